@@ -1,0 +1,5 @@
+"""``python -m mineralgraph`` runs the CLI."""
+
+from mineralgraph.cli import main
+
+main()

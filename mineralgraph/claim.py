@@ -1,0 +1,119 @@
+"""Claims: the facts mineralgraph is built from.
+
+A :class:`Claim` says one thing about one node: an attribute (``element:Dy`` ``symbol``
+``"Dy"``) or a relation (``country:CN`` ``PRODUCES`` ``material:ndpr-oxide`` with
+qualifier ``share=0.9``). Every claim carries its provenance: source ids, an optional
+quote, a confidence, a validity interval and where it was read (``origin``).
+Two sources that disagree make two claims; both are kept.
+
+>>> c = Claim("element:Dy", "symbol", "Dy", sources=("source:iupac",))
+>>> c.is_relation
+False
+>>> c.active_on(date(2025, 1, 1))
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+Value = str | int | float | bool | date
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@dataclass(frozen=True, order=False)
+class Claim:
+    """One sourced fact about a node.
+
+    Parameters
+    ----------
+    subject : str
+        The node id ``kind:slug`` the claim is about.
+    predicate : str
+        An attribute name (snake_case) or a relation name (UPPER_SNAKE) of the ontology.
+    object : str, int, float, bool or date
+        The attribute value, or the target node id of a relation.
+    qualifiers : tuple of (name, value)
+        What a relation says beyond its ends (``share``, ``quantity``, ``unit``...), sorted.
+    sources : tuple of str
+        Ids of the ``source:`` nodes the claim is taken from.
+    quote, confidence, valid_from, valid_to, origin
+        Provenance: the source's words, ``high|medium|low``, the validity interval
+        (``valid_to`` exclusive, ``None`` for an open end), and ``file:line`` it was read at.
+    """
+
+    subject: str
+    predicate: str
+    object: Value
+    qualifiers: tuple[tuple[str, Value], ...] = ()
+    sources: tuple[str, ...] = ()
+    quote: str | None = None
+    confidence: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    origin: str | None = field(default=None, compare=False)
+
+    @property
+    def is_relation(self) -> bool:
+        """True when the predicate is a relation (its object is a node id)."""
+        return self.predicate.isupper()
+
+    @property
+    def id(self) -> str:
+        """A stable hash of the fields that make the claim what it is (not its origin)."""
+        key = json.dumps([self.subject, self.predicate, _plain(self.object),
+                          [[k, _plain(v)] for k, v in self.qualifiers], list(self.sources),
+                          self.quote, self.confidence, _plain(self.valid_from),
+                          _plain(self.valid_to)], ensure_ascii=False)
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def qualifier(self, name: str, default: Any = None) -> Any:
+        """The value of one qualifier, or ``default``."""
+        return dict(self.qualifiers).get(name, default)
+
+    def active_on(self, when: date | None) -> bool:
+        """Whether the claim is valid on ``when`` (always, when ``when`` is None)."""
+        if when is None:
+            return True
+        return ((self.valid_from is None or self.valid_from <= when)
+                and (self.valid_to is None or when < self.valid_to))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; empty fields are left out. Inverse of :meth:`from_dict`."""
+        out: dict[str, Any] = {"subject": self.subject, "predicate": self.predicate,
+                               "object": _plain(self.object)}
+        if isinstance(self.object, date):
+            out["object_type"] = "date"
+        if self.qualifiers:
+            out["qualifiers"] = {k: _plain(v) for k, v in self.qualifiers}
+        for name in ("sources", "quote", "confidence", "valid_from", "valid_to", "origin"):
+            value = getattr(self, name)
+            if value:
+                out[name] = list(value) if name == "sources" else _plain(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Rebuild a claim written by :meth:`to_dict`."""
+        obj = data["object"]
+        if data.get("object_type") == "date":
+            obj = date.fromisoformat(obj)
+        quals = data.get("qualifiers", {})
+        return cls(
+            subject=data["subject"], predicate=data["predicate"], object=obj,
+            qualifiers=tuple(sorted(quals.items())),
+            sources=tuple(data.get("sources", ())), quote=data.get("quote"),
+            confidence=data.get("confidence"),
+            valid_from=_date_or_none(data.get("valid_from")),
+            valid_to=_date_or_none(data.get("valid_to")), origin=data.get("origin"))
+
+
+def _date_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

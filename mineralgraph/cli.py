@@ -1,0 +1,90 @@
+"""The ``mineralgraph`` command: one click group, commands in ``mineralgraph.commands``.
+
+User and data errors print one line on stderr and exit with code 1; bad usage exits
+with code 2 (click); results go to stdout.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from mineralgraph import __version__
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+#: Command modules; each defines ``COMMANDS``, a list of click commands or groups.
+COMMAND_MODULES = ("core", "analysis", "rdf", "neo4j", "render", "changes")
+
+
+class App:
+    """What every command shares: where the graph comes from, loaded on first use."""
+
+    def __init__(self, graph_path: str | None):
+        self.graph_path = graph_path
+        self._graph: SupplyGraph | None = None
+
+    def graph(self, as_of: date | None = None) -> SupplyGraph:
+        """The graph of ``--graph FILE`` or the bundled dataset, as of a date."""
+        if self._graph is None:
+            if self.graph_path:
+                from mineralgraph.graph.snapshot import load_snapshot
+
+                self._graph = SupplyGraph(load_snapshot(Path(self.graph_path)))
+            else:
+                from mineralgraph.bundled import load_bundled
+
+                self._graph = load_bundled()
+        return self._graph.as_of(as_of)
+
+
+class MineralGraphGroup(click.Group):
+    """A click group that turns mineralgraph errors into one line on stderr and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MineralGraphError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise click.exceptions.Exit(1) from None
+
+
+@click.group(cls=MineralGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mineralgraph")
+@click.option("--graph", "graph_path", metavar="FILE", envvar="MINERALGRAPH_GRAPH",
+              help="Read the graph from a snapshot (from `build --out`) instead of the "
+                   "bundled dataset.")
+@click.pass_context
+def cli(ctx: click.Context, graph_path: str | None) -> None:
+    """Map critical-mineral supply chains and find where they break.
+
+    Runs on the bundled, sourced dataset with no server. Start with
+    `mineralgraph chokepoints` or `mineralgraph info`.
+    """
+    ctx.obj = App(graph_path)
+
+
+def _attach_commands() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"mineralgraph.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"mineralgraph.commands.{name}":
+                continue
+            raise
+        for command in getattr(module, "COMMANDS", ()):
+            cli.add_command(command)
+
+
+_attach_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    cli.main(args=argv, prog_name="mineralgraph")

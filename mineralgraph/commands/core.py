@@ -1,0 +1,209 @@
+"""Foundation commands: ``info``, ``show``, ``validate`` and ``build``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from mineralgraph.claim import Claim
+from mineralgraph.commands.options import as_of_option, date_value
+from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.output import (emit, markdown_table, output_options, text_table, to_json)
+from mineralgraph.validation import check_claims
+
+
+def graph_info(graph: SupplyGraph) -> dict:
+    """Counts of what a graph holds: facts, nodes by kind, edges by relation, sources, dates."""
+    dates = sorted(d for c in graph.claims for d in (c.valid_from, c.valid_to) if d)
+    dates += sorted(c.object for c in graph.claims
+                    if c.predicate in ("published", "effective_from", "effective_to"))
+    return {
+        "facts": len(graph.claims),
+        "unsourced_facts": sum(1 for c in graph.claims if not c.sources),
+        "nodes": len(graph),
+        "nodes_by_kind": dict(sorted(Counter(graph.kind(n) for n in graph.ids()).items())),
+        "edges": sum(1 for _ in graph.edge_claims()),
+        "edges_by_relation": dict(sorted(Counter(c.predicate for c in graph.edge_claims()).items())),
+        "sources": len(graph.sources()),
+        "date_range": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
+        "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
+    }
+
+
+@click.command()
+@output_options(formats=("text", "md", "json"))
+@as_of_option
+@click.pass_obj
+def info(app, fmt, output, as_of):
+    """Show what the graph holds: facts, nodes by kind, relations, sources, dates."""
+    data = graph_info(app.graph(as_of))
+    if fmt == "json":
+        return emit(to_json(data), output)
+    kinds = [{"kind": k, "nodes": v} for k, v in data["nodes_by_kind"].items()]
+    rels = [{"relation": k, "edges": v} for k, v in data["edges_by_relation"].items()]
+    table = markdown_table if fmt == "md" else text_table
+    span = " to ".join(data["date_range"] or ["-"])
+    head = (f"{data['facts']} facts ({data['unsourced_facts']} without a source), "
+            f"{data['nodes']} nodes, {data['edges']} relations, {data['sources']} sources; "
+            f"dates {span}.")
+    emit("\n\n".join([head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"])]),
+         output)
+
+
+def node_view(graph: SupplyGraph, node_id: str) -> dict:
+    """One node: its attributes and relations, each with the numbers of its sources."""
+    graph.require(node_id)
+    refs: dict[str, int] = {}
+
+    def cite(claim: Claim) -> list[int]:
+        return [refs.setdefault(s, len(refs) + 1) for s in claim.sources]
+
+    attributes = [{"attribute": name, "value": c.object, "sources": cite(c)}
+                  for name, claims in graph.attributes(node_id).items() for c in claims]
+    relations = []
+    for incoming in (False, True):
+        edges = graph.graph.in_edges(node_id, data=True) if incoming else \
+            graph.graph.out_edges(node_id, data=True)
+        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1])):
+            claim = data["claim"]
+            other = u if incoming else v
+            relations.append({"direction": "in" if incoming else "out",
+                              "relation": claim.predicate, "node": other,
+                              "label": graph.label(other),
+                              "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
+                              "valid_from": claim.valid_from, "valid_to": claim.valid_to})
+    sources = [{"n": n, "id": s, "citation": graph.citation(s)} for s, n in refs.items()]
+    return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
+            "attributes": attributes, "relations": relations, "sources": sources}
+
+
+def _relation_line(rel: dict) -> str:
+    arrow = "<-" if rel["direction"] == "in" else "->"
+    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items())
+    when = ""
+    if rel["valid_from"] or rel["valid_to"]:
+        when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
+    refs = "".join(f"[{n}]" for n in rel["sources"])
+    return (f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})"
+            f"{' ' + quals if quals else ''}{when} {refs}")
+
+
+def render_node_text(view: dict) -> str:
+    """A node as text: attributes, relations out and in, then numbered sources."""
+    lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    lines += [f"  {a['attribute']}: {a['value']} " + "".join(f"[{n}]" for n in a["sources"])
+              for a in view["attributes"]]
+    lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
+    lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("node_id", metavar="ID")
+@output_options(formats=("text", "md", "json"))
+@as_of_option
+@click.pass_obj
+def show(app, node_id, fmt, output, as_of):
+    """Show one node with its attributes, relations and their sources."""
+    view = node_view(app.graph(as_of), node_id)
+    if fmt == "json":
+        return emit(to_json(view), output)
+    text = render_node_text(view)
+    if fmt == "md":
+        text = f"## {view['label']}\n\n```\n{text}\n```"
+    emit(text, output)
+
+
+def load_paths(paths, options: dict, with_bundled: bool) -> tuple[list[Claim], list]:
+    """Claims of the bundled data (optionally) and every path; and what loaders skipped."""
+    from mineralgraph.bundled import bundled_claims
+    from mineralgraph.loaders import LoadContext, load_source
+
+    claims = list(bundled_claims()) if with_bundled else []
+    skipped = []
+    for path in paths:
+        context = LoadContext(known=SupplyGraph(claims) if claims else None, options=options)
+        result = load_source(Path(path), context)
+        claims.extend(result.claims)
+        skipped.extend(result.skipped)
+        skipped.extend(InputError(str(path), None, "mention", f"unresolved: {m}")
+                       for m in result.unresolved)
+    return claims, skipped
+
+
+def report_problems(errors: list[InputError]) -> None:
+    """Print every problem on stderr, one line each."""
+    for error in errors:
+        click.echo(str(error), err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--with-bundled", is_flag=True,
+              help="Check PATHs together with the bundled dataset (for files that refer to it).")
+@click.pass_obj
+def validate(app, paths, with_bundled):
+    """Check a dataset (default: the bundled one) and say exactly what is wrong.
+
+    Exit code 0 when every fact is valid, 1 when any is not (one line per problem on stderr).
+    """
+    from mineralgraph.loaders import bundled_data_path
+
+    targets = list(paths) or [str(bundled_data_path())]
+    errors: list[InputError] = []
+    claims: list[Claim] = []
+    try:
+        claims, skipped = load_paths(targets, {}, with_bundled)
+        errors = skipped + check_claims(claims)
+    except InputErrors as exc:
+        errors = exc.errors
+    except InputError as exc:
+        errors = [exc]
+    if errors:
+        report_problems(errors)
+        raise MineralGraphError(f"{len(errors)} problem(s) in {', '.join(targets)}")
+    click.echo(f"ok: {len(claims)} facts, {len(SupplyGraph(claims))} nodes, "
+               f"{len({s for c in claims for s in c.sources})} sources")
+
+
+@click.command()
+@click.option("--source", "sources", multiple=True, type=click.Path(),
+              help="A source to merge (curated CSV, snapshot, USGS table, trade table, article).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default="-",
+              help="Snapshot file to write (atomically); default stdout.")
+@click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
+@click.option("--article-date", metavar="YYYY-MM-DD",
+              help="Publication date for articles whose text gives none.")
+@click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
+@click.pass_obj
+def build(app, sources, out, no_bundled, article_date, strict):
+    """Build a graph snapshot from the bundled data and any --source files.
+
+    Nothing is written unless every fact is valid.
+    """
+    from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
+
+    options = {"article_date": date_value("--article-date", article_date)} if article_date else {}
+    try:
+        claims, skipped = load_paths(sources, options, not no_bundled)
+    except InputErrors as exc:
+        report_problems(exc.errors)
+        raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
+    errors = check_claims(claims)
+    report_problems(skipped)
+    if errors or (strict and skipped):
+        report_problems(errors)
+        raise MineralGraphError(f"{len(errors) + len(skipped) * strict} problem(s); "
+                                "nothing written")
+    if out == "-":
+        click.echo(snapshot_text(claims), nl=False)
+    else:
+        save_snapshot(claims, out)
+    click.echo(f"built {out}: {len({c.id for c in claims})} facts"
+               f"{f', {len(skipped)} skipped or unresolved' if skipped else ''}", err=True)
+
+
+COMMANDS = [info, show, validate, build]

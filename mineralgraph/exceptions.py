@@ -1,0 +1,49 @@
+"""Errors raised by mineralgraph.
+
+Every error a user can cause is a :class:`MineralGraphError`; the CLI prints it as one
+line and exits with code 1.
+"""
+
+from __future__ import annotations
+
+
+class MineralGraphError(Exception):
+    """Base class of every error mineralgraph raises on purpose."""
+
+
+class InputError(MineralGraphError):
+    """A fact or file that cannot be accepted, located by file, line and field.
+
+    >>> str(InputError("data/producers.csv", 14, "share", "1.3 is above 1"))
+    'data/producers.csv:14: share: 1.3 is above 1'
+    """
+
+    def __init__(self, path: str, line: int | None, field: str | None, message: str):
+        self.path, self.line, self.field, self.message = path, line, field, message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InputErrors(MineralGraphError):
+    """Several :class:`InputError` found in one pass; the first is the message."""
+
+    def __init__(self, errors: list[InputError]):
+        self.errors = errors
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{errors[0]}{more}")
+
+
+class UnknownIdError(MineralGraphError):
+    """An id that is not in the graph; the message suggests the closest ids."""
+
+    def __init__(self, node_id: str, suggestions: list[str] = ()):
+        self.node_id, self.suggestions = node_id, list(suggestions)
+        hint = f" (did you mean {', '.join(self.suggestions)}?)" if self.suggestions else ""
+        super().__init__(f"{node_id} is not in the graph{hint}")
+
+
+class SchemaError(MineralGraphError):
+    """The ontology itself is inconsistent (a bug in the shipped schema, not in data)."""

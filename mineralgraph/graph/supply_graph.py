@@ -1,0 +1,190 @@
+"""The supply graph: a networkx MultiDiGraph built from claims, provenance on every part.
+
+Nodes are ids (``kind:slug``); each node keeps the claims about its attributes. Each
+relation claim is one edge, keyed by the claim id, from subject to object, so two
+sources that disagree are two parallel edges. Analyses read one claim per
+(subject, relation, object) through :meth:`SupplyGraph.relation_claims`, picked by the
+graph's policy (the newest valid claim by default).
+
+>>> from mineralgraph.claim import Claim
+>>> g = SupplyGraph([Claim("country:CN", "label", "China", sources=("source:s",)),
+...                  Claim("material:x", "label", "X", sources=("source:s",)),
+...                  Claim("country:CN", "PRODUCES", "material:x", (("share", 0.7),),
+...                        sources=("source:s",))])
+>>> [c.qualifier("share") for c in g.relation_claims("material:x", "PRODUCES", incoming=True)]
+[0.7]
+>>> g.label("country:CN")
+'China'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import networkx as nx
+
+from mineralgraph.claim import Claim
+from mineralgraph.exceptions import MineralGraphError, UnknownIdError
+from mineralgraph.ontology import model
+
+POLICIES = ("newest", "oldest", "most-confident")
+_CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1, None: 0}
+
+
+def _age_key(claim: Claim) -> tuple:
+    return (claim.qualifier("year", 0), claim.valid_from or date.min, claim.id)
+
+
+def preferred(claims: Iterable[Claim], policy: str = "newest") -> Claim:
+    """The claim a policy picks among claims that say the same thing differently.
+
+    ``newest`` takes the latest ``year`` qualifier, then the latest ``valid_from``;
+    ``oldest`` the reverse; ``most-confident`` the highest confidence, then the newest.
+    Ties fall to the claim id, so the choice is stable.
+    """
+    claims = list(claims)
+    if policy == "newest":
+        return max(claims, key=_age_key)
+    if policy == "oldest":
+        return min(claims, key=_age_key)
+    if policy == "most-confident":
+        return max(claims, key=lambda c: (_CONFIDENCE_RANK.get(c.confidence, 0), _age_key(c)))
+    raise MineralGraphError(f"unknown claim policy {policy!r} (known: {', '.join(POLICIES)})")
+
+
+class SupplyGraph:
+    """Claims, and the graph they make.
+
+    Parameters
+    ----------
+    claims : iterable of Claim
+        Duplicates (same claim id) are kept once.
+    as_of : date, optional
+        Only claims valid on this date are kept (see :meth:`as_of`).
+    policy : str
+        How one claim is chosen among several for the same fact: see :func:`preferred`.
+    """
+
+    def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
+                 policy: str = "newest"):
+        if policy not in POLICIES:
+            raise MineralGraphError(f"unknown claim policy {policy!r} "
+                                    f"(known: {', '.join(POLICIES)})")
+        unique = {c.id: c for c in claims if c.active_on(as_of)}
+        self.claims: tuple[Claim, ...] = tuple(
+            sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id)))
+        self.as_of_date = as_of
+        self.policy = policy
+        self.graph = nx.MultiDiGraph()
+        self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        for claim in self.claims:
+            self._add(claim)
+
+    def _add(self, claim: Claim) -> None:
+        for node in (claim.subject, claim.object) if claim.is_relation else (claim.subject,):
+            if node not in self.graph:
+                self.graph.add_node(node, kind=model.kind_of(node))
+        if claim.is_relation:
+            self.graph.add_edge(claim.subject, claim.object, key=claim.id,
+                                relation=claim.predicate, claim=claim)
+        else:
+            self._attributes[claim.subject][claim.predicate].append(claim)
+
+    # ------------------------------------------------------------------ views
+    def as_of(self, when: date | None) -> SupplyGraph:
+        """The graph of the claims valid on ``when`` (this graph when ``when`` is None)."""
+        if when is None:
+            return self
+        return SupplyGraph(self.claims, as_of=when, policy=self.policy)
+
+    def with_policy(self, policy: str) -> SupplyGraph:
+        """The same claims read with another claim policy."""
+        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy)
+
+    # ------------------------------------------------------------------ nodes
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._attributes
+
+    def __len__(self) -> int:
+        return len(self._attributes)
+
+    def ids(self, kind: str | None = None) -> list[str]:
+        """Sorted ids of the defined nodes (those with at least one attribute claim)."""
+        return sorted(n for n in self._attributes if kind is None or model.kind_of(n) == kind)
+
+    def kind(self, node_id: str) -> str | None:
+        """The kind name of a node (``Element``...)."""
+        return model.kind_of(node_id)
+
+    def attribute_claims(self, node_id: str, name: str) -> list[Claim]:
+        """Every claim of one attribute of a node."""
+        return list(self._attributes.get(node_id, {}).get(name, ()))
+
+    def attribute(self, node_id: str, name: str, default=None):
+        """The preferred value of a single-valued attribute."""
+        claims = self.attribute_claims(node_id, name)
+        return preferred(claims, self.policy).object if claims else default
+
+    def values(self, node_id: str, name: str) -> list:
+        """All values of a (multi-valued) attribute, sorted and distinct."""
+        return sorted({c.object for c in self.attribute_claims(node_id, name)}, key=str)
+
+    def attributes(self, node_id: str) -> dict[str, list[Claim]]:
+        """Attribute name to claims, for one node."""
+        return {k: list(v) for k, v in sorted(self._attributes.get(node_id, {}).items())}
+
+    def label(self, node_id: str) -> str:
+        """The node's label (title for a source), or its id when it has none."""
+        return str(self.attribute(node_id, "label") or self.attribute(node_id, "title") or node_id)
+
+    def require(self, node_id: str, kind: str | None = None) -> str:
+        """``node_id`` when it is in the graph (and of ``kind``); else UnknownIdError with hints."""
+        if node_id in self and (kind is None or self.kind(node_id) == kind):
+            return node_id
+        return self._unknown(node_id, kind)
+
+    def _unknown(self, node_id: str, kind: str | None):
+        candidates = self.ids(kind)
+        by_label = {self.label(n).lower(): n for n in candidates}
+        close = difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
+        close += [by_label[m] for m in difflib.get_close_matches(
+            node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
+        suggestions = list(dict.fromkeys(close))[:3]
+        raise UnknownIdError(node_id if kind is None else f"{node_id} ({kind})", suggestions)
+
+    # ------------------------------------------------------------------ relations
+    def edge_claims(self, relation: str | None = None) -> Iterator[Claim]:
+        """Every relation claim (of one relation when given), in a stable order."""
+        for claim in self.claims:
+            if claim.is_relation and (relation is None or claim.predicate == relation):
+                yield claim
+
+    def relation_claims(self, node_id: str, relation: str, incoming: bool = False) -> list[Claim]:
+        """One preferred claim per neighbour along ``relation``, out of (or into) the node."""
+        if node_id not in self.graph:
+            return []
+        edges = (self.graph.in_edges(node_id, data=True) if incoming
+                 else self.graph.out_edges(node_id, data=True))
+        grouped: dict[str, list[Claim]] = defaultdict(list)
+        for u, v, data in edges:
+            if data["relation"] == relation:
+                grouped[u if incoming else v].append(data["claim"])
+        return [preferred(grouped[k], self.policy) for k in sorted(grouped)]
+
+    def neighbours(self, node_id: str, relation: str, incoming: bool = False) -> list[str]:
+        """Ids at the other end of ``relation`` from the node, sorted."""
+        return [c.subject if incoming else c.object
+                for c in self.relation_claims(node_id, relation, incoming)]
+
+    def sources(self) -> list[str]:
+        """Ids of every source cited by a claim, sorted."""
+        return sorted({s for c in self.claims for s in c.sources})
+
+    def citation(self, source_id: str) -> str:
+        """A one-line reference to a source: title, publisher, date, URL."""
+        parts = [self.label(source_id), self.attribute(source_id, "publisher"),
+                 self.attribute(source_id, "published"), self.attribute(source_id, "url")]
+        return ". ".join(str(p) for p in parts if p)

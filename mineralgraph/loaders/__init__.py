@@ -1,0 +1,105 @@
+"""Loaders: each turns one kind of source into claims in the ontology's terms.
+
+A loader is registered in :data:`LOADERS` with a ``sniff`` test (does this path look
+like mine?) and a ``load`` function. ``build --source FILE`` asks :func:`loader_for`,
+which tries the loaders in order, so a new source format is one module and one
+:func:`register` call.
+
+>>> loader_for(bundled_data_path()).name
+'curated'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mineralgraph.claim import Claim
+from mineralgraph.exceptions import InputError, MineralGraphError
+
+
+@dataclass
+class LoadContext:
+    """What a loader may need beyond its file.
+
+    ``known`` is the graph the new claims will be merged into (for resolving names
+    and aliases to ids), or None; ``options`` carries loader options from the command
+    line (for example ``article_date`` for news without a date).
+    """
+
+    known: Any = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class LoadResult:
+    """Claims read from one source, plus what was skipped or could not be resolved."""
+
+    claims: list[Claim] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Loader:
+    """A registered loader: its name, a test that recognises its files, and its reader."""
+
+    name: str
+    description: str
+    sniff: Callable[[Path], bool]
+    load: Callable[[Path, LoadContext], LoadResult]
+
+
+LOADERS: list[Loader] = []
+
+
+def register(loader: Loader) -> Loader:
+    """Add a loader to the registry (replacing one of the same name)."""
+    LOADERS[:] = [item for item in LOADERS if item.name != loader.name] + [loader]
+    return loader
+
+
+def loader_for(path: str | Path, name: str | None = None) -> Loader:
+    """The loader named ``name``, or the first whose ``sniff`` recognises ``path``."""
+    path = Path(path)
+    if name is not None:
+        for loader in LOADERS:
+            if loader.name == name:
+                return loader
+        known = ", ".join(item.name for item in LOADERS)
+        raise MineralGraphError(f"no loader named {name!r} (known: {known})")
+    if not path.exists():
+        raise InputError(str(path), None, None, "no such file or folder")
+    for loader in LOADERS:
+        if loader.sniff(path):
+            return loader
+    raise InputError(str(path), None, None, "not a format any loader recognises "
+                     f"(loaders: {', '.join(item.name for item in LOADERS)})")
+
+
+def load_source(path: str | Path, context: LoadContext | None = None,
+                loader: str | None = None) -> LoadResult:
+    """Read one source with the loader that recognises it."""
+    return loader_for(path, loader).load(Path(path), context or LoadContext())
+
+
+def bundled_data_path() -> Path:
+    """The folder of the curated dataset shipped inside the package."""
+    return Path(str(resources.files("mineralgraph").joinpath("data", "curated")))
+
+
+def _register_builtin() -> None:
+    import importlib
+
+    for module in ("curated", "usgs", "trade", "news", "rdf", "snapshot"):
+        try:
+            importlib.import_module(f"mineralgraph.loaders.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"mineralgraph.loaders.{module}":
+                raise
+
+
+_register_builtin()

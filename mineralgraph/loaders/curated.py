@@ -1,0 +1,223 @@
+"""The curated dataset loader: node and relation CSV files, every row with sources.
+
+The format is described in ``mineralgraph/data/curated/README.md``. Each non-empty
+cell of a node row becomes one claim; each relation row becomes one claim with its
+qualifiers. Rows are checked one by one here (types, allowed values, shares, dates,
+sources present); checks across rows (dangling ids, sums) are in
+:mod:`mineralgraph.validation`.
+
+>>> from mineralgraph.loaders import bundled_data_path
+>>> claims = load_curated(bundled_data_path()).claims
+>>> any(c.subject == "product:f-35" for c in claims)
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from mineralgraph.claim import Claim
+from mineralgraph.exceptions import InputError, InputErrors
+from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
+from mineralgraph.loaders.values import parse_date, parse_value
+from mineralgraph.ontology import model
+
+PROVENANCE = ("sources", "quote", "confidence", "valid_from", "valid_to")
+RELATION_COLUMNS = ("subject", "relation", "object")
+IGNORED = ("note",)
+CONFIDENCE = ("high", "medium", "low")
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing anything that is not UTF-8 with the line of the bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(str(path), line, None,
+                         f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) for each data row; the header is line 1."""
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    if not reader.fieldnames:
+        raise InputError(str(path), 1, None, "empty file (no header)")
+    for row in reader:
+        if None in row:
+            raise InputError(str(path), reader.line_num, None,
+                             f"{len(reader.fieldnames) + len(row[None])} cells for "
+                             f"{len(reader.fieldnames)} columns")
+        if any((value or "").strip() for value in row.values()):
+            yield reader.line_num, {k.strip(): (v or "").strip() for k, v in row.items()}
+
+
+class RowReader:
+    """Reads one CSV row of the curated format into claims, collecting errors."""
+
+    def __init__(self, path: Path, line: int, row: dict[str, str]):
+        self.path, self.line, self.row = path, line, row
+        self.errors: list[InputError] = []
+        self.origin = f"{path}:{line}"
+
+    def error(self, field: str | None, message: str) -> None:
+        self.errors.append(InputError(str(self.path), self.line, field, message))
+
+    def typed(self, field: str, datatype: str, allowed=()):
+        text = self.row.get(field, "")
+        if not text:
+            return None
+        try:
+            value = parse_value(text, datatype)
+        except ValueError as exc:
+            self.error(field, str(exc))
+            return None
+        if allowed and value not in allowed:
+            self.error(field, f"{text!r} is not one of {', '.join(allowed)}")
+            return None
+        return value
+
+    def provenance(self, self_sourced: str | None = None) -> dict:
+        sources = tuple(s.strip() for s in self.row.get("sources", "").split(";") if s.strip())
+        if self_sourced:
+            sources = sources or (self_sourced,)
+        if not sources:
+            self.error("sources", "a fact needs at least one source")
+        for source in sources:
+            if model.kind_of(source) != "Source":
+                self.error("sources", f"{source!r} is not a source id (source:...)")
+        valid_from = self.typed("valid_from", "date")
+        valid_to = self.typed("valid_to", "date")
+        if valid_from and valid_to and valid_from >= valid_to:
+            self.error("valid_to", f"{valid_to} is not after valid_from {valid_from}")
+        return dict(sources=sources, quote=self.row.get("quote") or None,
+                    confidence=self.typed("confidence", "string", CONFIDENCE),
+                    valid_from=valid_from, valid_to=valid_to, origin=self.origin)
+
+    def node_claims(self) -> list[Claim]:
+        node_id = self.row.get("id", "")
+        kind = model.kind_of(node_id)
+        if kind is None:
+            self.error("id", f"{node_id!r} has no known kind (kind:slug, kinds: "
+                       f"{', '.join(sorted(model.by_prefix))})")
+            return []
+        attributes = model.node_attributes(kind)
+        for column in self.row:
+            if column not in attributes and column not in PROVENANCE + IGNORED + ("id",):
+                self.error(column, f"not an attribute of {kind}")
+        prov = self.provenance(node_id if kind == "Source" else None)
+        claims = []
+        for name, attribute in attributes.items():
+            texts = [self.row.get(name, "")]
+            if attribute.multi_valued:
+                texts = [t.strip() for t in texts[0].split(";")]
+            for text in filter(None, texts):
+                value = self.typed_text(name, text, attribute)
+                if value is not None:
+                    claims.append(Claim(node_id, name, value, **prov))
+        for required in model.kinds[kind].required:
+            if not self.row.get(required):
+                self.error(required, f"required for {kind}")
+        return claims
+
+    def typed_text(self, name, text, attribute):
+        try:
+            value = parse_value(text, attribute.datatype)
+        except ValueError as exc:
+            self.error(name, str(exc))
+            return None
+        if attribute.allowed and value not in attribute.allowed:
+            self.error(name, f"{text!r} is not one of {', '.join(attribute.allowed)}")
+            return None
+        return value
+
+    def relation_claim(self) -> list[Claim]:
+        for column in RELATION_COLUMNS:
+            if not self.row.get(column):
+                self.error(column, "missing")
+        relation = self.row.get("relation", "")
+        if relation and relation not in model.relations:
+            self.error("relation", f"{relation!r} is not a relation of the ontology")
+        qualifiers = []
+        for name, attribute in sorted(model.qualifiers.items()):
+            value = self.typed(name, attribute.datatype)
+            if value is not None:
+                qualifiers.append((name, value))
+        for column in self.row:
+            if column not in model.qualifiers and column not in (
+                    RELATION_COLUMNS + PROVENANCE + IGNORED):
+                self.error(column, "not a column of a relation file")
+        share = dict(qualifiers).get("share")
+        if share is not None and not 0 <= share <= 1:
+            self.error("share", f"{share:g} is {'above 1' if share > 1 else 'below 0'}")
+        prov = self.provenance()
+        if self.errors:
+            return []
+        return [Claim(self.row["subject"], relation, self.row["object"], tuple(qualifiers),
+                      **prov)]
+
+
+def read_file(path: Path, seen: dict[str, str]) -> tuple[list[Claim], list[InputError]]:
+    """Claims and row errors of one curated CSV file; ``seen`` maps node ids to origins."""
+    claims, errors = [], []
+    is_relations = None
+    for line, row in csv_rows(path):
+        if is_relations is None:
+            is_relations = "relation" in row
+        reader = RowReader(path, line, row)
+        if is_relations:
+            claims.extend(reader.relation_claim())
+        else:
+            node_id = row.get("id", "")
+            if node_id in seen:
+                reader.error("id", f"{node_id} is already defined at {seen[node_id]}")
+            seen.setdefault(node_id, reader.origin)
+            claims.extend(reader.node_claims())
+        errors.extend(reader.errors)
+    return claims, errors
+
+
+def curated_files(path: Path) -> list[Path]:
+    """The CSV files of a curated dataset folder (or the one file given), sorted."""
+    return sorted(path.glob("*.csv")) if path.is_dir() else [path]
+
+
+def load_curated(path: Path, context: LoadContext | None = None) -> LoadResult:
+    """Read a curated dataset (folder or one file); raise :class:`InputErrors` on any bad row."""
+    claims, errors, seen = [], [], {}
+    for file in curated_files(Path(path)):
+        try:
+            file_claims, file_errors = read_file(file, seen)
+        except InputError as exc:
+            file_claims, file_errors = [], [exc]
+        claims.extend(file_claims)
+        errors.extend(file_errors)
+    if errors:
+        raise InputErrors(errors)
+    return LoadResult(claims=claims)
+
+
+def _header(path: Path) -> list[str]:
+    with path.open("rb") as fh:
+        first = fh.readline().decode("utf-8-sig", errors="replace")
+    return [cell.strip() for cell in next(csv.reader([first]), [])]
+
+
+def looks_curated(path: Path) -> bool:
+    """A folder of CSV files, or a CSV file with an ``id`` or ``relation`` column and sources."""
+    if path.is_dir():
+        return any(path.glob("*.csv"))
+    if path.suffix.lower() != ".csv":
+        return False
+    header = _header(path)
+    return ("id" in header or "relation" in header) and ("sources" in header or "title" in header)
+
+
+register(Loader("curated", "curated dataset: node and relation CSV files with sources",
+                looks_curated, load_curated))
+
+__all__ = ["load_curated", "parse_date"]

@@ -1,0 +1,72 @@
+"""Typed values: turn the text of a cell into the ontology's datatype, or say why not.
+
+>>> parse_value("2025-04-04", "date")
+datetime.date(2025, 4, 4)
+>>> parse_value("0.25", "decimal")
+0.25
+>>> parse_value("2025-02-30", "date")
+Traceback (most recent call last):
+...
+ValueError: '2025-02-30' is not a real date (YYYY-MM-DD)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> date:
+    """An ISO date ``YYYY-MM-DD`` that exists on the calendar."""
+    if not _DATE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date (YYYY-MM-DD)") from None
+
+
+def parse_decimal(text: str) -> float:
+    """A finite decimal number; thousands separators are refused (write 45000)."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{text!r} is not a finite number")
+    return number
+
+
+def parse_integer(text: str) -> int:
+    """A whole number."""
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number") from None
+
+
+def parse_uri(text: str) -> str:
+    """An http(s) URL."""
+    if not re.match(r"https?://\S+$", text):
+        raise ValueError(f"{text!r} is not an http(s) URL")
+    return text
+
+
+def parse_boolean(text: str) -> bool:
+    """true/false."""
+    lowered = text.lower()
+    if lowered not in ("true", "false"):
+        raise ValueError(f"{text!r} is not true or false")
+    return lowered == "true"
+
+
+_PARSERS = {"string": str, "integer": parse_integer, "decimal": parse_decimal,
+            "date": parse_date, "uri": parse_uri, "boolean": parse_boolean}
+
+
+def parse_value(text: str, datatype: str):
+    """The value of ``text`` as the ontology datatype name ``datatype``."""
+    return _PARSERS[datatype](text)

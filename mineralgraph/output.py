@@ -1,0 +1,128 @@
+"""Output for the CLI: the ``--format``/``--output`` options and the table writers.
+
+Results go to stdout (or ``--output FILE``, written atomically); progress and errors
+go to stderr.
+
+>>> print(text_table([{"id": "country:CN", "share": 0.7}], ["id", "share"]))
+id          share
+----------  -----
+country:CN  0.7
+>>> print(markdown_table([{"id": "a|b"}], ["id"]))
+| id |
+| --- |
+| a\\|b |
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import click
+
+FORMATS = ("text", "md", "json", "csv")
+
+
+def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
+    """Add ``--format`` and ``-o/--output`` to a command (sqlite-utils' ``output_options``)."""
+
+    def decorator(fn):
+        @click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,
+                      show_default=True, help="Output format.")
+        @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+                      default="-", show_default=True, help="Write to this file instead of stdout.")
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def emit(text: str, output: str = "-") -> None:
+    """Write a result to stdout, or atomically to a file."""
+    if not text.endswith("\n"):
+        text += "\n"
+    if output in ("-", None):
+        click.echo(text, nl=False)
+    else:
+        from mineralgraph.graph.snapshot import write_atomically
+
+        write_atomically(output, text)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_json(data: Any) -> str:
+    """JSON with sorted keys and 2-space indent, dates as ISO strings."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def cell(value: Any) -> str:
+    """A value as table text: floats rounded to 3 significant places, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(cell(v) for v in value)
+    return str(value)
+
+
+def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    """CSV text with a header; lists are joined with ``;``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) if isinstance(row.get(c), (list, tuple))
+                         else ("" if row.get(c) is None else row.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def text_table(rows: Sequence[dict], columns: Sequence[str],
+               headers: Sequence[str] | None = None) -> str:
+    """A plain aligned table for terminals and e-mails."""
+    headers = list(headers or columns)
+    cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+              for r in cells]
+    return "\n".join(lines)
+
+
+def md_escape(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(rows: Sequence[dict], columns: Sequence[str],
+                   headers: Sequence[str] | None = None) -> str:
+    """A GitHub-flavoured Markdown table."""
+    headers = list(headers or columns)
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
+    lines += ["| " + " | ".join(md_escape(cell(row.get(c))) for c in columns) + " |"
+              for row in rows]
+    return "\n".join(lines)
+
+
+def stderr_is_terminal() -> bool:
+    """Whether progress bars may be drawn (only on an interactive stderr)."""
+    return sys.stderr.isatty()
