@@ -1,0 +1,100 @@
+"""The flow view: the supply graph with every edge pointing the way material flows.
+
+Relations are stored as the ontology states them (a product REQUIRES a material, a
+facility is LOCATED_IN a country). For supply questions every edge is turned to run
+from supplier to consumer, so "upstream of P" is "ancestors of P" and a supply path
+from an element to a product is a directed path. This is the one structural
+definition the embedded engine, SPARQL and Cypher must all agree on:
+
+============  ==========================  ===================
+relation      stored as                   flows
+============  ==========================  ===================
+CONTAINS      material -> element         element -> material
+MADE_FROM     output -> input             input -> output
+REQUIRES      product -> material         material -> product
+PRODUCES      producer -> material        producer -> material
+LOCATED_IN    facility -> country         country -> facility
+OPERATED_BY   facility -> company         company -> facility
+SUPPLIES      supplier -> buyer           supplier -> buyer
+============  ==========================  ===================
+
+A company's own LOCATED_IN (its headquarters) is not a supply step, and neither are
+export controls, makers or licence decisions.
+
+>>> from mineralgraph import load_bundled
+>>> flow = flow_graph(load_bundled())
+>>> "element:Dy" in upstream(flow, "product:f-35")
+True
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+#: Relation name -> True when the stored direction is against the flow.
+FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUCES": False,
+                  "LOCATED_IN": True, "OPERATED_BY": True, "SUPPLIES": False}
+
+
+def flow_edges(graph: SupplyGraph):
+    """(supplier, consumer, relation) for every supply relation claim, once each, sorted."""
+    seen = set()
+    for claim in graph.edge_claims():
+        reverse = FLOW_RELATIONS.get(claim.predicate)
+        if reverse is None:
+            continue
+        if claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility":
+            continue
+        edge = ((claim.object, claim.subject) if reverse else (claim.subject, claim.object))
+        seen.add((*edge, claim.predicate))
+    return sorted(seen)
+
+
+def flow_graph(graph: SupplyGraph) -> nx.DiGraph:
+    """A DiGraph of supplier -> consumer edges; each edge keeps the set of its relations."""
+    flow = nx.DiGraph()
+    flow.add_nodes_from(graph.ids())
+    for u, v, relation in flow_edges(graph):
+        if flow.has_edge(u, v):
+            flow[u][v]["relations"].add(relation)
+        else:
+            flow.add_edge(u, v, relations={relation})
+    return flow
+
+
+def upstream(flow: nx.DiGraph, node_id: str) -> set[str]:
+    """Every node a supply path leads from into ``node_id`` (its ancestors in the flow)."""
+    return nx.ancestors(flow, node_id) if node_id in flow else set()
+
+
+def downstream(flow: nx.DiGraph, node_id: str) -> set[str]:
+    """Every node a supply path from ``node_id`` reaches (its descendants in the flow)."""
+    return nx.descendants(flow, node_id) if node_id in flow else set()
+
+
+def dependent_products(graph: SupplyGraph, node_id: str, flow: nx.DiGraph | None = None) -> list[str]:
+    """Products with a supply path from ``node_id`` (an element, country, company...), sorted.
+
+    >>> from mineralgraph import load_bundled
+    >>> "product:f-35" in dependent_products(load_bundled(), "element:Sm")
+    True
+    """
+    flow = flow if flow is not None else flow_graph(graph)
+    return sorted(n for n in downstream(flow, node_id) if model.kind_of(n) == "Product")
+
+
+def supply_paths(flow: nx.DiGraph, source: str, target: str, max_paths: int = 100,
+                 max_length: int = 12) -> list[list[str]]:
+    """Simple flow paths from ``source`` to ``target``, shortest first, at most ``max_paths``."""
+    if source not in flow or target not in flow:
+        return []
+    paths = nx.all_simple_paths(flow, source, target, cutoff=max_length)
+    found = []
+    for path in paths:
+        found.append(path)
+        if len(found) >= max_paths * 10:
+            break
+    return sorted(found, key=lambda p: (len(p), p))[:max_paths]
