@@ -1,0 +1,9 @@
+"""Analyses of the dependency model: availability, loss, SPOFs, chokepoints, HHI, scenarios."""
+
+from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport, chokepoints
+from mineralgraph.graph.analysis.concentration import Concentration, concentrations, hhi
+from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.scenario import Restriction, Scenario, load_scenario
+
+__all__ = ["Analysis", "Chokepoint", "Concentration", "ProductReport", "Restriction",
+           "Scenario", "chokepoints", "concentrations", "hhi", "load_scenario"]

@@ -1,0 +1,209 @@
+"""Chokepoint reports: for each product, the nodes it cannot do without and those that
+would hurt most, ranked, each with its evidence (stage, country, HHI, paths, sources).
+
+Ranking (dependency model, section 3): single points of failure first, then by loss,
+then by id so the order is stable.
+
+>>> from mineralgraph import load_bundled
+>>> report = chokepoints(load_bundled(), ["product:f-35"])[0]
+>>> report.chokepoints[0].spof
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+
+import networkx as nx
+
+from mineralgraph.graph.analysis.concentration import concentration
+from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.flow import FLOW_RELATIONS
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+STAGES = ("element", "mining", "processing", "metal", "component", "subsystem", "product")
+SUPPLIER_KINDS = ("Country", "Company", "Facility")
+
+
+@dataclass
+class PathStep:
+    """One edge of a supply path, in the direction material flows, with its sources."""
+
+    source: str
+    target: str
+    relation: str
+    share: float | None
+    sources: list[str]
+
+
+@dataclass
+class Chokepoint:
+    """One upstream node of a product and what losing it costs."""
+
+    id: str
+    kind: str
+    label: str
+    loss: float
+    spof: bool
+    stage: str | None
+    country: str | None
+    hhi: float | None
+    sources: list[str] = field(default_factory=list)
+    paths: list[list[PathStep]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "label": self.label,
+                "loss": round(self.loss, 6), "spof": self.spof, "stage": self.stage,
+                "country": self.country, "hhi": self.hhi, "sources": self.sources,
+                "paths": [[step.__dict__ for step in path] for path in self.paths]}
+
+
+@dataclass
+class ProductReport:
+    """The chokepoints of one product."""
+
+    product: str
+    label: str
+    end_use: list[str]
+    as_of: date | None
+    scenario: str | None
+    baseline: float
+    chokepoints: list[Chokepoint]
+    unmapped: list[str]
+
+    @property
+    def spofs(self) -> list[Chokepoint]:
+        return [c for c in self.chokepoints if c.spof]
+
+    def as_dict(self) -> dict:
+        return {"product": self.product, "label": self.label, "end_use": self.end_use,
+                "as_of": self.as_of.isoformat() if self.as_of else None,
+                "scenario": self.scenario, "baseline": round(self.baseline, 6),
+                "chokepoints": [c.as_dict() for c in self.chokepoints],
+                "supply_not_mapped": self.unmapped}
+
+
+class Evidence:
+    """Stage, country, HHI and supply paths of nodes, for one graph (cached)."""
+
+    def __init__(self, analysis: Analysis):
+        self.analysis = analysis
+        self.graph: SupplyGraph = analysis.graph
+        self._hhi: dict[str, float | None] = {}
+
+    def produced(self, node_id: str) -> list[str]:
+        """Materials a supplier node produces (a company through its facilities)."""
+        g = self.graph
+        kind = model.kind_of(node_id)
+        direct = [c.object for c in g.relation_claims(node_id, "PRODUCES")]
+        if kind == "Company":
+            for facility in g.neighbours(node_id, "OPERATED_BY", incoming=True):
+                direct += self.produced(facility)
+        if kind == "Country":
+            for facility in g.neighbours(node_id, "LOCATED_IN", incoming=True):
+                if model.kind_of(facility) == "Facility":
+                    direct += self.produced(facility)
+        return sorted(set(direct))
+
+    def stage(self, node_id: str, product: str) -> str | None:
+        kind = model.kind_of(node_id)
+        if kind == "Material":
+            return self.graph.attribute(node_id, "stage")
+        if kind == "Element":
+            return "element"
+        stages = {self.graph.attribute(m, "stage") for m in self._relevant(node_id, product)}
+        ordered = [s for s in STAGES if s in stages]
+        return ", ".join(ordered) if ordered else None
+
+    def _relevant(self, node_id: str, product: str) -> list[str]:
+        ups = self.analysis_upstream(product)
+        return [m for m in self.produced(node_id) if m in ups]
+
+    def analysis_upstream(self, product: str) -> set[str]:
+        from mineralgraph.graph.flow import upstream
+
+        return upstream(self.analysis.flow, product)
+
+    def country(self, node_id: str) -> str | None:
+        kind = model.kind_of(node_id)
+        if kind == "Country":
+            return node_id
+        if kind in ("Facility", "Company"):
+            return next(iter(self.graph.neighbours(node_id, "LOCATED_IN")), None)
+        if kind == "Material":
+            found = concentration(self.graph, node_id)
+            return found.top_country if found else None
+        return None
+
+    def hhi(self, node_id: str, product: str) -> float | None:
+        kind = model.kind_of(node_id)
+        if kind == "Material":
+            return self._material_hhi(node_id)
+        if kind in SUPPLIER_KINDS:
+            values = [self._material_hhi(m) for m in self._relevant(node_id, product)]
+            values = [v for v in values if v is not None]
+            return max(values) if values else None
+        return None
+
+    def _material_hhi(self, material: str) -> float | None:
+        if material not in self._hhi:
+            found = concentration(self.graph, material)
+            self._hhi[material] = found.hhi if found else None
+        return self._hhi[material]
+
+    def paths(self, node_id: str, product: str, limit: int = 3) -> list[list[PathStep]]:
+        """Up to ``limit`` shortest supply paths from the node to the product."""
+        try:
+            found = list(islice(nx.shortest_simple_paths(self.analysis.flow, node_id, product),
+                                limit))
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+        return [[self.step(u, v) for u, v in zip(path, path[1:], strict=False)]
+                for path in found]
+
+    def step(self, u: str, v: str) -> PathStep:
+        relations = sorted(self.analysis.flow[u][v]["relations"])
+        relation = relations[0]
+        subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
+        claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
+        claim = claims[0] if claims else None
+        return PathStep(u, v, relation, claim.qualifier("share") if claim else None,
+                        sorted(claim.sources) if claim else [])
+
+
+def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
+                scenario: Scenario | None = None, top: int | None = None,
+                evidence: bool = True) -> list[ProductReport]:
+    """Chokepoint reports for the products (all when None), on a graph at its date."""
+    analysis = Analysis(graph, scenario)
+    products = [graph.require(p, "Product") for p in products] if products else analysis.products()
+    losses = analysis.losses(products)
+    spofs = analysis.spof_sets(products)
+    proof = Evidence(analysis)
+    reports = []
+    for product in products:
+        rows = []
+        ranked = sorted(set(losses[product]) | spofs[product],
+                        key=lambda n: (n not in spofs[product], -losses[product].get(n, 1.0), n))
+        for node_id in ranked[:top] if top else ranked:
+            rows.append(_row(proof, node_id, product, losses[product].get(node_id, 1.0),
+                             node_id in spofs[product], evidence))
+        reports.append(ProductReport(
+            product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
+            scenario.name if scenario else None, analysis.baseline(product), rows,
+            analysis.unmapped(product)))
+    return reports
+
+
+def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
+         evidence: bool) -> Chokepoint:
+    paths = proof.paths(node_id, product) if evidence else []
+    sources = sorted({s for path in paths for step in path for s in step.sources})
+    return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
+                      1.0 if spof else loss, spof, proof.stage(node_id, product),
+                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
+                      sources, paths)

@@ -1,0 +1,106 @@
+"""Concentration of a material's supply among countries: shares, top-1, top-3, HHI.
+
+HHI is the Herfindahl-Hirschman index over producing countries:
+``sum((100 * share) ** 2)``, from 0 to 10,000; above 2,500 is highly concentrated
+(US DOJ/FTC Horizontal Merger Guidelines). "Rest of world" (``country:XX``) is left
+out of the index and of the top shares: its parts are unknown, and counting it as one
+country would overstate concentration.
+
+>>> round(hhi({"CN": 0.7, "US": 0.3}), 1)
+5800.0
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+REST_OF_WORLD = "country:XX"
+HIGHLY_CONCENTRATED = 2500.0
+
+
+def hhi(shares: dict[str, float]) -> float:
+    """The HHI of country shares given as fractions (0 to 1)."""
+    return sum((100.0 * share) ** 2 for share in shares.values())
+
+
+@dataclass
+class Concentration:
+    """Country shares of one material at its stage, with top-1, top-3 and HHI."""
+
+    material: str
+    label: str
+    stage: str | None
+    year: int | None
+    shares: dict[str, float]
+    rest: float
+    top1: float
+    top3: float
+    hhi: float
+    top_country: str | None
+    sources: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"material": self.material, "label": self.label, "stage": self.stage,
+                "year": self.year, "shares": self.shares, "rest_of_world": self.rest,
+                "top1": self.top1, "top3": self.top3, "hhi": self.hhi,
+                "top_country": self.top_country, "sources": self.sources}
+
+
+def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float], list]:
+    """Country id -> share of world output of a material, and the claims used.
+
+    A country's share is its aggregate share, or the sum of its facilities' shares
+    when those are larger (facilities are part of their country's output).
+    """
+    aggregate: dict[str, float] = {}
+    by_facility: dict[str, float] = defaultdict(float)
+    used = []
+    for claim in graph.relation_claims(material, "PRODUCES", incoming=True):
+        share = claim.qualifier("share")
+        if share is None:
+            continue
+        kind = model.kind_of(claim.subject)
+        if kind == "Country":
+            aggregate[claim.subject] = share
+            used.append(claim)
+        elif kind == "Facility":
+            for country in graph.neighbours(claim.subject, "LOCATED_IN"):
+                by_facility[country] += share
+            used.append(claim)
+    countries = set(aggregate) | set(by_facility)
+    shares = {c: max(aggregate.get(c, 0.0), by_facility.get(c, 0.0)) for c in countries}
+    return dict(sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))), used
+
+
+def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
+    """The concentration of a material, or None when no country share is recorded."""
+    shares, used = country_shares(graph, material)
+    if not shares:
+        return None
+    named = {c: s for c, s in shares.items() if c != REST_OF_WORLD}
+    ranked = sorted(named.values(), reverse=True)
+    years = [c.qualifier("year") for c in used if c.qualifier("year")]
+    top = next(iter(named), None)
+    return Concentration(
+        material=material, label=graph.label(material),
+        stage=graph.attribute(material, "stage"), year=max(years) if years else None,
+        shares={c.partition(":")[2]: round(s, 6) for c, s in shares.items()},
+        rest=round(max(0.0, 1.0 - sum(shares.values())) + shares.get(REST_OF_WORLD, 0.0), 6),
+        top1=round(ranked[0], 6) if ranked else 0.0, top3=round(sum(ranked[:3]), 6),
+        hhi=round(hhi(named), 1), top_country=top,
+        sources=sorted({s for c in used for s in c.sources}))
+
+
+def concentrations(graph: SupplyGraph, materials: list[str] | None = None) -> list[Concentration]:
+    """Concentration of each material with recorded country shares (all when None)."""
+    out = []
+    for material in materials or graph.ids("Material"):
+        graph.require(material, "Material")
+        found = concentration(graph, material)
+        if found is not None:
+            out.append(found)
+    return out

@@ -1,0 +1,247 @@
+"""Evaluating availability on a compiled AND-OR structure, in full or incrementally.
+
+The structure is ordered once into strongly connected components, inputs first. A
+full evaluation visits each node once (cycles, such as recycling loops, are iterated
+from 0 to their least fixpoint, as the dependency model says). Removing one graph
+node is re-evaluated incrementally: only the nodes whose value changes are recomputed,
+in topological order, and a change stops where it no longer moves a value (a min that
+another input binds, say). Single points of failure come from *killer sets* in one
+pass: the graph nodes whose removal alone makes an evaluation node 0.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from mineralgraph.graph.analysis.structure import AND, LEAF, OR, ZERO, Structure
+
+EPSILON = 1e-12
+MAX_ITERATIONS = 10_000
+ALL = None  # the killer set of a node already at 0: every node "kills" it
+
+
+def components_inputs_first(inputs: list[list[int]]) -> list[list[int]]:
+    """Strongly connected components, each after every component it takes inputs from
+    (iterative Tarjan on the input edges)."""
+    count = len(inputs)
+    index, low = [-1] * count, [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    out: list[list[int]] = []
+    counter = 0
+    for root in range(count):
+        if index[root] != -1:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, iter(inputs[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if index[child] == -1:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack[child] = True
+                    work.append((child, iter(inputs[child])))
+                    break
+                if on_stack[child]:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component.append(member)
+                        if member == node:
+                            break
+                    out.append(component)
+    return out
+
+
+class Evaluator:
+    """Availability of every evaluation node of a :class:`Structure`.
+
+    >>> from mineralgraph.graph.analysis.structure import Structure, AND, OR, LEAF
+    >>> s = Structure()
+    >>> a, b = s.add("country:A", LEAF, "country:A"), s.add("country:B", LEAF, "country:B")
+    >>> m = s.add("material:m", OR, "material:m")
+    >>> s.inputs[m], s.weights[m] = [a, b], [0.75, 0.25]
+    >>> ev = Evaluator(s)
+    >>> ev.evaluate()[m]
+    1.0
+    >>> ev.changed_values(ev.evaluate(), s.owned["country:A"])[m]
+    0.25
+    """
+
+    def __init__(self, structure: Structure):
+        self.s = structure
+        self.components = components_inputs_first(structure.inputs)
+        self.position = [0] * len(structure.op)
+        self.cyclic = []
+        for number, component in enumerate(self.components):
+            for node in component:
+                self.position[node] = number
+            self.cyclic.append(len(component) > 1 or component[0] in structure.inputs[component[0]])
+        self.dependents = structure.dependents()
+
+    # ------------------------------------------------------------------ values
+    def compute(self, node: int, value, zero) -> float:
+        """The value of one node from the values of its inputs (``value(i)``)."""
+        if node in zero:
+            return 0.0
+        op = self.s.op[node]
+        if op == LEAF:
+            return 1.0
+        if op == ZERO:
+            return 0.0
+        inputs = self.s.inputs[node]
+        if op == AND:
+            return min((value(i) for i in inputs), default=1.0)
+        return min(1.0, sum(w * value(i) for i, w in zip(inputs, self.s.weights[node],
+                                                           strict=True)))
+
+    def _fixpoint(self, component: list[int], values: dict | list, zero) -> None:
+        """Iterate a cyclic component from 0 to its least fixpoint, in place."""
+        for node in component:
+            values[node] = 0.0
+        for _ in range(MAX_ITERATIONS):
+            moved = 0.0
+            for node in component:
+                new = self.compute(node, values.__getitem__, zero)
+                moved = max(moved, abs(new - values[node]))
+                values[node] = new
+            if moved < EPSILON:
+                return
+
+    def evaluate(self, zero: Iterable[int] = ()) -> list[float]:
+        """Availability of every evaluation node, with the nodes in ``zero`` removed."""
+        zero = set(zero)
+        values = [0.0] * len(self.s.op)
+        for number, component in enumerate(self.components):
+            if self.cyclic[number]:
+                self._fixpoint(component, values, zero)
+            else:
+                node = component[0]
+                values[node] = self.compute(node, values.__getitem__, zero)
+        return values
+
+    def changed_values(self, baseline: list[float], zero: Iterable[int]) -> dict[int, float]:
+        """The nodes whose value changes when ``zero`` is removed, with their new values.
+
+        Only what changes is recomputed: a node is revisited when one of its inputs
+        moved, in topological order, so the result equals a full :meth:`evaluate`.
+        """
+        zero = set(zero)
+        new: dict[int, float] = {}
+        heap: list[tuple[int, int]] = []
+        queued: set[int] = set()
+
+        def push(node: int) -> None:
+            for dependent in self.dependents[node]:
+                if dependent not in queued:
+                    queued.add(dependent)
+                    heapq.heappush(heap, (self.position[dependent], dependent))
+
+        for node in zero:
+            if baseline[node] != 0.0:
+                new[node] = 0.0
+                push(node)
+        done: set[int] = set()
+        value = lambda i: new.get(i, baseline[i])  # noqa: E731
+        while heap:
+            number, node = heapq.heappop(heap)
+            if node in zero or number in done:
+                continue
+            if self.cyclic[number]:
+                done.add(number)
+                component = self.components[number]
+                local = {i: value(i) for i in component}
+                scratch = _Overlay(local, value)
+                self._fixpoint(component, scratch, zero)
+                for member in component:
+                    if abs(local[member] - baseline[member]) > EPSILON:
+                        new[member] = local[member]
+                        push(member)
+                continue
+            result = self.compute(node, value, zero)
+            if abs(result - baseline[node]) > EPSILON:
+                new[node] = result
+                push(node)
+        return new
+
+    # ------------------------------------------------------------------ killers
+    def killers(self, baseline: list[float]) -> list:
+        """For each node, the graph ids whose removal alone sets it to 0 (``ALL`` if it is 0).
+
+        AND: its owner and every input's killers; OR: its owner and the killers common
+        to all its live alternatives. Cycles take the greatest fixpoint, the dual of
+        the least fixpoint of the values.
+        """
+        sets: list = [ALL] * len(self.s.op)
+        for number, component in enumerate(self.components):
+            if not self.cyclic[number]:
+                node = component[0]
+                sets[node] = self._killer_set(node, baseline, sets)
+                continue
+            for _ in range(len(component) + 2):
+                changed = False
+                for node in component:
+                    new = self._killer_set(node, baseline, sets)
+                    if new != sets[node]:
+                        sets[node], changed = new, True
+                if not changed:
+                    break
+        return sets
+
+    def _killer_set(self, node: int, baseline: list[float], sets: list):
+        if baseline[node] == 0.0:
+            return ALL
+        owner = self.s.owner[node]
+        own = frozenset((owner,)) if owner is not None else frozenset()
+        op = self.s.op[node]
+        if op == LEAF:
+            return own
+        inputs = self.s.inputs[node]
+        if op == AND:
+            parts = [sets[i] for i in inputs]
+            if any(p is ALL for p in parts):
+                return ALL
+            return _union(own, parts)
+        live = [sets[i] for i, w in zip(inputs, self.s.weights[node], strict=True)
+                if w > 0 and baseline[i] > 0]
+        common = None
+        for part in live:
+            if part is ALL:
+                continue
+            common = part if common is None else common & part
+        return own | common if common is not None else own
+
+
+def _union(own: frozenset, parts: list[frozenset]) -> frozenset:
+    biggest = max(parts, key=len, default=frozenset())
+    if not own - biggest and all(p <= biggest for p in parts):
+        return biggest
+    return biggest.union(own, *parts)
+
+
+class _Overlay(dict):
+    """Values of a component being iterated, falling back to the other nodes' values."""
+
+    def __init__(self, local: dict, fallback):
+        super().__init__()
+        self.local, self.fallback = local, fallback
+
+    def __getitem__(self, node):
+        return self.local[node] if node in self.local else self.fallback(node)
+
+    def __setitem__(self, node, value):
+        self.local[node] = value
