@@ -1,0 +1,418 @@
+"""The RDF view: claims as linked data, following the ontology, and back again.
+
+Every node id ``kind:slug`` is the IRI ``https://w3id.org/mineralgraph/id/kind/slug``
+(:meth:`Model.iri`), typed with its ontology class. Every claim gives two things:
+
+* a **plain triple**, ``<subject> mg:PREDICATE <object>``, that simple queries use
+  (an attribute's value is a typed literal; a relation's object is a node IRI);
+* a **statement node** ``id:statement/<claim id>``, an ``mg:Statement`` that points at
+  the triple with ``rdf:subject``, ``rdf:predicate`` and ``rdf:object`` (the RDF
+  reification vocabulary, in the manner of a PROV-O qualified relation) and carries
+  what the claim says beyond it: qualifiers (``mg:share``, ``mg:quantity``...), sources
+  (``mg:source`` to the ``source/...`` IRI), ``mg:quote``, ``mg:confidence``,
+  ``mg:valid_from``, ``mg:valid_to`` and ``mg:origin``.
+
+A ``wikidata`` attribute also gives ``owl:sameAs`` to the Wikidata entity IRI. The
+statement IRI comes from the claim id, so an export is deterministic, and reading it
+back (:func:`claims_from_triples`) gives the same claims.
+
+>>> from mineralgraph.claim import Claim
+>>> c = Claim("country:CN", "PRODUCES", "material:dy-oxide", (("share", 0.9),),
+...           sources=("source:usgs",))
+>>> print(ntriples([c]).splitlines()[0])
+<https://w3id.org/mineralgraph/id/country/CN> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/mineralgraph/ontology#Country> .
+>>> claims_from_triples(claim_triples(c)) == [c]
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+
+from mineralgraph.claim import Claim, Value
+from mineralgraph.exceptions import InputError, MineralGraphError
+from mineralgraph.ontology import DATA_IRI, MG, ONTOLOGY_IRI, model
+
+#: Base IRI of statement nodes; the local part is the claim id.
+STATEMENT_IRI = f"{DATA_IRI}statement/"
+#: Base IRI of Wikidata entities (``owl:sameAs`` targets).
+WIKIDATA_IRI = "http://www.wikidata.org/entity/"
+#: Export formats: option name -> (pyoxigraph format name, file suffix).
+FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD"}
+#: File suffix -> export format name.
+SUFFIXES = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".jsonld": "jsonld",
+            ".json-ld": "jsonld"}
+#: Provenance fields of a claim and their predicates on the statement node.
+PROVENANCE = ("quote", "confidence", "valid_from", "valid_to", "origin")
+
+#: Prefixes used in Turtle, JSON-LD and SPARQL: the ontology, the W3C vocabularies,
+#: Wikidata, and one prefix per kind so that ``product:f-35`` is the IRI of that id.
+PREFIXES = {"mg": ONTOLOGY_IRI, "rdf": str(RDF), "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "xsd": str(XSD), "owl": str(OWL), "prov": "http://www.w3.org/ns/prov#",
+            "wd": WIKIDATA_IRI, "statement": STATEMENT_IRI,
+            **{prefix: f"{DATA_IRI}{prefix}/" for prefix in sorted(model.by_prefix)}}
+
+_TYPE_OF = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date,
+            "boolean": XSD.boolean, "uri": XSD.anyURI, "string": XSD.string}
+_INTEGERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger,
+             XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger}
+_FLOATS = {XSD.decimal, XSD.double, XSD.float}
+
+
+# ---------------------------------------------------------------------- values
+def decimal_lexical(number: float) -> str:
+    """The xsd:decimal form of a finite float that reads back as the same float.
+
+    >>> decimal_lexical(1e-07), decimal_lexical(45000.0), decimal_lexical(3.0)
+    ('0.0000001', '45000.0', '3.0')
+    """
+    if not math.isfinite(number):
+        raise MineralGraphError(f"{number} has no xsd:decimal form")
+    text = format(Decimal(repr(number)), "f")
+    return text if "." in text else f"{text}.0"
+
+
+def literal(value: Value, name: str | None = None) -> Literal:
+    """The typed literal of a claim value; ``name`` (an attribute) picks xsd:anyURI for URLs.
+
+    >>> literal(0.25).n3()
+    '"0.25"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    """
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=XSD.boolean)
+    if isinstance(value, int):
+        return Literal(str(value), datatype=XSD.integer)
+    if isinstance(value, float):
+        return Literal(decimal_lexical(value), datatype=XSD.decimal)
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    attribute = model.attributes.get(name) if name else None
+    if attribute is not None and attribute.datatype == "uri":
+        return Literal(str(value), datatype=XSD.anyURI)
+    return Literal(str(value))
+
+
+def value_of(term) -> Value:
+    """The Python value of a literal written by :func:`literal` (the inverse).
+
+    >>> value_of(literal(0.25)), value_of(literal(date(2025, 4, 4)))
+    (0.25, datetime.date(2025, 4, 4))
+    """
+    text, datatype = str(term), getattr(term, "datatype", None)
+    if datatype in _INTEGERS:
+        return int(text)
+    if datatype in _FLOATS:
+        return float(text)
+    if datatype == XSD.boolean:
+        return text.strip() in ("true", "1")
+    if datatype == XSD.date:
+        return date.fromisoformat(text)
+    return text
+
+
+def node_iri(node_id: str) -> URIRef:
+    """The IRI of a node id; refuses ids an IRI cannot hold (spaces, quotes, brackets)."""
+    prefix, sep, slug = node_id.partition(":")
+    if not sep or not prefix or not slug or any(ch in node_id for ch in ' <>"{}|^`\\\n\t'):
+        raise MineralGraphError(f"{node_id!r} is not an id that can be an IRI (kind:slug)")
+    return URIRef(f"{DATA_IRI}{prefix}/{slug}")
+
+
+def id_of(iri) -> str | None:
+    """The id ``kind:slug`` of a node IRI, or None for any other IRI.
+
+    >>> id_of(node_iri("product:f-35"))
+    'product:f-35'
+    """
+    text = str(iri)
+    if not text.startswith(DATA_IRI):
+        return None
+    prefix, sep, slug = text[len(DATA_IRI):].partition("/")
+    return f"{prefix}:{slug}" if sep and prefix and slug and prefix != "statement" else None
+
+
+def statement_iri(claim: Claim) -> URIRef:
+    """The IRI of a claim's statement node: ``id:statement/<claim id>``."""
+    return URIRef(STATEMENT_IRI + claim.id)
+
+
+def _term(name: str) -> URIRef:
+    try:
+        return MG[name]
+    except (AttributeError, KeyError):
+        raise MineralGraphError(f"{name!r} is not a term of the ontology") from None
+
+
+# ---------------------------------------------------------------------- claims -> triples
+def claim_triples(claim: Claim, typed: bool = True) -> Iterator[tuple]:
+    """The triples of one claim: the plain triple, then its statement node.
+
+    With ``typed``, also the ``rdf:type`` of the subject (and of a relation's object).
+    """
+    subject = node_iri(claim.subject)
+    predicate = _term(claim.predicate)
+    if claim.is_relation:
+        if not isinstance(claim.object, str):
+            raise MineralGraphError(f"{claim.subject} {claim.predicate}: object "
+                                    f"{claim.object!r} is not a node id")
+        obj = node_iri(claim.object)
+    else:
+        obj = literal(claim.object, claim.predicate)
+    if typed:
+        yield from _type_triples(claim)
+    yield subject, predicate, obj
+    if claim.predicate == "wikidata":
+        yield subject, OWL.sameAs, URIRef(WIKIDATA_IRI + str(claim.object))
+    st = statement_iri(claim)
+    yield st, RDF.type, MG.Statement
+    yield st, RDF.subject, subject
+    yield st, RDF.predicate, predicate
+    yield st, RDF.object, obj
+    for name, value in claim.qualifiers:
+        yield st, _term(name), literal(value, name)
+    for source in claim.sources:
+        yield st, MG.source, node_iri(source)
+    for name in PROVENANCE:
+        value = getattr(claim, name)
+        if value is not None:
+            yield st, _term(name), literal(portable_origin(value) if name == "origin" else value)
+
+
+def portable_origin(origin: str) -> str:
+    """An origin ``file:line`` with the package's own folder left out, so exports do not
+    depend on where mineralgraph is installed."""
+    return origin[len(_PACKAGE_ROOT):] if origin.startswith(_PACKAGE_ROOT) else origin
+
+
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2]) + "/"
+
+
+def _type_triples(claim: Claim) -> Iterator[tuple]:
+    ends = [claim.subject, *([claim.object] if claim.is_relation else []), *claim.sources]
+    for node_id in ends:
+        kind = model.kind_of(node_id)
+        if kind is not None:
+            yield node_iri(node_id), RDF.type, MG[kind]
+
+
+def rdf_triples(claims: Iterable[Claim]) -> Iterator[tuple]:
+    """Every triple of the RDF view of ``claims`` (duplicates possible; a set removes them)."""
+    for claim in _unique(claims):
+        yield from claim_triples(claim)
+
+
+def _unique(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims once per id, sorted as a SupplyGraph sorts them."""
+    if hasattr(claims, "claims"):  # a SupplyGraph
+        claims = claims.claims
+    unique = {c.id: c for c in claims}
+    return sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id))
+
+
+def to_rdf(claims: Iterable[Claim]) -> Graph:
+    """An rdflib Graph of the RDF view of ``claims`` (or of a SupplyGraph).
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = to_rdf([Claim("element:Dy", "symbol", "Dy", sources=("source:iupac",))])
+    >>> (node_iri("element:Dy"), MG.symbol, Literal("Dy")) in g
+    True
+    """
+    graph = Graph(bind_namespaces="core")
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True)
+    graph.addN((s, p, o, graph) for s, p, o in rdf_triples(claims))
+    return graph
+
+
+# ---------------------------------------------------------------------- serialization
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
+def nt_term(term) -> str:
+    """One term in N-Triples syntax."""
+    if isinstance(term, Literal):
+        datatype = term.datatype
+        if term.language:
+            return f'"{_escape(str(term))}"@{term.language}'
+        if datatype is None or datatype == XSD.string:
+            return f'"{_escape(str(term))}"'
+        return f'"{_escape(str(term))}"^^<{datatype}>'
+    return f"<{term}>"
+
+
+def ntriples(claims: Iterable[Claim]) -> str:
+    """The RDF view as N-Triples, one triple per line, sorted and without duplicates."""
+    lines = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in rdf_triples(claims)}
+    return "".join(line + "\n" for line in sorted(lines))
+
+
+def rdf_text(claims: Iterable[Claim], fmt: str = "ttl") -> str:
+    """The RDF view in an export format (``ttl``, ``nt`` or ``jsonld``), deterministic.
+
+    Triples are sorted, so the same claims always give the same text.
+    """
+    if fmt not in FORMATS:
+        raise MineralGraphError(f"unknown RDF format {fmt!r} (known: {', '.join(FORMATS)})")
+    nt = ntriples(claims)
+    if fmt == "nt":
+        return nt
+    if fmt == "jsonld":
+        return jsonld_text(nt)
+    import pyoxigraph as ox
+
+    triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def _compact(iri: str) -> str:
+    for prefix, base in _LONGEST_FIRST:
+        if iri.startswith(base) and "/" not in iri[len(base):] and "#" not in iri[len(base):]:
+            return f"{prefix}:{iri[len(base):]}"
+    return iri
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def jsonld_text(nt: str) -> str:
+    """Compact JSON-LD (a ``@context`` with the prefixes, one object per node) of N-Triples."""
+    import pyoxigraph as ox
+
+    nodes: dict[str, dict] = {}
+    for triple in ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        s, p, o = triple.subject.value, triple.predicate.value, triple.object
+        node = nodes.setdefault(s, {"@id": _compact(s)})
+        if p == str(RDF.type):
+            node.setdefault("@type", []).append(_compact(o.value))
+            continue
+        if isinstance(o, ox.NamedNode):
+            value = {"@id": _compact(o.value)}
+        elif o.language:
+            value = {"@value": o.value, "@language": o.language}
+        elif o.datatype.value == str(XSD.string):
+            value = {"@value": o.value}
+        else:
+            value = {"@value": o.value, "@type": _compact(o.datatype.value)}
+        node.setdefault(_compact(p), []).append(value)
+    doc = {"@context": PREFIXES, "@graph": [nodes[k] for k in sorted(nodes)]}
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_rdf(claims: Iterable[Claim], path: str | Path, fmt: str | None = None) -> str:
+    """Write the RDF view to ``path`` atomically; the format defaults to the suffix's."""
+    from mineralgraph.graph.snapshot import write_atomically
+
+    fmt = fmt or SUFFIXES.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise MineralGraphError(f"{path}: cannot tell the RDF format from the suffix "
+                                f"(use one of {', '.join(SUFFIXES)})")
+    write_atomically(path, rdf_text(claims, fmt))
+    return fmt
+
+
+# ---------------------------------------------------------------------- triples -> claims
+def _local(iri) -> str | None:
+    text = str(iri)
+    return text[len(ONTOLOGY_IRI):] if text.startswith(ONTOLOGY_IRI) else None
+
+
+def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[Claim]:
+    """The claims of an RDF view (the inverse of :func:`rdf_triples`).
+
+    Each ``mg:Statement`` node is one claim. A plain triple of an ontology attribute or
+    relation that no statement covers (RDF written by hand, or by another tool) is a
+    claim without provenance. ``rdf:type`` and ``owl:sameAs`` are derived, so skipped.
+    Raises InputError naming ``path`` when a statement is incomplete.
+    """
+    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    plain: list[tuple] = []
+    for s, p, o in triples:
+        if p == RDF.type and o == MG.Statement:
+            by_subject[s]["@statement"].append(True)
+        elif str(s).startswith(STATEMENT_IRI):
+            by_subject[s][p].append(o)
+        elif p != RDF.type and p != OWL.sameAs:
+            plain.append((s, p, o))
+    claims, covered = [], set()
+    for st in sorted(by_subject):
+        props = by_subject[st]
+        if "@statement" not in props:
+            continue
+        claim = _statement_claim(st, props, path)
+        covered.add((props[RDF.subject][0], props[RDF.predicate][0], props[RDF.object][0]))
+        claims.append(claim)
+    for s, p, o in sorted(plain, key=lambda t: (str(t[0]), str(t[1]), nt_term(t[2]))):
+        if (s, p, o) in covered:
+            continue
+        name, subject = _local(p), id_of(s)
+        if subject is None or name is None:
+            continue
+        if name in model.relations:
+            target = id_of(o)
+            if target is None:
+                raise InputError(path, None, name, f"{o} is not a node IRI of {subject}")
+            claims.append(Claim(subject, name, target, origin=path))
+        elif name in model.attributes and not model.attributes[name].qualifier:
+            claims.append(Claim(subject, name, value_of(o), origin=path))
+    return claims
+
+
+def _one(st, props, predicate, path, required=True):
+    values = props.get(predicate, [])
+    name = _local(predicate) or str(predicate).rpartition("#")[2]
+    if len(values) > 1:
+        raise InputError(path, None, name, f"{st} has {len(values)} values, one expected")
+    if not values:
+        if required:
+            raise InputError(path, None, name, f"statement {st} has none")
+        return None
+    return values[0]
+
+
+def _statement_claim(st, props, path: str) -> Claim:
+    subject = id_of(_one(st, props, RDF.subject, path))
+    if subject is None:
+        raise InputError(path, None, "subject", f"statement {st}: not a node IRI")
+    predicate = _local(_one(st, props, RDF.predicate, path))
+    if predicate not in model.relations and predicate not in model.attributes:
+        raise InputError(path, None, "predicate", f"statement {st}: {predicate!r} is not "
+                         "an attribute or relation of the ontology")
+    obj = _one(st, props, RDF.object, path)
+    value = id_of(obj) if predicate in model.relations else value_of(obj)
+    if value is None:
+        raise InputError(path, None, "object", f"statement {st}: {obj} is not a node IRI")
+    qualifiers = tuple(sorted((name, value_of(v)) for p, values in props.items()
+                              if (name := _local(p)) in model.qualifiers for v in values))
+    fields = {name: _one(st, props, MG[name], path, required=False) for name in PROVENANCE}
+    fields = {k: (value_of(v) if v is not None else None) for k, v in fields.items()}
+    sources = sorted(id_of(s) for s in props.get(MG.source, []))
+    claim = Claim(subject, predicate, value, qualifiers, tuple(sources), **fields)
+    return _with_source_order(claim, str(st)[len(STATEMENT_IRI):])
+
+
+def _with_source_order(claim: Claim, claim_id: str) -> Claim:
+    """The claim with its sources in the order that gives the recorded id.
+
+    RDF keeps the sources of a statement as a set; the claim id (in the statement IRI)
+    remembers their order, so the order that reproduces it is found again.
+    """
+    if claim.id == claim_id or len(claim.sources) < 2 or len(claim.sources) > 6:
+        return claim
+    from dataclasses import replace
+
+    for order in itertools.permutations(claim.sources):
+        candidate = replace(claim, sources=order)
+        if candidate.id == claim_id:
+            return candidate
+    return claim
