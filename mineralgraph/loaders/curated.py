@@ -106,8 +106,8 @@ class RowReader:
                        f"{', '.join(sorted(model.by_prefix))})")
             return []
         attributes = model.node_attributes(kind)
-        for column in self.row:
-            if column not in attributes and column not in PROVENANCE + IGNORED + ("id",):
+        for column, text in self.row.items():
+            if text and column not in attributes and column not in PROVENANCE + IGNORED + ("id",):
                 self.error(column, f"not an attribute of {kind}")
         prov = self.provenance(node_id if kind == "Source" else None)
         claims = []
@@ -147,8 +147,8 @@ class RowReader:
             value = self.typed(name, attribute.datatype)
             if value is not None:
                 qualifiers.append((name, value))
-        for column in self.row:
-            if column not in model.qualifiers and column not in (
+        for column, text in self.row.items():
+            if text and column not in model.qualifiers and column not in (
                     RELATION_COLUMNS + PROVENANCE + IGNORED):
                 self.error(column, "not a column of a relation file")
         share = dict(qualifiers).get("share")

@@ -74,17 +74,25 @@ class ProductReport:
     baseline: float
     chokepoints: list[Chokepoint]
     unmapped: list[str]
+    worst_supplier: Chokepoint | None = None
+    most_concentrated: Chokepoint | None = None
+    all_spofs: list[str] = field(default_factory=list)
 
     @property
-    def spofs(self) -> list[Chokepoint]:
-        return [c for c in self.chokepoints if c.spof]
+    def supplier_spofs(self) -> list[str]:
+        """SPOFs that are countries, companies or facilities (not materials or elements)."""
+        return [n for n in self.all_spofs if model.kind_of(n) in SUPPLIER_KINDS]
 
     def as_dict(self) -> dict:
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
+                "spofs": self.all_spofs,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
-                "supply_not_mapped": self.unmapped}
+                "supply_not_mapped": self.unmapped,
+                "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
+                "most_concentrated": (self.most_concentrated.id
+                                      if self.most_concentrated else None)}
 
 
 class Evidence:
@@ -192,10 +200,17 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
         for node_id in ranked[:top] if top else ranked:
             rows.append(_row(proof, node_id, product, losses[product].get(node_id, 1.0),
                              node_id in spofs[product], evidence))
+        supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS), None)
+        hhis = [(proof.hhi(n, product), n) for n in ranked if model.kind_of(n) == "Material"]
+        hhis = [(h, n) for h, n in hhis if h is not None]
+        concentrated = max(hhis, default=(None, None))[1]
         reports.append(ProductReport(
             product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
             scenario.name if scenario else None, analysis.baseline(product), rows,
-            analysis.unmapped(product)))
+            analysis.unmapped(product),
+            *(_row(proof, n, product, losses[product].get(n, 1.0), n in spofs[product],
+                   evidence) if n else None for n in (supplier, concentrated)),
+            sorted(spofs[product])))
     return reports
 
 

@@ -1,0 +1,178 @@
+"""The main job: ``chokepoints``, ``paths``, ``dependents``, ``concentration``, ``scenario``."""
+
+from __future__ import annotations
+
+import click
+
+from mineralgraph.commands.options import as_of_option
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.analysis import Analysis, chokepoints as chokepoint_reports
+from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis.chokepoints import Evidence
+from mineralgraph.graph.analysis.scenario import Scenario, shipped_scenarios
+from mineralgraph.graph.flow import dependent_products, supply_paths
+from mineralgraph.output import emit
+from mineralgraph.output import output_options as _output_options
+from mineralgraph.reports.chokepoints import render as render_chokepoints
+from mineralgraph.reports.tables import (render_concentration, render_dependents, render_paths,
+                                         render_scenario)
+
+
+def output_options(fn):
+    return _output_options()(fn)
+
+
+def scenario_graph(app, as_of, scenario: Scenario | None):
+    """The graph at --as-of, or at the scenario's own date when --as-of is not given."""
+    return app.graph(as_of or (scenario.as_of if scenario else None))
+
+
+@click.command()
+@click.option("--product", "products", multiple=True, metavar="ID",
+              help="Only these products (repeatable); default: every product.")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Chokepoints per product [default: 10 in text and md, all in json and csv].")
+@click.option("--scenario", metavar="NAME|FILE", help="Answer under a what-if scenario.")
+@output_options
+@as_of_option
+@click.pass_obj
+def chokepoints(app, products, top, scenario, fmt, output, as_of):
+    """Rank what each product cannot do without, with stages, countries, HHI and sources."""
+    chosen = load_scenario(scenario) if scenario else None
+    graph = scenario_graph(app, as_of, chosen)
+    if top is None and fmt in ("text", "md"):
+        top = 10
+    reports = chokepoint_reports(graph, list(products) or None, chosen, top)
+    emit(render_chokepoints(reports, graph, fmt), output)
+
+
+@click.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@click.option("--max", "max_paths", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many paths, shortest first.")
+@output_options
+@as_of_option
+@click.pass_obj
+def paths(app, source, target, max_paths, fmt, output, as_of):
+    """Supply paths between two nodes, each step with its share and sources.
+
+    Paths run the way material flows (element -> material -> product); the ends may be
+    given in either order.
+    """
+    graph = app.graph(as_of)
+    graph.require(source)
+    graph.require(target)
+    analysis = Analysis(graph)
+    found = supply_paths(analysis.flow, source, target, max_paths)
+    if not found:
+        found = supply_paths(analysis.flow, target, source, max_paths)
+        if found:
+            source, target = target, source
+    evidence = Evidence(analysis)
+    steps = [[evidence.step(u, v) for u, v in zip(p, p[1:], strict=False)] for p in found]
+    emit(render_paths(source, target, steps, graph, fmt), output)
+
+
+@click.command()
+@click.argument("node_id", metavar="ID")
+@output_options
+@as_of_option
+@click.pass_obj
+def dependents(app, node_id, fmt, output, as_of):
+    """Which products depend on an element, material, country, company or facility,
+    and how much each would lose without it."""
+    graph = app.graph(as_of)
+    graph.require(node_id)
+    analysis = Analysis(graph)
+    products = dependent_products(graph, node_id, analysis.flow)
+    losses = {p: (1.0 - analysis.availability(p, [node_id]) / analysis.baseline(p)
+                  if analysis.baseline(p) > 0 else 0.0) for p in products}
+    emit(render_dependents(node_id, losses, graph, fmt), output)
+
+
+@click.command()
+@click.argument("materials", nargs=-1, metavar="[MATERIAL]...")
+@output_options
+@as_of_option
+@click.pass_obj
+def concentration(app, materials, fmt, output, as_of):
+    """Country shares, top-1 and top-3 shares and HHI, per material and stage."""
+    graph = app.graph(as_of)
+    emit(render_concentration(concentrations(graph, list(materials) or None), graph, fmt), output)
+
+
+def scenario_from_options(name, file, remove, enforce) -> Scenario:
+    if name and file:
+        raise click.UsageError("give --name or --file, not both")
+    if name or file:
+        base = load_scenario(name or file)
+    else:
+        base = Scenario(name="ad-hoc")
+    if remove or enforce:
+        base = Scenario(name=base.name if (name or file) else "ad-hoc", title=base.title,
+                        remove=base.remove + tuple(remove),
+                        enforce=base.enforce + tuple({"control": c} for c in enforce),
+                        restrict=base.restrict, as_of=base.as_of, sources=base.sources,
+                        description=base.description)
+    if not (base.remove or base.enforce or base.restrict):
+        raise click.UsageError("name a scenario (--name/--file) or --remove/--enforce something")
+    return base
+
+
+def scenario_result(app, chosen: Scenario, as_of) -> dict:
+    """Loss of every product under the scenario, against the baseline without it."""
+    graph = scenario_graph(app, as_of, chosen)
+    before, after = Analysis(graph), Analysis(graph, chosen)
+    products = before.products()
+    spofs_before, spofs_after = before.spof_sets(products), after.spof_sets(products)
+    rows, notes = [], []
+    for item in chosen.enforce:
+        from mineralgraph.graph.analysis.scenario import control_in_force
+
+        if not control_in_force(graph, item["control"], graph.as_of_date):
+            notes.append(f"{item['control']} is not in force on "
+                         f"{graph.as_of_date or 'the latest date'}; it changes nothing")
+    for product in products:
+        base, under = before.baseline(product), after.baseline(product)
+        rows.append({"product": product, "label": graph.label(product),
+                     "end_use": graph.values(product, "end_use"), "baseline": base,
+                     "availability": under, "loss": 1.0 - under / base if base > 0 else 0.0,
+                     "new_spofs": sorted(spofs_after[product] - spofs_before[product])})
+    rows.sort(key=lambda r: (-r["loss"], r["product"]))
+    return {"scenario": chosen.name, "title": chosen.title,
+            "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
+            "removed": list(chosen.remove), "enforced": [i["control"] for i in chosen.enforce],
+            "products": rows, "notes": notes}
+
+
+@click.command()
+@click.option("--remove", multiple=True, metavar="ID", help="Take this node out (repeatable).")
+@click.option("--enforce", multiple=True, metavar="CONTROL_ID",
+              help="Enforce this export control (repeatable).")
+@click.option("--name", metavar="NAME", help="A shipped scenario (see --list).")
+@click.option("--file", "file", type=click.Path(dir_okay=False), help="A scenario YAML file.")
+@click.option("--list", "list_only", is_flag=True, help="List the shipped scenarios.")
+@output_options
+@as_of_option
+@click.pass_obj
+def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
+    """Loss of every product under a what-if, against the baseline, and what changed."""
+    if list_only:
+        rows = []
+        for key, path in shipped_scenarios().items():
+            item = load_scenario(key)
+            rows.append({"name": key, "title": item.title, "file": path.name})
+        from mineralgraph.reports.tables import tabular
+
+        return emit(tabular("Shipped scenarios", rows, ["name", "title"], fmt, rows,
+                            app.graph()), output)
+    chosen = scenario_from_options(name, file, remove, enforce)
+    try:
+        result = scenario_result(app, chosen, as_of)
+    except MineralGraphError as exc:
+        raise MineralGraphError(f"scenario {chosen.name}: {exc}") from None
+    emit(render_scenario(result, app.graph(), fmt), output)
+
+
+COMMANDS = [chokepoints, paths, dependents, concentration, scenario]

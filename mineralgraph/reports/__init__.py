@@ -1,0 +1,1 @@
+"""Reports: analysis results written for people (text, Markdown) and programs (JSON, CSV)."""

@@ -1,0 +1,114 @@
+"""The chokepoint report: a briefing summary, one ranked table per product, sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.output import markdown_table, text_table, to_csv, to_json
+from mineralgraph.reports.common import SourceIndex, name, percent, thousands
+
+COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "sources"]
+HEADERS = ["#", "node", "kind", "stage", "country", "loss", "SPOF", "HHI", "sources"]
+
+
+def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
+    """One paragraph: which products hang on a single supplier, and the worst stage."""
+    hinged = [r for r in reports if r.supplier_spofs]
+    parts = [f"{len(hinged)} of {len(reports)} product(s) hang on a single supplier "
+             "(a country, company or facility whose loss alone stops them)."]
+    supplier_spofs = Counter(n for r in reports for n in r.supplier_spofs)
+    if supplier_spofs:
+        named = ", ".join(name(graph, n) for n, _ in supplier_spofs.most_common(5))
+        parts.append(f"Those suppliers: {named}.")
+    worst = [(r.worst_supplier, r) for r in reports]
+    worst = [(w, r) for w, r in worst if w is not None]
+    if worst:
+        top, report = max(worst, key=lambda wr: (wr[0].loss, wr[0].id))
+        stage = f", at the {top.stage} stage," if top.stage else ""
+        parts.append(f"The worst exposure is {name(graph, top.id)}{stage}: without it, "
+                     f"{report.label} would lose {percent(top.loss)} of its supply.")
+    stages = [(r.most_concentrated, r) for r in reports]
+    stages = [(c, r) for c, r in stages if c is not None]
+    if stages:
+        top, _ = max(stages, key=lambda cr: (cr[0].hhi, cr[0].id))
+        where = f", led by {top.country.partition(':')[2]}" if top.country else ""
+        parts.append(f"The most concentrated stage is {top.stage}: {top.label} "
+                     f"(HHI {thousands(top.hhi)}{where}).")
+    unmapped = sorted({m for r in reports for m in r.unmapped})
+    if unmapped:
+        parts.append(f"{len(unmapped)} upstream material(s) have no mapped supply and are "
+                     "not counted as safe.")
+    parts.append("Every product also needs each of its materials and elements: those are "
+                 "single points of failure by definition and are listed first.")
+    return " ".join(parts)
+
+
+def rows(report: ProductReport, sources: SourceIndex) -> list[dict]:
+    return [{"rank": i, "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
+             "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
+             "loss": percent(c.loss), "spof": "yes" if c.spof else "",
+             "hhi": thousands(c.hhi), "sources": sources.cite(c.sources)}
+            for i, c in enumerate(report.chokepoints, 1)]
+
+
+def heading(report: ProductReport) -> str:
+    uses = ", ".join(report.end_use) or "no end use"
+    when = report.as_of.isoformat() if report.as_of else "latest data"
+    scenario = f", scenario {report.scenario}" if report.scenario else ""
+    return (f"{report.label} ({report.product}): {uses}; availability "
+            f"{report.baseline:.2f} as of {when}{scenario}")
+
+
+def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex) -> list[str]:
+    """The shortest supply path behind each supplier SPOF or top chokepoint."""
+    lines = []
+    shown = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS][:3]
+    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:2] + shown:
+        if not c.paths:
+            continue
+        path = c.paths[0]
+        chain = " -> ".join([graph.label(path[0].source)] + [graph.label(s.target) for s in path])
+        cited = sources.cite([s for step in path for s in step.sources])
+        lines.append(f"{c.label}, loss {percent(c.loss)}: {chain} {cited}")
+    return lines
+
+
+def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False) -> str:
+    """The report as plain text (or Markdown)."""
+    sources = SourceIndex(graph)
+    table = markdown_table if markdown else text_table
+    out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", "",
+           summary(reports, graph), ""]
+    for report in reports:
+        out += [f"## {heading(report)}" if markdown else heading(report), ""]
+        out += [table(rows(report, sources), COLUMNS, HEADERS) if report.chokepoints
+                else "No upstream node mapped.", ""]
+        evidence = evidence_lines(report, graph, sources)
+        if evidence:
+            out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
+            out += [f"- {line}" for line in evidence] + [""]
+        if report.unmapped:
+            out += ["Supply not mapped: " + ", ".join(report.unmapped), ""]
+    out += ["## Sources" if markdown else "SOURCES", ""] + sources.listing(markdown)
+    out += ["", "Loss: share of the product's supply lost without the node (dependency model, "
+            "AND-OR availability). SPOF: loss 100%. HHI: concentration of the stage's country "
+            "shares, 0-10,000; above 2,500 is highly concentrated."]
+    return "\n".join(out)
+
+
+def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str) -> str:
+    """The report in one of text, md, json, csv."""
+    if fmt == "json":
+        return to_json([r.as_dict() for r in reports])
+    if fmt == "csv":
+        flat = [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
+                 "baseline": round(r.baseline, 6), "rank": i, **c.as_dict()}
+                for r in reports for i, c in enumerate(r.chokepoints, 1)]
+        for row in flat:
+            row.pop("paths")
+            row["loss"] = round(row["loss"], 6)
+        return to_csv(flat, ["product", "as_of", "scenario", "baseline", "rank", "id", "kind",
+                             "label", "loss", "spof", "stage", "country", "hhi", "sources"])
+    return render_text(reports, graph, markdown=fmt == "md")

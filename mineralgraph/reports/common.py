@@ -1,0 +1,58 @@
+"""Pieces shared by the reports: numbered sources, percentages, node names.
+
+>>> percent(0.98)
+'98%'
+>>> percent(0.004)
+'0.4%'
+>>> percent(0.0000001)
+'<0.1%'
+"""
+
+from __future__ import annotations
+
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+def percent(value: float | None) -> str:
+    """A fraction as a percentage rounded for reading: 98%, 2.5%, 0.4%, <0.1%."""
+    if value is None:
+        return ""
+    if value >= 0.995:
+        return "100%" if value >= 0.9995 else f"{100 * value:.1f}%"
+    if value >= 0.1:
+        return f"{100 * value:.0f}%"
+    if value >= 0.001:
+        return f"{100 * value:.1f}%"
+    return "<0.1%" if value > 0 else "0%"
+
+
+def thousands(value: float | None) -> str:
+    """An HHI or count with a thousands separator."""
+    return "" if value is None else f"{value:,.0f}"
+
+
+class SourceIndex:
+    """Numbers sources in the order a report first cites them."""
+
+    def __init__(self, graph: SupplyGraph):
+        self.graph = graph
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, sources) -> str:
+        """``[1][4]`` for a list of source ids."""
+        return "".join(f"[{self.numbers.setdefault(s, len(self.numbers) + 1)}]"
+                       for s in sorted(set(sources), key=lambda s: self.numbers.get(s, 10**9)))
+
+    def listing(self, markdown: bool = False) -> list[str]:
+        """One line per cited source, in number order."""
+        lines = []
+        for source, number in sorted(self.numbers.items(), key=lambda kv: kv[1]):
+            text = self.graph.citation(source)
+            lines.append(f"{number}. {text}" if markdown else f"[{number}] {text}")
+        return lines
+
+
+def name(graph: SupplyGraph, node_id: str) -> str:
+    """``Label (id)``, or just the id when the label is the id."""
+    label = graph.label(node_id)
+    return node_id if label == node_id else f"{label} ({node_id})"

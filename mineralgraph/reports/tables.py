@@ -1,0 +1,93 @@
+"""Reports of the smaller analyses: concentration, dependents, paths, scenarios."""
+
+from __future__ import annotations
+
+from mineralgraph.graph.analysis.chokepoints import PathStep
+from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.output import markdown_table, text_table, to_csv, to_json
+from mineralgraph.reports.common import SourceIndex, name, percent, thousands
+
+
+def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
+            graph: SupplyGraph, sources: SourceIndex | None = None, intro: str = "") -> str:
+    """A titled table in text or Markdown, the data as JSON, or the rows as CSV."""
+    if fmt == "json":
+        return to_json(data)
+    if fmt == "csv":
+        return to_csv(rows, columns)
+    md = fmt == "md"
+    out = [f"# {title}" if md else title.upper(), ""]
+    if intro:
+        out += [intro, ""]
+    out.append((markdown_table if md else text_table)(rows, columns) if rows else "(none)")
+    if sources and sources.numbers:
+        out += ["", "## Sources" if md else "SOURCES", ""] + sources.listing(md)
+    return "\n".join(out)
+
+
+def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: str) -> str:
+    sources = SourceIndex(graph)
+    rows = [{"material": c.material, "stage": c.stage, "year": c.year,
+             "top_country": (c.top_country or "").partition(":")[2],
+             "top1": percent(c.top1) if fmt != "csv" else c.top1,
+             "top3": percent(c.top3) if fmt != "csv" else c.top3,
+             "hhi": thousands(c.hhi) if fmt != "csv" else c.hhi,
+             "highly_concentrated": c.hhi > HIGHLY_CONCENTRATED,
+             "sources": sources.cite(c.sources) if fmt != "csv" else ";".join(c.sources)}
+            for c in items]
+    high = sum(1 for c in items if c.hhi > HIGHLY_CONCENTRATED)
+    intro = (f"{high} of {len(items)} material stage(s) are highly concentrated (HHI above "
+             "2,500). Rest of world is left out of HHI and top shares.")
+    return tabular("Concentration by material and stage", rows,
+                   ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
+                    "highly_concentrated", "sources"], fmt,
+                   [c.as_dict() for c in items], graph, sources, intro)
+
+
+def render_dependents(node_id: str, losses: dict[str, float], graph: SupplyGraph,
+                      fmt: str) -> str:
+    ranked = sorted(losses.items(), key=lambda kv: (-kv[1], kv[0]))
+    rows = [{"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
+             "loss": percent(loss) if fmt not in ("csv", "json") else round(loss, 6),
+             "spof": loss >= 1.0 - 1e-9} for p, loss in ranked]
+    intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}; "
+             f"{sum(1 for r in rows if r['spof'])} cannot be made without it.")
+    data = {"node": node_id, "dependents": rows}
+    return tabular(f"Products depending on {graph.label(node_id)}", rows,
+                   ["product", "label", "end_use", "loss", "spof"], fmt, data, graph,
+                   intro=intro)
+
+
+def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: SupplyGraph,
+                 fmt: str) -> str:
+    if fmt == "json":
+        return to_json({"from": source, "to": target,
+                        "paths": [[s.__dict__ for s in p] for p in paths]})
+    sources = SourceIndex(graph)
+    rows = [{"path": n, "step": i, "from": s.source, "relation": s.relation, "to": s.target,
+             "share": s.share, "sources": (sources.cite(s.sources) if fmt != "csv"
+                                           else ";".join(s.sources))}
+            for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
+    intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
+    return tabular("Supply paths", rows, ["path", "step", "from", "relation", "to", "share",
+                                          "sources"], fmt, None, graph, sources, intro)
+
+
+def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(result)
+    rows = [{"product": r["product"], "end_use": r["end_use"],
+             "baseline": round(r["baseline"], 3), "scenario": round(r["availability"], 3),
+             "loss": percent(r["loss"]) if fmt != "csv" else round(r["loss"], 6),
+             "new_spofs": r["new_spofs"]} for r in result["products"]]
+    hit = [r for r in result["products"] if r["loss"] > 0]
+    worst = hit[0] if hit else None
+    intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
+    intro += f"{len(hit)} of {len(rows)} product(s) lose supply"
+    intro += (f"; the hardest hit is {name(graph, worst['product'])}, losing "
+              f"{percent(worst['loss'])}." if worst else ".")
+    for note in result.get("notes", []):
+        intro += f"\nNote: {note}"
+    return tabular("Scenario", rows, ["product", "end_use", "baseline", "scenario", "loss",
+                                      "new_spofs"], fmt, result, graph, intro=intro)

@@ -1,0 +1,170 @@
+"""Invariants of the dependency model (design note, section 4) on random graphs.
+
+The engine (compiled, incremental, killer sets) is checked against a naive evaluator
+written straight from section 2: remove the nodes, evaluate by recursion.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis import Analysis, hhi
+from mineralgraph.graph.analysis.concentration import concentrations
+from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.flow import upstream
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+S = ("source:s",)
+
+
+def random_graph(seed: int) -> SupplyGraph:
+    """A layered supply graph: elements, 3 material stages, producers, products."""
+    rng = random.Random(seed)
+    claims = [Claim("source:s", "title", "s", sources=S)]
+
+    def node(node_id):
+        claims.append(Claim(node_id, "label", node_id, sources=S))
+        return node_id
+
+    def rel(s, p, o, **q):
+        claims.append(Claim(s, p, o, tuple(sorted(q.items())), sources=S))
+
+    elements = [node(f"element:E{i}") for i in range(rng.randint(1, 3))]
+    countries = [node(f"country:C{i}") for i in range(rng.randint(1, 4))]
+    companies = [node(f"company:k{i}") for i in range(rng.randint(1, 3))]
+    stages, facility_count = [], 0
+    for stage in range(3):
+        layer = [node(f"material:s{stage}m{i}") for i in range(rng.randint(1, 3))]
+        for material in layer:
+            if stage == 0:
+                rel(material, "CONTAINS", rng.choice(elements))
+            else:
+                for source in rng.sample(stages[-1], rng.randint(1, min(2, len(stages[-1])))):
+                    rel(material, "MADE_FROM", source)
+            if rng.random() < 0.15:
+                continue  # supply not mapped
+            budget = 1.0
+            for _ in range(rng.randint(1, 3)):
+                share = round(rng.uniform(0.05, budget), 2) if budget > 0.05 else None
+                if share is not None:
+                    budget -= share
+                if rng.random() < 0.5:
+                    producer = rng.choice(countries)
+                else:
+                    producer = node(f"facility:f{facility_count}")
+                    facility_count += 1
+                    rel(producer, "LOCATED_IN", rng.choice(countries))
+                    rel(producer, "OPERATED_BY", rng.choice(companies))
+                q = {"share": share} if share is not None and rng.random() < 0.9 else {}
+                rel(producer, "PRODUCES", material, **q)
+        stages.append(layer)
+    for i in range(rng.randint(1, 3)):
+        product = node(f"product:p{i}")
+        for material in rng.sample(stages[-1] + stages[-2], rng.randint(1, 2)):
+            rel(product, "REQUIRES", material)
+    return SupplyGraph(claims)
+
+
+def naive_availability(graph: SupplyGraph, target: str, removed: frozenset) -> float:
+    """Section 2 of the design note, by plain recursion (acyclic graphs)."""
+
+    @lru_cache(maxsize=None)
+    def a(n: str) -> float:
+        if n in removed:
+            return 0.0
+        kind = model.kind_of(n)
+        if kind == "Product":
+            return min((a(m) for m in graph.neighbours(n, "REQUIRES")), default=1.0)
+        if kind != "Material":
+            return 1.0
+        if any(e in removed for e in graph.neighbours(n, "CONTAINS")):
+            return 0.0
+        producers = graph.relation_claims(n, "PRODUCES", incoming=True)
+        if producers:
+            return min(1.0, sum(w * producer(c.subject, n)
+                                for c, w in producer_weights(graph, n, producers)))
+        return min((a(i) for i in inputs(n)), default=1.0)
+
+    def inputs(m):
+        return graph.neighbours(m, "MADE_FROM") + graph.neighbours(m, "REQUIRES")
+
+    def producer(p: str, m: str) -> float:
+        parts = [a(p)] + [a(c) for c in graph.neighbours(p, "LOCATED_IN")
+                          if model.kind_of(p) == "Facility"]
+        parts += [a(o) for o in graph.neighbours(p, "OPERATED_BY")]
+        return min(parts + [a(i) for i in inputs(m)])
+
+    return a(target)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6))
+def test_engine_matches_the_naive_evaluator(seed):
+    graph = random_graph(seed)
+    analysis = Analysis(graph)
+    products = analysis.products()
+    losses = analysis.losses(products)
+    for product in products:
+        a0 = naive_availability(graph, product, frozenset())
+        assert analysis.baseline(product) == pytest.approx(a0)
+        if a0 == 0:
+            continue
+        for node_id in sorted(upstream(analysis.flow, product)):
+            expected = 1 - naive_availability(graph, product, frozenset([node_id])) / a0
+            assert losses[product].get(node_id, 0.0) == pytest.approx(expected, abs=1e-9), \
+                (seed, product, node_id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6))
+def test_removing_a_spof_gives_zero_and_any_other_node_does_not(seed):
+    graph = random_graph(seed)
+    analysis = Analysis(graph)
+    for product in analysis.products():
+        if analysis.baseline(product) == 0:
+            continue
+        spofs = analysis.spofs(product)
+        for node_id in graph.ids():
+            if node_id == product or model.kind_of(node_id) == "Source":
+                continue
+            value = analysis.availability(product, [node_id])
+            if node_id in spofs:
+                assert value == 0.0, (seed, product, node_id)
+            else:
+                assert value > 0.0, (seed, product, node_id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.data())
+def test_loss_is_monotone_in_the_removed_set(seed, data):
+    graph = random_graph(seed)
+    analysis = Analysis(graph)
+    candidates = [n for n in graph.ids() if model.kind_of(n) != "Source"]
+    small = data.draw(st.lists(st.sampled_from(candidates), max_size=3, unique=True))
+    extra = data.draw(st.lists(st.sampled_from(candidates), max_size=3, unique=True))
+    for product in analysis.products():
+        assert (analysis.availability(product, small + extra)
+                <= analysis.availability(product, small) + 1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6))
+def test_hhi_stays_within_0_and_10000(seed):
+    for item in concentrations(random_graph(seed)):
+        assert 0.0 <= item.hhi <= 10_000.0
+        assert 0.0 <= item.top1 <= item.top3 <= 1.0 + 1e-9
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), st.floats(0, 1), max_size=8))
+def test_hhi_of_shares_summing_to_at_most_one(shares):
+    total = sum(shares.values())
+    if total > 1:
+        shares = {k: v / total for k, v in shares.items()}
+    assert 0.0 <= hhi(shares) <= 10_000.0 + 1e-6
