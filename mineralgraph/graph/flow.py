@@ -34,6 +34,11 @@ import networkx as nx
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
+#: How each relation reads in the flow direction (supplier first), for reports.
+FLOW_VERBS = {"CONTAINS": "is in", "MADE_FROM": "goes into", "REQUIRES": "is required by",
+              "PRODUCES": "produces", "LOCATED_IN": "hosts", "OPERATED_BY": "operates",
+              "SUPPLIES": "supplies"}
+
 #: Relation name -> True when the stored direction is against the flow.
 FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUCES": False,
                   "LOCATED_IN": True, "OPERATED_BY": True, "SUPPLIES": False}

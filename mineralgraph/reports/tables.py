@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
+from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import markdown_table, text_table, to_csv, to_json
 from mineralgraph.reports.common import SourceIndex, name, percent, thousands
@@ -65,7 +66,9 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
         return to_json({"from": source, "to": target,
                         "paths": [[s.__dict__ for s in p] for p in paths]})
     sources = SourceIndex(graph)
-    rows = [{"path": n, "step": i, "from": s.source, "relation": s.relation, "to": s.target,
+    rows = [{"path": n, "step": i, "from": s.source,
+             "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
+             else s.relation, "to": s.target,
              "share": s.share, "sources": (sources.cite(s.sources) if fmt != "csv"
                                            else ";".join(s.sources))}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
