@@ -93,10 +93,12 @@ class Claim:
             out["object_type"] = "date"
         if self.qualifiers:
             out["qualifiers"] = {k: _plain(v) for k, v in self.qualifiers}
-        for name in ("sources", "quote", "confidence", "valid_from", "valid_to", "origin"):
+        if self.sources:
+            out["sources"] = list(self.sources)
+        for name in ("quote", "confidence", "valid_from", "valid_to", "origin"):
             value = getattr(self, name)
-            if value:
-                out[name] = list(value) if name == "sources" else _plain(value)
+            if value is not None:
+                out[name] = _plain(value)
         return out
 
     @classmethod

@@ -26,7 +26,7 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     worst = [(w, r) for w, r in worst if w is not None]
     if worst:
         top, report = max(worst, key=lambda wr: (wr[0].loss, wr[0].id))
-        stage = f", at the {top.stage} stage," if top.stage else ""
+        stage = f" (at the {top.stage} stage)" if top.stage else ""
         parts.append(f"The worst exposure is {name(graph, top.id)}{stage}: without it, "
                      f"{report.label} would lose {percent(top.loss)} of its supply.")
     stages = [(r.most_concentrated, r) for r in reports]
