@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from mineralgraph.claim import Claim
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -188,35 +189,60 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     """(claim, weight) for each producer of a material.
 
     Known shares are used as they are, except that a country's aggregate share gives up
-    the shares of its own facilities (no double counting); producers without a share
-    split what is left of 1 equally.
+    the shares of its own facilities (no double counting). Producers without a share
+    split their *pool* equally: the share of their country, or of the rest of the world
+    (``country:XX``) when their country has none, the pool's unmapped output counting as
+    one more producer. Producers with no pool split what is left of 1 equally.
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
     >>> g = SupplyGraph([c("country:AA", "PRODUCES", share=0.6),
     ...                  c("facility:f", "PRODUCES", share=0.2),
     ...                  Claim("facility:f", "LOCATED_IN", "country:AA"),
-    ...                  c("country:BB", "PRODUCES", share=0.4)])
+    ...                  c("country:XX", "PRODUCES", share=0.4),
+    ...                  c("facility:g", "PRODUCES"),
+    ...                  Claim("facility:g", "LOCATED_IN", "country:BB")])
     >>> [(x.subject, round(w, 3)) for x, w in producer_weights(
     ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
-    [('country:AA', 0.4), ('country:BB', 0.4), ('facility:f', 0.2)]
+    [('country:AA', 0.4), ('country:XX', 0.2), ('facility:f', 0.2), ('facility:g', 0.2)]
     """
-    held_by_country: dict[str, float] = defaultdict(float)
+    weights: dict[Claim, float] = {}
+    aggregate: dict[str, Claim] = {}
     for claim in producers:
         share = claim.qualifier("share")
-        if share is not None and model.kind_of(claim.subject) == "Facility":
+        if share is not None:
+            weights[claim] = share
+            if model.kind_of(claim.subject) == "Country":
+                aggregate[claim.subject] = claim
+    for claim in producers:
+        if claim in weights and model.kind_of(claim.subject) == "Facility":
             for country in graph.neighbours(claim.subject, "LOCATED_IN"):
-                held_by_country[country] += share
-    weights, unknown = [], []
+                if country in aggregate:
+                    pool = aggregate[country]
+                    weights[pool] = max(0.0, weights[pool] - weights[claim])
+    pools: dict[Claim, list] = defaultdict(list)
+    loose = []
     for claim in producers:
-        share = claim.qualifier("share")
-        if share is None:
-            unknown.append(claim)
+        if claim.qualifier("share") is not None:
             continue
-        if model.kind_of(claim.subject) == "Country":
-            share = max(0.0, share - held_by_country.get(claim.subject, 0.0))
-        weights.append((claim, share))
-    if unknown:
-        rest = max(0.0, 1.0 - sum(w for _, w in weights)) if weights else 1.0
-        weights += [(claim, rest / len(unknown)) for claim in unknown]
-    return sorted(weights, key=lambda cw: cw[0].subject)
+        pool = _pool_of(graph, claim.subject, aggregate)
+        (pools[pool] if pool is not None else loose).append(claim)
+    for pool, members in pools.items():
+        part = weights[pool] / (len(members) + 1)
+        weights[pool] = part
+        weights.update({member: part for member in members})
+    if loose:
+        rest = max(0.0, 1.0 - sum(weights.values())) if weights else 1.0
+        weights.update({claim: rest / len(loose) for claim in loose})
+    return sorted(weights.items(), key=lambda cw: cw[0].subject)
+
+
+def _pool_of(graph: SupplyGraph, producer: str, aggregate: dict[str, Claim]) -> Claim | None:
+    """The aggregate share a share-less producer belongs to: its country's, else the rest
+    of the world's, else None."""
+    if model.kind_of(producer) == "Country":
+        return None
+    for country in graph.neighbours(producer, "LOCATED_IN"):
+        if country in aggregate:
+            return aggregate[country]
+    return aggregate.get("country:XX")

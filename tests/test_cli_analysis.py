@@ -1,0 +1,166 @@
+"""The main job through the real command: chokepoints, paths, dependents, concentration,
+scenario, on the bundled data and on the hand-checked tiny graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+TINY = str(Path(__file__).parent / "data" / "tiny")
+
+
+@pytest.fixture(scope="module")
+def tiny_snapshot(tmp_path_factory) -> str:
+    from mineralgraph.graph.snapshot import save_snapshot
+    from mineralgraph.loaders.curated import load_curated
+
+    path = tmp_path_factory.mktemp("tiny") / "tiny.json"
+    save_snapshot(load_curated(Path(TINY)).claims, path)
+    return str(path)
+
+
+def test_chokepoints_json_has_the_documented_shape(run_cli):
+    result = run_cli("chokepoints", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    reports = json.loads(result.stdout)
+    assert {r["product"] for r in reports} >= {"product:f-35", "product:optimus"}
+    for report in reports:
+        assert {"product", "as_of", "baseline", "chokepoints"} <= set(report)
+        losses = [(not c["spof"], -c["loss"]) for c in report["chokepoints"]]
+        assert losses == sorted(losses), report["product"]
+        for item in report["chokepoints"]:
+            assert {"id", "kind", "label", "loss", "spof", "stage", "country", "hhi",
+                    "sources", "paths"} <= set(item)
+
+
+def test_f35_report_names_spofs_and_chokepoints_with_sources(run_cli):
+    result = run_cli("chokepoints", "--product", "product:f-35", "--format", "json")
+    report = json.loads(result.stdout)[0]
+    spofs = {c["id"] for c in report["chokepoints"] if c["spof"]}
+    assert {"element:Sm", "element:Co", "material:smco-alloy"} <= spofs
+    assert all(c["sources"] for c in report["chokepoints"] if c["kind"] != "Element"
+               or c["paths"])
+    china = [c for c in report["chokepoints"] if c["id"] == "country:CN"]
+    assert china and china[0]["loss"] > 0.5 and china[0]["hhi"] > 2500
+
+
+def test_text_report_reads_like_a_briefing(run_cli):
+    result = run_cli("chokepoints", "--product", "product:f-35")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SUPPLY-CHAIN CHOKEPOINTS"
+    assert "hang on a single supplier" in lines[2]
+    assert "most concentrated stage" in lines[2]
+    assert "SOURCES" in lines
+    assert any(line.startswith("[1] ") and "http" in line for line in lines)
+    assert result.stderr == ""
+
+
+def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
+    result = run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    losses = {r["product"]: r["loss"] for r in json.loads(result.stdout)["products"]}
+    assert losses["product:f-35"] > losses["product:optimus"]
+    assert losses["product:f-35"] > 0.5
+
+
+def test_scenario_list_names_the_shipped_scenarios(run_cli):
+    result = run_cli("scenario", "--list", "--format", "csv")
+    names = {row["name"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert {"cn-2025-04-defence-denial", "cn-rare-earth-embargo", "mm-border-closure",
+            "mp-materials-offline", "kuantan-offline"} <= names
+
+
+@pytest.mark.parametrize("name", ["cn-2025-04-defence-denial", "cn-rare-earth-embargo",
+                                  "mm-border-closure", "mp-materials-offline",
+                                  "kuantan-offline"])
+def test_every_shipped_scenario_runs(run_cli, name):
+    result = run_cli("scenario", "--name", name, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["scenario"] == name
+
+
+def test_tiny_chokepoints_csv_has_the_hand_computed_losses(run_cli, tiny_snapshot):
+    result = run_cli("--graph", tiny_snapshot, "chokepoints", "--product", "product:jet",
+                     "--format", "csv")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert float(rows["country:CN"]["loss"]) == pytest.approx(0.996)
+    assert float(rows["country:US"]["loss"]) == pytest.approx(0.28)
+    assert rows["element:Dy"]["spof"] == "True"
+    assert float(rows["material:oxide"]["hhi"]) == 8200.0
+
+
+def test_tiny_scenario_as_of_and_enforce(run_cli, tiny_snapshot):
+    result = run_cli("--graph", tiny_snapshot, "scenario", "--enforce", "control:cn-ree",
+                     "--as-of", "2025-06-01", "--format", "json")
+    losses = {r["product"]: round(r["loss"], 6) for r in json.loads(result.stdout)["products"]}
+    assert losses == {"product:jet": 0.6, "product:car": 0.6}
+    before = run_cli("--graph", tiny_snapshot, "scenario", "--enforce", "control:cn-ree",
+                     "--as-of", "2025-01-01", "--format", "json")
+    data = json.loads(before.stdout)
+    assert {r["loss"] for r in data["products"]} == {0.0}
+    assert "not in force" in data["notes"][0]
+
+
+def test_paths_and_dependents_on_tiny(run_cli, tiny_snapshot):
+    paths = json.loads(run_cli("--graph", tiny_snapshot, "paths", "element:Dy", "product:car",
+                               "--format", "json").stdout)
+    assert [[s["target"] for s in p] for p in paths["paths"]] == [
+        ["material:conc", "material:oxide", "material:magnet", "product:car"]]
+    reverse = json.loads(run_cli("--graph", tiny_snapshot, "paths", "product:car",
+                                 "element:Dy", "--format", "json").stdout)
+    assert reverse["from"] == "element:Dy"
+    deps = json.loads(run_cli("--graph", tiny_snapshot, "dependents", "country:US",
+                              "--format", "json").stdout)
+    assert {d["product"]: d["loss"] for d in deps["dependents"]} == pytest.approx(
+        {"product:jet": 0.28, "product:car": 0.28})
+
+
+def test_concentration_json(run_cli, tiny_snapshot):
+    data = json.loads(run_cli("--graph", tiny_snapshot, "concentration", "--format",
+                              "json").stdout)
+    conc = {c["material"]: c for c in data}
+    assert conc["material:conc"]["hhi"] == 4200.0
+    assert conc["material:conc"]["shares"] == {"CN": 0.6, "US": 0.2, "AU": 0.1, "MM": 0.1}
+    assert (conc["material:conc"]["top1"], conc["material:conc"]["top3"]) == (0.6, 0.9)
+    assert {"material", "stage", "year", "shares", "top1", "top3", "hhi"} <= set(
+        conc["material:oxide"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["chokepoints", "--product", "product:f35"],
+     "Error: product:f35 (Product) is not in the graph (did you mean product:f-35"),
+    (["chokepoints", "--as-of", "2025-13-01"],
+     "Error: --as-of: '2025-13-01' is not a real date (YYYY-MM-DD)"),
+    (["chokepoints", "--scenario", "mp-offline"],
+     "Error: no scenario named 'mp-offline' (did you mean mp-materials-offline"),
+    (["scenario", "--remove", "company:mp-material"],
+     "Error: scenario ad-hoc: company:mp-material is not in the graph (did you mean "
+     "company:mp-materials"),
+    (["dependents", "element:Dyy"], "Error: element:Dyy is not in the graph (did you mean"),
+])
+def test_bad_input_is_one_line_and_exit_1(run_cli, args, message):
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+def test_scenario_file_with_unknown_id_is_rejected_before_running(run_cli, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("name: bad\nremove: [facility:nowhere]\n", encoding="utf-8")
+    result = run_cli("scenario", "--file", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: scenario bad: facility:nowhere is not in the graph")
+    chokes = run_cli("chokepoints", "--scenario", str(path))
+    assert chokes.exit_code == 1 and chokes.stdout == ""
+
+
+def test_scenario_needs_something_to_do(run_cli):
+    result = run_cli("scenario")
+    assert result.exit_code == 2
