@@ -27,11 +27,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from mineralgraph import __version__
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.sparql import (Answer, QuerySyntaxError, QueryTimeout, UpdateRefused,
-                                       run_query)
-from mineralgraph.graph.sparql_results import (ALIASES, GRAPH_TYPES, RESULT_TYPES,
-                                               answer_from_json, answer_from_rdf, answer_text,
-                                               media_type)
+from mineralgraph.graph.sparql import (
+    Answer,
+    QuerySyntaxError,
+    QueryTimeoutError,
+    UpdateRefusedError,
+    run_query,
+)
+from mineralgraph.graph.sparql_results import (
+    ALIASES,
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    answer_from_json,
+    answer_from_rdf,
+    answer_text,
+    media_type,
+)
 
 #: Paths that answer queries.
 QUERY_PATHS = ("/sparql", "/query")
@@ -154,11 +165,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         try:
             answer = run_query(server.store, queries[0], timeout=server.timeout,
                                limit=server.max_rows, name="query")
-        except UpdateRefused:
+        except UpdateRefusedError:
             return self._refuse_update()
         except QuerySyntaxError as exc:
             return self._send(400, f"{exc}\n")
-        except QueryTimeout as exc:
+        except QueryTimeoutError as exc:
             return self._send(503, f"{exc}\n")
         except MineralGraphError as exc:
             return self._send(500, f"{exc}\n")
@@ -229,10 +240,10 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
         raise MineralGraphError(f"{url}: HTTP {exc.code}: "
                                 f"{detail[0] if detail else exc.reason}") from None
     except TimeoutError:
-        raise QueryTimeout(f"{url}: no answer within {timeout:g} s (timeout)") from None
+        raise QueryTimeoutError(f"{url}: no answer within {timeout:g} s (timeout)") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise QueryTimeout(f"{url}: no answer within {timeout:g} s (timeout)") from None
+            raise QueryTimeoutError(f"{url}: no answer within {timeout:g} s (timeout)") from None
         raise MineralGraphError(f"{url}: cannot reach the endpoint ({exc.reason})") from None
     if "json" in ctype and "ld+json" not in ctype:
         answer = answer_from_json(body.decode("utf-8"))

@@ -12,15 +12,18 @@ Every node id ``kind:slug`` is the IRI ``https://w3id.org/mineralgraph/id/kind/s
   (``mg:source`` to the ``source/...`` IRI), ``mg:quote``, ``mg:confidence``,
   ``mg:valid_from``, ``mg:valid_to`` and ``mg:origin``.
 
-A ``wikidata`` attribute also gives ``owl:sameAs`` to the Wikidata entity IRI. The
+A ``wikidata`` attribute (``Q…``) also gives ``owl:sameAs`` to the Wikidata entity IRI. The
 statement IRI comes from the claim id, so an export is deterministic, and reading it
 back (:func:`claims_from_triples`) gives the same claims.
 
 >>> from mineralgraph.claim import Claim
 >>> c = Claim("country:CN", "PRODUCES", "material:dy-oxide", (("share", 0.9),),
 ...           sources=("source:usgs",))
->>> print(ntriples([c]).splitlines()[0])
-<https://w3id.org/mineralgraph/id/country/CN> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/mineralgraph/ontology#Country> .
+>>> g = to_rdf([c])
+>>> (node_iri("country:CN"), MG.PRODUCES, node_iri("material:dy-oxide")) in g
+True
+>>> g.value(statement_iri(c), MG.share)
+rdflib.term.Literal('0.9', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
 >>> claims_from_triples(claim_triples(c)) == [c]
 True
 """
@@ -30,6 +33,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -61,8 +65,7 @@ PREFIXES = {"mg": ONTOLOGY_IRI, "rdf": str(RDF), "rdfs": "http://www.w3.org/2000
             "wd": WIKIDATA_IRI, "statement": STATEMENT_IRI,
             **{prefix: f"{DATA_IRI}{prefix}/" for prefix in sorted(model.by_prefix)}}
 
-_TYPE_OF = {"integer": XSD.integer, "decimal": XSD.decimal, "date": XSD.date,
-            "boolean": XSD.boolean, "uri": XSD.anyURI, "string": XSD.string}
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
 _INTEGERS = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger,
              XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger}
 _FLOATS = {XSD.decimal, XSD.double, XSD.float}
@@ -170,7 +173,7 @@ def claim_triples(claim: Claim, typed: bool = True) -> Iterator[tuple]:
     if typed:
         yield from _type_triples(claim)
     yield subject, predicate, obj
-    if claim.predicate == "wikidata":
+    if claim.predicate == "wikidata" and _WIKIDATA_ID.fullmatch(str(claim.object)):
         yield subject, OWL.sameAs, URIRef(WIKIDATA_IRI + str(claim.object))
     st = statement_iri(claim)
     yield st, RDF.type, MG.Statement

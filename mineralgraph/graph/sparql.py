@@ -8,7 +8,7 @@ and one per kind, so ``product:f-35`` in a query is the IRI of that id), and
 :func:`run_query` returns the same :class:`Answer` from either.
 
 With a ``timeout``, the query runs in a forked child process that is killed when time
-runs out, so a runaway query is really stopped (:class:`QueryTimeout`), whichever engine
+runs out, so a runaway query is really stopped (:class:`QueryTimeoutError`), whichever engine
 runs it. A malformed query raises :class:`QuerySyntaxError` with the parser's line and
 column; an update is refused (the view is read-only).
 
@@ -42,11 +42,11 @@ class QuerySyntaxError(MineralGraphError):
     """A query the parser refuses; the message starts with ``name:line:column``."""
 
 
-class UpdateRefused(QuerySyntaxError):
+class UpdateRefusedError(QuerySyntaxError):
     """A SPARQL Update sent to the read-only view."""
 
 
-class QueryTimeout(MineralGraphError):
+class QueryTimeoutError(MineralGraphError):
     """A query that ran past its time limit and was stopped."""
 
 
@@ -226,8 +226,8 @@ _OXI_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 
 def _syntax_error(query: str, name: str, exc: Exception) -> QuerySyntaxError:
     """The parser's complaint as ``name:line:column: message``; updates are named as such."""
-    cls = UpdateRefused if _is_update(query) else QuerySyntaxError
-    if cls is UpdateRefused:
+    cls = UpdateRefusedError if _is_update(query) else QuerySyntaxError
+    if cls is UpdateRefusedError:
         return cls(f"{name}: SPARQL Update is refused: the graph is read-only "
                    "(ask with SELECT, ASK, CONSTRUCT or DESCRIBE)")
     line, column, message = getattr(exc, "lineno", None), getattr(exc, "col", None), None
@@ -284,7 +284,7 @@ def run_query(store, query: str, *, timeout: float | None = None, limit: int | N
 
     Raises
     ------
-    QuerySyntaxError, UpdateRefused, QueryTimeout
+    QuerySyntaxError, UpdateRefusedError, QueryTimeoutError
     """
     if timeout is None or not hasattr(os, "fork"):
         return _guarded(store, query, limit, name)
@@ -311,7 +311,7 @@ def run_query(store, query: str, *, timeout: float | None = None, limit: int | N
     except TimeoutError:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        raise QueryTimeout(f"{name}: stopped after {timeout:g} s (timeout); "
+        raise QueryTimeoutError(f"{name}: stopped after {timeout:g} s (timeout); "
                            "narrow the query or raise --timeout") from None
     finally:
         os.close(read_fd)
