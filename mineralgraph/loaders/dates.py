@@ -1,0 +1,135 @@
+"""Dates in news text: absolute ("April 4, 2025", "4 Dec 2024", "Nov. 10") and relative
+("on Monday", "yesterday", "last month"), resolved against the article's date.
+
+A date without a year takes the year that puts it closest to the article's date. A
+weekday is the most recent one on or before the article's date, or the next one when
+the text looks ahead ("next Monday", "will take effect on Monday"). Month-only phrases
+("last month", "in April") give the first day of that month.
+
+>>> article = date(2025, 6, 12)            # a Thursday
+>>> [d.isoformat() for d, _, _ in find_dates("On Monday, Beijing said ...", article)]
+['2025-06-09']
+>>> [d.isoformat() for d, _, _ in find_dates("effective from Dec. 1", article)]
+['2025-12-01']
+>>> [d.isoformat() for d, _, _ in find_dates("until November 10, 2026", article)]
+['2026-11-10']
+>>> [d.isoformat() for d, _, _ in find_dates("earlier this month and last month", article)]
+['2025-06-01', '2025-05-01']
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {name: i + 1 for i, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")]) for name in names}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<weekday>"
+                           + "|".join(WEEKDAYS) + r")(?:'s)?\b", re.I)),
+    ("word", re.compile(r"\b(?P<word>today|yesterday|tomorrow|earlier this month|this month|"
+                        r"last month|next month|last week|next week|last year)\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)",
+                         re.I)),
+]
+
+#: Words that make a bare weekday point forward in time.
+_FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
+                     re.I)
+
+
+def closest_year(month: int, day: int, article: date) -> date | None:
+    """The date with this month and day nearest to ``article`` (year before, same, after)."""
+    candidates = []
+    for year in (article.year - 1, article.year, article.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - article).days)) if candidates else None
+
+
+def _month_start(article: date, offset: int) -> date:
+    index = article.year * 12 + article.month - 1 + offset
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> date | None:
+    groups = m.groupdict()
+    if kind == "iso":
+        try:
+            return date(int(groups["year"]), int(groups["m"]), int(groups["day"]))
+        except ValueError:
+            return None
+    if kind in ("mdy", "dmy"):
+        month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        if groups.get("year"):
+            try:
+                return date(int(groups["year"]), month, day)
+            except ValueError:
+                return None
+        return closest_year(month, day, article) if article else None
+    if article is None:
+        return None
+    if kind == "month":
+        month = MONTHS[groups["month"].lower()]
+        if groups.get("year"):
+            return date(int(groups["year"]), month, 1)
+        year = article.year if month <= article.month else article.year - 1
+        return date(year, month, 1)
+    if kind == "weekday":
+        target = WEEKDAYS.index(groups["weekday"].lower())
+        qualifier = (groups.get("next") or "").strip().lower()
+        back = (article.weekday() - target) % 7
+        ahead = (target - article.weekday()) % 7
+        if qualifier == "next" or (qualifier != "last" and back and _FUTURE.search(sentence)):
+            return article + timedelta(days=ahead or 7)
+        if qualifier == "last":
+            return article - timedelta(days=back or 7)
+        return article - timedelta(days=back)
+    word = groups["word"].lower()
+    return {"today": article, "yesterday": article - timedelta(days=1),
+            "tomorrow": article + timedelta(days=1),
+            "earlier this month": _month_start(article, 0),
+            "this month": _month_start(article, 0), "last month": _month_start(article, -1),
+            "next month": _month_start(article, 1),
+            "last week": article - timedelta(days=7), "next week": article + timedelta(days=7),
+            "last year": date(article.year - 1, 1, 1)}[word]
+
+
+def find_dates(sentence: str, article: date | None) -> list[tuple[date, int, int]]:
+    """(date, start, end) of every date phrase in ``sentence``, in order of position.
+
+    Overlapping matches keep the longest; phrases that need the article's date are left
+    out when it is None.
+    """
+    found: list[tuple[int, int, date]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            if kind == "dmy" and m.group("month").lower() == "may" and not m.group("year"):
+                continue  # "2 may" is rarely a date in prose
+            if kind == "mdy" and m.group("month").lower() == "may" and m.start() > 0 \
+                    and sentence[m.start() - 1:m.start()].isalpha():
+                continue
+            when = _resolve(kind, m, article, sentence)
+            if when is None:
+                continue
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
+                overlapping = [f for f in found if f[0] < m.end() and m.start() < f[1]]
+                if all(m.end() - m.start() > e - s for s, e, _ in overlapping):
+                    found = [f for f in found if f not in overlapping]
+                else:
+                    continue
+            found.append((m.start(), m.end(), when))
+    return [(when, s, e) for s, e, when in sorted(found)]

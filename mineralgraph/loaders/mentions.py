@@ -1,0 +1,212 @@
+"""Names in text resolved to graph ids: labels and aliases of the known graph, then a few
+built-in names (governments, nationality adjectives, chemical elements).
+
+A :class:`Gazetteer` finds every known name in a sentence, longest first, so
+"Lockheed Martin" wins over "Lockheed" and "Beijing Zhong Ke San Huan" over "Beijing".
+Capitalised names it cannot resolve are returned too, so a loader can report them.
+
+>>> from mineralgraph.claim import Claim
+>>> from mineralgraph.graph.supply_graph import SupplyGraph
+>>> g = SupplyGraph([Claim("company:lockheed-martin", "label", "Lockheed Martin"),
+...                  Claim("company:lockheed-martin", "alias", "Lockheed")])
+>>> gaz = Gazetteer(g)
+>>> [(m.text, m.id) for m in gaz.mentions("Beijing approved licences for Lockheed.")]
+[('Beijing', 'country:CN'), ('Lockheed', 'company:lockheed-martin')]
+>>> [m.text for m in gaz.unknown_names("Dexter Magnetic Technologies got 5 of 180 licences.")]
+['Dexter Magnetic Technologies']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mineralgraph.loaders.countries import country_code
+from mineralgraph.ontology import model
+
+#: Names of governments and their agencies, and nationality adjectives -> country code.
+GOVERNMENTS = {
+    "beijing": "CN", "mofcom": "CN", "ministry of commerce": "CN", "commerce ministry": "CN",
+    "china's commerce ministry": "CN", "chinese government": "CN", "general administration of "
+    "customs": "CN", "state council": "CN", "chinese": "CN", "china": "CN",
+    "washington": "US", "white house": "US", "u.s.": "US", "us": "US", "american": "US",
+    "united states": "US", "the united states": "US", "pentagon": "US",
+    "department of defense": "US", "tokyo": "JP", "japanese": "JP", "japan": "JP",
+    "german": "DE", "germany": "DE", "berlin": "DE", "south korean": "KR", "korean": "KR",
+    "seoul": "KR", "australian": "AU", "canberra": "AU", "malaysian": "MY",
+    "indian": "IN", "new delhi": "IN", "french": "FR", "paris": "FR", "dutch": "NL",
+    "british": "GB", "london": "GB", "canadian": "CA", "ottawa": "CA", "taiwanese": "TW",
+    "vietnamese": "VN", "hanoi": "VN", "myanmar": "MM", "burmese": "MM",
+}
+
+#: Element names -> symbols (the elements of the chains; graphite counts as carbon).
+ELEMENTS = {
+    "scandium": "Sc", "yttrium": "Y", "lanthanum": "La", "cerium": "Ce",
+    "praseodymium": "Pr", "neodymium": "Nd", "promethium": "Pm", "samarium": "Sm",
+    "europium": "Eu", "gadolinium": "Gd", "terbium": "Tb", "dysprosium": "Dy",
+    "holmium": "Ho", "erbium": "Er", "thulium": "Tm", "ytterbium": "Yb", "lutetium": "Lu",
+    "gallium": "Ga", "germanium": "Ge", "antimony": "Sb", "tungsten": "W", "cobalt": "Co",
+    "lithium": "Li", "nickel": "Ni", "niobium": "Nb", "titanium": "Ti", "tellurium": "Te",
+    "bismuth": "Bi", "molybdenum": "Mo", "indium": "In", "graphite": "C",
+}
+
+#: Capitalised words that are not names of anything a claim is about.
+STOPWORDS = {
+    "the", "a", "an", "it", "its", "in", "on", "at", "by", "for", "from", "to", "of", "and",
+    "but", "as", "after", "before", "since", "under", "with", "while", "when", "this",
+    "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",
+    "reuters", "bloomberg", "associated press", "ap", "xinhua", "afp", "kyodo", "nikkei",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "announcement", "no", "ministry", "spokesperson",
+    "spokesman", "spokeswoman", "officials", "official", "analysts", "separately",
+    "meanwhile", "however", "also", "earlier", "last", "next", "according", "shares",
+    "rare", "earth", "earths", "export", "exports", "controls", "licence", "license",
+    "licences", "licenses", "company", "companies", "government", "customs", "data",
+    "people", "industry", "sources", "source", "statement", "group", "inc", "corp", "ltd",
+    "co", "president", "minister", "secretary", "chief", "executive", "ceo", "chairman",
+    "trade", "talks", "truce", "commerce", "department", "office", "mr", "ms", "dr", "new",
+    "some", "many", "most", "all", "both", "other", "more", "one", "two", "three", "five",
+    "seven", "ten", "there", "here", "what", "which", "who", "if", "once", "yet", "so",
+    "please", "read", "updates", "update", "reporting", "editing", "writing",
+    "additional", "dual-use", "phase", "q1", "q2", "q3", "q4", "union",
+}
+
+#: Words that end company names (a capitalised name ending so is taken for a company).
+COMPANY_WORDS = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.",
+                 "Limited", "Group", "Materials", "Magnetics", "Magnet", "Magnets",
+                 "Technologies", "Technology", "Resources", "Metals", "Mining", "Motors",
+                 "Electric", "Industries", "Systems", "Holdings", "Energy", "Aerospace",
+                 "Minerals", "Elements", "Enterprises", "Manufacturing", "Chemicals",
+                 "Rare Earth", "Rare Earths", "Hi-Tech", "High-Tech", "AG", "SE", "SA", "plc",
+                 "PLC", "LLC", "GmbH", "Partners", "Dynamics", "Defense", "Defence")
+
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "his", "her", "its", "their"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+_NAME = re.compile(r"(?:[A-Z][\w&'.\-]*|&)(?:\s+(?:of\s+|and\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a sentence: its text, position and id (None when unresolved)."""
+
+    text: str
+    start: int
+    end: int
+    id: str | None
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+class Gazetteer:
+    """Names of the known graph's nodes (labels, aliases), plus built-in names."""
+
+    def __init__(self, known=None):
+        self.names: dict[str, str] = {}
+        self.known = known
+        for name, code in GOVERNMENTS.items():
+            self.names[name] = f"country:{code}"
+        for name, symbol in ELEMENTS.items():
+            self.names[name] = f"element:{symbol}"
+        if known is not None:
+            for node in known.ids():
+                if model.kind_of(node) in ("Source", "LicenceDecision"):
+                    continue
+                for attr in ("label", "alias"):
+                    for value in known.values(node, attr):
+                        key = _norm(str(value))
+                        if len(key) >= 2 and key not in STOPWORDS - {"china"}:
+                            self.names[key] = node
+        ordered = sorted(self.names, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?:s|es)?(?![\w-]|'s\w)",
+            re.I)
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        """Known names in the sentence, in order; short all-caps names must match exactly."""
+        found = []
+        for m in self.pattern.finditer(sentence.replace("\u2019", "'")):
+            text = m.group(0)
+            key = _norm(m.group(1))
+            if len(key) <= 3 and text != text.upper() and not text[0].isupper():
+                continue
+            if key == "us" and text != "US":
+                continue
+            if key in ELEMENTS and text[0].isupper() and _company_follows(sentence, m.end()):
+                continue
+            found.append(Mention(text, m.start(), m.end(), self.names[key]))
+        return found
+
+    def unknown_names(self, sentence: str) -> list[Mention]:
+        """Capitalised names in the sentence that no known name covers."""
+        known = [(m.start, m.end) for m in self.mentions(sentence)]
+        out = []
+        for m in _NAME.finditer(sentence):
+            text, start = m.group(0).rstrip(".'"), m.start()
+            words = text.split()
+            # drop leading stopwords such as "The"; "He" is a name inside a sentence
+            while words and _norm(words[0]) in STOPWORDS and not (
+                    start > 0 and _norm(words[0]) in PRONOUNS and len(words) > 1):
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and _norm(words[-1]) in STOPWORDS and words[-1] not in COMPANY_WORDS:
+                words = words[:-1]
+            text = " ".join(words)
+            end = start + len(text)
+            if not text or _norm(text) in STOPWORDS or len(text) < 3:
+                continue
+            if any(s < end and start < e for s, e in known):
+                continue
+            if re.fullmatch(r"[\d\W]+|No\.?|[A-Z]\d+\w*", text) or country_code(text):
+                continue
+            if re.fullmatch(r"(No|Nos)\.?\s*\d+.*", sentence[start:start + 12] + "x") or \
+                    _norm(text).rstrip(".").rstrip("'s") in STOPWORDS:
+                continue
+            if _norm(words[0]).rstrip(".") in MONTH_WORDS and \
+                    re.match(r"\.?\s*\d", sentence[start + len(words[0]):]):
+                continue
+            if start == 0 and len(words) == 1 and not looks_like_company(text) \
+                    and not (text.isupper() and len(text) >= 3):
+                continue  # a capitalised first word of a sentence
+            out.append(Mention(text, start, end, None))
+        return out
+
+
+def _company_follows(sentence: str, end: int) -> bool:
+    rest = sentence[end:end + 30].split()
+    return bool(rest) and rest[0].rstrip(",.") in COMPANY_WORDS
+
+
+def looks_like_company(name: str) -> bool:
+    """True when a name ends like a company's (``Dexter Magnetic Technologies``)."""
+    return any(name.endswith(" " + w) or name == w for w in COMPANY_WORDS) and " " in name
+
+
+def coerce(node_id: str, kinds: tuple[str, ...], known) -> str | None:
+    """The node, or what it stands for, of one of ``kinds``.
+
+    A facility stands for its operator where a company is wanted (Mountain Pass for MP
+    Materials) and for its country where a country is wanted; a company for its
+    country of location.
+    """
+    kind = model.kind_of(node_id)
+    if kind in kinds:
+        return node_id
+    if known is None:
+        return None
+    if kind == "Facility" and "Company" in kinds:
+        operators = known.neighbours(node_id, "OPERATED_BY")
+        if operators:
+            return operators[0]
+    if kind in ("Facility", "Company") and "Country" in kinds:
+        countries = known.neighbours(node_id, "LOCATED_IN")
+        if countries:
+            return countries[0]
+    return None

@@ -1,0 +1,864 @@
+"""News articles (plain text, Markdown, HTML) read into claims by rules, offline.
+
+What is read, sentence by sentence:
+
+- **export controls**: announced (``announced_on``), in force (``effective_from``),
+  suspended or lifted (``effective_to``); the control is the known one the sentence
+  names (announcement number, covered items, or the one the article is about), else a
+  new ``control:`` node with ``label``, ``regime``, ``ISSUED_BY``, ``COVERS``, ``TARGETS``;
+- **licence decisions**: approved, denied or expedited licences, as a ``licence:`` node
+  with ``decision``, ``announced_on``, ``ISSUED_BY``, ``GRANTED_TO``, ``TARGETS``, ``UNDER``;
+- **supply relations**: a company ``SUPPLIES`` another (with the ``material``), stops
+  supplying it (``valid_to``), or ``MAKES`` a product.
+
+Each claim has the sentence as its quote, the article as its source (a ``source:``
+node with title, publisher, URL and date), and the date of the event as ``valid_from``.
+Dates come from the sentence, relative ones resolved against the article's date (see
+:mod:`mineralgraph.loaders.dates`); the article's date comes from its metadata or
+dateline, or from ``context.options["article_date"]``. Names are resolved through the
+known graph's labels and aliases (:mod:`mineralgraph.loaders.mentions`); names that do
+not resolve are listed in ``LoadResult.unresolved`` (a company name becomes a new
+``company:`` node as well). Hedged sentences ("could", "may consider") and quotes give
+no claim.
+
+>>> from mineralgraph.claim import Claim
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+>>> _ = path.write_text("Title: China curbs gallium\\nDate: 2023-07-03\\n\\n"
+...                     "China announced export controls on gallium on Monday.\\n")
+>>> result = load_news(path)
+>>> for c in sorted(result.claims, key=lambda c: c.predicate):
+...     if c.predicate in ("COVERS", "announced_on", "ISSUED_BY"):
+...         print(c.subject, c.predicate, c.object, c.valid_from)
+control:cn-2023-07-gallium COVERS element:Ga 2023-07-03
+control:cn-2023-07-gallium ISSUED_BY country:CN 2023-07-03
+control:cn-2023-07-gallium announced_on 2023-07-03 2023-07-03
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mineralgraph.claim import Claim
+from mineralgraph.exceptions import InputError
+from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
+from mineralgraph.loaders.countries import country_label
+from mineralgraph.loaders.dates import MONTHS, closest_year, find_dates
+from mineralgraph.loaders.mentions import ELEMENTS, Gazetteer, Mention, coerce, looks_like_company
+from mineralgraph.loaders.tables import decode_table, slug
+from mineralgraph.ontology import model
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# ---------------------------------------------------------------- cue patterns
+CONTROL = re.compile(
+    r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
+    r"permits?|permit requirements?|control measures)|\b(require|need)s? (export )?"
+    r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|ban|limits?) "
+    r"on (the )?(exports?|shipments?|sales?)|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
+    r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
+LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?)\b",
+                     re.I)
+APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(ed|es|ing)\b(\s+\w+){0,5}"
+                      r"\s+(licen|permit)|clear(ed|s)|(gave|given|received|won|secured|"
+                      r"obtained)(\s+[\w-]+){0,6}\s+(licen[cs]es?|permits?|approvals?))", re.I)
+DENIED = re.compile(r"\b(den(ied|ies|y)|reject(ed|s)?|refus(ed|es)|not (be )?(approved|"
+                    r"permitted|granted|allowed)|turned down)\b", re.I)
+EXPEDITED = re.compile(r"\b(speed(ing)? up|sped up|expedit\w*|fast[- ]track\w*|accelerat\w*|"
+                       r"more easily|easier time|faster|quicker|streamlin\w*)\b", re.I)
+SUSPENDED = re.compile(r"\b(suspend(ed|s|ing)?|suspension|paus(e|ed|es|ing)|lift(ed|s|ing)?|"
+                       r"scrap(ped|s)?|revok(e|ed|es)|withdr(ew|awn|aws))\b", re.I)
+IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|came into (force|"
+                      r"effect)|comes? into (force|effect)|went into (force|effect)|go(es)? into "
+                      r"effect|effective (immediately|from|on|as of|upon)|in force|enter(ed|s)? "
+                      r"into force|with immediate effect|became effective|implemented from|"
+                      r"appl(y|ies) from)\b", re.I)
+ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
+                       r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
+                       r"(export )?control|expand(ed|s)|tighten(ed|s)|placed|rolled out|"
+                       r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|"
+                       r"prohibit(ed|s)|"
+                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
+COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
+                         r"to|list(s|ed)?)\b", re.I)
+HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
+                   r"threaten(s|ed|ing)?|expected to|plans? to|planning to|reportedly|whether|"
+                   r"speculat\w*|if)\b|\bmay\b(?! \d)", re.I)
+NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not yet|never|"
+                     r"no longer|no new)\b", re.I)
+BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
+MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
+                      r"|military end[- ]users?", re.I)
+TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
+                           r"into|with)\s+(the\s+)?$", re.I)
+TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
+                          r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
+                          r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
+EFFECTIVE_CUE = re.compile(r"(effect|effective|force|from|starting|as of|begin|beginning|"
+                           r"implemented|appl(y|ies))\W*(on|from)?\s*$", re.I)
+UNTIL_CUE = re.compile(r"(until|till|through)\s*$", re.I)
+CONTEXT_CUE = re.compile(r"\b(after|before|since|following|ahead of)\s+(the\s+)?$", re.I)
+ANNOUNCED_CUE = re.compile(r"\b(announc\w*|unveil\w*|issued|imposed)\s+(it\s+)?(on\s+)?$", re.I)
+RARE_EARTH = re.compile(r"\brare[- ]earths?\b", re.I)
+REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu",
+                                         "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu"))
+DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
+ANAPHOR = re.compile(r"\b(the|these|those) (controls|measures?|curbs|restrictions|ban|rules)\b",
+                     re.I)
+PRODUCE_VERB = re.compile(r"\b(produc(ed|es|ing)|began producing|started producing)\b", re.I)
+IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
+                       r"release)|effective from the date|with immediate|immediately", re.I)
+REFERENCE = re.compile(r"Announcement No\.?\s*(\d+)(?:\s*(?:\[|\(|of\s+)(\d{4}))?", re.I)
+SUPPLY_VERB = re.compile(r"\b(suppl(y|ies|ied|ying)|ship(s|ped|ping)?|sell(s|ing)?|sold|"
+                         r"deliver(s|ed|ing)?|provid(e|es|ed|ing))\b", re.I)
+BUY_VERB = re.compile(r"\b(buy(s|ing)?|bought|purchas(e|es|ed|ing)|sourc(e|es|ed|ing)|"
+                      r"procur(e|es|ed|ing)|offtake)\b", re.I)
+STOP_VERB = re.compile(r"\b(stop(ped|s)?|halt(ed|s)?|suspend(ed|s)?|cease[ds]?|end(ed|s)?)\b"
+                       r"(\s+\w+){0,3}?\s+(shipping|shipments?|sales|selling|supplying|"
+                       r"deliveries|exports?)\b", re.I)
+MAKE_VERB = re.compile(r"\b(makes|made|builds|built|manufactur(es|ed)|assembl(es|ed)|"
+                       r"produc(es|ed))\b", re.I)
+
+ABBREVIATIONS = {"u.s", "u.k", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                 "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "mr", "ms",
+                 "dr", "st", "vs", "e.g", "i.e", "gen", "sen", "rep", "dept"}
+STARTERS = {"The", "It", "He", "She", "They", "In", "On", "China", "Beijing", "A", "An",
+            "But", "This", "That", "Its", "Their", "Washington", "Separately", "Meanwhile"}
+
+
+# ---------------------------------------------------------------- reading an article
+@dataclass
+class Article:
+    """An article's metadata and its paragraphs (line number, text)."""
+
+    path: Path
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: date | None = None
+    date_text: str | None = None
+    date_line: int | None = None
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _HtmlText(HTMLParser):
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "div", "blockquote", "br", "tr", "article",
+              "section", "header", "footer"}
+    SKIP = {"script", "style", "nav", "noscript"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.blocks: list[tuple[int, str]] = []
+        self.parts: list[str] = []
+        self.line = 1
+        self.skip = 0
+        self.in_title = False
+        self.title = ""
+
+    def flush(self):
+        text = re.sub(r"\s+", " ", "".join(self.parts)).strip()
+        if text:
+            self.blocks.append((self.line, text))
+        self.parts = []
+        self.line = self.getpos()[0]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            key = (attrs.get("name") or attrs.get("property") or "").lower()
+            if key:
+                self.meta[key] = attrs.get("content", "")
+        elif tag == "time" and attrs.get("datetime"):
+            self.meta.setdefault("time", attrs["datetime"])
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.meta.setdefault("canonical", attrs.get("href", ""))
+        if tag in self.BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "title":
+            self.in_title = False
+        if tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.skip:
+            if not self.parts:
+                self.line = self.getpos()[0]
+            self.parts.append(data)
+
+
+def _meta_date(text: str) -> date | None:
+    text = text.strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    found = find_dates(text, None)
+    return found[0][0] if found else None
+
+
+def _paragraphs(lines: list[str], first_line: int) -> list[tuple[int, str]]:
+    out, current, start = [], [], first_line
+    for number, line in enumerate(lines, first_line):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            out.append((start, " ".join(current)))
+            current = []
+    if current:
+        out.append((start, " ".join(current)))
+    return out
+
+
+def _strip_markdown(text: str) -> str:
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    return re.sub(r"^\s*(#+|>|[-*+]\s)\s*", "", text)
+
+
+_HEADER = re.compile(r"^(title|headline|publisher|source|date|published|url|link|author|"
+                     r"byline)\s*:\s*(.*)$", re.I)
+
+
+def _apply_meta(article: Article, key: str, value: str, line: int) -> None:
+    key, value = key.lower(), value.strip().strip('"').strip("'")
+    if not value:
+        return
+    if key in ("title", "headline", "og:title"):
+        article.title = article.title or value
+    elif key in ("publisher", "source", "og:site_name", "article:publisher"):
+        article.publisher = article.publisher or value
+    elif key in ("url", "link", "og:url", "canonical"):
+        article.url = article.url or value
+    elif key in ("date", "published", "article:published_time", "time", "dc.date",
+                 "pubdate"):
+        if article.date_text is None:
+            article.date_text, article.date_line = value, line
+            article.published = _meta_date(value)
+
+
+def read_article(path: Path) -> Article:
+    """The metadata and paragraphs of an article file (text, Markdown or HTML)."""
+    text, _ = decode_table(path.read_bytes())
+    article = Article(path)
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        parser = _HtmlText()
+        parser.feed(text)
+        parser.flush()
+        for key, value in parser.meta.items():
+            _apply_meta(article, key, html.unescape(value), 1)
+        article.title = article.title or re.sub(r"\s+", " ", parser.title).strip() or None
+        blocks = parser.blocks
+        if blocks and article.title and blocks[0][1] == article.title:
+            blocks = blocks[1:]
+        article.paragraphs = blocks
+        return article
+    lines = text.splitlines()
+    start = 0
+    if suffix in (".md", ".markdown") and lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], 2):
+            if line.strip() == "---":
+                start = number
+                break
+            key, _, value = line.partition(":")
+            _apply_meta(article, key.strip(), value, number)
+    else:
+        for number, line in enumerate(lines, 1):
+            match = _HEADER.match(line)
+            if match:
+                _apply_meta(article, match.group(1), match.group(2), number)
+                start = number
+            elif line.strip() or start:
+                break
+    body = lines[start:]
+    if suffix in (".md", ".markdown"):
+        for offset, line in enumerate(body):
+            if line.startswith("# ") and article.title is None:
+                article.title = line[2:].strip()
+                body = body[:offset] + [""] + body[offset + 1:]
+                break
+        body = [_strip_markdown(line) for line in body]
+    paragraphs = _paragraphs(body, start + 1)
+    if article.title is None and paragraphs and not paragraphs[0][1].endswith("."):
+        article.title = paragraphs[0][1]
+        paragraphs = paragraphs[1:]
+    article.paragraphs = paragraphs
+    return article
+
+
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?),\s+(?P<date>(?P<month>[A-Z][a-z]"
+                       r"{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)\s*"
+                       r"(?:\((?P<agency>[A-Za-z .&]+)\))?\s*[-\u2013\u2014]+\s*")
+
+
+def dateline(article: Article, option: date | None) -> None:
+    """Read the wire dateline (``BEIJING, April 4 (Reuters) -``) off the first paragraph."""
+    if not article.paragraphs:
+        return
+    line, first = article.paragraphs[0]
+    match = _DATELINE.match(first)
+    if not match:
+        return
+    article.paragraphs[0] = (line, first[match.end():])
+    if match.group("agency"):
+        article.publisher = article.publisher or match.group("agency").strip()
+    month = MONTHS.get(match.group("month").lower())
+    if article.published is not None or month is None:
+        return
+    day = int(match.group("day"))
+    if match.group("year"):
+        article.published = date(int(match.group("year")), month, day)
+    elif option is not None:
+        article.published = closest_year(month, day, option)
+    article.date_text, article.date_line = match.group("date"), line
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; abbreviations such as "U.S." and "No." do not end one.
+
+    >>> split_sentences("Exports to the U.S. fell. China's No. 18 list grew. It said so.")
+    ['Exports to the U.S. fell.', "China's No. 18 list grew.", 'It said so.']
+    """
+    pieces = re.split(r"(?<=[.!?])([\"\u201d\u2019')]?)\s+(?=[\"\u201c]?[A-Z0-9])", text)
+    sentences: list[str] = []
+    buffer = ""
+    for index in range(0, len(pieces), 2):
+        piece = pieces[index] + (pieces[index + 1] if index + 1 < len(pieces) else "")
+        buffer = f"{buffer} {piece}".strip() if buffer else piece
+        last = buffer.rstrip("\"'\u201d\u2019)").rsplit(None, 1)[-1].rstrip(".").lower()
+        following = pieces[index + 2] if index + 2 < len(pieces) else ""
+        next_word = following.split(None, 1)[0] if following else ""
+        if last in ABBREVIATIONS and following and not (last == "u.s" and next_word in STARTERS):
+            continue
+        sentences.append(buffer)
+        buffer = ""
+    if buffer:
+        sentences.append(buffer)
+    return sentences
+
+
+# ---------------------------------------------------------------- extraction
+@dataclass
+class Found:
+    """A mention with its resolved id and kind (kind None when unresolved)."""
+
+    mention: Mention
+    id: str | None
+    kind: str | None
+
+
+class NewsReader:
+    """Reads one article into claims; keeps what the article is about across sentences."""
+
+    def __init__(self, path: Path, context: LoadContext):
+        self.path = path
+        self.known = context.known
+        self.option = context.options.get("article_date")
+        self.gazetteer = Gazetteer(self.known)
+        self.claims: list[Claim] = []
+        self.nodes: dict[str, list[Claim]] = {}
+        self.unresolved: dict[str, str] = {}
+        self.controls: dict[str, dict] = self._known_controls()
+        self.current_control: str | None = None
+        self.emitted: set[tuple] = set()
+        self.issuer: str | None = None
+
+    # ------------------------------------------------------------ setup
+    def _known_controls(self) -> dict[str, dict]:
+        out = {}
+        if self.known is None:
+            return out
+        for node in self.known.ids("ExportControl"):
+            out[node] = {"issuer": set(self.known.neighbours(node, "ISSUED_BY")),
+                         "covers": set(self.known.neighbours(node, "COVERS")),
+                         "targets": set(self.known.neighbours(node, "TARGETS")),
+                         "reference": str(self.known.attribute(node, "reference") or ""),
+                         "announced": self.known.attribute(node, "announced_on"),
+                         "minted": False}
+        return out
+
+    def read(self) -> LoadResult:
+        article = read_article(self.path)
+        dateline(article, self.option)
+        if article.published is None:
+            if self.option is None:
+                where = article.date_line or 1
+                why = (f"{article.date_text!r} is not a date" if article.date_text
+                       else "the article gives no publication date")
+                raise InputError(str(self.path), where, "date",
+                                 f"{why}; give one with --article-date YYYY-MM-DD")
+            article.published = self.option
+        self.article = article
+        self.source = self.source_id(article)
+        for line, paragraph in article.paragraphs:
+            for sentence in split_sentences(paragraph):
+                self.sentence(line, sentence)
+        claims = self.source_claims(article)
+        if self.claims:
+            claims += [c for node in self.nodes.values() for c in node] + self.claims
+        unresolved = [f"{name} ({where})" for name, where in self.unresolved.items()]
+        return LoadResult(claims=claims, unresolved=unresolved)
+
+    def source_id(self, article: Article) -> str:
+        words = slug(article.title or self.path.stem).split("-")[:8]
+        publisher = slug(article.publisher or "news")[:20].strip("-")
+        return f"source:{publisher}-{article.published.isoformat()}-{'-'.join(words)}"
+
+    def source_claims(self, article: Article) -> list[Claim]:
+        if self.known is not None and self.source in self.known:
+            return []
+        values = {"title": article.title or self.path.stem, "publisher": article.publisher,
+                  "url": article.url if article.url and article.url.startswith("http")
+                  else None, "published": article.published}
+        return [Claim(self.source, k, v, sources=(self.source,),
+                      origin=f"{self.path}:{article.date_line or 1}")
+                for k, v in values.items() if v]
+
+    # ------------------------------------------------------------ nodes
+    def node(self, node_id: str, **attributes) -> str:
+        if node_id in self.nodes or (self.known is not None and node_id in self.known):
+            return node_id
+        self.nodes[node_id] = [Claim(node_id, k, v, sources=(self.source,),
+                                     origin=f"{self.path}:{self.line}")
+                               for k, v in attributes.items() if v not in (None, "")]
+        return node_id
+
+    def ensure(self, node_id: str) -> str:
+        """Label claims for a built-in id (country, element) the known graph lacks."""
+        kind = model.kind_of(node_id)
+        slug_ = node_id.partition(":")[2]
+        if kind == "Country":
+            return self.node(node_id, label=country_label(slug_), iso2=slug_)
+        if kind == "Element":
+            return self.node(node_id, label=element_label(slug_), symbol=slug_)
+        return node_id
+
+    # ------------------------------------------------------------ one sentence
+    def sentence(self, line: int, sentence: str) -> None:
+        self.line = line
+        text = sentence.strip()
+        if not text or text[0] in "\"\u201c":
+            return
+        found = [Found(m, m.id, model.kind_of(m.id)) for m in self.gazetteer.mentions(text)]
+        hedged = bool(HEDGE.search(text))
+        dates = find_dates(text, self.article.published)
+        event = self.event_date(text, dates)
+        before = len(self.claims)
+        is_licence = bool(LICENCE.search(text)) and bool(
+            APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text))
+        if not hedged and is_licence and not NEGATED.search(text):
+            self.licence_claims(text, found, event)
+        elif not hedged and not NEGATED.search(text) and (
+                CONTROL.search(text) or REFERENCE.search(text)
+                or (self.current_control and ANAPHOR.search(text))):
+            self.control_claims(text, found, dates, event)
+        elif not hedged and self.current_control and COVERS_VERB.search(text) \
+                and not is_licence:
+            self.cover_claims(text, found)
+        if not hedged and not NEGATED.search(text):
+            self.supply_claims(text, found, event)
+        if len(self.claims) > before:
+            self.report_unknown(text, line)
+
+    def event_date(self, text: str, dates) -> date:
+        for when, start, _ in dates:
+            cue = text[max(0, start - 40):start]
+            if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
+                    or CONTEXT_CUE.search(cue)):
+                return when
+        return self.article.published
+
+    def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
+              quote=None):
+        key = (subject, predicate, str(obj), dict(qualifiers).get("material"))
+        if key in self.emitted:
+            return
+        self.emitted.add(key)
+        self.claims.append(Claim(subject, predicate, obj, tuple(sorted(qualifiers)),
+                                 sources=(self.source,), quote=quote, confidence="medium",
+                                 valid_from=when, valid_to=valid_to,
+                                 origin=f"{self.path}:{self.line}"))
+
+    def report_unknown(self, text: str, line: int) -> None:
+        for mention in self.gazetteer.unknown_names(text):
+            if mention.text not in self.unresolved:
+                self.unresolved[mention.text] = f"line {line}"
+
+    def company(self, mention: Mention) -> str:
+        node = f"company:{slug(mention.text)}"
+        self.unresolved[mention.text] = f"line {self.line}; new {node}"
+        return self.node(node, label=mention.text)
+
+    # ------------------------------------------------------------ roles
+    @staticmethod
+    def is_target(text: str, mention: Mention) -> bool:
+        return bool(TARGET_BEFORE.search(text[max(0, mention.start - 20):mention.start])
+                    or TARGET_AFTER.search(text[mention.end:mention.end + 25]))
+
+    def countries(self, text: str, found: list[Found]) -> tuple[str | None, list[str]]:
+        """The issuing country (first one named that is not a target) and the targets."""
+        issuer, targets = None, []
+        for f in found:
+            if f.kind != "Country":
+                continue
+            if self.is_target(text, f.mention):
+                if f.id not in targets:
+                    targets.append(f.id)
+            elif issuer is None and not DESCRIPTOR_BEFORE.search(
+                    text[max(0, f.mention.start - 6):f.mention.start]):
+                issuer = f.id
+        if issuer in targets:
+            targets.remove(issuer)
+        return issuer, targets
+
+    def companies(self, text: str, found: list[Found]) -> list[tuple[Mention, str]]:
+        """Companies named (a facility stands for its operator), new ones minted."""
+        out = []
+        for f in found:
+            node = coerce(f.id, ("Company",), self.known) if f.kind in ("Company",
+                                                                       "Facility") else None
+            if node and node not in [n for _, n in out]:
+                out.append((f.mention, node))
+        for mention in self.gazetteer.unknown_names(text):
+            if looks_like_company(mention.text):
+                out.append((mention, self.company(mention)))
+        return sorted(out, key=lambda item: item[0].start)
+
+    @staticmethod
+    def items(found: list[Found]) -> list[tuple[str, str]]:
+        """(id, text) of the elements and materials named, in order."""
+        out, seen = [], set()
+        for f in found:
+            if f.kind in ("Element", "Material") and f.id not in seen:
+                seen.add(f.id)
+                out.append((f.id, f.mention.text))
+        return out
+
+    # ------------------------------------------------------------ export controls
+    def find_control(self, text: str, issuer: str | None, items: list[str], targets: list[str],
+                     event: date, status: str) -> str | None:
+        """The known (or already minted) control a sentence is about, or None."""
+        ref = REFERENCE.search(text)
+        if ref:
+            number, year = ref.group(1), ref.group(2)
+            for node, info in self.controls.items():
+                match = re.search(r"No\.?\s*(\d+)\D*(\d{4})?", info["reference"])
+                if match and match.group(1) == number and (
+                        year is None or match.group(2) in (None, year)):
+                    return node
+            current = self.controls.get(self.current_control or "")
+            if current is not None and not current["reference"] and current["minted"]:
+                year = year or event.year
+                current["reference"] = f"Announcement No. {number} [{year}]"
+                self.claim(self.current_control, "reference",
+                           f"{'MOFCOM ' if issuer == 'country:CN' else ''}"
+                           f"{current['reference']}", quote=text)
+                return self.current_control
+            return None
+        wanted = set(items) | (REE if RARE_EARTH.search(text) else set())
+        if wanted or targets:
+            best, best_key = None, None
+            for node, info in self.controls.items():
+                score = len(info["covers"] & wanted) + 2 * len(info["targets"] & set(targets))
+                if not score or (issuer and info["issuer"] and issuer not in info["issuer"]):
+                    continue
+                announced = info["announced"]
+                if status == "announced" and (announced is None
+                                              or abs((announced - event).days) > 14):
+                    continue
+                if announced and announced > event:
+                    continue
+                key = (score, announced or date.min)
+                if best_key is None or key > best_key:
+                    best, best_key = node, key
+            if best or items:
+                return best
+        return self.current_control if status != "announced" else None
+
+    def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
+        issuer, targets = self.countries(text, found)
+        issuer = issuer or self.issuer
+        named = self.items(found)
+        items = [i for i, _ in named]
+        statuses = []
+        if SUSPENDED.search(text):
+            statuses.append("suspended")
+        if IN_FORCE.search(text):
+            statuses.append("in force")
+        if ANNOUNCED.search(text) and "suspended" not in statuses:
+            statuses.append("announced")
+        if not statuses and self.current_control and COVERS_VERB.search(text):
+            return self.cover_claims(text, found)
+        if not statuses or issuer is None:
+            return
+        effective = announced = None
+        for when, start, _ in dates:
+            cue = text[max(0, start - 40):start]
+            if ANNOUNCED_CUE.search(cue):
+                announced = announced or when
+            elif EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue):
+                effective = effective or when
+        if effective is None and IMMEDIATE.search(text):
+            effective = event
+        status = "announced" if "announced" in statuses else statuses[0]
+        control = self.find_control(text, issuer, items, targets, announced or event, status)
+        minted = control is None
+        if minted:
+            if status != "announced" and not items and not REFERENCE.search(text):
+                return
+            control = self.mint_control(text, issuer, named, announced or event)
+        self.current_control, self.issuer = control, issuer
+        info = self.controls[control]
+        if status == "announced":
+            announced = announced or event
+        start = announced or info["announced"] or event
+        if announced:
+            self.claim(control, "announced_on", announced, announced, quote=text)
+        if "in force" in statuses or (status == "announced" and effective):
+            self.claim(control, "effective_from", effective or event, event, quote=text)
+        if "suspended" in statuses:
+            self.claim(control, "effective_to", effective or event, event, quote=text)
+        if minted or status == "announced" or COVERS_VERB.search(text):
+            if issuer not in info["issuer"] or minted or status == "announced":
+                self.claim(control, "ISSUED_BY", self.ensure(issuer), start, quote=text)
+                info["issuer"].add(issuer)
+            for item in items:
+                self.claim(control, "COVERS", self.ensure(item), start, quote=text)
+                info["covers"].add(item)
+            for target in targets:
+                self.claim(control, "TARGETS", self.ensure(target), start, quote=text)
+                info["targets"].add(target)
+
+    def mint_control(self, text: str, issuer: str, named: list[tuple[str, str]],
+                     when: date) -> str:
+        ref = REFERENCE.search(text)
+        code = issuer.partition(":")[2]
+        if ref:
+            tail = f"no-{ref.group(1)}"
+        elif named:
+            tail = slug(named[0][1])
+        else:
+            tail = "export-controls"
+        node = f"control:{code.lower()}-{when.year}-{when.month:02d}-{tail}"
+        if MILITARY.search(text):
+            regime = "end-use-denial"
+        elif BAN.search(text):
+            regime = "ban"
+        else:
+            regime = "licence-required"
+        covered = ", ".join(self.label(i) for i, _ in named) or "dual-use items"
+        reference = None
+        if ref:
+            year = ref.group(2) or when.year
+            reference = f"{'MOFCOM ' if code == 'CN' else ''}Announcement No. {ref.group(1)} " \
+                        f"[{year}]"
+        self.node(node, label=f"{country_label(code)} export controls on {covered} "
+                              f"({when:%b %Y})", regime=regime, reference=reference,
+                  end_use="defence" if regime == "end-use-denial" else None)
+        if node not in self.controls:
+            self.controls[node] = {"issuer": set(), "covers": set(), "targets": set(),
+                                   "reference": reference or "", "announced": when,
+                                   "minted": True}
+        return node
+
+    def cover_claims(self, text: str, found: list[Found]) -> None:
+        control = self.current_control
+        info = self.controls.get(control)
+        if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
+                                         r"curbs?)\b", text, re.I):
+            return
+        for item, _ in self.items(found):
+            self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
+            info["covers"].add(item)
+
+    def label(self, node_id: str) -> str:
+        if self.known is not None and node_id in self.known:
+            return self.known.label(node_id)
+        for claim in self.nodes.get(node_id, ()):
+            if claim.predicate == "label":
+                return str(claim.object)
+        kind = model.kind_of(node_id)
+        slug_ = node_id.partition(":")[2]
+        if kind == "Element":
+            return element_label(slug_)
+        if kind == "Country":
+            return country_label(slug_)
+        return slug_
+
+    # ------------------------------------------------------------ licences
+    def licence_claims(self, text: str, found: list[Found], event: date) -> None:
+        if DENIED.search(text):
+            decision = "denied"
+        elif EXPEDITED.search(text):
+            decision = "expedited"
+        else:
+            decision = "approved"
+        issuer, targets = self.countries(text, found)
+        if issuer is None and self.current_control:
+            issuers = sorted(self.controls[self.current_control]["issuer"])
+            issuer = issuers[0] if issuers else None
+        issuer = issuer or self.issuer
+        if issuer is None:
+            return
+        grantees = [node for _, node in self.companies(text, found)]
+        items = [i for i, _ in self.items(found)]
+        control = None
+        if items or REFERENCE.search(text) or RARE_EARTH.search(text):
+            control = self.find_control(text, issuer, items, [], event, "licence")
+        control = control or self.current_control
+        code = issuer.partition(":")[2]
+        if grantees:
+            who = grantees[0].partition(":")[2]
+            whom = ", ".join(self.label(g) for g in grantees)
+        elif targets:
+            who = "to-" + "-".join(t.partition(":")[2].lower() for t in targets)
+            whom = "exports to " + ", ".join(self.label(t) for t in targets)
+        else:
+            who, whom = "exports", "exports"
+        node = f"licence:{code.lower()}-{event.isoformat()}-{who}-{decision}"
+        self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} "
+                              f"({event.isoformat()})")
+        self.issuer = issuer
+        self.claim(node, "decision", decision, event, quote=text)
+        self.claim(node, "announced_on", event, event, quote=text)
+        self.claim(node, "ISSUED_BY", self.ensure(issuer), event, quote=text)
+        for grantee in grantees:
+            self.claim(node, "GRANTED_TO", grantee, event, quote=text)
+        for target in targets:
+            self.claim(node, "TARGETS", self.ensure(target), event, quote=text)
+        if control:
+            self.claim(node, "UNDER", control, event, quote=text)
+
+    # ------------------------------------------------------------ supply relations
+    def parties(self, text: str, found: list[Found]) -> list[tuple[Mention, str]]:
+        """Companies and facilities named, in order (unknown company names included)."""
+        out = [(f.mention, f.id) for f in found if f.kind in ("Company", "Facility")]
+        out += [(m, f"company:{slug(m.text)}") for m in self.gazetteer.unknown_names(text)
+                if looks_like_company(m.text)]
+        return sorted(out, key=lambda item: item[0].start)
+
+    def object_after(self, text: str, verb_end: int, parties, subject: str, word: str | None):
+        """The first party after the verb that is not the subject; a possessive names the
+        party after it (MP Materials' Independence facility is the facility)."""
+        for index, (mention, node) in enumerate(parties):
+            if mention.start < verb_end or node == subject:
+                continue
+            between = text[verb_end:mention.start]
+            if word and not re.search(rf"\b{word}\b", between):
+                continue
+            following = text[mention.end:mention.end + 3]
+            if following.startswith("'") and index + 1 < len(parties) \
+                    and parties[index + 1][0].start - mention.end <= 4:
+                return parties[index + 1]
+            return mention, node
+        return None
+
+    def supply_claims(self, text: str, found: list[Found], event: date) -> None:
+        parties = self.parties(text, found)
+        materials = [f.id for f in found if f.kind == "Material"]
+        quals = (("material", materials[0]),) if materials else ()
+        stop = STOP_VERB.search(text)
+        for verb, word, reverse in ((stop, "to", False), (SUPPLY_VERB.search(text), "to", False),
+                                    (SUPPLY_VERB.search(text), None, False),
+                                    (BUY_VERB.search(text), "from", True)):
+            if verb is None:
+                continue
+            before = [p for p in parties if p[0].end <= verb.start()]
+            if not before:
+                continue
+            subject = before[-1]
+            obj = self.object_after(text, verb.end(), parties, subject[1], word)
+            if obj is None:
+                continue
+            if word is None and not re.search(r"\bwith\b", text[obj[0].end:obj[0].end + 40]):
+                continue
+            seller, buyer = (obj, subject) if reverse else (subject, obj)
+            seller, buyer = self.party(seller), self.party(buyer)
+            if verb is stop:
+                self.claim(seller, "SUPPLIES", buyer, None, quals, valid_to=event, quote=text)
+            else:
+                self.claim(seller, "SUPPLIES", buyer, event, quals, quote=text)
+            break
+        self.make_claims(text, found, parties, event)
+
+    def make_claims(self, text, found, parties, event) -> None:
+        products = [f for f in found if f.kind == "Product"]
+        make = MAKE_VERB.search(text)
+        if make and products:
+            makers = [p for p in parties if p[0].end <= make.start()]
+            made = [f for f in products if f.mention.start >= make.end()]
+            if makers and made:
+                self.claim(self.party(makers[-1]), "MAKES", made[0].id, event, quote=text)
+        produce = PRODUCE_VERB.search(text)
+        materials = [f for f in found if f.kind == "Material"
+                     and f.mention.start >= (produce.end() if produce else 0)]
+        if produce and materials:
+            makers = [p for p in parties if p[0].end <= produce.start()]
+            facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
+            producer = facilities[0] if facilities else (makers[-1] if makers else None)
+            if producer:
+                self.claim(self.party(producer), "PRODUCES", materials[0].id, event,
+                           quote=text)
+
+    def party(self, item: tuple[Mention, str]) -> str:
+        mention, node = item
+        if node.startswith("company:") and (self.known is None or node not in self.known) \
+                and node not in self.nodes:
+            return self.company(mention)
+        return node
+
+
+def element_label(symbol: str) -> str:
+    """The English name of an element symbol the news loader knows (C is carbon)."""
+    if symbol == "C":
+        return "Carbon"
+    return next((n for n, s in ELEMENTS.items() if s == symbol), symbol).capitalize()
+
+
+def load_news(path: Path, context: LoadContext | None = None) -> LoadResult:
+    """Claims of one news article (see the module docstring for what is read).
+
+    Parameters
+    ----------
+    path : Path
+        A ``.txt``, ``.md`` or ``.html`` article.
+    context : LoadContext, optional
+        ``known`` resolves names to ids; ``options["article_date"]`` dates an article
+        that gives no date.
+
+    Raises
+    ------
+    InputError
+        When the article has no date and none was given (``file:line: date: ...``).
+    """
+    return NewsReader(Path(path), context or LoadContext()).read()
+
+
+def looks_like_news(path: Path) -> bool:
+    """A ``.txt``, ``.md`` or ``.html`` file."""
+    return path.is_file() and path.suffix.lower() in SUFFIXES
+
+
+register(Loader("news", "news article (text, Markdown or HTML) on export controls, "
+                "licences and supply relations", looks_like_news, load_news))

@@ -1,0 +1,108 @@
+"""Scoring the news loader against the hand-annotated articles in ``tests/data/news/``.
+
+Each article ``NN-name.{txt,md,html}`` has ``NN-name.expected``: one scored claim a line,
+``subject predicate object [material=ID] [from=DATE] [to=DATE]``, and ``unresolved: NAME``
+lines. Scored claims are the facts an article adds: relations, and the attributes
+``regime``, ``decision``, ``announced_on``, ``effective_from``, ``effective_to``. Node
+definitions (labels, symbols, the source's title) are not scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+SCORED_ATTRIBUTES = ("regime", "decision", "announced_on", "effective_from", "effective_to")
+ARTICLES = Path(__file__).parent / "data" / "news" / "articles"
+
+
+def claim_key(claim) -> tuple:
+    """The scored form of a claim: ids, value, material, validity dates."""
+    valid_from = claim.valid_from.isoformat() if claim.valid_from else None
+    valid_to = claim.valid_to.isoformat() if claim.valid_to else None
+    if claim.predicate == "regime":
+        valid_from = None
+    obj = claim.object.isoformat() if hasattr(claim.object, "isoformat") else str(claim.object)
+    return (claim.subject, claim.predicate, obj, claim.qualifier("material"), valid_from,
+            valid_to)
+
+
+def scored(claims) -> set[tuple]:
+    return {claim_key(c) for c in claims
+            if c.is_relation or c.predicate in SCORED_ATTRIBUTES}
+
+
+def read_expected(path: Path) -> tuple[set[tuple], set[str]]:
+    claims, unresolved = set(), set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("unresolved:"):
+            unresolved.add(line.partition(":")[2].strip())
+            continue
+        subject, predicate, obj, *rest = line.split()
+        extra = dict(item.split("=", 1) for item in rest)
+        claims.add((subject, predicate, obj, extra.get("material"), extra.get("from"),
+                    extra.get("to")))
+    return claims, unresolved
+
+
+@dataclass
+class Score:
+    """Counts over a set of articles, and the misses for reading."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    utp: int = 0
+    ufp: int = 0
+    ufn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def unresolved_precision(self) -> float:
+        return self.utp / (self.utp + self.ufp) if self.utp + self.ufp else 1.0
+
+    @property
+    def unresolved_recall(self) -> float:
+        return self.utp / (self.utp + self.ufn) if self.utp + self.ufn else 1.0
+
+
+def articles() -> list[Path]:
+    return sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+def evaluate(known, report=None) -> Score:
+    """Precision and recall of claims and of unresolved mentions over every article."""
+    from mineralgraph.loaders import LoadContext
+    from mineralgraph.loaders.news import load_news
+
+    score = Score()
+    for path in articles():
+        expected, expected_unresolved = read_expected(path.with_suffix(".expected"))
+        result = load_news(path, LoadContext(known=known))
+        got = scored(result.claims)
+        names = {u.rsplit(" (", 1)[0] for u in result.unresolved}
+        score.tp += len(got & expected)
+        score.fp += len(got - expected)
+        score.fn += len(expected - got)
+        score.utp += len(names & expected_unresolved)
+        score.ufp += len(names - expected_unresolved)
+        score.ufn += len(expected_unresolved - names)
+        if report is not None:
+            for item in sorted(got - expected, key=str):
+                report.append(f"{path.name}: extra {item}")
+            for item in sorted(expected - got, key=str):
+                report.append(f"{path.name}: missed {item}")
+            for name in sorted(names ^ expected_unresolved):
+                report.append(f"{path.name}: unresolved {'extra' if name in names else 'missed'}"
+                              f" {name}")
+    return score
