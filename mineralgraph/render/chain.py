@@ -1,0 +1,401 @@
+"""What a snapshot shows: the chain around one node, folded to stay readable.
+
+A :class:`Chain` is the picture's content before any geometry: the *spine* (elements,
+materials, products) in stage columns, and under each material its producers
+(countries, companies, facilities) with their share, the minor ones folded into one
+"rest of world" node. Companies that operate a facility and countries that host one
+are written on the facility (``MP Materials · US``) rather than drawn as nodes of their
+own. Losses come from the dependency model (``chokepoints``): suppliers that are single
+points of failure, and the top chokepoints by loss, are marked with their loss.
+
+>>> from mineralgraph import load_bundled
+>>> chain = build_chain(load_bundled(), "product:f-35")
+>>> chain.nodes["product:f-35"].column == STAGES.index("product")
+True
+>>> sorted(n.label for n in chain.nodes.values() if n.spof and n.role == "producer")[:1]
+['Honeywell']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+
+import mineralgraph
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.analysis import Analysis, chokepoints
+from mineralgraph.graph.analysis.chokepoints import STAGES, SUPPLIER_KINDS
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
+from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.flow import flow_graph
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+SPINE_KINDS = ("Element", "Material", "Product")
+#: A producer with less than this share of a material is folded into "rest of world".
+MINOR_SHARE = 0.05
+#: At most this many named producers under one material (chokepoints are always shown).
+MAX_PRODUCERS = 5
+#: How many supplier chokepoints (by loss) are marked besides the single points of failure.
+TOP_CHOKEPOINTS = 5
+HIGHLY_CONCENTRATED = 2500.0
+
+
+@dataclass
+class Node:
+    """One box of the picture.
+
+    ``key`` is unique in the picture; ``id`` is the graph id (None for a folded node).
+    A producer box is drawn once per material it produces (``parent``).
+    """
+
+    key: str
+    id: str | None
+    kind: str
+    label: str
+    column: int
+    role: str  # "spine" or "producer"
+    detail: str = ""
+    parent: str | None = None
+    share: float | None = None
+    loss: float | None = None
+    spof: bool = False
+    rank: int | None = None
+    hhi: float | None = None
+    focus: bool = False
+    sources: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A drawn flow from one box to another (keys), with its relation and sources."""
+
+    source: str
+    target: str
+    relation: str
+    share: float | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class Chain:
+    """The content of a snapshot (see the module docstring)."""
+
+    focus: str
+    title: str
+    direction: str
+    as_of: date | None
+    scenario: str | None
+    version: str
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    top: list[Node]
+    availability: float | None = None
+    baseline: float | None = None
+
+    @property
+    def sources(self) -> list[str]:
+        """Every source behind a drawn box or flow, sorted."""
+        found = {s for e in self.edges for s in e.sources}
+        found |= {s for n in self.nodes.values() for s in n.sources}
+        return sorted(found)
+
+    def columns(self) -> list[int]:
+        """The stage columns that hold at least one box, in order."""
+        return sorted({n.column for n in self.nodes.values()})
+
+    def caption(self) -> str:
+        """As-of date, scenario, dataset version and number of sources, on one line."""
+        when = self.as_of.isoformat() if self.as_of else "latest data"
+        scenario = self.scenario or "none (baseline)"
+        return (f"As of {when} · scenario: {scenario} · dataset {self.version} · "
+                f"{len(self.sources)} sources")
+
+
+def dataset_version(graph: SupplyGraph) -> str:
+    """``mineralgraph`` version plus a short hash of the graph's claims.
+
+    >>> from mineralgraph import SupplyGraph
+    >>> dataset_version(SupplyGraph([]))
+    '0.1.0+e3b0c442'
+    """
+    digest = hashlib.sha256("\n".join(c.id for c in graph.claims).encode()).hexdigest()
+    return f"{mineralgraph.__version__}+{digest[:8]}"
+
+
+def stage_column(graph: SupplyGraph, node_id: str) -> int:
+    """The column of a spine node: elements first, products last, materials by stage."""
+    kind = model.kind_of(node_id)
+    if kind == "Element":
+        return 0
+    if kind == "Product":
+        return len(STAGES) - 1
+    stage = graph.attribute(node_id, "stage")
+    return STAGES.index(stage) if stage in STAGES else STAGES.index("component")
+
+
+def default_direction(graph: SupplyGraph, node_id: str) -> str:
+    """``upstream`` for products and materials (what they need), else ``downstream``."""
+    return "upstream" if model.kind_of(node_id) in ("Product", "Material") else "downstream"
+
+
+def build_chain(graph: SupplyGraph, node_id: str, direction: str | None = None,
+                depth: int | None = None, scenario: Scenario | None = None) -> Chain:
+    """The folded chain around ``node_id`` (see the module docstring).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+        Already at its as-of date.
+    node_id : str
+        Any node; UnknownIdError when it is not in the graph.
+    direction : {"upstream", "downstream"}, optional
+        Default: :func:`default_direction`.
+    depth : int, optional
+        Keep only spine nodes at most this many flow steps from ``node_id``.
+    scenario : Scenario, optional
+        Losses and availability under this what-if.
+    """
+    graph.require(node_id)
+    if scenario is not None:
+        scenario.check(graph)
+    direction = direction or default_direction(graph, node_id)
+    if direction not in ("upstream", "downstream"):
+        raise MineralGraphError(f"direction must be upstream or downstream, not {direction!r}")
+    flow = flow_graph(graph)
+    spine = _spine(graph, flow, node_id, direction, depth)
+    builder = _Builder(graph, node_id, spine, scenario)
+    return builder.chain(direction, flow)
+
+
+def _spine(graph: SupplyGraph, flow: nx.DiGraph, node_id: str, direction: str,
+           depth: int | None) -> set[str]:
+    reach = flow if direction == "downstream" else flow.reverse(copy=False)
+    lengths = nx.single_source_shortest_path_length(reach, node_id, cutoff=depth)
+    spine = {n for n in lengths if model.kind_of(n) in SPINE_KINDS}
+    if model.kind_of(node_id) in SPINE_KINDS:
+        spine.add(node_id)
+    return spine
+
+
+class _Builder:
+    def __init__(self, graph: SupplyGraph, focus: str, spine: set[str],
+                 scenario: Scenario | None):
+        self.graph, self.focus, self.spine, self.scenario = graph, focus, spine, scenario
+        self.nodes: dict[str, Node] = {}
+        self.edges: list[Edge] = []
+        self.losses: dict[str, tuple[float, bool]] = {}
+        self.top: list[str] = []
+
+    # ------------------------------------------------------------------ losses
+    def _analyse(self) -> tuple[float | None, float | None]:
+        g = self.graph
+        products = sorted(n for n in self.spine if model.kind_of(n) == "Product")
+        if model.kind_of(self.focus) == "Product":
+            report = chokepoints(g, [self.focus], self.scenario, evidence=False)[0]
+            suppliers = [c for c in report.chokepoints
+                         if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
+            for c in suppliers:
+                self.losses[c.id] = (c.loss, c.spof)
+            ranked = [c.id for c in suppliers if c.spof]
+            ranked += [c.id for c in suppliers if not c.spof and c.loss > 0][:TOP_CHOKEPOINTS]
+            self.top = ranked
+            under = report.baseline
+            base = (Analysis(g).baseline(self.focus) if self.scenario else under)
+            return under, base
+        # Another focus: what each product in view loses without it.
+        analysis = Analysis(g, self.scenario)
+        for product in products:
+            base = analysis.baseline(product)
+            loss = 1.0 - analysis.availability(product, [self.focus]) / base if base > 0 else 0.0
+            self.losses[product] = (loss, loss >= 1.0 - 1e-9)
+        return None, None
+
+    # ------------------------------------------------------------------ build
+    def chain(self, direction: str, flow: nx.DiGraph) -> Chain:
+        g = self.graph
+        availability, baseline = self._analyse()
+        for node_id in sorted(self.spine):
+            self._spine_node(node_id)
+        self._spine_edges(flow)
+        for material in sorted(n for n in self.spine if model.kind_of(n) == "Material"):
+            self._producers(material)
+        self._supplies()
+        top = [n for key in self.top for n in self._boxes_of(key)[:1]]
+        for rank, key in enumerate(self.top, 1):
+            for node in self._boxes_of(key):
+                node.rank = node.rank or rank
+        return Chain(self.focus, g.label(self.focus), direction, g.as_of_date,
+                     self.scenario.name if self.scenario else None, dataset_version(g),
+                     dict(sorted(self.nodes.items())), sorted(set(self.edges),
+                                                              key=lambda e: (e.source, e.target,
+                                                                             e.relation)),
+                     top, availability, baseline)
+
+    def _boxes_of(self, node_id: str) -> list[Node]:
+        return [n for _, n in sorted(self.nodes.items())
+                if n.id == node_id or (node_id in n.folded and n.id is None)
+                or node_id in _operators(self.graph, n)]
+
+    def _spine_node(self, node_id: str) -> None:
+        g = self.graph
+        kind = model.kind_of(node_id)
+        detail, hhi = "", None
+        if kind == "Material":
+            found = concentration(g, node_id)
+            stage = g.attribute(node_id, "stage") or ""
+            if found and found.hhi:
+                hhi = found.hhi
+                lead = (found.top_country or "").partition(":")[2]
+                detail = f"{stage} · HHI {found.hhi:,.0f}" + (f" · {lead} leads" if lead else "")
+            else:
+                detail = f"{stage} · shares not mapped" if not g.relation_claims(
+                    node_id, "PRODUCES", incoming=True) else stage
+        elif kind == "Element":
+            detail = str(g.attribute(node_id, "symbol") or node_id.partition(":")[2])
+        elif kind == "Product":
+            detail = ", ".join(g.values(node_id, "end_use"))
+        loss, spof = self.losses.get(node_id, (None, False))
+        self.nodes[node_id] = Node(node_id, node_id, kind, g.label(node_id),
+                                   stage_column(g, node_id), "spine", detail, loss=loss,
+                                   spof=spof and kind == "Product", hhi=hhi,
+                                   focus=node_id == self.focus,
+                                   sources=_label_sources(g, node_id))
+
+    def _spine_edges(self, flow: nx.DiGraph) -> None:
+        sub = flow.subgraph(self.spine)
+        for u, v in sorted(sub.edges()):
+            relations = sorted(sub[u][v]["relations"])
+            if relations == ["CONTAINS"] and _implied(sub, u, v):
+                continue  # the element reaches v through an earlier material: not drawn
+            relation = relations[0]
+            self.edges.append(Edge(u, v, relation, None, tuple(_edge_sources(
+                self.graph, u, v, relation))))
+
+    def _producers(self, material: str) -> None:
+        g = self.graph
+        claims = [c for c in g.relation_claims(material, "PRODUCES", incoming=True)]
+        if not claims:
+            return
+        column = self.nodes[material].column
+        keep_always = set(self.top) | {self.focus} | set(_suppliers_in_chain(g, self.spine))
+        ordered = sorted(claims, key=lambda c: (-(c.qualifier("share") or 0.0), c.subject))
+        kept, folded = [], []
+        for claim in ordered:
+            share = claim.qualifier("share")
+            always = claim.subject in keep_always or bool(
+                keep_always & set(_operators(g, claim.subject)))
+            minor = (claim.subject == REST_OF_WORLD or (share is not None and share < MINOR_SHARE)
+                     or len(kept) >= MAX_PRODUCERS)
+            (folded if minor and not always else kept).append(claim)
+        if len(folded) == 1 and folded[0].subject != REST_OF_WORLD:
+            kept, folded = kept + folded, []
+        for claim in kept:
+            self._producer(claim, material, column)
+        if folded:
+            shares = [c.qualifier("share") for c in folded]
+            total = sum(s for s in shares if s is not None) if any(
+                s is not None for s in shares) else None
+            named = [g.label(c.subject) for c in folded if c.subject != REST_OF_WORLD]
+            key = f"others>{material}"
+            label = "Rest of world" if not named else f"Rest of world ({len(named)} others)"
+            self.nodes[key] = Node(key, None, "Others", label, column, "producer",
+                                   ", ".join(named), parent=material, share=total,
+                                   sources=sorted({s for c in folded for s in c.sources}),
+                                   folded=sorted(c.subject for c in folded))
+            self.edges.append(Edge(key, material, "PRODUCES", total,
+                                   tuple(sorted({s for c in folded for s in c.sources}))))
+
+    def _producer(self, claim, material: str, column: int) -> None:
+        g = self.graph
+        producer = claim.subject
+        key = f"{producer}>{material}"
+        loss, spof = self.losses.get(producer, (None, False))
+        for operator in _operators(g, producer):
+            if operator in self.losses and (loss is None or self.losses[operator][0] > loss):
+                loss, spof = self.losses[operator]
+        share = claim.qualifier("share")
+        self.nodes[key] = Node(key, producer, model.kind_of(producer) or "", g.label(producer),
+                               column, "producer", _producer_detail(g, producer),
+                               parent=material, share=share, loss=loss, spof=spof,
+                               focus=producer == self.focus or self.focus in (
+                                   _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
+                               sources=sorted(claim.sources))
+        self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
+
+    def _supplies(self) -> None:
+        """SUPPLIES links between producers of the chain (and suppliers of those)."""
+        g = self.graph
+        boxes = defaultdict(list)
+        for key, node in self.nodes.items():
+            if node.role == "producer" and node.id:
+                boxes[node.id].append(key)
+        pending = sorted(boxes)
+        seen = set(pending)
+        while pending:
+            buyer = pending.pop(0)
+            for claim in g.relation_claims(buyer, "SUPPLIES", incoming=True):
+                supplier = claim.subject
+                target = max(boxes[buyer], key=lambda k: (self.nodes[k].column, k))
+                if supplier not in boxes:
+                    column = max(1, self.nodes[target].column - 1)
+                    key = f"{supplier}>supplies"
+                    loss, spof = self.losses.get(supplier, (None, False))
+                    self.nodes[key] = Node(key, supplier, model.kind_of(supplier) or "",
+                                           g.label(supplier), column, "producer",
+                                           _producer_detail(g, supplier), loss=loss, spof=spof,
+                                           focus=supplier == self.focus,
+                                           sources=sorted(claim.sources))
+                    boxes[supplier].append(key)
+                source = max(boxes[supplier], key=lambda k: (self.nodes[k].column, k))
+                self.edges.append(Edge(source, target, "SUPPLIES", None,
+                                       tuple(sorted(claim.sources))))
+                if supplier not in seen:
+                    seen.add(supplier)
+                    pending.append(supplier)
+
+
+def _implied(sub: nx.DiGraph, u: str, v: str) -> bool:
+    """Whether v is reachable from u other than by the edge u -> v."""
+    return any(v in nx.descendants(sub, w) for w in sub.successors(u) if w != v)
+
+
+def _edge_sources(graph: SupplyGraph, u: str, v: str, relation: str) -> list[str]:
+    from mineralgraph.graph.flow import FLOW_RELATIONS
+
+    subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
+    return sorted({s for c in graph.relation_claims(subject, relation) if c.object == obj
+                   for s in c.sources})
+
+
+def _label_sources(graph: SupplyGraph, node_id: str) -> list[str]:
+    return sorted({s for c in graph.attribute_claims(node_id, "label") for s in c.sources})
+
+
+def _operators(graph: SupplyGraph, node) -> list[str]:
+    """The companies operating a facility (none for other kinds)."""
+    node_id = node if isinstance(node, str) else node.id
+    if not node_id or model.kind_of(node_id) != "Facility":
+        return []
+    return graph.neighbours(node_id, "OPERATED_BY")
+
+
+def _suppliers_in_chain(graph: SupplyGraph, spine: set[str]) -> list[str]:
+    return sorted({c.subject for c in graph.edge_claims("SUPPLIES")}
+                  | {c.object for c in graph.edge_claims("SUPPLIES")})
+
+
+def _producer_detail(graph: SupplyGraph, producer: str) -> str:
+    """``MP Materials · US`` for a facility, the country code for a company, ISO code for
+    a country."""
+    kind = model.kind_of(producer)
+    if kind == "Country":
+        return "" if producer == REST_OF_WORLD else producer.partition(":")[2]
+    operators = [graph.label(c) for c in graph.neighbours(producer, "OPERATED_BY")]
+    countries = [c.partition(":")[2] for c in graph.neighbours(producer, "LOCATED_IN")]
+    return " · ".join(operators + countries)

@@ -1,0 +1,468 @@
+"""The layered layout: stage columns from the ground (elements) to the platform.
+
+Each material is a *block*: its box, and under it the boxes of its producers, each
+with its share as a bar and a figure. Elements, products and free-standing suppliers
+are blocks of one box. Blocks sit in their stage column; a flow that skips columns
+gets a thin placeholder in each column it crosses, so it runs through a gap rather
+than over a box (Sugiyama's layered drawing). The order inside a column comes from
+barycentre sweeps that keep the ordering with the fewest crossings; the heights are
+then pulled toward the neighbours and spread so that no boxes overlap.
+
+>>> from mineralgraph import load_bundled
+>>> from mineralgraph.render.chain import build_chain
+>>> scene = layout(build_chain(load_bundled(), "product:optimus"))
+>>> scene.width > 1000 and scene.height > 400
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from mineralgraph.graph.analysis.chokepoints import STAGES
+from mineralgraph.reports.common import percent
+from mineralgraph.render.chain import HIGHLY_CONCENTRATED, Chain, Node
+from mineralgraph.render.scene import Box, Group, Line, Polygon, Scene, Text, text_width, wrap
+
+MARGIN = 28
+BOX_W = 212
+GUTTER = 66
+INDENT = 16
+BLOCK_GAP = 18
+INNER_GAP = 4
+DUMMY_H = 8
+HEADER_H = 96
+
+STAGE_NAMES = {"element": "Elements", "mining": "Mining", "processing": "Processing",
+               "metal": "Metal & alloy", "component": "Component", "subsystem": "Subsystem",
+               "product": "Platform"}
+
+#: fill, border, share bar of each kind of box
+STYLE = {
+    "Element": ("#ece6f6", "#6f58a0", None),
+    "Material": ("#ffffff", "#37474f", None),
+    "Product": ("#1f3a5f", "#1f3a5f", None),
+    "Country": ("#eaf2fb", "#5b8db8", "#bcd6ef"),
+    "Company": ("#eaf6ee", "#4f9a65", "#c0e3ca"),
+    "Facility": ("#fff4e2", "#c08a2d", "#f4d9a8"),
+    "Others": ("#f4f4f4", "#9e9e9e", "#dcdcdc"),
+}
+KIND_NAMES = {"Element": "Element", "Material": "Material (stage · HHI)", "Product": "Platform",
+              "Country": "Country", "Company": "Company",
+              "Facility": "Facility (operator · country)", "Others": "Rest of world (folded)"}
+SPOF_RED = "#c62828"
+CHOKE_ORANGE = "#e65100"
+FOCUS_BLUE = "#1565c0"
+EDGE_GREY = "#546e7a"
+SUPPLY_TEAL = "#00897b"
+MUTED = "#5f6b73"
+
+
+@dataclass
+class _Item:
+    """A block (a material and its producers, or one box) or a placeholder, in a column."""
+
+    key: str
+    layer: int
+    height: float
+    anchor: float  # y of the edge attachment, from the block's top
+    y: float = 0.0
+    boxes: list = field(default_factory=list)  # (node, dy, height, indent, lines, detail)
+
+
+def layout(chain: Chain) -> Scene:
+    """The scene of a chain: columns, blocks, flows, badges, a legend and a caption."""
+    columns = chain.columns()
+    layer_of = {c: i for i, c in enumerate(columns)}
+    items = _blocks(chain, layer_of)
+    block_of = {}
+    for item in items.values():
+        for node, *_ in item.boxes:
+            block_of[node.key] = item.key
+    links = _links(chain, items, block_of)
+    layers = _order(items, links, len(columns))
+    _heights(items, layers, links)
+    width = 2 * MARGIN + len(columns) * BOX_W + (len(columns) - 1) * GUTTER
+    top = min((it.y for it in items.values()), default=0.0)
+    body_h = max((it.y + it.height for it in items.values()), default=0.0) - top
+    for item in items.values():
+        item.y += HEADER_H - top
+    legend, legend_h = _legend(chain, width, HEADER_H + body_h + 24)
+    height = HEADER_H + body_h + 24 + legend_h + MARGIN
+    scene = Scene(width, height, title=f"{chain.title}: {chain.direction} supply chain")
+    x_of = [MARGIN + i * (BOX_W + GUTTER) for i in range(len(columns))]
+    for i, column in enumerate(columns):
+        scene.items.append(Box(x_of[i] - 10, HEADER_H - 36, BOX_W + 20, body_h + 44,
+                               "#f6f8fa" if i % 2 == 0 else "#fbfcfd", None, radius=6))
+        scene.items.append(Text(x_of[i] + BOX_W / 2, HEADER_H - 16,
+                                STAGE_NAMES[STAGES[column]].upper(), 12, MUTED, True, "middle"))
+    scene.items += _header(chain, width)
+    for link in links:
+        scene.items += _draw_link(link, items, x_of)
+    for key in sorted(items):
+        item = items[key]
+        if item.boxes:
+            scene.items += _draw_block(item, x_of[item.layer], chain)
+    scene.items += legend
+    return scene
+
+
+# ---------------------------------------------------------------------- blocks
+def _lines(node: Node) -> tuple[list[str], list[str], float]:
+    """Label lines, detail lines and height of a node's box."""
+    if node.role == "spine":
+        lines = wrap(node.label, BOX_W - 16, 12, True, 3)
+        detail = wrap(node.detail, BOX_W - 16, 10, False, 1) if node.detail else []
+        return lines, detail, 8 + 15 * len(lines) + 13 * len(detail) + 6
+    inner = BOX_W - INDENT - 16 - (40 if node.share is not None else 0)
+    lines = wrap(node.label, inner, 11, False, 2)
+    detail = wrap(node.detail, BOX_W - INDENT - 16, 9.5, False, 2 if node.kind == "Others"
+                  else 1) if node.detail else []
+    return lines, detail, 6 + 13 * len(lines) + 12 * len(detail) + 5
+
+
+def _blocks(chain: Chain, layer_of: dict[int, int]) -> dict[str, _Item]:
+    items: dict[str, _Item] = {}
+    children = defaultdict(list)
+    for node in chain.nodes.values():
+        if node.parent:
+            children[node.parent].append(node)
+    for node in chain.nodes.values():
+        if node.parent:
+            continue
+        lines, detail, h = _lines(node)
+        boxes = [(node, 0.0, h, INDENT if node.role == "producer" else 0, lines, detail)]
+        y = h
+        under = sorted(children[node.key], key=lambda n: (n.kind == "Others",
+                                                          -(n.share or 0.0), n.label, n.key))
+        for child in under:
+            c_lines, c_detail, c_h = _lines(child)
+            y += INNER_GAP
+            boxes.append((child, y, c_h, INDENT, c_lines, c_detail))
+            y += c_h
+        items[node.key] = _Item(node.key, layer_of[node.column], y, h / 2, boxes=boxes)
+    return items
+
+
+@dataclass
+class _Link:
+    edge: object
+    path: list  # item keys, source block first, then placeholders, then target block
+
+
+def _links(chain: Chain, items: dict[str, _Item], block_of: dict[str, str]) -> list[_Link]:
+    links = []
+    for edge in chain.edges:
+        if edge.relation == "PRODUCES" and chain.nodes[edge.source].parent == edge.target:
+            continue  # drawn inside the block
+        source, target = block_of[edge.source], block_of[edge.target]
+        a, b = items[source].layer, items[target].layer
+        path = [source]
+        for layer in range(a + 1, b):
+            key = f"~{edge.source}~{edge.target}~{layer}"
+            items[key] = _Item(key, layer, DUMMY_H, DUMMY_H / 2)
+            path.append(key)
+        links.append(_Link(edge, path + [target]))
+    return links
+
+
+# ---------------------------------------------------------------------- ordering
+def _order(items: dict[str, _Item], links: list[_Link], n_layers: int) -> list[list[str]]:
+    layers: list[list[str]] = [[] for _ in range(n_layers)]
+    for key in sorted(items, key=lambda k: (items[k].boxes[0][0].kind if items[k].boxes
+                                            else "~", k)):
+        layers[items[key].layer].append(key)
+    pairs = set()
+    for link in links:
+        for u, v in zip(link.path, link.path[1:], strict=False):
+            pairs.add((u, v))
+    up, down = defaultdict(list), defaultdict(list)
+    for u, v in sorted(pairs):
+        if items[u].layer < items[v].layer:
+            down[u].append(v)
+            up[v].append(u)
+        elif items[u].layer > items[v].layer:
+            down[v].append(u)
+            up[u].append(v)
+    best, best_cross = [list(layer) for layer in layers], _crossings(layers, down)
+    for sweep in range(12):
+        forward = sweep % 2 == 0
+        indices = range(1, n_layers) if forward else range(n_layers - 2, -1, -1)
+        for i in indices:
+            ref = layers[i - 1] if forward else layers[i + 1]
+            pos = {k: j for j, k in enumerate(ref)}
+            neighbours = up if forward else down
+            current = {k: j for j, k in enumerate(layers[i])}
+
+            def centre(k, pos=pos, neighbours=neighbours, current=current, size=len(ref)):
+                found = [pos[n] for n in neighbours[k] if n in pos]
+                if not found:
+                    return current[k] * max(size, 1) / max(len(current), 1)
+                return sum(found) / len(found)
+
+            layers[i].sort(key=lambda k, centre=centre, current=current: (centre(k), current[k]))
+        cross = _crossings(layers, down)
+        if cross < best_cross:
+            best, best_cross = [list(layer) for layer in layers], cross
+    return best
+
+
+def _crossings(layers: list[list[str]], down: dict) -> int:
+    total = 0
+    for i in range(len(layers) - 1):
+        pos_a = {k: j for j, k in enumerate(layers[i])}
+        pos_b = {k: j for j, k in enumerate(layers[i + 1])}
+        edges = [(pos_a[u], pos_b[v]) for u in layers[i] for v in down[u] if v in pos_b]
+        for j, (a1, b1) in enumerate(edges):
+            for a2, b2 in edges[j + 1:]:
+                if (a1 - a2) * (b1 - b2) < 0:
+                    total += 1
+    return total
+
+
+# ---------------------------------------------------------------------- heights
+def _heights(items: dict[str, _Item], layers: list[list[str]], links: list[_Link]) -> None:
+    """Pull each item toward its neighbours, inside the height of the tallest column."""
+    neighbours = defaultdict(set)
+    for link in links:
+        for u, v in zip(link.path, link.path[1:], strict=False):
+            neighbours[u].add(v)
+            neighbours[v].add(u)
+    total = max((_stack(layer, items)[-1] for layer in layers if layer), default=0.0)
+    for layer in layers:
+        stack = _stack(layer, items)
+        spare = total - stack[-1]
+        for key, y in zip(layer, stack, strict=False):
+            items[key].y = y + spare / 2
+    for _ in range(30):
+        for layer in layers:
+            wanted = []
+            for key in layer:
+                item = items[key]
+                near = [items[n].y + items[n].anchor for n in neighbours[key]]
+                wanted.append(sum(near) / len(near) - item.anchor if near else item.y)
+            _spread(layer, items, wanted, total)
+
+
+def _stack(layer: list[str], items: dict[str, _Item]) -> list[float]:
+    """Top of each item when stacked tightly, then the height of the stack."""
+    tops, y = [], 0.0
+    for j, key in enumerate(layer):
+        if j:
+            y += _gap(items[layer[j - 1]], items[key])
+        tops.append(y)
+        y += items[key].height
+    return tops + [y]
+
+
+def _spread(layer: list[str], items: dict[str, _Item], wanted: list[float],
+            total: float) -> None:
+    """Place a column's items as near ``wanted`` as their order and sizes allow, within
+    ``0..total``."""
+    if not layer:
+        return
+    stack = _stack(layer, items)
+    slack = total - stack[-1]
+    ys = [min(max(w, lo), lo + slack) for w, lo in zip(wanted, stack, strict=False)]
+    for j in range(1, len(layer)):
+        prev = items[layer[j - 1]]
+        ys[j] = max(ys[j], ys[j - 1] + prev.height + _gap(prev, items[layer[j]]))
+    for key, y in zip(layer, ys, strict=False):
+        items[key].y = round(y, 1)
+
+
+def _gap(a: _Item, b: _Item) -> float:
+    return 4.0 if not a.boxes or not b.boxes else BLOCK_GAP
+
+
+# ---------------------------------------------------------------------- drawing
+def _badge(node: Node) -> tuple[str, str] | None:
+    if node.role == "spine" and node.kind == "Product" and node.loss is not None:
+        text = "SPOF" if node.spof else f"loses {percent(node.loss)}"
+        return (text, SPOF_RED if node.spof else CHOKE_ORANGE)
+    if node.spof:
+        return (f"#{node.rank} SPOF" if node.rank else "SPOF", SPOF_RED)
+    if node.rank and node.loss:
+        return (f"#{node.rank} loss {percent(node.loss)}", CHOKE_ORANGE)
+    return None
+
+
+def _draw_block(item: _Item, x0: float, chain: Chain) -> list:
+    out = []
+    top_node = item.boxes[0][0]
+    if len(item.boxes) > 1:
+        spine_x = x0 + INDENT / 2
+        first = item.y + item.boxes[0][2]
+        last = item.y + item.boxes[-1][1] + item.boxes[-1][2] / 2
+        out.append(Line((("M", spine_x, first), ("L", spine_x, last)), "#90a4ae", 1.2))
+        for node, dy, h, indent, *_ in item.boxes[1:]:
+            width = 1.0 + 4.0 * (node.share or 0.0)
+            mid = item.y + dy + h / 2
+            out.append(Line((("M", spine_x, mid), ("L", x0 + indent, mid)), "#90a4ae", width))
+        out.append(Polygon(((spine_x - 4, first + 6), (spine_x + 4, first + 6),
+                            (spine_x, first)), "#90a4ae"))
+    for node, dy, h, indent, lines, detail in item.boxes:
+        out.append(_draw_box(node, x0 + indent, item.y + dy, BOX_W - indent, h, lines, detail,
+                             chain))
+    return out
+
+
+def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[str],
+              detail: list[str], chain: Chain) -> Group:
+    fill, stroke, bar = STYLE.get(node.kind, STYLE["Others"])
+    group = Group(node.key, tooltip(node, chain))
+    stroke_w, color = 1.0, stroke
+    if node.focus:
+        stroke_w, color = 3.0, FOCUS_BLUE
+    if node.rank or (node.kind == "Product" and node.loss):
+        stroke_w, color = 2.5, CHOKE_ORANGE
+    if node.spof:
+        stroke_w, color = 3.0, SPOF_RED
+    group.items.append(Box(x, y, w, h, fill, color, stroke_w, dash=node.kind == "Others"))
+    if bar and node.share:
+        group.items.append(Box(x + 1.5, y + 1.5, max(2.0, (w - 3) * min(node.share, 1.0)),
+                               h - 3, bar, None, radius=3))
+    dark = node.kind == "Product"
+    ink = "#ffffff" if dark else "#1a1a1a"
+    sub = "#dfe7ef" if dark else MUTED
+    if node.role == "spine":
+        ty = y + 8
+        for line in lines:
+            ty += 15
+            group.items.append(Text(x + 8, ty - 3, line, 12, ink, True))
+        for line in detail:
+            ty += 13
+            red = node.hhi is not None and node.hhi > HIGHLY_CONCENTRATED
+            group.items.append(Text(x + 8, ty - 2, line, 10, SPOF_RED if red else sub, red))
+    else:
+        ty = y + 6
+        for line in lines:
+            ty += 13
+            group.items.append(Text(x + 7, ty - 3, line, 11, ink))
+        for line in detail:
+            ty += 12
+            group.items.append(Text(x + 7, ty - 3, line, 9.5, sub))
+        if node.share is not None:
+            group.items.append(Text(x + w - 7, y + 6 + 13 - 3, percent(node.share), 11, ink,
+                                    True, "end"))
+    badge = _badge(node)
+    if badge:
+        text, colour = badge
+        bw = text_width(text, 9.5, True) + 10
+        group.items.append(Box(x + w - bw - 4, y - 8, bw, 15, colour, None, radius=7))
+        group.items.append(Text(x + w - 4 - bw / 2, y + 3, text, 9.5, "#ffffff", True,
+                                "middle"))
+    return group
+
+
+def _draw_link(link: _Link, items: dict[str, _Item], x_of: list[float]) -> list:
+    edge = link.edge
+    start, end = items[link.path[0]], items[link.path[-1]]
+    s_box = next(b for b in start.boxes if b[0].key == edge.source)
+    t_box = next(b for b in end.boxes if b[0].key == edge.target)
+    points = [(x_of[start.layer] + BOX_W, start.y + s_box[1] + s_box[2] / 2)]
+    for key in link.path[1:-1]:
+        item = items[key]
+        mid = item.y + item.anchor
+        points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + BOX_W + 4, mid)]
+    tx = x_of[end.layer] + t_box[3]
+    ty = end.y + t_box[1] + t_box[2] / 2
+    if end.layer <= start.layer:  # same column or backwards: leave from the left side
+        points = [(x_of[start.layer] + s_box[3], points[0][1])]
+        tx = x_of[end.layer] + t_box[3]
+    points.append((tx - 6, ty))
+    steps = [("M", *points[0])]
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        if abs(x2 - x1) < 1 or (len(steps) > 1 and steps[-1][0] == "C" and x2 - x1 > BOX_W):
+            steps.append(("L", x2, y2))
+            continue
+        bend = max(abs(x2 - x1) / 2, 24)
+        steps.append(("C", x1 + bend, y1, x2 - bend, y2, x2, y2))
+    steps = [tuple(round(v, 1) if isinstance(v, float) else v for v in s) for s in steps]
+    style = {"CONTAINS": ("#9575cd", 1.2, "dot"), "SUPPLIES": (SUPPLY_TEAL, 1.6, "dash")}
+    color, width, dash = style.get(edge.relation, (EDGE_GREY, 1.4, None))
+    head = Polygon(((tx - 7, ty - 4), (tx - 7, ty + 4), (tx, ty)), color)
+    return [Line(tuple(steps), color, width, dash), head]
+
+
+def tooltip(node: Node, chain: Chain) -> str:
+    """What hovering over a box says: name, id, what it is, figures, and its sources."""
+    lines = [node.label]
+    if node.id:
+        lines.append(f"{node.id} ({node.kind})")
+    if node.detail:
+        lines.append(node.detail)
+    if node.folded:
+        lines.append("Folded: " + ", ".join(node.folded))
+    if node.share is not None:
+        lines.append(f"Share of world output: {percent(node.share)}")
+    if node.hhi is not None:
+        lines.append(f"HHI {node.hhi:,.0f}")
+    if node.loss is not None:
+        lines.append(f"Loss without it: {percent(node.loss)}" + (" (SPOF)" if node.spof else ""))
+    sources = node.sources
+    if sources:
+        lines.append("Sources: " + "; ".join(sources))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------- header, legend
+def _header(chain: Chain, width: float) -> list:
+    title = wrap(f"{chain.title}: {chain.direction} supply chain", width - 2 * MARGIN, 20,
+                 True, 1)[0]
+    out = [Text(MARGIN, MARGIN + 16, title, 20, "#102a43", True)]
+    sub = chain.caption()
+    if chain.availability is not None:
+        sub += f" · availability {chain.availability:.2f}"
+        if chain.scenario and chain.baseline is not None:
+            sub += f" (baseline {chain.baseline:.2f})"
+    out.append(Text(MARGIN, MARGIN + 38, wrap(sub, width - 2 * MARGIN, 12, False, 1)[0], 12,
+                    MUTED))
+    return out
+
+
+def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
+    out = []
+    x, y = MARGIN, y0 + 14
+    kinds = sorted({n.kind for n in chain.nodes.values()},
+                   key=lambda k: list(STYLE).index(k) if k in STYLE else 99)
+    for kind in kinds:
+        fill, stroke, _ = STYLE.get(kind, STYLE["Others"])
+        label = KIND_NAMES.get(kind, kind)
+        w = text_width(label, 11) + 34
+        if x + w > width - MARGIN:
+            x, y = MARGIN, y + 22
+        out.append(Box(x, y - 11, 22, 14, fill, stroke, 1.0, dash=kind == "Others"))
+        out.append(Text(x + 28, y, label, 11))
+        x += w + 12
+    marks = [("SPOF: the platform cannot be made without it", SPOF_RED, 3.0),
+             ("#n loss: a top chokepoint, with the supply lost without it", CHOKE_ORANGE, 2.5)]
+    x, y = MARGIN, y + 24
+    for label, colour, stroke in marks:
+        w = text_width(label, 11) + 34
+        if x + w > width - MARGIN:
+            x, y = MARGIN, y + 22
+        out.append(Box(x, y - 11, 22, 14, "#ffffff", colour, stroke))
+        out.append(Text(x + 28, y, label, 11))
+        x += w + 12
+    notes = ["bar and % = share of world output", "HHI > 2,500 (red): highly concentrated",
+             "→ material flow", "⋯ element contained", "- - supplies (sourcing link)"]
+    for note in notes:
+        w = text_width(note, 11) + 16
+        if x + w > width - MARGIN:
+            x, y = MARGIN, y + 22
+        out.append(Text(x, y, note, 11, MUTED))
+        x += w + 12
+    if chain.top:
+        y += 24
+        parts = []
+        for node in chain.top:
+            what = "SPOF" if node.spof else f"loss {percent(node.loss)}"
+            parts.append(f"{node.rank}. {node.label} ({what})")
+        for line in wrap("Top chokepoints: " + "  ·  ".join(parts), width - 2 * MARGIN, 11,
+                         False, 4):
+            out.append(Text(MARGIN, y, line, 11, "#1a1a1a"))
+            y += 16
+        y -= 16
+    return out, y - y0 + 6
