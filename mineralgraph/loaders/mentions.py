@@ -82,12 +82,14 @@ COMPANY_WORDS = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Lt
                  "Rare Earth", "Rare Earths", "Hi-Tech", "High-Tech", "AG", "SE", "SA", "plc",
                  "PLC", "LLC", "GmbH", "Partners", "Dynamics", "Defense", "Defence")
 
+TRAILING = {"of", "the", "and", "no", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "his", "her", "its", "their"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
-_NAME = re.compile(r"(?:[A-Z][\w&'.\-]*|&)(?:\s+(?:of\s+|and\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
+_NAME = re.compile(r"(?:[A-Z][\w&'.\-]*|&)(?:\s+(?:of\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ class Gazetteer:
                         key = _norm(str(value))
                         if len(key) >= 2 and key not in STOPWORDS - {"china"}:
                             self.names[key] = node
+                            if key.endswith("s") and len(key) > 4:
+                                self.names.setdefault(key[:-1], node)
         ordered = sorted(self.names, key=len, reverse=True)
         self.pattern = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?:s|es)?(?![\w-]|'s\w)",
@@ -156,7 +160,7 @@ class Gazetteer:
                     start > 0 and _norm(words[0]) in PRONOUNS and len(words) > 1):
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and _norm(words[-1]) in STOPWORDS and words[-1] not in COMPANY_WORDS:
+            while words and _norm(words[-1]).rstrip(".") in TRAILING:
                 words = words[:-1]
             text = " ".join(words)
             end = start + len(text)

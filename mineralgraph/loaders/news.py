@@ -64,7 +64,7 @@ CONTROL = re.compile(
     r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?)\b",
                      re.I)
-APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(ed|es|ing)\b(\s+\w+){0,5}"
+APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
                       r"\s+(licen|permit)|clear(ed|s)|(gave|given|received|won|secured|"
                       r"obtained)(\s+[\w-]+){0,6}\s+(licen[cs]es?|permits?|approvals?))", re.I)
 DENIED = re.compile(r"\b(den(ied|ies|y)|reject(ed|s)?|refus(ed|es)|not (be )?(approved|"
@@ -95,7 +95,7 @@ BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|with)\s+(the\s+)?$", re.I)
+                           r"into|with)\s+(the\s+|an?\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
                           r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
                           r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
@@ -104,13 +104,15 @@ EFFECTIVE_CUE = re.compile(r"(effect|effective|force|from|starting|as of|begin|b
 UNTIL_CUE = re.compile(r"(until|till|through)\s*$", re.I)
 CONTEXT_CUE = re.compile(r"\b(after|before|since|following|ahead of)\s+(the\s+)?$", re.I)
 ANNOUNCED_CUE = re.compile(r"\b(announc\w*|unveil\w*|issued|imposed)\s+(it\s+)?(on\s+)?$", re.I)
-RARE_EARTH = re.compile(r"\brare[- ]earths?\b", re.I)
+RARE_EARTH = re.compile(r"\brare[- ]earths?\b|\bmagnets?\b", re.I)
 REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu",
                                          "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu"))
 DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
 ANAPHOR = re.compile(r"\b(the|these|those) (controls|measures?|curbs|restrictions|ban|rules)\b",
                      re.I)
-PRODUCE_VERB = re.compile(r"\b(produc(ed|es|ing)|began producing|started producing)\b", re.I)
+PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
+                          r"(capacity|able) to make|mak(e|es|ing))\b", re.I)
+PRONOUN_SUBJECT = re.compile(r"^(its|it|the company|the firm|the group)\b", re.I)
 IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
                        r"release)|effective from the date|with immediate|immediately", re.I)
 REFERENCE = re.compile(r"Announcement No\.?\s*(\d+)(?:\s*(?:\[|\(|of\s+)(\d{4}))?", re.I)
@@ -382,6 +384,8 @@ class NewsReader:
         self.controls: dict[str, dict] = self._known_controls()
         self.current_control: str | None = None
         self.emitted: set[tuple] = set()
+        self.last_party: str | None = None
+        self.gazetteer_found: list[Found] = []
         self.issuer: str | None = None
 
     # ------------------------------------------------------------ setup
@@ -484,6 +488,8 @@ class NewsReader:
     def event_date(self, text: str, dates) -> date:
         for when, start, _ in dates:
             cue = text[max(0, start - 40):start]
+            if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
+                continue
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
                 return when
@@ -516,21 +522,25 @@ class NewsReader:
         return bool(TARGET_BEFORE.search(text[max(0, mention.start - 20):mention.start])
                     or TARGET_AFTER.search(text[mention.end:mention.end + 25]))
 
-    def countries(self, text: str, found: list[Found]) -> tuple[str | None, list[str]]:
-        """The issuing country (first one named that is not a target) and the targets."""
-        issuer, targets = None, []
+    def countries(self, text: str, found: list[Found],
+                  before: int | None = None) -> tuple[str | None, list[str]]:
+        """The issuing country and the targets. The issuer is the first country named that
+        is not a target nor a descriptor ("a U.S. magnet maker"), or with ``before`` the
+        last such country named before that position (the subject of the verb)."""
+        issuers, targets = [], []
         for f in found:
             if f.kind != "Country":
                 continue
             if self.is_target(text, f.mention):
                 if f.id not in targets:
                     targets.append(f.id)
-            elif issuer is None and not DESCRIPTOR_BEFORE.search(
-                    text[max(0, f.mention.start - 6):f.mention.start]):
-                issuer = f.id
-        if issuer in targets:
-            targets.remove(issuer)
-        return issuer, targets
+            elif not DESCRIPTOR_BEFORE.search(text[max(0, f.mention.start - 6):f.mention.start]):
+                issuers.append((f.mention.end, f.id))
+        issuer = issuers[0][1] if issuers else None
+        if before is not None:
+            preceding = [node for end, node in issuers if end <= before]
+            issuer = preceding[-1] if preceding else issuer
+        return issuer, [target for target in targets if target != issuer]
 
     def companies(self, text: str, found: list[Found]) -> list[tuple[Mention, str]]:
         """Companies named (a facility stands for its operator), new ones minted."""
@@ -714,7 +724,8 @@ class NewsReader:
             decision = "expedited"
         else:
             decision = "approved"
-        issuer, targets = self.countries(text, found)
+        verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text))
+        issuer, targets = self.countries(text, found, verb.start())
         if issuer is None and self.current_control:
             issuers = sorted(self.controls[self.current_control]["issuer"])
             issuer = issuers[0] if issuers else None
@@ -774,7 +785,24 @@ class NewsReader:
             return mention, node
         return None
 
+    def listed_after(self, text: str, first: tuple[Mention, str], subject: str):
+        """The first object and those coordinated with it ("to Tesla, BYD and Toyota");
+        unknown names in such a list are taken for companies."""
+        out, end = [first], first[0].end
+        candidates = [(f.mention, f.id) for f in self.gazetteer_found
+                      if f.kind in ("Company", "Facility")]
+        candidates += [(m, f"company:{slug(m.text)}") for m in self.gazetteer.unknown_names(text)]
+        for mention, node in sorted(candidates, key=lambda item: item[0].start):
+            if mention.start < end or node == subject or node in [n for _, n in out]:
+                continue
+            if not re.fullmatch(r"\s*(,|,?\s*and|&)\s*", text[end:mention.start]):
+                break
+            out.append((mention, node))
+            end = mention.end
+        return out
+
     def supply_claims(self, text: str, found: list[Found], event: date) -> None:
+        self.gazetteer_found = found
         parties = self.parties(text, found)
         materials = [f.id for f in found if f.kind == "Material"]
         quals = (("material", materials[0]),) if materials else ()
@@ -785,6 +813,8 @@ class NewsReader:
             if verb is None:
                 continue
             before = [p for p in parties if p[0].end <= verb.start()]
+            if not before and self.last_party and PRONOUN_SUBJECT.match(text):
+                before = [(Mention(text[:3], 0, 0, self.last_party), self.last_party)]
             if not before:
                 continue
             subject = before[-1]
@@ -793,12 +823,15 @@ class NewsReader:
                 continue
             if word is None and not re.search(r"\bwith\b", text[obj[0].end:obj[0].end + 40]):
                 continue
-            seller, buyer = (obj, subject) if reverse else (subject, obj)
-            seller, buyer = self.party(seller), self.party(buyer)
-            if verb is stop:
-                self.claim(seller, "SUPPLIES", buyer, None, quals, valid_to=event, quote=text)
-            else:
-                self.claim(seller, "SUPPLIES", buyer, event, quals, quote=text)
+            for item in self.listed_after(text, obj, subject[1]):
+                seller, buyer = (item, subject) if reverse else (subject, item)
+                seller, buyer = self.party(seller), self.party(buyer)
+                if verb is stop:
+                    self.claim(seller, "SUPPLIES", buyer, None, quals, valid_to=event,
+                               quote=text)
+                else:
+                    self.claim(seller, "SUPPLIES", buyer, event, quals, quote=text)
+            self.last_party = subject[1]
             break
         self.make_claims(text, found, parties, event)
 
@@ -817,9 +850,12 @@ class NewsReader:
             makers = [p for p in parties if p[0].end <= produce.start()]
             facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
             producer = facilities[0] if facilities else (makers[-1] if makers else None)
+            if producer is None and self.last_party and PRONOUN_SUBJECT.match(text):
+                producer = (Mention(text[:3], 0, 0, self.last_party), self.last_party)
             if producer:
                 self.claim(self.party(producer), "PRODUCES", materials[0].id, event,
                            quote=text)
+                self.last_party = producer[1]
 
     def party(self, item: tuple[Mention, str]) -> str:
         mention, node = item
