@@ -1,0 +1,339 @@
+"""Trade flows from UN Comtrade and CEPII BACI tables: who exports a material to whom, and
+how much each importer depends on each exporter.
+
+Three CSV layouts are recognised by their columns:
+
+- UN Comtrade (comtradeplus / API): ``refYear``, ``reporterISO``, ``flowCode`` (M, X),
+  ``partnerISO``, ``cmdCode``, ``qty``, ``qtyUnitAbbr``, ``netWgt``, ``primaryValue``...;
+- UN Comtrade legacy bulk files: ``Year``, ``Trade Flow``, ``Reporter ISO``,
+  ``Partner ISO``, ``Commodity Code``, ``Netweight (kg)``, ``Trade Value (US$)``...;
+- CEPII BACI: ``t,i,j,k,v,q`` (year, exporter, importer as numeric codes, HS6 product,
+  value in thousand US dollars, quantity in metric tons).
+
+Each flow becomes one ``EXPORTS_TO`` claim from ``country:<exporter>`` to
+``country:<importer>`` with qualifiers ``material`` (the material of the HS code, see
+:data:`HS_MATERIALS`), ``trade_value`` (USD), ``amount`` and ``unit``, ``year`` and
+``share``: the importer's import dependence on this exporter, its value over the
+importer's imports of that material from all partners (the ``World`` row where the
+importer reports one, else the sum of the partners). Where both sides report a flow, the
+importer's report is kept (mirror flows are not counted twice).
+
+>>> hs_code("8505.11"), hs_code("850511.0"), hs_code("28053")
+('850511', '850511', '028053')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from mineralgraph.claim import Claim
+from mineralgraph.exceptions import InputError
+from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
+from mineralgraph.loaders.countries import country_code, country_label, is_aggregate, is_world
+from mineralgraph.loaders.tables import header_of, node_claims, slug, table_rows
+
+#: HS 6-digit codes of the chains -> (material id, label, stage). Codes not listed are
+#: skipped (one line per code).
+HS_MATERIALS = {
+    "280530": ("material:rare-earth-metals", "Rare-earth metals, scandium and yttrium", "metal"),
+    "284610": ("material:cerium-compounds", "Cerium compounds", "processing"),
+    "284690": ("material:rare-earth-compounds", "Rare-earth compounds (other than cerium)",
+               "processing"),
+    "850511": ("material:ndfeb-magnet", "Permanent magnets of metal", "component"),
+    "811292": ("material:minor-metals-unwrought",
+               "Unwrought gallium, germanium, indium and other minor metals", "metal"),
+    "811299": ("material:minor-metals-wrought",
+               "Wrought gallium, germanium, indium and other minor metals", "metal"),
+    "282560": ("material:germanium-oxide", "Germanium oxides and zirconium dioxide",
+               "processing"),
+    "250410": ("material:natural-graphite", "Natural graphite in powder or flakes", "mining"),
+    "380110": ("material:synthetic-graphite", "Artificial graphite", "processing"),
+    "261710": ("material:antimony-concentrate", "Antimony ores and concentrates", "mining"),
+    "811010": ("material:antimony-metal", "Unwrought antimony", "metal"),
+    "261100": ("material:tungsten-concentrate", "Tungsten ores and concentrates", "mining"),
+    "810194": ("material:tungsten-metal", "Unwrought tungsten", "metal"),
+}
+
+#: Per layout: the columns that identify it, then where each field is.
+LAYOUTS = {
+    "comtrade": {"identify": {"reporterCode", "partnerCode", "flowCode", "cmdCode",
+                              "primaryValue"},
+                 "year": ("refYear", "period"),
+                 "reporter": ("reporterISO", "reporterCode", "reporterDesc"),
+                 "partner": ("partnerISO", "partnerCode", "partnerDesc"), "flow": ("flowCode",),
+                 "hs": ("cmdCode",), "value": ("primaryValue", "cifvalue", "fobvalue"),
+                 "weight": ("netWgt",), "qty": ("qty",), "unit": ("qtyUnitAbbr",)},
+    "comtrade-legacy": {"identify": {"Reporter ISO", "Partner ISO", "Commodity Code",
+                                     "Trade Value (US$)"},
+                        "year": ("Year", "Period"),
+                        "reporter": ("Reporter ISO", "Reporter Code", "Reporter"),
+                        "partner": ("Partner ISO", "Partner Code", "Partner"),
+                        "flow": ("Trade Flow", "Trade Flow Code"), "hs": ("Commodity Code",),
+                        "value": ("Trade Value (US$)",), "weight": ("Netweight (kg)",),
+                        "qty": ("Qty",), "unit": ("Qty Unit",)},
+    "baci": {"identify": {"t", "i", "j", "k", "v", "q"}},
+}
+
+_FLOWS = {"m": "import", "import": "import", "1": "import", "x": "export", "export": "export",
+          "2": "export"}
+
+
+def hs_code(text: str) -> str:
+    """A 6-digit HS code from a cell (dots removed, a leading zero put back)."""
+    digits = re.sub(r"\D", "", text.split(".")[0] if re.fullmatch(r"\d+\.0+", text)
+                    else text)
+    return digits.zfill(6) if len(digits) <= 6 else digits[:6]
+
+
+def parse_number(text: str) -> float | None:
+    """A number from a trade cell; empty and NA give None; ValueError otherwise."""
+    cleaned = text.strip().replace(",", "")
+    if cleaned in ("", "NA", "N/A", "nan", "NaN"):
+        return None
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+
+
+@dataclass
+class Flow:
+    """One reported flow, normalised: exporter and importer are alpha-2 codes or None."""
+
+    line: int
+    year: int
+    exporter: str | None
+    importer: str | None
+    hs: str
+    value: float
+    amount: float | None
+    unit: str | None
+    reported_by: str
+    world: bool
+    quote: str
+
+
+def detect_layout(path: Path, header: list[str]) -> str:
+    """The trade layout of a header, or InputError naming the expected columns."""
+    names = {h.strip() for h in header}
+    for name, layout in LAYOUTS.items():
+        if layout["identify"] <= names:
+            return name
+    raise InputError(str(path), 1, None, "unknown trade layout: expected UN Comtrade columns "
+                     "(refYear, reporterISO, flowCode, partnerISO, cmdCode, primaryValue), "
+                     "Comtrade legacy columns (Year, Reporter ISO, Partner ISO, Commodity Code,"
+                     " Trade Value (US$)) or CEPII BACI (t,i,j,k,v,q)")
+
+
+def _first(row: dict, names: tuple[str, ...]) -> tuple[str, str]:
+    for name in names:
+        if row.get(name, "").strip():
+            return name, row[name].strip()
+    return names[0], ""
+
+
+class TradeReader:
+    """Reads one trade table into claims, collecting skipped rows."""
+
+    def __init__(self, path: Path, context: LoadContext):
+        self.path, self.known = path, context.known
+        self.skipped: list[InputError] = []
+        self.new_nodes: dict[str, list[Claim]] = {}
+        self.unknown_codes: dict[str, int] = {}
+
+    def skip(self, line, field, message):
+        self.skipped.append(InputError(str(self.path), line, field, message))
+
+    def country(self, line: int, field: str, texts: list[str]) -> tuple[str | None, bool, bool]:
+        """(code, is_world, ok) of the first of ``texts`` (ISO code, numeric code, name) that
+        says something; World and aggregates such as "Areas, nes" have no code."""
+        texts = [t for t in texts if t.strip()]
+        for text in texts:
+            if is_world(text) or text.strip() in ("0", "W00", "WLD"):
+                return None, True, True
+            if is_aggregate(text):
+                return None, False, True
+            code = country_code(text)
+            if code is not None:
+                return code, False, True
+        self.skip(line, field, f"{texts[0] if texts else ''!r} cannot be mapped to ISO 3166")
+        return None, False, False
+
+    def read(self) -> LoadResult:
+        header, rows = table_rows(self.path)
+        layout = detect_layout(self.path, header)
+        flows = [f for line, row in rows if (f := self.flow(layout, line, row))]
+        for code, line in sorted(self.unknown_codes.items(), key=lambda item: item[1]):
+            self.skip(line, "hs", f"HS {code} is not a code of the chains "
+                      f"(known: {', '.join(sorted(HS_MATERIALS))}); its rows are skipped")
+        self.source_id, source_claims = self.source(layout)
+        claims = self.flow_claims(flows)
+        nodes = [c for group in self.new_nodes.values() for c in group]
+        return LoadResult(claims=(source_claims + nodes + claims) if claims else [],
+                          skipped=self.skipped)
+
+    def flow(self, layout: str, line: int, row: dict) -> Flow | None:
+        quote = ", ".join(f"{k}={v}" for k, v in row.items() if v)
+        if layout == "baci":
+            hs = hs_code(row["k"])
+            exporter_text, importer_text = row["i"], row["j"]
+            try:
+                value = parse_number(row["v"])
+                amount = parse_number(row["q"])
+                year = int(row["t"])
+            except ValueError as exc:
+                self.skip(line, "v" if "not a number" in str(exc) else "t", str(exc))
+                return None
+            if value is None:
+                self.skip(line, "v", "no trade value")
+                return None
+            value *= 1000
+            unit, reporter = "t", "baci"
+            fields = ("i", "j")
+            exporter_texts, importer_texts = [exporter_text], [importer_text]
+        else:
+            spec = LAYOUTS[layout]
+            hs = hs_code(_first(row, spec["hs"])[1])
+            flow_field, flow_text = _first(row, spec["flow"])
+            reporter = _FLOWS.get(flow_text.lower())
+            if reporter is None:
+                return None   # re-exports, re-imports and other flows
+            year_field, year_text = _first(row, spec["year"])
+            try:
+                year = int(year_text[:4])
+            except ValueError:
+                self.skip(line, year_field, f"{year_text!r} is not a year")
+                return None
+            value_field, value_text = _first(row, spec["value"])
+            try:
+                value = parse_number(value_text)
+                weight = parse_number(_first(row, spec["weight"])[1])
+                qty = parse_number(_first(row, spec["qty"])[1])
+            except ValueError as exc:
+                self.skip(line, value_field, str(exc))
+                return None
+            if value is None:
+                self.skip(line, value_field, "no trade value")
+                return None
+            amount, unit = (weight, "kg") if weight is not None else (
+                qty, _first(row, spec["unit"])[1] or None)
+            fields = (_first(row, spec["reporter"])[0], _first(row, spec["partner"])[0])
+            reporter_texts = [row.get(f, "") for f in spec["reporter"]]
+            partner_texts = [row.get(f, "") for f in spec["partner"]]
+            exporter_texts, importer_texts = ((partner_texts, reporter_texts)
+                                              if reporter == "import"
+                                              else (reporter_texts, partner_texts))
+            if reporter == "import":
+                fields = fields[::-1]
+        if hs not in HS_MATERIALS:
+            self.unknown_codes.setdefault(hs, line)
+            return None
+        exporter, exporter_world, ok1 = self.country(line, fields[0], exporter_texts)
+        importer, importer_world, ok2 = self.country(line, fields[1], importer_texts)
+        if not (ok1 and ok2) or importer is None:
+            return None   # flows into World or a region are no one country's imports
+        return Flow(line, year, exporter, importer, hs, value, amount, unit, reporter,
+                    exporter_world, quote)
+
+    def source(self, layout: str) -> tuple[str, list[Claim]]:
+        if layout == "baci":
+            node = f"source:cepii-baci-{slug(self.path.stem)}"
+            attrs = dict(title=f"CEPII BACI bilateral trade flows ({self.path.name})",
+                         publisher="CEPII",
+                         url="https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37")
+        else:
+            node = f"source:un-comtrade-{slug(self.path.stem)}"
+            attrs = dict(title=f"UN Comtrade trade data ({self.path.name})",
+                         publisher="United Nations Statistics Division",
+                         url="https://comtradeplus.un.org/")
+        return node, node_claims(node, self.known, node, **attrs)
+
+    def node(self, node_id: str, **attributes) -> str:
+        if node_id not in self.new_nodes:
+            self.new_nodes[node_id] = node_claims(node_id, self.known, self.source_id,
+                                                  **attributes)
+        return node_id
+
+    def flow_claims(self, flows: list[Flow]) -> list[Claim]:
+        # The importer's own report wins over the exporter's mirror report.
+        chosen: dict[tuple, Flow] = {}
+        worlds: dict[tuple, float] = {}
+        aggregates: dict[tuple, float] = defaultdict(float)
+        for flow in flows:
+            material = HS_MATERIALS[flow.hs][0]
+            if flow.world:
+                if flow.reported_by == "import":
+                    key = (flow.year, flow.importer, material)
+                    worlds[key] = worlds.get(key, 0.0) + flow.value
+                continue
+            if flow.exporter is None:
+                aggregates[(flow.year, flow.importer, material)] += flow.value
+                continue
+            key = (flow.year, flow.exporter, flow.importer, flow.hs)
+            if key not in chosen or (chosen[key].reported_by == "export"
+                                     and flow.reported_by == "import"):
+                chosen[key] = flow
+        # One claim per exporter, importer, material and year (several HS codes add up).
+        merged: dict[tuple, list[Flow]] = defaultdict(list)
+        for (year, exporter, importer, hs), flow in chosen.items():
+            merged[(year, exporter, importer, HS_MATERIALS[hs][0])].append(flow)
+        totals: dict[tuple, float] = defaultdict(float)
+        for (year, _, importer, material), group in merged.items():
+            totals[(year, importer, material)] += sum(f.value for f in group)
+        for key, value in aggregates.items():
+            totals[key] += value
+        claims = []
+        for (year, exporter, importer, material), group in sorted(merged.items()):
+            value = sum(f.value for f in group)
+            total = max(totals[(year, importer, material)],
+                        worlds.get((year, importer, material), 0.0))
+            units = {f.unit for f in group}
+            qualifiers = {"material": material, "trade_value": round(value, 2), "year": year}
+            if total > 0:
+                qualifiers["share"] = round(value / total, 4)
+            if len(units) == 1 and all(f.amount is not None for f in group):
+                qualifiers["amount"] = sum(f.amount for f in group)
+                qualifiers["unit"] = units.pop()
+            hs = group[0].hs
+            self.node(material, label=f"{HS_MATERIALS[hs][1]} (HS {hs})",
+                      stage=HS_MATERIALS[hs][2])
+            for code in (exporter, importer):
+                self.node(f"country:{code}", label=country_label(code), iso2=code)
+            claims.append(Claim(f"country:{exporter}", "EXPORTS_TO", f"country:{importer}",
+                                tuple(sorted(qualifiers.items())), sources=(self.source_id,),
+                                quote=group[0].quote[:300], confidence="high",
+                                origin=f"{self.path}:{group[0].line}"))
+        return claims
+
+
+def load_trade(path: Path, context: LoadContext | None = None) -> LoadResult:
+    """Country-to-country flows and import dependence from one trade table.
+
+    Parameters
+    ----------
+    path : Path
+        A UN Comtrade (either layout) or CEPII BACI CSV file.
+    context : LoadContext, optional
+        ``context.known``: nodes already in the graph get no new label claims.
+
+    Returns
+    -------
+    LoadResult
+        ``EXPORTS_TO`` claims, new country and material nodes, and the skipped rows.
+    """
+    return TradeReader(Path(path), context or LoadContext()).read()
+
+
+def looks_like_trade(path: Path) -> bool:
+    """A CSV file with the columns of a Comtrade or BACI table."""
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return False
+    names = set(header_of(path))
+    return any(layout["identify"] <= names for layout in LAYOUTS.values())
+
+
+register(Loader("trade", "UN Comtrade or CEPII BACI trade table (CSV)", looks_like_trade,
+                load_trade))
