@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -65,7 +66,7 @@ class Claim:
         """True when the predicate is a relation (its object is a node id)."""
         return self.predicate.isupper()
 
-    @property
+    @cached_property
     def id(self) -> str:
         """A stable hash of the fields that make the claim what it is (not its origin)."""
         key = json.dumps([self.subject, self.predicate, _plain(self.object),

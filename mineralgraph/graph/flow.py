@@ -23,7 +23,7 @@ export controls, makers or licence decisions.
 
 >>> from mineralgraph import load_bundled
 >>> flow = flow_graph(load_bundled())
->>> "element:Dy" in upstream(flow, "product:f-35")
+>>> "element:Sm" in upstream(flow, "product:f-35")
 True
 """
 

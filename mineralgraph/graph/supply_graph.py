@@ -80,6 +80,7 @@ class SupplyGraph:
         self.policy = policy
         self.graph = nx.MultiDiGraph()
         self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        self._relations: dict[tuple, list[Claim]] | None = None
         for claim in self.claims:
             self._add(claim)
 
@@ -164,20 +165,31 @@ class SupplyGraph:
 
     def relation_claims(self, node_id: str, relation: str, incoming: bool = False) -> list[Claim]:
         """One preferred claim per neighbour along ``relation``, out of (or into) the node."""
-        if node_id not in self.graph:
-            return []
-        edges = (self.graph.in_edges(node_id, data=True) if incoming
-                 else self.graph.out_edges(node_id, data=True))
-        grouped: dict[str, list[Claim]] = defaultdict(list)
-        for u, v, data in edges:
-            if data["relation"] == relation:
-                grouped[u if incoming else v].append(data["claim"])
-        return [preferred(grouped[k], self.policy) for k in sorted(grouped)]
+        if self._relations is None:
+            self._relations = self._index_relations()
+        return self._relations.get((node_id, relation, incoming), [])
+
+    def _index_relations(self) -> dict[tuple, list[Claim]]:
+        """(node, relation, incoming) -> preferred claims sorted by the other end; built once."""
+        grouped: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            if claim.is_relation:
+                key = (claim.subject, claim.predicate, claim.object,
+                       str(claim.qualifier("material", "")))
+                grouped[key].append(claim)
+        index: dict[tuple, list[Claim]] = defaultdict(list)
+        for (subject, relation, obj, _), claims in sorted(grouped.items()):
+            chosen = preferred(claims, self.policy) if len(claims) > 1 else claims[0]
+            index[(subject, relation, False)].append(chosen)
+            index[(obj, relation, True)].append(chosen)
+        for key, claims in index.items():
+            claims.sort(key=lambda c: c.subject if key[2] else c.object)
+        return dict(index)
 
     def neighbours(self, node_id: str, relation: str, incoming: bool = False) -> list[str]:
         """Ids at the other end of ``relation`` from the node, sorted."""
-        return [c.subject if incoming else c.object
-                for c in self.relation_claims(node_id, relation, incoming)]
+        return sorted({c.subject if incoming else c.object
+                       for c in self.relation_claims(node_id, relation, incoming)})
 
     def sources(self) -> list[str]:
         """Ids of every source cited by a claim, sorted."""

@@ -102,9 +102,15 @@ class Evidence:
         self.analysis = analysis
         self.graph: SupplyGraph = analysis.graph
         self._hhi: dict[str, float | None] = {}
+        self._produced: dict[str, list[str]] = {}
 
     def produced(self, node_id: str) -> list[str]:
-        """Materials a supplier node produces (a company through its facilities)."""
+        """Materials a supplier node produces (a company or country through its facilities)."""
+        if node_id not in self._produced:
+            self._produced[node_id] = self._find_produced(node_id)
+        return self._produced[node_id]
+
+    def _find_produced(self, node_id: str) -> list[str]:
         g = self.graph
         kind = model.kind_of(node_id)
         direct = [c.object for c in g.relation_claims(node_id, "PRODUCES")]
@@ -132,9 +138,7 @@ class Evidence:
         return [m for m in self.produced(node_id) if m in ups]
 
     def analysis_upstream(self, product: str) -> set[str]:
-        from mineralgraph.graph.flow import upstream
-
-        return upstream(self.analysis.flow, product)
+        return self.analysis.upstream(product)
 
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)

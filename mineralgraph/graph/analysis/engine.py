@@ -63,6 +63,7 @@ class Analysis:
         self.restrictions = scenario.restrictions(graph) if scenario else ()
         self.flow = flow_graph(graph)
         self._scopes: dict[frozenset, Scope] = {}
+        self._upstream: dict[str, set[str]] = {}
         self._covered: dict[Restriction, set[str]] = {}
 
     # ------------------------------------------------------------------ scopes
@@ -117,6 +118,12 @@ class Analysis:
             self._scopes[key] = Scope(structure, evaluator, zero, evaluator.evaluate(zero))
         return self._scopes[key]
 
+    def upstream(self, node_id: str) -> set[str]:
+        """Nodes upstream of a node in the flow view (cached)."""
+        if node_id not in self._upstream:
+            self._upstream[node_id] = upstream(self.flow, node_id)
+        return self._upstream[node_id]
+
     # ------------------------------------------------------------------ answers
     def availability(self, node_id: str, removed: Iterable[str] = (),
                      product: str | None = None) -> float:
@@ -147,7 +154,7 @@ class Analysis:
             if id(scope) not in killers_by_scope:
                 killers_by_scope[id(scope)] = scope.evaluator.killers(scope.baseline)
             found = killers_by_scope[id(scope)][scope.structure.index[product]]
-            upstream_nodes = upstream(self.flow, product)
+            upstream_nodes = self.upstream(product)
             out[product] = (set() if found is ALL
                             else {n for n in found if n in upstream_nodes})
         return out
@@ -173,7 +180,7 @@ class Analysis:
     def _scope_losses(self, scope: Scope, products: list[str], out: dict) -> None:
         index = scope.structure.index
         targets = {index[p]: p for p in products if scope.baseline[index[p]] > 0}
-        ups = {p: upstream(self.flow, p) for p in targets.values()}
+        ups = {p: self.upstream(p) for p in targets.values()}
         candidates = sorted(set().union(*ups.values())) if ups else []
         for node_id in candidates:
             owned = scope.structure.owned.get(node_id)
@@ -189,5 +196,5 @@ class Analysis:
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product whose supply is not mapped (no producer, no input)."""
         structure = self.scope(product).structure
-        return sorted(n for n in upstream(self.flow, product) | {product}
+        return sorted(n for n in self.upstream(product) | {product}
                       if n in structure.unmapped)

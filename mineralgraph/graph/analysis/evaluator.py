@@ -139,44 +139,63 @@ class Evaluator:
 
         Only what changes is recomputed: a node is revisited when one of its inputs
         moved, in topological order, so the result equals a full :meth:`evaluate`.
+        This is the hot loop of the chokepoint ranking, so it is written flat.
         """
         zero = set(zero)
         new: dict[int, float] = {}
         heap: list[tuple[int, int]] = []
         queued: set[int] = set()
-
-        def push(node: int) -> None:
-            for dependent in self.dependents[node]:
-                if dependent not in queued:
-                    queued.add(dependent)
-                    heapq.heappush(heap, (self.position[dependent], dependent))
-
+        position, dependents = self.position, self.dependents
+        ops, inputs, weights = self.s.op, self.s.inputs, self.s.weights
+        heappush, heappop = heapq.heappush, heapq.heappop
         for node in zero:
             if baseline[node] != 0.0:
                 new[node] = 0.0
-                push(node)
+                for dependent in dependents[node]:
+                    if dependent not in queued:
+                        queued.add(dependent)
+                        heappush(heap, (position[dependent], dependent))
         done: set[int] = set()
-        value = lambda i: new.get(i, baseline[i])  # noqa: E731
         while heap:
-            number, node = heapq.heappop(heap)
+            number, node = heappop(heap)
             if node in zero or number in done:
                 continue
             if self.cyclic[number]:
                 done.add(number)
-                component = self.components[number]
-                local = {i: value(i) for i in component}
-                scratch = _Overlay(local, value)
-                self._fixpoint(component, scratch, zero)
-                for member in component:
-                    if abs(local[member] - baseline[member]) > EPSILON:
-                        new[member] = local[member]
-                        push(member)
-                continue
-            result = self.compute(node, value, zero)
-            if abs(result - baseline[node]) > EPSILON:
+                moved = self._changed_component(number, baseline, new, zero)
+            else:
+                op = ops[node]
+                if op == AND:
+                    result = min([new.get(i, baseline[i]) for i in inputs[node]], default=1.0)
+                elif op == OR:
+                    total = 0.0
+                    for i, w in zip(inputs[node], weights[node], strict=True):
+                        total += w * new.get(i, baseline[i])
+                    result = total if total < 1.0 else 1.0
+                else:
+                    result = 0.0 if op == ZERO else 1.0
+                if -EPSILON <= result - baseline[node] <= EPSILON:
+                    continue
                 new[node] = result
-                push(node)
+                moved = (node,)
+            for changed in moved:
+                for dependent in dependents[changed]:
+                    if dependent not in queued:
+                        queued.add(dependent)
+                        heappush(heap, (position[dependent], dependent))
         return new
+
+    def _changed_component(self, number: int, baseline, new: dict, zero) -> list[int]:
+        """Re-iterate a cyclic component from 0 with its inputs' new values; what moved."""
+        component = self.components[number]
+        local = {i: new.get(i, baseline[i]) for i in component}
+        self._fixpoint(component, _Overlay(local, lambda i: new.get(i, baseline[i])), zero)
+        moved = []
+        for member in component:
+            if abs(local[member] - baseline[member]) > EPSILON:
+                new[member] = local[member]
+                moved.append(member)
+        return moved
 
     # ------------------------------------------------------------------ killers
     def killers(self, baseline: list[float]) -> list:
