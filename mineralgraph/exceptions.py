@@ -24,10 +24,12 @@ class InputError(MineralGraphError):
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
 
 
-class InputErrors(MineralGraphError):
+class InputErrors(MineralGraphError):  # noqa: N818 (a list of InputError)
     """Several :class:`InputError` found in one pass; the first is the message."""
 
     def __init__(self, errors: list[InputError]):

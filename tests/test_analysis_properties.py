@@ -7,7 +7,7 @@ written straight from section 2: remove the nodes, evaluate by recursion.
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -75,7 +75,7 @@ def random_graph(seed: int) -> SupplyGraph:
 def naive_availability(graph: SupplyGraph, target: str, removed: frozenset) -> float:
     """Section 2 of the design note, by plain recursion (acyclic graphs)."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def a(n: str) -> float:
         if n in removed:
             return 0.0

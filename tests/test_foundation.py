@@ -37,7 +37,8 @@ BROKEN = [
     ("share above 1", {"rel.csv": REL_HEAD
                        + "country:CN,PRODUCES,material:dy-oxide,1.3,2024,,,source:a\n"},
      "rel.csv:2: share: 1.3 is above 1"),
-    ("countries above the world", {"nodes.csv": NODES_HEAD + "country:US,United States,,,,source:a\n",
+    ("countries above the world", {"nodes.csv": NODES_HEAD
+                                   + "country:US,United States,,,,source:a\n",
                                    "rel.csv": REL_HEAD
                                    + "country:CN,PRODUCES,material:dy-oxide,0.8,2024,,,source:a\n"
                                    + "country:US,PRODUCES,material:dy-oxide,0.4,2024,,,source:a\n"},

@@ -11,7 +11,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option, date_value
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import (emit, markdown_table, output_options, text_table, to_json)
+from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json
 from mineralgraph.validation import check_claims
 
 
@@ -26,7 +26,8 @@ def graph_info(graph: SupplyGraph) -> dict:
         "nodes": len(graph),
         "nodes_by_kind": dict(sorted(Counter(graph.kind(n) for n in graph.ids()).items())),
         "edges": sum(1 for _ in graph.edge_claims()),
-        "edges_by_relation": dict(sorted(Counter(c.predicate for c in graph.edge_claims()).items())),
+        "edges_by_relation": dict(sorted(
+            Counter(c.predicate for c in graph.edge_claims()).items())),
         "sources": len(graph.sources()),
         "date_range": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
         "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,

@@ -80,7 +80,8 @@ def downstream(flow: nx.DiGraph, node_id: str) -> set[str]:
     return nx.descendants(flow, node_id) if node_id in flow else set()
 
 
-def dependent_products(graph: SupplyGraph, node_id: str, flow: nx.DiGraph | None = None) -> list[str]:
+def dependent_products(graph: SupplyGraph, node_id: str,
+                       flow: nx.DiGraph | None = None) -> list[str]:
     """Products with a supply path from ``node_id`` (an element, country, company...), sorted.
 
     >>> from mineralgraph import load_bundled

@@ -38,8 +38,8 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(str(path), line, None,
-                         f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        message = f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        raise InputError(str(path), line, None, message) from None
 
 
 def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

@@ -1,0 +1,96 @@
+"""Benchmark: chokepoints for every product, against the naive method, in the same run.
+
+The naive method (issue 3) removes one node at a time and re-evaluates the whole graph:
+for every candidate node upstream of a product, one full evaluation of the compiled
+structure, which gives every product's value at once. It gets the compiled structure
+for free, so the comparison is of the algorithms, not of the compilation.
+
+At large sizes the naive method would take hours, so it is timed on a random sample
+of candidates and the per-candidate time is multiplied by the number of candidates
+(the sample size is printed). The fast method always runs in full: ``chokepoints``
+for all products, ranking and single points of failure included (without the
+evidence paths, which are per-row work the naive method does not do either).
+
+Usage::
+
+    python bench/bench_chokepoints.py --sizes 10000 100000 --seed 1 --sample 200
+
+Prints one Markdown table row per size; paste them into bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import generate  # noqa: E402
+
+from mineralgraph.graph.analysis import chokepoints  # noqa: E402
+from mineralgraph.graph.analysis.engine import Analysis  # noqa: E402
+from mineralgraph.graph.supply_graph import SupplyGraph  # noqa: E402
+
+
+def fast(graph: SupplyGraph) -> tuple[float, int]:
+    """Seconds for chokepoints of all products; number of ranked rows."""
+    start = time.perf_counter()
+    reports = chokepoints(graph, evidence=False)
+    return time.perf_counter() - start, sum(len(r.chokepoints) for r in reports)
+
+
+def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, int, int]:
+    """Estimated seconds of the naive method, candidates in all, candidates timed."""
+    analysis = Analysis(graph)
+    products = analysis.products()
+    candidates = sorted(set().union(*(analysis.upstream(p) for p in products)))
+    scope = analysis.scope(products[0])
+    timed = random.Random(seed).sample(candidates, min(sample, len(candidates)))
+    start = time.perf_counter()
+    for node_id in timed:
+        scope.evaluator.evaluate(scope.zero_for([node_id]))
+    per_candidate = (time.perf_counter() - start) / max(1, len(timed))
+    return per_candidate * len(candidates), len(candidates), len(timed)
+
+
+def run(size: int, seed: int, sample: int, memory: bool) -> dict:
+    graph = SupplyGraph(generate(size, seed=seed))
+    if memory:
+        tracemalloc.start()
+    fast_seconds, rows = fast(graph)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else None
+    if memory:
+        tracemalloc.stop()
+    naive_seconds, candidates, timed = naive(graph, sample, seed)
+    return {"nodes": size, "products": len(graph.ids("Product")), "candidates": candidates,
+            "fast_s": fast_seconds, "naive_s": naive_seconds, "timed": timed,
+            "ratio": naive_seconds / fast_seconds, "rows": rows, "peak_mib": peak,
+            "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--memory", action="store_true",
+                        help="Trace the fast method's peak Python memory (slower).")
+    args = parser.parse_args()
+    print("| nodes | products | candidates | chokepoints (s) | naive (s, est.) | naive timed on "
+          "| ratio | peak MiB (traced) | max RSS MiB |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size in args.sizes:
+        r = run(size, args.seed, args.sample, args.memory)
+        peak = f"{r['peak_mib']:.0f}" if r["peak_mib"] is not None else "-"
+        print(f"| {r['nodes']:,} | {r['products']:,} | {r['candidates']:,} | {r['fast_s']:.1f} "
+              f"| {r['naive_s']:.0f} | {r['timed']} | {r['ratio']:.0f}x | {peak} "
+              f"| {r['maxrss_mib']:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
