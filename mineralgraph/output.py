@@ -20,6 +20,7 @@ import functools
 import io
 import json
 import sys
+from contextlib import contextmanager
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -126,3 +127,19 @@ def markdown_table(rows: Sequence[dict], columns: Sequence[str],
 def stderr_is_terminal() -> bool:
     """Whether progress bars may be drawn (only on an interactive stderr)."""
     return sys.stderr.isatty()
+
+
+@contextmanager
+def working(message: str):
+    """Show a spinner with ``message`` on stderr while a slow step runs (terminals only).
+
+    Results go to stdout, so the spinner never mixes with them; it is transient and
+    leaves nothing behind when the step ends.
+    """
+    if not stderr_is_terminal():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield

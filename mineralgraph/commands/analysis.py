@@ -6,16 +6,20 @@ import click
 
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.analysis import Analysis, chokepoints as chokepoint_reports
-from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
+from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis.chokepoints import Evidence
 from mineralgraph.graph.analysis.scenario import Scenario, shipped_scenarios
 from mineralgraph.graph.flow import dependent_products, supply_paths
-from mineralgraph.output import emit
+from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
 from mineralgraph.reports.chokepoints import render as render_chokepoints
-from mineralgraph.reports.tables import (render_concentration, render_dependents, render_paths,
-                                         render_scenario)
+from mineralgraph.reports.tables import (
+    render_concentration,
+    render_dependents,
+    render_paths,
+    render_scenario,
+)
 
 
 def output_options(fn):
@@ -42,7 +46,8 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
     graph = scenario_graph(app, as_of, chosen)
     if top is None and fmt in ("text", "md"):
         top = 10
-    reports = chokepoint_reports(graph, list(products) or None, chosen, top)
+    with working("Ranking chokepoints"):
+        reports = chokepoint_reports(graph, list(products) or None, chosen, top)
     emit(render_chokepoints(reports, graph, fmt), output)
 
 
@@ -169,7 +174,8 @@ def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
                             app.graph()), output)
     chosen = scenario_from_options(name, file, remove, enforce)
     try:
-        result = scenario_result(app, chosen, as_of)
+        with working(f"Running scenario {chosen.name}"):
+            result = scenario_result(app, chosen, as_of)
     except MineralGraphError as exc:
         raise MineralGraphError(f"scenario {chosen.name}: {exc}") from None
     emit(render_scenario(result, app.graph(), fmt), output)
