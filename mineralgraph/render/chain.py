@@ -14,6 +14,8 @@ points of failure, and the top chokepoints by loss, are marked with their loss.
 True
 >>> sorted(n.label for n in chain.nodes.values() if n.spof and n.role == "producer")[:1]
 ['Honeywell']
+>>> chain.top[0]
+Top(rank=1, id='company:honeywell', label='Honeywell', loss=1.0, spof=True)
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from mineralgraph.ontology import model
 SPINE_KINDS = ("Element", "Material", "Product")
 #: A producer with less than this share of a material is folded into "rest of world".
 MINOR_SHARE = 0.05
+#: A chokepoint is shown by name under a material only from this share up.
+KEEP_SHARE = 0.01
 #: At most this many named producers under one material (chokepoints are always shown).
 MAX_PRODUCERS = 5
 #: How many supplier chokepoints (by loss) are marked besides the single points of failure.
@@ -82,6 +86,17 @@ class Edge:
     sources: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Top:
+    """A supplier marked in the picture: its rank, id, name and loss."""
+
+    rank: int
+    id: str
+    label: str
+    loss: float
+    spof: bool
+
+
 @dataclass
 class Chain:
     """The content of a snapshot (see the module docstring)."""
@@ -94,9 +109,10 @@ class Chain:
     version: str
     nodes: dict[str, Node]
     edges: list[Edge]
-    top: list[Node]
+    top: list[Top]
     availability: float | None = None
     baseline: float | None = None
+    citations: dict[str, str] = field(default_factory=dict)
 
     @property
     def sources(self) -> list[str]:
@@ -104,6 +120,10 @@ class Chain:
         found = {s for e in self.edges for s in e.sources}
         found |= {s for n in self.nodes.values() for s in n.sources}
         return sorted(found)
+
+    def number(self, source: str) -> int:
+        """The number of a source in the picture's numbered list (1 for the first)."""
+        return self.sources.index(source) + 1
 
     def columns(self) -> list[int]:
         """The stage columns that hold at least one box, in order."""
@@ -226,21 +246,23 @@ class _Builder:
         for material in sorted(n for n in self.spine if model.kind_of(n) == "Material"):
             self._producers(material)
         self._supplies()
-        top = [n for key in self.top for n in self._boxes_of(key)[:1]]
+        top = [Top(rank, key, g.label(key), *self.losses[key])
+               for rank, key in enumerate(self.top, 1)]
         for rank, key in enumerate(self.top, 1):
             for node in self._boxes_of(key):
                 node.rank = node.rank or rank
-        return Chain(self.focus, g.label(self.focus), direction, g.as_of_date,
+        chain = Chain(self.focus, g.label(self.focus), direction, g.as_of_date,
                      self.scenario.name if self.scenario else None, dataset_version(g),
                      dict(sorted(self.nodes.items())), sorted(set(self.edges),
                                                               key=lambda e: (e.source, e.target,
                                                                              e.relation)),
                      top, availability, baseline)
+        chain.citations = {s: g.citation(s) for s in chain.sources}
+        return chain
 
     def _boxes_of(self, node_id: str) -> list[Node]:
         return [n for _, n in sorted(self.nodes.items())
-                if n.id == node_id or (node_id in n.folded and n.id is None)
-                or node_id in _operators(self.graph, n)]
+                if n.id == node_id or node_id in _operators(self.graph, n)]
 
     def _spine_node(self, node_id: str) -> None:
         g = self.graph
@@ -288,8 +310,9 @@ class _Builder:
         kept, folded = [], []
         for claim in ordered:
             share = claim.qualifier("share")
-            always = claim.subject in keep_always or bool(
-                keep_always & set(_operators(g, claim.subject)))
+            always = (claim.subject in keep_always or bool(
+                keep_always & set(_operators(g, claim.subject)))) and (
+                share is None or share >= KEEP_SHARE)
             minor = (claim.subject == REST_OF_WORLD or (share is not None and share < MINOR_SHARE)
                      or len(kept) >= MAX_PRODUCERS)
             (folded if minor and not always else kept).append(claim)

@@ -21,9 +21,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from mineralgraph.graph.analysis.chokepoints import STAGES
-from mineralgraph.reports.common import percent
 from mineralgraph.render.chain import HIGHLY_CONCENTRATED, Chain, Node
 from mineralgraph.render.scene import Box, Group, Line, Polygon, Scene, Text, text_width, wrap
+from mineralgraph.reports.common import percent
 
 MARGIN = 28
 BOX_W = 212
@@ -32,7 +32,7 @@ INDENT = 16
 BLOCK_GAP = 18
 INNER_GAP = 4
 DUMMY_H = 8
-HEADER_H = 96
+HEADER_H = 112
 
 STAGE_NAMES = {"element": "Elements", "mining": "Mining", "processing": "Processing",
                "metal": "Metal & alloy", "component": "Component", "subsystem": "Subsystem",
@@ -98,8 +98,9 @@ def layout(chain: Chain) -> Scene:
         scene.items.append(Text(x_of[i] + BOX_W / 2, HEADER_H - 16,
                                 STAGE_NAMES[STAGES[column]].upper(), 12, MUTED, True, "middle"))
     scene.items += _header(chain, width)
-    for link in links:
-        scene.items += _draw_link(link, items, x_of)
+    ports = _ports(links, items)
+    for index, link in enumerate(links):
+        scene.items += _draw_link(index, link, items, x_of, ports)
     for key in sorted(items):
         item = items[key]
         if item.boxes:
@@ -195,7 +196,9 @@ def _order(items: dict[str, _Item], links: list[_Link], n_layers: int) -> list[l
             neighbours = up if forward else down
             current = {k: j for j, k in enumerate(layers[i])}
 
-            def centre(k, pos=pos, neighbours=neighbours, current=current, size=len(ref)):
+            size = len(ref)
+
+            def centre(k, pos=pos, neighbours=neighbours, current=current, size=size):
                 found = [pos[n] for n in neighbours[k] if n in pos]
                 if not found:
                     return current[k] * max(size, 1) / max(len(current), 1)
@@ -279,18 +282,29 @@ def _gap(a: _Item, b: _Item) -> float:
 # ---------------------------------------------------------------------- drawing
 def _badge(node: Node) -> tuple[str, str] | None:
     if node.role == "spine" and node.kind == "Product" and node.loss is not None:
-        text = "SPOF" if node.spof else f"loses {percent(node.loss)}"
+        text = "SPOF" if node.spof else f"loses {percent(node.loss)}".replace(
+            "loses 100%", "loses >99.9%")
         return (text, SPOF_RED if node.spof else CHOKE_ORANGE)
     if node.spof:
         return (f"#{node.rank} SPOF" if node.rank else "SPOF", SPOF_RED)
     if node.rank and node.loss:
-        return (f"#{node.rank} loss {percent(node.loss)}", CHOKE_ORANGE)
+        return (f"#{node.rank} {loss_text(node.loss, False)}", CHOKE_ORANGE)
     return None
+
+
+def loss_text(loss: float, spof: bool) -> str:
+    """``SPOF``, or ``loss 42%``; a loss just short of 100% reads ``loss >99.9%``.
+
+    >>> loss_text(0.9998, False), loss_text(1.0, True), loss_text(0.069, False)
+    ('loss >99.9%', 'SPOF', 'loss 6.9%')
+    """
+    if spof:
+        return "SPOF"
+    return "loss >99.9%" if loss >= 0.999 else f"loss {percent(loss)}"
 
 
 def _draw_block(item: _Item, x0: float, chain: Chain) -> list:
     out = []
-    top_node = item.boxes[0][0]
     if len(item.boxes) > 1:
         spine_x = x0 + INDENT / 2
         first = item.y + item.boxes[0][2]
@@ -356,29 +370,62 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
     return group
 
 
-def _draw_link(link: _Link, items: dict[str, _Item], x_of: list[float]) -> list:
+def _ports(links: list[_Link], items: dict[str, _Item]) -> dict:
+    """Where each link leaves its source box and enters its target box (y offsets).
+
+    Several links at one side of a box are spread over the middle of that side, in the
+    order of the other ends, so they neither cross there nor meet in one point.
+    """
+    def far_y(link, end):
+        key = link.path[1] if end == "out" else link.path[-2]
+        item = items[key]
+        return item.y + item.anchor
+
+    sides = defaultdict(list)
+    for i, link in enumerate(links):
+        sides[(link.edge.source, "out")].append(i)
+        sides[(link.edge.target, "in")].append(i)
+    ports = {}
+    for (_node, end), members in sides.items():
+        members.sort(key=lambda i: (far_y(links[i], end), i))
+        for j, i in enumerate(members):
+            offset = (j + 1) / (len(members) + 1) - 0.5
+            ports[(i, end)] = offset
+    return ports
+
+
+def _draw_link(index: int, link: _Link, items: dict[str, _Item], x_of: list[float],
+               ports: dict) -> list:
     edge = link.edge
     start, end = items[link.path[0]], items[link.path[-1]]
     s_box = next(b for b in start.boxes if b[0].key == edge.source)
     t_box = next(b for b in end.boxes if b[0].key == edge.target)
-    points = [(x_of[start.layer] + BOX_W, start.y + s_box[1] + s_box[2] / 2)]
-    for key in link.path[1:-1]:
-        item = items[key]
-        mid = item.y + item.anchor
-        points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + BOX_W + 4, mid)]
+    spread_s = min(s_box[2] * 0.6, 32.0)
+    spread_t = min(t_box[2] * 0.6, 32.0)
+    sy = start.y + s_box[1] + s_box[2] / 2 + ports[(index, "out")] * spread_s
     tx = x_of[end.layer] + t_box[3]
-    ty = end.y + t_box[1] + t_box[2] / 2
-    if end.layer <= start.layer:  # same column or backwards: leave from the left side
-        points = [(x_of[start.layer] + s_box[3], points[0][1])]
-        tx = x_of[end.layer] + t_box[3]
-    points.append((tx - 6, ty))
-    steps = [("M", *points[0])]
-    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-        if abs(x2 - x1) < 1 or (len(steps) > 1 and steps[-1][0] == "C" and x2 - x1 > BOX_W):
-            steps.append(("L", x2, y2))
-            continue
-        bend = max(abs(x2 - x1) / 2, 24)
-        steps.append(("C", x1 + bend, y1, x2 - bend, y2, x2, y2))
+    ty = end.y + t_box[1] + t_box[2] / 2 + ports[(index, "in")] * spread_t
+    if end.layer == start.layer:  # same column: a bracket in the gutter on the left
+        sx = x_of[start.layer] + s_box[3]
+        sy = start.y + s_box[1] + s_box[2] / 2
+        reach = 18 + s_box[3]
+        steps = [("M", sx, sy), ("C", sx - reach - 14, sy, tx - reach - 14, ty, tx - 6, ty)]
+    else:
+        points = [(x_of[start.layer] + BOX_W, sy)]
+        if end.layer < start.layer:
+            points = [(x_of[start.layer] + s_box[3], sy)]
+        for key in link.path[1:-1]:
+            item = items[key]
+            mid = item.y + item.anchor
+            points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + BOX_W + 4, mid)]
+        points.append((tx - 6, ty))
+        steps = [("M", *points[0])]
+        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+            if abs(y2 - y1) < 0.5 or (x2 - x1) > BOX_W:
+                steps.append(("L", x2, y2))
+                continue
+            bend = max(abs(x2 - x1) / 2, 24)
+            steps.append(("C", x1 + bend, y1, x2 - bend, y2, x2, y2))
     steps = [tuple(round(v, 1) if isinstance(v, float) else v for v in s) for s in steps]
     style = {"CONTAINS": ("#9575cd", 1.2, "dot"), "SUPPLIES": (SUPPLY_TEAL, 1.6, "dash")}
     color, width, dash = style.get(edge.relation, (EDGE_GREY, 1.4, None))
@@ -400,10 +447,11 @@ def tooltip(node: Node, chain: Chain) -> str:
     if node.hhi is not None:
         lines.append(f"HHI {node.hhi:,.0f}")
     if node.loss is not None:
-        lines.append(f"Loss without it: {percent(node.loss)}" + (" (SPOF)" if node.spof else ""))
-    sources = node.sources
-    if sources:
-        lines.append("Sources: " + "; ".join(sources))
+        lines.append(f"Without it: {loss_text(node.loss, node.spof)}")
+    for source in node.sources:
+        text = chain.citations.get(source, source)
+        text = text if len(text) <= 140 else text[:139] + "…"
+        lines.append(f"[{chain.number(source)}] {text}")
     return "\n".join(lines)
 
 
@@ -437,7 +485,8 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         out.append(Text(x + 28, y, label, 11))
         x += w + 12
     marks = [("SPOF: the platform cannot be made without it", SPOF_RED, 3.0),
-             ("#n loss: a top chokepoint, with the supply lost without it", CHOKE_ORANGE, 2.5)]
+             ("#n loss: a top chokepoint, with the share of supply lost without it "
+              "(all its output)", CHOKE_ORANGE, 2.5)]
     x, y = MARGIN, y + 24
     for label, colour, stroke in marks:
         w = text_width(label, 11) + 34
@@ -457,9 +506,8 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
     if chain.top:
         y += 24
         parts = []
-        for node in chain.top:
-            what = "SPOF" if node.spof else f"loss {percent(node.loss)}"
-            parts.append(f"{node.rank}. {node.label} ({what})")
+        for top in chain.top:
+            parts.append(f"{top.rank}. {top.label} ({loss_text(top.loss, top.spof)})")
         for line in wrap("Top chokepoints: " + "  ·  ".join(parts), width - 2 * MARGIN, 11,
                          False, 4):
             out.append(Text(MARGIN, y, line, 11, "#1a1a1a"))

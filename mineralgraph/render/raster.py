@@ -33,13 +33,16 @@ def _figure(scene: Scene):
     return fig, ax
 
 
-def draw(scene: Scene, ax) -> None:
-    """Draw every primitive of a scene on a matplotlib axes (y down, pixel units)."""
+def draw(scene: Scene, ax, scale: float = 1.0) -> None:
+    """Draw every primitive of a scene on a matplotlib axes (y down, pixel units).
+
+    ``scale`` is the size of one scene pixel in 1/100 inch (fonts and line widths follow).
+    """
     from matplotlib.patches import FancyBboxPatch, PathPatch
     from matplotlib.patches import Polygon as MplPolygon
     from matplotlib.path import Path
 
-    pt = 72 / BASE_DPI  # points per scene pixel
+    pt = 72 / BASE_DPI * scale  # points per scene pixel
     z = 0
     for item in scene.primitives():
         z += 1

@@ -1,0 +1,76 @@
+"""Pictures for briefings: ``snapshot`` (SVG, PNG, PDF, HTML, Mermaid, DOT) and ``brief``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from mineralgraph.commands.options import as_of_option
+from mineralgraph.graph.analysis import load_scenario
+
+
+def _graph(app, as_of, scenario):
+    chosen = load_scenario(scenario) if scenario else None
+    graph = app.graph(as_of or (chosen.as_of if chosen else None))
+    return graph, chosen
+
+
+@click.command()
+@click.argument("node_id", metavar="ID")
+@click.option("--upstream/--downstream", "upstream", default=None,
+              help="Draw what ID needs (upstream) or what needs ID (downstream) "
+                   "[default: upstream for products and materials, else downstream].")
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only nodes at most N supply steps from ID.")
+@click.option("--scenario", metavar="NAME|FILE", help="Mark losses under a what-if scenario.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True,
+              help="Write here; the format comes from the extension: .svg .png .pdf .html "
+                   ".mmd .dot (stdout: SVG).")
+@as_of_option
+@click.pass_obj
+def snapshot(app, node_id, upstream, depth, scenario, out, as_of):
+    """A picture of the supply chain around ID, stage by stage, for a briefing.
+
+    Columns run from the ground (elements, mining) to the platform; producers sit under
+    the material they make, with their share; minor producers are folded into "rest of
+    world"; single points of failure and the top chokepoints are marked with their loss.
+    SVG, Mermaid and DOT are byte-stable: the same data gives the same file.
+    """
+    from mineralgraph.render import FORMATS, build_chain, format_for, write_bytes_atomically
+
+    suffix = ".svg" if out == "-" else format_for(out)
+    graph, chosen = _graph(app, as_of, scenario)
+    direction = None if upstream is None else ("upstream" if upstream else "downstream")
+    chain = build_chain(graph, node_id, direction, depth, chosen)
+    data = FORMATS[suffix](chain)
+    if out == "-":
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(
+            data.decode("utf-8"), nl=False)
+        return
+    write_bytes_atomically(out, data)
+    click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.sources)} sources)",
+               err=True)
+
+
+@click.command()
+@click.argument("node_id", metavar="ID")
+@click.option("--scenario", metavar="NAME|FILE", help="Add the results of a what-if scenario.")
+@click.option("--out", "out", type=click.Path(dir_okay=False), required=True,
+              help="Write here: .md (Mermaid picture), .html (self-contained) or .pdf.")
+@as_of_option
+@click.pass_obj
+def brief(app, node_id, scenario, out, as_of):
+    """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources."""
+    from mineralgraph.render import format_for, write_bytes_atomically
+    from mineralgraph.render.brief import BRIEF_FORMATS, build_brief
+
+    suffix = format_for(out, BRIEF_FORMATS)
+    graph, chosen = _graph(app, as_of, scenario)
+    data = BRIEF_FORMATS[suffix](build_brief(graph, node_id, chosen))
+    write_bytes_atomically(out, data)
+    click.echo(f"wrote {out}", err=True)
+
+
+COMMANDS = [snapshot, brief]
