@@ -85,11 +85,11 @@ def test_other_countries_is_rest_of_world(data_dir):
 
 def test_units_kilograms_and_capacity(data_dir):
     result = load_usgs(data_dir / "usgs" / "MCS2025_World_Data.csv")
-    china = produces(result, "country:CN", "material:gallium-metal", 2024)
+    china = produces(result, "country:CN", "material:gallium-low-purity", 2024)
     assert dict(china.qualifiers) == {"amount": 750000.0, "capacity": 1000000.0,
                                       "share": 0.9868, "unit": "kg", "year": 2024}
     # United States is W (withheld): no claim for it, and no error.
-    assert "country:US" not in shares(result, "material:gallium-metal", 2024)
+    assert "country:US" not in shares(result, "material:gallium-low-purity", 2024)
     assert produces(result, "country:CN", "material:aluminum-processing", 2024).qualifier(
         "unit") == "kt"
 

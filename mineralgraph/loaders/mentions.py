@@ -89,7 +89,7 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
-_NAME = re.compile(r"(?:[A-Z][\w&'.\-]*|&)(?:\s+(?:of\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
+_NAME = re.compile(r"(?<![\w'-])(?:[a-z]{0,2}[A-Z][\w&'.\-]*|&)(?:\s+(?:of\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,9 @@ class Gazetteer:
                 for attr in ("label", "alias"):
                     for value in known.values(node, attr):
                         key = _norm(str(value))
+                        short = re.sub(r"\s*\([^)]*\)", "", key).strip()
+                        if short != key and len(short) > 3:
+                            self.names.setdefault(short, node)
                         if len(key) >= 2 and key not in STOPWORDS - {"china"}:
                             self.names[key] = node
                             if key.endswith("s") and len(key) > 4:

@@ -426,7 +426,11 @@ class NewsReader:
 
     def source_id(self, article: Article) -> str:
         words = slug(article.title or self.path.stem).split("-")[:8]
-        publisher = slug(article.publisher or "news")[:20].strip("-")
+        publisher = ""
+        for word in slug(article.publisher or "news").split("-"):
+            if publisher and len(publisher) + len(word) > 24:
+                break
+            publisher = f"{publisher}-{word}" if publisher else word
         return f"source:{publisher}-{article.published.isoformat()}-{'-'.join(words)}"
 
     def source_claims(self, article: Article) -> list[Claim]:

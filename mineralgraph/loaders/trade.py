@@ -47,14 +47,17 @@ HS_MATERIALS = {
                "Unwrought gallium, germanium, indium and other minor metals", "metal"),
     "811299": ("material:minor-metals-wrought",
                "Wrought gallium, germanium, indium and other minor metals", "metal"),
-    "282560": ("material:germanium-oxide", "Germanium oxides and zirconium dioxide",
+    "282560": ("material:germanium-dioxide", "Germanium oxides and zirconium dioxide",
                "processing"),
+    "282580": ("material:antimony-trioxide", "Antimony oxides", "processing"),
+    "284180": ("material:apt", "Tungstates (ammonium paratungstate)", "processing"),
     "250410": ("material:natural-graphite", "Natural graphite in powder or flakes", "mining"),
     "380110": ("material:synthetic-graphite", "Artificial graphite", "processing"),
     "261710": ("material:antimony-concentrate", "Antimony ores and concentrates", "mining"),
     "811010": ("material:antimony-metal", "Unwrought antimony", "metal"),
     "261100": ("material:tungsten-concentrate", "Tungsten ores and concentrates", "mining"),
-    "810194": ("material:tungsten-metal", "Unwrought tungsten", "metal"),
+    "810110": ("material:tungsten-powder", "Tungsten powders", "metal"),
+    "810194": ("material:tungsten-unwrought", "Unwrought tungsten", "metal"),
 }
 
 #: Per layout: the columns that identify it, then where each field is.

@@ -51,20 +51,20 @@ SUM_TOLERANCE = 0.02
 #: material ``material:<commodity>-<stage>`` with a label and stage claim.
 MATERIALS = {
     ("rare earths", "mining"): "material:re-concentrate",
-    ("gallium", "processing"): "material:gallium-metal",
+    ("gallium", "processing"): "material:gallium-low-purity",
     ("germanium", "processing"): "material:germanium-metal",
     ("graphite", "mining"): "material:natural-graphite",
-    ("graphite (natural)", "mining"): "material:natural-graphite",
     ("antimony", "mining"): "material:antimony-concentrate",
     ("tungsten", "mining"): "material:tungsten-concentrate",
-    ("cobalt", "mining"): "material:cobalt-ore",
-    ("lithium", "mining"): "material:lithium-ore",
-    ("nickel", "mining"): "material:nickel-ore",
+    ("cobalt", "mining"): "material:cobalt-mine",
+    ("cobalt", "processing"): "material:cobalt-refined",
+    ("lithium", "mining"): "material:lithium-mine",
+    ("nickel", "mining"): "material:nickel-mine",
     ("niobium", "mining"): "material:niobium-concentrate",
     ("molybdenum", "mining"): "material:molybdenum-concentrate",
-    ("tellurium", "processing"): "material:tellurium-metal",
-    ("bismuth", "processing"): "material:bismuth-metal",
-    ("indium", "processing"): "material:indium-metal",
+    ("tellurium", "processing"): "material:tellurium-refined",
+    ("bismuth", "processing"): "material:bismuth-refined",
+    ("indium", "processing"): "material:indium-refined",
 }
 
 #: Commodity names as USGS spells them (typos included) -> the name used above.

@@ -1,0 +1,162 @@
+"""``mineralgraph diff``: facts added, removed and changed, and the chokepoints that changed.
+
+The chokepoint figures are those of the design note (section 3) on a graph small enough to
+solve by hand: product P requires material M; M is produced by country AA alone (share 1),
+then by AA and BB half each. Before, AA is a SPOF (loss 1); after, AA and BB each lose 0.5.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.diff import fact_diff, graph_diff
+from mineralgraph.graph.snapshot import save_snapshot
+
+S = ("source:s",)
+BASE = [Claim("product:p", "label", "P", sources=S),
+        Claim("product:p", "end_use", "defence", sources=S),
+        Claim("material:m", "label", "M", sources=S),
+        Claim("material:m", "stage", "mining", sources=S),
+        Claim("country:AA", "label", "A", sources=S),
+        Claim("country:BB", "label", "B", sources=S),
+        Claim("source:s", "title", "S", sources=S),
+        Claim("product:p", "REQUIRES", "material:m", sources=S),
+        Claim("country:AA", "PRODUCES", "material:m", (("share", 1.0),), sources=S)]
+NEW = BASE[:-1] + [Claim("country:AA", "PRODUCES", "material:m", (("share", 0.5),), sources=S),
+                   Claim("country:BB", "PRODUCES", "material:m", (("share", 0.5),), sources=S)]
+
+
+@pytest.fixture
+def snapshots(tmp_path):
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    save_snapshot(BASE, old)
+    save_snapshot(NEW, new)
+    return str(old), str(new)
+
+
+# ------------------------------------------------------------------ facts
+def test_added_removed_and_changed_facts():
+    old = [Claim("control:x", "effective_to", date(2026, 11, 10), sources=S),
+           Claim("control:x", "alias", "A", sources=S),
+           Claim("control:x", "label", "X", sources=S)]
+    new = [Claim("control:x", "effective_to", date(2026, 11, 27), sources=S),
+           Claim("control:x", "alias", "B", sources=S),
+           Claim("control:x", "label", "X", sources=S, origin="other.csv:3")]
+    diff = fact_diff(old, new)
+    assert [(c.predicate, c.object) for c in diff.added] == [("alias", "B")]
+    assert [(c.predicate, c.object) for c in diff.removed] == [("alias", "A")]
+    [change] = diff.changed
+    assert (change.old.object, change.new.object, change.fields) == (
+        date(2026, 11, 10), date(2026, 11, 27), ["object"])
+
+
+def test_the_same_fact_from_another_source_is_an_addition():
+    old = [Claim("country:CN", "PRODUCES", "material:m", (("share", 0.69), ("year", 2024)),
+                 sources=("source:a",))]
+    new = old + [Claim("country:CN", "PRODUCES", "material:m",
+                       (("share", 0.7), ("year", 2024)), sources=("source:b",))]
+    diff = fact_diff(old, new)
+    assert (len(diff.added), len(diff.removed), len(diff.changed)) == (1, 0, 0)
+
+
+def test_a_new_year_is_an_addition_not_a_change():
+    old = [Claim("country:CN", "PRODUCES", "material:m", (("share", 0.68), ("year", 2023)),
+                 sources=S)]
+    new = [Claim("country:CN", "PRODUCES", "material:m", (("share", 0.69), ("year", 2024)),
+                 sources=S)]
+    diff = fact_diff(old, new)
+    assert (len(diff.added), len(diff.removed), len(diff.changed)) == (1, 1, 0)
+
+
+# ------------------------------------------------------------------ chokepoints
+def test_chokepoint_diff_on_the_hand_graph():
+    [product] = graph_diff(BASE, NEW).products
+    assert product.as_dict() == {
+        "product": "product:p", "label": "P", "baseline": {"old": 1.0, "new": 1.0},
+        "spofs_added": [], "spofs_removed": ["country:AA"],
+        "chokepoints_added": [{"id": "country:BB", "loss": 0.5}], "chokepoints_removed": [],
+        "loss_changed": [{"id": "country:AA", "old": 1.0, "new": 0.5}]}
+
+
+def test_no_change_gives_no_product():
+    diff = graph_diff(BASE, list(reversed(BASE)))
+    assert diff.products == []
+    assert diff.as_dict()["summary"] == {"added": 0, "removed": 0, "changed": 0,
+                                         "products_changed": 0}
+
+
+# ------------------------------------------------------------------ the command
+def test_diff_text(run_cli, snapshots):
+    old, new = snapshots
+    result = run_cli("diff", old, new)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout == (
+        f"1 facts added, 0 removed, 1 changed from {old} to {new}; chokepoints changed for "
+        "1 product(s).\n\n"
+        "Added:\n"
+        "  + country:BB PRODUCES material:m (share 0.5) <source:s>\n\n"
+        "Changed:\n"
+        "  ~ country:AA PRODUCES: material:m (share 1.0) -> material:m (share 0.5) <source:s>\n\n"
+        "Chokepoints:\n"
+        "  product:p (P): baseline 1 -> 1\n"
+        "    SPOF removed: country:AA\n"
+        "    chokepoint added: country:BB (loss 0.5)\n"
+        "    loss country:AA: 1 -> 0.5\n")
+
+
+def test_diff_json(run_cli, snapshots):
+    old, new = snapshots
+    result = run_cli("diff", old, new, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"added": 1, "removed": 0, "changed": 1, "products_changed": 1}
+    assert data["chokepoints"][0]["spofs_removed"] == ["country:AA"]
+    assert data["changed"][0]["fields"] == ["qualifiers"]
+    assert (data["old"], data["new"]) == (old, new)
+
+
+def test_diff_markdown_and_facts_only(run_cli, snapshots):
+    old, new = snapshots
+    result = run_cli("diff", old, new, "--format", "md", "--no-chokepoints")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"**1 facts added, 0 removed, 1 changed from {old} to "
+                                    f"{new}.**\n\n## Added\n\n- `+ country:BB PRODUCES")
+    assert "## Chokepoints" not in result.stdout
+
+
+def test_diff_of_a_missing_file_is_one_line(run_cli, snapshots, tmp_path):
+    old, _ = snapshots
+    missing = tmp_path / "nope.json"
+    result = run_cli("diff", old, str(missing))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"Error: {missing}: no such file or folder\n"
+
+
+def test_diff_needs_two_arguments(run_cli, snapshots):
+    result = run_cli("diff", snapshots[0])
+    assert result.exit_code == 2
+
+
+def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir, tmp_path):
+    """Done-when of issue 7: the new claims and the changed chokepoints are shown."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    article = data_dir / "news" / "articles" / "16-lynas-dysprosium.html"
+    assert run_cli("build", "--out", str(old)).exit_code == 0
+    built = run_cli("build", "--source", str(article), "--out", str(new))
+    assert built.exit_code == 0, built.stderr
+    result = run_cli("diff", str(old), str(new), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    produced = [c for c in data["added"] if c["predicate"] == "PRODUCES"]
+    assert [(c["object"], c["valid_from"]) for c in produced] == [
+        ("material:dy-oxide", "2025-05-15")]
+    assert produced[0]["quote"].startswith("Lynas Rare Earths said on Thursday")
+    assert data["removed"] == [] and data["changed"] == []
+    assert data["summary"]["products_changed"] >= 1
+    assert any(change["loss_changed"] for change in data["chokepoints"])
