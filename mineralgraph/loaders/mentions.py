@@ -89,7 +89,8 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
-_NAME = re.compile(r"(?<![\w'-])(?:[a-z]{0,2}[A-Z][\w&'.\-]*|&)(?:\s+(?:of\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
+_NAME = re.compile(r"(?<![\w'-])(?:[a-z]{0,2}[A-Z][\w&'.\-]*|&)"
+                   r"(?:\s+(?:of\s+|de\s+)?(?:[A-Z0-9][\w&'.\-]*|&))*")
 
 
 @dataclass(frozen=True)
