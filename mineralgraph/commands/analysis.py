@@ -35,7 +35,8 @@ def scenario_graph(app, as_of, scenario: Scenario | None):
 @click.option("--product", "products", multiple=True, metavar="ID",
               help="Only these products (repeatable); default: every product.")
 @click.option("--top", type=click.IntRange(min=1), default=None,
-              help="Chokepoints per product [default: 10 in text and md, all in json and csv].")
+              help="Chokepoints per product [default: all in json and csv; in text and md, "
+                   "10 rows besides the materials and elements every product needs].")
 @click.option("--scenario", metavar="NAME|FILE", help="Answer under a what-if scenario.")
 @output_options
 @as_of_option
@@ -44,11 +45,11 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
     """Rank what each product cannot do without, with stages, countries, HHI and sources."""
     chosen = load_scenario(scenario) if scenario else None
     graph = scenario_graph(app, as_of, chosen)
-    if top is None and fmt in ("text", "md"):
-        top = 10
+    briefing = fmt in ("text", "md")
     with working("Ranking chokepoints"):
-        reports = chokepoint_reports(graph, list(products) or None, chosen, top)
-    emit(render_chokepoints(reports, graph, fmt), output)
+        reports = chokepoint_reports(graph, list(products) or None, chosen,
+                                     None if briefing else top)
+    emit(render_chokepoints(reports, graph, fmt, top or 10), output)
 
 
 @click.command()

@@ -45,12 +45,33 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     return " ".join(parts)
 
 
-def rows(report: ProductReport, sources: SourceIndex) -> list[dict]:
+def briefing_rows(report: ProductReport, top: int | None) -> list:
+    """The rows a briefing table shows: suppliers that are SPOFs, then everything that is
+    not a SPOF by loss. Material and element SPOFs are listed in one line instead."""
+    shown = [c for c in report.chokepoints if not c.spof or c.kind in SUPPLIER_KINDS]
+    return shown[:top] if top else shown
+
+
+def rows(chokes: list, sources: SourceIndex) -> list[dict]:
     return [{"rank": i, "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
              "loss": percent(c.loss), "spof": "yes" if c.spof else "",
              "hhi": thousands(c.hhi), "sources": sources.cite(c.sources)}
-            for i, c in enumerate(report.chokepoints, 1)]
+            for i, c in enumerate(chokes, 1)]
+
+
+def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
+    """The material and element SPOFs, one line each (they are SPOFs by definition)."""
+    elements = [graph.attribute(n, "symbol") or n for n in report.all_spofs
+                if n.startswith("element:")]
+    materials = [graph.label(n) for n in report.all_spofs if n.startswith("material:")]
+    lines = []
+    if elements:
+        lines.append(f"Needs every one of these elements: {', '.join(elements)}.")
+    if materials:
+        lines.append(f"Needs every one of these {len(materials)} materials: "
+                     f"{'; '.join(materials)}.")
+    return lines
 
 
 def heading(report: ProductReport) -> str:
@@ -64,8 +85,8 @@ def heading(report: ProductReport) -> str:
 def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex) -> list[str]:
     """The shortest supply path behind each supplier SPOF or top chokepoint."""
     lines = []
-    shown = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS][:3]
-    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:2] + shown:
+    shown = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS][:4]
+    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
         if not c.paths:
             continue
         path = c.paths[0]
@@ -75,7 +96,8 @@ def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceInd
     return lines
 
 
-def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False) -> str:
+def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
+                top: int | None = 10) -> str:
     """The report as plain text (or Markdown)."""
     sources = SourceIndex(graph)
     table = markdown_table if markdown else text_table
@@ -83,8 +105,10 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
            summary(reports, graph), ""]
     for report in reports:
         out += [f"## {heading(report)}" if markdown else heading(report), ""]
-        out += [table(rows(report, sources), COLUMNS, HEADERS) if report.chokepoints
-                else "No upstream node mapped.", ""]
+        out += spof_lines(report, graph) + [""]
+        shown = briefing_rows(report, top)
+        out += [table(rows(shown, sources), COLUMNS, HEADERS) if shown
+                else "No supplier mapped upstream.", ""]
         evidence = evidence_lines(report, graph, sources)
         if evidence:
             out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
@@ -98,7 +122,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     return "\n".join(out)
 
 
-def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str) -> str:
+def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
+           top: int | None = 10) -> str:
     """The report in one of text, md, json, csv."""
     if fmt == "json":
         return to_json([r.as_dict() for r in reports])
@@ -111,4 +136,4 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str) -> str:
             row["loss"] = round(row["loss"], 6)
         return to_csv(flat, ["product", "as_of", "scenario", "baseline", "rank", "id", "kind",
                              "label", "loss", "spof", "stage", "country", "hhi", "sources"])
-    return render_text(reports, graph, markdown=fmt == "md")
+    return render_text(reports, graph, markdown=fmt == "md", top=top)

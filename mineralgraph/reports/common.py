@@ -6,6 +6,8 @@
 '0.4%'
 >>> percent(0.0000001)
 '<0.1%'
+>>> percent(0.99997)  # never rounded up to a single point of failure
+'>99.9%'
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ def percent(value: float | None) -> str:
     if value is None:
         return ""
     if value >= 0.995:
-        return "100%" if value >= 0.9995 else f"{100 * value:.1f}%"
+        if value >= 1.0:
+            return "100%"
+        return ">99.9%" if value >= 0.999 else f"{100 * value:.1f}%"
     if value >= 0.1:
         return f"{100 * value:.0f}%"
     if value >= 0.001:
