@@ -256,3 +256,18 @@ def test_build_with_article_date(run_cli, data_dir, tmp_path):
                      "--source", str(data_dir / "news" / "no-date.txt"),
                      "--article-date", "2025-06-20", "--out", str(tmp_path / "g.json"))
     assert result.exit_code == 0, result.stderr
+
+
+def test_two_articles_on_one_control_stay_separate_and_the_newest_wins(data_dir, known):
+    """Merging: the October announcement and the November suspension are separate claims
+    with their own sources; the newest valid claim is read by default."""
+    october = load(data_dir, "14-october-package.md", known)
+    november = load(data_dir, "13-suspension.txt", known)
+    graph = SupplyGraph(list(known.claims) + october.claims + november.claims)
+    control = "control:cn-2025-10-holmium"
+    announced = graph.attribute_claims(control, "announced_on")
+    assert len(announced) == 2 and len({c.sources for c in announced}) == 2
+    assert graph.attribute(control, "effective_from") == date(2025, 11, 8)
+    assert graph.attribute(control, "effective_to") == date(2025, 11, 7)
+    assert graph.as_of(date(2025, 10, 31)).attribute(control, "effective_to") is None
+    assert check_claims(list(graph.claims)) == []

@@ -203,3 +203,25 @@ def test_build_reports_the_sum_check_and_fails_when_strict(run_cli, data_dir, tm
     assert result.exit_code == 1
     assert f"{path}:5: PROD_EST_ 2024: countries of rare earths" in result.stderr
     assert not (tmp_path / "g.json").exists()
+
+
+def test_two_editions_stay_separate_claims_and_the_policy_picks_one(data_dir):
+    """Merging: each edition's figure is kept with its source; analyses read the newest
+    year by default and can be asked for another policy."""
+    claims = (load_usgs(data_dir / "usgs" / "MCS2025_World_Data.csv").claims
+              + load_usgs(data_dir / "usgs" / "mcs2023-raree_world.csv").claims)
+    graph = SupplyGraph(claims)
+    china = [c for c in graph.claims if c.subject == "country:CN"
+             and c.object == "material:re-concentrate"]
+    assert sorted((c.qualifier("year"), c.sources[0]) for c in china) == [
+        (2021, "source:usgs-mcs2023-world-data"), (2022, "source:usgs-mcs2023-world-data"),
+        (2023, "source:usgs-mcs2025-world-data"), (2024, "source:usgs-mcs2025-world-data")]
+
+    def share(g):
+        [claim] = [c for c in g.relation_claims("material:re-concentrate", "PRODUCES",
+                                                incoming=True) if c.subject == "country:CN"]
+        return claim.qualifier("year"), claim.qualifier("share")
+
+    assert share(graph) == (2024, 0.6923)
+    assert share(graph.with_policy("oldest")) == (2021, 0.6)
+    assert check_claims(claims) == []
