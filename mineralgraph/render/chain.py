@@ -73,6 +73,8 @@ class Node:
     focus: bool = False
     sources: list[str] = field(default_factory=list)
     folded: list[str] = field(default_factory=list)
+    via: str | None = None  # the operator, when it is a top chokepoint (facilities)
+    via_rank: int | None = None
 
 
 @dataclass(frozen=True)
@@ -249,8 +251,11 @@ class _Builder:
         top = [Top(rank, key, g.label(key), *self.losses[key])
                for rank, key in enumerate(self.top, 1)]
         for rank, key in enumerate(self.top, 1):
-            for node in self._boxes_of(key):
-                node.rank = node.rank or rank
+            for node in self.nodes.values():
+                if node.id == key:
+                    node.rank = node.rank or rank
+                elif key in _operators(g, node) and node.via_rank is None:
+                    node.via, node.via_rank = g.label(key), rank
         chain = Chain(self.focus, g.label(self.focus), direction, g.as_of_date,
                      self.scenario.name if self.scenario else None, dataset_version(g),
                      dict(sorted(self.nodes.items())), sorted(set(self.edges),
@@ -259,10 +264,6 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         return chain
-
-    def _boxes_of(self, node_id: str) -> list[Node]:
-        return [n for _, n in sorted(self.nodes.items())
-                if n.id == node_id or node_id in _operators(self.graph, n)]
 
     def _spine_node(self, node_id: str) -> None:
         g = self.graph
@@ -339,9 +340,6 @@ class _Builder:
         producer = claim.subject
         key = f"{producer}>{material}"
         loss, spof = self.losses.get(producer, (None, False))
-        for operator in _operators(g, producer):
-            if operator in self.losses and (loss is None or self.losses[operator][0] > loss):
-                loss, spof = self.losses[operator]
         share = claim.qualifier("share")
         self.nodes[key] = Node(key, producer, model.kind_of(producer) or "", g.label(producer),
                                column, "producer", _producer_detail(g, producer),

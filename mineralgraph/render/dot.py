@@ -54,7 +54,7 @@ def to_dot(chain: Chain) -> str:
             pen, colour = 1.0, stroke
             if node.focus:
                 pen, colour = 3.0, FOCUS_BLUE
-            if node.rank and node.loss:
+            if node.rank and node.loss and not node.spof:
                 lines.append(f"chokepoint {node.rank}: {loss_text(node.loss, False)}")
                 pen, colour = 2.5, CHOKE_ORANGE
             if node.spof:

@@ -289,6 +289,8 @@ def _badge(node: Node) -> tuple[str, str] | None:
         return (f"#{node.rank} SPOF" if node.rank else "SPOF", SPOF_RED)
     if node.rank and node.loss:
         return (f"#{node.rank} {loss_text(node.loss, False)}", CHOKE_ORANGE)
+    if node.via_rank:
+        return (f"#{node.via_rank} operator", CHOKE_ORANGE)
     return None
 
 
@@ -329,7 +331,7 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
     stroke_w, color = 1.0, stroke
     if node.focus:
         stroke_w, color = 3.0, FOCUS_BLUE
-    if node.rank or (node.kind == "Product" and node.loss):
+    if node.rank or node.via_rank or (node.kind == "Product" and node.loss):
         stroke_w, color = 2.5, CHOKE_ORANGE
     if node.spof:
         stroke_w, color = 3.0, SPOF_RED
@@ -448,6 +450,8 @@ def tooltip(node: Node, chain: Chain) -> str:
         lines.append(f"HHI {node.hhi:,.0f}")
     if node.loss is not None:
         lines.append(f"Without it: {loss_text(node.loss, node.spof)}")
+    if node.via:
+        lines.append(f"Operator {node.via} is top chokepoint #{node.via_rank}")
     for source in node.sources:
         text = chain.citations.get(source, source)
         text = text if len(text) <= 140 else text[:139] + "…"

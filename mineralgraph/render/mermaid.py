@@ -40,8 +40,8 @@ def label(*lines: str) -> str:
 
 
 def comment(text: str) -> str:
-    """A ``%%`` comment line (newlines and ``%%`` removed from the text)."""
-    return "%% " + " ".join(str(text).replace("%%", "%").split())
+    """A ``%%`` comment line, its text written with entity codes like a label."""
+    return "%% " + entities(text)
 
 
 def to_mermaid(chain: Chain) -> str:

@@ -1,0 +1,416 @@
+"""Snapshots (issue 6): what the picture holds, every format valid, hostile labels inert,
+deterministic formats byte-stable, and the ``snapshot`` command.
+
+The tiny graph (``tests/data/tiny``) is hand-checked; its chokepoint losses are those
+of ``test_analysis.JET_LOSSES`` (design note, section 2).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import xml.etree.ElementTree as ET
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from mineralgraph import SupplyGraph, load_bundled
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.graph.snapshot import save_snapshot
+from mineralgraph.loaders.curated import load_curated
+from mineralgraph.render import FORMATS, build_chain, format_for, layout
+from mineralgraph.render.chain import MAX_PRODUCERS, dataset_version
+from mineralgraph.render.dot import to_dot
+from mineralgraph.render.mermaid import to_mermaid
+from mineralgraph.render.raster import PNG_SCALE
+
+HOSTILE = "<script>alert(1)</script> \"quoted\" & 'single' #x; [a](b) |"
+TINY = Path(__file__).parent / "data" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def tiny() -> SupplyGraph:
+    return SupplyGraph(load_curated(TINY).claims)
+
+
+def hostile_claims() -> list[Claim]:
+    """The tiny graph with hostile labels on a product, a material and a country."""
+    renamed = {"product:jet": HOSTILE, "material:magnet": f"Magnet {HOSTILE}",
+               "country:CN": "China <b>&amp;</b> \"CN\""}
+    claims = [c for c in load_curated(TINY).claims
+              if not (c.predicate == "label" and c.subject in renamed)]
+    return claims + [Claim(node, "label", text, sources=("source:tiny-a",))
+                     for node, text in renamed.items()]
+
+
+@pytest.fixture(scope="module")
+def hostile() -> SupplyGraph:
+    return SupplyGraph(hostile_claims())
+
+
+@pytest.fixture(scope="module")
+def f35():
+    return build_chain(load_bundled(), "product:f-35")
+
+
+# ---------------------------------------------------------------------- what is shown
+def test_tiny_chain_holds_the_hand_checked_chain(tiny):
+    chain = build_chain(tiny, "product:jet")
+    spine = {k: n.column for k, n in chain.nodes.items() if n.role == "spine"}
+    assert spine == {"element:Dy": 0, "element:Nd": 0, "material:conc": 1,
+                     "material:oxide": 2, "material:magnet": 4, "material:motor": 5,
+                     "product:jet": 6}
+    producers = {(n.id, n.parent): n.share for n in chain.nodes.values()
+                 if n.role == "producer"}
+    assert producers == {
+        ("country:CN", "material:conc"): 0.6, ("facility:mine-us", "material:conc"): 0.2,
+        ("country:MM", "material:conc"): 0.1, ("country:AU", "material:conc"): 0.1,
+        ("country:CN", "material:oxide"): 0.9, ("facility:sep-au", "material:oxide"): 0.1,
+        ("country:CN", "material:magnet"): 0.9, ("facility:mag-us", "material:magnet"): 0.1}
+    flows = {(e.source, e.target, e.relation) for e in chain.edges if e.relation != "PRODUCES"}
+    assert flows == {("element:Dy", "material:conc", "CONTAINS"),
+                     ("element:Nd", "material:conc", "CONTAINS"),
+                     ("material:conc", "material:oxide", "MADE_FROM"),
+                     ("material:oxide", "material:magnet", "MADE_FROM"),
+                     ("material:magnet", "material:motor", "REQUIRES"),
+                     ("material:motor", "product:jet", "REQUIRES")}
+
+
+def test_tiny_chokepoints_carry_the_hand_computed_losses(tiny):
+    chain = build_chain(tiny, "product:jet")
+    top = [(t.id, round(t.loss, 3), t.spof) for t in chain.top]
+    # no supplier is a SPOF of the jet; the top five by loss, ties broken by id
+    assert top == [("country:CN", 0.996, False), ("company:miner", 0.28, False),
+                   ("country:US", 0.28, False), ("facility:mine-us", 0.2, False),
+                   ("country:AU", 0.19, False)]
+    cn = [n for n in chain.nodes.values() if n.id == "country:CN"]
+    assert len(cn) == 3 and {n.rank for n in cn} == {1}
+    # the US magnet plant is not a top chokepoint itself; its operator (rank 2) is
+    plant = chain.nodes["facility:mag-us>material:magnet"]
+    assert (plant.rank, plant.via, plant.via_rank) == (None, "Miner Co", 2)
+    assert plant.detail == "Miner Co · US"
+
+
+def test_as_of_drops_what_was_not_yet_valid(tiny):
+    chain = build_chain(tiny.as_of(date(2025, 1, 1)), "product:jet")
+    assert "facility:mag-us>material:magnet" not in chain.nodes
+    assert chain.caption().startswith("As of 2025-01-01 · scenario: none (baseline)")
+
+
+def test_caption_names_date_scenario_version_and_sources(tiny):
+    chain = build_chain(tiny, "product:jet")
+    assert chain.caption() == (f"As of latest data · scenario: none (baseline) · dataset "
+                               f"{dataset_version(tiny)} · 2 sources")
+    assert re.fullmatch(r"0\.1\.0\+[0-9a-f]{8}", dataset_version(tiny))
+    assert dataset_version(tiny) != dataset_version(load_bundled())
+
+
+def test_downstream_of_an_element_reaches_its_products(tiny):
+    chain = build_chain(tiny, "element:Dy")
+    assert chain.direction == "downstream"
+    products = {n.id: round(n.loss, 6) for n in chain.nodes.values() if n.kind == "Product"}
+    assert products == {"product:car": 1.0, "product:jet": 1.0}
+    assert all(n.spof for n in chain.nodes.values() if n.kind == "Product")
+
+
+def test_depth_limits_the_spine(tiny):
+    chain = build_chain(tiny, "product:jet", depth=2)
+    spine = {n.id for n in chain.nodes.values() if n.role == "spine"}
+    assert spine == {"product:jet", "material:motor", "material:magnet"}
+
+
+def test_minor_producers_fold_into_rest_of_world(f35):
+    ore = [n for n in f35.nodes.values() if n.parent == "material:re-concentrate"]
+    folded = [n for n in ore if n.kind == "Others"]
+    assert len(folded) == 1 and "country:XX" in folded[0].folded
+    assert len(folded[0].folded) >= 5
+    named = [n for n in ore if n.kind != "Others"]
+    ranked = [n for n in named if n.rank]
+    assert len(named) <= MAX_PRODUCERS + len(ranked)
+    graph = load_bundled()
+    total = sum(c.qualifier("share") or 0 for c in
+                graph.relation_claims("material:re-concentrate", "PRODUCES", incoming=True))
+    assert sum(n.share or 0 for n in ore) == pytest.approx(total)
+
+
+def test_f35_marks_its_supplier_spofs(f35):
+    spofs = sorted(n.id for n in f35.nodes.values() if n.spof)
+    assert spofs == ["company:honeywell", "company:moog", "company:northrop-grumman"]
+    assert [t.id for t in f35.top[:3]] == spofs
+
+
+def test_scenario_is_named_in_the_caption():
+    graph = load_bundled()
+    chain = build_chain(graph, "product:f-35", scenario=load_scenario("cn-rare-earth-embargo"))
+    assert "scenario: cn-rare-earth-embargo" in chain.caption()
+    assert chain.availability < chain.baseline
+
+
+# ---------------------------------------------------------------------- SVG
+def svg_texts(data: bytes) -> list[str]:
+    root = ET.fromstring(data)
+    return ["".join(el.itertext()) for el in root.iter() if el.tag.endswith("}text")]
+
+
+def test_svg_is_xml_with_the_chain_in_it(f35):
+    data = FORMATS[".svg"](f35)
+    root = ET.fromstring(data)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    scene = layout(f35)
+    assert root.get("viewBox") == f"0 0 {scene.width:g} {scene.height:g}"
+    texts = svg_texts(data)
+    assert "PLATFORM" in texts and "#1 SPOF" in texts
+    assert any(t.startswith("As of latest data · scenario: none") for t in texts)
+    assert "Top chokepoints: 1. Honeywell (SPOF)" in " ".join(texts)
+
+
+def test_svg_layout_has_no_overlapping_boxes(f35):
+    from mineralgraph.render.scene import Box, Group
+
+    boxes = [item.items[0] for item in layout(f35).items if isinstance(item, Group)]
+    assert all(isinstance(b, Box) for b in boxes)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = (a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y
+                     or b.y + b.h <= a.y)
+            assert apart, (a, b)
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".mmd", ".dot", ".html"])
+def test_text_formats_are_byte_stable(suffix):
+    graph = load_bundled()
+    first = FORMATS[suffix](build_chain(graph, "product:optimus"))
+    second = FORMATS[suffix](build_chain(load_bundled(), "product:optimus"))
+    assert first == second
+
+
+def test_svg_renders_hostile_labels_as_text(hostile):
+    data = FORMATS[".svg"](build_chain(hostile, "product:jet"))
+    root = ET.fromstring(data)
+    assert not [el for el in root.iter() if "script" in el.tag.lower()]
+    assert b"<script" not in data and b"<b>" not in data
+    titles = ["".join(el.itertext()) for el in root.iter() if el.tag.endswith("}title")]
+    assert any(t.startswith(HOSTILE) for t in titles)
+    assert any(t.startswith("China <b>&amp;</b> \"CN\"") for t in titles)
+    assert any(t.startswith("<script>alert(1)") for t in svg_texts(data))
+
+
+# ---------------------------------------------------------------------- PNG and PDF
+def test_png_has_the_scene_size(tiny):
+    chain = build_chain(tiny, "product:jet")
+    data = FORMATS[".png"](chain)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    scene = layout(chain)
+    assert (width, height) == (round(scene.width * PNG_SCALE), round(scene.height * PNG_SCALE))
+
+
+def test_png_draws_hostile_labels_without_error(hostile):
+    assert FORMATS[".png"](build_chain(hostile, "product:jet"))[:4] == b"\x89PNG"
+
+
+def test_pdf_is_one_page_of_the_scene_size(tiny):
+    chain = build_chain(tiny, "product:jet")
+    data = FORMATS[".pdf"](chain)
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert re.findall(rb"/Count (\d+)", data) == [b"1"]
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    scene = layout(chain)
+    assert float(box.group(1)) == pytest.approx(scene.width * 0.72, abs=0.5)
+    assert float(box.group(2)) == pytest.approx(scene.height * 0.72, abs=0.5)
+
+
+# ---------------------------------------------------------------------- HTML
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs, self.scripts = [], [], []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += attrs
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def external_references(page: str) -> list:
+    parser = Tags()
+    parser.feed(page)
+    refs = [(k, v) for k, v in parser.attrs
+            if k in ("src", "href", "xlink:href", "action", "srcset", "data")]
+    refs += re.findall(r"url\(|@import|fetch\(|XMLHttpRequest|\.src\s*=", page)
+    return refs
+
+
+def test_html_is_self_contained_and_interactive(f35):
+    page = FORMATS[".html"](f35).decode("utf-8")
+    assert external_references(page) == []
+    parser = Tags()
+    parser.feed(page)
+    assert parser.tags.count("script") == 1 and "svg" in parser.tags
+    script = "".join(parser.scripts)
+    assert "wheel" in script and "mousedown" in script and "textContent" in script
+    assert "innerHTML" not in script
+    assert 'data-tip="Honeywell' in page
+    assert "U.S. Geological Survey" in page  # numbered sources under the picture
+
+
+def test_html_renders_hostile_labels_as_text(hostile):
+    page = FORMATS[".html"](build_chain(hostile, "product:jet")).decode("utf-8")
+    parser = Tags()
+    parser.feed(page)
+    assert parser.tags.count("script") == 1 and "b" not in parser.tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;" in page
+    assert external_references(page) == []
+
+
+# ---------------------------------------------------------------------- Mermaid
+MERMAID_LINE = [
+    r"%% [^\n]*",
+    r'  subgraph s\d+\["[^"<>]*"\]',
+    r"    direction TB",
+    r'    n\d+\["[^"<>]*(<br/>[^"<>]*)*"\]',
+    r"  end",
+    r'  n\d+ (-->|-\.->)(\|"[^"<>|]*"\|)? n\d+',
+    r"  classDef [a-z]+ [a-z-]+:[#\w]+(,[a-z-]+:[#\w]+)*",
+    r"  class n\d+(,n\d+)* [a-z]+",
+]
+
+
+def check_mermaid(text: str) -> None:
+    """The grammar rules the writer follows: a flowchart header, balanced subgraphs,
+    every label quoted with no raw quote or angle bracket but ``<br/>``, every node
+    defined once before the links, links only between defined nodes."""
+    lines = text.rstrip("\n").split("\n")
+    assert lines[0] == "flowchart LR"
+    depth, defined = 0, set()
+    for line in lines[1:]:
+        assert any(re.fullmatch(p, line) for p in MERMAID_LINE), line
+        if line.startswith("  subgraph"):
+            depth += 1
+        elif line == "  end":
+            depth -= 1
+            assert depth == 0
+        node = re.fullmatch(r"    (n\d+)\[.*", line)
+        if node:
+            assert node.group(1) not in defined
+            defined.add(node.group(1))
+        link = re.fullmatch(r"  (n\d+) \S+ (?:\|.*\| )?(n\d+)", line)
+        if link:
+            assert {link.group(1), link.group(2)} <= defined, line
+        for label in re.findall(r'"([^"]*)"', line):
+            assert "<" not in label.replace("<br/>", "")
+            assert not re.search(r"#(?!\d+;)", label), label
+    assert depth == 0
+
+
+def test_mermaid_follows_the_grammar(f35):
+    text = to_mermaid(f35)
+    check_mermaid(text)
+    assert '["Honeywell<br/>SPOF"]' in text
+    assert '-->|"69%"|' in text
+
+
+def test_mermaid_renders_hostile_labels_as_entity_codes(hostile):
+    text = to_mermaid(build_chain(hostile, "product:jet"))
+    check_mermaid(text)
+    assert "<script" not in text and "<b>" not in text
+    assert "#60;script#62;alert(1)#60;/script#62; #34;quoted#34; #38; #39;single#39; #35;x#59;" in text
+
+
+# ---------------------------------------------------------------------- DOT
+def check_dot(text: str) -> None:
+    """Every string closes; outside strings only DOT punctuation and ids remain."""
+    bare = re.sub(r'"(?:[^"\\\n]|\\.)*"', '""', text)
+    assert '"' not in bare.replace('""', "")
+    assert bare.count("{") == bare.count("}")
+    assert re.fullmatch(r'[\w\s{}\[\]=;,\-">.#]*', bare), bare
+
+
+def test_dot_is_well_formed(f35):
+    text = to_dot(f35)
+    assert text.startswith("digraph chain {")
+    check_dot(text)
+    assert '"company:honeywell>material:f35-ipp-turbomachine" [label="Honeywell\\nSPOF"' in text
+
+
+def test_dot_escapes_hostile_labels(hostile):
+    text = to_dot(build_chain(hostile, "product:jet"))
+    check_dot(text)
+    assert '\\"quoted\\"' in text
+
+
+# ---------------------------------------------------------------------- formats
+def test_format_comes_from_the_extension():
+    assert format_for("a/B.PNG") == ".png"
+    with pytest.raises(Exception, match=r"unsupported format \('\.jpg'\)"):
+        format_for("x.jpg")
+
+
+# ---------------------------------------------------------------------- CLI
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_snapshot_command_writes_each_format(run_cli, tmp_path, suffix):
+    out = tmp_path / f"jet{suffix}"
+    result = run_cli("snapshot", "product:optimus", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"wrote {out} (")
+    assert out.stat().st_size > 1000
+    assert oct(out.stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_snapshot_without_out_writes_svg_to_stdout(run_cli):
+    result = run_cli("snapshot", "material:ndpr-oxide", "--depth", "1")
+    assert result.exit_code == 0, result.stderr
+    root = ET.fromstring(result.stdout)
+    assert root.tag.endswith("svg")
+
+
+def test_snapshot_of_a_graph_file_with_hostile_labels(run_cli, tmp_path):
+    graph = tmp_path / "g.json"
+    save_snapshot(hostile_claims(), graph)
+    out = tmp_path / "jet.mmd"
+    result = run_cli("--graph", str(graph), "snapshot", "product:jet", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    check_mermaid(out.read_text())
+
+
+def test_snapshot_downstream_and_scenario(run_cli, tmp_path):
+    out = tmp_path / "dy.svg"
+    result = run_cli("snapshot", "element:Dy", "--downstream", "--scenario",
+                     "cn-rare-earth-embargo", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(svg_texts(out.read_bytes()))
+    assert "Tesla Optimus humanoid robot" in text
+    assert "scenario: cn-rare-earth-embargo" in text
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["snapshot", "product:f-99", "--out", "x.svg"],
+     "Error: product:f-99 is not in the graph (did you mean product:f-35"),
+    (["snapshot", "product:f-35", "--out", "x.jpg"],
+     "Error: x.jpg: unsupported format ('.jpg'); use one of .dot, .html, .mmd, .pdf, .png, .svg"),
+    (["snapshot", "product:f-35", "--out", "noext"],
+     "Error: noext: unsupported format (no extension)"),
+    (["snapshot", "product:f-35", "--as-of", "2025-13-01"], "Error: --as-of:"),
+    (["snapshot", "product:f-35", "--scenario", "nope"], "Error: no scenario named 'nope'"),
+])
+def test_snapshot_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, args,
+                                                   message):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
