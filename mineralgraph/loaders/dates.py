@@ -44,6 +44,10 @@ PATTERNS = [
                          re.I)),
 ]
 
+#: Verbs in the past just before a weekday ("signed on Tuesday"): the weekday is past.
+_PAST = re.compile(r"\b(said|signed|announced|agreed|told|reported|confirmed|published|"
+                   r"issued|approved|added|imposed|unveiled|released|since)\s+(on\s+)?$", re.I)
+
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
                      re.I)
@@ -93,7 +97,9 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
         qualifier = (groups.get("next") or "").strip().lower()
         back = (article.weekday() - target) % 7
         ahead = (target - article.weekday()) % 7
-        if qualifier == "next" or (qualifier != "last" and back and _FUTURE.search(sentence)):
+        past = _PAST.search(sentence[max(0, m.start() - 25):m.start()])
+        if qualifier == "next" or (qualifier != "last" and back and not past
+                                   and _FUTURE.search(sentence)):
             return article + timedelta(days=ahead or 7)
         if qualifier == "last":
             return article - timedelta(days=back or 7)

@@ -59,11 +59,14 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
     r"permits?|permit requirements?|control measures)|\b(require|need)s? (export )?"
-    r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|ban|limits?) "
-    r"on (the )?(exports?|shipments?|sales?)|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
+    r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
+    r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
+    r"restricted|prohibited|curbed|halted)\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
     r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
-LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?)\b",
-                     re.I)
+LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
+                     r"applications? to export|export (applications?|requests?))\b", re.I)
+#: "restrictions on tungsten": a control noun followed closely by a covered item.
+CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
                       r"\s+(licen|permit)|clear(ed|s)|(gave|given|received|won|secured|"
                       r"obtained)(\s+[\w-]+){0,6}\s+(licen[cs]es?|permits?|approvals?))", re.I)
@@ -95,12 +98,16 @@ BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|with)\s+(the\s+|an?\s+)?$", re.I)
+                           r"into|with)\s+(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|"
+                           r"firms?|companies|clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
                           r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
                           r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
 EFFECTIVE_CUE = re.compile(r"(effect|effective|force|from|starting|as of|begin|beginning|"
-                           r"implemented|appl(y|ies))\W*(on|from)?\s*$", re.I)
+                           r"implemented|appl(y|ies)|since)\W*(on|from)?\s*$", re.I)
+SINCE_CUE = re.compile(r"\bsince\s*$", re.I)
+PASSIVE = re.compile(r"\b(has|have|had) been (banned|restricted|prohibited|curbed|"
+                     r"controlled)\b", re.I)
 UNTIL_CUE = re.compile(r"(until|till|through)\s*$", re.I)
 CONTEXT_CUE = re.compile(r"\b(after|before|since|following|ahead of)\s+(the\s+)?$", re.I)
 ANNOUNCED_CUE = re.compile(r"\b(announc\w*|unveil\w*|issued|imposed)\s+(it\s+)?(on\s+)?$", re.I)
@@ -478,7 +485,7 @@ class NewsReader:
         if not hedged and is_licence and not NEGATED.search(text):
             self.licence_claims(text, found, event)
         elif not hedged and not NEGATED.search(text) and (
-                CONTROL.search(text) or REFERENCE.search(text)
+                CONTROL.search(text) or REFERENCE.search(text) or self.control_on(text, found)
                 or (self.current_control and ANAPHOR.search(text))):
             self.control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
@@ -488,6 +495,15 @@ class NewsReader:
             self.supply_claims(text, found, event)
         if len(self.claims) > before:
             self.report_unknown(text, line)
+
+    @staticmethod
+    def control_on(text: str, found: list[Found]) -> bool:
+        """"restrictions on tungsten": a control noun with a covered item right after it."""
+        for match in CONTROL_ON.finditer(text):
+            if any(f.kind in ("Element", "Material") and 0 <= f.mention.start - match.end() < 60
+                   for f in found):
+                return True
+        return False
 
     def event_date(self, text: str, dates) -> date:
         for when, start, _ in dates:
@@ -620,7 +636,12 @@ class NewsReader:
             statuses.append("suspended")
         if IN_FORCE.search(text):
             statuses.append("in force")
-        if ANNOUNCED.search(text) and "suspended" not in statuses:
+        since = [when for when, start, _ in dates
+                 if SINCE_CUE.search(text[max(0, start - 10):start])
+                 or text[start:start + 5].lower() == "since"]
+        if since and "in force" not in statuses and "suspended" not in statuses:
+            statuses.append("in force")
+        if ANNOUNCED.search(text) and "suspended" not in statuses and not PASSIVE.search(text):
             statuses.append("announced")
         if not statuses and self.current_control and COVERS_VERB.search(text):
             return self.cover_claims(text, found)
@@ -631,7 +652,8 @@ class NewsReader:
             cue = text[max(0, start - 40):start]
             if ANNOUNCED_CUE.search(cue):
                 announced = announced or when
-            elif EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue):
+            elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
+                    or text[start:start + 5].lower() == "since":
                 effective = effective or when
         if effective is None and IMMEDIATE.search(text):
             effective = event
@@ -639,7 +661,8 @@ class NewsReader:
         control = self.find_control(text, issuer, items, targets, announced or event, status)
         minted = control is None
         if minted:
-            if status != "announced" and not items and not REFERENCE.search(text):
+            if status != "announced" and not items and not targets \
+                    and not REFERENCE.search(text):
                 return
             control = self.mint_control(text, issuer, named, announced or event)
         self.current_control, self.issuer = control, issuer
@@ -650,13 +673,12 @@ class NewsReader:
         if announced:
             self.claim(control, "announced_on", announced, announced, quote=text)
         if "in force" in statuses or (status == "announced" and effective):
-            self.claim(control, "effective_from", effective or event, event, quote=text)
+            self.claim(control, "effective_from", effective or event, start, quote=text)
         if "suspended" in statuses:
             self.claim(control, "effective_to", effective or event, event, quote=text)
-        if minted or status == "announced" or COVERS_VERB.search(text):
-            if issuer not in info["issuer"] or minted or status == "announced":
-                self.claim(control, "ISSUED_BY", self.ensure(issuer), start, quote=text)
-                info["issuer"].add(issuer)
+        if minted or status == "announced" or items or targets:
+            self.claim(control, "ISSUED_BY", self.ensure(issuer), start, quote=text)
+            info["issuer"].add(issuer)
             for item in items:
                 self.claim(control, "COVERS", self.ensure(item), start, quote=text)
                 info["covers"].add(item)
