@@ -29,6 +29,11 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
         stage = f" (at the {top.stage} stage)" if top.stage else ""
         parts.append(f"The worst exposure is {name(graph, top.id)}{stage}: without it, "
                      f"{report.label} would lose {percent(top.loss)} of its supply.")
+    countries = [(c, r) for r in reports for c in r.chokepoints if c.kind == "Country"]
+    if countries:
+        top, report = max(countries, key=lambda cr: (cr[0].loss, cr[0].id))
+        parts.append(f"Of the countries, {name(graph, top.id)} matters most: without it, "
+                     f"{report.label} would lose {percent(top.loss)}.")
     stages = [(r.most_concentrated, r) for r in reports]
     stages = [(c, r) for c, r in stages if c is not None]
     if stages:
@@ -41,7 +46,7 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
         parts.append(f"{len(unmapped)} upstream material(s) have no mapped supply and are "
                      "not counted as safe.")
     parts.append("Every product also needs each of its materials and elements: those are "
-                 "single points of failure by definition and are listed first.")
+                 "single points of failure by definition, listed on their own lines.")
     return " ".join(parts)
 
 
