@@ -325,7 +325,8 @@ def test_mermaid_renders_hostile_labels_as_entity_codes(hostile):
     text = to_mermaid(build_chain(hostile, "product:jet"))
     check_mermaid(text)
     assert "<script" not in text and "<b>" not in text
-    assert "#60;script#62;alert(1)#60;/script#62; #34;quoted#34; #38; #39;single#39; #35;x#59;" in text
+    assert ("#60;script#62;alert(1)#60;/script#62; #34;quoted#34; #38; #39;single#39; "
+            "#35;x#59;") in text
 
 
 # ---------------------------------------------------------------------- DOT

@@ -449,7 +449,8 @@ def tooltip(node: Node, chain: Chain) -> str:
     if node.hhi is not None:
         lines.append(f"HHI {node.hhi:,.0f}")
     if node.loss is not None:
-        lines.append(f"Without it: {loss_text(node.loss, node.spof)}")
+        lines.append("Single point of failure: without it the product cannot be made"
+                     if node.spof else f"Without it, supply falls by {percent(node.loss)}")
     if node.via:
         lines.append(f"Operator {node.via} is top chokepoint #{node.via_rank}")
     for source in node.sources:

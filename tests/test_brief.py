@@ -1,0 +1,148 @@
+"""Briefs (issue 6): title, date, a three-sentence summary, the snapshot, the chokepoint
+table, scenario results and numbered sources, as Markdown, self-contained HTML and PDF.
+
+Figures on the tiny graph are the hand computation of ``test_analysis.JET_LOSSES``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_render import check_mermaid, external_references, hostile_claims
+
+from mineralgraph import SupplyGraph, load_bundled
+from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.graph.snapshot import save_snapshot
+from mineralgraph.loaders.curated import load_curated
+from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, md_text, to_markdown
+
+TINY = Path(__file__).parent / "data" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def tiny() -> SupplyGraph:
+    return SupplyGraph(load_curated(TINY).claims)
+
+
+def test_tiny_brief_says_what_the_hand_computation_says(tiny):
+    brief = build_brief(tiny, "product:jet")
+    assert brief.title == "Jet: supply-chain brief"
+    assert brief.date == "latest data"
+    assert brief.summary == [
+        "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
+        "with producers in 4 countries.",
+        "No single supplier can stop it; the worst exposure is China at the mining, "
+        "processing, component stage, whose loss would cut its supply by 99.6%.",
+        # oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the id decides
+        "The most concentrated stage is processing: Separated oxide (HHI 8,200, led by China)."]
+    table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
+    assert table[:4] == [("China", "99.6%", ""), ("Miner Co", "28%", ""),
+                         ("United States", "28%", ""), ("US mine", "20%", "")]
+    assert brief.sources[0].startswith("Tiny hand-checked graph for the tests. mineralgraph")
+    assert len(brief.sources) == 2
+
+
+def test_brief_of_an_element_lists_the_products_it_feeds(tiny):
+    brief = build_brief(tiny, "element:Dy")
+    assert brief.summary[0] == "Dysprosium feeds 2 mapped product(s): Car and Jet."
+    assert brief.summary[1] == "Without it, Car and Jet cannot be made."
+    assert [(r["node"], r["spof"]) for r in brief.table] == [("Car", "yes"), ("Jet", "yes")]
+
+
+def test_markdown_brief_has_every_part():
+    graph = load_bundled()
+    brief = build_brief(graph.as_of(date(2025, 6, 1)), "product:f-35",
+                        load_scenario("cn-2025-04-defence-denial"))
+    text = to_markdown(brief).decode("utf-8")
+    assert text.startswith("# Lockheed Martin F-35 Lightning II: supply-chain brief\n")
+    assert "*As of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
+    summary = text.split("## Snapshot")[0].split("\n\n")[2]
+    assert len(re.findall(r"[.!?](?= |$)", summary)) == 3
+    mermaid = text.split("```mermaid\n")[1].split("```")[0]
+    check_mermaid(mermaid)
+    assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
+    assert "## Scenario: China denies" in text
+    assert "| Lockheed Martin F-35 Lightning II | 1.00 | 0.09 |" in text
+    sources = text.split("## Sources\n\n")[1].splitlines()
+    assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
+    table = text.split("## Chokepoints")[1].split("## Scenario")[0]
+    cited = {int(n) for n in re.findall(r"&#91;(\d+)&#93;", table)}
+    assert cited and max(cited) <= len(sources)
+
+
+def test_markdown_escapes_what_markdown_would_interpret():
+    assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert md_text("a | b") == "a &#124; b"
+    assert md_text("**bold** `code`") == "&#42;&#42;bold&#42;&#42; &#96;code&#96;"
+
+
+def test_hostile_labels_stay_text_in_every_brief(tmp_path):
+    brief = build_brief(SupplyGraph(hostile_claims()), "product:jet")
+    md = BRIEF_FORMATS[".md"](brief).decode("utf-8")
+    assert "<script" not in md and "<b>" not in md
+    assert md.startswith("# &lt;script&gt;alert(1)&lt;/script&gt; \"quoted\" &amp;")
+    check_mermaid(md.split("```mermaid\n")[1].split("```")[0])
+    page = BRIEF_FORMATS[".html"](brief).decode("utf-8")
+    assert page.count("<script") == 1 and "<b>" not in page
+    assert external_references(page) == []
+    assert BRIEF_FORMATS[".pdf"](brief).startswith(b"%PDF-")
+
+
+def test_html_brief_is_self_contained():
+    page = BRIEF_FORMATS[".html"](build_brief(load_bundled(), "product:optimus")).decode()
+    assert external_references(page) == []
+    assert "<h2>Chokepoints</h2>" in page and "<td>Tesla</td>" in page
+    assert '<p class="summary">Tesla Optimus humanoid robot (robotics) draws on' in page
+    assert "<svg" in page and "<h2>Sources</h2>" in page
+
+
+def test_pdf_brief_pages():
+    data = BRIEF_FORMATS[".pdf"](build_brief(load_bundled(), "product:f-35"))
+    assert data.startswith(b"%PDF-")
+    pages = int(re.findall(rb"/Count (\d+)", data)[-1])
+    assert pages >= 2
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages
+    sizes = set(re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data))
+    assert sizes == {(b"841.68", b"595.44")}  # A4 landscape
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])
+def test_brief_command_writes_each_format(run_cli, tmp_path, suffix):
+    out = tmp_path / f"brief{suffix}"
+    result = run_cli("brief", "product:optimus", "--scenario", "kuantan-offline",
+                     "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"wrote {out}\n" and result.stdout == ""
+    assert out.stat().st_size > 1000
+
+
+def test_brief_command_on_a_graph_file(run_cli, tmp_path):
+    graph = tmp_path / "g.json"
+    save_snapshot(hostile_claims(), graph)
+    out = tmp_path / "b.md"
+    result = run_cli("--graph", str(graph), "brief", "product:jet", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "<script" not in out.read_text()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["brief", "product:nope", "--out", "b.md"], "Error: product:nope is not in the graph"),
+    (["brief", "product:f-35", "--out", "b.docx"],
+     "Error: b.docx: unsupported format ('.docx'); use one of .html, .md, .pdf"),
+])
+def test_brief_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, args,
+                                                message):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_brief_needs_out(run_cli):
+    result = run_cli("brief", "product:f-35")
+    assert result.exit_code == 2
+    assert "Missing option '--out'" in result.stderr
