@@ -78,7 +78,7 @@ COMPANY_WORDS = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Lt
                  "Limited", "Group", "Materials", "Magnetics", "Magnet", "Magnets",
                  "Technologies", "Technology", "Resources", "Metals", "Mining", "Motors",
                  "Electric", "Industries", "Systems", "Holdings", "Energy", "Aerospace",
-                 "Minerals", "Elements", "Enterprises", "Manufacturing", "Chemicals",
+                 "Minerals", "Elements", "Enterprises", "Manufacturing", "Chemicals", "Chemical",
                  "Rare Earth", "Rare Earths", "Hi-Tech", "High-Tech", "AG", "SE", "SA", "plc",
                  "PLC", "LLC", "GmbH", "Partners", "Dynamics", "Defense", "Defence")
 
@@ -156,8 +156,15 @@ class Gazetteer:
         """Capitalised names in the sentence that no known name covers."""
         known = [(m.start, m.end) for m in self.mentions(sentence)]
         out = []
+        pieces = []
         for m in _NAME.finditer(sentence):
-            text, start = m.group(0).rstrip(".'"), m.start()
+            # a possessive ends a name: "Japan's Shin-Etsu Chemical" is two names
+            offset = m.start()
+            for piece in re.split(r"(?<=['\u2019]s) ", m.group(0)):
+                pieces.append((piece, offset))
+                offset += len(piece) + 1
+        for piece, start in pieces:
+            text = re.sub(r"['\u2019]s$", "", piece).rstrip(".'")
             words = text.split()
             # drop leading stopwords such as "The"; "He" is a name inside a sentence
             while words and _norm(words[0]) in STOPWORDS and not (

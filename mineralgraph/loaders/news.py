@@ -88,7 +88,7 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        r"prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
-                         r"to|list(s|ed)?)\b", re.I)
+                         r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
                    r"threaten(s|ed|ing)?|expected to|plans? to|planning to|reportedly|whether|"
                    r"speculat\w*|if)\b|\bmay\b(?! \d)", re.I)
@@ -130,8 +130,9 @@ BUY_VERB = re.compile(r"\b(buy(s|ing)?|bought|purchas(e|es|ed|ing)|sourc(e|es|ed
 STOP_VERB = re.compile(r"\b(stop(ped|s)?|halt(ed|s)?|suspend(ed|s)?|cease[ds]?|end(ed|s)?)\b"
                        r"(\s+\w+){0,3}?\s+(shipping|shipments?|sales|selling|supplying|"
                        r"deliveries|exports?)\b", re.I)
-MAKE_VERB = re.compile(r"\b(makes|made|builds|built|manufactur(es|ed)|assembl(es|ed)|"
-                       r"produc(es|ed))\b", re.I)
+MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
+                       r"manufactur(e|es|ed|ing)|assembl(e|es|ed|ing)|produc(e|es|ed|ing))\b",
+                       re.I)
 
 ABBREVIATIONS = {"u.s", "u.k", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                  "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "mr", "ms",
@@ -860,6 +861,8 @@ class NewsReader:
             self.last_party = subject[1]
             break
         self.make_claims(text, found, parties, event)
+        if parties and not PRONOUN_SUBJECT.match(text):
+            self.last_party = parties[0][1]   # the subject a later "The company" refers to
 
     def make_claims(self, text, found, parties, event) -> None:
         products = [f for f in found if f.kind == "Product"]
