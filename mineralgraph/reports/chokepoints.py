@@ -13,6 +13,12 @@ COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "s
 HEADERS = ["#", "node", "kind", "stage", "country", "loss", "SPOF", "HHI", "sources"]
 
 
+def _largest(pairs, key):
+    """The (chokepoint, report) pair with the largest ``key``, or (None, None)."""
+    pairs = [(c, r) for c, r in pairs if c is not None]
+    return max(pairs, key=lambda cr: (key(cr[0]), cr[0].id), default=(None, None))
+
+
 def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     """One paragraph: which products hang on a single supplier, and the worst stage."""
     hinged = [r for r in reports if r.supplier_spofs]
@@ -22,22 +28,18 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     if supplier_spofs:
         named = ", ".join(name(graph, n) for n, _ in supplier_spofs.most_common(5))
         parts.append(f"Those suppliers: {named}.")
-    worst = [(r.worst_supplier, r) for r in reports]
-    worst = [(w, r) for w, r in worst if w is not None]
-    if worst:
-        top, report = max(worst, key=lambda wr: (wr[0].loss, wr[0].id))
+    top, report = _largest(((r.worst_supplier, r) for r in reports), lambda c: c.loss)
+    if top:
         stage = f" (at the {top.stage} stage)" if top.stage else ""
         parts.append(f"The worst exposure is {name(graph, top.id)}{stage}: without it, "
                      f"{report.label} would lose {percent(top.loss)} of its supply.")
-    countries = [(c, r) for r in reports for c in r.chokepoints if c.kind == "Country"]
-    if countries:
-        top, report = max(countries, key=lambda cr: (cr[0].loss, cr[0].id))
+    top, report = _largest(((c, r) for r in reports for c in r.chokepoints
+                            if c.kind == "Country"), lambda c: c.loss)
+    if top:
         parts.append(f"Of the countries, {name(graph, top.id)} matters most: without it, "
                      f"{report.label} would lose {percent(top.loss)}.")
-    stages = [(r.most_concentrated, r) for r in reports]
-    stages = [(c, r) for c, r in stages if c is not None]
-    if stages:
-        top, _ = max(stages, key=lambda cr: (cr[0].hhi, cr[0].id))
+    top, _ = _largest(((r.most_concentrated, r) for r in reports), lambda c: c.hhi)
+    if top:
         where = f", led by {top.country.partition(':')[2]}" if top.country else ""
         parts.append(f"The most concentrated stage is {top.stage}: {top.label} "
                      f"(HHI {thousands(top.hhi)}{where}).")
