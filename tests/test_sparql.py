@@ -74,9 +74,9 @@ def ids_upstream_of(product: str) -> str:
 
 
 def ids_of_products_from(node: str) -> str:
-    return f"""SELECT DISTINCT ?p WHERE {{ ?p a mg:Product .
-      {{ ?p {BACK}+ {node} }}
-      UNION {{ ?p {BACK}+ ?f . ?f a mg:Facility ; mg:LOCATED_IN {node} }} }}"""
+    return f"""SELECT DISTINCT ?p WHERE {{
+      {{ BIND ({node} AS ?place) }} UNION {{ ?place a mg:Facility ; mg:LOCATED_IN {node} }}
+      ?p {BACK}+ ?place . ?p a mg:Product . }}"""
 
 
 def ids_on_paths(source: str, target: str) -> str:
