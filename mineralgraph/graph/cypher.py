@@ -1,0 +1,218 @@
+"""Cypher over the Neo4j copy: safe queries for analysts, and the structural questions.
+
+:func:`run_cypher` runs a query read-only unless asked otherwise: it first asks the
+server to ``EXPLAIN`` the query and refuses anything whose query type is not ``r``
+(read only), then runs it in a read transaction, so the server refuses a write too.
+Parameters always travel as parameters, never pasted into the text.
+
+The structural questions of the design note (section 4) are asked along the *flow*
+(:mod:`mineralgraph.graph.flow`): relations stored against the flow are walked
+backwards. :func:`flow_step` writes that one step as a quantified path pattern from
+:data:`~mineralgraph.graph.flow.FLOW_RELATIONS`, so Cypher and the embedded engine
+share one definition.
+
+>>> parse_param("share=0.8")
+('share', 0.8)
+>>> parse_param("id=element:Dy")
+('id', 'element:Dy')
+>>> print(flow_step())  # doctest: +NORMALIZE_WHITESPACE
+((a)-[r:CONTAINS|LOCATED_IN|MADE_FROM|OPERATED_BY|PRODUCES|REQUIRES|SUPPLIES]-(b)
+  WHERE (type(r) IN ['PRODUCES', 'SUPPLIES'] AND startNode(r) = a)
+     OR (type(r) IN ['CONTAINS', 'MADE_FROM', 'REQUIRES', 'OPERATED_BY'] AND endNode(r) = a)
+     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND b:Facility))
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+import datetime as dt
+from pathlib import Path
+
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.flow import FLOW_RELATIONS
+from mineralgraph.graph.neo4j import Neo4jError
+
+#: Query types ``EXPLAIN`` reports (``summary.query_type``) and what they mean.
+QUERY_TYPES = {"r": "read only", "rw": "read and write", "w": "write only",
+               "s": "schema write"}
+_PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class CypherResult:
+    """Columns and rows of a query; values are plain Python (see :func:`plain`)."""
+
+    columns: list[str]
+    rows: list[dict]
+
+
+# ---------------------------------------------------------------------- parameters
+def parse_value(text: str):
+    """A parameter value: JSON when it parses as JSON (numbers, true/false/null, lists,
+    quoted strings), else the text as it is.
+
+    >>> parse_value("3"), parse_value("true"), parse_value("[1, 2]"), parse_value("a'b")
+    (3, True, [1, 2], "a'b")
+    """
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def parse_param(text: str) -> tuple[str, object]:
+    """``name=value`` from ``--param`` as (name, value); MineralGraphError when malformed."""
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+        raise MineralGraphError(f"--param {text!r}: expected NAME=VALUE")
+    return name, parse_value(value)
+
+
+def query_text(query: str) -> tuple[str, dict]:
+    """The text of ``QUERY`` or ``@FILE``, and the defaults its ``// @param`` lines give.
+
+    A cookbook file may say ``// @param element = "element:Dy"``; ``--param`` overrides.
+    """
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            query = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise MineralGraphError(f"{path}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise MineralGraphError(f"{path}: cannot read ({exc})") from None
+    defaults = {}
+    for line in query.splitlines():
+        match = _PARAM_LINE.match(line)
+        if match:
+            defaults[match.group(1)] = parse_value(match.group(2))
+    if not query.strip() or not strip_comments(query).strip():
+        raise MineralGraphError("the query is empty")
+    return query, defaults
+
+
+def strip_comments(query: str) -> str:
+    """The query without ``//`` line comments (only whole-line ones).
+
+    >>> strip_comments("// hello\\nRETURN 1")
+    'RETURN 1'
+    """
+    return "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("//"))
+
+
+# ---------------------------------------------------------------------- values
+def plain(value):
+    """A value from the driver as plain Python for tables and JSON.
+
+    A node becomes its ``id`` (or its properties when it has none), a relationship a
+    dict of its type, ends and properties, a path the list of its node ids, Neo4j
+    temporal values ISO strings.
+    """
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return value.get("id") if value.get("id") is not None else {
+            k: plain(v) for k, v in value.items()}
+    if isinstance(value, Relationship):
+        return {"type": value.type, "start": plain(value.start_node),
+                "end": plain(value.end_node), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    return value
+
+
+# ---------------------------------------------------------------------- running
+def query_type(session, query: str, params: dict) -> str:
+    """What ``EXPLAIN`` says the query does: ``r``, ``rw``, ``w`` or ``s``."""
+    summary = session.run("EXPLAIN " + query, params).consume()
+    return summary.query_type
+
+
+def run_cypher(driver, query: str, params: dict | None = None, database: str | None = None,
+               write: bool = False) -> CypherResult:
+    """Run one query; read-only unless ``write``.
+
+    Raises
+    ------
+    Neo4jError
+        When the query is not read-only and ``write`` is false (nothing runs), or the
+        server refuses it.
+    """
+    params = dict(params or {})
+
+    def work(tx):
+        result = tx.run(query, params)
+        columns = list(result.keys())
+        rows = [{k: plain(record[k]) for k in columns} for record in result]
+        return CypherResult(columns, rows)
+
+    with driver.session(database=database) as session:
+        if not write:
+            kind = query_type(session, query, params)
+            if kind != "r":
+                raise Neo4jError(f"the query is {QUERY_TYPES.get(kind, kind)}, not read only; "
+                                 "nothing was run (add --write to run it)")
+            return session.execute_read(work)
+        return session.execute_write(work)
+
+
+# ---------------------------------------------------------------------- structure
+def flow_step(start: str = "a", end: str = "b", rel: str = "r") -> str:
+    """One step along the flow, as a quantified path pattern for ``(x) STEP+ (y)``."""
+    forward = [name for name, reverse in FLOW_RELATIONS.items() if not reverse]
+    backward = [name for name, reverse in FLOW_RELATIONS.items()
+                if reverse and name != "LOCATED_IN"]
+    types = "|".join(sorted(FLOW_RELATIONS))
+    return (f"(({start})-[{rel}:{types}]-({end})\n"
+            f"  WHERE (type({rel}) IN {forward!r} AND startNode({rel}) = {start})\n"
+            f"     OR (type({rel}) IN {backward!r} AND endNode({rel}) = {start})\n"
+            f"     OR (type({rel}) = 'LOCATED_IN' AND endNode({rel}) = {start} "
+            f"AND {end}:Facility))")
+
+
+def downstream_query(kind: str | None = "Product") -> str:
+    """Ids of nodes (of ``kind``) with a flow path from ``$id``: e.g. products needing X."""
+    target = f"(y:{kind})" if kind else "(y)"
+    return (f"MATCH (x {{id: $id}})\n"
+            f"MATCH (x){flow_step()}+{target}\n"
+            "WHERE y <> x\n"
+            "RETURN DISTINCT y.id AS id ORDER BY id")
+
+
+def upstream_query() -> str:
+    """Ids of every node with a flow path into ``$id`` (its upstream)."""
+    return (f"MATCH (x {{id: $id}})\n"
+            f"MATCH (y){flow_step()}+(x)\n"
+            "WHERE y <> x\n"
+            "RETURN DISTINCT y.id AS id ORDER BY id")
+
+
+def paths_query() -> str:
+    """Simple flow paths from ``$source`` to ``$target`` of at most ``$max_length`` steps.
+
+    Each path once, as the list of its node ids, shortest first (like
+    :func:`mineralgraph.graph.flow.supply_paths`).
+    """
+    return (f"MATCH (x {{id: $source}}), (y {{id: $target}})\n"
+            f"MATCH p = (x){flow_step()}{{1,12}}(y)\n"
+            "WITH [n IN nodes(p) | n.id] AS ids\n"
+            "WHERE size(ids) <= $max_length + 1\n"
+            "  AND all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])\n"
+            "RETURN DISTINCT ids ORDER BY size(ids), ids")
+
+
+def ids_of(driver, query: str, database: str | None = None, **params) -> list:
+    """The first column of a read query's rows."""
+    result = run_cypher(driver, query, params, database=database)
+    return [row[result.columns[0]] for row in result.rows]

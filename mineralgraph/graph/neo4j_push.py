@@ -1,0 +1,317 @@
+"""Push claims into Neo4j: batched ``UNWIND $rows ... MERGE``, idempotent and resumable.
+
+What lands in the database (and what :mod:`mineralgraph.graph.neo4j_pull` reads back):
+
+- **Nodes.** One per id, labelled with its kind and keyed by ``id`` (a uniqueness
+  constraint per label). Each attribute is a property: the preferred value of a
+  single-valued attribute (the graph's claim policy), a sorted list for a multi-valued
+  one (``alias``, ``end_use``). Dates are Neo4j dates. Every attribute claim, with its
+  provenance, is kept in the property ``claims``: a JSON list of
+  :meth:`~mineralgraph.claim.Claim.to_dict` without the subject. Every cited source is a
+  ``Source`` node, so ``MATCH (s:Source) WHERE s.id IN r.sources`` finds the documents.
+- **Relationships.** One per relation claim, typed with the relation and keyed by
+  ``claim_id`` (a uniqueness constraint per type), so two sources that disagree stay
+  two relationships. Properties: the qualifiers (``share``, ``year``...) and the
+  provenance ``sources`` (a list of source ids), ``quote``, ``confidence``,
+  ``valid_from``, ``valid_to`` (dates) and ``origin``.
+
+Each batch is one managed write transaction (the driver retries transient errors), and
+every write is a ``MERGE`` that then sets all properties, so running the same push
+again changes nothing, and a push interrupted midway completes on the next run.
+
+>>> from mineralgraph.claim import Claim
+>>> rows = node_rows([Claim("element:Dy", "label", "Dysprosium", sources=("source:s",))])
+>>> [(label, row["props"]["id"]) for label, row in rows]
+[('Element', 'element:Dy'), ('Source', 'source:s')]
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.neo4j import (Neo4jError, label_of, labels, quote_name,
+                                      relationship_types)
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+#: Batch size of the push (rows per transaction), chosen from bench/bench_neo4j.py.
+DEFAULT_BATCH_SIZE = 5000
+#: Relationship properties that hold provenance, not qualifiers.
+PROVENANCE = ("claim_id", "sources", "quote", "confidence", "valid_from", "valid_to", "origin")
+#: The node property that keeps every attribute claim as JSON.
+CLAIMS_PROPERTY = "claims"
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """What a push wrote, and what the database holds afterwards."""
+
+    nodes: int
+    relationships: int
+    db_nodes: int
+    db_relationships: int
+    seconds: float
+
+    @property
+    def stale(self) -> int:
+        """Relationships in the database that the pushed claims do not have."""
+        return max(0, self.db_relationships - self.relationships)
+
+
+class PushError(Neo4jError):
+    """A push that stopped before the end; the message says how far it got."""
+
+
+# ---------------------------------------------------------------------- rows
+def _attribute_props(graph: SupplyGraph, node_id: str) -> dict:
+    props: dict = {}
+    for name, claims in graph.attributes(node_id).items():
+        if name in ("id", CLAIMS_PROPERTY):
+            raise Neo4jError(f"{node_id}: attribute name {name!r} is reserved in Neo4j")
+        attribute = model.attributes.get(name)
+        if attribute is not None and attribute.multi_valued:
+            values = sorted({c.object for c in claims}, key=str)
+            if len({type(v) for v in values}) > 1:
+                values = [str(v) for v in values]
+            props[name] = values
+        else:
+            props[name] = graph.attribute(node_id, name)
+    return props
+
+
+def node_rows(claims: Iterable[Claim] | SupplyGraph) -> list[tuple[str, dict]]:
+    """(label, row) for every node: defined ones, relation ends and cited sources.
+
+    A row is ``{"props": {...}}``: ``id``, the attribute properties and, for nodes
+    with attribute claims, ``claims`` (JSON). Sorted by id.
+    """
+    graph = claims if isinstance(claims, SupplyGraph) else SupplyGraph(claims)
+    ids = set(graph.ids()) | set(graph.sources())
+    for claim in graph.edge_claims():
+        ids.update((claim.subject, claim.object))
+    rows = []
+    for node_id in sorted(ids):
+        label = label_of(node_id)
+        props = {"id": node_id}
+        if node_id in graph:
+            props.update(_attribute_props(graph, node_id))
+            attribute_claims = [c for cs in graph.attributes(node_id).values() for c in cs]
+            payload = []
+            for claim in sorted(attribute_claims, key=lambda c: (c.predicate, c.id)):
+                data = claim.to_dict()
+                del data["subject"]
+                payload.append(data)
+            props[CLAIMS_PROPERTY] = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        rows.append((label, {"props": props}))
+    return rows
+
+
+def relation_props(claim: Claim) -> dict:
+    """The properties of the relationship of one relation claim."""
+    props: dict = {"claim_id": claim.id}
+    for name, value in claim.qualifiers:
+        if name in PROVENANCE:
+            raise Neo4jError(f"{claim.subject} {claim.predicate} {claim.object}: qualifier "
+                             f"name {name!r} is reserved in Neo4j")
+        props[name] = value
+    if claim.sources:
+        props["sources"] = list(claim.sources)
+    for name in ("quote", "confidence", "valid_from", "valid_to", "origin"):
+        value = getattr(claim, name)
+        if value is not None:
+            props[name] = value
+    return props
+
+
+def relation_rows(claims: Iterable[Claim] | SupplyGraph) -> list[tuple[tuple[str, str, str], dict]]:
+    """((type, start label, end label), row) for every relation claim, in claim order.
+
+    A row is ``{"s": subject, "o": object, "props": {...}}``.
+    """
+    graph = claims if isinstance(claims, SupplyGraph) else SupplyGraph(claims)
+    known = set(relationship_types())
+    rows = []
+    for claim in graph.edge_claims():
+        if claim.predicate not in known:
+            raise Neo4jError(f"{claim.subject} {claim.predicate} {claim.object}: "
+                             f"{claim.predicate} is not a relation of the ontology")
+        key = (claim.predicate, label_of(claim.subject), label_of(claim.object))
+        rows.append((key, {"s": claim.subject, "o": claim.object,
+                           "props": relation_props(claim)}))
+    return rows
+
+
+# ---------------------------------------------------------------------- queries
+def constraint_statements() -> list[str]:
+    """``CREATE CONSTRAINT ... IF NOT EXISTS``: ``id`` unique per label, ``claim_id`` per type."""
+    out = [f"CREATE CONSTRAINT {quote_name('mg_' + label.lower() + '_id')} IF NOT EXISTS "
+           f"FOR (n:{quote_name(label)}) REQUIRE n.id IS UNIQUE" for label in labels()]
+    out += [f"CREATE CONSTRAINT {quote_name('mg_' + rel.lower() + '_claim_id')} IF NOT EXISTS "
+            f"FOR ()-[r:{quote_name(rel)}]-() REQUIRE r.claim_id IS UNIQUE"
+            for rel in relationship_types()]
+    return out
+
+
+def node_query(label: str) -> str:
+    """The batched MERGE of nodes of one label (``$rows``)."""
+    return (f"UNWIND $rows AS row MERGE (n:{quote_name(label)} {{id: row.props.id}}) "
+            "SET n = row.props")
+
+
+def relation_query(key: tuple[str, str, str]) -> str:
+    """The batched MERGE of relationships of one (type, start label, end label)."""
+    rel, start, end = key
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{quote_name(start)} {{id: row.s}}) "
+            f"MATCH (b:{quote_name(end)} {{id: row.o}}) "
+            f"MERGE (a)-[r:{quote_name(rel)} {{claim_id: row.props.claim_id}}]->(b) "
+            "SET r = row.props")
+
+
+def node_query_per_row(label: str) -> str:
+    """One node per query (the slow way the benchmark compares with)."""
+    return (f"MERGE (n:{quote_name(label)} {{id: $props.id}}) SET n = $props")
+
+
+def relation_query_per_row(key: tuple[str, str, str]) -> str:
+    """One relationship per query (the slow way the benchmark compares with)."""
+    rel, start, end = key
+    return (f"MATCH (a:{quote_name(start)} {{id: $s}}) MATCH (b:{quote_name(end)} {{id: $o}}) "
+            f"MERGE (a)-[r:{quote_name(rel)} {{claim_id: $props.claim_id}}]->(b) SET r = $props")
+
+
+# ---------------------------------------------------------------------- push
+@dataclass(frozen=True)
+class Batch:
+    """One transaction's worth of rows: the query, its rows, and where it stands."""
+
+    phase: str          # "nodes" or "relationships"
+    query: str
+    rows: list
+    index: int          # 0-based number of the batch within the push
+
+
+def batches(node_rows_: Sequence, relation_rows_: Sequence, batch_size: int) -> list[Batch]:
+    """Group rows by query and cut them into batches: all nodes first, then relationships."""
+    if batch_size < 1:
+        raise Neo4jError(f"batch size must be at least 1, not {batch_size}")
+    out: list[Batch] = []
+    for phase, rows, make_query in (("nodes", node_rows_, node_query),
+                                    ("relationships", relation_rows_, relation_query)):
+        grouped: dict = defaultdict(list)
+        for key, row in rows:
+            grouped[key].append(row)
+        for key in sorted(grouped):
+            group = grouped[key]
+            for start in range(0, len(group), batch_size):
+                out.append(Batch(phase, make_query(key), group[start:start + batch_size],
+                                 len(out)))
+    return out
+
+
+def _write_batch(tx, batch: Batch, on_batch: Callable | None) -> None:
+    if on_batch is not None:
+        on_batch(tx, batch)
+    tx.run(batch.query, rows=batch.rows).consume()
+
+
+def ensure_constraints(driver, database: str | None = None) -> None:
+    """Create the uniqueness constraints the push relies on (``IF NOT EXISTS``)."""
+    for statement in constraint_statements():
+        driver.execute_query(statement, database_=database)
+
+
+def wipe(driver, database: str | None = None, batch_size: int = 10000) -> int:
+    """Delete every node with a mineralgraph label (and its relationships); their count.
+
+    Other data in the database (nodes with none of the ontology's labels) is left alone.
+    """
+    query = ("MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
+             "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS")
+    with driver.session(database=database) as session:
+        summary = session.run(query, labels=labels(), size=batch_size).consume()
+    return summary.counters.nodes_deleted
+
+
+def database_counts(driver, database: str | None = None) -> tuple[int, int]:
+    """(nodes with a mineralgraph label, relationships with a ``claim_id``) in the database."""
+    records, _, _ = driver.execute_query(
+        "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n",
+        labels=labels(), database_=database, routing_="r")
+    nodes = records[0]["n"]
+    records, _, _ = driver.execute_query(
+        "MATCH ()-[r]->() WHERE r.claim_id IS NOT NULL RETURN count(r) AS n",
+        database_=database, routing_="r")
+    return nodes, records[0]["n"]
+
+
+def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = None,
+         batch_size: int = DEFAULT_BATCH_SIZE, wipe_first: bool = False,
+         progress: Callable[[str, int, int], None] | None = None,
+         on_batch: Callable | None = None) -> PushResult:
+    """Write claims into Neo4j; running it again changes nothing.
+
+    Parameters
+    ----------
+    driver : neo4j.Driver
+        A connected driver (see :func:`mineralgraph.graph.neo4j.connect`).
+    claims : iterable of Claim, or SupplyGraph
+        What to push. Every id must be of a kind of the ontology.
+    database : str, optional
+        The database to write to (default: the server's default database).
+    batch_size : int
+        Rows per transaction.
+    wipe_first : bool
+        Delete every node with a mineralgraph label first (:func:`wipe`).
+    progress : callable, optional
+        Called as ``progress(phase, rows_done, rows_total)`` after each committed batch.
+    on_batch : callable, optional
+        Called as ``on_batch(tx, batch)`` inside each batch's transaction, before its
+        rows are written (tests use it to inject faults).
+
+    Returns
+    -------
+    PushResult
+
+    Raises
+    ------
+    PushError
+        When a batch fails for good (after the driver's retries of transient errors):
+        the message says how many rows were written; pushing again completes the work.
+    """
+    start = time.perf_counter()
+    graph = claims if isinstance(claims, SupplyGraph) else SupplyGraph(claims)
+    nodes, relations = node_rows(graph), relation_rows(graph)
+    work = batches(nodes, relations, batch_size)
+    total = len(nodes) + len(relations)
+    if wipe_first:
+        wipe(driver, database)
+    ensure_constraints(driver, database)
+    done = {"nodes": 0, "relationships": 0}
+    with driver.session(database=database) as session:
+        for batch in work:
+            try:
+                session.execute_write(_write_batch, batch, on_batch)
+            except BaseException as exc:
+                raise PushError(_stopped(done, len(nodes), len(relations), exc)) from exc
+            done[batch.phase] += len(batch.rows)
+            if progress is not None:
+                progress(batch.phase, done["nodes"] + done["relationships"], total)
+    db_nodes, db_relationships = database_counts(driver, database)
+    return PushResult(len(nodes), len(relations), db_nodes, db_relationships,
+                      time.perf_counter() - start)
+
+
+def _stopped(done: dict, nodes: int, relations: int, exc: BaseException) -> str:
+    from mineralgraph.graph.neo4j import _first_line
+
+    reason = ("interrupted" if isinstance(exc, KeyboardInterrupt)
+              else _first_line(getattr(exc, "message", None) or str(exc)) or type(exc).__name__)
+    return (f"push stopped after {done['nodes']} of {nodes} nodes and "
+            f"{done['relationships']} of {relations} relationships ({reason}); "
+            "what was written is whole; run the same push again to complete it")
