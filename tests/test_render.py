@@ -415,3 +415,20 @@ def test_snapshot_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatc
     assert result.stderr.startswith(message), result.stderr
     assert result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["snapshot", "country:CN", "--upstream"],
+     "Error: nothing to draw: no supply chain upstream of country:CN (try --downstream)\n"),
+    (["snapshot", "control:cn-2025-04-rare-earths"],
+     "Error: nothing to draw: control:cn-2025-04-rare-earths is on no supply path\n"),
+])
+def test_snapshot_with_nothing_to_draw(run_cli, args, message):
+    result = run_cli(*args)
+    assert (result.exit_code, result.stderr) == (1, message)
+
+
+def test_downstream_legend_names_the_subject(tiny):
+    texts = [item.text for item in layout(build_chain(tiny, "country:AU")).primitives()
+             if hasattr(item, "text")]
+    assert "Australia (the subject of this picture)" in texts

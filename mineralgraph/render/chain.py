@@ -191,8 +191,14 @@ def build_chain(graph: SupplyGraph, node_id: str, direction: str | None = None,
         raise MineralGraphError(f"direction must be upstream or downstream, not {direction!r}")
     flow = flow_graph(graph)
     spine = _spine(graph, flow, node_id, direction, depth)
-    builder = _Builder(graph, node_id, spine, scenario)
-    return builder.chain(direction, flow)
+    chain = _Builder(graph, node_id, spine, scenario).chain(direction, flow)
+    if not chain.edges and not flow.degree(node_id):
+        raise MineralGraphError(f"nothing to draw: {node_id} is on no supply path")
+    if not chain.edges:
+        other = "downstream" if direction == "upstream" else "upstream"
+        raise MineralGraphError(f"nothing to draw: no supply chain {direction} of {node_id} "
+                                f"(try --{other})")
+    return chain
 
 
 def _spine(graph: SupplyGraph, flow: nx.DiGraph, node_id: str, direction: str,
@@ -213,6 +219,8 @@ class _Builder:
         self.edges: list[Edge] = []
         self.losses: dict[str, tuple[float, bool]] = {}
         self.top: list[str] = []
+        self.linked = {c.subject for c in graph.edge_claims("SUPPLIES")} | {
+            c.object for c in graph.edge_claims("SUPPLIES")}
 
     # ------------------------------------------------------------------ losses
     def _analyse(self) -> tuple[float | None, float | None]:
@@ -306,7 +314,7 @@ class _Builder:
         if not claims:
             return
         column = self.nodes[material].column
-        keep_always = set(self.top) | {self.focus} | set(_suppliers_in_chain(g, self.spine))
+        keep_always = set(self.top) | {self.focus} | self.linked
         ordered = sorted(claims, key=lambda c: (-(c.qualifier("share") or 0.0), c.subject))
         kept, folded = [], []
         for claim in ordered:
@@ -404,11 +412,6 @@ def _operators(graph: SupplyGraph, node) -> list[str]:
     if not node_id or model.kind_of(node_id) != "Facility":
         return []
     return graph.neighbours(node_id, "OPERATED_BY")
-
-
-def _suppliers_in_chain(graph: SupplyGraph, spine: set[str]) -> list[str]:
-    return sorted({c.subject for c in graph.edge_claims("SUPPLIES")}
-                  | {c.object for c in graph.edge_claims("SUPPLIES")})
 
 
 def _producer_detail(graph: SupplyGraph, producer: str) -> str:

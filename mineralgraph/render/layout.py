@@ -30,7 +30,7 @@ BOX_W = 212
 GUTTER = 66
 INDENT = 16
 BLOCK_GAP = 18
-INNER_GAP = 4
+INNER_GAP = 8
 DUMMY_H = 8
 HEADER_H = 112
 
@@ -489,9 +489,15 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         out.append(Box(x, y - 11, 22, 14, fill, stroke, 1.0, dash=kind == "Others"))
         out.append(Text(x + 28, y, label, 11))
         x += w + 12
-    marks = [("SPOF: the platform cannot be made without it", SPOF_RED, 3.0),
-             ("#n loss: a top chokepoint, with the share of supply lost without it "
-              "(all its output)", CHOKE_ORANGE, 2.5)]
+    if chain.top or any(n.kind == "Product" and n.focus for n in chain.nodes.values()):
+        marks = [("SPOF: the platform cannot be made without it", SPOF_RED, 3.0),
+                 ("#n loss: a top chokepoint, with the share of supply lost without it "
+                  "(all its output)", CHOKE_ORANGE, 2.5)]
+    else:
+        focus = chain.title
+        marks = [(f"{focus} (the subject of this picture)", FOCUS_BLUE, 3.0),
+                 (f"SPOF: the platform cannot be made without {focus}", SPOF_RED, 3.0),
+                 (f"loses n%: the platform's supply lost without {focus}", CHOKE_ORANGE, 2.5)]
     x, y = MARGIN, y + 24
     for label, colour, stroke in marks:
         w = text_width(label, 11) + 34
