@@ -49,7 +49,14 @@ from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, closest_year, find_dates
-from mineralgraph.loaders.mentions import ELEMENTS, Gazetteer, Mention, coerce, looks_like_company
+from mineralgraph.loaders.mentions import (
+    ELEMENTS,
+    STOPWORDS,
+    Gazetteer,
+    Mention,
+    coerce,
+    looks_like_company,
+)
 from mineralgraph.loaders.tables import decode_table, slug
 from mineralgraph.ontology import model
 
@@ -58,7 +65,8 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # ---------------------------------------------------------------- cue patterns
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
-    r"permits?|permit requirements?|control measures)|\b(require|need)s? (export )?"
+    r"permits?|permit requirements?|control measures)|\bput (\w+ )?under (export )?"
+    r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
     r"restricted|prohibited|curbed|halted)\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
@@ -84,7 +92,7 @@ IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|ca
 ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
                        r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
                        r"(export )?control|expand(ed|s)|tighten(ed|s)|placed|rolled out|"
-                       r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|"
+                       r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
@@ -110,7 +118,8 @@ PASSIVE = re.compile(r"\b(has|have|had) been (banned|restricted|prohibited|curbe
                      r"controlled)\b", re.I)
 UNTIL_CUE = re.compile(r"(until|till|through)\s*$", re.I)
 CONTEXT_CUE = re.compile(r"\b(after|before|since|following|ahead of)\s+(the\s+)?$", re.I)
-ANNOUNCED_CUE = re.compile(r"\b(announc\w*|unveil\w*|issued|imposed)\s+(it\s+)?(on\s+)?$", re.I)
+ANNOUNCED_CUE = re.compile(r"\b(announced|announces|unveiled|issued|imposed|introduced)\b"
+                           r"([^,;]{0,40}\s)?(on\s+)?$", re.I)
 RARE_EARTH = re.compile(r"\brare[- ]earths?\b|\bmagnets?\b", re.I)
 REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu",
                                          "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu"))
@@ -392,6 +401,7 @@ class NewsReader:
         self.controls: dict[str, dict] = self._known_controls()
         self.current_control: str | None = None
         self.emitted: set[tuple] = set()
+        self.stated_announcement: date | None = None
         self.last_party: str | None = None
         self.gazetteer_found: list[Found] = []
         self.issuer: str | None = None
@@ -509,6 +519,8 @@ class NewsReader:
     def event_date(self, text: str, dates) -> date:
         for when, start, _ in dates:
             cue = text[max(0, start - 40):start]
+            if ANNOUNCED_CUE.search(cue) and re.search(r"\b(it|they|which|that)\b", cue):
+                continue   # "the measures it imposed ... in April": the control's own date
             if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
                 continue
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
@@ -618,6 +630,9 @@ class NewsReader:
                 if status == "announced" and (announced is None
                                               or abs((announced - event).days) > 14):
                     continue
+                if self.stated_announcement and announced and abs(
+                        (announced - self.stated_announcement).days) > 45:
+                    continue
                 if announced and announced > event:
                     continue
                 key = (score, announced or date.min)
@@ -649,16 +664,20 @@ class NewsReader:
         if not statuses or issuer is None:
             return
         effective = announced = None
-        for when, start, _ in dates:
+        day_precise = True
+        for when, start, end in dates:
             cue = text[max(0, start - 40):start]
-            if ANNOUNCED_CUE.search(cue):
-                announced = announced or when
+            if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue):
+                if announced is None:
+                    announced = when
+                    day_precise = bool(re.search(r"\d|day\b", text[start:end], re.I))
             elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
                     or text[start:start + 5].lower() == "since":
                 effective = effective or when
         if effective is None and IMMEDIATE.search(text):
             effective = event
         status = "announced" if "announced" in statuses else statuses[0]
+        self.stated_announcement = announced
         control = self.find_control(text, issuer, items, targets, announced or event, status)
         minted = control is None
         if minted:
@@ -671,7 +690,7 @@ class NewsReader:
         if status == "announced":
             announced = announced or event
         start = announced or info["announced"] or event
-        if announced:
+        if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
         if "in force" in statuses or (status == "announced" and effective):
             self.claim(control, "effective_from", effective or event, start, quote=text)
@@ -757,13 +776,16 @@ class NewsReader:
             issuers = sorted(self.controls[self.current_control]["issuer"])
             issuer = issuers[0] if issuers else None
         issuer = issuer or self.issuer
-        if issuer is None:
-            return
-        grantees = [node for _, node in self.companies(text, found)]
         items = [i for i, _ in self.items(found)]
+        self.stated_announcement = None
         control = None
         if items or REFERENCE.search(text) or RARE_EARTH.search(text):
             control = self.find_control(text, issuer, items, [], event, "licence")
+        if issuer is None and control is not None and self.controls[control]["issuer"]:
+            issuer = sorted(self.controls[control]["issuer"])[0]
+        if issuer is None:
+            return
+        grantees = [node for _, node in self.companies(text, found)]
         control = control or self.current_control
         code = issuer.partition(":")[2]
         if grantees:
@@ -831,6 +853,25 @@ class NewsReader:
     def supply_claims(self, text: str, found: list[Found], event: date) -> None:
         self.gazetteer_found = found
         parties = self.parties(text, found)
+        known_spans = [p[0] for p in parties]
+        for mention in self.gazetteer.unknown_names(text):
+            if any(m.start == mention.start for m in known_spans):
+                continue
+            before = text[max(0, mention.start - 6):mention.start]
+            after = text[mention.end:mention.end + 40]
+            if re.search(r"\b(to|from)\s+$", before) or (
+                    mention.start == 0 and re.match(r"\s+(\w+\s+)?(" + "|".join(
+                        v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")",
+                        after, re.I)):
+                parties.append((mention, f"company:{slug(mention.text)}"))
+        first = re.match(r"([A-Z][\w&'-]+)\s+(\w+\s+)?(" + "|".join(
+            v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text, re.I)
+        if first and not any(p[0].start == 0 for p in parties) and first.group(1)[0].isupper() \
+                and not self.gazetteer.mentions(first.group(1)) \
+                and first.group(1).lower() not in STOPWORDS:
+            parties.append((Mention(first.group(1), 0, len(first.group(1)), None),
+                            f"company:{slug(first.group(1))}"))
+        parties.sort(key=lambda item: item[0].start)
         materials = [f.id for f in found if f.kind == "Material"]
         quals = (("material", materials[0]),) if materials else ()
         stop = STOP_VERB.search(text)
