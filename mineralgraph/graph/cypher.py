@@ -157,12 +157,16 @@ def run_cypher(driver, query: str, params: dict | None = None, database: str | N
         rows = [{k: plain(record[k]) for k in columns} for record in result]
         return CypherResult(columns, rows)
 
+    if not write:
+        # EXPLAIN's own notices (e.g. a missing parameter) would be logged as warnings;
+        # the real run reports the problem as an error instead.
+        with driver.session(database=database, notifications_min_severity="OFF") as session:
+            kind = query_type(session, query, params)
+        if kind != "r":
+            raise Neo4jError(f"the query is {QUERY_TYPES.get(kind, kind)}, not read only; "
+                             "nothing was run (add --write to run it)")
     with driver.session(database=database) as session:
         if not write:
-            kind = query_type(session, query, params)
-            if kind != "r":
-                raise Neo4jError(f"the query is {QUERY_TYPES.get(kind, kind)}, not read only; "
-                                 "nothing was run (add --write to run it)")
             return session.execute_read(work)
         return session.execute_write(work)
 

@@ -1,0 +1,180 @@
+"""Neo4j commands: ``neo4j push``, ``neo4j pull`` and ``cypher``.
+
+The server is named by ``--uri``/``--user``/``--database`` or ``NEO4J_URI``,
+``NEO4J_USER``, ``NEO4J_DATABASE``; the password comes only from ``NEO4J_PASSWORD`` or a
+prompt, never from an argument.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.neo4j import (DEFAULT_URI, DEFAULT_USER, Neo4jSettings, connect,
+                                      neo4j_errors)
+from mineralgraph.output import emit, output_options, text_table, to_csv, to_json
+
+
+def connection_options(fn):
+    """``--uri``, ``--user`` and ``--database``, with their environment variables."""
+
+    @click.option("--uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True,
+                  help="Bolt URI of the server (env NEO4J_URI); neo4j+s://... for Aura.")
+    @click.option("--user", envvar="NEO4J_USER", default=DEFAULT_USER, show_default=True,
+                  help="User name (env NEO4J_USER). The password is read from "
+                       "NEO4J_PASSWORD or asked for.")
+    @click.option("--database", envvar="NEO4J_DATABASE", default=None,
+                  help="Database name (env NEO4J_DATABASE); default: the server's default.")
+    @functools.wraps(fn)
+    def wrapper(*args, uri, user, database, **kwargs):
+        settings = Neo4jSettings(uri, user, _password(), database or None)
+        return fn(*args, settings=settings, **kwargs)
+
+    return wrapper
+
+
+def _password() -> str:
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is not None:
+        return password
+    try:
+        return click.prompt("Neo4j password", hide_input=True, err=True)
+    except click.Abort:
+        raise MineralGraphError("no Neo4j password: set NEO4J_PASSWORD or type it at the "
+                                "prompt") from None
+
+
+class _Progress:
+    """A rich progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, total: int):
+        self.bar = None
+        if sys.stderr.isatty() and total:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeRemainingColumn)
+
+            self.bar = Progress(TextColumn("pushing {task.fields[phase]}"), BarColumn(),
+                                MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("push", total=total, phase="nodes")
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, phase=phase)
+
+
+@click.group("neo4j")
+def neo4j_group():
+    """Copy the graph into Neo4j and back (for Neo4j Browser, Bloom and Cypher)."""
+
+
+@neo4j_group.command("push")
+@connection_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Rows per transaction (default 5000, from the benchmark).")
+@click.option("--wipe", is_flag=True,
+              help="Delete every node with a mineralgraph label first (other data stays).")
+@click.pass_obj
+def push_command(app, settings, batch_size, wipe):
+    """Push the graph (nodes, relations, provenance, sources) into Neo4j.
+
+    Idempotent: pushing again changes nothing, and a push that stopped midway
+    completes on the next run. Without --wipe, facts removed from the graph since an
+    earlier push stay in the database (the command says how many).
+    """
+    from mineralgraph.graph.neo4j_push import DEFAULT_BATCH_SIZE, node_rows, push, relation_rows
+
+    graph = app.graph()
+    total = len(node_rows(graph)) + len(relation_rows(graph))
+    with neo4j_errors(settings), connect(settings) as driver, _Progress(total) as bar:
+        result = push(driver, graph, database=settings.database,
+                      batch_size=batch_size or DEFAULT_BATCH_SIZE, wipe_first=wipe,
+                      progress=bar)
+    click.echo(f"pushed {result.nodes} nodes and {result.relationships} relationships to "
+               f"{settings.uri} in {result.seconds:.1f} s; the database holds "
+               f"{result.db_nodes} nodes and {result.db_relationships} relationships", err=True)
+    if result.stale:
+        click.echo(f"note: {result.stale} relationships in the database are not in this graph "
+                   "(push with --wipe to remove them)", err=True)
+
+
+@neo4j_group.command("pull")
+@connection_options
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Snapshot file to write (atomically); default stdout.")
+def pull_command(settings, out):
+    """Read the graph back from Neo4j into a snapshot (the claims with provenance)."""
+    from mineralgraph.graph.neo4j_pull import pull
+    from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
+
+    with neo4j_errors(settings), connect(settings) as driver:
+        claims = pull(driver, database=settings.database)
+    if out == "-":
+        click.echo(snapshot_text(claims), nl=False)
+    else:
+        save_snapshot(claims, out)
+    click.echo(f"pulled {len(claims)} facts from {settings.uri} into {out}", err=True)
+
+
+def render(result, fmt: str) -> str:
+    """A query result as a table, JSON (a list of objects) or CSV."""
+    if fmt == "json":
+        return to_json(result.rows)
+    if fmt == "csv":
+        return to_csv([{k: _cell(v) for k, v in row.items()} for row in result.rows],
+                      result.columns)
+    if not result.columns:
+        return "(no columns)"
+    text = text_table([{k: _cell(v) for k, v in row.items()} for row in result.rows],
+                      result.columns)
+    return f"{text}\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})"
+
+
+def _cell(value):
+    if isinstance(value, dict):
+        return to_json(value).replace("\n", " ").replace("  ", "")
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        return to_json(value).replace("\n", " ").replace("  ", "")
+    return value
+
+
+@click.command()
+@click.argument("query", metavar="QUERY|@FILE")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter ($NAME); VALUE is read as JSON when it parses "
+                   "(numbers, true, lists, \"quoted\"), else as text. Repeatable.")
+@click.option("--write", is_flag=True, help="Allow a query that writes (default: read only).")
+@connection_options
+@output_options(formats=("table", "json", "csv"), default="table")
+def cypher(query, params, write, settings, fmt, output):
+    """Run a Cypher query against Neo4j; read only unless --write.
+
+    QUERY is the query text, or @FILE to read it from a file (such as the cookbook in
+    queries/cypher/). Values are passed as parameters, never pasted into the text.
+    A read-only run refuses any query that Neo4j's EXPLAIN says would write.
+    """
+    from mineralgraph.graph.cypher import parse_param, query_text, run_cypher
+
+    text, defaults = query_text(query)
+    values = dict(defaults)
+    values.update(parse_param(p) for p in params)
+    with neo4j_errors(settings), connect(settings) as driver:
+        result = run_cypher(driver, text, values, database=settings.database, write=write)
+    emit(render(result, fmt), output)
+
+
+COMMANDS = [neo4j_group, cypher]

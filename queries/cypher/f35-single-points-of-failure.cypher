@@ -1,0 +1,48 @@
+// Which nodes can the F-35 not be made without?
+//
+// A single point of failure (SPOF) of a product is a node whose removal alone makes
+// the product unavailable (design note, sections 2 and 3). With nothing removed,
+// the AND-OR model gives these structurally:
+//   1. every material the product needs on all routes: what it REQUIRES, and what
+//      those are MADE_FROM or REQUIRE in turn (all inputs are needed: AND);
+//   2. every element one of those materials CONTAINS (removing an element removes
+//      every material containing it);
+//   3. for each of those materials that has producers: the nodes every producer
+//      with a positive share stands on (OR over producers): the producer itself
+//      when it is the only one, and a country or operator common to all of them.
+//      A producer stands on itself, and a facility also on the country it is
+//      LOCATED_IN and the company it is OPERATED_BY. A country's aggregate share
+//      counts only for what its own facilities do not already hold.
+// The same ids as `mineralgraph spof product:f-35` on the baseline (all claims, no
+// scenario); explicit SUPPLIES routing and export controls are left to the engine.
+// @param product = product:f-35
+MATCH (p:Product {id: $product})-[:REQUIRES]->(first:Material)
+MATCH (first)-[:REQUIRES|MADE_FROM]->{0,}(m:Material)
+WITH DISTINCT m
+CALL (m) {
+  RETURN m AS spof, 'needed on every route' AS why
+  UNION
+  MATCH (m)-[:CONTAINS]->(e:Element)
+  RETURN e AS spof, 'contained in ' + m.id AS why
+  UNION
+  MATCH (producer)-[r:PRODUCES]->(m)
+  WITH m, producer, max(r.share) AS share
+  OPTIONAL MATCH (producer)<-[:LOCATED_IN]-(own:Facility)-[o:PRODUCES]->(m)
+  WITH m, producer, share, sum(o.share) AS held_by_facilities
+  WITH m, producer,
+       CASE WHEN producer:Country AND share IS NOT NULL
+            THEN share - held_by_facilities ELSE coalesce(share, 1.0) END AS weight
+  WHERE weight > 0
+  WITH m, producer,
+       [producer] + COLLECT { MATCH (producer:Facility)-[:LOCATED_IN|OPERATED_BY]->(n) RETURN n }
+         AS stands_on
+  WITH m, collect(stands_on) AS all_stand_on
+  UNWIND head(all_stand_on) AS candidate
+  WITH m, candidate, all_stand_on
+  WHERE all(s IN all_stand_on WHERE candidate IN s)
+  RETURN DISTINCT candidate AS spof, 'every producer of ' + m.id + ' stands on it' AS why
+}
+WITH spof, why ORDER BY why
+WITH spof, collect(why) AS why
+RETURN spof.id AS spof, labels(spof)[0] AS kind, why
+ORDER BY spof
