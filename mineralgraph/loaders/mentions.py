@@ -165,6 +165,10 @@ class Gazetteer:
                 offset += len(piece) + 1
         for piece, start in pieces:
             text = re.sub(r"['\u2019]s$", "", piece).rstrip(".'")
+            # a known name at the front ("Chinese President Xi Jinping") is cut off
+            for s, e in known:
+                if s == start and e < start + len(text) and text[e - start] == " ":
+                    text, start = text[e - start + 1:], e + 1
             words = text.split()
             # drop leading stopwords such as "The"; "He" is a name inside a sentence
             while words and _norm(words[0]) in STOPWORDS and not (
@@ -190,6 +194,9 @@ class Gazetteer:
             if start == 0 and len(words) == 1 and not looks_like_company(text) \
                     and not (text.isupper() and len(text) >= 3):
                 continue  # a capitalised first word of a sentence
+            if len(words) == 1 and re.search(r"(ian|ean|ican|ese|ish)$", text) and \
+                    re.match(r"\s+[a-z]", sentence[end:end + 3]):
+                continue  # a nationality adjective ("Estonian plant")
             out.append(Mention(text, start, end, None))
         return out
 

@@ -124,6 +124,10 @@ RARE_EARTH = re.compile(r"\brare[- ]earths?\b|\bmagnets?\b", re.I)
 REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu",
                                          "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu"))
 DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
+#: "the October rare-earth controls", "April's curbs": a control named by its month.
+MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)(?:'s)?\s+([\w-]+\s+){0,3}?"
+                           r"(controls|curbs|restrictions|measures|rules|ban)\b")
 ANAPHOR = re.compile(r"\b(the|these|those) (controls|measures?|curbs|restrictions|ban|rules)\b",
                      re.I)
 PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
@@ -497,6 +501,7 @@ class NewsReader:
             self.licence_claims(text, found, event)
         elif not hedged and not NEGATED.search(text) and (
                 CONTROL.search(text) or REFERENCE.search(text) or self.control_on(text, found)
+                or MONTH_CONTROL.search(text)
                 or (self.current_control and ANAPHOR.search(text))):
             self.control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
@@ -619,6 +624,14 @@ class NewsReader:
                            f"{current['reference']}", quote=text)
                 return self.current_control
             return None
+        named = MONTH_CONTROL.search(text)
+        if named and status != "announced":
+            month = MONTHS[named.group("month").lower()]
+            same_month = [(info["announced"], node) for node, info in self.controls.items()
+                          if info["announced"] and info["announced"].month == month
+                          and info["announced"] <= event
+                          and (not issuer or not info["issuer"] or issuer in info["issuer"])]
+            return max(same_month)[1] if same_month else None
         wanted = set(items) | (REE if RARE_EARTH.search(text) else set())
         if wanted or targets:
             best, best_key = None, None
@@ -681,9 +694,14 @@ class NewsReader:
         control = self.find_control(text, issuer, items, targets, announced or event, status)
         minted = control is None
         if minted:
+            month = MONTH_CONTROL.search(text)
             if status != "announced" and not items and not targets \
-                    and not REFERENCE.search(text):
+                    and not REFERENCE.search(text) and not month:
                 return
+            if month and not announced:
+                number = MONTHS[month.group("month").lower()]
+                announced = date(event.year - (number > event.month), number, 1)
+                day_precise = False
             control = self.mint_control(text, issuer, named, announced or event)
         self.current_control, self.issuer = control, issuer
         info = self.controls[control]
