@@ -432,3 +432,18 @@ def test_downstream_legend_names_the_subject(tiny):
     texts = [item.text for item in layout(build_chain(tiny, "country:AU")).primitives()
              if hasattr(item, "text")]
     assert "Australia (the subject of this picture)" in texts
+
+
+def test_scenario_marks_what_it_blocks(tiny):
+    from mineralgraph.graph.analysis import Scenario
+
+    scenario = Scenario(name="cn-dy", enforce=({"control": "control:cn-ree"},),
+                        remove=("facility:sep-au",))
+    chain = build_chain(tiny.as_of(date(2025, 6, 1)), "product:jet", scenario=scenario)
+    blocked = sorted(k for k, n in chain.nodes.items() if n.blocked)
+    # the control covers Dy, which only the concentrate CONTAINS (design note, section 2)
+    assert blocked == ["country:CN>material:conc", "facility:sep-au>material:oxide"]
+    texts = [item.text for item in layout(chain).primitives() if hasattr(item, "text")]
+    assert texts.count("BLOCKED") == 2
+    assert "BLOCKED: out under the scenario cn-dy" in texts
+    assert "BLOCKED under the scenario" in to_mermaid(chain)

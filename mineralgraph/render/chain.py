@@ -75,6 +75,7 @@ class Node:
     folded: list[str] = field(default_factory=list)
     via: str | None = None  # the operator, when it is a top chokepoint (facilities)
     via_rank: int | None = None
+    blocked: bool = False  # out under the scenario (removed, or cut by a restriction)
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,8 @@ class _Builder:
         self.edges: list[Edge] = []
         self.losses: dict[str, tuple[float, bool]] = {}
         self.top: list[str] = []
+        self.removed: set[str] = set()
+        self.blocked_pairs: set[tuple[str, str]] = set()
         self.linked = {c.subject for c in graph.edge_claims("SUPPLIES")} | {
             c.object for c in graph.edge_claims("SUPPLIES")}
 
@@ -226,6 +229,11 @@ class _Builder:
     def _analyse(self) -> tuple[float | None, float | None]:
         g = self.graph
         products = sorted(n for n in self.spine if model.kind_of(n) == "Product")
+        if self.scenario is not None:
+            scenario_analysis = Analysis(g, self.scenario)
+            self.removed = set(self.scenario.remove)
+            for product in products:
+                self.blocked_pairs |= scenario_analysis.blocked_for(product)
         if model.kind_of(self.focus) == "Product":
             report = chokepoints(g, [self.focus], self.scenario, evidence=False)[0]
             suppliers = [c for c in report.chokepoints
@@ -296,6 +304,7 @@ class _Builder:
                                    stage_column(g, node_id), "spine", detail, loss=loss,
                                    spof=spof and kind == "Product", hhi=hhi,
                                    focus=node_id == self.focus,
+                                   blocked=node_id in self.removed,
                                    sources=_label_sources(g, node_id))
 
     def _spine_edges(self, flow: nx.DiGraph) -> None:
@@ -349,12 +358,14 @@ class _Builder:
         key = f"{producer}>{material}"
         loss, spof = self.losses.get(producer, (None, False))
         share = claim.qualifier("share")
+        owners = {producer, *_operators(g, producer), *g.neighbours(producer, "LOCATED_IN")}
+        blocked = (producer, material) in self.blocked_pairs or bool(owners & self.removed)
         self.nodes[key] = Node(key, producer, model.kind_of(producer) or "", g.label(producer),
                                column, "producer", _producer_detail(g, producer),
                                parent=material, share=share, loss=loss, spof=spof,
                                focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
-                               sources=sorted(claim.sources))
+                               sources=sorted(claim.sources), blocked=blocked)
         self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
 
     def _supplies(self) -> None:

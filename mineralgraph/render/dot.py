@@ -57,6 +57,8 @@ def to_dot(chain: Chain) -> str:
             if node.rank and node.loss and not node.spof:
                 lines.append(f"chokepoint {node.rank}: {loss_text(node.loss, False)}")
                 pen, colour = 2.5, CHOKE_ORANGE
+            if node.blocked:
+                lines.append("BLOCKED under the scenario")
             if node.spof:
                 lines.append("SPOF")
                 pen, colour = 3.0, SPOF_RED

@@ -57,6 +57,9 @@ FOCUS_BLUE = "#1565c0"
 EDGE_GREY = "#546e7a"
 SUPPLY_TEAL = "#00897b"
 MUTED = "#5f6b73"
+BLOCKED_FILL = "#e4e7ea"
+BLOCKED_BAR = "#c3cad0"
+BLOCKED_INK = "#37474f"
 
 
 @dataclass
@@ -327,6 +330,8 @@ def _draw_block(item: _Item, x0: float, chain: Chain) -> list:
 def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[str],
               detail: list[str], chain: Chain) -> Group:
     fill, stroke, bar = STYLE.get(node.kind, STYLE["Others"])
+    if node.blocked:
+        fill, bar = BLOCKED_FILL, BLOCKED_BAR
     group = Group(node.key, tooltip(node, chain))
     stroke_w, color = 1.0, stroke
     if node.focus:
@@ -362,6 +367,10 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
         if node.share is not None:
             group.items.append(Text(x + w - 7, y + 6 + 13 - 3, percent(node.share), 11, ink,
                                     True, "end"))
+    if node.blocked:
+        bw = text_width("BLOCKED", 9, True) + 10
+        group.items.append(Box(x + 4, y - 8, bw, 15, BLOCKED_INK, None, radius=7))
+        group.items.append(Text(x + 4 + bw / 2, y + 3, "BLOCKED", 9, "#ffffff", True, "middle"))
     badge = _badge(node)
     if badge:
         text, colour = badge
@@ -451,6 +460,8 @@ def tooltip(node: Node, chain: Chain) -> str:
     if node.loss is not None:
         lines.append("Single point of failure: without it the product cannot be made"
                      if node.spof else f"Without it, supply falls by {percent(node.loss)}")
+    if node.blocked:
+        lines.append(f"Blocked under the scenario {chain.scenario}")
     if node.via:
         lines.append(f"Operator {node.via} is top chokepoint #{node.via_rank}")
     for source in node.sources:
@@ -498,6 +509,8 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         marks = [(f"{focus} (the subject of this picture)", FOCUS_BLUE, 3.0),
                  (f"SPOF: the platform cannot be made without {focus}", SPOF_RED, 3.0),
                  (f"loses n%: the platform's supply lost without {focus}", CHOKE_ORANGE, 2.5)]
+    if any(n.blocked for n in chain.nodes.values()):
+        marks.append((f"BLOCKED: out under the scenario {chain.scenario}", BLOCKED_INK, 2.0))
     x, y = MARGIN, y + 24
     for label, colour, stroke in marks:
         w = text_width(label, 11) + 34

@@ -59,6 +59,8 @@ def to_mermaid(chain: Chain) -> str:
             lines = [node.label, node.detail if node.kind != "Others" else ""]
             if node.share is not None:
                 lines[0] += f" {percent(node.share)}"
+            if node.blocked:
+                lines.append("BLOCKED under the scenario")
             if node.spof:
                 lines.append("SPOF")
             elif node.rank and node.loss:
