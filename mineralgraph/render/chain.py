@@ -47,6 +47,8 @@ MAX_PRODUCERS = 5
 #: How many supplier chokepoints (by loss) are marked besides the single points of failure.
 TOP_CHOKEPOINTS = 5
 HIGHLY_CONCENTRATED = 2500.0
+#: A supplier whose loss is below this is not marked as a chokepoint.
+MIN_LOSS = 0.01
 
 
 @dataclass
@@ -137,7 +139,7 @@ class Chain:
         when = self.as_of.isoformat() if self.as_of else "latest data"
         scenario = self.scenario or "none (baseline)"
         return (f"As of {when} · scenario: {scenario} · dataset {self.version} · "
-                f"{len(self.sources)} sources")
+                f"{len(self.sources)} source{'' if len(self.sources) == 1 else 's'}")
 
 
 def dataset_version(graph: SupplyGraph) -> str:
@@ -241,7 +243,8 @@ class _Builder:
             for c in suppliers:
                 self.losses[c.id] = (c.loss, c.spof)
             ranked = [c.id for c in suppliers if c.spof]
-            ranked += [c.id for c in suppliers if not c.spof and c.loss > 0][:TOP_CHOKEPOINTS]
+            ranked += [c.id for c in suppliers
+                       if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
             self.top = ranked
             under = report.baseline
             base = (Analysis(g).baseline(self.focus) if self.scenario else under)

@@ -32,7 +32,7 @@ INDENT = 16
 BLOCK_GAP = 18
 INNER_GAP = 8
 DUMMY_H = 8
-HEADER_H = 112
+MIN_WIDTH = 900
 
 STAGE_NAMES = {"element": "Elements", "mining": "Mining", "processing": "Processing",
                "metal": "Metal & alloy", "component": "Component", "subsystem": "Subsystem",
@@ -86,21 +86,24 @@ def layout(chain: Chain) -> Scene:
     links = _links(chain, items, block_of)
     layers = _order(items, links, len(columns))
     _heights(items, layers, links)
-    width = 2 * MARGIN + len(columns) * BOX_W + (len(columns) - 1) * GUTTER
+    columns_w = len(columns) * BOX_W + (len(columns) - 1) * GUTTER
+    width = 2 * MARGIN + max(columns_w, MIN_WIDTH)
+    header, header_h = _header(chain, width)
     top = min((it.y for it in items.values()), default=0.0)
     body_h = max((it.y + it.height for it in items.values()), default=0.0) - top
     for item in items.values():
-        item.y += HEADER_H - top
-    legend, legend_h = _legend(chain, width, HEADER_H + body_h + 24)
-    height = HEADER_H + body_h + 24 + legend_h + MARGIN
+        item.y += header_h - top
+    legend, legend_h = _legend(chain, width, header_h + body_h + 24)
+    height = header_h + body_h + 24 + legend_h + MARGIN
     scene = Scene(width, height, title=f"{chain.title}: {chain.direction} supply chain")
-    x_of = [MARGIN + i * (BOX_W + GUTTER) for i in range(len(columns))]
+    left = MARGIN + (width - 2 * MARGIN - columns_w) / 2
+    x_of = [left + i * (BOX_W + GUTTER) for i in range(len(columns))]
     for i, column in enumerate(columns):
-        scene.items.append(Box(x_of[i] - 10, HEADER_H - 36, BOX_W + 20, body_h + 44,
+        scene.items.append(Box(x_of[i] - 10, header_h - 36, BOX_W + 20, body_h + 44,
                                "#f6f8fa" if i % 2 == 0 else "#fbfcfd", None, radius=6))
-        scene.items.append(Text(x_of[i] + BOX_W / 2, HEADER_H - 16,
+        scene.items.append(Text(x_of[i] + BOX_W / 2, header_h - 16,
                                 STAGE_NAMES[STAGES[column]].upper(), 12, MUTED, True, "middle"))
-    scene.items += _header(chain, width)
+    scene.items += header
     ports = _ports(links, items)
     for index, link in enumerate(links):
         scene.items += _draw_link(index, link, items, x_of, ports)
@@ -116,7 +119,7 @@ def layout(chain: Chain) -> Scene:
 def _lines(node: Node) -> tuple[list[str], list[str], float]:
     """Label lines, detail lines and height of a node's box."""
     if node.role == "spine":
-        lines = wrap(node.label, BOX_W - 16, 12, True, 3)
+        lines = wrap(node.label, BOX_W - 16, 12, True, 4)
         detail = wrap(node.detail, BOX_W - 16, 10, False, 1) if node.detail else []
         return lines, detail, 8 + 15 * len(lines) + 13 * len(detail) + 6
     inner = BOX_W - INDENT - 16 - (40 if node.share is not None else 0)
@@ -472,18 +475,23 @@ def tooltip(node: Node, chain: Chain) -> str:
 
 
 # ---------------------------------------------------------------------- header, legend
-def _header(chain: Chain, width: float) -> list:
-    title = wrap(f"{chain.title}: {chain.direction} supply chain", width - 2 * MARGIN, 20,
-                 True, 1)[0]
-    out = [Text(MARGIN, MARGIN + 16, title, 20, "#102a43", True)]
+def _header(chain: Chain, width: float) -> tuple[list, float]:
+    """Title and caption (wrapped), and the height they take with the column heads."""
+    out, y = [], MARGIN - 6
+    for line in wrap(f"{chain.title}: {chain.direction} supply chain", width - 2 * MARGIN, 20,
+                     True, 2):
+        y += 24
+        out.append(Text(MARGIN, y, line, 20, "#102a43", True))
     sub = chain.caption()
     if chain.availability is not None:
         sub += f" · availability {chain.availability:.2f}"
         if chain.scenario and chain.baseline is not None:
             sub += f" (baseline {chain.baseline:.2f})"
-    out.append(Text(MARGIN, MARGIN + 38, wrap(sub, width - 2 * MARGIN, 12, False, 1)[0], 12,
-                    MUTED))
-    return out
+    y += 4
+    for line in wrap(sub, width - 2 * MARGIN, 12, False, 3):
+        y += 18
+        out.append(Text(MARGIN, y, line, 12, MUTED))
+    return out, y + 62
 
 
 def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
