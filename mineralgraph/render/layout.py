@@ -33,6 +33,7 @@ BLOCK_GAP = 18
 INNER_GAP = 8
 DUMMY_H = 8
 MIN_WIDTH = 900
+PORT_GAP = 11
 
 STAGE_NAMES = {"element": "Elements", "mining": "Mining", "processing": "Processing",
                "metal": "Metal & alloy", "component": "Component", "subsystem": "Subsystem",
@@ -135,10 +136,17 @@ def _blocks(chain: Chain, layer_of: dict[int, int]) -> dict[str, _Item]:
     for node in chain.nodes.values():
         if node.parent:
             children[node.parent].append(node)
+    fan: dict[str, int] = defaultdict(int)
+    for edge in chain.edges:
+        if chain.nodes[edge.source].parent != edge.target:
+            fan[(edge.source, "out")] += 1
+            fan[(edge.target, "in")] += 1
     for node in chain.nodes.values():
         if node.parent:
             continue
         lines, detail, h = _lines(node)
+        if node.role == "spine":  # room for each flow to arrive at its own point
+            h = max(h, PORT_GAP * max(fan[(node.key, "in")], fan[(node.key, "out")]) + 8)
         boxes = [(node, 0.0, h, INDENT if node.role == "producer" else 0, lines, detail)]
         y = h
         under = sorted(children[node.key], key=lambda n: (n.kind == "Others",
@@ -414,8 +422,8 @@ def _draw_link(index: int, link: _Link, items: dict[str, _Item], x_of: list[floa
     start, end = items[link.path[0]], items[link.path[-1]]
     s_box = next(b for b in start.boxes if b[0].key == edge.source)
     t_box = next(b for b in end.boxes if b[0].key == edge.target)
-    spread_s = min(s_box[2] * 0.6, 32.0)
-    spread_t = min(t_box[2] * 0.6, 32.0)
+    spread_s = s_box[2] - 16
+    spread_t = t_box[2] - 16
     sy = start.y + s_box[1] + s_box[2] / 2 + ports[(index, "out")] * spread_s
     tx = x_of[end.layer] + t_box[3]
     ty = end.y + t_box[1] + t_box[2] / 2 + ports[(index, "in")] * spread_t
