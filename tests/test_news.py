@@ -15,8 +15,9 @@ from news_eval import articles, evaluate, read_expected, scored
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders import LoadContext, loader_for
+from mineralgraph.loaders.articles import read_article, split_sentences
 from mineralgraph.loaders.curated import load_curated
-from mineralgraph.loaders.news import load_news, read_article, split_sentences
+from mineralgraph.loaders.news import load_news
 from mineralgraph.validation import check_claims
 
 

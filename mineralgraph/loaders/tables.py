@@ -48,7 +48,8 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
             if not any(c.strip() for c in cells):
                 continue
             cells = cells + [""] * (len(header) - len(cells))
-            yield reader.line_num, {h: (c or "").strip() for h, c in zip(header, cells)}
+            pairs = zip(header, cells, strict=False)
+            yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
 
     return header, rows()
 
