@@ -28,9 +28,8 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import generate  # noqa: E402
 
-from mineralgraph.graph.rdf import ntriples, rdf_text, write_rdf  # noqa: E402
-from mineralgraph.graph.sparql import (MemoryStore, OxigraphStore, QueryTimeoutError,  # noqa: E402
-                                       run_query)
+from mineralgraph.graph.rdf import ntriples, write_rdf  # noqa: E402
+from mineralgraph.graph.sparql import MemoryStore, OxigraphStore, QueryTimeoutError, run_query  # noqa: E402
 from mineralgraph.loaders.rdf import load_rdf  # noqa: E402
 
 COOKBOOK = HERE.parent / "queries" / "sparql"

@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -122,6 +123,7 @@ def value_of(term) -> Value:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def node_iri(node_id: str) -> URIRef:
     """The IRI of a node id; refuses ids an IRI cannot hold (spaces, quotes, brackets)."""
     prefix, sep, slug = node_id.partition(":")
@@ -148,6 +150,7 @@ def statement_iri(claim: Claim) -> URIRef:
     return URIRef(STATEMENT_IRI + claim.id)
 
 
+@functools.lru_cache(maxsize=1024)
 def _term(name: str) -> URIRef:
     try:
         return MG[name]
@@ -176,14 +179,14 @@ def claim_triples(claim: Claim, typed: bool = True) -> Iterator[tuple]:
     if claim.predicate == "wikidata" and _WIKIDATA_ID.fullmatch(str(claim.object)):
         yield subject, OWL.sameAs, URIRef(WIKIDATA_IRI + str(claim.object))
     st = statement_iri(claim)
-    yield st, RDF.type, MG.Statement
-    yield st, RDF.subject, subject
-    yield st, RDF.predicate, predicate
-    yield st, RDF.object, obj
+    yield st, _RDF_TYPE, _STATEMENT
+    yield st, _RDF_SUBJECT, subject
+    yield st, _RDF_PREDICATE, predicate
+    yield st, _RDF_OBJECT, obj
     for name, value in claim.qualifiers:
         yield st, _term(name), literal(value, name)
     for source in claim.sources:
-        yield st, MG.source, node_iri(source)
+        yield st, _SOURCE, node_iri(source)
     for name in PROVENANCE:
         value = getattr(claim, name)
         if value is not None:
@@ -202,9 +205,16 @@ _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2]) + "/"
 def _type_triples(claim: Claim) -> Iterator[tuple]:
     ends = [claim.subject, *([claim.object] if claim.is_relation else []), *claim.sources]
     for node_id in ends:
-        kind = model.kind_of(node_id)
-        if kind is not None:
-            yield node_iri(node_id), RDF.type, MG[kind]
+        cls = _CLASS.get(node_id.partition(":")[0])
+        if cls is not None:
+            yield node_iri(node_id), _RDF_TYPE, cls
+
+
+# Terms looked up once: a ClosedNamespace lookup is slow in a loop over a million triples.
+_RDF_TYPE, _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = RDF.type, RDF.subject, RDF.predicate, \
+    RDF.object
+_STATEMENT, _SOURCE = MG.Statement, MG.source
+_CLASS = {kind.prefix: MG[kind.name] for kind in model.kinds.values()}
 
 
 def rdf_triples(claims: Iterable[Claim]) -> Iterator[tuple]:
@@ -256,7 +266,17 @@ def nt_term(term) -> str:
 
 def ntriples(claims: Iterable[Claim]) -> str:
     """The RDF view as N-Triples, one triple per line, sorted and without duplicates."""
-    lines = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in rdf_triples(claims)}
+    iris: dict = {}  # IRI -> its N-Triples form, made once
+
+    def term(t) -> str:
+        if type(t) is not URIRef:
+            return nt_term(t)
+        text = iris.get(t)
+        if text is None:
+            text = iris[t] = f"<{t}>"
+        return text
+
+    lines = {f"{term(s)} {term(p)} {term(o)} ." for s, p, o in rdf_triples(claims)}
     return "".join(line + "\n" for line in sorted(lines))
 
 
@@ -308,8 +328,10 @@ def jsonld_text(nt: str) -> str:
         else:
             value = {"@value": o.value, "@type": _compact(o.datatype.value)}
         node.setdefault(_compact(p), []).append(value)
-    doc = {"@context": PREFIXES, "@graph": [nodes[k] for k in sorted(nodes)]}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # one node a line: readable, diffable, and written by json's fast C encoder
+    lines = [json.dumps(nodes[k], ensure_ascii=False, sort_keys=True) for k in sorted(nodes)]
+    context = json.dumps(PREFIXES, ensure_ascii=False, indent=1, sort_keys=True)
+    return '{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def write_rdf(claims: Iterable[Claim], path: str | Path, fmt: str | None = None) -> str:
@@ -325,9 +347,19 @@ def write_rdf(claims: Iterable[Claim], path: str | Path, fmt: str | None = None)
 
 
 # ---------------------------------------------------------------------- triples -> claims
+@functools.lru_cache(maxsize=4096)
 def _local(iri) -> str | None:
     text = str(iri)
     return text[len(ONTOLOGY_IRI):] if text.startswith(ONTOLOGY_IRI) else None
+
+
+_QUALIFIER_NAMES = frozenset(model.qualifiers)
+_PROVENANCE_TERMS = {MG[name]: name for name in PROVENANCE}
+_OWL_SAME_AS = OWL.sameAs
+#: The IRIs a reader meets most, so that it can reuse these very objects.
+KNOWN_TERMS = [_RDF_TYPE, _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT, _STATEMENT, _SOURCE,
+               _OWL_SAME_AS, *_CLASS.values(), *_PROVENANCE_TERMS,
+               *(MG[n] for n in [*model.relations, *model.attributes])]
 
 
 def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[Claim]:
@@ -339,21 +371,23 @@ def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[C
     Raises InputError naming ``path`` when a statement is incomplete.
     """
     by_subject: dict = defaultdict(lambda: defaultdict(list))
+    typed: set = set()
     plain: list[tuple] = []
+    same = str.__eq__  # rdflib's own __eq__ is slow, and IRIs are strings
     for s, p, o in triples:
-        if p == RDF.type and o == MG.Statement:
-            by_subject[s]["@statement"].append(True)
-        elif str(s).startswith(STATEMENT_IRI):
-            by_subject[s][p].append(o)
-        elif p != RDF.type and p != OWL.sameAs:
+        if s.startswith(STATEMENT_IRI):
+            if same(p, _RDF_TYPE):
+                if same(o, _STATEMENT):
+                    typed.add(s)
+            else:
+                by_subject[s][p].append(o)
+        elif not same(p, _RDF_TYPE) and not same(p, _OWL_SAME_AS):
             plain.append((s, p, o))
     claims, covered = [], set()
-    for st in sorted(by_subject):
+    for st in sorted(typed):
         props = by_subject[st]
-        if "@statement" not in props:
-            continue
         claim = _statement_claim(st, props, path)
-        covered.add((props[RDF.subject][0], props[RDF.predicate][0], props[RDF.object][0]))
+        covered.add((props[_RDF_SUBJECT][0], props[_RDF_PREDICATE][0], props[_RDF_OBJECT][0]))
         claims.append(claim)
     for s, p, o in sorted(plain, key=lambda t: (str(t[0]), str(t[1]), nt_term(t[2]))):
         if (s, p, o) in covered:
@@ -366,42 +400,49 @@ def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[C
             if target is None:
                 raise InputError(path, None, name, f"{o} is not a node IRI of {subject}")
             claims.append(Claim(subject, name, target, origin=path))
-        elif name in model.attributes and not model.attributes[name].qualifier:
+        elif name in model.attributes and name not in _QUALIFIER_NAMES:
             claims.append(Claim(subject, name, value_of(o), origin=path))
     return claims
 
 
-def _one(st, props, predicate, path, required=True):
-    values = props.get(predicate, [])
-    name = _local(predicate) or str(predicate).rpartition("#")[2]
-    if len(values) > 1:
-        raise InputError(path, None, name, f"{st} has {len(values)} values, one expected")
-    if not values:
-        if required:
-            raise InputError(path, None, name, f"statement {st} has none")
-        return None
+def _one(st, props, predicate, path):
+    values = props.get(predicate, ())
+    if len(values) != 1:
+        name = _local(predicate) or str(predicate).rpartition("#")[2]
+        if values:
+            raise InputError(path, None, name, f"{st} has {len(values)} values, one expected")
+        raise InputError(path, None, name, f"statement {st} has none")
     return values[0]
 
 
 def _statement_claim(st, props, path: str) -> Claim:
-    subject = id_of(_one(st, props, RDF.subject, path))
+    subject = id_of(_one(st, props, _RDF_SUBJECT, path))
     if subject is None:
         raise InputError(path, None, "subject", f"statement {st}: not a node IRI")
-    predicate = _local(_one(st, props, RDF.predicate, path))
-    if predicate not in model.relations and predicate not in model.attributes:
+    predicate = _local(_one(st, props, _RDF_PREDICATE, path))
+    is_relation = predicate in model.relations
+    if not is_relation and predicate not in model.attributes:
         raise InputError(path, None, "predicate", f"statement {st}: {predicate!r} is not "
                          "an attribute or relation of the ontology")
-    obj = _one(st, props, RDF.object, path)
-    value = id_of(obj) if predicate in model.relations else value_of(obj)
+    obj = _one(st, props, _RDF_OBJECT, path)
+    value = id_of(obj) if is_relation else value_of(obj)
     if value is None:
         raise InputError(path, None, "object", f"statement {st}: {obj} is not a node IRI")
-    qualifiers = tuple(sorted((name, value_of(v)) for p, values in props.items()
-                              if (name := _local(p)) in model.qualifiers for v in values))
-    fields = {name: _one(st, props, MG[name], path, required=False) for name in PROVENANCE}
-    fields = {k: (value_of(v) if v is not None else None) for k, v in fields.items()}
-    sources = sorted(id_of(s) for s in props.get(MG.source, []))
-    claim = Claim(subject, predicate, value, qualifiers, tuple(sources), **fields)
-    return _with_source_order(claim, str(st)[len(STATEMENT_IRI):])
+    qualifiers, fields, sources = [], {}, []
+    for p, values in props.items():
+        if p == _SOURCE:
+            sources = sorted(id_of(v) for v in values)
+        elif p in _PROVENANCE_TERMS:
+            if len(values) > 1:
+                _one(st, props, p, path)
+            fields[_PROVENANCE_TERMS[p]] = value_of(values[0])
+        else:
+            name = _local(p)
+            if name in _QUALIFIER_NAMES:
+                qualifiers.extend((name, value_of(v)) for v in values)
+    claim = Claim(subject, predicate, value, tuple(sorted(qualifiers)), tuple(sources),
+                  **fields)
+    return _with_source_order(claim, st[len(STATEMENT_IRI):])
 
 
 def _with_source_order(claim: Claim, claim_id: str) -> Claim:
@@ -410,7 +451,7 @@ def _with_source_order(claim: Claim, claim_id: str) -> Claim:
     RDF keeps the sources of a statement as a set; the claim id (in the statement IRI)
     remembers their order, so the order that reproduces it is found again.
     """
-    if claim.id == claim_id or len(claim.sources) < 2 or len(claim.sources) > 6:
+    if len(claim.sources) < 2 or len(claim.sources) > 6 or claim.id == claim_id:
         return claim
     from dataclasses import replace
 

@@ -24,14 +24,14 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 
 from mineralgraph.exceptions import InputError
-from mineralgraph.graph.rdf import SUFFIXES, claims_from_triples
+from mineralgraph.graph.rdf import KNOWN_TERMS, SUFFIXES, claims_from_triples
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 
 
-def _rdflib_term(term, cache: dict):
+def _rdflib_term(term, cache: dict, named=None):
     import pyoxigraph as ox
 
-    if isinstance(term, ox.NamedNode):
+    if type(term) is (named or ox.NamedNode):
         value = term.value
         found = cache.get(value)
         if found is None:
@@ -57,11 +57,13 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
         raise InputError(str(path), None, None, "not an RDF file (.ttl, .nt or .jsonld)")
     format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-    cache: dict = {}
+    cache: dict = {str(term): term for term in KNOWN_TERMS}
+    named = ox.NamedNode
     try:
         for quad in ox.parse(path=str(path), format=format_):
-            yield (_rdflib_term(quad.subject, cache), _rdflib_term(quad.predicate, cache),
-                   _rdflib_term(quad.object, cache))
+            yield (_rdflib_term(quad.subject, cache, named),
+                   _rdflib_term(quad.predicate, cache, named),
+                   _rdflib_term(quad.object, cache, named))
     except SyntaxError as exc:
         raise InputError(str(path), exc.lineno, None, _message(exc)) from None
     except FileNotFoundError:
