@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from news_eval import articles, evaluate, read_expected, scored
 
 from mineralgraph.exceptions import InputError
@@ -273,3 +275,28 @@ def test_two_articles_on_one_control_stay_separate_and_the_newest_wins(data_dir,
     assert graph.attribute(control, "effective_to") == date(2025, 11, 7)
     assert graph.as_of(date(2025, 10, 31)).attribute(control, "effective_to") is None
     assert check_claims(list(graph.claims)) == []
+
+
+WORDS = ["China", "Beijing", "MOFCOM", "the", "United", "States", "U.S.", "Japan", "Japanese",
+         "announced", "export", "controls", "on", "gallium", "germanium", "dysprosium",
+         "magnets", "rare-earth", "licences", "approved", "denied", "suspended", "until",
+         "Nov.", "10,", "2026", "from", "Dec.", "1", "Monday", "last", "month", "Lynas",
+         "supplies", "to", "Tesla", "MP", "Materials", "stopped", "shipping", "Acme",
+         "Magnetics", "Announcement", "No.", "18", "military", "end", "users", "ban", "in",
+         "force", "since", "Tuesday", "will", "buy", "from", "Mountain", "Pass", "its",
+         "The", "company", "produced", "NdPr", "oxide", "and", ",", "said", "April"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25), min_size=1,
+                max_size=4))
+def test_any_text_gives_valid_claims_or_nothing(tmp_path_factory, sentences):
+    """Robustness: whatever the words, the loader returns valid claims, never a crash."""
+    from conftest import DATA
+
+    known = SupplyGraph(load_curated(DATA / "news" / "graph").claims)
+    path = tmp_path_factory.mktemp("news") / "random.txt"
+    body = "\n\n".join(" ".join(words) + "." for words in sentences)
+    path.write_text(f"Title: Random\nDate: 2025-06-12\n\n{body}\n", encoding="utf-8")
+    result = load_news(path, LoadContext(known=known))
+    assert check_claims(list(known.claims) + result.claims) == []

@@ -11,6 +11,8 @@ t and kt columns, Congo (Kinshasa) with dashes), and broken files.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -225,3 +227,33 @@ def test_two_editions_stay_separate_claims_and_the_policy_picks_one(data_dir):
     assert share(graph) == (2024, 0.6923)
     assert share(graph.with_policy("oldest")) == (2021, 0.6)
     assert check_claims(claims) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["China", "Burma", "Australia", "United States",
+                                           "Congo (Kinshasa)", "Korea, Republic of", "Russia",
+                                           "Other Countries"]),
+                          st.one_of(st.integers(0, 500000).map(str),
+                                    st.sampled_from(["W", "NA", "—", "--", ">1,000",
+                                                     "100-200", "12,500"]))),
+                min_size=1, max_size=8, unique_by=lambda row: row[0]),
+       st.sampled_from(["", "exact", "rounded-up"]))
+def test_any_table_gives_shares_within_the_world(tmp_path_factory, rows, world):
+    """Property: shares are in 0-1 and add up to at most the world (+ rounding), or the
+    year is skipped with one error."""
+    header = ("SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023,PROD_EST_ 2024,PROD_NOTES,"
+              "CAP_2023,CAP_EST_ 2024,CAP_NOTES,RESERVES_2024,RESERVE_NOTES")
+    lines = [header] + [f'MCS2025,Rare earths,"{c}",Mine production,metric tons,,"{v}",,,,,,'
+                        for c, v in rows]
+    numbers = [parse_amount(v)[0] or 0 for _, v in rows]
+    if world:
+        total = sum(numbers) * (1.0 if world == "exact" else 1.1)
+        lines.append(f"MCS2025,Rare earths,World total (rounded),Mine production,metric tons,,"
+                     f"{total:.0f},,,,,,")
+    path = tmp_path_factory.mktemp("usgs") / "MCS2025_World_Data.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_usgs(path)
+    got = [c.qualifier("share") for c in result.claims if c.predicate == "PRODUCES"]
+    assert all(0 <= s <= 1 for s in got)
+    assert sum(got) <= 1.02 + 1e-9
+    assert check_claims(result.claims) == []
