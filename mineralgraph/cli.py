@@ -33,8 +33,10 @@ class App:
         if self._graph is None:
             if self.graph_path:
                 from mineralgraph.graph.snapshot import load_snapshot
+                from mineralgraph.output import working
 
-                self._graph = SupplyGraph(load_snapshot(Path(self.graph_path)))
+                with working(f"Loading {self.graph_path}"):
+                    self._graph = SupplyGraph(load_snapshot(Path(self.graph_path)))
             else:
                 from mineralgraph.bundled import load_bundled
 

@@ -11,7 +11,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option, date_value
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json
+from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json, working
 from mineralgraph.validation import check_claims
 
 
@@ -189,7 +189,8 @@ def build(app, sources, out, no_bundled, article_date, strict):
 
     options = {"article_date": date_value("--article-date", article_date)} if article_date else {}
     try:
-        claims, skipped = load_paths(sources, options, not no_bundled)
+        with working("Reading sources"):
+            claims, skipped = load_paths(sources, options, not no_bundled)
     except InputErrors as exc:
         report_problems(exc.errors)
         raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
