@@ -447,3 +447,18 @@ def test_scenario_marks_what_it_blocks(tiny):
     assert texts.count("BLOCKED") == 2
     assert "BLOCKED: out under the scenario cn-dy" in texts
     assert "BLOCKED under the scenario" in to_mermaid(chain)
+
+
+def test_svg_bytes_do_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from mineralgraph import load_bundled; "
+            "from mineralgraph.render import FORMATS, build_chain; "
+            "sys.stdout.buffer.write(FORMATS['.svg'](build_chain(load_bundled(), "
+            "'product:f-35')))")
+    outputs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2")]
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"<svg")

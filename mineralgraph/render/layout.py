@@ -257,7 +257,7 @@ def _heights(items: dict[str, _Item], layers: list[list[str]], links: list[_Link
             wanted = []
             for key in layer:
                 item = items[key]
-                near = [items[n].y + items[n].anchor for n in neighbours[key]]
+                near = [items[n].y + items[n].anchor for n in sorted(neighbours[key])]
                 wanted.append(sum(near) / len(near) - item.anchor if near else item.y)
             _spread(layer, items, wanted, total)
 
