@@ -209,7 +209,7 @@ def paths_query() -> str:
     :func:`mineralgraph.graph.flow.supply_paths`).
     """
     return (f"MATCH (x {{id: $source}}), (y {{id: $target}})\n"
-            f"MATCH p = (x){flow_step()}{{1,12}}(y)\n"
+            f"MATCH p = (x){flow_step()}{{0,12}}(y)\n"
             "WITH [n IN nodes(p) | n.id] AS ids\n"
             "WHERE size(ids) <= $max_length + 1\n"
             "  AND all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])\n"
