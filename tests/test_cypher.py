@@ -21,9 +21,17 @@ from neo4j_harness import reset_database
 from mineralgraph.cli import cli
 from mineralgraph.graph import flow as flow_view
 from mineralgraph.graph.analysis.engine import Analysis
-from mineralgraph.graph.cypher import (downstream_query, flow_step, ids_of, parse_param,
-                                       parse_value, paths_query, query_text, run_cypher,
-                                       upstream_query)
+from mineralgraph.graph.cypher import (
+    downstream_query,
+    flow_step,
+    ids_of,
+    parse_param,
+    parse_value,
+    paths_query,
+    query_text,
+    run_cypher,
+    upstream_query,
+)
 from mineralgraph.graph.neo4j import Neo4jError
 from mineralgraph.graph.neo4j_push import push
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -414,7 +422,7 @@ def test_supply_paths_samarium_to_f35(bundled_db, bundled):
     assert all(r["steps"] == len(r["path"]) - 1 for r in rows)
     assert expected, "samarium reaches the F-35 in the bundled data"
     # the union of their steps is the SPARQL cookbook's list of steps
-    steps = {(a, b) for r in rows for a, b in zip(r["path"], r["path"][1:])}
+    steps = {(a, b) for r in rows for a, b in zip(r["path"], r["path"][1:], strict=False)}
     sparql = {(r["from"], r["to"]) for r in sparql_records(bundled,
                                                           "supply-paths-samarium-to-f35")}
     assert steps == sparql

@@ -18,8 +18,14 @@ from mineralgraph.claim import Claim
 from mineralgraph.cli import cli
 from mineralgraph.graph.neo4j import Neo4jError, Neo4jSettings, check_uri, connect, labels
 from mineralgraph.graph.neo4j_pull import pull
-from mineralgraph.graph.neo4j_push import (PushError, batches, constraint_statements, node_rows,
-                                           push, relation_rows)
+from mineralgraph.graph.neo4j_push import (
+    PushError,
+    batches,
+    constraint_statements,
+    node_rows,
+    push,
+    relation_rows,
+)
 from mineralgraph.graph.snapshot import load_snapshot, save_snapshot
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.curated import load_curated

@@ -14,8 +14,7 @@ import sys
 import click
 
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.neo4j import (DEFAULT_URI, DEFAULT_USER, Neo4jSettings, connect,
-                                      neo4j_errors)
+from mineralgraph.graph.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings, connect, neo4j_errors
 from mineralgraph.output import emit, output_options, text_table, to_csv, to_json
 
 
@@ -55,8 +54,13 @@ class _Progress:
         self.bar = None
         if sys.stderr.isatty() and total:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self.bar = Progress(TextColumn("pushing {task.fields[phase]}"), BarColumn(),
                                 MofNCompleteColumn(), TimeRemainingColumn(),

@@ -24,10 +24,10 @@ share one definition.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-import datetime as dt
 from pathlib import Path
 
 from mineralgraph.exceptions import MineralGraphError

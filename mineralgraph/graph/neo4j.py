@@ -69,10 +69,10 @@ def check_uri(uri: str) -> str:
 
     >>> check_uri("bolt://127.0.0.1:7687")
     'bolt://127.0.0.1:7687'
-    >>> check_uri("localhost:7687")
+    >>> check_uri("localhost:7687")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mineralgraph.graph.neo4j.Neo4jError: 'localhost:7687' is not a Neo4j URI (use bolt://host:7687, neo4j://host:7687, or neo4j+s://host for Aura)
+    mineralgraph.graph.neo4j.Neo4jError: 'localhost:7687' is not a Neo4j URI (use bolt://...)
     """
     try:
         parts = urlsplit(uri)

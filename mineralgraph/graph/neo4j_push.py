@@ -34,8 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from mineralgraph.claim import Claim
-from mineralgraph.graph.neo4j import (Neo4jError, label_of, labels, quote_name,
-                                      relationship_types)
+from mineralgraph.graph.neo4j import Neo4jError, label_of, labels, quote_name, relationship_types
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
