@@ -149,6 +149,9 @@ class Gazetteer:
                 continue
             if key in ELEMENTS and text[0].isupper() and _company_follows(sentence, m.end()):
                 continue
+            if key in ELEMENTS and re.match(r"(-ion\b|\s+(batteries|battery|cells?)\b)",
+                                            sentence[m.end():m.end() + 12], re.I):
+                continue   # "lithium batteries" are not the element
             found.append(Mention(text, m.start(), m.end(), self.names[key]))
         return found
 
@@ -179,7 +182,8 @@ class Gazetteer:
                 words = words[:-1]
             text = " ".join(words)
             end = start + len(text)
-            if not text or _norm(text) in STOPWORDS or len(text) < 3:
+            if not text or _norm(text) in STOPWORDS or (
+                    len(text) < 3 and not (len(text) == 2 and text.isupper())):
                 continue
             if any(s < end and start < e for s, e in known):
                 continue

@@ -127,6 +127,9 @@ DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
 MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)(?:'s)?\s+([\w-]+\s+){0,3}?"
                            r"(controls|curbs|restrictions|measures|rules|ban)\b")
+POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(controls?|bans?|"
+                       r"curbs?|restrictions?|measures|licen[cs]ing|permit requirements?)\b",
+                       re.I)
 ANAPHOR = re.compile(r"\b(the|these|those) (controls|measures?|curbs|restrictions|ban|rules)\b",
                      re.I)
 PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
@@ -424,6 +427,15 @@ class NewsReader:
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
         issuer, targets = self.countries(text, found)
+        owner = POSSESSOR.search(text)
+        if owner:   # "China's ban on ...": the possessor issued it
+            owners = [f.id for f in found if f.kind == "Country"
+                      and f.mention.start <= owner.start() < f.mention.end + 1]
+            if owners:
+                issuer = owners[0]
+                targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
+                           and self.is_target(text, f.mention)]
+                targets = list(dict.fromkeys(targets))
         issuer = issuer or self.issuer
         named = self.items(found)
         items = [i for i, _ in named]
