@@ -243,3 +243,14 @@ def test_bad_snapshot_is_one_line(tmp_path, run_cli, content, message):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {path}{message}")
     assert result.stderr.count("\n") == 1
+
+
+def test_snapshot_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    path = tmp_path / "g.json"
+    save_snapshot([], path)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask

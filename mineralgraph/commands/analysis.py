@@ -9,6 +9,7 @@ from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis.chokepoints import Evidence
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.scenario import Scenario, shipped_scenarios
 from mineralgraph.graph.flow import dependent_products, supply_paths
 from mineralgraph.output import emit, working
@@ -144,7 +145,8 @@ def scenario_result(app, chosen: Scenario, as_of) -> dict:
         rows.append({"product": product, "label": graph.label(product),
                      "end_use": graph.values(product, "end_use"), "baseline": base,
                      "availability": under, "loss": 1.0 - under / base if base > 0 else 0.0,
-                     "new_spofs": sorted(spofs_after[product] - spofs_before[product])})
+                     "new_spofs": sorted(spofs_after[product] - spofs_before[product]
+                                         - {REST_OF_WORLD})})
     rows.sort(key=lambda r: (-r["loss"], r["product"]))
     return {"scenario": chosen.name, "title": chosen.title,
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,

@@ -18,7 +18,7 @@ from itertools import islice
 
 import networkx as nx
 
-from mineralgraph.graph.analysis.concentration import concentration
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -199,7 +199,8 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
     reports = []
     for product in products:
         rows = []
-        ranked = sorted(set(losses[product]) | spofs[product],
+        candidates = (set(losses[product]) | spofs[product]) - {REST_OF_WORLD}
+        ranked = sorted(candidates,
                         key=lambda n: (n not in spofs[product], -losses[product].get(n, 1.0), n))
         for node_id in ranked[:top] if top else ranked:
             rows.append(_row(proof, node_id, product, losses[product].get(node_id, 1.0),
