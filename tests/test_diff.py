@@ -160,3 +160,42 @@ def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir,
     assert data["removed"] == [] and data["changed"] == []
     assert data["summary"]["products_changed"] >= 1
     assert any(change["loss_changed"] for change in data["chokepoints"])
+
+
+def test_diff_as_of_compares_the_chokepoints_on_that_date(run_cli, tmp_path):
+    """BB's production is valid from 2026: as of 2025 the chokepoints have not changed."""
+    later = BASE[:-1] + [
+        Claim("country:AA", "PRODUCES", "material:m", (("share", 0.5),), sources=S),
+        Claim("country:BB", "PRODUCES", "material:m", (("share", 0.5),), sources=S,
+              valid_from=date(2026, 1, 1))]
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    save_snapshot(BASE, old)
+    save_snapshot(later, new)
+    on_2025 = json.loads(run_cli("diff", str(old), str(new), "--as-of", "2025-06-01",
+                                 "--format", "json").stdout)
+    on_2026 = json.loads(run_cli("diff", str(old), str(new), "--as-of", "2026-06-01",
+                                 "--format", "json").stdout)
+    # 2025: AA alone with share 0.5, so a0 = 0.5 and AA stays a SPOF (loss 1).
+    assert on_2025["chokepoints"] == [{
+        "product": "product:p", "label": "P", "baseline": {"old": 1.0, "new": 0.5},
+        "spofs_added": [], "spofs_removed": [], "chokepoints_added": [],
+        "chokepoints_removed": [], "loss_changed": []}]
+    # 2026: BB's half counts too; AA is no longer a SPOF.
+    assert on_2026["chokepoints"][0]["spofs_removed"] == ["country:AA"]
+    assert on_2026["chokepoints"][0]["chokepoints_added"] == [{"id": "country:BB", "loss": 0.5}]
+
+
+def test_diff_reads_any_source_a_loader_reads(run_cli, data_dir, tmp_path):
+    graph = data_dir / "news" / "graph"
+    new = tmp_path / "new.json"
+    article = data_dir / "news" / "articles" / "12-apple-mp.txt"
+    built = run_cli("build", "--no-bundled", "--source", str(graph), "--source", str(article),
+                    "--out", str(new))
+    assert built.exit_code == 0, built.stderr
+    result = run_cli("diff", str(graph), str(new), "--no-chokepoints", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["removed"] == [] and data["changed"] == []
+    assert [(c["subject"], c["predicate"], c["object"]) for c in data["added"]
+            if c["predicate"] == "SUPPLIES"] == [
+        ("company:mp-materials", "SUPPLIES", "company:apple")]
