@@ -150,7 +150,6 @@ MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
                        re.I)
 
 
-
 # ---------------------------------------------------------------- extraction
 @dataclass
 class Found:
@@ -210,9 +209,10 @@ class NewsReader:
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentence(line, sentence)
-        claims = self.source_claims(article)
-        if self.claims:
-            claims += [c for node in self.nodes.values() for c in node] + self.claims
+        claims = []
+        if self.claims:   # a source that says nothing is not worth a node
+            claims = (self.source_claims(article)
+                      + [c for node in self.nodes.values() for c in node] + self.claims)
         unresolved = [f"{name} ({where})" for name, where in self.unresolved.items()]
         return LoadResult(claims=claims, unresolved=unresolved)
 
