@@ -179,67 +179,74 @@ class TradeReader:
                           skipped=self.skipped)
 
     def flow(self, layout: str, line: int, row: dict) -> Flow | None:
-        quote = ", ".join(f"{k}={v}" for k, v in row.items() if v)
-        if layout == "baci":
-            hs = hs_code(row["k"])
-            exporter_text, importer_text = row["i"], row["j"]
-            try:
-                value = parse_number(row["v"])
-                amount = parse_number(row["q"])
-                year = int(row["t"])
-            except ValueError as exc:
-                self.skip(line, "v" if "not a number" in str(exc) else "t", str(exc))
-                return None
-            if value is None:
-                self.skip(line, "v", "no trade value")
-                return None
-            value *= 1000
-            unit, reporter = "t", "baci"
-            fields = ("i", "j")
-            exporter_texts, importer_texts = [exporter_text], [importer_text]
-        else:
-            spec = LAYOUTS[layout]
-            hs = hs_code(_first(row, spec["hs"])[1])
-            flow_field, flow_text = _first(row, spec["flow"])
-            reporter = _FLOWS.get(flow_text.lower())
-            if reporter is None:
-                return None   # re-exports, re-imports and other flows
-            year_field, year_text = _first(row, spec["year"])
-            try:
-                year = int(year_text[:4])
-            except ValueError:
-                self.skip(line, year_field, f"{year_text!r} is not a year")
-                return None
-            value_field, value_text = _first(row, spec["value"])
-            try:
-                value = parse_number(value_text)
-                weight = parse_number(_first(row, spec["weight"])[1])
-                qty = parse_number(_first(row, spec["qty"])[1])
-            except ValueError as exc:
-                self.skip(line, value_field, str(exc))
-                return None
-            if value is None:
-                self.skip(line, value_field, "no trade value")
-                return None
-            amount, unit = (weight, "kg") if weight is not None else (
-                qty, _first(row, spec["unit"])[1] or None)
-            fields = (_first(row, spec["reporter"])[0], _first(row, spec["partner"])[0])
-            reporter_texts = [row.get(f, "") for f in spec["reporter"]]
-            partner_texts = [row.get(f, "") for f in spec["partner"]]
-            exporter_texts, importer_texts = ((partner_texts, reporter_texts)
-                                              if reporter == "import"
-                                              else (reporter_texts, partner_texts))
-            if reporter == "import":
-                fields = fields[::-1]
+        """One row as a Flow, or None (skipped rows are reported, other flows left out)."""
+        read = self._baci if layout == "baci" else self._comtrade
+        parsed = read(LAYOUTS[layout], line, row)
+        if parsed is None:
+            return None
+        hs, year, value, amount, unit, reporter, fields, exporter_texts, importer_texts = parsed
         if hs not in HS_MATERIALS:
             self.unknown_codes.setdefault(hs, line)
             return None
         exporter, exporter_world, ok1 = self.country(line, fields[0], exporter_texts)
-        importer, importer_world, ok2 = self.country(line, fields[1], importer_texts)
+        importer, _, ok2 = self.country(line, fields[1], importer_texts)
         if not (ok1 and ok2) or importer is None:
             return None   # flows into World or a region are no one country's imports
+        quote = ", ".join(f"{k}={v}" for k, v in row.items() if v)
         return Flow(line, year, exporter, importer, hs, value, amount, unit, reporter,
                     exporter_world, quote)
+
+    def _baci(self, spec, line: int, row: dict):
+        """BACI: exporter i, importer j, value v in thousand USD, quantity q in tonnes."""
+        try:
+            year = int(row["t"])
+        except ValueError:
+            self.skip(line, "t", f"{row['t']!r} is not a year")
+            return None
+        try:
+            value, amount = parse_number(row["v"]), parse_number(row["q"])
+        except ValueError as exc:
+            self.skip(line, "v" if str(exc).startswith(repr(row["v"])) else "q", str(exc))
+            return None
+        if value is None:
+            self.skip(line, "v", "no trade value")
+            return None
+        return (hs_code(row["k"]), year, value * 1000, amount, "t", "baci", ("i", "j"),
+                [row["i"]], [row["j"]])
+
+    def _comtrade(self, spec, line: int, row: dict):
+        """Comtrade: the reporter's imports (M) or exports (X) with one partner."""
+        reporter = _FLOWS.get(_first(row, spec["flow"])[1].lower())
+        if reporter is None:
+            return None   # re-exports, re-imports and other flows
+        year_field, year_text = _first(row, spec["year"])
+        try:
+            year = int(year_text[:4])
+        except ValueError:
+            self.skip(line, year_field, f"{year_text!r} is not a year")
+            return None
+        value_field, value_text = _first(row, spec["value"])
+        try:
+            value = parse_number(value_text)
+            weight = parse_number(_first(row, spec["weight"])[1])
+            qty = parse_number(_first(row, spec["qty"])[1])
+        except ValueError as exc:
+            self.skip(line, value_field, str(exc))
+            return None
+        if value is None:
+            self.skip(line, value_field, "no trade value")
+            return None
+        amount, unit = ((weight, "kg") if weight is not None
+                        else (qty, _first(row, spec["unit"])[1] or None))
+        fields = (_first(row, spec["reporter"])[0], _first(row, spec["partner"])[0])
+        reporters = [row.get(f, "") for f in spec["reporter"]]
+        partners = [row.get(f, "") for f in spec["partner"]]
+        if reporter == "import":
+            fields, exporters, importers = fields[::-1], partners, reporters
+        else:
+            exporters, importers = reporters, partners
+        return (hs_code(_first(row, spec["hs"])[1]), year, value, amount, unit, reporter,
+                fields, exporters, importers)
 
     def source(self, layout: str) -> tuple[str, list[Claim]]:
         if layout == "baci":
