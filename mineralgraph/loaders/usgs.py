@@ -246,19 +246,9 @@ class UsgsReader:
                 continue
             source = source or self.source(edition)
             name = row.get(layout.country, "")
-            code = None
-            if not name:
-                self.skip(line, layout.country, "empty country")
+            code = self.row_country(layout, line, name)
+            if code is None:
                 continue
-            if is_world(name):
-                code = "world"
-            elif is_aggregate(name):
-                code = "XX"
-            else:
-                code = country_code(name)
-                if code is None:
-                    self.skip(line, layout.country, f"{name!r} cannot be mapped to ISO 3166")
-                    continue
             type_text = row.get(layout.type, "")
             unit_cell = row.get(layout.unit or "", "")
             for column in layout.columns:
@@ -287,6 +277,20 @@ class UsgsReader:
         if source and claims:
             claims = source + claims
         return LoadResult(claims=claims, skipped=self.skipped)
+
+    def row_country(self, layout: Layout, line: int, name: str) -> str | None:
+        """``world`` for the world total, ``XX`` for "Other countries", else the ISO code."""
+        if not name:
+            self.skip(line, layout.country, "empty country")
+            return None
+        if is_world(name):
+            return "world"
+        if is_aggregate(name):
+            return "XX"
+        code = country_code(name)
+        if code is None:
+            self.skip(line, layout.country, f"{name!r} cannot be mapped to ISO 3166")
+        return code
 
     def commodity(self, layout: Layout, row: dict, line: int) -> str | None:
         if layout.commodity:
