@@ -46,7 +46,9 @@ PATTERNS = [
 
 #: Verbs in the past just before a weekday ("signed on Tuesday"): the weekday is past.
 _PAST = re.compile(r"\b(said|signed|announced|agreed|told|reported|confirmed|published|"
-                   r"issued|approved|added|imposed|unveiled|released|since)\s+(on\s+)?$", re.I)
+                   r"issued|approved|added|imposed|unveiled|released|since|"
+                   r"(?!(?:scheduled|expected|planned|slated|designed)\b)\w+ed)\s+"
+                   r"([\w']+\s+){0,5}?(on\s+)?$", re.I)
 
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
@@ -97,7 +99,7 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
         qualifier = (groups.get("next") or "").strip().lower()
         back = (article.weekday() - target) % 7
         ahead = (target - article.weekday()) % 7
-        past = _PAST.search(sentence[max(0, m.start() - 25):m.start()])
+        past = _PAST.search(sentence[max(0, m.start() - 60):m.start()])
         if qualifier == "next" or (qualifier != "last" and back and not past
                                    and _FUTURE.search(sentence)):
             return article + timedelta(days=ahead or 7)
