@@ -74,15 +74,18 @@ _FLOATS = {XSD.decimal, XSD.double, XSD.float}
 
 # ---------------------------------------------------------------------- values
 def decimal_lexical(number: float) -> str:
-    """The xsd:decimal form of a finite float that reads back as the same float.
+    """The canonical xsd:decimal form (XSD 1.1) of a finite float; it reads back as the same
+    float, and stores that normalise decimals (Oxigraph) give it back unchanged.
 
-    >>> decimal_lexical(1e-07), decimal_lexical(45000.0), decimal_lexical(3.0)
-    ('0.0000001', '45000.0', '3.0')
+    >>> decimal_lexical(1e-07), decimal_lexical(45000.0), decimal_lexical(0.25)
+    ('0.0000001', '45000', '0.25')
     """
     if not math.isfinite(number):
         raise MineralGraphError(f"{number} has no xsd:decimal form")
     text = format(Decimal(repr(number)), "f")
-    return text if "." in text else f"{text}.0"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def literal(value: Value, name: str | None = None) -> Literal:
