@@ -48,11 +48,21 @@ def _password() -> str:
 
 
 class _Progress:
-    """A rich progress bar on stderr (only when stderr is a terminal)."""
+    """A rich progress bar on stderr, drawn only when stderr is a terminal."""
 
-    def __init__(self, total: int):
+    def __init__(self):
         self.bar = None
-        if sys.stderr.isatty() and total:
+        self.task = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if self.bar is None and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import (
                 BarColumn,
@@ -65,18 +75,8 @@ class _Progress:
             self.bar = Progress(TextColumn("pushing {task.fields[phase]}"), BarColumn(),
                                 MofNCompleteColumn(), TimeRemainingColumn(),
                                 console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task("push", total=total, phase="nodes")
-
-    def __enter__(self):
-        if self.bar is not None:
+            self.task = self.bar.add_task("push", total=total, phase=phase)
             self.bar.start()
-        return self
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
-
-    def __call__(self, phase: str, done: int, total: int) -> None:
         if self.bar is not None:
             self.bar.update(self.task, completed=done, phase=phase)
 
@@ -100,11 +100,10 @@ def push_command(app, settings, batch_size, wipe):
     completes on the next run. Without --wipe, facts removed from the graph since an
     earlier push stay in the database (the command says how many).
     """
-    from mineralgraph.graph.neo4j_push import DEFAULT_BATCH_SIZE, node_rows, push, relation_rows
+    from mineralgraph.graph.neo4j_push import DEFAULT_BATCH_SIZE, push
 
     graph = app.graph()
-    total = len(node_rows(graph)) + len(relation_rows(graph))
-    with neo4j_errors(settings), connect(settings) as driver, _Progress(total) as bar:
+    with neo4j_errors(settings), connect(settings) as driver, _Progress() as bar:
         result = push(driver, graph, database=settings.database,
                       batch_size=batch_size or DEFAULT_BATCH_SIZE, wipe_first=wipe,
                       progress=bar)

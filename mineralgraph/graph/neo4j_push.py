@@ -228,12 +228,18 @@ def ensure_constraints(driver, database: str | None = None) -> None:
 def wipe(driver, database: str | None = None, batch_size: int = 10000) -> int:
     """Delete every node with a mineralgraph label (and its relationships); their count.
 
-    Other data in the database (nodes with none of the ontology's labels) is left alone.
+    Relationships go first and then nodes, each in transactions of ``batch_size``
+    rows, so a large graph never needs one huge transaction. Other data in the
+    database (nodes with none of the ontology's labels) is left alone.
     """
-    query = ("MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
-             "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS")
+    mine = "any(l IN labels(n) WHERE l IN $labels)"
     with driver.session(database=database) as session:
-        summary = session.run(query, labels=labels(), size=batch_size).consume()
+        session.run(f"MATCH (n)-[r]->() WHERE {mine} "
+                    "CALL (r) { DELETE r } IN TRANSACTIONS OF $size ROWS",
+                    labels=labels(), size=batch_size).consume()
+        summary = session.run(f"MATCH (n) WHERE {mine} "
+                              "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS",
+                              labels=labels(), size=batch_size).consume()
     return summary.counters.nodes_deleted
 
 
