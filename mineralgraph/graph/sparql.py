@@ -308,11 +308,13 @@ def run_query(store, query: str, *, timeout: float | None = None, limit: int | N
     os.close(write_fd)
     try:
         data = _read_until(read_fd, time.monotonic() + timeout)
-    except TimeoutError:
+    except BaseException as exc:  # the time is up, or the parent is interrupted: stop the child
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        raise QueryTimeoutError(f"{name}: stopped after {timeout:g} s (timeout); "
-                           "narrow the query or raise --timeout") from None
+        if isinstance(exc, TimeoutError):
+            raise QueryTimeoutError(f"{name}: stopped after {timeout:g} s (timeout); "
+                                    "narrow the query or raise --timeout") from None
+        raise
     finally:
         os.close(read_fd)
     os.waitpid(pid, 0)
