@@ -269,3 +269,12 @@ def test_serve_port_in_use_exit_1(run_cli, server):
     result = run_cli("serve", "--port", str(port))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot listen on 127.0.0.1:{port}: ")
+
+
+def test_remote_queries_get_the_prefixes_they_use_but_do_not_declare():
+    from mineralgraph.commands.rdf import _with_prefixes
+
+    query = "PREFIX country: <http://other/>\nSELECT ?p { ?p a mg:Product ; mg:x country:CN }"
+    assert _with_prefixes(query).splitlines() == [
+        "PREFIX mg: <https://w3id.org/mineralgraph/ontology#>", *query.splitlines()]
+    assert _with_prefixes("ASK { ?s ?p ?o }") == "ASK { ?s ?p ?o }"
