@@ -20,8 +20,8 @@ import functools
 import io
 import json
 import sys
-from contextlib import contextmanager
 from collections.abc import Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 

@@ -254,3 +254,17 @@ def test_snapshot_file_gets_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask
+
+
+def test_newest_breaks_a_same_year_tie_by_the_sources_publication_date():
+    older = ("source:mcs2025",)
+    newer = ("source:mcs2026",)
+    claims = [Claim("source:mcs2025", "published", date(2025, 1, 31), sources=older),
+              Claim("source:mcs2026", "published", date(2026, 1, 30), sources=newer)]
+    for share, src in ((0.69, older), (0.70, newer)):
+        claims.append(Claim("country:CN", "PRODUCES", "material:m",
+                            (("share", share), ("year", 2024)), sources=src))
+    graph = SupplyGraph(claims)
+    assert graph.relation_claims("country:CN", "PRODUCES")[0].qualifier("share") == 0.70
+    assert graph.with_policy("oldest").relation_claims(
+        "country:CN", "PRODUCES")[0].qualifier("share") == 0.69

@@ -34,24 +34,30 @@ POLICIES = ("newest", "oldest", "most-confident")
 _CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1, None: 0}
 
 
-def _age_key(claim: Claim) -> tuple:
-    return (claim.qualifier("year", 0), claim.valid_from or date.min, claim.id)
+def _no_date(source: str) -> date:
+    return date.min
 
 
-def preferred(claims: Iterable[Claim], policy: str = "newest") -> Claim:
+def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_date) -> Claim:
     """The claim a policy picks among claims that say the same thing differently.
 
-    ``newest`` takes the latest ``year`` qualifier, then the latest ``valid_from``;
+    ``newest`` takes the latest ``year`` qualifier, then the latest ``valid_from``, then
+    the most recently published source (``published`` maps a source id to its date, so
+    the 2026 edition of a table beats the 2025 edition's figure for the same year);
     ``oldest`` the reverse; ``most-confident`` the highest confidence, then the newest.
     Ties fall to the claim id, so the choice is stable.
     """
+    def age(claim: Claim) -> tuple:
+        issued = max((published(s) for s in claim.sources), default=date.min)
+        return (claim.qualifier("year", 0), claim.valid_from or date.min, issued, claim.id)
+
     claims = list(claims)
     if policy == "newest":
-        return max(claims, key=_age_key)
+        return max(claims, key=age)
     if policy == "oldest":
-        return min(claims, key=_age_key)
+        return min(claims, key=age)
     if policy == "most-confident":
-        return max(claims, key=lambda c: (_CONFIDENCE_RANK.get(c.confidence, 0), _age_key(c)))
+        return max(claims, key=lambda c: (_CONFIDENCE_RANK.get(c.confidence, 0), age(c)))
     raise MineralGraphError(f"unknown claim policy {policy!r} (known: {', '.join(POLICIES)})")
 
 
@@ -127,7 +133,14 @@ class SupplyGraph:
     def attribute(self, node_id: str, name: str, default=None):
         """The preferred value of a single-valued attribute."""
         claims = self.attribute_claims(node_id, name)
-        return preferred(claims, self.policy).object if claims else default
+        if len(claims) == 1:
+            return claims[0].object
+        return preferred(claims, self.policy, self._published).object if claims else default
+
+    def _published(self, source_id: str) -> date:
+        """A source's publication date, for choosing between claims (date.min if unknown)."""
+        claims = self.attribute_claims(source_id, "published")
+        return max((c.object for c in claims if isinstance(c.object, date)), default=date.min)
 
     def values(self, node_id: str, name: str) -> list:
         """All values of a (multi-valued) attribute, sorted and distinct."""
@@ -179,7 +192,8 @@ class SupplyGraph:
                 grouped[key].append(claim)
         index: dict[tuple, list[Claim]] = defaultdict(list)
         for (subject, relation, obj, _), claims in sorted(grouped.items()):
-            chosen = preferred(claims, self.policy) if len(claims) > 1 else claims[0]
+            chosen = preferred(claims, self.policy, self._published) if len(claims) > 1 \
+                else claims[0]
             index[(subject, relation, False)].append(chosen)
             index[(obj, relation, True)].append(chosen)
         for key, claims in index.items():
