@@ -171,6 +171,16 @@ def test_write_runs_with_write_and_parameters_stay_values(neo4j_clean, neo4j_ser
 
 
 @pytest.mark.neo4j
+def test_write_in_transactions_runs_in_an_implicit_transaction(neo4j_clean, neo4j_server):
+    neo4j_clean.execute_query("UNWIND range(1, 25) AS i CREATE (:Note {i: i})")
+    result = run(neo4j_server, "MATCH (n:Note) CALL (n) { SET n.seen = true } "
+                 "IN TRANSACTIONS OF 10 ROWS", "--write")
+    assert result.exit_code == 0, result.stderr
+    records, _, _ = neo4j_clean.execute_query("MATCH (n:Note {seen: true}) RETURN count(n) AS n")
+    assert records[0]["n"] == 25
+
+
+@pytest.mark.neo4j
 @pytest.mark.parametrize("value", [
     "'}) DETACH DELETE n //", "element:Dy'}) MATCH (m) DETACH DELETE m //",
     "`Element`", "\"}) RETURN 1 //", "element:Dy\" OR 1=1", "$id",

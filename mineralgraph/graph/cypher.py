@@ -37,6 +37,7 @@ from mineralgraph.graph.neo4j import Neo4jError
 #: Query types ``EXPLAIN`` reports (``summary.query_type``) and what they mean.
 QUERY_TYPES = {"r": "read only", "rw": "read and write", "w": "write only",
                "s": "schema write"}
+_IN_TRANSACTIONS = re.compile(r"\bIN\s+TRANSACTIONS\b", re.IGNORECASE)
 _PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 
 
@@ -168,6 +169,9 @@ def run_cypher(driver, query: str, params: dict | None = None, database: str | N
     with driver.session(database=database) as session:
         if not write:
             return session.execute_read(work)
+        if _IN_TRANSACTIONS.search(strip_comments(query)):
+            # CALL { ... } IN TRANSACTIONS only runs in an implicit transaction
+            return work(session)
         return session.execute_write(work)
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -181,15 +180,3 @@ def connect(settings: Neo4jSettings):
             driver.close()
             raise
     return driver
-
-
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def is_plain_name(name: str) -> bool:
-    """Whether a name is a plain identifier (property keys written without quoting).
-
-    >>> is_plain_name("share"), is_plain_name("a b")
-    (True, False)
-    """
-    return bool(_IDENTIFIER.match(name))
