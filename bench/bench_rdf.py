@@ -43,10 +43,14 @@ def substitutions(claims) -> dict[str, str]:
         found = [i for i in ids if i.startswith(prefix + ":") and contains in i]
         return found[min(n, len(found) - 1)]
 
+    country = nth("country")
+    produced = sorted(c.object for c in claims
+                      if c.subject == country and c.predicate == "PRODUCES")
     return {"element:Dy": nth("element"), "element:Sm": nth("element", 1),
-            "country:CN": nth("country"), "country:US": nth("country", 1),
+            "country:CN": country, "country:US": nth("country", 1),
             "company:lynas": nth("company"), "product:f-35": nth("product"),
-            "material:re-concentrate": nth("material", 0, "mining")}
+            # an edge that exists, for sources-behind-edge.rq
+            "material:re-concentrate": produced[0] if produced else nth("material")}
 
 
 def cookbook(claims) -> dict[str, str]:
