@@ -301,3 +301,11 @@ def test_sparql_command_reads_stdin(run_cli, tiny_snapshot):
 def test_sparql_command_bad_store_is_usage_error(run_cli):
     result = run_cli("sparql", "ASK {}", "--store", "neo4j")
     assert result.exit_code == 2
+
+
+def test_sparql_command_graph_format_for_select_is_refused(run_cli, tiny_snapshot):
+    result = run_cli("--graph", str(tiny_snapshot), "sparql", "SELECT * { ?s ?p ?o }",
+                     "--format", "ttl")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: ttl is for CONSTRUCT and DESCRIBE answers; a SELECT "
+                             "answer is table, json, csv, tsv or xml\n")

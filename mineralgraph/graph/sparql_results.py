@@ -43,6 +43,11 @@ def answer_text(answer: Answer, fmt: str = "table") -> str:
     if answer.form == "graph":
         return _graph_text(answer, fmt if fmt in GRAPH_TYPES else "ttl")
     writers = {"table": _table, "json": _json, "csv": _csv, "tsv": _tsv, "xml": _xml}
+    if fmt in GRAPH_TYPES:
+        known = ", ".join(list(writers)[:-1]) + f" or {list(writers)[-1]}"
+        raise MineralGraphError(f"{fmt} is for CONSTRUCT and DESCRIBE answers; "
+                                f"a{'n' if answer.form == 'ask' else ''} {answer.form.upper()} "
+                                f"answer is {known}")
     if fmt not in writers:
         raise MineralGraphError(f"unknown result format {fmt!r} "
                                 f"(known: {', '.join(writers)})")
