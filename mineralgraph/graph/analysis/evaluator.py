@@ -92,6 +92,13 @@ class Evaluator:
                 self.position[node] = number
             self.cyclic.append(len(component) > 1 or component[0] in structure.inputs[component[0]])
         self.dependents = structure.dependents()
+        self.weighted_dependents: list[list[tuple[int, float]]] = [[] for _ in structure.op]
+        for node, inputs in enumerate(structure.inputs):
+            weights = structure.weights[node] or [0.0] * len(inputs)
+            for source, weight in zip(inputs, weights, strict=True):
+                self.weighted_dependents[source].append((node, weight))
+        self._raw_baseline: list[float] | None = None
+        self._raw: dict[int, float] = {}
 
     # ------------------------------------------------------------------ values
     def compute(self, node: int, value, zero) -> float:
@@ -137,53 +144,68 @@ class Evaluator:
     def changed_values(self, baseline: list[float], zero: Iterable[int]) -> dict[int, float]:
         """The nodes whose value changes when ``zero`` is removed, with their new values.
 
-        Only what changes is recomputed: a node is revisited when one of its inputs
-        moved, in topological order, so the result equals a full :meth:`evaluate`.
-        This is the hot loop of the chokepoint ranking, so it is written flat.
+        Removal only lowers values (the model is monotone), so a node is updated from
+        the inputs that moved alone: an AND node becomes ``min(baseline, moved inputs)``
+        and an OR node its uncapped baseline sum plus the weighted drops, capped at 1.
+        Nodes are visited in topological order and a change stops where it no longer
+        moves a value, so the result equals a full :meth:`evaluate`. This is the hot
+        loop of the chokepoint ranking, so it is written flat.
         """
         zero = set(zero)
         new: dict[int, float] = {}
+        pending: dict[int, float] = {}
         heap: list[tuple[int, int]] = []
-        queued: set[int] = set()
-        position, dependents = self.position, self.dependents
-        ops, inputs, weights = self.s.op, self.s.inputs, self.s.weights
+        position, dependents, ops = self.position, self.weighted_dependents, self.s.op
+        raw = self._raw_sums(baseline)
+        cyclic = self.cyclic
         heappush, heappop = heapq.heappush, heapq.heappop
+
+        def moved(node: int, value: float) -> None:
+            drop = value - baseline[node]
+            for dependent, weight in dependents[node]:
+                if dependent in zero:
+                    continue
+                if dependent not in pending:
+                    pending[dependent] = value if ops[dependent] == AND else weight * drop
+                    heappush(heap, (position[dependent], dependent))
+                elif ops[dependent] == AND:
+                    if value < pending[dependent]:
+                        pending[dependent] = value
+                else:
+                    pending[dependent] += weight * drop
+
         for node in zero:
             if baseline[node] != 0.0:
                 new[node] = 0.0
-                for dependent in dependents[node]:
-                    if dependent not in queued:
-                        queued.add(dependent)
-                        heappush(heap, (position[dependent], dependent))
+                moved(node, 0.0)
         done: set[int] = set()
         while heap:
             number, node = heappop(heap)
-            if node in zero or number in done:
+            if cyclic[number]:
+                if number not in done:
+                    done.add(number)
+                    for member in self._changed_component(number, baseline, new, zero):
+                        moved(member, new[member])
                 continue
-            if self.cyclic[number]:
-                done.add(number)
-                moved = self._changed_component(number, baseline, new, zero)
+            if ops[node] == AND:
+                result = min(baseline[node], pending[node])
             else:
-                op = ops[node]
-                if op == AND:
-                    result = min([new.get(i, baseline[i]) for i in inputs[node]], default=1.0)
-                elif op == OR:
-                    total = 0.0
-                    for i, w in zip(inputs[node], weights[node], strict=True):
-                        total += w * new.get(i, baseline[i])
-                    result = total if total < 1.0 else 1.0
-                else:
-                    result = 0.0 if op == ZERO else 1.0
-                if -EPSILON <= result - baseline[node] <= EPSILON:
-                    continue
-                new[node] = result
-                moved = (node,)
-            for changed in moved:
-                for dependent in dependents[changed]:
-                    if dependent not in queued:
-                        queued.add(dependent)
-                        heappush(heap, (position[dependent], dependent))
+                total = raw[node] + pending[node]
+                result = 1.0 if total >= 1.0 else (total if total > 0.0 else 0.0)
+            if -EPSILON <= result - baseline[node] <= EPSILON:
+                continue
+            new[node] = result
+            moved(node, result)
         return new
+
+    def _raw_sums(self, baseline: list[float]) -> dict[int, float]:
+        """Uncapped input sums of the OR nodes at a baseline (cached per baseline)."""
+        if self._raw_baseline is not baseline:
+            self._raw = {node: sum(w * baseline[i] for i, w in zip(
+                self.s.inputs[node], self.s.weights[node], strict=True))
+                for node, op in enumerate(self.s.op) if op == OR}
+            self._raw_baseline = baseline
+        return self._raw
 
     def _changed_component(self, number: int, baseline, new: dict, zero) -> list[int]:
         """Re-iterate a cyclic component from 0 with its inputs' new values; what moved."""
