@@ -99,15 +99,25 @@ def _missing_required(claims: list[Claim]) -> list[InputError]:
 
 
 def _share_sums(claims: list[Claim]) -> list[InputError]:
-    """Country shares of one material, year and source set must not exceed the world."""
-    totals: dict[tuple, float] = defaultdict(float)
-    last: dict[tuple, Claim] = {}
+    """Country shares of one material and year must not exceed the world.
+
+    Where sources disagree about one country, the claim the analyses would use (the
+    newest) counts, so two readings of one figure are not added together; shares from
+    different files and sources about different countries are.
+    """
+    from mineralgraph.graph.supply_graph import preferred
+
+    by_country: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if (claim.predicate == "PRODUCES" and model.kind_of(claim.subject) == "Country"
                 and claim.qualifier("share") is not None):
-            key = (claim.object, claim.qualifier("year"), claim.sources)
-            totals[key] += claim.qualifier("share")
-            last[key] = claim
+            by_country[(claim.object, claim.qualifier("year"), claim.subject)].append(claim)
+    totals: dict[tuple, float] = defaultdict(float)
+    last: dict[tuple, Claim] = {}
+    for (material, year, _), group in by_country.items():
+        chosen = preferred(group)
+        totals[(material, year)] += chosen.qualifier("share")
+        last[(material, year)] = max(group, key=lambda c: c.origin or "")
     return [located(last[key], "share",
                     f"country shares of {key[0]} ({key[1] or 'no year'}) add up to "
                     f"{total:.3f}, above the world total")

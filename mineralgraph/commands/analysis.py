@@ -117,7 +117,10 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
     else:
         base = Scenario(name="ad-hoc")
     if remove or enforce:
-        base = Scenario(name=base.name if (name or file) else "ad-hoc", title=base.title,
+        extra = ", ".join([*remove, *enforce])
+        named = bool(name or file)
+        base = Scenario(name=f"{base.name}+ad-hoc" if named else "ad-hoc",
+                        title=f"{base.title}; also without {extra}" if named else f"without {extra}",
                         remove=base.remove + tuple(remove),
                         enforce=base.enforce + tuple({"control": c} for c in enforce),
                         restrict=base.restrict, as_of=base.as_of, sources=base.sources,
@@ -143,8 +146,10 @@ def scenario_result(app, chosen: Scenario, as_of) -> dict:
     for product in products:
         base, under = before.baseline(product), after.baseline(product)
         rows.append({"product": product, "label": graph.label(product),
-                     "end_use": graph.values(product, "end_use"), "baseline": base,
-                     "availability": under, "loss": 1.0 - under / base if base > 0 else 0.0,
+                     "end_use": graph.values(product, "end_use"), "baseline": round(base, 6),
+                     "availability": round(under, 6),
+                     "loss": round(1.0 - under / base, 6) if base > 0 else 0.0,
+                     "supply_not_mapped": after.unmapped(product),
                      "new_spofs": sorted(spofs_after[product] - spofs_before[product]
                                          - {REST_OF_WORLD})})
     rows.sort(key=lambda r: (-r["loss"], r["product"]))

@@ -52,6 +52,10 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise InputError(str(path), reader.line_num, None,
                              f"{len(reader.fieldnames) + len(row[None])} cells for "
                              f"{len(reader.fieldnames)} columns")
+        spanning = [k for k, v in row.items() if "\n" in (v or "")]
+        if spanning:
+            raise InputError(str(path), reader.line_num, spanning[0],
+                             "a cell runs over several lines (an unclosed quote?)")
         if any((value or "").strip() for value in row.values()):
             yield reader.line_num, {k.strip(): (v or "").strip() for k, v in row.items()}
 

@@ -85,8 +85,10 @@ def heading(report: ProductReport) -> str:
     uses = ", ".join(report.end_use) or "no end use"
     when = report.as_of.isoformat() if report.as_of else "latest data"
     scenario = f", scenario {report.scenario}" if report.scenario else ""
+    unmapped = (f" (not counting {len(report.unmapped)} input(s) whose supply is not "
+                "mapped: treat as unknown, not safe)" if report.unmapped else "")
     return (f"{report.label} ({report.product}): {uses}; availability "
-            f"{report.baseline:.2f} as of {when}{scenario}")
+            f"{report.baseline:.2f} as of {when}{scenario}{unmapped}")
 
 
 def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex) -> list[str]:

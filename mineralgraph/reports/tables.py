@@ -83,14 +83,20 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     rows = [{"product": r["product"], "end_use": r["end_use"],
              "baseline": round(r["baseline"], 3), "scenario": round(r["availability"], 3),
              "loss": percent(r["loss"]) if fmt != "csv" else round(r["loss"], 6),
-             "new_spofs": r["new_spofs"]} for r in result["products"]]
+             "new_spofs": r["new_spofs"],
+             "not_mapped": len(r["supply_not_mapped"]) or ""} for r in result["products"]]
     hit = [r for r in result["products"] if r["loss"] > 0]
     worst = hit[0] if hit else None
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
     intro += f"{len(hit)} of {len(rows)} product(s) lose supply"
     intro += (f"; the hardest hit is {name(graph, worst['product'])}, losing "
               f"{percent(worst['loss'])}." if worst else ".")
+    blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
+    if blind:
+        intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
+                  "not_mapped): a 0% loss there means unknown, not safe.")
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
     return tabular("Scenario", rows, ["product", "end_use", "baseline", "scenario", "loss",
-                                      "new_spofs"], fmt, result, graph, intro=intro)
+                                      "new_spofs", "not_mapped"], fmt, result, graph,
+                   intro=intro)

@@ -215,7 +215,7 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
             analysis.unmapped(product),
             *(_row(proof, n, product, losses[product].get(n, 1.0), n in spofs[product],
                    evidence) if n else None for n in (supplier, concentrated)),
-            sorted(spofs[product])))
+            sorted(spofs[product] - {REST_OF_WORLD})))
     return reports
 
 

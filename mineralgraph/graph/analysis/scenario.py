@@ -117,7 +117,9 @@ def load_scenario(name_or_path: str) -> Scenario:
     if name_or_path in shipped:
         return read_scenario(shipped[name_or_path])
     path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") and path.exists():
+    if path.suffix in (".yaml", ".yml"):
+        if not path.is_file():
+            raise InputError(str(path), None, None, "no such scenario file")
         return read_scenario(path)
     import difflib
 
