@@ -5,7 +5,7 @@ Every node id ``kind:slug`` is the IRI ``https://w3id.org/mineralgraph/id/kind/s
 
 * a **plain triple**, ``<subject> mg:PREDICATE <object>``, that simple queries use
   (an attribute's value is a typed literal; a relation's object is a node IRI);
-* a **statement node** ``id:statement/<claim id>``, an ``mg:Statement`` that points at
+* a **statement node** ``statement:<claim id>``, an ``mg:Statement`` that points at
   the triple with ``rdf:subject``, ``rdf:predicate`` and ``rdf:object`` (the RDF
   reification vocabulary, in the manner of a PROV-O qualified relation) and carries
   what the claim says beyond it: qualifiers (``mg:share``, ``mg:quantity``...), sources
@@ -51,7 +51,7 @@ from mineralgraph.ontology import DATA_IRI, MG, ONTOLOGY_IRI, model
 STATEMENT_IRI = f"{DATA_IRI}statement/"
 #: Base IRI of Wikidata entities (``owl:sameAs`` targets).
 WIKIDATA_IRI = "http://www.wikidata.org/entity/"
-#: Export formats: option name -> (pyoxigraph format name, file suffix).
+#: Export formats: option name -> Oxigraph's name of the format.
 FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD"}
 #: File suffix -> export format name.
 SUFFIXES = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".jsonld": "jsonld",
