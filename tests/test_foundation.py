@@ -62,6 +62,10 @@ BROKEN = [
     ("value not allowed", {"nodes.csv": NODES_HEAD + "material:x,X,,refining,,source:a\n"},
      "nodes.csv:5: stage: 'refining' is not one of component, metal, mining, processing, "
      "subsystem"),
+    ("unclosed quote", {"rel.csv": REL_HEAD
+                        + 'country:CN,PRODUCES,"material:dy-oxide,0.5,,,,source:a\n'
+                        + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,source:a\n"},
+     "rel.csv:3: object: a cell runs over several lines (an unclosed quote?)"),
     ("undefined source", {"rel.csv": REL_HEAD
                           + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,source:nowhere\n"},
      "rel.csv:2: sources: source:nowhere is not defined"),
@@ -268,3 +272,15 @@ def test_newest_breaks_a_same_year_tie_by_the_sources_publication_date():
     assert graph.relation_claims("country:CN", "PRODUCES")[0].qualifier("share") == 0.70
     assert graph.with_policy("oldest").relation_claims(
         "country:CN", "PRODUCES")[0].qualifier("share") == 0.69
+
+
+def test_country_shares_are_summed_across_files(tmp_path, run_cli):
+    """An extra file may not push a bundled material past the world total."""
+    extra = tmp_path / "extra.csv"
+    extra.write_text("subject,relation,object,share,year,sources\n"
+                     "country:AU,PRODUCES,material:dy-oxide,0.5,2023,"
+                     "source:usgs-mcs2025-rare-earths\n", encoding="utf-8")
+    result = run_cli("validate", "--with-bundled", str(extra))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{extra}:2: share: country shares of material:dy-oxide "
+                                    "(2023) add up to 1.500, above the world total")
