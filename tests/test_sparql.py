@@ -309,3 +309,49 @@ def test_sparql_command_graph_format_for_select_is_refused(run_cli, tiny_snapsho
     assert result.exit_code == 1
     assert result.stderr == ("Error: ttl is for CONSTRUCT and DESCRIBE answers; a SELECT "
                              "answer is table, json, csv, tsv or xml\n")
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_structural_questions_over_the_export_file(tmp_path, engine, bundled, fmt):
+    """Design note section 4: SPARQL over the RDF export gives the embedded engine's ids."""
+    from mineralgraph.graph.rdf import write_rdf
+    from mineralgraph.graph.sparql import open_store_file
+
+    path = tmp_path / f"bundled.{fmt}"
+    write_rdf(bundled.claims, path)
+    store = open_store_file(path, engine)
+    flow = flow_graph(bundled)
+    for node in ("element:Dy", "element:Sm", "country:CN", "company:mp-materials"):
+        answer = run_query(store, ids_of_products_from(node))
+        assert answer.column("p") == dependent_products(bundled, node, flow), node
+    paths = supply_paths(flow, "element:Sm", "product:f-35", max_paths=10_000)
+    answer = run_query(store, ids_on_paths("element:Sm", "product:f-35"))
+    assert answer.column("n") == sorted({n for path in paths for n in path})
+
+
+def test_sparql_command_on_a_data_file(run_cli, tmp_path):
+    from mineralgraph.graph.rdf import write_rdf
+
+    path = tmp_path / "tiny.nt"
+    write_rdf(load_curated(TINY).claims, path)
+    result = run_cli("sparql", "--data", str(path), "--format", "csv",
+                     "SELECT (COUNT(*) AS ?n) WHERE { ?p a mg:Product }")
+    assert result.exit_code == 0 and result.stdout == "n\n3\n"
+
+
+def test_sparql_command_on_a_malformed_data_file(run_cli, tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text("@prefix mg: <https://w3id.org/mineralgraph/ontology#> .\n"
+                    "mg:a mg:b mg:c\nmg:d .\n", encoding="utf-8")
+    result = run_cli("sparql", "--data", str(path), "ASK {}", "--store", "oxigraph")
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {path}:3: column 1: A dot is expected at the end of "
+                             "statements\n")
+
+
+def test_sparql_command_data_file_and_as_of_do_not_mix(run_cli, tmp_path):
+    path = tmp_path / "tiny.nt"
+    path.write_text("", encoding="utf-8")
+    result = run_cli("sparql", "--data", str(path), "--as-of", "2025-01-01", "ASK {}")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: --as-of applies to the graph, not to a --data file\n"

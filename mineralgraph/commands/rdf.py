@@ -14,6 +14,11 @@ from mineralgraph.output import emit, output_options
 
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
 
+data_option = click.option(
+    "--data", metavar="FILE", type=click.Path(dir_okay=False),
+    help="Query this RDF file (.ttl, .nt, .jsonld: an export, or other linked data) "
+         "instead of the graph.")
+
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
@@ -63,9 +68,10 @@ def read_query(text: str) -> tuple[str, str]:
                    "large graphs).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Stop the query after this many seconds (0: no limit).")
+@data_option
 @as_of_option
 @click.pass_obj
-def sparql(app, query, fmt, output, endpoint, store, timeout, as_of):
+def sparql(app, query, fmt, output, endpoint, store, timeout, data, as_of):
     """Ask the graph a SPARQL query (text, @FILE, or - for stdin).
 
     Prefixes mg:, rdf:, rdfs:, xsd:, owl:, prov:, wd: and one per kind (product:,
@@ -73,7 +79,7 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, as_of):
 
         mineralgraph sparql @queries/sparql/products-needing-dysprosium.rq
     """
-    from mineralgraph.graph.sparql import open_store, run_query
+    from mineralgraph.graph.sparql import run_query
     from mineralgraph.graph.sparql_results import answer_text
 
     text, name = read_query(query)
@@ -83,9 +89,19 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, as_of):
 
         answer = remote_query(endpoint, _with_prefixes(text), timeout=limit)
     else:
-        answer = run_query(open_store(app.graph(as_of).claims, store), text, timeout=limit,
-                           name=name)
+        answer = run_query(_store(app, store, data, as_of), text, timeout=limit, name=name)
     emit(answer_text(answer, fmt), output)
+
+
+def _store(app, engine: str, data: str | None, as_of):
+    """The SPARQL store of ``--data FILE``, or of the graph (as of a date)."""
+    from mineralgraph.graph.sparql import open_store, open_store_file
+
+    if data:
+        if as_of is not None:
+            raise MineralGraphError("--as-of applies to the graph, not to a --data file")
+        return open_store_file(data, engine)
+    return open_store(app.graph(as_of).claims, engine)
 
 
 def _with_prefixes(query: str) -> str:
@@ -112,14 +128,14 @@ def _with_prefixes(query: str) -> str:
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Cut answers at this many rows (header X-SPARQL-MaxRows says so).")
 @click.option("--quiet", is_flag=True, help="Do not log requests on stderr.")
+@data_option
 @as_of_option
 @click.pass_obj
-def serve(app, host, port, store, timeout, max_rows, quiet, as_of):
+def serve(app, host, port, store, timeout, max_rows, quiet, data, as_of):
     """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client)."""
     from mineralgraph.graph.endpoint import make_server
-    from mineralgraph.graph.sparql import open_store
 
-    server = make_server(open_store(app.graph(as_of).claims, store), host, port,
+    server = make_server(_store(app, store, data, as_of), host, port,
                          timeout=timeout or None, max_rows=max_rows, quiet=quiet)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: others on the network can query it",

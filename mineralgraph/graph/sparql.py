@@ -28,12 +28,13 @@ import signal
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.rdf import PREFIXES, id_of, ntriples, to_rdf
+from mineralgraph.graph.rdf import PREFIXES, id_of, nt_term, ntriples, to_rdf
 
 ENGINES = ("memory", "oxigraph")
 
@@ -175,6 +176,27 @@ def open_store(claims: Iterable[Claim], engine: str = "memory"):
     if engine not in STORES:
         raise MineralGraphError(f"unknown SPARQL store {engine!r} (known: {', '.join(STORES)})")
     return STORES[engine](claims.claims if hasattr(claims, "claims") else claims)
+
+
+def open_store_file(path, engine: str = "memory"):
+    """Load an RDF file (an export, or any Turtle, N-Triples or JSON-LD) into an engine.
+
+    A malformed file raises InputError with its line (see :mod:`mineralgraph.loaders.rdf`).
+    """
+    from mineralgraph.loaders.rdf import rdf_triples_of
+
+    if engine not in STORES:
+        raise MineralGraphError(f"unknown SPARQL store {engine!r} (known: {', '.join(STORES)})")
+    triples = rdf_triples_of(Path(path))
+    store = STORES[engine](())
+    if engine == "memory":
+        store.graph.addN((s, p, o, store.graph) for s, p, o in triples)
+    else:
+        import pyoxigraph as ox
+
+        text = "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples)
+        store.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 def _term(term, cache: dict):
