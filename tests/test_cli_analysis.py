@@ -164,3 +164,20 @@ def test_scenario_file_with_unknown_id_is_rejected_before_running(run_cli, tmp_p
 def test_scenario_needs_something_to_do(run_cli):
     result = run_cli("scenario")
     assert result.exit_code == 2
+
+
+def test_spof_lists_every_single_point_of_failure_with_its_path(run_cli, tiny_snapshot):
+    result = run_cli("--graph", tiny_snapshot, "spof", "product:jet", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [r["id"] for r in data["spofs"]] == [
+        "element:Dy", "element:Nd", "material:conc", "material:magnet", "material:motor",
+        "material:oxide"]
+    assert data["spofs"][0]["via"] == ("Dysprosium -> RE concentrate -> Separated oxide -> "
+                                       "Magnet -> Motor -> Jet")
+
+
+def test_unknown_id_suggests_the_same_id_in_another_case_first(run_cli):
+    result = run_cli("show", "element:dy")
+    assert result.stderr.startswith("Error: element:dy is not in the graph (did you mean "
+                                    "element:Dy,")

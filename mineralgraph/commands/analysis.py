@@ -20,6 +20,7 @@ from mineralgraph.reports.tables import (
     render_dependents,
     render_paths,
     render_scenario,
+    render_spofs,
 )
 
 
@@ -51,6 +52,22 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
         reports = chokepoint_reports(graph, list(products) or None, chosen,
                                      None if briefing else top)
     emit(render_chokepoints(reports, graph, fmt, top or 10), output)
+
+
+@click.command()
+@click.argument("product", metavar="PRODUCT")
+@click.option("--scenario", metavar="NAME|FILE", help="Answer under a what-if scenario.")
+@output_options
+@as_of_option
+@click.pass_obj
+def spof(app, product, scenario, fmt, output, as_of):
+    """The single points of failure of a product: every node whose loss alone stops it,
+    with the shortest supply path and the sources behind it."""
+    chosen = load_scenario(scenario) if scenario else None
+    graph = scenario_graph(app, as_of, chosen)
+    with working("Finding single points of failure"):
+        report = chokepoint_reports(graph, [product], chosen)[0]
+    emit(render_spofs(report, graph, fmt), output)
 
 
 @click.command()
@@ -120,7 +137,8 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
         extra = ", ".join([*remove, *enforce])
         named = bool(name or file)
         base = Scenario(name=f"{base.name}+ad-hoc" if named else "ad-hoc",
-                        title=f"{base.title}; also without {extra}" if named else f"without {extra}",
+                        title=(f"{base.title}; also without {extra}" if named
+                               else f"without {extra}"),
                         remove=base.remove + tuple(remove),
                         enforce=base.enforce + tuple({"control": c} for c in enforce),
                         restrict=base.restrict, as_of=base.as_of, sources=base.sources,
@@ -189,4 +207,4 @@ def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
     emit(render_scenario(result, app.graph(), fmt), output)
 
 
-COMMANDS = [chokepoints, paths, dependents, concentration, scenario]
+COMMANDS = [chokepoints, spof, paths, dependents, concentration, scenario]

@@ -163,7 +163,8 @@ class SupplyGraph:
     def _unknown(self, node_id: str, kind: str | None):
         candidates = self.ids(kind)
         by_label = {self.label(n).lower(): n for n in candidates}
-        close = difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
+        close = [n for n in candidates if n.lower() == node_id.lower()]
+        close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
         close += [by_label[m] for m in difflib.get_close_matches(
             node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
         suggestions = list(dict.fromkeys(close))[:3]

@@ -100,3 +100,24 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     return tabular("Scenario", rows, ["product", "end_use", "baseline", "scenario", "loss",
                                       "new_spofs", "not_mapped"], fmt, result, graph,
                    intro=intro)
+
+
+def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
+    """The single points of failure of one product, each with its shortest path."""
+    sources = SourceIndex(graph)
+    spofs = [c for c in report.chokepoints if c.spof]
+    rows = [{"id": c.id, "kind": c.kind, "label": c.label, "stage": c.stage,
+             "via": " -> ".join([graph.label(c.paths[0][0].source)]
+                                + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
+             "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
+                         else c.sources)} for c in spofs]
+    suppliers = sum(1 for c in spofs if c.kind in ("Country", "Company", "Facility"))
+    intro = (f"{report.label} ({report.product}) has {len(spofs)} single point(s) of failure, "
+             f"{suppliers} of them supplier(s) (a country, company or facility).")
+    if report.unmapped:
+        intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
+                  "more.")
+    data = {"product": report.product, "as_of": report.as_of, "spofs": rows,
+            "supply_not_mapped": report.unmapped}
+    return tabular(f"Single points of failure: {report.label}", rows,
+                   ["id", "kind", "stage", "via", "sources"], fmt, data, graph, sources, intro)
