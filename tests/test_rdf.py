@@ -277,3 +277,13 @@ def test_export_bad_format_is_a_usage_error(run_cli):
 
 def test_node_iri_matches_the_model():
     assert node_iri("product:f-35") == model.iri("product:f-35")
+
+
+def test_build_names_the_line_of_a_malformed_rdf_source(run_cli, tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text("@prefix mg: <https://w3id.org/mineralgraph/ontology#> .\n"
+                    "mg:a mg:b mg:c\nmg:d .\n", encoding="utf-8")
+    result = run_cli("build", "--no-bundled", "--source", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"Error: {path}:3: column 1: A dot is expected at the end of "
+                             "statements\n")
