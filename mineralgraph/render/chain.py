@@ -33,6 +33,7 @@ from mineralgraph.graph.analysis import Analysis, chokepoints
 from mineralgraph.graph.analysis.chokepoints import STAGES, SUPPLIER_KINDS
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -224,6 +225,7 @@ class _Builder:
         self.top: list[str] = []
         self.removed: set[str] = set()
         self.blocked_pairs: set[tuple[str, str]] = set()
+        self._weights: dict[tuple[str, str], float] = {}
         self.linked = {c.subject for c in graph.edge_claims("SUPPLIES")} | {
             c.object for c in graph.edge_claims("SUPPLIES")}
 
@@ -327,10 +329,13 @@ class _Builder:
             return
         column = self.nodes[material].column
         keep_always = set(self.top) | {self.focus} | self.linked
-        ordered = sorted(claims, key=lambda c: (-(c.qualifier("share") or 0.0), c.subject))
+        # the weights the analysis uses: a country's share net of its own facilities'
+        weights = dict(producer_weights(g, material, claims))
+        self._weights.update({(c.subject, material): w for c, w in weights.items()})
+        ordered = sorted(claims, key=lambda c: (-(weights.get(c) or 0.0), c.subject))
         kept, folded = [], []
         for claim in ordered:
-            share = claim.qualifier("share")
+            share = weights.get(claim)
             always = (claim.subject in keep_always or bool(
                 keep_always & set(_operators(g, claim.subject)))) and (
                 share is None or share >= KEEP_SHARE)
@@ -342,7 +347,7 @@ class _Builder:
         for claim in kept:
             self._producer(claim, material, column)
         if folded:
-            shares = [c.qualifier("share") for c in folded]
+            shares = [weights.get(c) for c in folded]
             total = sum(s for s in shares if s is not None) if any(
                 s is not None for s in shares) else None
             named = [g.label(c.subject) for c in folded if c.subject != REST_OF_WORLD]
@@ -360,7 +365,7 @@ class _Builder:
         producer = claim.subject
         key = f"{producer}>{material}"
         loss, spof = self.losses.get(producer, (None, False))
-        share = claim.qualifier("share")
+        share = self._weights.get((producer, material), claim.qualifier("share"))
         owners = {producer, *_operators(g, producer), *g.neighbours(producer, "LOCATED_IN")}
         blocked = (producer, material) in self.blocked_pairs or bool(owners & self.removed)
         self.nodes[key] = Node(key, producer, model.kind_of(producer) or "", g.label(producer),
