@@ -278,3 +278,12 @@ def test_remote_queries_get_the_prefixes_they_use_but_do_not_declare():
     assert _with_prefixes(query).splitlines() == [
         "PREFIX mg: <https://w3id.org/mineralgraph/ontology#>", *query.splitlines()]
     assert _with_prefixes("ASK { ?s ?p ?o }") == "ASK { ?s ?p ?o }"
+
+
+def test_post_limits(server):
+    big = urllib.parse.urlencode({"query": "ASK {}" + " " * (1 << 20)}).encode()
+    status, _, body = http(server.url, big, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 413 and body == "request body over 1048576 bytes\n"
+    status, _, body = http(server.url, b"query=ASK{}", {"Content-Type": "text/plain"})
+    assert status == 415
+    assert body.startswith("unsupported Content-Type text/plain; send application/sparql-query")

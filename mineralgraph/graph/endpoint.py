@@ -126,9 +126,26 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
         if url.path not in QUERY_PATHS + ("/",):
+            self.close_connection = True  # the body is left unread
             return self._send(404, f"no such path {url.path}; query {QUERY_PATHS[0]}\n")
-        length = int(self.headers.get("Content-Length") or 0)
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self.close_connection = True
+            return self._send(411, "send the body with a Content-Length\n")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            return self._send(400, "bad Content-Length\n")
         if length > MAX_BODY:
+            self.close_connection = True
+            if length <= 64 * MAX_BODY:  # read it away, so the client sees the answer
+                while length > 0:
+                    chunk = self.rfile.read(min(length, 1 << 16))
+                    if not chunk:
+                        break
+                    length -= len(chunk)
             return self._send(413, f"request body over {MAX_BODY} bytes\n")
         body = self.rfile.read(length).decode("utf-8", "replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
