@@ -355,3 +355,14 @@ def test_sparql_command_data_file_and_as_of_do_not_mix(run_cli, tmp_path):
     result = run_cli("sparql", "--data", str(path), "--as-of", "2025-01-01", "ASK {}")
     assert result.exit_code == 1
     assert result.stderr == "Error: --as-of applies to the graph, not to a --data file\n"
+
+
+def test_data_file_with_blank_nodes_and_languages(tmp_path, engine):
+    from mineralgraph.graph.sparql import open_store_file
+
+    path = tmp_path / "other.ttl"
+    path.write_text('@prefix ex: <http://example.org/> .\n'
+                    'ex:a ex:p [ ex:q "x"@en ] .\n', encoding="utf-8")
+    answer = run_query(open_store_file(path, engine),
+                       "SELECT ?v WHERE { <http://example.org/a> ?p [ ?q ?v ] }")
+    assert [(str(v), v.language) for (v,) in answer.rows] == [("x", "en")]

@@ -41,7 +41,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 
 from mineralgraph.claim import Claim, Value
 from mineralgraph.exceptions import InputError, MineralGraphError
@@ -264,6 +264,8 @@ def nt_term(term) -> str:
         if datatype is None or datatype == XSD.string:
             return f'"{_escape(str(term))}"'
         return f'"{_escape(str(term))}"^^<{datatype}>'
+    if isinstance(term, BNode):
+        return f"_:{term}"
     return f"<{term}>"
 
 
