@@ -37,6 +37,7 @@ from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
+from mineralgraph.reports.common import percent
 
 SPINE_KINDS = ("Element", "Material", "Product")
 #: A producer with less than this share of a material is folded into "rest of world".
@@ -79,6 +80,11 @@ class Node:
     via: str | None = None  # the operator, when it is a top chokepoint (facilities)
     via_rank: int | None = None
     blocked: bool = False  # out under the scenario (removed, or cut by a restriction)
+    assumed: bool = False  # no sourced share: an equal part of its country's share
+
+    def share_text(self) -> str:
+        """The share as a percentage, with ≈ when it is assumed rather than sourced."""
+        return ("≈" if self.assumed else "") + percent(self.share)
 
 
 @dataclass(frozen=True)
@@ -373,7 +379,8 @@ class _Builder:
                                parent=material, share=share, loss=loss, spof=spof,
                                focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
-                               sources=sorted(claim.sources), blocked=blocked)
+                               sources=sorted(claim.sources), blocked=blocked,
+                               assumed=claim.qualifier("share") is None)
         self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
 
     def _supplies(self) -> None:

@@ -50,7 +50,7 @@ def to_dot(chain: Chain) -> str:
             if node.detail:
                 lines.append(node.detail)
             if node.share is not None:
-                lines.append(f"share {percent(node.share)}")
+                lines.append(f"share {node.share_text()}")
             pen, colour = 1.0, stroke
             if node.focus:
                 pen, colour = 3.0, FOCUS_BLUE

@@ -376,7 +376,7 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
             ty += 12
             group.items.append(Text(x + 7, ty - 3, line, 9.5, sub))
         if node.share is not None:
-            group.items.append(Text(x + w - 7, y + 6 + 13 - 3, percent(node.share), 11, ink,
+            group.items.append(Text(x + w - 7, y + 6 + 13 - 3, node.share_text(), 11, ink,
                                     True, "end"))
     if node.blocked:
         bw = text_width("BLOCKED", 9, True) + 10
@@ -465,7 +465,8 @@ def tooltip(node: Node, chain: Chain) -> str:
     if node.folded:
         lines.append("Folded: " + ", ".join(node.folded))
     if node.share is not None:
-        lines.append(f"Share of world output: {percent(node.share)}")
+        lines.append(f"Share of world output: {node.share_text()}"
+                     + (" (assumed: no sourced share)" if node.assumed else ""))
     if node.hhi is not None:
         lines.append(f"HHI {node.hhi:,.0f}")
     if node.loss is not None:
@@ -535,7 +536,8 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         out.append(Box(x, y - 11, 22, 14, "#ffffff", colour, stroke))
         out.append(Text(x + 28, y, label, 11))
         x += w + 12
-    notes = ["bar and % = share of world output", "HHI > 2,500 (red): highly concentrated",
+    notes = ["bar and % = share of world output (≈ assumed)",
+             "HHI > 2,500 (red): highly concentrated",
              "→ material flow", "⋯ element contained", "- - supplies (sourcing link)"]
     for note in notes:
         w = text_width(note, 11) + 16

@@ -58,7 +58,7 @@ def to_mermaid(chain: Chain) -> str:
                 continue
             lines = [node.label, node.detail if node.kind != "Others" else ""]
             if node.share is not None:
-                lines[0] += f" {percent(node.share)}"
+                lines[0] += f" {node.share_text()}"
             if node.blocked:
                 lines.append("BLOCKED under the scenario")
             if node.spof:

@@ -62,7 +62,8 @@ def briefing_rows(report: ProductReport, top: int | None) -> list:
 def rows(chokes: list, sources: SourceIndex) -> list[dict]:
     return [{"rank": i, "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
-             "loss": percent(c.loss), "spof": "yes" if c.spof else "",
+             "loss": ("≈" if c.assumed_share else "") + percent(c.loss),
+             "spof": "yes" if c.spof else "",
              "hhi": thousands(c.hhi), "sources": sources.cite(c.sources)}
             for i, c in enumerate(chokes, 1)]
 
@@ -127,7 +128,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     out += ["## Sources" if markdown else "SOURCES", ""] + sources.listing(markdown)
     out += ["", "Loss: share of the product's supply lost without the node (dependency model, "
             "AND-OR availability). SPOF: loss 100%. HHI: concentration of the stage's country "
-            "shares, 0-10,000; above 2,500 is highly concentrated."]
+            "shares, 0-10,000; above 2,500 is highly concentrated. ≈: the node produces "
+            "without a sourced share, so it is given an equal part of its country's (or the "
+            "rest of the world's) share: an assumption, not a figure."]
     return "\n".join(out)
 
 

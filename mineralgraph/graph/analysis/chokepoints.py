@@ -54,10 +54,12 @@ class Chokepoint:
     hhi: float | None
     sources: list[str] = field(default_factory=list)
     paths: list[list[PathStep]] = field(default_factory=list)
+    assumed_share: bool = False
 
     def as_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "label": self.label,
                 "loss": round(self.loss, 6), "spof": self.spof, "stage": self.stage,
+                "assumed_share": self.assumed_share,
                 "country": self.country, "hhi": self.hhi, "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
@@ -139,6 +141,18 @@ class Evidence:
 
     def analysis_upstream(self, product: str) -> set[str]:
         return self.analysis.upstream(product)
+
+    def assumed_share(self, node_id: str) -> bool:
+        """Whether the node produces something without a sourced share (its weight is an
+        equal part of its country's or the rest of the world's share, an assumption)."""
+        kind = model.kind_of(node_id)
+        if kind not in ("Facility", "Company"):
+            return False
+        producers = [node_id]
+        if kind == "Company":
+            producers += self.graph.neighbours(node_id, "OPERATED_BY", incoming=True)
+        return any(c.qualifier("share") is None for p in producers
+                   for c in self.graph.relation_claims(p, "PRODUCES"))
 
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
@@ -226,4 +240,4 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                       1.0 if spof else loss, spof, proof.stage(node_id, product),
                       proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                      sources, paths)
+                      sources, paths, proof.assumed_share(node_id) and not spof)
