@@ -43,6 +43,12 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
         where = f", led by {top.country.partition(':')[2]}" if top.country else ""
         parts.append(f"The most concentrated stage is {top.stage}: {top.label} "
                      f"(HHI {thousands(top.hhi)}{where}).")
+    if graph.as_of_date is not None:
+        edges = list(graph.edge_claims())
+        dated = sum(1 for c in edges if c.valid_from or c.valid_to)
+        parts.append(f"As of {graph.as_of_date}: {dated} of {len(edges)} relations carry "
+                     "validity dates; the others (most production figures, which carry a "
+                     "year instead) count at any date.")
     unmapped = sorted({m for r in reports for m in r.unmapped})
     if unmapped:
         parts.append(f"{len(unmapped)} upstream material(s) have no mapped supply and are "
