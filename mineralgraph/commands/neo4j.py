@@ -14,7 +14,14 @@ import sys
 import click
 
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.neo4j import DEFAULT_URI, DEFAULT_USER, Neo4jSettings, connect, neo4j_errors
+from mineralgraph.graph.neo4j import (
+    DEFAULT_URI,
+    DEFAULT_USER,
+    Neo4jSettings,
+    check_uri,
+    connect,
+    neo4j_errors,
+)
 from mineralgraph.output import emit, output_options, text_table, to_csv, to_json
 
 
@@ -30,6 +37,7 @@ def connection_options(fn):
                   help="Database name (env NEO4J_DATABASE); default: the server's default.")
     @functools.wraps(fn)
     def wrapper(*args, uri, user, database, **kwargs):
+        check_uri(uri)  # before asking for a password that could not be used
         settings = Neo4jSettings(uri, user, _password(), database or None)
         return fn(*args, settings=settings, **kwargs)
 
