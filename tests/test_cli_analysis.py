@@ -181,3 +181,22 @@ def test_unknown_id_suggests_the_same_id_in_another_case_first(run_cli):
     result = run_cli("show", "element:dy")
     assert result.stderr.startswith("Error: element:dy is not in the graph (did you mean "
                                     "element:Dy,")
+
+
+def test_supply_paths_are_the_shortest_first_even_when_many_longer_ones_exist():
+    """A long detour with many variants must not crowd out the direct path."""
+    import networkx as nx
+
+    from mineralgraph.graph.flow import supply_paths
+
+    flow = nx.DiGraph()
+    for i in range(30):  # 30 x 30 long paths a -> m_i -> n_j -> z through a grid
+        flow.add_edge("a", f"m{i}")
+        for j in range(30):
+            flow.add_edge(f"m{i}", f"n{j}")
+    for j in range(30):
+        flow.add_edge(f"n{j}", "z")
+    flow.add_edge("a", "z")
+    paths = supply_paths(flow, "a", "z", max_paths=3)
+    assert paths[0] == ["a", "z"]
+    assert [len(p) for p in paths] == [2, 4, 4]

@@ -97,10 +97,16 @@ def supply_paths(flow: nx.DiGraph, source: str, target: str, max_paths: int = 10
     """Simple flow paths from ``source`` to ``target``, shortest first, at most ``max_paths``."""
     if source not in flow or target not in flow:
         return []
-    paths = nx.all_simple_paths(flow, source, target, cutoff=max_length)
-    found = []
-    for path in paths:
-        found.append(path)
-        if len(found) >= max_paths * 10:
-            break
-    return sorted(found, key=lambda p: (len(p), p))[:max_paths]
+    if source == target:
+        return [[source]]
+    found: list[list[str]] = []
+    try:
+        # Yen's algorithm yields paths shortest first, so the first max_paths are the
+        # shortest ones however many longer paths there are
+        for path in nx.shortest_simple_paths(flow, source, target):
+            if len(path) - 1 > max_length or len(found) >= max_paths:
+                break
+            found.append(path)
+    except nx.NetworkXNoPath:
+        return []
+    return sorted(found, key=lambda p: (len(p), p))
