@@ -2,7 +2,8 @@
 the bundled data, on both embedded engines and through ``serve`` over HTTP.
 
 The expected answers are written out in full below. When the curated data changes on
-purpose, check the new answers by hand before changing them here.
+purpose, ``python tests/test_sparql_cookbook.py`` prints the answers the data gives now
+in the same layout: check them by hand before changing them here.
 """
 
 from __future__ import annotations
@@ -572,3 +573,47 @@ def test_engines_agree_on_the_cookbook_over_a_synthetic_network():
         assert bench.rows_of(a) == bench.rows_of(b), name
         answered += bool(a.rows)
     assert answered >= 8  # no licences or Wikidata ids in synthetic data; a few ids miss
+
+
+def expected_block() -> str:
+    """The EXPECTED dict as the bundled data answers it now, formatted as above.
+
+    Run ``python tests/test_sparql_cookbook.py`` after a deliberate change to the data,
+    review the difference, and paste what is right.
+    """
+    def text(value) -> str:
+        if value is None:
+            return "None"
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    def one(values) -> str:
+        return "(" + ", ".join(values) + ("," if len(values) == 1 else "") + ")"
+
+    store = open_store(load_bundled(), "oxigraph")
+    lines = ["EXPECTED = {"]
+    for path in sorted(COOKBOOK.glob("*.rq")):
+        answer = run_query(store, path.read_text(encoding="utf-8"), name=path.name)
+        lines += [f"    {text(path.name)}: (",
+                  f"        {one([text(v) for v in answer.variables])},", "        ["]
+        for record in answer.records():
+            values = [text(record[v]) for v in answer.variables]
+            if len(f"            {one(values)},") <= 100:
+                lines.append(f"            {one(values)},")
+                continue
+            lines.append("            (")
+            for value in values:
+                body, parts = value[1:-1], []
+                while len(value) + 17 > 100 and len(body) > 80:
+                    cut = body.rfind(" ", 0, 80) + 1 or 80
+                    parts.append(f'"{body[:cut]}"')
+                    body = body[cut:]
+                parts.append(f'"{body}"' if parts else value)
+                lines += [f"                {p}" for p in parts[:-1]]
+                lines.append(f"                {parts[-1]},")
+            lines.append("            ),")
+        lines += ["        ],", "    ),"]
+    return "\n".join(lines + ["}"])
+
+
+if __name__ == "__main__":
+    print(expected_block())
