@@ -164,6 +164,7 @@ def test_missing_query_and_wrong_path(server):
 def test_cors_preflight(server):
     status, headers, _ = http(server.url, method="OPTIONS")
     assert status == 204 and headers["Access-Control-Allow-Origin"] == "*"
+    assert headers["Access-Control-Allow-Private-Network"] == "true"
 
 
 def test_remote_query_reads_the_endpoint(server):

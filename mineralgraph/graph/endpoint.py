@@ -163,7 +163,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self):  # noqa: N802 - CORS preflight, for YASGUI in a browser
         self._send(204, "", extra={"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                                   "Access-Control-Allow-Headers": "Content-Type, Accept"})
+                                   "Access-Control-Allow-Headers": "Content-Type, Accept",
+                                   # a page on the web may ask this localhost endpoint
+                                   "Access-Control-Allow-Private-Network": "true"})
 
     def _not_allowed(self):
         self._send(405, "read-only SPARQL endpoint: use GET or POST with a query\n",
