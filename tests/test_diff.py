@@ -144,9 +144,13 @@ def test_diff_needs_two_arguments(run_cli, snapshots):
 
 
 def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir, tmp_path):
-    """Done-when of issue 7: the new claims and the changed chokepoints are shown."""
+    """Done-when of issue 7: the new claims and the changed chokepoints are shown.
+
+    The article names a second Chinese magnet maker; with no sourced share it takes an
+    equal part of China's 94% beside JL Mag, so JL Mag's loss on the F-35 falls.
+    """
     old, new = tmp_path / "old.json", tmp_path / "new.json"
-    article = data_dir / "news" / "articles" / "16-lynas-dysprosium.html"
+    article = data_dir / "news" / "diff" / "ningbo-magnets.txt"
     assert run_cli("build", "--out", str(old)).exit_code == 0
     built = run_cli("build", "--source", str(article), "--out", str(new))
     assert built.exit_code == 0, built.stderr
@@ -154,12 +158,14 @@ def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir,
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     produced = [c for c in data["added"] if c["predicate"] == "PRODUCES"]
-    assert [(c["object"], c["valid_from"]) for c in produced] == [
-        ("material:dy-oxide", "2025-05-15")]
-    assert produced[0]["quote"].startswith("Lynas Rare Earths said on Thursday")
+    assert [(c["subject"], c["object"]) for c in produced] == [
+        ("company:ningbo-yunsheng", "material:ndfeb-magnet")]
+    assert produced[0]["quote"].startswith("NINGBO, China, June 10 (Example Wire) - Ningbo")
     assert data["removed"] == [] and data["changed"] == []
     assert data["summary"]["products_changed"] >= 1
-    assert any(change["loss_changed"] for change in data["chokepoints"])
+    f35 = [c for c in data["chokepoints"] if c["product"] == "product:f-35"][0]
+    jl_mag = [c for c in f35["loss_changed"] if c["id"] == "company:jl-mag"][0]
+    assert (jl_mag["old"], round(jl_mag["new"], 4)) == (0.47, 0.3133)
 
 
 def test_diff_as_of_compares_the_chokepoints_on_that_date(run_cli, tmp_path):
