@@ -292,7 +292,11 @@ def rdf_text(claims: Iterable[Claim], fmt: str = "ttl") -> str:
     """
     if fmt not in FORMATS:
         raise MineralGraphError(f"unknown RDF format {fmt!r} (known: {', '.join(FORMATS)})")
-    nt = ntriples(claims)
+    return serialize_ntriples(ntriples(claims), fmt)
+
+
+def serialize_ntriples(nt: str, fmt: str) -> str:
+    """Sorted N-Triples text in ``nt``, ``jsonld`` or ``ttl`` (with the project's prefixes)."""
     if fmt == "nt":
         return nt
     if fmt == "jsonld":

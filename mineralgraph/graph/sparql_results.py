@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import XSD, BNode, Literal, URIRef
 
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.rdf import PREFIXES, jsonld_text, nt_term
+from mineralgraph.graph.rdf import nt_term, serialize_ntriples
 from mineralgraph.graph.sparql import Answer, short
 from mineralgraph.output import text_table
 
@@ -152,14 +152,7 @@ def _graph_text(answer: Answer, fmt: str) -> str:
         raise MineralGraphError(f"unknown graph format {fmt!r} (known: {', '.join(GRAPH_TYPES)})")
     nt = "".join(sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"
                          for s, p, o in answer.triples}))
-    if fmt == "nt":
-        return nt
-    if fmt == "jsonld":
-        return jsonld_text(nt)
-    import pyoxigraph as ox
-
-    triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    return serialize_ntriples(nt, fmt)
 
 
 # ---------------------------------------------------------------------- readers
