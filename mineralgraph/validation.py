@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.graph.supply_graph import preferred
 from mineralgraph.ontology import model
 
 #: Country shares of a material may exceed 1 by this much before it is an error (rounding).
@@ -105,8 +106,6 @@ def _share_sums(claims: list[Claim]) -> list[InputError]:
     newest) counts, so two readings of one figure are not added together; shares from
     different files and sources about different countries are.
     """
-    from mineralgraph.graph.supply_graph import preferred
-
     by_country: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if (claim.predicate == "PRODUCES" and model.kind_of(claim.subject) == "Country"

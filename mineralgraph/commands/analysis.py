@@ -10,7 +10,7 @@ from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis.chokepoints import Evidence
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.scenario import Scenario, shipped_scenarios
+from mineralgraph.graph.analysis.scenario import Scenario, control_in_force, shipped_scenarios
 from mineralgraph.graph.flow import dependent_products, supply_paths
 from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
@@ -156,8 +156,6 @@ def scenario_result(app, chosen: Scenario, as_of) -> dict:
     spofs_before, spofs_after = before.spof_sets(products), after.spof_sets(products)
     rows, notes = [], []
     for item in chosen.enforce:
-        from mineralgraph.graph.analysis.scenario import control_in_force
-
         if not control_in_force(graph, item["control"], graph.as_of_date):
             notes.append(f"{item['control']} is not in force on "
                          f"{graph.as_of_date or 'the latest date'}; it changes nothing")

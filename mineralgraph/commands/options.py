@@ -11,12 +11,7 @@ from mineralgraph.loaders.values import parse_date
 
 
 def _as_of(ctx, param, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise MineralGraphError(f"--as-of: {exc}") from None
+    return date_value("--as-of", value)
 
 
 def as_of_option(fn):
@@ -28,7 +23,7 @@ def as_of_option(fn):
 
 def date_value(name: str, value: str | None) -> date | None:
     """Parse an optional date option, exiting 1 with the option's name on a bad one."""
-    return _as_of(None, None, value) if value is None else _named_date(name, value)
+    return None if value is None else _named_date(name, value)
 
 
 def _named_date(name: str, value: str) -> date:

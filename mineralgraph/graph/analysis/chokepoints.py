@@ -136,11 +136,8 @@ class Evidence:
         return ", ".join(ordered) if ordered else None
 
     def _relevant(self, node_id: str, product: str) -> list[str]:
-        ups = self.analysis_upstream(product)
+        ups = self.analysis.upstream(product)
         return [m for m in self.produced(node_id) if m in ups]
-
-    def analysis_upstream(self, product: str) -> set[str]:
-        return self.analysis.upstream(product)
 
     def assumed_share(self, node_id: str) -> bool:
         """Whether the node produces something without a sourced share (its weight is an

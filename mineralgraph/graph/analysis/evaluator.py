@@ -91,7 +91,6 @@ class Evaluator:
             for node in component:
                 self.position[node] = number
             self.cyclic.append(len(component) > 1 or component[0] in structure.inputs[component[0]])
-        self.dependents = structure.dependents()
         self.weighted_dependents: list[list[tuple[int, float]]] = [[] for _ in structure.op]
         for node, inputs in enumerate(structure.inputs):
             weights = structure.weights[node] or [0.0] * len(inputs)

@@ -55,14 +55,6 @@ class Structure:
             self.owned[owner].append(node)
         return node
 
-    def dependents(self) -> list[list[int]]:
-        """For each evaluation node, the nodes that take it as an input."""
-        out: list[list[int]] = [[] for _ in self.op]
-        for node, inputs in enumerate(self.inputs):
-            for source in inputs:
-                out[source].append(node)
-        return out
-
 
 class StructureBuilder:
     """Compiles a SupplyGraph into a :class:`Structure`.
@@ -141,20 +133,16 @@ class StructureBuilder:
         node = self.s.add(("sourced", producer, material_input), OR, None)
         share = 1.0 / len(suppliers)
         for supplier in suppliers:
-            if (supplier, material_input) in self._producer_pairs(material_input):
+            if supplier in self.graph.neighbours(material_input, "PRODUCES", incoming=True):
                 self.s.inputs[node].append(self._producer(supplier, material_input))
             else:
                 self.s.inputs[node].append(self._supplier_leaf(supplier, material_input))
             self.s.weights[node].append(share)
         return node
 
-    def _producer_pairs(self, material: str) -> set:
-        return {(c.subject, material)
-                for c in self.graph.relation_claims(material, "PRODUCES", incoming=True)}
-
     def _supplier_leaf(self, supplier: str, material_input: str) -> int:
-        """A supplier that is not a recorded producer of what it supplies: itself and the
-        facilities it operates that make that material."""
+        """A supplier that is not a recorded producer of what it supplies: as available as
+        itself and, for a facility, its country and operator."""
         node = self.s.add(("supplier", supplier, material_input), AND, None)
         self.s.inputs[node] = [self.node(supplier)] + [
             self.node(n) for n in producer_context(self.graph, supplier) if n != supplier]
