@@ -74,13 +74,8 @@ def cli(ctx: click.Context, graph_path: str | None) -> None:
 
 def _attach_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"mineralgraph.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"mineralgraph.commands.{name}":
-                continue
-            raise
-        for command in getattr(module, "COMMANDS", ()):
+        module = importlib.import_module(f"mineralgraph.commands.{name}")
+        for command in module.COMMANDS:
             cli.add_command(command)
 
 

@@ -95,11 +95,7 @@ def _register_builtin() -> None:
     import importlib
 
     for module in ("curated", "usgs", "trade", "news", "rdf", "snapshot"):
-        try:
-            importlib.import_module(f"mineralgraph.loaders.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"mineralgraph.loaders.{module}":
-                raise
+        importlib.import_module(f"mineralgraph.loaders.{module}")
 
 
 _register_builtin()
