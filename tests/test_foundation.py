@@ -69,6 +69,9 @@ BROKEN = [
     ("undefined source", {"rel.csv": REL_HEAD
                           + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,source:nowhere\n"},
      "rel.csv:2: sources: source:nowhere is not defined"),
+    ("source listed twice", {"rel.csv": REL_HEAD
+                             + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,source:a;source:a\n"},
+     "rel.csv:2: sources: source:a is listed twice"),
 ]
 
 

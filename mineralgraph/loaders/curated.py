@@ -91,9 +91,11 @@ class RowReader:
             sources = sources or (self_sourced,)
         if not sources:
             self.error("sources", "a fact needs at least one source")
-        for source in sources:
+        for position, source in enumerate(sources):
             if model.kind_of(source) != "Source":
                 self.error("sources", f"{source!r} is not a source id (source:...)")
+            elif source in sources[:position]:
+                self.error("sources", f"{source} is listed twice")
         valid_from = self.typed("valid_from", "date")
         valid_to = self.typed("valid_to", "date")
         if valid_from and valid_to and valid_from >= valid_to:
