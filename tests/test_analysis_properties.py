@@ -124,6 +124,24 @@ def test_engine_matches_the_naive_evaluator(seed):
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 10**6))
+def test_dependents_losses_match_the_naive_evaluator(seed):
+    """``dependents``' one-pass losses from a node equal the naive loss, product by product."""
+    graph = random_graph(seed)
+    analysis = Analysis(graph)
+    products = analysis.products()
+    for node_id in graph.ids():
+        if model.kind_of(node_id) in ("Source", "Product"):
+            continue
+        losses = analysis.losses_from(node_id, products)
+        for product in products:
+            a0 = naive_availability(graph, product, frozenset())
+            expected = (1 - naive_availability(graph, product, frozenset([node_id])) / a0
+                        if a0 > 0 else 0.0)
+            assert losses[product] == pytest.approx(expected, abs=1e-9), (seed, node_id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6))
 def test_removing_a_spof_gives_zero_and_any_other_node_does_not(seed):
     graph = random_graph(seed)
     analysis = Analysis(graph)

@@ -110,8 +110,7 @@ def dependents(app, node_id, fmt, output, as_of):
     graph.require(node_id)
     analysis = Analysis(graph)
     products = dependent_products(graph, node_id, analysis.flow)
-    losses = {p: (1.0 - analysis.availability(p, [node_id]) / analysis.baseline(p)
-                  if analysis.baseline(p) > 0 else 0.0) for p in products}
+    losses = analysis.losses_from(node_id, products)
     emit(render_dependents(node_id, losses, graph, fmt), output)
 
 

@@ -177,6 +177,30 @@ class Analysis:
             self._scope_losses(scopes[key], members, out)
         return out
 
+    def losses_from(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
+        """loss(P, node_id) for each product P: one incremental pass per scope.
+
+        What ``dependents`` answers. A product with no baseline supply loses nothing.
+
+        >>> from mineralgraph import load_bundled
+        >>> analysis = Analysis(load_bundled())
+        >>> analysis.losses_from("element:Sm", ["product:f-35", "product:optimus"])
+        {'product:f-35': 1.0, 'product:optimus': 0.0}
+        """
+        self.graph.require(node_id)
+        out = {}
+        changes: dict[int, dict[int, float]] = {}
+        for product in products:
+            scope = self.scope(product)
+            index = scope.structure.index[product]
+            before = scope.baseline[index]
+            if id(scope) not in changes:
+                changes[id(scope)] = scope.evaluator.changed_values(
+                    scope.baseline, scope.zero_for([node_id]))
+            after = changes[id(scope)].get(index, before)
+            out[product] = 1.0 - after / before if before > 0 else 0.0
+        return out
+
     def _scope_losses(self, scope: Scope, products: list[str], out: dict) -> None:
         index = scope.structure.index
         targets = {index[p]: p for p in products if scope.baseline[index[p]] > 0}
