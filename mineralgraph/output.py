@@ -19,6 +19,7 @@ import csv
 import functools
 import io
 import json
+import re
 import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -85,14 +86,31 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: lists joined with ``;``, formula-looking text defused.
+
+    Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula,
+    so such text (never a number) gets a leading apostrophe.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell(-0.5), csv_cell(["a", "b"])
+    ("'=HYPERLINK(1)", -0.5, 'a; b')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = cell(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     """CSV text with a header; lists are joined with ``;``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([cell(row.get(c)) if isinstance(row.get(c), (list, tuple))
-                         else ("" if row.get(c) is None else row.get(c)) for c in columns])
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
@@ -110,8 +128,13 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown table cell: no HTML, no cell breaks.
+
+    >>> md_escape("<b>a|b</b>")
+    '&lt;b&gt;a\\\\|b&lt;/b&gt;'
+    """
+    return (re.sub(r"&(?!#?\w+;)", "&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 def markdown_table(rows: Sequence[dict], columns: Sequence[str],

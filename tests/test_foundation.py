@@ -69,6 +69,13 @@ BROKEN = [
     ("undefined source", {"rel.csv": REL_HEAD
                           + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,source:nowhere\n"},
      "rel.csv:2: sources: source:nowhere is not defined"),
+    ("terminal escape in a label", {"nodes.csv": NODES_HEAD
+                                    + "element:Nd,Neo\x1b[31mdymium,Nd,,,source:a\n"},
+     "nodes.csv:5: label: contains an invisible control character (U+001B)"),
+    ("right-to-left override in a quote", {"rel.csv": REL_HEAD[:-1] + ",quote\n"
+                                           + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,"
+                                           "source:a,China \u202emost\n"},
+     "rel.csv:2: quote: contains an invisible control character (U+202E)"),
     ("source listed twice", {"rel.csv": REL_HEAD
                              + "country:CN,PRODUCES,material:dy-oxide,0.5,,,,source:a;source:a\n"},
      "rel.csv:2: sources: source:a is listed twice"),

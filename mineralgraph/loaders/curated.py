@@ -100,7 +100,7 @@ class RowReader:
         valid_to = self.typed("valid_to", "date")
         if valid_from and valid_to and valid_from >= valid_to:
             self.error("valid_to", f"{valid_to} is not after valid_from {valid_from}")
-        return dict(sources=sources, quote=self.row.get("quote") or None,
+        return dict(sources=sources, quote=self.typed("quote", "string"),
                     confidence=self.typed("confidence", "string", CONFIDENCE),
                     valid_from=valid_from, valid_to=valid_to, origin=self.origin)
 

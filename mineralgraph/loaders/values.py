@@ -8,6 +8,10 @@ datetime.date(2025, 4, 4)
 Traceback (most recent call last):
 ...
 ValueError: '2025-02-30' is not a real date (YYYY-MM-DD)
+>>> parse_value("Lynas\u202e", "string")
+Traceback (most recent call last):
+...
+ValueError: contains an invisible control character (U+202E): write plain text
 """
 
 from __future__ import annotations
@@ -17,6 +21,22 @@ import re
 from datetime import date
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Characters that change how text displays or is read (terminal escapes, other C0/C1
+#: controls, bidirectional overrides and isolates): never part of a fact's text.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def parse_text(text: str) -> str:
+    """Text without control characters: a label, a quote, a title.
+
+    A terminal escape or a right-to-left override in a label would let the data rewrite
+    what a report shows, so they are refused rather than silently dropped.
+    """
+    found = _CONTROL.search(text)
+    if found:
+        raise ValueError(f"contains an invisible control character (U+{ord(found.group()):04X}): "
+                         "write plain text")
+    return text
 
 
 def parse_date(text: str) -> date:
@@ -63,7 +83,7 @@ def parse_boolean(text: str) -> bool:
     return lowered == "true"
 
 
-_PARSERS = {"string": str, "integer": parse_integer, "decimal": parse_decimal,
+_PARSERS = {"string": parse_text, "integer": parse_integer, "decimal": parse_decimal,
             "date": parse_date, "uri": parse_uri, "boolean": parse_boolean}
 
 
