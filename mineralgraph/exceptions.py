@@ -41,10 +41,19 @@ class InputErrors(MineralGraphError):  # noqa: N818 (a list of InputError)
 class UnknownIdError(MineralGraphError):
     """An id that is not in the graph; the message suggests the closest ids."""
 
-    def __init__(self, node_id: str, suggestions: list[str] = ()):
+    def __init__(self, node_id: str, suggestions: list[str] = (), is_a: str | None = None,
+                 wanted: str | None = None):
         self.node_id, self.suggestions = node_id, list(suggestions)
         hint = f" (did you mean {', '.join(self.suggestions)}?)" if self.suggestions else ""
-        super().__init__(f"{node_id} is not in the graph{hint}")
+        if is_a and wanted:
+            super().__init__(f"{node_id} is {a_kind(is_a)}, not {a_kind(wanted)}{hint}")
+        else:
+            super().__init__(f"{node_id} is not in the graph{hint}")
+
+
+def a_kind(kind: str) -> str:
+    """A kind with its article: "an Element", "a Product"."""
+    return ("an " if kind[0] in "AEIOU" else "a ") + kind
 
 
 class SchemaError(MineralGraphError):

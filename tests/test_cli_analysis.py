@@ -132,6 +132,10 @@ def test_concentration_json(run_cli, tiny_snapshot):
 
 
 @pytest.mark.parametrize("args, message", [
+    (["chokepoints", "--product", "element:Dy"], "Error: element:Dy is an Element, not a Product"),
+    (["dependents", "product:f-35"], "Error: product:f-35 is a Product: dependents takes an "),
+    (["scenario", "--enforce", "country:CN"],
+     "Error: scenario ad-hoc: country:CN is a Country, not an ExportControl"),
     (["chokepoints", "--product", "product:f35"],
      "Error: product:f35 (Product) is not in the graph (did you mean product:f-35"),
     (["chokepoints", "--as-of", "2025-13-01"],
@@ -156,14 +160,73 @@ def test_scenario_file_with_unknown_id_is_rejected_before_running(run_cli, tmp_p
     path.write_text("name: bad\nremove: [facility:nowhere]\n", encoding="utf-8")
     result = run_cli("scenario", "--file", str(path))
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: scenario bad: facility:nowhere is not in the graph")
+    assert result.stderr.startswith(
+        f"Error: {path}:2: remove: facility:nowhere is not in the graph")
     chokes = run_cli("chokepoints", "--scenario", str(path))
     assert chokes.exit_code == 1 and chokes.stdout == ""
+
+
+# (what is wrong, the file, the message after "Error: FILE:")
+BROKEN_SCENARIOS = [
+    ("end use misspelt", "name: x\nenforce:\n  - control: control:cn-2025-04-rare-earths\n"
+     "    end_use: [defense]\n",
+     "4: end_use: 'defense' is not one of automotive, defence, electronics, energy, "
+     "industrial, robotics"),
+    ("key misspelt in an item", "enforce:\n  - control: control:cn-2025-04-rare-earths\n"
+     "    target: [country:US]\n",
+     "3: enforce: 'target' is not a key here (keys: control, end_use, targets)"),
+    ("issuer and covers swapped", "restrict:\n  - issuer: element:Dy\n"
+     "    covers: [country:CN]\n",
+     "2: issuer: element:Dy is an Element; issuer takes Country ids"),
+    ("not an id", "remove: [123]\n", "1: remove: 123 is not a node id (kind:slug)"),
+    ("impossible date", "as_of: 2025-02-30\nremove: [country:CN]\n",
+     "1: as_of: '2025-02-30' is not a real date (YYYY-MM-DD)"),
+    ("key given twice", "name: a\nremove: [country:CN]\nname: b\n",
+     "3: not valid YAML ('name' is given twice)"),
+    ("field misspelt", "remvoe: [country:CN]\n",
+     "1: remvoe: not a scenario field (did you mean remove?)"),
+    ("unknown id in an item", "restrict:\n  - issuer: country:CN\n"
+     "    covers: [element:Dy, element:Dyy]\n",
+     "3: covers: element:Dyy is not in the graph (did you mean element:Dy"),
+    ("control character in the title", "title: \"a\\u202eb\"\nremove: [country:CN]\n",
+     "1: title: contains an invisible control character (U+202E)"),
+]
+
+
+@pytest.mark.parametrize("what, text, message", BROKEN_SCENARIOS,
+                         ids=[b[0] for b in BROKEN_SCENARIOS])
+def test_broken_scenario_file_names_line_and_field(run_cli, tmp_path, what, text, message):
+    path = tmp_path / "what-if.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("scenario", "--file", str(path))
+    assert result.exit_code == 1, result.stdout
+    assert result.stderr.startswith(f"Error: {path}:{message}"), result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
+    listed, single = tmp_path / "listed.yaml", tmp_path / "single.yaml"
+    listed.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
+                      "    end_use: [defence]\n", encoding="utf-8")
+    single.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
+                      "    end_use: defence\n", encoding="utf-8")
+    a, b = (json.loads(run_cli("scenario", "--file", str(p), "--as-of", "2025-06-01",
+                               "--format", "json").stdout)["products"] for p in (listed, single))
+    assert a == b
+    assert {r["product"]: r["loss"] for r in a}["product:f-35"] > 0.5
 
 
 def test_scenario_needs_something_to_do(run_cli):
     result = run_cli("scenario")
     assert result.exit_code == 2
+    assert run_cli("scenario", "--list", "--remove", "country:CN").exit_code == 2
+
+
+def test_ad_hoc_scenario_says_what_it_removes_and_enforces(run_cli):
+    result = run_cli("scenario", "--remove", "company:lynas", "--enforce",
+                     "control:cn-2025-04-rare-earths", "--format", "json")
+    assert json.loads(result.stdout)["title"] == (
+        "without company:lynas; enforcing control:cn-2025-04-rare-earths")
 
 
 def test_spof_lists_every_single_point_of_failure_with_its_path(run_cli, tiny_snapshot):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from mineralgraph.commands.options import as_of_option
-from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.exceptions import InputError, MineralGraphError, a_kind
 from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis.chokepoints import Evidence
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.scenario import Scenario, control_in_force, shipped_scenarios
+from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
+from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
 from mineralgraph.graph.flow import dependent_products, supply_paths
 from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
@@ -49,7 +50,7 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
     graph = scenario_graph(app, as_of, chosen)
     briefing = fmt in ("text", "md")
     with working("Ranking chokepoints"):
-        reports = chokepoint_reports(graph, list(products) or None, chosen,
+        reports = chokepoint_reports(graph, list(dict.fromkeys(products)) or None, chosen,
                                      None if briefing else top)
     emit(render_chokepoints(reports, graph, fmt, top or 10), output)
 
@@ -98,6 +99,10 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
     emit(render_paths(source, target, steps, graph, fmt), output)
 
 
+#: What ``dependents`` can be asked about: the kinds that supply paths run through.
+DEPENDENT_KINDS = ("Element", "Material", "Country", "Company", "Facility")
+
+
 @click.command()
 @click.argument("node_id", metavar="ID")
 @output_options
@@ -107,7 +112,9 @@ def dependents(app, node_id, fmt, output, as_of):
     """Which products depend on an element, material, country, company or facility,
     and how much each would lose without it."""
     graph = app.graph(as_of)
-    graph.require(node_id)
+    if graph.kind(graph.require(node_id)) not in DEPENDENT_KINDS:
+        raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes an "
+                                "element, material, country, company or facility")
     analysis = Analysis(graph)
     products = dependent_products(graph, node_id, analysis.flow)
     losses = analysis.losses_from(node_id, products)
@@ -133,11 +140,12 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
     else:
         base = Scenario(name="ad-hoc")
     if remove or enforce:
-        extra = ", ".join([*remove, *enforce])
+        extra = "; ".join(part for part in (
+            f"without {', '.join(remove)}" if remove else "",
+            f"enforcing {', '.join(enforce)}" if enforce else "") if part)
         named = bool(name or file)
         base = Scenario(name=f"{base.name}+ad-hoc" if named else "ad-hoc",
-                        title=(f"{base.title}; also without {extra}" if named
-                               else f"without {extra}"),
+                        title=f"{base.title}; also {extra}" if named else extra,
                         remove=base.remove + tuple(remove),
                         enforce=base.enforce + tuple({"control": c} for c in enforce),
                         restrict=base.restrict, as_of=base.as_of, sources=base.sources,
@@ -187,6 +195,8 @@ def scenario_result(app, chosen: Scenario, as_of) -> dict:
 def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
     """Loss of every product under a what-if, against the baseline, and what changed."""
     if list_only:
+        if remove or enforce or name or file:
+            raise click.UsageError("--list takes no other scenario option")
         rows = []
         for key, path in shipped_scenarios().items():
             item = load_scenario(key)
@@ -199,6 +209,8 @@ def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
     try:
         with working(f"Running scenario {chosen.name}"):
             result = scenario_result(app, chosen, as_of)
+    except InputError:
+        raise
     except MineralGraphError as exc:
         raise MineralGraphError(f"scenario {chosen.name}: {exc}") from None
     emit(render_scenario(result, app.graph(), fmt), output)

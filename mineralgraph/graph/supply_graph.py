@@ -168,6 +168,8 @@ class SupplyGraph:
         close += [by_label[m] for m in difflib.get_close_matches(
             node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
         suggestions = list(dict.fromkeys(close))[:3]
+        if kind is not None and node_id in self:
+            raise UnknownIdError(node_id, suggestions, is_a=self.kind(node_id), wanted=kind)
         raise UnknownIdError(node_id if kind is None else f"{node_id} ({kind})", suggestions)
 
     # ------------------------------------------------------------------ relations

@@ -1,36 +1,19 @@
 """Scenarios: named what-ifs (nodes removed, export controls enforced) at a date.
 
-A scenario file is YAML::
-
-    name: cn-rare-earths-defence-denial
-    title: China denies April 2025 rare-earth licences to defence end users
-    as_of: 2025-06-01            # optional
-    remove: [company:mp-materials]
-    enforce:                     # export controls of the graph, optionally narrowed
-      - control: control:cn-2025-04-rare-earths
-        end_use: [defence]
-    restrict:                    # hypothetical controls not in the graph
-      - issuer: country:CN
-        covers: [element:Nd, element:Dy]
-        end_use: []              # empty: every end use
-        targets: []              # empty: exports to every country
-    sources: [source:...]        # what motivates the scenario (optional)
-
-Every id is checked against the graph before anything runs.
+A :class:`Scenario` says what to take out (``remove``), which export controls of the
+graph to enforce (``enforce``, optionally narrowed by end use and target), and which
+hypothetical controls to add (``restrict``). Scenario files are read by
+:mod:`mineralgraph.graph.analysis.scenario_file`. Every id is checked against the graph
+before anything runs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
-from pathlib import Path
 
-import yaml
-
-from mineralgraph.exceptions import InputError, MineralGraphError
+from mineralgraph.exceptions import InputError, UnknownIdError
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.loaders.values import parse_date
 
 
 @dataclass(frozen=True)
@@ -58,6 +41,9 @@ class Scenario:
     sources: tuple[str, ...] = ()
     description: str = ""
     notes: tuple[str, ...] = field(default=(), compare=False)
+    #: The file it was read from, and each id's (field, line) there, for error messages.
+    path: str | None = field(default=None, compare=False)
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def restrictions(self, graph: SupplyGraph) -> tuple[Restriction, ...]:
         """The scenario's restrictions, with each enforced control read from the graph.
@@ -86,10 +72,16 @@ class Scenario:
 
     def check(self, graph: SupplyGraph) -> Scenario:
         """This scenario when every id it names is in the graph; UnknownIdError otherwise."""
-        for node_id in self.ids():
-            graph.require(node_id)
-        for item in self.enforce:
-            graph.require(item["control"], "ExportControl")
+        kinds = [(i, None) for i in self.ids()]
+        kinds += [(item["control"], "ExportControl") for item in self.enforce]
+        for node_id, kind in kinds:
+            try:
+                graph.require(node_id, kind)
+            except UnknownIdError as exc:
+                if self.path is None:
+                    raise
+                field_name, line = self.lines.get(node_id, (None, None))
+                raise InputError(self.path, line, field_name, str(exc)) from None
         return self
 
 
@@ -100,79 +92,3 @@ def control_in_force(graph: SupplyGraph, control: str, when: date | None) -> boo
     if when is None:
         return end is None
     return (start is None or start <= when) and (end is None or when < end)
-
-
-SCENARIO_FOLDER = "scenarios"
-
-
-def shipped_scenarios() -> dict[str, Path]:
-    """Name -> file of the scenarios shipped with the package."""
-    folder = Path(str(resources.files("mineralgraph").joinpath("data", SCENARIO_FOLDER)))
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
-
-
-def load_scenario(name_or_path: str) -> Scenario:
-    """A shipped scenario by name, or a scenario file by path."""
-    shipped = shipped_scenarios()
-    if name_or_path in shipped:
-        return read_scenario(shipped[name_or_path])
-    path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml"):
-        if not path.is_file():
-            raise InputError(str(path), None, None, "no such scenario file")
-        return read_scenario(path)
-    import difflib
-
-    close = difflib.get_close_matches(name_or_path, list(shipped), n=3, cutoff=0.4)
-    hint = f" (did you mean {', '.join(close)}?)" if close else ""
-    raise MineralGraphError(f"no scenario named {name_or_path!r}{hint}; "
-                            "see `mineralgraph scenario --list`")
-
-
-def _list(data: dict, key: str, path: Path) -> tuple:
-    value = data.get(key) or []
-    if not isinstance(value, list):
-        raise InputError(str(path), None, key, "must be a list")
-    return tuple(value)
-
-
-def read_scenario(path: Path) -> Scenario:
-    """Read and check the shape of a scenario file (ids are checked by :meth:`Scenario.check`)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(str(path), mark.line + 1 if mark else None, None,
-                         f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), None, None, "not UTF-8") from None
-    if not isinstance(data, dict):
-        raise InputError(str(path), None, None, "a scenario file is a YAML mapping")
-    unknown = set(data) - {"name", "title", "description", "as_of", "remove", "enforce",
-                           "restrict", "sources"}
-    if unknown:
-        raise InputError(str(path), None, sorted(unknown)[0], "not a scenario field")
-    as_of = data.get("as_of")
-    if as_of is not None and not isinstance(as_of, date):
-        try:
-            as_of = parse_date(str(as_of))
-        except ValueError as exc:
-            raise InputError(str(path), None, "as_of", str(exc)) from None
-    enforce = []
-    for item in _list(data, "enforce", path):
-        item = {"control": item} if isinstance(item, str) else dict(item)
-        if "control" not in item:
-            raise InputError(str(path), None, "enforce", "each item needs a control id")
-        enforce.append(item)
-    restrict = []
-    for item in _list(data, "restrict", path):
-        if not isinstance(item, dict) or "issuer" not in item or not item.get("covers"):
-            raise InputError(str(path), None, "restrict", "each item needs issuer and covers")
-        restrict.append(Restriction(item["issuer"], tuple(item["covers"]),
-                                    tuple(item.get("end_use") or ()),
-                                    tuple(item.get("targets") or ())))
-    return Scenario(name=str(data.get("name") or path.stem), title=str(data.get("title") or ""),
-                    remove=_list(data, "remove", path), enforce=tuple(enforce),
-                    restrict=tuple(restrict), as_of=as_of,
-                    sources=_list(data, "sources", path),
-                    description=str(data.get("description") or ""))
