@@ -66,7 +66,7 @@ def test_markdown_brief_has_every_part():
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
     assert "; under the scenario cn-2025-04-defence-denial it keeps 9.0% of its supply." in text
     assert "## Scenario: China denies" in text
-    assert "| Lockheed Martin F-35 Lightning II | 1.00 | 0.09 |" in text
+    assert "| Lockheed Martin F-35 Lightning II | 1.00 | 0.09 | 91% | none |" in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Chokepoints")[1].split("## Scenario")[0]

@@ -9,7 +9,7 @@ from mineralgraph.exceptions import InputError, MineralGraphError, a_kind
 from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis.chokepoints import Evidence
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
 from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
 from mineralgraph.graph.flow import dependent_products, supply_paths
@@ -158,23 +158,14 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
 def scenario_result(app, chosen: Scenario, as_of) -> dict:
     """Loss of every product under the scenario, against the baseline without it."""
     graph = scenario_graph(app, as_of, chosen)
-    before, after = Analysis(graph), Analysis(graph, chosen)
-    products = before.products()
-    spofs_before, spofs_after = before.spof_sets(products), after.spof_sets(products)
-    rows, notes = [], []
+    notes = []
     for item in chosen.enforce:
         if not control_in_force(graph, item["control"], graph.as_of_date):
             notes.append(f"{item['control']} is not in force on "
                          f"{graph.as_of_date or 'the latest date'}; it changes nothing")
-    for product in products:
-        base, under = before.baseline(product), after.baseline(product)
-        rows.append({"product": product, "label": graph.label(product),
-                     "end_use": graph.values(product, "end_use"), "baseline": round(base, 6),
-                     "availability": round(under, 6),
-                     "loss": round(1.0 - under / base, 6) if base > 0 else 0.0,
-                     "supply_not_mapped": after.unmapped(product),
-                     "new_spofs": sorted(spofs_after[product] - spofs_before[product]
-                                         - {REST_OF_WORLD})})
+    rows = [{**row, "label": graph.label(row["product"]),
+             "end_use": graph.values(row["product"], "end_use")}
+            for row in compare(graph, chosen)]
     rows.sort(key=lambda r: (-r["loss"], r["product"]))
     return {"scenario": chosen.name, "title": chosen.title,
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,

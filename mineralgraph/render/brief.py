@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from mineralgraph.graph.analysis import Analysis, chokepoints
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
+from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import upstream
@@ -147,18 +148,11 @@ def _node_part(graph, node_id, chain):
 
 
 def _scenario_rows(graph: SupplyGraph, chain: Chain, scenario: Scenario) -> list[dict]:
-    before, after = Analysis(graph), Analysis(graph, scenario)
     products = sorted(n.id for n in chain.nodes.values() if n.kind == "Product")
-    spofs_before, spofs_after = before.spof_sets(products), after.spof_sets(products)
-    rows = []
-    for product in products:
-        base, under = before.baseline(product), after.baseline(product)
-        new = sorted(spofs_after[product] - spofs_before[product])
-        rows.append({"product": graph.label(product), "baseline": f"{base:.2f}",
-                     "availability": f"{under:.2f}",
-                     "loss": percent(1 - under / base if base > 0 else 0.0),
-                     "new_spofs": ", ".join(graph.label(n) for n in new) or "none"})
-    return rows
+    return [{"product": graph.label(row["product"]), "baseline": f"{row['baseline']:.2f}",
+             "availability": f"{row['availability']:.2f}", "loss": percent(row["loss"]),
+             "new_spofs": ", ".join(graph.label(n) for n in row["new_spofs"]) or "none"}
+            for row in compare(graph, scenario, products)]
 
 
 # ---------------------------------------------------------------------- Markdown
