@@ -60,6 +60,28 @@ def test_text_report_reads_like_a_briefing(run_cli):
     assert result.stderr == ""
 
 
+def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_cli):
+    optimus = run_cli("chokepoints", "--product", "product:optimus").stdout.splitlines()
+    assert optimus[2].startswith("0 of 1 product(s) hang on a single supplier")
+    assert "The worst exposure is China (country:CN)" in optimus[2]
+    f35 = run_cli("chokepoints", "--product", "product:f-35", "--top", "1").stdout
+    evidence = f35.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
+    assert "Honeywell, loss 100%" in evidence and "Moog" not in evidence
+
+
+def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
+    text = run_cli("scenario", "--name", "kuantan-offline").stdout
+    assert "the hardest hit are " in text and ", each losing 1.8%." in text
+
+
+def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_cli):
+    text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                   "cn-2025-04-defence-denial").stdout.splitlines()[2]
+    assert text.startswith("Under scenario cn-2025-04-defence-denial, every figure is measured "
+                           "against what a product still gets under the scenario (Lockheed "
+                           "Martin F-35 Lightning II keeps 9.0%).")
+
+
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
     result = run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
     assert result.exit_code == 0, result.stderr

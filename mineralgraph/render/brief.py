@@ -24,7 +24,7 @@ from mineralgraph.ontology import model
 from mineralgraph.output import markdown_table
 from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.layout import layout
-from mineralgraph.reports.common import SourceIndex, percent, thousands
+from mineralgraph.reports.common import SourceIndex, join_names, percent, thousands
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -47,12 +47,6 @@ class Brief:
     scenario_title: str | None = None
     scenario_rows: list[dict] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # citations, numbered from 1
-
-
-def _join(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = None) -> Brief:
@@ -96,7 +90,7 @@ def _product_part(graph, product, scenario, chain, index):
                  and c.id != REST_OF_WORLD]
     spofs = [c for c in suppliers if c.spof]
     if spofs:
-        second = (f"It cannot be made without {_join([c.label for c in spofs[:4]])}"
+        second = (f"It cannot be made without {join_names([c.label for c in spofs[:4]])}"
                   + (f" (and {len(spofs) - 4} more)" if len(spofs) > 4 else "")
                   + ": each is a single point of failure among its suppliers")
     elif suppliers and suppliers[0].loss > 0:
@@ -131,8 +125,8 @@ def _node_part(graph, node_id, chain):
     stopped = [p for p in products if p.spof]
     label = graph.label(node_id)
     first = (f"{label} feeds {len(products)} mapped product(s)"
-             + (f": {_join([p.label for p in products[:5]])}" if products else ""))
-    second = (f"Without it, {_join([p.label for p in stopped[:5]])} cannot be made"
+             + (f": {join_names([p.label for p in products[:5]])}" if products else ""))
+    second = (f"Without it, {join_names([p.label for p in stopped[:5]])} cannot be made"
               if stopped else f"No product in view hangs on {label} alone")
     hhis = [n for n in chain.nodes.values() if n.hhi is not None]
     top = max(hhis, key=lambda n: (n.hhi, n.key), default=None)

@@ -22,8 +22,15 @@ def _largest(pairs, key):
 def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     """One paragraph: which products hang on a single supplier, and the worst stage."""
     hinged = [r for r in reports if r.supplier_spofs]
-    parts = [f"{len(hinged)} of {len(reports)} product(s) hang on a single supplier "
-             "(a country, company or facility whose loss alone stops them)."]
+    parts = []
+    scenarios = sorted({r.scenario for r in reports if r.scenario})
+    if scenarios:
+        kept = "; ".join(f"{r.label} keeps {percent(r.baseline)}" for r in reports[:3])
+        parts.append(f"Under scenario {', '.join(scenarios)}, every figure is measured against "
+                     f"what a product still gets under the scenario ({kept}).")
+    parts.append(f"{len(hinged)} of {len(reports)} product(s) hang on a single supplier "
+                 "(a country, company or facility, other than their maker, whose loss alone stops "
+                 "them).")
     supplier_spofs = Counter(n for r in reports for n in r.supplier_spofs)
     if supplier_spofs:
         named = ", ".join(name(graph, n) for n, _ in supplier_spofs.most_common(5))
@@ -81,10 +88,12 @@ def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     materials = [graph.label(n) for n in report.all_spofs if n.startswith("material:")]
     lines = []
     if elements:
-        lines.append(f"Needs every one of these elements: {', '.join(elements)}.")
+        lines.append(f"Needs every one of these elements: {', '.join(elements)}."
+                     if len(elements) > 1 else f"Needs this element: {elements[0]}.")
     if materials:
         lines.append(f"Needs every one of these {len(materials)} materials: "
-                     f"{'; '.join(materials)}.")
+                     f"{'; '.join(materials)}." if len(materials) > 1
+                     else f"Needs this material: {materials[0]}.")
     return lines
 
 
@@ -98,10 +107,12 @@ def heading(report: ProductReport) -> str:
             f"{report.baseline:.2f} as of {when}{scenario}{unmapped}")
 
 
-def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex) -> list[str]:
-    """The shortest supply path behind each supplier SPOF or top chokepoint."""
+def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex,
+                   shown_rows: list | None = None) -> list[str]:
+    """The shortest supply path behind each supplier SPOF or top chokepoint shown."""
     lines = []
-    shown = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS][:4]
+    rows_shown = report.chokepoints if shown_rows is None else shown_rows
+    shown = [c for c in rows_shown if c.kind in SUPPLIER_KINDS][:4]
     for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
         if not c.paths:
             continue
@@ -125,7 +136,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         shown = briefing_rows(report, top)
         out += [table(rows(shown, sources), COLUMNS, HEADERS) if shown
                 else "No supplier mapped upstream.", ""]
-        evidence = evidence_lines(report, graph, sources)
+        evidence = evidence_lines(report, graph, sources, shown)
         if evidence:
             out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
             out += [f"- {line}" for line in evidence] + [""]

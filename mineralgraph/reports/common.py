@@ -30,6 +30,17 @@ def percent(value: float | None) -> str:
     return "<0.1%" if value > 0 else "0%"
 
 
+def join_names(names: list[str]) -> str:
+    """Names as prose: ``a``, ``a and b``, ``a, b and c``.
+
+    >>> join_names(["Lynas", "MP Materials", "Shenghe"])
+    'Lynas, MP Materials and Shenghe'
+    """
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def thousands(value: float | None) -> str:
     """An HHI or count with a thousands separator."""
     return "" if value is None else f"{value:,.0f}"

@@ -7,7 +7,7 @@ from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Conce
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import markdown_table, text_table, to_csv, to_json
-from mineralgraph.reports.common import SourceIndex, name, percent, thousands
+from mineralgraph.reports.common import SourceIndex, join_names, name, percent, thousands
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
@@ -86,11 +86,17 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
              "new_spofs": r["new_spofs"],
              "not_mapped": len(r["supply_not_mapped"]) or ""} for r in result["products"]]
     hit = [r for r in result["products"] if r["loss"] > 0]
-    worst = hit[0] if hit else None
+    worst = [r for r in hit if percent(r["loss"]) == percent(hit[0]["loss"])] if hit else []
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
     intro += f"{len(hit)} of {len(rows)} product(s) lose supply"
-    intro += (f"; the hardest hit is {name(graph, worst['product'])}, losing "
-              f"{percent(worst['loss'])}." if worst else ".")
+    if len(worst) == 1:
+        intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
+                  f"{percent(worst[0]['loss'])}.")
+    elif worst:
+        intro += (f"; the hardest hit are {join_names([name(graph, r['product']) for r in worst])}"
+                  f", each losing {percent(worst[0]['loss'])}.")
+    else:
+        intro += "."
     blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "

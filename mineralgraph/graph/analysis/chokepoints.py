@@ -79,17 +79,20 @@ class ProductReport:
     worst_supplier: Chokepoint | None = None
     most_concentrated: Chokepoint | None = None
     all_spofs: list[str] = field(default_factory=list)
+    makers: list[str] = field(default_factory=list)
 
     @property
     def supplier_spofs(self) -> list[str]:
-        """SPOFs that are countries, companies or facilities (not materials or elements)."""
-        return [n for n in self.all_spofs if model.kind_of(n) in SUPPLIER_KINDS]
+        """SPOFs that are countries, companies or facilities (not materials or elements),
+        other than the product's own makers (a product always hangs on its maker)."""
+        return [n for n in self.all_spofs
+                if model.kind_of(n) in SUPPLIER_KINDS and n not in self.makers]
 
     def as_dict(self) -> dict:
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
-                "spofs": self.all_spofs,
+                "spofs": self.all_spofs, "makers": self.makers,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
@@ -216,7 +219,9 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
         for node_id in ranked[:top] if top else ranked:
             rows.append(_row(proof, node_id, product, losses[product].get(node_id, 1.0),
                              node_id in spofs[product], evidence))
-        supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS), None)
+        makers = set(graph.neighbours(product, "MAKES", incoming=True))
+        supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS
+                         and n not in makers), None)
         hhis = [(proof.hhi(n, product), n) for n in ranked if model.kind_of(n) == "Material"]
         hhis = [(h, n) for h, n in hhis if h is not None]
         concentrated = max(hhis, default=(None, None))[1]
@@ -226,7 +231,7 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
             analysis.unmapped(product),
             *(_row(proof, n, product, losses[product].get(n, 1.0), n in spofs[product],
                    evidence) if n else None for n in (supplier, concentrated)),
-            sorted(spofs[product] - {REST_OF_WORLD})))
+            sorted(spofs[product] - {REST_OF_WORLD}), sorted(makers)))
     return reports
 
 
