@@ -137,6 +137,28 @@ def test_unknown_product_suggests_close_ids(tiny):
         chokepoints(tiny, ["product:jets"])
 
 
+def test_shares_above_a_rounded_world_total_are_read_as_shares_of_their_sum():
+    """USGS rounds the world total, not the countries: CN 0.70 + MM 0.08 + AU 0.23 = 1.01.
+
+    Each share is read as a share of 1.01, so without MM the product keeps
+    (0.70 + 0.23) / 1.01 = 0.920792..., a loss of 0.08 / 1.01 = 0.079208..., not the
+    0.07 that capping the sum at 1 would give.
+    """
+    from mineralgraph.claim import Claim
+
+    s = ("source:s",)
+    graph = SupplyGraph([Claim(n, "label", n, sources=s) for n in (
+        "source:s", "product:p", "material:m", "country:CN", "country:MM", "country:AU")] + [
+        Claim("product:p", "REQUIRES", "material:m", sources=s)] + [
+        Claim(c, "PRODUCES", "material:m", (("share", share),), sources=s)
+        for c, share in (("country:CN", 0.70), ("country:MM", 0.08), ("country:AU", 0.23))])
+    analysis = Analysis(graph)
+    assert analysis.baseline("product:p") == pytest.approx(1.0)
+    losses = analysis.losses(["product:p"])["product:p"]
+    assert losses["country:MM"] == pytest.approx(0.08 / 1.01)
+    assert losses["country:CN"] == pytest.approx(0.70 / 1.01)
+
+
 def test_material_without_producers_or_inputs_is_flagged_unmapped():
     from mineralgraph.claim import Claim
 

@@ -180,7 +180,9 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     the shares of its own facilities (no double counting). Producers without a share
     split their *pool* equally: the share of their country, or of the rest of the world
     (``country:XX``) when their country has none, the pool's unmapped output counting as
-    one more producer. Producers with no pool split what is left of 1 equally.
+    one more producer. Producers with no pool split what is left of 1 equally. Weights
+    that add up to more than 1 (shares of a rounded world total) are scaled to add up
+    to 1.
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
@@ -222,6 +224,11 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     if loose:
         rest = max(0.0, 1.0 - sum(weights.values())) if weights else 1.0
         weights.update({claim: rest / len(loose) for claim in loose})
+    total = sum(weights.values())
+    if total > 1.0:
+        # Shares a little above 100% come from a rounded world total (USGS rounds it,
+        # not the countries): each is a share of the larger, true total.
+        weights = {claim: weight / total for claim, weight in weights.items()}
     return sorted(weights.items(), key=lambda cw: cw[0].subject)
 
 
