@@ -69,6 +69,13 @@ def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_
     assert "Honeywell, loss 100%" in evidence and "Moog" not in evidence
 
 
+def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
+    result = run_cli("scenario", "--name", "mm-border-closure", "--format", "json")
+    losses = {r["product"]: r["loss"] for r in json.loads(result.stdout)["products"]}
+    assert losses["product:f-35"] == pytest.approx(0.0795 / 1.01, abs=1e-6)
+    assert losses["product:centre-fire-ammunition"] == 0.0  # Myanmar's antimony still flows
+
+
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     text = run_cli("scenario", "--name", "kuantan-offline").stdout
     assert "the hardest hit are " in text and ", each losing 1.8%." in text
