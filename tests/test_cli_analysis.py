@@ -76,6 +76,14 @@ def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     assert losses["product:centre-fire-ammunition"] == 0.0  # Myanmar's antimony still flows
 
 
+def test_concentration_text_shows_names_and_country_shares(run_cli):
+    text = run_cli("concentration", "material:re-concentrate", "material:germanium-metal").stdout
+    assert "No country shares are recorded for material:germanium-metal" in text
+    row = next(line for line in text.splitlines() if line.startswith("Rare-earth mineral"))
+    assert "CN 69%, US 12%, MM 8.0%, AU 3.3%, +9 more" in row
+    assert run_cli("concentration", "element:Dy").exit_code == 1
+
+
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     text = run_cli("scenario", "--name", "kuantan-offline").stdout
     assert "the hardest hit are " in text and ", each losing 1.8%." in text

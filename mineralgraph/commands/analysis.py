@@ -129,7 +129,10 @@ def dependents(app, node_id, fmt, output, as_of):
 def concentration(app, materials, fmt, output, as_of):
     """Country shares, top-1 and top-3 shares and HHI, per material and stage."""
     graph = app.graph(as_of)
-    emit(render_concentration(concentrations(graph, list(materials) or None), graph, fmt), output)
+    for material in materials:
+        graph.require(material, "Material")
+    emit(render_concentration(concentrations(graph, list(materials) or None), graph, fmt,
+                              list(materials)), output)
 
 
 def scenario_from_options(name, file, remove, enforce) -> Scenario:

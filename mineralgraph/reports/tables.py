@@ -27,22 +27,46 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     return "\n".join(out)
 
 
-def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: str) -> str:
+def share_list(shares: dict[str, float], fmt: str, most: int = 4) -> str:
+    """Country shares, largest first: ``CN 69%, US 12%, +3 more`` (CSV: all, as fractions).
+
+    >>> share_list({"CN": 0.6923, "US": 0.1154, "MM": 0.0795}, "text", most=2)
+    'CN 69%, US 12%, +1 more'
+    """
+    ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "csv":
+        return ";".join(f"{code}={share}" for code, share in ranked)
+    shown = ", ".join(f"{code} {percent(share)}" for code, share in ranked[:most])
+    return shown + (f", +{len(ranked) - most} more" if len(ranked) > most else "")
+
+
+def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: str,
+                         asked: list[str] | None = None) -> str:
+    """Country shares, top shares and HHI per material and stage (``asked``: the materials
+    the user named, so that one without country shares is said to have none)."""
     sources = SourceIndex(graph)
-    rows = [{"material": c.material, "stage": c.stage, "year": c.year,
+    csv = fmt == "csv"
+    rows = [{"material": c.material if csv else c.label, "stage": c.stage, "year": c.year,
+             "shares": share_list(c.shares, fmt),
              "top_country": (c.top_country or "").partition(":")[2],
-             "top1": percent(c.top1) if fmt != "csv" else c.top1,
-             "top3": percent(c.top3) if fmt != "csv" else c.top3,
-             "hhi": thousands(c.hhi) if fmt != "csv" else c.hhi,
+             "top1": percent(c.top1) if not csv else c.top1,
+             "top3": percent(c.top3) if not csv else c.top3,
+             "hhi": thousands(c.hhi) if not csv else c.hhi,
              "highly_concentrated": c.hhi > HIGHLY_CONCENTRATED,
-             "sources": sources.cite(c.sources) if fmt != "csv" else ";".join(c.sources)}
+             "sources": sources.cite(c.sources) if not csv else ";".join(c.sources)}
             for c in items]
     high = sum(1 for c in items if c.hhi > HIGHLY_CONCENTRATED)
     intro = (f"{high} of {len(items)} material stage(s) are highly concentrated (HHI above "
              "2,500). Rest of world is left out of HHI and top shares.")
-    return tabular("Concentration by material and stage", rows,
-                   ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
-                    "highly_concentrated", "sources"], fmt,
+    missing = sorted(set(asked or ()) - {c.material for c in items})
+    if missing:
+        intro += (f" No country shares are recorded for {join_names(missing)}: their supply "
+                  "is not mapped by country.")
+    columns = (["material", "stage", "year", "shares", "top1", "top3", "hhi",
+                "highly_concentrated", "sources"] if not csv else
+               ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
+                "highly_concentrated", "shares", "sources"])
+    return tabular("Concentration by material and stage", rows, columns, fmt,
                    [c.as_dict() for c in items], graph, sources, intro)
 
 
@@ -69,7 +93,8 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
     rows = [{"path": n, "step": i, "from": s.source,
              "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
              else s.relation, "to": s.target,
-             "share": s.share, "sources": (sources.cite(s.sources) if fmt != "csv"
+             "share": s.share if fmt == "csv" else percent(s.share),
+             "sources": (sources.cite(s.sources) if fmt != "csv"
                                            else ";".join(s.sources))}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
     intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
@@ -77,11 +102,23 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                                           "sources"], fmt, None, graph, sources, intro)
 
 
+def availability(value: float, fmt: str):
+    """An availability for a table: 3 decimals, and never 0.000 when some supply is left.
+
+    >>> availability(0.0004, "text"), availability(0.0004, "csv"), availability(1.0, "md")
+    ('<0.001', 0.0004, '1.000')
+    """
+    if fmt == "csv":
+        return round(value, 6)
+    return "<0.001" if 0 < value < 0.0005 else f"{value:.3f}"
+
+
 def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if fmt == "json":
         return to_json(result)
     rows = [{"product": r["product"], "end_use": r["end_use"],
-             "baseline": round(r["baseline"], 3), "scenario": round(r["availability"], 3),
+             "baseline": availability(r["baseline"], fmt),
+             "scenario": availability(r["availability"], fmt),
              "loss": percent(r["loss"]) if fmt != "csv" else round(r["loss"], 6),
              "new_spofs": r["new_spofs"],
              "not_mapped": len(r["supply_not_mapped"]) or ""} for r in result["products"]]
