@@ -84,6 +84,17 @@ def test_concentration_text_shows_names_and_country_shares(run_cli):
     assert run_cli("concentration", "element:Dy").exit_code == 1
 
 
+def test_evidence_paths_pass_over_supplies_of_an_unrelated_material(run_cli):
+    """Syrah's Vidalia plant supplies Tesla with anode material; Tesla's robot actuator is
+    not made from it, so United States -> Vidalia -> Tesla is no evidence for Optimus."""
+    report = json.loads(run_cli("chokepoints", "--product", "product:optimus",
+                                "--format", "json").stdout)[0]
+    steps = [step for c in report["chokepoints"] for path in c["paths"] for step in path]
+    assert steps and not [s for s in steps if s["source"] == "facility:vidalia"]
+    us = next(c for c in report["chokepoints"] if c["id"] == "country:US")
+    assert us["paths"][0][0]["target"] == "facility:white-mesa"
+
+
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     text = run_cli("scenario", "--name", "kuantan-offline").stdout
     assert "the hardest hit are " in text and ", each losing 1.8%." in text

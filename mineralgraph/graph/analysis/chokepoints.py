@@ -182,14 +182,36 @@ class Evidence:
         return self._hhi[material]
 
     def paths(self, node_id: str, product: str, limit: int = 3) -> list[list[PathStep]]:
-        """Up to ``limit`` shortest supply paths from the node to the product."""
+        """Up to ``limit`` shortest supply paths from the node to the product.
+
+        A path on which a supplier's material does not go into what its buyer makes next
+        (Syrah's anode material to Tesla, then Tesla's robot actuator) is structurally a
+        path but no evidence of supply, so it is passed over (of the first 50 tried).
+        """
         try:
-            found = list(islice(nx.shortest_simple_paths(self.analysis.flow, node_id, product),
-                                limit))
+            tried = islice(nx.shortest_simple_paths(self.analysis.flow, node_id, product), 50)
+            found = list(islice((p for p in tried if self._supplies_feed(p)), limit))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
         return [[self.step(u, v) for u, v in zip(path, path[1:], strict=False)]
                 for path in found]
+
+    def _supplies_feed(self, path: list[str]) -> bool:
+        """Whether every SUPPLIES step's material goes into the next material on the path."""
+        flow = self.analysis.flow
+        for i in range(len(path) - 1):
+            if flow[path[i]][path[i + 1]]["relations"] != {"SUPPLIES"}:
+                continue
+            supplied = {c.qualifier("material") for c in self.graph.relation_claims(
+                path[i], "SUPPLIES") if c.object == path[i + 1]}
+            made = next((n for n in path[i + 2:] if model.kind_of(n) == "Material"), None)
+            if None in supplied or made is None:
+                continue
+            inputs = set(self.graph.neighbours(made, "MADE_FROM")
+                         + self.graph.neighbours(made, "REQUIRES"))
+            if not supplied & inputs:
+                return False
+        return True
 
     def step(self, u: str, v: str) -> PathStep:
         relations = sorted(self.analysis.flow[u][v]["relations"])
