@@ -155,12 +155,16 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
     suppliers = sum(1 for c in spofs if c.kind in ("Country", "Company", "Facility"))
-    intro = (f"{report.label} ({report.product}) has {len(spofs)} single point(s) of failure, "
-             f"{suppliers} of them supplier(s) (a country, company or facility).")
+    when = report.as_of.isoformat() if report.as_of else "the latest data"
+    under = f" under scenario {report.scenario}" if report.scenario else ""
+    intro = (f"As of {when}{under}, {report.label} ({report.product}) has {len(spofs)} single "
+             f"point(s) of failure, {suppliers} of them supplier(s) (a country, company or "
+             "facility).")
     if report.unmapped:
         intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
                   "more.")
-    data = {"product": report.product, "as_of": report.as_of, "spofs": rows,
+    data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
+            "spofs": rows,
             "supply_not_mapped": report.unmapped}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "stage", "via", "sources"], fmt, data, graph, sources, intro)
