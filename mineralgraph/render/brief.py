@@ -111,12 +111,16 @@ def _product_part(graph, product, scenario, chain, index):
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
-                     "loss": percent(c.loss), "spof": "yes" if c.spof else "",
+                     "loss": ("≈" if c.assumed_share else "") + percent(c.loss),
+                     "spof": "yes" if c.spof else "",
                      "hhi": thousands(c.hhi), "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
     note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
             f"{report.label}'s supply lost without them; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
+    if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
+        note += (" ≈: the supplier produces without a sourced share and is given an equal part "
+                 "of its country's (or the rest of the world's) share: an assumption.")
     return [first + ".", second + ".", third + "."], rows, note
 
 

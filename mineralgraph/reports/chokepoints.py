@@ -164,5 +164,6 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
             row.pop("paths")
             row["loss"] = round(row["loss"], 6)
         return to_csv(flat, ["product", "as_of", "scenario", "baseline", "rank", "id", "kind",
-                             "label", "loss", "spof", "stage", "country", "hhi", "sources"])
+                             "label", "loss", "assumed_share", "spof", "stage", "country",
+                             "hhi", "sources"])
     return render_text(reports, graph, markdown=fmt == "md", top=top)
