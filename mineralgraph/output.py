@@ -10,7 +10,7 @@ country:CN  0.7
 >>> print(markdown_table([{"id": "a|b"}], ["id"]))
 | id |
 | --- |
-| a\\|b |
+| a&#124;b |
 """
 
 from __future__ import annotations
@@ -86,20 +86,24 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell: lists joined with ``;``, formula-looking text defused.
 
     Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula,
-    so such text (never a number) gets a leading apostrophe.
+    so such text gets a leading apostrophe, unless it is a plain number ("-3").
 
-    >>> csv_cell("=HYPERLINK(1)"), csv_cell(-0.5), csv_cell(["a", "b"])
-    ("'=HYPERLINK(1)", -0.5, 'a; b')
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-3"), csv_cell(-0.5), csv_cell(["a", "b"])
+    ("'=HYPERLINK(1)", '-3', -0.5, 'a; b')
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = cell(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") \
+            and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -127,22 +131,42 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
     return "\n".join(lines)
 
 
-def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: no HTML, no cell breaks.
+MD_SPECIAL = set("\\`*_[]|#~")
 
-    >>> md_escape("<b>a|b</b>")
-    '&lt;b&gt;a\\\\|b&lt;/b&gt;'
+
+def md_text(text: str) -> str:
+    """Text shown as itself in Markdown: no HTML, links, emphasis or table breaks from data.
+
+    Markdown's special characters become HTML character references, which every renderer
+    shows as the character (and which contain no ``|`` or ``\\`` for table cells).
+
+    >>> md_text("<script>*x*</script> & [a](b)")
+    '&lt;script&gt;&#42;x&#42;&lt;/script&gt; &amp; &#91;a&#93;(b)'
     """
-    return (re.sub(r"&(?!#?\w+;)", "&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(f"&#{ord(c)};" if c in MD_SPECIAL else c for c in text)
+
+
+def md_code(text: str) -> str:
+    """Text as a Markdown code span, shown literally whatever it holds.
+
+    >>> md_code("a <b> `c`")
+    '`` a <b> `c` ``'
+    """
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def markdown_table(rows: Sequence[dict], columns: Sequence[str],
-                   headers: Sequence[str] | None = None) -> str:
-    """A GitHub-flavoured Markdown table."""
+                   headers: Sequence[str] | None = None, escape=md_text) -> str:
+    """A GitHub-flavoured Markdown table; ``escape`` makes each cell safe (pass ``str``
+    for cells already escaped)."""
     headers = list(headers or columns)
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
-    lines += ["| " + " | ".join(md_escape(cell(row.get(c))) for c in columns) + " |"
+    lines += ["| " + " | ".join(escape(cell(row.get(c))) for c in columns) + " |"
               for row in rows]
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.supply_graph import preferred
+from mineralgraph.loaders.values import claim_text_problem
 from mineralgraph.ontology import model
 
 #: Country shares of a material may exceed 1 by this much before it is an error (rounding).
@@ -54,6 +55,9 @@ def _claim_errors(claim: Claim, defined: set[str]) -> list[InputError]:
                               f"valid_from {claim.valid_from}"))
     if model.kind_of(claim.subject) is None:
         errors.append(located(claim, "subject", f"{claim.subject!r} has no known kind"))
+    problem = claim_text_problem(claim)
+    if problem:
+        errors.append(located(claim, *problem))
     if claim.is_relation:
         errors.extend(_relation_errors(claim, defined))
     elif claim.predicate not in model.attributes:

@@ -78,7 +78,7 @@ def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
 
 def test_concentration_text_shows_names_and_country_shares(run_cli):
     text = run_cli("concentration", "material:re-concentrate", "material:germanium-metal").stdout
-    assert "No country shares are recorded for material:germanium-metal" in text
+    assert "No country shares are recorded for Germanium metal (zone-refined) " in text
     row = next(line for line in text.splitlines() if line.startswith("Rare-earth mineral"))
     assert "CN 69%, US 12%, MM 8.0%, AU 3.3%, +9 more" in row
     assert run_cli("concentration", "element:Dy").exit_code == 1
@@ -236,6 +236,20 @@ BROKEN_SCENARIOS = [
     ("unknown id in an item", "restrict:\n  - issuer: country:CN\n"
      "    covers: [element:Dy, element:Dyy]\n",
      "3: covers: element:Dyy is not in the graph (did you mean element:Dy"),
+    ("alias (a few nested ones expand to gigabytes)", "remove: &a [country:CN]\nsources: *a\n",
+     "2: not valid YAML (aliases (*name) are not allowed in a scenario file)"),
+    ("two controls in one item", "enforce:\n  - control: [control:cn-2025-04-rare-earths, "
+     "control:cn-2023-graphite]\n",
+     "2: control: each item enforces one control (give one item per control)"),
+    ("unknown control as a plain item", "enforce: [control:nowhere]\n",
+     "1: control: control:nowhere is not in the graph"),
+    ("a number where text goes", "name: 017\nremove: [country:CN]\n",
+     "1: name: must be text (YAML reads it as a number: put it in quotes)"),
+    ("removing what is not a supplier", "remove: [control:cn-2025-04-rare-earths]\n",
+     "1: remove: control:cn-2025-04-rare-earths is an ExportControl; remove takes Element, "
+     "Material, Country, Company or Facility ids"),
+    ("nothing to do", "name: idle\n",
+     "1: the scenario changes nothing: give remove, enforce or restrict"),
     ("control character in the title", "title: \"a\\u202eb\"\nremove: [country:CN]\n",
      "1: title: contains an invisible control character (U+202E)"),
 ]
@@ -262,6 +276,29 @@ def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
                                "--format", "json").stdout)["products"] for p in (listed, single))
     assert a == b
     assert {r["product"]: r["loss"] for r in a}["product:f-35"] > 0.5
+
+
+def test_a_file_error_keeps_its_line_when_options_add_to_the_file(run_cli, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\nremove:\n  - country:CN\n  - facility:nowhere\n",
+                    encoding="utf-8")
+    result = run_cli("scenario", "--file", str(path), "--remove", "company:lynas")
+    assert result.stderr.startswith(f"Error: {path}:4: remove: facility:nowhere is not in")
+
+
+def test_markdown_reports_escape_what_comes_from_data(run_cli, tmp_path):
+    from mineralgraph import load_bundled
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    claims = [c if (c.subject, c.predicate) != ("company:tesla", "label")
+              else Claim(c.subject, "label", "<img src=x onerror=alert(1)>", sources=c.sources)
+              for c in load_bundled().claims]
+    path = tmp_path / "g.json"
+    save_snapshot(claims, path)
+    text = run_cli("--graph", str(path), "chokepoints", "--product", "product:optimus",
+                   "--format", "md").stdout
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text and "<img" not in text
 
 
 def test_scenario_needs_something_to_do(run_cli):

@@ -127,6 +127,7 @@ def test_diff_markdown_and_facts_only(run_cli, snapshots):
     assert result.stdout.startswith(f"**1 facts added, 0 removed, 1 changed from {old} to "
                                     f"{new}.**\n\n## Added\n\n- `+ country:BB PRODUCES")
     assert "## Chokepoints" not in result.stdout
+    assert "&lt;" not in result.stdout and " <source:" in result.stdout  # code spans are literal
 
 
 def test_diff_of_a_missing_file_is_one_line(run_cli, snapshots, tmp_path):

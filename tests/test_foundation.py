@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mineralgraph.claim import Claim
+from mineralgraph.exceptions import InputError
 from mineralgraph.graph.snapshot import load_snapshot, save_snapshot, snapshot_text
 from mineralgraph.graph.supply_graph import SupplyGraph
 
@@ -214,18 +215,36 @@ def test_newest_claim_wins_by_default_and_other_policies_can_be_asked():
 
 
 ids = st.from_regex(r"(element|material|country|company):[a-z][a-z0-9-]{0,8}", fullmatch=True)
-values = st.one_of(st.text(max_size=20), st.integers(-10**6, 10**6),
+
+
+def plain_text(max_size: int):
+    """Any text a fact may hold: every character but controls and bidi overrides."""
+    return st.text(st.characters(blacklist_categories=("Cc", "Cs"),
+                                 blacklist_characters="\u202a\u202b\u202c\u202d\u202e"
+                                                      "\u2066\u2067\u2068\u2069"),
+                   max_size=max_size)
+
+
+values = st.one_of(plain_text(20), st.integers(-10**6, 10**6),
                    st.floats(allow_nan=False, allow_infinity=False),
                    st.dates(date(1900, 1, 1), date(2100, 1, 1)))
 claims = st.builds(
     Claim, subject=ids, predicate=st.sampled_from(["label", "note", "PRODUCES", "MADE_FROM"]),
     object=values, qualifiers=st.lists(st.tuples(st.sampled_from(["share", "unit", "year"]),
-                                                 st.one_of(st.floats(0, 1), st.text(max_size=5))),
+                                                 st.one_of(st.floats(0, 1), plain_text(5))),
                                        max_size=2, unique_by=lambda q: q[0]).map(
         lambda qs: tuple(sorted(qs))),
-    sources=st.lists(ids, max_size=2).map(tuple), quote=st.none() | st.text(max_size=30),
+    sources=st.lists(ids, max_size=2).map(tuple), quote=st.none() | plain_text(30),
     confidence=st.sampled_from([None, "high", "low"]),
     valid_from=st.none() | st.dates(date(2000, 1, 1), date(2030, 1, 1)))
+
+
+def test_snapshot_with_a_control_character_is_refused_at_its_line(tmp_path):
+    path = tmp_path / "g.json"
+    save_snapshot([Claim("element:a", "label", "A\x1b[2J")], path)
+    with pytest.raises(InputError, match=r"g\.json:2: label: contains an invisible control "
+                                         r"character \(U\+001B\)"):
+        load_snapshot(path)
 
 
 @settings(max_examples=50, deadline=None)

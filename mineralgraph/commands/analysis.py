@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from mineralgraph.commands.options import as_of_option
@@ -147,12 +149,11 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
             f"without {', '.join(remove)}" if remove else "",
             f"enforcing {', '.join(enforce)}" if enforce else "") if part)
         named = bool(name or file)
-        base = Scenario(name=f"{base.name}+ad-hoc" if named else "ad-hoc",
-                        title=f"{base.title}; also {extra}" if named else extra,
-                        remove=base.remove + tuple(remove),
-                        enforce=base.enforce + tuple({"control": c} for c in enforce),
-                        restrict=base.restrict, as_of=base.as_of, sources=base.sources,
-                        description=base.description)
+        base = dataclasses.replace(
+            base, name=f"{base.name}+ad-hoc" if named else "ad-hoc",
+            title=f"{base.title}; also {extra}" if named else extra,
+            remove=base.remove + tuple(remove),
+            enforce=base.enforce + tuple({"control": c} for c in enforce))
     if not (base.remove or base.enforce or base.restrict):
         raise click.UsageError("name a scenario (--name/--file) or --remove/--enforce something")
     return base

@@ -9,7 +9,7 @@ import click
 from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.graph.diff import GraphDiff, graph_diff
-from mineralgraph.output import emit, md_escape, output_options, to_json
+from mineralgraph.output import emit, md_code, output_options, to_json
 
 
 def read_claims(path: str) -> list[Claim]:
@@ -71,7 +71,7 @@ def render_text(diff: GraphDiff, old: str, new: str, markdown: bool = False) -> 
         out = [f"**{head}.**"]
         for title, lines in sections:
             if lines:
-                out += ["", f"## {title}", ""] + [f"- `{md_escape(line)}`" for line in lines]
+                out += ["", f"## {title}", ""] + [f"- {md_code(line)}" for line in lines]
         return "\n".join(out)
     out = [head + "."]
     for title, lines in sections:

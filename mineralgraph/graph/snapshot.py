@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.loaders.values import claim_text_problem
 
 FORMAT = "mineralgraph-snapshot"
 VERSION = 1
@@ -86,8 +87,12 @@ def load_snapshot(path: str | Path) -> list[Claim]:
     claims = []
     for index, item in enumerate(data.get("claims", [])):
         try:
-            claims.append(Claim.from_dict(item))
+            claim = Claim.from_dict(item)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InputError(str(path), index + 2, "claims",
                              f"claim {index + 1} is malformed ({exc})") from None
+        problem = claim_text_problem(claim)
+        if problem:
+            raise InputError(str(path), index + 2, *problem)
+        claims.append(claim)
     return claims

@@ -26,6 +26,23 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def claim_text_problem(claim) -> tuple[str, str] | None:
+    """(field, message) for the first control character in a claim's text, else None.
+
+    Loaders that do not go through :func:`parse_text` (news, snapshots, RDF) are held to
+    the same rule by the cross-claim checks and the snapshot reader.
+    """
+    texts = [(claim.predicate, claim.object)] if not claim.is_relation else []
+    texts += [("quote", claim.quote)] + list(claim.qualifiers)
+    for field, value in texts:
+        if isinstance(value, str) and _CONTROL.search(value):
+            try:
+                parse_text(value)
+            except ValueError as exc:
+                return field, str(exc)
+    return None
+
+
 def parse_text(text: str) -> str:
     """Text without control characters: a label, a quote, a title.
 

@@ -21,7 +21,7 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.output import markdown_table
+from mineralgraph.output import markdown_table, md_text
 from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.layout import layout
 from mineralgraph.reports.common import SourceIndex, join_names, percent, thousands
@@ -88,13 +88,14 @@ def _product_part(graph, product, scenario, chain, index):
                   f"supply")
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
                  and c.id != REST_OF_WORLD]
-    spofs = [c for c in suppliers if c.spof]
+    outside = [c for c in suppliers if c.id not in report.makers]
+    spofs = [c for c in outside if c.spof]
     if spofs:
         second = (f"It cannot be made without {join_names([c.label for c in spofs[:4]])}"
                   + (f" (and {len(spofs) - 4} more)" if len(spofs) > 4 else "")
                   + ": each is a single point of failure among its suppliers")
-    elif suppliers and suppliers[0].loss > 0:
-        top = suppliers[0]
+    elif outside and outside[0].loss > 0:
+        top = outside[0]
         stage = f" at the {top.stage} stage" if top.stage else ""
         second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
                   f"whose loss would cut its supply by {percent(top.loss)}")
@@ -154,23 +155,6 @@ def _scenario_rows(graph: SupplyGraph, chain: Chain, scenario: Scenario) -> list
 
 
 # ---------------------------------------------------------------------- Markdown
-def md_text(text: str) -> str:
-    """Text shown as itself in Markdown: no HTML, links, emphasis or table breaks from data.
-
-    Markdown's special characters become HTML character references, which every renderer
-    shows as the character (and which contain no ``|`` or ``\\`` for table cells).
-
-    >>> md_text("<script>*x*</script> & [a](b)")
-    '&lt;script&gt;&#42;x&#42;&lt;/script&gt; &amp; &#91;a&#93;(b)'
-    """
-    text = " ".join(str(text).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join(f"&#{ord(c)};" if c in MD_SPECIAL else c for c in text)
-
-
-MD_SPECIAL = set("\\`*_[]|#~")
-
-
 def to_markdown(brief: Brief) -> bytes:
     """The brief as Markdown, the snapshot as a Mermaid block."""
     from mineralgraph.render.mermaid import to_mermaid
@@ -181,11 +165,11 @@ def to_markdown(brief: Brief) -> bytes:
            "## Snapshot", "", "```mermaid", to_mermaid(chain).rstrip("\n"), "```", "",
            "## Chokepoints", "", md_text(brief.table_note), ""]
     rows = [{k: md_text(v) for k, v in row.items()} for row in brief.table]
-    out += [markdown_table(rows, COLUMNS, HEADERS) if rows else "None mapped.", ""]
+    out += [markdown_table(rows, COLUMNS, HEADERS, escape=str) if rows else "None mapped.", ""]
     if brief.scenario_title is not None:
         out += [f"## Scenario: {md_text(brief.scenario_title)}", ""]
         rows = [{k: md_text(v) for k, v in row.items()} for row in brief.scenario_rows]
-        out += [markdown_table(rows, SCENARIO_COLUMNS, SCENARIO_HEADERS), ""]
+        out += [markdown_table(rows, SCENARIO_COLUMNS, SCENARIO_HEADERS, escape=str), ""]
     out += ["## Sources", ""] + [f"{i}. {md_text(s)}" for i, s in enumerate(brief.sources, 1)]
     return ("\n".join(out) + "\n").encode("utf-8")
 

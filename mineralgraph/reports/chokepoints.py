@@ -6,7 +6,7 @@ from collections import Counter
 
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import markdown_table, text_table, to_csv, to_json
+from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import SourceIndex, name, percent, thousands
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "sources"]
@@ -108,11 +108,10 @@ def heading(report: ProductReport) -> str:
 
 
 def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex,
-                   shown_rows: list | None = None) -> list[str]:
+                   shown_rows: list) -> list[str]:
     """The shortest supply path behind each supplier SPOF or top chokepoint shown."""
     lines = []
-    rows_shown = report.chokepoints if shown_rows is None else shown_rows
-    shown = [c for c in rows_shown if c.kind in SUPPLIER_KINDS][:4]
+    shown = [c for c in shown_rows if c.kind in SUPPLIER_KINDS][:4]
     for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
         if not c.paths:
             continue
@@ -125,29 +124,32 @@ def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceInd
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
                 top: int | None = 10) -> str:
-    """The report as plain text (or Markdown)."""
+    """The report as plain text (or Markdown, every line from data escaped)."""
     sources = SourceIndex(graph)
     table = markdown_table if markdown else text_table
+    text = md_text if markdown else str
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", "",
-           summary(reports, graph), ""]
+           text(summary(reports, graph)), ""]
     for report in reports:
-        out += [f"## {heading(report)}" if markdown else heading(report), ""]
-        out += spof_lines(report, graph) + [""]
+        out += [f"## {text(heading(report))}" if markdown else heading(report), ""]
+        out += [text(line) for line in spof_lines(report, graph)] + [""]
         shown = briefing_rows(report, top)
         out += [table(rows(shown, sources), COLUMNS, HEADERS) if shown
                 else "No supplier mapped upstream.", ""]
         evidence = evidence_lines(report, graph, sources, shown)
         if evidence:
             out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
-            out += [f"- {line}" for line in evidence] + [""]
+            out += [f"- {text(line)}" for line in evidence] + [""]
         if report.unmapped:
-            out += ["Supply not mapped: " + ", ".join(report.unmapped), ""]
-    out += ["## Sources" if markdown else "SOURCES", ""] + sources.listing(markdown)
-    out += ["", "Loss: share of the product's supply lost without the node (dependency model, "
-            "AND-OR availability). SPOF: loss 100%. HHI: concentration of the stage's country "
-            "shares, 0-10,000; above 2,500 is highly concentrated. ≈: the node produces "
-            "without a sourced share, so it is given an equal part of its country's (or the "
-            "rest of the world's) share: an assumption, not a figure."]
+            out += [text("Supply not mapped: " + ", ".join(report.unmapped)), ""]
+    out += ["## Sources" if markdown else "SOURCES", ""]
+    out += [text(line) for line in sources.listing(markdown)]
+    out += ["", text("Loss: share of the product's supply lost without the node (dependency "
+                     "model, AND-OR availability). SPOF: loss 100%. HHI: concentration of the "
+                     "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
+                     "the node produces without a sourced share, so it is given an equal part "
+                     "of its country's (or the rest of the world's) share: an assumption, not "
+                     "a figure.")]
     return "\n".join(out)
 
 

@@ -6,7 +6,7 @@ from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import markdown_table, text_table, to_csv, to_json
+from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import SourceIndex, join_names, name, percent, thousands
 
 
@@ -18,12 +18,14 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     if fmt == "csv":
         return to_csv(rows, columns)
     md = fmt == "md"
-    out = [f"# {title}" if md else title.upper(), ""]
+    text = md_text if md else str
+    out = [f"# {text(title)}" if md else title.upper(), ""]
     if intro:
-        out += [intro, ""]
+        out += [text(line) for line in intro.splitlines()] + [""]
     out.append((markdown_table if md else text_table)(rows, columns) if rows else "(none)")
     if sources and sources.numbers:
-        out += ["", "## Sources" if md else "SOURCES", ""] + sources.listing(md)
+        out += ["", "## Sources" if md else "SOURCES", ""]
+        out += [text(line) for line in sources.listing(md)]
     return "\n".join(out)
 
 
@@ -60,8 +62,9 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
              "2,500). Rest of world is left out of HHI and top shares.")
     missing = sorted(set(asked or ()) - {c.material for c in items})
     if missing:
-        intro += (f" No country shares are recorded for {join_names(missing)}: their supply "
-                  "is not mapped by country.")
+        intro += (" No country shares are recorded for "
+                  f"{join_names([name(graph, m) for m in missing])}: their supply is not "
+                  "mapped by country.")
     columns = (["material", "stage", "year", "shares", "top1", "top3", "hhi",
                 "highly_concentrated", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",

@@ -17,6 +17,16 @@ from collections.abc import Iterable
 from mineralgraph.graph.analysis.structure import AND, LEAF, OR, ZERO, Structure
 
 EPSILON = 1e-12
+
+
+def capped(total: float) -> float:
+    """An OR node's value: its weighted sum, at most 1; a sum that misses 1 by rounding
+    only (weights scaled to add up to 1) counts as 1.
+
+    >>> capped(0.9999999999999999), capped(1.2), capped(0.5)
+    (1.0, 1.0, 0.5)
+    """
+    return 1.0 if total >= 1.0 - EPSILON else total
 MAX_ITERATIONS = 10_000
 ALL = None  # the killer set of a node already at 0: every node "kills" it
 
@@ -112,8 +122,8 @@ class Evaluator:
         inputs = self.s.inputs[node]
         if op == AND:
             return min((value(i) for i in inputs), default=1.0)
-        return min(1.0, sum(w * value(i) for i, w in zip(inputs, self.s.weights[node],
-                                                           strict=True)))
+        return capped(sum(w * value(i) for i, w in zip(inputs, self.s.weights[node],
+                                                       strict=True)))
 
     def _fixpoint(self, component: list[int], values: dict | list, zero) -> None:
         """Iterate a cyclic component from 0 to its least fixpoint, in place."""
@@ -190,7 +200,7 @@ class Evaluator:
                 result = min(baseline[node], pending[node])
             else:
                 total = raw[node] + pending[node]
-                result = 1.0 if total >= 1.0 else (total if total > 0.0 else 0.0)
+                result = capped(total) if total > 0.0 else 0.0
             if -EPSILON <= result - baseline[node] <= EPSILON:
                 continue
             new[node] = result

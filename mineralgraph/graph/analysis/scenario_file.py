@@ -50,7 +50,8 @@ from mineralgraph.ontology import model
 SCENARIO_FOLDER = "scenarios"
 TEXT_FIELDS = ("name", "title", "description")
 #: List fields of the file and the item keys: key -> kinds its ids may have (None: any).
-ID_KINDS = {"remove": None, "sources": ("Source",), "control": ("ExportControl",),
+ID_KINDS = {"remove": ("Element", "Material", "Country", "Company", "Facility"),
+            "sources": ("Source",), "control": ("ExportControl",),
             "issuer": ("Country",), "covers": ("Element", "Material"), "targets": ("Country",)}
 ENFORCE_KEYS = ("control", "end_use", "targets")
 RESTRICT_KEYS = ("issuer", "covers", "end_use", "targets")
@@ -59,7 +60,15 @@ FIELDS = (*TEXT_FIELDS, "as_of", "remove", "enforce", "restrict", "sources")
 
 class _Loader(yaml.SafeLoader):
     """Safe YAML that keeps dates as text (checked by :func:`parse_date`, with a clear
-    message) and refuses a key given twice (the second would silently win)."""
+    message), refuses a key given twice (the second would silently win) and refuses
+    aliases (a few nested ones can expand to gigabytes)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a scenario file",
+                self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -137,8 +146,9 @@ class _Reader:
                 raise self.error(at, field, f"{item!r} is not a node id (kind:slug)")
             allowed = ID_KINDS[field]
             if allowed and kind not in allowed:
-                raise self.error(at, field, f"{item} is {a_kind(kind)}; {field} takes "
-                                 f"{' or '.join(allowed)} ids")
+                kinds = ", ".join(allowed[:-1]) + " or " + allowed[-1] if len(allowed) > 1 \
+                    else allowed[0]
+                raise self.error(at, field, f"{item} is {a_kind(kind)}; {field} takes {kinds} ids")
             out.append(item)
         return tuple(out)
 
@@ -169,7 +179,11 @@ class _Reader:
             item = self.mapping(item, where, "enforce", ENFORCE_KEYS)
             if "control" not in item:
                 raise self.error(where, "enforce", "each item needs a control id")
-            entry = {"control": self.ids(item["control"], (*where, "control"), "control")[0]}
+            control = self.ids(item["control"], (*where, "control"), "control")
+            if len(control) != 1:
+                raise self.error((*where, "control"), "control",
+                                 "each item enforces one control (give one item per control)")
+            entry = {"control": control[0]}
             if item.get("end_use") is not None:
                 entry["end_use"] = self.end_uses(item["end_use"], (*where, "end_use"))
             if item.get("targets") is not None:
@@ -197,8 +211,11 @@ class _Reader:
         value = data.get(field)
         if value is None:
             return ""
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            raise self.error((field,), field, "must be text")
+        if not isinstance(value, str):
+            what = {bool: "true/false", int: "a number", float: "a number", list: "a list",
+                    dict: "a mapping"}.get(type(value), type(value).__name__)
+            raise self.error((field,), field, f"must be text (YAML reads it as {what}: put "
+                             "it in quotes)")
         try:
             text = parse_text(" ".join(str(value).split()))
         except ValueError as exc:
@@ -220,7 +237,7 @@ class _Reader:
                 as_of = parse_date(str(as_of))
             except ValueError as exc:
                 raise self.error(("as_of",), "as_of", str(exc)) from None
-        return Scenario(
+        scenario = Scenario(
             name=self.text(data, "name") or self.path.stem, title=self.text(data, "title"),
             description=self.text(data, "description"), as_of=as_of,
             remove=self.ids(data.get("remove"), ("remove",), "remove"),
@@ -228,6 +245,10 @@ class _Reader:
             restrict=self.restrict(data.get("restrict")),
             sources=self.ids(data.get("sources"), ("sources",), "sources"),
             path=str(self.path), lines=self._id_lines(data))
+        if not (scenario.remove or scenario.enforce or scenario.restrict):
+            raise self.error((), None, "the scenario changes nothing: give remove, enforce "
+                             "or restrict")
+        return scenario
 
     def _id_lines(self, data: dict) -> dict[str, tuple[str, int | None]]:
         """Each id the scenario names -> (field, line) of its first mention."""
@@ -242,6 +263,8 @@ class _Reader:
                     walk(item, (*where, position), field)
             elif isinstance(value, str) and field in ID_KINDS:
                 out.setdefault(value, (field, self.line(where)))
+            elif isinstance(value, str) and field == "enforce":
+                out.setdefault(value, ("control", self.line(where)))
 
         walk(data, (), "")
         return out
