@@ -26,7 +26,10 @@ def capped(total: float) -> float:
     >>> capped(0.9999999999999999), capped(1.2), capped(0.5)
     (1.0, 1.0, 0.5)
     """
-    return 1.0 if total >= 1.0 - EPSILON else total
+    return 1.0 if total >= ALMOST_ONE else total
+
+
+ALMOST_ONE = 1.0 - EPSILON  # capped() inlined in the hot loop of changed_values
 MAX_ITERATIONS = 10_000
 ALL = None  # the killer set of a node already at 0: every node "kills" it
 
@@ -200,7 +203,7 @@ class Evaluator:
                 result = min(baseline[node], pending[node])
             else:
                 total = raw[node] + pending[node]
-                result = capped(total) if total > 0.0 else 0.0
+                result = 1.0 if total >= ALMOST_ONE else (total if total > 0.0 else 0.0)
             if -EPSILON <= result - baseline[node] <= EPSILON:
                 continue
             new[node] = result
