@@ -14,7 +14,7 @@ from mineralgraph.graph.analysis.chokepoints import Evidence
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
 from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
-from mineralgraph.graph.flow import dependent_products, supply_paths
+from mineralgraph.graph.flow import SUPPLY_NODE_KINDS, dependent_products, supply_paths
 from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
 from mineralgraph.reports.chokepoints import render as render_chokepoints
@@ -101,10 +101,6 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
     emit(render_paths(source, target, steps, graph, fmt), output)
 
 
-#: What ``dependents`` can be asked about: the kinds that supply paths run through.
-DEPENDENT_KINDS = ("Element", "Material", "Country", "Company", "Facility")
-
-
 @click.command()
 @click.argument("node_id", metavar="ID")
 @output_options
@@ -114,7 +110,7 @@ def dependents(app, node_id, fmt, output, as_of):
     """Which products depend on an element, material, country, company or facility,
     and how much each would lose without it."""
     graph = app.graph(as_of)
-    if graph.kind(graph.require(node_id)) not in DEPENDENT_KINDS:
+    if graph.kind(graph.require(node_id)) not in SUPPLY_NODE_KINDS:
         raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes an "
                                 "element, material, country, company or facility")
     analysis = Analysis(graph)

@@ -39,6 +39,9 @@ FLOW_VERBS = {"CONTAINS": "is in", "MADE_FROM": "goes into", "REQUIRES": "is req
               "PRODUCES": "produces", "LOCATED_IN": "hosts", "OPERATED_BY": "operates",
               "SUPPLIES": "supplies"}
 
+#: The kinds a supply path runs through on its way to a product.
+SUPPLY_NODE_KINDS = ("Element", "Material", "Country", "Company", "Facility")
+
 #: Relation name -> True when the stored direction is against the flow.
 FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUCES": False,
                   "LOCATED_IN": True, "OPERATED_BY": True, "SUPPLIES": False}

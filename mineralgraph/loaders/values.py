@@ -35,11 +35,17 @@ def claim_text_problem(claim) -> tuple[str, str] | None:
     texts = [(claim.predicate, claim.object)] if not claim.is_relation else []
     texts += [("quote", claim.quote)] + list(claim.qualifiers)
     for field, value in texts:
-        if isinstance(value, str) and _CONTROL.search(value):
-            try:
-                parse_text(value)
-            except ValueError as exc:
-                return field, str(exc)
+        problem = _control_problem(value) if isinstance(value, str) else None
+        if problem:
+            return field, problem
+    return None
+
+
+def _control_problem(text: str) -> str | None:
+    found = _CONTROL.search(text)
+    if found:
+        return (f"contains an invisible control character (U+{ord(found.group()):04X}): "
+                "write plain text")
     return None
 
 
@@ -49,10 +55,9 @@ def parse_text(text: str) -> str:
     A terminal escape or a right-to-left override in a label would let the data rewrite
     what a report shows, so they are refused rather than silently dropped.
     """
-    found = _CONTROL.search(text)
-    if found:
-        raise ValueError(f"contains an invisible control character (U+{ord(found.group()):04X}): "
-                         "write plain text")
+    problem = _control_problem(text)
+    if problem:
+        raise ValueError(problem)
     return text
 
 

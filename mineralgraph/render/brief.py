@@ -72,8 +72,8 @@ def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = No
 
 def _product_part(graph, product, scenario, chain, index):
     report = chokepoints(graph, [product], scenario)[0]
-    analysis_flow = Analysis(graph).flow
-    ups = upstream(analysis_flow, product)
+    baseline = Analysis(graph)
+    ups = upstream(baseline.flow, product)
     elements = [n for n in ups if model.kind_of(n) == "Element"]
     materials = [n for n in ups if model.kind_of(n) == "Material"]
     countries = [n for n in ups if model.kind_of(n) == "Country" and n != REST_OF_WORLD]
@@ -82,20 +82,19 @@ def _product_part(graph, product, scenario, chain, index):
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
     if scenario is not None:
-        base = Analysis(graph).baseline(product)
+        base = baseline.baseline(product)
         kept = report.baseline / base if base > 0 else 0.0
         first += (f"; under the scenario {scenario.name} it keeps {percent(kept)} of its "
                   f"supply")
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
                  and c.id != REST_OF_WORLD]
-    outside = [c for c in suppliers if c.id not in report.makers]
-    spofs = [c for c in outside if c.spof]
+    spofs = [c for c in suppliers if c.id in report.supplier_spofs]
+    top = report.worst_supplier
     if spofs:
         second = (f"It cannot be made without {join_names([c.label for c in spofs[:4]])}"
                   + (f" (and {len(spofs) - 4} more)" if len(spofs) > 4 else "")
                   + ": each is a single point of failure among its suppliers")
-    elif outside and outside[0].loss > 0:
-        top = outside[0]
+    elif top is not None and top.loss > 0:
         stage = f" at the {top.stage} stage" if top.stage else ""
         second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
                   f"whose loss would cut its supply by {percent(top.loss)}")

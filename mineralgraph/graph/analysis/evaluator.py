@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from mineralgraph.graph.analysis.structure import AND, LEAF, OR, ZERO, Structure
 
 EPSILON = 1e-12
+ALMOST_ONE = 1.0 - EPSILON  # capped() is inlined with it in the hot loop of changed_values
 
 
 def capped(total: float) -> float:
@@ -28,8 +29,6 @@ def capped(total: float) -> float:
     """
     return 1.0 if total >= ALMOST_ONE else total
 
-
-ALMOST_ONE = 1.0 - EPSILON  # capped() inlined in the hot loop of changed_values
 MAX_ITERATIONS = 10_000
 ALL = None  # the killer set of a node already at 0: every node "kills" it
 

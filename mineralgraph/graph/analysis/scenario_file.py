@@ -44,13 +44,14 @@ import yaml
 
 from mineralgraph.exceptions import InputError, MineralGraphError, a_kind
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
+from mineralgraph.graph.flow import SUPPLY_NODE_KINDS
 from mineralgraph.loaders.values import parse_date, parse_text
 from mineralgraph.ontology import model
 
 SCENARIO_FOLDER = "scenarios"
 TEXT_FIELDS = ("name", "title", "description")
-#: List fields of the file and the item keys: key -> kinds its ids may have (None: any).
-ID_KINDS = {"remove": ("Element", "Material", "Country", "Company", "Facility"),
+#: List fields of the file and the item keys that hold ids: key -> the kinds they may have.
+ID_KINDS = {"remove": SUPPLY_NODE_KINDS,
             "sources": ("Source",), "control": ("ExportControl",),
             "issuer": ("Country",), "covers": ("Element", "Material"), "targets": ("Country",)}
 ENFORCE_KEYS = ("control", "end_use", "targets")
@@ -145,7 +146,7 @@ class _Reader:
             if kind is None:
                 raise self.error(at, field, f"{item!r} is not a node id (kind:slug)")
             allowed = ID_KINDS[field]
-            if allowed and kind not in allowed:
+            if kind not in allowed:
                 kinds = ", ".join(allowed[:-1]) + " or " + allowed[-1] if len(allowed) > 1 \
                     else allowed[0]
                 raise self.error(at, field, f"{item} is {a_kind(kind)}; {field} takes {kinds} ids")
@@ -217,10 +218,9 @@ class _Reader:
             raise self.error((field,), field, f"must be text (YAML reads it as {what}: put "
                              "it in quotes)")
         try:
-            text = parse_text(" ".join(str(value).split()))
+            return parse_text(" ".join(value.split()))
         except ValueError as exc:
             raise self.error((field,), field, str(exc)) from None
-        return text
 
     def scenario(self, data) -> Scenario:
         if not isinstance(data, dict):
