@@ -120,12 +120,14 @@ def test_scenario_list_names_the_shipped_scenarios(run_cli):
     result = run_cli("scenario", "--list", "--format", "csv")
     names = {row["name"] for row in csv.DictReader(io.StringIO(result.stdout))}
     assert {"cn-2025-04-defence-denial", "cn-rare-earth-embargo", "mm-border-closure",
-            "mp-materials-offline", "kuantan-offline"} <= names
+            "mp-materials-offline", "kuantan-offline", "cn-2024-12-us-ga-ge-sb-ban",
+            "cn-2025-10-package"} <= names
 
 
 @pytest.mark.parametrize("name", ["cn-2025-04-defence-denial", "cn-rare-earth-embargo",
                                   "mm-border-closure", "mp-materials-offline",
-                                  "kuantan-offline"])
+                                  "kuantan-offline", "cn-2024-12-us-ga-ge-sb-ban",
+                                  "cn-2025-10-package"])
 def test_every_shipped_scenario_runs(run_cli, name):
     result = run_cli("scenario", "--name", name, "--format", "json")
     assert result.exit_code == 0, result.stderr
