@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import click
 
@@ -125,12 +126,50 @@ def dependents(app, node_id, fmt, output, as_of):
 @as_of_option
 @click.pass_obj
 def concentration(app, materials, fmt, output, as_of):
-    """Country shares, top-1 and top-3 shares and HHI, per material and stage."""
+    """Country shares, top-1 and top-3 shares and HHI, per material and stage.
+
+    With ``-o FILE.png|.svg|.pdf`` it draws them as stage bars (stacked country shares
+    per stage, HHI and year beside each bar, sources below).
+
+    \b
+    Examples:
+      mineralgraph concentration material:ndfeb-magnet
+      mineralgraph concentration material:re-concentrate material:ndpr-oxide \\
+          material:ndfeb-magnet -o rare-earths.png
+    """
     graph = app.graph(as_of)
     for material in materials:
         graph.require(material, "Material")
-    emit(render_concentration(concentrations(graph, list(materials) or None), graph, fmt,
-                              list(materials)), output)
+    rows = concentrations(graph, list(materials) or None)
+    if output not in ("-", None) and Path(output).suffix.lower() in STAGE_BAR_FORMATS:
+        _write_stage_bars(graph, rows, output)
+        return
+    emit(render_concentration(rows, graph, fmt, list(materials)), output)
+
+
+#: Picture formats of ``concentration -o``: suffix -> writer of a scene.
+STAGE_BAR_FORMATS = (".png", ".svg", ".pdf")
+
+
+def _write_stage_bars(graph, rows, output: str) -> None:
+    from mineralgraph.render import write_bytes_atomically
+    from mineralgraph.render.raster import to_pdf, to_png
+    from mineralgraph.render.stage_bars import stage_bars_scene, stage_order
+    from mineralgraph.render.svg import to_svg
+    from mineralgraph.reports.common import SourceIndex
+
+    if not rows:
+        raise MineralGraphError("no country shares recorded for these materials: "
+                                "nothing to draw")
+    index = SourceIndex(graph)
+    for row in stage_order(rows):
+        index.cite(row.sources)
+    names = {f"country:{code}": graph.label(f"country:{code}")
+             for row in rows for code in row.shares}
+    scene = stage_bars_scene(rows, names, index.listing())
+    writers = {".png": to_png, ".svg": lambda sc: to_svg(sc).encode("utf-8"), ".pdf": to_pdf}
+    write_bytes_atomically(output, writers[Path(output).suffix.lower()](scene))
+    click.echo(f"wrote {output} ({len(rows)} stage bars)", err=True)
 
 
 def scenario_from_options(name, file, remove, enforce) -> Scenario:
