@@ -67,7 +67,9 @@ def _segments(row: Concentration) -> list[tuple[str, float, str]]:
     if unmapped > 0.005:
         parts.append(("not mapped", unmapped, UNMAPPED_GREY))
     total = sum(share for _, share, _ in parts)
-    return [(label, share / total, colour) for label, share, colour in parts] if total > 1 else parts
+    if total <= 1:
+        return parts
+    return [(label, share / total, colour) for label, share, colour in parts]
 
 
 def _bar(row: Concentration, y: float) -> list:
