@@ -37,7 +37,8 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
     def decorator(fn):
         @click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,
                       show_default=True, help="Output format.")
-        @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+        @click.option("-o", "--out", "--output", "output",
+                      type=click.Path(dir_okay=False, allow_dash=True),
                       default="-", show_default=True, help="Write to this file instead of stdout.")
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):

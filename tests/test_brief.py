@@ -146,4 +146,4 @@ def test_brief_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, 
 def test_brief_needs_out(run_cli):
     result = run_cli("brief", "product:f-35")
     assert result.exit_code == 2
-    assert "Missing option '--out'" in result.stderr
+    assert "Missing option '-o' / '--out'" in result.stderr, result.stderr

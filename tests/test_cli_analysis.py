@@ -188,8 +188,6 @@ def test_concentration_json(run_cli, tiny_snapshot):
      "Error: scenario ad-hoc: country:CN is a Country, not an ExportControl"),
     (["chokepoints", "--product", "product:f35"],
      "Error: product:f35 (Product) is not in the graph (did you mean product:f-35"),
-    (["chokepoints", "--as-of", "2025-13-01"],
-     "Error: --as-of: '2025-13-01' is not a real date (YYYY-MM-DD)"),
     (["chokepoints", "--scenario", "mp-offline"],
      "Error: no scenario named 'mp-offline' (did you mean mp-materials-offline"),
     (["scenario", "--remove", "company:mp-material"],
@@ -203,6 +201,33 @@ def test_bad_input_is_one_line_and_exit_1(run_cli, args, message):
     assert result.stderr.startswith(message), result.stderr
     assert result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("args, message", [
+    (["chokepoints", "--as-of", "2025-13-01"],
+     "Error: Invalid value for '--as-of': '2025-13-01' is not a real date (YYYY-MM-DD)"),
+    (["build", "--article-date", "June 2025"],
+     "Error: Invalid value for '--article-date': "),
+    (["chokepoints", "--format", "xlsx"], "Error: Invalid value for '--format': 'xlsx'"),
+    (["snapshot", "product:f-35", "--as-of", "2025-13-01"],
+     "Error: Invalid value for '--as-of': '2025-13-01' is not a real date"),
+])
+def test_an_option_value_that_cannot_be_parsed_is_bad_usage_exit_2(run_cli, args, message):
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command, suffix", [
+    (["chokepoints", "--product", "product:f-35"], ".txt"),
+    (["concentration", "material:ndfeb-magnet"], ".txt"), (["info"], ".txt"),
+    (["snapshot", "product:f-35"], ".svg"), (["export"], ".ttl"), (["build"], ".json")])
+def test_every_writing_command_takes_o_and_out(run_cli, tmp_path, command, suffix):
+    short, long = tmp_path / f"short{suffix}", tmp_path / f"long{suffix}"
+    assert run_cli(*command, "-o", str(short)).exit_code == 0
+    assert run_cli(*command, "--out", str(long)).exit_code == 0
+    assert short.read_bytes() == long.read_bytes() and short.stat().st_size > 0
 
 
 def test_scenario_file_with_unknown_id_is_rejected_before_running(run_cli, tmp_path):

@@ -384,7 +384,7 @@ EXPECTED = {
         ("statement", "share", "year", "source", "title", "publisher", "published"),
         [
             (
-                "statement:5ac13904449178b2",
+                "statement:7acac504c14e8a49",
                 "0.6923",
                 "2024",
                 "source:mbn-china-quota-2024",
@@ -394,7 +394,7 @@ EXPECTED = {
                 None,
             ),
             (
-                "statement:5ac13904449178b2",
+                "statement:7acac504c14e8a49",
                 "0.6923",
                 "2024",
                 "source:usgs-mcs2025-rare-earths",

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from mineralgraph.claim import Claim
-from mineralgraph.commands.options import as_of_option, date_value
+from mineralgraph.commands.options import as_of_option, parse_date_option
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json, working
@@ -173,10 +173,10 @@ def validate(app, paths, with_bundled):
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(),
               help="A source to merge (curated CSV, snapshot, USGS table, trade table, article).")
-@click.option("--out", "out", type=click.Path(dir_okay=False), default="-",
+@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), default="-",
               help="Snapshot file to write (atomically); default stdout.")
 @click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
-@click.option("--article-date", metavar="YYYY-MM-DD",
+@click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,
               help="Publication date for articles whose text gives none.")
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
 @click.pass_obj
@@ -187,7 +187,7 @@ def build(app, sources, out, no_bundled, article_date, strict):
     """
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
 
-    options = {"article_date": date_value("--article-date", article_date)} if article_date else {}
+    options = {"article_date": article_date} if article_date else {}
     try:
         with working("Reading sources"):
             claims, skipped = load_paths(sources, options, not no_bundled)

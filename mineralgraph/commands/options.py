@@ -6,28 +6,21 @@ from datetime import date
 
 import click
 
-from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.loaders.values import parse_date
 
 
-def _as_of(ctx, param, value: str | None) -> date | None:
-    return date_value("--as-of", value)
-
-
-def as_of_option(fn):
-    """``--as-of DATE``: answer with the facts valid on that date (a bad date exits 1)."""
-    return click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=_as_of,
-                        expose_value=True, is_eager=False,
-                        help="Use only the facts valid on this date.")(fn)
-
-
-def date_value(name: str, value: str | None) -> date | None:
-    """Parse an optional date option, exiting 1 with the option's name on a bad one."""
-    return None if value is None else _named_date(name, value)
-
-
-def _named_date(name: str, value: str) -> date:
+def parse_date_option(ctx, param, value: str | None) -> date | None:
+    """Click callback for a date option: a date that cannot be parsed is bad usage (exit 2)."""
+    if value is None:
+        return None
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise MineralGraphError(f"{name}: {exc}") from None
+        raise click.BadParameter(str(exc)) from None
+
+
+def as_of_option(fn):
+    """``--as-of DATE``: answer with the facts valid on that date (a bad date exits 2)."""
+    return click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=parse_date_option,
+                        expose_value=True, is_eager=False,
+                        help="Use only the facts valid on this date.")(fn)

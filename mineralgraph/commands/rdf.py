@@ -23,7 +23,7 @@ data_option = click.option(
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
               show_default=True, help="Turtle, N-Triples or JSON-LD.")
-@click.option("--out", "--output", "-o", "out",
+@click.option("-o", "--out", "--output", "out",
               type=click.Path(dir_okay=False, allow_dash=True),
               default="-", show_default=True,
               help="File to write (atomically); default stdout.")

@@ -24,8 +24,8 @@ def _graph(app, as_of, scenario):
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Only nodes at most N supply steps from ID.")
 @click.option("--scenario", metavar="NAME|FILE", help="Mark losses under a what-if scenario.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              show_default=True,
+@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False, allow_dash=True),
+              default="-", show_default=True,
               help="Write here; the format comes from the extension: .svg .png .pdf .html "
                    ".mmd .dot (stdout: SVG).")
 @as_of_option
@@ -57,7 +57,7 @@ def snapshot(app, node_id, upstream, depth, scenario, out, as_of):
 @click.command()
 @click.argument("node_id", metavar="ID")
 @click.option("--scenario", metavar="NAME|FILE", help="Add the results of a what-if scenario.")
-@click.option("--out", "out", type=click.Path(dir_okay=False), required=True,
+@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), required=True,
               help="Write here: .md (Mermaid picture), .html (self-contained) or .pdf.")
 @as_of_option
 @click.pass_obj
