@@ -1,0 +1,414 @@
+"""Write the USGS MCS 2025 curated files from the hand-transcribed tables.
+
+Run from the repository root::
+
+    python tools/build_usgs_mcs2025.py
+
+It (re)writes, in ``mineralgraph/data/curated/``: ``production_usgs.csv`` (country
+PRODUCES rows, 2023 and 2024), ``materials_usgs.csv``, ``structure_usgs.csv``,
+``elements_critical.csv``, ``countries_usgs.csv`` and ``sources_usgs.csv``. The figures
+live in ``usgs_mcs2025_data.py`` (one dict per USGS table); the node definitions below.
+
+Method (the data README's convention): share = country amount / USGS rounded world
+total, note "DERIVED"; the rest of the world total is one ``country:XX`` row ("remainder
+of the world total"); withheld or unavailable figures get no row (never 0). Where the
+listed countries add up to more than 1.02 times the rounded world total (vanadium 2024),
+shares are taken over the sum of the listed countries and the note says so. The 2023
+rows are valid 2023-01-01 to 2024-01-01 and the 2024 rows from 2024-01-01, so one year
+is active at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
+TOLERANCE = 1.02
+READ = ("figures read from the PDF text transcription in public repo "
+        "Vanakka/metals-encyclopedia (src/data/usgs/text/mcs2025-{slug}.txt, commit ad87eb5e)")
+
+# chapter slug -> (title commodity, note on where the figures were read)
+CHAPTERS = {
+    "aluminum": "Aluminum", "arsenic": "Arsenic", "barite": "Barite",
+    "beryllium": "Beryllium", "boron": "Boron", "cesium": "Cesium", "chromium": "Chromium",
+    "copper": "Copper", "lead": "Lead", "magnesium-compounds": "Magnesium Compounds",
+    "magnesium-metal": "Magnesium Metal", "manganese": "Manganese",
+    "platinum-group": "Platinum-Group Metals", "potash": "Potash", "rhenium": "Rhenium",
+    "rubidium": "Rubidium", "silicon": "Silicon", "silver": "Silver",
+    "tantalum": "Tantalum", "tin": "Tin", "titanium": "Titanium and Titanium Dioxide",
+    "vanadium": "Vanadium", "zinc": "Zinc", "zirconium-hafnium": "Zirconium and Hafnium",
+    "phosphate": "Phosphate Rock", "fluorspar": "Fluorspar",
+}
+OTHER_READ = {
+    "phosphate": "country figures (2024) read from a public third-party verification note "
+                 "quoting the MCS 2025 table (not from the PDF); confidence medium",
+    "fluorspar": "country figures (2024) read from a public third-party verification note "
+                 "quoting the MCS 2025 table (not from the PDF); US row not transcribed; "
+                 "confidence medium",
+}
+
+COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.csv
+    "AE": ("United Arab Emirates", "Q878", "UAE"), "AM": ("Armenia", "Q399", ""),
+    "AT": ("Austria", "Q40", ""), "BE": ("Belgium", "Q31", ""),
+    "BH": ("Bahrain", "Q398", ""), "BI": ("Burundi", "Q967", ""),
+    "BT": ("Bhutan", "Q917", ""), "BY": ("Belarus", "Q184", ""),
+    "CI": ("Côte d'Ivoire", "Q1008", "Cote d'Ivoire;Ivory Coast"),
+    "DE": ("Germany", "Q183", ""), "DZ": ("Algeria", "Q262", ""),
+    "EG": ("Egypt", "Q79", ""), "ES": ("Spain", "Q29", ""), "ET": ("Ethiopia", "Q115", ""),
+    "FI": ("Finland", "Q33", ""), "GA": ("Gabon", "Q1000", ""), "GH": ("Ghana", "Q117", ""),
+    "GR": ("Greece", "Q41", ""), "IL": ("Israel", "Q801", ""), "IR": ("Iran", "Q794", ""),
+    "IS": ("Iceland", "Q189", ""), "JO": ("Jordan", "Q810", ""),
+    "KE": ("Kenya", "Q114", ""), "KZ": ("Kazakhstan", "Q232", ""),
+    "LA": ("Laos", "Q819", "Lao People's Democratic Republic"),
+    "MA": ("Morocco", "Q1028", ""), "MN": ("Mongolia", "Q711", ""),
+    "NA": ("Namibia", "Q1030", ""), "NE": ("Niger", "Q1032", ""),
+    "NO": ("Norway", "Q20", ""), "PK": ("Pakistan", "Q843", ""), "PL": ("Poland", "Q36", ""),
+    "RW": ("Rwanda", "Q1037", ""), "SA": ("Saudi Arabia", "Q851", ""),
+    "SE": ("Sweden", "Q34", ""), "SK": ("Slovakia", "Q214", ""),
+    "SL": ("Sierra Leone", "Q1044", ""), "SN": ("Senegal", "Q1041", ""),
+    "SY": ("Syria", "Q858", ""), "TG": ("Togo", "Q945", ""), "TN": ("Tunisia", "Q948", ""),
+    "TR": ("Turkey", "Q43", "Türkiye;Turkiye"), "UA": ("Ukraine", "Q212", ""),
+    "UG": ("Uganda", "Q1036", ""), "UZ": ("Uzbekistan", "Q265", ""),
+    "ZA": ("South Africa", "Q258", ""), "ZM": ("Zambia", "Q953", ""),
+}
+USGS_NAMES = {"CD": "Congo (Kinshasa)", "KR": "Korea, Republic of", "MM": "Burma",
+              "CI": "Côte d'Ivoire"}
+
+ELEMENTS = [  # symbol, name, atomic number, wikidata
+    ("Al", "aluminium", 13, "Q663"), ("Ba", "barium", 56, "Q1112"),
+    ("Be", "beryllium", 4, "Q569"), ("Cs", "caesium", 55, "Q1108"),
+    ("Cr", "chromium", 24, "Q725"), ("Cu", "copper", 29, "Q753"),
+    ("F", "fluorine", 9, "Q650"), ("Hf", "hafnium", 72, "Q1119"),
+    ("Ir", "iridium", 77, "Q877"), ("Pb", "lead", 82, "Q708"),
+    ("Mg", "magnesium", 12, "Q660"), ("Mn", "manganese", 25, "Q731"),
+    ("Pd", "palladium", 46, "Q1089"), ("P", "phosphorus", 15, "Q674"),
+    ("Pt", "platinum", 78, "Q880"), ("K", "potassium", 19, "Q703"),
+    ("Re", "rhenium", 75, "Q737"), ("Rh", "rhodium", 45, "Q1087"),
+    ("Rb", "rubidium", 37, "Q895"), ("Ru", "ruthenium", 44, "Q1086"),
+    ("Si", "silicon", 14, "Q670"), ("Ag", "silver", 47, "Q1090"),
+    ("Ta", "tantalum", 73, "Q1123"), ("Sn", "tin", 50, "Q1096"),
+    ("U", "uranium", 92, "Q1098"), ("V", "vanadium", 23, "Q722"),
+    ("Zn", "zinc", 30, "Q758"), ("Zr", "zirconium", 40, "Q1038"),
+]
+ELEMENT_ALIAS = {"Al": "aluminum", "Cs": "cesium", "K": "potash (K2O)", "P": "phosphate",
+                 "F": "fluorspar"}
+ON_LIST = "on the final 2025 US List of Critical Minerals"
+LIST_NOTE = {"Ba": "as barite", "F": "as fluorspar", "P": "as phosphate", "K": "as potash"}
+LIST_SOURCE = "source:ema-critical-minerals-2025"
+
+# id -> label, stage, alias, sources, note, unmapped_reason, contains, made_from
+MATERIALS = {
+    "material:aluminum-refined": ("Primary aluminum (smelter production)", "metal",
+        "primary aluminium;aluminum metal", "aluminum", "", "", ["Al"], []),
+    "material:arsenic-refined": ("Arsenic trioxide (As2O3) and arsenic metal", "processing",
+        "arsenic trioxide;white arsenic", "arsenic",
+        "recovered from copper, gold and lead smelter flue dust and from arsenopyrite; "
+        "high-purity arsenic metal goes into GaAs and InGaAs semiconductors", "", ["As"], []),
+    "material:barite": ("Barite (mine production, gross weight)", "mining",
+        "baryte;barytes", "barite", "mostly used as a weighting agent in oil and gas drilling",
+        "", ["Ba"], []),
+    "material:beryllium-mine": ("Beryllium (mine production, Be content)", "mining",
+        "beryl;bertrandite", "beryllium", "", "", ["Be"], []),
+    "material:boron-mine": ("Boron minerals and borates (mine production, all forms)",
+        "mining", "borates;borate minerals", "boron", "",
+        "USGS MCS 2025 gives no world total because countries report different forms "
+        "(crude ore, ulexite, refined borates, B2O3 equivalent) and withholds US production; "
+        "Turkey is the leading producer (3,000 kt refined borates in 2024), so no shares "
+        "can be derived", ["B"], []),
+    "material:cesium-mine": ("Cesium (pollucite mining)", "mining", "pollucite;caesium",
+        "cesium", "", "USGS MCS 2025: there were no official sources for cesium production "
+        "data in 2024; Canada (Tanco Mine) and China were the only producers noted", ["Cs"], []),
+    "material:chromium-mine": ("Chromite ore (mine production, marketable, gross weight)",
+        "mining", "chromite;chromium ore", "chromium", "", "", ["Cr"], []),
+    "material:copper-mine": ("Copper (mine production, recoverable Cu content)", "mining",
+        "copper concentrate;mined copper", "copper", "", "", ["Cu"], []),
+    "material:copper-refined": ("Refined copper (refinery production)", "metal",
+        "copper cathode;refined copper", "copper", "primary and secondary refinery output",
+        "", ["Cu"], ["material:copper-mine"]),
+    "material:fluorspar": ("Fluorspar (mine production, gross weight)", "mining",
+        "fluorite;CaF2", "fluorspar", "acid grade feeds hydrofluoric acid; metallurgical "
+        "grade is a flux in steel and aluminum making", "", ["F"], []),
+    "material:hafnium-refined": ("Hafnium metal and compounds", "metal", "hafnium",
+        "zirconium-hafnium", "separated from zirconium chemical intermediates made from "
+        "zircon (Zr:Hf about 50:1); leading use in superalloys",
+        "USGS MCS 2025: world primary hafnium production data were not available", ["Hf"],
+        ["material:zirconium-mine"]),
+    "material:zirconium-mine": ("Zirconium mineral concentrates (zircon, gross weight)",
+        "mining", "zircon;zirconium silicate", "zirconium-hafnium",
+        "coproduct of heavy-mineral-sand mining", "", ["Zr"], []),
+    "material:lead-mine": ("Lead (mine production, Pb content)", "mining",
+        "lead concentrate", "lead", "", "", ["Pb"], []),
+    "material:magnesium-refined": ("Primary magnesium metal (smelter production)", "metal",
+        "magnesium metal;primary magnesium", "magnesium-metal", "", "", ["Mg"], []),
+    "material:magnesite": ("Magnesite (mine production, gross weight)", "mining",
+        "magnesium carbonate;crude magnesite", "magnesium-compounds",
+        "feeds magnesia (MgO) for refractories", "", ["Mg"], []),
+    "material:manganese-mine": ("Manganese (mine production, Mn content)", "mining",
+        "manganese ore", "manganese", "", "", ["Mn"], []),
+    "material:metallurgical-coal": ("Metallurgical coal", "mining",
+        "met coal;coking coal", None, "on the 2025 US critical minerals list; used to make "
+        "coke for primary steelmaking",
+        "not covered by USGS Mineral Commodity Summaries (a fuel mineral); no primary country "
+        "split was read for this dataset", ["C"], []),
+    "material:palladium-mine": ("Palladium (mine production, Pd content)", "mining", "",
+        "platinum-group", "", "", ["Pd"], []),
+    "material:platinum-mine": ("Platinum (mine production, Pt content)", "mining", "",
+        "platinum-group", "", "", ["Pt"], []),
+    "material:iridium-mine": ("Iridium (mined with the platinum-group metals)", "mining", "",
+        "platinum-group", "", "USGS MCS 2025 gives world mine production by country only "
+        "for palladium and platinum; South Africa is the leading producer of PGM-containing "
+        "mined material", ["Ir"], []),
+    "material:rhodium-mine": ("Rhodium (mined with the platinum-group metals)", "mining", "",
+        "platinum-group", "", "USGS MCS 2025 gives world mine production by country only "
+        "for palladium and platinum; South Africa is the leading producer of PGM-containing "
+        "mined material", ["Rh"], []),
+    "material:ruthenium-mine": ("Ruthenium (mined with the platinum-group metals)", "mining",
+        "", "platinum-group", "", "USGS MCS 2025 gives world mine production by country only "
+        "for palladium and platinum; South Africa is the leading producer of PGM-containing "
+        "mined material", ["Ru"], []),
+    "material:phosphate-rock": ("Phosphate rock (mine production, marketable product)",
+        "mining", "phosphate", "phosphate", "", "", ["P"], []),
+    "material:potash": ("Potash (mine production, K2O equivalent)", "mining",
+        "muriate of potash;MOP;potassium chloride", "potash", "", "", ["K"], []),
+    "material:rhenium-mine": ("Rhenium (primary production, Re content)", "mining", "",
+        "rhenium", "by-product recovered from molybdenum concentrates of porphyry copper "
+        "deposits and from copper smelter residues", "", ["Re"], []),
+    "material:rubidium-mine": ("Rubidium (lepidolite and pollucite mining)", "mining", "",
+        "rubidium", "", "USGS MCS 2025: during 2024 no rubidium production was reported "
+        "globally, but rubidium may have been produced in China", ["Rb"], []),
+    "material:silicon-refined": ("Silicon metal (metallurgical grade, Si content)", "metal",
+        "silicon metal;metallurgical-grade silicon", "silicon",
+        "feedstock of polysilicon, silicones and aluminum alloys", "", ["Si"], []),
+    "material:ferrosilicon": ("Ferrosilicon (Si content)", "metal", "FeSi", "silicon",
+        "", "", ["Si", "Fe"], []),
+    "material:silver-mine": ("Silver (mine production, Ag content)", "mining", "", "silver",
+        "mostly a by-product of lead-zinc, copper and gold mines", "", ["Ag"], []),
+    "material:tantalum-mine": ("Tantalum (mine production, Ta content)", "mining",
+        "tantalite;coltan", "tantalum", "", "", ["Ta"], []),
+    "material:tin-mine": ("Tin (mine production, Sn content)", "mining", "cassiterite",
+        "tin", "", "", ["Sn"], []),
+    "material:titanium-sponge": ("Titanium sponge metal", "metal", "titanium sponge", "titanium",
+        "", "", ["Ti"], []),
+    "material:uranium-mine": ("Uranium (mine production, U3O8)", "mining",
+        "yellowcake;U3O8", "uranium", "", "", ["U"], []),
+    "material:vanadium-mine": ("Vanadium (mine production, V content)", "mining", "",
+        "vanadium", "China produces most of its vanadium from vanadiferous iron ore processed "
+        "for steel (USGS)", "", ["V"], []),
+    "material:zinc-mine": ("Zinc (mine production, Zn content)", "mining", "zinc concentrate",
+        "zinc", "", "", ["Zn"], []),
+}
+REE_OXIDES = [("la", "La", "Lanthanum"), ("ce", "Ce", "Cerium"), ("eu", "Eu", "Europium"),
+              ("gd", "Gd", "Gadolinium"), ("ho", "Ho", "Holmium"), ("er", "Er", "Erbium"),
+              ("tm", "Tm", "Thulium"), ("yb", "Yb", "Ytterbium"), ("lu", "Lu", "Lutetium"),
+              ("y", "Y", "Yttrium")]
+for slug, symbol, name in REE_OXIDES:
+    reason = ("USGS MCS 2025 counts rare-earth mine output only as total REO in concentrate; "
+              f"no country split for separated {name.lower()} oxide was found")
+    if symbol == "Y":
+        reason += "; the MCS 2025 yttrium chapter was not found in any public copy consulted"
+    MATERIALS[f"material:{slug}-oxide"] = (
+        f"{name} oxide (separated)", "processing", "", "rare-earths",
+        "separated from mixed rare-earth concentrate", reason, [symbol],
+        ["material:re-concentrate"])
+
+SOURCES = {  # extra sources: id -> (title, publisher, url, published, type, note)
+    LIST_SOURCE: (
+        "Essential Minerals Association applauds final 2025 List of Critical Minerals",
+        "Essential Minerals Association", "https://www.essentialminerals.org/newsroom/final-2025-critical-minerals-list",
+        "2025-11-06", "research",
+        "industry body's release listing all 60 minerals of the final 2025 US List of Critical "
+        "Minerals (Department of the Interior, USGS; Federal Register 7 Nov 2025)"),
+    "source:usgs-fs2025-3057-uranium": (
+        "Uranium: Deposits, Production and Resources, Market Dynamics, and Supply Chain Risks "
+        "(Fact Sheet 2025-3057)", "U.S. Geological Survey",
+        "https://pubs.usgs.gov/fs/2025/3057/fs20253057.pdf", "", "statistics",
+        "dated April 2026 on the sheet (day not given); figure 3 gives 2023 production shares "
+        "after NEA and IAEA 2025; read from the PDF text transcription in public repo "
+        "Vanakka/metals-encyclopedia (src/data/usgs/text/fs20253057-uranium.txt); "
+        "values paired with country labels by map position"),
+}
+
+
+def fmt(x) -> str:
+    return f"{x:,}" if isinstance(x, int) else f"{x:,.1f}"
+
+
+def src(chapter: str) -> str:
+    return f"source:usgs-mcs2025-{chapter}"
+
+
+def production_rows() -> list[dict]:
+    rows = []
+    for table in TABLES:
+        years = table.get("years", (2023, 2024))
+        conf = table.get("confidence", "high")
+        unit = table["unit"]
+        for index, year in enumerate((2023, 2024)):
+            if year not in years:
+                continue
+            world = table["world"][index]
+            listed = [(r[0], r[1 + index], r) for r in table["rows"]
+                      if r[1 + index] is not None and r[2] is not None]
+            total = sum(v for _, v, _ in listed)
+            over = total > world * TOLERANCE
+            denominator = total if over else world
+            dates = ("2023-01-01", "2024-01-01") if year == 2023 else ("2024-01-01", "")
+            label = f"{year}e" if year == 2024 else "2023"
+            for iso, value, row in listed:
+                flags = row[3] if len(row) > 3 else ""
+                quote = f"{USGS_NAMES.get(iso, COUNTRY_LABELS[iso])} | " + (
+                    f"2023: {fmt(row[1])} | 2024e: {fmt(row[2])}" if row[1] is not None
+                    else f"2024e: {fmt(row[2])}")
+                if over:
+                    note = (f"DERIVED share = {fmt(value)} / {fmt(total)} {unit}, the sum of "
+                            f"the listed countries, which exceeds the rounded world total "
+                            f"{fmt(world)} (USGS MCS 2025)")
+                else:
+                    note = (f"DERIVED share = {fmt(value)} / world total {fmt(world)} {unit} "
+                            "(USGS MCS 2025)")
+                if flags.startswith("2023 "):
+                    if year == 2023:
+                        note += f"; {flags[5:]}"
+                elif flags:
+                    note += f"; {flags}"
+                capacity = ""
+                if len(row) > 4 and year == table.get("cap_year"):
+                    capacity = row[4]
+                    note += f"; yearend capacity {fmt(capacity)} {unit}"
+                rows.append(dict(subject=f"country:{iso}", relation="PRODUCES",
+                                 object=table["material"], share=f"{value / denominator:.4f}",
+                                 capacity=capacity, amount=value, unit=unit, year=year,
+                                 valid_from=dates[0], valid_to=dates[1], confidence=conf,
+                                 sources=src(table["chapter"]), quote=quote, note=note))
+            rest = world - total
+            if rest > 0:
+                other = table.get("other")
+                note = (f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
+                        f"{fmt(rest)} {unit}; DERIVED share")
+                if other and other[index] is not None:
+                    note += f"; USGS 'Other countries' row: {fmt(other[index])}"
+                if table.get("extra"):
+                    note += f"; {table['extra']}"
+                rows.append(dict(subject="country:XX", relation="PRODUCES",
+                                 object=table["material"], share=f"{rest / world:.4f}",
+                                 amount=rest, unit=unit, year=year, valid_from=dates[0],
+                                 valid_to=dates[1], confidence="medium",
+                                 sources=src(table["chapter"]),
+                                 quote=f"World total (rounded) | {label}: {fmt(world)}",
+                                 note=note))
+            elif table.get("extra") and rows:
+                rows[-1]["note"] += f"; {table['extra']}"
+    total_u = sum(p for _, p in URANIUM_2023_PERCENT)
+    for iso, percent in URANIUM_2023_PERCENT + [("XX", round(100 - total_u, 1))]:
+        rows.append(dict(subject=f"country:{iso}", relation="PRODUCES",
+                         object="material:uranium-mine", share=f"{percent / 100:.4f}",
+                         unit="", year=2023, confidence="medium",
+                         sources="source:usgs-fs2025-3057-uranium",
+                         quote=("Figure 3 ... 2023 Estimated production, in percent"
+                                if iso != "XX" else ""),
+                         note=(f"USGS-stated share {percent}% of an estimated 141.2 million lb "
+                               "U3O8 (2023, after NEA and IAEA 2025); label and value paired by "
+                               "map position in the PDF text" if iso != "XX" else
+                               f"remainder of the world total (100 - {total_u:.1f}%): five "
+                               "further producing countries, the United States among them")))
+    return rows
+
+
+COUNTRY_LABELS: dict[str, str] = {}
+
+
+def existing_ids(name: str) -> set[str]:
+    with open(OUT / name, newline="", encoding="utf-8") as fh:
+        return {row["id"] for row in csv.DictReader(fh)}
+
+
+def write(name: str, header: list[str], rows: list[dict]) -> None:
+    with open(OUT / name, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in header})
+
+
+def main() -> None:
+    with open(OUT / "countries.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            COUNTRY_LABELS[row["iso2"] or "XX"] = row["label"]
+    for iso, (label, _, _) in COUNTRIES.items():
+        COUNTRY_LABELS.setdefault(iso, label)
+    prod = production_rows()
+    relation_header = ["subject", "relation", "object", "share", "capacity", "amount",
+                       "quantity", "unit", "year", "material", "valid_from", "valid_to",
+                       "confidence", "sources", "quote", "note", "proxy"]
+    prod.sort(key=lambda r: (r["object"], -int(r["year"]), r["subject"] == "country:XX",
+                             -float(r["share"]), r["subject"]))
+    write("production_usgs.csv", relation_header, prod)
+
+    used = {r["subject"].split(":")[1] for r in prod} - {"XX"}
+    known = {i.split(":")[1] for i in existing_ids("countries.csv")}
+    missing = sorted(used - known - set(COUNTRIES))
+    if missing:
+        raise SystemExit(f"countries without a definition: {missing}")
+    write("countries_usgs.csv", ["id", "label", "iso2", "wikidata", "alias", "sources",
+                                 "confidence"],
+          [dict(id=f"country:{iso}", label=COUNTRIES[iso][0], iso2=iso,
+                wikidata=COUNTRIES[iso][1], alias=COUNTRIES[iso][2],
+                sources="source:iso-3166-1;source:wikidata", confidence="high")
+           for iso in sorted(used - known)])
+
+    write("elements_critical.csv", ["id", "label", "symbol", "atomic_number", "wikidata",
+                                    "alias", "note", "sources", "confidence"],
+          [dict(id=f"element:{sym}", label=name, symbol=sym, atomic_number=z, wikidata=q,
+                alias=ELEMENT_ALIAS.get(sym, ""),
+                note=ON_LIST + (f" ({LIST_NOTE[sym]})" if sym in LIST_NOTE else ""),
+                sources=f"source:iupac-periodic-table;source:wikidata;{LIST_SOURCE}",
+                confidence="high") for sym, name, z, q in sorted(ELEMENTS)])
+
+    materials, structure = [], []
+    for mid in sorted(MATERIALS):
+        label, stage, alias, chapter, note, reason, contains, made_from = MATERIALS[mid]
+        sources = src(chapter) if chapter else LIST_SOURCE
+        if chapter == "uranium":
+            sources = "source:usgs-fs2025-3057-uranium"
+        materials.append(dict(id=mid, label=label, stage=stage, alias=alias, note=note,
+                              unmapped_reason=reason, sources=sources, confidence="high"))
+        for sym in contains:
+            structure.append(dict(subject=mid, relation="CONTAINS", object=f"element:{sym}",
+                                  confidence="high", sources=sources))
+        for other in made_from:
+            structure.append(dict(subject=mid, relation="MADE_FROM", object=other,
+                                  confidence="high", sources=sources))
+    write("materials_usgs.csv", ["id", "label", "stage", "alias", "note", "unmapped_reason",
+                                 "sources", "confidence"], materials)
+    write("structure_usgs.csv", relation_header, structure)
+
+    cited = {r["sources"] for r in prod} | {m["sources"] for m in materials}
+    sources = []
+    for chapter, commodity in sorted(CHAPTERS.items()):
+        sid = src(chapter)
+        if sid not in cited:
+            continue
+        sources.append(dict(
+            id=sid, title=f"Mineral Commodity Summaries 2025: {commodity}",
+            publisher="U.S. Geological Survey",
+            url=f"https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-{chapter}.pdf",
+            published="2025-01-31", source_type="statistics",
+            note=OTHER_READ.get(chapter, READ.format(slug=chapter))))
+    for sid, (title, publisher, url, published, kind, note) in sorted(SOURCES.items()):
+        sources.append(dict(id=sid, title=title, publisher=publisher, url=url,
+                            published=published, source_type=kind, note=note))
+    already = existing_ids("sources.csv")
+    sources = [s for s in sources if s["id"] not in already]
+    write("sources_usgs.csv", ["id", "title", "publisher", "url", "published", "source_type",
+                               "original_url", "note"], sources)
+    print(f"{len(prod)} production rows, {len(materials)} materials, {len(structure)} "
+          f"structure rows, {len(sources)} sources, {len(used - known)} countries")
+
+
+if __name__ == "__main__":
+    main()
