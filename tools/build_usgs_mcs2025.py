@@ -21,6 +21,7 @@ is active at a time.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -321,6 +322,70 @@ def production_rows() -> list[dict]:
 
 COUNTRY_LABELS: dict[str, str] = {}
 
+# 2023 world totals (rounded) of the USGS tables already in production.csv, read from the
+# same transcriptions (and the reference table) as those rows
+WORLD_2023 = {"material:re-concentrate": 376000, "material:gallium-low-purity": 633000,
+              "material:natural-graphite": 1530000, "material:antimony-concentrate": 106000,
+              "material:tungsten-concentrate": 79500, "material:cobalt-mine": 238000,
+              "material:lithium-mine": 204000, "material:nickel-mine": 3750000,
+              "material:niobium-concentrate": 110000, "material:molybdenum-concentrate": 248000,
+              "material:tellurium-refined": 944, "material:bismuth-refined": 16200,
+              "material:indium-refined": 1020}
+
+
+SPECIAL_2023 = {("country:CN", "material:re-concentrate"):
+                "; production quota, excludes undocumented production (USGS fn 14)"}
+
+
+def rows_2023_of_existing() -> list[dict]:
+    """2023 rows for the countries whose 2024 USGS row is in production.csv.
+
+    The 2023 figure is the one quoted in that row (the same USGS table row); the rest of
+    the 2023 world total is one country:XX row, as for 2024.
+    """
+    by_material: dict[str, list] = {}
+    withheld = set()
+    with open(OUT / "production.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["subject"] == "country:XX" and "withheld" in row["note"]:
+                withheld.add(row["object"])
+            usgs = [s for s in row["sources"].split(";") if s.startswith("source:usgs-mcs2025-")]
+            match = re.search(r"\| 2023: ([\d,]+) \|", row["quote"] + " |")
+            if (row["subject"].startswith("country:") and row["subject"] != "country:XX"
+                    and row["year"] == "2024" and usgs and match
+                    and row["object"] in WORLD_2023):
+                by_material.setdefault(row["object"], []).append(
+                    (row["subject"], int(match.group(1).replace(",", "")), row, usgs[0]))
+    out = []
+    for material, listed in sorted(by_material.items()):
+        world = WORLD_2023[material]
+        unit, source = listed[0][2]["unit"], listed[0][3]
+        total = sum(v for _, v, _, _ in listed)
+        over = total > world * TOLERANCE
+        denominator = total if over else world
+        for subject, value, row, src_id in listed:
+            basis = (f"{fmt(total)} {unit}, the sum of the listed countries, which exceeds the "
+                     f"rounded world total {fmt(world)}" if over
+                     else f"world total {fmt(world)} {unit}")
+            out.append(dict(subject=subject, relation="PRODUCES", object=material,
+                            share=f"{value / denominator:.4f}", amount=value, unit=unit,
+                            year=2023, valid_from="2023-01-01", valid_to="2024-01-01",
+                            confidence="high", sources=src_id, quote=row["quote"],
+                            note=f"DERIVED share = {fmt(value)} / {basis} (USGS MCS 2025); "
+                                 "2023 column of the row whose 2024 figure is in production.csv"
+                                 + SPECIAL_2023.get((subject, material), "")))
+        if world - total > 0:
+            rest = world - total
+            out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
+                            share=f"{rest / world:.4f}", amount=rest, unit=unit, year=2023,
+                            valid_from="2023-01-01", valid_to="2024-01-01", confidence="medium",
+                            sources=source, quote=f"World total (rounded) | 2023: {fmt(world)}",
+                            note=f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
+                                 f"{fmt(rest)} {unit}; DERIVED share"
+                                 + ("; world total excludes US production (withheld)"
+                                    if material in withheld else "")))
+    return out
+
 
 def existing_ids(name: str) -> set[str]:
     with open(OUT / name, newline="", encoding="utf-8") as fh:
@@ -341,7 +406,7 @@ def main() -> None:
             COUNTRY_LABELS[row["iso2"] or "XX"] = row["label"]
     for iso, (label, _, _) in COUNTRIES.items():
         COUNTRY_LABELS.setdefault(iso, label)
-    prod = production_rows()
+    prod = production_rows() + rows_2023_of_existing()
     relation_header = ["subject", "relation", "object", "share", "capacity", "amount",
                        "quantity", "unit", "year", "material", "valid_from", "valid_to",
                        "confidence", "sources", "quote", "note", "proxy"]
