@@ -1,0 +1,94 @@
+"""The bundled USGS MCS 2025 rows: the 2025 critical-minerals list, derived shares, years.
+
+Figures checked by hand against the MCS 2025 copper table (refinery production, thousand
+metric tons): China 12,000 both years; Chile 2,080 (2023) and 1,900 (2024); world total
+27,000 both years.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+
+import pytest
+
+from mineralgraph import load_bundled
+from mineralgraph.loaders import bundled_data_path
+
+#: The final 2025 US List of Critical Minerals (60), and the element each one is.
+CRITICAL_2025 = {
+    "aluminum": "Al", "antimony": "Sb", "arsenic": "As", "barite": "Ba", "beryllium": "Be",
+    "bismuth": "Bi", "boron": "B", "cerium": "Ce", "cesium": "Cs", "chromium": "Cr",
+    "cobalt": "Co", "copper": "Cu", "dysprosium": "Dy", "erbium": "Er", "europium": "Eu",
+    "fluorspar": "F", "gadolinium": "Gd", "gallium": "Ga", "germanium": "Ge", "graphite": "C",
+    "hafnium": "Hf", "holmium": "Ho", "indium": "In", "iridium": "Ir", "lanthanum": "La",
+    "lead": "Pb", "lithium": "Li", "lutetium": "Lu", "magnesium": "Mg", "manganese": "Mn",
+    "metallurgical coal": "C", "neodymium": "Nd", "nickel": "Ni", "niobium": "Nb",
+    "palladium": "Pd", "phosphate": "P", "platinum": "Pt", "potash": "K",
+    "praseodymium": "Pr", "rhenium": "Re", "rhodium": "Rh", "rubidium": "Rb",
+    "ruthenium": "Ru", "samarium": "Sm", "scandium": "Sc", "silicon": "Si", "silver": "Ag",
+    "tantalum": "Ta", "tellurium": "Te", "terbium": "Tb", "thulium": "Tm", "tin": "Sn",
+    "titanium": "Ti", "tungsten": "W", "uranium": "U", "vanadium": "V", "ytterbium": "Yb",
+    "yttrium": "Y", "zinc": "Zn", "zirconium": "Zr",
+}
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_bundled()
+
+
+def rows(name):
+    with open(bundled_data_path() / name, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_the_list_has_60_minerals_and_each_has_an_element_and_a_material(graph):
+    assert len(CRITICAL_2025) == 60
+    for mineral, symbol in CRITICAL_2025.items():
+        element = f"element:{symbol}"
+        assert element in graph, mineral
+        assert graph.neighbours(element, "CONTAINS", incoming=True), mineral
+
+
+def test_every_usgs_material_has_producers_or_says_why_not(graph):
+    for row in rows("materials_usgs.csv"):
+        producers = graph.neighbours(row["id"], "PRODUCES", incoming=True)
+        assert bool(producers) != bool(row["unmapped_reason"]), row["id"]
+
+
+def test_derived_shares_are_amount_over_the_stated_total_and_never_zero():
+    pattern = re.compile(r"DERIVED share = ([\d,]+) / (?:world total )?([\d,]+) ")
+    checked = 0
+    for row in rows("production_usgs.csv"):
+        assert row["amount"] != "0" and row["share"] not in ("0", "0.0"), row
+        match = pattern.match(row["note"])
+        if match:
+            amount, total = (int(g.replace(",", "")) for g in match.groups())
+            assert int(row["amount"]) == amount, row
+            assert float(row["share"]) == pytest.approx(amount / total, abs=5.01e-5), row
+            checked += 1
+    assert checked > 500
+
+
+def test_one_year_is_active_at_a_time(graph):
+    def shares(when):
+        claims = graph.as_of(when).relation_claims("material:copper-refined", "PRODUCES",
+                                                   incoming=True)
+        return {c.subject: (c.qualifier("year"), c.qualifier("share")) for c in claims}
+
+    in_2023 = shares(date(2023, 6, 30))
+    assert in_2023["country:CN"] == (2023, pytest.approx(12000 / 27000, abs=5e-5))
+    assert in_2023["country:CL"] == (2023, pytest.approx(2080 / 27000, abs=5e-5))
+    now = shares(date(2025, 6, 30))
+    assert now["country:CL"] == (2024, pytest.approx(1900 / 27000, abs=5e-5))
+    assert {year for year, _ in now.values()} == {2024}
+    assert sum(share for _, share in now.values()) == pytest.approx(1, abs=1e-3)
+
+
+def test_withheld_us_production_is_left_out_not_zero(graph):
+    # Barite: USGS withholds US mine production (W) and excludes it from the world total.
+    producers = graph.neighbours("material:barite", "PRODUCES", incoming=True)
+    assert "country:US" not in producers
+    assert "country:CN" in producers
