@@ -227,7 +227,7 @@ SOURCES = {  # extra sources: id -> (title, publisher, url, published, type, not
     "source:usgs-fs2025-3057-uranium": (
         "Uranium: Deposits, Production and Resources, Market Dynamics, and Supply Chain Risks "
         "(Fact Sheet 2025-3057)", "U.S. Geological Survey",
-        "https://pubs.usgs.gov/fs/2025/3057/fs20253057.pdf", "", "statistics",
+        "https://pubs.usgs.gov/publication/fs20253057", "", "statistics",
         "dated April 2026 on the sheet (day not given); figure 3 gives 2023 production shares "
         "after NEA and IAEA 2025; read from the PDF text transcription in public repo "
         "Vanakka/metals-encyclopedia (src/data/usgs/text/fs20253057-uranium.txt); "
