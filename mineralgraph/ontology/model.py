@@ -130,9 +130,12 @@ class Model:
         return kind.name if kind and sep and slug else None
 
     def node_attributes(self, kind: str) -> dict[str, Attribute]:
-        """The attributes a node of ``kind`` may carry (domain is the kind or mg:Node)."""
+        """The attributes a node of ``kind`` may carry (domain is the kind or mg:Node).
+
+        A property may be both: ``note`` remarks on a node and qualifies a relation claim.
+        """
         return {n: a for n, a in self.attributes.items()
-                if not a.qualifier and (kind in a.domain or "Node" in a.domain)}
+                if kind in a.domain or "Node" in a.domain}
 
     @property
     def qualifiers(self) -> dict[str, Attribute]:
