@@ -82,8 +82,8 @@ def _product_part(graph, product, scenario, chain, index):
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
     if scenario is not None:
-        base = baseline.baseline(product)
-        kept = report.baseline / base if base > 0 else 0.0
+        base = report.baseline
+        kept = report.availability / base if base > 0 else 0.0
         first += (f"; under the scenario {scenario.name} it keeps {percent(kept)} of its "
                   f"supply")
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS

@@ -254,13 +254,12 @@ class _Builder:
             ranked += [c.id for c in suppliers
                        if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
             self.top = ranked
-            under = report.baseline
-            base = (Analysis(g).baseline(self.focus) if self.scenario else under)
+            under, base = report.availability, report.baseline
             return under, base
         # Another focus: what each product in view loses without it.
         analysis = Analysis(g, self.scenario)
         for product in products:
-            base = analysis.baseline(product)
+            base = analysis.reference(product)
             loss = 1.0 - analysis.availability(product, [self.focus]) / base if base > 0 else 0.0
             self.losses[product] = (loss, loss >= 1.0 - 1e-9)
         return None, None
