@@ -114,7 +114,7 @@ def _share_sums(claims: list[Claim]) -> list[InputError]:
     for item in share_sets.all_sets(graph.edge_claims("PRODUCES"), graph._published,
                                     graph.loaded):
         if item.total > 1 + SHARE_SUM_TOLERANCE:
-            last = max(item.claims.values(), key=lambda c: c.origin or "")
+            last = max(item.claims.values(), key=lambda c: graph.loaded.get(c.id, -1))
             errors.append(located(last, "share",
                                   f"country shares of {item.material} "
                                   f"({item.year or 'no year'}) from {item.source} add up to "

@@ -123,17 +123,24 @@ def _rank(claim: Claim, published, loaded) -> tuple:
 
 
 def choose(claims: Iterable[Claim], published: Callable[[str], date],
-           source_type: Callable[[str], str | None], loaded: dict) -> ShareChoice:
-    """The share set of one material among its PRODUCES claims (already at the date)."""
+           source_type: Callable[[str], str | None], loaded: dict,
+           policy: str = "newest") -> ShareChoice:
+    """The share set of one material among its PRODUCES claims (already at the date).
+
+    The ``oldest`` claim policy reads the earliest year and the earliest source instead.
+    """
     shares = [c for c in claims if is_country_share(c)]
     material = shares[0].object if shares else ""
     if not shares:
         return ShareChoice(str(material), None)
     eligible = [c for c in shares if not is_press(c, source_type)] or shares
     years = [c.qualifier("year") for c in eligible if c.qualifier("year") is not None]
-    year = max(years) if years else None
+    oldest = policy == "oldest"
+    year = (min(years) if oldest else max(years)) if years else None
     in_year = [c for c in eligible if c.qualifier("year") == year]
     ranked = sets_of(str(material), in_year, published, loaded)
+    if oldest:
+        ranked.reverse()
     return ShareChoice(str(material), ranked[0], ranked[1:])
 
 

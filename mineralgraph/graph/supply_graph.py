@@ -240,7 +240,8 @@ class SupplyGraph:
                 if share_sets.is_country_share(claim):
                     by_material[str(claim.object)].append(claim)
             self._share_choices = {
-                m: share_sets.choose(claims, self._published, self.source_type, self.loaded)
+                m: share_sets.choose(claims, self._published, self.source_type, self.loaded,
+                                     self.policy)
                 for m, claims in sorted(by_material.items())}
         return self._share_choices
 
