@@ -24,7 +24,7 @@ from mineralgraph.ontology import model
 from mineralgraph.output import markdown_table, md_text
 from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.layout import layout
-from mineralgraph.reports.common import SourceIndex, join_names, percent, thousands
+from mineralgraph.reports.common import SourceIndex, join_names, percent, span, thousands
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -82,10 +82,10 @@ def _product_part(graph, product, scenario, chain, index):
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
     if scenario is not None:
-        base = report.baseline
-        kept = report.availability / base if base > 0 else 0.0
-        first += (f"; under the scenario {scenario.name} it keeps {percent(kept)} of its "
-                  f"supply")
+        kept = [a / b if b > 0 else 0.0
+                for a, b in zip(report.availability_range, report.baseline_range, strict=True)]
+        first += (f"; under the scenario {scenario.name} it keeps {span(min(kept), max(kept))} "
+                  f"of its supply")
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
                  and c.id != REST_OF_WORLD]
     spofs = [c for c in suppliers if c.id in report.supplier_spofs]
@@ -147,9 +147,16 @@ def _node_part(graph, node_id, chain):
 
 def _scenario_rows(graph: SupplyGraph, chain: Chain, scenario: Scenario) -> list[dict]:
     products = sorted(n.id for n in chain.nodes.values() if n.kind == "Product")
-    return [{"product": graph.label(row["product"]), "baseline": f"{row['baseline']:.2f}",
-             "availability": f"{row['availability']:.2f}", "loss": percent(row["loss"]),
-             "new_spofs": ", ".join(graph.label(n) for n in row["new_spofs"]) or "none"}
+    def band(pair):
+        low, high = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
+        return high if low == high else f"{low}-{high}"
+
+    return [{"product": graph.label(row["product"]), "baseline": band(row["baseline_range"]),
+             "availability": band(row["availability_range"]),
+             "loss": span(*row["loss_range"]),
+             "new_spofs": ", ".join([graph.label(n) for n in row["new_spofs"]]
+                                    + [f"{graph.label(n)} (possible)"
+                                       for n in row["new_possible_spofs"]]) or "none"}
             for row in compare(graph, scenario, products)]
 
 

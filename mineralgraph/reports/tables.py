@@ -184,8 +184,10 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
                   f"{span(*worst[0]['loss_range'])}.")
     elif worst:
+        spans = {span(*r["loss_range"]) for r in worst}
+        each = f"each losing {spans.pop()}" if len(spans) == 1 else f"losing up to {percent(top)}"
         intro += (f"; the hardest hit are {join_names([name(graph, r['product']) for r in worst])}"
-                  f", losing up to {percent(top)}.")
+                  f", {each}.")
     else:
         intro += "."
     for r in result["products"]:
