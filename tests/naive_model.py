@@ -168,7 +168,8 @@ class Naive:
         def context(p: str) -> list[float]:
             kind = model.kind_of(p)
             if kind == "Facility":
-                return [a(c) for c in g.neighbours(p, "LOCATED_IN") + g.neighbours(p, "OPERATED_BY")]
+                return [a(c) for c in g.neighbours(p, "LOCATED_IN")
+                        + g.neighbours(p, "OPERATED_BY")]
             if kind == "Company" and g.relation_claims(p, "PRODUCES"):
                 return [a(c) for c in g.neighbours(p, "LOCATED_IN")]
             return []

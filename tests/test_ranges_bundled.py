@@ -9,13 +9,13 @@ rows must be the same (design note, checks added to section 4).
 from __future__ import annotations
 
 import pytest
+from naive_model import Naive, anchors_of, candidates
 
 from mineralgraph import load_bundled
 from mineralgraph.graph.analysis import Analysis, load_scenario
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.engine import BOUNDS
 from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
-from naive_model import Naive, anchors_of, candidates
 
 SCENARIOS = [None, *shipped_scenarios()]
 

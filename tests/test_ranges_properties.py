@@ -14,12 +14,12 @@ import random
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from naive_model import Naive, anchors_of, candidates
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis import Analysis, Restriction, Scenario
 from mineralgraph.graph.analysis.engine import BOUNDS
 from mineralgraph.graph.supply_graph import SupplyGraph
-from naive_model import Naive, anchors_of, candidates
 
 S = ("source:s",)
 

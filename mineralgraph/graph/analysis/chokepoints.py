@@ -291,7 +291,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spo
                      node_id in certain, evidence)
         found.loss_range = (min(pair), max(pair))
         found.possible_spof = node_id in possible
-        if found.loss_range[0] < found.loss_range[1] - 1e-12:
+        if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
         return found
 
