@@ -182,6 +182,8 @@ class Naive:
 
         def through(p: str, i: str, trail: tuple) -> float:
             supplied = suppliers(g, p)
+            if i in removed or any(a(e) == 0.0 for e in g.neighbours(i, "CONTAINS")):
+                return 0.0  # a removed material is gone, explicit suppliers or not
             if i in supplied:
                 makers = set(g.neighbours(i, "PRODUCES", incoming=True))
                 return cap(sum(w * (producer(s, i) if s in makers else min([a(s)] + context(s)))

@@ -118,6 +118,14 @@ def test_a_buyer_supplied_several_stages_up_does_the_stages_between_itself():
     assert losses["facility:mine"] == pytest.approx(0.28)
 
 
+def test_removing_a_material_removes_it_from_explicit_suppliers_and_in_house_stages():
+    # the metal is made in-house by the plant and bought from CN by the rest: without it,
+    # no magnet at all; the same for the oxide the plant buys from the mine
+    spofs = Analysis(DISTANCE).spofs("product:p")
+    assert {"material:metal", "material:oxide"} <= spofs
+    assert "country:CN" not in spofs and "facility:mine" not in spofs
+
+
 def test_a_supplies_edge_that_fits_no_chain_is_a_warning():
     g = graph_of(("facility:a", "SUPPLIES", "facility:b", {"material": "material:x"}),
                  ("facility:b", "PRODUCES", "material:y"))

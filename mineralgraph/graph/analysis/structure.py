@@ -158,11 +158,12 @@ class StructureBuilder:
 
     def _in_house(self, producer: str, material: str, trail: tuple) -> int:
         """A stage the producer does itself: its elements and its inputs, each input
-        sourced as :meth:`_input` says (never the world pool of the stage itself)."""
+        sourced as :meth:`_input` says (never the world pool of the stage itself).
+        Removing the material removes this too (it is owned by the material)."""
         key = ("in-house", producer, material)
         if key in self.s.index:
             return self.s.index[key]
-        node = self.s.add(key, AND, None)
+        node = self.s.add(key, AND, material)
         self.s.inputs[node] = ([self.node(e) for e in self.graph.neighbours(material, "CONTAINS")]
                                + [self._input(producer, i, trail)
                                   for i in self.material_inputs(material)])
@@ -181,17 +182,23 @@ class StructureBuilder:
         return self._ancestors[material]
 
     def _sourced(self, producer: str, material_input: str, suppliers) -> int:
+        """The producer's supply of one input from its explicit suppliers: their output
+        (in the stated proportions) and the input's elements; removing the input (a
+        material) or one of its elements removes it too."""
         key = ("sourced", producer, material_input)
         if key in self.s.index:
             return self.s.index[key]
-        node = self.s.add(key, OR, None)
+        node = self.s.add(key, AND, material_input)
+        pool = self.s.add(("sourced-from", producer, material_input), OR, None)
         makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
         for supplier, weight in suppliers:
             if supplier in makers:
-                self.s.inputs[node].append(self._producer(supplier, material_input))
+                self.s.inputs[pool].append(self._producer(supplier, material_input))
             else:
-                self.s.inputs[node].append(self._supplier_leaf(supplier, material_input))
-            self.s.weights[node].append(weight)
+                self.s.inputs[pool].append(self._supplier_leaf(supplier, material_input))
+            self.s.weights[pool].append(weight)
+        self.s.inputs[node] = [self.node(e) for e in
+                               self.graph.neighbours(material_input, "CONTAINS")] + [pool]
         return node
 
     def _supplier_leaf(self, supplier: str, material_input: str) -> int:
