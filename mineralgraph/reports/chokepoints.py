@@ -105,7 +105,8 @@ def heading(report: ProductReport) -> str:
     unmapped = (f" ({len(report.unmapped)} input(s) have no mapped supply: the range runs "
                 "from losing them with their anchor country to keeping them)"
                 if report.unmapped else "")
-    flag = "; may be unavailable at baseline" if report.may_be_unavailable else ""
+    flag = ("; may be unavailable " + ("under the scenario" if report.scenario else "at baseline")
+            if report.may_be_unavailable else "")
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{span(*report.availability_range)} as of {when}{scenario}{flag}{unmapped}")
 
@@ -172,9 +173,10 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
                      "the unmapped stages sit in the anchor country). HHI: concentration of the "
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
-                     "the node produces without a sourced share, so it is given an equal part "
-                     "of its country's (or the rest of the world's) share: an assumption, not "
-                     "a figure.")]
+                     "the node produces without a sourced share, so it is given its capacity's "
+                     "part of world output where both are known (design note 5.4), else an "
+                     "equal part of its country's (or the rest of the world's) share: an "
+                     "assumption, not a figure.")]
     return "\n".join(out)
 
 
