@@ -137,6 +137,11 @@ def check_warnings(claims: Iterable[Claim]) -> list[str]:
             out.append(f"warning: {choice.material}: country shares of {other.year} from "
                        f"{other.source} disagree with {choice.chosen.source}, which is used "
                        f"({_shares_text(other)} against {_shares_text(choice.chosen)})")
+    for choice in graph.share_choices().values():
+        if choice.press_only and choice.chosen is not None:
+            out.append(f"warning: {choice.material}: country shares come only from press or "
+                       f"reposts ({choice.chosen.source}); the analysis uses them for lack of "
+                       "a statistical source")
     from mineralgraph.graph.analysis.structure import unused_supplies
 
     for claim in unused_supplies(graph):

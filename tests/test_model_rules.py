@@ -209,6 +209,17 @@ def test_press_figures_never_beat_a_statistical_set_and_a_set_is_read_to_its_sum
                                          "country:US": round(0.41 / 1.02, 6)}
 
 
+def test_press_only_shares_are_used_for_lack_of_another_and_said_so():
+    claims = (source("source:news", "2025-06-01", "press")
+              + shares("source:news", 2025, CN=0.9, XX=0.1))
+    g = SupplyGraph(claims)
+    assert g.share_choices()["material:mo"].press_only
+    assert weights(g, "material:mo") == {"country:CN": 0.9, "country:XX": 0.1}
+    assert [w for w in check_warnings(claims) if "only from press" in w] == [
+        "warning: material:mo: country shares come only from press or reposts "
+        "(source:news); the analysis uses them for lack of a statistical source"]
+
+
 def test_a_set_above_the_tolerance_is_an_error_of_that_source():
     claims = (source("source:a", "2025-01-01") + shares("source:a", 2024, CN=0.7, US=0.4))
     errors = [str(e) for e in check_claims(claims) if "add up" in str(e)]

@@ -12,8 +12,9 @@ output twice, so the analysis reads *one* source's set, never a mix:
 A source that only repeats figures of another (every claim it backs is also backed by
 the other) makes no set of its own: it corroborates. Every other set of that year is
 a *conflict*, reported by ``validate`` and ``info``, not an error. Figures whose
-sources are all press or reposts (``source_type``) take part only when no other
-source gives shares of the material at all.
+sources are all press or reposts (``source_type``) never take part while another
+source gives shares of the material; where only press gives them, they are used for
+lack of another and ``validate`` says so.
 
 >>> from mineralgraph.claim import Claim
 >>> def share(country, value, source):
@@ -73,6 +74,8 @@ class ShareChoice:
     material: str
     chosen: ShareSet | None
     others: list[ShareSet] = field(default_factory=list)
+    #: every set comes from press or reposts: used for lack of another, and said so
+    press_only: bool = False
 
     @property
     def used(self) -> set[str]:
@@ -133,7 +136,8 @@ def choose(claims: Iterable[Claim], published: Callable[[str], date],
     material = shares[0].object if shares else ""
     if not shares:
         return ShareChoice(str(material), None)
-    eligible = [c for c in shares if not is_press(c, source_type)] or shares
+    statistical = [c for c in shares if not is_press(c, source_type)]
+    eligible = statistical or shares
     years = [c.qualifier("year") for c in eligible if c.qualifier("year") is not None]
     oldest = policy == "oldest"
     year = (min(years) if oldest else max(years)) if years else None
@@ -141,7 +145,7 @@ def choose(claims: Iterable[Claim], published: Callable[[str], date],
     ranked = sets_of(str(material), in_year, published, loaded)
     if oldest:
         ranked.reverse()
-    return ShareChoice(str(material), ranked[0], ranked[1:])
+    return ShareChoice(str(material), ranked[0], ranked[1:], press_only=not statistical)
 
 
 def all_sets(claims: Iterable[Claim], published, loaded: dict) -> list[ShareSet]:
