@@ -35,11 +35,11 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
         "No single supplier can stop it; the worst exposure is China at the mining, "
-        "processing, component stage, whose loss would cut its supply by 99.6%.",
+        "processing, component stage, whose loss would cut its supply by 99.6-100%.",
         # oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the id decides
         "The most concentrated stage is processing: Separated oxide (HHI 8,200, led by China)."]
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
-    assert table[:4] == [("China", "99.6%", ""), ("Miner Co", "28%", ""),
+    assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),
                          ("United States", "28%", ""), ("US mine", "20%", "")]
     assert brief.sources[0].startswith("Tiny hand-checked graph for the tests. mineralgraph")
     assert len(brief.sources) == 2

@@ -24,7 +24,14 @@ from mineralgraph.ontology import model
 from mineralgraph.output import markdown_table, md_text
 from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.layout import layout
-from mineralgraph.reports.common import SourceIndex, join_names, percent, span, thousands
+from mineralgraph.reports.common import (
+    SourceIndex,
+    join_names,
+    percent,
+    span,
+    spof_text,
+    thousands,
+)
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -97,7 +104,7 @@ def _product_part(graph, product, scenario, chain, index):
     elif top is not None and top.loss > 0:
         stage = f" at the {top.stage} stage" if top.stage else ""
         second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
-                  f"whose loss would cut its supply by {percent(top.loss)}")
+                  f"whose loss would cut its supply by {span(*top.loss_range)}")
     else:
         second = "No mapped supplier's loss would cut its supply"
     concentrated = report.most_concentrated
@@ -111,8 +118,8 @@ def _product_part(graph, product, scenario, chain, index):
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
-                     "loss": ("≈" if c.assumed_share else "") + percent(c.loss),
-                     "spof": "yes" if c.spof else "",
+                     "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
+                     "spof": spof_text(c.spof_kind),
                      "hhi": thousands(c.hhi), "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
     note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
