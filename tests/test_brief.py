@@ -64,9 +64,9 @@ def test_markdown_brief_has_every_part():
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
-    assert "; under the scenario cn-2025-04-defence-denial it keeps 9.0% of its supply." in text
+    assert "; under the scenario cn-2025-04-defence-denial it keeps &lt;0.1% of its supply." in text
     assert "## Scenario: China denies" in text
-    assert "| Lockheed Martin F-35 Lightning II | 1.00 | 0.09 | 91% | none |" in text
+    assert "| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | &gt;99.9% | none |" in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Chokepoints")[1].split("## Scenario")[0]
