@@ -55,8 +55,17 @@ def info(app, fmt, output, as_of):
 
 
 def node_view(graph: SupplyGraph, node_id: str) -> dict:
-    """One node: its attributes and relations, each with the numbers of its sources."""
+    """One node: its attributes and relations, each with the numbers of its sources.
+
+    On a graph at a date, relations to export controls and licence decisions that do not
+    apply on that date are left out, as the analysis leaves them out. A relation's
+    ``note`` (the reviewer's caveat) and ``proxy`` (what a stand-in figure was measured
+    for) are in its qualifiers.
+    """
+    from mineralgraph.graph.analysis.scenario import dated_node_in_force
+
     graph.require(node_id)
+    when = graph.as_of_date
     refs: dict[str, int] = {}
 
     def cite(claim: Claim) -> list[int]:
@@ -68,33 +77,54 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     for incoming in (False, True):
         edges = graph.graph.in_edges(node_id, data=True) if incoming else \
             graph.graph.out_edges(node_id, data=True)
-        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1])):
+        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1],
+                                                       e[2]["claim"].id)):
             claim = data["claim"]
             other = u if incoming else v
+            if not dated_node_in_force(graph, other, when):
+                continue
             relations.append({"direction": "in" if incoming else "out",
                               "relation": claim.predicate, "node": other,
                               "label": graph.label(other),
                               "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
+                              "confidence": claim.confidence,
                               "valid_from": claim.valid_from, "valid_to": claim.valid_to})
-    sources = [{"n": n, "id": s, "citation": graph.citation(s)} for s, n in refs.items()]
+    sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
+                "citation": graph.citation(s)} for s, n in refs.items()]
     return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
+            "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "sources": sources}
+
+
+#: Qualifiers shown on their own line or marker rather than in the list of figures.
+CAVEATS = ("note", "proxy")
 
 
 def _relation_line(rel: dict) -> str:
     arrow = "<-" if rel["direction"] == "in" else "->"
-    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items())
+    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items() if k not in CAVEATS)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
     refs = "".join(f"[{n}]" for n in rel["sources"])
-    return (f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})"
-            f"{' ' + quals if quals else ''}{when} {refs}")
+    confidence = f" ({rel['confidence']} confidence)" if rel.get("confidence") else ""
+    line = (f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})"
+            f"{' ' + quals if quals else ''}{when}{confidence} {refs}")
+    proxy = rel["qualifiers"].get("proxy")
+    if proxy:
+        line += f"\n       proxy: a figure measured for {proxy}"
+    note = rel["qualifiers"].get("note")
+    if note:
+        line += f"\n       note: {note}"
+    return line
 
 
 def render_node_text(view: dict) -> str:
-    """A node as text: attributes, relations out and in, then numbered sources."""
+    """A node as text: attributes, relations out and in (each with its caveats), then
+    numbered sources with their type."""
     lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    if not view.get("in_force", True):
+        lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} " + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]

@@ -213,7 +213,21 @@ class SupplyGraph:
         return sorted({s for c in self.claims for s in c.sources})
 
     def citation(self, source_id: str) -> str:
-        """A one-line reference to a source: title, publisher, date, URL."""
+        """A one-line reference to a source: its type, title, publisher, date, URL, and
+        for a repost the original's URL.
+
+        >>> from mineralgraph.claim import Claim
+        >>> g = SupplyGraph([Claim("source:r", "title", "Ban", sources=("source:r",)),
+        ...                  Claim("source:r", "source_type", "repost", sources=("source:r",)),
+        ...                  Claim("source:r", "original_url", "https://gov.example/46",
+        ...                        sources=("source:r",))])
+        >>> g.citation("source:r")
+        'repost: Ban. Original: https://gov.example/46'
+        """
         parts = [self.label(source_id), self.attribute(source_id, "publisher"),
                  self.attribute(source_id, "published"), self.attribute(source_id, "url")]
-        return ". ".join(str(p) for p in parts if p)
+        original = self.attribute(source_id, "original_url")
+        if original:
+            parts.append(f"Original: {original}")
+        kind = self.attribute(source_id, "source_type") or "type not recorded"
+        return f"{kind}: " + ". ".join(str(p) for p in parts if p)
