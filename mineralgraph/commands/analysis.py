@@ -117,7 +117,9 @@ def dependents(app, node_id, fmt, output, as_of):
     analysis = Analysis(graph)
     products = dependent_products(graph, node_id, analysis.flow)
     losses = analysis.losses_from(node_id, products)
-    emit(render_dependents(node_id, losses, graph, fmt), output)
+    evidence = Evidence(analysis)
+    caveats = {p: evidence.caveats(node_id, p) for p in products}
+    emit(render_dependents(node_id, losses, graph, fmt, caveats), output)
 
 
 @click.command()

@@ -72,14 +72,24 @@ class SupplyGraph:
         Only claims valid on this date are kept (see :meth:`as_of`).
     policy : str
         How one claim is chosen among several for the same fact: see :func:`preferred`.
+    min_confidence : str, optional
+        Leave out relation claims rated below this level (``high``, ``medium``, ``low``;
+        see :func:`mineralgraph.graph.analysis.confidence.at_least`).
     """
 
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
-                 policy: str = "newest"):
+                 policy: str = "newest", min_confidence: str | None = None):
+        from mineralgraph.graph.analysis.confidence import LEVELS, at_least
+
         if policy not in POLICIES:
             raise MineralGraphError(f"unknown claim policy {policy!r} "
                                     f"(known: {', '.join(POLICIES)})")
-        unique = {c.id: c for c in claims if c.active_on(as_of)}
+        if min_confidence is not None and min_confidence not in LEVELS:
+            raise MineralGraphError(f"unknown confidence level {min_confidence!r} "
+                                    f"(known: {', '.join(LEVELS)})")
+        self.min_confidence = min_confidence
+        unique = {c.id: c for c in claims
+                  if c.active_on(as_of) and at_least(c, min_confidence)}
         self.claims: tuple[Claim, ...] = tuple(
             sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id)))
         self.as_of_date = as_of
@@ -105,11 +115,20 @@ class SupplyGraph:
         """The graph of the claims valid on ``when`` (this graph when ``when`` is None)."""
         if when is None:
             return self
-        return SupplyGraph(self.claims, as_of=when, policy=self.policy)
+        return SupplyGraph(self.claims, as_of=when, policy=self.policy,
+                           min_confidence=self.min_confidence)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
-        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy)
+        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy,
+                           min_confidence=self.min_confidence)
+
+    def with_min_confidence(self, level: str | None) -> SupplyGraph:
+        """The graph without the relation claims rated below ``level``."""
+        if level is None:
+            return self
+        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=self.policy,
+                           min_confidence=level)
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:

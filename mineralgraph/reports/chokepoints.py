@@ -2,67 +2,26 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import replace
 
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
-from mineralgraph.reports.common import SourceIndex, name, percent, thousands
+from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv, to_json
+from mineralgraph.reports.common import SourceIndex, percent, thousands
+from mineralgraph.reports.summary import caveat_phrase, proxy_sentences, story
 
-COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "sources"]
-HEADERS = ["#", "node", "kind", "stage", "country", "loss", "SPOF", "HHI", "sources"]
-
-
-def _largest(pairs, key):
-    """The (chokepoint, report) pair with the largest ``key``, or (None, None)."""
-    pairs = [(c, r) for c, r in pairs if c is not None]
-    return max(pairs, key=lambda cr: (key(cr[0]), cr[0].id), default=(None, None))
+COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
+           "sources"]
+HEADERS = ["#", "node", "kind", "stage", "country", "loss", "SPOF", "HHI", "confidence",
+           "sources"]
+#: Text tables leave out the kind (the id says it) to fit 80 columns.
+TEXT_COLUMNS = [c for c in COLUMNS if c != "kind"]
+TEXT_HEADERS = [{"confidence": "conf."}.get(h, h) for h in HEADERS if h != "kind"]
 
 
 def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
-    """One paragraph: which products hang on a single supplier, and the worst stage."""
-    hinged = [r for r in reports if r.supplier_spofs]
-    parts = []
-    scenarios = sorted({r.scenario for r in reports if r.scenario})
-    if scenarios:
-        kept = "; ".join(f"{r.label} keeps {percent(r.baseline)}" for r in reports[:3])
-        parts.append(f"Under scenario {', '.join(scenarios)}, every figure is measured against "
-                     f"what a product still gets under the scenario ({kept}).")
-    parts.append(f"{len(hinged)} of {len(reports)} product(s) hang on a single supplier "
-                 "(a country, company or facility, other than their maker, whose loss alone stops "
-                 "them).")
-    supplier_spofs = Counter(n for r in reports for n in r.supplier_spofs)
-    if supplier_spofs:
-        named = ", ".join(name(graph, n) for n, _ in supplier_spofs.most_common(5))
-        parts.append(f"Those suppliers: {named}.")
-    top, report = _largest(((r.worst_supplier, r) for r in reports), lambda c: c.loss)
-    if top:
-        stage = f" (at the {top.stage} stage)" if top.stage else ""
-        parts.append(f"The worst exposure is {name(graph, top.id)}{stage}: without it, "
-                     f"{report.label} would lose {percent(top.loss)} of its supply.")
-    top, report = _largest(((c, r) for r in reports for c in r.chokepoints
-                            if c.kind == "Country"), lambda c: c.loss)
-    if top:
-        parts.append(f"Of the countries, {name(graph, top.id)} matters most: without it, "
-                     f"{report.label} would lose {percent(top.loss)}.")
-    top, _ = _largest(((r.most_concentrated, r) for r in reports), lambda c: c.hhi)
-    if top:
-        where = f", led by {top.country.partition(':')[2]}" if top.country else ""
-        parts.append(f"The most concentrated stage is {top.stage}: {top.label} "
-                     f"(HHI {thousands(top.hhi)}{where}).")
-    if graph.as_of_date is not None:
-        edges = list(graph.edge_claims())
-        dated = sum(1 for c in edges if c.valid_from or c.valid_to)
-        parts.append(f"As of {graph.as_of_date}: {dated} of {len(edges)} relations carry "
-                     "validity dates; the others (most production figures, which carry a "
-                     "year instead) count at any date.")
-    unmapped = sorted({m for r in reports for m in r.unmapped})
-    if unmapped:
-        parts.append(f"{len(unmapped)} upstream material(s) have no mapped supply and are "
-                     "not counted as safe.")
-    parts.append("Every product also needs each of its materials and elements: those are "
-                 "single points of failure by definition, listed on their own lines.")
-    return " ".join(parts)
+    """The summary as one block of plain-text paragraphs (see :func:`story`)."""
+    return "\n\n".join(story(reports, graph))
 
 
 def briefing_rows(report: ProductReport, top: int | None) -> list:
@@ -77,7 +36,9 @@ def rows(chokes: list, sources: SourceIndex) -> list[dict]:
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
              "loss": ("≈" if c.assumed_share else "") + percent(c.loss),
              "spof": "yes" if c.spof else "",
-             "hhi": thousands(c.hhi), "sources": sources.cite(c.sources)}
+             "hhi": thousands(c.hhi),
+             "confidence": replace(c.caveats, assumed_share=False).describe(),
+             "sources": sources.cite(c.sources)}
             for i, c in enumerate(chokes, 1)]
 
 
@@ -101,10 +62,12 @@ def heading(report: ProductReport) -> str:
     uses = ", ".join(report.end_use) or "no end use"
     when = report.as_of.isoformat() if report.as_of else "latest data"
     scenario = f", scenario {report.scenario}" if report.scenario else ""
+    phrase = caveat_phrase(report.caveats) if report.scenario else ""
     unmapped = (f" (not counting {len(report.unmapped)} input(s) whose supply is not "
                 "mapped: treat as unknown, not safe)" if report.unmapped else "")
     return (f"{report.label} ({report.product}): {uses}; availability "
-            f"{report.baseline:.2f} as of {when}{scenario}{unmapped}")
+            f"{report.baseline:.2f}{' ' + phrase if phrase else ''} as of {when}{scenario}"
+            f"{unmapped}")
 
 
 def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex,
@@ -118,7 +81,16 @@ def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceInd
         path = c.paths[0]
         chain = " -> ".join([graph.label(path[0].source)] + [graph.label(s.target) for s in path])
         cited = sources.cite([s for step in path for s in step.sources])
-        lines.append(f"{c.label}, loss {percent(c.loss)}: {chain} {cited}")
+        phrase = caveat_phrase(c.caveats)
+        line = f"{c.label}, loss {percent(c.loss)}{' ' + phrase if phrase else ''}: {chain} {cited}"
+        notes = [f"{graph.label(s.source)} -> {graph.label(s.target)}: {s.note}"
+                 for s in path if s.note]
+        if notes:
+            line += ". Notes: " + "; ".join(notes)
+        proxies = proxy_sentences(graph, c.caveats)
+        if proxies:
+            line += ". " + " ".join(proxies)
+        lines.append(line)
     return lines
 
 
@@ -128,20 +100,25 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     sources = SourceIndex(graph)
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
-    out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", "",
-           text(summary(reports, graph)), ""]
+    out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
+    for paragraph in story(reports, graph):
+        out += [text(paragraph), ""]
     for report in reports:
         out += [f"## {text(heading(report))}" if markdown else heading(report), ""]
         out += [text(line) for line in spof_lines(report, graph)] + [""]
         shown = briefing_rows(report, top)
-        out += [table(rows(shown, sources), COLUMNS, HEADERS) if shown
+        out += [(table(rows(shown, sources), COLUMNS, HEADERS) if markdown else
+                 table(rows(shown, sources), TEXT_COLUMNS, TEXT_HEADERS)) if shown
                 else "No supplier mapped upstream.", ""]
         evidence = evidence_lines(report, graph, sources, shown)
         if evidence:
             out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
             out += [f"- {text(line)}" for line in evidence] + [""]
         if report.unmapped:
-            out += [text("Supply not mapped: " + ", ".join(report.unmapped)), ""]
+            out += [text("Supply not mapped: " + ", ".join(
+                f"{graph.label(m)} ({m})" + (f": {graph.attribute(m, 'unmapped_reason')}"
+                                             if graph.attribute(m, "unmapped_reason") else "")
+                for m in report.unmapped)), ""]
     out += ["## Sources" if markdown else "SOURCES", ""]
     out += [text(line) for line in sources.listing(markdown)]
     out += ["", text("Loss: share of the product's supply lost without the node (dependency "
@@ -149,8 +126,10 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
                      "the node produces without a sourced share, so it is given an equal part "
                      "of its country's (or the rest of the world's) share: an assumption, not "
-                     "a figure.")]
-    return "\n".join(out)
+                     "a figure. Confidence: the weakest rating among the claims on the row's "
+                     "evidence paths; proxy: one of them is a figure measured for a "
+                     "neighbouring stage or material.")]
+    return "\n".join(out) if markdown else fit("\n".join(out))
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
@@ -165,7 +144,10 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
         for row in flat:
             row.pop("paths")
             row["loss"] = round(row["loss"], 6)
+        for row in flat:
+            row["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+                                      for p in row["proxies"])
         return to_csv(flat, ["product", "as_of", "scenario", "baseline", "rank", "id", "kind",
                              "label", "loss", "assumed_share", "spof", "stage", "country",
-                             "hhi", "sources"])
+                             "hhi", "confidence", "proxies", "sources"])
     return render_text(reports, graph, markdown=fmt == "md", top=top)

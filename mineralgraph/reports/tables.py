@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
+from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import SourceIndex, join_names, name, percent, thousands
+
+#: Shorter headers for text tables, so that they fit 80 columns.
+SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs"}
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
@@ -22,11 +26,13 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     out = [f"# {text(title)}" if md else title.upper(), ""]
     if intro:
         out += [text(line) for line in intro.splitlines()] + [""]
-    out.append((markdown_table if md else text_table)(rows, columns) if rows else "(none)")
+    headers = [column if md else SHORT_HEADERS.get(column, column) for column in columns]
+    out.append((markdown_table if md else text_table)(rows, columns, headers)
+               if rows else "(none)")
     if sources and sources.numbers:
         out += ["", "## Sources" if md else "SOURCES", ""]
         out += [text(line) for line in sources.listing(md)]
-    return "\n".join(out)
+    return "\n".join(out) if md else fit("\n".join(out))
 
 
 def share_list(shares: dict[str, float], fmt: str, most: int = 4) -> str:
@@ -74,17 +80,35 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
 
 
 def render_dependents(node_id: str, losses: dict[str, float], graph: SupplyGraph,
-                      fmt: str) -> str:
+                      fmt: str, caveats: dict[str, Caveats] | None = None) -> str:
+    """The products that depend on a node, with the loss each would suffer without it and
+    what that loss rests on (``caveats``, per product)."""
+    caveats = caveats or {}
     ranked = sorted(losses.items(), key=lambda kv: (-kv[1], kv[0]))
     rows = [{"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
              "loss": percent(loss) if fmt not in ("csv", "json") else round(loss, 6),
-             "spof": loss >= 1.0 - 1e-9} for p, loss in ranked]
+             "spof": loss >= 1.0 - 1e-9,
+             **_caveat_cells(caveats.get(p, Caveats()) if loss > 0 else Caveats(), fmt)}
+            for p, loss in ranked]
     intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}; "
              f"{sum(1 for r in rows if r['spof'])} cannot be made without it.")
     data = {"node": node_id, "dependents": rows}
     return tabular(f"Products depending on {graph.label(node_id)}", rows,
-                   ["product", "label", "end_use", "loss", "spof"], fmt, data, graph,
-                   intro=intro)
+                   ["product", "label", "end_use", "loss", "spof", "confidence"]
+                   + (["proxies", "assumed_share"] if fmt == "csv" else []),
+                   fmt, data, graph, intro=intro)
+
+
+def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
+    """The confidence of a row: one ``low, proxy`` cell in text and Markdown; the level,
+    the proxies and the assumed-share flag apart in CSV and JSON."""
+    if fmt in ("csv", "json"):
+        data = caveats.as_dict()
+        if fmt == "csv":
+            data["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+                                       for p in data["proxies"])
+        return data
+    return {"confidence": caveats.describe()}
 
 
 def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: SupplyGraph,
@@ -124,7 +148,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
              "scenario": availability(r["availability"], fmt),
              "loss": percent(r["loss"]) if fmt != "csv" else round(r["loss"], 6),
              "new_spofs": r["new_spofs"],
-             "not_mapped": len(r["supply_not_mapped"]) or ""} for r in result["products"]]
+             "not_mapped": len(r["supply_not_mapped"]) or "",
+             **_caveat_cells(_row_caveats(r), fmt)} for r in result["products"]]
     hit = [r for r in result["products"] if r["loss"] > 0]
     worst = [r for r in hit if percent(r["loss"]) == percent(hit[0]["loss"])] if hit else []
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
@@ -137,6 +162,18 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f", each losing {percent(worst[0]['loss'])}.")
     else:
         intro += "."
+    from mineralgraph.reports.summary import proxy_sentences, rests_on
+
+    weak = Caveats()
+    for row in worst:
+        weak |= _row_caveats(row)
+    if worst and weak.weak:
+        intro += (f" {'That figure' if len(worst) == 1 else 'Those figures'} "
+                  f"{rests_on(weak)}.")
+        intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
+    if graph.min_confidence:
+        intro += (f"\nRelations rated below {graph.min_confidence} confidence are left out "
+                  f"(--min-confidence {graph.min_confidence}).")
     blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
@@ -144,8 +181,16 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
     return tabular("Scenario", rows, ["product", "end_use", "baseline", "scenario", "loss",
-                                      "new_spofs", "not_mapped"], fmt, result, graph,
-                   intro=intro)
+                                      "new_spofs", "not_mapped", "confidence"]
+                   + (["proxies", "assumed_share"] if fmt == "csv" else []), fmt, result,
+                   graph, intro=intro)
+
+
+def _row_caveats(row: dict) -> Caveats:
+    """The caveats of a scenario result row (from :func:`compare`)."""
+    return Caveats(row.get("confidence"),
+                   tuple((p["subject"], p["object"], p["measured_for"])
+                         for p in row.get("proxies", ())), bool(row.get("assumed_share")))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
@@ -155,6 +200,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     rows = [{"id": c.id, "kind": c.kind, "label": c.label, "stage": c.stage,
              "via": " -> ".join([graph.label(c.paths[0][0].source)]
                                 + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
+             **_caveat_cells(c.caveats, fmt),
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
     suppliers = sum(1 for c in spofs if c.kind in ("Country", "Company", "Facility"))
@@ -170,4 +216,6 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "spofs": rows,
             "supply_not_mapped": report.unmapped}
     return tabular(f"Single points of failure: {report.label}", rows,
-                   ["id", "kind", "stage", "via", "sources"], fmt, data, graph, sources, intro)
+                   ["id", "kind", "stage", "via", "confidence", "sources"]
+                   + (["proxies", "assumed_share"] if fmt == "csv" else []),
+                   fmt, data, graph, sources, intro)

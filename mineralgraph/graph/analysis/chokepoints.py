@@ -12,13 +12,15 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 
 import networkx as nx
 
+from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -38,6 +40,9 @@ class PathStep:
     relation: str
     share: float | None
     sources: list[str]
+    confidence: str | None = None
+    proxy: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -55,11 +60,14 @@ class Chokepoint:
     sources: list[str] = field(default_factory=list)
     paths: list[list[PathStep]] = field(default_factory=list)
     assumed_share: bool = False
+    caveats: Caveats = field(default_factory=Caveats)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "label": self.label,
                 "loss": round(self.loss, 6), "spof": self.spof, "stage": self.stage,
                 "assumed_share": self.assumed_share,
+                "confidence": self.caveats.confidence,
+                "proxies": self.caveats.as_dict()["proxies"],
                 "country": self.country, "hhi": self.hhi, "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
@@ -80,6 +88,8 @@ class ProductReport:
     most_concentrated: Chokepoint | None = None
     all_spofs: list[str] = field(default_factory=list)
     makers: list[str] = field(default_factory=list)
+    caveats: Caveats = field(default_factory=Caveats)
+    scenario_title: str | None = None
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -92,6 +102,9 @@ class ProductReport:
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
+                "confidence": self.caveats.confidence,
+                "proxies": self.caveats.as_dict()["proxies"],
+                "assumed_share": self.caveats.assumed_share,
                 "spofs": self.all_spofs, "makers": self.makers,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
@@ -213,14 +226,64 @@ class Evidence:
                 return False
         return True
 
-    def step(self, u: str, v: str) -> PathStep:
+    def step_claim(self, u: str, v: str) -> tuple[str, Claim | None]:
+        """The relation and the claim behind one flow edge ``u -> v``."""
         relations = sorted(self.analysis.flow[u][v]["relations"])
         relation = relations[0]
         subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
         claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
-        claim = claims[0] if claims else None
-        return PathStep(u, v, relation, claim.qualifier("share") if claim else None,
-                        sorted(claim.sources) if claim else [])
+        return relation, claims[0] if claims else None
+
+    def step(self, u: str, v: str) -> PathStep:
+        relation, claim = self.step_claim(u, v)
+        if claim is None:
+            return PathStep(u, v, relation, None, [])
+        return PathStep(u, v, relation, claim.qualifier("share"), sorted(claim.sources),
+                        claim.confidence, claim.qualifier("proxy"), claim.qualifier("note"))
+
+    # ------------------------------------------------------------------ caveats
+    def _path_claims(self, source: str, target: str) -> list[Claim]:
+        """The claims on the shortest supply path from ``source`` to ``target``."""
+        try:
+            path = nx.shortest_path(self.analysis.flow, source, target)
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+        found = [self.step_claim(u, v)[1] for u, v in zip(path, path[1:], strict=False)]
+        return [c for c in found if c is not None]
+
+    def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
+        """The producer's claim to make the material, and the material's path to the product."""
+        made = [c for c in self.graph.relation_claims(producer, "PRODUCES")
+                if c.object == material]
+        return made + self._path_claims(material, product)
+
+    def caveats(self, node_id: str, product: str) -> Caveats:
+        """The caveats of losing ``node_id`` (section 5.7): the claims on its evidence paths,
+        which are its shortest path to the product and, for a supplier, each material it
+        (or its facilities) produce for the product with that material's path onward."""
+        claims = self._path_claims(node_id, product)
+        if model.kind_of(node_id) in SUPPLIER_KINDS:
+            producers = [node_id] + [
+                n for relation in ("OPERATED_BY", "LOCATED_IN")
+                for n in self.graph.neighbours(node_id, relation, incoming=True)
+                if model.kind_of(n) in ("Facility", "Company")]
+            for producer in producers:
+                for material in self._relevant(producer, product):
+                    claims += self._producer_claims(producer, material, product)
+        return Caveats.of(claims, self.assumed_share(node_id))
+
+    def scenario_caveats(self, product: str) -> Caveats:
+        """The caveats of a product's availability under the analysis' scenario: the
+        evidence of every node it removes and every producer its controls block."""
+        out = Caveats()
+        ups = self.analysis.upstream(product)
+        for node_id in self.analysis.removed:
+            if node_id in ups:
+                out |= self.caveats(node_id, product)
+        for producer, material in sorted(self.analysis.blocked_for(product)):
+            if material in ups:
+                out |= Caveats.of(self._producer_claims(producer, material, product))
+        return out
 
 
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
@@ -253,7 +316,9 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
             analysis.unmapped(product),
             *(_row(proof, n, product, losses[product].get(n, 1.0), n in spofs[product],
                    evidence) if n else None for n in (supplier, concentrated)),
-            sorted(spofs[product] - {REST_OF_WORLD}), sorted(makers)))
+            sorted(spofs[product] - {REST_OF_WORLD}), sorted(makers),
+            proof.scenario_caveats(product) if scenario else Caveats(),
+            scenario.title if scenario else None))
     return reports
 
 
@@ -264,4 +329,7 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                       1.0 if spof else loss, spof, proof.stage(node_id, product),
                       proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                      sources, paths, proof.assumed_share(node_id) and not spof)
+                      sources, paths, proof.assumed_share(node_id) and not spof,
+                      replace(proof.caveats(node_id, product), assumed_share=(
+                          proof.assumed_share(node_id) and not spof)) if evidence
+                      else Caveats())
