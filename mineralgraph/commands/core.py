@@ -11,12 +11,41 @@ from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option, parse_date_option
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json, working
+from mineralgraph.output import (
+    emit,
+    fit,
+    markdown_table,
+    md_text,
+    output_options,
+    text_table,
+    to_json,
+    working,
+)
 from mineralgraph.validation import check_claims
+
+#: Source types from primary to derivative (the ontology's ``source_type`` values).
+SOURCE_TYPES = ("statistics", "government", "company", "research", "press", "repost")
+
+
+def fact_source_type(graph: SupplyGraph, claim: Claim) -> str:
+    """The type of the strongest source a fact rests on (``not recorded`` when none of its
+    sources has a type): a fact from USGS relayed by a blog counts as statistics."""
+    types = {graph.attribute(s, "source_type") for s in claim.sources}
+    return next((t for t in SOURCE_TYPES if t in types), "not recorded")
+
+
+def unmapped_materials(graph: SupplyGraph) -> list[dict]:
+    """Materials with no producer in the graph, each with why (``unmapped_reason``)."""
+    return [{"id": m, "label": graph.label(m),
+             "unmapped_reason": graph.attribute(m, "unmapped_reason")}
+            for m in graph.ids("Material")
+            if not graph.relation_claims(m, "PRODUCES", incoming=True)]
 
 
 def graph_info(graph: SupplyGraph) -> dict:
-    """Counts of what a graph holds: facts, nodes by kind, edges by relation, sources, dates."""
+    """Counts of what a graph holds: facts (and facts by the type of their strongest
+    source), nodes by kind, edges by relation, sources, dates, and the materials with no
+    producer with the reason recorded for each."""
     dates = sorted(d for c in graph.claims for d in (c.valid_from, c.valid_to) if d)
     dates += sorted(c.object for c in graph.claims
                     if c.predicate in ("published", "effective_from", "effective_to"))
@@ -31,6 +60,10 @@ def graph_info(graph: SupplyGraph) -> dict:
         "sources": len(graph.sources()),
         "date_range": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
         "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
+        "facts_by_source_type": dict(sorted(
+            Counter(fact_source_type(graph, c) for c in graph.claims).items(),
+            key=lambda kv: (SOURCE_TYPES + ("not recorded",)).index(kv[0]))),
+        "materials_without_producer": unmapped_materials(graph),
     }
 
 
@@ -50,8 +83,22 @@ def info(app, fmt, output, as_of):
     head = (f"{data['facts']} facts ({data['unsourced_facts']} without a source), "
             f"{data['nodes']} nodes, {data['edges']} relations, {data['sources']} sources; "
             f"dates {span}.")
-    emit("\n\n".join([head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"])]),
-         output)
+    types = [{"strongest source": k, "facts": v}
+             for k, v in data["facts_by_source_type"].items()]
+    unmapped = data["materials_without_producer"]
+    missing = sum(1 for m in unmapped if not m["unmapped_reason"])
+    gaps = [{"material": f"{m['label']} ({m['id']})",
+             "why no producer is mapped": m["unmapped_reason"] or "(no reason recorded)"}
+            for m in unmapped]
+    parts = [head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"]),
+             "Facts by the type of their strongest source:",
+             table(types, ["strongest source", "facts"]),
+             f"{len(unmapped)} material(s) have no producer; {missing} without a recorded "
+             "reason:", table(gaps, ["material", "why no producer is mapped"])]
+    if fmt == "md":
+        parts = [md_text(p) if not p.startswith("|") else p for p in parts]
+        return emit("\n\n".join(parts), output)
+    emit(fit("\n\n".join(parts)), output)
 
 
 def node_view(graph: SupplyGraph, node_id: str) -> dict:

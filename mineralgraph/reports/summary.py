@@ -142,8 +142,8 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     if weak.proxies or weak.confidence == "low":
         sentences = proxy_sentences(graph, weak)
         if weak.confidence == "low":
-            sentences.append("Some figures rest on low-confidence claims: run `mineralgraph "
-                             "--min-confidence medium ...` to see the answer without them.")
+            sentences.append("Some figures rest on low-confidence claims: run mineralgraph "
+                             "--min-confidence medium ... to see the answer without them.")
         out.append("What the figures rest on: " + " ".join(sentences))
     if graph.min_confidence:
         out.append(f"Relations rated below {graph.min_confidence} confidence are left out "
