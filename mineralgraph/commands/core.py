@@ -192,6 +192,8 @@ def show(app, node_id, fmt, output, as_of):
     text = render_node_text(view)
     if fmt == "md":
         text = f"## {view['label']}\n\n```\n{text}\n```"
+    else:
+        text = fit(text)
     emit(text, output)
 
 
