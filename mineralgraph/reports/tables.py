@@ -11,7 +11,8 @@ from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv
 from mineralgraph.reports.common import SourceIndex, join_names, name, percent, thousands
 
 #: Shorter headers for text tables, so that they fit 80 columns.
-SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs"}
+SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
+                 "highly_concentrated": "high"}
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
