@@ -121,6 +121,7 @@ class Evidence:
         self.graph: SupplyGraph = analysis.graph
         self._hhi: dict[str, float | None] = {}
         self._produced: dict[str, list[str]] = {}
+        self._path_cache: dict[tuple[str, str], list[Claim]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -243,13 +244,16 @@ class Evidence:
 
     # ------------------------------------------------------------------ caveats
     def _path_claims(self, source: str, target: str) -> list[Claim]:
-        """The claims on the shortest supply path from ``source`` to ``target``."""
-        try:
-            path = nx.shortest_path(self.analysis.flow, source, target)
-        except (nx.NetworkXNoPath, nx.NodeNotFound):
-            return []
-        found = [self.step_claim(u, v)[1] for u, v in zip(path, path[1:], strict=False)]
-        return [c for c in found if c is not None]
+        """The claims on the shortest supply path from ``source`` to ``target`` (cached)."""
+        key = (source, target)
+        if key not in self._path_cache:
+            try:
+                path = nx.shortest_path(self.analysis.flow, source, target)
+            except (nx.NetworkXNoPath, nx.NodeNotFound):
+                path = []
+            found = [self.step_claim(u, v)[1] for u, v in zip(path, path[1:], strict=False)]
+            self._path_cache[key] = [c for c in found if c is not None]
+        return self._path_cache[key]
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
         """The producer's claim to make the material, and the material's path to the product."""
