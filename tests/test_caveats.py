@@ -264,3 +264,13 @@ def test_defence_denial_f35_answer_says_it_rests_on_a_low_confidence_proxy(run_c
                      if r["product"] == "product:f-35")
     assert remaining["loss"] < f35["loss"]
     assert not [p for p in remaining["proxies"] if p["object"] == "material:sm-oxide"]
+
+
+def test_info_says_when_weaker_relations_are_left_out(run):
+    whole = json.loads(run("info", "--format", "json"))
+    strong = json.loads(run("info", "--format", "json", options=("--min-confidence", "high")))
+    # the two low-confidence oxide shares and the medium coating requirement go
+    assert (whole["min_confidence"], strong["min_confidence"]) == (None, "high")
+    assert whole["edges"] - strong["edges"] == 3
+    assert "Relations rated below high confidence are left out (--min-confidence high)." in \
+        " ".join(run("info", options=("--min-confidence", "high")).split())

@@ -60,6 +60,7 @@ def graph_info(graph: SupplyGraph) -> dict:
         "sources": len(graph.sources()),
         "date_range": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
         "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
+        "min_confidence": graph.min_confidence,
         "facts_by_source_type": dict(sorted(
             Counter(fact_source_type(graph, c) for c in graph.claims).items(),
             key=lambda kv: (SOURCE_TYPES + ("not recorded",)).index(kv[0]))),
@@ -83,6 +84,9 @@ def info(app, fmt, output, as_of):
     head = (f"{data['facts']} facts ({data['unsourced_facts']} without a source), "
             f"{data['nodes']} nodes, {data['edges']} relations, {data['sources']} sources; "
             f"dates {span}.")
+    if data["min_confidence"]:
+        head += (f" Relations rated below {data['min_confidence']} confidence are left out "
+                 f"(--min-confidence {data['min_confidence']}).")
     types = [{"strongest source": k, "facts": v}
              for k, v in data["facts_by_source_type"].items()]
     unmapped = data["materials_without_producer"]
