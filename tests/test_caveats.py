@@ -274,3 +274,14 @@ def test_info_says_when_weaker_relations_are_left_out(run):
     assert whole["edges"] - strong["edges"] == 3
     assert "Relations rated below high confidence are left out (--min-confidence high)." in \
         " ".join(run("info", options=("--min-confidence", "high")).split())
+
+
+def test_paths_show_each_steps_confidence_proxy_and_note(run):
+    rows = list(csv.DictReader(io.StringIO(run("paths", "country:CN", "product:jet",
+                                               "--format", "csv"))))
+    assert (rows[0]["confidence"], rows[0]["caveat"]) == (
+        "low", "proxy: measured for all rare-earth separation; applied to samarium oxide "
+               "for want of a samarium split")
+    assert rows[-1]["caveat"] == "" and rows[-1]["confidence"] == "high"
+    steps = json.loads(run("paths", "country:CN", "product:jet", "--format", "json"))["paths"]
+    assert steps[0][0]["proxy"] == "all rare-earth separation"

@@ -122,12 +122,16 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
              "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
              else s.relation, "to": s.target,
              "share": s.share if fmt == "csv" else percent(s.share),
+             "confidence": s.confidence,
+             "caveat": "; ".join(part for part in (
+                 f"proxy: measured for {s.proxy}" if s.proxy else "", s.note or "") if part),
              "sources": (sources.cite(s.sources) if fmt != "csv"
                                            else ";".join(s.sources))}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
     intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
     return tabular("Supply paths", rows, ["path", "step", "from", "relation", "to", "share",
-                                          "sources"], fmt, None, graph, sources, intro)
+                                          "confidence", "caveat", "sources"],
+                   fmt, None, graph, sources, intro)
 
 
 def availability(value: float, fmt: str):
