@@ -157,8 +157,14 @@ def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
     text = run("chokepoints")
     evidence = text.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
     assert ("- China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide ->\n"
-            "  SmCo magnet -> Jet [1][2][3]. Notes: China -> Samarium oxide: applied to\n"
-            "  samarium oxide for want of a samarium split;") in evidence
+            "  SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
+            "  measured for all rare-earth separation.\n") in evidence
+    notes = evidence.split("Notes on these steps (the reviewers' caveats):\n\n")[1]
+    assert notes.startswith(
+        "- Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed first\n"
+        "- China -> Samarium oxide: applied to samarium oxide for want of a samarium\n"
+        "  split\n")
+    assert notes.count("oxide is reduced") == 1  # each note once, though on two paths
     assert "Supply not mapped: Magnet coating (material:coating): no public split of coating\n" \
            "makers was found" in text
 

@@ -83,15 +83,22 @@ def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceInd
         cited = sources.cite([s for step in path for s in step.sources])
         phrase = caveat_phrase(c.caveats)
         line = f"{c.label}, loss {percent(c.loss)}{' ' + phrase if phrase else ''}: {chain} {cited}"
-        notes = [f"{graph.label(s.source)} -> {graph.label(s.target)}: {s.note}"
-                 for s in path if s.note]
-        if notes:
-            line += ". Notes: " + "; ".join(notes)
         proxies = proxy_sentences(graph, c.caveats)
         if proxies:
             line += ". " + " ".join(proxies)
         lines.append(line)
     return lines
+
+
+def evidence_notes(report: ProductReport, graph: SupplyGraph, shown_rows: list) -> list[str]:
+    """The reviewers' notes on the steps of the evidence paths shown, each once."""
+    notes: dict[tuple[str, str], str] = {}
+    shown = [c for c in shown_rows if c.kind in SUPPLIER_KINDS][:4]
+    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
+        for step in c.paths[0] if c.paths else ():
+            if step.note:
+                notes.setdefault((step.source, step.target), step.note)
+    return [f"{graph.label(u)} -> {graph.label(v)}: {note}" for (u, v), note in notes.items()]
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
@@ -114,6 +121,11 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         if evidence:
             out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
             out += [f"- {text(line)}" for line in evidence] + [""]
+            notes = evidence_notes(report, graph, shown)
+            if notes:
+                out += ["Notes on these steps (the reviewers' caveats):" if not markdown
+                        else "**Notes on these steps**", ""]
+                out += [f"- {text(line)}" for line in notes] + [""]
         if report.unmapped:
             out += [text("Supply not mapped: " + ", ".join(
                 f"{graph.label(m)} ({m})" + (f": {graph.attribute(m, 'unmapped_reason')}"
