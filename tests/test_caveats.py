@@ -291,3 +291,14 @@ def test_paths_show_each_steps_confidence_proxy_and_note(run):
     assert rows[-1]["caveat"] == "" and rows[-1]["confidence"] == "high"
     steps = json.loads(run("paths", "country:CN", "product:jet", "--format", "json"))["paths"]
     assert steps[0][0]["proxy"] == "all rare-earth separation"
+
+
+def test_show_of_a_control_not_yet_in_force_says_so(run):
+    text = run("show", "control:cn-later", "--as-of", "2025-06-01")
+    assert text.splitlines()[:3] == [
+        "Later licences for magnets (control:cn-later, ExportControl)", "",
+        "  Not in force on the date asked."]
+    assert json.loads(run("show", "control:cn-later", "--as-of", "2025-06-01", "--format",
+                          "json"))["in_force"] is False
+    assert json.loads(run("show", "control:cn-later", "--as-of", "2026-12-01", "--format",
+                          "json"))["in_force"] is True
