@@ -1,4 +1,5 @@
-"""The chokepoint report: a briefing summary, one ranked table per product, sources."""
+"""The chokepoint report: the summary (:func:`mineralgraph.reports.summary.story`), one
+ranked table per product with its evidence, sources."""
 
 from __future__ import annotations
 
@@ -17,11 +18,6 @@ HEADERS = ["#", "node", "kind", "stage", "country", "loss", "SPOF", "HHI", "conf
 #: Text tables leave out the kind (the id says it) to fit 80 columns.
 TEXT_COLUMNS = [c for c in COLUMNS if c != "kind"]
 TEXT_HEADERS = [{"confidence": "conf."}.get(h, h) for h in HEADERS if h != "kind"]
-
-
-def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
-    """The summary as one block of plain-text paragraphs (see :func:`story`)."""
-    return "\n\n".join(story(reports, graph))
 
 
 def briefing_rows(report: ProductReport, top: int | None) -> list:

@@ -9,6 +9,7 @@ from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import SourceIndex, join_names, name, percent, thousands
+from mineralgraph.reports.summary import proxy_sentences, rests_on
 
 #: Shorter headers for text tables, so that they fit 80 columns.
 SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
@@ -167,8 +168,6 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f", each losing {percent(worst[0]['loss'])}.")
     else:
         intro += "."
-    from mineralgraph.reports.summary import proxy_sentences, rests_on
-
     weak = Caveats()
     for row in worst:
         weak |= _row_caveats(row)
