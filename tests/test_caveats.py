@@ -302,3 +302,27 @@ def test_show_of_a_control_not_yet_in_force_says_so(run):
                           "json"))["in_force"] is False
     assert json.loads(run("show", "control:cn-later", "--as-of", "2026-12-01", "--format",
                           "json"))["in_force"] is True
+
+
+def test_no_row_claims_more_confidence_than_its_evidence_paths():
+    """Invariant over every product of the bundled data: a row's confidence is never
+    stronger than a step on its evidence paths, and every proxy on them is named."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.graph.analysis.confidence import LEVELS
+
+    checked = 0
+    for report in chokepoints(load_bundled()):
+        for row in report.chokepoints:
+            for step in (s for path in row.paths for s in path):
+                if step.confidence in LEVELS:
+                    assert row.caveats.confidence is not None, (report.product, row.id)
+                    assert LEVELS.index(row.caveats.confidence) <= \
+                        LEVELS.index(step.confidence), (report.product, row.id, step)
+                    checked += 1
+                if step.proxy:
+                    subject, obj = ((step.source, step.target)
+                                    if step.relation == "PRODUCES" else (step.target,
+                                                                         step.source))
+                    assert (subject, obj, step.proxy) in row.caveats.proxies, (row.id, step)
+    assert checked > 100

@@ -261,11 +261,16 @@ class Evidence:
                 if c.object == material]
         return made + self._path_claims(material, product)
 
-    def caveats(self, node_id: str, product: str) -> Caveats:
+    def caveats(self, node_id: str, product: str,
+                paths: list[list[PathStep]] = ()) -> Caveats:
         """The caveats of losing ``node_id`` (section 5.7): the claims on its evidence paths,
-        which are its shortest path to the product and, for a supplier, each material it
-        (or its facilities) produce for the product with that material's path onward."""
+        which are its shortest path to the product, the ``paths`` shown with it and, for a
+        supplier, each material it (or its facilities) produce for the product with that
+        material's path onward."""
         claims = self._path_claims(node_id, product)
+        for path in paths:
+            claims += [c for c in (self.step_claim(s.source, s.target)[1] for s in path)
+                       if c is not None]
         if model.kind_of(node_id) in SUPPLIER_KINDS:
             producers = [node_id] + [
                 n for relation in ("OPERATED_BY", "LOCATED_IN")
@@ -334,6 +339,6 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
                       1.0 if spof else loss, spof, proof.stage(node_id, product),
                       proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
                       sources, paths, proof.assumed_share(node_id) and not spof,
-                      replace(proof.caveats(node_id, product), assumed_share=(
+                      replace(proof.caveats(node_id, product, paths), assumed_share=(
                           proof.assumed_share(node_id) and not spof)) if evidence
                       else Caveats())
