@@ -326,3 +326,11 @@ def test_no_row_claims_more_confidence_than_its_evidence_paths():
                                                                          step.source))
                     assert (subject, obj, step.proxy) in row.caveats.proxies, (row.id, step)
     assert checked > 100
+
+
+def test_under_min_confidence_medium_no_answer_rests_on_a_low_claim(run_cli):
+    whole = json.loads(run_cli("chokepoints", "--format", "json").stdout)
+    strong = json.loads(run_cli("--min-confidence", "medium", "chokepoints", "--format",
+                                "json").stdout)
+    assert any(c["confidence"] == "low" for r in whole for c in r["chokepoints"])
+    assert not [c["id"] for r in strong for c in r["chokepoints"] if c["confidence"] == "low"]
