@@ -119,18 +119,16 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
-#: Width of text output when stdout is not a terminal (and COLUMNS is not set).
+#: Width of text output when stdout is not a terminal.
 PIPED_WIDTH = 80
 
 
 def text_width() -> int:
-    """Columns to fit text output in: the terminal's width on a terminal, ``COLUMNS`` when
-    set, else 80."""
-    import os
+    """Columns to fit text output in: the terminal's width (or ``COLUMNS``) on a terminal,
+    and always 80 when stdout is piped or redirected, so a saved report is the same bytes
+    wherever it was made."""
     import shutil
 
-    if os.environ.get("COLUMNS", "").isdigit():
-        return max(40, int(os.environ["COLUMNS"]))
     if sys.stdout.isatty():
         return max(40, shutil.get_terminal_size((PIPED_WIDTH, 24)).columns)
     return PIPED_WIDTH

@@ -35,3 +35,10 @@ def test_wrapped_prose_keeps_its_words_and_fits(text, width):
     wrapped = fit(text, width)
     assert wrapped.split() == text.split()
     assert all(len(line) <= width or len(line.split()) == 1 for line in wrapped.splitlines())
+
+
+def test_piped_output_is_80_columns_whatever_columns_says(monkeypatch):
+    from mineralgraph.output import text_width
+
+    monkeypatch.setenv("COLUMNS", "200")
+    assert text_width() == 80  # pytest captures stdout: not a terminal
