@@ -65,11 +65,13 @@ def test_markdown_brief_has_every_part():
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
-    assert "; under the scenario cn-2025-04-defence-denial it keeps 0-9.0% of its supply." in text
+    assert ("; under the scenario cn-2025-04-defence-denial it keeps 0-&lt;0.1% of its "
+            "supply.") in text
     assert "## Scenario: China denies" in text
-    # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
-    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2)
-    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00-0.09 | 91-100% | "
+    # the Dy/Tb-doped magnet stage rests on China's 99% of heavy separation; samarium
+    # metal, alloy and magnet have no mapped supply: their lower bound sits in China, which
+    # the denial reaches (note 5.6); rest of world is a node (note 5.2)
+    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | &gt;99.9-100% | "
             "Rest of world (countries not named) |") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
