@@ -28,6 +28,8 @@ from typing import Any
 
 import click
 
+from mineralgraph.cells import cell, csv_cell, text_table  # noqa: F401 - shared, re-exported
+
 FORMATS = ("text", "md", "json", "csv")
 
 
@@ -74,41 +76,6 @@ def to_json(data: Any) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_plain)
 
 
-def cell(value: Any) -> str:
-    """A value as table text: floats rounded to 3 significant places, lists joined."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(cell(v) for v in value)
-    return str(value)
-
-
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: lists joined with ``;``, formula-looking text defused.
-
-    Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula,
-    so such text gets a leading apostrophe, unless it is a plain number ("-3").
-
-    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-3"), csv_cell(-0.5), csv_cell(["a", "b"])
-    ("'=HYPERLINK(1)", '-3', -0.5, 'a; b')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = cell(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") \
-            and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     """CSV text with a header; lists are joined with ``;``."""
     buffer = io.StringIO()
@@ -117,19 +84,6 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
-
-
-def text_table(rows: Sequence[dict], columns: Sequence[str],
-               headers: Sequence[str] | None = None) -> str:
-    """A plain aligned table for terminals and e-mails."""
-    headers = list(headers or columns)
-    cells = [[cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-              for r in cells]
-    return "\n".join(lines)
 
 
 MD_SPECIAL = set("\\`*_[]|#~")
