@@ -161,10 +161,11 @@ def test_missing_query_and_wrong_path(server):
     assert status == 200 and body.startswith("mineralgraph SPARQL endpoint (read-only)")
 
 
-def test_cors_preflight(server):
+def test_options_without_origin_sends_no_cors(server):
     status, headers, _ = http(server.url, method="OPTIONS")
-    assert status == 204 and headers["Access-Control-Allow-Origin"] == "*"
-    assert headers["Access-Control-Allow-Private-Network"] == "true"
+    assert status == 204 and headers["Allow"] == "GET, POST, OPTIONS"
+    assert "Access-Control-Allow-Origin" not in headers
+    assert "Access-Control-Allow-Private-Network" not in headers
 
 
 def test_remote_query_reads_the_endpoint(server):

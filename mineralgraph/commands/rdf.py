@@ -9,10 +9,16 @@ import click
 
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
 from mineralgraph.graph.sparql import ENGINES
 from mineralgraph.output import emit, output_options
 
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
+
+allow_service_option = click.option(
+    "--allow-service", is_flag=True,
+    help="Let queries fetch from other servers (SERVICE, FROM <url>); refused by default, "
+         "since the query then reaches whatever this machine can reach.")
 
 data_option = click.option(
     "--data", metavar="FILE", type=click.Path(dir_okay=False),
@@ -69,10 +75,11 @@ def read_query(text: str) -> tuple[str, str]:
                    "large graphs).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Stop the query after this many seconds (0: no limit).")
+@allow_service_option
 @data_option
 @as_of_option
 @click.pass_obj
-def sparql(app, query, fmt, output, endpoint, store, timeout, data, as_of):
+def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, data, as_of):
     """Ask the graph a SPARQL query (text, @FILE, or - for stdin).
 
     Prefixes mg:, rdf:, rdfs:, xsd:, owl:, prov:, wd: and one per kind (product:,
@@ -90,7 +97,8 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, data, as_of):
 
         answer = remote_query(endpoint, _with_prefixes(text), timeout=limit)
     else:
-        answer = run_query(_store(app, store, data, as_of), text, timeout=limit, name=name)
+        answer = run_query(_store(app, store, data, as_of), text, timeout=limit, name=name,
+                           allow_service=allow_service)
     emit(answer_text(answer, fmt), output)
 
 
@@ -117,6 +125,16 @@ def _with_prefixes(query: str) -> str:
     return "\n".join(lines + [query]) if lines else query
 
 
+def _origins(ctx, param, values):
+    """The --allow-origin values as origins; a bad one is a usage error (exit 2)."""
+    from mineralgraph.graph.endpoint import origin_of
+
+    try:
+        return tuple(origin_of(v) for v in values)
+    except MineralGraphError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (keep the default unless others must reach it).")
@@ -128,19 +146,40 @@ def _with_prefixes(query: str) -> str:
               help="Stop each query after this many seconds (0: no limit).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Cut answers at this many rows (header X-SPARQL-MaxRows says so).")
+@click.option("--workers", type=click.IntRange(min=1), default=DEFAULT_WORKERS,
+              show_default=True, help="Worker processes answering queries at once.")
+@click.option("--queue", "queue_size", type=click.IntRange(min=0), default=DEFAULT_QUEUE,
+              show_default=True, help="Queries that may wait for a worker; more get 503 "
+                                      "with Retry-After.")
+@allow_service_option
+@click.option("--allow-origin", "origins", metavar="ORIGIN", multiple=True,
+              callback=_origins,
+              help="Let pages from this origin (https://host[:port]) query it from a browser, "
+                   "private-network access included; repeatable. None by default.")
 @click.option("--quiet", is_flag=True, help="Do not log requests on stderr.")
 @data_option
 @as_of_option
 @click.pass_obj
-def serve(app, host, port, store, timeout, max_rows, quiet, data, as_of):
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client)."""
+def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_service,
+          origins, quiet, data, as_of):
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client).
+
+    By default it answers this machine only (--host 127.0.0.1, and only requests whose
+    Host header is an IP address or localhost), fetches nothing from elsewhere
+    (--allow-service), and answers no web page (--allow-origin).
+    """
     from mineralgraph.graph.endpoint import make_server
 
     server = make_server(_store(app, store, data, as_of), host, port,
-                         timeout=timeout or None, max_rows=max_rows, quiet=quiet)
+                         timeout=timeout or None, max_rows=max_rows, quiet=quiet,
+                         workers=workers, queue_size=queue_size,
+                         allow_service=allow_service, allow_origins=origins)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: others on the network can query it",
                    err=True)
+    if allow_service:
+        click.echo("warning: --allow-service: queries may make this server fetch any URL "
+                   "it can reach", err=True)
     click.echo(f"SPARQL endpoint at {server.url} ({store} store, read-only); "
                "Ctrl-C to stop", err=True)
     sys.stderr.flush()
