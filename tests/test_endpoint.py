@@ -205,6 +205,24 @@ def test_remote_timeout_on_the_client_side():
         listener.close()
 
 
+def test_twenty_simultaneous_clients_are_all_answered(server):
+    """The smoke test of bench/bench_endpoint_load.py: 20 clients at once, none refused."""
+    import threading
+
+    barrier, statuses = threading.Barrier(20), []
+
+    def client():
+        barrier.wait(timeout=30)
+        statuses.append(get(server, PRODUCTS, "text/csv")[0])
+
+    threads = [threading.Thread(target=client) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert statuses == [200] * 20
+
+
 def test_negotiate_defaults():
     assert negotiate(None, "ask") == "json"
     assert negotiate("application/json", "select") == "json"

@@ -18,6 +18,7 @@ gets :class:`PoolBusyError` at once (the endpoint answers ``503`` with
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import queue
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.sparql import Answer, QueryTimeoutError, _guarded
+from mineralgraph.graph.sparql_guard import MAX_DEPTH, check_query
 
 DEFAULT_WORKERS = max(2, min(os.cpu_count() or 2, 8))
 DEFAULT_QUEUE = 512
@@ -50,6 +52,7 @@ class _Worker:
 def _answer_queries(store, conn, allow_service: bool) -> None:
     """A worker's life: answer each query that comes down the pipe, until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
+    faulthandler.disable()  # a crash is the pool's to report, in one line
     while True:
         try:
             query, limit, name = conn.recv()
@@ -82,13 +85,17 @@ class QueryPool:
         Seconds a query waits for a worker before :class:`PoolBusyError`.
     allow_service : bool
         Let queries fetch from other servers (SERVICE, FROM).
+    max_depth : int
+        Deepest bracket nesting a query may have (:func:`~.sparql_guard.check_query`).
     """
 
     def __init__(self, store, workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
-                 wait: float = DEFAULT_WAIT, allow_service: bool = False):
+                 wait: float = DEFAULT_WAIT, allow_service: bool = False,
+                 max_depth: int = MAX_DEPTH):
         if workers < 1 or queue_size < 0:
             raise MineralGraphError("a query pool needs at least one worker")
         self.store, self.allow_service, self.wait = store, allow_service, wait
+        self.max_depth = max_depth
         self.workers, self.queue_size = workers, queue_size
         self._context = multiprocessing.get_context("fork")
         self._slots = threading.BoundedSemaphore(workers + queue_size)
@@ -97,6 +104,9 @@ class QueryPool:
         self._lock = threading.Lock()
         self._closed = False
         self.replaced = 0
+        # once here, so every worker forked (now or as a replacement) has the engine's
+        # query parser imported and built rather than spending its first query on it
+        _guarded(store, "ASK {}", None, "warm-up")
         for _ in range(workers):
             self._idle.put(self._start())
 
@@ -132,6 +142,8 @@ class QueryPool:
 
         Raises
         ------
+        RemoteAccessRefusedError, QueryTooDeepError
+            From :func:`~mineralgraph.graph.sparql_guard.check_query`, before any worker.
         PoolBusyError
             The pool is full, or no worker came free within ``wait`` seconds.
         QueryTimeoutError
@@ -139,6 +151,7 @@ class QueryPool:
         WorkerDiedError
             The worker died answering; it was replaced.
         """
+        check_query(query, name, allow_service=self.allow_service, max_depth=self.max_depth)
         if self._closed:
             raise PoolBusyError("the endpoint is shutting down")
         if not self._slots.acquire(blocking=False):
@@ -169,6 +182,7 @@ class QueryPool:
                     "or raise --timeout")
             status, value = worker.conn.recv()
         except (EOFError, OSError):
+            worker.process.join(5)
             code = worker.process.exitcode
             replacement = self._replace(worker)
             how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"

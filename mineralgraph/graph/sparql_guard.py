@@ -89,14 +89,17 @@ def query_depth(query: str) -> int:
     return max(_deepest(query)[0], _deepest(unescape_codepoints(query))[0])
 
 
-def _deepest(query: str) -> tuple[int, int]:
-    """(depth, offset where it is first reached) of the query as written."""
+def _deepest(query: str, limit: int | None = None) -> tuple[int, int]:
+    """(depth, offset): the deepest nesting and where it is reached, or, with a
+    ``limit``, the first bracket past it."""
     depth = deepest = where = 0
     for kind, _, offset in _scan(query):
         if kind == "open":
             depth += 1
             if depth > deepest:
                 deepest, where = depth, offset
+                if limit is not None and depth > limit:
+                    break
         elif kind == "close":
             depth = max(depth - 1, 0)
     return deepest, where
@@ -115,7 +118,7 @@ def check_query(query: str, name: str = "query", *, allow_service: bool = False,
         More than ``max_depth`` nested brackets.
     """
     for text in dict.fromkeys((query, unescape_codepoints(query))):
-        depth, offset = _deepest(text)
+        depth, offset = _deepest(text, max_depth)
         if depth > max_depth:
             line, column = _position(text, offset)
             raise QueryTooDeepError(f"{name}:{line}:{column}: nested deeper than {max_depth} "
