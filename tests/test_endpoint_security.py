@@ -426,3 +426,17 @@ def test_allow_service_server_fetches_deliberately(hits):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_answer_too_large_is_refused_in_the_worker():
+    from mineralgraph.exceptions import MineralGraphError
+    from mineralgraph.graph.query_pool import QueryPool
+
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    big = 'SELECT (GROUP_CONCAT(STR(?o)) AS ?all) { ?s ?p ?o . ?a ?b ?c }'
+    with QueryPool(store, workers=1, max_answer_bytes=100_000) as pool:
+        with pytest.raises(MineralGraphError, match=r"^query: the answer is over 100,000 "
+                                                    r"bytes; narrow the query$"):
+            pool.run(big, timeout=30)
+        assert pool.replaced == 0
+        assert len(pool.run(PRODUCTS, timeout=10).rows) == 3

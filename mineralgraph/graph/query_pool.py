@@ -21,6 +21,7 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import threading
@@ -33,6 +34,8 @@ from mineralgraph.graph.sparql_guard import MAX_DEPTH, check_query
 DEFAULT_WORKERS = max(2, min(os.cpu_count() or 2, 8))
 DEFAULT_QUEUE = 512
 DEFAULT_WAIT = 30.0
+#: The largest answer a worker sends back (pickled); a larger one is an error.
+MAX_ANSWER_BYTES = 256 << 20
 
 
 class PoolBusyError(MineralGraphError):
@@ -49,7 +52,7 @@ class _Worker:
     conn: multiprocessing.connection.Connection
 
 
-def _answer_queries(store, conn, allow_service: bool) -> None:
+def _answer_queries(store, conn, allow_service: bool, max_bytes: int) -> None:
     """A worker's life: answer each query that comes down the pipe, until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     faulthandler.disable()  # a crash is the pool's to report, in one line
@@ -65,7 +68,15 @@ def _answer_queries(store, conn, allow_service: bool) -> None:
         except BaseException as exc:  # noqa: BLE001 - everything goes back as one line
             reply = ("error", MineralGraphError(f"{name}: {type(exc).__name__}: {exc}"))
         try:
-            conn.send(reply)
+            data = pickle.dumps(reply)
+        except Exception as exc:  # noqa: BLE001 - an answer that cannot travel
+            data = pickle.dumps(("error", MineralGraphError(f"{name}: cannot send the answer "
+                                                            f"({type(exc).__name__})")))
+        if len(data) > max_bytes:  # the server would hold it all: refuse it here
+            data = pickle.dumps(("error", MineralGraphError(
+                f"{name}: the answer is over {max_bytes:,} bytes; narrow the query")))
+        try:
+            conn.send_bytes(data)
         except (OSError, ValueError):
             return
 
@@ -87,15 +98,17 @@ class QueryPool:
         Let queries fetch from other servers (SERVICE, FROM).
     max_depth : int
         Deepest bracket nesting a query may have (:func:`~.sparql_guard.check_query`).
+    max_answer_bytes : int
+        The largest answer (pickled) a worker sends back; a larger one is an error.
     """
 
     def __init__(self, store, workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
                  wait: float = DEFAULT_WAIT, allow_service: bool = False,
-                 max_depth: int = MAX_DEPTH):
+                 max_depth: int = MAX_DEPTH, max_answer_bytes: int = MAX_ANSWER_BYTES):
         if workers < 1 or queue_size < 0:
             raise MineralGraphError("a query pool needs at least one worker")
         self.store, self.allow_service, self.wait = store, allow_service, wait
-        self.max_depth = max_depth
+        self.max_depth, self.max_answer_bytes = max_depth, max_answer_bytes
         self.workers, self.queue_size = workers, queue_size
         self._context = multiprocessing.get_context("fork")
         self._slots = threading.BoundedSemaphore(workers + queue_size)
@@ -113,7 +126,8 @@ class QueryPool:
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_answer_queries, name="sparql-worker",
-                                        args=(self.store, child, self.allow_service),
+                                        args=(self.store, child, self.allow_service,
+                                              self.max_answer_bytes),
                                         daemon=True)
         process.start()
         child.close()
@@ -180,7 +194,7 @@ class QueryPool:
                 return self._replace(worker), None, QueryTimeoutError(
                     f"{name}: stopped after {timeout:g} s (timeout); narrow the query "
                     "or raise --timeout")
-            status, value = worker.conn.recv()
+            status, value = pickle.loads(worker.conn.recv_bytes())
         except (EOFError, OSError):
             worker.process.join(5)
             code = worker.process.exitcode
