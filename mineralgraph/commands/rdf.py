@@ -25,6 +25,11 @@ data_option = click.option(
     help="Query this RDF file (.ttl, .nt, .jsonld: an export, or other linked data) "
          "instead of the graph.")
 
+data_dir_option = click.option(
+    "--data-dir", metavar="DIR", type=click.Path(file_okay=False),
+    help="With --store oxigraph: keep the store on disk in DIR. The first run loads the "
+         "graph (or --data) into it; later runs open it without loading anything.")
+
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
@@ -77,9 +82,11 @@ def read_query(text: str) -> tuple[str, str]:
               help="Stop the query after this many seconds (0: no limit).")
 @allow_service_option
 @data_option
+@data_dir_option
 @as_of_option
 @click.pass_obj
-def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, data, as_of):
+def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, data, data_dir,
+           as_of):
     """Ask the graph a SPARQL query (text, @FILE, or - for stdin).
 
     Prefixes mg:, rdf:, rdfs:, xsd:, owl:, prov:, wd: and one per kind (product:,
@@ -97,20 +104,55 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, dat
 
         answer = remote_query(endpoint, _with_prefixes(text), timeout=limit)
     else:
-        answer = run_query(_store(app, store, data, as_of), text, timeout=limit, name=name,
-                           allow_service=allow_service)
+        answer = run_query(_store(app, store, data, as_of, data_dir), text, timeout=limit,
+                           name=name, allow_service=allow_service)
     emit(answer_text(answer, fmt), output)
 
 
-def _store(app, engine: str, data: str | None, as_of):
-    """The SPARQL store of ``--data FILE``, or of the graph (as of a date)."""
+def _store(app, engine: str, data: str | None, as_of, data_dir: str | None = None):
+    """The SPARQL store of ``--data FILE``, or of the graph (as of a date); on disk in
+    ``data_dir`` when given."""
     from mineralgraph.graph.sparql import open_store, open_store_file
 
+    if data and as_of is not None:
+        raise MineralGraphError("--as-of applies to the graph, not to a --data file")
+    if data_dir:
+        return _disk_store(app, engine, data, as_of, data_dir)
     if data:
-        if as_of is not None:
-            raise MineralGraphError("--as-of applies to the graph, not to a --data file")
         return open_store_file(data, engine)
     return open_store(app.graph(as_of).claims, engine)
+
+
+def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
+    """Open the store in ``data_dir``, or build it there first."""
+    from mineralgraph import __version__
+    from mineralgraph.graph import sparql_disk
+
+    if engine != "oxigraph":
+        raise click.UsageError("--data-dir needs --store oxigraph (rdflib's store is in memory)")
+    if data:
+        if not Path(data).is_file():
+            raise MineralGraphError(f"{data}: no such file")
+        source = {"data": sparql_disk.source_of(data)}
+    else:
+        graph = sparql_disk.source_of(app.graph_path) if app.graph_path else \
+            f"the bundled data of mineralgraph {__version__}"
+        source = {"graph": graph, "as_of": as_of.isoformat() if as_of else None}
+    if sparql_disk.is_store_dir(data_dir):
+        store = sparql_disk.open_store_dir(data_dir, source)
+        click.echo(f"using the store in {data_dir} ({len(store):,} triples, built "
+                   f"{store.info['built']})", err=True)
+        return store
+    click.echo(f"building the store in {data_dir}...", err=True)
+    if data:
+        store = sparql_disk.build_store_dir(data_dir, source, rdf_file=data)
+    else:
+        from mineralgraph.graph.rdf import ntriples
+
+        store = sparql_disk.build_store_dir(data_dir, source,
+                                            nt=ntriples(app.graph(as_of).claims))
+    click.echo(f"built the store in {data_dir} ({len(store):,} triples)", err=True)
+    return store
 
 
 def _with_prefixes(query: str) -> str:
@@ -158,10 +200,11 @@ def _origins(ctx, param, values):
                    "private-network access included; repeatable. None by default.")
 @click.option("--quiet", is_flag=True, help="Do not log requests on stderr.")
 @data_option
+@data_dir_option
 @as_of_option
 @click.pass_obj
 def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_service,
-          origins, quiet, data, as_of):
+          origins, quiet, data, data_dir, as_of):
     """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client).
 
     By default it answers this machine only (--host 127.0.0.1, and only requests whose
@@ -170,7 +213,7 @@ def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_
     """
     from mineralgraph.graph.endpoint import make_server
 
-    server = make_server(_store(app, store, data, as_of), host, port,
+    server = make_server(_store(app, store, data, as_of, data_dir), host, port,
                          timeout=timeout or None, max_rows=max_rows, quiet=quiet,
                          workers=workers, queue_size=queue_size,
                          allow_service=allow_service, allow_origins=origins)
