@@ -135,8 +135,9 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
             raise MineralGraphError(f"{data}: no such file")
         source = {"data": sparql_disk.source_of(data)}
     else:
-        graph = sparql_disk.source_of(app.graph_path) if app.graph_path else \
-            f"the bundled data of mineralgraph {__version__}"
+        graph = sparql_disk.source_of(app.graph_path) if app.graph_path else {
+            "path": f"the bundled data of mineralgraph {__version__}",
+            "fingerprint": sparql_disk.bundled_fingerprint()}
         source = {"graph": graph, "as_of": as_of.isoformat() if as_of else None}
     if sparql_disk.is_store_dir(data_dir):
         store = sparql_disk.open_store_dir(data_dir, source)

@@ -81,6 +81,20 @@ def source_of(path: str | None) -> dict:
             "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat()}
 
 
+def bundled_fingerprint() -> str:
+    """A digest of the bundled data's files (names, sizes, times), to notice a change."""
+    import hashlib
+
+    from mineralgraph.loaders import bundled_data_path
+
+    root = Path(bundled_data_path())
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        stat = file.stat()
+        digest.update(f"{file.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
 def open_store_dir(path, source: dict) -> OxigraphDiskStore:
     """Open a built store, provided it was built from ``source`` (else MineralGraphError)."""
     store = OxigraphDiskStore(path)
