@@ -440,3 +440,23 @@ def test_an_answer_too_large_is_refused_in_the_worker():
             pool.run(big, timeout=30)
         assert pool.replaced == 0
         assert len(pool.run(PRODUCTS, timeout=10).rows) == 3
+
+
+def test_the_reported_crash_oxigraph_without_timeout(hostile_data):
+    """Issue 12: a query nested 3,000 deep with Oxigraph and --timeout 0 killed the server."""
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    with serving("--store", "oxigraph", "--data", str(hostile_data), "--timeout", "0") as url:
+        status, _, body = http(url, deep.encode(), {"Content-Type": "application/sparql-query"})
+        assert (status, body) == (400, "query:1:48: nested deeper than 32 levels of brackets; "
+                                       "flatten the query\n")
+        still_answers(url)
+
+
+@pytest.mark.parametrize("store", ENGINES)
+def test_sparql_command_deep_query_is_one_line(run_cli, hostile_data, store):
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    result = run_cli("sparql", deep, "--data", str(hostile_data), "--store", store,
+                     "--timeout", "0")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: query:1:48: nested deeper than 32 levels of brackets; "
+                             "flatten the query\n")
