@@ -460,3 +460,16 @@ def test_sparql_command_deep_query_is_one_line(run_cli, hostile_data, store):
     assert result.exit_code == 1
     assert result.stderr == ("Error: query:1:48: nested deeper than 32 levels of brackets; "
                              "flatten the query\n")
+
+
+@pytest.mark.parametrize("url,shown,why", [
+    ("http://ana:s3cret@[::1/sparql", "http://ana:***@[::1/sparql", "Invalid IPv6 URL"),
+    ("ftp://ana:s3cret@127.0.0.1/x", "ftp://ana:***@127.0.0.1/x", "not http or https"),
+    ("ana:s3cret@example.org", "ana:***@example.org", "not http or https"),
+    ("file:///etc/passwd", "file:///etc/passwd", "not http or https"),
+])
+def test_malformed_endpoint_urls_are_one_line_without_the_password(run_cli, url, shown, why):
+    result = run_cli("sparql", "ASK {}", "--endpoint", url)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {shown}: not an http(s) URL ({why})\n"
+    assert "s3cret" not in result.stderr

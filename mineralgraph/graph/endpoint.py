@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import base64
 import ipaddress
+import re
 import sys
 import threading
 import urllib.error
@@ -425,17 +426,19 @@ def serve_in_thread(server: SparqlServer) -> threading.Thread:
 
 
 # ---------------------------------------------------------------------- client
+_CREDENTIALS = re.compile(r"^(?P<head>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?(?P<user>[^/@:]*):"
+                          r"(?P<password>[^/]*)@")
+
+
 def redacted(url: str) -> str:
-    """A URL fit for messages: a password in it is shown as ``***``.
+    """A URL fit for messages: a password in it is shown as ``***``, however malformed.
 
     >>> redacted("https://ana:s3cret@example.org:8890/sparql")
     'https://ana:***@example.org:8890/sparql'
+    >>> redacted("ana:p@ss@[::1/sparql"), redacted("http://host:8080/a@b")
+    ('ana:***@[::1/sparql', 'http://host:8080/a@b')
     """
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+    return _CREDENTIALS.sub(lambda m: f"{m['head'] or ''}{m['user']}:***@", url, count=1)
 
 
 def _without_credentials(url: str) -> tuple[str, dict]:
@@ -459,8 +462,10 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     shown = redacted(url)
     try:
         target, auth = _without_credentials(url)
-    except ValueError as exc:  # a bad port, or brackets
-        raise MineralGraphError(f"{shown}: not a URL ({exc})") from None
+        if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise ValueError("not http or https")
+    except ValueError as exc:  # a bad port, brackets, another scheme
+        raise MineralGraphError(f"{shown}: not an http(s) URL ({exc})") from None
     data = urllib.parse.urlencode({"query": query}).encode("utf-8")
     try:
         request = urllib.request.Request(target, data=data, method="POST", headers={
