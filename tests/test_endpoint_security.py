@@ -473,3 +473,28 @@ def test_malformed_endpoint_urls_are_one_line_without_the_password(run_cli, url,
     assert result.exit_code == 1
     assert result.stderr == f"Error: {shown}: not an http(s) URL ({why})\n"
     assert "s3cret" not in result.stderr
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_stopping_the_server_stops_its_workers(hostile_data, how):
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-m", "mineralgraph", "serve", "--port", "0",
+                                "--quiet", "--data", str(hostile_data), "--workers", "2"],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert "SPARQL endpoint at" in process.stderr.readline()
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        workers = [int(pid) for pid in children.read_text().split()]
+        assert len(workers) == 2
+        process.send_signal(getattr(signal, how))
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+            time.sleep(0.1)
+        assert [w for w in workers if Path(f"/proc/{w}").exists()] == []
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -227,12 +228,17 @@ def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_
     click.echo(f"SPARQL endpoint at {server.url} ({store} store, read-only); "
                "Ctrl-C to stop", err=True)
     sys.stderr.flush()
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop: close as Ctrl-C does
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.server_close()  # stops the worker processes too
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 COMMANDS = [export, sparql, serve]

@@ -52,12 +52,17 @@ class _Worker:
     conn: multiprocessing.connection.Connection
 
 
-def _answer_queries(store, conn, allow_service: bool, max_bytes: int) -> None:
-    """A worker's life: answer each query that comes down the pipe, until it closes."""
+def _answer_queries(store, conn, parent_end, allow_service: bool, max_bytes: int) -> None:
+    """A worker's life: answer each query that comes down the pipe, until the server goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     faulthandler.disable()  # a crash is the pool's to report, in one line
+    parent_end.close()  # the server's end, copied by the fork: else the pipe never ends
+    server = os.getppid()
     while True:
         try:
+            while not conn.poll(1.0):
+                if os.getppid() != server:  # the server died without closing the pool
+                    return
             query, limit, name = conn.recv()
         except (EOFError, OSError):
             return
@@ -126,7 +131,7 @@ class QueryPool:
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_answer_queries, name="sparql-worker",
-                                        args=(self.store, child, self.allow_service,
+                                        args=(self.store, child, parent, self.allow_service,
                                               self.max_answer_bytes),
                                         daemon=True)
         process.start()
