@@ -19,6 +19,7 @@ gets :class:`PoolBusyError` at once (the endpoint answers ``503`` with
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import os
 import pickle
@@ -125,6 +126,7 @@ class QueryPool:
         # once here, so every worker forked (now or as a replacement) has the engine's
         # query parser imported and built rather than spending its first query on it
         _guarded(store, "ASK {}", None, "warm-up")
+        gc.freeze()  # the graph's objects stay out of the workers' collections: fewer copies
         for _ in range(workers):
             self._idle.put(self._start())
 
