@@ -10,7 +10,9 @@ and one per kind, so ``product:f-35`` in a query is the IRI of that id), and
 With a ``timeout``, the query runs in a forked child process that is killed when time
 runs out, so a runaway query is really stopped (:class:`QueryTimeoutError`), whichever engine
 runs it. A malformed query raises :class:`QuerySyntaxError` with the parser's line and
-column; an update is refused (the view is read-only).
+column; an update is refused (the view is read-only); a query that would fetch from
+another server (SERVICE, FROM) or is nested too deep is refused before any engine sees
+it (:mod:`mineralgraph.graph.sparql_guard`).
 
 >>> claims = [Claim("element:Dy", "label", "Dysprosium", sources=("source:iupac",))]
 >>> [run_query(open_store(claims, e), "SELECT ?l { element:Dy mg:label ?l }").column("l")
