@@ -498,3 +498,22 @@ def test_stopping_the_server_stops_its_workers(hostile_data, how):
             process.kill()
             process.wait()
         process.stderr.close()
+
+
+def test_allow_host_adds_a_name_and_nothing_else():
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    server = make_server(store, port=0, quiet=True, workers=1,
+                         allow_hosts=("analyst-box.lan",))
+    serve_in_thread(server)
+    try:
+        def status(host):
+            answer = raw(server.url, f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}"
+                                     "\r\nConnection: close\r\n\r\n".encode())
+            return int(answer.split(b" ")[1])
+
+        assert [status(h) for h in ("analyst-box.lan:7878", "ANALYST-BOX.lan.",
+                                    "other-box.lan:7878", "10.1.2.3:7878")] == [
+            200, 200, 403, 200]
+    finally:
+        server.shutdown()
+        server.server_close()

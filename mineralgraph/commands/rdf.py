@@ -200,13 +200,17 @@ def _origins(ctx, param, values):
               callback=_origins,
               help="Let pages from this origin (https://host[:port]) query it from a browser, "
                    "private-network access included; repeatable. None by default.")
+@click.option("--allow-host", "host_names", metavar="NAME", multiple=True,
+              help="Answer requests addressed to this host name too (with --host 0.0.0.0, "
+                   "the machine's name on the network); repeatable. IP addresses and "
+                   "localhost always work.")
 @click.option("--quiet", is_flag=True, help="Do not log requests on stderr.")
 @data_option
 @data_dir_option
 @as_of_option
 @click.pass_obj
 def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_service,
-          origins, quiet, data, data_dir, as_of):
+          origins, host_names, quiet, data, data_dir, as_of):
     """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client).
 
     By default it answers this machine only (--host 127.0.0.1, and only requests whose
@@ -218,7 +222,8 @@ def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_
     server = make_server(_store(app, store, data, as_of, data_dir), host, port,
                          timeout=timeout or None, max_rows=max_rows, quiet=quiet,
                          workers=workers, queue_size=queue_size,
-                         allow_service=allow_service, allow_origins=origins)
+                         allow_service=allow_service, allow_origins=origins,
+                         allow_hosts=host_names)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: others on the network can query it",
                    err=True)

@@ -138,11 +138,11 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{host}{port}"
 
 
-def host_allowed(header: str, bound: str) -> bool:
+def host_allowed(header: str, bound: str, names=()) -> bool:
     """Whether a request's ``Host`` header names this server (and not a rebinding domain).
 
     An IP address and a ``localhost`` name are always this machine's; any other name
-    only when the server was bound to that name.
+    only when the server was bound to that name, or it is one of ``names``.
 
     >>> [host_allowed(h, "127.0.0.1") for h in ("localhost:7878", "[::1]:1", "evil.com:7878")]
     [True, True, False]
@@ -159,7 +159,8 @@ def host_allowed(header: str, bound: str) -> bool:
         ipaddress.ip_address(name)
         return True
     except ValueError:
-        return bool(name) and name == bound.strip("[]").lower().rstrip(".")
+        known = {bound.strip("[]").lower().rstrip(".")} | {n.lower().rstrip(".") for n in names}
+        return bool(name) and name in known
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -171,8 +172,9 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, address, store, timeout: float | None = DEFAULT_TIMEOUT,
                  max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
                  workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
-                 allow_service: bool = False, allow_origins=()):
+                 allow_service: bool = False, allow_origins=(), allow_hosts=()):
         super().__init__(address, SparqlHandler)
+        self.host_names = tuple(allow_hosts)
         self.store, self.timeout, self.max_rows, self.quiet = store, timeout, max_rows, quiet
         self.bound_host = address[0]
         self.allow_service = allow_service
@@ -235,7 +237,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _admitted(self) -> bool:
         """Whether the Host and Origin headers may reach this endpoint; else answer 403."""
         host = self.headers.get("Host")
-        if host is not None and not host_allowed(host, self.server.bound_host):
+        if host is not None and not host_allowed(host, self.server.bound_host,
+                                                   self.server.host_names):
             self.close_connection = True
             self._send(403, f"Host {_printable(host)} is not this endpoint's name (DNS "
                        "rebinding?); ask it by IP address or localhost\n")
@@ -396,18 +399,20 @@ def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT,
                 max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
                 workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
-                allow_service: bool = False, allow_origins=()) -> SparqlServer:
+                allow_service: bool = False, allow_origins=(),
+                allow_hosts=()) -> SparqlServer:
     """A SPARQL server bound to ``host:port`` (port 0: any free port); call ``serve_forever``.
 
     ``workers`` processes answer queries, ``queue_size`` more may wait;
     ``allow_service`` lets queries fetch from other servers (SERVICE, FROM);
-    ``allow_origins`` lists the browser origins (``https://host``) that may ask it.
+    ``allow_origins`` lists the browser origins (``https://host``) that may ask it;
+    ``allow_hosts`` the names besides ``host`` it answers to (``Host`` header).
     Close it with ``server_close()``, which stops the workers.
     """
     try:
         return SparqlServer((host, port), store, timeout, max_rows, quiet, workers=workers,
                             queue_size=queue_size, allow_service=allow_service,
-                            allow_origins=allow_origins)
+                            allow_origins=allow_origins, allow_hosts=allow_hosts)
     except OSError as exc:
         raise MineralGraphError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
