@@ -517,3 +517,17 @@ def test_allow_host_adds_a_name_and_nothing_else():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_query_past_the_worker_memory_cap_ends_its_worker_only():
+    from mineralgraph.graph.query_pool import QueryPool, WorkerDiedError
+
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    hog = ("SELECT (STRLEN(GROUP_CONCAT(CONCAT(STR(?s), STR(?o), STR(?b)))) AS ?n) "
+           "{ ?s ?p ?o . ?a ?b ?c . ?d ?e ?f }")
+    with QueryPool(store, workers=1, worker_memory=100 << 20) as pool:
+        with pytest.raises(WorkerDiedError, match=r"^query: the query process died \(signal 6, "
+                                                  r"likely past its memory cap of 100 MiB\)"):
+            pool.run(hog, timeout=60)
+        assert pool.replaced == 1
+        assert len(pool.run(PRODUCTS, timeout=10).rows) == 3

@@ -195,6 +195,9 @@ def _origins(ctx, param, values):
 @click.option("--queue", "queue_size", type=click.IntRange(min=0), default=DEFAULT_QUEUE,
               show_default=True, help="Queries that may wait for a worker; more get 503 "
                                       "with Retry-After.")
+@click.option("--worker-memory", metavar="MIB", type=click.IntRange(min=0), default=2048,
+              show_default=True, help="Memory a worker may use beyond the graph (MiB); a "
+                                      "query that needs more ends its worker. 0: no cap.")
 @allow_service_option
 @click.option("--allow-origin", "origins", metavar="ORIGIN", multiple=True,
               callback=_origins,
@@ -209,8 +212,8 @@ def _origins(ctx, param, values):
 @data_dir_option
 @as_of_option
 @click.pass_obj
-def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_service,
-          origins, host_names, quiet, data, data_dir, as_of):
+def serve(app, host, port, store, timeout, max_rows, workers, queue_size, worker_memory,
+          allow_service, origins, host_names, quiet, data, data_dir, as_of):
     """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client).
 
     By default it answers this machine only (--host 127.0.0.1, and only requests whose
@@ -223,7 +226,7 @@ def serve(app, host, port, store, timeout, max_rows, workers, queue_size, allow_
                          timeout=timeout or None, max_rows=max_rows, quiet=quiet,
                          workers=workers, queue_size=queue_size,
                          allow_service=allow_service, allow_origins=origins,
-                         allow_hosts=host_names)
+                         allow_hosts=host_names, worker_memory=(worker_memory << 20) or None)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: others on the network can query it",
                    err=True)

@@ -49,6 +49,7 @@ from mineralgraph import __version__
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import (
     DEFAULT_QUEUE,
+    DEFAULT_WORKER_MEMORY,
     DEFAULT_WORKERS,
     PoolBusyError,
     QueryPool,
@@ -172,7 +173,8 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, address, store, timeout: float | None = DEFAULT_TIMEOUT,
                  max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
                  workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
-                 allow_service: bool = False, allow_origins=(), allow_hosts=()):
+                 allow_service: bool = False, allow_origins=(), allow_hosts=(),
+                 worker_memory: int | None = DEFAULT_WORKER_MEMORY):
         super().__init__(address, SparqlHandler)
         self.host_names = tuple(allow_hosts)
         self.store, self.timeout, self.max_rows, self.quiet = store, timeout, max_rows, quiet
@@ -182,7 +184,8 @@ class SparqlServer(ThreadingHTTPServer):
         self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
         try:
             self.pool = QueryPool(store, workers=workers, queue_size=queue_size,
-                                  wait=max(timeout or 0, 30.0), allow_service=allow_service)
+                                  wait=max(timeout or 0, 30.0), allow_service=allow_service,
+                                  worker_memory=worker_memory)
         except BaseException:
             super().server_close()
             raise
@@ -399,20 +402,22 @@ def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT,
                 max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
                 workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
-                allow_service: bool = False, allow_origins=(),
-                allow_hosts=()) -> SparqlServer:
+                allow_service: bool = False, allow_origins=(), allow_hosts=(),
+                worker_memory: int | None = DEFAULT_WORKER_MEMORY) -> SparqlServer:
     """A SPARQL server bound to ``host:port`` (port 0: any free port); call ``serve_forever``.
 
     ``workers`` processes answer queries, ``queue_size`` more may wait;
     ``allow_service`` lets queries fetch from other servers (SERVICE, FROM);
     ``allow_origins`` lists the browser origins (``https://host``) that may ask it;
-    ``allow_hosts`` the names besides ``host`` it answers to (``Host`` header).
+    ``allow_hosts`` the names besides ``host`` it answers to (``Host`` header);
+    ``worker_memory`` caps what a worker may allocate beyond the store (bytes).
     Close it with ``server_close()``, which stops the workers.
     """
     try:
         return SparqlServer((host, port), store, timeout, max_rows, quiet, workers=workers,
                             queue_size=queue_size, allow_service=allow_service,
-                            allow_origins=allow_origins, allow_hosts=allow_hosts)
+                            allow_origins=allow_origins, allow_hosts=allow_hosts,
+                            worker_memory=worker_memory)
     except OSError as exc:
         raise MineralGraphError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 

@@ -37,6 +37,8 @@ DEFAULT_QUEUE = 512
 DEFAULT_WAIT = 30.0
 #: The largest answer a worker sends back (pickled); a larger one is an error.
 MAX_ANSWER_BYTES = 256 << 20
+#: Bytes a worker may allocate beyond what it was forked with.
+DEFAULT_WORKER_MEMORY = 2 << 30
 
 
 class PoolBusyError(MineralGraphError):
@@ -53,11 +55,30 @@ class _Worker:
     conn: multiprocessing.connection.Connection
 
 
-def _answer_queries(store, conn, parent_end, allow_service: bool, max_bytes: int) -> None:
+def _limit_memory(budget: int | None) -> None:
+    """Cap this process's address space at its size now plus ``budget`` bytes (Linux)."""
+    if not budget:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        limit = size + budget if hard == resource.RLIM_INFINITY else min(size + budget, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc or no resource module: the timeout is the only bound
+
+
+def _answer_queries(store, conn, parent_end, allow_service: bool, max_bytes: int,
+                    memory: int | None = None) -> None:
     """A worker's life: answer each query that comes down the pipe, until the server goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     faulthandler.disable()  # a crash is the pool's to report, in one line
     parent_end.close()  # the server's end, copied by the fork: else the pipe never ends
+    os.environ["RUST_BACKTRACE"] = "0"  # an engine out of memory says so in one line
+    _limit_memory(memory)
     server = os.getppid()
     while True:
         try:
@@ -106,15 +127,21 @@ class QueryPool:
         Deepest bracket nesting a query may have (:func:`~.sparql_guard.check_query`).
     max_answer_bytes : int
         The largest answer (pickled) a worker sends back; a larger one is an error.
+    worker_memory : int, optional
+        Bytes a worker may allocate beyond the store it was forked with (its address
+        space is capped there, on Linux); a query that needs more ends its worker,
+        which is replaced. None: no cap.
     """
 
     def __init__(self, store, workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
                  wait: float = DEFAULT_WAIT, allow_service: bool = False,
-                 max_depth: int = MAX_DEPTH, max_answer_bytes: int = MAX_ANSWER_BYTES):
+                 max_depth: int = MAX_DEPTH, max_answer_bytes: int = MAX_ANSWER_BYTES,
+                 worker_memory: int | None = DEFAULT_WORKER_MEMORY):
         if workers < 1 or queue_size < 0:
             raise MineralGraphError("a query pool needs at least one worker")
         self.store, self.allow_service, self.wait = store, allow_service, wait
         self.max_depth, self.max_answer_bytes = max_depth, max_answer_bytes
+        self.worker_memory = worker_memory
         self.workers, self.queue_size = workers, queue_size
         self._context = multiprocessing.get_context("fork")
         self._slots = threading.BoundedSemaphore(workers + queue_size)
@@ -134,7 +161,7 @@ class QueryPool:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_answer_queries, name="sparql-worker",
                                         args=(self.store, child, parent, self.allow_service,
-                                              self.max_answer_bytes),
+                                              self.max_answer_bytes, self.worker_memory),
                                         daemon=True)
         process.start()
         child.close()
@@ -207,6 +234,8 @@ class QueryPool:
             code = worker.process.exitcode
             replacement = self._replace(worker)
             how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            if code == -signal.SIGABRT and self.worker_memory:
+                how += f", likely past its memory cap of {self.worker_memory >> 20:,} MiB"
             return replacement, None, WorkerDiedError(
                 f"{name}: the query process died ({how}); the endpoint goes on")
         if status == "error":
