@@ -392,6 +392,8 @@ def _guarded(store, query, limit, name, allow_service=False) -> Answer:
         return store.execute(query, limit, name, allow_service)
     except MineralGraphError:
         raise
+    except MemoryError:
+        raise MineralGraphError(f"{name}: out of memory; narrow the query") from None
     except Exception as exc:  # an engine's evaluation error: one line for the user
         raise MineralGraphError(f"{name}: {type(exc).__name__}: {exc}") from None
 
