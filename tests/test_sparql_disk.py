@@ -136,3 +136,15 @@ def test_source_of_records_size_and_time(snapshot):
     recorded = source_of(str(snapshot))
     assert recorded["path"] == str(snapshot.resolve())
     assert recorded["bytes"] == snapshot.stat().st_size
+
+
+def test_a_killed_build_is_cleared_by_the_next(tmp_path):
+    import subprocess
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()  # a process id that no longer runs
+    leftover = tmp_path / f".store.building-{dead.pid}"
+    leftover.mkdir()
+    (leftover / "000001.sst").write_bytes(b"half a store")
+    build_store_dir(tmp_path / "store", {"graph": "tiny"}, nt=ntriples(load_curated(TINY).claims))
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]

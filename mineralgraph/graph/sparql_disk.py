@@ -4,7 +4,8 @@
 store in a new folder, and writes :data:`MARKER` beside them saying what was loaded;
 :func:`open_store_dir` opens such a folder read-only, without loading anything.
 The folder appears only when complete: it is built under a temporary name and
-renamed at the end, so a killed build leaves no half store behind it.
+renamed at the end, so a killed build leaves no half store behind it (and the next
+build clears the temporary folder of a killed one).
 
 Each process opens its own read-only handle (a worker forked by the endpoint's pool
 or by a timed query reopens it), as RocksDB handles do not survive a fork.
@@ -123,8 +124,8 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise MineralGraphError(f"{path}: not empty and not a mineralgraph store (no "
                                 f"{MARKER}); give a new or empty folder")
+    _clear_dead_builds(path)
     building = path.with_name(f".{path.name}.building-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)
     try:
         store = ox.Store(str(building))
         if rdf_file is not None:
@@ -155,6 +156,21 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
         shutil.rmtree(building, ignore_errors=True)
         raise
     return OxigraphDiskStore(path)
+
+
+def _clear_dead_builds(path: Path) -> None:
+    """Remove the temporary folders of builds of ``path`` whose process was killed."""
+    for folder in path.parent.glob(f".{path.name}.building-*"):
+        try:
+            pid = int(folder.name.rsplit("-", 1)[1])
+            os.kill(pid, 0)  # still building: leave it
+            if pid != os.getpid():
+                continue
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:  # another user's live process
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _describe(source: dict) -> str:
