@@ -26,6 +26,7 @@ import pytest
 from mineralgraph.graph.endpoint import make_server, serve_in_thread
 from mineralgraph.graph.rdf import ntriples
 from mineralgraph.graph.sparql import ENGINES, open_store
+from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError
 from mineralgraph.loaders.curated import load_curated
 
 TINY = Path(__file__).parent / "data" / "rdf-tiny"
@@ -531,3 +532,16 @@ def test_a_query_past_the_worker_memory_cap_ends_its_worker_only():
             pool.run(hog, timeout=60)
         assert pool.replaced == 1
         assert len(pool.run(PRODUCTS, timeout=10).rows) == 3
+
+
+def test_without_worker_processes_queries_run_in_threads():
+    """Where fork does not exist (Windows) the pool answers in the server's threads."""
+    from mineralgraph.graph.query_pool import QueryPool
+
+    store = open_store(load_curated(TINY).claims, "memory")
+    with QueryPool(store, workers=2, processes=False) as pool:
+        assert pool.run(PRODUCTS, timeout=10).column("p") == [
+            "product:drone", "product:phone", "product:radar"]
+        with pytest.raises(RemoteAccessRefusedError):
+            pool.run("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+        assert pool.run("ASK { ?s ?p ?o }").boolean is True

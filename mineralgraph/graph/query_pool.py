@@ -131,19 +131,26 @@ class QueryPool:
         Bytes a worker may allocate beyond the store it was forked with (its address
         space is capped there, on Linux); a query that needs more ends its worker,
         which is replaced. None: no cap.
+    processes : bool, optional
+        Run queries in worker processes (the default where ``fork`` exists). Without
+        them (Windows) queries run in the server's threads, ``workers`` at a time, and
+        neither the timeout nor the memory cap can stop one.
     """
 
     def __init__(self, store, workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
                  wait: float = DEFAULT_WAIT, allow_service: bool = False,
                  max_depth: int = MAX_DEPTH, max_answer_bytes: int = MAX_ANSWER_BYTES,
-                 worker_memory: int | None = DEFAULT_WORKER_MEMORY):
+                 worker_memory: int | None = DEFAULT_WORKER_MEMORY,
+                 processes: bool | None = None):
         if workers < 1 or queue_size < 0:
             raise MineralGraphError("a query pool needs at least one worker")
         self.store, self.allow_service, self.wait = store, allow_service, wait
         self.max_depth, self.max_answer_bytes = max_depth, max_answer_bytes
         self.worker_memory = worker_memory
         self.workers, self.queue_size = workers, queue_size
-        self._context = multiprocessing.get_context("fork")
+        if processes is None:
+            processes = "fork" in multiprocessing.get_all_start_methods()
+        self.processes = processes
         self._slots = threading.BoundedSemaphore(workers + queue_size)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
@@ -153,6 +160,11 @@ class QueryPool:
         # once here, so every worker forked (now or as a replacement) has the engine's
         # query parser imported and built rather than spending its first query on it
         _guarded(store, "ASK {}", None, "warm-up")
+        if not processes:
+            for _ in range(workers):
+                self._idle.put(None)  # a turn to run a query in the asking thread
+            return
+        self._context = multiprocessing.get_context("fork")
         gc.freeze()  # the graph's objects stay out of the workers' collections: fewer copies
         for _ in range(workers):
             self._idle.put(self._start())
@@ -211,6 +223,11 @@ class QueryPool:
             except queue.Empty:
                 raise PoolBusyError(f"no worker came free within {self.wait:g} s: "
                                     "try again shortly") from None
+            if worker is None:  # no worker processes here: answer in this thread
+                try:
+                    return _guarded(self.store, query, limit, name, self.allow_service)
+                finally:
+                    self._idle.put(None)
             worker, answer, error = self._ask(worker, query, timeout, limit, name)
             if worker is not None:
                 self._idle.put(worker)
