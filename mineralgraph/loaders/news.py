@@ -48,6 +48,7 @@ from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.articles import Article, dateline, read_article, split_sentences
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
+from mineralgraph.loaders.figures import find_figures
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -98,7 +99,19 @@ COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|ex
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
                    r"threaten(s|ed|ing)?|expected to|plans? to|planning to|reportedly|whether|"
-                   r"speculat\w*|if)\b|\bmay\b(?! \d)", re.I)
+                   r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
+#: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
+EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|should (be|get|have|"
+                          r"find|receive|see|ease)|set to|poised to|on track to)\b", re.I)
+PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
+                         r"proposed|intends? to|preparing to)\b", re.I)
+SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps)\b", re.I)
+#: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
+REVIEW = re.compile(r"\b((is|are|was|were) applying|(has|have|had) applied|applied for|"
+                    r"working with \w+ to (obtain|get|secure)|seeking|under review)\b", re.I)
+#: Kinds whose mentions are recorded (MENTIONS claims of the article).
+MENTIONED_KINDS = ("Company", "Country", "Element", "Material", "Product", "Facility",
+                   "ExportControl")
 NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not yet|never|"
                      r"no longer|no new)\b", re.I)
 BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
@@ -178,6 +191,12 @@ class NewsReader:
         self.last_party: str | None = None
         self.gazetteer_found: list[Found] = []
         self.issuer: str | None = None
+        self.modality: str | None = None
+        self.dated_by_article = False
+        self.mentioned: dict[str, tuple[str, str, int]] = {}
+        self.skipped: list[tuple[int, str, str]] = []
+        self.sentences = 0
+        self.article_country: str | None = None
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -208,13 +227,91 @@ class NewsReader:
         self.source = self.source_id(article)
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
+                self.sentences += 1
                 self.sentence(line, sentence)
+        self.drop_article_dated_repeats()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
             claims = (self.source_claims(article)
-                      + [c for node in self.nodes.values() for c in node] + self.claims)
+                      + [c for node in self.nodes.values() for c in node] + self.claims
+                      + self.mention_claims())
         unresolved = [f"{name} ({where})" for name, where in self.unresolved.items()]
-        return LoadResult(claims=claims, unresolved=unresolved)
+        return LoadResult(claims=claims, unresolved=unresolved,
+                          report=self.report(claims))
+
+    # ------------------------------------------------------------ after the last sentence
+    def drop_article_dated_repeats(self) -> None:
+        """A claim dated only by the article (a summary bullet, a headline) gives way to
+        the same fact dated by the text; a licence decision dated by the article gives way
+        to the same decision (issuer, grantee, decision) dated by the text."""
+        def dated(claim):
+            return claim.qualifier("dated_by") is None
+
+        def fact(claim):
+            single = not claim.is_relation and model.attributes.get(claim.predicate) \
+                and not model.attributes[claim.predicate].multi_valued
+            return (claim.subject, claim.predicate, None if single else str(claim.object))
+
+        text_dated = {fact(c) for c in self.claims if dated(c)}
+        licences = {re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", c.subject) for c in self.claims
+                    if dated(c) and c.subject.startswith("licence:")}
+        dropped = {c.subject for c in self.claims if not dated(c)
+                   and c.subject.startswith("licence:")
+                   and re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", c.subject) in licences
+                   and not any(dated(o) for o in self.claims if o.subject == c.subject)}
+        self.claims = [c for c in self.claims
+                       if c.subject not in dropped and not (not dated(c)
+                                                            and fact(c) in text_dated)]
+        for node in dropped:
+            self.nodes.pop(node, None)
+
+    def mention_claims(self) -> list[Claim]:
+        """One MENTIONS claim per node the article names, quoting the first sentence."""
+        out = []
+        for node, (name, quote, line) in sorted(self.mentioned.items()):
+            if model.kind_of(node) not in MENTIONED_KINDS:
+                continue
+            if self.known is None or node not in self.known:
+                if node not in self.nodes and model.kind_of(node) in ("Country", "Element"):
+                    self.line = line
+                    out.extend(self.nodes.get(self.ensure(node), []))
+                elif node not in self.nodes:
+                    continue
+            out.append(Claim(self.source, "MENTIONS", node, sources=(self.source,),
+                             quote=quote, confidence="medium",
+                             origin=f"{self.path}:{line}"))
+        return out
+
+    def report(self, claims: list[Claim]) -> dict:
+        """What the article gave: claims added, mentions, sentences skipped and why."""
+        article = self.article
+        facts = [c for c in claims if c.predicate != "MENTIONS" and c.subject != self.source]
+        events = sorted({c.subject for c in facts
+                         if c.subject.startswith(("control:", "licence:"))})
+        return {
+            "article": str(self.path),
+            "title": article.title, "publisher": article.publisher,
+            "published": article.published.isoformat() if article.published else None,
+            "source": self.source if claims else None,
+            "sentences": self.sentences,
+            "claims_added": len(claims),
+            "events": events,
+            "decisions": sorted({f"{c.subject} {c.object}" for c in facts
+                                 if c.predicate == "decision"
+                                 and c.qualifier("modality") is None}),
+            "modal": sorted({f"{c.subject} {c.object} ({c.qualifier('modality')})"
+                             for c in facts if c.predicate == "decision"
+                             and c.qualifier("modality")}),
+            "figures": sorted(f"{c.subject} {c.predicate} {c.object:g}"
+                              f"{' ' + c.qualifier('material') if c.qualifier('material') else ''}"
+                              for c in facts if c.predicate.startswith("reported_")),
+            "dated_by_article": sum(1 for c in facts if c.qualifier("dated_by") == "article"),
+            "mentions": {"resolved": sorted({f"{name} -> {node}" for node, (name, _, _)
+                                             in self.mentioned.items()}),
+                         "unresolved": sorted(self.unresolved)},
+            "skipped": [{"line": line, "sentence": text, "reason": reason}
+                        for line, text, reason in sorted(article.skipped + self.skipped)],
+        }
 
     def source_id(self, article: Article) -> str:
         words = slug(article.title or self.path.stem).split("-")[:8]
@@ -261,29 +358,90 @@ class NewsReader:
     def sentence(self, line: int, sentence: str) -> None:
         self.line = line
         text = sentence.strip()
-        if not text or text[0] in "\"\u201c":
+        if not text:
             return
-        found = [Found(m, m.id, model.kind_of(m.id)) for m in self.gazetteer.mentions(text)]
-        hedged = bool(HEDGE.search(text))
+        if text[0] in "\"\u201c":
+            self.skipped.append((line, text, "a quotation"))
+            return
+        found = [Found(m, m.id, model.kind_of(m.id)) for m in
+                 sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
+                        key=lambda m: m.start)]
+        for f in found:
+            self.mentioned.setdefault(f.id, (f.mention.text, text, line))
+        if self.article_country is None:
+            self.article_country = next((f.id for f in found if f.kind == "Country"), None)
+        hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
+                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text))
+        self.modality = modality_of(text) if hedged else None
+        negated = bool(NEGATED.search(text))
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
         before = len(self.claims)
         is_licence = bool(LICENCE.search(text)) and bool(
-            APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text))
-        if not hedged and is_licence and not NEGATED.search(text):
+            APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
+            or REVIEW.search(text))
+        is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
+                          or self.control_on(text, found) or MONTH_CONTROL.search(text)
+                          or (self.current_control and ANAPHOR.search(text)))
+        if is_licence and not negated and self.modality in (None, "expected", "planned"):
             self.licence_claims(text, found, event)
-        elif not hedged and not NEGATED.search(text) and (
-                CONTROL.search(text) or REFERENCE.search(text) or self.control_on(text, found)
-                or MONTH_CONTROL.search(text)
-                or (self.current_control and ANAPHOR.search(text))):
+        elif not hedged and not negated and is_control:
             self.control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
                 and not is_licence:
             self.cover_claims(text, found)
-        if not hedged and not NEGATED.search(text):
+        if not hedged and not negated:
             self.supply_claims(text, found, event)
+            self.figure_claims(text, found, dates)
         if len(self.claims) > before:
             self.report_unknown(text, line)
+        elif negated and (is_licence or is_control):
+            self.skipped.append((line, text, "negated: no decision"))
+        elif hedged and (is_licence or is_control):
+            self.skipped.append((line, text, f"{self.modality}: a forecast or plan is never "
+                                             "a decision"))
+        self.modality = None
+
+    def figure_claims(self, text: str, found: list[Found], dates) -> None:
+        """Shares, year-on-year trade changes and quantities the sentence states, as
+        ``reported_*`` claims of the article on the country (or company) they are about."""
+        for figure in find_figures(text):
+            countries = [f for f in found if f.kind == "Country"]
+            owners = [f for f in found if f.kind in ("Country", "Company")
+                      and f.mention.end <= figure.start]
+            partner = None
+            if figure.kind == "share":
+                if not owners:
+                    continue
+                subject = owners[-1].id
+            else:
+                exporters = [f for f in countries if not self.is_target(text, f.mention)]
+                targets = [f for f in countries if self.is_target(text, f.mention)]
+                subject = exporters[0].id if exporters else self.article_country
+                partner = targets[0].id if targets else None
+                if subject is None or partner == subject:
+                    continue
+            inside = [f for f in found if f.kind in ("Material", "Element")
+                      and (figure.start <= f.mention.start < figure.end
+                           if figure.kind == "share" else True)]
+            quals = [("about", figure.about)]
+            if inside:
+                quals.append(("material", self.ensure(inside[0].id)))
+            if partner:
+                quals.append(("partner", self.ensure(partner)))
+            if figure.unit:
+                quals.append(("unit", figure.unit))
+            when = None
+            if figure.kind != "share":
+                months = [d for d, start, end in dates
+                          if not re.search(r"\d{1,2}\b", text[start:end]) or
+                          re.fullmatch(r"[A-Za-z]+\.?\s+\d{4}", text[start:end])]
+                if not months:
+                    continue   # a trade figure needs its month
+                when = months[0].replace(day=1)
+                quals.append(("period", f"{when:%Y-%m}"))
+            self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
+                       tuple(quals), quote=text)
 
     @staticmethod
     def control_on(text: str, found: list[Found]) -> bool:
@@ -303,12 +461,22 @@ class NewsReader:
                 continue
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
+                self.dated_by_article = False
                 return when
+        self.dated_by_article = True
         return self.article.published
 
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
               quote=None):
-        key = (subject, predicate, str(obj), dict(qualifiers).get("material"))
+        qualifiers = tuple(qualifiers)
+        if self.modality and not predicate.startswith("reported_"):
+            qualifiers += (("modality", self.modality),)
+        event = when if when is not None else valid_to
+        if self.dated_by_article and event == self.article.published \
+                and not predicate.startswith("reported_"):
+            qualifiers += (("dated_by", "article"),)
+        key = (subject, predicate, str(obj), dict(qualifiers).get("material"),
+               dict(qualifiers).get("partner"))
         if key in self.emitted:
             return
         self.emitted.add(key)
@@ -568,9 +736,12 @@ class NewsReader:
             decision = "denied"
         elif EXPEDITED.search(text):
             decision = "expedited"
-        else:
+        elif APPROVED.search(text):
             decision = "approved"
-        verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text))
+        else:
+            decision = "under-review"
+        verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text)
+                or REVIEW.search(text))
         issuer, targets = self.countries(text, found, verb.start())
         if issuer is None and self.current_control:
             issuers = sorted(self.controls[self.current_control]["issuer"])
@@ -585,6 +756,7 @@ class NewsReader:
             issuer = sorted(self.controls[control]["issuer"])[0]
         if issuer is None:
             return
+        targets = [t for t in targets if t != issuer]
         grantees = [node for _, node in self.companies(text, found)]
         control = control or self.current_control
         code = issuer.partition(":")[2]
@@ -601,7 +773,8 @@ class NewsReader:
                               f"({event.isoformat()})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
-        self.claim(node, "announced_on", event, event, quote=text)
+        if self.modality is None and decision != "under-review":
+            self.claim(node, "announced_on", event, event, quote=text)
         self.claim(node, "ISSUED_BY", self.ensure(issuer), event, quote=text)
         for grantee in grantees:
             self.claim(node, "GRANTED_TO", grantee, event, quote=text)
@@ -733,6 +906,24 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def modality_of(text: str) -> str:
+    """The modality of a hedged sentence: expected (a forecast), planned, or speculative.
+
+    >>> modality_of("Permits are likely to be approved more easily, two sources said.")
+    'expected'
+    >>> modality_of("China is drafting a system that would bar defence firms.")
+    'planned'
+    >>> modality_of("Officials could ease the review.")
+    'speculative'
+    """
+    if HEDGE.search(re.sub(r"\b(expected to|plans? to|planning to)\b", "", text, flags=re.I)) \
+            or SPECULATIVE_CUE.search(text):
+        return "speculative"
+    if PLANNED_CUE.search(text):
+        return "planned"
+    return "expected"
 
 
 def element_label(symbol: str) -> str:
