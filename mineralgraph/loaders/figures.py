@@ -31,19 +31,22 @@ SHARE = re.compile(
     r"represents?|provides?|provided)\s+(?P<about>" + APPROX + NUMBER +
     r"\s+of\s+(?:the\s+)?(?:world's|world|global|worldwide)\b[^.;]*)", re.I)
 TRADE = re.compile(
-    r"\b(?P<flow>exports?|imports?|shipments?|sales|exported|imported)\b[^.;%]{0,80}?\b"
-    r"(?P<verb>fell|dropped|plunged|plummeted|slumped|declined|sank|tumbled|slid|decreased|"
-    r"(?:were|was)\s+(?:still\s+)?down|down|rose|jumped|climbed|increased|grew|surged|soared|"
-    r"(?:were|was)\s+(?:still\s+)?up|up)\s+(?:by\s+)?" + APPROX + NUMBER, re.I)
-YEAR_ON_YEAR = re.compile(r"\b(year[- ]on[- ]year|y/y|yoy|from a year (earlier|ago|before)|"
+    r"\b(?P<flow>exports?|imports?|shipments?|sales|exported|imported)\b(?:[^.;%]|\.(?!\s)|(?<=[A-Z])\.)"
+    r"{0,80}?\b(?:(?:had|has|have)\s+)?"
+    r"(?P<verb>fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|slid|"
+    r"decreased|rose|risen|grown|surged|jumped|climbed|increased|grew|soared|"
+    r"(?:were|was)\s+(?:still\s+)?down|down|(?:were|was)\s+(?:still\s+)?up|up)\s+"
+    r"(?:by\s+)?" + APPROX + NUMBER, re.I)
+YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (earlier|ago|before)|"
+                          r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
                           r"quarter) (a|last) year|on the year)\b", re.I)
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
                       r"(?:\.\d+)?\s+(?P<unit>tonnes|metric tons|tons|t)\b", re.I)
-DOWN = re.compile(r"fell|dropped|plunged|plummeted|slumped|declined|sank|tumbled|slid|"
-                  r"decreased|down", re.I)
+DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
+                  r"slid|decreased|down", re.I)
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
                       r"estimates? that|by 20\d\d|aims? to|target\w*|goal)\b", re.I)
 

@@ -65,7 +65,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # ---------------------------------------------------------------- cue patterns
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
-    r"permits?|permit requirements?|control measures)|\bput (\w+ )?under (export )?"
+    r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
@@ -93,7 +93,7 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
                        r"(export )?control|expand(ed|s)|tighten(ed|s)|placed|rolled out|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
-                       r"prohibit(ed|s)|"
+                       r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
@@ -197,6 +197,7 @@ class NewsReader:
         self.skipped: list[tuple[int, str, str]] = []
         self.sentences = 0
         self.article_country: str | None = None
+        self.licence_context = False
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -253,11 +254,14 @@ class NewsReader:
             return (claim.subject, claim.predicate, None if single else str(claim.object))
 
         text_dated = {fact(c) for c in self.claims if dated(c)}
-        licences = {re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", c.subject) for c in self.claims
+        def undated(claim):
+            return (re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", claim.subject),
+                    claim.qualifier("modality"))
+
+        licences = {undated(c) for c in self.claims
                     if dated(c) and c.subject.startswith("licence:")}
         dropped = {c.subject for c in self.claims if not dated(c)
-                   and c.subject.startswith("licence:")
-                   and re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", c.subject) in licences
+                   and c.subject.startswith("licence:") and undated(c) in licences
                    and not any(dated(o) for o in self.claims if o.subject == c.subject)}
         self.claims = [c for c in self.claims
                        if c.subject not in dropped and not (not dated(c)
@@ -268,7 +272,7 @@ class NewsReader:
     def mention_claims(self) -> list[Claim]:
         """One MENTIONS claim per node the article names, quoting the first sentence."""
         out = []
-        for node, (name, quote, line) in sorted(self.mentioned.items()):
+        for node, (_name, quote, line) in sorted(self.mentioned.items()):
             if model.kind_of(node) not in MENTIONED_KINDS:
                 continue
             if self.known is None or node not in self.known:
@@ -377,9 +381,13 @@ class NewsReader:
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
         before = len(self.claims)
-        is_licence = bool(LICENCE.search(text)) and bool(
+        licence_word = bool(LICENCE.search(text) or (
+            self.licence_context and re.search(r"\bapplications\b", text, re.I)))
+        self.licence_context = self.licence_context or bool(LICENCE.search(text))
+        is_licence = licence_word and bool(
             APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
-            or REVIEW.search(text))
+            or REVIEW.search(text) or (self.modality == "planned"
+                                       and PLANNED_CUE.search(text)))
         is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
                           or (self.current_control and ANAPHOR.search(text)))
@@ -419,6 +427,13 @@ class NewsReader:
                 targets = [f for f in countries if self.is_target(text, f.mention)]
                 subject = exporters[0].id if exporters else self.article_country
                 partner = targets[0].id if targets else None
+                named = re.search(r"\bto (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
+                                  text[figure.start:figure.end])
+                where = figure.start + named.start("name") if named else 0
+                if named and not any(f.mention.start <= where < f.mention.end for f in targets):
+                    self.skipped.append((self.line, text, f"a trade figure to "
+                                         f"{named.group('name')}, not a known country"))
+                    continue
                 if subject is None or partner == subject:
                     continue
             inside = [f for f in found if f.kind in ("Material", "Element")
@@ -434,8 +449,10 @@ class NewsReader:
             when = None
             if figure.kind != "share":
                 months = [d for d, start, end in dates
-                          if not re.search(r"\d{1,2}\b", text[start:end]) or
-                          re.fullmatch(r"[A-Za-z]+\.?\s+\d{4}", text[start:end])]
+                          if re.search(r"\b(month|" + "|".join(MONTHS) + r")\b",
+                                       text[start:end], re.I)
+                          and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
+                                            if len(text[start:end].split()) > 1 else "x")]
                 if not months:
                     continue   # a trade figure needs its month
                 when = months[0].replace(day=1)
@@ -453,7 +470,7 @@ class NewsReader:
         return False
 
     def event_date(self, text: str, dates) -> date:
-        for when, start, _ in dates:
+        for when, start, end in dates:
             cue = text[max(0, start - 40):start]
             if ANNOUNCED_CUE.search(cue) and re.search(r"\b(it|they|which|that)\b", cue):
                 continue   # "the measures it imposed ... in April": the control's own date
@@ -462,8 +479,10 @@ class NewsReader:
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
                 self.dated_by_article = False
+                self.event_precise = bool(re.search(r"\d|day\b", text[start:end], re.I))
                 return when
         self.dated_by_article = True
+        self.event_precise = True
         return self.article.published
 
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
@@ -648,6 +667,11 @@ class NewsReader:
             if status != "announced" and not items and not targets \
                     and not REFERENCE.search(text) and not month:
                 return
+            if self.dated_by_article and not announced and not effective \
+                    and not REFERENCE.search(text) and not month:
+                self.skipped.append((self.line, text, "a control with no date nor number: "
+                                                      "not taken for a new one"))
+                return
             if month and not announced:
                 number = MONTHS[month.group("month").lower()]
                 announced = date(event.year - (number > event.month), number, 1)
@@ -655,8 +679,12 @@ class NewsReader:
             control = self.mint_control(text, issuer, named, announced or event)
         self.current_control, self.issuer = control, issuer
         info = self.controls[control]
-        if status == "announced":
-            announced = announced or event
+        if status == "announced" and not announced:
+            announced, day_precise = event, self.event_precise
+        if announced and not day_precise and info["announced"] and \
+                (info["announced"].year, info["announced"].month) == (announced.year,
+                                                                      announced.month):
+            announced = info["announced"]
         start = announced or info["announced"] or event
         if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
@@ -741,7 +769,9 @@ class NewsReader:
         else:
             decision = "under-review"
         verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text)
-                or REVIEW.search(text))
+                or REVIEW.search(text) or PLANNED_CUE.search(text))
+        if decision == "under-review" and not REVIEW.search(text):
+            decision = "approved"   # a planned issue of licences
         issuer, targets = self.countries(text, found, verb.start())
         if issuer is None and self.current_control:
             issuers = sorted(self.controls[self.current_control]["issuer"])
@@ -758,7 +788,7 @@ class NewsReader:
             return
         targets = [t for t in targets if t != issuer]
         grantees = [node for _, node in self.companies(text, found)]
-        control = control or self.current_control
+        control = control or self.current_control or self.control_since(text, issuer)
         code = issuer.partition(":")[2]
         if grantees:
             who = grantees[0].partition(":")[2]
@@ -782,6 +812,22 @@ class NewsReader:
             self.claim(node, "TARGETS", self.ensure(target), event, quote=text)
         if control:
             self.claim(node, "UNDER", control, event, quote=text)
+
+    def control_since(self, text: str, issuer: str) -> str | None:
+        """"applications filed since April": the known control of that month and issuer
+        (licences are asked for under the control that made them necessary)."""
+        match = re.search(r"\bsince (early |late )?(?P<month>" + "|".join(
+            m for m in MONTHS if len(m) > 3) + r")\b", text, re.I)
+        if not match:
+            return None
+        month = MONTHS[match.group("month").lower()]
+        published = self.article.published
+        year = published.year - (month > published.month)
+        same = sorted(node for node, info in self.controls.items()
+                      if info["announced"] and (info["announced"].year,
+                                                info["announced"].month) == (year, month)
+                      and (not info["issuer"] or issuer in info["issuer"]))
+        return same[0] if len(same) == 1 else None
 
     # ------------------------------------------------------------ supply relations
     def parties(self, text: str, found: list[Found]) -> list[tuple[Mention, str]]:
