@@ -296,9 +296,35 @@ def _main_text(html_text: str, article: Article) -> str | None:
         if article.published is None and article.date_text is None and meta.date:
             article.date_text, article.date_line = meta.date, 1
             article.published = _meta_date(meta.date)
-    return trafilatura.extract(html_text, output_format="markdown", include_comments=False,
-                               include_tables=False, favor_recall=True, with_metadata=False,
-                               deduplicate=False)
+    return trafilatura.extract(_without_chrome(html_text), output_format="markdown",
+                               include_comments=False, include_tables=False,
+                               favor_recall=True, with_metadata=False, deduplicate=False)
+
+
+_CHROME_TAGS = ("nav", "button", "footer", "aside", "form", "header", "menu", "script",
+                "style", "noscript", "iframe")
+_CHROME_CLASS = re.compile(r"nav|menu|footer|share|related|promo|toolbar|widget|cookie|"
+                           r"newsletter|ticker|subscri|tags|rating|vote|cta|masthead|"
+                           r"breadcrumb|banner|advert|sponsor|social|comment|byline|more\b",
+                           re.I)
+
+
+def _without_chrome(html_text: str) -> str:
+    """The page without its navigation, buttons, footers and widgets (trafilatura keeps
+    them on very short pages, where it falls back to the whole body)."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html_text)
+    except (etree.ParserError, ValueError):
+        return html_text
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag in _CHROME_TAGS or (marks.strip() and _CHROME_CLASS.search(marks)):
+            element.drop_tree()
+    return lxml_html.tostring(root, encoding="unicode")
 
 
 def _line_of(html_text: str, paragraph: str) -> int:

@@ -158,6 +158,10 @@ BUY_VERB = re.compile(r"\b(buy(s|ing)?|bought|purchas(e|es|ed|ing)|sourc(e|es|ed
 STOP_VERB = re.compile(r"\b(stop(ped|s)?|halt(ed|s)?|suspend(ed|s)?|cease[ds]?|end(ed|s)?)\b"
                        r"(\s+\w+){0,3}?\s+(shipping|shipments?|sales|selling|supplying|"
                        r"deliveries|exports?)\b", re.I)
+#: A plant or mine halted or closed: "halted production", "closed its ... plant".
+CLOSE_VERB = re.compile(r"\b(halt(ed|s)?|suspend(ed|s)?|stop(ped|s)?|ceas(ed|es)|clos(ed|es)|"
+                        r"shut( down)?|idl(ed|es)|paus(ed|es)|mothball(ed|s)?)\b(\s+[\w-]+){0,3}?"
+                        r"\s+(production|operations|output|mining|plant|mine|refinery)\b", re.I)
 MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
                        r"manufactur(e|es|ed|ing)|assembl(e|es|ed|ing)|produc(e|es|ed|ing))\b",
                        re.I)
@@ -398,15 +402,18 @@ class NewsReader:
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
                 and not is_licence:
             self.cover_claims(text, found)
-        if not hedged and not negated:
-            self.supply_claims(text, found, event)
-            self.figure_claims(text, found, dates)
+        factual = text if not hedged else factual_part(text)
+        modality, self.modality = self.modality, None
+        if factual and not negated:
+            found_here = [f for f in found if f.mention.end <= len(factual)]
+            self.supply_claims(factual, found_here, event)
+            self.figure_claims(factual, found_here, dates)
         if len(self.claims) > before:
             self.report_unknown(text, line)
         elif negated and (is_licence or is_control):
             self.skipped.append((line, text, "negated: no decision"))
         elif hedged and (is_licence or is_control):
-            self.skipped.append((line, text, f"{self.modality}: a forecast or plan is never "
+            self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
 
@@ -924,7 +931,28 @@ class NewsReader:
         if parties and not PRONOUN_SUBJECT.match(text):
             self.last_party = parties[0][1]   # the subject a later "The company" refers to
 
+    def closure_claims(self, text, found, parties, event) -> bool:
+        """"halted production of NdPr oxide at ...": the producer's output of the material
+        ends on the date of the event (``valid_to``). True when a claim was made."""
+        halt = CLOSE_VERB.search(text)
+        if not halt:
+            return False
+        materials = [f for f in found if f.kind == "Material"]
+        producers = [p for p in parties if p[0].end <= halt.start()]
+        facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
+        if facilities:   # "halted production ... at its Kuantan plant": the plant
+            producers = facilities[:1]
+        if not producers and self.last_party and PRONOUN_SUBJECT.match(text):
+            producers = [(Mention(text[:3], 0, 0, self.last_party), self.last_party)]
+        if not materials or not producers:
+            return False
+        self.claim(self.party(producers[-1]), "PRODUCES", materials[0].id, None,
+                   valid_to=event, quote=text)
+        return True
+
     def make_claims(self, text, found, parties, event) -> None:
+        if self.closure_claims(text, found, parties, event):
+            return
         products = [f for f in found if f.kind == "Product"]
         make = MAKE_VERB.search(text)
         if make and products:
@@ -952,6 +980,22 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def factual_part(text: str) -> str | None:
+    """The clause of a sentence before a hedged one ("It halted production on Thursday,
+    and expected to restart soon" -> "It halted production on Thursday"), or None.
+
+    >>> factual_part("Lynas halted output on Monday, and expected to restart it soon.")
+    'Lynas halted output on Monday'
+    >>> factual_part("Lynas could halt output.") is None
+    True
+    """
+    cues = [m.start() for p in (HEDGE, EXPECTED_CUE, PLANNED_CUE, SPECULATIVE_CUE)
+            for m in [p.search(text)] if m]
+    first = min(cues)
+    bounds = [m.start() for m in re.finditer(r",\s+(and|but|while)\s|;\s", text[:first])]
+    return text[:bounds[-1]] if bounds else None
 
 
 def modality_of(text: str) -> str:
