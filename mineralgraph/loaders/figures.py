@@ -15,6 +15,11 @@ forecasts ("will control", "is projected") gives none.
 [('quantity', 1238.0, 't')]
 >>> find_figures("Exports rose 157.5% from May.")   # month on month: not a y/y figure
 []
+>>> [(f.value, f.about) for f in find_figures(
+...     "China controls nearly 70% of rare-earth mining and nearly 90% of the world's refining.")]
+[(0.7, 'nearly 70% of rare-earth mining'), (0.9, "nearly 90% of the world's refining")]
+>>> [(f.flow, f.value) for f in find_figures("Magnet imports into Japan fell 30% y/y.")]
+[('import', -0.3)]
 """
 
 from __future__ import annotations
@@ -30,6 +35,16 @@ SHARE = re.compile(
     r"supplies|supplied|makes?|made|holds?|held|dominates?|mines?|mined|processes|processed|"
     r"represents?|provides?|provided)\s+(?P<about>" + APPROX + NUMBER +
     r"\s+of\s+(?:the\s+)?(?:world's|world|global|worldwide)\b[^.;]*)", re.I)
+#: "70% of rare-earth mining": a share of a stage or of supply, without "world".
+SHARE_OF_STAGE = re.compile(
+    r"\b(?:controls?|controlled|accounts? for|accounted for|produces?|produced|refines?|"
+    r"refined|supplies|supplied|makes?|made|holds?|held|dominates?|mines?|mined|processes|"
+    r"processed|represents?|provides?|provided)\s+(?P<about>" + APPROX + NUMBER +
+    r"\s+of\s+(?:[\w'-]+\s+){0,3}?(?:mining|processing|refining|separation|production|output|"
+    r"supply|supplies|capacity|reserves|exports)\b(?:\s+(?:capacity|of [\w -]+))?)", re.I)
+#: "... and nearly 90% of the world's refining": a second share of the same subject.
+AND_SHARE = re.compile(r"^,?\s+(?:and|while|but)\s+(?P<about>" + APPROX + NUMBER +
+                       r"\s+of\s+[^.;,]*)", re.I)
 TRADE = re.compile(
     r"\b(?P<flow>exports?|imports?|shipments?|sales|exported|imported)\b(?:[^.;%]|\.(?!\s)|(?<=[A-Z])\.)"
     r"{0,80}?\b(?:(?:had|has|have)\s+)?"
@@ -62,6 +77,7 @@ class Figure:
     end: int
     about: str = ""
     unit: str | None = None
+    flow: str | None = None
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -69,17 +85,31 @@ def find_figures(text: str) -> list[Figure]:
     if FORECAST.search(text):
         return []
     out = []
-    for match in SHARE.finditer(text):
+    shares = list(SHARE.finditer(text))
+    shares += [m for m in SHARE_OF_STAGE.finditer(text)
+               if not any(s.start() <= m.start() < s.end() for s in shares)]
+    for match in sorted(shares, key=lambda m: m.start()):
         about = re.sub(r"\s*,?\s*(according to|said|say|says)\b.*$", "",
-                       match.group("about")).strip().rstrip(",")
+                       match.group("about"))
+        about = re.split(r",?\s+(?:and|while|but)\s+" + APPROX + r"\d", about)[0]
+        end = match.start("about") + len(about)
         out.append(Figure("share", round(float(match.group("num")) / 100, 4),
-                          match.start(), match.end(), about=about))
+                          match.start(), end, about=about.strip().rstrip(",")))
+        second = AND_SHARE.match(text[end:])
+        if second:
+            about2 = re.sub(r"\s*,?\s*(according to|said|say|says)\b.*$", "",
+                            second.group("about")).strip()
+            out.append(Figure("share", round(float(second.group("num")) / 100, 4),
+                              end + second.start("about"), end + second.end(), about=about2))
     if YEAR_ON_YEAR.search(text):
         for match in TRADE.finditer(text):
             sign = -1 if DOWN.match(match.group("verb").split()[-1]) else 1
+            flow = "import" if match.group("flow").lower().startswith("import") else "export"
             out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
-                              match.start(), match.end(), about=match.group(0)))
+                              match.start(), match.end(), about=match.group(0), flow=flow))
     for match in QUANTITY.finditer(text):
+        flow = "import" if match.group("flow").lower().startswith("import") else "export"
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
-                          match.start(), match.end(), about=match.group(0), unit="t"))
+                          match.start(), match.end(), about=match.group(0), unit="t",
+                          flow=flow))
     return sorted(out, key=lambda f: f.start)

@@ -429,12 +429,21 @@ class NewsReader:
                 if not owners:
                     continue
                 subject = owners[-1].id
+            elif figure.flow == "import":   # the importer is the subject; "from" a partner
+                sources = [f for f in countries if re.search(
+                    r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
+                importers = [f for f in countries if f not in sources]
+                if not importers:
+                    continue
+                subject = importers[0].id
+                partner = sources[0].id if sources else None
+                targets = sources
             else:
                 exporters = [f for f in countries if not self.is_target(text, f.mention)]
                 targets = [f for f in countries if self.is_target(text, f.mention)]
                 subject = exporters[0].id if exporters else self.article_country
                 partner = targets[0].id if targets else None
-                named = re.search(r"\bto (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
+                named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
                                   text[figure.start:figure.end])
                 where = figure.start + named.start("name") if named else 0
                 if named and not any(f.mention.start <= where < f.mention.end for f in targets):
@@ -447,6 +456,8 @@ class NewsReader:
                       and (figure.start <= f.mention.start < figure.end
                            if figure.kind == "share" else True)]
             quals = [("about", figure.about)]
+            if figure.flow:
+                quals.append(("flow", figure.flow))
             if inside:
                 quals.append(("material", self.ensure(inside[0].id)))
             if partner:
@@ -477,8 +488,12 @@ class NewsReader:
         return False
 
     def event_date(self, text: str, dates) -> date:
+        lead = re.match(r"(while|although|though|as|after|before|since|whereas)\b[^,]*,",
+                        text, re.I)
         for when, start, end in dates:
             cue = text[max(0, start - 40):start]
+            if lead and start < lead.end():
+                continue   # "While Beijing cleared shipments in June, ...": not the event
             if ANNOUNCED_CUE.search(cue) and re.search(r"\b(it|they|which|that)\b", cue):
                 continue   # "the measures it imposed ... in April": the control's own date
             if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
