@@ -312,7 +312,8 @@ _CHROME_CLASS = re.compile(r"nav|menu|footer|share|related|promo|toolbar|widget|
 def _without_chrome(html_text: str) -> str:
     """The page without its navigation, buttons, footers and widgets (trafilatura keeps
     them on very short pages, where it falls back to the whole body)."""
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     try:
         root = lxml_html.document_fromstring(html_text)
