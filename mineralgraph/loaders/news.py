@@ -69,10 +69,13 @@ CONTROL = re.compile(
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
-    r"restricted|prohibited|curbed|halted)\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
+    r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\bapply for "
+    r"(export )?(licen[cs]es?|permits?)\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
     r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
-                     r"applications? to export|export (applications?|requests?))\b", re.I)
+                     r"applications? to export|export (applications?|requests?)|approvals for "
+                     r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
+                     r"shipments))\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -81,7 +84,15 @@ APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing
 DENIED = re.compile(r"\b(den(ied|ies|y)|reject(ed|s)?|refus(ed|es)|not (be )?(approved|"
                     r"permitted|granted|allowed)|turned down)\b", re.I)
 EXPEDITED = re.compile(r"\b(speed(ing)? up|sped up|expedit\w*|fast[- ]track\w*|accelerat\w*|"
-                       r"more easily|easier time|faster|quicker|streamlin\w*)\b", re.I)
+                       r"more (easily|quickly|rapidly|swiftly)|easier time|faster|quicker|"
+                       r"streamlin\w*)\b", re.I)
+#: ", and shipments of magnets have since slowed": a new clause with its own subject.
+CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|had|was|were|"
+                          r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
+#: Reported speech: the sentence says who said it.
+SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
+#: "remains in force": a state, not an entry into force.
+REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still) (in (force|place|effect))\b", re.I)
 SUSPENDED = re.compile(r"\b(suspend(ed|s|ing)?|suspension|paus(e|ed|es|ing)|lift(ed|s|ing)?|"
                        r"scrap(ped|s)?|revok(e|ed|es)|withdr(ew|awn|aws))\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|came into (force|"
@@ -143,9 +154,11 @@ MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|J
 POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(controls?|bans?|"
                        r"curbs?|restrictions?|measures|licen[cs]ing|permit requirements?)\b",
                        re.I)
-ANAPHOR = re.compile(r"\b(the|these|those) (controls|measures?|curbs|restrictions|ban|rules)\b",
-                     re.I)
+ANAPHOR = re.compile(r"\b(the|these|those|this) (controls|measures?|curbs|restrictions|ban|"
+                     r"rules|announcement)\b", re.I)
 PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
+                          r"(started|starts|began|begun|begins|achieved|achieves) (commercial |"
+                          r"full |first )?production of|"
                           r"(capacity|able) to make|mak(e|es|ing))\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"^(its|it|the company|the firm|the group)\b", re.I)
 IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
@@ -202,6 +215,9 @@ class NewsReader:
         self.sentences = 0
         self.article_country: str | None = None
         self.licence_context = False
+        self.last_said: date | None = None
+        self.rare_earth_topic = False
+        self.last_period: date | None = None
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -408,6 +424,7 @@ class NewsReader:
             found_here = [f for f in found if f.mention.end <= len(factual)]
             self.supply_claims(factual, found_here, event)
             self.figure_claims(factual, found_here, dates)
+        self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if len(self.claims) > before:
             self.report_unknown(text, line)
         elif negated and (is_licence or is_control):
@@ -471,9 +488,11 @@ class NewsReader:
                                        text[start:end], re.I)
                           and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
                                             if len(text[start:end].split()) > 1 else "x")]
-                if not months:
+                if not months and self.last_period is None:
                     continue   # a trade figure needs its month
-                when = months[0].replace(day=1)
+                # "Exports were still down 38% from a year earlier": the month just reported
+                when = months[0].replace(day=1) if months else self.last_period
+                self.last_period = when
                 quals.append(("period", f"{when:%Y-%m}"))
             self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                        tuple(quals), quote=text)
@@ -502,7 +521,13 @@ class NewsReader:
                     or CONTEXT_CUE.search(cue)):
                 self.dated_by_article = False
                 self.event_precise = bool(re.search(r"\d|day\b", text[start:end], re.I))
+                if SAID.search(text) and self.event_precise:
+                    self.last_said = when
                 return when
+        if self.last_said and SAID.search(text):
+            # reported speech goes on: "..., Musk told analysts" after "Musk said on Tuesday"
+            self.dated_by_article, self.event_precise = False, True
+            return self.last_said
         self.dated_by_article = True
         self.event_precise = True
         return self.article.published
@@ -587,8 +612,9 @@ class NewsReader:
 
     # ------------------------------------------------------------ export controls
     def find_control(self, text: str, issuer: str | None, items: list[str], targets: list[str],
-                     event: date, status: str) -> str | None:
-        """The known (or already minted) control a sentence is about, or None."""
+                     event: date, status: str, rare_earth: bool = False) -> str | None:
+        """The known (or already minted) control a sentence is about, or None;
+        ``rare_earth``: the article is about rare earths though the sentence does not say."""
         ref = REFERENCE.search(text)
         if ref:
             number, year = ref.group(1), ref.group(2)
@@ -614,7 +640,7 @@ class NewsReader:
                           and info["announced"] <= event
                           and (not issuer or not info["issuer"] or issuer in info["issuer"])]
             return max(same_month)[1] if same_month else None
-        wanted = set(items) | (REE if RARE_EARTH.search(text) else set())
+        wanted = set(items) | (REE if RARE_EARTH.search(text) or rare_earth else set())
         if wanted or targets:
             best, best_key = None, None
             for node, info in self.controls.items():
@@ -628,8 +654,9 @@ class NewsReader:
                 if self.stated_announcement and announced and abs(
                         (announced - self.stated_announcement).days) > 45:
                     continue
-                if announced and announced > event:
-                    continue
+                if announced and announced > event and (announced.year, announced.month) != (
+                        event.year, event.month):
+                    continue   # a month-only date ("in December 2024") takes the whole month
                 key = (score, announced or date.min)
                 if best_key is None or key > best_key:
                     best, best_key = node, key
@@ -649,13 +676,17 @@ class NewsReader:
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
         issuer = issuer or self.issuer
-        named = self.items(found)
+        clause = CLAUSE_BREAK.search(text)
+        named = self.items([f for f in found if clause is None
+                            or f.mention.start < clause.start()])
         items = [i for i, _ in named]
         statuses = []
         if SUSPENDED.search(text):
             statuses.append("suspended")
-        if IN_FORCE.search(text):
-            statuses.append("in force")
+        if IN_FORCE.search(text) and not REMAINS.search(text) and not (
+                "suspended" in statuses and IMMEDIATE.search(text)
+                and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)):
+            statuses.append("in force")   # "suspended ... with immediate effect": the pause
         since = [when for when, start, _ in dates
                  if SINCE_CUE.search(text[max(0, start - 10):start])
                  or text[start:start + 5].lower() == "since"]
@@ -680,6 +711,8 @@ class NewsReader:
                 effective = effective or when
         if effective is None and IMMEDIATE.search(text):
             effective = event
+        if not statuses:
+            return
         status = "announced" if "announced" in statuses else statuses[0]
         self.stated_announcement = announced
         control = self.find_control(text, issuer, items, targets, announced or event, status)
@@ -802,8 +835,9 @@ class NewsReader:
         items = [i for i, _ in self.items(found)]
         self.stated_announcement = None
         control = None
-        if items or REFERENCE.search(text) or RARE_EARTH.search(text):
-            control = self.find_control(text, issuer, items, [], event, "licence")
+        if items or REFERENCE.search(text) or RARE_EARTH.search(text) or self.rare_earth_topic:
+            control = self.find_control(text, issuer, items, [], event, "licence",
+                                        rare_earth=self.rare_earth_topic)
         if issuer is None and control is not None and self.controls[control]["issuer"]:
             issuer = sorted(self.controls[control]["issuer"])[0]
         if issuer is None:
@@ -903,7 +937,10 @@ class NewsReader:
             if re.search(r"\b(to|from)\s+$", before) or (
                     mention.start == 0 and re.match(r"\s+(\w+\s+)?(" + "|".join(
                         v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")",
-                        after, re.I)):
+                        after, re.I)) or (
+                    # "Belgian chemicals group Solvay has started producing ...": the subject
+                    mention.start > 0 and re.match(r"\s+(has|have|had)\s+(\w+\s+)?(" +
+                                                   PRODUCE_VERB.pattern + ")", after, re.I)):
                 parties.append((mention, f"company:{slug(mention.text)}"))
         first = re.match(r"([A-Z][\w&'-]+)\s+(\w+\s+)?(" + "|".join(
             v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text, re.I)
