@@ -170,7 +170,7 @@ _BOILERPLATE = (
                            r"(\u00b7|,\s*\w+ \d{1,2}, \d{4}$|$)|^\W*SOURCE [A-Z]", re.I)),
     ("rating", re.compile(r"\b(our )?rating\s*:|\b\d(\.\d)?/5\b|\bcoverage bias\b|"
                           r"\breaders liked\b", re.I)),
-    ("company boilerplate", re.compile(r"^\W*about [A-Z][\w&.' -]{1,60}:")),
+    ("company boilerplate", re.compile(r"^\W*(?i:about) [A-Z][\w&.' -]{1,60}:")),
 )
 
 
@@ -335,9 +335,10 @@ def _line_of(html_text: str, paragraph: str) -> int:
     return html_text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?),\s+(?P<date>(?P<month>[A-Z][a-z]"
-                       r"{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)\s*"
-                       r"(?:\((?P<agency>[A-Za-z .&]+)\))?\s*[-\u2013\u2014]+\s*")
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?),"
+                       r"\s+(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+"
+                       r"(?P<year>\d{4}))?)\s*(?:\((?P<agency>[A-Za-z .&]+)\)|/(?P<wire>[A-Za-z ]+)/)?"
+                       r"\s*[-\u2013\u2014]+\s*")
 
 
 def dateline(article: Article, option: date | None) -> None:
@@ -349,8 +350,9 @@ def dateline(article: Article, option: date | None) -> None:
     if not match:
         return
     article.paragraphs[0] = (line, first[match.end():])
-    if match.group("agency"):
-        article.publisher = article.publisher or match.group("agency").strip()
+    if match.group("agency") or match.group("wire"):
+        agency = (match.group("agency") or match.group("wire")).strip()
+        article.publisher = article.publisher or agency
     month = MONTHS.get(match.group("month").lower())
     if article.published is not None or month is None:
         return

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from mineralgraph.claim import Claim
@@ -89,6 +89,15 @@ EXPEDITED = re.compile(r"\b(speed(ing)? up|sped up|expedit\w*|fast[- ]track\w*|a
 #: ", and shipments of magnets have since slowed": a new clause with its own subject.
 CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|had|was|were|"
                           r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
+#: A date that names only a month ("in June", "last month", "December 2024").
+MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:last|this|next|earlier this)\s+month|(?:" + "|".join(
+    m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)
+#: "two days after it announced the measure": the announcement, counted back.
+DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|weeks?)"
+                        r" after (it|they|beijing|china|the ministry|washington|tokyo) "
+                        r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7}
 #: Reported speech: the sentence says who said it.
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
@@ -218,6 +227,7 @@ class NewsReader:
         self.last_said: date | None = None
         self.rare_earth_topic = False
         self.last_period: date | None = None
+        self.last_material: Found | None = None
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -472,6 +482,11 @@ class NewsReader:
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
                            if figure.kind == "share" else True)]
+            if not inside and figure.kind != "share" and self.last_material \
+                    and not [f for f in found if f.kind in ("Material", "Element")]:
+                inside = [self.last_material]   # "Exports were still down 38%": the same goods
+            elif inside and figure.kind != "share":
+                self.last_material = inside[0]
             quals = [("about", figure.about)]
             if figure.flow:
                 quals.append(("flow", figure.flow))
@@ -520,7 +535,7 @@ class NewsReader:
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
                 self.dated_by_article = False
-                self.event_precise = bool(re.search(r"\d|day\b", text[start:end], re.I))
+                self.event_precise = not MONTH_ONLY.fullmatch(text[start:end].strip())
                 if SAID.search(text) and self.event_precise:
                     self.last_said = when
                 return when
@@ -705,10 +720,16 @@ class NewsReader:
             if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue):
                 if announced is None:
                     announced = when
-                    day_precise = bool(re.search(r"\d|day\b", text[start:end], re.I))
+                    day_precise = bool(re.search(r"\b\d{1,2}\b|day\b", text[start:end], re.I))
             elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
                     or text[start:start + 5].lower() == "since":
                 effective = effective or when
+        after = DAYS_AFTER.search(text)
+        if after and announced is None and not self.dated_by_article:
+            # "..., the ministry said on Thursday, two days after it announced the measure"
+            count = NUMBER_WORDS.get(after.group("n").lower()) or int(after.group("n"))
+            days = count * (7 if after.group("unit").lower().startswith("week") else 1)
+            announced, day_precise = event - timedelta(days=days), True
         if effective is None and IMMEDIATE.search(text):
             effective = event
         if not statuses:
@@ -859,7 +880,7 @@ class NewsReader:
                               f"({event.isoformat()})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
-        if self.modality is None and decision != "under-review":
+        if self.modality is None and decision != "under-review" and self.event_precise:
             self.claim(node, "announced_on", event, event, quote=text)
         self.claim(node, "ISSUED_BY", self.ensure(issuer), event, quote=text)
         for grantee in grantees:
