@@ -337,8 +337,8 @@ def _line_of(html_text: str, paragraph: str) -> int:
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?),"
                        r"\s+(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+"
-                       r"(?P<year>\d{4}))?)\s*(?:\((?P<agency>[A-Za-z .&]+)\)|/(?P<wire>[A-Za-z ]+)/)?"
-                       r"\s*[-\u2013\u2014]+\s*")
+                       r"(?P<year>\d{4}))?)\s*(?:\((?P<agency>[A-Za-z .&]+)\)|"
+                       r"/(?P<wire>[A-Za-z ]+)/)?\s*[-\u2013\u2014]+\s*")
 
 
 def dateline(article: Article, option: date | None) -> None:

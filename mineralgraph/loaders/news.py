@@ -93,8 +93,9 @@ CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|h
 MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:last|this|next|earlier this)\s+month|(?:" + "|".join(
     m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)
 #: "two days after it announced the measure": the announcement, counted back.
-DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|weeks?)"
-                        r" after (it|they|beijing|china|the ministry|washington|tokyo) "
+DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
+                        r"(?P<unit>days?|weeks?) after (it|they|beijing|china|the ministry|"
+                        r"washington|tokyo) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
