@@ -51,15 +51,26 @@ TRADE = re.compile(
     r"(?P<verb>fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|slid|"
     r"decreased|rose|risen|grown|surged|jumped|climbed|increased|grew|soared|"
     r"(?:were|was)\s+(?:still\s+)?down|down|(?:were|was)\s+(?:still\s+)?up|up)\s+"
-    r"(?:by\s+)?" + APPROX + NUMBER, re.I)
+    r"(?:by\s+)?" + APPROX + NUMBER + r"|\b(?P<flow2>exports?|imports?|shipments?|sales)\b"
+    r"(?:[^.;%]|\.(?!\s)){0,60}?\b(?:were|was)\s+(?:still\s+)?" + APPROX +
+    NUMBER.replace("num", "num2") + r"\s+(?P<verb2>lower|higher|down|up)\b", re.I)
 YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (earlier|ago|before)|"
                           r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
                           r"quarter) (a|last) year|on the year)\b", re.I)
-QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of)\s+"
-                      r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)"
-                      r"(?:\.\d+)?\s+(?P<unit>tonnes|metric tons|tons|t)\b", re.I)
+QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
+                      r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
+                      r"rose|climbed|declined|plunged|slumped|increased|jumped)[^.;]{0,20}?\bto)\s+"
+                      r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+                      r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|t|kilograms|kg)\b",
+                      re.I)
+#: "exports of germanium and gallium fell to zero": nothing shipped.
+ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|dropped|"
+                  r"plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
+#: "exports fell 24.1% in 2024": a change over a whole past year is a year-on-year one.
+ANNUAL = re.compile(r"\b(in|for|during) (the year )?20\d\d\b(?! (first|second|third|fourth|"
+                    r"quarter|half))", re.I)
 DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
                   r"slid|decreased|down", re.I)
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
@@ -82,8 +93,6 @@ class Figure:
 
 def find_figures(text: str) -> list[Figure]:
     """Shares, year-on-year changes and exported quantities stated in a sentence."""
-    if FORECAST.search(text):
-        return []
     out = []
     shares = list(SHARE.finditer(text))
     shares += [m for m in SHARE_OF_STAGE.finditer(text)
@@ -101,15 +110,31 @@ def find_figures(text: str) -> list[Figure]:
                             second.group("about")).strip()
             out.append(Figure("share", round(float(second.group("num")) / 100, 4),
                               end + second.start("about"), end + second.end(), about=about2))
-    if YEAR_ON_YEAR.search(text):
+    if YEAR_ON_YEAR.search(text) or ANNUAL.search(text):
         for match in TRADE.finditer(text):
-            sign = -1 if DOWN.match(match.group("verb").split()[-1]) else 1
-            flow = "import" if match.group("flow").lower().startswith("import") else "export"
-            out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
+            verb = match.group("verb") or match.group("verb2")
+            sign = -1 if DOWN.match(verb.split()[-1]) or verb.lower() == "lower" else 1
+            number = match.group("num") or match.group("num2")
+            flow = "import" if (match.group("flow") or match.group("flow2")).lower().startswith(
+                "import") else "export"
+            out.append(Figure("trade_change", sign * round(float(number) / 100, 4),
                               match.start(), match.end(), about=match.group(0), flow=flow))
     for match in QUANTITY.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
-                          match.start(), match.end(), about=match.group(0), unit="t",
+                          match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
-    return sorted(out, key=lambda f: f.start)
+    for match in ZERO.finditer(text):
+        flow = "import" if match.group("flow").lower().startswith("import") else "export"
+        out.append(Figure("quantity", 0.0, match.start(), match.end(), about=match.group(0),
+                          unit="t", flow=flow))
+    return sorted((f for f in out if not FORECAST.search(_clause(text, f))),
+                  key=lambda f: f.start)
+
+
+def _clause(text: str, figure: Figure) -> str:
+    """The clause a figure stands in (between commas, semicolons or "which")."""
+    start = max(text.rfind(",", 0, figure.start), text.rfind(";", 0, figure.start)) + 1
+    ends = [i for i in (text.find(",", figure.end), text.find(";", figure.end)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]

@@ -243,6 +243,8 @@ class Gazetteer:
             if start == 0 and len(words) == 1 and not looks_like_company(text) \
                     and not (text.isupper() and len(text) >= 3):
                 continue  # a capitalised first word of a sentence
+            if re.search(r"-(origin|made|based|owned|linked|listed)$", text):
+                continue  # "Chinese-origin", "US-made": adjectives, not names
             if len(words) == 1 and re.search(r"(ian|ean|ican|ese|ish)$", text) and \
                     re.match(r"\s+[a-z]", sentence[end:end + 3]):
                 continue  # a nationality adjective ("Estonian plant")

@@ -69,8 +69,9 @@ CONTROL = re.compile(
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
-    r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\bapply for "
-    r"(export )?(licen[cs]es?|permits?)\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
+    r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\b(apply for|"
+    r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\b(prohibited|banned|"
+    r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
     r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|approvals for "
@@ -99,6 +100,15 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
+#: "a commitment with MP Materials to buy magnets": the partner sells.
+DEAL_TO_BUY = re.compile(r"\b(agreement|commitment|deal|contract|partnership)\s+with\s+"
+                         r"[A-Z][\w&.' -]{1,60}?\s+to\s+(buy|purchase|source|procure)\b")
+#: "plans to build a second magnet plant": a planned producer.
+PLANNED_PLANT = re.compile(r"\b(plans?|planning|intends?|aims?) to (build|open|construct|develop)"
+                           r"\b", re.I)
+#: "will in principle not be approved": the control's rule, not a decision on a licence.
+POLICY = re.compile(r"\bin principle\b|\bwill (not be|be) (approved|denied|granted|rejected|"
+                    r"refused)\b|\bwill (deny|refuse|reject)\b", re.I)
 #: Reported speech: the sentence says who said it.
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
@@ -112,7 +122,8 @@ IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|ca
                       r"appl(y|ies) from)\b", re.I)
 ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
                        r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
-                       r"(export )?control|expand(ed|s)|tighten(ed|s)|placed|rolled out|"
+                       r"(export )?(control|catalogue|catalog|list)|expand(ed|s)|tighten(ed|s)|"
+                       r"placed|rolled out|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
@@ -165,7 +176,7 @@ POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(co
                        r"curbs?|restrictions?|measures|licen[cs]ing|permit requirements?)\b",
                        re.I)
 ANAPHOR = re.compile(r"\b(the|these|those|this) (controls|measures?|curbs|restrictions|ban|"
-                     r"rules|announcement)\b", re.I)
+                     r"rules|announcement|policy)\b", re.I)
 PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
                           r"(started|starts|began|begun|begins|achieved|achieves) (commercial |"
                           r"full |first )?production of|"
@@ -291,8 +302,14 @@ class NewsReader:
 
         licences = {undated(c) for c in self.claims
                     if dated(c) and c.subject.startswith("licence:")}
+        decided = {(c.object, c.qualifier("modality")) for c in self.claims
+                   if dated(c) and c.predicate == "decision"}
+        generic = {c.subject for c in self.claims if not dated(c) and c.predicate == "decision"
+                   and "-exports-" in c.subject
+                   and (c.object, c.qualifier("modality")) in decided}
         dropped = {c.subject for c in self.claims if not dated(c)
-                   and c.subject.startswith("licence:") and undated(c) in licences
+                   and c.subject.startswith("licence:")
+                   and (undated(c) in licences or c.subject in generic)
                    and not any(dated(o) for o in self.claims if o.subject == c.subject)}
         self.claims = [c for c in self.claims
                        if c.subject not in dropped and not (not dated(c)
@@ -422,13 +439,19 @@ class NewsReader:
         is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
                           or (self.current_control and ANAPHOR.search(text)))
-        if is_licence and not negated and self.modality in (None, "expected", "planned"):
+        policy = bool(POLICY.search(text))
+        if is_licence and policy:
+            self.skipped.append((line, text, "a rule of the control (what will be approved or "
+                                             "denied), not a decision taken"))
+        elif is_licence and not negated and self.modality in (None, "expected", "planned"):
             self.licence_claims(text, found, event)
         elif not hedged and not negated and is_control:
             self.control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
                 and not is_licence:
             self.cover_claims(text, found)
+        if self.modality == "planned" and not negated:
+            self.planned_plant_claims(text, found)
         factual = text if not hedged else factual_part(text)
         modality, self.modality = self.modality, None
         if factual and not negated:
@@ -488,30 +511,41 @@ class NewsReader:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
             elif inside and figure.kind != "share":
                 self.last_material = inside[0]
-            quals = [("about", figure.about)]
-            if figure.flow:
-                quals.append(("flow", figure.flow))
-            if inside:
-                quals.append(("material", self.ensure(inside[0].id)))
-            if partner:
-                quals.append(("partner", self.ensure(partner)))
-            if figure.unit:
-                quals.append(("unit", figure.unit))
-            when = None
+            when, period = None, None
             if figure.kind != "share":
                 months = [d for d, start, end in dates
                           if re.search(r"\b(month|" + "|".join(MONTHS) + r")\b",
                                        text[start:end], re.I)
                           and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
                                             if len(text[start:end].split()) > 1 else "x")]
-                if not months and self.last_period is None:
-                    continue   # a trade figure needs its month
-                # "Exports were still down 38% from a year earlier": the month just reported
-                when = months[0].replace(day=1) if months else self.last_period
-                self.last_period = when
-                quals.append(("period", f"{when:%Y-%m}"))
-            self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
-                       tuple(quals), quote=text)
+                year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
+                if months:
+                    when = months[0].replace(day=1)
+                    period = f"{when:%Y-%m}"
+                elif year and int(year.group(1)) < self.article.published.year:
+                    when, period = date(int(year.group(1)), 1, 1), year.group(1)
+                elif self.last_period is not None:
+                    # "Exports were still down 38% from a year earlier": the month just reported
+                    when, period = self.last_period, f"{self.last_period:%Y-%m}"
+                else:
+                    continue   # a trade figure needs its month or year
+                if len(period) == 7:
+                    self.last_period = when
+            for item in (inside if figure.kind == "quantity" and figure.value == 0
+                         else inside[:1] or [None]):
+                quals = [("about", figure.about)]
+                if figure.flow:
+                    quals.append(("flow", figure.flow))
+                if item is not None:
+                    quals.append(("material", self.ensure(item.id)))
+                if partner:
+                    quals.append(("partner", self.ensure(partner)))
+                if figure.unit:
+                    quals.append(("unit", figure.unit))
+                if period:
+                    quals.append(("period", period))
+                self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
+                           tuple(quals), quote=text)
 
     @staticmethod
     def control_on(text: str, found: list[Found]) -> bool:
@@ -631,7 +665,7 @@ class NewsReader:
                      event: date, status: str, rare_earth: bool = False) -> str | None:
         """The known (or already minted) control a sentence is about, or None;
         ``rare_earth``: the article is about rare earths though the sentence does not say."""
-        ref = REFERENCE.search(text)
+        ref = named_reference(text)
         if ref:
             number, year = ref.group(1), ref.group(2)
             for node, info in self.controls.items():
@@ -678,6 +712,8 @@ class NewsReader:
                     best, best_key = node, key
             if best or items:
                 return best
+        if self.current_control and ANAPHOR.search(text) and not items and not targets:
+            return self.current_control   # "The ban was imposed in December 2024."
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
@@ -708,7 +744,10 @@ class NewsReader:
                  or text[start:start + 5].lower() == "since"]
         if since and "in force" not in statuses and "suspended" not in statuses:
             statuses.append("in force")
-        if ANNOUNCED.search(text) and "suspended" not in statuses and not PASSIVE.search(text):
+        verbs = [m for m in ANNOUNCED.finditer(text)
+                 if not re.search(r"\b(the|its|their|these|those|such|of)\s+([\w-]+\s+)?$",
+                                  text[max(0, m.start() - 30):m.start()], re.I)]
+        if verbs and "suspended" not in statuses and not PASSIVE.search(text):
             statuses.append("announced")
         if not statuses and self.current_control and COVERS_VERB.search(text):
             return self.cover_claims(text, found)
@@ -781,7 +820,7 @@ class NewsReader:
 
     def mint_control(self, text: str, issuer: str, named: list[tuple[str, str]],
                      when: date) -> str:
-        ref = REFERENCE.search(text)
+        ref = named_reference(text)
         code = issuer.partition(":")[2]
         if ref:
             tail = f"no-{ref.group(1)}"
@@ -817,7 +856,8 @@ class NewsReader:
         if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
                                          r"curbs?)\b", text, re.I):
             return
-        for item, _ in self.items(found):
+        named = self.items(found)
+        for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
             info["covers"].add(item)
 
@@ -974,6 +1014,15 @@ class NewsReader:
         parties.sort(key=lambda item: item[0].start)
         materials = [f.id for f in found if f.kind == "Material"]
         quals = (("material", materials[0]),) if materials else ()
+        deal = DEAL_TO_BUY.search(text)
+        if deal:   # "Apple ... a $500 million commitment with MP Materials to buy magnets"
+            buyers = [p for p in parties if p[0].end <= deal.start()]
+            sellers = [p for p in parties if deal.start() <= p[0].start < deal.end()]
+            if buyers and sellers:
+                self.claim(self.party(sellers[0]), "SUPPLIES", self.party(buyers[0]), event,
+                           quals, quote=text)
+                self.last_party = buyers[0][1]
+                return self.make_claims(text, found, parties, event)
         stop = STOP_VERB.search(text)
         for verb, word, reverse in ((stop, "to", False), (SUPPLY_VERB.search(text), "to", False),
                                     (SUPPLY_VERB.search(text), None, False),
@@ -1044,9 +1093,33 @@ class NewsReader:
             if producer is None and self.last_party and PRONOUN_SUBJECT.match(text):
                 producer = (Mention(text[:3], 0, 0, self.last_party), self.last_party)
             if producer:
-                self.claim(self.party(producer), "PRODUCES", materials[0].id, event,
+                since = re.search(r"\bsince\s+(?:early\s+|late\s+)?(?P<year>(19|20)\d\d)\b", text)
+                when = date(int(since.group("year")), 1, 1) if since else event
+                self.claim(self.party(producer), "PRODUCES", materials[0].id, when,
                            quote=text)
                 self.last_party = producer[1]
+
+    def planned_plant_claims(self, text: str, found: list[Found]) -> None:
+        """"MP plans to build a second magnet plant": a planned producer, kept with its
+        modality (never a fact, never dated)."""
+        plan = PLANNED_PLANT.search(text)
+        if not plan:
+            return
+        words = text[plan.end():plan.end() + 60]
+        materials = [f for f in found if f.kind == "Material" and f.mention.start >= plan.start()]
+        if not materials:
+            materials = [Found(m, m.id, model.kind_of(m.id)) for m in
+                         self.gazetteer.mentions(re.sub(r"\s+(plant|facility|factory|mine|"
+                                                        r"refinery)\b.*", "s", words))
+                         if model.kind_of(m.id) == "Material"]
+        owners = [f for f in found if f.kind == "Company" and f.mention.end <= plan.start()]
+        if not owners and self.last_party and PRONOUN_SUBJECT.match(text):
+            owners = [Found(Mention(text[:2], 0, 2, self.last_party), self.last_party,
+                            "Company")]
+        if owners and materials:
+            self.modality = "planned"
+            self.claim(owners[-1].id, "PRODUCES", materials[0].id, None, quote=text)
+            self.modality = None
 
     def party(self, item: tuple[Mention, str]) -> str:
         mention, node = item
@@ -1054,6 +1127,20 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def named_reference(text: str) -> re.Match | None:
+    """The announcement a sentence is about: the one suspended when a suspension names
+    two ("issued Announcement No. 70, suspending Announcement No. 57" -> No. 57).
+
+    >>> named_reference("It issued Announcement No. 70, suspending Announcement No. 57.").group(1)
+    '57'
+    """
+    suspended = re.search(r"\b(suspend\w*|lift\w*|revok\w*|withdr\w*)\s+(the\s+)?"
+                          r"(?=Announcement No)", text, re.I)
+    if suspended:
+        return REFERENCE.search(text, suspended.end())
+    return REFERENCE.search(text)
 
 
 def factual_part(text: str) -> str | None:
