@@ -61,7 +61,8 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (ea
                           r"quarter) (a|last) year|on the year)\b", re.I)
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
                       r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
-                      r"rose|climbed|declined|plunged|slumped|increased|jumped)[^.;]{0,20}?\bto)\s+"
+                      r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,20}?"
+                      r"\bto)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|t|kilograms|kg)\b",
                       re.I)

@@ -122,7 +122,8 @@ IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|ca
                       r"appl(y|ies) from)\b", re.I)
 ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
                        r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
-                       r"(export )?(control|catalogue|catalog|list)|expand(ed|s)|tighten(ed|s)|"
+                       r"(export )?(control|catalogue|catalog|list)|add(ed|s)\b.{0,200}?\bto \w+'s "
+                       r"(export )?(control )?list|expand(ed|s)|tighten(ed|s)|"
                        r"placed|rolled out|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
@@ -727,7 +728,7 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
-        issuer = issuer or self.issuer
+        issuer = issuer or self.issuer or self.article_country
         clause = CLAUSE_BREAK.search(text)
         named = self.items([f for f in found if clause is None
                             or f.mention.start < clause.start()])
@@ -745,10 +746,16 @@ class NewsReader:
         if since and "in force" not in statuses and "suspended" not in statuses:
             statuses.append("in force")
         verbs = [m for m in ANNOUNCED.finditer(text)
-                 if not re.search(r"\b(the|its|their|these|those|such|of)\s+([\w-]+\s+)?$",
-                                  text[max(0, m.start() - 30):m.start()], re.I)]
+                 if not (m.group(0).lower() in ("curbs", "bans", "bars", "restricts")
+                         and re.search(r"\b(the|its|their|these|those|such)\s+([\w-]+\s+)?$",
+                                       text[max(0, m.start() - 30):m.start()], re.I))]
         if verbs and "suspended" not in statuses and not PASSIVE.search(text):
             statuses.append("announced")
+        starting = [when for when, start, _ in dates
+                    if re.search(r"\b(starting|effective|from|beginning)\s+(on\s+)?$",
+                                 text[max(0, start - 20):start], re.I)]
+        if starting and not statuses:
+            statuses.append("in force")   # "require exporters to seek a licence starting Aug. 1"
         if not statuses and self.current_control and COVERS_VERB.search(text):
             return self.cover_claims(text, found)
         if not statuses or issuer is None:
