@@ -43,7 +43,7 @@ SHARE_OF_STAGE = re.compile(
     r"\s+of\s+(?:[\w'-]+\s+){0,3}?(?:mining|processing|refining|separation|production|output|"
     r"supply|supplies|capacity|reserves|exports)\b(?:\s+(?:capacity|of [\w -]+))?)", re.I)
 #: "... and nearly 90% of the world's refining": a second share of the same subject.
-AND_SHARE = re.compile(r"^,?\s+(?:and|while|but)\s+(?P<about>" + APPROX + NUMBER +
+AND_SHARE = re.compile(r"^[\w' -]{0,40}?,?\s+(?:and|while|but)\s+(?P<about>" + APPROX + NUMBER +
                        r"\s+of\s+[^.;,]*)", re.I)
 TRADE = re.compile(
     r"\b(?P<flow>exports?|imports?|shipments?|sales|exported|imported)\b(?:[^.;%]|\.(?!\s)|(?<=[A-Z])\.)"
@@ -60,15 +60,17 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (ea
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
                           r"quarter) (a|last) year|on the year)\b", re.I)
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
+                      r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
+                      r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
                       r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,20}?"
                       r"\bto)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-                      r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|t|kilograms|kg)\b",
+                      r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",
                       re.I)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
-ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|dropped|"
-                  r"plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
+ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
+                  r"dropped|dropping|plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
 #: "exports fell 24.1% in 2024": a change over a whole past year is a year-on-year one.
 ANNUAL = re.compile(r"\b(in|for|during) (the year )?20\d\d\b(?! (first|second|third|fourth|"
                     r"quarter|half))", re.I)
@@ -111,15 +113,7 @@ def find_figures(text: str) -> list[Figure]:
                             second.group("about")).strip()
             out.append(Figure("share", round(float(second.group("num")) / 100, 4),
                               end + second.start("about"), end + second.end(), about=about2))
-    if YEAR_ON_YEAR.search(text) or ANNUAL.search(text):
-        for match in TRADE.finditer(text):
-            verb = match.group("verb") or match.group("verb2")
-            sign = -1 if DOWN.match(verb.split()[-1]) or verb.lower() == "lower" else 1
-            number = match.group("num") or match.group("num2")
-            flow = "import" if (match.group("flow") or match.group("flow2")).lower().startswith(
-                "import") else "export"
-            out.append(Figure("trade_change", sign * round(float(number) / 100, 4),
-                              match.start(), match.end(), about=match.group(0), flow=flow))
+    out.extend(_trade_changes(text, [(f.start, f.end) for f in out]))
     for match in QUANTITY.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         unit = "kg" if match.group("unit").lower().startswith("k") else "t"
@@ -132,6 +126,51 @@ def find_figures(text: str) -> list[Figure]:
                           unit="t", flow=flow))
     return sorted((f for f in out if not FORECAST.search(_clause(text, f))),
                   key=lambda f: f.start)
+
+
+_FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
+                   r"outbound|inbound|supply|supplies)\b", re.I)
+_UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|"
+                      r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
+                      r"declined|sank|tumbled|slid|decreased|down|lower)\b", re.I)
+_MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|" \
+               r"November|December)"
+#: "up 75.5% over June", "from May", "month on month": not a year-on-year change.
+_MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compared (?:with|to))"
+                             r"\s+(?:the\s+)?(?:(?:previous|prior|last|a)\s+month|month "
+                             r"(?:before|earlier)|" + _MONTH_NAMES + r"\b(?!\s+20\d\d))|"
+                             r"^\s*(?:[\w-]+\s+){0,2}?(?:month[- ]on[- ]month|m/m)", re.I)
+#: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
+_YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
+                       r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
+
+
+def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Year-on-year changes of exports or imports: each percentage of the sentence with a
+    rise or fall word next to it and a year-on-year cue just after (not a month-on-month)."""
+    if not _FLOW.search(text):
+        return []
+    out = []
+    for match in re.finditer(APPROX + NUMBER, text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        before, after = text[max(0, match.start() - 45):match.start()], text[match.end():]
+        verbs = list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12]))
+        flows = list(_FLOW.finditer(text[:match.start()]))
+        if not verbs or not flows or _MONTH_ON_MONTH.match(after):
+            continue
+        window = after[:70]
+        if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
+                or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
+            continue
+        verb = (verbs[-1] if _UP_DOWN.finditer(before) and list(_UP_DOWN.finditer(before))
+                else verbs[0]).group(0).lower()
+        sign = -1 if DOWN.match(verb) or verb == "lower" else 1
+        flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
+        out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
+                          flows[-1].start(), match.end(),
+                          about=text[flows[-1].start():match.end()], flow=flow))
+    return out
 
 
 def _clause(text: str, figure: Figure) -> str:

@@ -78,7 +78,8 @@ STOPWORDS = {
     "some", "many", "most", "all", "both", "other", "more", "one", "two", "three", "five",
     "seven", "ten", "there", "here", "what", "which", "who", "if", "once", "yet", "so",
     "please", "read", "updates", "update", "reporting", "editing", "writing",
-    "additional", "dual-use", "phase", "q1", "q2", "q3", "q4", "union",
+    "additional", "dual-use", "phase", "q1", "q2", "q3", "q4", "union", "facility", "plant",
+    "mine", "refinery",
 }
 
 #: Kinds whose names may be matched approximately (a near miss of a name).
@@ -178,6 +179,11 @@ class Gazetteer:
         key = _norm(name)
         if len(key) < 5 or not self.fuzzy:
             return None
+        if " " not in key:   # "Vulcan" for Vulcan Elements: the one company it begins
+            starts = {node for known, node in self.fuzzy.items()
+                      if known.startswith(key + " ") and model.kind_of(node) == "Company"}
+            if len(starts) == 1:
+                return starts.pop()
         best = process.extractOne(key, sorted(self.fuzzy), scorer=fuzz.ratio,
                                   score_cutoff=FUZZY_CUTOFF)
         if best is None:

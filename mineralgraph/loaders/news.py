@@ -109,6 +109,8 @@ PLANNED_PLANT = re.compile(r"\b(plans?|planning|intends?|aims?) to (build|open|c
 #: "will in principle not be approved": the control's rule, not a decision on a licence.
 POLICY = re.compile(r"\bin principle\b|\bwill (not be|be) (approved|denied|granted|rejected|"
                     r"refused)\b|\bwill (deny|refuse|reject)\b", re.I)
+#: "are still being approved case by case": a process described, no decision reported.
+PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|granted)\b", re.I)
 #: Reported speech: the sentence says who said it.
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
@@ -179,8 +181,8 @@ POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(co
 ANAPHOR = re.compile(r"\b(the|these|those|this) (controls|measures?|curbs|restrictions|ban|"
                      r"rules|announcement|policy)\b", re.I)
 PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
-                          r"(started|starts|began|begun|begins|achieved|achieves) (commercial |"
-                          r"full |first )?production of|"
+                          r"(started|starts|began|begun|begins|achieved|achieves) (its |their )?"
+                          r"(commercial |full |first )?production of|"
                           r"(capacity|able) to make|mak(e|es|ing))\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"^(its|it|the company|the firm|the group)\b", re.I)
 IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
@@ -196,7 +198,8 @@ STOP_VERB = re.compile(r"\b(stop(ped|s)?|halt(ed|s)?|suspend(ed|s)?|cease[ds]?|e
 #: A plant or mine halted or closed: "halted production", "closed its ... plant".
 CLOSE_VERB = re.compile(r"\b(halt(ed|s)?|suspend(ed|s)?|stop(ped|s)?|ceas(ed|es)|clos(ed|es)|"
                         r"shut( down)?|idl(ed|es)|paus(ed|es)|mothball(ed|s)?)\b(\s+[\w-]+){0,3}?"
-                        r"\s+(production|operations|output|mining|plant|mine|refinery)\b", re.I)
+                        r"\s+(production|operations|output|mining|plant|mine|refinery)\b|"
+                        r"\bdeclared force majeure\b", re.I)
 MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
                        r"manufactur(e|es|ed|ing)|assembl(e|es|ed|ing)|produc(e|es|ed|ing))\b",
                        re.I)
@@ -440,7 +443,14 @@ class NewsReader:
         is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
                           or (self.current_control and ANAPHOR.search(text)))
-        policy = bool(POLICY.search(text))
+        policy = bool(POLICY.search(text) or PROCESS.search(text))
+        if is_licence and negated:
+            verb = (APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
+                    or REVIEW.search(text))
+            boundary = re.search(r",\s+but\s|;\s", text[verb.end():]) if verb else None
+            negation = NEGATED.search(text)
+            if boundary and negation and negation.start() > verb.end() + boundary.start():
+                negated = False   # "China agreed to speed up approvals, but Ford had not seen"
         if is_licence and policy:
             self.skipped.append((line, text, "a rule of the control (what will be approved or "
                                              "denied), not a decision taken"))
