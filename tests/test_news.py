@@ -65,6 +65,10 @@ KNOWN_MISSES = {
     "126-antimony-december-portal.html": "'after Beijing banned such exports': a restated ban",
     "128-tungsten-malaymail.html": "a control announced as 'five metals', its items named after",
     "140-mp-halts-yahoo.html": "the buyer ('China') named as a company only in the next sentence",
+    "155-greenergy-digest.md": "a second quantity in 'up from 46 tons in May'",
+    "156-us-ore-imports.html": "'after falling to zero in June' in a sentence about July",
+    "160-lynas-dy-magneticsmag.html": "'processes concentrate from Lynas' Mt Weld mine'",
+    "168-antimony-h1-2025.html": "'cleared customs' as exports",
 }
 
 
@@ -85,11 +89,11 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (151 articles, 544 claims)."""
+    """Floors under the figures in tests/data/news/README.md (171 articles, 587 claims)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 544
+    assert score.tp + score.fn == 587
     assert score.precision >= 0.98, report
     assert score.recall >= 0.96, report
     assert score.unresolved_precision >= 0.95, report

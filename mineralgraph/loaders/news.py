@@ -507,6 +507,11 @@ class NewsReader:
                 partner = targets[0].id if targets else None
                 named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
                                   text[figure.start:figure.end])
+                if re.search(r"\b(to|from) (the )?rest of the world\b",
+                             text[figure.start:figure.end + 40], re.I):
+                    self.skipped.append((self.line, text, "a trade figure to the rest of the "
+                                                          "world, not a total"))
+                    continue
                 where = figure.start + named.start("name") if named else 0
                 if named and not any(f.mention.start <= where < f.mention.end for f in targets):
                     self.skipped.append((self.line, text, f"a trade figure to "
