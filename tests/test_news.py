@@ -48,7 +48,7 @@ def facts(result, subject=None):
 
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md (final rules, one run).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 0, 0.0, 0.0
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 69, 55 / 62, 55 / 69
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {

@@ -71,7 +71,8 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     def cite(claim: Claim) -> list[int]:
         return [refs.setdefault(s, len(refs) + 1) for s in claim.sources]
 
-    attributes = [{"attribute": name, "value": c.object, "sources": cite(c)}
+    attributes = [{"attribute": name, "value": c.object, "sources": cite(c),
+                   **({"qualifiers": dict(c.qualifiers)} if c.qualifiers else {})}
                   for name, claims in graph.attributes(node_id).items() for c in claims]
     relations = []
     for incoming in (False, True):
@@ -104,7 +105,10 @@ def _relation_line(rel: dict) -> str:
 def render_node_text(view: dict) -> str:
     """A node as text: attributes, relations out and in, then numbered sources."""
     lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
-    lines += [f"  {a['attribute']}: {a['value']} " + "".join(f"[{n}]" for n in a["sources"])
+    lines += [f"  {a['attribute']}: {a['value']} "
+              + (f"({', '.join(f'{k} {v}' for k, v in a['qualifiers'].items())}) "
+                 if a.get("qualifiers") else "")
+              + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
