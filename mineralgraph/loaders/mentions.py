@@ -151,7 +151,8 @@ class Gazetteer:
             if len(name) >= 5 and model.kind_of(node) in FUZZY_KINDS}
         ordered = sorted(self.names, key=len, reverse=True)
         self.pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?:s|es)?(?![\w-]|'s\w)",
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?:s|es)?"
+            r"(?!\w|-(?!related\b|containing\b|bearing\b)|'s\w)",
             re.I)
 
     def mentions(self, sentence: str) -> list[Mention]:
@@ -224,6 +225,9 @@ class Gazetteer:
                 if s == start and e < start + len(text) and text[e - start] == " ":
                     text, start = text[e - start + 1:], e + 1
             words = text.split()
+            while words and re.fullmatch(r"[\d.,]+", words[0]):   # "3 July 2023"
+                start += len(words[0]) + 1
+                words = words[1:]
             # drop leading stopwords such as "The"; "He" is a name inside a sentence
             while words and _norm(words[0]) in STOPWORDS and not (
                     start > 0 and _norm(words[0]) in PRONOUNS and len(words) > 1):

@@ -68,9 +68,10 @@ CONTROL = re.compile(
     r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
-    r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
+    r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,90}\b(banned|"
     r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\b(apply for|"
-    r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\b(prohibited|banned|"
+    r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\bexports?\b[^.;]{0,90}\b(shall|will|"
+    r"would) not be (permitted|allowed)\b|\b(prohibited|banned|"
     r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
     r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
@@ -1158,7 +1159,7 @@ def named_reference(text: str) -> re.Match | None:
     >>> named_reference("It issued Announcement No. 70, suspending Announcement No. 57.").group(1)
     '57'
     """
-    suspended = re.search(r"\b(suspend\w*|lift\w*|revok\w*|withdr\w*)\s+(the\s+)?"
+    suspended = re.search(r"\b(suspend\w*|lift\w*|revok\w*|withdr\w*)\b[^.;]{0,80}?"
                           r"(?=Announcement No)", text, re.I)
     if suspended:
         return REFERENCE.search(text, suspended.end())
