@@ -296,9 +296,11 @@ def _main_text(html_text: str, article: Article) -> str | None:
         if article.published is None and article.date_text is None and meta.date:
             article.date_text, article.date_line = meta.date, 1
             article.published = _meta_date(meta.date)
-    return trafilatura.extract(_without_chrome(html_text), output_format="markdown",
+    text = trafilatura.extract(_without_chrome(html_text), output_format="markdown",
                                include_comments=False, include_tables=False,
                                favor_recall=True, with_metadata=False, deduplicate=False)
+    # Markdown escapes ("1\. The export ...") are not the page's text
+    return re.sub(r"\\([.\-*#_()\[\]+!])", r"\1", text) if text is not None else None
 
 
 _CHROME_TAGS = ("nav", "button", "footer", "aside", "form", "header", "menu", "script",

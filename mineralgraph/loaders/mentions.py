@@ -233,6 +233,9 @@ class Gazetteer:
                     start > 0 and _norm(words[0]) in PRONOUNS and len(words) > 1):
                 start += len(words[0]) + 1
                 words = words[1:]
+            while words and re.fullmatch(r"[\d.,]+", words[0]):   # "On 3 July 2023"
+                start += len(words[0]) + 1
+                words = words[1:]
             while words and _norm(words[-1]).rstrip(".") in TRAILING:
                 words = words[:-1]
             text = " ".join(words)
@@ -253,7 +256,8 @@ class Gazetteer:
             if start == 0 and len(words) == 1 and not looks_like_company(text) \
                     and not (text.isupper() and len(text) >= 3):
                 continue  # a capitalised first word of a sentence
-            if re.search(r"-(origin|made|based|owned|linked|listed)$", text):
+            if re.search(r"-(origin|made|based|owned|linked|listed)$|\b(Law|Act|Regulations?)$",
+                         text):
                 continue  # "Chinese-origin", "US-made": adjectives, not names
             if len(words) == 1 and re.search(r"(ian|ean|ican|ese|ish)$", text) and \
                     re.match(r"\s+[a-z]", sentence[end:end + 3]):

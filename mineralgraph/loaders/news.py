@@ -273,6 +273,9 @@ class NewsReader:
             article.published = self.option
         self.article = article
         self.source = self.source_id(article)
+        # an official publisher names its country ("Ministry of Commerce of the PRC")
+        self.article_country = next((m.id for m in self.gazetteer.mentions(
+            article.publisher or "") if model.kind_of(m.id) == "Country"), None)
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentences += 1
@@ -425,8 +428,9 @@ class NewsReader:
                         key=lambda m: m.start)]
         for f in found:
             self.mentioned.setdefault(f.id, (f.mention.text, text, line))
-        if self.article_country is None:
-            self.article_country = next((f.id for f in found if f.kind == "Country"), None)
+        if self.article_country is None:   # the first country named that is no target
+            self.article_country = next((f.id for f in found if f.kind == "Country"
+                                         and not self.is_target(text, f.mention)), None)
         hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
                       or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text))
         self.modality = modality_of(text) if hedged else None
@@ -772,7 +776,8 @@ class NewsReader:
                                  text[max(0, start - 20):start], re.I)]
         if starting and not statuses:
             statuses.append("in force")   # "require exporters to seek a licence starting Aug. 1"
-        if not statuses and self.current_control and COVERS_VERB.search(text):
+        if not statuses and self.current_control and (
+                COVERS_VERB.search(text) or re.search(r"\bnot be (permitted|allowed)\b", text)):
             return self.cover_claims(text, found)
         if not statuses or issuer is None:
             return
@@ -877,7 +882,7 @@ class NewsReader:
         control = self.current_control
         info = self.controls.get(control)
         if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
-                                         r"curbs?)\b", text, re.I):
+                                         r"curbs?|exports? of)\b", text, re.I):
             return
         named = self.items(found)
         for item, _ in named:
