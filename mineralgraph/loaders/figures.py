@@ -31,15 +31,17 @@ NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
 APPROX = r"(?:(?:about|nearly|almost|roughly|around|some|over|more than|up to|an estimated|" \
          r"approximately|close to|at least|just over|just under)\s+)?"
 SHARE = re.compile(
-    r"\b(?:controls?|controlled|accounts? for|accounted for|produces?|produced|refines?|refined|"
-    r"supplies|supplied|makes?|made|holds?|held|dominates?|mines?|mined|processes|processed|"
-    r"represents?|provides?|provided)\s+(?P<about>" + APPROX + NUMBER +
+    r"\b(?:controls?|controlled|controlling|accounts? for|accounted for|accounting for|produces?|"
+    r"produced|producing|refines?|refined|refining|supplies|supplied|supplying|makes?|made|"
+    r"making|holds?|held|holding|dominates?|mines?|mined|mining|processes|processed|processing|"
+    r"represents?|provides?|provided|providing)\s+(?P<about>" + APPROX + NUMBER +
     r"\s+of\s+(?:the\s+)?(?:world's|world|global|worldwide)\b[^.;]*)", re.I)
 #: "70% of rare-earth mining": a share of a stage or of supply, without "world".
 SHARE_OF_STAGE = re.compile(
     r"\b(?:controls?|controlled|accounts? for|accounted for|produces?|produced|refines?|"
-    r"refined|supplies|supplied|makes?|made|holds?|held|dominates?|mines?|mined|processes|"
-    r"processed|represents?|provides?|provided)\s+(?P<about>" + APPROX + NUMBER +
+    r"refined|refining|supplies|supplied|supplying|makes?|made|holds?|held|dominates?|mines?|"
+    r"mined|processes|processed|represents?|provides?|provided|controlling|accounting for|"
+    r"producing)\s+(?P<about>" + APPROX + NUMBER +
     r"\s+of\s+(?:[\w'-]+\s+){0,3}?(?:mining|processing|refining|separation|production|output|"
     r"supply|supplies|capacity|reserves|exports)\b(?:\s+(?:capacity|of [\w -]+))?)", re.I)
 #: "... and nearly 90% of the world's refining": a second share of the same subject.
@@ -63,7 +65,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
-                      r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,20}?"
+                      r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,45}?"
                       r"\bto)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",

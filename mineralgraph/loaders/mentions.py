@@ -259,7 +259,9 @@ class Gazetteer:
             if re.search(r"-(origin|made|based|owned|linked|listed)$|\b(Law|Act|Regulations?)$",
                          text):
                 continue  # "Chinese-origin", "US-made": adjectives, not names
-            if len(words) == 1 and re.search(r"(ian|ean|ican|ese|ish)$", text) and \
+            if len(words) == 1 and (re.search(r"(ian|ean|ican|ese)$", text) or text in (
+                    "British", "Spanish", "Swedish", "Danish", "Finnish", "Polish", "Irish",
+                    "Turkish", "Scottish", "Flemish")) and \
                     re.match(r"\s+[a-z]", sentence[end:end + 3]):
                 continue  # a nationality adjective ("Estonian plant")
             out.append(Mention(text, start, end, None))

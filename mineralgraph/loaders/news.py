@@ -154,7 +154,7 @@ BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|with)\s+(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|"
+                           r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|"
                            r"firms?|companies|clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
                           r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
@@ -509,7 +509,9 @@ class NewsReader:
                 exporters = [f for f in countries if not self.is_target(text, f.mention)]
                 targets = [f for f in countries if self.is_target(text, f.mention)]
                 subject = exporters[0].id if exporters else self.article_country
-                partner = targets[0].id if targets else None
+                # the partner named nearest before the figure ("..., and exports to Japan fell")
+                near = [f for f in targets if f.mention.start < figure.end]
+                partner = (near[-1] if near else targets[0]).id if targets else None
                 named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
                                   text[figure.start:figure.end])
                 if re.search(r"\b(to|from) (the )?rest of the world\b",
@@ -820,7 +822,10 @@ class NewsReader:
                 number = MONTHS[month.group("month").lower()]
                 announced = date(event.year - (number > event.month), number, 1)
                 day_precise = False
-            control = self.mint_control(text, issuer, named, announced or event)
+            in_force_only = self.dated_by_article and status != "announced"
+            control = self.mint_control(text, issuer, named,
+                                        announced or (effective if in_force_only else None)
+                                        or event)
         self.current_control, self.issuer = control, issuer
         info = self.controls[control]
         if status == "announced" and not announced:
@@ -829,7 +834,8 @@ class NewsReader:
                 (info["announced"].year, info["announced"].month) == (announced.year,
                                                                       announced.month):
             announced = info["announced"]
-        start = announced or info["announced"] or event
+        start = announced or info["announced"] or (
+            effective if self.dated_by_article and status != "announced" else None) or event
         if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
         if "in force" in statuses or (status == "announced" and effective):
