@@ -154,8 +154,9 @@ BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|"
-                           r"firms?|companies|clients?|importers?) in\s+(the\s+)?$", re.I)
+                           r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
+                           r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
+                           r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
                           r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
                           r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
