@@ -267,7 +267,7 @@ def validate(app, paths, with_bundled):
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(),
               help="A source to merge (curated CSV, snapshot, USGS table, trade table, article).")
-@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), default="-",
+@click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True), default="-",
               help="Snapshot file to write (atomically); default stdout.")
 @click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
 @click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,

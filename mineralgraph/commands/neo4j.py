@@ -126,7 +126,7 @@ def push_command(app, settings, batch_size, wipe):
 @neo4j_group.command("pull")
 @connection_options
 @click.option("-o", "--out", "--output", "out",
-              type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              type=click.Path(allow_dash=True), default="-",
               show_default=True, help="Snapshot file to write (atomically); default stdout.")
 def pull_command(settings, out):
     """Read the graph back from Neo4j into a snapshot (the claims with provenance)."""

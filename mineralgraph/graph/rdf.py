@@ -345,7 +345,7 @@ def jsonld_text(nt: str) -> str:
 
 def write_rdf(claims: Iterable[Claim], path: str | Path, fmt: str | None = None) -> str:
     """Write the RDF view to ``path`` atomically; the format defaults to the suffix's."""
-    from mineralgraph.graph.snapshot import write_atomically
+    from mineralgraph.files import write_atomically
 
     fmt = fmt or SUFFIXES.get(Path(path).suffix.lower())
     if fmt is None:

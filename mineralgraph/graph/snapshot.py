@@ -15,13 +15,12 @@ True
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.files import write_atomically
 from mineralgraph.loaders.values import claim_text_problem
 
 FORMAT = "mineralgraph-snapshot"
@@ -36,31 +35,6 @@ def snapshot_text(claims: Iterable[Claim]) -> str:
     body = ",\n".join(lines)
     return (f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
             f"{body}\n]}}\n")
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place.
-
-    A crash or an error leaves either the old file or the new one, never half of one.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process umask (read by setting it and putting it back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
