@@ -116,7 +116,7 @@ def push_command(app, settings, batch_size, wipe):
                       batch_size=batch_size or DEFAULT_BATCH_SIZE, wipe_first=wipe,
                       progress=bar)
     click.echo(f"pushed {result.nodes} nodes and {result.relationships} relationships to "
-               f"{settings.uri} in {result.seconds:.1f} s; the database holds "
+               f"{settings.shown_uri} in {result.seconds:.1f} s; the database holds "
                f"{result.db_nodes} nodes and {result.db_relationships} relationships", err=True)
     if result.stale:
         click.echo(f"note: {result.stale} relationships in the database are not in this graph "
@@ -139,7 +139,7 @@ def pull_command(settings, out):
         click.echo(snapshot_text(claims), nl=False)
     else:
         save_snapshot(claims, out)
-    click.echo(f"pulled {len(claims)} facts from {settings.uri} into {out}", err=True)
+    click.echo(f"pulled {len(claims)} facts from {settings.shown_uri} into {out}", err=True)
 
 
 def render(result, fmt: str) -> str:

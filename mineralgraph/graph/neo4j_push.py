@@ -295,8 +295,18 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
     work = batches(nodes, relations, batch_size)
     total = len(nodes) + len(relations)
     if wipe_first:
-        wipe(driver, database)
-    ensure_constraints(driver, database)
+        try:
+            wipe(driver, database)
+        except BaseException as exc:
+            raise PushError(f"push --wipe stopped while deleting the graph already in the "
+                            f"database ({_reason(exc)}): part of it may be gone, nothing of "
+                            "this graph was written yet; run the same push again") from exc
+    try:
+        ensure_constraints(driver, database)
+    except BaseException as exc:
+        raise PushError(f"push stopped while creating its constraints ({_reason(exc)})"
+                        f"{', after the wipe' if wipe_first else ''}; nothing of this graph "
+                        "was written yet; run the same push again") from exc
     done = {"nodes": 0, "relationships": 0}
     with driver.session(database=database) as session:
         for batch in work:
@@ -307,16 +317,30 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
             done[batch.phase] += len(batch.rows)
             if progress is not None:
                 progress(batch.phase, done["nodes"] + done["relationships"], total)
-    db_nodes, db_relationships = database_counts(driver, database)
+    try:
+        db_nodes, db_relationships = database_counts(driver, database)
+    except BaseException as exc:
+        raise PushError(f"pushed all {len(nodes)} nodes and {len(relations)} relationships, "
+                        f"but could not count the database afterwards ({_reason(exc)})"
+                        ) from exc
     return PushResult(len(nodes), len(relations), db_nodes, db_relationships,
                       time.perf_counter() - start)
 
 
 def _stopped(done: dict, nodes: int, relations: int, exc: BaseException) -> str:
-    from mineralgraph.graph.neo4j import _first_line
-
-    reason = ("interrupted" if isinstance(exc, KeyboardInterrupt)
-              else _first_line(getattr(exc, "message", None) or str(exc)) or type(exc).__name__)
     return (f"push stopped after {done['nodes']} of {nodes} nodes and "
-            f"{done['relationships']} of {relations} relationships ({reason}); "
+            f"{done['relationships']} of {relations} relationships ({_reason(exc)}); "
             "what was written is whole; run the same push again to complete it")
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a step failed, in one short phrase."""
+    from neo4j import exceptions as ex
+
+    from mineralgraph.graph.neo4j import _connection_reason, _first_line
+
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    if isinstance(exc, (ex.ServiceUnavailable, ex.SessionExpired, OSError)):
+        return f"lost the connection: {_connection_reason(exc)}"
+    return _first_line(getattr(exc, "message", None) or str(exc)) or type(exc).__name__
