@@ -285,6 +285,10 @@ def ntriples(claims: Iterable[Claim]) -> str:
     return "".join(line + "\n" for line in sorted(lines))
 
 
+#: The longest term (a literal, an IRI) Oxigraph parses or writes as Turtle, in bytes.
+OXIGRAPH_TERM_LIMIT = 16 * 2**20
+
+
 def rdf_text(claims: Iterable[Claim], fmt: str = "ttl") -> str:
     """The RDF view in an export format (``ttl``, ``nt`` or ``jsonld``), deterministic.
 
@@ -303,8 +307,14 @@ def serialize_ntriples(nt: str, fmt: str) -> str:
         return jsonld_text(nt)
     import pyoxigraph as ox
 
-    triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    try:
+        triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    except MemoryError:  # Oxigraph holds one term in at most 16 MiB
+        raise MineralGraphError(f"a value is longer than {OXIGRAPH_TERM_LIMIT // 2**20} MiB, "
+                                "more than Turtle can be written with; use --format nt"
+                                ) from None
+    return turtle.decode("utf-8")
 
 
 def _compact(iri: str) -> str:
