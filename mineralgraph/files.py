@@ -61,6 +61,10 @@ def target_of(path: str | Path) -> Path:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
         return target
+    except NotADirectoryError:
+        blocker = next(p for p in target.parents if p.exists())
+        raise FileWriteError(f"{path}: cannot write: {blocker} is a file, not a folder; "
+                             "nothing written") from None
     except OSError as exc:
         raise FileWriteError(f"{path}: cannot write ({exc.strerror}); nothing written") from None
     for test, what in _NOT_A_FILE:

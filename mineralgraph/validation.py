@@ -165,6 +165,7 @@ CYCLE_RELATIONS = ("MADE_FROM", "REQUIRES")
 def _cycles(claims: list[Claim]) -> list[InputError]:
     """Each cycle of MADE_FROM/REQUIRES without a step marked ``recycling=true``, once."""
     graph = nx.DiGraph()
+    order = {id(claim): index for index, claim in enumerate(claims)}
     for claim in claims:
         if claim.predicate in CYCLE_RELATIONS and claim.qualifier("recycling") is not True:
             edge = (claim.subject, str(claim.object))
@@ -177,7 +178,8 @@ def _cycles(claims: list[Claim]) -> list[InputError]:
         start = min(component)
         cycle = nx.find_cycle(graph.subgraph(component), source=start)
         path = " -> ".join([cycle[0][0]] + [v for _, v in cycle])
-        claim = graph.edges[cycle[-1]]["claim"]
+        # blame the step read last: most often the row that was added and closed it
+        claim = max((graph.edges[edge]["claim"] for edge in cycle), key=lambda c: order[id(c)])
         errors.append(located(claim, "relation", f"cycle {path}: nothing on it can be made "
                               "(mark a recycling loop with recycling=true)"))
     return errors

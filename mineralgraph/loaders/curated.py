@@ -51,7 +51,8 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise InputError(str(path), 1, None, "empty file (no header)")
         yield from _checked_rows(path, reader)
     except csv.Error as exc:
-        raise InputError(str(path), reader.line_num + 1, None, csv_problem(exc)) from None
+        # DictReader's own line_num lags one row behind on an error
+        raise InputError(str(path), reader.reader.line_num, None, csv_problem(exc)) from None
 
 
 def _checked_rows(path: Path, reader: csv.DictReader):

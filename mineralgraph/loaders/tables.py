@@ -39,7 +39,7 @@ def decode_table(data: bytes) -> tuple[str, str]:
                              "byte-order mark") from None
     if b"\x00" in data:
         raise ValueError("holds NUL bytes (UTF-16 without a byte-order mark?): "
-                         "save it as UTF-8 CSV")
+                         "save it as UTF-8")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -73,7 +73,7 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
                 pairs = zip(header, cells, strict=False)
                 yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
         except csv.Error as exc:
-            raise InputError(str(path), reader.line_num + 1, None, csv_problem(exc)) from None
+            raise InputError(str(path), reader.line_num, None, csv_problem(exc)) from None
 
     return header, rows()
 
