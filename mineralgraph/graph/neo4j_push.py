@@ -232,12 +232,25 @@ def wipe(driver, database: str | None = None, batch_size: int = 10000) -> int:
     rows, so a large graph never needs one huge transaction. Other data in the
     database (nodes with none of the ontology's labels) is left alone.
     """
-    mine = "any(l IN labels(n) WHERE l IN $labels)"
+    wipe_relationships(driver, database, batch_size)
+    return wipe_nodes(driver, database, batch_size)
+
+
+_MINE = "any(l IN labels(n) WHERE l IN $labels)"
+
+
+def wipe_relationships(driver, database: str | None = None, batch_size: int = 10000) -> None:
+    """The first step of :func:`wipe`: relationships of mineralgraph nodes."""
     with driver.session(database=database) as session:
-        session.run(f"MATCH (n)-[r]->() WHERE {mine} "
+        session.run(f"MATCH (n)-[r]->() WHERE {_MINE} "
                     "CALL (r) { DELETE r } IN TRANSACTIONS OF $size ROWS",
                     labels=labels(), size=batch_size).consume()
-        summary = session.run(f"MATCH (n) WHERE {mine} "
+
+
+def wipe_nodes(driver, database: str | None = None, batch_size: int = 10000) -> int:
+    """The second step of :func:`wipe`: the nodes; their count."""
+    with driver.session(database=database) as session:
+        summary = session.run(f"MATCH (n) WHERE {_MINE} "
                               "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS",
                               labels=labels(), size=batch_size).consume()
     return summary.counters.nodes_deleted
@@ -295,12 +308,18 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
     work = batches(nodes, relations, batch_size)
     total = len(nodes) + len(relations)
     if wipe_first:
-        try:
-            wipe(driver, database)
-        except BaseException as exc:
-            raise PushError(f"push --wipe stopped while deleting the graph already in the "
-                            f"database ({_reason(exc)}): part of it may be gone, nothing of "
-                            "this graph was written yet; run the same push again") from exc
+        for step, (what, how_far) in enumerate((
+                (wipe_relationships, "while deleting the relationships already in the "
+                 "database, before any node"),
+                (wipe_nodes, "after deleting the relationships already in the database, "
+                 "while deleting its nodes"))):
+            try:
+                what(driver, database)
+            except BaseException as exc:
+                raise PushError(f"push --wipe stopped {how_far} ({_reason(exc)}): some "
+                                f"{'relationships' if step == 0 else 'nodes'} may be gone "
+                                "and nothing of this graph was written yet; run the same "
+                                "push again") from exc
     try:
         ensure_constraints(driver, database)
     except BaseException as exc:
