@@ -22,7 +22,7 @@ calls :func:`write_atomically`. It
 >>> write_atomically(folder, "x")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-mineralgraph.exceptions.MineralGraphError: ...: is a directory, not a file; nothing written
+mineralgraph.files.FileWriteError: ...: is a directory, not a file; nothing written
 """
 
 from __future__ import annotations

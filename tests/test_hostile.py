@@ -574,6 +574,48 @@ def test_a_17_mb_value_cannot_be_exported_as_turtle_but_as_ntriples(tmp_path):
               tmp_path / "g.nt").exit_code == 0
 
 
+def _turtle_with(tmp_path, old: str, new: str) -> Path:
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.rdf import write_rdf
+
+    path = tmp_path / "q.ttl"
+    write_rdf([Claim("country:CN", "PRODUCES", "material:x", (("share", 0.5), ("year", 2024)),
+                     sources=("source:a",)),
+               Claim("source:a", "title", "A", sources=("source:a",))], path)
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    return path
+
+
+def test_an_ill_typed_rdf_literal_is_one_line(tmp_path):
+    path = _turtle_with(tmp_path, "mg:year 2024", 'mg:year "abc"^^xsd:integer')
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: 'abc' is not a valid http://www.w3.org/2001/XMLSchema#integer")
+
+
+def test_nan_in_rdf_is_refused_and_nothing_written(tmp_path):
+    path = _turtle_with(tmp_path, "mg:share 0.5", 'mg:share "NaN"^^xsd:double')
+    out = tmp_path / "g.json"
+    result = mg("build", "--no-bundled", "--source", path, "--out", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert "share: nan is not a finite number" in result.stderr
+
+
+def test_a_snapshot_is_never_written_with_a_bare_nan(tmp_path):
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    out = tmp_path / "g.json"
+    out.write_text("old\n")
+    claim = Claim("country:CN", "PRODUCES", "material:x", (("share", float("nan")),),
+                  sources=("source:a",), origin="r.csv:3")
+    with pytest.raises(Exception, match=r"^r.csv:3: country:CN PRODUCES: a number that is "
+                                        r"not finite cannot be saved$"):
+        save_snapshot([claim], out)
+    assert out.read_text() == "old\n" and no_temp_files(tmp_path)
+
+
 # ====================================================================== Neo4j: no server
 def test_a_password_inside_the_uri_is_never_echoed():
     env = {"NEO4J_PASSWORD": "pw"}

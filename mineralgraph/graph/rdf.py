@@ -115,14 +115,17 @@ def value_of(term) -> Value:
     (0.25, datetime.date(2025, 4, 4))
     """
     text, datatype = str(term), getattr(term, "datatype", None)
-    if datatype in _INTEGERS:
-        return int(text)
-    if datatype in _FLOATS:
-        return float(text)
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _FLOATS:
+            return float(text)
+        if datatype == XSD.date:
+            return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a valid {datatype}") from None
     if datatype == XSD.boolean:
         return text.strip() in ("true", "1")
-    if datatype == XSD.date:
-        return date.fromisoformat(text)
     return text
 
 

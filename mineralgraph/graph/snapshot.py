@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mineralgraph.claim import Claim
-from mineralgraph.exceptions import InputError
+from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.files import write_atomically
 from mineralgraph.loaders.values import claim_text_problem
 
@@ -32,10 +32,22 @@ def snapshot_text(claims: Iterable[Claim]) -> str:
     """The JSON text of a snapshot: a header, then one claim per line in a stable order."""
     ordered = sorted({c.id: c for c in claims}.values(),
                      key=lambda c: (c.subject, c.predicate, c.id))
-    lines = [json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False) for c in ordered]
+    try:  # NaN would be written as a bare NaN, which JSON readers refuse
+        lines = [json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False, allow_nan=False)
+                 for c in ordered]
+    except ValueError:
+        bad = next(c for c in ordered if not _all_finite(c))
+        raise MineralGraphError(f"{bad.origin or bad.subject}: {bad.subject} "
+                                f"{bad.predicate}: a number that is not finite cannot be "
+                                "saved") from None
     body = ",\n".join(lines)
     return (f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
             f"{body}\n]}}\n")
+
+
+def _all_finite(claim: Claim) -> bool:
+    values = [claim.object] + [v for _, v in claim.qualifiers]
+    return all(math.isfinite(v) for v in values if isinstance(v, float))
 
 
 def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:

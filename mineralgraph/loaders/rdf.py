@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,7 +110,17 @@ def _message(exc: SyntaxError) -> str:
 def load_rdf(path: Path, context: LoadContext | None = None) -> LoadResult:
     """The claims of an RDF export file."""
     path = Path(path)
-    return LoadResult(claims=claims_from_triples(rdf_triples_of(path), str(path)))
+    # rdflib logs a traceback for an ill-typed literal ("abc"^^xsd:integer); the
+    # conversion below reports it as one line instead
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
+    try:
+        return LoadResult(claims=claims_from_triples(rdf_triples_of(path), str(path)))
+    except ValueError as exc:  # a literal that is not of its datatype
+        raise InputError(str(path), None, None, str(exc)) from None
+    finally:
+        term_log.setLevel(level)
 
 
 def looks_like_rdf(path: Path) -> bool:
