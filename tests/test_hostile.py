@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mineralgraph.cli import cli
 from mineralgraph.files import sweep_stale_temps, write_atomically
@@ -92,14 +94,17 @@ WRITERS = {
     "export": (["export"], "-o"),
     "chokepoints": (["chokepoints", "--product", "product:f-35"], "-o"),
     "snapshot": (["snapshot", "product:f-35"], "--out"),
+    "concentration": (["concentration", "material:re-concentrate"], "-o"),
 }
+#: Commands whose format comes from the target's suffix.
+PICTURES = {"snapshot": "x.svg", "concentration": "x.png"}
 
 
 @pytest.mark.parametrize("command", sorted(WRITERS))
 def test_a_directory_as_target_is_refused_by_every_writer(out_dir, command):
     args, option = WRITERS[command]
-    target = out_dir / "x.svg" if command == "snapshot" else out_dir
-    if command == "snapshot":
+    target = out_dir / PICTURES[command] if command in PICTURES else out_dir
+    if command in PICTURES:
         target.mkdir()
     before = digest(out_dir)
     result = mg(*args, option, target)
@@ -115,11 +120,14 @@ def test_a_fifo_as_target_is_refused_and_stays_a_fifo(out_dir):
     assert stat.S_ISFIFO(fifo.lstat().st_mode) and no_temp_files(out_dir)
 
 
-def test_a_device_as_target_is_refused_and_dev_null_survives():
-    before = os.stat("/dev/null")
-    one_line_error(mg("build", "--out", "/dev/null"),
-                   "/dev/null: is a character device, not a file; nothing written")
-    after = os.stat("/dev/null")
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero", "/dev/full"])
+def test_a_device_as_target_is_refused_and_survives(device):
+    if not stat.S_ISCHR(os.stat(device).st_mode):
+        pytest.skip(f"{device} on this machine is no longer a device (replaced earlier)")
+    before = os.stat(device)
+    one_line_error(mg("build", "--out", device),
+                   f"{device}: is a character device, not a file; nothing written")
+    after = os.stat(device)
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
 
 
@@ -247,6 +255,18 @@ def test_sigkill_during_a_write_is_cleaned_by_the_next_write(out_dir):
     assert target.read_text() == "keep\n" and not no_temp_files(out_dir)
     write_atomically(out_dir / "other.txt", "x")
     assert no_temp_files(out_dir) and target.read_text() == "keep\n"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=5000), mode=st.sampled_from([0o600, 0o640, 0o644, 0o664]))
+def test_any_bytes_round_trip_and_the_mode_is_kept(tmp_path, data, mode):
+    target = tmp_path / "file.bin"
+    target.write_bytes(b"old")
+    target.chmod(mode)
+    write_atomically(target, data)
+    assert target.read_bytes() == data and stat.S_IMODE(target.stat().st_mode) == mode
+    assert no_temp_files(tmp_path)
 
 
 # ====================================================================== validate
@@ -624,6 +644,18 @@ def test_a_password_inside_the_uri_is_never_echoed():
         result = mg("cypher", "RETURN 1", "--uri", uri, env=env)
         assert result.exit_code == 1 and "hunter2" not in result.stderr + result.stdout
         assert result.stderr.count("\n") == 1 and "***" in result.stderr
+
+
+@pytest.mark.parametrize("query", [
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "CALL dbms.components()",
+])
+def test_a_refused_cypher_query_needs_no_server(query):
+    """The refusal comes before connecting: a closed port is never tried."""
+    result = mg("cypher", query, "--uri", "bolt://127.0.0.1:1", env={"NEO4J_PASSWORD": "x"})
+    assert result.exit_code == 1 and result.stderr.startswith("Error: refused: ")
+    assert result.stderr.count("\n") == 1 and "connect" not in result.stderr
 
 
 # ====================================================================== Neo4j: cypher

@@ -177,11 +177,15 @@ def cypher(query, params, write, settings, fmt, output):
 
     QUERY is the query text, or @FILE to read it from a file (such as the cookbook in
     queries/cypher/). Values are passed as parameters, never pasted into the text.
-    A read-only run refuses any query that Neo4j's EXPLAIN says would write.
+    A read-only run refuses LOAD CSV, TERMINATE, server SHOWs, USE, administration
+    and every procedure but the schema ones, and any query that Neo4j's EXPLAIN says
+    would write (see the README's Security section).
     """
-    from mineralgraph.graph.cypher import parse_param, query_text, run_cypher
+    from mineralgraph.graph.cypher import check_read_only, parse_param, query_text, run_cypher
 
     text, defaults = query_text(query)
+    if not write:
+        check_read_only(text)  # before connecting: a refused query needs no server
     values = dict(defaults)
     values.update(parse_param(p) for p in params)
     with neo4j_errors(settings), connect(settings) as driver:

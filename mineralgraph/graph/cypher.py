@@ -206,6 +206,14 @@ def read_only_problem(query: str) -> str | None:
     return None
 
 
+def check_read_only(query: str) -> None:
+    """Raise Neo4jError (one line) when a read-only run must refuse ``query``."""
+    problem = read_only_problem(query)
+    if problem:
+        raise Neo4jError(f"refused: {problem}; nothing was run (a read-only run reads "
+                         "the graph only; --write lifts this)")
+
+
 # ---------------------------------------------------------------------- running
 def query_type(session, query: str, params: dict) -> str:
     """What ``EXPLAIN`` says the query does: ``r``, ``rw``, ``w`` or ``s``."""
@@ -232,10 +240,7 @@ def run_cypher(driver, query: str, params: dict | None = None, database: str | N
         return CypherResult(columns, rows)
 
     if not write:
-        problem = read_only_problem(query)
-        if problem:
-            raise Neo4jError(f"refused: {problem}; nothing was run (a read-only run reads "
-                             "the graph only; --write lifts this)")
+        check_read_only(query)
         # EXPLAIN's own notices (e.g. a missing parameter) would be logged as warnings;
         # the real run reports the problem as an error instead.
         with driver.session(database=database, notifications_min_severity="OFF") as session:
