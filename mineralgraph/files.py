@@ -22,7 +22,7 @@ calls :func:`write_atomically`. It
 >>> write_atomically(folder, "x")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-mineralgraph.files.FileWriteError: ...: is a directory, not a file; nothing written
+mineralgraph.exceptions.FileWriteError: ...: is a directory, not a file; nothing written
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ import stat
 import threading
 from pathlib import Path
 
-from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.exceptions import FileWriteError
 
 #: Suffix of the temporary files this module writes (``.NAME.PID.mgtmp``).
 TEMP_SUFFIX = ".mgtmp"
@@ -46,15 +46,16 @@ _NOT_A_FILE = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pip
                (stat.S_ISSOCK, "a socket"))
 
 
-class FileWriteError(MineralGraphError):
-    """An output file that cannot or must not be written; nothing was written."""
-
-
 def target_of(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: ``path`` itself, or where its links lead.
 
     Raises :class:`FileWriteError` when the target exists and is not a regular file.
     """
+    if not str(path):
+        raise FileWriteError("'': an empty file name; nothing written")
+    if str(path).endswith(os.sep):
+        raise FileWriteError(f"{path}: names a folder (it ends in {os.sep}), not a file; "
+                             "nothing written")
     path = Path(path)
     target = Path(os.path.realpath(path))
     try:

@@ -182,6 +182,28 @@ def test_out_under_a_plain_file_is_one_line(out_dir):
     assert digest(out_dir) == before
 
 
+def test_an_empty_file_name_is_one_line():
+    one_line_error(mg("info", "-o", ""), "'': an empty file name; nothing written")
+
+
+def test_a_name_ending_in_a_slash_is_one_line(out_dir):
+    target = f"{out_dir}/new/"
+    one_line_error(mg("info", "-o", target),
+                   f"{target}: names a folder (it ends in /), not a file; nothing written")
+    assert not (out_dir / "new").exists()
+
+
+def test_concurrent_writers_leave_one_whole_file(out_dir):
+    target = out_dir / "shared.txt"
+    texts = [f"writer {i}\n" * 20000 for i in range(6)]
+    threads = [threading.Thread(target=write_atomically, args=(target, t)) for t in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert target.read_text() in texts and no_temp_files(out_dir)
+
+
 def test_text_that_cannot_be_utf8_writes_nothing(out_dir):
     target = out_dir / "keep.txt"
     with pytest.raises(Exception, match=r"keep.txt: the text holds a character that cannot "
