@@ -149,6 +149,22 @@ def test_a_dangling_symlink_creates_its_target(out_dir):
     assert link.is_symlink() and (out_dir / "made.json").read_text().startswith("{")
 
 
+def test_a_symlink_loop_is_one_line(out_dir):
+    loop = out_dir / "loop"
+    loop.symlink_to("loop")
+    one_line_error(mg("info", "-o", loop),
+                   f"{loop}: cannot write (Too many levels of symbolic links); nothing written")
+    assert loop.is_symlink()
+
+
+def test_a_symlink_to_a_device_is_refused_and_kept(out_dir):
+    link = out_dir / "zero"
+    link.symlink_to("/dev/zero")
+    one_line_error(mg("build", "--out", link),
+                   f"{link}: is a character device, not a file; nothing written")
+    assert link.is_symlink() and stat.S_ISCHR(os.stat("/dev/zero").st_mode)
+
+
 def test_an_overwritten_0600_file_stays_0600(out_dir):
     secret = out_dir / "secret.txt"
     secret.write_text("old\n")
