@@ -364,9 +364,17 @@ def test_a_cyclic_row_makes_build_write_nothing(dataset, tmp_path):
     assert result.stderr.splitlines()[-1] == "Error: 1 problem(s); nothing written"
 
 
-def test_a_recycling_loop_marked_as_one_is_allowed(dataset):
+def test_a_recycling_loop_marked_as_one_is_allowed_and_changes_no_answer(dataset, tmp_path):
     folder, _ = dataset([{**CYCLE, "recycling": "true"}])
     assert validate_errors(folder) == (0, [])
+    answers = []
+    for source in (TINY, folder):
+        snapshot = tmp_path / f"{source.name}-{len(answers)}.json"
+        assert mg("build", "--no-bundled", "--source", source, "--out", snapshot).exit_code == 0
+        result = mg("--graph", snapshot, "spof", "product:car", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        answers.append(result.stdout)
+    assert answers[0] == answers[1] and '"element:Dy"' in answers[0]
 
 
 @pytest.mark.parametrize("row, cycle", [
