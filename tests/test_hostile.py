@@ -477,6 +477,26 @@ def test_noncharacters_in_labels_are_reported(dataset, label, code_point, what):
                                       f"(U+{code_point}), not text: write plain text")
 
 
+@given(slug=st.from_regex(r"[a-z0-9]+([-._][a-z0-9]+){0,3}", fullmatch=True),
+       odd=st.characters(min_codepoint=0x80, max_codepoint=0x2FFFF,
+                         blacklist_categories=("Cs",)),
+       at=st.integers(min_value=0, max_value=40))
+def test_the_id_form_accepts_every_ascii_slug_and_no_other_character(slug, odd, at):
+    from mineralgraph.ontology import model
+
+    assert model.id_problem(f"material:{slug}") is None
+    position = min(at, len(slug))
+    assert model.id_problem(f"material:{slug[:position]}{odd}{slug[position:]}") is not None
+
+
+@given(slug=st.from_regex(r"[a-z]+(-[a-z]+){0,3}", fullmatch=True))
+def test_separators_and_case_do_not_hide_a_look_alike(slug):
+    from mineralgraph.validation import look_alike_key
+
+    joined = slug.replace("-", "")
+    assert look_alike_key(f"material:{slug}") == look_alike_key(f"material:{joined.upper()}")
+
+
 def test_the_bundled_dataset_still_validates():
     result = mg("validate")
     assert result.exit_code == 0 and result.stdout.startswith("ok: ")
