@@ -279,8 +279,11 @@ def build(app, sources, out, no_bundled, article_date, strict):
 
     Nothing is written unless every fact is valid.
     """
+    from mineralgraph.files import target_of
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
 
+    if out != "-":
+        target_of(out)  # a device or a folder is refused before any work
     options = {"article_date": article_date} if article_date else {}
     try:
         with working("Reading sources"):
