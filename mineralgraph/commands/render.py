@@ -7,6 +7,7 @@ import sys
 import click
 
 from mineralgraph.commands.options import as_of_option
+from mineralgraph.files import write_atomically
 from mineralgraph.graph.analysis import load_scenario
 
 
@@ -24,7 +25,7 @@ def _graph(app, as_of, scenario):
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Only nodes at most N supply steps from ID.")
 @click.option("--scenario", metavar="NAME|FILE", help="Mark losses under a what-if scenario.")
-@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False, allow_dash=True),
+@click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True),
               default="-", show_default=True,
               help="Write here; the format comes from the extension: .svg .png .pdf .html "
                    ".mmd .dot (stdout: SVG).")
@@ -38,7 +39,7 @@ def snapshot(app, node_id, upstream, depth, scenario, out, as_of):
     world"; single points of failure and the top chokepoints are marked with their loss.
     SVG, Mermaid and DOT are byte-stable: the same data gives the same file.
     """
-    from mineralgraph.render import FORMATS, build_chain, format_for, write_bytes_atomically
+    from mineralgraph.render import FORMATS, build_chain, format_for
 
     suffix = ".svg" if out == "-" else format_for(out)
     graph, chosen = _graph(app, as_of, scenario)
@@ -49,7 +50,7 @@ def snapshot(app, node_id, upstream, depth, scenario, out, as_of):
         sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(
             data.decode("utf-8"), nl=False)
         return
-    write_bytes_atomically(out, data)
+    write_atomically(out, data)
     click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.sources)} sources)",
                err=True)
 
@@ -57,19 +58,19 @@ def snapshot(app, node_id, upstream, depth, scenario, out, as_of):
 @click.command()
 @click.argument("node_id", metavar="ID")
 @click.option("--scenario", metavar="NAME|FILE", help="Add the results of a what-if scenario.")
-@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), required=True,
+@click.option("-o", "--out", "--output", "out", type=click.Path(), required=True,
               help="Write here: .md (Mermaid picture), .html (self-contained) or .pdf.")
 @as_of_option
 @click.pass_obj
 def brief(app, node_id, scenario, out, as_of):
     """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources."""
-    from mineralgraph.render import format_for, write_bytes_atomically
+    from mineralgraph.render import format_for
     from mineralgraph.render.brief import BRIEF_FORMATS, build_brief
 
     suffix = format_for(out, BRIEF_FORMATS)
     graph, chosen = _graph(app, as_of, scenario)
     data = BRIEF_FORMATS[suffix](build_brief(graph, node_id, chosen))
-    write_bytes_atomically(out, data)
+    write_atomically(out, data)
     click.echo(f"wrote {out}", err=True)
 
 
