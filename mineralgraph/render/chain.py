@@ -150,13 +150,15 @@ class Chain:
 
 
 def dataset_version(graph: SupplyGraph) -> str:
-    """``mineralgraph`` version plus a short hash of the graph's claims.
+    """``mineralgraph`` version plus a short hash of the claims loaded (the same at any
+    ``--as-of`` and ``--min-confidence``).
 
     >>> from mineralgraph import SupplyGraph
     >>> dataset_version(SupplyGraph([]))
     '0.1.0+e3b0c442'
     """
-    digest = hashlib.sha256("\n".join(c.id for c in graph.claims).encode()).hexdigest()
+    # every claim loaded, whatever the date or confidence filter: one dataset, one version
+    digest = hashlib.sha256("\n".join(sorted(graph.loaded)).encode()).hexdigest()
     return f"{mineralgraph.__version__}+{digest[:8]}"
 
 
