@@ -53,6 +53,39 @@ HIGHLY_CONCENTRATED = 2500.0
 MIN_LOSS = 0.01
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One country's part of a material's stacked share bar (compact snapshots).
+
+    ``owner`` is the country id (``country:XX`` for other countries, "" for the part of
+    the world no source maps, a company id for a company with no country);
+    ``companies`` are (name, share, assumed) of the companies and facilities inside it.
+    """
+
+    owner: str
+    label: str
+    share: float
+    assumed: bool = False
+    companies: tuple = ()
+    blocked: bool = False
+
+    def share_text(self) -> str:
+        return ("≈" if self.assumed else "") + percent(self.share)
+
+
+@dataclass(frozen=True)
+class Choke:
+    """A top chokepoint written in the box of the material where it acts."""
+
+    rank: int
+    id: str
+    label: str
+    loss: float
+    spof: bool
+    cause: str
+    owner: str = ""  # the country it sits in (itself for a country)
+
+
 @dataclass
 class Node:
     """One box of the picture.
@@ -81,6 +114,9 @@ class Node:
     via_rank: int | None = None
     blocked: bool = False  # out under the scenario (removed, or cut by a restriction)
     assumed: bool = False  # no sourced share: an equal part of its country's share
+    bars: list[Bar] = field(default_factory=list)  # compact: country shares
+    unknown: bool = False  # compact: a material with no mapped producer
+    chokes: list[Choke] = field(default_factory=list)  # compact: chokepoints acting here
 
     def share_text(self) -> str:
         """The share as a percentage, with ≈ when it is assumed rather than sourced."""
@@ -96,6 +132,7 @@ class Edge:
     relation: str
     share: float | None = None
     sources: tuple[str, ...] = ()
+    hot: bool = False  # on the evidence path of a top chokepoint's loss
 
 
 @dataclass(frozen=True)
@@ -125,6 +162,7 @@ class Chain:
     availability: float | None = None
     baseline: float | None = None
     citations: dict[str, str] = field(default_factory=dict)
+    compact: bool = False
 
     @property
     def sources(self) -> list[str]:

@@ -417,7 +417,7 @@ def _ports(links: list[_Link], items: dict[str, _Item]) -> dict:
 
 
 def _draw_link(index: int, link: _Link, items: dict[str, _Item], x_of: list[float],
-               ports: dict) -> list:
+               ports: dict, box_w: float = BOX_W) -> list:
     edge = link.edge
     start, end = items[link.path[0]], items[link.path[-1]]
     s_box = next(b for b in start.boxes if b[0].key == edge.source)
@@ -433,17 +433,17 @@ def _draw_link(index: int, link: _Link, items: dict[str, _Item], x_of: list[floa
         reach = 18 + s_box[3]
         steps = [("M", sx, sy), ("C", sx - reach - 14, sy, tx - reach - 14, ty, tx - 6, ty)]
     else:
-        points = [(x_of[start.layer] + BOX_W, sy)]
+        points = [(x_of[start.layer] + box_w, sy)]
         if end.layer < start.layer:
             points = [(x_of[start.layer] + s_box[3], sy)]
         for key in link.path[1:-1]:
             item = items[key]
             mid = item.y + item.anchor
-            points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + BOX_W + 4, mid)]
+            points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + box_w + 4, mid)]
         points.append((tx - 6, ty))
         steps = [("M", *points[0])]
         for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-            if abs(y2 - y1) < 0.5 or (x2 - x1) > BOX_W:
+            if abs(y2 - y1) < 0.5 or (x2 - x1) > box_w:
                 steps.append(("L", x2, y2))
                 continue
             bend = max(abs(x2 - x1) / 2, 24)
