@@ -40,7 +40,6 @@ from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.reports.common import percent
 from mineralgraph.render.chain import (
     Bar,
     Chain,
@@ -52,6 +51,7 @@ from mineralgraph.render.chain import (
     dataset_version,
     stage_column,
 )
+from mineralgraph.reports.common import percent
 
 #: At most this many top owners (a country with its companies, or a company alone).
 TOP_OWNERS = 5

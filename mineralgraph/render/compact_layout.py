@@ -125,7 +125,7 @@ def full_wrap(text: str, width: float, size: float, bold: bool = False) -> list[
     return lines or [""]
 
 
-def _shows_share(bar, s: "_Sizes") -> bool:
+def _shows_share(bar, s: _Sizes) -> bool:
     """Whether the bar part is wide enough to carry its share as text."""
     return bool(bar.owner) and (s.inner * bar.share > text_width(bar.share_text(), s.font,
                                                                  True) + 8)
