@@ -16,20 +16,9 @@ def _graph(app, as_of, scenario):
     return graph, chosen
 
 
-def compact_inputs(graph, product, scenario):
-    """What a compact picture of a product is drawn from: its chokepoint report, the
-    (producer, material) pairs the scenario blocks, and its no-scenario availability."""
-    from mineralgraph.graph.analysis import Analysis, chokepoints
-
-    report = chokepoints(graph, [product], scenario)[0]
-    if scenario is None:
-        return report, frozenset(), None
-    blocked = Analysis(graph, scenario).blocked_for(product)
-    return report, blocked, Analysis(graph).baseline(product)
-
-
 def product_chain(graph, node_id, scenario, full=False, direction=None, depth=None):
     """The chain to draw: compact for a product unless ``full``, else the full chain."""
+    from mineralgraph.graph.analysis.exposure import exposure
     from mineralgraph.ontology import model
     from mineralgraph.render import build_chain
     from mineralgraph.render.compact import compact_chain
@@ -39,7 +28,8 @@ def product_chain(graph, node_id, scenario, full=False, direction=None, depth=No
         return build_chain(graph, node_id, direction, depth, scenario)
     if scenario is not None:
         scenario.check(graph)
-    return compact_chain(graph, *compact_inputs(graph, node_id, scenario))
+    found = exposure(graph, node_id, scenario)
+    return compact_chain(graph, found.report, found.blocked, found.baseline)
 
 
 @click.command()
@@ -92,17 +82,26 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
 @click.argument("node_id", metavar="ID")
 @click.option("--scenario", metavar="NAME|FILE", help="Add the results of a what-if scenario.")
 @click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), required=True,
-              help="Write here: .md (Mermaid picture), .html (self-contained) or .pdf.")
+              help="Write here: .md (plain Markdown, Mermaid picture), .html (self-contained, "
+                   "prints as one page) or .pdf (one page).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="Paper size of the PDF.")
 @as_of_option
 @click.pass_obj
-def brief(app, node_id, scenario, out, as_of):
+def brief(app, node_id, scenario, out, paper, as_of):
     """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources."""
+    from mineralgraph.graph.analysis.exposure import exposure
+    from mineralgraph.ontology import model
     from mineralgraph.render import format_for, write_bytes_atomically
-    from mineralgraph.render.brief import BRIEF_FORMATS, build_brief
+    from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, to_pdf
 
     suffix = format_for(out, BRIEF_FORMATS)
     graph, chosen = _graph(app, as_of, scenario)
-    data = BRIEF_FORMATS[suffix](build_brief(graph, node_id, chosen))
+    graph.require(node_id)
+    found = (exposure(graph, node_id, chosen) if model.kind_of(node_id) == "Product"
+             else None)
+    content = build_brief(graph, node_id, chosen, found)
+    data = to_pdf(content, paper) if suffix == ".pdf" else BRIEF_FORMATS[suffix](content)
     write_bytes_atomically(out, data)
     click.echo(f"wrote {out}", err=True)
 

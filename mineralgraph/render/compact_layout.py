@@ -131,11 +131,12 @@ def _shows_share(bar, s: _Sizes) -> bool:
                                                                  True) + 8)
 
 
-def _country_line(bar, with_share: bool) -> str:
+def _country_line(bar, with_share: bool, only: set | None = None) -> str:
+    """``China 94%, incl. JL Mag ≈47%``; with ``only``, just those companies."""
     text = bar.label + (f" {bar.share_text()}" if with_share else "")
-    if bar.companies:
-        names = ", ".join(f"{n} {('≈' if a else '') + percent(w)}" for n, w, a in
-                          bar.companies[:2])
+    companies = [c for c in bar.companies if only is None or c[0] in only][:2]
+    if companies:
+        names = ", ".join(f"{n} {('≈' if a else '') + percent(w)}" for n, w, a in companies)
         text += f", incl. {names}"
     return text
 
@@ -167,7 +168,8 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             if bar.owner in ("", "country:XX") or not (i == 0 or bar.owner in owners
                                                        or bar.blocked or _owns(bar, node)):
                 continue
-            lines = full_wrap(_country_line(bar, not _shows_share(bar, s)), s.inner - f, f)
+            only = None if i == 0 else {c.label for c in node.chokes}
+            lines = full_wrap(_country_line(bar, not _shows_share(bar, s), only), s.inner - f, f)
             rows.append(("key", lines[0], bar_colour(bar.owner), False))
             rows += [("text", line, "#1a1a1a", False) for line in lines[1:]]
             if bar.blocked:
@@ -201,8 +203,12 @@ def _height(rows: list[tuple], s: _Sizes) -> float:
     return 2 * PAD + sum(s.line * (1.3 if kind == "bar" else 1.0) for kind, *_ in rows)
 
 
-def compact_layout(chain: Chain) -> Scene:
-    """The scene of a compact chain (see the module docstring)."""
+def compact_layout(chain: Chain, standalone: bool = True) -> Scene:
+    """The scene of a compact chain (see the module docstring).
+
+    ``standalone`` pictures carry their title, caption and the list of top chokepoints;
+    a brief, which says those around the picture, leaves them out.
+    """
     columns = chain.columns()
     s = _Sizes(len(columns))
     layer_of = {c: i for i, c in enumerate(columns)}
@@ -222,12 +228,12 @@ def compact_layout(chain: Chain) -> Scene:
             items[key].anchor = s.font * 0.2
     _heights(items, layers, links)
     width = s.width
-    header, header_h = _header(chain, width, s)
+    header, header_h = _header(chain, width, s) if standalone else ([], s.line * 1.9)
     top = min((it.y for it in items.values()), default=0.0)
     body_h = max((it.y + it.height for it in items.values()), default=0.0) - top
     for item in items.values():
         item.y += header_h - top
-    legend, legend_h = _legend(chain, width, header_h + body_h + s.line, s)
+    legend, legend_h = _legend(chain, width, header_h + body_h + s.line, s, standalone)
     height = header_h + body_h + s.line + legend_h + MARGIN
     scene = Scene(width, height, title=f"{chain.title}: where the supply chain breaks")
     x_of = [MARGIN + i * (s.box + GUTTER) for i in range(len(columns))]
@@ -299,14 +305,23 @@ def _box(node: Node, x: float, y: float, w: float, h: float, rows: list[tuple],
                 part = bw * max(0.0, min(bar.share, 1.0))
                 if part < 0.5:
                     continue
+                colour = bar_colour(bar.owner)
+                # a blocked part is emptied and hatched in its country's colour
                 group.items.append(Box(round(bx, 1), ty + 3, max(part, 1.0), bh - 6,
-                                       bar_colour(bar.owner), "#ffffff", 0.8, radius=0))
+                                       "#ffffff" if bar.blocked else colour,
+                                       colour if bar.blocked else "#ffffff",
+                                       1.5 if bar.blocked else 0.8, radius=0))
                 if bar.blocked or not bar.owner:
-                    group.items += hatch(bx, ty + 3, part, bh - 6, 7, "#ffffff", 1.4)
+                    group.items += hatch(bx, ty + 3, part, bh - 6, 7,
+                                         colour if bar.blocked else "#ffffff", 1.4)
                 if part > text_width(bar.share_text(), f, True) + 8 and bar.owner:
+                    ink = "#1a1a1a" if bar.blocked else text_colour_on(colour)
+                    if bar.blocked:
+                        tw = text_width(bar.share_text(), f, True) + 6
+                        group.items.append(Box(bx + part / 2 - tw / 2, ty + 4, tw, bh - 8,
+                                               "#ffffff", None, radius=2))
                     group.items.append(Text(bx + part / 2, ty + bh / 2 + f * 0.35,
-                                            bar.share_text(), f, text_colour_on(
-                                                bar_colour(bar.owner)), True, "middle"))
+                                            bar.share_text(), f, ink, True, "middle"))
                 bx += part
             ty += bh
             continue
@@ -333,7 +348,8 @@ def _header(chain: Chain, width: float, s: _Sizes) -> tuple[list, float]:
     return out, y + s.line * 2.4
 
 
-def _legend(chain: Chain, width: float, y0: float, s: _Sizes) -> tuple[list, float]:
+def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
+            standalone: bool = True) -> tuple[list, float]:
     f = s.font
     out = []
     x, y = MARGIN, y0 + s.line
@@ -378,14 +394,14 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes) -> tuple[list, flo
             out.append(Line((("M", sx, sy + f / 2), ("L", sx + f * 1.8, sy + f / 2)), HOT_RED,
                             5.0))
         elif mark == "blocked":
-            out.append(Box(sx, sy, f * 1.8, f, country_colour("country:CN"), None, radius=0))
-            out += hatch(sx, sy, f * 1.8, f, 6, "#ffffff", 1.4)
+            out.append(Box(sx, sy, f * 1.8, f, "#ffffff", MUTED, 1.5, radius=0))
+            out += hatch(sx, sy, f * 1.8, f, 6, MUTED, 1.4)
         else:
             colour = SPOF_RED if mark == "spof" else CHOKE_ORANGE
             out.append(Box(sx, sy, f * 1.8, f, "#ffffff", colour, 3.5))
         out.append(Text(x + f * 2.2, y, label, f))
         x += w + f * 0.8
-    if chain.top:
+    if chain.top and standalone:
         x, y = MARGIN, y + s.line * 1.4
         parts = [f"{t.rank}. {t.label} ({'SPOF' if t.spof else 'loss ' + _loss(t.loss)})"
                  for t in chain.top]
