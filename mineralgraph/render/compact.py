@@ -204,6 +204,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                                         cutoff=8):
             spine |= {n for n in path if model.kind_of(n) in ("Material", "Product")}
     spine |= set(report.unmapped) & set(materials)
+    hhi_of = {c.id: c.hhi for c in report.chokepoints if c.kind == "Material"}
     nodes: dict[str, Node] = {}
     for node_id in sorted(spine):
         kind = model.kind_of(node_id)
@@ -213,6 +214,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                     focus=node_id == product, sources=_label_sources(graph, node_id))
         if kind == "Material":
             node.bars = bars[node_id]
+            node.hhi = hhi_of.get(node_id)
             node.unknown = node_id in unknown
             node.chokes = sorted(chokes.get(node_id, []), key=lambda k: k.rank)
             node.sources = sorted(set(node.sources) | {

@@ -96,7 +96,7 @@ def full_wrap(text: str, width: float, size: float, bold: bool = False) -> list[
     at the last letter that fits (with a hyphen added).
 
     >>> full_wrap("electro-hydrostatic actuator", 100, 20, True)
-    ['electro-', 'hydrostat-', 'ic', 'actuator']
+    ['electro-', 'hydrost-', 'atic', 'actuator']
     """
     words = []
     for word in text.split():
@@ -193,10 +193,8 @@ def _loss(loss: float) -> str:
 
 
 def node_hhi(node: Node) -> float | None:
-    """The HHI over the countries of a material's bar (other countries left out)."""
-    shares = [b.share for b in node.bars if b.owner.startswith("country:")
-              and b.owner != "country:XX"]
-    return sum((100 * x) ** 2 for x in shares) if shares else None
+    """The HHI of a material, as the chokepoint report gives it."""
+    return node.hhi
 
 
 def _height(rows: list[tuple], s: _Sizes) -> float:
