@@ -83,21 +83,23 @@ def owner_of(graph: SupplyGraph, producer: str) -> str:
 
 
 def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, object, str]]:
-    """(rank, chokepoint, owner) of the top chokepoints, one per owner, in report order.
+    """(rank, chokepoint, owner) of the top chokepoints in report order; a company or
+    facility of a country listed before it is left out (it is drawn inside that country).
 
     The rank is the chokepoint's rank among the report's suppliers (as in its table).
     """
     suppliers = [c for c in report.chokepoints
                  if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
-    found, seen = [], set()
+    found, countries = [], set()
     for rank, c in enumerate(suppliers, 1):
         if not (c.spof or c.loss >= MIN_TOP_LOSS):
             continue
         owner = owner_of(graph, c.id)
-        # a company or facility whose country is already listed is shown inside it
-        if c.id in seen or (c.kind != "Country" and owner in seen):
+        # a company or facility of a country already listed is shown inside it
+        if c.kind != "Country" and owner in countries:
             continue
-        seen |= {c.id, owner} if c.kind != "Country" else {c.id}
+        if c.kind == "Country":
+            countries.add(c.id)
         found.append((rank, c, owner))
         if len(found) >= TOP_OWNERS:
             break
