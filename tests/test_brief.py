@@ -113,7 +113,7 @@ def test_html_brief_is_self_contained_and_prints_one_page():
     assert "<h2>Top chokepoints</h2>" in page and "<td>Tesla</td>" in page
     assert '<p class="summary">Tesla Optimus humanoid robot (robotics) draws on' in page
     assert "<svg" in page and "<h2>Sources</h2>" in page
-    assert "@page{size:A4 portrait" in page and "@media print{" in page
+    assert "@page{size:A4 landscape" in page and "@media print{" in page
     assert re.search(r'<li>[^<]*<a href="https://[^"]+">https://', page)
 
 

@@ -276,23 +276,25 @@ th,td{border-bottom:1px solid #dde3e8;padding:2px 6px;text-align:left;vertical-a
 th{color:#5f6b73}
 ol.sources{font-size:12px;color:#5f6b73;padding-left:22px}
 ol.sources a{color:#1f5f99;word-break:break-all}
-@page{size:A4 portrait;margin:12mm}
+@page{size:A4 landscape;margin:10mm}
 @media print{
-body{max-width:none;padding:0;font-size:9.5pt;line-height:1.3}
-h1{font-size:15pt}h2{font-size:10pt;margin:6pt 0 2pt;break-after:avoid}
-.caption,.note{font-size:7.5pt}
-figure{margin:4pt 0;break-inside:avoid}
-figure svg{max-height:125mm;width:auto;max-width:100%;margin:0 auto}
-table{font-size:7pt}th,td{padding:0.5pt 3pt}
-ol.sources{font-size:6pt;columns:2;column-gap:12pt;margin:0;padding-left:14pt}
+body{max-width:none;padding:0;font-size:9pt;line-height:1.28}
+h1{font-size:15pt}h2{font-size:9pt;margin:4pt 0 1pt;break-after:avoid}
+.caption,.note{font-size:6.5pt}
+.body{display:grid;grid-template-columns:64% 1fr;column-gap:12pt;align-items:start}
+figure{margin:2pt 0;break-inside:avoid}
+figure svg{max-height:150mm;width:100%}
+table{font-size:6.5pt}th,td{padding:0.3pt 2pt}
+ol.sources{font-size:5.5pt;margin:0;padding-left:12pt}
 ol.sources a{color:#1a1a1a;text-decoration:none}
-section,table,tr{break-inside:avoid}
+section,table,tr,li{break-inside:avoid}
 }
 """
 
 
 def to_html(brief: Brief) -> bytes:
-    """The brief as one self-contained HTML page that prints as one A4 page."""
+    """The brief as one self-contained HTML page; printed, it takes one A4 landscape page
+    laid out like the PDF (picture on the left; scenario, table and sources beside it)."""
     from mineralgraph.render.svg import escape, to_svg
 
     chain = brief.chain
@@ -314,7 +316,8 @@ def to_html(brief: Brief) -> bytes:
         f"<body>\n<header><h1>{escape(brief.title)}</h1>",
         f"<p class=\"caption\">{escape(chain.caption())}</p></header>\n",
         f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n",
-        f"<figure>\n{to_svg(brief_scene(chain))}</figure>\n"]
+        f"<div class=\"body\">\n<figure>\n{to_svg(brief_scene(chain))}</figure>\n"
+        "<div class=\"side\">\n"]
     if brief.scenario_title is not None:
         parts.append(f"<section><h2>Scenario: {escape(brief.scenario_title)}</h2>\n"
                      + _html_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS)
@@ -323,7 +326,8 @@ def to_html(brief: Brief) -> bytes:
                  f"{escape(brief.table_note)}</p>\n"
                  + _html_table(brief.table, COLUMNS, HEADERS) + "</section>\n")
     parts.append("<section><h2>Sources</h2>\n<ol class=\"sources\">\n"
-                 + "\n".join(sources) + "\n</ol></section>\n</body>\n</html>\n")
+                 + "\n".join(sources) + "\n</ol></section>\n</div>\n</div>\n</body>\n"
+                 "</html>\n")
     return "".join(parts).encode("utf-8")
 
 
