@@ -73,9 +73,40 @@ class Bar:
         return ("≈" if self.assumed else "") + percent(self.share)
 
 
+def loss_span(low: float, high: float) -> str:
+    """A loss range as percentages, ``91-100%``, or one figure when both agree (the
+    chokepoint report's way of writing a range).
+
+    >>> loss_span(0.91, 1.0), loss_span(0.983, 0.985), loss_span(0.9998, 0.9998)
+    ('91-100%', '98%', '>99.9%')
+    """
+    if percent(low) == percent(high):
+        return percent(high)
+    return f"{percent(low).rstrip('%')}-{percent(high)}"
+
+
+def figure_text(loss: float, spof: bool, low: float | None = None,
+                possible: bool = False) -> str:
+    """What a chokepoint costs, as the report says it: ``SPOF, sole source``,
+    ``possible SPOF, loss 98-100%`` or ``loss 83%``.
+
+    >>> figure_text(1.0, True), figure_text(0.83, False), figure_text(1.0, False, 0.98, True)
+    ('SPOF, sole source', 'loss 83%', 'possible SPOF, loss 98-100%')
+    """
+    if spof:
+        return "SPOF, sole source"
+    text = f"loss {loss_span(loss if low is None else low, loss)}"
+    return ("possible SPOF, " if possible else "") + text
+
+
 @dataclass(frozen=True)
 class Choke:
-    """A top chokepoint written in the box of the material where it acts."""
+    """A top chokepoint written in the box of the material where it acts.
+
+    ``low`` is the lower end of its loss range (None: a single figure); ``possible``,
+    a single point of failure in the lower bound only; ``note`` what the figure rests on
+    when that is weak (``low confidence; rests on a proxy``).
+    """
 
     rank: int
     id: str
@@ -84,6 +115,12 @@ class Choke:
     spof: bool
     cause: str
     owner: str = ""  # the country it sits in (itself for a country)
+    low: float | None = None
+    possible: bool = False
+    note: str = ""
+
+    def figure(self) -> str:
+        return figure_text(self.loss, self.spof, self.low, self.possible)
 
 
 @dataclass
@@ -137,13 +174,20 @@ class Edge:
 
 @dataclass(frozen=True)
 class Top:
-    """A supplier marked in the picture: its rank, id, name and loss."""
+    """A supplier marked in the picture: its rank, id, name and loss (``low``,
+    ``possible`` and ``note`` as in :class:`Choke`)."""
 
     rank: int
     id: str
     label: str
     loss: float
     spof: bool
+    low: float | None = None
+    possible: bool = False
+    note: str = ""
+
+    def figure(self) -> str:
+        return figure_text(self.loss, self.spof, self.low, self.possible)
 
 
 @dataclass
@@ -163,6 +207,19 @@ class Chain:
     baseline: float | None = None
     citations: dict[str, str] = field(default_factory=dict)
     compact: bool = False
+    #: [lower, upper] availability under the scenario and without it (compact chains)
+    availability_range: tuple[float, float] | None = None
+    baseline_range: tuple[float, float] | None = None
+
+    def kept_text(self) -> str | None:
+        """The share of its supply the product keeps under the scenario (a range when the
+        report gives one), or None without a scenario."""
+        if not self.scenario or self.availability is None:
+            return None
+        under = self.availability_range or (self.availability, self.availability)
+        base = self.baseline_range or (self.baseline, self.baseline)
+        kept = [a / b if b else 0.0 for a, b in zip(under, base, strict=True)]
+        return loss_span(min(kept), max(kept))
 
     @property
     def sources(self) -> list[str]:

@@ -198,7 +198,8 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         where = (cut + on_path + held or [None])[0]
         if where is not None:
             chokes[where].append(Choke(rank, c.id, c.label, c.loss, c.spof,
-                                       _cause(graph, c, owner, bars[where], where), owner))
+                                       _cause(graph, c, owner, bars[where], where), owner,
+                                       *_range(c)))
     unknown = {m for m in materials if not bars[m]}
     spine = set(seeds) | {product}
     for seed in sorted(seeds):
@@ -224,13 +225,32 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                 for s in c.sources})
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
-    top = [Top(rank, c.id, c.label, c.loss, c.spof) for rank, c, _ in owners]
+    top = [Top(rank, c.id, c.label, c.loss, c.spof, *_range(c)) for rank, c, _ in owners]
+    # the report's availability under the scenario; its baseline without it (a report
+    # made before ranges existed called the first "baseline")
+    under = getattr(report, "availability", report.baseline)
+    base = baseline if baseline is not None else (
+        report.baseline if hasattr(report, "availability") else under)
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
-                  report.scenario, dataset_version(graph), nodes, edges, top,
-                  report.baseline, baseline if baseline is not None else report.baseline)
+                  report.scenario, dataset_version(graph), nodes, edges, top, under, base)
+    chain.availability_range = getattr(report, "availability_range", None)
+    chain.baseline_range = getattr(report, "baseline_range", None)
     chain.compact = True
     chain.citations = {s: graph.citation(s) for s in chain.sources}
     return chain
+
+
+def _range(c) -> tuple[float | None, bool, str]:
+    """The low end of a chokepoint's loss range, whether it is a possible single point of
+    failure, and what its figure rests on when that is weak: from the report's row."""
+    low = getattr(c, "loss_range", (c.loss, c.loss))[0]
+    note = ""
+    caveats = getattr(c, "caveats", None)
+    if caveats is not None:
+        from mineralgraph.reports.summary import caveat_phrase
+
+        note = caveat_phrase(caveats).strip("()") if caveats.weak else ""
+    return (None if low == c.loss else low), bool(getattr(c, "possible_spof", False)), note
 
 
 def _cause(graph: SupplyGraph, c, owner: str, bars: list[Bar], material: str) -> str:

@@ -148,9 +148,9 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             for line in full_wrap(node.label, s.inner, f, True)]
     if node.kind == "Product":
         if chain.availability is not None:
-            kept = chain.availability / chain.baseline if chain.baseline else 0.0
-            text = (f"keeps {percent(kept)} of its supply under the scenario" if chain.scenario
-                    else f"availability {chain.availability:.2f} (no scenario)")
+            kept = chain.kept_text()
+            text = (f"keeps {kept} of its supply under the scenario" if kept is not None
+                    else f"availability {_availability(chain)} (no scenario)")
             rows += [("text", line, "#ffffff", False) for line in full_wrap(text, s.inner, f)]
         return rows
     if node.unknown:
@@ -176,10 +176,12 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
                 rows.append(("text", "blocked", SPOF_RED, True))
     for choke in node.chokes:
         named = not any(b.owner == choke.id for b in node.bars)
-        head = f"#{choke.rank}" + (f" {choke.label}" if named else "") + (
-            ": SPOF, sole source" if choke.spof else f": loss {_loss(choke.loss)}")
+        head = f"#{choke.rank}" + (f" {choke.label}" if named else "") + f": {choke.figure()}"
         colour = SPOF_RED if choke.spof else CHOKE_ORANGE
         rows += [("text", line, colour, True) for line in full_wrap(head, s.inner, f, True)]
+        if choke.note:
+            rows += [("text", line, MUTED, False) for line in full_wrap(
+                f"({choke.note})", s.inner, f)]
     return rows
 
 
@@ -188,8 +190,10 @@ def _owns(bar, node: Node) -> bool:
     return any(c.owner == bar.owner for c in node.chokes)
 
 
-def _loss(loss: float) -> str:
-    return ">99.9%" if loss >= 0.999 else percent(loss)
+def _availability(chain: Chain) -> str:
+    """``1.00``, or ``0.00-1.00`` when the report gives a range."""
+    low, high = chain.availability_range or (chain.availability, chain.availability)
+    return f"{high:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
 
 
 def node_hhi(node: Node) -> float | None:
@@ -401,8 +405,7 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         x += w + f * 0.8
     if chain.top and standalone:
         x, y = MARGIN, y + s.line * 1.4
-        parts = [f"{t.rank}. {t.label} ({'SPOF' if t.spof else 'loss ' + _loss(t.loss)})"
-                 for t in chain.top]
+        parts = [f"{t.rank}. {t.label} ({t.figure()})" for t in chain.top]
         for line in full_wrap("Top chokepoints: " + " · ".join(parts), width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line

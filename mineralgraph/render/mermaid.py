@@ -120,9 +120,9 @@ def compact_lines(node, chain: Chain) -> list[str]:
     lines = [node.label]
     if node.kind == "Product":
         if chain.availability is not None:
-            kept = chain.availability / chain.baseline if chain.baseline else 0.0
-            lines.append(f"keeps {percent(kept)} of its supply under the scenario"
-                         if chain.scenario else f"availability {chain.availability:.2f}")
+            kept = chain.kept_text()
+            lines.append(f"keeps {kept} of its supply under the scenario" if kept is not None
+                         else f"availability {chain.availability:.2f}")
         return lines
     if node.unknown:
         return lines + [f"{stage}: UNKNOWN (no producer mapped)"]
@@ -130,9 +130,8 @@ def compact_lines(node, chain: Chain) -> list[str]:
     lines.append(stage + (f" · HHI {hhi:,.0f}" if hhi is not None else ""))
     lines += [bar_text(b) for b in node.bars if b.owner not in ("", "country:XX")][:3]
     for choke in node.chokes:
-        lines.append(f"#{choke.rank} {choke.label}: "
-                     + ("SPOF, sole source" if choke.spof else
-                        f"loss {loss_text(choke.loss, False).removeprefix('loss ')}"))
+        lines.append(f"#{choke.rank} {choke.label}: {choke.figure()}"
+                     + (f" ({choke.note})" if choke.note else ""))
     return lines
 
 
