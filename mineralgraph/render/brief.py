@@ -27,7 +27,7 @@ from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 from mineralgraph.output import markdown_table
-from mineralgraph.render.chain import Chain, build_chain
+from mineralgraph.render.chain import Chain, build_chain, loss_span
 from mineralgraph.render.compact import compact_chain
 from mineralgraph.reports.common import SourceIndex, join_names, percent, thousands
 
@@ -132,10 +132,9 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
-    if report.scenario is not None and found.baseline is not None:
-        kept = report.baseline / found.baseline if found.baseline > 0 else 0.0
-        first += (f"; under the scenario {report.scenario} it keeps {percent(kept)} of its "
-                  f"supply")
+    if chain.kept_text() is not None:
+        first += (f"; under the scenario {report.scenario} it keeps {chain.kept_text()} of "
+                  f"its supply")
         cause = _cause(chain)
         if cause:
             first += f", because the scenario blocks {cause}"
@@ -150,7 +149,8 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     elif top is not None and top.loss > 0:
         stage = f" at the {top.stage} stage" if top.stage else ""
         second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
-                  f"whose loss would cut its supply by {percent(top.loss)}")
+                  f"whose loss would cut its supply by "
+                  f"{loss_span(*getattr(top, 'loss_range', (top.loss, top.loss)))}")
     else:
         second = "No mapped supplier's loss would cut its supply"
     concentrated = report.most_concentrated
@@ -164,8 +164,10 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
-                     "loss": ("≈" if c.assumed_share else "") + percent(c.loss),
-                     "spof": "yes" if c.spof else "",
+                     "loss": ("≈" if c.assumed_share else "") + loss_span(*getattr(
+                         c, "loss_range", (c.loss, c.loss))),
+                     "spof": "yes" if c.spof else (
+                         "possible" if getattr(c, "possible_spof", False) else ""),
                      "hhi": thousands(c.hhi), "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
     note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
@@ -198,11 +200,23 @@ def _node_part(graph, node_id, chain):
     return [first + ".", second + ".", third + "."], rows, note
 
 
+def _band(row: dict, key: str) -> str:
+    """``0.09``, or ``0.00-0.09`` when the comparison gives a range."""
+    low, high = row.get(f"{key}_range", (row[key], row[key]))
+    return f"{high:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
+
+
 def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
-    return [{"product": graph.label(row["product"]), "baseline": f"{row['baseline']:.2f}",
-             "availability": f"{row['availability']:.2f}", "loss": percent(row["loss"]),
-             "new_spofs": ", ".join(graph.label(n) for n in row["new_spofs"]) or "none"}
-            for row in comparison]
+    rows = []
+    for row in comparison:
+        spofs = [graph.label(n) for n in row["new_spofs"]] + [
+            f"{graph.label(n)} (possible)" for n in row.get("new_possible_spofs", [])]
+        rows.append({"product": graph.label(row["product"]),
+                     "baseline": _band(row, "baseline"),
+                     "availability": _band(row, "availability"),
+                     "loss": loss_span(*row.get("loss_range", (row["loss"], row["loss"]))),
+                     "new_spofs": ", ".join(spofs) or "none"})
+    return rows
 
 
 def brief_scene(chain: Chain):
