@@ -176,7 +176,30 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
-    return [first + ".", second + ".", third + "."], rows, note
+    summary = _story(graph, report, chain) or [first + ".", second + ".", third + "."]
+    return summary, rows, note
+
+
+def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
+    """The brief's summary from the text report's own summary function: the scenario's
+    cause (and what it blocks on the drawn paths), then the product's story; empty when
+    that function is not there."""
+    try:
+        from mineralgraph.reports.summary import product_story, story
+    except ImportError:
+        return []
+    out, paragraphs = [], story([report], graph)
+    if report.scenario:
+        cause = paragraphs[0].split(". ")[0].rstrip(".")
+        blocked = _cause(chain)
+        out.append(cause + (f"; on its supply paths it blocks {blocked}" if blocked else "")
+                   + ".")
+    lines, _ = product_story(report, graph)
+    out += lines
+    limits = [p for p in paragraphs if "have no mapped supply" in p]
+    if len(out) < 3 and limits:
+        out.append(limits[0].split(". ")[0].rstrip(".") + ": unknown, not safe.")
+    return out
 
 
 def _node_part(graph, node_id, chain):
