@@ -14,12 +14,11 @@ from collections.abc import Iterable
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
-from mineralgraph.graph.supply_graph import preferred
+from mineralgraph.graph import share_sets
+from mineralgraph.graph.share_sets import SHARE_SUM_TOLERANCE
+from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.values import claim_text_problem
 from mineralgraph.ontology import model
-
-#: Country shares of a material may exceed 1 by this much before it is an error (rounding).
-SHARE_SUM_TOLERANCE = 0.02
 
 
 def located(claim: Claim, field: str | None, message: str) -> InputError:
@@ -104,24 +103,53 @@ def _missing_required(claims: list[Claim]) -> list[InputError]:
 
 
 def _share_sums(claims: list[Claim]) -> list[InputError]:
-    """Country shares of one material and year must not exceed the world.
+    """One source's country shares of one material and year must not exceed the world.
 
-    Where sources disagree about one country, the claim the analyses would use (the
-    newest) counts, so two readings of one figure are not added together; shares from
-    different files and sources about different countries are.
+    Each source's set is checked on its own (design note, section 5.5): two sources that
+    name different countries (one source's rest of world, the other's named countries)
+    are competing sets, a conflict that :func:`share_conflicts` reports, not a sum.
     """
-    by_country: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if (claim.predicate == "PRODUCES" and model.kind_of(claim.subject) == "Country"
-                and claim.qualifier("share") is not None):
-            by_country[(claim.object, claim.qualifier("year"), claim.subject)].append(claim)
-    totals: dict[tuple, float] = defaultdict(float)
-    last: dict[tuple, Claim] = {}
-    for (material, year, _), group in by_country.items():
-        chosen = preferred(group)
-        totals[(material, year)] += chosen.qualifier("share")
-        last[(material, year)] = max(group, key=lambda c: c.origin or "")
-    return [located(last[key], "share",
-                    f"country shares of {key[0]} ({key[1] or 'no year'}) add up to "
-                    f"{total:.3f}, above the world total")
-            for key, total in totals.items() if total > 1 + SHARE_SUM_TOLERANCE]
+    graph = SupplyGraph(claims)
+    errors = []
+    for item in share_sets.all_sets(graph.edge_claims("PRODUCES"), graph._published,
+                                    graph.loaded):
+        if item.total > 1 + SHARE_SUM_TOLERANCE:
+            last = max(item.claims.values(), key=lambda c: graph.loaded.get(c.id, -1))
+            errors.append(located(last, "share",
+                                  f"country shares of {item.material} "
+                                  f"({item.year or 'no year'}) from {item.source} add up to "
+                                  f"{item.total:.3f}, above the world total"))
+    return errors
+
+
+def share_conflicts(graph: SupplyGraph) -> list[share_sets.ShareChoice]:
+    """Materials whose country shares come from sets that disagree (the first is used)."""
+    return [c for c in graph.share_choices().values() if c.others]
+
+
+def check_warnings(claims: Iterable[Claim]) -> list[str]:
+    """What is not wrong but an analyst must know: competing share sets (one is used),
+    and SUPPLIES edges that fit no chain of the buyer (the analysis cannot use them)."""
+    graph = SupplyGraph(claims)
+    out = []
+    for choice in share_conflicts(graph):
+        for other in choice.others:
+            out.append(f"warning: {choice.material}: country shares of {other.year} from "
+                       f"{other.source} disagree with {choice.chosen.source}, which is used "
+                       f"({_shares_text(other)} against {_shares_text(choice.chosen)})")
+    for choice in graph.share_choices().values():
+        if choice.press_only and choice.chosen is not None:
+            out.append(f"warning: {choice.material}: country shares come only from press or "
+                       f"reposts ({choice.chosen.source}); the analysis uses them for lack of "
+                       "a statistical source")
+    from mineralgraph.graph.analysis.structure import unused_supplies
+
+    for claim in unused_supplies(graph):
+        out.append(f"warning: {claim.origin or claim.subject}: {claim.subject} SUPPLIES "
+                   f"{claim.qualifier('material')} to {claim.object}, which produces nothing "
+                   "made from it: the analysis does not use this edge")
+    return out
+
+
+def _shares_text(item: share_sets.ShareSet) -> str:
+    return ", ".join(f"{c.partition(':')[2]} {s:.3g}" for c, s in item.countries.items())

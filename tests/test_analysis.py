@@ -39,8 +39,8 @@ JET_LOSSES = {
 
 def test_baseline_is_one_when_shares_cover_the_world(tiny):
     analysis = Analysis(tiny)
-    assert analysis.baseline("product:jet") == pytest.approx(1.0)
-    assert analysis.baseline("product:car") == pytest.approx(1.0)
+    assert analysis.reference("product:jet") == pytest.approx(1.0)
+    assert analysis.reference("product:car") == pytest.approx(1.0)
 
 
 def test_losses_match_the_hand_computation(tiny):
@@ -78,7 +78,7 @@ def test_as_of_drops_facts_not_yet_valid(tiny):
     early = tiny.as_of(date(2025, 1, 1))
     analysis = Analysis(early)
     # the US magnet plant produces from 2025-01-15: magnet = 0.9 * oxide
-    assert analysis.baseline("product:jet") == pytest.approx(0.9)
+    assert analysis.reference("product:jet") == pytest.approx(0.9)
     losses = analysis.losses(["product:jet"])["product:jet"]
     assert losses["country:US"] == pytest.approx(1 - 0.72 / 0.9)
     assert "facility:mag-us" not in losses
@@ -89,29 +89,29 @@ def test_enforced_control_blocks_the_issuers_producers_of_covered_materials(tiny
     # concentrate 0.4, oxide 0.4, magnet 0.4
     scenario = Scenario("t", enforce=({"control": "control:cn-ree"},))
     analysis = Analysis(tiny.as_of(date(2025, 6, 1)), scenario)
-    assert analysis.baseline("product:jet") == pytest.approx(0.4)
-    assert analysis.baseline("product:car") == pytest.approx(0.4)
+    assert analysis.reference("product:jet") == pytest.approx(0.4)
+    assert analysis.reference("product:car") == pytest.approx(0.4)
 
 
 def test_enforcement_narrowed_to_defence_spares_the_car(tiny):
     scenario = Scenario("t", enforce=({"control": "control:cn-ree", "end_use": ["defence"]},))
     analysis = Analysis(tiny.as_of(date(2025, 6, 1)), scenario)
-    assert analysis.baseline("product:jet") == pytest.approx(0.4)
-    assert analysis.baseline("product:car") == pytest.approx(1.0)
+    assert analysis.reference("product:jet") == pytest.approx(0.4)
+    assert analysis.reference("product:car") == pytest.approx(1.0)
 
 
 def test_a_control_not_yet_in_force_changes_nothing(tiny):
     scenario = Scenario("t", enforce=({"control": "control:cn-ree"},))
     analysis = Analysis(tiny.as_of(date(2025, 1, 20)), scenario)
-    assert analysis.baseline("product:jet") == pytest.approx(1.0)
+    assert analysis.reference("product:jet") == pytest.approx(1.0)
 
 
 def test_hypothetical_restriction_targets_makers_country(tiny):
     # exports of the magnet from CN to US makers: only the jet's maker is in the US
     restriction = Restriction("country:CN", ("material:magnet",), targets=("country:US",))
     analysis = Analysis(tiny, Scenario("t", restrict=(restriction,)))
-    assert analysis.baseline("product:jet") == pytest.approx(0.1)
-    assert analysis.baseline("product:car") == pytest.approx(1.0)
+    assert analysis.reference("product:jet") == pytest.approx(0.1)
+    assert analysis.reference("product:car") == pytest.approx(1.0)
 
 
 def test_chokepoint_report_ranks_spofs_first_then_loss(tiny):
@@ -153,7 +153,7 @@ def test_shares_above_a_rounded_world_total_are_read_as_shares_of_their_sum():
         Claim(c, "PRODUCES", "material:m", (("share", share),), sources=s)
         for c, share in (("country:CN", 0.70), ("country:MM", 0.08), ("country:AU", 0.23))])
     analysis = Analysis(graph)
-    assert analysis.baseline("product:p") == pytest.approx(1.0)
+    assert analysis.reference("product:p") == pytest.approx(1.0)
     losses = analysis.losses(["product:p"])["product:p"]
     assert losses["country:MM"] == pytest.approx(0.08 / 1.01)
     assert losses["country:CN"] == pytest.approx(0.70 / 1.01)
@@ -168,7 +168,7 @@ def test_material_without_producers_or_inputs_is_flagged_unmapped():
                          Claim("material:m", "label", "M", sources=s),
                          Claim("product:p", "REQUIRES", "material:m", sources=s)])
     analysis = Analysis(graph)
-    assert analysis.baseline("product:p") == 1.0
+    assert analysis.reference("product:p") == 1.0
     assert analysis.unmapped("product:p") == ["material:m"]
 
 
@@ -195,7 +195,7 @@ def test_recycling_loop_is_the_least_fixpoint():
         Claim("facility:mine", "SUPPLIES", "facility:p1", (("material", "material:feed"),),
               sources=s)])
     analysis = Analysis(graph)
-    assert analysis.baseline("product:p") == pytest.approx(1.0)
+    assert analysis.reference("product:p") == pytest.approx(1.0)
     assert analysis.availability("product:p", ["facility:p1"]) == pytest.approx(0.0)
     assert analysis.availability("product:p", ["facility:r"]) == pytest.approx(0.5)
     assert "facility:p1" in analysis.spofs("product:p")

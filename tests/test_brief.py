@@ -36,11 +36,11 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
         "No single supplier can stop it; the worst exposure is China at the mining, "
-        "processing, component stage, whose loss would cut its supply by 99.6%.",
+        "processing, component stage, whose loss would cut its supply by 99.6-100%.",
         # oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the id decides
         "The most concentrated stage is processing: Separated oxide (HHI 8,200, led by China)."]
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
-    assert table[:4] == [("China", "99.6%", ""), ("Miner Co", "28%", ""),
+    assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),
                          ("United States", "28%", ""), ("US mine", "20%", "")]
     assert brief.sources[0].startswith("Tiny hand-checked graph for the tests. mineralgraph")
     assert len(brief.sources) == 2
@@ -65,15 +65,19 @@ def test_markdown_brief_has_every_part():
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
-    assert ("; under the scenario cn-2025-04-defence-denial it keeps 9.0% of its supply, "
-            "because the scenario blocks China's samarium oxide (separated) (91% of world "
-            "output).") in text
+    # the cause is named: what the denial blocks on the F-35's paths
+    assert ("; under the scenario cn-2025-04-defence-denial it keeps 0-<0.1% of its supply, "
+            "because the scenario blocks China's dysprosium oxide (separated) (99% of world "
+            "output), China's samarium oxide (separated) (91% of world output)") in text
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
     assert not re.search(r"&#?\w+;", outside), re.findall(r"&#?\w+;", outside)[:5]
     assert "subgraph legend[" in mermaid and "subgraph s" not in mermaid
     assert "## Scenario: China denies" in text
-    assert "| Lockheed Martin F-35 Lightning II | 1.00 | 0.09 | 91% | none |" in text
+    # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
+    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2)
+    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | >99.9-100% | "
+            "Rest of world (countries not named) |") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Top chokepoints")[1].split("## Scenario")[0]
@@ -82,7 +86,8 @@ def test_markdown_brief_has_every_part():
 
 
 def test_markdown_escapes_what_markdown_would_interpret():
-    assert plain("<img src=x onerror=alert(1)>") == "‹img src=x onerror=alert(1)›"
+    assert plain("<img src=x onerror=alert(1)>") == "‹img src=x onerror=alert(1)>"
+    assert plain("<0.1% and >99.9%") == "<0.1% and >99.9%"
     assert plain("[click](javascript:alert(1)) a|b") == "[click] (javascript:alert(1)) a¦b"
     assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
     assert md_text("a | b") == "a &#124; b"
@@ -93,7 +98,7 @@ def test_hostile_labels_stay_text_in_every_brief(tmp_path):
     brief = build_brief(SupplyGraph(hostile_claims()), "product:jet")
     md = BRIEF_FORMATS[".md"](brief).decode("utf-8")
     assert "<script" not in md and "<b>" not in md
-    assert md.startswith("# ‹script›alert(1)‹/script› \"quoted\" & 'single' #x; [a] (b) ¦")
+    assert md.startswith("# ‹script>alert(1)‹/script> \"quoted\" & 'single' #x; [a] (b) ¦")
     check_mermaid(md.split("```mermaid\n")[1].split("```")[0])
     page = BRIEF_FORMATS[".html"](brief).decode("utf-8")
     assert "<script" not in page and "<b>" not in page

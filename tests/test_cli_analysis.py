@@ -62,8 +62,10 @@ def test_text_report_reads_like_a_briefing(run_cli):
 
 def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_cli):
     optimus = run_cli("chokepoints", "--product", "product:optimus").stdout.splitlines()
-    assert optimus[2].startswith("0 of 1 product(s) hang on a single supplier")
-    assert "The worst exposure is China (country:CN)" in optimus[2]
+    # Tesla makes the actuators itself, without a facility: they sit in the United States
+    # (design note 5.1), so the US is a supplier Optimus hangs on; Tesla is its maker
+    assert optimus[2].startswith("1 of 1 product(s) hang on a single supplier")
+    assert "Those suppliers: United States (country:US)." in optimus[2]
     f35 = run_cli("chokepoints", "--product", "product:f-35", "--top", "1").stdout
     evidence = f35.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
     assert "Honeywell, loss 100%" in evidence and "Moog" not in evidence
@@ -92,7 +94,8 @@ def test_evidence_paths_pass_over_supplies_of_an_unrelated_material(run_cli):
     steps = [step for c in report["chokepoints"] for path in c["paths"] for step in path]
     assert steps and not [s for s in steps if s["source"] == "facility:vidalia"]
     us = next(c for c in report["chokepoints"] if c["id"] == "country:US")
-    assert us["paths"][0][0]["target"] == "facility:white-mesa"
+    # Tesla makes its actuators itself, in the United States (design note 5.1)
+    assert us["paths"][0][0]["target"] == "company:tesla"
 
 
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
@@ -105,7 +108,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
                    "cn-2025-04-defence-denial").stdout.splitlines()[2]
     assert text.startswith("Under scenario cn-2025-04-defence-denial, every figure is measured "
                            "against what a product still gets under the scenario (Lockheed "
-                           "Martin F-35 Lightning II keeps 9.0%).")
+                           "Martin F-35 Lightning II keeps 0-9.0%).")
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
@@ -140,7 +143,7 @@ def test_tiny_chokepoints_csv_has_the_hand_computed_losses(run_cli, tiny_snapsho
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
     assert float(rows["country:CN"]["loss"]) == pytest.approx(0.996)
     assert float(rows["country:US"]["loss"]) == pytest.approx(0.28)
-    assert rows["element:Dy"]["spof"] == "True"
+    assert rows["element:Dy"]["spof"] == "certain"
     assert float(rows["material:oxide"]["hhi"]) == 8200.0
 
 
@@ -345,9 +348,12 @@ def test_spof_lists_every_single_point_of_failure_with_its_path(run_cli, tiny_sn
     result = run_cli("--graph", tiny_snapshot, "spof", "product:jet", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert [r["id"] for r in data["spofs"]] == [
+    assert [r["id"] for r in data["spofs"] if r["spof"] == "certain"] == [
         "element:Dy", "element:Nd", "material:conc", "material:magnet", "material:motor",
         "material:oxide"]
+    # the motor has no producer: in the lower bound it sits in China, the magnet's top
+    # country, so China is a possible single point of failure (design note 5.6)
+    assert [r["id"] for r in data["spofs"] if r["spof"] == "possible"] == ["country:CN"]
     assert data["spofs"][0]["via"] == ("Dysprosium -> RE concentrate -> Separated oxide -> "
                                        "Magnet -> Motor -> Jet")
 

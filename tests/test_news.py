@@ -191,6 +191,7 @@ def test_source_node_of_an_article(data_dir, known):
     source = "source:reuters-2023-10-20-china-requires-export-permits-for-some-graphite-products"
     assert facts(result, source) == [
         (source, "published", "2023-10-20"), (source, "publisher", "Reuters"),
+        (source, "source_type", "press"),
         (source, "title", "China requires export permits for some graphite products"),
         (source, "url", "https://example.org/2023/10/20/china-graphite-permits")]
     assert all(c.sources == (source,) for c in result.claims)

@@ -13,6 +13,7 @@ from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis.chokepoints import Evidence
 from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.engine import BOUNDS
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
 from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
 from mineralgraph.graph.flow import SUPPLY_NODE_KINDS, dependent_products, supply_paths
@@ -116,8 +117,13 @@ def dependents(app, node_id, fmt, output, as_of):
                                 "element, material, country, company or facility")
     analysis = Analysis(graph)
     products = dependent_products(graph, node_id, analysis.flow)
-    losses = analysis.losses_from(node_id, products)
-    emit(render_dependents(node_id, losses, graph, fmt), output)
+    by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
+    losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
+              for p in products}
+    spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
+                 else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
+                 else False) for p in products}
+    emit(render_dependents(node_id, losses, graph, fmt, spofs), output)
 
 
 @click.command()
@@ -205,7 +211,7 @@ def scenario_result(app, chosen: Scenario, as_of) -> dict:
     rows = [{**row, "label": graph.label(row["product"]),
              "end_use": graph.values(row["product"], "end_use")}
             for row in compare(graph, chosen)]
-    rows.sort(key=lambda r: (-r["loss"], r["product"]))
+    rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], r["product"]))
     return {"scenario": chosen.name, "title": chosen.title,
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
             "removed": list(chosen.remove), "enforced": [i["control"] for i in chosen.enforce],

@@ -12,7 +12,7 @@ from mineralgraph.commands.options import as_of_option, parse_date_option
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json, working
-from mineralgraph.validation import check_claims
+from mineralgraph.validation import check_claims, check_warnings, share_conflicts
 
 
 def graph_info(graph: SupplyGraph) -> dict:
@@ -31,6 +31,9 @@ def graph_info(graph: SupplyGraph) -> dict:
         "sources": len(graph.sources()),
         "date_range": [min(dates).isoformat(), max(dates).isoformat()] if dates else None,
         "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
+        "share_conflicts": [
+            {"material": c.material, "used": c.chosen.as_dict(),
+             "disagreeing": [o.as_dict() for o in c.others]} for c in share_conflicts(graph)],
     }
 
 
@@ -50,8 +53,14 @@ def info(app, fmt, output, as_of):
     head = (f"{data['facts']} facts ({data['unsourced_facts']} without a source), "
             f"{data['nodes']} nodes, {data['edges']} relations, {data['sources']} sources; "
             f"dates {span}.")
-    emit("\n\n".join([head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"])]),
-         output)
+    parts = [head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"])]
+    if data["share_conflicts"]:
+        parts.append("\n".join(
+            f"Competing country shares of {c['material']}: {c['used']['source']} "
+            f"({c['used']['year']}) is used; "
+            + ", ".join(o["source"] for o in c["disagreeing"]) + " disagree(s)."
+            for c in data["share_conflicts"]))
+    emit("\n\n".join(parts), output)
 
 
 def node_view(graph: SupplyGraph, node_id: str) -> dict:
@@ -166,6 +175,8 @@ def validate(app, paths, with_bundled):
     if errors:
         report_problems(errors)
         raise MineralGraphError(f"{len(errors)} problem(s) in {', '.join(targets)}")
+    for warning in check_warnings(claims):
+        click.echo(warning, err=True)
     click.echo(f"ok: {len(claims)} facts, {len(SupplyGraph(claims))} nodes, "
                f"{len({s for c in claims for s in c.sources})} sources")
 
@@ -196,6 +207,10 @@ def build(app, sources, out, no_bundled, article_date, strict):
         raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
     errors = check_claims(claims)
     report_problems(skipped)
+    if not errors:
+        for warning in check_warnings(claims):
+            if "country shares" in warning:
+                click.echo(warning, err=True)
     if errors or (strict and skipped):
         report_problems(errors)
         raise MineralGraphError(f"{len(errors) + len(skipped) * strict} problem(s); "

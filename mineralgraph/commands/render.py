@@ -29,7 +29,7 @@ def product_chain(graph, node_id, scenario, full=False, direction=None, depth=No
     if scenario is not None:
         scenario.check(graph)
     found = exposure(graph, node_id, scenario)
-    return compact_chain(graph, found.report, found.blocked, found.baseline)
+    return compact_chain(graph, found.report, found.blocked)
 
 
 @click.command()

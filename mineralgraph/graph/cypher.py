@@ -19,7 +19,8 @@ share one definition.
 ((a)-[r:CONTAINS|LOCATED_IN|MADE_FROM|OPERATED_BY|PRODUCES|REQUIRES|SUPPLIES]-(b)
   WHERE (type(r) IN ['PRODUCES', 'SUPPLIES'] AND startNode(r) = a)
      OR (type(r) IN ['CONTAINS', 'MADE_FROM', 'REQUIRES', 'OPERATED_BY'] AND endNode(r) = a)
-     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND b:Facility))
+     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a
+         AND (b:Facility OR (b:Company AND EXISTS { (b)-[:PRODUCES]->() }))))
 """
 
 from __future__ import annotations
@@ -186,7 +187,7 @@ def flow_step(start: str = "a", end: str = "b", rel: str = "r") -> str:
             f"  WHERE (type({rel}) IN {forward!r} AND startNode({rel}) = {start})\n"
             f"     OR (type({rel}) IN {backward!r} AND endNode({rel}) = {start})\n"
             f"     OR (type({rel}) = 'LOCATED_IN' AND endNode({rel}) = {start} "
-            f"AND {end}:Facility))")
+            f"AND ({end}:Facility OR ({end}:Company AND EXISTS {{ ({end})-[:PRODUCES]->() }}))))")
 
 
 def downstream_query(kind: str | None = "Product") -> str:

@@ -18,8 +18,10 @@ OPERATED_BY   facility -> company         company -> facility
 SUPPLIES      supplier -> buyer           supplier -> buyer
 ============  ==========================  ===================
 
-A company's own LOCATED_IN (its headquarters) is not a supply step, and neither are
-export controls, makers or licence decisions.
+A company's own LOCATED_IN (its headquarters) is not a supply step, unless the company
+produces without a facility (it PRODUCES a material itself): then its output sits in
+that country (design note, section 5.1). Export controls, makers and licence decisions
+are not supply steps.
 
 >>> from mineralgraph import load_bundled
 >>> flow = flow_graph(load_bundled())
@@ -50,11 +52,14 @@ FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUC
 def flow_edges(graph: SupplyGraph):
     """(supplier, consumer, relation) for every supply relation claim, once each, sorted."""
     seen = set()
+    producing = {c.subject for c in graph.edge_claims("PRODUCES")
+                 if model.kind_of(c.subject) == "Company"}
     for claim in graph.edge_claims():
         reverse = FLOW_RELATIONS.get(claim.predicate)
         if reverse is None:
             continue
-        if claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility":
+        if (claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility"
+                and claim.subject not in producing):
             continue
         edge = ((claim.object, claim.subject) if reverse else (claim.subject, claim.object))
         seen.add((*edge, claim.predicate))

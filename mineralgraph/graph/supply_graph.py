@@ -28,6 +28,7 @@ import networkx as nx
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, UnknownIdError
+from mineralgraph.graph import share_sets
 from mineralgraph.ontology import model
 
 POLICIES = ("newest", "oldest", "most-confident")
@@ -38,18 +39,29 @@ def _no_date(source: str) -> date:
     return date.min
 
 
-def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_date) -> Claim:
+def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_date,
+              loaded=None) -> Claim:
     """The claim a policy picks among claims that say the same thing differently.
 
-    ``newest`` takes the latest ``year`` qualifier, then the latest ``valid_from``, then
-    the most recently published source (``published`` maps a source id to its date, so
-    the 2026 edition of a table beats the 2025 edition's figure for the same year);
-    ``oldest`` the reverse; ``most-confident`` the highest confidence, then the newest.
-    Ties fall to the claim id, so the choice is stable.
+    ``newest`` (design note, section 5.8) takes the latest ``year`` qualifier, then the
+    most recently published source (``published`` maps a source id to its date, so the
+    2026 edition of a table beats the 2025 edition's figure for the same year), then the
+    higher confidence, then the claim loaded last (``loaded`` maps a claim id to its
+    position in the input: a user's file over the bundled data); ``oldest`` the reverse;
+    ``most-confident`` the highest confidence, then the newest. Remaining ties fall to
+    the claim id, so the choice is the same on every run.
+
+    >>> old = Claim("country:CN", "PRODUCES", "material:x", (("year", 2023),), ("source:a",))
+    >>> new = Claim("country:CN", "PRODUCES", "material:x", (("year", 2024),), ("source:a",))
+    >>> preferred([new, old]) is new and preferred([old, new], "oldest") is old
+    True
     """
+    loaded = loaded or {}
+
     def age(claim: Claim) -> tuple:
         issued = max((published(s) for s in claim.sources), default=date.min)
-        return (claim.qualifier("year", 0), claim.valid_from or date.min, issued, claim.id)
+        return (claim.qualifier("year", 0), issued,
+                _CONFIDENCE_RANK.get(claim.confidence, 0), loaded.get(claim.id, -1), claim.id)
 
     claims = list(claims)
     if policy == "newest":
@@ -75,10 +87,15 @@ class SupplyGraph:
     """
 
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
-                 policy: str = "newest"):
+                 policy: str = "newest", loaded: dict[str, int] | None = None):
         if policy not in POLICIES:
             raise MineralGraphError(f"unknown claim policy {policy!r} "
                                     f"(known: {', '.join(POLICIES)})")
+        claims = list(claims)
+        #: Claim id -> position in the input (the last time it was given), for
+        #: "loaded last" ties; kept across as_of() and with_policy().
+        self.loaded: dict[str, int] = (dict(loaded) if loaded is not None else
+                                       {c.id: i for i, c in enumerate(claims)})
         unique = {c.id: c for c in claims if c.active_on(as_of)}
         self.claims: tuple[Claim, ...] = tuple(
             sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id)))
@@ -87,6 +104,7 @@ class SupplyGraph:
         self.graph = nx.MultiDiGraph()
         self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         self._relations: dict[tuple, list[Claim]] | None = None
+        self._share_choices: dict | None = None
         for claim in self.claims:
             self._add(claim)
 
@@ -105,11 +123,12 @@ class SupplyGraph:
         """The graph of the claims valid on ``when`` (this graph when ``when`` is None)."""
         if when is None:
             return self
-        return SupplyGraph(self.claims, as_of=when, policy=self.policy)
+        return SupplyGraph(self.claims, as_of=when, policy=self.policy, loaded=self.loaded)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
-        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy)
+        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy,
+                           loaded=self.loaded)
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:
@@ -135,7 +154,8 @@ class SupplyGraph:
         claims = self.attribute_claims(node_id, name)
         if len(claims) == 1:
             return claims[0].object
-        return preferred(claims, self.policy, self._published).object if claims else default
+        return (preferred(claims, self.policy, self._published, self.loaded).object
+                if claims else default)
 
     def _published(self, source_id: str) -> date:
         """A source's publication date, for choosing between claims (date.min if unknown)."""
@@ -186,22 +206,48 @@ class SupplyGraph:
         return self._relations.get((node_id, relation, incoming), [])
 
     def _index_relations(self) -> dict[tuple, list[Claim]]:
-        """(node, relation, incoming) -> preferred claims sorted by the other end; built once."""
+        """(node, relation, incoming) -> preferred claims sorted by the other end; built once.
+
+        Country shares of a material are read as one source's set (see
+        :mod:`mineralgraph.graph.share_sets`): share claims outside the chosen set are
+        left out before one claim per (subject, relation, object) is picked.
+        """
+        choices = self.share_choices()
+        dropped = {c.id for c in self.edge_claims("PRODUCES") if share_sets.is_country_share(c)
+                   and c.id not in choices[str(c.object)].used}
         grouped: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in self.claims:
-            if claim.is_relation:
+            if claim.is_relation and claim.id not in dropped:
                 key = (claim.subject, claim.predicate, claim.object,
                        str(claim.qualifier("material", "")))
                 grouped[key].append(claim)
         index: dict[tuple, list[Claim]] = defaultdict(list)
         for (subject, relation, obj, _), claims in sorted(grouped.items()):
-            chosen = preferred(claims, self.policy, self._published) if len(claims) > 1 \
-                else claims[0]
+            chosen = (preferred(claims, self.policy, self._published, self.loaded)
+                      if len(claims) > 1 else claims[0])
             index[(subject, relation, False)].append(chosen)
             index[(obj, relation, True)].append(chosen)
         for key, claims in index.items():
             claims.sort(key=lambda c: c.subject if key[2] else c.object)
         return dict(index)
+
+    def share_choices(self) -> dict[str, share_sets.ShareChoice]:
+        """Material id -> the set of country shares the analysis reads, and the sets that
+        disagree with it (design note, section 5.5); materials with country shares only."""
+        if self._share_choices is None:
+            by_material: dict[str, list[Claim]] = defaultdict(list)
+            for claim in self.edge_claims("PRODUCES"):
+                if share_sets.is_country_share(claim):
+                    by_material[str(claim.object)].append(claim)
+            self._share_choices = {
+                m: share_sets.choose(claims, self._published, self.source_type, self.loaded,
+                                     self.policy)
+                for m, claims in sorted(by_material.items())}
+        return self._share_choices
+
+    def source_type(self, source_id: str) -> str | None:
+        """A source's type (statistics, government, company, research, press, repost)."""
+        return self.attribute(source_id, "source_type")
 
     def neighbours(self, node_id: str, relation: str, incoming: bool = False) -> list[str]:
         """Ids at the other end of ``relation`` from the node, sorted."""

@@ -108,7 +108,8 @@ def country_label(code: str) -> str:
     common = {"KR": "South Korea", "KP": "North Korea", "CD": "DR Congo", "CG": "Congo",
               "RU": "Russia", "TW": "Taiwan", "VN": "Vietnam", "LA": "Laos", "IR": "Iran",
               "SY": "Syria", "BO": "Bolivia", "TZ": "Tanzania", "VE": "Venezuela",
-              "MD": "Moldova", "XK": "Kosovo", "XX": "Rest of world", "GB": "United Kingdom",
+              "MD": "Moldova", "XK": "Kosovo", "XX": "Rest of world (countries not named)",
+              "GB": "United Kingdom",
               "US": "United States", "TR": "Turkey", "CZ": "Czechia"}
     if code in common:
         return common[code]

@@ -230,7 +230,10 @@ class NewsReader:
             return []
         values = {"title": article.title or self.path.stem, "publisher": article.publisher,
                   "url": article.url if article.url and article.url.startswith("http")
-                  else None, "published": article.published}
+                  else None, "published": article.published,
+                  # a news article is press: its figures are shown, never chosen over a
+                  # statistical share set (design note, section 5.5)
+                  "source_type": "press"}
         return [Claim(self.source, k, v, sources=(self.source,),
                       origin=f"{self.path}:{article.date_line or 1}")
                 for k, v in values.items() if v]

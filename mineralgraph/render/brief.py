@@ -27,9 +27,16 @@ from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 from mineralgraph.output import markdown_table
-from mineralgraph.render.chain import Chain, build_chain, loss_span
+from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.compact import compact_chain
-from mineralgraph.reports.common import SourceIndex, join_names, percent, thousands
+from mineralgraph.reports.common import (
+    SourceIndex,
+    join_names,
+    percent,
+    span,
+    spof_text,
+    thousands,
+)
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -85,7 +92,7 @@ def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = No
             from mineralgraph.graph.analysis.exposure import exposure
 
             found = exposure(graph, node_id, scenario)
-        chain = compact_chain(graph, found.report, found.blocked, found.baseline)
+        chain = compact_chain(graph, found.report, found.blocked)
         summary, table, note = _product_part(graph, found, chain, index)
         if not index.numbers:
             index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
@@ -149,8 +156,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     elif top is not None and top.loss > 0:
         stage = f" at the {top.stage} stage" if top.stage else ""
         second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
-                  f"whose loss would cut its supply by "
-                  f"{loss_span(*getattr(top, 'loss_range', (top.loss, top.loss)))}")
+                  f"whose loss would cut its supply by {span(*top.loss_range)}")
     else:
         second = "No mapped supplier's loss would cut its supply"
     concentrated = report.most_concentrated
@@ -164,10 +170,8 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
-                     "loss": ("≈" if c.assumed_share else "") + loss_span(*getattr(
-                         c, "loss_range", (c.loss, c.loss))),
-                     "spof": "yes" if c.spof else (
-                         "possible" if getattr(c, "possible_spof", False) else ""),
+                     "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
+                     "spof": spof_text(c.spof_kind),
                      "hhi": thousands(c.hhi), "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
     note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
@@ -223,21 +227,21 @@ def _node_part(graph, node_id, chain):
     return [first + ".", second + ".", third + "."], rows, note
 
 
-def _band(row: dict, key: str) -> str:
-    """``0.09``, or ``0.00-0.09`` when the comparison gives a range."""
-    low, high = row.get(f"{key}_range", (row[key], row[key]))
-    return f"{high:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
+def _band(pair) -> str:
+    """``0.09``, or ``0.00-0.09`` for a [lower, upper] availability."""
+    low, high = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
+    return high if low == high else f"{low}-{high}"
 
 
 def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
     rows = []
     for row in comparison:
         spofs = [graph.label(n) for n in row["new_spofs"]] + [
-            f"{graph.label(n)} (possible)" for n in row.get("new_possible_spofs", [])]
+            f"{graph.label(n)} (possible)" for n in row["new_possible_spofs"]]
         rows.append({"product": graph.label(row["product"]),
-                     "baseline": _band(row, "baseline"),
-                     "availability": _band(row, "availability"),
-                     "loss": loss_span(*row.get("loss_range", (row["loss"], row["loss"]))),
+                     "baseline": _band(row["baseline_range"]),
+                     "availability": _band(row["availability_range"]),
+                     "loss": span(*row["loss_range"]),
                      "new_spofs": ", ".join(spofs) or "none"})
     return rows
 
@@ -258,15 +262,18 @@ def brief_scene(chain: Chain):
 def plain(text: str) -> str:
     """Text that reads as itself both in Markdown and pasted raw into a word processor.
 
-    No HTML entities: angle brackets become ‹ › (so no tag can start), a table bar
-    becomes ¦, and ``](`` gets a space (so no inline link can form); the rest is left.
+    No HTML entities: a ``<`` that could open a tag becomes ‹ (``<0.1%`` stays), a
+    table bar becomes ¦, and ``](`` gets a space (so no inline link can form); the rest
+    is left as it is.
 
-    >>> plain("<script>x</script> & [a](b) | c")
-    '‹script›x‹/script› & [a] (b) ¦ c'
+    >>> plain("<script>x</script> & [a](b) | c <0.1% >99.9%")
+    '‹script>x‹/script> & [a] (b) ¦ c <0.1% >99.9%'
     """
+    import re
+
     text = " ".join(str(text).split())
-    return (text.replace("<", "‹").replace(">", "›").replace("|", "¦")
-            .replace("](", "] ("))
+    text = re.sub(r"<(?=[A-Za-z/!?])", "‹", text)
+    return text.replace("|", "¦").replace("](", "] (")
 
 
 def to_markdown(brief: Brief) -> bytes:

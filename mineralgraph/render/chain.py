@@ -37,7 +37,7 @@ from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.reports.common import percent
+from mineralgraph.reports.common import percent, span
 
 SPINE_KINDS = ("Element", "Material", "Product")
 #: A producer with less than this share of a material is folded into "rest of world".
@@ -73,18 +73,6 @@ class Bar:
         return ("≈" if self.assumed else "") + percent(self.share)
 
 
-def loss_span(low: float, high: float) -> str:
-    """A loss range as percentages, ``91-100%``, or one figure when both agree (the
-    chokepoint report's way of writing a range).
-
-    >>> loss_span(0.91, 1.0), loss_span(0.983, 0.985), loss_span(0.9998, 0.9998)
-    ('91-100%', '98%', '>99.9%')
-    """
-    if percent(low) == percent(high):
-        return percent(high)
-    return f"{percent(low).rstrip('%')}-{percent(high)}"
-
-
 def figure_text(loss: float, spof: bool, low: float | None = None,
                 possible: bool = False) -> str:
     """What a chokepoint costs, as the report says it: ``SPOF, sole source``,
@@ -95,7 +83,7 @@ def figure_text(loss: float, spof: bool, low: float | None = None,
     """
     if spof:
         return "SPOF, sole source"
-    text = f"loss {loss_span(loss if low is None else low, loss)}"
+    text = f"loss {span(loss if low is None else low, loss)}"
     return ("possible SPOF, " if possible else "") + text
 
 
@@ -219,7 +207,7 @@ class Chain:
         under = self.availability_range or (self.availability, self.availability)
         base = self.baseline_range or (self.baseline, self.baseline)
         kept = [a / b if b else 0.0 for a, b in zip(under, base, strict=True)]
-        return loss_span(min(kept), max(kept))
+        return span(min(kept), max(kept))
 
     @property
     def sources(self) -> list[str]:
@@ -349,13 +337,12 @@ class _Builder:
             ranked += [c.id for c in suppliers
                        if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
             self.top = ranked
-            under = report.baseline
-            base = (Analysis(g).baseline(self.focus) if self.scenario else under)
+            under, base = report.availability, report.baseline
             return under, base
         # Another focus: what each product in view loses without it.
         analysis = Analysis(g, self.scenario)
         for product in products:
-            base = analysis.baseline(product)
+            base = analysis.reference(product)
             loss = 1.0 - analysis.availability(product, [self.focus]) / base if base > 0 else 0.0
             self.losses[product] = (loss, loss >= 1.0 - 1e-9)
         return None, None

@@ -161,8 +161,7 @@ def material_bars(graph: SupplyGraph, material: str,
 
 
 def compact_chain(graph: SupplyGraph, report: ProductReport,
-                  blocked: frozenset | set = frozenset(),
-                  baseline: float | None = None) -> Chain:
+                  blocked: frozenset | set = frozenset()) -> Chain:
     """The compact chain of a product from its chokepoint report (see the module doc).
 
     Parameters
@@ -173,8 +172,6 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         ``chokepoints(graph, [product], scenario)[0]``, with evidence paths.
     blocked : set of (producer, material), optional
         The pairs a scenario blocks for this product (``Analysis.blocked_for``).
-    baseline : float, optional
-        The product's availability without the scenario.
     """
     product = report.product
     flow = flow_graph(graph)
@@ -226,15 +223,11 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
     top = [Top(rank, c.id, c.label, c.loss, c.spof, *_range(c)) for rank, c, _ in owners]
-    # the report's availability under the scenario; its baseline without it (a report
-    # made before ranges existed called the first "baseline")
-    under = getattr(report, "availability", report.baseline)
-    base = baseline if baseline is not None else (
-        report.baseline if hasattr(report, "availability") else under)
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
-                  report.scenario, dataset_version(graph), nodes, edges, top, under, base)
-    chain.availability_range = getattr(report, "availability_range", None)
-    chain.baseline_range = getattr(report, "baseline_range", None)
+                  report.scenario, dataset_version(graph), nodes, edges, top,
+                  report.availability, report.baseline)
+    chain.availability_range = report.availability_range
+    chain.baseline_range = report.baseline_range
     chain.compact = True
     chain.citations = {s: graph.citation(s) for s in chain.sources}
     return chain
@@ -243,14 +236,14 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
 def _range(c) -> tuple[float | None, bool, str]:
     """The low end of a chokepoint's loss range, whether it is a possible single point of
     failure, and what its figure rests on when that is weak: from the report's row."""
-    low = getattr(c, "loss_range", (c.loss, c.loss))[0]
+    low = c.loss_range[0]
     note = ""
     caveats = getattr(c, "caveats", None)
     if caveats is not None:
         from mineralgraph.reports.summary import caveat_phrase
 
         note = caveat_phrase(caveats).strip("()") if caveats.weak else ""
-    return (None if low == c.loss else low), bool(getattr(c, "possible_spof", False)), note
+    return (None if low == c.loss else low), c.possible_spof, note
 
 
 def _cause(graph: SupplyGraph, c, owner: str, bars: list[Bar], material: str) -> str:

@@ -7,7 +7,7 @@ from collections import Counter
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
-from mineralgraph.reports.common import SourceIndex, name, percent, thousands
+from mineralgraph.reports.common import SourceIndex, name, span, spof_text, thousands
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "sources"]
 HEADERS = ["#", "node", "kind", "stage", "country", "loss", "SPOF", "HHI", "sources"]
@@ -25,7 +25,8 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     parts = []
     scenarios = sorted({r.scenario for r in reports if r.scenario})
     if scenarios:
-        kept = "; ".join(f"{r.label} keeps {percent(r.baseline)}" for r in reports[:3])
+        kept = "; ".join(f"{r.label} keeps {span(*r.availability_range)}"
+                         for r in reports[:3])
         parts.append(f"Under scenario {', '.join(scenarios)}, every figure is measured against "
                      f"what a product still gets under the scenario ({kept}).")
     parts.append(f"{len(hinged)} of {len(reports)} product(s) hang on a single supplier "
@@ -39,12 +40,12 @@ def summary(reports: list[ProductReport], graph: SupplyGraph) -> str:
     if top:
         stage = f" (at the {top.stage} stage)" if top.stage else ""
         parts.append(f"The worst exposure is {name(graph, top.id)}{stage}: without it, "
-                     f"{report.label} would lose {percent(top.loss)} of its supply.")
+                     f"{report.label} would lose {span(*top.loss_range)} of its supply.")
     top, report = _largest(((c, r) for r in reports for c in r.chokepoints
                             if c.kind == "Country"), lambda c: c.loss)
     if top:
         parts.append(f"Of the countries, {name(graph, top.id)} matters most: without it, "
-                     f"{report.label} would lose {percent(top.loss)}.")
+                     f"{report.label} would lose {span(*top.loss_range)}.")
     top, _ = _largest(((r.most_concentrated, r) for r in reports), lambda c: c.hhi)
     if top:
         where = f", led by {top.country.partition(':')[2]}" if top.country else ""
@@ -75,8 +76,8 @@ def briefing_rows(report: ProductReport, top: int | None) -> list:
 def rows(chokes: list, sources: SourceIndex) -> list[dict]:
     return [{"rank": i, "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
-             "loss": ("≈" if c.assumed_share else "") + percent(c.loss),
-             "spof": "yes" if c.spof else "",
+             "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
+             "spof": spof_text(c.spof_kind),
              "hhi": thousands(c.hhi), "sources": sources.cite(c.sources)}
             for i, c in enumerate(chokes, 1)]
 
@@ -101,10 +102,30 @@ def heading(report: ProductReport) -> str:
     uses = ", ".join(report.end_use) or "no end use"
     when = report.as_of.isoformat() if report.as_of else "latest data"
     scenario = f", scenario {report.scenario}" if report.scenario else ""
-    unmapped = (f" (not counting {len(report.unmapped)} input(s) whose supply is not "
-                "mapped: treat as unknown, not safe)" if report.unmapped else "")
+    unmapped = (f" ({len(report.unmapped)} input(s) have no mapped supply: the range runs "
+                "from losing them with their anchor country to keeping them)"
+                if report.unmapped else "")
+    flag = ("; may be unavailable " + ("under the scenario" if report.scenario else "at baseline")
+            if report.may_be_unavailable else "")
     return (f"{report.label} ({report.product}): {uses}; availability "
-            f"{report.baseline:.2f} as of {when}{scenario}{unmapped}")
+            f"{span(*report.availability_range)} as of {when}{scenario}{flag}{unmapped}")
+
+
+def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
+    """The stages without mapped supply behind the product's range and rows' ranges."""
+    lines = []
+    if report.behind:
+        lines.append("Availability is a range because these stages have no mapped supply: "
+                     + "; ".join(graph.label(m) for m in report.behind) + ".")
+    wide = [c for c in report.chokepoints if c.behind]
+    for c in wide[:5]:
+        lines.append(f"{c.label}: loss {span(*c.loss_range)} because of "
+                     + "; ".join(graph.label(m) for m in c.behind) + ".")
+    if report.possible_spofs:
+        lines.append("Possible single points of failure (if the unmapped stages sit where "
+                     "their anchor country is): "
+                     + ", ".join(name(graph, n) for n in report.possible_spofs) + ".")
+    return lines
 
 
 def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex,
@@ -118,7 +139,7 @@ def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceInd
         path = c.paths[0]
         chain = " -> ".join([graph.label(path[0].source)] + [graph.label(s.target) for s in path])
         cited = sources.cite([s for step in path for s in step.sources])
-        lines.append(f"{c.label}, loss {percent(c.loss)}: {chain} {cited}")
+        lines.append(f"{c.label}, loss {span(*c.loss_range)}: {chain} {cited}")
     return lines
 
 
@@ -132,7 +153,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
            text(summary(reports, graph)), ""]
     for report in reports:
         out += [f"## {text(heading(report))}" if markdown else heading(report), ""]
-        out += [text(line) for line in spof_lines(report, graph)] + [""]
+        out += [text(line) for line in spof_lines(report, graph) + range_lines(report, graph)]
+        out += [""]
         shown = briefing_rows(report, top)
         out += [table(rows(shown, sources), COLUMNS, HEADERS) if shown
                 else "No supplier mapped upstream.", ""]
@@ -141,15 +163,20 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
             out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
             out += [f"- {text(line)}" for line in evidence] + [""]
         if report.unmapped:
-            out += [text("Supply not mapped: " + ", ".join(report.unmapped)), ""]
+            out += [text("Supply not mapped: "
+                         + ", ".join(name(graph, m) for m in report.unmapped)), ""]
     out += ["## Sources" if markdown else "SOURCES", ""]
     out += [text(line) for line in sources.listing(markdown)]
     out += ["", text("Loss: share of the product's supply lost without the node (dependency "
-                     "model, AND-OR availability). SPOF: loss 100%. HHI: concentration of the "
+                     "model, AND-OR availability), as a range: the upper figure counts stages "
+                     "without mapped supply as available, the lower one places them in their "
+                     "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
+                     "the unmapped stages sit in the anchor country). HHI: concentration of the "
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
-                     "the node produces without a sourced share, so it is given an equal part "
-                     "of its country's (or the rest of the world's) share: an assumption, not "
-                     "a figure.")]
+                     "the node produces without a sourced share, so it is given its capacity's "
+                     "part of world output where both are known (design note 5.4), else an "
+                     "equal part of its country's (or the rest of the world's) share: an "
+                     "assumption, not a figure.")]
     return "\n".join(out)
 
 
@@ -160,12 +187,17 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
         return to_json([r.as_dict() for r in reports])
     if fmt == "csv":
         flat = [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
-                 "baseline": round(r.baseline, 6), "rank": i, **c.as_dict()}
+                 "baseline": round(r.baseline, 6), "availability": round(r.availability, 6),
+                 "availability_low": round(r.availability_range[0], 6),
+                 "rank": i, **c.as_dict()}
                 for r in reports for i, c in enumerate(r.chokepoints, 1)]
         for row in flat:
             row.pop("paths")
             row["loss"] = round(row["loss"], 6)
-        return to_csv(flat, ["product", "as_of", "scenario", "baseline", "rank", "id", "kind",
-                             "label", "loss", "assumed_share", "spof", "stage", "country",
-                             "hhi", "sources"])
+            row["loss_low"], row["loss_high"] = row.pop("loss_range")
+            row["spof"] = row["spof"] or ""
+        return to_csv(flat, ["product", "as_of", "scenario", "baseline", "availability",
+                             "availability_low", "rank", "id", "kind", "label", "loss",
+                             "loss_low", "loss_high", "assumed_share", "spof", "stage",
+                             "country", "hhi", "sources"])
     return render_text(reports, graph, markdown=fmt == "md", top=top)

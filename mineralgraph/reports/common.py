@@ -30,6 +30,22 @@ def percent(value: float | None) -> str:
     return "<0.1%" if value > 0 else "0%"
 
 
+def span(low: float, high: float) -> str:
+    """A range of fractions as percentages: ``91-100%``, or one figure when both agree.
+
+    >>> span(0.91, 1.0), span(0.5, 0.5), span(0.0, 0.004)
+    ('91-100%', '50%', '0-0.4%')
+    """
+    if percent(low) == percent(high):
+        return percent(high)
+    return f"{percent(low).rstrip('%')}-{percent(high)}"
+
+
+def spof_text(kind) -> str:
+    """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing."""
+    return {"certain": "yes", "possible": "possible"}.get(kind, "") if kind else ""
+
+
 def join_names(names: list[str]) -> str:
     """Names as prose: ``a``, ``a and b``, ``a, b and c``.
 

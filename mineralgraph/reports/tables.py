@@ -7,7 +7,15 @@ from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Conce
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
-from mineralgraph.reports.common import SourceIndex, join_names, name, percent, thousands
+from mineralgraph.reports.common import (
+    SourceIndex,
+    join_names,
+    name,
+    percent,
+    span,
+    spof_text,
+    thousands,
+)
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
@@ -73,18 +81,43 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                    [c.as_dict() for c in items], graph, sources, intro)
 
 
-def render_dependents(node_id: str, losses: dict[str, float], graph: SupplyGraph,
-                      fmt: str) -> str:
-    ranked = sorted(losses.items(), key=lambda kv: (-kv[1], kv[0]))
-    rows = [{"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
-             "loss": percent(loss) if fmt not in ("csv", "json") else round(loss, 6),
-             "spof": loss >= 1.0 - 1e-9} for p, loss in ranked]
+def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
+                      fmt: str, spofs: dict[str, str | bool] | None = None) -> str:
+    """Products depending on a node: ``losses`` maps a product to its loss per bound
+    (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
+    "certain", "possible" or False."""
+    spofs = spofs or {}
+
+    def pair(p):
+        values = list(losses[p].values()) or [0.0]
+        return min(values), max(values)
+
+    ranked = sorted(losses, key=lambda p: (-losses[p].get("upper", 0.0), -pair(p)[1], p))
+    plain = fmt in ("csv", "json")
+    rows = []
+    for p in ranked:
+        low, high = pair(p)
+        row = {"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
+               "loss": round(losses[p].get("upper", 0.0), 6) if plain else span(low, high),
+               "spof": spofs.get(p, False) if plain else spof_text(spofs.get(p, False))}
+        if fmt == "json":
+            row["loss_range"] = [round(low, 6), round(high, 6)]
+        elif fmt == "csv":
+            row["loss_low"], row["loss_high"] = round(low, 6), round(high, 6)
+            row["spof"] = row["spof"] or ""
+        rows.append(row)
+    certain = sum(1 for p in ranked if spofs.get(p) == "certain")
+    possible = sum(1 for p in ranked if spofs.get(p) == "possible")
     intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}; "
-             f"{sum(1 for r in rows if r['spof'])} cannot be made without it.")
+             f"{certain} cannot be made without it"
+             + (f", {possible} may not be (if their unmapped stages sit in its country)"
+                if possible else "") + ".")
     data = {"node": node_id, "dependents": rows}
-    return tabular(f"Products depending on {graph.label(node_id)}", rows,
-                   ["product", "label", "end_use", "loss", "spof"], fmt, data, graph,
-                   intro=intro)
+    columns = ["product", "label", "end_use", "loss", "spof"]
+    if fmt == "csv":
+        columns = ["product", "label", "end_use", "loss", "loss_low", "loss_high", "spof"]
+    return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
+                   graph, intro=intro)
 
 
 def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: SupplyGraph,
@@ -119,55 +152,89 @@ def availability(value: float, fmt: str):
 def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if fmt == "json":
         return to_json(result)
-    rows = [{"product": r["product"], "end_use": r["end_use"],
-             "baseline": availability(r["baseline"], fmt),
-             "scenario": availability(r["availability"], fmt),
-             "loss": percent(r["loss"]) if fmt != "csv" else round(r["loss"], 6),
-             "new_spofs": r["new_spofs"],
-             "not_mapped": len(r["supply_not_mapped"]) or ""} for r in result["products"]]
-    hit = [r for r in result["products"] if r["loss"] > 0]
-    worst = [r for r in hit if percent(r["loss"]) == percent(hit[0]["loss"])] if hit else []
+    csv = fmt == "csv"
+
+    def band(pair):
+        return (f"{availability(pair[0], fmt)}-{availability(pair[1], fmt)}"
+                if availability(pair[0], fmt) != availability(pair[1], fmt)
+                else availability(pair[1], fmt))
+
+    rows = []
+    for r in result["products"]:
+        row = {"product": r["product"], "end_use": r["end_use"],
+               "baseline": availability(r["baseline"], fmt) if csv else band(r["baseline_range"]),
+               "scenario": (availability(r["availability"], fmt) if csv
+                            else band(r["availability_range"])),
+               "loss": round(r["loss"], 6) if csv else span(*r["loss_range"]),
+               "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
+               "not_mapped": len(r["supply_not_mapped"]) or ""}
+        if csv:
+            row.update({"baseline_low": availability(r["baseline_range"][0], fmt),
+                        "scenario_low": availability(r["availability_range"][0], fmt),
+                        "loss_low": r["loss_range"][0], "loss_high": r["loss_range"][1],
+                        "new_spofs": r["new_spofs"],
+                        "new_possible_spofs": r["new_possible_spofs"]})
+        rows.append(row)
+    hit = [r for r in result["products"] if r["loss_range"][1] > 0]
+    top = max((r["loss_range"][1] for r in hit), default=0.0)
+    worst = [r for r in hit if percent(r["loss_range"][1]) == percent(top)]
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
-    intro += f"{len(hit)} of {len(rows)} product(s) lose supply"
+    intro += f"{len(hit)} of {len(rows)} product(s) lose or may lose supply"
     if len(worst) == 1:
         intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
-                  f"{percent(worst[0]['loss'])}.")
+                  f"{span(*worst[0]['loss_range'])}.")
     elif worst:
+        spans = {span(*r["loss_range"]) for r in worst}
+        each = f"each losing {spans.pop()}" if len(spans) == 1 else f"losing up to {percent(top)}"
         intro += (f"; the hardest hit are {join_names([name(graph, r['product']) for r in worst])}"
-                  f", each losing {percent(worst[0]['loss'])}.")
+                  f", {each}.")
     else:
         intro += "."
+    for r in result["products"]:
+        if r["range_from_unmapped"]:
+            intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
+                      "stages have no mapped supply: "
+                      + "; ".join(graph.label(m) for m in r["range_from_unmapped"]) + ".")
     blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
-                  "not_mapped): a 0% loss there means unknown, not safe.")
+                  "not_mapped): each figure is a range from losing them to keeping them.")
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
-    return tabular("Scenario", rows, ["product", "end_use", "baseline", "scenario", "loss",
-                                      "new_spofs", "not_mapped"], fmt, result, graph,
-                   intro=intro)
+    columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped"]
+    if csv:
+        columns = ["product", "end_use", "baseline", "baseline_low", "scenario", "scenario_low",
+                   "loss", "loss_low", "loss_high", "new_spofs", "new_possible_spofs",
+                   "not_mapped"]
+    return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro)
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     """The single points of failure of one product, each with its shortest path."""
     sources = SourceIndex(graph)
-    spofs = [c for c in report.chokepoints if c.spof]
+    spofs = [c for c in report.chokepoints if c.spof_kind]
     rows = [{"id": c.id, "kind": c.kind, "label": c.label, "stage": c.stage,
+             "spof": c.spof_kind if fmt in ("csv", "json") else spof_text(c.spof_kind),
              "via": " -> ".join([graph.label(c.paths[0][0].source)]
                                 + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
-    suppliers = sum(1 for c in spofs if c.kind in ("Country", "Company", "Facility"))
+    suppliers = sum(1 for c in spofs if c.spof and c.kind in ("Country", "Company", "Facility"))
+    possible = sum(1 for c in spofs if not c.spof)
     when = report.as_of.isoformat() if report.as_of else "the latest data"
     under = f" under scenario {report.scenario}" if report.scenario else ""
-    intro = (f"As of {when}{under}, {report.label} ({report.product}) has {len(spofs)} single "
-             f"point(s) of failure, {suppliers} of them supplier(s) (a country, company or "
-             "facility).")
+    intro = (f"As of {when}{under}, {report.label} ({report.product}) has "
+             f"{len(spofs) - possible} single point(s) of failure, {suppliers} of them "
+             "supplier(s) (a country, company or facility)"
+             + (f", and {possible} possible one(s) (only if its unmapped stages sit in their "
+                "anchor country)" if possible else "") + ".")
     if report.unmapped:
         intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
                   "more.")
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
+            "availability_range": [round(v, 6) for v in report.availability_range],
             "spofs": rows,
             "supply_not_mapped": report.unmapped}
     return tabular(f"Single points of failure: {report.label}", rows,
-                   ["id", "kind", "stage", "via", "sources"], fmt, data, graph, sources, intro)
+                   ["id", "kind", "spof", "stage", "via", "sources"], fmt, data, graph, sources,
+                   intro)

@@ -10,9 +10,11 @@
 //   3. for each of those materials that has producers: the nodes every producer
 //      with a positive share stands on (OR over producers): the producer itself
 //      when it is the only one, and a country or operator common to all of them.
-//      A producer stands on itself, and a facility also on the country it is
-//      LOCATED_IN and the company it is OPERATED_BY. A country's aggregate share
-//      counts only for what its own facilities do not already hold.
+//      A producer stands on itself, a facility also on the country it is
+//      LOCATED_IN and the company it is OPERATED_BY, and a company that produces
+//      without a facility on the country it is LOCATED_IN (design note 5.1). A
+//      country's aggregate share counts only for what its own facilities and
+//      producing companies do not already hold.
 // The same ids as `mineralgraph spof product:f-35` on the baseline (all claims, no
 // scenario); explicit SUPPLIES routing and export controls are left to the engine.
 // @param product = product:f-35
@@ -27,15 +29,18 @@ CALL (m) {
   UNION
   MATCH (producer)-[r:PRODUCES]->(m)
   WITH m, producer, max(r.share) AS share
-  OPTIONAL MATCH (producer)<-[:LOCATED_IN]-(own:Facility)-[o:PRODUCES]->(m)
+  OPTIONAL MATCH (producer)<-[:LOCATED_IN]-(own)-[o:PRODUCES]->(m)
+    WHERE own:Facility OR own:Company
   WITH m, producer, share, sum(o.share) AS held_by_facilities
   WITH m, producer,
        CASE WHEN producer:Country AND share IS NOT NULL
             THEN share - held_by_facilities ELSE coalesce(share, 1.0) END AS weight
   WHERE weight > 0
   WITH m, producer,
-       [producer] + COLLECT { MATCH (producer:Facility)-[:LOCATED_IN|OPERATED_BY]->(n) RETURN n }
-         AS stands_on
+       [producer] + COLLECT { MATCH (producer)-[rel:LOCATED_IN|OPERATED_BY]->(n)
+                              WHERE producer:Facility
+                                 OR (producer:Company AND type(rel) = 'LOCATED_IN')
+                              RETURN n } AS stands_on
   WITH m, collect(stands_on) AS all_stand_on
   UNWIND head(all_stand_on) AS candidate
   WITH m, candidate, all_stand_on

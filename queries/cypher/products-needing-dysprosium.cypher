@@ -12,6 +12,6 @@ MATCH (x:Element {id: $element})
 MATCH (x)((a)-[r:CONTAINS|LOCATED_IN|MADE_FROM|OPERATED_BY|PRODUCES|REQUIRES|SUPPLIES]-(b)
   WHERE (type(r) IN ['PRODUCES', 'SUPPLIES'] AND startNode(r) = a)
      OR (type(r) IN ['CONTAINS', 'MADE_FROM', 'REQUIRES', 'OPERATED_BY'] AND endNode(r) = a)
-     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND b:Facility))+(p:Product)
+     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND (b:Facility OR (b:Company AND EXISTS { (b)-[:PRODUCES]->() }))))+(p:Product)
 RETURN DISTINCT p.id AS product, p.label AS label
 ORDER BY product

@@ -10,7 +10,7 @@ MATCH (mine:Facility {facility_type: 'mine'})
 MATCH p = (mine)((a)-[r:CONTAINS|LOCATED_IN|MADE_FROM|OPERATED_BY|PRODUCES|REQUIRES|SUPPLIES]-(b)
   WHERE (type(r) IN ['PRODUCES', 'SUPPLIES'] AND startNode(r) = a)
      OR (type(r) IN ['CONTAINS', 'MADE_FROM', 'REQUIRES', 'OPERATED_BY'] AND endNode(r) = a)
-     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND b:Facility)){1,12}(t)
+     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND (b:Facility OR (b:Company AND EXISTS { (b)-[:PRODUCES]->() })))){1,12}(t)
 WITH mine, [n IN nodes(p) | n.id] AS path
 ORDER BY size(path), path
 WITH mine, collect(path)[0] AS path

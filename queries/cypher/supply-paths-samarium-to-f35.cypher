@@ -12,7 +12,7 @@ MATCH (x {id: $source}), (y {id: $target})
 MATCH p = (x)((a)-[r:CONTAINS|LOCATED_IN|MADE_FROM|OPERATED_BY|PRODUCES|REQUIRES|SUPPLIES]-(b)
   WHERE (type(r) IN ['PRODUCES', 'SUPPLIES'] AND startNode(r) = a)
      OR (type(r) IN ['CONTAINS', 'MADE_FROM', 'REQUIRES', 'OPERATED_BY'] AND endNode(r) = a)
-     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND b:Facility)){1,12}(y)
+     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND (b:Facility OR (b:Company AND EXISTS { (b)-[:PRODUCES]->() })))){1,12}(y)
 WITH [n IN nodes(p) | n.id] AS path
 WHERE all(i IN range(0, size(path) - 2) WHERE NOT path[i] IN path[i + 1..])
 RETURN DISTINCT path, size(path) - 1 AS steps

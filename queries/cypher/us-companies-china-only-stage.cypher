@@ -18,7 +18,7 @@ CALL (start) {
   MATCH (m:Material)((a)-[r:CONTAINS|LOCATED_IN|MADE_FROM|OPERATED_BY|PRODUCES|REQUIRES|SUPPLIES]-(b)
   WHERE (type(r) IN ['PRODUCES', 'SUPPLIES'] AND startNode(r) = a)
      OR (type(r) IN ['CONTAINS', 'MADE_FROM', 'REQUIRES', 'OPERATED_BY'] AND endNode(r) = a)
-     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND b:Facility))+(start) RETURN m
+     OR (type(r) = 'LOCATED_IN' AND endNode(r) = a AND (b:Facility OR (b:Company AND EXISTS { (b)-[:PRODUCES]->() }))))+(start) RETURN m
 }
 WITH DISTINCT company, m
 MATCH (anyone)-[:PRODUCES]->(m)

@@ -18,8 +18,8 @@ from itertools import islice
 
 import networkx as nx
 
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
-from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.concentration import concentration
+from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -55,11 +55,24 @@ class Chokepoint:
     sources: list[str] = field(default_factory=list)
     paths: list[list[PathStep]] = field(default_factory=list)
     assumed_share: bool = False
+    #: [min, max] of the loss over the two bounds of section 5.6.
+    loss_range: tuple[float, float] = (0.0, 0.0)
+    #: a single point of failure in the lower bound only (``spof`` is the certain one)
+    possible_spof: bool = False
+    #: the stages without mapped supply that make the range
+    behind: list[str] = field(default_factory=list)
+
+    @property
+    def spof_kind(self) -> str | bool:
+        """"certain", "possible" or False (section 5.6)."""
+        return "certain" if self.spof else "possible" if self.possible_spof else False
 
     def as_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "label": self.label,
-                "loss": round(self.loss, 6), "spof": self.spof, "stage": self.stage,
-                "assumed_share": self.assumed_share,
+                "loss": round(self.loss, 6),
+                "loss_range": [round(v, 6) for v in self.loss_range],
+                "spof": self.spof_kind, "stage": self.stage,
+                "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
                 "country": self.country, "hhi": self.hhi, "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
@@ -80,6 +93,18 @@ class ProductReport:
     most_concentrated: Chokepoint | None = None
     all_spofs: list[str] = field(default_factory=list)
     makers: list[str] = field(default_factory=list)
+    #: a(P) under the scenario (the baseline when there is none), upper bound
+    availability: float = 1.0
+    availability_range: tuple[float, float] = (1.0, 1.0)
+    baseline_range: tuple[float, float] = (1.0, 1.0)
+    possible_spofs: list[str] = field(default_factory=list)
+    #: the unmapped stages that make the availability a range
+    behind: list[str] = field(default_factory=list)
+
+    @property
+    def may_be_unavailable(self) -> bool:
+        """The lower bound is 0 with nothing removed: the product may not be made at all."""
+        return self.availability_range[0] <= 0.0
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -92,7 +117,13 @@ class ProductReport:
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
-                "spofs": self.all_spofs, "makers": self.makers,
+                "baseline_range": [round(v, 6) for v in self.baseline_range],
+                "availability": round(self.availability, 6),
+                "availability_range": [round(v, 6) for v in self.availability_range],
+                "may_be_unavailable_at_baseline": self.may_be_unavailable,
+                "range_from_unmapped": self.behind,
+                "spofs": self.all_spofs, "possible_spofs": self.possible_spofs,
+                "makers": self.makers,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
@@ -123,9 +154,9 @@ class Evidence:
             for facility in g.neighbours(node_id, "OPERATED_BY", incoming=True):
                 direct += self.produced(facility)
         if kind == "Country":
-            for facility in g.neighbours(node_id, "LOCATED_IN", incoming=True):
-                if model.kind_of(facility) == "Facility":
-                    direct += self.produced(facility)
+            for located in g.neighbours(node_id, "LOCATED_IN", incoming=True):
+                if model.kind_of(located) in ("Facility", "Company"):
+                    direct += [c.object for c in g.relation_claims(located, "PRODUCES")]
         return sorted(set(direct))
 
     def stage(self, node_id: str, product: str) -> str | None:
@@ -226,36 +257,67 @@ class Evidence:
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
                 scenario: Scenario | None = None, top: int | None = None,
                 evidence: bool = True) -> list[ProductReport]:
-    """Chokepoint reports for the products (all when None), on a graph at its date."""
+    """Chokepoint reports for the products (all when None), on a graph at its date.
+
+    Every figure is a range over the two bounds of section 5.6: ``loss`` is the upper
+    bound's (section 2 as it stands), ``loss_range`` the [min, max] of the two; a bound
+    whose availability is 0 with nothing removed contributes no loss.
+    """
     analysis = Analysis(graph, scenario)
     products = [graph.require(p, "Product") for p in products] if products else analysis.products()
-    losses = analysis.losses(products)
-    spofs = analysis.spof_sets(products)
+    losses = {b: analysis.losses(products, b) for b in BOUNDS}
+    spofs = {b: analysis.spof_sets(products, b) for b in BOUNDS}
     proof = Evidence(analysis)
-    reports = []
-    for product in products:
-        rows = []
-        candidates = (set(losses[product]) | spofs[product]) - {REST_OF_WORLD}
-        ranked = sorted(candidates,
-                        key=lambda n: (n not in spofs[product], -losses[product].get(n, 1.0), n))
-        for node_id in ranked[:top] if top else ranked:
-            rows.append(_row(proof, node_id, product, losses[product].get(node_id, 1.0),
-                             node_id in spofs[product], evidence))
-        makers = set(graph.neighbours(product, "MAKES", incoming=True))
-        supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS
-                         and n not in makers), None)
-        hhis = [(proof.hhi(n, product), n) for n in ranked if model.kind_of(n) == "Material"]
-        hhis = [(h, n) for h, n in hhis if h is not None]
-        concentrated = max(hhis, default=(None, None))[1]
-        reports.append(ProductReport(
-            product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
-            scenario.name if scenario else None, analysis.baseline(product), rows,
-            analysis.unmapped(product),
-            *(_row(proof, n, product, losses[product].get(n, 1.0), n in spofs[product],
-                   evidence) if n else None for n in (supplier, concentrated)),
-            sorted(spofs[product] - {REST_OF_WORLD}), sorted(makers)))
-    return reports
+    return [_report(analysis, proof, product, losses, spofs, top, evidence)
+            for product in products]
 
+
+def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spofs: dict,
+            top: int | None, evidence: bool) -> ProductReport:
+    """One product's report from the losses and SPOF sets of both bounds."""
+    graph = analysis.graph
+    live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
+    certain = spofs["upper"][product]
+    possible = (spofs["lower"][product] - certain) if "lower" in live else set()
+
+    def loss_of(node_id: str, bound: str) -> float:
+        if node_id in spofs[bound][product]:
+            return 1.0
+        return losses[bound][product].get(node_id, 0.0)
+
+    def row(node_id: str) -> Chokepoint:
+        pair = [loss_of(node_id, b) for b in live] or [0.0]
+        found = _row(proof, node_id, product, loss_of(node_id, "upper"),
+                     node_id in certain, evidence)
+        found.loss_range = (min(pair), max(pair))
+        found.possible_spof = node_id in possible
+        if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
+            found.behind = analysis.behind(product, [node_id])
+        return found
+
+    candidates = (set(losses["upper"][product]) | set(losses["lower"][product])
+                  | certain | possible)
+    ranked = sorted(candidates, key=lambda n: (
+        n not in certain, n not in possible, -loss_of(n, "upper"),
+        -max((loss_of(n, b) for b in live), default=0.0), n))
+    rows = [row(n) for n in (ranked[:top] if top else ranked)]
+    makers = set(graph.neighbours(product, "MAKES", incoming=True))
+    supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS
+                     and n not in makers), None)
+    hhis = [(proof.hhi(n, product), n) for n in ranked if model.kind_of(n) == "Material"]
+    hhis = [(h, n) for h, n in hhis if h is not None]
+    concentrated = max(hhis, default=(None, None))[1]
+    availability = analysis.availability_range(product)
+    scenario = analysis.scenario
+    return ProductReport(
+        product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
+        scenario.name if scenario else None, analysis.baseline(product), rows,
+        analysis.unmapped(product),
+        *(row(n) if n else None for n in (supplier, concentrated)),
+        sorted(certain), sorted(makers), availability=availability[1],
+        availability_range=availability, baseline_range=analysis.baseline_range(product),
+        possible_spofs=sorted(possible),
+        behind=analysis.behind(product) if availability[0] < availability[1] else [])
 
 def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
          evidence: bool) -> Chokepoint:

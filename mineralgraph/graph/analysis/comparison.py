@@ -5,39 +5,62 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> from mineralgraph import load_bundled
 >>> from mineralgraph.graph.analysis import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
->>> sorted(rows[0])
-['availability', 'baseline', 'loss', 'new_spofs', 'product', 'supply_not_mapped']
+>>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
+['availability', 'availability_range', 'baseline', 'baseline_range', 'loss', 'loss_range',
+ 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
+ 'range_from_unmapped', 'supply_not_mapped']
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+def bound_loss(before: float, after: float) -> float | None:
+    """1 - after / before, or None when the bound's baseline is 0 (no loss to measure)."""
+    return 1.0 - after / before if before > 0 else None
 
 
 def compare(graph: SupplyGraph, scenario: Scenario,
             products: Iterable[str] | None = None) -> list[dict]:
     """Per product: baseline and scenario availability, loss, new single points of failure.
 
-    ``new_spofs`` are nodes that are single points of failure under the scenario and
-    were not before; the rest of the world (``country:XX``) is never one (it stands for
-    producers not named, not a supplier). Rows come in the order of ``products``
+    Both bounds of section 5.6, each against its own baseline: ``baseline`` and
+    ``availability`` are the upper bound (section 2 as it stands), ``baseline_range``
+    and ``availability_range`` are [lower, upper]; ``loss`` is the upper bound's loss
+    and ``loss_range`` the [min, max] over the bounds whose baseline is above 0.
+    ``new_spofs`` are nodes that are certain single points of failure under the
+    scenario and were not before; ``new_possible_spofs`` those that are possible
+    ones only (lower bound). ``range_from_unmapped`` names the stages without mapped
+    supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     """
     before, after = Analysis(graph), Analysis(graph, scenario)
     products = list(products) if products is not None else before.products()
-    spofs_before, spofs_after = before.spof_sets(products), after.spof_sets(products)
+    spofs_before = {b: before.spof_sets(products, b) for b in BOUNDS}
+    spofs_after = {b: after.spof_sets(products, b) for b in BOUNDS}
     rows = []
     for product in products:
-        base, under = before.baseline(product), after.baseline(product)
-        rows.append({"product": product, "baseline": round(base, 6),
-                     "availability": round(under, 6),
-                     "loss": round(1.0 - under / base, 6) if base > 0 else 0.0,
+        base, under = before.baseline_range(product), after.availability_range(product)
+        losses = [bound_loss(b, u) for b, u in zip(base, under, strict=True)]
+        measured = [x for x in losses if x is not None] or [0.0]
+        certain = spofs_after["upper"][product] - spofs_before["upper"][product]
+        possible = (spofs_after["lower"][product] - spofs_after["upper"][product]
+                    - spofs_before["lower"][product]) if under[0] > 0 else set()
+        rows.append({"product": product, "baseline": round(base[1], 6),
+                     "availability": round(under[1], 6),
+                     "baseline_range": [round(v, 6) for v in base],
+                     "availability_range": [round(v, 6) for v in under],
+                     "loss": round(losses[1], 6) if losses[1] is not None else 0.0,
+                     "loss_range": [round(min(measured), 6), round(max(measured), 6)],
+                     "may_be_unavailable_at_baseline": base[0] <= 0.0,
                      "supply_not_mapped": after.unmapped(product),
-                     "new_spofs": sorted(spofs_after[product] - spofs_before[product]
-                                         - {REST_OF_WORLD})})
+                     "range_from_unmapped": (after.behind(product)
+                                             if under[0] < under[1] else []),
+                     "new_spofs": sorted(certain),
+                     "new_possible_spofs": sorted(possible)})
     return rows

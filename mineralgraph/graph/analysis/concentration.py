@@ -53,8 +53,9 @@ class Concentration:
 def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float], list]:
     """Country id -> share of world output of a material, and the claims used.
 
-    A country's share is its aggregate share, or the sum of its facilities' shares
-    when those are larger (facilities are part of their country's output).
+    A country's share is its aggregate share, or the sum of its facilities' (and
+    producing companies') shares when those are larger (they are part of their
+    country's output).
     """
     aggregate: dict[str, float] = {}
     by_facility: dict[str, float] = defaultdict(float)
@@ -67,7 +68,7 @@ def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float],
         if kind == "Country":
             aggregate[claim.subject] = share
             used.append(claim)
-        elif kind == "Facility":
+        elif kind in ("Facility", "Company"):  # a company producing itself: design note 5.1
             for country in graph.neighbours(claim.subject, "LOCATED_IN"):
                 by_facility[country] += share
             used.append(claim)

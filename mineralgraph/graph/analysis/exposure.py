@@ -26,13 +26,13 @@ class Exposure:
     """A product's chokepoint report, and under a scenario what it blocks and changes.
 
     ``blocked`` holds the (producer, material) pairs the scenario's restrictions block
-    for this product; ``baseline`` is its availability without the scenario;
-    ``comparison`` the rows of :func:`compare` (empty without a scenario).
+    for this product; ``comparison`` the rows of :func:`compare` (empty without a
+    scenario). The report itself gives the availability under the scenario and without
+    it, as ranges.
     """
 
     report: ProductReport
     blocked: frozenset = frozenset()
-    baseline: float | None = None
     comparison: list[dict] = field(default_factory=list)
 
 
@@ -42,7 +42,7 @@ def exposure(graph: SupplyGraph, product: str, scenario: Scenario | None = None)
     if scenario is None:
         return Exposure(report)
     return Exposure(report, Analysis(graph, scenario).blocked_for(product),
-                    Analysis(graph).baseline(product), compare(graph, scenario, [product]))
+                    compare(graph, scenario, [product]))
 
 
 __all__ = ["Exposure", "exposure"]

@@ -60,13 +60,22 @@ class StructureBuilder:
     """Compiles a SupplyGraph into a :class:`Structure`.
 
     ``blocked`` is a set of ``(producer, material)`` pairs that count as 0 (export
-    controls enforced for the products this structure serves).
+    controls enforced for the products this structure serves), and of
+    ``("virtual", material)`` for the virtual producer of a material without producers.
+    ``anchors`` (material -> country or None, from :func:`anchors`) builds the *lower*
+    bound of section 5.6: each material without a producer gets one virtual producer
+    with share 1 in its anchor country, its inputs as inputs. Without it (the default)
+    the structure is the upper bound, section 2 as it stands.
     """
 
-    def __init__(self, graph: SupplyGraph, blocked: frozenset = frozenset()):
+    def __init__(self, graph: SupplyGraph, blocked: frozenset = frozenset(),
+                 anchors: dict[str, str | None] | None = None):
         self.graph = graph
         self.blocked = blocked
+        self.anchors = anchors
         self.s = Structure()
+        self._supplied: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
 
     def build(self) -> Structure:
         for node_id in self.graph.ids():
@@ -100,17 +109,27 @@ class StructureBuilder:
             self.s.inputs[supply] = [p for p, _ in pairs]
             self.s.weights[supply] = [w for _, w in pairs]
             self.s.inputs[node] = elements + [supply]
+            return node
+        self.s.unmapped.add(material)
+        inputs = [self.node(i) for i in self.material_inputs(material)]
+        if self.anchors is None:
+            self.s.inputs[node] = elements + inputs
+            return node
+        key = ("virtual", material)
+        if key in self.blocked:
+            virtual = self.s.add(key, ZERO, None)
         else:
-            inputs = self.material_inputs(material)
-            if not inputs:
-                self.s.unmapped.add(material)
-            self.s.inputs[node] = elements + [self.node(i) for i in inputs]
+            virtual = self.s.add(key, AND, None)
+            anchor = self.anchors.get(material)
+            self.s.inputs[virtual] = ([self.node(anchor)] if anchor else []) + inputs
+        supply = self.s.add(("supply", material), OR, None)
+        self.s.inputs[supply], self.s.weights[supply] = [virtual], [1.0]
+        self.s.inputs[node] = elements + [supply]
         return node
 
     def material_inputs(self, material: str) -> list[str]:
         """What a material is MADE_FROM or REQUIRES."""
-        return sorted(set(self.graph.neighbours(material, "MADE_FROM"))
-                      | set(self.graph.neighbours(material, "REQUIRES")))
+        return material_inputs(self.graph, material)
 
     def _producer(self, producer: str, material: str) -> int:
         key = (producer, material)
@@ -122,62 +141,237 @@ class StructureBuilder:
         parts = [self.node(producer)]
         parts += [self.node(n) for n in producer_context(self.graph, producer) if n != producer]
         for material_input in self.material_inputs(material):
-            parts.append(self._sourced_input(producer, material_input))
+            parts.append(self._input(producer, material_input, ()))
         self.s.inputs[node] = parts
         return node
 
-    def _sourced_input(self, producer: str, material_input: str) -> int:
-        suppliers = explicit_suppliers(self.graph, producer, material_input)
-        if not suppliers:
-            return self.node(material_input)
-        node = self.s.add(("sourced", producer, material_input), OR, None)
-        share = 1.0 / len(suppliers)
-        for supplier in suppliers:
-            if supplier in self.graph.neighbours(material_input, "PRODUCES", incoming=True):
-                self.s.inputs[node].append(self._producer(supplier, material_input))
+    def _input(self, producer: str, material: str, trail: tuple) -> int:
+        """One input of what ``producer`` makes: from its explicit suppliers where it has
+        them; made in-house where it is supplied further up (section 5.3); else the
+        world pool."""
+        supplied = self.supplied(producer)
+        if material in supplied:
+            return self._sourced(producer, material, supplied[material])
+        if material not in trail and any(m in self.ancestors(material) for m in supplied):
+            return self._in_house(producer, material, trail + (material,))
+        return self.node(material)
+
+    def _in_house(self, producer: str, material: str, trail: tuple) -> int:
+        """A stage the producer does itself: its elements and its inputs, each input
+        sourced as :meth:`_input` says (never the world pool of the stage itself).
+        Removing the material removes this too (it is owned by the material)."""
+        key = ("in-house", producer, material)
+        if key in self.s.index:
+            return self.s.index[key]
+        node = self.s.add(key, AND, material)
+        self.s.inputs[node] = ([self.node(e) for e in self.graph.neighbours(material, "CONTAINS")]
+                               + [self._input(producer, i, trail)
+                                  for i in self.material_inputs(material)])
+        return node
+
+    def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
+        """Material -> (supplier, weight) of the producer's explicit suppliers (cached)."""
+        if producer not in self._supplied:
+            self._supplied[producer] = supplied_materials(self.graph, producer)
+        return self._supplied[producer]
+
+    def ancestors(self, material: str) -> frozenset[str]:
+        """Materials upstream of a material through MADE_FROM and REQUIRES (cached)."""
+        if material not in self._ancestors:
+            self._ancestors[material] = frozenset(material_ancestors(self.graph, material))
+        return self._ancestors[material]
+
+    def _sourced(self, producer: str, material_input: str, suppliers) -> int:
+        """The producer's supply of one input from its explicit suppliers: their output
+        (in the stated proportions) and the input's elements; removing the input (a
+        material) or one of its elements removes it too."""
+        key = ("sourced", producer, material_input)
+        if key in self.s.index:
+            return self.s.index[key]
+        node = self.s.add(key, AND, material_input)
+        pool = self.s.add(("sourced-from", producer, material_input), OR, None)
+        makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
+        for supplier, weight in suppliers:
+            if supplier in makers:
+                self.s.inputs[pool].append(self._producer(supplier, material_input))
             else:
-                self.s.inputs[node].append(self._supplier_leaf(supplier, material_input))
-            self.s.weights[node].append(share)
+                self.s.inputs[pool].append(self._supplier_leaf(supplier, material_input))
+            self.s.weights[pool].append(weight)
+        self.s.inputs[node] = [self.node(e) for e in
+                               self.graph.neighbours(material_input, "CONTAINS")] + [pool]
         return node
 
     def _supplier_leaf(self, supplier: str, material_input: str) -> int:
         """A supplier that is not a recorded producer of what it supplies: as available as
         itself and, for a facility, its country and operator."""
-        node = self.s.add(("supplier", supplier, material_input), AND, None)
+        key = ("supplier", supplier, material_input)
+        if key in self.s.index:
+            return self.s.index[key]
+        node = self.s.add(key, AND, None)
         self.s.inputs[node] = [self.node(supplier)] + [
             self.node(n) for n in producer_context(self.graph, supplier) if n != supplier]
         return node
 
 
+def material_inputs(graph: SupplyGraph, material: str) -> list[str]:
+    """What a material is MADE_FROM or REQUIRES, sorted."""
+    return sorted(set(graph.neighbours(material, "MADE_FROM"))
+                  | set(graph.neighbours(material, "REQUIRES")))
+
+
+def material_users(graph: SupplyGraph, material: str) -> list[str]:
+    """The materials made from, or requiring, a material, sorted."""
+    return sorted(n for n in set(graph.neighbours(material, "MADE_FROM", incoming=True))
+                  | set(graph.neighbours(material, "REQUIRES", incoming=True))
+                  if model.kind_of(n) == "Material")
+
+
+def material_ancestors(graph: SupplyGraph, material: str) -> set[str]:
+    """Every material upstream of ``material`` through its inputs."""
+    seen: set[str] = set()
+    stack = material_inputs(graph, material)
+    while stack:
+        item = stack.pop()
+        if item not in seen:
+            seen.add(item)
+            stack.extend(material_inputs(graph, item))
+    return seen
+
+
+def produces(graph: SupplyGraph, node_id: str) -> bool:
+    """Whether a node has a PRODUCES claim at the graph's date."""
+    return bool(graph.relation_claims(node_id, "PRODUCES"))
+
+
 def producer_context(graph: SupplyGraph, producer: str) -> list[str]:
-    """The nodes a producer stands on: itself, and for a facility its country and operator.
+    """The nodes a producer stands on: itself; for a facility its country and operator;
+    for a company that produces without a facility, its country (section 5.1).
 
-    A company's headquarters country is not one of them: where it produces is told by
-    its facilities (see :mod:`mineralgraph.graph.flow`).
+    A company that only has facilities is a headquarters: where it produces is told by
+    its facilities, so its own country is not one of them.
     """
-    if model.kind_of(producer) != "Facility":
+    kind = model.kind_of(producer)
+    if kind == "Facility":
+        return ([producer] + graph.neighbours(producer, "LOCATED_IN")
+                + graph.neighbours(producer, "OPERATED_BY"))
+    if kind == "Company" and produces(graph, producer):
+        return [producer] + graph.neighbours(producer, "LOCATED_IN")
+    return [producer]
+
+
+def located_in(graph: SupplyGraph, producer: str) -> list[str]:
+    """The countries a producer's output sits in: itself for a country; LOCATED_IN for a
+    facility or a company (section 5.1)."""
+    if model.kind_of(producer) == "Country":
         return [producer]
-    return ([producer] + graph.neighbours(producer, "LOCATED_IN")
-            + graph.neighbours(producer, "OPERATED_BY"))
+    return graph.neighbours(producer, "LOCATED_IN")
 
 
-def explicit_suppliers(graph: SupplyGraph, producer: str, material: str) -> list[str]:
-    """Suppliers recorded as SUPPLYING ``material`` to the producer (or to its operator)."""
+def supplied_materials(graph: SupplyGraph, producer: str) -> dict[str, list[tuple[str, float]]]:
+    """Material -> (supplier, weight) recorded as SUPPLYING the producer (or its operator).
+
+    Weights are the SUPPLIES ``share`` (of the buyer's supply) where given; suppliers
+    without one split the rest equally; weights adding up to more than 1 are scaled.
+    """
     buyers = [producer] + (graph.neighbours(producer, "OPERATED_BY")
                            if model.kind_of(producer) == "Facility" else [])
-    found = set()
+    stated: dict[str, dict[str, float | None]] = defaultdict(dict)
     for buyer in buyers:
         for claim in graph.relation_claims(buyer, "SUPPLIES", incoming=True):
-            if claim.qualifier("material") == material:
-                found.add(claim.subject)
-    return sorted(found)
+            material = claim.qualifier("material")
+            if material is None:
+                continue
+            share = claim.qualifier("share")
+            held = stated[material].get(claim.subject)
+            stated[material][claim.subject] = share if held is None else held
+    out = {}
+    for material, suppliers in sorted(stated.items()):
+        known = sum(s for s in suppliers.values() if s is not None)
+        loose = [s for s, w in suppliers.items() if w is None]
+        rest = max(0.0, 1.0 - known) / len(loose) if loose else 0.0
+        weights = {s: (w if w is not None else rest) for s, w in suppliers.items()}
+        total = sum(weights.values())
+        if total > 1.0:
+            weights = {s: w / total for s, w in weights.items()}
+        out[material] = sorted(weights.items())
+    return out
+
+
+def unused_supplies(graph: SupplyGraph) -> list[Claim]:
+    """SUPPLIES claims that fit no chain of the buyer: the supplied material is neither
+    an input of what the buyer (or a facility it operates) produces nor upstream of one,
+    so the analysis cannot use them (section 5.3: reported, never silently ignored)."""
+    out = []
+    for claim in graph.edge_claims("SUPPLIES"):
+        material = claim.qualifier("material")
+        buyers = [claim.object]
+        if model.kind_of(claim.object) == "Company":
+            buyers += graph.neighbours(claim.object, "OPERATED_BY", incoming=True)
+        made = {c.object for b in buyers for c in graph.relation_claims(b, "PRODUCES")}
+        if material is None or not any(material in material_ancestors(graph, m) for m in made):
+            out.append(claim)
+    return out
+
+
+def top_country(graph: SupplyGraph, material: str) -> tuple[str, float] | None:
+    """The country holding the largest summed share of a material's producers (rest of
+    world included; ties to the smaller id), with that share; None without one."""
+    producers = graph.relation_claims(material, "PRODUCES", incoming=True)
+    by_country: dict[str, float] = defaultdict(float)
+    for claim, weight in producer_weights(graph, material, producers):
+        for country in located_in(graph, claim.subject)[:1]:
+            by_country[country] += weight
+    if not by_country:
+        return None
+    return min(by_country.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def anchors(graph: SupplyGraph) -> dict[str, str | None]:
+    """The anchor country of each material without a producer (section 5.6).
+
+    Walk up the material's inputs breadth-first to the nearest materials that have
+    producers; among several at that distance, the one whose top country holds the
+    larger share, then the smaller id; the anchor is that material's top country. With
+    none upstream, walk down the materials that use it the same way; with none either
+    way, no anchor (None).
+    """
+    tops: dict[str, tuple[str, float] | None] = {}
+
+    def top(material: str):
+        if material not in tops:
+            tops[material] = top_country(graph, material)
+        return tops[material]
+
+    def nearest(material: str, step) -> str | None:
+        seen, level = {material}, step(graph, material)
+        while level:
+            found = [(top(m), m) for m in level if produces_material(m)]
+            found = [(t, m) for t, m in found if t is not None]
+            if found:
+                (country, _), _ = min(found, key=lambda tm: (-tm[0][1], tm[1]))
+                return country
+            seen |= set(level)
+            level = sorted({n for m in level if not produces_material(m)
+                            for n in step(graph, m)} - seen)
+        return None
+
+    def produces_material(material: str) -> bool:
+        return bool(graph.relation_claims(material, "PRODUCES", incoming=True))
+
+    out = {}
+    for material in graph.ids("Material"):
+        if not produces_material(material):
+            out[material] = (nearest(material, material_inputs)
+                             or nearest(material, material_users))
+    return out
 
 
 def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple]:
     """(claim, weight) for each producer of a material.
 
-    Known shares are used as they are, except that a country's aggregate share gives up
-    the shares of its own facilities (no double counting). Producers without a share
+    Known shares are used as they are (a share derived from capacity, section 5.4,
+    counts as known), except that a country's aggregate share gives up the shares of
+    its own facilities and producing companies (no double counting). Producers without a share
     split their *pool* equally: the share of their country, or of the rest of the world
     (``country:XX``) when their country has none, the pool's unmapped output counting as
     one more producer. Producers with no pool split what is left of 1 equally. Weights
@@ -199,13 +393,13 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     weights: dict[Claim, float] = {}
     aggregate: dict[str, Claim] = {}
     for claim in producers:
-        share = claim.qualifier("share")
+        share = producer_share(graph, claim)
         if share is not None:
             weights[claim] = share
             if model.kind_of(claim.subject) == "Country":
                 aggregate[claim.subject] = claim
     for claim in producers:
-        if claim in weights and model.kind_of(claim.subject) == "Facility":
+        if claim in weights and model.kind_of(claim.subject) in ("Facility", "Company"):
             for country in graph.neighbours(claim.subject, "LOCATED_IN"):
                 if country in aggregate:
                     pool = aggregate[country]
@@ -213,7 +407,7 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     pools: dict[Claim, list] = defaultdict(list)
     loose = []
     for claim in producers:
-        if claim.qualifier("share") is not None:
+        if claim in weights:
             continue
         pool = _pool_of(graph, claim.subject, aggregate)
         (pools[pool] if pool is not None else loose).append(claim)
@@ -241,3 +435,59 @@ def _pool_of(graph: SupplyGraph, producer: str, aggregate: dict[str, Claim]) -> 
         if country in aggregate:
             return aggregate[country]
     return aggregate.get("country:XX")
+
+
+def _unit(text) -> str:
+    """The quantity unit of a unit text: ``t`` for ``t/yr``, ``t REO`` or ``t NdPr``."""
+    return str(text or "").replace("/", " ").split(" ")[0].strip().lower()
+
+
+def world_output(graph: SupplyGraph, material: str) -> tuple[float, str, int | None] | None:
+    """World output of a material (amount, unit, year) from the country share set the
+    analysis reads: a country's amount over its share (the largest share, for the least
+    rounding). None when no country in the set gives both."""
+    choice = graph.share_choices().get(material)
+    if choice is None or choice.chosen is None:
+        return None
+    given = [c for c in choice.chosen.claims.values()
+             if c.qualifier("amount") and c.qualifier("share")]
+    if not given:
+        return None
+    best = max(given, key=lambda c: (c.qualifier("share"), c.subject))
+    return (best.qualifier("amount") / best.qualifier("share"), _unit(best.qualifier("unit")),
+            choice.chosen.year)
+
+
+def capacity_share(graph: SupplyGraph, claim: Claim) -> float | None:
+    """Share = capacity / world output of that material and year (section 5.4), for a
+    producer with a capacity and no share; None when the world output of that year (or
+    a comparable unit) is not known. A capacity without a year is read in the year of
+    the world output.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([
+    ...     Claim("country:AA", "PRODUCES", "material:m", (("amount", 800.0), ("share", 0.8),
+    ...           ("unit", "t"), ("year", 2024)), ("source:s",)),
+    ...     Claim("facility:f", "PRODUCES", "material:m", (("capacity", 50.0),
+    ...           ("unit", "t/yr")), ("source:s",))])
+    >>> capacity_share(g, g.relation_claims("facility:f", "PRODUCES")[0])
+    0.05
+    """
+    capacity = claim.qualifier("capacity")
+    if not capacity or model.kind_of(claim.subject) == "Country":
+        return None
+    world = world_output(graph, str(claim.object))
+    if world is None or world[0] <= 0:
+        return None
+    amount, unit, year = world
+    if claim.qualifier("year") not in (None, year):
+        return None
+    if _unit(claim.qualifier("unit")) and unit and _unit(claim.qualifier("unit")) != unit:
+        return None
+    return min(1.0, capacity / amount)
+
+
+def producer_share(graph: SupplyGraph, claim: Claim) -> float | None:
+    """A producer's share of world output: stated, or derived from capacity (≈)."""
+    share = claim.qualifier("share")
+    return share if share is not None else capacity_share(graph, claim)

@@ -1,0 +1,205 @@
+"""An independent evaluator of the dependency model, written from the design note.
+
+Sections 2 and 5 (5.1 companies in their country, 5.2 rest of world a node, 5.3
+sourcing at a distance, 5.6 both bounds with virtual producers in anchor countries and
+the scope of country-targeted controls), by plain recursion on an acyclic graph: no
+compiled structure, no incremental evaluation, no killer sets. Only the share split of
+one material (``producer_weights``, checked by hand elsewhere) is shared with the engine.
+The tests compare the engine's every figure with this one's.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+SUPPLY_KINDS = ("Element", "Material", "Country", "Company", "Facility")
+
+
+def inputs(graph: SupplyGraph, material: str) -> list[str]:
+    return sorted(set(graph.neighbours(material, "MADE_FROM"))
+                  | set(graph.neighbours(material, "REQUIRES")))
+
+
+def ancestors(graph: SupplyGraph, material: str) -> set[str]:
+    out, todo = set(), list(inputs(graph, material))
+    while todo:
+        m = todo.pop()
+        if m not in out:
+            out.add(m)
+            todo += inputs(graph, m)
+    return out
+
+
+def has_producers(graph: SupplyGraph, material: str) -> bool:
+    return bool(graph.relation_claims(material, "PRODUCES", incoming=True))
+
+
+def country_of(graph: SupplyGraph, producer: str) -> list[str]:
+    if model.kind_of(producer) == "Country":
+        return [producer]
+    return graph.neighbours(producer, "LOCATED_IN")
+
+
+def top(graph: SupplyGraph, material: str):
+    """(country, share) with the largest summed share of the material's producers."""
+    sums: dict[str, float] = {}
+    claims = graph.relation_claims(material, "PRODUCES", incoming=True)
+    for claim, weight in producer_weights(graph, material, claims):
+        for country in country_of(graph, claim.subject)[:1]:
+            sums[country] = sums.get(country, 0.0) + weight
+    return sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[0] if sums else None
+
+
+def anchor(graph: SupplyGraph, material: str) -> str | None:
+    """Section 5.6: nearest materials with producers up (then down), breadth first."""
+    def users(m):
+        return sorted(n for n in set(graph.neighbours(m, "MADE_FROM", incoming=True))
+                      | set(graph.neighbours(m, "REQUIRES", incoming=True))
+                      if model.kind_of(n) == "Material")
+
+    for step in (lambda m: inputs(graph, m), users):
+        seen, level = {material}, step(material)
+        while level:
+            found = [(top(graph, m), m) for m in level if has_producers(graph, m)]
+            found = [(t, m) for t, m in found if t]
+            if found:
+                return sorted(found, key=lambda tm: (-tm[0][1], tm[1]))[0][0][0]
+            seen |= set(level)
+            level = sorted({n for m in level if not has_producers(graph, m)
+                            for n in step(m)} - seen)
+    return None
+
+
+def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str) -> set:
+    """(producer, material) and ("virtual", material) a scenario's controls zero for P."""
+    out = set()
+    for r in scenario.restrictions(graph) if scenario else ():
+        uses = set(graph.values(product, "end_use"))
+        if r.end_uses and not uses & set(r.end_uses):
+            continue
+        if r.targets:
+            makers = graph.neighbours(product, "MAKES", incoming=True)
+            where = [graph.neighbours(m, "LOCATED_IN") for m in makers]
+            inside = bool({c for w in where for c in w} & set(r.targets))
+            unknown = not makers or any(not w for w in where)
+            if not inside and not (bound == "lower" and unknown):
+                continue
+        covered = set()
+        for node in r.covers:
+            covered |= (set(graph.neighbours(node, "CONTAINS", incoming=True))
+                        if model.kind_of(node) == "Element" else {node})
+        for m in covered:
+            for claim in graph.relation_claims(m, "PRODUCES", incoming=True):
+                if r.issuer in country_of(graph, claim.subject):
+                    out.add((claim.subject, m))
+        if bound == "lower":
+            for m in graph.ids("Material"):
+                if not has_producers(graph, m) and (m in covered
+                                                    or covered & set(inputs(graph, m))):
+                    out.add(("virtual", m))
+    return out
+
+
+def suppliers(graph: SupplyGraph, buyer: str) -> dict[str, list[tuple[str, float]]]:
+    """Material -> (supplier, weight) into a producer or its operator (stated shares, the
+    rest split equally)."""
+    buyers = [buyer] + (graph.neighbours(buyer, "OPERATED_BY")
+                        if model.kind_of(buyer) == "Facility" else [])
+    found: dict[str, dict[str, float | None]] = {}
+    for b in buyers:
+        for claim in graph.relation_claims(b, "SUPPLIES", incoming=True):
+            m = claim.qualifier("material")
+            if m is not None:
+                found.setdefault(m, {}).setdefault(claim.subject, claim.qualifier("share"))
+    out = {}
+    for m, parts in found.items():
+        known = sum(v for v in parts.values() if v is not None)
+        loose = [s for s, v in parts.items() if v is None]
+        rest = max(0.0, 1 - known) / len(loose) if loose else 0.0
+        weights = {s: (v if v is not None else rest) for s, v in parts.items()}
+        total = sum(weights.values())
+        out[m] = [(s, w / total if total > 1 else w) for s, w in sorted(weights.items())]
+    return out
+
+
+def cap(total: float) -> float:
+    return 1.0 if total >= 1.0 - 1e-12 else total
+
+
+class Naive:
+    """a(n) for one graph, scenario, product scope and bound, with nodes removed."""
+
+    def __init__(self, graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str,
+                 anchors: dict[str, str | None]):
+        self.g, self.bound, self.anchors = graph, bound, anchors
+        self.blocked = blocked(graph, scenario, product, bound)
+        self.base_removed = frozenset(scenario.remove) if scenario else frozenset()
+
+    def value(self, target: str, removed=frozenset()) -> float:
+        g, removed = self.g, self.base_removed | set(removed)
+
+        @cache
+        def a(n: str) -> float:
+            if n in removed:
+                return 0.0
+            kind = model.kind_of(n)
+            if kind == "Product":
+                return min((a(m) for m in g.neighbours(n, "REQUIRES")), default=1.0)
+            if kind != "Material":
+                return 1.0
+            if any(a(e) == 0.0 for e in g.neighbours(n, "CONTAINS")):
+                return 0.0
+            claims = g.relation_claims(n, "PRODUCES", incoming=True)
+            if claims:
+                return cap(sum(w * producer(c.subject, n)
+                               for c, w in producer_weights(g, n, claims) if w > 0))
+            if self.bound == "upper":
+                return min((a(i) for i in inputs(g, n)), default=1.0)
+            if ("virtual", n) in self.blocked:
+                return 0.0
+            where = [self.anchors[n]] if self.anchors.get(n) else []
+            return min([a(c) for c in where] + [a(i) for i in inputs(g, n)], default=1.0)
+
+        def context(p: str) -> list[float]:
+            kind = model.kind_of(p)
+            if kind == "Facility":
+                return [a(c) for c in g.neighbours(p, "LOCATED_IN")
+                        + g.neighbours(p, "OPERATED_BY")]
+            if kind == "Company" and g.relation_claims(p, "PRODUCES"):
+                return [a(c) for c in g.neighbours(p, "LOCATED_IN")]
+            return []
+
+        @cache
+        def producer(p: str, m: str) -> float:
+            if (p, m) in self.blocked:
+                return 0.0
+            return min([a(p)] + context(p) + [through(p, i, ()) for i in inputs(g, m)])
+
+        def through(p: str, i: str, trail: tuple) -> float:
+            supplied = suppliers(g, p)
+            if i in removed or any(a(e) == 0.0 for e in g.neighbours(i, "CONTAINS")):
+                return 0.0  # a removed material is gone, explicit suppliers or not
+            if i in supplied:
+                makers = set(g.neighbours(i, "PRODUCES", incoming=True))
+                return cap(sum(w * (producer(s, i) if s in makers else min([a(s)] + context(s)))
+                               for s, w in supplied[i]))
+            if i not in trail and any(x in ancestors(g, i) for x in supplied):
+                return min([a(e) for e in g.neighbours(i, "CONTAINS")]
+                           + [through(p, j, trail + (i,)) for j in inputs(g, i)], default=1.0)
+            return a(i)
+
+        return a(target)
+
+
+def anchors_of(graph: SupplyGraph) -> dict[str, str | None]:
+    return {m: anchor(graph, m) for m in graph.ids("Material") if not has_producers(graph, m)}
+
+
+def candidates(graph: SupplyGraph) -> list[str]:
+    """Every node whose removal the note defines (supply kinds), sorted."""
+    return [n for n in graph.ids() if model.kind_of(n) in SUPPLY_KINDS]

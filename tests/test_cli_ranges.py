@@ -1,0 +1,96 @@
+"""The ranges of design note 5.6 and the share sets of 5.5, as a user sees them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+BAN = "cn-2024-12-us-ga-ge-sb-ban"
+
+
+@pytest.mark.parametrize("product", ["product:f-35", "product:centre-fire-ammunition"])
+def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_cli, product):
+    data = json.loads(run_cli("scenario", "--name", BAN, "--format", "json").stdout)
+    row = next(r for r in data["products"] if r["product"] == product)
+    # the upper bound (section 2) sees no loss: the covered stages have no mapped producer
+    assert row["loss"] == 0.0 and row["loss_range"][1] == 1.0
+    assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
+    text = run_cli("scenario", "--name", BAN).stdout
+    assert "0-100% because these stages have no mapped supply" in text
+    if product == "product:f-35":
+        assert "Germanium metal (zone-refined)" in text
+    else:
+        assert "Antimony trisulfide (primer grade)" in text
+
+
+def test_every_analysis_command_carries_the_range_keys(run_cli):
+    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                                "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
+    assert report["availability_range"] == [0.0, 0.09]
+    assert report["baseline"] == 1.0 and report["availability"] == 0.09
+    rows = {c["id"]: c for c in report["chokepoints"]}
+    assert rows["company:honeywell"]["spof"] == "certain"
+    assert rows["country:XX"]["spof"] == "certain"  # rest of world is a node (5.2)
+    assert {"loss", "loss_range", "spof"} <= set(rows["country:CN"])
+    spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
+    assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
+    deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
+    f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
+    assert f35["loss"] == pytest.approx(0.994008, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(0.994008, abs=1e-6), 1.0]
+    assert f35["spof"] == "possible"
+
+
+def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
+    out = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                  "cn-2025-04-defence-denial", "--format", "csv").stdout
+    first = next(csv.DictReader(io.StringIO(out)))
+    assert (first["baseline"], first["availability"], first["availability_low"]) == (
+        "1.0", "0.09", "0.0")
+    rows = list(csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
+    f35 = next(r for r in rows if r["product"] == "product:f-35")
+    assert (f35["baseline"], f35["scenario"], f35["loss_low"], f35["loss_high"]) == (
+        "1.0", "0.09", "0.91", "1.0")
+
+
+def test_text_names_the_stages_behind_a_range(run_cli):
+    text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                   "cn-2025-04-defence-denial").stdout
+    assert "availability 0-9.0% as of 2025-06-01" in text
+    assert ("Availability is a range because these stages have no mapped supply: Samarium "
+            "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+
+
+MOLYBDENUM = """\
+SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023,PROD_EST_ 2024,PROD_NOTES,CAP_2023,\
+CAP_EST_ 2024,CAP_NOTES,RESERVES_2024,RESERVE_NOTES
+MCS2025,Molybdenum,United States,"Mine production, molybdenum content",metric tons,"34,000",\
+"33,000",,,,,"2,700,000",
+MCS2025,Molybdenum,China,"Mine production, molybdenum content",metric tons,"96,000",\
+"110,000",,,,,"5,900,000",
+MCS2025,Molybdenum,Other countries,"Mine production, molybdenum content",metric tons,\
+"120,000","117,000",,,,,"6,000,000",
+MCS2025,Molybdenum,World total (rounded),"Mine production, molybdenum content",metric tons,\
+"250,000","260,000",,,,,"15,000,000",
+"""
+
+
+def test_a_usgs_table_that_disagrees_builds_uses_one_set_and_reports_it(run_cli, tmp_path):
+    table = tmp_path / "MCS2025_molybdenum.csv"
+    table.write_text(MOLYBDENUM, encoding="utf-8")
+    out = tmp_path / "graph.json"
+    result = run_cli("build", "--source", str(table), "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert ("warning: material:molybdenum-concentrate: country shares of 2024 from "
+            "source:usgs-mcs2025-molybdenum disagree with source:usgs-mcs2025-world-data, "
+            "which is used") in result.stderr
+    shares = json.loads(run_cli("--graph", str(out), "concentration",
+                                "material:molybdenum-concentrate", "--format", "json").stdout)
+    assert shares[0]["shares"] == {"XX": 0.45, "CN": 0.4231, "US": 0.1269}
+    info = json.loads(run_cli("--graph", str(out), "info", "--format", "json").stdout)
+    assert [c["material"] for c in info["share_conflicts"]] == [
+        "material:molybdenum-concentrate"]

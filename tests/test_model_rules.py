@@ -1,0 +1,312 @@
+"""Section 5 of the design note, one small hand-made graph per rule, exact figures.
+
+Each graph is a few nodes, so the figure in each assertion is worked out by hand in
+the comment above it; the graphs do not come from the bundled data, so they hold
+however that data grows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis import Analysis, Restriction, Scenario, chokepoints
+from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.concentration import concentration
+from mineralgraph.graph.analysis.structure import anchors, producer_weights
+from mineralgraph.graph.flow import dependent_products
+from mineralgraph.graph.supply_graph import SupplyGraph, preferred
+from mineralgraph.validation import check_claims, check_warnings
+
+S = ("source:s",)
+
+
+def graph_of(*facts, extra=()) -> SupplyGraph:
+    """Claims from (subject, relation, object, qualifiers) tuples; every node labelled."""
+    claims = [Claim("source:s", "title", "s", sources=S)]
+    nodes = set()
+    for subject, relation, obj, *rest in facts:
+        q = rest[0] if rest else {}
+        claims.append(Claim(subject, relation, obj, tuple(sorted(q.items())), sources=S))
+        nodes |= {subject, obj}
+    claims += [Claim(n, "label", n, sources=S) for n in sorted(nodes)]
+    return SupplyGraph(claims + list(extra))
+
+
+def weights(graph, material):
+    return {c.subject: round(w, 6) for c, w in producer_weights(
+        graph, material, graph.relation_claims(material, "PRODUCES", incoming=True))}
+
+
+# ---------------------------------------------------------------- 5.1 company in country
+COMPANY = graph_of(
+    ("product:p", "REQUIRES", "material:magnet"),
+    ("country:CN", "PRODUCES", "material:magnet", {"share": 0.9}),
+    ("country:XX", "PRODUCES", "material:magnet", {"share": 0.1}),
+    ("company:jl", "PRODUCES", "material:magnet"),
+    ("company:jl", "LOCATED_IN", "country:CN"))
+
+
+def test_a_company_without_a_facility_splits_its_countrys_share():
+    # CN's 0.9 is split between JL and CN's unmapped output: 0.45 each
+    assert weights(COMPANY, "material:magnet") == {
+        "company:jl": 0.45, "country:CN": 0.45, "country:XX": 0.1}
+
+
+def test_removing_its_country_removes_the_companys_output():
+    # without CN: only the rest of the world's 0.1 is left (JL goes too): loss 0.9
+    losses = Analysis(COMPANY).losses(["product:p"])["product:p"]
+    assert losses["country:CN"] == pytest.approx(0.9)
+    assert losses["company:jl"] == pytest.approx(0.45)
+
+
+def test_the_flow_view_runs_from_the_country_through_the_producing_company():
+    assert dependent_products(COMPANY, "country:CN") == ["product:p"]
+    headquarters = graph_of(("company:hq", "LOCATED_IN", "country:US"),
+                            ("facility:f", "OPERATED_BY", "company:hq"),
+                            ("facility:f", "LOCATED_IN", "country:CN"),
+                            ("facility:f", "PRODUCES", "material:m"),
+                            ("product:p", "REQUIRES", "material:m"))
+    # a headquarters is not a supply step: the US is not on the product's path
+    assert dependent_products(headquarters, "country:US") == []
+    assert Analysis(headquarters).losses(["product:p"])["product:p"].get("country:US") is None
+
+
+# ---------------------------------------------------------------- 5.2 rest of world
+def test_rest_of_world_is_ranked_and_a_single_point_of_failure():
+    g = graph_of(("product:p", "REQUIRES", "material:m"),
+                 ("country:XX", "PRODUCES", "material:m", {"share": 1.0}))
+    report = chokepoints(g, ["product:p"])[0]
+    row = next(c for c in report.chokepoints if c.id == "country:XX")
+    assert (row.loss, row.spof_kind) == (1.0, "certain")
+    assert "country:XX" in report.all_spofs
+
+
+def test_a_scenario_reports_rest_of_world_as_a_new_single_point():
+    # CN 0.6, XX 0.4; removing CN leaves XX alone: a new SPOF
+    g = graph_of(("product:p", "REQUIRES", "material:m"),
+                 ("country:CN", "PRODUCES", "material:m", {"share": 0.6}),
+                 ("country:XX", "PRODUCES", "material:m", {"share": 0.4}))
+    row = compare(g, Scenario("x", remove=("country:CN",)))[0]
+    assert row["new_spofs"] == ["country:XX"] and row["loss"] == pytest.approx(0.6)
+
+
+# ---------------------------------------------------------------- 5.3 sourcing at a distance
+DISTANCE = graph_of(
+    ("product:p", "REQUIRES", "material:magnet"),
+    ("material:magnet", "MADE_FROM", "material:metal"),
+    ("material:metal", "MADE_FROM", "material:oxide"),
+    ("country:CN", "PRODUCES", "material:oxide", {"share": 0.9}),
+    ("facility:mine", "PRODUCES", "material:oxide", {"share": 0.1}),
+    ("facility:mine", "LOCATED_IN", "country:US"),
+    ("country:CN", "PRODUCES", "material:metal", {"share": 1.0}),
+    ("country:CN", "PRODUCES", "material:magnet", {"share": 0.8}),
+    ("facility:plant", "PRODUCES", "material:magnet", {"share": 0.2}),
+    ("facility:plant", "LOCATED_IN", "country:US"),
+    ("facility:mine", "SUPPLIES", "facility:plant", {"material": "material:oxide"}))
+
+
+def test_a_buyer_supplied_several_stages_up_does_the_stages_between_itself():
+    # without CN: the plant makes metal in-house from the mine's oxide (not from the world
+    # pool of metal, all Chinese), so the magnet keeps 0.2: loss 0.8
+    losses = Analysis(DISTANCE).losses(["product:p"])["product:p"]
+    assert losses["country:CN"] == pytest.approx(0.8)
+    # without the mine: the plant's 0.2 goes, and CN's metal (from the world pool of
+    # oxide, 0.9 without the mine) keeps 0.8 * 0.9 = 0.72 of the magnet: loss 0.28
+    assert losses["facility:mine"] == pytest.approx(0.28)
+
+
+def test_removing_a_material_removes_it_from_explicit_suppliers_and_in_house_stages():
+    # the metal is made in-house by the plant and bought from CN by the rest: without it,
+    # no magnet at all; the same for the oxide the plant buys from the mine
+    spofs = Analysis(DISTANCE).spofs("product:p")
+    assert {"material:metal", "material:oxide"} <= spofs
+    assert "country:CN" not in spofs and "facility:mine" not in spofs
+
+
+def test_a_supplies_edge_that_fits_no_chain_is_a_warning():
+    g = graph_of(("facility:a", "SUPPLIES", "facility:b", {"material": "material:x"}),
+                 ("facility:b", "PRODUCES", "material:y"))
+    warnings = check_warnings(g.claims)
+    assert len(warnings) == 1 and "produces nothing made from it" in warnings[0]
+    assert check_warnings(DISTANCE.claims) == []
+
+
+# ---------------------------------------------------------------- 5.4 capacity
+def test_capacity_without_a_share_is_a_share_of_world_output():
+    # world output 800 / 0.8 = 1000 t; capacity 50 t/yr -> 0.05, out of its country's 0.8
+    g = graph_of(("country:AA", "PRODUCES", "material:m",
+                  {"share": 0.8, "amount": 800.0, "unit": "t", "year": 2024}),
+                 ("country:XX", "PRODUCES", "material:m", {"share": 0.2, "year": 2024}),
+                 ("facility:f", "PRODUCES", "material:m", {"capacity": 50.0, "unit": "t/yr"}),
+                 ("facility:f", "LOCATED_IN", "country:AA"))
+    assert weights(g, "material:m") == {"country:AA": 0.75, "country:XX": 0.2,
+                                        "facility:f": 0.05}
+
+
+def test_capacity_of_another_year_or_unit_joins_the_equal_split():
+    g = graph_of(("country:AA", "PRODUCES", "material:m",
+                  {"share": 0.8, "amount": 800.0, "unit": "t", "year": 2024}),
+                 ("country:XX", "PRODUCES", "material:m", {"share": 0.2, "year": 2024}),
+                 ("facility:f", "PRODUCES", "material:m",
+                  {"capacity": 50.0, "unit": "kg/yr"}),
+                 ("facility:f", "LOCATED_IN", "country:AA"))
+    # kg against t: no share; the facility splits AA's 0.8 with AA's unmapped output
+    assert weights(g, "material:m") == {"country:AA": 0.4, "country:XX": 0.2,
+                                        "facility:f": 0.4}
+
+
+# ---------------------------------------------------------------- 5.5 share sets
+def source(sid, published, source_type=None):
+    out = [Claim(sid, "title", sid, sources=(sid,)),
+           Claim(sid, "published", date.fromisoformat(published), sources=(sid,))]
+    if source_type:
+        out.append(Claim(sid, "source_type", source_type, sources=(sid,)))
+    return out
+
+
+def shares(sid, year, **by_country):
+    return [Claim(f"country:{c}", "PRODUCES", "material:mo",
+                  (("share", v), ("year", year)), sources=(sid,)) for c, v in by_country.items()]
+
+
+def test_one_sources_set_is_read_never_a_mix():
+    claims = (source("source:old", "2024-01-01") + source("source:new", "2025-01-01")
+              + shares("source:old", 2024, PE=0.4, CL=0.3, US=0.3)
+              + shares("source:new", 2024, US=0.3, CN=0.4, XX=0.3)
+              + [Claim("material:mo", "label", "Mo", sources=S),
+                 Claim("source:s", "title", "s", sources=S)])
+    g = SupplyGraph(claims)
+    assert concentration(g, "material:mo").shares == {"CN": 0.4, "US": 0.3, "XX": 0.3}
+    choice = g.share_choices()["material:mo"]
+    assert (choice.chosen.source, [o.source for o in choice.others]) == (
+        "source:new", ["source:old"])
+    # both sets add up to 1: no error, a conflict
+    assert not [e for e in check_claims(claims) if "add up" in str(e)]
+
+
+def test_the_latest_year_comes_first_and_ties_go_to_the_set_loaded_last():
+    claims = (source("source:a", "2025-01-01") + source("source:b", "2025-01-01")
+              + shares("source:a", 2023, CN=1.0)
+              + shares("source:a", 2024, CN=0.5, XX=0.5)
+              + shares("source:b", 2024, CN=0.7, XX=0.3))
+    assert SupplyGraph(claims).share_choices()["material:mo"].chosen.source == "source:b"
+    reordered = claims[:4] + claims[-2:] + claims[4:-2]
+    assert SupplyGraph(reordered).share_choices()["material:mo"].chosen.source == "source:a"
+
+
+def test_press_figures_never_beat_a_statistical_set_and_a_set_is_read_to_its_sum():
+    claims = (source("source:usgs", "2025-01-01", "statistics")
+              + source("source:news", "2025-06-01", "press")
+              + shares("source:usgs", 2024, CN=0.61, US=0.41)
+              + shares("source:news", 2025, CN=0.9, XX=0.1))
+    g = SupplyGraph(claims)
+    assert g.share_choices()["material:mo"].chosen.source == "source:usgs"
+    # 1.02 is within rounding: each share is read as a share of the sum
+    assert weights(g, "material:mo") == {"country:CN": round(0.61 / 1.02, 6),
+                                         "country:US": round(0.41 / 1.02, 6)}
+
+
+def test_press_only_shares_are_used_for_lack_of_another_and_said_so():
+    claims = (source("source:news", "2025-06-01", "press")
+              + shares("source:news", 2025, CN=0.9, XX=0.1))
+    g = SupplyGraph(claims)
+    assert g.share_choices()["material:mo"].press_only
+    assert weights(g, "material:mo") == {"country:CN": 0.9, "country:XX": 0.1}
+    assert [w for w in check_warnings(claims) if "only from press" in w] == [
+        "warning: material:mo: country shares come only from press or reposts "
+        "(source:news); the analysis uses them for lack of a statistical source"]
+
+
+def test_a_set_above_the_tolerance_is_an_error_of_that_source():
+    claims = (source("source:a", "2025-01-01") + shares("source:a", 2024, CN=0.7, US=0.4))
+    errors = [str(e) for e in check_claims(claims) if "add up" in str(e)]
+    assert len(errors) == 1 and "from source:a add up to 1.100" in errors[0]
+
+
+# ---------------------------------------------------------------- 5.6 ranges
+RANGE = graph_of(
+    ("product:p", "REQUIRES", "material:alloy"),
+    ("material:alloy", "MADE_FROM", "material:oxide"),
+    ("country:CN", "PRODUCES", "material:oxide", {"share": 0.7}),
+    ("country:AU", "PRODUCES", "material:oxide", {"share": 0.3}),
+    ("material:oxide", "CONTAINS", "element:Nd"))
+
+
+def test_a_material_without_producers_is_anchored_where_its_nearest_input_is_made():
+    assert anchors(RANGE) == {"material:alloy": "country:CN"}
+
+
+def test_availability_loss_and_spof_are_ranges():
+    analysis = Analysis(RANGE)
+    assert analysis.availability_range("product:p") == (1.0, 1.0)
+    report = chokepoints(RANGE, ["product:p"])[0]
+    cn = next(c for c in report.chokepoints if c.id == "country:CN")
+    # upper: oxide keeps AU's 0.3 (loss 0.7); lower: the alloy's virtual producer sits in
+    # CN, so removing CN loses it all: a possible single point of failure
+    assert cn.loss == pytest.approx(0.7) and cn.loss_range == pytest.approx((0.7, 1.0))
+    assert cn.spof_kind == "possible" and cn.behind == ["material:alloy"]
+    assert report.possible_spofs == ["country:CN"]
+
+
+def test_a_control_on_an_unmapped_stage_reaches_it_whoever_issued_it():
+    # AU bans Nd (its oxide) for everyone: upper bound, AU's oxide goes (0.7 left);
+    # lower bound, the alloy's input is covered, so its virtual producer goes: 0
+    control = Restriction(issuer="country:AU", covers=("element:Nd",))
+    row = compare(RANGE, Scenario("x", restrict=(control,)))[0]
+    assert row["availability_range"] == pytest.approx([0.0, 0.7])
+    assert row["loss_range"] == pytest.approx([0.3, 1.0])
+    assert row["range_from_unmapped"] == ["material:alloy"]
+
+
+def test_a_product_of_unknown_maker_is_inside_a_targeted_control_for_the_lower_bound():
+    # CN denies oxide to the US; p's maker is not known: outside (upper), inside (lower)
+    control = Restriction(issuer="country:CN", covers=("material:oxide",),
+                          targets=("country:US",))
+    facts = [(c.subject, c.predicate, c.object, dict(c.qualifiers)) for c in RANGE.edge_claims()]
+    us = [Claim("country:US", "label", "United States", sources=S)]
+    analysis = Analysis(graph_of(*facts, extra=us), Scenario("x", restrict=(control,)))
+    assert analysis.availability_range("product:p") == pytest.approx((0.0, 1.0))
+    known = graph_of(*facts, ("company:maker", "MAKES", "product:p"),
+                     ("company:maker", "LOCATED_IN", "country:FR"), extra=us)
+    # a maker known to be in France: outside for both bounds
+    assert Analysis(known, Scenario("x", restrict=(control,))).availability_range(
+        "product:p") == pytest.approx((1.0, 1.0))
+
+
+def test_a_bound_with_nothing_at_baseline_gives_no_loss_and_a_flag():
+    control = Restriction(issuer="country:AU", covers=("element:Nd",))
+    report = chokepoints(RANGE, ["product:p"], Scenario("x", restrict=(control,)))[0]
+    assert report.may_be_unavailable and report.availability_range == pytest.approx((0, 0.7))
+    cn = next(c for c in report.chokepoints if c.id == "country:CN")
+    # only the upper bound measures a loss: CN's 0.7 of 0.7
+    assert cn.loss_range == pytest.approx((1.0, 1.0)) and cn.spof_kind == "certain"
+
+
+def test_baseline_means_the_baseline_under_a_scenario():
+    analysis = Analysis(RANGE, Scenario("x", remove=("country:AU",)))
+    assert analysis.baseline("product:p") == 1.0
+    assert analysis.reference("product:p") == pytest.approx(0.7)
+
+
+# ---------------------------------------------------------------- 5.8 newest claim
+def test_the_newest_claim_wins_by_year_then_publication_then_confidence_then_load_order():
+    published = {"source:a": date(2024, 1, 1), "source:b": date(2025, 1, 1)}.get
+
+    def claim(year, src, confidence):
+        return Claim("facility:f", "PRODUCES", "material:m", (("year", year),), (src,),
+                     confidence=confidence)
+
+    old, new = claim(2023, "source:b", "high"), claim(2024, "source:a", "low")
+    assert preferred([old, new], published=published) is new
+    late = claim(2024, "source:b", "low")
+    assert preferred([late, new], published=published) is late
+    sure = claim(2024, "source:a", "high")
+    assert preferred([new, sure], published=published) is sure
+    twin = Claim("facility:f", "PRODUCES", "material:m", (("year", 2024),), ("source:a",),
+                 confidence="low", quote="another reading")
+    loaded = {new.id: 0, twin.id: 1}
+    assert preferred([new, twin], published=published, loaded=loaded) is twin
+    assert preferred([twin, new], published=published, loaded={new.id: 1, twin.id: 0}) is new
