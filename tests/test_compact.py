@@ -100,9 +100,15 @@ def test_unmapped_materials_are_unknown_never_safe(bundled, f35):
         if node.kind == "Material":
             has_producer = bool(bundled.relation_claims(node.id, "PRODUCES", incoming=True))
             assert node.unknown == (not has_producer), node.id
-    assert set(found.report.unmapped) <= {k for k, n in chain.nodes.items() if n.unknown}
+    # every unmapped input is drawn as unknown or listed as unknown under the picture
+    drawn = {n.label for n in chain.nodes.values() if n.unknown}
+    assert {bundled.label(m) for m in found.report.unmapped} <= drawn | set(
+        chain.unknown_inputs)
+    assert chain.unknown_inputs and not drawn & set(chain.unknown_inputs)
     texts = [t.text for t in compact_layout(chain).primitives() if isinstance(t, Text)]
-    assert texts.count("unknown (no") == sum(n.unknown for n in chain.nodes.values())
+    assert texts.count("unknown (no") == len(drawn)
+    assert any(t.startswith("Also needed, not drawn, no producer mapped (unknown, not safe)")
+               for t in texts)
 
 
 def test_figures_are_the_reports(f35):

@@ -198,6 +198,8 @@ class Chain:
     #: [lower, upper] availability under the scenario and without it (compact chains)
     availability_range: tuple[float, float] | None = None
     baseline_range: tuple[float, float] | None = None
+    #: inputs with no mapped supply that are not drawn (compact chains list them)
+    unknown_inputs: list[str] = field(default_factory=list)
 
     def kept_text(self) -> str | None:
         """The share of its supply the product keeps under the scenario (a range when the

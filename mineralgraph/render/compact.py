@@ -9,7 +9,9 @@ country holds it. The compact chain keeps, from a product's chokepoint report:
 - the materials those owners produce (at least :data:`OWNER_SHARE` of world output, or
   on the evidence path of their loss), and every material between those and the
   product, stage by stage from the ground to the platform;
-- the product's inputs without any mapped producer, drawn as *unknown* (never as safe).
+- the materials on those paths without any mapped producer, drawn as *unknown* (never
+  as safe); the product's other inputs without mapped supply are listed under the
+  picture, as unknown too.
 
 Each material is one box: its country shares as one stacked bar (a country once, its
 companies written inside it), the chokepoints it carries with their loss and cause;
@@ -203,7 +205,8 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         for path in nx.all_simple_paths(flow.subgraph(ups | {product}), seed, product,
                                         cutoff=8):
             spine |= {n for n in path if model.kind_of(n) in ("Material", "Product")}
-    spine |= set(report.unmapped) & set(materials)
+    # inputs with no mapped supply off the drawn paths are listed, not drawn
+    elsewhere = sorted((set(report.unmapped) & set(materials)) - spine)
     hhi_of = {c.id: c.hhi for c in report.chokepoints if c.kind == "Material"}
     nodes: dict[str, Node] = {}
     for node_id in sorted(spine):
@@ -229,6 +232,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.availability_range = report.availability_range
     chain.baseline_range = report.baseline_range
     chain.compact = True
+    chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.citations = {s: graph.citation(s) for s in chain.sources}
     return chain
 

@@ -403,6 +403,16 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
             out.append(Box(sx, sy, f * 1.8, f, "#ffffff", colour, 3.5))
         out.append(Text(x + f * 2.2, y, label, f))
         x += w + f * 0.8
+    if chain.unknown_inputs:
+        x, y = MARGIN, y + s.line * 1.4
+        out.append(Box(x, y - f * 0.85, f * 1.8, f, "#f3efec", UNKNOWN_INK, 1.2, dash=True))
+        out += hatch(x + 1, y - f * 0.85 + 1, f * 1.8 - 2, f - 2, 6, "#bcaaa4", 1.0)
+        text = ("Also needed, not drawn, no producer mapped (unknown, not safe): "
+                + "; ".join(chain.unknown_inputs) + ".")
+        for line in full_wrap(text, width - 2 * MARGIN - f * 2.2, f):
+            out.append(Text(x + f * 2.2, y, line, f, UNKNOWN_INK))
+            y += s.line
+        y -= s.line
     if chain.top and standalone:
         x, y = MARGIN, y + s.line * 1.4
         parts = [f"{t.rank}. {t.label} ({t.figure()})" for t in chain.top]

@@ -179,6 +179,10 @@ def _compact(chain: Chain) -> str:
     out.append(f"    ku[{label('unknown: no producer mapped (not safe)')}]")
     out.append(f"    ks[{label('red border: SPOF or top chokepoint (#rank, loss)')}]")
     out.append(f"    kh[{label('thick arrow: path of the loss')}]")
+    if chain.unknown_inputs:
+        heading = "also needed, no producer mapped (unknown, not safe):"
+        out.append(f"    kx[{label(heading, *chain.unknown_inputs)}]")
+        fills.setdefault("unknown", []).append("kx")
     out.append("  end")
     fills.setdefault("unknown", []).append("ku")
     for cls in sorted(fills):
