@@ -353,6 +353,11 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
         stroke_w, color = 3.0, SPOF_RED
     group.items.append(Box(x, y, w, h, fill, color, stroke_w, dash=node.kind == "Others"))
     if bar and node.share:
+        country = _country_of(node, chain)
+        if country and not node.blocked:  # the country's colour, as in every picture
+            from mineralgraph.render.colours import country_colour, tint
+
+            bar = tint(country_colour(country), 0.55)
         group.items.append(Box(x + 1.5, y + 1.5, max(2.0, (w - 3) * min(node.share, 1.0)),
                                h - 3, bar, None, radius=3))
     dark = node.kind == "Product"
@@ -390,6 +395,15 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
         group.items.append(Text(x + w - 4 - bw / 2, y + 3, text, 9.5, "#ffffff", True,
                                 "middle"))
     return group
+
+
+def _country_of(node: Node, chain: Chain) -> str | None:
+    """The country whose colour a producer's share bar takes: itself, or the ISO code
+    its detail ends with (``MP Materials · US``)."""
+    if node.kind == "Country" and node.id:
+        return node.id
+    code = node.detail.rpartition(" · ")[2] if node.detail else ""
+    return f"country:{code}" if len(code) == 2 and code.isupper() else None
 
 
 def _ports(links: list[_Link], items: dict[str, _Item]) -> dict:
