@@ -14,8 +14,9 @@ points of failure, and the top chokepoints by loss, are marked with their loss.
 True
 >>> sorted(n.label for n in chain.nodes.values() if n.spof and n.role == "producer")[:1]
 ['Honeywell']
->>> chain.top[0]
-Top(rank=1, id='company:honeywell', label='Honeywell', loss=1.0, spof=True)
+>>> top = chain.top[0]
+>>> top.rank, top.label, top.loss, top.figure()
+(1, 'Honeywell', 1.0, 'SPOF, sole source')
 """
 
 from __future__ import annotations

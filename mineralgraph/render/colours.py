@@ -71,7 +71,7 @@ def tint(colour: str, amount: float = 0.6) -> str:
     """``colour`` mixed with ``amount`` of white: a light shade that black text reads on.
 
     >>> tint("#d62728", 0.5)
-    '#eb9394'
+    '#ea9394'
     """
     red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     mixed = (round(c + (255 - c) * amount) for c in (red, green, blue))
