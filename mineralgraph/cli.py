@@ -24,8 +24,9 @@ COMMAND_MODULES = ("core", "analysis", "rdf", "neo4j", "render", "changes")
 class App:
     """What every command shares: where the graph comes from, loaded on first use."""
 
-    def __init__(self, graph_path: str | None):
+    def __init__(self, graph_path: str | None, min_confidence: str | None = None):
         self.graph_path = graph_path
+        self.min_confidence = min_confidence
         self._graph: SupplyGraph | None = None
 
     def graph(self, as_of: date | None = None) -> SupplyGraph:
@@ -41,6 +42,7 @@ class App:
                 from mineralgraph.bundled import load_bundled
 
                 self._graph = load_bundled()
+            self._graph = self._graph.with_min_confidence(self.min_confidence)
         return self._graph.as_of(as_of)
 
 
@@ -62,14 +64,19 @@ class MineralGraphGroup(click.Group):
 @click.option("--graph", "graph_path", metavar="FILE", envvar="MINERALGRAPH_GRAPH",
               help="Read the graph from a snapshot (from `build --out`) instead of the "
                    "bundled dataset.")
+@click.option("--min-confidence", type=click.Choice(["high", "medium", "low"]), default=None,
+              metavar="LEVEL",
+              help="Leave out relations (shares, inputs, makers...) rated below LEVEL "
+                   "(high, medium or low) before any analysis, to see the answer that "
+                   "strong claims alone support.")
 @click.pass_context
-def cli(ctx: click.Context, graph_path: str | None) -> None:
+def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None) -> None:
     """Map critical-mineral supply chains and find where they break.
 
     Runs on the bundled, sourced dataset with no server. Start with
     `mineralgraph chokepoints` or `mineralgraph info`.
     """
-    ctx.obj = App(graph_path)
+    ctx.obj = App(graph_path, min_confidence)
 
 
 def _attach_commands() -> None:

@@ -42,7 +42,8 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
     assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),
                          ("United States", "28%", ""), ("US mine", "20%", "")]
-    assert brief.sources[0].startswith("Tiny hand-checked graph for the tests. mineralgraph")
+    assert brief.sources[0].startswith("type not recorded: Tiny hand-checked graph for the "
+                                       "tests. mineralgraph")
     assert len(brief.sources) == 2
 
 

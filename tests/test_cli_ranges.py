@@ -29,18 +29,18 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
 def test_every_analysis_command_carries_the_range_keys(run_cli):
     report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
-    assert report["availability_range"] == [0.0, 0.09]
-    assert report["baseline"] == 1.0 and report["availability"] == 0.09
+    assert report["availability_range"] == [0.0, 0.0006]
+    assert report["baseline"] == 1.0 and report["availability"] == 0.0006
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
     assert rows["country:XX"]["spof"] == "certain"  # rest of world is a node (5.2)
-    assert {"loss", "loss_range", "spof"} <= set(rows["country:CN"])
+    assert {"loss", "loss_range", "spof"} <= set(rows["company:honeywell"])
     spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
     deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
-    assert f35["loss"] == pytest.approx(0.994008, abs=1e-6)
-    assert f35["loss_range"] == [pytest.approx(0.994008, abs=1e-6), 1.0]
+    assert f35["loss"] == pytest.approx(0.9994, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(0.9994, abs=1e-6), 1.0]
     assert f35["spof"] == "possible"
 
 
@@ -49,20 +49,21 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["baseline"], first["availability"], first["availability_low"]) == (
-        "1.0", "0.09", "0.0")
+        "1.0", "0.0006", "0.0")
     rows = list(csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
     assert (f35["baseline"], f35["scenario"], f35["loss_low"], f35["loss_high"]) == (
-        "1.0", "0.09", "0.91", "1.0")
+        "1.0", "0.0006", "0.9994", "1.0")
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):
     text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
-    assert "availability 0-9.0% as of 2025-06-01" in text
-    assert ("Availability is a range because these stages have no mapped supply: Samarium "
-            "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+    assert "availability 0-<0.1% as of 2025-06-01" in text
+    assert ("Availability is a range because these stages have no mapped supply: Dysprosium "
+            "metal and DyFe alloy; Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "
+            "permanent magnet.") in text
 
 
 MOLYBDENUM = """\

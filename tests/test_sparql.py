@@ -68,14 +68,18 @@ def rows(answer) -> list[tuple]:
 
 # ---------------------------------------------------------------------- design note section 4
 def ids_upstream_of(product: str) -> str:
+    # a country is upstream through its facilities, and through its companies that
+    # produce without a facility (design note 5.1)
     return f"""SELECT DISTINCT ?n WHERE {{
       {{ {product} {BACK}+ ?n }}
-      UNION {{ {product} {BACK}+ ?f . ?f a mg:Facility ; mg:LOCATED_IN ?n }} }}"""
+      UNION {{ {product} {BACK}+ ?f . ?f a mg:Facility ; mg:LOCATED_IN ?n }}
+      UNION {{ {product} {BACK}+ ?c . ?c a mg:Company ; mg:PRODUCES ?m ; mg:LOCATED_IN ?n }} }}"""
 
 
 def ids_of_products_from(node: str) -> str:
     return f"""SELECT DISTINCT ?p WHERE {{
       {{ BIND ({node} AS ?place) }} UNION {{ ?place a mg:Facility ; mg:LOCATED_IN {node} }}
+      UNION {{ ?place a mg:Company ; mg:PRODUCES ?m ; mg:LOCATED_IN {node} }}
       ?p {BACK}+ ?place . ?p a mg:Product . }}"""
 
 

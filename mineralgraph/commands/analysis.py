@@ -123,7 +123,9 @@ def dependents(app, node_id, fmt, output, as_of):
     spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
                  else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
                  else False) for p in products}
-    emit(render_dependents(node_id, losses, graph, fmt, spofs), output)
+    evidence = Evidence(analysis)
+    caveats = {p: evidence.caveats(node_id, p) for p in products}
+    emit(render_dependents(node_id, losses, graph, fmt, spofs, caveats), output)
 
 
 @click.command()

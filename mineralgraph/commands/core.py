@@ -11,12 +11,41 @@ from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option, parse_date_option
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import emit, markdown_table, output_options, text_table, to_json, working
+from mineralgraph.output import (
+    emit,
+    fit,
+    markdown_table,
+    md_text,
+    output_options,
+    text_table,
+    to_json,
+    working,
+)
 from mineralgraph.validation import check_claims, check_warnings, share_conflicts
+
+#: Source types from primary to derivative (the ontology's ``source_type`` values).
+SOURCE_TYPES = ("statistics", "government", "company", "research", "press", "repost")
+
+
+def fact_source_type(graph: SupplyGraph, claim: Claim) -> str:
+    """The type of the strongest source a fact rests on (``not recorded`` when none of its
+    sources has a type): a fact from USGS relayed by a blog counts as statistics."""
+    types = {graph.attribute(s, "source_type") for s in claim.sources}
+    return next((t for t in SOURCE_TYPES if t in types), "not recorded")
+
+
+def unmapped_materials(graph: SupplyGraph) -> list[dict]:
+    """Materials with no producer in the graph, each with why (``unmapped_reason``)."""
+    return [{"id": m, "label": graph.label(m),
+             "unmapped_reason": graph.attribute(m, "unmapped_reason")}
+            for m in graph.ids("Material")
+            if not graph.relation_claims(m, "PRODUCES", incoming=True)]
 
 
 def graph_info(graph: SupplyGraph) -> dict:
-    """Counts of what a graph holds: facts, nodes by kind, edges by relation, sources, dates."""
+    """Counts of what a graph holds: facts (and facts by the type of their strongest
+    source), nodes by kind, edges by relation, sources, dates, and the materials with no
+    producer with the reason recorded for each."""
     dates = sorted(d for c in graph.claims for d in (c.valid_from, c.valid_to) if d)
     dates += sorted(c.object for c in graph.claims
                     if c.predicate in ("published", "effective_from", "effective_to"))
@@ -34,6 +63,11 @@ def graph_info(graph: SupplyGraph) -> dict:
         "share_conflicts": [
             {"material": c.material, "used": c.chosen.as_dict(),
              "disagreeing": [o.as_dict() for o in c.others]} for c in share_conflicts(graph)],
+        "min_confidence": graph.min_confidence,
+        "facts_by_source_type": dict(sorted(
+            Counter(fact_source_type(graph, c) for c in graph.claims).items(),
+            key=lambda kv: (SOURCE_TYPES + ("not recorded",)).index(kv[0]))),
+        "materials_without_producer": unmapped_materials(graph),
     }
 
 
@@ -53,19 +87,45 @@ def info(app, fmt, output, as_of):
     head = (f"{data['facts']} facts ({data['unsourced_facts']} without a source), "
             f"{data['nodes']} nodes, {data['edges']} relations, {data['sources']} sources; "
             f"dates {span}.")
-    parts = [head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"])]
+    if data["min_confidence"]:
+        head += (f" Relations rated below {data['min_confidence']} confidence are left out "
+                 f"(--min-confidence {data['min_confidence']}).")
+    types = [{"strongest source": k, "facts": v}
+             for k, v in data["facts_by_source_type"].items()]
+    unmapped = data["materials_without_producer"]
+    missing = sum(1 for m in unmapped if not m["unmapped_reason"])
+    gaps = [{"material": f"{m['label']} ({m['id']})",
+             "why no producer is mapped": m["unmapped_reason"] or "(no reason recorded)"}
+            for m in unmapped]
+    parts = [head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"]),
+             "Facts by the type of their strongest source:",
+             table(types, ["strongest source", "facts"]),
+             f"{len(unmapped)} material(s) have no producer; {missing} without a recorded "
+             "reason:", table(gaps, ["material", "why no producer is mapped"])]
     if data["share_conflicts"]:
         parts.append("\n".join(
             f"Competing country shares of {c['material']}: {c['used']['source']} "
             f"({c['used']['year']}) is used; "
             + ", ".join(o["source"] for o in c["disagreeing"]) + " disagree(s)."
             for c in data["share_conflicts"]))
-    emit("\n\n".join(parts), output)
+    if fmt == "md":
+        parts = [md_text(p) if not p.startswith("|") else p for p in parts]
+        return emit("\n\n".join(parts), output)
+    emit(fit("\n\n".join(parts)), output)
 
 
 def node_view(graph: SupplyGraph, node_id: str) -> dict:
-    """One node: its attributes and relations, each with the numbers of its sources."""
+    """One node: its attributes and relations, each with the numbers of its sources.
+
+    On a graph at a date, relations to export controls and licence decisions that do not
+    apply on that date are left out, as the analysis leaves them out. A relation's
+    ``note`` (the reviewer's caveat) and ``proxy`` (what a stand-in figure was measured
+    for) are in its qualifiers.
+    """
+    from mineralgraph.graph.analysis.scenario import dated_node_in_force
+
     graph.require(node_id)
+    when = graph.as_of_date
     refs: dict[str, int] = {}
 
     def cite(claim: Claim) -> list[int]:
@@ -77,33 +137,54 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     for incoming in (False, True):
         edges = graph.graph.in_edges(node_id, data=True) if incoming else \
             graph.graph.out_edges(node_id, data=True)
-        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1])):
+        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1],
+                                                       e[2]["claim"].id)):
             claim = data["claim"]
             other = u if incoming else v
+            if not dated_node_in_force(graph, other, when):
+                continue
             relations.append({"direction": "in" if incoming else "out",
                               "relation": claim.predicate, "node": other,
                               "label": graph.label(other),
                               "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
+                              "confidence": claim.confidence,
                               "valid_from": claim.valid_from, "valid_to": claim.valid_to})
-    sources = [{"n": n, "id": s, "citation": graph.citation(s)} for s, n in refs.items()]
+    sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
+                "citation": graph.citation(s)} for s, n in refs.items()]
     return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
+            "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "sources": sources}
+
+
+#: Qualifiers shown on their own line or marker rather than in the list of figures.
+CAVEATS = ("note", "proxy")
 
 
 def _relation_line(rel: dict) -> str:
     arrow = "<-" if rel["direction"] == "in" else "->"
-    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items())
+    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items() if k not in CAVEATS)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
     refs = "".join(f"[{n}]" for n in rel["sources"])
-    return (f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})"
-            f"{' ' + quals if quals else ''}{when} {refs}")
+    confidence = f" ({rel['confidence']} confidence)" if rel.get("confidence") else ""
+    line = (f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})"
+            f"{' ' + quals if quals else ''}{when}{confidence} {refs}")
+    proxy = rel["qualifiers"].get("proxy")
+    if proxy:
+        line += f"\n       proxy: a figure measured for {proxy}"
+    note = rel["qualifiers"].get("note")
+    if note:
+        line += f"\n       note: {note}"
+    return line
 
 
 def render_node_text(view: dict) -> str:
-    """A node as text: attributes, relations out and in, then numbered sources."""
+    """A node as text: attributes, relations out and in (each with its caveats), then
+    numbered sources with their type."""
     lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    if not view.get("in_force", True):
+        lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} " + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
@@ -124,6 +205,8 @@ def show(app, node_id, fmt, output, as_of):
     text = render_node_text(view)
     if fmt == "md":
         text = f"## {view['label']}\n\n```\n{text}\n```"
+    else:
+        text = fit(text)
     emit(text, output)
 
 

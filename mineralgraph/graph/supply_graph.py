@@ -84,19 +84,30 @@ class SupplyGraph:
         Only claims valid on this date are kept (see :meth:`as_of`).
     policy : str
         How one claim is chosen among several for the same fact: see :func:`preferred`.
+    min_confidence : str, optional
+        Leave out relation claims rated below this level (``high``, ``medium``, ``low``;
+        see :func:`mineralgraph.graph.analysis.confidence.at_least`).
     """
 
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
-                 policy: str = "newest", loaded: dict[str, int] | None = None):
+                 policy: str = "newest", loaded: dict[str, int] | None = None,
+                 min_confidence: str | None = None):
+        from mineralgraph.graph.analysis.confidence import LEVELS, at_least
+
         if policy not in POLICIES:
             raise MineralGraphError(f"unknown claim policy {policy!r} "
                                     f"(known: {', '.join(POLICIES)})")
+        if min_confidence is not None and min_confidence not in LEVELS:
+            raise MineralGraphError(f"unknown confidence level {min_confidence!r} "
+                                    f"(known: {', '.join(LEVELS)})")
+        self.min_confidence = min_confidence
         claims = list(claims)
         #: Claim id -> position in the input (the last time it was given), for
         #: "loaded last" ties; kept across as_of() and with_policy().
         self.loaded: dict[str, int] = (dict(loaded) if loaded is not None else
                                        {c.id: i for i, c in enumerate(claims)})
-        unique = {c.id: c for c in claims if c.active_on(as_of)}
+        unique = {c.id: c for c in claims
+                  if c.active_on(as_of) and at_least(c, min_confidence)}
         self.claims: tuple[Claim, ...] = tuple(
             sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id)))
         self.as_of_date = as_of
@@ -123,12 +134,20 @@ class SupplyGraph:
         """The graph of the claims valid on ``when`` (this graph when ``when`` is None)."""
         if when is None:
             return self
-        return SupplyGraph(self.claims, as_of=when, policy=self.policy, loaded=self.loaded)
+        return SupplyGraph(self.claims, as_of=when, policy=self.policy, loaded=self.loaded,
+                           min_confidence=self.min_confidence)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
         return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy,
-                           loaded=self.loaded)
+                           loaded=self.loaded, min_confidence=self.min_confidence)
+
+    def with_min_confidence(self, level: str | None) -> SupplyGraph:
+        """The graph without the relation claims rated below ``level``."""
+        if level is None:
+            return self
+        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=self.policy,
+                           loaded=self.loaded, min_confidence=level)
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:
@@ -259,7 +278,21 @@ class SupplyGraph:
         return sorted({s for c in self.claims for s in c.sources})
 
     def citation(self, source_id: str) -> str:
-        """A one-line reference to a source: title, publisher, date, URL."""
+        """A one-line reference to a source: its type, title, publisher, date, URL, and
+        for a repost the original's URL.
+
+        >>> from mineralgraph.claim import Claim
+        >>> g = SupplyGraph([Claim("source:r", "title", "Ban", sources=("source:r",)),
+        ...                  Claim("source:r", "source_type", "repost", sources=("source:r",)),
+        ...                  Claim("source:r", "original_url", "https://gov.example/46",
+        ...                        sources=("source:r",))])
+        >>> g.citation("source:r")
+        'repost: Ban. Original: https://gov.example/46'
+        """
         parts = [self.label(source_id), self.attribute(source_id, "publisher"),
                  self.attribute(source_id, "published"), self.attribute(source_id, "url")]
-        return ". ".join(str(p) for p in parts if p)
+        original = self.attribute(source_id, "original_url")
+        if original:
+            parts.append(f"Original: {original}")
+        kind = self.attribute(source_id, "source_type") or "type not recorded"
+        return f"{kind}: " + ". ".join(str(p) for p in parts if p)

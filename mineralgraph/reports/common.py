@@ -70,9 +70,17 @@ class SourceIndex:
         self.numbers: dict[str, int] = {}
 
     def cite(self, sources) -> str:
-        """``[1][4]`` for a list of source ids."""
-        return "".join(f"[{self.numbers.setdefault(s, len(self.numbers) + 1)}]"
-                       for s in sorted(set(sources), key=lambda s: self.numbers.get(s, 10**9)))
+        """``[1][4]`` for a list of source ids.
+
+        Sources already numbered keep their number; new ones are numbered in id order,
+        so the numbering never depends on the order of a set.
+
+        >>> index = SourceIndex(None)
+        >>> index.cite({"source:b", "source:a"}), index.cite(["source:c", "source:b"])
+        ('[1][2]', '[2][3]')
+        """
+        ranked = sorted(set(sources), key=lambda s: (self.numbers.get(s, 10**9), s))
+        return "".join(f"[{self.numbers.setdefault(s, len(self.numbers) + 1)}]" for s in ranked)
 
     def listing(self, markdown: bool = False) -> list[str]:
         """One line per cited source, in number order."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import markdown_table, md_text, text_table, to_csv, to_json
+from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
@@ -16,6 +17,11 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
+from mineralgraph.reports.summary import proxy_sentences, rests_on
+
+#: Shorter headers for text tables, so that they fit 80 columns.
+SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
+                 "highly_concentrated": "high"}
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
@@ -30,11 +36,13 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     out = [f"# {text(title)}" if md else title.upper(), ""]
     if intro:
         out += [text(line) for line in intro.splitlines()] + [""]
-    out.append((markdown_table if md else text_table)(rows, columns) if rows else "(none)")
+    headers = [column if md else SHORT_HEADERS.get(column, column) for column in columns]
+    out.append((markdown_table if md else text_table)(rows, columns, headers)
+               if rows else "(none)")
     if sources and sources.numbers:
         out += ["", "## Sources" if md else "SOURCES", ""]
         out += [text(line) for line in sources.listing(md)]
-    return "\n".join(out)
+    return "\n".join(out) if md else fit("\n".join(out))
 
 
 def share_list(shares: dict[str, float], fmt: str, most: int = 4) -> str:
@@ -82,11 +90,12 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
 
 
 def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
-                      fmt: str, spofs: dict[str, str | bool] | None = None) -> str:
+                      fmt: str, spofs: dict[str, str | bool] | None = None,
+                      caveats: dict[str, Caveats] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
-    "certain", "possible" or False."""
-    spofs = spofs or {}
+    "certain", "possible" or False; ``caveats`` to what each loss rests on."""
+    spofs, caveats = spofs or {}, caveats or {}
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -105,6 +114,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         elif fmt == "csv":
             row["loss_low"], row["loss_high"] = round(low, 6), round(high, 6)
             row["spof"] = row["spof"] or ""
+        row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible")
@@ -113,11 +123,24 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
              + (f", {possible} may not be (if their unmapped stages sit in its country)"
                 if possible else "") + ".")
     data = {"node": node_id, "dependents": rows}
-    columns = ["product", "label", "end_use", "loss", "spof"]
+    columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
     if fmt == "csv":
-        columns = ["product", "label", "end_use", "loss", "loss_low", "loss_high", "spof"]
+        columns = ["product", "label", "end_use", "loss", "loss_low", "loss_high", "spof",
+                   "confidence", "proxies", "assumed_share"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, intro=intro)
+
+
+def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
+    """The confidence of a row: one ``low, proxy`` cell in text and Markdown; the level,
+    the proxies and the assumed-share flag apart in CSV and JSON."""
+    if fmt in ("csv", "json"):
+        data = caveats.as_dict()
+        if fmt == "csv":
+            data["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+                                       for p in data["proxies"])
+        return data
+    return {"confidence": caveats.describe()}
 
 
 def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: SupplyGraph,
@@ -130,12 +153,16 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
              "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
              else s.relation, "to": s.target,
              "share": s.share if fmt == "csv" else percent(s.share),
+             "confidence": s.confidence,
+             "caveat": "; ".join(part for part in (
+                 f"proxy: measured for {s.proxy}" if s.proxy else "", s.note or "") if part),
              "sources": (sources.cite(s.sources) if fmt != "csv"
                                            else ";".join(s.sources))}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
     intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
     return tabular("Supply paths", rows, ["path", "step", "from", "relation", "to", "share",
-                                          "sources"], fmt, None, graph, sources, intro)
+                                          "confidence", "caveat", "sources"],
+                   fmt, None, graph, sources, intro)
 
 
 def availability(value: float, fmt: str):
@@ -167,7 +194,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                             else band(r["availability_range"])),
                "loss": round(r["loss"], 6) if csv else span(*r["loss_range"]),
                "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
-               "not_mapped": len(r["supply_not_mapped"]) or ""}
+               "not_mapped": len(r["supply_not_mapped"]) or "",
+               **_caveat_cells(_row_caveats(r), fmt)}
         if csv:
             row.update({"baseline_low": availability(r["baseline_range"][0], fmt),
                         "scenario_low": availability(r["availability_range"][0], fmt),
@@ -190,23 +218,41 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f", {each}.")
     else:
         intro += "."
+    weak = Caveats()
+    for row in worst:
+        weak |= _row_caveats(row)
+    if worst and weak.weak:
+        intro += (f" {'That figure' if len(worst) == 1 else 'Those figures'} "
+                  f"{rests_on(weak)}.")
+        intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
     for r in result["products"]:
         if r["range_from_unmapped"]:
             intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
                       "stages have no mapped supply: "
                       + "; ".join(graph.label(m) for m in r["range_from_unmapped"]) + ".")
+    if graph.min_confidence:
+        intro += (f"\nRelations rated below {graph.min_confidence} confidence are left out "
+                  f"(--min-confidence {graph.min_confidence}).")
     blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
                   "not_mapped): each figure is a range from losing them to keeping them.")
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
-    columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped"]
+    columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
+               "confidence"]
     if csv:
         columns = ["product", "end_use", "baseline", "baseline_low", "scenario", "scenario_low",
                    "loss", "loss_low", "loss_high", "new_spofs", "new_possible_spofs",
-                   "not_mapped"]
+                   "not_mapped", "confidence", "proxies", "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro)
+
+
+def _row_caveats(row: dict) -> Caveats:
+    """The caveats of a scenario result row (from :func:`compare`)."""
+    return Caveats(row.get("confidence"),
+                   tuple((p["subject"], p["object"], p["measured_for"])
+                         for p in row.get("proxies", ())), bool(row.get("assumed_share")))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
@@ -217,6 +263,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
              "spof": c.spof_kind if fmt in ("csv", "json") else spof_text(c.spof_kind),
              "via": " -> ".join([graph.label(c.paths[0][0].source)]
                                 + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
+             **_caveat_cells(c.caveats, fmt),
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
     suppliers = sum(1 for c in spofs if c.spof and c.kind in ("Country", "Company", "Facility"))
@@ -236,5 +283,6 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "spofs": rows,
             "supply_not_mapped": report.unmapped}
     return tabular(f"Single points of failure: {report.label}", rows,
-                   ["id", "kind", "spof", "stage", "via", "sources"], fmt, data, graph, sources,
-                   intro)
+                   ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
+                   + (["proxies", "assumed_share"] if fmt == "csv" else []),
+                   fmt, data, graph, sources, intro)

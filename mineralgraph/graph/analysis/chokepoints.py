@@ -12,13 +12,15 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 
 import networkx as nx
 
+from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import concentration
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -38,6 +40,9 @@ class PathStep:
     relation: str
     share: float | None
     sources: list[str]
+    confidence: str | None = None
+    proxy: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -61,6 +66,8 @@ class Chokepoint:
     possible_spof: bool = False
     #: the stages without mapped supply that make the range
     behind: list[str] = field(default_factory=list)
+    #: the weakest confidence on the row's evidence paths, and its proxies (section 5.7)
+    caveats: Caveats = field(default_factory=Caveats)
 
     @property
     def spof_kind(self) -> str | bool:
@@ -73,6 +80,8 @@ class Chokepoint:
                 "loss_range": [round(v, 6) for v in self.loss_range],
                 "spof": self.spof_kind, "stage": self.stage,
                 "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
+                "confidence": self.caveats.confidence,
+                "proxies": self.caveats.as_dict()["proxies"],
                 "country": self.country, "hhi": self.hhi, "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
@@ -105,6 +114,8 @@ class ProductReport:
     def may_be_unavailable(self) -> bool:
         """The lower bound is 0 with nothing removed: the product may not be made at all."""
         return self.availability_range[0] <= 0.0
+    caveats: Caveats = field(default_factory=Caveats)
+    scenario_title: str | None = None
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -124,6 +135,9 @@ class ProductReport:
                 "range_from_unmapped": self.behind,
                 "spofs": self.all_spofs, "possible_spofs": self.possible_spofs,
                 "makers": self.makers,
+                "confidence": self.caveats.confidence,
+                "proxies": self.caveats.as_dict()["proxies"],
+                "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
@@ -139,6 +153,7 @@ class Evidence:
         self.graph: SupplyGraph = analysis.graph
         self._hhi: dict[str, float | None] = {}
         self._produced: dict[str, list[str]] = {}
+        self._path_cache: dict[tuple[str, str], list[Claim]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -244,14 +259,72 @@ class Evidence:
                 return False
         return True
 
-    def step(self, u: str, v: str) -> PathStep:
+    def step_claim(self, u: str, v: str) -> tuple[str, Claim | None]:
+        """The relation and the claim behind one flow edge ``u -> v``."""
         relations = sorted(self.analysis.flow[u][v]["relations"])
         relation = relations[0]
         subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
         claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
-        claim = claims[0] if claims else None
-        return PathStep(u, v, relation, claim.qualifier("share") if claim else None,
-                        sorted(claim.sources) if claim else [])
+        return relation, claims[0] if claims else None
+
+    def step(self, u: str, v: str) -> PathStep:
+        relation, claim = self.step_claim(u, v)
+        if claim is None:
+            return PathStep(u, v, relation, None, [])
+        return PathStep(u, v, relation, claim.qualifier("share"), sorted(claim.sources),
+                        claim.confidence, claim.qualifier("proxy"), claim.qualifier("note"))
+
+    # ------------------------------------------------------------------ caveats
+    def _path_claims(self, source: str, target: str) -> list[Claim]:
+        """The claims on the shortest supply path from ``source`` to ``target`` (cached)."""
+        key = (source, target)
+        if key not in self._path_cache:
+            try:
+                path = nx.shortest_path(self.analysis.flow, source, target)
+            except (nx.NetworkXNoPath, nx.NodeNotFound):
+                path = []
+            found = [self.step_claim(u, v)[1] for u, v in zip(path, path[1:], strict=False)]
+            self._path_cache[key] = [c for c in found if c is not None]
+        return self._path_cache[key]
+
+    def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
+        """The producer's claim to make the material, and the material's path to the product."""
+        made = [c for c in self.graph.relation_claims(producer, "PRODUCES")
+                if c.object == material]
+        return made + self._path_claims(material, product)
+
+    def caveats(self, node_id: str, product: str,
+                paths: list[list[PathStep]] = ()) -> Caveats:
+        """The caveats of losing ``node_id`` (section 5.7): the claims on its evidence paths,
+        which are its shortest path to the product, the ``paths`` shown with it and, for a
+        supplier, each material it (or its facilities) produce for the product with that
+        material's path onward."""
+        claims = self._path_claims(node_id, product)
+        for path in paths:
+            claims += [c for c in (self.step_claim(s.source, s.target)[1] for s in path)
+                       if c is not None]
+        if model.kind_of(node_id) in SUPPLIER_KINDS:
+            producers = [node_id] + [
+                n for relation in ("OPERATED_BY", "LOCATED_IN")
+                for n in self.graph.neighbours(node_id, relation, incoming=True)
+                if model.kind_of(n) in ("Facility", "Company")]
+            for producer in producers:
+                for material in self._relevant(producer, product):
+                    claims += self._producer_claims(producer, material, product)
+        return Caveats.of(claims, self.assumed_share(node_id))
+
+    def scenario_caveats(self, product: str) -> Caveats:
+        """The caveats of a product's availability under the analysis' scenario: the
+        evidence of every node it removes and every producer its controls block."""
+        out = Caveats()
+        ups = self.analysis.upstream(product)
+        for node_id in self.analysis.removed:
+            if node_id in ups:
+                out |= self.caveats(node_id, product)
+        for producer, material in sorted(self.analysis.blocked_for(product)):
+            if material in ups:
+                out |= Caveats.of(self._producer_claims(producer, material, product))
+        return out
 
 
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
@@ -317,7 +390,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spo
         sorted(certain), sorted(makers), availability=availability[1],
         availability_range=availability, baseline_range=analysis.baseline_range(product),
         possible_spofs=sorted(possible),
-        behind=analysis.behind(product) if availability[0] < availability[1] else [])
+        behind=analysis.behind(product) if availability[0] < availability[1] else [],
+        caveats=proof.scenario_caveats(product) if scenario else Caveats(),
+        scenario_title=scenario.title if scenario else None)
+
 
 def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
          evidence: bool) -> Chokepoint:
@@ -326,4 +402,7 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                       1.0 if spof else loss, spof, proof.stage(node_id, product),
                       proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                      sources, paths, proof.assumed_share(node_id) and not spof)
+                      sources, paths, proof.assumed_share(node_id) and not spof,
+                      replace(proof.caveats(node_id, product, paths), assumed_share=(
+                          proof.assumed_share(node_id) and not spof)) if evidence
+                      else Caveats())

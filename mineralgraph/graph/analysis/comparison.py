@@ -6,15 +6,16 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> from mineralgraph.graph.analysis import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
-['availability', 'availability_range', 'baseline', 'baseline_range', 'loss', 'loss_range',
- 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
- 'range_from_unmapped', 'supply_not_mapped']
+['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
+ 'confidence', 'loss', 'loss_range', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
+ 'new_spofs', 'product', 'proxies', 'range_from_unmapped', 'supply_not_mapped']
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -38,8 +39,14 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     ones only (lower bound). ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
+    ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
+    on (section 5.7): the claims on the evidence paths of every node it removes and every
+    producer it blocks.
     """
+    from mineralgraph.graph.analysis.chokepoints import Evidence
+
     before, after = Analysis(graph), Analysis(graph, scenario)
+    evidence = Evidence(after)
     products = list(products) if products is not None else before.products()
     spofs_before = {b: before.spof_sets(products, b) for b in BOUNDS}
     spofs_after = {b: after.spof_sets(products, b) for b in BOUNDS}
@@ -51,7 +58,8 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         certain = spofs_after["upper"][product] - spofs_before["upper"][product]
         possible = (spofs_after["lower"][product] - spofs_after["upper"][product]
                     - spofs_before["lower"][product]) if under[0] > 0 else set()
-        rows.append({"product": product, "baseline": round(base[1], 6),
+        caveats = evidence.scenario_caveats(product) if max(measured) > 0 else Caveats()
+        rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
                      "availability_range": [round(v, 6) for v in under],

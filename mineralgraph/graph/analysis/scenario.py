@@ -92,3 +92,15 @@ def control_in_force(graph: SupplyGraph, control: str, when: date | None) -> boo
     if when is None:
         return end is None
     return (start is None or start <= when) and (end is None or when < end)
+
+
+def dated_node_in_force(graph: SupplyGraph, node_id: str, when: date | None) -> bool:
+    """Whether a dated node (an export control, a licence decision) applies on ``when``:
+    it has started (``effective_from``, else ``announced_on``) and not ended
+    (``effective_to``). Nodes without dates, and any node when ``when`` is None, apply."""
+    if when is None:
+        return True
+    start = graph.attribute(node_id, "effective_from") or graph.attribute(node_id,
+                                                                          "announced_on")
+    end = graph.attribute(node_id, "effective_to")
+    return (start is None or start <= when) and (end is None or when < end)

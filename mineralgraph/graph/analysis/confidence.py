@@ -1,0 +1,110 @@
+"""Confidence travels with the answer (dependency model, section 5.7).
+
+Every availability, loss and single point of failure rests on claims: the shares and
+edges on its evidence paths. :class:`Caveats` says the weakest confidence among them and
+whether any is an assumed (≈) share or a proxy (a figure measured for a neighbouring
+stage or material, marked ``proxy`` in the data).
+
+>>> from mineralgraph.claim import Claim
+>>> strong = Claim("country:CN", "PRODUCES", "material:x", (("share", 0.6),), ("source:s",),
+...                confidence="high")
+>>> borrowed = Claim("country:CN", "PRODUCES", "material:y",
+...                  (("proxy", "all separation"), ("share", 0.9)), ("source:s",),
+...                  confidence="low")
+>>> caveats = Caveats.of([strong, borrowed])
+>>> caveats.confidence, caveats.proxies
+('low', (('country:CN', 'material:y', 'all separation'),))
+>>> caveats.describe()
+'low, proxy'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mineralgraph.claim import Claim
+
+#: Confidence levels, weakest first.
+LEVELS = ("low", "medium", "high")
+
+
+def weakest(levels: Iterable[str | None]) -> str | None:
+    """The weakest of some confidence levels (claims without one are not counted).
+
+    >>> weakest(["high", None, "medium"]), weakest([None])
+    ('medium', None)
+    """
+    rated = [level for level in levels if level in LEVELS]
+    return min(rated, key=LEVELS.index) if rated else None
+
+
+def at_least(claim: Claim, level: str | None) -> bool:
+    """Whether a claim is kept under ``--min-confidence level``: relation claims rated
+    below the level are dropped; unrated claims and attributes (labels, dates) are kept.
+
+    >>> weak = Claim("country:CN", "PRODUCES", "material:x", confidence="low")
+    >>> at_least(weak, "medium"), at_least(weak, "low"), at_least(weak, None)
+    (False, True, True)
+    """
+    if level is None or not claim.is_relation or claim.confidence not in LEVELS:
+        return True
+    return LEVELS.index(claim.confidence) >= LEVELS.index(level)
+
+
+@dataclass(frozen=True)
+class Caveats:
+    """How strong the claims behind one answer are.
+
+    Attributes
+    ----------
+    confidence : str or None
+        The weakest confidence among the claims (None when none is rated).
+    proxies : tuple of (subject, object, measured for)
+        The proxy figures among them.
+    assumed_share : bool
+        Whether the answer rests on an assumed (≈) share: a producer without a sourced
+        share, given an equal part of its country's or the rest of the world's share.
+    """
+
+    confidence: str | None = None
+    proxies: tuple[tuple[str, str, str], ...] = ()
+    assumed_share: bool = False
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim], assumed_share: bool = False) -> Caveats:
+        """The caveats of a set of claims."""
+        claims = list(claims)
+        proxies = sorted({(c.subject, str(c.object), str(c.qualifier("proxy")))
+                          for c in claims if c.qualifier("proxy")})
+        return cls(weakest(c.confidence for c in claims), tuple(proxies), assumed_share)
+
+    def __or__(self, other: Caveats) -> Caveats:
+        """The caveats of an answer resting on both."""
+        return Caveats(weakest([self.confidence, other.confidence]),
+                       tuple(sorted(set(self.proxies) | set(other.proxies))),
+                       self.assumed_share or other.assumed_share)
+
+    @property
+    def weak(self) -> bool:
+        """Whether an analyst should be told: low confidence, a proxy or an assumed share."""
+        return self.confidence == "low" or bool(self.proxies) or self.assumed_share
+
+    def describe(self) -> str:
+        """For a table cell: ``high``, ``low, proxy``, ``medium, ≈``.
+
+        >>> Caveats("medium", (), True).describe(), Caveats().describe()
+        ('medium, ≈', '')
+        """
+        parts = [self.confidence or ("unrated" if self.proxies or self.assumed_share else "")]
+        if self.proxies:
+            parts.append("proxy")
+        if self.assumed_share:
+            parts.append("≈")
+        return ", ".join(p for p in parts if p)
+
+    def as_dict(self) -> dict:
+        """JSON: ``confidence``, ``proxies`` (subject, object, measured_for), ``assumed_share``."""
+        return {"confidence": self.confidence, "assumed_share": self.assumed_share,
+                "proxies": [{"subject": s, "object": o, "measured_for": m}
+                            for s, o, m in self.proxies]}

@@ -1,0 +1,160 @@
+"""The story of a chokepoint analysis, for the top of a report or a brief.
+
+One function, :func:`story`, so that every report and brief leads the same way: the
+scenario's cause in one sentence, then for each product what it keeps, the stage and
+country of its mineral chain where it is most exposed, its sole-source suppliers on their
+own line, and what the headline rests on when that is weak (a low-confidence claim, a
+proxy figure, an assumed share).
+"""
+
+from __future__ import annotations
+
+from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
+from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.reports.common import join_names, percent, thousands
+
+#: The stages of the mineral chain (subsystems are made by named companies instead).
+MINERAL_STAGES = ("mining", "processing", "metal", "component")
+
+
+def caveat_phrase(caveats: Caveats) -> str:
+    """What a figure rests on, for after the figure: ``(low confidence; rests on a proxy)``.
+
+    >>> caveat_phrase(Caveats("low", (("country:CN", "material:x", "all"),), False))
+    '(low confidence; rests on a proxy)'
+    >>> caveat_phrase(Caveats("high"))
+    '(high confidence)'
+    >>> caveat_phrase(Caveats())
+    ''
+    """
+    parts = [f"{caveats.confidence} confidence"] if caveats.confidence else []
+    if caveats.proxies:
+        parts.append("rests on a proxy")
+    if caveats.assumed_share:
+        parts.append("rests on an assumed (≈) share")
+    return f"({'; '.join(parts)})" if parts else ""
+
+
+def rests_on(caveats: Caveats) -> str:
+    """What a figure rests on, as a predicate: ``rests on low-confidence claims and a proxy``.
+
+    >>> rests_on(Caveats("low", (("country:CN", "material:x", "all"),), False))
+    'rests on low-confidence claims and a proxy'
+    >>> rests_on(Caveats("high", (), True))
+    'rests on high-confidence claims and an assumed (≈) share'
+    """
+    parts = [f"{caveats.confidence}-confidence claims"] if caveats.confidence else []
+    if caveats.proxies:
+        parts.append("a proxy")
+    if caveats.assumed_share:
+        parts.append("an assumed (≈) share")
+    return "rests on " + join_names(parts) if parts else "rests on unrated claims"
+
+
+def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
+    """One sentence per proxy: what the figure stands in for and what it was measured for."""
+    return [f"{graph.label(subject)}'s figure for {graph.label(obj)} is a proxy, measured "
+            f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
+
+
+def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint | None:
+    """The material of the mineral chain whose country shares are most concentrated."""
+    rows = [c for c in report.chokepoints if c.kind == "Material" and c.hhi is not None
+            and graph.attribute(c.id, "stage") in MINERAL_STAGES]
+    return max(rows, key=lambda c: (c.hhi, c.id), default=None)
+
+
+def worst_country(report: ProductReport) -> Chokepoint | None:
+    """The country whose loss would cost the product most (ties to the smaller id)."""
+    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss > 0]
+    return min(rows, key=lambda c: (-c.loss, c.id), default=None)
+
+
+def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
+    stage = most_exposed_stage(report, graph)
+    country = worst_country(report)
+    parts = []
+    if stage is not None:
+        found = concentration(graph, stage.id)
+        lead = ""
+        if found is not None and found.top_country:
+            lead = f", {percent(found.top1)} from {graph.label(found.top_country)}"
+        parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
+                     f"(HHI {thousands(stage.hhi)})")
+    if country is not None:
+        name = ("the rest of the world" if country.id == REST_OF_WORLD
+                else graph.label(country.id))
+        phrase = caveat_phrase(country.caveats)
+        parts.append(f"without {name} it would lose {percent(country.loss)}"
+                     + (f" {phrase}" if phrase else ""))
+    if not parts:
+        return "", Caveats()
+    return "; ".join(parts), country.caveats if country is not None else Caveats()
+
+
+def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
+    """Sentences on one product, and the caveats of its headline figures."""
+    exposure, caveats = _exposure(report, graph)
+    if report.scenario:
+        phrase = caveat_phrase(report.caveats)
+        head = (f"{report.label} keeps {percent(report.baseline)} of its supply under the "
+                f"scenario" + (f" {phrase}" if phrase else "")
+                + (f"; {exposure}." if exposure else "."))
+        caveats = report.caveats | caveats
+    else:
+        head = (f"{report.label} is {exposure}." if exposure else
+                f"{report.label}: no country or stage of its mineral chain has recorded "
+                "shares.")
+    lines = [head]
+    suppliers = [graph.label(n) for n in report.supplier_spofs]
+    if suppliers:
+        lines.append(f"It cannot be made without {join_names(suppliers)}, "
+                     + ("a sole source" if len(suppliers) == 1 else "each a sole source")
+                     + " besides its maker.")
+    return lines, caveats
+
+
+def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
+    """The summary of a chokepoint analysis as paragraphs (plain text, one per item).
+
+    The scenario's cause; per product, what it keeps, the stage and country where it is
+    most exposed, and its sole-source suppliers; what the headlines rest on when that is
+    weak; and the limits of the data (unmapped inputs, the date, a confidence filter).
+    """
+    out = []
+    scenarios = sorted({(r.scenario, r.scenario_title or "") for r in reports if r.scenario})
+    for name, title in scenarios:
+        cause = f": {title.rstrip('.')}" if title else ""
+        out.append(f"Scenario {name}{cause}. Every figure below is measured against what "
+                   "a product still gets under it.")
+    if len(reports) > 1:
+        hinged = sum(1 for r in reports if r.supplier_spofs)
+        out.append(f"{hinged} of {len(reports)} products hang on a sole-source supplier "
+                   "(a country, company or facility besides their maker).")
+    weak = Caveats()
+    for report in reports:
+        lines, caveats = product_story(report, graph)
+        out.append(" ".join(lines))
+        if caveats.weak:
+            weak |= caveats
+    if weak.proxies or weak.confidence == "low":
+        sentences = proxy_sentences(graph, weak)
+        if weak.confidence == "low":
+            sentences.append("Some figures rest on low-confidence claims: run mineralgraph "
+                             "--min-confidence medium ... to see the answer without them.")
+        out.append("What the figures rest on: " + " ".join(sentences))
+    if graph.min_confidence:
+        out.append(f"Relations rated below {graph.min_confidence} confidence are left out "
+                   f"(--min-confidence {graph.min_confidence}).")
+    unmapped = sorted({m for r in reports for m in r.unmapped})
+    if unmapped:
+        out.append(f"{len(unmapped)} upstream material(s) have no mapped supply: "
+                   f"{join_names([graph.label(m) for m in unmapped])}. Their supply is "
+                   "unknown, not safe.")
+    if graph.as_of_date is not None:
+        out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
+                   "date are left out; production figures carry a year and count at any "
+                   "date.")
+    return out

@@ -1,0 +1,336 @@
+"""Answers an analyst can cite: confidence and proxies travel with every figure, the
+``--min-confidence`` filter, source types, relation notes, ``show --as-of``, ``info``'s
+gaps, and text that fits the screen.
+
+The hand-made graph ``tests/data/caveats``: a jet needs an SmCo magnet (made only in the
+US, high confidence) made from samarium oxide, whose only figures are China 0.9 / rest of
+world 0.1, borrowed from all rare-earth separation (low confidence, ``proxy``, relayed by
+a repost), made from a concentrate (China 0.7, US 0.3, high). The control ``cn-sm`` covers
+samarium oxide from 2025-04-04; ``cn-later`` covers the magnet from 2026-11-10. The
+magnet's coating has no producer, with a recorded reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis.confidence import Caveats, at_least, weakest
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.output import fit, text_table
+
+CAVEATS = Path(__file__).parent / "data" / "caveats"
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory) -> str:
+    from mineralgraph.graph.snapshot import save_snapshot
+    from mineralgraph.loaders.curated import load_curated
+
+    path = tmp_path_factory.mktemp("caveats") / "caveats.json"
+    save_snapshot(load_curated(CAVEATS).claims, path)
+    return str(path)
+
+
+@pytest.fixture
+def run(run_cli, graph_file):
+    def go(*args: str, options: tuple[str, ...] = ()):
+        result = run_cli("--graph", graph_file, *options, *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    return go
+
+
+# ---------------------------------------------------------------- confidence, units
+def test_weakest_ignores_unrated_claims_and_orders_levels():
+    assert weakest(["high", "low", "medium"]) == "low"
+    assert weakest(["high", None]) == "high"
+    assert weakest([]) is None
+
+
+def test_min_confidence_drops_weak_relations_only():
+    weak = Claim("country:CN", "PRODUCES", "material:x", (("share", 0.9),), ("source:s",),
+                 confidence="low")
+    label = Claim("country:CN", "label", "China", sources=("source:s",), confidence="low")
+    graph = SupplyGraph([weak, label], min_confidence="medium")
+    assert graph.claims == (label,)
+    assert graph.as_of(None).min_confidence == "medium"
+    assert at_least(weak, "low") and not at_least(weak, "high")
+
+
+def test_caveats_combine_to_the_weakest_and_all_proxies():
+    a = Caveats("high", (("country:US", "material:a", "x"),), False)
+    b = Caveats("medium", (), True)
+    both = a | b
+    assert both == Caveats("medium", (("country:US", "material:a", "x"),), True)
+    assert both.describe() == "medium, proxy, ≈"
+    assert not Caveats("high").weak and Caveats("medium", (), True).weak
+
+
+# ---------------------------------------------------------------- scenario
+def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
+    text = run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01")
+    assert ("the\nhardest hit is Jet (product:jet), losing 90%. That figure rests on\n"
+            "low-confidence claims and a proxy. China's figure for Samarium oxide is a proxy,\n"
+            "measured for all rare-earth separation.") in text
+    rows = list(csv.DictReader(io.StringIO(run("scenario", "--enforce", "control:cn-sm",
+                                               "--as-of", "2025-06-01", "--format", "csv"))))
+    assert rows == [{"product": "product:jet", "end_use": "defence", "baseline": "1.0",
+                     "scenario": "0.1", "loss": "0.9", "new_spofs": "", "not_mapped": "1",
+                     "confidence": "low",
+                     "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
+                     "assumed_share": "False"}]
+
+
+def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
+    data = json.loads(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
+                          "--format", "json", options=("--min-confidence", "medium")))
+    row = data["products"][0]
+    assert (row["loss"], row["confidence"], row["proxies"]) == (0.0, None, [])
+    text = run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
+               options=("--min-confidence", "medium"))
+    assert ("Relations rated below medium confidence are left out (--min-confidence "
+            "medium).") in text
+
+
+def test_min_confidence_rejects_an_unknown_level(run_cli):
+    result = run_cli("--min-confidence", "certain", "info")
+    assert result.exit_code == 2 and "certain" in result.stderr
+
+
+# ---------------------------------------------------------------- chokepoints
+def test_chokepoint_rows_carry_confidence_and_proxies_in_json(run):
+    report = json.loads(run("chokepoints", "--format", "json"))[0]
+    rows = {c["id"]: c for c in report["chokepoints"]}
+    assert rows["country:CN"]["confidence"] == "low"
+    assert rows["country:CN"]["proxies"] == [{"subject": "country:CN",
+                                              "object": "material:sm-oxide",
+                                              "measured_for": "all rare-earth separation"}]
+    assert (rows["country:US"]["confidence"], rows["country:US"]["proxies"]) == ("high", [])
+    assert rows["material:coating"]["confidence"] == "medium"
+    assert (report["confidence"], report["proxies"]) == (None, [])  # nothing removed
+
+
+def test_chokepoints_csv_has_confidence_and_proxy_columns(run):
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run("chokepoints", "--format",
+                                                               "csv")))}
+    assert rows["country:CN"]["confidence"] == "low"
+    assert rows["country:CN"]["proxies"] == \
+        "country:CN>material:sm-oxide: all rare-earth separation"
+    assert rows["country:US"]["proxies"] == ""
+
+
+def test_summary_leads_with_the_most_exposed_stage_and_country(run):
+    lines = run("chokepoints").splitlines()
+    assert lines[:5] == [
+        "SUPPLY-CHAIN CHOKEPOINTS",
+        "",
+        "Jet is most exposed at the component stage: SmCo magnet, 100% from United States",
+        "(HHI 10,000); without United States it would lose 100% (high confidence). It",
+        "cannot be made without United States, a sole source besides its maker.",
+    ]
+
+
+def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, tmp_path):
+    scenario = tmp_path / "deny.yaml"
+    scenario.write_text("name: deny-sm\ntitle: China withholds samarium oxide\n"
+                        "as_of: 2025-06-01\nenforce:\n  - control: control:cn-sm\n")
+    text = run("chokepoints", "--scenario", str(scenario))
+    assert text.startswith(
+        "SUPPLY-CHAIN CHOKEPOINTS\n\n"
+        "Scenario deny-sm: China withholds samarium oxide. Every figure below is measured\n"
+        "against what a product still gets under it.\n\n"
+        "Jet keeps 10% of its supply under the scenario (low confidence; rests on a\n"
+        "proxy);")
+    assert ("What the figures rest on: China's figure for Samarium oxide is a proxy, measured\n"
+            "for all rare-earth separation. Some figures rest on low-confidence claims: run\n"
+            "mineralgraph --min-confidence medium ... to see the answer without them.") in text
+
+
+def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
+    text = run("chokepoints")
+    evidence = text.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
+    assert ("- China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide ->\n"
+            "  SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
+            "  measured for all rare-earth separation.\n") in evidence
+    notes = evidence.split("Notes on these steps (the reviewers' caveats):\n\n")[1]
+    assert notes.startswith(
+        "- Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed first\n"
+        "- China -> Samarium oxide: applied to samarium oxide for want of a samarium\n"
+        "  split\n")
+    assert notes.count("oxide is reduced") == 1  # each note once, though on two paths
+    assert "Supply not mapped: Magnet coating (material:coating): no public split of coating\n" \
+           "makers was found" in text
+
+
+def test_sources_say_their_type_and_a_repost_names_its_original(run):
+    text = run("chokepoints")
+    assert ("[3] repost: Blog relaying the agency's separation figure. Some blog. 2025-03-01.\n"
+            "    https://example.org/blog. Original: https://agency.example.org/report") in text
+    assert "[2] statistics: Separation statistics. Survey office." in text
+
+
+def test_dependents_and_spof_rows_carry_confidence(run):
+    data = json.loads(run("dependents", "country:CN", "--format", "json"))
+    assert [(r["product"], r["confidence"], len(r["proxies"])) for r in data["dependents"]] \
+        == [("product:jet", "low", 1)]
+    spofs = json.loads(run("spof", "product:jet", "--format", "json"))["spofs"]
+    assert {r["id"]: r["confidence"] for r in spofs}["material:coating"] == "medium"
+
+
+# ---------------------------------------------------------------- show, info
+def test_show_as_of_leaves_out_controls_not_yet_in_force(run):
+    before = run("show", "material:magnet", "--as-of", "2025-06-01")
+    assert "control:cn-later" not in before
+    after = run("show", "material:magnet", "--as-of", "2026-12-01")
+    assert "<- COVERS control:cn-later (Later licences for magnets)" in after
+    assert "control:cn-later" in run("show", "material:magnet")
+
+
+def test_show_gives_notes_proxies_confidence_and_source_types(run):
+    text = run("show", "material:sm-oxide")
+    assert ("  <- PRODUCES country:CN (China) share 0.9, year 2024 (low confidence) [2]\n"
+            "       proxy: a figure measured for all rare-earth separation\n"
+            "       note: applied to samarium oxide for want of a samarium split") in text
+    view = json.loads(run("show", "material:sm-oxide", "--format", "json"))
+    cn = next(r for r in view["relations"] if r["node"] == "country:CN")
+    assert cn["qualifiers"]["note"] == "applied to samarium oxide for want of a samarium split"
+    assert cn["confidence"] == "low"
+    assert {s["id"]: s["source_type"] for s in view["sources"]}["source:blog"] == "repost"
+
+
+def test_info_counts_facts_by_source_type_and_lists_gaps_with_reasons(run):
+    data = json.loads(run("info", "--format", "json"))
+    assert data["facts_by_source_type"] == {"statistics": 32, "company": 11, "repost": 8,
+                                            "not recorded": 8}
+    assert data["materials_without_producer"] == [
+        {"id": "material:coating", "label": "Magnet coating",
+         "unmapped_reason": "no public split of coating makers was found"}]
+    text = run("info")
+    assert "1 material(s) have no producer; 0 without a recorded reason:" in text
+    assert "| repost | 8 |" in run("info", "--format", "md")
+
+
+# ---------------------------------------------------------------- fitting the screen
+def test_wide_tables_fold_their_columns_within_the_width():
+    rows = [{"node": "Mountain Pass rare-earth mine (facility:mountain-pass)",
+             "sources": "[1][2][3][10][11]"}]
+    table = text_table(rows, ["node", "sources"], width=30)
+    assert table.splitlines() == [
+        "node             sources",
+        "---------------  -------------",
+        "Mountain Pass    [1][2][3][10]",
+        "rare-earth mine  [11]",
+        "(facility:",
+        "mountain-pass)",
+    ]
+
+
+def test_fit_wraps_prose_and_keeps_urls_whole():
+    line = "- China, loss 83%: China -> magnet -> jet https://example.org/a-very-long-url-x"
+    assert fit(line, 30).splitlines() == ["- China, loss 83%: China ->",
+                                          "  magnet -> jet",
+                                          "  https://example.org/a-very-long-url-x"]
+
+
+@pytest.mark.parametrize("args", [
+    ("chokepoints", "--scenario", "cn-2025-04-defence-denial"),
+    ("scenario", "--name", "cn-2025-04-defence-denial"),
+    ("spof", "product:f-35"), ("dependents", "country:CN"), ("info",),
+    ("show", "material:sm-oxide"), ("concentration",), ("paths", "element:Sm", "product:f-35"),
+])
+def test_text_output_fits_80_columns_when_piped(run_cli, args):
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    long = [line for line in result.stdout.splitlines()
+            if len(line) > 80 and len(line.split()) > 1 and " http" not in line]
+    assert not long, long[:3]
+
+
+# ---------------------------------------------------------------- the bundled headline
+def test_defence_denial_f35_answer_says_it_rests_on_a_low_confidence_proxy(run_cli):
+    """Done-when of issue 11 (on the bundled data): the April 2025 denial's figure for the
+    F-35 rests on China's all-separation share applied to samarium oxide; without the
+    low-confidence claims, what remains is shown."""
+    result = run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    f35 = next(r for r in json.loads(result.stdout)["products"]
+               if r["product"] == "product:f-35")
+    assert f35["confidence"] == "low" and f35["proxies"], f35
+    text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
+    assert "That figure rests on low-confidence claims and a proxy." in text
+    strong = run_cli("--min-confidence", "medium", "scenario", "--name",
+                     "cn-2025-04-defence-denial", "--format", "json")
+    remaining = next(r for r in json.loads(strong.stdout)["products"]
+                     if r["product"] == "product:f-35")
+    assert remaining["loss"] < f35["loss"]
+    assert not [p for p in remaining["proxies"] if p["object"] == "material:sm-oxide"]
+
+
+def test_info_says_when_weaker_relations_are_left_out(run):
+    whole = json.loads(run("info", "--format", "json"))
+    strong = json.loads(run("info", "--format", "json", options=("--min-confidence", "high")))
+    # the two low-confidence oxide shares and the medium coating requirement go
+    assert (whole["min_confidence"], strong["min_confidence"]) == (None, "high")
+    assert whole["edges"] - strong["edges"] == 3
+    assert "Relations rated below high confidence are left out (--min-confidence high)." in \
+        " ".join(run("info", options=("--min-confidence", "high")).split())
+
+
+def test_paths_show_each_steps_confidence_proxy_and_note(run):
+    rows = list(csv.DictReader(io.StringIO(run("paths", "country:CN", "product:jet",
+                                               "--format", "csv"))))
+    assert (rows[0]["confidence"], rows[0]["caveat"]) == (
+        "low", "proxy: measured for all rare-earth separation; applied to samarium oxide "
+               "for want of a samarium split")
+    assert rows[-1]["caveat"] == "" and rows[-1]["confidence"] == "high"
+    steps = json.loads(run("paths", "country:CN", "product:jet", "--format", "json"))["paths"]
+    assert steps[0][0]["proxy"] == "all rare-earth separation"
+
+
+def test_show_of_a_control_not_yet_in_force_says_so(run):
+    text = run("show", "control:cn-later", "--as-of", "2025-06-01")
+    assert text.splitlines()[:3] == [
+        "Later licences for magnets (control:cn-later, ExportControl)", "",
+        "  Not in force on the date asked."]
+    assert json.loads(run("show", "control:cn-later", "--as-of", "2025-06-01", "--format",
+                          "json"))["in_force"] is False
+    assert json.loads(run("show", "control:cn-later", "--as-of", "2026-12-01", "--format",
+                          "json"))["in_force"] is True
+
+
+def test_no_row_claims_more_confidence_than_its_evidence_paths():
+    """Invariant over every product of the bundled data: a row's confidence is never
+    stronger than a step on its evidence paths, and every proxy on them is named."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.graph.analysis.confidence import LEVELS
+
+    checked = 0
+    for report in chokepoints(load_bundled()):
+        for row in report.chokepoints:
+            for step in (s for path in row.paths for s in path):
+                if step.confidence in LEVELS:
+                    assert row.caveats.confidence is not None, (report.product, row.id)
+                    assert LEVELS.index(row.caveats.confidence) <= \
+                        LEVELS.index(step.confidence), (report.product, row.id, step)
+                    checked += 1
+                if step.proxy:
+                    subject, obj = ((step.source, step.target)
+                                    if step.relation == "PRODUCES" else (step.target,
+                                                                         step.source))
+                    assert (subject, obj, step.proxy) in row.caveats.proxies, (row.id, step)
+    assert checked > 100
+
+
+def test_under_min_confidence_medium_no_answer_rests_on_a_low_claim(run_cli):
+    whole = json.loads(run_cli("chokepoints", "--format", "json").stdout)
+    strong = json.loads(run_cli("--min-confidence", "medium", "chokepoints", "--format",
+                                "json").stdout)
+    assert any(c["confidence"] == "low" for r in whole for c in r["chokepoints"])
+    assert not [c["id"] for r in strong for c in r["chokepoints"] if c["confidence"] == "low"]
