@@ -32,13 +32,15 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
     brief = build_brief(tiny, "product:jet")
     assert brief.title == "Jet: supply-chain brief"
     assert brief.date == "latest data"
+    # the text report's own summary (reports/summary.py), led by what the chain is
+    # made of; oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the
+    # id decides
     assert brief.summary == [
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
-        "No single supplier can stop it; the worst exposure is China at the mining, "
-        "processing, component stage, whose loss would cut its supply by 99.6-100%.",
-        # oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the id decides
-        "The most concentrated stage is processing: Separated oxide (HHI 8,200, led by China)."]
+        "Jet is most exposed at the processing stage: Separated oxide, 90% from China "
+        "(HHI 8,200); without China it would lose 99.6%.",
+        "1 upstream material(s) have no mapped supply: Motor: unknown, not safe."]
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
     assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),
                          ("United States", "28%", ""), ("US mine", "20%", "")]
@@ -66,10 +68,14 @@ def test_markdown_brief_has_every_part():
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
-    # the cause is named: what the denial blocks on the F-35's paths
-    assert ("; under the scenario cn-2025-04-defence-denial it keeps 0-<0.1% of its supply, "
-            "because the scenario blocks China's dysprosium oxide (separated) (99% of world "
-            "output), China's samarium oxide (separated) (91% of world output)") in text
+    # the cause is named: the scenario, and what it blocks on the F-35's paths
+    assert summary.startswith(
+        "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
+        "licences to defence end users; on its supply paths it blocks China's dysprosium "
+        "oxide (separated) (99% of world output), China's samarium oxide (separated) (91% "
+        "of world output)")
+    assert ("Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the "
+            "scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
     assert not re.search(r"&#?\w+;", outside), re.findall(r"&#?\w+;", outside)[:5]
@@ -117,7 +123,7 @@ def test_html_brief_is_self_contained_and_prints_one_page():
     page = BRIEF_FORMATS[".html"](build_brief(load_bundled(), "product:optimus")).decode()
     assert links_only(page)
     assert "<h2>Top chokepoints</h2>" in page and "<td>Tesla</td>" in page
-    assert '<p class="summary">Tesla Optimus humanoid robot (robotics) draws on' in page
+    assert '<p class="summary">Tesla Optimus humanoid robot is most exposed at' in page
     assert "<svg" in page and "<h2>Sources</h2>" in page
     assert "@page{size:A4 landscape" in page and "@media print{" in page
     assert re.search(r'<li>[^<]*<a href="https://[^"]+">https://', page)

@@ -17,7 +17,7 @@ survives pasting into a word processor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
@@ -37,11 +37,14 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
+from mineralgraph.reports.summary import product_story, story
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
-COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "sources"]
-HEADERS = ["#", "supplier", "kind", "stage", "country", "loss", "SPOF", "HHI", "sources"]
+COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
+           "sources"]
+HEADERS = ["#", "supplier", "kind", "stage", "country", "loss", "SPOF", "HHI", "confidence",
+           "sources"]
 SCENARIO_COLUMNS = ["product", "baseline", "availability", "loss", "new_spofs"]
 SCENARIO_HEADERS = ["product", "baseline", "under scenario", "loss", "new single points"]
 
@@ -139,40 +142,18 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
-    if chain.kept_text() is not None:
-        first += (f"; under the scenario {report.scenario} it keeps {chain.kept_text()} of "
-                  f"its supply")
-        cause = _cause(chain)
-        if cause:
-            first += f", because the scenario blocks {cause}"
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
                  and c.id != REST_OF_WORLD]
-    spofs = [c for c in suppliers if c.id in report.supplier_spofs]
-    top = report.worst_supplier
-    if spofs:
-        second = (f"It cannot be made without {join_names([c.label for c in spofs[:4]])}"
-                  + (f" (and {len(spofs) - 4} more)" if len(spofs) > 4 else "")
-                  + ": each is a single point of failure among its suppliers")
-    elif top is not None and top.loss > 0:
-        stage = f" at the {top.stage} stage" if top.stage else ""
-        second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
-                  f"whose loss would cut its supply by {span(*top.loss_range)}")
-    else:
-        second = "No mapped supplier's loss would cut its supply"
-    concentrated = report.most_concentrated
-    if concentrated is not None and concentrated.hhi is not None:
-        lead = f", led by {graph.label(concentrated.country)}" if concentrated.country else ""
-        third = (f"The most concentrated stage is {concentrated.stage}: {concentrated.label} "
-                 f"(HHI {thousands(concentrated.hhi)}{lead})")
-    else:
-        third = "No stage of its chain has recorded country shares"
     rows = []
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
                      "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
                      "spof": spof_text(c.spof_kind),
-                     "hhi": thousands(c.hhi), "sources": index.cite(c.sources)})
+                     "hhi": thousands(c.hhi),
+                     # as the text report's table writes it (the ≈ is on the loss)
+                     "confidence": replace(c.caveats, assumed_share=False).describe(),
+                     "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
     note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
             f"{report.label}'s supply lost without them; {len(suppliers)} in all. Every one "
@@ -180,19 +161,18 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
-    summary = _story(graph, report, chain) or [first + ".", second + ".", third + "."]
-    return summary, rows, note
+    summary = _story(graph, report, chain)
+    if len(summary) < 3:  # room for what the chain is made of
+        summary.insert(0 if not report.scenario else 1, first + ".")
+    return summary[:3], rows, note
 
 
 def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
-    """The brief's summary from the text report's own summary function: the scenario's
-    cause (and what it blocks on the drawn paths), then the product's story; empty when
-    that function is not there."""
-    try:
-        from mineralgraph.reports.summary import product_story, story
-    except ImportError:
-        return []
-    out, paragraphs = [], story([report], graph)
+    """The brief's summary from the text report's own summary function (:func:`story`):
+    the scenario's cause (and what it blocks on the drawn paths), the product's story,
+    and its inputs with no mapped supply."""
+    paragraphs = story([report], graph)
+    out = []
     if report.scenario:
         cause = paragraphs[0].split(". ")[0].rstrip(".")
         blocked = _cause(chain)

@@ -13,7 +13,7 @@ from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.reports.common import join_names, percent, thousands
+from mineralgraph.reports.common import join_names, percent, span, thousands
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
 MINERAL_STAGES = ("mining", "processing", "metal", "component")
@@ -99,7 +99,11 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
     exposure, caveats = _exposure(report, graph)
     if report.scenario:
         phrase = caveat_phrase(report.caveats)
-        head = (f"{report.label} keeps {percent(report.baseline)} of its supply under the "
+        # what it keeps under the scenario: availability over its no-scenario baseline,
+        # per bound (report.baseline is the baseline since availability became a range)
+        kept = [a / b if b > 0 else 0.0
+                for a, b in zip(report.availability_range, report.baseline_range, strict=True)]
+        head = (f"{report.label} keeps {span(min(kept), max(kept))} of its supply under the "
                 f"scenario" + (f" {phrase}" if phrase else "")
                 + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
