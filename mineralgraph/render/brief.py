@@ -142,8 +142,8 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
-    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
-                 and c.id != REST_OF_WORLD]
+    # as the text report ranks them: suppliers, the rest of the world included
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
     rows = []
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",

@@ -7,8 +7,9 @@ country holds it. The compact chain keeps, from a product's chokepoint report:
   at least :data:`MIN_TOP_LOSS`) with a company or facility folded into its country,
   at most :data:`TOP_OWNERS` of them, ranked as in the report;
 - the materials those owners produce (at least :data:`OWNER_SHARE` of world output, or
-  on the evidence path of their loss), and every material between those and the
-  product, stage by stage from the ground to the platform;
+  on the evidence path of their loss), the materials a scenario blocks, and every
+  material between those and the product, stage by stage from the ground to the
+  platform;
 - the materials on those paths without any mapped producer, drawn as *unknown* (never
   as safe); the product's other inputs without mapped supply are listed under the
   picture, as unknown too.
@@ -53,7 +54,7 @@ from mineralgraph.render.chain import (
     dataset_version,
     stage_column,
 )
-from mineralgraph.reports.common import percent
+from mineralgraph.reports.common import join_names, percent
 
 #: At most this many top owners (a country with its companies, or a company alone).
 TOP_OWNERS = 5
@@ -90,8 +91,8 @@ def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, obj
 
     The rank is the chokepoint's rank among the report's suppliers (as in its table).
     """
-    suppliers = [c for c in report.chokepoints
-                 if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
+    # ranked as in the report's table: suppliers, the rest of the world included
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
     found, countries = [], set()
     for rank, c in enumerate(suppliers, 1):
         if not (c.spof or c.loss >= MIN_TOP_LOSS):
@@ -199,12 +200,15 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
             chokes[where].append(Choke(rank, c.id, c.label, c.loss, c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
                                        *_range(c)))
+    # what a scenario blocks is the cause of its loss: always drawn
+    seeds |= {m for m in materials if any(b.blocked for b in bars[m])}
     unknown = {m for m in materials if not bars[m]}
+    # every material on a way from a seed to the product: reached from the seed, and
+    # upstream of the product
     spine = set(seeds) | {product}
     for seed in sorted(seeds):
-        for path in nx.all_simple_paths(flow.subgraph(ups | {product}), seed, product,
-                                        cutoff=8):
-            spine |= {n for n in path if model.kind_of(n) in ("Material", "Product")}
+        spine |= {n for n in nx.descendants(flow, seed) & ups
+                  if model.kind_of(n) == "Material"}
     # inputs with no mapped supply off the drawn paths are listed, not drawn
     elsewhere = sorted((set(report.unmapped) & set(materials)) - spine)
     hhi_of = {c.id: c.hhi for c in report.chokepoints if c.kind == "Material"}
@@ -257,6 +261,9 @@ def _cause(graph: SupplyGraph, c, owner: str, bars: list[Bar], material: str) ->
         return "blocked under the scenario"
     if c.spof:
         return "sole source"
+    cut = [b.label for b in bars if b.blocked]
+    if cut and (part is None or part.share < 0.5):
+        return f"what is left once {join_names(cut)} is blocked"
     if part is not None:
         return f"holds {('≈' if part.assumed else '') + percent(part.share)}"
     return f"at the {graph.attribute(material, 'stage') or 'input'} stage"

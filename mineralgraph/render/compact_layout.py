@@ -175,10 +175,14 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             if bar.blocked:
                 rows.append(("text", "blocked", SPOF_RED, True))
     for choke in node.chokes:
-        named = not any(b.owner == choke.id for b in node.bars)
+        named = not any(b.owner == choke.id and b.owner not in ("", "country:XX")
+                        for b in node.bars)
         head = f"#{choke.rank}" + (f" {choke.label}" if named else "") + f": {choke.figure()}"
         colour = SPOF_RED if choke.spof else CHOKE_ORANGE
         rows += [("text", line, colour, True) for line in full_wrap(head, s.inner, f, True)]
+        if named and not choke.spof:  # its own part is not in the bar: say why it matters
+            rows += [("text", line, colour, False) for line in full_wrap(
+                choke.cause, s.inner, f)]
         if choke.note:
             rows += [("text", line, MUTED, False) for line in full_wrap(
                 f"({choke.note})", s.inner, f)]
