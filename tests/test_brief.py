@@ -162,6 +162,10 @@ def test_pdf_brief_is_exactly_one_page(paper, size, scenario):
     assert "/Type3" not in fonts
     links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
     assert any(str(u).startswith("https://") for u in links)
+    # the picture keeps 16 cm (453.5 pt): its text stays at 7 pt or more on the page
+    from mineralgraph.render.brief_pdf import picture_points
+
+    assert picture_points(brief, paper) >= 453.5
 
 
 def _fonts(page):

@@ -63,6 +63,7 @@ class Brief:
     scenario_rows: list[dict] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # citations, numbered from 1
     links: list[str | None] = field(default_factory=list)  # each source's http(s) URL
+    short: list[str] = field(default_factory=list)  # type, title, date, site: small print
 
 
 def citation(graph: SupplyGraph, source: str) -> str:
@@ -70,6 +71,19 @@ def citation(graph: SupplyGraph, source: str) -> str:
     text = graph.citation(source)
     kind = graph.attribute(source, "source_type")
     return text if not kind or text.startswith(f"{kind}:") else f"{kind}: {text}"
+
+
+def short_citation(graph: SupplyGraph, source: str) -> str:
+    """``press: Title (2024-01-02), site.com``: a citation for small print, the full
+    address kept as the link."""
+    from urllib.parse import urlsplit
+
+    kind = graph.attribute(source, "source_type") or "type not recorded"
+    when = graph.attribute(source, "published")
+    url = link(graph, source)
+    site = urlsplit(url).netloc.removeprefix("www.") if url else ""
+    text = f"{kind}: {graph.label(source)}" + (f" ({when})" if when else "")
+    return text + (f", {site}" if site else "")
 
 
 def link(graph: SupplyGraph, source: str) -> str | None:
@@ -117,6 +131,7 @@ def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = No
     numbered = [s for s, _ in sorted(index.numbers.items(), key=lambda kv: kv[1])]
     brief.sources = [citation(graph, s) for s in numbered]
     brief.links = [link(graph, s) for s in numbered]
+    brief.short = [short_citation(graph, s) for s in numbered]
     return brief
 
 

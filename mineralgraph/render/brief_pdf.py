@@ -66,20 +66,25 @@ class _Page:
 
 
 def _table(page: _Page, brief, x: float, y: float, width: float, size: float) -> float:
-    widths = [w * width for _, _, w in TABLE]
+    """The table's columns that hold anything, widths shared out in proportion."""
+    columns = [c for c in TABLE if any(str(row.get(c[0], "")) for row in brief.table)]
+    total = sum(w for _, _, w in columns)
+    widths = [w / total * width for _, _, w in columns]
     lead = size * 1.28
     xs = [x]
     for w in widths[:-1]:
         xs.append(xs[-1] + w)
     y += lead
-    for (_, head, _), cx in zip(TABLE, xs, strict=True):
+    for (_, head, _), cx in zip(columns, xs, strict=True):
         page.text(cx, y - size * 0.3, head, size, MUTED, True)
     page.rule(x, y + 2, x + width, MUTED, 0.6)
     y += 2
     for row in brief.table:
         values = {**row, "sources": compress(str(row.get("sources", "")))}
+        if row.get("kind") == "Country":  # a country's own row: its name says it
+            values["country"] = ""
         cells = [full_wrap(str(values.get(key, "")), w - 4, size) for (key, _, _), w in
-                 zip(TABLE, widths, strict=True)]
+                 zip(columns, widths, strict=True)]
         n = max(len(c) for c in cells)
         for lines, cx in zip(cells, xs, strict=True):
             for i, line in enumerate(lines):
@@ -87,6 +92,14 @@ def _table(page: _Page, brief, x: float, y: float, width: float, size: float) ->
         y += lead * n + 1.5
         page.rule(x, y, x + width)
     return y
+
+
+def _note(brief) -> str:
+    """The table's note for small print: its first sentence, and what ≈ means."""
+    first = brief.table_note.split(". ")[0].rstrip(".") + "."
+    if any("≈" in str(row.get("loss", "")) for row in brief.table):
+        first += " ≈: an assumed share (the producer has no sourced share of its own)."
+    return first
 
 
 def _short(text: str, url: str | None) -> str:
@@ -100,13 +113,23 @@ def _short(text: str, url: str | None) -> str:
 
 
 def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
-    """The first composition whose right column ends on the page: the picture narrows
-    (down to 16 cm, then further), then the small print shrinks."""
-    height = PAPERS[paper][1]
+    """The first composition whose right column ends on the page.
+
+    The picture keeps at least 16 cm (its text at 7 pt or more) as long as anything
+    else can give: first the small print shrinks (6.5 to 5 pt), then the table loses
+    its last rows (10, 8, 6 shown); only then does the picture narrow.
+    """
+    from dataclasses import replace
+
+    width, height = PAPERS[paper]
+    seven = PAGE_WIDTH_PT / (width - 2 * MARGIN)  # the share of the width that keeps 7 pt
+    tries = [(rows, small, share) for rows in (10, 8, 6) for small in (6.5, 6.0, 5.5, 5.0)
+             for share in (0.64, 0.6, seven) if share >= seven]
+    tries += [(6, 5.0, share) for share in (0.54, 0.5, 0.45, 0.4)]
     page = picture = None
-    for small, share in ((6.5, 0.64), (6.5, 0.6), (6.0, 0.6), (6.0, 0.58), (5.5, 0.58),
-                         (5.5, 0.54), (5.0, 0.5), (5.0, 0.45)):
-        page, picture, bottom = _compose(brief, scene, paper, small, share)
+    for rows, small, share in tries:
+        trimmed = replace(brief, table=brief.table[:rows])
+        page, picture, bottom = _compose(trimmed, scene, paper, small, share)
         if bottom <= height - MARGIN + 2:
             break
     return page, picture
@@ -141,13 +164,14 @@ def _compose(brief, scene, paper: str, small: float,
                                 f"{row['new_spofs']}.", 7.5, col_w, INK, lead=1.3)
         ry += 6
     ry = page.paragraph(right_x, ry, "Top chokepoints", 9, col_w, "#102a43", True)
-    ry = page.paragraph(right_x, ry, brief.table_note, small, col_w, MUTED, lead=1.2)
+    ry = page.paragraph(right_x, ry, _note(brief), small, col_w, MUTED, lead=1.2)
     ry = _table(page, brief, right_x, ry, col_w, small + 0.5) + 6
     ry = page.paragraph(right_x, ry, "Sources", 8, col_w, "#102a43", True)
     links = brief.links or [None] * len(brief.sources)
-    for i, (text, url) in enumerate(zip(brief.sources, links, strict=True), 1):
-        ry = page.paragraph(right_x, ry, f"[{i}] {_short(text, url)}", small - 0.5, col_w,
-                            MUTED, lead=1.2, url=url)
+    texts = brief.short or [_short(t, u) for t, u in zip(brief.sources, links, strict=True)]
+    for i, (text, url) in enumerate(zip(texts, links, strict=True), 1):
+        ry = page.paragraph(right_x, ry, f"[{i}] {text}", small - 0.5, col_w, MUTED,
+                            lead=1.2, url=url)
     return page, picture, ry
 
 
