@@ -128,7 +128,7 @@ def test_figures_are_the_reports(f35):
     assert china.rank == 4 and china.loss > 0.98
     drawn = " ".join(t.text for t in compact_layout(chain).primitives()
                      if isinstance(t, Text))
-    assert f"#4: {china.figure()}"[:12] in drawn and "HHI 8,836" in drawn
+    assert f"#4 China: {china.figure()}"[:16] in drawn and "HHI 8,836" in drawn
 
 
 def test_scenario_names_what_it_blocks(bundled):

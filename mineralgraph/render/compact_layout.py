@@ -175,9 +175,10 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             if bar.blocked:
                 rows.append(("text", "blocked", SPOF_RED, True))
     for choke in node.chokes:
+        # its own part of the bar, when it has one, is named above; the cause is then seen
         named = not any(b.owner == choke.id and b.owner not in ("", "country:XX")
                         for b in node.bars)
-        head = f"#{choke.rank}" + (f" {choke.label}" if named else "") + f": {choke.figure()}"
+        head = f"#{choke.rank} {choke.label}: {choke.figure()}"
         colour = SPOF_RED if choke.spof else CHOKE_ORANGE
         rows += [("text", line, colour, True) for line in full_wrap(head, s.inner, f, True)]
         if named and not choke.spof:  # its own part is not in the bar: say why it matters
