@@ -55,8 +55,8 @@ def test_text_report_reads_like_a_briefing(run_cli):
     assert lines[0] == "SUPPLY-CHAIN CHOKEPOINTS"
     summary = " ".join(result.stdout.split("\n\n")[1].split())
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
-                              "component stage: Sintered NdFeB permanent magnet, 94% from "
-                              "China (HHI 8,836); without China it would lose ")
+                              "processing stage: Dysprosium oxide (separated), 99% from "
+                              "China (HHI 9,801); without China it would lose ")
     assert summary.endswith("It cannot be made without Honeywell, Moog and Northrop Grumman, "
                             "each a sole source besides its maker.")
     assert "SOURCES" in lines
@@ -66,8 +66,11 @@ def test_text_report_reads_like_a_briefing(run_cli):
 
 def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_cli):
     optimus = run_cli("chokepoints", "--product", "product:optimus").stdout.split("\n\n")[1]
-    assert "without China it would lose" in optimus  # the maker's own plants are not named
-    assert "cannot be made without" not in optimus
+    # Tesla makes the actuators itself in the United States (design note 5.1): the country
+    # is a sole source, the maker itself is never named as one
+    assert "without United States it would lose 100%" in " ".join(optimus.split())
+    assert "It cannot be made without United States, a sole source" in " ".join(optimus.split())
+    assert "Tesla" not in optimus.split("Tesla Optimus humanoid robot", 1)[1]
     f35 = run_cli("chokepoints", "--product", "product:f-35", "--top", "1").stdout
     evidence = f35.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
     assert "Honeywell, loss 100%" in evidence and "Moog" not in evidence
@@ -116,7 +119,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "licences to defence end users. Every figure below is measured against what a "
         "product still gets under it.")
     assert " ".join(text[2].split()).startswith(
-        "Lockheed Martin F-35 Lightning II keeps 9.0% of its supply under the scenario (low "
+        "Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the scenario (low "
         "confidence; rests on a proxy);")
 
 

@@ -68,8 +68,8 @@ def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint 
 
 def worst_country(report: ProductReport) -> Chokepoint | None:
     """The country whose loss would cost the product most (ties to the smaller id)."""
-    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss > 0]
-    return min(rows, key=lambda c: (-c.loss, c.id), default=None)
+    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0]
+    return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
 
 
 def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
@@ -87,7 +87,7 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         name = ("the rest of the world" if country.id == REST_OF_WORLD
                 else graph.label(country.id))
         phrase = caveat_phrase(country.caveats)
-        parts.append(f"without {name} it would lose {percent(country.loss)}"
+        parts.append(f"without {name} it would lose {span(*country.loss_range)}"
                      + (f" {phrase}" if phrase else ""))
     if not parts:
         return "", Caveats()
@@ -99,11 +99,7 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
     exposure, caveats = _exposure(report, graph)
     if report.scenario:
         phrase = caveat_phrase(report.caveats)
-        # what it keeps under the scenario: availability over its no-scenario baseline,
-        # per bound (report.baseline is the baseline since availability became a range)
-        kept = [a / b if b > 0 else 0.0
-                for a, b in zip(report.availability_range, report.baseline_range, strict=True)]
-        head = (f"{report.label} keeps {span(min(kept), max(kept))} of its supply under the "
+        head = (f"{report.label} keeps {span(*report.availability_range)} of its supply under the "
                 f"scenario" + (f" {phrase}" if phrase else "")
                 + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
@@ -156,7 +152,8 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     if unmapped:
         out.append(f"{len(unmapped)} upstream material(s) have no mapped supply: "
                    f"{join_names([graph.label(m) for m in unmapped])}. Their supply is "
-                   "unknown, not safe.")
+                   "unknown, not safe: figures are ranges from losing them with their anchor "
+                   "country to keeping them.")
     if graph.as_of_date is not None:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
                    "date are left out; production figures carry a year and count at any "

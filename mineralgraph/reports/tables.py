@@ -204,8 +204,10 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         "new_possible_spofs": r["new_possible_spofs"]})
         rows.append(row)
     hit = [r for r in result["products"] if r["loss_range"][1] > 0]
-    top = max((r["loss_range"][1] for r in hit), default=0.0)
-    worst = [r for r in hit if percent(r["loss_range"][1]) == percent(top)]
+    # the hardest hit by the model's figure (the upper bound), then by the range's top
+    top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
+    worst = [r for r in hit
+             if (percent(r["loss"]), percent(r["loss_range"][1])) == tuple(map(percent, top))]
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
     intro += f"{len(hit)} of {len(rows)} product(s) lose or may lose supply"
     if len(worst) == 1:
@@ -213,7 +215,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f"{span(*worst[0]['loss_range'])}.")
     elif worst:
         spans = {span(*r["loss_range"]) for r in worst}
-        each = f"each losing {spans.pop()}" if len(spans) == 1 else f"losing up to {percent(top)}"
+        each = (f"each losing {spans.pop()}" if len(spans) == 1
+                else f"losing up to {percent(top[1])}")
         intro += (f"; the hardest hit are {join_names([name(graph, r['product']) for r in worst])}"
                   f", {each}.")
     else:
@@ -222,8 +225,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     for row in worst:
         weak |= _row_caveats(row)
     if worst and weak.weak:
-        intro += (f" {'That figure' if len(worst) == 1 else 'Those figures'} "
-                  f"{rests_on(weak)}.")
+        intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
+                  f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
     for r in result["products"]:
         if r["range_from_unmapped"]:

@@ -403,6 +403,6 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
                       1.0 if spof else loss, spof, proof.stage(node_id, product),
                       proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
                       sources, paths, proof.assumed_share(node_id) and not spof,
-                      replace(proof.caveats(node_id, product, paths), assumed_share=(
+                      caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
                           proof.assumed_share(node_id) and not spof)) if evidence
                       else Caveats())
