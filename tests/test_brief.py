@@ -39,7 +39,7 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
         "Jet is most exposed at the processing stage: Separated oxide, 90% from China "
-        "(HHI 8,200); without China it would lose 99.6%.",
+        "(HHI 8,200); without China it would lose 99.6-100%.",
         "1 upstream material(s) have no mapped supply: Motor: unknown, not safe."]
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
     assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),

@@ -176,6 +176,9 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
+    if chain.unknown_inputs:
+        note += (f" Not drawn, with no producer mapped (unknown, not safe): "
+                 f"{join_names(chain.unknown_inputs)}.")
     summary = _story(graph, report, chain)
     if len(summary) < 3:  # room for what the chain is made of
         summary.insert(0 if not report.scenario else 1, first + ".")

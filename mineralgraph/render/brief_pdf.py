@@ -99,6 +99,10 @@ def _note(brief) -> str:
     first = brief.table_note.split(". ")[0].rstrip(".") + "."
     if any("≈" in str(row.get("loss", "")) for row in brief.table):
         first += " ≈: an assumed share (the producer has no sourced share of its own)."
+    unknown = getattr(brief.chain, "unknown_inputs", [])
+    if unknown:
+        first += (f" {len(unknown)} more inputs have no producer mapped and are not drawn: "
+                  "unknown, not safe.")
     return first
 
 
@@ -143,7 +147,7 @@ def _compose(brief, scene, paper: str, small: float,
     x, y = MARGIN, MARGIN - 4
     y = page.paragraph(x, y, brief.title, 15, text_w, "#102a43", True, 1.2)
     y = page.paragraph(x, y, brief.chain.caption(), 7.5, text_w, MUTED)
-    y = page.paragraph(x, y + 2, " ".join(brief.summary), 9.5, text_w, INK, lead=1.3) + 6
+    y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
     room = height - MARGIN - y
     picture = None
     right_x = x

@@ -408,7 +408,7 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
             out.append(Box(sx, sy, f * 1.8, f, "#ffffff", colour, 3.5))
         out.append(Text(x + f * 2.2, y, label, f))
         x += w + f * 0.8
-    if chain.unknown_inputs:
+    if chain.unknown_inputs and standalone:  # a brief says it beside the picture
         x, y = MARGIN, y + s.line * 1.4
         out.append(Box(x, y - f * 0.85, f * 1.8, f, "#f3efec", UNKNOWN_INK, 1.2, dash=True))
         out += hatch(x + 1, y - f * 0.85 + 1, f * 1.8 - 2, f - 2, 6, "#bcaaa4", 1.0)
