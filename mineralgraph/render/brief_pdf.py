@@ -20,9 +20,9 @@ PAPERS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
 MARGIN = 30.0
 GAP = 16.0
 INK, MUTED, RULE = "#1a1a1a", "#5f6b73", "#c9d1d8"
-TABLE = [("rank", "#", 0.05), ("node", "supplier", 0.31), ("country", "country", 0.15),
-         ("loss", "loss", 0.11), ("spof", "SPOF", 0.09), ("confidence", "confidence", 0.13),
-         ("sources", "sources", 0.16)]
+TABLE = [("rank", "#", 0.05), ("node", "supplier", 0.29), ("country", "country", 0.14),
+         ("loss", "loss", 0.11), ("spof", "SPOF", 0.08), ("confidence", "confidence", 0.16),
+         ("sources", "sources", 0.17)]
 
 
 def compress(cited: str) -> str:
