@@ -126,7 +126,11 @@ def test_html_brief_is_self_contained_and_prints_one_page():
     assert '<p class="summary">Tesla Optimus humanoid robot is most exposed at' in page
     assert "<svg" in page and "<h2>Sources</h2>" in page
     assert "@page{size:A4 landscape" in page and "@media print{" in page
-    assert re.search(r'<li>[^<]*<a href="https://[^"]+">https://', page)
+    # on screen each source in full with its address as a link; in print a short line
+    # (type, title, date, site) that links the same address
+    assert re.search(r'<li><span class="full">[^<]*<a href="https://[^"]+">https://', page)
+    assert re.search(r'<span class="short"><a href="https://[^"]+">[a-z ]+: ', page)
+    assert ".full{display:none}.short{display:inline}" in page
 
 
 def test_html_brief_links_only_web_addresses():

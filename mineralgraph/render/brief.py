@@ -298,9 +298,10 @@ def to_markdown(brief: Brief) -> bytes:
 def _html_table(rows: list[dict], columns: list[str], headers: list[str]) -> str:
     from mineralgraph.render.svg import escape
 
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(row.get(c, '')))}</td>" for c in columns)
-                   + "</tr>\n" for row in rows)
+    head = "".join(f"<th class=\"{c}\">{escape(h)}</th>" for c, h in zip(columns, headers,
+                                                                      strict=True))
+    body = "".join("<tr>" + "".join(f"<td class=\"{c}\">{escape(str(row.get(c, '')))}</td>"
+                                    for c in columns) + "</tr>\n" for row in rows)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
@@ -319,16 +320,20 @@ th{color:#5f6b73}
 ol.sources{font-size:12px;color:#5f6b73;padding-left:22px}
 ol.sources a{color:#1f5f99;word-break:break-all}
 @page{size:A4 landscape;margin:10mm}
+.short{display:none}
 @media print{
-body{max-width:none;padding:0;font-size:9pt;line-height:1.28}
-h1{font-size:15pt}h2{font-size:9pt;margin:4pt 0 1pt;break-after:avoid}
-.caption,.note{font-size:6.5pt}
-.body{display:grid;grid-template-columns:64% 1fr;column-gap:12pt;align-items:start}
-figure{margin:2pt 0;break-inside:avoid}
-figure svg{max-height:150mm;width:100%}
-table{font-size:6.5pt}th,td{padding:0.3pt 2pt}
-ol.sources{font-size:5.5pt;margin:0;padding-left:12pt}
+body{max-width:none;padding:0;font-size:8.5pt;line-height:1.25}
+h1{font-size:14pt}h2{font-size:8.5pt;margin:3pt 0 1pt;break-after:avoid}
+.caption,.note{font-size:6pt}
+p.summary{margin:2pt 0 4pt}
+figure{float:left;width:160mm;margin:0;break-inside:avoid}
+figure svg{width:160mm;height:auto}
+.side{margin-left:165mm}
+table{font-size:6pt;margin:1pt 0}th,td{padding:0 2pt;line-height:1.15}
+th.kind,td.kind,th.stage,td.stage,th.hhi,td.hhi{display:none}
+ol.sources{font-size:5pt;margin:0;padding-left:10pt;line-height:1.15}
 ol.sources a{color:#1a1a1a;text-decoration:none}
+.full{display:none}.short{display:inline}
 section,table,tr,li{break-inside:avoid}
 }
 """
@@ -341,14 +346,18 @@ def to_html(brief: Brief) -> bytes:
 
     chain = brief.chain
     sources = []
-    for text, url in zip(brief.sources, brief.links or [None] * len(brief.sources),
-                         strict=True):
+    shorts = brief.short or brief.sources
+    for text, url, short in zip(brief.sources, brief.links or [None] * len(brief.sources),
+                                shorts, strict=True):
+        # on screen the full citation; in print the short one (type, title, date, site)
         if url:
-            shown = escape(text).replace(escape(url), f'<a href="{escape(url)}">'
-                                                      f"{escape(url)}</a>")
-            sources.append(f"<li>{shown}</li>")
+            full = escape(text).replace(escape(url), f'<a href="{escape(url)}">'
+                                                     f"{escape(url)}</a>")
+            small = f'<a href="{escape(url)}">{escape(short)}</a>'
         else:
-            sources.append(f"<li>{escape(text)}</li>")
+            full, small = escape(text), escape(short)
+        sources.append(f'<li><span class="full">{full}</span>'
+                       f'<span class="short">{small}</span></li>')
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
