@@ -122,7 +122,7 @@ def links_only(page: str) -> bool:
 def test_html_brief_is_self_contained_and_prints_one_page():
     page = BRIEF_FORMATS[".html"](build_brief(load_bundled(), "product:optimus")).decode()
     assert links_only(page)
-    assert "<h2>Top chokepoints</h2>" in page and "<td>Tesla</td>" in page
+    assert "<h2>Top chokepoints</h2>" in page and '<td class="node">Tesla</td>' in page
     assert '<p class="summary">Tesla Optimus humanoid robot is most exposed at' in page
     assert "<svg" in page and "<h2>Sources</h2>" in page
     assert "@page{size:A4 landscape" in page and "@media print{" in page
