@@ -67,6 +67,8 @@ class _Page:
 
 def _table(page: _Page, brief, x: float, y: float, width: float, size: float) -> float:
     """The table's columns that hold anything, widths shared out in proportion."""
+    if not brief.table:
+        return page.paragraph(x, y, "No supplier mapped.", size, width)
     columns = [c for c in TABLE if any(str(row.get(c[0], "")) for row in brief.table)]
     total = sum(w for _, _, w in columns)
     widths = [w / total * width for _, _, w in columns]

@@ -185,8 +185,9 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     bars = {m: material_bars(graph, m, blocked, owner_ids) for m in materials}
     seeds, chokes, hot = set(), defaultdict(list), set()
     for rank, c, owner in owners:
-        held = [m for m in materials for b in bars[m]
-                if b.owner == owner and b.share >= OWNER_SHARE]
+        # where it holds most first: that is where its loss is written
+        held = [m for _, m in sorted((-b.share, m) for m in materials for b in bars[m]
+                                     if b.owner == owner and b.share >= OWNER_SHARE)]
         on_path = []
         for path in c.paths:
             steps = [(s.source, s.target) for s in path]
@@ -195,13 +196,15 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         seeds |= set(held) | set(on_path)
         cut = [m for m in materials for b in bars[m] if b.owner == owner and b.blocked]
         seeds |= set(cut)
-        where = (cut + on_path + held or [None])[0]
+        where = (cut + held + on_path or [None])[0]
         if where is not None:
             chokes[where].append(Choke(rank, c.id, c.label, c.loss, c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
                                        *_range(c)))
     # what a scenario blocks is the cause of its loss: always drawn
     seeds |= {m for m in materials if any(b.blocked for b in bars[m])}
+    if not seeds:  # no chokepoint to follow: what is not mapped is the story
+        seeds = set(report.unmapped) & set(materials)
     unknown = {m for m in materials if not bars[m]}
     # every material on a way from a seed to the product: reached from the seed, and
     # upstream of the product
