@@ -28,6 +28,14 @@ from typing import Any
 
 import click
 
+from mineralgraph.cells import (  # noqa: F401 - shared, re-exported
+    cell,
+    csv_cell,
+    fit,
+    text_table,
+    text_width,
+)
+
 FORMATS = ("text", "md", "json", "csv")
 
 
@@ -74,41 +82,6 @@ def to_json(data: Any) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_plain)
 
 
-def cell(value: Any) -> str:
-    """A value as table text: floats rounded to 3 significant places, lists joined."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(cell(v) for v in value)
-    return str(value)
-
-
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: lists joined with ``;``, formula-looking text defused.
-
-    Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula,
-    so such text gets a leading apostrophe, unless it is a plain number ("-3").
-
-    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-3"), csv_cell(-0.5), csv_cell(["a", "b"])
-    ("'=HYPERLINK(1)", '-3', -0.5, 'a; b')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        value = cell(value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") \
-            and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     """CSV text with a header; lists are joined with ``;``."""
     buffer = io.StringIO()
@@ -117,137 +90,6 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
-
-
-#: Width of text output when stdout is not a terminal.
-PIPED_WIDTH = 80
-
-
-def text_width() -> int:
-    """Columns to fit text output in: the terminal's width (or ``COLUMNS``) on a terminal,
-    and always 80 when stdout is piped or redirected, so a saved report is the same bytes
-    wherever it was made."""
-    import shutil
-
-    if sys.stdout.isatty():
-        return max(40, shutil.get_terminal_size((PIPED_WIDTH, 24)).columns)
-    return PIPED_WIDTH
-
-
-#: A column never folds narrower than its longest word, up to this many characters.
-LONGEST_UNBROKEN = 20
-
-_WORD = re.compile(r"\[[^\]]*\]|[^\s\[]+|\[")
-
-
-def _words(text: str) -> list[tuple[str, str]]:
-    """(separator before, word) pairs; ``[1][2]`` citations, and the parts of an id after
-    ``:`` or ``-``, are words of their own, joined without a space."""
-    out, end = [], 0
-    for match in _WORD.finditer(text):
-        separator = " " if match.start() > end else ""
-        for part in re.findall(r"[^:-]*[:-]|[^:-]+", match.group()):
-            out.append((separator, part))
-            separator = ""
-        end = match.end()
-    return out
-
-
-def _fold_widths(natural: list[int], floors: list[int], width: int) -> list[int]:
-    """Column widths that fit ``width``: the columns with the most room above their floor
-    give way first; below the floors only when nothing else is left (never under 4)."""
-    widths = list(natural)
-    for limits in (floors, [min(4, f) for f in floors]):
-        while sum(widths) + 2 * (len(widths) - 1) > width:
-            wide = max(range(len(widths)), key=lambda i: (widths[i] - limits[i], -i))
-            if widths[wide] <= limits[wide]:
-                break
-            widths[wide] -= 1
-    return widths
-
-
-def _fold_cell(text: str, width: int) -> list[str]:
-    """A cell's text in lines of at most ``width``, broken between words (or citations);
-    a word longer than the width is cut."""
-    if len(text) <= width:
-        return [text]
-    lines = [""]
-    for separator, word in _words(text):
-        while len(word) > width:
-            if lines[-1]:
-                lines.append("")
-            lines[-1], word = word[:width], word[width:]
-            lines.append("")
-        candidate = lines[-1] + (separator if lines[-1] else "") + word
-        if len(candidate) <= width:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
-    return [line for line in lines if line] or [""]
-
-
-def text_table(rows: Sequence[dict], columns: Sequence[str],
-               headers: Sequence[str] | None = None, width: int | None = None) -> str:
-    """A plain aligned table for terminals and e-mails.
-
-    A table wider than ``width`` (default :func:`text_width`) folds: its widest columns
-    wrap their cells over several lines, so no line runs off the screen.
-
-    >>> print(text_table([{"id": "country:CN", "note": "largest miner of the concentrate"}],
-    ...                  ["id", "note"], width=30))
-    id          note
-    ----------  ------------------
-    country:CN  largest miner of
-                the concentrate
-    """
-    headers = list(headers or columns)
-    width = width or text_width()
-    cells = [[cell(row.get(c)) for c in columns] for row in rows]
-    natural = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    floors = [min(LONGEST_UNBROKEN, max(len(w) for text in [h] + [r[i] for r in cells]
-                                        for _, w in _words(text) or [("", "")]))
-              for i, h in enumerate(headers)]
-    widths = _fold_widths(natural, floors, width)
-    lines = []
-    for row in [headers] + cells:
-        folded = [_fold_cell(v, w) for v, w in zip(row, widths, strict=True)]
-        for k in range(max(len(f) for f in folded)):
-            parts = [(f[k] if k < len(f) else "").ljust(w)
-                     for f, w in zip(folded, widths, strict=True)]
-            lines.append("  ".join(parts).rstrip())
-        if row is headers:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-_HANGING = re.compile(r"^(\s*(?:\[\d+\]|[-*]|\d+\.|<-|->)?\s*)")
-
-
-def fit(text: str, width: int | None = None) -> str:
-    """Text with every line longer than ``width`` (default :func:`text_width`) wrapped,
-    continuation lines indented under the line's text (after ``[1]``, ``-``, ``->``...).
-    Long words such as URLs are never broken.
-
-    >>> print(fit("[12] USGS. Mineral Commodity Summaries 2025", 24))
-    [12] USGS. Mineral
-         Commodity Summaries
-         2025
-    """
-    import textwrap
-
-    width = width or text_width()
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width:
-            out.append(line)
-            continue
-        indent = _HANGING.match(line).group(1)
-        if len(indent) > width // 2:
-            indent = indent[: len(indent) - len(indent.lstrip())]
-        out.extend(textwrap.wrap(line, width, subsequent_indent=" " * len(indent),
-                                 break_long_words=False, break_on_hyphens=False)
-                   or [line])
-    return "\n".join(out)
 
 
 MD_SPECIAL = set("\\`*_[]|#~")

@@ -161,7 +161,8 @@ def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir,
     produced = [c for c in data["added"] if c["predicate"] == "PRODUCES"]
     assert [(c["subject"], c["object"]) for c in produced] == [
         ("company:ningbo-yunsheng", "material:ndfeb-magnet")]
-    assert produced[0]["quote"].startswith("NINGBO, China, June 10 (Example Wire) - Ningbo")
+    # the dateline ("NINGBO, China, June 10 (Example Wire) -") is read off, not quoted
+    assert produced[0]["quote"].startswith("Ningbo Yunsheng produces sintered NdFeB")
     assert data["removed"] == [] and data["changed"] == []
     assert data["summary"]["products_changed"] >= 1
     f35 = [c for c in data["chokepoints"] if c["product"] == "product:f-35"][0]

@@ -12,8 +12,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from news_eval import articles, evaluate, read_expected, scored
+from news_eval import HELDOUT, articles, evaluate, read_expected, scored
 
+from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders import LoadContext, loader_for
@@ -46,16 +47,68 @@ def facts(result, subject=None):
 
 
 # ------------------------------------------------------------------ the measured figures
-def test_precision_and_recall_on_the_annotated_articles(known):
-    """Floors under the figures in tests/data/news/README.md (79 articles, 263 claims)."""
-    assert len(articles()) >= 20
+#: The held-out figures recorded in tests/data/news/README.md (final rules, one run).
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 30, 23 / 28, 23 / 30
+
+#: Development articles whose claims differ from the annotation, and why (README "Misses").
+KNOWN_MISSES = {
+    "13-suspension.txt": "general licences put under the October control, not the April one",
+    "18-dexter-licences.txt": "licences not tied to the April controls without 'since April'",
+    "44-niron-gm.txt": "iron-nitride magnets read as NdFeB magnets",
+    "54-entities-suspended.txt": "a ban's regime when the text only says 'measures'",
+    "55-busan.md": "the date of a restated issuer of a control named by its month",
+    "63-umicore.html": "germanium concentrate read as rare-earth concentrate (test alias)",
+    "72-usa-rare-earth-lynas.txt": "'Texas' reported as an unresolved name",
+    "77-entity-list.html": "a US control (the Entity List) is not read",
+    "97-magnet-exports-tradepress.md": "a bullet figure with neither month nor 'year on year'",
+    "116-syrah-balama-tradepress.md": "'graphite mine' names the element, not natural graphite",
+    "126-antimony-december-portal.html": "'after Beijing banned such exports': a restated ban",
+    "128-tungsten-malaymail.html": "a control announced as 'five metals', its items named after",
+    "140-mp-halts-yahoo.html": "the buyer ('China') named as a company only in the next sentence",
+    "155-greenergy-digest.md": "a second quantity in 'up from 46 tons in May'",
+    "156-us-ore-imports.html": "'after falling to zero in June' in a sentence about July",
+    "160-lynas-dy-magneticsmag.html": "'processes concentrate from Lynas' Mt Weld mine'",
+    "168-antimony-h1-2025.html": "'cleared customs' as exports",
+}
+
+
+@pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
+def test_development_article_gives_exactly_its_expected_claims(path, known):
+    """Every development article gives exactly the claims and unresolved names annotated
+    in its ``.expected`` file (the few known misses are listed, with why)."""
+    expected, expected_unresolved = read_expected(path.with_suffix(".expected"))
+    result = load_news(path, LoadContext(known=known))
+    got = scored(result.claims)
+    names = {u.rsplit(" (", 1)[0] for u in result.unresolved}
+    if path.name in KNOWN_MISSES:
+        assert got != expected or names != expected_unresolved, \
+            f"{path.name} is right now: take it out of KNOWN_MISSES"
+        return
+    assert sorted(got - expected, key=str) == [] and sorted(expected - got, key=str) == []
+    assert names == expected_unresolved
+
+
+def test_precision_and_recall_on_the_development_articles(known):
+    """Floors under the figures in tests/data/news/README.md (198 articles, 692 claims)."""
+    assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 263
-    assert score.precision >= 0.95, report
-    assert score.recall >= 0.95, report
+    assert score.tp + score.fn == 692
+    assert score.precision >= 0.98, report
+    assert score.recall >= 0.96, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.95, report
+
+
+def test_held_out_articles_are_kept_apart_and_measured(known):
+    """The held-out set (annotated before the rules saw it, never tuned on) keeps at
+    least the figures recorded in tests/data/news/README.md."""
+    assert len(articles(HELDOUT)) >= 10
+    assert not {p.stem for p in articles(HELDOUT)} & {p.stem for p in articles()}
+    score = evaluate(known, directory=HELDOUT)
+    assert score.tp + score.fn == HELDOUT_CLAIMS
+    assert score.precision >= HELDOUT_PRECISION
+    assert score.recall >= HELDOUT_RECALL
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -70,7 +123,7 @@ def test_every_article_loads_to_valid_claims(path, known):
 
 
 def test_loading_is_deterministic(known):
-    for path in articles():
+    for path in articles() + articles(HELDOUT):
         first = load_news(path, LoadContext(known=known))
         second = load_news(path, LoadContext(known=known))
         assert [c.id for c in first.claims] == [c.id for c in second.claims]
@@ -189,7 +242,7 @@ def test_markdown_front_matter(data_dir):
 def test_source_node_of_an_article(data_dir, known):
     result = load(data_dir, "02-graphite.md", known)
     source = "source:reuters-2023-10-20-china-requires-export-permits-for-some-graphite-products"
-    assert facts(result, source) == [
+    assert [f for f in facts(result, source) if f[1] != "MENTIONS"] == [
         (source, "published", "2023-10-20"), (source, "publisher", "Reuters"),
         (source, "source_type", "press"),
         (source, "title", "China requires export permits for some graphite products"),
@@ -233,7 +286,9 @@ def test_news_files_are_recognised(data_dir):
 
 def test_expected_files_parse():
     claims, unresolved = read_expected(articles()[0].with_suffix(".expected"))
-    assert len(claims) == 5 and unresolved == set()
+    assert len(claims) == 6 and unresolved == {"Geological Survey"}
+    assert ("country:CN", "reported_share", "0.98", "element:Ga", None, None, None,
+            None) in claims
 
 
 # ------------------------------------------------------------------ through the CLI
@@ -301,3 +356,178 @@ def test_any_text_gives_valid_claims_or_nothing(tmp_path_factory, sentences):
     path.write_text(f"Title: Random\nDate: 2025-06-12\n\n{body}\n", encoding="utf-8")
     result = load_news(path, LoadContext(known=known))
     assert check_claims(list(known.claims) + result.claims) == []
+
+
+# ------------------------------------------------------------------ issue 15: precise first
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_forecast_is_kept_with_its_modality_and_is_never_a_decision(data_dir, known):
+    result = load(data_dir, "09-permits-easier.txt", known)
+    node = "licence:cn-2025-05-13-to-us-expedited"
+    decision = [c for c in result.claims if c.subject == node and c.predicate == "decision"]
+    assert [(c.object, c.qualifier("modality")) for c in decision] == [("expedited",
+                                                                          "expected")]
+    assert all(c.qualifier("modality") == "expected" for c in result.claims
+               if c.subject == node and c.predicate != "label")
+    assert not [c for c in result.claims if c.subject == node and c.predicate == "announced_on"]
+    assert result.report["decisions"] == []
+    assert result.report["modal"] == [f"{node} expedited (expected)"]
+
+
+def test_a_decision_from_an_official_source_is_a_decision(data_dir, known):
+    result = load(data_dir, "08-licences-approved.html", known)
+    decision = [c for c in result.claims if c.predicate == "decision"]
+    assert [(c.object, c.qualifier("modality")) for c in decision] == [("approved", None)]
+
+
+def test_bullets_are_sentences_of_their_own(tmp_path, known):
+    path = write(tmp_path, "b.md", "---\ntitle: Licences\ndate: 2025-12-02\n---\n\n"
+                 "**Key points**\n\n- China approved export licences for JL Mag on Monday\n"
+                 "- MP Materials shares rose 3%\n- Lynas unchanged\n")
+    result = load_news(path, LoadContext(known=known))
+    granted = sorted(str(c.object) for c in result.claims if c.predicate == "GRANTED_TO")
+    assert granted == ["company:jl-mag"]
+    assert {c.quote for c in result.claims if c.predicate == "GRANTED_TO"} == {
+        "China approved export licences for JL Mag on Monday"}
+
+
+def test_boilerplate_is_left_out_and_reported_with_its_reason(tmp_path, known):
+    path = write(tmp_path, "d.md", "---\ntitle: T\ndate: 2025-06-13\n---\n\n"
+                 "China approved export licences for JL Mag on Thursday.\n\n"
+                 "Disclaimer: not investment advice. Licences approved for Tesla.\n\n"
+                 "Tags: Tesla, MP Materials\n\n(Reporting by A. Writer)\n")
+    result = load_news(path, LoadContext(known=known))
+    assert not [c for c in result.claims if str(c.object) == "company:tesla"]
+    assert [(s["line"], s["reason"]) for s in result.report["skipped"]] == [
+        (8, "disclaimer"), (10, "tag list"), (12, "credits")]
+
+
+def test_html_title_is_the_article_not_a_button_and_navigation_is_left_out(tmp_path, known):
+    path = write(tmp_path, "p.html", "<html><head><title>Get a Quote | Hub</title>"
+                 '<meta property="og:title" content="China approves licences">'
+                 '<meta property="article:published_time" content="2025-06-13T08:00:00Z">'
+                 "</head><body><nav><a href='/'>Home</a> Licences approved for Tesla</nav>"
+                 "<button>Get a Quote</button><article><p>China approved export licences for "
+                 "JL Mag on Thursday, the commerce ministry said.</p></article></body></html>")
+    article = read_article(path)
+    assert article.title == "China approves licences"
+    assert article.published == date(2025, 6, 13)
+    assert [text for _, text in article.paragraphs] == [
+        "China approved export licences for JL Mag on Thursday, the commerce ministry said."]
+
+
+def test_figures_are_claims_of_the_article_beside_the_statistics(data_dir, known, tmp_path):
+    from mineralgraph.commands.core import node_view
+
+    result = load(data_dir, "51-magnet-statistics.md", known)
+    figures = [c for c in result.claims if c.predicate.startswith("reported_")]
+    assert [(c.subject, c.predicate, c.object, c.qualifier("partner"), c.qualifier("period"),
+             c.valid_from) for c in figures] == [
+        ("country:CN", "reported_trade_change", -0.93, "country:US", "2025-05",
+         date(2025, 5, 1))]
+    assert not [c for c in result.claims if c.predicate in ("PRODUCES", "EXPORTS_TO")]
+    statistical = Claim("country:CN", "PRODUCES", "material:ndfeb-magnet",
+                        (("share", 0.92), ("year", 2024)), ("source:test-graph",))
+    graph = SupplyGraph(list(known.claims) + [statistical] + result.claims)
+    shares = [c.qualifier("share") for c in graph.relation_claims(
+        "material:ndfeb-magnet", "PRODUCES", incoming=True)]
+    assert shares == [0.92]   # the article's figure never replaces the statistical one
+    view = node_view(graph, "country:CN")
+    text = str(view)
+    assert "reported_trade_change" in text and "PRODUCES" in text
+
+
+def test_the_article_date_stands_in_only_when_the_text_gives_none_and_is_marked(tmp_path,
+                                                                                 known):
+    path = write(tmp_path, "t.txt", "Title: T\nDate: 2025-04-23\n\n"
+                 "Tesla is applying to Beijing for an export licence for rare-earth magnets.\n\n"
+                 "Beijing approved export licences for JL Mag on Monday.\n")
+    result = load_news(path, LoadContext(known=known))
+    decisions = sorted((c.object, c.valid_from, c.qualifier("dated_by")) for c in result.claims
+                       if c.predicate == "decision")
+    assert decisions == [("approved", date(2025, 4, 21), None),
+                         ("under-review", date(2025, 4, 23), "article")]
+
+
+def test_reported_speech_keeps_the_date_of_the_statement(data_dir, known):
+    result = load(data_dir, "07-tesla-optimus.txt", known)
+    review = [c for c in result.claims if c.predicate == "decision"]
+    assert [(c.object, c.valid_from, c.qualifier("dated_by")) for c in review] == [
+        ("under-review", date(2025, 4, 22), None)]   # "Musk told analysts" on Tuesday
+
+
+def test_an_article_dated_bullet_gives_way_to_the_same_fact_dated_in_the_text(tmp_path,
+                                                                                known):
+    path = write(tmp_path, "s.md", "---\ntitle: T\ndate: 2025-11-10\n---\n\n"
+                 "- MOFCOM suspends the ban in Announcement No. 46\n\n"
+                 "China's commerce ministry said on Sunday it had suspended the ban in "
+                 "Announcement No. 46 with immediate effect.\n")
+    result = load_news(path, LoadContext(known=known))
+    ends = [(c.object, c.qualifier("dated_by")) for c in result.claims
+            if c.predicate == "effective_to"]
+    assert ends == [(date(2025, 11, 9), None)]
+
+
+def test_the_same_event_from_two_articles_is_one_node_with_two_sources(data_dir, known,
+                                                                        tmp_path):
+    other = write(tmp_path, "w.txt", "Title: Beijing approves some rare-earth licences\n"
+                  "Publisher: Example Wire\nDate: 2025-06-13\n\nChina's commerce ministry "
+                  "said on Thursday it had approved some rare-earth export licence "
+                  "applications.\n")
+    first = load(data_dir, "08-licences-approved.html", known)
+    second = load_news(other, LoadContext(known=known))
+    node = "licence:cn-2025-06-12-exports-approved"
+    decisions = [c for c in first.claims + second.claims
+                 if c.subject == node and c.predicate == "decision"]
+    assert len({c.sources for c in decisions}) == 2
+    graph = SupplyGraph(list(known.claims) + first.claims + second.claims)
+    assert len(graph.ids("LicenceDecision")) == 1
+
+
+def test_near_misses_resolve_and_weak_matches_are_rejected(tmp_path, known):
+    from mineralgraph.loaders.mentions import Gazetteer
+
+    gazetteer = Gazetteer(known)
+    assert [m.id for m in gazetteer.near_misses("Shares of Vacuumschmelz fell.")] == [
+        "company:vac"]
+    assert gazetteer.near_misses("Shares of Vacuum Systems fell.") == []
+    assert gazetteer.near_miss("Lynas Rare Earth") == "company:lynas"
+    assert gazetteer.near_miss("Lyon Rare Metals") is None
+
+
+def test_mentions_are_claims_of_the_article_with_their_sentence(data_dir, known):
+    result = load(data_dir, "10-lockheed-denied.md", known)
+    mentions = {(c.object, c.quote) for c in result.claims if c.predicate == "MENTIONS"}
+    assert ("company:lockheed-martin", "Beijing has rejected export licence applications for "
+            "dysprosium from suppliers of Lockheed Martin, two people familiar with the matter "
+            "said on Wednesday.") in mentions
+    assert {"product:f-35", "element:Dy", "country:CN"} <= {m for m, _ in mentions}
+
+
+def test_news_sources_are_marked_press(data_dir, known):
+    result = load(data_dir, "10-lockheed-denied.md", known)
+    assert [c.object for c in result.claims if c.predicate == "source_type"] == ["press"]
+
+
+def test_build_prints_a_report_per_article_and_one_line_for_an_empty_one(run_cli, data_dir,
+                                                                          tmp_path):
+    empty = write(tmp_path, "prices.md", "---\ntitle: Weekly wrap\ndate: 2025-09-26\n---\n\n"
+                  "NdPr prices were little changed this week.\n\nTags: NdPr, prices\n")
+    out, report = tmp_path / "g.json", tmp_path / "r.json"
+    result = run_cli("build", "--no-bundled", "--source", str(data_dir / "news" / "graph"),
+                     "--source", str(data_dir / "news" / "articles" / "10-lockheed-denied.md"),
+                     "--source", str(empty), "--out", str(out), "--news-report", str(report))
+    assert result.exit_code == 0, result.stderr
+    assert f"{empty}: nothing to extract (1 sentences read); nothing added\n" in result.stderr
+    assert "decisions: licence:cn-2025-07-02-lockheed-martin-denied denied" in result.stderr
+    import json
+
+    reports = json.loads(report.read_text())["articles"]
+    assert [r["claims_added"] > 0 for r in reports] == [True, False]
+    assert reports[1]["skipped"] == [{"line": 8, "reason": "tag list",
+                                      "sentence": "Tags: NdPr, prices"}]
+    assert "weekly-wrap" not in out.read_text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mineralgraph.output import _fold_cell, fit, text_table
+from mineralgraph.cells import _fold_cell, fit, text_table
 
 WORD = st.text(alphabet="abcXYZ:-[]1%≈", min_size=1, max_size=14)
 CELL = st.lists(WORD, min_size=0, max_size=6).map(" ".join)

@@ -131,7 +131,8 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     def cite(claim: Claim) -> list[int]:
         return [refs.setdefault(s, len(refs) + 1) for s in claim.sources]
 
-    attributes = [{"attribute": name, "value": c.object, "sources": cite(c)}
+    attributes = [{"attribute": name, "value": c.object, "sources": cite(c),
+                   **({"qualifiers": dict(c.qualifiers)} if c.qualifiers else {})}
                   for name, claims in graph.attributes(node_id).items() for c in claims]
     relations = []
     for incoming in (False, True):
@@ -185,7 +186,10 @@ def render_node_text(view: dict) -> str:
     lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
-    lines += [f"  {a['attribute']}: {a['value']} " + "".join(f"[{n}]" for n in a["sources"])
+    lines += [f"  {a['attribute']}: {a['value']} "
+              + (f"({', '.join(f'{k} {v}' for k, v in a['qualifiers'].items())}) "
+                 if a.get("qualifiers") else "")
+              + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
@@ -210,8 +214,10 @@ def show(app, node_id, fmt, output, as_of):
     emit(text, output)
 
 
-def load_paths(paths, options: dict, with_bundled: bool) -> tuple[list[Claim], list]:
-    """Claims of the bundled data (optionally) and every path; and what loaders skipped."""
+def load_paths(paths, options: dict, with_bundled: bool,
+               reports: list | None = None) -> tuple[list[Claim], list]:
+    """Claims of the bundled data (optionally) and every path; and what loaders skipped.
+    Loaders' reports (the news loader's per-article report) are appended to ``reports``."""
     from mineralgraph.bundled import bundled_claims
     from mineralgraph.loaders import LoadContext, load_source
 
@@ -222,6 +228,8 @@ def load_paths(paths, options: dict, with_bundled: bool) -> tuple[list[Claim], l
         result = load_source(Path(path), context)
         claims.extend(result.claims)
         skipped.extend(result.skipped)
+        if reports is not None and result.report is not None:
+            reports.append(result.report)
         skipped.extend(InputError(str(path), None, "mention", f"unresolved: {m}")
                        for m in result.unresolved)
     return claims, skipped
@@ -273,22 +281,32 @@ def validate(app, paths, with_bundled):
 @click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,
               help="Publication date for articles whose text gives none.")
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
+@click.option("--news-report", "news_report", type=click.Path(dir_okay=False),
+              help="Write the per-article report of news sources as JSON to this file.")
 @click.pass_obj
-def build(app, sources, out, no_bundled, article_date, strict):
+def build(app, sources, out, no_bundled, article_date, strict, news_report):
     """Build a graph snapshot from the bundled data and any --source files.
 
-    Nothing is written unless every fact is valid.
+    Nothing is written unless every fact is valid. For each news article the per-article
+    report (claims added, mentions resolved and unresolved, sentences skipped and why) is
+    printed on stderr.
     """
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
+    from mineralgraph.reports.news import article_report_text, article_reports_json
 
     options = {"article_date": article_date} if article_date else {}
+    reports: list[dict] = []
     try:
         with working("Reading sources"):
-            claims, skipped = load_paths(sources, options, not no_bundled)
+            claims, skipped = load_paths(sources, options, not no_bundled, reports)
     except InputErrors as exc:
         report_problems(exc.errors)
         raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
     errors = check_claims(claims)
+    for report in reports:
+        click.echo(article_report_text(report), err=True)
+    if news_report:
+        Path(news_report).write_text(article_reports_json(reports), encoding="utf-8")
     report_problems(skipped)
     if not errors:
         for warning in check_warnings(claims):

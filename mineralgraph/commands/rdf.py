@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -9,15 +10,26 @@ import click
 
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
 from mineralgraph.graph.sparql import ENGINES
 from mineralgraph.output import emit, output_options
 
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
 
+allow_service_option = click.option(
+    "--allow-service", is_flag=True,
+    help="Let queries fetch from other servers (SERVICE, FROM <url>); refused by default, "
+         "since the query then reaches whatever this machine can reach.")
+
 data_option = click.option(
     "--data", metavar="FILE", type=click.Path(dir_okay=False),
     help="Query this RDF file (.ttl, .nt, .jsonld: an export, or other linked data) "
          "instead of the graph.")
+
+data_dir_option = click.option(
+    "--data-dir", metavar="DIR", type=click.Path(file_okay=False),
+    help="With --store oxigraph: keep the store on disk in DIR. The first run loads the "
+         "graph (or --data) into it; later runs open it without loading anything.")
 
 
 @click.command()
@@ -69,10 +81,13 @@ def read_query(text: str) -> tuple[str, str]:
                    "large graphs).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Stop the query after this many seconds (0: no limit).")
+@allow_service_option
 @data_option
+@data_dir_option
 @as_of_option
 @click.pass_obj
-def sparql(app, query, fmt, output, endpoint, store, timeout, data, as_of):
+def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, data, data_dir,
+           as_of):
     """Ask the graph a SPARQL query (text, @FILE, or - for stdin).
 
     Prefixes mg:, rdf:, rdfs:, xsd:, owl:, prov:, wd: and one per kind (product:,
@@ -90,19 +105,56 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, data, as_of):
 
         answer = remote_query(endpoint, _with_prefixes(text), timeout=limit)
     else:
-        answer = run_query(_store(app, store, data, as_of), text, timeout=limit, name=name)
+        answer = run_query(_store(app, store, data, as_of, data_dir), text, timeout=limit,
+                           name=name, allow_service=allow_service)
     emit(answer_text(answer, fmt), output)
 
 
-def _store(app, engine: str, data: str | None, as_of):
-    """The SPARQL store of ``--data FILE``, or of the graph (as of a date)."""
+def _store(app, engine: str, data: str | None, as_of, data_dir: str | None = None):
+    """The SPARQL store of ``--data FILE``, or of the graph (as of a date); on disk in
+    ``data_dir`` when given."""
     from mineralgraph.graph.sparql import open_store, open_store_file
 
+    if data and as_of is not None:
+        raise MineralGraphError("--as-of applies to the graph, not to a --data file")
+    if data_dir:
+        return _disk_store(app, engine, data, as_of, data_dir)
     if data:
-        if as_of is not None:
-            raise MineralGraphError("--as-of applies to the graph, not to a --data file")
         return open_store_file(data, engine)
     return open_store(app.graph(as_of).claims, engine)
+
+
+def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
+    """Open the store in ``data_dir``, or build it there first."""
+    from mineralgraph import __version__
+    from mineralgraph.graph import sparql_disk
+
+    if engine != "oxigraph":
+        raise click.UsageError("--data-dir needs --store oxigraph (rdflib's store is in memory)")
+    if data:
+        if not Path(data).is_file():
+            raise MineralGraphError(f"{data}: no such file")
+        source = {"data": sparql_disk.source_of(data)}
+    else:
+        graph = sparql_disk.source_of(app.graph_path) if app.graph_path else {
+            "path": f"the bundled data of mineralgraph {__version__}",
+            "fingerprint": sparql_disk.bundled_fingerprint()}
+        source = {"graph": graph, "as_of": as_of.isoformat() if as_of else None}
+    if sparql_disk.is_store_dir(data_dir):
+        store = sparql_disk.open_store_dir(data_dir, source)
+        click.echo(f"using the store in {data_dir} ({len(store):,} triples, built "
+                   f"{store.info['built']})", err=True)
+        return store
+    click.echo(f"building the store in {data_dir}...", err=True)
+    if data:
+        store = sparql_disk.build_store_dir(data_dir, source, rdf_file=data)
+    else:
+        from mineralgraph.graph.rdf import ntriples
+
+        store = sparql_disk.build_store_dir(data_dir, source,
+                                            nt=ntriples(app.graph(as_of).claims))
+    click.echo(f"built the store in {data_dir} ({len(store):,} triples)", err=True)
+    return store
 
 
 def _with_prefixes(query: str) -> str:
@@ -117,6 +169,16 @@ def _with_prefixes(query: str) -> str:
     return "\n".join(lines + [query]) if lines else query
 
 
+def _origins(ctx, param, values):
+    """The --allow-origin values as origins; a bad one is a usage error (exit 2)."""
+    from mineralgraph.graph.endpoint import origin_of
+
+    try:
+        return tuple(origin_of(v) for v in values)
+    except MineralGraphError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (keep the default unless others must reach it).")
@@ -128,28 +190,63 @@ def _with_prefixes(query: str) -> str:
               help="Stop each query after this many seconds (0: no limit).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Cut answers at this many rows (header X-SPARQL-MaxRows says so).")
+@click.option("--workers", type=click.IntRange(min=1), default=DEFAULT_WORKERS,
+              show_default=True, help="Worker processes answering queries at once.")
+@click.option("--queue", "queue_size", type=click.IntRange(min=0), default=DEFAULT_QUEUE,
+              show_default=True, help="Queries that may wait for a worker; more get 503 "
+                                      "with Retry-After.")
+@click.option("--worker-memory", metavar="MIB", type=click.IntRange(min=0), default=2048,
+              show_default=True, help="Memory a worker may use beyond the graph (MiB); a "
+                                      "query that needs more ends its worker. 0: no cap.")
+@allow_service_option
+@click.option("--allow-origin", "origins", metavar="ORIGIN", multiple=True,
+              callback=_origins,
+              help="Let pages from this origin (https://host[:port]) query it from a browser, "
+                   "private-network access included; repeatable. None by default.")
+@click.option("--allow-host", "host_names", metavar="NAME", multiple=True,
+              help="Answer requests addressed to this host name too (with --host 0.0.0.0, "
+                   "the machine's name on the network); repeatable. IP addresses and "
+                   "localhost always work.")
 @click.option("--quiet", is_flag=True, help="Do not log requests on stderr.")
 @data_option
+@data_dir_option
 @as_of_option
 @click.pass_obj
-def serve(app, host, port, store, timeout, max_rows, quiet, data, as_of):
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client)."""
+def serve(app, host, port, store, timeout, max_rows, workers, queue_size, worker_memory,
+          allow_service, origins, host_names, quiet, data, data_dir, as_of):
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client).
+
+    By default it answers this machine only (--host 127.0.0.1, and only requests whose
+    Host header is an IP address or localhost), fetches nothing from elsewhere
+    (--allow-service), and answers no web page (--allow-origin).
+    """
     from mineralgraph.graph.endpoint import make_server
 
-    server = make_server(_store(app, store, data, as_of), host, port,
-                         timeout=timeout or None, max_rows=max_rows, quiet=quiet)
+    server = make_server(_store(app, store, data, as_of, data_dir), host, port,
+                         timeout=timeout or None, max_rows=max_rows, quiet=quiet,
+                         workers=workers, queue_size=queue_size,
+                         allow_service=allow_service, allow_origins=origins,
+                         allow_hosts=host_names, worker_memory=(worker_memory << 20) or None)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: others on the network can query it",
                    err=True)
+    if allow_service:
+        click.echo("warning: --allow-service: queries may make this server fetch any URL "
+                   "it can reach", err=True)
     click.echo(f"SPARQL endpoint at {server.url} ({store} store, read-only); "
                "Ctrl-C to stop", err=True)
     sys.stderr.flush()
+    signal.signal(signal.SIGTERM, _stop)  # a service manager's stop: close as Ctrl-C does
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.server_close()  # stops the worker processes too
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 COMMANDS = [export, sparql, serve]

@@ -9,8 +9,25 @@ and ASK; Turtle (the default), N-Triples or JSON-LD for CONSTRUCT and DESCRIBE. 
 It is read-only: an update (``update=``, ``application/sparql-update``, or an update
 sent as a query) gets ``403``. Each query is stopped at ``timeout`` seconds (``503``)
 and cut at ``max_rows`` rows, which the header ``X-SPARQL-MaxRows`` then reports (as
-Virtuoso does). A malformed query gets ``400`` with the parser's line and column.
-It binds to 127.0.0.1 unless told otherwise.
+Virtuoso does). A malformed query, or one nested too deep, gets ``400`` with the
+parser's line and column.
+
+What a page or a client can make it do is narrow by default:
+
+- it binds to 127.0.0.1, and answers only requests whose ``Host`` is an IP address,
+  a ``localhost`` name or the host it binds (a DNS-rebinding page sends its own name:
+  ``403``);
+- a query that would fetch from elsewhere (``SERVICE``, ``FROM``) gets ``403`` unless
+  the server was made with ``allow_service``;
+- it sends no wildcard CORS: a request from a browser page (``Origin``) is answered
+  only for the origins listed in ``allow_origins``, which alone get
+  ``Access-Control-Allow-Origin`` and, when a preflight asks,
+  ``Access-Control-Allow-Private-Network``; others get ``403``.
+
+Queries run in a :class:`~mineralgraph.graph.query_pool.QueryPool` of worker
+processes, behind a bounded queue (full: ``503`` with ``Retry-After``) and a listen
+backlog of :data:`LISTEN_BACKLOG`, so a burst of clients waits rather than being
+refused, and a query that crashes or hangs its worker costs that worker only.
 
 :func:`remote_query` sends a query to any SPARQL endpoint and returns an
 :class:`~mineralgraph.graph.sparql.Answer`, the same as the embedded engines give.
@@ -18,6 +35,9 @@ It binds to 127.0.0.1 unless told otherwise.
 
 from __future__ import annotations
 
+import base64
+import ipaddress
+import re
 import sys
 import threading
 import urllib.error
@@ -27,13 +47,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from mineralgraph import __version__
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.query_pool import (
+    DEFAULT_QUEUE,
+    DEFAULT_WORKER_MEMORY,
+    DEFAULT_WORKERS,
+    PoolBusyError,
+    QueryPool,
+    WorkerDiedError,
+)
 from mineralgraph.graph.sparql import (
     Answer,
     QuerySyntaxError,
     QueryTimeoutError,
     UpdateRefusedError,
-    run_query,
 )
+from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError
 from mineralgraph.graph.sparql_results import (
     ALIASES,
     GRAPH_TYPES,
@@ -50,6 +78,14 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1 << 20
+#: Connections the kernel holds for the server before it accepts them.
+LISTEN_BACKLOG = 1024
+#: Connections served at once; one more gets 503 at once.
+MAX_CONNECTIONS = 1024
+#: Seconds an idle connection is kept open.
+IDLE_SECONDS = 30
+#: Seconds a client is told to wait (``Retry-After``) when the queue is full.
+RETRY_AFTER = 1
 
 _FORMAT_OF = {**{v: k for k, v in RESULT_TYPES.items()},
               **{v: k for k, v in GRAPH_TYPES.items()}, **ALIASES}
@@ -86,21 +122,110 @@ def negotiate(accept: str | None, form: str, asked: str | None = None) -> str:
     return "ttl" if form == "graph" else "json"
 
 
+def origin_of(url: str) -> str:
+    """The origin (``scheme://host[:port]``) of a URL, as browsers send it in ``Origin``.
+
+    >>> origin_of("https://YASGUI.triply.cc/"), origin_of("http://localhost:8080")
+    ('https://yasgui.triply.cc', 'http://localhost:8080')
+    """
+    parts = urllib.parse.urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or \
+            parts.path not in ("", "/") or parts.query or parts.username:
+        raise MineralGraphError(f"{url!r} is not an origin: give scheme://host[:port], "
+                                "e.g. https://yasgui.triply.cc")
+    default = {"http": 80, "https": 443}[parts.scheme]
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    port = f":{parts.port}" if parts.port not in (None, default) else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+def host_allowed(header: str, bound: str, names=()) -> bool:
+    """Whether a request's ``Host`` header names this server (and not a rebinding domain).
+
+    An IP address and a ``localhost`` name are always this machine's; any other name
+    only when the server was bound to that name, or it is one of ``names``.
+
+    >>> [host_allowed(h, "127.0.0.1") for h in ("localhost:7878", "[::1]:1", "evil.com:7878")]
+    [True, True, False]
+    """
+    name = header.strip().lower()
+    if name.startswith("["):
+        name = name[1:name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.split(":")[0]
+    name = name.rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        known = {bound.strip("[]").lower().rstrip(".")} | {n.lower().rstrip(".") for n in names}
+        return bool(name) and name in known
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """An HTTP server holding one SPARQL store and the endpoint's limits."""
+    """An HTTP server holding one SPARQL store (in a pool of workers) and the limits."""
 
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address, store, timeout: float | None = DEFAULT_TIMEOUT,
-                 max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False):
+                 max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
+                 workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
+                 allow_service: bool = False, allow_origins=(), allow_hosts=(),
+                 worker_memory: int | None = DEFAULT_WORKER_MEMORY):
         super().__init__(address, SparqlHandler)
+        self.host_names = tuple(allow_hosts)
         self.store, self.timeout, self.max_rows, self.quiet = store, timeout, max_rows, quiet
+        self.bound_host = address[0]
+        self.allow_service = allow_service
+        self.origins = frozenset(origin_of(o) for o in allow_origins)
+        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        try:
+            self.pool = QueryPool(store, workers=workers, queue_size=queue_size,
+                                  wait=max(timeout or 0, 30.0), allow_service=allow_service,
+                                  worker_memory=worker_memory)
+        except BaseException:
+            super().server_close()
+            raise
 
     @property
     def url(self) -> str:
         """The address of the query service, ``http://host:port/sparql``."""
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/sparql"
+        return f"http://{host if ':' not in host else f'[{host}]'}:{port}/sparql"
+
+    def process_request(self, request, client_address):
+        """Serve a connection in a thread, or answer 503 at once past MAX_CONNECTIONS."""
+        if not self._connections.acquire(blocking=False):
+            body = b"too many connections: try again shortly\n"
+            try:
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n"
+                                + f"Retry-After: {RETRY_AFTER}\r\nContent-Length: {len(body)}"
+                                  "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                                  .encode() + body)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._connections.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connections.release()
+
+    def server_close(self):
+        super().server_close()
+        pool = getattr(self, "pool", None)  # None when binding failed
+        if pool is not None:
+            pool.close()
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -109,9 +234,35 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = f"mineralgraph/{__version__}"
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS
+
+    # ------------------------------------------------------------------ who may ask
+    def _admitted(self) -> bool:
+        """Whether the Host and Origin headers may reach this endpoint; else answer 403."""
+        host = self.headers.get("Host")
+        if host is not None and not host_allowed(host, self.server.bound_host,
+                                                   self.server.host_names):
+            self.close_connection = True
+            self._send(403, f"Host {_printable(host)} is not this endpoint's name (DNS "
+                       "rebinding?); ask it by IP address or localhost\n")
+            return False
+        origin = self.headers.get("Origin")
+        if origin is not None and self._origin() is None:
+            self.close_connection = True
+            self._send(403, f"Origin {_printable(origin)} may not query this endpoint "
+                       "(serve --allow-origin ORIGIN lets a page ask it)\n")
+            return False
+        return True
+
+    def _origin(self) -> str | None:
+        """The request's Origin when the user allowed it, else None."""
+        origin = (self.headers.get("Origin") or "").strip().lower()
+        return origin if origin in self.server.origins else None
 
     # ------------------------------------------------------------------ verbs
     def do_GET(self):  # noqa: N802 - http.server's naming
+        if not self._admitted():
+            return
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         if url.path == "/" and "query" not in params:
@@ -121,9 +272,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._operation(params)
 
     def do_HEAD(self):  # noqa: N802
-        self._send(200, "", "text/plain; charset=utf-8")
+        if self._admitted():
+            self._send(200, "", "text/plain; charset=utf-8")
 
     def do_POST(self):  # noqa: N802
+        if not self._admitted():
+            return
         url = urllib.parse.urlsplit(self.path)
         if url.path not in QUERY_PATHS + ("/",):
             self.close_connection = True  # the body is left unread
@@ -162,12 +316,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._operation(params)
 
     def do_OPTIONS(self):  # noqa: N802 - CORS preflight, for YASGUI in a browser
-        self._send(204, "", extra={"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                                   "Access-Control-Allow-Headers": "Content-Type, Accept",
-                                   # a page on the web may ask this localhost endpoint
-                                   "Access-Control-Allow-Private-Network": "true"})
+        if not self._admitted():
+            return
+        extra = {"Allow": "GET, POST, OPTIONS"}
+        if self._origin() is not None:
+            extra.update({"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                          "Access-Control-Allow-Headers": "Content-Type, Accept",
+                          "Access-Control-Max-Age": "600"})
+            if (self.headers.get("Access-Control-Request-Private-Network") or "").lower() \
+                    == "true":  # a page the user listed may ask this private endpoint
+                extra["Access-Control-Allow-Private-Network"] = "true"
+        self._send(204, "", extra=extra)
 
     def _not_allowed(self):
+        if not self._admitted():
+            return
         self._send(405, "read-only SPARQL endpoint: use GET or POST with a query\n",
                    extra={"Allow": "GET, POST, OPTIONS"})
 
@@ -182,15 +345,19 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return self._send(400, "give exactly one query (query=...)\n")
         server = self.server
         try:
-            answer = run_query(server.store, queries[0], timeout=server.timeout,
-                               limit=server.max_rows, name="query")
+            answer = server.pool.run(queries[0], timeout=server.timeout,
+                                     limit=server.max_rows, name="query")
         except UpdateRefusedError:
             return self._refuse_update()
+        except RemoteAccessRefusedError as exc:
+            return self._send(403, f"{exc}\n")
         except QuerySyntaxError as exc:
             return self._send(400, f"{exc}\n")
+        except PoolBusyError as exc:
+            return self._send(503, f"busy: {exc}\n", extra={"Retry-After": str(RETRY_AFTER)})
         except QueryTimeoutError as exc:
             return self._send(503, f"{exc}\n")
-        except MineralGraphError as exc:
+        except (WorkerDiedError, MineralGraphError) as exc:
             return self._send(500, f"{exc}\n")
         fmt = negotiate(self.headers.get("Accept"), answer.form,
                         (params.get("format") or [None])[0])
@@ -201,9 +368,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(403, "SPARQL Update is refused: this endpoint is read-only\n")
 
     def _help(self) -> str:
+        server = self.server
         return (f"mineralgraph SPARQL endpoint (read-only)\n\nquery: GET or POST "
-                f"{self.server.url}?query=...\nresults: JSON, CSV, TSV, XML by Accept; "
-                f"timeout {self.server.timeout} s; at most {self.server.max_rows} rows\n")
+                f"{server.url}?query=...\nresults: JSON, CSV, TSV, XML by Accept; "
+                f"timeout {server.timeout} s; at most {server.max_rows} rows\n"
+                f"SERVICE and FROM: {'allowed' if server.allow_service else 'refused'}; "
+                f"browser origins allowed: {', '.join(sorted(server.origins)) or 'none'}\n")
 
     def _send(self, status: int, text: str, ctype: str = "text/plain; charset=utf-8",
               extra: dict | None = None):
@@ -211,7 +381,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        origin = self._origin()
+        if origin is not None:  # only an origin the user listed, never "*"
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Access-Control-Expose-Headers", "X-SPARQL-MaxRows")
+        if self.server.origins:
+            self.send_header("Vary", "Origin")
         for name, value in (extra or {}).items():
             self.send_header(name, value)
         self.end_headers()
@@ -225,12 +400,32 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 timeout: float | None = DEFAULT_TIMEOUT,
-                max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False) -> SparqlServer:
-    """A SPARQL server bound to ``host:port`` (port 0: any free port); call ``serve_forever``."""
+                max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
+                workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
+                allow_service: bool = False, allow_origins=(), allow_hosts=(),
+                worker_memory: int | None = DEFAULT_WORKER_MEMORY) -> SparqlServer:
+    """A SPARQL server bound to ``host:port`` (port 0: any free port); call ``serve_forever``.
+
+    ``workers`` processes answer queries, ``queue_size`` more may wait;
+    ``allow_service`` lets queries fetch from other servers (SERVICE, FROM);
+    ``allow_origins`` lists the browser origins (``https://host``) that may ask it;
+    ``allow_hosts`` the names besides ``host`` it answers to (``Host`` header);
+    ``worker_memory`` caps what a worker may allocate beyond the store (bytes).
+    Close it with ``server_close()``, which stops the workers.
+    """
     try:
-        return SparqlServer((host, port), store, timeout, max_rows, quiet)
+        return SparqlServer((host, port), store, timeout, max_rows, quiet, workers=workers,
+                            queue_size=queue_size, allow_service=allow_service,
+                            allow_origins=allow_origins, allow_hosts=allow_hosts,
+                            worker_memory=worker_memory)
     except OSError as exc:
         raise MineralGraphError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+
+
+def _printable(text: str, width: int = 80) -> str:
+    """A header value shown in a message: printable, on one line, cut to ``width``."""
+    shown = "".join(c if c.isprintable() else "?" for c in text)
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
 def serve_in_thread(server: SparqlServer) -> threading.Thread:
@@ -241,14 +436,55 @@ def serve_in_thread(server: SparqlServer) -> threading.Thread:
 
 
 # ---------------------------------------------------------------------- client
+_CREDENTIALS = re.compile(r"^(?P<head>(?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?(?P<user>[^/@:]*):"
+                          r"(?P<password>[^/]*)@")
+
+
+def redacted(url: str) -> str:
+    """A URL fit for messages: a password in it is shown as ``***``, however malformed.
+
+    >>> redacted("https://ana:s3cret@example.org:8890/sparql")
+    'https://ana:***@example.org:8890/sparql'
+    >>> redacted("ana:p@ss@[::1/sparql"), redacted("http://host:8080/a@b")
+    ('ana:***@[::1/sparql', 'http://host:8080/a@b')
+    """
+    return _CREDENTIALS.sub(lambda m: f"{m['head'] or ''}{m['user']}:***@", url, count=1)
+
+
+def _without_credentials(url: str) -> tuple[str, dict]:
+    """(the URL without ``user:pass@``, the Basic ``Authorization`` header they make)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, {}
+    user = urllib.parse.unquote(parts.username or "")
+    password = urllib.parse.unquote(parts.password or "")
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    bare = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    return bare, {"Authorization": f"Basic {token}"}
+
+
 def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
-    """Send a query to a SPARQL endpoint (POST, form-encoded) and read its answer."""
+    """Send a query to a SPARQL endpoint (POST, form-encoded) and read its answer.
+
+    A ``user:password@`` in the URL is sent as HTTP Basic authentication and shown as
+    ``user:***@`` in every message.
+    """
+    shown = redacted(url)
+    try:
+        target, auth = _without_credentials(url)
+        if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise ValueError("not http or https")
+    except ValueError as exc:  # a bad port, brackets, another scheme
+        raise MineralGraphError(f"{shown}: not an http(s) URL ({exc})") from None
     data = urllib.parse.urlencode({"query": query}).encode("utf-8")
-    request = urllib.request.Request(url, data=data, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Accept": "application/sparql-results+json, text/turtle;q=0.9, "
-                  "application/n-triples;q=0.8",
-        "User-Agent": f"mineralgraph/{__version__}"})
+    try:
+        request = urllib.request.Request(target, data=data, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json, text/turtle;q=0.9, "
+                      "application/n-triples;q=0.8",
+            "User-Agent": f"mineralgraph/{__version__}", **auth})
+    except ValueError:
+        raise MineralGraphError(f"{shown}: not an http(s) URL") from None
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
@@ -256,14 +492,18 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
             truncated = response.headers.get("X-SPARQL-MaxRows") is not None
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise MineralGraphError(f"{url}: HTTP {exc.code}: "
+        raise MineralGraphError(f"{shown}: HTTP {exc.code}: "
                                 f"{detail[0] if detail else exc.reason}") from None
     except TimeoutError:
-        raise QueryTimeoutError(f"{url}: no answer within {timeout:g} s (timeout)") from None
+        raise QueryTimeoutError(f"{shown}: no answer within {timeout:g} s (timeout)") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise QueryTimeoutError(f"{url}: no answer within {timeout:g} s (timeout)") from None
-        raise MineralGraphError(f"{url}: cannot reach the endpoint ({exc.reason})") from None
+            raise QueryTimeoutError(f"{shown}: no answer within {timeout:g} s (timeout)") \
+                from None
+        raise MineralGraphError(f"{shown}: cannot reach the endpoint ({exc.reason})") from None
+    except (ValueError, OSError) as exc:  # http.client's InvalidURL, a reset connection
+        raise MineralGraphError(f"{shown}: cannot reach the endpoint "
+                                f"({type(exc).__name__})") from None
     if "json" in ctype and "ld+json" not in ctype:
         answer = answer_from_json(body.decode("utf-8"))
     else:

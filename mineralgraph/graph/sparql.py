@@ -10,7 +10,9 @@ and one per kind, so ``product:f-35`` in a query is the IRI of that id), and
 With a ``timeout``, the query runs in a forked child process that is killed when time
 runs out, so a runaway query is really stopped (:class:`QueryTimeoutError`), whichever engine
 runs it. A malformed query raises :class:`QuerySyntaxError` with the parser's line and
-column; an update is refused (the view is read-only).
+column; an update is refused (the view is read-only); a query that would fetch from
+another server (SERVICE, FROM) or is nested too deep is refused before any engine sees
+it (:mod:`mineralgraph.graph.sparql_guard`).
 
 >>> claims = [Claim("element:Dy", "label", "Dysprosium", sources=("source:iupac",))]
 >>> [run_query(open_store(claims, e), "SELECT ?l { element:Dy mg:label ?l }").column("l")
@@ -117,7 +119,8 @@ class MemoryStore:
     def __len__(self) -> int:
         return len(self.graph)
 
-    def execute(self, query: str, limit: int | None = None, name: str = "query") -> Answer:
+    def execute(self, query: str, limit: int | None = None, name: str = "query",
+                allow_service: bool = False) -> Answer:
         """Run ``query`` here and now (no timeout); see :func:`run_query`."""
         from rdflib.plugins.sparql import prepareQuery
 
@@ -125,6 +128,8 @@ class MemoryStore:
             prepared = prepareQuery(query, initNs=PREFIXES)
         except Exception as exc:  # pyparsing's ParseException, or a bad prefix
             raise _syntax_error(query, name, exc) from None
+        if not allow_service:  # what rdflib itself would evaluate, whatever the text looked like
+            _refuse_remote_algebra(prepared.algebra, name)
         result = self.graph.query(prepared)
         if result.type == "ASK":
             return Answer("ask", boolean=bool(result.askAnswer))
@@ -149,8 +154,12 @@ class OxigraphStore:
     def __len__(self) -> int:
         return len(self.store)
 
-    def execute(self, query: str, limit: int | None = None, name: str = "query") -> Answer:
-        """Run ``query`` here and now (no timeout); see :func:`run_query`."""
+    def execute(self, query: str, limit: int | None = None, name: str = "query",
+                allow_service: bool = False) -> Answer:
+        """Run ``query`` here and now (no timeout); see :func:`run_query`.
+
+        pyoxigraph has no switch to turn SERVICE off: :func:`run_query` checks the text.
+        """
         import pyoxigraph as ox
 
         try:
@@ -166,6 +175,29 @@ class OxigraphStore:
         variables = [v.value for v in result.variables]
         rows = (tuple(_term(solution[v], cache) for v in variables) for solution in result)
         return _select_answer(variables, rows, limit)
+
+
+def _refuse_remote_algebra(algebra, name: str) -> None:
+    """Raise if rdflib's algebra of a query holds a SERVICE or a FROM (a remote load)."""
+    from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError
+
+    stack, seen = [algebra], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):  # rdflib's CompValue is an OrderedDict with a name
+            kind = getattr(node, "name", "")
+            service = kind == "ServiceGraphPattern"
+            if service or (node.get("datasetClause") and kind.endswith("Query")):
+                word = "SERVICE" if service else "FROM"
+                raise RemoteAccessRefusedError(
+                    f"{name}: {word} is refused: a query may not fetch from other servers "
+                    "(--allow-service allows it)")
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
 
 
 STORES = {"memory": MemoryStore, "oxigraph": OxigraphStore}
@@ -288,7 +320,7 @@ def _is_update(query: str) -> bool:
 
 # ---------------------------------------------------------------------- running
 def run_query(store, query: str, *, timeout: float | None = None, limit: int | None = None,
-              name: str = "query") -> Answer:
+              name: str = "query", allow_service: bool = False) -> Answer:
     """Run a SPARQL query on a store, stopped after ``timeout`` seconds.
 
     Parameters
@@ -303,20 +335,27 @@ def run_query(store, query: str, *, timeout: float | None = None, limit: int | N
         At most this many rows (or triples); ``Answer.truncated`` says if any were cut.
     name : str
         What error messages call the query (a file name, or ``query``).
+    allow_service : bool
+        Let the query fetch from other servers (``SERVICE``, ``FROM``); refused by default.
 
     Raises
     ------
     QuerySyntaxError, UpdateRefusedError, QueryTimeoutError
+        And the QuerySyntaxErrors of :func:`~mineralgraph.graph.sparql_guard.check_query`:
+        RemoteAccessRefusedError, QueryTooDeepError.
     """
+    from mineralgraph.graph.sparql_guard import check_query
+
+    check_query(query, name, allow_service=allow_service)
     if timeout is None or not hasattr(os, "fork"):
-        return _guarded(store, query, limit, name)
+        return _guarded(store, query, limit, name, allow_service)
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: answer, send it back, and leave without cleanup
         code = 0
         try:
             os.close(read_fd)
-            payload = pickle.dumps(("ok", _guarded(store, query, limit, name)))
+            payload = pickle.dumps(("ok", _guarded(store, query, limit, name, allow_service)))
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
             payload = pickle.dumps(("error", exc if isinstance(exc, MineralGraphError)
                                     else MineralGraphError(f"{name}: {exc}")))
@@ -348,11 +387,13 @@ def run_query(store, query: str, *, timeout: float | None = None, limit: int | N
     return value
 
 
-def _guarded(store, query, limit, name) -> Answer:
+def _guarded(store, query, limit, name, allow_service=False) -> Answer:
     try:
-        return store.execute(query, limit, name)
+        return store.execute(query, limit, name, allow_service)
     except MineralGraphError:
         raise
+    except MemoryError:
+        raise MineralGraphError(f"{name}: out of memory; narrow the query") from None
     except Exception as exc:  # an engine's evaluation error: one line for the user
         raise MineralGraphError(f"{name}: {type(exc).__name__}: {exc}") from None
 

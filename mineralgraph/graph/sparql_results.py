@@ -9,6 +9,8 @@ TSV, XML); CONSTRUCT and DESCRIBE answers as Turtle, N-Triples or JSON-LD. The
 >>> a = Answer("select", ["n"], [(Literal(3),)])
 >>> answer_text(a, "csv")
 'n\\r\\n3\\r\\n'
+>>> answer_text(Answer("select", ["n"], [(Literal("=1+1"),)]), "csv")  # defused
+"n\\r\\n'=1+1\\r\\n"
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import XSD, BNode, Literal, URIRef
 
+from mineralgraph.cells import csv_cell, text_table
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.rdf import nt_term, serialize_ntriples
 from mineralgraph.graph.sparql import Answer, short
-from mineralgraph.output import text_table
 
 #: Result formats of SELECT/ASK answers and their media types.
 RESULT_TYPES = {"json": "application/sparql-results+json", "csv": "text/csv",
@@ -98,10 +100,10 @@ def _csv(answer: Answer) -> str:
         writer.writerow(["boolean"])
         writer.writerow(["true" if answer.boolean else "false"])
         return buffer.getvalue()
-    writer.writerow(answer.variables)
-    for row in answer.rows:
-        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t))
-                         for t in row])
+    writer.writerow([csv_cell(v) for v in answer.variables])
+    for row in answer.rows:  # data may hold formula-looking text: defused, as in the reports
+        writer.writerow([csv_cell("" if t is None else (f"_:{t}" if isinstance(t, BNode)
+                                                        else str(t))) for t in row])
     return buffer.getvalue()
 
 

@@ -41,6 +41,8 @@ class LoadResult:
     claims: list[Claim] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)
+    #: What a loader read and left out, for the user (the news loader's per-article report).
+    report: dict | None = None
 
 
 @dataclass(frozen=True)

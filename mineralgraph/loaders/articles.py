@@ -2,8 +2,20 @@
 wire datelines, and sentences.
 
 Metadata come from ``Key: value`` header lines (text), front matter (Markdown) or
-``<meta>``/``<time>``/``<title>`` tags (HTML); a wire dateline (``BEIJING, Oct 20 (Reuters)
--``) gives the publisher and, with a year or the ``--article-date``, the date.
+``<meta>``/``<time>``/``<title>`` tags (HTML, with trafilatura's metadata as a fallback:
+``og:title`` over a ``<title>`` such as "Get a Quote | NewsHub"); a wire dateline (``BEIJING,
+Oct 20 (Reuters) -``) gives the publisher and, with a year or the ``--article-date``, the date.
+
+The body of an HTML page is trafilatura's main text (navigation, buttons, footers, related
+stories left out). In every format bullets and headings are paragraphs of their own (a
+bullet list never runs into one sentence), and boilerplate paragraphs (disclaimers, tag
+lists, "related", "read more", subscribe lines, reporting credits, ratings, press-release
+"About" sections) are set aside in ``Article.skipped`` with the reason.
+
+>>> boilerplate("Tags: rare earths, China, MP Materials")
+'tag list'
+>>> boilerplate("China exported 1,238 tonnes of magnets in May.") is None
+True
 
 >>> split_sentences("Exports to the U.S. fell. China's No. 18 list grew. It said so.")
 ['Exports to the U.S. fell.', "China's No. 18 list grew.", 'It said so.']
@@ -40,6 +52,7 @@ class Article:
     date_text: str | None = None
     date_line: int | None = None
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 class _HtmlText(HTMLParser):
@@ -110,26 +123,86 @@ def _meta_date(text: str) -> date | None:
     return found[0][0] if found else None
 
 
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u2013]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+
+
 def _paragraphs(lines: list[str], first_line: int) -> list[tuple[int, str]]:
+    """Paragraphs of lines; a bullet or a heading is a paragraph of its own."""
     out, current, start = [], [], first_line
     for number, line in enumerate(lines, first_line):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line.strip())
-        elif current:
+        alone = bool(_BULLET.match(line) or _HEADING.match(line))
+        if (not line.strip() or alone) and current:
             out.append((start, " ".join(current)))
             current = []
+        if not line.strip():
+            continue
+        if alone:
+            out.append((number, line.strip()))
+            continue
+        if not current:
+            start = number
+        current.append(line.strip())
     if current:
         out.append((start, " ".join(current)))
     return out
 
 
+#: Paragraphs that are not the article's own reporting, and why.
+_BOILERPLATE = (
+    ("disclaimer", re.compile(r"^(\W*disclaimer\b|.*\b(not (financial|investment|legal) advice|"
+                              r"does not (constitute|give) (investment|legal|financial) advice|"
+                              r"general advice only|past performance|not a registered investment|"
+                              r"for informational purposes only|provided for information only|"
+                              r"accepts no liability|do your own research|holds? no position)\b)",
+                              re.I)),
+    ("tag list", re.compile(r"^\W*(tags?|topics|filed under|keywords)\s*:|^\W*(#\w+[\s,]*){2,}$",
+                            re.I)),
+    ("related links", re.compile(r"^\W*(related( stories| articles| content)?|read more|see also|"
+                                 r"more from|most read|recommended|top movers|you may also like)"
+                                 r"\b", re.I)),
+    ("subscription or sharing", re.compile(
+        r"^\W*(subscribe|sign up|sign in|log ?in|share( this( article)?)?\b|follow us|download the|"
+        r"get a quote|add to watchlist|print\b|was this useful)|\b(for subscribers|forwarding is "
+        r"not permitted|subscribe to)\b", re.I)),
+    ("credits", re.compile(r"^\W*\(?(reporting|writing|editing|additional reporting) by\b|"
+                           r"^\W*(copyright|\u00a9)|all rights reserved|^\W*by [A-Z][\w. ]+"
+                           r"(\u00b7|,\s*\w+ \d{1,2}, \d{4}$|$)|^\W*SOURCE [A-Z]", re.I)),
+    ("rating", re.compile(r"\b(our )?rating\s*:|\b\d(\.\d)?/5\b|\bcoverage bias\b|"
+                          r"\breaders liked\b", re.I)),
+    ("company boilerplate", re.compile(r"^\W*(?i:about) [A-Z][\w&.' -]{1,60}:")),
+)
+
+
+def boilerplate(paragraph: str) -> str | None:
+    """Why a paragraph is boilerplate (``"disclaimer"``, ``"tag list"``...), or None."""
+    for reason, pattern in _BOILERPLATE:
+        if pattern.search(paragraph):
+            return reason
+    return None
+
+
+def _clean(article: Article, paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    kept = []
+    for line, text in paragraphs:
+        text = re.sub(r"^\s*(?:[-*+\u2022\u25aa\u2013]|\d{1,2}[.)]|#{1,6})\s+", "", text).strip()
+        text = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", text).strip()
+        reason = "the title again" if text == article.title else boilerplate(text)
+        if reason:
+            article.skipped.append((line, text, reason))
+        elif text:
+            kept.append((line, text))
+    return kept
+
+
 def _strip_markdown(text: str) -> str:
+    """Inline Markdown out; a bullet or heading keeps its marker (it ends a paragraph)."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
-    return re.sub(r"^\s*(#+|>|[-*+]\s)\s*", "", text)
+    marker = re.match(r"^\s*(#{1,6}\s+|[-*+]\s+|\d{1,2}[.)]\s+)", text)
+    head, body = (marker.group(0), text[marker.end():]) if marker else ("", text)
+    body = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", body)
+    return head + re.sub(r"^\s*>\s*", "", body)
 
 
 _HEADER = re.compile(r"^(title|headline|publisher|source|date|published|url|link|author|"
@@ -164,11 +237,16 @@ def read_article(path: Path) -> Article:
         parser.flush()
         for key, value in parser.meta.items():
             _apply_meta(article, key, html.unescape(value), 1)
+        main = _main_text(text, article)
         article.title = article.title or re.sub(r"\s+", " ", parser.title).strip() or None
-        blocks = parser.blocks
-        if blocks and article.title and blocks[0][1] == article.title:
+        if main is not None:
+            blocks = [(_line_of(text, para), para) for _, para in
+                      _paragraphs(main.splitlines(), 1)]
+        else:
+            blocks = parser.blocks
+        if blocks and article.title and blocks[0][1].lstrip("# ") == article.title:
             blocks = blocks[1:]
-        article.paragraphs = blocks
+        article.paragraphs = _clean(article, blocks)
         return article
     lines = text.splitlines()
     start = 0
@@ -199,13 +277,70 @@ def read_article(path: Path) -> Article:
     if article.title is None and paragraphs and not paragraphs[0][1].endswith("."):
         article.title = paragraphs[0][1]
         paragraphs = paragraphs[1:]
-    article.paragraphs = paragraphs
+    article.paragraphs = _clean(article, paragraphs)
     return article
 
 
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?),\s+(?P<date>(?P<month>[A-Z][a-z]"
-                       r"{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)\s*"
-                       r"(?:\((?P<agency>[A-Za-z .&]+)\))?\s*[-\u2013\u2014]+\s*")
+def _main_text(html_text: str, article: Article) -> str | None:
+    """The page's main text as Markdown-like lines (trafilatura), and missing metadata;
+    None when trafilatura is not installed or finds no text."""
+    try:
+        import trafilatura
+    except ImportError:   # pragma: no cover - a dependency; the plain parser stands in
+        return None
+    meta = trafilatura.extract_metadata(html_text)
+    if meta is not None:
+        article.title = article.title or meta.title or None
+        article.publisher = article.publisher or meta.sitename or None
+        article.url = article.url or meta.url or None
+        if article.published is None and article.date_text is None and meta.date:
+            article.date_text, article.date_line = meta.date, 1
+            article.published = _meta_date(meta.date)
+    text = trafilatura.extract(_without_chrome(html_text), output_format="markdown",
+                               include_comments=False, include_tables=False,
+                               favor_recall=True, with_metadata=False, deduplicate=False)
+    # Markdown escapes ("1\. The export ...") are not the page's text
+    return re.sub(r"\\([.\-*#_()\[\]+!])", r"\1", text) if text is not None else None
+
+
+_CHROME_TAGS = ("nav", "button", "footer", "aside", "form", "header", "menu", "script",
+                "style", "noscript", "iframe")
+_CHROME_CLASS = re.compile(r"nav|menu|footer|share|related|promo|toolbar|widget|cookie|"
+                           r"newsletter|ticker|subscri|tags|rating|vote|cta|masthead|"
+                           r"breadcrumb|banner|advert|sponsor|social|comment|byline|more\b",
+                           re.I)
+
+
+def _without_chrome(html_text: str) -> str:
+    """The page without its navigation, buttons, footers and widgets (trafilatura keeps
+    them on very short pages, where it falls back to the whole body)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html_text)
+    except (etree.ParserError, ValueError):
+        return html_text
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag in _CHROME_TAGS or (marks.strip() and _CHROME_CLASS.search(marks)):
+            element.drop_tree()
+    return lxml_html.tostring(root, encoding="unicode")
+
+
+def _line_of(html_text: str, paragraph: str) -> int:
+    """The line of the HTML source where a paragraph of its main text starts (1 if unsure)."""
+    probe = re.sub(r"^\W+", "", paragraph)[:24]
+    index = html_text.find(probe) if probe else -1
+    return html_text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?),"
+                       r"\s+(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+"
+                       r"(?P<year>\d{4}))?)\s*(?:\((?P<agency>[A-Za-z .&]+)\)|"
+                       r"/(?P<wire>[A-Za-z ]+)/)?\s*[-\u2013\u2014]+\s*")
 
 
 def dateline(article: Article, option: date | None) -> None:
@@ -217,8 +352,9 @@ def dateline(article: Article, option: date | None) -> None:
     if not match:
         return
     article.paragraphs[0] = (line, first[match.end():])
-    if match.group("agency"):
-        article.publisher = article.publisher or match.group("agency").strip()
+    if match.group("agency") or match.group("wire"):
+        agency = (match.group("agency") or match.group("wire")).strip()
+        article.publisher = article.publisher or agency
     month = MONTHS.get(match.group("month").lower())
     if article.published is not None or month is None:
         return

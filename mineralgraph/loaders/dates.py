@@ -50,6 +50,12 @@ _PAST = re.compile(r"\b(said|signed|announced|agreed|told|reported|confirmed|pub
                    r"(?!(?:scheduled|expected|planned|slated|designed)\b)\w+ed)\s+"
                    r"([\w']+\s+){0,5}?(on\s+)?$", re.I)
 
+#: A past-tense verb right after the weekday ("the ministry on Tuesday issued ..").
+_PAST_AFTER = re.compile(r"\s*,?\s*(said|signed|announced|agreed|told|reported|confirmed|"
+                         r"published|issued|approved|added|imposed|unveiled|released|"
+                         r"(?!(?:scheduled|expected|planned|slated|designed)\b)\w+ed)\b",
+                         re.I)
+
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
                      re.I)
@@ -99,7 +105,8 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
         qualifier = (groups.get("next") or "").strip().lower()
         back = (article.weekday() - target) % 7
         ahead = (target - article.weekday()) % 7
-        past = _PAST.search(sentence[max(0, m.start() - 60):m.start()])
+        past = _PAST.search(sentence[max(0, m.start() - 60):m.start()]) or _PAST_AFTER.match(
+            sentence[m.end():m.end() + 30])
         if qualifier == "next" or (qualifier != "last" and back and not past
                                    and _FUTURE.search(sentence)):
             return article + timedelta(days=ahead or 7)

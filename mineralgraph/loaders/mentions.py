@@ -3,7 +3,11 @@ built-in names (governments, nationality adjectives, chemical elements).
 
 A :class:`Gazetteer` finds every known name in a sentence, longest first, so
 "Lockheed Martin" wins over "Lockheed" and "Beijing Zhong Ke San Huan" over "Beijing".
-Capitalised names it cannot resolve are returned too, so a loader can report them.
+Capitalised names it cannot resolve are returned too, so a loader can report them. A
+near miss of a known company, facility, material or product name ("Vacuumschmeltze",
+"Lynas Rare Earth Ltd") resolves through rapidfuzz when it is close enough (a ratio of at
+least 90, same first letter, at most three characters longer or shorter); weaker matches
+are rejected and stay unresolved.
 
 >>> from mineralgraph.claim import Claim
 >>> from mineralgraph.graph.supply_graph import SupplyGraph
@@ -14,6 +18,10 @@ Capitalised names it cannot resolve are returned too, so a loader can report the
 [('Beijing', 'country:CN'), ('Lockheed', 'company:lockheed-martin')]
 >>> [m.text for m in gaz.unknown_names("Dexter Magnetic Technologies got 5 of 180 licences.")]
 ['Dexter Magnetic Technologies']
+>>> [(m.text, m.id) for m in gaz.near_misses("Shares of Lokheed Martin fell.")]
+[('Lokheed Martin', 'company:lockheed-martin')]
+>>> gaz.near_misses("Lockwood Marine said so.")
+[]
 """
 
 from __future__ import annotations
@@ -70,8 +78,14 @@ STOPWORDS = {
     "some", "many", "most", "all", "both", "other", "more", "one", "two", "three", "five",
     "seven", "ten", "there", "here", "what", "which", "who", "if", "once", "yet", "so",
     "please", "read", "updates", "update", "reporting", "editing", "writing",
-    "additional", "dual-use", "phase", "q1", "q2", "q3", "q4", "union",
+    "additional", "dual-use", "phase", "q1", "q2", "q3", "q4", "union", "facility", "plant",
+    "mine", "refinery",
 }
+
+#: Kinds whose names may be matched approximately (a near miss of a name).
+FUZZY_KINDS = ("Company", "Facility", "Material", "Product")
+#: The least rapidfuzz ratio (0-100) at which a near miss is taken for a known name.
+FUZZY_CUTOFF = 90
 
 #: Words that end company names (a capitalised name ending so is taken for a company).
 COMPANY_WORDS = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.",
@@ -132,9 +146,13 @@ class Gazetteer:
                             self.names[key] = node
                             if key.endswith("s") and len(key) > 4:
                                 self.names.setdefault(key[:-1], node)
+        self.fuzzy: dict[str, str] = {
+            name: node for name, node in self.names.items()
+            if len(name) >= 5 and model.kind_of(node) in FUZZY_KINDS}
         ordered = sorted(self.names, key=len, reverse=True)
         self.pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?:s|es)?(?![\w-]|'s\w)",
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n in ordered) + r")(?:s|es)?"
+            r"(?!\w|-(?!related\b|containing\b|bearing\b)|'s\w)",
             re.I)
 
     def mentions(self, sentence: str) -> list[Mention]:
@@ -155,8 +173,42 @@ class Gazetteer:
             found.append(Mention(text, m.start(), m.end(), self.names[key]))
         return found
 
+    def near_miss(self, name: str) -> str | None:
+        """The id whose label or alias ``name`` nearly spells, or None for a weak match."""
+        from rapidfuzz import fuzz, process
+
+        key = _norm(name)
+        if len(key) < 5 or not self.fuzzy:
+            return None
+        if " " not in key:   # "Vulcan" for Vulcan Elements: the one company it begins
+            starts = {node for known, node in self.fuzzy.items()
+                      if known.startswith(key + " ") and model.kind_of(node) == "Company"}
+            if len(starts) == 1:
+                return starts.pop()
+        best = process.extractOne(key, sorted(self.fuzzy), scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return None
+        match = best[0]
+        if match[0] != key[0] or abs(len(match) - len(key)) > 3:
+            return None
+        return self.fuzzy[match]
+
+    def near_misses(self, sentence: str) -> list[Mention]:
+        """Unknown names of the sentence that nearly spell a known name, resolved."""
+        out = []
+        for mention in self._candidates(sentence):
+            node = self.near_miss(mention.text)
+            if node is not None:
+                out.append(Mention(mention.text, mention.start, mention.end, node))
+        return out
+
     def unknown_names(self, sentence: str) -> list[Mention]:
-        """Capitalised names in the sentence that no known name covers."""
+        """Capitalised names in the sentence that no known name covers, nor nearly spells."""
+        return [m for m in self._candidates(sentence) if self.near_miss(m.text) is None]
+
+    def _candidates(self, sentence: str) -> list[Mention]:
+        """Capitalised names in the sentence that no known name covers exactly."""
         known = [(m.start, m.end) for m in self.mentions(sentence)]
         out = []
         pieces = []
@@ -173,9 +225,15 @@ class Gazetteer:
                 if s == start and e < start + len(text) and text[e - start] == " ":
                     text, start = text[e - start + 1:], e + 1
             words = text.split()
+            while words and re.fullmatch(r"[\d.,]+", words[0]):   # "3 July 2023"
+                start += len(words[0]) + 1
+                words = words[1:]
             # drop leading stopwords such as "The"; "He" is a name inside a sentence
             while words and _norm(words[0]) in STOPWORDS and not (
                     start > 0 and _norm(words[0]) in PRONOUNS and len(words) > 1):
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and re.fullmatch(r"[\d.,]+", words[0]):   # "On 3 July 2023"
                 start += len(words[0]) + 1
                 words = words[1:]
             while words and _norm(words[-1]).rstrip(".") in TRAILING:
@@ -198,7 +256,12 @@ class Gazetteer:
             if start == 0 and len(words) == 1 and not looks_like_company(text) \
                     and not (text.isupper() and len(text) >= 3):
                 continue  # a capitalised first word of a sentence
-            if len(words) == 1 and re.search(r"(ian|ean|ican|ese|ish)$", text) and \
+            if re.search(r"-(origin|made|based|owned|linked|listed)$|\b(Law|Act|Regulations?)$",
+                         text):
+                continue  # "Chinese-origin", "US-made": adjectives, not names
+            if len(words) == 1 and (re.search(r"(ian|ean|ican|ese)$", text) or text in (
+                    "British", "Spanish", "Swedish", "Danish", "Finnish", "Polish", "Irish",
+                    "Turkish", "Scottish", "Flemish")) and \
                     re.match(r"\s+[a-z]", sentence[end:end + 3]):
                 continue  # a nationality adjective ("Estonian plant")
             out.append(Mention(text, start, end, None))

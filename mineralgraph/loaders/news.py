@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from mineralgraph.claim import Claim
@@ -48,6 +48,7 @@ from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.articles import Article, dateline, read_article, split_sentences
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
+from mineralgraph.loaders.figures import find_figures
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -64,14 +65,19 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # ---------------------------------------------------------------- cue patterns
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
-    r"permits?|permit requirements?|control measures)|\bput (\w+ )?under (export )?"
+    r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
-    r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,60}\b(banned|"
-    r"restricted|prohibited|curbed|halted)\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
+    r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,90}\b(banned|"
+    r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\b(apply for|"
+    r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\bexports?\b[^.;]{0,90}\b(shall|will|"
+    r"would) not be (permitted|allowed)\b|\b(prohibited|banned|"
+    r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
     r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
-                     r"applications? to export|export (applications?|requests?))\b", re.I)
+                     r"applications? to export|export (applications?|requests?)|approvals for "
+                     r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
+                     r"shipments))\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -80,7 +86,36 @@ APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing
 DENIED = re.compile(r"\b(den(ied|ies|y)|reject(ed|s)?|refus(ed|es)|not (be )?(approved|"
                     r"permitted|granted|allowed)|turned down)\b", re.I)
 EXPEDITED = re.compile(r"\b(speed(ing)? up|sped up|expedit\w*|fast[- ]track\w*|accelerat\w*|"
-                       r"more easily|easier time|faster|quicker|streamlin\w*)\b", re.I)
+                       r"more (easily|quickly|rapidly|swiftly)|easier time|faster|quicker|"
+                       r"streamlin\w*)\b", re.I)
+#: ", and shipments of magnets have since slowed": a new clause with its own subject.
+CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|had|was|were|"
+                          r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
+#: A date that names only a month ("in June", "last month", "December 2024").
+MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:last|this|next|earlier this)\s+month|(?:" + "|".join(
+    m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)
+#: "two days after it announced the measure": the announcement, counted back.
+DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
+                        r"(?P<unit>days?|weeks?) after (it|they|beijing|china|the ministry|"
+                        r"washington|tokyo) "
+                        r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7}
+#: "a commitment with MP Materials to buy magnets": the partner sells.
+DEAL_TO_BUY = re.compile(r"\b(agreement|commitment|deal|contract|partnership)\s+with\s+"
+                         r"[A-Z][\w&.' -]{1,60}?\s+to\s+(buy|purchase|source|procure)\b")
+#: "plans to build a second magnet plant": a planned producer.
+PLANNED_PLANT = re.compile(r"\b(plans?|planning|intends?|aims?) to (build|open|construct|develop)"
+                           r"\b", re.I)
+#: "will in principle not be approved": the control's rule, not a decision on a licence.
+POLICY = re.compile(r"\bin principle\b|\bwill (not be|be) (approved|denied|granted|rejected|"
+                    r"refused)\b|\bwill (deny|refuse|reject)\b", re.I)
+#: "are still being approved case by case": a process described, no decision reported.
+PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|granted)\b", re.I)
+#: Reported speech: the sentence says who said it.
+SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
+#: "remains in force": a state, not an entry into force.
+REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still) (in (force|place|effect))\b", re.I)
 SUSPENDED = re.compile(r"\b(suspend(ed|s|ing)?|suspension|paus(e|ed|es|ing)|lift(ed|s|ing)?|"
                        r"scrap(ped|s)?|revok(e|ed|es)|withdr(ew|awn|aws))\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|came into (force|"
@@ -90,23 +125,38 @@ IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|ca
                       r"appl(y|ies) from)\b", re.I)
 ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
                        r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
-                       r"(export )?control|expand(ed|s)|tighten(ed|s)|placed|rolled out|"
+                       r"(export )?(control|catalogue|catalog|list)|add(ed|s)\b.{0,200}?\bto \w+'s "
+                       r"(export )?(control )?list|expand(ed|s)|tighten(ed|s)|"
+                       r"placed|rolled out|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
-                       r"prohibit(ed|s)|"
+                       r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
                    r"threaten(s|ed|ing)?|expected to|plans? to|planning to|reportedly|whether|"
-                   r"speculat\w*|if)\b|\bmay\b(?! \d)", re.I)
+                   r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
+#: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
+EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|should (be|get|have|"
+                          r"find|receive|see|ease)|set to|poised to|on track to)\b", re.I)
+PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
+                         r"proposed|intends? to|preparing to)\b", re.I)
+SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps)\b", re.I)
+#: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
+REVIEW = re.compile(r"\b((is|are|was|were) applying|(has|have|had) applied|applied for|"
+                    r"working with \w+ to (obtain|get|secure)|seeking|under review)\b", re.I)
+#: Kinds whose mentions are recorded (MENTIONS claims of the article).
+MENTIONED_KINDS = ("Company", "Country", "Element", "Material", "Product", "Facility",
+                   "ExportControl")
 NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not yet|never|"
                      r"no longer|no new)\b", re.I)
 BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|with)\s+(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|"
-                           r"firms?|companies|clients?|importers?) in\s+(the\s+)?$", re.I)
+                           r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
+                           r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
+                           r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
                           r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
                           r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
@@ -130,9 +180,11 @@ MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|J
 POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(controls?|bans?|"
                        r"curbs?|restrictions?|measures|licen[cs]ing|permit requirements?)\b",
                        re.I)
-ANAPHOR = re.compile(r"\b(the|these|those) (controls|measures?|curbs|restrictions|ban|rules)\b",
-                     re.I)
+ANAPHOR = re.compile(r"\b(the|these|those|this) (controls|measures?|curbs|restrictions|ban|"
+                     r"rules|announcement|policy)\b", re.I)
 PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started producing|"
+                          r"(started|starts|began|begun|begins|achieved|achieves) (its |their )?"
+                          r"(commercial |full |first )?production of|"
                           r"(capacity|able) to make|mak(e|es|ing))\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"^(its|it|the company|the firm|the group)\b", re.I)
 IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
@@ -145,6 +197,11 @@ BUY_VERB = re.compile(r"\b(buy(s|ing)?|bought|purchas(e|es|ed|ing)|sourc(e|es|ed
 STOP_VERB = re.compile(r"\b(stop(ped|s)?|halt(ed|s)?|suspend(ed|s)?|cease[ds]?|end(ed|s)?)\b"
                        r"(\s+\w+){0,3}?\s+(shipping|shipments?|sales|selling|supplying|"
                        r"deliveries|exports?)\b", re.I)
+#: A plant or mine halted or closed: "halted production", "closed its ... plant".
+CLOSE_VERB = re.compile(r"\b(halt(ed|s)?|suspend(ed|s)?|stop(ped|s)?|ceas(ed|es)|clos(ed|es)|"
+                        r"shut( down)?|idl(ed|es)|paus(ed|es)|mothball(ed|s)?)\b(\s+[\w-]+){0,3}?"
+                        r"\s+(production|operations|output|mining|plant|mine|refinery)\b|"
+                        r"\bdeclared force majeure\b", re.I)
 MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
                        r"manufactur(e|es|ed|ing)|assembl(e|es|ed|ing)|produc(e|es|ed|ing))\b",
                        re.I)
@@ -178,6 +235,17 @@ class NewsReader:
         self.last_party: str | None = None
         self.gazetteer_found: list[Found] = []
         self.issuer: str | None = None
+        self.modality: str | None = None
+        self.dated_by_article = False
+        self.mentioned: dict[str, tuple[str, str, int]] = {}
+        self.skipped: list[tuple[int, str, str]] = []
+        self.sentences = 0
+        self.article_country: str | None = None
+        self.licence_context = False
+        self.last_said: date | None = None
+        self.rare_earth_topic = False
+        self.last_period: date | None = None
+        self.last_material: Found | None = None
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -206,15 +274,105 @@ class NewsReader:
             article.published = self.option
         self.article = article
         self.source = self.source_id(article)
+        # an official publisher names its country ("Ministry of Commerce of the PRC")
+        self.article_country = next((m.id for m in self.gazetteer.mentions(
+            article.publisher or "") if model.kind_of(m.id) == "Country"), None)
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
+                self.sentences += 1
                 self.sentence(line, sentence)
+        self.drop_article_dated_repeats()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
             claims = (self.source_claims(article)
-                      + [c for node in self.nodes.values() for c in node] + self.claims)
+                      + [c for node in self.nodes.values() for c in node] + self.claims
+                      + self.mention_claims())
         unresolved = [f"{name} ({where})" for name, where in self.unresolved.items()]
-        return LoadResult(claims=claims, unresolved=unresolved)
+        return LoadResult(claims=claims, unresolved=unresolved,
+                          report=self.report(claims))
+
+    # ------------------------------------------------------------ after the last sentence
+    def drop_article_dated_repeats(self) -> None:
+        """A claim dated only by the article (a summary bullet, a headline) gives way to
+        the same fact dated by the text; a licence decision dated by the article gives way
+        to the same decision (issuer, grantee, decision) dated by the text."""
+        def dated(claim):
+            return claim.qualifier("dated_by") is None
+
+        def fact(claim):
+            single = not claim.is_relation and model.attributes.get(claim.predicate) \
+                and not model.attributes[claim.predicate].multi_valued
+            return (claim.subject, claim.predicate, None if single else str(claim.object))
+
+        text_dated = {fact(c) for c in self.claims if dated(c)}
+        def undated(claim):
+            return (re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", claim.subject),
+                    claim.qualifier("modality"))
+
+        licences = {undated(c) for c in self.claims
+                    if dated(c) and c.subject.startswith("licence:")}
+        decided = {(c.object, c.qualifier("modality")) for c in self.claims
+                   if dated(c) and c.predicate == "decision"}
+        generic = {c.subject for c in self.claims if not dated(c) and c.predicate == "decision"
+                   and "-exports-" in c.subject
+                   and (c.object, c.qualifier("modality")) in decided}
+        dropped = {c.subject for c in self.claims if not dated(c)
+                   and c.subject.startswith("licence:")
+                   and (undated(c) in licences or c.subject in generic)
+                   and not any(dated(o) for o in self.claims if o.subject == c.subject)}
+        self.claims = [c for c in self.claims
+                       if c.subject not in dropped and not (not dated(c)
+                                                            and fact(c) in text_dated)]
+        for node in dropped:
+            self.nodes.pop(node, None)
+
+    def mention_claims(self) -> list[Claim]:
+        """One MENTIONS claim per node the article names, quoting the first sentence."""
+        out = []
+        for node, (_name, quote, line) in sorted(self.mentioned.items()):
+            if model.kind_of(node) not in MENTIONED_KINDS:
+                continue
+            if self.known is None or node not in self.known:
+                if node not in self.nodes and model.kind_of(node) in ("Country", "Element"):
+                    self.line = line
+                    out.extend(self.nodes.get(self.ensure(node), []))
+                elif node not in self.nodes:
+                    continue
+            out.append(Claim(self.source, "MENTIONS", node, sources=(self.source,),
+                             quote=quote, confidence="medium",
+                             origin=f"{self.path}:{line}"))
+        return out
+
+    def report(self, claims: list[Claim]) -> dict:
+        """What the article gave: claims added, mentions, sentences skipped and why."""
+        article = self.article
+        facts = [c for c in claims if c.predicate != "MENTIONS" and c.subject != self.source]
+        events = sorted({c.subject for c in facts
+                         if c.subject.startswith(("control:", "licence:"))})
+        return {
+            "article": str(self.path),
+            "title": article.title, "publisher": article.publisher,
+            "published": article.published.isoformat() if article.published else None,
+            "source": self.source if claims else None,
+            "sentences": self.sentences,
+            "claims_added": len(claims),
+            "events": events,
+            "decisions": sorted({f"{c.subject} {c.object}" for c in facts
+                                 if c.predicate == "decision"
+                                 and c.qualifier("modality") is None}),
+            "modal": sorted({f"{c.subject} {c.object} ({c.qualifier('modality')})"
+                             for c in facts if c.predicate == "decision"
+                             and c.qualifier("modality")}),
+            "figures": sorted(f"{c.subject} {c.predicate} {c.object:g}"
+                              f"{' ' + c.qualifier('material') if c.qualifier('material') else ''}"
+                              for c in facts if c.predicate.startswith("reported_")),
+            "dated_by_article": sum(1 for c in facts if c.qualifier("dated_by") == "article"),
+            "mentions": {"resolved": sorted({f"{name} -> {node}" for node, (name, _, _)
+                                             in self.mentioned.items()}),
+                         "unresolved": sorted(self.unresolved)},
+            "skipped": [{"line": line, "sentence": text, "reason": reason}
+                        for line, text, reason in sorted(article.skipped + self.skipped)],
+        }
 
     def source_id(self, article: Article) -> str:
         words = slug(article.title or self.path.stem).split("-")[:8]
@@ -261,29 +419,157 @@ class NewsReader:
     def sentence(self, line: int, sentence: str) -> None:
         self.line = line
         text = sentence.strip()
-        if not text or text[0] in "\"\u201c":
+        if not text:
             return
-        found = [Found(m, m.id, model.kind_of(m.id)) for m in self.gazetteer.mentions(text)]
-        hedged = bool(HEDGE.search(text))
+        if text[0] in "\"\u201c":
+            self.skipped.append((line, text, "a quotation"))
+            return
+        found = [Found(m, m.id, model.kind_of(m.id)) for m in
+                 sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
+                        key=lambda m: m.start)]
+        for f in found:
+            self.mentioned.setdefault(f.id, (f.mention.text, text, line))
+        if self.article_country is None:   # the first country named that is no target
+            self.article_country = next((f.id for f in found if f.kind == "Country"
+                                         and not self.is_target(text, f.mention)), None)
+        hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
+                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text))
+        self.modality = modality_of(text) if hedged else None
+        negated = bool(NEGATED.search(text))
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
         before = len(self.claims)
-        is_licence = bool(LICENCE.search(text)) and bool(
-            APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text))
-        if not hedged and is_licence and not NEGATED.search(text):
+        licence_word = bool(LICENCE.search(text) or (
+            self.licence_context and re.search(r"\bapplications\b", text, re.I)))
+        self.licence_context = self.licence_context or bool(LICENCE.search(text))
+        is_licence = licence_word and bool(
+            APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
+            or REVIEW.search(text) or (self.modality == "planned"
+                                       and PLANNED_CUE.search(text)))
+        is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
+                          or self.control_on(text, found) or MONTH_CONTROL.search(text)
+                          or (self.current_control and ANAPHOR.search(text)))
+        policy = bool(POLICY.search(text) or PROCESS.search(text))
+        if is_licence and negated:
+            verb = (APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
+                    or REVIEW.search(text))
+            boundary = re.search(r",\s+but\s|;\s", text[verb.end():]) if verb else None
+            negation = NEGATED.search(text)
+            if boundary and negation and negation.start() > verb.end() + boundary.start():
+                negated = False   # "China agreed to speed up approvals, but Ford had not seen"
+        if is_licence and policy:
+            self.skipped.append((line, text, "a rule of the control (what will be approved or "
+                                             "denied), not a decision taken"))
+        elif is_licence and not negated and self.modality in (None, "expected", "planned"):
             self.licence_claims(text, found, event)
-        elif not hedged and not NEGATED.search(text) and (
-                CONTROL.search(text) or REFERENCE.search(text) or self.control_on(text, found)
-                or MONTH_CONTROL.search(text)
-                or (self.current_control and ANAPHOR.search(text))):
+        elif not hedged and not negated and is_control:
             self.control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
                 and not is_licence:
             self.cover_claims(text, found)
-        if not hedged and not NEGATED.search(text):
-            self.supply_claims(text, found, event)
+        if self.modality == "planned" and not negated:
+            self.planned_plant_claims(text, found)
+        factual = text if not hedged else factual_part(text)
+        modality, self.modality = self.modality, None
+        if factual and not negated:
+            found_here = [f for f in found if f.mention.end <= len(factual)]
+            self.supply_claims(factual, found_here, event)
+            self.figure_claims(factual, found_here, dates)
+        self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if len(self.claims) > before:
             self.report_unknown(text, line)
+        elif negated and (is_licence or is_control):
+            self.skipped.append((line, text, "negated: no decision"))
+        elif hedged and (is_licence or is_control):
+            self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
+                                             "a decision"))
+        self.modality = None
+
+    def figure_claims(self, text: str, found: list[Found], dates) -> None:
+        """Shares, year-on-year trade changes and quantities the sentence states, as
+        ``reported_*`` claims of the article on the country (or company) they are about."""
+        for figure in find_figures(text):
+            countries = [f for f in found if f.kind == "Country"]
+            owners = [f for f in found if f.kind in ("Country", "Company")
+                      and f.mention.end <= figure.start]
+            partner = None
+            if figure.kind == "share":
+                if not owners:
+                    continue
+                subject = owners[-1].id
+            elif figure.flow == "import":   # the importer is the subject; "from" a partner
+                sources = [f for f in countries if re.search(
+                    r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
+                importers = [f for f in countries if f not in sources]
+                if not importers:
+                    continue
+                subject = importers[0].id
+                partner = sources[0].id if sources else None
+                targets = sources
+            else:
+                exporters = [f for f in countries if not self.is_target(text, f.mention)]
+                targets = [f for f in countries if self.is_target(text, f.mention)]
+                subject = exporters[0].id if exporters else self.article_country
+                # the partner named nearest before the figure ("..., and exports to Japan fell")
+                near = [f for f in targets if f.mention.start < figure.end]
+                partner = (near[-1] if near else targets[0]).id if targets else None
+                named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
+                                  text[figure.start:figure.end])
+                if re.search(r"\b(to|from) (the )?rest of the world\b",
+                             text[figure.start:figure.end + 40], re.I):
+                    self.skipped.append((self.line, text, "a trade figure to the rest of the "
+                                                          "world, not a total"))
+                    continue
+                where = figure.start + named.start("name") if named else 0
+                if named and not any(f.mention.start <= where < f.mention.end for f in targets):
+                    self.skipped.append((self.line, text, f"a trade figure to "
+                                         f"{named.group('name')}, not a known country"))
+                    continue
+                if subject is None or partner == subject:
+                    continue
+            inside = [f for f in found if f.kind in ("Material", "Element")
+                      and (figure.start <= f.mention.start < figure.end
+                           if figure.kind == "share" else True)]
+            if not inside and figure.kind != "share" and self.last_material \
+                    and not [f for f in found if f.kind in ("Material", "Element")]:
+                inside = [self.last_material]   # "Exports were still down 38%": the same goods
+            elif inside and figure.kind != "share":
+                self.last_material = inside[0]
+            when, period = None, None
+            if figure.kind != "share":
+                months = [d for d, start, end in dates
+                          if re.search(r"\b(month|" + "|".join(MONTHS) + r")\b",
+                                       text[start:end], re.I)
+                          and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
+                                            if len(text[start:end].split()) > 1 else "x")]
+                year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
+                if months:
+                    when = months[0].replace(day=1)
+                    period = f"{when:%Y-%m}"
+                elif year and int(year.group(1)) < self.article.published.year:
+                    when, period = date(int(year.group(1)), 1, 1), year.group(1)
+                elif self.last_period is not None:
+                    # "Exports were still down 38% from a year earlier": the month just reported
+                    when, period = self.last_period, f"{self.last_period:%Y-%m}"
+                else:
+                    continue   # a trade figure needs its month or year
+                if len(period) == 7:
+                    self.last_period = when
+            for item in (inside if figure.kind == "quantity" and figure.value == 0
+                         else inside[:1] or [None]):
+                quals = [("about", figure.about)]
+                if figure.flow:
+                    quals.append(("flow", figure.flow))
+                if item is not None:
+                    quals.append(("material", self.ensure(item.id)))
+                if partner:
+                    quals.append(("partner", self.ensure(partner)))
+                if figure.unit:
+                    quals.append(("unit", figure.unit))
+                if period:
+                    quals.append(("period", period))
+                self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
+                           tuple(quals), quote=text)
 
     @staticmethod
     def control_on(text: str, found: list[Found]) -> bool:
@@ -295,20 +581,42 @@ class NewsReader:
         return False
 
     def event_date(self, text: str, dates) -> date:
-        for when, start, _ in dates:
+        lead = re.match(r"(while|although|though|as|after|before|since|whereas)\b[^,]*,",
+                        text, re.I)
+        for when, start, end in dates:
             cue = text[max(0, start - 40):start]
+            if lead and start < lead.end():
+                continue   # "While Beijing cleared shipments in June, ...": not the event
             if ANNOUNCED_CUE.search(cue) and re.search(r"\b(it|they|which|that)\b", cue):
                 continue   # "the measures it imposed ... in April": the control's own date
             if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
                 continue
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
+                self.dated_by_article = False
+                self.event_precise = not MONTH_ONLY.fullmatch(text[start:end].strip())
+                if SAID.search(text) and self.event_precise:
+                    self.last_said = when
                 return when
+        if self.last_said and SAID.search(text):
+            # reported speech goes on: "..., Musk told analysts" after "Musk said on Tuesday"
+            self.dated_by_article, self.event_precise = False, True
+            return self.last_said
+        self.dated_by_article = True
+        self.event_precise = True
         return self.article.published
 
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
               quote=None):
-        key = (subject, predicate, str(obj), dict(qualifiers).get("material"))
+        qualifiers = tuple(qualifiers)
+        if self.modality and not predicate.startswith("reported_"):
+            qualifiers += (("modality", self.modality),)
+        event = when if when is not None else valid_to
+        if self.dated_by_article and event == self.article.published \
+                and not predicate.startswith("reported_"):
+            qualifiers += (("dated_by", "article"),)
+        key = (subject, predicate, str(obj), dict(qualifiers).get("material"),
+               dict(qualifiers).get("partner"))
         if key in self.emitted:
             return
         self.emitted.add(key)
@@ -378,9 +686,10 @@ class NewsReader:
 
     # ------------------------------------------------------------ export controls
     def find_control(self, text: str, issuer: str | None, items: list[str], targets: list[str],
-                     event: date, status: str) -> str | None:
-        """The known (or already minted) control a sentence is about, or None."""
-        ref = REFERENCE.search(text)
+                     event: date, status: str, rare_earth: bool = False) -> str | None:
+        """The known (or already minted) control a sentence is about, or None;
+        ``rare_earth``: the article is about rare earths though the sentence does not say."""
+        ref = named_reference(text)
         if ref:
             number, year = ref.group(1), ref.group(2)
             for node, info in self.controls.items():
@@ -405,7 +714,7 @@ class NewsReader:
                           and info["announced"] <= event
                           and (not issuer or not info["issuer"] or issuer in info["issuer"])]
             return max(same_month)[1] if same_month else None
-        wanted = set(items) | (REE if RARE_EARTH.search(text) else set())
+        wanted = set(items) | (REE if RARE_EARTH.search(text) or rare_earth else set())
         if wanted or targets:
             best, best_key = None, None
             for node, info in self.controls.items():
@@ -419,13 +728,16 @@ class NewsReader:
                 if self.stated_announcement and announced and abs(
                         (announced - self.stated_announcement).days) > 45:
                     continue
-                if announced and announced > event:
-                    continue
+                if announced and announced > event and (announced.year, announced.month) != (
+                        event.year, event.month):
+                    continue   # a month-only date ("in December 2024") takes the whole month
                 key = (score, announced or date.min)
                 if best_key is None or key > best_key:
                     best, best_key = node, key
             if best or items:
                 return best
+        if self.current_control and ANAPHOR.search(text) and not items and not targets:
+            return self.current_control   # "The ban was imposed in December 2024."
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
@@ -439,22 +751,36 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
-        issuer = issuer or self.issuer
-        named = self.items(found)
+        issuer = issuer or self.issuer or self.article_country
+        clause = CLAUSE_BREAK.search(text)
+        named = self.items([f for f in found if clause is None
+                            or f.mention.start < clause.start()])
         items = [i for i, _ in named]
         statuses = []
         if SUSPENDED.search(text):
             statuses.append("suspended")
-        if IN_FORCE.search(text):
-            statuses.append("in force")
+        if IN_FORCE.search(text) and not REMAINS.search(text) and not (
+                "suspended" in statuses and IMMEDIATE.search(text)
+                and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)):
+            statuses.append("in force")   # "suspended ... with immediate effect": the pause
         since = [when for when, start, _ in dates
                  if SINCE_CUE.search(text[max(0, start - 10):start])
                  or text[start:start + 5].lower() == "since"]
         if since and "in force" not in statuses and "suspended" not in statuses:
             statuses.append("in force")
-        if ANNOUNCED.search(text) and "suspended" not in statuses and not PASSIVE.search(text):
+        verbs = [m for m in ANNOUNCED.finditer(text)
+                 if not (m.group(0).lower() in ("curbs", "bans", "bars", "restricts")
+                         and re.search(r"\b(the|its|their|these|those|such)\s+([\w-]+\s+)?$",
+                                       text[max(0, m.start() - 30):m.start()], re.I))]
+        if verbs and "suspended" not in statuses and not PASSIVE.search(text):
             statuses.append("announced")
-        if not statuses and self.current_control and COVERS_VERB.search(text):
+        starting = [when for when, start, _ in dates
+                    if re.search(r"\b(starting|effective|from|beginning)\s+(on\s+)?$",
+                                 text[max(0, start - 20):start], re.I)]
+        if starting and not statuses:
+            statuses.append("in force")   # "require exporters to seek a licence starting Aug. 1"
+        if not statuses and self.current_control and (
+                COVERS_VERB.search(text) or re.search(r"\bnot be (permitted|allowed)\b", text)):
             return self.cover_claims(text, found)
         if not statuses or issuer is None:
             return
@@ -465,12 +791,20 @@ class NewsReader:
             if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue):
                 if announced is None:
                     announced = when
-                    day_precise = bool(re.search(r"\d|day\b", text[start:end], re.I))
+                    day_precise = bool(re.search(r"\b\d{1,2}\b|day\b", text[start:end], re.I))
             elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
                     or text[start:start + 5].lower() == "since":
                 effective = effective or when
+        after = DAYS_AFTER.search(text)
+        if after and announced is None and not self.dated_by_article:
+            # "..., the ministry said on Thursday, two days after it announced the measure"
+            count = NUMBER_WORDS.get(after.group("n").lower()) or int(after.group("n"))
+            days = count * (7 if after.group("unit").lower().startswith("week") else 1)
+            announced, day_precise = event - timedelta(days=days), True
         if effective is None and IMMEDIATE.search(text):
             effective = event
+        if not statuses:
+            return
         status = "announced" if "announced" in statuses else statuses[0]
         self.stated_announcement = announced
         control = self.find_control(text, issuer, items, targets, announced or event, status)
@@ -480,16 +814,29 @@ class NewsReader:
             if status != "announced" and not items and not targets \
                     and not REFERENCE.search(text) and not month:
                 return
+            if self.dated_by_article and not announced and not effective \
+                    and not REFERENCE.search(text) and not month:
+                self.skipped.append((self.line, text, "a control with no date nor number: "
+                                                      "not taken for a new one"))
+                return
             if month and not announced:
                 number = MONTHS[month.group("month").lower()]
                 announced = date(event.year - (number > event.month), number, 1)
                 day_precise = False
-            control = self.mint_control(text, issuer, named, announced or event)
+            in_force_only = self.dated_by_article and status != "announced"
+            control = self.mint_control(text, issuer, named,
+                                        announced or (effective if in_force_only else None)
+                                        or event)
         self.current_control, self.issuer = control, issuer
         info = self.controls[control]
-        if status == "announced":
-            announced = announced or event
-        start = announced or info["announced"] or event
+        if status == "announced" and not announced:
+            announced, day_precise = event, self.event_precise
+        if announced and not day_precise and info["announced"] and \
+                (info["announced"].year, info["announced"].month) == (announced.year,
+                                                                      announced.month):
+            announced = info["announced"]
+        start = announced or info["announced"] or (
+            effective if self.dated_by_article and status != "announced" else None) or event
         if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
         if "in force" in statuses or (status == "announced" and effective):
@@ -508,7 +855,7 @@ class NewsReader:
 
     def mint_control(self, text: str, issuer: str, named: list[tuple[str, str]],
                      when: date) -> str:
-        ref = REFERENCE.search(text)
+        ref = named_reference(text)
         code = issuer.partition(":")[2]
         if ref:
             tail = f"no-{ref.group(1)}"
@@ -542,9 +889,10 @@ class NewsReader:
         control = self.current_control
         info = self.controls.get(control)
         if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
-                                         r"curbs?)\b", text, re.I):
+                                         r"curbs?|exports? of)\b", text, re.I):
             return
-        for item, _ in self.items(found):
+        named = self.items(found)
+        for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
             info["covers"].add(item)
 
@@ -568,9 +916,14 @@ class NewsReader:
             decision = "denied"
         elif EXPEDITED.search(text):
             decision = "expedited"
-        else:
+        elif APPROVED.search(text):
             decision = "approved"
-        verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text))
+        else:
+            decision = "under-review"
+        verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text)
+                or REVIEW.search(text) or PLANNED_CUE.search(text))
+        if decision == "under-review" and not REVIEW.search(text):
+            decision = "approved"   # a planned issue of licences
         issuer, targets = self.countries(text, found, verb.start())
         if issuer is None and self.current_control:
             issuers = sorted(self.controls[self.current_control]["issuer"])
@@ -579,14 +932,16 @@ class NewsReader:
         items = [i for i, _ in self.items(found)]
         self.stated_announcement = None
         control = None
-        if items or REFERENCE.search(text) or RARE_EARTH.search(text):
-            control = self.find_control(text, issuer, items, [], event, "licence")
+        if items or REFERENCE.search(text) or RARE_EARTH.search(text) or self.rare_earth_topic:
+            control = self.find_control(text, issuer, items, [], event, "licence",
+                                        rare_earth=self.rare_earth_topic)
         if issuer is None and control is not None and self.controls[control]["issuer"]:
             issuer = sorted(self.controls[control]["issuer"])[0]
         if issuer is None:
             return
+        targets = [t for t in targets if t != issuer]
         grantees = [node for _, node in self.companies(text, found)]
-        control = control or self.current_control
+        control = control or self.current_control or self.control_since(text, issuer)
         code = issuer.partition(":")[2]
         if grantees:
             who = grantees[0].partition(":")[2]
@@ -601,7 +956,8 @@ class NewsReader:
                               f"({event.isoformat()})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
-        self.claim(node, "announced_on", event, event, quote=text)
+        if self.modality is None and decision != "under-review" and self.event_precise:
+            self.claim(node, "announced_on", event, event, quote=text)
         self.claim(node, "ISSUED_BY", self.ensure(issuer), event, quote=text)
         for grantee in grantees:
             self.claim(node, "GRANTED_TO", grantee, event, quote=text)
@@ -609,6 +965,22 @@ class NewsReader:
             self.claim(node, "TARGETS", self.ensure(target), event, quote=text)
         if control:
             self.claim(node, "UNDER", control, event, quote=text)
+
+    def control_since(self, text: str, issuer: str) -> str | None:
+        """"applications filed since April": the known control of that month and issuer
+        (licences are asked for under the control that made them necessary)."""
+        match = re.search(r"\bsince (early |late )?(?P<month>" + "|".join(
+            m for m in MONTHS if len(m) > 3) + r")\b", text, re.I)
+        if not match:
+            return None
+        month = MONTHS[match.group("month").lower()]
+        published = self.article.published
+        year = published.year - (month > published.month)
+        same = sorted(node for node, info in self.controls.items()
+                      if info["announced"] and (info["announced"].year,
+                                                info["announced"].month) == (year, month)
+                      and (not info["issuer"] or issuer in info["issuer"]))
+        return same[0] if len(same) == 1 else None
 
     # ------------------------------------------------------------ supply relations
     def parties(self, text: str, found: list[Found]) -> list[tuple[Mention, str]]:
@@ -662,7 +1034,10 @@ class NewsReader:
             if re.search(r"\b(to|from)\s+$", before) or (
                     mention.start == 0 and re.match(r"\s+(\w+\s+)?(" + "|".join(
                         v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")",
-                        after, re.I)):
+                        after, re.I)) or (
+                    # "Belgian chemicals group Solvay has started producing ...": the subject
+                    mention.start > 0 and re.match(r"\s+(has|have|had)\s+(\w+\s+)?(" +
+                                                   PRODUCE_VERB.pattern + ")", after, re.I)):
                 parties.append((mention, f"company:{slug(mention.text)}"))
         first = re.match(r"([A-Z][\w&'-]+)\s+(\w+\s+)?(" + "|".join(
             v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text, re.I)
@@ -674,6 +1049,15 @@ class NewsReader:
         parties.sort(key=lambda item: item[0].start)
         materials = [f.id for f in found if f.kind == "Material"]
         quals = (("material", materials[0]),) if materials else ()
+        deal = DEAL_TO_BUY.search(text)
+        if deal:   # "Apple ... a $500 million commitment with MP Materials to buy magnets"
+            buyers = [p for p in parties if p[0].end <= deal.start()]
+            sellers = [p for p in parties if deal.start() <= p[0].start < deal.end()]
+            if buyers and sellers:
+                self.claim(self.party(sellers[0]), "SUPPLIES", self.party(buyers[0]), event,
+                           quals, quote=text)
+                self.last_party = buyers[0][1]
+                return self.make_claims(text, found, parties, event)
         stop = STOP_VERB.search(text)
         for verb, word, reverse in ((stop, "to", False), (SUPPLY_VERB.search(text), "to", False),
                                     (SUPPLY_VERB.search(text), None, False),
@@ -705,7 +1089,28 @@ class NewsReader:
         if parties and not PRONOUN_SUBJECT.match(text):
             self.last_party = parties[0][1]   # the subject a later "The company" refers to
 
+    def closure_claims(self, text, found, parties, event) -> bool:
+        """"halted production of NdPr oxide at ...": the producer's output of the material
+        ends on the date of the event (``valid_to``). True when a claim was made."""
+        halt = CLOSE_VERB.search(text)
+        if not halt:
+            return False
+        materials = [f for f in found if f.kind == "Material"]
+        producers = [p for p in parties if p[0].end <= halt.start()]
+        facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
+        if facilities:   # "halted production ... at its Kuantan plant": the plant
+            producers = facilities[:1]
+        if not producers and self.last_party and PRONOUN_SUBJECT.match(text):
+            producers = [(Mention(text[:3], 0, 0, self.last_party), self.last_party)]
+        if not materials or not producers:
+            return False
+        self.claim(self.party(producers[-1]), "PRODUCES", materials[0].id, None,
+                   valid_to=event, quote=text)
+        return True
+
     def make_claims(self, text, found, parties, event) -> None:
+        if self.closure_claims(text, found, parties, event):
+            return
         products = [f for f in found if f.kind == "Product"]
         make = MAKE_VERB.search(text)
         if make and products:
@@ -723,9 +1128,33 @@ class NewsReader:
             if producer is None and self.last_party and PRONOUN_SUBJECT.match(text):
                 producer = (Mention(text[:3], 0, 0, self.last_party), self.last_party)
             if producer:
-                self.claim(self.party(producer), "PRODUCES", materials[0].id, event,
+                since = re.search(r"\bsince\s+(?:early\s+|late\s+)?(?P<year>(19|20)\d\d)\b", text)
+                when = date(int(since.group("year")), 1, 1) if since else event
+                self.claim(self.party(producer), "PRODUCES", materials[0].id, when,
                            quote=text)
                 self.last_party = producer[1]
+
+    def planned_plant_claims(self, text: str, found: list[Found]) -> None:
+        """"MP plans to build a second magnet plant": a planned producer, kept with its
+        modality (never a fact, never dated)."""
+        plan = PLANNED_PLANT.search(text)
+        if not plan:
+            return
+        words = text[plan.end():plan.end() + 60]
+        materials = [f for f in found if f.kind == "Material" and f.mention.start >= plan.start()]
+        if not materials:
+            materials = [Found(m, m.id, model.kind_of(m.id)) for m in
+                         self.gazetteer.mentions(re.sub(r"\s+(plant|facility|factory|mine|"
+                                                        r"refinery)\b.*", "s", words))
+                         if model.kind_of(m.id) == "Material"]
+        owners = [f for f in found if f.kind == "Company" and f.mention.end <= plan.start()]
+        if not owners and self.last_party and PRONOUN_SUBJECT.match(text):
+            owners = [Found(Mention(text[:2], 0, 2, self.last_party), self.last_party,
+                            "Company")]
+        if owners and materials:
+            self.modality = "planned"
+            self.claim(owners[-1].id, "PRODUCES", materials[0].id, None, quote=text)
+            self.modality = None
 
     def party(self, item: tuple[Mention, str]) -> str:
         mention, node = item
@@ -733,6 +1162,54 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def named_reference(text: str) -> re.Match | None:
+    """The announcement a sentence is about: the one suspended when a suspension names
+    two ("issued Announcement No. 70, suspending Announcement No. 57" -> No. 57).
+
+    >>> named_reference("It issued Announcement No. 70, suspending Announcement No. 57.").group(1)
+    '57'
+    """
+    suspended = re.search(r"\b(suspend\w*|lift\w*|revok\w*|withdr\w*)\b[^.;]{0,80}?"
+                          r"(?=Announcement No)", text, re.I)
+    if suspended:
+        return REFERENCE.search(text, suspended.end())
+    return REFERENCE.search(text)
+
+
+def factual_part(text: str) -> str | None:
+    """The clause of a sentence before a hedged one ("It halted production on Thursday,
+    and expected to restart soon" -> "It halted production on Thursday"), or None.
+
+    >>> factual_part("Lynas halted output on Monday, and expected to restart it soon.")
+    'Lynas halted output on Monday'
+    >>> factual_part("Lynas could halt output.") is None
+    True
+    """
+    cues = [m.start() for p in (HEDGE, EXPECTED_CUE, PLANNED_CUE, SPECULATIVE_CUE)
+            for m in [p.search(text)] if m]
+    first = min(cues)
+    bounds = [m.start() for m in re.finditer(r",\s+(and|but|while)\s|;\s", text[:first])]
+    return text[:bounds[-1]] if bounds else None
+
+
+def modality_of(text: str) -> str:
+    """The modality of a hedged sentence: expected (a forecast), planned, or speculative.
+
+    >>> modality_of("Permits are likely to be approved more easily, two sources said.")
+    'expected'
+    >>> modality_of("China is drafting a system that would bar defence firms.")
+    'planned'
+    >>> modality_of("Officials could ease the review.")
+    'speculative'
+    """
+    if HEDGE.search(re.sub(r"\b(expected to|plans? to|planning to)\b", "", text, flags=re.I)) \
+            or SPECULATIVE_CUE.search(text):
+        return "speculative"
+    if PLANNED_CUE.search(text):
+        return "planned"
+    return "expected"
 
 
 def element_label(symbol: str) -> str:

@@ -1,0 +1,181 @@
+"""An Oxigraph store on disk, so a large graph is loaded once and then served from there.
+
+:func:`build_store_dir` loads the graph's triples (or an RDF file's) into a RocksDB
+store in a new folder, and writes :data:`MARKER` beside them saying what was loaded;
+:func:`open_store_dir` opens such a folder read-only, without loading anything.
+The folder appears only when complete: it is built under a temporary name and
+renamed at the end, so a killed build leaves no half store behind it (and the next
+build clears the temporary folder of a killed one).
+
+Each process opens its own read-only handle (a worker forked by the endpoint's pool
+or by a timed query reopens it), as RocksDB handles do not survive a fork.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mineralgraph.exceptions import InputError, MineralGraphError
+from mineralgraph.graph.sparql import OxigraphStore
+
+#: The file in a store folder that says what the store holds.
+MARKER = "mineralgraph-store.json"
+
+
+class OxigraphDiskStore(OxigraphStore):
+    """A read-only Oxigraph store in a folder made by :func:`build_store_dir`."""
+
+    engine = "oxigraph"
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.info = read_marker(self.path)
+        self._handle: tuple[int, object] | None = None
+
+    @property
+    def store(self):
+        """This process's read-only handle (opened on first use, again after a fork)."""
+        if self._handle is None or self._handle[0] != os.getpid():
+            import pyoxigraph as ox
+
+            try:
+                self._handle = (os.getpid(), ox.Store.read_only(str(self.path)))
+            except OSError as exc:
+                raise MineralGraphError(f"{self.path}: cannot open the store ({exc})") from None
+        return self._handle[1]
+
+    def __len__(self) -> int:
+        return int(self.info["triples"])
+
+
+def read_marker(path) -> dict:
+    """What a store folder holds (its :data:`MARKER`); MineralGraphError if it is none."""
+    marker = Path(path) / MARKER
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        if not isinstance(info, dict) or "source" not in info or "triples" not in info:
+            raise ValueError("source or triples missing")
+    except FileNotFoundError:
+        raise MineralGraphError(f"{path}: not a mineralgraph store (no {MARKER}); give a "
+                                "new folder to build one") from None
+    except (OSError, ValueError) as exc:
+        raise MineralGraphError(f"{marker}: unreadable ({exc})") from None
+    return info
+
+
+def is_store_dir(path) -> bool:
+    """Whether ``path`` is a folder holding a built store."""
+    return (Path(path) / MARKER).is_file()
+
+
+def source_of(path: str | None) -> dict:
+    """How a source file is recorded (path, size, modification time), to notice a change."""
+    if path is None:
+        return {}
+    stat = Path(path).stat()
+    return {"path": str(Path(path).resolve()), "bytes": stat.st_size,
+            "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat()}
+
+
+def bundled_fingerprint() -> str:
+    """A digest of the bundled data's files (names, sizes, times), to notice a change."""
+    import hashlib
+
+    from mineralgraph.loaders import bundled_data_path
+
+    root = Path(bundled_data_path())
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        stat = file.stat()
+        digest.update(f"{file.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def open_store_dir(path, source: dict) -> OxigraphDiskStore:
+    """Open a built store, provided it was built from ``source`` (else MineralGraphError)."""
+    store = OxigraphDiskStore(path)
+    built = store.info["source"]
+    if built != source:
+        if _describe(built) == _describe(source):
+            raise MineralGraphError(f"{path} holds a store built from {_describe(source)} "
+                                    "before it changed: delete the folder to rebuild it")
+        raise MineralGraphError(
+            f"{path} holds a store built from {_describe(store.info['source'])}, not from "
+            f"{_describe(source)}: give another folder, or delete it to rebuild")
+    return store
+
+
+def build_store_dir(path, source: dict, *, nt: str | None = None,
+                    rdf_file: str | None = None) -> OxigraphDiskStore:
+    """Load N-Triples text, or an RDF file, into a new store folder ``path``; open it.
+
+    ``source`` is recorded in the marker, for :func:`open_store_dir` to compare.
+    """
+    import pyoxigraph as ox
+
+    from mineralgraph.loaders.rdf import SUFFIXES, _message
+
+    path = Path(path)
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise MineralGraphError(f"{path}: not empty and not a mineralgraph store (no "
+                                f"{MARKER}); give a new or empty folder")
+    _clear_dead_builds(path)
+    building = path.with_name(f".{path.name}.building-{os.getpid()}")
+    try:
+        store = ox.Store(str(building))
+        if rdf_file is not None:
+            fmt = SUFFIXES.get(Path(rdf_file).suffix.lower())
+            if fmt is None:
+                raise InputError(rdf_file, None, None, "not an RDF file (.ttl, .nt or .jsonld)")
+            format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+                       "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+            try:
+                store.bulk_load(path=str(rdf_file), format=format_)
+            except SyntaxError as exc:
+                raise InputError(rdf_file, exc.lineno, None, _message(exc)) from None
+        else:
+            store.bulk_load(input=(nt or "").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        triples = len(store)
+        del store
+        gc.collect()  # closes RocksDB before the folder is renamed
+        info = {"format": "mineralgraph-oxigraph-store", "version": 1, "source": source,
+                "triples": triples,
+                "built": datetime.now(UTC).isoformat(timespec="seconds")}
+        (building / MARKER).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
+                                       encoding="utf-8")
+        if path.exists():
+            path.rmdir()  # the empty folder the user made for it
+        building.rename(path)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return OxigraphDiskStore(path)
+
+
+def _clear_dead_builds(path: Path) -> None:
+    """Remove the temporary folders of builds of ``path`` whose process was killed."""
+    for folder in path.parent.glob(f".{path.name}.building-*"):
+        try:
+            pid = int(folder.name.rsplit("-", 1)[1])
+            os.kill(pid, 0)  # still building: leave it
+            if pid != os.getpid():
+                continue
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:  # another user's live process
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _describe(source: dict) -> str:
+    what = source.get("data") or source.get("graph") or {}
+    text = what.get("path", "the bundled data") if isinstance(what, dict) else str(what)
+    if source.get("as_of"):
+        text += f" as of {source['as_of']}"
+    return text

@@ -1,0 +1,182 @@
+"""Figures an article states: shares, year-on-year trade changes and exported quantities.
+
+They are claims *of the article* (``reported_share``, ``reported_trade_change``,
+``reported_quantity`` on the country or company), shown beside the graph's statistical
+figures and never used by the analysis (design note 5.5: press figures take no part in
+the choice of a share set). Only plain statements of fact are read: a sentence that
+forecasts ("will control", "is projected") gives none.
+
+>>> [(f.kind, f.value, f.about) for f in find_figures(
+...     "China controls nearly 90% of the world's rare-earth processing.")]
+[('share', 0.9, "nearly 90% of the world's rare-earth processing")]
+>>> [(f.kind, f.value) for f in find_figures("Exports fell 74% year on year in May.")]
+[('trade_change', -0.74)]
+>>> [(f.kind, f.value, f.unit) for f in find_figures("China exported 1,238 tonnes of magnets.")]
+[('quantity', 1238.0, 't')]
+>>> find_figures("Exports rose 157.5% from May.")   # month on month: not a y/y figure
+[]
+>>> [(f.value, f.about) for f in find_figures(
+...     "China controls nearly 70% of rare-earth mining and nearly 90% of the world's refining.")]
+[(0.7, 'nearly 70% of rare-earth mining'), (0.9, "nearly 90% of the world's refining")]
+>>> [(f.flow, f.value) for f in find_figures("Magnet imports into Japan fell 30% y/y.")]
+[('import', -0.3)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+APPROX = r"(?:(?:about|nearly|almost|roughly|around|some|over|more than|up to|an estimated|" \
+         r"approximately|close to|at least|just over|just under)\s+)?"
+SHARE = re.compile(
+    r"\b(?:controls?|controlled|controlling|accounts? for|accounted for|accounting for|produces?|"
+    r"produced|producing|refines?|refined|refining|supplies|supplied|supplying|makes?|made|"
+    r"making|holds?|held|holding|dominates?|mines?|mined|mining|processes|processed|processing|"
+    r"represents?|provides?|provided|providing)\s+(?P<about>" + APPROX + NUMBER +
+    r"\s+of\s+(?:the\s+)?(?:world's|world|global|worldwide)\b[^.;]*)", re.I)
+#: "70% of rare-earth mining": a share of a stage or of supply, without "world".
+SHARE_OF_STAGE = re.compile(
+    r"\b(?:controls?|controlled|accounts? for|accounted for|produces?|produced|refines?|"
+    r"refined|refining|supplies|supplied|supplying|makes?|made|holds?|held|dominates?|mines?|"
+    r"mined|processes|processed|represents?|provides?|provided|controlling|accounting for|"
+    r"producing)\s+(?P<about>" + APPROX + NUMBER +
+    r"\s+of\s+(?:[\w'-]+\s+){0,3}?(?:mining|processing|refining|separation|production|output|"
+    r"supply|supplies|capacity|reserves|exports)\b(?:\s+(?:capacity|of [\w -]+))?)", re.I)
+#: "... and nearly 90% of the world's refining": a second share of the same subject.
+AND_SHARE = re.compile(r"^[\w' -]{0,40}?,?\s+(?:and|while|but)\s+(?P<about>" + APPROX + NUMBER +
+                       r"\s+of\s+[^.;,]*)", re.I)
+TRADE = re.compile(
+    r"\b(?P<flow>exports?|imports?|shipments?|sales|exported|imported)\b(?:[^.;%]|\.(?!\s)|(?<=[A-Z])\.)"
+    r"{0,80}?\b(?:(?:had|has|have)\s+)?"
+    r"(?P<verb>fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|slid|"
+    r"decreased|rose|risen|grown|surged|jumped|climbed|increased|grew|soared|"
+    r"(?:were|was)\s+(?:still\s+)?down|down|(?:were|was)\s+(?:still\s+)?up|up)\s+"
+    r"(?:by\s+)?" + APPROX + NUMBER + r"|\b(?P<flow2>exports?|imports?|shipments?|sales)\b"
+    r"(?:[^.;%]|\.(?!\s)){0,60}?\b(?:were|was)\s+(?:still\s+)?" + APPROX +
+    NUMBER.replace("num", "num2") + r"\s+(?P<verb2>lower|higher|down|up)\b", re.I)
+YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (earlier|ago|before)|"
+                          r"(from|than|compared with|compared to) the previous year|"
+                          r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
+                          r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
+                          r"quarter) (a|last) year|on the year)\b", re.I)
+QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
+                      r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
+                      r"totall?ing|totall?ed|hit|hitting)|"
+                      r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
+                      r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,45}?"
+                      r"\bto)\s+"
+                      r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+                      r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",
+                      re.I)
+#: "exports of germanium and gallium fell to zero": nothing shipped.
+ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
+                  r"dropped|dropping|plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
+#: "exports fell 24.1% in 2024": a change over a whole past year is a year-on-year one.
+ANNUAL = re.compile(r"\b(in|for|during) (the year )?20\d\d\b(?! (first|second|third|fourth|"
+                    r"quarter|half))", re.I)
+DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
+                  r"slid|decreased|down", re.I)
+FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
+                      r"estimates? that|by 20\d\d|aims? to|target\w*|goal)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a sentence: its kind, value (a fraction for shares and changes),
+    unit, the words it measures and where it is in the sentence."""
+
+    kind: str
+    value: float
+    start: int
+    end: int
+    about: str = ""
+    unit: str | None = None
+    flow: str | None = None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Shares, year-on-year changes and exported quantities stated in a sentence."""
+    out = []
+    shares = list(SHARE.finditer(text))
+    shares += [m for m in SHARE_OF_STAGE.finditer(text)
+               if not any(s.start() <= m.start() < s.end() for s in shares)]
+    for match in sorted(shares, key=lambda m: m.start()):
+        about = re.sub(r"\s*,?\s*(according to|said|say|says)\b.*$", "",
+                       match.group("about"))
+        about = re.split(r",?\s+(?:and|while|but)\s+" + APPROX + r"\d", about)[0]
+        end = match.start("about") + len(about)
+        out.append(Figure("share", round(float(match.group("num")) / 100, 4),
+                          match.start(), end, about=about.strip().rstrip(",")))
+        second = AND_SHARE.match(text[end:])
+        if second:
+            about2 = re.sub(r"\s*,?\s*(according to|said|say|says)\b.*$", "",
+                            second.group("about")).strip()
+            out.append(Figure("share", round(float(second.group("num")) / 100, 4),
+                              end + second.start("about"), end + second.end(), about=about2))
+    out.extend(_trade_changes(text, [(f.start, f.end) for f in out]))
+    for match in QUANTITY.finditer(text):
+        flow = "import" if match.group("flow").lower().startswith("import") else "export"
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+        out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                          match.start(), match.end(), about=match.group(0), unit=unit,
+                          flow=flow))
+    for match in ZERO.finditer(text):
+        flow = "import" if match.group("flow").lower().startswith("import") else "export"
+        out.append(Figure("quantity", 0.0, match.start(), match.end(), about=match.group(0),
+                          unit="t", flow=flow))
+    return sorted((f for f in out if not FORECAST.search(_clause(text, f))),
+                  key=lambda f: f.start)
+
+
+_FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
+                   r"outbound|inbound|supply|supplies)\b", re.I)
+_UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|"
+                      r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
+                      r"declined|sank|tumbled|slid|decreased|down|lower)\b", re.I)
+_MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|" \
+               r"November|December)"
+#: "up 75.5% over June", "from May", "month on month": not a year-on-year change.
+_MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compared (?:with|to))"
+                             r"\s+(?:the\s+)?(?:(?:previous|prior|last|a)\s+month|month "
+                             r"(?:before|earlier)|" + _MONTH_NAMES + r"\b(?!\s+20\d\d))|"
+                             r"^\s*(?:[\w-]+\s+){0,2}?(?:month[- ]on[- ]month|m/m)", re.I)
+#: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
+_YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
+                       r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
+
+
+def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Year-on-year changes of exports or imports: each percentage of the sentence with a
+    rise or fall word next to it and a year-on-year cue just after (not a month-on-month)."""
+    if not _FLOW.search(text):
+        return []
+    out = []
+    for match in re.finditer(APPROX + NUMBER, text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        before, after = text[max(0, match.start() - 45):match.start()], text[match.end():]
+        verbs = list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12]))
+        flows = list(_FLOW.finditer(text[:match.start()]))
+        if not verbs or not flows or _MONTH_ON_MONTH.match(after):
+            continue
+        window = after[:70]
+        if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
+                or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
+            continue
+        verb = (verbs[-1] if _UP_DOWN.finditer(before) and list(_UP_DOWN.finditer(before))
+                else verbs[0]).group(0).lower()
+        sign = -1 if DOWN.match(verb) or verb == "lower" else 1
+        flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
+        out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
+                          flows[-1].start(), match.end(),
+                          about=text[flows[-1].start():match.end()], flow=flow))
+    return out
+
+
+def _clause(text: str, figure: Figure) -> str:
+    """The clause a figure stands in (between commas, semicolons or "which")."""
+    start = max(text.rfind(",", 0, figure.start), text.rfind(";", 0, figure.start)) + 1
+    ends = [i for i in (text.find(",", figure.end), text.find(";", figure.end)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]

@@ -1,0 +1,547 @@
+"""Hostile requests against a real ``mineralgraph serve`` on 127.0.0.1, on both stores.
+
+Each case asserts the exact answer (status, body line, headers) and that nothing was
+fetched: a listener on 127.0.0.1 records every request that reaches it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from mineralgraph.graph.endpoint import make_server, serve_in_thread
+from mineralgraph.graph.rdf import ntriples
+from mineralgraph.graph.sparql import ENGINES, open_store
+from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError
+from mineralgraph.loaders.curated import load_curated
+
+TINY = Path(__file__).parent / "data" / "rdf-tiny"
+ALLOWED = "https://allowed.example"
+FORMULA = "=cmd|' /C calc'!A0"
+EVIL = "<https://w3id.org/mineralgraph/id/product/evil>"
+LABEL = "<https://w3id.org/mineralgraph/ontology#label>"
+PRODUCTS = "SELECT ?p WHERE { ?p a mg:Product } ORDER BY ?p"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+SERVICE_REFUSED = ("query:1:{col}: SERVICE is refused: a query may not fetch from other "
+                   "servers (--allow-service allows federated queries)\n")
+FROM_REFUSED = ("query:1:10: FROM is refused: a query may not fetch from other servers "
+                "(--allow-service allows loading graphs named by FROM)\n")
+
+
+# ---------------------------------------------------------------------- fixtures
+class _Listener(BaseHTTPRequestHandler):
+    """Answers anything with one SPARQL JSON row, and records who asked."""
+
+    def _answer(self):
+        self.server.hits.append((self.command, self.path, dict(self.headers)))
+        body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
+            {"x": {"type": "literal", "value": "secret-from-listener"}}]}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """An HTTP server on 127.0.0.1 that counts the requests a query makes the endpoint send."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Listener)
+    server.hits = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def hits(listener):
+    """The listener's record, emptied for this test; ``hits.url`` is where it listens."""
+    listener.hits.clear()
+    listener.hits_url = f"http://127.0.0.1:{listener.server_address[1]}"
+    return listener
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory) -> Path:
+    """The tiny graph as N-Triples, plus a product whose label is a spreadsheet formula."""
+    path = tmp_path_factory.mktemp("hostile") / "hostile.nt"
+    text = ntriples(load_curated(TINY).claims)
+    path.write_text(text + f'{EVIL} {LABEL} "{FORMULA}" .\n', encoding="utf-8")
+    return path
+
+
+@contextmanager
+def serving(*args: str):
+    """``mineralgraph serve --port 0 ARGS`` in a subprocess; yields its URL."""
+    process = subprocess.Popen([sys.executable, "-m", "mineralgraph", "serve", "--port", "0",
+                                "--quiet", *args], stderr=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        for line in process.stderr:
+            match = re.search(r"SPARQL endpoint at (http://127\.0\.0\.1:\d+/sparql)", line)
+            if match:
+                break
+        assert match, "serve did not start"
+        yield match.group(1)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def served(request, hostile_data):
+    """A real ``serve`` on each store: 2 s timeout, one allowed origin, hostile data."""
+    with serving("--store", request.param, "--data", str(hostile_data), "--timeout", "2",
+                 "--allow-origin", ALLOWED + "/") as url:
+        yield url
+
+
+def http(url: str, data: bytes | None = None, headers: dict | None = None,
+         method: str | None = None):
+    """(status, headers, body) of one request; HTTP errors are answers too."""
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read().decode("utf-8")
+
+
+def get(url: str, query: str, headers: dict | None = None):
+    return http(f"{url}?{urllib.parse.urlencode({'query': query})}", headers=headers)
+
+
+def raw(url: str, request: bytes) -> bytes:
+    """Send bytes as they are (a Host header urllib would not send) and read the answer."""
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as conn:
+        conn.sendall(request)
+        chunks = []
+        while chunk := conn.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def still_answers(url: str) -> None:
+    status, _, body = get(url, PRODUCTS, {"Accept": "text/csv"})
+    assert status == 200 and body.startswith("p\r\n"), (status, body)
+
+
+# ---------------------------------------------------------------------- SSRF
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE {{ SERVICE <{url}/s> {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ service<{url}/s>{{?x ?y ?z}} }}",
+    "SELECT * WHERE {{ SERVICE SILENT <{url}/s> {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ \\u0053ERVICE <{url}/s> {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o }}",  # control: a plain query passes
+    "SELECT * WHERE {{ VALUES ?u {{ <{url}/v> }} SERVICE ?u {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o .SERVICE <{url}/s> {{ ?x ?y ?z }} }}",
+])
+def test_service_is_refused_and_nothing_is_fetched(served, hits, template):
+    query = template.format(url=hits.hits_url)
+    status, _, body = get(served, query)
+    keyword = re.search(r"(?i)service|\\u0053", query)
+    if keyword is None:
+        assert status == 200
+    else:
+        assert (status, body) == (403, SERVICE_REFUSED.format(col=keyword.start() + 1))
+    assert hits.hits == []
+
+
+def test_service_word_inside_strings_comments_and_names_is_not_refused(served, hits):
+    query = ('SELECT ?l WHERE { ?p mg:label ?l FILTER(?l != "SERVICE <http://x/> {}") '
+             "# SERVICE <http://127.0.0.1:9/> { }\n BIND(?service AS ?from) }")
+    status, _, body = get(served, query, {"Accept": "text/csv"})
+    assert status == 200 and body.startswith("l\r\n")
+    assert hits.hits == []
+
+
+@pytest.mark.parametrize("clause", ["FROM", "FROM NAMED"])
+def test_from_is_refused(served, hits, clause):
+    status, _, body = get(served, f"SELECT * {clause} <{hits.hits_url}/g> WHERE {{ ?s ?p ?o }}")
+    assert (status, body) == (403, FROM_REFUSED)
+    assert hits.hits == []
+
+
+@pytest.mark.parametrize("how", ["query", "update"])
+def test_load_is_refused_as_an_update(served, hits, how):
+    load = f"LOAD <{hits.hits_url}/data.ttl>"
+    status, _, body = http(served, urllib.parse.urlencode({how: load}).encode(),
+                           {"Content-Type": "application/x-www-form-urlencoded"})
+    assert (status, body) == (403, "SPARQL Update is refused: this endpoint is read-only\n")
+    assert hits.hits == []
+
+
+@pytest.mark.parametrize("store", ENGINES)
+def test_sparql_command_refuses_service(run_cli, hits, hostile_data, store):
+    query = f"SELECT ?x WHERE {{ SERVICE <{hits.hits_url}/s> {{ ?x ?y ?z }} }}"
+    result = run_cli("sparql", query, "--data", str(hostile_data), "--store", store)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: " + SERVICE_REFUSED.format(col=19)
+    assert hits.hits == []
+
+
+@pytest.mark.parametrize("store", ENGINES)
+def test_sparql_command_allow_service_fetches_deliberately(run_cli, hits, hostile_data, store):
+    query = f"SELECT ?x WHERE {{ SERVICE <{hits.hits_url}/s> {{ ?x ?y ?z }} }}"
+    result = run_cli("sparql", query, "--data", str(hostile_data), "--store", store,
+                     "--allow-service", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["x", "secret-from-listener"]
+    assert len(hits.hits) == 1
+
+
+# ---------------------------------------------------------------------- Host, Origin, CORS
+@pytest.mark.parametrize("host,status", [
+    ("evil.example:7878", 403), ("localhost.evil.example", 403), ("127.0.0.1.nip.io", 403),
+    ("localhost:7878", 200), ("127.0.0.1", 200), ("[::1]:7878", 200)])
+def test_host_header_must_name_this_machine(served, host, status):
+    path = urllib.parse.urlsplit(served).path + "?" + urllib.parse.urlencode({"query": PRODUCTS})
+    answer = raw(served, f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n"
+                         "Accept: text/csv\r\n\r\n".encode())
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0] == f"HTTP/1.1 {status} ".encode() + (
+        b"OK" if status == 200 else b"Forbidden")
+    if status == 403:
+        name = host
+        assert body.decode() == (f"Host {name} is not this endpoint's name (DNS rebinding?); "
+                                 "ask it by IP address or localhost\n")
+    else:
+        assert body.startswith(b"p\r\n")
+
+
+def test_no_wildcard_cors_and_no_private_network_by_default(served):
+    status, headers, _ = get(served, PRODUCTS)
+    assert status == 200
+    assert headers["Access-Control-Allow-Origin"] is None
+    assert headers["Access-Control-Allow-Private-Network"] is None
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "null", "https://allowed.example.evil",
+                                    "http://allowed.example"])
+def test_unlisted_origin_is_refused_before_the_query_runs(served, hits, origin):
+    query = f"SELECT * WHERE {{ SERVICE <{hits.hits_url}/s> {{ ?x ?y ?z }} }}"
+    status, headers, body = get(served, query, {"Origin": origin})
+    assert (status, body) == (403, f"Origin {origin} may not query this endpoint "
+                                   "(serve --allow-origin ORIGIN lets a page ask it)\n")
+    assert headers["Access-Control-Allow-Origin"] is None
+    assert hits.hits == []
+
+
+def test_listed_origin_gets_its_own_origin_back(served):
+    status, headers, _ = get(served, PRODUCTS, {"Origin": ALLOWED})
+    assert status == 200
+    assert headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert headers["Vary"] == "Origin"
+
+
+def test_preflight_private_network_only_for_a_listed_origin(served):
+    asks = {"Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Private-Network": "true"}
+    status, headers, _ = http(served, method="OPTIONS", headers={"Origin": ALLOWED, **asks})
+    assert status == 204
+    assert headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert headers["Access-Control-Allow-Private-Network"] == "true"
+    assert headers["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    status, headers, _ = http(served, method="OPTIONS",
+                              headers={"Origin": "https://evil.example", **asks})
+    assert status == 403
+    assert headers["Access-Control-Allow-Origin"] is None
+    assert headers["Access-Control-Allow-Private-Network"] is None
+
+
+def test_allow_origin_must_be_an_origin(run_cli):
+    result = run_cli("serve", "--allow-origin", "*")
+    assert result.exit_code == 2
+    assert ("Invalid value for '--allow-origin': '*' is not an origin: give "
+            "scheme://host[:port], e.g. https://yasgui.triply.cc") in result.stderr
+
+
+# ---------------------------------------------------------------------- size, depth, time
+def test_query_nested_3000_deep_is_400_and_the_server_goes_on(served):
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    status, _, body = http(served, deep.encode(), {"Content-Type": "application/sparql-query"})
+    assert (status, body) == (400, "query:1:48: nested deeper than 32 levels of brackets; "
+                                   "flatten the query\n")
+    still_answers(served)
+
+
+def test_nesting_at_the_limit_is_answered(served):
+    query = "SELECT * WHERE " + "{" * 32 + " ?s a mg:Product " + "}" * 32
+    status, _, body = get(served, query, {"Accept": "text/csv"})
+    assert status == 200 and body.count("\r\n") == 4  # header + 3 products
+
+
+def test_deep_parentheses_are_400(served):
+    query = "ASK { FILTER(" + "(" * 500 + "1" + ")" * 500 + ") }"
+    status, _, body = get(served, query)
+    assert (status, body) == (400, "query:1:44: nested deeper than 32 levels of brackets; "
+                                   "flatten the query\n")
+
+
+def test_huge_post_is_413_and_huge_get_is_414(served):
+    big = b"ASK {}" + b" " * (2 << 20)
+    status, _, body = http(served, big, {"Content-Type": "application/sparql-query"})
+    assert (status, body) == (413, "request body over 1048576 bytes\n")
+    status, _, _ = get(served, "ASK {}" + " " * 70_000)
+    assert status == 414
+    still_answers(served)
+
+
+def test_runaway_query_is_stopped_and_the_worker_replaced(served):
+    status, _, body = get(served, SLOW)
+    assert (status, body) == (503, "query: stopped after 2 s (timeout); narrow the query or "
+                                   "raise --timeout\n")
+    for _ in range(3):  # every worker answers again
+        still_answers(served)
+
+
+def test_update_is_refused_and_nothing_changes(served):
+    update = f"INSERT DATA {{ {EVIL} {LABEL} \"changed\" }}"
+    status, _, body = http(served, update.encode(), {"Content-Type": "application/sparql-update"})
+    assert (status, body) == (403, "SPARQL Update is refused: this endpoint is read-only\n")
+    status, _, body = get(served, f"SELECT ?l {{ {EVIL} {LABEL} ?l }}", {"Accept": "text/csv"})
+    assert body == f"l\r\n'{FORMULA}\r\n"
+
+
+# ---------------------------------------------------------------------- CSV, passwords
+def test_endpoint_csv_defuses_formula_cells(served):
+    status, headers, body = get(served, f"SELECT ?p ?l {{ ?p {LABEL} ?l FILTER(?p = {EVIL}) }}",
+                                {"Accept": "text/csv"})
+    assert status == 200 and headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert body == f"p,l\r\nhttps://w3id.org/mineralgraph/id/product/evil,'{FORMULA}\r\n"
+
+
+def test_sparql_command_csv_defuses_formula_cells(run_cli, hostile_data):
+    result = run_cli("sparql", f"SELECT ?l {{ {EVIL} {LABEL} ?l }}", "--data", str(hostile_data),
+                     "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["l", f"'{FORMULA}"]
+
+
+def test_password_in_endpoint_url_never_shown(run_cli):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli("sparql", "ASK {}", "--endpoint", f"http://ana:s3cret@127.0.0.1:{port}/sparql")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: http://ana:***@127.0.0.1:{port}/sparql: cannot "
+                                    "reach the endpoint (")
+    assert "s3cret" not in result.stderr + result.stdout
+
+
+def test_password_in_endpoint_url_is_sent_as_basic_auth(run_cli, hits):
+    url = hits.hits_url.replace("http://", "http://ana:s%40cret@") + "/sparql"
+    result = run_cli("sparql", "SELECT ?x {}", "--endpoint", url, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["x", "secret-from-listener"]
+    (method, path, headers), = hits.hits
+    assert (method, path) == ("POST", "/sparql")
+    assert headers["Authorization"] == "Basic YW5hOnNAY3JldA=="  # ana:s@cret
+
+
+def test_password_hidden_in_http_errors(run_cli, served):
+    base = served.replace("http://", "http://ana:s3cret@")
+    result = run_cli("sparql", "SELECT WHERE", "--endpoint", base)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {served.replace('http://', 'http://ana:***@')}: "
+                                    "HTTP 400: query:1:")
+    assert "s3cret" not in result.stderr
+
+
+# ---------------------------------------------------------------------- the pool, in-process
+@pytest.mark.parametrize("engine", ENGINES)
+def test_full_queue_is_503_with_retry_after(engine):
+    store = open_store(load_curated(TINY).claims, engine)
+    server = make_server(store, port=0, timeout=3, quiet=True, workers=1, queue_size=0)
+    serve_in_thread(server)
+    try:
+        def hold_the_worker():  # the slow query, sent until it gets the only slot
+            while get(server.url, SLOW)[0] == 503 and not stop.is_set():
+                pass
+
+        stop = threading.Event()
+        slow = threading.Thread(target=hold_the_worker, daemon=True)
+        slow.start()
+        for _ in range(300):  # until the slow query holds the only worker
+            status, headers, body = get(server.url, PRODUCTS)
+            if status == 503:
+                break
+            time.sleep(0.01)
+        stop.set()
+        assert (status, body) == (503, "busy: 1 queries running and 0 waiting: try again "
+                                       "shortly\n")
+        assert headers["Retry-After"] == "1"
+        slow.join(10)
+        assert get(server.url, PRODUCTS)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_worker_that_crashes_is_replaced():
+    """Past the depth check (lifted here), Oxigraph's parser overflows its stack and dies."""
+    from mineralgraph.graph.query_pool import QueryPool, WorkerDiedError
+
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    with QueryPool(store, workers=1, max_depth=10**6) as pool:
+        with pytest.raises(WorkerDiedError, match=r"^query: the query process died \(signal "
+                                                  r"11\); the endpoint goes on$"):
+            pool.run("SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000)
+        assert pool.replaced == 1
+        assert pool.run(PRODUCTS, timeout=10).column("p") == [
+            "product:drone", "product:phone", "product:radar"]
+
+
+def test_allow_service_server_fetches_deliberately(hits):
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    server = make_server(store, port=0, timeout=5, quiet=True, workers=1, allow_service=True)
+    serve_in_thread(server)
+    try:
+        query = f"SELECT ?x WHERE {{ SERVICE <{hits.hits_url}/s> {{ ?x ?y ?z }} }}"
+        status, _, body = get(server.url, query, {"Accept": "text/csv"})
+        assert (status, body) == (200, "x\r\nsecret-from-listener\r\n")
+        assert len(hits.hits) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_answer_too_large_is_refused_in_the_worker():
+    from mineralgraph.exceptions import MineralGraphError
+    from mineralgraph.graph.query_pool import QueryPool
+
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    big = 'SELECT (GROUP_CONCAT(STR(?o)) AS ?all) { ?s ?p ?o . ?a ?b ?c }'
+    with QueryPool(store, workers=1, max_answer_bytes=100_000) as pool:
+        with pytest.raises(MineralGraphError, match=r"^query: the answer is over 100,000 "
+                                                    r"bytes; narrow the query$"):
+            pool.run(big, timeout=30)
+        assert pool.replaced == 0
+        assert len(pool.run(PRODUCTS, timeout=10).rows) == 3
+
+
+def test_the_reported_crash_oxigraph_without_timeout(hostile_data):
+    """Issue 12: a query nested 3,000 deep with Oxigraph and --timeout 0 killed the server."""
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    with serving("--store", "oxigraph", "--data", str(hostile_data), "--timeout", "0") as url:
+        status, _, body = http(url, deep.encode(), {"Content-Type": "application/sparql-query"})
+        assert (status, body) == (400, "query:1:48: nested deeper than 32 levels of brackets; "
+                                       "flatten the query\n")
+        still_answers(url)
+
+
+@pytest.mark.parametrize("store", ENGINES)
+def test_sparql_command_deep_query_is_one_line(run_cli, hostile_data, store):
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    result = run_cli("sparql", deep, "--data", str(hostile_data), "--store", store,
+                     "--timeout", "0")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: query:1:48: nested deeper than 32 levels of brackets; "
+                             "flatten the query\n")
+
+
+@pytest.mark.parametrize("url,shown,why", [
+    ("http://ana:s3cret@[::1/sparql", "http://ana:***@[::1/sparql", "Invalid IPv6 URL"),
+    ("ftp://ana:s3cret@127.0.0.1/x", "ftp://ana:***@127.0.0.1/x", "not http or https"),
+    ("ana:s3cret@example.org", "ana:***@example.org", "not http or https"),
+    ("file:///etc/passwd", "file:///etc/passwd", "not http or https"),
+])
+def test_malformed_endpoint_urls_are_one_line_without_the_password(run_cli, url, shown, why):
+    result = run_cli("sparql", "ASK {}", "--endpoint", url)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {shown}: not an http(s) URL ({why})\n"
+    assert "s3cret" not in result.stderr
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_stopping_the_server_stops_its_workers(hostile_data, how):
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-m", "mineralgraph", "serve", "--port", "0",
+                                "--quiet", "--data", str(hostile_data), "--workers", "2"],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert "SPARQL endpoint at" in process.stderr.readline()
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        workers = [int(pid) for pid in children.read_text().split()]
+        assert len(workers) == 2
+        process.send_signal(getattr(signal, how))
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+            time.sleep(0.1)
+        assert [w for w in workers if Path(f"/proc/{w}").exists()] == []
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+
+
+def test_allow_host_adds_a_name_and_nothing_else():
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    server = make_server(store, port=0, quiet=True, workers=1,
+                         allow_hosts=("analyst-box.lan",))
+    serve_in_thread(server)
+    try:
+        def status(host):
+            answer = raw(server.url, f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}"
+                                     "\r\nConnection: close\r\n\r\n".encode())
+            return int(answer.split(b" ")[1])
+
+        assert [status(h) for h in ("analyst-box.lan:7878", "ANALYST-BOX.lan.",
+                                    "other-box.lan:7878", "10.1.2.3:7878")] == [
+            200, 200, 403, 200]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_query_past_the_worker_memory_cap_ends_its_worker_only():
+    from mineralgraph.graph.query_pool import QueryPool, WorkerDiedError
+
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    hog = ("SELECT (STRLEN(GROUP_CONCAT(CONCAT(STR(?s), STR(?o), STR(?b)))) AS ?n) "
+           "{ ?s ?p ?o . ?a ?b ?c . ?d ?e ?f }")
+    with QueryPool(store, workers=1, worker_memory=100 << 20) as pool:
+        with pytest.raises(WorkerDiedError, match=r"^query: the query process died \(signal 6, "
+                                                  r"likely past its memory cap of 100 MiB\)"):
+            pool.run(hog, timeout=60)
+        assert pool.replaced == 1
+        assert len(pool.run(PRODUCTS, timeout=10).rows) == 3
+
+
+def test_without_worker_processes_queries_run_in_threads():
+    """Where fork does not exist (Windows) the pool answers in the server's threads."""
+    from mineralgraph.graph.query_pool import QueryPool
+
+    store = open_store(load_curated(TINY).claims, "memory")
+    with QueryPool(store, workers=2, processes=False) as pool:
+        assert pool.run(PRODUCTS, timeout=10).column("p") == [
+            "product:drone", "product:phone", "product:radar"]
+        with pytest.raises(RemoteAccessRefusedError):
+            pool.run("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+        assert pool.run("ASK { ?s ?p ?o }").boolean is True

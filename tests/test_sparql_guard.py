@@ -1,0 +1,117 @@
+"""The query check: SERVICE and FROM refused, nesting bounded, against the real parsers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mineralgraph.graph.sparql_guard import (
+    MAX_DEPTH,
+    QueryTooDeepError,
+    RemoteAccessRefusedError,
+    check_query,
+    query_depth,
+)
+
+SEPARATORS = st.sampled_from([" ", "\n", "\t", " # SERVICE <http://x/> { }\n", "\r\n"])
+KEYWORDS = st.sampled_from(["SERVICE", "service", "SeRvIcE", "\\u0053ERVICE", "SERVIC\\u0045"])
+PLAIN = st.sampled_from(["?s ?p ?o .", "OPTIONAL { ?s ?p ?o }", "FILTER(?o != 'SERVICE')",
+                         "BIND('FROM <http://x/>' AS ?from)", "?service ?p ex:FROM .",
+                         'FILTER(CONTAINS(STR(?o), """SERVICE\n{"""))', "{ ?s ?p ?o }"])
+
+
+@st.composite
+def queries(draw):
+    """(query, remote): a valid query, and whether it holds a SERVICE or a FROM."""
+    sep = draw(SEPARATORS)
+    elements, remote = [], False
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            elements.append(draw(PLAIN))
+        else:
+            silent = draw(st.sampled_from(["", "SILENT" + draw(SEPARATORS)]))
+            target = draw(st.sampled_from(["<http://127.0.0.1:9/>", "?u"]))
+            elements.append(f"{draw(KEYWORDS)}{sep}{silent}{target}{draw(SEPARATORS)}"
+                            "{ ?x ?y ?z }")
+            remote = True
+    dataset = ""
+    if draw(st.booleans()):
+        dataset = draw(st.sampled_from(["FROM", "from", "FROM NAMED", "FROM\nNAMED"])) + \
+            sep + "<http://127.0.0.1:9/g>" + draw(SEPARATORS)
+        remote = True
+    query = (f"PREFIX ex: <http://e/>{sep}SELECT *{sep}{dataset}WHERE{sep}{{{sep}"
+             + sep.join(elements) + f"{sep}}}")
+    return query, remote
+
+
+def _rdflib_remote(query: str) -> bool | None:
+    """Whether rdflib's parser reads a SERVICE or FROM in the query (None: it does not parse)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from mineralgraph.graph.rdf import PREFIXES
+    from mineralgraph.graph.sparql import _refuse_remote_algebra
+
+    try:
+        prepared = prepareQuery(query, initNs=PREFIXES)
+    except Exception:  # noqa: BLE001 - anything rdflib refuses is not evaluated
+        return None
+    try:
+        _refuse_remote_algebra(prepared.algebra, "query")
+    except RemoteAccessRefusedError:
+        return True
+    return False
+
+
+@settings(max_examples=120, deadline=None)
+@given(queries())
+def test_the_text_check_agrees_with_rdflibs_parser(case):
+    """What rdflib's own parser reads as SERVICE or FROM is refused; nothing else is."""
+    query, remote = case
+    assert _rdflib_remote(query) is remote  # the generator writes valid queries
+    if remote:
+        with pytest.raises(RemoteAccessRefusedError):
+            check_query(query)
+    else:
+        check_query(query)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "(", ")", "[", "]", " ?s ", "'{'", "<a(b]>"]),
+                max_size=60))
+def test_depth_counts_brackets_outside_strings_and_iris(parts):
+    query = "".join(parts)
+    depth = deepest = 0
+    for part in parts:  # by hand: only bare brackets count, closing never below 0
+        if part in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif part in ("}", ")", "]"):
+            depth = max(depth - 1, 0)
+    assert query_depth(query) == deepest
+
+
+@pytest.mark.parametrize("query,refused", [
+    ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * FROM <http://x/> { ?s ?p ?o }", "FROM"),
+    ("SELECT * FROM NAMED <file:///etc/passwd> { ?s ?p ?o }", "FROM"),
+    ("SELECT * { \\U00000053ERVICE <http://x/> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * { ?s ex:p 'a' . SERVICE <http://x/> { } }", "SERVICE"),
+    ("SELECT * { ?s ?p '''SERVICE''' }", None),
+    ("SELECT ?from ?service { ?from ex:SERVICE ?service }", None),
+    ("SELECT * { ?s ?p ?o } # FROM <http://x/>", None),
+    ("SELECT * { ?s ?p <http://x/SERVICE> }", None),
+])
+def test_remote_keywords(query, refused):
+    if refused is None:
+        check_query(query)
+    else:
+        with pytest.raises(RemoteAccessRefusedError, match=rf"^query:1:\d+: {refused} is "):
+            check_query(query)
+    check_query(query, allow_service=True)  # always allowed when asked
+
+
+def test_depth_limit_is_exact():
+    check_query("ASK " + "{" * MAX_DEPTH + "}" * MAX_DEPTH)
+    with pytest.raises(QueryTooDeepError, match=r"^q.rq:2:37: nested deeper than 32 levels"):
+        check_query("# deep\nASK " + "{" * (MAX_DEPTH + 1) + "}" * (MAX_DEPTH + 1), "q.rq")
