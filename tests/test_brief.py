@@ -184,6 +184,15 @@ def _fonts(page):
     return found
 
 
+def test_brief_command_prints_html_on_letter(run_cli, tmp_path):
+    out = tmp_path / "b.html"
+    result = run_cli("brief", "product:optimus", "--paper", "letter", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text()
+    assert "@page{size:letter landscape" in page and "@page{size:A4 landscape" in page
+    assert page.index("letter landscape") > page.index("A4 landscape")  # the later wins
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])
 def test_brief_command_writes_each_format(run_cli, tmp_path, suffix):
     out = tmp_path / f"brief{suffix}"

@@ -85,7 +85,7 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
               help="Write here: .md (plain Markdown, Mermaid picture), .html (self-contained, "
                    "prints as one page) or .pdf (one page).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper size of the PDF.")
+              help="Paper the PDF is, and the HTML prints on (landscape).")
 @as_of_option
 @click.pass_obj
 def brief(app, node_id, scenario, out, paper, as_of):
@@ -93,7 +93,7 @@ def brief(app, node_id, scenario, out, paper, as_of):
     from mineralgraph.graph.analysis.exposure import exposure
     from mineralgraph.ontology import model
     from mineralgraph.render import format_for, write_bytes_atomically
-    from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, to_pdf
+    from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, to_html, to_pdf
 
     suffix = format_for(out, BRIEF_FORMATS)
     graph, chosen = _graph(app, as_of, scenario)
@@ -101,7 +101,9 @@ def brief(app, node_id, scenario, out, paper, as_of):
     found = (exposure(graph, node_id, chosen) if model.kind_of(node_id) == "Product"
              else None)
     content = build_brief(graph, node_id, chosen, found)
-    data = to_pdf(content, paper) if suffix == ".pdf" else BRIEF_FORMATS[suffix](content)
+    writers = {**BRIEF_FORMATS, ".pdf": lambda b: to_pdf(b, paper),
+               ".html": lambda b: to_html(b, paper)}
+    data = writers[suffix](content)
     write_bytes_atomically(out, data)
     click.echo(f"wrote {out}", err=True)
 

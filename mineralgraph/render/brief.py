@@ -327,7 +327,7 @@ h1{font-size:14pt}h2{font-size:8.5pt;margin:3pt 0 1pt;break-after:avoid}
 .caption,.note{font-size:6pt}
 p.summary{margin:2pt 0 4pt}
 figure{float:left;width:160mm;margin:0;break-inside:avoid}
-figure svg{width:160mm;height:auto}
+figure svg{width:160mm;height:auto;max-height:150mm}
 .side{margin-left:165mm}
 table{font-size:6pt;margin:1pt 0}th,td{padding:0 2pt;line-height:1.15}
 th.kind,td.kind,th.stage,td.stage,th.hhi,td.hhi{display:none}
@@ -339,9 +339,21 @@ section,table,tr,li{break-inside:avoid}
 """
 
 
-def to_html(brief: Brief) -> bytes:
-    """The brief as one self-contained HTML page; printed, it takes one A4 landscape page
-    laid out like the PDF (picture on the left; scenario, table and sources beside it)."""
+#: What changes in the print stylesheet for US Letter (landscape, 8 mm margins).
+LETTER_STYLE = """
+@page{size:letter landscape;margin:8mm}
+@media print{
+body{font-size:8pt}.caption,.note{font-size:5.5pt}
+table{font-size:5.5pt}ol.sources{font-size:4.5pt}
+th.country,td.country{display:none}
+}
+"""
+
+
+def to_html(brief: Brief, paper: str = "a4") -> bytes:
+    """The brief as one self-contained HTML page; printed, it takes one landscape page of
+    ``paper`` ("a4" or "letter"), laid out like the PDF (picture on the left, 16 cm
+    wide; scenario, table and sources beside it)."""
     from mineralgraph.render.svg import escape, to_svg
 
     chain = brief.chain
@@ -363,7 +375,8 @@ def to_html(brief: Brief) -> bytes:
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:\">\n",
-        f"<title>{escape(brief.title)}</title>\n<style>{BRIEF_STYLE}</style>\n</head>\n",
+        f"<title>{escape(brief.title)}</title>\n<style>{BRIEF_STYLE}"
+        f"{LETTER_STYLE if paper == 'letter' else ''}</style>\n</head>\n",
         f"<body>\n<header><h1>{escape(brief.title)}</h1>",
         f"<p class=\"caption\">{escape(chain.caption())}</p></header>\n",
         f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n",
