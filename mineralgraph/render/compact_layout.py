@@ -163,10 +163,10 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
                      else MUTED, hhi > HIGHLY_CONCENTRATED))
     if node.bars:
         rows.append(("bar", node.bars, None, False))
-        owners = {c.id for c in node.chokes}
         for i, bar in enumerate(node.bars):
-            if bar.owner in ("", "country:XX") or not (i == 0 or bar.owner in owners
-                                                       or bar.blocked or _owns(bar, node)):
+            # the leading country, and any blocked or holding a chokepoint, get a line
+            if bar.owner in ("", "country:XX") or not (i == 0 or bar.blocked
+                                                       or _owns(bar, node)):
                 continue
             only = None if i == 0 else {c.label for c in node.chokes}
             lines = full_wrap(_country_line(bar, not _shows_share(bar, s), only), s.inner - f, f)
@@ -176,12 +176,12 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
                 rows.append(("text", "blocked", SPOF_RED, True))
     for choke in node.chokes:
         # its own part of the bar, when it has one, is named above; the cause is then seen
-        named = not any(b.owner == choke.id and b.owner not in ("", "country:XX")
-                        for b in node.bars)
+        folded = not any(b.owner == choke.id and b.owner not in ("", "country:XX")
+                         for b in node.bars)
         head = f"#{choke.rank} {choke.label}: {choke.figure()}"
         colour = SPOF_RED if choke.spof else CHOKE_ORANGE
         rows += [("text", line, colour, True) for line in full_wrap(head, s.inner, f, True)]
-        if named and not choke.spof:  # its own part is not in the bar: say why it matters
+        if folded and not choke.spof:  # its own part is not in the bar: say why it matters
             rows += [("text", line, colour, False) for line in full_wrap(
                 choke.cause, s.inner, f)]
         if choke.note:
