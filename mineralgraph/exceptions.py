@@ -38,6 +38,10 @@ class InputErrors(MineralGraphError):  # noqa: N818 (a list of InputError)
         super().__init__(f"{errors[0]}{more}")
 
 
+class FileWriteError(MineralGraphError):
+    """An output file that cannot or must not be written; nothing was written."""
+
+
 class UnknownIdError(MineralGraphError):
     """An id that is not in the graph; the message suggests the closest ids."""
 

@@ -46,7 +46,7 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
         @click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,
                       show_default=True, help="Output format.")
         @click.option("-o", "--out", "--output", "output",
-                      type=click.Path(dir_okay=False, allow_dash=True),
+                      type=click.Path(allow_dash=True),
                       default="-", show_default=True, help="Write to this file instead of stdout.")
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
@@ -64,7 +64,7 @@ def emit(text: str, output: str = "-") -> None:
     if output in ("-", None):
         click.echo(text, nl=False)
     else:
-        from mineralgraph.graph.snapshot import write_atomically
+        from mineralgraph.files import write_atomically
 
         write_atomically(output, text)
 

@@ -3,14 +3,22 @@
 :func:`check_claims` returns every problem as an :class:`InputError` located at the
 origin (file and line) of the claim at fault: a fact without a source, a source or id
 that is not defined, a relation whose ends have the wrong kinds, a node missing a
-required attribute, a bad validity interval, and country shares of one material that
-add up to more than the world.
+required attribute, a bad validity interval, country shares of one material that
+add up to more than the world, an id outside its kind's form (ASCII only, see
+:meth:`~mineralgraph.ontology.model.Model.id_problem`) or two ids that look alike, a
+number outside what the ontology allows (a negative quantity, the year 99999), and a
+cycle of ``MADE_FROM``/``REQUIRES`` that is not marked as a recycling loop.
 """
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+
+import networkx as nx
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
@@ -36,8 +44,144 @@ def check_claims(claims: Iterable[Claim]) -> list[InputError]:
     errors: list[InputError] = []
     for claim in claims:
         errors.extend(_claim_errors(claim, defined))
+        errors.extend(_number_errors(claim))
+    errors.extend(_id_errors(claims))
     errors.extend(_missing_required(claims))
     errors.extend(_share_sums(claims))
+    errors.extend(_cycles(claims))
+    return errors
+
+
+def _ids_of(claim: Claim) -> list[tuple[str, str]]:
+    """(field, id) for every node id a claim names."""
+    ids = [("subject", claim.subject)]
+    if claim.is_relation:
+        ids.append(("object", str(claim.object)))
+    ids += [("sources", s) for s in claim.sources]
+    material = claim.qualifier("material")
+    if isinstance(material, str):
+        ids.append(("material", material))
+    return ids
+
+
+def _id_errors(claims: list[Claim]) -> list[InputError]:
+    """Ids outside their kind's form, and ids that look like another id, each once."""
+    errors, first = [], {}
+    for claim in claims:
+        for field, node_id in _ids_of(claim):
+            if node_id in first:
+                continue
+            first[node_id] = (claim, field)
+            if model.kind_of(node_id) is None and field == "subject":
+                continue  # reported as "has no known kind"
+            problem = model.id_problem(node_id)
+            if problem:
+                errors.append(located(claim, field, problem))
+    by_look: dict[str, list[str]] = defaultdict(list)
+    for node_id in first:
+        by_look[look_alike_key(node_id)].append(node_id)
+    for group in by_look.values():
+        if len(group) > 1:
+            claim, field = first[group[1]]
+            others = ", ".join(repr(g) for g in group if g != group[1])
+            errors.append(located(claim, field, f"{group[1]!r} looks like {others}: "
+                                  "one thing under two ids?"))
+    return errors
+
+
+#: Characters and pairs read alike in an id (after NFKD and case folding).
+_LOOK_ALIKE = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"), ("|", "l"))
+
+
+def look_alike_key(node_id: str) -> str:
+    """A key shared by ids that a reader could take for one another.
+
+    Case, separators, accents, invisible characters and Unicode look-alikes that NFKD
+    folds (full-width letters) are dropped; Cyrillic or Greek letters that look Latin
+    are mapped by their Unicode name.
+
+    >>> look_alike_key("country:CN") == look_alike_key("country:\u0421N")
+    True
+    >>> look_alike_key("material:nd-pr-oxide") == look_alike_key("material:ndpr_oxide")
+    True
+    """
+    text = unicodedata.normalize("NFKD", node_id)
+    out = []
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) == "Cf":
+            continue
+        if not char.isascii():
+            name = unicodedata.name(char, "")
+            match = re.match(r"(?:CYRILLIC|GREEK) (?:CAPITAL|SMALL) LETTER (\w+)$", name)
+            if match:
+                char = _LATIN_TWINS.get(match.group(1), char)
+        out.append(char)
+    key = re.sub(r"[-._\s]", "", "".join(out).casefold())
+    for pair, single in _LOOK_ALIKE:
+        key = key.replace(pair, single)
+    return key
+
+
+#: Cyrillic and Greek letters (by Unicode name) that look like a Latin one.
+_LATIN_TWINS = {"A": "a", "ALPHA": "a", "BE": "b", "BETA": "b", "VE": "b", "ES": "c",
+                "IE": "e", "EPSILON": "e", "ETA": "h", "EN": "h", "I": "i", "IOTA": "i",
+                "BYELORUSSIAN-UKRAINIAN I": "i", "JE": "j", "KA": "k", "KAPPA": "k",
+                "EM": "m", "MU": "m", "NU": "n", "O": "o", "OMICRON": "o", "ER": "p",
+                "RHO": "p", "DZE": "s", "TE": "t", "TAU": "t", "U": "y", "UPSILON": "y",
+                "HA": "x", "CHI": "x", "ZETA": "z"}
+
+
+def _number_errors(claim: Claim) -> list[InputError]:
+    """Numbers that cannot be true: not finite, or outside the ontology's min/max."""
+    values = list(claim.qualifiers)
+    if not claim.is_relation:
+        values.append((claim.predicate, claim.object))
+    errors = []
+    for name, value in values:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if not math.isfinite(value):
+            errors.append(located(claim, name, f"{value} is not a finite number"))
+            continue
+        attribute = model.attributes.get(name)
+        if attribute is None or name == "share":
+            continue  # share has its own message in _relation_errors
+        low, high = attribute.minimum, attribute.maximum
+        if low is not None and value < low:
+            what = "negative" if low == 0 else f"below {low:g}"
+            errors.append(located(claim, name, f"{value:g} is {what}: impossible for "
+                                  f"{attribute.label}"))
+        elif high is not None and value > high:
+            errors.append(located(claim, name, f"{value:g} is above {high:g}: impossible "
+                                  f"for {attribute.label}"))
+    return errors
+
+
+#: Relations along which a material is made of its inputs; a cycle among them makes the
+#: availability of everything on it 0, so only a marked recycling loop may close one.
+CYCLE_RELATIONS = ("MADE_FROM", "REQUIRES")
+
+
+def _cycles(claims: list[Claim]) -> list[InputError]:
+    """Each cycle of MADE_FROM/REQUIRES without a step marked ``recycling=true``, once."""
+    graph = nx.DiGraph()
+    order = {id(claim): index for index, claim in enumerate(claims)}
+    for claim in claims:
+        if claim.predicate in CYCLE_RELATIONS and claim.qualifier("recycling") is not True:
+            edge = (claim.subject, str(claim.object))
+            if not graph.has_edge(*edge):
+                graph.add_edge(*edge, claim=claim)
+    errors = []
+    for component in sorted(nx.strongly_connected_components(graph), key=min):
+        if len(component) == 1 and not graph.has_edge(min(component), min(component)):
+            continue
+        start = min(component)
+        cycle = nx.find_cycle(graph.subgraph(component), source=start)
+        path = " -> ".join([cycle[0][0]] + [v for _, v in cycle])
+        # blame the step read last: most often the row that was added and closed it
+        claim = max((graph.edges[edge]["claim"] for edge in cycle), key=lambda c: order[id(c)])
+        errors.append(located(claim, "relation", f"cycle {path}: nothing on it can be made "
+                              "(mark a recycling loop with recycling=true)"))
     return errors
 
 

@@ -229,6 +229,10 @@ def _config(port: int, home: Path) -> str:
     settings = {
         "server.directories.data": home / "data",
         "server.directories.logs": home / "logs",
+        # LOAD CSV FROM 'file:///...' resolves under this empty folder, never /etc; Neo4j
+        # Community has no setting that stops LOAD CSV from fetching http(s) URLs, so
+        # `mineralgraph cypher` refuses LOAD CSV itself unless --write is given.
+        "server.directories.import": home / "import",
         "server.default_listen_address": "127.0.0.1",
         "server.default_advertised_address": "127.0.0.1",
         "server.bolt.enabled": "true",
@@ -344,6 +348,7 @@ class Neo4jServer:
         """Write ``conf/neo4j.conf`` into the server's home."""
         assert self.home is not None
         self._conf_dir().mkdir()
+        (self.home / "import").mkdir()
         (self._conf_dir() / "neo4j.conf").write_text(_config(port, self.home))
 
     def _set_initial_password(self, java: str, lib: Path) -> None:

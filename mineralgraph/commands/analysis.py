@@ -160,7 +160,7 @@ STAGE_BAR_FORMATS = (".png", ".svg", ".pdf")
 
 
 def _write_stage_bars(graph, rows, output: str) -> None:
-    from mineralgraph.render import write_bytes_atomically
+    from mineralgraph.files import write_atomically
     from mineralgraph.render.raster import to_pdf, to_png
     from mineralgraph.render.stage_bars import stage_bars_scene, stage_order
     from mineralgraph.render.svg import to_svg
@@ -176,7 +176,7 @@ def _write_stage_bars(graph, rows, output: str) -> None:
              for row in rows for code in row.shares}
     scene = stage_bars_scene(rows, names, index.listing())
     writers = {".png": to_png, ".svg": lambda sc: to_svg(sc).encode("utf-8"), ".pdf": to_pdf}
-    write_bytes_atomically(output, writers[Path(output).suffix.lower()](scene))
+    write_atomically(output, writers[Path(output).suffix.lower()](scene))
     click.echo(f"wrote {output} ({len(rows)} stage bars)", err=True)
 
 

@@ -275,7 +275,7 @@ def validate(app, paths, with_bundled):
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(),
               help="A source to merge (curated CSV, snapshot, USGS table, trade table, article).")
-@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), default="-",
+@click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True), default="-",
               help="Snapshot file to write (atomically); default stdout.")
 @click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
 @click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,
@@ -291,9 +291,12 @@ def build(app, sources, out, no_bundled, article_date, strict, news_report):
     report (claims added, mentions resolved and unresolved, sentences skipped and why) is
     printed on stderr.
     """
+    from mineralgraph.files import target_of
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
     from mineralgraph.reports.news import article_report_text, article_reports_json
 
+    if out != "-":
+        target_of(out)  # a device or a folder is refused before any work
     options = {"article_date": article_date} if article_date else {}
     reports: list[dict] = []
     try:

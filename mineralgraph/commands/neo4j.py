@@ -116,7 +116,7 @@ def push_command(app, settings, batch_size, wipe):
                       batch_size=batch_size or DEFAULT_BATCH_SIZE, wipe_first=wipe,
                       progress=bar)
     click.echo(f"pushed {result.nodes} nodes and {result.relationships} relationships to "
-               f"{settings.uri} in {result.seconds:.1f} s; the database holds "
+               f"{settings.shown_uri} in {result.seconds:.1f} s; the database holds "
                f"{result.db_nodes} nodes and {result.db_relationships} relationships", err=True)
     if result.stale:
         click.echo(f"note: {result.stale} relationships in the database are not in this graph "
@@ -126,7 +126,7 @@ def push_command(app, settings, batch_size, wipe):
 @neo4j_group.command("pull")
 @connection_options
 @click.option("-o", "--out", "--output", "out",
-              type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              type=click.Path(allow_dash=True), default="-",
               show_default=True, help="Snapshot file to write (atomically); default stdout.")
 def pull_command(settings, out):
     """Read the graph back from Neo4j into a snapshot (the claims with provenance)."""
@@ -139,7 +139,7 @@ def pull_command(settings, out):
         click.echo(snapshot_text(claims), nl=False)
     else:
         save_snapshot(claims, out)
-    click.echo(f"pulled {len(claims)} facts from {settings.uri} into {out}", err=True)
+    click.echo(f"pulled {len(claims)} facts from {settings.shown_uri} into {out}", err=True)
 
 
 def render(result, fmt: str) -> str:
@@ -177,11 +177,15 @@ def cypher(query, params, write, settings, fmt, output):
 
     QUERY is the query text, or @FILE to read it from a file (such as the cookbook in
     queries/cypher/). Values are passed as parameters, never pasted into the text.
-    A read-only run refuses any query that Neo4j's EXPLAIN says would write.
+    A read-only run refuses LOAD CSV, TERMINATE, server SHOWs, USE, administration
+    and every procedure but the schema ones, and any query that Neo4j's EXPLAIN says
+    would write (see the README's Security section).
     """
-    from mineralgraph.graph.cypher import parse_param, query_text, run_cypher
+    from mineralgraph.graph.cypher import check_read_only, parse_param, query_text, run_cypher
 
     text, defaults = query_text(query)
+    if not write:
+        check_read_only(text)  # before connecting: a refused query needs no server
     values = dict(defaults)
     values.update(parse_param(p) for p in params)
     with neo4j_errors(settings), connect(settings) as driver:

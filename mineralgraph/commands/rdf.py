@@ -36,7 +36,7 @@ data_dir_option = click.option(
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
               show_default=True, help="Turtle, N-Triples or JSON-LD.")
 @click.option("-o", "--out", "--output", "out",
-              type=click.Path(dir_okay=False, allow_dash=True),
+              type=click.Path(allow_dash=True),
               default="-", show_default=True,
               help="File to write (atomically); default stdout.")
 @as_of_option

@@ -7,6 +7,7 @@ import sys
 import click
 
 from mineralgraph.commands.options import as_of_option
+from mineralgraph.files import write_atomically
 from mineralgraph.graph.analysis import load_scenario
 
 
@@ -43,7 +44,7 @@ def product_chain(graph, node_id, scenario, full=False, direction=None, depth=No
 @click.option("--full", is_flag=True,
               help="For a product, draw its whole chain rather than the compact picture of "
                    "the paths that carry its top chokepoints.")
-@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False, allow_dash=True),
+@click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True),
               default="-", show_default=True,
               help="Write here; the format comes from the extension: .svg .png .pdf .html "
                    ".mmd .dot (stdout: SVG).")
@@ -62,7 +63,7 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
     world"; single points of failure and the top chokepoints are marked with their loss.
     SVG, Mermaid and DOT are byte-stable: the same data gives the same file.
     """
-    from mineralgraph.render import FORMATS, format_for, write_bytes_atomically
+    from mineralgraph.render import FORMATS, format_for
 
     suffix = ".svg" if out == "-" else format_for(out)
     graph, chosen = _graph(app, as_of, scenario)
@@ -73,7 +74,7 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
         sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(
             data.decode("utf-8"), nl=False)
         return
-    write_bytes_atomically(out, data)
+    write_atomically(out, data)
     click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.sources)} sources)",
                err=True)
 
@@ -81,7 +82,7 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
 @click.command()
 @click.argument("node_id", metavar="ID")
 @click.option("--scenario", metavar="NAME|FILE", help="Add the results of a what-if scenario.")
-@click.option("-o", "--out", "--output", "out", type=click.Path(dir_okay=False), required=True,
+@click.option("-o", "--out", "--output", "out", type=click.Path(), required=True,
               help="Write here: .md (plain Markdown, Mermaid picture), .html (self-contained, "
                    "prints as one page) or .pdf (one page).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
@@ -92,7 +93,7 @@ def brief(app, node_id, scenario, out, paper, as_of):
     """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources."""
     from mineralgraph.graph.analysis.exposure import exposure
     from mineralgraph.ontology import model
-    from mineralgraph.render import format_for, write_bytes_atomically
+    from mineralgraph.render import format_for
     from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, to_html, to_pdf
 
     suffix = format_for(out, BRIEF_FORMATS)
@@ -104,7 +105,7 @@ def brief(app, node_id, scenario, out, paper, as_of):
     writers = {**BRIEF_FORMATS, ".pdf": lambda b: to_pdf(b, paper),
                ".html": lambda b: to_html(b, paper)}
     data = writers[suffix](content)
-    write_bytes_atomically(out, data)
+    write_atomically(out, data)
     click.echo(f"wrote {out}", err=True)
 
 

@@ -1,8 +1,19 @@
 """Cypher over the Neo4j copy: safe queries for analysts, and the structural questions.
 
-:func:`run_cypher` runs a query read-only unless asked otherwise: it first asks the
-server to ``EXPLAIN`` the query and refuses anything whose query type is not ``r``
-(read only), then runs it in a read transaction, so the server refuses a write too.
+:func:`run_cypher` runs a query read-only unless asked otherwise. A read-only run
+allows what an analyst needs to read the graph and nothing else, in three locks:
+
+1. :func:`read_only_problem` refuses, before anything reaches the server, the clauses
+   that read or reach outside the graph or act on the server even when they write
+   nothing: ``LOAD CSV`` (files on the server, URLs it can reach), ``TERMINATE`` and
+   ``SHOW`` of transactions, users, roles, privileges, settings and databases, ``USE``
+   (another database, such as ``system``), administration commands, and ``CALL`` of any
+   procedure but the schema ones in :data:`READ_PROCEDURES` (so no ``dbms.*``, not even
+   ``dbms.components()``: a version string is not graph data and the rule stays simple);
+2. the server's ``EXPLAIN`` must call the query read only (type ``r``);
+3. it runs in a read transaction, so the server refuses a write too.
+
+``--write`` lifts all three: the user opens the server deliberately.
 Parameters always travel as parameters, never pasted into the text.
 
 The structural questions of the design note (section 4) are asked along the *flow*
@@ -39,6 +50,29 @@ from mineralgraph.graph.neo4j import Neo4jError
 QUERY_TYPES = {"r": "read only", "rw": "read and write", "w": "write only",
                "s": "schema write"}
 _IN_TRANSACTIONS = re.compile(r"\bIN\s+TRANSACTIONS\b", re.IGNORECASE)
+#: Procedures a read-only run may CALL: the schema of the graph, nothing of the server.
+READ_PROCEDURES = frozenset({
+    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
+    "db.schema.nodetypeproperties", "db.schema.reltypeproperties"})
+#: (pattern, why) of what a read-only run refuses, matched on the query without its
+#: comments, string literals and quoted names (so a label or a value cannot trigger it).
+REFUSED = (
+    (r"\bLOAD\s+CSV\b", "LOAD CSV reads files on the server or URLs it can reach"),
+    (r"\bTERMINATE\b", "TERMINATE stops other sessions' work"),
+    (r"\bSHOW\s+(?!(?:ALL\s+|RANGE\s+|TEXT\s+|POINT\s+|VECTOR\s+|FULLTEXT\s+|LOOKUP\s+"
+     r"|UNIQUE(?:NESS)?\s+|EXIST(?:ENCE)?\s+|NODE\s+|REL(?:ATIONSHIP)?\s+|KEY\s+"
+     r"|PROPERTY\s+)*(?:INDEX|INDEXES|CONSTRAINT|CONSTRAINTS)\b)",
+     "SHOW of anything but indexes and constraints is about the server, not the graph"),
+    (r"\A\s*USE\b|[{]\s*USE\b|\bUNION(?:\s+ALL)?\s+USE\b",
+     "USE switches to another database (choose it with --database)"),
+    (r"\b(?:GRANT|DENY|REVOKE)\b|\b(?:CREATE|ALTER|DROP|RENAME|START|STOP|ENABLE|"
+     r"DEALLOCATE|REALLOCATE)\s+(?:OR\s+REPLACE\s+)?(?:COMPOSITE\s+)?"
+     r"(?:USER|ROLE|DATABASE|ALIAS|SERVER|DATABASES)\b", "administration commands"),
+)
+_PROCEDURE = re.compile(r"\bCALL\s+(?![({])([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)",
+                        re.IGNORECASE)
+_NEUTRAL = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`]|``)*`",
+                      re.DOTALL)
 _PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 
 
@@ -134,6 +168,52 @@ def plain(value):
     return value
 
 
+# ---------------------------------------------------------------------- read-only rules
+def neutral_text(query: str) -> str:
+    """The query with comments, string literals and quoted names blanked out.
+
+    >>> neutral_text("MATCH (n {name: 'LOAD CSV'}) // TERMINATE\\nRETURN n.`CALL x`").split()
+    ['MATCH', '(n', '{name:', "''})", 'RETURN', 'n.``']
+    """
+    def blank(match: re.Match) -> str:
+        text = match.group()
+        if text.startswith(("//", "/*")):
+            return " "
+        return text[0] * 2
+    return _NEUTRAL.sub(blank, query)
+
+
+def read_only_problem(query: str) -> str | None:
+    """Why a read-only run refuses ``query`` before asking the server, or None.
+
+    >>> read_only_problem("MATCH (n) RETURN count(n)") is None
+    True
+    >>> read_only_problem("LOAD CSV FROM 'file:///etc/passwd' AS r RETURN r")
+    'LOAD CSV reads files on the server or URLs it can reach'
+    >>> print(read_only_problem("CALL dbms.components()"))  # doctest: +ELLIPSIS
+    CALL dbms.components: only the schema procedures (...) may be called
+    >>> read_only_problem("MATCH (n {note: 'LOAD CSV'}) CALL db.labels() YIELD label RETURN *")
+    """
+    text = neutral_text(query)
+    for pattern, why in REFUSED:
+        if re.search(pattern, text, re.IGNORECASE):
+            return why
+    for match in _PROCEDURE.finditer(text):
+        name = re.sub(r"\s+", "", match.group(1))
+        if name.lower() not in READ_PROCEDURES:
+            return (f"CALL {name}: only the schema procedures (db.labels, db.propertyKeys, "
+                    "db.relationshipTypes, db.schema.*) may be called")
+    return None
+
+
+def check_read_only(query: str) -> None:
+    """Raise Neo4jError (one line) when a read-only run must refuse ``query``."""
+    problem = read_only_problem(query)
+    if problem:
+        raise Neo4jError(f"refused: {problem}; nothing was run (a read-only run reads "
+                         "the graph only; --write lifts this)")
+
+
 # ---------------------------------------------------------------------- running
 def query_type(session, query: str, params: dict) -> str:
     """What ``EXPLAIN`` says the query does: ``r``, ``rw``, ``w`` or ``s``."""
@@ -160,6 +240,7 @@ def run_cypher(driver, query: str, params: dict | None = None, database: str | N
         return CypherResult(columns, rows)
 
     if not write:
+        check_read_only(query)
         # EXPLAIN's own notices (e.g. a missing parameter) would be logged as warnings;
         # the real run reports the problem as an error instead.
         with driver.session(database=database, notifications_min_severity="OFF") as session:

@@ -55,12 +55,50 @@ class Neo4jSettings:
     password: str | None = field(default=None, repr=False)
     database: str | None = None
 
+    @property
+    def shown_uri(self) -> str:
+        """The URI as messages show it: a password written inside it is masked."""
+        return shown_uri(self.uri)
+
+    def hide_secrets(self, text: str) -> str:
+        """``text`` with the password (given or inside the URI) masked."""
+        return hide_secrets(text, self.password, _uri_password(self.uri))
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Neo4jSettings:
         """Settings from ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``."""
         env = os.environ if env is None else env
         return cls(env.get("NEO4J_URI") or DEFAULT_URI, env.get("NEO4J_USER") or DEFAULT_USER,
                    env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE") or None)
+
+
+def _uri_password(uri: str) -> str | None:
+    try:
+        return urlsplit(uri).password
+    except ValueError:
+        return None
+
+
+def shown_uri(uri: str) -> str:
+    """``uri`` with a password written inside it masked, for messages and logs.
+
+    >>> shown_uri("neo4j+s://neo4j:s3cret@x.databases.neo4j.io")
+    'neo4j+s://neo4j:***@x.databases.neo4j.io'
+    >>> shown_uri("bolt://localhost:7687")
+    'bolt://localhost:7687'
+    """
+    password = _uri_password(uri)
+    if password:
+        uri = uri.replace(f":{password}@", ":***@", 1)
+    return hide_secrets(uri, password)
+
+
+def hide_secrets(text: str, *secrets: str | None) -> str:
+    """``text`` with every non-empty secret replaced by ``***``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 def check_uri(uri: str) -> str:
@@ -80,7 +118,7 @@ def check_uri(uri: str) -> str:
     except ValueError:
         ok = False
     if not ok:
-        raise Neo4jError(f"{uri!r} is not a Neo4j URI (use bolt://host:7687, "
+        raise Neo4jError(f"{shown_uri(uri)!r} is not a Neo4j URI (use bolt://host:7687, "
                          "neo4j://host:7687, or neo4j+s://host for Aura)")
     return uri
 
@@ -134,24 +172,27 @@ def neo4j_errors(settings: Neo4jSettings) -> Iterator[None]:
 
     try:
         yield
-    except Neo4jError:
-        raise
+    except Neo4jError as exc:
+        raise Neo4jError(settings.hide_secrets(str(exc))) from None
     except ex.AuthError:
-        raise Neo4jError(f"Neo4j at {settings.uri} rejected the login of user "
+        raise Neo4jError(f"Neo4j at {settings.shown_uri} rejected the login of user "
                          f"{settings.user!r} (check NEO4J_USER and NEO4J_PASSWORD)") from None
     except (ex.ServiceUnavailable, ex.SessionExpired) as exc:
-        raise Neo4jError(f"cannot connect to Neo4j at {settings.uri}: "
-                         f"{_connection_reason(exc)}") from None
+        raise Neo4jError(f"cannot connect to Neo4j at {settings.shown_uri}: "
+                         f"{settings.hide_secrets(_connection_reason(exc))}") from None
     except ex.ConfigurationError as exc:
-        raise Neo4jError(f"Neo4j settings for {settings.uri}: {_first_line(exc)}") from None
+        raise Neo4jError(f"Neo4j settings for {settings.shown_uri}: "
+                         f"{settings.hide_secrets(_first_line(exc))}") from None
     except ex.Neo4jError as exc:
-        message = _first_line(exc.message or str(exc))
+        message = settings.hide_secrets(_first_line(exc.message or str(exc)))
         raise Neo4jError(f"Neo4j refused the query: {message}"
                          + (f" ({exc.code})" if exc.code else "")) from None
     except ex.DriverError as exc:
-        raise Neo4jError(f"Neo4j driver: {_first_line(exc) or type(exc).__name__}") from None
-    except OSError as exc:
-        raise Neo4jError(f"cannot connect to Neo4j at {settings.uri}: {exc}") from None
+        text = settings.hide_secrets(_first_line(exc) or type(exc).__name__)
+        raise Neo4jError(f"Neo4j driver: {text}") from None
+    except (OSError, ValueError) as exc:
+        raise Neo4jError(f"cannot connect to Neo4j at {settings.shown_uri}: "
+                         f"{settings.hide_secrets(str(exc))}") from None
 
 
 def connect(settings: Neo4jSettings):

@@ -232,12 +232,25 @@ def wipe(driver, database: str | None = None, batch_size: int = 10000) -> int:
     rows, so a large graph never needs one huge transaction. Other data in the
     database (nodes with none of the ontology's labels) is left alone.
     """
-    mine = "any(l IN labels(n) WHERE l IN $labels)"
+    wipe_relationships(driver, database, batch_size)
+    return wipe_nodes(driver, database, batch_size)
+
+
+_MINE = "any(l IN labels(n) WHERE l IN $labels)"
+
+
+def wipe_relationships(driver, database: str | None = None, batch_size: int = 10000) -> None:
+    """The first step of :func:`wipe`: relationships of mineralgraph nodes."""
     with driver.session(database=database) as session:
-        session.run(f"MATCH (n)-[r]->() WHERE {mine} "
+        session.run(f"MATCH (n)-[r]->() WHERE {_MINE} "
                     "CALL (r) { DELETE r } IN TRANSACTIONS OF $size ROWS",
                     labels=labels(), size=batch_size).consume()
-        summary = session.run(f"MATCH (n) WHERE {mine} "
+
+
+def wipe_nodes(driver, database: str | None = None, batch_size: int = 10000) -> int:
+    """The second step of :func:`wipe`: the nodes; their count."""
+    with driver.session(database=database) as session:
+        summary = session.run(f"MATCH (n) WHERE {_MINE} "
                               "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS",
                               labels=labels(), size=batch_size).consume()
     return summary.counters.nodes_deleted
@@ -295,8 +308,24 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
     work = batches(nodes, relations, batch_size)
     total = len(nodes) + len(relations)
     if wipe_first:
-        wipe(driver, database)
-    ensure_constraints(driver, database)
+        for step, (what, how_far) in enumerate((
+                (wipe_relationships, "while deleting the relationships already in the "
+                 "database, before any node"),
+                (wipe_nodes, "after deleting the relationships already in the database, "
+                 "while deleting its nodes"))):
+            try:
+                what(driver, database)
+            except BaseException as exc:
+                raise PushError(f"push --wipe stopped {how_far} ({_reason(exc)}): some "
+                                f"{'relationships' if step == 0 else 'nodes'} may be gone "
+                                "and nothing of this graph was written yet; run the same "
+                                "push again") from exc
+    try:
+        ensure_constraints(driver, database)
+    except BaseException as exc:
+        raise PushError(f"push stopped while creating its constraints ({_reason(exc)})"
+                        f"{', after the wipe' if wipe_first else ''}; nothing of this graph "
+                        "was written yet; run the same push again") from exc
     done = {"nodes": 0, "relationships": 0}
     with driver.session(database=database) as session:
         for batch in work:
@@ -307,16 +336,30 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
             done[batch.phase] += len(batch.rows)
             if progress is not None:
                 progress(batch.phase, done["nodes"] + done["relationships"], total)
-    db_nodes, db_relationships = database_counts(driver, database)
+    try:
+        db_nodes, db_relationships = database_counts(driver, database)
+    except BaseException as exc:
+        raise PushError(f"pushed all {len(nodes)} nodes and {len(relations)} relationships, "
+                        f"but could not count the database afterwards ({_reason(exc)})"
+                        ) from exc
     return PushResult(len(nodes), len(relations), db_nodes, db_relationships,
                       time.perf_counter() - start)
 
 
 def _stopped(done: dict, nodes: int, relations: int, exc: BaseException) -> str:
-    from mineralgraph.graph.neo4j import _first_line
-
-    reason = ("interrupted" if isinstance(exc, KeyboardInterrupt)
-              else _first_line(getattr(exc, "message", None) or str(exc)) or type(exc).__name__)
     return (f"push stopped after {done['nodes']} of {nodes} nodes and "
-            f"{done['relationships']} of {relations} relationships ({reason}); "
+            f"{done['relationships']} of {relations} relationships ({_reason(exc)}); "
             "what was written is whole; run the same push again to complete it")
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a step failed, in one short phrase."""
+    from neo4j import exceptions as ex
+
+    from mineralgraph.graph.neo4j import _connection_reason, _first_line
+
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    if isinstance(exc, (ex.ServiceUnavailable, ex.SessionExpired, OSError)):
+        return f"lost the connection: {_connection_reason(exc)}"
+    return _first_line(getattr(exc, "message", None) or str(exc)) or type(exc).__name__

@@ -115,14 +115,17 @@ def value_of(term) -> Value:
     (0.25, datetime.date(2025, 4, 4))
     """
     text, datatype = str(term), getattr(term, "datatype", None)
-    if datatype in _INTEGERS:
-        return int(text)
-    if datatype in _FLOATS:
-        return float(text)
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _FLOATS:
+            return float(text)
+        if datatype == XSD.date:
+            return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a valid {datatype}") from None
     if datatype == XSD.boolean:
         return text.strip() in ("true", "1")
-    if datatype == XSD.date:
-        return date.fromisoformat(text)
     return text
 
 
@@ -285,6 +288,10 @@ def ntriples(claims: Iterable[Claim]) -> str:
     return "".join(line + "\n" for line in sorted(lines))
 
 
+#: The longest term (a literal, an IRI) Oxigraph parses or writes as Turtle, in bytes.
+OXIGRAPH_TERM_LIMIT = 16 * 2**20
+
+
 def rdf_text(claims: Iterable[Claim], fmt: str = "ttl") -> str:
     """The RDF view in an export format (``ttl``, ``nt`` or ``jsonld``), deterministic.
 
@@ -303,8 +310,14 @@ def serialize_ntriples(nt: str, fmt: str) -> str:
         return jsonld_text(nt)
     import pyoxigraph as ox
 
-    triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    try:
+        triples = ox.parse(nt.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    except MemoryError:  # Oxigraph holds one term in at most 16 MiB
+        raise MineralGraphError(f"a value is longer than {OXIGRAPH_TERM_LIMIT // 2**20} MiB, "
+                                "more than Turtle can be written with; use --format nt"
+                                ) from None
+    return turtle.decode("utf-8")
 
 
 def _compact(iri: str) -> str:
@@ -345,7 +358,7 @@ def jsonld_text(nt: str) -> str:
 
 def write_rdf(claims: Iterable[Claim], path: str | Path, fmt: str | None = None) -> str:
     """Write the RDF view to ``path`` atomically; the format defaults to the suffix's."""
-    from mineralgraph.graph.snapshot import write_atomically
+    from mineralgraph.files import write_atomically
 
     fmt = fmt or SUFFIXES.get(Path(path).suffix.lower())
     if fmt is None:

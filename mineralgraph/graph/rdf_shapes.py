@@ -67,6 +67,12 @@ def _allowed(values) -> list[str]:
     return ["sh:in ( " + " ".join(f'"{v}"' for v in values) + " )"] if values else []
 
 
+def _range(attribute) -> list[str]:
+    """sh:minInclusive/maxInclusive from the ontology's mg:minValue/maxValue."""
+    bounds = (("sh:minInclusive", attribute.minimum), ("sh:maxInclusive", attribute.maximum))
+    return [f"{term} {value:g}" for term, value in bounds if value is not None]
+
+
 def _shape(name: str, target: str, ignored: str, props: list[list[str]], last: str) -> str:
     body = " ,\n".join("        [ " + " ;\n          ".join(p) + " ]" for p in props)
     return (f"mgsh:{name} a sh:NodeShape ;\n    sh:targetClass mg:{target} ;\n"
@@ -81,7 +87,7 @@ def shapes_text() -> str:
         props = []
         for name, attribute in sorted(model.node_attributes(kind).items()):
             prop = [f"sh:path mg:{name}", f"sh:datatype {_XSD[attribute.datatype]}"]
-            prop += _allowed(attribute.allowed)
+            prop += _allowed(attribute.allowed) + _range(attribute)
             if name in model.kinds[kind].required:
                 prop.append("sh:minCount 1")
             props.append(prop)
@@ -97,9 +103,7 @@ def shapes_text() -> str:
     for name, attribute in sorted(model.qualifiers.items()):
         prop = [f"sh:path mg:{name}", f"sh:datatype {_XSD[attribute.datatype]}",
                 "sh:maxCount 1"]
-        if name == "share":
-            prop += ["sh:minInclusive 0", "sh:maxInclusive 1"]
-        props.append(prop + _allowed(attribute.allowed))
+        props.append(prop + _range(attribute) + _allowed(attribute.allowed))
     for name in PROVENANCE:
         attribute = model.attributes[name]
         props.append([f"sh:path mg:{name}", f"sh:datatype {_XSD[attribute.datatype]}",

@@ -15,13 +15,13 @@ True
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
 from mineralgraph.claim import Claim
-from mineralgraph.exceptions import InputError
+from mineralgraph.exceptions import InputError, MineralGraphError
+from mineralgraph.files import write_atomically
 from mineralgraph.loaders.values import claim_text_problem
 
 FORMAT = "mineralgraph-snapshot"
@@ -32,35 +32,22 @@ def snapshot_text(claims: Iterable[Claim]) -> str:
     """The JSON text of a snapshot: a header, then one claim per line in a stable order."""
     ordered = sorted({c.id: c for c in claims}.values(),
                      key=lambda c: (c.subject, c.predicate, c.id))
-    lines = [json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False) for c in ordered]
+    try:  # NaN would be written as a bare NaN, which JSON readers refuse
+        lines = [json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False, allow_nan=False)
+                 for c in ordered]
+    except ValueError:
+        bad = next(c for c in ordered if not _all_finite(c))
+        raise MineralGraphError(f"{bad.origin or bad.subject}: {bad.subject} "
+                                f"{bad.predicate}: a number that is not finite cannot be "
+                                "saved") from None
     body = ",\n".join(lines)
     return (f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
             f"{body}\n]}}\n")
 
 
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place.
-
-    A crash or an error leaves either the old file or the new one, never half of one.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process umask (read by setting it and putting it back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _all_finite(claim: Claim) -> bool:
+    values = [claim.object] + [v for _, v in claim.qualifiers]
+    return all(math.isfinite(v) for v in values if isinstance(v, float))
 
 
 def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
@@ -69,30 +56,125 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
 
 
 def load_snapshot(path: str | Path) -> list[Claim]:
-    """The claims of a snapshot file, in file order; InputError names what is wrong."""
+    """The claims of a snapshot file, in file order; InputError names what is wrong.
+
+    Refused with the line at fault: text that is not UTF-8 or JSON, ``NaN`` or an
+    infinite number, nesting deeper than a claim has, a lone surrogate, and a claim
+    whose fields are not of the types :meth:`Claim.to_dict` writes.
+    """
     path = Path(path)
+    shown = str(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except FileNotFoundError:
-        raise InputError(str(path), None, None, "no such file") from None
+        raise InputError(shown, None, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(shown, None, None, "is a directory, not a snapshot file") from None
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), None, None, f"not UTF-8 ({exc.reason})") from None
+        raise InputError(shown, None, None, f"not UTF-8 ({exc.reason})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(str(path), exc.lineno, None, f"not JSON: {exc.msg}") from None
+        raise InputError(shown, exc.lineno, None, f"not JSON: {exc.msg}") from None
+    except _NotFiniteError as exc:
+        raise InputError(shown, _line_of(text, exc.token), None,
+                         f"{exc.token} is not a finite number") from None
+    except RecursionError:
+        raise InputError(shown, None, None, "nested too deeply to be a snapshot") from None
+    except MemoryError:
+        raise InputError(shown, None, None, "too large to load (out of memory)") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(shown, None, None, f"cannot read ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(str(path), None, "format", f"not a {FORMAT} file")
+        raise InputError(shown, None, "format", f"not a {FORMAT} file")
     if data.get("version") != VERSION:
-        raise InputError(str(path), None, "version",
+        raise InputError(shown, None, "version",
                          f"version {data.get('version')!r} is not {VERSION}")
+    items = data.get("claims", [])
+    if not isinstance(items, list):
+        raise InputError(shown, 1, "claims", f"is {_json_kind(items)}, not a list of claims")
     claims = []
-    for index, item in enumerate(data.get("claims", [])):
+    for index, item in enumerate(items):
+        line = index + 2
+        problem = _shape_problem(item)
+        if problem:
+            raise InputError(shown, line, problem[0], f"claim {index + 1}: {problem[1]}")
         try:
             claim = Claim.from_dict(item)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise InputError(str(path), index + 2, "claims",
+            raise InputError(shown, line, "claims",
                              f"claim {index + 1} is malformed ({exc})") from None
         problem = claim_text_problem(claim)
         if problem:
-            raise InputError(str(path), index + 2, *problem)
+            raise InputError(shown, line, *problem)
         claims.append(claim)
     return claims
+
+
+class _NotFiniteError(ValueError):
+    def __init__(self, token: str):
+        super().__init__(token)
+        self.token = token
+
+
+def _refuse_constant(token: str):
+    raise _NotFiniteError(token)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFiniteError(text)
+    return value
+
+
+def _line_of(text: str, token: str) -> int | None:
+    """The first line where ``token`` stands as a JSON value (one claim a line)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if token not in line:
+            continue
+        try:
+            json.loads(line.strip().rstrip(","), parse_constant=_refuse_constant,
+                       parse_float=_finite_float)
+        except _NotFiniteError:
+            return number
+        except ValueError:
+            continue
+    return None
+
+
+_SCALAR = (str, int, float, bool)
+
+
+def _json_kind(value) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false",
+             type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _shape_problem(item) -> tuple[str, str] | None:
+    """(field, message) when a claim's JSON does not have the types a snapshot writes."""
+    if not isinstance(item, dict):
+        return "claims", f"is {_json_kind(item)}, not an object"
+    for name in ("subject", "predicate"):
+        if not isinstance(item.get(name), str):
+            return name, f"is {_json_kind(item.get(name))}, not text"
+    if not isinstance(item.get("object"), _SCALAR):
+        return "object", f"is {_json_kind(item.get('object'))}, not text, a number or true/false"
+    qualifiers = item.get("qualifiers", {})
+    if not isinstance(qualifiers, dict):
+        return "qualifiers", f"is {_json_kind(qualifiers)}, not an object"
+    for name, value in qualifiers.items():
+        if not isinstance(value, _SCALAR):
+            return name, f"is {_json_kind(value)}, not text, a number or true/false"
+    sources = item.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        return "sources", "is not a list of source ids"
+    for name in ("quote", "confidence", "valid_from", "valid_to", "origin", "object_type"):
+        if item.get(name) is not None and not isinstance(item[name], str):
+            return name, f"is {_json_kind(item[name])}, not text"
+    try:
+        json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return "claims", (f"holds a lone surrogate (U+{ord(exc.object[exc.start]):04X}), "
+                          "not text")
+    return None

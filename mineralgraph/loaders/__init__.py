@@ -78,6 +78,11 @@ def loader_for(path: str | Path, name: str | None = None) -> Loader:
     for loader in LOADERS:
         if loader.sniff(path):
             return loader
+    if path.is_file():
+        with path.open("rb") as fh:
+            if b"\x00" in fh.read(4096):
+                raise InputError(str(path), None, None, "holds NUL bytes (UTF-16 without a "
+                                 "byte-order mark?): save it as UTF-8")
     raise InputError(str(path), None, None, "not a format any loader recognises "
                      f"(loaders: {', '.join(item.name for item in LOADERS)})")
 

@@ -30,6 +30,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mineralgraph.exceptions import InputError
 from mineralgraph.loaders.dates import MONTHS, closest_year, find_dates
 from mineralgraph.loaders.tables import decode_table
 
@@ -228,7 +229,10 @@ def _apply_meta(article: Article, key: str, value: str, line: int) -> None:
 
 def read_article(path: Path) -> Article:
     """The metadata and paragraphs of an article file (text, Markdown or HTML)."""
-    text, _ = decode_table(path.read_bytes())
+    try:
+        text, _ = decode_table(path.read_bytes())
+    except ValueError as exc:
+        raise InputError(str(path), None, None, str(exc)) from None
     article = Article(path)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):

@@ -22,6 +22,7 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, InputErrors
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
+from mineralgraph.loaders.tables import csv_problem, header_of
 from mineralgraph.loaders.values import parse_date, parse_value
 from mineralgraph.ontology import model
 
@@ -45,8 +46,16 @@ def read_text(path: Path) -> str:
 def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each data row; the header is line 1."""
     reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
-    if not reader.fieldnames:
-        raise InputError(str(path), 1, None, "empty file (no header)")
+    try:
+        if not reader.fieldnames:
+            raise InputError(str(path), 1, None, "empty file (no header)")
+        yield from _checked_rows(path, reader)
+    except csv.Error as exc:
+        # DictReader's own line_num lags one row behind on an error
+        raise InputError(str(path), reader.reader.line_num, None, csv_problem(exc)) from None
+
+
+def _checked_rows(path: Path, reader: csv.DictReader):
     for row in reader:
         if None in row:
             raise InputError(str(path), reader.line_num, None,
@@ -207,19 +216,13 @@ def load_curated(path: Path, context: LoadContext | None = None) -> LoadResult:
     return LoadResult(claims=claims)
 
 
-def _header(path: Path) -> list[str]:
-    with path.open("rb") as fh:
-        first = fh.readline().decode("utf-8-sig", errors="replace")
-    return [cell.strip() for cell in next(csv.reader([first]), [])]
-
-
 def looks_curated(path: Path) -> bool:
     """A folder of CSV files, or a CSV file with an ``id`` or ``relation`` column and sources."""
     if path.is_dir():
         return any(path.glob("*.csv"))
     if path.suffix.lower() != ".csv":
         return False
-    header = _header(path)
+    header = header_of(path)
     return ("id" in header or "relation" in header) and ("sources" in header or "title" in header)
 
 

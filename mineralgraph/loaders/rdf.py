@@ -18,13 +18,19 @@ True
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
 from mineralgraph.exceptions import InputError
-from mineralgraph.graph.rdf import KNOWN_TERMS, SUFFIXES, claims_from_triples
+from mineralgraph.graph.rdf import (
+    KNOWN_TERMS,
+    OXIGRAPH_TERM_LIMIT,
+    SUFFIXES,
+    claims_from_triples,
+)
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 
 
@@ -66,10 +72,29 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
                    _rdflib_term(quad.object, cache, named))
     except SyntaxError as exc:
         raise InputError(str(path), exc.lineno, None, _message(exc)) from None
+    except MemoryError:
+        raise InputError(str(path), _long_line(path), None,
+                         f"a term longer than {OXIGRAPH_TERM_LIMIT // 2**20} MiB "
+                         "(the RDF reader's limit)") from None
     except FileNotFoundError:
         raise InputError(str(path), None, None, "no such file") from None
     except (OSError, ValueError) as exc:
         raise InputError(str(path), None, None, str(exc)) from None
+
+
+def _long_line(path: Path) -> int | None:
+    """The number of the first line longer than the reader's term limit, if any."""
+    number, length = 1, 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            for piece in chunk.split(b"\n")[:-1]:
+                if length + len(piece) > OXIGRAPH_TERM_LIMIT:
+                    return number
+                number, length = number + 1, 0
+            length += len(chunk) - chunk.rfind(b"\n") - 1 if b"\n" in chunk else len(chunk)
+            if length > OXIGRAPH_TERM_LIMIT:
+                return number
+    return None
 
 
 def _message(exc: SyntaxError) -> str:
@@ -85,7 +110,17 @@ def _message(exc: SyntaxError) -> str:
 def load_rdf(path: Path, context: LoadContext | None = None) -> LoadResult:
     """The claims of an RDF export file."""
     path = Path(path)
-    return LoadResult(claims=claims_from_triples(rdf_triples_of(path), str(path)))
+    # rdflib logs a traceback for an ill-typed literal ("abc"^^xsd:integer); the
+    # conversion below reports it as one line instead
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
+    try:
+        return LoadResult(claims=claims_from_triples(rdf_triples_of(path), str(path)))
+    except ValueError as exc:  # a literal that is not of its datatype
+        raise InputError(str(path), None, None, str(exc)) from None
+    finally:
+        term_log.setLevel(level)
 
 
 def looks_like_rdf(path: Path) -> bool:

@@ -23,7 +23,23 @@ from mineralgraph.exceptions import InputError
 
 
 def decode_table(data: bytes) -> tuple[str, str]:
-    """The text of a table and the encoding used: UTF-8 (with or without BOM), else cp1252."""
+    """The text of a table and the encoding used: UTF-8 (with or without BOM), else cp1252;
+    UTF-16 with its byte-order mark (Excel's "Unicode text").
+
+    ValueError when the bytes hold NUL characters (UTF-16 without a byte-order mark).
+
+    >>> decode_table("a,b".encode("utf-16"))
+    ('a,b', 'utf-16')
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ValueError("not valid UTF-16 although it starts with a UTF-16 "
+                             "byte-order mark") from None
+    if b"\x00" in data:
+        raise ValueError("holds NUL bytes (UTF-16 without a byte-order mark?): "
+                         "save it as UTF-8")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -36,30 +52,61 @@ def decode_table(data: bytes) -> tuple[str, str]:
 
 def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """The header (cells as written) and (line, row) for each non-empty data row."""
-    text, _ = decode_table(path.read_bytes())
+    try:
+        text, _ = decode_table(path.read_bytes())
+    except ValueError as exc:
+        raise InputError(str(path), None, None, str(exc)) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         raise InputError(str(path), 1, None, "empty file (no header)") from None
+    except csv.Error as exc:
+        raise InputError(str(path), 1, None, csv_problem(exc)) from None
 
     def rows():
-        for cells in reader:
-            if not any(c.strip() for c in cells):
-                continue
-            cells = cells + [""] * (len(header) - len(cells))
-            pairs = zip(header, cells, strict=False)
-            yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
+        try:
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue
+                cells = cells + [""] * (len(header) - len(cells))
+                pairs = zip(header, cells, strict=False)
+                yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
+        except csv.Error as exc:
+            raise InputError(str(path), reader.line_num, None, csv_problem(exc)) from None
 
     return header, rows()
 
 
+def csv_problem(exc: csv.Error) -> str:
+    """What a CSV parse error means, in the reader's words where they are clear.
+
+    >>> csv_problem(csv.Error("field larger than field limit (131072)"))
+    'a cell is longer than 131072 characters'
+    """
+    text = str(exc)
+    if text.startswith("field larger than field limit"):
+        return f"a cell is longer than {csv.field_size_limit()} characters"
+    if "new-line character seen in unquoted field" in text:
+        return "a line break inside an unquoted cell (a bare carriage return?)"
+    return f"not CSV ({text})"
+
+
 def header_of(path: Path) -> list[str]:
-    """The header cells of a CSV file (any of the accepted encodings), stripped."""
+    """The header cells of a CSV file (any of the accepted encodings), stripped; [] when
+    the file cannot be decoded."""
     with path.open("rb") as fh:
-        first = fh.readline()
-    text, _ = decode_table(first)
-    return [cell.strip() for cell in next(csv.reader([text]), [])]
+        head = fh.read(65536)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = head[: len(head) - len(head) % 2]
+    else:
+        head = head.split(b"\n", 1)[0]
+    try:
+        text, _ = decode_table(head)
+    except (ValueError, UnicodeDecodeError):
+        return []
+    first = text.splitlines()[0] if text else ""
+    return [cell.strip() for cell in next(csv.reader([first]), [])]
 
 
 def slug(text: str) -> str:

@@ -24,6 +24,12 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Characters that change how text displays or is read (terminal escapes, other C0/C1
 #: controls, bidirectional overrides and isolates): never part of a fact's text.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Code points that are not characters: Unicode's noncharacters (U+FDD0-FDEF and the last
+#: two of every plane, such as U+FFFF: invalid in XML, so an SVG holding one breaks) and
+#: lone surrogates (from a JSON escape such as "\\ud800": not writable as UTF-8).
+_NONCHARACTER = re.compile("[\ud800-\udfff\ufdd0-\ufdef"
+                           + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}"
+                                     for p in range(0, 0x110000, 0x10000)) + "]")
 
 
 def claim_text_problem(claim) -> tuple[str, str] | None:
@@ -46,6 +52,10 @@ def _control_problem(text: str) -> str | None:
     if found:
         return (f"contains an invisible control character (U+{ord(found.group()):04X}): "
                 "write plain text")
+    found = _NONCHARACTER.search(text)
+    if found:
+        what = "a lone surrogate" if 0xD800 <= ord(found.group()) <= 0xDFFF else "a noncharacter"
+        return f"contains {what} (U+{ord(found.group()):04X}), not text: write plain text"
     return None
 
 

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -33,13 +35,15 @@ DATATYPES = {XSD.string: "string", XSD.integer: "integer", XSD.decimal: "decimal
 
 @dataclass(frozen=True)
 class Kind:
-    """A class of node: ``name`` (``Element``), ``prefix`` (``element``), required attributes."""
+    """A class of node: ``name`` (``Element``), ``prefix`` (``element``), required attributes,
+    and ``id_pattern``, the form of the slug of its ids (a regular expression)."""
 
     name: str
     prefix: str
     label: str
     comment: str
     required: tuple[str, ...]
+    id_pattern: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class Attribute:
     allowed: tuple[str, ...]
     multi_valued: bool
     qualifier: bool
+    minimum: float | None = None
+    maximum: float | None = None
 
 
 class Model:
@@ -91,6 +97,7 @@ class Model:
 
     def _load(self) -> None:
         g = self.graph
+        default_pattern = str(g.value(_MG.Node, _MG.idPattern) or "")
         for cls in g.subjects(RDF.type, OWL.Class):
             prefix = g.value(cls, _MG.idPrefix)
             if prefix is None:
@@ -98,7 +105,8 @@ class Model:
             name = self._local(cls)
             required = tuple(sorted(self._local(p) for p in g.objects(cls, _MG.required)))
             self.kinds[name] = Kind(name, str(prefix), str(g.value(cls, RDFS.label)),
-                                    str(g.value(cls, RDFS.comment) or ""), required)
+                                    str(g.value(cls, RDFS.comment) or ""), required,
+                                    str(g.value(cls, _MG.idPattern) or default_pattern))
         for prop in g.subjects(RDF.type, OWL.ObjectProperty):
             name = self._local(prop)
             if name.isupper():
@@ -116,7 +124,8 @@ class Model:
                 self._classes(g.value(prop, RDFS.domain)), DATATYPES[rng],
                 tuple(sorted(str(v) for v in g.objects(prop, _MG.allowedValue))),
                 bool(g.value(prop, _MG.multiValued)),
-                (prop, RDF.type, _MG.Qualifier) in g)
+                (prop, RDF.type, _MG.Qualifier) in g,
+                _number(g.value(prop, _MG.minValue)), _number(g.value(prop, _MG.maxValue)))
 
     def _term_names(self) -> list[str]:
         return sorted({self._local(s) for s in self.graph.subjects()
@@ -128,6 +137,29 @@ class Model:
         prefix, sep, slug = node_id.partition(":")
         kind = self.by_prefix.get(prefix)
         return kind.name if kind and sep and slug else None
+
+    def id_problem(self, node_id: str) -> str | None:
+        """Why ``node_id`` is not of its kind's id form (ASCII only), or None when it is.
+
+        >>> model.id_problem("country:CN") is None
+        True
+        >>> print(model.id_problem("country:\u0421N"))  # doctest: +ELLIPSIS
+        'country:СN' holds U+0421 CYRILLIC CAPITAL LETTER ES ('С'), not ASCII: ...
+        >>> print(model.id_problem("material:Nd oxide"))  # doctest: +ELLIPSIS
+        'material:Nd oxide' is not of the form material:slug (lower-case ASCII letters...
+        """
+        prefix, sep, slug = node_id.partition(":")
+        kind = self.by_prefix.get(prefix)
+        if kind is None or not sep or not slug:
+            kinds = ", ".join(sorted(self.by_prefix))
+            return f"{node_id!r} has no known kind (kind:slug, kinds: {kinds})"
+        odd = next((c for c in node_id if not (c.isascii() and c.isprintable())), None)
+        if odd is not None:
+            name = unicodedata.name(odd, "a control or unassigned character")
+            return f"{node_id!r} holds U+{ord(odd):04X} {name} ({odd!r}), not ASCII: a look-alike?"
+        if kind.id_pattern and not re.fullmatch(kind.id_pattern, slug):
+            return f"{node_id!r} is not of the form {prefix}:{_ID_FORMS.get(prefix, _SLUG_FORM)}"
+        return None
 
     def node_attributes(self, kind: str) -> dict[str, Attribute]:
         """The attributes a node of ``kind`` may carry (domain is the kind or mg:Node).
@@ -157,6 +189,15 @@ class Model:
             return None
         prefix, _, slug = str(iri)[len(DATA_IRI):].partition("/")
         return f"{prefix}:{slug}" if prefix in self.by_prefix and slug else None
+
+
+_SLUG_FORM = "slug (lower-case ASCII letters and digits joined by - . _)"
+_ID_FORMS = {"element": "Xx (an element symbol such as Dy)",
+             "country": "XX (an ISO 3166-1 alpha-2 code such as CN)"}
+
+
+def _number(literal) -> float | None:
+    return None if literal is None else float(literal)
 
 
 def _read_ontology() -> Graph:

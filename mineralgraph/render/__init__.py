@@ -12,8 +12,6 @@ turns a chain into bytes; :func:`format_for` picks it from a file name.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,22 +92,4 @@ def format_for(path: str | Path, formats=None) -> str:
     return suffix
 
 
-def write_bytes_atomically(path: str | Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-__all__ = ["FORMATS", "Chain", "build_chain", "format_for", "layout", "scene_of",
-           "write_bytes_atomically"]
+__all__ = ["FORMATS", "Chain", "build_chain", "format_for", "layout", "scene_of"]

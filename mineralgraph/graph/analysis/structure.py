@@ -14,6 +14,9 @@ every material that CONTAINS it; a producer p of material m is
 ``min(a(country of p), a(operator of p), a(inputs of m))``, inputs counted only from
 p's explicit suppliers where it has SUPPLIES edges; producers without a known share
 split the rest equally; a country's aggregate share gives up what its facilities hold.
+A ``MADE_FROM``/``REQUIRES`` step marked ``recycling=true`` (scrap back into feed) is a
+route a material *can* take, not an input it needs, so it is not an input here: a
+recycling loop counted as a requirement would make everything on it 0.
 """
 
 from __future__ import annotations
@@ -26,6 +29,15 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
 LEAF, AND, OR, ZERO = "LEAF", "AND", "OR", "ZERO"
+
+
+def required(graph: SupplyGraph, node_id: str, relation: str,
+             incoming: bool = False) -> list[str]:
+    """What ``node_id`` needs along ``relation`` (what needs it, when ``incoming``),
+    sorted: steps marked ``recycling`` left out."""
+    return sorted({c.subject if incoming else c.object
+                   for c in graph.relation_claims(node_id, relation, incoming)
+                   if c.qualifier("recycling") is not True})
 
 
 @dataclass
@@ -92,7 +104,7 @@ class StructureBuilder:
             return self._material(node_id)
         if kind == "Product":
             node = self.s.add(node_id, AND, node_id)
-            self.s.inputs[node] = [self.node(m) for m in self.graph.neighbours(node_id, "REQUIRES")]
+            self.s.inputs[node] = [self.node(m) for m in required(self.graph, node_id, "REQUIRES")]
             if not self.s.inputs[node]:
                 self.s.unmapped.add(node_id)
             return node
@@ -214,15 +226,16 @@ class StructureBuilder:
 
 
 def material_inputs(graph: SupplyGraph, material: str) -> list[str]:
-    """What a material is MADE_FROM or REQUIRES, sorted."""
-    return sorted(set(graph.neighbours(material, "MADE_FROM"))
-                  | set(graph.neighbours(material, "REQUIRES")))
+    """What a material is MADE_FROM or REQUIRES, sorted (recycling steps left out)."""
+    return sorted(set(required(graph, material, "MADE_FROM"))
+                  | set(required(graph, material, "REQUIRES")))
 
 
 def material_users(graph: SupplyGraph, material: str) -> list[str]:
-    """The materials made from, or requiring, a material, sorted."""
-    return sorted(n for n in set(graph.neighbours(material, "MADE_FROM", incoming=True))
-                  | set(graph.neighbours(material, "REQUIRES", incoming=True))
+    """The materials made from, or requiring, a material, sorted (recycling steps left
+    out)."""
+    return sorted(n for n in set(required(graph, material, "MADE_FROM", incoming=True))
+                  | set(required(graph, material, "REQUIRES", incoming=True))
                   if model.kind_of(n) == "Material")
 
 

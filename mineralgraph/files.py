@@ -1,0 +1,210 @@
+"""The one writer of output files: whole or not at all, never through a device or a pipe.
+
+Every command that writes a file (snapshots, RDF, reports, pictures, query results)
+calls :func:`write_atomically`. It
+
+- refuses a target that is not a regular file (a directory, a FIFO, a device) and a
+  folder that cannot hold files (``/proc``, a path under a plain file), as one line;
+- writes through a symbolic link to the file it points at, leaving the link in place;
+- writes a temporary file beside the target, ``fsync``\\ s it, then renames it over the
+  target (and ``fsync``\\ s the folder), so a crash leaves the old file or the new one;
+- keeps the mode of the file it replaces (a 0600 file stays 0600); a new file gets
+  0666 less the umask, as ``open`` would give it;
+- removes the temporary file on any error, on Ctrl-C and on SIGTERM; a process killed
+  outright (SIGKILL, power loss) leaves one named ``.NAME.PID.mgtmp``, which the next
+  write into that folder removes once process PID is gone.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> write_atomically(folder / "a.txt", "hello\\n")
+>>> (folder / "a.txt").read_text()
+'hello\\n'
+>>> write_atomically(folder, "x")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+mineralgraph.exceptions.FileWriteError: ...: is a directory, not a file; nothing written
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import stat
+import threading
+from pathlib import Path
+
+from mineralgraph.exceptions import FileWriteError
+
+#: Suffix of the temporary files this module writes (``.NAME.PID.mgtmp``).
+TEMP_SUFFIX = ".mgtmp"
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}" + re.escape(TEMP_SUFFIX) + "$")
+
+_NOT_A_FILE = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"))
+
+
+def target_of(path: str | Path) -> Path:
+    """The file a write to ``path`` replaces: ``path`` itself, or where its links lead.
+
+    Raises :class:`FileWriteError` when the target exists and is not a regular file.
+    """
+    if not str(path):
+        raise FileWriteError("'': an empty file name; nothing written")
+    if str(path).endswith(os.sep):
+        raise FileWriteError(f"{path}: names a folder (it ends in {os.sep}), not a file; "
+                             "nothing written")
+    path = Path(path)
+    target = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except NotADirectoryError:
+        blocker = next(p for p in target.parents if p.exists())
+        raise FileWriteError(f"{path}: cannot write: {blocker} is a file, not a folder; "
+                             "nothing written") from None
+    except OSError as exc:
+        raise FileWriteError(f"{path}: cannot write ({exc.strerror}); nothing written") from None
+    for test, what in _NOT_A_FILE:
+        if test(mode):
+            raise FileWriteError(f"{path}: is {what}, not a file; nothing written")
+    return target
+
+
+def write_atomically(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` (text is written as UTF-8) to ``path`` whole, or not at all.
+
+    Raises
+    ------
+    FileWriteError
+        The target is not a regular file, its folder cannot hold it, or the disk
+        refused the write; the existing file, if any, is unchanged.
+    """
+    shown = str(path)
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise FileWriteError(f"{shown}: the text holds a character that cannot be "
+                                 f"written as UTF-8 ({exc.object[exc.start]!r} at "
+                                 f"{exc.start}); nothing written") from None
+    target = target_of(path)
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileWriteError(f"{shown}: cannot create its folder {folder} "
+                             f"({exc.strerror}); nothing written") from None
+    sweep_stale_temps(folder)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    try:
+        with _signals_raise():
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            except OSError as exc:
+                raise FileWriteError(f"{shown}: cannot write in {folder} ({exc.strerror}); "
+                                     "nothing written") from None
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.chmod(tmp, mode)
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise FileWriteError(f"{shown}: write failed ({exc.strerror}); "
+                                     "the old file, if any, is unchanged") from None
+            _fsync_folder(folder)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def sweep_stale_temps(folder: str | Path) -> list[Path]:
+    """Remove temporary files left in ``folder`` by writers that are no longer running.
+
+    Returns the paths removed. Files of a live process (another write in progress)
+    and files that merely look alike are left alone.
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        if _alive(int(match.group("pid"))):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return sorted(removed)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+class _Terminated(BaseException):
+    """SIGTERM while a file was being written (turned into exit 143 by the caller)."""
+
+
+@contextlib.contextmanager
+def _signals_raise():
+    """Make SIGTERM raise while writing, so ``finally`` removes the temporary file.
+
+    Ctrl-C already raises KeyboardInterrupt. Signal handlers can only be set from the
+    main thread; elsewhere (a server's worker thread) the sweep cleans up instead.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise _Terminated(signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    except _Terminated:
+        raise SystemExit(128 + signal.SIGTERM) from None
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (best effort: some file systems refuse a folder fsync)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

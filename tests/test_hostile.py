@@ -1,0 +1,920 @@
+"""Hostile inputs and faults: each one gives its exact one-line error (exit 1) or a safe
+outcome, and nothing stored changes (hashes of the inputs, the existing outputs and the
+bundled dataset are compared before and after).
+
+Groups: output files (the one writer, :mod:`mineralgraph.files`), ``validate`` (cycles,
+impossible numbers, ids, look-alikes, noncharacters), snapshots, CSV and other tables,
+RDF, and Neo4j (``cypher`` read-only rules and ``push`` faults, on the suite's real
+server through a TCP proxy that cuts the connection: no mocks).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mineralgraph.cli import cli
+from mineralgraph.files import sweep_stale_temps, write_atomically
+from mineralgraph.loaders import bundled_data_path
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = Path(__file__).parent / "data" / "tiny"
+USGS = Path(__file__).parent / "data" / "usgs" / "MCS2025_World_Data.csv"
+
+
+# ---------------------------------------------------------------------- helpers
+def digest(*paths: Path) -> dict[str, str]:
+    """sha256 of every file under ``paths`` (a file, a folder, or a missing path)."""
+    out = {}
+    for path in paths:
+        path = Path(path)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.is_symlink() or not file.exists():
+                out[str(file)] = "missing" if not file.exists() else f"-> {os.readlink(file)}"
+            elif stat.S_ISREG(file.stat().st_mode):
+                out[str(file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+            else:
+                out[str(file)] = f"mode {file.stat().st_mode:o}"
+    return out
+
+
+@pytest.fixture(autouse=True)
+def bundled_unchanged():
+    """No hostile input may change the bundled dataset or the shared test data."""
+    roots = (bundled_data_path(), TINY, USGS)
+    before = digest(*roots)
+    yield
+    assert digest(*roots) == before
+
+
+def mg(*args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
+
+
+def one_line_error(result, expected: str) -> None:
+    """Exit code 1 and exactly ``Error: expected`` on stderr, nothing else there."""
+    assert result.exit_code == 1, (result.exit_code, result.stdout, result.stderr)
+    assert result.stderr == f"Error: {expected}\n"
+
+
+def no_temp_files(folder: Path) -> bool:
+    return not [p for p in Path(folder).iterdir() if p.name.endswith(".mgtmp")]
+
+
+# ====================================================================== output files
+@pytest.fixture
+def out_dir(tmp_path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("keep\n")
+    return folder
+
+
+#: Commands that write a file, each as (arguments before the target, option).
+WRITERS = {
+    "info": (["info"], "-o"),
+    "build": (["build"], "--out"),
+    "export": (["export"], "-o"),
+    "chokepoints": (["chokepoints", "--product", "product:f-35"], "-o"),
+    "snapshot": (["snapshot", "product:f-35"], "--out"),
+    "concentration": (["concentration", "material:re-concentrate"], "-o"),
+}
+#: Commands whose format comes from the target's suffix.
+PICTURES = {"snapshot": "x.svg", "concentration": "x.png"}
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_directory_as_target_is_refused_by_every_writer(out_dir, command):
+    args, option = WRITERS[command]
+    target = out_dir / PICTURES[command] if command in PICTURES else out_dir
+    if command in PICTURES:
+        target.mkdir()
+    before = digest(out_dir)
+    result = mg(*args, option, target)
+    one_line_error(result, f"{target}: is a directory, not a file; nothing written")
+    assert digest(out_dir) == before and no_temp_files(out_dir)
+
+
+def test_a_fifo_as_target_is_refused_and_stays_a_fifo(out_dir):
+    fifo = out_dir / "pipe"
+    os.mkfifo(fifo)
+    one_line_error(mg("info", "-o", fifo),
+                   f"{fifo}: is a FIFO (named pipe), not a file; nothing written")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and no_temp_files(out_dir)
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero", "/dev/full"])
+def test_a_device_as_target_is_refused_and_survives(device):
+    if not stat.S_ISCHR(os.stat(device).st_mode):
+        pytest.skip(f"{device} on this machine is no longer a device (replaced earlier)")
+    before = os.stat(device)
+    one_line_error(mg("build", "--out", device),
+                   f"{device}: is a character device, not a file; nothing written")
+    after = os.stat(device)
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_a_symlink_is_written_through_and_stays_a_link(out_dir):
+    real = out_dir / "real.txt"
+    real.write_text("old\n")
+    link = out_dir / "link.txt"
+    link.symlink_to("real.txt")
+    result = mg("info", "--format", "json", "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == "real.txt"
+    assert real.read_text().startswith("{") and no_temp_files(out_dir)
+
+
+def test_a_dangling_symlink_creates_its_target(out_dir):
+    link = out_dir / "link.json"
+    link.symlink_to("made.json")
+    assert mg("info", "--format", "json", "-o", link).exit_code == 0
+    assert link.is_symlink() and (out_dir / "made.json").read_text().startswith("{")
+
+
+def test_a_symlink_loop_is_one_line(out_dir):
+    loop = out_dir / "loop"
+    loop.symlink_to("loop")
+    one_line_error(mg("info", "-o", loop),
+                   f"{loop}: cannot write (Too many levels of symbolic links); nothing written")
+    assert loop.is_symlink()
+
+
+def test_a_symlink_to_a_device_is_refused_and_kept(out_dir):
+    link = out_dir / "zero"
+    link.symlink_to("/dev/zero")
+    one_line_error(mg("build", "--out", link),
+                   f"{link}: is a character device, not a file; nothing written")
+    assert link.is_symlink() and stat.S_ISCHR(os.stat("/dev/zero").st_mode)
+
+
+def test_an_overwritten_0600_file_stays_0600(out_dir):
+    secret = out_dir / "secret.txt"
+    secret.write_text("old\n")
+    secret.chmod(0o600)
+    assert mg("info", "-o", secret).exit_code == 0
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    assert " facts (0 without a source), " in secret.read_text()
+
+
+def test_a_new_file_gets_the_umask_mode(out_dir):
+    old = os.umask(0o027)
+    try:
+        write_atomically(out_dir / "new.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((out_dir / "new.txt").stat().st_mode) == 0o640
+
+
+def test_out_into_proc_is_one_line():
+    one_line_error(mg("info", "-o", "/proc/mineralgraph-test.txt"),
+                   "/proc/mineralgraph-test.txt: cannot write in /proc (No such file or "
+                   "directory); nothing written")
+
+
+def test_out_under_a_plain_file_is_one_line(out_dir):
+    target = out_dir / "keep.txt" / "x.json"
+    before = digest(out_dir)
+    one_line_error(mg("info", "-o", target),
+                   f"{target}: cannot write: {out_dir / 'keep.txt'} is a file, not a folder; "
+                   "nothing written")
+    assert digest(out_dir) == before
+
+
+def test_an_empty_file_name_is_one_line():
+    one_line_error(mg("info", "-o", ""), "'': an empty file name; nothing written")
+
+
+def test_a_name_ending_in_a_slash_is_one_line(out_dir):
+    target = f"{out_dir}/new/"
+    one_line_error(mg("info", "-o", target),
+                   f"{target}: names a folder (it ends in /), not a file; nothing written")
+    assert not (out_dir / "new").exists()
+
+
+def test_concurrent_writers_leave_one_whole_file(out_dir):
+    target = out_dir / "shared.txt"
+    texts = [f"writer {i}\n" * 20000 for i in range(6)]
+    threads = [threading.Thread(target=write_atomically, args=(target, t)) for t in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert target.read_text() in texts and no_temp_files(out_dir)
+
+
+def test_text_that_cannot_be_utf8_writes_nothing(out_dir):
+    target = out_dir / "keep.txt"
+    with pytest.raises(Exception, match=r"keep.txt: the text holds a character that cannot "
+                                        r"be written as UTF-8 \('\\ud800' at 1\); nothing"):
+        write_atomically(target, "a\ud800")
+    assert target.read_text() == "keep\n" and no_temp_files(out_dir)
+
+
+def test_missing_folders_are_created(out_dir):
+    target = out_dir / "a" / "b" / "c.txt"
+    write_atomically(target, b"bytes")
+    assert target.read_bytes() == b"bytes"
+
+
+def test_stale_temp_files_of_dead_processes_are_swept(out_dir):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = out_dir / f".keep.txt.{dead}.0123abcd.mgtmp"
+    stale.write_text("half")
+    live = out_dir / f".keep.txt.{os.getpid()}.0123abcd.mgtmp"
+    live.write_text("in progress")
+    lookalike = out_dir / ".keep.txt.tmp"
+    lookalike.write_text("not ours")
+    assert sweep_stale_temps(out_dir) == [stale]
+    assert live.exists() and lookalike.exists()
+
+
+_SLOW_WRITER = textwrap.dedent("""
+    import os, sys, time
+    real_fsync = os.fsync
+    def slow_fsync(fd):
+        print("writing", flush=True)
+        time.sleep(30)
+        real_fsync(fd)
+    os.fsync = slow_fsync  # hold the write open so the test can signal it
+    from mineralgraph.files import write_atomically
+    write_atomically(sys.argv[1], "new\\n" * 1000)
+""")
+
+
+def _start_slow_write(target: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, str(target)],
+                               stdout=subprocess.PIPE, text=True, env=env)
+    assert process.stdout.readline() == "writing\n"
+    return process
+
+
+def test_sigterm_during_a_write_leaves_the_old_file_and_no_temp(out_dir):
+    target = out_dir / "keep.txt"
+    process = _start_slow_write(target)
+    assert not no_temp_files(out_dir)  # the temporary file exists while writing
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    assert target.read_text() == "keep\n" and no_temp_files(out_dir)
+
+
+def test_sigint_during_a_write_leaves_the_old_file_and_no_temp(out_dir):
+    target = out_dir / "keep.txt"
+    process = _start_slow_write(target)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) != 0
+    assert target.read_text() == "keep\n" and no_temp_files(out_dir)
+
+
+def test_sigkill_during_a_write_is_cleaned_by_the_next_write(out_dir):
+    target = out_dir / "keep.txt"
+    process = _start_slow_write(target)
+    process.kill()
+    process.wait(timeout=20)
+    assert target.read_text() == "keep\n" and not no_temp_files(out_dir)
+    write_atomically(out_dir / "other.txt", "x")
+    assert no_temp_files(out_dir) and target.read_text() == "keep\n"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=5000), mode=st.sampled_from([0o600, 0o640, 0o644, 0o664]))
+def test_any_bytes_round_trip_and_the_mode_is_kept(tmp_path, data, mode):
+    target = tmp_path / "file.bin"
+    target.write_bytes(b"old")
+    target.chmod(mode)
+    write_atomically(target, data)
+    assert target.read_bytes() == data and stat.S_IMODE(target.stat().st_mode) == mode
+    assert no_temp_files(tmp_path)
+
+
+# ====================================================================== validate
+def relation_row(**cells) -> dict:
+    return {"sources": "source:tiny-a", **cells}
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    """A copy of the tiny dataset with extra relation rows (and node rows) appended."""
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+
+    def add(relations=(), nodes=()):
+        for name, rows in (("relations.csv", relations), ("nodes.csv", nodes)):
+            if not rows:
+                continue
+            path = folder / name
+            with path.open(newline="", encoding="utf-8") as fh:
+                reader = csv.DictReader(fh)
+                fields, existing = list(reader.fieldnames), list(reader)
+            fields += sorted({k for r in rows for k in r} - set(fields))
+            with path.open("w", newline="", encoding="utf-8") as fh:
+                writer = csv.DictWriter(fh, fields, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(existing + list(rows))
+        return folder, len(existing) + 2  # the line of the first added row
+
+    return add
+
+
+def validate_errors(folder: Path) -> tuple[int, list[str]]:
+    before = digest(folder)
+    result = mg("validate", folder)
+    assert digest(folder) == before
+    return result.exit_code, result.stderr.splitlines()
+
+
+CYCLE = relation_row(subject="material:oxide", relation="MADE_FROM", object="material:magnet")
+
+
+def test_a_cyclic_made_from_row_is_reported(dataset):
+    folder, line = dataset([CYCLE])
+    code, lines = validate_errors(folder)
+    assert code == 1
+    assert lines == [f"{folder}/relations.csv:{line}: relation: cycle material:magnet -> "
+                     "material:oxide -> material:magnet: nothing on it can be made (mark a "
+                     "recycling loop with recycling=true)",
+                     f"Error: 1 problem(s) in {folder}"]
+
+
+def test_a_cyclic_row_makes_build_write_nothing(dataset, tmp_path):
+    folder, _ = dataset([CYCLE])
+    out = tmp_path / "g.json"
+    result = mg("build", "--no-bundled", "--source", folder, "--out", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert result.stderr.splitlines()[-1] == "Error: 1 problem(s); nothing written"
+
+
+def test_a_recycling_loop_marked_as_one_is_allowed_and_changes_no_answer(dataset, tmp_path):
+    folder, _ = dataset([{**CYCLE, "recycling": "true"}])
+    assert validate_errors(folder) == (0, [])
+    answers = []
+    for source in (TINY, folder):
+        snapshot = tmp_path / f"{source.name}-{len(answers)}.json"
+        assert mg("build", "--no-bundled", "--source", source, "--out", snapshot).exit_code == 0
+        result = mg("--graph", snapshot, "spof", "product:car", "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        answers.append(result.stdout)
+    assert answers[0] == answers[1] and '"element:Dy"' in answers[0]
+
+
+@pytest.mark.parametrize("row, cycle", [
+    (relation_row(subject="material:oxide", relation="MADE_FROM", object="material:oxide"),
+     "material:oxide -> material:oxide"),
+    (relation_row(subject="material:magnet", relation="REQUIRES", object="material:motor"),
+     "material:magnet -> material:motor -> material:magnet"),
+])
+def test_self_loops_and_requires_cycles_are_reported(dataset, row, cycle):
+    folder, line = dataset([row])
+    code, lines = validate_errors(folder)
+    assert code == 1 and lines[0] == (f"{folder}/relations.csv:{line}: relation: cycle {cycle}: "
+                                      "nothing on it can be made (mark a recycling loop with "
+                                      "recycling=true)")
+
+
+@pytest.mark.parametrize("cells, field, message", [
+    ({"quantity": "-3"}, "quantity", "-3 is negative: impossible for quantity"),
+    ({"amount": "-1"}, "amount", "-1 is negative: impossible for amount"),
+    ({"capacity": "-0.5"}, "capacity", "-0.5 is negative: impossible for capacity"),
+    ({"year": "-3"}, "year", "-3 is below 1800: impossible for year"),
+    ({"year": "99999"}, "year", "99999 is above 2100: impossible for year"),
+    ({"year": "1799"}, "year", "1799 is below 1800: impossible for year"),
+])
+def test_impossible_numbers_and_years_are_reported(dataset, cells, field, message):
+    folder, line = dataset([relation_row(subject="product:car", relation="REQUIRES",
+                                         object="material:conc", **cells)])
+    code, lines = validate_errors(folder)
+    assert code == 1 and lines[0] == f"{folder}/relations.csv:{line}: {field}: {message}"
+
+
+def test_a_negative_atomic_number_is_reported(dataset):
+    folder, line = dataset(nodes=[{"id": "element:Sm", "label": "Samarium", "symbol": "Sm",
+                                   "atomic_number": "-62", "sources": "source:tiny-a"}])
+    code, lines = validate_errors(folder)
+    assert code == 1
+    assert lines[0] == (f"{folder}/nodes.csv:{line}: atomic_number: -62 is below 1: "
+                        "impossible for atomic number")
+
+
+@pytest.mark.parametrize("node_id, message", [
+    ("material:rare earth", "'material:rare earth' is not of the form material:slug "
+     "(lower-case ASCII letters and digits joined by - . _)"),
+    ("material:Oxide2", "'material:Oxide2' is not of the form material:slug (lower-case "
+     "ASCII letters and digits joined by - . _)"),
+    ("material:ox\u200bide2", "'material:ox\\u200bide2' holds U+200B ZERO WIDTH SPACE "
+     "('\\u200b'), not ASCII: a look-alike?"),
+    ("country:cn", "'country:cn' is not of the form country:XX (an ISO 3166-1 alpha-2 code "
+     "such as CN)"),
+    ("country:CHN", "'country:CHN' is not of the form country:XX (an ISO 3166-1 alpha-2 code "
+     "such as CN)"),
+    ("element:DY", "'element:DY' is not of the form element:Xx (an element symbol such as Dy)"),
+    ("material:ｏxide3", "'material:ｏxide3' holds U+FF4F FULLWIDTH LATIN SMALL LETTER O "
+     "('ｏ'), not ASCII: a look-alike?"),
+    ("material:ox\u00e9", "'material:oxé' holds U+00E9 LATIN SMALL LETTER E WITH ACUTE ('é'), "
+     "not ASCII: a look-alike?"),
+])
+def test_ids_outside_the_id_form_are_reported(dataset, node_id, message):
+    kind = node_id.partition(":")[0]
+    node = {"id": node_id, "label": "X", "sources": "source:tiny-a"}
+    node.update({"material": {"stage": "processing"}, "element": {"symbol": "Dy"}}.get(kind, {}))
+    folder, line = dataset(nodes=[node])
+    code, lines = validate_errors(folder)
+    assert code == 1 and f"{folder}/nodes.csv:{line}: subject: {message}" in lines
+
+
+def test_a_homoglyph_country_is_two_errors_not_two_chinas(dataset):
+    folder, _ = dataset(
+        relations=[relation_row(subject="country:\u0421N", relation="PRODUCES",
+                                object="material:oxide", share="0.05")],
+        nodes=[{"id": "country:\u0421N", "label": "China", "sources": "source:tiny-a"}])
+    code, lines = validate_errors(folder)
+    nodes_line = 21
+    assert code == 1
+    assert lines[:-1] == [
+        f"{folder}/nodes.csv:{nodes_line}: subject: 'country:СN' holds U+0421 CYRILLIC "
+        "CAPITAL LETTER ES ('С'), not ASCII: a look-alike?",
+        f"{folder}/nodes.csv:{nodes_line}: subject: 'country:СN' looks like 'country:CN': "
+        "one thing under two ids?"]
+
+
+def test_two_spellings_of_one_material_are_reported(dataset):
+    folder, line = dataset(nodes=[{"id": "material:con-c", "label": "Concentrate again",
+                                   "stage": "mining", "sources": "source:tiny-a"}])
+    code, lines = validate_errors(folder)
+    assert code == 1 and lines[0] == (f"{folder}/nodes.csv:{line}: subject: 'material:con-c' "
+                                      "looks like 'material:conc': one thing under two ids?")
+
+
+@pytest.mark.parametrize("label, code_point, what", [
+    ("Dys\uffffprosium", "FFFF", "a noncharacter"),
+    ("Dys\ufdd0prosium", "FDD0", "a noncharacter"),
+    ("Dys\U0010fffeprosium", "10FFFE", "a noncharacter"),
+])
+def test_noncharacters_in_labels_are_reported(dataset, label, code_point, what):
+    folder, line = dataset(nodes=[{"id": "element:Sm", "label": label, "symbol": "Sm",
+                                   "sources": "source:tiny-a"}])
+    code, lines = validate_errors(folder)
+    assert code == 1 and lines[0] == (f"{folder}/nodes.csv:{line}: label: contains {what} "
+                                      f"(U+{code_point}), not text: write plain text")
+
+
+@given(slug=st.from_regex(r"[a-z0-9]+([-._][a-z0-9]+){0,3}", fullmatch=True),
+       odd=st.characters(min_codepoint=0x80, max_codepoint=0x2FFFF,
+                         blacklist_categories=("Cs",)),
+       at=st.integers(min_value=0, max_value=40))
+def test_the_id_form_accepts_every_ascii_slug_and_no_other_character(slug, odd, at):
+    from mineralgraph.ontology import model
+
+    assert model.id_problem(f"material:{slug}") is None
+    position = min(at, len(slug))
+    assert model.id_problem(f"material:{slug[:position]}{odd}{slug[position:]}") is not None
+
+
+@given(slug=st.from_regex(r"[a-z]+(-[a-z]+){0,3}", fullmatch=True))
+def test_separators_and_case_do_not_hide_a_look_alike(slug):
+    from mineralgraph.validation import look_alike_key
+
+    joined = slug.replace("-", "")
+    assert look_alike_key(f"material:{slug}") == look_alike_key(f"material:{joined.upper()}")
+
+
+def test_the_bundled_dataset_still_validates():
+    result = mg("validate")
+    assert result.exit_code == 0 and result.stdout.startswith("ok: ")
+
+
+# ====================================================================== snapshots
+HEADER = '{"format": "mineralgraph-snapshot", "version": 1, "claims": '
+GOOD = ('{"object": "Dysprosium", "predicate": "label", "sources": ["source:a"], '
+        '"subject": "element:Dy"}')
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('{"a": 1}}', ":1: claims: is an object, not a list of claims"),
+    ('"claims"}', ":1: claims: is text, not a list of claims"),
+    ("3}", ":1: claims: is a number, not a list of claims"),
+    ("[\n" + "[" * 100_000 + "]" * 100_000 + "\n]}", ": nested too deeply to be a snapshot"),
+    ("[\n[1, 2]\n]}", ":2: claims: claim 1: is a list, not an object"),
+    ('[\n' + GOOD + ',\n' + GOOD.replace('"Dysprosium"', '"D\\ud800y"') + '\n]}',
+     ":3: claims: claim 2: holds a lone surrogate (U+D800), not text"),
+    ('[\n' + GOOD.replace('"element:Dy"', '"element:\\udfffDy"') + '\n]}',
+     ":2: claims: claim 1: holds a lone surrogate (U+DFFF), not text"),
+    ('[\n' + GOOD + ',\n' + GOOD.replace('"Dysprosium"', "NaN") + '\n]}',
+     ":3: NaN is not a finite number"),
+    ('[\n' + GOOD.replace('"Dysprosium"', "Infinity") + '\n]}',
+     ":2: Infinity is not a finite number"),
+    ('[\n' + GOOD.replace('"Dysprosium"', "-Infinity") + '\n]}',
+     ":2: -Infinity is not a finite number"),
+    ('[\n' + GOOD.replace('"Dysprosium"', "1e999") + '\n]}',
+     ":2: 1e999 is not a finite number"),
+    ('[\n' + GOOD.replace('"Dysprosium"', '{"x": 1}') + '\n]}',
+     ":2: object: claim 1: is an object, not text, a number or true/false"),
+    ('[\n' + GOOD.replace('"sources": ["source:a"]', '"sources": "source:a"') + '\n]}',
+     ":2: sources: claim 1: is not a list of source ids"),
+    ('[\n' + GOOD.replace('"subject": "element:Dy"', '"subject": 7') + '\n]}',
+     ":2: subject: claim 1: is a number, not text"),
+    ('[\n' + GOOD[:-1] + ', "qualifiers": {"share": [1]}}\n]}',
+     ":2: share: claim 1: is a list, not text, a number or true/false"),
+    ('[\n' + GOOD.replace('"Dysprosium"', '"Dys\\uffffprosium"') + '\n]}',
+     ":2: label: contains a noncharacter (U+FFFF), not text: write plain text"),
+    ('[\n' + GOOD, ":2: not JSON: Expecting ',' delimiter"),
+])
+def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
+    path = tmp_path / "g.json"
+    path.write_text(HEADER + body, encoding="utf-8")
+    before = digest(path)
+    one_line_error(mg("--graph", path, "info"), f"{path}{expected}")
+    assert digest(path) == before
+
+
+def test_a_snapshot_that_is_not_utf8_is_one_line(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_bytes((HEADER + "[]}").encode() + b"\xff")
+    one_line_error(mg("--graph", path, "info"),
+                   f"{path}: not UTF-8 (invalid start byte)")
+
+
+def test_a_directory_as_snapshot_is_one_line(tmp_path):
+    one_line_error(mg("--graph", tmp_path, "info"),
+                   f"{tmp_path}: is a directory, not a snapshot file")
+
+
+def test_a_nan_snapshot_is_refused_as_a_source_too(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text(HEADER + "[\n" + GOOD.replace('"Dysprosium"', "NaN") + "\n]}")
+    result = mg("build", "--no-bundled", "--source", path, "--out", tmp_path / "out.json")
+    assert result.exit_code == 1 and not (tmp_path / "out.json").exists()
+    assert f"{path}:2: NaN is not a finite number" in result.stderr
+
+
+# ====================================================================== tables
+def test_a_50_mb_cell_in_a_curated_file_is_one_line(tmp_path):
+    path = tmp_path / "nodes.csv"
+    path.write_text("id,label,sources\nelement:Dy,\"" + "x" * (50 * 2**20) + "\",source:a\n")
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:2: a cell is longer than 131072 characters",
+        "Error: 1 problem(s); nothing written"]
+
+
+def test_a_huge_cell_in_a_usgs_table_is_one_line(tmp_path):
+    path = tmp_path / "MCS2025_World_Data.csv"
+    text = USGS.read_text(encoding="utf-8-sig").splitlines()
+    text.insert(2, 'MCS2025,Rare earths,"' + "y" * 200_000 + '",x,t,1,1,,,,,,')
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:3: a cell is longer than 131072 characters")
+
+
+def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
+    utf8 = mg("build", "--no-bundled", "--source", USGS)
+    path = tmp_path / USGS.name
+    path.write_bytes(USGS.read_text(encoding="utf-8-sig").encode("utf-16"))
+    utf16 = mg("build", "--no-bundled", "--source", path)
+    assert utf16.exit_code == 0 == utf8.exit_code, utf16.stderr
+    assert utf16.stdout.replace(str(path), "X") == utf8.stdout.replace(str(USGS), "X")
+
+
+def test_a_usgs_table_in_utf16_without_bom_is_one_line(tmp_path):
+    path = tmp_path / USGS.name
+    path.write_bytes(USGS.read_text(encoding="utf-8-sig").encode("utf-16-le"))
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: holds NUL bytes (UTF-16 without a byte-order mark?): save it "
+                   "as UTF-8")
+
+
+def test_a_bare_carriage_return_in_a_curated_file_is_a_located_line(tmp_path):
+    """CSV reads a bare CR as the end of a row: the row is short, and says so."""
+    path = tmp_path / "nodes.csv"
+    path.write_bytes(b"id,label,sources\nelement:Dy,Dys\rprosium,source:a\n")
+    result = mg("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{path}:2: sources: a fact needs at least one source"
+
+
+def test_an_article_in_utf16_without_bom_is_one_line(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes("Title: Gallium\nDate: 2023-07-03\n\nChina curbs gallium.\n"
+                     .encode("utf-16-le"))
+    result = mg("build", "--no-bundled", "--source", path)
+    one_line_error(result, f"{path}: holds NUL bytes (UTF-16 without a byte-order mark?): "
+                   "save it as UTF-8")
+
+
+# ====================================================================== RDF
+def _turtle_with_label(tmp_path, label_length: int) -> Path:
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.rdf import write_rdf
+
+    small = tmp_path / "small.ttl"
+    write_rdf([Claim("element:Dy", "label", "Dy", sources=("source:a",)),
+               Claim("source:a", "title", "A", sources=("source:a",))], small)
+    text = small.read_text()
+    big = tmp_path / "big.ttl"
+    big.write_text(text.replace('"Dy"', '"' + "D" * label_length + '"'))
+    return big
+
+
+def test_a_100_mb_rdf_literal_is_one_line(tmp_path):
+    path = _turtle_with_label(tmp_path, 100 * 2**20)
+    line = next(n for n, text in enumerate(path.open(), 1) if len(text) > 1000)
+    before = digest(path)
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:{line}: a term longer than 16 MiB (the RDF reader's limit)")
+    assert digest(path) == before
+
+
+def test_a_17_mb_value_cannot_be_exported_as_turtle_but_as_ntriples(tmp_path):
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    snapshot = tmp_path / "g.json"
+    save_snapshot([Claim("source:a", "title", "T" * (17 * 2**20), sources=("source:a",))],
+                  snapshot)
+    out = tmp_path / "g.ttl"
+    one_line_error(mg("--graph", snapshot, "export", "-o", out),
+                   "a value is longer than 16 MiB, more than Turtle can be written with; "
+                   "use --format nt")
+    assert not out.exists() and no_temp_files(tmp_path)
+    assert mg("--graph", snapshot, "export", "--format", "nt", "-o",
+              tmp_path / "g.nt").exit_code == 0
+
+
+def _turtle_with(tmp_path, old: str, new: str) -> Path:
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.rdf import write_rdf
+
+    path = tmp_path / "q.ttl"
+    write_rdf([Claim("country:CN", "PRODUCES", "material:x", (("share", 0.5), ("year", 2024)),
+                     sources=("source:a",)),
+               Claim("source:a", "title", "A", sources=("source:a",))], path)
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+    return path
+
+
+def test_an_ill_typed_rdf_literal_is_one_line(tmp_path):
+    path = _turtle_with(tmp_path, "mg:year 2024", 'mg:year "abc"^^xsd:integer')
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: 'abc' is not a valid http://www.w3.org/2001/XMLSchema#integer")
+
+
+def test_nan_in_rdf_is_refused_and_nothing_written(tmp_path):
+    path = _turtle_with(tmp_path, "mg:share 0.5", 'mg:share "NaN"^^xsd:double')
+    out = tmp_path / "g.json"
+    result = mg("build", "--no-bundled", "--source", path, "--out", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert "share: nan is not a finite number" in result.stderr
+
+
+def test_a_snapshot_is_never_written_with_a_bare_nan(tmp_path):
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    out = tmp_path / "g.json"
+    out.write_text("old\n")
+    claim = Claim("country:CN", "PRODUCES", "material:x", (("share", float("nan")),),
+                  sources=("source:a",), origin="r.csv:3")
+    with pytest.raises(Exception, match=r"^r.csv:3: country:CN PRODUCES: a number that is "
+                                        r"not finite cannot be saved$"):
+        save_snapshot([claim], out)
+    assert out.read_text() == "old\n" and no_temp_files(tmp_path)
+
+
+# ====================================================================== Neo4j: no server
+def test_a_password_inside_the_uri_is_never_echoed():
+    env = {"NEO4J_PASSWORD": "pw"}
+    for uri in ("bolt://neo4j:hunter2@127.0.0.1:1", "bolt://neo4j:hunter2@127.0.0.1:x",
+                "neo4j://neo4j:hunter2@127.0.0.1:1"):
+        result = mg("cypher", "RETURN 1", "--uri", uri, env=env)
+        assert result.exit_code == 1 and "hunter2" not in result.stderr + result.stdout
+        assert result.stderr.count("\n") == 1 and "***" in result.stderr
+
+
+@pytest.mark.parametrize("query", [
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "CALL dbms.components()",
+])
+def test_a_refused_cypher_query_needs_no_server(query):
+    """The refusal comes before connecting: a closed port is never tried."""
+    result = mg("cypher", query, "--uri", "bolt://127.0.0.1:1", env={"NEO4J_PASSWORD": "x"})
+    assert result.exit_code == 1 and result.stderr.startswith("Error: refused: ")
+    assert result.stderr.count("\n") == 1 and "connect" not in result.stderr
+
+
+# ====================================================================== Neo4j: cypher
+def cypher(server, *args: str, uri: str | None = None):
+    env = {"NEO4J_URI": uri or server.uri, "NEO4J_USER": server.user,
+           "NEO4J_PASSWORD": server.password, "NEO4J_DATABASE": None}
+    return CliRunner().invoke(cli, ["cypher", *args], env=env)
+
+
+@pytest.fixture
+def tiny_db(neo4j_driver):
+    """The suite's Neo4j holding the tiny graph (as test_cypher leaves it, or pushed)."""
+    from neo4j_harness import reset_database
+
+    from mineralgraph.graph.neo4j_push import push
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.loaders.curated import load_curated
+
+    graph = SupplyGraph(load_curated(TINY).claims)
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (n) WHERE n.id IS NOT NULL RETURN count(n) AS n")
+    if records[0]["n"] != len(graph):
+        reset_database(neo4j_driver)
+        push(neo4j_driver, graph)
+    return neo4j_driver
+
+
+def db_state(driver) -> tuple:
+    """What the database holds, to compare before and after: ids, relations, users."""
+    nodes, _, _ = driver.execute_query("MATCH (n) RETURN n.id AS id ORDER BY id")
+    rels, _, _ = driver.execute_query("MATCH ()-[r]->() RETURN r.claim_id AS c ORDER BY c")
+    users, _, _ = driver.execute_query("SHOW USERS YIELD user RETURN user ORDER BY user",
+                                       database_="system")
+    return ([r["id"] for r in nodes], [r["c"] for r in rels], [r["user"] for r in users])
+
+
+REFUSAL = "; nothing was run (a read-only run reads the graph only; --write lifts this)"
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("query, why", [
+    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 3",
+     "LOAD CSV reads files on the server or URLs it can reach"),
+    ("load csv with headers from 'http://127.0.0.1:9/x.csv' as row return row",
+     "LOAD CSV reads files on the server or URLs it can reach"),
+    ("MATCH (n) WITH n LIMIT 1 LOAD CSV FROM 'file:///etc/shadow' AS r RETURN r",
+     "LOAD CSV reads files on the server or URLs it can reach"),
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE stops other sessions' work"),
+    ("SHOW TRANSACTIONS", "SHOW of anything but indexes and constraints is about the server, "
+     "not the graph"),
+    ("SHOW USERS", "SHOW of anything but indexes and constraints is about the server, "
+     "not the graph"),
+    ("CALL dbms.components()", "CALL dbms.components: only the schema procedures (db.labels, "
+     "db.propertyKeys, db.relationshipTypes, db.schema.*) may be called"),
+    ("CALL dbms.listConfig() YIELD name RETURN name", "CALL dbms.listConfig: only the schema "
+     "procedures (db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*) may be called"),
+    ("/* hi */ CALL\n dbms . security . listUsers()", "CALL dbms.security.listUsers: only the "
+     "schema procedures (db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*) may "
+     "be called"),
+    ("USE system SHOW DATABASES", "SHOW of anything but indexes and constraints is about the "
+     "server, not the graph"),
+    ("USE neo4j MATCH (n) RETURN count(n)",
+     "USE switches to another database (choose it with --database)"),
+    ("CREATE USER mallory SET PASSWORD 'x' CHANGE NOT REQUIRED", "administration commands"),
+])
+def test_cypher_refuses_what_a_read_only_analyst_does_not_need(tiny_db, neo4j_server, query,
+                                                               why):
+    before = db_state(tiny_db)
+    result = cypher(neo4j_server, query)
+    one_line_error(result, f"refused: {why}{REFUSAL}")
+    assert result.stdout == "" and db_state(tiny_db) == before
+
+
+@pytest.mark.neo4j
+def test_cypher_still_refuses_writes_through_explain(tiny_db, neo4j_server):
+    before = db_state(tiny_db)
+    one_line_error(cypher(neo4j_server, "MATCH (n) DETACH DELETE n"),
+                   "the query is write only, not read only; nothing was run (add --write "
+                   "to run it)")
+    assert db_state(tiny_db) == before
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("query, expected", [
+    ("MATCH (n {id: 'element:Dy'}) WHERE n.label <> 'LOAD CSV // TERMINATE' "
+     "RETURN n.id AS `CALL dbms.x`", "element:Dy"),
+    ("CALL db.labels() YIELD label WHERE label = 'Element' RETURN label", "Element"),
+    ("SHOW CONSTRAINTS YIELD labelsOrTypes WHERE 'Element' IN labelsOrTypes "
+     "RETURN labelsOrTypes[0] AS l", "Element"),
+])
+def test_cypher_allows_what_an_analyst_needs(tiny_db, neo4j_server, query, expected):
+    result = cypher(neo4j_server, query, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1] == expected
+
+
+@pytest.mark.neo4j
+def test_load_csv_with_write_reads_only_the_empty_import_folder(tiny_db, neo4j_server):
+    result = cypher(neo4j_server, "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+                    "--write")
+    assert "root:" not in result.stdout
+    one_line_error(result, "Neo4j refused the query: Cannot load from URL "
+                   "'file:///etc/passwd': Couldn't load the external resource at: "
+                   "file:///etc/passwd () (Neo.ClientError.Statement.ExternalResourceFailed)")
+
+
+# ====================================================================== Neo4j: push faults
+class CuttingProxy:
+    """A TCP proxy to a real server that drops every connection, and stops listening,
+    once the client sends bytes holding ``trigger`` (which is never forwarded)."""
+
+    def __init__(self, target: tuple[str, int], trigger: bytes):
+        self.target, self.trigger = target, trigger
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.cut = threading.Event()
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.cut.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            self.sockets += [client, upstream]
+            threading.Thread(target=self._pump, args=(client, upstream, True),
+                             daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, False),
+                             daemon=True).start()
+
+    def _pump(self, source, sink, watch: bool):
+        try:
+            while data := source.recv(65536):
+                if watch and self.trigger in data:
+                    self.close()
+                    return
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            if not self.cut.is_set():
+                for s in (source, sink):
+                    s.close()
+
+    def close(self):
+        self.cut.set()
+        self.listener.close()
+        for s in self.sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("trigger, how_far, gone, kept", [
+    (b"{ DELETE r }", "while deleting the relationships already in the database, before any "
+     "node", "relationships", (0, 1)),
+    (b"DETACH DELETE", "after deleting the relationships already in the database, while "
+     "deleting its nodes", "nodes", (0,)),
+])
+def test_a_neo4j_that_dies_during_push_wipe_says_how_far_it_went(
+        tiny_db, neo4j_server, tmp_path, trigger, how_far, gone, kept):
+    """A TCP proxy cuts the connection when a wipe step is sent (the server never sees
+    it): the line says which step, and the database holds what it held before it."""
+    from urllib.parse import urlsplit
+
+    from mineralgraph.graph.snapshot import save_snapshot
+    from mineralgraph.loaders.curated import load_curated
+
+    snapshot = tmp_path / "tiny.json"
+    save_snapshot(load_curated(TINY).claims, snapshot)
+    before = db_state(tiny_db)
+    parts = urlsplit(neo4j_server.uri)
+    proxy = CuttingProxy((parts.hostname, parts.port), trigger)
+    try:
+        env = {"NEO4J_URI": f"bolt://127.0.0.1:{proxy.port}", "NEO4J_USER": neo4j_server.user,
+               "NEO4J_PASSWORD": neo4j_server.password, "NEO4J_DATABASE": None}
+        started = time.monotonic()
+        result = CliRunner().invoke(cli, ["--graph", str(snapshot), "neo4j", "push", "--wipe"],
+                                    env=env)
+    finally:
+        proxy.close()
+    after = db_state(tiny_db)
+    if gone == "nodes":  # the relationships went in the step before the cut
+        tiny_db.execute_query("MATCH (n) DETACH DELETE n")
+    assert proxy.cut.is_set() and time.monotonic() - started < 120
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"Error: push --wipe stopped {how_far} (lost the "
+                                    "connection: ")
+    assert result.stderr.endswith(f"): some {gone} may be gone and nothing of this graph was "
+                                  "written yet; run the same push again\n")
+    assert [after[i] for i in kept] == [before[i] for i in kept]
