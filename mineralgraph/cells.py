@@ -139,8 +139,10 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
     width = width or text_width()
     cells = [[cell(row.get(c)) for c in columns] for row in rows]
     natural = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    # a column gives way down to its longest word (an id such as product:f-35 is one
+    # word), up to LONGEST_UNBROKEN; only then are words cut at ":" or "-"
     floors = [min(LONGEST_UNBROKEN, max(len(w) for text in [h] + [r[i] for r in cells]
-                                        for _, w in _words(text) or [("", "")]))
+                                        for w in text.split() or [""]))
               for i, h in enumerate(headers)]
     widths = _fold_widths(natural, floors, width)
     lines = []

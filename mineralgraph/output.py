@@ -43,7 +43,8 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
     """Add ``--format`` and ``-o/--output`` to a command (sqlite-utils' ``output_options``)."""
 
     def decorator(fn):
-        @click.option("--format", "fmt", type=click.Choice(list(formats)), default=default,
+        @click.option("--format", "fmt", type=click.Choice(list(formats), case_sensitive=False),
+                      default=default,
                       show_default=True, help="Output format.")
         @click.option("-o", "--out", "--output", "output",
                       type=click.Path(allow_dash=True),

@@ -116,6 +116,15 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
     return lines, caveats
 
 
+def press_only_materials(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
+    """Materials upstream of the reports' products whose country shares come only from
+    press or reposts (used for lack of a statistical source), sorted."""
+    choices = graph.share_choices()
+    return sorted({c.id for r in reports for c in r.chokepoints if c.kind == "Material"
+                   and c.id in choices and choices[c.id].press_only
+                   and choices[c.id].chosen is not None})
+
+
 def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     """The summary of a chokepoint analysis as paragraphs (plain text, one per item).
 
@@ -145,6 +154,11 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
             sentences.append("Some figures rest on low-confidence claims: run mineralgraph "
                              "--min-confidence medium ... to see the answer without them.")
         out.append("What the figures rest on: " + " ".join(sentences))
+    press = press_only_materials(reports, graph)
+    if press:
+        out.append(f"Country shares of {join_names([graph.label(m) for m in press])} come "
+                   "only from press articles or reposts: no statistical source was found, so "
+                   "the analysis uses them for lack of another (design note 5.5).")
     if graph.min_confidence:
         out.append(f"Relations rated below {graph.min_confidence} confidence are left out "
                    f"(--min-confidence {graph.min_confidence}).")
