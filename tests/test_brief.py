@@ -17,7 +17,8 @@ from mineralgraph import SupplyGraph, load_bundled
 from mineralgraph.graph.analysis import load_scenario
 from mineralgraph.graph.snapshot import save_snapshot
 from mineralgraph.loaders.curated import load_curated
-from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, md_text, to_markdown
+from mineralgraph.output import md_text
+from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, plain, to_markdown, to_pdf
 
 TINY = Path(__file__).parent / "data" / "tiny"
 
@@ -31,13 +32,15 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
     brief = build_brief(tiny, "product:jet")
     assert brief.title == "Jet: supply-chain brief"
     assert brief.date == "latest data"
+    # the text report's own summary (reports/summary.py), led by what the chain is
+    # made of; oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the
+    # id decides
     assert brief.summary == [
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
-        "No single supplier can stop it; the worst exposure is China at the mining, "
-        "processing, component stage, whose loss would cut its supply by 99.6-100%.",
-        # oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the id decides
-        "The most concentrated stage is processing: Separated oxide (HHI 8,200, led by China)."]
+        "Jet is most exposed at the processing stage: Separated oxide, 90% from China "
+        "(HHI 8,200); without China it would lose 99.6-100%.",
+        "1 upstream material(s) have no mapped supply: Motor: unknown, not safe."]
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
     assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),
                          ("United States", "28%", ""), ("US mine", "20%", "")]
@@ -59,28 +62,40 @@ def test_markdown_brief_has_every_part():
                         load_scenario("cn-2025-04-defence-denial"))
     text = to_markdown(brief).decode("utf-8")
     assert text.startswith("# Lockheed Martin F-35 Lightning II: supply-chain brief\n")
-    assert "*As of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
+    assert "\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
     summary = text.split("## Snapshot")[0].split("\n\n")[2]
     assert len(re.findall(r"[.!?](?= |$)", summary)) == 3
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
-    assert ("; under the scenario cn-2025-04-defence-denial it keeps 0-&lt;0.1% of its "
-            "supply.") in text
+    # the cause is named: the scenario, and what it blocks on the F-35's paths
+    assert summary.startswith(
+        "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
+        "licences to defence end users; on its supply paths it blocks China's dysprosium "
+        "oxide (separated) (99% of world output), China's samarium oxide (separated) (91% "
+        "of world output)")
+    assert ("Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the "
+            "scenario") in summary
+    # plain text: no HTML entity anywhere outside the Mermaid block
+    outside = text.replace(mermaid, "")
+    assert not re.search(r"&#?\w+;", outside), re.findall(r"&#?\w+;", outside)[:5]
+    assert "subgraph legend[" in mermaid and "subgraph s" not in mermaid
     assert "## Scenario: China denies" in text
-    # the Dy/Tb-doped magnet stage rests on China's 99% of heavy separation; samarium
-    # metal, alloy and magnet have no mapped supply: their lower bound sits in China, which
-    # the denial reaches (note 5.6); rest of world is a node (note 5.2)
-    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | &gt;99.9-100% | "
+    # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
+    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2)
+    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | >99.9-100% | "
             "Rest of world (countries not named) |") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
-    table = text.split("## Chokepoints")[1].split("## Scenario")[0]
-    cited = {int(n) for n in re.findall(r"&#91;(\d+)&#93;", table)}
+    table = text.split("## Top chokepoints")[1].split("## Scenario")[0]
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", table)}
     assert cited and max(cited) <= len(sources)
 
 
 def test_markdown_escapes_what_markdown_would_interpret():
+    assert plain("<img src=x onerror=alert(1)>") == "‹img src=x onerror=alert(1)>"
+    assert plain("<0.1% and >99.9%") == "<0.1% and >99.9%"
+    assert plain("[click](javascript:alert(1)) a|b") == "[click] (javascript:alert(1)) a¦b"
     assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
     assert md_text("a | b") == "a &#124; b"
     assert md_text("**bold** `code`") == "&#42;&#42;bold&#42;&#42; &#96;code&#96;"
@@ -90,30 +105,92 @@ def test_hostile_labels_stay_text_in_every_brief(tmp_path):
     brief = build_brief(SupplyGraph(hostile_claims()), "product:jet")
     md = BRIEF_FORMATS[".md"](brief).decode("utf-8")
     assert "<script" not in md and "<b>" not in md
-    assert md.startswith("# &lt;script&gt;alert(1)&lt;/script&gt; \"quoted\" &amp;")
+    assert md.startswith("# ‹script>alert(1)‹/script> \"quoted\" & 'single' #x; [a] (b) ¦")
     check_mermaid(md.split("```mermaid\n")[1].split("```")[0])
     page = BRIEF_FORMATS[".html"](brief).decode("utf-8")
-    assert page.count("<script") == 1 and "<b>" not in page
-    assert external_references(page) == []
+    assert "<script" not in page and "<b>" not in page
+    assert links_only(page)
     assert BRIEF_FORMATS[".pdf"](brief).startswith(b"%PDF-")
 
 
-def test_html_brief_is_self_contained():
+def links_only(page: str) -> bool:
+    """Nothing is loaded from elsewhere; the only references are links to http(s) pages."""
+    refs = external_references(page)
+    return all(k == "href" and v.startswith(("https://", "http://")) for k, v in refs)
+
+
+def test_html_brief_is_self_contained_and_prints_one_page():
     page = BRIEF_FORMATS[".html"](build_brief(load_bundled(), "product:optimus")).decode()
-    assert external_references(page) == []
-    assert "<h2>Chokepoints</h2>" in page and "<td>Tesla</td>" in page
-    assert '<p class="summary">Tesla Optimus humanoid robot (robotics) draws on' in page
+    assert links_only(page)
+    assert "<h2>Top chokepoints</h2>" in page and '<td class="node">Tesla</td>' in page
+    assert '<p class="summary">Tesla Optimus humanoid robot is most exposed at' in page
     assert "<svg" in page and "<h2>Sources</h2>" in page
+    assert "@page{size:A4 landscape" in page and "@media print{" in page
+    # on screen each source in full with its address as a link; in print a short line
+    # (type, title, date, site) that links the same address
+    assert re.search(r'<li><span class="full">[^<]*<a href="https://[^"]+">https://', page)
+    assert re.search(r'<span class="short"><a href="https://[^"]+">[a-z ]+: ', page)
+    assert ".full{display:none}.short{display:inline}" in page
 
 
-def test_pdf_brief_pages():
-    data = BRIEF_FORMATS[".pdf"](build_brief(load_bundled(), "product:f-35"))
-    assert data.startswith(b"%PDF-")
-    pages = int(re.findall(rb"/Count (\d+)", data)[-1])
-    assert pages >= 2
-    assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages
-    sizes = set(re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data))
-    assert sizes == {(b"841.68", b"595.44")}  # A4 landscape
+def test_html_brief_links_only_web_addresses():
+    from mineralgraph.claim import Claim
+
+    claims = [c for c in hostile_claims() if not (c.subject == "source:tiny-a"
+                                                  and c.predicate == "url")]
+    claims.append(Claim("source:tiny-a", "url", "javascript:alert(1)",
+                        sources=("source:tiny-a",)))
+    page = BRIEF_FORMATS[".html"](build_brief(SupplyGraph(claims), "product:jet")).decode()
+    assert "href=\"javascript" not in page and "javascript:alert(1)" in page
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (841.89, 595.28)),
+                                             ("letter", (792.0, 612.0))])
+@pytest.mark.parametrize("scenario", [None, "cn-2025-04-defence-denial"])
+def test_pdf_brief_is_exactly_one_page(paper, size, scenario):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    chosen = load_scenario(scenario) if scenario else None
+    graph = load_bundled().as_of(chosen.as_of if chosen else None)
+    brief = build_brief(graph, "product:f-35", chosen)
+    reader = PdfReader(BytesIO(to_pdf(brief, paper)))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(size, abs=0.5)
+    text = reader.pages[0].extract_text()
+    for part in ["supply-chain brief", "Top chokepoints", "Sources", "Honeywell", "Platform"]:
+        assert part in text, part
+    fonts = {f["/Subtype"] for f in _fonts(reader.pages[0])}
+    assert "/Type3" not in fonts
+    links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
+    assert any(str(u).startswith("https://") for u in links)
+    # the picture keeps 16 cm (453.5 pt): its text stays at 7 pt or more on the page
+    from mineralgraph.render.brief_pdf import picture_points
+
+    assert picture_points(brief, paper) >= 453.5
+
+
+def _fonts(page):
+    found = []
+    resources = page["/Resources"]
+    for font in resources.get("/Font", {}).values():
+        found.append(font.get_object())
+    for xobject in resources.get("/XObject", {}).values():
+        xobject = xobject.get_object()
+        found += [f.get_object() for f in xobject.get("/Resources", {}).get("/Font", {})
+                  .values()]
+    return found
+
+
+def test_brief_command_prints_html_on_letter(run_cli, tmp_path):
+    out = tmp_path / "b.html"
+    result = run_cli("brief", "product:optimus", "--paper", "letter", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text()
+    assert "@page{size:letter landscape" in page and "@page{size:A4 landscape" in page
+    assert page.index("letter landscape") > page.index("A4 landscape")  # the later wins
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".pdf"])

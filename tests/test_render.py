@@ -280,13 +280,14 @@ def test_html_renders_hostile_labels_as_text(hostile):
 # ---------------------------------------------------------------------- Mermaid
 MERMAID_LINE = [
     r"%% [^\n]*",
-    r'  subgraph s\d+\["[^"<>]*"\]',
+    r'  subgraph (s\d+|legend)\["[^"<>]*"\]',
     r"    direction TB",
-    r'    n\d+\["[^"<>]*(<br/>[^"<>]*)*"\]',
+    r'( {2}| {4})[nk]\w*\["[^"<>]*(<br/>[^"<>]*)*"\]',
     r"  end",
-    r'  n\d+ (-->|-\.->)(\|"[^"<>|]*"\|)? n\d+',
-    r"  classDef [a-z]+ [a-z-]+:[#\w]+(,[a-z-]+:[#\w]+)*",
-    r"  class n\d+(,n\d+)* [a-z]+",
+    r'  n\d+ (-->|-\.->|==>)(\|"[^"<>|]*"\|)? n\d+',
+    r"  classDef \w+ [a-z-]+:[#\w]+(,[a-z-]+:[#\w]+( \d+)?)*",
+    r"  class [nk]\w*(,[nk]\w*)* \w+",
+    r"  linkStyle \d+(,\d+)* stroke:#\w+,stroke-width:\d+px",
 ]
 
 
@@ -304,7 +305,7 @@ def check_mermaid(text: str) -> None:
         elif line == "  end":
             depth -= 1
             assert depth == 0
-        node = re.fullmatch(r"    (n\d+)\[.*", line)
+        node = re.fullmatch(r" {2,4}([nk]\w*)\[.*", line)
         if node:
             assert node.group(1) not in defined
             defined.add(node.group(1))

@@ -20,25 +20,34 @@ from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.layout import layout
 
 
+def scene_of(chain: Chain):
+    """The scene of a chain: the compact layout for a compact chain, else the full one."""
+    if chain.compact:
+        from mineralgraph.render.compact_layout import compact_layout
+
+        return compact_layout(chain)
+    return layout(chain)
+
+
 def snapshot_svg(chain: Chain) -> bytes:
     """The SVG picture (hover titles, no script)."""
     from mineralgraph.render.svg import to_svg
 
-    return to_svg(layout(chain)).encode("utf-8")
+    return to_svg(scene_of(chain)).encode("utf-8")
 
 
 def snapshot_png(chain: Chain) -> bytes:
     """A PNG at twice the scene's pixel size."""
     from mineralgraph.render.raster import to_png
 
-    return to_png(layout(chain))
+    return to_png(scene_of(chain))
 
 
 def snapshot_pdf(chain: Chain) -> bytes:
     """A one-page vector PDF."""
     from mineralgraph.render.raster import to_pdf
 
-    return to_pdf(layout(chain))
+    return to_pdf(scene_of(chain))
 
 
 def snapshot_html(chain: Chain) -> bytes:
@@ -46,7 +55,7 @@ def snapshot_html(chain: Chain) -> bytes:
     from mineralgraph.render.html import html_page
     from mineralgraph.render.svg import to_svg
 
-    scene = layout(chain)
+    scene = scene_of(chain)
     sources = [chain.citations.get(s, s) for s in chain.sources]
     page = html_page(scene.title, to_svg(scene, interactive=True), chain.caption(), sources)
     return page.encode("utf-8")
@@ -83,4 +92,4 @@ def format_for(path: str | Path, formats=None) -> str:
     return suffix
 
 
-__all__ = ["FORMATS", "Chain", "build_chain", "format_for", "layout"]
+__all__ = ["FORMATS", "Chain", "build_chain", "format_for", "layout", "scene_of"]

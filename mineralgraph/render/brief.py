@@ -1,6 +1,12 @@
 """A one-page brief: title, date, a three-sentence summary, the snapshot, the chokepoint
 table, scenario results, numbered sources; as Markdown, self-contained HTML or PDF.
 
+For a product the picture is the compact snapshot (:mod:`compact`) and every figure
+comes from its :class:`~mineralgraph.graph.analysis.exposure.Exposure`, computed by the
+caller (the ``brief`` command) and passed in; the PDF is exactly one page
+(:mod:`brief_pdf`), the HTML prints as that page, and the Markdown is plain text that
+survives pasting into a word processor.
+
 >>> from mineralgraph import load_bundled
 >>> brief = build_brief(load_bundled(), "product:optimus")
 >>> len(brief.summary)
@@ -11,19 +17,18 @@ table, scenario results, numbered sources; as Markdown, self-contained HTML or P
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from mineralgraph.graph.analysis import Analysis, chokepoints
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
-from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.exposure import Exposure
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.flow import upstream
+from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.output import markdown_table, md_text
+from mineralgraph.output import markdown_table
 from mineralgraph.render.chain import Chain, build_chain
-from mineralgraph.render.layout import layout
+from mineralgraph.render.compact import compact_chain
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
@@ -32,11 +37,14 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
+from mineralgraph.reports.summary import product_story, story
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
-COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "sources"]
-HEADERS = ["#", "supplier", "kind", "stage", "country", "loss", "SPOF", "HHI", "sources"]
+COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
+           "sources"]
+HEADERS = ["#", "supplier", "kind", "stage", "country", "loss", "SPOF", "HHI", "confidence",
+           "sources"]
 SCENARIO_COLUMNS = ["product", "baseline", "availability", "loss", "new_spofs"]
 SCENARIO_HEADERS = ["product", "baseline", "under scenario", "loss", "new single points"]
 
@@ -54,33 +62,94 @@ class Brief:
     scenario_title: str | None = None
     scenario_rows: list[dict] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # citations, numbered from 1
+    links: list[str | None] = field(default_factory=list)  # each source's http(s) URL
+    short: list[str] = field(default_factory=list)  # type, title, date, site: small print
 
 
-def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = None) -> Brief:
+def citation(graph: SupplyGraph, source: str) -> str:
+    """A source's one-line citation, led by its type (statistics, press...) when known."""
+    text = graph.citation(source)
+    kind = graph.attribute(source, "source_type")
+    return text if not kind or text.startswith(f"{kind}:") else f"{kind}: {text}"
+
+
+def short_citation(graph: SupplyGraph, source: str) -> str:
+    """``press: Title (2024-01-02), site.com``: a citation for small print, the full
+    address kept as the link."""
+    from urllib.parse import urlsplit
+
+    kind = graph.attribute(source, "source_type") or "type not recorded"
+    when = graph.attribute(source, "published")
+    url = link(graph, source)
+    site = urlsplit(url).netloc.removeprefix("www.") if url else ""
+    text = f"{kind}: {graph.label(source)}" + (f" ({when})" if when else "")
+    return text + (f", {site}" if site else "")
+
+
+def link(graph: SupplyGraph, source: str) -> str | None:
+    """The source's URL when it is a plain http(s) address (never another scheme)."""
+    url = str(graph.attribute(source, "url") or "")
+    ok = url.startswith(("https://", "http://")) and not any(
+        c.isspace() or c in "<>\"'`" for c in url)
+    return url if ok else None
+
+
+def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = None,
+                found: Exposure | None = None) -> Brief:
     """The content of a brief on ``node_id`` (a product gets its chokepoints; any other
-    node, the products that depend on it)."""
-    chain = build_chain(graph, node_id, scenario=scenario)
-    index = SourceIndex(graph)
-    index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
+    node, the products that depend on it).
+
+    ``found`` is the product's :func:`~mineralgraph.graph.analysis.exposure.exposure`
+    under ``scenario``, computed by the caller; it is computed here when not given.
+    """
     when = graph.as_of_date.isoformat() if graph.as_of_date else "latest data"
-    if model.kind_of(node_id) == "Product":
-        summary, table, note = _product_part(graph, node_id, scenario, chain, index)
+    index = SourceIndex(graph)
+    if model.kind_of(graph.require(node_id)) == "Product":
+        if found is None:
+            from mineralgraph.graph.analysis.exposure import exposure
+
+            found = exposure(graph, node_id, scenario)
+        chain = compact_chain(graph, found.report, found.blocked)
+        summary, table, note = _product_part(graph, found, chain, index)
+        if not index.numbers:
+            index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
     else:
+        chain = build_chain(graph, node_id, scenario=scenario)
+        index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain)
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
                   note)
     if scenario is not None:
         brief.scenario_title = scenario.title or scenario.name
-        brief.scenario_rows = _scenario_rows(graph, chain, scenario)
-    brief.sources = [graph.citation(s) for s, _ in sorted(index.numbers.items(),
-                                                            key=lambda kv: kv[1])]
+        if found is not None and found.comparison:
+            brief.scenario_rows = _scenario_rows(graph, found.comparison)
+        else:
+            from mineralgraph.graph.analysis.comparison import compare
+
+            products = sorted(n.id for n in chain.nodes.values() if n.kind == "Product")
+            brief.scenario_rows = _scenario_rows(graph, compare(graph, scenario, products))
+    numbered = [s for s, _ in sorted(index.numbers.items(), key=lambda kv: kv[1])]
+    brief.sources = [citation(graph, s) for s in numbered]
+    brief.links = [link(graph, s) for s in numbered]
+    brief.short = [short_citation(graph, s) for s in numbered]
     return brief
 
 
-def _product_part(graph, product, scenario, chain, index):
-    report = chokepoints(graph, [product], scenario)[0]
-    baseline = Analysis(graph)
-    ups = upstream(baseline.flow, product)
+def _cause(chain: Chain) -> str:
+    """What the scenario blocks on the drawn paths: ``China's Samarium oxide (91%)``."""
+    parts = []
+    for node in sorted(chain.nodes.values(), key=lambda n: (n.column, n.key)):
+        for bar in node.bars:
+            if bar.blocked:
+                parts.append(f"{bar.label}'s {node.label[:1].lower() + node.label[1:]} "
+                             f"({bar.share_text()} of world output)")
+    return join_names(parts[:3])
+
+
+def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
+    report = found.report
+    product = report.product
+    ups = upstream(flow_graph(graph), product)
     elements = [n for n in ups if model.kind_of(n) == "Element"]
     materials = [n for n in ups if model.kind_of(n) == "Material"]
     countries = [n for n in ups if model.kind_of(n) == "Country" and n != REST_OF_WORLD]
@@ -88,39 +157,18 @@ def _product_part(graph, product, scenario, chain, index):
     first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
-    if scenario is not None:
-        kept = [a / b if b > 0 else 0.0
-                for a, b in zip(report.availability_range, report.baseline_range, strict=True)]
-        first += (f"; under the scenario {scenario.name} it keeps {span(min(kept), max(kept))} "
-                  f"of its supply")
-    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
-                 and c.id != REST_OF_WORLD]
-    spofs = [c for c in suppliers if c.id in report.supplier_spofs]
-    top = report.worst_supplier
-    if spofs:
-        second = (f"It cannot be made without {join_names([c.label for c in spofs[:4]])}"
-                  + (f" (and {len(spofs) - 4} more)" if len(spofs) > 4 else "")
-                  + ": each is a single point of failure among its suppliers")
-    elif top is not None and top.loss > 0:
-        stage = f" at the {top.stage} stage" if top.stage else ""
-        second = (f"No single supplier can stop it; the worst exposure is {top.label}{stage}, "
-                  f"whose loss would cut its supply by {span(*top.loss_range)}")
-    else:
-        second = "No mapped supplier's loss would cut its supply"
-    concentrated = report.most_concentrated
-    if concentrated is not None and concentrated.hhi is not None:
-        lead = f", led by {graph.label(concentrated.country)}" if concentrated.country else ""
-        third = (f"The most concentrated stage is {concentrated.stage}: {concentrated.label} "
-                 f"(HHI {thousands(concentrated.hhi)}{lead})")
-    else:
-        third = "No stage of its chain has recorded country shares"
+    # as the text report ranks them: suppliers, the rest of the world included
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
     rows = []
     for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
         rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
                      "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
                      "spof": spof_text(c.spof_kind),
-                     "hhi": thousands(c.hhi), "sources": index.cite(c.sources)})
+                     "hhi": thousands(c.hhi),
+                     # as the text report's table writes it (the ≈ is on the loss)
+                     "confidence": replace(c.caveats, assumed_share=False).describe(),
+                     "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
     note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
             f"{report.label}'s supply lost without them; {len(suppliers)} in all. Every one "
@@ -128,7 +176,32 @@ def _product_part(graph, product, scenario, chain, index):
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
-    return [first + ".", second + ".", third + "."], rows, note
+    if chain.unknown_inputs:
+        note += (f" Not drawn, with no producer mapped (unknown, not safe): "
+                 f"{join_names(chain.unknown_inputs)}.")
+    summary = _story(graph, report, chain)
+    if len(summary) < 3:  # room for what the chain is made of
+        summary.insert(0 if not report.scenario else 1, first + ".")
+    return summary[:3], rows, note
+
+
+def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
+    """The brief's summary from the text report's own summary function (:func:`story`):
+    the scenario's cause (and what it blocks on the drawn paths), the product's story,
+    and its inputs with no mapped supply."""
+    paragraphs = story([report], graph)
+    out = []
+    if report.scenario:
+        cause = paragraphs[0].split(". ")[0].rstrip(".")
+        blocked = _cause(chain)
+        out.append(cause + (f"; on its supply paths it blocks {blocked}" if blocked else "")
+                   + ".")
+    lines, _ = product_story(report, graph)
+    out += lines
+    limits = [p for p in paragraphs if "have no mapped supply" in p]
+    if len(out) < 3 and limits:
+        out.append(limits[0].split(". ")[0].rstrip(".") + ": unknown, not safe.")
+    return out
 
 
 def _node_part(graph, node_id, chain):
@@ -152,38 +225,72 @@ def _node_part(graph, node_id, chain):
     return [first + ".", second + ".", third + "."], rows, note
 
 
-def _scenario_rows(graph: SupplyGraph, chain: Chain, scenario: Scenario) -> list[dict]:
-    products = sorted(n.id for n in chain.nodes.values() if n.kind == "Product")
-    def band(pair):
-        low, high = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
-        return high if low == high else f"{low}-{high}"
+def _band(pair) -> str:
+    """``0.09``, or ``0.00-0.09`` for a [lower, upper] availability."""
+    low, high = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
+    return high if low == high else f"{low}-{high}"
 
-    return [{"product": graph.label(row["product"]), "baseline": band(row["baseline_range"]),
-             "availability": band(row["availability_range"]),
-             "loss": span(*row["loss_range"]),
-             "new_spofs": ", ".join([graph.label(n) for n in row["new_spofs"]]
-                                    + [f"{graph.label(n)} (possible)"
-                                       for n in row["new_possible_spofs"]]) or "none"}
-            for row in compare(graph, scenario, products)]
+
+def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
+    rows = []
+    for row in comparison:
+        spofs = [graph.label(n) for n in row["new_spofs"]] + [
+            f"{graph.label(n)} (possible)" for n in row["new_possible_spofs"]]
+        rows.append({"product": graph.label(row["product"]),
+                     "baseline": _band(row["baseline_range"]),
+                     "availability": _band(row["availability_range"]),
+                     "loss": span(*row["loss_range"]),
+                     "new_spofs": ", ".join(spofs) or "none"})
+    return rows
+
+
+def brief_scene(chain: Chain):
+    """The picture of a brief: the compact scene without its own title and top list (the
+    brief says those around it), or the full layout for a chain that is not compact."""
+    if chain.compact:
+        from mineralgraph.render.compact_layout import compact_layout
+
+        return compact_layout(chain, standalone=False)
+    from mineralgraph.render.layout import layout
+
+    return layout(chain)
 
 
 # ---------------------------------------------------------------------- Markdown
+def plain(text: str) -> str:
+    """Text that reads as itself both in Markdown and pasted raw into a word processor.
+
+    No HTML entities: a ``<`` that could open a tag becomes ‹ (``<0.1%`` stays), a
+    table bar becomes ¦, and ``](`` gets a space (so no inline link can form); the rest
+    is left as it is.
+
+    >>> plain("<script>x</script> & [a](b) | c <0.1% >99.9%")
+    '‹script>x‹/script> & [a] (b) ¦ c <0.1% >99.9%'
+    """
+    import re
+
+    text = " ".join(str(text).split())
+    text = re.sub(r"<(?=[A-Za-z/!?])", "‹", text)
+    return text.replace("|", "¦").replace("](", "] (")
+
+
 def to_markdown(brief: Brief) -> bytes:
-    """The brief as Markdown, the snapshot as a Mermaid block."""
+    """The brief as plain Markdown, the snapshot as a Mermaid block with a legend."""
     from mineralgraph.render.mermaid import to_mermaid
 
     chain = brief.chain
-    out = [f"# {md_text(brief.title)}", "",
-           f"*{md_text(chain.caption())}*", "", md_text(" ".join(brief.summary)), "",
+    out = [f"# {plain(brief.title)}", "", plain(chain.caption()), "",
+           plain(" ".join(brief.summary)), "",
            "## Snapshot", "", "```mermaid", to_mermaid(chain).rstrip("\n"), "```", "",
-           "## Chokepoints", "", md_text(brief.table_note), ""]
-    rows = [{k: md_text(v) for k, v in row.items()} for row in brief.table]
-    out += [markdown_table(rows, COLUMNS, HEADERS, escape=str) if rows else "None mapped.", ""]
+           "## Top chokepoints", "", plain(brief.table_note), ""]
+    out += [markdown_table(brief.table, COLUMNS, HEADERS, escape=plain) if brief.table
+            else "None mapped.", ""]
     if brief.scenario_title is not None:
-        out += [f"## Scenario: {md_text(brief.scenario_title)}", ""]
-        rows = [{k: md_text(v) for k, v in row.items()} for row in brief.scenario_rows]
-        out += [markdown_table(rows, SCENARIO_COLUMNS, SCENARIO_HEADERS, escape=str), ""]
-    out += ["## Sources", ""] + [f"{i}. {md_text(s)}" for i, s in enumerate(brief.sources, 1)]
+        out += [f"## Scenario: {plain(brief.scenario_title)}", ""]
+        out += [markdown_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS,
+                               escape=plain), ""]
+    out += ["## Sources", ""]
+    out += [f"{i}. {plain(s)}" for i, s in enumerate(brief.sources, 1)]
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
@@ -191,91 +298,109 @@ def to_markdown(brief: Brief) -> bytes:
 def _html_table(rows: list[dict], columns: list[str], headers: list[str]) -> str:
     from mineralgraph.render.svg import escape
 
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(str(row.get(c, '')))}</td>" for c in columns)
-                   + "</tr>\n" for row in rows)
+    head = "".join(f"<th class=\"{c}\">{escape(h)}</th>" for c, h in zip(columns, headers,
+                                                                      strict=True))
+    body = "".join("<tr>" + "".join(f"<td class=\"{c}\">{escape(str(row.get(c, '')))}</td>"
+                                    for c in columns) + "</tr>\n" for row in rows)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
-TABLE_STYLE = ("<style>table{border-collapse:collapse;font-size:12px;margin:6px 0}"
-               "th,td{border:1px solid #dde3e8;padding:3px 8px;text-align:left}"
-               "th{background:#f6f8fa}.summary{font-size:15px;max-width:1100px;"
-               "padding:4px 20px 8px;margin:0}</style>\n")
+#: The page's style: on screen a readable column; in print the same one page as the PDF.
+BRIEF_STYLE = """
+body{margin:0 auto;max-width:1000px;padding:16px 24px;font-family:"DejaVu Sans",Verdana,
+Arial,sans-serif;color:#1a1a1a;font-size:15px;line-height:1.4}
+h1{font-size:24px;margin:0 0 2px;color:#102a43}
+h2{font-size:17px;margin:14px 0 4px;color:#102a43}
+.caption,.note{color:#5f6b73;font-size:13px;margin:0}
+figure{margin:10px 0}
+figure svg{width:100%;height:auto;display:block}
+table{border-collapse:collapse;font-size:13px;margin:4px 0;width:100%}
+th,td{border-bottom:1px solid #dde3e8;padding:2px 6px;text-align:left;vertical-align:top}
+th{color:#5f6b73}
+ol.sources{font-size:12px;color:#5f6b73;padding-left:22px}
+ol.sources a{color:#1f5f99;word-break:break-all}
+@page{size:A4 landscape;margin:10mm}
+.short{display:none}
+@media print{
+body{max-width:none;padding:0;font-size:8.5pt;line-height:1.25}
+h1{font-size:14pt}h2{font-size:8.5pt;margin:3pt 0 1pt;break-after:avoid}
+.caption,.note{font-size:6pt}
+p.summary{margin:2pt 0 4pt}
+figure{float:left;width:160mm;margin:0;break-inside:avoid}
+figure svg{width:160mm;height:auto;max-height:150mm}
+.side{margin-left:165mm}
+table{font-size:6pt;margin:1pt 0}th,td{padding:0 2pt;line-height:1.15}
+th.kind,td.kind,th.stage,td.stage,th.hhi,td.hhi{display:none}
+ol.sources{font-size:5pt;margin:0;padding-left:10pt;line-height:1.15}
+ol.sources a{color:#1a1a1a;text-decoration:none}
+.full{display:none}.short{display:inline}
+section,table,tr,li{break-inside:avoid}
+}
+"""
 
 
-def to_html(brief: Brief) -> bytes:
-    """The brief as one self-contained HTML page (interactive snapshot inline)."""
-    from mineralgraph.render.html import html_page
+#: What changes in the print stylesheet for US Letter (landscape, 8 mm margins).
+LETTER_STYLE = """
+@page{size:letter landscape;margin:8mm}
+@media print{
+body{font-size:8pt}.caption,.note{font-size:5.5pt}
+table{font-size:5.5pt}ol.sources{font-size:4.5pt}
+th.country,td.country{display:none}
+}
+"""
+
+
+def to_html(brief: Brief, paper: str = "a4") -> bytes:
+    """The brief as one self-contained HTML page; printed, it takes one landscape page of
+    ``paper`` ("a4" or "letter"), laid out like the PDF (picture on the left, 16 cm
+    wide; scenario, table and sources beside it)."""
     from mineralgraph.render.svg import escape, to_svg
 
     chain = brief.chain
-    before = TABLE_STYLE + f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n"
-    after = (f"<section><h2>Chokepoints</h2><p>{escape(brief.table_note)}</p>\n"
-             + _html_table(brief.table, COLUMNS, HEADERS))
+    sources = []
+    shorts = brief.short or brief.sources
+    for text, url, short in zip(brief.sources, brief.links or [None] * len(brief.sources),
+                                shorts, strict=True):
+        # on screen the full citation; in print the short one (type, title, date, site)
+        if url:
+            full = escape(text).replace(escape(url), f'<a href="{escape(url)}">'
+                                                     f"{escape(url)}</a>")
+            small = f'<a href="{escape(url)}">{escape(short)}</a>'
+        else:
+            full, small = escape(text), escape(short)
+        sources.append(f'<li><span class="full">{full}</span>'
+                       f'<span class="short">{small}</span></li>')
+    parts = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">\n",
+        f"<title>{escape(brief.title)}</title>\n<style>{BRIEF_STYLE}"
+        f"{LETTER_STYLE if paper == 'letter' else ''}</style>\n</head>\n",
+        f"<body>\n<header><h1>{escape(brief.title)}</h1>",
+        f"<p class=\"caption\">{escape(chain.caption())}</p></header>\n",
+        f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n",
+        f"<div class=\"body\">\n<figure>\n{to_svg(brief_scene(chain))}</figure>\n"
+        "<div class=\"side\">\n"]
     if brief.scenario_title is not None:
-        after += (f"<h2>Scenario: {escape(brief.scenario_title)}</h2>\n"
-                  + _html_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS))
-    after += "</section>\n"
-    page = html_page(brief.title, to_svg(layout(chain), interactive=True), chain.caption(),
-                     brief.sources, before, after)
-    return page.encode("utf-8")
+        parts.append(f"<section><h2>Scenario: {escape(brief.scenario_title)}</h2>\n"
+                     + _html_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS)
+                     + "</section>\n")
+    parts.append(f"<section><h2>Top chokepoints</h2><p class=\"note\">"
+                 f"{escape(brief.table_note)}</p>\n"
+                 + _html_table(brief.table, COLUMNS, HEADERS) + "</section>\n")
+    parts.append("<section><h2>Sources</h2>\n<ol class=\"sources\">\n"
+                 + "\n".join(sources) + "\n</ol></section>\n</div>\n</div>\n</body>\n"
+                 "</html>\n")
+    return "".join(parts).encode("utf-8")
 
 
 # ---------------------------------------------------------------------- PDF
-PAGE = (11.69, 8.27)  # A4 landscape, inches
+def to_pdf(brief: Brief, paper: str = "a4") -> bytes:
+    """The brief as exactly one PDF page (``paper``: "a4" or "letter")."""
+    from mineralgraph.render.brief_pdf import to_pdf as one_page
 
-
-def to_pdf(brief: Brief) -> bytes:
-    """The brief as a PDF: page 1 summary and snapshot, then the tables and sources."""
-    import io
-    import textwrap
-
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
-
-    from mineralgraph.output import text_table
-    from mineralgraph.render.raster import draw
-
-    buffer = io.BytesIO()
-    text_kw = {"family": "DejaVu Sans", "parse_math": False, "va": "top"}
-    with PdfPages(buffer, metadata={"CreationDate": None, "Producer": None,
-                                    "Creator": "mineralgraph"}) as pdf:
-        fig = Figure(figsize=PAGE)
-        fig.text(0.04, 0.96, brief.title, fontsize=16, fontweight="bold", **text_kw)
-        fig.text(0.04, 0.915, brief.chain.caption(), fontsize=9, color="#5f6b73", **text_kw)
-        summary = textwrap.fill(" ".join(brief.summary), 150)
-        fig.text(0.04, 0.885, summary, fontsize=9.5, **text_kw)
-        scene = layout(brief.chain)
-        lines = summary.count("\n") + 1
-        top = 0.86 - 0.022 * lines
-        ax = fig.add_axes((0.02, 0.02, 0.96, top - 0.02))
-        ax.set_xlim(0, scene.width)
-        ax.set_ylim(scene.height, 0)
-        ax.set_aspect("equal", anchor="N")
-        ax.set_axis_off()
-        draw(scene, ax, scale=min(0.96 * PAGE[0] / (scene.width / 100),
-                                  (top - 0.02) * PAGE[1] / (scene.height / 100)))
-        pdf.savefig(fig)
-        lines = ["CHOKEPOINTS", "", *textwrap.wrap(brief.table_note, 140), ""]
-        lines += text_table(brief.table, COLUMNS, HEADERS).splitlines() if brief.table else [
-            "None mapped."]
-        if brief.scenario_title is not None:
-            lines += ["", f"SCENARIO: {brief.scenario_title}", ""]
-            lines += text_table(brief.scenario_rows, SCENARIO_COLUMNS,
-                                SCENARIO_HEADERS).splitlines()
-        lines += ["", "SOURCES", ""]
-        for i, source in enumerate(brief.sources, 1):
-            lines += textwrap.wrap(f"[{i}] {source}", 150, subsequent_indent="     ")
-        per_page = 58
-        for start in range(0, len(lines), per_page):
-            fig = Figure(figsize=PAGE)
-            fig.text(0.04, 0.96, "\n".join(lines[start:start + per_page]), fontsize=7.5,
-                     family="DejaVu Sans Mono", parse_math=False, va="top")
-            pdf.savefig(fig)
-    return buffer.getvalue()
+    return one_page(brief, paper)
 
 
 BRIEF_FORMATS = {".md": to_markdown, ".html": to_html, ".pdf": to_pdf}

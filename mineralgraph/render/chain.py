@@ -14,8 +14,9 @@ points of failure, and the top chokepoints by loss, are marked with their loss.
 True
 >>> sorted(n.label for n in chain.nodes.values() if n.spof and n.role == "producer")[:1]
 ['Honeywell']
->>> chain.top[0]
-Top(rank=1, id='company:honeywell', label='Honeywell', loss=1.0, spof=True)
+>>> top = chain.top[0]
+>>> top.rank, top.label, top.loss, top.figure()
+(1, 'Honeywell', 1.0, 'SPOF, sole source')
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.reports.common import percent
+from mineralgraph.reports.common import percent, span
 
 SPINE_KINDS = ("Element", "Material", "Product")
 #: A producer with less than this share of a material is folded into "rest of world".
@@ -51,6 +52,64 @@ TOP_CHOKEPOINTS = 5
 HIGHLY_CONCENTRATED = 2500.0
 #: A supplier whose loss is below this is not marked as a chokepoint.
 MIN_LOSS = 0.01
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One country's part of a material's stacked share bar (compact snapshots).
+
+    ``owner`` is the country id (``country:XX`` for other countries, "" for the part of
+    the world no source maps, a company id for a company with no country);
+    ``companies`` are (name, share, assumed) of the companies and facilities inside it.
+    """
+
+    owner: str
+    label: str
+    share: float
+    assumed: bool = False
+    companies: tuple = ()
+    blocked: bool = False
+
+    def share_text(self) -> str:
+        return ("≈" if self.assumed else "") + percent(self.share)
+
+
+def figure_text(loss: float, spof: bool, low: float | None = None,
+                possible: bool = False) -> str:
+    """What a chokepoint costs, as the report says it: ``SPOF, sole source``,
+    ``possible SPOF, loss 98-100%`` or ``loss 83%``.
+
+    >>> figure_text(1.0, True), figure_text(0.83, False), figure_text(1.0, False, 0.98, True)
+    ('SPOF, sole source', 'loss 83%', 'possible SPOF, loss 98-100%')
+    """
+    if spof:
+        return "SPOF, sole source"
+    text = f"loss {span(loss if low is None else low, loss)}"
+    return ("possible SPOF, " if possible else "") + text
+
+
+@dataclass(frozen=True)
+class Choke:
+    """A top chokepoint written in the box of the material where it acts.
+
+    ``low`` is the lower end of its loss range (None: a single figure); ``possible``,
+    a single point of failure in the lower bound only; ``note`` what the figure rests on
+    when that is weak (``low confidence; rests on a proxy``).
+    """
+
+    rank: int
+    id: str
+    label: str
+    loss: float
+    spof: bool
+    cause: str
+    owner: str = ""  # the country it sits in (itself for a country)
+    low: float | None = None
+    possible: bool = False
+    note: str = ""
+
+    def figure(self) -> str:
+        return figure_text(self.loss, self.spof, self.low, self.possible)
 
 
 @dataclass
@@ -81,6 +140,9 @@ class Node:
     via_rank: int | None = None
     blocked: bool = False  # out under the scenario (removed, or cut by a restriction)
     assumed: bool = False  # no sourced share: an equal part of its country's share
+    bars: list[Bar] = field(default_factory=list)  # compact: country shares
+    unknown: bool = False  # compact: a material with no mapped producer
+    chokes: list[Choke] = field(default_factory=list)  # compact: chokepoints acting here
 
     def share_text(self) -> str:
         """The share as a percentage, with ≈ when it is assumed rather than sourced."""
@@ -96,17 +158,25 @@ class Edge:
     relation: str
     share: float | None = None
     sources: tuple[str, ...] = ()
+    hot: bool = False  # on the evidence path of a top chokepoint's loss
 
 
 @dataclass(frozen=True)
 class Top:
-    """A supplier marked in the picture: its rank, id, name and loss."""
+    """A supplier marked in the picture: its rank, id, name and loss (``low``,
+    ``possible`` and ``note`` as in :class:`Choke`)."""
 
     rank: int
     id: str
     label: str
     loss: float
     spof: bool
+    low: float | None = None
+    possible: bool = False
+    note: str = ""
+
+    def figure(self) -> str:
+        return figure_text(self.loss, self.spof, self.low, self.possible)
 
 
 @dataclass
@@ -125,6 +195,22 @@ class Chain:
     availability: float | None = None
     baseline: float | None = None
     citations: dict[str, str] = field(default_factory=dict)
+    compact: bool = False
+    #: [lower, upper] availability under the scenario and without it (compact chains)
+    availability_range: tuple[float, float] | None = None
+    baseline_range: tuple[float, float] | None = None
+    #: inputs with no mapped supply that are not drawn (compact chains list them)
+    unknown_inputs: list[str] = field(default_factory=list)
+
+    def kept_text(self) -> str | None:
+        """The share of its supply the product keeps under the scenario (a range when the
+        report gives one), or None without a scenario."""
+        if not self.scenario or self.availability is None:
+            return None
+        under = self.availability_range or (self.availability, self.availability)
+        base = self.baseline_range or (self.baseline, self.baseline)
+        kept = [a / b if b else 0.0 for a, b in zip(under, base, strict=True)]
+        return span(min(kept), max(kept))
 
     @property
     def sources(self) -> list[str]:

@@ -67,6 +67,17 @@ def country_colour(country: str) -> str:
     return PALETTE[digest[0] % len(PALETTE)]
 
 
+def tint(colour: str, amount: float = 0.6) -> str:
+    """``colour`` mixed with ``amount`` of white: a light shade that black text reads on.
+
+    >>> tint("#d62728", 0.5)
+    '#ea9394'
+    """
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(c + (255 - c) * amount) for c in (red, green, blue))
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
 def text_colour_on(fill: str) -> str:
     """Black or white, whichever reads better on ``fill`` (a ``#rrggbb`` colour).
 
@@ -78,4 +89,4 @@ def text_colour_on(fill: str) -> str:
     return "#1a1a1a" if luminance > 150 else "#ffffff"
 
 
-__all__ = ["REST_OF_WORLD_GREY", "UNMAPPED_GREY", "country_colour", "text_colour_on"]
+__all__ = ["REST_OF_WORLD_GREY", "UNMAPPED_GREY", "country_colour", "text_colour_on", "tint"]

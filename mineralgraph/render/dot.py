@@ -45,6 +45,9 @@ def to_dot(chain: Chain) -> str:
             node = chain.nodes[key]
             if node.column != column:
                 continue
+            if chain.compact:
+                out.append(f"    {quote(key)} [{_compact_attrs(node, chain)}];")
+                continue
             fill, stroke, _ = STYLE.get(node.kind, STYLE["Others"])
             lines = [node.label]
             if node.detail:
@@ -76,7 +79,30 @@ def to_dot(chain: Chain) -> str:
             attrs += ["style=dotted", 'color="#9575cd"']
         elif edge.relation == "SUPPLIES":
             attrs += ["style=dashed", 'color="#00897b"', 'label="supplies"']
+        elif edge.relation == "VIA":
+            attrs += ["style=dotted", 'label="via unmapped steps"']
+        if edge.hot:
+            attrs += ['color="#b71c1c"', "penwidth=4"]
         suffix = f" [{', '.join(attrs)}]" if attrs else ""
         out.append(f"  {quote(edge.source)} -> {quote(edge.target)}{suffix};")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _compact_attrs(node, chain: Chain) -> str:
+    """A compact box: its lines, filled with its leading country's colour."""
+    from mineralgraph.render.colours import text_colour_on
+    from mineralgraph.render.compact_layout import UNKNOWN_INK, bar_colour
+    from mineralgraph.render.mermaid import compact_lines
+
+    text = quote(chr(10).join(compact_lines(node, chain)))
+    if node.kind == "Product":
+        fill, style = "#1f3a5f", "rounded,filled"
+    elif node.unknown:
+        fill, style = "#f3efec", "rounded,filled,dashed"
+    else:
+        fill, style = bar_colour(node.bars[0].owner if node.bars else ""), "rounded,filled"
+    colour, pen = (SPOF_RED, 3.0) if node.chokes else (
+        UNKNOWN_INK if node.unknown else "#37474f", 1.0)
+    return (f'label={text}, style="{style}", fillcolor="{fill}", color="{colour}", '
+            f'penwidth={pen}, fontcolor="{text_colour_on(fill)}"')

@@ -353,6 +353,11 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
         stroke_w, color = 3.0, SPOF_RED
     group.items.append(Box(x, y, w, h, fill, color, stroke_w, dash=node.kind == "Others"))
     if bar and node.share:
+        country = _country_of(node, chain)
+        if country and not node.blocked:  # the country's colour, as in every picture
+            from mineralgraph.render.colours import country_colour, tint
+
+            bar = tint(country_colour(country), 0.55)
         group.items.append(Box(x + 1.5, y + 1.5, max(2.0, (w - 3) * min(node.share, 1.0)),
                                h - 3, bar, None, radius=3))
     dark = node.kind == "Product"
@@ -392,6 +397,15 @@ def _draw_box(node: Node, x: float, y: float, w: float, h: float, lines: list[st
     return group
 
 
+def _country_of(node: Node, chain: Chain) -> str | None:
+    """The country whose colour a producer's share bar takes: itself, or the ISO code
+    its detail ends with (``MP Materials · US``)."""
+    if node.kind == "Country" and node.id:
+        return node.id
+    code = node.detail.rpartition(" · ")[2] if node.detail else ""
+    return f"country:{code}" if len(code) == 2 and code.isupper() else None
+
+
 def _ports(links: list[_Link], items: dict[str, _Item]) -> dict:
     """Where each link leaves its source box and enters its target box (y offsets).
 
@@ -417,7 +431,7 @@ def _ports(links: list[_Link], items: dict[str, _Item]) -> dict:
 
 
 def _draw_link(index: int, link: _Link, items: dict[str, _Item], x_of: list[float],
-               ports: dict) -> list:
+               ports: dict, box_w: float = BOX_W) -> list:
     edge = link.edge
     start, end = items[link.path[0]], items[link.path[-1]]
     s_box = next(b for b in start.boxes if b[0].key == edge.source)
@@ -433,17 +447,17 @@ def _draw_link(index: int, link: _Link, items: dict[str, _Item], x_of: list[floa
         reach = 18 + s_box[3]
         steps = [("M", sx, sy), ("C", sx - reach - 14, sy, tx - reach - 14, ty, tx - 6, ty)]
     else:
-        points = [(x_of[start.layer] + BOX_W, sy)]
+        points = [(x_of[start.layer] + box_w, sy)]
         if end.layer < start.layer:
             points = [(x_of[start.layer] + s_box[3], sy)]
         for key in link.path[1:-1]:
             item = items[key]
             mid = item.y + item.anchor
-            points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + BOX_W + 4, mid)]
+            points += [(x_of[item.layer] - 4, mid), (x_of[item.layer] + box_w + 4, mid)]
         points.append((tx - 6, ty))
         steps = [("M", *points[0])]
         for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
-            if abs(y2 - y1) < 0.5 or (x2 - x1) > BOX_W:
+            if abs(y2 - y1) < 0.5 or (x2 - x1) > box_w:
                 steps.append(("L", x2, y2))
                 continue
             bend = max(abs(x2 - x1) / 2, 24)

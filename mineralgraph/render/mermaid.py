@@ -46,6 +46,8 @@ def comment(text: str) -> str:
 
 def to_mermaid(chain: Chain) -> str:
     """The Mermaid text of a chain."""
+    if chain.compact:
+        return _compact(chain)
     ids = {key: f"n{i}" for i, key in enumerate(sorted(chain.nodes), 1)}
     out = ["flowchart LR", comment(f"{chain.title}: {chain.direction} supply chain"),
            comment(chain.caption())]
@@ -98,4 +100,106 @@ def to_mermaid(chain: Chain) -> str:
     for name in [*sorted(classes), "focus", "choke", "spof"]:
         if by_class.get(name):
             out.append(f"  class {','.join(by_class[name])} {name}")
+    return "\n".join(out) + "\n"
+
+
+def bar_text(bar) -> str:
+    """``China 94% (incl. JL Mag ≈47%)``: a country once, its companies inside it."""
+    text = f"{bar.label} {bar.share_text()}"
+    if bar.companies:
+        text += " (incl. " + ", ".join(
+            f"{n} {('≈' if a else '') + percent(w)}" for n, w, a in bar.companies[:2]) + ")"
+    return text + (" BLOCKED" if bar.blocked else "")
+
+
+def compact_lines(node, chain: Chain) -> list[str]:
+    """The lines of a compact box as text (Mermaid and DOT)."""
+    from mineralgraph.render.compact_layout import node_hhi
+
+    stage = STAGE_NAMES[STAGES[node.column]]
+    lines = [node.label]
+    if node.kind == "Product":
+        if chain.availability is not None:
+            kept = chain.kept_text()
+            lines.append(f"keeps {kept} of its supply under the scenario" if kept is not None
+                         else f"availability {chain.availability:.2f}")
+        return lines
+    if node.unknown:
+        return lines + [f"{stage}: UNKNOWN (no producer mapped)"]
+    hhi = node_hhi(node)
+    lines.append(stage + (f" · HHI {hhi:,.0f}" if hhi is not None else ""))
+    lines += [bar_text(b) for b in node.bars if b.owner not in ("", "country:XX")][:3]
+    for choke in node.chokes:
+        lines.append(f"#{choke.rank} {choke.label}: {choke.figure()}"
+                     + (f" ({choke.note})" if choke.note else ""))
+    return lines
+
+
+def _compact(chain: Chain) -> str:
+    """A compact chain: plain layered flowchart (no stage subgraphs: Mermaid draws those
+    as a staircase), boxes filled with their leading country's colour, unknown boxes
+    dashed, the loss path thick, and a legend."""
+    from mineralgraph.render.colours import country_colour, text_colour_on
+    from mineralgraph.render.compact_layout import HOT_RED, UNKNOWN_INK, bar_colour
+
+    ids = {key: f"n{i}" for i, key in enumerate(sorted(chain.nodes), 1)}
+    out = ["flowchart LR", comment(f"{chain.title}: where the supply chain breaks"),
+           comment(chain.caption())]
+    fills: dict[str, list[str]] = {}
+    colours: dict[str, str] = {}
+    for key in sorted(chain.nodes):
+        node = chain.nodes[key]
+        out.append(f"  {ids[key]}[{label(*compact_lines(node, chain))}]")
+        if node.kind == "Product":
+            cls = "product"
+        elif node.unknown:
+            cls = "unknown"
+        else:
+            lead = node.bars[0].owner if node.bars else ""
+            cls = "c_" + "".join(ch for ch in lead.partition(":")[2] or lead
+                                 if ch.isascii() and ch.isalnum())
+            colours[cls] = bar_colour(lead)
+        fills.setdefault(cls, []).append(ids[key])
+    hot = []
+    for i, edge in enumerate(chain.edges):
+        a, b = ids[edge.source], ids[edge.target]
+        arrow = "-.->" if edge.relation == "VIA" else "==>" if edge.hot else "-->"
+        out.append(f"  {a} {arrow} {b}")
+        if edge.hot:
+            hot.append(str(i))
+    countries = sorted({(b.label, b.owner) for n in chain.nodes.values() for b in n.bars
+                        if b.owner.startswith("country:") and b.owner != "country:XX"})
+    out.append(f"  subgraph legend[{label('Legend: fill = leading country')}]")
+    out.append("    direction TB")
+    for j, (name, owner) in enumerate(countries, 1):
+        out.append(f"    k{j}[{label(name)}]")
+        cls = "c_" + owner.partition(":")[2]
+        colours[cls] = country_colour(owner)
+        fills.setdefault(cls, []).append(f"k{j}")
+    out.append(f"    ku[{label('unknown: no producer mapped (not safe)')}]")
+    out.append(f"    ks[{label('red border: SPOF or top chokepoint (#rank, loss)')}]")
+    out.append(f"    kh[{label('thick arrow: path of the loss')}]")
+    if chain.unknown_inputs:
+        heading = "also needed, no producer mapped (unknown, not safe):"
+        out.append(f"    kx[{label(heading, *chain.unknown_inputs)}]")
+        fills.setdefault("unknown", []).append("kx")
+    out.append("  end")
+    fills.setdefault("unknown", []).append("ku")
+    for cls in sorted(fills):
+        if cls == "product":
+            out.append("  classDef product fill:#1f3a5f,stroke:#1f3a5f,color:#ffffff")
+        elif cls == "unknown":
+            out.append(f"  classDef unknown fill:#f3efec,stroke:{UNKNOWN_INK},"
+                       "stroke-dasharray:5 4")
+        else:
+            fill = colours[cls]
+            out.append(f"  classDef {cls} fill:{fill},stroke:#37474f,"
+                       f"color:{text_colour_on(fill)}")
+    out.append(f"  classDef choke stroke:{SPOF_RED},stroke-width:4px")
+    for cls in sorted(fills):
+        out.append(f"  class {','.join(fills[cls])} {cls}")
+    chokes = [ids[k] for k in sorted(chain.nodes) if chain.nodes[k].chokes] + ["ks"]
+    out.append(f"  class {','.join(chokes)} choke")
+    if hot:
+        out.append(f"  linkStyle {','.join(hot)} stroke:{HOT_RED},stroke-width:4px")
     return "\n".join(out) + "\n"

@@ -1,0 +1,296 @@
+"""What a compact snapshot shows: only the paths that carry a product's top chokepoints.
+
+A briefing reader must see in five seconds where the chain breaks, how badly, and which
+country holds it. The compact chain keeps, from a product's chokepoint report:
+
+- the *top owners*: the supplier chokepoints (single points of failure, and losses of
+  at least :data:`MIN_TOP_LOSS`) with a company or facility folded into its country,
+  at most :data:`TOP_OWNERS` of them, ranked as in the report;
+- the materials those owners produce (at least :data:`OWNER_SHARE` of world output, or
+  on the evidence path of their loss), the materials a scenario blocks, and every
+  material between those and the product, stage by stage from the ground to the
+  platform;
+- the materials on those paths without any mapped producer, drawn as *unknown* (never
+  as safe); the product's other inputs without mapped supply are listed under the
+  picture, as unknown too.
+
+Each material is one box: its country shares as one stacked bar (a country once, its
+companies written inside it), the chokepoints it carries with their loss and cause;
+the flows on a chokepoint's evidence path are marked ``hot`` (drawn thicker).
+
+>>> from mineralgraph import load_bundled
+>>> from mineralgraph.graph.analysis import chokepoints
+>>> graph = load_bundled()
+>>> report = chokepoints(graph, ["product:f-35"])[0]
+>>> chain = compact_chain(graph, report)
+>>> len(chain.nodes) <= 25
+True
+>>> magnet = chain.nodes["material:ndfeb-magnet"]
+>>> china = next(b for b in magnet.bars if b.owner == "country:CN")
+>>> round(china.share, 2), china.companies[0][0]
+(0.94, 'JL Mag Rare-Earth')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.flow import flow_graph
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+from mineralgraph.render.chain import (
+    Bar,
+    Chain,
+    Choke,
+    Edge,
+    Node,
+    Top,
+    _label_sources,
+    dataset_version,
+    stage_column,
+)
+from mineralgraph.reports.common import join_names, percent
+
+#: At most this many top owners (a country with its companies, or a company alone).
+TOP_OWNERS = 5
+#: A supplier that is not a single point of failure is a top chokepoint from this loss.
+MIN_TOP_LOSS = 0.10
+#: A top owner's material is shown when the owner holds at least this share of it.
+OWNER_SHARE = 0.25
+#: Named countries in a material's bar (the rest are "other countries").
+BAR_COUNTRIES = 3
+#: A country under this share is folded into "other countries" unless it is a top owner.
+MINOR = 0.05
+
+
+def owner_of(graph: SupplyGraph, producer: str) -> str:
+    """The country a producer belongs to (a facility's or company's location), or itself.
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> owner_of(g, "company:jl-mag"), owner_of(g, "country:CN")
+    ('country:CN', 'country:CN')
+    """
+    if model.kind_of(producer) == "Country":
+        return producer
+    countries = sorted(graph.neighbours(producer, "LOCATED_IN"))
+    if not countries and model.kind_of(producer) == "Facility":
+        for company in graph.neighbours(producer, "OPERATED_BY"):
+            countries += graph.neighbours(company, "LOCATED_IN")
+    return sorted(countries)[0] if countries else producer
+
+
+def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, object, str]]:
+    """(rank, chokepoint, owner) of the top chokepoints in report order; a company or
+    facility of a country listed before it is left out (it is drawn inside that country).
+
+    The rank is the chokepoint's rank among the report's suppliers (as in its table).
+    """
+    # ranked as in the report's table: suppliers, the rest of the world included
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
+    found, countries = [], set()
+    for rank, c in enumerate(suppliers, 1):
+        if not (c.spof or c.loss >= MIN_TOP_LOSS):
+            continue
+        owner = owner_of(graph, c.id)
+        # a company or facility of a country already listed is shown inside it
+        if c.kind != "Country" and owner in countries:
+            continue
+        if c.kind == "Country":
+            countries.add(c.id)
+        found.append((rank, c, owner))
+        if len(found) >= TOP_OWNERS:
+            break
+    return found
+
+
+def material_bars(graph: SupplyGraph, material: str,
+                  blocked: frozenset | set = frozenset(), keep: set | None = None) -> list[Bar]:
+    """The stacked bar of a material: one part per country (companies inside it).
+
+    Shares are the analysis' producer weights; a company or facility adds to its
+    country. Minor countries (not in ``keep``) become "other countries"; a part of the
+    world no source maps is "unmapped".
+    """
+    keep = keep or set()
+    claims = graph.relation_claims(material, "PRODUCES", incoming=True)
+    if not claims:
+        return []
+    parts: dict[str, list] = defaultdict(lambda: [0.0, False, [], False])
+    sourced = {c.subject for c in claims if model.kind_of(c.subject) == "Country"
+               and c.qualifier("share") is not None}
+    for claim, weight in producer_weights(graph, material, claims):
+        owner = owner_of(graph, claim.subject)
+        part = parts[owner]
+        part[0] += weight or 0.0
+        assumed = claim.qualifier("share") is None
+        part[1] = (part[1] or assumed) and owner not in sourced
+        if claim.subject != owner:
+            name = graph.label(claim.subject)
+            if model.kind_of(claim.subject) == "Facility":
+                operators = [graph.label(c) for c in graph.neighbours(claim.subject,
+                                                                       "OPERATED_BY")]
+                name = operators[0] if operators else name
+            part[2].append((name, weight or 0.0, assumed))
+        if (claim.subject, material) in blocked or (owner, material) in blocked:
+            part[3] = True
+    bars, other, other_assumed = [], 0.0, False
+    ordered = sorted(parts.items(), key=lambda kv: (kv[0] == REST_OF_WORLD, -kv[1][0], kv[0]))
+    for i, (owner, (share, assumed, companies, is_blocked)) in enumerate(ordered):
+        named = owner != REST_OF_WORLD and ((owner in keep and share >= 0.01) or (
+            i < BAR_COUNTRIES and share >= MINOR))
+        if not named:
+            other += share
+            other_assumed = other_assumed or assumed
+            continue
+        merged: dict[str, list] = {}
+        for name, weight, was_assumed in companies:
+            entry = merged.setdefault(name, [0.0, False])
+            entry[0] += weight
+            entry[1] = entry[1] or was_assumed
+        inside = sorted(((n, w, a) for n, (w, a) in merged.items()), key=lambda t: (-t[1], t[0]))
+        bars.append(Bar(owner, graph.label(owner), share, assumed, tuple(inside), is_blocked))
+    if other > 1e-9:
+        bars.append(Bar(REST_OF_WORLD, "other countries", other, other_assumed))
+    total = sum(b.share for b in bars)
+    if total < 0.995:
+        bars.append(Bar("", "unmapped", 1.0 - total, False))
+    return bars
+
+
+def compact_chain(graph: SupplyGraph, report: ProductReport,
+                  blocked: frozenset | set = frozenset()) -> Chain:
+    """The compact chain of a product from its chokepoint report (see the module doc).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+        At the report's as-of date.
+    report : ProductReport
+        ``chokepoints(graph, [product], scenario)[0]``, with evidence paths.
+    blocked : set of (producer, material), optional
+        The pairs a scenario blocks for this product (``Analysis.blocked_for``).
+    """
+    product = report.product
+    flow = flow_graph(graph)
+    ups = nx.ancestors(flow, product)
+    materials = sorted(n for n in ups if model.kind_of(n) == "Material")
+    owners = top_owners(graph, report)
+    owner_ids = {owner for _, _, owner in owners}
+    bars = {m: material_bars(graph, m, blocked, owner_ids) for m in materials}
+    seeds, chokes, hot = set(), defaultdict(list), set()
+    for rank, c, owner in owners:
+        # where it holds most first: that is where its loss is written
+        held = [m for _, m in sorted((-b.share, m) for m in materials for b in bars[m]
+                                     if b.owner == owner and b.share >= OWNER_SHARE)]
+        on_path = []
+        for path in c.paths:
+            steps = [(s.source, s.target) for s in path]
+            hot |= {p for p in steps if p[0] in ups | {product} and p[1] in ups | {product}}
+            on_path += [t for _, t in steps if model.kind_of(t) == "Material"][:1]
+        seeds |= set(held) | set(on_path)
+        cut = [m for m in materials for b in bars[m] if b.owner == owner and b.blocked]
+        seeds |= set(cut)
+        where = (cut + held + on_path or [None])[0]
+        if where is not None:
+            chokes[where].append(Choke(rank, c.id, c.label, c.loss, c.spof,
+                                       _cause(graph, c, owner, bars[where], where), owner,
+                                       *_range(c)))
+    # what a scenario blocks is the cause of its loss: always drawn
+    seeds |= {m for m in materials if any(b.blocked for b in bars[m])}
+    if not seeds:  # no chokepoint to follow: what is not mapped is the story
+        seeds = set(report.unmapped) & set(materials)
+    unknown = {m for m in materials if not bars[m]}
+    # every material on a way from a seed to the product: reached from the seed, and
+    # upstream of the product
+    spine = set(seeds) | {product}
+    for seed in sorted(seeds):
+        spine |= {n for n in nx.descendants(flow, seed) & ups
+                  if model.kind_of(n) == "Material"}
+    # inputs with no mapped supply off the drawn paths are listed, not drawn
+    elsewhere = sorted((set(report.unmapped) & set(materials)) - spine)
+    hhi_of = {c.id: c.hhi for c in report.chokepoints if c.kind == "Material"}
+    nodes: dict[str, Node] = {}
+    for node_id in sorted(spine):
+        kind = model.kind_of(node_id)
+        node = Node(node_id, node_id, kind, graph.label(node_id),
+                    stage_column(graph, node_id), "spine",
+                    graph.attribute(node_id, "stage") or "" if kind == "Material" else "",
+                    focus=node_id == product, sources=_label_sources(graph, node_id))
+        if kind == "Material":
+            node.bars = bars[node_id]
+            node.hhi = hhi_of.get(node_id)
+            node.unknown = node_id in unknown
+            node.chokes = sorted(chokes.get(node_id, []), key=lambda k: k.rank)
+            node.sources = sorted(set(node.sources) | {
+                s for c in graph.relation_claims(node_id, "PRODUCES", incoming=True)
+                for s in c.sources})
+        nodes[node_id] = node
+    edges = _edges(graph, flow, spine, hot)
+    top = [Top(rank, c.id, c.label, c.loss, c.spof, *_range(c)) for rank, c, _ in owners]
+    chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
+                  report.scenario, dataset_version(graph), nodes, edges, top,
+                  report.availability, report.baseline)
+    chain.availability_range = report.availability_range
+    chain.baseline_range = report.baseline_range
+    chain.compact = True
+    chain.unknown_inputs = [graph.label(m) for m in elsewhere]
+    chain.citations = {s: graph.citation(s) for s in chain.sources}
+    return chain
+
+
+def _range(c) -> tuple[float | None, bool, str]:
+    """The low end of a chokepoint's loss range, whether it is a possible single point of
+    failure, and what its figure rests on when that is weak: from the report's row."""
+    low = c.loss_range[0]
+    note = ""
+    caveats = getattr(c, "caveats", None)
+    if caveats is not None:
+        from mineralgraph.reports.summary import caveat_phrase
+
+        note = caveat_phrase(caveats).strip("()") if caveats.weak else ""
+    return (None if low == c.loss else low), c.possible_spof, note
+
+
+def _cause(graph: SupplyGraph, c, owner: str, bars: list[Bar], material: str) -> str:
+    """Why losing this chokepoint costs so much, in a few words."""
+    part = next((b for b in bars if b.owner == owner), None)
+    if part is not None and part.blocked:
+        return "blocked under the scenario"
+    if c.spof:
+        return "sole source"
+    cut = [b.label for b in bars if b.blocked]
+    if cut and (part is None or part.share < 0.5):
+        return f"what is left once {join_names(cut)} is blocked"
+    if part is not None:
+        return f"holds {('≈' if part.assumed else '') + percent(part.share)}"
+    return f"at the {graph.attribute(material, 'stage') or 'input'} stage"
+
+
+def _edges(graph: SupplyGraph, flow: nx.DiGraph, spine: set[str], hot: set) -> list[Edge]:
+    from mineralgraph.render.chain import _edge_sources
+
+    edges = []
+    sub = flow.subgraph(spine)
+    for u, v in sorted(sub.edges()):
+        relation = sorted(sub[u][v]["relations"])[0]
+        edges.append(Edge(u, v, relation, None, tuple(_edge_sources(graph, u, v, relation)),
+                          hot=(u, v) in hot))
+    # an input with nothing mapped, or a material whose way to the product is not drawn:
+    # one dotted link to the nearest box downstream of it
+    for node in sorted(spine):
+        if node in flow and not any(v in spine for v in flow.successors(node)) and (
+                model.kind_of(node) == "Material"):
+            lengths = nx.single_source_shortest_path_length(flow, node)
+            near = sorted((d, n) for n, d in lengths.items() if n in spine and n != node)
+            if near:
+                edges.append(Edge(node, near[0][1], "VIA"))
+    return edges
+
+
+__all__ = ["compact_chain", "material_bars", "owner_of", "top_owners"]

@@ -1,0 +1,204 @@
+"""Compact snapshots (issue 17): the paths that carry a product's top chokepoints, a
+country once with its companies inside, unknown never drawn as safe, text readable at
+A4 text width, figures equal to the report's, hostile labels inert, byte-stable.
+
+The tiny graph (``tests/data/tiny``) is hand-checked: the jet loses 99.6% without China,
+28% without Miner Co or the United States (``test_analysis.JET_LOSSES``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from test_render import HOSTILE, check_mermaid, hostile_claims
+
+from mineralgraph import SupplyGraph, load_bundled
+from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.graph.analysis.exposure import exposure
+from mineralgraph.loaders.curated import load_curated
+from mineralgraph.render import FORMATS
+from mineralgraph.render.compact import compact_chain
+from mineralgraph.render.compact_layout import compact_layout, full_wrap, min_font
+from mineralgraph.render.dot import to_dot
+from mineralgraph.render.mermaid import to_mermaid
+from mineralgraph.render.scene import Text, text_width
+from mineralgraph.reports.common import span
+
+TINY = Path(__file__).parent / "data" / "tiny"
+
+
+def compact(graph, product, scenario=None):
+    found = exposure(graph, product, scenario)
+    return compact_chain(graph, found.report, found.blocked), found
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_bundled()
+
+
+@pytest.fixture(scope="module")
+def f35(bundled):
+    return compact(bundled, "product:f-35")
+
+
+# ---------------------------------------------------------------------- tiny, by hand
+def test_tiny_jet_by_hand():
+    graph = SupplyGraph(load_curated(TINY).claims)
+    chain, _ = compact(graph, "product:jet")
+    # China 99.6%, then Miner Co 28% (a company with no country of its own), then the
+    # United States 28%; the US mine (20%, rank 4) sits inside the United States;
+    # Australia 19%; the rest lose under 10%
+    assert [(t.rank, t.label, round(t.loss, 3)) for t in chain.top] == [
+        (1, "China", 0.996), (2, "Miner Co", 0.28), (3, "United States", 0.28),
+        (5, "Australia", 0.19)]
+    magnet = chain.nodes["material:magnet"]
+    assert [(b.owner, round(b.share, 3), b.companies) for b in magnet.bars] == [
+        ("country:CN", 0.9, ()), ("country:US", 0.1, (("Miner Co", 0.1, False),))]
+    conc = chain.nodes["material:conc"]
+    assert [(b.label, round(b.share, 3)) for b in conc.bars] == [
+        ("China", 0.6), ("United States", 0.2), ("Australia", 0.1), ("other countries", 0.1)]
+    # the motor has no producer: drawn as unknown, and its flows are on China's path
+    assert chain.nodes["material:motor"].unknown
+    assert any(e.hot for e in chain.edges if e.target == "product:jet")
+    assert set(chain.nodes) <= {"material:conc", "material:oxide", "material:magnet",
+                                "material:motor", "product:jet"}
+
+
+# ---------------------------------------------------------------------- F-35
+def test_f35_compact_is_small_and_readable(f35):
+    chain, _ = f35
+    assert 10 <= len(chain.nodes) <= 25
+    scene = compact_layout(chain)
+    sizes = [t.size for t in scene.primitives() if isinstance(t, Text)]
+    assert min(sizes) >= min_font(scene.width)
+    # 7 pt at 16 cm means 10 pt at the width of a 16:9 slide (33.867 cm)
+    assert min(sizes) * (33.867 / 2.54 * 72) / scene.width >= 10
+
+
+@pytest.mark.parametrize("product", ["product:f-35", "product:optimus"])
+def test_no_label_is_cut(bundled, product):
+    chain, _ = compact(bundled, product)
+    texts = [t.text for t in compact_layout(chain).primitives() if isinstance(t, Text)]
+    assert not [t for t in texts if "…" in t]
+
+
+def test_china_is_shown_once_with_its_companies_inside(f35):
+    chain, _ = f35
+    magnet = chain.nodes["material:ndfeb-magnet"]
+    china = [b for b in magnet.bars if b.owner == "country:CN"]
+    assert len(china) == 1 and round(china[0].share, 2) == 0.94
+    assert china[0].companies[0][0] == "JL Mag Rare-Earth"
+    assert not [n for n in chain.nodes.values() if n.kind in ("Country", "Company")]
+
+
+def test_unmapped_materials_are_unknown_never_safe(bundled, f35):
+    chain, found = f35
+    for node in chain.nodes.values():
+        if node.kind == "Material":
+            has_producer = bool(bundled.relation_claims(node.id, "PRODUCES", incoming=True))
+            assert node.unknown == (not has_producer), node.id
+    # every unmapped input is drawn as unknown or listed as unknown under the picture
+    drawn = {n.label for n in chain.nodes.values() if n.unknown}
+    assert {bundled.label(m) for m in found.report.unmapped} <= drawn | set(
+        chain.unknown_inputs)
+    assert chain.unknown_inputs and not drawn & set(chain.unknown_inputs)
+    texts = [t.text for t in compact_layout(chain).primitives() if isinstance(t, Text)]
+    assert texts.count("unknown (no") == len(drawn)
+    assert any(t.startswith("Also needed, not drawn, no producer mapped (unknown, not safe)")
+               for t in texts)
+
+
+def test_figures_are_the_reports(f35):
+    chain, found = f35
+    suppliers = [c for c in found.report.chokepoints
+                 if c.kind in ("Country", "Company", "Facility")]
+    for top in chain.top:
+        row = suppliers[top.rank - 1]
+        assert (row.id, row.loss, row.spof) == (top.id, top.loss, top.spof)
+    hhi = {c.id: c.hhi for c in found.report.chokepoints if c.kind == "Material"}
+    for node in chain.nodes.values():
+        if node.kind == "Material" and not node.unknown:
+            assert node.hhi == hhi.get(node.id), node.id
+    # China ranks 4th, after the three sole-source subsystem makers, and its box says
+    # the report's figure (98% before ranges; a range or possible SPOF with them)
+    china = next(t for t in chain.top if t.id == "country:CN")
+    assert china.rank == 4 and china.loss > 0.98
+    drawn = " ".join(t.text for t in compact_layout(chain).primitives()
+                     if isinstance(t, Text))
+    assert f"#4 China: {china.figure()}"[:16] in drawn and "HHI 8,836" in drawn
+
+
+def test_scenario_names_what_it_blocks(bundled):
+    scenario = load_scenario("cn-2025-04-defence-denial")
+    chain, found = compact(bundled.as_of(scenario.as_of), "product:f-35", scenario)
+    # China's separation of samarium and dysprosium oxide is what the denial blocks
+    for material in ("material:sm-oxide", "material:dy-oxide"):
+        bars = chain.nodes[material].bars
+        assert [b.owner for b in bars if b.blocked] == ["country:CN"], material
+    texts = [t.text for t in compact_layout(chain).primitives() if isinstance(t, Text)]
+    assert texts.count("blocked") >= 2
+    low, high = found.report.availability_range
+    assert chain.kept_text() == span(low / found.report.baseline_range[0],
+                                     high / found.report.baseline_range[1])
+    assert f"keeps {chain.kept_text()} of its supply under" in " ".join(texts)
+
+
+def test_full_wrap_never_cuts():
+    for text in ["F-35 electro-hydrostatic flight-control actuator (Moog)",
+                 "Supercalifragilisticexpialidocious", HOSTILE]:
+        lines = full_wrap(text, 120, 20, True)
+        assert all(text_width(line, 20, True) <= 120 for line in lines)
+        # nothing is lost: only spaces and break hyphens differ
+        def letters(t):
+            return t.replace(" ", "").replace("-", "")
+
+        assert letters("".join(lines)) == letters(text)
+
+
+# ---------------------------------------------------------------------- writers
+@pytest.mark.parametrize("suffix", [".svg", ".mmd", ".dot", ".html"])
+def test_compact_text_formats_are_byte_stable(suffix):
+    first = FORMATS[suffix](compact(load_bundled(), "product:optimus")[0])
+    second = FORMATS[suffix](compact(load_bundled(), "product:optimus")[0])
+    assert first == second
+
+
+def test_hostile_labels_stay_inert_in_the_compact_picture():
+    chain, _ = compact(SupplyGraph(hostile_claims()), "product:jet")
+    svg = FORMATS[".svg"](chain)
+    root = ET.fromstring(svg)
+    assert b"<script" not in svg and b"<b>" not in svg
+    assert not [el for el in root.iter() if "script" in el.tag.lower()]
+    assert any("<script>alert(1)" in "".join(el.itertext()) for el in root.iter())
+    text = to_mermaid(chain)
+    check_mermaid(text)
+    assert "<script" not in text and "<b>" not in text
+    dot = to_dot(chain)
+    assert '\\"quoted\\"' in dot
+    assert FORMATS[".png"](chain)[:4] == b"\x89PNG"
+
+
+def test_compact_mermaid_has_a_legend_and_no_stage_staircase(f35):
+    text = to_mermaid(f35[0])
+    check_mermaid(text)
+    assert "subgraph legend[" in text and '["China"]' in text
+    assert "subgraph s" not in text
+    assert "linkStyle" in text and "UNKNOWN (no producer mapped)" in text
+
+
+# ---------------------------------------------------------------------- command
+def test_snapshot_is_compact_by_default_and_full_on_request(run_cli, tmp_path):
+    out = tmp_path / "f35.svg"
+    result = run_cli("snapshot", "product:f-35", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    compact_boxes = int(result.stderr.split("(")[1].split()[0])
+    assert compact_boxes <= 25
+    texts = ["".join(el.itertext()) for el in ET.fromstring(out.read_bytes()).iter()
+             if el.tag.endswith("}text")]
+    assert "Lockheed Martin F-35 Lightning II: where the supply chain breaks" in texts
+    result = run_cli("snapshot", "product:f-35", "--full", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert int(result.stderr.split("(")[1].split()[0]) > 40
