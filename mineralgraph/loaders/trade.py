@@ -322,7 +322,8 @@ class TradeReader:
         if layout == "baci":
             release = self.release()
             node = f"source:cepii-baci-{slug(release or self.path.stem)}"
-            title = (f"CEPII BACI {release.replace('-', ' ')}" if release
+            nomenclature, _, version = (release or "").partition("-")
+            title = (f"CEPII BACI {nomenclature.upper()} V{version[1:]}" if release
                      else f"CEPII BACI bilateral trade flows ({self.path.name})")
             attrs = dict(title=title, publisher="CEPII", source_type="research",
                          url="https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
@@ -464,18 +465,43 @@ class TradeReader:
             rows = con.execute(
                 f"SELECT rowid, t, i, j, k, v, q FROM baci_trade WHERE CAST(t AS INTEGER) "
                 f"BETWEEN ? AND ? AND CAST(k AS INTEGER) IN ({marks})", [first, last, *codes])
-            where = f"{self.path}#baci_trade"
-            flows = []
-            for rowid, t, i, j, k, v, q in rows:
-                row = {"t": str(t), "i": str(i), "j": str(j), "k": str(k), "v": str(v or ""),
-                       "q": str(q or "")}
-                flow = self.flow("baci", rowid, row)
-                if flow is not None:
-                    flows.append(flow)
-            self.origin_base = where
-            return flows
+            self.origin_base = f"{self.path}#baci_trade"
+            return self.baci_rows(rows)
         finally:
             con.close()
+
+    def baci_rows(self, rows) -> list[Flow]:
+        """Flows of (rowid, t, i, j, k, v, q) rows; the same rules as :meth:`flow` for
+        the BACI layout, without the per-row dictionaries (a database has 10^5+ rows)."""
+        countries: dict[str, tuple[str | None, bool]] = {}
+        codes: dict = {}
+
+        def country(code: str, line: int, field: str) -> tuple[str | None, bool]:
+            if code not in countries:
+                found, _, ok = self.country(line, field, [code])
+                countries[code] = (found, ok)
+            return countries[code]
+
+        flows = []
+        for rowid, t, i, j, k, v, q in rows:
+            i, j = str(i), str(j)
+            hs = codes.get(k) or codes.setdefault(k, hs_code(str(k)))
+            try:
+                year = int(t)
+                value = parse_number(str(v or ""))
+                amount = parse_number(str(q or ""))
+            except ValueError as exc:
+                self.skip(rowid, "t/v/q", str(exc))
+                continue
+            if value is None:
+                self.skip(rowid, "v", "no trade value")
+                continue
+            (exporter, ok1), (importer, ok2) = country(i, rowid, "i"), country(j, rowid, "j")
+            if not (ok1 and ok2) or importer is None:
+                continue   # as in flow(): an exporter aggregate still counts in the total
+            flows.append(Flow(rowid, year, exporter, importer, hs, value * 1000, amount, "t",
+                              "baci", False, f"t={t}, i={i}, j={j}, k={k}, v={v}, q={q}"))
+        return flows
 
 
 def is_sqlite(path: Path) -> bool:

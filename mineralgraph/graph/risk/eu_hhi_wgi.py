@@ -58,6 +58,8 @@ def compute(inputs: RiskInputs) -> RiskScore:
     factors = {"hhi_wgi": total, "hhi": sum(s * s for s in shares.values()),
                "wgi_dimensions": sorted(dimensions), "production_source": production.source,
                "countries": countries}
+    if not countries:
+        return RiskScore("eu-hhi-wgi", None, factors, notes, sorted(sources))
     return RiskScore("eu-hhi-wgi", total, factors, notes, sorted(sources))
 
 

