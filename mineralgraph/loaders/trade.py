@@ -460,11 +460,9 @@ class TradeReader:
             if not available:
                 return []
             first, last = self.years(available)
-            codes = sorted(int(c) for c in self.known_codes)
-            marks = ",".join("?" * len(codes))
-            rows = con.execute(
-                f"SELECT rowid, t, i, j, k, v, q FROM baci_trade WHERE CAST(t AS INTEGER) "
-                f"BETWEEN ? AND ? AND CAST(k AS INTEGER) IN ({marks})", [first, last, *codes])
+            rows = con.execute("SELECT rowid, t, i, j, k, v, q FROM baci_trade WHERE "
+                               "CAST(t AS INTEGER) BETWEEN ? AND ? ORDER BY rowid",
+                               [first, last])
             self.origin_base = f"{self.path}#baci_trade"
             return self.baci_rows(rows)
         finally:
@@ -486,6 +484,9 @@ class TradeReader:
         for rowid, t, i, j, k, v, q in rows:
             i, j = str(i), str(j)
             hs = codes.get(k) or codes.setdefault(k, hs_code(str(k)))
+            if hs not in self.known_codes:
+                self.unknown_codes.setdefault(hs, rowid)
+                continue
             try:
                 year = int(t)
                 value = parse_number(str(v or ""))

