@@ -321,3 +321,22 @@ def test_package_files_are_found_without_importing_the_package(tmp_path, monkeyp
     assert package_file("baci") is None
     assert "geopolrisk" not in sys.modules
     assert len(load_source("open-data:wmd").claims) > 0
+
+
+def test_open_statistics_round_trip_through_rdf(snapshot, tmp_path, run_cli):
+    """Governance scores (attribute claims with qualifiers) and figure bases survive RDF."""
+    ttl = tmp_path / "g.ttl"
+    assert run_cli("--graph", str(snapshot), "export", "--format", "ttl", "--out",
+                   str(ttl)).exit_code == 0
+    back = tmp_path / "back.json"
+    result = run_cli("build", "--no-bundled", "--source", str(ttl), "--out", str(back))
+    assert result.exit_code == 0, result.stderr
+    from mineralgraph.graph.snapshot import load_snapshot
+
+    def key(claims):
+        return {(c.subject, c.predicate, str(c.object), c.qualifiers) for c in claims
+                if c.predicate in ("governance", "PRODUCES", "EXPORTS_TO")}
+
+    original = [c for c in load_snapshot(snapshot) if not c.subject.startswith("product:")]
+    assert key(load_snapshot(back)) == key(original)
+    assert "mg:figure_basis" in ttl.read_text(encoding="utf-8")
