@@ -262,6 +262,17 @@ def test_risk_command_ranks_with_every_factor(snapshot, run_cli):
     assert "1     Cobalt" in text and "CD 50% (w 0.90)" in text and "geopolrisk v1" in text
 
 
+def test_risk_as_of_uses_the_latest_year_up_to_the_date(snapshot, run_cli):
+    result = run_cli("--graph", str(snapshot), "risk", "--importer", "country:US",
+                     "--commodity", "Cobalt", "--as-of", "2022-12-31", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    cobalt = json.loads(result.stdout)["commodities"][0]
+    # 2022: production CD 140, AU 30, ID 10, US 50; imports 50 t from CN (weight .6)
+    assert cobalt["year"] == 2022
+    assert cobalt["scores"]["geopolrisk"]["factors"]["hhi"] == pytest.approx(23100 / 52900)
+    assert cobalt["scores"]["geopolrisk"]["value"] == pytest.approx(23100 / 52900 * 0.3)
+
+
 def test_imports_command_as_of(snapshot, run_cli):
     result = run_cli("--graph", str(snapshot), "imports", "country:US",
                      "material:cobalt-mine", "--as-of", "2022-12-31", "--format", "csv")

@@ -92,9 +92,11 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
             "sources": ";".join(cited) if csv else sources.cite(cited)})
     methods = "\n".join(f"{s.name} v{s.version}: {s.formula}. Inputs: {s.inputs}. "
                         f"Reference: {s.reference}." for s in scorers())
-    intro = (f"Commodities ranked by GeoPolRisk score for {name(graph, importer)} "
-             f"(highest first); w is the partner's instability weight. "
-             f"{len(rows)} commodit{'y' if len(rows) == 1 else 'ies'} scored.\n{methods}")
+    scored = sum(1 for r in rows if r["scores"]["geopolrisk"].value is not None)
+    intro = (f"Commodities ranked by supply risk for {name(graph, importer)} (highest "
+             f"first); w is the partner's instability weight. {scored} of {len(rows)} "
+             "commodities with production figures have imports to score; the others are "
+             f"listed last, unscored.\n{methods}")
     columns = ["rank", "commodity", "year", "geopolrisk", "hhi", "import_risk", "imports_t",
                "own_production_t", "top_partners", "eu_hhi_wgi", "wgi_dims", "sources"]
     if csv:
