@@ -137,3 +137,22 @@ def baci_release(folder: Path) -> list[Path]:
             encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def wgi_old_workbook(folder: Path) -> Path:
+    """The older layout: a sheet per indicator, years above Estimate/StdErr columns."""
+    years_row = ["", ""]
+    labels = ["Country/Territory", "Code"]
+    for year in YEARS:
+        years_row += [int(year), None]
+        labels += ["Estimate", "StdErr"]
+    rows = [["Worldwide Governance Indicators"], ["Political Stability"], [], years_row,
+            labels]
+    for code, (name, _, values) in WGI.items():
+        row = [name, code]
+        for value in values:
+            row += ["#N/A" if value is None else value, 0.2]
+        rows.append(row)
+    return write_xlsx(folder / "wgidataset_2023.xlsx",
+                      {"Introduction": [["About the WGI"]],
+                       "Political StabilityNoViolence": rows})

@@ -16,7 +16,15 @@ import json
 import sys
 
 import pytest
-from open_data_files import baci_db, baci_release, wgi_db, wgi_workbook, wmd_db, wmd_workbook
+from open_data_files import (
+    baci_db,
+    baci_release,
+    wgi_db,
+    wgi_old_workbook,
+    wgi_workbook,
+    wmd_db,
+    wmd_workbook,
+)
 
 from mineralgraph.bundled import bundled_claims
 from mineralgraph.exceptions import InputError
@@ -110,6 +118,20 @@ def test_wgi_database_and_workbook(tmp_path, files):
         f"{book}#wgidataset:20: indicator: 'xx' is not a WGI indicator "
         "(pv, va, ge, rq, rl, cc)")
     assert check_claims(from_db.claims) == []
+
+
+def test_wgi_older_workbook_layout(tmp_path, files):
+    book = wgi_old_workbook(tmp_path)
+    assert loader_for(book).name == "wgi"
+    result = load_source(book)
+    scores = {(c.subject, c.qualifier("indicator"), c.qualifier("year")): c.object
+              for c in result.claims if c.predicate == "governance"}
+    expected = {(c.subject, c.qualifier("indicator"), c.qualifier("year")): c.object
+                for c in load_source(files["wgi"]).claims if c.predicate == "governance"}
+    assert scores == expected
+    cd = next(c for c in result.claims if c.subject == "country:CD"
+              and c.predicate == "governance" and c.qualifier("year") == 2024)
+    assert cd.origin == f"{book}#Political StabilityNoViolence:6"
 
 
 # ---------------------------------------------------------------- BACI

