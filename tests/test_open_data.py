@@ -252,8 +252,8 @@ def test_share_source_keeps_one_set_per_material(files):
 
 def test_disagreements_with_usgs(files):
     graph = SupplyGraph(list(bundled_claims()) + load_source(files["wmd"]).claims)
-    rows = {r["material"]: r for r in disagreements(graph)}
-    rare = rows["material:re-concentrate"]
+    rows = {(r["material"], r["year"]): r for r in disagreements(graph)}
+    rare = rows[("material:re-concentrate", 2024)]
     # WMD: CN 200 of 400 = 50%; USGS MCS 2025: CN 69.23%
     assert (rare["year"], rare["first_top"], rare["second_top"]) == (
         2024, "country:CN", "country:CN")
