@@ -30,7 +30,7 @@ from mineralgraph.bundled import bundled_claims
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.imports import import_dependence
 from mineralgraph.graph.risk.assess import assess
-from mineralgraph.graph.share_sets import disagreements
+from mineralgraph.graph.share_compare import disagreements
 from mineralgraph.graph.share_source import restrict_share_sets
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders import LoadContext, load_source, loader_for
@@ -309,6 +309,12 @@ def test_share_source_option_changes_concentration(snapshot, run_cli):
                   "concentration", "material:re-concentrate", "--format", "json")
     assert wmd.exit_code == 0, wmd.stderr
     assert json.loads(wmd.stdout)[0]["shares"]["CN"] == 0.5
+    default = json.loads(run_cli("--graph", str(snapshot), "concentration",
+                                 "material:re-concentrate", "--format", "json").stdout)[0]
+    # Two sets for 2024: USGS's (published 2025-01-31) is used, whole; WMD's is listed.
+    assert default["shares"]["CN"] == 0.6923 and "ID" not in default["shares"]
+    assert [(o["source"], o["top_country"], o["top1"]) for o in default["other_sets"]] == [
+        ("source:wmd-2026", "country:CN", 0.5)]
     bad = run_cli("--graph", str(snapshot), "--share-source", "source:nope", "info")
     assert bad.exit_code == 1
     assert bad.stderr.startswith("Error: --share-source: source:nope gives no country shares")

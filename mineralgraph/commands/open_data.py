@@ -8,7 +8,7 @@ from mineralgraph.commands.options import as_of_option
 from mineralgraph.graph.imports import import_dependence
 from mineralgraph.graph.risk import get_scorer, scorers
 from mineralgraph.graph.risk.assess import Assessor, commodity_of, rank
-from mineralgraph.graph.share_sets import disagreements
+from mineralgraph.graph.share_compare import disagreements
 from mineralgraph.loaders.open_data import HOW_TO
 from mineralgraph.output import emit, output_options, working
 from mineralgraph.reports.open_data import render_disagreements, render_imports, render_risk

@@ -24,12 +24,7 @@ from collections.abc import Iterable
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError
-
-
-def is_country_share(claim: Claim) -> bool:
-    """A PRODUCES claim of a country with a share: one member of a share set."""
-    return (claim.predicate == "PRODUCES" and claim.subject.startswith("country:")
-            and claim.qualifier("share") is not None)
+from mineralgraph.graph.share_sets import is_country_share
 
 
 def restrict_share_sets(claims: Iterable[Claim], source_id: str) -> list[Claim]:
