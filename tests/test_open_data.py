@@ -312,7 +312,7 @@ def test_share_source_option_changes_concentration(snapshot, run_cli):
     default = json.loads(run_cli("--graph", str(snapshot), "concentration",
                                  "material:re-concentrate", "--format", "json").stdout)[0]
     # Two sets for 2024: USGS's (published 2025-01-31) is used, whole; WMD's is listed.
-    assert default["shares"]["CN"] == 0.6923 and "ID" not in default["shares"]
+    assert default["shares"]["CN"] == 0.6923
     assert [(o["source"], o["top_country"], o["top1"]) for o in default["other_sets"]] == [
         ("source:wmd-2026", "country:CN", 0.5)]
     bad = run_cli("--graph", str(snapshot), "--share-source", "source:nope", "info")
@@ -379,3 +379,27 @@ def test_open_statistics_round_trip_through_rdf(snapshot, tmp_path, run_cli):
     original = [c for c in load_snapshot(snapshot) if not c.subject.startswith("product:")]
     assert key(load_snapshot(back)) == key(original)
     assert "mg:figure_basis" in ttl.read_text(encoding="utf-8")
+
+
+def test_concentration_never_mixes_two_share_sets():
+    from datetime import date
+
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.analysis.concentration import concentration
+
+    def share(country, source, value):
+        return Claim(f"country:{country}", "PRODUCES", "material:x",
+                     (("share", value), ("year", 2024)), sources=(source,))
+
+    claims = [Claim("material:x", "label", "X", sources=("source:a",)),
+              Claim("material:x", "stage", "mining", sources=("source:a",)),
+              Claim("source:a", "published", date(2025, 1, 31), sources=("source:a",)),
+              share("CN", "source:a", 0.6), share("XX", "source:a", 0.4),
+              share("CN", "source:b", 0.5), share("AU", "source:b", 0.3),
+              share("BR", "source:b", 0.2)]
+    found = concentration(SupplyGraph(claims), "material:x")
+    assert found.shares == {"CN": 0.6, "XX": 0.4}      # not CN .6 + AU .3 + BR .2
+    assert found.hhi == 3600.0
+    assert [o["source"] for o in found.other_sets] == ["source:b"]
+    only_b = SupplyGraph(restrict_share_sets(claims, "source:b"))
+    assert concentration(only_b, "material:x").shares == {"CN": 0.5, "AU": 0.3, "BR": 0.2}
