@@ -121,8 +121,7 @@ def hs_material(hs: str, description: str | None = None) -> tuple[str, str, str]
         return HS_MATERIALS[hs]
     rows = commodities_of_hs(hs)
     names = ", ".join(c.wmd_commodity for c in rows)
-    label = f"{description or 'HS ' + hs} (traded for {names})" if description else \
-        f"HS {hs} (traded for {names})"
+    label = f"{description or 'HS ' + hs} (traded for {names})"
     stage = _HS_STAGES.get(rows[0].hs_stage, "processing") if rows else "processing"
     return f"material:hs-{hs}", label, stage
 
