@@ -281,7 +281,10 @@ def test_risk_command_ranks_with_every_factor(snapshot, run_cli):
     assert first["scores"]["geopolrisk"]["value"] == pytest.approx(0.2221824)
     assert {m["name"] for m in data["methods"]} == {"geopolrisk", "eu-hhi-wgi"}
     text = run_cli("--graph", str(snapshot), "risk", "--importer", "country:US").stdout
-    assert "1     Cobalt" in text and "CD 50% (w 0.90)" in text and "geopolrisk v1" in text
+    assert "1. Cobalt (material:cobalt-mine), 2023" in text
+    assert "GeoPolRisk 0.2222 = HHI 0.4208 x import risk 0.5280" in text
+    assert "import risk = 132 weighted t / (200 t imported + 50 t produced)" in text
+    assert "CD 50% (w 0.90)" in text and "geopolrisk v1" in text
 
 
 def test_risk_as_of_uses_the_latest_year_up_to_the_date(snapshot, run_cli):

@@ -107,11 +107,39 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
             "commodities": [{**{k: v for k, v in row.items() if k != "scores"},
                              "scores": {k: asdict(v) for k, v in row["scores"].items()}}
                             for row in shown]}
-    text = tabular("Supply risk by commodity", table, columns, fmt, data, graph, sources, intro)
-    notes = [f"{r['rank']}. {r['commodity']}: {r['notes']}" for r in table if r["notes"]]
-    if notes and fmt in ("text", "md"):
-        text += "\n\n" + ("## Notes" if fmt == "md" else "NOTES") + "\n\n" + "\n".join(notes)
-    return text
+    if fmt in ("json", "csv"):
+        return tabular("Supply risk by commodity", table, columns, fmt, data, graph, sources,
+                       intro)
+    return _risk_blocks(shown, table, intro, sources, fmt == "md")
+
+
+def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: SourceIndex,
+                 md: bool) -> str:
+    """Text and Markdown: one block per commodity, the score written as its formula."""
+    out = ["# Supply risk by commodity" if md else "SUPPLY RISK BY COMMODITY", "", intro, ""]
+    for row, line in zip(rows, table, strict=True):
+        gpr, eu = row["scores"]["geopolrisk"], row["scores"]["eu-hhi-wgi"]
+        f = gpr.factors
+        head = f"{line['rank']}. {row['commodity']} ({row['material']}), {row['year']}"
+        out.append(f"## {head}" if md else head)
+        if gpr.value is not None:
+            out.append(f"   GeoPolRisk {gpr.value:.4f} = HHI {f['hhi']:.4f} x import risk "
+                       f"{f['import_risk']:.4f}")
+            out.append(f"   import risk = {_tonnes(f['weighted_imports_t'])} weighted t / "
+                       f"({_tonnes(f['imports_t'])} t imported + "
+                       f"{_tonnes(f['own_production_t'])} t produced)")
+            out.append(f"   partners (share of tonnes, weight): {line['top_partners']}")
+        elif f:
+            out.append(f"   GeoPolRisk not scored; production HHI {f['hhi']:.4f}")
+        if eu.value is not None:
+            out.append(f"   EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
+                       f"{line['wgi_dims']})")
+        out.append(f"   sources {line['sources']}" + (f"; {line['notes']}" if line["notes"]
+                                                      else ""))
+        out.append("")
+    if sources.numbers:
+        out += ["## Sources" if md else "SOURCES", ""] + sources.listing(md)
+    return "\n".join(out).rstrip("\n")
 
 
 def render_disagreements(rows: list[dict], graph: SupplyGraph, fmt: str,
