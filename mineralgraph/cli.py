@@ -18,15 +18,17 @@ from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.supply_graph import SupplyGraph
 
 #: Command modules; each defines ``COMMANDS``, a list of click commands or groups.
-COMMAND_MODULES = ("core", "analysis", "rdf", "neo4j", "render", "changes")
+COMMAND_MODULES = ("core", "analysis", "rdf", "neo4j", "render", "changes", "open_data")
 
 
 class App:
     """What every command shares: where the graph comes from, loaded on first use."""
 
-    def __init__(self, graph_path: str | None, min_confidence: str | None = None):
+    def __init__(self, graph_path: str | None, min_confidence: str | None = None,
+                 share_source: str | None = None):
         self.graph_path = graph_path
         self.min_confidence = min_confidence
+        self.share_source = share_source
         self._graph: SupplyGraph | None = None
 
     def graph(self, as_of: date | None = None) -> SupplyGraph:
@@ -42,6 +44,12 @@ class App:
                 from mineralgraph.bundled import load_bundled
 
                 self._graph = load_bundled()
+            if self.share_source:
+                from mineralgraph.graph.share_source import restrict_share_sets
+
+                self._graph = SupplyGraph(
+                    restrict_share_sets(self._graph.claims, self.share_source),
+                    policy=self._graph.policy, loaded=self._graph.loaded)
             self._graph = self._graph.with_min_confidence(self.min_confidence)
         return self._graph.as_of(as_of)
 
@@ -69,14 +77,18 @@ class MineralGraphGroup(click.Group):
               help="Leave out relations (shares, inputs, makers...) rated below LEVEL "
                    "(high, medium or low) before any analysis, to see the answer that "
                    "strong claims alone support.")
+@click.option("--share-source", "share_source", metavar="SOURCE_ID",
+              help="Use only this source's country production shares for the materials it "
+                   "covers (e.g. source:wmd-2026 or source:usgs-mcs2025-rare-earths).")
 @click.pass_context
-def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None) -> None:
+def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
+        share_source: str | None) -> None:
     """Map critical-mineral supply chains and find where they break.
 
     Runs on the bundled, sourced dataset with no server. Start with
     `mineralgraph chokepoints` or `mineralgraph info`.
     """
-    ctx.obj = App(graph_path, min_confidence)
+    ctx.obj = App(graph_path, min_confidence, share_source)
 
 
 def _attach_commands() -> None:

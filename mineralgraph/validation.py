@@ -253,7 +253,7 @@ def _share_sums(claims: list[Claim]) -> list[InputError]:
     name different countries (one source's rest of world, the other's named countries)
     are competing sets, a conflict that :func:`share_conflicts` reports, not a sum.
     """
-    graph = SupplyGraph(claims)
+    graph = SupplyGraph(_supply_claims(claims))
     errors = []
     for item in share_sets.all_sets(graph.edge_claims("PRODUCES"), graph._published,
                                     graph.loaded):
@@ -266,6 +266,12 @@ def _share_sums(claims: list[Claim]) -> list[InputError]:
     return errors
 
 
+def _supply_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims these checks read: trade flows (EXPORTS_TO, evidence that no analysis
+    walks) are left out, so a BACI load of 10^5 flows does not rebuild them twice."""
+    return [c for c in claims if c.predicate != "EXPORTS_TO"]
+
+
 def share_conflicts(graph: SupplyGraph) -> list[share_sets.ShareChoice]:
     """Materials whose country shares come from sets that disagree (the first is used)."""
     return [c for c in graph.share_choices().values() if c.others]
@@ -274,7 +280,7 @@ def share_conflicts(graph: SupplyGraph) -> list[share_sets.ShareChoice]:
 def check_warnings(claims: Iterable[Claim]) -> list[str]:
     """What is not wrong but an analyst must know: competing share sets (one is used),
     and SUPPLIES edges that fit no chain of the buyer (the analysis cannot use them)."""
-    graph = SupplyGraph(claims)
+    graph = SupplyGraph(_supply_claims(claims))
     out = []
     for choice in share_conflicts(graph):
         for other in choice.others:

@@ -29,7 +29,8 @@ def test_comtrade_import_dependence_uses_the_world_row(data_dir):
     got = flows(result)
     # US imports of HS 850511: 400 M USD from the World; China 285 M of it.
     assert got[("country:CN", "country:US", "material:ndfeb-magnet")] == {
-        "amount": 7200000.0, "material": "material:ndfeb-magnet", "share": 0.7125,
+        "amount": 7200000.0, "hs_code": "850511", "material": "material:ndfeb-magnet",
+        "share": 0.7125,
         "trade_value": 285000000.0, "unit": "kg", "year": 2024}
     assert got[("country:JP", "country:US", "material:ndfeb-magnet")]["share"] == 0.155
     assert got[("country:DE", "country:US", "material:ndfeb-magnet")]["share"] == 0.07
@@ -55,9 +56,8 @@ def test_re_exports_and_other_codes_are_left_out(data_dir):
     assert not any(c.subject == "country:US" or c.object == "country:CA"
                    for c in result.claims if c.predicate == "EXPORTS_TO")
     assert [str(e).split(": ", 1)[1] for e in result.skipped] == [
-        "hs: HS 720449 is not a code of the chains (known: 250410, 261100, 261710, 280530, "
-        "282560, 282580, 284180, 284610, 284690, 380110, 810110, 810194, 811010, 811292, "
-        "811299, 850511); its rows are skipped"]
+        "hs: HS 720449 is neither a code of the chains nor of the commodity mapping "
+        "(mineralgraph/data/open_data/commodities.csv); its rows are skipped"]
 
 
 def test_legacy_layout_and_bad_rows(data_dir):
@@ -65,10 +65,12 @@ def test_legacy_layout_and_bad_rows(data_dir):
     result = load_trade(path)
     assert flows(result) == {
         ("country:CA", "country:DE", "material:minor-metals-unwrought"): {
-            "amount": 5000.0, "material": "material:minor-metals-unwrought", "share": 0.1,
+            "amount": 5000.0, "hs_code": "811292", "material": "material:minor-metals-unwrought",
+            "share": 0.1,
             "trade_value": 1500000.0, "unit": "kg", "year": 2023},
         ("country:CN", "country:DE", "material:minor-metals-unwrought"): {
-            "amount": 40000.0, "material": "material:minor-metals-unwrought", "share": 0.8,
+            "amount": 40000.0, "hs_code": "811292",
+            "material": "material:minor-metals-unwrought", "share": 0.8,
             "trade_value": 12000000.0, "unit": "kg", "year": 2023}}
     assert [str(e) for e in result.skipped] == [
         f"{path}:5: Partner ISO: 'ATL' cannot be mapped to ISO 3166",
@@ -80,7 +82,8 @@ def test_baci_numeric_codes_and_thousand_dollars(data_dir):
     got = flows(result)
     # US imports of HS 284690 in 2022: 150,000.5 + 25,000 + 5,000 thousand USD.
     assert got[("country:CN", "country:US", "material:rare-earth-compounds")] == {
-        "amount": 12000.25, "material": "material:rare-earth-compounds", "share": 0.8333,
+        "amount": 12000.25, "hs_code": "284690", "material": "material:rare-earth-compounds",
+        "share": 0.8333,
         "trade_value": 150000500.0, "unit": "t", "year": 2022}
     france = got[("country:FR", "country:US", "material:rare-earth-compounds")]
     assert "amount" not in france and france["share"] == 0.0278       # q is NA

@@ -274,17 +274,20 @@ def validate(app, paths, with_bundled):
 
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(),
-              help="A source to merge (curated CSV, snapshot, USGS table, trade table, article).")
+              help="A source to merge (curated CSV, snapshot, USGS table, trade table, article, "
+                   "World Mining Data, WGI; open-data:wmd|baci|wgi for the open-data extra).")
 @click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True), default="-",
               help="Snapshot file to write (atomically); default stdout.")
 @click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
 @click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,
               help="Publication date for articles whose text gives none.")
+@click.option("--years", metavar="YYYY[-YYYY]",
+              help="Years of a trade database to read (default: its latest seven).")
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
 @click.option("--news-report", "news_report", type=click.Path(dir_okay=False),
               help="Write the per-article report of news sources as JSON to this file.")
 @click.pass_obj
-def build(app, sources, out, no_bundled, article_date, strict, news_report):
+def build(app, sources, out, no_bundled, article_date, years, strict, news_report):
     """Build a graph snapshot from the bundled data and any --source files.
 
     Nothing is written unless every fact is valid. For each news article the per-article
@@ -299,6 +302,13 @@ def build(app, sources, out, no_bundled, article_date, strict, news_report):
         target_of(out)  # a device or a folder is refused before any work
     options = {"article_date": article_date} if article_date else {}
     reports: list[dict] = []
+    if years:
+        from mineralgraph.loaders.trade import parse_years
+
+        try:
+            options["years"] = parse_years(years)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--years") from None
     try:
         with working("Reading sources"):
             claims, skipped = load_paths(sources, options, not no_bundled, reports)

@@ -66,7 +66,9 @@ def register(loader: Loader) -> Loader:
 
 def loader_for(path: str | Path, name: str | None = None) -> Loader:
     """The loader named ``name``, or the first whose ``sniff`` recognises ``path``."""
-    path = Path(path)
+    from mineralgraph.loaders.open_data import resolve
+
+    path = resolve(path)
     if name is not None:
         for loader in LOADERS:
             if loader.name == name:
@@ -89,8 +91,12 @@ def loader_for(path: str | Path, name: str | None = None) -> Loader:
 
 def load_source(path: str | Path, context: LoadContext | None = None,
                 loader: str | None = None) -> LoadResult:
-    """Read one source with the loader that recognises it."""
-    return loader_for(path, loader).load(Path(path), context or LoadContext())
+    """Read one source with the loader that recognises it (``open-data:NAME`` names a
+    dataset of the ``open-data`` extra, see :mod:`mineralgraph.loaders.open_data`)."""
+    from mineralgraph.loaders.open_data import resolve
+
+    path = resolve(path)
+    return loader_for(path, loader).load(path, context or LoadContext())
 
 
 def bundled_data_path() -> Path:
@@ -101,7 +107,7 @@ def bundled_data_path() -> Path:
 def _register_builtin() -> None:
     import importlib
 
-    for module in ("curated", "usgs", "trade", "news", "rdf", "snapshot"):
+    for module in ("curated", "usgs", "trade", "wmd", "wgi", "news", "rdf", "snapshot"):
         importlib.import_module(f"mineralgraph.loaders.{module}")
 
 

@@ -26,7 +26,8 @@ import pycountry
 ALIASES = {
     "burma": "MM", "myanmar": "MM", "congo (kinshasa)": "CD", "congo kinshasa": "CD",
     "democratic republic of the congo": "CD", "dem. rep. of the congo": "CD", "drc": "CD",
-    "congo (brazzaville)": "CG", "congo": "CG", "korea, republic of": "KR",
+    "congo (brazzaville)": "CG", "congo": "CG", "congo, d.r.": "CD", "congo, dem. rep.": "CD",
+    "congo, rep.": "CG", "bosnia-herzegovina": "BA", "korea, republic of": "KR",
     "korea, south": "KR", "south korea": "KR", "rep. of korea": "KR", "korea": "KR",
     "korea, north": "KP", "north korea": "KP", "laos": "LA", "russia": "RU",
     "vietnam": "VN", "viet nam": "VN", "iran": "IR", "syria": "SY", "turkey": "TR",

@@ -58,6 +58,11 @@ def share_list(shares: dict[str, float], fmt: str, most: int = 4) -> str:
     return shown + (f", +{len(ranked) - most} more" if len(ranked) > most else "")
 
 
+def _other_set(other: dict) -> str:
+    top = (other["top_country"] or "").partition(":")[2]
+    return f"{other['source']}: {top} {percent(other['top1'])}, HHI {thousands(other['hhi'])}"
+
+
 def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: str,
                          asked: list[str] | None = None) -> str:
     """Country shares, top shares and HHI per material and stage (``asked``: the materials
@@ -76,6 +81,13 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     high = sum(1 for c in items if c.hhi > HIGHLY_CONCENTRATED)
     intro = (f"{high} of {len(items)} material stage(s) are highly concentrated (HHI above "
              "2,500). Rest of world is left out of HHI and top shares.")
+    competing = [c for c in items if c.other_sets]
+    if competing:
+        described = [f"{c.label} ({', '.join(_other_set(o) for o in c.other_sets)})"
+                     for c in competing]
+        intro += (" Another source's share set exists for " + join_names(described)
+                  + "; the table uses one set per material (--share-source picks it, "
+                  "share-disagreements compares them).")
     missing = sorted(set(asked or ()) - {c.material for c in items})
     if missing:
         intro += (" No country shares are recorded for "

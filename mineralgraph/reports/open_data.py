@@ -1,0 +1,171 @@
+"""Reports of the open statistics: import dependence, risk rankings, share disagreements."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from mineralgraph.graph.risk import scorers
+from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.reports.common import SourceIndex, name, percent
+from mineralgraph.reports.tables import tabular
+
+
+def _code(node_id: str | None) -> str:
+    return (node_id or "").partition(":")[2]
+
+
+def _num(value: float | None, digits: int = 3) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def _tonnes(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+def render_imports(result: dict, graph: SupplyGraph, fmt: str) -> str:
+    """An importer's imports of a material by partner, with shares, PV and reliance."""
+    sources = SourceIndex(graph)
+    cite = sources.cite(result["sources"]) if fmt != "csv" else ""
+    csv = fmt == "csv"
+    rows = [{"partner": _code(r["partner"]), "name": r["label"],
+             "tonnes": r["tonnes"] if csv else _tonnes(r["tonnes"]),
+             "value_usd": r["value_usd"] if csv else f"{r['value_usd']:,.0f}",
+             "share_value": r["share_value"] if csv else percent(r["share_value"]),
+             "share_tonnes": r["share_tonnes"] if csv else percent(r["share_tonnes"]),
+             "wgi_pv": "" if r["pv_estimate"] is None else round(r["pv_estimate"], 3)}
+            for r in result["partners"]]
+    if result["year"] is None:
+        intro = (f"No imports of {name(graph, result['material'])} into "
+                 f"{name(graph, result['importer'])} are recorded (HS "
+                 f"{', '.join(result['hs_codes'])}); load CEPII BACI with --source "
+                 "open-data:baci or a BACI/Comtrade CSV file.")
+    else:
+        reliance = ("not computable" if result["reliance"] is None
+                    else percent(result["reliance"]))
+        production = ("no production figure" if result["production_t"] is None else
+                      f"production {_tonnes(result['production_t'])} t "
+                      f"({result['production_source']})")
+        intro = (f"Imports of {name(graph, result['material'])} (HS "
+                 f"{', '.join(result['hs_codes'])}) into {name(graph, result['importer'])} "
+                 f"in {result['year']}: {_tonnes(result['imports_t'])} t worth "
+                 f"{result['imports_usd']:,.0f} USD from {len(rows)} partner(s); exports "
+                 f"{_tonnes(result['exports_t'])} t; {production}. Net import reliance "
+                 f"(imports - exports) / (production + imports - exports): {reliance}. "
+                 f"Trade is gross weight, production metal or oxide content. {cite}\n"
+                 f"Years with imports: {', '.join(map(str, result['years']))}. wgi_pv: WGI "
+                 "political stability estimate of the partner (-2.5 weak to 2.5 strong).")
+    return tabular("Imports by partner", rows, ["partner", "name", "tonnes", "value_usd",
+                                                "share_value", "share_tonnes", "wgi_pv"],
+                   fmt, result, graph, sources, intro)
+
+
+def _partners(partners: list[dict], most: int = 3) -> str:
+    shown = [f"{_code(p['partner'])} {percent(p['share'])} (w {p['weight']:.2f})"
+             for p in partners[:most]]
+    return ", ".join(shown) + (f", +{len(partners) - most} more"
+                               if len(partners) > most else "")
+
+
+def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
+                top: int | None = None) -> str:
+    """Commodities ranked by risk for an importer, with every factor of each score."""
+    sources = SourceIndex(graph)
+    csv = fmt == "csv"
+    shown = rows[:top] if top else rows
+    table = []
+    for rank, row in enumerate(shown, start=1):
+        gpr, eu = row["scores"]["geopolrisk"], row["scores"]["eu-hhi-wgi"]
+        f, e = gpr.factors, eu.factors
+        cited = sorted(set(gpr.sources) | set(eu.sources))
+        table.append({
+            "rank": rank, "commodity": row["commodity"], "material": row["material"],
+            "year": row["year"], "geopolrisk": _num(gpr.value, 4) if not csv else gpr.value,
+            "hhi": _num(f.get("hhi"), 4) if not csv else f.get("hhi"),
+            "import_risk": _num(f.get("import_risk"), 4) if not csv else f.get("import_risk"),
+            "imports_t": _tonnes(f.get("imports_t")) if not csv else f.get("imports_t"),
+            "own_production_t": (_tonnes(f.get("own_production_t")) if not csv
+                                 else f.get("own_production_t")),
+            "top_partners": _partners(f.get("partners", [])),
+            "eu_hhi_wgi": _num(eu.value, 3) if not csv else eu.value,
+            "wgi_dims": ",".join(e.get("wgi_dimensions", [])),
+            "notes": "; ".join(gpr.notes + eu.notes),
+            "sources": ";".join(cited) if csv else sources.cite(cited)})
+    methods = "\n".join(f"{s.name} v{s.version}: {s.formula}. Inputs: {s.inputs}. "
+                        f"Reference: {s.reference}." for s in scorers())
+    scored = sum(1 for r in rows if r["scores"]["geopolrisk"].value is not None)
+    intro = (f"Commodities ranked by supply risk for {name(graph, importer)} (highest "
+             f"first); w is the partner's instability weight. {scored} of {len(rows)} "
+             "commodities with production figures have imports to score; the others are "
+             f"listed last, unscored.\n{methods}")
+    columns = ["rank", "commodity", "year", "geopolrisk", "hhi", "import_risk", "imports_t",
+               "own_production_t", "top_partners", "eu_hhi_wgi", "wgi_dims", "sources"]
+    if csv:
+        columns = ["rank", "commodity", "material", "year", "geopolrisk", "hhi",
+                   "import_risk", "imports_t", "own_production_t", "top_partners",
+                   "eu_hhi_wgi", "wgi_dims", "notes", "sources"]
+    data = {"importer": importer, "methods": [s.describe() for s in scorers()],
+            "commodities": [{**{k: v for k, v in row.items() if k != "scores"},
+                             "scores": {k: asdict(v) for k, v in row["scores"].items()}}
+                            for row in shown]}
+    if fmt in ("json", "csv"):
+        return tabular("Supply risk by commodity", table, columns, fmt, data, graph, sources,
+                       intro)
+    return _risk_blocks(shown, table, intro, sources, fmt == "md")
+
+
+def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: SourceIndex,
+                 md: bool) -> str:
+    """Text and Markdown: one block per commodity, the score written as its formula."""
+    out = ["# Supply risk by commodity" if md else "SUPPLY RISK BY COMMODITY", "", intro, ""]
+    for row, line in zip(rows, table, strict=True):
+        gpr, eu = row["scores"]["geopolrisk"], row["scores"]["eu-hhi-wgi"]
+        f = gpr.factors
+        head = f"{line['rank']}. {row['commodity']} ({row['material']}), {row['year']}"
+        out.append(f"## {head}" if md else head)
+        if gpr.value is not None:
+            out.append(f"   GeoPolRisk {gpr.value:.4f} = HHI {f['hhi']:.4f} x import risk "
+                       f"{f['import_risk']:.4f}")
+            out.append(f"   import risk = {_tonnes(f['weighted_imports_t'])} weighted t / "
+                       f"({_tonnes(f['imports_t'])} t imported + "
+                       f"{_tonnes(f['own_production_t'])} t produced)")
+            out.append(f"   partners (share of tonnes, weight): {line['top_partners']}")
+        elif f:
+            out.append(f"   GeoPolRisk not scored; production HHI {f['hhi']:.4f}")
+        if eu.value is not None:
+            out.append(f"   EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
+                       f"{line['wgi_dims']})")
+        out.append(f"   sources {line['sources']}" + (f"; {line['notes']}" if line["notes"]
+                                                      else ""))
+        out.append("")
+    if sources.numbers:
+        out += ["## Sources" if md else "SOURCES", ""] + sources.listing(md)
+    return "\n".join(out).rstrip("\n")
+
+
+def render_disagreements(rows: list[dict], graph: SupplyGraph, fmt: str,
+                         threshold: float) -> str:
+    """Materials and years where WMD's and USGS's top producers disagree."""
+    sources = SourceIndex(graph)
+    csv = fmt == "csv"
+    table = [{"material": r["material"] if csv else graph.label(r["material"]),
+              "year": r["year"],
+              "wmd_top": f"{_code(r['first_top'])} {percent(r['first_share'])}"
+              if not csv else _code(r["first_top"]),
+              "usgs_top": f"{_code(r['second_top'])} {percent(r['second_share'])}"
+              if not csv else _code(r["second_top"]),
+              "gap_points": r["gap_points"],
+              "sources": (sources.cite([r["first_source"], r["second_source"]]) if not csv
+                          else f"{r['first_source']};{r['second_source']}")}
+             for r in rows]
+    if csv:
+        for row, r in zip(table, rows, strict=True):
+            row.update(wmd_share=r["first_share"], usgs_share=r["second_share"])
+    intro = (f"World Mining Data against USGS: the top producer's share differs by more "
+             f"than {threshold:g} percentage points (or the top producer differs) in "
+             f"{len(rows)} material-year(s). Both sets stay in the graph; --share-source "
+             "picks one.")
+    columns = ["material", "year", "wmd_top", "usgs_top", "gap_points", "sources"]
+    if csv:
+        columns = ["material", "year", "wmd_top", "wmd_share", "usgs_top", "usgs_share",
+                   "gap_points", "sources"]
+    return tabular("Share disagreements", table, columns, fmt, rows, graph, sources, intro)
