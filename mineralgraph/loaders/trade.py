@@ -42,7 +42,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate, is_world
-from mineralgraph.loaders.open_data import commodities_of_hs, mapped_hs_codes
+from mineralgraph.loaders.open_data import commodities_of_hs, is_sqlite, mapped_hs_codes
 from mineralgraph.loaders.tables import header_of, node_claims, slug, table_rows
 
 #: HS 6-digit codes of the chains -> (material id, label, stage). Codes not listed are
@@ -504,13 +504,6 @@ class TradeReader:
         return flows
 
 
-def is_sqlite(path: Path) -> bool:
-    """True for an SQLite database file (by its 16-byte header)."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 def load_trade(path: Path, context: LoadContext | None = None) -> LoadResult:

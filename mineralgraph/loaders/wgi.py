@@ -31,8 +31,8 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label
+from mineralgraph.loaders.open_data import is_sqlite, sqlite_tables
 from mineralgraph.loaders.tables import node_claims
-from mineralgraph.loaders.wmd import is_sqlite, sqlite_tables
 from mineralgraph.loaders.xlsx import read_workbook, sheet_names
 
 INDICATORS = {"pv": "Political Stability and Absence of Violence/Terrorism",

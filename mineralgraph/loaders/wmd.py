@@ -36,7 +36,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate
-from mineralgraph.loaders.open_data import Commodity, commodity
+from mineralgraph.loaders.open_data import Commodity, commodity, is_sqlite, sqlite_tables
 from mineralgraph.loaders.tables import node_claims
 from mineralgraph.loaders.xlsx import read_workbook, sheet_names
 
@@ -222,25 +222,8 @@ class WmdReader:
         return nodes + claims
 
 
-def is_sqlite(path: Path) -> bool:
-    """True for an SQLite database file (by its 16-byte header)."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
-def sqlite_tables(path: Path) -> set[str]:
-    """The table names of an SQLite file ([] when it cannot be read)."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return set()
 
 
 def load_wmd(path: Path, context: LoadContext | None = None) -> LoadResult:
