@@ -531,3 +531,14 @@ def test_build_prints_a_report_per_article_and_one_line_for_an_empty_one(run_cli
     assert reports[1]["skipped"] == [{"line": 8, "reason": "tag list",
                                       "sentence": "Tags: NdPr, prices"}]
     assert "weekly-wrap" not in out.read_text()
+
+
+def test_an_article_naming_graphite_resolves_to_the_bundled_graphite_control(data_dir):
+    """The bundled control covers graphite materials, the article names graphite (the
+    element): the materials' elements count as covered, so no second control is minted."""
+    from mineralgraph import load_bundled
+
+    claims = load_news(data_dir / "news" / "articles" / "02-graphite.md",
+                       LoadContext(known=load_bundled())).claims
+    controls = {c.subject for c in claims if c.subject.startswith("control:")}
+    assert controls == {"control:cn-2023-graphite"}

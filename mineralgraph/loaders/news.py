@@ -253,8 +253,12 @@ class NewsReader:
         if self.known is None:
             return out
         for node in self.known.ids("ExportControl"):
+            covers = set(self.known.neighbours(node, "COVERS"))
+            # a control of graphite materials is about graphite (element:C) as an article
+            # names it: the elements the covered materials contain count as covered
+            covers |= {e for m in sorted(covers) for e in self.known.neighbours(m, "CONTAINS")}
             out[node] = {"issuer": set(self.known.neighbours(node, "ISSUED_BY")),
-                         "covers": set(self.known.neighbours(node, "COVERS")),
+                         "covers": covers,
                          "targets": set(self.known.neighbours(node, "TARGETS")),
                          "reference": str(self.known.attribute(node, "reference") or ""),
                          "announced": self.known.attribute(node, "announced_on"),
