@@ -10,9 +10,13 @@ country:CN  0.7
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 
@@ -183,3 +187,66 @@ def fit(text: str, width: int | None = None) -> str:
                                  break_long_words=False, break_on_hyphens=False)
                    or [line])
     return "\n".join(out)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_json(data: Any) -> str:
+    """JSON with sorted keys and 2-space indent, dates as ISO strings."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    """CSV text with a header; lists are joined with ``;``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+MD_SPECIAL = set("\\`*_[]|#~")
+
+
+def md_text(text: str) -> str:
+    """Text shown as itself in Markdown: no HTML, links, emphasis or table breaks from data.
+
+    Markdown's special characters become HTML character references, which every renderer
+    shows as the character (and which contain no ``|`` or ``\\`` for table cells).
+
+    >>> md_text("<script>*x*</script> & [a](b)")
+    '&lt;script&gt;&#42;x&#42;&lt;/script&gt; &amp; &#91;a&#93;(b)'
+    """
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(f"&#{ord(c)};" if c in MD_SPECIAL else c for c in text)
+
+
+def md_code(text: str) -> str:
+    """Text as a Markdown code span, shown literally whatever it holds.
+
+    >>> md_code("a <b> `c`")
+    '`` a <b> `c` ``'
+    """
+    text = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def markdown_table(rows: Sequence[dict], columns: Sequence[str],
+                   headers: Sequence[str] | None = None, escape=md_text) -> str:
+    """A GitHub-flavoured Markdown table; ``escape`` makes each cell safe (pass ``str``
+    for cells already escaped)."""
+    headers = list(headers or columns)
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
+    lines += ["| " + " | ".join(escape(cell(row.get(c))) for c in columns) + " |"
+              for row in rows]
+    return "\n".join(lines)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from mineralgraph.cells import markdown_table
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.exposure import Exposure
@@ -26,7 +27,6 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.output import markdown_table
 from mineralgraph.render.chain import Chain, build_chain
 from mineralgraph.render.compact import compact_chain
 from mineralgraph.reports.common import (

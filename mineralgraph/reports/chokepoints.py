@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import SourceIndex, name, span, spof_text, thousands
 from mineralgraph.reports.summary import caveat_phrase, proxy_sentences, story
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.output import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
