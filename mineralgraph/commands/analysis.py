@@ -8,15 +8,13 @@ from pathlib import Path
 import click
 
 from mineralgraph.commands.options import as_of_option
-from mineralgraph.exceptions import InputError, MineralGraphError, a_kind
-from mineralgraph.graph.analysis import Analysis, concentrations, load_scenario
+from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
-from mineralgraph.graph.analysis.chokepoints import Evidence
-from mineralgraph.graph.analysis.comparison import compare
-from mineralgraph.graph.analysis.engine import BOUNDS
-from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
+from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis.lookups import dependents as dependents_of
+from mineralgraph.graph.analysis.lookups import paths_between, scenario_result
+from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
-from mineralgraph.graph.flow import SUPPLY_NODE_KINDS, dependent_products, supply_paths
 from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
 from mineralgraph.reports.chokepoints import render as render_chokepoints
@@ -90,16 +88,7 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
     given in either order.
     """
     graph = app.graph(as_of)
-    graph.require(source)
-    graph.require(target)
-    analysis = Analysis(graph)
-    found = supply_paths(analysis.flow, source, target, max_paths)
-    if not found:
-        found = supply_paths(analysis.flow, target, source, max_paths)
-        if found:
-            source, target = target, source
-    evidence = Evidence(analysis)
-    steps = [[evidence.step(u, v) for u, v in zip(p, p[1:], strict=False)] for p in found]
+    source, target, steps = paths_between(graph, source, target, max_paths)
     emit(render_paths(source, target, steps, graph, fmt), output)
 
 
@@ -112,20 +101,9 @@ def dependents(app, node_id, fmt, output, as_of):
     """Which products depend on an element, material, country, company or facility,
     and how much each would lose without it."""
     graph = app.graph(as_of)
-    if graph.kind(graph.require(node_id)) not in SUPPLY_NODE_KINDS:
-        raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes an "
-                                "element, material, country, company or facility")
-    analysis = Analysis(graph)
-    products = dependent_products(graph, node_id, analysis.flow)
-    by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
-    losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
-              for p in products}
-    spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
-                 else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
-                 else False) for p in products}
-    evidence = Evidence(analysis)
-    caveats = {p: evidence.caveats(node_id, p) for p in products}
-    emit(render_dependents(node_id, losses, graph, fmt, spofs, caveats), output)
+    found = dependents_of(graph, node_id)
+    emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats),
+         output)
 
 
 @click.command()
@@ -202,24 +180,6 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
     return base
 
 
-def scenario_result(app, chosen: Scenario, as_of) -> dict:
-    """Loss of every product under the scenario, against the baseline without it."""
-    graph = scenario_graph(app, as_of, chosen)
-    notes = []
-    for item in chosen.enforce:
-        if not control_in_force(graph, item["control"], graph.as_of_date):
-            notes.append(f"{item['control']} is not in force on "
-                         f"{graph.as_of_date or 'the latest date'}; it changes nothing")
-    rows = [{**row, "label": graph.label(row["product"]),
-             "end_use": graph.values(row["product"], "end_use")}
-            for row in compare(graph, chosen)]
-    rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], r["product"]))
-    return {"scenario": chosen.name, "title": chosen.title,
-            "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
-            "removed": list(chosen.remove), "enforced": [i["control"] for i in chosen.enforce],
-            "products": rows, "notes": notes}
-
-
 @click.command()
 @click.option("--remove", multiple=True, metavar="ID", help="Take this node out (repeatable).")
 @click.option("--enforce", multiple=True, metavar="CONTROL_ID",
@@ -246,7 +206,7 @@ def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
     chosen = scenario_from_options(name, file, remove, enforce)
     try:
         with working(f"Running scenario {chosen.name}"):
-            result = scenario_result(app, chosen, as_of)
+            result = scenario_result(scenario_graph(app, as_of, chosen), chosen)
     except InputError:
         raise
     except MineralGraphError as exc:

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from mineralgraph.api import snapshot_chain as product_chain
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.files import write_atomically
 from mineralgraph.graph.analysis import load_scenario
@@ -15,22 +16,6 @@ def _graph(app, as_of, scenario):
     chosen = load_scenario(scenario) if scenario else None
     graph = app.graph(as_of or (chosen.as_of if chosen else None))
     return graph, chosen
-
-
-def product_chain(graph, node_id, scenario, full=False, direction=None, depth=None):
-    """The chain to draw: compact for a product unless ``full``, else the full chain."""
-    from mineralgraph.graph.analysis.exposure import exposure
-    from mineralgraph.ontology import model
-    from mineralgraph.render import build_chain
-    from mineralgraph.render.compact import compact_chain
-
-    graph.require(node_id)
-    if full or direction == "downstream" or depth or model.kind_of(node_id) != "Product":
-        return build_chain(graph, node_id, direction, depth, scenario)
-    if scenario is not None:
-        scenario.check(graph)
-    found = exposure(graph, node_id, scenario)
-    return compact_chain(graph, found.report, found.blocked)
 
 
 @click.command()

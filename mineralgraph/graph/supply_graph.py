@@ -130,10 +130,16 @@ class SupplyGraph:
             self._attributes[claim.subject][claim.predicate].append(claim)
 
     # ------------------------------------------------------------------ views
-    def as_of(self, when: date | None) -> SupplyGraph:
-        """The graph of the claims valid on ``when`` (this graph when ``when`` is None)."""
+    def as_of(self, when: date | str | None) -> SupplyGraph:
+        """The graph of the claims valid on ``when`` (a date or ``"YYYY-MM-DD"``; this
+        graph when ``when`` is None)."""
         if when is None:
             return self
+        if isinstance(when, str):
+            try:
+                when = date.fromisoformat(when)
+            except ValueError:
+                raise MineralGraphError(f"as_of: {when!r} is not a date (YYYY-MM-DD)") from None
         return SupplyGraph(self.claims, as_of=when, policy=self.policy, loaded=self.loaded,
                            min_confidence=self.min_confidence)
 

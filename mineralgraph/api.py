@@ -1,0 +1,275 @@
+"""The Python API for notebooks: the analyses of the command line, as objects.
+
+Every function takes a graph (from :func:`load`) and returns a result whose ``rows()``
+are plain dicts, whose ``to_frame()`` is a tidy pandas DataFrame (``pip install
+'mineralgraph[pandas]'``) and which Jupyter shows as a table (pictures as SVG). The
+computation is the library's (``mineralgraph.graph``); nothing here is a second copy.
+
+>>> import mineralgraph as mg
+>>> g = mg.load()
+>>> f35 = mg.chokepoints(g, "product:f-35")
+>>> row = f35.rows()[0]
+>>> (row["product"], row["node"], row["spof"])
+('product:f-35', 'company:honeywell', 'certain')
+>>> mg.concentration(g, "material:ndfeb-magnet").rows()[0]["country"]
+'country:CN'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.analysis import chokepoints as _chokepoints
+from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis.chokepoints import ProductReport
+from mineralgraph.graph.analysis.concentration import Concentration
+from mineralgraph.graph.analysis.lookups import Dependents, paths_between, scenario_result
+from mineralgraph.graph.analysis.lookups import dependents as _dependents
+from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+def load(source: str | Path | None = None, *, as_of: date | str | None = None,
+         min_confidence: str | None = None) -> SupplyGraph:
+    """The bundled graph, or a snapshot written by ``mineralgraph build``.
+
+    Parameters
+    ----------
+    source : path, optional
+        A snapshot file (``.json``); the bundled dataset when None.
+    as_of : date or "YYYY-MM-DD", optional
+        Keep only the facts valid on that date.
+    min_confidence : {"high", "medium", "low"}, optional
+        Leave out the relations rated below this before any analysis.
+    """
+    if source is None:
+        from mineralgraph.bundled import bundled_claims
+
+        claims = bundled_claims()
+    else:
+        from mineralgraph.graph.snapshot import load_snapshot
+
+        claims = load_snapshot(Path(source))
+    return SupplyGraph(claims, min_confidence=min_confidence).as_of(as_of)
+
+
+def _ids(value: str | Iterable[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _scenario(value: str | Path | Scenario | None) -> Scenario | None:
+    if value is None or isinstance(value, Scenario):
+        return value
+    return load_scenario(str(value))
+
+
+class Table:
+    """A result as rows: ``rows()`` (dicts), ``to_frame()`` (pandas), an HTML table in
+    Jupyter."""
+
+    def rows(self) -> list[dict]:  # pragma: no cover - each result defines it
+        raise NotImplementedError
+
+    def to_frame(self):
+        """A tidy pandas DataFrame of :meth:`rows` (needs ``mineralgraph[pandas]``)."""
+        try:
+            import pandas
+        except ImportError:
+            raise MineralGraphError("to_frame() needs pandas: pip install "
+                                    "'mineralgraph[pandas]'") from None
+        return pandas.DataFrame(self.rows())
+
+    def _repr_html_(self) -> str:
+        rows = self.rows()
+        if not rows:
+            return "<p>(no rows)</p>"
+        columns = list(rows[0])
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(_text(r.get(c)))}</td>"
+                                        for c in columns) + "</tr>" for r in rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _text(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+@dataclass
+class Chokepoints(Table):
+    """The chokepoint reports of :func:`chokepoints`, one per product."""
+
+    reports: list[ProductReport]
+
+    def rows(self) -> list[dict]:
+        """One row per product and upstream node, ranked as the report ranks them."""
+        return [{"product": r.product, "rank": rank, "node": c.id, "label": c.label,
+                 "kind": c.kind, "stage": c.stage, "country": c.country,
+                 "loss": c.loss, "loss_low": c.loss_range[0], "loss_high": c.loss_range[1],
+                 "spof": c.spof_kind, "hhi": c.hhi, "confidence": c.caveats.confidence,
+                 "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share}
+                for r in self.reports for rank, c in enumerate(r.chokepoints, 1)]
+
+
+def chokepoints(graph: SupplyGraph, products: str | Iterable[str] | None = None, *,
+                scenario: str | Path | Scenario | None = None,
+                top: int | None = None) -> Chokepoints:
+    """What each product cannot do without, ranked (``mineralgraph chokepoints``).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    products : id or ids, optional
+        Default: every product.
+    scenario : name, file or Scenario, optional
+        Answer under a what-if (the graph is taken at the scenario's date when it has one
+        and the graph has none).
+    top : int, optional
+        Rows per product.
+    """
+    chosen = _scenario(scenario)
+    if chosen is not None and chosen.as_of and graph.as_of_date is None:
+        graph = graph.as_of(chosen.as_of)
+    return Chokepoints(_chokepoints(graph, _ids(products), chosen, top))
+
+
+@dataclass
+class ScenarioResult(Table):
+    """Loss of every product under a what-if, against the baseline (``data`` is the
+    command's JSON)."""
+
+    data: dict
+
+    def rows(self) -> list[dict]:
+        return [{"product": r["product"], "label": r["label"], "baseline": r["baseline"],
+                 "availability": r["availability"], "loss": r["loss"],
+                 "loss_low": r["loss_range"][0], "loss_high": r["loss_range"][1],
+                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence")}
+                for r in self.data["products"]]
+
+
+def scenario(graph: SupplyGraph, name: str | Path | Scenario) -> ScenarioResult:
+    """A shipped scenario (by name), a scenario file, or a Scenario, run on the graph."""
+    chosen = _scenario(name)
+    chosen.check(graph)
+    at = graph if graph.as_of_date or not chosen.as_of else graph.as_of(chosen.as_of)
+    return ScenarioResult(scenario_result(at, chosen))
+
+
+@dataclass
+class ConcentrationResult(Table):
+    """Country shares per material (``items`` are the library's Concentration)."""
+
+    items: list[Concentration]
+
+    def rows(self) -> list[dict]:
+        """One row per material and country (rest of world as ``country:XX``)."""
+        return [{"material": c.material, "label": c.label, "stage": c.stage, "year": c.year,
+                 "country": f"country:{code}", "share": share, "hhi": c.hhi}
+                for c in self.items for code, share in c.shares.items()]
+
+
+def concentration(graph: SupplyGraph,
+                  materials: str | Iterable[str] | None = None) -> ConcentrationResult:
+    """Country shares, top producers and HHI per material (all with shares when None)."""
+    return ConcentrationResult(concentrations(graph, _ids(materials)))
+
+
+@dataclass
+class DependentsResult(Table):
+    """Products depending on a node (``found`` is the library's Dependents)."""
+
+    found: Dependents
+
+    def rows(self) -> list[dict]:
+        out = []
+        for product in sorted(self.found.losses):
+            values = list(self.found.losses[product].values()) or [0.0]
+            out.append({"product": product, "loss": self.found.losses[product].get("upper", 0.0),
+                        "loss_low": min(values), "loss_high": max(values),
+                        "spof": self.found.spofs.get(product, False)})
+        return out
+
+
+def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
+    """The products that depend on an element, material, country, company or facility."""
+    return DependentsResult(_dependents(graph, node))
+
+
+@dataclass
+class Paths(Table):
+    """Supply paths from ``source`` (upstream) to ``target``."""
+
+    source: str
+    target: str
+    paths: list
+
+    def rows(self) -> list[dict]:
+        """One row per step of each path."""
+        return [{"path": i, "step": j, "from": s.source, "to": s.target,
+                 "relation": s.relation, "share": s.share, "sources": s.sources}
+                for i, path in enumerate(self.paths, 1) for j, s in enumerate(path, 1)]
+
+
+def paths(graph: SupplyGraph, a: str, b: str, max_paths: int = 20) -> Paths:
+    """Supply paths between two nodes, given in either order."""
+    return Paths(*paths_between(graph, a, b, max_paths))
+
+
+def snapshot_chain(graph: SupplyGraph, node_id: str, scenario: Scenario | None = None,
+                   full: bool = False, direction: str | None = None,
+                   depth: int | None = None):
+    """The chain to draw: the compact picture for a product unless ``full``, else the
+    full chain (what ``mineralgraph snapshot`` draws)."""
+    from mineralgraph.graph.analysis.exposure import exposure
+    from mineralgraph.ontology import model
+    from mineralgraph.render import build_chain
+    from mineralgraph.render.compact import compact_chain
+
+    graph.require(node_id)
+    if full or direction == "downstream" or depth or model.kind_of(node_id) != "Product":
+        return build_chain(graph, node_id, direction, depth, scenario)
+    if scenario is not None:
+        scenario.check(graph)
+    found = exposure(graph, node_id, scenario)
+    return compact_chain(graph, found.report, found.blocked)
+
+
+@dataclass
+class Picture:
+    """A snapshot: shown as SVG in Jupyter, written in any format by :meth:`save`."""
+
+    chain: object
+
+    def _repr_svg_(self) -> str:
+        from mineralgraph.render import FORMATS
+
+        return FORMATS[".svg"](self.chain).decode("utf-8")
+
+    def save(self, path: str | Path) -> Path:
+        """Write the picture; the format comes from the suffix (.svg .png .pdf .html .mmd
+        .dot)."""
+        from mineralgraph.files import write_atomically
+        from mineralgraph.render import FORMATS, format_for
+
+        write_atomically(str(path), FORMATS[format_for(path)](self.chain))
+        return Path(path)
+
+
+def snapshot(graph: SupplyGraph, node: str, *, scenario: str | Path | Scenario | None = None,
+             full: bool = False) -> Picture:
+    """The supply-chain picture around a node (compact for a product unless ``full``)."""
+    return Picture(snapshot_chain(graph, node, _scenario(scenario), full))
+
+
+__all__ = ["Chokepoints", "ConcentrationResult", "DependentsResult", "Paths", "Picture",
+           "ScenarioResult", "Table", "chokepoints", "concentration", "dependents", "load",
+           "paths", "scenario", "snapshot", "snapshot_chain"]

@@ -1,0 +1,97 @@
+"""The smaller analyses behind ``dependents``, ``paths`` and ``scenario``, as results.
+
+The commands and the Python API (:mod:`mineralgraph.api`) call these; the reports turn
+their results into text.
+
+>>> from mineralgraph import load_bundled
+>>> found = dependents(load_bundled(), "element:Sm")
+>>> "product:f-35" in found.losses
+True
+>>> source, target, steps = paths_between(load_bundled(), "product:f-35", "element:Sm", 1)
+>>> (source, target, steps[0][0].source)
+('element:Sm', 'product:f-35', 'element:Sm')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mineralgraph.exceptions import MineralGraphError, a_kind
+from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
+from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
+from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
+from mineralgraph.graph.flow import SUPPLY_NODE_KINDS, dependent_products, supply_paths
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+@dataclass(frozen=True)
+class Dependents:
+    """The products that depend on a node: each one's loss per bound (bounds whose
+    baseline is 0 left out), whether the node is a "certain" or "possible" single point of
+    failure of it (or False), and what the loss rests on."""
+
+    node: str
+    losses: dict[str, dict[str, float]]
+    spofs: dict[str, str | bool] = field(default_factory=dict)
+    caveats: dict[str, Caveats] = field(default_factory=dict)
+
+
+def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
+    """Products with a supply path from ``node_id`` and what each loses without it."""
+    if graph.kind(graph.require(node_id)) not in SUPPLY_NODE_KINDS:
+        raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes "
+                                "an element, material, country, company or facility")
+    analysis = Analysis(graph)
+    products = dependent_products(graph, node_id, analysis.flow)
+    by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
+    losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
+              for p in products}
+    spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
+                 else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
+                 else False) for p in products}
+    evidence = Evidence(analysis)
+    return Dependents(node_id, losses, spofs,
+                      {p: evidence.caveats(node_id, p) for p in products})
+
+
+def paths_between(graph: SupplyGraph, source: str, target: str,
+                  max_paths: int = 100) -> tuple[str, str, list[list[PathStep]]]:
+    """Supply paths between two nodes, the way material flows, each step with its sources.
+
+    The ends may be given in either order: the answer says which one is upstream, as
+    ``(upstream, downstream, paths)``.
+    """
+    graph.require(source)
+    graph.require(target)
+    analysis = Analysis(graph)
+    found = supply_paths(analysis.flow, source, target, max_paths)
+    if not found:
+        found = supply_paths(analysis.flow, target, source, max_paths)
+        if found:
+            source, target = target, source
+    evidence = Evidence(analysis)
+    return source, target, [[evidence.step(u, v) for u, v in zip(p, p[1:], strict=False)]
+                            for p in found]
+
+
+def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
+    """Loss of every product under the scenario, against the baseline without it, on a
+    graph already at the scenario's date; hardest hit first."""
+    notes = []
+    for item in scenario.enforce:
+        if not control_in_force(graph, item["control"], graph.as_of_date):
+            notes.append(f"{item['control']} is not in force on "
+                         f"{graph.as_of_date or 'the latest date'}; it changes nothing")
+    rows = [{**row, "label": graph.label(row["product"]),
+             "end_use": graph.values(row["product"], "end_use")}
+            for row in compare(graph, scenario)]
+    rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], r["product"]))
+    return {"scenario": scenario.name, "title": scenario.title,
+            "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
+            "removed": list(scenario.remove), "enforced": [i["control"] for i in scenario.enforce],
+            "products": rows, "notes": notes}
+
+
+__all__ = ["Dependents", "dependents", "paths_between", "scenario_result"]

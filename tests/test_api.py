@@ -1,0 +1,79 @@
+"""The Python API (``import mineralgraph as mg``), as a notebook uses it."""
+
+from __future__ import annotations
+
+import pytest
+
+import mineralgraph as mg
+from mineralgraph.exceptions import MineralGraphError, UnknownIdError
+
+
+def test_five_lines_from_import_to_a_frame_of_the_f35_chokepoints():
+    import mineralgraph as mg
+
+    g = mg.load()
+    frame = mg.chokepoints(g, "product:f-35").to_frame()
+    assert list(frame.columns[:4]) == ["product", "rank", "node", "label"]
+    assert set(frame["product"]) == {"product:f-35"}
+    first = frame.iloc[0]
+    assert (first["node"], first["spof"], first["loss"]) == ("company:honeywell", "certain", 1.0)
+    china = frame[frame["node"] == "country:CN"].iloc[0]
+    assert china["loss_low"] <= china["loss"] <= china["loss_high"]
+
+
+def test_a_concentration_frame_has_one_row_per_country():
+    frame = mg.concentration(mg.load(), "material:re-concentrate").to_frame()
+    assert frame["country"].is_unique
+    assert frame.set_index("country").loc["country:CN", "share"] == pytest.approx(0.6923)
+    assert frame["share"].sum() == pytest.approx(1.01, abs=0.005)  # USGS rounds the total
+
+
+def test_the_api_gives_the_command_lines_figures(run_cli):
+    import json
+
+    g = mg.load(as_of="2025-06-01")
+    rows = {r["product"]: r for r in mg.scenario(g, "cn-2025-04-defence-denial").rows()}
+    cli = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial",
+                             "--format", "json").stdout)
+    for row in cli["products"]:
+        assert rows[row["product"]]["loss"] == row["loss"]
+        assert [rows[row["product"]]["loss_low"], rows[row["product"]]["loss_high"]] == (
+            row["loss_range"])
+
+
+def test_dependents_and_paths():
+    g = mg.load()
+    dy = {r["product"]: r for r in mg.dependents(g, "element:Dy").rows()}
+    assert dy["product:optimus"]["spof"] == "certain"
+    found = mg.paths(g, "product:f-35", "element:Sm", max_paths=3)
+    assert (found.source, found.target) == ("element:Sm", "product:f-35")
+    assert found.rows()[0]["from"] == "element:Sm"
+
+
+def test_results_show_in_jupyter_with_data_escaped():
+    result = mg.concentration(mg.load(), "material:ndfeb-magnet")
+    table = result._repr_html_()
+    assert table.startswith("<table><thead><tr><th>material</th>")
+    assert "<td>country:CN</td>" in table
+    picture = mg.snapshot(mg.load(), "product:optimus")
+    assert picture._repr_svg_().startswith("<svg")
+
+
+def test_a_snapshot_saves_in_the_format_of_its_suffix(tmp_path):
+    picture = mg.snapshot(mg.load(), "product:optimus")
+    assert picture.save(tmp_path / "o.png").read_bytes().startswith(b"\x89PNG")
+    assert picture.save(tmp_path / "o.mmd").read_text().startswith("flowchart")
+
+
+def test_wrong_input_raises_the_packages_own_errors_with_help():
+    g = mg.load()
+    with pytest.raises(UnknownIdError, match="did you mean product:f-35"):
+        mg.chokepoints(g, "product:f35")
+    with pytest.raises(MineralGraphError, match="no scenario named 'mp-offline'"):
+        mg.scenario(g, "mp-offline")
+    with pytest.raises(MineralGraphError, match="'2025-13-01' is not a date"):
+        g.as_of("2025-13-01")
+
+
+def test_as_of_takes_a_date_string():
+    assert mg.load().as_of("2025-06-01").as_of_date.isoformat() == "2025-06-01"
