@@ -209,6 +209,7 @@ def test_concentration_json(run_cli, tiny_snapshot):
      "Error: scenario ad-hoc: company:mp-material is not in the graph (did you mean "
      "company:mp-materials"),
     (["dependents", "element:Dyy"], "Error: element:Dyy is not in the graph (did you mean"),
+    (["dependents", "Dy"], "Error: Dy is not in the graph (did you mean element:Dy?)"),
 ])
 def test_bad_input_is_one_line_and_exit_1(run_cli, args, message):
     result = run_cli(*args)

@@ -209,6 +209,8 @@ class SupplyGraph:
         candidates = self.ids(kind)
         by_label = {self.label(n).lower(): n for n in candidates}
         close = [n for n in candidates if n.lower() == node_id.lower()]
+        if ":" not in node_id:  # a bare symbol, code or slug: "Dy" -> element:Dy
+            close += [n for n in candidates if n.partition(":")[2].lower() == node_id.lower()]
         close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
         close += [by_label[m] for m in difflib.get_close_matches(
             node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
