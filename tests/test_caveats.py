@@ -130,12 +130,13 @@ def test_chokepoints_csv_has_confidence_and_proxy_columns(run):
 
 def test_summary_leads_with_the_most_exposed_stage_and_country(run):
     lines = run("chokepoints").splitlines()
-    assert lines[:5] == [
+    assert lines[:6] == [
         "SUPPLY-CHAIN CHOKEPOINTS",
         "",
-        "Jet is most exposed at the component stage: SmCo magnet, 100% from United States",
-        "(HHI 10,000); without United States it would lose 100% (high confidence). It",
-        "cannot be made without United States, a sole source besides its maker.",
+        "Jet is most exposed at the component stage: SmCo magnet, 100% from the United",
+        "States (HHI 10,000); without the United States it would lose 100% (high",
+        "confidence). It cannot be made without the United States, a sole source besides",
+        "its maker.",
     ]
 
 

@@ -95,3 +95,25 @@ def name(graph: SupplyGraph, node_id: str) -> str:
     """``Label (id)``, or just the id when the label is the id."""
     label = graph.label(node_id)
     return node_id if label == node_id else f"{label} ({node_id})"
+
+
+#: Country names that read with "the" in running text.
+THE_COUNTRIES = ("United States", "United Kingdom", "Netherlands", "Philippines",
+                 "United Arab Emirates", "Czech Republic", "Central African Republic",
+                 "Dominican Republic", "Republic of Korea", "Bahamas", "Gambia")
+
+
+def prose_name(graph: SupplyGraph, node_id: str) -> str:
+    """A node's name as it reads in a sentence: "the United States", "China",
+    "the Democratic Republic of the Congo".
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> prose_name(g, "country:US"), prose_name(g, "country:CN"), prose_name(g, "company:moog")
+    ('the United States', 'China', 'Moog')
+    """
+    label = graph.label(node_id)
+    if graph.kind(node_id) == "Country" and (
+            label in THE_COUNTRIES or label.startswith("Democratic Republic")):
+        return f"the {label}"
+    return label

@@ -13,7 +13,7 @@ from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.reports.common import join_names, percent, span, thousands
+from mineralgraph.reports.common import join_names, percent, prose_name, span, thousands
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
 MINERAL_STAGES = ("mining", "processing", "metal", "component")
@@ -80,12 +80,12 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         found = concentration(graph, stage.id)
         lead = ""
         if found is not None and found.top_country:
-            lead = f", {percent(found.top1)} from {graph.label(found.top_country)}"
+            lead = f", {percent(found.top1)} from {prose_name(graph, found.top_country)}"
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
                      f"(HHI {thousands(stage.hhi)})")
     if country is not None:
         name = ("the rest of the world" if country.id == REST_OF_WORLD
-                else graph.label(country.id))
+                else prose_name(graph, country.id))
         phrase = caveat_phrase(country.caveats)
         parts.append(f"without {name} it would lose {span(*country.loss_range)}"
                      + (f" {phrase}" if phrase else ""))
@@ -108,7 +108,7 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
                 f"{report.label}: no country or stage of its mineral chain has recorded "
                 "shares.")
     lines = [head]
-    suppliers = [graph.label(n) for n in report.supplier_spofs]
+    suppliers = [prose_name(graph, n) for n in report.supplier_spofs]
     if suppliers:
         lines.append(f"It cannot be made without {join_names(suppliers)}, "
                      + ("a sole source" if len(suppliers) == 1 else "each a sole source")
