@@ -7,16 +7,15 @@ written straight from section 2: remove the nodes, evaluate by recursion.
 from __future__ import annotations
 
 import random
-from functools import cache
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from naive_model import Naive, anchors_of
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis import Analysis, hhi
 from mineralgraph.graph.analysis.concentration import concentrations
-from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -73,35 +72,9 @@ def random_graph(seed: int) -> SupplyGraph:
 
 
 def naive_availability(graph: SupplyGraph, target: str, removed: frozenset) -> float:
-    """Section 2 of the design note, by plain recursion (acyclic graphs)."""
-
-    @cache
-    def a(n: str) -> float:
-        if n in removed:
-            return 0.0
-        kind = model.kind_of(n)
-        if kind == "Product":
-            return min((a(m) for m in graph.neighbours(n, "REQUIRES")), default=1.0)
-        if kind != "Material":
-            return 1.0
-        if any(e in removed for e in graph.neighbours(n, "CONTAINS")):
-            return 0.0
-        producers = graph.relation_claims(n, "PRODUCES", incoming=True)
-        if producers:
-            return min(1.0, sum(w * producer(c.subject, n)
-                                for c, w in producer_weights(graph, n, producers)))
-        return min((a(i) for i in inputs(n)), default=1.0)
-
-    def inputs(m):
-        return graph.neighbours(m, "MADE_FROM") + graph.neighbours(m, "REQUIRES")
-
-    def producer(p: str, m: str) -> float:
-        parts = [a(p)] + [a(c) for c in graph.neighbours(p, "LOCATED_IN")
-                          if model.kind_of(p) == "Facility"]
-        parts += [a(o) for o in graph.neighbours(p, "OPERATED_BY")]
-        return min(parts + [a(i) for i in inputs(m)])
-
-    return a(target)
+    """Section 2 of the design note by plain recursion: the upper bound of the one naive
+    evaluator of the tests (``naive_model``), with no scenario."""
+    return Naive(graph, None, target, "upper", anchors_of(graph)).value(target, removed)
 
 
 def naive_loss(graph: SupplyGraph, product: str, node_id: str) -> float:
