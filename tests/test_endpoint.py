@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from http_client import http
 
 from mineralgraph.graph.endpoint import make_server, negotiate, remote_query, serve_in_thread
 from mineralgraph.graph.sparql import ENGINES, QueryTimeoutError, open_store
@@ -34,15 +35,6 @@ def server(request):
     srv.server_close()
 
 
-def http(url: str, data: bytes | None = None, headers: dict | None = None,
-         method: str | None = None):
-    """(status, headers, body text) of one request; HTTP errors are answers too."""
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers, exc.read().decode("utf-8")
 
 
 def get(server, query: str, accept: str | None = None, **params):

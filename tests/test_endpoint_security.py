@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from http_client import http
 
 from mineralgraph.graph.endpoint import make_server, serve_in_thread
 from mineralgraph.graph.rdf import ntriples
@@ -118,15 +119,6 @@ def served(request, hostile_data):
         yield url
 
 
-def http(url: str, data: bytes | None = None, headers: dict | None = None,
-         method: str | None = None):
-    """(status, headers, body) of one request; HTTP errors are answers too."""
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers, exc.read().decode("utf-8")
 
 
 def get(url: str, query: str, headers: dict | None = None):
