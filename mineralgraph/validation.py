@@ -48,6 +48,7 @@ def check_claims(claims: Iterable[Claim]) -> list[InputError]:
     errors.extend(_id_errors(claims))
     errors.extend(_missing_required(claims))
     errors.extend(_share_sums(claims))
+    errors.extend(_import_share_sums(claims))
     errors.extend(_cycles(claims))
     return errors
 
@@ -263,6 +264,41 @@ def _share_sums(claims: list[Claim]) -> list[InputError]:
                                   f"country shares of {item.material} "
                                   f"({item.year or 'no year'}) from {item.source} add up to "
                                   f"{item.total:.3f}, above the world total"))
+    return errors
+
+
+def _import_share_sums(claims: list[Claim]) -> list[InputError]:
+    """One source's import shares of one importer, material and period must not exceed 1.
+
+    An ``EXPORTS_TO`` share is the importer's dependence on that exporter (the USGS
+    import sources of the United States, a trade table's partners), so each source's
+    shares into one importer of one material in one period (``period``, else ``year``)
+    add up to at most 1 (+0.02 for rounding: USGS percentages are rounded).
+
+    >>> def flow(exporter, share):
+    ...     return Claim(exporter, "EXPORTS_TO", "country:US", (("material", "material:x"),
+    ...                  ("period", "2020-2023"), ("share", share)), ("source:s",))
+    >>> len(_import_share_sums([flow("country:CN", 0.7), flow("country:JP", 0.2)]))
+    0
+    >>> _import_share_sums([flow("country:CN", 0.7), flow("country:JP", 0.4)])[0].message
+    'import shares of material:x into country:US (2020-2023) from source:s add up to 1.100, above 1'
+    """
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        share = claim.qualifier("share")
+        if claim.predicate != "EXPORTS_TO" or share is None:
+            continue
+        period = claim.qualifier("period") or claim.qualifier("year") or "no period"
+        for source in claim.sources or ("",):
+            groups[(str(claim.object), str(claim.qualifier("material")), str(period),
+                    source)].append(claim)
+    errors = []
+    for (importer, material, period, source), group in sorted(groups.items()):
+        total = sum(c.qualifier("share") for c in group)
+        if total > 1 + SHARE_SUM_TOLERANCE:
+            errors.append(located(group[-1], "share",
+                                  f"import shares of {material} into {importer} ({period}) "
+                                  f"from {source} add up to {total:.3f}, above 1"))
     return errors
 
 

@@ -5,9 +5,12 @@ Run from the repository root::
     python tools/build_usgs_mcs2025.py
 
 It (re)writes, in ``mineralgraph/data/curated/``: ``production_usgs.csv`` (country
-PRODUCES rows, 2023 and 2024), ``materials_usgs.csv``, ``structure_usgs.csv``,
+PRODUCES rows, 2023 and 2024), ``reserves_usgs.csv`` (HOLDS_RESERVES),
+``imports_usgs.csv`` (the US NET_IMPORT_RELIANCE of 2024 and the import sources
+2020-2023 as EXPORTS_TO into country:US), ``materials_usgs.csv``, ``structure_usgs.csv``,
 ``elements_critical.csv``, ``countries_usgs.csv`` and ``sources_usgs.csv``. The figures
-live in ``usgs_mcs2025_data.py`` (one dict per USGS table); the node definitions below.
+live in ``usgs_mcs2025_data.py`` (one dict per USGS production table) and
+``usgs_mcs2025_reserves_imports.py``; the node definitions below.
 
 Method (the data README's convention): share = country amount / USGS rounded world
 total, note "DERIVED"; the rest of the world total is one ``country:XX`` row ("remainder
@@ -27,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
+from usgs_mcs2025_reserves_imports import IMPORTS, PROXY, RELIANCE, RESERVES  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
 TOLERANCE = 1.02
@@ -54,6 +58,10 @@ OTHER_READ = {
 }
 
 COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.csv
+    "CU": ("Cuba", "Q241", ""), "GL": ("Greenland", "Q223", ""),
+    "GT": ("Guatemala", "Q774", ""), "IT": ("Italy", "Q38", ""),
+    "KG": ("Kyrgyzstan", "Q813", ""), "KP": ("North Korea", "Q423", "Korea, North"),
+    "LK": ("Sri Lanka", "Q854", ""), "PG": ("Papua New Guinea", "Q691", ""),
     "AE": ("United Arab Emirates", "Q878", "UAE"), "AM": ("Armenia", "Q399", ""),
     "AT": ("Austria", "Q40", ""), "BE": ("Belgium", "Q31", ""),
     "BH": ("Bahrain", "Q398", ""), "BI": ("Burundi", "Q967", ""),
@@ -78,7 +86,7 @@ COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.c
     "ZA": ("South Africa", "Q258", ""), "ZM": ("Zambia", "Q953", ""),
 }
 USGS_NAMES = {"CD": "Congo (Kinshasa)", "KR": "Korea, Republic of", "MM": "Burma",
-              "CI": "Côte d'Ivoire"}
+              "CI": "Côte d'Ivoire", "KP": "Korea, North"}
 
 ELEMENTS = [  # symbol, name, atomic number, wikidata
     ("Al", "aluminium", 13, "Q663"), ("Ba", "barium", 56, "Q1112"),
@@ -335,6 +343,10 @@ WORLD_2023 = {"material:re-concentrate": 376000, "material:gallium-low-purity": 
 
 SPECIAL_2023 = {("country:CN", "material:re-concentrate"):
                 "; production quota, excludes undocumented production (USGS fn 14)"}
+# what the 2023 remainder row covers, where a reader could not tell (spot check, second pass)
+REMAINDER_2023 = {"material:tungsten-concentrate":
+                  "; covers the countries the 2023 rows do not name (Bolivia, North Korea, "
+                  "Rwanda, Austria, Spain, Portugal and other countries in the USGS table)"}
 
 
 def rows_2023_of_existing() -> list[dict]:
@@ -383,8 +395,104 @@ def rows_2023_of_existing() -> list[dict]:
                             note=f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
                                  f"{fmt(rest)} {unit}; DERIVED share"
                                  + ("; world total excludes US production (withheld)"
-                                    if material in withheld else "")))
+                                    if material in withheld else "")
+                                 + REMAINDER_2023.get(material, "")))
     return out
+
+
+def stated(text: str) -> tuple[int | float, str]:
+    """A figure as USGS prints it: the number and its bound ("more-than" for ">").
+
+    >>> stated(">2,000,000"), stated("44,000,000"), stated("<1")
+    ((2000000, 'more-than'), (44000000, ''), (1, 'less-than'))
+    """
+    bound = {">": "more-than", "<": "less-than"}.get(text[:1], "")
+    number = text.lstrip("><").replace(",", "")
+    return (float(number) if "." in number else int(number)), bound
+
+
+def country_name(iso: str) -> str:
+    return "Other countries" if iso == "XX" else USGS_NAMES.get(iso, COUNTRY_LABELS[iso])
+
+
+def reserves_rows() -> list[dict]:
+    """HOLDS_RESERVES rows: the Reserves column as printed, share of a numeric world total."""
+    rows = []
+    for table in RESERVES:
+        world, world_bound = stated(table["world"])
+        unit, material = table["unit"], table["material"]
+        listed = [stated(r[1])[0] for r in table["rows"]]
+        if not world_bound and sum(listed) > world * TOLERANCE:
+            raise SystemExit(f"{table['chapter']}: reserves listed add up to {sum(listed):,}, "
+                             f"above the world total {world:,}")
+        largest = max(table["rows"], key=lambda r: stated(r[1])[0])
+        for row in table["rows"]:
+            iso, text = row[0], row[1]
+            amount, bound = stated(text)
+            if world_bound:
+                share = ""
+                note = (f"world total stated as {table['world']} {unit} (USGS MCS 2025): "
+                        "no share derived")
+            else:
+                share = f"{amount / world:.4f}"
+                note = (f"DERIVED share = {fmt(amount)} / world total {fmt(world)} {unit} "
+                        "(USGS MCS 2025)")
+            if iso == "XX":
+                note += "; USGS 'Other countries' row"
+            if len(row) > 2:
+                note += f"; {row[2]}"
+            if row is largest and table.get("skipped"):
+                note += f"; no reserves figure for {table['skipped']}"
+            rows.append(dict(subject=f"country:{iso}", relation="HOLDS_RESERVES",
+                             object=material, share=share, amount=amount, unit=unit,
+                             year=2024, bound=bound, confidence="high",
+                             sources=src(table["chapter"]),
+                             quote=f"{country_name(iso)} | Reserves: {text}", note=note))
+    rows.sort(key=lambda r: (r["object"], r["subject"] == "country:XX", -r["amount"],
+                             r["subject"]))
+    return rows
+
+
+def imports_rows() -> list[dict]:
+    """US NET_IMPORT_RELIANCE (2024) and import sources 2020-2023 (EXPORTS_TO country:US)."""
+    rows = []
+    for chapter, node, about, text in RELIANCE:
+        row = dict(subject="country:US", relation="NET_IMPORT_RELIANCE", object=node,
+                   year=2024, about=about, confidence="high", sources=src(chapter),
+                   quote=f"Net import reliance as a percentage of apparent consumption | "
+                         f"{about} | 2024e: {text}", proxy=PROXY.get(node, ""))
+        if text == "E":
+            row.update(net_exporter="true", note="E: net exporter (USGS)")
+        else:
+            value, bound = stated(text)
+            row.update(net_import_reliance=f"{value / 100:.2f}", bound=bound,
+                       note=f"USGS figure {text}% for 2024 (estimated)")
+        rows.append(row)
+    for chapter, node, about, proxy, listed, remark in IMPORTS:
+        total = sum(r[1] for r in listed)
+        if total > 102:
+            raise SystemExit(f"{chapter} {about}: import shares add up to {total}%")
+        text = "; ".join(f"{'other' if r[0] == 'XX' else country_name(r[0])}, {r[1]}%"
+                         for r in listed)
+        for entry in listed:
+            iso, percent = entry[0], entry[1]
+            note = ("share of US imports as USGS lists it (basis not stated in the chapter)"
+                    + ("; 'and other' in USGS's list" if iso == "XX" else ""))
+            if len(entry) > 2:
+                note += f"; {entry[2]}"
+            if remark:
+                note += f"; {remark}"
+            rows.append(dict(subject=f"country:{iso}", relation="EXPORTS_TO",
+                             object="country:US", share=f"{percent / 100:.2f}",
+                             material=node, period="2020-2023", about=about,
+                             confidence="high", sources=src(chapter), proxy=proxy,
+                             quote=f"Import Sources (2020–23): {about}: {text}", note=note))
+    rows.sort(key=lambda r: (r["relation"], r.get("material") or r["object"],
+                             r.get("about", ""), r["subject"] == "country:XX",
+                             -float(r.get("share") or 0), r["subject"]))
+    return rows
+
+
 
 
 def existing_ids(name: str) -> set[str]:
@@ -414,7 +522,15 @@ def main() -> None:
                              -float(r["share"]), r["subject"]))
     write("production_usgs.csv", relation_header, prod)
 
-    used = {r["subject"].split(":")[1] for r in prod} - {"XX"}
+    reserves, imports = reserves_rows(), imports_rows()
+    write("reserves_usgs.csv", ["subject", "relation", "object", "share", "amount", "unit",
+                                "year", "bound", "confidence", "sources", "quote", "note"],
+          reserves)
+    write("imports_usgs.csv", ["subject", "relation", "object", "share", "material", "period",
+                               "year", "net_import_reliance", "net_exporter", "bound",
+                               "about", "confidence", "sources", "quote", "note", "proxy"],
+          imports)
+    used = {r["subject"].split(":")[1] for r in prod + reserves + imports} - {"XX"}
     known = {i.split(":")[1] for i in existing_ids("countries.csv")}
     missing = sorted(used - known - set(COUNTRIES))
     if missing:
@@ -452,7 +568,8 @@ def main() -> None:
                                  "sources", "confidence"], materials)
     write("structure_usgs.csv", relation_header, structure)
 
-    cited = {r["sources"] for r in prod} | {m["sources"] for m in materials}
+    cited = ({r["sources"] for r in prod + reserves + imports}
+             | {m["sources"] for m in materials})
     sources = []
     for chapter, commodity in sorted(CHAPTERS.items()):
         sid = src(chapter)

@@ -1,0 +1,102 @@
+"""USGS Mineral Commodity Summaries 2025: reserves, US net import reliance, import sources.
+
+Transcribed by hand from the same PDF text transcriptions as ``usgs_mcs2025_data.py``
+(public repo Vanakka/metals-encyclopedia, src/data/usgs/text/mcs2025-<chapter>.txt,
+commit ad87eb5e), footnote markers removed by eye (a footnote digit or ``e`` printed on
+the line above a figure is not part of it).
+
+``RESERVES``: one dict per World Mine Production and Reserves table: the material (the
+mine stage of the table), the unit of the Reserves column, the world total as printed,
+and rows (country iso2 or ``XX`` for USGS's "Other countries", the figure as printed,
+optional remark). Figures are strings as printed: ">2,000,000" keeps its bound. "NA",
+"W", "(5)" (included in the world total) and words such as "Large" get no row; they are
+listed in ``skipped`` so the notes can say so.
+
+``RELIANCE``: (chapter, node, what USGS counts, 2024 figure as printed): "E" is a net
+exporter, ">50" a bound. The node is the element where USGS gives one figure for the
+commodity, a material where it splits by form.
+
+``IMPORTS``: (chapter, node, what USGS counts, proxy or "", rows (iso2 or XX for "other",
+percent, remark)) from "Import Sources (2020-23)". A node that is a material stands for
+the forms USGS names; where USGS's scope is broader than the node, ``proxy`` says what
+was measured.
+"""
+
+RESERVES = [
+    dict(chapter="rare-earths", material="material:re-concentrate", unit="t REO",
+         world=">90,000,000",
+         rows=[("US", "1,900,000"), ("AU", "5,700,000", "JORC-compliant or equivalent "
+                                                       "reserves were 3.3 million t (fn 13)"),
+               ("BR", "21,000,000"), ("CA", "830,000"), ("CN", "44,000,000"),
+               ("GL", "1,500,000"), ("IN", "6,900,000"), ("RU", "3,800,000"),
+               ("ZA", "860,000"), ("TZ", "890,000"), ("TH", "4,500"), ("VN", "3,500,000")],
+         skipped="Burma, Madagascar, Malaysia, Nigeria and Other: NA"),
+    dict(chapter="antimony", material="material:antimony-concentrate", unit="t Sb",
+         world=">2,000,000",
+         rows=[("US", "60,000", "company-reported probable reserves for the Stibnite Gold "
+                                "Project in Idaho (fn 8)"),
+               ("AU", "140,000", "JORC-compliant or equivalent reserves were 20,000 t (fn 9)"),
+               ("BO", "310,000"), ("MM", "140,000"), ("CA", "78,000"), ("CN", "670,000"),
+               ("KG", "260,000"), ("MX", "18,000"), ("PK", "26,000"), ("RU", "350,000"),
+               ("TJ", "50,000"), ("TR", "99,000"), ("VN", "54,000")],
+         skipped="Guatemala, Iran, Kazakhstan and Laos: NA"),
+    dict(chapter="cobalt", material="material:cobalt-mine", unit="t Co", world="11,000,000",
+         rows=[("US", "70,000"), ("AU", "1,700,000", "JORC-compliant or equivalent reserves "
+                                                     "were 610,000 t (fn 10)"),
+               ("CA", "220,000"), ("CD", "6,000,000"), ("CU", "500,000"), ("ID", "640,000"),
+               ("MG", "100,000"), ("PG", "62,000"), ("PH", "260,000"), ("RU", "250,000"),
+               ("TR", "91,000"), ("XX", "800,000")],
+         skipped="New Caledonia: NA"),
+    dict(chapter="graphite", material="material:natural-graphite", unit="t", world="290,000,000",
+         rows=[("BR", "74,000,000"), ("CA", "5,900,000"), ("CN", "81,000,000"),
+               ("IN", "8,600,000"), ("KP", "2,000,000"), ("KR", "1,800,000"),
+               ("MG", "27,000,000"), ("MX", "3,100,000"), ("MZ", "25,000,000"),
+               ("NO", "600,000"), ("RU", "14,000,000"), ("LK", "1,500,000"),
+               ("TZ", "18,000,000"), ("TR", "6,900,000"), ("VN", "9,700,000")],
+         skipped="United States, Austria, Germany and Ukraine: included in the world total "
+                 "(fn 5)"),
+]
+
+RELIANCE = [
+    ("rare-earths", "material:ndpr-oxide", "compounds and metals", "80"),
+    ("rare-earths", "material:re-concentrate", "mineral concentrates", "E"),
+    ("antimony", "element:Sb", "antimony in oxide and unwrought metal, powder "
+                               "(imports - exports)", "85"),
+    ("cobalt", "element:Co", "refined cobalt (imports - exports ± industry stock changes)",
+     "76"),
+    ("gallium", "element:Ga", "gallium metal, as a percentage of reported consumption "
+                              "(imports - exports; excludes GaAs wafers)", "100"),
+    ("germanium", "element:Ge", "germanium, as a percentage of estimated consumption", ">50"),
+    ("graphite", "material:natural-graphite", "natural graphite (imports - exports)", "100"),
+]
+
+PROXY = {"material:ndpr-oxide": "all rare-earth compounds and metals"}
+
+IMPORTS = [
+    ("rare-earths", "material:ndpr-oxide", "rare-earth compounds and metals",
+     "all rare-earth compounds and metals",
+     [("CN", 70, "includes Hong Kong"), ("MY", 13), ("JP", 6), ("EE", 5), ("XX", 6)],
+     "compounds and metals imported from Estonia, Japan and Malaysia were derived from "
+     "mineral concentrates and chemical intermediates produced in Australia, China and "
+     "elsewhere (USGS)"),
+    ("antimony", "material:antimony-concentrate", "ore and concentrates", "",
+     [("IT", 44), ("CN", 23), ("BE", 16), ("IN", 10), ("XX", 7)], ""),
+    ("antimony", "material:antimony-trioxide", "oxide", "",
+     [("CN", 76, "includes Hong Kong"), ("BE", 11), ("BO", 6), ("XX", 7)], ""),
+    ("antimony", "material:antimony-metal", "unwrought metal and powder", "",
+     [("IN", 25), ("CN", 24, "includes Hong Kong"), ("TH", 13), ("VN", 12), ("XX", 26)], ""),
+    ("antimony", "element:Sb", "total metal and oxide", "",
+     [("CN", 63, "includes Hong Kong"), ("BE", 8), ("IN", 6), ("BO", 5), ("XX", 18)], ""),
+    ("cobalt", "element:Co", "metal, oxide, and salts", "",
+     [("NO", 27), ("FI", 17), ("JP", 14), ("CA", 13), ("XX", 29)], ""),
+    ("gallium", "element:Ga", "metal", "",
+     [("JP", 24), ("CN", 19), ("DE", 19), ("CA", 17), ("XX", 21)], ""),
+    ("germanium", "material:germanium-metal", "germanium metal", "",
+     [("CN", 51), ("BE", 27), ("DE", 15), ("RU", 5), ("XX", 2)], ""),
+    ("germanium", "material:germanium-dioxide", "germanium dioxide", "",
+     [("BE", 53), ("CA", 41), ("XX", 6)], ""),
+    ("germanium", "element:Ge", "germanium metal and dioxide, combined total", "",
+     [("BE", 42), ("CA", 23), ("CN", 23), ("DE", 7), ("XX", 5)], ""),
+    ("graphite", "material:natural-graphite", "natural graphite", "",
+     [("CN", 43, "includes Hong Kong"), ("CA", 13), ("MX", 13), ("MZ", 13), ("XX", 18)], ""),
+]
