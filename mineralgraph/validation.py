@@ -272,8 +272,9 @@ def _import_share_sums(claims: list[Claim]) -> list[InputError]:
 
     An ``EXPORTS_TO`` share is the importer's dependence on that exporter (the USGS
     import sources of the United States, a trade table's partners), so each source's
-    shares into one importer of one material in one period (``period``, else ``year``)
-    add up to at most 1 (+0.02 for rounding: USGS percentages are rounded).
+    shares into one importer of one material (and scope, ``about``: USGS lists primary
+    nickel and nickel scrap apart) in one period (``period``, else ``year``) add up to at
+    most 1 (+0.02 for rounding: USGS percentages are rounded).
 
     >>> def flow(exporter, share):
     ...     return Claim(exporter, "EXPORTS_TO", "country:US", (("material", "material:x"),
@@ -289,11 +290,12 @@ def _import_share_sums(claims: list[Claim]) -> list[InputError]:
         if claim.predicate != "EXPORTS_TO" or share is None:
             continue
         period = claim.qualifier("period") or claim.qualifier("year") or "no period"
+        scope = claim.qualifier("about") or ""
         for source in claim.sources or ("",):
-            groups[(str(claim.object), str(claim.qualifier("material")), str(period),
+            groups[(str(claim.object), str(claim.qualifier("material")), scope, str(period),
                     source)].append(claim)
     errors = []
-    for (importer, material, period, source), group in sorted(groups.items()):
+    for (importer, material, scope, period, source), group in sorted(groups.items()):
         total = sum(c.qualifier("share") for c in group)
         if total > 1 + SHARE_SUM_TOLERANCE:
             errors.append(located(group[-1], "share",

@@ -59,6 +59,7 @@ OTHER_READ = {
 
 COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.csv
     "CU": ("Cuba", "Q241", ""), "GL": ("Greenland", "Q223", ""),
+    "GB": ("United Kingdom", "Q145", "UK"), "PT": ("Portugal", "Q45", ""),
     "GT": ("Guatemala", "Q774", ""), "IT": ("Italy", "Q38", ""),
     "KG": ("Kyrgyzstan", "Q813", ""), "KP": ("North Korea", "Q423", "Korea, North"),
     "LK": ("Sri Lanka", "Q854", ""), "PG": ("Papua New Guinea", "Q691", ""),
@@ -441,6 +442,8 @@ def reserves_rows() -> list[dict]:
                 note += "; USGS 'Other countries' row"
             if len(row) > 2:
                 note += f"; {row[2]}"
+            if table.get("remark"):
+                note += f"; {table['remark']}"
             if row is largest and table.get("skipped"):
                 note += f"; no reserves figure for {table['skipped']}"
             rows.append(dict(subject=f"country:{iso}", relation="HOLDS_RESERVES",

@@ -55,6 +55,46 @@ RESERVES = [
                ("TZ", "18,000,000"), ("TR", "6,900,000"), ("VN", "9,700,000")],
          skipped="United States, Austria, Germany and Ukraine: included in the world total "
                  "(fn 5)"),
+    dict(chapter="lithium", material="material:lithium-mine", unit="t Li", world="30,000,000",
+         rows=[("US", "1,800,000"), ("AR", "4,000,000"),
+               ("AU", "7,000,000", "JORC-compliant or equivalent reserves were 4.8 million t "
+                                   "(fn 5)"),
+               ("BR", "390,000"), ("CA", "1,200,000"), ("CL", "9,300,000"),
+               ("CN", "3,000,000"), ("NA", "14,000"), ("PT", "60,000"), ("ZW", "480,000"),
+               ("XX", "2,800,000", "other countries with reported reserves include Austria, "
+                                   "Congo (Kinshasa), Czechia, Finland, Germany, Ghana, Mali, "
+                                   "Mexico, Serbia and Spain (fn 6)")]),
+    dict(chapter="nickel", material="material:nickel-mine", unit="t Ni", world=">130,000,000",
+         rows=[("US", "310,000", "includes reserve data for three projects (fn 8)"),
+               ("AU", "24,000,000", "JORC-compliant or equivalent reserves were 8.6 million t "
+                                    "(fn 9)"),
+               ("BR", "16,000,000"), ("CA", "2,200,000"), ("CN", "4,400,000"),
+               ("ID", "55,000,000"), ("NC", "7,100,000"), ("PH", "4,800,000"),
+               ("RU", "8,300,000"), ("XX", ">9,100,000")]),
+    dict(chapter="tungsten", material="material:tungsten-concentrate", unit="t W",
+         world=">4,600,000",
+         rows=[("AU", "570,000", "JORC-compliant or equivalent reserves were 220,000 t (fn 11)"),
+               ("AT", "10,000"), ("CN", "2,400,000"), ("KP", "29,000"), ("PT", "3,400"),
+               ("RU", "400,000"), ("ES", "66,000"), ("VN", "140,000"), ("XX", "950,000")],
+         skipped="United States, Bolivia and Rwanda: NA"),
+    dict(chapter="niobium", material="material:niobium-concentrate", unit="t Nb",
+         world=">17,000,000",
+         rows=[("US", "210,000"), ("BR", "16,000,000"), ("CA", "1,600,000")],
+         skipped="Congo (Kinshasa), Russia, Rwanda and Other countries: NA"),
+    dict(chapter="molybdenum", material="material:molybdenum-concentrate", unit="kt Mo",
+         world="15,000",
+         rows=[("US", "3,500"), ("AR", "100"), ("AM", "150"),
+               ("AU", "690", "JORC-compliant or equivalent reserves were 250,000 t (fn 6)"),
+               ("CA", "64"), ("CL", "1,400"), ("CN", "5,900"), ("IR", "43"), ("KZ", "7"),
+               ("KR", "8"), ("MX", "130"), ("MN", "10"), ("PE", "1,900"), ("RU", "1,100"),
+               ("UZ", "21")],
+         skipped="North Korea: NA"),
+    dict(chapter="tellurium", material="element:Te", unit="t Te", world="35,000",
+         rows=[("US", "3,800"), ("CA", "900"), ("CN", "3,100"), ("RU", "5,800"),
+               ("ZA", "800"), ("SE", "740"), ("XX", "20,000")],
+         skipped="Bulgaria, Japan and Uzbekistan: NA",
+         remark="estimated tellurium content of copper reserves, except China and Sweden "
+                "(reported reserves of tellurium)"),
 ]
 
 RELIANCE = [
@@ -68,9 +108,18 @@ RELIANCE = [
                               "(imports - exports; excludes GaAs wafers)", "100"),
     ("germanium", "element:Ge", "germanium, as a percentage of estimated consumption", ">50"),
     ("graphite", "material:natural-graphite", "natural graphite (imports - exports)", "100"),
+    ("lithium", "element:Li", "lithium (imports - exports ± industry stock changes)", ">50"),
+    ("nickel", "element:Ni", "nickel, as a percentage of total apparent consumption, including "
+                             "the nickel content of stainless steel and alloy scrap (excluding "
+                             "scrap nearly 100%)", "48"),
+    ("tungsten", "element:W", "tungsten (imports - exports ± industry stock changes)", ">50"),
+    ("niobium", "element:Nb", "niobium (imports - exports ± industry stock changes)", "100"),
+    ("molybdenum", "element:Mo", "molybdenum (imports - exports ± industry stock changes)", "E"),
+    ("tellurium", "element:Te", "tellurium (imports - exports ± industry stock changes)", "<25"),
 ]
 
 PROXY = {"material:ndpr-oxide": "all rare-earth compounds and metals"}
+
 
 IMPORTS = [
     ("rare-earths", "material:ndpr-oxide", "rare-earth compounds and metals",
@@ -99,4 +148,32 @@ IMPORTS = [
      [("BE", 42), ("CA", 23), ("CN", 23), ("DE", 7), ("XX", 5)], ""),
     ("graphite", "material:natural-graphite", "natural graphite", "",
      [("CN", 43, "includes Hong Kong"), ("CA", 13), ("MX", 13), ("MZ", 13), ("XX", 18)], ""),
+    ("lithium", "element:Li", "lithium (no form named)", "",
+     [("CL", 50), ("AR", 47), ("XX", 3)], ""),
+    ("nickel", "element:Ni", "primary nickel", "",
+     [("CA", 46), ("NO", 11), ("AU", 8), ("BR", 6), ("XX", 29)], ""),
+    ("nickel", "element:Ni", "nickel-containing scrap, including nickel content of "
+                             "stainless-steel scrap", "",
+     [("CA", 41), ("MX", 27), ("GB", 9), ("RU", 4), ("XX", 19)], ""),
+    ("tungsten", "element:W", "ores, concentrates, and other forms", "",
+     [("CN", 27, "includes Hong Kong"), ("DE", 14), ("BO", 8), ("VN", 8), ("XX", 43)], ""),
+    ("niobium", "material:niobium-concentrate", "niobium and tantalum ores and concentrates",
+     "", [("AU", 59), ("CD", 12), ("MZ", 6), ("AE", 5), ("XX", 18)], ""),
+    ("niobium", "element:Nb", "niobium oxide", "",
+     [("BR", 83), ("TH", 6), ("EE", 5), ("IN", 3), ("XX", 3)], ""),
+    ("niobium", "material:ferroniobium", "ferroniobium and niobium metal",
+     "ferroniobium and niobium metal together",
+     [("BR", 66), ("CA", 29), ("RU", 2), ("DE", 1), ("XX", 2)], ""),
+    ("niobium", "element:Nb", "total imports", "",
+     [("BR", 66), ("CA", 27), ("XX", 7)],
+     "of US niobium imports (Nb content) 71% was ferroniobium, 20% niobium metal, 8% niobium "
+     "oxide and 1% ores and concentrates"),
+    ("molybdenum", "element:Mo", "ferromolybdenum", "",
+     [("CL", 77), ("KR", 19), ("GB", 3), ("XX", 1)], ""),
+    ("molybdenum", "material:molybdenum-concentrate", "molybdenum ore and concentrates", "",
+     [("PE", 64), ("MX", 18), ("CL", 12), ("CA", 5), ("XX", 1)], ""),
+    ("molybdenum", "element:Mo", "total", "",
+     [("PE", 35), ("CL", 34), ("MX", 10), ("KR", 6), ("XX", 15)], ""),
+    ("tellurium", "element:Te", "tellurium (no form named)", "",
+     [("CA", 58), ("PH", 19), ("JP", 9), ("DE", 5), ("XX", 9)], ""),
 ]
