@@ -60,6 +60,7 @@ OTHER_READ = {
 COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.csv
     "CU": ("Cuba", "Q241", ""), "GL": ("Greenland", "Q223", ""),
     "GB": ("United Kingdom", "Q145", "UK"), "PT": ("Portugal", "Q45", ""),
+    "LV": ("Latvia", "Q211", ""),
     "GT": ("Guatemala", "Q774", ""), "IT": ("Italy", "Q38", ""),
     "KG": ("Kyrgyzstan", "Q813", ""), "KP": ("North Korea", "Q423", "Korea, North"),
     "LK": ("Sri Lanka", "Q854", ""), "PG": ("Papua New Guinea", "Q691", ""),
@@ -420,17 +421,24 @@ def reserves_rows() -> list[dict]:
     """HOLDS_RESERVES rows: the Reserves column as printed, share of a numeric world total."""
     rows = []
     for table in RESERVES:
-        world, world_bound = stated(table["world"])
-        unit, material = table["unit"], table["material"]
+        numeric = table["world"] not in ("NA", "XX")
+        world, world_bound = stated(table["world"]) if numeric else (None, "")
+        material = table["material"]
         listed = [stated(r[1])[0] for r in table["rows"]]
-        if not world_bound and sum(listed) > world * TOLERANCE:
+        if numeric and not world_bound and sum(listed) > world * TOLERANCE:
             raise SystemExit(f"{table['chapter']}: reserves listed add up to {sum(listed):,}, "
                              f"above the world total {world:,}")
         largest = max(table["rows"], key=lambda r: stated(r[1])[0])
         for row in table["rows"]:
             iso, text = row[0], row[1]
             amount, bound = stated(text)
-            if world_bound:
+            unit = table.get("units", {}).get(iso, table["unit"])
+            if not numeric:
+                share = ""
+                note = (f"world total {table['world']} in USGS MCS 2025 "
+                        f"({'not applicable' if table['world'] == 'XX' else 'not available'}): "
+                        "no share derived")
+            elif world_bound:
                 share = ""
                 note = (f"world total stated as {table['world']} {unit} (USGS MCS 2025): "
                         "no share derived")
@@ -450,7 +458,9 @@ def reserves_rows() -> list[dict]:
                              object=material, share=share, amount=amount, unit=unit,
                              year=2024, bound=bound, confidence="high",
                              sources=src(table["chapter"]),
-                             quote=f"{country_name(iso)} | Reserves: {text}", note=note))
+                             quote=(row[3] if len(row) > 3
+                                    else f"{country_name(iso)} | Reserves: {text}"),
+                             note=note))
     rows.sort(key=lambda r: (r["object"], r["subject"] == "country:XX", -r["amount"],
                              r["subject"]))
     return rows

@@ -95,6 +95,25 @@ RESERVES = [
          skipped="Bulgaria, Japan and Uzbekistan: NA",
          remark="estimated tellurium content of copper reserves, except China and Sweden "
                 "(reported reserves of tellurium)"),
+    dict(chapter="barite", material="material:barite", unit="kt", world="NA",
+         rows=[("CN", "110,000"), ("IN", "51,000"), ("IR", "100,000"), ("KZ", "85,000"),
+               ("RU", "12,000"), ("TR", "34,000")],
+         skipped="United States, Laos, Mexico, Morocco, Pakistan and Other countries: NA",
+         remark="reserves included only if developed since the 4.1-specific-gravity "
+                "drilling-grade standard (2010)"),
+    dict(chapter="beryllium", material="material:beryllium-mine", unit="t Be", world="NA",
+         rows=[("US", "19,000", "proven and probable bertrandite reserves in Utah, 'about' "
+                                "19,000 t Be, stated in the text beside the table",
+                "Proven and probable bertrandite reserves in Utah total about 19,000 tons of "
+                "beryllium content.")],
+         skipped="every other country: world beryllium reserves were not available"),
+    dict(chapter="boron", material="material:boron-mine", unit="kt", world="XX",
+         units={"US": "kt (all forms)", "CL": "kt ulexite", "CN": "kt boric oxide equivalent",
+                "PE": "kt crude borates", "RU": "kt datolite ore", "TR": "kt refined borates"},
+         rows=[("US", "48,000"), ("CL", "35,000"), ("CN", "9,100"), ("PE", "4,000"),
+               ("RU", "40,000"), ("TR", "950,000")],
+         skipped="Argentina, Bolivia and Germany: NA",
+         remark="USGS gives no world total: countries report different forms (fn 4)"),
 ]
 
 RELIANCE = [
@@ -116,6 +135,14 @@ RELIANCE = [
     ("niobium", "element:Nb", "niobium (imports - exports ± industry stock changes)", "100"),
     ("molybdenum", "element:Mo", "molybdenum (imports - exports ± industry stock changes)", "E"),
     ("tellurium", "element:Te", "tellurium (imports - exports ± industry stock changes)", "<25"),
+    ("aluminum", "element:Al", "aluminum (imports - exports ± industry stock changes; excludes "
+                               "imported scrap)", "47"),
+    ("arsenic", "element:As", "all forms of arsenic, as a percentage of estimated consumption "
+                              "(defined as imports)", "100"),
+    ("barite", "material:barite", "barite (imports for consumption - exports)", ">75"),
+    ("beryllium", "element:Be", "beryllium (imports - exports ± industry stock changes)", "E"),
+    ("bismuth", "element:Bi", "bismuth (imports - exports ± industry stock changes)", "89"),
+    ("boron", "element:B", "boron (imports - exports)", "E"),
 ]
 
 PROXY = {"material:ndpr-oxide": "all rare-earth compounds and metals"}
@@ -176,4 +203,21 @@ IMPORTS = [
      [("PE", 35), ("CL", 34), ("MX", 10), ("KR", 6), ("XX", 15)], ""),
     ("tellurium", "element:Te", "tellurium (no form named)", "",
      [("CA", 58), ("PH", 19), ("JP", 9), ("DE", 5), ("XX", 9)], ""),
+    ("aluminum", "element:Al", "aluminum (no form named)", "",
+     [("CA", 56), ("AE", 8), ("BH", 4), ("CN", 3, "includes Hong Kong"), ("XX", 29)], ""),
+    ("arsenic", "element:As", "arsenic acid", "", [("MY", 99), ("XX", 1)], ""),
+    ("arsenic", "element:As", "arsenic metal", "",
+     [("CN", 96, "includes Hong Kong"), ("JP", 3), ("XX", 1)], ""),
+    ("arsenic", "material:arsenic-refined", "arsenic trioxide", "",
+     [("CN", 58), ("MA", 34), ("BE", 5), ("XX", 3)], ""),
+    ("arsenic", "element:As", "all forms of arsenic", "",
+     [("CN", 52, "includes Hong Kong"), ("MA", 26), ("MY", 16), ("BE", 4), ("XX", 2)], ""),
+    ("barite", "material:barite", "barite (no form named)", "",
+     [("IN", 40), ("CN", 25, "includes Hong Kong"), ("MA", 17), ("MX", 14), ("XX", 4)], ""),
+    ("beryllium", "element:Be", "beryllium content of ores and concentrates, oxide and "
+                                "hydroxide, metal, articles, scrap and beryllium-copper (fn 1)",
+     "", [("KZ", 39), ("LV", 23), ("JP", 17), ("CA", 6), ("XX", 15)], ""),
+    ("bismuth", "element:Bi", "bismuth (no form named)", "",
+     [("CN", 67, "includes Hong Kong"), ("KR", 23), ("XX", 10)], ""),
+    ("boron", "element:B", "all forms", "", [("TR", 90), ("BO", 6), ("XX", 4)], ""),
 ]
