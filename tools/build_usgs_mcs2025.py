@@ -60,7 +60,9 @@ OTHER_READ = {
 COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.csv
     "CU": ("Cuba", "Q241", ""), "GL": ("Greenland", "Q223", ""),
     "GB": ("United Kingdom", "Q145", "UK"), "PT": ("Portugal", "Q45", ""),
-    "LV": ("Latvia", "Q211", ""),
+    "LV": ("Latvia", "Q211", ""), "DO": ("Dominican Republic", "Q786", ""),
+    "NL": ("Netherlands", "Q55", ""), "CZ": ("Czechia", "Q213", "Czech Republic"),
+    "TW": ("Taiwan", "Q865", ""),
     "GT": ("Guatemala", "Q774", ""), "IT": ("Italy", "Q38", ""),
     "KG": ("Kyrgyzstan", "Q813", ""), "KP": ("North Korea", "Q423", "Korea, North"),
     "LK": ("Sri Lanka", "Q854", ""), "PG": ("Papua New Guinea", "Q691", ""),
@@ -482,13 +484,13 @@ def imports_rows() -> list[dict]:
                        note=f"USGS figure {text}% for 2024 (estimated)")
         rows.append(row)
     for chapter, node, about, proxy, listed, remark in IMPORTS:
-        total = sum(r[1] for r in listed)
+        total = sum(stated(str(r[1]))[0] for r in listed)
         if total > 102:
             raise SystemExit(f"{chapter} {about}: import shares add up to {total}%")
-        text = "; ".join(f"{'other' if r[0] == 'XX' else country_name(r[0])}, {r[1]}%"
+        text = "; ".join(f"{'and other' if r[0] == 'XX' else country_name(r[0])}, {r[1]}%"
                          for r in listed)
         for entry in listed:
-            iso, percent = entry[0], entry[1]
+            iso, (percent, bound) = entry[0], stated(str(entry[1]))
             note = ("share of US imports as USGS lists it (basis not stated in the chapter)"
                     + ("; 'and other' in USGS's list" if iso == "XX" else ""))
             if len(entry) > 2:
@@ -496,7 +498,7 @@ def imports_rows() -> list[dict]:
             if remark:
                 note += f"; {remark}"
             rows.append(dict(subject=f"country:{iso}", relation="EXPORTS_TO",
-                             object="country:US", share=f"{percent / 100:.2f}",
+                             object="country:US", share=f"{percent / 100:.2f}", bound=bound,
                              material=node, period="2020-2023", about=about,
                              confidence="high", sources=src(chapter), proxy=proxy,
                              quote=f"Import Sources (2020–23): {about}: {text}", note=note))
