@@ -62,7 +62,7 @@ COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.c
     "GB": ("United Kingdom", "Q145", "UK"), "PT": ("Portugal", "Q45", ""),
     "LV": ("Latvia", "Q211", ""), "DO": ("Dominican Republic", "Q786", ""),
     "NL": ("Netherlands", "Q55", ""), "CZ": ("Czechia", "Q213", "Czech Republic"),
-    "TW": ("Taiwan", "Q865", ""),
+    "TW": ("Taiwan", "Q865", ""), "GE": ("Georgia", "Q230", ""),
     "GT": ("Guatemala", "Q774", ""), "IT": ("Italy", "Q38", ""),
     "KG": ("Kyrgyzstan", "Q813", ""), "KP": ("North Korea", "Q423", "Korea, North"),
     "LK": ("Sri Lanka", "Q854", ""), "PG": ("Papua New Guinea", "Q691", ""),
@@ -423,7 +423,7 @@ def reserves_rows() -> list[dict]:
     """HOLDS_RESERVES rows: the Reserves column as printed, share of a numeric world total."""
     rows = []
     for table in RESERVES:
-        numeric = table["world"] not in ("NA", "XX")
+        numeric = table["world"] not in ("NA", "XX", "Large")
         world, world_bound = stated(table["world"]) if numeric else (None, "")
         material = table["material"]
         listed = [stated(r[1])[0] for r in table["rows"]]
@@ -437,8 +437,9 @@ def reserves_rows() -> list[dict]:
             unit = table.get("units", {}).get(iso, table["unit"])
             if not numeric:
                 share = ""
-                note = (f"world total {table['world']} in USGS MCS 2025 "
-                        f"({'not applicable' if table['world'] == 'XX' else 'not available'}): "
+                meaning = {"XX": "not applicable", "NA": "not available"}.get(
+                    table["world"], "a word, not a figure")
+                note = (f"world total '{table['world']}' in USGS MCS 2025 ({meaning}): "
                         "no share derived")
             elif world_bound:
                 share = ""
@@ -460,9 +461,10 @@ def reserves_rows() -> list[dict]:
                              object=material, share=share, amount=amount, unit=unit,
                              year=2024, bound=bound, confidence="high",
                              sources=src(table["chapter"]),
-                             quote=(row[3] if len(row) > 3
-                                    else f"{country_name(iso)} | Reserves: {text}"),
-                             note=note))
+                             quote=(row[3] if len(row) > 3 else
+                                    f"{country_name(iso)} | "
+                                    f"{table.get('column', 'Reserves')}: {text}"),
+                             note=note, proxy=table.get("proxy", "")))
     rows.sort(key=lambda r: (r["object"], r["subject"] == "country:XX", -r["amount"],
                              r["subject"]))
     return rows
@@ -539,7 +541,8 @@ def main() -> None:
 
     reserves, imports = reserves_rows(), imports_rows()
     write("reserves_usgs.csv", ["subject", "relation", "object", "share", "amount", "unit",
-                                "year", "bound", "confidence", "sources", "quote", "note"],
+                                "year", "bound", "confidence", "sources", "quote", "note",
+                                "proxy"],
           reserves)
     write("imports_usgs.csv", ["subject", "relation", "object", "share", "material", "period",
                                "year", "net_import_reliance", "net_exporter", "bound",

@@ -146,6 +146,39 @@ RESERVES = [
                ("IN", "66,000"), ("IR", "10,000"), ("RU", "2,300,000"), ("SK", "1,200,000"),
                ("ES", "35,000"), ("TR", "110,000"), ("XX", "2,500,000")],
          skipped="Canada: NA"),
+    dict(chapter="manganese", material="material:manganese-mine", unit="kt Mn",
+         world="1,700,000",
+         rows=[("AU", "500,000", "JORC-compliant or equivalent reserves were 110 million t "
+                                 "(fn 11)"),
+               ("BR", "270,000"), ("CN", "280,000"), ("GA", "61,000"), ("GH", "13,000"),
+               ("IN", "34,000"), ("ZA", "560,000")],
+         skipped="Côte d'Ivoire and Malaysia: NA; Other countries: 'Small'; United States: "
+                 "zero"),
+    dict(chapter="platinum-group", material="material:platinum-mine", unit="kg PGM",
+         world=">81,000,000", proxy="all platinum-group metals (PGM reserves, not platinum "
+                                    "alone)",
+         column="PGM reserves",
+         rows=[("US", "820,000"), ("CA", "310,000"),
+               ("RU", "16,000,000", "based on the Russian classification A+B+C1+C2 (fn 10)"),
+               ("ZA", "63,000,000"), ("ZW", "1,200,000")],
+         skipped="Other countries: NA"),
+    dict(chapter="potash", material="material:potash", unit="kt K2O", world=">4,800,000",
+         column="Reserves, K2O equivalent",
+         rows=[("US", "220,000"), ("BY", "750,000"), ("BR", "2,300"), ("CA", "1,100,000"),
+               ("CL", "100,000"), ("CN", "180,000"), ("DE", "150,000"), ("LA", "1,000,000"),
+               ("RU", "920,000"), ("ES", "100,000"), ("XX", "300,000")],
+         skipped="Israel and Jordan: 'Large' (potash recovered from the Dead Sea, fn 6)"),
+    dict(chapter="rhenium", material="material:rhenium-mine", unit="kg Re", world="Large",
+         rows=[("US", "400,000"), ("AM", "95,000"), ("CL", "1,300,000"), ("CN", "19,000"),
+               ("KZ", "190,000"), ("RU", "310,000")],
+         skipped="Republic of Korea, Poland and Uzbekistan: NA"),
+    dict(chapter="silver", material="material:silver-mine", unit="t Ag", world="640,000",
+         rows=[("US", "23,000"), ("AR", "6,500"),
+               ("AU", "94,000", "JORC-compliant or equivalent reserves were 27,000 t (fn 10)"),
+               ("BO", "22,000"), ("CA", "4,900"), ("CL", "26,000"), ("CN", "70,000"),
+               ("IN", "8,000"), ("MX", "37,000"), ("PE", "140,000"), ("PL", "61,000"),
+               ("RU", "92,000"), ("XX", "57,000")],
+         skipped="Kazakhstan and Sweden: NA"),
 ]
 
 RELIANCE = [
@@ -185,6 +218,18 @@ RELIANCE = [
                                           "(imports - exports)", "52"),
     ("magnesium-metal", "material:magnesium-refined", "magnesium metal (imports - exports ± "
                                                       "industry stock changes)", ">75"),
+    ("manganese", "element:Mn", "manganese content (imports - exports ± industry stock "
+                                "changes)", "100"),
+    ("platinum-group", "element:Pd", "palladium (imports - exports; excludes waste and scrap)",
+     "36"),
+    ("platinum-group", "element:Pt", "platinum (imports - exports; excludes waste and scrap)",
+     "85"),
+    ("potash", "material:potash", "potash, K2O equivalent (imports - exports)", "93"),
+    ("rhenium", "element:Re", "rhenium (imports - exports)", "65"),
+    ("silicon", "material:ferrosilicon", "ferrosilicon, all grades", ">50"),
+    ("silicon", "material:silicon-refined", "silicon metal (metallurgical grade)", "<50"),
+    ("silicon", "element:Si", "ferrosilicon and silicon metal, total", "<50"),
+    ("silver", "element:Ag", "silver (imports - exports ± stock changes)", "64"),
 ]
 
 PROXY = {"material:ndpr-oxide": "all rare-earth compounds and metals"}
@@ -315,4 +360,35 @@ IMPORTS = [
     ("magnesium-metal", "element:Mg", "magnesium metal, alloys, powder, scrap, sheet and "
                                       "other, combined total", "",
      [("IL", 17), ("CA", 15), ("TR", 12), ("CZ", 9), ("XX", 47)], ""),
+    ("manganese", "material:manganese-mine", "manganese ore", "",
+     [("GA", 63), ("ZA", 23), ("MX", 13), ("XX", 1)], ""),
+    ("manganese", "element:Mn", "ferromanganese", "",
+     [("MY", 24), ("AU", 16), ("NO", 15), ("ZA", 14), ("XX", 31)], ""),
+    ("manganese", "element:Mn", "silicomanganese", "",
+     [("GE", 26), ("ZA", 25), ("AU", 19), ("MY", 9), ("XX", 21)], ""),
+    ("manganese", "element:Mn", "manganese contained in principal manganese imports "
+                                "(ferromanganese, manganese dioxide, ore, silicomanganese, "
+                                "unwrought metal)", "",
+     [("GA", 24), ("ZA", 21), ("AU", 10), ("MY", 9), ("XX", 36)], ""),
+    ("platinum-group", "element:Pd", "palladium", "",
+     [("RU", 32), ("ZA", 32), ("BE", 8), ("IT", 8), ("XX", 20)], ""),
+    ("platinum-group", "element:Pt", "platinum", "",
+     [("ZA", 45), ("BE", 12), ("DE", 10), ("IT", 9), ("XX", 24)], ""),
+    ("potash", "material:potash", "potash (no form named)", "",
+     [("CA", 79), ("RU", 11), ("BY", 4), ("IL", 3), ("XX", 3)], ""),
+    ("rhenium", "element:Re", "ammonium perrhenate", "",
+     [("KZ", 26), ("CA", 24), ("PL", 15), ("XX", 35)], ""),
+    ("rhenium", "element:Re", "rhenium metal powder", "",
+     [("CL", 62), ("DE", 15), ("CA", 12), ("PL", 7), ("XX", 4)], ""),
+    ("rhenium", "element:Re", "total imports", "",
+     [("CL", 44), ("CA", 16), ("DE", 13), ("PL", 10), ("XX", 17)], ""),
+    ("silicon", "material:ferrosilicon", "ferrosilicon", "",
+     [("RU", 37), ("BR", 14), ("CA", 13), ("MY", 9), ("XX", 27)], ""),
+    ("silicon", "material:silicon-refined", "silicon metal", "",
+     [("BR", 38), ("CA", 28), ("NO", 13), ("AU", 5), ("XX", 16)], ""),
+    ("silicon", "element:Si", "ferrosilicon and silicon metal, total", "",
+     [("BR", 24), ("RU", 23), ("CA", 19), ("MY", 7), ("XX", 27)], ""),
+    ("silver", "element:Ag", "silver content of ores and concentrates, ash and residues, "
+                             "refined bullion, and dore (fn 2)", "",
+     [("MX", 44), ("CA", 17), ("KR", 5), ("PL", 5), ("XX", 29)], ""),
 ]
