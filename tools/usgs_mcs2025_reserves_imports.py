@@ -179,6 +179,42 @@ RESERVES = [
                ("IN", "8,000"), ("MX", "37,000"), ("PE", "140,000"), ("PL", "61,000"),
                ("RU", "92,000"), ("XX", "57,000")],
          skipped="Kazakhstan and Sweden: NA"),
+    dict(chapter="tantalum", material="material:tantalum-mine", unit="t Ta", world="NA",
+         rows=[("AU", "110,000", "JORC-compliant or equivalent reserves were 28,000 t (fn 10)"),
+               ("BR", "40,000"), ("CN", "240,000")],
+         skipped="Bolivia, Burundi, Congo (Kinshasa), Ethiopia, Mozambique, Nigeria, Russia "
+                 "and Rwanda: NA; United States: zero"),
+    dict(chapter="tin", material="material:tin-mine", unit="t Sn", world=">4,200,000",
+         rows=[("AU", "620,000", "JORC-compliant or equivalent reserves were 320,000 t (fn 7)"),
+               ("BO", "400,000"), ("BR", "420,000"), ("MM", "700,000"), ("CN", "1,000,000"),
+               ("CD", "120,000"), ("PE", "130,000"), ("RU", "460,000"), ("VN", "23,000"),
+               ("XX", "310,000")],
+         skipped="Indonesia, Laos, Malaysia, Nigeria and Rwanda: NA; United States: zero"),
+    dict(chapter="vanadium", material="material:vanadium-mine", unit="kt V", world="18,000",
+         rows=[("US", "45"),
+               ("AU", "8,500", "printed '128,500' in the PDF text: the footnote marker 12 runs "
+                               "into the figure (the listed countries then add up to 18,195 kt "
+                               "against the 18,000 kt world total); JORC-compliant or "
+                               "equivalent reserves were 3 million t (fn 12)",
+                "Australia | Reserves (thousand metric tons): 12 8,500 (footnote 12)"),
+               ("BR", "120"), ("CN", "4,100"), ("RU", "5,000"), ("ZA", "430")]),
+    dict(chapter="zinc", material="material:zinc-mine", unit="kt Zn", world="230,000",
+         rows=[("US", "9,200"),
+               ("AU", "64,000", "JORC-compliant or equivalent reserves were 21 million t "
+                                "(fn 11)"),
+               ("CN", "46,000"), ("IN", "9,800"), ("KZ", "7,600"), ("MX", "14,000"),
+               ("PE", "20,000"), ("RU", "29,000"), ("ZA", "5,900"), ("SE", "3,900"),
+               ("XX", "25,000")],
+         skipped="Bolivia: NA"),
+    dict(chapter="zirconium-hafnium", material="material:zirconium-mine", unit="kt ZrO2",
+         world=">70,000", column="Zirconium reserves (thousand metric tons, ZrO2 content)",
+         rows=[("US", "500"),
+               ("AU", "55,000", "JORC-compliant or equivalent reserves were 20 million t, ZrO2 "
+                                "content (fn 11)"),
+               ("CN", "72"), ("KE", "5"), ("MG", "2,100"), ("MZ", "1,500"), ("SN", "2,600"),
+               ("SL", "290"), ("ZA", "5,300"), ("XX", "5,700")],
+         skipped="Indonesia: NA; quantitative estimates of hafnium reserves were not "
+                 "available"),
 ]
 
 RELIANCE = [
@@ -230,6 +266,17 @@ RELIANCE = [
     ("silicon", "material:silicon-refined", "silicon metal (metallurgical grade)", "<50"),
     ("silicon", "element:Si", "ferrosilicon and silicon metal, total", "<50"),
     ("silver", "element:Ag", "silver (imports - exports ± stock changes)", "64"),
+    ("tantalum", "element:Ta", "tantalum (imports - exports ± industry stock changes)", "100"),
+    ("tin", "element:Sn", "refined tin (refined imports - refined exports ± industry stock "
+                          "changes)", "73"),
+    ("titanium", "material:titanium-sponge", "titanium sponge metal (imports - exports)",
+     ">95"),
+    ("titanium", "material:titanium-dioxide", "TiO2 pigment (imports - exports)", "E"),
+    ("vanadium", "element:V", "vanadium (imports - exports ± industry stock changes)", "40"),
+    ("zinc", "material:zinc-mine", "zinc ores and concentrates", "E"),
+    ("zinc", "element:Zn", "refined zinc (imports - exports)", "73"),
+    ("zirconium-hafnium", "material:zirconium-mine", "zirconium ores and concentrates "
+                                                     "(imports - exports)", "<25"),
 ]
 
 PROXY = {"material:ndpr-oxide": "all rare-earth compounds and metals"}
@@ -391,4 +438,41 @@ IMPORTS = [
     ("silver", "element:Ag", "silver content of ores and concentrates, ash and residues, "
                              "refined bullion, and dore (fn 2)", "",
      [("MX", 44), ("CA", 17), ("KR", 5), ("PL", 5), ("XX", 29)], ""),
+    ("tantalum", "material:tantalum-mine", "tantalum ores and concentrates", "",
+     [("AU", 58), ("CD", 12), ("MZ", 6), ("AE", 5), ("XX", 19)], ""),
+    ("tantalum", "element:Ta", "tantalum metal and powder", "",
+     [("CN", 43, "includes Hong Kong"), ("DE", 27), ("KZ", 15), ("TH", 5), ("XX", 10)], ""),
+    ("tantalum", "element:Ta", "tantalum waste and scrap", "",
+     [("ID", 20), ("JP", 13), ("KR", 13), ("CN", 12, "includes Hong Kong"), ("XX", 42)], ""),
+    ("tantalum", "element:Ta", "total", "",
+     [("CN", 22, "includes Hong Kong"), ("AU", 12), ("DE", 12), ("ID", 8), ("XX", 46)], ""),
+    ("tin", "element:Sn", "refined tin", "",
+     [("PE", 30), ("BO", 23), ("ID", 20), ("BR", 11), ("XX", 16)], ""),
+    ("tin", "element:Sn", "tin waste and scrap", "", [("CA", 95), ("MX", 4), ("XX", 1)], ""),
+    ("titanium", "material:titanium-sponge", "sponge metal", "",
+     [("JP", 82), ("KZ", 9), ("SA", 7), ("XX", 2)], ""),
+    ("titanium", "material:titanium-dioxide", "TiO2 pigment", "",
+     [("CA", 44), ("CN", 12), ("DE", 8), ("MX", 7), ("XX", 29)], ""),
+    ("vanadium", "element:V", "ferrovanadium", "",
+     [("CA", 48), ("AT", 37), ("RU", 7), ("XX", 8)], ""),
+    ("vanadium", "element:V", "vanadium pentoxide", "",
+     [("BR", 49), ("ZA", 35), ("RU", 7), ("XX", 9)], ""),
+    ("vanadium", "element:V", "total", "",
+     [("CA", 34), ("BR", 13), ("AT", 11), ("ZA", 11), ("XX", 31)], ""),
+    ("zinc", "material:zinc-mine", "zinc ores and concentrates", "",
+     [("PE", 42), ("TR", 25), ("CA", 16), ("KR", 10), ("XX", 7)], ""),
+    ("zinc", "element:Zn", "refined metal", "",
+     [("CA", 59), ("MX", 16), ("KR", 7), ("PE", 7), ("XX", 11)], ""),
+    ("zinc", "element:Zn", "waste and scrap (gross weight)", "",
+     [("CA", 64), ("MX", 34), ("XX", 2)], ""),
+    ("zinc", "element:Zn", "combined total (includes gross weight of waste and scrap)", "",
+     [("CA", 58), ("MX", 16), ("KR", 7), ("PE", 7), ("XX", 12)], ""),
+    ("zirconium-hafnium", "material:zirconium-mine", "zirconium ores and concentrates", "",
+     [("ZA", 46), ("AU", 35), ("SN", 16), ("XX", 3)], ""),
+    ("zirconium-hafnium", "element:Zr", "zirconium, unwrought, including powder", "",
+     [("CN", 88), ("DE", 7), ("XX", 5)], ""),
+    ("zirconium-hafnium", "element:Zr", "zirconium, wrought", "",
+     [("FR", 46), ("DE", 19), ("CA", 16), ("BE", 5), ("XX", 14)], ""),
+    ("zirconium-hafnium", "material:hafnium-refined", "hafnium, unwrought", "",
+     [("DE", 50), ("CN", 21), ("FR", 18), ("GB", 5), ("XX", 6)], ""),
 ]
