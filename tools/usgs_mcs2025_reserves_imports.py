@@ -215,6 +215,18 @@ RESERVES = [
                ("SL", "290"), ("ZA", "5,300"), ("XX", "5,700")],
          skipped="Indonesia: NA; quantitative estimates of hafnium reserves were not "
                  "available"),
+    dict(chapter="scandium", material="element:Sc", unit="t scandium (as stated in the text)",
+         world="NA",
+         rows=[("US", "2,600", "the polymetallic Elk Creek deposit in Nebraska; stated in the "
+                               "text, not in a table",
+                "the polymetallic Elk Creek deposit in Nebraska contained a reserve of 2,600 "
+                "tons of scandium."),
+               ("AU", "37,000", "accessible Economic Demonstrated Resources as of December "
+                                "2023; JORC-compliant or equivalent reserves were 12,000 t "
+                                "(fn 7); stated in the text, not in a table",
+                "Australia's reserves were about 37,000 tons of scandium as accessible Economic "
+                "Demonstrated Resources (EDR) as of December 2023.")],
+         skipped="every other country: USGS gives no table of scandium reserves"),
 ]
 
 RELIANCE = [
@@ -266,6 +278,8 @@ RELIANCE = [
     ("silicon", "material:silicon-refined", "silicon metal (metallurgical grade)", "<50"),
     ("silicon", "element:Si", "ferrosilicon and silicon metal, total", "<50"),
     ("silver", "element:Ag", "silver (imports - exports ± stock changes)", "64"),
+    ("scandium", "element:Sc", "scandium (imports - exports; quantitative data were not "
+                               "available)", "100"),
     ("tantalum", "element:Ta", "tantalum (imports - exports ± industry stock changes)", "100"),
     ("tin", "element:Sn", "refined tin (refined imports - refined exports ± industry stock "
                           "changes)", "73"),

@@ -120,9 +120,13 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     On a graph at a date, relations to export controls and licence decisions that do not
     apply on that date are left out, as the analysis leaves them out. A relation's
     ``note`` (the reviewer's caveat) and ``proxy`` (what a stand-in figure was measured
-    for) are in its qualifiers.
+    for) are in its qualifiers. ``statistics`` holds the claims about the node that are
+    not its own relations: import shares whose ``material`` is the node and, for an
+    element, the reserves, import reliance and import shares of the materials that
+    contain it (:func:`mineralgraph.graph.statistics.statistics_about`).
     """
     from mineralgraph.graph.analysis.scenario import dated_node_in_force
+    from mineralgraph.graph.statistics import statistics_about
 
     graph.require(node_id)
     when = graph.as_of_date
@@ -150,11 +154,19 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
                               "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
                               "confidence": claim.confidence,
                               "valid_from": claim.valid_from, "valid_to": claim.valid_to})
+    statistics = [{"subject": c.subject, "subject_label": graph.label(c.subject),
+                   "relation": c.predicate, "object": str(c.object),
+                   "object_label": graph.label(str(c.object)),
+                   "qualifiers": dict(c.qualifiers), "sources": cite(c),
+                   "confidence": c.confidence, "valid_from": c.valid_from,
+                   "valid_to": c.valid_to}
+                  for c in statistics_about(graph, node_id)]
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
                 "citation": graph.citation(s)} for s, n in refs.items()]
     return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
             "in_force": dated_node_in_force(graph, node_id, when),
-            "attributes": attributes, "relations": relations, "sources": sources}
+            "attributes": attributes, "relations": relations, "statistics": statistics,
+            "sources": sources}
 
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
@@ -163,14 +175,22 @@ CAVEATS = ("note", "proxy")
 
 def _relation_line(rel: dict) -> str:
     arrow = "<-" if rel["direction"] == "in" else "->"
+    return _claim_line(f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})", rel)
+
+
+def _statistic_line(item: dict) -> str:
+    return _claim_line(f"  {item['subject']} ({item['subject_label']}) {item['relation']} "
+                       f"{item['object']} ({item['object_label']})", item)
+
+
+def _claim_line(head: str, rel: dict) -> str:
     quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items() if k not in CAVEATS)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
     refs = "".join(f"[{n}]" for n in rel["sources"])
     confidence = f" ({rel['confidence']} confidence)" if rel.get("confidence") else ""
-    line = (f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})"
-            f"{' ' + quals if quals else ''}{when}{confidence} {refs}")
+    line = f"{head}{' ' + quals if quals else ''}{when}{confidence} {refs}"
     proxy = rel["qualifiers"].get("proxy")
     if proxy:
         line += f"\n       proxy: a figure measured for {proxy}"
@@ -192,6 +212,11 @@ def render_node_text(view: dict) -> str:
               + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
+    if view.get("statistics"):
+        lines += ["", "Import sources, reserves and import reliance"
+                  + (" (of the materials that contain it)" if view["kind"] == "Element"
+                     else "") + ":"]
+        lines += [_statistic_line(s) for s in view["statistics"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
 
