@@ -299,8 +299,10 @@ def _import_share_sums(claims: list[Claim]) -> list[InputError]:
         total = sum(c.qualifier("share") for c in group)
         if total > 1 + SHARE_SUM_TOLERANCE:
             errors.append(located(group[-1], "share",
-                                  f"import shares of {material} into {importer} ({period}) "
-                                  f"from {source} add up to {total:.3f}, above 1"))
+                                  f"import shares of {material}"
+                                  + (f" ({scope})" if scope else "")
+                                  + f" into {importer} ({period}) from {source} add up to "
+                                  f"{total:.3f}, above 1"))
     return errors
 
 

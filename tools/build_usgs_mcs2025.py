@@ -29,8 +29,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import usgs_mcs2025_reserves_imports as stats  # noqa: E402
 from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
-from usgs_mcs2025_reserves_imports import IMPORTS, PROXY, RELIANCE, RESERVES  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
 TOLERANCE = 1.02
@@ -422,7 +422,7 @@ def country_name(iso: str) -> str:
 def reserves_rows() -> list[dict]:
     """HOLDS_RESERVES rows: the Reserves column as printed, share of a numeric world total."""
     rows = []
-    for table in RESERVES:
+    for table in stats.RESERVES:
         numeric = table["world"] not in ("NA", "XX", "Large")
         world, world_bound = stated(table["world"]) if numeric else (None, "")
         material = table["material"]
@@ -473,11 +473,12 @@ def reserves_rows() -> list[dict]:
 def imports_rows() -> list[dict]:
     """US NET_IMPORT_RELIANCE (2024) and import sources 2020-2023 (EXPORTS_TO country:US)."""
     rows = []
-    for chapter, node, about, text in RELIANCE:
+    for chapter, node, about, text in stats.RELIANCE:
         row = dict(subject="country:US", relation="NET_IMPORT_RELIANCE", object=node,
                    year=2024, about=about, confidence="high", sources=src(chapter),
-                   quote=f"Net import reliance as a percentage of apparent consumption | "
-                         f"{about} | 2024e: {text}", proxy=PROXY.get(node, ""))
+                   quote=stats.RELIANCE_ROW.get((chapter, node), "Net import reliance as a "
+                                          "percentage of apparent consumption")
+                   + f" | 2024e: {text}", proxy=stats.PROXY.get(node, ""))
         if text == "E":
             row.update(net_exporter="true", note="E: net exporter (USGS)")
         else:
@@ -485,7 +486,7 @@ def imports_rows() -> list[dict]:
             row.update(net_import_reliance=f"{value / 100:.2f}", bound=bound,
                        note=f"USGS figure {text}% for 2024 (estimated)")
         rows.append(row)
-    for chapter, node, about, proxy, listed, remark in IMPORTS:
+    for chapter, node, about, proxy, listed, remark in stats.IMPORTS:
         total = sum(stated(str(r[1]))[0] for r in listed)
         if total > 102:
             raise SystemExit(f"{chapter} {about}: import shares add up to {total}%")

@@ -293,6 +293,52 @@ RELIANCE = [
                                                      "(imports - exports)", "<25"),
 ]
 
+#: The row label of the net import reliance line as printed, where it is not
+#: "Net import reliance as a percentage of apparent consumption".
+RELIANCE_ROW = {
+    ("rare-earths", "material:ndpr-oxide"):
+        "Net import reliance as a percentage of apparent consumption: Compounds and metals",
+    ("rare-earths", "material:re-concentrate"):
+        "Net import reliance as a percentage of apparent consumption: Mineral concentrates",
+    ("gallium", "element:Ga"):
+        "Net import reliance as a percentage of reported consumption",
+    ("germanium", "element:Ge"):
+        "Net import reliance as a percentage of estimated consumption",
+    ("nickel", "element:Ni"):
+        "Net import reliance as a percentage of total apparent consumption",
+    ("arsenic", "element:As"):
+        "Net import reliance as a percentage of estimated consumption, all forms of arsenic",
+    ("indium", "element:In"):
+        "Net import reliance as a percentage of estimated consumption",
+    ("lead", "element:Pb"):
+        "Net import reliance as a percentage of apparent consumption, refined metal",
+    ("manganese", "element:Mn"):
+        "Net import reliance as a percentage of apparent consumption, manganese content",
+    ("platinum-group", "element:Pd"):
+        "Net import reliance as a percentage of apparent consumption: Palladium",
+    ("platinum-group", "element:Pt"):
+        "Net import reliance as a percentage of apparent consumption: Platinum",
+    ("silicon", "material:ferrosilicon"):
+        "Net import reliance as a percentage of apparent consumption: Ferrosilicon, all grades",
+    ("silicon", "material:silicon-refined"):
+        "Net import reliance as a percentage of apparent consumption: Silicon metal",
+    ("silicon", "element:Si"):
+        "Net import reliance as a percentage of apparent consumption: Total",
+    ("tin", "element:Sn"):
+        "Net import reliance as a percentage of apparent consumption, refined tin",
+    ("titanium", "material:titanium-sponge"):
+        "Titanium sponge metal: Net import reliance as a percentage of apparent consumption",
+    ("titanium", "material:titanium-dioxide"):
+        "TiO2 pigment: Net import reliance as a percentage of apparent consumption",
+    ("zinc", "material:zinc-mine"):
+        "Net import reliance as a percentage of apparent consumption: Ores and concentrates",
+    ("zinc", "element:Zn"):
+        "Net import reliance as a percentage of apparent consumption: Refined zinc",
+    ("zirconium-hafnium", "material:zirconium-mine"):
+        "Net import reliance as a percentage of apparent consumption: Zirconium ores and "
+        "concentrates",
+}
+
 PROXY = {"material:ndpr-oxide": "all rare-earth compounds and metals"}
 
 
