@@ -147,3 +147,22 @@ def test_info_counts_the_new_relations(run_cli):
     relations = json.loads(result.stdout)["edges_by_relation"]
     assert relations["HOLDS_RESERVES"] >= 250
     assert relations["NET_IMPORT_RELIANCE"] >= 40
+
+
+def test_imports_shows_the_stated_import_sources_beside_the_trade_figures(run_cli):
+    result = run_cli("imports", "country:US", "material:natural-graphite")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert ("Stated import sources 2020-2023 of natural graphite (material:natural-graphite): "
+            "CN 43%; CA 13%; MX 13%; MZ 13%; other 18% [1]") in text
+    assert "Stated net import reliance 2024" in text and ": 100% [1]" in text
+    # USGS's lists carry no HS code: they are not trade figures, so BACI is still missing
+    assert "no BACI figures in the graph" in result.stderr
+
+
+def test_imports_json_keeps_a_stated_bound(run_cli):
+    result = run_cli("imports", "country:US", "material:copper-mine", "--format", "json")
+    stated = json.loads(result.stdout)["stated"]
+    [ores] = [item for item in stated["lists"] if item["material"] == "material:copper-mine"]
+    assert [(p["partner"], p["share"], p["bound"]) for p in ores["partners"]] == [
+        ("country:CA", 0.99, "more-than"), ("country:XX", 0.01, "less-than")]

@@ -20,7 +20,7 @@ def _max_year(graph) -> int | None:
 
 def _hint_missing(graph, importer: str) -> None:
     """One line on stderr per open dataset the answer lacks."""
-    has_trade = any(d["relation"] == "EXPORTS_TO"
+    has_trade = any(d["relation"] == "EXPORTS_TO" and d["claim"].qualifier("hs_code")
                     for _, _, d in graph.graph.in_edges(importer, data=True))
     has_wgi = any(graph.attribute_claims(c, "governance") for c in graph.ids("Country")[:400])
     has_wmd = any(s.startswith("source:wmd") for s in graph.sources())

@@ -10,7 +10,9 @@ value and by weight, and its WGI political stability estimate. The importer's
 
 with production from the production set of the year (World Mining Data) where the
 material has one. Trade counts gross weight and production counts content (REO, Li2O,
-Co...), so the ratio is indicative; both figures are shown.
+Co...), so the ratio is indicative; both figures are shown. Beside it, ``stated`` holds
+what a statistics agency states (USGS's import sources 2020-2023 and net import
+reliance of the United States: :func:`mineralgraph.graph.statistics.stated_imports`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections import defaultdict
 
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.risk.inputs import TO_TONNES, TradeIndex, governance, production_set
+from mineralgraph.graph.statistics import stated_imports
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.open_data import commodities_of_material
 
@@ -51,6 +54,7 @@ def import_dependence(graph: SupplyGraph, importer: str, material: str,
               "years": years, "partners": [], "imports_t": 0.0, "imports_usd": 0.0,
               "exports_t": 0.0, "production_t": None, "production_source": None,
               "reliance": None, "sources": []}
+    result["stated"] = stated_imports(graph, importer, material)
     if chosen is None:
         return result
     partners: dict[str, dict] = defaultdict(lambda: {"tonnes": 0.0, "value_usd": 0.0})

@@ -54,3 +54,50 @@ def statistics_about(graph: SupplyGraph, node_id: str) -> list[Claim]:
                 claim.subject == "country:XX", -figure, claim.subject, claim.id)
 
     return sorted(out, key=order)
+
+
+def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
+    """What a statistics agency states about an importer's imports of a material.
+
+    ``lists``: each source's import-source list (``EXPORTS_TO`` into ``importer`` with a
+    ``period``, such as USGS's "Import Sources (2020-23)") of the material or, for a
+    material, of the elements it contains; ``reliance``: the importer's
+    ``NET_IMPORT_RELIANCE`` claims on the same nodes. Figures as stated, with their bound.
+
+    >>> from mineralgraph import load_bundled
+    >>> stated = stated_imports(load_bundled(), "country:US", "material:natural-graphite")
+    >>> [(p["partner"], p["share"]) for p in stated["lists"][0]["partners"][:2]]
+    [('country:CN', 0.43), ('country:CA', 0.13)]
+    >>> stated["reliance"][0]["net_import_reliance"]
+    1.0
+    """
+    nodes = {material}
+    if graph.kind(material) == "Material":
+        nodes |= {str(c.object) for c in graph.relation_claims(material, "CONTAINS")}
+    groups: dict[tuple, list[Claim]] = {}
+    for claim in graph.edge_claims("EXPORTS_TO"):
+        if (claim.object == importer and claim.qualifier("material") in nodes
+                and claim.qualifier("period") is not None):
+            key = (claim.qualifier("material") != material, claim.qualifier("material"),
+                   str(claim.qualifier("about") or ""), claim.qualifier("period"),
+                   claim.sources)
+            groups.setdefault(key, []).append(claim)
+    lists = []
+    for (_, node, about, period, sources), claims in sorted(groups.items()):
+        claims.sort(key=lambda c: (c.subject == "country:XX", -c.qualifier("share"), c.subject))
+        lists.append({"material": node, "about": about, "period": period,
+                      "sources": list(sources),
+                      "partners": [{"partner": c.subject, "label": graph.label(c.subject),
+                                    "share": c.qualifier("share"),
+                                    "bound": c.qualifier("bound")} for c in claims]})
+    reliance = []
+    for claim in graph.edge_claims("NET_IMPORT_RELIANCE"):
+        if claim.subject == importer and claim.object in nodes:
+            reliance.append({"material": str(claim.object),
+                             "about": claim.qualifier("about"), "year": claim.qualifier("year"),
+                             "net_import_reliance": claim.qualifier("net_import_reliance"),
+                             "bound": claim.qualifier("bound"),
+                             "net_exporter": bool(claim.qualifier("net_exporter")),
+                             "sources": list(claim.sources)})
+    reliance.sort(key=lambda r: (r["material"] != material, r["material"], str(r["about"])))
+    return {"lists": lists, "reliance": reliance}

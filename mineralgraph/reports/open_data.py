@@ -54,9 +54,35 @@ def render_imports(result: dict, graph: SupplyGraph, fmt: str) -> str:
                  f"Trade is gross weight, production metal or oxide content. {cite}\n"
                  f"Years with imports: {', '.join(map(str, result['years']))}. wgi_pv: WGI "
                  "political stability estimate of the partner (-2.5 weak to 2.5 strong).")
+    stated = _stated_text(result.get("stated"), graph, sources) if not csv else ""
+    if stated:
+        intro = f"{intro}\n{stated}"
     return tabular("Imports by partner", rows, ["partner", "name", "tonnes", "value_usd",
                                                 "share_value", "share_tonnes", "wgi_pv"],
                    fmt, result, graph, sources, intro)
+
+
+def _stated_share(value: float, bound: str | None) -> str:
+    return {"more-than": ">", "less-than": "<"}.get(bound or "", "") + percent(value)
+
+
+def _stated_text(stated: dict | None, graph: SupplyGraph, sources: SourceIndex) -> str:
+    """What a statistics agency states: one line per import-source list and reliance."""
+    if not stated:
+        return ""
+    lines = []
+    for item in stated["lists"]:
+        partners = "; ".join(
+            f"{'other' if p['partner'] == 'country:XX' else _code(p['partner'])} "
+            f"{_stated_share(p['share'], p['bound'])}" for p in item["partners"])
+        lines.append(f"Stated import sources {item['period']} of {item['about']} "
+                     f"({item['material']}): {partners} {sources.cite(item['sources'])}")
+    for item in stated["reliance"]:
+        figure = ("net exporter" if item["net_exporter"] else
+                  _stated_share(item["net_import_reliance"], item["bound"]))
+        lines.append(f"Stated net import reliance {item['year']} ({item['about']}, "
+                     f"{item['material']}): {figure} {sources.cite(item['sources'])}")
+    return "\n".join(lines)
 
 
 def _partners(partners: list[dict], most: int = 3) -> str:
