@@ -70,16 +70,29 @@ def test_a_bound_is_kept_not_rounded_away(graph):
     assert (nickel_other.qualifier("amount"), nickel_other.qualifier("bound")) == (
         9100000, "more-than")
     [germanium] = [c for c in claims_of(graph, "NET_IMPORT_RELIANCE")
-                   if c.object == "element:Ge"]
+                   if c.object == "element:Ge" and c.qualifier("year") == 2024]
     assert (germanium.qualifier("net_import_reliance"), germanium.qualifier("bound")) == (
         0.5, "more-than")
 
 
 def test_a_net_exporter_has_no_reliance_figure(graph):
     [molybdenum] = [c for c in claims_of(graph, "NET_IMPORT_RELIANCE")
-                    if c.object == "element:Mo"]
+                    if c.object == "element:Mo" and c.qualifier("year") == 2024]
     assert molybdenum.qualifier("net_exporter") is True
     assert molybdenum.qualifier("net_import_reliance") is None
+
+
+def test_reliance_is_dated_so_as_of_reads_the_year_asked(run_cli):
+    result = run_cli("show", "element:Sb", "--as-of", "2022-06-01", "--format", "json")
+    reliance = [r for r in json.loads(result.stdout)["relations"]
+                if r["relation"] == "NET_IMPORT_RELIANCE"]
+    assert [(r["qualifiers"]["year"], r["qualifiers"]["net_import_reliance"])
+            for r in reliance] == [(2022, 0.83)]
+    # tellurium turned from a net importer (>75% in 2022) to a net exporter in 2023
+    result = run_cli("show", "element:Te", "--as-of", "2023-06-01", "--format", "json")
+    [te] = [r for r in json.loads(result.stdout)["relations"]
+            if r["relation"] == "NET_IMPORT_RELIANCE"]
+    assert te["qualifiers"]["net_exporter"] is True
 
 
 def test_withheld_or_unavailable_reserves_have_no_row(graph):

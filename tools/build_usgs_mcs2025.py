@@ -6,10 +6,11 @@ Run from the repository root::
 
 It (re)writes, in ``mineralgraph/data/curated/``: ``production_usgs.csv`` (country
 PRODUCES rows, 2023 and 2024), ``reserves_usgs.csv`` (HOLDS_RESERVES),
-``imports_usgs.csv`` (the US NET_IMPORT_RELIANCE of 2024 and the import sources
-2020-2023 as EXPORTS_TO into country:US), ``materials_usgs.csv``, ``structure_usgs.csv``,
-``elements_critical.csv``, ``countries_usgs.csv`` and ``sources_usgs.csv``. The figures
-live in ``usgs_mcs2025_data.py`` (one dict per USGS production table) and
+``imports_usgs.csv`` (the US NET_IMPORT_RELIANCE of 2020 to 2024, one dated row per
+year, and the import sources 2020-2023 as EXPORTS_TO into country:US),
+``materials_usgs.csv``, ``structure_usgs.csv``, ``elements_critical.csv``,
+``countries_usgs.csv`` and ``sources_usgs.csv``. The figures live in
+``usgs_mcs2025_data.py`` (one dict per USGS production table) and
 ``usgs_mcs2025_reserves_imports.py``; the node definitions below.
 
 Method (the data README's convention): share = country amount / USGS rounded world
@@ -473,19 +474,29 @@ def reserves_rows() -> list[dict]:
 def imports_rows() -> list[dict]:
     """US NET_IMPORT_RELIANCE (2024) and import sources 2020-2023 (EXPORTS_TO country:US)."""
     rows = []
-    for chapter, node, about, text in stats.RELIANCE:
-        row = dict(subject="country:US", relation="NET_IMPORT_RELIANCE", object=node,
-                   year=2024, about=about, confidence="high", sources=src(chapter),
-                   quote=stats.RELIANCE_ROW.get((chapter, node), "Net import reliance as a "
-                                          "percentage of apparent consumption")
-                   + f" | 2024e: {text}", proxy=stats.PROXY.get(node, ""))
-        if text == "E":
-            row.update(net_exporter="true", note="E: net exporter (USGS)")
-        else:
-            value, bound = stated(text)
-            row.update(net_import_reliance=f"{value / 100:.2f}", bound=bound,
-                       note=f"USGS figure {text}% for 2024 (estimated)")
-        rows.append(row)
+    years = ("2020", "2021", "2022", "2023", "2024e")
+    for chapter, node, about, latest in stats.RELIANCE:
+        series = stats.RELIANCE_SERIES[(chapter, node)]
+        if series[-1] != latest:
+            raise SystemExit(f"{chapter} {node}: 2024 reliance {latest} is not {series[-1]}")
+        label = stats.RELIANCE_ROW.get((chapter, node),
+                                       "Net import reliance as a percentage of apparent "
+                                       "consumption")
+        quote = label + "".join(f" | {y}: {v}" for y, v in zip(years, series, strict=True))
+        for year, text in zip(range(2020, 2025), series, strict=True):
+            row = dict(subject="country:US", relation="NET_IMPORT_RELIANCE", object=node,
+                       year=year, about=about, confidence="high", sources=src(chapter),
+                       quote=quote, proxy=stats.PROXY.get(node, ""),
+                       valid_from=f"{year}-01-01",
+                       valid_to="" if year == 2024 else f"{year + 1}-01-01")
+            if text == "E":
+                row.update(net_exporter="true", note=f"E: net exporter in {year} (USGS)")
+            else:
+                value, bound = stated(text)
+                row.update(net_import_reliance=f"{value / 100:.2f}", bound=bound,
+                           note=f"USGS figure {text}% for {year}"
+                                + (" (estimated)" if year == 2024 else ""))
+            rows.append(row)
     for chapter, node, about, proxy, listed, remark in stats.IMPORTS:
         total = sum(stated(str(r[1]))[0] for r in listed)
         if total > 102:
@@ -506,8 +517,9 @@ def imports_rows() -> list[dict]:
                              confidence="high", sources=src(chapter), proxy=proxy,
                              quote=f"Import Sources (2020–23): {about}: {text}", note=note))
     rows.sort(key=lambda r: (r["relation"], r.get("material") or r["object"],
-                             r.get("about", ""), r["subject"] == "country:XX",
-                             -float(r.get("share") or 0), r["subject"]))
+                             r.get("about", ""), -int(r.get("year") or 0),
+                             r["subject"] == "country:XX", -float(r.get("share") or 0),
+                             r["subject"]))
     return rows
 
 
@@ -547,7 +559,8 @@ def main() -> None:
           reserves)
     write("imports_usgs.csv", ["subject", "relation", "object", "share", "material", "period",
                                "year", "net_import_reliance", "net_exporter", "bound",
-                               "about", "confidence", "sources", "quote", "note", "proxy"],
+                               "about", "valid_from", "valid_to", "confidence", "sources",
+                               "quote", "note", "proxy"],
           imports)
     used = {r["subject"].split(":")[1] for r in prod + reserves + imports} - {"XX"}
     known = {i.split(":")[1] for i in existing_ids("countries.csv")}

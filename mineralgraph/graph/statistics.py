@@ -90,14 +90,20 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
                       "partners": [{"partner": c.subject, "label": graph.label(c.subject),
                                     "share": c.qualifier("share"),
                                     "bound": c.qualifier("bound")} for c in claims]})
-    reliance = []
+    newest: dict[tuple, Claim] = {}
     for claim in graph.edge_claims("NET_IMPORT_RELIANCE"):
         if claim.subject == importer and claim.object in nodes:
-            reliance.append({"material": str(claim.object),
-                             "about": claim.qualifier("about"), "year": claim.qualifier("year"),
-                             "net_import_reliance": claim.qualifier("net_import_reliance"),
-                             "bound": claim.qualifier("bound"),
-                             "net_exporter": bool(claim.qualifier("net_exporter")),
-                             "sources": list(claim.sources)})
+            key = (str(claim.object), str(claim.qualifier("about") or ""))
+            held = newest.get(key)
+            if held is None or (claim.qualifier("year") or 0) > (held.qualifier("year") or 0):
+                newest[key] = claim
+    reliance = []
+    for claim in newest.values():
+        reliance.append({"material": str(claim.object),
+                         "about": claim.qualifier("about"), "year": claim.qualifier("year"),
+                         "net_import_reliance": claim.qualifier("net_import_reliance"),
+                         "bound": claim.qualifier("bound"),
+                         "net_exporter": bool(claim.qualifier("net_exporter")),
+                         "sources": list(claim.sources)})
     reliance.sort(key=lambda r: (r["material"] != material, r["material"], str(r["about"])))
     return {"lists": lists, "reliance": reliance}
