@@ -357,6 +357,7 @@ SHARED = {
                             ("statement", "share", "year", "source", "title", "publisher",
                              "published")),
     "us-companies-china-only-stage": (("company", "material"),) * 2,
+    "us-imports-mostly-from-china": (("material", "about", "share"),) * 2,
     "wikidata-links": (("kind", "node", "entity"),) * 2,
 }
 CYPHER_ONLY = ("supply-paths-samarium-to-f35", "shortest-path-mine-to-platform",
