@@ -25,13 +25,14 @@ from pathlib import Path
 
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as _chokepoints
-from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis import concentrations
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import Concentration
 from mineralgraph.graph.analysis.lookups import Dependents, paths_between, scenario_result
 from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.loaders.scenarios import load_scenario
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,

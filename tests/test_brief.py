@@ -14,9 +14,9 @@ import pytest
 from test_render import check_mermaid, external_references, hostile_claims
 
 from mineralgraph import SupplyGraph, load_bundled
-from mineralgraph.graph.analysis import load_scenario
 from mineralgraph.graph.snapshot import save_snapshot
 from mineralgraph.loaders.curated import load_curated
+from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import md_text
 from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, plain, to_markdown, to_pdf
 

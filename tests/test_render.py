@@ -18,10 +18,10 @@ import pytest
 
 from mineralgraph import SupplyGraph, load_bundled
 from mineralgraph.claim import Claim
-from mineralgraph.graph.analysis import load_scenario
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.snapshot import save_snapshot
 from mineralgraph.loaders.curated import load_curated
+from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.render import FORMATS, build_chain, format_for, layout
 from mineralgraph.render.chain import MAX_PRODUCERS, dataset_version
 from mineralgraph.render.dot import to_dot

@@ -10,11 +10,11 @@ import click
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
-from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis import concentrations
 from mineralgraph.graph.analysis.lookups import dependents as dependents_of
 from mineralgraph.graph.analysis.lookups import paths_between, scenario_result
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
+from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
 from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
 from mineralgraph.reports.chokepoints import render as render_chokepoints

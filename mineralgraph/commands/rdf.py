@@ -128,6 +128,7 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
     """Open the store in ``data_dir``, or build it there first."""
     from mineralgraph import __version__
     from mineralgraph.graph import sparql_disk
+    from mineralgraph.loaders import bundled_data_path
 
     if engine != "oxigraph":
         raise click.UsageError("--data-dir needs --store oxigraph (rdflib's store is in memory)")
@@ -138,7 +139,7 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
     else:
         graph = sparql_disk.source_of(app.graph_path) if app.graph_path else {
             "path": f"the bundled data of mineralgraph {__version__}",
-            "fingerprint": sparql_disk.bundled_fingerprint()}
+            "fingerprint": sparql_disk.folder_fingerprint(bundled_data_path())}
         source = {"graph": graph, "as_of": as_of.isoformat() if as_of else None}
     if sparql_disk.is_store_dir(data_dir):
         store = sparql_disk.open_store_dir(data_dir, source)

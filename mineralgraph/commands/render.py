@@ -9,7 +9,7 @@ import click
 from mineralgraph.api import snapshot_chain as product_chain
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.files import write_atomically
-from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.loaders.scenarios import load_scenario
 
 
 def _graph(app, as_of, scenario):

@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.commodities import HS_MATERIALS, commodities_of_material
 from mineralgraph.graph.risk.inputs import TO_TONNES, TradeIndex, governance, production_set
 from mineralgraph.graph.statistics import stated_imports
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.loaders.open_data import commodities_of_material
 
 
 def hs_codes_of(graph: SupplyGraph, material: str) -> list[str]:
@@ -33,8 +33,6 @@ def hs_codes_of(graph: SupplyGraph, material: str) -> list[str]:
         return sorted({code for row in rows for code in row.hs_codes})
     if material.startswith("material:hs-"):
         return [material.removeprefix("material:hs-")]
-    from mineralgraph.loaders.trade import HS_MATERIALS
-
     return sorted(code for code, spec in HS_MATERIALS.items() if spec[0] == material)
 
 

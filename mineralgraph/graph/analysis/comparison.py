@@ -3,7 +3,7 @@
 One function serves the ``scenario`` command and the briefs, so the two never disagree.
 
 >>> from mineralgraph import load_bundled
->>> from mineralgraph.graph.analysis import load_scenario
+>>> from mineralgraph.loaders.scenarios import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
 ['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',

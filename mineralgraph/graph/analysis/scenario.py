@@ -3,7 +3,7 @@
 A :class:`Scenario` says what to take out (``remove``), which export controls of the
 graph to enforce (``enforce``, optionally narrowed by end use and target), and which
 hypothetical controls to add (``restrict``). Scenario files are read by
-:mod:`mineralgraph.graph.analysis.scenario_file`. Every id is checked against the graph
+:mod:`mineralgraph.loaders.scenarios`. Every id is checked against the graph
 before anything runs.
 """
 
