@@ -112,7 +112,8 @@ def test_commands_hold_no_library_logic():
     prints is in graph/ or reports/ (one home per job)."""
     moved = {"graph_info", "node_view", "render_node_text", "load_paths", "read_claims",
              "fact_source_type", "unmapped_materials", "render_text", "render",
-             "scenario_result", "paths_between"}
+             "scenario_result", "paths_between", "with_prefixes", "_with_prefixes",
+             "stage_bars_picture", "missing_open_data"}
     for name, path in MODULES:
         if within(name, "mineralgraph.commands"):
             defined = {node.name for node in ast.walk(ast.parse(path.read_text()))

@@ -101,9 +101,9 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, dat
     text, name = read_query(query)
     limit = timeout or None
     if endpoint:
-        from mineralgraph.graph.endpoint import remote_query
+        from mineralgraph.graph.endpoint import remote_query, with_prefixes
 
-        answer = remote_query(endpoint, _with_prefixes(text), timeout=limit)
+        answer = remote_query(endpoint, with_prefixes(text), timeout=limit)
     else:
         answer = run_query(_store(app, store, data, as_of, data_dir), text, timeout=limit,
                            name=name, allow_service=allow_service)
@@ -156,18 +156,6 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
                                             nt=ntriples(app.graph(as_of).claims))
     click.echo(f"built the store in {data_dir} ({len(store):,} triples)", err=True)
     return store
-
-
-def _with_prefixes(query: str) -> str:
-    """The query with PREFIX lines for the known prefixes it uses but does not declare."""
-    import re
-
-    from mineralgraph.graph.rdf import PREFIXES
-
-    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", query, re.I)}
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()
-             if p.lower() not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", query)]
-    return "\n".join(lines + [query]) if lines else query
 
 
 def _origins(ctx, param, values):

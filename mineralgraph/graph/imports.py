@@ -36,6 +36,18 @@ def hs_codes_of(graph: SupplyGraph, material: str) -> list[str]:
     return sorted(code for code, spec in HS_MATERIALS.items() if spec[0] == material)
 
 
+def missing_open_data(graph: SupplyGraph, importer: str) -> list[str]:
+    """The open datasets (``wmd``, ``baci``, ``wgi``) whose figures the graph lacks for an
+    importer's answer: World Mining Data shares, trade flows into ``importer`` with an HS
+    code, governance indicators."""
+    has_trade = any(d["relation"] == "EXPORTS_TO" and d["claim"].qualifier("hs_code")
+                    for _, _, d in graph.graph.in_edges(importer, data=True))
+    has_wgi = any(graph.attribute_claims(c, "governance") for c in graph.ids("Country")[:400])
+    has_wmd = any(s.startswith("source:wmd") for s in graph.sources())
+    return [key for ok, key in ((has_wmd, "wmd"), (has_trade, "baci"), (has_wgi, "wgi"))
+            if not ok]
+
+
 def import_dependence(graph: SupplyGraph, importer: str, material: str,
                       year: int | None = None, max_year: int | None = None) -> dict:
     """Imports of ``material`` into ``importer`` by partner for one year, and reliance."""
