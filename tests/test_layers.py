@@ -119,3 +119,31 @@ def test_commands_hold_no_library_logic():
             defined = {node.name for node in ast.walk(ast.parse(path.read_text()))
                        if isinstance(node, ast.FunctionDef)}
             assert not defined & moved, f"{name} defines {sorted(defined & moved)}"
+
+
+#: The analysis entry points: pictures receive their results, never call them.
+ANALYSIS_CALLS = {"mineralgraph.graph.analysis.Analysis", "mineralgraph.graph.analysis.chokepoints",
+                  "mineralgraph.graph.analysis.concentrations",
+                  "mineralgraph.graph.analysis.engine.Analysis",
+                  "mineralgraph.graph.analysis.chokepoints.chokepoints",
+                  "mineralgraph.graph.analysis.comparison.compare",
+                  "mineralgraph.graph.analysis.exposure.exposure",
+                  "mineralgraph.graph.analysis.exposure.chain_exposure",
+                  "mineralgraph.graph.analysis.exposure.brief_exposure",
+                  "mineralgraph.graph.analysis.concentration.concentration",
+                  "mineralgraph.graph.analysis.concentration.concentrations",
+                  "mineralgraph.api"}
+
+
+@pytest.mark.parametrize("name, path", [(n, p) for n, p in MODULES
+                                        if within(n, "mineralgraph.render")],
+                         ids=[n for n, _ in MODULES if within(n, "mineralgraph.render")])
+def test_pictures_never_run_the_analysis(name, path):
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+    wrong = sorted(imported & ANALYSIS_CALLS)
+    assert not wrong, f"{name} imports {wrong}: render/ draws computed results"
