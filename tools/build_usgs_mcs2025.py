@@ -509,7 +509,9 @@ def imports_rows() -> list[dict]:
         for entry in listed:
             iso, (percent, bound) = entry[0], stated(str(entry[1]))
             note = ("share of US imports as USGS lists it (basis not stated in the chapter)"
-                    + ("; 'and other' in USGS's list" if iso == "XX" else ""))
+                    + ("; 'and other' in USGS's list" if iso == "XX" else "")
+                    + "; quote rebuilt from USGS's list, not verbatim (the form in the "
+                      "words of 'about', country names as in the tables)")
             if len(entry) > 2:
                 note += f"; {entry[2]}"
             if remark:
