@@ -2,7 +2,7 @@
 
 The graphs have what the rules are about: materials without producers (5.6), companies
 that produce without a facility (5.1), rest-of-world rows (5.2), sourcing several
-stages up (5.3), and a country-targeted control with products whose maker is known,
+stages up (5.3), a material nothing traces (5.6), and a country-targeted control with products whose maker is known,
 unknown or of unknown country (5.6). Both bounds are checked against
 ``tests/naive_model.py``, with monotonicity and lower <= upper.
 """
@@ -82,12 +82,19 @@ def random_graph(seed: int) -> tuple[SupplyGraph, Scenario]:
             supplier = rng.choice(producers_of.get(up, []) + [rng.choice(companies)])
             if supplier != facility:
                 rel(supplier, "SUPPLIES", facility, material=up)
+    # a material nothing traces (no producer, element or input), used by products and
+    # sometimes by a last-stage material (which may give it an anchor downstream)
+    loose = node("material:loose") if rng.random() < 0.5 else None
+    if loose and rng.random() < 0.3:
+        rel(rng.choice(stages[-1]), "MADE_FROM", loose)
     products = []
     for i in range(rng.randint(1, 3)):
         product = node(f"product:p{i}")
         products.append(product)
         for material in rng.sample(stages[-1] + stages[-2], rng.randint(1, 2)):
             rel(product, "REQUIRES", material)
+        if loose and rng.random() < 0.6:
+            rel(product, "REQUIRES", loose)
         maker = rng.random()
         if maker < 0.4:
             rel(rng.choice(companies), "MAKES", product)

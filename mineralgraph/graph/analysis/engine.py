@@ -28,6 +28,7 @@ from mineralgraph.graph.analysis.structure import (
     anchors,
     located_in,
     material_inputs,
+    untraced,
 )
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -80,6 +81,7 @@ class Analysis:
         self._upstream: dict[str, set[str]] = {}
         self._candidates: dict[tuple, set[str]] = {}
         self._anchors: dict[str, str | None] | None = None
+        self._untraced: set[str] | None = None
         self._plain: Analysis | None = None
 
     # ------------------------------------------------------------------ scopes
@@ -137,10 +139,19 @@ class Analysis:
     def _blocked_virtual(self, restriction: Restriction) -> set:
         """Virtual producers a control zeroes, whoever issued it: where supply is unknown,
         a control covering the material, an element it contains or one of its inputs may
-        reach it (section 5.6)."""
+        reach it; a material nothing traces (no element, input or anchor) any control in
+        scope may reach (section 5.6)."""
         covered = self._covered(restriction)
         return {("virtual", m) for m in self.anchors()
-                if m in covered or covered & set(material_inputs(self.graph, m))}
+                if m in covered or covered & set(material_inputs(self.graph, m))
+                or m in self.untraced()}
+
+    def untraced(self) -> set[str]:
+        """Materials nothing traces to a country: no producer, element, input or anchor.
+        Any enforced control in scope zeroes their virtual producer (section 5.6)."""
+        if self._untraced is None:
+            self._untraced = set(untraced(self.graph, self.anchors()))
+        return self._untraced
 
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
