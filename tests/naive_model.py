@@ -140,11 +140,21 @@ def cap(total: float) -> float:
     return 1.0 if total >= 1.0 - 1e-12 else total
 
 
+def lower_graph(graph: SupplyGraph) -> SupplyGraph:
+    """Section 5.7 as extended: the lower bound reads the graph with the requirements
+    (REQUIRES, MADE_FROM) that the confidence filter left out put back."""
+    back = [c for c in graph.left_out if c.predicate in ("REQUIRES", "MADE_FROM")]
+    return (SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded)
+            if back else graph)
+
+
 class Naive:
-    """a(n) for one graph, scenario, product scope and bound, with nodes removed."""
+    """a(n) for one graph, scenario, product scope and bound, with nodes removed; the
+    lower bound on :func:`lower_graph` (``anchors`` must be that graph's)."""
 
     def __init__(self, graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str,
                  anchors: dict[str, str | None]):
+        graph = lower_graph(graph) if bound == "lower" else graph
         self.g, self.bound, self.anchors = graph, bound, anchors
         self.blocked = blocked(graph, scenario, product, bound)
         self.base_removed = frozenset(scenario.remove) if scenario else frozenset()

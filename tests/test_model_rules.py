@@ -344,6 +344,44 @@ def test_baseline_means_the_baseline_under_a_scenario():
     assert analysis.reference("product:p") == pytest.approx(0.7)
 
 
+# ---------------------------------------------------------------- 5.7 left out
+def weak_requirement_graph():
+    claims = [Claim("source:s", "title", "s", sources=S)]
+    claims += [Claim(n, "label", n, sources=S) for n in (
+        "product:p", "material:a", "material:b", "country:AU", "country:CN")]
+    claims += [Claim("product:p", "REQUIRES", "material:a", sources=S, confidence="high"),
+               Claim("product:p", "REQUIRES", "material:b", sources=S, confidence="low"),
+               Claim("country:AU", "PRODUCES", "material:a", (("share", 1.0),), S,
+                     confidence="high"),
+               Claim("country:CN", "PRODUCES", "material:b", (("share", 0.5),), S,
+                     confidence="high")]
+    return SupplyGraph(claims)
+
+
+def test_what_min_confidence_leaves_out_is_kept_in_view_at_any_date():
+    graph = weak_requirement_graph().with_min_confidence("medium")
+    assert [(c.subject, c.predicate, c.object) for c in graph.left_out] == [
+        ("product:p", "REQUIRES", "material:b")]
+    assert graph.neighbours("product:p", "REQUIRES") == ["material:a"]
+    assert len(graph.as_of("2025-01-01").left_out) == 1
+    assert graph.with_min_confidence(None) is graph
+    assert weak_requirement_graph().left_out == ()
+
+
+def test_a_requirement_left_out_is_unknown_not_absent():
+    # all claims: p = min(a 1, b 0.5) = 0.5. With medium: the upper bound drops the low
+    # REQUIRES b (p = 1); the lower bound keeps it (p = 0.5): [0.5, 1]. Removing CN (b's
+    # only producer): upper loss 0, lower loss 1, so CN (and b itself) are possible SPOFs.
+    assert Analysis(weak_requirement_graph()).availability_range("product:p") == (0.5, 0.5)
+    graph = weak_requirement_graph().with_min_confidence("medium")
+    analysis = Analysis(graph)
+    assert analysis.availability_range("product:p") == pytest.approx((0.5, 1.0))
+    report = chokepoints(graph, ["product:p"])[0]
+    cn = next(c for c in report.chokepoints if c.id == "country:CN")
+    assert cn.loss_range == pytest.approx((0.0, 1.0)) and cn.spof_kind == "possible"
+    assert report.possible_spofs == ["country:CN", "material:b"]
+
+
 # ---------------------------------------------------------------- 5.8 newest claim
 def test_the_newest_claim_wins_by_year_then_publication_then_confidence_then_load_order():
     published = {"source:a": date(2024, 1, 1), "source:b": date(2025, 1, 1)}.get
