@@ -2,8 +2,9 @@
 
 The graphs have what the rules are about: materials without producers (5.6), companies
 that produce without a facility (5.1), rest-of-world rows (5.2), sourcing several
-stages up (5.3), a material nothing traces (5.6), and a country-targeted control with products whose maker is known,
-unknown or of unknown country (5.6). Both bounds are checked against
+stages up (5.3), a material nothing traces (5.6), rated claims (5.7), and a
+country-targeted control with products whose maker is known, unknown or of unknown
+country (5.6). Both bounds are checked against
 ``tests/naive_model.py``, with monotonicity and lower <= upper.
 """
 

@@ -109,7 +109,10 @@ class SupplyGraph:
         self.loaded: dict[str, int] = (dict(loaded) if loaded is not None else
                                        {c.id: i for i, c in enumerate(claims)})
         active = {c.id: c for c in claims if c.active_on(as_of)}
-        order = (lambda c: (c.subject, c.predicate, c.id))
+
+        def order(c: Claim) -> tuple:
+            return (c.subject, c.predicate, c.id)
+
         self.claims: tuple[Claim, ...] = tuple(sorted(
             (c for c in active.values() if at_least(c, min_confidence)), key=order))
         #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
