@@ -408,3 +408,22 @@ def test_chokepoints_list_what_min_confidence_left_out_per_product(run):
     assert "LEFT OUT BELOW MEDIUM CONFIDENCE" in text
     assert "2 relation(s) rated below medium confidence that bear on this answer" in " ".join(
         text.split())
+
+
+def test_a_global_option_after_the_command_says_where_it_goes(run_cli):
+    result = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--min-confidence", "medium")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --min-confidence is an option of mineralgraph itself: give it before the "
+        "command (mineralgraph --min-confidence LEVEL scenario ...)")
+
+
+def test_an_answer_on_low_confidence_claims_hints_at_min_confidence(run):
+    hint = ("Hint: mineralgraph --min-confidence medium scenario ... shows the answer without "
+            "the low-confidence claims.")
+    text = " ".join(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01").split())
+    assert hint in text
+    # with the option given, no hint: the answer no longer rests on them
+    text = " ".join(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
+                        options=("--min-confidence", "medium")).split())
+    assert "Hint:" not in text

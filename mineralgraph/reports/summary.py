@@ -63,6 +63,20 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
             f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
 
 
+def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
+    """A one-line hint, for after a summary (with a leading space), when the answer rests
+    on low-confidence claims and the global ``--min-confidence`` would change it.
+
+    >>> from mineralgraph import load_bundled
+    >>> confidence_hint(load_bundled(), "spof", True)
+    ' Hint: mineralgraph --min-confidence medium spof ... shows the answer without the low-confidence claims.'
+    """
+    if not low or graph.min_confidence:
+        return ""
+    return (f" Hint: mineralgraph --min-confidence medium {command} ... shows the answer "
+            "without the low-confidence claims.")
+
+
 def left_out_sentence(graph: SupplyGraph, count: int) -> str:
     """What ``--min-confidence`` left out, for after a summary (with a leading space), or
     "" without the option. A left-out requirement still counts in the lower bound."""

@@ -19,7 +19,12 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import left_out_sentence, proxy_sentences, rests_on
+from mineralgraph.reports.summary import (
+    confidence_hint,
+    left_out_sentence,
+    proxy_sentences,
+    rests_on,
+)
 
 #: Shorter headers for text tables, so that they fit 80 columns.
 SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
@@ -148,6 +153,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                 if possible else "") + ".")
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
+    intro += confidence_hint(graph, "dependents", any(
+        caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
     if fmt == "csv":
@@ -263,6 +270,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
+        intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     for r in result["products"]:
         if r["range_from_unmapped"]:
             intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
@@ -319,6 +327,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
                   "more.")
     left_out = [left_out_dict(c) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
+    intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             "availability_range": [round(v, 6) for v in report.availability_range],
             "spofs": rows,
