@@ -68,8 +68,8 @@ def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
     on low-confidence claims and the global ``--min-confidence`` would change it.
 
     >>> from mineralgraph import load_bundled
-    >>> confidence_hint(load_bundled(), "spof", True)
-    ' Hint: mineralgraph --min-confidence medium spof ... shows the answer without the low-confidence claims.'
+    >>> confidence_hint(load_bundled(), "spof", True)[:50]
+    ' Hint: mineralgraph --min-confidence medium spof .'
     """
     if not low or graph.min_confidence:
         return ""
