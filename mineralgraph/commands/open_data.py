@@ -33,7 +33,13 @@ def _hint_missing(graph, importer: str) -> None:
 @click.pass_obj
 def imports(app, importer, material, year, fmt, output, as_of):
     """An importer's imports of a material by partner, each partner's share and WGI
-    political stability, and the importer's net import reliance."""
+    political stability, and the importer's net import reliance.
+
+    \b
+    Examples:
+      mineralgraph imports country:US material:natural-graphite
+      mineralgraph imports country:US material:copper-mine --format csv -o copper.csv
+    """
     graph = app.graph(as_of)
     result = import_dependence(graph, importer, material, year, _max_year(graph))
     if result["year"] is None:
@@ -57,6 +63,11 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
 
     Methods: GeoPolRisk (production HHI x governance-weighted import shares) and the EU
     supply-risk indicator's governance-weighted HHI; each row shows the inputs.
+
+    \b
+    Examples:
+      mineralgraph risk --importer country:US
+      mineralgraph risk --importer country:DE --by eu-hhi-wgi --top 10 --format csv
     """
     graph = app.graph(as_of)
     get_scorer(by)
@@ -80,7 +91,13 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
 @as_of_option
 @click.pass_obj
 def share_disagreements(app, threshold, fmt, output, as_of):
-    """Where World Mining Data and USGS disagree on the top producer's share."""
+    """Where World Mining Data and USGS disagree on the top producer's share.
+
+    \b
+    Examples:
+      mineralgraph share-disagreements
+      mineralgraph share-disagreements --threshold 10 --format csv -o disagreements.csv
+    """
     graph = app.graph(as_of)
     rows = disagreements(graph, threshold)
     if not any(s.startswith("source:wmd") for s in graph.sources()):

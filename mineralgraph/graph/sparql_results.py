@@ -2,7 +2,8 @@
 
 SELECT and ASK answers are written in the SPARQL 1.1 Query Results formats (JSON, CSV,
 TSV, XML); CONSTRUCT and DESCRIBE answers as Turtle, N-Triples or JSON-LD. The
-``table`` format shows node IRIs as ids (``product:f-35``), for terminals.
+``text`` format (``table`` is its earlier name) shows node IRIs as ids
+(``product:f-35``), for terminals.
 
 >>> from rdflib import Literal
 >>> from mineralgraph.graph.sparql import Answer
@@ -39,12 +40,13 @@ ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xm
            "application/x-turtle": "ttl", "text/n3": "ttl"}
 
 
-def answer_text(answer: Answer, fmt: str = "table") -> str:
-    """The answer in a format: ``table``, ``json``, ``csv``, ``tsv``, ``xml`` (SELECT, ASK)
-    or ``ttl``, ``nt``, ``jsonld`` (CONSTRUCT, DESCRIBE; ``table`` gives Turtle)."""
+def answer_text(answer: Answer, fmt: str = "text") -> str:
+    """The answer in a format: ``text``, ``json``, ``csv``, ``tsv``, ``xml`` (SELECT, ASK)
+    or ``ttl``, ``nt``, ``jsonld`` (CONSTRUCT, DESCRIBE; ``text`` gives Turtle)."""
+    fmt = "text" if fmt == "table" else fmt
     if answer.form == "graph":
         return _graph_text(answer, fmt if fmt in GRAPH_TYPES else "ttl")
-    writers = {"table": _table, "json": _json, "csv": _csv, "tsv": _tsv, "xml": _xml}
+    writers = {"text": _table, "json": _json, "csv": _csv, "tsv": _tsv, "xml": _xml}
     if fmt in GRAPH_TYPES:
         known = ", ".join(list(writers)[:-1]) + f" or {list(writers)[-1]}"
         raise MineralGraphError(f"{fmt} is for CONSTRUCT and DESCRIBE answers; "
