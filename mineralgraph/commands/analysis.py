@@ -20,7 +20,7 @@ from mineralgraph.graph.analysis import concentrations
 from mineralgraph.graph.analysis.lookups import dependents as dependents_of
 from mineralgraph.graph.analysis.lookups import paths_between, scenario_result
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
+from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import FORMATS, emit, emit_bytes, format_option, out_option, working
 from mineralgraph.output import output_options as _output_options
 from mineralgraph.reports.chokepoints import render as render_chokepoints
@@ -214,11 +214,10 @@ def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
     if list_only:
         if remove or enforce or name or file:
             raise click.UsageError("--list takes no other scenario option")
-        rows = []
-        for key, path in shipped_scenarios().items():
-            item = load_scenario(key)
-            rows.append({"name": key, "title": item.title, "file": path.name})
+        from mineralgraph.loaders.scenarios import shipped_scenario_rows
         from mineralgraph.reports.tables import tabular
+
+        rows = shipped_scenario_rows()
 
         return emit(tabular("Shipped scenarios", rows, ["name", "title"], fmt, rows,
                             app.graph()), output)

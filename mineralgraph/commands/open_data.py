@@ -7,7 +7,7 @@ import click
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.graph.imports import import_dependence, missing_open_data
 from mineralgraph.graph.risk import get_scorer, scorers
-from mineralgraph.graph.risk.assess import Assessor, commodity_of, rank
+from mineralgraph.graph.risk.assess import rank
 from mineralgraph.graph.share_compare import disagreements
 from mineralgraph.loaders.open_data import HOW_TO
 from mineralgraph.output import emit, output_options, working
@@ -72,14 +72,7 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
     graph = app.graph(as_of)
     get_scorer(by)
     with working("Scoring commodities"):
-        if chosen:
-            assessor = Assessor(graph, importer)
-            rows = [found for c in dict.fromkeys(chosen)
-                    if (found := assessor.assess(commodity_of(c), year, _max_year(graph)))]
-            rows.sort(key=lambda r: (r["scores"][by].value is None,
-                                     -(r["scores"][by].value or 0.0), r["commodity"]))
-        else:
-            rows = rank(graph, importer, year, _max_year(graph), by)
+        rows = rank(graph, importer, year, _max_year(graph), by, list(chosen))
     _hint_missing(graph, importer)
     emit(render_risk(importer, rows, graph, fmt, top), output)
 
