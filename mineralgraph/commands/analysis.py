@@ -23,6 +23,7 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import FORMATS, emit, emit_bytes, format_option, out_option, working
 from mineralgraph.output import output_options as _output_options
+from mineralgraph.render.stage_bars import STAGE_BAR_FORMATS
 from mineralgraph.reports.chokepoints import render as render_chokepoints
 from mineralgraph.reports.tables import (
     render_concentration,
@@ -31,9 +32,6 @@ from mineralgraph.reports.tables import (
     render_scenario,
     render_spofs,
 )
-
-#: Picture formats of ``concentration`` (stage bars).
-STAGE_BAR_FORMATS = ("png", "svg", "pdf")
 
 
 def output_options(fn):
@@ -176,7 +174,7 @@ def concentration(app, materials, fmt, output, as_of):
 def _write_stage_bars(graph, rows, output: str, fmt: str) -> None:
     from mineralgraph.render.stage_bars import stage_bars_picture
 
-    data = stage_bars_picture(graph, rows, f".{fmt}")
+    data = stage_bars_picture(graph, rows, fmt)
     if emit_bytes(data, output):
         click.echo(f"wrote {output} ({len(rows)} stage bars)", err=True)
 
