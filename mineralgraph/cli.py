@@ -88,6 +88,11 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
 
     Runs on the bundled, sourced dataset with no server. Start with
     `mineralgraph chokepoints` or `mineralgraph info`.
+
+    \b
+    Examples:
+      mineralgraph chokepoints --product product:f-35
+      mineralgraph --graph graph.json scenario --name cn-2025-04-defence-denial
     """
     ctx.obj = App(graph_path, min_confidence, share_source)
 
@@ -114,6 +119,7 @@ def _attach_commands() -> None:
 
 
 _attach_commands()
+examples_last(cli)
 
 
 def main(argv: list[str] | None = None) -> None:
