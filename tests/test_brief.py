@@ -233,10 +233,12 @@ def test_brief_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_brief_needs_out(run_cli):
-    result = run_cli("brief", "product:f-35")
-    assert result.exit_code == 2
-    assert "Missing option '-o' / '--out'" in result.stderr, result.stderr
+def test_brief_without_out_is_markdown_on_stdout(run_cli):
+    """Like every command, brief writes to stdout without -o (Markdown, or --format)."""
+    result = run_cli("brief", "product:optimus")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Tesla Optimus humanoid robot: supply-chain brief\n")
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("node, scenario, runs", [
