@@ -488,3 +488,14 @@ def test_svg_bytes_do_not_depend_on_the_hash_seed(tmp_path):
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")]
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"<svg")
+
+
+def test_hover_text_keeps_every_url_whole():
+    from mineralgraph.render.layout import tooltip
+
+    chain = build_chain(load_bundled(), "product:f-35", "upstream")
+    urls = {u for text in chain.citations.values() for u in re.findall(r"https?://\S+", text)}
+    for node in chain.nodes.values():
+        tip = tooltip(node, chain)
+        for url in re.findall(r"https?://\S+", tip):
+            assert url in urls, (node.key, url)  # never cut
