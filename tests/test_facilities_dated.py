@@ -66,6 +66,7 @@ def test_planned_plants_carry_dates_and_no_supply(graph):
         assert produces(graph, facility) == [], facility
     assert "4,440 t/yr NdPr oxide" in graph.attribute("facility:nolans", "note")
     assert "17,500 t/yr REO" in graph.attribute("facility:eneabba", "note")
+    assert "first samarium expected April 2026" in graph.attribute("facility:kuantan", "note")
 
 
 def test_noveon_capacity_and_every_new_plant_is_located_and_operated(graph):
