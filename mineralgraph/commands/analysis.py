@@ -17,8 +17,9 @@ from mineralgraph.commands.options import (
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis import concentrations
+from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.analysis.lookups import dependents as dependents_of
-from mineralgraph.graph.analysis.lookups import paths_between, scenario_result
+from mineralgraph.graph.analysis.lookups import left_out_between, paths_between, scenario_result
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import FORMATS, emit, emit_bytes, format_option, out_option, working
@@ -114,7 +115,8 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
     """
     graph = app.graph(as_of)
     source, target, steps = paths_between(graph, source, target, max_paths)
-    emit(render_paths(source, target, steps, graph, fmt), output)
+    left_out = [left_out_dict(c) for c in left_out_between(graph, source, target)]
+    emit(render_paths(source, target, steps, graph, fmt, left_out), output)
 
 
 @click.command()
@@ -133,8 +135,8 @@ def dependents(app, node_id, fmt, output, as_of):
     """
     graph = app.graph(as_of)
     found = dependents_of(graph, node_id)
-    emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats),
-         output)
+    emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats,
+                           [left_out_dict(c) for c in found.left_out]), output)
 
 
 @click.command()
