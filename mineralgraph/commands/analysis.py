@@ -33,7 +33,6 @@ from mineralgraph.reports.tables import (
     render_spofs,
 )
 
-
 #: ``--format`` names of concentration's pictures: those of render/stage_bars.py, named
 #: here too so that a command's start does not import the drawing code.
 STAGE_BAR_FORMATS = ("png", "svg", "pdf")
