@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from mineralgraph.commands.options import as_of_option, complete_ids, parse_date_option
@@ -116,7 +114,7 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
       mineralgraph build --source usgs-table.csv --source article.md -o graph.json
     """
     out = output
-    from mineralgraph.files import target_of
+    from mineralgraph.files import target_of, write_atomically
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
     from mineralgraph.reports.news import article_report_text, article_reports_json
 
@@ -141,7 +139,7 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     for report in reports:
         click.echo(article_report_text(report), err=True)
     if news_report:
-        Path(news_report).write_text(article_reports_json(reports), encoding="utf-8")
+        write_atomically(news_report, article_reports_json(reports))
     report_problems(skipped)
     if not errors:
         for warning in check_warnings(claims):
