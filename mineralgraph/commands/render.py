@@ -8,7 +8,7 @@ import click
 
 from mineralgraph.api import snapshot_chain as product_chain
 from mineralgraph.commands.options import as_of_option
-from mineralgraph.files import write_atomically
+from mineralgraph.files import target_of, write_atomically
 from mineralgraph.graph.analysis import load_scenario
 
 
@@ -51,6 +51,8 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
     from mineralgraph.render import FORMATS, format_for
 
     suffix = ".svg" if out == "-" else format_for(out)
+    if out != "-":
+        target_of(out)  # a missing folder fails before the drawing
     graph, chosen = _graph(app, as_of, scenario)
     direction = None if upstream is None else ("upstream" if upstream else "downstream")
     chain = product_chain(graph, node_id, chosen, full, direction, depth)
@@ -82,6 +84,7 @@ def brief(app, node_id, scenario, out, paper, as_of):
     from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, to_html, to_pdf
 
     suffix = format_for(out, BRIEF_FORMATS)
+    target_of(out)  # a missing folder fails before the brief is made
     graph, chosen = _graph(app, as_of, scenario)
     graph.require(node_id)
     found = (exposure(graph, node_id, chosen) if model.kind_of(node_id) == "Product"
