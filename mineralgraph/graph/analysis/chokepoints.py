@@ -336,14 +336,18 @@ class Evidence:
 
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
                 scenario: Scenario | None = None, top: int | None = None,
-                evidence: bool = True) -> list[ProductReport]:
+                evidence: bool = True, analysis: Analysis | None = None
+                ) -> list[ProductReport]:
     """Chokepoint reports for the products (all when None), on a graph at its date.
 
     Every figure is a range over the two bounds of section 5.6: ``loss`` is the upper
     bound's (section 2 as it stands), ``loss_range`` the [min, max] of the two; a bound
-    whose availability is 0 with nothing removed contributes no loss.
+    whose availability is 0 with nothing removed contributes no loss. ``analysis`` is an
+    :class:`Analysis` of this graph and scenario already built (to share it with other
+    answers); one is built when not given.
     """
-    analysis = Analysis(graph, scenario)
+    if analysis is None:
+        analysis = Analysis(graph, scenario)
     products = [graph.require(p, "Product") for p in products] if products else analysis.products()
     losses = {b: analysis.losses(products, b) for b in BOUNDS}
     spofs = {b: analysis.spof_sets(products, b) for b in BOUNDS}

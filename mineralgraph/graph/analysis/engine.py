@@ -223,13 +223,20 @@ class Analysis:
         scope = self.scope(self.graph.require(product, "Product"), bound)
         return scope.baseline[scope.structure.index[product]]
 
+    def plain(self) -> Analysis:
+        """The analysis of the same graph without the scenario (this one when there is
+        none), built once and shared, so a baseline is never computed twice."""
+        if self.scenario is None:
+            return self
+        if self._plain is None:
+            self._plain = Analysis(self.graph)
+        return self._plain
+
     def baseline(self, product: str, bound: str = "upper") -> float:
         """a0: the product's availability with nothing removed and no scenario."""
         if self.scenario is None:
             return self.reference(product, bound)
-        if self._plain is None:
-            self._plain = Analysis(self.graph)
-        return self._plain.reference(product, bound)
+        return self.plain().reference(product, bound)
 
     def availability_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product under the scenario (section 5.6)."""
