@@ -542,3 +542,20 @@ def test_an_article_naming_graphite_resolves_to_the_bundled_graphite_control(dat
                        LoadContext(known=load_bundled())).claims
     controls = {c.subject for c in claims if c.subject.startswith("control:")}
     assert controls == {"control:cn-2023-graphite"}
+
+
+def test_an_article_figure_reads_as_written_in_show_and_diff(run_cli, data_dir, tmp_path):
+    """The ``about`` of a figure is the article's words: quoted as written, never
+    "about about 93%"."""
+    base, new = tmp_path / "base.json", tmp_path / "new.json"
+    graph = str(data_dir / "news" / "graph")
+    article = str(data_dir / "news" / "articles" / "51-magnet-statistics.md")
+    assert run_cli("build", "--no-bundled", "--source", graph, "--out", str(base)).exit_code == 0
+    assert run_cli("build", "--no-bundled", "--source", graph, "--source", article,
+                   "--out", str(new)).exit_code == 0
+    shown = run_cli("--graph", str(new), "show", "country:CN", "--format", "md").stdout
+    diffed = run_cli("diff", str(base), str(new), "--no-chokepoints").stdout
+    for text in (shown, diffed):
+        assert 'as written "exports of rare-earth magnets to the United States fell 93%' \
+            in " ".join(text.split())
+        assert "about about" not in text and "(about " not in text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from mineralgraph.cells import qualifier_text
 from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.graph.diff import GraphDiff, graph_diff
@@ -24,7 +25,7 @@ def read_claims(path: str) -> list[Claim]:
 
 
 def _value(claim: Claim) -> str:
-    quals = ", ".join(f"{k} {v}" for k, v in claim.qualifiers)
+    quals = ", ".join(qualifier_text(k, v) for k, v in claim.qualifiers)
     when = ""
     if claim.valid_from or claim.valid_to:
         when = f" [{claim.valid_from or '…'} to {claim.valid_to or '…'}]"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mineralgraph.cells import qualifier_text
 from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option, parse_date_option
 from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
@@ -184,7 +185,8 @@ def _statistic_line(item: dict) -> str:
 
 
 def _claim_line(head: str, rel: dict) -> str:
-    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items() if k not in CAVEATS)
+    quals = ", ".join(qualifier_text(k, v) for k, v in rel["qualifiers"].items()
+                      if k not in CAVEATS)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
@@ -207,7 +209,7 @@ def render_node_text(view: dict) -> str:
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} "
-              + (f"({', '.join(f'{k} {v}' for k, v in a['qualifiers'].items())}) "
+              + (f"({', '.join(qualifier_text(k, v) for k, v in a['qualifiers'].items())}) "
                  if a.get("qualifiers") else "")
               + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
