@@ -5,7 +5,9 @@ What is read, sentence by sentence:
 - **export controls**: announced (``announced_on``), in force (``effective_from``),
   suspended or lifted (``effective_to``); the control is the known one the sentence
   names (announcement number, covered items, or the one the article is about), else a
-  new ``control:`` node with ``label``, ``regime``, ``ISSUED_BY``, ``COVERS``, ``TARGETS``;
+  new ``control:`` node with ``label``, ``regime``, ``ISSUED_BY``, ``COVERS``, ``TARGETS``
+  (a new control is withheld and listed in the report unless
+  ``context.options["news_new_controls"]`` is set: ``build --news-new-controls``);
 - **licence decisions**: approved, denied or expedited licences, as a ``licence:`` node
   with ``decision``, ``announced_on``, ``ISSUED_BY``, ``GRANTED_TO``, ``TARGETS``, ``UNDER``;
 - **supply relations**: a company ``SUPPLIES`` another (with the ``material``), stops
@@ -26,13 +28,19 @@ no claim.
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
 >>> _ = path.write_text("Title: China curbs gallium\\nDate: 2023-07-03\\n\\n"
 ...                     "China announced export controls on gallium on Monday.\\n")
->>> result = load_news(path)
+>>> result = load_news(path, LoadContext(options={"news_new_controls": True}))
 >>> for c in sorted(result.claims, key=lambda c: c.predicate):
 ...     if c.predicate in ("COVERS", "announced_on", "ISSUED_BY"):
 ...         print(c.subject, c.predicate, c.object, c.valid_from)
 control:cn-2023-07-gallium COVERS element:Ga 2023-07-03
 control:cn-2023-07-gallium ISSUED_BY country:CN 2023-07-03
 control:cn-2023-07-gallium announced_on 2023-07-03 2023-07-03
+
+A control no known one matches is withheld unless ``news_new_controls`` is set, and said:
+
+>>> result = load_news(path)
+>>> result.claims, result.report["new_controls"]
+([], ['control:cn-2023-07-gallium (China export controls on Gallium (Jul 2023))'])
 """
 
 from __future__ import annotations
@@ -224,6 +232,10 @@ class NewsReader:
         self.path = path
         self.known = context.known
         self.option = context.options.get("article_date")
+        #: a control the graph does not hold is only added when asked for
+        self.new_controls = bool(context.options.get("news_new_controls"))
+        self.withheld: list[str] = []
+        self.minted: list[str] = []
         self.gazetteer = Gazetteer(self.known)
         self.claims: list[Claim] = []
         self.nodes: dict[str, list[Claim]] = {}
@@ -286,6 +298,7 @@ class NewsReader:
                 self.sentences += 1
                 self.sentence(line, sentence)
         self.drop_article_dated_repeats()
+        self.withhold_new_controls()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
             claims = (self.source_claims(article)
@@ -330,6 +343,23 @@ class NewsReader:
         for node in dropped:
             self.nodes.pop(node, None)
 
+    def withhold_new_controls(self) -> None:
+        """A control no known node matches is withheld unless ``news_new_controls`` is
+        set: its claims, and a licence's ``UNDER`` it, are left out and the control is
+        listed in the report (never a node made silently)."""
+        minted = sorted(node for node, info in self.controls.items() if info["minted"]
+                        and any(c.subject == node for c in self.claims))
+        self.withheld = [] if self.new_controls else minted
+        self.minted = [f"{node} ({self.label(node)})" for node in minted]
+        if not self.withheld:
+            return
+        out = set(self.withheld)
+        self.claims = [c for c in self.claims if c.subject not in out and str(c.object)
+                       not in out]
+        for node in self.withheld:
+            self.nodes.pop(node, None)
+            self.mentioned.pop(node, None)
+
     def mention_claims(self) -> list[Claim]:
         """One MENTIONS claim per node the article names, quoting the first sentence."""
         out = []
@@ -361,6 +391,8 @@ class NewsReader:
             "sentences": self.sentences,
             "claims_added": len(claims),
             "events": events,
+            "new_controls": self.minted,
+            "new_controls_withheld": bool(self.withheld),
             "decisions": sorted({f"{c.subject} {c.object}" for c in facts
                                  if c.predicate == "decision"
                                  and c.qualifier("modality") is None}),

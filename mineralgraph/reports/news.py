@@ -17,7 +17,12 @@ def _shorten(text: str, width: int = 90) -> str:
 
 def article_report_text(report: dict) -> str:
     """What one article gave, in a few lines; one line when it gave nothing."""
+    withheld = (f"new controls withheld (no known control matches; build "
+                f"--news-new-controls adds them): {'; '.join(report['new_controls'])}"
+                if report.get("new_controls_withheld") else "")
     if not report.get("claims_added"):
+        if withheld:
+            return f"{report['article']}: nothing added; {withheld}"
         return (f"{report['article']}: nothing to extract ({report['sentences']} sentences "
                 f"read); nothing added")
     where = ", ".join(str(x) for x in (report.get("publisher"), report.get("published")) if x)
@@ -32,6 +37,11 @@ def article_report_text(report: dict) -> str:
                          + report.get("modal", []))]
     if others:
         lines.append("  controls: " + "; ".join(others))
+    if withheld:
+        lines.append(f"  {withheld}")
+    elif report.get("new_controls"):
+        lines.append("  new controls (no known control matched): "
+                     + "; ".join(report["new_controls"]))
     if report.get("figures"):
         lines.append("  figures of the article (beside the statistics, not in the analysis): "
                      + "; ".join(report["figures"]))
