@@ -33,15 +33,19 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def qualifier_text(key: str, value: Any) -> str:
-    """A qualifier as text: ``key value``; the ``about`` of an article's figure (its
-    words as the article wrote them) quoted as written, so "about 70% of refining"
-    never reads "about about 70% of refining".
+def qualifier_text(key: str, value: Any, predicate: str = "") -> str:
+    """A qualifier as text: ``key value``; the ``about`` of an article's figure (a
+    ``reported_*`` claim: its words as the article wrote them) quoted as written, so
+    "about 70% of refining" never reads "about about 70% of refining".
 
-    >>> qualifier_text("period", "2025-05"), qualifier_text("about", "about 70% of refining")
-    ('period 2025-05', 'as written "about 70% of refining"')
+    >>> qualifier_text("period", "2025-05")
+    'period 2025-05'
+    >>> qualifier_text("about", "about 70% of refining", "reported_share")
+    'as written "about 70% of refining"'
+    >>> qualifier_text("about", "natural graphite", "EXPORTS_TO")
+    'about natural graphite'
     """
-    if key == "about":
+    if key == "about" and predicate.startswith("reported_"):
         return f'as written "{value}"'
     return f"{key} {value}"
 

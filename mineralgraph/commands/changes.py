@@ -11,6 +11,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.graph.diff import GraphDiff, graph_diff
 from mineralgraph.output import emit, md_code, output_options, to_json
+from mineralgraph.reports.news import beside_text
 
 
 def read_claims(path: str) -> list[Claim]:
@@ -25,7 +26,7 @@ def read_claims(path: str) -> list[Claim]:
 
 
 def _value(claim: Claim) -> str:
-    quals = ", ".join(qualifier_text(k, v) for k, v in claim.qualifiers)
+    quals = ", ".join(qualifier_text(k, v, claim.predicate) for k, v in claim.qualifiers)
     when = ""
     if claim.valid_from or claim.valid_to:
         when = f" [{claim.valid_from or '…'} to {claim.valid_to or '…'}]"
@@ -66,6 +67,9 @@ def render_text(diff: GraphDiff, old: str, new: str, markdown: bool = False) -> 
         ("Changed", [f"~ {c.new.subject} {c.new.predicate}: {_value(c.old)} -> "
                      f"{_value(c.new)} <{', '.join(c.new.sources)}>" for c in facts.changed]),
     ]
+    if diff.beside:
+        sections.append(("Trade figures of articles beside the statistical figures of the "
+                         "same flow and month", beside_text(diff.beside)))
     if products is not None:
         sections.append(("Chokepoints", [line for p in products for line in _product_lines(p)]))
     if markdown:

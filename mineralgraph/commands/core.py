@@ -127,6 +127,7 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     contain it (:func:`mineralgraph.graph.statistics.statistics_about`).
     """
     from mineralgraph.graph.analysis.scenario import dated_node_in_force
+    from mineralgraph.graph.reported import figures_beside
     from mineralgraph.graph.statistics import statistics_about
 
     graph.require(node_id)
@@ -162,12 +163,16 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
                    "confidence": c.confidence, "valid_from": c.valid_from,
                    "valid_to": c.valid_to}
                   for c in statistics_about(graph, node_id)]
+    beside = figures_beside(graph, node_id)
+    for item in beside:   # number the sources of the figures set side by side
+        for claim in (item.figure, *item.statistics):
+            cite(claim)
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
                 "citation": graph.citation(s)} for s, n in refs.items()]
     return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
             "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,
-            "sources": sources}
+            "beside": [item.as_dict() for item in beside], "sources": sources}
 
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
@@ -209,8 +214,8 @@ def render_node_text(view: dict) -> str:
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} "
-              + (f"({', '.join(qualifier_text(k, v) for k, v in a['qualifiers'].items())}) "
-                 if a.get("qualifiers") else "")
+              + (f"({', '.join(qualifier_text(k, v, a['attribute']) for k, v in quals)}) "
+                 if (quals := a.get("qualifiers", {}).items()) else "")
               + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
@@ -219,8 +224,23 @@ def render_node_text(view: dict) -> str:
                   + (" (of the materials that contain it)" if view["kind"] == "Element"
                      else "") + ":"]
         lines += [_statistic_line(s) for s in view["statistics"]]
+    if view.get("beside"):
+        lines += ["", "Trade figures of articles beside the statistical figures of the same "
+                      "flow and month:"]
+        lines += ["  " + line for line in beside_lines(view)]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
+
+
+def beside_lines(view: dict) -> list[str]:
+    """The view's article figures beside the statistics, cited by the view's numbers."""
+    from mineralgraph.graph.reported import Beside
+    from mineralgraph.reports.news import beside_text
+
+    numbers = {s["id"]: s["n"] for s in view["sources"]}
+    items = [Beside(Claim.from_dict(b["figure"]),
+                    tuple(Claim.from_dict(c) for c in b["statistics"])) for b in view["beside"]]
+    return beside_text(items, lambda c: "".join(f"[{numbers[s]}]" for s in c.sources))
 
 
 @click.command()
