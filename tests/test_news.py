@@ -523,7 +523,7 @@ def test_build_prints_a_report_per_article_and_one_line_for_an_empty_one(run_cli
                      "--source", str(data_dir / "news" / "articles" / "10-lockheed-denied.md"),
                      "--source", str(empty), "--out", str(out), "--news-report", str(report))
     assert result.exit_code == 0, result.stderr
-    assert f"{empty}: nothing to extract (1 sentences read); nothing added\n" in result.stderr
+    assert f"{empty}: nothing to extract (1 sentence read); nothing added\n" in result.stderr
     assert "decisions: licence:cn-2025-07-02-lockheed-martin-denied denied" in result.stderr
     import json
 
@@ -603,3 +603,22 @@ def load_snapshot_claims(path):
     from mineralgraph.graph.snapshot import load_snapshot
 
     return load_snapshot(str(path))
+
+
+@pytest.mark.parametrize("text", ["", "Title: Nothing here\nDate: 2025-01-01\n\n",
+                                  "<html><head><title>x</title></head><body><nav>Home</nav>"
+                                  "</body></html>"])
+def test_an_empty_article_says_so_in_one_line_and_adds_nothing(run_cli, data_dir, tmp_path,
+                                                               text):
+    """No text at all (an empty file, headers only, a page of navigation): one line, no
+    date asked for, nothing added."""
+    path = write(tmp_path, "empty.html" if text.startswith("<") else "empty.txt", text)
+    base, out = tmp_path / "base.json", tmp_path / "g.json"
+    graph = str(data_dir / "news" / "graph")
+    run_cli("build", "--no-bundled", "--source", graph, "--out", str(base))
+    result = run_cli("build", "--no-bundled", "--source", graph, "--source", str(path),
+                     "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == \
+        f"{path}: nothing to extract (0 sentences read); nothing added"
+    assert out.read_text() == base.read_text()

@@ -67,8 +67,8 @@ def test_a_year_figure_matches_a_yearly_statistic_not_a_month():
 @pytest.fixture(scope="module")
 def snapshots(tmp_path_factory):
     from click.testing import CliRunner
-
     from conftest import DATA
+
     from mineralgraph.cli import cli
 
     folder = tmp_path_factory.mktemp("beside")
@@ -113,6 +113,7 @@ def test_diff_puts_an_added_article_figure_beside_the_customs_figure(run_cli, sn
 def test_an_article_naming_rare_earth_magnets_reads_the_customs_material():
     """'rare-earth magnets' resolves to the material the bundled customs figures use."""
     from conftest import DATA
+
     from mineralgraph import load_bundled
 
     known = load_bundled()

@@ -280,6 +280,10 @@ class NewsReader:
     def read(self) -> LoadResult:
         article = read_article(self.path)
         dateline(article, self.option)
+        if not any(text.strip() for _, text in article.paragraphs):
+            # nothing to read: no date is needed to say so, and nothing is added
+            self.article = article
+            return LoadResult(claims=[], unresolved=[], report=self.report([]))
         if article.published is None:
             if self.option is None:
                 where = article.date_line or 1

@@ -26,8 +26,9 @@ def article_report_text(report: dict) -> str:
     if not report.get("claims_added"):
         if withheld:
             return f"{report['article']}: nothing added; {withheld}"
-        return (f"{report['article']}: nothing to extract ({report['sentences']} sentences "
-                f"read); nothing added")
+        count = report["sentences"]
+        return (f"{report['article']}: nothing to extract ({count} sentence"
+                f"{'' if count == 1 else 's'} read); nothing added")
     where = ", ".join(str(x) for x in (report.get("publisher"), report.get("published")) if x)
     lines = [f"{report['article']} ({where}): {report['claims_added']} claims added "
              f"as {report['source']}"]
