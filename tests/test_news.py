@@ -57,7 +57,6 @@ KNOWN_MISSES = {
     "44-niron-gm.txt": "iron-nitride magnets read as NdFeB magnets",
     "54-entities-suspended.txt": "a ban's regime when the text only says 'measures'",
     "55-busan.md": "the date of a restated issuer of a control named by its month",
-    "63-umicore.html": "germanium concentrate read as rare-earth concentrate (test alias)",
     "72-usa-rare-earth-lynas.txt": "'Texas' reported as an unresolved name",
     "77-entity-list.html": "a US control (the Entity List) is not read",
     "97-magnet-exports-tradepress.md": "a bullet figure with neither month nor 'year on year'",

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mineralgraph.loaders.countries import country_code
 from mineralgraph.ontology import model
@@ -46,6 +47,50 @@ GOVERNMENTS = {
     "british": "GB", "london": "GB", "canadian": "CA", "ottawa": "CA", "taiwanese": "TW",
     "vietnamese": "VN", "hanoi": "VN", "myanmar": "MM", "burmese": "MM",
 }
+
+#: News names of countries ISO 3166 spells otherwise, and capitals and demonyms used for
+#: their governments. In news "Congo" is the Democratic Republic (Reuters style, after
+#: "Democratic Republic of Congo"); the other Congo is named "Congo Republic" or
+#: "Republic of the Congo".
+NEWS_COUNTRIES = {
+    "democratic republic of the congo": "CD", "democratic republic of congo": "CD",
+    "dr congo": "CD", "drc": "CD", "congo": "CD", "congo-kinshasa": "CD", "kinshasa": "CD",
+    "congolese": "CD", "congo republic": "CG", "republic of the congo": "CG",
+    "republic of congo": "CG", "congo-brazzaville": "CG", "harare": "ZW", "zimbabwean": "ZW",
+    "jakarta": "ID", "indonesian": "ID", "pretoria": "ZA", "south african": "ZA",
+    "moscow": "RU", "russian": "RU", "chilean": "CL", "brazilian": "BR", "mexican": "MX",
+    "naypyidaw": "MM", "south korea": "KR", "north korea": "KP", "russia": "RU",
+    "vietnam": "VN", "taiwan": "TW", "laos": "LA", "iran": "IR", "bolivia": "BO",
+    "tanzania": "TZ", "venezuela": "VE", "britain": "GB", "united kingdom": "GB",
+    "the netherlands": "NL", "ivory coast": "CI",
+}
+#: Country names that are also common words, people's or US states' names: never a country.
+NOT_COUNTRIES = {"georgia", "jordan", "jersey", "chad", "guernsey", "turkey", "niger",
+                 "dominica", "china"}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-case country names (ISO 3166 names, common and official names without a
+    comma, :data:`NEWS_COUNTRIES`) -> alpha-2 code.
+
+    >>> names = country_names()
+    >>> names["zimbabwe"], names["democratic republic of the congo"], names["indonesia"]
+    ('ZW', 'CD', 'ID')
+    >>> "georgia" in names
+    False
+    """
+    import pycountry
+
+    out = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                out.setdefault(name.lower(), country.alpha_2)
+    out.update(NEWS_COUNTRIES)
+    return {k: v for k, v in out.items() if k not in NOT_COUNTRIES}
+
 
 #: Element names -> symbols (the elements of the chains; graphite counts as carbon).
 ELEMENTS = {
@@ -130,6 +175,11 @@ class Gazetteer:
         self.known = known
         for name, code in GOVERNMENTS.items():
             self.names[name] = f"country:{code}"
+        #: country names only count written with a capital ("Zimbabwe", not "zimbabwe")
+        countries = country_names()
+        self.country_names = {n for n in countries if n not in GOVERNMENTS}
+        for name in sorted(self.country_names):
+            self.names.setdefault(name, f"country:{countries[name]}")
         for name, symbol in ELEMENTS.items():
             self.names[name] = f"element:{symbol}"
         if known is not None:
@@ -164,6 +214,8 @@ class Gazetteer:
             if len(key) <= 3 and text != text.upper() and not text[0].isupper():
                 continue
             if key == "us" and text != "US":
+                continue
+            if key in self.country_names and not text[0].isupper():
                 continue
             if key in ELEMENTS and text[0].isupper() and _company_follows(sentence, m.end()):
                 continue

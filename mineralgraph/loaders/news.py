@@ -86,6 +86,11 @@ LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e app
                      r"applications? to export|export (applications?|requests?)|approvals for "
                      r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
                      r"shipments))\b", re.I)
+#: "has suspended cobalt exports", "an immediate freeze on exports": a government stops its
+#: exports, which starts a ban (it suspends no control).
+EXPORT_HALT = re.compile(r"\b(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze)\s+(all\s+)?"
+                         r"([\w-]+\s+){0,2}?(exports|shipments)\b|\b(suspension|halt|freeze)\s+"
+                         r"(of|on)\s+(all\s+)?([\w-]+\s+){0,3}?(exports|shipments)\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -195,8 +200,9 @@ PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started produ
                           r"(commercial |full |first )?production of|"
                           r"(capacity|able) to make|mak(e|es|ing))\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"^(its|it|the company|the firm|the group)\b", re.I)
-IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
-                       r"release)|effective from the date|with immediate|immediately", re.I)
+IMMEDIATE = re.compile(r"immediate effect|immediate (ban|freeze|halt|suspension)|effective "
+                       r"immediately|effective (up)?on (publication|release)|effective from "
+                       r"the date|with immediate|immediately", re.I)
 REFERENCE = re.compile(r"Announcement No\.?\s*(\d+)(?:\s*(?:\[|\(|of\s+)(\d{4}))?", re.I)
 SUPPLY_VERB = re.compile(r"\b(suppl(y|ies|ied|ying)|ship(s|ped|ping)?|sell(s|ing)?|sold|"
                          r"deliver(s|ed|ing)?|provid(e|es|ed|ing))\b", re.I)
@@ -464,9 +470,10 @@ class NewsReader:
         if text[0] in "\"\u201c":
             self.skipped.append((line, text, "a quotation"))
             return
-        found = [Found(m, m.id, model.kind_of(m.id)) for m in
-                 sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
-                        key=lambda m: m.start)]
+        found = generic_after_element(
+            [Found(m, m.id, model.kind_of(m.id)) for m in
+             sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
+                    key=lambda m: m.start)], text)
         for f in found:
             self.mentioned.setdefault(f.id, (f.mention.text, text, line))
         if self.article_country is None:   # the first country named that is no target
@@ -488,7 +495,8 @@ class NewsReader:
                                        and PLANNED_CUE.search(text)))
         is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
-                          or (self.current_control and ANAPHOR.search(text)))
+                          or (self.current_control and ANAPHOR.search(text))
+                          or self.government_halt(text, found))
         policy = bool(POLICY.search(text) or PROCESS.search(text))
         if is_licence and negated:
             verb = (APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
@@ -610,6 +618,20 @@ class NewsReader:
                     quals.append(("period", period))
                 self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                            tuple(quals), quote=text)
+
+    def government_halt(self, text: str, found: list[Found]) -> re.Match | None:
+        """"Congo has suspended cobalt exports": a country (no company) named before a halt
+        of exports is the government starting a ban; a company halting shipments is not."""
+        halt = EXPORT_HALT.search(text)
+        if not halt:
+            return None
+        before = [f for f in found if f.mention.end <= halt.start()]
+        countries = [f for f in before if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        if not countries or [f for f in before if f.kind in ("Company", "Facility")] \
+                or self.gazetteer.unknown_names(text[:halt.start()]):
+            return None
+        return halt
 
     @staticmethod
     def control_on(text: str, found: list[Found]) -> bool:
@@ -797,7 +819,10 @@ class NewsReader:
                             or f.mention.start < clause.start()])
         items = [i for i, _ in named]
         statuses = []
-        if SUSPENDED.search(text):
+        halt = self.government_halt(text, found)
+        if halt:
+            statuses.append("announced")   # a ban starts ("suspended cobalt exports")
+        elif SUSPENDED.search(text):
             statuses.append("suspended")
         if IN_FORCE.search(text) and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
@@ -859,6 +884,11 @@ class NewsReader:
                 self.skipped.append((self.line, text, "a control with no date nor number: "
                                                       "not taken for a new one"))
                 return
+            if status == "suspended" and not announced and not REFERENCE.search(text) \
+                    and not month:
+                self.skipped.append((self.line, text, "lifts or suspends a control the graph "
+                                                      "does not hold: not taken for a new one"))
+                return
             if month and not announced:
                 number = MONTHS[month.group("month").lower()]
                 announced = date(event.year - (number > event.month), number, 1)
@@ -906,7 +936,7 @@ class NewsReader:
         node = f"control:{code.lower()}-{when.year}-{when.month:02d}-{tail}"
         if MILITARY.search(text):
             regime = "end-use-denial"
-        elif BAN.search(text):
+        elif BAN.search(text) or EXPORT_HALT.search(text):
             regime = "ban"
         else:
             regime = "licence-required"
@@ -1202,6 +1232,22 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def generic_after_element(found: list[Found], text: str) -> list[Found]:
+    """A material named by a generic word of a mined form right after an element ("lithium
+    concentrate", "germanium concentrate") is that element's, not the graph's material of
+    that word ("neodymium magnets" stay magnets)."""
+    out = []
+    for index, f in enumerate(found):
+        previous = found[index - 1] if index else None
+        if f.kind == "Material" and re.fullmatch(r"(concentrates?|ores?)", f.mention.text.strip(),
+                                                 re.I) and previous \
+                and previous.kind == "Element" \
+                and re.fullmatch(r"[\s-]*", text[previous.mention.end:f.mention.start]):
+            continue
+        out.append(f)
+    return out
 
 
 def named_reference(text: str) -> re.Match | None:
