@@ -20,7 +20,7 @@ import networkx as nx
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import concentration
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -116,6 +116,8 @@ class ProductReport:
         return self.availability_range[0] <= 0.0
     caveats: Caveats = field(default_factory=Caveats)
     scenario_title: str | None = None
+    #: claims --min-confidence left out that bear on the product (section 5.7)
+    left_out: list[Claim] = field(default_factory=list)
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -142,7 +144,8 @@ class ProductReport:
                 "supply_not_mapped": self.unmapped,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
-                                      if self.most_concentrated else None)}
+                                      if self.most_concentrated else None),
+                "left_out_below_confidence": [left_out_dict(c) for c in self.left_out]}
 
 
 class Evidence:
@@ -329,20 +332,28 @@ class Evidence:
 
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
                 scenario: Scenario | None = None, top: int | None = None,
-                evidence: bool = True) -> list[ProductReport]:
+                evidence: bool = True, analysis: Analysis | None = None
+                ) -> list[ProductReport]:
     """Chokepoint reports for the products (all when None), on a graph at its date.
 
     Every figure is a range over the two bounds of section 5.6: ``loss`` is the upper
     bound's (section 2 as it stands), ``loss_range`` the [min, max] of the two; a bound
-    whose availability is 0 with nothing removed contributes no loss.
+    whose availability is 0 with nothing removed contributes no loss. ``analysis`` is an
+    :class:`Analysis` of this graph and scenario already built (to share it with other
+    answers); one is built when not given.
     """
-    analysis = Analysis(graph, scenario)
+    if analysis is None:
+        analysis = Analysis(graph, scenario)
     products = [graph.require(p, "Product") for p in products] if products else analysis.products()
     losses = {b: analysis.losses(products, b) for b in BOUNDS}
     spofs = {b: analysis.spof_sets(products, b) for b in BOUNDS}
     proof = Evidence(analysis)
-    return [_report(analysis, proof, product, losses, spofs, top, evidence)
-            for product in products]
+    reports = [_report(analysis, proof, product, losses, spofs, top, evidence)
+               for product in products]
+    if graph.left_out:
+        for report in reports:
+            report.left_out = left_out_for(graph, [report.product])
+    return reports
 
 
 def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spofs: dict,

@@ -28,6 +28,7 @@ from mineralgraph.graph.analysis.structure import (
     anchors,
     located_in,
     material_inputs,
+    untraced,
 )
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -76,10 +77,17 @@ class Analysis:
         self.removed = tuple(scenario.remove) if scenario else ()
         self.restrictions = scenario.restrictions(graph) if scenario else ()
         self.flow = flow_graph(graph)
+        #: the graph of the lower bound: requirements that --min-confidence left out are
+        #: put back there (unknown, not absent: section 5.7)
+        self.lower_graph = graph.with_left_out_requirements()
+        self.lower_flow = (self.flow if self.lower_graph is graph
+                           else flow_graph(self.lower_graph))
+        self._lower_upstream: dict[str, set[str]] = {}
         self._scopes: dict[tuple, Scope] = {}
         self._upstream: dict[str, set[str]] = {}
         self._candidates: dict[tuple, set[str]] = {}
         self._anchors: dict[str, str | None] | None = None
+        self._untraced: set[str] | None = None
         self._plain: Analysis | None = None
 
     # ------------------------------------------------------------------ scopes
@@ -88,9 +96,10 @@ class Analysis:
         return self.graph.ids("Product")
 
     def anchors(self) -> dict[str, str | None]:
-        """Anchor country of each material without a producer, on the baseline graph."""
+        """Anchor country of each material without a producer, on the baseline graph
+        (of the lower bound, the only one that uses them)."""
         if self._anchors is None:
-            self._anchors = anchors(self.graph)
+            self._anchors = anchors(self.lower_graph)
         return self._anchors
 
     def blocked_for(self, product: str, bound: str = "upper") -> frozenset:
@@ -137,16 +146,25 @@ class Analysis:
     def _blocked_virtual(self, restriction: Restriction) -> set:
         """Virtual producers a control zeroes, whoever issued it: where supply is unknown,
         a control covering the material, an element it contains or one of its inputs may
-        reach it (section 5.6)."""
+        reach it; a material nothing traces (no element, input or anchor) any control in
+        scope may reach (section 5.6)."""
         covered = self._covered(restriction)
         return {("virtual", m) for m in self.anchors()
-                if m in covered or covered & set(material_inputs(self.graph, m))}
+                if m in covered or covered & set(material_inputs(self.lower_graph, m))
+                or m in self.untraced()}
+
+    def untraced(self) -> set[str]:
+        """Materials nothing traces to a country: no producer, element, input or anchor.
+        Any enforced control in scope zeroes their virtual producer (section 5.6)."""
+        if self._untraced is None:
+            self._untraced = set(untraced(self.lower_graph, self.anchors()))
+        return self._untraced
 
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
         key = (bound, self.blocked_for(product, bound))
         if key not in self._scopes:
-            if bound == "lower" and not self.anchors():
+            if bound == "lower" and not self.anchors() and self.lower_graph is self.graph:
                 # nothing unmapped: the lower bound is the upper one with its controls
                 upper = ("upper", key[1])
                 if upper not in self._scopes:
@@ -158,13 +176,19 @@ class Analysis:
         return self._scopes[key]
 
     def _compile(self, blocked: frozenset, anchored) -> Scope:
-        structure = StructureBuilder(self.graph, blocked, anchored).build()
+        graph = self.graph if anchored is None else self.lower_graph
+        structure = StructureBuilder(graph, blocked, anchored).build()
         evaluator = Evaluator(structure)
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
 
-    def upstream(self, node_id: str) -> set[str]:
-        """Nodes upstream of a node in the flow view (cached)."""
+    def upstream(self, node_id: str, bound: str = "upper") -> set[str]:
+        """Nodes upstream of a node in the flow view (cached); for the lower bound, with
+        the requirements --min-confidence left out put back."""
+        if bound == "lower" and self.lower_flow is not self.flow:
+            if node_id not in self._lower_upstream:
+                self._lower_upstream[node_id] = upstream(self.lower_flow, node_id)
+            return self._lower_upstream[node_id]
         if node_id not in self._upstream:
             self._upstream[node_id] = upstream(self.flow, node_id)
         return self._upstream[node_id]
@@ -174,7 +198,7 @@ class Analysis:
         bound the anchor countries of the materials without producers upstream of it."""
         key = (product, bound)
         if key not in self._candidates:
-            found = set(self.upstream(product))
+            found = set(self.upstream(product, bound))
             if bound == "lower":
                 found |= {self.anchors()[m] for m in found | {product}
                           if self.anchors().get(m)}
@@ -199,13 +223,20 @@ class Analysis:
         scope = self.scope(self.graph.require(product, "Product"), bound)
         return scope.baseline[scope.structure.index[product]]
 
+    def plain(self) -> Analysis:
+        """The analysis of the same graph without the scenario (this one when there is
+        none), built once and shared, so a baseline is never computed twice."""
+        if self.scenario is None:
+            return self
+        if self._plain is None:
+            self._plain = Analysis(self.graph)
+        return self._plain
+
     def baseline(self, product: str, bound: str = "upper") -> float:
         """a0: the product's availability with nothing removed and no scenario."""
         if self.scenario is None:
             return self.reference(product, bound)
-        if self._plain is None:
-            self._plain = Analysis(self.graph)
-        return self._plain.reference(product, bound)
+        return self.plain().reference(product, bound)
 
     def availability_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product under the scenario (section 5.6)."""
@@ -297,9 +328,12 @@ class Analysis:
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
         not mapped, so the answer about the product is a range (section 5.6)."""
-        structure = self.scope(product).structure
-        return sorted(n for n in self.upstream(product) | {product}
-                      if n in structure.unmapped)
+        found = set()
+        for bound in BOUNDS:
+            structure = self.scope(product, bound).structure
+            found |= {n for n in self.upstream(product, bound) | {product}
+                      if n in structure.unmapped}
+        return sorted(found)
 
     def behind(self, product: str, removed: Iterable[str] = ()) -> list[str]:
         """The unmapped stages that make the lower bound lower than the upper one for a
