@@ -132,6 +132,9 @@ FUZZY_KINDS = ("Company", "Facility", "Material", "Product")
 #: The least rapidfuzz ratio (0-100) at which a near miss is taken for a known name.
 FUZZY_CUTOFF = 90
 
+#: Titles before a person's name, cut off it.
+TITLE = re.compile(r"Minister|Secretary|Chairman|Chairwoman|Chair|Governor|Ambassador|"
+                   r"Spokesperson|Spokesman|Spokeswoman|CEO|President|Premier|Director")
 #: Words that end company names (a capitalised name ending so is taken for a company).
 COMPANY_WORDS = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.",
                  "Limited", "Group", "Materials", "Magnetics", "Magnet", "Magnets",
@@ -290,6 +293,11 @@ class Gazetteer:
                 words = words[1:]
             while words and _norm(words[-1]).rstrip(".") in TRAILING:
                 words = words[:-1]
+            # a title before a person's name ("Mines Minister Winston Chitando")
+            titles = [i for i, w in enumerate(words[:3]) if TITLE.fullmatch(w)]
+            if titles and titles[-1] + 1 < len(words):
+                start += sum(len(w) + 1 for w in words[:titles[-1] + 1])
+                words = words[titles[-1] + 1:]
             text = " ".join(words)
             end = start + len(text)
             if not text or _norm(text) in STOPWORDS or (
@@ -311,6 +319,10 @@ class Gazetteer:
             if re.search(r"-(origin|made|based|owned|linked|listed)$|\b(Law|Act|Regulations?)$",
                          text):
                 continue  # "Chinese-origin", "US-made": adjectives, not names
+            if re.match(r"(Catalogue|Catalog|Decree|Decision|List) of\b", text) or re.search(
+                    r"\b(Ministry|Catalogue|Catalog) of( [A-Z][\w-]*| and| or| from)*\s*$",
+                    sentence[:start]):
+                continue  # a law's or a ministry's name, or words inside it
             if len(words) == 1 and (re.search(r"(ian|ean|ican|ese)$", text) or text in (
                     "British", "Spanish", "Swedish", "Danish", "Finnish", "Polish", "Irish",
                     "Turkish", "Scottish", "Flemish")) and \

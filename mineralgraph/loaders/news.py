@@ -858,7 +858,9 @@ class NewsReader:
                     announced = when
                     day_precise = bool(re.search(r"\b\d{1,2}\b|day\b", text[start:end], re.I))
             elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
-                    or text[start:start + 5].lower() == "since":
+                    or (re.match(r"(since|from|starting|effective)\b", text[start:end], re.I)
+                        and not re.search(r"(\d%?|percent|\b(up|down|rose|fell))\s*$",
+                                          text[max(0, start - 14):start])):
                 effective = effective or when
         after = DAYS_AFTER.search(text)
         if after and announced is None and not self.dated_by_article:
@@ -936,7 +938,8 @@ class NewsReader:
         node = f"control:{code.lower()}-{when.year}-{when.month:02d}-{tail}"
         if MILITARY.search(text):
             regime = "end-use-denial"
-        elif BAN.search(text) or EXPORT_HALT.search(text):
+        elif any(m.group(0)[0].islower() or m.start() == 0 for m in BAN.finditer(text)) \
+                or EXPORT_HALT.search(text):   # not a word of a title ("... Prohibited or")
             regime = "ban"
         else:
             regime = "licence-required"
