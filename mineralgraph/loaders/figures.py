@@ -60,13 +60,17 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (ea
                           r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
-                          r"quarter) (a|last) year|on the year)\b", re.I)
+                          r"quarter) (a|last) year|on the year|in the same (month|period) "
+                          r"(of|in) 20\d\d)\b", re.I)
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
-                      r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
-                      r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,45}?"
-                      r"\bto)\s+"
+                      r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
+                      r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|"
+                      r"surged)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
+                      r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
+                      r"stood at|amounted to|came to|came in at)|"
+                      r"(?:\b(?:down|up)|\d%)\s+from)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",
                       re.I)

@@ -91,6 +91,9 @@ LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e app
 EXPORT_HALT = re.compile(r"\b(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze)\s+(all\s+)?"
                          r"([\w-]+\s+){0,2}?(exports|shipments)\b|\b(suspension|halt|freeze)\s+"
                          r"(of|on)\s+(all\s+)?([\w-]+\s+){0,3}?(exports|shipments)\b", re.I)
+#: "Year to date, exports totalled ...": a cumulative figure, neither a month's nor a year's.
+YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|in the first (two|three|"
+                          r"four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months)\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -166,7 +169,8 @@ NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not y
 BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
-TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
+TARGET_BEFORE = re.compile(r"\b((?<!pledge )(?<!promise )(?<!commitment )(?<!response )"
+                           r"(?<!concession )(?<!message )to|for|toward|towards|against|targeting|bound for|destined for|"
                            r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
@@ -536,15 +540,25 @@ class NewsReader:
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
         ``reported_*`` claims of the article on the country (or company) they are about."""
+        if YEAR_TO_DATE.search(text):
+            if find_figures(text):
+                self.skipped.append((self.line, text, "a year-to-date total is no month's or "
+                                                      "year's figure"))
+            return
         for figure in find_figures(text):
             countries = [f for f in found if f.kind == "Country"]
             owners = [f for f in found if f.kind in ("Country", "Company")
                       and f.mention.end <= figure.start]
             partner = None
             if figure.kind == "share":
-                if not owners:
+                lead = re.match(r"(the|this) (country|nation)\b", text, re.I)
+                if not owners and self.article_country and lead \
+                        and len(text[lead.end():figure.start].split()) <= 1:
+                    subject = self.article_country   # "The country supplies over 80%"
+                elif not owners:
                     continue
-                subject = owners[-1].id
+                else:
+                    subject = owners[-1].id
             elif figure.flow == "import":   # the importer is the subject; "from" a partner
                 sources = [f for f in countries if re.search(
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
@@ -569,7 +583,8 @@ class NewsReader:
                                                           "world, not a total"))
                     continue
                 where = figure.start + named.start("name") if named else 0
-                if named and not any(f.mention.start <= where < f.mention.end for f in targets):
+                if named and not any(f.mention.start <= where < f.mention.end
+                                     for f in targets + countries):
                     self.skipped.append((self.line, text, f"a trade figure to "
                                          f"{named.group('name')}, not a known country"))
                     continue
@@ -591,7 +606,11 @@ class NewsReader:
                           and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
                                             if len(text[start:end].split()) > 1 else "x")]
                 year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
-                if months:
+                own = self.own_month(text, figure, months) if figure.kind == "quantity" \
+                    else None
+                if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
+                    when, period = own, f"{own:%Y-%m}"   # of 2024": the figure's own month
+                elif months:
                     when = months[0].replace(day=1)
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
@@ -632,6 +651,27 @@ class NewsReader:
                 or self.gazetteer.unknown_names(text[:halt.start()]):
             return None
         return halt
+
+    def own_month(self, text: str, figure, months: list[date]) -> date | None:
+        """The month a quantity is dated by right after it: "in September", "in the same
+        month of 2024", "in the same month last year" (the sentence's month a year back)."""
+        after = text[figure.end:figure.end + 45]
+        same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
+                        r"month (?:a |last )year\b", after, re.I)
+        if same and months:
+            first = months[0]
+            year = int(same.group("year")) if same.group("year") else first.year - 1
+            return date(year, first.month, 1)
+        named = re.match(r"\s+in (?P<month>" + "|".join(m for m in MONTHS
+                                                         if len(m) > 3 or m == "may")
+                         + r")\b(?:\s+(?P<year>20\d\d))?", after, re.I)
+        if named:
+            month = MONTHS[named.group("month").lower()]
+            published = self.article.published
+            year = int(named.group("year")) if named.group("year") else \
+                published.year - (month > published.month)
+            return date(year, month, 1)
+        return None
 
     @staticmethod
     def control_on(text: str, found: list[Found]) -> bool:
