@@ -170,8 +170,8 @@ BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b((?<!pledge )(?<!promise )(?<!commitment )(?<!response )"
-                           r"(?<!concession )(?<!message )to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
+                           r"(?<!concession )(?<!message )to|for|toward|towards|against|"
+                           r"targeting|bound for|destined for|into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
