@@ -171,7 +171,8 @@ MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e 
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b((?<!pledge )(?<!promise )(?<!commitment )(?<!response )"
                            r"(?<!concession )(?<!message )to|for|toward|towards|against|"
-                           r"targeting|bound for|destined for|into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
+                           r"targeting|bound for|destined for|into|"
+                           r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
