@@ -70,7 +70,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"surged)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
-                      r"(?:\b(?:down|up)|\d%)\s+from)\s+"
+                      r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",
                       re.I)
@@ -166,7 +166,10 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
             continue
         window = after[:70]
+        lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
+                or (lead and YEAR_ON_YEAR.search(lead.group(0))
+                    and lead.end() <= match.start())
                 or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
             continue
         verb = (verbs[-1] if _UP_DOWN.finditer(before) and list(_UP_DOWN.finditer(before))

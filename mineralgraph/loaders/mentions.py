@@ -59,7 +59,8 @@ NEWS_COUNTRIES = {
     "republic of congo": "CG", "congo-brazzaville": "CG", "harare": "ZW", "zimbabwean": "ZW",
     "jakarta": "ID", "indonesian": "ID", "pretoria": "ZA", "south african": "ZA",
     "moscow": "RU", "russian": "RU", "chilean": "CL", "brazilian": "BR", "mexican": "MX",
-    "naypyidaw": "MM", "south korea": "KR", "north korea": "KP", "russia": "RU",
+    "naypyidaw": "MM", "philippine": "PH", "filipino": "PH", "manila": "PH",
+    "kuala lumpur": "MY", "south korea": "KR", "north korea": "KP", "russia": "RU",
     "vietnam": "VN", "taiwan": "TW", "laos": "LA", "iran": "IR", "bolivia": "BO",
     "tanzania": "TZ", "venezuela": "VE", "britain": "GB", "united kingdom": "GB",
     "the netherlands": "NL", "ivory coast": "CI",
@@ -319,9 +320,14 @@ class Gazetteer:
             if re.search(r"-(origin|made|based|owned|linked|listed)$|\b(Law|Act|Regulations?)$",
                          text):
                 continue  # "Chinese-origin", "US-made": adjectives, not names
-            if re.match(r"(Catalogue|Catalog|Decree|Decision|List) of\b", text) or re.search(
-                    r"\b(Ministry|Catalogue|Catalog) of( [A-Z][\w-]*| and| or| from)*\s*$",
-                    sentence[:start]):
+            inside = re.search(r"\b(Ministry|Minister|Catalogue|Catalog) of( [A-Z][\w-]*,?| and| "
+                               r"or| from)*\s*$", sentence[:start])
+            if inside and len(words) > 1 and inside.group(1) == "Minister":
+                # "Minister of Science, Technology and Innovation Chang Lih Kang"
+                start += len(words[0]) + 1
+                words = words[1:]
+                text = " ".join(words)
+            elif re.match(r"(Catalogue|Catalog|Decree|Decision|List) of\b", text) or inside:
                 continue  # a law's or a ministry's name, or words inside it
             if len(words) == 1 and (re.search(r"(ian|ean|ican|ese)$", text) or text in (
                     "British", "Spanish", "Swedish", "Danish", "Finnish", "Polish", "Irish",

@@ -93,7 +93,8 @@ EXPORT_HALT = re.compile(r"\b(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)
                          r"(of|on)\s+(all\s+)?([\w-]+\s+){0,3}?(exports|shipments)\b", re.I)
 #: "Year to date, exports totalled ...": a cumulative figure, neither a month's nor a year's.
 YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|in the first (two|three|"
-                          r"four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months)\b", re.I)
+                          r"four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months|in the "
+                          r"first (half|two quarters|three quarters|quarter))\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -169,7 +170,8 @@ NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not y
 BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
-TARGET_BEFORE = re.compile(r"\b((?<!pledge )(?<!promise )(?<!commitment )(?<!response )"
+TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!commitment )"
+                           r"(?<!response )"
                            r"(?<!concession )(?<!message )to|for|toward|towards|against|"
                            r"targeting|bound for|destined for|into|"
                            r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
@@ -306,8 +308,12 @@ class NewsReader:
         self.article = article
         self.source = self.source_id(article)
         # an official publisher names its country ("Ministry of Commerce of the PRC")
+        official = re.search(r"\b(ministry|government|commission|administration|council|"
+                             r"department|embassy|state|authority|office)\b",
+                             article.publisher or "", re.I)
         self.article_country = next((m.id for m in self.gazetteer.mentions(
-            article.publisher or "") if model.kind_of(m.id) == "Country"), None)
+            article.publisher or "") if model.kind_of(m.id) == "Country"), None) \
+            if official else None   # "The Telegraph India" names no issuer
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentences += 1
@@ -621,8 +627,9 @@ class NewsReader:
                     when, period = self.last_period, f"{self.last_period:%Y-%m}"
                 else:
                     continue   # a trade figure needs its month or year
-                if len(period) == 7:
-                    self.last_period = when
+                if len(period) == 7 and (not own or (months and own == months[0].replace(
+                        day=1))):   # a comparison's month ("down from ... in August") is not
+                    self.last_period = when   # the month the article reports
             for item in (inside if figure.kind == "quantity" and figure.value == 0
                          else inside[:1] or [None]):
                 quals = [("about", figure.about)]
