@@ -36,7 +36,7 @@ def claim_key(claim) -> tuple:
         valid_to = None
     obj = claim.object.isoformat() if hasattr(claim.object, "isoformat") else str(claim.object)
     if isinstance(claim.object, float):
-        obj = f"{claim.object:g}"
+        obj = f"{claim.object:.12g}"   # 34340000, not 3.434e+07
     return (claim.subject, claim.predicate, obj, claim.qualifier("material"), valid_from,
             valid_to, claim.qualifier("modality"), claim.qualifier("partner"))
 

@@ -72,7 +72,8 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"stood at|amounted to|came to|came in at)|"
                       r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-                      r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",
+                      r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
+                      r"kilograms|kg)\b",
                       re.I)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
 ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
@@ -123,7 +124,8 @@ def find_figures(text: str) -> list[Figure]:
     for match in QUANTITY.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         unit = "kg" if match.group("unit").lower().startswith("k") else "t"
-        out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+        scale = 1_000_000 if match.group("million") else 1
+        out.append(Figure("quantity", round(float(match.group("num").replace(",", "")) * scale, 3),
                           match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
     for match in ZERO.finditer(text):
