@@ -174,7 +174,7 @@ TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!comm
                            r"(?<!response )"
                            r"(?<!concession )(?<!message )to|for|toward|towards|against|"
                            r"targeting|bound for|destined for|into|"
-                           r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
+                           r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )(?<!war )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
@@ -879,6 +879,8 @@ class NewsReader:
         since = [when for when, start, _ in dates
                  if SINCE_CUE.search(text[max(0, start - 10):start])
                  or text[start:start + 5].lower() == "since"]
+        # "in place since December 2024, remains in force": a state, no entry into force
+        state = bool(since and REMAINS.search(text))
         if since and "in force" not in statuses and "suspended" not in statuses:
             statuses.append("in force")
         verbs = [m for m in ANNOUNCED.finditer(text)
@@ -959,7 +961,7 @@ class NewsReader:
             effective if self.dated_by_article and status != "announced" else None) or event
         if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
-        if "in force" in statuses or (status == "announced" and effective):
+        if ("in force" in statuses and not state) or (status == "announced" and effective):
             self.claim(control, "effective_from", effective or event, start, quote=text)
         if "suspended" in statuses:
             self.claim(control, "effective_to", effective or event, event, quote=text)
