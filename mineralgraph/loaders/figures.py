@@ -67,7 +67,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
                       r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|"
-                      r"surged)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
+                      r"surged|recovered|rebounded)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
                       r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
@@ -75,6 +75,15 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
                       r"kilograms|kg)\b",
                       re.I)
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\b"
+#: "9,007 kilograms of the metal left the country", "721 kilograms of germanium were
+#: exported": a quantity before its verb of export (or import).
+QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\s+[\w ,-]{1,40}?)?"
+                            r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
+                            r"the country|were imported|was imported|shipped|exported)\b", re.I)
+#: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
+QUANTITY_AND = re.compile(r"\band\s+" + _NUM + r"\s+" + _UNIT + r"\s+of\b", re.I)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
 ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
                   r"dropped|dropping|plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
@@ -128,6 +137,25 @@ def find_figures(text: str) -> list[Figure]:
         out.append(Figure("quantity", round(float(match.group("num").replace(",", "")) * scale, 3),
                           match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
+    taken = [(f.start, f.end) for f in out if f.kind == "quantity"]
+    for match in QUANTITY_AFTER.finditer(text):   # "9,007 kilograms of gallium left the country"
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        flow = "import" if re.match(r"(were )?imported", match.group("verb"), re.I) \
+            else "export"
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+        out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                          match.start(), match.end(), about=match.group(0), unit=unit,
+                          flow=flow))
+    if [f for f in out if f.kind == "quantity"]:
+        for match in QUANTITY_AND.finditer(text):   # "..., and 5,611 kilograms of gallium"
+            if any(f.start == match.start("num") for f in out):
+                continue
+            unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+            first = next(f for f in out if f.kind == "quantity")
+            out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                              match.start("num"), match.end(), about=match.group(0).strip(),
+                              unit=unit, flow=first.flow))
     for match in ZERO.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         out.append(Figure("quantity", 0.0, match.start(), match.end(), about=match.group(0),

@@ -292,7 +292,8 @@ class Gazetteer:
             while words and re.fullmatch(r"[\d.,]+", words[0]):   # "On 3 July 2023"
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and _norm(words[-1]).rstrip(".") in TRAILING:
+            while words and (_norm(words[-1]).rstrip(".") in TRAILING
+                             or re.fullmatch(r"[\d.,]+", words[-1])):   # "Only 107"
                 words = words[:-1]
             # a title before a person's name ("Mines Minister Winston Chitando")
             titles = [i for i, w in enumerate(words[:3]) if TITLE.fullmatch(w)]

@@ -600,6 +600,9 @@ class NewsReader:
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
                            if figure.kind == "share" else True)]
+            own = [f for f in inside if figure.start <= f.mention.start < figure.end + 25]
+            if figure.kind == "quantity" and own:   # "1,530 kilograms of gallium and 721
+                inside = own                         # kilograms of germanium": each its own
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")]:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
@@ -666,8 +669,9 @@ class NewsReader:
         after = text[figure.end:figure.end + 45]
         same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
                         r"month (?:a |last )year\b", after, re.I)
-        if same and months:
-            first = months[0]
+        base = months[0] if months else self.last_period
+        if same and base:
+            first = base
             year = int(same.group("year")) if same.group("year") else first.year - 1
             return date(year, first.month, 1)
         named = re.match(r"\s+in (?P<month>" + "|".join(m for m in MONTHS
