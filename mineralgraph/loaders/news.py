@@ -613,8 +613,12 @@ class NewsReader:
                 months = [d for d, start, end in dates
                           if re.search(r"\b(month|" + "|".join(MONTHS) + r")\b",
                                        text[start:end], re.I)
-                          and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
-                                            if len(text[start:end].split()) > 1 else "x")]
+                          and not re.fullmatch(r"\d{1,2}\W*", text[start:end].split()[-1]
+                                               if len(text[start:end].split()) > 1 else "x")
+                          # "4.8% higher than in July 2024": the comparison's month
+                          and not re.search(r"\b(than|compared (with|to)|versus)\s+(in\s+)?$",
+                                            text[max(0, start - 20):start], re.I)
+                          and not re.match(r"than\b", text[start:end], re.I)]
                 year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
