@@ -49,7 +49,7 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 127 / 132, 127 / 134
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 133, 128 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -83,6 +83,15 @@ KNOWN_MISSES = {
                                            "Korea ... took 854 tons, up 84.5%')",
     "215-september-magnets-telegraph.txt": "'the expanded rare earth controls' announced on Oct 9 "
                                            "with no control in hand",
+    "218-vietnam-law-trt.html": "'introduced export controls in April', no item named, is read as "
+                                "a new control; 'The law takes effect' has no control word",
+    "219-vietnam-law-businesstimes.md": "'moved to ban exports' is no announcement",
+    "220-gallium-july-rawmaterials.html": "two partners' quantities in one sentence ('Germany, "
+                                          "which received 5,000 kilograms, and Japan')",
+    "224-gallium-november-2023.txt": "a known control restated by its month with 'both metals' "
+                                     "for its items is read as a new one",
+    "225-vietnam-law-digitimes.html": "'approved amendments that ... reaffirm a ban' is no "
+                                      "announcement; its date is in the next sentence",
 }
 
 
@@ -103,13 +112,13 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (184 articles, 660 claims)."""
+    """Floors under the figures in tests/data/news/README.md (192 articles, 698 claims)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 660
-    assert score.precision >= 614 / 625, report
-    assert score.recall >= 614 / 660, report
+    assert score.tp + score.fn == 698
+    assert score.precision >= 638 / 654, report
+    assert score.recall >= 638 / 698, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
