@@ -106,27 +106,19 @@ def validate(app, paths, with_bundled, fmt, output):
               help="Add the export controls news articles name that no known control "
                    "matches (withheld and listed in the report by default).")
 @click.pass_obj
-<<<<<<< HEAD
-def build(app, sources, out, no_bundled, article_date, years, strict, news_report,
+def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report,
           news_new_controls):
-=======
-def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report):
->>>>>>> main
     """Build a graph snapshot from the bundled data and any --source files.
 
     Nothing is written unless every fact is valid. For each news article the per-article
     report (claims added, mentions resolved and unresolved, sentences skipped and why) is
-<<<<<<< HEAD
     printed on stderr. An export control an article names that the graph does not hold
     is withheld (listed in the report) unless --news-new-controls is given.
-=======
-    printed on stderr.
 
     \b
     Examples:
       mineralgraph build -o graph.json
       mineralgraph build --source usgs-table.csv --source article.md -o graph.json
->>>>>>> main
     """
     out = output
     from mineralgraph.files import target_of
