@@ -5,8 +5,8 @@ producers that the enforced export controls block for a product; products under 
 same controls share one), evaluates the baseline once, and then, for each candidate
 node upstream of the requested products, re-evaluates incrementally only what that
 node's removal changes. One pass gives every product's loss from that node, so work
-is shared across products. Single points of failure come from killer sets
-(:meth:`Evaluator.killers`), computed in one pass per scope.
+is shared across products, and the same pass gives the single points of failure: the
+nodes whose removal alone takes a product's value to exactly 0.
 
 >>> from mineralgraph import load_bundled
 >>> analysis = Analysis(load_bundled())
@@ -20,7 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mineralgraph.graph.analysis.evaluator import ALL, Evaluator
+import numpy as np
+
+from mineralgraph.graph.analysis.evaluator import Evaluator
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
     Structure,
@@ -41,7 +43,7 @@ class Scope:
     structure: Structure
     evaluator: Evaluator
     zero: frozenset[int]
-    baseline: list[float]
+    baseline: np.ndarray
 
     def zero_for(self, removed: Iterable[str]) -> set[int]:
         """Evaluation nodes zeroed by removing these graph ids, plus the scenario's."""
@@ -81,6 +83,9 @@ class Analysis:
         self._candidates: dict[tuple, set[str]] = {}
         self._anchors: dict[str, str | None] | None = None
         self._plain: Analysis | None = None
+        #: (product, bound) -> (losses by node, single points of failure), from one
+        #: pass over the candidates of the products asked for together
+        self._results: dict[tuple[str, str], tuple[dict[str, float], set[str]]] = {}
 
     # ------------------------------------------------------------------ scopes
     def products(self) -> list[str]:
@@ -191,13 +196,13 @@ class Analysis:
         if index is None:
             return 0.0 if node_id in set(removed) | set(self.removed) else 1.0
         values = scope.evaluator.evaluate(scope.zero_for(removed))
-        return values[index]
+        return float(values[index])
 
     def reference(self, product: str, bound: str = "upper") -> float:
         """a(P) under this analysis's scenario with nothing else removed: what losses are
         measured against (the baseline when there is no scenario)."""
         scope = self.scope(self.graph.require(product, "Product"), bound)
-        return scope.baseline[scope.structure.index[product]]
+        return float(scope.baseline[scope.structure.index[product]])
 
     def baseline(self, product: str, bound: str = "upper") -> float:
         """a0: the product's availability with nothing removed and no scenario."""
@@ -222,18 +227,10 @@ class Analysis:
         return self.spof_sets([product], bound)[product]
 
     def spof_sets(self, products: Iterable[str], bound: str = "upper") -> dict[str, set[str]]:
-        """SPOFs of several products, one killer-set pass per scope."""
-        killers_by_scope: dict[int, list] = {}
-        out = {}
-        for product in products:
-            scope = self.scope(product, bound)
-            if id(scope) not in killers_by_scope:
-                killers_by_scope[id(scope)] = scope.evaluator.killers(scope.baseline)
-            found = killers_by_scope[id(scope)][scope.structure.index[product]]
-            candidates = self.candidates(product, bound)
-            out[product] = (set() if found is ALL
-                            else {n for n in found if n in candidates})
-        return out
+        """SPOFs of several products, from the same pass as their losses."""
+        products = list(products)
+        self._run(products, bound)
+        return {p: set(self._results[(p, bound)][1]) for p in products}
 
     def losses(self, products: Iterable[str], bound: str = "upper") -> dict[str, dict[str, float]]:
         """For each product, loss(P, n) for every node n upstream of it that has a loss.
@@ -242,16 +239,8 @@ class Analysis:
         of every product downstream of the node.
         """
         products = list(products)
-        by_scope: dict[int, list[str]] = defaultdict(list)
-        scopes = {}
-        for product in products:
-            scope = self.scope(product, bound)
-            by_scope[id(scope)].append(product)
-            scopes[id(scope)] = scope
-        out: dict[str, dict[str, float]] = {p: {} for p in products}
-        for key, members in by_scope.items():
-            self._scope_losses(scopes[key], members, out, bound)
-        return out
+        self._run(products, bound)
+        return {p: dict(self._results[(p, bound)][0]) for p in products}
 
     def losses_from(self, node_id: str, products: Iterable[str],
                     bound: str = "upper") -> dict[str, float]:
@@ -270,7 +259,7 @@ class Analysis:
         for product in products:
             scope = self.scope(product, bound)
             index = scope.structure.index[product]
-            before = scope.baseline[index]
+            before = float(scope.baseline[index])
             if id(scope) not in changes:
                 changes[id(scope)] = scope.evaluator.changed_values(
                     scope.baseline, scope.zero_for([node_id]))
@@ -278,21 +267,51 @@ class Analysis:
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 
-    def _scope_losses(self, scope: Scope, products: list[str], out: dict, bound: str) -> None:
-        index = scope.structure.index
-        targets = {index[p]: p for p in products if scope.baseline[index[p]] > 0}
-        ups = {p: self.candidates(p, bound) for p in targets.values()}
-        candidates = sorted(set().union(*ups.values())) if ups else []
-        for node_id in candidates:
-            owned = scope.structure.owned.get(node_id)
-            if not owned:
+    def _run(self, products: list[str], bound: str) -> None:
+        """Losses and single points of failure of the products not yet known, one pass
+        over the candidates per scope."""
+        by_scope: dict[int, list[str]] = defaultdict(list)
+        scopes = {}
+        for product in products:
+            if (product, bound) in self._results:
                 continue
-            changed = scope.evaluator.changed_values(scope.baseline,
-                                                     scope.zero | set(owned))
-            for node, value in changed.items():
-                product = targets.get(node)
-                if product is not None and node_id in ups[product]:
-                    out[product][node_id] = 1.0 - value / scope.baseline[node]
+            scope = self.scope(product, bound)
+            if product not in by_scope[id(scope)]:
+                by_scope[id(scope)].append(product)
+            scopes[id(scope)] = scope
+        for key, members in by_scope.items():
+            self._scope_pass(scopes[key], members, bound)
+
+    def _scope_pass(self, scope: Scope, products: list[str], bound: str) -> None:
+        index = scope.structure.index
+        baseline = scope.baseline
+        targets = [p for p in products if baseline[index[p]] > 0]
+        for product in products:
+            self._results[(product, bound)] = ({}, set())
+        if not targets:
+            return
+        ups = {p: self.candidates(p, bound) for p in targets}
+        owned = scope.structure.owned
+        candidates = [n for n in sorted(set().union(*ups.values())) if owned.get(n)]
+        counts = np.fromiter((len(owned[n]) for n in candidates), np.int64, len(candidates))
+        cand_ptr = np.zeros(len(candidates) + 1, np.int64)
+        np.cumsum(counts, out=cand_ptr[1:])
+        cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
+                                 int(cand_ptr[-1]))
+        target_of = np.full(len(baseline), -1, np.int64)
+        for number, product in enumerate(targets):
+            target_of[index[product]] = number
+        found_c, found_t, found_v = scope.evaluator.candidate_values(
+            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of)
+        before = [float(baseline[index[p]]) for p in targets]
+        results = [self._results[(p, bound)] for p in targets]
+        for c, t, value in zip(found_c.tolist(), found_t.tolist(), found_v.tolist(),
+                               strict=True):
+            node_id = candidates[c]
+            if node_id in ups[targets[t]]:
+                results[t][0][node_id] = 1.0 - value / before[t]
+                if value == 0.0:
+                    results[t][1].add(node_id)
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
@@ -319,7 +338,7 @@ class Analysis:
             for bound in BOUNDS:
                 scope, changed = values[bound]
                 node = scope.structure.index.get(material)
-                got.append(1.0 if node is None else changed.get(node, scope.baseline[node]))
+                got.append(1.0 if node is None else changed.get(node, float(scope.baseline[node])))
             if got[0] < got[1] - 1e-12:
                 out.append(material)
         return out

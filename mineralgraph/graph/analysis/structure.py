@@ -24,11 +24,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from mineralgraph.claim import Claim
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
-LEAF, AND, OR, ZERO = "LEAF", "AND", "OR", "ZERO"
+#: Operator codes of the evaluation nodes (small integers: the compiled loops read them).
+LEAF, AND, OR, ZERO = 0, 1, 2, 3
 
 
 def required(graph: SupplyGraph, node_id: str, relation: str,
@@ -48,7 +51,7 @@ class Structure:
     evaluation node; ``owned`` maps a graph id to the evaluation nodes it zeroes.
     """
 
-    op: list[str] = field(default_factory=list)
+    op: list[int] = field(default_factory=list)
     inputs: list[list[int]] = field(default_factory=list)
     weights: list[list[float]] = field(default_factory=list)
     owner: list[str | None] = field(default_factory=list)
@@ -56,7 +59,21 @@ class Structure:
     owned: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     unmapped: set[str] = field(default_factory=set)
 
-    def add(self, key, op: str, owner: str | None) -> int:
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The structure as flat arrays: operator codes (int8), and the inputs in CSR
+        form: ``indptr`` (node ``i``'s inputs are ``indices[indptr[i]:indptr[i + 1]]``),
+        ``indices`` and ``weights`` (an OR input's weight; 0 for the others)."""
+        counts = np.fromiter((len(i) for i in self.inputs), np.int64, len(self.inputs))
+        indptr = np.zeros(len(self.inputs) + 1, np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        indices = np.fromiter((i for inputs in self.inputs for i in inputs), np.int64,
+                              int(indptr[-1]))
+        weights = np.fromiter(
+            (w for inputs, ws in zip(self.inputs, self.weights, strict=True)
+             for w in (ws or [0.0] * len(inputs))), np.float64, int(indptr[-1]))
+        return np.asarray(self.op, np.int8), indptr, indices, weights
+
+    def add(self, key, op: int, owner: str | None) -> int:
         node = len(self.op)
         self.op.append(op)
         self.inputs.append([])
