@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
@@ -86,6 +87,37 @@ class Chokepoint:
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
 
+class Rows(Sequence):
+    """The ranked rows of a report, each built with its evidence (stage, country, HHI,
+    paths, caveats) when it is first read: a report of all products at a million nodes
+    ranks millions of rows, and a reader looks at a few of them.
+
+    It reads as a list of :class:`Chokepoint` (index, slice, iterate, ``len``).
+    """
+
+    def __init__(self, ids: list[str], build: Callable[[str], Chokepoint]):
+        self.ids = ids
+        self._build = build
+        self._rows: list[Chokepoint | None] = [None] * len(ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return [self[i] for i in range(*item.indices(len(self)))]
+        row = self._rows[item]
+        if row is None:
+            row = self._rows[item] = self._build(self.ids[item])
+        return row
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Rows({list(self)!r})"
+
+
 @dataclass
 class ProductReport:
     """The chokepoints of one product."""
@@ -96,7 +128,8 @@ class ProductReport:
     as_of: date | None
     scenario: str | None
     baseline: float
-    chokepoints: list[Chokepoint]
+    #: the ranked rows (a :class:`Rows`, built as they are read; a list also does)
+    chokepoints: Sequence[Chokepoint]
     unmapped: list[str]
     worst_supplier: Chokepoint | None = None
     most_concentrated: Chokepoint | None = None
@@ -373,7 +406,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spo
     ranked = sorted(candidates, key=lambda n: (
         n not in certain, n not in possible, -loss_of(n, "upper"),
         -max((loss_of(n, b) for b in live), default=0.0), n))
-    rows = [row(n) for n in (ranked[:top] if top else ranked)]
+    rows = Rows(ranked[:top] if top else ranked, row)
     makers = set(graph.neighbours(product, "MAKES", incoming=True))
     supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS
                      and n not in makers), None)

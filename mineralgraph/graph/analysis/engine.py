@@ -25,13 +25,14 @@ import numpy as np
 from mineralgraph.graph.analysis.evaluator import Evaluator
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
+    Lookups,
     Structure,
     StructureBuilder,
     anchors,
     located_in,
     material_inputs,
 )
-from mineralgraph.graph.flow import flow_graph, upstream
+from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -77,15 +78,33 @@ class Analysis:
         self.scenario = scenario.check(graph) if scenario else None
         self.removed = tuple(scenario.remove) if scenario else ()
         self.restrictions = scenario.restrictions(graph) if scenario else ()
-        self.flow = flow_graph(graph)
+        self._flow = None
+        self._flow_index: FlowIndex | None = None
         self._scopes: dict[tuple, Scope] = {}
         self._upstream: dict[str, set[str]] = {}
         self._candidates: dict[tuple, set[str]] = {}
         self._anchors: dict[str, str | None] | None = None
         self._plain: Analysis | None = None
+        self._lookups: Lookups | None = None
+        self._unmapped_mask: tuple[set[str], np.ndarray] | None = None
         #: (product, bound) -> (losses by node, single points of failure), from one
         #: pass over the candidates of the products asked for together
         self._results: dict[tuple[str, str], tuple[dict[str, float], set[str]]] = {}
+
+    @property
+    def flow(self):
+        """The flow view as a networkx DiGraph (built on first use: the paths of the
+        evidence need it; the analysis itself runs on :attr:`flow_index`)."""
+        if self._flow is None:
+            self._flow = flow_graph(self.graph)
+        return self._flow
+
+    @property
+    def flow_index(self) -> FlowIndex:
+        """The flow view as arrays (built on first use)."""
+        if self._flow_index is None:
+            self._flow_index = FlowIndex(self.graph)
+        return self._flow_index
 
     # ------------------------------------------------------------------ scopes
     def products(self) -> list[str]:
@@ -163,7 +182,9 @@ class Analysis:
         return self._scopes[key]
 
     def _compile(self, blocked: frozenset, anchored) -> Scope:
-        structure = StructureBuilder(self.graph, blocked, anchored).build()
+        if self._lookups is None:
+            self._lookups = Lookups(self.graph)
+        structure = StructureBuilder(self.graph, blocked, anchored, self._lookups).build()
         evaluator = Evaluator(structure)
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
@@ -171,7 +192,7 @@ class Analysis:
     def upstream(self, node_id: str) -> set[str]:
         """Nodes upstream of a node in the flow view (cached)."""
         if node_id not in self._upstream:
-            self._upstream[node_id] = upstream(self.flow, node_id)
+            self._upstream[node_id] = self.flow_index.upstream(node_id)
         return self._upstream[node_id]
 
     def candidates(self, product: str, bound: str = "upper") -> set[str]:
@@ -290,9 +311,18 @@ class Analysis:
             self._results[(product, bound)] = ({}, set())
         if not targets:
             return
-        ups = {p: self.candidates(p, bound) for p in targets}
+        # The candidates of all targets at once: what is upstream of any (and, for the
+        # lower bound, the anchor countries of the materials without producers there).
+        # A node changes a target's value only through the structure's inputs, which
+        # follow flow edges (or an anchor), so it is a candidate of that target itself.
+        flow = self.flow_index
+        found = [flow.ids[i] for i in np.flatnonzero(flow.mask(targets))]
+        if bound == "lower":
+            anchors = self.anchors()
+            found = sorted(set(found) | {anchors[m] for m in (*found, *targets)
+                                         if anchors.get(m)})
         owned = scope.structure.owned
-        candidates = [n for n in sorted(set().union(*ups.values())) if owned.get(n)]
+        candidates = [n for n in found if owned.get(n)]
         counts = np.fromiter((len(owned[n]) for n in candidates), np.int64, len(candidates))
         cand_ptr = np.zeros(len(candidates) + 1, np.int64)
         np.cumsum(counts, out=cand_ptr[1:])
@@ -308,7 +338,7 @@ class Analysis:
         for c, t, value in zip(found_c.tolist(), found_t.tolist(), found_v.tolist(),
                                strict=True):
             node_id = candidates[c]
-            if node_id in ups[targets[t]]:
+            if node_id != targets[t]:
                 results[t][0][node_id] = 1.0 - value / before[t]
                 if value == 0.0:
                     results[t][1].add(node_id)
@@ -316,9 +346,14 @@ class Analysis:
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
         not mapped, so the answer about the product is a range (section 5.6)."""
-        structure = self.scope(product).structure
-        return sorted(n for n in self.upstream(product) | {product}
-                      if n in structure.unmapped)
+        unmapped = self.scope(product).structure.unmapped
+        flow = self.flow_index
+        if self._unmapped_mask is None or self._unmapped_mask[0] is not unmapped:
+            mask = np.zeros(len(flow.ids), np.bool_)
+            mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
+            self._unmapped_mask = (unmapped, mask)
+        found = np.flatnonzero(flow.mask([product]) & self._unmapped_mask[1])
+        return sorted({flow.ids[i] for i in found} | ({product} & unmapped))
 
     def behind(self, product: str, removed: Iterable[str] = ()) -> list[str]:
         """The unmapped stages that make the lower bound lower than the upper one for a

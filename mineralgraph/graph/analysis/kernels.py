@@ -425,3 +425,32 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
         for k in range(len(starts)):
             zero[starts[k]] = was[k]
     return out_c[:found].copy(), out_t[:found].copy(), out_v[:found].copy()
+
+
+@njit(cache=True)
+def reach(ptr, indices, sources):
+    """Nodes reached from ``sources`` along at least one edge (``ptr``/``indices``: CSR),
+    as a boolean array: a node's ancestors, when the CSR lists each node's suppliers."""
+    n = len(ptr) - 1
+    found = np.zeros(n, np.bool_)
+    expanded = np.zeros(n, np.bool_)
+    queue = np.empty(n + len(sources), np.int64)
+    head = 0
+    tail = 0
+    for k in range(len(sources)):
+        s = sources[k]
+        if not expanded[s]:
+            expanded[s] = True
+            queue[tail] = s
+            tail += 1
+    while head < tail:
+        node = queue[head]
+        head += 1
+        for e in range(ptr[node], ptr[node + 1]):
+            other = indices[e]
+            found[other] = True
+            if not expanded[other]:
+                expanded[other] = True
+                queue[tail] = other
+                tail += 1
+    return found
