@@ -112,22 +112,32 @@ class SupplyGraph:
             sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id)))
         self.as_of_date = as_of
         self.policy = policy
-        self.graph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph | None = None
         self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         self._relations: dict[tuple, list[Claim]] | None = None
         self._share_choices: dict | None = None
         for claim in self.claims:
-            self._add(claim)
+            if not claim.is_relation:
+                self._attributes[claim.subject][claim.predicate].append(claim)
 
-    def _add(self, claim: Claim) -> None:
-        for node in (claim.subject, claim.object) if claim.is_relation else (claim.subject,):
-            if node not in self.graph:
-                self.graph.add_node(node, kind=model.kind_of(node))
-        if claim.is_relation:
-            self.graph.add_edge(claim.subject, claim.object, key=claim.id,
-                                relation=claim.predicate, claim=claim)
-        else:
-            self._attributes[claim.subject][claim.predicate].append(claim)
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The claims as a networkx MultiDiGraph: a node per id (with its ``kind``), an
+        edge per relation claim (keyed by claim id, with ``relation`` and ``claim``).
+        Built on first use: the analysis does not need it, and at a million nodes it
+        is the largest thing in memory."""
+        if self._graph is None:
+            graph = nx.MultiDiGraph()
+            for claim in self.claims:
+                ends = (claim.subject, claim.object) if claim.is_relation else (claim.subject,)
+                for node in ends:
+                    if node not in graph:
+                        graph.add_node(node, kind=model.kind_of(node))
+                if claim.is_relation:
+                    graph.add_edge(claim.subject, claim.object, key=claim.id,
+                                   relation=claim.predicate, claim=claim)
+            self._graph = graph
+        return self._graph
 
     # ------------------------------------------------------------------ views
     def as_of(self, when: date | str | None) -> SupplyGraph:

@@ -95,10 +95,18 @@ class Rows(Sequence):
     It reads as a list of :class:`Chokepoint` (index, slice, iterate, ``len``).
     """
 
-    def __init__(self, ids: list[str], build: Callable[[str], Chokepoint]):
-        self.ids = ids
+    def __init__(self, ids: list[str] | Callable[[], list[str]],
+                 build: Callable[[str], Chokepoint]):
+        self._ids = ids
         self._build = build
-        self._rows: list[Chokepoint | None] = [None] * len(ids)
+        self._rows: list[Chokepoint | None] | None = None
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the rows, in rank order (ranked when first asked)."""
+        if callable(self._ids):
+            self._ids = self._ids()
+        return self._ids
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -106,6 +114,8 @@ class Rows(Sequence):
     def __getitem__(self, item):
         if isinstance(item, slice):
             return [self[i] for i in range(*item.indices(len(self)))]
+        if self._rows is None:
+            self._rows = [None] * len(self.ids)
         row = self._rows[item]
         if row is None:
             row = self._rows[item] = self._build(self.ids[item])
@@ -131,8 +141,12 @@ class ProductReport:
     #: the ranked rows (a :class:`Rows`, built as they are read; a list also does)
     chokepoints: Sequence[Chokepoint]
     unmapped: list[str]
-    worst_supplier: Chokepoint | None = None
-    most_concentrated: Chokepoint | None = None
+    #: the rows behind :attr:`worst_supplier` and :attr:`most_concentrated`, or a
+    #: function that finds them (called when first read)
+    _worst_supplier: Chokepoint | Callable[[], Chokepoint | None] | None = field(
+        default=None, repr=False, compare=False)
+    _most_concentrated: Chokepoint | Callable[[], Chokepoint | None] | None = field(
+        default=None, repr=False, compare=False)
     all_spofs: list[str] = field(default_factory=list)
     makers: list[str] = field(default_factory=list)
     #: a(P) under the scenario (the baseline when there is none), upper bound
@@ -142,6 +156,20 @@ class ProductReport:
     possible_spofs: list[str] = field(default_factory=list)
     #: the unmapped stages that make the availability a range
     behind: list[str] = field(default_factory=list)
+
+    @property
+    def worst_supplier(self) -> Chokepoint | None:
+        """The highest-ranked country, company or facility that is not a maker."""
+        if callable(self._worst_supplier):
+            self._worst_supplier = self._worst_supplier()
+        return self._worst_supplier
+
+    @property
+    def most_concentrated(self) -> Chokepoint | None:
+        """The ranked material with the highest HHI (ties to the larger id)."""
+        if callable(self._most_concentrated):
+            self._most_concentrated = self._most_concentrated()
+        return self._most_concentrated
 
     @property
     def may_be_unavailable(self) -> bool:
@@ -401,26 +429,37 @@ def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spo
             found.behind = analysis.behind(product, [node_id])
         return found
 
-    candidates = (set(losses["upper"][product]) | set(losses["lower"][product])
-                  | certain | possible)
-    ranked = sorted(candidates, key=lambda n: (
-        n not in certain, n not in possible, -loss_of(n, "upper"),
-        -max((loss_of(n, b) for b in live), default=0.0), n))
-    rows = Rows(ranked[:top] if top else ranked, row)
+    ranking: list[str] = []
+
+    def ranked() -> list[str]:
+        if not ranking:
+            candidates = (set(losses["upper"][product]) | set(losses["lower"][product])
+                          | certain | possible)
+            ranking.extend(sorted(candidates, key=lambda n: (
+                n not in certain, n not in possible, -loss_of(n, "upper"),
+                -max((loss_of(n, b) for b in live), default=0.0), n)))
+        return ranking
+
+    rows = Rows(lambda: ranked()[:top] if top else ranked(), row)
     makers = set(graph.neighbours(product, "MAKES", incoming=True))
-    supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS
-                     and n not in makers), None)
-    hhis = [(proof.hhi(n, product), n) for n in ranked if model.kind_of(n) == "Material"]
-    hhis = [(h, n) for h, n in hhis if h is not None]
-    concentrated = max(hhis, default=(None, None))[1]
+
+    def supplier() -> Chokepoint | None:
+        found = next((n for n in ranked() if model.kind_of(n) in SUPPLIER_KINDS
+                      and n not in makers), None)
+        return row(found) if found else None
+
+    def concentrated() -> Chokepoint | None:
+        hhis = [(proof.hhi(n, product), n) for n in ranked() if model.kind_of(n) == "Material"]
+        found = max(((h, n) for h, n in hhis if h is not None), default=(None, None))[1]
+        return row(found) if found else None
+
     availability = analysis.availability_range(product)
     scenario = analysis.scenario
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
-        analysis.unmapped(product),
-        *(row(n) if n else None for n in (supplier, concentrated)),
-        sorted(certain), sorted(makers), availability=availability[1],
+        analysis.unmapped(product), supplier, concentrated, sorted(certain), sorted(makers),
+        availability=availability[1],
         availability_range=availability, baseline_range=analysis.baseline_range(product),
         possible_spofs=sorted(possible),
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
