@@ -399,25 +399,30 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
     """
     analysis = Analysis(graph, scenario)
     products = [graph.require(p, "Product") for p in products] if products else analysis.products()
-    losses = {b: analysis.losses(products, b) for b in BOUNDS}
-    spofs = {b: analysis.spof_sets(products, b) for b in BOUNDS}
+    tables = {b: analysis.loss_tables(products, b) for b in BOUNDS}
     proof = Evidence(analysis)
-    return [_report(analysis, proof, product, losses, spofs, top, evidence)
+    return [_report(analysis, proof, product, {b: tables[b][product] for b in BOUNDS}, top,
+                    evidence)
             for product in products]
 
 
-def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spofs: dict,
-            top: int | None, evidence: bool) -> ProductReport:
-    """One product's report from the losses and SPOF sets of both bounds."""
+def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top: int | None,
+            evidence: bool) -> ProductReport:
+    """One product's report from its loss tables in both bounds (the losses by node are
+    read from them when the rows are ranked)."""
     graph = analysis.graph
     live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
-    certain = spofs["upper"][product]
-    possible = (spofs["lower"][product] - certain) if "lower" in live else set()
+    spofs = {b: tables[b].spofs() for b in BOUNDS}
+    certain = spofs["upper"]
+    possible = (spofs["lower"] - certain) if "lower" in live else set()
+    losses: dict[str, dict[str, float]] = {}
 
     def loss_of(node_id: str, bound: str) -> float:
-        if node_id in spofs[bound][product]:
+        if node_id in spofs[bound]:
             return 1.0
-        return losses[bound][product].get(node_id, 0.0)
+        if bound not in losses:
+            losses[bound] = tables[bound].losses()
+        return losses[bound].get(node_id, 0.0)
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
@@ -433,8 +438,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spo
 
     def ranked() -> list[str]:
         if not ranking:
-            candidates = (set(losses["upper"][product]) | set(losses["lower"][product])
-                          | certain | possible)
+            for bound in BOUNDS:
+                if bound not in losses:
+                    losses[bound] = tables[bound].losses()
+            candidates = (set(losses["upper"]) | set(losses["lower"]) | certain | possible)
             ranking.extend(sorted(candidates, key=lambda n: (
                 n not in certain, n not in possible, -loss_of(n, "upper"),
                 -max((loss_of(n, b) for b in live), default=0.0), n)))

@@ -54,6 +54,34 @@ class Scope:
         return nodes
 
 
+@dataclass
+class Losses:
+    """The losses of one product in one bound, as arrays: the candidates (numbers into
+    the pass's shared, sorted ``ids``) whose removal changes its value, the value after
+    each removal, and the value before. A value of exactly 0 after is a single point of
+    failure."""
+
+    ids: list[str]
+    candidates: np.ndarray
+    after: np.ndarray
+    before: float
+
+    @classmethod
+    def none(cls) -> Losses:
+        """No loss from anything (a product with no supply to lose)."""
+        return cls([], np.zeros(0, np.int64), np.zeros(0), 0.0)
+
+    def losses(self) -> dict[str, float]:
+        """Node id -> loss(P, node), candidates in id order."""
+        ids = self.ids
+        loss = (1.0 - self.after / self.before).tolist() if len(self.after) else []
+        return {ids[c]: v for c, v in zip(self.candidates.tolist(), loss, strict=True)}
+
+    def spofs(self) -> set[str]:
+        """The nodes whose removal alone takes the product to 0."""
+        return {self.ids[c] for c in self.candidates[self.after == 0.0].tolist()}
+
+
 #: The two bounds of section 5.6: the lower one gives each material without a producer a
 #: virtual producer in its anchor country; the upper one is section 2 as it stands.
 BOUNDS = ("lower", "upper")
@@ -89,7 +117,7 @@ class Analysis:
         self._unmapped_mask: tuple[set[str], np.ndarray] | None = None
         #: (product, bound) -> (losses by node, single points of failure), from one
         #: pass over the candidates of the products asked for together
-        self._results: dict[tuple[str, str], tuple[dict[str, float], set[str]]] = {}
+        self._results: dict[tuple[str, str], Losses] = {}
 
     @property
     def flow(self):
@@ -251,7 +279,7 @@ class Analysis:
         """SPOFs of several products, from the same pass as their losses."""
         products = list(products)
         self._run(products, bound)
-        return {p: set(self._results[(p, bound)][1]) for p in products}
+        return {p: self._results[(p, bound)].spofs() for p in products}
 
     def losses(self, products: Iterable[str], bound: str = "upper") -> dict[str, dict[str, float]]:
         """For each product, loss(P, n) for every node n upstream of it that has a loss.
@@ -261,7 +289,14 @@ class Analysis:
         """
         products = list(products)
         self._run(products, bound)
-        return {p: dict(self._results[(p, bound)][0]) for p in products}
+        return {p: self._results[(p, bound)].losses() for p in products}
+
+    def loss_tables(self, products: Iterable[str], bound: str = "upper") -> dict[str, Losses]:
+        """For each product, its losses as a :class:`Losses` table (arrays, no dict per
+        product): what :meth:`losses` and :meth:`spof_sets` read, from the same pass."""
+        products = list(products)
+        self._run(products, bound)
+        return {p: self._results[(p, bound)] for p in products}
 
     def losses_from(self, node_id: str, products: Iterable[str],
                     bound: str = "upper") -> dict[str, float]:
@@ -308,7 +343,7 @@ class Analysis:
         baseline = scope.baseline
         targets = [p for p in products if baseline[index[p]] > 0]
         for product in products:
-            self._results[(product, bound)] = ({}, set())
+            self._results[(product, bound)] = Losses.none()
         if not targets:
             return
         # The candidates of all targets at once: what is upstream of any (and, for the
@@ -333,15 +368,19 @@ class Analysis:
             target_of[index[product]] = number
         found_c, found_t, found_v = scope.evaluator.candidate_values(
             baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of)
-        before = [float(baseline[index[p]]) for p in targets]
-        results = [self._results[(p, bound)] for p in targets]
-        for c, t, value in zip(found_c.tolist(), found_t.tolist(), found_v.tolist(),
-                               strict=True):
-            node_id = candidates[c]
-            if node_id != targets[t]:
-                results[t][0][node_id] = 1.0 - value / before[t]
-                if value == 0.0:
-                    results[t][1].add(node_id)
+        # rows of one target together, candidates in order; a product is no candidate
+        # of itself
+        order = np.argsort(found_t, kind="stable")
+        found_c, found_t, found_v = found_c[order], found_t[order], found_v[order]
+        position = {n: c for c, n in enumerate(candidates)}
+        itself = np.array([position.get(p, -1) for p in targets], np.int64)
+        keep = found_c != itself[found_t]
+        found_c, found_t, found_v = found_c[keep], found_t[keep], found_v[keep]
+        bounds = np.searchsorted(found_t, np.arange(len(targets) + 1))
+        for t, product in enumerate(targets):
+            part = slice(bounds[t], bounds[t + 1])
+            self._results[(product, bound)] = Losses(
+                candidates, found_c[part], found_v[part], float(baseline[index[product]]))
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
