@@ -214,6 +214,7 @@ class Analysis:
             self._lookups = Lookups(self.graph)
         structure = StructureBuilder(self.graph, blocked, anchored, self._lookups).build()
         evaluator = Evaluator(structure)
+        structure.compact()
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
 

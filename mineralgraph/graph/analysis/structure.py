@@ -73,6 +73,13 @@ class Structure:
              for w in (ws or [0.0] * len(inputs))), np.float64, int(indptr[-1]))
         return np.asarray(self.op, np.int8), indptr, indices, weights
 
+    def compact(self) -> None:
+        """Drop what only the builder needs, once :meth:`arrays` has been taken: the
+        per-node lists, and the index entries of the internal nodes (producers, supply
+        pools, in-house stages...). ``index`` keeps the graph ids."""
+        self.op = self.inputs = self.weights = self.owner = None
+        self.index = {k: v for k, v in self.index.items() if isinstance(k, str)}
+
     def add(self, key, op: int, owner: str | None) -> int:
         node = len(self.op)
         self.op.append(op)
