@@ -57,9 +57,9 @@ class Scope:
 @dataclass
 class Losses:
     """The losses of one product in one bound, as arrays: the candidates (numbers into
-    the pass's shared, sorted ``ids``) whose removal changes its value, the value after
-    each removal, and the value before. A value of exactly 0 after is a single point of
-    failure."""
+    the sorted ``ids`` of the flow index, ascending) whose removal changes its value,
+    the value after each removal, and the value before. A value of exactly 0 after is a
+    single point of failure."""
 
     ids: list[str]
     candidates: np.ndarray
@@ -71,11 +71,22 @@ class Losses:
         """No loss from anything (a product with no supply to lose)."""
         return cls([], np.zeros(0, np.int64), np.zeros(0), 0.0)
 
+    def values(self) -> np.ndarray:
+        """loss(P, node) of each candidate, in the order of ``candidates``."""
+        return 1.0 - self.after / self.before if len(self.after) else np.zeros(0)
+
     def losses(self) -> dict[str, float]:
         """Node id -> loss(P, node), candidates in id order."""
         ids = self.ids
-        loss = (1.0 - self.after / self.before).tolist() if len(self.after) else []
-        return {ids[c]: v for c, v in zip(self.candidates.tolist(), loss, strict=True)}
+        return {ids[c]: v for c, v in zip(self.candidates.tolist(), self.values().tolist(),
+                                          strict=True)}
+
+    def loss(self, number: int) -> float:
+        """loss(P, node) of the node numbered ``number`` (0 when it has none)."""
+        at = int(np.searchsorted(self.candidates, number))
+        if at < len(self.candidates) and self.candidates[at] == number:
+            return float(1.0 - self.after[at] / self.before)
+        return 0.0
 
     def spofs(self) -> set[str]:
         """The nodes whose removal alone takes the product to 0."""
@@ -378,10 +389,12 @@ class Analysis:
         keep = found_c != itself[found_t]
         found_c, found_t, found_v = found_c[keep], found_t[keep], found_v[keep]
         bounds = np.searchsorted(found_t, np.arange(len(targets) + 1))
+        numbers = np.fromiter((flow.number[n] for n in candidates), np.int64, len(candidates))
+        found_c = numbers[found_c]
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
             self._results[(product, bound)] = Losses(
-                candidates, found_c[part], found_v[part], float(baseline[index[product]]))
+                flow.ids, found_c[part], found_v[part], float(baseline[index[product]]))
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
