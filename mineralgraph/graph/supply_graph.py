@@ -102,10 +102,9 @@ class SupplyGraph:
                                     f"(known: {', '.join(LEVELS)})")
         self.min_confidence = min_confidence
         claims = list(claims)
-        #: Claim id -> position in the input (the last time it was given), for
-        #: "loaded last" ties; kept across as_of() and with_policy().
-        self.loaded: dict[str, int] = (dict(loaded) if loaded is not None else
-                                       {c.id: i for i, c in enumerate(claims)})
+        # the input order, for :attr:`loaded` (made when first read)
+        self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
+        self._input: list[Claim] | None = claims if loaded is None else None
         unique = {c.id: c for c in claims
                   if c.active_on(as_of) and at_least(c, min_confidence)}
         self.claims: tuple[Claim, ...] = tuple(
@@ -119,6 +118,16 @@ class SupplyGraph:
         for claim in self.claims:
             if not claim.is_relation:
                 self._attributes[claim.subject][claim.predicate].append(claim)
+
+    @property
+    def loaded(self) -> dict[str, int]:
+        """Claim id -> position in the input (the last time it was given), for "loaded
+        last" ties; kept across as_of() and with_policy(). Made when first read: most
+        graphs never need it, and at a million nodes it is half a gigabyte."""
+        if self._loaded is None:
+            self._loaded = {c.id: i for i, c in enumerate(self._input)}
+            self._input = None
+        return self._loaded
 
     @property
     def graph(self) -> nx.MultiDiGraph:
