@@ -133,6 +133,9 @@ def run(size: int, seed: int, sample: int, memory: bool) -> dict:
         tracemalloc.start()
     fast_seconds, fast_cpu, rows = fast(graph)
     maxrss_fast = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{size:,} nodes: chokepoints {fast_seconds:.1f} s wall, {fast_cpu:.1f} s CPU, "
+          f"{rows:,} rows, max RSS {maxrss_fast:,.0f} MiB; now the naive method",
+          file=sys.stderr, flush=True)
     peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else None
     if memory:
         tracemalloc.stop()

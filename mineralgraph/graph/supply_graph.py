@@ -23,6 +23,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import groupby
 
 import networkx as nx
 
@@ -261,18 +262,21 @@ class SupplyGraph:
         choices = self.share_choices()
         dropped = {c.id for c in self.edge_claims("PRODUCES") if share_sets.is_country_share(c)
                    and c.id not in choices[str(c.object)].used}
-        grouped: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            if claim.is_relation and claim.id not in dropped:
-                key = (claim.subject, claim.predicate, claim.object,
-                       str(claim.qualifier("material", "")))
-                grouped[key].append(claim)
         index: dict[tuple, list[Claim]] = defaultdict(list)
-        for (subject, relation, obj, _), claims in sorted(grouped.items()):
-            chosen = (preferred(claims, self.policy, self._published, self.loaded)
-                      if len(claims) > 1 else claims[0])
-            index[(subject, relation, False)].append(chosen)
-            index[(obj, relation, True)].append(chosen)
+        # self.claims is sorted by subject and predicate, so one (subject, relation) at a
+        # time is grouped by (object, material): the order of the whole sorted grouping,
+        # without holding it for every relation claim at once
+        relations = (c for c in self.claims if c.is_relation and c.id not in dropped)
+        for (subject, relation), run in groupby(relations, key=lambda c: (c.subject,
+                                                                          c.predicate)):
+            grouped: dict[tuple, list[Claim]] = defaultdict(list)
+            for claim in run:
+                grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
+            for (obj, _), claims in sorted(grouped.items()):
+                chosen = (preferred(claims, self.policy, self._published, self.loaded)
+                          if len(claims) > 1 else claims[0])
+                index[(subject, relation, False)].append(chosen)
+                index[(obj, relation, True)].append(chosen)
         for key, claims in index.items():
             claims.sort(key=lambda c: c.subject if key[2] else c.object)
         return dict(index)
