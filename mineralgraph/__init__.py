@@ -19,7 +19,8 @@ from mineralgraph.graph.supply_graph import SupplyGraph  # noqa: E402
 from mineralgraph.ontology import model  # noqa: E402
 
 #: The API functions, imported from mineralgraph.api on first use.
-API = ("load", "chokepoints", "scenario", "concentration", "dependents", "paths", "snapshot")
+API = ("load", "chokepoints", "scenario", "concentration", "dependents", "paths", "snapshot",
+       "brief")
 
 
 def __getattr__(name: str):

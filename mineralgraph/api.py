@@ -25,13 +25,14 @@ from pathlib import Path
 
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as _chokepoints
-from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis import concentrations
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import Concentration
 from mineralgraph.graph.analysis.lookups import Dependents, paths_between, scenario_result
 from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.loaders.scenarios import load_scenario
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -228,17 +229,16 @@ def snapshot_chain(graph: SupplyGraph, node_id: str, scenario: Scenario | None =
                    full: bool = False, direction: str | None = None,
                    depth: int | None = None):
     """The chain to draw: the compact picture for a product unless ``full``, else the
-    full chain (what ``mineralgraph snapshot`` draws)."""
-    from mineralgraph.graph.analysis.exposure import exposure
+    full chain (what ``mineralgraph snapshot`` draws). The analysis runs here, once; the
+    picture is drawn from its result."""
+    from mineralgraph.graph.analysis.exposure import chain_exposure, exposure
     from mineralgraph.ontology import model
     from mineralgraph.render import build_chain
     from mineralgraph.render.compact import compact_chain
 
     graph.require(node_id)
     if full or direction == "downstream" or depth or model.kind_of(node_id) != "Product":
-        return build_chain(graph, node_id, direction, depth, scenario)
-    if scenario is not None:
-        scenario.check(graph)
+        return build_chain(graph, chain_exposure(graph, node_id, direction, depth, scenario))
     found = exposure(graph, node_id, scenario)
     return compact_chain(graph, found.report, found.blocked)
 
@@ -270,6 +270,74 @@ def snapshot(graph: SupplyGraph, node: str, *, scenario: str | Path | Scenario |
     return Picture(snapshot_chain(graph, node, _scenario(scenario), full))
 
 
-__all__ = ["Chokepoints", "ConcentrationResult", "DependentsResult", "Paths", "Picture",
-           "ScenarioResult", "Table", "chokepoints", "concentration", "dependents", "load",
-           "paths", "scenario", "snapshot", "snapshot_chain"]
+def brief_content(graph: SupplyGraph, node_id: str, scenario: Scenario | None = None):
+    """The content of a one-page brief (:class:`mineralgraph.render.brief.Brief`): the
+    analysis runs once (twice under a scenario: with it and the baseline), then the
+    brief is drawn from its result."""
+    from mineralgraph.graph.analysis.exposure import brief_exposure
+    from mineralgraph.render.brief import build_brief
+
+    if scenario is not None and scenario.as_of and graph.as_of_date is None:
+        graph = graph.as_of(scenario.as_of)
+    return build_brief(graph, brief_exposure(graph, node_id, scenario))
+
+
+@dataclass
+class BriefDocument:
+    """A one-page brief: shown as HTML in Jupyter, written by :meth:`save` as ``.md``,
+    ``.html`` or ``.pdf``."""
+
+    content: object
+
+    def _repr_html_(self) -> str:
+        from mineralgraph.render.brief import to_html
+
+        return to_html(self.content).decode("utf-8")
+
+    def to_markdown(self) -> str:
+        """The brief as plain Markdown (the picture as a Mermaid block)."""
+        from mineralgraph.render.brief import to_markdown
+
+        return to_markdown(self.content).decode("utf-8")
+
+    def save(self, path: str | Path, paper: str = "a4") -> Path:
+        """Write the brief; the format comes from the suffix (.md .html .pdf)."""
+        from mineralgraph.files import write_atomically
+        from mineralgraph.render import format_for
+        from mineralgraph.render.brief import BRIEF_FORMATS, to_html, to_pdf
+
+        suffix = format_for(path, BRIEF_FORMATS)
+        writers = {**BRIEF_FORMATS, ".pdf": lambda b: to_pdf(b, paper),
+                   ".html": lambda b: to_html(b, paper)}
+        write_atomically(str(path), writers[suffix](self.content))
+        return Path(path)
+
+
+def brief(graph: SupplyGraph, node: str, *,
+          scenario: str | Path | Scenario | None = None) -> BriefDocument:
+    """A one-page brief on a node (``mineralgraph brief``): summary, snapshot, chokepoint
+    table, the scenario's results, numbered sources.
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    node : str
+        A product (its chokepoints), or any other node (the products that depend on it).
+    scenario : name, file or Scenario, optional
+        Add the results of a what-if (the graph is taken at the scenario's date when it
+        has one and the graph has none).
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> doc = mg.brief(mg.load(), "product:optimus")
+    >>> doc.content.title
+    'Tesla Optimus humanoid robot: supply-chain brief'
+    """
+    return BriefDocument(brief_content(graph, node, _scenario(scenario)))
+
+
+__all__ = ["BriefDocument", "Chokepoints", "ConcentrationResult", "DependentsResult", "Paths",
+           "Picture", "ScenarioResult", "Table", "brief", "brief_content", "chokepoints",
+           "concentration", "dependents", "load", "paths", "scenario", "snapshot",
+           "snapshot_chain"]

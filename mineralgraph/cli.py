@@ -54,12 +54,26 @@ class App:
         return self._graph.as_of(as_of)
 
 
+#: The options of the group itself, with their metavar, for the hint when one is given
+#: after the command.
+GLOBAL_OPTIONS = {"--graph": "FILE", "--min-confidence": "LEVEL",
+                  "--share-source": "SOURCE_ID"}
+
+
 class MineralGraphGroup(click.Group):
     """A click group that turns mineralgraph errors into one line on stderr and exit 1."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            if exc.option_name in GLOBAL_OPTIONS:
+                # the answer depends on a global option given in the wrong place: say where
+                exc.message = (f"{exc.option_name} is an option of mineralgraph itself: give "
+                               f"it before the command (mineralgraph {exc.option_name} "
+                               f"{GLOBAL_OPTIONS[exc.option_name]} {ctx.invoked_subcommand} "
+                               "...)")
+            raise
         except MineralGraphError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:

@@ -3,8 +3,9 @@
 Every command that writes a file (snapshots, RDF, reports, pictures, query results)
 calls :func:`write_atomically`. It
 
-- refuses a target that is not a regular file (a directory, a FIFO, a device) and a
-  folder that cannot hold files (``/proc``, a path under a plain file), as one line;
+- refuses a target that is not a regular file (a directory, a FIFO, a device), a
+  folder that does not exist (it never creates one: a mistyped folder is an error) and
+  a folder that cannot hold files (``/proc``, a path under a plain file), as one line;
 - writes through a symbolic link to the file it points at, leaving the link in place;
 - writes a temporary file beside the target, ``fsync``\\ s it, then renames it over the
   target (and ``fsync``\\ s the folder), so a crash leaves the old file or the new one;
@@ -61,6 +62,11 @@ def target_of(path: str | Path) -> Path:
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
+        if not target.parent.is_dir():
+            missing = next(p for p in reversed([target.parent, *target.parent.parents])
+                           if not p.exists())
+            raise FileWriteError(f"{path}: cannot write: the folder {missing} does not exist "
+                                 "(create it first); nothing written") from None
         return target
     except NotADirectoryError:
         blocker = next(p for p in target.parents if p.exists())
@@ -93,11 +99,6 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
                                  f"{exc.start}); nothing written") from None
     target = target_of(path)
     folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise FileWriteError(f"{shown}: cannot create its folder {folder} "
-                             f"({exc.strerror}); nothing written") from None
     sweep_stale_temps(folder)
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)

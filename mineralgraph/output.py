@@ -50,6 +50,10 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
                       default="-", show_default=True, help="Write to this file instead of stdout.")
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
+            if kwargs.get("output") not in ("-", None):
+                from mineralgraph.files import target_of
+
+                target_of(kwargs["output"])  # a missing folder fails before the work
             return fn(*args, **kwargs)
 
         return wrapper

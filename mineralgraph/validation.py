@@ -25,8 +25,8 @@ from mineralgraph.exceptions import InputError
 from mineralgraph.graph import share_sets
 from mineralgraph.graph.share_sets import SHARE_SUM_TOLERANCE
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.loaders.values import claim_text_problem
 from mineralgraph.ontology import model
+from mineralgraph.values import claim_text_problem
 
 
 def located(claim: Claim, field: str | None, message: str) -> InputError:

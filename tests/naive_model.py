@@ -1,8 +1,9 @@
 """An independent evaluator of the dependency model, written from the design note.
 
 Sections 2 and 5 (5.1 companies in their country, 5.2 rest of world a node, 5.3
-sourcing at a distance, 5.6 both bounds with virtual producers in anchor countries and
-the scope of country-targeted controls), by plain recursion on an acyclic graph: no
+sourcing at a distance, 5.6 both bounds with virtual producers in anchor countries, the
+scope of country-targeted controls, and untraced materials that any control in scope
+reaches), by plain recursion on an acyclic graph: no
 compiled structure, no incremental evaluation, no killer sets. Only the share split of
 one material (``producer_weights``, checked by hand elsewhere) is shared with the engine.
 The tests compare the engine's every figure with this one's.
@@ -75,6 +76,13 @@ def anchor(graph: SupplyGraph, material: str) -> str | None:
     return None
 
 
+def untraced(graph: SupplyGraph, material: str) -> bool:
+    """Nothing traces the material to a country: no producer, element, input or anchor.
+    Any control in scope reaches it in the lower bound."""
+    return (not has_producers(graph, material) and not graph.neighbours(material, "CONTAINS")
+            and not inputs(graph, material) and anchor(graph, material) is None)
+
+
 def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str) -> set:
     """(producer, material) and ("virtual", material) a scenario's controls zero for P."""
     out = set()
@@ -100,7 +108,8 @@ def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: 
         if bound == "lower":
             for m in graph.ids("Material"):
                 if not has_producers(graph, m) and (m in covered
-                                                    or covered & set(inputs(graph, m))):
+                                                    or covered & set(inputs(graph, m))
+                                                    or untraced(graph, m)):
                     out.add(("virtual", m))
     return out
 
@@ -131,8 +140,17 @@ def cap(total: float) -> float:
     return 1.0 if total >= 1.0 - 1e-12 else total
 
 
+def lower_graph(graph: SupplyGraph) -> SupplyGraph:
+    """Section 5.7 as extended: the lower bound reads the graph with the requirements
+    (REQUIRES, MADE_FROM) that the confidence filter left out put back."""
+    back = [c for c in graph.left_out if c.predicate in ("REQUIRES", "MADE_FROM")]
+    return (SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded)
+            if back else graph)
+
+
 class Naive:
-    """a(n) for one graph, scenario, product scope and bound, with nodes removed.
+    """a(n) for one graph, scenario, product scope and bound, with nodes removed; the
+    lower bound on :func:`lower_graph` (``anchors`` must be that graph's).
 
     By recursion on an acyclic graph; with ``fixpoint``, on any graph, by iterating the
     same rules over every node at once from 0 until nothing moves (the least fixpoint
@@ -141,6 +159,7 @@ class Naive:
 
     def __init__(self, graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str,
                  anchors: dict[str, str | None], fixpoint: bool = False):
+        graph = lower_graph(graph) if bound == "lower" else graph
         self.g, self.bound, self.anchors = graph, bound, anchors
         self.blocked = blocked(graph, scenario, product, bound)
         self.base_removed = frozenset(scenario.remove) if scenario else frozenset()

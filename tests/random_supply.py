@@ -8,7 +8,8 @@ about:
 - ``rich`` (section 5): materials without producers (5.6), companies that produce
   without a facility (5.1), a rest-of-world producer ``country:XX`` (5.2), facilities
   sourcing a material several stages up (5.3), products whose maker is known, unknown
-  or of unknown country, and a scenario with a country-targeted export control (5.6).
+  or of unknown country, a material nothing traces, random confidences on shares and
+  requirements (5.7), and a scenario with a country-targeted export control (5.6).
 - ``cycles``: loops (a material made from one of its own downstream materials), which
   the least fixpoint of section 2 evaluates; ``tests/naive_model.py`` iterates the
   whole graph to the same fixpoint.
@@ -26,6 +27,8 @@ from mineralgraph.graph.analysis import Restriction, Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 
 S = ("source:s",)
+#: relations given a random confidence in a rich graph, for --min-confidence (5.7)
+RATED = ("PRODUCES", "REQUIRES", "MADE_FROM")
 
 
 def random_graph(seed: int, rich: bool = True,
@@ -40,7 +43,8 @@ def random_graph(seed: int, rich: bool = True,
         return node_id
 
     def rel(s, p, o, **q):
-        claims.append(Claim(s, p, o, tuple(sorted(q.items())), sources=S))
+        rated = rng.choice((None, "high", "medium", "low")) if rich and p in RATED else None
+        claims.append(Claim(s, p, o, tuple(sorted(q.items())), sources=S, confidence=rated))
 
     elements = [node(f"element:E{i}") for i in range(rng.randint(1, 3))]
     countries = [node(f"country:C{i}") for i in range(rng.randint(1, 3 if rich else 4))]
@@ -99,10 +103,17 @@ def random_graph(seed: int, rich: bool = True,
                 supplier = rng.choice(producers_of.get(up, []) + [rng.choice(companies)])
                 if supplier != facility:
                     rel(supplier, "SUPPLIES", facility, material=up)
+    # a material nothing traces (no producer, element or input), used by products and
+    # sometimes by a last-stage material (which may give it an anchor downstream)
+    loose = node("material:loose") if rich and rng.random() < 0.5 else None
+    if loose and rng.random() < 0.3:
+        rel(rng.choice(stages[-1]), "MADE_FROM", loose)
     for i in range(rng.randint(1, 3)):
         product = node(f"product:p{i}")
         for material in rng.sample(stages[-1] + stages[-2], rng.randint(1, 2)):
             rel(product, "REQUIRES", material)
+        if loose and rng.random() < 0.6:
+            rel(product, "REQUIRES", loose)
         if rich and rng.random() < 0.4:
             rel(rng.choice(companies), "MAKES", product)
     if not rich:

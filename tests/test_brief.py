@@ -14,13 +14,20 @@ import pytest
 from test_render import check_mermaid, external_references, hostile_claims
 
 from mineralgraph import SupplyGraph, load_bundled
-from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.graph.analysis.exposure import brief_exposure
 from mineralgraph.graph.snapshot import save_snapshot
 from mineralgraph.loaders.curated import load_curated
+from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import md_text
-from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, plain, to_markdown, to_pdf
+from mineralgraph.render.brief import BRIEF_FORMATS, plain, to_markdown, to_pdf
+from mineralgraph.render.brief import build_brief as draw_brief
 
 TINY = Path(__file__).parent / "data" / "tiny"
+
+
+def build_brief(graph, node_id, scenario=None):
+    """A brief as the command builds it: the analysis once, then the brief from it."""
+    return draw_brief(graph, brief_exposure(graph, node_id, scenario))
 
 
 @pytest.fixture(scope="module")
@@ -230,3 +237,28 @@ def test_brief_needs_out(run_cli):
     result = run_cli("brief", "product:f-35")
     assert result.exit_code == 2
     assert "Missing option '-o' / '--out'" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("node, scenario, runs", [
+    ("product:f-35", None, 1), ("product:f-35", "cn-rare-earth-embargo", 2),
+    ("element:Dy", None, 1), ("element:Dy", "cn-rare-earth-embargo", 2)])
+def test_a_brief_runs_the_analysis_once(monkeypatch, tmp_path, node, scenario, runs):
+    """The brief command builds one Analysis (two under a scenario: with it and the
+    baseline); the picture and the tables are drawn from that result."""
+    from click.testing import CliRunner
+
+    from mineralgraph.cli import cli
+    from mineralgraph.graph.analysis.engine import Analysis
+
+    built = []
+    original = Analysis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(args[1:2] or kwargs.get("scenario"))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Analysis, "__init__", counting)
+    args = ["brief", node, "-o", str(tmp_path / "b.md")]
+    result = CliRunner().invoke(cli, args + (["--scenario", scenario] if scenario else []))
+    assert result.exit_code == 0, result.output
+    assert len(built) == runs

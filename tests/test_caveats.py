@@ -95,10 +95,26 @@ def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
                           "--format", "json", options=("--min-confidence", "medium")))
     row = data["products"][0]
     assert (row["loss"], row["confidence"], row["proxies"]) == (0.0, None, [])
+    # without its producers samarium oxide is unknown: 0-100%, and what was dropped shows
+    assert row["loss_range"] == [0.0, 1.0]
+    assert [(c["subject"], c["relation"], c["object"], c["share"], c["confidence"])
+            for c in data["left_out_below_confidence"]] == [
+        ("country:CN", "PRODUCES", "material:sm-oxide", 0.9, "low"),
+        ("country:XX", "PRODUCES", "material:sm-oxide", 0.1, "low")]
     text = run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
                options=("--min-confidence", "medium"))
-    assert ("Relations rated below medium confidence are left out (--min-confidence "
-            "medium).") in text
+    assert ("2 relation(s) rated below medium confidence that bear on this answer are left\n"
+            "out (--min-confidence medium)") in text
+    assert ("LEFT OUT BELOW MEDIUM CONFIDENCE\n\ncountry:CN PRODUCES material:sm-oxide (share "
+            "90%; low confidence; proxy measured\nfor all rare-earth separation)") in text
+
+
+def test_without_min_confidence_nothing_is_listed_as_left_out(run):
+    data = json.loads(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
+                          "--format", "json"))
+    assert data["left_out_below_confidence"] == []
+    assert "LEFT OUT" not in run("scenario", "--enforce", "control:cn-sm",
+                                 "--as-of", "2025-06-01")
 
 
 def test_min_confidence_rejects_an_unknown_level(run_cli):
@@ -337,3 +353,77 @@ def test_under_min_confidence_medium_no_answer_rests_on_a_low_claim(run_cli):
                                 "json").stdout)
     assert any(c["confidence"] == "low" for r in whole for c in r["chokepoints"])
     assert not [c["id"] for r in strong for c in r["chokepoints"] if c["confidence"] == "low"]
+
+
+def test_a_headline_share_that_rests_on_a_low_confidence_proxy_says_so_next_to_it():
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.reports.summary import story
+
+    s = ("source:s",)
+    proxy = (("proxy", "all separation"),)
+    graph = SupplyGraph([
+        Claim("source:s", "title", "s", sources=s),
+        Claim("product:p", "label", "P", sources=s),
+        Claim("material:oxide", "label", "Oxide", sources=s),
+        Claim("material:oxide", "stage", "processing", sources=s),
+        Claim("country:CN", "label", "China", sources=s),
+        Claim("country:XX", "label", "rest of world", sources=s),
+        Claim("product:p", "REQUIRES", "material:oxide", sources=s, confidence="high"),
+        Claim("country:CN", "PRODUCES", "material:oxide", (("share", 0.9),) + proxy, s,
+              confidence="low"),
+        Claim("country:XX", "PRODUCES", "material:oxide", (("share", 0.1),) + proxy, s,
+              confidence="low")])
+    head = story(chokepoints(graph, ["product:p"]), graph)[0]
+    # HHI over named countries: 90^2 = 8,100; China's loss 90%
+    assert head == ("P is most exposed at the processing stage: Oxide, 90% from China (HHI "
+                    "8,100; low confidence; rests on a proxy); without China it would lose "
+                    "90% (low confidence; rests on a proxy).")
+
+
+def test_paths_and_dependents_say_what_min_confidence_left_out(run):
+    # CN -> jet still runs through the concentrate (high); CN's low proxy share of the
+    # oxide lies between them and is listed, XX's is not (XX is not downstream of CN)
+    data = json.loads(run("paths", "country:CN", "product:jet", "--format", "json",
+                          options=("--min-confidence", "medium")))
+    assert len(data["paths"]) == 1
+    assert [(c["subject"], c["object"]) for c in data["left_out_below_confidence"]] == [
+        ("country:CN", "material:sm-oxide")]
+    # without its low share, XX supplies nothing: no dependents, and the report says why
+    data = json.loads(run("dependents", "country:XX", "--format", "json",
+                          options=("--min-confidence", "medium")))
+    assert data["dependents"] == []
+    assert [(c["subject"], c["relation"], c["object"])
+            for c in data["left_out_below_confidence"]] == [
+        ("country:XX", "PRODUCES", "material:sm-oxide")]
+    text = run("dependents", "country:XX", options=("--min-confidence", "medium"))
+    assert "LEFT OUT BELOW MEDIUM CONFIDENCE\n\ncountry:XX PRODUCES material:sm-oxide" in text
+
+
+def test_chokepoints_list_what_min_confidence_left_out_per_product(run):
+    reports = json.loads(run("chokepoints", "--product", "product:jet", "--format", "json",
+                             options=("--min-confidence", "medium")))
+    assert [(c["subject"], c["share"]) for c in reports[0]["left_out_below_confidence"]] == [
+        ("country:CN", 0.9), ("country:XX", 0.1)]
+    text = run("chokepoints", "--product", "product:jet", options=("--min-confidence", "medium"))
+    assert "LEFT OUT BELOW MEDIUM CONFIDENCE" in text
+    assert "2 relation(s) rated below medium confidence that bear on this answer" in " ".join(
+        text.split())
+
+
+def test_a_global_option_after_the_command_says_where_it_goes(run_cli):
+    result = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--min-confidence", "medium")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --min-confidence is an option of mineralgraph itself: give it before the "
+        "command (mineralgraph --min-confidence LEVEL scenario ...)")
+
+
+def test_an_answer_on_low_confidence_claims_hints_at_min_confidence(run):
+    hint = ("Hint: mineralgraph --min-confidence medium scenario ... shows the answer without "
+            "the low-confidence claims.")
+    text = " ".join(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01").split())
+    assert hint in text
+    # with the option given, no hint: the answer no longer rests on them
+    text = " ".join(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
+                        options=("--min-confidence", "medium")).split())
+    assert "Hint:" not in text

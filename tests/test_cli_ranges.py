@@ -63,7 +63,8 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     text = " ".join(text.split())
     assert "availability 0-<0.1% (low confidence; rests on a proxy) as of 2025-06-01" in text
     assert ("Availability is a range because these stages have no mapped supply: Dysprosium "
-            "metal and DyFe alloy; Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "
+            "metal and DyFe alloy; Rare-earth materials in a weapons platform (DoD 2012 count, "
+            "unspecified forms); Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "
             "permanent magnet.") in text
 
 

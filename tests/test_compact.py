@@ -15,9 +15,9 @@ import pytest
 from test_render import HOSTILE, check_mermaid, hostile_claims
 
 from mineralgraph import SupplyGraph, load_bundled
-from mineralgraph.graph.analysis import load_scenario
 from mineralgraph.graph.analysis.exposure import exposure
 from mineralgraph.loaders.curated import load_curated
+from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.render import FORMATS
 from mineralgraph.render.compact import compact_chain
 from mineralgraph.render.compact_layout import compact_layout, full_wrap, min_font

@@ -432,6 +432,14 @@ def test_supply_paths_samarium_to_f35(bundled_db, bundled):
     assert [r["path"] for r in rows] == expected
     assert all(r["steps"] == len(r["path"]) - 1 for r in rows)
     assert expected, "samarium reaches the F-35 in the bundled data"
+    # each path reads the way material flows, in the words of the reports
+    for r in rows:
+        words = [r["path"][0]]
+        for a, b in zip(r["path"], r["path"][1:], strict=False):
+            words += [min(flow_view.FLOW_VERBS[x] for x in flow[a][b]["relations"]), b]
+        assert r["reads"] == " ".join(words)
+    assert rows[0]["reads"] == ("element:Sm is in material:f35-ipp-turbomachine is required "
+                                "by product:f-35")
     # the union of their steps is the SPARQL cookbook's list of steps
     steps = {(a, b) for r in rows for a, b in zip(r["path"], r["path"][1:], strict=False)}
     sparql = {(r["from"], r["to"]) for r in sparql_records(bundled,

@@ -284,12 +284,12 @@ def test_serve_port_in_use_exit_1(run_cli, server):
 
 
 def test_remote_queries_get_the_prefixes_they_use_but_do_not_declare():
-    from mineralgraph.commands.rdf import _with_prefixes
+    from mineralgraph.graph.endpoint import with_prefixes
 
     query = "PREFIX country: <http://other/>\nSELECT ?p { ?p a mg:Product ; mg:x country:CN }"
-    assert _with_prefixes(query).splitlines() == [
+    assert with_prefixes(query).splitlines() == [
         "PREFIX mg: <https://w3id.org/mineralgraph/ontology#>", *query.splitlines()]
-    assert _with_prefixes("ASK { ?s ?p ?o }") == "ASK { ?s ?p ?o }"
+    assert with_prefixes("ASK { ?s ?p ?o }") == "ASK { ?s ?p ?o }"
 
 
 def test_post_limits(server):

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mineralgraph.cli import cli
+from mineralgraph.exceptions import FileWriteError
 from mineralgraph.files import sweep_stale_temps, write_atomically
 from mineralgraph.loaders import bundled_data_path
 
@@ -110,6 +111,16 @@ def test_a_directory_as_target_is_refused_by_every_writer(out_dir, command):
     result = mg(*args, option, target)
     one_line_error(result, f"{target}: is a directory, not a file; nothing written")
     assert digest(out_dir) == before and no_temp_files(out_dir)
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_folder_that_does_not_exist_is_one_line_and_not_created(out_dir, command):
+    args, option = WRITERS[command]
+    target = out_dir / "no-such" / "deeper" / PICTURES.get(command, "x.out")
+    result = mg(*args, option, target)
+    one_line_error(result, f"{target}: cannot write: the folder {out_dir / 'no-such'} does "
+                           "not exist (create it first); nothing written")
+    assert not (out_dir / "no-such").exists()
 
 
 def test_a_fifo_as_target_is_refused_and_stays_a_fifo(out_dir):
@@ -228,10 +239,12 @@ def test_text_that_cannot_be_utf8_writes_nothing(out_dir):
     assert target.read_text() == "keep\n" and no_temp_files(out_dir)
 
 
-def test_missing_folders_are_created(out_dir):
+def test_missing_folders_are_not_created(out_dir):
+    # a mistyped folder is an error, not a new tree (it used to be created)
     target = out_dir / "a" / "b" / "c.txt"
-    write_atomically(target, b"bytes")
-    assert target.read_bytes() == b"bytes"
+    with pytest.raises(FileWriteError, match=r"the folder .*/a does not exist"):
+        write_atomically(target, b"bytes")
+    assert not (out_dir / "a").exists()
 
 
 def test_stale_temp_files_of_dead_processes_are_swept(out_dir):

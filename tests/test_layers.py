@@ -16,11 +16,21 @@ PACKAGE = Path(__file__).parent.parent / "mineralgraph"
 #: The command-line skin: only these may import click or each other.
 SKIN = ("mineralgraph.cli", "mineralgraph.commands", "mineralgraph.output",
         "mineralgraph.__main__")
+#: The ground floor: small shared modules every layer may use; they use nothing above.
+GROUND = ("mineralgraph.ontology", "mineralgraph.claim", "mineralgraph.exceptions",
+          "mineralgraph.cells", "mineralgraph.files", "mineralgraph.values")
+#: Everything above the model: what the model must never import.
+ABOVE_MODEL = ("mineralgraph.loaders", "mineralgraph.reports", "mineralgraph.render",
+               "mineralgraph.api", "mineralgraph.bundled")
 #: For each layer (a module prefix), the layers it must never import.
 FORBIDDEN = {
-    "mineralgraph.graph": ("mineralgraph.reports", "mineralgraph.render"),
-    "mineralgraph.loaders": ("mineralgraph.reports", "mineralgraph.render"),
-    "mineralgraph.reports": ("mineralgraph.render",),
+    **{ground: ("mineralgraph.graph", "mineralgraph.validation", *ABOVE_MODEL)
+       for ground in GROUND},
+    "mineralgraph.graph": ABOVE_MODEL,
+    "mineralgraph.validation": ABOVE_MODEL,
+    "mineralgraph.loaders": ("mineralgraph.reports", "mineralgraph.render", "mineralgraph.api"),
+    "mineralgraph.reports": ("mineralgraph.render", "mineralgraph.api", "mineralgraph.loaders"),
+    "mineralgraph.render": ("mineralgraph.api", "mineralgraph.loaders"),
 }
 
 
@@ -78,3 +88,62 @@ def test_the_check_sees_a_crossing(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from mineralgraph.render import layout\n    import click\n")
     assert {"mineralgraph.render", "mineralgraph.render.layout", "click"} <= imports_of(bad)
+
+
+def test_the_ground_floor_is_there():
+    """Each ground-floor module exists (a rename cannot silently drop it from the check)."""
+    names = {name for name, _ in MODULES}
+    for ground in GROUND:
+        assert any(within(n, ground) for n in names), ground
+
+
+@pytest.mark.parametrize("gone", ["mineralgraph.loaders.values",
+                                  "mineralgraph.graph.analysis.scenario_file"])
+def test_moved_modules_have_no_second_copy(gone):
+    """Value parsing lives on the ground floor and scenario files among the loaders, once."""
+    names = {name for name, _ in MODULES}
+    assert gone not in names
+    users = sorted(name for name, path in MODULES if gone in imports_of(path))
+    assert not users, users
+
+
+def test_commands_hold_no_library_logic():
+    """The commands define click commands and their glue; what a command computes or
+    prints is in graph/ or reports/ (one home per job)."""
+    moved = {"graph_info", "node_view", "render_node_text", "load_paths", "read_claims",
+             "fact_source_type", "unmapped_materials", "render_text", "render",
+             "scenario_result", "paths_between", "with_prefixes", "_with_prefixes",
+             "stage_bars_picture", "missing_open_data"}
+    for name, path in MODULES:
+        if within(name, "mineralgraph.commands"):
+            defined = {node.name for node in ast.walk(ast.parse(path.read_text()))
+                       if isinstance(node, ast.FunctionDef)}
+            assert not defined & moved, f"{name} defines {sorted(defined & moved)}"
+
+
+#: The analysis entry points: pictures receive their results, never call them.
+ANALYSIS_CALLS = {"mineralgraph.graph.analysis.Analysis", "mineralgraph.graph.analysis.chokepoints",
+                  "mineralgraph.graph.analysis.concentrations",
+                  "mineralgraph.graph.analysis.engine.Analysis",
+                  "mineralgraph.graph.analysis.chokepoints.chokepoints",
+                  "mineralgraph.graph.analysis.comparison.compare",
+                  "mineralgraph.graph.analysis.exposure.exposure",
+                  "mineralgraph.graph.analysis.exposure.chain_exposure",
+                  "mineralgraph.graph.analysis.exposure.brief_exposure",
+                  "mineralgraph.graph.analysis.concentration.concentration",
+                  "mineralgraph.graph.analysis.concentration.concentrations",
+                  "mineralgraph.api"}
+
+
+@pytest.mark.parametrize("name, path", [(n, p) for n, p in MODULES
+                                        if within(n, "mineralgraph.render")],
+                         ids=[n for n, _ in MODULES if within(n, "mineralgraph.render")])
+def test_pictures_never_run_the_analysis(name, path):
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+    wrong = sorted(imported & ANALYSIS_CALLS)
+    assert not wrong, f"{name} imports {wrong}: render/ draws computed results"

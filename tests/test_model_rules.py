@@ -261,6 +261,59 @@ def test_a_control_on_an_unmapped_stage_reaches_it_whoever_issued_it():
     assert row["range_from_unmapped"] == ["material:alloy"]
 
 
+UNTRACED = graph_of(
+    ("product:p", "REQUIRES", "material:oxide"),
+    ("product:p", "REQUIRES", "material:unspecified"),
+    ("company:maker", "MAKES", "product:p"),
+    ("company:maker", "LOCATED_IN", "country:US"),
+    ("product:q", "REQUIRES", "material:oxide"),
+    ("company:other", "MAKES", "product:q"),
+    ("company:other", "LOCATED_IN", "country:FR"),
+    ("country:CN", "PRODUCES", "material:oxide", {"share": 0.7}),
+    ("country:AU", "PRODUCES", "material:oxide", {"share": 0.3}),
+    ("material:oxide", "CONTAINS", "element:Nd"))
+
+
+def test_a_material_nothing_traces_is_unknown_under_any_control_in_scope():
+    # material:unspecified has no producer, element, input or anchor: untraced. CN bans
+    # the oxide to the US. p (made in the US) is in scope: upper bound 0.3 (AU's oxide),
+    # lower bound 0 (the control may reach what nothing traces). q (made in France) is
+    # out of scope: 1 in both bounds. Without the scenario, p is 1 in both bounds.
+    from mineralgraph.graph.analysis.structure import untraced
+    assert untraced(UNTRACED) == ["material:unspecified"]
+    control = Restriction(issuer="country:CN", covers=("material:oxide",),
+                          targets=("country:US",))
+    analysis = Analysis(UNTRACED, Scenario("x", restrict=(control,)))
+    assert analysis.availability_range("product:p") == pytest.approx((0.0, 0.3))
+    assert analysis.availability_range("product:q") == pytest.approx((1.0, 1.0))
+    assert analysis.baseline_range("product:p") == pytest.approx((1.0, 1.0))
+    row = next(r for r in compare(UNTRACED, Scenario("x", restrict=(control,)))
+               if r["product"] == "product:p")
+    assert row["loss_range"] == pytest.approx([0.7, 1.0])
+    assert row["range_from_unmapped"] == ["material:unspecified"]
+
+
+def test_an_untraced_requirement_alone_goes_from_no_loss_to_zero_to_full_loss():
+    # the bundled Virginia-class case: a product needing only an untraced material, under
+    # a control on something else entirely: before, 0% loss; now 0-100%
+    graph = graph_of(("product:p", "REQUIRES", "material:unspecified"),
+                     ("country:CN", "PRODUCES", "material:oxide", {"share": 1.0}))
+    control = Restriction(issuer="country:CN", covers=("material:oxide",))
+    row = compare(graph, Scenario("x", restrict=(control,)))[0]
+    assert row["availability_range"] == pytest.approx([0.0, 1.0])
+    assert row["loss_range"] == pytest.approx([0.0, 1.0])
+
+
+def test_a_material_with_an_element_or_an_input_is_traced():
+    # an element or an input traces it: only a control on those reaches it (as before)
+    graph = graph_of(("product:p", "REQUIRES", "material:ge-lens"),
+                     ("material:ge-lens", "CONTAINS", "element:Ge"),
+                     ("country:CN", "PRODUCES", "material:oxide", {"share": 1.0}))
+    control = Restriction(issuer="country:CN", covers=("material:oxide",))
+    assert Analysis(graph, Scenario("x", restrict=(control,))).availability_range(
+        "product:p") == pytest.approx((1.0, 1.0))
+
+
 def test_a_product_of_unknown_maker_is_inside_a_targeted_control_for_the_lower_bound():
     # CN denies oxide to the US; p's maker is not known: outside (upper), inside (lower)
     control = Restriction(issuer="country:CN", covers=("material:oxide",),
@@ -289,6 +342,44 @@ def test_baseline_means_the_baseline_under_a_scenario():
     analysis = Analysis(RANGE, Scenario("x", remove=("country:AU",)))
     assert analysis.baseline("product:p") == 1.0
     assert analysis.reference("product:p") == pytest.approx(0.7)
+
+
+# ---------------------------------------------------------------- 5.7 left out
+def weak_requirement_graph():
+    claims = [Claim("source:s", "title", "s", sources=S)]
+    claims += [Claim(n, "label", n, sources=S) for n in (
+        "product:p", "material:a", "material:b", "country:AU", "country:CN")]
+    claims += [Claim("product:p", "REQUIRES", "material:a", sources=S, confidence="high"),
+               Claim("product:p", "REQUIRES", "material:b", sources=S, confidence="low"),
+               Claim("country:AU", "PRODUCES", "material:a", (("share", 1.0),), S,
+                     confidence="high"),
+               Claim("country:CN", "PRODUCES", "material:b", (("share", 0.5),), S,
+                     confidence="high")]
+    return SupplyGraph(claims)
+
+
+def test_what_min_confidence_leaves_out_is_kept_in_view_at_any_date():
+    graph = weak_requirement_graph().with_min_confidence("medium")
+    assert [(c.subject, c.predicate, c.object) for c in graph.left_out] == [
+        ("product:p", "REQUIRES", "material:b")]
+    assert graph.neighbours("product:p", "REQUIRES") == ["material:a"]
+    assert len(graph.as_of("2025-01-01").left_out) == 1
+    assert graph.with_min_confidence(None) is graph
+    assert weak_requirement_graph().left_out == ()
+
+
+def test_a_requirement_left_out_is_unknown_not_absent():
+    # all claims: p = min(a 1, b 0.5) = 0.5. With medium: the upper bound drops the low
+    # REQUIRES b (p = 1); the lower bound keeps it (p = 0.5): [0.5, 1]. Removing CN (b's
+    # only producer): upper loss 0, lower loss 1, so CN (and b itself) are possible SPOFs.
+    assert Analysis(weak_requirement_graph()).availability_range("product:p") == (0.5, 0.5)
+    graph = weak_requirement_graph().with_min_confidence("medium")
+    analysis = Analysis(graph)
+    assert analysis.availability_range("product:p") == pytest.approx((0.5, 1.0))
+    report = chokepoints(graph, ["product:p"])[0]
+    cn = next(c for c in report.chokepoints if c.id == "country:CN")
+    assert cn.loss_range == pytest.approx((0.0, 1.0)) and cn.spof_kind == "possible"
+    assert report.possible_spofs == ["country:CN", "material:b"]
 
 
 # ---------------------------------------------------------------- 5.8 newest claim

@@ -421,7 +421,7 @@ def test_html_title_is_the_article_not_a_button_and_navigation_is_left_out(tmp_p
 
 
 def test_figures_are_claims_of_the_article_beside_the_statistics(data_dir, known, tmp_path):
-    from mineralgraph.commands.core import node_view
+    from mineralgraph.graph.node_view import node_view
 
     result = load(data_dir, "51-magnet-statistics.md", known)
     figures = [c for c in result.claims if c.predicate.startswith("reported_")]

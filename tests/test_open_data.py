@@ -28,13 +28,14 @@ from open_data_files import (
 
 from mineralgraph.bundled import bundled_claims
 from mineralgraph.exceptions import InputError
+from mineralgraph.graph.commodities import commodities, mapping_path
 from mineralgraph.graph.imports import import_dependence
 from mineralgraph.graph.risk.assess import assess
 from mineralgraph.graph.share_compare import disagreements
 from mineralgraph.graph.share_source import restrict_share_sets
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders import LoadContext, load_source, loader_for
-from mineralgraph.loaders.open_data import commodities, mapping_path, package_file, resolve
+from mineralgraph.loaders.open_data import package_file, resolve
 from mineralgraph.ontology import model
 from mineralgraph.validation import check_claims
 

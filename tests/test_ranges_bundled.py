@@ -12,10 +12,10 @@ import pytest
 from naive_model import Naive, anchors_of, candidates
 
 from mineralgraph import load_bundled
-from mineralgraph.graph.analysis import Analysis, load_scenario
+from mineralgraph.graph.analysis import Analysis
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.engine import BOUNDS
-from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
+from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
 
 SCENARIOS = [None, *shipped_scenarios()]
 

@@ -251,6 +251,7 @@ def test_export_command_writes_stdout_or_a_file(run_cli, tmp_path, tiny_claims):
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout == rdf_text(tiny_claims, "nt")
     out = tmp_path / "out" / "tiny.ttl"
+    out.parent.mkdir()  # a folder that does not exist is an error (test_hostile)
     result = run_cli("--graph", str(snap), "export", "--out", str(out))
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr == f"wrote {out}: 118 facts as ttl\n"

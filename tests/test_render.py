@@ -18,15 +18,24 @@ import pytest
 
 from mineralgraph import SupplyGraph, load_bundled
 from mineralgraph.claim import Claim
-from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.graph.analysis.exposure import chain_exposure
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.snapshot import save_snapshot
 from mineralgraph.loaders.curated import load_curated
-from mineralgraph.render import FORMATS, build_chain, format_for, layout
+from mineralgraph.loaders.scenarios import load_scenario
+from mineralgraph.render import FORMATS, format_for, layout
 from mineralgraph.render.chain import MAX_PRODUCERS, dataset_version
 from mineralgraph.render.dot import to_dot
 from mineralgraph.render.mermaid import to_mermaid
 from mineralgraph.render.raster import PNG_SCALE
+
+
+def build_chain(graph, node_id, direction=None, depth=None, scenario=None):
+    """The full chain around a node as a command draws it: the analysis, then the picture."""
+    from mineralgraph.render import build_chain as draw
+
+    return draw(graph, chain_exposure(graph, node_id, direction, depth, scenario))
+
 
 HOSTILE = "<script>alert(1)</script> \"quoted\" & 'single' #x; [a](b) |"
 TINY = Path(__file__).parent / "data" / "tiny"
@@ -459,9 +468,10 @@ def test_svg_bytes_do_not_depend_on_the_hash_seed(tmp_path):
     import sys
 
     code = ("import sys; from mineralgraph import load_bundled; "
-            "from mineralgraph.render import FORMATS, build_chain; "
-            "sys.stdout.buffer.write(FORMATS['.svg'](build_chain(load_bundled(), "
-            "'product:f-35')))")
+            "from mineralgraph.api import snapshot_chain; "
+            "from mineralgraph.render import FORMATS; "
+            "sys.stdout.buffer.write(FORMATS['.svg'](snapshot_chain(load_bundled(), "
+            "'product:f-35', full=True)))")
     outputs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")]

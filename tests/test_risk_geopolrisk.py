@@ -22,11 +22,12 @@ from pathlib import Path
 
 import pytest
 
+from mineralgraph.graph.commodities import commodities
 from mineralgraph.graph.risk.assess import Assessor
 from mineralgraph.graph.risk.geopolrisk import compute
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders import LoadContext, load_source
-from mineralgraph.loaders.open_data import PACKAGE_FILES, commodities, package_file
+from mineralgraph.loaders.open_data import PACKAGE_FILES, package_file
 
 REFERENCE = Path(__file__).parent / "data" / "open_data" / "geopolrisk_reference.json"
 IMPORTERS = {"USA": "country:US", "Germany": "country:DE", "Japan": "country:JP"}

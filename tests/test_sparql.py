@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from mineralgraph import load_bundled
-from mineralgraph.graph.flow import dependent_products, flow_graph, supply_paths, upstream
+from mineralgraph.graph.flow import (
+    FLOW_VERBS,
+    dependent_products,
+    flow_graph,
+    supply_paths,
+    upstream,
+)
 from mineralgraph.graph.sparql import (
     ENGINES,
     QuerySyntaxError,
@@ -154,9 +160,13 @@ def test_supply_path_steps_of_the_cookbook_cover_the_flow_paths(stores, engine, 
     answer = run_query(stores("bundled", engine),
                        (COOKBOOK / "supply-paths-samarium-to-f35.rq").read_text())
     steps = {(r["from"], r["to"]) for r in answer.records()}
-    paths = supply_paths(flow_graph(bundled), "element:Sm", "product:f-35", max_paths=10_000)
+    flow = flow_graph(bundled)
+    paths = supply_paths(flow, "element:Sm", "product:f-35", max_paths=10_000)
     assert paths
     assert steps == {(a, b) for path in paths for a, b in zip(path, path[1:], strict=False)}
+    # each step reads the way material flows, in the words the reports use
+    assert {(r["from"], r["step"], r["to"]) for r in answer.records()} == {
+        (a, FLOW_VERBS[relation], b) for a, b in steps for relation in flow[a][b]["relations"]}
 
 
 # ---------------------------------------------------------------------- the engines agree

@@ -119,10 +119,13 @@ LIST_SOURCE = "source:ema-critical-minerals-2025"
 MATERIALS = {
     "material:aluminum-refined": ("Primary aluminum (smelter production)", "metal",
         "primary aluminium;aluminum metal", "aluminum", "", "", ["Al"], []),
-    "material:arsenic-refined": ("Arsenic trioxide (As2O3) and arsenic metal", "processing",
+    "material:arsenic-refined": ("Arsenic trioxide (As2O3)", "processing",
         "arsenic trioxide;white arsenic", "arsenic",
         "recovered from copper, gold and lead smelter flue dust and from arsenopyrite; "
-        "high-purity arsenic metal goes into GaAs and InGaAs semiconductors", "", ["As"], []),
+        "every figure on this node is arsenic trioxide: world production and capacity "
+        "(gross weight) and the US import list for arsenic trioxide; the arsenic metal, "
+        "arsenic acid and all-forms import lists sit on element:As; high-purity arsenic "
+        "metal (for GaAs and InGaAs semiconductors) has no node of its own", "", ["As"], []),
     "material:barite": ("Barite (mine production, gross weight)", "mining",
         "baryte;barytes", "barite", "mostly used as a weighting agent in oil and gas drilling",
         "", ["Ba"], []),
@@ -506,7 +509,9 @@ def imports_rows() -> list[dict]:
         for entry in listed:
             iso, (percent, bound) = entry[0], stated(str(entry[1]))
             note = ("share of US imports as USGS lists it (basis not stated in the chapter)"
-                    + ("; 'and other' in USGS's list" if iso == "XX" else ""))
+                    + ("; 'and other' in USGS's list" if iso == "XX" else "")
+                    + "; quote rebuilt from USGS's list, not verbatim (the form in the "
+                      "words of 'about', country names as in the tables)")
             if len(entry) > 2:
                 note += f"; {entry[2]}"
             if remark:

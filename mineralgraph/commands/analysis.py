@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import click
@@ -10,13 +9,15 @@ import click
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
-from mineralgraph.graph.analysis import concentrations, load_scenario
+from mineralgraph.graph.analysis import concentrations
+from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.analysis.lookups import dependents as dependents_of
-from mineralgraph.graph.analysis.lookups import paths_between, scenario_result
+from mineralgraph.graph.analysis.lookups import left_out_between, paths_between, scenario_result
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.scenario_file import shipped_scenarios
+from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
 from mineralgraph.output import emit, working
 from mineralgraph.output import output_options as _output_options
+from mineralgraph.render.stage_bars import STAGE_BAR_FORMATS
 from mineralgraph.reports.chokepoints import render as render_chokepoints
 from mineralgraph.reports.tables import (
     render_concentration,
@@ -89,7 +90,8 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
     """
     graph = app.graph(as_of)
     source, target, steps = paths_between(graph, source, target, max_paths)
-    emit(render_paths(source, target, steps, graph, fmt), output)
+    left_out = [left_out_dict(c) for c in left_out_between(graph, source, target)]
+    emit(render_paths(source, target, steps, graph, fmt, left_out), output)
 
 
 @click.command()
@@ -102,8 +104,8 @@ def dependents(app, node_id, fmt, output, as_of):
     and how much each would lose without it."""
     graph = app.graph(as_of)
     found = dependents_of(graph, node_id)
-    emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats),
-         output)
+    emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats,
+                           [left_out_dict(c) for c in found.left_out]), output)
 
 
 @click.command()
@@ -133,48 +135,19 @@ def concentration(app, materials, fmt, output, as_of):
     emit(render_concentration(rows, graph, fmt, list(materials)), output)
 
 
-#: Picture formats of ``concentration -o``: suffix -> writer of a scene.
-STAGE_BAR_FORMATS = (".png", ".svg", ".pdf")
-
-
 def _write_stage_bars(graph, rows, output: str) -> None:
     from mineralgraph.files import write_atomically
-    from mineralgraph.render.raster import to_pdf, to_png
-    from mineralgraph.render.stage_bars import stage_bars_scene, stage_order
-    from mineralgraph.render.svg import to_svg
-    from mineralgraph.reports.common import SourceIndex
+    from mineralgraph.render.stage_bars import stage_bars_picture
 
-    if not rows:
-        raise MineralGraphError("no country shares recorded for these materials: "
-                                "nothing to draw")
-    index = SourceIndex(graph)
-    for row in stage_order(rows):
-        index.cite(row.sources)
-    names = {f"country:{code}": graph.label(f"country:{code}")
-             for row in rows for code in row.shares}
-    scene = stage_bars_scene(rows, names, index.listing())
-    writers = {".png": to_png, ".svg": lambda sc: to_svg(sc).encode("utf-8"), ".pdf": to_pdf}
-    write_atomically(output, writers[Path(output).suffix.lower()](scene))
+    write_atomically(output, stage_bars_picture(graph, rows, Path(output).suffix.lower()))
     click.echo(f"wrote {output} ({len(rows)} stage bars)", err=True)
 
 
 def scenario_from_options(name, file, remove, enforce) -> Scenario:
     if name and file:
         raise click.UsageError("give --name or --file, not both")
-    if name or file:
-        base = load_scenario(name or file)
-    else:
-        base = Scenario(name="ad-hoc")
-    if remove or enforce:
-        extra = "; ".join(part for part in (
-            f"without {', '.join(remove)}" if remove else "",
-            f"enforcing {', '.join(enforce)}" if enforce else "") if part)
-        named = bool(name or file)
-        base = dataclasses.replace(
-            base, name=f"{base.name}+ad-hoc" if named else "ad-hoc",
-            title=f"{base.title}; also {extra}" if named else extra,
-            remove=base.remove + tuple(remove),
-            enforce=base.enforce + tuple({"control": c} for c in enforce))
+    base = load_scenario(name or file) if name or file else Scenario(name="ad-hoc")
+    base = base.plus(remove, enforce)
     if not (base.remove or base.enforce or base.restrict):
         raise click.UsageError("name a scenario (--name/--file) or --remove/--enforce something")
     return base

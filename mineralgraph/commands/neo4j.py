@@ -22,7 +22,8 @@ from mineralgraph.graph.neo4j import (
     connect,
     neo4j_errors,
 )
-from mineralgraph.output import emit, output_options, text_table, to_csv, to_json
+from mineralgraph.output import emit, output_options
+from mineralgraph.reports.query import render_cypher
 
 
 def connection_options(fn):
@@ -142,28 +143,6 @@ def pull_command(settings, out):
     click.echo(f"pulled {len(claims)} facts from {settings.shown_uri} into {out}", err=True)
 
 
-def render(result, fmt: str) -> str:
-    """A query result as a table, JSON (a list of objects) or CSV."""
-    if fmt == "json":
-        return to_json(result.rows)
-    if fmt == "csv":
-        return to_csv([{k: _cell(v) for k, v in row.items()} for row in result.rows],
-                      result.columns)
-    if not result.columns:
-        return "(no columns)"
-    text = text_table([{k: _cell(v) for k, v in row.items()} for row in result.rows],
-                      result.columns)
-    return f"{text}\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})"
-
-
-def _cell(value):
-    if isinstance(value, dict):
-        return to_json(value).replace("\n", " ").replace("  ", "")
-    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
-        return to_json(value).replace("\n", " ").replace("  ", "")
-    return value
-
-
 @click.command()
 @click.argument("query", metavar="QUERY|@FILE")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -190,7 +169,7 @@ def cypher(query, params, write, settings, fmt, output):
     values.update(parse_param(p) for p in params)
     with neo4j_errors(settings), connect(settings) as driver:
         result = run_cypher(driver, text, values, database=settings.database, write=write)
-    emit(render(result, fmt), output)
+    emit(render_cypher(result, fmt), output)
 
 
 COMMANDS = [neo4j_group, cypher]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from mineralgraph.commands.options import as_of_option
-from mineralgraph.graph.imports import import_dependence
+from mineralgraph.graph.imports import import_dependence, missing_open_data
 from mineralgraph.graph.risk import get_scorer, scorers
 from mineralgraph.graph.risk.assess import Assessor, commodity_of, rank
 from mineralgraph.graph.share_compare import disagreements
@@ -20,13 +20,8 @@ def _max_year(graph) -> int | None:
 
 def _hint_missing(graph, importer: str) -> None:
     """One line on stderr per open dataset the answer lacks."""
-    has_trade = any(d["relation"] == "EXPORTS_TO" and d["claim"].qualifier("hs_code")
-                    for _, _, d in graph.graph.in_edges(importer, data=True))
-    has_wgi = any(graph.attribute_claims(c, "governance") for c in graph.ids("Country")[:400])
-    has_wmd = any(s.startswith("source:wmd") for s in graph.sources())
-    for ok, key in ((has_wmd, "wmd"), (has_trade, "baci"), (has_wgi, "wgi")):
-        if not ok:
-            click.echo(f"note: no {key.upper()} figures in the graph. {HOW_TO[key]}", err=True)
+    for key in missing_open_data(graph, importer):
+        click.echo(f"note: no {key.upper()} figures in the graph. {HOW_TO[key]}", err=True)
 
 
 @click.command()

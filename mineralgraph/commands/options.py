@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from mineralgraph.loaders.values import parse_date
+from mineralgraph.values import parse_date
 
 
 def parse_date_option(ctx, param, value: str | None) -> date | None:

@@ -101,9 +101,9 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, dat
     text, name = read_query(query)
     limit = timeout or None
     if endpoint:
-        from mineralgraph.graph.endpoint import remote_query
+        from mineralgraph.graph.endpoint import remote_query, with_prefixes
 
-        answer = remote_query(endpoint, _with_prefixes(text), timeout=limit)
+        answer = remote_query(endpoint, with_prefixes(text), timeout=limit)
     else:
         answer = run_query(_store(app, store, data, as_of, data_dir), text, timeout=limit,
                            name=name, allow_service=allow_service)
@@ -128,6 +128,7 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
     """Open the store in ``data_dir``, or build it there first."""
     from mineralgraph import __version__
     from mineralgraph.graph import sparql_disk
+    from mineralgraph.loaders import bundled_data_path
 
     if engine != "oxigraph":
         raise click.UsageError("--data-dir needs --store oxigraph (rdflib's store is in memory)")
@@ -138,7 +139,7 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
     else:
         graph = sparql_disk.source_of(app.graph_path) if app.graph_path else {
             "path": f"the bundled data of mineralgraph {__version__}",
-            "fingerprint": sparql_disk.bundled_fingerprint()}
+            "fingerprint": sparql_disk.folder_fingerprint(bundled_data_path())}
         source = {"graph": graph, "as_of": as_of.isoformat() if as_of else None}
     if sparql_disk.is_store_dir(data_dir):
         store = sparql_disk.open_store_dir(data_dir, source)
@@ -155,18 +156,6 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
                                             nt=ntriples(app.graph(as_of).claims))
     click.echo(f"built the store in {data_dir} ({len(store):,} triples)", err=True)
     return store
-
-
-def _with_prefixes(query: str) -> str:
-    """The query with PREFIX lines for the known prefixes it uses but does not declare."""
-    import re
-
-    from mineralgraph.graph.rdf import PREFIXES
-
-    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", query, re.I)}
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()
-             if p.lower() not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", query)]
-    return "\n".join(lines + [query]) if lines else query
 
 
 def _origins(ctx, param, values):

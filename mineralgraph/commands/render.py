@@ -9,7 +9,7 @@ import click
 from mineralgraph.api import snapshot_chain as product_chain
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.files import write_atomically
-from mineralgraph.graph.analysis import load_scenario
+from mineralgraph.loaders.scenarios import load_scenario
 
 
 def _graph(app, as_of, scenario):
@@ -76,17 +76,13 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
 @click.pass_obj
 def brief(app, node_id, scenario, out, paper, as_of):
     """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources."""
-    from mineralgraph.graph.analysis.exposure import exposure
-    from mineralgraph.ontology import model
+    from mineralgraph.api import brief_content
     from mineralgraph.render import format_for
-    from mineralgraph.render.brief import BRIEF_FORMATS, build_brief, to_html, to_pdf
+    from mineralgraph.render.brief import BRIEF_FORMATS, to_html, to_pdf
 
     suffix = format_for(out, BRIEF_FORMATS)
     graph, chosen = _graph(app, as_of, scenario)
-    graph.require(node_id)
-    found = (exposure(graph, node_id, chosen) if model.kind_of(node_id) == "Product"
-             else None)
-    content = build_brief(graph, node_id, chosen, found)
+    content = brief_content(graph, node_id, chosen)
     writers = {**BRIEF_FORMATS, ".pdf": lambda b: to_pdf(b, paper),
                ".html": lambda b: to_html(b, paper)}
     data = writers[suffix](content)

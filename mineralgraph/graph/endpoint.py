@@ -463,6 +463,16 @@ def _without_credentials(url: str) -> tuple[str, dict]:
     return bare, {"Authorization": f"Basic {token}"}
 
 
+def with_prefixes(query: str) -> str:
+    """The query with PREFIX lines for the known prefixes it uses but does not declare."""
+    from mineralgraph.graph.rdf import PREFIXES
+
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", query, re.I)}
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()
+             if p.lower() not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", query)]
+    return "\n".join(lines + [query]) if lines else query
+
+
 def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     """Send a query to a SPARQL endpoint (POST, form-encoded) and read its answer.
 

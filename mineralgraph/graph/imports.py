@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.commodities import HS_MATERIALS, commodities_of_material
 from mineralgraph.graph.risk.inputs import TO_TONNES, TradeIndex, governance, production_set
 from mineralgraph.graph.statistics import stated_imports
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.loaders.open_data import commodities_of_material
 
 
 def hs_codes_of(graph: SupplyGraph, material: str) -> list[str]:
@@ -33,9 +33,19 @@ def hs_codes_of(graph: SupplyGraph, material: str) -> list[str]:
         return sorted({code for row in rows for code in row.hs_codes})
     if material.startswith("material:hs-"):
         return [material.removeprefix("material:hs-")]
-    from mineralgraph.loaders.trade import HS_MATERIALS
-
     return sorted(code for code, spec in HS_MATERIALS.items() if spec[0] == material)
+
+
+def missing_open_data(graph: SupplyGraph, importer: str) -> list[str]:
+    """The open datasets (``wmd``, ``baci``, ``wgi``) whose figures the graph lacks for an
+    importer's answer: World Mining Data shares, trade flows into ``importer`` with an HS
+    code, governance indicators."""
+    has_trade = any(d["relation"] == "EXPORTS_TO" and d["claim"].qualifier("hs_code")
+                    for _, _, d in graph.graph.in_edges(importer, data=True))
+    has_wgi = any(graph.attribute_claims(c, "governance") for c in graph.ids("Country")[:400])
+    has_wmd = any(s.startswith("source:wmd") for s in graph.sources())
+    return [key for ok, key in ((has_wmd, "wmd"), (has_trade, "baci"), (has_wgi, "wgi"))
+            if not ok]
 
 
 def import_dependence(graph: SupplyGraph, importer: str, material: str,

@@ -22,7 +22,7 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.files import write_atomically
-from mineralgraph.loaders.values import claim_text_problem
+from mineralgraph.values import claim_text_problem
 
 FORMAT = "mineralgraph-snapshot"
 VERSION = 1

@@ -213,9 +213,9 @@ def open_store(claims: Iterable[Claim], engine: str = "memory"):
 def open_store_file(path, engine: str = "memory"):
     """Load an RDF file (an export, or any Turtle, N-Triples or JSON-LD) into an engine.
 
-    A malformed file raises InputError with its line (see :mod:`mineralgraph.loaders.rdf`).
+    A malformed file raises InputError with its line (see :mod:`mineralgraph.graph.rdf_files`).
     """
-    from mineralgraph.loaders.rdf import rdf_triples_of
+    from mineralgraph.graph.rdf_files import rdf_triples_of
 
     if engine not in STORES:
         raise MineralGraphError(f"unknown SPARQL store {engine!r} (known: {', '.join(STORES)})")

@@ -82,13 +82,12 @@ def source_of(path: str | None) -> dict:
             "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat()}
 
 
-def bundled_fingerprint() -> str:
-    """A digest of the bundled data's files (names, sizes, times), to notice a change."""
+def folder_fingerprint(folder) -> str:
+    """A digest of a folder's files (names, sizes, times), to notice a change (the
+    bundled data's folder, for a store built from it)."""
     import hashlib
 
-    from mineralgraph.loaders import bundled_data_path
-
-    root = Path(bundled_data_path())
+    root = Path(folder)
     digest = hashlib.sha256()
     for file in sorted(p for p in root.rglob("*") if p.is_file()):
         stat = file.stat()
@@ -118,7 +117,8 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
     """
     import pyoxigraph as ox
 
-    from mineralgraph.loaders.rdf import SUFFIXES, _message
+    from mineralgraph.graph.rdf import SUFFIXES
+    from mineralgraph.graph.rdf_files import syntax_message
 
     path = Path(path)
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
@@ -137,7 +137,7 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
             try:
                 store.bulk_load(path=str(rdf_file), format=format_)
             except SyntaxError as exc:
-                raise InputError(rdf_file, exc.lineno, None, _message(exc)) from None
+                raise InputError(rdf_file, exc.lineno, None, syntax_message(exc)) from None
         else:
             store.bulk_load(input=(nt or "").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         store.flush()

@@ -33,6 +33,8 @@ from mineralgraph.graph import share_sets
 from mineralgraph.ontology import model
 
 POLICIES = ("newest", "oldest", "most-confident")
+#: The relations that say what a product or material needs.
+REQUIREMENTS = ("MADE_FROM", "REQUIRES")
 _CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1, None: 0}
 
 
@@ -106,10 +108,18 @@ class SupplyGraph:
         # the input order, for :attr:`loaded` (made when first read)
         self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
         self._input: list[Claim] | None = claims if loaded is None else None
-        unique = {c.id: c for c in claims
-                  if c.active_on(as_of) and at_least(c, min_confidence)}
-        self.claims: tuple[Claim, ...] = tuple(
-            sorted(unique.values(), key=lambda c: (c.subject, c.predicate, c.id)))
+        active = {c.id: c for c in claims if c.active_on(as_of)}
+
+        def order(c: Claim) -> tuple:
+            return (c.subject, c.predicate, c.id)
+
+        self.claims: tuple[Claim, ...] = tuple(sorted(
+            (c for c in active.values() if at_least(c, min_confidence)), key=order))
+        #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
+        #: analysis says what it left out, and a left-out requirement counts in the lower
+        #: bound (unknown, not absent).
+        self.left_out: tuple[Claim, ...] = tuple(sorted(
+            (c for c in active.values() if not at_least(c, min_confidence)), key=order))
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
@@ -160,20 +170,31 @@ class SupplyGraph:
                 when = date.fromisoformat(when)
             except ValueError:
                 raise MineralGraphError(f"as_of: {when!r} is not a date (YYYY-MM-DD)") from None
-        return SupplyGraph(self.claims, as_of=when, policy=self.policy, loaded=self.loaded,
-                           min_confidence=self.min_confidence)
+        return SupplyGraph(self.claims + self.left_out, as_of=when, policy=self.policy,
+                           loaded=self.loaded, min_confidence=self.min_confidence)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
-        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=policy,
+        return SupplyGraph(self.claims + self.left_out, as_of=self.as_of_date, policy=policy,
                            loaded=self.loaded, min_confidence=self.min_confidence)
 
     def with_min_confidence(self, level: str | None) -> SupplyGraph:
         """The graph without the relation claims rated below ``level``."""
         if level is None:
             return self
-        return SupplyGraph(self.claims, as_of=self.as_of_date, policy=self.policy,
-                           loaded=self.loaded, min_confidence=level)
+        return SupplyGraph(self.claims + self.left_out, as_of=self.as_of_date,
+                           policy=self.policy, loaded=self.loaded, min_confidence=level)
+
+    def with_left_out_requirements(self) -> SupplyGraph:
+        """This graph with the requirements (REQUIRES, MADE_FROM) that ``min_confidence``
+        left out put back: the graph of the lower bound, where a requirement rated too low
+        to trust is unknown, not absent (section 5.7). This graph when none was left out.
+        """
+        back = [c for c in self.left_out if c.predicate in REQUIREMENTS]
+        if not back:
+            return self
+        return SupplyGraph(self.claims + tuple(back), as_of=self.as_of_date,
+                           policy=self.policy, loaded=self.loaded)
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:

@@ -104,6 +104,42 @@ def bundled_data_path() -> Path:
     return Path(str(resources.files("mineralgraph").joinpath("data", "curated")))
 
 
+def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
+               reports: list | None = None) -> tuple[list[Claim], list[InputError]]:
+    """Claims of the bundled data (optionally) and of every path, and what loaders skipped.
+
+    Each source is read knowing the claims before it (to resolve names to ids). Loaders'
+    reports (the news loader's per-article report) are appended to ``reports``; mentions
+    a loader could not resolve come back among the skipped, one InputError each.
+    """
+    from mineralgraph.bundled import bundled_claims
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    claims = list(bundled_claims()) if with_bundled else []
+    skipped: list[InputError] = []
+    for path in paths:
+        context = LoadContext(known=SupplyGraph(claims) if claims else None,
+                              options=options or {})
+        result = load_source(Path(path), context)
+        claims.extend(result.claims)
+        skipped.extend(result.skipped)
+        if reports is not None and result.report is not None:
+            reports.append(result.report)
+        skipped.extend(InputError(str(path), None, "mention", f"unresolved: {m}")
+                       for m in result.unresolved)
+    return claims, skipped
+
+
+def read_claims(path: str | Path) -> list[Claim]:
+    """The claims of a snapshot, or of any source a loader reads (a curated folder...)."""
+    from mineralgraph.graph.snapshot import load_snapshot
+    from mineralgraph.loaders.snapshot import looks_like_snapshot
+
+    if looks_like_snapshot(Path(path)):
+        return load_snapshot(path)
+    return load_source(Path(path)).claims
+
+
 def _register_builtin() -> None:
     import importlib
 

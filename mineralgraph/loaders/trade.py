@@ -18,9 +18,9 @@ Three CSV layouts are recognised by their columns:
 
 Each flow becomes one ``EXPORTS_TO`` claim from ``country:<exporter>`` to
 ``country:<importer>`` with qualifiers ``material`` (the material of the HS code, see
-:data:`HS_MATERIALS`; a code of the commodity mapping table that is not listed there
-gets a material of its own, ``material:hs-<code>``), ``hs_code``, ``trade_value`` (USD),
-``amount`` and ``unit``, ``year`` and
+:data:`mineralgraph.graph.commodities.HS_MATERIALS`; a code of the commodity mapping
+table that is not listed there gets a material of its own, ``material:hs-<code>``),
+``hs_code``, ``trade_value`` (USD), ``amount`` and ``unit``, ``year`` and
 ``share``: the importer's import dependence on this exporter, its value over the
 importer's imports of that material from all partners (the ``World`` row where the
 importer reports one, else the sum of the partners). Where both sides report a flow, the
@@ -40,35 +40,11 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.graph.commodities import HS_MATERIALS, commodities_of_hs, mapped_hs_codes
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate, is_world
-from mineralgraph.loaders.open_data import commodities_of_hs, is_sqlite, mapped_hs_codes
+from mineralgraph.loaders.open_data import is_sqlite
 from mineralgraph.loaders.tables import header_of, node_claims, slug, table_rows
-
-#: HS 6-digit codes of the chains -> (material id, label, stage). Codes not listed are
-#: skipped (one line per code).
-HS_MATERIALS = {
-    "280530": ("material:rare-earth-metals", "Rare-earth metals, scandium and yttrium", "metal"),
-    "284610": ("material:cerium-compounds", "Cerium compounds", "processing"),
-    "284690": ("material:rare-earth-compounds", "Rare-earth compounds (other than cerium)",
-               "processing"),
-    "850511": ("material:ndfeb-magnet", "Permanent magnets of metal", "component"),
-    "811292": ("material:minor-metals-unwrought",
-               "Unwrought gallium, germanium, indium and other minor metals", "metal"),
-    "811299": ("material:minor-metals-wrought",
-               "Wrought gallium, germanium, indium and other minor metals", "metal"),
-    "282560": ("material:germanium-dioxide", "Germanium oxides and zirconium dioxide",
-               "processing"),
-    "282580": ("material:antimony-trioxide", "Antimony oxides", "processing"),
-    "284180": ("material:apt", "Tungstates (ammonium paratungstate)", "processing"),
-    "250410": ("material:natural-graphite", "Natural graphite in powder or flakes", "mining"),
-    "380110": ("material:synthetic-graphite", "Artificial graphite", "processing"),
-    "261710": ("material:antimony-concentrate", "Antimony ores and concentrates", "mining"),
-    "811010": ("material:antimony-metal", "Unwrought antimony", "metal"),
-    "261100": ("material:tungsten-concentrate", "Tungsten ores and concentrates", "mining"),
-    "810110": ("material:tungsten-powder", "Tungsten powders", "metal"),
-    "810194": ("material:tungsten-unwrought", "Unwrought tungsten", "metal"),
-}
 
 #: Per layout: the columns that identify it, then where each field is.
 LAYOUTS = {

@@ -34,9 +34,10 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.graph.commodities import Commodity, commodity
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate
-from mineralgraph.loaders.open_data import Commodity, commodity, is_sqlite, sqlite_tables
+from mineralgraph.loaders.open_data import is_sqlite, sqlite_tables
 from mineralgraph.loaders.tables import node_claims
 from mineralgraph.loaders.xlsx import read_workbook, sheet_names
 

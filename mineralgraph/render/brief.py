@@ -3,12 +3,15 @@ table, scenario results, numbered sources; as Markdown, self-contained HTML or P
 
 For a product the picture is the compact snapshot (:mod:`compact`) and every figure
 comes from its :class:`~mineralgraph.graph.analysis.exposure.Exposure`, computed by the
-caller (the ``brief`` command) and passed in; the PDF is exactly one page
+caller (:func:`~mineralgraph.graph.analysis.exposure.brief_exposure`, from the ``brief``
+command or :func:`mineralgraph.api.brief`) and passed in; the PDF is exactly one page
 (:mod:`brief_pdf`), the HTML prints as that page, and the Markdown is plain text that
 survives pasting into a word processor.
 
 >>> from mineralgraph import load_bundled
->>> brief = build_brief(load_bundled(), "product:optimus")
+>>> from mineralgraph.graph.analysis.exposure import brief_exposure
+>>> graph = load_bundled()
+>>> brief = build_brief(graph, brief_exposure(graph, "product:optimus"))
 >>> len(brief.summary)
 3
 >>> brief.table[0]["spof"]
@@ -22,8 +25,7 @@ from dataclasses import dataclass, field, replace
 from mineralgraph.cells import markdown_table
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.exposure import Exposure
-from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.exposure import ChainExposure, Exposure
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -94,40 +96,33 @@ def link(graph: SupplyGraph, source: str) -> str | None:
     return url if ok else None
 
 
-def build_brief(graph: SupplyGraph, node_id: str, scenario: Scenario | None = None,
-                found: Exposure | None = None) -> Brief:
-    """The content of a brief on ``node_id`` (a product gets its chokepoints; any other
-    node, the products that depend on it).
+def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
+    """The content of a brief (a product gets its chokepoints; any other node, the
+    products that depend on it).
 
-    ``found`` is the product's :func:`~mineralgraph.graph.analysis.exposure.exposure`
-    under ``scenario``, computed by the caller; it is computed here when not given.
+    ``found`` is what :func:`~mineralgraph.graph.analysis.exposure.brief_exposure`
+    computed for the node under its scenario: a product's :class:`Exposure`, or another
+    node's :class:`ChainExposure` with the scenario's rows.
     """
     when = graph.as_of_date.isoformat() if graph.as_of_date else "latest data"
     index = SourceIndex(graph)
-    if model.kind_of(graph.require(node_id)) == "Product":
-        if found is None:
-            from mineralgraph.graph.analysis.exposure import exposure
-
-            found = exposure(graph, node_id, scenario)
+    scenario = found.scenario
+    if isinstance(found, Exposure):
+        node_id = found.report.product
         chain = compact_chain(graph, found.report, found.blocked)
         summary, table, note = _product_part(graph, found, chain, index)
         if not index.numbers:
             index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
     else:
-        chain = build_chain(graph, node_id, scenario=scenario)
+        node_id = found.focus
+        chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain)
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
                   note)
     if scenario is not None:
         brief.scenario_title = scenario.title or scenario.name
-        if found is not None and found.comparison:
-            brief.scenario_rows = _scenario_rows(graph, found.comparison)
-        else:
-            from mineralgraph.graph.analysis.comparison import compare
-
-            products = sorted(n.id for n in chain.nodes.values() if n.kind == "Product")
-            brief.scenario_rows = _scenario_rows(graph, compare(graph, scenario, products))
+        brief.scenario_rows = _scenario_rows(graph, found.comparison)
     numbered = [s for s, _ in sorted(index.numbers.items(), key=lambda kv: kv[1])]
     brief.sources = [citation(graph, s) for s in numbered]
     brief.links = [link(graph, s) for s in numbered]

@@ -5,11 +5,14 @@ materials, products) in stage columns, and under each material its producers
 (countries, companies, facilities) with their share, the minor ones folded into one
 "rest of world" node. Companies that operate a facility and countries that host one
 are written on the facility (``MP Materials · US``) rather than drawn as nodes of their
-own. Losses come from the dependency model (``chokepoints``): suppliers that are single
+own. Losses come from the dependency model, computed by the caller
+(:func:`~mineralgraph.graph.analysis.exposure.chain_exposure`): suppliers that are single
 points of failure, and the top chokepoints by loss, are marked with their loss.
 
 >>> from mineralgraph import load_bundled
->>> chain = build_chain(load_bundled(), "product:f-35")
+>>> from mineralgraph.graph.analysis.exposure import chain_exposure
+>>> graph = load_bundled()
+>>> chain = build_chain(graph, chain_exposure(graph, "product:f-35"))
 >>> chain.nodes["product:f-35"].column == STAGES.index("product")
 True
 >>> sorted(n.label for n in chain.nodes.values() if n.spof and n.role == "producer")[:1]
@@ -30,28 +33,22 @@ import networkx as nx
 
 import mineralgraph
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.analysis import Analysis, chokepoints
-from mineralgraph.graph.analysis.chokepoints import STAGES, SUPPLIER_KINDS
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
-from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.chokepoints import STAGES
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.exposure import ChainExposure
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 from mineralgraph.reports.common import percent, span
 
-SPINE_KINDS = ("Element", "Material", "Product")
 #: A producer with less than this share of a material is folded into "rest of world".
 MINOR_SHARE = 0.05
 #: A chokepoint is shown by name under a material only from this share up.
 KEEP_SHARE = 0.01
 #: At most this many named producers under one material (chokepoints are always shown).
 MAX_PRODUCERS = 5
-#: How many supplier chokepoints (by loss) are marked besides the single points of failure.
-TOP_CHOKEPOINTS = 5
 HIGHLY_CONCENTRATED = 2500.0
-#: A supplier whose loss is below this is not marked as a chokepoint.
-MIN_LOSS = 0.01
 
 
 @dataclass(frozen=True)
@@ -259,37 +256,20 @@ def stage_column(graph: SupplyGraph, node_id: str) -> int:
     return STAGES.index(stage) if stage in STAGES else STAGES.index("component")
 
 
-def default_direction(graph: SupplyGraph, node_id: str) -> str:
-    """``upstream`` for products and materials (what they need), else ``downstream``."""
-    return "upstream" if model.kind_of(node_id) in ("Product", "Material") else "downstream"
-
-
-def build_chain(graph: SupplyGraph, node_id: str, direction: str | None = None,
-                depth: int | None = None, scenario: Scenario | None = None) -> Chain:
-    """The folded chain around ``node_id`` (see the module docstring).
+def build_chain(graph: SupplyGraph, found: ChainExposure) -> Chain:
+    """The folded chain around ``found.focus`` (see the module docstring).
 
     Parameters
     ----------
     graph : SupplyGraph
         Already at its as-of date.
-    node_id : str
-        Any node; UnknownIdError when it is not in the graph.
-    direction : {"upstream", "downstream"}, optional
-        Default: :func:`default_direction`.
-    depth : int, optional
-        Keep only spine nodes at most this many flow steps from ``node_id``.
-    scenario : Scenario, optional
-        Losses and availability under this what-if.
+    found : ChainExposure
+        What :func:`~mineralgraph.graph.analysis.exposure.chain_exposure` computed for the
+        node: its spine (direction, depth), losses, chokepoints and what a scenario blocks.
     """
-    graph.require(node_id)
-    if scenario is not None:
-        scenario.check(graph)
-    direction = direction or default_direction(graph, node_id)
-    if direction not in ("upstream", "downstream"):
-        raise MineralGraphError(f"direction must be upstream or downstream, not {direction!r}")
+    node_id, direction = found.focus, found.direction
     flow = flow_graph(graph)
-    spine = _spine(graph, flow, node_id, direction, depth)
-    chain = _Builder(graph, node_id, spine, scenario).chain(direction, flow)
+    chain = _Builder(graph, found).chain(direction, flow)
     if not chain.edges and not flow.degree(node_id):
         raise MineralGraphError(f"nothing to draw: {node_id} is on no supply path")
     if not chain.edges:
@@ -299,63 +279,24 @@ def build_chain(graph: SupplyGraph, node_id: str, direction: str | None = None,
     return chain
 
 
-def _spine(graph: SupplyGraph, flow: nx.DiGraph, node_id: str, direction: str,
-           depth: int | None) -> set[str]:
-    reach = flow if direction == "downstream" else flow.reverse(copy=False)
-    lengths = nx.single_source_shortest_path_length(reach, node_id, cutoff=depth)
-    spine = {n for n in lengths if model.kind_of(n) in SPINE_KINDS}
-    if model.kind_of(node_id) in SPINE_KINDS:
-        spine.add(node_id)
-    return spine
-
-
 class _Builder:
-    def __init__(self, graph: SupplyGraph, focus: str, spine: set[str],
-                 scenario: Scenario | None):
-        self.graph, self.focus, self.spine, self.scenario = graph, focus, spine, scenario
+    def __init__(self, graph: SupplyGraph, found: ChainExposure):
+        self.graph, self.found = graph, found
+        self.focus, self.spine, self.scenario = found.focus, set(found.spine), found.scenario
         self.nodes: dict[str, Node] = {}
         self.edges: list[Edge] = []
-        self.losses: dict[str, tuple[float, bool]] = {}
-        self.top: list[str] = []
-        self.removed: set[str] = set()
-        self.blocked_pairs: set[tuple[str, str]] = set()
+        self.losses: dict[str, tuple[float, bool]] = dict(found.losses)
+        self.top: list[str] = list(found.top)
+        self.removed: set[str] = set(found.removed)
+        self.blocked_pairs: set[tuple[str, str]] = set(found.blocked)
         self._weights: dict[tuple[str, str], float] = {}
         self.linked = {c.subject for c in graph.edge_claims("SUPPLIES")} | {
             c.object for c in graph.edge_claims("SUPPLIES")}
 
-    # ------------------------------------------------------------------ losses
-    def _analyse(self) -> tuple[float | None, float | None]:
-        g = self.graph
-        products = sorted(n for n in self.spine if model.kind_of(n) == "Product")
-        if self.scenario is not None:
-            scenario_analysis = Analysis(g, self.scenario)
-            self.removed = set(self.scenario.remove)
-            for product in products:
-                self.blocked_pairs |= scenario_analysis.blocked_for(product)
-        if model.kind_of(self.focus) == "Product":
-            report = chokepoints(g, [self.focus], self.scenario, evidence=False)[0]
-            suppliers = [c for c in report.chokepoints
-                         if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
-            for c in suppliers:
-                self.losses[c.id] = (c.loss, c.spof)
-            ranked = [c.id for c in suppliers if c.spof]
-            ranked += [c.id for c in suppliers
-                       if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
-            self.top = ranked
-            under, base = report.availability, report.baseline
-            return under, base
-        # Another focus: what each product in view loses without it.
-        analysis = Analysis(g, self.scenario)
-        for product in products:
-            base = analysis.reference(product)
-            loss = 1.0 - analysis.availability(product, [self.focus]) / base if base > 0 else 0.0
-            self.losses[product] = (loss, loss >= 1.0 - 1e-9)
-        return None, None
-
     # ------------------------------------------------------------------ build
     def chain(self, direction: str, flow: nx.DiGraph) -> Chain:
         g = self.graph
-        availability, baseline = self._analyse()
+        availability, baseline = self.found.availability, self.found.baseline
         for node_id in sorted(self.spine):
             self._spine_node(node_id)
         self._spine_edges(flow)
@@ -384,7 +325,7 @@ class _Builder:
         kind = model.kind_of(node_id)
         detail, hhi = "", None
         if kind == "Material":
-            found = concentration(g, node_id)
+            found = self.found.concentrations.get(node_id)
             stage = g.attribute(node_id, "stage") or ""
             if found and found.hhi:
                 hhi = found.hhi

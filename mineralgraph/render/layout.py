@@ -9,8 +9,10 @@ barycentre sweeps that keep the ordering with the fewest crossings; the heights 
 then pulled toward the neighbours and spread so that no boxes overlap.
 
 >>> from mineralgraph import load_bundled
+>>> from mineralgraph.graph.analysis.exposure import chain_exposure
 >>> from mineralgraph.render.chain import build_chain
->>> scene = layout(build_chain(load_bundled(), "product:optimus"))
+>>> graph = load_bundled()
+>>> scene = layout(build_chain(graph, chain_exposure(graph, "product:optimus")))
 >>> scene.width > 1000 and scene.height > 400
 True
 """

@@ -7,8 +7,17 @@ from dataclasses import replace
 
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
+from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.reports.common import SourceIndex, name, span, spof_text, thousands
+from mineralgraph.reports.common import (
+    SourceIndex,
+    left_out_lines,
+    left_out_title,
+    name,
+    span,
+    spof_text,
+    thousands,
+)
 from mineralgraph.reports.summary import caveat_phrase, proxy_sentences, story
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
@@ -149,6 +158,14 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                 f"{graph.label(m)} ({m})" + (f": {graph.attribute(m, 'unmapped_reason')}"
                                              if graph.attribute(m, "unmapped_reason") else "")
                 for m in report.unmapped)), ""]
+    if graph.min_confidence:
+        ids = {c.id for r in reports for c in r.left_out}
+        left_out = [left_out_dict(c) for c in graph.left_out if c.id in ids]
+        title = left_out_title(graph)
+        out += [f"## {title}" if markdown else title.upper(), ""]
+        out += [f"- {text(line)}" if markdown else line
+                for line in left_out_lines(graph, left_out, sources)] or ["(none)"]
+        out += [""]
     out += ["## Sources" if markdown else "SOURCES", ""]
     out += [text(line) for line in sources.listing(markdown)]
     out += ["", text("Loss: share of the product's supply lost without the node (dependency "

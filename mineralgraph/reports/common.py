@@ -117,3 +117,32 @@ def prose_name(graph: SupplyGraph, node_id: str) -> str:
             label in THE_COUNTRIES or label.startswith("Democratic Republic")):
         return f"the {label}"
     return label
+
+
+def left_out_title(graph: SupplyGraph) -> str:
+    """The heading of the section listing what ``--min-confidence`` left out."""
+    return f"Left out below {graph.min_confidence} confidence"
+
+
+def left_out_lines(graph: SupplyGraph, rows: list[dict],
+                   sources: SourceIndex | None = None) -> list[str]:
+    """One line per left-out claim (rows as ``left_out_dict`` gives them): its ends, its
+    relation, share, rating and proxy, and whether it still counts in the lower bound.
+
+    >>> from mineralgraph import load_bundled
+    >>> left_out_lines(load_bundled(), [{"subject": "product:jdam", "relation": "REQUIRES",
+    ...     "object": "element:Sm", "confidence": "low", "share": None, "proxy": None,
+    ...     "sources": [], "counts_in_lower_bound": True}])[0]
+    'product:jdam REQUIRES element:Sm (low confidence; still counted in the lower bound)'
+    """
+    lines = []
+    for row in rows:
+        details = [f"share {percent(row['share'])}" if row.get("share") is not None else "",
+                   f"{row['confidence']} confidence" if row.get("confidence") else "",
+                   f"proxy measured for {row['proxy']}" if row.get("proxy") else "",
+                   "still counted in the lower bound" if row.get("counts_in_lower_bound")
+                   else ""]
+        cited = f" {sources.cite(row['sources'])}" if sources and row.get("sources") else ""
+        lines.append(f"{row['subject']} {row['relation']} {row['object']} "
+                     f"({'; '.join(d for d in details if d)}){cited}")
+    return lines

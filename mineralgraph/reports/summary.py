@@ -10,7 +10,11 @@ proxy figure, an assumed share).
 from __future__ import annotations
 
 from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
+from mineralgraph.graph.analysis.concentration import (
+    REST_OF_WORLD,
+    concentration,
+    country_shares,
+)
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import join_names, percent, prose_name, span, thousands
@@ -59,6 +63,35 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
             f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
 
 
+def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
+    """A one-line hint, for after a summary (with a leading space), when the answer rests
+    on low-confidence claims and the global ``--min-confidence`` would change it.
+
+    >>> from mineralgraph import load_bundled
+    >>> confidence_hint(load_bundled(), "spof", True)[:50]
+    ' Hint: mineralgraph --min-confidence medium spof .'
+    """
+    if not low or graph.min_confidence:
+        return ""
+    return (f" Hint: mineralgraph --min-confidence medium {command} ... shows the answer "
+            "without the low-confidence claims.")
+
+
+def left_out_sentence(graph: SupplyGraph, count: int) -> str:
+    """What ``--min-confidence`` left out, for after a summary (with a leading space), or
+    "" without the option. A left-out requirement still counts in the lower bound."""
+    if not graph.min_confidence:
+        return ""
+    level = graph.min_confidence
+    if not count:
+        return (f" Relations rated below {level} confidence are left out (--min-confidence "
+                f"{level}); none of them bears on this answer.")
+    return (f" {count} relation(s) rated below {level} confidence that bear on this answer "
+            f"are left out (--min-confidence {level}), listed under \"Left out below {level} "
+            "confidence\"; a left-out requirement still counts in the lower bound (unknown, "
+            "not absent).")
+
+
 def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint | None:
     """The material of the mineral chain whose country shares are most concentrated."""
     rows = [c for c in report.chokepoints if c.kind == "Material" and c.hhi is not None
@@ -76,13 +109,16 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
     stage = most_exposed_stage(report, graph)
     country = worst_country(report)
     parts = []
+    share_caveats = Caveats()
     if stage is not None:
         found = concentration(graph, stage.id)
         lead = ""
         if found is not None and found.top_country:
             lead = f", {percent(found.top1)} from {prose_name(graph, found.top_country)}"
+            share_caveats = top_share_caveats(graph, stage.id, found.top_country)
+        phrase = caveat_phrase(share_caveats)[1:-1] if share_caveats.weak else ""
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
-                     f"(HHI {thousands(stage.hhi)})")
+                     f"(HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
     if country is not None:
         name = ("the rest of the world" if country.id == REST_OF_WORLD
                 else prose_name(graph, country.id))
@@ -91,7 +127,17 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
                      + (f" {phrase}" if phrase else ""))
     if not parts:
         return "", Caveats()
-    return "; ".join(parts), country.caveats if country is not None else Caveats()
+    return "; ".join(parts), (country.caveats if country is not None else Caveats()) | (
+        share_caveats if share_caveats.weak else Caveats())
+
+
+def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveats:
+    """What a country's share of a material rests on: its own share claim and those of
+    its facilities and producing companies (a headline figure that rests on a
+    low-confidence proxy says so next to it)."""
+    _, used = country_shares(graph, material)
+    return Caveats.of(c for c in used if c.subject == country
+                      or country in graph.neighbours(c.subject, "LOCATED_IN"))
 
 
 def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
@@ -160,8 +206,8 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
                    "only from press articles or reposts: no statistical source was found, so "
                    "the analysis uses them for lack of another (design note 5.5).")
     if graph.min_confidence:
-        out.append(f"Relations rated below {graph.min_confidence} confidence are left out "
-                   f"(--min-confidence {graph.min_confidence}).")
+        left_out = {c.id for r in reports for c in r.left_out}
+        out.append(left_out_sentence(graph, len(left_out)).lstrip())
     unmapped = sorted({m for r in reports for m in r.unmapped})
     if unmapped:
         out.append(f"{len(unmapped)} upstream material(s) have no mapped supply: "

@@ -5,19 +5,26 @@ from __future__ import annotations
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
+    left_out_lines,
+    left_out_title,
     name,
     percent,
     span,
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import proxy_sentences, rests_on
+from mineralgraph.reports.summary import (
+    confidence_hint,
+    left_out_sentence,
+    proxy_sentences,
+    rests_on,
+)
 
 #: Shorter headers for text tables, so that they fit 80 columns.
 SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
@@ -25,8 +32,11 @@ SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
-            graph: SupplyGraph, sources: SourceIndex | None = None, intro: str = "") -> str:
-    """A titled table in text or Markdown, the data as JSON, or the rows as CSV."""
+            graph: SupplyGraph, sources: SourceIndex | None = None, intro: str = "",
+            left_out: list[dict] | None = None) -> str:
+    """A titled table in text or Markdown, the data as JSON, or the rows as CSV; under
+    ``--min-confidence``, the ``left_out`` claims (``left_out_dict`` rows) in a section
+    after the table."""
     if fmt == "json":
         return to_json(data)
     if fmt == "csv":
@@ -39,6 +49,11 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     headers = [column if md else SHORT_HEADERS.get(column, column) for column in columns]
     out.append((markdown_table if md else text_table)(rows, columns, headers)
                if rows else "(none)")
+    if graph.min_confidence and left_out is not None:
+        heading = left_out_title(graph)
+        out += ["", f"## {heading}" if md else heading.upper(), ""]
+        out += [(f"- {text(line)}" if md else line)
+                for line in left_out_lines(graph, left_out, sources)] or ["(none)"]
     if sources and sources.numbers:
         out += ["", "## Sources" if md else "SOURCES", ""]
         out += [text(line) for line in sources.listing(md)]
@@ -103,10 +118,12 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
 
 def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
                       fmt: str, spofs: dict[str, str | bool] | None = None,
-                      caveats: dict[str, Caveats] | None = None) -> str:
+                      caveats: dict[str, Caveats] | None = None,
+                      left_out: list[dict] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
-    "certain", "possible" or False; ``caveats`` to what each loss rests on."""
+    "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
+    lists what --min-confidence left out that bears on them."""
     spofs, caveats = spofs or {}, caveats or {}
 
     def pair(p):
@@ -134,13 +151,17 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
              f"{certain} cannot be made without it"
              + (f", {possible} may not be (if their unmapped stages sit in its country)"
                 if possible else "") + ".")
-    data = {"node": node_id, "dependents": rows}
+    left_out = left_out or []
+    intro += left_out_sentence(graph, len(left_out))
+    intro += confidence_hint(graph, "dependents", any(
+        caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
+    data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss", "loss_low", "loss_high", "spof",
                    "confidence", "proxies", "assumed_share"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
-                   graph, intro=intro)
+                   graph, intro=intro, left_out=left_out)
 
 
 def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
@@ -156,10 +177,14 @@ def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
 
 
 def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: SupplyGraph,
-                 fmt: str) -> str:
+                 fmt: str, left_out: list[dict] | None = None) -> str:
+    """Supply paths between two nodes; ``left_out`` the claims --min-confidence left out
+    that lie between them (paths through them are not shown)."""
+    left_out = left_out or []
     if fmt == "json":
         return to_json({"from": source, "to": target,
-                        "paths": [[s.__dict__ for s in p] for p in paths]})
+                        "paths": [[s.__dict__ for s in p] for p in paths],
+                        "left_out_below_confidence": left_out})
     sources = SourceIndex(graph)
     rows = [{"path": n, "step": i, "from": s.source,
              "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
@@ -172,9 +197,14 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                                            else ";".join(s.sources))}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
     intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
+    if left_out:
+        intro += (f" {len(left_out)} relation(s) between them rated below "
+                  f"{graph.min_confidence} confidence are left out (--min-confidence "
+                  f"{graph.min_confidence}): paths through them are not shown; they are "
+                  "listed below.")
     return tabular("Supply paths", rows, ["path", "step", "from", "relation", "to", "share",
                                           "confidence", "caveat", "sources"],
-                   fmt, None, graph, sources, intro)
+                   fmt, None, graph, sources, intro, left_out=left_out)
 
 
 def availability(value: float, fmt: str):
@@ -240,14 +270,15 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
+        intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     for r in result["products"]:
         if r["range_from_unmapped"]:
             intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
                       "stages have no mapped supply: "
                       + "; ".join(graph.label(m) for m in r["range_from_unmapped"]) + ".")
+    left_out = result.get("left_out_below_confidence", [])
     if graph.min_confidence:
-        intro += (f"\nRelations rated below {graph.min_confidence} confidence are left out "
-                  f"(--min-confidence {graph.min_confidence}).")
+        intro += "\n" + left_out_sentence(graph, len(left_out)).lstrip()
     blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
@@ -260,7 +291,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         columns = ["product", "end_use", "baseline", "baseline_low", "scenario", "scenario_low",
                    "loss", "loss_low", "loss_high", "new_spofs", "new_possible_spofs",
                    "not_mapped", "confidence", "proxies", "assumed_share"]
-    return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro)
+    return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
+                   left_out=left_out)
 
 
 def _row_caveats(row: dict) -> Caveats:
@@ -293,11 +325,15 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     if report.unmapped:
         intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
                   "more.")
+    left_out = [left_out_dict(c) for c in report.left_out]
+    intro += left_out_sentence(graph, len(left_out))
+    intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             "availability_range": [round(v, 6) for v in report.availability_range],
             "spofs": rows,
-            "supply_not_mapped": report.unmapped}
+            "supply_not_mapped": report.unmapped,
+            "left_out_below_confidence": left_out}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
                    + (["proxies", "assumed_share"] if fmt == "csv" else []),
-                   fmt, data, graph, sources, intro)
+                   fmt, data, graph, sources, intro, left_out=left_out)

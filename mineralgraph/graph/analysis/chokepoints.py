@@ -22,7 +22,7 @@ import numpy as np
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import concentration
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -178,6 +178,8 @@ class ProductReport:
         return self.availability_range[0] <= 0.0
     caveats: Caveats = field(default_factory=Caveats)
     scenario_title: str | None = None
+    #: claims --min-confidence left out that bear on the product (section 5.7)
+    left_out: list[Claim] = field(default_factory=list)
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -204,7 +206,8 @@ class ProductReport:
                 "supply_not_mapped": self.unmapped,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
-                                      if self.most_concentrated else None)}
+                                      if self.most_concentrated else None),
+                "left_out_below_confidence": [left_out_dict(c) for c in self.left_out]}
 
 
 class Evidence:
@@ -391,20 +394,28 @@ class Evidence:
 
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
                 scenario: Scenario | None = None, top: int | None = None,
-                evidence: bool = True) -> list[ProductReport]:
+                evidence: bool = True, analysis: Analysis | None = None
+                ) -> list[ProductReport]:
     """Chokepoint reports for the products (all when None), on a graph at its date.
 
     Every figure is a range over the two bounds of section 5.6: ``loss`` is the upper
     bound's (section 2 as it stands), ``loss_range`` the [min, max] of the two; a bound
-    whose availability is 0 with nothing removed contributes no loss.
+    whose availability is 0 with nothing removed contributes no loss. ``analysis`` is an
+    :class:`Analysis` of this graph and scenario already built (to share it with other
+    answers); one is built when not given.
     """
-    analysis = Analysis(graph, scenario)
+    if analysis is None:
+        analysis = Analysis(graph, scenario)
     products = [graph.require(p, "Product") for p in products] if products else analysis.products()
     tables = {b: analysis.loss_tables(products, b) for b in BOUNDS}
     proof = Evidence(analysis)
-    return [_report(analysis, proof, product, {b: tables[b][product] for b in BOUNDS}, top,
-                    evidence)
-            for product in products]
+    reports = [_report(analysis, proof, product, {b: tables[b][product] for b in BOUNDS}, top,
+                       evidence)
+               for product in products]
+    if graph.left_out:
+        for report in reports:
+            report.left_out = left_out_for(graph, [report.product])
+    return reports
 
 
 def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top: int | None,
@@ -416,12 +427,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     spofs = {b: tables[b].spofs() for b in BOUNDS}
     certain = spofs["upper"]
     possible = (spofs["lower"] - certain) if "lower" in live else set()
-    number = analysis.flow_index.number
-
     def loss_of(node_id: str, bound: str) -> float:
         if node_id in spofs[bound]:
             return 1.0
-        return tables[bound].loss(number[node_id])
+        return tables[bound].loss(node_id)
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
@@ -437,7 +446,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> list[str]:
         if not ranking:
-            ranking.extend(_rank(tables, live, analysis.flow_index.ids))
+            ranking.extend(_rank(tables, live))
         return ranking
 
     rows = Rows(lambda: ranked()[:top] if top else ranked(), row)
@@ -467,23 +476,32 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         scenario_title=scenario.title if scenario else None)
 
 
-def _rank(tables: dict, live: list[str], ids: list[str]) -> list[str]:
+def _rank(tables: dict, live: list[str]) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
     with supply (``live``), and by id. Sorted as arrays (a product can have 100,000
     rows)."""
-    nodes = np.union1d(tables["upper"].candidates, tables["lower"].candidates)
+    upper, lower = tables["upper"], tables["lower"]
+    if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
+        ids = upper.ids if len(upper.candidates) else lower.ids
+        numbers = {"upper": upper.candidates, "lower": lower.candidates}
+    else:  # the bounds read different graphs (--min-confidence): number the ids afresh
+        ids = sorted({upper.ids[c] for c in upper.candidates.tolist()}
+                     | {lower.ids[c] for c in lower.candidates.tolist()})
+        position = {n: i for i, n in enumerate(ids)}
+        numbers = {b: np.array([position[tables[b].ids[c]]
+                                for c in tables[b].candidates.tolist()], np.int64)
+                   for b in BOUNDS}
+    nodes = np.union1d(numbers["upper"], numbers["lower"])
     loss = {}
     for bound in BOUNDS:
         loss[bound] = np.zeros(len(nodes))
-        table = tables[bound]
-        loss[bound][np.searchsorted(nodes, table.candidates)] = table.values()
+        loss[bound][np.searchsorted(nodes, numbers[bound])] = tables[bound].values()
     certain = np.zeros(len(nodes), np.bool_)
-    certain[np.searchsorted(nodes, tables["upper"].candidates[tables["upper"].after == 0.0])] = True
+    certain[np.searchsorted(nodes, numbers["upper"][upper.after == 0.0])] = True
     possible = np.zeros(len(nodes), np.bool_)
     if "lower" in live:
-        lower = tables["lower"]
-        possible[np.searchsorted(nodes, lower.candidates[lower.after == 0.0])] = True
+        possible[np.searchsorted(nodes, numbers["lower"][lower.after == 0.0])] = True
         possible &= ~certain
     best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
     # a node is in ``nodes`` for a bound without supply only through its table, whose

@@ -3,7 +3,7 @@
 One function serves the ``scenario`` command and the briefs, so the two never disagree.
 
 >>> from mineralgraph import load_bundled
->>> from mineralgraph.graph.analysis import load_scenario
+>>> from mineralgraph.loaders.scenarios import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
 ['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
@@ -27,7 +27,8 @@ def bound_loss(before: float, after: float) -> float | None:
 
 
 def compare(graph: SupplyGraph, scenario: Scenario,
-            products: Iterable[str] | None = None) -> list[dict]:
+            products: Iterable[str] | None = None,
+            analysis: Analysis | None = None) -> list[dict]:
     """Per product: baseline and scenario availability, loss, new single points of failure.
 
     Both bounds of section 5.6, each against its own baseline: ``baseline`` and
@@ -41,11 +42,13 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
     on (section 5.7): the claims on the evidence paths of every node it removes and every
-    producer it blocks.
+    producer it blocks. ``analysis`` is the :class:`Analysis` of the graph under the
+    scenario when the caller has one (its baseline analysis is shared too).
     """
     from mineralgraph.graph.analysis.chokepoints import Evidence
 
-    before, after = Analysis(graph), Analysis(graph, scenario)
+    after = analysis if analysis is not None else Analysis(graph, scenario)
+    before = after.plain()
     evidence = Evidence(after)
     products = list(products) if products is not None else before.products()
     spofs_before = {b: before.spof_sets(products, b) for b in BOUNDS}

@@ -108,3 +108,56 @@ class Caveats:
         return {"confidence": self.confidence, "assumed_share": self.assumed_share,
                 "proxies": [{"subject": s, "object": o, "measured_for": m}
                             for s, o, m in self.proxies]}
+
+
+def left_out_for(graph, targets: Iterable[str] | None = None) -> list[Claim]:
+    """The claims ``--min-confidence`` left out that bear on some nodes: supply relations
+    into a target or a node upstream of one, in the graph with every left-out claim put
+    back, and other relations touching one (all of them when ``targets`` is None). Sorted
+    as the graph keeps them.
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+        A graph read with ``min_confidence``; its ``left_out`` claims are looked at.
+    targets : iterable of str, optional
+        Product or node ids the answer is about.
+    """
+    if not graph.left_out:
+        return []
+    if targets is None:
+        return list(graph.left_out)
+    from mineralgraph.graph.flow import flow_graph, upstream
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    full = SupplyGraph(graph.claims + graph.left_out, as_of=graph.as_of_date,
+                       policy=graph.policy, loaded=graph.loaded)
+    flow = flow_graph(full)
+    near: set[str] = set()
+    for target in targets:
+        near.add(target)
+        if target in flow:
+            near |= upstream(flow, target)
+    return [c for c in graph.left_out if _feeds(c, near)]
+
+
+def _feeds(claim: Claim, near: set[str]) -> bool:
+    """Whether a claim bears on the nodes ``near``: a supply relation whose downstream end
+    (the way material flows) is one of them; any other relation touching one."""
+    from mineralgraph.graph.flow import FLOW_RELATIONS
+
+    reverse = FLOW_RELATIONS.get(claim.predicate)
+    if reverse is None:
+        return claim.subject in near or str(claim.object) in near
+    return (claim.subject if reverse else str(claim.object)) in near
+
+
+def left_out_dict(claim: Claim) -> dict:
+    """JSON of one left-out claim: its ends, relation, rating, share, proxy and sources,
+    and whether it still counts in the lower bound (a requirement: section 5.7)."""
+    from mineralgraph.graph.supply_graph import REQUIREMENTS
+
+    return {"subject": claim.subject, "relation": claim.predicate, "object": str(claim.object),
+            "confidence": claim.confidence, "share": claim.qualifier("share"),
+            "proxy": claim.qualifier("proxy"), "sources": sorted(claim.sources),
+            "counts_in_lower_bound": claim.predicate in REQUIREMENTS}

@@ -31,6 +31,7 @@ from mineralgraph.graph.analysis.structure import (
     anchors,
     located_in,
     material_inputs,
+    untraced,
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -62,6 +63,7 @@ class Losses:
     single point of failure."""
 
     ids: list[str]
+    number: dict[str, int]
     candidates: np.ndarray
     after: np.ndarray
     before: float
@@ -69,7 +71,7 @@ class Losses:
     @classmethod
     def none(cls) -> Losses:
         """No loss from anything (a product with no supply to lose)."""
-        return cls([], np.zeros(0, np.int64), np.zeros(0), 0.0)
+        return cls([], {}, np.zeros(0, np.int64), np.zeros(0), 0.0)
 
     def values(self) -> np.ndarray:
         """loss(P, node) of each candidate, in the order of ``candidates``."""
@@ -81,8 +83,9 @@ class Losses:
         return {ids[c]: v for c, v in zip(self.candidates.tolist(), self.values().tolist(),
                                           strict=True)}
 
-    def loss(self, number: int) -> float:
-        """loss(P, node) of the node numbered ``number`` (0 when it has none)."""
+    def loss(self, node_id: str) -> float:
+        """loss(P, node) (0 when it has none)."""
+        number = self.number.get(node_id, -1)
         at = int(np.searchsorted(self.candidates, number))
         if at < len(self.candidates) and self.candidates[at] == number:
             return float(1.0 - self.after[at] / self.before)
@@ -117,15 +120,23 @@ class Analysis:
         self.scenario = scenario.check(graph) if scenario else None
         self.removed = tuple(scenario.remove) if scenario else ()
         self.restrictions = scenario.restrictions(graph) if scenario else ()
+        #: the graph of the lower bound: requirements that --min-confidence left out are
+        #: put back there (unknown, not absent: section 5.7)
+        self.lower_graph = graph.with_left_out_requirements()
         self._flow = None
+        self._lower_flow = None
         self._flow_index: FlowIndex | None = None
+        self._lower_index: FlowIndex | None = None
+        self._lower_upstream: dict[str, set[str]] = {}
         self._scopes: dict[tuple, Scope] = {}
         self._upstream: dict[str, set[str]] = {}
         self._candidates: dict[tuple, set[str]] = {}
         self._anchors: dict[str, str | None] | None = None
+        self._untraced: set[str] | None = None
         self._plain: Analysis | None = None
-        self._lookups: Lookups | None = None
-        self._unmapped_mask: tuple[set[str], np.ndarray] | None = None
+        #: per graph (the lower bound's may differ): what the builder asks, asked once
+        self._lookups: dict[int, Lookups] = {}
+        self._unmapped_masks: dict[tuple[int, int], tuple[set[str], np.ndarray]] = {}
         #: (product, bound) -> (losses by node, single points of failure), from one
         #: pass over the candidates of the products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
@@ -139,11 +150,29 @@ class Analysis:
         return self._flow
 
     @property
+    def lower_flow(self):
+        """The flow view of :attr:`lower_graph` (the flow view itself when the graphs are
+        the same; built on first use)."""
+        if self.lower_graph is self.graph:
+            return self.flow
+        if self._lower_flow is None:
+            self._lower_flow = flow_graph(self.lower_graph)
+        return self._lower_flow
+
+    @property
     def flow_index(self) -> FlowIndex:
         """The flow view as arrays (built on first use)."""
         if self._flow_index is None:
             self._flow_index = FlowIndex(self.graph)
         return self._flow_index
+
+    def flow_index_for(self, bound: str) -> FlowIndex:
+        """The flow index of a bound's graph (:attr:`lower_graph` for the lower bound)."""
+        if bound == "lower" and self.lower_graph is not self.graph:
+            if self._lower_index is None:
+                self._lower_index = FlowIndex(self.lower_graph)
+            return self._lower_index
+        return self.flow_index
 
     # ------------------------------------------------------------------ scopes
     def products(self) -> list[str]:
@@ -151,9 +180,10 @@ class Analysis:
         return self.graph.ids("Product")
 
     def anchors(self) -> dict[str, str | None]:
-        """Anchor country of each material without a producer, on the baseline graph."""
+        """Anchor country of each material without a producer, on the baseline graph
+        (of the lower bound, the only one that uses them)."""
         if self._anchors is None:
-            self._anchors = anchors(self.graph)
+            self._anchors = anchors(self.lower_graph)
         return self._anchors
 
     def blocked_for(self, product: str, bound: str = "upper") -> frozenset:
@@ -200,16 +230,25 @@ class Analysis:
     def _blocked_virtual(self, restriction: Restriction) -> set:
         """Virtual producers a control zeroes, whoever issued it: where supply is unknown,
         a control covering the material, an element it contains or one of its inputs may
-        reach it (section 5.6)."""
+        reach it; a material nothing traces (no element, input or anchor) any control in
+        scope may reach (section 5.6)."""
         covered = self._covered(restriction)
         return {("virtual", m) for m in self.anchors()
-                if m in covered or covered & set(material_inputs(self.graph, m))}
+                if m in covered or covered & set(material_inputs(self.lower_graph, m))
+                or m in self.untraced()}
+
+    def untraced(self) -> set[str]:
+        """Materials nothing traces to a country: no producer, element, input or anchor.
+        Any enforced control in scope zeroes their virtual producer (section 5.6)."""
+        if self._untraced is None:
+            self._untraced = set(untraced(self.lower_graph, self.anchors()))
+        return self._untraced
 
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
         key = (bound, self.blocked_for(product, bound))
         if key not in self._scopes:
-            if bound == "lower" and not self.anchors():
+            if bound == "lower" and not self.anchors() and self.lower_graph is self.graph:
                 # nothing unmapped: the lower bound is the upper one with its controls
                 upper = ("upper", key[1])
                 if upper not in self._scopes:
@@ -221,16 +260,22 @@ class Analysis:
         return self._scopes[key]
 
     def _compile(self, blocked: frozenset, anchored) -> Scope:
-        if self._lookups is None:
-            self._lookups = Lookups(self.graph)
-        structure = StructureBuilder(self.graph, blocked, anchored, self._lookups).build()
+        graph = self.graph if anchored is None else self.lower_graph
+        if id(graph) not in self._lookups:
+            self._lookups[id(graph)] = Lookups(graph)
+        structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)]).build()
         evaluator = Evaluator(structure)
         structure.compact()
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
 
-    def upstream(self, node_id: str) -> set[str]:
-        """Nodes upstream of a node in the flow view (cached)."""
+    def upstream(self, node_id: str, bound: str = "upper") -> set[str]:
+        """Nodes upstream of a node in the flow view (cached); for the lower bound, with
+        the requirements --min-confidence left out put back."""
+        if bound == "lower" and self.lower_graph is not self.graph:
+            if node_id not in self._lower_upstream:
+                self._lower_upstream[node_id] = self.flow_index_for(bound).upstream(node_id)
+            return self._lower_upstream[node_id]
         if node_id not in self._upstream:
             self._upstream[node_id] = self.flow_index.upstream(node_id)
         return self._upstream[node_id]
@@ -240,7 +285,7 @@ class Analysis:
         bound the anchor countries of the materials without producers upstream of it."""
         key = (product, bound)
         if key not in self._candidates:
-            found = set(self.upstream(product))
+            found = set(self.upstream(product, bound))
             if bound == "lower":
                 found |= {self.anchors()[m] for m in found | {product}
                           if self.anchors().get(m)}
@@ -265,13 +310,20 @@ class Analysis:
         scope = self.scope(self.graph.require(product, "Product"), bound)
         return float(scope.baseline[scope.structure.index[product]])
 
+    def plain(self) -> Analysis:
+        """The analysis of the same graph without the scenario (this one when there is
+        none), built once and shared, so a baseline is never computed twice."""
+        if self.scenario is None:
+            return self
+        if self._plain is None:
+            self._plain = Analysis(self.graph)
+        return self._plain
+
     def baseline(self, product: str, bound: str = "upper") -> float:
         """a0: the product's availability with nothing removed and no scenario."""
         if self.scenario is None:
             return self.reference(product, bound)
-        if self._plain is None:
-            self._plain = Analysis(self.graph)
-        return self._plain.reference(product, bound)
+        return self.plain().reference(product, bound)
 
     def availability_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product under the scenario (section 5.6)."""
@@ -362,7 +414,7 @@ class Analysis:
         # lower bound, the anchor countries of the materials without producers there).
         # A node changes a target's value only through the structure's inputs, which
         # follow flow edges (or an anchor), so it is a candidate of that target itself.
-        flow = self.flow_index
+        flow = self.flow_index_for(bound)
         found = [flow.ids[i] for i in np.flatnonzero(flow.mask(targets))]
         if bound == "lower":
             anchors = self.anchors()
@@ -394,19 +446,24 @@ class Analysis:
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
             self._results[(product, bound)] = Losses(
-                flow.ids, found_c[part], found_v[part], float(baseline[index[product]]))
+                flow.ids, flow.number, found_c[part], found_v[part],
+                float(baseline[index[product]]))
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
         not mapped, so the answer about the product is a range (section 5.6)."""
-        unmapped = self.scope(product).structure.unmapped
-        flow = self.flow_index
-        if self._unmapped_mask is None or self._unmapped_mask[0] is not unmapped:
-            mask = np.zeros(len(flow.ids), np.bool_)
-            mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
-            self._unmapped_mask = (unmapped, mask)
-        found = np.flatnonzero(flow.mask([product]) & self._unmapped_mask[1])
-        return sorted({flow.ids[i] for i in found} | ({product} & unmapped))
+        found: set[str] = set()
+        for bound in BOUNDS:
+            unmapped = self.scope(product, bound).structure.unmapped
+            flow = self.flow_index_for(bound)
+            key = (id(flow), id(unmapped))
+            if key not in self._unmapped_masks:
+                mask = np.zeros(len(flow.ids), np.bool_)
+                mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
+                self._unmapped_masks[key] = (unmapped, mask)
+            hits = np.flatnonzero(flow.mask([product]) & self._unmapped_masks[key][1])
+            found |= {flow.ids[i] for i in hits} | ({product} & unmapped)
+        return sorted(found)
 
     def behind(self, product: str, removed: Iterable[str] = ()) -> list[str]:
         """The unmapped stages that make the lower bound lower than the upper one for a

@@ -1,24 +1,44 @@
-"""Everything a picture or brief of one product is drawn from, computed once.
+"""Everything a picture or brief is drawn from, computed once.
 
-Pictures (``render/``) receive computed results and never run the analysis: the command
-calls :func:`exposure` and passes the result in, so the figures drawn are the figures
-of the report.
+Pictures (``render/``) receive computed results and never run the analysis: the caller
+(a command, or :mod:`mineralgraph.api`) calls :func:`exposure` for the compact picture of
+a product, :func:`chain_exposure` for the full chain around any node, or
+:func:`brief_exposure` for a brief, and passes the result in, so the figures drawn are
+the figures of the report. Each builds one :class:`Analysis` (and, under a scenario, the
+baseline analysis it shares), never more.
 
 >>> from mineralgraph import load_bundled
 >>> found = exposure(load_bundled(), "product:optimus")
 >>> found.report.product, found.blocked, found.comparison
 ('product:optimus', frozenset(), [])
+>>> whole = chain_exposure(load_bundled(), "product:f-35")
+>>> whole.direction, whole.top[0], whole.losses["company:honeywell"]
+('upstream', 'company:honeywell', (1.0, True))
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from mineralgraph.graph.analysis.chokepoints import ProductReport, chokepoints
+import networkx as nx
+
+from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport, chokepoints
 from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+#: The kinds a chain's spine is made of (producers hang under its materials).
+SPINE_KINDS = ("Element", "Material", "Product")
+#: How many supplier chokepoints (by loss) are marked besides the single points of failure.
+TOP_CHOKEPOINTS = 5
+#: A supplier whose loss is below this is not marked as a chokepoint.
+MIN_LOSS = 0.01
 
 
 @dataclass
@@ -34,15 +54,133 @@ class Exposure:
     report: ProductReport
     blocked: frozenset = frozenset()
     comparison: list[dict] = field(default_factory=list)
+    scenario: Scenario | None = None
 
 
 def exposure(graph: SupplyGraph, product: str, scenario: Scenario | None = None) -> Exposure:
-    """The :class:`Exposure` of ``product`` (a graph at its as-of date)."""
-    report = chokepoints(graph, [product], scenario)[0]
+    """The :class:`Exposure` of ``product`` (a graph at its as-of date): one analysis
+    under the scenario, and the baseline it is compared with."""
+    if scenario is not None:
+        scenario.check(graph)
+    analysis = Analysis(graph, scenario)
+    report = chokepoints(graph, [product], scenario, analysis=analysis)[0]
     if scenario is None:
         return Exposure(report)
-    return Exposure(report, Analysis(graph, scenario).blocked_for(product),
-                    compare(graph, scenario, [product]))
+    return Exposure(report, frozenset(analysis.blocked_for(product)),
+                    compare(graph, scenario, [product], analysis=analysis), scenario)
 
 
-__all__ = ["Exposure", "exposure"]
+@dataclass(frozen=True)
+class ChainExposure:
+    """What the full chain around ``focus`` is drawn with (:func:`chain_exposure`).
+
+    ``spine`` holds the elements, materials and products within reach (``direction``,
+    ``depth``); ``losses`` maps a supplier (for a product focus) or a product in view
+    (for any other focus) to (loss, single point of failure); ``top`` are the suppliers
+    marked as chokepoints, in rank order; ``removed`` the nodes the scenario takes out
+    and ``blocked`` the (producer, material) pairs it blocks for the products in view;
+    ``availability`` and ``baseline`` the product's [lower, upper] ranges under the
+    scenario and without it (None for another focus); ``concentrations`` the country
+    shares of each material of the spine; ``comparison`` the scenario's rows for the
+    products in view (when asked for).
+    """
+
+    focus: str
+    direction: str
+    depth: int | None
+    spine: frozenset
+    losses: dict
+    top: tuple = ()
+    removed: frozenset = frozenset()
+    blocked: frozenset = frozenset()
+    availability: tuple | None = None
+    baseline: tuple | None = None
+    concentrations: dict = field(default_factory=dict)
+    comparison: list = field(default_factory=list)
+    scenario: Scenario | None = None
+    as_of: date | None = None
+
+    def products(self) -> list[str]:
+        """The products of the spine, sorted."""
+        return sorted(n for n in self.spine if model.kind_of(n) == "Product")
+
+
+def default_direction(node_id: str) -> str:
+    """``upstream`` for products and materials (what they need), else ``downstream``."""
+    return "upstream" if model.kind_of(node_id) in ("Product", "Material") else "downstream"
+
+
+def chain_spine(flow: nx.DiGraph, node_id: str, direction: str,
+                depth: int | None) -> frozenset:
+    """The elements, materials and products at most ``depth`` flow steps from ``node_id``
+    (upstream or downstream), itself included when it is one."""
+    reach = flow if direction == "downstream" else flow.reverse(copy=False)
+    lengths = nx.single_source_shortest_path_length(reach, node_id, cutoff=depth)
+    spine = {n for n in lengths if model.kind_of(n) in SPINE_KINDS}
+    if model.kind_of(node_id) in SPINE_KINDS:
+        spine.add(node_id)
+    return frozenset(spine)
+
+
+def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = None,
+                   depth: int | None = None, scenario: Scenario | None = None,
+                   with_comparison: bool = False) -> ChainExposure:
+    """The losses, chokepoints and blocked supply the full chain around ``node_id`` shows.
+
+    For a product: the chokepoint report of the product (suppliers that are single
+    points of failure, and the top ones by loss). For any other node: what each product
+    in view loses without it. Under a scenario: what it removes and blocks, and with
+    ``with_comparison`` its rows for the products in view. One :class:`Analysis` serves
+    every answer.
+    """
+    graph.require(node_id)
+    if scenario is not None:
+        scenario.check(graph)
+    direction = direction or default_direction(node_id)
+    if direction not in ("upstream", "downstream"):
+        raise MineralGraphError(f"direction must be upstream or downstream, not {direction!r}")
+    spine = chain_spine(flow_graph(graph), node_id, direction, depth)
+    products = sorted(n for n in spine if model.kind_of(n) == "Product")
+    analysis = Analysis(graph, scenario)
+    removed: frozenset = frozenset()
+    blocked: set = set()
+    if scenario is not None:
+        removed = frozenset(scenario.remove)
+        for product in products:
+            blocked |= analysis.blocked_for(product)
+    losses: dict = {}
+    top: list[str] = []
+    availability = baseline = None
+    if model.kind_of(node_id) == "Product":
+        report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
+        suppliers = [c for c in report.chokepoints
+                     if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
+        losses = {c.id: (c.loss, c.spof) for c in suppliers}
+        top = [c.id for c in suppliers if c.spof]
+        top += [c.id for c in suppliers if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
+        availability, baseline = report.availability, report.baseline
+    else:
+        for product in products:
+            base = analysis.reference(product)
+            loss = 1.0 - analysis.availability(product, [node_id]) / base if base > 0 else 0.0
+            losses[product] = (loss, loss >= 1.0 - 1e-9)
+    concentrations = {m: concentration(graph, m) for m in sorted(spine)
+                      if model.kind_of(m) == "Material"}
+    comparison = (compare(graph, scenario, products, analysis=analysis)
+                  if scenario is not None and with_comparison else [])
+    return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
+                         frozenset(blocked), availability, baseline, concentrations,
+                         comparison, scenario, graph.as_of_date)
+
+
+def brief_exposure(graph: SupplyGraph, node_id: str,
+                   scenario: Scenario | None = None) -> Exposure | ChainExposure:
+    """What a brief on ``node_id`` shows: a product's :func:`exposure`, or for any other
+    node its :func:`chain_exposure` with the scenario's rows for the products in view."""
+    if model.kind_of(graph.require(node_id)) == "Product":
+        return exposure(graph, node_id, scenario)
+    return chain_exposure(graph, node_id, scenario=scenario, with_comparison=True)
+
+
+__all__ = ["ChainExposure", "Concentration", "Exposure", "brief_exposure", "chain_exposure",
+           "chain_spine", "default_direction", "exposure"]

@@ -16,13 +16,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
-from mineralgraph.graph.flow import SUPPLY_NODE_KINDS, dependent_products, supply_paths
+from mineralgraph.graph.flow import (
+    SUPPLY_NODE_KINDS,
+    dependent_products,
+    downstream,
+    flow_graph,
+    supply_paths,
+    upstream,
+)
 from mineralgraph.graph.supply_graph import SupplyGraph
 
 
@@ -36,6 +44,8 @@ class Dependents:
     losses: dict[str, dict[str, float]]
     spofs: dict[str, str | bool] = field(default_factory=dict)
     caveats: dict[str, Caveats] = field(default_factory=dict)
+    #: claims --min-confidence left out that bear on these products (section 5.7)
+    left_out: list[Claim] = field(default_factory=list)
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
@@ -44,7 +54,10 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
         raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes "
                                 "an element, material, country, company or facility")
     analysis = Analysis(graph)
-    products = dependent_products(graph, node_id, analysis.flow)
+    # a product that needs the node only through a left-out requirement still depends
+    # on it in the lower bound
+    products = sorted(set(dependent_products(graph, node_id, analysis.flow))
+                      | set(dependent_products(graph, node_id, analysis.lower_flow)))
     by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
     losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
               for p in products}
@@ -53,7 +66,24 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
                  else False) for p in products}
     evidence = Evidence(analysis)
     return Dependents(node_id, losses, spofs,
-                      {p: evidence.caveats(node_id, p) for p in products})
+                      {p: evidence.caveats(node_id, p) for p in products},
+                      left_out_downstream(graph, node_id))
+
+
+def _full_flow(graph: SupplyGraph):
+    """The flow view of the graph with every claim --min-confidence left out put back."""
+    return flow_graph(SupplyGraph(graph.claims + graph.left_out, as_of=graph.as_of_date,
+                                  policy=graph.policy, loaded=graph.loaded))
+
+
+def left_out_downstream(graph: SupplyGraph, node_id: str) -> list[Claim]:
+    """The claims --min-confidence left out on a supply path from a node onward (in the
+    graph with them put back): what ``dependents`` would have counted with them."""
+    if not graph.left_out:
+        return []
+    flow = _full_flow(graph)
+    after = downstream(flow, node_id) | {node_id}
+    return [c for c in graph.left_out if c.subject in after and str(c.object) in after]
 
 
 def paths_between(graph: SupplyGraph, source: str, target: str,
@@ -76,6 +106,20 @@ def paths_between(graph: SupplyGraph, source: str, target: str,
                             for p in found]
 
 
+def left_out_between(graph: SupplyGraph, source: str, target: str) -> list[Claim]:
+    """The claims --min-confidence left out that lie between two nodes: on a supply path
+    between them (either way) in the graph with every left-out claim put back. What
+    ``paths`` would have shown with them (section 5.7), sorted."""
+    if not graph.left_out:
+        return []
+    flow = _full_flow(graph)
+    between: set[str] = set()
+    for up, down in ((source, target), (target, source)):
+        if up in flow and down in flow:
+            between |= ((downstream(flow, up) | {up}) & (upstream(flow, down) | {down}))
+    return [c for c in graph.left_out if c.subject in between and str(c.object) in between]
+
+
 def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
     """Loss of every product under the scenario, against the baseline without it, on a
     graph already at the scenario's date; hardest hit first."""
@@ -91,7 +135,9 @@ def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
     return {"scenario": scenario.name, "title": scenario.title,
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
             "removed": list(scenario.remove), "enforced": [i["control"] for i in scenario.enforce],
-            "products": rows, "notes": notes}
+            "products": rows, "notes": notes,
+            "left_out_below_confidence": [left_out_dict(c) for c in left_out_for(
+                graph, [r["product"] for r in rows])]}
 
 
-__all__ = ["Dependents", "dependents", "paths_between", "scenario_result"]
+__all__ = ["Dependents", "dependents", "left_out_between", "paths_between", "scenario_result"]

@@ -3,13 +3,13 @@
 A :class:`Scenario` says what to take out (``remove``), which export controls of the
 graph to enforce (``enforce``, optionally narrowed by end use and target), and which
 hypothetical controls to add (``restrict``). Scenario files are read by
-:mod:`mineralgraph.graph.analysis.scenario_file`. Every id is checked against the graph
+:mod:`mineralgraph.loaders.scenarios`. Every id is checked against the graph
 before anything runs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from mineralgraph.exceptions import InputError, UnknownIdError
@@ -62,6 +62,31 @@ class Scenario:
                 targets=tuple(item.get("targets") or graph.neighbours(control, "TARGETS")),
                 control=control))
         return tuple(out)
+
+    def plus(self, remove=(), enforce=()) -> Scenario:
+        """This scenario with more nodes removed and more export controls enforced.
+
+        The name gains ``+ad-hoc`` and the title says what was added; an empty scenario
+        named ``ad-hoc`` (nothing but the additions) is titled by them alone.
+
+        >>> s = Scenario("ad-hoc").plus(remove=["company:x"], enforce=["control:y"])
+        >>> s.name, s.title
+        ('ad-hoc', 'without company:x; enforcing control:y')
+        >>> s.remove, s.enforce
+        (('company:x',), ({'control': 'control:y'},))
+        >>> Scenario("base", "Base").plus(remove=["company:x"]).title
+        'Base; also without company:x'
+        """
+        if not (remove or enforce):
+            return self
+        extra = "; ".join(part for part in (
+            f"without {', '.join(remove)}" if remove else "",
+            f"enforcing {', '.join(enforce)}" if enforce else "") if part)
+        named = not (self.name == "ad-hoc" and not self.title)
+        return replace(self, name=f"{self.name}+ad-hoc" if named else "ad-hoc",
+                       title=f"{self.title}; also {extra}" if named else extra,
+                       remove=self.remove + tuple(remove),
+                       enforce=self.enforce + tuple({"control": c} for c in enforce))
 
     def ids(self) -> list[str]:
         """Every node id the scenario names."""

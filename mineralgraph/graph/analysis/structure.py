@@ -459,6 +459,20 @@ def anchors(graph: SupplyGraph) -> dict[str, str | None]:
     return out
 
 
+def untraced(graph: SupplyGraph, anchored: dict[str, str | None] | None = None) -> list[str]:
+    """Materials that nothing traces to a country (section 5.6, as extended): no producer,
+    no element, no input and no anchor. Their supply is unknown, so in the lower bound
+    any enforced control in a product's scope may reach them, whoever issued it and
+    whatever it covers. Sorted.
+
+    ``anchored`` is :func:`anchors` of the graph when already computed.
+    """
+    anchored = anchors(graph) if anchored is None else anchored
+    return sorted(m for m, country in anchored.items()
+                  if country is None and not graph.neighbours(m, "CONTAINS")
+                  and not material_inputs(graph, m))
+
+
 def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple]:
     """(claim, weight) for each producer of a material.
 

@@ -24,7 +24,7 @@ class RiskInputs:
     """What a scorer needs for one importer, commodity and year."""
 
     importer: str
-    commodity: Any            # loaders.open_data.Commodity
+    commodity: Any            # graph.commodities.Commodity
     year: int
     production: Any           # inputs.ProductionSet or None
     imports: list = field(default_factory=list)      # inputs.TradeFlow

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.commodities import Commodity, commodities, commodities_of_material
 from mineralgraph.graph.risk import RiskInputs, scorers
 from mineralgraph.graph.risk.inputs import (
     TradeIndex,
@@ -20,7 +21,6 @@ from mineralgraph.graph.risk.inputs import (
     production_sets,
 )
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.loaders.open_data import Commodity, commodities, commodities_of_material
 
 
 def commodity_of(node_or_name: str) -> Commodity:
@@ -28,7 +28,7 @@ def commodity_of(node_or_name: str) -> Commodity:
     rows = commodities_of_material(node_or_name)
     if rows:
         return rows[0]
-    from mineralgraph.loaders.open_data import commodity
+    from mineralgraph.graph.commodities import commodity
 
     found = commodity(node_or_name)
     if found is None:

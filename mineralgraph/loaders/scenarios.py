@@ -45,8 +45,8 @@ import yaml
 from mineralgraph.exceptions import InputError, MineralGraphError, a_kind
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.flow import SUPPLY_NODE_KINDS
-from mineralgraph.loaders.values import parse_date, parse_text
 from mineralgraph.ontology import model
+from mineralgraph.values import parse_date, parse_text
 
 SCENARIO_FOLDER = "scenarios"
 TEXT_FIELDS = ("name", "title", "description")

@@ -1,0 +1,70 @@
+"""One node as plain data: its attributes and relations with their sources (``show``).
+
+>>> from mineralgraph import load_bundled
+>>> view = node_view(load_bundled(), "element:Dy")
+>>> view["id"], view["kind"], view["sources"][0]["n"]
+('element:Dy', 'Element', 1)
+"""
+
+from __future__ import annotations
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+def node_view(graph: SupplyGraph, node_id: str) -> dict:
+    """One node: its attributes and relations, each with the numbers of its sources.
+
+    On a graph at a date, relations to export controls and licence decisions that do not
+    apply on that date are left out, as the analysis leaves them out. A relation's
+    ``note`` (the reviewer's caveat) and ``proxy`` (what a stand-in figure was measured
+    for) are in its qualifiers. ``statistics`` holds the claims about the node that are
+    not its own relations: import shares whose ``material`` is the node and, for an
+    element, the reserves, import reliance and import shares of the materials that
+    contain it (:func:`mineralgraph.graph.statistics.statistics_about`).
+    """
+    from mineralgraph.graph.analysis.scenario import dated_node_in_force
+    from mineralgraph.graph.statistics import statistics_about
+
+    graph.require(node_id)
+    when = graph.as_of_date
+    refs: dict[str, int] = {}
+
+    def cite(claim: Claim) -> list[int]:
+        return [refs.setdefault(s, len(refs) + 1) for s in claim.sources]
+
+    attributes = [{"attribute": name, "value": c.object, "sources": cite(c),
+                   **({"qualifiers": dict(c.qualifiers)} if c.qualifiers else {})}
+                  for name, claims in graph.attributes(node_id).items() for c in claims]
+    relations = []
+    for incoming in (False, True):
+        edges = graph.graph.in_edges(node_id, data=True) if incoming else \
+            graph.graph.out_edges(node_id, data=True)
+        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1],
+                                                       e[2]["claim"].id)):
+            claim = data["claim"]
+            other = u if incoming else v
+            if not dated_node_in_force(graph, other, when):
+                continue
+            relations.append({"direction": "in" if incoming else "out",
+                              "relation": claim.predicate, "node": other,
+                              "label": graph.label(other),
+                              "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
+                              "confidence": claim.confidence,
+                              "valid_from": claim.valid_from, "valid_to": claim.valid_to})
+    statistics = [{"subject": c.subject, "subject_label": graph.label(c.subject),
+                   "relation": c.predicate, "object": str(c.object),
+                   "object_label": graph.label(str(c.object)),
+                   "qualifiers": dict(c.qualifiers), "sources": cite(c),
+                   "confidence": c.confidence, "valid_from": c.valid_from,
+                   "valid_to": c.valid_to}
+                  for c in statistics_about(graph, node_id)]
+    sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
+                "citation": graph.citation(s)} for s, n in refs.items()]
+    return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
+            "in_force": dated_node_in_force(graph, node_id, when),
+            "attributes": attributes, "relations": relations, "statistics": statistics,
+            "sources": sources}
+
+
+__all__ = ["node_view"]

@@ -1,0 +1,96 @@
+"""Read the triples of an RDF file (Turtle, N-Triples or JSON-LD) as rdflib terms.
+
+Parsing is Oxigraph's (fast, and its errors give line and column); a malformed file
+raises :class:`InputError` naming the file and the line. The RDF loader
+(:mod:`mineralgraph.loaders.rdf`) turns the triples into claims; the SPARQL stores
+(:func:`mineralgraph.graph.sparql.open_store_file`) load them as they are.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "g.nt"
+>>> _ = path.write_text('<http://e/a> <http://e/p> "x" .\\n')
+>>> [str(t) for t in next(rdf_triples_of(path))]
+['http://e/a', 'http://e/p', 'x']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+
+from mineralgraph.exceptions import InputError
+from mineralgraph.graph.rdf import KNOWN_TERMS, OXIGRAPH_TERM_LIMIT, SUFFIXES
+
+
+def _rdflib_term(term, cache: dict, named=None):
+    import pyoxigraph as ox
+
+    if type(term) is (named or ox.NamedNode):
+        value = term.value
+        found = cache.get(value)
+        if found is None:
+            found = cache[value] = URIRef(value)
+        return found
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=cache.setdefault(datatype, URIRef(datatype)),
+                   normalize=False)
+
+
+def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
+    """(subject, predicate, object) rdflib terms of an RDF file, in file order."""
+    import pyoxigraph as ox
+
+    fmt = fmt or SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(str(path), None, None, "not an RDF file (.ttl, .nt or .jsonld)")
+    format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+               "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    cache: dict = {str(term): term for term in KNOWN_TERMS}
+    named = ox.NamedNode
+    try:
+        for quad in ox.parse(path=str(path), format=format_):
+            yield (_rdflib_term(quad.subject, cache, named),
+                   _rdflib_term(quad.predicate, cache, named),
+                   _rdflib_term(quad.object, cache, named))
+    except SyntaxError as exc:
+        raise InputError(str(path), exc.lineno, None, syntax_message(exc)) from None
+    except MemoryError:
+        raise InputError(str(path), _long_line(path), None,
+                         f"a term longer than {OXIGRAPH_TERM_LIMIT // 2**20} MiB "
+                         "(the RDF reader's limit)") from None
+    except FileNotFoundError:
+        raise InputError(str(path), None, None, "no such file") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), None, None, str(exc)) from None
+
+
+def _long_line(path: Path) -> int | None:
+    """The number of the first line longer than the reader's term limit, if any."""
+    number, length = 1, 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            for piece in chunk.split(b"\n")[:-1]:
+                if length + len(piece) > OXIGRAPH_TERM_LIMIT:
+                    return number
+                number, length = number + 1, 0
+            length += len(chunk) - chunk.rfind(b"\n") - 1 if b"\n" in chunk else len(chunk)
+            if length > OXIGRAPH_TERM_LIMIT:
+                return number
+    return None
+
+
+def syntax_message(exc: SyntaxError) -> str:
+    """Oxigraph's message without its own "at line N" (the line leads the InputError)."""
+    text = str(exc.msg if exc.msg else exc)
+    if exc.lineno and exc.offset:
+        head, sep, tail = text.partition(": ")
+        if sep and head.startswith("Parser error at line"):
+            return f"column {exc.offset}: {tail}"
+    return text

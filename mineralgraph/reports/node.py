@@ -1,0 +1,103 @@
+"""One node (:func:`~mineralgraph.graph.node_view.node_view`) as text, Markdown, JSON or
+CSV (``mineralgraph show``)."""
+
+from __future__ import annotations
+
+from mineralgraph.cells import fit, to_csv, to_json
+
+#: Qualifiers shown on their own line or marker rather than in the list of figures.
+CAVEATS = ("note", "proxy")
+
+
+def _relation_line(rel: dict) -> str:
+    arrow = "<-" if rel["direction"] == "in" else "->"
+    return _claim_line(f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})", rel)
+
+
+def _statistic_line(item: dict) -> str:
+    return _claim_line(f"  {item['subject']} ({item['subject_label']}) {item['relation']} "
+                       f"{item['object']} ({item['object_label']})", item)
+
+
+def _claim_line(head: str, rel: dict) -> str:
+    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items() if k not in CAVEATS)
+    when = ""
+    if rel["valid_from"] or rel["valid_to"]:
+        when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
+    refs = "".join(f"[{n}]" for n in rel["sources"])
+    confidence = f" ({rel['confidence']} confidence)" if rel.get("confidence") else ""
+    line = f"{head}{' ' + quals if quals else ''}{when}{confidence} {refs}"
+    proxy = rel["qualifiers"].get("proxy")
+    if proxy:
+        line += f"\n       proxy: a figure measured for {proxy}"
+    note = rel["qualifiers"].get("note")
+    if note:
+        line += f"\n       note: {note}"
+    return line
+
+
+def render_node_text(view: dict) -> str:
+    """A node as text: attributes, relations out and in (each with its caveats), then
+    numbered sources with their type."""
+    lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    if not view.get("in_force", True):
+        lines += ["  Not in force on the date asked.", ""]
+    lines += [f"  {a['attribute']}: {a['value']} "
+              + (f"({', '.join(f'{k} {v}' for k, v in a['qualifiers'].items())}) "
+                 if a.get("qualifiers") else "")
+              + "".join(f"[{n}]" for n in a["sources"])
+              for a in view["attributes"]]
+    lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
+    if view.get("statistics"):
+        lines += ["", "Import sources, reserves and import reliance"
+                  + (" (of the materials that contain it)" if view["kind"] == "Element"
+                     else "") + ":"]
+        lines += [_statistic_line(s) for s in view["statistics"]]
+    lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
+    return "\n".join(lines)
+
+
+#: Columns of the CSV: one row per attribute, relation and statistic.
+CSV_COLUMNS = ["part", "direction", "relation", "node", "label", "value", "qualifiers",
+               "confidence", "valid_from", "valid_to", "sources"]
+
+
+def node_rows(view: dict) -> list[dict]:
+    """The node as long rows: its attributes, relations, then the statistics about it;
+    ``sources`` names the source ids, separated by ``;``."""
+    ids = {s["n"]: s["id"] for s in view["sources"]}
+
+    def quals(q: dict) -> str:
+        return "; ".join(f"{k}={v}" for k, v in q.items())
+
+    def refs(numbers: list[int]) -> str:
+        return ";".join(ids[n] for n in numbers)
+
+    rows = [{"part": "attribute", "relation": a["attribute"], "node": view["id"],
+             "label": view["label"], "value": a["value"],
+             "qualifiers": quals(a.get("qualifiers", {})), "sources": refs(a["sources"])}
+            for a in view["attributes"]]
+    rows += [{"part": "relation", "direction": r["direction"], "relation": r["relation"],
+              "node": r["node"], "label": r["label"], "qualifiers": quals(r["qualifiers"]),
+              "confidence": r["confidence"], "valid_from": r["valid_from"],
+              "valid_to": r["valid_to"], "sources": refs(r["sources"])}
+             for r in view["relations"]]
+    rows += [{"part": "statistic", "relation": s["relation"], "node": s["subject"],
+              "label": s["subject_label"], "value": s["object"],
+              "qualifiers": quals(s["qualifiers"]), "confidence": s["confidence"],
+              "valid_from": s["valid_from"], "valid_to": s["valid_to"],
+              "sources": refs(s["sources"])}
+             for s in view.get("statistics", [])]
+    return rows
+
+
+def render_node(view: dict, fmt: str = "text") -> str:
+    """The node as ``text`` (fitted to the terminal), ``md``, ``json`` or ``csv``."""
+    if fmt == "json":
+        return to_json(view)
+    if fmt == "csv":
+        return to_csv(node_rows(view), CSV_COLUMNS)
+    text = render_node_text(view)
+    if fmt == "md":
+        return f"## {view['label']}\n\n```\n{text}\n```"
+    return fit(text)
