@@ -137,8 +137,8 @@ class Analysis:
         #: per graph (the lower bound's may differ): what the builder asks, asked once
         self._lookups: dict[int, Lookups] = {}
         self._unmapped_masks: dict[tuple[int, int], tuple[set[str], np.ndarray]] = {}
-        #: (product, bound) -> (losses by node, single points of failure), from one
-        #: pass over the candidates of the products asked for together
+        #: (product, bound) -> its loss table, from one pass over the candidates of the
+        #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
 
     @property
