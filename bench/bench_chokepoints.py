@@ -11,6 +11,13 @@ of candidates and the per-candidate time is multiplied by the number of candidat
 for all products, ranking and single points of failure included (without the
 evidence paths, which are per-row work the naive method does not do either).
 
+The naive method's unit is a full evaluation in plain Python, as the engine ran it
+before its loops were compiled (issue 18 keeps that definition); a second column gives
+the same method with the compiled full evaluation, for an idea of what compiling alone
+buys. Ratios are of CPU seconds (``time.process_time``), which other jobs on a shared
+machine inflate far less than wall seconds; the wall seconds of the fast method are
+printed beside them. Every report is ranked (its rows are counted).
+
 Usage::
 
     python bench/bench_chokepoints.py --sizes 10000 100000 --seed 1 --sample 200
@@ -28,49 +35,121 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import generate  # noqa: E402
 
 from mineralgraph.graph.analysis import chokepoints  # noqa: E402
 from mineralgraph.graph.analysis.engine import Analysis  # noqa: E402
+from mineralgraph.graph.analysis.evaluator import capped  # noqa: E402
+from mineralgraph.graph.analysis.structure import AND, LEAF, ZERO  # noqa: E402
 from mineralgraph.graph.supply_graph import SupplyGraph  # noqa: E402
 
 
-def fast(graph: SupplyGraph) -> tuple[float, int]:
-    """Seconds for chokepoints of all products; number of ranked rows."""
-    start = time.perf_counter()
+def fast(graph: SupplyGraph) -> tuple[float, float, int]:
+    """Wall and CPU seconds for chokepoints of all products (every report ranked);
+    number of ranked rows."""
+    start, cpu = time.perf_counter(), time.process_time()
     reports = chokepoints(graph, evidence=False)
-    return time.perf_counter() - start, sum(len(r.chokepoints) for r in reports)
+    rows = sum(len(r.chokepoints) for r in reports)
+    return time.perf_counter() - start, time.process_time() - cpu, rows
 
 
-def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, int, int]:
-    """Estimated seconds of the naive method, candidates in all, candidates timed."""
+def python_structure(evaluator) -> tuple[list, list, list, list, list, list]:
+    """The compiled structure as plain Python lists (built once, not timed)."""
+    op = evaluator.op.tolist()
+    ptr, flat, flat_weights = (evaluator.indptr.tolist(), evaluator.indices.tolist(),
+                               evaluator.weights.tolist())
+    inputs = [flat[ptr[i]:ptr[i + 1]] for i in range(len(op))]
+    weights = [flat_weights[ptr[i]:ptr[i + 1]] for i in range(len(op))]
+    return (op, inputs, weights, evaluator.comp_ptr.tolist(), evaluator.comp_nodes.tolist(),
+            evaluator.cyclic.tolist())
+
+
+def full_evaluation(structure, zero: set[int]) -> list[float]:
+    """One full evaluation of the compiled structure in plain Python: every node once,
+    components inputs first, cyclic ones iterated from 0 to their least fixpoint. This
+    is the engine's evaluation as it was before the compiled kernels (the naive
+    method's unit of work, as issue 3 and issue 18 define it). ``structure`` comes from
+    :func:`python_structure`."""
+    op, inputs, weights, ptr, members, cyclic_flags = structure
+    values = [0.0] * len(op)
+
+    def compute(node: int) -> float:
+        if node in zero or op[node] == ZERO:
+            return 0.0
+        if op[node] == LEAF:
+            return 1.0
+        if op[node] == AND:
+            return min((values[i] for i in inputs[node]), default=1.0)
+        return capped(sum(w * values[i] for i, w in zip(inputs[node], weights[node],
+                                                         strict=True)))
+
+    for number, cyclic in enumerate(cyclic_flags):
+        component = members[ptr[number]:ptr[number + 1]]
+        if not cyclic:
+            values[component[0]] = compute(component[0])
+            continue
+        for node in component:
+            values[node] = 0.0
+        for _ in range(10_000):
+            moved = 0.0
+            for node in component:
+                new = compute(node)
+                moved, values[node] = max(moved, abs(new - values[node])), new
+            if moved < 1e-12:
+                break
+    return values
+
+
+def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, float, int, int]:
+    """Estimated seconds of the naive method (a plain Python full evaluation per
+    candidate), the same with the compiled full evaluation, candidates in all,
+    candidates timed."""
     analysis = Analysis(graph)
     products = analysis.products()
-    candidates = sorted(set().union(*(analysis.upstream(p) for p in products)))
+    flow = analysis.flow_index  # the union of every product's upstream, in one search
+    candidates = [flow.ids[i] for i in np.flatnonzero(flow.mask(products))]
     scope = analysis.scope(products[0])
     timed = random.Random(seed).sample(candidates, min(sample, len(candidates)))
-    start = time.perf_counter()
+    structure = python_structure(scope.evaluator)
+    check = scope.zero_for(timed[:1])
+    if full_evaluation(structure, check) != scope.evaluator.evaluate(check).tolist():
+        raise SystemExit("the plain and the compiled full evaluations disagree")
+    start = time.process_time()
+    for node_id in timed:
+        full_evaluation(structure, scope.zero_for([node_id]))
+    per_candidate = (time.process_time() - start) / max(1, len(timed))
+    start = time.process_time()
     for node_id in timed:
         scope.evaluator.evaluate(scope.zero_for([node_id]))
-    per_candidate = (time.perf_counter() - start) / max(1, len(timed))
-    return per_candidate * len(candidates), len(candidates), len(timed)
+    compiled = (time.process_time() - start) / max(1, len(timed))
+    return (per_candidate * len(candidates), compiled * len(candidates), len(candidates),
+            len(timed))
 
 
 def run(size: int, seed: int, sample: int, memory: bool) -> dict:
     graph = SupplyGraph(generate(size, seed=seed))
     if memory:
         tracemalloc.start()
-    fast_seconds, rows = fast(graph)
+    fast_seconds, fast_cpu, rows = fast(graph)
+    maxrss_fast = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{size:,} nodes: chokepoints {fast_seconds:.1f} s wall, {fast_cpu:.1f} s CPU, "
+          f"{rows:,} rows, max RSS {maxrss_fast:,.0f} MiB; now the naive method",
+          file=sys.stderr, flush=True)
     peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else None
     if memory:
         tracemalloc.stop()
-    naive_seconds, candidates, timed = naive(graph, sample, seed)
+    naive_seconds, compiled_seconds, candidates, timed = naive(graph, sample, seed)
     return {"nodes": size, "products": len(graph.ids("Product")), "candidates": candidates,
-            "fast_s": fast_seconds, "naive_s": naive_seconds, "timed": timed,
-            "ratio": naive_seconds / fast_seconds, "rows": rows, "peak_mib": peak,
-            "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "fast_s": fast_seconds, "fast_cpu": fast_cpu, "naive_s": naive_seconds,
+            "timed": timed, "compiled_s": compiled_seconds,
+            "compiled_ratio": compiled_seconds / fast_cpu,
+            "ratio": naive_seconds / fast_cpu, "rows": rows, "peak_mib": peak,
+            "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "maxrss_fast_mib": maxrss_fast}
 
 
 def main() -> None:
@@ -81,15 +160,22 @@ def main() -> None:
     parser.add_argument("--memory", action="store_true",
                         help="Trace the fast method's peak Python memory (slower).")
     args = parser.parse_args()
-    print("| nodes | products | candidates | chokepoints (s) | naive (s, est.) | naive timed on "
-          "| ratio | peak MiB (traced) | max RSS MiB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| nodes | products | candidates | rows | chokepoints (s wall) | chokepoints (s CPU) "
+          "| naive (s CPU, est.) | naive timed on | ratio | naive, compiled evaluation "
+          "(s CPU, est.) | ratio to it | peak MiB (traced) | max RSS MiB after chokepoints "
+          "| max RSS MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    # load the compiled kernels (a one-off per process: from numba's cache, or compiled
+    # on the first run ever) before anything is timed
+    chokepoints(SupplyGraph(generate(100, seed=args.seed)), evidence=False)
     for size in args.sizes:
         r = run(size, args.seed, args.sample, args.memory)
         peak = f"{r['peak_mib']:.0f}" if r["peak_mib"] is not None else "-"
-        print(f"| {r['nodes']:,} | {r['products']:,} | {r['candidates']:,} | {r['fast_s']:.1f} "
-              f"| {r['naive_s']:.0f} | {r['timed']} | {r['ratio']:.0f}x | {peak} "
-              f"| {r['maxrss_mib']:.0f} |", flush=True)
+        print(f"| {r['nodes']:,} | {r['products']:,} | {r['candidates']:,} | {r['rows']:,} "
+              f"| {r['fast_s']:.1f} | {r['fast_cpu']:.1f} "
+              f"| {r['naive_s']:,.0f} | {r['timed']} | {r['ratio']:,.0f}x "
+              f"| {r['compiled_s']:.0f} | {r['compiled_ratio']:.0f}x | {peak} "
+              f"| {r['maxrss_fast_mib']:,.0f} | {r['maxrss_mib']:,.0f} |", flush=True)
 
 
 if __name__ == "__main__":

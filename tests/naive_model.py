@@ -150,69 +150,94 @@ def lower_graph(graph: SupplyGraph) -> SupplyGraph:
 
 class Naive:
     """a(n) for one graph, scenario, product scope and bound, with nodes removed; the
-    lower bound on :func:`lower_graph` (``anchors`` must be that graph's)."""
+    lower bound on :func:`lower_graph` (``anchors`` must be that graph's).
+
+    By recursion on an acyclic graph; with ``fixpoint``, on any graph, by iterating the
+    same rules over every node at once from 0 until nothing moves (the least fixpoint
+    of section 2, which recycling loops need).
+    """
 
     def __init__(self, graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str,
-                 anchors: dict[str, str | None]):
+                 anchors: dict[str, str | None], fixpoint: bool = False):
         graph = lower_graph(graph) if bound == "lower" else graph
         self.g, self.bound, self.anchors = graph, bound, anchors
         self.blocked = blocked(graph, scenario, product, bound)
         self.base_removed = frozenset(scenario.remove) if scenario else frozenset()
+        self.fixpoint = fixpoint
 
     def value(self, target: str, removed=frozenset()) -> float:
-        g, removed = self.g, self.base_removed | set(removed)
+        removed = self.base_removed | set(removed)
+        if not self.fixpoint:
+            rules: dict = {}
+            a = cache(lambda n: rules["a"](n))
+            rules.update(self.rules(a, removed))
+            return a(target)
+        g = self.g
+        nodes = sorted({c.subject for c in g.claims}
+                       | {c.object for c in g.claims if c.is_relation} | {target})
+        before: dict[str, float] = {}
+        for _ in range(100_000):
+            a = self.rules(lambda n, known=before: known.get(n, 0.0), removed)["a"]
+            after = {n: a(n) for n in nodes}
+            if all(abs(after[n] - before.get(n, 0.0)) < 1e-15 for n in nodes):
+                return after[target]
+            before = after
+        raise AssertionError("no fixpoint")
 
-        @cache
+    def rules(self, get, removed) -> dict:
+        """The rules of a(n), reading the values of other nodes with ``get``."""
+        g = self.g
+
         def a(n: str) -> float:
             if n in removed:
                 return 0.0
             kind = model.kind_of(n)
             if kind == "Product":
-                return min((a(m) for m in g.neighbours(n, "REQUIRES")), default=1.0)
+                return min((get(m) for m in g.neighbours(n, "REQUIRES")), default=1.0)
             if kind != "Material":
                 return 1.0
-            if any(a(e) == 0.0 for e in g.neighbours(n, "CONTAINS")):
+            if any(get(e) == 0.0 for e in g.neighbours(n, "CONTAINS")):
                 return 0.0
             claims = g.relation_claims(n, "PRODUCES", incoming=True)
             if claims:
                 return cap(sum(w * producer(c.subject, n)
                                for c, w in producer_weights(g, n, claims) if w > 0))
             if self.bound == "upper":
-                return min((a(i) for i in inputs(g, n)), default=1.0)
+                return min((get(i) for i in inputs(g, n)), default=1.0)
             if ("virtual", n) in self.blocked:
                 return 0.0
             where = [self.anchors[n]] if self.anchors.get(n) else []
-            return min([a(c) for c in where] + [a(i) for i in inputs(g, n)], default=1.0)
+            return min([get(c) for c in where] + [get(i) for i in inputs(g, n)], default=1.0)
 
         def context(p: str) -> list[float]:
             kind = model.kind_of(p)
             if kind == "Facility":
-                return [a(c) for c in g.neighbours(p, "LOCATED_IN")
+                return [get(c) for c in g.neighbours(p, "LOCATED_IN")
                         + g.neighbours(p, "OPERATED_BY")]
             if kind == "Company" and g.relation_claims(p, "PRODUCES"):
-                return [a(c) for c in g.neighbours(p, "LOCATED_IN")]
+                return [get(c) for c in g.neighbours(p, "LOCATED_IN")]
             return []
 
         @cache
         def producer(p: str, m: str) -> float:
             if (p, m) in self.blocked:
                 return 0.0
-            return min([a(p)] + context(p) + [through(p, i, ()) for i in inputs(g, m)])
+            return min([get(p)] + context(p) + [through(p, i, ()) for i in inputs(g, m)])
 
         def through(p: str, i: str, trail: tuple) -> float:
             supplied = suppliers(g, p)
-            if i in removed or any(a(e) == 0.0 for e in g.neighbours(i, "CONTAINS")):
+            if i in removed or any(get(e) == 0.0 for e in g.neighbours(i, "CONTAINS")):
                 return 0.0  # a removed material is gone, explicit suppliers or not
             if i in supplied:
                 makers = set(g.neighbours(i, "PRODUCES", incoming=True))
-                return cap(sum(w * (producer(s, i) if s in makers else min([a(s)] + context(s)))
+                return cap(sum(w * (producer(s, i) if s in makers else min([get(s)] + context(s)))
                                for s, w in supplied[i]))
             if i not in trail and any(x in ancestors(g, i) for x in supplied):
-                return min([a(e) for e in g.neighbours(i, "CONTAINS")]
+                return min([get(e) for e in g.neighbours(i, "CONTAINS")]
                            + [through(p, j, trail + (i,)) for j in inputs(g, i)], default=1.0)
-            return a(i)
+            return get(i)
 
-        return a(target)
+        return {"a": a}
 
 
 def anchors_of(graph: SupplyGraph) -> dict[str, str | None]:

@@ -6,69 +6,22 @@ written straight from section 2: remove the nodes, evaluate by recursion.
 
 from __future__ import annotations
 
-import random
-
 import pytest
+import random_supply
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from naive_model import Naive, anchors_of
 
-from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis import Analysis, hhi
 from mineralgraph.graph.analysis.concentration import concentrations
 from mineralgraph.graph.flow import upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
-S = ("source:s",)
-
 
 def random_graph(seed: int) -> SupplyGraph:
     """A layered supply graph: elements, 3 material stages, producers, products."""
-    rng = random.Random(seed)
-    claims = [Claim("source:s", "title", "s", sources=S)]
-
-    def node(node_id):
-        claims.append(Claim(node_id, "label", node_id, sources=S))
-        return node_id
-
-    def rel(s, p, o, **q):
-        claims.append(Claim(s, p, o, tuple(sorted(q.items())), sources=S))
-
-    elements = [node(f"element:E{i}") for i in range(rng.randint(1, 3))]
-    countries = [node(f"country:C{i}") for i in range(rng.randint(1, 4))]
-    companies = [node(f"company:k{i}") for i in range(rng.randint(1, 3))]
-    stages, facility_count = [], 0
-    for stage in range(3):
-        layer = [node(f"material:s{stage}m{i}") for i in range(rng.randint(1, 3))]
-        for material in layer:
-            if stage == 0:
-                rel(material, "CONTAINS", rng.choice(elements))
-            else:
-                for source in rng.sample(stages[-1], rng.randint(1, min(2, len(stages[-1])))):
-                    rel(material, "MADE_FROM", source)
-            if rng.random() < 0.15:
-                continue  # supply not mapped
-            budget = 1.0
-            for _ in range(rng.randint(1, 3)):
-                share = round(rng.uniform(0.05, budget), 2) if budget > 0.05 else None
-                if share is not None:
-                    budget -= share
-                if rng.random() < 0.5:
-                    producer = rng.choice(countries)
-                else:
-                    producer = node(f"facility:f{facility_count}")
-                    facility_count += 1
-                    rel(producer, "LOCATED_IN", rng.choice(countries))
-                    rel(producer, "OPERATED_BY", rng.choice(companies))
-                q = {"share": share} if share is not None and rng.random() < 0.9 else {}
-                rel(producer, "PRODUCES", material, **q)
-        stages.append(layer)
-    for i in range(rng.randint(1, 3)):
-        product = node(f"product:p{i}")
-        for material in rng.sample(stages[-1] + stages[-2], rng.randint(1, 2)):
-            rel(product, "REQUIRES", material)
-    return SupplyGraph(claims)
+    return random_supply.random_graph(seed, rich=False)[0]
 
 
 def naive_availability(graph: SupplyGraph, target: str, removed: frozenset) -> float:

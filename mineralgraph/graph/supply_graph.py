@@ -23,6 +23,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import groupby
 
 import networkx as nx
 
@@ -104,10 +105,9 @@ class SupplyGraph:
                                     f"(known: {', '.join(LEVELS)})")
         self.min_confidence = min_confidence
         claims = list(claims)
-        #: Claim id -> position in the input (the last time it was given), for
-        #: "loaded last" ties; kept across as_of() and with_policy().
-        self.loaded: dict[str, int] = (dict(loaded) if loaded is not None else
-                                       {c.id: i for i, c in enumerate(claims)})
+        # the input order, for :attr:`loaded` (made when first read)
+        self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
+        self._input: list[Claim] | None = claims if loaded is None else None
         active = {c.id: c for c in claims if c.active_on(as_of)}
 
         def order(c: Claim) -> tuple:
@@ -122,22 +122,42 @@ class SupplyGraph:
             (c for c in active.values() if not at_least(c, min_confidence)), key=order))
         self.as_of_date = as_of
         self.policy = policy
-        self.graph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph | None = None
         self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
         self._relations: dict[tuple, list[Claim]] | None = None
         self._share_choices: dict | None = None
         for claim in self.claims:
-            self._add(claim)
+            if not claim.is_relation:
+                self._attributes[claim.subject][claim.predicate].append(claim)
 
-    def _add(self, claim: Claim) -> None:
-        for node in (claim.subject, claim.object) if claim.is_relation else (claim.subject,):
-            if node not in self.graph:
-                self.graph.add_node(node, kind=model.kind_of(node))
-        if claim.is_relation:
-            self.graph.add_edge(claim.subject, claim.object, key=claim.id,
-                                relation=claim.predicate, claim=claim)
-        else:
-            self._attributes[claim.subject][claim.predicate].append(claim)
+    @property
+    def loaded(self) -> dict[str, int]:
+        """Claim id -> position in the input (the last time it was given), for "loaded
+        last" ties; kept across as_of() and with_policy(). Made when first read: most
+        graphs never need it, and at a million nodes it is half a gigabyte."""
+        if self._loaded is None:
+            self._loaded = {c.id: i for i, c in enumerate(self._input)}
+            self._input = None
+        return self._loaded
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The claims as a networkx MultiDiGraph: a node per id (with its ``kind``), an
+        edge per relation claim (keyed by claim id, with ``relation`` and ``claim``).
+        Built on first use: the analysis does not need it, and at a million nodes it
+        is the largest thing in memory."""
+        if self._graph is None:
+            graph = nx.MultiDiGraph()
+            for claim in self.claims:
+                ends = (claim.subject, claim.object) if claim.is_relation else (claim.subject,)
+                for node in ends:
+                    if node not in graph:
+                        graph.add_node(node, kind=model.kind_of(node))
+                if claim.is_relation:
+                    graph.add_edge(claim.subject, claim.object, key=claim.id,
+                                   relation=claim.predicate, claim=claim)
+            self._graph = graph
+        return self._graph
 
     # ------------------------------------------------------------------ views
     def as_of(self, when: date | str | None) -> SupplyGraph:
@@ -272,18 +292,21 @@ class SupplyGraph:
         choices = self.share_choices()
         dropped = {c.id for c in self.edge_claims("PRODUCES") if share_sets.is_country_share(c)
                    and c.id not in choices[str(c.object)].used}
-        grouped: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            if claim.is_relation and claim.id not in dropped:
-                key = (claim.subject, claim.predicate, claim.object,
-                       str(claim.qualifier("material", "")))
-                grouped[key].append(claim)
         index: dict[tuple, list[Claim]] = defaultdict(list)
-        for (subject, relation, obj, _), claims in sorted(grouped.items()):
-            chosen = (preferred(claims, self.policy, self._published, self.loaded)
-                      if len(claims) > 1 else claims[0])
-            index[(subject, relation, False)].append(chosen)
-            index[(obj, relation, True)].append(chosen)
+        # self.claims is sorted by subject and predicate, so one (subject, relation) at a
+        # time is grouped by (object, material): the order of the whole sorted grouping,
+        # without holding it for every relation claim at once
+        relations = (c for c in self.claims if c.is_relation and c.id not in dropped)
+        for (subject, relation), run in groupby(relations, key=lambda c: (c.subject,
+                                                                          c.predicate)):
+            grouped: dict[tuple, list[Claim]] = defaultdict(list)
+            for claim in run:
+                grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
+            for (obj, _), claims in sorted(grouped.items()):
+                chosen = (preferred(claims, self.policy, self._published, self.loaded)
+                          if len(claims) > 1 else claims[0])
+                index[(subject, relation, False)].append(chosen)
+                index[(obj, relation, True)].append(chosen)
         for key, claims in index.items():
             claims.sort(key=lambda c: c.subject if key[2] else c.object)
         return dict(index)

@@ -12,11 +12,13 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 
 import networkx as nx
+import numpy as np
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import concentration
@@ -86,6 +88,47 @@ class Chokepoint:
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
 
+class Rows(Sequence):
+    """The ranked rows of a report, each built with its evidence (stage, country, HHI,
+    paths, caveats) when it is first read: a report of all products at a million nodes
+    ranks millions of rows, and a reader looks at a few of them.
+
+    It reads as a list of :class:`Chokepoint` (index, slice, iterate, ``len``).
+    """
+
+    def __init__(self, ids: list[str] | Callable[[], list[str]],
+                 build: Callable[[str], Chokepoint]):
+        self._ids = ids
+        self._build = build
+        self._rows: list[Chokepoint | None] | None = None
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the rows, in rank order (ranked when first asked)."""
+        if callable(self._ids):
+            self._ids = self._ids()
+        return self._ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return [self[i] for i in range(*item.indices(len(self)))]
+        if self._rows is None:
+            self._rows = [None] * len(self.ids)
+        row = self._rows[item]
+        if row is None:
+            row = self._rows[item] = self._build(self.ids[item])
+        return row
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Rows({list(self)!r})"
+
+
 @dataclass
 class ProductReport:
     """The chokepoints of one product."""
@@ -96,10 +139,15 @@ class ProductReport:
     as_of: date | None
     scenario: str | None
     baseline: float
-    chokepoints: list[Chokepoint]
+    #: the ranked rows (a :class:`Rows`, built as they are read; a list also does)
+    chokepoints: Sequence[Chokepoint]
     unmapped: list[str]
-    worst_supplier: Chokepoint | None = None
-    most_concentrated: Chokepoint | None = None
+    #: the rows behind :attr:`worst_supplier` and :attr:`most_concentrated`, or a
+    #: function that finds them (called when first read)
+    _worst_supplier: Chokepoint | Callable[[], Chokepoint | None] | None = field(
+        default=None, repr=False, compare=False)
+    _most_concentrated: Chokepoint | Callable[[], Chokepoint | None] | None = field(
+        default=None, repr=False, compare=False)
     all_spofs: list[str] = field(default_factory=list)
     makers: list[str] = field(default_factory=list)
     #: a(P) under the scenario (the baseline when there is none), upper bound
@@ -109,6 +157,20 @@ class ProductReport:
     possible_spofs: list[str] = field(default_factory=list)
     #: the unmapped stages that make the availability a range
     behind: list[str] = field(default_factory=list)
+
+    @property
+    def worst_supplier(self) -> Chokepoint | None:
+        """The highest-ranked country, company or facility that is not a maker."""
+        if callable(self._worst_supplier):
+            self._worst_supplier = self._worst_supplier()
+        return self._worst_supplier
+
+    @property
+    def most_concentrated(self) -> Chokepoint | None:
+        """The ranked material with the highest HHI (ties to the larger id)."""
+        if callable(self._most_concentrated):
+            self._most_concentrated = self._most_concentrated()
+        return self._most_concentrated
 
     @property
     def may_be_unavailable(self) -> bool:
@@ -349,10 +411,10 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
     if analysis is None:
         analysis = Analysis(graph, scenario)
     products = [graph.require(p, "Product") for p in products] if products else analysis.products()
-    losses = {b: analysis.losses(products, b) for b in BOUNDS}
-    spofs = {b: analysis.spof_sets(products, b) for b in BOUNDS}
+    tables = {b: analysis.loss_tables(products, b) for b in BOUNDS}
     proof = Evidence(analysis)
-    reports = [_report(analysis, proof, product, losses, spofs, top, evidence)
+    reports = [_report(analysis, proof, product, {b: tables[b][product] for b in BOUNDS}, top,
+                       evidence)
                for product in products]
     if graph.left_out:
         for report in reports:
@@ -360,18 +422,19 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
     return reports
 
 
-def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spofs: dict,
-            top: int | None, evidence: bool) -> ProductReport:
-    """One product's report from the losses and SPOF sets of both bounds."""
+def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top: int | None,
+            evidence: bool) -> ProductReport:
+    """One product's report from its loss tables in both bounds (the losses by node are
+    read from them when the rows are ranked)."""
     graph = analysis.graph
     live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
-    certain = spofs["upper"][product]
-    possible = (spofs["lower"][product] - certain) if "lower" in live else set()
-
+    spofs = {b: tables[b].spofs() for b in BOUNDS}
+    certain = spofs["upper"]
+    possible = (spofs["lower"] - certain) if "lower" in live else set()
     def loss_of(node_id: str, bound: str) -> float:
-        if node_id in spofs[bound][product]:
+        if node_id in spofs[bound]:
             return 1.0
-        return losses[bound][product].get(node_id, 0.0)
+        return tables[bound].loss(node_id)
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
@@ -383,32 +446,73 @@ def _report(analysis: Analysis, proof: Evidence, product: str, losses: dict, spo
             found.behind = analysis.behind(product, [node_id])
         return found
 
-    candidates = (set(losses["upper"][product]) | set(losses["lower"][product])
-                  | certain | possible)
-    ranked = sorted(candidates, key=lambda n: (
-        n not in certain, n not in possible, -loss_of(n, "upper"),
-        -max((loss_of(n, b) for b in live), default=0.0), n))
-    rows = [row(n) for n in (ranked[:top] if top else ranked)]
+    ranking: list[str] = []
+
+    def ranked() -> list[str]:
+        if not ranking:
+            ranking.extend(_rank(tables, live))
+        return ranking
+
+    rows = Rows(lambda: ranked()[:top] if top else ranked(), row)
     makers = set(graph.neighbours(product, "MAKES", incoming=True))
-    supplier = next((n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS
-                     and n not in makers), None)
-    hhis = [(proof.hhi(n, product), n) for n in ranked if model.kind_of(n) == "Material"]
-    hhis = [(h, n) for h, n in hhis if h is not None]
-    concentrated = max(hhis, default=(None, None))[1]
+
+    def supplier() -> Chokepoint | None:
+        found = next((n for n in ranked() if model.kind_of(n) in SUPPLIER_KINDS
+                      and n not in makers), None)
+        return row(found) if found else None
+
+    def concentrated() -> Chokepoint | None:
+        hhis = [(proof.hhi(n, product), n) for n in ranked() if model.kind_of(n) == "Material"]
+        found = max(((h, n) for h, n in hhis if h is not None), default=(None, None))[1]
+        return row(found) if found else None
+
     availability = analysis.availability_range(product)
     scenario = analysis.scenario
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
-        analysis.unmapped(product),
-        *(row(n) if n else None for n in (supplier, concentrated)),
-        sorted(certain), sorted(makers), availability=availability[1],
+        analysis.unmapped(product), supplier, concentrated, sorted(certain), sorted(makers),
+        availability=availability[1],
         availability_range=availability, baseline_range=analysis.baseline_range(product),
         possible_spofs=sorted(possible),
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
         scenario_title=scenario.title if scenario else None,
         untraced=sorted(analysis.untraced() & analysis.upstream(product, "lower")))
+
+
+def _rank(tables: dict, live: list[str]) -> list[str]:
+    """Every node with a loss in either bound, ranked: certain single points of failure,
+    then possible ones, then by loss in the upper bound, by the larger loss of the bounds
+    with supply (``live``), and by id. Sorted as arrays (a product can have 100,000
+    rows)."""
+    upper, lower = tables["upper"], tables["lower"]
+    if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
+        ids = upper.ids if len(upper.candidates) else lower.ids
+        numbers = {"upper": upper.candidates, "lower": lower.candidates}
+    else:  # the bounds read different graphs (--min-confidence): number the ids afresh
+        ids = sorted({upper.ids[c] for c in upper.candidates.tolist()}
+                     | {lower.ids[c] for c in lower.candidates.tolist()})
+        position = {n: i for i, n in enumerate(ids)}
+        numbers = {b: np.array([position[tables[b].ids[c]]
+                                for c in tables[b].candidates.tolist()], np.int64)
+                   for b in BOUNDS}
+    nodes = np.union1d(numbers["upper"], numbers["lower"])
+    loss = {}
+    for bound in BOUNDS:
+        loss[bound] = np.zeros(len(nodes))
+        loss[bound][np.searchsorted(nodes, numbers[bound])] = tables[bound].values()
+    certain = np.zeros(len(nodes), np.bool_)
+    certain[np.searchsorted(nodes, numbers["upper"][upper.after == 0.0])] = True
+    possible = np.zeros(len(nodes), np.bool_)
+    if "lower" in live:
+        possible[np.searchsorted(nodes, numbers["lower"][lower.after == 0.0])] = True
+        possible &= ~certain
+    best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
+    # a node is in ``nodes`` for a bound without supply only through its table, whose
+    # losses that bound's row ignores; ids sort as their numbers do
+    order = np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain))
+    return [ids[i] for i in nodes[order].tolist()]
 
 
 def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,

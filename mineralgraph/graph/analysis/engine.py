@@ -5,8 +5,8 @@ producers that the enforced export controls block for a product; products under 
 same controls share one), evaluates the baseline once, and then, for each candidate
 node upstream of the requested products, re-evaluates incrementally only what that
 node's removal changes. One pass gives every product's loss from that node, so work
-is shared across products. Single points of failure come from killer sets
-(:meth:`Evaluator.killers`), computed in one pass per scope.
+is shared across products, and the same pass gives the single points of failure: the
+nodes whose removal alone takes a product's value to exactly 0.
 
 >>> from mineralgraph import load_bundled
 >>> analysis = Analysis(load_bundled())
@@ -20,9 +20,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mineralgraph.graph.analysis.evaluator import ALL, Evaluator
+import numpy as np
+
+from mineralgraph.graph.analysis.evaluator import Evaluator
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
+    Lookups,
     Structure,
     StructureBuilder,
     anchors,
@@ -30,7 +33,7 @@ from mineralgraph.graph.analysis.structure import (
     material_inputs,
     untraced,
 )
-from mineralgraph.graph.flow import flow_graph, upstream
+from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -42,7 +45,7 @@ class Scope:
     structure: Structure
     evaluator: Evaluator
     zero: frozenset[int]
-    baseline: list[float]
+    baseline: np.ndarray
 
     def zero_for(self, removed: Iterable[str]) -> set[int]:
         """Evaluation nodes zeroed by removing these graph ids, plus the scenario's."""
@@ -50,6 +53,47 @@ class Scope:
         for node_id in removed:
             nodes.update(self.structure.owned.get(node_id, ()))
         return nodes
+
+
+@dataclass
+class Losses:
+    """The losses of one product in one bound, as arrays: the candidates (numbers into
+    the sorted ``ids`` of the flow index, ascending) whose removal changes its value,
+    the value after each removal, and the value before. A value of exactly 0 after is a
+    single point of failure."""
+
+    ids: list[str]
+    number: dict[str, int]
+    candidates: np.ndarray
+    after: np.ndarray
+    before: float
+
+    @classmethod
+    def none(cls) -> Losses:
+        """No loss from anything (a product with no supply to lose)."""
+        return cls([], {}, np.zeros(0, np.int64), np.zeros(0), 0.0)
+
+    def values(self) -> np.ndarray:
+        """loss(P, node) of each candidate, in the order of ``candidates``."""
+        return 1.0 - self.after / self.before if len(self.after) else np.zeros(0)
+
+    def losses(self) -> dict[str, float]:
+        """Node id -> loss(P, node), candidates in id order."""
+        ids = self.ids
+        return {ids[c]: v for c, v in zip(self.candidates.tolist(), self.values().tolist(),
+                                          strict=True)}
+
+    def loss(self, node_id: str) -> float:
+        """loss(P, node) (0 when it has none)."""
+        number = self.number.get(node_id, -1)
+        at = int(np.searchsorted(self.candidates, number))
+        if at < len(self.candidates) and self.candidates[at] == number:
+            return float(1.0 - self.after[at] / self.before)
+        return 0.0
+
+    def spofs(self) -> set[str]:
+        """The nodes whose removal alone takes the product to 0."""
+        return {self.ids[c] for c in self.candidates[self.after == 0.0].tolist()}
 
 
 #: The two bounds of section 5.6: the lower one gives each material without a producer a
@@ -76,12 +120,13 @@ class Analysis:
         self.scenario = scenario.check(graph) if scenario else None
         self.removed = tuple(scenario.remove) if scenario else ()
         self.restrictions = scenario.restrictions(graph) if scenario else ()
-        self.flow = flow_graph(graph)
         #: the graph of the lower bound: requirements that --min-confidence left out are
         #: put back there (unknown, not absent: section 5.7)
         self.lower_graph = graph.with_left_out_requirements()
-        self.lower_flow = (self.flow if self.lower_graph is graph
-                           else flow_graph(self.lower_graph))
+        self._flow = None
+        self._lower_flow = None
+        self._flow_index: FlowIndex | None = None
+        self._lower_index: FlowIndex | None = None
         self._lower_upstream: dict[str, set[str]] = {}
         self._scopes: dict[tuple, Scope] = {}
         self._upstream: dict[str, set[str]] = {}
@@ -89,6 +134,45 @@ class Analysis:
         self._anchors: dict[str, str | None] | None = None
         self._untraced: set[str] | None = None
         self._plain: Analysis | None = None
+        #: per graph (the lower bound's may differ): what the builder asks, asked once
+        self._lookups: dict[int, Lookups] = {}
+        self._unmapped_masks: dict[tuple[int, int], tuple[set[str], np.ndarray]] = {}
+        #: (product, bound) -> its loss table, from one pass over the candidates of the
+        #: products asked for together
+        self._results: dict[tuple[str, str], Losses] = {}
+
+    @property
+    def flow(self):
+        """The flow view as a networkx DiGraph (built on first use: the paths of the
+        evidence need it; the analysis itself runs on :attr:`flow_index`)."""
+        if self._flow is None:
+            self._flow = flow_graph(self.graph)
+        return self._flow
+
+    @property
+    def lower_flow(self):
+        """The flow view of :attr:`lower_graph` (the flow view itself when the graphs are
+        the same; built on first use)."""
+        if self.lower_graph is self.graph:
+            return self.flow
+        if self._lower_flow is None:
+            self._lower_flow = flow_graph(self.lower_graph)
+        return self._lower_flow
+
+    @property
+    def flow_index(self) -> FlowIndex:
+        """The flow view as arrays (built on first use)."""
+        if self._flow_index is None:
+            self._flow_index = FlowIndex(self.graph)
+        return self._flow_index
+
+    def flow_index_for(self, bound: str) -> FlowIndex:
+        """The flow index of a bound's graph (:attr:`lower_graph` for the lower bound)."""
+        if bound == "lower" and self.lower_graph is not self.graph:
+            if self._lower_index is None:
+                self._lower_index = FlowIndex(self.lower_graph)
+            return self._lower_index
+        return self.flow_index
 
     # ------------------------------------------------------------------ scopes
     def products(self) -> list[str]:
@@ -177,20 +261,23 @@ class Analysis:
 
     def _compile(self, blocked: frozenset, anchored) -> Scope:
         graph = self.graph if anchored is None else self.lower_graph
-        structure = StructureBuilder(graph, blocked, anchored).build()
+        if id(graph) not in self._lookups:
+            self._lookups[id(graph)] = Lookups(graph)
+        structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)]).build()
         evaluator = Evaluator(structure)
+        structure.compact()
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
 
     def upstream(self, node_id: str, bound: str = "upper") -> set[str]:
         """Nodes upstream of a node in the flow view (cached); for the lower bound, with
         the requirements --min-confidence left out put back."""
-        if bound == "lower" and self.lower_flow is not self.flow:
+        if bound == "lower" and self.lower_graph is not self.graph:
             if node_id not in self._lower_upstream:
-                self._lower_upstream[node_id] = upstream(self.lower_flow, node_id)
+                self._lower_upstream[node_id] = self.flow_index_for(bound).upstream(node_id)
             return self._lower_upstream[node_id]
         if node_id not in self._upstream:
-            self._upstream[node_id] = upstream(self.flow, node_id)
+            self._upstream[node_id] = self.flow_index.upstream(node_id)
         return self._upstream[node_id]
 
     def candidates(self, product: str, bound: str = "upper") -> set[str]:
@@ -215,13 +302,13 @@ class Analysis:
         if index is None:
             return 0.0 if node_id in set(removed) | set(self.removed) else 1.0
         values = scope.evaluator.evaluate(scope.zero_for(removed))
-        return values[index]
+        return float(values[index])
 
     def reference(self, product: str, bound: str = "upper") -> float:
         """a(P) under this analysis's scenario with nothing else removed: what losses are
         measured against (the baseline when there is no scenario)."""
         scope = self.scope(self.graph.require(product, "Product"), bound)
-        return scope.baseline[scope.structure.index[product]]
+        return float(scope.baseline[scope.structure.index[product]])
 
     def plain(self) -> Analysis:
         """The analysis of the same graph without the scenario (this one when there is
@@ -253,18 +340,10 @@ class Analysis:
         return self.spof_sets([product], bound)[product]
 
     def spof_sets(self, products: Iterable[str], bound: str = "upper") -> dict[str, set[str]]:
-        """SPOFs of several products, one killer-set pass per scope."""
-        killers_by_scope: dict[int, list] = {}
-        out = {}
-        for product in products:
-            scope = self.scope(product, bound)
-            if id(scope) not in killers_by_scope:
-                killers_by_scope[id(scope)] = scope.evaluator.killers(scope.baseline)
-            found = killers_by_scope[id(scope)][scope.structure.index[product]]
-            candidates = self.candidates(product, bound)
-            out[product] = (set() if found is ALL
-                            else {n for n in found if n in candidates})
-        return out
+        """SPOFs of several products, from the same pass as their losses."""
+        products = list(products)
+        self._run(products, bound)
+        return {p: self._results[(p, bound)].spofs() for p in products}
 
     def losses(self, products: Iterable[str], bound: str = "upper") -> dict[str, dict[str, float]]:
         """For each product, loss(P, n) for every node n upstream of it that has a loss.
@@ -273,16 +352,15 @@ class Analysis:
         of every product downstream of the node.
         """
         products = list(products)
-        by_scope: dict[int, list[str]] = defaultdict(list)
-        scopes = {}
-        for product in products:
-            scope = self.scope(product, bound)
-            by_scope[id(scope)].append(product)
-            scopes[id(scope)] = scope
-        out: dict[str, dict[str, float]] = {p: {} for p in products}
-        for key, members in by_scope.items():
-            self._scope_losses(scopes[key], members, out, bound)
-        return out
+        self._run(products, bound)
+        return {p: self._results[(p, bound)].losses() for p in products}
+
+    def loss_tables(self, products: Iterable[str], bound: str = "upper") -> dict[str, Losses]:
+        """For each product, its losses as a :class:`Losses` table (arrays, no dict per
+        product): what :meth:`losses` and :meth:`spof_sets` read, from the same pass."""
+        products = list(products)
+        self._run(products, bound)
+        return {p: self._results[(p, bound)] for p in products}
 
     def losses_from(self, node_id: str, products: Iterable[str],
                     bound: str = "upper") -> dict[str, float]:
@@ -301,7 +379,7 @@ class Analysis:
         for product in products:
             scope = self.scope(product, bound)
             index = scope.structure.index[product]
-            before = scope.baseline[index]
+            before = float(scope.baseline[index])
             if id(scope) not in changes:
                 changes[id(scope)] = scope.evaluator.changed_values(
                     scope.baseline, scope.zero_for([node_id]))
@@ -309,30 +387,82 @@ class Analysis:
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 
-    def _scope_losses(self, scope: Scope, products: list[str], out: dict, bound: str) -> None:
-        index = scope.structure.index
-        targets = {index[p]: p for p in products if scope.baseline[index[p]] > 0}
-        ups = {p: self.candidates(p, bound) for p in targets.values()}
-        candidates = sorted(set().union(*ups.values())) if ups else []
-        for node_id in candidates:
-            owned = scope.structure.owned.get(node_id)
-            if not owned:
+    def _run(self, products: list[str], bound: str) -> None:
+        """Losses and single points of failure of the products not yet known, one pass
+        over the candidates per scope."""
+        by_scope: dict[int, list[str]] = defaultdict(list)
+        scopes = {}
+        for product in products:
+            if (product, bound) in self._results:
                 continue
-            changed = scope.evaluator.changed_values(scope.baseline,
-                                                     scope.zero | set(owned))
-            for node, value in changed.items():
-                product = targets.get(node)
-                if product is not None and node_id in ups[product]:
-                    out[product][node_id] = 1.0 - value / scope.baseline[node]
+            scope = self.scope(product, bound)
+            if product not in by_scope[id(scope)]:
+                by_scope[id(scope)].append(product)
+            scopes[id(scope)] = scope
+        for key, members in by_scope.items():
+            self._scope_pass(scopes[key], members, bound)
+
+    def _scope_pass(self, scope: Scope, products: list[str], bound: str) -> None:
+        index = scope.structure.index
+        baseline = scope.baseline
+        targets = [p for p in products if baseline[index[p]] > 0]
+        for product in products:
+            self._results[(product, bound)] = Losses.none()
+        if not targets:
+            return
+        # The candidates of all targets at once: what is upstream of any (and, for the
+        # lower bound, the anchor countries of the materials without producers there).
+        # A node changes a target's value only through the structure's inputs, which
+        # follow flow edges (or an anchor), so it is a candidate of that target itself.
+        flow = self.flow_index_for(bound)
+        found = [flow.ids[i] for i in np.flatnonzero(flow.mask(targets))]
+        if bound == "lower":
+            anchors = self.anchors()
+            found = sorted(set(found) | {anchors[m] for m in (*found, *targets)
+                                         if anchors.get(m)})
+        owned = scope.structure.owned
+        candidates = [n for n in found if owned.get(n)]
+        counts = np.fromiter((len(owned[n]) for n in candidates), np.int64, len(candidates))
+        cand_ptr = np.zeros(len(candidates) + 1, np.int64)
+        np.cumsum(counts, out=cand_ptr[1:])
+        cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
+                                 int(cand_ptr[-1]))
+        target_of = np.full(len(baseline), -1, np.int64)
+        for number, product in enumerate(targets):
+            target_of[index[product]] = number
+        found_c, found_t, found_v = scope.evaluator.candidate_values(
+            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of)
+        # rows of one target together, candidates in order; a product is no candidate
+        # of itself
+        order = np.argsort(found_t, kind="stable")
+        found_c, found_t, found_v = found_c[order], found_t[order], found_v[order]
+        position = {n: c for c, n in enumerate(candidates)}
+        itself = np.array([position.get(p, -1) for p in targets], np.int64)
+        keep = found_c != itself[found_t]
+        found_c, found_t, found_v = found_c[keep], found_t[keep], found_v[keep]
+        bounds = np.searchsorted(found_t, np.arange(len(targets) + 1))
+        numbers = np.fromiter((flow.number[n] for n in candidates), np.int64, len(candidates))
+        found_c = numbers[found_c]
+        for t, product in enumerate(targets):
+            part = slice(bounds[t], bounds[t + 1])
+            self._results[(product, bound)] = Losses(
+                flow.ids, flow.number, found_c[part], found_v[part],
+                float(baseline[index[product]]))
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
         not mapped, so the answer about the product is a range (section 5.6)."""
-        found = set()
+        found: set[str] = set()
         for bound in BOUNDS:
-            structure = self.scope(product, bound).structure
-            found |= {n for n in self.upstream(product, bound) | {product}
-                      if n in structure.unmapped}
+            unmapped = self.scope(product, bound).structure.unmapped
+            flow = self.flow_index_for(bound)
+            key = (id(flow), id(unmapped))
+            if key not in self._unmapped_masks:
+                mask = np.zeros(len(flow.ids), np.bool_)
+                mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
+                self._unmapped_masks[key] = (unmapped, mask)
+            hits = np.flatnonzero(flow.mask([product]) & self._unmapped_masks[key][1])
+            found |= {flow.ids[i] for i in hits} | ({product} & unmapped)
         return sorted(found)
 
     def behind(self, product: str, removed: Iterable[str] = ()) -> list[str]:
@@ -353,7 +483,7 @@ class Analysis:
             for bound in BOUNDS:
                 scope, changed = values[bound]
                 node = scope.structure.index.get(material)
-                got.append(1.0 if node is None else changed.get(node, scope.baseline[node]))
+                got.append(1.0 if node is None else changed.get(node, float(scope.baseline[node])))
             if got[0] < got[1] - 1e-12:
                 out.append(material)
         return out

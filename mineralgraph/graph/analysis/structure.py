@@ -24,11 +24,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from mineralgraph.claim import Claim
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
-LEAF, AND, OR, ZERO = "LEAF", "AND", "OR", "ZERO"
+#: Operator codes of the evaluation nodes (small integers: the compiled loops read them).
+LEAF, AND, OR, ZERO = 0, 1, 2, 3
 
 
 def required(graph: SupplyGraph, node_id: str, relation: str,
@@ -48,7 +51,7 @@ class Structure:
     evaluation node; ``owned`` maps a graph id to the evaluation nodes it zeroes.
     """
 
-    op: list[str] = field(default_factory=list)
+    op: list[int] = field(default_factory=list)
     inputs: list[list[int]] = field(default_factory=list)
     weights: list[list[float]] = field(default_factory=list)
     owner: list[str | None] = field(default_factory=list)
@@ -56,7 +59,28 @@ class Structure:
     owned: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     unmapped: set[str] = field(default_factory=set)
 
-    def add(self, key, op: str, owner: str | None) -> int:
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The structure as flat arrays: operator codes (int8), and the inputs in CSR
+        form: ``indptr`` (node ``i``'s inputs are ``indices[indptr[i]:indptr[i + 1]]``),
+        ``indices`` and ``weights`` (an OR input's weight; 0 for the others)."""
+        counts = np.fromiter((len(i) for i in self.inputs), np.int64, len(self.inputs))
+        indptr = np.zeros(len(self.inputs) + 1, np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        indices = np.fromiter((i for inputs in self.inputs for i in inputs), np.int64,
+                              int(indptr[-1]))
+        weights = np.fromiter(
+            (w for inputs, ws in zip(self.inputs, self.weights, strict=True)
+             for w in (ws or [0.0] * len(inputs))), np.float64, int(indptr[-1]))
+        return np.asarray(self.op, np.int8), indptr, indices, weights
+
+    def compact(self) -> None:
+        """Drop what only the builder needs, once :meth:`arrays` has been taken: the
+        per-node lists, and the index entries of the internal nodes (producers, supply
+        pools, in-house stages...). ``index`` keeps the graph ids."""
+        self.op = self.inputs = self.weights = self.owner = None
+        self.index = {k: v for k, v in self.index.items() if isinstance(k, str)}
+
+    def add(self, key, op: int, owner: str | None) -> int:
         node = len(self.op)
         self.op.append(op)
         self.inputs.append([])
@@ -81,13 +105,13 @@ class StructureBuilder:
     """
 
     def __init__(self, graph: SupplyGraph, blocked: frozenset = frozenset(),
-                 anchors: dict[str, str | None] | None = None):
+                 anchors: dict[str, str | None] | None = None,
+                 lookups: Lookups | None = None):
         self.graph = graph
         self.blocked = blocked
         self.anchors = anchors
         self.s = Structure()
-        self._supplied: dict[str, dict[str, list[tuple[str, float]]]] = {}
-        self._ancestors: dict[str, frozenset[str]] = {}
+        self.look = lookups if lookups is not None else Lookups(graph)
 
     def build(self) -> Structure:
         for node_id in self.graph.ids():
@@ -112,11 +136,11 @@ class StructureBuilder:
 
     def _material(self, material: str) -> int:
         node = self.s.add(material, AND, material)
-        elements = [self.node(e) for e in self.graph.neighbours(material, "CONTAINS")]
+        elements = [self.node(e) for e in self.look.contains(material)]
         producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
         if producers:
             supply = self.s.add(("supply", material), OR, None)
-            weights = producer_weights(self.graph, material, producers)
+            weights = self.look.weights(material)
             pairs = [(self._producer(c.subject, material), w) for c, w in weights if w > 0]
             self.s.inputs[supply] = [p for p, _ in pairs]
             self.s.weights[supply] = [w for _, w in pairs]
@@ -141,7 +165,7 @@ class StructureBuilder:
 
     def material_inputs(self, material: str) -> list[str]:
         """What a material is MADE_FROM or REQUIRES."""
-        return material_inputs(self.graph, material)
+        return self.look.inputs(material)
 
     def _producer(self, producer: str, material: str) -> int:
         key = (producer, material)
@@ -151,7 +175,7 @@ class StructureBuilder:
             return self.s.add(key, ZERO, None)
         node = self.s.add(key, AND, None)
         parts = [self.node(producer)]
-        parts += [self.node(n) for n in producer_context(self.graph, producer) if n != producer]
+        parts += [self.node(n) for n in self.look.context(producer) if n != producer]
         for material_input in self.material_inputs(material):
             parts.append(self._input(producer, material_input, ()))
         self.s.inputs[node] = parts
@@ -176,22 +200,18 @@ class StructureBuilder:
         if key in self.s.index:
             return self.s.index[key]
         node = self.s.add(key, AND, material)
-        self.s.inputs[node] = ([self.node(e) for e in self.graph.neighbours(material, "CONTAINS")]
+        self.s.inputs[node] = ([self.node(e) for e in self.look.contains(material)]
                                + [self._input(producer, i, trail)
                                   for i in self.material_inputs(material)])
         return node
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
         """Material -> (supplier, weight) of the producer's explicit suppliers (cached)."""
-        if producer not in self._supplied:
-            self._supplied[producer] = supplied_materials(self.graph, producer)
-        return self._supplied[producer]
+        return self.look.supplied(producer)
 
     def ancestors(self, material: str) -> frozenset[str]:
         """Materials upstream of a material through MADE_FROM and REQUIRES (cached)."""
-        if material not in self._ancestors:
-            self._ancestors[material] = frozenset(material_ancestors(self.graph, material))
-        return self._ancestors[material]
+        return self.look.ancestors(material)
 
     def _sourced(self, producer: str, material_input: str, suppliers) -> int:
         """The producer's supply of one input from its explicit suppliers: their output
@@ -209,8 +229,7 @@ class StructureBuilder:
             else:
                 self.s.inputs[pool].append(self._supplier_leaf(supplier, material_input))
             self.s.weights[pool].append(weight)
-        self.s.inputs[node] = [self.node(e) for e in
-                               self.graph.neighbours(material_input, "CONTAINS")] + [pool]
+        self.s.inputs[node] = [self.node(e) for e in self.look.contains(material_input)] + [pool]
         return node
 
     def _supplier_leaf(self, supplier: str, material_input: str) -> int:
@@ -221,8 +240,69 @@ class StructureBuilder:
             return self.s.index[key]
         node = self.s.add(key, AND, None)
         self.s.inputs[node] = [self.node(supplier)] + [
-            self.node(n) for n in producer_context(self.graph, supplier) if n != supplier]
+            self.node(n) for n in self.look.context(supplier) if n != supplier]
         return node
+
+
+class Lookups:
+    """What the builder asks the graph about one node, asked once: a material's inputs,
+    elements and producer weights, a producer's context and explicit suppliers. One
+    instance serves every structure compiled from the same graph (both bounds, every
+    set of blocked producers)."""
+
+    def __init__(self, graph: SupplyGraph):
+        self.graph = graph
+        self._inputs: dict[str, list[str]] = {}
+        self._contains: dict[str, list[str]] = {}
+        self._context: dict[str, list[str]] = {}
+        self._weights: dict[str, list[tuple]] = {}
+        self._supplied: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
+
+    def inputs(self, material: str) -> list[str]:
+        """What a material is MADE_FROM or REQUIRES (recycling steps left out), sorted."""
+        found = self._inputs.get(material)
+        if found is None:
+            found = self._inputs[material] = material_inputs(self.graph, material)
+        return found
+
+    def contains(self, material: str) -> list[str]:
+        """The elements a material CONTAINS, sorted."""
+        found = self._contains.get(material)
+        if found is None:
+            found = self._contains[material] = self.graph.neighbours(material, "CONTAINS")
+        return found
+
+    def context(self, producer: str) -> list[str]:
+        """:func:`producer_context` of a producer."""
+        found = self._context.get(producer)
+        if found is None:
+            found = self._context[producer] = producer_context(self.graph, producer)
+        return found
+
+    def weights(self, material: str) -> list[tuple]:
+        """:func:`producer_weights` of a material's producers."""
+        found = self._weights.get(material)
+        if found is None:
+            found = self._weights[material] = producer_weights(
+                self.graph, material,
+                self.graph.relation_claims(material, "PRODUCES", incoming=True))
+        return found
+
+    def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
+        """:func:`supplied_materials` of a producer."""
+        found = self._supplied.get(producer)
+        if found is None:
+            found = self._supplied[producer] = supplied_materials(self.graph, producer)
+        return found
+
+    def ancestors(self, material: str) -> frozenset[str]:
+        """Materials upstream of a material through its inputs."""
+        found = self._ancestors.get(material)
+        if found is None:
+            found = self._ancestors[material] = frozenset(
+                material_ancestors(self.graph, material))
+        return found
 
 
 def material_inputs(graph: SupplyGraph, material: str) -> list[str]:

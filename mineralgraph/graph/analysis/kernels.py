@@ -1,0 +1,456 @@
+"""Compiled loops of the engine: components, full evaluation, incremental propagation.
+
+The AND-OR structure is held in flat arrays (see :class:`CompiledStructure`): an
+operator code per evaluation node, its inputs in CSR form (``indptr``, ``indices``,
+``weights``) and the reverse adjacency (``dependents``). The loops over them are
+compiled once by numba (``cache=True``: later processes load the machine code from
+disk). They follow the Python definitions they replace step by step, in the same order
+of floating-point operations, so the answers are the same to the last bit.
+
+If the package folder is not writable, the cache goes to a folder under the user's
+cache directory (or the temporary directory); ``NUMBA_CACHE_DIR`` set by the user wins.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _cache_dir() -> None:
+    """Point numba's cache at a writable folder when the package folder is not one."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    here = Path(__file__).parent
+    if os.access(here, os.W_OK) and (not (here / "__pycache__").exists()
+                                     or os.access(here / "__pycache__", os.W_OK)):
+        return
+    for base in (os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
+                 tempfile.gettempdir()):
+        folder = Path(base) / "mineralgraph-numba"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            os.environ["NUMBA_CACHE_DIR"] = str(folder)
+            return
+
+
+_cache_dir()
+
+import numpy as np  # noqa: E402
+from numba import njit  # noqa: E402
+
+from mineralgraph.graph.analysis.structure import AND, LEAF, OR, ZERO  # noqa: E402
+
+EPSILON = 1e-12
+ALMOST_ONE = 1.0 - EPSILON
+MAX_ITERATIONS = 10_000
+
+
+@njit(cache=True)
+def components(indptr, indices):
+    """Strongly connected components of the input edges, each after every component it
+    takes inputs from (iterative Tarjan, visiting nodes and inputs in index order).
+
+    Returns ``(comp_ptr, comp_nodes, position, cyclic)``: the members of component
+    ``c`` are ``comp_nodes[comp_ptr[c]:comp_ptr[c + 1]]`` (in the order Tarjan pops
+    them), ``position[node]`` is its component's number, ``cyclic[c]`` whether the
+    component is a loop (several members, or one that is its own input).
+    """
+    n = len(indptr) - 1
+    index = np.full(n, -1, np.int64)
+    low = np.zeros(n, np.int64)
+    on_stack = np.zeros(n, np.bool_)
+    stack = np.empty(n, np.int64)
+    work_node = np.empty(n, np.int64)
+    work_edge = np.empty(n, np.int64)
+    comp_nodes = np.empty(n, np.int64)
+    comp_ptr = np.empty(n + 1, np.int64)
+    position = np.empty(n, np.int64)
+    sp = 0
+    count = 0
+    filled = 0
+    counter = 0
+    for root in range(n):
+        if index[root] != -1:
+            continue
+        index[root] = counter
+        low[root] = counter
+        counter += 1
+        stack[sp] = root
+        sp += 1
+        on_stack[root] = True
+        work_node[0] = root
+        work_edge[0] = indptr[root]
+        wp = 1
+        while wp > 0:
+            node = work_node[wp - 1]
+            e = work_edge[wp - 1]
+            end = indptr[node + 1]
+            descended = False
+            while e < end:
+                child = indices[e]
+                e += 1
+                if index[child] == -1:
+                    index[child] = counter
+                    low[child] = counter
+                    counter += 1
+                    stack[sp] = child
+                    sp += 1
+                    on_stack[child] = True
+                    work_edge[wp - 1] = e
+                    work_node[wp] = child
+                    work_edge[wp] = indptr[child]
+                    wp += 1
+                    descended = True
+                    break
+                if on_stack[child] and index[child] < low[node]:
+                    low[node] = index[child]
+            if descended:
+                continue
+            wp -= 1
+            if wp > 0:
+                parent = work_node[wp - 1]
+                if low[node] < low[parent]:
+                    low[parent] = low[node]
+            if low[node] == index[node]:
+                comp_ptr[count] = filled
+                while True:
+                    sp -= 1
+                    member = stack[sp]
+                    on_stack[member] = False
+                    comp_nodes[filled] = member
+                    position[member] = count
+                    filled += 1
+                    if member == node:
+                        break
+                count += 1
+    comp_ptr[count] = filled
+    cyclic = np.zeros(count, np.bool_)
+    for c in range(count):
+        first = comp_nodes[comp_ptr[c]]
+        if comp_ptr[c + 1] - comp_ptr[c] > 1:
+            cyclic[c] = True
+        else:
+            for e in range(indptr[first], indptr[first + 1]):
+                if indices[e] == first:
+                    cyclic[c] = True
+    return comp_ptr[:count + 1].copy(), comp_nodes, position, cyclic
+
+
+@njit(cache=True)
+def dependents(indptr, indices, weights):
+    """The reverse adjacency: for each node, the nodes that take it as an input (by
+    node, then input order) with the weight of that input (0 for an AND input)."""
+    n = len(indptr) - 1
+    counts = np.zeros(n + 1, np.int64)
+    for e in range(len(indices)):
+        counts[indices[e] + 1] += 1
+    dptr = np.cumsum(counts)
+    fill = dptr[:-1].copy()
+    dnodes = np.empty(len(indices), np.int64)
+    dweights = np.empty(len(indices), np.float64)
+    for node in range(n):
+        for e in range(indptr[node], indptr[node + 1]):
+            source = indices[e]
+            dnodes[fill[source]] = node
+            dweights[fill[source]] = weights[e]
+            fill[source] += 1
+    return dptr, dnodes, dweights
+
+
+@njit(cache=True)
+def _compute(node, op, indptr, indices, weights, values, zero):
+    """The value of one node from the values of its inputs."""
+    if zero[node]:
+        return 0.0
+    kind = op[node]
+    if kind == LEAF:
+        return 1.0
+    if kind == ZERO:
+        return 0.0
+    start, end = indptr[node], indptr[node + 1]
+    if kind == AND:
+        if start == end:
+            return 1.0
+        best = values[indices[start]]
+        for e in range(start + 1, end):
+            v = values[indices[e]]
+            if v < best:
+                best = v
+        return best
+    total = 0.0
+    for e in range(start, end):
+        total += weights[e] * values[indices[e]]
+    return 1.0 if total >= ALMOST_ONE else total
+
+
+@njit(cache=True)
+def _fixpoint(c, comp_ptr, comp_nodes, op, indptr, indices, weights, values, zero):
+    """Iterate a cyclic component from 0 to its least fixpoint, in place."""
+    for k in range(comp_ptr[c], comp_ptr[c + 1]):
+        values[comp_nodes[k]] = 0.0
+    for _ in range(MAX_ITERATIONS):
+        moved = 0.0
+        for k in range(comp_ptr[c], comp_ptr[c + 1]):
+            node = comp_nodes[k]
+            new = _compute(node, op, indptr, indices, weights, values, zero)
+            step = abs(new - values[node])
+            if step > moved:
+                moved = step
+            values[node] = new
+        if moved < EPSILON:
+            return
+
+
+@njit(cache=True)
+def evaluate(op, indptr, indices, weights, comp_ptr, comp_nodes, cyclic, zero):
+    """Availability of every evaluation node, the nodes where ``zero`` is set removed."""
+    values = np.zeros(len(op), np.float64)
+    for c in range(len(comp_ptr) - 1):
+        if cyclic[c]:
+            _fixpoint(c, comp_ptr, comp_nodes, op, indptr, indices, weights, values, zero)
+        else:
+            node = comp_nodes[comp_ptr[c]]
+            values[node] = _compute(node, op, indptr, indices, weights, values, zero)
+    return values
+
+
+@njit(cache=True)
+def raw_sums(op, indptr, indices, weights, baseline):
+    """Uncapped input sums of the OR nodes at a baseline, and how many of their inputs
+    are live (a positive weight on a positive value); 0 elsewhere."""
+    n = len(op)
+    raw = np.zeros(n, np.float64)
+    live = np.zeros(n, np.int64)
+    for node in range(n):
+        if op[node] != OR:
+            continue
+        total = 0.0
+        for e in range(indptr[node], indptr[node + 1]):
+            total += weights[e] * baseline[indices[e]]
+            if weights[e] > 0.0 and baseline[indices[e]] > 0.0:
+                live[node] += 1
+        raw[node] = total
+    return raw, live
+
+
+@njit(cache=True)
+def _push(heap, size, key):
+    i = size
+    heap[i] = key
+    while i > 0:
+        parent = (i - 1) >> 1
+        if heap[parent] <= key:
+            break
+        heap[i] = heap[parent]
+        i = parent
+    heap[i] = key
+    return size + 1
+
+
+@njit(cache=True)
+def _pop(heap, size):
+    top = heap[0]
+    size -= 1
+    last = heap[size]
+    i = 0
+    while True:
+        child = 2 * i + 1
+        if child >= size:
+            break
+        if child + 1 < size and heap[child + 1] < heap[child]:
+            child += 1
+        if heap[child] >= last:
+            break
+        heap[i] = heap[child]
+        i = child
+    if size > 0:
+        heap[i] = last
+    return top, size
+
+
+@njit(cache=True)
+def _moved(node, value, baseline, op, dptr, dnodes, dweights, zero, position, n,
+           pending, pstamp, hits, stamp, heap, size):
+    """Pass a node's new value on to its dependents; returns the heap's size."""
+    drop = value - baseline[node]
+    for e in range(dptr[node], dptr[node + 1]):
+        dep = dnodes[e]
+        if zero[dep]:
+            continue
+        w = dweights[e]
+        if pstamp[dep] != stamp:
+            pstamp[dep] = stamp
+            hits[dep] = 0
+            pending[dep] = value if op[dep] == AND else w * drop
+            size = _push(heap, size, position[dep] * n + dep)
+        elif op[dep] == AND:
+            if value < pending[dep]:
+                pending[dep] = value
+        else:
+            pending[dep] += w * drop
+        if op[dep] == OR and value == 0.0 and w > 0.0:
+            hits[dep] += 1
+    return size
+
+
+@njit(cache=True)
+def propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
+              comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, zero, current,
+              pending, pstamp, hits, cstamp, done, heap, changed):
+    """Re-evaluate what removing the nodes ``starts`` changes (``zero`` already set for
+    them); the new values go into ``current`` (the baseline elsewhere) and the nodes
+    whose value moved into ``changed``, whose count is returned.
+
+    Removal only lowers values (the model is monotone), so a node is updated from the
+    inputs that moved alone: an AND node becomes ``min(baseline, moved inputs)``, an OR
+    node its uncapped baseline sum plus the weighted drops, capped at 1, and exactly 0
+    once every live input is 0. Nodes are visited in topological order (a heap on
+    component number) and a change stops where it no longer moves a value; a cyclic
+    component is iterated again from 0 to its least fixpoint. ``stamp`` must differ from
+    every earlier call's that shares the scratch arrays (``pstamp``, ``cstamp``, ``done``).
+    """
+    n = len(op)
+    size = 0
+    count = 0
+    for k in range(len(starts)):
+        node = starts[k]
+        if baseline[node] != 0.0:
+            current[node] = 0.0
+            if cstamp[node] != stamp:
+                cstamp[node] = stamp
+                changed[count] = node
+                count += 1
+            size = _moved(node, 0.0, baseline, op, dptr, dnodes, dweights, zero, position, n,
+                          pending, pstamp, hits, stamp, heap, size)
+    while size > 0:
+        key, size = _pop(heap, size)
+        node = key % n
+        number = position[node]
+        if cyclic[number]:
+            if done[number] != stamp:
+                done[number] = stamp
+                _fixpoint(number, comp_ptr, comp_nodes, op, indptr, indices, weights,
+                          current, zero)
+                for k in range(comp_ptr[number], comp_ptr[number + 1]):
+                    member = comp_nodes[k]
+                    if abs(current[member] - baseline[member]) > EPSILON:
+                        if cstamp[member] != stamp:
+                            cstamp[member] = stamp
+                            changed[count] = member
+                            count += 1
+                        size = _moved(member, current[member], baseline, op, dptr, dnodes,
+                                      dweights, zero, position, n, pending, pstamp, hits,
+                                      stamp, heap, size)
+                    else:
+                        current[member] = baseline[member]
+            continue
+        if op[node] == AND:
+            result = baseline[node]
+            if pending[node] < result:
+                result = pending[node]
+        elif hits[node] >= live[node]:
+            result = 0.0
+        else:
+            total = raw[node] + pending[node]
+            result = 1.0 if total >= ALMOST_ONE else (total if total > 0.0 else 0.0)
+        step = result - baseline[node]
+        if -EPSILON <= step <= EPSILON:
+            continue
+        current[node] = result
+        if cstamp[node] != stamp:
+            cstamp[node] = stamp
+            changed[count] = node
+            count += 1
+        size = _moved(node, result, baseline, op, dptr, dnodes, dweights, zero, position, n,
+                      pending, pstamp, hits, stamp, heap, size)
+    return count
+
+
+@njit(cache=True)
+def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weights, dptr,
+                     dnodes, dweights, comp_ptr, comp_nodes, position, cyclic, baseline, raw,
+                     live, zero):
+    """For each candidate (its evaluation nodes ``cand_nodes[cand_ptr[i]:cand_ptr[i+1]]``),
+    the targets (``target_of[node] >= 0``) whose value its removal changes, with the new
+    value: three arrays (candidate, target, value), candidates in order."""
+    n = len(op)
+    current = baseline.copy()
+    pending = np.zeros(n, np.float64)
+    pstamp = np.zeros(n, np.int64)
+    hits = np.zeros(n, np.int64)
+    cstamp = np.zeros(n, np.int64)
+    done = np.zeros(len(comp_ptr), np.int64)
+    heap = np.empty(n + 1, np.int64)
+    changed = np.empty(n + 1, np.int64)
+    cap = 1024
+    out_c = np.empty(cap, np.int64)
+    out_t = np.empty(cap, np.int64)
+    out_v = np.empty(cap, np.float64)
+    found = 0
+    for i in range(len(cand_ptr) - 1):
+        starts = cand_nodes[cand_ptr[i]:cand_ptr[i + 1]]
+        if len(starts) == 0:
+            continue
+        was = np.empty(len(starts), np.bool_)
+        for k in range(len(starts)):
+            was[k] = zero[starts[k]]
+            zero[starts[k]] = True
+        count = propagate(starts, i + 1, op, indptr, indices, weights, dptr, dnodes,
+                          dweights, comp_ptr, comp_nodes, position, cyclic, baseline, raw,
+                          live, zero, current, pending, pstamp, hits, cstamp, done, heap,
+                          changed)
+        for k in range(count):
+            node = changed[k]
+            t = target_of[node]
+            if t >= 0:
+                if found == cap:
+                    cap *= 2
+                    grown_c = np.empty(cap, np.int64)
+                    grown_t = np.empty(cap, np.int64)
+                    grown_v = np.empty(cap, np.float64)
+                    grown_c[:found] = out_c[:found]
+                    grown_t[:found] = out_t[:found]
+                    grown_v[:found] = out_v[:found]
+                    out_c, out_t, out_v = grown_c, grown_t, grown_v
+                out_c[found] = i
+                out_t[found] = t
+                out_v[found] = current[node]
+                found += 1
+            current[node] = baseline[node]
+        for k in range(len(starts)):
+            zero[starts[k]] = was[k]
+    return out_c[:found].copy(), out_t[:found].copy(), out_v[:found].copy()
+
+
+@njit(cache=True)
+def reach(ptr, indices, sources):
+    """Nodes reached from ``sources`` along at least one edge (``ptr``/``indices``: CSR),
+    as a boolean array: a node's ancestors, when the CSR lists each node's suppliers."""
+    n = len(ptr) - 1
+    found = np.zeros(n, np.bool_)
+    expanded = np.zeros(n, np.bool_)
+    queue = np.empty(n + len(sources), np.int64)
+    head = 0
+    tail = 0
+    for k in range(len(sources)):
+        s = sources[k]
+        if not expanded[s]:
+            expanded[s] = True
+            queue[tail] = s
+            tail += 1
+    while head < tail:
+        node = queue[head]
+        head += 1
+        for e in range(ptr[node], ptr[node + 1]):
+            other = indices[e]
+            found[other] = True
+            if not expanded[other]:
+                expanded[other] = True
+                queue[tail] = other
+                tail += 1
+    return found
