@@ -146,7 +146,7 @@ def _fold_cell(text: str, width: int) -> list[str]:
         return [text]
     lines = [""]
     for separator, word in _words(text):
-        while len(word) > width and not is_id(word):  # an id stays whole, even if too long
+        while len(word) > width:  # only an id wider than the whole table is ever cut
             if lines[-1]:
                 lines.append("")
             lines[-1], word = word[:width], word[width:]

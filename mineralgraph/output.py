@@ -73,10 +73,19 @@ def format_option(formats: Sequence[str] = FORMATS, default: str | None = "text"
 
 def out_option(help: str = "Write to this file (atomically) instead of stdout.",
                required: bool = False):
-    """``-o/--out FILE`` (``--output`` too); ``-`` is stdout."""
+    """``-o/--out FILE`` (``--output`` too); ``-`` is stdout. A file that cannot be written
+    there (a missing folder, a directory) fails at once, before the work."""
     return click.option("-o", "--out", "--output", "output", type=click.Path(allow_dash=True),
                         default=None if required else "-", required=required,
-                        show_default=not required, help=help)
+                        show_default=not required, help=help, callback=_writable)
+
+
+def _writable(ctx, param, value):
+    if value not in ("-", None):
+        from mineralgraph.files import target_of
+
+        target_of(value)
+    return value
 
 
 def output_options(formats: Sequence[str] = FORMATS, default: str = "text",
@@ -88,10 +97,6 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text",
         @out_option()
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
-            if kwargs.get("output") not in ("-", None):
-                from mineralgraph.files import target_of
-
-                target_of(kwargs["output"])  # a missing folder fails before the work
             return fn(*args, **kwargs)
 
         return wrapper

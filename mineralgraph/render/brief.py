@@ -130,13 +130,24 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
     return brief
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: a capital that only starts the label is lowered, a
+    symbol or acronym (NdPr, GaN, AN/APG-81) is kept.
+
+    >>> in_sentence("Samarium oxide (separated)"), in_sentence("NdPr oxide (separated)")
+    ('samarium oxide (separated)', 'NdPr oxide (separated)')
+    """
+    first = label.split(" ")[0]
+    return label[:1].lower() + label[1:] if first[1:] == first[1:].lower() else label
+
+
 def _cause(chain: Chain) -> str:
     """What the scenario blocks on the drawn paths: ``China's Samarium oxide (91%)``."""
     parts = []
     for node in sorted(chain.nodes.values(), key=lambda n: (n.column, n.key)):
         for bar in node.bars:
             if bar.blocked:
-                parts.append(f"{bar.label}'s {node.label[:1].lower() + node.label[1:]} "
+                parts.append(f"{bar.label}'s {in_sentence(node.label)} "
                              f"({bar.share_text()} of world output)")
     return join_names(parts[:3])
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import concentration
-from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_each
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -417,8 +417,9 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
                        evidence)
                for product in products]
     if graph.left_out:
-        for report in reports:
-            report.left_out = left_out_for(graph, [report.product])
+        for report, found in zip(reports, left_out_each(graph, [[r.product] for r in reports]),
+                                 strict=True):
+            report.left_out = found
     return reports
 
 

@@ -127,18 +127,28 @@ def left_out_for(graph, targets: Iterable[str] | None = None) -> list[Claim]:
         return []
     if targets is None:
         return list(graph.left_out)
+    return left_out_each(graph, [list(targets)])[0]
+
+
+def left_out_each(graph, groups: list[list[str]]) -> list[list[Claim]]:
+    """:func:`left_out_for` of each group of targets, with one flow view for all."""
+    if not graph.left_out:
+        return [[] for _ in groups]
     from mineralgraph.graph.flow import flow_graph, upstream
     from mineralgraph.graph.supply_graph import SupplyGraph
 
     full = SupplyGraph(graph.claims + graph.left_out, as_of=graph.as_of_date,
                        policy=graph.policy, loaded=graph.loaded)
     flow = flow_graph(full)
-    near: set[str] = set()
-    for target in targets:
-        near.add(target)
-        if target in flow:
-            near |= upstream(flow, target)
-    return [c for c in graph.left_out if _feeds(c, near)]
+    out = []
+    for targets in groups:
+        near: set[str] = set()
+        for target in targets:
+            near.add(target)
+            if target in flow:
+                near |= upstream(flow, target)
+        out.append([c for c in graph.left_out if _feeds(c, near)])
+    return out
 
 
 def _feeds(claim: Claim, near: set[str]) -> bool:
