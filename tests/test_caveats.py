@@ -241,13 +241,23 @@ def test_wide_tables_fold_their_columns_within_the_width():
     rows = [{"node": "Mountain Pass rare-earth mine (facility:mountain-pass)",
              "sources": "[1][2][3][10][11]"}]
     table = text_table(rows, ["node", "sources"], width=30)
+    # the id (24 wide) and the sources header do not fit side by side in 30 columns
+    # without breaking the id: the node goes on a line of its own, whole
     assert table.splitlines() == [
-        "node             sources",
-        "---------------  -------------",
-        "Mountain Pass    [1][2][3][10]",
-        "rare-earth mine  [11]",
-        "(facility:",
-        "mountain-pass)",
+        "node",
+        "  sources",
+        "  -----------------",
+        "Mountain Pass rare-earth mine",
+        "(facility:mountain-pass)",
+        "  [1][2][3][10][11]",
+    ]
+    # a shorter id leaves room: the table folds as usual, the id whole on its line
+    rows[0]["node"] = "Mountain Pass (facility:mp)"
+    assert text_table(rows, ["node", "sources"], width=30).splitlines() == [
+        "node               sources",
+        "-----------------  -----------",
+        "Mountain Pass      [1][2][3]",
+        "(facility:mp)      [10][11]",
     ]
 
 

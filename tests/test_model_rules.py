@@ -304,6 +304,18 @@ def test_an_untraced_requirement_alone_goes_from_no_loss_to_zero_to_full_loss():
     assert row["loss_range"] == pytest.approx([0.0, 1.0])
 
 
+def test_the_summary_names_what_nothing_traces():
+    from mineralgraph.reports.summary import story
+
+    report = chokepoints(UNTRACED, ["product:p"])[0]
+    assert report.untraced == ["material:unspecified"]
+    assert report.as_dict()["untraced_inputs"] == ["material:unspecified"]
+    assert story([report], UNTRACED)[-1].endswith(
+        "Nothing traces material:unspecified to a country (no producer, element or input): "
+        "any export control that applies to the product may reach it.")
+    assert chokepoints(UNTRACED, ["product:q"])[0].untraced == []
+
+
 def test_a_material_with_an_element_or_an_input_is_traced():
     # an element or an input traces it: only a control on those reaches it (as before)
     graph = graph_of(("product:p", "REQUIRES", "material:ge-lens"),

@@ -77,6 +77,18 @@ def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
             "without the low-confidence claims.")
 
 
+def untraced_sentence(graph: SupplyGraph, reports: list[ProductReport]) -> str:
+    """Names the inputs nothing traces to a country, for after a sentence (with a leading
+    space), or "" when there are none."""
+    untraced = sorted({m for r in reports for m in r.untraced})
+    if not untraced:
+        return ""
+    names = join_names([graph.label(m) for m in untraced])
+    return (f" Nothing traces {names} to a country (no producer, element or input): any "
+            "export control that applies to the product may reach "
+            + ("it." if len(untraced) == 1 else "them."))
+
+
 def left_out_sentence(graph: SupplyGraph, count: int) -> str:
     """What ``--min-confidence`` left out, for after a summary (with a leading space), or
     "" without the option. A left-out requirement still counts in the lower bound."""
@@ -213,7 +225,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(f"{len(unmapped)} upstream material(s) have no mapped supply: "
                    f"{join_names([graph.label(m) for m in unmapped])}. Their supply is "
                    "unknown, not safe: figures are ranges from losing them with their anchor "
-                   "country to keeping them.")
+                   "country to keeping them." + untraced_sentence(graph, reports))
     if graph.as_of_date is not None:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
                    "date are left out; production figures carry a year and count at any "
