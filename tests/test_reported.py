@@ -103,8 +103,7 @@ def test_diff_puts_an_added_article_figure_beside_the_customs_figure(run_cli, sn
            "month:\n  country:CN export to country:US of material:ndfeb-magnet, 2025-05: " \
            "-93% (the article) <source:example-wire-2025-06-09-china-s-magnet-exports-to-us-" \
            "plunge>\n    beside: country:CN EXPORTS_TO country:US: 46 t in the month " \
-           "(2025-05-01 to 2025-06-01) <source:profit-magnets-june-2025, " \
-           "source:timeslive-reuters-magnets-june-2025>\n" in text
+           "(2025-05-01 to 2025-06-01) <source:spglobal-magnets-2025-07>\n" in text
     data = json.loads(run_cli("diff", str(base), str(new), "--no-chokepoints", "--format",
                               "json").stdout)
     assert [len(b["statistics"]) for b in data["beside"]] == [1]
