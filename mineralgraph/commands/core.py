@@ -100,13 +100,18 @@ def validate(app, paths, with_bundled, fmt, output):
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
 @click.option("--news-report", "news_report", type=click.Path(dir_okay=False),
               help="Write the per-article report of news sources as JSON to this file.")
+@click.option("--news-new-controls", "news_new_controls", is_flag=True,
+              help="Add the export controls news articles name that no known control "
+                   "matches (withheld and listed in the report by default).")
 @click.pass_obj
-def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report):
+def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report,
+          news_new_controls):
     """Build a graph snapshot from the bundled data and any --source files.
 
     Nothing is written unless every fact is valid. For each news article the per-article
     report (claims added, mentions resolved and unresolved, sentences skipped and why) is
-    printed on stderr.
+    printed on stderr. An export control an article names that the graph does not hold
+    is withheld (listed in the report) unless --news-new-controls is given.
 
     \b
     Examples:
@@ -121,6 +126,8 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     if out != "-":
         target_of(out)  # a device or a folder is refused before any work
     options = {"article_date": article_date} if article_date else {}
+    if news_new_controls:
+        options["news_new_controls"] = True
     reports: list[dict] = []
     if years:
         from mineralgraph.loaders.trade import parse_years
