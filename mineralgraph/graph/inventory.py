@@ -71,8 +71,9 @@ class GraphInfo:
 def graph_info(graph: SupplyGraph) -> GraphInfo:
     """Counts of what a graph holds: facts about the supply chain (and those facts by the
     type of their strongest source, and the share that rests on reposts alone), the
-    bibliographic records of the sources apart from them, nodes by kind, edges by relation, sources, dates, and the materials with no
-    producer with the reason recorded for each."""
+    bibliographic records of the sources apart from them, nodes by kind, edges by
+    relation, sources, dates, and the materials with no producer with the reason recorded
+    for each."""
     dates = sorted(d for c in graph.claims for d in (c.valid_from, c.valid_to) if d)
     dates += sorted(c.object for c in graph.claims
                     if c.predicate in ("published", "effective_from", "effective_to"))

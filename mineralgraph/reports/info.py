@@ -45,7 +45,8 @@ def render_info(info: GraphInfo, fmt: str = "text") -> str:
     span = " to ".join(info.date_range or ["-"])
     head = (f"{info.facts} facts about the supply chain ({info.unsourced_facts} without a "
             f"source, {info.repost_share:.1%} resting on reposts alone) and "
-            f"{info.source_records} records describing the sources; {info.nodes} nodes, {info.edges} relations, {info.sources} sources; "
+            f"{info.source_records} records describing the sources; {info.nodes} nodes, "
+            f"{info.edges} relations, {info.sources} sources; "
             f"dates {span}.")
     if info.min_confidence:
         head += (f" Relations rated below {info.min_confidence} confidence are left out "
