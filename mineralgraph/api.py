@@ -47,6 +47,16 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
         Keep only the facts valid on that date.
     min_confidence : {"high", "medium", "low"}, optional
         Leave out the relations rated below this before any analysis.
+
+    Returns
+    -------
+    SupplyGraph
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> mg.load(as_of="2025-06-01").as_of_date
+    datetime.date(2025, 6, 1)
     """
     if source is None:
         from mineralgraph.bundled import bundled_claims
@@ -158,7 +168,29 @@ class ScenarioResult(Table):
 
 
 def scenario(graph: SupplyGraph, name: str | Path | Scenario) -> ScenarioResult:
-    """A shipped scenario (by name), a scenario file, or a Scenario, run on the graph."""
+    """Loss of every product under a what-if, against the baseline (``mineralgraph
+    scenario``).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    name : name, file or Scenario
+        A shipped scenario (``mineralgraph scenario --list``), a YAML file, or a
+        :class:`Scenario` (``Scenario("x", remove=("company:mp-materials",))``). The graph
+        is taken at the scenario's date when it has one and the graph has none.
+
+    Returns
+    -------
+    ScenarioResult
+        Rows hardest hit first; ``data`` is the command's JSON.
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> top = mg.scenario(mg.load(), "cn-2025-04-defence-denial").rows()[0]
+    >>> top["product"], top["loss_low"], top["loss_high"]
+    ('product:f-35', 0.9994, 1.0)
+    """
     chosen = _scenario(name)
     chosen.check(graph)
     at = graph if graph.as_of_date or not chosen.as_of else graph.as_of(chosen.as_of)
@@ -180,7 +212,26 @@ class ConcentrationResult(Table):
 
 def concentration(graph: SupplyGraph,
                   materials: str | Iterable[str] | None = None) -> ConcentrationResult:
-    """Country shares, top producers and HHI per material (all with shares when None)."""
+    """Country shares, top producers and HHI per material (``mineralgraph concentration``).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    materials : id or ids, optional
+        Default: every material with country shares.
+
+    Returns
+    -------
+    ConcentrationResult
+        One row per material and country.
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> first = mg.concentration(mg.load(), "material:ndfeb-magnet").rows()[0]
+    >>> first["country"], first["share"], first["hhi"]
+    ('country:CN', 0.94, 8836.0)
+    """
     return ConcentrationResult(concentrations(graph, _ids(materials)))
 
 
@@ -201,7 +252,25 @@ class DependentsResult(Table):
 
 
 def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
-    """The products that depend on an element, material, country, company or facility."""
+    """The products that depend on an element, material, country, company or facility,
+    and what each loses without it (``mineralgraph dependents``).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    node : str
+
+    Returns
+    -------
+    DependentsResult
+        One row per product, by id.
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]
+    ['product:f-35', 'product:jdam', 'product:tomahawk']
+    """
     return DependentsResult(_dependents(graph, node))
 
 
@@ -221,7 +290,28 @@ class Paths(Table):
 
 
 def paths(graph: SupplyGraph, a: str, b: str, max_paths: int = 20) -> Paths:
-    """Supply paths between two nodes, given in either order."""
+    """Supply paths between two nodes, given in either order (``mineralgraph paths``).
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    a, b : str
+        The ends; the answer says which one is upstream.
+    max_paths : int
+        At most this many paths, shortest first.
+
+    Returns
+    -------
+    Paths
+        One row per step of each path, the way material flows.
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> found = mg.paths(mg.load(), "product:f-35", "element:Sm", 1)
+    >>> found.source, found.target
+    ('element:Sm', 'product:f-35')
+    """
     return Paths(*paths_between(graph, a, b, max_paths))
 
 
@@ -266,7 +356,29 @@ class Picture:
 
 def snapshot(graph: SupplyGraph, node: str, *, scenario: str | Path | Scenario | None = None,
              full: bool = False) -> Picture:
-    """The supply-chain picture around a node (compact for a product unless ``full``)."""
+    """The supply-chain picture around a node (``mineralgraph snapshot``): compact for a
+    product unless ``full``.
+
+    Parameters
+    ----------
+    graph : SupplyGraph
+    node : str
+    scenario : name, file or Scenario, optional
+        Mark what the what-if blocks.
+    full : bool
+        Draw a product's whole chain.
+
+    Returns
+    -------
+    Picture
+        Shown as SVG in Jupyter; :meth:`Picture.save` writes any format.
+
+    Examples
+    --------
+    >>> import mineralgraph as mg
+    >>> mg.snapshot(mg.load(), "product:optimus")._repr_svg_()[:4]
+    '<svg'
+    """
     return Picture(snapshot_chain(graph, node, _scenario(scenario), full))
 
 

@@ -33,6 +33,23 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+def qualifier_text(key: str, value: Any, predicate: str = "") -> str:
+    """A qualifier as text: ``key value``; the ``about`` of an article's figure (a
+    ``reported_*`` claim: its words as the article wrote them) quoted as written, so
+    "about 70% of refining" never reads "about about 70% of refining".
+
+    >>> qualifier_text("period", "2025-05")
+    'period 2025-05'
+    >>> qualifier_text("about", "about 70% of refining", "reported_share")
+    'as written "about 70% of refining"'
+    >>> qualifier_text("about", "natural graphite", "EXPORTS_TO")
+    'about natural graphite'
+    """
+    if key == "about" and predicate.startswith("reported_"):
+        return f'as written "{value}"'
+    return f"{key} {value}"
+
+
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,26 +94,43 @@ def text_width() -> int:
 LONGEST_UNBROKEN = 20
 
 _WORD = re.compile(r"\[[^\]]*\]|[^\s\[]+|\[")
+#: A node id (``kind:slug``), with the punctuation that may follow it in a cell.
+_ID = re.compile(r"\(?[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._-]*[),;]*")
+
+
+def is_id(word: str) -> bool:
+    """Whether a word is a node id (with a bracket or a comma around it): never broken.
+
+    >>> is_id("product:direct-drive-wind-turbine,"), is_id("https://x.org"), is_id("low,")
+    (True, False, False)
+    """
+    return bool(_ID.fullmatch(word))
 
 
 def _words(text: str) -> list[tuple[str, str]]:
-    """(separator before, word) pairs; ``[1][2]`` citations, and the parts of an id after
-    ``:`` or ``-``, are words of their own, joined without a space."""
+    """(separator before, word) pairs; ``[1][2]`` citations, and the parts of other words
+    after ``:`` or ``-``, are words of their own, joined without a space; an id is one
+    word (it never breaks across lines)."""
     out, end = [], 0
     for match in _WORD.finditer(text):
         separator = " " if match.start() > end else ""
-        for part in re.findall(r"[^:-]*[:-]|[^:-]+", match.group()):
+        parts = ([match.group()] if is_id(match.group())
+                 else re.findall(r"[^:-]*[:-]|[^:-]+", match.group()))
+        for part in parts:
             out.append((separator, part))
             separator = ""
         end = match.end()
     return out
 
 
-def _fold_widths(natural: list[int], floors: list[int], width: int) -> list[int]:
+def _fold_widths(natural: list[int], floors: list[int], width: int,
+                 hard: list[int] | None = None) -> list[int]:
     """Column widths that fit ``width``: the columns with the most room above their floor
-    give way first; below the floors only when nothing else is left (never under 4)."""
+    give way first; below the floors only when nothing else is left (never under 4, nor
+    under a ``hard`` floor: the longest id of the column)."""
     widths = list(natural)
-    for limits in (floors, [min(4, f) for f in floors]):
+    hard = hard or [0] * len(widths)
+    for limits in (floors, [max(h, min(4, f)) for f, h in zip(floors, hard, strict=True)]):
         while sum(widths) + 2 * (len(widths) - 1) > width:
             wide = max(range(len(widths)), key=lambda i: (widths[i] - limits[i], -i))
             if widths[wide] <= limits[wide]:
@@ -112,7 +146,7 @@ def _fold_cell(text: str, width: int) -> list[str]:
         return [text]
     lines = [""]
     for separator, word in _words(text):
-        while len(word) > width:
+        while len(word) > width and not is_id(word):  # an id stays whole, even if too long
             if lines[-1]:
                 lines.append("")
             lines[-1], word = word[:width], word[width:]
@@ -130,7 +164,9 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
     """A plain aligned table for terminals and e-mails.
 
     A table wider than ``width`` (default :func:`text_width`) folds: its widest columns
-    wrap their cells over several lines, so no line runs off the screen.
+    wrap their cells over several lines, so no line runs off the screen. Ids never break
+    across lines; when the ids leave too little room, each row's cells up to the column
+    with the longest id go on a line of their own and the other cells below, indented.
 
     >>> print(text_table([{"id": "country:CN", "note": "largest miner of the concentrate"}],
     ...                  ["id", "note"], width=30))
@@ -138,25 +174,78 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
     ----------  ------------------
     country:CN  largest miner of
                 the concentrate
+    >>> print(text_table([{"id": "material:ndfeb-magnet-ht", "note": "sintered, Dy-doped"}],
+    ...                  ["id", "note"], width=30))
+    id
+      note
+      ------------------
+    material:ndfeb-magnet-ht
+      sintered, Dy-doped
     """
     headers = list(headers or columns)
     width = width or text_width()
     cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    blocks = _blocks(headers, cells, width)
+    if blocks is None and len(headers) > 1:
+        return "\n".join(_keyed(headers, cells, width))
+    head, rest = blocks if blocks is not None else _blocks(headers, cells, width, force=True)
+    return "\n".join(head + [line for block in rest for line in block])
+
+
+def _keyed(headers: list[str], cells: list[list[str]], width: int) -> list[str]:
+    """A table too wide for its ids: each row's cells up to the *key* column (the one with
+    the longest id, or a later one if the rest still does not fit) on a line of their own,
+    the other cells folded below, indented by two."""
+    longest = [max([len(w) for text in [h] + [r[i] for r in cells]
+                    for _, w in _words(text) if is_id(w)] + [0])
+               for i, h in enumerate(headers)]
+    first = min(max(range(len(headers)), key=lambda i: (longest[i], -i)), len(headers) - 2)
+    keys = range(first, len(headers) - 1)
+
+    def split(key: int, force: bool):
+        return _blocks(headers[key + 1:], [r[key + 1:] for r in cells], width - 2, force)
+
+    found = next(((k, b) for k in keys if (b := split(k, False)) is not None), None)
+    if found is None:
+        forced = [(k, split(k, True)) for k in keys]
+        found = next(((k, b) for k, b in forced
+                      if all(len(x) <= width - 2 for x in b[0])), forced[-1])
+    key, (head, rest) = found
+
+    def heading(row: list[str]) -> list[str]:
+        return _fold_cell("  ".join(row[:key + 1]).rstrip(), width)
+
+    lines = heading(headers) + ["  " + line for line in head]
+    for row, block in zip(cells, rest, strict=True):
+        lines += heading(row) + [("  " + line).rstrip() for line in block]
+    return lines
+
+
+def _blocks(headers: list[str], cells: list[list[str]], width: int,
+            force: bool = False) -> tuple[list[str], list[list[str]]] | None:
+    """The header lines and each row's lines of a table folded to ``width``; None when the
+    ids alone leave no room for it (unless ``force``)."""
     natural = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    floors = [min(LONGEST_UNBROKEN, max(len(w) for text in [h] + [r[i] for r in cells]
-                                        for _, w in _words(text) or [("", "")]))
-              for i, h in enumerate(headers)]
-    widths = _fold_widths(natural, floors, width)
-    lines = []
-    for row in [headers] + cells:
+    words = [[w for text in [h] + [r[i] for r in cells] for _, w in _words(text)]
+             for i, h in enumerate(headers)]
+    floors = [max([min(LONGEST_UNBROKEN, len(w)) for w in ws if not is_id(w)]
+                  + [len(w) for w in ws if is_id(w)] + [0]) for ws in words]
+    hard = [max([len(w) for w in ws if is_id(w)] + [0]) for ws in words]
+    # without cutting a word (the keyed layout is better than a word cut in pieces)...
+    widths = _fold_widths(natural, floors, width, floors)
+    if sum(widths) + 2 * (len(widths) - 1) > width:
+        if not force:
+            return None
+        widths = _fold_widths(natural, floors, width, hard)  # ...else only ids stay whole
+
+    def lines_of(row: list[str]) -> list[str]:
         folded = [_fold_cell(v, w) for v, w in zip(row, widths, strict=True)]
-        for k in range(max(len(f) for f in folded)):
-            parts = [(f[k] if k < len(f) else "").ljust(w)
-                     for f, w in zip(folded, widths, strict=True)]
-            lines.append("  ".join(parts).rstrip())
-        if row is headers:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+        return ["  ".join((f[k] if k < len(f) else "").ljust(w)
+                          for f, w in zip(folded, widths, strict=True)).rstrip()
+                for k in range(max(len(f) for f in folded))]
+
+    head = lines_of(headers) + ["  ".join("-" * w for w in widths)]
+    return head, [lines_of(row) for row in cells]
 
 
 _HANGING = re.compile(r"^(\s*(?:\[\d+\]|[-*]|\d+\.|<-|->)?\s*)")

@@ -7,6 +7,7 @@ with code 2 (click); results go to stdout.
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from datetime import date
 from pathlib import Path
@@ -101,18 +102,38 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
 
     Runs on the bundled, sourced dataset with no server. Start with
     `mineralgraph chokepoints` or `mineralgraph info`.
+
+    \b
+    Examples:
+      mineralgraph chokepoints --product product:f-35
+      mineralgraph --graph graph.json scenario --name cn-2025-04-defence-denial
     """
     ctx.obj = App(graph_path, min_confidence, share_source)
+
+
+def examples_last(command: click.Command) -> None:
+    """Move the ``Examples:`` block of a command's docstring to the end of its --help
+    (after the options), for a group's commands too."""
+    marker = "\b\nExamples:"
+    text = inspect.cleandoc(command.help or "")
+    if marker in text:
+        head, _, examples = text.partition(marker)
+        command.help = head.rstrip()
+        command.epilog = marker + examples.rstrip()
+    for sub in getattr(command, "commands", {}).values():
+        examples_last(sub)
 
 
 def _attach_commands() -> None:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"mineralgraph.commands.{name}")
         for command in module.COMMANDS:
+            examples_last(command)
             cli.add_command(command)
 
 
 _attach_commands()
+examples_last(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -36,18 +36,56 @@ from mineralgraph.cells import (  # noqa: F401 - shared, re-exported
 )
 
 FORMATS = ("text", "md", "json", "csv")
+#: Every format name a command may offer, and what it is. The same name means the same
+#: thing in every command (``text`` for people, ``json`` and ``csv`` for programs).
+FORMAT_NAMES = {"text": "text for people", "md": "Markdown", "json": "JSON", "csv": "CSV",
+                "tsv": "tab-separated values", "xml": "XML", "ttl": "Turtle",
+                "nt": "N-Triples", "jsonld": "JSON-LD", "svg": "SVG", "png": "PNG",
+                "pdf": "PDF", "html": "HTML", "mmd": "Mermaid", "dot": "Graphviz DOT"}
 
 
-def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
-    """Add ``--format`` and ``-o/--output`` to a command (sqlite-utils' ``output_options``)."""
+class FormatChoice(click.Choice):
+    """The ``--format`` choice: the names of :data:`FORMAT_NAMES`, and aliases mapped to
+    them (``table`` is ``text`` in ``sparql`` and ``cypher``)."""
+
+    def __init__(self, choices: Sequence[str], aliases: dict[str, str] | None = None):
+        unknown = [c for c in choices if c not in FORMAT_NAMES]
+        if unknown:
+            raise ValueError(f"format names must be shared ones, not {unknown}")
+        self.aliases = dict(aliases or {})
+        super().__init__(list(choices), case_sensitive=False)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.lower() in self.aliases:
+            value = self.aliases[value.lower()]
+        return super().convert(value, param, ctx)
+
+
+def format_option(formats: Sequence[str] = FORMATS, default: str | None = "text",
+                  aliases: dict[str, str] | None = None, help: str | None = None):
+    """``--format`` with shared names (exit 2 for an unknown one)."""
+    if help is None:
+        help = "Output format." if default else ("Output format [default: from the suffix "
+                                                 "of -o FILE].")
+    return click.option("--format", "fmt", type=FormatChoice(formats, aliases),
+                        default=default, show_default=default is not None, help=help)
+
+
+def out_option(help: str = "Write to this file (atomically) instead of stdout.",
+               required: bool = False):
+    """``-o/--out FILE`` (``--output`` too); ``-`` is stdout."""
+    return click.option("-o", "--out", "--output", "output", type=click.Path(allow_dash=True),
+                        default=None if required else "-", required=required,
+                        show_default=not required, help=help)
+
+
+def output_options(formats: Sequence[str] = FORMATS, default: str = "text",
+                   aliases: dict[str, str] | None = None):
+    """Add ``--format`` and ``-o/--out`` to a command (sqlite-utils' ``output_options``)."""
 
     def decorator(fn):
-        @click.option("--format", "fmt", type=click.Choice(list(formats), case_sensitive=False),
-                      default=default,
-                      show_default=True, help="Output format.")
-        @click.option("-o", "--out", "--output", "output",
-                      type=click.Path(allow_dash=True),
-                      default="-", show_default=True, help="Write to this file instead of stdout.")
+        @format_option(formats, default, aliases)
+        @out_option()
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             if kwargs.get("output") not in ("-", None):
@@ -61,6 +99,28 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text"):
     return decorator
 
 
+def format_from_suffix(output: str | None, fmt: str | None, formats: Sequence[str],
+                       default: str) -> str:
+    """The format asked for, else the one the suffix of ``output`` names (``g.nt`` is
+    ``nt``), else ``default``.
+
+    >>> format_from_suffix("g.nt", None, ("ttl", "nt"), "ttl")
+    'nt'
+    >>> format_from_suffix("-", None, ("ttl", "nt"), "ttl")
+    'ttl'
+    """
+    if fmt:
+        return fmt
+    if output in (None, "-"):
+        return default
+    from pathlib import Path
+
+    suffix = Path(output).suffix.lower().lstrip(".")
+    suffix = {"md": "md", "markdown": "md", "txt": "text", "turtle": "ttl",
+              "mermaid": "mmd", "htm": "html", "gv": "dot"}.get(suffix, suffix)
+    return suffix if suffix in formats else default
+
+
 def emit(text: str, output: str = "-") -> None:
     """Write a result to stdout, or atomically to a file."""
     if not text.endswith("\n"):
@@ -71,6 +131,23 @@ def emit(text: str, output: str = "-") -> None:
         from mineralgraph.files import write_atomically
 
         write_atomically(output, text)
+
+
+def emit_bytes(data: bytes, output: str = "-") -> bool:
+    """Write a picture (or any bytes) to stdout, or atomically to a file; True when a
+    file was written."""
+    if output in ("-", None):
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            stream.write(data)
+            stream.flush()
+        else:  # a text-only stdout (a test runner)
+            click.echo(data.decode("utf-8", "replace"), nl=False)
+        return False
+    from mineralgraph.files import write_atomically
+
+    write_atomically(output, data)
+    return True
 
 
 def stderr_is_terminal() -> bool:

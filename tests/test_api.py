@@ -77,3 +77,14 @@ def test_wrong_input_raises_the_packages_own_errors_with_help():
 
 def test_as_of_takes_a_date_string():
     assert mg.load().as_of("2025-06-01").as_of_date.isoformat() == "2025-06-01"
+
+
+def test_a_brief_from_python_is_the_commands_brief(run_cli, tmp_path):
+    import mineralgraph as mg
+
+    doc = mg.brief(mg.load(), "product:optimus")
+    assert doc._repr_html_().startswith("<!DOCTYPE html>")
+    saved = doc.save(tmp_path / "optimus.md")
+    assert run_cli("brief", "product:optimus", "-o", str(tmp_path / "cli.md")).exit_code == 0
+    assert saved.read_bytes() == (tmp_path / "cli.md").read_bytes()
+    assert doc.to_markdown() == saved.read_text(encoding="utf-8")

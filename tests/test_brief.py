@@ -233,10 +233,12 @@ def test_brief_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_brief_needs_out(run_cli):
-    result = run_cli("brief", "product:f-35")
-    assert result.exit_code == 2
-    assert "Missing option '-o' / '--out'" in result.stderr, result.stderr
+def test_brief_without_out_is_markdown_on_stdout(run_cli):
+    """Like every command, brief writes to stdout without -o (Markdown, or --format)."""
+    result = run_cli("brief", "product:optimus")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Tesla Optimus humanoid robot: supply-chain brief\n")
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("node, scenario, runs", [
@@ -262,3 +264,15 @@ def test_a_brief_runs_the_analysis_once(monkeypatch, tmp_path, node, scenario, r
     result = CliRunner().invoke(cli, args + (["--scenario", scenario] if scenario else []))
     assert result.exit_code == 0, result.output
     assert len(built) == runs
+
+
+def test_brief_names_the_inputs_nothing_traces():
+    # the DDG-51 needs the DoD's unspecified rare-earth content: no producer, element or
+    # input; the brief's summary names it even when its three sentences are taken
+    brief = build_brief(load_bundled(), "product:ddg-51",
+                        load_scenario("cn-rare-earth-embargo"))
+    assert len(brief.summary) == 3
+    assert brief.summary[-1].endswith(
+        "; nothing traces Rare-earth materials in a weapons platform (DoD 2012 count, "
+        "unspecified forms) to a country (no producer, element or input): any export "
+        "control that applies to the product may reach it.")

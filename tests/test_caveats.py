@@ -226,14 +226,22 @@ def test_show_gives_notes_proxies_confidence_and_source_types(run):
 
 def test_info_counts_facts_by_source_type_and_lists_gaps_with_reasons(run):
     data = json.loads(run("info", "--format", "json"))
-    assert data["facts_by_source_type"] == {"statistics": 32, "company": 11, "repost": 8,
-                                            "not recorded": 8}
+    # the records describing the sources (title, publisher, type...) are not facts about
+    # the supply chain: they are counted apart, and the repost share is of the facts
+    assert data["facts_by_source_type"] == {"statistics": 27, "company": 6, "repost": 2,
+                                            "not recorded": 4}
+    assert data["facts"] == 39
+    assert data["repost_share"] == round(2 / 39, 4)
+    assert data["facts"] + data["source_records"] == 59
     assert data["materials_without_producer"] == [
         {"id": "material:coating", "label": "Magnet coating",
          "unmapped_reason": "no public split of coating makers was found"}]
     text = run("info")
     assert "1 material(s) have no producer; 0 without a recorded reason:" in text
-    assert "| repost | 8 |" in run("info", "--format", "md")
+    assert " ".join(text.split()).startswith(
+        "39 facts about the supply chain (0 without a source, 5.1% "
+        "resting on reposts alone) and 20 records describing the sources;")
+    assert "| repost | 2 |" in run("info", "--format", "md")
 
 
 # ---------------------------------------------------------------- fitting the screen
@@ -241,13 +249,23 @@ def test_wide_tables_fold_their_columns_within_the_width():
     rows = [{"node": "Mountain Pass rare-earth mine (facility:mountain-pass)",
              "sources": "[1][2][3][10][11]"}]
     table = text_table(rows, ["node", "sources"], width=30)
+    # the id (24 wide) and the sources header do not fit side by side in 30 columns
+    # without breaking the id: the node goes on a line of its own, whole
     assert table.splitlines() == [
-        "node             sources",
-        "---------------  -------------",
-        "Mountain Pass    [1][2][3][10]",
-        "rare-earth mine  [11]",
-        "(facility:",
-        "mountain-pass)",
+        "node",
+        "  sources",
+        "  -----------------",
+        "Mountain Pass rare-earth mine",
+        "(facility:mountain-pass)",
+        "  [1][2][3][10][11]",
+    ]
+    # a shorter id leaves room: the table folds as usual, the id whole on its line
+    rows[0]["node"] = "Mountain Pass (facility:mp)"
+    assert text_table(rows, ["node", "sources"], width=30).splitlines() == [
+        "node               sources",
+        "-----------------  -----------",
+        "Mountain Pass      [1][2][3]",
+        "(facility:mp)      [10][11]",
     ]
 
 

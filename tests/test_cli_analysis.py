@@ -110,7 +110,7 @@ def test_evidence_paths_pass_over_supplies_of_an_unrelated_material(run_cli):
 
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     text = run_cli("scenario", "--name", "kuantan-offline").stdout
-    assert "the hardest hit are " in text and ", each losing 1.8%." in text
+    assert "the hardest hit are " in text and ", each losing 1.5%." in text
 
 
 def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_cli):

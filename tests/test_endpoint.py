@@ -63,15 +63,19 @@ def test_get_answers_sparql_json_by_default(server):
     ("text/tab-separated-values", "text/tab-separated-values",
      ["?p", "<https://w3id.org/mineralgraph/id/product/drone>"]),
     ("application/sparql-results+xml", "application/sparql-results+xml",
-     ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']),
+     ['<?xml version="1.0" encoding="utf-8"?>',
+      '<sparql xmlns="http://www.w3.org/2005/sparql-results#"']),
     ("text/csv;q=0.2, application/sparql-results+xml;q=0.9", "application/sparql-results+xml",
-     ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']),
+     ['<?xml version="1.0" encoding="utf-8"?>',
+      '<sparql xmlns="http://www.w3.org/2005/sparql-results#"']),
 ])
 def test_result_format_follows_accept(server, accept, ctype, first_lines):
     status, headers, body = get(server, PRODUCTS, accept)
     assert status == 200
     assert headers["Content-Type"] == f"{ctype}; charset=utf-8"
-    assert body.splitlines()[:2] == first_lines
+    head, *rest = body.splitlines()
+    assert head == first_lines[0]
+    assert rest[0].startswith(first_lines[1])  # rdflib writes the XML results on one line
 
 
 def test_format_parameter_overrides_accept(server):

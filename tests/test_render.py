@@ -126,6 +126,28 @@ def test_downstream_of_an_element_reaches_its_products(tiny):
     assert all(n.spof for n in chain.nodes.values() if n.kind == "Product")
 
 
+def test_a_producers_suppliers_of_other_materials_stay_out_of_the_picture():
+    # the maker buys a magnet (in the chain of Dy) and graphite (not in it): downstream of
+    # Dy, the magnet's supplier is drawn, the graphite's is not
+    s = ("source:s",)
+    facts = [("material:magnet", "CONTAINS", "element:Dy", ()),
+             ("product:motor", "REQUIRES", "material:magnet", ()),
+             ("product:motor", "REQUIRES", "material:anode", ()),
+             ("company:maker", "PRODUCES", "material:magnet", (("share", 1.0),)),
+             ("company:magnets", "SUPPLIES", "company:maker",
+              (("material", "material:magnet"),)),
+             ("company:graphite", "SUPPLIES", "company:maker",
+              (("material", "material:anode"),))]
+    claims = [Claim(a, r, b, q, s) for a, r, b, q in facts]
+    nodes = sorted({n for a, _, b, _ in facts for n in (a, b)})
+    graph = SupplyGraph(claims + [Claim("source:s", "title", "s", sources=s)]
+                        + [Claim(n, "label", n, sources=s) for n in nodes])
+    chain = build_chain(graph, "element:Dy", "downstream")
+    assert sorted(chain.nodes) == ["company:magnets>supplies",
+                                   "company:maker>material:magnet", "element:Dy",
+                                   "material:magnet", "product:motor"]
+
+
 def test_depth_limits_the_spine(tiny):
     chain = build_chain(tiny, "product:jet", depth=2)
     spine = {n.id for n in chain.nodes.values() if n.role == "spine"}
@@ -476,3 +498,14 @@ def test_svg_bytes_do_not_depend_on_the_hash_seed(tmp_path):
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")]
     assert outputs[0] == outputs[1] and outputs[0].startswith(b"<svg")
+
+
+def test_hover_text_keeps_every_url_whole():
+    from mineralgraph.render.layout import tooltip
+
+    chain = build_chain(load_bundled(), "product:f-35", "upstream")
+    urls = {u for text in chain.citations.values() for u in re.findall(r"https?://\S+", text)}
+    for node in chain.nodes.values():
+        tip = tooltip(node, chain)
+        for url in re.findall(r"https?://\S+", tip):
+            assert url in urls, (node.key, url)  # never cut

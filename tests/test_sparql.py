@@ -322,7 +322,7 @@ def test_sparql_command_graph_format_for_select_is_refused(run_cli, tiny_snapsho
                      "--format", "ttl")
     assert result.exit_code == 1
     assert result.stderr == ("Error: ttl is for CONSTRUCT and DESCRIBE answers; a SELECT "
-                             "answer is table, json, csv, tsv or xml\n")
+                             "answer is text, json, csv, tsv or xml\n")
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])

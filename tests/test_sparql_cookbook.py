@@ -360,9 +360,12 @@ EXPECTED = {
             ("facility:elk-creek", "planned", "country:US", "company:niocorp", None),
             ("facility:eneabba", "construction", "country:AU", "company:iluka", None),
             ("facility:mp-10x", "planned", "country:US", "company:mp-materials", None),
+            ("facility:nolans", "planned", "country:AU", "company:arafura", None),
+            ("facility:round-top", "planned", "country:US", "company:usa-rare-earth", None),
             ("facility:seadrift", "planned", "country:US", "company:lynas", None),
             ("facility:stillwater", "construction", "country:US", "company:usa-rare-earth", None),
             ("facility:sumter", "construction", "country:US", "company:evac", None),
+            ("facility:vinton", "planned", "country:US", "company:aclara", None),
         ],
     ),
     "products-needing-dysprosium.rq": (

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from mineralgraph.commands.options import as_of_option
+from mineralgraph.commands.options import (
+    as_of_option,
+    complete_ids,
+    complete_materials,
+    complete_products,
+    complete_scenarios,
+    scenario_option,
+)
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.graph.analysis import chokepoints as chokepoint_reports
 from mineralgraph.graph.analysis import concentrations
@@ -14,10 +21,9 @@ from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.analysis.lookups import dependents as dependents_of
 from mineralgraph.graph.analysis.lookups import left_out_between, paths_between, scenario_result
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
-from mineralgraph.output import emit, working
+from mineralgraph.loaders.scenarios import load_scenario
+from mineralgraph.output import FORMATS, emit, emit_bytes, format_option, out_option, working
 from mineralgraph.output import output_options as _output_options
-from mineralgraph.render.stage_bars import STAGE_BAR_FORMATS
 from mineralgraph.reports.chokepoints import render as render_chokepoints
 from mineralgraph.reports.tables import (
     render_concentration,
@@ -26,6 +32,10 @@ from mineralgraph.reports.tables import (
     render_scenario,
     render_spofs,
 )
+
+#: ``--format`` names of concentration's pictures: those of render/stage_bars.py, named
+#: here too so that a command's start does not import the drawing code.
+STAGE_BAR_FORMATS = ("png", "svg", "pdf")
 
 
 def output_options(fn):
@@ -39,16 +49,23 @@ def scenario_graph(app, as_of, scenario: Scenario | None):
 
 @click.command()
 @click.option("--product", "products", multiple=True, metavar="ID",
+              shell_complete=complete_products,
               help="Only these products (repeatable); default: every product.")
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="Chokepoints per product [default: all in json and csv; in text and md, "
                    "10 rows besides the materials and elements every product needs].")
-@click.option("--scenario", metavar="NAME|FILE", help="Answer under a what-if scenario.")
+@scenario_option()
 @output_options
 @as_of_option
 @click.pass_obj
 def chokepoints(app, products, top, scenario, fmt, output, as_of):
-    """Rank what each product cannot do without, with stages, countries, HHI and sources."""
+    """Rank what each product cannot do without, with stages, countries, HHI and sources.
+
+    \b
+    Examples:
+      mineralgraph chokepoints --product product:f-35
+      mineralgraph chokepoints --scenario cn-2025-04-defence-denial --format csv -o f35.csv
+    """
     chosen = load_scenario(scenario) if scenario else None
     graph = scenario_graph(app, as_of, chosen)
     briefing = fmt in ("text", "md")
@@ -59,14 +76,20 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
 
 
 @click.command()
-@click.argument("product", metavar="PRODUCT")
-@click.option("--scenario", metavar="NAME|FILE", help="Answer under a what-if scenario.")
+@click.argument("product", metavar="PRODUCT", shell_complete=complete_products)
+@scenario_option()
 @output_options
 @as_of_option
 @click.pass_obj
 def spof(app, product, scenario, fmt, output, as_of):
     """The single points of failure of a product: every node whose loss alone stops it,
-    with the shortest supply path and the sources behind it."""
+    with the shortest supply path and the sources behind it.
+
+    \b
+    Examples:
+      mineralgraph spof product:f-35
+      mineralgraph spof product:optimus --format json -o optimus-spofs.json
+    """
     chosen = load_scenario(scenario) if scenario else None
     graph = scenario_graph(app, as_of, chosen)
     with working("Finding single points of failure"):
@@ -75,8 +98,8 @@ def spof(app, product, scenario, fmt, output, as_of):
 
 
 @click.command()
-@click.argument("source", metavar="FROM")
-@click.argument("target", metavar="TO")
+@click.argument("source", metavar="FROM", shell_complete=complete_ids)
+@click.argument("target", metavar="TO", shell_complete=complete_ids)
 @click.option("--max", "max_paths", type=click.IntRange(min=1), default=20, show_default=True,
               help="At most this many paths, shortest first.")
 @output_options
@@ -87,6 +110,11 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
 
     Paths run the way material flows (element -> material -> product); the ends may be
     given in either order.
+
+    \b
+    Examples:
+      mineralgraph paths element:Dy product:f-35
+      mineralgraph paths product:f-35 element:Sm --max 5 --format csv -o paths.csv
     """
     graph = app.graph(as_of)
     source, target, steps = paths_between(graph, source, target, max_paths)
@@ -95,13 +123,19 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
 
 
 @click.command()
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="ID", shell_complete=complete_ids)
 @output_options
 @as_of_option
 @click.pass_obj
 def dependents(app, node_id, fmt, output, as_of):
     """Which products depend on an element, material, country, company or facility,
-    and how much each would lose without it."""
+    and how much each would lose without it.
+
+    \b
+    Examples:
+      mineralgraph dependents element:Dy
+      mineralgraph dependents company:mp-materials --format csv -o mp.csv
+    """
     graph = app.graph(as_of)
     found = dependents_of(graph, node_id)
     emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats,
@@ -109,38 +143,45 @@ def dependents(app, node_id, fmt, output, as_of):
 
 
 @click.command()
-@click.argument("materials", nargs=-1, metavar="[MATERIAL]...")
-@output_options
+@click.argument("materials", nargs=-1, metavar="[MATERIAL]...",
+                shell_complete=complete_materials)
+@format_option((*FORMATS, *STAGE_BAR_FORMATS), None,
+               help="Output format [default: text, or the picture the suffix of -o FILE "
+                    "names: .png .svg .pdf].")
+@out_option()
 @as_of_option
 @click.pass_obj
 def concentration(app, materials, fmt, output, as_of):
     """Country shares, top-1 and top-3 shares and HHI, per material and stage.
 
-    With ``-o FILE.png|.svg|.pdf`` it draws them as stage bars (stacked country shares
-    per stage, HHI and year beside each bar, sources below).
+    With ``-o FILE.png|.svg|.pdf`` (or ``--format png|svg|pdf``, to stdout too) it draws
+    them as stage bars (stacked country shares per stage, HHI and year beside each bar,
+    sources below).
 
     \b
     Examples:
       mineralgraph concentration material:ndfeb-magnet
-      mineralgraph concentration material:re-concentrate material:ndpr-oxide \\
-          material:ndfeb-magnet -o rare-earths.png
+      mineralgraph concentration material:re-concentrate material:ndpr-oxide -o ree.png
     """
     graph = app.graph(as_of)
     for material in materials:
         graph.require(material, "Material")
     rows = concentrations(graph, list(materials) or None)
-    if output not in ("-", None) and Path(output).suffix.lower() in STAGE_BAR_FORMATS:
-        _write_stage_bars(graph, rows, output)
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output not in ("-", None) else ""
+        fmt = suffix if suffix in STAGE_BAR_FORMATS else "text"
+    if fmt in STAGE_BAR_FORMATS:
+        _write_stage_bars(graph, rows, output, fmt)
         return
     emit(render_concentration(rows, graph, fmt, list(materials)), output)
 
 
-def _write_stage_bars(graph, rows, output: str) -> None:
-    from mineralgraph.files import write_atomically
+def _write_stage_bars(graph, rows, output: str, fmt: str) -> None:
     from mineralgraph.render.stage_bars import stage_bars_picture
 
-    write_atomically(output, stage_bars_picture(graph, rows, Path(output).suffix.lower()))
-    click.echo(f"wrote {output} ({len(rows)} stage bars)", err=True)
+    data = stage_bars_picture(graph, rows, fmt)
+    if emit_bytes(data, output):
+        click.echo(f"wrote {output} ({len(rows)} stage bars)", err=True)
 
 
 def scenario_from_options(name, file, remove, enforce) -> Scenario:
@@ -154,25 +195,32 @@ def scenario_from_options(name, file, remove, enforce) -> Scenario:
 
 
 @click.command()
-@click.option("--remove", multiple=True, metavar="ID", help="Take this node out (repeatable).")
+@click.option("--remove", multiple=True, metavar="ID", shell_complete=complete_ids,
+              help="Take this node out (repeatable).")
 @click.option("--enforce", multiple=True, metavar="CONTROL_ID",
               help="Enforce this export control (repeatable).")
-@click.option("--name", metavar="NAME", help="A shipped scenario (see --list).")
+@click.option("--name", metavar="NAME", help="A shipped scenario (see --list).",
+              shell_complete=complete_scenarios)
 @click.option("--file", "file", type=click.Path(dir_okay=False), help="A scenario YAML file.")
 @click.option("--list", "list_only", is_flag=True, help="List the shipped scenarios.")
 @output_options
 @as_of_option
 @click.pass_obj
 def scenario(app, remove, enforce, name, file, list_only, fmt, output, as_of):
-    """Loss of every product under a what-if, against the baseline, and what changed."""
+    """Loss of every product under a what-if, against the baseline, and what changed.
+
+    \b
+    Examples:
+      mineralgraph scenario --name cn-2025-04-defence-denial
+      mineralgraph scenario --remove company:mp-materials --format csv -o mp-offline.csv
+    """
     if list_only:
         if remove or enforce or name or file:
             raise click.UsageError("--list takes no other scenario option")
-        rows = []
-        for key, path in shipped_scenarios().items():
-            item = load_scenario(key)
-            rows.append({"name": key, "title": item.title, "file": path.name})
+        from mineralgraph.loaders.scenarios import shipped_scenario_rows
         from mineralgraph.reports.tables import tabular
+
+        rows = shipped_scenario_rows()
 
         return emit(tabular("Shipped scenarios", rows, ["name", "title"], fmt, rows,
                             app.graph()), output)

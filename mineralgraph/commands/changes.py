@@ -14,7 +14,7 @@ from mineralgraph.reports.diff import render_diff
 @click.command()
 @click.argument("old", type=click.Path(exists=False))
 @click.argument("new", type=click.Path(exists=False))
-@output_options(formats=("text", "md", "json"))
+@output_options()
 @as_of_option
 @click.option("--no-chokepoints", is_flag=True,
               help="Compare the facts only (skip the chokepoint analysis of both graphs).")
@@ -24,6 +24,11 @@ def diff(old, new, fmt, output, as_of, no_chokepoints):
     Facts added, removed and changed (a fact is identified by its subject, predicate,
     object and sources), then for each product the SPOFs and chokepoints that appeared,
     went, or whose loss changed. --as-of compares the chokepoints as of that date.
+
+    \b
+    Examples:
+      mineralgraph diff old.json new.json
+      mineralgraph diff old.json new.json --no-chokepoints --format csv -o changes.csv
     """
     result = graph_diff(read_claims(old), read_claims(new), as_of=as_of,
                         with_chokepoints=not no_chokepoints)

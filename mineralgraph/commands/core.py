@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from mineralgraph.claim import Claim
-from mineralgraph.commands.options import as_of_option, parse_date_option
-from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
-from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.commands.options import as_of_option, complete_ids, parse_date_option
+from mineralgraph.exceptions import InputErrors, MineralGraphError
 from mineralgraph.loaders import load_paths
-from mineralgraph.output import emit, output_options, working
+from mineralgraph.output import emit, format_option, out_option, output_options, working
 from mineralgraph.validation import check_claims, check_warnings
 
 
 @click.command()
-@output_options(formats=("text", "md", "json"))
+@output_options()
 @as_of_option
 @click.pass_obj
 def info(app, fmt, output, as_of):
-    """Show what the graph holds: facts, nodes by kind, relations, sources, dates."""
+    """Show what the graph holds: facts, nodes by kind, relations, sources, dates.
+
+    \b
+    Examples:
+      mineralgraph info
+      mineralgraph info --as-of 2024-01-01 --format csv -o counts.csv
+    """
     from mineralgraph.graph.inventory import graph_info
     from mineralgraph.reports.info import render_info
 
@@ -28,19 +30,25 @@ def info(app, fmt, output, as_of):
 
 
 @click.command()
-@click.argument("node_id", metavar="ID")
-@output_options(formats=("text", "md", "json"))
+@click.argument("node_id", metavar="ID", shell_complete=complete_ids)
+@output_options()
 @as_of_option
 @click.pass_obj
 def show(app, node_id, fmt, output, as_of):
-    """Show one node with its attributes, relations and their sources."""
+    """Show one node with its attributes, relations and their sources.
+
+    \b
+    Examples:
+      mineralgraph show product:f-35
+      mineralgraph show element:Dy --format json -o dysprosium.json
+    """
     from mineralgraph.graph.node_view import node_view
     from mineralgraph.reports.node import render_node
 
     emit(render_node(node_view(app.graph(as_of), node_id), fmt), output)
 
 
-def report_problems(errors: list[InputError]) -> None:
+def report_problems(errors) -> None:
     """Print every problem on stderr, one line each."""
     for error in errors:
         click.echo(str(error), err=True)
@@ -50,39 +58,40 @@ def report_problems(errors: list[InputError]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--with-bundled", is_flag=True,
               help="Check PATHs together with the bundled dataset (for files that refer to it).")
+@output_options()
 @click.pass_obj
-def validate(app, paths, with_bundled):
+def validate(app, paths, with_bundled, fmt, output):
     """Check a dataset (default: the bundled one) and say exactly what is wrong.
 
-    Exit code 0 when every fact is valid, 1 when any is not (one line per problem on stderr).
-    """
-    from mineralgraph.loaders import bundled_data_path
+    Exit code 0 when every fact is valid, 1 when any is not. In text, one line per
+    problem on stderr; in JSON and CSV, every problem and warning as a record (file,
+    line, field, message).
 
-    targets = list(paths) or [str(bundled_data_path())]
-    errors: list[InputError] = []
-    claims: list[Claim] = []
-    try:
-        claims, skipped = load_paths(targets, {}, with_bundled)
-        errors = skipped + check_claims(claims)
-    except InputErrors as exc:
-        errors = exc.errors
-    except InputError as exc:
-        errors = [exc]
-    if errors:
-        report_problems(errors)
-        raise MineralGraphError(f"{len(errors)} problem(s) in {', '.join(targets)}")
-    for warning in check_warnings(claims):
-        click.echo(warning, err=True)
-    click.echo(f"ok: {len(claims)} facts, {len(SupplyGraph(claims))} nodes, "
-               f"{len({s for c in claims for s in c.sources})} sources")
+    \b
+    Examples:
+      mineralgraph validate
+      mineralgraph validate my-facts/ --with-bundled --format csv -o problems.csv
+    """
+    from mineralgraph.loaders import validate_sources
+    from mineralgraph.reports.validation import render_validation, validation_summary
+
+    found = validate_sources(paths, with_bundled)
+    if fmt == "text":
+        report_problems(found.problems)
+        for warning in found.warnings:
+            click.echo(warning, err=True)
+    if found.ok or fmt != "text":
+        emit(render_validation(found, fmt), output)
+    if not found.ok:
+        raise MineralGraphError(validation_summary(found))
 
 
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(),
               help="A source to merge (curated CSV, snapshot, USGS table, trade table, article, "
                    "World Mining Data, WGI; open-data:wmd|baci|wgi for the open-data extra).")
-@click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True), default="-",
-              help="Snapshot file to write (atomically); default stdout.")
+@out_option("Snapshot file to write (atomically); default stdout.")
+@format_option(("json",), "json", help="The snapshot format (JSON; `export` writes RDF).")
 @click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
 @click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,
               help="Publication date for articles whose text gives none.")
@@ -91,21 +100,34 @@ def validate(app, paths, with_bundled):
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
 @click.option("--news-report", "news_report", type=click.Path(dir_okay=False),
               help="Write the per-article report of news sources as JSON to this file.")
+@click.option("--news-new-controls", "news_new_controls", is_flag=True,
+              help="Add the export controls news articles name that no known control "
+                   "matches (withheld and listed in the report by default).")
 @click.pass_obj
-def build(app, sources, out, no_bundled, article_date, years, strict, news_report):
+def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report,
+          news_new_controls):
     """Build a graph snapshot from the bundled data and any --source files.
 
     Nothing is written unless every fact is valid. For each news article the per-article
     report (claims added, mentions resolved and unresolved, sentences skipped and why) is
-    printed on stderr.
+    printed on stderr. An export control an article names that the graph does not hold
+    is withheld (listed in the report) unless --news-new-controls is given.
+
+    \b
+    Examples:
+      mineralgraph build -o graph.json
+      mineralgraph build --source usgs-table.csv --source article.md -o graph.json
     """
-    from mineralgraph.files import target_of
+    out = output
+    from mineralgraph.files import target_of, write_atomically
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
     from mineralgraph.reports.news import article_report_text, article_reports_json
 
     if out != "-":
         target_of(out)  # a device or a folder is refused before any work
     options = {"article_date": article_date} if article_date else {}
+    if news_new_controls:
+        options["news_new_controls"] = True
     reports: list[dict] = []
     if years:
         from mineralgraph.loaders.trade import parse_years
@@ -124,7 +146,7 @@ def build(app, sources, out, no_bundled, article_date, years, strict, news_repor
     for report in reports:
         click.echo(article_report_text(report), err=True)
     if news_report:
-        Path(news_report).write_text(article_reports_json(reports), encoding="utf-8")
+        write_atomically(news_report, article_reports_json(reports))
     report_problems(skipped)
     if not errors:
         for warning in check_warnings(claims):

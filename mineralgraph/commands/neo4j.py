@@ -22,7 +22,7 @@ from mineralgraph.graph.neo4j import (
     connect,
     neo4j_errors,
 )
-from mineralgraph.output import emit, output_options
+from mineralgraph.output import emit, format_option, out_option, output_options
 from mineralgraph.reports.query import render_cypher
 
 
@@ -92,7 +92,13 @@ class _Progress:
 
 @click.group("neo4j")
 def neo4j_group():
-    """Copy the graph into Neo4j and back (for Neo4j Browser, Bloom and Cypher)."""
+    """Copy the graph into Neo4j and back (for Neo4j Browser, Bloom and Cypher).
+
+    \b
+    Examples:
+      mineralgraph neo4j push
+      mineralgraph neo4j pull -o from-neo4j.json
+    """
 
 
 @neo4j_group.command("push")
@@ -107,7 +113,13 @@ def push_command(app, settings, batch_size, wipe):
 
     Idempotent: pushing again changes nothing, and a push that stopped midway
     completes on the next run. Without --wipe, facts removed from the graph since an
-    earlier push stay in the database (the command says how many).
+    earlier push stay in the database (the command says how many). It writes to the
+    database, not to a file (no -o, no --format); what it did goes to stderr.
+
+    \b
+    Examples:
+      NEO4J_PASSWORD=... mineralgraph neo4j push
+      mineralgraph --graph graph.json neo4j push --wipe --uri bolt://db:7687
     """
     from mineralgraph.graph.neo4j_push import DEFAULT_BATCH_SIZE, push
 
@@ -126,11 +138,17 @@ def push_command(app, settings, batch_size, wipe):
 
 @neo4j_group.command("pull")
 @connection_options
-@click.option("-o", "--out", "--output", "out",
-              type=click.Path(allow_dash=True), default="-",
-              show_default=True, help="Snapshot file to write (atomically); default stdout.")
-def pull_command(settings, out):
-    """Read the graph back from Neo4j into a snapshot (the claims with provenance)."""
+@out_option("Snapshot file to write (atomically); default stdout.")
+@format_option(("json",), "json", help="The snapshot format (JSON, as `build` writes).")
+def pull_command(settings, output, fmt):
+    """Read the graph back from Neo4j into a snapshot (the claims with provenance).
+
+    \b
+    Examples:
+      NEO4J_PASSWORD=... mineralgraph neo4j pull -o from-neo4j.json
+      mineralgraph neo4j pull --uri neo4j+s://xxxx.databases.neo4j.io -o aura.json
+    """
+    out = output
     from mineralgraph.graph.neo4j_pull import pull
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
 
@@ -143,14 +161,24 @@ def pull_command(settings, out):
     click.echo(f"pulled {len(claims)} facts from {settings.shown_uri} into {out}", err=True)
 
 
+def _params(ctx, param, values):
+    """The --param values as (name, value) pairs; a malformed one is bad usage (exit 2)."""
+    from mineralgraph.graph.cypher import parse_param
+
+    try:
+        return tuple(parse_param(v) for v in values)
+    except MineralGraphError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--param ")) from None
+
+
 @click.command()
 @click.argument("query", metavar="QUERY|@FILE")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", callback=_params,
               help="A query parameter ($NAME); VALUE is read as JSON when it parses "
                    "(numbers, true, lists, \"quoted\"), else as text. Repeatable.")
 @click.option("--write", is_flag=True, help="Allow a query that writes (default: read only).")
 @connection_options
-@output_options(formats=("table", "json", "csv"), default="table")
+@output_options(formats=("text", "json", "csv"), default="text", aliases={"table": "text"})
 def cypher(query, params, write, settings, fmt, output):
     """Run a Cypher query against Neo4j; read only unless --write.
 
@@ -158,15 +186,21 @@ def cypher(query, params, write, settings, fmt, output):
     queries/cypher/). Values are passed as parameters, never pasted into the text.
     A read-only run refuses LOAD CSV, TERMINATE, server SHOWs, USE, administration
     and every procedure but the schema ones, and any query that Neo4j's EXPLAIN says
-    would write (see the README's Security section).
+    would write (see the README's Security section). --format text (or table) is a
+    table for terminals.
+
+    \b
+    Examples:
+      mineralgraph cypher @queries/cypher/dominant-producers.cypher
+      mineralgraph cypher 'MATCH (p:Product) RETURN p.id' --format csv -o products.csv
     """
-    from mineralgraph.graph.cypher import check_read_only, parse_param, query_text, run_cypher
+    from mineralgraph.graph.cypher import check_read_only, query_text, run_cypher
 
     text, defaults = query_text(query)
     if not write:
         check_read_only(text)  # before connecting: a refused query needs no server
     values = dict(defaults)
-    values.update(parse_param(p) for p in params)
+    values.update(params)
     with neo4j_errors(settings), connect(settings) as driver:
         result = run_cypher(driver, text, values, database=settings.database, write=write)
     emit(render_cypher(result, fmt), output)

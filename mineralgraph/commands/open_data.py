@@ -7,7 +7,7 @@ import click
 from mineralgraph.commands.options import as_of_option
 from mineralgraph.graph.imports import import_dependence, missing_open_data
 from mineralgraph.graph.risk import get_scorer, scorers
-from mineralgraph.graph.risk.assess import Assessor, commodity_of, rank
+from mineralgraph.graph.risk.assess import rank
 from mineralgraph.graph.share_compare import disagreements
 from mineralgraph.loaders.open_data import HOW_TO
 from mineralgraph.output import emit, output_options, working
@@ -33,7 +33,13 @@ def _hint_missing(graph, importer: str) -> None:
 @click.pass_obj
 def imports(app, importer, material, year, fmt, output, as_of):
     """An importer's imports of a material by partner, each partner's share and WGI
-    political stability, and the importer's net import reliance."""
+    political stability, and the importer's net import reliance.
+
+    \b
+    Examples:
+      mineralgraph imports country:US material:natural-graphite
+      mineralgraph imports country:US material:copper-mine --format csv -o copper.csv
+    """
     graph = app.graph(as_of)
     result = import_dependence(graph, importer, material, year, _max_year(graph))
     if result["year"] is None:
@@ -57,18 +63,16 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
 
     Methods: GeoPolRisk (production HHI x governance-weighted import shares) and the EU
     supply-risk indicator's governance-weighted HHI; each row shows the inputs.
+
+    \b
+    Examples:
+      mineralgraph risk --importer country:US
+      mineralgraph risk --importer country:DE --by eu-hhi-wgi --top 10 --format csv
     """
     graph = app.graph(as_of)
     get_scorer(by)
     with working("Scoring commodities"):
-        if chosen:
-            assessor = Assessor(graph, importer)
-            rows = [found for c in dict.fromkeys(chosen)
-                    if (found := assessor.assess(commodity_of(c), year, _max_year(graph)))]
-            rows.sort(key=lambda r: (r["scores"][by].value is None,
-                                     -(r["scores"][by].value or 0.0), r["commodity"]))
-        else:
-            rows = rank(graph, importer, year, _max_year(graph), by)
+        rows = rank(graph, importer, year, _max_year(graph), by, list(chosen))
     _hint_missing(graph, importer)
     emit(render_risk(importer, rows, graph, fmt, top), output)
 
@@ -80,7 +84,13 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
 @as_of_option
 @click.pass_obj
 def share_disagreements(app, threshold, fmt, output, as_of):
-    """Where World Mining Data and USGS disagree on the top producer's share."""
+    """Where World Mining Data and USGS disagree on the top producer's share.
+
+    \b
+    Examples:
+      mineralgraph share-disagreements
+      mineralgraph share-disagreements --threshold 10 --format csv -o disagreements.csv
+    """
     graph = app.graph(as_of)
     rows = disagreements(graph, threshold)
     if not any(s.startswith("source:wmd") for s in graph.sources()):

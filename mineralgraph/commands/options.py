@@ -24,3 +24,58 @@ def as_of_option(fn):
     return click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=parse_date_option,
                         expose_value=True, is_eager=False,
                         help="Use only the facts valid on this date.")(fn)
+
+
+def _completion_graph(ctx):
+    """The graph the command would use (``--graph FILE`` or the bundled data), for
+    completing ids; None when it cannot be read (completion then offers nothing)."""
+    from mineralgraph.cli import App
+
+    root = ctx.find_root()
+    try:
+        return App(root.params.get("graph_path")).graph()
+    except Exception:  # noqa: BLE001 - a completion never fails loudly
+        return None
+
+
+def _complete(ctx, incomplete: str, kind: str | None = None):
+    from click.shell_completion import CompletionItem
+
+    graph = _completion_graph(ctx)
+    if graph is None:
+        return []
+    ids = graph.ids(kind) if kind else graph.ids()
+    return [CompletionItem(i, help=graph.label(i)) for i in sorted(ids)
+            if i.startswith(incomplete)]
+
+
+def complete_ids(ctx, param, incomplete: str):
+    """Shell completion of a node id from the graph (``product:f-35``...)."""
+    return _complete(ctx, incomplete)
+
+
+def complete_products(ctx, param, incomplete: str):
+    """Shell completion of a product id from the graph."""
+    return _complete(ctx, incomplete, "Product")
+
+
+def complete_materials(ctx, param, incomplete: str):
+    """Shell completion of a material id from the graph."""
+    return _complete(ctx, incomplete, "Material")
+
+
+def complete_scenarios(ctx, param, incomplete: str):
+    """Shell completion of a shipped scenario name (a file path works too)."""
+    from click.shell_completion import CompletionItem
+
+    from mineralgraph.loaders.scenarios import shipped_scenarios
+
+    names = [CompletionItem(n) for n in sorted(shipped_scenarios()) if n.startswith(incomplete)]
+    return names or [CompletionItem(incomplete, type="file")]
+
+
+def scenario_option(help: str = "Answer under a what-if scenario (a shipped name or a "
+                                "YAML file)."):
+    """``--scenario NAME|FILE``, completed with the shipped scenario names."""
+    return click.option("--scenario", metavar="NAME|FILE", help=help,
+                        shell_complete=complete_scenarios)

@@ -12,9 +12,18 @@ from mineralgraph.commands.options import as_of_option
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
 from mineralgraph.graph.sparql import ENGINES
-from mineralgraph.output import emit, output_options
+from mineralgraph.output import (
+    emit,
+    format_from_suffix,
+    format_option,
+    out_option,
+    output_options,
+)
 
-RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
+RESULT_FORMATS = ("text", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
+#: ``table``, the plain format's earlier name, is still accepted.
+TABLE_ALIAS = {"table": "text"}
+RDF_FORMATS = ("ttl", "nt", "jsonld")
 
 allow_service_option = click.option(
     "--allow-service", is_flag=True,
@@ -33,22 +42,26 @@ data_dir_option = click.option(
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl",
-              show_default=True, help="Turtle, N-Triples or JSON-LD.")
-@click.option("-o", "--out", "--output", "out",
-              type=click.Path(allow_dash=True),
-              default="-", show_default=True,
-              help="File to write (atomically); default stdout.")
+@format_option(RDF_FORMATS, None, help="Turtle, N-Triples or JSON-LD [default: from the "
+                                       "suffix of -o FILE (.ttl .nt .jsonld), else ttl].")
+@out_option("File to write (atomically); default stdout.")
 @as_of_option
 @click.pass_obj
-def export(app, fmt, out, as_of):
+def export(app, fmt, output, as_of):
     """Export the graph as RDF, following the ontology (one statement node per fact).
 
     Read it back with `build --source FILE`, load it into any triple store, or query
     it with `mineralgraph sparql`.
+
+    \b
+    Examples:
+      mineralgraph export -o graph.ttl
+      mineralgraph export --as-of 2025-06-01 -o graph-2025-06.nt
     """
     from mineralgraph.graph.rdf import rdf_text
 
+    out = output
+    fmt = format_from_suffix(out, fmt, RDF_FORMATS, "ttl")
     graph = app.graph(as_of)
     text = rdf_text(graph.claims, fmt)
     emit(text, out)
@@ -73,7 +86,7 @@ def read_query(text: str) -> tuple[str, str]:
 
 @click.command()
 @click.argument("query", metavar="QUERY|@FILE")
-@output_options(formats=RESULT_FORMATS, default="table")
+@output_options(formats=RESULT_FORMATS, default="text", aliases=TABLE_ALIAS)
 @click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint "
               "instead of the embedded engine.")
 @click.option("--store", type=click.Choice(ENGINES), default="memory", show_default=True,
@@ -91,9 +104,13 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, dat
     """Ask the graph a SPARQL query (text, @FILE, or - for stdin).
 
     Prefixes mg:, rdf:, rdfs:, xsd:, owl:, prov:, wd: and one per kind (product:,
-    element:, country:...) are known, so `product:f-35` is that node. Example:
+    element:, country:...) are known, so `product:f-35` is that node. --format text
+    (or table) is for terminals; json, csv, tsv and xml are the W3C result formats.
 
-        mineralgraph sparql @queries/sparql/products-needing-dysprosium.rq
+    \b
+    Examples:
+      mineralgraph sparql @queries/sparql/products-needing-dysprosium.rq
+      mineralgraph sparql 'SELECT ?p WHERE { ?p a mg:Product }' --format csv -o p.csv
     """
     from mineralgraph.graph.sparql import run_query
     from mineralgraph.graph.sparql_results import answer_text
@@ -207,7 +224,13 @@ def serve(app, host, port, store, timeout, max_rows, workers, queue_size, worker
 
     By default it answers this machine only (--host 127.0.0.1, and only requests whose
     Host header is an IP address or localhost), fetches nothing from elsewhere
-    (--allow-service), and answers no web page (--allow-origin).
+    (--allow-service), and answers no web page (--allow-origin). It writes no file
+    (no -o, no --format): clients choose the result format by the Accept header.
+
+    \b
+    Examples:
+      mineralgraph serve
+      mineralgraph serve --store oxigraph --data-dir store/ --port 8000
     """
     from mineralgraph.graph.endpoint import make_server
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from mineralgraph.api import snapshot_chain as product_chain
-from mineralgraph.commands.options import as_of_option
-from mineralgraph.files import write_atomically
+from mineralgraph.commands.options import as_of_option, complete_ids, scenario_option
+from mineralgraph.files import target_of
 from mineralgraph.loaders.scenarios import load_scenario
+from mineralgraph.output import emit_bytes, format_option, out_option
 
 
 def _graph(app, as_of, scenario):
@@ -18,24 +17,41 @@ def _graph(app, as_of, scenario):
     return graph, chosen
 
 
+#: Picture formats of ``snapshot`` and document formats of ``brief`` (--format names).
+SNAPSHOT_FORMATS = ("svg", "png", "pdf", "html", "mmd", "dot")
+BRIEF_FORMAT_NAMES = ("md", "html", "pdf")
+
+
+def _suffix(out: str, fmt: str | None, default: str, formats) -> str:
+    """``.svg``...: --format, else the suffix of -o FILE (an unknown one is an error that
+    names the known ones), else the default (stdout)."""
+    from mineralgraph.render import format_for
+
+    if fmt:
+        return f".{fmt}"
+    if out == "-":
+        return f".{default}"
+    return format_for(out, formats)
+
+
 @click.command()
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="ID", shell_complete=complete_ids)
 @click.option("--upstream/--downstream", "upstream", default=None,
               help="Draw what ID needs (upstream) or what needs ID (downstream) "
                    "[default: upstream for products and materials, else downstream].")
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Only nodes at most N supply steps from ID.")
-@click.option("--scenario", metavar="NAME|FILE", help="Mark losses under a what-if scenario.")
+@scenario_option("Mark losses under a what-if scenario.")
 @click.option("--full", is_flag=True,
               help="For a product, draw its whole chain rather than the compact picture of "
                    "the paths that carry its top chokepoints.")
-@click.option("-o", "--out", "--output", "out", type=click.Path(allow_dash=True),
-              default="-", show_default=True,
-              help="Write here; the format comes from the extension: .svg .png .pdf .html "
-                   ".mmd .dot (stdout: SVG).")
+@out_option("Write here; the format comes from the extension: .svg .png .pdf .html "
+            ".mmd .dot (stdout: SVG, or --format).")
+@format_option(SNAPSHOT_FORMATS, None, help="Picture format [default: from the suffix of "
+                                            "-o FILE; svg on stdout].")
 @as_of_option
 @click.pass_obj
-def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
+def snapshot(app, node_id, upstream, depth, scenario, full, output, fmt, as_of):
     """A picture of the supply chain around ID, stage by stage, for a briefing.
 
     For a product, the default is the compact picture: only the paths that carry its
@@ -47,47 +63,58 @@ def snapshot(app, node_id, upstream, depth, scenario, full, out, as_of):
     the material they make, with their share; minor producers are folded into "rest of
     world"; single points of failure and the top chokepoints are marked with their loss.
     SVG, Mermaid and DOT are byte-stable: the same data gives the same file.
-    """
-    from mineralgraph.render import FORMATS, format_for
 
-    suffix = ".svg" if out == "-" else format_for(out)
+    \b
+    Examples:
+      mineralgraph snapshot product:f-35 -o f35.svg
+      mineralgraph snapshot element:Dy --format png > dysprosium.png
+    """
+    from mineralgraph.render import FORMATS
+
+    out = output
+    suffix = _suffix(out, fmt, "svg", FORMATS)
+    if out != "-":
+        target_of(out)  # a missing folder fails before the drawing
     graph, chosen = _graph(app, as_of, scenario)
     direction = None if upstream is None else ("upstream" if upstream else "downstream")
     chain = product_chain(graph, node_id, chosen, full, direction, depth)
-    data = FORMATS[suffix](chain)
-    if out == "-":
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(
-            data.decode("utf-8"), nl=False)
-        return
-    write_atomically(out, data)
-    click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.sources)} sources)",
-               err=True)
+    if emit_bytes(FORMATS[suffix](chain), out):
+        click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.sources)} sources)",
+                   err=True)
 
 
 @click.command()
-@click.argument("node_id", metavar="ID")
-@click.option("--scenario", metavar="NAME|FILE", help="Add the results of a what-if scenario.")
-@click.option("-o", "--out", "--output", "out", type=click.Path(), required=True,
-              help="Write here: .md (plain Markdown, Mermaid picture), .html (self-contained, "
-                   "prints as one page) or .pdf (one page).")
+@click.argument("node_id", metavar="ID", shell_complete=complete_ids)
+@scenario_option("Add the results of a what-if scenario.")
+@out_option("Write here: .md (plain Markdown, Mermaid picture), .html (self-contained, "
+            "prints as one page) or .pdf (one page); stdout: Markdown, or --format.")
+@format_option(BRIEF_FORMAT_NAMES, None, help="Document format [default: from the suffix "
+                                              "of -o FILE; md on stdout].")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
               help="Paper the PDF is, and the HTML prints on (landscape).")
 @as_of_option
 @click.pass_obj
-def brief(app, node_id, scenario, out, paper, as_of):
-    """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources."""
+def brief(app, node_id, scenario, output, fmt, paper, as_of):
+    """A one-page brief on ID: summary, snapshot, chokepoint table, scenario, sources.
+
+    \b
+    Examples:
+      mineralgraph brief product:f-35 -o f35-brief.pdf
+      mineralgraph brief element:Dy --scenario cn-2025-04-defence-denial -o dy.html
+    """
     from mineralgraph.api import brief_content
-    from mineralgraph.render import format_for
     from mineralgraph.render.brief import BRIEF_FORMATS, to_html, to_pdf
 
-    suffix = format_for(out, BRIEF_FORMATS)
+    out = output
+    suffix = _suffix(out, fmt, "md", BRIEF_FORMATS)
+    if out != "-":
+        target_of(out)  # a missing folder fails before the brief is made
     graph, chosen = _graph(app, as_of, scenario)
     content = brief_content(graph, node_id, chosen)
     writers = {**BRIEF_FORMATS, ".pdf": lambda b: to_pdf(b, paper),
                ".html": lambda b: to_html(b, paper)}
-    data = writers[suffix](content)
-    write_atomically(out, data)
-    click.echo(f"wrote {out}", err=True)
+    if emit_bytes(writers[suffix](content), out):
+        click.echo(f"wrote {out}", err=True)
 
 
 COMMANDS = [snapshot, brief]

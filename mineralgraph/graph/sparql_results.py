@@ -1,8 +1,12 @@
 """SPARQL answers as text: the W3C result formats, a table for people, and back.
 
 SELECT and ASK answers are written in the SPARQL 1.1 Query Results formats (JSON, CSV,
-TSV, XML); CONSTRUCT and DESCRIBE answers as Turtle, N-Triples or JSON-LD. The
-``table`` format shows node IRIs as ids (``product:f-35``), for terminals.
+TSV, XML); CONSTRUCT and DESCRIBE answers as Turtle, N-Triples or JSON-LD. JSON and XML
+are rdflib's result serializers (and JSON answers from other endpoints are read by its
+parser); CSV is written here so that every cell passes the one formula-defusing function
+(:func:`mineralgraph.cells.csv_cell`), and TSV because rdflib has no TSV writer. The
+``text`` format (``table`` is its earlier name) shows node IRIs as ids
+(``product:f-35``), for terminals.
 
 >>> from rdflib import Literal
 >>> from mineralgraph.graph.sparql import Answer
@@ -17,10 +21,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import XSD, BNode, Literal, URIRef
+from rdflib import BNode
 
 from mineralgraph.cells import csv_cell, text_table
 from mineralgraph.exceptions import MineralGraphError
@@ -39,12 +41,13 @@ ALIASES = {"application/json": "json", "application/xml": "xml", "text/xml": "xm
            "application/x-turtle": "ttl", "text/n3": "ttl"}
 
 
-def answer_text(answer: Answer, fmt: str = "table") -> str:
-    """The answer in a format: ``table``, ``json``, ``csv``, ``tsv``, ``xml`` (SELECT, ASK)
-    or ``ttl``, ``nt``, ``jsonld`` (CONSTRUCT, DESCRIBE; ``table`` gives Turtle)."""
+def answer_text(answer: Answer, fmt: str = "text") -> str:
+    """The answer in a format: ``text``, ``json``, ``csv``, ``tsv``, ``xml`` (SELECT, ASK)
+    or ``ttl``, ``nt``, ``jsonld`` (CONSTRUCT, DESCRIBE; ``text`` gives Turtle)."""
+    fmt = "text" if fmt == "table" else fmt
     if answer.form == "graph":
         return _graph_text(answer, fmt if fmt in GRAPH_TYPES else "ttl")
-    writers = {"table": _table, "json": _json, "csv": _csv, "tsv": _tsv, "xml": _xml}
+    writers = {"text": _table, "json": _json, "csv": _csv, "tsv": _tsv, "xml": _xml}
     if fmt in GRAPH_TYPES:
         known = ", ".join(list(writers)[:-1]) + f" or {list(writers)[-1]}"
         raise MineralGraphError(f"{fmt} is for CONSTRUCT and DESCRIBE answers; "
@@ -71,26 +74,30 @@ def _table(answer: Answer) -> str:
     return text + note + (", cut at the result-size limit)" if answer.truncated else ")")
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
-    return out
+def _result(answer: Answer):
+    """The answer as an rdflib query result, for rdflib's SPARQL result serializers."""
+    from rdflib import Variable
+    from rdflib.query import Result
+
+    if answer.form == "ask":
+        result = Result("ASK")
+        result.askAnswer = bool(answer.boolean)
+        return result
+    result = Result("SELECT")
+    names = [Variable(v) for v in answer.variables]
+    result.vars = names
+    result.bindings = [{n: t for n, t in zip(names, row, strict=True) if t is not None}
+                       for row in answer.rows]
+    return result
+
+
+def _serialized(answer: Answer, fmt: str) -> str:
+    data = _result(answer).serialize(format=fmt, encoding="utf-8")
+    return data.decode("utf-8")
 
 
 def _json(answer: Answer) -> str:
-    if answer.form == "ask":
-        return json.dumps({"head": {}, "boolean": answer.boolean})
-    bindings = [{v: _json_term(t) for v, t in zip(answer.variables, row, strict=True)
-                 if t is not None} for row in answer.rows]
-    return json.dumps({"head": {"vars": answer.variables},
-                       "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
+    return _serialized(answer, "json")
 
 
 def _csv(answer: Answer) -> str:
@@ -117,36 +124,8 @@ def _tsv(answer: Answer) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _xml_term(term) -> str:
-    if isinstance(term, URIRef):
-        return f"<uri>{escape(str(term))}</uri>"
-    if isinstance(term, BNode):
-        return f"<bnode>{escape(str(term))}</bnode>"
-    attrs = ""
-    if term.language:
-        attrs = f" xml:lang={quoteattr(term.language)}"
-    elif term.datatype is not None and term.datatype != XSD.string:
-        attrs = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attrs}>{escape(str(term))}</literal>"
-
-
 def _xml(answer: Answer) -> str:
-    lines = ['<?xml version="1.0"?>',
-             '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-    lines += [f"  <variable name={quoteattr(v)}/>" for v in answer.variables]
-    lines.append("</head>")
-    if answer.form == "ask":
-        lines.append(f"<boolean>{'true' if answer.boolean else 'false'}</boolean>")
-    else:
-        lines.append("<results>")
-        for row in answer.rows:
-            lines.append("  <result>")
-            lines += [f"    <binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                      for v, t in zip(answer.variables, row, strict=True) if t is not None]
-            lines.append("  </result>")
-        lines.append("</results>")
-    lines.append("</sparql>")
-    return "\n".join(lines) + "\n"
+    return _serialized(answer, "xml") + "\n"
 
 
 def _graph_text(answer: Answer, fmt: str) -> str:
@@ -158,29 +137,17 @@ def _graph_text(answer: Answer, fmt: str) -> str:
 
 
 # ---------------------------------------------------------------------- readers
-def _term_of_json(value: dict):
-    kind = value.get("type")
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if "xml:lang" in value:
-        return Literal(value["value"], lang=value["xml:lang"])
-    datatype = value.get("datatype")
-    if datatype and datatype != str(XSD.string):
-        return Literal(value["value"], datatype=URIRef(datatype), normalize=False)
-    return Literal(value["value"])
-
-
 def answer_from_json(text: str) -> Answer:
-    """An :class:`Answer` from SPARQL 1.1 JSON results (what a remote endpoint sends)."""
+    """An :class:`Answer` from SPARQL 1.1 JSON results (what a remote endpoint sends),
+    read by rdflib's result parser."""
+    from rdflib.query import Result
+
     try:
-        data = json.loads(text)
-        if "boolean" in data:
-            return Answer("ask", boolean=bool(data["boolean"]))
-        variables = list(data["head"].get("vars", []))
-        rows = [tuple(_term_of_json(b[v]) if v in b else None for v in variables)
-                for b in data["results"]["bindings"]]
+        result = Result.parse(io.StringIO(text), format="json")
+        if result.type == "ASK":
+            return Answer("ask", boolean=bool(result.askAnswer))
+        variables = [str(v) for v in result.vars or []]
+        rows = [tuple(binding.get(v) for v in result.vars or []) for binding in result.bindings]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise MineralGraphError(f"not SPARQL JSON results ({exc})") from None
     return Answer("select", variables=variables, rows=rows)

@@ -130,6 +130,58 @@ def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
     return claims, skipped
 
 
+@dataclass(frozen=True)
+class Validation:
+    """What :func:`validate_sources` found: the claims read, the problems (each an
+    :class:`InputError` naming file, line and field) and the warnings an analyst must
+    know (competing share sets, supplies that fit no chain)."""
+
+    targets: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    problems: tuple[InputError, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when every fact is valid."""
+        return not self.problems
+
+    def counts(self) -> dict:
+        """Facts about the supply chain, records describing the sources, nodes and
+        sources of the claims read (counted as ``mineralgraph info`` counts them)."""
+        from mineralgraph.graph.inventory import is_source_record
+        from mineralgraph.graph.supply_graph import SupplyGraph
+
+        graph = SupplyGraph(self.claims)
+        records = sum(1 for c in self.claims if is_source_record(graph, c))
+        return {"facts": len(self.claims) - records, "source_records": records,
+                "nodes": len(graph),
+                "sources": len({s for c in self.claims for s in c.sources})}
+
+
+def validate_sources(paths=(), with_bundled: bool = False) -> Validation:
+    """Read the sources (default: the bundled dataset) and check every fact.
+
+    >>> found = validate_sources()
+    >>> found.ok, found.counts()["facts"] > 0
+    (True, True)
+    """
+    from mineralgraph.exceptions import InputErrors
+    from mineralgraph.validation import check_claims, check_warnings
+
+    targets = tuple(str(p) for p in paths) or (str(bundled_data_path()),)
+    claims: list[Claim] = []
+    try:
+        claims, skipped = load_paths(targets, {}, with_bundled)
+        problems = skipped + check_claims(claims)
+    except InputErrors as exc:
+        problems = exc.errors
+    except InputError as exc:
+        problems = [exc]
+    warnings = check_warnings(claims) if not problems else []
+    return Validation(targets, tuple(claims), tuple(problems), tuple(warnings))
+
+
 def read_claims(path: str | Path) -> list[Claim]:
     """The claims of a snapshot, or of any source a loader reads (a curated folder...)."""
     from mineralgraph.graph.snapshot import load_snapshot

@@ -288,6 +288,12 @@ def shipped_scenarios() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
 
 
+def shipped_scenario_rows() -> list[dict]:
+    """Name, title and file of each shipped scenario, by name."""
+    return [{"name": key, "title": read_scenario(path).title, "file": path.name}
+            for key, path in shipped_scenarios().items()]
+
+
 def load_scenario(name_or_path: str) -> Scenario:
     """A shipped scenario by name, or a scenario file by path."""
     shipped = shipped_scenarios()

@@ -39,7 +39,7 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import product_story, story
+from mineralgraph.reports.summary import product_story, story, untraced_sentence
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -196,6 +196,10 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
     limits = [p for p in paragraphs if "have no mapped supply" in p]
     if len(out) < 3 and limits:
         out.append(limits[0].split(". ")[0].rstrip(".") + ": unknown, not safe.")
+    untraced = untraced_sentence(graph, [report])
+    if untraced:  # a clause of the last sentence kept: the brief always names them
+        last = min(len(out), 3) - 1
+        out[last] = out[last].rstrip(".") + "; n" + untraced.lstrip()[1:]
     return out
 
 

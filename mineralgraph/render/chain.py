@@ -412,7 +412,9 @@ class _Builder:
         self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
 
     def _supplies(self) -> None:
-        """SUPPLIES links between producers of the chain (and suppliers of those)."""
+        """SUPPLIES links between producers of the chain (and suppliers of those), for the
+        materials of the chain only: a producer's suppliers of other things (Syrah's
+        graphite to Tesla, in a picture of dysprosium) are not part of this picture."""
         g = self.graph
         boxes = defaultdict(list)
         for key, node in self.nodes.items():
@@ -423,6 +425,9 @@ class _Builder:
         while pending:
             buyer = pending.pop(0)
             for claim in g.relation_claims(buyer, "SUPPLIES", incoming=True):
+                supplied = claim.qualifier("material")
+                if supplied is not None and supplied not in self.spine:
+                    continue
                 supplier = claim.subject
                 target = max(boxes[buyer], key=lambda k: (self.nodes[k].column, k))
                 if supplier not in boxes:

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -493,10 +494,30 @@ def tooltip(node: Node, chain: Chain) -> str:
     if node.via:
         lines.append(f"Operator {node.via} is top chokepoint #{node.via_rank}")
     for source in node.sources:
-        text = chain.citations.get(source, source)
-        text = text if len(text) <= 140 else text[:139] + "…"
-        lines.append(f"[{chain.number(source)}] {text}")
+        cited = short_citation(chain.citations.get(source, source))
+        lines.append(f"[{chain.number(source)}] {cited}")
     return "\n".join(lines)
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def short_citation(text: str, most: int = 140) -> str:
+    """A citation for a hover text, at most about ``most`` characters: the title part is
+    shortened, the URLs are kept whole (a cut URL leads nowhere).
+
+    >>> short_citation("statistics: " + "A long title " * 20 + "https://example.org/a/b",
+    ...                60)
+    'statistics: A long title A long tit… https://example.org/a/b'
+    """
+    if len(text) <= most:
+        return text
+    found = _URL.search(text)
+    if found is None:
+        return text[:most - 1] + "…"
+    head, links = text[:found.start()], text[found.start():]
+    room = max(20, most - len(links) - 2)
+    return (head[:room].rstrip() + "… " + links) if len(head) > room else text
 
 
 # ---------------------------------------------------------------------- header, legend

@@ -166,12 +166,12 @@ def stage_bars_scene(rows: list[Concentration], country_names: dict[str, str],
 __all__ = ["stage_bars_scene", "stage_order"]
 
 
-#: Picture formats of stage bars (``concentration -o``): file suffixes.
-STAGE_BAR_FORMATS = (".png", ".svg", ".pdf")
+#: Picture formats of stage bars (``concentration --format`` names).
+STAGE_BAR_FORMATS = ("png", "svg", "pdf")
 
 
-def stage_bars_picture(graph, rows: list[Concentration], suffix: str) -> bytes:
-    """The stage bars of computed concentration rows as ``.png``, ``.svg`` or ``.pdf``
+def stage_bars_picture(graph, rows: list[Concentration], fmt: str) -> bytes:
+    """The stage bars of computed concentration rows as ``png``, ``svg`` or ``pdf``
     bytes, the sources numbered in the caption."""
     from mineralgraph.exceptions import MineralGraphError
     from mineralgraph.render.raster import to_pdf, to_png
@@ -187,5 +187,5 @@ def stage_bars_picture(graph, rows: list[Concentration], suffix: str) -> bytes:
     names = {f"country:{code}": graph.label(f"country:{code}")
              for row in rows for code in row.shares}
     scene = stage_bars_scene(rows, names, index.listing())
-    writers = {".png": to_png, ".svg": lambda sc: to_svg(sc).encode("utf-8"), ".pdf": to_pdf}
-    return writers[suffix](scene)
+    writers = {"png": to_png, "svg": lambda sc: to_svg(sc).encode("utf-8"), "pdf": to_pdf}
+    return writers[fmt](scene)

@@ -180,6 +180,9 @@ class ProductReport:
     scenario_title: str | None = None
     #: claims --min-confidence left out that bear on the product (section 5.7)
     left_out: list[Claim] = field(default_factory=list)
+    #: upstream materials nothing traces to a country (no producer, element, input or
+    #: anchor): any enforced control in scope may reach them (section 5.6)
+    untraced: list[str] = field(default_factory=list)
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -204,6 +207,7 @@ class ProductReport:
                 "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
+                "untraced_inputs": self.untraced,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
                                       if self.most_concentrated else None),
@@ -473,7 +477,8 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         possible_spofs=sorted(possible),
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
-        scenario_title=scenario.title if scenario else None)
+        scenario_title=scenario.title if scenario else None,
+        untraced=sorted(analysis.untraced() & analysis.upstream(product, "lower")))
 
 
 def _rank(tables: dict, live: list[str]) -> list[str]:

@@ -87,12 +87,18 @@ def assess(graph: SupplyGraph, importer: str, commodity: str, year: int | None =
 
 
 def rank(graph: SupplyGraph, importer: str, year: int | None = None,
-         max_year: int | None = None, by: str = "geopolrisk") -> list[dict]:
-    """Assessments of every mapped commodity with production figures, highest ``by``
-    score first (commodities it cannot score last, by name)."""
+         max_year: int | None = None, by: str = "geopolrisk",
+         chosen: list[str] | None = None) -> list[dict]:
+    """Assessments of every mapped commodity with production figures (or of the
+    ``chosen`` ones: material ids or commodity names), highest ``by`` score first
+    (commodities it cannot score last, by name)."""
     assessor = Assessor(graph, importer)
-    rows = [found for c in commodities() if c.material in graph
-            and (found := assessor.assess(c, year, max_year)) is not None]
+    if chosen:
+        rows = [found for c in dict.fromkeys(chosen)
+                if (found := assessor.assess(commodity_of(c), year, max_year)) is not None]
+    else:
+        rows = [found for c in commodities() if c.material in graph
+                and (found := assessor.assess(c, year, max_year)) is not None]
 
     def key(row):
         value = row["scores"][by].value if by in row["scores"] else None

@@ -1,0 +1,83 @@
+"""Facilities with dates: what ``--as-of`` shows before and after a plant opens or is announced.
+
+Read in the cited sources: Neo's Narva magnet plant, phase 1 of 2,000 t/yr (Neo release of
+7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World); Neo's Silmet plant, 3,000
+t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24 Oct 2025,
+200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr oxides planned (Chemical Engineering, Mining.com);
+Arafura's Nolans, 4,440 t/yr NdPr oxide (Mining Weekly, 2021); Iluka's Eneabba, 17,500 t/yr
+REO at the April 2022 decision (WA Government); Noveon's San Marcos plant, built for 2,000 t/yr
+(Austin Business Journal, reprinted by Noveon); MP's 10X facility, announced 10 Jul 2025.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mineralgraph import load_bundled
+from mineralgraph.api import scenario
+from mineralgraph.graph.analysis.scenario import Scenario
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_bundled()
+
+
+def produces(graph, facility):
+    return sorted((c.object, c.qualifier("capacity"), c.qualifier("unit"))
+                  for c in graph.relation_claims(facility, "PRODUCES"))
+
+
+def test_narva_produces_from_its_opening_day(graph):
+    assert produces(graph.as_of("2025-09-18"), "facility:narva") == []
+    assert produces(graph.as_of("2025-09-19"), "facility:narva") == [
+        ("material:ndfeb-magnet", 2000.0, "t/yr")]
+    assert "facility:narva" not in graph.as_of("2025-09-18")
+    assert graph.as_of("2025-09-19").attribute("facility:narva", "status") == "operating"
+
+
+def test_estonia_matters_more_after_narva_opens(graph):
+    def loss(day):
+        rows = scenario(graph.as_of(day), Scenario(name="ee", remove=("country:EE",))).rows()
+        return {r["product"]: r["loss"] for r in rows}
+    before, after = loss("2025-09-01"), loss("2025-10-01")
+    assert before["product:f-35"] == pytest.approx(0.015)
+    assert before["product:aim-9x"] == pytest.approx(0.0147)
+    assert after["product:aim-9x"] == pytest.approx(0.02955)
+    assert after["product:f-35"] == pytest.approx(0.02955)
+
+
+def test_silmet_separation_capacity_is_a_marked_proxy(graph):
+    [claim] = graph.relation_claims("facility:silmet", "PRODUCES")
+    assert (claim.object, claim.qualifier("capacity")) == ("material:ndpr-oxide", 3000.0)
+    assert claim.qualifier("proxy") == "all light rare-earth separation"
+    assert claim.qualifier("share") is None
+
+
+def test_planned_plants_carry_dates_and_no_supply(graph):
+    assert "facility:vinton" not in graph.as_of("2025-10-23")
+    vinton = graph.as_of("2025-10-24")
+    assert vinton.attribute("facility:vinton", "status") == "planned"
+    assert "200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr" in vinton.attribute("facility:vinton", "note")
+    assert "facility:mp-10x" not in graph.as_of("2025-07-09")
+    assert "facility:mp-10x" in graph.as_of("2025-07-10")
+    for facility in ("facility:vinton", "facility:nolans", "facility:round-top", "facility:mp-10x",
+                     "facility:eneabba"):
+        assert produces(graph, facility) == [], facility
+    assert "4,440 t/yr NdPr oxide" in graph.attribute("facility:nolans", "note")
+    assert "17,500 t/yr REO" in graph.attribute("facility:eneabba", "note")
+    assert "first samarium expected April 2026" in graph.attribute("facility:kuantan", "note")
+
+
+def test_noveon_capacity_and_every_new_plant_is_located_and_operated(graph):
+    assert ("material:ndfeb-magnet", 2000.0, "t/yr") in produces(graph, "facility:san-marcos")
+    expected = {"facility:silmet": ("country:EE", "company:neo-performance-materials"),
+                "facility:vinton": ("country:US", "company:aclara"),
+                "facility:nolans": ("country:AU", "company:arafura"),
+                "facility:round-top": ("country:US", "company:usa-rare-earth")}
+    for facility, (country, company) in expected.items():
+        assert graph.neighbours(facility, "LOCATED_IN") == [country], facility
+        assert graph.neighbours(facility, "OPERATED_BY") == [company], facility
+        types = {graph.attribute(s, "source_type")
+                 for c in graph.attribute_claims(facility, "label") for s in c.sources}
+        assert types & {"company", "government", "press"}, facility

@@ -1,0 +1,85 @@
+"""The monthly trade series of ``trade_more.csv``: China's exports of rare-earth magnets,
+gallium, germanium and antimony products, month by month, as dated ``EXPORTS_TO`` claims.
+
+Figures read in the cited stories (China customs data as the press reported it):
+rare-earth magnets to the US 46 t (May 2025, S&P Global), 353 t (June, Trading Economics),
+619 t (July, S&P Global), 656 t (October, Reuters); to the world 1,238 t (May) and 3,188 t
+(June, Trading Economics), 5,473 t (October, TIPP Insights); gallium 9,007 kg (July 2025)
+and germanium 96 kg (June 2025, RawMaterials.net); antimony products 190 t (October 2024,
+Reuters) against 6,533 t the month before.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+
+from mineralgraph import load_bundled
+from mineralgraph.loaders import bundled_data_path
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_bundled()
+
+
+def series(graph, importer, material):
+    """{period: [amount, ...]} of China's exports of ``material`` into ``importer`` (the
+    quantities; USGS's import-source shares carry no amount and are left out)."""
+    out: dict[str, list[float]] = {}
+    for claim in graph.edge_claims("EXPORTS_TO"):
+        if (claim.subject, claim.object) == ("country:CN", importer) \
+                and claim.qualifier("material") == material \
+                and claim.qualifier("amount") is not None:
+            out.setdefault(claim.qualifier("period"), []).append(claim.qualifier("amount"))
+    return {p: sorted(v) for p, v in sorted(out.items())}
+
+
+def test_magnets_to_the_us_may_to_october_2025(graph):
+    us = series(graph, "country:US", "material:ndfeb-magnet")
+    assert us == {"2025-05": [46.0], "2025-06": [353.0], "2025-07": [619.0],
+                  "2025-08": [589.0], "2025-09": [420.0], "2025-10": [656.0]}
+
+
+def test_magnets_to_the_world_keep_both_readings_of_september(graph):
+    world = series(graph, "country:XX", "material:ndfeb-magnet")
+    assert world == {"2025-05": [1238.0], "2025-06": [3188.0], "2025-07": [5577.0],
+                     "2025-08": [6146.0], "2025-09": [5773.0, 5774.0], "2025-10": [5473.0]}
+
+
+def test_gallium_germanium_and_antimony_months(graph):
+    ga = series(graph, "country:XX", "element:Ga")
+    ge = series(graph, "country:XX", "element:Ge")
+    sb = series(graph, "country:XX", "material:antimony-products")
+    assert ga["2025-07"] == [9007.0] and ga["2023-03"] == [6480.0] and ga["2025-05"] == [0.0]
+    assert ga["2024"] == [69440.0]
+    assert ge["2025-06"] == [96.0] and ge["2024-06"] == [1328.0] and ge["2023-08"] == [0.0]
+    assert sb["2024-09"] == [6533.0] and sb["2024-10"] == [190.0] and sb["2024"] == [38632.0]
+    assert series(graph, "country:US", "element:Ge") == {"2025-06": [0.0]}
+
+
+def test_each_month_is_valid_for_that_month_only(graph):
+    july = graph.as_of(date(2025, 7, 15))
+    us = [c for c in july.edge_claims("EXPORTS_TO")
+          if c.object == "country:US" and c.qualifier("material") == "material:ndfeb-magnet"
+          and c.qualifier("period")]
+    assert [c.qualifier("amount") for c in us] == [619.0]
+
+
+def test_units_periods_and_source_types(graph):
+    with open(bundled_data_path() / "trade_more.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 52
+    for row in rows:
+        period = row["period"]
+        assert row["valid_from"].startswith(period if len(period) == 7 else period + "-01"), row
+        monthly = len(period) == 7
+        assert row["unit"].endswith("in the month" if monthly else "in the year"), row
+        assert row["quote"] and row["sources"], row
+    types = {s: graph.attribute(s, "source_type")
+             for row in rows for s in row["sources"].split(";")}
+    assert types["source:spglobal-magnets-2025-07"] == "press"
+    assert types["source:squidsite-reuters-magnets-2025-10"] == "repost"
+    assert set(types.values()) == {"press", "repost"}
