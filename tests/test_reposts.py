@@ -1,0 +1,37 @@
+"""The repost rule of the data README: a source typed ``repost`` names its original in
+``original_url`` or says in its ``note`` where the original was searched (issue 13), and the
+reposts replaced by sources read at first hand are gone from the bundled data."""
+
+from __future__ import annotations
+
+import pytest
+
+from mineralgraph import load_bundled
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return load_bundled()
+
+
+def test_every_repost_names_its_original_or_says_where_it_was_searched(graph):
+    reposts = [s for s in graph.sources() if graph.attribute(s, "source_type") == "repost"]
+    assert len(reposts) >= 30
+    silent = [s for s in reposts
+              if not graph.attribute(s, "original_url")
+              and "searched" not in (graph.attribute(s, "note") or "")
+              and "no single original" not in (graph.attribute(s, "note") or "")]
+    assert silent == []
+
+
+def test_replaced_reposts_are_gone_and_originals_are_typed_as_such(graph):
+    for gone in ("source:dailysabah-f35-2022", "source:malaymail-reuters-optimus-2025",
+                 "source:timeslive-reuters-magnets-june-2025", "source:profit-magnets-june-2025",
+                 "source:seaisi-solvay-2025", "source:mondaq-ga-ge-2023",
+                 "source:memetals-tungsten-2024", "source:chemradar-announcement-70-2025"):
+        assert gone not in graph.sources(), gone
+    assert graph.attribute("source:solvay-la-rochelle-2025", "source_type") == "company"
+    assert graph.attribute("source:mofcom-announcement-70-2025", "source_type") == "government"
+    assert graph.attribute("source:reex-iea-oct-2025", "original_url") == (
+        "https://www.iea.org/commentaries/"
+        "with-new-export-controls-on-critical-minerals-supply-concentration-risks-become-reality")
