@@ -33,6 +33,23 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+def qualifier_text(key: str, value: Any, predicate: str = "") -> str:
+    """A qualifier as text: ``key value``; the ``about`` of an article's figure (a
+    ``reported_*`` claim: its words as the article wrote them) quoted as written, so
+    "about 70% of refining" never reads "about about 70% of refining".
+
+    >>> qualifier_text("period", "2025-05")
+    'period 2025-05'
+    >>> qualifier_text("about", "about 70% of refining", "reported_share")
+    'as written "about 70% of refining"'
+    >>> qualifier_text("about", "natural graphite", "EXPORTS_TO")
+    'about natural graphite'
+    """
+    if key == "about" and predicate.startswith("reported_"):
+        return f'as written "{value}"'
+    return f"{key} {value}"
+
+
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

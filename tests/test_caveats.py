@@ -226,14 +226,22 @@ def test_show_gives_notes_proxies_confidence_and_source_types(run):
 
 def test_info_counts_facts_by_source_type_and_lists_gaps_with_reasons(run):
     data = json.loads(run("info", "--format", "json"))
-    assert data["facts_by_source_type"] == {"statistics": 32, "company": 11, "repost": 8,
-                                            "not recorded": 8}
+    # the records describing the sources (title, publisher, type...) are not facts about
+    # the supply chain: they are counted apart, and the repost share is of the facts
+    assert data["facts_by_source_type"] == {"statistics": 27, "company": 6, "repost": 2,
+                                            "not recorded": 4}
+    assert data["facts"] == 39
+    assert data["repost_share"] == round(2 / 39, 4)
+    assert data["facts"] + data["source_records"] == 59
     assert data["materials_without_producer"] == [
         {"id": "material:coating", "label": "Magnet coating",
          "unmapped_reason": "no public split of coating makers was found"}]
     text = run("info")
     assert "1 material(s) have no producer; 0 without a recorded reason:" in text
-    assert "| repost | 8 |" in run("info", "--format", "md")
+    assert " ".join(text.split()).startswith(
+        "39 facts about the supply chain (0 without a source, 5.1% "
+        "resting on reposts alone) and 20 records describing the sources;")
+    assert "| repost | 2 |" in run("info", "--format", "md")
 
 
 # ---------------------------------------------------------------- fitting the screen

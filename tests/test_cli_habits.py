@@ -306,7 +306,7 @@ def test_validate_gives_records_of_its_problems(tmp_path):
 
 def test_info_show_and_diff_give_csv(tiny_graph):
     info = run("info", "--format", "csv", graph=tiny_graph).stdout.splitlines()
-    assert info[:2] == ["measure,key,value", "facts,,68"]
+    assert info[:3] == ["measure,key,value", "facts,,60", "source_records,,8"]
     assert "nodes_by_kind,Product,2" in info
     show = run("show", "product:jet", "--format", "csv", graph=tiny_graph).stdout
     assert show.splitlines()[0].startswith("part,direction,relation,node,label,value")

@@ -124,7 +124,7 @@ def test_build_writes_nothing_on_bad_input(tmp_path, run_cli, what, files, expec
 def test_good_dataset_validates(tmp_path, run_cli):
     result = run_cli("validate", str(write_dataset(tmp_path, {})))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "ok: 9 facts, 4 nodes, 1 sources\n"
+    assert result.stdout == "ok: 5 facts, 4 source records, 4 nodes, 1 sources\n"
 
 
 def test_bundled_dataset_is_valid_and_sourced(run_cli):

@@ -182,7 +182,7 @@ def test_an_overwritten_0600_file_stays_0600(out_dir):
     secret.chmod(0o600)
     assert mg("info", "-o", secret).exit_code == 0
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
-    assert " facts (0 without a source), " in secret.read_text()
+    assert " facts about the supply chain (0 without a source, " in secret.read_text()
 
 
 def test_a_new_file_gets_the_umask_mode(out_dir):

@@ -413,3 +413,30 @@ def test_the_newest_claim_wins_by_year_then_publication_then_confidence_then_loa
     loaded = {new.id: 0, twin.id: 1}
     assert preferred([new, twin], published=published, loaded=loaded) is twin
     assert preferred([twin, new], published=published, loaded={new.id: 1, twin.id: 0}) is new
+
+
+# ---------------------------------------------------------------- dates
+def test_without_as_of_a_plant_not_yet_open_counts_and_the_summary_says_so():
+    from mineralgraph.reports.summary import story
+
+    later = date(2999, 1, 1)
+    graph = graph_of(("product:p", "REQUIRES", "material:m"),
+                     ("country:CN", "PRODUCES", "material:m", {"share": 0.6}),
+                     ("facility:new", "LOCATED_IN", "country:US"),
+                     extra=[Claim("facility:new", "PRODUCES", "material:m", (("share", 0.4),),
+                                  S, valid_from=later),
+                            Claim("facility:new", "label", "facility:new", sources=S)])
+    # no --as-of: every fact counts, the 2999 plant too (0.6 + 0.4 = 1), and it is named
+    assert Analysis(graph).availability("product:p") == pytest.approx(1.0)
+    assert [c.subject for c in graph.not_yet_valid(date(2026, 11, 27))] == ["facility:new"]
+    text = story(chokepoints(graph, ["product:p"]), graph)[-1]
+    assert text == ("Includes 1 relation(s) that start after today, counted as if in force "
+                    "(plants not yet open, supplies not yet begun): facility:new PRODUCES "
+                    f"material:m from 2999-01-01. Run with --as-of {date.today().isoformat()} "
+                    "to leave them out.")
+    # with a date: only what is valid then (China's 0.6), and nothing to say
+    dated = graph.as_of(date.today())
+    assert Analysis(dated).availability("product:p") == pytest.approx(0.6)
+    assert dated.not_yet_valid(date.today()) == []
+    assert not any("start after today" in p for p in story(chokepoints(dated, ["product:p"]),
+                                                             dated))

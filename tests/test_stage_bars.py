@@ -93,3 +93,10 @@ def test_stage_bars_of_a_material_without_shares_is_one_line(run_cli, tmp_path):
     assert result.stderr == ("Error: no country shares recorded for these materials: "
                              "nothing to draw\n")
     assert not out.exists()
+
+
+def test_concentration_offers_exactly_the_pictures_stage_bars_draw():
+    from mineralgraph.commands import analysis
+    from mineralgraph.render import stage_bars
+
+    assert analysis.STAGE_BAR_FORMATS == stage_bars.STAGE_BAR_FORMATS

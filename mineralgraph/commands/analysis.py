@@ -24,7 +24,6 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import FORMATS, emit, emit_bytes, format_option, out_option, working
 from mineralgraph.output import output_options as _output_options
-from mineralgraph.render.stage_bars import STAGE_BAR_FORMATS
 from mineralgraph.reports.chokepoints import render as render_chokepoints
 from mineralgraph.reports.tables import (
     render_concentration,
@@ -33,6 +32,10 @@ from mineralgraph.reports.tables import (
     render_scenario,
     render_spofs,
 )
+
+#: ``--format`` names of concentration's pictures: those of render/stage_bars.py, named
+#: here too so that a command's start does not import the drawing code.
+STAGE_BAR_FORMATS = ("png", "svg", "pdf")
 
 
 def output_options(fn):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from mineralgraph.commands.options import as_of_option, complete_ids, parse_date_option
@@ -102,13 +100,18 @@ def validate(app, paths, with_bundled, fmt, output):
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
 @click.option("--news-report", "news_report", type=click.Path(dir_okay=False),
               help="Write the per-article report of news sources as JSON to this file.")
+@click.option("--news-new-controls", "news_new_controls", is_flag=True,
+              help="Add the export controls news articles name that no known control "
+                   "matches (withheld and listed in the report by default).")
 @click.pass_obj
-def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report):
+def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report,
+          news_new_controls):
     """Build a graph snapshot from the bundled data and any --source files.
 
     Nothing is written unless every fact is valid. For each news article the per-article
     report (claims added, mentions resolved and unresolved, sentences skipped and why) is
-    printed on stderr.
+    printed on stderr. An export control an article names that the graph does not hold
+    is withheld (listed in the report) unless --news-new-controls is given.
 
     \b
     Examples:
@@ -116,13 +119,15 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
       mineralgraph build --source usgs-table.csv --source article.md -o graph.json
     """
     out = output
-    from mineralgraph.files import target_of
+    from mineralgraph.files import target_of, write_atomically
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
     from mineralgraph.reports.news import article_report_text, article_reports_json
 
     if out != "-":
         target_of(out)  # a device or a folder is refused before any work
     options = {"article_date": article_date} if article_date else {}
+    if news_new_controls:
+        options["news_new_controls"] = True
     reports: list[dict] = []
     if years:
         from mineralgraph.loaders.trade import parse_years
@@ -141,7 +146,7 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     for report in reports:
         click.echo(article_report_text(report), err=True)
     if news_report:
-        Path(news_report).write_text(article_reports_json(reports), encoding="utf-8")
+        write_atomically(news_report, article_reports_json(reports))
     report_problems(skipped)
     if not errors:
         for warning in check_warnings(claims):

@@ -6,6 +6,7 @@ import click
 
 from mineralgraph.api import snapshot_chain as product_chain
 from mineralgraph.commands.options import as_of_option, complete_ids, scenario_option
+from mineralgraph.files import target_of
 from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.output import emit_bytes, format_option, out_option
 
@@ -72,6 +73,8 @@ def snapshot(app, node_id, upstream, depth, scenario, full, output, fmt, as_of):
 
     out = output
     suffix = _suffix(out, fmt, "svg", FORMATS)
+    if out != "-":
+        target_of(out)  # a missing folder fails before the drawing
     graph, chosen = _graph(app, as_of, scenario)
     direction = None if upstream is None else ("upstream" if upstream else "downstream")
     chain = product_chain(graph, node_id, chosen, full, direction, depth)
@@ -104,6 +107,8 @@ def brief(app, node_id, scenario, output, fmt, paper, as_of):
 
     out = output
     suffix = _suffix(out, fmt, "md", BRIEF_FORMATS)
+    if out != "-":
+        target_of(out)  # a missing folder fails before the brief is made
     graph, chosen = _graph(app, as_of, scenario)
     content = brief_content(graph, node_id, chosen)
     writers = {**BRIEF_FORMATS, ".pdf": lambda b: to_pdf(b, paper),

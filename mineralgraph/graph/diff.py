@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mineralgraph.claim import Claim
+from mineralgraph.graph.reported import TRADE_FIGURES, Beside, added_beside
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -160,10 +161,13 @@ def chokepoint_diff(old: SupplyGraph, new: SupplyGraph) -> list[ProductChange]:
 
 @dataclass
 class GraphDiff:
-    """The fact diff and the chokepoint diff of two graphs."""
+    """The fact diff and the chokepoint diff of two graphs; ``beside``: each trade figure
+    of an article among the facts added, with the new graph's statistical figures of the
+    same flow and month (:mod:`mineralgraph.graph.reported`)."""
 
     facts: FactDiff
     products: list[ProductChange] | None
+    beside: list[Beside] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         data = {"summary": {"added": len(self.facts.added), "removed": len(self.facts.removed),
@@ -175,6 +179,7 @@ class GraphDiff:
                 "changed": [c.as_dict() for c in self.facts.changed]}
         data["chokepoints"] = (None if self.products is None
                                else [p.as_dict() for p in self.products])
+        data["beside"] = [b.as_dict() for b in self.beside]
         return data
 
 
@@ -195,4 +200,8 @@ def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = 
     products = None
     if with_chokepoints:
         products = chokepoint_diff(SupplyGraph(old, as_of=as_of), SupplyGraph(new, as_of=as_of))
-    return GraphDiff(fact_diff(old, new), products)
+    facts = fact_diff(old, new)
+    beside = []
+    if any(c.predicate in TRADE_FIGURES for c in facts.added):
+        beside = added_beside(SupplyGraph(new), facts.added)
+    return GraphDiff(facts, products, beside)

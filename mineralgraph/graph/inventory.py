@@ -2,10 +2,10 @@
 
 >>> from mineralgraph import load_bundled
 >>> held = graph_info(load_bundled())
->>> held.facts == len(load_bundled().claims), held.unsourced_facts
+>>> held.facts + held.source_records == len(load_bundled().claims), held.unsourced_facts
 (True, 0)
->>> list(held.as_dict())[:3]
-['facts', 'unsourced_facts', 'nodes']
+>>> list(held.as_dict())[:4]
+['facts', 'source_records', 'unsourced_facts', 'nodes']
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ def fact_source_type(graph: SupplyGraph, claim: Claim) -> str:
     return next((t for t in SOURCE_TYPES if t in types), "not recorded")
 
 
+def is_source_record(graph: SupplyGraph, claim: Claim) -> bool:
+    """Whether a claim describes a source (its title, publisher, address, date, type)
+    rather than the supply chain: such records are counted apart from the facts."""
+    return graph.kind(claim.subject) == "Source"
+
+
 def unmapped_materials(graph: SupplyGraph) -> list[dict]:
     """Materials with no producer in the graph, each with why (``unmapped_reason``)."""
     return [{"id": m, "label": graph.label(m),
@@ -42,6 +48,7 @@ class GraphInfo:
     ``mineralgraph info``."""
 
     facts: int
+    source_records: int
     unsourced_facts: int
     nodes: int
     nodes_by_kind: dict[str, int]
@@ -53,6 +60,7 @@ class GraphInfo:
     share_conflicts: list[dict]
     min_confidence: str | None
     facts_by_source_type: dict[str, int]
+    repost_share: float
     materials_without_producer: list[dict]
 
     def as_dict(self) -> dict:
@@ -61,14 +69,19 @@ class GraphInfo:
 
 
 def graph_info(graph: SupplyGraph) -> GraphInfo:
-    """Counts of what a graph holds: facts (and facts by the type of their strongest
-    source), nodes by kind, edges by relation, sources, dates, and the materials with no
+    """Counts of what a graph holds: facts about the supply chain (and those facts by the
+    type of their strongest source, and the share that rests on reposts alone), the
+    bibliographic records of the sources apart from them, nodes by kind, edges by relation, sources, dates, and the materials with no
     producer with the reason recorded for each."""
     dates = sorted(d for c in graph.claims for d in (c.valid_from, c.valid_to) if d)
     dates += sorted(c.object for c in graph.claims
                     if c.predicate in ("published", "effective_from", "effective_to"))
+    records = [c for c in graph.claims if is_source_record(graph, c)]
+    facts = [c for c in graph.claims if not is_source_record(graph, c)]
+    by_type = Counter(fact_source_type(graph, c) for c in facts)
     return GraphInfo(
-        facts=len(graph.claims),
+        facts=len(facts),
+        source_records=len(records),
         unsourced_facts=sum(1 for c in graph.claims if not c.sources),
         nodes=len(graph),
         nodes_by_kind=dict(sorted(Counter(graph.kind(n) for n in graph.ids()).items())),
@@ -83,10 +96,11 @@ def graph_info(graph: SupplyGraph) -> GraphInfo:
              "disagreeing": [o.as_dict() for o in c.others]} for c in share_conflicts(graph)],
         min_confidence=graph.min_confidence,
         facts_by_source_type=dict(sorted(
-            Counter(fact_source_type(graph, c) for c in graph.claims).items(),
-            key=lambda kv: (SOURCE_TYPES + ("not recorded",)).index(kv[0]))),
+            by_type.items(), key=lambda kv: (SOURCE_TYPES + ("not recorded",)).index(kv[0]))),
+        repost_share=round(by_type["repost"] / len(facts), 4) if facts else 0.0,
         materials_without_producer=unmapped_materials(graph),
     )
 
 
-__all__ = ["GraphInfo", "SOURCE_TYPES", "fact_source_type", "graph_info", "unmapped_materials"]
+__all__ = ["GraphInfo", "SOURCE_TYPES", "fact_source_type", "graph_info", "is_source_record",
+           "unmapped_materials"]

@@ -21,9 +21,12 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     for) are in its qualifiers. ``statistics`` holds the claims about the node that are
     not its own relations: import shares whose ``material`` is the node and, for an
     element, the reserves, import reliance and import shares of the materials that
-    contain it (:func:`mineralgraph.graph.statistics.statistics_about`).
+    contain it (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts
+    each trade figure of an article about the node beside the statistical figures of the
+    same flow and month (:func:`mineralgraph.graph.reported.figures_beside`).
     """
     from mineralgraph.graph.analysis.scenario import dated_node_in_force
+    from mineralgraph.graph.reported import figures_beside
     from mineralgraph.graph.statistics import statistics_about
 
     graph.require(node_id)
@@ -59,12 +62,16 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
                    "confidence": c.confidence, "valid_from": c.valid_from,
                    "valid_to": c.valid_to}
                   for c in statistics_about(graph, node_id)]
+    beside = figures_beside(graph, node_id)
+    for item in beside:   # number the sources of the figures set side by side
+        for claim in (item.figure, *item.statistics):
+            cite(claim)
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
                 "citation": graph.citation(s)} for s, n in refs.items()]
     return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
             "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,
-            "sources": sources}
+            "beside": [item.as_dict() for item in beside], "sources": sources}
 
 
 __all__ = ["node_view"]

@@ -11,7 +11,8 @@ element that ``show`` lists beside the node's own relations.
 >>> claims = statistics_about(load_bundled(), "element:Ga")
 >>> sorted({c.predicate for c in claims})
 ['EXPORTS_TO']
->>> max(claims, key=lambda c: c.qualifier("share")).subject
+>>> shares = [c for c in claims if c.qualifier("share") is not None]
+>>> max(shares, key=lambda c: c.qualifier("share")).subject
 'country:JP'
 """
 

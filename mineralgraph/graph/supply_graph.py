@@ -165,6 +165,15 @@ class SupplyGraph:
         return SupplyGraph(self.claims + self.left_out, as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded, min_confidence=level)
 
+    def not_yet_valid(self, today: date) -> list[Claim]:
+        """The relations that start after ``today`` (a plant not yet open, a supply not yet
+        begun) and still count because this graph has no date (no ``--as-of``); none for a
+        dated graph. Sorted as the graph keeps them."""
+        if self.as_of_date is not None:
+            return []
+        return [c for c in self.claims
+                if c.is_relation and c.valid_from is not None and c.valid_from > today]
+
     def with_left_out_requirements(self) -> SupplyGraph:
         """This graph with the requirements (REQUIRES, MADE_FROM) that ``min_confidence``
         left out put back: the graph of the lower bound, where a requirement rated too low

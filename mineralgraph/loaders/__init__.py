@@ -147,10 +147,15 @@ class Validation:
         return not self.problems
 
     def counts(self) -> dict:
-        """Facts, nodes and sources of the claims read."""
+        """Facts about the supply chain, records describing the sources, nodes and
+        sources of the claims read (counted as ``mineralgraph info`` counts them)."""
+        from mineralgraph.graph.inventory import is_source_record
         from mineralgraph.graph.supply_graph import SupplyGraph
 
-        return {"facts": len(self.claims), "nodes": len(SupplyGraph(self.claims)),
+        graph = SupplyGraph(self.claims)
+        records = sum(1 for c in self.claims if is_source_record(graph, c))
+        return {"facts": len(self.claims) - records, "source_records": records,
+                "nodes": len(graph),
                 "sources": len({s for c in self.claims for s in c.sources})}
 
 

@@ -347,12 +347,19 @@ _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:,\s+[A-Z][A-Za-z
                        r"/(?P<wire>[A-Za-z ]+)/)?\s*[-\u2013\u2014]+\s*")
 
 
+#: "Asian Tech Press (Oct 24) --": a credit line in place of a dateline.
+_CREDIT_DATELINE = re.compile(r"^(?P<agency>[A-Z][A-Za-z .&]{1,40}?)\s+\((?P<date>(?P<month>"
+                              r"[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}))(?P<year>)?(?P<wire>)?\)"
+                              r"\s*[-\u2013\u2014]+\s*")
+
+
 def dateline(article: Article, option: date | None) -> None:
-    """Read the wire dateline (``BEIJING, April 4 (Reuters) -``) off the first paragraph."""
+    """Read the wire dateline (``BEIJING, April 4 (Reuters) -``, or a credit line such as
+    ``Asian Tech Press (Oct 24) --``) off the first paragraph."""
     if not article.paragraphs:
         return
     line, first = article.paragraphs[0]
-    match = _DATELINE.match(first)
+    match = _DATELINE.match(first) or _CREDIT_DATELINE.match(first)
     if not match:
         return
     article.paragraphs[0] = (line, first[match.end():])

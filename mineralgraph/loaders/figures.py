@@ -60,16 +60,30 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (ea
                           r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
-                          r"quarter) (a|last) year|on the year)\b", re.I)
+                          r"quarter) (a|last) year|on the year|in the same (month|period) "
+                          r"(of|in) 20\d\d)\b", re.I)
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
-                      r"(?:exports?|imports?|shipments?)\b[^.;%]{0,60}?\b(?:fell|dropped|slid|"
-                      r"rose|climbed|declined|plunged|slumped|increased|jumped|surged)(?:[^.;]|\.(?=\d)){0,45}?"
-                      r"\bto)\s+"
+                      r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
+                      r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|"
+                      r"surged|recovered|rebounded)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
+                      r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
+                      r"stood at|amounted to|came to|came in at)|"
+                      r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-                      r"\d+(?:\.\d+)?)\s+(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|kilograms|kg)\b",
+                      r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
+                      r"kilograms|kg)\b",
                       re.I)
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\b"
+#: "9,007 kilograms of the metal left the country", "721 kilograms of germanium were
+#: exported": a quantity before its verb of export (or import).
+QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\s+[\w ,-]{1,40}?)?"
+                            r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
+                            r"the country|were imported|was imported|shipped|exported)\b", re.I)
+#: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
+QUANTITY_AND = re.compile(r"\band\s+" + _NUM + r"\s+" + _UNIT + r"\s+of\b", re.I)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
 ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
                   r"dropped|dropping|plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
@@ -119,9 +133,29 @@ def find_figures(text: str) -> list[Figure]:
     for match in QUANTITY.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+        scale = 1_000_000 if match.group("million") else 1
+        out.append(Figure("quantity", round(float(match.group("num").replace(",", "")) * scale, 3),
+                          match.start(), match.end(), about=match.group(0), unit=unit,
+                          flow=flow))
+    taken = [(f.start, f.end) for f in out if f.kind == "quantity"]
+    for match in QUANTITY_AFTER.finditer(text):   # "9,007 kilograms of gallium left the country"
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        flow = "import" if re.match(r"(were )?imported", match.group("verb"), re.I) \
+            else "export"
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
                           match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
+    if [f for f in out if f.kind == "quantity"]:
+        for match in QUANTITY_AND.finditer(text):   # "..., and 5,611 kilograms of gallium"
+            if any(f.start == match.start("num") for f in out):
+                continue
+            unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+            first = next(f for f in out if f.kind == "quantity")
+            out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                              match.start("num"), match.end(), about=match.group(0).strip(),
+                              unit=unit, flow=first.flow))
     for match in ZERO.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         out.append(Figure("quantity", 0.0, match.start(), match.end(), about=match.group(0),
@@ -162,7 +196,10 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
             continue
         window = after[:70]
+        lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
+                or (lead and YEAR_ON_YEAR.search(lead.group(0))
+                    and lead.end() <= match.start())
                 or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
             continue
         verb = (verbs[-1] if _UP_DOWN.finditer(before) and list(_UP_DOWN.finditer(before))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mineralgraph.loaders.countries import country_code
 from mineralgraph.ontology import model
@@ -46,6 +47,51 @@ GOVERNMENTS = {
     "british": "GB", "london": "GB", "canadian": "CA", "ottawa": "CA", "taiwanese": "TW",
     "vietnamese": "VN", "hanoi": "VN", "myanmar": "MM", "burmese": "MM",
 }
+
+#: News names of countries ISO 3166 spells otherwise, and capitals and demonyms used for
+#: their governments. In news "Congo" is the Democratic Republic (Reuters style, after
+#: "Democratic Republic of Congo"); the other Congo is named "Congo Republic" or
+#: "Republic of the Congo".
+NEWS_COUNTRIES = {
+    "democratic republic of the congo": "CD", "democratic republic of congo": "CD",
+    "dr congo": "CD", "drc": "CD", "congo": "CD", "congo-kinshasa": "CD", "kinshasa": "CD",
+    "congolese": "CD", "congo republic": "CG", "republic of the congo": "CG",
+    "republic of congo": "CG", "congo-brazzaville": "CG", "harare": "ZW", "zimbabwean": "ZW",
+    "jakarta": "ID", "indonesian": "ID", "pretoria": "ZA", "south african": "ZA",
+    "moscow": "RU", "russian": "RU", "chilean": "CL", "brazilian": "BR", "mexican": "MX",
+    "naypyidaw": "MM", "philippine": "PH", "filipino": "PH", "manila": "PH",
+    "kuala lumpur": "MY", "south korea": "KR", "north korea": "KP", "russia": "RU",
+    "vietnam": "VN", "taiwan": "TW", "laos": "LA", "iran": "IR", "bolivia": "BO",
+    "tanzania": "TZ", "venezuela": "VE", "britain": "GB", "united kingdom": "GB",
+    "the netherlands": "NL", "ivory coast": "CI",
+}
+#: Country names that are also common words, people's or US states' names: never a country.
+NOT_COUNTRIES = {"georgia", "jordan", "jersey", "chad", "guernsey", "turkey", "niger",
+                 "dominica", "china"}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-case country names (ISO 3166 names, common and official names without a
+    comma, :data:`NEWS_COUNTRIES`) -> alpha-2 code.
+
+    >>> names = country_names()
+    >>> names["zimbabwe"], names["democratic republic of the congo"], names["indonesia"]
+    ('ZW', 'CD', 'ID')
+    >>> "georgia" in names
+    False
+    """
+    import pycountry
+
+    out = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                out.setdefault(name.lower(), country.alpha_2)
+    out.update(NEWS_COUNTRIES)
+    return {k: v for k, v in out.items() if k not in NOT_COUNTRIES}
+
 
 #: Element names -> symbols (the elements of the chains; graphite counts as carbon).
 ELEMENTS = {
@@ -87,6 +133,9 @@ FUZZY_KINDS = ("Company", "Facility", "Material", "Product")
 #: The least rapidfuzz ratio (0-100) at which a near miss is taken for a known name.
 FUZZY_CUTOFF = 90
 
+#: Titles before a person's name, cut off it.
+TITLE = re.compile(r"Minister|Secretary|Chairman|Chairwoman|Chair|Governor|Ambassador|"
+                   r"Spokesperson|Spokesman|Spokeswoman|CEO|President|Premier|Director")
 #: Words that end company names (a capitalised name ending so is taken for a company).
 COMPANY_WORDS = ("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.",
                  "Limited", "Group", "Materials", "Magnetics", "Magnet", "Magnets",
@@ -130,6 +179,11 @@ class Gazetteer:
         self.known = known
         for name, code in GOVERNMENTS.items():
             self.names[name] = f"country:{code}"
+        #: country names only count written with a capital ("Zimbabwe", not "zimbabwe")
+        countries = country_names()
+        self.country_names = {n for n in countries if n not in GOVERNMENTS}
+        for name in sorted(self.country_names):
+            self.names.setdefault(name, f"country:{countries[name]}")
         for name, symbol in ELEMENTS.items():
             self.names[name] = f"element:{symbol}"
         if known is not None:
@@ -164,6 +218,8 @@ class Gazetteer:
             if len(key) <= 3 and text != text.upper() and not text[0].isupper():
                 continue
             if key == "us" and text != "US":
+                continue
+            if key in self.country_names and not text[0].isupper():
                 continue
             if key in ELEMENTS and text[0].isupper() and _company_follows(sentence, m.end()):
                 continue
@@ -236,8 +292,14 @@ class Gazetteer:
             while words and re.fullmatch(r"[\d.,]+", words[0]):   # "On 3 July 2023"
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and _norm(words[-1]).rstrip(".") in TRAILING:
+            while words and (_norm(words[-1]).rstrip(".") in TRAILING
+                             or re.fullmatch(r"[\d.,]+", words[-1])):   # "Only 107"
                 words = words[:-1]
+            # a title before a person's name ("Mines Minister Winston Chitando")
+            titles = [i for i, w in enumerate(words[:3]) if TITLE.fullmatch(w)]
+            if titles and titles[-1] + 1 < len(words):
+                start += sum(len(w) + 1 for w in words[:titles[-1] + 1])
+                words = words[titles[-1] + 1:]
             text = " ".join(words)
             end = start + len(text)
             if not text or _norm(text) in STOPWORDS or (
@@ -259,6 +321,15 @@ class Gazetteer:
             if re.search(r"-(origin|made|based|owned|linked|listed)$|\b(Law|Act|Regulations?)$",
                          text):
                 continue  # "Chinese-origin", "US-made": adjectives, not names
+            inside = re.search(r"\b(Ministry|Minister|Catalogue|Catalog) of( [A-Z][\w-]*,?| and| "
+                               r"or| from)*\s*$", sentence[:start])
+            if inside and len(words) > 1 and inside.group(1) == "Minister":
+                # "Minister of Science, Technology and Innovation Chang Lih Kang"
+                start += len(words[0]) + 1
+                words = words[1:]
+                text = " ".join(words)
+            elif re.match(r"(Catalogue|Catalog|Decree|Decision|List) of\b", text) or inside:
+                continue  # a law's or a ministry's name, or words inside it
             if len(words) == 1 and (re.search(r"(ian|ean|ican|ese)$", text) or text in (
                     "British", "Spanish", "Swedish", "Danish", "Finnish", "Polish", "Irish",
                     "Turkish", "Scottish", "Flemish")) and \

@@ -5,7 +5,9 @@ What is read, sentence by sentence:
 - **export controls**: announced (``announced_on``), in force (``effective_from``),
   suspended or lifted (``effective_to``); the control is the known one the sentence
   names (announcement number, covered items, or the one the article is about), else a
-  new ``control:`` node with ``label``, ``regime``, ``ISSUED_BY``, ``COVERS``, ``TARGETS``;
+  new ``control:`` node with ``label``, ``regime``, ``ISSUED_BY``, ``COVERS``, ``TARGETS``
+  (a new control is withheld and listed in the report unless
+  ``context.options["news_new_controls"]`` is set: ``build --news-new-controls``);
 - **licence decisions**: approved, denied or expedited licences, as a ``licence:`` node
   with ``decision``, ``announced_on``, ``ISSUED_BY``, ``GRANTED_TO``, ``TARGETS``, ``UNDER``;
 - **supply relations**: a company ``SUPPLIES`` another (with the ``material``), stops
@@ -26,13 +28,19 @@ no claim.
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
 >>> _ = path.write_text("Title: China curbs gallium\\nDate: 2023-07-03\\n\\n"
 ...                     "China announced export controls on gallium on Monday.\\n")
->>> result = load_news(path)
+>>> result = load_news(path, LoadContext(options={"news_new_controls": True}))
 >>> for c in sorted(result.claims, key=lambda c: c.predicate):
 ...     if c.predicate in ("COVERS", "announced_on", "ISSUED_BY"):
 ...         print(c.subject, c.predicate, c.object, c.valid_from)
 control:cn-2023-07-gallium COVERS element:Ga 2023-07-03
 control:cn-2023-07-gallium ISSUED_BY country:CN 2023-07-03
 control:cn-2023-07-gallium announced_on 2023-07-03 2023-07-03
+
+A control no known one matches is withheld unless ``news_new_controls`` is set, and said:
+
+>>> result = load_news(path)
+>>> result.claims, result.report["new_controls"]
+([], ['control:cn-2023-07-gallium (China export controls on Gallium (Jul 2023))'])
 """
 
 from __future__ import annotations
@@ -78,6 +86,15 @@ LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e app
                      r"applications? to export|export (applications?|requests?)|approvals for "
                      r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
                      r"shipments))\b", re.I)
+#: "has suspended cobalt exports", "an immediate freeze on exports": a government stops its
+#: exports, which starts a ban (it suspends no control).
+EXPORT_HALT = re.compile(r"\b(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)|froze)\s+(all\s+)?"
+                         r"([\w-]+\s+){0,2}?(exports|shipments)\b|\b(suspension|halt|freeze)\s+"
+                         r"(of|on)\s+(all\s+)?([\w-]+\s+){0,3}?(exports|shipments)\b", re.I)
+#: "Year to date, exports totalled ...": a cumulative figure, neither a month's nor a year's.
+YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|in the first (two|three|"
+                          r"four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months|in the "
+                          r"first (half|two quarters|three quarters|quarter))\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -153,8 +170,11 @@ NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not y
 BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
-TARGET_BEFORE = re.compile(r"\b(to|for|toward|towards|against|targeting|bound for|destined for|"
-                           r"into|(?<!talks )(?<!trade )(?<!agreement )(?<!deal )with)\s+"
+TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!commitment )"
+                           r"(?<!response )"
+                           r"(?<!concession )(?<!message )to|for|toward|towards|against|"
+                           r"targeting|bound for|destined for|into|"
+                           r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )(?<!war )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
@@ -187,8 +207,9 @@ PRODUCE_VERB = re.compile(r"\b(produc(e|ed|es|ing)|began producing|started produ
                           r"(commercial |full |first )?production of|"
                           r"(capacity|able) to make|mak(e|es|ing))\b", re.I)
 PRONOUN_SUBJECT = re.compile(r"^(its|it|the company|the firm|the group)\b", re.I)
-IMMEDIATE = re.compile(r"immediate effect|effective immediately|effective (up)?on (publication|"
-                       r"release)|effective from the date|with immediate|immediately", re.I)
+IMMEDIATE = re.compile(r"immediate effect|immediate (ban|freeze|halt|suspension)|effective "
+                       r"immediately|effective (up)?on (publication|release)|effective from "
+                       r"the date|with immediate|immediately", re.I)
 REFERENCE = re.compile(r"Announcement No\.?\s*(\d+)(?:\s*(?:\[|\(|of\s+)(\d{4}))?", re.I)
 SUPPLY_VERB = re.compile(r"\b(suppl(y|ies|ied|ying)|ship(s|ped|ping)?|sell(s|ing)?|sold|"
                          r"deliver(s|ed|ing)?|provid(e|es|ed|ing))\b", re.I)
@@ -224,6 +245,10 @@ class NewsReader:
         self.path = path
         self.known = context.known
         self.option = context.options.get("article_date")
+        #: a control the graph does not hold is only added when asked for
+        self.new_controls = bool(context.options.get("news_new_controls"))
+        self.withheld: list[str] = []
+        self.minted: list[str] = []
         self.gazetteer = Gazetteer(self.known)
         self.claims: list[Claim] = []
         self.nodes: dict[str, list[Claim]] = {}
@@ -268,6 +293,10 @@ class NewsReader:
     def read(self) -> LoadResult:
         article = read_article(self.path)
         dateline(article, self.option)
+        if not any(text.strip() for _, text in article.paragraphs):
+            # nothing to read: no date is needed to say so, and nothing is added
+            self.article = article
+            return LoadResult(claims=[], unresolved=[], report=self.report([]))
         if article.published is None:
             if self.option is None:
                 where = article.date_line or 1
@@ -279,13 +308,18 @@ class NewsReader:
         self.article = article
         self.source = self.source_id(article)
         # an official publisher names its country ("Ministry of Commerce of the PRC")
+        official = re.search(r"\b(ministry|government|commission|administration|council|"
+                             r"department|embassy|state|authority|office)\b",
+                             article.publisher or "", re.I)
         self.article_country = next((m.id for m in self.gazetteer.mentions(
-            article.publisher or "") if model.kind_of(m.id) == "Country"), None)
+            article.publisher or "") if model.kind_of(m.id) == "Country"), None) \
+            if official else None   # "The Telegraph India" names no issuer
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentences += 1
                 self.sentence(line, sentence)
         self.drop_article_dated_repeats()
+        self.withhold_new_controls()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
             claims = (self.source_claims(article)
@@ -330,6 +364,23 @@ class NewsReader:
         for node in dropped:
             self.nodes.pop(node, None)
 
+    def withhold_new_controls(self) -> None:
+        """A control no known node matches is withheld unless ``news_new_controls`` is
+        set: its claims, and a licence's ``UNDER`` it, are left out and the control is
+        listed in the report (never a node made silently)."""
+        minted = sorted(node for node, info in self.controls.items() if info["minted"]
+                        and any(c.subject == node for c in self.claims))
+        self.withheld = [] if self.new_controls else minted
+        self.minted = [f"{node} ({self.label(node)})" for node in minted]
+        if not self.withheld:
+            return
+        out = set(self.withheld)
+        self.claims = [c for c in self.claims if c.subject not in out and str(c.object)
+                       not in out]
+        for node in self.withheld:
+            self.nodes.pop(node, None)
+            self.mentioned.pop(node, None)
+
     def mention_claims(self) -> list[Claim]:
         """One MENTIONS claim per node the article names, quoting the first sentence."""
         out = []
@@ -361,6 +412,8 @@ class NewsReader:
             "sentences": self.sentences,
             "claims_added": len(claims),
             "events": events,
+            "new_controls": self.minted,
+            "new_controls_withheld": bool(self.withheld),
             "decisions": sorted({f"{c.subject} {c.object}" for c in facts
                                  if c.predicate == "decision"
                                  and c.qualifier("modality") is None}),
@@ -428,9 +481,10 @@ class NewsReader:
         if text[0] in "\"\u201c":
             self.skipped.append((line, text, "a quotation"))
             return
-        found = [Found(m, m.id, model.kind_of(m.id)) for m in
-                 sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
-                        key=lambda m: m.start)]
+        found = generic_after_element(
+            [Found(m, m.id, model.kind_of(m.id)) for m in
+             sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
+                    key=lambda m: m.start)], text)
         for f in found:
             self.mentioned.setdefault(f.id, (f.mention.text, text, line))
         if self.article_country is None:   # the first country named that is no target
@@ -452,7 +506,8 @@ class NewsReader:
                                        and PLANNED_CUE.search(text)))
         is_control = bool(CONTROL.search(text) or REFERENCE.search(text)
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
-                          or (self.current_control and ANAPHOR.search(text)))
+                          or (self.current_control and ANAPHOR.search(text))
+                          or self.government_halt(text, found))
         policy = bool(POLICY.search(text) or PROCESS.search(text))
         if is_licence and negated:
             verb = (APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
@@ -492,15 +547,25 @@ class NewsReader:
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
         ``reported_*`` claims of the article on the country (or company) they are about."""
+        if YEAR_TO_DATE.search(text):
+            if find_figures(text):
+                self.skipped.append((self.line, text, "a year-to-date total is no month's or "
+                                                      "year's figure"))
+            return
         for figure in find_figures(text):
             countries = [f for f in found if f.kind == "Country"]
             owners = [f for f in found if f.kind in ("Country", "Company")
                       and f.mention.end <= figure.start]
             partner = None
             if figure.kind == "share":
-                if not owners:
+                lead = re.match(r"(the|this) (country|nation)\b", text, re.I)
+                if not owners and self.article_country and lead \
+                        and len(text[lead.end():figure.start].split()) <= 1:
+                    subject = self.article_country   # "The country supplies over 80%"
+                elif not owners:
                     continue
-                subject = owners[-1].id
+                else:
+                    subject = owners[-1].id
             elif figure.flow == "import":   # the importer is the subject; "from" a partner
                 sources = [f for f in countries if re.search(
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
@@ -525,7 +590,8 @@ class NewsReader:
                                                           "world, not a total"))
                     continue
                 where = figure.start + named.start("name") if named else 0
-                if named and not any(f.mention.start <= where < f.mention.end for f in targets):
+                if named and not any(f.mention.start <= where < f.mention.end
+                                     for f in targets + countries):
                     self.skipped.append((self.line, text, f"a trade figure to "
                                          f"{named.group('name')}, not a known country"))
                     continue
@@ -534,6 +600,9 @@ class NewsReader:
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
                            if figure.kind == "share" else True)]
+            own = [f for f in inside if figure.start <= f.mention.start < figure.end + 25]
+            if figure.kind == "quantity" and own:   # "1,530 kilograms of gallium and 721
+                inside = own                         # kilograms of germanium": each its own
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")]:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
@@ -544,10 +613,18 @@ class NewsReader:
                 months = [d for d, start, end in dates
                           if re.search(r"\b(month|" + "|".join(MONTHS) + r")\b",
                                        text[start:end], re.I)
-                          and not re.search(r"\d{1,2}(?!\d)\b", text[start:end].split()[-1]
-                                            if len(text[start:end].split()) > 1 else "x")]
+                          and not re.fullmatch(r"\d{1,2}\W*", text[start:end].split()[-1]
+                                               if len(text[start:end].split()) > 1 else "x")
+                          # "4.8% higher than in July 2024": the comparison's month
+                          and not re.search(r"\b(than|compared (with|to)|versus)\s+(in\s+)?$",
+                                            text[max(0, start - 20):start], re.I)
+                          and not re.match(r"than\b", text[start:end], re.I)]
                 year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
-                if months:
+                own = self.own_month(text, figure, months) if figure.kind == "quantity" \
+                    else None
+                if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
+                    when, period = own, f"{own:%Y-%m}"   # of 2024": the figure's own month
+                elif months:
                     when = months[0].replace(day=1)
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
@@ -557,8 +634,9 @@ class NewsReader:
                     when, period = self.last_period, f"{self.last_period:%Y-%m}"
                 else:
                     continue   # a trade figure needs its month or year
-                if len(period) == 7:
-                    self.last_period = when
+                if len(period) == 7 and (not own or (months and own == months[0].replace(
+                        day=1))):   # a comparison's month ("down from ... in August") is not
+                    self.last_period = when   # the month the article reports
             for item in (inside if figure.kind == "quantity" and figure.value == 0
                          else inside[:1] or [None]):
                 quals = [("about", figure.about)]
@@ -574,6 +652,42 @@ class NewsReader:
                     quals.append(("period", period))
                 self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                            tuple(quals), quote=text)
+
+    def government_halt(self, text: str, found: list[Found]) -> re.Match | None:
+        """"Congo has suspended cobalt exports": a country (no company) named before a halt
+        of exports is the government starting a ban; a company halting shipments is not."""
+        halt = EXPORT_HALT.search(text)
+        if not halt:
+            return None
+        before = [f for f in found if f.mention.end <= halt.start()]
+        countries = [f for f in before if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        if not countries or [f for f in before if f.kind in ("Company", "Facility")] \
+                or self.gazetteer.unknown_names(text[:halt.start()]):
+            return None
+        return halt
+
+    def own_month(self, text: str, figure, months: list[date]) -> date | None:
+        """The month a quantity is dated by right after it: "in September", "in the same
+        month of 2024", "in the same month last year" (the sentence's month a year back)."""
+        after = text[figure.end:figure.end + 45]
+        same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
+                        r"month (?:a |last )year\b", after, re.I)
+        base = months[0] if months else self.last_period
+        if same and base:
+            first = base
+            year = int(same.group("year")) if same.group("year") else first.year - 1
+            return date(year, first.month, 1)
+        named = re.match(r"\s+in (?P<month>" + "|".join(m for m in MONTHS
+                                                         if len(m) > 3 or m == "may")
+                         + r")\b(?:\s+(?P<year>20\d\d))?", after, re.I)
+        if named:
+            month = MONTHS[named.group("month").lower()]
+            published = self.article.published
+            year = int(named.group("year")) if named.group("year") else \
+                published.year - (month > published.month)
+            return date(year, month, 1)
+        return None
 
     @staticmethod
     def control_on(text: str, found: list[Found]) -> bool:
@@ -761,7 +875,10 @@ class NewsReader:
                             or f.mention.start < clause.start()])
         items = [i for i, _ in named]
         statuses = []
-        if SUSPENDED.search(text):
+        halt = self.government_halt(text, found)
+        if halt:
+            statuses.append("announced")   # a ban starts ("suspended cobalt exports")
+        elif SUSPENDED.search(text):
             statuses.append("suspended")
         if IN_FORCE.search(text) and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
@@ -770,6 +887,8 @@ class NewsReader:
         since = [when for when, start, _ in dates
                  if SINCE_CUE.search(text[max(0, start - 10):start])
                  or text[start:start + 5].lower() == "since"]
+        # "in place since December 2024, remains in force": a state, no entry into force
+        state = bool(since and REMAINS.search(text))
         if since and "in force" not in statuses and "suspended" not in statuses:
             statuses.append("in force")
         verbs = [m for m in ANNOUNCED.finditer(text)
@@ -797,7 +916,9 @@ class NewsReader:
                     announced = when
                     day_precise = bool(re.search(r"\b\d{1,2}\b|day\b", text[start:end], re.I))
             elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
-                    or text[start:start + 5].lower() == "since":
+                    or (re.match(r"(since|from|starting|effective)\b", text[start:end], re.I)
+                        and not re.search(r"(\d%?|percent|\b(up|down|rose|fell))\s*$",
+                                          text[max(0, start - 14):start])):
                 effective = effective or when
         after = DAYS_AFTER.search(text)
         if after and announced is None and not self.dated_by_article:
@@ -823,6 +944,11 @@ class NewsReader:
                 self.skipped.append((self.line, text, "a control with no date nor number: "
                                                       "not taken for a new one"))
                 return
+            if status == "suspended" and not announced and not REFERENCE.search(text) \
+                    and not month:
+                self.skipped.append((self.line, text, "lifts or suspends a control the graph "
+                                                      "does not hold: not taken for a new one"))
+                return
             if month and not announced:
                 number = MONTHS[month.group("month").lower()]
                 announced = date(event.year - (number > event.month), number, 1)
@@ -843,7 +969,7 @@ class NewsReader:
             effective if self.dated_by_article and status != "announced" else None) or event
         if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
-        if "in force" in statuses or (status == "announced" and effective):
+        if ("in force" in statuses and not state) or (status == "announced" and effective):
             self.claim(control, "effective_from", effective or event, start, quote=text)
         if "suspended" in statuses:
             self.claim(control, "effective_to", effective or event, event, quote=text)
@@ -870,7 +996,8 @@ class NewsReader:
         node = f"control:{code.lower()}-{when.year}-{when.month:02d}-{tail}"
         if MILITARY.search(text):
             regime = "end-use-denial"
-        elif BAN.search(text):
+        elif any(m.group(0)[0].islower() or m.start() == 0 for m in BAN.finditer(text)) \
+                or EXPORT_HALT.search(text):   # not a word of a title ("... Prohibited or")
             regime = "ban"
         else:
             regime = "licence-required"
@@ -1166,6 +1293,22 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def generic_after_element(found: list[Found], text: str) -> list[Found]:
+    """A material named by a generic word of a mined form right after an element ("lithium
+    concentrate", "germanium concentrate") is that element's, not the graph's material of
+    that word ("neodymium magnets" stay magnets)."""
+    out = []
+    for index, f in enumerate(found):
+        previous = found[index - 1] if index else None
+        if f.kind == "Material" and re.fullmatch(r"(concentrates?|ores?)", f.mention.text.strip(),
+                                                 re.I) and previous \
+                and previous.kind == "Element" \
+                and re.fullmatch(r"[\s-]*", text[previous.mention.end:f.mention.start]):
+            continue
+        out.append(f)
+    return out
 
 
 def named_reference(text: str) -> re.Match | None:

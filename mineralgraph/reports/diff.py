@@ -3,13 +3,13 @@ text, Markdown, JSON or CSV (``mineralgraph diff``)."""
 
 from __future__ import annotations
 
-from mineralgraph.cells import md_code, to_csv, to_json
+from mineralgraph.cells import md_code, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 from mineralgraph.graph.diff import GraphDiff
 
 
 def _value(claim: Claim) -> str:
-    quals = ", ".join(f"{k} {v}" for k, v in claim.qualifiers)
+    quals = ", ".join(qualifier_text(k, v, claim.predicate) for k, v in claim.qualifiers)
     when = ""
     if claim.valid_from or claim.valid_to:
         when = f" [{claim.valid_from or '…'} to {claim.valid_to or '…'}]"
@@ -50,6 +50,11 @@ def render_text(diff: GraphDiff, old: str, new: str, markdown: bool = False) -> 
         ("Changed", [f"~ {c.new.subject} {c.new.predicate}: {_value(c.old)} -> "
                      f"{_value(c.new)} <{', '.join(c.new.sources)}>" for c in facts.changed]),
     ]
+    if diff.beside:
+        from mineralgraph.reports.news import beside_text
+
+        sections.append(("Trade figures of articles beside the statistical figures of the "
+                         "same flow and month", beside_text(diff.beside)))
     if products is not None:
         sections.append(("Chokepoints", [line for p in products for line in _product_lines(p)]))
     if markdown:

@@ -15,7 +15,8 @@ def info_rows(info: GraphInfo) -> list[dict]:
     the type of their strongest source, and the materials without a producer (the value
     is the reason recorded, empty when none)."""
     rows = [{"measure": name, "key": "", "value": getattr(info, name)}
-            for name in ("facts", "unsourced_facts", "nodes", "edges", "sources")]
+            for name in ("facts", "source_records", "unsourced_facts", "repost_share", "nodes",
+                         "edges", "sources")]
     if info.date_range:
         rows += [{"measure": "first_date", "key": "", "value": info.date_range[0]},
                  {"measure": "last_date", "key": "", "value": info.date_range[1]}]
@@ -42,8 +43,9 @@ def render_info(info: GraphInfo, fmt: str = "text") -> str:
     rels = [{"relation": k, "edges": v} for k, v in info.edges_by_relation.items()]
     table = markdown_table if fmt == "md" else text_table
     span = " to ".join(info.date_range or ["-"])
-    head = (f"{info.facts} facts ({info.unsourced_facts} without a source), "
-            f"{info.nodes} nodes, {info.edges} relations, {info.sources} sources; "
+    head = (f"{info.facts} facts about the supply chain ({info.unsourced_facts} without a "
+            f"source, {info.repost_share:.1%} resting on reposts alone) and "
+            f"{info.source_records} records describing the sources; {info.nodes} nodes, {info.edges} relations, {info.sources} sources; "
             f"dates {span}.")
     if info.min_confidence:
         head += (f" Relations rated below {info.min_confidence} confidence are left out "
@@ -56,7 +58,7 @@ def render_info(info: GraphInfo, fmt: str = "text") -> str:
              "why no producer is mapped": m["unmapped_reason"] or "(no reason recorded)"}
             for m in unmapped]
     parts = [head, table(kinds, ["kind", "nodes"]), table(rels, ["relation", "edges"]),
-             "Facts by the type of their strongest source:",
+             "Facts about the supply chain by the type of their strongest source:",
              table(types, ["strongest source", "facts"]),
              f"{len(unmapped)} material(s) have no producer; {missing} without a recorded "
              "reason:", table(gaps, ["material", "why no producer is mapped"])]

@@ -8,6 +8,9 @@ a.txt: nothing to extract (3 sentences read); nothing added
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+
+from mineralgraph.cells import cell
 
 
 def _shorten(text: str, width: int = 90) -> str:
@@ -17,9 +20,15 @@ def _shorten(text: str, width: int = 90) -> str:
 
 def article_report_text(report: dict) -> str:
     """What one article gave, in a few lines; one line when it gave nothing."""
+    withheld = (f"new controls withheld (no known control matches; build "
+                f"--news-new-controls adds them): {'; '.join(report['new_controls'])}"
+                if report.get("new_controls_withheld") else "")
     if not report.get("claims_added"):
-        return (f"{report['article']}: nothing to extract ({report['sentences']} sentences "
-                f"read); nothing added")
+        if withheld:
+            return f"{report['article']}: nothing added; {withheld}"
+        count = report["sentences"]
+        return (f"{report['article']}: nothing to extract ({count} sentence"
+                f"{'' if count == 1 else 's'} read); nothing added")
     where = ", ".join(str(x) for x in (report.get("publisher"), report.get("published")) if x)
     lines = [f"{report['article']} ({where}): {report['claims_added']} claims added "
              f"as {report['source']}"]
@@ -32,6 +41,11 @@ def article_report_text(report: dict) -> str:
                          + report.get("modal", []))]
     if others:
         lines.append("  controls: " + "; ".join(others))
+    if withheld:
+        lines.append(f"  {withheld}")
+    elif report.get("new_controls"):
+        lines.append("  new controls (no known control matched): "
+                     + "; ".join(report["new_controls"]))
     if report.get("figures"):
         lines.append("  figures of the article (beside the statistics, not in the analysis): "
                      + "; ".join(report["figures"]))
@@ -52,3 +66,55 @@ def article_report_text(report: dict) -> str:
 def article_reports_json(reports: list[dict]) -> str:
     """The reports of several articles as one JSON document."""
     return json.dumps({"articles": reports}, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _sources(claim) -> str:
+    return f"<{', '.join(claim.sources)}>"
+
+
+def _figure_text(claim) -> str:
+    flow, partner = claim.qualifier("flow"), claim.qualifier("partner")
+    way = "to" if flow == "export" else "from"
+    unit = f" {claim.qualifier('unit')}" if claim.qualifier("unit") else ""
+    value = f"{claim.object:+.0%}" if claim.predicate == "reported_trade_change" \
+        else f"{cell(claim.object)}{unit}"
+    return (f"{claim.subject} {flow} {way} {partner} of {claim.qualifier('material')}, "
+            f"{claim.qualifier('period')}: {value}")
+
+
+def _statistic_text(claim) -> str:
+    amount = claim.qualifier("amount")
+    value = claim.qualifier("trade_value")
+    figure = (f"{cell(amount)} {claim.qualifier('unit') or ''}".strip() if amount is not None
+              else f"{cell(value)} USD" if value is not None
+              else f"share {cell(claim.qualifier('share'))}")
+    when = f"{claim.valid_from} to {claim.valid_to}" if claim.valid_from \
+        else f"year {claim.qualifier('year')}"
+    return f"{claim.subject} EXPORTS_TO {claim.object}: {figure} ({when})"
+
+
+def beside_text(besides, cite: Callable | None = None) -> list[str]:
+    """Lines putting each article trade figure (:class:`mineralgraph.graph.reported.Beside`)
+    beside the statistical figures of the same flow and month; ``cite`` gives a claim's
+    source marks (default: the source ids).
+
+    >>> from mineralgraph.claim import Claim
+    >>> from mineralgraph.graph.reported import Beside
+    >>> figure = Claim("country:CN", "reported_trade_change", -0.93, (("flow", "export"),
+    ...     ("material", "element:Ga"), ("partner", "country:US"),
+    ...     ("period", "2025-05")), ("source:w",))
+    >>> print("\\n".join(beside_text([Beside(figure, ())])))
+    country:CN export to country:US of element:Ga, 2025-05: -93% (the article) <source:w>
+      beside: no statistical figure of the same flow and month in the graph
+    """
+    cite = cite or _sources
+    lines = []
+    for item in besides:
+        kind = "the article"
+        lines.append(f"{_figure_text(item.figure)} ({kind}) {cite(item.figure)}")
+        if not item.statistics:
+            lines.append("  beside: no statistical figure of the same flow and month in the "
+                         "graph")
+        for claim in item.statistics:
+            lines.append(f"  beside: {_statistic_text(claim)} {cite(claim)}")
+    return lines

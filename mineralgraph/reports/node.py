@@ -3,7 +3,8 @@ CSV (``mineralgraph show``)."""
 
 from __future__ import annotations
 
-from mineralgraph.cells import fit, to_csv, to_json
+from mineralgraph.cells import fit, qualifier_text, to_csv, to_json
+from mineralgraph.claim import Claim
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
 CAVEATS = ("note", "proxy")
@@ -20,7 +21,8 @@ def _statistic_line(item: dict) -> str:
 
 
 def _claim_line(head: str, rel: dict) -> str:
-    quals = ", ".join(f"{k} {v}" for k, v in rel["qualifiers"].items() if k not in CAVEATS)
+    quals = ", ".join(qualifier_text(k, v) for k, v in rel["qualifiers"].items()
+                      if k not in CAVEATS)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
@@ -43,8 +45,8 @@ def render_node_text(view: dict) -> str:
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} "
-              + (f"({', '.join(f'{k} {v}' for k, v in a['qualifiers'].items())}) "
-                 if a.get("qualifiers") else "")
+              + (f"({', '.join(qualifier_text(k, v, a['attribute']) for k, v in quals)}) "
+                 if (quals := a.get("qualifiers", {}).items()) else "")
               + "".join(f"[{n}]" for n in a["sources"])
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
@@ -53,8 +55,23 @@ def render_node_text(view: dict) -> str:
                   + (" (of the materials that contain it)" if view["kind"] == "Element"
                      else "") + ":"]
         lines += [_statistic_line(s) for s in view["statistics"]]
+    if view.get("beside"):
+        lines += ["", "Trade figures of articles beside the statistical figures of the same "
+                      "flow and month:"]
+        lines += ["  " + line for line in beside_lines(view)]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
+
+
+def beside_lines(view: dict) -> list[str]:
+    """The view's article figures beside the statistics, cited by the view's numbers."""
+    from mineralgraph.graph.reported import Beside
+    from mineralgraph.reports.news import beside_text
+
+    numbers = {s["id"]: s["n"] for s in view["sources"]}
+    items = [Beside(Claim.from_dict(b["figure"]),
+                    tuple(Claim.from_dict(c) for c in b["statistics"])) for b in view["beside"]]
+    return beside_text(items, lambda c: "".join(f"[{numbers[s]}]" for s in c.sources))
 
 
 #: Columns of the CSV: one row per attribute, relation and statistic.

@@ -9,6 +9,8 @@ proxy figure, an assumed share).
 
 from __future__ import annotations
 
+from datetime import date
+
 from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
 from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
@@ -75,6 +77,21 @@ def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
         return ""
     return (f" Hint: mineralgraph --min-confidence medium {command} ... shows the answer "
             "without the low-confidence claims.")
+
+
+def future_sentence(graph: SupplyGraph, today: date | None = None) -> str:
+    """For after a summary (with a leading space): without ``--as-of``, the relations
+    dated to start after today still count (a plant not yet open, a supply not yet
+    begun); this names them and how to leave them out. "" when there are none."""
+    today = today or date.today()
+    future = graph.not_yet_valid(today)
+    if not future:
+        return ""
+    named = "; ".join(f"{c.subject} {c.predicate} {c.object} from {c.valid_from}"
+                      for c in future[:5]) + ("; ..." if len(future) > 5 else "")
+    return (f" Includes {len(future)} relation(s) that start after today, counted as if in "
+            f"force (plants not yet open, supplies not yet begun): {named}. Run with --as-of "
+            f"{today.isoformat()} to leave them out.")
 
 
 def untraced_sentence(graph: SupplyGraph, reports: list[ProductReport]) -> str:
@@ -230,4 +247,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
                    "date are left out; production figures carry a year and count at any "
                    "date.")
+    future = future_sentence(graph)
+    if future:
+        out.append(future.lstrip())
     return out

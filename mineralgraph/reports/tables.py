@@ -21,6 +21,7 @@ from mineralgraph.reports.common import (
 )
 from mineralgraph.reports.summary import (
     confidence_hint,
+    future_sentence,
     left_out_sentence,
     proxy_sentences,
     rests_on,
@@ -153,6 +154,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                 if possible else "") + ".")
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
+    intro += future_sentence(graph)
     intro += confidence_hint(graph, "dependents", any(
         caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
@@ -285,6 +287,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   "not_mapped): each figure is a range from losing them to keeping them.")
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
+    intro += ("\n" + future_sentence(graph).lstrip()) if future_sentence(graph) else ""
     columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
                "confidence"]
     if csv:
@@ -327,6 +330,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
                   "more.")
     left_out = [left_out_dict(c) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
+    intro += future_sentence(graph)
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             "availability_range": [round(v, 6) for v in report.availability_range],

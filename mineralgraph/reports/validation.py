@@ -27,7 +27,8 @@ def validation_summary(found) -> str:
     """``ok: N facts, N nodes, N sources``, or how many problems in which files."""
     if found.ok:
         counts = found.counts()
-        return f"ok: {counts['facts']} facts, {counts['nodes']} nodes, {counts['sources']} sources"
+        return (f"ok: {counts['facts']} facts, {counts['source_records']} source records, "
+                f"{counts['nodes']} nodes, {counts['sources']} sources")
     return f"{len(found.problems)} problem(s) in {', '.join(found.targets)}"
 
 

@@ -41,7 +41,7 @@ TOP_CHOKEPOINTS = 5
 MIN_LOSS = 0.01
 
 
-@dataclass
+@dataclass(frozen=True)
 class Exposure:
     """A product's chokepoint report, and under a scenario what it blocks and changes.
 
