@@ -479,7 +479,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
         scenario_title=scenario.title if scenario else None,
-        untraced=sorted(analysis.untraced() & analysis.upstream(product, "lower")))
+        untraced=analysis.untraced_upstream(product))
 
 
 def _rank(tables: dict, live: list[str]) -> list[str]:

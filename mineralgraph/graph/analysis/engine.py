@@ -244,6 +244,16 @@ class Analysis:
             self._untraced = set(untraced(self.lower_graph, self.anchors()))
         return self._untraced
 
+    def untraced_upstream(self, product: str) -> list[str]:
+        """The :meth:`untraced` materials upstream of a product (in the lower bound's
+        flow), sorted; one search of the flow index, nothing kept per product."""
+        found = self.untraced()
+        if not found:
+            return []
+        flow = self.flow_index_for("lower")
+        mask = flow.mask([product])
+        return sorted(n for n in found if n in flow.number and mask[flow.number[n]])
+
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
         key = (bound, self.blocked_for(product, bound))
