@@ -159,6 +159,9 @@ class Naive:
 
     def __init__(self, graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str,
                  anchors: dict[str, str | None], fixpoint: bool = False):
+        #: in-house stages (5.3) are decided on the kept graph: a put-back requirement
+        #: adds inputs, it never reroutes one through a distant supplier (5.7 extended)
+        self.kept = graph
         graph = lower_graph(graph) if bound == "lower" else graph
         self.g, self.bound, self.anchors = graph, bound, anchors
         self.blocked = blocked(graph, scenario, product, bound)
@@ -232,7 +235,7 @@ class Naive:
                 makers = set(g.neighbours(i, "PRODUCES", incoming=True))
                 return cap(sum(w * (producer(s, i) if s in makers else min([get(s)] + context(s)))
                                for s, w in supplied[i]))
-            if i not in trail and any(x in ancestors(g, i) for x in supplied):
+            if i not in trail and any(x in ancestors(self.kept, i) for x in supplied):
                 return min([get(e) for e in g.neighbours(i, "CONTAINS")]
                            + [through(p, j, trail + (i,)) for j in inputs(g, i)], default=1.0)
             return get(i)

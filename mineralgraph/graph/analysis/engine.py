@@ -271,9 +271,12 @@ class Analysis:
 
     def _compile(self, blocked: frozenset, anchored) -> Scope:
         graph = self.graph if anchored is None else self.lower_graph
-        if id(graph) not in self._lookups:
-            self._lookups[id(graph)] = Lookups(graph)
-        structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)]).build()
+        for g in (graph, self.graph):
+            if id(g) not in self._lookups:
+                self._lookups[id(g)] = Lookups(g)
+        # in-house stages are decided on the kept graph (section 5.7 as extended)
+        structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
+                                     sourcing=self._lookups[id(self.graph)]).build()
         evaluator = Evaluator(structure)
         structure.compact()
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))

@@ -102,16 +102,23 @@ class StructureBuilder:
     bound of section 5.6: each material without a producer gets one virtual producer
     with share 1 in its anchor country, its inputs as inputs. Without it (the default)
     the structure is the upper bound, section 2 as it stands.
+
+    ``sourcing`` (the :class:`Lookups` of the graph the confidence filter kept, when
+    ``graph`` is the lower bound's graph with left-out requirements put back) decides
+    which stages a producer does in-house (section 5.3): a put-back requirement adds
+    inputs, it never turns a world-pool input into an in-house stage fed by a distant
+    supplier (that would raise the lower bound above the upper one).
     """
 
     def __init__(self, graph: SupplyGraph, blocked: frozenset = frozenset(),
                  anchors: dict[str, str | None] | None = None,
-                 lookups: Lookups | None = None):
+                 lookups: Lookups | None = None, sourcing: Lookups | None = None):
         self.graph = graph
         self.blocked = blocked
         self.anchors = anchors
         self.s = Structure()
         self.look = lookups if lookups is not None else Lookups(graph)
+        self.sourcing = sourcing if sourcing is not None else self.look
 
     def build(self) -> Structure:
         for node_id in self.graph.ids():
@@ -210,8 +217,9 @@ class StructureBuilder:
         return self.look.supplied(producer)
 
     def ancestors(self, material: str) -> frozenset[str]:
-        """Materials upstream of a material through MADE_FROM and REQUIRES (cached)."""
-        return self.look.ancestors(material)
+        """Materials upstream of a material through MADE_FROM and REQUIRES (cached), in
+        the graph that decides sourcing (without put-back requirements)."""
+        return self.sourcing.ancestors(material)
 
     def _sourced(self, producer: str, material_input: str, suppliers) -> int:
         """The producer's supply of one input from its explicit suppliers: their output
