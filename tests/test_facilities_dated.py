@@ -58,7 +58,8 @@ def test_planned_plants_carry_dates_and_no_supply(graph):
     assert "facility:vinton" not in graph.as_of("2025-10-23")
     vinton = graph.as_of("2025-10-24")
     assert vinton.attribute("facility:vinton", "status") == "planned"
-    assert "200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr" in vinton.attribute("facility:vinton", "note")
+    note = vinton.attribute("facility:vinton", "note")
+    assert "200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr" in note
     assert "facility:mp-10x" not in graph.as_of("2025-07-09")
     assert "facility:mp-10x" in graph.as_of("2025-07-10")
     for facility in ("facility:vinton", "facility:nolans", "facility:round-top", "facility:mp-10x",

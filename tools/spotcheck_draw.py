@@ -54,7 +54,7 @@ def read_rows(name: str) -> list[tuple[str, int, dict[str, str]]]:
         line = reader.line_num + 1
         for cells in reader:
             if any(c.strip() for c in cells):
-                out.append((name, line, dict(zip(header, cells))))
+                out.append((name, line, dict(zip(header, cells, strict=False))))
             line = reader.line_num + 1
     return out
 
