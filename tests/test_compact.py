@@ -48,12 +48,15 @@ def f35(bundled):
 def test_tiny_jet_by_hand():
     graph = SupplyGraph(load_curated(TINY).claims)
     chain, _ = compact(graph, "product:jet")
-    # China 99.6%, then Miner Co 28% (a company with no country of its own), then the
-    # United States 28%; the US mine (20%, rank 4) sits inside the United States;
+    # China 99.6-100% (100% when the unmapped stage sits in China, its anchor country: the
+    # picture gives both ends, as the table does), then Miner Co 28% (a company with no
+    # country of its own), then the United States 28%; the US mine (20%, rank 4) sits inside the United States;
     # Australia 19%; the rest lose under 10%
-    assert [(t.rank, t.label, round(t.loss, 3)) for t in chain.top] == [
-        (1, "China", 0.996), (2, "Miner Co", 0.28), (3, "United States", 0.28),
-        (5, "Australia", 0.19)]
+    assert [(t.rank, t.label, round(t.loss, 3), t.low and round(t.low, 3))
+            for t in chain.top] == [
+        (1, "China", 1.0, 0.996), (2, "Miner Co", 0.28, None),
+        (3, "United States", 0.28, None), (5, "Australia", 0.19, None)]
+    assert chain.top[0].figure() == "possible SPOF, loss 99.6-100%"
     magnet = chain.nodes["material:magnet"]
     assert [(b.owner, round(b.share, 3), b.companies) for b in magnet.bars] == [
         ("country:CN", 0.9, ()), ("country:US", 0.1, (("Miner Co", 0.1, False),))]
@@ -117,7 +120,10 @@ def test_figures_are_the_reports(f35):
                  if c.kind in ("Country", "Company", "Facility")]
     for top in chain.top:
         row = suppliers[top.rank - 1]
-        assert (row.id, row.loss, row.spof) == (top.id, top.loss, top.spof)
+        # the box gives the whole loss range of the report's row
+        low, high = row.loss_range
+        assert (row.id, high, row.spof) == (top.id, top.loss, top.spof)
+        assert top.low == (low if low < high else None)
     hhi = {c.id: c.hhi for c in found.report.chokepoints if c.kind == "Material"}
     for node in chain.nodes.values():
         if node.kind == "Material" and not node.unknown:

@@ -198,7 +198,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         seeds |= set(cut)
         where = (cut + held + on_path or [None])[0]
         if where is not None:
-            chokes[where].append(Choke(rank, c.id, c.label, c.loss, c.spof,
+            chokes[where].append(Choke(rank, c.id, c.label, _high(c), c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
                                        *_range(c)))
     # what a scenario blocks is the cause of its loss: always drawn
@@ -232,7 +232,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                 for s in c.sources})
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
-    top = [Top(rank, c.id, c.label, c.loss, c.spof, *_range(c)) for rank, c, _ in owners]
+    top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c)) for rank, c, _ in owners]
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
                   report.scenario, dataset_version(graph), nodes, edges, top,
                   report.availability, report.baseline)
@@ -244,17 +244,23 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     return chain
 
 
+def _high(c) -> float:
+    """The high end of a chokepoint's loss range (the report's ``loss`` is the upper
+    availability bound's, the low end of the loss range when stages are unmapped)."""
+    return max(c.loss, c.loss_range[1])
+
+
 def _range(c) -> tuple[float | None, bool, str]:
     """The low end of a chokepoint's loss range, whether it is a possible single point of
     failure, and what its figure rests on when that is weak: from the report's row."""
-    low = c.loss_range[0]
+    low = min(c.loss, c.loss_range[0]) if any(c.loss_range) else c.loss
     note = ""
     caveats = getattr(c, "caveats", None)
     if caveats is not None:
         from mineralgraph.reports.summary import caveat_phrase
 
         note = caveat_phrase(caveats).strip("()") if caveats.weak else ""
-    return (None if low == c.loss else low), c.possible_spof, note
+    return (None if low >= _high(c) - 1e-12 else low), c.possible_spof, note
 
 
 def _cause(graph: SupplyGraph, c, owner: str, bars: list[Bar], material: str) -> str:

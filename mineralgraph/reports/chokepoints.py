@@ -169,8 +169,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     out += ["## Sources" if markdown else "SOURCES", ""]
     out += [text(line) for line in sources.listing(markdown)]
     out += ["", text("Loss: share of the product's supply lost without the node (dependency "
-                     "model, AND-OR availability), as a range: the upper figure counts stages "
-                     "without mapped supply as available, the lower one places them in their "
+                     "model, AND-OR availability), as a range: the lower figure counts stages "
+                     "without mapped supply as available, the higher one places them in their "
                      "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
                      "the unmapped stages sit in the anchor country; a stage's anchor "
                      "country is the top producer of the nearest stage above it, or else "
