@@ -89,9 +89,13 @@ def test_markdown_brief_has_every_part():
     assert "subgraph legend[" in mermaid and "subgraph s" not in mermaid
     assert "## Scenario: China denies" in text
     # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
-    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2)
+    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2) but
+    # many countries, never a new single point (addendum 5.2 extended)
     assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | >99.9-100% | "
-            "Rest of world (countries not named) |") in text
+            "none (what is left comes from rest of world, many countries) |") in text
+    assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
+    assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
+            "source besides its maker;") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Top chokepoints")[1].split("## Scenario")[0]

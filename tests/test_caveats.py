@@ -81,10 +81,10 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
             "measured for all rare-earth separation.") in text
     rows = list(csv.DictReader(io.StringIO(run("scenario", "--enforce", "control:cn-sm",
                                                "--as-of", "2025-06-01", "--format", "csv"))))
-    assert rows == [{"product": "product:jet", "end_use": "defence", "baseline": "1.0",
-                     "baseline_low": "1.0", "scenario": "0.1", "scenario_low": "0.1",
-                     "loss": "0.9", "loss_low": "0.9", "loss_high": "0.9",
-                     "new_spofs": "country:XX", "new_possible_spofs": "", "not_mapped": "1",
+    assert rows == [{"product": "product:jet", "end_use": "defence", "baseline_low": "1.0",
+                     "baseline_high": "1.0", "availability_low": "0.1",
+                     "availability_high": "0.1", "loss_low": "0.9", "loss_high": "0.9",
+                     "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
                      "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
                      "assumed_share": "False"}]

@@ -155,8 +155,12 @@ def test_tiny_chokepoints_csv_has_the_hand_computed_losses(run_cli, tiny_snapsho
     result = run_cli("--graph", tiny_snapshot, "chokepoints", "--product", "product:jet",
                      "--format", "csv")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
-    assert float(rows["country:CN"]["loss"]) == pytest.approx(0.996)
-    assert float(rows["country:US"]["loss"]) == pytest.approx(0.28)
+    # both ends of each range: China 99.6% if the unmapped stages are safe, 100% if not
+    assert (rows["country:CN"]["loss_low"], rows["country:CN"]["loss_high"]) == ("0.996", "1.0")
+    assert (rows["country:US"]["loss_low"], rows["country:US"]["loss_high"]) == ("0.28", "0.28")
+    # the rank is the place among the suppliers; an element or material has none
+    assert (rows["country:CN"]["rank"], rows["country:US"]["rank"]) == ("1", "3")
+    assert rows["material:oxide"]["rank"] == ""
     assert rows["element:Dy"]["spof"] == "certain"
     assert float(rows["material:oxide"]["hhi"]) == 8200.0
 

@@ -33,7 +33,9 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     assert report["baseline"] == 1.0 and report["availability"] == 0.0006
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
-    assert rows["country:XX"]["spof"] == "certain"  # rest of world is a node (5.2)
+    # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
+    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == (False, [1.0, 1.0])
+    assert rows["country:XX"]["rank"] == 4 and report["rest_of_world_only"] is True
     assert {"loss", "loss_range", "spof"} <= set(rows["company:honeywell"])
     spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
@@ -48,13 +50,15 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
     out = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
-    assert (first["baseline"], first["availability"], first["availability_low"]) == (
-        "1.0", "0.0006", "0.0")
+    assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
+            first["availability_high"]) == ("1.0", "1.0", "0.0", "0.0006")
     rows = list(csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
-    assert (f35["baseline"], f35["scenario"], f35["loss_low"], f35["loss_high"]) == (
-        "1.0", "0.0006", "0.9994", "1.0")
+    assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
+            f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.0006", "0.9994", "1.0")
+    # every range as its two ends: no lone figure to read as the answer
+    assert not {"loss", "baseline", "availability", "scenario"} & set(f35)
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):

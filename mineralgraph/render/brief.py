@@ -163,11 +163,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
-    # as the text report ranks them: suppliers, the rest of the world included
-    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
+    # the analysis' rank: the place among the suppliers, rest of the world included
+    suppliers = [c for c in report.chokepoints if c.rank is not None]
     rows = []
-    for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
-        rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
+    for c in suppliers[:TABLE_ROWS]:
+        rows.append({"rank": c.rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
                      "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
                      "spof": spof_text(c.spof_kind),
@@ -250,7 +250,9 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
                      "baseline": _band(row["baseline_range"]),
                      "availability": _band(row["availability_range"]),
                      "loss": span(*row["loss_range"]),
-                     "new_spofs": ", ".join(spofs) or "none"})
+                     "new_spofs": ", ".join(spofs) or (
+                         "none (what is left comes from rest of world, many countries)"
+                         if row.get("rest_of_world_only") else "none")})
     return rows
 
 

@@ -303,9 +303,10 @@ class _Builder:
         for material in sorted(n for n in self.spine if model.kind_of(n) == "Material"):
             self._producers(material)
         self._supplies()
-        top = [Top(rank, key, g.label(key), *self.losses[key])
-               for rank, key in enumerate(self.top, 1)]
-        for rank, key in enumerate(self.top, 1):
+        # the analysis' rank (place among the suppliers), as every table shows it
+        ranked = [(self.found.ranks.get(key, i), key) for i, key in enumerate(self.top, 1)]
+        top = [Top(rank, key, g.label(key), *self.losses[key]) for rank, key in ranked]
+        for rank, key in ranked:
             for node in self.nodes.values():
                 if node.id == key:
                     node.rank = node.rank or rank

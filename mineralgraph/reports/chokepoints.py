@@ -11,6 +11,7 @@ from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    ends,
     left_out_lines,
     left_out_title,
     name,
@@ -37,14 +38,14 @@ def briefing_rows(report: ProductReport, top: int | None) -> list:
 
 
 def rows(chokes: list, sources: SourceIndex) -> list[dict]:
-    return [{"rank": i, "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
+    return [{"rank": c.rank or "", "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
              "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
              "spof": spof_text(c.spof_kind),
              "hhi": thousands(c.hhi),
              "confidence": replace(c.caveats, assumed_share=False).describe(),
              "sources": sources.cite(c.sources)}
-            for i, c in enumerate(chokes, 1)]
+            for c in chokes]
 
 
 def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -174,7 +175,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
                      "the unmapped stages sit in the anchor country; a stage's anchor "
                      "country is the top producer of the nearest stage above it, or else "
-                     "below it, that has mapped producers). HHI: concentration of the "
+                     "below it, that has mapped producers). Rest of world: the countries the "
+                     "share figures do not name, taken together; never a SPOF, being many "
+                     "countries. HHI: concentration of the "
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
                      "the node produces without a sourced share, so it is given its capacity's "
                      "part of world output where both are known (design note 5.4), else an "
@@ -185,26 +188,33 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     return "\n".join(out) if markdown else fit("\n".join(out))
 
 
+#: The CSV columns: every range as its two ends (``loss_low``, ``loss_high``).
+CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
+               "availability_low", "availability_high", "rank", "id", "kind", "label",
+               "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
+               "confidence", "proxies", "sources"]
+
+
+def flat_row(report: ProductReport, row) -> dict:
+    """One chokepoint as a CSV row: the rank (empty for an input), both ends of each
+    range, proxies and sources as ``;``-separated text."""
+    data = row.as_dict()
+    return {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
+            **ends("baseline", report.baseline_range),
+            **ends("availability", report.availability_range),
+            **{k: data[k] for k in ("id", "kind", "label", "assumed_share", "stage",
+                                    "country", "hhi", "confidence", "sources")},
+            "rank": row.rank or "", **ends("loss", row.loss_range),
+            "spof": row.spof_kind or "",
+            "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+                                for p in data["proxies"])}
+
+
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
            top: int | None = 10) -> str:
     """The report in one of text, md, json, csv."""
     if fmt == "json":
         return to_json([r.as_dict() for r in reports])
     if fmt == "csv":
-        flat = [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
-                 "baseline": round(r.baseline, 6), "availability": round(r.availability, 6),
-                 "availability_low": round(r.availability_range[0], 6),
-                 "rank": i, **c.as_dict()}
-                for r in reports for i, c in enumerate(r.chokepoints, 1)]
-        for row in flat:
-            row.pop("paths")
-            row["loss"] = round(row["loss"], 6)
-            row["loss_low"], row["loss_high"] = row.pop("loss_range")
-            row["spof"] = row["spof"] or ""
-            row["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
-                                      for p in row["proxies"])
-        return to_csv(flat, ["product", "as_of", "scenario", "baseline", "availability",
-                             "availability_low", "rank", "id", "kind", "label", "loss",
-                             "loss_low", "loss_high", "assumed_share", "spof", "stage",
-                             "country", "hhi", "confidence", "proxies", "sources"])
+        return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
     return render_text(reports, graph, markdown=fmt == "md", top=top)

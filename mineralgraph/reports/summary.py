@@ -129,8 +129,10 @@ def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint 
 
 
 def worst_country(report: ProductReport) -> Chokepoint | None:
-    """The country whose loss would cost the product most (ties to the smaller id)."""
-    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0]
+    """The named country whose loss would cost the product most (ties to the smaller id);
+    rest of the world is many countries, not one (see :func:`rest_of_world_sentence`)."""
+    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0
+            and c.id != REST_OF_WORLD]
     return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
 
 
@@ -149,8 +151,7 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
                      f"(HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
     if country is not None:
-        name = ("the rest of the world" if country.id == REST_OF_WORLD
-                else prose_name(graph, country.id))
+        name = prose_name(graph, country.id)
         phrase = caveat_phrase(country.caveats)
         parts.append(f"without {name} it would lose {span(*country.loss_range)}"
                      + (f" {phrase}" if phrase else ""))
@@ -188,7 +189,27 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
         lines.append(f"It cannot be made without {join_names(suppliers)}, "
                      + ("a sole source" if len(suppliers) == 1 else "each a sole source")
                      + " besides its maker.")
+    if report.rest_of_world_only:
+        lines.append(rest_of_world_sentence(bool(report.scenario)))
     return lines, caveats
+
+
+def rest_of_world_sentence(scenario: bool, subject: str = "it", many: bool = False) -> str:
+    """What it means that losing rest of the world would stop a product (``many``: several
+    products): at some stage all it gets comes from the countries no share figure names.
+    Those are many countries, never a sole source (addendum, 5.2 extended).
+
+    >>> rest_of_world_sentence(False)[:69]
+    'At one stage or more everything it gets comes from the rest of the wo'
+    >>> rest_of_world_sentence(True, "A and B", many=True)[-65:]
+    'would stop them, but that is many countries, not one sole source.'
+    """
+    when = "Under the scenario, at" if scenario else "At"
+    verb = ("still " if scenario else "") + ("get" if many else "gets")
+    return (f"{when} one stage or more everything {subject} {verb} comes from the rest of "
+            "the world (the countries the share figures do not name): losing all of them "
+            f"together would stop {'them' if many else 'it'}, but that is many countries, "
+            "not one sole source.")
 
 
 def press_only_materials(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:

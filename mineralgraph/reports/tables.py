@@ -10,6 +10,7 @@ from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    ends,
     join_names,
     left_out_lines,
     left_out_title,
@@ -24,6 +25,7 @@ from mineralgraph.reports.summary import (
     future_sentence,
     left_out_sentence,
     proxy_sentences,
+    rest_of_world_sentence,
     rests_on,
 )
 
@@ -142,7 +144,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         if fmt == "json":
             row["loss_range"] = [round(low, 6), round(high, 6)]
         elif fmt == "csv":
-            row["loss_low"], row["loss_high"] = round(low, 6), round(high, 6)
+            del row["loss"]
+            row.update(ends("loss", (low, high)))
             row["spof"] = row["spof"] or ""
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
         rows.append(row)
@@ -160,7 +163,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
     if fmt == "csv":
-        columns = ["product", "label", "end_use", "loss", "loss_low", "loss_high", "spof",
+        columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
                    "confidence", "proxies", "assumed_share"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, intro=intro, left_out=left_out)
@@ -241,9 +244,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                "not_mapped": len(r["supply_not_mapped"]) or "",
                **_caveat_cells(_row_caveats(r), fmt)}
         if csv:
-            row.update({"baseline_low": availability(r["baseline_range"][0], fmt),
-                        "scenario_low": availability(r["availability_range"][0], fmt),
-                        "loss_low": r["loss_range"][0], "loss_high": r["loss_range"][1],
+            for key in ("baseline", "scenario", "loss"):
+                del row[key]
+            row.update({**ends("baseline", r["baseline_range"]),
+                        **ends("availability", r["availability_range"]),
+                        **ends("loss", r["loss_range"]),
                         "new_spofs": r["new_spofs"],
                         "new_possible_spofs": r["new_possible_spofs"]})
         rows.append(row)
@@ -278,6 +283,9 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
             intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
                       "stages have no mapped supply: "
                       + "; ".join(graph.label(m) for m in r["range_from_unmapped"]) + ".")
+    rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
+    if rest:
+        intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
     left_out = result.get("left_out_below_confidence", [])
     if graph.min_confidence:
         intro += "\n" + left_out_sentence(graph, len(left_out)).lstrip()
@@ -291,9 +299,10 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
                "confidence"]
     if csv:
-        columns = ["product", "end_use", "baseline", "baseline_low", "scenario", "scenario_low",
-                   "loss", "loss_low", "loss_high", "new_spofs", "new_possible_spofs",
-                   "not_mapped", "confidence", "proxies", "assumed_share"]
+        columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
+                   "availability_high", "loss_low", "loss_high", "new_spofs",
+                   "new_possible_spofs", "not_mapped", "confidence", "proxies",
+                   "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
 

@@ -8,13 +8,15 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
 ['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
  'confidence', 'loss', 'loss_range', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
- 'new_spofs', 'product', 'proxies', 'range_from_unmapped', 'supply_not_mapped']
+ 'new_spofs', 'product', 'proxies', 'range_from_unmapped', 'rest_of_world_only',
+ 'supply_not_mapped']
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
@@ -37,7 +39,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     and ``loss_range`` the [min, max] over the bounds whose baseline is above 0.
     ``new_spofs`` are nodes that are certain single points of failure under the
     scenario and were not before; ``new_possible_spofs`` those that are possible
-    ones only (lower bound). ``range_from_unmapped`` names the stages without mapped
+    ones only (lower bound). Rest of the world is neither: it is many countries, not one
+    supplier; ``rest_of_world_only`` says instead that under the scenario, at some stage,
+    all the product still gets comes from countries no source names (without them it
+    would get nothing). ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -72,6 +77,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      "supply_not_mapped": after.unmapped(product),
                      "range_from_unmapped": (after.behind(product)
                                              if under[0] < under[1] else []),
-                     "new_spofs": sorted(certain),
-                     "new_possible_spofs": sorted(possible)})
+                     "new_spofs": sorted(certain - {REST_OF_WORLD}),
+                     "new_possible_spofs": sorted(possible - {REST_OF_WORLD}),
+                     "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product]})
     return rows
