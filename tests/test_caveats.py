@@ -173,17 +173,27 @@ def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, t
 
 
 def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
+    # the evidence covers exactly the rows of the table, in its order, and each note
+    # sits under the row whose path carries it (so a shared step's note shows under both)
     text = run("chokepoints")
-    evidence = text.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
-    assert ("- China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide ->\n"
-            "  SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
-            "  measured for all rare-earth separation.\n") in evidence
-    notes = evidence.split("Notes on these steps (the reviewers' caveats):\n\n")[1]
-    assert notes.startswith(
-        "- Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed first\n"
-        "- China -> Samarium oxide: applied to samarium oxide for want of a samarium\n"
-        "  split\n")
-    assert notes.count("oxide is reduced") == 1  # each note once, though on two paths
+    evidence = text.split("Evidence (the shortest supply path of each row shown):\n\n")[1]
+    evidence = evidence.split("\n\nSupply not mapped")[0]
+    assert evidence == (
+        "- #1 United States, loss 100% (high confidence): United States -> SmCo magnet ->\n"
+        "  Jet [1][2]\n"
+        "- #2 China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide\n"
+        "  -> SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
+        "  measured for all rare-earth separation.\n"
+        "  - note on China -> Samarium oxide: applied to samarium oxide for want of a\n"
+        "    samarium split\n"
+        "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
+        "    first\n"
+        "- #3 Rest of world, loss 10.0% (low confidence; rests on a proxy): Rest of world\n"
+        "  -> Samarium oxide -> SmCo magnet -> Jet [1][2][3]. Rest of world's figure for\n"
+        "  Samarium oxide is a proxy, measured for all rare-earth separation.\n"
+        "  - note on Rest of world -> Samarium oxide: remainder\n"
+        "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
+        "    first")
     assert "Supply not mapped: Magnet coating (material:coating): no public split of coating\n" \
            "makers was found" in text
 

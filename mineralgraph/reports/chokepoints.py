@@ -96,36 +96,40 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     return lines
 
 
-def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex,
-                   shown_rows: list) -> list[str]:
-    """The shortest supply path behind each supplier SPOF or top chokepoint shown."""
-    lines = []
-    shown = [c for c in shown_rows if c.kind in SUPPLIER_KINDS][:4]
-    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
+def evidence_items(graph: SupplyGraph, sources: SourceIndex,
+                   shown_rows: list) -> list[tuple[str, list[str]]]:
+    """The evidence of exactly the rows the table shows, in its order: each row's shortest
+    supply path with its citations and proxies, and under it the reviewers' notes on the
+    steps of that path (a note sits under the row whose path carries it, nowhere else)."""
+    items = []
+    for c in shown_rows:
         if not c.paths:
             continue
         path = c.paths[0]
         chain = " -> ".join([graph.label(path[0].source)] + [graph.label(s.target) for s in path])
         cited = sources.cite([s for step in path for s in step.sources])
         phrase = caveat_phrase(c.caveats)
-        line = (f"{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
+        rank = f"#{c.rank} " if c.rank else ""
+        line = (f"{rank}{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
                 f"{chain} {cited}")
         proxies = proxy_sentences(graph, c.caveats)
         if proxies:
             line += ". " + " ".join(proxies)
-        lines.append(line)
-    return lines
+        notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
+                 f"{step.note}" for step in path if step.note]
+        items.append((line, notes))
+    return items
 
 
-def evidence_notes(report: ProductReport, graph: SupplyGraph, shown_rows: list) -> list[str]:
-    """The reviewers' notes on the steps of the evidence paths shown, each once."""
-    notes: dict[tuple[str, str], str] = {}
-    shown = [c for c in shown_rows if c.kind in SUPPLIER_KINDS][:4]
-    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
-        for step in c.paths[0] if c.paths else ():
-            if step.note:
-                notes.setdefault((step.source, step.target), step.note)
-    return [f"{graph.label(u)} -> {graph.label(v)}: {note}" for (u, v), note in notes.items()]
+def evidence_block(items: list[tuple[str, list[str]]], markdown: bool) -> list[str]:
+    """The evidence section: a bullet per row, its notes as bullets under it."""
+    text = md_text if markdown else str
+    out = ["**Evidence** (the shortest supply path of each row shown)" if markdown
+           else "Evidence (the shortest supply path of each row shown):", ""]
+    for line, notes in items:
+        out.append(f"- {text(line)}")
+        out += [f"  - {text(note)}" for note in notes]
+    return out + [""]
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
@@ -145,15 +149,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         out += [(table(rows(shown, sources), COLUMNS, HEADERS) if markdown else
                  table(rows(shown, sources), TEXT_COLUMNS, TEXT_HEADERS)) if shown
                 else "No supplier mapped upstream.", ""]
-        evidence = evidence_lines(report, graph, sources, shown)
+        evidence = evidence_items(graph, sources, shown)
         if evidence:
-            out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
-            out += [f"- {text(line)}" for line in evidence] + [""]
-            notes = evidence_notes(report, graph, shown)
-            if notes:
-                out += ["Notes on these steps (the reviewers' caveats):" if not markdown
-                        else "**Notes on these steps**", ""]
-                out += [f"- {text(line)}" for line in notes] + [""]
+            out += evidence_block(evidence, markdown)
         if report.unmapped:
             out += [text("Supply not mapped: " + ", ".join(
                 f"{graph.label(m)} ({m})" + (f": {graph.attribute(m, 'unmapped_reason')}"
