@@ -18,8 +18,13 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     # the upper bound (section 2) sees no loss: the covered stages have no mapped producer
     assert row["loss"] == 0.0 and row["loss_range"][1] == 1.0
     assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
-    text = run_cli("scenario", "--name", BAN).stdout
-    assert "0-100% because these stages have no mapped supply" in text
+    text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
+    # the reason line names no driver (nothing mapped is blocked) and says apart why the
+    # answer is a range
+    assert ("lose 0-100%: nothing the scenario blocks or removes lies on their mapped supply "
+            "paths. Each is a range, not one figure, because these stages have no mapped "
+            "supply (the low end keeps them; the high end assumes the scenario reaches them):"
+            ) in text
     if product == "product:f-35":
         assert "Germanium metal (zone-refined)" in text
     else:
@@ -59,6 +64,35 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
             f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.0006", "0.9994", "1.0")
     # every range as its two ends: no lone figure to read as the answer
     assert not {"loss", "baseline", "availability", "scenario"} & set(f35)
+
+
+def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
+    """Under the April 2025 denial the F-35's loss comes from China's 99% of Dy oxide (and
+    its magnet and Sm oxide shares); the unmapped stages only make it a range. The reason
+    line once blamed them alone."""
+    text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
+            "blocks China's 99% of Dysprosium oxide (separated), China's 94% of "
+            "High-temperature NdFeB magnet (Dy/Tb-doped) and China's 91% of Samarium oxide "
+            "(separated) on its supply paths. It is a range, not one figure, because these "
+            "stages have no mapped supply (the low end keeps them; the high end assumes the "
+            "scenario reaches them): Dysprosium metal and DyFe alloy; Rare-earth materials in "
+            "a weapons platform (DoD 2012 count, unspecified forms); Samarium metal; "
+            "Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+    assert "because these stages have no mapped supply: " not in text
+    data = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format",
+                              "json").stdout)
+    f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
+    assert f35["drivers"] == [
+        {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
+         "share": 0.99},
+        {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
+         "share": 0.94},
+        {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
+         "share": 0.91}]
+    removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
+    assert ("(product:tomahawk) lose 11%: the scenario removes MP Materials' 11% of "
+            "Rare-earth mineral concentrate (REO content) on their supply paths.") in removal
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):

@@ -87,7 +87,8 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                      + "; ".join(graph.label(m) for m in report.behind) + ".")
     wide = [c for c in report.chokepoints if c.behind]
     for c in wide[:5]:
-        lines.append(f"{c.label}: loss {span(*c.loss_range)} because of "
+        lines.append(f"{c.label}: loss {span(*c.loss_range)}, a range because these stages "
+                     "have no mapped supply: "
                      + "; ".join(graph.label(m) for m in c.behind) + ".")
     if report.possible_spofs:
         lines.append("Possible single points of failure (if the unmapped stages sit where "

@@ -16,6 +16,7 @@ from mineralgraph.reports.common import (
     left_out_title,
     name,
     percent,
+    prose_name,
     span,
     spof_text,
     thousands,
@@ -278,11 +279,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
-    for r in result["products"]:
-        if r["range_from_unmapped"]:
-            intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
-                      "stages have no mapped supply: "
-                      + "; ".join(graph.label(m) for m in r["range_from_unmapped"]) + ".")
+    intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
     if rest:
         intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
@@ -305,6 +302,54 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                    "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
+
+
+def possessive(text: str) -> str:
+    """``China's``, ``MP Materials'``.
+
+    >>> possessive("China"), possessive("MP Materials")
+    ("China's", "MP Materials'")
+    """
+    return text + ("'" if text.endswith("s") else "'s")
+
+
+def driver_phrase(drivers: list[dict], graph: SupplyGraph) -> str:
+    """What makes a loss, from :func:`~mineralgraph.graph.analysis.comparison.drivers`:
+    ``the scenario blocks China's 99% of Dysprosium oxide (separated)``; or that nothing
+    on the mapped supply paths is hit."""
+    if not drivers:
+        return "nothing the scenario blocks or removes lies on {its} mapped supply paths"
+    hows = {d["how"] for d in drivers}
+    verb = "blocks" if hows == {"blocked"} else "removes" if hows == {"removed"} else \
+        "blocks or removes"
+    held = [f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
+            f"{graph.label(d['material'])}" for d in drivers]
+    return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
+
+
+def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+    """Why each product that loses supply loses it: the driver (the supply the scenario
+    blocks or removes, with its share), and apart from it why the figure is a range (the
+    stages without mapped supply). Products with the same reason share a line."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r["loss_range"][1] <= 0:
+            continue
+        behind = r.get("range_from_unmapped") or []
+        reason = driver_phrase(r.get("drivers", []), graph)
+        why_range = (" {It is} a range, not one figure, because these stages have no mapped "
+                     "supply (the low end keeps them; the high end assumes the scenario "
+                     "reaches them): " + "; ".join(graph.label(m) for m in behind) + "."
+                     if behind else "")
+        key = (f"lose{{s}} {span(*r['loss_range'])}: {reason}.", why_range)
+        groups.setdefault(key, []).append(name(graph, r["product"]))
+    out = []
+    for (head, why), products in groups.items():
+        many = len(products) > 1
+        words = {"s": "" if many else "s", "its": "their" if many else "its",
+                 "It is": "Each is" if many else "It is"}
+        out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
+    return out
 
 
 def _row_caveats(row: dict) -> Caveats:
