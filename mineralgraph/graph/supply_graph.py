@@ -340,7 +340,8 @@ class SupplyGraph:
 
     def citation(self, source_id: str) -> str:
         """A one-line reference to a source: its type, title, publisher, date, URL, and
-        for a repost the original's URL.
+        for a repost where its original is: the original's URL, and the source's note
+        (which says where the original was searched when it was not found).
 
         >>> from mineralgraph.claim import Claim
         >>> g = SupplyGraph([Claim("source:r", "title", "Ban", sources=("source:r",)),
@@ -349,11 +350,21 @@ class SupplyGraph:
         ...                        sources=("source:r",))])
         >>> g.citation("source:r")
         'repost: Ban. Original: https://gov.example/46'
+        >>> g = SupplyGraph([Claim("source:b", "title", "Ban", sources=("source:b",)),
+        ...                  Claim("source:b", "source_type", "repost", sources=("source:b",)),
+        ...                  Claim("source:b", "note", "original searched: gov.example, "
+        ...                        "not found", sources=("source:b",))])
+        >>> g.citation("source:b")
+        'repost: Ban. Original not recorded; note: original searched: gov.example, not found'
         """
         parts = [self.label(source_id), self.attribute(source_id, "publisher"),
                  self.attribute(source_id, "published"), self.attribute(source_id, "url")]
         original = self.attribute(source_id, "original_url")
-        if original:
-            parts.append(f"Original: {original}")
         kind = self.attribute(source_id, "source_type") or "type not recorded"
+        note = self.attribute(source_id, "note")
+        if original:
+            parts.append(f"Original: {original}" + (f"; note: {note}"
+                                                    if kind == "repost" and note else ""))
+        elif kind == "repost":
+            parts.append("Original not recorded" + (f"; note: {note}" if note else ""))
         return f"{kind}: " + ". ".join(str(p) for p in parts if p)
