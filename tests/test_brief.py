@@ -280,3 +280,17 @@ def test_brief_names_the_inputs_nothing_traces():
         "; nothing traces Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) to a country (no producer, element or input): any export "
         "control that applies to the product may reach it.")
+
+
+def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli):
+    """The caption once said 34 sources while the brief listed 20: now it counts the
+    numbered list (the table's citations) and names the picture's count apart."""
+    text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
+    listed = text.split("## Sources\n\n")[1].strip().splitlines()
+    assert len(listed) == 20 and listed[-1].startswith("20. ")
+    assert text.splitlines()[2].endswith(
+        " · 20 sources cited in the table, listed below; the picture draws on 34")
+    # a brief on a non-product lists the picture's sources, and says so
+    dy = run_cli("brief", "element:Dy").stdout
+    n = len(dy.split("## Sources\n\n")[1].strip().splitlines())
+    assert dy.splitlines()[2].endswith(f" · {n} sources behind the picture, listed below")

@@ -67,6 +67,23 @@ class Brief:
     links: list[str | None] = field(default_factory=list)  # each source's http(s) URL
     short: list[str] = field(default_factory=list)  # type, title, date, site: small print
 
+    #: what the listed sources are (the table's, or the picture's when it cites none)
+    cited_by: str = "table"
+
+    @property
+    def caption(self) -> str:
+        """Date, scenario, dataset and the sources counted as what they are: those the
+        brief lists (cited in its table) and, apart, those behind the picture.
+
+        The count of the numbered list is the count of the list, never of something
+        else; the picture's sources are named as such."""
+        n, drawn = len(self.sources), len(self.chain.sources)
+        listed = f"{n} source{'' if n == 1 else 's'}"
+        if self.cited_by == "picture":
+            return self.chain.caption(f"{listed} behind the picture, listed below")
+        return self.chain.caption(f"{listed} cited in the table, listed below; the picture "
+                                  f"draws on {drawn}")
+
 
 def citation(graph: SupplyGraph, source: str) -> str:
     """A source's one-line citation, led by its type (statistics, press...) when known."""
@@ -111,15 +128,17 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         node_id = found.report.product
         chain = compact_chain(graph, found.report, found.blocked)
         summary, table, note = _product_part(graph, found, chain, index)
+        cited_by = "table" if index.numbers else "picture"
         if not index.numbers:
             index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
     else:
+        cited_by = "picture"
         node_id = found.focus
         chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain)
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
-                  note)
+                  note, cited_by=cited_by)
     if scenario is not None:
         brief.scenario_title = scenario.title or scenario.name
         brief.scenario_rows = _scenario_rows(graph, found.comparison)
@@ -291,7 +310,7 @@ def to_markdown(brief: Brief) -> bytes:
     from mineralgraph.render.mermaid import to_mermaid
 
     chain = brief.chain
-    out = [f"# {plain(brief.title)}", "", plain(chain.caption()), "",
+    out = [f"# {plain(brief.title)}", "", plain(brief.caption), "",
            plain(" ".join(brief.summary)), "",
            "## Snapshot", "", "```mermaid", to_mermaid(chain).rstrip("\n"), "```", "",
            "## Top chokepoints", "", plain(brief.table_note), ""]
@@ -390,7 +409,7 @@ def to_html(brief: Brief, paper: str = "a4") -> bytes:
         f"<title>{escape(brief.title)}</title>\n<style>{BRIEF_STYLE}"
         f"{LETTER_STYLE if paper == 'letter' else ''}</style>\n</head>\n",
         f"<body>\n<header><h1>{escape(brief.title)}</h1>",
-        f"<p class=\"caption\">{escape(chain.caption())}</p></header>\n",
+        f"<p class=\"caption\">{escape(brief.caption)}</p></header>\n",
         f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n",
         f"<div class=\"body\">\n<figure>\n{to_svg(brief_scene(chain))}</figure>\n"
         "<div class=\"side\">\n"]
