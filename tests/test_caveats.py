@@ -87,7 +87,7 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
                      "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "assumed_share": "False"}]
+                     "disputes": "", "assumed_share": "False"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
@@ -310,7 +310,7 @@ def test_defence_denial_f35_answer_says_it_rests_on_a_low_confidence_proxy(run_c
                if r["product"] == "product:f-35")
     assert f35["confidence"] == "low" and f35["proxies"], f35
     text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
-    assert "That figure rests on low-confidence claims and a proxy." in text
+    assert ("That figure rests on low-confidence claims, a proxy and a disputed claim.") in text
     strong = run_cli("--min-confidence", "medium", "scenario", "--name",
                      "cn-2025-04-defence-denial", "--format", "json")
     remaining = next(r for r in json.loads(strong.stdout)["products"]
@@ -455,3 +455,74 @@ def test_an_answer_on_low_confidence_claims_hints_at_min_confidence(run):
     text = " ".join(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
                         options=("--min-confidence", "medium")).split())
     assert "Hint:" not in text
+
+
+# ---------------------------------------------------------------- disputed claims
+DISPUTE = "Source B says P uses the undoped grade"
+
+
+@pytest.fixture
+def disputed_graph(tmp_path) -> str:
+    """P needs the doped magnet (source A; source B disagrees, so the claim is marked
+    disputed), made only in China."""
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    s = ("source:a",)
+    claims = [
+        Claim("source:a", "title", "A", sources=s),
+        Claim("source:a", "source_type", "research", sources=s),
+        Claim("product:p", "label", "P", sources=s),
+        Claim("material:doped", "label", "Doped magnet", sources=s),
+        Claim("material:doped", "stage", "component", sources=s),
+        Claim("country:CN", "label", "China", sources=s),
+        Claim("product:p", "REQUIRES", "material:doped", (("disputed", DISPUTE),), s,
+              confidence="medium"),
+        Claim("country:CN", "PRODUCES", "material:doped", (("share", 1.0),), s,
+              confidence="high")]
+    path = tmp_path / "disputed.json"
+    save_snapshot(claims, path)
+    return str(path)
+
+
+def test_every_view_that_uses_a_disputed_claim_says_so(run_cli, disputed_graph):
+    """Where sources disagree (the claim carries ``disputed``), every figure resting on it
+    says so: the cell reads "disputed", the text names who disagrees, JSON and CSV carry
+    the dispute."""
+    sentence = "That P needs Doped magnet is disputed: Source B says P uses the undoped grade."
+
+    def run(*args):
+        result = run_cli("--graph", disputed_graph, *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    deps = run("dependents", "country:CN")
+    assert "medium, disputed" in deps.split("conf.")[1]
+    assert sentence in " ".join(deps.split())
+    row = json.loads(run("dependents", "country:CN", "--format", "json"))["dependents"][0]
+    assert row["disputes"] == [{"subject": "product:p", "relation": "REQUIRES",
+                                "object": "material:doped", "disputed_by": DISPUTE}]
+    assert next(csv.DictReader(io.StringIO(run("dependents", "country:CN", "--format",
+                                               "csv"))))["disputes"] == (
+        f"product:p REQUIRES material:doped: {DISPUTE}")
+    choke = " ".join(run("chokepoints").split())
+    assert "without China it would lose 100% (medium confidence; disputed)" in choke
+    assert sentence in choke.split("What the figures rest on:")[1]
+    assert sentence in choke.split("Evidence")[1]
+    spof = " ".join(run("spof", "product:p").split())
+    assert sentence in spof
+    scenario = " ".join(run("scenario", "--remove", "country:CN").split())
+    assert "That figure rests on medium-confidence claims and a disputed claim." in scenario
+    assert sentence in scenario
+    brief = " ".join(run("brief", "product:p").split())
+    assert "medium, disputed" in brief and sentence in brief
+
+
+def test_dependents_of_dysprosium_show_the_adamas_dod_dispute(run_cli):
+    """The F-35 needs Dy only through its Dy/Tb-doped magnets (Adamas); the DoD 2012
+    assessment names NdFeB without a grade. ``dependents element:Dy`` once showed the F-35
+    at 100%, medium, with no word of it."""
+    text = run_cli("dependents", "element:Dy").stdout
+    assert "medium, disputed" in text
+    assert ("That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet "
+            "(Dy/Tb-doped) is disputed: the DoD 2012 assessment (via Bloomberg) names NdFeB "
+            "without a Dy/Tb-doped grade.") in " ".join(text.split())

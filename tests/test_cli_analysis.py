@@ -145,7 +145,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "product still gets under it.")
     assert " ".join(text[2].split()).startswith(
         "Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the scenario (low "
-        "confidence; rests on a proxy);")
+        "confidence; rests on a proxy; disputed);")
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):

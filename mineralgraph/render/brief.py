@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from mineralgraph.cells import markdown_table
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import ChainExposure, Exposure
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -39,7 +40,12 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import product_story, story, untraced_sentence
+from mineralgraph.reports.summary import (
+    dispute_sentences,
+    product_story,
+    story,
+    untraced_sentence,
+)
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -201,6 +207,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
+    disputed = Caveats()
+    for c in suppliers[:TABLE_ROWS]:
+        disputed |= c.caveats
+    if disputed.disputes:
+        note += " " + " ".join(dispute_sentences(graph, disputed))
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")

@@ -11,6 +11,7 @@ from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    disputes_cell,
     ends,
     left_out_lines,
     left_out_title,
@@ -19,7 +20,7 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import caveat_phrase, proxy_sentences, story
+from mineralgraph.reports.summary import caveat_phrase, caveat_sentences, story
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
            "sources"]
@@ -113,9 +114,9 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         rank = f"#{c.rank} " if c.rank else ""
         line = (f"{rank}{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
                 f"{chain} {cited}")
-        proxies = proxy_sentences(graph, c.caveats)
-        if proxies:
-            line += ". " + " ".join(proxies)
+        sentences = caveat_sentences(graph, c.caveats)
+        if sentences:
+            line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
                  f"{step.note}" for step in path if step.note]
         items.append((line, notes))
@@ -183,7 +184,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "equal part of its country's (or the rest of the world's) share: an "
                      "assumption, not a figure. Confidence: the weakest rating among the claims "
                      "on the row's evidence paths; proxy: one of them is a figure measured for a "
-                     "neighbouring stage or material.")]
+                     "neighbouring stage or material; disputed: another source disagrees with "
+                     "one of them (both are kept; the evidence says who and how).")]
     return "\n".join(out) if markdown else fit("\n".join(out))
 
 
@@ -191,7 +193,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
-               "confidence", "proxies", "sources"]
+               "confidence", "proxies", "disputes", "sources"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -206,7 +208,8 @@ def flat_row(report: ProductReport, row) -> dict:
             "rank": row.rank or "", **ends("loss", row.loss_range),
             "spof": row.spof_kind or "",
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
-                                for p in data["proxies"])}
+                                for p in data["proxies"]),
+            "disputes": disputes_cell(data["disputes"])}
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,

@@ -52,6 +52,17 @@ def ends(name: str, pair) -> dict[str, float]:
     return {f"{name}_low": round(low, 6), f"{name}_high": round(high, 6)}
 
 
+def disputes_cell(disputes: list[dict]) -> str:
+    """The disputed claims of a row (``Caveats.as_dict()["disputes"]``) as one CSV cell.
+
+    >>> disputes_cell([{"subject": "product:p", "relation": "REQUIRES",
+    ...                 "object": "material:m", "disputed_by": "X says not"}])
+    'product:p REQUIRES material:m: X says not'
+    """
+    return ";".join(f"{d['subject']} {d['relation']} {d['object']}: {d['disputed_by']}"
+                    for d in disputes)
+
+
 def spof_text(kind) -> str:
     """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing."""
     return {"certain": "yes", "possible": "possible"}.get(kind, "") if kind else ""

@@ -36,10 +36,12 @@ def caveat_phrase(caveats: Caveats) -> str:
     ''
     """
     parts = [f"{caveats.confidence} confidence"] if caveats.confidence else []
-    if caveats.proxies:
-        parts.append("rests on a proxy")
-    if caveats.assumed_share:
-        parts.append("rests on an assumed (≈) share")
+    rests = (["a proxy"] if caveats.proxies else []) + (
+        ["an assumed (≈) share"] if caveats.assumed_share else [])
+    if rests:
+        parts.append("rests on " + join_names(rests))
+    if caveats.disputes:
+        parts.append("disputed")
     return f"({'; '.join(parts)})" if parts else ""
 
 
@@ -56,6 +58,8 @@ def rests_on(caveats: Caveats) -> str:
         parts.append("a proxy")
     if caveats.assumed_share:
         parts.append("an assumed (≈) share")
+    if caveats.disputes:
+        parts.append("a disputed claim")
     return "rests on " + join_names(parts) if parts else "rests on unrated claims"
 
 
@@ -63,6 +67,38 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     """One sentence per proxy: what the figure stands in for and what it was measured for."""
     return [f"{graph.label(subject)}'s figure for {graph.label(obj)} is a proxy, measured "
             f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
+
+
+#: How a disputed relation reads: "Lockheed Martin F-35 Lightning II needs ...".
+DISPUTED_VERBS = {"REQUIRES": "needs", "MADE_FROM": "is made from", "CONTAINS": "contains",
+                  "SUPPLIES": "supplies", "MAKES": "makes", "LOCATED_IN": "is located in",
+                  "OPERATED_BY": "is operated by"}
+
+
+def dispute_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
+    """One sentence per disputed claim a figure rests on: what it says and who disagrees.
+
+    >>> from mineralgraph import load_bundled
+    >>> print(dispute_sentences(load_bundled(), Caveats(disputes=(("product:f-35",
+    ...     "REQUIRES", "material:ndfeb-magnet-ht", "the DoD says otherwise"),)))[0])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet
+    (Dy/Tb-doped) is disputed: the DoD says otherwise.
+    """
+    out = []
+    for subject, relation, obj, by in caveats.disputes:
+        if relation == "PRODUCES":
+            what = f"{graph.label(subject)}'s figure for {graph.label(obj)}"
+        else:
+            verb = DISPUTED_VERBS.get(relation, relation.lower().replace("_", " "))
+            what = f"That {graph.label(subject)} {verb} {graph.label(obj)}"
+        out.append(f"{what} is disputed: {by}.")
+    return out
+
+
+def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
+    """The proxy and dispute sentences of a figure, in that order."""
+    return proxy_sentences(graph, caveats) + dispute_sentences(graph, caveats)
 
 
 def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
@@ -244,8 +280,8 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(" ".join(lines))
         if caveats.weak:
             weak |= caveats
-    if weak.proxies or weak.confidence == "low":
-        sentences = proxy_sentences(graph, weak)
+    if weak.proxies or weak.disputes or weak.confidence == "low":
+        sentences = caveat_sentences(graph, weak)
         if weak.confidence == "low":
             sentences.append("Some figures rest on low-confidence claims: run mineralgraph "
                              "--min-confidence medium ... to see the answer without them.")

@@ -10,6 +10,7 @@ from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    disputes_cell,
     ends,
     join_names,
     left_out_lines,
@@ -22,10 +23,11 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
+    caveat_sentences,
     confidence_hint,
+    dispute_sentences,
     future_sentence,
     left_out_sentence,
-    proxy_sentences,
     rest_of_world_sentence,
     rests_on,
 )
@@ -161,13 +163,28 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     intro += future_sentence(graph)
     intro += confidence_hint(graph, "dependents", any(
         caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
+    intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
+                                       if pair(p)[1] > 0])
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
-                   "confidence", "proxies", "assumed_share"]
+                   "confidence", "proxies", "disputes", "assumed_share"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, intro=intro, left_out=left_out)
+
+
+def disputed_sentence(graph: SupplyGraph, caveats: list[Caveats]) -> str:
+    """For after a summary (with a leading space): the disputed claims the rows rest on,
+    each with who disagrees (rows marked ``disputed``), or "" when there are none."""
+    union = Caveats()
+    for found in caveats:
+        union |= found
+    sentences = dispute_sentences(graph, union)
+    if not sentences:
+        return ""
+    return (" Rows marked disputed rest on a claim another source disagrees with (both are "
+            "kept). " + " ".join(sentences))
 
 
 def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
@@ -178,6 +195,7 @@ def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
         if fmt == "csv":
             data["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                        for p in data["proxies"])
+            data["disputes"] = disputes_cell(data["disputes"])
         return data
     return {"confidence": caveats.describe()}
 
@@ -277,7 +295,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if worst and weak.weak:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
-        intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
+        intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
@@ -298,7 +316,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if csv:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
-                   "new_possible_spofs", "not_mapped", "confidence", "proxies",
+                   "new_possible_spofs", "not_mapped", "confidence", "proxies", "disputes",
                    "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
@@ -356,7 +374,9 @@ def _row_caveats(row: dict) -> Caveats:
     """The caveats of a scenario result row (from :func:`compare`)."""
     return Caveats(row.get("confidence"),
                    tuple((p["subject"], p["object"], p["measured_for"])
-                         for p in row.get("proxies", ())), bool(row.get("assumed_share")))
+                         for p in row.get("proxies", ())), bool(row.get("assumed_share")),
+                   tuple((d["subject"], d["relation"], d["object"], d["disputed_by"])
+                         for d in row.get("disputes", ())))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
@@ -386,6 +406,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph)
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
+    intro += disputed_sentence(graph, [c.caveats for c in spofs])
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             "availability_range": [round(v, 6) for v in report.availability_range],
             "spofs": rows,
@@ -393,5 +414,5 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "left_out_below_confidence": left_out}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
-                   + (["proxies", "assumed_share"] if fmt == "csv" else []),
+                   + (["proxies", "disputes", "assumed_share"] if fmt == "csv" else []),
                    fmt, data, graph, sources, intro, left_out=left_out)

@@ -93,6 +93,7 @@ class Chokepoint:
                 "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
+                "disputes": self.caveats.as_dict()["disputes"],
                 "country": self.country, "hhi": self.hhi, "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
@@ -216,6 +217,7 @@ class ProductReport:
                 "makers": self.makers,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
+                "disputes": self.caveats.as_dict()["disputes"],
                 "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
