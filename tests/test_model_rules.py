@@ -443,3 +443,21 @@ def test_without_as_of_a_plant_not_yet_open_counts_and_the_summary_says_so():
     assert dated.not_yet_valid(date.today()) == []
     assert not any("start after today" in p for p in story(chokepoints(dated, ["product:p"]),
                                                              dated))
+
+
+def test_dependents_of_rest_of_world_call_it_no_single_point():
+    # XX alone makes m: losing it stops p, but it is many countries, not one sole source
+    from mineralgraph.graph.analysis.lookups import dependents
+    from mineralgraph.reports.tables import render_dependents
+
+    g = graph_of(("product:p", "REQUIRES", "material:m"),
+                 ("country:XX", "PRODUCES", "material:m", {"share": 1.0}))
+    found = dependents(g, "country:XX")
+    assert found.losses == {"product:p": {"lower": 1.0, "upper": 1.0}}
+    assert found.spofs == {"product:p": False}
+    text = " ".join(render_dependents("country:XX", found.losses, g, "text", found.spofs,
+                                      found.caveats).split())
+    assert ("1 product(s) have a supply path from country:XX: the countries the share "
+            "figures do not name, taken together, so never a sole source; 1 would lose all "
+            "their supply without all of them.") in text
+    assert "cannot be made without" not in text

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import PathStep
-from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
+from mineralgraph.graph.analysis.concentration import (
+    HIGHLY_CONCENTRATED,
+    REST_OF_WORLD,
+    Concentration,
+)
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -158,6 +162,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
              f"{certain} cannot be made without it"
              + (f", {possible} may not be (if their unmapped stages sit in its country)"
                 if possible else "") + ".")
+    if node_id == REST_OF_WORLD:
+        whole = sum(1 for p in ranked if pair(p)[1] >= 1.0 - 1e-9)
+        intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "
+                 "the countries the share figures do not name, taken together, so never a "
+                 f"sole source; {whole} would lose all their supply without all of them.")
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph)
