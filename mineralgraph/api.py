@@ -129,7 +129,8 @@ class Chokepoints(Table):
                  "kind": c.kind, "stage": c.stage, "country": c.country,
                  **ends("loss", c.loss_range),
                  "spof": c.spof_kind, "hhi": c.hhi, "confidence": c.caveats.confidence,
-                 "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share}
+                 "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
+                 "disputed": bool(c.caveats.disputes)}
                 for r in self.reports for c in r.chokepoints]
 
     def to_frame(self):
@@ -177,7 +178,8 @@ class ScenarioResult(Table):
                  **ends("baseline", r["baseline_range"]),
                  **ends("availability", r["availability_range"]),
                  **ends("loss", r["loss_range"]),
-                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence")}
+                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence"),
+                 "proxy": bool(r.get("proxies")), "disputed": bool(r.get("disputes"))}
                 for r in self.data["products"]]
 
 
@@ -256,11 +258,18 @@ class DependentsResult(Table):
     found: Dependents
 
     def rows(self) -> list[dict]:
+        """One row per product, by id: the loss as a range (``loss_low``, ``loss_high``),
+        whether the node is a single point of failure of it, and what the loss rests on
+        (confidence, a proxy, a disputed claim)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
+            caveats = self.found.caveats.get(product)
             out.append({"product": product, **ends("loss", (min(values), max(values))),
-                        "spof": self.found.spofs.get(product, False)})
+                        "spof": self.found.spofs.get(product, False),
+                        "confidence": caveats.confidence if caveats else None,
+                        "proxy": bool(caveats and caveats.proxies),
+                        "disputed": bool(caveats and caveats.disputes)})
         return out
 
 

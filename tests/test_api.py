@@ -123,3 +123,13 @@ def test_a_brief_from_python_is_the_commands_brief(run_cli, tmp_path):
     assert run_cli("brief", "product:optimus", "-o", str(tmp_path / "cli.md")).exit_code == 0
     assert saved.read_bytes() == (tmp_path / "cli.md").read_bytes()
     assert doc.to_markdown() == saved.read_text(encoding="utf-8")
+
+
+def test_the_frames_say_where_a_figure_rests_on_a_disputed_claim():
+    g = mg.load()
+    deps = mg.dependents(g, "element:Dy").to_frame().set_index("product")
+    assert (deps.loc["product:f-35", "confidence"], deps.loc["product:f-35", "disputed"]) == (
+        "medium", True)
+    assert not deps.loc["product:optimus", "disputed"]
+    choke = mg.chokepoints(g, "product:f-35").to_frame().set_index("node")
+    assert choke.loc["country:CN", "disputed"] and not choke.loc["company:honeywell", "disputed"]
