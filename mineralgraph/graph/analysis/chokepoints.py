@@ -170,7 +170,8 @@ class ProductReport:
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
-        """The highest-ranked country, company or facility that is not a maker."""
+        """The highest-ranked country, company or facility that is not a maker (nor the
+        rest of the world, which is many countries)."""
         if callable(self._worst_supplier):
             self._worst_supplier = self._worst_supplier()
         return self._worst_supplier
@@ -478,7 +479,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def supplier() -> Chokepoint | None:
         found = next((n for n in ranked() if model.kind_of(n) in SUPPLIER_KINDS
-                      and n not in makers), None)
+                      and n not in makers and n != REST_OF_WORLD), None)
         return row(found) if found else None
 
     def concentrated() -> Chokepoint | None:
