@@ -169,7 +169,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         out += [""]
     out += ["## Sources" if markdown else "SOURCES", ""]
     out += [text(line) for line in sources.listing(markdown)]
-    out += ["", text("Loss: share of the product's supply lost without the node (dependency "
+    out += ["", text("#: the rank among the product's suppliers (countries, companies, "
+                     "facilities), the same in every format; materials and elements have none. "
+                     "Loss: share of the product's supply lost without the node (dependency "
                      "model, AND-OR availability), as a range: the lower figure counts stages "
                      "without mapped supply as available, the higher one places them in their "
                      "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
