@@ -87,7 +87,7 @@ def one_line(exc: click.UsageError) -> str:
             or message.startswith("Got unexpected extra argument"):
         usage = " ".join(ctx.get_usage().removeprefix("Usage:").split())
         return f"Error: {message.rstrip('.')} (usage: {usage})"
-    if "Did you mean" in message or "mineralgraph " in message:
+    if "did you mean" in message.lower() or "mineralgraph " in message:
         return f"Error: {message}"  # a hint already
     if message.startswith("No such command"):
         return f"Error: {message} ({ctx.command_path} --help lists the commands)"

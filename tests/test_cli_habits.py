@@ -216,8 +216,19 @@ def test_a_usage_error_is_one_line_naming_the_option(name, tiny_graph):
                                     "...)"),
     (["scenario"], "Error: name a scenario (--name/--file) or --remove/--enforce something "
                    "(more: mineralgraph scenario --help)"),
+    (["sparql", "x.rq"], "Error: x.rq is a query file name, not a SPARQL query: did you mean "
+                         "@x.rq?"),
+    (["sparql", "queries/NOTES.Sparql"], "Error: queries/NOTES.Sparql is a query file name, "
+                                         "not a SPARQL query: did you mean "
+                                         "@queries/NOTES.Sparql?"),
+    (["sparql", str(TINY / "relations.csv")], f"Error: {TINY / 'relations.csv'} is a file, not "
+                                              f"a SPARQL query: did you mean "
+                                              f"@{TINY / 'relations.csv'}?"),
+    (["cypher", "q.cypher"], "Error: q.cypher is a query file name, not a Cypher query: did "
+                             "you mean @q.cypher?"),
 ], ids=["missing", "extra", "close-command", "no-command", "no-subcommand", "group-option",
-        "global-option", "raised"])
+        "global-option", "raised", "rq-without-at", "sparql-suffix", "file-without-at",
+        "cypher-without-at"])
 def test_usage_errors_are_one_exact_line(args, line):
     result = run(*args)
     assert result.exit_code == 2, result.output

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from mineralgraph.commands.options import query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.neo4j import (
     DEFAULT_URI,
@@ -172,7 +173,7 @@ def _params(ctx, param, values):
 
 
 @click.command()
-@click.argument("query", metavar="QUERY|@FILE")
+@click.argument("query", metavar="QUERY|@FILE", callback=query_or_file("cypher"))
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", callback=_params,
               help="A query parameter ($NAME); VALUE is read as JSON when it parses "
                    "(numbers, true, lists, \"quoted\"), else as text. Repeatable.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mineralgraph.commands.options import as_of_option
+from mineralgraph.commands.options import as_of_option, query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
 from mineralgraph.graph.sparql import ENGINES
@@ -85,7 +85,7 @@ def read_query(text: str) -> tuple[str, str]:
 
 
 @click.command()
-@click.argument("query", metavar="QUERY|@FILE")
+@click.argument("query", metavar="QUERY|@FILE", callback=query_or_file("sparql"))
 @output_options(formats=RESULT_FORMATS, default="text", aliases=TABLE_ALIAS)
 @click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint "
               "instead of the embedded engine.")
