@@ -276,3 +276,24 @@ def test_brief_names_the_inputs_nothing_traces():
         "; nothing traces Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) to a country (no producer, element or input): any export "
         "control that applies to the product may reach it.")
+
+
+def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli):
+    """Mermaid's entity codes only for ASCII that means something to Mermaid or HTML: a
+    middle dot or ≈ as itself, never ``#183;`` (shown as such in the Markdown source, in
+    ``%%`` comments, and where Mermaid draws plain SVG text)."""
+    import re
+
+    result = run_cli("brief", "product:f-35")
+    assert result.exit_code == 0, result.output
+    block = result.stdout.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
+    assert "#183;" not in block and "#8776;" not in block
+    codes = {int(n) for n in re.findall(r"#(\d+);", block)}
+    assert codes and all(n < 128 for n in codes), sorted(codes)
+    lines = block.splitlines()
+    assert lines[0] == "flowchart LR"
+    assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
+                        r"\S+ · \d+ sources", lines[2]), lines[2]
+    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
+            "#35;4 China: possible SPOF") in block
+    assert "(incl. JL Mag Rare-Earth ≈47%)" in block
