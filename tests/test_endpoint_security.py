@@ -354,6 +354,41 @@ def test_password_in_endpoint_url_is_sent_as_basic_auth(run_cli, hits):
     assert headers["Authorization"] == "Basic YW5hOnNAY3JldA=="  # ana:s@cret
 
 
+class _Redirect(BaseHTTPRequestHandler):
+    """Answers every request with a redirect to ``server.to``."""
+
+    def _answer(self):
+        self.send_response(self.server.code)
+        self.send_header("Location", self.server.to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = _answer  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_and_the_password_stays(run_cli, hits, code):
+    """urllib follows a 30x with every header, Authorization included, to the host the
+    answer names: ``--endpoint`` follows none, and says where it leads."""
+    redirect = ThreadingHTTPServer(("127.0.0.1", 0), _Redirect)
+    redirect.code, redirect.to = code, hits.hits_url + "/elsewhere"
+    threading.Thread(target=redirect.serve_forever, daemon=True).start()
+    try:
+        url = f"http://ana:s3cret@127.0.0.1:{redirect.server_address[1]}/sparql"
+        result = run_cli("sparql", "SELECT ?x {}", "--endpoint", url)
+    finally:
+        redirect.shutdown()
+        redirect.server_close()
+    assert result.exit_code == 1 and hits.hits == []
+    assert result.stderr == (
+        f"Error: http://ana:***@127.0.0.1:{redirect.server_address[1]}/sparql: HTTP {code}: "
+        f"the endpoint redirects to {hits.hits_url}/elsewhere; give that URL (redirects are "
+        "not followed, so the query and any password stay with the URL given)\n")
+
+
 def test_password_hidden_in_http_errors(run_cli, served):
     base = served.replace("http://", "http://ana:s3cret@")
     result = run_cli("sparql", "SELECT WHERE", "--endpoint", base)

@@ -473,11 +473,20 @@ def with_prefixes(query: str) -> str:
     return "\n".join(lines + [query]) if lines else query
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow no redirect: urllib would send the ``Authorization`` header to whatever
+    host the answer names (and a POSTed query would arrive there as an empty GET)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # urllib then raises the 3xx as an HTTPError
+
+
 def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     """Send a query to a SPARQL endpoint (POST, form-encoded) and read its answer.
 
     A ``user:password@`` in the URL is sent as HTTP Basic authentication and shown as
-    ``user:***@`` in every message.
+    ``user:***@`` in every message. A redirect is not followed (the credentials would
+    go to the host it names): the error says where it leads, to give that URL instead.
     """
     shown = redacted(url)
     try:
@@ -496,11 +505,18 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     except ValueError:
         raise MineralGraphError(f"{shown}: not an http(s) URL") from None
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urllib.request.build_opener(_NoRedirects).open(request, timeout=timeout) \
+                as response:
             body = response.read()
             ctype = response.headers.get("Content-Type", "")
             truncated = response.headers.get("X-SPARQL-MaxRows") is not None
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400 and exc.headers.get("Location"):
+            raise MineralGraphError(
+                f"{shown}: HTTP {exc.code}: the endpoint redirects to "
+                f"{_printable(redacted(exc.headers['Location']), 200)}; give that URL "
+                "(redirects are not followed, so the query and any password stay "
+                "with the URL given)") from None
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
         raise MineralGraphError(f"{shown}: HTTP {exc.code}: "
                                 f"{detail[0] if detail else exc.reason}") from None
