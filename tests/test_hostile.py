@@ -729,6 +729,9 @@ def test_a_password_inside_the_uri_is_never_echoed():
     "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
     "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
     "CALL dbms.components()",
+    "CALL `dbms`.`components`()",
+    "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///x\" AS r RETURN r', {})",
+    "CYPHER 5 USE system SHOW DATABASES",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -799,6 +802,23 @@ REFUSAL = "; nothing was run (a read-only run reads the graph only; --write lift
     ("USE neo4j MATCH (n) RETURN count(n)",
      "USE switches to another database (choose it with --database)"),
     ("CREATE USER mallory SET PASSWORD 'x' CHANGE NOT REQUIRED", "administration commands"),
+    # quoted names, query options and plugin functions do not hide what is called
+    ("CALL `dbms`.`components`() YIELD name RETURN name", "CALL dbms.components: only the "
+     "schema procedures (db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*) may "
+     "be called"),
+    ("CALL `dbms.listConfig`() YIELD name RETURN name", "CALL dbms.listConfig: only the "
+     "schema procedures (db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*) may "
+     "be called"),
+    ("CYPHER 5 USE neo4j MATCH (n) RETURN count(n)",
+     "USE switches to another database (choose it with --database)"),
+    ("CYPHER runtime=slotted USE neo4j MATCH (n) RETURN count(n)",
+     "USE switches to another database (choose it with --database)"),
+    ("RETURN graph.names() AS names", "graph.names(): only Neo4j's own functions may be "
+     "called (a plugin's may read or run what the query does not show)"),
+    ("RETURN `apoc`.`cypher`.`runFirstColumnSingle`('LOAD CSV FROM \"file:///etc/passwd\" "
+     "AS r RETURN r', {}) AS x", "apoc.cypher.runFirstColumnSingle(): only Neo4j's own "
+     "functions may be called (a plugin's may read or run what the query does not show)"),
+    ("ALTER CURRENT USER SET PASSWORD FROM 'x' TO 'y'", "administration commands"),
 ])
 def test_cypher_refuses_what_a_read_only_analyst_does_not_need(tiny_db, neo4j_server, query,
                                                                why):
@@ -824,6 +844,10 @@ def test_cypher_still_refuses_writes_through_explain(tiny_db, neo4j_server):
     ("CALL db.labels() YIELD label WHERE label = 'Element' RETURN label", "Element"),
     ("SHOW CONSTRAINTS YIELD labelsOrTypes WHERE 'Element' IN labelsOrTypes "
      "RETURN labelsOrTypes[0] AS l", "Element"),
+    ("CALL db.`labels`() YIELD label WHERE label = 'Element' RETURN label", "Element"),
+    ("MATCH (n {id: 'element:Dy'}) WITH n, {use: 1} AS m RETURN n.id + ' ' + "
+     "toString(duration.between(date('2025-01-01'), date('2025-03-01')).months) AS x",
+     "element:Dy 2"),
 ])
 def test_cypher_allows_what_an_analyst_needs(tiny_db, neo4j_server, query, expected):
     result = cypher(neo4j_server, query, "--format", "csv")
