@@ -314,7 +314,7 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     """CSV text with a header; lists are joined with ``;``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([csv_cell(c) for c in columns])  # a query's column names too
     for row in rows:
         writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()

@@ -333,6 +333,31 @@ def test_sparql_command_csv_defuses_formula_cells(run_cli, hostile_data):
     assert result.stdout.splitlines() == ["l", f"'{FORMULA}"]
 
 
+def test_endpoint_tsv_defuses_formula_literals(served):
+    """A spreadsheet drops the quotes of a TSV cell ``"=..."`` and runs the formula."""
+    status, headers, body = get(served, f"SELECT ?p ?l {{ ?p {LABEL} ?l FILTER(?p = {EVIL}) }}",
+                                {"Accept": "text/tab-separated-values"})
+    assert status == 200
+    assert body == f"?p\t?l\n{EVIL}\t\"'{FORMULA}\"\n"
+
+
+def test_sparql_command_tsv_defuses_formula_literals(run_cli, hostile_data):
+    result = run_cli("sparql", f"SELECT ?l ?n {{ {EVIL} {LABEL} ?l BIND(-3 AS ?n) }}",
+                     "--data", str(hostile_data), "--format", "tsv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["?l\t?n", f"\"'{FORMULA}\"\t\"-3\"^^<http://"
+                                                   "www.w3.org/2001/XMLSchema#integer>"]
+
+
+def test_csv_column_names_are_defused_too():
+    """A query names its columns (``RETURN x AS `=cmd```): the header is a cell too."""
+    from mineralgraph.graph.cypher import CypherResult
+    from mineralgraph.reports.query import render_cypher
+
+    result = CypherResult(["=cmd|' /C calc'!A0", "n"], [{"=cmd|' /C calc'!A0": "@x", "n": -1}])
+    assert render_cypher(result, "csv") == "'=cmd|' /C calc'!A0,n\n'@x,-1\n"
+
+
 def test_password_in_endpoint_url_never_shown(run_cli):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
