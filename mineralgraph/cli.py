@@ -180,11 +180,29 @@ def examples_last(command: click.Command) -> None:
         examples_last(sub)
 
 
+def inputs_are_not_outputs(command: click.Command) -> None:
+    """Check, once a command's options are parsed and before it works, that its output
+    file is none of its inputs (:func:`mineralgraph.output.refuse_input_as_output`);
+    for a group's commands too."""
+    from mineralgraph.output import refuse_input_as_output
+
+    run = command.invoke
+
+    def invoke(ctx: click.Context):
+        refuse_input_as_output(ctx)
+        return run(ctx)
+
+    command.invoke = invoke
+    for sub in getattr(command, "commands", {}).values():
+        inputs_are_not_outputs(sub)
+
+
 def _attach_commands() -> None:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"mineralgraph.commands.{name}")
         for command in module.COMMANDS:
             examples_last(command)
+            inputs_are_not_outputs(command)
             cli.add_command(command)
 
 

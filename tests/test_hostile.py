@@ -160,6 +160,39 @@ def test_a_dangling_symlink_creates_its_target(out_dir):
     assert link.is_symlink() and (out_dir / "made.json").read_text().startswith("{")
 
 
+@pytest.fixture
+def inputs(tmp_path) -> dict[str, Path]:
+    """Input files of several commands, in their own folder."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    graph = folder / "g.json"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", graph).exit_code == 0
+    query = folder / "q.rq"
+    query.write_text("SELECT ?p WHERE { ?p a mg:Product }\n", encoding="utf-8")
+    link = folder / "link-to-q.rq"
+    link.symlink_to(query)
+    return {"graph": graph, "query": query, "link": link}
+
+
+@pytest.mark.parametrize("args, target, given", [
+    (["diff", "{graph}", "{graph}", "-o"], "{graph}", "{graph}"),
+    (["--graph", "{graph}", "info", "-o"], "{graph}", "--graph {graph}"),
+    (["sparql", "@{query}", "--format", "csv", "-o"], "{query}", "@{query}"),
+    (["sparql", "@{query}", "-o"], "{link}", "@{query}"),
+    (["build", "--no-bundled", "--source", "{graph}", "-o"], "{graph}", "--source {graph}"),
+], ids=["diff-argument", "global-graph", "sparql-query-file", "a-link-to-it", "build-source"])
+def test_an_input_is_never_the_output(inputs, args, target, given):
+    """The result would replace what it is computed from: refused before the work."""
+    def fill(text: str) -> str:
+        return text.format(**{k: str(v) for k, v in inputs.items()})
+
+    before = digest(inputs["graph"].parent)
+    result = mg(*[fill(a) for a in args], fill(target))
+    one_line_error(result, f"{fill(target)}: is also an input of this command ({fill(given)}); "
+                           "write the result to another file; nothing written")
+    assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
+
+
 def test_a_symlink_loop_is_one_line(out_dir):
     loop = out_dir / "loop"
     loop.symlink_to("loop")
