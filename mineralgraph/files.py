@@ -6,7 +6,10 @@ calls :func:`write_atomically`. It
 - refuses a target that is not a regular file (a directory, a FIFO, a device), a
   folder that does not exist (it never creates one: a mistyped folder is an error) and
   a folder that cannot hold files (``/proc``, a path under a plain file), as one line;
-- writes through a symbolic link to the file it points at, leaving the link in place;
+- writes through a symbolic link to the file it points at, leaving the link in place,
+  but not through a link that another user put in a shared sticky folder such as
+  ``/tmp`` (Linux's ``protected_symlinks`` rule, which resolving the path first would
+  otherwise bypass: a planted ``/tmp/out.csv -> ~/.bashrc`` would be overwritten);
 - writes a temporary file beside the target, ``fsync``\\ s it, then renames it over the
   target (and ``fsync``\\ s the folder), so a crash leaves the old file or the new one;
 - keeps the mode of the file it replaces (a 0600 file stays 0600); a new file gets
@@ -58,6 +61,10 @@ def target_of(path: str | Path) -> Path:
         raise FileWriteError(f"{path}: names a folder (it ends in {os.sep}), not a file; "
                              "nothing written")
     path = Path(path)
+    planted = planted_link(path)
+    if planted is not None:
+        raise FileWriteError(f"{path}: cannot write through {planted}, a link another user "
+                             f"made in the shared folder {planted.parent}; nothing written")
     target = Path(os.path.realpath(path))
     try:
         mode = os.stat(target).st_mode
@@ -78,6 +85,40 @@ def target_of(path: str | Path) -> Path:
         if test(mode):
             raise FileWriteError(f"{path}: is {what}, not a file; nothing written")
     return target
+
+
+def planted_link(path: str | Path, depth: int = 0) -> Path | None:
+    """The first symbolic link on the way to ``path`` that Linux's ``protected_symlinks``
+    rule would not follow: one in a sticky world-writable folder (``/tmp``) owned by
+    neither this user nor the folder's owner. None when there is none."""
+    if depth > 40:  # a loop: the write reports it
+        return None
+    path = Path(os.path.abspath(path))
+    folder = Path(path.anchor)
+    for part in path.parts[1:]:
+        here = folder / part
+        try:
+            info = os.lstat(here)
+        except OSError:
+            return None
+        if not stat.S_ISLNK(info.st_mode):
+            folder = here
+            continue
+        try:
+            parent = os.stat(folder)
+        except OSError:
+            return None
+        shared = parent.st_mode & stat.S_ISVTX and parent.st_mode & stat.S_IWOTH
+        if shared and info.st_uid not in (os.geteuid(), parent.st_uid):
+            return here
+        try:
+            found = planted_link(folder / os.readlink(here), depth + 1)
+        except OSError:
+            return None
+        if found is not None:
+            return found
+        folder = Path(os.path.realpath(here))
+    return None
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:

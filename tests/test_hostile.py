@@ -193,6 +193,39 @@ def test_an_input_is_never_the_output(inputs, args, target, given):
     assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="a link owned by another user needs root")
+@pytest.mark.parametrize("owner, refused", [(12345, True), (0, False)],
+                         ids=["another-users-link", "own-link"])
+def test_a_link_planted_in_a_shared_sticky_folder_is_not_followed(tmp_path, owner, refused):
+    """/tmp/out.csv -> ~/.bashrc made by another user: the kernel would not follow it
+    (protected_symlinks); resolving the path first must not either."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    home = tmp_path / "home"
+    home.mkdir()
+    victim = home / ".bashrc"
+    victim.write_text("keep\n")
+    link = shared / "out.txt"
+    link.symlink_to(victim)
+    os.lchown(link, owner, owner)
+    deeper = shared / "dir"  # a planted link to a folder, too
+    deeper.symlink_to(home)
+    os.lchown(deeper, owner, owner)
+    result = mg("info", "-o", link)
+    if refused:
+        one_line_error(result, f"{link}: cannot write through {link}, a link another user "
+                               f"made in the shared folder {shared}; nothing written")
+        assert victim.read_text() == "keep\n"
+        one_line_error(mg("info", "-o", deeper / ".bashrc"),
+                       f"{deeper / '.bashrc'}: cannot write through {deeper}, a link another "
+                       f"user made in the shared folder {shared}; nothing written")
+        assert victim.read_text() == "keep\n" and no_temp_files(home)
+    else:
+        assert result.exit_code == 0 and " facts about the supply chain " in victim.read_text()
+        assert link.is_symlink()
+
+
 def test_a_symlink_loop_is_one_line(out_dir):
     loop = out_dir / "loop"
     loop.symlink_to("loop")
