@@ -99,7 +99,9 @@ def _usage_error(exc: click.UsageError) -> click.UsageError:
     arguments stays a help page)."""
     if isinstance(exc, (OneLineUsageError, click.exceptions.NoArgsIsHelpError)):
         return exc
-    error = OneLineUsageError(one_line(exc).removeprefix("Error: "), exc.ctx)
+    from mineralgraph.output import one_line as shown
+
+    error = OneLineUsageError(shown(one_line(exc).removeprefix("Error: ")), exc.ctx)
     error.exit_code = exc.exit_code
     return error
 
@@ -132,7 +134,9 @@ class MineralGraphGroup(click.Group):
                                "...)")
             raise
         except MineralGraphError as exc:
-            raise click.ClickException(str(exc)) from None
+            from mineralgraph.output import one_line as shown
+
+            raise click.ClickException(shown(str(exc))) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None

@@ -50,6 +50,45 @@ _NOT_A_FILE = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pip
                (stat.S_ISSOCK, "a socket"))
 
 
+def read_text(path: str | Path, limit: int | None = None, what: str = "file") -> str:
+    """The UTF-8 text of an input file, refusing what never ends or is not a file.
+
+    A device (``/dev/zero``, ``/dev/urandom``) would be read forever, so it is refused,
+    as a directory is; a pipe (``@<(make-query)``) is read. Past ``limit`` bytes the
+    file is refused rather than read whole. ``what`` names it in messages ("query
+    file").
+
+    Raises
+    ------
+    InputError
+        Naming the file: no such file, a directory, a device or socket, too large,
+        not UTF-8, or unreadable.
+    """
+    from mineralgraph.exceptions import InputError
+
+    shown = str(path)
+    try:
+        with open(path, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            for test, kind in _NOT_A_FILE:
+                if test(mode) and not stat.S_ISFIFO(mode):
+                    raise InputError(shown, None, None, f"is {kind}, not a {what}")
+            data = fh.read() if limit is None else fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(shown, None, None, f"no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(shown, None, None, f"is a directory, not a {what}") from None
+    except OSError as exc:
+        raise InputError(shown, None, None, f"cannot read ({exc.strerror})") from None
+    if limit is not None and len(data) > limit:
+        raise InputError(shown, None, None, f"over {limit >> 20} MiB: too large for a {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(shown, line, None, f"not UTF-8 ({exc.reason})") from None
+
+
 def target_of(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: ``path`` itself, or where its links lead.
 

@@ -61,6 +61,16 @@ class FormatChoice(click.Choice):
         return super().convert(value, param, ctx)
 
 
+def one_line(text: str) -> str:
+    """A message as one line a terminal shows as written: line breaks and control
+    characters (an escape sequence in a file name or an id) as their escapes.
+
+    >>> one_line("a\\nb \\x1b[31mred\\t")
+    'a\\\\nb \\\\x1b[31mred\\\\t'
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 def format_option(formats: Sequence[str] = FORMATS, default: str | None = "text",
                   aliases: dict[str, str] | None = None, help: str | None = None):
     """``--format`` with shared names (exit 2 for an unknown one)."""

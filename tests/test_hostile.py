@@ -1021,3 +1021,58 @@ def test_a_neo4j_that_dies_during_push_wipe_says_how_far_it_went(
     assert result.stderr.endswith(f"): some {gone} may be gone and nothing of this graph was "
                                   "written yet; run the same push again\n")
     assert [after[i] for i in kept] == [before[i] for i in kept]
+
+
+# ====================================================================== inputs that never end
+@pytest.mark.parametrize("args, message", [
+    (["sparql", "@/dev/zero"], "/dev/zero: is a character device, not a query file"),
+    (["--graph", "/dev/zero", "info"], "/dev/zero: is a device, not a snapshot file"),
+    (["cypher", "@/dev/urandom", "--uri", "bolt://127.0.0.1:1"],
+     "/dev/urandom: is a character device, not a query file"),
+    (["sparql", "@/etc"], "/etc: is a directory, not a query file"),
+    (["scenario", "--file", "/etc/hostname"],
+     "/etc/hostname: not a scenario file (YAML, named .yaml or .yml)"),
+], ids=["sparql-device", "graph-device", "cypher-device", "sparql-folder", "scenario-not-yaml"])
+def test_a_device_or_folder_as_input_is_one_line_not_a_hang(args, message):
+    """/dev/zero was read until memory ran out; now refused at once."""
+    if args[0] == "scenario" and not Path("/etc/hostname").is_file():
+        pytest.skip("no /etc/hostname here")
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "NEO4J_PASSWORD": "x"},
+                          stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
+
+
+def test_a_query_from_a_pipe_is_still_read(tmp_path):
+    """A pipe is no device: ``sparql @<(make-query)`` works."""
+    fifo = tmp_path / "q.rq"
+    os.mkfifo(fifo)
+
+    def feed():
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write("ASK { }\n")
+
+    threading.Thread(target=feed, daemon=True).start()
+    result = mg("sparql", f"@{fifo}")
+    assert (result.exit_code, result.stdout) == (0, "yes\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["show", "a\nb\x1b[2J"], "'a\\nb\\x1b[2J' is not in the graph"),
+    (["show", ""], "'' is not in the graph"),
+    (["sparql", "@x\n\x1b[31m.rq"], "x\\n\\x1b[31m.rq: no such query file"),
+], ids=["newline-and-escape-in-an-id", "empty-id", "escape-in-a-file-name"])
+def test_control_characters_in_an_error_stay_on_one_line_and_inert(args, message):
+    """A line break or a terminal escape sequence from the input is shown as its escape:
+    the error stays one line and cannot redraw the terminal."""
+    one_line_error(mg(*args), message)
+
+
+def test_no_password_and_no_terminal_is_one_line():
+    """getpass warned on stderr (3 lines), then read a line of the input."""
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", "cypher", "RETURN 1", "--uri",
+                           "bolt://127.0.0.1:1"], capture_output=True, text=True, timeout=60,
+                          env=env, stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stderr) == (1, "Error: no Neo4j password: set NEO4J_PASSWORD "
+                                                 "(there is no terminal to ask for it on)\n")

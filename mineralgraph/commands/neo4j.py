@@ -50,6 +50,9 @@ def _password() -> str:
     password = os.environ.get("NEO4J_PASSWORD")
     if password is not None:
         return password
+    if not sys.stdin.isatty():  # getpass would warn, then read a line of the input
+        raise MineralGraphError("no Neo4j password: set NEO4J_PASSWORD (there is no terminal "
+                                "to ask for it on)")
     try:
         return click.prompt("Neo4j password", hide_input=True, err=True)
     except click.Abort:

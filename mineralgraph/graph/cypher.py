@@ -122,13 +122,9 @@ def query_text(query: str) -> tuple[str, dict]:
     A cookbook file may say ``// @param element = "element:Dy"``; ``--param`` overrides.
     """
     if query.startswith("@"):
-        path = Path(query[1:])
-        try:
-            query = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise MineralGraphError(f"{path}: no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise MineralGraphError(f"{path}: cannot read ({exc})") from None
+        from mineralgraph.files import read_text
+
+        query = read_text(Path(query[1:]), limit=16 << 20, what="query file")
     defaults = {}
     for line in query.splitlines():
         match = _PARAM_LINE.match(line)
