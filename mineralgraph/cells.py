@@ -20,6 +20,16 @@ from datetime import date
 from typing import Any
 
 
+def one_line(text: str) -> str:
+    """A message as one line a terminal shows as written: line breaks and control
+    characters (an escape sequence in a file name, an id or a request) as their escapes.
+
+    >>> print(one_line("a\\nb \\x1b[31mred\\t"))
+    a\\nb \\x1b[31mred\\t
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 def cell(value: Any) -> str:
     """A value as table text: floats rounded to 3 significant places, lists joined."""
     if value is None:

@@ -29,6 +29,7 @@ from mineralgraph.cells import (  # noqa: F401 - shared, re-exported
     markdown_table,
     md_code,
     md_text,
+    one_line,
     text_table,
     text_width,
     to_csv,
@@ -59,16 +60,6 @@ class FormatChoice(click.Choice):
         if isinstance(value, str) and value.lower() in self.aliases:
             value = self.aliases[value.lower()]
         return super().convert(value, param, ctx)
-
-
-def one_line(text: str) -> str:
-    """A message as one line a terminal shows as written: line breaks and control
-    characters (an escape sequence in a file name or an id) as their escapes.
-
-    >>> one_line("a\\nb \\x1b[31mred\\t")
-    'a\\\\nb \\\\x1b[31mred\\\\t'
-    """
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
 
 
 def format_option(formats: Sequence[str] = FORMATS, default: str | None = "text",

@@ -205,6 +205,38 @@ def test_sparql_command_allow_service_fetches_deliberately(run_cli, hits, hostil
     assert len(hits.hits) == 1
 
 
+def test_an_echoed_query_is_never_sniffed_as_a_page(served):
+    status, headers, _ = get(served, "SELECT * { ?s ?p '<script>alert(1)</script>' ")
+    assert (status, headers["Content-Type"]) == (400, "text/plain; charset=utf-8")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, body = get(served, f"SELECT ?l {{ {EVIL} {LABEL} ?l }}",
+                                {"Accept": "text/csv"})
+    assert (status, headers["X-Content-Type-Options"]) == (200, "nosniff")
+
+
+def test_a_request_cannot_write_escape_sequences_to_the_servers_terminal(hostile_data):
+    """The request log escapes control characters (http.server's own log does; the
+    endpoint's override did not): a path with ESC ] 0 ; ... BEL retitled the console."""
+    process = subprocess.Popen([sys.executable, "-m", "mineralgraph", "serve", "--port", "0",
+                                "--data", str(hostile_data)], stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        for line in process.stderr:
+            match = re.search(r"SPARQL endpoint at (http://127\.0\.0\.1:\d+/sparql)", line)
+            if match:
+                break
+        url = match.group(1)
+        raw(url, b"GET /\x1b]0;pwned\x07\x1b[2J HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"Connection: close\r\n\r\n")
+        logged = process.stderr.readline()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+    assert "\x1b" not in logged and "\x07" not in logged
+    assert '"GET /\\x1b]0;pwned\\x07\\x1b[2J HTTP/1.1" 404' in logged, logged
+
+
 # ---------------------------------------------------------------------- Host, Origin, CORS
 @pytest.mark.parametrize("host,status", [
     ("evil.example:7878", 403), ("localhost.evil.example", 403), ("127.0.0.1.nip.io", 403),

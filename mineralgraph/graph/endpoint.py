@@ -46,6 +46,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from mineralgraph import __version__
+from mineralgraph.cells import one_line
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import (
     DEFAULT_QUEUE,
@@ -381,6 +382,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        # an error echoes the query: no browser may read text/plain or CSV as a page
+        self.send_header("X-Content-Type-Options", "nosniff")
         origin = self._origin()
         if origin is not None:  # only an origin the user listed, never "*"
             self.send_header("Access-Control-Allow-Origin", origin)
@@ -394,8 +397,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        if not self.server.quiet:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+        if not self.server.quiet:  # a request's escape sequences never reach the terminal
+            sys.stderr.write(f"{self.address_string()} {one_line(format % args)}\n")
 
 
 def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
