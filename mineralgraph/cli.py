@@ -168,6 +168,11 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
       mineralgraph chokepoints --product product:f-35
       mineralgraph --graph graph.json scenario --name cn-2025-04-defence-denial
     """
+    # rdflib logs a traceback for every ill-typed literal (``"abc"^^xsd:integer``, in a
+    # query or a --data file): a value it keeps as written, not an error of the command
+    import logging
+
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
     ctx.obj = App(graph_path, min_confidence, share_source)
 
 

@@ -1076,3 +1076,16 @@ def test_no_password_and_no_terminal_is_one_line():
                           env=env, stdin=subprocess.DEVNULL)
     assert (done.returncode, done.stderr) == (1, "Error: no Neo4j password: set NEO4J_PASSWORD "
                                                  "(there is no terminal to ask for it on)\n")
+
+
+def test_an_ill_typed_literal_is_no_traceback_on_stderr(tmp_path):
+    """rdflib logged a 5-line traceback per ill-typed literal; the value is kept as
+    written, so nothing is wrong with the command: stderr stays empty."""
+    data = tmp_path / "d.nt"
+    data.write_text('<http://e/a> <http://e/p> "abc"^^<http://www.w3.org/2001/XMLSchema#int'
+                    'eger> .\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", "sparql",
+                           "SELECT ?x { ?s ?p ?x }", "--data",
+                           str(data), "--format", "csv"], capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "x\nabc\n", "")
