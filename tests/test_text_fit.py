@@ -95,3 +95,18 @@ def test_the_chokepoints_table_aligns_rank_10(run_cli):
     ranked = [line for line in table if re.match(r"\d+ +\S", line)]
     assert [line.split()[0] for line in ranked] == [str(i) for i in range(1, 13)]
     assert {re.match(r"\d+ +", line).end() for line in ranked} == {4}
+
+
+def test_the_risk_blocks_align_rank_10_and_fit_80_columns(run_cli):
+    """``risk``: a block's lines start under its name whatever the rank's width, and fold
+    to the width (they ran to 300 columns)."""
+    result = run_cli("risk", "--importer", "country:US", "--top", "12")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 or " " not in line.strip() for line in lines)
+    ten = next(i for i, line in enumerate(lines) if line.startswith("10. "))
+    nine = next(i for i, line in enumerate(lines) if line.startswith("9. "))
+    assert lines[nine + 1].startswith("   GeoPolRisk ") and lines[ten + 1].startswith(
+        "    GeoPolRisk ")
+    block = lines[ten + 1:lines.index("", ten)]
+    assert block and all(line.startswith("    ") and line[4] != " " for line in block)
