@@ -446,6 +446,64 @@ def test_a_redirect_is_not_followed_and_the_password_stays(run_cli, hits, code):
         "not followed, so the query and any password stay with the URL given)\n")
 
 
+class _Answers(BaseHTTPRequestHandler):
+    """Answers every request with ``server.body`` as ``server.ctype``."""
+
+    def _answer(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", self.server.ctype)
+        self.send_header("Content-Length", str(len(self.server.body)))
+        self.end_headers()
+        self.wfile.write(self.server.body)
+
+    do_GET = do_POST = _answer  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def answering(ctype: str, body: bytes):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
+    server.ctype, server.body = ctype, body
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY a "aaaaaaaaaa">'
+          + b"".join(f'<!ENTITY {n} "{f"&{p};" * 10}">'.encode()
+                     for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+          + b']><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            b'xmlns:e="http://e/"><rdf:Description rdf:about="http://e/a"><e:p>&i;</e:p>'
+            b'</rdf:Description></rdf:RDF>')
+
+
+def test_an_endpoint_answering_rdf_xml_is_refused_not_expanded(run_cli):
+    """Oxigraph's RDF/XML reader expands a DTD's entities: this kilobyte is a literal of
+    10^9 characters. Only the formats asked for are read."""
+    with answering("application/rdf+xml", LAUGHS) as url:
+        result = run_cli("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url)
+    assert (result.exit_code, result.stderr) == (1, "Error: the endpoint answered "
+                                                    "application/rdf+xml, not a format asked "
+                                                    "for (SPARQL JSON, Turtle, N-Triples)\n")
+
+
+def test_an_endpoint_answer_too_large_is_refused(run_cli, monkeypatch):
+    from mineralgraph.graph import endpoint
+
+    monkeypatch.setattr(endpoint, "MAX_REMOTE_ANSWER", 1 << 20)
+    with answering("text/turtle", b"<http://e/a> <http://e/p> " + b'"' + b"x" * (2 << 20)
+                   + b'" .\n') as url:
+        result = run_cli("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url)
+    assert (result.exit_code, result.stderr) == (1, f"Error: {url}: the answer is over 1 MiB; "
+                                                    "narrow the query (LIMIT)\n")
+
+
 def test_password_hidden_in_http_errors(run_cli, served):
     base = served.replace("http://", "http://ana:s3cret@")
     result = run_cli("sparql", "SELECT WHERE", "--endpoint", base)

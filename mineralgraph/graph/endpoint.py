@@ -79,6 +79,8 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1 << 20
+#: The largest answer read from another endpoint (``sparql --endpoint``).
+MAX_REMOTE_ANSWER = 256 << 20
 #: Connections the kernel holds for the server before it accepts them.
 LISTEN_BACKLOG = 1024
 #: Connections served at once; one more gets 503 at once.
@@ -510,7 +512,11 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     try:
         with urllib.request.build_opener(_NoRedirects).open(request, timeout=timeout) \
                 as response:
-            body = response.read()
+            body = response.read(MAX_REMOTE_ANSWER + 1)
+            if len(body) > MAX_REMOTE_ANSWER:
+                raise MineralGraphError(f"{shown}: the answer is over "
+                                        f"{MAX_REMOTE_ANSWER >> 20} MiB; narrow the query "
+                                        "(LIMIT)")
             ctype = response.headers.get("Content-Type", "")
             truncated = response.headers.get("X-SPARQL-MaxRows") is not None
     except urllib.error.HTTPError as exc:

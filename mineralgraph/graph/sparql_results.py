@@ -175,6 +175,11 @@ def answer_from_rdf(data: bytes, media: str) -> Answer:
     from mineralgraph.graph.sparql import _term
 
     fmt = ox.RdfFormat.from_media_type(media.split(";")[0].strip()) or ox.RdfFormat.TURTLE
+    if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
+        # RDF/XML among them: its parser expands the entities of a DTD, so a few hundred
+        # bytes ("billion laughs") would fill the memory
+        raise MineralGraphError(f"the endpoint answered {media.split(';')[0].strip()}, not "
+                                "a format asked for (SPARQL JSON, Turtle, N-Triples)")
     cache: dict = {}
     try:
         triples = [(_term(q.subject, cache), _term(q.predicate, cache), _term(q.object, cache))
