@@ -69,7 +69,7 @@ class OneLineUsageError(click.UsageError):
 
     >>> ctx = click.Context(click.Command("show", params=[click.Argument(["id"])]),
     ...                     info_name="mineralgraph show")
-    >>> print(one_line(click.MissingParameter(ctx=ctx, param=ctx.command.params[0])))
+    >>> print(usage_line(click.MissingParameter(ctx=ctx, param=ctx.command.params[0])))
     Error: Missing argument 'ID' (usage: mineralgraph show [OPTIONS] ID)
     """
 
@@ -77,13 +77,13 @@ class OneLineUsageError(click.UsageError):
         click.echo(f"Error: {self.message}", file=file or sys.stderr)
 
 
-def one_line(exc: click.UsageError) -> str:
+def usage_line(exc: click.UsageError) -> str:
     """The one line of a usage error, hints included (see :class:`OneLineUsageError`)."""
     message = " ".join(exc.format_message().split())
     ctx = exc.ctx
     if ctx is None:
         return f"Error: {message}"
-    if isinstance(exc, click.MissingParameter) and isinstance(exc.param, click.Argument) \
+    if (isinstance(exc, click.MissingParameter) and isinstance(exc.param, click.Argument)) \
             or message.startswith("Got unexpected extra argument"):
         usage = " ".join(ctx.get_usage().removeprefix("Usage:").split())
         return f"Error: {message.rstrip('.')} (usage: {usage})"
@@ -99,9 +99,9 @@ def _usage_error(exc: click.UsageError) -> click.UsageError:
     arguments stays a help page)."""
     if isinstance(exc, (OneLineUsageError, click.exceptions.NoArgsIsHelpError)):
         return exc
-    from mineralgraph.output import one_line as shown
+    from mineralgraph.output import one_line
 
-    error = OneLineUsageError(shown(one_line(exc).removeprefix("Error: ")), exc.ctx)
+    error = OneLineUsageError(one_line(usage_line(exc).removeprefix("Error: ")), exc.ctx)
     error.exit_code = exc.exit_code
     return error
 
@@ -134,9 +134,9 @@ class MineralGraphGroup(click.Group):
                                "...)")
             raise
         except MineralGraphError as exc:
-            from mineralgraph.output import one_line as shown
+            from mineralgraph.output import one_line
 
-            raise click.ClickException(shown(str(exc))) from None
+            raise click.ClickException(one_line(str(exc))) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None
