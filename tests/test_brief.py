@@ -294,3 +294,24 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     dy = run_cli("brief", "element:Dy").stdout
     n = len(dy.split("## Sources\n\n")[1].strip().splitlines())
     assert dy.splitlines()[2].endswith(f" · {n} sources behind the picture, listed below")
+
+
+def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli):
+    """Mermaid's entity codes only for ASCII that means something to Mermaid or HTML: a
+    middle dot or ≈ as itself, never ``#183;`` (shown as such in the Markdown source, in
+    ``%%`` comments, and where Mermaid draws plain SVG text)."""
+    import re
+
+    result = run_cli("brief", "product:f-35")
+    assert result.exit_code == 0, result.output
+    block = result.stdout.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
+    assert "#183;" not in block and "#8776;" not in block
+    codes = {int(n) for n in re.findall(r"#(\d+);", block)}
+    assert codes and all(n < 128 for n in codes), sorted(codes)
+    lines = block.splitlines()
+    assert lines[0] == "flowchart LR"
+    assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
+                        r"\S+ · \d+ sources", lines[2]), lines[2]
+    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
+            "#35;4 China: possible SPOF") in block
+    assert "(incl. JL Mag Rare-Earth ≈47%)" in block

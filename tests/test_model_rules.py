@@ -8,6 +8,7 @@ however that data grows.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -133,8 +134,50 @@ def test_a_supplies_edge_that_fits_no_chain_is_a_warning():
     g = graph_of(("facility:a", "SUPPLIES", "facility:b", {"material": "material:x"}),
                  ("facility:b", "PRODUCES", "material:y"))
     warnings = check_warnings(g.claims)
-    assert len(warnings) == 1 and "produces nothing made from it" in warnings[0]
+    assert len(warnings) == 1
+    assert warnings[0].endswith(": facility:a SUPPLIES material:x to facility:b, but nothing "
+                                "it makes or produces (material:y) is made from it: unused; "
+                                "check the edge's material, or the MADE_FROM/REQUIRES steps")
     assert check_warnings(DISTANCE.claims) == []
+
+
+def test_validate_says_per_edge_why_a_supplies_edge_is_unused(run_cli, tmp_path):
+    """One line per edge (its rows together), each with the reason and what to do: a
+    product's maker (the note's model takes a product's materials from world supply), a
+    buyer with nothing recorded, a buyer whose outputs are not made from the material."""
+    import shutil
+
+    folder = tmp_path / "facts"
+    shutil.copytree(Path(__file__).parent / "data" / "tiny", folder)
+    (folder / "supplies.csv").write_text(
+        "subject,relation,object,material,sources\n"
+        "company:miner,SUPPLIES,company:jetmaker,material:magnet,source:tiny-a\n"
+        "company:miner,SUPPLIES,company:separator,material:magnet,source:tiny-a\n"
+        "facility:sep-au,SUPPLIES,company:nobody,material:oxide,source:tiny-a\n"
+        "facility:sep-au,SUPPLIES,company:nobody,material:oxide,source:tiny-b\n"
+        "facility:sep-au,SUPPLIES,facility:mag-us,material:oxide,source:tiny-a\n",
+        encoding="utf-8")
+    with (folder / "nodes.csv").open("a", encoding="utf-8") as nodes:
+        nodes.write("company:nobody,Nobody Co,,,,,,,,source:tiny-a\n")
+    result = run_cli("validate", str(folder))
+    assert result.exit_code == 0, result.output
+    where = folder / "supplies.csv"
+    assert result.stderr.splitlines() == [
+        f"warning: {where}:2: company:miner SUPPLIES material:magnet to company:jetmaker, "
+        "which makes product:jet (needing it); a product draws each material from world "
+        "supply (design note section 2), not from its maker's suppliers: the edge is "
+        "evidence only (paths, show), nothing to fix",
+        f"warning: {where}:3: company:miner SUPPLIES material:magnet to company:separator, "
+        "but nothing it makes or produces (material:oxide) is made from it: unused; check "
+        "the edge's material, or the MADE_FROM/REQUIRES steps",
+        f"warning: {where}:4,5: facility:sep-au SUPPLIES material:oxide to company:nobody, "
+        "which makes and produces nothing in the graph: unused until a MAKES or PRODUCES "
+        "row (with a source) says what it makes"]
+    assert result.stdout == "ok: 66 facts, 8 source records, 22 nodes, 2 sources\n"
+    rows = run_cli("validate", str(folder), "--format", "csv").stdout.splitlines()
+    assert [row.split(",")[:4] for row in rows[1:]] == [
+        ["warning", str(where), "2", ""], ["warning", str(where), "3", ""],
+        ["warning", str(where), '"4', '5"']]
 
 
 # ---------------------------------------------------------------- 5.4 capacity

@@ -352,7 +352,7 @@ def check_mermaid(text: str) -> None:
 def test_mermaid_follows_the_grammar(f35):
     text = to_mermaid(f35)
     check_mermaid(text)
-    assert '["Honeywell #8776;100%<br/>SPOF"]' in text
+    assert '["Honeywell ≈100%<br/>SPOF"]' in text
     assert '-->|"69%"|' in text
 
 

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from mineralgraph.commands.options import query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.neo4j import (
     DEFAULT_URI,
@@ -49,6 +50,9 @@ def _password() -> str:
     password = os.environ.get("NEO4J_PASSWORD")
     if password is not None:
         return password
+    if not sys.stdin.isatty():  # getpass would warn, then read a line of the input
+        raise MineralGraphError("no Neo4j password: set NEO4J_PASSWORD (there is no terminal "
+                                "to ask for it on)")
     try:
         return click.prompt("Neo4j password", hide_input=True, err=True)
     except click.Abort:
@@ -172,7 +176,7 @@ def _params(ctx, param, values):
 
 
 @click.command()
-@click.argument("query", metavar="QUERY|@FILE")
+@click.argument("query", metavar="QUERY|@FILE", callback=query_or_file("cypher"))
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", callback=_params,
               help="A query parameter ($NAME); VALUE is read as JSON when it parses "
                    "(numbers, true, lists, \"quoted\"), else as text. Repeatable.")

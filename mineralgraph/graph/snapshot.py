@@ -55,6 +55,19 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
     write_atomically(path, snapshot_text(claims))
 
 
+def _device_refused(path: Path) -> Path:
+    """``path``, unless it is a device (``/dev/zero`` would be read forever)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return path  # reading it says what is wrong
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise InputError(str(path), None, None, "is a device, not a snapshot file")
+    return path
+
+
 def load_snapshot(path: str | Path) -> list[Claim]:
     """The claims of a snapshot file, in file order; InputError names what is wrong.
 
@@ -65,7 +78,7 @@ def load_snapshot(path: str | Path) -> list[Claim]:
     path = Path(path)
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _device_refused(path).read_text(encoding="utf-8")
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except FileNotFoundError:
         raise InputError(shown, None, None, "no such file") from None
