@@ -108,3 +108,22 @@ def test_imports_reads_only_share_lists_as_stated_import_sources(run_cli):
     assert ("Stated import sources 2020-2023 of germanium metal (material:germanium-metal): "
             "CN 51%; BE 27%; DE 15%; RU 5.0%; other 2.0% [1]") in text
     assert "2023" not in text.replace("2020-2023", "")
+
+
+def test_the_file_is_what_the_tool_writes_from_the_transcribed_figures(rows):
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    sys.path.insert(0, str(tools))
+    try:
+        spec = importlib.util.spec_from_file_location("build_usgs_trade",
+                                                      tools / "build_usgs_trade.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(tools))
+    written = [{k: "" if v is None else str(v) for k, v in row.items()}
+               for row in module.rows()]
+    assert [{k: r.get(k, "") for k in module.HEADER} for r in written] == rows
