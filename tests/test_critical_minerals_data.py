@@ -139,3 +139,25 @@ def test_every_2024_usgs_country_row_with_a_2023_column_is_dated():
                         "2024": ("2024-01-01", "")}[row["year"]], pair
                     checked += 1
     assert checked == 670
+
+
+def test_a_users_set_wins_a_tie_with_the_bundled_set_also_from_a_snapshot():
+    # Dating the 2024 rows changed their claim ids; in a snapshot (claims sorted by id) the
+    # "loaded last" tie between a user's table and the bundled chapter of the same date
+    # then fell to the other set. Bundled claims now count as loaded first in any order.
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    def share(country, value, source, origin):
+        return Claim(country, "PRODUCES", "material:m", (("share", value), ("year", 2024)),
+                     (source,), origin=origin)
+
+    bundled = [share("country:AA", 0.6, "source:chapter",
+                     "/x/mineralgraph/data/curated/production.csv:2"),
+               share("country:XX", 0.4, "source:chapter",
+                     "/x/mineralgraph/data/curated/production.csv:3")]
+    user = [share("country:AA", 0.5, "source:mine", "/home/me/table.csv:2"),
+            share("country:XX", 0.5, "source:mine", "/home/me/table.csv:3")]
+    for claims in (bundled + user, user + bundled, sorted(user + bundled, key=lambda c: c.id)):
+        choice = SupplyGraph(claims).share_choices()["material:m"]
+        assert choice.chosen.source == "source:mine"
