@@ -440,7 +440,7 @@ EXPECTED = {
                 "2025-01-31",
             ),
             (
-                "statement:7acac504c14e8a49",
+                "statement:eb7bd3b75361796f",
                 "0.6923",
                 "2024",
                 "source:mbn-china-quota-2024",
@@ -450,7 +450,7 @@ EXPECTED = {
                 None,
             ),
             (
-                "statement:7acac504c14e8a49",
+                "statement:eb7bd3b75361796f",
                 "0.6923",
                 "2024",
                 "source:usgs-mcs2025-rare-earths",

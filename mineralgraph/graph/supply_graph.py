@@ -76,6 +76,15 @@ def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_dat
     raise MineralGraphError(f"unknown claim policy {policy!r} (known: {', '.join(POLICIES)})")
 
 
+#: Where the bundled curated files sit, as an ``origin`` path ends (any install, any OS).
+_BUNDLED_ORIGIN = ("mineralgraph/data/curated/", "mineralgraph\\data\\curated\\")
+
+
+def _bundled(claim: Claim) -> bool:
+    """Whether a claim was read from the bundled curated files (by its ``origin``)."""
+    return any(part in (claim.origin or "") for part in _BUNDLED_ORIGIN)
+
+
 class SupplyGraph:
     """Claims, and the graph they make.
 
@@ -134,9 +143,17 @@ class SupplyGraph:
     def loaded(self) -> dict[str, int]:
         """Claim id -> position in the input (the last time it was given), for "loaded
         last" ties; kept across as_of() and with_policy(). Made when first read: most
-        graphs never need it, and at a million nodes it is half a gigabyte."""
+        graphs never need it, and at a million nodes it is half a gigabyte.
+
+        The bundled dataset's claims count as loaded before any other (as they are when
+        the graph is built), also when the graph comes from a snapshot, whose claims are
+        sorted: otherwise a tie between a user's file and the bundled data would fall to
+        the order of claim ids and change whenever a bundled row is edited.
+        """
         if self._loaded is None:
-            self._loaded = {c.id: i for i, c in enumerate(self._input)}
+            order = sorted(range(len(self._input)),
+                           key=lambda i: (not _bundled(self._input[i]), i))
+            self._loaded = {self._input[i].id: rank for rank, i in enumerate(order)}
             self._input = None
         return self._loaded
 
