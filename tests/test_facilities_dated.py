@@ -1,7 +1,8 @@
 """Facilities with dates: what ``--as-of`` shows before and after a plant opens or is announced.
 
 Read in the cited sources: Neo's Narva magnet plant, phase 1 of 2,000 t/yr (Neo release of
-7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World); Neo's Silmet plant, 3,000
+7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World), "With production beginning
+in mid-2026" (Neo's Q3 2025 release, 14 Nov 2025); Neo's Silmet plant, 3,000
 t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24 Oct 2025,
 200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr oxides planned (Chemical Engineering, Mining.com);
 Arafura's Nolans, 4,440 t/yr NdPr oxide (Mining Weekly, 2021); Iluka's Eneabba, 17,500 t/yr
@@ -28,19 +29,23 @@ def produces(graph, facility):
                   for c in graph.relation_claims(facility, "PRODUCES"))
 
 
-def test_narva_produces_from_its_opening_day(graph):
-    assert produces(graph.as_of("2025-09-18"), "facility:narva") == []
-    assert produces(graph.as_of("2025-09-19"), "facility:narva") == [
-        ("material:ndfeb-magnet", 2000.0, "t/yr")]
+def test_narva_opens_on_its_opening_day_and_produces_from_mid_2026(graph):
     assert "facility:narva" not in graph.as_of("2025-09-18")
     assert graph.as_of("2025-09-19").attribute("facility:narva", "status") == "operating"
+    assert produces(graph.as_of("2025-09-19"), "facility:narva") == []
+    assert produces(graph.as_of("2026-06-30"), "facility:narva") == []
+    assert produces(graph.as_of("2026-07-01"), "facility:narva") == [
+        ("material:ndfeb-magnet", 2000.0, "t/yr")]
+    [claim] = graph.relation_claims("facility:narva", "PRODUCES")
+    assert "source:neo-q3-2025" in claim.sources
 
 
-def test_estonia_matters_more_after_narva_opens(graph):
+def test_estonia_matters_more_once_narva_produces(graph):
     def loss(day):
         rows = scenario(graph.as_of(day), Scenario(name="ee", remove=("country:EE",))).rows()
         return {r["product"]: r["loss"] for r in rows}
-    before, after = loss("2025-09-01"), loss("2025-10-01")
+    before, after = loss("2026-06-30"), loss("2026-07-01")
+    assert loss("2025-10-01") == before
     assert before["product:f-35"] == pytest.approx(0.015)
     assert before["product:aim-9x"] == pytest.approx(0.0147)
     assert after["product:aim-9x"] == pytest.approx(0.02955)
