@@ -7,7 +7,9 @@ t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24
 200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr oxides planned (Chemical Engineering, Mining.com);
 Arafura's Nolans, 4,440 t/yr NdPr oxide (Mining Weekly, 2021); Iluka's Eneabba, 17,500 t/yr
 REO at the April 2022 decision (WA Government); Noveon's San Marcos plant, built for 2,000 t/yr
-(Austin Business Journal, reprinted by Noveon); MP's 10X facility, announced 10 Jul 2025.
+(Austin Business Journal, reprinted by Noveon); MP's 10X facility, announced 10 Jul 2025;
+Carester's Caremag plant at Lacq, announced 17 Mar 2025, 600 t/yr of Dy and Tb oxides planned
+from late 2026 (Chemical Engineering; Rare Earth Exchanges for the date).
 """
 
 from __future__ import annotations
@@ -67,8 +69,13 @@ def test_planned_plants_carry_dates_and_no_supply(graph):
     assert "200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr" in note
     assert "facility:mp-10x" not in graph.as_of("2025-07-09")
     assert "facility:mp-10x" in graph.as_of("2025-07-10")
+    assert "facility:lacq" not in graph.as_of("2025-03-16")
+    lacq = graph.as_of("2025-03-17")
+    assert lacq.attribute("facility:lacq", "status") == "planned"
+    assert "600 t/yr of Dy and Tb oxides" in lacq.attribute("facility:lacq", "note")
+    assert lacq.neighbours("facility:lacq", "LOCATED_IN") == ["country:FR"]
     for facility in ("facility:vinton", "facility:nolans", "facility:round-top", "facility:mp-10x",
-                     "facility:eneabba"):
+                     "facility:eneabba", "facility:lacq"):
         assert produces(graph, facility) == [], facility
     assert "4,440 t/yr NdPr oxide" in graph.attribute("facility:nolans", "note")
     assert "17,500 t/yr REO" in graph.attribute("facility:eneabba", "note")
