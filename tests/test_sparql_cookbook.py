@@ -359,6 +359,7 @@ EXPECTED = {
         [
             ("facility:elk-creek", "planned", "country:US", "company:niocorp", None),
             ("facility:eneabba", "construction", "country:AU", "company:iluka", None),
+            ("facility:lacq", "planned", "country:FR", "company:carester", None),
             ("facility:mp-10x", "planned", "country:US", "company:mp-materials", None),
             ("facility:nolans", "planned", "country:AU", "company:arafura", None),
             ("facility:round-top", "planned", "country:US", "company:usa-rare-earth", None),
