@@ -378,6 +378,7 @@ EXPECTED = {
             ),
             ("product:direct-drive-wind-turbine", "Direct-drive permanent-magnet wind turbine"),
             ("product:f-35", "Lockheed Martin F-35 Lightning II"),
+            ("product:hard-disk-drive", "Hard disk drive"),
             ("product:industrial-servo-motor", "Industrial servo motor (robots, automation)"),
             ("product:optimus", "Tesla Optimus humanoid robot"),
         ],
