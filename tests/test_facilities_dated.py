@@ -94,3 +94,18 @@ def test_noveon_capacity_and_every_new_plant_is_located_and_operated(graph):
         types = {graph.attribute(s, "source_type")
                  for c in graph.attribute_claims(facility, "label") for s in c.sources}
         assert types & {"company", "government", "press"}, facility
+
+
+def test_non_chinese_heavy_separation_comes_online_on_its_dates(graph):
+    def producers(day, material):
+        return sorted(c.subject for c in graph.as_of(day).relation_claims(
+            material, "PRODUCES", incoming=True) if c.subject.startswith("facility:"))
+    assert producers("2025-05-15", "material:dy-oxide") == []
+    assert producers("2025-05-16", "material:dy-oxide") == ["facility:kuantan"]
+    assert producers("2025-08-21", "material:dy-oxide") == ["facility:kuantan",
+                                                            "facility:white-mesa"]
+    assert producers("2025-06-30", "material:tb-oxide") == []
+    assert producers("2025-07-01", "material:tb-oxide") == ["facility:kuantan"]
+    # planned heavy separation (Vinton, Lacq) never counts, on any date
+    assert producers("2027-12-31", "material:dy-oxide") == ["facility:kuantan",
+                                                            "facility:white-mesa"]
