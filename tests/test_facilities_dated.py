@@ -109,3 +109,18 @@ def test_non_chinese_heavy_separation_comes_online_on_its_dates(graph):
     # planned heavy separation (Vinton, Lacq) never counts, on any date
     assert producers("2027-12-31", "material:dy-oxide") == ["facility:kuantan",
                                                             "facility:white-mesa"]
+
+
+def test_mp_supplies_apple_from_the_year_mp_expects_shipments(graph):
+    """MP's release as filed with the SEC (15 Jul 2025): "Magnet shipments are expected to
+    begin in 2027"; Apple's own page gives no shipment date."""
+    def supplies(day):
+        return [(c.object, c.qualifier("material"))
+                for c in graph.as_of(day).relation_claims("company:mp-materials", "SUPPLIES")
+                if c.object == "company:apple"]
+    assert supplies("2026-12-31") == []
+    assert supplies("2027-01-01") == [("company:apple", "material:ndfeb-magnet")]
+    [claim] = [c for c in graph.relation_claims("company:mp-materials", "SUPPLIES")
+               if c.object == "company:apple"]
+    assert "source:mp-apple-8k-2025" in claim.sources
+    assert graph.attribute("source:mp-apple-8k-2025", "source_type") == "company"
