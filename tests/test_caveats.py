@@ -254,6 +254,30 @@ def test_info_counts_facts_by_source_type_and_lists_gaps_with_reasons(run):
     assert "| repost | 2 |" in run("info", "--format", "md")
 
 
+
+def test_every_unmapped_stage_of_a_bundled_product_says_why():
+    """Issue 13: no bundled product's chain has a stage without producers and without a
+    recorded reason, today and on an earlier day (the priority chains: rare-earth metal,
+    alloy and SmCo magnet; battery lithium, cobalt and nickel chemicals; gallium and
+    germanium refining and wafers; tungsten intermediates; primer-grade antimony)."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.engine import Analysis
+
+    bundled = load_bundled()
+    for day in (None, "2024-06-30"):
+        graph = bundled if day is None else bundled.as_of(day)
+        analysis = Analysis(graph)
+        unmapped = {m for p in graph.ids("Product") for m in analysis.unmapped(p)}
+        assert [m for m in sorted(unmapped) if not graph.attribute(m, "unmapped_reason")] == []
+        assert len(unmapped) == 28, day
+        assert {"material:ndpr-metal", "material:dy-metal", "material:sm-metal",
+                "material:ndfeb-alloy", "material:smco-magnet", "material:lithium-chemicals",
+                "material:cobalt-refined", "material:nickel-sulfate",
+                "material:gallium-high-purity", "material:gan-wafer", "material:gaas-wafer",
+                "material:germanium-metal", "material:germanium-wafer", "material:apt",
+                "material:tungsten-powder", "material:antimony-trisulfide"} <= unmapped
+
+
 # ---------------------------------------------------------------- fitting the screen
 def test_wide_tables_fold_their_columns_within_the_width():
     rows = [{"node": "Mountain Pass rare-earth mine (facility:mountain-pass)",
