@@ -228,6 +228,27 @@ MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
                        re.I)
 
 
+#: A modal governing an event verb: "it would suspend the controls", "could lift the ban".
+MODAL_TRIGGER = re.compile(r"\b(would|could|might|may|should)\s+(not\s+)?(also\s+|only\s+|"
+                           r"soon\s+|then\s+)?(suspend|lift|ban|impose|restrict|halt|introduce|"
+                           r"announce|prohibit|curb|require|approve|grant|deny|reject|refuse|"
+                           r"issue|expand|extend|tighten|ease|scrap|revoke|end)\b", re.I)
+#: A legal instrument named by its title identifies a control: "the Catalogue of Technologies
+#: Prohibited or Restricted from Export", "the Mineral Law".
+INSTRUMENT = re.compile(r"\b(Catalogue|Catalog|List|Decree|Regulation|Order)\s+of\s+[A-Z]|"
+                        r"\b[A-Z][\w-]+\s+(Law|Act|Decree)\b")
+#: A control restated in a relative clause: "the ban ... that it imposed in December 2024".
+RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
+                      r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
+                      r"unveiled|put in place|adopted)\b", re.I)
+#: "The ban was imposed in December 2024": a control restated in the passive past.
+PASSIVE_PAST = re.compile(r"\b(was|were|had been)\s+(first\s+)?(imposed|introduced|announced|"
+                          r"adopted|put in place)\b", re.I)
+#: "has banned exports of nickel ore since 2020": a state since a date, no event.
+STATE_SINCE = re.compile(r"\b(has|have|had)\s+(been\s+)?(banned|banning|restricted|prohibited|"
+                         r"curbed|controlled)\b[^.;]{0,80}\bsince\b", re.I)
+
+
 # ---------------------------------------------------------------- extraction
 @dataclass
 class Found:
@@ -271,6 +292,8 @@ class NewsReader:
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
+        #: an announcement that named no item, waiting for "The controls cover ..." next
+        self.pending: tuple | None = None
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -497,6 +520,9 @@ class NewsReader:
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
         before = len(self.claims)
+        pending, self.pending = self.pending, None
+        if pending and ANAPHOR.match(text) and self.items(found):
+            self.mint_pending(pending, found)
         licence_word = bool(LICENCE.search(text) or (
             self.licence_context and re.search(r"\bapplications\b", text, re.I)))
         self.licence_context = self.licence_context or bool(LICENCE.search(text))
@@ -933,8 +959,26 @@ class NewsReader:
         status = "announced" if "announced" in statuses else statuses[0]
         self.stated_announcement = announced
         control = self.find_control(text, issuer, items, targets, announced or event, status)
+        month_only = (announced and not day_precise) or (
+            not announced and not self.event_precise and not self.dated_by_article)
+        if control is None and month_only and not items and not targets:
+            # "introduced export controls in April", "announced restrictions on both metals
+            # in July": the one control of that issuer announced that month, restated
+            control = self.control_of_month(issuer, announced or event)
         minted = control is None
         if minted:
+            doubt = self.mint_doubt(text, named, targets, status,
+                                    bool(announced and day_precise))
+            if doubt:
+                self.skipped.append((self.line, text, f"skipped: {doubt}"))
+                self.issuer = issuer   # who acts is not in doubt: "The controls ... cover"
+                if doubt.startswith("a new control that names no item") and status == \
+                        "announced":
+                    self.pending = (text, self.line, issuer, announced or event,
+                                    bool(announced and day_precise) or (
+                                        not announced and self.event_precise
+                                        and not self.dated_by_article))
+                return
             month = MONTH_CONTROL.search(text)
             if status != "announced" and not items and not targets \
                     and not REFERENCE.search(text) and not month:
@@ -982,6 +1026,59 @@ class NewsReader:
             for target in targets:
                 self.claim(control, "TARGETS", self.ensure(target), start, quote=text)
                 info["targets"].add(target)
+
+    def mint_pending(self, pending: tuple, found: list[Found]) -> None:
+        """"China announced export restrictions on five metals." then "The controls ...
+        cover tungsten, ...": the announcement of the sentence before, identified by the
+        items this one names (its first item names the control)."""
+        text, line, issuer, when, precise = pending
+        here = self.line
+        self.line = line
+        control = self.mint_control(text, issuer, self.items(found), when)
+        self.claim(control, "ISSUED_BY", self.ensure(issuer), when, quote=text)
+        self.controls[control]["issuer"].add(issuer)
+        if precise:
+            self.claim(control, "announced_on", when, when, quote=text)
+        self.line = here
+        self.current_control, self.issuer = control, issuer
+
+    def control_of_month(self, issuer: str | None, month: date) -> str | None:
+        """The single control (known or read before) of ``issuer`` announced in the month
+        of ``month``, or None when there is none or more than one (ambiguous)."""
+        same = sorted(node for node, info in self.controls.items()
+                      if info["announced"] and (info["announced"].year,
+                                                info["announced"].month) == (month.year,
+                                                                             month.month)
+                      and (not issuer or not info["issuer"] or issuer in info["issuer"]))
+        return same[0] if len(same) == 1 else None
+
+    def mint_doubt(self, text: str, named: list[tuple[str, str]], targets: list[str],
+                   status: str, dated: bool) -> str | None:
+        """Why a control no known one matches is not taken for a new one, or None.
+
+        The precision gate of new controls (a wrong new control brings four to nine wrong
+        claims with it): a new control must be identified in its own sentence (what it
+        covers, whom it targets, its number, or rare earths), must not be a restatement
+        ("the ban it imposed in December", "has banned ... since 2020", "was imposed"; a
+        restatement that gives the announcement's day identifies the control), and no modal
+        may govern its verb ("it would suspend the controls"; "announced that it would
+        restrict" is the announcement in reported speech, and an announcement's number
+        names a decision taken)."""
+        clause = text[:CLAUSE_BREAK.search(text).start()] if CLAUSE_BREAK.search(text) \
+            else text
+        modal = MODAL_TRIGGER.search(text)
+        if modal and not REFERENCE.search(text) and not re.search(
+                r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
+                text[max(0, modal.start() - 40):modal.start()], re.I):
+            return "a control a modal verb governs ('would suspend') is no event"
+        if not (named or targets or REFERENCE.search(text) or RARE_EARTH.search(clause)
+                or INSTRUMENT.search(clause)):
+            return ("a new control that names no item, target nor number: restated or "
+                    "ambiguous, not taken for a new one")
+        if not dated and (RESTATED.search(text) and status != "announced"
+                          or PASSIVE_PAST.search(clause) or STATE_SINCE.search(clause)):
+            return "a control restated (imposed before, a state since): not taken for a new one"
+        return None
 
     def mint_control(self, text: str, issuer: str, named: list[tuple[str, str]],
                      when: date) -> str:
