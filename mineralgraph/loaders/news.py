@@ -128,7 +128,10 @@ PLANNED_PLANT = re.compile(r"\b(plans?|planning|intends?|aims?) to (build|open|c
 POLICY = re.compile(r"\bin principle\b|\bwill (not be|be) (approved|denied|granted|rejected|"
                     r"refused)\b|\bwill (deny|refuse|reject)\b", re.I)
 #: "are still being approved case by case": a process described, no decision reported.
-PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|granted)\b", re.I)
+PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|granted)\b|"
+                     r"\b(licen[cs]es|permits|applications) (are|is) (usually |typically |normally "
+                     r"|generally |only )?(granted|approved|issued|denied|rejected|reviewed)\b",
+                     re.I)
 #: Reported speech: the sentence says who said it.
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
@@ -237,6 +240,10 @@ MODAL_TRIGGER = re.compile(r"\b(would|could|might|may|should)\s+(not\s+)?(also\s
 #: Prohibited or Restricted from Export", "the Mineral Law".
 INSTRUMENT = re.compile(r"\b(Catalogue|Catalog|List|Decree|Regulation|Order)\s+of\s+[A-Z]|"
                         r"\b[A-Z][\w-]+\s+(Law|Act|Decree)\b")
+#: A question is no report: "Will China lift its ban?"
+QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|are|does|did)\s+"
+                      r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
+                      r"suspend|ease|end)\b[^.]*\?", re.I)
 #: A control restated in a relative clause: "the ban ... that it imposed in December 2024".
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
@@ -514,7 +521,8 @@ class NewsReader:
             self.article_country = next((f.id for f in found if f.kind == "Country"
                                          and not self.is_target(text, f.mention)), None)
         hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
-                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text))
+                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text)
+                      or QUESTION.search(text))
         self.modality = modality_of(text) if hedged else None
         negated = bool(NEGATED.search(text))
         dates = find_dates(text, self.article.published)
@@ -547,6 +555,9 @@ class NewsReader:
                                              "denied), not a decision taken"))
         elif is_licence and not negated and self.modality in (None, "expected", "planned"):
             self.licence_claims(text, found, event)
+        elif not hedged and not negated and is_control and self.modal_event(text):
+            self.skipped.append((line, text, "skipped: a modal verb governs the event ('would "
+                                             "suspend'): no event"))
         elif not hedged and not negated and is_control:
             self.control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
@@ -1027,6 +1038,19 @@ class NewsReader:
                 self.claim(control, "TARGETS", self.ensure(target), start, quote=text)
                 info["targets"].add(target)
 
+    @staticmethod
+    def modal_event(text: str) -> bool:
+        """A modal governs the event verb ("said it would suspend the controls"); "announced
+        that it would restrict" is an announcement in reported speech, and a sentence
+        naming an announcement's number or the suspension's end ("until Nov. 27, 2026")
+        reports a decision taken."""
+        modal = MODAL_TRIGGER.search(text)
+        until = re.search(r"\buntil\s+(\w+\.?\s+\d{1,2},?\s+20\d\d|\d{1,2}\s+\w+\s+20\d\d)",
+                          text)
+        return bool(modal and not REFERENCE.search(text) and not until and not re.search(
+            r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
+            text[max(0, modal.start() - 40):modal.start()], re.I))
+
     def mint_pending(self, pending: tuple, found: list[Found]) -> None:
         """"China announced export restrictions on five metals." then "The controls ...
         cover tungsten, ...": the announcement of the sentence before, identified by the
@@ -1066,10 +1090,7 @@ class NewsReader:
         names a decision taken)."""
         clause = text[:CLAUSE_BREAK.search(text).start()] if CLAUSE_BREAK.search(text) \
             else text
-        modal = MODAL_TRIGGER.search(text)
-        if modal and not REFERENCE.search(text) and not re.search(
-                r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
-                text[max(0, modal.start() - 40):modal.start()], re.I):
+        if self.modal_event(text):
             return "a control a modal verb governs ('would suspend') is no event"
         if not (named or targets or REFERENCE.search(text) or RARE_EARTH.search(clause)
                 or INSTRUMENT.search(clause)):
@@ -1431,6 +1452,8 @@ def factual_part(text: str) -> str | None:
     >>> factual_part("Lynas could halt output.") is None
     True
     """
+    if QUESTION.search(text):
+        return None
     cues = [m.start() for p in (HEDGE, EXPECTED_CUE, PLANNED_CUE, SPECULATIVE_CUE)
             for m in [p.search(text)] if m]
     first = min(cues)
