@@ -619,6 +619,10 @@ class NewsReader:
                 # the partner named nearest before the figure ("..., and exports to Japan fell")
                 near = [f for f in targets if f.mention.start < figure.end]
                 partner = (near[-1] if near else targets[0]).id if targets else None
+                doubt = self.figure_doubt(text, figure, exporters, targets)
+                if doubt:
+                    self.skipped.append((self.line, text, f"skipped: ambiguous: {doubt}"))
+                    continue
                 named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
                                   text[figure.start:figure.end])
                 if re.search(r"\b(to|from) (the )?rest of the world\b",
@@ -640,6 +644,12 @@ class NewsReader:
             own = [f for f in inside if figure.start <= f.mention.start < figure.end + 25]
             if figure.kind == "quantity" and own:   # "1,530 kilograms of gallium and 721
                 inside = own                         # kilograms of germanium": each its own
+            elif figure.kind != "share" and figure.value != 0 \
+                    and len({f.id for f in inside}) > 1:
+                # "exports of gallium and germanium fell 40%": of which? (zero is of each)
+                self.skipped.append((self.line, text, "skipped: ambiguous: a trade figure with "
+                                                      "several materials named"))
+                continue
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")]:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
@@ -689,6 +699,23 @@ class NewsReader:
                     quals.append(("period", period))
                 self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                            tuple(quals), quote=text)
+
+    @staticmethod
+    def figure_doubt(text: str, figure, exporters: list[Found],
+                     targets: list[Found]) -> str | None:
+        """Why an export figure's attachments are ambiguous, or None: several exporting
+        countries named before it in its clause, or several partners in its clause (a clause
+        ends at ", and", ", while", ", but", ";")."""
+        bounds = [0] + [m.end() for m in re.finditer(r",\s+(and|while|but|whereas)\s|;\s",
+                                                     text)] + [len(text) + 1]
+        start = max(b for b in bounds if b <= figure.start)
+        end = min(b for b in bounds if b > figure.start)
+        if len({f.id for f in exporters if start <= f.mention.start < figure.end}) > 1:
+            return "a trade figure with several exporting countries named"
+        own = {f.id for f in targets if start <= f.mention.start < end}
+        if len(own) > 1:
+            return "a trade figure with several partners in its clause"
+        return None
 
     def government_halt(self, text: str, found: list[Found]) -> re.Match | None:
         """"Congo has suspended cobalt exports": a country (no company) named before a halt
