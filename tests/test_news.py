@@ -642,3 +642,39 @@ def test_an_empty_article_says_so_in_one_line_and_adds_nothing(run_cli, data_dir
     assert result.stderr.splitlines()[0] == \
         f"{path}: nothing to extract (0 sentences read); nothing added"
     assert out.read_text() == base.read_text()
+
+
+# ------------------------------------------------------------------ the precision gate
+#: Sentences the reader must give no claim for (issue 15: a wrong claim is the costly
+#: error), with the reason it reports; none of them is in an annotated article.
+GIVES_NOTHING = [
+    ("China has yet to approve any licence applications from Japanese firms.", "negated"),
+    ("Beijing failed to approve licences for US defence contractors in October.", "negated"),
+    ("China denied that it had restricted exports of rare earths to Japan.", "negated"),
+    ("Will China lift its ban on gallium exports to the United States?", "a question"),
+    ("Beijing said it would suspend the ban on gallium exports to the United States.",
+     "skipped: a modal verb governs the event"),
+    ("The export controls China introduced in March have disrupted car production in Europe.",
+     "skipped: a new control that names no item"),
+    ("Indonesia's export ban on cobalt was imposed in March 2024.",
+     "skipped: a control restated"),
+    ("Indonesia has banned exports of nickel ore since 2020.", "skipped: a control restated"),
+    ("China lifted export controls on gallium, germanium and antimony on November 9.",
+     "skipped: ambiguous: the known control control:cn-2023-07-gallium-germanium covers"),
+    ("China exported 1,200 tons of magnets to Germany and Japan in October, up 20% year on "
+     "year.", "skipped: ambiguous: a trade figure with several partners"),
+    ("China's exports of gallium and germanium fell 50% year on year in October.",
+     "skipped: ambiguous: a trade figure with several materials"),
+    ("Exports of magnets from China and Japan dropped 10% year on year in October.",
+     "skipped: ambiguous: a trade figure with several exporting countries"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", GIVES_NOTHING, ids=lambda s: s[:40])
+def test_what_the_reader_cannot_attach_it_skips_with_its_reason(tmp_path, known, sentence,
+                                                                  reason):
+    path = write(tmp_path, "g.txt", f"Title: Probe\nDate: 2025-11-20\n\n{sentence}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"] if s["reason"].startswith(reason)], \
+        result.report["skipped"]

@@ -169,7 +169,10 @@ REVIEW = re.compile(r"\b((is|are|was|were) applying|(has|have|had) applied|appli
 MENTIONED_KINDS = ("Company", "Country", "Element", "Material", "Product", "Facility",
                    "ExportControl")
 NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not yet|never|"
-                     r"no longer|no new)\b", re.I)
+                     r"no longer|no new|(has|have|is|are) yet to|failed to|fails to|neither|"
+                     r"none of|(denied|denies|dismissed|rejected|refuted) (that|reports?|claims?|"
+                     r"speculation)|no (export |new |such )?(licen[cs]es|permits|approvals|"
+                     r"applications|export (controls|restrictions|bans?)))\b", re.I)
 BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
@@ -520,11 +523,11 @@ class NewsReader:
         if self.article_country is None:   # the first country named that is no target
             self.article_country = next((f.id for f in found if f.kind == "Country"
                                          and not self.is_target(text, f.mention)), None)
+        question = bool(QUESTION.search(text))   # no claim; the context it sets stays
         hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
-                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text)
-                      or QUESTION.search(text))
+                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text) or question)
         self.modality = modality_of(text) if hedged else None
-        negated = bool(NEGATED.search(text))
+        negated = bool(NEGATED.search(text)) or question
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
         before = len(self.claims)
@@ -548,7 +551,8 @@ class NewsReader:
                     or REVIEW.search(text))
             boundary = re.search(r",\s+but\s|;\s", text[verb.end():]) if verb else None
             negation = NEGATED.search(text)
-            if boundary and negation and negation.start() > verb.end() + boundary.start():
+            if boundary and negation and negation.start() > verb.end() + boundary.start() \
+                    and not question:
                 negated = False   # "China agreed to speed up approvals, but Ford had not seen"
         if is_licence and policy:
             self.skipped.append((line, text, "a rule of the control (what will be approved or "
@@ -574,6 +578,8 @@ class NewsReader:
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if len(self.claims) > before:
             self.report_unknown(text, line)
+        elif question:
+            self.skipped.append((line, text, "a question: no report"))
         elif negated and (is_licence or is_control):
             self.skipped.append((line, text, "negated: no decision"))
         elif hedged and (is_licence or is_control):
@@ -713,6 +719,11 @@ class NewsReader:
         if len({f.id for f in exporters if start <= f.mention.start < figure.end}) > 1:
             return "a trade figure with several exporting countries named"
         own = {f.id for f in targets if start <= f.mention.start < end}
+        for f in targets:   # "to Germany and Japan": a partner coordinated with another
+            follow = re.match(r"\s*(,|and|or|&)\s*(the\s+)?", text[f.mention.end:])
+            if start <= f.mention.start < end and follow and any(
+                    o.mention.start == f.mention.end + follow.end() for o in exporters):
+                return "a trade figure with several partners in its clause"
         if len(own) > 1:
             return "a trade figure with several partners in its clause"
         return None
@@ -969,7 +980,11 @@ class NewsReader:
         if not statuses and self.current_control and (
                 COVERS_VERB.search(text) or re.search(r"\bnot be (permitted|allowed)\b", text)):
             return self.cover_claims(text, found)
-        if not statuses or issuer is None:
+        if not statuses:
+            return
+        if issuer is None:
+            self.skipped.append((self.line, text, "skipped: a control event with no issuer "
+                                                  "named"))
             return
         effective = announced = None
         day_precise = True
@@ -1003,6 +1018,18 @@ class NewsReader:
             # "introduced export controls in April", "announced restrictions on both metals
             # in July": the one control of that issuer announced that month, restated
             control = self.control_of_month(issuer, announced or event)
+        if control is not None and self.known is not None and control in self.known \
+                and status != "announced" and not named_reference(text) \
+                and not MONTH_CONTROL.search(text):
+            extra = sorted(set(items) - self.controls[control]["covers"])
+            if extra and set(items) & self.controls[control]["covers"]:
+                # "lifted export controls on gallium, germanium and antimony": a known
+                # control that covers some of the items named and not the others is a guess
+                # (an announcement, dated within days of the known one's, is no guess)
+                self.skipped.append((self.line, text, "skipped: ambiguous: the known control "
+                                     f"{control} covers some of the items named, not "
+                                     f"{', '.join(extra)}"))
+                return
         minted = control is None
         if minted:
             doubt = self.mint_doubt(text, named, targets, status,
