@@ -665,6 +665,8 @@ GIVES_NOTHING = [
      "year.", "skipped: ambiguous: a trade figure with several partners"),
     ("China's exports of gallium and germanium fell 50% year on year in October.",
      "skipped: ambiguous: a trade figure with several materials"),
+    ("China approved export licences for Volkswagen on Monday.",
+     "skipped: ambiguous: the licence's grantee 'Volkswagen' is no known name"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "skipped: ambiguous: a trade figure with several exporting countries"),
 ]
@@ -678,3 +680,16 @@ def test_what_the_reader_cannot_attach_it_skips_with_its_reason(tmp_path, known,
     assert scored(result.claims) == set()
     assert [s["reason"] for s in result.report["skipped"] if s["reason"].startswith(reason)], \
         result.report["skipped"]
+
+
+def test_a_decision_in_late_october_is_dated_by_its_month_without_a_day(tmp_path, known):
+    path = write(tmp_path, "l.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "China approved export licences for JL Mag in late October.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
+                  if c.subject.startswith("licence:")) == [
+        ("licence:cn-2025-10-01-jl-mag-approved", "GRANTED_TO", "company:jl-mag"),
+        ("licence:cn-2025-10-01-jl-mag-approved", "ISSUED_BY", "country:CN"),
+        ("licence:cn-2025-10-01-jl-mag-approved", "decision", "approved"),
+        ("licence:cn-2025-10-01-jl-mag-approved", "label",
+         "China: licences approved for JL Mag Rare-Earth (2025-10-01)")]

@@ -109,7 +109,8 @@ EXPEDITED = re.compile(r"\b(speed(ing)? up|sped up|expedit\w*|fast[- ]track\w*|a
 CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|had|was|were|"
                           r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
 #: A date that names only a month ("in June", "last month", "December 2024").
-MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:last|this|next|earlier this)\s+month|(?:" + "|".join(
+MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:last|this|next|"
+                        r"earlier this)\s+month|(?:" + "|".join(
     m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)
 #: "two days after it announced the measure": the announcement, counted back.
 DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
@@ -1244,6 +1245,15 @@ class NewsReader:
             return
         targets = [t for t in targets if t != issuer]
         grantees = [node for _, node in self.companies(text, found)]
+        unknown = [m.text for m in self.gazetteer.unknown_names(text)
+                   if m.start >= verb.start() and not looks_like_company(m.text)
+                   and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
+        if unknown and not grantees:
+            # "approved licences for Volkswagen": a grantee named but not resolved would give
+            # the licence a wrong id
+            self.skipped.append((self.line, text, "skipped: ambiguous: the licence's grantee "
+                                                  f"{unknown[0]!r} is no known name"))
+            return
         control = control or self.current_control or self.control_since(text, issuer)
         code = issuer.partition(":")[2]
         if grantees:
