@@ -74,10 +74,9 @@ KNOWN_MISSES = {
     "205-cmoc-quota-tradepress.md": "the same: a lift of a ban the graph lacks",
     "210-malaysia-ban-techpress.txt": "the ban 'since 2020' (a state) is dropped, but the one "
                                       "'in June' after it in the same sentence is not read",
-    "211-malaysia-policy-nasdaq.html": "a planned control ('will develop a policy to ban') is "
-                                       "not read",
-    "212-philippines-bill-bworld.md": "a planned control (a bill) is not read; a share with no "
-                                      "verb ('..., about 12% of global supply')",
+    "212-philippines-bill-bworld.md": "a planned control whose issuer is a Senate bill, no country "
+                                      "named ('a provision that would prohibit exports'); a share "
+                                      "with no verb ('..., about 12% of global supply')",
     "214-september-magnets-asiacity.html": "two partners' figures in one sentence ('while South "
                                            "Korea ... took 854 tons, up 84.5%')",
     "215-september-magnets-telegraph.txt": "'the expanded rare earth controls' announced on Oct 9 "
@@ -113,8 +112,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 698
-    assert score.precision >= 642 / 646, report
-    assert score.recall >= 642 / 698, report
+    assert score.precision >= 644 / 648, report
+    assert score.recall >= 644 / 698, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -693,3 +692,21 @@ def test_a_decision_in_late_october_is_dated_by_its_month_without_a_day(tmp_path
         ("licence:cn-2025-10-01-jl-mag-approved", "decision", "approved"),
         ("licence:cn-2025-10-01-jl-mag-approved", "label",
          "China: licences approved for JL Mag Rare-Earth (2025-10-01)")]
+
+
+def test_a_planned_control_is_kept_as_planned_with_no_date(tmp_path, known):
+    """"Indonesia is preparing to restrict exports of nickel matte, officials said on
+    Tuesday": a plan (modality planned on every claim, no date of its own), never a
+    decision; without the statement's date or its issuer named it is not read."""
+    path = write(tmp_path, "p.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "Indonesia is preparing to restrict exports of nickel matte, officials said on "
+                 "Tuesday.\nMalaysia plans to ban exports of raw rare earths.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(scored(result.claims), key=str) == [
+        ("control:id-2025-11-nickel", "COVERS", "element:Ni", None, None, None, "planned", None),
+        ("control:id-2025-11-nickel", "ISSUED_BY", "country:ID", None, None, None, "planned",
+         None),
+        ("control:id-2025-11-nickel", "regime", "licence-required", None, None, None, "planned",
+         None)]
+    assert "skipped: a planned control with no one issuer named before the plan or no date " \
+           "of the statement" in [s["reason"] for s in result.report["skipped"]]

@@ -46,7 +46,7 @@ A control no known one matches is withheld unless ``news_new_controls`` is set, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -244,6 +244,12 @@ MODAL_TRIGGER = re.compile(r"\b(would|could|might|may|should)\s+(not\s+)?(also\s
 #: Prohibited or Restricted from Export", "the Mineral Law".
 INSTRUMENT = re.compile(r"\b(Catalogue|Catalog|List|Decree|Regulation|Order)\s+of\s+[A-Z]|"
                         r"\b[A-Z][\w-]+\s+(Law|Act|Decree)\b")
+#: A control planned, not decided: "will develop a policy to ban exports", "plans to restrict".
+PLANNED_CONTROL = re.compile(r"\b(will develop (a|the) (policy|law|rules?|regulations?)|plans?|"
+                             r"planning|intends?|is preparing|are preparing|proposes?|"
+                             r"is drafting (a |the )?(\w+ )?(policy|law|rules?)) to (ban|restrict|"
+                             r"prohibit|curb|halt|stop) ([\w-]+ ){0,4}?(exports?|shipments?)\b",
+                             re.I)
 #: A question is no report: "Will China lift its ban?"
 QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|are|does|did)\s+"
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
@@ -305,6 +311,8 @@ class NewsReader:
         self.last_material: Found | None = None
         #: an announcement that named no item, waiting for "The controls cover ..." next
         self.pending: tuple | None = None
+        #: controls planned, not decided: never matched as the control a sentence is about
+        self.planned: dict[str, dict] = {}
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
@@ -402,7 +410,8 @@ class NewsReader:
         """A control no known node matches is withheld unless ``news_new_controls`` is
         set: its claims, and a licence's ``UNDER`` it, are left out and the control is
         listed in the report (never a node made silently)."""
-        minted = sorted(node for node, info in self.controls.items() if info["minted"]
+        minted = sorted(node for node, info in list(self.controls.items())
+                        + list(self.planned.items()) if info["minted"]
                         and any(c.subject == node for c in self.claims))
         self.withheld = [] if self.new_controls else minted
         self.minted = [f"{node} ({self.label(node)})" for node in minted]
@@ -560,6 +569,8 @@ class NewsReader:
                                              "denied), not a decision taken"))
         elif is_licence and not negated and self.modality in (None, "expected", "planned"):
             self.licence_claims(text, found, event)
+        elif not negated and PLANNED_CONTROL.search(text) and self.modality != "speculative":
+            self.planned_control_claims(text, found)
         elif not hedged and not negated and is_control and self.modal_event(text):
             self.skipped.append((line, text, "skipped: a modal verb governs the event ('would "
                                              "suspend'): no event"))
@@ -1105,6 +1116,42 @@ class NewsReader:
         return bool(modal and not REFERENCE.search(text) and not until and not re.search(
             r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
             text[max(0, modal.start() - 40):modal.start()], re.I))
+
+    def planned_control_claims(self, text: str, found: list[Found]) -> None:
+        """"Malaysia will develop a policy to ban exports of rare earth raw materials, the
+        prime minister said on Monday": a planned control, kept with ``modality=planned``
+        on every claim and no date of its own (never a decision). Its issuer must be a
+        country named before the plan, and the sentence must date the statement (a plan
+        restated without a date of its own is not read)."""
+        plan = PLANNED_CONTROL.search(text)
+        issuers = [f for f in found if f.kind == "Country" and f.mention.end <= plan.start()
+                   and not self.is_target(text, f.mention)
+                   and not DESCRIPTOR_BEFORE.search(text[max(0, f.mention.start - 6):
+                                                         f.mention.start])]
+        dated = [when for when, start, end in find_dates(text, self.article.published)
+                 if not MONTH_ONLY.fullmatch(text[start:end].strip())]
+        if len({f.id for f in issuers}) != 1 or not dated:
+            self.skipped.append((self.line, text, "skipped: a planned control with no one "
+                                                  "issuer named before the plan or no date "
+                                                  "of the statement"))
+            return
+        issuer = issuers[0].id
+        named = self.items([f for f in found if f.mention.start >= plan.start()])
+        _, targets = self.countries(text, found)
+        controls, self.controls = self.controls, self.planned
+        try:
+            control = self.mint_control(text, issuer, named, dated[0])
+        finally:
+            self.controls = controls
+        self.modality = "planned"
+        self.nodes[control] = [replace(c, qualifiers=tuple(sorted(c.qualifiers + (
+            ("modality", "planned"),)))) if c.predicate == "regime" else c
+            for c in self.nodes.get(control, [])]
+        self.claim(control, "ISSUED_BY", self.ensure(issuer), None, quote=text)
+        for item, _ in named:
+            self.claim(control, "COVERS", self.ensure(item), None, quote=text)
+        for target in targets:
+            self.claim(control, "TARGETS", self.ensure(target), None, quote=text)
 
     def mint_pending(self, pending: tuple, found: list[Found]) -> None:
         """"China announced export restrictions on five metals." then "The controls ...
