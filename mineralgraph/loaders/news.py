@@ -572,7 +572,7 @@ class NewsReader:
         elif not negated and PLANNED_CONTROL.search(text) and self.modality != "speculative":
             self.planned_control_claims(text, found)
         elif not hedged and not negated and is_control and self.modal_event(text):
-            self.skipped.append((line, text, "skipped: a modal verb governs the event ('would "
+            self.skipped.append((line, text, "modal: a modal verb governs the event ('would "
                                              "suspend'): no event"))
         elif not hedged and not negated and is_control:
             self.control_claims(text, found, dates, event)
@@ -639,7 +639,7 @@ class NewsReader:
                 partner = (near[-1] if near else targets[0]).id if targets else None
                 doubt = self.figure_doubt(text, figure, exporters, targets)
                 if doubt:
-                    self.skipped.append((self.line, text, f"skipped: ambiguous: {doubt}"))
+                    self.skipped.append((self.line, text, f"ambiguous: {doubt}"))
                     continue
                 named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
                                   text[figure.start:figure.end])
@@ -665,7 +665,7 @@ class NewsReader:
             elif figure.kind != "share" and figure.value != 0 \
                     and len({f.id for f in inside}) > 1:
                 # "exports of gallium and germanium fell 40%": of which? (zero is of each)
-                self.skipped.append((self.line, text, "skipped: ambiguous: a trade figure with "
+                self.skipped.append((self.line, text, "ambiguous: a trade figure with "
                                                       "several materials named"))
                 continue
             if not inside and figure.kind != "share" and self.last_material \
@@ -995,7 +995,7 @@ class NewsReader:
         if not statuses:
             return
         if issuer is None:
-            self.skipped.append((self.line, text, "skipped: a control event with no issuer "
+            self.skipped.append((self.line, text, "no issuer: a control event with no issuer "
                                                   "named"))
             return
         effective = announced = None
@@ -1038,7 +1038,7 @@ class NewsReader:
                 # "lifted export controls on gallium, germanium and antimony": a known
                 # control that covers some of the items named and not the others is a guess
                 # (an announcement, dated within days of the known one's, is no guess)
-                self.skipped.append((self.line, text, "skipped: ambiguous: the known control "
+                self.skipped.append((self.line, text, "ambiguous: the known control "
                                      f"{control} covers some of the items named, not "
                                      f"{', '.join(extra)}"))
                 return
@@ -1047,9 +1047,9 @@ class NewsReader:
             doubt = self.mint_doubt(text, named, targets, status,
                                     bool(announced and day_precise))
             if doubt:
-                self.skipped.append((self.line, text, f"skipped: {doubt}"))
+                self.skipped.append((self.line, text, doubt))
                 self.issuer = issuer   # who acts is not in doubt: "The controls ... cover"
-                if doubt.startswith("a new control that names no item") and status == \
+                if doubt.startswith("not identified") and status == \
                         "announced":
                     self.pending = (text, self.line, issuer, announced or event,
                                     bool(announced and day_precise) or (
@@ -1131,9 +1131,9 @@ class NewsReader:
         dated = [when for when, start, end in find_dates(text, self.article.published)
                  if not MONTH_ONLY.fullmatch(text[start:end].strip())]
         if len({f.id for f in issuers}) != 1 or not dated:
-            self.skipped.append((self.line, text, "skipped: a planned control with no one "
-                                                  "issuer named before the plan or no date "
-                                                  "of the statement"))
+            self.skipped.append((self.line, text, "planned, not read: no one issuer named "
+                                                  "before the plan or no date of the "
+                                                  "statement"))
             return
         issuer = issuers[0].id
         named = self.items([f for f in found if f.mention.start >= plan.start()])
@@ -1193,14 +1193,14 @@ class NewsReader:
         clause = text[:CLAUSE_BREAK.search(text).start()] if CLAUSE_BREAK.search(text) \
             else text
         if self.modal_event(text):
-            return "a control a modal verb governs ('would suspend') is no event"
+            return "modal: a control a modal verb governs ('would suspend') is no event"
         if not (named or targets or REFERENCE.search(text) or RARE_EARTH.search(clause)
                 or INSTRUMENT.search(clause)):
-            return ("a new control that names no item, target nor number: restated or "
-                    "ambiguous, not taken for a new one")
+            return ("not identified: a new control that names no item, target nor number "
+                    "(restated or ambiguous)")
         if not dated and (RESTATED.search(text) and status != "announced"
                           or PASSIVE_PAST.search(clause) or STATE_SINCE.search(clause)):
-            return "a control restated (imposed before, a state since): not taken for a new one"
+            return "restated: a control imposed before or a state since, not taken for a new one"
         return None
 
     def mint_control(self, text: str, issuer: str, named: list[tuple[str, str]],
@@ -1298,7 +1298,7 @@ class NewsReader:
         if unknown and not grantees:
             # "approved licences for Volkswagen": a grantee named but not resolved would give
             # the licence a wrong id
-            self.skipped.append((self.line, text, "skipped: ambiguous: the licence's grantee "
+            self.skipped.append((self.line, text, "ambiguous: the licence's grantee "
                                                   f"{unknown[0]!r} is no known name"))
             return
         control = control or self.current_control or self.control_since(text, issuer)
