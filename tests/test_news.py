@@ -666,6 +666,13 @@ GIVES_NOTHING = [
      "ambiguous: a trade figure with several materials"),
     ("China approved export licences for Volkswagen on Monday.",
      "ambiguous: the licence's grantee 'Volkswagen' is no known name"),
+    ("Beijing suspended some of the controls it unveiled in October as part of a trade truce "
+     "with Washington, but the April restrictions on seven rare earths remain in place.",
+     "not identified: a new control"),
+    ("The licences were granted under the controls China announced on April 4, the company "
+     "said.", "restated: 'the licences'"),
+    ("Magnet shipments recovered in November, as licences were approved more quickly.",
+     "ambiguous: licences in a clause that gives the background"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

@@ -181,7 +181,8 @@ TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!comm
                            r"(?<!response )"
                            r"(?<!concession )(?<!message )to|for|toward|towards|against|"
                            r"targeting|bound for|destined for|into|"
-                           r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )(?<!war )with)\s+"
+                           r"(?<!talks )(?<!trade )(?<!agreement )(?<!deal )(?<!war )"
+                           r"(?<!truce )(?<!negotiations )(?<!summit )(?<!meeting )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
 TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
@@ -250,6 +251,10 @@ PLANNED_CONTROL = re.compile(r"\b(will develop (a|the) (policy|law|rules?|regula
                              r"is drafting (a |the )?(\w+ )?(policy|law|rules?)) to (ban|restrict|"
                              r"prohibit|curb|halt|stop) ([\w-]+ ){0,4}?(exports?|shipments?)\b",
                              re.I)
+#: "the controls China announced on": a control's own date in a relative clause.
+RELATIVE_CONTROL = re.compile(r"\b(controls?|restrictions?|measures?|rules?|curbs?|bans?)\s+"
+                              r"([\w.'-]+\s+){1,3}?(announced|imposed|introduced|unveiled|"
+                              r"issued|adopted)\b", re.I)
 #: A question is no report: "Will China lift its ban?"
 QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|are|does|did)\s+"
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
@@ -567,6 +572,15 @@ class NewsReader:
         if is_licence and policy:
             self.skipped.append((line, text, "a rule of the control (what will be approved or "
                                              "denied), not a decision taken"))
+        elif is_licence and re.match(r"(the|these|those|such) (licen[cs]es?|permits?|"
+                                     r"approvals?)\b", text, re.I):
+            self.skipped.append((line, text, "restated: 'the licences' are ones read before or "
+                                             "none named: no new decision"))
+        elif is_licence and re.search(r",\s+(as|while|after|since|amid)\s+[^,]*\b(licen[cs]es?|"
+                                      r"permits?|approvals?)\b", text, re.I) \
+                and not (LICENCE.search(text.split(",")[0])):
+            self.skipped.append((line, text, "ambiguous: licences in a clause that gives the "
+                                             "background of another event"))
         elif is_licence and not negated and self.modality in (None, "expected", "planned"):
             self.licence_claims(text, found, event)
         elif not negated and PLANNED_CONTROL.search(text) and self.modality != "speculative":
@@ -575,7 +589,7 @@ class NewsReader:
             self.skipped.append((line, text, "modal: a modal verb governs the event ('would "
                                              "suspend'): no event"))
         elif not hedged and not negated and is_control:
-            self.control_claims(text, found, dates, event)
+            self.clause_control_claims(text, found, dates, event)
         elif not hedged and self.current_control and COVERS_VERB.search(text) \
                 and not is_licence:
             self.cover_claims(text, found)
@@ -792,8 +806,10 @@ class NewsReader:
             cue = text[max(0, start - 40):start]
             if lead and start < lead.end():
                 continue   # "While Beijing cleared shipments in June, ...": not the event
-            if ANNOUNCED_CUE.search(cue) and re.search(r"\b(it|they|which|that)\b", cue):
-                continue   # "the measures it imposed ... in April": the control's own date
+            if ANNOUNCED_CUE.search(cue) and (re.search(r"\b(it|they|which|that)\b", cue)
+                                              or RELATIVE_CONTROL.search(cue)):
+                continue   # "the measures it imposed ... in April", "under the controls China
+                #            announced on April 4": the control's own date, not the event's
             if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
                 continue
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
@@ -1103,6 +1119,23 @@ class NewsReader:
             for target in targets:
                 self.claim(control, "TARGETS", self.ensure(target), start, quote=text)
                 info["targets"].add(target)
+
+    def clause_control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
+        """Control claims of the clause that holds the event: "Beijing suspended some of the
+        controls it unveiled in October, but the April restrictions on seven rare earths
+        remain in place" is read up to ", but" (the rest is another control, a state). The
+        claims quote the whole sentence."""
+        cut = re.search(r",\s+(but|while|whereas)\s+|;\s+", text)
+        first = text[:cut.start()] if cut else text
+        if not cut or not (SUSPENDED.search(first) or IN_FORCE.search(first)
+                           or ANNOUNCED.search(first) or EXPORT_HALT.search(first)):
+            return self.control_claims(text, found, dates, event)
+        before = len(self.claims)
+        self.control_claims(first, [f for f in found if f.mention.end <= cut.start()],
+                            [d for d in dates if d[2] <= cut.start()],
+                            self.event_date(first, [d for d in dates if d[2] <= cut.start()]))
+        self.claims[before:] = [replace(c, quote=text) if c.quote == first else c
+                                for c in self.claims[before:]]
 
     @staticmethod
     def modal_event(text: str) -> bool:
