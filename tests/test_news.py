@@ -49,7 +49,7 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 133, 128 / 134
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 129, 128 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -673,6 +673,8 @@ GIVES_NOTHING = [
      "said.", "restated: 'the licences'"),
     ("Magnet shipments recovered in November, as licences were approved more quickly.",
      "ambiguous: licences in a clause that gives the background"),
+    ("China restricted exports of graphite in October 2023 and of gallium and germanium in "
+     "July 2023.", "ambiguous: several controls or months in one sentence"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]
@@ -717,3 +719,15 @@ def test_a_planned_control_is_kept_as_planned_with_no_date(tmp_path, known):
          None)]
     assert "planned, not read: no one issuer named before the plan or no date of the " \
            "statement" in [s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_generic_material_word_beside_another_element_is_not_the_graphs_material(tmp_path,
+                                                                                   known):
+    """"concentrate" is the test graph's rare-earth concentrate only where no other element
+    is named: in a lithium sentence the figure is of lithium."""
+    path = write(tmp_path, "c.txt", "Title: Probe\nDate: 2025-06-05\n\n"
+                 "Zimbabwe is Africa's biggest lithium producer and exported 1.2 million tons "
+                 "of concentrate in 2024.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == {("country:ZW", "reported_quantity", "1200000",
+                                      "element:Li", "2024-01-01", None, None, None)}

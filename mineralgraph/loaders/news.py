@@ -255,6 +255,8 @@ PLANNED_CONTROL = re.compile(r"\b(will develop (a|the) (policy|law|rules?|regula
 RELATIVE_CONTROL = re.compile(r"\b(controls?|restrictions?|measures?|rules?|curbs?|bans?)\s+"
                               r"([\w.'-]+\s+){1,3}?(announced|imposed|introduced|unveiled|"
                               r"issued|adopted)\b", re.I)
+#: A generic word a graph may give a material as alias: "concentrate", "ore", "oxide".
+GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|powders?)", re.I)
 #: A question is no report: "Will China lift its ban?"
 QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|are|does|did)\s+"
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
@@ -533,6 +535,7 @@ class NewsReader:
             [Found(m, m.id, model.kind_of(m.id)) for m in
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
+        found = self.without_generic_materials(found)
         for f in found:
             self.mentioned.setdefault(f.id, (f.mention.text, text, line))
         if self.article_country is None:   # the first country named that is no target
@@ -612,6 +615,22 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def without_generic_materials(self, found: list[Found]) -> list[Found]:
+        """A material named by a generic word ("concentrate", "ore") in a sentence naming
+        an element it does not contain ("Africa's biggest lithium producer ... 1.2 million
+        tons of concentrate") is ambiguous: the word is not taken for the graph's material."""
+        elements = {f.id for f in found if f.kind == "Element"}
+        out = []
+        for f in found:
+            if f.kind == "Material" and GENERIC_MATERIAL.fullmatch(f.mention.text.strip()) \
+                    and elements:
+                contained = set(self.known.neighbours(f.id, "CONTAINS")) \
+                    if self.known is not None and f.id in self.known else set()
+                if elements - contained:
+                    continue
+            out.append(f)
+        return out
 
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
@@ -1062,6 +1081,14 @@ class NewsReader:
         if minted:
             doubt = self.mint_doubt(text, named, targets, status,
                                     bool(announced and day_precise))
+            months = {(when.year, when.month) for when, start, end in dates
+                      if MONTH_ONLY.fullmatch(text[start:end].strip())
+                      and not EFFECTIVE_CUE.search(text[max(0, start - 40):start])
+                      and not UNTIL_CUE.search(text[max(0, start - 40):start])}
+            if not doubt and len(months) > 1:
+                # "restricted exports of graphite in October 2023 and of gallium and
+                # germanium in July 2023": two controls, which items go with which?
+                doubt = "ambiguous: several controls or months in one sentence"
             if doubt:
                 self.skipped.append((self.line, text, doubt))
                 self.issuer = issuer   # who acts is not in doubt: "The controls ... cover"
