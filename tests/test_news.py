@@ -731,3 +731,18 @@ def test_a_generic_material_word_beside_another_element_is_not_the_graphs_materi
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == {("country:ZW", "reported_quantity", "1200000",
                                       "element:Li", "2024-01-01", None, None, None)}
+
+
+def test_a_sentence_dating_another_announcement_adds_nothing_to_the_control_in_hand(tmp_path,
+                                                                                    known):
+    path = write(tmp_path, "m.txt", "Title: Probe\nDate: 2025-10-12\n\n"
+                 "China on Friday barred exports of rare earth magnets to US defence companies, "
+                 "the commerce ministry said.\nThe measure adds to the export controls Beijing "
+                 "announced on Oct. 9, which require licences for products containing Chinese "
+                 "rare earths.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(str(c.object) for c in result.claims if c.predicate == "announced_on") == [
+        "2025-10-10"]
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "ambiguous: the sentence dates another announcement (2025-10-09) than "
+        "control:cn-2025-10-rare-earth-magnets's"]

@@ -1121,8 +1121,15 @@ class NewsReader:
             control = self.mint_control(text, issuer, named,
                                         announced or (effective if in_force_only else None)
                                         or event)
-        self.current_control, self.issuer = control, issuer
         info = self.controls[control]
+        if not minted and announced and day_precise and info["announced"] \
+                and announced != info["announced"] and not named_reference(text):
+            # "The measure adds to the export controls Beijing announced on Oct. 9": another
+            # announcement than the control in hand's
+            self.skipped.append((self.line, text, "ambiguous: the sentence dates another "
+                                 f"announcement ({announced}) than {control}'s"))
+            return
+        self.current_control, self.issuer = control, issuer
         if status == "announced" and not announced:
             announced, day_precise = event, self.event_precise
         if announced and not day_precise and info["announced"] and \
