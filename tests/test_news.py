@@ -671,6 +671,8 @@ GIVES_NOTHING = [
      "not identified: a new control"),
     ("The licences were granted under the controls China announced on April 4, the company "
      "said.", "restated: 'the licences'"),
+    ("Licence applications from defence-related firms continue to be rejected, it said.",
+     "a rule of the control"),
     ("Magnet shipments recovered in November, as licences were approved more quickly.",
      "ambiguous: licences in a clause that gives the background"),
     ("China restricted exports of graphite in October 2023 and of gallium and germanium in "

@@ -130,6 +130,8 @@ POLICY = re.compile(r"\bin principle\b|\bwill (not be|be) (approved|denied|grant
                     r"refused)\b|\bwill (deny|refuse|reject)\b", re.I)
 #: "are still being approved case by case": a process described, no decision reported.
 PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|granted)\b|"
+                     r"\b(continues?|continued) to be (approved|rejected|denied|refused|granted|"
+                     r"delayed|reviewed)\b|"
                      r"\b(licen[cs]es|permits|applications) (are|is) (usually |typically |normally "
                      r"|generally |only )?(granted|approved|issued|denied|rejected|reviewed)\b",
                      re.I)
