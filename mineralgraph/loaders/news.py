@@ -138,7 +138,8 @@ PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|gr
 #: Reported speech: the sentence says who said it.
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
-REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still) (in (force|place|effect))\b", re.I)
+REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still|(has|have|had) been) (in (force|place|"
+                     r"effect))\b", re.I)
 SUSPENDED = re.compile(r"\b(suspend(ed|s|ing)?|suspension|paus(e|ed|es|ing)|lift(ed|s|ing)?|"
                        r"scrap(ped|s)?|revok(e|ed|es)|withdr(ew|awn|aws))\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|came into (force|"
@@ -320,6 +321,9 @@ class NewsReader:
         self.last_material: Found | None = None
         #: an announcement that named no item, waiting for "The controls cover ..." next
         self.pending: tuple | None = None
+        #: a lift of a control the graph lacks, waiting for "The ban had been in place since
+        #: February" (text, line, issuer, items, lifted on, stated on, sentences left)
+        self.pending_lift: tuple | None = None
         #: controls planned, not decided: never matched as the control a sentence is about
         self.planned: dict[str, dict] = {}
 
@@ -554,6 +558,8 @@ class NewsReader:
         pending, self.pending = self.pending, None
         if pending and ANAPHOR.match(text) and self.items(found):
             self.mint_pending(pending, found)
+        if self.pending_lift:
+            self.lifted_since(text)
         licence_word = bool(LICENCE.search(text) or (
             self.licence_context and re.search(r"\bapplications\b", text, re.I)))
         self.licence_context = self.licence_context or bool(LICENCE.search(text))
@@ -1114,6 +1120,9 @@ class NewsReader:
                     and not month:
                 self.skipped.append((self.line, text, "lifts or suspends a control the graph "
                                                       "does not hold: not taken for a new one"))
+                if named and not targets:   # "The ban had been in place since February" may
+                    self.pending_lift = (text, self.line, issuer, named,   # follow and date it
+                                         effective or event, event, 3)
                 return
             if month and not announced:
                 number = MONTHS[month.group("month").lower()]
@@ -1221,6 +1230,33 @@ class NewsReader:
             self.claim(control, "COVERS", self.ensure(item), None, quote=text)
         for target in targets:
             self.claim(control, "TARGETS", self.ensure(target), None, quote=text)
+
+    def lifted_since(self, text: str) -> None:
+        """"... will lift its ban on cobalt exports from October 16, the regulator said on
+        Sunday" then, within three sentences, "The ban had been in place since February":
+        the lifted ban is the one imposed that month (no other control in between)."""
+        lift, line, issuer, named, lifted, stated, left = self.pending_lift
+        since = re.match(r"(the|its|this) (export )?(ban|controls?|restrictions?|curbs?|"
+                         r"suspension)\b[^.;]{0,40}?\b(since|imposed in|introduced in|"
+                         r"in place from)\s+(?P<month>" + "|".join(
+                             m for m in MONTHS if len(m) > 3 or m == "may") + r")\b(?!\s+\d)",
+                         text, re.I)
+        if not since:
+            self.pending_lift = (lift, line, issuer, named, lifted, stated, left - 1) \
+                if left > 1 else None
+            return
+        self.pending_lift = None
+        number = MONTHS[since.group("month").lower()]
+        month = date(stated.year - (number > stated.month), number, 1)
+        here = self.line
+        self.line = line
+        control = self.mint_control(lift, issuer, named, month)
+        self.claim(control, "effective_to", lifted, stated, quote=lift)
+        self.line = here
+        self.claim(control, "ISSUED_BY", self.ensure(issuer), month, quote=text)
+        for item, _ in named:
+            self.claim(control, "COVERS", self.ensure(item), month, quote=text)
+        self.current_control, self.issuer = control, issuer
 
     def mint_pending(self, pending: tuple, found: list[Found]) -> None:
         """"China announced export restrictions on five metals." then "The controls ...
