@@ -20,6 +20,8 @@ forecasts ("will control", "is projected") gives none.
 [(0.7, 'nearly 70% of rare-earth mining'), (0.9, "nearly 90% of the world's refining")]
 >>> [(f.flow, f.value) for f in find_figures("Magnet imports into Japan fell 30% y/y.")]
 [('import', -0.3)]
+>>> find_figures("Japan imports 60% of its rare earths from China, down from 90% in 2010.")
+[]
 """
 
 from __future__ import annotations
@@ -191,6 +193,8 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         before, after = text[max(0, match.start() - 45):match.start()], text[match.end():]
+        if re.search(r"\b(from|to|at)\s+$", before):
+            continue   # "down from 90% in 2010", "rose to 60%": a level, not a change
         verbs = list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12]))
         flows = list(_FLOW.finditer(text[:match.start()]))
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
