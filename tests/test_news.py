@@ -676,6 +676,8 @@ GIVES_NOTHING = [
      "ambiguous: licences in a clause that gives the background"),
     ("China restricted exports of graphite in October 2023 and of gallium and germanium in "
      "July 2023.", "ambiguous: several controls or months in one sentence"),
+    ("China exported 2,000 tons of magnets in October, 5% of which went to India.",
+     "ambiguous: a trade figure whose partner is named in another clause"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

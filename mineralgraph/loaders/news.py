@@ -679,6 +679,11 @@ class NewsReader:
                 near = [f for f in targets if f.mention.start < figure.end]
                 partner = (near[-1] if near else targets[0]).id if targets else None
                 doubt = self.figure_doubt(text, figure, exporters, targets)
+                if not doubt and targets and not near and "," in text[
+                        figure.end:targets[0].mention.start]:
+                    # "exported 2,000 tons in October, 5% of which went to India": the partner
+                    # of another clause
+                    doubt = "a trade figure whose partner is named in another clause"
                 if doubt:
                     self.skipped.append((self.line, text, f"ambiguous: {doubt}"))
                     continue
