@@ -23,6 +23,17 @@ not resolve are listed in ``LoadResult.unresolved`` (a company name becomes a ne
 ``company:`` node as well). Hedged sentences ("could", "may consider") and quotes give
 no claim.
 
+A wrong claim costs more than a missed one (issue 15), so what the rules cannot attach
+is skipped, never guessed, and listed in the report with its reason (``ambiguous:``,
+``not identified:``, ``restated:``, ``modal:``, ``no issuer:``, ``planned, not read:``):
+a new control its own sentence does not identify (no item, target, number, rare earths
+or instrument named), a restatement ("the ban it imposed in December", "has banned ...
+since 2020"), two controls or months in one sentence, a modal governing the event verb
+("said it would suspend"), a question, a sentence dating another announcement than the
+control in hand's, a known control that covers only some of the items named, a licence to
+a grantee that does not resolve, "The licences ..." restated, and a figure with several
+exporters, partners or materials, or its partner in another clause.
+
 >>> from mineralgraph.claim import Claim
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
