@@ -76,14 +76,12 @@ KNOWN_MISSES = {
     "212-philippines-bill-bworld.md": "a planned control whose issuer is a Senate bill, no country "
                                       "named ('a provision that would prohibit exports'); a share "
                                       "with no verb ('..., about 12% of global supply')",
-    "214-september-magnets-asiacity.html": "two partners' figures in one sentence ('while South "
-                                           "Korea ... took 854 tons, up 84.5%')",
+    "214-september-magnets-asiacity.html": "'grew 27.9% to 1,288 tons' and 'took 854 tons, up "
+                                           "84.5%': changes with no year-on-year cue",
     "215-september-magnets-telegraph.txt": "'the expanded rare earth controls' announced on Oct 9 "
                                            "with no control in hand",
     "218-vietnam-law-trt.html": "'The law takes effect' has no control word",
     "219-vietnam-law-businesstimes.md": "'moved to ban exports' is no announcement",
-    "220-gallium-july-rawmaterials.html": "two partners' quantities in one sentence ('Germany, "
-                                          "which received 5,000 kilograms, and Japan')",
     "225-vietnam-law-digitimes.html": "'approved amendments that ... reaffirm a ban' is no "
                                       "announcement; its date is in the next sentence",
 }
@@ -111,8 +109,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 698
-    assert score.precision >= 648 / 652, report
-    assert score.recall >= 648 / 698, report
+    assert score.precision >= 652 / 656, report
+    assert score.recall >= 652 / 698, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 

@@ -330,6 +330,8 @@ class NewsReader:
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
+        #: the exporter of the last export figure ("Japan, which took 4,007 kilograms")
+        self.last_exporter: str | None = None
         #: an announcement that named no item, waiting for "The controls cover ..." next
         self.pending: tuple | None = None
         #: a lift of a control the graph lacks, waiting for "The ban had been in place since
@@ -673,6 +675,16 @@ class NewsReader:
                     continue
                 else:
                     subject = owners[-1].id
+            elif figure.partner_at is not None:   # "Japan, which took 4,007 kilograms"
+                taker = [f for f in countries if f.mention.start == figure.partner_at]
+                exporters = [f for f in countries if not self.is_target(text, f.mention)
+                             and f not in taker and f.mention.start < figure.partner_at]
+                subject = exporters[-1].id if exporters else self.last_exporter
+                if not taker or subject is None or taker[0].id == subject:
+                    self.skipped.append((self.line, text, "ambiguous: a quantity taken by a "
+                                                          "buyer with no exporter in hand"))
+                    continue
+                partner = taker[0].id
             elif figure.flow == "import":   # the importer is the subject; "from" a partner
                 sources = [f for f in countries if re.search(
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
@@ -685,7 +697,12 @@ class NewsReader:
             else:
                 exporters = [f for f in countries if not self.is_target(text, f.mention)]
                 targets = [f for f in countries if self.is_target(text, f.mention)]
-                subject = exporters[0].id if exporters else self.article_country
+                # the exporter is named before the figure or in its clause, not in a clause
+                # after it ("..., while South Korea, the second largest, took 854 tons")
+                start, end = clause_bounds(text, figure.start)
+                own = [f for f in exporters if f.mention.start < figure.end
+                       or f.mention.start < end]
+                subject = own[0].id if own else self.article_country
                 # the partner named nearest before the figure ("..., and exports to Japan fell")
                 near = [f for f in targets if f.mention.start < figure.end]
                 partner = (near[-1] if near else targets[0]).id if targets else None
@@ -772,6 +789,8 @@ class NewsReader:
                     quals.append(("unit", figure.unit))
                 if period:
                     quals.append(("period", period))
+                if figure.flow == "export" and figure.kind != "share":
+                    self.last_exporter = subject
                 self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                            tuple(quals), quote=text)
 
@@ -781,10 +800,7 @@ class NewsReader:
         """Why an export figure's attachments are ambiguous, or None: several exporting
         countries named before it in its clause, or several partners in its clause (a clause
         ends at ", and", ", while", ", but", ";")."""
-        bounds = [0] + [m.end() for m in re.finditer(r",\s+(and|while|but|whereas)\s|;\s",
-                                                     text)] + [len(text) + 1]
-        start = max(b for b in bounds if b <= figure.start)
-        end = min(b for b in bounds if b > figure.start)
+        start, end = clause_bounds(text, figure.start)
         if len({f.id for f in exporters if start <= f.mention.start < figure.end}) > 1:
             return "a trade figure with several exporting countries named"
         own = {f.id for f in targets if start <= f.mention.start < end}
@@ -1643,6 +1659,20 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause of ``text`` that holds ``position`` (a clause ends at
+    ", and", ", while", ", but", ", whereas" or ";").
+
+    >>> text = "Exports to Germany rose 5%, while South Korea took 854 tons."
+    >>> text[slice(*clause_bounds(text, 0))]
+    'Exports to Germany rose 5%, while '
+    """
+    bounds = [0] + [m.end() for m in re.finditer(r",\s+(and|while|but|whereas)\s|;\s",
+                                                 text)] + [len(text) + 1]
+    return (max(b for b in bounds if b <= position),
+            min(b for b in bounds if b > position))
 
 
 def generic_after_element(found: list[Found], text: str) -> list[Found]:
