@@ -747,3 +747,18 @@ def test_a_sentence_dating_another_announcement_adds_nothing_to_the_control_in_h
     assert [s["reason"] for s in result.report["skipped"]] == [
         "ambiguous: the sentence dates another announcement (2025-10-09) than "
         "control:cn-2025-10-rare-earth-magnets's"]
+
+
+def test_a_short_name_is_the_longer_name_the_article_gave_before(tmp_path, known):
+    """"Vulcan" after "Vulcan Elements" (a known company) and "Ionic" after "Ionic Rare
+    Earths" (an unknown one) name those companies, not new ones."""
+    path = write(tmp_path, "v.txt", "Title: Probe\nDate: 2025-11-03\n\n"
+                 "Vulcan Elements said on Monday it would build a magnet factory.\n"
+                 "Vulcan buys rare earth oxides from ReElement Technologies.\n"
+                 "Ionic Rare Earths Ltd said on Monday it had opened a refinery.\n"
+                 "Ionic supplies rare earth oxides to Vulcan Elements.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, str(c.object)) for c in result.claims
+                  if c.predicate == "SUPPLIES") == [
+        ("company:ionic-rare-earths-ltd", "company:vulcan-elements"),
+        ("company:reelement-technologies", "company:vulcan-elements")]

@@ -330,6 +330,8 @@ class NewsReader:
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
+        #: names of several words the article gave that no known node matches
+        self.names_seen: set[str] = set()
         #: the exporter of the last export figure ("Japan, which took 4,007 kilograms")
         self.last_exporter: str | None = None
         #: an announcement that named no item, waiting for "The controls cover ..." next
@@ -555,6 +557,8 @@ class NewsReader:
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
         found = self.without_generic_materials(found)
+        self.names_seen.update(m.text for m in self.gazetteer.unknown_names(text)
+                               if " " in m.text)
         for f in found:
             self.mentioned.setdefault(f.id, (f.mention.text, text, line))
         if self.article_country is None:   # the first country named that is no target
@@ -911,9 +915,19 @@ class NewsReader:
                 self.unresolved[mention.text] = f"line {line}"
 
     def company(self, mention: Mention) -> str:
-        node = f"company:{slug(mention.text)}"
+        """A new company node; a single word that begins one longer name the article gave
+        before ("Vulcan" after "Vulcan Elements") is that company."""
+        name = mention.text
+        known = sorted({node for node, (text, _, _) in self.mentioned.items()
+                        if text.startswith(name + " ") and model.kind_of(node) == "Company"})
+        longer = sorted({n for n in self.names_seen if n.startswith(name + " ")})
+        if " " not in name and len(known) == 1 and not longer:
+            return known[0]
+        if " " not in name and len(longer) == 1 and not known:
+            name = longer[0]
+        node = f"company:{slug(name)}"
         self.unresolved[mention.text] = f"line {self.line}; new {node}"
-        return self.node(node, label=mention.text)
+        return self.node(node, label=name)
 
     # ------------------------------------------------------------ roles
     @staticmethod
