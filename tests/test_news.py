@@ -762,3 +762,20 @@ def test_a_short_name_is_the_longer_name_the_article_gave_before(tmp_path, known
                   if c.predicate == "SUPPLIES") == [
         ("company:ionic-rare-earths-ltd", "company:vulcan-elements"),
         ("company:reelement-technologies", "company:vulcan-elements")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "China restricted exports of tungsten on Tuesday, in what analysts saw as retaliation "
+    "against the United States.",
+    "China announced export controls on tungsten on Tuesday, days after Washington imposed a "
+    "ban on chip sales to Chinese firms.",
+    "China on Tuesday imposed export controls on tungsten, a metal used in chips made for "
+    "Japanese and Korean customers."], ids=["retaliation", "days-after", "a-metal-used"])
+def test_a_phrase_set_aside_gives_the_control_no_target_nor_regime(tmp_path, known, sentence):
+    path = write(tmp_path, "t.txt", f"Title: Probe\nDate: 2025-11-20\n\n{sentence}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.predicate, str(c.object)) for c in result.claims
+                  if c.subject == "control:cn-2025-11-tungsten"
+                  and c.predicate not in ("label", "MENTIONS")) == [
+        ("COVERS", "element:W"), ("ISSUED_BY", "country:CN"), ("announced_on", "2025-11-18"),
+        ("regime", "licence-required")]

@@ -271,6 +271,14 @@ RELATIVE_CONTROL = re.compile(r"\b(controls?|restrictions?|measures?|rules?|curb
                               r"issued|adopted)\b", re.I)
 #: A generic word a graph may give a material as alias: "concentrate", "ore", "oxide".
 GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|powders?)", re.I)
+#: A phrase set aside from the control's clause: its countries are no targets, its "ban" no
+#: regime ("..., days after Washington imposed a ban on chip sales", "..., a metal used in
+#: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
+ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
+                   r"(\w+\s+)?(days|hours|weeks|months|a day|a week) (after|before)|after|"
+                   r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
+                   r"(a|an) ([\w-]+\s+){0,2}(metal|mineral|element|material|product|move|"
+                   r"decision|step) (used|that|which|seen|widely))\b", re.I)
 #: A question is no report: "Will China lift its ban?"
 QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|are|does|did)\s+"
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
@@ -1046,6 +1054,10 @@ class NewsReader:
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
         issuer = issuer or self.issuer or self.article_country
+        aside = ASIDE.search(text)
+        if aside:   # "..., in what analysts saw as retaliation against the United States"
+            targets = [t for t in targets if any(f.id == t and f.mention.start < aside.start()
+                                                 for f in found)]
         clause = CLAUSE_BREAK.search(text)
         named = self.items([f for f in found if clause is None
                             or f.mention.start < clause.start()])
@@ -1175,7 +1187,7 @@ class NewsReader:
                 announced = date(event.year - (number > event.month), number, 1)
                 day_precise = False
             in_force_only = self.dated_by_article and status != "announced"
-            control = self.mint_control(text, issuer, named,
+            control = self.mint_control(text[:aside.start()] if aside else text, issuer, named,
                                         announced or (effective if in_force_only else None)
                                         or event)
         info = self.controls[control]
