@@ -676,6 +676,8 @@ GIVES_NOTHING = [
      "July 2023.", "ambiguous: several controls or months in one sentence"),
     ("China exported 2,000 tons of magnets in October, 5% of which went to India.",
      "ambiguous: a trade figure whose partner is named in another clause"),
+    ("Chinese firms control 80% of Congo's cobalt output.",
+     "ambiguous: a share of one country's output or held by its firms"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

@@ -678,6 +678,19 @@ class NewsReader:
             owners = [f for f in found if f.kind in ("Country", "Company")
                       and f.mention.end <= figure.start]
             partner = None
+            if figure.kind == "share" and (
+                    re.search(r"\bof\s+(the\s+)?([A-Z][\w.]*\s+){0,3}?[A-Z][\w.]*['\u2019]s?\s",
+                              figure.about + " ")
+                    or re.search(r"\bof\s+(its|their|the country's|the nation's)\b",
+                                 figure.about)
+                    or any(f.kind == "Country" and re.match(
+                        r"\s+(firms?|companies|producers|miners|groups|investors)\b",
+                        text[f.mention.end:f.mention.end + 15]) for f in owners)):
+                # "Chinese firms control 80% of Congo's cobalt output": a share of one
+                # country's output, or of firms, not the country's share of the world's
+                self.skipped.append((self.line, text, "ambiguous: a share of one country's "
+                                                      "output or held by its firms"))
+                continue
             if figure.kind == "share":
                 lead = re.match(r"(the|this) (country|nation)\b", text, re.I)
                 if not owners and self.article_country and lead \
