@@ -678,6 +678,9 @@ GIVES_NOTHING = [
      "ambiguous: a trade figure whose partner is named in another clause"),
     ("Chinese firms control 80% of Congo's cobalt output.",
      "ambiguous: a share of one country's output or held by its firms"),
+    ("Gabon is the world's second-largest producer of manganese, after South Africa, "
+     "accounting for about 20% of global output.",
+     "ambiguous: a share with several owners named before it"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

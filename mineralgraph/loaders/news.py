@@ -698,6 +698,13 @@ class NewsReader:
                     subject = self.article_country   # "The country supplies over 80%"
                 elif not owners:
                     continue
+                elif len({f.id for f in owners}) > 1 and "," in text[owners[-1].mention.end:
+                                                                       figure.start]:
+                    # "Gabon is the world's second-largest producer, after South Africa,
+                    # accounting for about 20%": whose share?
+                    self.skipped.append((self.line, text, "ambiguous: a share with several "
+                                                          "owners named before it"))
+                    continue
                 else:
                     subject = owners[-1].id
             elif figure.partner_at is not None:   # "Japan, which took 4,007 kilograms"
