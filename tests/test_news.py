@@ -784,3 +784,20 @@ def test_a_phrase_set_aside_gives_the_control_no_target_nor_regime(tmp_path, kno
                   and c.predicate not in ("label", "MENTIONS")) == [
         ("COVERS", "element:W"), ("ISSUED_BY", "country:CN"), ("announced_on", "2025-11-18"),
         ("regime", "licence-required")]
+
+
+def test_a_trade_figure_with_no_exporter_named_takes_none_from_the_first_country(tmp_path,
+                                                                                 known):
+    """"Exports of magnets fell 20%" after a sentence about a Japanese company is no figure
+    of Japan's: the exporter in hand must have exported, issued or published before."""
+    text = ("Japan's Shin-Etsu said on Monday it had enough magnets for a year.\n"
+            "Exports of magnets fell 20% year on year in October, customs data showed.\n")
+    path = write(tmp_path, "x.txt", f"Title: Probe\nDate: 2025-11-20\n\n{text}")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    path = write(tmp_path, "y.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "China's shipments of magnets to the European Union rose in October.\n"
+                 + text.splitlines()[1] + "\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == {("country:CN", "reported_trade_change", "-0.2",
+                                      "material:ndfeb-magnet", "2025-10-01", None, None, None)}

@@ -338,6 +338,10 @@ class NewsReader:
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
+        #: countries named as exporters ("China's shipments of magnets", "China exported")
+        self.exporters_named: set[str] = set()
+        #: the country an official publisher names ("Ministry of Commerce of the PRC")
+        self.official_country: str | None = None
         #: names of several words the article gave that no known node matches
         self.names_seen: set[str] = set()
         #: the exporter of the last export figure ("Japan, which took 4,007 kilograms")
@@ -392,6 +396,7 @@ class NewsReader:
         self.article_country = next((m.id for m in self.gazetteer.mentions(
             article.publisher or "") if model.kind_of(m.id) == "Country"), None) \
             if official else None   # "The Telegraph India" names no issuer
+        self.official_country = self.article_country
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentences += 1
@@ -565,6 +570,10 @@ class NewsReader:
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
         found = self.without_generic_materials(found)
+        self.exporters_named.update(
+            f.id for f in found if f.kind == "Country" and re.match(
+                r"(['\u2019]s?\s+([\w-]+\s+){0,3}?(exports?|shipments?)|\s+(exported|shipped))\b",
+                text[f.mention.end:f.mention.end + 50]))
         self.names_seen.update(m.text for m in self.gazetteer.unknown_names(text)
                                if " " in m.text)
         for f in found:
@@ -734,7 +743,11 @@ class NewsReader:
                 start, end = clause_bounds(text, figure.start)
                 own = [f for f in exporters if f.mention.start < figure.end
                        or f.mention.start < end]
-                subject = own[0].id if own else self.article_country
+                # else the exporter in hand: of the figure before, the official publisher's
+                # country, or the article's country if it issued or exported before
+                subject = own[0].id if own else (self.last_exporter or self.official_country or (
+                    self.article_country if self.article_country in (self.issuer, *sorted(
+                        self.exporters_named)) else None))
                 # the partner named nearest before the figure ("..., and exports to Japan fell")
                 near = [f for f in targets if f.mention.start < figure.end]
                 partner = (near[-1] if near else targets[0]).id if targets else None
