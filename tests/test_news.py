@@ -681,6 +681,8 @@ GIVES_NOTHING = [
     ("Gabon is the world's second-largest producer of manganese, after South Africa, "
      "accounting for about 20% of global output.",
      "ambiguous: a share with several owners named before it"),
+    ("Japanese carmakers said on Monday they had enough magnets. An export ban on cobalt took "
+     "effect on Monday.", "no issuer: a new control whose issuer is only the first country"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

@@ -1086,6 +1086,10 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
+        # the article's first country stands in for a known control; a new one needs its
+        # issuer named, in hand, official, or "the country" / "the government"
+        guessed = not issuer and not self.issuer and not self.official_country and not \
+            re.search(r"\bthe (country|government|nation|authorities)\b", text, re.I)
         issuer = issuer or self.issuer or self.article_country
         aside = ASIDE.search(text)
         if aside:   # "..., in what analysts saw as retaliation against the United States"
@@ -1184,6 +1188,9 @@ class NewsReader:
                       if MONTH_ONLY.fullmatch(text[start:end].strip())
                       and not EFFECTIVE_CUE.search(text[max(0, start - 40):start])
                       and not UNTIL_CUE.search(text[max(0, start - 40):start])}
+            if not doubt and guessed:
+                doubt = ("no issuer: a new control whose issuer is only the first country the "
+                         "article named")
             if not doubt and len(months) > 1:
                 # "restricted exports of graphite in October 2023 and of gallium and
                 # germanium in July 2023": two controls, which items go with which?
