@@ -12,7 +12,6 @@ modal verb, a negation, a question).
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import tarfile
