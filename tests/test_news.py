@@ -683,6 +683,8 @@ GIVES_NOTHING = [
      "ambiguous: a share with several owners named before it"),
     ("Japanese carmakers said on Monday they had enough magnets. An export ban on cobalt took "
      "effect on Monday.", "no issuer: a new control whose issuer is only the first country"),
+    ("China's April controls on rare earths came into force.",
+     "restated: an undated entry into force of a control announced months before"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]
@@ -803,3 +805,16 @@ def test_a_trade_figure_with_no_exporter_named_takes_none_from_the_first_country
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == {("country:CN", "reported_trade_change", "-0.2",
                                       "material:ndfeb-magnet", "2025-10-01", None, None, None)}
+
+
+def test_an_undated_lift_gives_no_end_date(tmp_path, known):
+    """"China's export ban on gallium to the United States was lifted, the ministry said":
+    the restated ban, but no ``effective_to`` on the article's date (the text gives none)."""
+    path = write(tmp_path, "u.txt", "Title: Probe\nDate: 2025-11-20\n\nChina's export ban on "
+                 "gallium to the United States was lifted, the ministry said.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(c.predicate for c in result.claims
+                  if c.subject == "control:cn-2024-12-us-military") == [
+        "COVERS", "ISSUED_BY", "TARGETS"]
+    assert "not dated: a lift or suspension the text gives no date for" in [
+        s["reason"] for s in result.report["skipped"]]

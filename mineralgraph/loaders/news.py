@@ -1249,10 +1249,23 @@ class NewsReader:
             effective if self.dated_by_article and status != "announced" else None) or event
         if announced and day_precise:
             self.claim(control, "announced_on", announced, announced, quote=text)
-        if ("in force" in statuses and not state) or (status == "announced" and effective):
+        # the article's date stands in for an undated entry into force only near the
+        # announcement ("China's April controls came into force" in November is no news of
+        # that day), and never for an undated lift
+        undated = self.dated_by_article and not effective and not dates
+        stale = undated and info["announced"] is not None \
+            and (self.article.published - info["announced"]).days > 90
+        if (("in force" in statuses and not state) or (status == "announced" and effective)) \
+                and not stale:
             self.claim(control, "effective_from", effective or event, start, quote=text)
-        if "suspended" in statuses:
+        elif "in force" in statuses and stale:
+            self.skipped.append((self.line, text, "restated: an undated entry into force of a "
+                                                  "control announced months before"))
+        if "suspended" in statuses and not undated:
             self.claim(control, "effective_to", effective or event, event, quote=text)
+        elif "suspended" in statuses:
+            self.skipped.append((self.line, text, "not dated: a lift or suspension the text "
+                                                  "gives no date for"))
         if minted or status == "announced" or items or targets:
             self.claim(control, "ISSUED_BY", self.ensure(issuer), start, quote=text)
             info["issuer"].add(issuer)
