@@ -188,7 +188,7 @@ NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not y
                      r"none of|(denied|denies|dismissed|rejected|refuted) (that|reports?|claims?|"
                      r"speculation)|no (export |new |such )?(licen[cs]es|permits|approvals|"
                      r"applications|export (controls|restrictions|bans?)))\b", re.I)
-BAN = re.compile(r"\b(ban(s|ned)?|prohibit\w*|bar(s|red)?)\b", re.I)
+BAN = re.compile(r"\b(ban(s|ned|ning)?|prohibit\w*|bar(s|red|ring)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
 TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!commitment )"
