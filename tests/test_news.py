@@ -685,6 +685,8 @@ GIVES_NOTHING = [
      "effect on Monday.", "no issuer: a new control whose issuer is only the first country"),
     ("China's April controls on rare earths came into force.",
      "restated: an undated entry into force of a control announced months before"),
+    ("Indonesia's mines minister said: \"We will ban exports of nickel matte from June "
+     "2026.\"", "a quotation: its event verb is inside the quotation marks"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

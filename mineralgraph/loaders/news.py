@@ -582,6 +582,11 @@ class NewsReader:
             self.article_country = next((f.id for f in found if f.kind == "Country"
                                          and not self.is_target(text, f.mention)), None)
         question = bool(QUESTION.search(text))   # no claim; the context it sets stays
+        quoted = quoted_event(text)
+        if quoted:
+            self.skipped.append((line, text, "a quotation: its event verb is inside the "
+                                             "quotation marks"))
+        question = question or quoted
         hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
                       or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text) or question)
         self.modality = modality_of(text) if hedged else None
@@ -640,7 +645,7 @@ class NewsReader:
             self.cover_claims(text, found)
         if self.modality == "planned" and not negated:
             self.planned_plant_claims(text, found)
-        factual = text if not hedged else factual_part(text)
+        factual = text if not hedged else None if question else factual_part(text)
         modality, self.modality = self.modality, None
         if factual and not negated:
             found_here = [f for f in found if f.mention.end <= len(factual)]
@@ -649,8 +654,10 @@ class NewsReader:
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if len(self.claims) > before:
             self.report_unknown(text, line)
-        elif question:
+        elif question and not quoted:
             self.skipped.append((line, text, "a question: no report"))
+        elif question:
+            pass
         elif negated and (is_licence or is_control):
             self.skipped.append((line, text, "negated: no decision"))
         elif hedged and (is_licence or is_control):
@@ -1740,6 +1747,24 @@ class NewsReader:
         return node
 
 
+def quoted_event(text: str) -> bool:
+    """Every event verb of the sentence stands inside quotation marks (a quotation is no
+    report: 'the minister said: "We will ban exports of nickel matte from June"').
+
+    >>> quoted_event('He said: "We will ban exports of nickel ore from June."')
+    True
+    >>> quoted_event('Indonesia banned exports, calling it "a historic step".')
+    False
+    """
+    spans = [m.span() for m in re.finditer(r"[\"\u201c][^\"\u201c\u201d]{3,}[\"\u201d]", text)]
+    if not spans:
+        return False
+    verbs = [m.start() for pattern in (ANNOUNCED, SUSPENDED, IN_FORCE, EXPORT_HALT, APPROVED,
+                                       DENIED, EXPEDITED, PLANNED_CONTROL)
+             for m in pattern.finditer(text)]
+    return bool(verbs) and all(any(a <= v < b for a, b in spans) for v in verbs)
+
+
 def clause_bounds(text: str, position: int) -> tuple[int, int]:
     """Start and end of the clause of ``text`` that holds ``position`` (a clause ends at
     ", and", ", while", ", but", ", whereas" or ";").
@@ -1797,6 +1822,8 @@ def factual_part(text: str) -> str | None:
         return None
     cues = [m.start() for p in (HEDGE, EXPECTED_CUE, PLANNED_CUE, SPECULATIVE_CUE)
             for m in [p.search(text)] if m]
+    if not cues:
+        return None
     first = min(cues)
     bounds = [m.start() for m in re.finditer(r",\s+(and|but|while)\s|;\s", text[:first])]
     return text[:bounds[-1]] if bounds else None
