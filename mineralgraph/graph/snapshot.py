@@ -61,8 +61,71 @@ def load_snapshot(path: str | Path) -> list[Claim]:
     Refused with the line at fault: text that is not UTF-8 or JSON, ``NaN`` or an
     infinite number, nesting deeper than a claim has, a lone surrogate, and a claim
     whose fields are not of the types :meth:`Claim.to_dict` writes.
+
+    A file laid out as :func:`snapshot_text` writes it (one claim a line) is read line by
+    line, so the text and its JSON are never held whole, and the ids, predicates and
+    sources that many claims repeat are held once. Any other layout, or any fault, is
+    read (and refused) as one JSON document.
     """
     path = Path(path)
+    try:
+        found = _stream(path)
+    except (OSError, ValueError, RecursionError, MemoryError):
+        found = None
+    if found is not None:
+        return found
+    return _load_whole(path)
+
+
+_HEADER = f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
+
+
+def _stream(path: Path) -> list[Claim] | None:
+    """The claims of a snapshot in the layout :func:`snapshot_text` writes, one line at a
+    time; None at the first thing that is not that layout or not a valid claim (the
+    caller then reads the file whole, which names the fault)."""
+    decode = _DECODER.decode
+    pool: dict = {}
+    share = pool.setdefault
+    claims = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        if handle.readline() != _HEADER:
+            return None
+        for line in handle:
+            if line.endswith(",\n"):
+                text = line[:-2]
+            elif line == "]}\n":
+                return claims if handle.read() == "" else None
+            elif line.endswith("\n"):
+                text = line[:-1]
+            else:
+                return None
+            item = decode(text)
+            # a lone surrogate can only come from a \u escape: check for one only then
+            problem = (_shape_problem(item) if "\\u" in text
+                       else _shape_problem(item, encodable=True))
+            if problem:
+                return None
+            # the same id, predicate, source or qualifier name held once (text only:
+            # numbers that compare equal may differ in type)
+            item["subject"] = share(item["subject"], item["subject"])
+            item["predicate"] = share(item["predicate"], item["predicate"])
+            if item["predicate"].isupper() and type(item["object"]) is str:
+                item["object"] = share(item["object"], item["object"])
+            if "sources" in item:
+                sources = tuple(share(x, x) for x in item["sources"])
+                item["sources"] = share(sources, sources)
+            if "qualifiers" in item:
+                item["qualifiers"] = {share(k, k): v for k, v in item["qualifiers"].items()}
+            claim = Claim.from_dict(item)
+            if claim_text_problem(claim):
+                return None
+            claims.append(claim)
+    return None
+
+
+def _load_whole(path: Path) -> list[Claim]:
+    """:func:`load_snapshot` for any layout: the file parsed as one JSON document."""
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -127,6 +190,9 @@ def _finite_float(text: str) -> float:
     return value
 
 
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+
+
 def _line_of(text: str, token: str) -> int | None:
     """The first line where ``token`` stands as a JSON value (one claim a line)."""
     for number, line in enumerate(text.splitlines(), 1):
@@ -151,8 +217,9 @@ def _json_kind(value) -> str:
     return names.get(type(value), "a number")
 
 
-def _shape_problem(item) -> tuple[str, str] | None:
-    """(field, message) when a claim's JSON does not have the types a snapshot writes."""
+def _shape_problem(item, encodable: bool = False) -> tuple[str, str] | None:
+    """(field, message) when a claim's JSON does not have the types a snapshot writes
+    (``encodable``: the text is known to hold no lone surrogate)."""
     if not isinstance(item, dict):
         return "claims", f"is {_json_kind(item)}, not an object"
     for name in ("subject", "predicate"):
@@ -172,6 +239,8 @@ def _shape_problem(item) -> tuple[str, str] | None:
     for name in ("quote", "confidence", "valid_from", "valid_to", "origin", "object_type"):
         if item.get(name) is not None and not isinstance(item[name], str):
             return name, f"is {_json_kind(item[name])}, not text"
+    if encodable:
+        return None
     try:
         json.dumps(item, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
