@@ -87,13 +87,12 @@ def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
     """
     claims.sort(key=_SUBJECT_PREDICATE)  # stable: duplicates stay in input order
     out: list[Claim] = []
-    for _, run in groupby(claims, key=_SUBJECT_PREDICATE):
-        first = next(run)
-        rest = list(run)
-        if not rest:
-            out.append(first)
+    for _, group in groupby(claims, key=_SUBJECT_PREDICATE):
+        run = list(group)
+        if len(run) == 1:
+            out.append(run[0])
             continue
-        distinct = {c.id: c for c in [first, *rest]}
+        distinct = {c.id: c for c in run}
         out.extend(distinct[i] for i in sorted(distinct))
     return out
 
