@@ -22,7 +22,7 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.files import write_atomically
-from mineralgraph.values import claim_text_problem
+from mineralgraph.values import claim_text_problem, json_text_clean
 
 FORMAT = "mineralgraph-snapshot"
 VERSION = 1
@@ -84,7 +84,7 @@ def _stream(path: Path) -> list[Claim] | None:
     """The claims of a snapshot in the layout :func:`snapshot_text` writes, one line at a
     time; None at the first thing that is not that layout or not a valid claim (the
     caller then reads the file whole, which names the fault)."""
-    decode = _DECODER.decode
+    scan = _DECODER.scan_once
     pool: dict = {}
     share = pool.setdefault
     claims = []
@@ -100,28 +100,57 @@ def _stream(path: Path) -> list[Claim] | None:
                 text = line[:-1]
             else:
                 return None
-            item = decode(text)
-            # a lone surrogate can only come from a \u escape: check for one only then
-            problem = (_shape_problem(item) if "\\u" in text
-                       else _shape_problem(item, encodable=True))
-            if problem:
+            try:
+                item, end = scan(text, 0)
+            except StopIteration:
                 return None
-            # the same id, predicate, source or qualifier name held once (text only:
-            # numbers that compare equal may differ in type)
-            item["subject"] = share(item["subject"], item["subject"])
-            item["predicate"] = share(item["predicate"], item["predicate"])
-            if item["predicate"].isupper() and type(item["object"]) is str:
-                item["object"] = share(item["object"], item["object"])
-            if "sources" in item:
-                sources = tuple(share(x, x) for x in item["sources"])
-                item["sources"] = share(sources, sources)
-            if "qualifiers" in item:
-                item["qualifiers"] = {share(k, k): v for k, v in item["qualifiers"].items()}
-            claim = Claim.from_dict(item)
-            if claim_text_problem(claim):
+            # text with no escape and no control character or noncharacter anywhere
+            # needs no check field by field (a lone surrogate comes from an escape only)
+            clean = json_text_clean(text)
+            if end != len(text):
                 return None
+            claim = _plain_claim(item, share) if clean else None
+            if claim is None:
+                if _shape_problem(item, encodable=clean):
+                    return None
+                claim = Claim.from_dict(item)
+                if not clean and claim_text_problem(claim):
+                    return None
             claims.append(claim)
     return None
+
+
+#: The fields of a claim that :func:`_plain_claim` builds directly.
+_PLAIN_FIELDS = frozenset({"subject", "predicate", "object", "qualifiers", "sources"})
+_SCALAR_TYPES = (str, int, float, bool)
+
+
+def _plain_claim(item, share) -> Claim | None:
+    """The claim of a snapshot line with no provenance beyond its sources (no quote,
+    confidence, dates or origin), its repeated text held once through ``share``; None
+    when the line is anything else (the caller then checks it field by field)."""
+    if type(item) is not dict or not item.keys() <= _PLAIN_FIELDS:
+        return None
+    subject, predicate, obj = item.get("subject"), item.get("predicate"), item.get("object")
+    if (type(subject) is not str or type(predicate) is not str
+            or type(obj) not in _SCALAR_TYPES):
+        return None
+    sources = item.get("sources", [])
+    if type(sources) is not list or not all(type(x) is str for x in sources):
+        return None
+    qualifiers = item.get("qualifiers")
+    if qualifiers is None:
+        qualifiers = ()
+    elif type(qualifiers) is dict and all(type(v) in _SCALAR_TYPES
+                                          for v in qualifiers.values()):
+        qualifiers = tuple(sorted((share(k, k), v) for k, v in qualifiers.items()))
+    else:
+        return None
+    sources = tuple(share(x, x) for x in sources)
+    if predicate.isupper() and type(obj) is str:
+        obj = share(obj, obj)
+    return Claim(share(subject, subject), share(predicate, predicate), obj, qualifiers,
+                 share(sources, sources))
 
 
 def _load_whole(path: Path) -> list[Claim]:
