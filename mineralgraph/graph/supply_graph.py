@@ -100,6 +100,22 @@ def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
 _SUBJECT_PREDICATE = attrgetter("subject", "predicate")
 
 
+class _Positions:
+    """Claim id -> position in a graph's input, read from :attr:`SupplyGraph.loaded`,
+    which is made (a hash of every claim given) only when a tie first asks."""
+
+    __slots__ = ("_graph",)
+
+    def __init__(self, graph: SupplyGraph):
+        self._graph = graph
+
+    def get(self, claim_id: str, default=None):
+        return self._graph.loaded.get(claim_id, default)
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class SupplyGraph:
     """Claims, and the graph they make.
 
@@ -132,6 +148,9 @@ class SupplyGraph:
         # the input order, for :attr:`loaded` (made when first read)
         self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
         self._input: list[Claim] | None = claims if loaded is None else None
+        #: what the claim choices read for "loaded last": :attr:`loaded`, made only when a
+        #: choice needs it
+        self._positions = _Positions(self)
         active = _distinct_sorted([c for c in claims if c.active_on(as_of)])
         self.claims: tuple[Claim, ...] = tuple(
             c for c in active if at_least(c, min_confidence))
@@ -249,7 +268,7 @@ class SupplyGraph:
         claims = self.attribute_claims(node_id, name)
         if len(claims) == 1:
             return claims[0].object
-        return (preferred(claims, self.policy, self._published, self.loaded).object
+        return (preferred(claims, self.policy, self._published, self._positions).object
                 if claims else default)
 
     def _published(self, source_id: str) -> date:
@@ -310,20 +329,21 @@ class SupplyGraph:
         left out before one claim per (subject, relation, object) is picked.
         """
         choices = self.share_choices()
-        dropped = {c.id for c in self.edge_claims("PRODUCES") if share_sets.is_country_share(c)
-                   and c.id not in choices[str(c.object)].used}
+        # by object identity: the claims are distinct objects, and most need no hash
+        dropped = {id(c) for c in self.edge_claims("PRODUCES")
+                   if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
         index: dict[tuple, list[Claim]] = defaultdict(list)
         # self.claims is sorted by subject and predicate, so one (subject, relation) at a
         # time is grouped by (object, material): the order of the whole sorted grouping,
         # without holding it for every relation claim at once
-        relations = (c for c in self.claims if c.is_relation and c.id not in dropped)
+        relations = (c for c in self.claims if c.is_relation and id(c) not in dropped)
         for (subject, relation), run in groupby(relations, key=lambda c: (c.subject,
                                                                           c.predicate)):
             grouped: dict[tuple, list[Claim]] = defaultdict(list)
             for claim in run:
                 grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
             for (obj, _), claims in sorted(grouped.items()):
-                chosen = (preferred(claims, self.policy, self._published, self.loaded)
+                chosen = (preferred(claims, self.policy, self._published, self._positions)
                           if len(claims) > 1 else claims[0])
                 index[(subject, relation, False)].append(chosen)
                 index[(obj, relation, True)].append(chosen)
@@ -340,7 +360,7 @@ class SupplyGraph:
                 if share_sets.is_country_share(claim):
                     by_material[str(claim.object)].append(claim)
             self._share_choices = {
-                m: share_sets.choose(claims, self._published, self.source_type, self.loaded,
+                m: share_sets.choose(claims, self._published, self.source_type, self._positions,
                                      self.policy)
                 for m, claims in sorted(by_material.items())}
         return self._share_choices
