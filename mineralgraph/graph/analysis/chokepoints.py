@@ -429,20 +429,23 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     read from them when the rows are ranked)."""
     graph = analysis.graph
     live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
-    spofs = {b: tables[b].spofs() for b in BOUNDS}
-    certain = spofs["upper"]
-    possible = (spofs["lower"] - certain) if "lower" in live else set()
+    # the single points of failure as sorted lists; a row asks its tables (a set per
+    # product and bound, kept by every row, would take gigabytes at a million nodes)
+    certain = tables["upper"].spofs()
+    possible = sorted(tables["lower"].spofs() - certain) if "lower" in live else []
+    certain = sorted(certain)
+
     def loss_of(node_id: str, bound: str) -> float:
-        if node_id in spofs[bound]:
-            return 1.0
+        # a single point of failure's loss is 1 - 0 / before: exactly 1.0
         return tables[bound].loss(node_id)
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
-        found = _row(proof, node_id, product, loss_of(node_id, "upper"),
-                     node_id in certain, evidence)
+        spof = tables["upper"].spof(node_id)
+        found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
         found.loss_range = (min(pair), max(pair))
-        found.possible_spof = node_id in possible
+        found.possible_spof = ("lower" in live and not spof
+                               and tables["lower"].spof(node_id))
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
         return found
@@ -472,10 +475,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
-        analysis.unmapped(product), supplier, concentrated, sorted(certain), sorted(makers),
+        analysis.unmapped(product), supplier, concentrated, certain, sorted(makers),
         availability=availability[1],
         availability_range=availability, baseline_range=analysis.baseline_range(product),
-        possible_spofs=sorted(possible),
+        possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
         scenario_title=scenario.title if scenario else None,
