@@ -79,7 +79,11 @@ class Claim:
 
     def qualifier(self, name: str, default: Any = None) -> Any:
         """The value of one qualifier, or ``default``."""
-        return dict(self.qualifiers).get(name, default)
+        found = default
+        for key, value in self.qualifiers:  # a few at most: no dict built
+            if key == name:
+                found = value
+        return found
 
     def active_on(self, when: date | None) -> bool:
         """Whether the claim is valid on ``when`` (always, when ``when`` is None)."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.files import write_atomically
+from mineralgraph.memory import gc_paused
 from mineralgraph.values import claim_text_problem, json_text_clean
 
 FORMAT = "mineralgraph-snapshot"
@@ -55,6 +56,7 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
     write_atomically(path, snapshot_text(claims))
 
 
+@gc_paused()
 def load_snapshot(path: str | Path) -> list[Claim]:
     """The claims of a snapshot file, in file order; InputError names what is wrong.
 

@@ -31,6 +31,7 @@ import networkx as nx
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, UnknownIdError
 from mineralgraph.graph import share_sets
+from mineralgraph.memory import gc_paused
 from mineralgraph.ontology import model
 
 POLICIES = ("newest", "oldest", "most-confident")
@@ -132,6 +133,7 @@ class SupplyGraph:
         see :func:`mineralgraph.graph.analysis.confidence.at_least`).
     """
 
+    @gc_paused()
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
                  policy: str = "newest", loaded: dict[str, int] | None = None,
                  min_confidence: str | None = None):
@@ -321,6 +323,7 @@ class SupplyGraph:
             self._relations = self._index_relations()
         return self._relations.get((node_id, relation, incoming), [])
 
+    @gc_paused()
     def _index_relations(self) -> dict[tuple, list[Claim]]:
         """(node, relation, incoming) -> preferred claims sorted by the other end; built once.
 

@@ -35,6 +35,7 @@ from mineralgraph.graph.analysis.structure import (
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.memory import gc_paused
 from mineralgraph.ontology import model
 
 
@@ -276,6 +277,7 @@ class Analysis:
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
 
+    @gc_paused()
     def _compile(self, blocked: frozenset, anchored) -> Scope:
         graph = self.graph if anchored is None else self.lower_graph
         for g in (graph, self.graph):
