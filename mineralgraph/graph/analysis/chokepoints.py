@@ -445,12 +445,17 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     read from them when the rows are ranked)."""
     graph = analysis.graph
     live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
-    spofs = {b: tables[b].spofs() for b in BOUNDS}
-    certain = spofs["upper"] - {REST_OF_WORLD}
-    possible = (spofs["lower"] - certain - {REST_OF_WORLD}) if "lower" in live else set()
+    # the single points of failure as sorted lists; a row asks its tables (a set per
+    # product and bound, kept by every row, would take gigabytes at a million nodes).
+    # Rest of the world is many countries: never a single point of failure.
+    upper_spofs = tables["upper"].spofs()
+    rest_of_world_only = REST_OF_WORLD in upper_spofs
+    possible = (sorted(tables["lower"].spofs() - upper_spofs - {REST_OF_WORLD})
+                if "lower" in live else [])
+    certain = sorted(upper_spofs - {REST_OF_WORLD})
+
     def loss_of(node_id: str, bound: str) -> float:
-        if node_id in spofs[bound]:
-            return 1.0
+        # a single point of failure's loss is 1 - 0 / before: exactly 1.0
         return tables[bound].loss(node_id)
 
     ranking: list[str] = []
@@ -464,10 +469,11 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
-        found = _row(proof, node_id, product, loss_of(node_id, "upper"),
-                     node_id in certain, evidence)
+        spof = node_id != REST_OF_WORLD and bool(tables["upper"].spof(node_id))
+        found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
         found.loss_range = (min(pair), max(pair))
-        found.possible_spof = node_id in possible
+        found.possible_spof = bool("lower" in live and not spof and node_id != REST_OF_WORLD
+                                   and tables["lower"].spof(node_id))
         ranked()
         found.rank = ranks.get(node_id)
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
@@ -492,15 +498,15 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
-        analysis.unmapped(product), supplier, concentrated, sorted(certain), sorted(makers),
+        analysis.unmapped(product), supplier, concentrated, certain, sorted(makers),
         availability=availability[1],
         availability_range=availability, baseline_range=analysis.baseline_range(product),
-        possible_spofs=sorted(possible),
+        possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
-        rest_of_world_only=REST_OF_WORLD in spofs["upper"])
+        rest_of_world_only=rest_of_world_only)
 
 
 def supplier_ranks(ranked: list[str]) -> dict[str, int]:
