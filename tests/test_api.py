@@ -43,7 +43,8 @@ def test_rank_is_the_same_in_every_view(run_cli):
         assert frame.loc[node, "rank"] == rank
         assert csv_rows[node]["rank"] == str(rank)
         assert json_rows[node]["rank"] == rank
-        assert f"\n{rank}  {mg.load().label(node)} ({node})\n" in text
+        # the rank column is as wide as the largest rank shown (two digits here)
+        assert f"\n{rank:<3} {mg.load().label(node)} ({node})\n" in text
     assert pd_isna(frame.loc["element:Dy", "rank"])
     assert csv_rows["element:Dy"]["rank"] == "" and json_rows["element:Dy"]["rank"] is None
 
