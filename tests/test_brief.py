@@ -311,7 +311,7 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     lines = block.splitlines()
     assert lines[0] == "flowchart LR"
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
-                        r"\S+ · \d+ sources", lines[2]), lines[2]
+                        r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
             "#35;4 China: possible SPOF") in block
     assert "(incl. JL Mag Rare-Earth ≈47%)" in block

@@ -85,8 +85,8 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
     about neodymium; now one item per table row, in rank order, and a note only under
     the row whose path carries it."""
     f35 = run_cli("chokepoints", "--product", "product:f-35").stdout
-    table = f35.split("#  node")[1].split("Evidence")[0]
-    shown = re.findall(r"^(\d+)  (.+) \((\w+:[\w-]+)\)$", table, re.M)
+    table = re.split(r"#\s+node", f35)[1].split("Evidence")[0]
+    shown = re.findall(r"^(\d+)\s+(.+) \((\w+:[\w-]+)\)$", table, re.M)
     evidence = f35.split("Evidence (the shortest supply path of each row shown):\n\n")[1]
     evidence = evidence.split("\n\nSupply not mapped")[0]
     items = re.findall(r"^- #(\d+) ([^,]+), loss", evidence, re.M)

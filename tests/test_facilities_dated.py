@@ -45,7 +45,7 @@ def test_narva_opens_on_its_opening_day_and_produces_from_mid_2026(graph):
 def test_estonia_matters_more_once_narva_produces(graph):
     def loss(day):
         rows = scenario(graph.as_of(day), Scenario(name="ee", remove=("country:EE",))).rows()
-        return {r["product"]: r["loss"] for r in rows}
+        return {r["product"]: r["loss_low"] for r in rows}
     before, after = loss("2026-06-30"), loss("2026-07-01")
     assert loss("2025-10-01") == before
     assert before["product:f-35"] == pytest.approx(0.015)
