@@ -30,6 +30,17 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
 
 
+def shown(text: str) -> str:
+    """A cell's text for a terminal: a line break or tab as a space (a row stays one
+    row), any other control character (an escape sequence in the data) as its escape.
+
+    >>> shown("red\\x1b[31m alert\\nsecond")
+    'red\\\\x1b[31m alert second'
+    """
+    return one_line(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+                    .replace("\t", " "))
+
+
 def cell(value: Any) -> str:
     """A value as table text: floats rounded to 3 significant places, lists joined."""
     if value is None:
@@ -194,7 +205,7 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
     """
     headers = list(headers or columns)
     width = width or text_width()
-    cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[shown(cell(row.get(c))) for c in columns] for row in rows]
     blocks = _blocks(headers, cells, width)
     if blocks is None and len(headers) > 1:
         return "\n".join(_keyed(headers, cells, width))
@@ -295,6 +306,7 @@ def fit(text: str, width: int | None = None) -> str:
     width = width or text_width()
     out = []
     for line in text.split("\n"):
+        line = "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in line)
         if len(line) <= width:
             out.append(line)
             continue

@@ -1089,3 +1089,16 @@ def test_an_ill_typed_literal_is_no_traceback_on_stderr(tmp_path):
                            str(data), "--format", "csv"], capture_output=True, text=True,
                           timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (0, "x\nabc\n", "")
+
+
+def test_data_cannot_write_escape_sequences_or_break_rows_in_a_text_table(tmp_path):
+    """A literal with ESC [ 31 m and a line break (from a --data file, a label, a Neo4j
+    value) reached the terminal as is, and its second line read as a row of its own."""
+    data = tmp_path / "d.nt"
+    data.write_text('<http://e/a> <http://e/p> "red\\u001b[31mALERT\\u001b[0m\\nsecond" .\n',
+                    encoding="utf-8")
+    result = mg("sparql", "SELECT ?s ?o { ?s ?p ?o }", "--data", data)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "s           o", "----------  " + "-" * 30,
+        "http://e/a  red\\x1b[31mALERT\\x1b[0m second", "(1 row)"]
