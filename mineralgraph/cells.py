@@ -27,15 +27,25 @@ def one_line(text: str) -> str:
     >>> print(one_line("a\\nb \\x1b[31mred\\t"))
     a\\nb \\x1b[31mred\\t
     """
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+    return "".join(map(_visible, str(text)))
+
+
+def _visible(c: str) -> str:
+    """A character as a terminal should get it: itself when printable, a space for a
+    space of another width (no-break, thin), else its escape (``\\x1b``, ``\\u202e``)."""
+    if c.isprintable():
+        return c
+    import unicodedata
+
+    return " " if unicodedata.category(c) == "Zs" else repr(c)[1:-1]
 
 
 def shown(text: str) -> str:
     """A cell's text for a terminal: a line break or tab as a space (a row stays one
     row), any other control character (an escape sequence in the data) as its escape.
 
-    >>> shown("red\\x1b[31m alert\\nsecond")
-    'red\\\\x1b[31m alert second'
+    >>> shown("red\\x1b[31m alert\\nsecond\\u00a0line\\u202e")
+    'red\\\\x1b[31m alert second line\\\\u202e'
     """
     return one_line(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
                     .replace("\t", " "))
@@ -306,7 +316,7 @@ def fit(text: str, width: int | None = None) -> str:
     width = width or text_width()
     out = []
     for line in text.split("\n"):
-        line = "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in line)
+        line = "".join(c if c == "\t" else _visible(c) for c in line)
         if len(line) <= width:
             out.append(line)
             continue
