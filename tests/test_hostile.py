@@ -1074,8 +1074,9 @@ def test_no_password_and_no_terminal_is_one_line():
     done = subprocess.run([sys.executable, "-m", "mineralgraph", "cypher", "RETURN 1", "--uri",
                            "bolt://127.0.0.1:1"], capture_output=True, text=True, timeout=60,
                           env=env, stdin=subprocess.DEVNULL)
-    assert (done.returncode, done.stderr) == (1, "Error: no Neo4j password: set NEO4J_PASSWORD "
-                                                 "(there is no terminal to ask for it on)\n")
+    assert (done.returncode, done.stderr) == (1, "Error: no Neo4j password: set NEO4J_PASSWORD, "
+                                                 "type it at the prompt or give it on standard "
+                                                 "input\n")
 
 
 def test_an_ill_typed_literal_is_no_traceback_on_stderr(tmp_path):

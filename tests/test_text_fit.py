@@ -91,7 +91,7 @@ def test_the_chokepoints_table_aligns_rank_10(run_cli):
     result = run_cli("chokepoints", "--product", "product:aim-9x", "--top", "12")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    table = lines[lines.index("#   node"):lines.index("Evidence (shortest supply path):")]
+    table = lines[lines.index("#   node"):lines.index("Evidence (the shortest supply path of each row shown):")]
     ranked = [line for line in table if re.match(r"\d+ +\S", line)]
     assert [line.split()[0] for line in ranked] == [str(i) for i in range(1, 13)]
     assert {re.match(r"\d+ +", line).end() for line in ranked} == {4}

@@ -50,14 +50,19 @@ def _password() -> str:
     password = os.environ.get("NEO4J_PASSWORD")
     if password is not None:
         return password
-    if not sys.stdin.isatty():  # getpass would warn, then read a line of the input
-        raise MineralGraphError("no Neo4j password: set NEO4J_PASSWORD (there is no terminal "
-                                "to ask for it on)")
+    missing = MineralGraphError("no Neo4j password: set NEO4J_PASSWORD, type it at the "
+                                "prompt or give it on standard input")
+    if not sys.stdin.isatty():
+        # piped in (echo "$PW" | mineralgraph cypher ...): read the line as it is; getpass
+        # would print two warnings about echo first, and no one reads a prompt
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise missing
+        return line.rstrip("\r\n")
     try:
         return click.prompt("Neo4j password", hide_input=True, err=True)
     except click.Abort:
-        raise MineralGraphError("no Neo4j password: set NEO4J_PASSWORD or type it at the "
-                                "prompt") from None
+        raise missing from None
 
 
 class _Progress:

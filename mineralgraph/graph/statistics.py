@@ -77,7 +77,7 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
     """What a statistics agency states about an importer's imports of a material.
 
     ``lists``: each source's import-source list (``EXPORTS_TO`` into ``importer`` with a
-    ``period``, such as USGS's "Import Sources (2020-23)") of the material or, for a
+    ``period`` and a ``share``, such as USGS's "Import Sources (2020-23)") of the material or, for a
     material, of the elements it contains; ``reliance``: the importer's
     ``NET_IMPORT_RELIANCE`` claims on the same nodes. Figures as stated, with their bound.
 
@@ -93,8 +93,11 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
         nodes |= {str(c.object) for c in graph.relation_claims(material, "CONTAINS")}
     groups: dict[tuple, list[Claim]] = {}
     for claim in graph.edge_claims("EXPORTS_TO"):
+        # a stated list is shares of the importer's imports; a quantity with a period (a
+        # month of customs figures, a year's total from all origins) is not one
         if (claim.object == importer and claim.qualifier("material") in nodes
-                and claim.qualifier("period") is not None):
+                and claim.qualifier("period") is not None
+                and claim.qualifier("share") is not None):
             key = (claim.qualifier("material") != material, claim.qualifier("material"),
                    str(claim.qualifier("about") or ""), claim.qualifier("period"),
                    claim.sources)
