@@ -171,7 +171,7 @@ def inputs(tmp_path) -> dict[str, Path]:
     query.write_text("SELECT ?p WHERE { ?p a mg:Product }\n", encoding="utf-8")
     link = folder / "link-to-q.rq"
     link.symlink_to(query)
-    return {"graph": graph, "query": query, "link": link}
+    return {"graph": graph, "query": query, "link": link, "folder": folder}
 
 
 @pytest.mark.parametrize("args, target, given", [
@@ -180,7 +180,9 @@ def inputs(tmp_path) -> dict[str, Path]:
     (["sparql", "@{query}", "--format", "csv", "-o"], "{query}", "@{query}"),
     (["sparql", "@{query}", "-o"], "{link}", "@{query}"),
     (["build", "--no-bundled", "--source", "{graph}", "-o"], "{graph}", "--source {graph}"),
-], ids=["diff-argument", "global-graph", "sparql-query-file", "a-link-to-it", "build-source"])
+    (["validate", "{folder}", "--format", "csv", "-o"], "{query}", "{folder}"),
+], ids=["diff-argument", "global-graph", "sparql-query-file", "a-link-to-it", "build-source",
+        "a-file-in-an-input-folder"])
 def test_an_input_is_never_the_output(inputs, args, target, given):
     """The result would replace what it is computed from: refused before the work."""
     def fill(text: str) -> str:
@@ -188,7 +190,8 @@ def test_an_input_is_never_the_output(inputs, args, target, given):
 
     before = digest(inputs["graph"].parent)
     result = mg(*[fill(a) for a in args], fill(target))
-    one_line_error(result, f"{fill(target)}: is also an input of this command ({fill(given)}); "
+    what = "in an input folder" if given == "{folder}" else "also an input"
+    one_line_error(result, f"{fill(target)}: is {what} of this command ({fill(given)}); "
                            "write the result to another file; nothing written")
     assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
 
