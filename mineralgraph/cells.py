@@ -27,7 +27,28 @@ def one_line(text: str) -> str:
     >>> print(one_line("a\\nb \\x1b[31mred\\t"))
     a\\nb \\x1b[31mred\\t
     """
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+    return "".join(map(_visible, str(text)))
+
+
+def _visible(c: str) -> str:
+    """A character as a terminal should get it: itself when printable, a space for a
+    space of another width (no-break, thin), else its escape (``\\x1b``, ``\\u202e``)."""
+    if c.isprintable():
+        return c
+    import unicodedata
+
+    return " " if unicodedata.category(c) == "Zs" else repr(c)[1:-1]
+
+
+def shown(text: str) -> str:
+    """A cell's text for a terminal: a line break or tab as a space (a row stays one
+    row), any other control character (an escape sequence in the data) as its escape.
+
+    >>> shown("red\\x1b[31m alert\\nsecond\\u00a0line\\u202e")
+    'red\\\\x1b[31m alert second line\\\\u202e'
+    """
+    return one_line(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+                    .replace("\t", " "))
 
 
 def cell(value: Any) -> str:
@@ -194,7 +215,7 @@ def text_table(rows: Sequence[dict], columns: Sequence[str],
     """
     headers = list(headers or columns)
     width = width or text_width()
-    cells = [[cell(row.get(c)) for c in columns] for row in rows]
+    cells = [[shown(cell(row.get(c))) for c in columns] for row in rows]
     blocks = _blocks(headers, cells, width)
     if blocks is None and len(headers) > 1:
         return "\n".join(_keyed(headers, cells, width))
@@ -295,6 +316,7 @@ def fit(text: str, width: int | None = None) -> str:
     width = width or text_width()
     out = []
     for line in text.split("\n"):
+        line = "".join(c if c == "\t" else _visible(c) for c in line)
         if len(line) <= width:
             out.append(line)
             continue

@@ -96,7 +96,8 @@ OUTPUT_PARAMS = ("output", "news_report")
 def refuse_input_as_output(ctx: click.Context) -> None:
     """Refuse, before the work, a command whose output file is one of its inputs
     (``diff a.json b.json -o a.json``, ``sparql @q.rq -o q.rq``, ``--graph g.json ...
-    -o g.json``): the result would replace what it was computed from. Raises
+    -o g.json``), or a file already in an input folder (``validate data/ -o
+    data/relations.csv``): the result would replace what it was computed from. Raises
     :class:`~mineralgraph.exceptions.FileWriteError` naming the option it came in by."""
     import os
 
@@ -118,15 +119,18 @@ def refuse_input_as_output(ctx: click.Context) -> None:
                 path = value[1:] if value.startswith("@") else value
                 for out in outputs:
                     try:
-                        same = os.path.samefile(path, out)
+                        inside = os.path.isdir(path) and os.path.realpath(out).startswith(
+                            os.path.join(os.path.realpath(path), ""))
+                        same = inside or os.path.samefile(path, out)
                     except (OSError, ValueError):  # not a file: an id, a query's text
                         same = False
                     if same:
                         given = (f"{param.opts[-1]} {value}"
                                  if isinstance(param, click.Option) else value)
-                        raise FileWriteError(f"{out}: is also an input of this command "
-                                             f"({given}); write the result to another file; "
-                                             "nothing written")
+                        what = "in an input folder" if inside else "also an input"
+                        raise FileWriteError(f"{out}: is {what} of this command ({given}); "
+                                             "write the result to another file; nothing "
+                                             "written")
         level = level.parent
 
 

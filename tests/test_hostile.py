@@ -171,7 +171,7 @@ def inputs(tmp_path) -> dict[str, Path]:
     query.write_text("SELECT ?p WHERE { ?p a mg:Product }\n", encoding="utf-8")
     link = folder / "link-to-q.rq"
     link.symlink_to(query)
-    return {"graph": graph, "query": query, "link": link}
+    return {"graph": graph, "query": query, "link": link, "folder": folder}
 
 
 @pytest.mark.parametrize("args, target, given", [
@@ -180,7 +180,9 @@ def inputs(tmp_path) -> dict[str, Path]:
     (["sparql", "@{query}", "--format", "csv", "-o"], "{query}", "@{query}"),
     (["sparql", "@{query}", "-o"], "{link}", "@{query}"),
     (["build", "--no-bundled", "--source", "{graph}", "-o"], "{graph}", "--source {graph}"),
-], ids=["diff-argument", "global-graph", "sparql-query-file", "a-link-to-it", "build-source"])
+    (["validate", "{folder}", "--format", "csv", "-o"], "{query}", "{folder}"),
+], ids=["diff-argument", "global-graph", "sparql-query-file", "a-link-to-it", "build-source",
+        "a-file-in-an-input-folder"])
 def test_an_input_is_never_the_output(inputs, args, target, given):
     """The result would replace what it is computed from: refused before the work."""
     def fill(text: str) -> str:
@@ -188,7 +190,8 @@ def test_an_input_is_never_the_output(inputs, args, target, given):
 
     before = digest(inputs["graph"].parent)
     result = mg(*[fill(a) for a in args], fill(target))
-    one_line_error(result, f"{fill(target)}: is also an input of this command ({fill(given)}); "
+    what = "in an input folder" if given == "{folder}" else "also an input"
+    one_line_error(result, f"{fill(target)}: is {what} of this command ({fill(given)}); "
                            "write the result to another file; nothing written")
     assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
 
@@ -1090,3 +1093,16 @@ def test_an_ill_typed_literal_is_no_traceback_on_stderr(tmp_path):
                            str(data), "--format", "csv"], capture_output=True, text=True,
                           timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (0, "x\nabc\n", "")
+
+
+def test_data_cannot_write_escape_sequences_or_break_rows_in_a_text_table(tmp_path):
+    """A literal with ESC [ 31 m and a line break (from a --data file, a label, a Neo4j
+    value) reached the terminal as is, and its second line read as a row of its own."""
+    data = tmp_path / "d.nt"
+    data.write_text('<http://e/a> <http://e/p> "red\\u001b[31mALERT\\u001b[0m\\nsecond" .\n',
+                    encoding="utf-8")
+    result = mg("sparql", "SELECT ?s ?o { ?s ?p ?o }", "--data", data)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "s           o", "----------  " + "-" * 30,
+        "http://e/a  red\\x1b[31mALERT\\x1b[0m second", "(1 row)"]
