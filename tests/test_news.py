@@ -820,3 +820,14 @@ def test_an_undated_lift_gives_no_end_date(tmp_path, known):
         "COVERS", "ISSUED_BY", "TARGETS"]
     assert "not dated: a lift or suspension the text gives no date for" in [
         s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_trade_figure_naming_no_goods_in_an_article_about_some_is_skipped(tmp_path, known):
+    path = write(tmp_path, "n.md", "---\ntitle: Magnet exports\ndate: 2025-11-20\n---\n\n"
+                 "China's rare earth magnet exports, tonnes:\n\n"
+                 "| Month | Exports |\n| --- | --- |\n| October | 5,473 |\n\n"
+                 "Exports to the United States fell 29% year on year in October to 420 tons.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert "ambiguous: a trade figure that names no goods in an article about some" in [
+        s["reason"] for s in result.report["skipped"]]

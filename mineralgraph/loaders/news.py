@@ -799,6 +799,14 @@ class NewsReader:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
             elif inside and figure.kind != "share":
                 self.last_material = inside[0]
+            if not inside and figure.kind != "share" and figure.value != 0 and any(
+                    model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
+                    and not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
+                                      r"commodities)\b", text, re.I):
+                # the goods are implied by the article, not named: of which material?
+                self.skipped.append((self.line, text, "ambiguous: a trade figure that names "
+                                                      "no goods in an article about some"))
+                continue
             when, period = None, None
             if figure.kind != "share":
                 months = [d for d, start, end in dates
