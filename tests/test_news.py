@@ -831,3 +831,13 @@ def test_a_trade_figure_naming_no_goods_in_an_article_about_some_is_skipped(tmp_
     assert scored(result.claims) == set()
     assert "ambiguous: a trade figure that names no goods in an article about some" in [
         s["reason"] for s in result.report["skipped"]]
+
+
+def test_items_added_with_another_date_do_not_go_to_the_control_in_hand(tmp_path, known):
+    path = write(tmp_path, "k.md", "---\ntitle: Timeline\ndate: 2025-12-01\n---\n\n"
+                 "In July 2023, China announced export controls on gallium and germanium.\n\n"
+                 "That October, Beijing added graphite to the list, with permits required from "
+                 "Dec. 1, 2023.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(str(c.object) for c in result.claims if c.predicate == "COVERS") == [
+        "element:Ga", "element:Ge"]

@@ -1473,6 +1473,19 @@ class NewsReader:
         if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
                                          r"curbs?|exports? of)\b", text, re.I):
             return
+        when = [d for d, start, end in find_dates(text, self.article.published)]
+        other = re.match(r"(that|in|by|on)?\s*(January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December)\b", text, re.I)
+        if (when and info["announced"] and all((d.year, d.month) != (info["announced"].year,
+                                                                     info["announced"].month)
+                                               for d in when)) \
+                or (other and info["announced"] and MONTHS[other.group(2).lower()]
+                    != info["announced"].month) \
+                or (ANNOUNCED.search(text[:60]) and not ANAPHOR.match(text)):
+            # "That October, Beijing added graphite to the list": another announcement
+            self.skipped.append((self.line, text, "ambiguous: items named with another date "
+                                                  f"or announcement than {control}'s"))
+            return
         named = self.items(found)
         for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
