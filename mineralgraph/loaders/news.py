@@ -1349,7 +1349,8 @@ class NewsReader:
             self.controls = controls
         self.modality = "planned"
         self.nodes[control] = [replace(c, qualifiers=tuple(sorted(c.qualifiers + (
-            ("modality", "planned"),)))) if c.predicate == "regime" else c
+            ("modality", "planned"),)))) if c.predicate == "regime" else replace(
+            c, object=f"{c.object} (planned)") if c.predicate == "label" else c
             for c in self.nodes.get(control, [])]
         self.claim(control, "ISSUED_BY", self.ensure(issuer), None, quote=text)
         for item, _ in named:
