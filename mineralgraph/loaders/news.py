@@ -92,7 +92,8 @@ CONTROL = re.compile(
     r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\bexports?\b[^.;]{0,90}\b(shall|will|"
     r"would) not be (permitted|allowed)\b|\b(prohibited|banned|"
     r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
-    r"ing)? (the )?(exports?|shipments?)|dual-use items|control list", re.I)
+    r"ing)? (the )?(exports?|shipments?)|dual-use items|control list|\bimpos\w* (export )?"
+    r"(licensing|licen[cs]e requirements?|controls?|restrictions?|curbs?) on\b", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|approvals for "
                      r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
