@@ -841,3 +841,14 @@ def test_items_added_with_another_date_do_not_go_to_the_control_in_hand(tmp_path
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert sorted(str(c.object) for c in result.claims if c.predicate == "COVERS") == [
         "element:Ga", "element:Ge"]
+
+
+def test_applicants_are_targets_and_the_passive_agent_issues(tmp_path, known):
+    path = write(tmp_path, "r.txt", "Title: Probe\nDate: 2025-11-20\n\nLicence applications from "
+                 "Indian carmakers were rejected by Beijing in June, industry officials said on "
+                 "Tuesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == {
+        ("licence:cn-2025-06-01-to-in-denied", p, o, None, "2025-06-01", None, None, None)
+        for p, o in (("ISSUED_BY", "country:CN"), ("TARGETS", "country:IN"),
+                     ("decision", "denied"))}

@@ -1522,6 +1522,17 @@ class NewsReader:
         if decision == "under-review" and not REVIEW.search(text):
             decision = "approved"   # a planned issue of licences
         issuer, targets = self.countries(text, found, verb.start())
+        countries = [f for f in found if f.kind == "Country"]
+        # "applications from Indian carmakers were rejected by Beijing": the applicants'
+        # country is the licences' target, the passive's agent their issuer
+        applicants = [f.id for f in countries if re.search(
+            r"\b(applications?|requests?|applicants?)\s+(filed\s+)?(from|by)\s+(the\s+)?$",
+            text[max(0, f.mention.start - 40):f.mention.start], re.I)]
+        agents = [f.id for f in countries if f.mention.start > verb.start() and re.search(
+            r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)]
+        if applicants or agents:
+            issuer = agents[0] if agents else (issuer if issuer not in applicants else None)
+            targets = list(dict.fromkeys(targets + [a for a in applicants if a != issuer]))
         if issuer is None and self.current_control:
             issuers = sorted(self.controls[self.current_control]["issuer"])
             issuer = issuers[0] if issuers else None
