@@ -852,3 +852,13 @@ def test_applicants_are_targets_and_the_passive_agent_issues(tmp_path, known):
         ("licence:cn-2025-06-01-to-in-denied", p, o, None, "2025-06-01", None, None, None)
         for p, o in (("ISSUED_BY", "country:CN"), ("TARGETS", "country:IN"),
                      ("decision", "denied"))}
+
+
+def test_a_speaker_country_is_not_the_issuer_of_the_control_it_reports(tmp_path, known):
+    path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-11-20\n\nThe United States said "
+                 "on Monday that China banned exports of antimony to American companies.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
+                  if c.predicate in ("ISSUED_BY", "TARGETS")) == [
+        ("control:cn-2025-11-antimony", "ISSUED_BY", "country:CN"),
+        ("control:cn-2025-11-antimony", "TARGETS", "country:US")]

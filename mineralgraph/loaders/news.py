@@ -1092,7 +1092,13 @@ class NewsReader:
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
-        issuer, targets = self.countries(text, found)
+        # the issuer is the subject of the control's verb, not a speaker before it ("Japan's
+        # trade ministry said that China had restricted exports ...")
+        verb = min((m.start() for pattern in (ANNOUNCED, SUSPENDED, IN_FORCE, EXPORT_HALT)
+                    for m in [pattern.search(text)] if m), default=None)
+        said = SAID.search(text)
+        issuer, targets = self.countries(text, found, verb if said and verb is not None
+                                         and said.start() < verb else None)
         owner = POSSESSOR.search(text)
         if owner:   # "China's ban on ...": the possessor issued it
             owners = [f.id for f in found if f.kind == "Country"
