@@ -47,6 +47,19 @@ def claim_text_problem(claim) -> tuple[str, str] | None:
     return None
 
 
+def json_text_clean(text: str) -> bool:
+    """Whether every string JSON text decodes to is free of what
+    :func:`claim_text_problem` refuses: no control character, no noncharacter, and no
+    escape (a backslash) that could make one. A cheap check of a whole line at once.
+
+    >>> json_text_clean('{"label": "Lynas"}'), json_text_clean('{"label": "a\\u0007"}')
+    (True, False)
+    """
+    if "\\" in text or _CONTROL.search(text):
+        return False
+    return text.isascii() or not _NONCHARACTER.search(text)
+
+
 def _control_problem(text: str) -> str | None:
     found = _CONTROL.search(text)
     if found:

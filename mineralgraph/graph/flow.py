@@ -35,6 +35,7 @@ import networkx as nx
 import numpy as np
 
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.memory import gc_paused
 from mineralgraph.ontology import model
 
 #: How each relation reads in the flow direction (supplier first), for reports.
@@ -91,18 +92,35 @@ class FlowIndex:
     True
     """
 
+    @gc_paused()
     def __init__(self, graph: SupplyGraph):
-        edges = flow_edges(graph)
+        # the edges of flow_edges, as two columns (no tuple per edge, no sort of them)
+        flows = [c for c in graph.claims if c.predicate in FLOW_RELATIONS]
+        producing = {c.subject for c in flows if c.predicate == "PRODUCES"
+                     and model.kind_of(c.subject) == "Company"}
+        upstream: list[str] = []
+        downstream: list[str] = []
+        for claim in flows:
+            reverse = FLOW_RELATIONS[claim.predicate]
+            if (claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility"
+                    and claim.subject not in producing):
+                continue
+            upstream.append(claim.object if reverse else claim.subject)
+            downstream.append(claim.subject if reverse else claim.object)
         ids = set(graph.ids())
-        ids.update(u for u, _, _ in edges)
-        ids.update(v for _, v, _ in edges)
+        ids.update(upstream)
+        ids.update(downstream)
         self.ids: list[str] = sorted(ids)
         self.number: dict[str, int] = {n: i for i, n in enumerate(self.ids)}
-        pairs = sorted({(self.number[v], self.number[u]) for u, v, _ in edges})
-        consumer = np.fromiter((v for v, _ in pairs), np.int64, len(pairs))
-        self.suppliers = np.fromiter((u for _, u in pairs), np.int64, len(pairs))
-        self.ptr = np.zeros(len(self.ids) + 1, np.int64)
-        np.cumsum(np.bincount(consumer, minlength=len(self.ids)), out=self.ptr[1:])
+        number = self.number.__getitem__
+        size = len(self.ids)
+        # each (consumer, supplier) pair once, sorted, as one integer
+        pairs = np.unique(np.fromiter(map(number, downstream), np.int64, len(downstream))
+                          * size
+                          + np.fromiter(map(number, upstream), np.int64, len(upstream)))
+        self.suppliers = pairs % size
+        self.ptr = np.zeros(size + 1, np.int64)
+        np.cumsum(np.bincount(pairs // size, minlength=size), out=self.ptr[1:])
 
     def mask(self, node_ids) -> np.ndarray:
         """Boolean array over ``ids``: the nodes upstream of any of ``node_ids`` (reached

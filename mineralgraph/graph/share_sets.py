@@ -109,7 +109,9 @@ def sets_of(material: str, claims: Iterable[Claim], published, loaded: dict) -> 
         return (published(item.source),
                 max(loaded.get(c.id, -1) for c in item.claims.values()), item.source)
 
-    ranked = sorted(by_source.values(), key=order, reverse=True)
+    # one set needs no order (nor the input positions, which hash every claim)
+    ranked = (sorted(by_source.values(), key=order, reverse=True) if len(by_source) > 1
+              else list(by_source.values()))
     kept: list[ShareSet] = []
     for i, item in enumerate(ranked):
         mine = ids[item.source]

@@ -22,7 +22,8 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.files import write_atomically
-from mineralgraph.values import claim_text_problem
+from mineralgraph.memory import gc_paused
+from mineralgraph.values import claim_text_problem, json_text_clean
 
 FORMAT = "mineralgraph-snapshot"
 VERSION = 1
@@ -55,17 +56,123 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
     write_atomically(path, snapshot_text(claims))
 
 
+def _device_refused(path: Path) -> Path:
+    """``path``, unless it is a device (``/dev/zero`` would be read forever)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return path  # reading it says what is wrong
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise InputError(str(path), None, None, "is a device, not a snapshot file")
+    return path
+
+
+@gc_paused()
 def load_snapshot(path: str | Path) -> list[Claim]:
     """The claims of a snapshot file, in file order; InputError names what is wrong.
 
     Refused with the line at fault: text that is not UTF-8 or JSON, ``NaN`` or an
     infinite number, nesting deeper than a claim has, a lone surrogate, and a claim
     whose fields are not of the types :meth:`Claim.to_dict` writes.
+
+    A file laid out as :func:`snapshot_text` writes it (one claim a line) is read line by
+    line, so the text and its JSON are never held whole, and the ids, predicates and
+    sources that many claims repeat are held once. Any other layout, or any fault, is
+    read (and refused) as one JSON document.
     """
-    path = Path(path)
+    path = _device_refused(Path(path))
+    try:
+        found = _stream(path)
+    except (OSError, ValueError, RecursionError, MemoryError):
+        found = None
+    if found is not None:
+        return found
+    return _load_whole(path)
+
+
+_HEADER = f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
+
+
+def _stream(path: Path) -> list[Claim] | None:
+    """The claims of a snapshot in the layout :func:`snapshot_text` writes, one line at a
+    time; None at the first thing that is not that layout or not a valid claim (the
+    caller then reads the file whole, which names the fault)."""
+    scan = _DECODER.scan_once
+    pool: dict = {}
+    share = pool.setdefault
+    claims = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        if handle.readline() != _HEADER:
+            return None
+        for line in handle:
+            if line.endswith(",\n"):
+                text = line[:-2]
+            elif line == "]}\n":
+                return claims if handle.read() == "" else None
+            elif line.endswith("\n"):
+                text = line[:-1]
+            else:
+                return None
+            try:
+                item, end = scan(text, 0)
+            except StopIteration:
+                return None
+            # text with no escape and no control character or noncharacter anywhere
+            # needs no check field by field (a lone surrogate comes from an escape only)
+            clean = json_text_clean(text)
+            if end != len(text):
+                return None
+            claim = _plain_claim(item, share) if clean else None
+            if claim is None:
+                if _shape_problem(item, encodable=clean):
+                    return None
+                claim = Claim.from_dict(item)
+                if not clean and claim_text_problem(claim):
+                    return None
+            claims.append(claim)
+    return None
+
+
+#: The fields of a claim that :func:`_plain_claim` builds directly.
+_PLAIN_FIELDS = frozenset({"subject", "predicate", "object", "qualifiers", "sources"})
+_SCALAR_TYPES = (str, int, float, bool)
+
+
+def _plain_claim(item, share) -> Claim | None:
+    """The claim of a snapshot line with no provenance beyond its sources (no quote,
+    confidence, dates or origin), its repeated text held once through ``share``; None
+    when the line is anything else (the caller then checks it field by field)."""
+    if type(item) is not dict or not item.keys() <= _PLAIN_FIELDS:
+        return None
+    subject, predicate, obj = item.get("subject"), item.get("predicate"), item.get("object")
+    if (type(subject) is not str or type(predicate) is not str
+            or type(obj) not in _SCALAR_TYPES):
+        return None
+    sources = item.get("sources", [])
+    if type(sources) is not list or not all(type(x) is str for x in sources):
+        return None
+    qualifiers = item.get("qualifiers")
+    if qualifiers is None:
+        qualifiers = ()
+    elif type(qualifiers) is dict and all(type(v) in _SCALAR_TYPES
+                                          for v in qualifiers.values()):
+        qualifiers = tuple(sorted((share(k, k), v) for k, v in qualifiers.items()))
+    else:
+        return None
+    sources = tuple(share(x, x) for x in sources)
+    if predicate.isupper() and type(obj) is str:
+        obj = share(obj, obj)
+    return Claim(share(subject, subject), share(predicate, predicate), obj, qualifiers,
+                 share(sources, sources))
+
+
+def _load_whole(path: Path) -> list[Claim]:
+    """:func:`load_snapshot` for any layout: the file parsed as one JSON document."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _device_refused(path).read_text(encoding="utf-8")
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except FileNotFoundError:
         raise InputError(shown, None, None, "no such file") from None
@@ -127,6 +234,9 @@ def _finite_float(text: str) -> float:
     return value
 
 
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+
+
 def _line_of(text: str, token: str) -> int | None:
     """The first line where ``token`` stands as a JSON value (one claim a line)."""
     for number, line in enumerate(text.splitlines(), 1):
@@ -151,8 +261,9 @@ def _json_kind(value) -> str:
     return names.get(type(value), "a number")
 
 
-def _shape_problem(item) -> tuple[str, str] | None:
-    """(field, message) when a claim's JSON does not have the types a snapshot writes."""
+def _shape_problem(item, encodable: bool = False) -> tuple[str, str] | None:
+    """(field, message) when a claim's JSON does not have the types a snapshot writes
+    (``encodable``: the text is known to hold no lone surrogate)."""
     if not isinstance(item, dict):
         return "claims", f"is {_json_kind(item)}, not an object"
     for name in ("subject", "predicate"):
@@ -172,6 +283,8 @@ def _shape_problem(item) -> tuple[str, str] | None:
     for name in ("quote", "confidence", "valid_from", "valid_to", "origin", "object_type"):
         if item.get(name) is not None and not isinstance(item[name], str):
             return name, f"is {_json_kind(item[name])}, not text"
+    if encodable:
+        return None
     try:
         json.dumps(item, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -24,12 +24,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
+from operator import attrgetter
 
 import networkx as nx
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, UnknownIdError
 from mineralgraph.graph import share_sets
+from mineralgraph.memory import gc_paused
 from mineralgraph.ontology import model
 
 POLICIES = ("newest", "oldest", "most-confident")
@@ -76,6 +78,54 @@ def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_dat
     raise MineralGraphError(f"unknown claim policy {policy!r} (known: {', '.join(POLICIES)})")
 
 
+#: Where the bundled curated files sit, as an ``origin`` path ends (any install, any OS).
+_BUNDLED_ORIGIN = ("mineralgraph/data/curated/", "mineralgraph\\data\\curated\\")
+
+
+def _bundled(claim: Claim) -> bool:
+    """Whether a claim was read from the bundled curated files (by its ``origin``)."""
+    return any(part in (claim.origin or "") for part in _BUNDLED_ORIGIN)
+
+
+def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
+    """The claims once each (same claim id: the last one given), sorted by subject,
+    predicate and claim id.
+
+    Only claims that share their subject and predicate with another need their id (for
+    the order among them, and to find duplicates): at a million nodes that spares the
+    hash of over half the claims.
+    """
+    claims.sort(key=_SUBJECT_PREDICATE)  # stable: duplicates stay in input order
+    out: list[Claim] = []
+    for _, group in groupby(claims, key=_SUBJECT_PREDICATE):
+        run = list(group)
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        distinct = {c.id: c for c in run}
+        out.extend(distinct[i] for i in sorted(distinct))
+    return out
+
+
+_SUBJECT_PREDICATE = attrgetter("subject", "predicate")
+
+
+class _Positions:
+    """Claim id -> position in a graph's input, read from :attr:`SupplyGraph.loaded`,
+    which is made (a hash of every claim given) only when a tie first asks."""
+
+    __slots__ = ("_graph",)
+
+    def __init__(self, graph: SupplyGraph):
+        self._graph = graph
+
+    def get(self, claim_id: str, default=None):
+        return self._graph.loaded.get(claim_id, default)
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class SupplyGraph:
     """Claims, and the graph they make.
 
@@ -92,6 +142,7 @@ class SupplyGraph:
         see :func:`mineralgraph.graph.analysis.confidence.at_least`).
     """
 
+    @gc_paused()
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
                  policy: str = "newest", loaded: dict[str, int] | None = None,
                  min_confidence: str | None = None):
@@ -108,18 +159,17 @@ class SupplyGraph:
         # the input order, for :attr:`loaded` (made when first read)
         self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
         self._input: list[Claim] | None = claims if loaded is None else None
-        active = {c.id: c for c in claims if c.active_on(as_of)}
-
-        def order(c: Claim) -> tuple:
-            return (c.subject, c.predicate, c.id)
-
-        self.claims: tuple[Claim, ...] = tuple(sorted(
-            (c for c in active.values() if at_least(c, min_confidence)), key=order))
+        #: what the claim choices read for "loaded last": :attr:`loaded`, made only when a
+        #: choice needs it
+        self._positions = _Positions(self)
+        active = _distinct_sorted([c for c in claims if c.active_on(as_of)])
+        self.claims: tuple[Claim, ...] = tuple(
+            c for c in active if at_least(c, min_confidence))
         #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
         #: analysis says what it left out, and a left-out requirement counts in the lower
         #: bound (unknown, not absent).
-        self.left_out: tuple[Claim, ...] = tuple(sorted(
-            (c for c in active.values() if not at_least(c, min_confidence)), key=order))
+        self.left_out: tuple[Claim, ...] = tuple(
+            c for c in active if not at_least(c, min_confidence))
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
@@ -134,9 +184,17 @@ class SupplyGraph:
     def loaded(self) -> dict[str, int]:
         """Claim id -> position in the input (the last time it was given), for "loaded
         last" ties; kept across as_of() and with_policy(). Made when first read: most
-        graphs never need it, and at a million nodes it is half a gigabyte."""
+        graphs never need it, and at a million nodes it is half a gigabyte.
+
+        The bundled dataset's claims count as loaded before any other (as they are when
+        the graph is built), also when the graph comes from a snapshot, whose claims are
+        sorted: otherwise a tie between a user's file and the bundled data would fall to
+        the order of claim ids and change whenever a bundled row is edited.
+        """
         if self._loaded is None:
-            self._loaded = {c.id: i for i, c in enumerate(self._input)}
+            order = sorted(range(len(self._input)),
+                           key=lambda i: (not _bundled(self._input[i]), i))
+            self._loaded = {self._input[i].id: rank for rank, i in enumerate(order)}
             self._input = None
         return self._loaded
 
@@ -229,7 +287,7 @@ class SupplyGraph:
         claims = self.attribute_claims(node_id, name)
         if len(claims) == 1:
             return claims[0].object
-        return (preferred(claims, self.policy, self._published, self.loaded).object
+        return (preferred(claims, self.policy, self._published, self._positions).object
                 if claims else default)
 
     def _published(self, source_id: str) -> date:
@@ -282,6 +340,7 @@ class SupplyGraph:
             self._relations = self._index_relations()
         return self._relations.get((node_id, relation, incoming), [])
 
+    @gc_paused()
     def _index_relations(self) -> dict[tuple, list[Claim]]:
         """(node, relation, incoming) -> preferred claims sorted by the other end; built once.
 
@@ -290,20 +349,21 @@ class SupplyGraph:
         left out before one claim per (subject, relation, object) is picked.
         """
         choices = self.share_choices()
-        dropped = {c.id for c in self.edge_claims("PRODUCES") if share_sets.is_country_share(c)
-                   and c.id not in choices[str(c.object)].used}
+        # by object identity: the claims are distinct objects, and most need no hash
+        dropped = {id(c) for c in self.edge_claims("PRODUCES")
+                   if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
         index: dict[tuple, list[Claim]] = defaultdict(list)
         # self.claims is sorted by subject and predicate, so one (subject, relation) at a
         # time is grouped by (object, material): the order of the whole sorted grouping,
         # without holding it for every relation claim at once
-        relations = (c for c in self.claims if c.is_relation and c.id not in dropped)
+        relations = (c for c in self.claims if c.is_relation and id(c) not in dropped)
         for (subject, relation), run in groupby(relations, key=lambda c: (c.subject,
                                                                           c.predicate)):
             grouped: dict[tuple, list[Claim]] = defaultdict(list)
             for claim in run:
                 grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
             for (obj, _), claims in sorted(grouped.items()):
-                chosen = (preferred(claims, self.policy, self._published, self.loaded)
+                chosen = (preferred(claims, self.policy, self._published, self._positions)
                           if len(claims) > 1 else claims[0])
                 index[(subject, relation, False)].append(chosen)
                 index[(obj, relation, True)].append(chosen)
@@ -320,7 +380,7 @@ class SupplyGraph:
                 if share_sets.is_country_share(claim):
                     by_material[str(claim.object)].append(claim)
             self._share_choices = {
-                m: share_sets.choose(claims, self._published, self.source_type, self.loaded,
+                m: share_sets.choose(claims, self._published, self.source_type, self._positions,
                                      self.policy)
                 for m, claims in sorted(by_material.items())}
         return self._share_choices
@@ -340,7 +400,8 @@ class SupplyGraph:
 
     def citation(self, source_id: str) -> str:
         """A one-line reference to a source: its type, title, publisher, date, URL, and
-        for a repost the original's URL.
+        for a repost where its original is: the original's URL, and the source's note
+        (which says where the original was searched when it was not found).
 
         >>> from mineralgraph.claim import Claim
         >>> g = SupplyGraph([Claim("source:r", "title", "Ban", sources=("source:r",)),
@@ -349,11 +410,21 @@ class SupplyGraph:
         ...                        sources=("source:r",))])
         >>> g.citation("source:r")
         'repost: Ban. Original: https://gov.example/46'
+        >>> g = SupplyGraph([Claim("source:b", "title", "Ban", sources=("source:b",)),
+        ...                  Claim("source:b", "source_type", "repost", sources=("source:b",)),
+        ...                  Claim("source:b", "note", "original searched: gov.example, "
+        ...                        "not found", sources=("source:b",))])
+        >>> g.citation("source:b")
+        'repost: Ban. Original not recorded; note: original searched: gov.example, not found'
         """
         parts = [self.label(source_id), self.attribute(source_id, "publisher"),
                  self.attribute(source_id, "published"), self.attribute(source_id, "url")]
         original = self.attribute(source_id, "original_url")
-        if original:
-            parts.append(f"Original: {original}")
         kind = self.attribute(source_id, "source_type") or "type not recorded"
+        note = self.attribute(source_id, "note")
+        if original:
+            parts.append(f"Original: {original}" + (f"; note: {note}"
+                                                    if kind == "repost" and note else ""))
+        elif kind == "repost":
+            parts.append("Original not recorded" + (f"; note: {note}" if note else ""))
         return f"{kind}: " + ". ".join(str(p) for p in parts if p)

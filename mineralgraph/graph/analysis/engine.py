@@ -35,6 +35,7 @@ from mineralgraph.graph.analysis.structure import (
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.memory import gc_paused
 from mineralgraph.ontology import model
 
 
@@ -94,6 +95,13 @@ class Losses:
     def spofs(self) -> set[str]:
         """The nodes whose removal alone takes the product to 0."""
         return {self.ids[c] for c in self.candidates[self.after == 0.0].tolist()}
+
+    def spof(self, node_id: str) -> bool:
+        """Whether removing the node alone takes the product to 0."""
+        number = self.number.get(node_id, -1)
+        at = int(np.searchsorted(self.candidates, number))
+        return bool(at < len(self.candidates) and self.candidates[at] == number
+                    and self.after[at] == 0.0)
 
 
 #: The two bounds of section 5.6: the lower one gives each material without a producer a
@@ -269,6 +277,7 @@ class Analysis:
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
 
+    @gc_paused()
     def _compile(self, blocked: frozenset, anchored) -> Scope:
         graph = self.graph if anchored is None else self.lower_graph
         for g in (graph, self.graph):
@@ -446,16 +455,17 @@ class Analysis:
         found_c, found_t, found_v = scope.evaluator.candidate_values(
             baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of)
         # rows of one target together, candidates in order; a product is no candidate
-        # of itself
-        order = np.argsort(found_t, kind="stable")
-        found_c, found_t, found_v = found_c[order], found_t[order], found_v[order]
+        # of itself. One array at a time: at a million nodes each holds ten million rows.
         position = {n: c for c, n in enumerate(candidates)}
-        itself = np.array([position.get(p, -1) for p in targets], np.int64)
-        keep = found_c != itself[found_t]
-        found_c, found_t, found_v = found_c[keep], found_t[keep], found_v[keep]
+        itself = np.array([position.get(p, -1) for p in targets], np.int32)
+        order = np.argsort(found_t, kind="stable")
+        order = order[found_c[order] != itself[found_t[order]]]
+        found_t = found_t[order]
+        found_v = found_v[order]
+        numbers = np.fromiter((flow.number[n] for n in candidates), np.int32, len(candidates))
+        found_c = numbers[found_c[order]]
+        del order
         bounds = np.searchsorted(found_t, np.arange(len(targets) + 1))
-        numbers = np.fromiter((flow.number[n] for n in candidates), np.int64, len(candidates))
-        found_c = numbers[found_c]
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
             self._results[(product, bound)] = Losses(

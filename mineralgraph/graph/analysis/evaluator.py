@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from mineralgraph.graph.analysis.structure import Structure
+from mineralgraph.graph.analysis.structure import Structure, index_type
 
 EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
@@ -61,10 +61,14 @@ class Evaluator:
         k = _kernels()
         self.s = structure
         self.op, self.indptr, self.indices, self.weights = structure.arrays()
-        self.comp_ptr, self.comp_nodes, self.position, self.cyclic = k.components(
-            self.indptr, self.indices)
-        self.dptr, self.dnodes, self.dweights = k.dependents(
-            self.indptr, self.indices, self.weights)
+        nodes, edges = index_type(len(self.op)), index_type(len(self.indices))
+        comp_ptr, comp_nodes, position, self.cyclic = k.components(self.indptr, self.indices)
+        self.comp_ptr, self.comp_nodes = comp_ptr.astype(nodes), comp_nodes.astype(nodes)
+        self.position = position.astype(nodes)
+        del comp_ptr, comp_nodes, position
+        dptr, dnodes, self.dweights = k.dependents(self.indptr, self.indices, self.weights)
+        self.dptr, self.dnodes = dptr.astype(edges), dnodes.astype(nodes)
+        del dptr, dnodes
         self._sums_of: np.ndarray | None = None
         self._sums: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -116,9 +120,10 @@ class Evaluator:
         """For each candidate (the evaluation nodes it owns, in CSR form), removed on top
         of ``zero`` (a mask, the evaluation ``baseline`` was made with): the targets
         (``target_of[node] >= 0``) whose value changes, as arrays (candidate, target, new
-        value)."""
+        value; views of longer arrays)."""
         raw, live = self._raw_sums(baseline)
-        return _kernels().candidate_losses(
+        found_c, found_t, found_v, count = _kernels().candidate_losses(
             cand_ptr, cand_nodes, target_of, self.op, self.indptr, self.indices,
             self.weights, self.dptr, self.dnodes, self.dweights, self.comp_ptr,
             self.comp_nodes, self.position, self.cyclic, baseline, raw, live, zero.copy())
+        return found_c[:count], found_t[:count], found_v[:count]

@@ -377,7 +377,9 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
                      live, zero):
     """For each candidate (its evaluation nodes ``cand_nodes[cand_ptr[i]:cand_ptr[i+1]]``),
     the targets (``target_of[node] >= 0``) whose value its removal changes, with the new
-    value: three arrays (candidate, target, value), candidates in order."""
+    value: three arrays (candidate and target as int32, value), candidates in order, and
+    the number of rows filled (the arrays are longer: not copied to size, which at a
+    million nodes would hold tens of millions of rows twice)."""
     n = len(op)
     current = baseline.copy()
     pending = np.zeros(n, np.float64)
@@ -388,8 +390,8 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
     heap = np.empty(n + 1, np.int64)
     changed = np.empty(n + 1, np.int64)
     cap = 1024
-    out_c = np.empty(cap, np.int64)
-    out_t = np.empty(cap, np.int64)
+    out_c = np.empty(cap, np.int32)
+    out_t = np.empty(cap, np.int32)
     out_v = np.empty(cap, np.float64)
     found = 0
     for i in range(len(cand_ptr) - 1):
@@ -410,8 +412,8 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
             if t >= 0:
                 if found == cap:
                     cap *= 2
-                    grown_c = np.empty(cap, np.int64)
-                    grown_t = np.empty(cap, np.int64)
+                    grown_c = np.empty(cap, np.int32)
+                    grown_t = np.empty(cap, np.int32)
                     grown_v = np.empty(cap, np.float64)
                     grown_c[:found] = out_c[:found]
                     grown_t[:found] = out_t[:found]
@@ -424,7 +426,7 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
             current[node] = baseline[node]
         for k in range(len(starts)):
             zero[starts[k]] = was[k]
-    return out_c[:found].copy(), out_t[:found].copy(), out_v[:found].copy()
+    return out_c, out_t, out_v, found
 
 
 @njit(cache=True)

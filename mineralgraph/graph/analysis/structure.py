@@ -48,7 +48,8 @@ class Structure:
     """Evaluation nodes of one graph under one set of blocked producers.
 
     ``index`` maps a graph id (or ``(producer, material)`` or ``("supply", m)``) to an
-    evaluation node; ``owned`` maps a graph id to the evaluation nodes it zeroes.
+    evaluation node; ``owned`` maps a graph id to the evaluation nodes it zeroes (a list
+    while building, a tuple once :meth:`compact`).
     """
 
     op: list[int] = field(default_factory=list)
@@ -62,12 +63,14 @@ class Structure:
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The structure as flat arrays: operator codes (int8), and the inputs in CSR
         form: ``indptr`` (node ``i``'s inputs are ``indices[indptr[i]:indptr[i + 1]]``),
-        ``indices`` and ``weights`` (an OR input's weight; 0 for the others)."""
+        ``indices`` and ``weights`` (an OR input's weight; 0 for the others). Node
+        numbers and offsets are int32 when they fit (half the memory of int64)."""
         counts = np.fromiter((len(i) for i in self.inputs), np.int64, len(self.inputs))
         indptr = np.zeros(len(self.inputs) + 1, np.int64)
         np.cumsum(counts, out=indptr[1:])
-        indices = np.fromiter((i for inputs in self.inputs for i in inputs), np.int64,
-                              int(indptr[-1]))
+        indptr = indptr.astype(index_type(int(indptr[-1])))
+        indices = np.fromiter((i for inputs in self.inputs for i in inputs),
+                              index_type(len(self.inputs)), int(indptr[-1]))
         weights = np.fromiter(
             (w for inputs, ws in zip(self.inputs, self.weights, strict=True)
              for w in (ws or [0.0] * len(inputs))), np.float64, int(indptr[-1]))
@@ -79,6 +82,7 @@ class Structure:
         pools, in-house stages...). ``index`` keeps the graph ids."""
         self.op = self.inputs = self.weights = self.owner = None
         self.index = {k: v for k, v in self.index.items() if isinstance(k, str)}
+        self.owned = {k: tuple(v) for k, v in self.owned.items()}
 
     def add(self, key, op: int, owner: str | None) -> int:
         node = len(self.op)
@@ -90,6 +94,12 @@ class Structure:
         if owner is not None:
             self.owned[owner].append(node)
         return node
+
+
+def index_type(largest: int) -> type:
+    """The integer type for node numbers or offsets up to ``largest``: int32 when they
+    fit, else int64."""
+    return np.int32 if largest < 2**31 - 1 else np.int64
 
 
 class StructureBuilder:
@@ -411,6 +421,51 @@ def unused_supplies(graph: SupplyGraph) -> list[Claim]:
         made = {c.object for b in buyers for c in graph.relation_claims(b, "PRODUCES")}
         if material is None or not any(material in material_ancestors(graph, m) for m in made):
             out.append(claim)
+    return out
+
+
+@dataclass(frozen=True)
+class UnusedSupply:
+    """A SUPPLIES edge (all its claims) the analysis cannot use, and why.
+
+    ``reason`` is ``"maker"`` (the buyer MAKES ``outputs``, products that need the
+    material, but a product takes each material from world supply, not from its
+    maker's suppliers: design note section 2), ``"nothing"`` (the buyer produces and
+    makes nothing in the graph) or ``"unrelated"`` (nothing the buyer produces or makes,
+    ``outputs``, is made from the material).
+    """
+
+    claims: tuple[Claim, ...]
+    reason: str
+    outputs: tuple[str, ...] = ()
+
+    @property
+    def claim(self) -> Claim:
+        return self.claims[0]
+
+
+def unused_supply_reasons(graph: SupplyGraph) -> list[UnusedSupply]:
+    """:func:`unused_supplies`, one item per edge (supplier, buyer, material) with the
+    reason the analysis cannot use it; in the order of the edges' first claims."""
+    edges: dict[tuple, list[Claim]] = {}
+    for claim in unused_supplies(graph):
+        edges.setdefault((claim.subject, claim.object, claim.qualifier("material")),
+                         []).append(claim)
+    out = []
+    for (_, buyer, material), claims in edges.items():
+        buyers = [buyer] + (graph.neighbours(buyer, "OPERATED_BY", incoming=True)
+                            if model.kind_of(buyer) == "Company" else [])
+        made = sorted({c.object for b in buyers for c in graph.relation_claims(b, "PRODUCES")})
+        products = sorted({c.object for c in graph.relation_claims(buyer, "MAKES")})
+        needing = [p for p in products if material is not None and any(
+            material == m or material in material_ancestors(graph, m)
+            for m in required(graph, p, "REQUIRES"))]
+        if needing:
+            out.append(UnusedSupply(tuple(claims), "maker", tuple(needing)))
+        elif made or products:
+            out.append(UnusedSupply(tuple(claims), "unrelated", tuple(made + products)))
+        else:
+            out.append(UnusedSupply(tuple(claims), "nothing"))
     return out
 
 
