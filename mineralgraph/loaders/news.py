@@ -1219,9 +1219,9 @@ class NewsReader:
                 doubt = "ambiguous: several controls or months in one sentence"
             if doubt:
                 self.skipped.append((self.line, text, doubt))
-                self.issuer = issuer   # who acts is not in doubt: "The controls ... cover"
                 if doubt.startswith("not identified") and status == \
                         "announced":
+                    self.issuer = issuer   # who acts is not in doubt: "The controls cover"
                     self.pending = (text, self.line, issuer, announced or event,
                                     bool(announced and day_precise) or (
                                         not announced and self.event_precise
