@@ -862,3 +862,15 @@ def test_a_speaker_country_is_not_the_issuer_of_the_control_it_reports(tmp_path,
                   if c.predicate in ("ISSUED_BY", "TARGETS")) == [
         ("control:cn-2025-11-antimony", "ISSUED_BY", "country:CN"),
         ("control:cn-2025-11-antimony", "TARGETS", "country:US")]
+
+
+def test_goods_are_not_carried_from_a_figure_of_another_flow(tmp_path, known):
+    path = write(tmp_path, "f.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "China exported 6,000 kilograms of gallium in October, customs data showed.\n"
+                 "Japan's imports of magnets from China fell 20% year on year.\n"
+                 "Exports were down 30% from a year earlier to the United States.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, c.object) for c in result.claims
+                  if c.predicate.startswith("reported_")) == [
+        ("country:CN", "reported_quantity", 6000.0),
+        ("country:JP", "reported_trade_change", -0.2)]

@@ -339,6 +339,8 @@ class NewsReader:
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
+        #: the flow (export, import) of the figure the last material was read with
+        self.last_flow: str | None = None
         #: countries named as exporters ("China's shipments of magnets", "China exported")
         self.exporters_named: set[str] = set()
         #: the country an official publisher names ("Ministry of Commerce of the PRC")
@@ -797,9 +799,16 @@ class NewsReader:
                 continue
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")]:
+                if self.last_flow != figure.flow:
+                    # "Japan's imports of magnets fell 20%." then "Exports were down 30%":
+                    # the goods of another flow
+                    self.skipped.append((self.line, text, "ambiguous: a trade figure that "
+                                                          "names no goods after a figure of "
+                                                          "another flow"))
+                    continue
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
             elif inside and figure.kind != "share":
-                self.last_material = inside[0]
+                self.last_material, self.last_flow = inside[0], figure.flow
             if not inside and figure.kind != "share" and figure.value != 0 and any(
                     model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
                     and not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
