@@ -687,6 +687,8 @@ GIVES_NOTHING = [
      "restated: an undated entry into force of a control announced months before"),
     ("Indonesia's mines minister said: \"We will ban exports of nickel matte from June "
      "2026.\"", "a quotation: its event verb is inside the quotation marks"),
+    ("China is expected to approve more export licences next month, analysts said.",
+     "ambiguous: a forecast dated by the future it speaks of"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

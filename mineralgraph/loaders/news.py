@@ -1524,6 +1524,12 @@ class NewsReader:
 
     # ------------------------------------------------------------ licences
     def licence_claims(self, text: str, found: list[Found], event: date) -> None:
+        if self.modality and event > self.article.published:
+            # "China is expected to approve more licences next month": which day would a
+            # forecast's licence be? (a forecast is never a decision; its date is a guess)
+            self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
+                                                  "it speaks of"))
+            return
         if DENIED.search(text):
             decision = "denied"
         elif EXPEDITED.search(text):
