@@ -689,6 +689,8 @@ GIVES_NOTHING = [
      "2026.\"", "a quotation: its event verb is inside the quotation marks"),
     ("China is expected to approve more export licences next month, analysts said.",
      "ambiguous: a forecast dated by the future it speaks of"),
+    ("China on Monday lifted its ban on exports of rare earth technology.",
+     "ambiguous: a known control found by its topic alone"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]
@@ -876,3 +878,25 @@ def test_goods_are_not_carried_from_a_figure_of_another_flow(tmp_path, known):
                   if c.predicate.startswith("reported_")) == [
         ("country:CN", "reported_quantity", 6000.0),
         ("country:JP", "reported_trade_change", -0.2)]
+
+
+def test_a_lift_of_the_ban_in_place_since_a_month_is_that_months_control(tmp_path, known):
+    """"lifted the export ban on gallium, which had been in place since December 2024, on
+    Nov. 9": the December 2024 control (not the July 2023 one that covers gallium), ended on
+    Nov. 9 (never on the 'since' date)."""
+    path = write(tmp_path, "l.txt", "Title: Probe\nDate: 2025-11-20\n\nChina lifted the export "
+                 "ban on gallium, which had been in place since December 2024, on Nov. 9.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
+                  if c.subject.startswith("control:")) == [
+        ("control:cn-2024-12-us-military", "COVERS", "element:Ga"),
+        ("control:cn-2024-12-us-military", "ISSUED_BY", "country:CN"),
+        ("control:cn-2024-12-us-military", "effective_to", "2025-11-09")]
+
+
+def test_eased_curbs_are_no_new_control(tmp_path, known):
+    """"eased curbs": a noun after a verb the reader does not read, no announcement."""
+    path = write(tmp_path, "e.txt", "Title: Probe\nDate: 2025-11-20\n\nBeijing eased curbs on "
+                 "graphite exports on Friday, allowing some shipments to resume.\n")
+    assert scored(load_news(path, LoadContext(known=known,
+                                              options=dict(NEW_CONTROLS))).claims) == set()
