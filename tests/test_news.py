@@ -691,6 +691,8 @@ GIVES_NOTHING = [
      "ambiguous: a forecast dated by the future it speaks of"),
     ("China on Monday lifted its ban on exports of rare earth technology.",
      "ambiguous: a known control found by its topic alone"),
+    ("China's commerce ministry said on Thursday it would require licences for exports of "
+     "five more rare earths from Dec. 1.", "ambiguous: a known control found by its topic"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

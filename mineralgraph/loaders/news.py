@@ -1221,7 +1221,7 @@ class NewsReader:
                                                       "dates is none known"))
                 return
         if control is not None and self.known is not None and control in self.known \
-                and status == "suspended" and control != self.current_control \
+                and status != "announced" and control != self.current_control \
                 and RARE_EARTH.search(text) and not named_reference(text) \
                 and not items and not targets and not MONTH_CONTROL.search(text):
             # "lifted its ban on exports of rare earth technology": a known control found
@@ -1358,10 +1358,11 @@ class NewsReader:
     def modal_event(text: str) -> bool:
         """A modal governs the event verb ("said it would suspend the controls"); "announced
         that it would restrict" is an announcement in reported speech, and a sentence
-        naming an announcement's number or the suspension's end ("until Nov. 27, 2026")
-        reports a decision taken."""
+        naming an announcement's number, the suspension's end ("until Nov. 27, 2026") or
+        the day it takes effect ("from Dec. 1") reports a decision taken."""
         modal = MODAL_TRIGGER.search(text)
-        until = re.search(r"\buntil\s+(\w+\.?\s+\d{1,2},?\s+20\d\d|\d{1,2}\s+\w+\s+20\d\d)",
+        until = re.search(r"\buntil\s+(\w+\.?\s+\d{1,2},?\s+20\d\d|\d{1,2}\s+\w+\s+20\d\d)|"
+                          r"\b(from|starting|effective)\s+(\w+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z]\w+)",
                           text)
         return bool(modal and not REFERENCE.search(text) and not until and not re.search(
             r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
