@@ -902,3 +902,14 @@ def test_eased_curbs_are_no_new_control(tmp_path, known):
                  "graphite exports on Friday, allowing some shipments to resume.\n")
     assert scored(load_news(path, LoadContext(known=known,
                                               options=dict(NEW_CONTROLS))).claims) == set()
+
+
+def test_teasers_of_other_stories_are_left_out(tmp_path, known):
+    path = write(tmp_path, "t.html", "<html><head><title>Copper | Metals</title><meta "
+                 "name=\"date\" content=\"2025-11-20\"></head><body><p>Copper rose 2% on "
+                 "Thursday.</p><p>Also "
+                 "read: Indonesia halts nickel ore exports from January</p><p>Trending: Tesla "
+                 "gets China licence for magnets</p></body></html>")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == ["related links"] * 2
