@@ -62,7 +62,6 @@ KNOWN_MISSES = {
     "77-entity-list.html": "a US control (the Entity List) is not read",
     "97-magnet-exports-tradepress.md": "a bullet figure with neither month nor 'year on year'",
     "116-syrah-balama-tradepress.md": "'graphite mine' names the element, not natural graphite",
-    "126-antimony-december-portal.html": "'after Beijing banned such exports': a restated ban",
     "140-mp-halts-yahoo.html": "the buyer ('China') named as a company only in the next sentence",
     "156-us-ore-imports.html": "'after falling to zero in June' in a sentence about July",
     "160-lynas-dy-magneticsmag.html": "'processes concentrate from Lynas' Mt Weld mine'",
@@ -109,8 +108,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 698
-    assert score.precision >= 652 / 656, report
-    assert score.recall >= 652 / 698, report
+    assert score.precision >= 655 / 659, report
+    assert score.recall >= 655 / 698, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -913,3 +912,13 @@ def test_teasers_of_other_stories_are_left_out(tmp_path, known):
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == set()
     assert [s["reason"] for s in result.report["skipped"]] == ["related links"] * 2
+
+
+def test_a_ban_with_its_goods_before_exports_and_a_month_to_come(tmp_path, known):
+    """"will ban nickel ore exports from January" (in November): a ban of the goods named
+    before 'exports', in force from the next January."""
+    path = write(tmp_path, "b.txt", "Title: Probe\nDate: 2025-11-20\n\nIndonesia will ban "
+                 "nickel ore exports from January, the ministry said on Tuesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert ("control:id-2025-11-nickel", "effective_from", "2026-01-01", None, "2025-11-18",
+            None, None, None) in scored(result.claims)

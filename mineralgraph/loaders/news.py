@@ -92,8 +92,9 @@ CONTROL = re.compile(
     r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\bexports?\b[^.;]{0,90}\b(shall|will|"
     r"would) not be (permitted|allowed)\b|\b(prohibited|banned|"
     r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
-    r"ing)? (the )?(exports?|shipments?)|dual-use items|control list|\bimpos\w* (export )?"
-    r"(licensing|licen[cs]e requirements?|controls?|restrictions?|curbs?) on\b", re.I)
+    r"ing)? (the )?([\w-]+ ){0,3}?(exports?|shipments?)\b|dual-use items|control list|"
+    r"\bimpos\w* (export )?(licensing|licen[cs]e requirements?|controls?|restrictions?|"
+    r"curbs?) on\b", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|approvals for "
                      r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
@@ -1182,6 +1183,9 @@ class NewsReader:
             elif (SINCE_CUE.search(cue) or re.match(r"since\b", text[start:end], re.I)) \
                     and SUSPENDED.search(text):
                 continue   # "lifted the ban, in place since December 2024, on Nov. 9"
+            elif re.search(r"\d\s*(%|percent|per cent)[^.;,]{0,30}$", cue) \
+                    and re.match(r"from\b", text[start:end], re.I):
+                continue   # "rose 113% in December from November": a comparison, no date
             elif (EFFECTIVE_CUE.search(cue) and not UNTIL_CUE.search(cue)) \
                     or (re.match(r"(since|from|starting|effective)\b", text[start:end], re.I)
                         and not re.search(r"(\d%?|percent|\b(up|down|rose|fell))\s*$",
@@ -1195,6 +1199,12 @@ class NewsReader:
             announced, day_precise = event - timedelta(days=days), True
         if effective is None and IMMEDIATE.search(text):
             effective = event
+        if effective is not None and effective < (announced or event) and re.search(
+                r"\b(from|starting|beginning|effective)\s+(" + "|".join(
+                    m for m in MONTHS if len(m) > 3 or m == "may") + r")\b(?!\.?\s*\d)",
+                text, re.I) and effective.day == 1:
+            # "will ban nickel ore exports from January" (in November): the next January
+            effective = date(effective.year + 1, effective.month, 1)
         if not statuses:
             return
         status = "announced" if "announced" in statuses else statuses[0]
