@@ -692,6 +692,8 @@ GIVES_NOTHING = [
      "ambiguous: a known control found by its topic alone"),
     ("China's commerce ministry said on Thursday it would require licences for exports of "
      "five more rare earths from Dec. 1.", "ambiguous: a known control found by its topic"),
+    ("Myanmar's Kachin rebels banned rare earth exports to China on Monday.",
+     "no issuer: the ban's subject is no government"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

@@ -1118,6 +1118,16 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
+        subject = [f for f in found if f.kind == "Country" and f.id == issuer
+                   and verb is not None and f.mention.end <= verb]
+        if subject and re.search(r"^\W*(s\s+)?([\w-]+\s+){0,3}?(rebels?|militias?|miners?|"
+                                 r"companies|firms?|producers?|traders?|groups?|armed|armies|"
+                                 r"exporters?|smelters?)\b", text[subject[-1].mention.end:verb],
+                                 re.I):
+            # "Myanmar's Kachin rebels banned rare earth exports": no government's control
+            self.skipped.append((self.line, text, "no issuer: the ban's subject is no "
+                                                  "government"))
+            return
         # the article's first country stands in for a known control; a new one needs its
         # issuer named, in hand, official, or "the country" / "the government"
         guessed = not issuer and not self.issuer and not self.official_country and not \
