@@ -694,6 +694,10 @@ GIVES_NOTHING = [
      "five more rare earths from Dec. 1.", "ambiguous: a known control found by its topic"),
     ("Myanmar's Kachin rebels banned rare earth exports to China on Monday.",
      "no issuer: the ban's subject is no government"),
+    ("Vietnam approved mining permits for two rare earth projects on Thursday.",
+     "not an export licence"),
+    ("The US granted MP Materials a permit to expand its Mountain Pass mine on Tuesday.",
+     "not an export licence"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]

@@ -281,6 +281,11 @@ ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|wid
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
                    r"(a|an) ([\w-]+\s+){0,2}(metal|mineral|element|material|product|move|"
                    r"decision|step) (used|that|which|seen|widely))\b", re.I)
+#: A permit that is no export licence: "mining permits", "a permit to expand its mine".
+NON_EXPORT = re.compile(r"\b(mining|operating|environmental|construction|building|exploration|"
+                        r"drilling|business|work|import)\s+(licen[cs]es?|permits?)\b|"
+                        r"\b(licen[cs]es?|permits?)\s+to\s+(expand|build|mine|operate|develop|"
+                        r"construct|explore|drill|import)\b", re.I)
 #: A question is no report: "Will China lift its ban?"
 QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|are|does|did)\s+"
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
@@ -626,6 +631,9 @@ class NewsReader:
         if is_licence and policy:
             self.skipped.append((line, text, "a rule of the control (what will be approved or "
                                              "denied), not a decision taken"))
+        elif is_licence and NON_EXPORT.search(text) and not re.search(r"\bexport", text, re.I):
+            self.skipped.append((line, text, "not an export licence: a permit to mine, build "
+                                             "or operate"))
         elif is_licence and re.match(r"(the|these|those|such) (licen[cs]es?|permits?|"
                                      r"approvals?)\b", text, re.I):
             self.skipped.append((line, text, "restated: 'the licences' are ones read before or "
