@@ -928,3 +928,10 @@ def test_a_ban_with_its_goods_before_exports_and_a_month_to_come(tmp_path, known
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert ("control:id-2025-11-nickel", "effective_from", "2026-01-01", None, "2025-11-18",
             None, None, None) in scored(result.claims)
+
+
+def test_talks_to_supply_are_no_supply(tmp_path, known):
+    path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-11-20\n\nMP Materials is in talks "
+                 "to supply magnets to General Motors.\n")
+    assert scored(load_news(path, LoadContext(known=known,
+                                              options=dict(NEW_CONTROLS))).claims) == set()

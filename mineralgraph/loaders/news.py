@@ -178,7 +178,8 @@ EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|sho
                           r"find|receive|see|ease)|set to|poised to|on track to)\b", re.I)
 PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
                          r"proposed|intends? to|preparing to)\b", re.I)
-SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps)\b", re.I)
+SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps|in (talks|discussions|"
+                             r"negotiations)|negotiating|looking to|seeks? to|seeking to)\b", re.I)
 #: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
 REVIEW = re.compile(r"\b((is|are|was|were) applying|(has|have|had) applied|applied for|"
                     r"working with \w+ to (obtain|get|secure)|seeking|under review)\b", re.I)
