@@ -62,7 +62,6 @@ KNOWN_MISSES = {
     "77-entity-list.html": "a US control (the Entity List) is not read",
     "97-magnet-exports-tradepress.md": "a bullet figure with neither month nor 'year on year'",
     "116-syrah-balama-tradepress.md": "'graphite mine' names the element, not natural graphite",
-    "126-antimony-december-portal.html": "'after Beijing banned such exports': a restated ban",
     "140-mp-halts-yahoo.html": "the buyer ('China') named as a company only in the next sentence",
     "156-us-ore-imports.html": "'after falling to zero in June' in a sentence about July",
     "160-lynas-dy-magneticsmag.html": "'processes concentrate from Lynas' Mt Weld mine'",
@@ -109,8 +108,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 698
-    assert score.precision >= 652 / 656, report
-    assert score.recall >= 652 / 698, report
+    assert score.precision >= 655 / 659, report
+    assert score.recall >= 655 / 698, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -687,6 +686,18 @@ GIVES_NOTHING = [
      "restated: an undated entry into force of a control announced months before"),
     ("Indonesia's mines minister said: \"We will ban exports of nickel matte from June "
      "2026.\"", "a quotation: its event verb is inside the quotation marks"),
+    ("China is expected to approve more export licences next month, analysts said.",
+     "ambiguous: a forecast dated by the future it speaks of"),
+    ("China on Monday lifted its ban on exports of rare earth technology.",
+     "ambiguous: a known control found by its topic alone"),
+    ("China's commerce ministry said on Thursday it would require licences for exports of "
+     "five more rare earths from Dec. 1.", "ambiguous: a known control found by its topic"),
+    ("Myanmar's Kachin rebels banned rare earth exports to China on Monday.",
+     "no issuer: the ban's subject is no government"),
+    ("Vietnam approved mining permits for two rare earth projects on Thursday.",
+     "not an export licence"),
+    ("The US granted MP Materials a permit to expand its Mountain Pass mine on Tuesday.",
+     "not an export licence"),
     ("Exports of magnets from China and Japan dropped 10% year on year in October.",
      "ambiguous: a trade figure with several exporting countries"),
 ]
@@ -820,3 +831,107 @@ def test_an_undated_lift_gives_no_end_date(tmp_path, known):
         "COVERS", "ISSUED_BY", "TARGETS"]
     assert "not dated: a lift or suspension the text gives no date for" in [
         s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_trade_figure_naming_no_goods_in_an_article_about_some_is_skipped(tmp_path, known):
+    path = write(tmp_path, "n.md", "---\ntitle: Magnet exports\ndate: 2025-11-20\n---\n\n"
+                 "China's rare earth magnet exports, tonnes:\n\n"
+                 "| Month | Exports |\n| --- | --- |\n| October | 5,473 |\n\n"
+                 "Exports to the United States fell 29% year on year in October to 420 tons.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert "ambiguous: a trade figure that names no goods in an article about some" in [
+        s["reason"] for s in result.report["skipped"]]
+
+
+def test_items_added_with_another_date_do_not_go_to_the_control_in_hand(tmp_path, known):
+    path = write(tmp_path, "k.md", "---\ntitle: Timeline\ndate: 2025-12-01\n---\n\n"
+                 "In July 2023, China announced export controls on gallium and germanium.\n\n"
+                 "That October, Beijing added graphite to the list, with permits required from "
+                 "Dec. 1, 2023.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(str(c.object) for c in result.claims if c.predicate == "COVERS") == [
+        "element:Ga", "element:Ge"]
+
+
+def test_applicants_are_targets_and_the_passive_agent_issues(tmp_path, known):
+    path = write(tmp_path, "r.txt", "Title: Probe\nDate: 2025-11-20\n\nLicence applications from "
+                 "Indian carmakers were rejected by Beijing in June, industry officials said on "
+                 "Tuesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == {
+        ("licence:cn-2025-06-01-to-in-denied", p, o, None, "2025-06-01", None, None, None)
+        for p, o in (("ISSUED_BY", "country:CN"), ("TARGETS", "country:IN"),
+                     ("decision", "denied"))}
+
+
+def test_a_speaker_country_is_not_the_issuer_of_the_control_it_reports(tmp_path, known):
+    path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-11-20\n\nThe United States said "
+                 "on Monday that China banned exports of antimony to American companies.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
+                  if c.predicate in ("ISSUED_BY", "TARGETS")) == [
+        ("control:cn-2025-11-antimony", "ISSUED_BY", "country:CN"),
+        ("control:cn-2025-11-antimony", "TARGETS", "country:US")]
+
+
+def test_goods_are_not_carried_from_a_figure_of_another_flow(tmp_path, known):
+    path = write(tmp_path, "f.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "China exported 6,000 kilograms of gallium in October, customs data showed.\n"
+                 "Japan's imports of magnets from China fell 20% year on year.\n"
+                 "Exports were down 30% from a year earlier to the United States.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, c.object) for c in result.claims
+                  if c.predicate.startswith("reported_")) == [
+        ("country:CN", "reported_quantity", 6000.0),
+        ("country:JP", "reported_trade_change", -0.2)]
+
+
+def test_a_lift_of_the_ban_in_place_since_a_month_is_that_months_control(tmp_path, known):
+    """"lifted the export ban on gallium, which had been in place since December 2024, on
+    Nov. 9": the December 2024 control (not the July 2023 one that covers gallium), ended on
+    Nov. 9 (never on the 'since' date)."""
+    path = write(tmp_path, "l.txt", "Title: Probe\nDate: 2025-11-20\n\nChina lifted the export "
+                 "ban on gallium, which had been in place since December 2024, on Nov. 9.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
+                  if c.subject.startswith("control:")) == [
+        ("control:cn-2024-12-us-military", "COVERS", "element:Ga"),
+        ("control:cn-2024-12-us-military", "ISSUED_BY", "country:CN"),
+        ("control:cn-2024-12-us-military", "effective_to", "2025-11-09")]
+
+
+def test_eased_curbs_are_no_new_control(tmp_path, known):
+    """"eased curbs": a noun after a verb the reader does not read, no announcement."""
+    path = write(tmp_path, "e.txt", "Title: Probe\nDate: 2025-11-20\n\nBeijing eased curbs on "
+                 "graphite exports on Friday, allowing some shipments to resume.\n")
+    assert scored(load_news(path, LoadContext(known=known,
+                                              options=dict(NEW_CONTROLS))).claims) == set()
+
+
+def test_teasers_of_other_stories_are_left_out(tmp_path, known):
+    path = write(tmp_path, "t.html", "<html><head><title>Copper | Metals</title><meta "
+                 "name=\"date\" content=\"2025-11-20\"></head><body><p>Copper rose 2% on "
+                 "Thursday.</p><p>Also "
+                 "read: Indonesia halts nickel ore exports from January</p><p>Trending: Tesla "
+                 "gets China licence for magnets</p></body></html>")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == ["related links"] * 2
+
+
+def test_a_ban_with_its_goods_before_exports_and_a_month_to_come(tmp_path, known):
+    """"will ban nickel ore exports from January" (in November): a ban of the goods named
+    before 'exports', in force from the next January."""
+    path = write(tmp_path, "b.txt", "Title: Probe\nDate: 2025-11-20\n\nIndonesia will ban "
+                 "nickel ore exports from January, the ministry said on Tuesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert ("control:id-2025-11-nickel", "effective_from", "2026-01-01", None, "2025-11-18",
+            None, None, None) in scored(result.claims)
+
+
+def test_talks_to_supply_are_no_supply(tmp_path, known):
+    path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-11-20\n\nMP Materials is in talks "
+                 "to supply magnets to General Motors.\n")
+    assert scored(load_news(path, LoadContext(known=known,
+                                              options=dict(NEW_CONTROLS))).claims) == set()

@@ -161,7 +161,9 @@ _BOILERPLATE = (
                             re.I)),
     ("related links", re.compile(r"^\W*(related( stories| articles| content)?|read more|see also|"
                                  r"more from|most read|recommended|top movers|you may also like)"
-                                 r"\b", re.I)),
+                                 r"\b|^\W*(also read|read also|read next|trending|popular|"
+                                 r"don't miss|editor's picks?|top stories|latest news|more news)"
+                                 r"\s*:", re.I)),
     ("subscription or sharing", re.compile(
         r"^\W*(subscribe|sign up|sign in|log ?in|share( this( article)?)?\b|follow us|download the|"
         r"get a quote|add to watchlist|print\b|was this useful)|\b(for subscribers|forwarding is "
