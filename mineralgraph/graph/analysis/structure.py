@@ -87,8 +87,10 @@ class Structure:
     def add(self, key, op: int, owner: str | None) -> int:
         node = len(self.op)
         self.op.append(op)
-        self.inputs.append([])
-        self.weights.append([])
+        # an empty tuple (one object shared by all) until the node's inputs are known: a
+        # million-node graph has millions of evaluation nodes, most without weights
+        self.inputs.append(())
+        self.weights.append(())
         self.owner.append(owner)
         self.index[key] = node
         if owner is not None:
@@ -241,12 +243,14 @@ class StructureBuilder:
         node = self.s.add(key, AND, material_input)
         pool = self.s.add(("sourced-from", producer, material_input), OR, None)
         makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
+        inputs, weights = [], []
         for supplier, weight in suppliers:
             if supplier in makers:
-                self.s.inputs[pool].append(self._producer(supplier, material_input))
+                inputs.append(self._producer(supplier, material_input))
             else:
-                self.s.inputs[pool].append(self._supplier_leaf(supplier, material_input))
-            self.s.weights[pool].append(weight)
+                inputs.append(self._supplier_leaf(supplier, material_input))
+            weights.append(weight)
+        self.s.inputs[pool], self.s.weights[pool] = inputs, weights
         self.s.inputs[node] = [self.node(e) for e in self.look.contains(material_input)] + [pool]
         return node
 
