@@ -28,6 +28,7 @@ Prints one Markdown table row per size; paste them into bench/README.md.
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
 import resource
 import sys
@@ -45,16 +46,51 @@ from mineralgraph.graph.analysis import chokepoints  # noqa: E402
 from mineralgraph.graph.analysis.engine import Analysis  # noqa: E402
 from mineralgraph.graph.analysis.evaluator import capped  # noqa: E402
 from mineralgraph.graph.analysis.structure import AND, LEAF, ZERO  # noqa: E402
+from mineralgraph.graph.flow import FlowIndex  # noqa: E402
 from mineralgraph.graph.supply_graph import SupplyGraph  # noqa: E402
+
+#: The parts of ``chokepoints`` timed one by one (CPU seconds, printed to stderr): where
+#: the time goes, without a profiler's overhead.
+PHASES = {
+    "relation index": (SupplyGraph, "_index_relations"),
+    "flow index": (FlowIndex, "__init__"),
+    "compile (both bounds)": (Analysis, "_compile"),
+    "candidate passes (both bounds)": (Analysis, "_scope_pass"),
+    "ranking": (importlib.import_module("mineralgraph.graph.analysis.chokepoints"), "_rank"),
+}
+#: CPU seconds by phase since the last :func:`fast` started
+SPENT = dict.fromkeys(PHASES, 0.0)
+
+
+def time_phases() -> None:
+    """Wrap the functions of :data:`PHASES` (once) to add up their CPU seconds in
+    :data:`SPENT`."""
+    spent = SPENT
+    for name, (owner, attribute) in PHASES.items():
+        original = getattr(owner, attribute)
+
+        def wrapper(*args, _original=original, _name=name, **kwargs):
+            start = time.process_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_name] += time.process_time() - start
+
+        setattr(owner, attribute, wrapper)
 
 
 def fast(graph: SupplyGraph) -> tuple[float, float, int]:
     """Wall and CPU seconds for chokepoints of all products (every report ranked);
     number of ranked rows."""
+    spent = SPENT
+    spent.update(dict.fromkeys(PHASES, 0.0))
     start, cpu = time.perf_counter(), time.process_time()
     reports = chokepoints(graph, evidence=False)
     rows = sum(len(r.chokepoints) for r in reports)
-    return time.perf_counter() - start, time.process_time() - cpu, rows
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print("  CPU by phase: " + ", ".join(f"{k} {v:.1f} s" for k, v in spent.items())
+          + f", the rest {cpu - sum(spent.values()):.1f} s", file=sys.stderr, flush=True)
+    return wall, cpu, rows
 
 
 def python_structure(evaluator) -> tuple[list, list, list, list, list, list]:
@@ -165,6 +201,7 @@ def main() -> None:
           "(s CPU, est.) | ratio to it | peak MiB (traced) | max RSS MiB after chokepoints "
           "| max RSS MiB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    time_phases()
     # load the compiled kernels (a one-off per process: from numba's cache, or compiled
     # on the first run ever) before anything is timed
     chokepoints(SupplyGraph(generate(100, seed=args.seed)), evidence=False)
