@@ -94,7 +94,8 @@ def fast(graph: SupplyGraph) -> tuple[float, float, int]:
 
 
 def python_structure(evaluator) -> tuple[list, list, list, list, list, list]:
-    """The compiled structure as plain Python lists (built once, not timed)."""
+    """The compiled structure as plain Python lists (built once, not timed), in the
+    evaluator's own numbering of the nodes."""
     op = evaluator.op.tolist()
     ptr, flat, flat_weights = (evaluator.indptr.tolist(), evaluator.indices.tolist(),
                                evaluator.weights.tolist())
@@ -150,13 +151,20 @@ def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, float, int
     candidates = [flow.ids[i] for i in np.flatnonzero(flow.mask(products))]
     scope = analysis.scope(products[0])
     timed = random.Random(seed).sample(candidates, min(sample, len(candidates)))
-    structure = python_structure(scope.evaluator)
+    evaluator = scope.evaluator
+    structure = python_structure(evaluator)
+
+    def inside(zero: set[int]) -> set[int]:
+        """Nodes of the structure in the evaluator's own numbering (its arrays')."""
+        return {int(i) for i in evaluator.rank[sorted(zero)]}
+
     check = scope.zero_for(timed[:1])
-    if full_evaluation(structure, check) != scope.evaluator.evaluate(check).tolist():
+    if (full_evaluation(structure, inside(check))
+            != evaluator.evaluate(check)[evaluator.order].tolist()):
         raise SystemExit("the plain and the compiled full evaluations disagree")
     start = time.process_time()
     for node_id in timed:
-        full_evaluation(structure, scope.zero_for([node_id]))
+        full_evaluation(structure, inside(scope.zero_for([node_id])))
     per_candidate = (time.process_time() - start) / max(1, len(timed))
     start = time.process_time()
     for node_id in timed:
