@@ -140,8 +140,9 @@ class StructureBuilder:
 
     def node(self, node_id: str) -> int:
         """The evaluation node of a graph node, compiled on first use."""
-        if node_id in self.s.index:
-            return self.s.index[node_id]
+        found = self.s.index.get(node_id)
+        if found is not None:
+            return found
         kind = model.kind_of(node_id)
         if kind == "Material":
             return self._material(node_id)
@@ -188,8 +189,9 @@ class StructureBuilder:
 
     def _producer(self, producer: str, material: str) -> int:
         key = (producer, material)
-        if key in self.s.index:
-            return self.s.index[key]
+        found = self.s.index.get(key)
+        if found is not None:
+            return found
         if key in self.blocked:
             return self.s.add(key, ZERO, None)
         node = self.s.add(key, AND, None)
@@ -207,7 +209,8 @@ class StructureBuilder:
         supplied = self.supplied(producer)
         if material in supplied:
             return self._sourced(producer, material, supplied[material])
-        if material not in trail and any(m in self.ancestors(material) for m in supplied):
+        if (supplied and material not in trail
+                and any(m in self.ancestors(material) for m in supplied)):
             return self._in_house(producer, material, trail + (material,))
         return self.node(material)
 
