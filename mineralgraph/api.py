@@ -33,6 +33,7 @@ from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.scenarios import load_scenario
+from mineralgraph.reports.common import ends
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -121,13 +122,24 @@ class Chokepoints(Table):
     reports: list[ProductReport]
 
     def rows(self) -> list[dict]:
-        """One row per product and upstream node, ranked as the report ranks them."""
-        return [{"product": r.product, "rank": rank, "node": c.id, "label": c.label,
+        """One row per product and upstream node, in the report's order; ``rank`` is the
+        analysis' (the place among the suppliers; None for a material or element), and
+        the loss is a range: ``loss_low`` and ``loss_high``, as in the CSV."""
+        return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
                  "kind": c.kind, "stage": c.stage, "country": c.country,
-                 "loss": c.loss, "loss_low": c.loss_range[0], "loss_high": c.loss_range[1],
+                 **ends("loss", c.loss_range),
                  "spof": c.spof_kind, "hhi": c.hhi, "confidence": c.caveats.confidence,
-                 "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share}
-                for r in self.reports for rank, c in enumerate(r.chokepoints, 1)]
+                 "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
+                 "disputed": bool(c.caveats.disputes)}
+                for r in self.reports for c in r.chokepoints]
+
+    def to_frame(self):
+        """A tidy pandas DataFrame of :meth:`rows`; ``rank`` is a nullable integer (no
+        rank for an input)."""
+        frame = super().to_frame()
+        if "rank" in frame:
+            frame["rank"] = frame["rank"].astype("Int64")
+        return frame
 
 
 def chokepoints(graph: SupplyGraph, products: str | Iterable[str] | None = None, *,
@@ -160,10 +172,14 @@ class ScenarioResult(Table):
     data: dict
 
     def rows(self) -> list[dict]:
-        return [{"product": r["product"], "label": r["label"], "baseline": r["baseline"],
-                 "availability": r["availability"], "loss": r["loss"],
-                 "loss_low": r["loss_range"][0], "loss_high": r["loss_range"][1],
-                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence")}
+        """One row per product, hardest hit first; every range as its two ends, as in
+        the CSV."""
+        return [{"product": r["product"], "label": r["label"],
+                 **ends("baseline", r["baseline_range"]),
+                 **ends("availability", r["availability_range"]),
+                 **ends("loss", r["loss_range"]),
+                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence"),
+                 "proxy": bool(r.get("proxies")), "disputed": bool(r.get("disputes"))}
                 for r in self.data["products"]]
 
 
@@ -242,12 +258,18 @@ class DependentsResult(Table):
     found: Dependents
 
     def rows(self) -> list[dict]:
+        """One row per product, by id: the loss as a range (``loss_low``, ``loss_high``),
+        whether the node is a single point of failure of it, and what the loss rests on
+        (confidence, a proxy, a disputed claim)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
-            out.append({"product": product, "loss": self.found.losses[product].get("upper", 0.0),
-                        "loss_low": min(values), "loss_high": max(values),
-                        "spof": self.found.spofs.get(product, False)})
+            caveats = self.found.caveats.get(product)
+            out.append({"product": product, **ends("loss", (min(values), max(values))),
+                        "spof": self.found.spofs.get(product, False),
+                        "confidence": caveats.confidence if caveats else None,
+                        "proxy": bool(caveats and caveats.proxies),
+                        "disputed": bool(caveats and caveats.disputes)})
         return out
 
 

@@ -20,6 +20,16 @@ from datetime import date
 from typing import Any
 
 
+def one_line(text: str) -> str:
+    """A message as one line a terminal shows as written: line breaks and control
+    characters (an escape sequence in a file name, an id or a request) as their escapes.
+
+    >>> print(one_line("a\\nb \\x1b[31mred\\t"))
+    a\\nb \\x1b[31mred\\t
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 def cell(value: Any) -> str:
     """A value as table text: floats rounded to 3 significant places, lists joined."""
     if value is None:
@@ -212,7 +222,26 @@ def _keyed(headers: list[str], cells: list[list[str]], width: int) -> list[str]:
                       if all(len(x) <= width - 2 for x in b[0])), forced[-1])
     key, (head, rest) = found
 
+    # the first cells are padded to their column's width (while they take at most half
+    # the line), so what follows starts at the same place on every line: rank 10 as
+    # rank 9; a line too long folds under what follows them
+    lead: list[int] = []
+    for i in range(key):
+        column = max(len(r[i]) for r in [headers] + cells)
+        if sum(lead) + 2 * len(lead) + column + 2 > width // 2:
+            break
+        lead.append(column)
+
     def heading(row: list[str]) -> list[str]:
+        prefix = "".join(row[i].ljust(lead[i]) + "  " for i in range(len(lead)))
+        rest = "  ".join(row[len(lead):key + 1]).rstrip()
+        room = width - len(prefix)
+        if len(prefix) + len(rest) <= width:
+            return [(prefix + rest).rstrip()]
+        if room >= 4 and all(len(w) <= room for _, w in _words(rest)):
+            folded = _fold_cell(rest, room)
+            return [(prefix + folded[0]).rstrip()] + [
+                (" " * len(prefix) + line).rstrip() for line in folded[1:]]
         return _fold_cell("  ".join(row[:key + 1]).rstrip(), width)
 
     lines = heading(headers) + ["  " + line for line in head]
@@ -295,7 +324,7 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     """CSV text with a header; lists are joined with ``;``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([csv_cell(c) for c in columns])  # a query's column names too
     for row in rows:
         writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()

@@ -1,7 +1,7 @@
 """The ``mineralgraph`` command: one click group, commands in ``mineralgraph.commands``.
 
-User and data errors print one line on stderr and exit with code 1; bad usage exits
-with code 2 (click); results go to stdout.
+User and data errors print one line on stderr and exit with code 1; bad usage prints
+one line too (:class:`OneLineUsageError`) and exits with code 2; results go to stdout.
 """
 
 from __future__ import annotations
@@ -61,10 +61,68 @@ GLOBAL_OPTIONS = {"--graph": "FILE", "--min-confidence": "LEVEL",
                   "--share-source": "SOURCE_ID"}
 
 
+class OneLineUsageError(click.UsageError):
+    """A usage error shown as one line on stderr (exit 2), not click's four (usage,
+    "Try ... for help.", a blank line, the error): the message names the option and its
+    valid choices; a missing or extra argument adds the command's usage, others where
+    to read more.
+
+    >>> ctx = click.Context(click.Command("show", params=[click.Argument(["id"])]),
+    ...                     info_name="mineralgraph show")
+    >>> print(usage_line(click.MissingParameter(ctx=ctx, param=ctx.command.params[0])))
+    Error: Missing argument 'ID' (usage: mineralgraph show [OPTIONS] ID)
+    """
+
+    def show(self, file=None) -> None:
+        click.echo(f"Error: {self.message}", file=file or sys.stderr)
+
+
+def usage_line(exc: click.UsageError) -> str:
+    """The one line of a usage error, hints included (see :class:`OneLineUsageError`)."""
+    message = " ".join(exc.format_message().split())
+    ctx = exc.ctx
+    if ctx is None:
+        return f"Error: {message}"
+    if (isinstance(exc, click.MissingParameter) and isinstance(exc.param, click.Argument)) \
+            or message.startswith("Got unexpected extra argument"):
+        usage = " ".join(ctx.get_usage().removeprefix("Usage:").split())
+        return f"Error: {message.rstrip('.')} (usage: {usage})"
+    if "did you mean" in message.lower() or "mineralgraph " in message:
+        return f"Error: {message}"  # a hint already
+    if message.startswith("No such command"):
+        return f"Error: {message} ({ctx.command_path} --help lists the commands)"
+    return f"Error: {message} (more: {ctx.command_path} --help)"
+
+
+def _usage_error(exc: click.UsageError) -> click.UsageError:
+    """``exc`` as a :class:`OneLineUsageError` (a help page asked for by giving no
+    arguments stays a help page)."""
+    if isinstance(exc, (OneLineUsageError, click.exceptions.NoArgsIsHelpError)):
+        return exc
+    from mineralgraph.output import one_line
+
+    error = OneLineUsageError(one_line(usage_line(exc).removeprefix("Error: ")), exc.ctx)
+    error.exit_code = exc.exit_code
+    return error
+
+
 class MineralGraphGroup(click.Group):
-    """A click group that turns mineralgraph errors into one line on stderr and exit 1."""
+    """A click group that turns mineralgraph errors into one line on stderr and exit 1,
+    and every usage error (its own or a command's) into one line and exit 2."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            raise _usage_error(exc) from None
 
     def invoke(self, ctx: click.Context):
+        try:
+            return self._invoke(ctx)
+        except click.UsageError as exc:
+            raise _usage_error(exc) from None
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except click.NoSuchOption as exc:
@@ -76,7 +134,9 @@ class MineralGraphGroup(click.Group):
                                "...)")
             raise
         except MineralGraphError as exc:
-            raise click.ClickException(str(exc)) from None
+            from mineralgraph.output import one_line
+
+            raise click.ClickException(one_line(str(exc))) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None
@@ -108,6 +168,11 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
       mineralgraph chokepoints --product product:f-35
       mineralgraph --graph graph.json scenario --name cn-2025-04-defence-denial
     """
+    # rdflib logs a traceback for every ill-typed literal (``"abc"^^xsd:integer``, in a
+    # query or a --data file): a value it keeps as written, not an error of the command
+    import logging
+
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
     ctx.obj = App(graph_path, min_confidence, share_source)
 
 
@@ -124,11 +189,29 @@ def examples_last(command: click.Command) -> None:
         examples_last(sub)
 
 
+def inputs_are_not_outputs(command: click.Command) -> None:
+    """Check, once a command's options are parsed and before it works, that its output
+    file is none of its inputs (:func:`mineralgraph.output.refuse_input_as_output`);
+    for a group's commands too."""
+    from mineralgraph.output import refuse_input_as_output
+
+    run = command.invoke
+
+    def invoke(ctx: click.Context):
+        refuse_input_as_output(ctx)
+        return run(ctx)
+
+    command.invoke = invoke
+    for sub in getattr(command, "commands", {}).values():
+        inputs_are_not_outputs(sub)
+
+
 def _attach_commands() -> None:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"mineralgraph.commands.{name}")
         for command in module.COMMANDS:
             examples_last(command)
+            inputs_are_not_outputs(command)
             cli.add_command(command)
 
 

@@ -49,10 +49,13 @@ class UnknownIdError(MineralGraphError):
                  wanted: str | None = None):
         self.node_id, self.suggestions = node_id, list(suggestions)
         hint = f" (did you mean {', '.join(self.suggestions)}?)" if self.suggestions else ""
+        # an empty id, or one with spaces around it or control characters, quoted
+        shown = node_id if node_id and node_id.isprintable() and \
+            node_id == node_id.strip() else repr(node_id)
         if is_a and wanted:
-            super().__init__(f"{node_id} is {a_kind(is_a)}, not {a_kind(wanted)}{hint}")
+            super().__init__(f"{shown} is {a_kind(is_a)}, not {a_kind(wanted)}{hint}")
         else:
-            super().__init__(f"{node_id} is not in the graph{hint}")
+            super().__init__(f"{shown} is not in the graph{hint}")
 
 
 def a_kind(kind: str) -> str:

@@ -6,7 +6,10 @@ calls :func:`write_atomically`. It
 - refuses a target that is not a regular file (a directory, a FIFO, a device), a
   folder that does not exist (it never creates one: a mistyped folder is an error) and
   a folder that cannot hold files (``/proc``, a path under a plain file), as one line;
-- writes through a symbolic link to the file it points at, leaving the link in place;
+- writes through a symbolic link to the file it points at, leaving the link in place,
+  but not through a link that another user put in a shared sticky folder such as
+  ``/tmp`` (Linux's ``protected_symlinks`` rule, which resolving the path first would
+  otherwise bypass: a planted ``/tmp/out.csv -> ~/.bashrc`` would be overwritten);
 - writes a temporary file beside the target, ``fsync``\\ s it, then renames it over the
   target (and ``fsync``\\ s the folder), so a crash leaves the old file or the new one;
 - keeps the mode of the file it replaces (a 0600 file stays 0600); a new file gets
@@ -47,6 +50,45 @@ _NOT_A_FILE = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pip
                (stat.S_ISSOCK, "a socket"))
 
 
+def read_text(path: str | Path, limit: int | None = None, what: str = "file") -> str:
+    """The UTF-8 text of an input file, refusing what never ends or is not a file.
+
+    A device (``/dev/zero``, ``/dev/urandom``) would be read forever, so it is refused,
+    as a directory is; a pipe (``@<(make-query)``) is read. Past ``limit`` bytes the
+    file is refused rather than read whole. ``what`` names it in messages ("query
+    file").
+
+    Raises
+    ------
+    InputError
+        Naming the file: no such file, a directory, a device or socket, too large,
+        not UTF-8, or unreadable.
+    """
+    from mineralgraph.exceptions import InputError
+
+    shown = str(path)
+    try:
+        with open(path, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            for test, kind in _NOT_A_FILE:
+                if test(mode) and not stat.S_ISFIFO(mode):
+                    raise InputError(shown, None, None, f"is {kind}, not a {what}")
+            data = fh.read() if limit is None else fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(shown, None, None, f"no such {what}") from None
+    except IsADirectoryError:
+        raise InputError(shown, None, None, f"is a directory, not a {what}") from None
+    except OSError as exc:
+        raise InputError(shown, None, None, f"cannot read ({exc.strerror})") from None
+    if limit is not None and len(data) > limit:
+        raise InputError(shown, None, None, f"over {limit >> 20} MiB: too large for a {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(shown, line, None, f"not UTF-8 ({exc.reason})") from None
+
+
 def target_of(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: ``path`` itself, or where its links lead.
 
@@ -58,6 +100,10 @@ def target_of(path: str | Path) -> Path:
         raise FileWriteError(f"{path}: names a folder (it ends in {os.sep}), not a file; "
                              "nothing written")
     path = Path(path)
+    planted = planted_link(path)
+    if planted is not None:
+        raise FileWriteError(f"{path}: cannot write through {planted}, a link another user "
+                             f"made in the shared folder {planted.parent}; nothing written")
     target = Path(os.path.realpath(path))
     try:
         mode = os.stat(target).st_mode
@@ -78,6 +124,40 @@ def target_of(path: str | Path) -> Path:
         if test(mode):
             raise FileWriteError(f"{path}: is {what}, not a file; nothing written")
     return target
+
+
+def planted_link(path: str | Path, depth: int = 0) -> Path | None:
+    """The first symbolic link on the way to ``path`` that Linux's ``protected_symlinks``
+    rule would not follow: one in a sticky world-writable folder (``/tmp``) owned by
+    neither this user nor the folder's owner. None when there is none."""
+    if depth > 40:  # a loop: the write reports it
+        return None
+    path = Path(os.path.abspath(path))
+    folder = Path(path.anchor)
+    for part in path.parts[1:]:
+        here = folder / part
+        try:
+            info = os.lstat(here)
+        except OSError:
+            return None
+        if not stat.S_ISLNK(info.st_mode):
+            folder = here
+            continue
+        try:
+            parent = os.stat(folder)
+        except OSError:
+            return None
+        shared = parent.st_mode & stat.S_ISVTX and parent.st_mode & stat.S_IWOTH
+        if shared and info.st_uid not in (os.geteuid(), parent.st_uid):
+            return here
+        try:
+            found = planted_link(folder / os.readlink(here), depth + 1)
+        except OSError:
+            return None
+        if found is not None:
+            return found
+        folder = Path(os.path.realpath(here))
+    return None
 
 
 def write_atomically(path: str | Path, data: str | bytes) -> None:

@@ -29,6 +29,7 @@ from mineralgraph.cells import (  # noqa: F401 - shared, re-exported
     markdown_table,
     md_code,
     md_text,
+    one_line,
     text_table,
     text_width,
     to_csv,
@@ -86,6 +87,47 @@ def _writable(ctx, param, value):
 
         target_of(value)
     return value
+
+
+#: Parameters that name a file a command writes (every other path it is given, it reads).
+OUTPUT_PARAMS = ("output", "news_report")
+
+
+def refuse_input_as_output(ctx: click.Context) -> None:
+    """Refuse, before the work, a command whose output file is one of its inputs
+    (``diff a.json b.json -o a.json``, ``sparql @q.rq -o q.rq``, ``--graph g.json ...
+    -o g.json``): the result would replace what it was computed from. Raises
+    :class:`~mineralgraph.exceptions.FileWriteError` naming the option it came in by."""
+    import os
+
+    from mineralgraph.exceptions import FileWriteError
+
+    outputs = [v for n in OUTPUT_PARAMS if isinstance(v := ctx.params.get(n), str)
+               and v != "-" and os.path.exists(v)]
+    if not outputs:
+        return
+    level: click.Context | None = ctx
+    while level is not None:
+        for param in level.command.params:
+            if param.name in OUTPUT_PARAMS:
+                continue
+            values = level.params.get(param.name)
+            for value in values if isinstance(values, (list, tuple)) else [values]:
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                path = value[1:] if value.startswith("@") else value
+                for out in outputs:
+                    try:
+                        same = os.path.samefile(path, out)
+                    except (OSError, ValueError):  # not a file: an id, a query's text
+                        same = False
+                    if same:
+                        given = (f"{param.opts[-1]} {value}"
+                                 if isinstance(param, click.Option) else value)
+                        raise FileWriteError(f"{out}: is also an input of this command "
+                                             f"({given}); write the result to another file; "
+                                             "nothing written")
+        level = level.parent
 
 
 def output_options(formats: Sequence[str] = FORMATS, default: str = "text",

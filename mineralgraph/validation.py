@@ -332,13 +332,57 @@ def check_warnings(claims: Iterable[Claim]) -> list[str]:
             out.append(f"warning: {choice.material}: country shares come only from press or "
                        f"reposts ({choice.chosen.source}); the analysis uses them for lack of "
                        "a statistical source")
-    from mineralgraph.graph.analysis.structure import unused_supplies
+    from mineralgraph.graph.analysis.structure import unused_supply_reasons
 
-    for claim in unused_supplies(graph):
-        out.append(f"warning: {claim.origin or claim.subject}: {claim.subject} SUPPLIES "
-                   f"{claim.qualifier('material')} to {claim.object}, which produces nothing "
-                   "made from it: the analysis does not use this edge")
+    unused = sorted(unused_supply_reasons(graph), key=lambda u: _origin_order(u.claim))
+    out.extend(_unused_supply_text(item) for item in unused)
     return out
+
+
+class LocatedWarning(str):
+    """A warning line (``warning: FILE:LINE: message``) that knows its file, line and
+    message, for the records of ``validate --format csv/json``."""
+
+    path: str | None = None
+    line: str | None = None
+    message: str = ""
+
+    @classmethod
+    def at(cls, path: str, line: str, message: str) -> LocatedWarning:
+        """``warning: path:line: message``."""
+        item = cls(f"warning: {path}:{line}: {message}" if line else
+                   f"warning: {path}: {message}")
+        item.path, item.line, item.message = path, line or None, message
+        return item
+
+
+def _origin_order(claim: Claim) -> tuple:
+    """A claim's origin in file then line order (``f.csv:9`` before ``f.csv:10``)."""
+    path, _, line = (claim.origin or "").rpartition(":")
+    return (path, int(line), claim.id) if line.isdigit() else (claim.origin or "", 0, claim.id)
+
+
+def _unused_supply_text(item) -> str:
+    """One line: where the edge is (every row of it), why the analysis does not use it,
+    and what to do."""
+    claim = item.claim
+    path, first, _ = _origin_order(claim)
+    lines = sorted(_origin_order(c)[1] for c in item.claims)
+    where = ",".join(str(n) for n in lines) if first and all(lines) else ""
+    path = path if first else claim.origin or claim.subject
+    edge = f"{claim.subject} SUPPLIES {claim.qualifier('material')} to {claim.object}"
+    outputs = ", ".join(item.outputs)
+    if item.reason == "maker":
+        why = (f"which makes {outputs} (needing it); a product draws each material from world "
+               "supply (design note section 2), not from its maker's suppliers: the edge is "
+               "evidence only (paths, show), nothing to fix")
+    elif item.reason == "unrelated":
+        why = (f"but nothing it makes or produces ({outputs}) is made from it: unused; check "
+               "the edge's material, or the MADE_FROM/REQUIRES steps")
+    else:
+        why = ("which makes and produces nothing in the graph: unused until a MAKES or "
+               "PRODUCES row (with a source) says what it makes")
+    return LocatedWarning.at(path, where, f"{edge}, {why}")
 
 
 def _shares_text(item: share_sets.ShareSet) -> str:

@@ -16,9 +16,43 @@ def test_five_lines_from_import_to_a_frame_of_the_f35_chokepoints():
     assert list(frame.columns[:4]) == ["product", "rank", "node", "label"]
     assert set(frame["product"]) == {"product:f-35"}
     first = frame.iloc[0]
-    assert (first["node"], first["spof"], first["loss"]) == ("company:honeywell", "certain", 1.0)
+    assert (first["node"], first["spof"], first["loss_low"], first["loss_high"]) == (
+        "company:honeywell", "certain", 1.0, 1.0)
+    # a loss is a range with both ends named; no lone "loss" column to read as the answer
+    assert "loss" not in frame.columns
     china = frame[frame["node"] == "country:CN"].iloc[0]
-    assert china["loss_low"] <= china["loss"] <= china["loss_high"]
+    assert (china["rank"], china["loss_low"], china["loss_high"]) == (4, 0.9994, 1.0)
+
+
+def test_rank_is_the_same_in_every_view(run_cli):
+    """One rank (the place among the suppliers, computed in graph/): the frame, the CSV,
+    the JSON and the text table give China #4 and the rest of the world #8 for the F-35;
+    an element has none."""
+    import csv
+    import io
+    import json
+
+    frame = mg.chokepoints(mg.load(), "product:f-35").to_frame().set_index("node")
+    csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "chokepoints", "--product", "product:f-35", "--format", "csv").stdout))}
+    json_rows = {r["id"]: r for r in json.loads(run_cli(
+        "chokepoints", "--product", "product:f-35", "--format", "json").stdout)[0][
+        "chokepoints"]}
+    text = run_cli("chokepoints", "--product", "product:f-35").stdout
+    for node, rank in (("company:honeywell", 1), ("country:CN", 4), ("country:XX", 8)):
+        assert frame.loc[node, "rank"] == rank
+        assert csv_rows[node]["rank"] == str(rank)
+        assert json_rows[node]["rank"] == rank
+        # the rank column is as wide as the largest rank shown (two digits here)
+        assert f"\n{rank:<3} {mg.load().label(node)} ({node})\n" in text
+    assert pd_isna(frame.loc["element:Dy", "rank"])
+    assert csv_rows["element:Dy"]["rank"] == "" and json_rows["element:Dy"]["rank"] is None
+
+
+def pd_isna(value) -> bool:
+    import pandas
+
+    return bool(pandas.isna(value))
 
 
 def test_a_concentration_frame_has_one_row_per_country():
@@ -36,9 +70,11 @@ def test_the_api_gives_the_command_lines_figures(run_cli):
     cli = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial",
                              "--format", "json").stdout)
     for row in cli["products"]:
-        assert rows[row["product"]]["loss"] == row["loss"]
         assert [rows[row["product"]]["loss_low"], rows[row["product"]]["loss_high"]] == (
             row["loss_range"])
+        assert [rows[row["product"]]["availability_low"],
+                rows[row["product"]]["availability_high"]] == row["availability_range"]
+    assert "loss" not in rows["product:f-35"] and "availability" not in rows["product:f-35"]
 
 
 def test_dependents_and_paths():
@@ -88,3 +124,13 @@ def test_a_brief_from_python_is_the_commands_brief(run_cli, tmp_path):
     assert run_cli("brief", "product:optimus", "-o", str(tmp_path / "cli.md")).exit_code == 0
     assert saved.read_bytes() == (tmp_path / "cli.md").read_bytes()
     assert doc.to_markdown() == saved.read_text(encoding="utf-8")
+
+
+def test_the_frames_say_where_a_figure_rests_on_a_disputed_claim():
+    g = mg.load()
+    deps = mg.dependents(g, "element:Dy").to_frame().set_index("product")
+    assert (deps.loc["product:f-35", "confidence"], deps.loc["product:f-35", "disputed"]) == (
+        "medium", True)
+    assert not deps.loc["product:optimus", "disputed"]
+    choke = mg.chokepoints(g, "product:f-35").to_frame().set_index("node")
+    assert choke.loc["country:CN", "disputed"] and not choke.loc["company:honeywell", "disputed"]

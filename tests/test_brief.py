@@ -89,9 +89,13 @@ def test_markdown_brief_has_every_part():
     assert "subgraph legend[" in mermaid and "subgraph s" not in mermaid
     assert "## Scenario: China denies" in text
     # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
-    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2)
+    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2) but
+    # many countries, never a new single point (addendum 5.2 extended)
     assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | >99.9-100% | "
-            "Rest of world (countries not named) |") in text
+            "none (what is left comes from rest of world, many countries) |") in text
+    assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
+    assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
+            "source besides its maker;") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Top chokepoints")[1].split("## Scenario")[0]
@@ -276,3 +280,38 @@ def test_brief_names_the_inputs_nothing_traces():
         "; nothing traces Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) to a country (no producer, element or input): any export "
         "control that applies to the product may reach it.")
+
+
+def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli):
+    """The caption once said 34 sources while the brief listed 20: now it counts the
+    numbered list (the table's citations) and names the picture's count apart."""
+    text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
+    listed = text.split("## Sources\n\n")[1].strip().splitlines()
+    assert len(listed) == 20 and listed[-1].startswith("20. ")
+    assert text.splitlines()[2].endswith(
+        " · 20 sources cited in the table, listed below; the picture draws on 34")
+    # a brief on a non-product lists the picture's sources, and says so
+    dy = run_cli("brief", "element:Dy").stdout
+    n = len(dy.split("## Sources\n\n")[1].strip().splitlines())
+    assert dy.splitlines()[2].endswith(f" · {n} sources behind the picture, listed below")
+
+
+def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli):
+    """Mermaid's entity codes only for ASCII that means something to Mermaid or HTML: a
+    middle dot or ≈ as itself, never ``#183;`` (shown as such in the Markdown source, in
+    ``%%`` comments, and where Mermaid draws plain SVG text)."""
+    import re
+
+    result = run_cli("brief", "product:f-35")
+    assert result.exit_code == 0, result.output
+    block = result.stdout.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
+    assert "#183;" not in block and "#8776;" not in block
+    codes = {int(n) for n in re.findall(r"#(\d+);", block)}
+    assert codes and all(n < 128 for n in codes), sorted(codes)
+    lines = block.splitlines()
+    assert lines[0] == "flowchart LR"
+    assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
+                        r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
+    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
+            "#35;4 China: possible SPOF") in block
+    assert "(incl. JL Mag Rare-Earth ≈47%)" in block

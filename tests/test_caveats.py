@@ -81,13 +81,13 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
             "measured for all rare-earth separation.") in text
     rows = list(csv.DictReader(io.StringIO(run("scenario", "--enforce", "control:cn-sm",
                                                "--as-of", "2025-06-01", "--format", "csv"))))
-    assert rows == [{"product": "product:jet", "end_use": "defence", "baseline": "1.0",
-                     "baseline_low": "1.0", "scenario": "0.1", "scenario_low": "0.1",
-                     "loss": "0.9", "loss_low": "0.9", "loss_high": "0.9",
-                     "new_spofs": "country:XX", "new_possible_spofs": "", "not_mapped": "1",
+    assert rows == [{"product": "product:jet", "end_use": "defence", "baseline_low": "1.0",
+                     "baseline_high": "1.0", "availability_low": "0.1",
+                     "availability_high": "0.1", "loss_low": "0.9", "loss_high": "0.9",
+                     "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
                      "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "assumed_share": "False"}]
+                     "disputes": "", "assumed_share": "False"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
@@ -173,17 +173,27 @@ def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, t
 
 
 def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
+    # the evidence covers exactly the rows of the table, in its order, and each note
+    # sits under the row whose path carries it (so a shared step's note shows under both)
     text = run("chokepoints")
-    evidence = text.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
-    assert ("- China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide ->\n"
-            "  SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
-            "  measured for all rare-earth separation.\n") in evidence
-    notes = evidence.split("Notes on these steps (the reviewers' caveats):\n\n")[1]
-    assert notes.startswith(
-        "- Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed first\n"
-        "- China -> Samarium oxide: applied to samarium oxide for want of a samarium\n"
-        "  split\n")
-    assert notes.count("oxide is reduced") == 1  # each note once, though on two paths
+    evidence = text.split("Evidence (the shortest supply path of each row shown):\n\n")[1]
+    evidence = evidence.split("\n\nSupply not mapped")[0]
+    assert evidence == (
+        "- #1 United States, loss 100% (high confidence): United States -> SmCo magnet ->\n"
+        "  Jet [1][2]\n"
+        "- #2 China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide\n"
+        "  -> SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
+        "  measured for all rare-earth separation.\n"
+        "  - note on China -> Samarium oxide: applied to samarium oxide for want of a\n"
+        "    samarium split\n"
+        "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
+        "    first\n"
+        "- #3 Rest of world, loss 10.0% (low confidence; rests on a proxy): Rest of world\n"
+        "  -> Samarium oxide -> SmCo magnet -> Jet [1][2][3]. Rest of world's figure for\n"
+        "  Samarium oxide is a proxy, measured for all rare-earth separation.\n"
+        "  - note on Rest of world -> Samarium oxide: remainder\n"
+        "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
+        "    first")
     assert "Supply not mapped: Magnet coating (material:coating): no public split of coating\n" \
            "makers was found" in text
 
@@ -244,6 +254,30 @@ def test_info_counts_facts_by_source_type_and_lists_gaps_with_reasons(run):
     assert "| repost | 2 |" in run("info", "--format", "md")
 
 
+
+def test_every_unmapped_stage_of_a_bundled_product_says_why():
+    """Issue 13: no bundled product's chain has a stage without producers and without a
+    recorded reason, today and on an earlier day (the priority chains: rare-earth metal,
+    alloy and SmCo magnet; battery lithium, cobalt and nickel chemicals; gallium and
+    germanium refining and wafers; tungsten intermediates; primer-grade antimony)."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.engine import Analysis
+
+    bundled = load_bundled()
+    for day in (None, "2024-06-30"):
+        graph = bundled if day is None else bundled.as_of(day)
+        analysis = Analysis(graph)
+        unmapped = {m for p in graph.ids("Product") for m in analysis.unmapped(p)}
+        assert [m for m in sorted(unmapped) if not graph.attribute(m, "unmapped_reason")] == []
+        assert len(unmapped) == 28, day
+        assert {"material:ndpr-metal", "material:dy-metal", "material:sm-metal",
+                "material:ndfeb-alloy", "material:smco-magnet", "material:lithium-chemicals",
+                "material:cobalt-refined", "material:nickel-sulfate",
+                "material:gallium-high-purity", "material:gan-wafer", "material:gaas-wafer",
+                "material:germanium-metal", "material:germanium-wafer", "material:apt",
+                "material:tungsten-powder", "material:antimony-trisulfide"} <= unmapped
+
+
 # ---------------------------------------------------------------- fitting the screen
 def test_wide_tables_fold_their_columns_within_the_width():
     rows = [{"node": "Mountain Pass rare-earth mine (facility:mountain-pass)",
@@ -300,7 +334,7 @@ def test_defence_denial_f35_answer_says_it_rests_on_a_low_confidence_proxy(run_c
                if r["product"] == "product:f-35")
     assert f35["confidence"] == "low" and f35["proxies"], f35
     text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
-    assert "That figure rests on low-confidence claims and a proxy." in text
+    assert ("That figure rests on low-confidence claims, a proxy and a disputed claim.") in text
     strong = run_cli("--min-confidence", "medium", "scenario", "--name",
                      "cn-2025-04-defence-denial", "--format", "json")
     remaining = next(r for r in json.loads(strong.stdout)["products"]
@@ -445,3 +479,74 @@ def test_an_answer_on_low_confidence_claims_hints_at_min_confidence(run):
     text = " ".join(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
                         options=("--min-confidence", "medium")).split())
     assert "Hint:" not in text
+
+
+# ---------------------------------------------------------------- disputed claims
+DISPUTE = "Source B says P uses the undoped grade"
+
+
+@pytest.fixture
+def disputed_graph(tmp_path) -> str:
+    """P needs the doped magnet (source A; source B disagrees, so the claim is marked
+    disputed), made only in China."""
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    s = ("source:a",)
+    claims = [
+        Claim("source:a", "title", "A", sources=s),
+        Claim("source:a", "source_type", "research", sources=s),
+        Claim("product:p", "label", "P", sources=s),
+        Claim("material:doped", "label", "Doped magnet", sources=s),
+        Claim("material:doped", "stage", "component", sources=s),
+        Claim("country:CN", "label", "China", sources=s),
+        Claim("product:p", "REQUIRES", "material:doped", (("disputed", DISPUTE),), s,
+              confidence="medium"),
+        Claim("country:CN", "PRODUCES", "material:doped", (("share", 1.0),), s,
+              confidence="high")]
+    path = tmp_path / "disputed.json"
+    save_snapshot(claims, path)
+    return str(path)
+
+
+def test_every_view_that_uses_a_disputed_claim_says_so(run_cli, disputed_graph):
+    """Where sources disagree (the claim carries ``disputed``), every figure resting on it
+    says so: the cell reads "disputed", the text names who disagrees, JSON and CSV carry
+    the dispute."""
+    sentence = "That P needs Doped magnet is disputed: Source B says P uses the undoped grade."
+
+    def run(*args):
+        result = run_cli("--graph", disputed_graph, *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    deps = run("dependents", "country:CN")
+    assert "medium, disputed" in deps.split("conf.")[1]
+    assert sentence in " ".join(deps.split())
+    row = json.loads(run("dependents", "country:CN", "--format", "json"))["dependents"][0]
+    assert row["disputes"] == [{"subject": "product:p", "relation": "REQUIRES",
+                                "object": "material:doped", "disputed_by": DISPUTE}]
+    assert next(csv.DictReader(io.StringIO(run("dependents", "country:CN", "--format",
+                                               "csv"))))["disputes"] == (
+        f"product:p REQUIRES material:doped: {DISPUTE}")
+    choke = " ".join(run("chokepoints").split())
+    assert "without China it would lose 100% (medium confidence; disputed)" in choke
+    assert sentence in choke.split("What the figures rest on:")[1]
+    assert sentence in choke.split("Evidence")[1]
+    spof = " ".join(run("spof", "product:p").split())
+    assert sentence in spof
+    scenario = " ".join(run("scenario", "--remove", "country:CN").split())
+    assert "That figure rests on medium-confidence claims and a disputed claim." in scenario
+    assert sentence in scenario
+    brief = " ".join(run("brief", "product:p").split())
+    assert "medium, disputed" in brief and sentence in brief
+
+
+def test_dependents_of_dysprosium_show_the_adamas_dod_dispute(run_cli):
+    """The F-35 needs Dy only through its Dy/Tb-doped magnets (Adamas); the DoD 2012
+    assessment names NdFeB without a grade. ``dependents element:Dy`` once showed the F-35
+    at 100%, medium, with no word of it."""
+    text = run_cli("dependents", "element:Dy").stdout
+    assert "medium, disputed" in text
+    assert ("That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet "
+            "(Dy/Tb-doped) is disputed: the DoD 2012 assessment (via Bloomberg) names NdFeB "
+            "without a Dy/Tb-doped grade.") in " ".join(text.split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -74,8 +75,30 @@ def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_
         optimus.split())
     assert "Tesla" not in optimus.split("Tesla Optimus humanoid robot", 1)[1]
     f35 = run_cli("chokepoints", "--product", "product:f-35", "--top", "1").stdout
-    evidence = f35.split("Evidence (shortest supply path):")[1].split("SOURCES")[0]
-    assert "Honeywell, loss 100%" in evidence and "Moog" not in evidence
+    evidence = f35.split("Evidence (the shortest supply path of each row shown):")[1]
+    evidence = evidence.split("Supply not mapped")[0]
+    assert "#1 Honeywell, loss 100%" in evidence and "Moog" not in evidence
+
+
+def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli):
+    """The F-35's evidence once listed boron, which the table does not show, with a note
+    about neodymium; now one item per table row, in rank order, and a note only under
+    the row whose path carries it."""
+    f35 = run_cli("chokepoints", "--product", "product:f-35").stdout
+    table = re.split(r"#\s+node", f35)[1].split("Evidence")[0]
+    shown = re.findall(r"^(\d+)\s+(.+) \((\w+:[\w-]+)\)$", table, re.M)
+    evidence = f35.split("Evidence (the shortest supply path of each row shown):\n\n")[1]
+    evidence = evidence.split("\n\nSupply not mapped")[0]
+    items = re.findall(r"^- #(\d+) ([^,]+), loss", evidence, re.M)
+    assert items == [(rank, label) for rank, label, _ in shown]
+    assert [rank for rank, _ in items] == [str(n) for n in range(1, 11)]
+    assert "boron" not in evidence and "neodymium" not in evidence
+    moog = evidence.split("- #2 Moog")[1].split("\n- #3")[0]
+    assert moog.endswith("  - note on F-35 electro-hydrostatic flight-control actuator (Moog) "
+                         "-> Lockheed\n    Martin F-35 Lightning II: primary flight control, "
+                         "leading-edge flap and\n    wingfold actuation")
+    honeywell = evidence.split("- #1 Honeywell")[1].split("\n- #2")[0]
+    assert "note on" not in honeywell  # no note on its path
 
 
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
@@ -122,7 +145,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "product still gets under it.")
     assert " ".join(text[2].split()).startswith(
         "Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the scenario (low "
-        "confidence; rests on a proxy);")
+        "confidence; rests on a proxy; disputed);")
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
@@ -155,8 +178,12 @@ def test_tiny_chokepoints_csv_has_the_hand_computed_losses(run_cli, tiny_snapsho
     result = run_cli("--graph", tiny_snapshot, "chokepoints", "--product", "product:jet",
                      "--format", "csv")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
-    assert float(rows["country:CN"]["loss"]) == pytest.approx(0.996)
-    assert float(rows["country:US"]["loss"]) == pytest.approx(0.28)
+    # both ends of each range: China 99.6% if the unmapped stages are safe, 100% if not
+    assert (rows["country:CN"]["loss_low"], rows["country:CN"]["loss_high"]) == ("0.996", "1.0")
+    assert (rows["country:US"]["loss_low"], rows["country:US"]["loss_high"]) == ("0.28", "0.28")
+    # the rank is the place among the suppliers; an element or material has none
+    assert (rows["country:CN"]["rank"], rows["country:US"]["rank"]) == ("1", "3")
+    assert rows["material:oxide"]["rank"] == ""
     assert rows["element:Dy"]["spof"] == "certain"
     assert float(rows["material:oxide"]["hhi"]) == 8200.0
 

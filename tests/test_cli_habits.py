@@ -93,7 +93,7 @@ def tiny_graph(tmp_path_factory) -> Path:
 
 def run(*args: str, graph: Path | None = None):
     head = ["--graph", str(graph)] if graph else []
-    return CliRunner().invoke(cli, head + list(args))
+    return CliRunner().invoke(cli, head + list(args), prog_name="mineralgraph")
 
 
 def sample(name: str, graph: Path) -> list[str]:
@@ -180,6 +180,72 @@ def test_an_unknown_format_exits_2(name, tiny_graph):
     result = run(*args, "--format", "nope", graph=tiny_graph)
     assert result.exit_code == 2, result.output
     assert "Invalid value for '--format'" in result.output
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_usage_error_is_one_line_naming_the_option(name, tiny_graph):
+    """Bad usage: one line on stderr (not click's usage, "Try ..." and a blank line),
+    exit 2, naming the option and where to read more."""
+    args = sample(name, tiny_graph) if name in SAMPLES else name.split()
+    result = run(*args, "--zzz", graph=tiny_graph)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == (f"Error: No such option '--zzz'. (more: "
+                             f"mineralgraph {name} --help)\n")
+    if name not in WRITES_NOTHING:
+        bad = run(*args, "--format", "nope", graph=tiny_graph)
+        choices = ", ".join(f"'{c}'" for c in option(COMMANDS[name], "--format").type.choices)
+        listed = f"one of {choices}" if "," in choices else choices
+        assert bad.stderr == (f"Error: Invalid value for '--format': 'nope' is not {listed}. "
+                              f"(more: mineralgraph {name} --help)\n")
+
+
+@pytest.mark.parametrize("args, line", [
+    (["show"], "Error: Missing argument 'ID' (usage: mineralgraph show [OPTIONS] ID)"),
+    (["show", "a", "b"], "Error: Got unexpected extra argument (b) (usage: mineralgraph show "
+                         "[OPTIONS] ID)"),
+    (["chokepoint"], "Error: No such command 'chokepoint'. Did you mean 'chokepoints'?"),
+    (["nocmd"], "Error: No such command 'nocmd'. (mineralgraph --help lists the commands)"),
+    (["neo4j", "nope"], "Error: No such command 'nope'. (mineralgraph neo4j --help lists the "
+                        "commands)"),
+    (["--min-confidence", "x", "info"], "Error: Invalid value for '--min-confidence': 'x' is "
+                                        "not one of 'high', 'medium', 'low'. (more: "
+                                        "mineralgraph --help)"),
+    (["info", "--graph", "g.json"], "Error: --graph is an option of mineralgraph itself: give "
+                                    "it before the command (mineralgraph --graph FILE info "
+                                    "...)"),
+    (["scenario"], "Error: name a scenario (--name/--file) or --remove/--enforce something "
+                   "(more: mineralgraph scenario --help)"),
+    (["sparql", "x.rq"], "Error: x.rq is a query file name, not a SPARQL query: did you mean "
+                         "@x.rq?"),
+    (["sparql", "queries/NOTES.Sparql"], "Error: queries/NOTES.Sparql is a query file name, "
+                                         "not a SPARQL query: did you mean "
+                                         "@queries/NOTES.Sparql?"),
+    (["sparql", str(TINY / "relations.csv")], f"Error: {TINY / 'relations.csv'} is a file, not "
+                                              f"a SPARQL query: did you mean "
+                                              f"@{TINY / 'relations.csv'}?"),
+    (["cypher", "q.cypher"], "Error: q.cypher is a query file name, not a Cypher query: did "
+                             "you mean @q.cypher?"),
+], ids=["missing", "extra", "close-command", "no-command", "no-subcommand", "group-option",
+        "global-option", "raised", "rq-without-at", "sparql-suffix", "file-without-at",
+        "cypher-without-at"])
+def test_usage_errors_are_one_exact_line(args, line):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert (result.stdout, result.stderr) == ("", line + "\n")
+
+
+def test_the_installed_command_gives_one_line_too():
+    """The console script itself (not the test runner): one line on stderr, exit 2."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", "chokepoints", "--format",
+                           "nope"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert (done.stdout, done.stderr) == ("", "Error: Invalid value for '--format': 'nope' is "
+                                              "not one of 'text', 'md', 'json', 'csv'. (more: "
+                                              "mineralgraph chokepoints --help)\n")
 
 
 def _parsed_options():

@@ -18,8 +18,13 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     # the upper bound (section 2) sees no loss: the covered stages have no mapped producer
     assert row["loss"] == 0.0 and row["loss_range"][1] == 1.0
     assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
-    text = run_cli("scenario", "--name", BAN).stdout
-    assert "0-100% because these stages have no mapped supply" in text
+    text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
+    # the reason line names no driver (nothing mapped is blocked) and says apart why the
+    # answer is a range
+    assert ("lose 0-100%: nothing the scenario blocks or removes lies on their mapped supply "
+            "paths. Each is a range, not one figure, because these stages have no mapped "
+            "supply (the low end keeps them; the high end assumes the scenario reaches them):"
+            ) in text
     if product == "product:f-35":
         assert "Germanium metal (zone-refined)" in text
     else:
@@ -33,7 +38,9 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     assert report["baseline"] == 1.0 and report["availability"] == 0.0006
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
-    assert rows["country:XX"]["spof"] == "certain"  # rest of world is a node (5.2)
+    # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
+    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == (False, [1.0, 1.0])
+    assert rows["country:XX"]["rank"] == 4 and report["rest_of_world_only"] is True
     assert {"loss", "loss_range", "spof"} <= set(rows["company:honeywell"])
     spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
@@ -48,20 +55,52 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
     out = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
-    assert (first["baseline"], first["availability"], first["availability_low"]) == (
-        "1.0", "0.0006", "0.0")
+    assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
+            first["availability_high"]) == ("1.0", "1.0", "0.0", "0.0006")
     rows = list(csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
-    assert (f35["baseline"], f35["scenario"], f35["loss_low"], f35["loss_high"]) == (
-        "1.0", "0.0006", "0.9994", "1.0")
+    assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
+            f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.0006", "0.9994", "1.0")
+    # every range as its two ends: no lone figure to read as the answer
+    assert not {"loss", "baseline", "availability", "scenario"} & set(f35)
+
+
+def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
+    """Under the April 2025 denial the F-35's loss comes from China's 99% of Dy oxide (and
+    its magnet and Sm oxide shares); the unmapped stages only make it a range. The reason
+    line once blamed them alone."""
+    text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
+            "blocks China's 99% of Dysprosium oxide (separated), China's 94% of "
+            "High-temperature NdFeB magnet (Dy/Tb-doped) and China's 91% of Samarium oxide "
+            "(separated) on its supply paths. It is a range, not one figure, because these "
+            "stages have no mapped supply (the low end keeps them; the high end assumes the "
+            "scenario reaches them): Dysprosium metal and DyFe alloy; Rare-earth materials in "
+            "a weapons platform (DoD 2012 count, unspecified forms); Samarium metal; "
+            "Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+    assert "because these stages have no mapped supply: " not in text
+    data = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format",
+                              "json").stdout)
+    f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
+    assert f35["drivers"] == [
+        {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
+         "share": 0.99},
+        {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
+         "share": 0.94},
+        {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
+         "share": 0.91}]
+    removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
+    assert ("(product:tomahawk) lose 11%: the scenario removes MP Materials' 11% of "
+            "Rare-earth mineral concentrate (REO content) on their supply paths.") in removal
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):
     text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
-    assert "availability 0-<0.1% (low confidence; rests on a proxy) as of 2025-06-01" in text
+    assert ("availability 0-<0.1% (low confidence; rests on a proxy; disputed) as of "
+            "2025-06-01") in text
     assert ("Availability is a range because these stages have no mapped supply: Dysprosium "
             "metal and DyFe alloy; Rare-earth materials in a weapons platform (DoD 2012 count, "
             "unspecified forms); Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "

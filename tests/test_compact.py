@@ -50,8 +50,8 @@ def test_tiny_jet_by_hand():
     chain, _ = compact(graph, "product:jet")
     # China 99.6-100% (100% when the unmapped stage sits in China, its anchor country: the
     # picture gives both ends, as the table does), then Miner Co 28% (a company with no
-    # country of its own), then the United States 28%; the US mine (20%, rank 4) sits inside the United States;
-    # Australia 19%; the rest lose under 10%
+    # country of its own), then the United States 28%; the US mine (20%, rank 4) sits
+    # inside the United States; Australia 19%; the rest lose under 10%
     assert [(t.rank, t.label, round(t.loss, 3), t.low and round(t.low, 3))
             for t in chain.top] == [
         (1, "China", 1.0, 0.996), (2, "Miner Co", 0.28, None),

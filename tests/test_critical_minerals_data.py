@@ -92,3 +92,72 @@ def test_withheld_us_production_is_left_out_not_zero(graph):
     producers = graph.neighbours("material:barite", "PRODUCES", incoming=True)
     assert "country:US" not in producers
     assert "country:CN" in producers
+
+
+def test_the_first_dataset_rows_switch_to_2023_as_of_mid_2023(graph):
+    # production.csv holds the 2024 rows of the first USGS tables (rare earths, cobalt...),
+    # valid from 2024-01-01; production_usgs.csv their 2023 column. Hand-checked against the
+    # MCS 2025 text: rare earths China 255,000 (2023) and 270,000 (2024e), world 376,000
+    # and 390,000 t REO; cobalt Congo (Kinshasa) 175,000 and 220,000, world 238,000 and
+    # 290,000 t.
+    def shares(when, material):
+        view = graph if when is None else graph.as_of(when)
+        claims = view.relation_claims(material, "PRODUCES", incoming=True)
+        return {c.subject: (c.qualifier("year"), c.qualifier("amount"), c.qualifier("share"))
+                for c in claims}
+
+    rare_2023 = shares(date(2023, 6, 30), "material:re-concentrate")
+    assert rare_2023["country:CN"] == (2023, 255000, 0.6782)
+    assert rare_2023["country:US"] == (2023, 41600, 0.1106)
+    assert "facility:mountain-pass" not in rare_2023       # its rows are 2024 figures
+    assert {year for producer, (year, _, _) in rare_2023.items()
+            if producer.startswith("country:")} == {2023}
+    cobalt_2023 = shares(date(2023, 6, 30), "material:cobalt-mine")
+    assert cobalt_2023["country:CD"] == (2023, 175000, 0.7353)
+    assert {year for year, _, _ in cobalt_2023.values()} == {2023}
+    # today's answers (no date, or any date from 2024 on) still read the 2024 rows
+    for when in (None, date(2024, 1, 1), date(2026, 11, 27)):
+        assert shares(when, "material:re-concentrate")["country:CN"] == (2024, 270000, 0.6923)
+        assert shares(when, "material:cobalt-mine")["country:CD"][:2] == (2024, 220000)
+    assert shares(date(2023, 12, 31), "material:cobalt-mine")["country:CD"][0] == 2023
+
+
+def test_every_2024_usgs_country_row_with_a_2023_column_is_dated():
+    # so that --as-of a date in 2023 reads 2023 and not the undated 2024 figure
+    years = {}
+    for name in ("production.csv", "production_usgs.csv"):
+        for row in rows(name):
+            if row["relation"] == "PRODUCES" and row["subject"].startswith("country:"):
+                years.setdefault((row["subject"], row["object"]), []).append(row)
+    checked = 0
+    for pair, found in sorted(years.items()):
+        if {r["year"] for r in found} >= {"2023", "2024"}:
+            for row in found:
+                if row["sources"].startswith("source:usgs-mcs2025"):
+                    assert (row["valid_from"], row["valid_to"]) == {
+                        "2023": ("2023-01-01", "2024-01-01"),
+                        "2024": ("2024-01-01", "")}[row["year"]], pair
+                    checked += 1
+    assert checked == 670
+
+
+def test_a_users_set_wins_a_tie_with_the_bundled_set_also_from_a_snapshot():
+    # Dating the 2024 rows changed their claim ids; in a snapshot (claims sorted by id) the
+    # "loaded last" tie between a user's table and the bundled chapter of the same date
+    # then fell to the other set. Bundled claims now count as loaded first in any order.
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    def share(country, value, source, origin):
+        return Claim(country, "PRODUCES", "material:m", (("share", value), ("year", 2024)),
+                     (source,), origin=origin)
+
+    bundled = [share("country:AA", 0.6, "source:chapter",
+                     "/x/mineralgraph/data/curated/production.csv:2"),
+               share("country:XX", 0.4, "source:chapter",
+                     "/x/mineralgraph/data/curated/production.csv:3")]
+    user = [share("country:AA", 0.5, "source:mine", "/home/me/table.csv:2"),
+            share("country:XX", 0.5, "source:mine", "/home/me/table.csv:3")]
+    for claims in (bundled + user, user + bundled, sorted(user + bundled, key=lambda c: c.id)):
+        choice = SupplyGraph(claims).share_choices()["material:m"]
+        assert choice.chosen.source == "source:mine"

@@ -113,7 +113,7 @@ def test_query_file_defaults(tmp_path):
     text, defaults = query_text(f"@{path}")
     assert text.endswith("RETURN $element\n")
     assert defaults == {"element": "element:Dy", "n": 2}
-    with pytest.raises(Exception, match="no such file"):
+    with pytest.raises(Exception, match="no such query file"):
         query_text(f"@{tmp_path / 'missing.cypher'}")
     with pytest.raises(Exception, match="the query is empty"):
         query_text("// only a comment")

@@ -205,6 +205,38 @@ def test_sparql_command_allow_service_fetches_deliberately(run_cli, hits, hostil
     assert len(hits.hits) == 1
 
 
+def test_an_echoed_query_is_never_sniffed_as_a_page(served):
+    status, headers, _ = get(served, "SELECT * { ?s ?p '<script>alert(1)</script>' ")
+    assert (status, headers["Content-Type"]) == (400, "text/plain; charset=utf-8")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, body = get(served, f"SELECT ?l {{ {EVIL} {LABEL} ?l }}",
+                                {"Accept": "text/csv"})
+    assert (status, headers["X-Content-Type-Options"]) == (200, "nosniff")
+
+
+def test_a_request_cannot_write_escape_sequences_to_the_servers_terminal(hostile_data):
+    """The request log escapes control characters (http.server's own log does; the
+    endpoint's override did not): a path with ESC ] 0 ; ... BEL retitled the console."""
+    process = subprocess.Popen([sys.executable, "-m", "mineralgraph", "serve", "--port", "0",
+                                "--data", str(hostile_data)], stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        for line in process.stderr:
+            match = re.search(r"SPARQL endpoint at (http://127\.0\.0\.1:\d+/sparql)", line)
+            if match:
+                break
+        url = match.group(1)
+        raw(url, b"GET /\x1b]0;pwned\x07\x1b[2J HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"Connection: close\r\n\r\n")
+        logged = process.stderr.readline()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+    assert "\x1b" not in logged and "\x07" not in logged
+    assert '"GET /\\x1b]0;pwned\\x07\\x1b[2J HTTP/1.1" 404' in logged, logged
+
+
 # ---------------------------------------------------------------------- Host, Origin, CORS
 @pytest.mark.parametrize("host,status", [
     ("evil.example:7878", 403), ("localhost.evil.example", 403), ("127.0.0.1.nip.io", 403),
@@ -333,6 +365,31 @@ def test_sparql_command_csv_defuses_formula_cells(run_cli, hostile_data):
     assert result.stdout.splitlines() == ["l", f"'{FORMULA}"]
 
 
+def test_endpoint_tsv_defuses_formula_literals(served):
+    """A spreadsheet drops the quotes of a TSV cell ``"=..."`` and runs the formula."""
+    status, headers, body = get(served, f"SELECT ?p ?l {{ ?p {LABEL} ?l FILTER(?p = {EVIL}) }}",
+                                {"Accept": "text/tab-separated-values"})
+    assert status == 200
+    assert body == f"?p\t?l\n{EVIL}\t\"'{FORMULA}\"\n"
+
+
+def test_sparql_command_tsv_defuses_formula_literals(run_cli, hostile_data):
+    result = run_cli("sparql", f"SELECT ?l ?n {{ {EVIL} {LABEL} ?l BIND(-3 AS ?n) }}",
+                     "--data", str(hostile_data), "--format", "tsv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["?l\t?n", f"\"'{FORMULA}\"\t\"-3\"^^<http://"
+                                                   "www.w3.org/2001/XMLSchema#integer>"]
+
+
+def test_csv_column_names_are_defused_too():
+    """A query names its columns (``RETURN x AS `=cmd```): the header is a cell too."""
+    from mineralgraph.graph.cypher import CypherResult
+    from mineralgraph.reports.query import render_cypher
+
+    result = CypherResult(["=cmd|' /C calc'!A0", "n"], [{"=cmd|' /C calc'!A0": "@x", "n": -1}])
+    assert render_cypher(result, "csv") == "'=cmd|' /C calc'!A0,n\n'@x,-1\n"
+
+
 def test_password_in_endpoint_url_never_shown(run_cli):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
@@ -352,6 +409,99 @@ def test_password_in_endpoint_url_is_sent_as_basic_auth(run_cli, hits):
     (method, path, headers), = hits.hits
     assert (method, path) == ("POST", "/sparql")
     assert headers["Authorization"] == "Basic YW5hOnNAY3JldA=="  # ana:s@cret
+
+
+class _Redirect(BaseHTTPRequestHandler):
+    """Answers every request with a redirect to ``server.to``."""
+
+    def _answer(self):
+        self.send_response(self.server.code)
+        self.send_header("Location", self.server.to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = _answer  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_and_the_password_stays(run_cli, hits, code):
+    """urllib follows a 30x with every header, Authorization included, to the host the
+    answer names: ``--endpoint`` follows none, and says where it leads."""
+    redirect = ThreadingHTTPServer(("127.0.0.1", 0), _Redirect)
+    redirect.code, redirect.to = code, hits.hits_url + "/elsewhere"
+    threading.Thread(target=redirect.serve_forever, daemon=True).start()
+    try:
+        url = f"http://ana:s3cret@127.0.0.1:{redirect.server_address[1]}/sparql"
+        result = run_cli("sparql", "SELECT ?x {}", "--endpoint", url)
+    finally:
+        redirect.shutdown()
+        redirect.server_close()
+    assert result.exit_code == 1 and hits.hits == []
+    assert result.stderr == (
+        f"Error: http://ana:***@127.0.0.1:{redirect.server_address[1]}/sparql: HTTP {code}: "
+        f"the endpoint redirects to {hits.hits_url}/elsewhere; give that URL (redirects are "
+        "not followed, so the query and any password stay with the URL given)\n")
+
+
+class _Answers(BaseHTTPRequestHandler):
+    """Answers every request with ``server.body`` as ``server.ctype``."""
+
+    def _answer(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", self.server.ctype)
+        self.send_header("Content-Length", str(len(self.server.body)))
+        self.end_headers()
+        self.wfile.write(self.server.body)
+
+    do_GET = do_POST = _answer  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def answering(ctype: str, body: bytes):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
+    server.ctype, server.body = ctype, body
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY a "aaaaaaaaaa">'
+          + b"".join(f'<!ENTITY {n} "{f"&{p};" * 10}">'.encode()
+                     for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+          + b']><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            b'xmlns:e="http://e/"><rdf:Description rdf:about="http://e/a"><e:p>&i;</e:p>'
+            b'</rdf:Description></rdf:RDF>')
+
+
+def test_an_endpoint_answering_rdf_xml_is_refused_not_expanded(run_cli):
+    """Oxigraph's RDF/XML reader expands a DTD's entities: this kilobyte is a literal of
+    10^9 characters. Only the formats asked for are read."""
+    with answering("application/rdf+xml", LAUGHS) as url:
+        result = run_cli("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url)
+    assert (result.exit_code, result.stderr) == (1, "Error: the endpoint answered "
+                                                    "application/rdf+xml, not a format asked "
+                                                    "for (SPARQL JSON, Turtle, N-Triples)\n")
+
+
+def test_an_endpoint_answer_too_large_is_refused(run_cli, monkeypatch):
+    from mineralgraph.graph import endpoint
+
+    monkeypatch.setattr(endpoint, "MAX_REMOTE_ANSWER", 1 << 20)
+    with answering("text/turtle", b"<http://e/a> <http://e/p> " + b'"' + b"x" * (2 << 20)
+                   + b'" .\n') as url:
+        result = run_cli("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url)
+    assert (result.exit_code, result.stderr) == (1, f"Error: {url}: the answer is over 1 MiB; "
+                                                    "narrow the query (LIMIT)\n")
 
 
 def test_password_hidden_in_http_errors(run_cli, served):

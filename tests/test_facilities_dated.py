@@ -1,12 +1,15 @@
 """Facilities with dates: what ``--as-of`` shows before and after a plant opens or is announced.
 
 Read in the cited sources: Neo's Narva magnet plant, phase 1 of 2,000 t/yr (Neo release of
-7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World); Neo's Silmet plant, 3,000
+7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World), "With production beginning
+in mid-2026" (Neo's Q3 2025 release, 14 Nov 2025); Neo's Silmet plant, 3,000
 t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24 Oct 2025,
 200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr oxides planned (Chemical Engineering, Mining.com);
 Arafura's Nolans, 4,440 t/yr NdPr oxide (Mining Weekly, 2021); Iluka's Eneabba, 17,500 t/yr
 REO at the April 2022 decision (WA Government); Noveon's San Marcos plant, built for 2,000 t/yr
-(Austin Business Journal, reprinted by Noveon); MP's 10X facility, announced 10 Jul 2025.
+(Austin Business Journal, reprinted by Noveon); MP's 10X facility, announced 10 Jul 2025;
+Carester's Caremag plant at Lacq, announced 17 Mar 2025, 600 t/yr of Dy and Tb oxides planned
+from late 2026 (Chemical Engineering; Rare Earth Exchanges for the date).
 """
 
 from __future__ import annotations
@@ -28,19 +31,23 @@ def produces(graph, facility):
                   for c in graph.relation_claims(facility, "PRODUCES"))
 
 
-def test_narva_produces_from_its_opening_day(graph):
-    assert produces(graph.as_of("2025-09-18"), "facility:narva") == []
-    assert produces(graph.as_of("2025-09-19"), "facility:narva") == [
-        ("material:ndfeb-magnet", 2000.0, "t/yr")]
+def test_narva_opens_on_its_opening_day_and_produces_from_mid_2026(graph):
     assert "facility:narva" not in graph.as_of("2025-09-18")
     assert graph.as_of("2025-09-19").attribute("facility:narva", "status") == "operating"
+    assert produces(graph.as_of("2025-09-19"), "facility:narva") == []
+    assert produces(graph.as_of("2026-06-30"), "facility:narva") == []
+    assert produces(graph.as_of("2026-07-01"), "facility:narva") == [
+        ("material:ndfeb-magnet", 2000.0, "t/yr")]
+    [claim] = graph.relation_claims("facility:narva", "PRODUCES")
+    assert "source:neo-q3-2025" in claim.sources
 
 
-def test_estonia_matters_more_after_narva_opens(graph):
+def test_estonia_matters_more_once_narva_produces(graph):
     def loss(day):
         rows = scenario(graph.as_of(day), Scenario(name="ee", remove=("country:EE",))).rows()
-        return {r["product"]: r["loss"] for r in rows}
-    before, after = loss("2025-09-01"), loss("2025-10-01")
+        return {r["product"]: r["loss_low"] for r in rows}
+    before, after = loss("2026-06-30"), loss("2026-07-01")
+    assert loss("2025-10-01") == before
     assert before["product:f-35"] == pytest.approx(0.015)
     assert before["product:aim-9x"] == pytest.approx(0.0147)
     assert after["product:aim-9x"] == pytest.approx(0.02955)
@@ -62,8 +69,13 @@ def test_planned_plants_carry_dates_and_no_supply(graph):
     assert "200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr" in note
     assert "facility:mp-10x" not in graph.as_of("2025-07-09")
     assert "facility:mp-10x" in graph.as_of("2025-07-10")
+    assert "facility:lacq" not in graph.as_of("2025-03-16")
+    lacq = graph.as_of("2025-03-17")
+    assert lacq.attribute("facility:lacq", "status") == "planned"
+    assert "600 t/yr of Dy and Tb oxides" in lacq.attribute("facility:lacq", "note")
+    assert lacq.neighbours("facility:lacq", "LOCATED_IN") == ["country:FR"]
     for facility in ("facility:vinton", "facility:nolans", "facility:round-top", "facility:mp-10x",
-                     "facility:eneabba"):
+                     "facility:eneabba", "facility:lacq"):
         assert produces(graph, facility) == [], facility
     assert "4,440 t/yr NdPr oxide" in graph.attribute("facility:nolans", "note")
     assert "17,500 t/yr REO" in graph.attribute("facility:eneabba", "note")
@@ -82,3 +94,33 @@ def test_noveon_capacity_and_every_new_plant_is_located_and_operated(graph):
         types = {graph.attribute(s, "source_type")
                  for c in graph.attribute_claims(facility, "label") for s in c.sources}
         assert types & {"company", "government", "press"}, facility
+
+
+def test_non_chinese_heavy_separation_comes_online_on_its_dates(graph):
+    def producers(day, material):
+        return sorted(c.subject for c in graph.as_of(day).relation_claims(
+            material, "PRODUCES", incoming=True) if c.subject.startswith("facility:"))
+    assert producers("2025-05-15", "material:dy-oxide") == []
+    assert producers("2025-05-16", "material:dy-oxide") == ["facility:kuantan"]
+    assert producers("2025-08-21", "material:dy-oxide") == ["facility:kuantan",
+                                                            "facility:white-mesa"]
+    assert producers("2025-06-30", "material:tb-oxide") == []
+    assert producers("2025-07-01", "material:tb-oxide") == ["facility:kuantan"]
+    # planned heavy separation (Vinton, Lacq) never counts, on any date
+    assert producers("2027-12-31", "material:dy-oxide") == ["facility:kuantan",
+                                                            "facility:white-mesa"]
+
+
+def test_mp_supplies_apple_from_the_year_mp_expects_shipments(graph):
+    """MP's release as filed with the SEC (15 Jul 2025): "Magnet shipments are expected to
+    begin in 2027"; Apple's own page gives no shipment date."""
+    def supplies(day):
+        return [(c.object, c.qualifier("material"))
+                for c in graph.as_of(day).relation_claims("company:mp-materials", "SUPPLIES")
+                if c.object == "company:apple"]
+    assert supplies("2026-12-31") == []
+    assert supplies("2027-01-01") == [("company:apple", "material:ndfeb-magnet")]
+    [claim] = [c for c in graph.relation_claims("company:mp-materials", "SUPPLIES")
+               if c.object == "company:apple"]
+    assert "source:mp-apple-8k-2025" in claim.sources
+    assert graph.attribute("source:mp-apple-8k-2025", "source_type") == "company"

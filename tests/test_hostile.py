@@ -160,6 +160,72 @@ def test_a_dangling_symlink_creates_its_target(out_dir):
     assert link.is_symlink() and (out_dir / "made.json").read_text().startswith("{")
 
 
+@pytest.fixture
+def inputs(tmp_path) -> dict[str, Path]:
+    """Input files of several commands, in their own folder."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    graph = folder / "g.json"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", graph).exit_code == 0
+    query = folder / "q.rq"
+    query.write_text("SELECT ?p WHERE { ?p a mg:Product }\n", encoding="utf-8")
+    link = folder / "link-to-q.rq"
+    link.symlink_to(query)
+    return {"graph": graph, "query": query, "link": link}
+
+
+@pytest.mark.parametrize("args, target, given", [
+    (["diff", "{graph}", "{graph}", "-o"], "{graph}", "{graph}"),
+    (["--graph", "{graph}", "info", "-o"], "{graph}", "--graph {graph}"),
+    (["sparql", "@{query}", "--format", "csv", "-o"], "{query}", "@{query}"),
+    (["sparql", "@{query}", "-o"], "{link}", "@{query}"),
+    (["build", "--no-bundled", "--source", "{graph}", "-o"], "{graph}", "--source {graph}"),
+], ids=["diff-argument", "global-graph", "sparql-query-file", "a-link-to-it", "build-source"])
+def test_an_input_is_never_the_output(inputs, args, target, given):
+    """The result would replace what it is computed from: refused before the work."""
+    def fill(text: str) -> str:
+        return text.format(**{k: str(v) for k, v in inputs.items()})
+
+    before = digest(inputs["graph"].parent)
+    result = mg(*[fill(a) for a in args], fill(target))
+    one_line_error(result, f"{fill(target)}: is also an input of this command ({fill(given)}); "
+                           "write the result to another file; nothing written")
+    assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="a link owned by another user needs root")
+@pytest.mark.parametrize("owner, refused", [(12345, True), (0, False)],
+                         ids=["another-users-link", "own-link"])
+def test_a_link_planted_in_a_shared_sticky_folder_is_not_followed(tmp_path, owner, refused):
+    """/tmp/out.csv -> ~/.bashrc made by another user: the kernel would not follow it
+    (protected_symlinks); resolving the path first must not either."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    home = tmp_path / "home"
+    home.mkdir()
+    victim = home / ".bashrc"
+    victim.write_text("keep\n")
+    link = shared / "out.txt"
+    link.symlink_to(victim)
+    os.lchown(link, owner, owner)
+    deeper = shared / "dir"  # a planted link to a folder, too
+    deeper.symlink_to(home)
+    os.lchown(deeper, owner, owner)
+    result = mg("info", "-o", link)
+    if refused:
+        one_line_error(result, f"{link}: cannot write through {link}, a link another user "
+                               f"made in the shared folder {shared}; nothing written")
+        assert victim.read_text() == "keep\n"
+        one_line_error(mg("info", "-o", deeper / ".bashrc"),
+                       f"{deeper / '.bashrc'}: cannot write through {deeper}, a link another "
+                       f"user made in the shared folder {shared}; nothing written")
+        assert victim.read_text() == "keep\n" and no_temp_files(home)
+    else:
+        assert result.exit_code == 0 and " facts about the supply chain " in victim.read_text()
+        assert link.is_symlink()
+
+
 def test_a_symlink_loop_is_one_line(out_dir):
     loop = out_dir / "loop"
     loop.symlink_to("loop")
@@ -729,6 +795,9 @@ def test_a_password_inside_the_uri_is_never_echoed():
     "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
     "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
     "CALL dbms.components()",
+    "CALL `dbms`.`components`()",
+    "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///x\" AS r RETURN r', {})",
+    "CYPHER 5 USE system SHOW DATABASES",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -799,6 +868,23 @@ REFUSAL = "; nothing was run (a read-only run reads the graph only; --write lift
     ("USE neo4j MATCH (n) RETURN count(n)",
      "USE switches to another database (choose it with --database)"),
     ("CREATE USER mallory SET PASSWORD 'x' CHANGE NOT REQUIRED", "administration commands"),
+    # quoted names, query options and plugin functions do not hide what is called
+    ("CALL `dbms`.`components`() YIELD name RETURN name", "CALL dbms.components: only the "
+     "schema procedures (db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*) may "
+     "be called"),
+    ("CALL `dbms.listConfig`() YIELD name RETURN name", "CALL dbms.listConfig: only the "
+     "schema procedures (db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*) may "
+     "be called"),
+    ("CYPHER 5 USE neo4j MATCH (n) RETURN count(n)",
+     "USE switches to another database (choose it with --database)"),
+    ("CYPHER runtime=slotted USE neo4j MATCH (n) RETURN count(n)",
+     "USE switches to another database (choose it with --database)"),
+    ("RETURN graph.names() AS names", "graph.names(): only Neo4j's own functions may be "
+     "called (a plugin's may read or run what the query does not show)"),
+    ("RETURN `apoc`.`cypher`.`runFirstColumnSingle`('LOAD CSV FROM \"file:///etc/passwd\" "
+     "AS r RETURN r', {}) AS x", "apoc.cypher.runFirstColumnSingle(): only Neo4j's own "
+     "functions may be called (a plugin's may read or run what the query does not show)"),
+    ("ALTER CURRENT USER SET PASSWORD FROM 'x' TO 'y'", "administration commands"),
 ])
 def test_cypher_refuses_what_a_read_only_analyst_does_not_need(tiny_db, neo4j_server, query,
                                                                why):
@@ -824,6 +910,10 @@ def test_cypher_still_refuses_writes_through_explain(tiny_db, neo4j_server):
     ("CALL db.labels() YIELD label WHERE label = 'Element' RETURN label", "Element"),
     ("SHOW CONSTRAINTS YIELD labelsOrTypes WHERE 'Element' IN labelsOrTypes "
      "RETURN labelsOrTypes[0] AS l", "Element"),
+    ("CALL db.`labels`() YIELD label WHERE label = 'Element' RETURN label", "Element"),
+    ("MATCH (n {id: 'element:Dy'}) WITH n, {use: 1} AS m RETURN n.id + ' ' + "
+     "toString(duration.between(date('2025-01-01'), date('2025-03-01')).months) AS x",
+     "element:Dy 2"),
 ])
 def test_cypher_allows_what_an_analyst_needs(tiny_db, neo4j_server, query, expected):
     result = cypher(neo4j_server, query, "--format", "csv")
@@ -931,3 +1021,72 @@ def test_a_neo4j_that_dies_during_push_wipe_says_how_far_it_went(
     assert result.stderr.endswith(f"): some {gone} may be gone and nothing of this graph was "
                                   "written yet; run the same push again\n")
     assert [after[i] for i in kept] == [before[i] for i in kept]
+
+
+# ====================================================================== inputs that never end
+@pytest.mark.parametrize("args, message", [
+    (["sparql", "@/dev/zero"], "/dev/zero: is a character device, not a query file"),
+    (["--graph", "/dev/zero", "info"], "/dev/zero: is a device, not a snapshot file"),
+    (["cypher", "@/dev/urandom", "--uri", "bolt://127.0.0.1:1"],
+     "/dev/urandom: is a character device, not a query file"),
+    (["sparql", "@/etc"], "/etc: is a directory, not a query file"),
+    (["scenario", "--file", "/etc/hostname"],
+     "/etc/hostname: not a scenario file (YAML, named .yaml or .yml)"),
+], ids=["sparql-device", "graph-device", "cypher-device", "sparql-folder", "scenario-not-yaml"])
+def test_a_device_or_folder_as_input_is_one_line_not_a_hang(args, message):
+    """/dev/zero was read until memory ran out; now refused at once."""
+    if args[0] == "scenario" and not Path("/etc/hostname").is_file():
+        pytest.skip("no /etc/hostname here")
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "NEO4J_PASSWORD": "x"},
+                          stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
+
+
+def test_a_query_from_a_pipe_is_still_read(tmp_path):
+    """A pipe is no device: ``sparql @<(make-query)`` works."""
+    fifo = tmp_path / "q.rq"
+    os.mkfifo(fifo)
+
+    def feed():
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write("ASK { }\n")
+
+    threading.Thread(target=feed, daemon=True).start()
+    result = mg("sparql", f"@{fifo}")
+    assert (result.exit_code, result.stdout) == (0, "yes\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["show", "a\nb\x1b[2J"], "'a\\nb\\x1b[2J' is not in the graph"),
+    (["show", ""], "'' is not in the graph"),
+    (["sparql", "@x\n\x1b[31m.rq"], "x\\n\\x1b[31m.rq: no such query file"),
+], ids=["newline-and-escape-in-an-id", "empty-id", "escape-in-a-file-name"])
+def test_control_characters_in_an_error_stay_on_one_line_and_inert(args, message):
+    """A line break or a terminal escape sequence from the input is shown as its escape:
+    the error stays one line and cannot redraw the terminal."""
+    one_line_error(mg(*args), message)
+
+
+def test_no_password_and_no_terminal_is_one_line():
+    """getpass warned on stderr (3 lines), then read a line of the input."""
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", "cypher", "RETURN 1", "--uri",
+                           "bolt://127.0.0.1:1"], capture_output=True, text=True, timeout=60,
+                          env=env, stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stderr) == (1, "Error: no Neo4j password: set NEO4J_PASSWORD, "
+                                                 "type it at the prompt or give it on standard "
+                                                 "input\n")
+
+
+def test_an_ill_typed_literal_is_no_traceback_on_stderr(tmp_path):
+    """rdflib logged a 5-line traceback per ill-typed literal; the value is kept as
+    written, so nothing is wrong with the command: stderr stays empty."""
+    data = tmp_path / "d.nt"
+    data.write_text('<http://e/a> <http://e/p> "abc"^^<http://www.w3.org/2001/XMLSchema#int'
+                    'eger> .\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", "sparql",
+                           "SELECT ?x { ?s ?p ?x }", "--data",
+                           str(data), "--format", "csv"], capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "x\nabc\n", "")

@@ -8,6 +8,7 @@ however that data grows.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -75,22 +76,25 @@ def test_the_flow_view_runs_from_the_country_through_the_producing_company():
 
 
 # ---------------------------------------------------------------- 5.2 rest of world
-def test_rest_of_world_is_ranked_and_a_single_point_of_failure():
+def test_rest_of_world_is_ranked_but_never_a_single_point_of_failure():
+    # addendum 5.2 (extended): removed and ranked like any node, loss 100%, but many
+    # countries: not a SPOF, not a sole source; the report says what it is instead
     g = graph_of(("product:p", "REQUIRES", "material:m"),
                  ("country:XX", "PRODUCES", "material:m", {"share": 1.0}))
     report = chokepoints(g, ["product:p"])[0]
     row = next(c for c in report.chokepoints if c.id == "country:XX")
-    assert (row.loss, row.spof_kind) == (1.0, "certain")
-    assert "country:XX" in report.all_spofs
+    assert (row.loss, row.loss_range, row.spof_kind, row.rank) == (1.0, (1.0, 1.0), False, 1)
+    assert "country:XX" not in report.all_spofs and report.rest_of_world_only
 
 
-def test_a_scenario_reports_rest_of_world_as_a_new_single_point():
-    # CN 0.6, XX 0.4; removing CN leaves XX alone: a new SPOF
+def test_a_scenario_says_what_is_left_is_rest_of_world_not_a_new_single_point():
+    # CN 0.6, XX 0.4; removing CN leaves XX alone: not a new SPOF, what is left is XX
     g = graph_of(("product:p", "REQUIRES", "material:m"),
                  ("country:CN", "PRODUCES", "material:m", {"share": 0.6}),
                  ("country:XX", "PRODUCES", "material:m", {"share": 0.4}))
     row = compare(g, Scenario("x", remove=("country:CN",)))[0]
-    assert row["new_spofs"] == ["country:XX"] and row["loss"] == pytest.approx(0.6)
+    assert row["new_spofs"] == [] and row["rest_of_world_only"] is True
+    assert row["loss_range"] == [pytest.approx(0.6), pytest.approx(0.6)]
 
 
 # ---------------------------------------------------------------- 5.3 sourcing at a distance
@@ -130,8 +134,50 @@ def test_a_supplies_edge_that_fits_no_chain_is_a_warning():
     g = graph_of(("facility:a", "SUPPLIES", "facility:b", {"material": "material:x"}),
                  ("facility:b", "PRODUCES", "material:y"))
     warnings = check_warnings(g.claims)
-    assert len(warnings) == 1 and "produces nothing made from it" in warnings[0]
+    assert len(warnings) == 1
+    assert warnings[0].endswith(": facility:a SUPPLIES material:x to facility:b, but nothing "
+                                "it makes or produces (material:y) is made from it: unused; "
+                                "check the edge's material, or the MADE_FROM/REQUIRES steps")
     assert check_warnings(DISTANCE.claims) == []
+
+
+def test_validate_says_per_edge_why_a_supplies_edge_is_unused(run_cli, tmp_path):
+    """One line per edge (its rows together), each with the reason and what to do: a
+    product's maker (the note's model takes a product's materials from world supply), a
+    buyer with nothing recorded, a buyer whose outputs are not made from the material."""
+    import shutil
+
+    folder = tmp_path / "facts"
+    shutil.copytree(Path(__file__).parent / "data" / "tiny", folder)
+    (folder / "supplies.csv").write_text(
+        "subject,relation,object,material,sources\n"
+        "company:miner,SUPPLIES,company:jetmaker,material:magnet,source:tiny-a\n"
+        "company:miner,SUPPLIES,company:separator,material:magnet,source:tiny-a\n"
+        "facility:sep-au,SUPPLIES,company:nobody,material:oxide,source:tiny-a\n"
+        "facility:sep-au,SUPPLIES,company:nobody,material:oxide,source:tiny-b\n"
+        "facility:sep-au,SUPPLIES,facility:mag-us,material:oxide,source:tiny-a\n",
+        encoding="utf-8")
+    with (folder / "nodes.csv").open("a", encoding="utf-8") as nodes:
+        nodes.write("company:nobody,Nobody Co,,,,,,,,source:tiny-a\n")
+    result = run_cli("validate", str(folder))
+    assert result.exit_code == 0, result.output
+    where = folder / "supplies.csv"
+    assert result.stderr.splitlines() == [
+        f"warning: {where}:2: company:miner SUPPLIES material:magnet to company:jetmaker, "
+        "which makes product:jet (needing it); a product draws each material from world "
+        "supply (design note section 2), not from its maker's suppliers: the edge is "
+        "evidence only (paths, show), nothing to fix",
+        f"warning: {where}:3: company:miner SUPPLIES material:magnet to company:separator, "
+        "but nothing it makes or produces (material:oxide) is made from it: unused; check "
+        "the edge's material, or the MADE_FROM/REQUIRES steps",
+        f"warning: {where}:4,5: facility:sep-au SUPPLIES material:oxide to company:nobody, "
+        "which makes and produces nothing in the graph: unused until a MAKES or PRODUCES "
+        "row (with a source) says what it makes"]
+    assert result.stdout == "ok: 66 facts, 8 source records, 22 nodes, 2 sources\n"
+    rows = run_cli("validate", str(folder), "--format", "csv").stdout.splitlines()
+    assert [row.split(",")[:4] for row in rows[1:]] == [
+        ["warning", str(where), "2", ""], ["warning", str(where), "3", ""],
+        ["warning", str(where), '"4', '5"']]
 
 
 # ---------------------------------------------------------------- 5.4 capacity
@@ -440,3 +486,21 @@ def test_without_as_of_a_plant_not_yet_open_counts_and_the_summary_says_so():
     assert dated.not_yet_valid(date.today()) == []
     assert not any("start after today" in p for p in story(chokepoints(dated, ["product:p"]),
                                                              dated))
+
+
+def test_dependents_of_rest_of_world_call_it_no_single_point():
+    # XX alone makes m: losing it stops p, but it is many countries, not one sole source
+    from mineralgraph.graph.analysis.lookups import dependents
+    from mineralgraph.reports.tables import render_dependents
+
+    g = graph_of(("product:p", "REQUIRES", "material:m"),
+                 ("country:XX", "PRODUCES", "material:m", {"share": 1.0}))
+    found = dependents(g, "country:XX")
+    assert found.losses == {"product:p": {"lower": 1.0, "upper": 1.0}}
+    assert found.spofs == {"product:p": False}
+    text = " ".join(render_dependents("country:XX", found.losses, g, "text", found.spofs,
+                                      found.caveats).split())
+    assert ("1 product(s) have a supply path from country:XX: the countries the share "
+            "figures do not name, taken together, so never a sole source; 1 would lose all "
+            "their supply without all of them.") in text
+    assert "cannot be made without" not in text

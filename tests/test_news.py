@@ -49,7 +49,7 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 133, 128 / 134
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 129, 128 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -63,33 +63,25 @@ KNOWN_MISSES = {
     "97-magnet-exports-tradepress.md": "a bullet figure with neither month nor 'year on year'",
     "116-syrah-balama-tradepress.md": "'graphite mine' names the element, not natural graphite",
     "126-antimony-december-portal.html": "'after Beijing banned such exports': a restated ban",
-    "128-tungsten-malaymail.html": "a control announced as 'five metals', its items named after",
     "140-mp-halts-yahoo.html": "the buyer ('China') named as a company only in the next sentence",
     "156-us-ore-imports.html": "'after falling to zero in June' in a sentence about July",
     "160-lynas-dy-magneticsmag.html": "'processes concentrate from Lynas' Mt Weld mine'",
     "168-antimony-h1-2025.html": "'cleared customs' as exports",
     "203-drc-extension-release.html": "a ban restated as 'Decision ... of 22 February 2025 on "
                                       "the temporary suspension of cobalt exports'",
-    "204-drc-quotas-aggregator.html": "a ban the graph lacks, lifted before it is restated: the "
-                                      "lift mints nothing and 'The ban' has nothing to refer to",
-    "205-cmoc-quota-tradepress.md": "the same: a lift of a ban the graph lacks",
-    "210-malaysia-ban-techpress.txt": "a ban 'since 2020' and another 'in June' in one sentence "
-                                      "are read as one",
-    "211-malaysia-policy-nasdaq.html": "a planned control ('will develop a policy to ban') is "
-                                       "not read",
-    "212-philippines-bill-bworld.md": "a planned control (a bill) is not read; a share with no "
-                                      "verb ('..., about 12% of global supply')",
-    "214-september-magnets-asiacity.html": "two partners' figures in one sentence ('while South "
-                                           "Korea ... took 854 tons, up 84.5%')",
+    "205-cmoc-quota-tradepress.md": "a lift of a ban the graph lacks, restated without its item "
+                                    "('the export ban imposed in February 2025'): not identified",
+    "210-malaysia-ban-techpress.txt": "the ban 'since 2020' (a state) is dropped, but the one "
+                                      "'in June' after it in the same sentence is not read",
+    "212-philippines-bill-bworld.md": "a planned control whose issuer is a Senate bill, no country "
+                                      "named ('a provision that would prohibit exports'); a share "
+                                      "with no verb ('..., about 12% of global supply')",
+    "214-september-magnets-asiacity.html": "'grew 27.9% to 1,288 tons' and 'took 854 tons, up "
+                                           "84.5%': changes with no year-on-year cue",
     "215-september-magnets-telegraph.txt": "'the expanded rare earth controls' announced on Oct 9 "
                                            "with no control in hand",
-    "218-vietnam-law-trt.html": "'introduced export controls in April', no item named, is read as "
-                                "a new control; 'The law takes effect' has no control word",
+    "218-vietnam-law-trt.html": "'The law takes effect' has no control word",
     "219-vietnam-law-businesstimes.md": "'moved to ban exports' is no announcement",
-    "220-gallium-july-rawmaterials.html": "two partners' quantities in one sentence ('Germany, "
-                                          "which received 5,000 kilograms, and Japan')",
-    "224-gallium-november-2023.txt": "a known control restated by its month with 'both metals' "
-                                     "for its items is read as a new one",
     "225-vietnam-law-digitimes.html": "'approved amendments that ... reaffirm a ban' is no "
                                       "announcement; its date is in the next sentence",
 }
@@ -117,8 +109,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 698
-    assert score.precision >= 638 / 654, report
-    assert score.recall >= 638 / 698, report
+    assert score.precision >= 652 / 656, report
+    assert score.recall >= 652 / 698, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -646,3 +638,185 @@ def test_an_empty_article_says_so_in_one_line_and_adds_nothing(run_cli, data_dir
     assert result.stderr.splitlines()[0] == \
         f"{path}: nothing to extract (0 sentences read); nothing added"
     assert out.read_text() == base.read_text()
+
+
+# ------------------------------------------------------------------ the precision gate
+#: Sentences the reader must give no claim for (issue 15: a wrong claim is the costly
+#: error), with the reason it reports; none of them is in an annotated article.
+GIVES_NOTHING = [
+    ("China has yet to approve any licence applications from Japanese firms.", "negated"),
+    ("Beijing failed to approve licences for US defence contractors in October.", "negated"),
+    ("China denied that it had restricted exports of rare earths to Japan.", "negated"),
+    ("Will China lift its ban on gallium exports to the United States?", "a question"),
+    ("Beijing said it would suspend the ban on gallium exports to the United States.",
+     "modal: a modal verb governs the event"),
+    ("The export controls China introduced in March have disrupted car production in Europe.",
+     "not identified: a new control"),
+    ("Indonesia's export ban on cobalt was imposed in March 2024.",
+     "restated: a control imposed before"),
+    ("Indonesia has banned exports of nickel ore since 2020.", "restated: a control"),
+    ("China lifted export controls on gallium, germanium and antimony on November 9.",
+     "ambiguous: the known control control:cn-2023-07-gallium-germanium covers"),
+    ("China exported 1,200 tons of magnets to Germany and Japan in October, up 20% year on "
+     "year.", "ambiguous: a trade figure with several partners"),
+    ("China's exports of gallium and germanium fell 50% year on year in October.",
+     "ambiguous: a trade figure with several materials"),
+    ("China approved export licences for Volkswagen on Monday.",
+     "ambiguous: the licence's grantee 'Volkswagen' is no known name"),
+    ("Beijing suspended some of the controls it unveiled in October as part of a trade truce "
+     "with Washington, but the April restrictions on seven rare earths remain in place.",
+     "not identified: a new control"),
+    ("The licences were granted under the controls China announced on April 4, the company "
+     "said.", "restated: 'the licences'"),
+    ("Licence applications from defence-related firms continue to be rejected, it said.",
+     "a rule of the control"),
+    ("Magnet shipments recovered in November, as licences were approved more quickly.",
+     "ambiguous: licences in a clause that gives the background"),
+    ("China restricted exports of graphite in October 2023 and of gallium and germanium in "
+     "July 2023.", "ambiguous: several controls or months in one sentence"),
+    ("China exported 2,000 tons of magnets in October, 5% of which went to India.",
+     "ambiguous: a trade figure whose partner is named in another clause"),
+    ("Chinese firms control 80% of Congo's cobalt output.",
+     "ambiguous: a share of one country's output or held by its firms"),
+    ("Gabon is the world's second-largest producer of manganese, after South Africa, "
+     "accounting for about 20% of global output.",
+     "ambiguous: a share with several owners named before it"),
+    ("Japanese carmakers said on Monday they had enough magnets. An export ban on cobalt took "
+     "effect on Monday.", "no issuer: a new control whose issuer is only the first country"),
+    ("China's April controls on rare earths came into force.",
+     "restated: an undated entry into force of a control announced months before"),
+    ("Indonesia's mines minister said: \"We will ban exports of nickel matte from June "
+     "2026.\"", "a quotation: its event verb is inside the quotation marks"),
+    ("Exports of magnets from China and Japan dropped 10% year on year in October.",
+     "ambiguous: a trade figure with several exporting countries"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", GIVES_NOTHING, ids=lambda s: s[:40])
+def test_what_the_reader_cannot_attach_it_skips_with_its_reason(tmp_path, known, sentence,
+                                                                  reason):
+    path = write(tmp_path, "g.txt", f"Title: Probe\nDate: 2025-11-20\n\n{sentence}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"] if s["reason"].startswith(reason)], \
+        result.report["skipped"]
+
+
+def test_a_decision_in_late_october_is_dated_by_its_month_without_a_day(tmp_path, known):
+    path = write(tmp_path, "l.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "China approved export licences for JL Mag in late October.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
+                  if c.subject.startswith("licence:")) == [
+        ("licence:cn-2025-10-01-jl-mag-approved", "GRANTED_TO", "company:jl-mag"),
+        ("licence:cn-2025-10-01-jl-mag-approved", "ISSUED_BY", "country:CN"),
+        ("licence:cn-2025-10-01-jl-mag-approved", "decision", "approved"),
+        ("licence:cn-2025-10-01-jl-mag-approved", "label",
+         "China: licences approved for JL Mag Rare-Earth (2025-10-01)")]
+
+
+def test_a_planned_control_is_kept_as_planned_with_no_date(tmp_path, known):
+    """"Indonesia is preparing to restrict exports of nickel matte, officials said on
+    Tuesday": a plan (modality planned on every claim, no date of its own), never a
+    decision; without the statement's date or its issuer named it is not read."""
+    path = write(tmp_path, "p.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "Indonesia is preparing to restrict exports of nickel matte, officials said on "
+                 "Tuesday.\nMalaysia plans to ban exports of raw rare earths.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(scored(result.claims), key=str) == [
+        ("control:id-2025-11-nickel", "COVERS", "element:Ni", None, None, None, "planned", None),
+        ("control:id-2025-11-nickel", "ISSUED_BY", "country:ID", None, None, None, "planned",
+         None),
+        ("control:id-2025-11-nickel", "regime", "licence-required", None, None, None, "planned",
+         None)]
+    assert "planned, not read: no one issuer named before the plan or no date of the " \
+           "statement" in [s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_generic_material_word_beside_another_element_is_not_the_graphs_material(tmp_path,
+                                                                                   known):
+    """"concentrate" is the test graph's rare-earth concentrate only where no other element
+    is named: in a lithium sentence the figure is of lithium."""
+    path = write(tmp_path, "c.txt", "Title: Probe\nDate: 2025-06-05\n\n"
+                 "Zimbabwe is Africa's biggest lithium producer and exported 1.2 million tons "
+                 "of concentrate in 2024.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == {("country:ZW", "reported_quantity", "1200000",
+                                      "element:Li", "2024-01-01", None, None, None)}
+
+
+def test_a_sentence_dating_another_announcement_adds_nothing_to_the_control_in_hand(tmp_path,
+                                                                                    known):
+    path = write(tmp_path, "m.txt", "Title: Probe\nDate: 2025-10-12\n\n"
+                 "China on Friday barred exports of rare earth magnets to US defence companies, "
+                 "the commerce ministry said.\nThe measure adds to the export controls Beijing "
+                 "announced on Oct. 9, which require licences for products containing Chinese "
+                 "rare earths.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(str(c.object) for c in result.claims if c.predicate == "announced_on") == [
+        "2025-10-10"]
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "ambiguous: the sentence dates another announcement (2025-10-09) than "
+        "control:cn-2025-10-rare-earth-magnets's"]
+
+
+def test_a_short_name_is_the_longer_name_the_article_gave_before(tmp_path, known):
+    """"Vulcan" after "Vulcan Elements" (a known company) and "Ionic" after "Ionic Rare
+    Earths" (an unknown one) name those companies, not new ones."""
+    path = write(tmp_path, "v.txt", "Title: Probe\nDate: 2025-11-03\n\n"
+                 "Vulcan Elements said on Monday it would build a magnet factory.\n"
+                 "Vulcan buys rare earth oxides from ReElement Technologies.\n"
+                 "Ionic Rare Earths Ltd said on Monday it had opened a refinery.\n"
+                 "Ionic supplies rare earth oxides to Vulcan Elements.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.subject, str(c.object)) for c in result.claims
+                  if c.predicate == "SUPPLIES") == [
+        ("company:ionic-rare-earths-ltd", "company:vulcan-elements"),
+        ("company:reelement-technologies", "company:vulcan-elements")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "China restricted exports of tungsten on Tuesday, in what analysts saw as retaliation "
+    "against the United States.",
+    "China announced export controls on tungsten on Tuesday, days after Washington imposed a "
+    "ban on chip sales to Chinese firms.",
+    "China on Tuesday imposed export controls on tungsten, a metal used in chips made for "
+    "Japanese and Korean customers."], ids=["retaliation", "days-after", "a-metal-used"])
+def test_a_phrase_set_aside_gives_the_control_no_target_nor_regime(tmp_path, known, sentence):
+    path = write(tmp_path, "t.txt", f"Title: Probe\nDate: 2025-11-20\n\n{sentence}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted((c.predicate, str(c.object)) for c in result.claims
+                  if c.subject == "control:cn-2025-11-tungsten"
+                  and c.predicate not in ("label", "MENTIONS")) == [
+        ("COVERS", "element:W"), ("ISSUED_BY", "country:CN"), ("announced_on", "2025-11-18"),
+        ("regime", "licence-required")]
+
+
+def test_a_trade_figure_with_no_exporter_named_takes_none_from_the_first_country(tmp_path,
+                                                                                 known):
+    """"Exports of magnets fell 20%" after a sentence about a Japanese company is no figure
+    of Japan's: the exporter in hand must have exported, issued or published before."""
+    text = ("Japan's Shin-Etsu said on Monday it had enough magnets for a year.\n"
+            "Exports of magnets fell 20% year on year in October, customs data showed.\n")
+    path = write(tmp_path, "x.txt", f"Title: Probe\nDate: 2025-11-20\n\n{text}")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    path = write(tmp_path, "y.txt", "Title: Probe\nDate: 2025-11-20\n\n"
+                 "China's shipments of magnets to the European Union rose in October.\n"
+                 + text.splitlines()[1] + "\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == {("country:CN", "reported_trade_change", "-0.2",
+                                      "material:ndfeb-magnet", "2025-10-01", None, None, None)}
+
+
+def test_an_undated_lift_gives_no_end_date(tmp_path, known):
+    """"China's export ban on gallium to the United States was lifted, the ministry said":
+    the restated ban, but no ``effective_to`` on the article's date (the text gives none)."""
+    path = write(tmp_path, "u.txt", "Title: Probe\nDate: 2025-11-20\n\nChina's export ban on "
+                 "gallium to the United States was lifted, the ministry said.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(c.predicate for c in result.claims
+                  if c.subject == "control:cn-2024-12-us-military") == [
+        "COVERS", "ISSUED_BY", "TARGETS"]
+    assert "not dated: a lift or suspension the text gives no date for" in [
+        s["reason"] for s in result.report["skipped"]]

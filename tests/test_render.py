@@ -113,7 +113,7 @@ def test_as_of_drops_what_was_not_yet_valid(tiny):
 def test_caption_names_date_scenario_version_and_sources(tiny):
     chain = build_chain(tiny, "product:jet")
     assert chain.caption() == (f"As of latest data · scenario: none (baseline) · dataset "
-                               f"{dataset_version(tiny)} · 2 sources")
+                               f"{dataset_version(tiny)} · 2 sources behind the picture")
     assert re.fullmatch(r"0\.1\.0\+[0-9a-f]{8}", dataset_version(tiny))
     assert dataset_version(tiny) != dataset_version(load_bundled())
 
@@ -352,7 +352,7 @@ def check_mermaid(text: str) -> None:
 def test_mermaid_follows_the_grammar(f35):
     text = to_mermaid(f35)
     check_mermaid(text)
-    assert '["Honeywell #8776;100%<br/>SPOF"]' in text
+    assert '["Honeywell ≈100%<br/>SPOF"]' in text
     assert '-->|"69%"|' in text
 
 

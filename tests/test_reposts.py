@@ -35,3 +35,23 @@ def test_replaced_reposts_are_gone_and_originals_are_typed_as_such(graph):
     assert graph.attribute("source:reex-iea-oct-2025", "original_url") == (
         "https://www.iea.org/commentaries/"
         "with-new-export-controls-on-critical-minerals-supply-concentration-risks-become-reality")
+
+
+def test_a_source_listing_shows_where_a_reposts_original_is_or_was_searched(run_cli):
+    """Numbered sources show, beside a repost, its original's URL or, when none was
+    found, the source's note saying where it was searched (Adamas via pulse.bot)."""
+    text = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
+    assert ("[6] repost: How Much Rare Earths Does an F-35 Really Contain? (Adamas "
+            "Intelligence, via pulse.bot). Adamas Intelligence. 2026-04-22. "
+            "https://www.pulse.bot/defense/news/how-much-rare-earths-does-an-f-35-really-"
+            "contain-de58adad-63fb-4f8f-b887-377674870f67/. Original not recorded; note: "
+            "pulse.bot summary of an Adamas Intelligence analysis; the Adamas original was "
+            "not found in the search; original searched: adamasintel.com article in the "
+            "stored pages and public repositories, not found") in text
+    brief = run_cli("brief", "product:f-35").stdout
+    assert ("Original not recorded; note: pulse.bot summary of an Adamas Intelligence "
+            "analysis;") in brief
+    # a primary source carries no repost note
+    assert "[4] company: Moog Awarded F-35 Joint Strike Fighter Work, in Australia, for " \
+           "Moog Hardware. Moog Inc.. 2019-02-20. https://www.moog.com/news/operating-group-" \
+           "news/2019/Moog_Awarded_F-35_Joint_Strike_Fighter_Work.html [5]" in text

@@ -359,6 +359,7 @@ EXPECTED = {
         [
             ("facility:elk-creek", "planned", "country:US", "company:niocorp", None),
             ("facility:eneabba", "construction", "country:AU", "company:iluka", None),
+            ("facility:lacq", "planned", "country:FR", "company:carester", None),
             ("facility:mp-10x", "planned", "country:US", "company:mp-materials", None),
             ("facility:nolans", "planned", "country:AU", "company:arafura", None),
             ("facility:round-top", "planned", "country:US", "company:usa-rare-earth", None),
@@ -377,6 +378,7 @@ EXPECTED = {
             ),
             ("product:direct-drive-wind-turbine", "Direct-drive permanent-magnet wind turbine"),
             ("product:f-35", "Lockheed Martin F-35 Lightning II"),
+            ("product:hard-disk-drive", "Hard disk drive"),
             ("product:industrial-servo-motor", "Industrial servo motor (robots, automation)"),
             ("product:optimus", "Tesla Optimus humanoid robot"),
         ],
@@ -440,7 +442,7 @@ EXPECTED = {
                 "2025-01-31",
             ),
             (
-                "statement:7acac504c14e8a49",
+                "statement:eb7bd3b75361796f",
                 "0.6923",
                 "2024",
                 "source:mbn-china-quota-2024",
@@ -450,7 +452,7 @@ EXPECTED = {
                 None,
             ),
             (
-                "statement:7acac504c14e8a49",
+                "statement:eb7bd3b75361796f",
                 "0.6923",
                 "2024",
                 "source:usgs-mcs2025-rare-earths",

@@ -52,3 +52,22 @@ def test_output_is_the_same_bytes_under_every_hash_seed(name, tmp_path):
     differing = [seed for seed in SEEDS if outputs[seed] != outputs[SEEDS[0]]]
     assert not differing, f"{name}: output under PYTHONHASHSEED {differing} differs from " \
                           f"{SEEDS[0]}"
+
+
+def test_a_source_keeps_its_number_across_formats_and_the_brief(run_cli):
+    """The text report, its Markdown and the brief on the same question number their
+    sources alike (first cited in the table, in rank order)."""
+    import re
+
+    args = ["--product", "product:f-35", "--scenario", "cn-2025-04-defence-denial"]
+    text = run_cli("chokepoints", *args).stdout
+    md = run_cli("chokepoints", *args, "--format", "md").stdout
+    brief = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
+
+    def titles(listing: str, pattern: str) -> list[str]:
+        return re.findall(pattern, listing, re.M)
+
+    in_text = titles(text.split("\nSOURCES\n")[1], r"^\[\d+\] (\w+: .{25})")
+    in_md = titles(md.split("## Sources")[1], r"^\d+\. (\w+: .{25})")
+    in_brief = titles(brief.split("## Sources")[1], r"^\d+\. (\w+: .{25})")
+    assert len(in_text) == 20 and in_text == in_md == in_brief

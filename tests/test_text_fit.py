@@ -62,3 +62,51 @@ def test_ids_never_break_across_lines(rows, width):
     ids = {w for row in rows for v in (row["a"], row["c"]) for w in v.split() if is_id(w)}
     found = {w for line in lines for w in line.split()}
     assert ids <= found  # every id reads whole on one line
+
+
+def test_a_keyed_table_aligns_two_digit_ranks():
+    """Rank 10 starts its node where rank 9 does (the ranks' column is as wide as the
+    widest rank), and a line too long folds under the node."""
+    rows = [{"rank": i, "node": f"Node {i} (company:c{i})", "stage": "mining",
+             "note": "see material:ndfeb-magnet-ht-sintered"} for i in range(1, 12)]
+    rows[4]["node"] = "A very long facility name, the longest of all (facility:long-name)"
+    table = text_table(rows, ["rank", "node", "stage", "note"], ["#", "node", "stage", "note"],
+                       width=60).splitlines()
+    assert table[:3] == ["#   node  stage", "  note", "  " + "-" * 37]
+    assert [line for line in table if not line.startswith("  ")] == [
+        "#   node  stage", "1   Node 1 (company:c1)  mining", "2   Node 2 (company:c2)  mining",
+        "3   Node 3 (company:c3)  mining", "4   Node 4 (company:c4)  mining",
+        "5   A very long facility name, the longest of all", "6   Node 6 (company:c6)  mining",
+        "7   Node 7 (company:c7)  mining", "8   Node 8 (company:c8)  mining",
+        "9   Node 9 (company:c9)  mining", "10  Node 10 (company:c10)  mining",
+        "11  Node 11 (company:c11)  mining"]
+    assert table[table.index("5   A very long facility name, the longest of all") + 1] == (
+        "    (facility:long-name) mining")
+
+
+def test_the_chokepoints_table_aligns_rank_10(run_cli):
+    """The real command: every ranked line of the table starts its node at one column."""
+    import re
+
+    result = run_cli("chokepoints", "--product", "product:aim-9x", "--top", "12")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    table = lines[lines.index("#   node"):lines.index("Evidence (the shortest supply path of each row shown):")]
+    ranked = [line for line in table if re.match(r"\d+ +\S", line)]
+    assert [line.split()[0] for line in ranked] == [str(i) for i in range(1, 13)]
+    assert {re.match(r"\d+ +", line).end() for line in ranked} == {4}
+
+
+def test_the_risk_blocks_align_rank_10_and_fit_80_columns(run_cli):
+    """``risk``: a block's lines start under its name whatever the rank's width, and fold
+    to the width (they ran to 300 columns)."""
+    result = run_cli("risk", "--importer", "country:US", "--top", "12")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 or " " not in line.strip() for line in lines)
+    ten = next(i for i, line in enumerate(lines) if line.startswith("10. "))
+    nine = next(i for i, line in enumerate(lines) if line.startswith("9. "))
+    assert lines[nine + 1].startswith("   GeoPolRisk ") and lines[ten + 1].startswith(
+        "    GeoPolRisk ")
+    block = lines[ten + 1:lines.index("", ten)]
+    assert block and all(line.startswith("    ") and line[4] != " " for line in block)

@@ -83,3 +83,24 @@ def test_units_periods_and_source_types(graph):
     assert types["source:spglobal-magnets-2025-07"] == "press"
     assert types["source:squidsite-reuters-magnets-2025-10"] == "repost"
     assert set(types.values()) == {"press", "repost"}
+
+
+def test_show_lists_a_monthly_trade_series_in_date_order(run_cli):
+    """``show``: a flow's monthly figures read in date order, in its relations (China's
+    exports to the US, each material's months) and in the figures about a material."""
+    import json
+
+    china = json.loads(run_cli("show", "country:CN", "--format", "json").stdout)
+    monthly = [(r["qualifiers"]["period"], r["qualifiers"]["material"])
+               for r in china["relations"]
+               if r["relation"] == "EXPORTS_TO" and r["node"] == "country:US"
+               and len(str(r["qualifiers"].get("period", ""))) == 7]
+    assert [p for p, _ in monthly] == sorted(p for p, _ in monthly)
+    assert monthly[:4] == [("2025-05", "material:ndfeb-magnet"), ("2025-06", "element:Ge"),
+                           ("2025-06", "material:ndfeb-magnet"), ("2025-07", "element:Ga")]
+    magnets = json.loads(run_cli("show", "material:ndfeb-magnet", "--format", "json").stdout)
+    to_us = [(s["qualifiers"]["period"], s["qualifiers"]["amount"])
+             for s in magnets["statistics"]
+             if s["subject"] == "country:CN" and s["object"] == "country:US"]
+    assert to_us == [("2025-05", 46.0), ("2025-06", 353.0), ("2025-07", 619.0),
+                     ("2025-08", 589.0), ("2025-09", 420.0), ("2025-10", 656.0)]

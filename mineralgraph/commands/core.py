@@ -7,7 +7,14 @@ import click
 from mineralgraph.commands.options import as_of_option, complete_ids, parse_date_option
 from mineralgraph.exceptions import InputErrors, MineralGraphError
 from mineralgraph.loaders import load_paths
-from mineralgraph.output import emit, format_option, out_option, output_options, working
+from mineralgraph.output import (
+    emit,
+    format_option,
+    one_line,
+    out_option,
+    output_options,
+    working,
+)
 from mineralgraph.validation import check_claims, check_warnings
 
 
@@ -51,7 +58,7 @@ def show(app, node_id, fmt, output, as_of):
 def report_problems(errors) -> None:
     """Print every problem on stderr, one line each."""
     for error in errors:
-        click.echo(str(error), err=True)
+        click.echo(one_line(str(error)), err=True)
 
 
 @click.command()
@@ -79,7 +86,7 @@ def validate(app, paths, with_bundled, fmt, output):
     if fmt == "text":
         report_problems(found.problems)
         for warning in found.warnings:
-            click.echo(warning, err=True)
+            click.echo(one_line(warning), err=True)
     if found.ok or fmt != "text":
         emit(render_validation(found, fmt), output)
     if not found.ok:
@@ -151,7 +158,7 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     if not errors:
         for warning in check_warnings(claims):
             if "country shares" in warning:
-                click.echo(warning, err=True)
+                click.echo(one_line(warning), err=True)
     if errors or (strict and skipped):
         report_problems(errors)
         raise MineralGraphError(f"{len(errors) + len(skipped) * strict} problem(s); "

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from mineralgraph.commands.options import query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.neo4j import (
     DEFAULT_URI,
@@ -49,11 +50,19 @@ def _password() -> str:
     password = os.environ.get("NEO4J_PASSWORD")
     if password is not None:
         return password
+    missing = MineralGraphError("no Neo4j password: set NEO4J_PASSWORD, type it at the "
+                                "prompt or give it on standard input")
+    if not sys.stdin.isatty():
+        # piped in (echo "$PW" | mineralgraph cypher ...): read the line as it is; getpass
+        # would print two warnings about echo first, and no one reads a prompt
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise missing
+        return line.rstrip("\r\n")
     try:
         return click.prompt("Neo4j password", hide_input=True, err=True)
     except click.Abort:
-        raise MineralGraphError("no Neo4j password: set NEO4J_PASSWORD or type it at the "
-                                "prompt") from None
+        raise missing from None
 
 
 class _Progress:
@@ -172,7 +181,7 @@ def _params(ctx, param, values):
 
 
 @click.command()
-@click.argument("query", metavar="QUERY|@FILE")
+@click.argument("query", metavar="QUERY|@FILE", callback=query_or_file("cypher"))
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", callback=_params,
               help="A query parameter ($NAME); VALUE is read as JSON when it parses "
                    "(numbers, true, lists, \"quoted\"), else as text. Repeatable.")

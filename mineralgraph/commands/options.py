@@ -19,6 +19,35 @@ def parse_date_option(ctx, param, value: str | None) -> date | None:
         raise click.BadParameter(str(exc)) from None
 
 
+#: Suffixes of query files, by language: a QUERY argument ending so is a file name.
+QUERY_FILE_SUFFIXES = {"sparql": (".rq", ".sparql", ".ru"), "cypher": (".cypher", ".cql")}
+
+
+def query_or_file(language: str):
+    """Click callback of a ``QUERY|@FILE`` argument: a file name given without its ``@``
+    (a word ending ``.rq``, or naming a file that exists) is bad usage (exit 2) that says
+    what was meant, instead of a parse error about the name read as a query."""
+    from pathlib import Path
+
+    def check(ctx, param, value: str) -> str:
+        word = value.strip()
+        if not word or word == "-" or word.startswith("@") or any(c.isspace() for c in word):
+            return value
+        named = word.lower().endswith(QUERY_FILE_SUFFIXES[language])
+        try:
+            exists = Path(word).is_file()
+        except (OSError, ValueError):
+            exists = False
+        if named or exists:
+            what = "a file" if exists else "a query file name"
+            name = {"sparql": "SPARQL", "cypher": "Cypher"}[language]
+            raise click.UsageError(f"{word} is {what}, not a {name} query: did you mean "
+                                   f"@{word}?", ctx=ctx)
+        return value
+
+    return check
+
+
 def as_of_option(fn):
     """``--as-of DATE``: answer with the facts valid on that date (a bad date exits 2)."""
     return click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=parse_date_option,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mineralgraph.commands.options import as_of_option
+from mineralgraph.commands.options import as_of_option, query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
 from mineralgraph.graph.sparql import ENGINES
@@ -24,6 +24,8 @@ RESULT_FORMATS = ("text", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld")
 #: ``table``, the plain format's earlier name, is still accepted.
 TABLE_ALIAS = {"table": "text"}
 RDF_FORMATS = ("ttl", "nt", "jsonld")
+#: The largest query file read (bytes): a bigger one is no query.
+QUERY_FILE_LIMIT = 16 << 20
 
 allow_service_option = click.option(
     "--allow-service", is_flag=True,
@@ -74,18 +76,15 @@ def read_query(text: str) -> tuple[str, str]:
     if text == "-":
         return sys.stdin.read(), "<stdin>"
     if text.startswith("@"):
+        from mineralgraph.files import read_text
+
         path = Path(text[1:])
-        try:
-            return path.read_text(encoding="utf-8"), str(path)
-        except FileNotFoundError:
-            raise MineralGraphError(f"{path}: no such query file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise MineralGraphError(f"{path}: cannot read ({exc})") from None
+        return read_text(path, limit=QUERY_FILE_LIMIT, what="query file"), str(path)
     return text, "query"
 
 
 @click.command()
-@click.argument("query", metavar="QUERY|@FILE")
+@click.argument("query", metavar="QUERY|@FILE", callback=query_or_file("sparql"))
 @output_options(formats=RESULT_FORMATS, default="text", aliases=TABLE_ALIAS)
 @click.option("--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint "
               "instead of the embedded engine.")

@@ -63,12 +63,21 @@ REFUSED = (
      r"|UNIQUE(?:NESS)?\s+|EXIST(?:ENCE)?\s+|NODE\s+|REL(?:ATIONSHIP)?\s+|KEY\s+"
      r"|PROPERTY\s+)*(?:INDEX|INDEXES|CONSTRAINT|CONSTRAINTS)\b)",
      "SHOW of anything but indexes and constraints is about the server, not the graph"),
-    (r"\A\s*USE\b|[{]\s*USE\b|\bUNION(?:\s+ALL)?\s+USE\b",
+    # USE starts a query or subquery, also after the query options (CYPHER 5, EXPLAIN...)
+    (r"(?:\A|[{]|\bUNION(?:\s+ALL|\s+DISTINCT)?)\s*(?:(?:EXPLAIN|PROFILE|CYPHER(?:\s+\d+"
+     r"(?:\.\d+)?)?(?:\s+\w+\s*=\s*\w+)*)\s+)*USE\b(?!\s*:)",
      "USE switches to another database (choose it with --database)"),
     (r"\b(?:GRANT|DENY|REVOKE)\b|\b(?:CREATE|ALTER|DROP|RENAME|START|STOP|ENABLE|"
-     r"DEALLOCATE|REALLOCATE)\s+(?:OR\s+REPLACE\s+)?(?:COMPOSITE\s+)?"
+     r"DEALLOCATE|REALLOCATE)\s+(?:OR\s+REPLACE\s+)?(?:COMPOSITE\s+|CURRENT\s+)?"
      r"(?:USER|ROLE|DATABASE|ALIAS|SERVER|DATABASES)\b", "administration commands"),
 )
+#: Namespaces of Neo4j's own functions: a read-only run may call no other namespaced
+#: function (a plugin's, such as ``apoc.cypher.runFirstColumn``, which runs the Cypher
+#: in its string argument, LOAD CSV included, or ``graph.names()``, about the server).
+READ_FUNCTION_NAMESPACES = frozenset({
+    "date", "datetime", "localdatetime", "localtime", "time", "duration", "point",
+    "vector.similarity"})
+_FUNCTION = re.compile(r"(?<![\w.$])([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+)\s*\(")
 _PROCEDURE = re.compile(r"\bCALL\s+(?![({])([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)",
                         re.IGNORECASE)
 _NEUTRAL = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`]|``)*`",
@@ -113,13 +122,9 @@ def query_text(query: str) -> tuple[str, dict]:
     A cookbook file may say ``// @param element = "element:Dy"``; ``--param`` overrides.
     """
     if query.startswith("@"):
-        path = Path(query[1:])
-        try:
-            query = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise MineralGraphError(f"{path}: no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise MineralGraphError(f"{path}: cannot read ({exc})") from None
+        from mineralgraph.files import read_text
+
+        query = read_text(Path(query[1:]), limit=16 << 20, what="query file")
     defaults = {}
     for line in query.splitlines():
         match = _PARAM_LINE.match(line)
@@ -183,6 +188,25 @@ def neutral_text(query: str) -> str:
     return _NEUTRAL.sub(blank, query)
 
 
+def names_text(query: str) -> str:
+    """The query with comments and string literals blanked out, and quoted names
+    written bare (```dbms`.x`` as ``dbms.x``; characters a name cannot hold
+    as ``_``), so a procedure or function named with backticks is still seen.
+
+    >>> names_text("CALL `dbms`.`components`() // x\\nRETURN 'a.b()', n.`my key`")
+    "CALL dbms.components()  \\nRETURN '', n.my_key"
+    """
+    def bare(match: re.Match) -> str:
+        text = match.group()
+        if text.startswith(("//", "/*")):
+            return " "
+        if text.startswith("`"):
+            name = text[1:-1].replace("``", "`")
+            return re.sub(r"[^\w.]", "_", name) or "_"
+        return text[0] * 2
+    return _NEUTRAL.sub(bare, query)
+
+
 def read_only_problem(query: str) -> str | None:
     """Why a read-only run refuses ``query`` before asking the server, or None.
 
@@ -198,11 +222,20 @@ def read_only_problem(query: str) -> str | None:
     for pattern, why in REFUSED:
         if re.search(pattern, text, re.IGNORECASE):
             return why
-    for match in _PROCEDURE.finditer(text):
+    named = names_text(query)
+    called = set()
+    for match in _PROCEDURE.finditer(named):
         name = re.sub(r"\s+", "", match.group(1))
+        called.add(match.start(1))
         if name.lower() not in READ_PROCEDURES:
             return (f"CALL {name}: only the schema procedures (db.labels, db.propertyKeys, "
                     "db.relationshipTypes, db.schema.*) may be called")
+    for match in _FUNCTION.finditer(named):
+        name = re.sub(r"\s+", "", match.group(1))
+        if match.start(1) not in called and \
+                name.lower().rpartition(".")[0] not in READ_FUNCTION_NAMESPACES:
+            return (f"{name}(): only Neo4j's own functions may be called (a plugin's may "
+                    "read or run what the query does not show)")
     return None
 
 

@@ -46,6 +46,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from mineralgraph import __version__
+from mineralgraph.cells import one_line
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import (
     DEFAULT_QUEUE,
@@ -78,6 +79,8 @@ DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 MAX_BODY = 1 << 20
+#: The largest answer read from another endpoint (``sparql --endpoint``).
+MAX_REMOTE_ANSWER = 256 << 20
 #: Connections the kernel holds for the server before it accepts them.
 LISTEN_BACKLOG = 1024
 #: Connections served at once; one more gets 503 at once.
@@ -381,6 +384,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        # an error echoes the query: no browser may read text/plain or CSV as a page
+        self.send_header("X-Content-Type-Options", "nosniff")
         origin = self._origin()
         if origin is not None:  # only an origin the user listed, never "*"
             self.send_header("Access-Control-Allow-Origin", origin)
@@ -394,8 +399,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        if not self.server.quiet:
-            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+        if not self.server.quiet:  # a request's escape sequences never reach the terminal
+            sys.stderr.write(f"{self.address_string()} {one_line(format % args)}\n")
 
 
 def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
@@ -473,11 +478,20 @@ def with_prefixes(query: str) -> str:
     return "\n".join(lines + [query]) if lines else query
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow no redirect: urllib would send the ``Authorization`` header to whatever
+    host the answer names (and a POSTed query would arrive there as an empty GET)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # urllib then raises the 3xx as an HTTPError
+
+
 def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     """Send a query to a SPARQL endpoint (POST, form-encoded) and read its answer.
 
     A ``user:password@`` in the URL is sent as HTTP Basic authentication and shown as
-    ``user:***@`` in every message.
+    ``user:***@`` in every message. A redirect is not followed (the credentials would
+    go to the host it names): the error says where it leads, to give that URL instead.
     """
     shown = redacted(url)
     try:
@@ -496,11 +510,22 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     except ValueError:
         raise MineralGraphError(f"{shown}: not an http(s) URL") from None
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read()
+        with urllib.request.build_opener(_NoRedirects).open(request, timeout=timeout) \
+                as response:
+            body = response.read(MAX_REMOTE_ANSWER + 1)
+            if len(body) > MAX_REMOTE_ANSWER:
+                raise MineralGraphError(f"{shown}: the answer is over "
+                                        f"{MAX_REMOTE_ANSWER >> 20} MiB; narrow the query "
+                                        "(LIMIT)")
             ctype = response.headers.get("Content-Type", "")
             truncated = response.headers.get("X-SPARQL-MaxRows") is not None
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400 and exc.headers.get("Location"):
+            raise MineralGraphError(
+                f"{shown}: HTTP {exc.code}: the endpoint redirects to "
+                f"{_printable(redacted(exc.headers['Location']), 200)}; give that URL "
+                "(redirects are not followed, so the query and any password stay "
+                "with the URL given)") from None
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
         raise MineralGraphError(f"{shown}: HTTP {exc.code}: "
                                 f"{detail[0] if detail else exc.reason}") from None

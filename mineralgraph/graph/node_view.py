@@ -43,8 +43,7 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     for incoming in (False, True):
         edges = graph.graph.in_edges(node_id, data=True) if incoming else \
             graph.graph.out_edges(node_id, data=True)
-        for u, v, data in sorted(edges, key=lambda e: (e[2]["relation"], e[0], e[1],
-                                                       e[2]["claim"].id)):
+        for u, v, data in sorted(edges, key=_relation_order):
             claim = data["claim"]
             other = u if incoming else v
             if not dated_node_in_force(graph, other, when):
@@ -72,6 +71,17 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
             "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,
             "beside": [item.as_dict() for item in beside], "sources": sources}
+
+
+def _relation_order(edge) -> tuple:
+    """Relations of a node: by relation and counterpart, then date (a monthly trade
+    series in date order), then material, what is counted and the claim id."""
+    from mineralgraph.graph.statistics import period_key
+
+    u, v, data = edge
+    claim = data["claim"]
+    return (data["relation"], u, v, period_key(claim), str(claim.qualifier("material") or ""),
+            str(claim.qualifier("about") or ""), claim.id)
 
 
 __all__ = ["node_view"]

@@ -56,6 +56,19 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
     write_atomically(path, snapshot_text(claims))
 
 
+def _device_refused(path: Path) -> Path:
+    """``path``, unless it is a device (``/dev/zero`` would be read forever)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return path  # reading it says what is wrong
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise InputError(str(path), None, None, "is a device, not a snapshot file")
+    return path
+
+
 @gc_paused()
 def load_snapshot(path: str | Path) -> list[Claim]:
     """The claims of a snapshot file, in file order; InputError names what is wrong.
@@ -69,7 +82,7 @@ def load_snapshot(path: str | Path) -> list[Claim]:
     sources that many claims repeat are held once. Any other layout, or any fault, is
     read (and refused) as one JSON document.
     """
-    path = Path(path)
+    path = _device_refused(Path(path))
     try:
         found = _stream(path)
     except (OSError, ValueError, RecursionError, MemoryError):
@@ -159,7 +172,7 @@ def _load_whole(path: Path) -> list[Claim]:
     """:func:`load_snapshot` for any layout: the file parsed as one JSON document."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _device_refused(path).read_text(encoding="utf-8")
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except FileNotFoundError:
         raise InputError(shown, None, None, "no such file") from None

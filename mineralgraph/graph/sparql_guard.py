@@ -19,6 +19,11 @@ Traceback (most recent call last):
 ...
 mineralgraph.graph.sparql_guard.RemoteAccessRefusedError: query:1:12: SERVICE is refused: \
 a query may not fetch from other servers (--allow-service allows federated queries)
+>>> check_query("SELECT * { \u017fERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+mineralgraph.graph.sparql_guard.RemoteAccessRefusedError: query:1:12: SERVICE is refused: \
+a query may not fetch from other servers (--allow-service allows federated queries)
 >>> query_depth("SELECT * { { ?s ?p ?o FILTER((1)) } }")
 4
 """
@@ -52,7 +57,7 @@ _TOKEN = re.compile(
     r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
     r"|(?P<var>[?$]\w+)"
     rf"|(?P<pname>[\w.\-\u00b7]*:(?:[\w.\-:%\u00b7]|{_PN_LOCAL_ESC})*)"
-    r"|(?P<word>[A-Za-z_]\w*)"
+    r"|(?P<word>[^\W\d]\w*)"  # any letter: rdflib matches keywords by upper(), ſ is S
     r"|(?P<open>[{(\[])|(?P<close>[})\]])",
     re.S)
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")

@@ -4,7 +4,8 @@ SELECT and ASK answers are written in the SPARQL 1.1 Query Results formats (JSON
 TSV, XML); CONSTRUCT and DESCRIBE answers as Turtle, N-Triples or JSON-LD. JSON and XML
 are rdflib's result serializers (and JSON answers from other endpoints are read by its
 parser); CSV is written here so that every cell passes the one formula-defusing function
-(:func:`mineralgraph.cells.csv_cell`), and TSV because rdflib has no TSV writer. The
+(:func:`mineralgraph.cells.csv_cell`), and TSV because rdflib has no TSV writer (its
+literals are defused the same way, inside their quotes). The
 ``text`` format (``table`` is its earlier name) shows node IRIs as ids
 (``product:f-35``), for terminals.
 
@@ -120,8 +121,22 @@ def _tsv(answer: Answer) -> str:
     lines = ["\t".join(f"?{v}" for v in answer.variables)]
     for row in answer.rows:
         lines.append("\t".join("" if t is None else (f"_:{t}" if isinstance(t, BNode)
-                                                    else nt_term(t)) for t in row))
+                                                    else nt_term(_defused(t))) for t in row))
     return "\n".join(lines) + "\n"
+
+
+def _defused(term):
+    """A literal whose text a spreadsheet would run as a formula (``=cmd|...``), with the
+    apostrophe :func:`~mineralgraph.cells.csv_cell` gives it: a spreadsheet reads a TSV
+    cell ``"=..."`` as the formula once it drops the quotes."""
+    from rdflib import Literal
+
+    if isinstance(term, Literal):
+        text = csv_cell(str(term))
+        if text != str(term):
+            return Literal(text, lang=term.language,
+                           datatype=None if term.language else term.datatype)
+    return term
 
 
 def _xml(answer: Answer) -> str:
@@ -160,6 +175,11 @@ def answer_from_rdf(data: bytes, media: str) -> Answer:
     from mineralgraph.graph.sparql import _term
 
     fmt = ox.RdfFormat.from_media_type(media.split(";")[0].strip()) or ox.RdfFormat.TURTLE
+    if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
+        # RDF/XML among them: its parser expands the entities of a DTD, so a few hundred
+        # bytes ("billion laughs") would fill the memory
+        raise MineralGraphError(f"the endpoint answered {media.split(';')[0].strip()}, not "
+                                "a format asked for (SPARQL JSON, Turtle, N-Triples)")
     cache: dict = {}
     try:
         triples = [(_term(q.subject, cache), _term(q.predicate, cache), _term(q.object, cache))

@@ -25,14 +25,29 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 STATISTICS = ("HOLDS_RESERVES", "NET_IMPORT_RELIANCE", "EXPORTS_TO")
 
 
+def period_key(claim: Claim) -> str:
+    """What a claim's figure is dated by, as text that sorts in date order: its
+    ``period`` (``2025-07``, ``2020-2023``), else its ``year``, else its start of
+    validity; empty when it has none.
+
+    >>> period_key(Claim("country:CN", "EXPORTS_TO", "country:US",
+    ...                  (("period", "2025-07"), ("year", 2025))))
+    '2025-07'
+    """
+    for value in (claim.qualifier("period"), claim.qualifier("year"), claim.valid_from):
+        if value is not None:
+            return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return ""
+
+
 def statistics_about(graph: SupplyGraph, node_id: str) -> list[Claim]:
     """The statistical claims about a node that are not its own relations.
 
     For a material or an element: the trade claims (``EXPORTS_TO``) whose ``material``
     is the node. For an element, also the reserves, net import reliance and trade claims
     of the materials that contain it (``element:Co`` lists the reserves of mined cobalt).
-    Sorted by relation, material, what is counted (``about``), then largest share or
-    amount first.
+    Sorted by relation, material, what is counted (``about``), period (a monthly series
+    reads in date order), then largest share or amount first.
     """
     kind = graph.kind(node_id)
     if kind not in ("Material", "Element"):
@@ -52,7 +67,8 @@ def statistics_about(graph: SupplyGraph, node_id: str) -> list[Claim]:
         figure = claim.qualifier("share") or claim.qualifier("amount") or 0
         material = claim.qualifier("material") or str(claim.object)
         return (claim.predicate, material, str(claim.qualifier("about") or ""),
-                claim.subject == "country:XX", -figure, claim.subject, claim.id)
+                period_key(claim), claim.subject == "country:XX", -figure, claim.subject,
+                str(claim.object), claim.id)
 
     return sorted(out, key=order)
 
@@ -61,7 +77,7 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
     """What a statistics agency states about an importer's imports of a material.
 
     ``lists``: each source's import-source list (``EXPORTS_TO`` into ``importer`` with a
-    ``period``, such as USGS's "Import Sources (2020-23)") of the material or, for a
+    ``period`` and a ``share``, such as USGS's "Import Sources (2020-23)") of the material or, for a
     material, of the elements it contains; ``reliance``: the importer's
     ``NET_IMPORT_RELIANCE`` claims on the same nodes. Figures as stated, with their bound.
 
@@ -77,8 +93,11 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
         nodes |= {str(c.object) for c in graph.relation_claims(material, "CONTAINS")}
     groups: dict[tuple, list[Claim]] = {}
     for claim in graph.edge_claims("EXPORTS_TO"):
+        # a stated list is shares of the importer's imports; a quantity with a period (a
+        # month of customs figures, a year's total from all origins) is not one
         if (claim.object == importer and claim.qualifier("material") in nodes
-                and claim.qualifier("period") is not None):
+                and claim.qualifier("period") is not None
+                and claim.qualifier("share") is not None):
             key = (claim.qualifier("material") != material, claim.qualifier("material"),
                    str(claim.qualifier("about") or ""), claim.qualifier("period"),
                    claim.sources)

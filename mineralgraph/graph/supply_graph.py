@@ -78,6 +78,15 @@ def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_dat
     raise MineralGraphError(f"unknown claim policy {policy!r} (known: {', '.join(POLICIES)})")
 
 
+#: Where the bundled curated files sit, as an ``origin`` path ends (any install, any OS).
+_BUNDLED_ORIGIN = ("mineralgraph/data/curated/", "mineralgraph\\data\\curated\\")
+
+
+def _bundled(claim: Claim) -> bool:
+    """Whether a claim was read from the bundled curated files (by its ``origin``)."""
+    return any(part in (claim.origin or "") for part in _BUNDLED_ORIGIN)
+
+
 def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
     """The claims once each (same claim id: the last one given), sorted by subject,
     predicate and claim id.
@@ -175,9 +184,17 @@ class SupplyGraph:
     def loaded(self) -> dict[str, int]:
         """Claim id -> position in the input (the last time it was given), for "loaded
         last" ties; kept across as_of() and with_policy(). Made when first read: most
-        graphs never need it, and at a million nodes it is half a gigabyte."""
+        graphs never need it, and at a million nodes it is half a gigabyte.
+
+        The bundled dataset's claims count as loaded before any other (as they are when
+        the graph is built), also when the graph comes from a snapshot, whose claims are
+        sorted: otherwise a tie between a user's file and the bundled data would fall to
+        the order of claim ids and change whenever a bundled row is edited.
+        """
         if self._loaded is None:
-            self._loaded = {c.id: i for i, c in enumerate(self._input)}
+            order = sorted(range(len(self._input)),
+                           key=lambda i: (not _bundled(self._input[i]), i))
+            self._loaded = {self._input[i].id: rank for rank, i in enumerate(order)}
             self._input = None
         return self._loaded
 
@@ -383,7 +400,8 @@ class SupplyGraph:
 
     def citation(self, source_id: str) -> str:
         """A one-line reference to a source: its type, title, publisher, date, URL, and
-        for a repost the original's URL.
+        for a repost where its original is: the original's URL, and the source's note
+        (which says where the original was searched when it was not found).
 
         >>> from mineralgraph.claim import Claim
         >>> g = SupplyGraph([Claim("source:r", "title", "Ban", sources=("source:r",)),
@@ -392,11 +410,21 @@ class SupplyGraph:
         ...                        sources=("source:r",))])
         >>> g.citation("source:r")
         'repost: Ban. Original: https://gov.example/46'
+        >>> g = SupplyGraph([Claim("source:b", "title", "Ban", sources=("source:b",)),
+        ...                  Claim("source:b", "source_type", "repost", sources=("source:b",)),
+        ...                  Claim("source:b", "note", "original searched: gov.example, "
+        ...                        "not found", sources=("source:b",))])
+        >>> g.citation("source:b")
+        'repost: Ban. Original not recorded; note: original searched: gov.example, not found'
         """
         parts = [self.label(source_id), self.attribute(source_id, "publisher"),
                  self.attribute(source_id, "published"), self.attribute(source_id, "url")]
         original = self.attribute(source_id, "original_url")
-        if original:
-            parts.append(f"Original: {original}")
         kind = self.attribute(source_id, "source_type") or "type not recorded"
+        note = self.attribute(source_id, "note")
+        if original:
+            parts.append(f"Original: {original}" + (f"; note: {note}"
+                                                    if kind == "repost" and note else ""))
+        elif kind == "repost":
+            parts.append("Original not recorded" + (f"; note: {note}" if note else ""))
         return f"{kind}: " + ". ".join(str(p) for p in parts if p)

@@ -15,6 +15,8 @@ the text looks ahead ("next Monday", "will take effect on Monday"). Month-only p
 ['2026-11-10']
 >>> [d.isoformat() for d, _, _ in find_dates("earlier this month and last month", article)]
 ['2025-06-01', '2025-05-01']
+>>> [d.isoformat() for d, _, _ in find_dates("approved in late April", article)]   # a month
+['2025-04-01']
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ PATTERNS = [
                            + "|".join(WEEKDAYS) + r")(?:'s)?\b", re.I)),
     ("word", re.compile(r"\b(?P<word>today|yesterday|tomorrow|earlier this month|this month|"
                         r"last month|next month|last week|next week|last year)\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)",
-                         re.I)),
+    ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+(?:(?:early|mid|late)[- ]?\s*)?"
+                         rf"{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)", re.I)),
 ]
 
 #: Verbs in the past just before a weekday ("signed on Tuesday"): the weekday is past.

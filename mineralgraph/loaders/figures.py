@@ -20,6 +20,8 @@ forecasts ("will control", "is projected") gives none.
 [(0.7, 'nearly 70% of rare-earth mining'), (0.9, "nearly 90% of the world's refining")]
 >>> [(f.flow, f.value) for f in find_figures("Magnet imports into Japan fell 30% y/y.")]
 [('import', -0.3)]
+>>> find_figures("Japan imports 60% of its rare earths from China, down from 90% in 2010.")
+[]
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
-                      r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|"
+                      r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|grew|"
                       r"surged|recovered|rebounded)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
@@ -82,6 +84,11 @@ _UNIT = r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\b"
 QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\s+[\w ,-]{1,40}?)?"
                             r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
                             r"the country|were imported|was imported|shipped|exported)\b", re.I)
+#: "Germany, which received 5,000 kilograms", "South Korea, the second largest, took 854
+#: tons": the quantity a named buyer took (its exporter is the one of the figure before).
+QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
+                            r"[\w\s-]{1,30}?,)?\s+(?:received|took|bought|imported)\s+"
+                            r"(?:about\s+|nearly\s+|roughly\s+)?" + _NUM + r"\s+" + _UNIT)
 #: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
 QUANTITY_AND = re.compile(r"\band\s+" + _NUM + r"\s+" + _UNIT + r"\s+of\b", re.I)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
@@ -108,6 +115,8 @@ class Figure:
     about: str = ""
     unit: str | None = None
     flow: str | None = None
+    #: where the partner a quantity went to is named ("Japan, which took 4,007 kilograms")
+    partner_at: int | None = None
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -147,6 +156,13 @@ def find_figures(text: str) -> list[Figure]:
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
                           match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
+    for match in QUANTITY_TAKEN.finditer(text):   # "Japan, which took 4,007 kilograms"
+        if any(f.kind == "quantity" and f.start <= match.start("num") < f.end for f in out):
+            continue
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+        out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                          match.start("num"), match.end(), about=match.group(0), unit=unit,
+                          flow="export", partner_at=match.start("partner")))
     if [f for f in out if f.kind == "quantity"]:
         for match in QUANTITY_AND.finditer(text):   # "..., and 5,611 kilograms of gallium"
             if any(f.start == match.start("num") for f in out):
@@ -191,6 +207,8 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         if any(s <= match.start() < e for s, e in taken):
             continue
         before, after = text[max(0, match.start() - 45):match.start()], text[match.end():]
+        if re.search(r"\b(from|to|at)\s+$", before):
+            continue   # "down from 90% in 2010", "rose to 60%": a level, not a change
         verbs = list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12]))
         flows = list(_FLOW.finditer(text[:match.start()]))
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):

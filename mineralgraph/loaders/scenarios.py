@@ -300,10 +300,13 @@ def load_scenario(name_or_path: str) -> Scenario:
     if name_or_path in shipped:
         return read_scenario(shipped[name_or_path])
     path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml"):
+    if path.suffix.lower() in (".yaml", ".yml"):
         if not path.is_file():
             raise InputError(str(path), None, None, "no such scenario file")
         return read_scenario(path)
+    if path.is_file():
+        raise InputError(str(path), None, None, "not a scenario file (YAML, named .yaml or "
+                                                ".yml)")
     close = difflib.get_close_matches(name_or_path, list(shipped), n=3, cutoff=0.4)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise MineralGraphError(f"no scenario named {name_or_path!r}{hint}; "

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from mineralgraph.cells import markdown_table
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import ChainExposure, Exposure
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -39,7 +40,12 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import product_story, story, untraced_sentence
+from mineralgraph.reports.summary import (
+    dispute_sentences,
+    product_story,
+    story,
+    untraced_sentence,
+)
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -66,6 +72,23 @@ class Brief:
     sources: list[str] = field(default_factory=list)  # citations, numbered from 1
     links: list[str | None] = field(default_factory=list)  # each source's http(s) URL
     short: list[str] = field(default_factory=list)  # type, title, date, site: small print
+
+    #: what the listed sources are (the table's, or the picture's when it cites none)
+    cited_by: str = "table"
+
+    @property
+    def caption(self) -> str:
+        """Date, scenario, dataset and the sources counted as what they are: those the
+        brief lists (cited in its table) and, apart, those behind the picture.
+
+        The count of the numbered list is the count of the list, never of something
+        else; the picture's sources are named as such."""
+        n, drawn = len(self.sources), len(self.chain.sources)
+        listed = f"{n} source{'' if n == 1 else 's'}"
+        if self.cited_by == "picture":
+            return self.chain.caption(f"{listed} behind the picture, listed below")
+        return self.chain.caption(f"{listed} cited in the table, listed below; the picture "
+                                  f"draws on {drawn}")
 
 
 def citation(graph: SupplyGraph, source: str) -> str:
@@ -111,15 +134,17 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         node_id = found.report.product
         chain = compact_chain(graph, found.report, found.blocked)
         summary, table, note = _product_part(graph, found, chain, index)
+        cited_by = "table" if index.numbers else "picture"
         if not index.numbers:
             index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
     else:
+        cited_by = "picture"
         node_id = found.focus
         chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain)
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
-                  note)
+                  note, cited_by=cited_by)
     if scenario is not None:
         brief.scenario_title = scenario.title or scenario.name
         brief.scenario_rows = _scenario_rows(graph, found.comparison)
@@ -163,11 +188,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
              f"{len(materials)} mapped materials and components, with producers in "
              f"{len(countries)} countries")
-    # as the text report ranks them: suppliers, the rest of the world included
-    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
+    # the analysis' rank: the place among the suppliers, rest of the world included
+    suppliers = [c for c in report.chokepoints if c.rank is not None]
     rows = []
-    for rank, c in enumerate(suppliers[:TABLE_ROWS], 1):
-        rows.append({"rank": rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
+    for c in suppliers[:TABLE_ROWS]:
+        rows.append({"rank": c.rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
                      "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
                      "spof": spof_text(c.spof_kind),
@@ -182,6 +207,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
+    disputed = Caveats()
+    for c in suppliers[:TABLE_ROWS]:
+        disputed |= c.caveats
+    if disputed.disputes:
+        note += " " + " ".join(dispute_sentences(graph, disputed))
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")
@@ -250,7 +280,9 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
                      "baseline": _band(row["baseline_range"]),
                      "availability": _band(row["availability_range"]),
                      "loss": span(*row["loss_range"]),
-                     "new_spofs": ", ".join(spofs) or "none"})
+                     "new_spofs": ", ".join(spofs) or (
+                         "none (what is left comes from rest of world, many countries)"
+                         if row.get("rest_of_world_only") else "none")})
     return rows
 
 
@@ -289,7 +321,7 @@ def to_markdown(brief: Brief) -> bytes:
     from mineralgraph.render.mermaid import to_mermaid
 
     chain = brief.chain
-    out = [f"# {plain(brief.title)}", "", plain(chain.caption()), "",
+    out = [f"# {plain(brief.title)}", "", plain(brief.caption), "",
            plain(" ".join(brief.summary)), "",
            "## Snapshot", "", "```mermaid", to_mermaid(chain).rstrip("\n"), "```", "",
            "## Top chokepoints", "", plain(brief.table_note), ""]
@@ -388,7 +420,7 @@ def to_html(brief: Brief, paper: str = "a4") -> bytes:
         f"<title>{escape(brief.title)}</title>\n<style>{BRIEF_STYLE}"
         f"{LETTER_STYLE if paper == 'letter' else ''}</style>\n</head>\n",
         f"<body>\n<header><h1>{escape(brief.title)}</h1>",
-        f"<p class=\"caption\">{escape(chain.caption())}</p></header>\n",
+        f"<p class=\"caption\">{escape(brief.caption)}</p></header>\n",
         f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n",
         f"<div class=\"body\">\n<figure>\n{to_svg(brief_scene(chain))}</figure>\n"
         "<div class=\"side\">\n"]

@@ -148,7 +148,7 @@ def _compose(brief, scene, paper: str, small: float,
     text_w = width - 2 * MARGIN
     x, y = MARGIN, MARGIN - 4
     y = page.paragraph(x, y, brief.title, 15, text_w, "#102a43", True, 1.2)
-    y = page.paragraph(x, y, brief.chain.caption(), 7.5, text_w, MUTED)
+    y = page.paragraph(x, y, brief.caption, 7.5, text_w, MUTED)
     y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
     room = height - MARGIN - y
     picture = None

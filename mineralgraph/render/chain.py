@@ -224,12 +224,15 @@ class Chain:
         """The stage columns that hold at least one box, in order."""
         return sorted({n.column for n in self.nodes.values()})
 
-    def caption(self) -> str:
-        """As-of date, scenario, dataset version and number of sources, on one line."""
+    def caption(self, sources: str | None = None) -> str:
+        """As-of date, scenario, dataset version and what the sources count, on one line:
+        by default the sources behind the picture (a brief passes its own count, of the
+        sources it lists)."""
         when = self.as_of.isoformat() if self.as_of else "latest data"
         scenario = self.scenario or "none (baseline)"
-        return (f"As of {when} · scenario: {scenario} · dataset {self.version} · "
-                f"{len(self.sources)} source{'' if len(self.sources) == 1 else 's'}")
+        n = len(self.sources)
+        sources = sources or f"{n} source{'' if n == 1 else 's'} behind the picture"
+        return f"As of {when} · scenario: {scenario} · dataset {self.version} · {sources}"
 
 
 def dataset_version(graph: SupplyGraph) -> str:
@@ -303,9 +306,10 @@ class _Builder:
         for material in sorted(n for n in self.spine if model.kind_of(n) == "Material"):
             self._producers(material)
         self._supplies()
-        top = [Top(rank, key, g.label(key), *self.losses[key])
-               for rank, key in enumerate(self.top, 1)]
-        for rank, key in enumerate(self.top, 1):
+        # the analysis' rank (place among the suppliers), as every table shows it
+        ranked = [(self.found.ranks.get(key, i), key) for i, key in enumerate(self.top, 1)]
+        top = [Top(rank, key, g.label(key), *self.losses[key]) for rank, key in ranked]
+        for rank, key in ranked:
             for node in self.nodes.values():
                 if node.id == key:
                     node.rank = node.rank or rank

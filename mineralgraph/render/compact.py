@@ -37,7 +37,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
+from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
@@ -91,10 +91,11 @@ def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, obj
 
     The rank is the chokepoint's rank among the report's suppliers (as in its table).
     """
-    # ranked as in the report's table: suppliers, the rest of the world included
-    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
+    # the analysis' rank: the place among the suppliers, the rest of the world included
+    suppliers = [c for c in report.chokepoints if c.rank is not None]
     found, countries = [], set()
-    for rank, c in enumerate(suppliers, 1):
+    for c in suppliers:
+        rank = c.rank
         if not (c.spof or c.loss >= MIN_TOP_LOSS):
             continue
         owner = owner_of(graph, c.id)

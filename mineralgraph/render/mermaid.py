@@ -2,16 +2,24 @@
 
 One subgraph per stage column, left to right; producers carry their share on the
 flow into their material; single points of failure and top chokepoints get a class.
-Every label is written in double quotes with anything but letters, digits, spaces and
-``.,:()/%+-`` as a Mermaid entity code (``#60;`` for ``<``), so data can never close a
-label, start a link or inject markup. Node ids are ``n1, n2...`` in sorted key order,
-so the same chain gives the same text.
+Every label is written in double quotes with any ASCII character but letters, digits,
+spaces and ``.,:()/%+-`` as a Mermaid entity code (``#60;`` for ``<``), so data can never
+close a label, start a link or inject markup. Other printable characters (``·``, ``≈``,
+``é``) are written as themselves: they mean nothing to Mermaid, and an entity code for
+them (``#183;``) would show as such in the Markdown source, in ``%%`` comments (which
+Mermaid never decodes) and wherever Mermaid draws labels as plain SVG text. Control,
+format (bidirectional, zero-width) and combining characters stay codes. Node ids are
+``n1, n2...`` in sorted key order, so the same chain gives the same text.
 
 >>> label("<script>alert(1)</script> & \\"q\\"")
 '"#60;script#62;alert(1)#60;/script#62; #38; #34;q#34;"'
+>>> label("Mining · HHI 5,861", "JL Mag ≈47%\u202e")
+'"Mining · HHI 5,861<br/>JL Mag ≈47%#8238;"'
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from mineralgraph.graph.analysis.chokepoints import STAGES
 from mineralgraph.render.chain import Chain
@@ -29,9 +37,16 @@ SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:()
 
 
 def entities(text: str) -> str:
-    """``text`` with every character outside the safe set as a ``#NNN;`` entity code."""
+    """``text`` with every ASCII character outside the safe set, and every non-ASCII one
+    that is not a printable letter, digit, punctuation or symbol, as a ``#NNN;`` code."""
     text = " ".join(str(text).split())
-    return "".join(c if c in SAFE else f"#{ord(c)};" for c in text)
+    return "".join(c if c in SAFE or _printable(c) else f"#{ord(c)};" for c in text)
+
+
+def _printable(c: str) -> bool:
+    """Whether a non-ASCII character is shown as itself (a letter, digit, punctuation
+    or symbol: not a control, format, combining, private-use or line-separator one)."""
+    return ord(c) > 127 and unicodedata.category(c)[0] in "LNPS"
 
 
 def label(*lines: str) -> str:

@@ -11,6 +11,8 @@ from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    disputes_cell,
+    ends,
     left_out_lines,
     left_out_title,
     name,
@@ -18,7 +20,7 @@ from mineralgraph.reports.common import (
     spof_text,
     thousands,
 )
-from mineralgraph.reports.summary import caveat_phrase, proxy_sentences, story
+from mineralgraph.reports.summary import caveat_phrase, caveat_sentences, story
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
            "sources"]
@@ -37,14 +39,14 @@ def briefing_rows(report: ProductReport, top: int | None) -> list:
 
 
 def rows(chokes: list, sources: SourceIndex) -> list[dict]:
-    return [{"rank": i, "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
+    return [{"rank": c.rank or "", "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
              "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
              "spof": spof_text(c.spof_kind),
              "hhi": thousands(c.hhi),
              "confidence": replace(c.caveats, assumed_share=False).describe(),
              "sources": sources.cite(c.sources)}
-            for i, c in enumerate(chokes, 1)]
+            for c in chokes]
 
 
 def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -86,7 +88,8 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                      + "; ".join(graph.label(m) for m in report.behind) + ".")
     wide = [c for c in report.chokepoints if c.behind]
     for c in wide[:5]:
-        lines.append(f"{c.label}: loss {span(*c.loss_range)} because of "
+        lines.append(f"{c.label}: loss {span(*c.loss_range)}, a range because these stages "
+                     "have no mapped supply: "
                      + "; ".join(graph.label(m) for m in c.behind) + ".")
     if report.possible_spofs:
         lines.append("Possible single points of failure (if the unmapped stages sit where "
@@ -95,36 +98,40 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     return lines
 
 
-def evidence_lines(report: ProductReport, graph: SupplyGraph, sources: SourceIndex,
-                   shown_rows: list) -> list[str]:
-    """The shortest supply path behind each supplier SPOF or top chokepoint shown."""
-    lines = []
-    shown = [c for c in shown_rows if c.kind in SUPPLIER_KINDS][:4]
-    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
+def evidence_items(graph: SupplyGraph, sources: SourceIndex,
+                   shown_rows: list) -> list[tuple[str, list[str]]]:
+    """The evidence of exactly the rows the table shows, in its order: each row's shortest
+    supply path with its citations and proxies, and under it the reviewers' notes on the
+    steps of that path (a note sits under the row whose path carries it, nowhere else)."""
+    items = []
+    for c in shown_rows:
         if not c.paths:
             continue
         path = c.paths[0]
         chain = " -> ".join([graph.label(path[0].source)] + [graph.label(s.target) for s in path])
         cited = sources.cite([s for step in path for s in step.sources])
         phrase = caveat_phrase(c.caveats)
-        line = (f"{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
+        rank = f"#{c.rank} " if c.rank else ""
+        line = (f"{rank}{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
                 f"{chain} {cited}")
-        proxies = proxy_sentences(graph, c.caveats)
-        if proxies:
-            line += ". " + " ".join(proxies)
-        lines.append(line)
-    return lines
+        sentences = caveat_sentences(graph, c.caveats)
+        if sentences:
+            line += ". " + " ".join(sentences)
+        notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
+                 f"{step.note}" for step in path if step.note]
+        items.append((line, notes))
+    return items
 
 
-def evidence_notes(report: ProductReport, graph: SupplyGraph, shown_rows: list) -> list[str]:
-    """The reviewers' notes on the steps of the evidence paths shown, each once."""
-    notes: dict[tuple[str, str], str] = {}
-    shown = [c for c in shown_rows if c.kind in SUPPLIER_KINDS][:4]
-    for c in [c for c in report.chokepoints if c.spof and c.kind == "Element"][:1] + shown:
-        for step in c.paths[0] if c.paths else ():
-            if step.note:
-                notes.setdefault((step.source, step.target), step.note)
-    return [f"{graph.label(u)} -> {graph.label(v)}: {note}" for (u, v), note in notes.items()]
+def evidence_block(items: list[tuple[str, list[str]]], markdown: bool) -> list[str]:
+    """The evidence section: a bullet per row, its notes as bullets under it."""
+    text = md_text if markdown else str
+    out = ["**Evidence** (the shortest supply path of each row shown)" if markdown
+           else "Evidence (the shortest supply path of each row shown):", ""]
+    for line, notes in items:
+        out.append(f"- {text(line)}")
+        out += [f"  - {text(note)}" for note in notes]
+    return out + [""]
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
@@ -144,15 +151,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         out += [(table(rows(shown, sources), COLUMNS, HEADERS) if markdown else
                  table(rows(shown, sources), TEXT_COLUMNS, TEXT_HEADERS)) if shown
                 else "No supplier mapped upstream.", ""]
-        evidence = evidence_lines(report, graph, sources, shown)
+        evidence = evidence_items(graph, sources, shown)
         if evidence:
-            out += ["Evidence (shortest supply path):" if not markdown else "**Evidence**", ""]
-            out += [f"- {text(line)}" for line in evidence] + [""]
-            notes = evidence_notes(report, graph, shown)
-            if notes:
-                out += ["Notes on these steps (the reviewers' caveats):" if not markdown
-                        else "**Notes on these steps**", ""]
-                out += [f"- {text(line)}" for line in notes] + [""]
+            out += evidence_block(evidence, markdown)
         if report.unmapped:
             out += [text("Supply not mapped: " + ", ".join(
                 f"{graph.label(m)} ({m})" + (f": {graph.attribute(m, 'unmapped_reason')}"
@@ -168,21 +169,49 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         out += [""]
     out += ["## Sources" if markdown else "SOURCES", ""]
     out += [text(line) for line in sources.listing(markdown)]
-    out += ["", text("Loss: share of the product's supply lost without the node (dependency "
+    out += ["", text("#: the rank among the product's suppliers (countries, companies, "
+                     "facilities), the same in every format; materials and elements have none. "
+                     "Loss: share of the product's supply lost without the node (dependency "
                      "model, AND-OR availability), as a range: the lower figure counts stages "
                      "without mapped supply as available, the higher one places them in their "
                      "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
                      "the unmapped stages sit in the anchor country; a stage's anchor "
                      "country is the top producer of the nearest stage above it, or else "
-                     "below it, that has mapped producers). HHI: concentration of the "
+                     "below it, that has mapped producers). Rest of world: the countries the "
+                     "share figures do not name, taken together; never a SPOF, being many "
+                     "countries. HHI: concentration of the "
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
                      "the node produces without a sourced share, so it is given its capacity's "
                      "part of world output where both are known (design note 5.4), else an "
                      "equal part of its country's (or the rest of the world's) share: an "
                      "assumption, not a figure. Confidence: the weakest rating among the claims "
                      "on the row's evidence paths; proxy: one of them is a figure measured for a "
-                     "neighbouring stage or material.")]
+                     "neighbouring stage or material; disputed: another source disagrees with "
+                     "one of them (both are kept; the evidence says who and how).")]
     return "\n".join(out) if markdown else fit("\n".join(out))
+
+
+#: The CSV columns: every range as its two ends (``loss_low``, ``loss_high``).
+CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
+               "availability_low", "availability_high", "rank", "id", "kind", "label",
+               "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
+               "confidence", "proxies", "disputes", "sources"]
+
+
+def flat_row(report: ProductReport, row) -> dict:
+    """One chokepoint as a CSV row: the rank (empty for an input), both ends of each
+    range, proxies and sources as ``;``-separated text."""
+    data = row.as_dict()
+    return {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
+            **ends("baseline", report.baseline_range),
+            **ends("availability", report.availability_range),
+            **{k: data[k] for k in ("id", "kind", "label", "assumed_share", "stage",
+                                    "country", "hhi", "confidence", "sources")},
+            "rank": row.rank or "", **ends("loss", row.loss_range),
+            "spof": row.spof_kind or "",
+            "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+                                for p in data["proxies"]),
+            "disputes": disputes_cell(data["disputes"])}
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
@@ -191,20 +220,5 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
     if fmt == "json":
         return to_json([r.as_dict() for r in reports])
     if fmt == "csv":
-        flat = [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
-                 "baseline": round(r.baseline, 6), "availability": round(r.availability, 6),
-                 "availability_low": round(r.availability_range[0], 6),
-                 "rank": i, **c.as_dict()}
-                for r in reports for i, c in enumerate(r.chokepoints, 1)]
-        for row in flat:
-            row.pop("paths")
-            row["loss"] = round(row["loss"], 6)
-            row["loss_low"], row["loss_high"] = row.pop("loss_range")
-            row["spof"] = row["spof"] or ""
-            row["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
-                                      for p in row["proxies"])
-        return to_csv(flat, ["product", "as_of", "scenario", "baseline", "availability",
-                             "availability_low", "rank", "id", "kind", "label", "loss",
-                             "loss_low", "loss_high", "assumed_share", "spof", "stage",
-                             "country", "hhi", "confidence", "proxies", "sources"])
+        return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
     return render_text(reports, graph, markdown=fmt == "md", top=top)

@@ -41,6 +41,28 @@ def span(low: float, high: float) -> str:
     return f"{percent(low).rstrip('%')}-{percent(high)}"
 
 
+def ends(name: str, pair) -> dict[str, float]:
+    """Both ends of a range as flat columns (CSV, the Python API's rows): ``name_low`` and
+    ``name_high``, never one figure alone, which would read as the answer.
+
+    >>> ends("loss", (0.9994, 1.0))
+    {'loss_low': 0.9994, 'loss_high': 1.0}
+    """
+    low, high = pair
+    return {f"{name}_low": round(low, 6), f"{name}_high": round(high, 6)}
+
+
+def disputes_cell(disputes: list[dict]) -> str:
+    """The disputed claims of a row (``Caveats.as_dict()["disputes"]``) as one CSV cell.
+
+    >>> disputes_cell([{"subject": "product:p", "relation": "REQUIRES",
+    ...                 "object": "material:m", "disputed_by": "X says not"}])
+    'product:p REQUIRES material:m: X says not'
+    """
+    return ";".join(f"{d['subject']} {d['relation']} {d['object']}: {d['disputed_by']}"
+                    for d in disputes)
+
+
 def spof_text(kind) -> str:
     """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing."""
     return {"certain": "yes", "possible": "possible"}.get(kind, "") if kind else ""

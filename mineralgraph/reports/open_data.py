@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from mineralgraph.cells import fit
 from mineralgraph.graph.risk import scorers
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import SourceIndex, name, percent
@@ -141,31 +142,35 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
 
 def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: SourceIndex,
                  md: bool) -> str:
-    """Text and Markdown: one block per commodity, the score written as its formula."""
+    """Text and Markdown: one block per commodity, the score written as its formula; a
+    block's lines start under its name, after the rank (``10.`` as ``9.``), and text
+    lines fold to the width of the output."""
     out = ["# Supply risk by commodity" if md else "SUPPLY RISK BY COMMODITY", "", intro, ""]
     for row, line in zip(rows, table, strict=True):
         gpr, eu = row["scores"]["geopolrisk"], row["scores"]["eu-hhi-wgi"]
         f = gpr.factors
         head = f"{line['rank']}. {row['commodity']} ({row['material']}), {row['year']}"
         out.append(f"## {head}" if md else head)
+        pad = " " * (len(str(line["rank"])) + 2)
         if gpr.value is not None:
-            out.append(f"   GeoPolRisk {gpr.value:.4f} = HHI {f['hhi']:.4f} x import risk "
+            out.append(f"{pad}GeoPolRisk {gpr.value:.4f} = HHI {f['hhi']:.4f} x import risk "
                        f"{f['import_risk']:.4f}")
-            out.append(f"   import risk = {_tonnes(f['weighted_imports_t'])} weighted t / "
+            out.append(f"{pad}import risk = {_tonnes(f['weighted_imports_t'])} weighted t / "
                        f"({_tonnes(f['imports_t'])} t imported + "
                        f"{_tonnes(f['own_production_t'])} t produced)")
-            out.append(f"   partners (share of tonnes, weight): {line['top_partners']}")
+            out.append(f"{pad}partners (share of tonnes, weight): {line['top_partners']}")
         elif f:
-            out.append(f"   GeoPolRisk not scored; production HHI {f['hhi']:.4f}")
+            out.append(f"{pad}GeoPolRisk not scored; production HHI {f['hhi']:.4f}")
         if eu.value is not None:
-            out.append(f"   EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
+            out.append(f"{pad}EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
                        f"{line['wgi_dims']})")
-        out.append(f"   sources {line['sources']}" + (f"; {line['notes']}" if line["notes"]
+        out.append(f"{pad}sources {line['sources']}" + (f"; {line['notes']}" if line["notes"]
                                                       else ""))
         out.append("")
     if sources.numbers:
         out += ["## Sources" if md else "SOURCES", ""] + sources.listing(md)
-    return "\n".join(out).rstrip("\n")
+    text = "\n".join(out).rstrip("\n")
+    return text if md else fit(text)
 
 
 def render_disagreements(rows: list[dict], graph: SupplyGraph, fmt: str,

@@ -36,10 +36,12 @@ def caveat_phrase(caveats: Caveats) -> str:
     ''
     """
     parts = [f"{caveats.confidence} confidence"] if caveats.confidence else []
-    if caveats.proxies:
-        parts.append("rests on a proxy")
-    if caveats.assumed_share:
-        parts.append("rests on an assumed (≈) share")
+    rests = (["a proxy"] if caveats.proxies else []) + (
+        ["an assumed (≈) share"] if caveats.assumed_share else [])
+    if rests:
+        parts.append("rests on " + join_names(rests))
+    if caveats.disputes:
+        parts.append("disputed")
     return f"({'; '.join(parts)})" if parts else ""
 
 
@@ -56,6 +58,8 @@ def rests_on(caveats: Caveats) -> str:
         parts.append("a proxy")
     if caveats.assumed_share:
         parts.append("an assumed (≈) share")
+    if caveats.disputes:
+        parts.append("a disputed claim")
     return "rests on " + join_names(parts) if parts else "rests on unrated claims"
 
 
@@ -63,6 +67,38 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     """One sentence per proxy: what the figure stands in for and what it was measured for."""
     return [f"{graph.label(subject)}'s figure for {graph.label(obj)} is a proxy, measured "
             f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
+
+
+#: How a disputed relation reads: "Lockheed Martin F-35 Lightning II needs ...".
+DISPUTED_VERBS = {"REQUIRES": "needs", "MADE_FROM": "is made from", "CONTAINS": "contains",
+                  "SUPPLIES": "supplies", "MAKES": "makes", "LOCATED_IN": "is located in",
+                  "OPERATED_BY": "is operated by"}
+
+
+def dispute_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
+    """One sentence per disputed claim a figure rests on: what it says and who disagrees.
+
+    >>> from mineralgraph import load_bundled
+    >>> print(dispute_sentences(load_bundled(), Caveats(disputes=(("product:f-35",
+    ...     "REQUIRES", "material:ndfeb-magnet-ht", "the DoD says otherwise"),)))[0])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet
+    (Dy/Tb-doped) is disputed: the DoD says otherwise.
+    """
+    out = []
+    for subject, relation, obj, by in caveats.disputes:
+        if relation == "PRODUCES":
+            what = f"{graph.label(subject)}'s figure for {graph.label(obj)}"
+        else:
+            verb = DISPUTED_VERBS.get(relation, relation.lower().replace("_", " "))
+            what = f"That {graph.label(subject)} {verb} {graph.label(obj)}"
+        out.append(f"{what} is disputed: {by}.")
+    return out
+
+
+def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
+    """The proxy and dispute sentences of a figure, in that order."""
+    return proxy_sentences(graph, caveats) + dispute_sentences(graph, caveats)
 
 
 def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
@@ -129,8 +165,10 @@ def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint 
 
 
 def worst_country(report: ProductReport) -> Chokepoint | None:
-    """The country whose loss would cost the product most (ties to the smaller id)."""
-    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0]
+    """The named country whose loss would cost the product most (ties to the smaller id);
+    rest of the world is many countries, not one (see :func:`rest_of_world_sentence`)."""
+    rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0
+            and c.id != REST_OF_WORLD]
     return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
 
 
@@ -149,8 +187,7 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
                      f"(HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
     if country is not None:
-        name = ("the rest of the world" if country.id == REST_OF_WORLD
-                else prose_name(graph, country.id))
+        name = prose_name(graph, country.id)
         phrase = caveat_phrase(country.caveats)
         parts.append(f"without {name} it would lose {span(*country.loss_range)}"
                      + (f" {phrase}" if phrase else ""))
@@ -188,7 +225,27 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
         lines.append(f"It cannot be made without {join_names(suppliers)}, "
                      + ("a sole source" if len(suppliers) == 1 else "each a sole source")
                      + " besides its maker.")
+    if report.rest_of_world_only:
+        lines.append(rest_of_world_sentence(bool(report.scenario)))
     return lines, caveats
+
+
+def rest_of_world_sentence(scenario: bool, subject: str = "it", many: bool = False) -> str:
+    """What it means that losing rest of the world would stop a product (``many``: several
+    products): at some stage all it gets comes from the countries no share figure names.
+    Those are many countries, never a sole source (addendum, 5.2 extended).
+
+    >>> rest_of_world_sentence(False)[:69]
+    'At one stage or more everything it gets comes from the rest of the wo'
+    >>> rest_of_world_sentence(True, "A and B", many=True)[-65:]
+    'would stop them, but that is many countries, not one sole source.'
+    """
+    when = "Under the scenario, at" if scenario else "At"
+    verb = ("still " if scenario else "") + ("get" if many else "gets")
+    return (f"{when} one stage or more everything {subject} {verb} comes from the rest of "
+            "the world (the countries the share figures do not name): losing all of them "
+            f"together would stop {'them' if many else 'it'}, but that is many countries, "
+            "not one sole source.")
 
 
 def press_only_materials(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
@@ -223,8 +280,8 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(" ".join(lines))
         if caveats.weak:
             weak |= caveats
-    if weak.proxies or weak.confidence == "low":
-        sentences = proxy_sentences(graph, weak)
+    if weak.proxies or weak.disputes or weak.confidence == "low":
+        sentences = caveat_sentences(graph, weak)
         if weak.confidence == "low":
             sentences.append("Some figures rest on low-confidence claims: run mineralgraph "
                              "--min-confidence medium ... to see the answer without them.")

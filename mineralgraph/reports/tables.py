@@ -4,26 +4,35 @@ from __future__ import annotations
 
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import PathStep
-from mineralgraph.graph.analysis.concentration import HIGHLY_CONCENTRATED, Concentration
+from mineralgraph.graph.analysis.concentration import (
+    HIGHLY_CONCENTRATED,
+    REST_OF_WORLD,
+    Concentration,
+)
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    disputes_cell,
+    ends,
     join_names,
     left_out_lines,
     left_out_title,
     name,
     percent,
+    prose_name,
     span,
     spof_text,
     thousands,
 )
 from mineralgraph.reports.summary import (
+    caveat_sentences,
     confidence_hint,
+    dispute_sentences,
     future_sentence,
     left_out_sentence,
-    proxy_sentences,
+    rest_of_world_sentence,
     rests_on,
 )
 
@@ -142,7 +151,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         if fmt == "json":
             row["loss_range"] = [round(low, 6), round(high, 6)]
         elif fmt == "csv":
-            row["loss_low"], row["loss_high"] = round(low, 6), round(high, 6)
+            del row["loss"]
+            row.update(ends("loss", (low, high)))
             row["spof"] = row["spof"] or ""
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
         rows.append(row)
@@ -152,18 +162,38 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
              f"{certain} cannot be made without it"
              + (f", {possible} may not be (if their unmapped stages sit in its country)"
                 if possible else "") + ".")
+    if node_id == REST_OF_WORLD:
+        whole = sum(1 for p in ranked if pair(p)[1] >= 1.0 - 1e-9)
+        intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "
+                 "the countries the share figures do not name, taken together, so never a "
+                 f"sole source; {whole} would lose all their supply without all of them.")
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph)
     intro += confidence_hint(graph, "dependents", any(
         caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
+    intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
+                                       if pair(p)[1] > 0])
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
     if fmt == "csv":
-        columns = ["product", "label", "end_use", "loss", "loss_low", "loss_high", "spof",
-                   "confidence", "proxies", "assumed_share"]
+        columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
+                   "confidence", "proxies", "disputes", "assumed_share"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, intro=intro, left_out=left_out)
+
+
+def disputed_sentence(graph: SupplyGraph, caveats: list[Caveats]) -> str:
+    """For after a summary (with a leading space): the disputed claims the rows rest on,
+    each with who disagrees (rows marked ``disputed``), or "" when there are none."""
+    union = Caveats()
+    for found in caveats:
+        union |= found
+    sentences = dispute_sentences(graph, union)
+    if not sentences:
+        return ""
+    return (" Rows marked disputed rest on a claim another source disagrees with (both are "
+            "kept). " + " ".join(sentences))
 
 
 def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
@@ -174,6 +204,7 @@ def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
         if fmt == "csv":
             data["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                        for p in data["proxies"])
+            data["disputes"] = disputes_cell(data["disputes"])
         return data
     return {"confidence": caveats.describe()}
 
@@ -241,9 +272,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                "not_mapped": len(r["supply_not_mapped"]) or "",
                **_caveat_cells(_row_caveats(r), fmt)}
         if csv:
-            row.update({"baseline_low": availability(r["baseline_range"][0], fmt),
-                        "scenario_low": availability(r["availability_range"][0], fmt),
-                        "loss_low": r["loss_range"][0], "loss_high": r["loss_range"][1],
+            for key in ("baseline", "scenario", "loss"):
+                del row[key]
+            row.update({**ends("baseline", r["baseline_range"]),
+                        **ends("availability", r["availability_range"]),
+                        **ends("loss", r["loss_range"]),
                         "new_spofs": r["new_spofs"],
                         "new_possible_spofs": r["new_possible_spofs"]})
         rows.append(row)
@@ -271,13 +304,12 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if worst and weak.weak:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
-        intro += "".join(f" {s}" for s in proxy_sentences(graph, weak))
+        intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
-    for r in result["products"]:
-        if r["range_from_unmapped"]:
-            intro += (f"\n{name(graph, r['product'])}: {span(*r['loss_range'])} because these "
-                      "stages have no mapped supply: "
-                      + "; ".join(graph.label(m) for m in r["range_from_unmapped"]) + ".")
+    intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
+    rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
+    if rest:
+        intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
     left_out = result.get("left_out_below_confidence", [])
     if graph.min_confidence:
         intro += "\n" + left_out_sentence(graph, len(left_out)).lstrip()
@@ -291,18 +323,69 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
                "confidence"]
     if csv:
-        columns = ["product", "end_use", "baseline", "baseline_low", "scenario", "scenario_low",
-                   "loss", "loss_low", "loss_high", "new_spofs", "new_possible_spofs",
-                   "not_mapped", "confidence", "proxies", "assumed_share"]
+        columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
+                   "availability_high", "loss_low", "loss_high", "new_spofs",
+                   "new_possible_spofs", "not_mapped", "confidence", "proxies", "disputes",
+                   "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
+
+
+def possessive(text: str) -> str:
+    """``China's``, ``MP Materials'``.
+
+    >>> possessive("China"), possessive("MP Materials")
+    ("China's", "MP Materials'")
+    """
+    return text + ("'" if text.endswith("s") else "'s")
+
+
+def driver_phrase(drivers: list[dict], graph: SupplyGraph) -> str:
+    """What makes a loss, from :func:`~mineralgraph.graph.analysis.comparison.drivers`:
+    ``the scenario blocks China's 99% of Dysprosium oxide (separated)``; or that nothing
+    on the mapped supply paths is hit."""
+    if not drivers:
+        return "nothing the scenario blocks or removes lies on {its} mapped supply paths"
+    hows = {d["how"] for d in drivers}
+    verb = "blocks" if hows == {"blocked"} else "removes" if hows == {"removed"} else \
+        "blocks or removes"
+    held = [f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
+            f"{graph.label(d['material'])}" for d in drivers]
+    return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
+
+
+def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+    """Why each product that loses supply loses it: the driver (the supply the scenario
+    blocks or removes, with its share), and apart from it why the figure is a range (the
+    stages without mapped supply). Products with the same reason share a line."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r["loss_range"][1] <= 0:
+            continue
+        behind = r.get("range_from_unmapped") or []
+        reason = driver_phrase(r.get("drivers", []), graph)
+        why_range = (" {It is} a range, not one figure, because these stages have no mapped "
+                     "supply (the low end keeps them; the high end assumes the scenario "
+                     "reaches them): " + "; ".join(graph.label(m) for m in behind) + "."
+                     if behind else "")
+        key = (f"lose{{s}} {span(*r['loss_range'])}: {reason}.", why_range)
+        groups.setdefault(key, []).append(name(graph, r["product"]))
+    out = []
+    for (head, why), products in groups.items():
+        many = len(products) > 1
+        words = {"s": "" if many else "s", "its": "their" if many else "its",
+                 "It is": "Each is" if many else "It is"}
+        out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
+    return out
 
 
 def _row_caveats(row: dict) -> Caveats:
     """The caveats of a scenario result row (from :func:`compare`)."""
     return Caveats(row.get("confidence"),
                    tuple((p["subject"], p["object"], p["measured_for"])
-                         for p in row.get("proxies", ())), bool(row.get("assumed_share")))
+                         for p in row.get("proxies", ())), bool(row.get("assumed_share")),
+                   tuple((d["subject"], d["relation"], d["object"], d["disputed_by"])
+                         for d in row.get("disputes", ())))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
@@ -332,6 +415,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph)
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
+    intro += disputed_sentence(graph, [c.caveats for c in spofs])
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             "availability_range": [round(v, 6) for v in report.availability_range],
             "spofs": rows,
@@ -339,5 +423,5 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "left_out_below_confidence": left_out}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
-                   + (["proxies", "assumed_share"] if fmt == "csv" else []),
+                   + (["proxies", "disputes", "assumed_share"] if fmt == "csv" else []),
                    fmt, data, graph, sources, intro, left_out=left_out)

@@ -14,6 +14,10 @@ def _row(severity: str, problem: InputError | str) -> dict:
     if isinstance(problem, InputError):
         return {"severity": severity, "file": problem.path, "line": problem.line,
                 "field": problem.field, "message": problem.message}
+    if getattr(problem, "path", None):  # a warning that knows its file and line
+        return {"severity": severity, "file": problem.path,
+                "line": int(problem.line) if str(problem.line).isdigit() else problem.line,
+                "field": None, "message": problem.message}
     return {"severity": severity, "message": problem}
 
 

@@ -2,7 +2,14 @@
 would hurt most, ranked, each with its evidence (stage, country, HHI, paths, sources).
 
 Ranking (dependency model, section 3): single points of failure first, then by loss,
-then by id so the order is stable.
+then by id so the order is stable. A row's *rank* is its place among the product's
+suppliers (countries, companies, facilities) in that order; materials and elements are
+inputs, not suppliers, and have none. Every view (text, Markdown, JSON, CSV, the Python
+API, the pictures) shows this one rank.
+
+Rest of the world (``country:XX``) stands for the countries a source does not name: it is
+removed and ranked like any node (design note 5.2) but, being many countries, it is never
+a single point of failure nor a sole source (addendum, 5.2 extended).
 
 >>> from mineralgraph import load_bundled
 >>> report = chokepoints(load_bundled(), ["product:f-35"])[0]
@@ -21,7 +28,7 @@ import networkx as nx
 import numpy as np
 
 from mineralgraph.claim import Claim
-from mineralgraph.graph.analysis.concentration import concentration
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_each
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
@@ -70,6 +77,8 @@ class Chokepoint:
     behind: list[str] = field(default_factory=list)
     #: the weakest confidence on the row's evidence paths, and its proxies (section 5.7)
     caveats: Caveats = field(default_factory=Caveats)
+    #: the place among the product's suppliers (1 = worst); None for an input
+    rank: int | None = None
 
     @property
     def spof_kind(self) -> str | bool:
@@ -77,13 +86,14 @@ class Chokepoint:
         return "certain" if self.spof else "possible" if self.possible_spof else False
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "label": self.label,
+        return {"rank": self.rank, "id": self.id, "kind": self.kind, "label": self.label,
                 "loss": round(self.loss, 6),
                 "loss_range": [round(v, 6) for v in self.loss_range],
                 "spof": self.spof_kind, "stage": self.stage,
                 "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
+                "disputes": self.caveats.as_dict()["disputes"],
                 "country": self.country, "hhi": self.hhi, "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
@@ -160,7 +170,8 @@ class ProductReport:
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
-        """The highest-ranked country, company or facility that is not a maker."""
+        """The highest-ranked country, company or facility that is not a maker (nor the
+        rest of the world, which is many countries)."""
         if callable(self._worst_supplier):
             self._worst_supplier = self._worst_supplier()
         return self._worst_supplier
@@ -183,6 +194,9 @@ class ProductReport:
     #: upstream materials nothing traces to a country (no producer, element, input or
     #: anchor): any enforced control in scope may reach them (section 5.6)
     untraced: list[str] = field(default_factory=list)
+    #: at some stage all the product gets comes from countries no source names (rest of
+    #: the world's loss is 100%): many countries, so not a single point of failure
+    rest_of_world_only: bool = False
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -204,10 +218,12 @@ class ProductReport:
                 "makers": self.makers,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
+                "disputes": self.caveats.as_dict()["disputes"],
                 "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
                 "untraced_inputs": self.untraced,
+                "rest_of_world_only": self.rest_of_world_only,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
                                       if self.most_concentrated else None),
@@ -430,39 +446,46 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     graph = analysis.graph
     live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
     # the single points of failure as sorted lists; a row asks its tables (a set per
-    # product and bound, kept by every row, would take gigabytes at a million nodes)
-    certain = tables["upper"].spofs()
-    possible = sorted(tables["lower"].spofs() - certain) if "lower" in live else []
-    certain = sorted(certain)
+    # product and bound, kept by every row, would take gigabytes at a million nodes).
+    # Rest of the world is many countries: never a single point of failure.
+    upper_spofs = tables["upper"].spofs()
+    rest_of_world_only = REST_OF_WORLD in upper_spofs
+    possible = (sorted(tables["lower"].spofs() - upper_spofs - {REST_OF_WORLD})
+                if "lower" in live else [])
+    certain = sorted(upper_spofs - {REST_OF_WORLD})
 
     def loss_of(node_id: str, bound: str) -> float:
         # a single point of failure's loss is 1 - 0 / before: exactly 1.0
         return tables[bound].loss(node_id)
 
-    def row(node_id: str) -> Chokepoint:
-        pair = [loss_of(node_id, b) for b in live] or [0.0]
-        spof = tables["upper"].spof(node_id)
-        found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
-        found.loss_range = (min(pair), max(pair))
-        found.possible_spof = ("lower" in live and not spof
-                               and tables["lower"].spof(node_id))
-        if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
-            found.behind = analysis.behind(product, [node_id])
-        return found
-
     ranking: list[str] = []
+    ranks: dict[str, int] = {}
 
     def ranked() -> list[str]:
         if not ranking:
             ranking.extend(_rank(tables, live))
+            ranks.update(supplier_ranks(ranking))
         return ranking
+
+    def row(node_id: str) -> Chokepoint:
+        pair = [loss_of(node_id, b) for b in live] or [0.0]
+        spof = node_id != REST_OF_WORLD and bool(tables["upper"].spof(node_id))
+        found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
+        found.loss_range = (min(pair), max(pair))
+        found.possible_spof = bool("lower" in live and not spof and node_id != REST_OF_WORLD
+                                   and tables["lower"].spof(node_id))
+        ranked()
+        found.rank = ranks.get(node_id)
+        if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
+            found.behind = analysis.behind(product, [node_id])
+        return found
 
     rows = Rows(lambda: ranked()[:top] if top else ranked(), row)
     makers = set(graph.neighbours(product, "MAKES", incoming=True))
 
     def supplier() -> Chokepoint | None:
         found = next((n for n in ranked() if model.kind_of(n) in SUPPLIER_KINDS
-                      and n not in makers), None)
+                      and n not in makers and n != REST_OF_WORLD), None)
         return row(found) if found else None
 
     def concentrated() -> Chokepoint | None:
@@ -482,13 +505,26 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
         scenario_title=scenario.title if scenario else None,
-        untraced=analysis.untraced_upstream(product))
+        untraced=analysis.untraced_upstream(product),
+        rest_of_world_only=rest_of_world_only)
+
+
+def supplier_ranks(ranked: list[str]) -> dict[str, int]:
+    """The rank of each supplier (country, company, facility) in a product's ranked ids:
+    its place among the suppliers, from 1. Inputs (materials, elements) have none.
+
+    >>> supplier_ranks(["element:Dy", "company:moog", "material:m", "country:CN"])
+    {'company:moog': 1, 'country:CN': 2}
+    """
+    suppliers = (n for n in ranked if model.kind_of(n) in SUPPLIER_KINDS)
+    return {n: rank for rank, n in enumerate(suppliers, 1)}
 
 
 def _rank(tables: dict, live: list[str]) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
-    with supply (``live``), and by id. Sorted as arrays (a product can have 100,000
+    with supply (``live``), and by id; rest of the world is never a single point of
+    failure, so it ranks by its loss. Sorted as arrays (a product can have 100,000
     rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
@@ -512,11 +548,22 @@ def _rank(tables: dict, live: list[str]) -> list[str]:
     if "lower" in live:
         possible[np.searchsorted(nodes, numbers["lower"][lower.after == 0.0])] = True
         possible &= ~certain
+    rest = _position(ids, REST_OF_WORLD)
+    if rest is not None:
+        certain[nodes == rest] = possible[nodes == rest] = False
     best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
     # a node is in ``nodes`` for a bound without supply only through its table, whose
     # losses that bound's row ignores; ids sort as their numbers do
     order = np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain))
     return [ids[i] for i in nodes[order].tolist()]
+
+
+def _position(ids: list[str], node_id: str) -> int | None:
+    """The number of ``node_id`` in the sorted ``ids``, or None when absent."""
+    from bisect import bisect_left
+
+    at = bisect_left(ids, node_id)
+    return at if at < len(ids) and ids[at] == node_id else None
 
 
 def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,

@@ -7,18 +7,78 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
 ['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
- 'confidence', 'loss', 'loss_range', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
- 'new_spofs', 'product', 'proxies', 'range_from_unmapped', 'supply_not_mapped']
+ 'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'may_be_unavailable_at_baseline',
+ 'new_possible_spofs', 'new_spofs', 'product', 'proxies', 'range_from_unmapped',
+ 'rest_of_world_only', 'supply_not_mapped']
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.structure import located_in, producer_weights
 from mineralgraph.graph.supply_graph import SupplyGraph
+from mineralgraph.ontology import model
+
+
+def _held_by(graph: SupplyGraph, node_id: str) -> set[str]:
+    """The producers whose output a removed node takes with it: itself, a country's
+    facilities and companies (LOCATED_IN), a company's facilities (OPERATED_BY)."""
+    held = {node_id}
+    relations = {"Country": ("LOCATED_IN",), "Company": ("OPERATED_BY",)}
+    for relation in relations.get(model.kind_of(node_id), ()):
+        held |= set(graph.neighbours(node_id, relation, incoming=True))
+    for company in [n for n in held if model.kind_of(n) == "Company" and n != node_id]:
+        held |= set(graph.neighbours(company, "OPERATED_BY", incoming=True))
+    return held
+
+
+def drivers(analysis: Analysis, product: str, limit: int = 3) -> list[dict]:
+    """What makes a product's loss under the scenario: on its mapped supply paths (the
+    upper bound), each material some of whose output the scenario blocks or removes, with
+    who held it and that output's weight (its part of world output, as the analysis
+    weighs producers), largest first; at most ``limit``.
+
+    A blocked producer is grouped under its country (the control's issuer); a removed
+    node under itself. Stages without mapped supply are not drivers: they only make the
+    answer a range (:meth:`Analysis.behind`).
+
+    Returns
+    -------
+    list of dict
+        ``{"holder": id, "material": id, "share": float, "how": "blocked" | "removed"}``.
+    """
+    graph = analysis.graph
+    ups = analysis.upstream(product)
+    found: dict[tuple[str, str, str], float] = {}
+    weights = {}
+
+    def weight_of(material: str) -> list:
+        if material not in weights:
+            weights[material] = producer_weights(graph, material, graph.relation_claims(
+                material, "PRODUCES", incoming=True))
+        return weights[material]
+
+    for producer, material in analysis.blocked_for(product):
+        if material not in ups or producer == "virtual":
+            continue
+        holder = (located_in(graph, producer) or [producer])[0]
+        share = sum(w for c, w in weight_of(material) if c.subject == producer)
+        key = (holder, material, "blocked")
+        found[key] = found.get(key, 0.0) + share
+    for removed in sorted(analysis.removed):
+        held = _held_by(graph, removed)
+        for material in sorted(m for m in ups if model.kind_of(m) == "Material"):
+            share = sum(w for c, w in weight_of(material) if c.subject in held)
+            if share > 0:
+                found[(removed, material, "removed")] = share
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [{"holder": holder, "material": material, "share": round(share, 6), "how": how}
+            for (holder, material, how), share in ranked[:limit] if share > 0]
 
 
 def bound_loss(before: float, after: float) -> float | None:
@@ -37,7 +97,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     and ``loss_range`` the [min, max] over the bounds whose baseline is above 0.
     ``new_spofs`` are nodes that are certain single points of failure under the
     scenario and were not before; ``new_possible_spofs`` those that are possible
-    ones only (lower bound). ``range_from_unmapped`` names the stages without mapped
+    ones only (lower bound). Rest of the world is neither: it is many countries, not one
+    supplier; ``rest_of_world_only`` says instead that under the scenario, at some stage,
+    all the product still gets comes from countries no source names (without them it
+    would get nothing). ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -72,6 +135,8 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      "supply_not_mapped": after.unmapped(product),
                      "range_from_unmapped": (after.behind(product)
                                              if under[0] < under[1] else []),
-                     "new_spofs": sorted(certain),
-                     "new_possible_spofs": sorted(possible)})
+                     "drivers": drivers(after, product) if max(measured) > 0 else [],
+                     "new_spofs": sorted(certain - {REST_OF_WORLD}),
+                     "new_possible_spofs": sorted(possible - {REST_OF_WORLD}),
+                     "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product]})
     return rows

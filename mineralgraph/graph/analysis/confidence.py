@@ -1,9 +1,11 @@
 """Confidence travels with the answer (dependency model, section 5.7).
 
 Every availability, loss and single point of failure rests on claims: the shares and
-edges on its evidence paths. :class:`Caveats` says the weakest confidence among them and
+edges on its evidence paths. :class:`Caveats` says the weakest confidence among them,
 whether any is an assumed (≈) share or a proxy (a figure measured for a neighbouring
-stage or material, marked ``proxy`` in the data).
+stage or material, marked ``proxy`` in the data), and which of them another source
+disputes (marked ``disputed`` in the data: both claims are kept, and every answer resting
+on a disputed one says so).
 
 >>> from mineralgraph.claim import Claim
 >>> strong = Claim("country:CN", "PRODUCES", "material:x", (("share", 0.6),), ("source:s",),
@@ -65,11 +67,14 @@ class Caveats:
     assumed_share : bool
         Whether the answer rests on an assumed (≈) share: a producer without a sourced
         share, given an equal part of its country's or the rest of the world's share.
+    disputes : tuple of (subject, relation, object, who disagrees and how)
+        The claims among them that another source disputes.
     """
 
     confidence: str | None = None
     proxies: tuple[tuple[str, str, str], ...] = ()
     assumed_share: bool = False
+    disputes: tuple[tuple[str, str, str, str], ...] = ()
 
     @classmethod
     def of(cls, claims: Iterable[Claim], assumed_share: bool = False) -> Caveats:
@@ -77,37 +82,52 @@ class Caveats:
         claims = list(claims)
         proxies = sorted({(c.subject, str(c.object), str(c.qualifier("proxy")))
                           for c in claims if c.qualifier("proxy")})
-        return cls(weakest(c.confidence for c in claims), tuple(proxies), assumed_share)
+        disputes = sorted({(c.subject, c.predicate, str(c.object), str(c.qualifier("disputed")))
+                           for c in claims if c.qualifier("disputed")})
+        return cls(weakest(c.confidence for c in claims), tuple(proxies), assumed_share,
+                   tuple(disputes))
 
     def __or__(self, other: Caveats) -> Caveats:
         """The caveats of an answer resting on both."""
         return Caveats(weakest([self.confidence, other.confidence]),
                        tuple(sorted(set(self.proxies) | set(other.proxies))),
-                       self.assumed_share or other.assumed_share)
+                       self.assumed_share or other.assumed_share,
+                       tuple(sorted(set(self.disputes) | set(other.disputes))))
 
     @property
     def weak(self) -> bool:
-        """Whether an analyst should be told: low confidence, a proxy or an assumed share."""
-        return self.confidence == "low" or bool(self.proxies) or self.assumed_share
+        """Whether an analyst should be told: low confidence, a proxy, an assumed share or
+        a disputed claim."""
+        return (self.confidence == "low" or bool(self.proxies) or self.assumed_share
+                or bool(self.disputes))
 
     def describe(self) -> str:
-        """For a table cell: ``high``, ``low, proxy``, ``medium, ≈``.
+        """For a table cell: ``high``, ``low, proxy``, ``medium, ≈``, ``medium, disputed``.
 
         >>> Caveats("medium", (), True).describe(), Caveats().describe()
         ('medium, ≈', '')
+        >>> Caveats("medium", disputes=(("product:p", "REQUIRES", "material:m", "X"),)
+        ...         ).describe()
+        'medium, disputed'
         """
-        parts = [self.confidence or ("unrated" if self.proxies or self.assumed_share else "")]
+        flagged = self.proxies or self.assumed_share or self.disputes
+        parts = [self.confidence or ("unrated" if flagged else "")]
         if self.proxies:
             parts.append("proxy")
         if self.assumed_share:
             parts.append("≈")
+        if self.disputes:
+            parts.append("disputed")
         return ", ".join(p for p in parts if p)
 
     def as_dict(self) -> dict:
-        """JSON: ``confidence``, ``proxies`` (subject, object, measured_for), ``assumed_share``."""
+        """JSON: ``confidence``, ``proxies`` (subject, object, measured_for), ``assumed_share``,
+        ``disputes`` (subject, relation, object, disputed_by: who disagrees and how)."""
         return {"confidence": self.confidence, "assumed_share": self.assumed_share,
                 "proxies": [{"subject": s, "object": o, "measured_for": m}
-                            for s, o, m in self.proxies]}
+                            for s, o, m in self.proxies],
+                "disputes": [{"subject": s, "relation": r, "object": o, "disputed_by": d}
+                             for s, r, o, d in self.disputes]}
 
 
 def left_out_for(graph, targets: Iterable[str] | None = None) -> list[Claim]:

@@ -99,6 +99,8 @@ class ChainExposure:
     comparison: list = field(default_factory=list)
     scenario: Scenario | None = None
     as_of: date | None = None
+    #: each of ``top``'s rank in the product's report (its place among the suppliers)
+    ranks: dict = field(default_factory=dict)
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -150,6 +152,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
             blocked |= analysis.blocked_for(product)
     losses: dict = {}
     top: list[str] = []
+    ranks: dict = {}
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -158,6 +161,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         losses = {c.id: (c.loss, c.spof) for c in suppliers}
         top = [c.id for c in suppliers if c.spof]
         top += [c.id for c in suppliers if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
+        ranks = {c.id: c.rank for c in suppliers if c.id in top}
         availability, baseline = report.availability, report.baseline
     else:
         for product in products:
@@ -170,7 +174,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                   if scenario is not None and with_comparison else [])
     return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
                          frozenset(blocked), availability, baseline, concentrations,
-                         comparison, scenario, graph.as_of_date)
+                         comparison, scenario, graph.as_of_date, ranks)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,

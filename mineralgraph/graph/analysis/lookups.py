@@ -20,6 +20,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
@@ -49,7 +50,8 @@ class Dependents:
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
-    """Products with a supply path from ``node_id`` and what each loses without it."""
+    """Products with a supply path from ``node_id`` and what each loses without it (rest of
+    the world, being many countries, is never a single point of failure of one)."""
     if graph.kind(graph.require(node_id)) not in SUPPLY_NODE_KINDS:
         raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes "
                                 "an element, material, country, company or facility")
@@ -64,6 +66,8 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
                  else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
                  else False) for p in products}
+    if node_id == REST_OF_WORLD:  # many countries, never a single point (addendum 5.2)
+        spofs = dict.fromkeys(products, False)
     evidence = Evidence(analysis)
     return Dependents(node_id, losses, spofs,
                       {p: evidence.caveats(node_id, p) for p in products},

@@ -431,6 +431,51 @@ def unused_supplies(graph: SupplyGraph) -> list[Claim]:
     return out
 
 
+@dataclass(frozen=True)
+class UnusedSupply:
+    """A SUPPLIES edge (all its claims) the analysis cannot use, and why.
+
+    ``reason`` is ``"maker"`` (the buyer MAKES ``outputs``, products that need the
+    material, but a product takes each material from world supply, not from its
+    maker's suppliers: design note section 2), ``"nothing"`` (the buyer produces and
+    makes nothing in the graph) or ``"unrelated"`` (nothing the buyer produces or makes,
+    ``outputs``, is made from the material).
+    """
+
+    claims: tuple[Claim, ...]
+    reason: str
+    outputs: tuple[str, ...] = ()
+
+    @property
+    def claim(self) -> Claim:
+        return self.claims[0]
+
+
+def unused_supply_reasons(graph: SupplyGraph) -> list[UnusedSupply]:
+    """:func:`unused_supplies`, one item per edge (supplier, buyer, material) with the
+    reason the analysis cannot use it; in the order of the edges' first claims."""
+    edges: dict[tuple, list[Claim]] = {}
+    for claim in unused_supplies(graph):
+        edges.setdefault((claim.subject, claim.object, claim.qualifier("material")),
+                         []).append(claim)
+    out = []
+    for (_, buyer, material), claims in edges.items():
+        buyers = [buyer] + (graph.neighbours(buyer, "OPERATED_BY", incoming=True)
+                            if model.kind_of(buyer) == "Company" else [])
+        made = sorted({c.object for b in buyers for c in graph.relation_claims(b, "PRODUCES")})
+        products = sorted({c.object for c in graph.relation_claims(buyer, "MAKES")})
+        needing = [p for p in products if material is not None and any(
+            material == m or material in material_ancestors(graph, m)
+            for m in required(graph, p, "REQUIRES"))]
+        if needing:
+            out.append(UnusedSupply(tuple(claims), "maker", tuple(needing)))
+        elif made or products:
+            out.append(UnusedSupply(tuple(claims), "unrelated", tuple(made + products)))
+        else:
+            out.append(UnusedSupply(tuple(claims), "nothing"))
+    return out
+
+
 def top_country(graph: SupplyGraph, material: str) -> tuple[str, float] | None:
     """The country holding the largest summed share of a material's producers (rest of
     world included; ties to the smaller id), with that share; None without one."""
