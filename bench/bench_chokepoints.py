@@ -28,6 +28,7 @@ Prints one Markdown table row per size; paste them into bench/README.md.
 from __future__ import annotations
 
 import argparse
+import importlib
 import random
 import resource
 import sys
@@ -45,20 +46,63 @@ from mineralgraph.graph.analysis import chokepoints  # noqa: E402
 from mineralgraph.graph.analysis.engine import Analysis  # noqa: E402
 from mineralgraph.graph.analysis.evaluator import capped  # noqa: E402
 from mineralgraph.graph.analysis.structure import AND, LEAF, ZERO  # noqa: E402
+from mineralgraph.graph.flow import FlowIndex  # noqa: E402
 from mineralgraph.graph.supply_graph import SupplyGraph  # noqa: E402
+
+#: The parts of ``chokepoints`` timed one by one (CPU seconds, printed to stderr): where
+#: the time goes, without a profiler's overhead.
+PHASES = {
+    "relation index": (SupplyGraph, "_index_relations"),
+    "flow index": (FlowIndex, "__init__"),
+    "compile (both bounds)": (Analysis, "_compile"),
+    "candidate passes (both bounds)": (Analysis, "_scope_pass"),
+    "ranking": (importlib.import_module("mineralgraph.graph.analysis.chokepoints"), "_rank"),
+}
+#: CPU seconds by phase since the last :func:`fast` started
+SPENT = dict.fromkeys(PHASES, 0.0)
+
+
+def time_phases() -> None:
+    """Wrap the functions of :data:`PHASES` (once) to add up their CPU seconds in
+    :data:`SPENT`, each phase without the phases it calls (compiling builds the
+    relation index on first use, a pass the flow index)."""
+    spent = SPENT
+    running: list[str] = []
+    for name, (owner, attribute) in PHASES.items():
+        original = getattr(owner, attribute)
+
+        def wrapper(*args, _original=original, _name=name, **kwargs):
+            start = time.process_time()
+            running.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                running.pop()
+                took = time.process_time() - start
+                spent[_name] += took
+                if running:
+                    spent[running[-1]] -= took
+
+        setattr(owner, attribute, wrapper)
 
 
 def fast(graph: SupplyGraph) -> tuple[float, float, int]:
     """Wall and CPU seconds for chokepoints of all products (every report ranked);
     number of ranked rows."""
+    spent = SPENT
+    spent.update(dict.fromkeys(PHASES, 0.0))
     start, cpu = time.perf_counter(), time.process_time()
     reports = chokepoints(graph, evidence=False)
     rows = sum(len(r.chokepoints) for r in reports)
-    return time.perf_counter() - start, time.process_time() - cpu, rows
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print("  CPU by phase: " + ", ".join(f"{k} {v:.1f} s" for k, v in spent.items())
+          + f", the rest {cpu - sum(spent.values()):.1f} s", file=sys.stderr, flush=True)
+    return wall, cpu, rows
 
 
 def python_structure(evaluator) -> tuple[list, list, list, list, list, list]:
-    """The compiled structure as plain Python lists (built once, not timed)."""
+    """The compiled structure as plain Python lists (built once, not timed), in the
+    evaluator's own numbering of the nodes."""
     op = evaluator.op.tolist()
     ptr, flat, flat_weights = (evaluator.indptr.tolist(), evaluator.indices.tolist(),
                                evaluator.weights.tolist())
@@ -114,13 +158,20 @@ def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, float, int
     candidates = [flow.ids[i] for i in np.flatnonzero(flow.mask(products))]
     scope = analysis.scope(products[0])
     timed = random.Random(seed).sample(candidates, min(sample, len(candidates)))
-    structure = python_structure(scope.evaluator)
+    evaluator = scope.evaluator
+    structure = python_structure(evaluator)
+
+    def inside(zero: set[int]) -> set[int]:
+        """Nodes of the structure in the evaluator's own numbering (its arrays')."""
+        return {int(i) for i in evaluator.rank[sorted(zero)]}
+
     check = scope.zero_for(timed[:1])
-    if full_evaluation(structure, check) != scope.evaluator.evaluate(check).tolist():
+    if (full_evaluation(structure, inside(check))
+            != evaluator.evaluate(check)[evaluator.order].tolist()):
         raise SystemExit("the plain and the compiled full evaluations disagree")
     start = time.process_time()
     for node_id in timed:
-        full_evaluation(structure, scope.zero_for([node_id]))
+        full_evaluation(structure, inside(scope.zero_for([node_id])))
     per_candidate = (time.process_time() - start) / max(1, len(timed))
     start = time.process_time()
     for node_id in timed:
@@ -165,6 +216,7 @@ def main() -> None:
           "(s CPU, est.) | ratio to it | peak MiB (traced) | max RSS MiB after chokepoints "
           "| max RSS MiB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    time_phases()
     # load the compiled kernels (a one-off per process: from numba's cache, or compiled
     # on the first run ever) before anything is timed
     chokepoints(SupplyGraph(generate(100, seed=args.seed)), evidence=False)

@@ -459,13 +459,20 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         return tables[bound].loss(node_id)
 
     ranking: list[str] = []
-    ranks: dict[str, int] = {}
+    ranks: dict[str, int | None] = {}
 
     def ranked() -> list[str]:
         if not ranking:
             ranking.extend(_rank(tables, live))
-            ranks.update(supplier_ranks(ranking))
         return ranking
+
+    def rank_of(node_id: str) -> int | None:
+        # the supplier ranks are made when a row is first built, not when the rows are
+        # ranked or counted (at a million nodes: 20,000 products, 10 million rows)
+        if not ranks:
+            ranks[""] = None
+            ranks.update(supplier_ranks(ranked()))
+        return ranks.get(node_id)
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
@@ -474,8 +481,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         found.loss_range = (min(pair), max(pair))
         found.possible_spof = bool("lower" in live and not spof and node_id != REST_OF_WORLD
                                    and tables["lower"].spof(node_id))
-        ranked()
-        found.rank = ranks.get(node_id)
+        found.rank = rank_of(node_id)
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
         return found

@@ -145,6 +145,7 @@ class Analysis:
         #: per graph (the lower bound's may differ): what the builder asks, asked once
         self._lookups: dict[int, Lookups] = {}
         self._unmapped_masks: dict[tuple[int, int], tuple[set[str], np.ndarray]] = {}
+        self._last_masks: dict[tuple[int, str], np.ndarray] = {}
         #: (product, bound) -> its loss table, from one pass over the candidates of the
         #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
@@ -259,8 +260,19 @@ class Analysis:
         if not found:
             return []
         flow = self.flow_index_for("lower")
-        mask = flow.mask([product])
+        mask = self._upstream_mask(flow, product)
         return sorted(n for n in found if n in flow.number and mask[flow.number[n]])
+
+    def _upstream_mask(self, flow: FlowIndex, product: str) -> np.ndarray:
+        """``flow.mask([product])``, kept for the last product asked: a report asks it
+        of both bounds and for the untraced inputs (one search, not three)."""
+        key = (id(flow), product)
+        found = self._last_masks.get(key)
+        if found is None:
+            if not any(k[1] == product for k in self._last_masks):
+                self._last_masks.clear()
+            found = self._last_masks[key] = flow.mask([product])
+        return found
 
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
@@ -484,7 +496,8 @@ class Analysis:
                 mask = np.zeros(len(flow.ids), np.bool_)
                 mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
                 self._unmapped_masks[key] = (unmapped, mask)
-            hits = np.flatnonzero(flow.mask([product]) & self._unmapped_masks[key][1])
+            hits = np.flatnonzero(self._upstream_mask(flow, product)
+                                  & self._unmapped_masks[key][1])
             found |= {flow.ids[i] for i in hits} | ({product} & unmapped)
         return sorted(found)
 

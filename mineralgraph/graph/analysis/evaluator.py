@@ -60,41 +60,67 @@ class Evaluator:
     def __init__(self, structure: Structure):
         k = _kernels()
         self.s = structure
-        self.op, self.indptr, self.indices, self.weights = structure.arrays()
-        nodes, edges = index_type(len(self.op)), index_type(len(self.indices))
-        comp_ptr, comp_nodes, position, self.cyclic = k.components(self.indptr, self.indices)
-        self.comp_ptr, self.comp_nodes = comp_ptr.astype(nodes), comp_nodes.astype(nodes)
-        self.position = position.astype(nodes)
-        del comp_ptr, comp_nodes, position
+        op, indptr, indices, weights = structure.arrays()
+        n = len(op)
+        nodes = index_type(n)
+        comp_ptr, comp_nodes, position, self.cyclic = k.components(indptr, indices)
+        # Inside, the nodes are numbered in the order the passes visit them (by
+        # component, inputs first, then by number): the arrays a pass reads are swept
+        # forwards, not jumped about. The order of every operation stays as it was, so
+        # the values are the same to the last bit. ``order[new]`` is the structure's
+        # node number, ``rank[node]`` the number inside; the methods take and give the
+        # structure's numbers.
+        order = np.lexsort((np.arange(n), position))
+        self.order = order.astype(nodes)
+        self.rank = np.empty(n, nodes)
+        self.rank[order] = np.arange(n, dtype=nodes)
+        counts = np.diff(indptr.astype(np.int64))[order]
+        new_ptr = np.zeros(n + 1, np.int64)
+        np.cumsum(counts, out=new_ptr[1:])
+        gather = (np.repeat(indptr[:-1].astype(np.int64)[order] - new_ptr[:-1], counts)
+                  + np.arange(new_ptr[-1]))
+        self.indices = self.rank[indices[gather]]
+        self.weights = weights[gather]
+        del gather, indices, weights
+        self.indptr = new_ptr.astype(index_type(int(new_ptr[-1])))
+        self.op = op[order]
+        self.position = position[order].astype(nodes)
+        self.comp_ptr = comp_ptr.astype(nodes)
+        self.comp_nodes = self.rank[comp_nodes]
+        del comp_ptr, comp_nodes, position, order
         dptr, dnodes, self.dweights = k.dependents(self.indptr, self.indices, self.weights)
-        self.dptr, self.dnodes = dptr.astype(edges), dnodes.astype(nodes)
+        self.dptr, self.dnodes = dptr.astype(index_type(len(self.indices))), dnodes.astype(nodes)
         del dptr, dnodes
-        self._sums_of: np.ndarray | None = None
-        self._sums: tuple[np.ndarray, np.ndarray] | None = None
+        self._inside_of: np.ndarray | None = None
+        self._inside: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.op)
 
     def mask(self, zero: Iterable[int] = ()) -> np.ndarray:
-        """A boolean array, True at the nodes of ``zero``."""
+        """A boolean array over the structure's nodes, True at the nodes of ``zero``."""
         out = np.zeros(len(self.op), np.bool_)
         out[_nodes(zero)] = True
         return out
 
     def evaluate(self, zero: Iterable[int] = ()) -> np.ndarray:
         """Availability of every evaluation node, with the nodes in ``zero`` removed."""
-        return _kernels().evaluate(self.op, self.indptr, self.indices, self.weights,
-                                   self.comp_ptr, self.comp_nodes, self.cyclic,
-                                   self.mask(zero))
+        values = _kernels().evaluate(self.op, self.indptr, self.indices, self.weights,
+                                     self.comp_ptr, self.comp_nodes, self.cyclic,
+                                     self.mask(zero)[self.order])
+        return values[self.rank]
 
-    def _raw_sums(self, baseline: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Uncapped input sums of the OR nodes at a baseline and their live inputs
-        (cached per baseline)."""
-        if self._sums_of is not baseline:
-            self._sums = _kernels().raw_sums(self.op, self.indptr, self.indices,
-                                             self.weights, baseline)
-            self._sums_of = baseline
-        return self._sums
+    def _baseline_inside(self, baseline: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                               np.ndarray]:
+        """A baseline in the inside numbering, with the uncapped input sums of the OR
+        nodes and their live inputs (cached per baseline)."""
+        if self._inside_of is not baseline:
+            inside = baseline[self.order]
+            raw, live = _kernels().raw_sums(self.op, self.indptr, self.indices,
+                                            self.weights, inside)
+            self._inside = (inside, raw, live)
+            self._inside_of = baseline
+        return self._inside
 
     def changed_values(self, baseline: np.ndarray, zero: Iterable[int]) -> dict[int, float]:
         """The nodes whose value changes when ``zero`` is removed, with their new values
@@ -102,18 +128,20 @@ class Evaluator:
         ``zero``)."""
         k = _kernels()
         n = len(self.op)
-        starts = _nodes(zero)
-        raw, live = self._raw_sums(baseline)
-        current = baseline.copy()
+        starts = self.rank[_nodes(zero)].astype(np.int64)  # in the same order
+        inside, raw, live = self._baseline_inside(baseline)
+        current = inside.copy()
         changed = np.empty(n + 1, np.int64)
+        zero_inside = np.zeros(n, np.bool_)
+        zero_inside[starts] = True
         count = k.propagate(
             starts, 1, self.op, self.indptr, self.indices, self.weights, self.dptr,
             self.dnodes, self.dweights, self.comp_ptr, self.comp_nodes, self.position,
-            self.cyclic, baseline, raw, live, self.mask(starts), current,
+            self.cyclic, inside, raw, live, zero_inside, current,
             np.zeros(n), np.zeros(n, np.int64), np.zeros(n, np.int64),
             np.zeros(n, np.int64), np.zeros(len(self.comp_ptr), np.int64),
             np.empty(n + 1, np.int64), changed)
-        return {int(node): float(current[node]) for node in changed[:count]}
+        return {int(self.order[node]): float(current[node]) for node in changed[:count]}
 
     def candidate_values(self, baseline: np.ndarray, zero: np.ndarray, cand_ptr: np.ndarray,
                          cand_nodes: np.ndarray, target_of: np.ndarray):
@@ -121,9 +149,10 @@ class Evaluator:
         of ``zero`` (a mask, the evaluation ``baseline`` was made with): the targets
         (``target_of[node] >= 0``) whose value changes, as arrays (candidate, target, new
         value; views of longer arrays)."""
-        raw, live = self._raw_sums(baseline)
+        inside, raw, live = self._baseline_inside(baseline)
         found_c, found_t, found_v, count = _kernels().candidate_losses(
-            cand_ptr, cand_nodes, target_of, self.op, self.indptr, self.indices,
-            self.weights, self.dptr, self.dnodes, self.dweights, self.comp_ptr,
-            self.comp_nodes, self.position, self.cyclic, baseline, raw, live, zero.copy())
+            cand_ptr, self.rank[cand_nodes].astype(np.int64), target_of[self.order],
+            self.op, self.indptr, self.indices, self.weights, self.dptr, self.dnodes,
+            self.dweights, self.comp_ptr, self.comp_nodes, self.position, self.cyclic,
+            inside, raw, live, zero[self.order])
         return found_c[:count], found_t[:count], found_v[:count]

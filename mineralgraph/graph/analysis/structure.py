@@ -87,8 +87,10 @@ class Structure:
     def add(self, key, op: int, owner: str | None) -> int:
         node = len(self.op)
         self.op.append(op)
-        self.inputs.append([])
-        self.weights.append([])
+        # an empty tuple (one object shared by all) until the node's inputs are known: a
+        # million-node graph has millions of evaluation nodes, most without weights
+        self.inputs.append(())
+        self.weights.append(())
         self.owner.append(owner)
         self.index[key] = node
         if owner is not None:
@@ -138,8 +140,9 @@ class StructureBuilder:
 
     def node(self, node_id: str) -> int:
         """The evaluation node of a graph node, compiled on first use."""
-        if node_id in self.s.index:
-            return self.s.index[node_id]
+        found = self.s.index.get(node_id)
+        if found is not None:
+            return found
         kind = model.kind_of(node_id)
         if kind == "Material":
             return self._material(node_id)
@@ -186,8 +189,9 @@ class StructureBuilder:
 
     def _producer(self, producer: str, material: str) -> int:
         key = (producer, material)
-        if key in self.s.index:
-            return self.s.index[key]
+        found = self.s.index.get(key)
+        if found is not None:
+            return found
         if key in self.blocked:
             return self.s.add(key, ZERO, None)
         node = self.s.add(key, AND, None)
@@ -205,7 +209,8 @@ class StructureBuilder:
         supplied = self.supplied(producer)
         if material in supplied:
             return self._sourced(producer, material, supplied[material])
-        if material not in trail and any(m in self.ancestors(material) for m in supplied):
+        if (supplied and material not in trail
+                and any(m in self.ancestors(material) for m in supplied)):
             return self._in_house(producer, material, trail + (material,))
         return self.node(material)
 
@@ -241,12 +246,14 @@ class StructureBuilder:
         node = self.s.add(key, AND, material_input)
         pool = self.s.add(("sourced-from", producer, material_input), OR, None)
         makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
+        inputs, weights = [], []
         for supplier, weight in suppliers:
             if supplier in makers:
-                self.s.inputs[pool].append(self._producer(supplier, material_input))
+                inputs.append(self._producer(supplier, material_input))
             else:
-                self.s.inputs[pool].append(self._supplier_leaf(supplier, material_input))
-            self.s.weights[pool].append(weight)
+                inputs.append(self._supplier_leaf(supplier, material_input))
+            weights.append(weight)
+        self.s.inputs[pool], self.s.weights[pool] = inputs, weights
         self.s.inputs[node] = [self.node(e) for e in self.look.contains(material_input)] + [pool]
         return node
 
