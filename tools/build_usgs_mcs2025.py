@@ -437,7 +437,8 @@ def rows_2023_of_existing() -> list[dict]:
         if material in REST_2023:
             lines, zero = REST_2023[material]
             rest = sum(v for _, v in lines)
-            shares = sum(round(v / denominator, 4) for _, v, _, _ in listed) + round(rest / world, 4)
+            shares = (sum(round(v / denominator, 4) for _, v, _, _ in listed)
+                      + round(rest / world, 4))
             if total + rest > world * TOLERANCE:
                 raise SystemExit(f"{material}: 2023 lines add up to {fmt(total + rest)}, "
                                  f"above {TOLERANCE} x the world total {fmt(world)}")
@@ -447,7 +448,8 @@ def rows_2023_of_existing() -> list[dict]:
                             share=f"{rest / world:.4f}", amount=rest, unit=unit, year=2023,
                             valid_from="2023-01-01", valid_to="2024-01-01", confidence="high",
                             sources=source, quote=f"World total (rounded) | 2023: {fmt(world)}",
-                            note=f"the countries USGS names beyond the {len(listed)} entered, 2023: "
+                            note=f"the countries USGS names beyond the {len(listed)} "
+                                 "entered, 2023: "
                                  + ", ".join(f"{name} {fmt(v)}" for name, v in lines)
                                  + f" = {fmt(rest)} {unit}; DERIVED share = {fmt(rest)} / world "
                                  f"total (rounded) {fmt(world)}; the rounded total is {side} the "
