@@ -17,7 +17,10 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     row = next(r for r in data["products"] if r["product"] == product)
     # the upper bound (section 2) sees no loss: the covered stages have no mapped producer
     assert row["loss"] == 0.0 and row["loss_range"][1] == 1.0
-    assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
+    # the F-35's upper bound is cobalt's share set, 0.9938: USGS's cobalt lines (288,200 t)
+    # fall short of its rounded world total (290,000 t)
+    top = {"product:f-35": 0.9938, "product:centre-fire-ammunition": 1.0}[product]
+    assert row["availability_range"] == [0.0, top] and row["range_from_unmapped"]
     text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
     # the reason line names no driver (nothing mapped is blocked) and says apart why the
     # answer is a range
@@ -35,7 +38,8 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
     assert report["availability_range"] == [0.0, 0.0006]
-    assert report["baseline"] == 1.0 and report["availability"] == 0.0006
+    # baseline: cobalt's share set adds to 0.9938 (USGS lines 288,200 t of a rounded 290,000 t)
+    assert report["baseline"] == 0.9938 and report["availability"] == 0.0006
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
     # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
@@ -46,8 +50,8 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
     deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
-    assert f35["loss"] == pytest.approx(0.9994, abs=1e-6)
-    assert f35["loss_range"] == [pytest.approx(0.9994, abs=1e-6), 1.0]
+    assert f35["loss"] == pytest.approx(1 - 0.0006 / 0.9938, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(1 - 0.0006 / 0.9938, abs=1e-6), 1.0]
     assert f35["spof"] == "possible"
 
 
@@ -56,12 +60,12 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
-            first["availability_high"]) == ("1.0", "1.0", "0.0", "0.0006")
+            first["availability_high"]) == ("0.9938", "0.9938", "0.0", "0.0006")
     rows = list(csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
     assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
-            f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.0006", "0.9994", "1.0")
+            f35["loss_low"], f35["loss_high"]) == ("0.9938", "0.0", "0.0006", "0.999396", "1.0")
     # every range as its two ends: no lone figure to read as the answer
     assert not {"loss", "baseline", "availability", "scenario"} & set(f35)
 

@@ -351,17 +351,57 @@ WORLD_2023 = {"material:re-concentrate": 376000, "material:gallium-low-purity": 
 
 SPECIAL_2023 = {("country:CN", "material:re-concentrate"):
                 "; production quota, excludes undocumented production (USGS fn 14)"}
-# what the 2023 remainder row covers, where a reader could not tell (spot check, second pass)
-REMAINDER_2023 = {"material:tungsten-concentrate":
-                  "; covers the countries the 2023 rows do not name (Bolivia, North Korea, "
-                  "Rwanda, Austria, Spain, Portugal and other countries in the USGS table)"}
+# the 2023 lines (MCS 2025, 2023 column) of the countries USGS names beyond those with a
+# row in production.csv, "Other countries" included; W (withheld), NA and zero lines add
+# nothing. The rest-of-world row is their sum, not the rounded world total minus the
+# entered countries (that put USGS's rounding on rest of world; spot check 2026-11-28 #35)
+REST_2023 = {
+    "material:antimony-concentrate": (
+        [("Turkey", 1600), ("Mexico", 800), ("Iran", 500), ("Vietnam", 300), ("Pakistan", 250),
+         ("Laos", 200), ("Guatemala", 49), ("Kazakhstan", 40), ("Kyrgyzstan", 20)],
+        "United States and Canada zero"),
+    "material:bismuth-refined": (
+        [("Laos", 1150), ("Republic of Korea", 1000), ("Japan", 500), ("Kazakhstan", 180),
+         ("Bolivia", 68), ("Bulgaria", 46)], "United States zero"),
+    "material:cobalt-mine": (
+        [("Madagascar", 4000), ("Philippines", 3800), ("Cuba", 3300),
+         ("Papua New Guinea", 3070), ("New Caledonia", 2570), ("Turkey", 2500),
+         ("Other countries", 6080)], ""),
+    "material:indium-refined": (
+        [("Canada", 40), ("France", 21), ("Belgium", 19), ("Russia", 5), ("Uzbekistan", 1)],
+        "United States and Peru zero"),
+    "material:lithium-mine": (
+        [("Brazil", 5260), ("Canada", 3240), ("Namibia", 2700), ("Portugal", 380)],
+        "Other countries zero"),
+    "material:molybdenum-concentrate": (
+        [("Armenia", 7600), ("Kazakhstan", 3730), ("Mongolia", 3160), ("Iran", 2500),
+         ("Russia", 1700), ("Uzbekistan", 1700), ("Canada", 1150), ("Australia", 660),
+         ("North Korea", 400), ("Republic of Korea", 339)], "Argentina zero"),
+    "material:natural-graphite": (
+        [("Republic of Korea", 9620), ("North Korea", 8100), ("Norway", 6480),
+         ("Sri Lanka", 3000), ("Turkey", 2800), ("Vietnam", 2500), ("Ukraine", 1670),
+         ("Mexico", 1300), ("Austria", 500), ("Germany", 180)], "United States zero"),
+    "material:nickel-mine": ([("Brazil", 82700), ("Other countries", 340000)], ""),
+    "material:niobium-concentrate": (
+        [("Congo (Kinshasa)", 740), ("Russia", 353), ("Rwanda", 210), ("Other countries", 121)],
+        "United States zero"),
+    "material:re-concentrate": (
+        [("Other", 1440)], "Canada, Greenland, South Africa and Tanzania zero"),
+    "material:tellurium-refined": (
+        [("Sweden (concentrates)", 36), ("Canada", 27), ("Uzbekistan", 13),
+         ("South Africa", 4), ("Bulgaria", 1)], "Other countries NA"),
+    "material:tungsten-concentrate": (
+        [("North Korea", 1600), ("Bolivia", 1500), ("Rwanda", 1200), ("Austria", 850),
+         ("Spain", 650), ("Portugal", 450), ("Other countries", 1320)], "United States zero"),
+}
 
 
 def rows_2023_of_existing() -> list[dict]:
     """2023 rows for the countries whose 2024 USGS row is in production.csv.
 
-    The 2023 figure is the one quoted in that row (the same USGS table row); the rest of
-    the 2023 world total is one country:XX row, as for 2024.
+    The 2023 figure is the one quoted in that row (the same USGS table row); rest of
+    world is one country:XX row, the sum of the 2023 lines of the countries not entered
+    (``REST_2023``), as for 2024.
     """
     by_material: dict[str, list] = {}
     withheld = set()
@@ -394,17 +434,31 @@ def rows_2023_of_existing() -> list[dict]:
                             note=f"DERIVED share = {fmt(value)} / {basis} (USGS MCS 2025); "
                                  "2023 column of the row whose 2024 figure is in production.csv"
                                  + SPECIAL_2023.get((subject, material), "")))
-        if world - total > 0:
-            rest = world - total
+        if material in REST_2023:
+            lines, zero = REST_2023[material]
+            rest = sum(v for _, v in lines)
+            shares = (sum(round(v / denominator, 4) for _, v, _, _ in listed)
+                      + round(rest / world, 4))
+            if total + rest > world * TOLERANCE:
+                raise SystemExit(f"{material}: 2023 lines add up to {fmt(total + rest)}, "
+                                 f"above {TOLERANCE} x the world total {fmt(world)}")
+            side = ("below" if total + rest > world else "above" if total + rest < world
+                    else "equal to")
             out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
                             share=f"{rest / world:.4f}", amount=rest, unit=unit, year=2023,
-                            valid_from="2023-01-01", valid_to="2024-01-01", confidence="medium",
+                            valid_from="2023-01-01", valid_to="2024-01-01", confidence="high",
                             sources=source, quote=f"World total (rounded) | 2023: {fmt(world)}",
-                            note=f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
-                                 f"{fmt(rest)} {unit}; DERIVED share"
+                            note=f"the countries USGS names beyond the {len(listed)} "
+                                 "entered, 2023: "
+                                 + ", ".join(f"{name} {fmt(v)}" for name, v in lines)
+                                 + f" = {fmt(rest)} {unit}; DERIVED share = {fmt(rest)} / world "
+                                 f"total (rounded) {fmt(world)}; the rounded total is {side} the "
+                                 f"sum of the lines ({fmt(total + rest)}), so the shares add to "
+                                 f"{shares:.3f}" + (f"; {zero}" if zero else "")
                                  + ("; world total excludes US production (withheld)"
-                                    if material in withheld else "")
-                                 + REMAINDER_2023.get(material, "")))
+                                    if material in withheld else "")))
+        elif world - total > 0:
+            raise SystemExit(f"{material}: no 2023 lines for its rest of world in REST_2023")
     return out
 
 
