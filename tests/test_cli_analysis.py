@@ -103,11 +103,14 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
 
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     result = run_cli("scenario", "--name", "mm-border-closure", "--format", "json")
-    losses = {r["product"]: r["loss"] for r in json.loads(result.stdout)["products"]}
-    # Myanmar's 0.0795 of a rare-earth set adding to 1.01, over a baseline of 0.9938
-    # (cobalt's set: USGS lines 288,200 t under a rounded world total of 290,000 t)
-    assert losses["product:f-35"] == pytest.approx(1 - (1 - 0.0795 / 1.01) / 0.9938, abs=1e-6)
-    assert losses["product:centre-fire-ammunition"] == 0.0  # Myanmar's antimony still flows
+    losses = {r["product"]: r["loss_range"] for r in json.loads(result.stdout)["products"]}
+    # the heavy feed is withheld too: Myanmar's 57% of it (Adamas) reaches every Dy/Tb
+    # magnet (the F-35's range runs to 100% by its untraced DoD materials); a magnet of no
+    # stated grade loses only Myanmar's 7.95% of concentrate (of a share set adding to 1.01)
+    assert losses["product:f-35"] == pytest.approx([0.57, 1.0], abs=1e-6)
+    assert losses["product:optimus"] == pytest.approx([0.57, 0.57], abs=1e-6)
+    assert losses["product:javelin"] == pytest.approx([0.0795 / 1.01] * 2, abs=1e-6)
+    assert losses["product:centre-fire-ammunition"] == [0.0, 0.0]  # its antimony still flows
 
 
 def test_concentration_text_shows_names_and_country_shares(run_cli):
