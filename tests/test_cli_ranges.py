@@ -19,15 +19,31 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     assert row["loss"] == 0.0 and row["loss_range"][1] == 1.0
     assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
     text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
-    # the reason line names no driver (nothing mapped is blocked) and says apart why the
-    # answer is a range
-    assert ("lose 0-100%: nothing the scenario blocks or removes lies on their mapped supply "
-            "paths. Each is a range, not one figure, because these stages have no mapped "
-            "supply (the low end keeps them; the high end assumes the scenario reaches them):"
-            ) in text
     if product == "product:f-35":
+        # the reason line names no driver (nothing mapped is blocked) and says apart why
+        # the answer is a range
+        assert ("(product:f-35) loses 0-100%: nothing the scenario blocks or removes lies on "
+                "its mapped supply paths. It is a range, not one figure, because these stages "
+                "have no mapped supply (the low end keeps them; the high end assumes the "
+                "scenario reaches them):") in text
         assert "Germanium metal (zone-refined)" in text
     else:
+        # China's antimony concentrate is on its mapped paths: the ban reaches it only in
+        # the worst case, because no maker (so no country) of the ammunition is recorded
+        assert ("(product:centre-fire-ammunition) loses 0-100%: the scenario blocks China's "
+                "60% of Antimony ore and concentrate (Sb content) on its supply paths, but only "
+                "in the worst case (the high end of the loss). It is a range, not one figure, "
+                "because no maker of it is recorded, so the ban on end users in the United "
+                "States applies only in the worst case (the high end; the low end takes it as "
+                "made elsewhere); and these stages have no mapped supply") in text
+        assert "nothing the scenario blocks or removes lies on its" not in text.split(
+            "(product:centre-fire-ammunition) loses")[1].split(".")[0]
+        assert row["range_from_maker"] == [{"control": "control:cn-2024-12-us-ban",
+                                            "issuer": "country:CN",
+                                            "targets": ["country:US"]}]
+        assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
+                                       "material": "material:antimony-concentrate",
+                                       "share": 0.598802}]
         assert "Antimony trisulfide (primer grade)" in text
 
 
@@ -74,11 +90,24 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
             "blocks China's 99% of Dysprosium oxide (separated), China's 94% of "
             "High-temperature NdFeB magnet (Dy/Tb-doped) and China's 91% of Samarium oxide "
-            "(separated) on its supply paths. It is a range, not one figure, because these "
+            "(separated) on its supply paths. It is a range, not one figure, because the "
+            "grade of Sintered NdFeB permanent magnet is not stated (the high end takes it as "
+            "the grade the control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the "
+            "low end as a grade it does not cover); and these "
             "stages have no mapped supply (the low end keeps them; the high end assumes the "
             "scenario reaches them): Dysprosium metal and DyFe alloy; Rare-earth materials in "
             "a weapons platform (DoD 2012 count, unspecified forms); Samarium metal; "
             "Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+    # magnets of unstated grade (addendum, 5.6 grades): the DoD names NdFeB for the F-22,
+    # Javelin, AIM-9X and Bradley without a grade, so the control on Dy/Tb may reach them
+    # (China's 94% of sintered magnets blocked at the high end); they once showed 0%
+    assert ("(product:f-22) and Javelin anti-tank missile (Raytheon / Lockheed Martin) "
+            "(product:javelin) lose 0-94%: the scenario blocks China's 94% of Sintered NdFeB "
+            "permanent magnet on their supply paths, but only in the worst case (the high end "
+            "of the loss). Each is a range, not one figure, because the grade of Sintered "
+            "NdFeB permanent magnet is not stated (the high end takes it as the grade the "
+            "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
+            "grade it does not cover).") in text
     assert "because these stages have no mapped supply: " not in text
     data = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)

@@ -226,6 +226,13 @@ class Analysis:
         return {m for m, grades in self.grades().items()
                 if m not in covered and covered & set(grades)}
 
+    def lower_only_restrictions(self, product: str) -> list[Restriction]:
+        """The enforced restrictions in a product's scope for the lower bound only: they
+        target countries and no maker of the product, or no maker's country, is recorded
+        (section 5.6)."""
+        return [r for r in self.restrictions if self._in_scope(product, r, "lower")
+                and not self._in_scope(product, r, "upper")]
+
     def grade_unknown_upstream(self, product: str) -> list[tuple[str, list[str]]]:
         """(material, its covered richer grades) for the materials upstream of a product
         (in the lower bound's flow) whose grade is not stated and that an enforced
