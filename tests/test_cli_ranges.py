@@ -165,3 +165,16 @@ def test_a_usgs_table_that_disagrees_builds_uses_one_set_and_reports_it(run_cli,
     info = json.loads(run_cli("--graph", str(out), "info", "--format", "json").stdout)
     assert [c["material"] for c in info["share_conflicts"]] == [
         "material:molybdenum-concentrate"]
+
+
+def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(run_cli):
+    """Under the December 2024 ban the ammunition (no recorded maker) keeps 0-100%: China's
+    60% of antimony concentrate is blocked in the worst case, so "without China it would
+    lose 60%" holds only in the best case, where the ban does not reach it."""
+    text = " ".join(run_cli("chokepoints", "--scenario", BAN, "--product",
+                            "product:centre-fire-ammunition").stdout.split())
+    assert ("keeps 0-100% of its supply under the scenario; most exposed at the mining "
+            "stage: Antimony ore and concentrate (Sb content), 60% from China (HHI 4,096); "
+            "without China it would lose 60% of what it still gets in the best case, where "
+            "the scenario leaves it supply (in the worst case it may get nothing already) "
+            "(medium confidence).") in text
