@@ -178,3 +178,22 @@ def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(r
             "without China it would lose 60% of what it still gets in the best case, where "
             "the scenario leaves it supply (in the worst case it may get nothing already) "
             "(medium confidence).") in text
+
+
+def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(run_cli):
+    """Australia's 21.5% of the F-35 is Mount Weld's equal part (0.43 / 2) of the rest of
+    the world's heavy feed: an assumed share (≈), shown with the path through that feed,
+    not the shorter one through Australia's 1.2% of cobalt."""
+    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
+                                "json").stdout)[0]
+    au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
+    assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
+    assert [s["target"] for s in au["paths"][0]][:3] == [
+        "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
+    # Myanmar's 57% is a sourced share: no ≈
+    mm = next(c for c in report["chokepoints"] if c["id"] == "country:MM")
+    assert mm["assumed_share"] is False
+    text = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
+    assert ("#10 Australia, loss 22% (medium confidence; rests on an assumed (≈) share; "
+            "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
+            "rare-earth feed") in text
