@@ -83,6 +83,25 @@ def untraced(graph: SupplyGraph, material: str) -> bool:
             and not inputs(graph, material) and anchor(graph, material) is None)
 
 
+def grades(graph: SupplyGraph, material: str) -> list[str]:
+    """Richer grades of a material whose grade is not stated (addendum, 5.6 grades):
+    same stage, made from all it is made from (it made from something), containing all
+    its elements (some) and more."""
+    def stage(m):
+        return sorted(graph.values(m, "stage"))
+
+    def made(m):
+        return {c.object for c in graph.relation_claims(m, "MADE_FROM")
+                if c.qualifier("recycling") is not True}
+
+    mine, made_of = set(graph.neighbours(material, "CONTAINS")), made(material)
+    if not mine or not made_of:
+        return []
+    return sorted(g for g in graph.ids("Material")
+                  if g != material and stage(g) == stage(material)
+                  and mine < set(graph.neighbours(g, "CONTAINS")) and made_of <= made(g))
+
+
 def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: str) -> set:
     """(producer, material) and ("virtual", material) a scenario's controls zero for P."""
     out = set()
@@ -101,6 +120,10 @@ def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: 
         for node in r.covers:
             covered |= (set(graph.neighbours(node, "CONTAINS", incoming=True))
                         if model.kind_of(node) == "Element" else {node})
+        if bound == "lower":
+            # a material of unstated grade may be the grade the control covers
+            covered |= {m for m in graph.ids("Material")
+                        if set(grades(graph, m)) & covered}
         for m in covered:
             for claim in graph.relation_claims(m, "PRODUCES", incoming=True):
                 if r.issuer in country_of(graph, claim.subject):

@@ -8,8 +8,9 @@ about:
 - ``rich`` (section 5): materials without producers (5.6), companies that produce
   without a facility (5.1), a rest-of-world producer ``country:XX`` (5.2), facilities
   sourcing a material several stages up (5.3), products whose maker is known, unknown
-  or of unknown country, a material nothing traces, random confidences on shares and
-  requirements (5.7), and a scenario with a country-targeted export control (5.6).
+  or of unknown country, a material nothing traces, a material of unstated grade beside
+  a richer grade (addendum, 5.6 grades), random confidences on shares and requirements
+  (5.7), and a scenario with a country-targeted export control (5.6).
 - ``cycles``: loops (a material made from one of its own downstream materials), which
   the least fixpoint of section 2 evaluates; ``tests/naive_model.py`` iterates the
   whole graph to the same fixpoint.
@@ -121,4 +122,26 @@ def random_graph(seed: int, rich: bool = True,
     control = Restriction(issuer=rng.choice(countries),
                           covers=(rng.choice(elements + stages[1]),),
                           targets=(rng.choice(countries),))
+    # grades (addendum, 5.6 grades): a material of unstated grade beside a richer grade
+    # of it (made from all it is made from, containing its element and one more), which
+    # the control sometimes covers; drawn apart, so the graphs above stay as they were
+    extra = random.Random(seed * 7919 + 1)
+    if extra.random() < 0.5:
+        generic = extra.choice([m for layer in stages[1:] for m in layer])
+        inside, more = elements[0], node("element:Eg")
+        rel(generic, "CONTAINS", inside)
+        grade = node("material:grade")
+        for source in sorted({c.object for c in claims
+                              if c.subject == generic and c.predicate == "MADE_FROM"}):
+            rel(grade, "MADE_FROM", source)
+        rel(grade, "CONTAINS", inside)
+        rel(grade, "CONTAINS", more)
+        for country in extra.sample(countries, extra.randint(1, len(countries))):
+            rel(country, "PRODUCES", grade, share=round(extra.uniform(0.05, 0.3), 2))
+        if extra.random() < 0.5:
+            rel(node("product:pg"), "REQUIRES", grade)
+        if extra.random() < 0.7:
+            control = Restriction(issuer=control.issuer,
+                                  covers=(extra.choice((more, grade)),),
+                                  targets=control.targets)
     return SupplyGraph(claims), Scenario("random", restrict=(control,))

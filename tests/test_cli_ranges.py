@@ -22,15 +22,31 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     top = {"product:f-35": 0.9938, "product:centre-fire-ammunition": 1.0}[product]
     assert row["availability_range"] == [0.0, top] and row["range_from_unmapped"]
     text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
-    # the reason line names no driver (nothing mapped is blocked) and says apart why the
-    # answer is a range
-    assert ("lose 0-100%: nothing the scenario blocks or removes lies on their mapped supply "
-            "paths. Each is a range, not one figure, because these stages have no mapped "
-            "supply (the low end keeps them; the high end assumes the scenario reaches them):"
-            ) in text
     if product == "product:f-35":
+        # the reason line names no driver (nothing mapped is blocked) and says apart why
+        # the answer is a range
+        assert ("(product:f-35) loses 0-100%: nothing the scenario blocks or removes lies on "
+                "its mapped supply paths. It is a range, not one figure, because these stages "
+                "have no mapped supply (the low end keeps them; the high end assumes the "
+                "scenario reaches them):") in text
         assert "Germanium metal (zone-refined)" in text
     else:
+        # China's antimony concentrate is on its mapped paths: the ban reaches it only in
+        # the worst case, because no maker (so no country) of the ammunition is recorded
+        assert ("(product:centre-fire-ammunition) loses 0-100%: the scenario blocks China's "
+                "60% of Antimony ore and concentrate (Sb content) on its supply paths, but only "
+                "in the worst case (the high end of the loss). It is a range, not one figure, "
+                "because no maker of it is recorded, so the ban on end users in the United "
+                "States applies only in the worst case (the high end; the low end takes it as "
+                "made elsewhere); and these stages have no mapped supply") in text
+        assert "nothing the scenario blocks or removes lies on its" not in text.split(
+            "(product:centre-fire-ammunition) loses")[1].split(".")[0]
+        assert row["range_from_maker"] == [{"control": "control:cn-2024-12-us-ban",
+                                            "issuer": "country:CN",
+                                            "targets": ["country:US"]}]
+        assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
+                                       "material": "material:antimony-concentrate",
+                                       "share": 0.598802}]
         assert "Antimony trisulfide (primer grade)" in text
 
 
@@ -78,11 +94,24 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
             "blocks China's 99% of Dysprosium oxide (separated), China's 94% of "
             "High-temperature NdFeB magnet (Dy/Tb-doped) and China's 91% of Samarium oxide "
-            "(separated) on its supply paths. It is a range, not one figure, because these "
+            "(separated) on its supply paths. It is a range, not one figure, because the "
+            "grade of Sintered NdFeB permanent magnet is not stated (the high end takes it as "
+            "the grade the control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the "
+            "low end as a grade it does not cover); and these "
             "stages have no mapped supply (the low end keeps them; the high end assumes the "
             "scenario reaches them): Dysprosium metal and DyFe alloy; Rare-earth materials in "
             "a weapons platform (DoD 2012 count, unspecified forms); Samarium metal; "
             "Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+    # magnets of unstated grade (addendum, 5.6 grades): the DoD names NdFeB for the F-22,
+    # Javelin, AIM-9X and Bradley without a grade, so the control on Dy/Tb may reach them
+    # (China's 94% of sintered magnets blocked at the high end); they once showed 0%
+    assert ("(product:f-22) and Javelin anti-tank missile (Raytheon / Lockheed Martin) "
+            "(product:javelin) lose 0-94%: the scenario blocks China's 94% of Sintered NdFeB "
+            "permanent magnet on their supply paths, but only in the worst case (the high end "
+            "of the loss). Each is a range, not one figure, because the grade of Sintered "
+            "NdFeB permanent magnet is not stated (the high end takes it as the grade the "
+            "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
+            "grade it does not cover).") in text
     assert "because these stages have no mapped supply: " not in text
     data = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
@@ -140,3 +169,35 @@ def test_a_usgs_table_that_disagrees_builds_uses_one_set_and_reports_it(run_cli,
     info = json.loads(run_cli("--graph", str(out), "info", "--format", "json").stdout)
     assert [c["material"] for c in info["share_conflicts"]] == [
         "material:molybdenum-concentrate"]
+
+
+def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(run_cli):
+    """Under the December 2024 ban the ammunition (no recorded maker) keeps 0-100%: China's
+    60% of antimony concentrate is blocked in the worst case, so "without China it would
+    lose 60%" holds only in the best case, where the ban does not reach it."""
+    text = " ".join(run_cli("chokepoints", "--scenario", BAN, "--product",
+                            "product:centre-fire-ammunition").stdout.split())
+    assert ("keeps 0-100% of its supply under the scenario; most exposed at the mining "
+            "stage: Antimony ore and concentrate (Sb content), 60% from China (HHI 4,096); "
+            "without China it would lose 60% of what it still gets in the best case, where "
+            "the scenario leaves it supply (in the worst case it may get nothing already) "
+            "(medium confidence).") in text
+
+
+def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(run_cli):
+    """Australia's 21.5% of the F-35 is Mount Weld's equal part (0.43 / 2) of the rest of
+    the world's heavy feed: an assumed share (≈), shown with the path through that feed,
+    not the shorter one through Australia's 1.2% of cobalt."""
+    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
+                                "json").stdout)[0]
+    au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
+    assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
+    assert [s["target"] for s in au["paths"][0]][:3] == [
+        "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
+    # Myanmar's 57% is a sourced share: no ≈
+    mm = next(c for c in report["chokepoints"] if c["id"] == "country:MM")
+    assert mm["assumed_share"] is False
+    text = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
+    assert ("#10 Australia, loss 22% (medium confidence; rests on an assumed (≈) share; "
+            "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
+            "rare-earth feed") in text

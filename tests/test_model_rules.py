@@ -372,6 +372,58 @@ def test_a_material_with_an_element_or_an_input_is_traced():
         "product:p") == pytest.approx((1.0, 1.0))
 
 
+GRADES = graph_of(
+    ("product:p", "REQUIRES", "material:magnet"),
+    ("product:q", "REQUIRES", "material:magnet-ht"),
+    ("material:magnet", "MADE_FROM", "material:alloy"),
+    ("material:magnet", "CONTAINS", "element:Nd"),
+    ("material:magnet-ht", "MADE_FROM", "material:alloy"),
+    ("material:magnet-ht", "MADE_FROM", "material:dy"),
+    ("material:magnet-ht", "CONTAINS", "element:Nd"),
+    ("material:magnet-ht", "CONTAINS", "element:Dy"),
+    ("country:CN", "PRODUCES", "material:magnet", {"share": 0.8}),
+    ("country:JP", "PRODUCES", "material:magnet", {"share": 0.2}),
+    ("country:CN", "PRODUCES", "material:magnet-ht", {"share": 0.9}),
+    ("country:JP", "PRODUCES", "material:magnet-ht", {"share": 0.1}),
+    ("country:AU", "PRODUCES", "material:alloy", {"share": 1.0}),
+    ("country:AU", "PRODUCES", "material:dy", {"share": 1.0}),
+    extra=[Claim(m, "stage", "component", sources=S)
+           for m in ("material:magnet", "material:magnet-ht")])
+
+
+def test_a_material_of_unstated_grade_may_be_the_grade_a_control_covers():
+    # magnet-ht is magnet's richer grade (same stage, made from all magnet is, contains Nd
+    # and Dy). CN controls Dy: q needs magnet-ht, so CN's 0.9 goes in both bounds (0.1
+    # left). p needs magnet, of unstated grade: upper bound reads it as stated (no Dy,
+    # 1.0); the lower bound as the covered grade (CN's 0.8 goes, JP's 0.2 left): loss 0-80%
+    from mineralgraph.graph.analysis.structure import richer_grades
+    assert richer_grades(GRADES) == {"material:magnet": ["material:magnet-ht"]}
+    control = Restriction(issuer="country:CN", covers=("element:Dy",))
+    analysis = Analysis(GRADES, Scenario("x", restrict=(control,)))
+    assert analysis.availability_range("product:p") == pytest.approx((0.2, 1.0))
+    assert analysis.availability_range("product:q") == pytest.approx((0.1, 0.1))
+    rows = {r["product"]: r for r in compare(GRADES, Scenario("x", restrict=(control,)))}
+    assert rows["product:p"]["loss_range"] == pytest.approx([0.0, 0.8])
+    assert rows["product:p"]["range_from_grade"] == [
+        {"material": "material:magnet", "grades": ["material:magnet-ht"]}]
+    assert rows["product:p"]["low_drivers"] == [
+        {"holder": "country:CN", "material": "material:magnet", "share": 0.8,
+         "how": "blocked"}]
+    assert rows["product:q"]["range_from_grade"] == []
+    # a control on Nd, which the magnet states it contains, reaches it in both bounds
+    nd = Restriction(issuer="country:CN", covers=("element:Nd",))
+    assert Analysis(GRADES, Scenario("x", restrict=(nd,))).availability_range(
+        "product:p") == pytest.approx((0.2, 0.2))
+    # at different stages the two are not grades of one family: nothing changes
+    other = graph_of(*[(c.subject, c.predicate, c.object, dict(c.qualifiers))
+                       for c in GRADES.edge_claims()],
+                     extra=[Claim("material:magnet", "stage", "component", sources=S),
+                            Claim("material:magnet-ht", "stage", "metal", sources=S)])
+    assert richer_grades(other) == {}
+    assert Analysis(other, Scenario("x", restrict=(control,))).availability_range(
+        "product:p") == pytest.approx((1.0, 1.0))
+
+
 def test_a_product_of_unknown_maker_is_inside_a_targeted_control_for_the_lower_bound():
     # CN denies oxide to the US; p's maker is not known: outside (upper), inside (lower)
     control = Restriction(issuer="country:CN", covers=("material:oxide",),

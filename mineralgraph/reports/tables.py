@@ -364,17 +364,35 @@ def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
             continue
         behind = r.get("range_from_unmapped") or []
         reason = driver_phrase(r.get("drivers", []), graph)
-        why_range = (" {It is} a range, not one figure, because these stages have no mapped "
-                     "supply (the low end keeps them; the high end assumes the scenario "
-                     "reaches them): " + "; ".join(graph.label(m) for m in behind) + "."
-                     if behind else "")
+        low = r.get("low_drivers") or []
+        if low and not r.get("drivers"):
+            reason = driver_phrase(low, graph).replace(
+                "on {its} supply paths", "on {its} supply paths, but only in the worst case "
+                "(the high end of the loss)", 1)
+        why = []
+        for m in r.get("range_from_maker") or []:
+            why.append("no maker of {it} is recorded, so the ban on end users in "
+                       + join_names([prose_name(graph, t) for t in m["targets"]])
+                       + " applies only in the worst case (the high end; the low end "
+                       "takes {it} as made elsewhere)")
+        for g in r.get("range_from_grade") or []:
+            why.append(f"the grade of {graph.label(g['material'])} is not stated (the high "
+                       "end takes it as the grade the control covers, "
+                       + join_names([graph.label(x) for x in g["grades"]])
+                       + "; the low end as a grade it does not cover)")
+        if behind:
+            why.append("these stages have no mapped supply (the low end keeps them; the "
+                       "high end assumes the scenario reaches them): "
+                       + "; ".join(graph.label(m) for m in behind))
+        why_range = (" {It is} a range, not one figure, because " + "; and ".join(why) + "."
+                     if why else "")
         key = (f"lose{{s}} {span(*r['loss_range'])}: {reason}.", why_range)
         groups.setdefault(key, []).append(name(graph, r["product"]))
     out = []
     for (head, why), products in groups.items():
         many = len(products) > 1
         words = {"s": "" if many else "s", "its": "their" if many else "its",
-                 "It is": "Each is" if many else "It is"}
+                 "It is": "Each is" if many else "It is", "it": "them" if many else "it"}
         out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
     return out
 

@@ -32,6 +32,7 @@ from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentrati
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_each
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import FLOW_RELATIONS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -239,6 +240,7 @@ class Evidence:
         self._hhi: dict[str, float | None] = {}
         self._produced: dict[str, list[str]] = {}
         self._path_cache: dict[tuple[str, str], list[Claim]] = {}
+        self._weights: dict[tuple[str, str], float] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -273,10 +275,52 @@ class Evidence:
         ups = self.analysis.upstream(product)
         return [m for m in self.produced(node_id) if m in ups]
 
-    def assumed_share(self, node_id: str) -> bool:
-        """Whether the node produces something without a sourced share (its weight is an
-        equal part of its country's or the rest of the world's share, an assumption)."""
+    def held(self, node_id: str) -> list[str]:
+        """The producers whose output losing the node takes with it: itself, a country's
+        facilities and companies (LOCATED_IN), a company's facilities (OPERATED_BY)."""
+        held = {node_id}
+        relations = {"Country": ("LOCATED_IN",), "Company": ("OPERATED_BY",)}
+        for relation in relations.get(model.kind_of(node_id), ()):
+            held |= set(self.graph.neighbours(node_id, relation, incoming=True))
+        for company in [n for n in held if model.kind_of(n) == "Company" and n != node_id]:
+            held |= set(self.graph.neighbours(company, "OPERATED_BY", incoming=True))
+        return sorted(held)
+
+    def held_weight(self, node_id: str, material: str) -> float:
+        """The part of a material's output the node holds (as the analysis weighs
+        producers: :func:`producer_weights`)."""
+        key = (node_id, material)
+        if key not in self._weights:
+            held = set(self.held(node_id))
+            claims = self.graph.relation_claims(material, "PRODUCES", incoming=True)
+            self._weights[key] = sum(w for c, w in producer_weights(self.graph, material, claims)
+                                     if c.subject in held)
+        return self._weights[key]
+
+    def loss_material(self, node_id: str, product: str) -> str | None:
+        """The material upstream of the product of which the node holds the largest part
+        (the stage that makes its loss; ties to the smaller id), or None."""
+        ups = self.analysis.upstream(product)
+        found = sorted((-self.held_weight(node_id, m), m)
+                       for m in self.produced(node_id) if m in ups)
+        return found[0][1] if found and found[0][0] < 0 else None
+
+    def assumed_share(self, node_id: str, product: str | None = None) -> bool:
+        """Whether the node's loss rests on a share that is assumed, not sourced: a
+        facility or company that produces something without a share (its weight is an
+        equal part of its country's or the rest of the world's share); with ``product``, a
+        country whose largest part of a material upstream (:meth:`loss_material`) comes
+        from such a producer of it while the country has no share of that material of its
+        own (the producer's weight is a part of the rest of the world's)."""
         kind = model.kind_of(node_id)
+        if kind == "Country" and product is not None:
+            material = self.loss_material(node_id, product)
+            if material is None or any(c.object == material and c.qualifier("share") is not None
+                                       for c in self.graph.relation_claims(node_id, "PRODUCES")):
+                return False
+            return any(c.object == material and c.qualifier("share") is None
+                       for p in self.held(node_id) if p != node_id
+                       for c in self.graph.relation_claims(p, "PRODUCES"))
         if kind not in ("Facility", "Company"):
             return False
         producers = [node_id]
@@ -324,8 +368,26 @@ class Evidence:
             found = list(islice((p for p in tried if self._supplies_feed(p)), limit))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
+        if model.kind_of(node_id) in SUPPLIER_KINDS:
+            # a supplier's first path is the one through the stage that makes its loss
+            material = self.loss_material(node_id, product)
+            if material is not None and not any(material in p for p in found[:1]):
+                lead = self._path_through(node_id, material, product)
+                if lead:
+                    found = [lead] + [p for p in found if p != lead][:limit - 1]
         return [[self.step(u, v) for u, v in zip(path, path[1:], strict=False)]
                 for path in found]
+
+    def _path_through(self, node_id: str, material: str, product: str) -> list[str]:
+        """The shortest supply path from the node to the product through the material, or
+        [] when there is none (or it fails :meth:`_supplies_feed`)."""
+        flow = self.analysis.flow
+        try:
+            path = (nx.shortest_path(flow, node_id, material)
+                    + nx.shortest_path(flow, material, product)[1:])
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+        return path if len(set(path)) == len(path) and self._supplies_feed(path) else []
 
     def _supplies_feed(self, path: list[str]) -> bool:
         """Whether every SUPPLIES step's material goes into the next material on the path."""
@@ -396,7 +458,7 @@ class Evidence:
             for producer in producers:
                 for material in self._relevant(producer, product):
                     claims += self._producer_claims(producer, material, product)
-        return Caveats.of(claims, self.assumed_share(node_id))
+        return Caveats.of(claims, self.assumed_share(node_id, product))
 
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
@@ -579,7 +641,7 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                       1.0 if spof else loss, spof, proof.stage(node_id, product),
                       proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                      sources, paths, proof.assumed_share(node_id) and not spof,
+                      sources, paths, proof.assumed_share(node_id, product) and not spof,
                       caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
-                          proof.assumed_share(node_id) and not spof)) if evidence
+                          proof.assumed_share(node_id, product) and not spof)) if evidence
                       else Caveats())

@@ -7,8 +7,9 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
 ['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
- 'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'may_be_unavailable_at_baseline',
- 'new_possible_spofs', 'new_spofs', 'product', 'proxies', 'range_from_unmapped',
+ 'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
+ 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
+ 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
  'rest_of_world_only', 'supply_not_mapped']
 """
 
@@ -37,7 +38,8 @@ def _held_by(graph: SupplyGraph, node_id: str) -> set[str]:
     return held
 
 
-def drivers(analysis: Analysis, product: str, limit: int = 3) -> list[dict]:
+def drivers(analysis: Analysis, product: str, limit: int = 3,
+            bound: str = "upper") -> list[dict]:
     """What makes a product's loss under the scenario: on its mapped supply paths (the
     upper bound), each material some of whose output the scenario blocks or removes, with
     who held it and that output's weight (its part of world output, as the analysis
@@ -47,13 +49,16 @@ def drivers(analysis: Analysis, product: str, limit: int = 3) -> list[dict]:
     node under itself. Stages without mapped supply are not drivers: they only make the
     answer a range (:meth:`Analysis.behind`).
 
+    With ``bound="lower"``, what the lower bound blocks besides: a material of unstated
+    grade a control may reach, a control whose targets may include the unknown maker.
+
     Returns
     -------
     list of dict
         ``{"holder": id, "material": id, "share": float, "how": "blocked" | "removed"}``.
     """
     graph = analysis.graph
-    ups = analysis.upstream(product)
+    ups = analysis.upstream(product, bound)
     found: dict[tuple[str, str, str], float] = {}
     weights = {}
 
@@ -63,7 +68,7 @@ def drivers(analysis: Analysis, product: str, limit: int = 3) -> list[dict]:
                 material, "PRODUCES", incoming=True))
         return weights[material]
 
-    for producer, material in analysis.blocked_for(product):
+    for producer, material in analysis.blocked_for(product, bound):
         if material not in ups or producer == "virtual":
             continue
         holder = (located_in(graph, producer) or [producer])[0]
@@ -79,6 +84,26 @@ def drivers(analysis: Analysis, product: str, limit: int = 3) -> list[dict]:
     ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
     return [{"holder": holder, "material": material, "share": round(share, 6), "how": how}
             for (holder, material, how), share in ranked[:limit] if share > 0]
+
+
+def range_reasons(analysis: Analysis, product: str, under: tuple[float, float]) -> dict:
+    """Why the low end is lower, besides stages without mapped supply: ``low_drivers``
+    (the supply the scenario blocks in the lower bound only, as :func:`drivers`),
+    ``range_from_grade`` (materials of unstated grade a control may reach: ``material``
+    and the covered richer ``grades``) and ``range_from_maker`` (controls that target
+    countries while no maker, or maker's country, of the product is recorded:
+    ``control``, ``issuer``, ``targets``). Empty when the bounds agree."""
+    if not under[0] < under[1]:
+        return {"low_drivers": [], "range_from_grade": [], "range_from_maker": []}
+    upper = {(d["holder"], d["material"], d["how"]) for d in drivers(analysis, product)}
+    low = [d for d in drivers(analysis, product, bound="lower")
+           if (d["holder"], d["material"], d["how"]) not in upper]
+    return {"low_drivers": low,
+            "range_from_grade": [{"material": m, "grades": g}
+                                 for m, g in analysis.grade_unknown_upstream(product)],
+            "range_from_maker": [{"control": r.control, "issuer": r.issuer,
+                                  "targets": sorted(r.targets)}
+                                 for r in analysis.lower_only_restrictions(product)]}
 
 
 def bound_loss(before: float, after: float) -> float | None:
@@ -136,6 +161,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      "range_from_unmapped": (after.behind(product)
                                              if under[0] < under[1] else []),
                      "drivers": drivers(after, product) if max(measured) > 0 else [],
+                     **range_reasons(after, product, under),
                      "new_spofs": sorted(certain - {REST_OF_WORLD}),
                      "new_possible_spofs": sorted(possible - {REST_OF_WORLD}),
                      "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product]})

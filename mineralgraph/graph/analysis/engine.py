@@ -31,6 +31,7 @@ from mineralgraph.graph.analysis.structure import (
     anchors,
     located_in,
     material_inputs,
+    richer_grades,
     untraced,
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
@@ -141,6 +142,7 @@ class Analysis:
         self._candidates: dict[tuple, set[str]] = {}
         self._anchors: dict[str, str | None] | None = None
         self._untraced: set[str] | None = None
+        self._grades: dict[str, list[str]] | None = None
         self._plain: Analysis | None = None
         #: per graph (the lower bound's may differ): what the builder asks, asked once
         self._lookups: dict[int, Lookups] = {}
@@ -203,8 +205,52 @@ class Analysis:
             if self._in_scope(product, restriction, bound):
                 blocked |= self._blocked_pairs(restriction)
                 if bound == "lower":
+                    blocked |= self._blocked_pairs(restriction, self.grade_unknown(restriction))
                     blocked |= self._blocked_virtual(restriction)
         return frozenset(blocked)
+
+    def grades(self) -> dict[str, list[str]]:
+        """Each material whose grade is not stated, with its richer grades
+        (:func:`~mineralgraph.graph.analysis.structure.richer_grades`, on the lower
+        bound's graph, the only one that uses them)."""
+        if self._grades is None:
+            self._grades = richer_grades(self.lower_graph)
+        return self._grades
+
+    def grade_unknown(self, restriction: Restriction) -> set[str]:
+        """Materials a control may reach because their grade is not stated (addendum,
+        5.6 grades): the control covers a richer grade of the material (the grade itself
+        or an element the grade contains) but not the material. In the lower bound the
+        issuer's producers of such a material count as 0, as if the control reached it;
+        the upper bound reads it as stated."""
+        covered = self._covered(restriction)
+        return {m for m, grades in self.grades().items()
+                if m not in covered and covered & set(grades)}
+
+    def lower_only_restrictions(self, product: str) -> list[Restriction]:
+        """The enforced restrictions in a product's scope for the lower bound only: they
+        target countries and no maker of the product, or no maker's country, is recorded
+        (section 5.6)."""
+        return [r for r in self.restrictions if self._in_scope(product, r, "lower")
+                and not self._in_scope(product, r, "upper")]
+
+    def grade_unknown_upstream(self, product: str) -> list[tuple[str, list[str]]]:
+        """(material, its covered richer grades) for the materials upstream of a product
+        (in the lower bound's flow) whose grade is not stated and that an enforced
+        control in the product's scope may reach for that reason; sorted."""
+        found: dict[str, set[str]] = {}
+        for restriction in self.restrictions:
+            if not self._in_scope(product, restriction, "lower"):
+                continue
+            covered = self._covered(restriction)
+            for m in self.grade_unknown(restriction):
+                found.setdefault(m, set()).update(g for g in self.grades()[m] if g in covered)
+        if not found:
+            return []
+        flow = self.flow_index_for("lower")
+        mask = flow.mask([product])
+        return [(m, sorted(found[m])) for m in sorted(found)
+                if m in flow.number and mask[flow.number[m]]]
 
     def _in_scope(self, product: str, restriction: Restriction, bound: str = "upper") -> bool:
         uses = set(self.graph.values(product, "end_use"))
@@ -228,9 +274,9 @@ class Analysis:
                 covered.add(node)
         return covered
 
-    def _blocked_pairs(self, restriction: Restriction) -> set:
+    def _blocked_pairs(self, restriction: Restriction, materials=None) -> set:
         pairs = set()
-        for material in self._covered(restriction):
+        for material in self._covered(restriction) if materials is None else materials:
             for claim in self.graph.relation_claims(material, "PRODUCES", incoming=True):
                 if restriction.issuer in located_in(self.graph, claim.subject):
                     pairs.add((claim.subject, material))
@@ -239,9 +285,10 @@ class Analysis:
     def _blocked_virtual(self, restriction: Restriction) -> set:
         """Virtual producers a control zeroes, whoever issued it: where supply is unknown,
         a control covering the material, an element it contains or one of its inputs may
-        reach it; a material nothing traces (no element, input or anchor) any control in
+        reach it (a material of unstated grade counting as covered when a richer grade
+        is); a material nothing traces (no element, input or anchor) any control in
         scope may reach (section 5.6)."""
-        covered = self._covered(restriction)
+        covered = self._covered(restriction) | self.grade_unknown(restriction)
         return {("virtual", m) for m in self.anchors()
                 if m in covered or covered & set(material_inputs(self.lower_graph, m))
                 or m in self.untraced()}

@@ -543,6 +543,41 @@ def untraced(graph: SupplyGraph, anchored: dict[str, str | None] | None = None) 
                   and not material_inputs(graph, m))
 
 
+def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
+    """Grades of a material whose composition it does not state (design note addendum,
+    5.6 grades): material G is a *richer grade* of material M when both are at the same
+    stage, M is made from something and G is made from everything M is made from
+    (MADE_FROM), and G contains every element M contains and more (CONTAINS, M's
+    non-empty). M is then a generic grade of that family (NdFeB magnet of no stated grade
+    beside the Dy/Tb-doped grade): whether it holds G's extra elements is not stated.
+    Maps each such M to its richer grades, sorted; materials without one are left out.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("material:m", "MADE_FROM", "material:a"),
+    ...                  Claim("material:m", "CONTAINS", "element:Nd"),
+    ...                  Claim("material:h", "MADE_FROM", "material:a"),
+    ...                  Claim("material:h", "MADE_FROM", "material:d"),
+    ...                  Claim("material:h", "CONTAINS", "element:Nd"),
+    ...                  Claim("material:h", "CONTAINS", "element:Dy")])
+    >>> richer_grades(g)
+    {'material:m': ['material:h']}
+    """
+    info = {}
+    for m in graph.ids("Material"):
+        info[m] = (frozenset(graph.neighbours(m, "CONTAINS")),
+                   frozenset(required(graph, m, "MADE_FROM")),
+                   tuple(sorted(graph.values(m, "stage"))))
+    out: dict[str, list[str]] = {}
+    for m, (elements, made_from, stage) in sorted(info.items()):
+        if not elements or not made_from:
+            continue
+        grades = [g for g, (e, f, s) in sorted(info.items())
+                  if g != m and s == stage and elements < e and made_from <= f]
+        if grades:
+            out[m] = grades
+    return out
+
+
 def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple]:
     """(claim, weight) for each producer of a material.
 
