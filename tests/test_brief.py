@@ -91,7 +91,7 @@ def test_markdown_brief_has_every_part():
     # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
     # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2) but
     # many countries, never a new single point (addendum 5.2 extended)
-    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | >99.9-100% | "
+    assert ("| Lockheed Martin F-35 Lightning II | 1.000 | 0.000-0.001 | >99.9-100% | "
             "none (what is left comes from rest of world, many countries) |") in text
     assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
     assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
@@ -223,16 +223,18 @@ def test_brief_command_on_a_graph_file(run_cli, tmp_path):
     assert "<script" not in out.read_text()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["brief", "product:nope", "--out", "b.md"], "Error: product:nope is not in the graph"),
+@pytest.mark.parametrize(("args", "message", "code"), [
+    (["brief", "product:nope", "--out", "b.md"], "Error: product:nope is not in the graph",
+     1),
+    # an output format by suffix that brief cannot write is bad usage (exit 2)
     (["brief", "product:f-35", "--out", "b.docx"],
-     "Error: b.docx: unsupported format ('.docx'); use one of .html, .md, .pdf"),
+     "Error: Invalid value for '-o' / '--out': b.docx: unsupported format ('.docx'); use one "
+     "of .html, .md, .pdf (more: mineralgraph brief --help)\n", 2),
 ])
-def test_brief_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, args,
-                                                message):
+def test_brief_bad_input_is_one_line(run_cli, tmp_path, monkeypatch, args, message, code):
     monkeypatch.chdir(tmp_path)
     result = run_cli(*args)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
 
