@@ -266,8 +266,16 @@ def _node_part(graph, node_id, chain):
 
 
 def _band(pair) -> str:
-    """``0.09``, or ``0.00-0.09`` for a [lower, upper] availability."""
-    low, high = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
+    """``0.090``, or ``0.000-0.001`` for a [lower, upper] availability: written as the
+    scenario report writes it (:func:`~mineralgraph.reports.tables.availability`), so a
+    range stays a range (never ``0.00`` for 0-0.0006).
+
+    >>> _band([0.0, 0.0006]), _band([1.0, 1.0])
+    ('0.000-0.001', '1.000')
+    """
+    from mineralgraph.reports.tables import availability
+
+    low, high = availability(pair[0], "md"), availability(pair[1], "md")
     return high if low == high else f"{low}-{high}"
 
 
