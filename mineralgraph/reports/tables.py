@@ -169,7 +169,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                  f"sole source; {whole} would lose all their supply without all of them.")
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
-    intro += future_sentence(graph)
+    intro += future_sentence(graph, ranked)
     intro += confidence_hint(graph, "dependents", any(
         caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
     intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
@@ -319,7 +319,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   "not_mapped): each figure is a range from losing them to keeping them.")
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
-    intro += ("\n" + future_sentence(graph).lstrip()) if future_sentence(graph) else ""
+    future = future_sentence(graph, [r["product"] for r in result["products"]])
+    intro += ("\n" + future.lstrip()) if future else ""
     columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
                "confidence"]
     if csv:
@@ -413,7 +414,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
                   "more.")
     left_out = [left_out_dict(c) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
-    intro += future_sentence(graph)
+    intro += future_sentence(graph, [report.product])
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     intro += disputed_sentence(graph, [c.caveats for c in spofs])
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
