@@ -317,3 +317,27 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
             "#35;4 China: possible SPOF") in block
     assert "(incl. JL Mag Rare-Earth ≈47%)" in block
+
+
+def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
+    """Under a scenario that leaves the F-35 0-<0.1% of its supply, the table, the picture's
+    legend and the scenario row say the losses are shares of that remainder and give the
+    remainder as a range, as the text report does."""
+    result = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    note = next(line for line in lines if line.startswith("Suppliers"))
+    assert note.startswith(
+        "Suppliers (countries, companies, facilities) ranked by the share lost without them "
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-<0.1% of "
+        "its supply), not of its whole supply; 10 in all. ")
+    assert ('    ks["red border: SPOF or top chokepoint (#35;rank, loss of what it still gets '
+            'under the scenario (0-#60;0.1% of its supply))"]') in lines
+    assert ("| Lockheed Martin F-35 Lightning II | 1.000 | 0.000-0.001 | >99.9-100% | none "
+            "(what is left comes from rest of world, many countries) |") in lines
+    assert "start after today" not in result.stdout
+    # without a scenario a loss is of the whole supply, as before
+    plain_brief = run_cli("brief", "product:f-35").stdout
+    assert ("ranked by the share of Lockheed Martin F-35 Lightning II's supply lost without "
+            "them; ") in plain_brief
+    assert "(#35;rank, loss)" in plain_brief

@@ -201,8 +201,14 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
                      "confidence": replace(c.caveats, assumed_share=False).describe(),
                      "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
-    note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
-            f"{report.label}'s supply lost without them; {len(suppliers)} in all. Every one "
+    # under a scenario a loss is a share of what the product still gets (as in the text
+    # report), said with that remainder
+    basis = chain.loss_basis()
+    lost = (f"share lost without them of {basis.replace('it still', report.label + ' still')}"
+            ", not of its whole supply" if basis
+            else f"share of {report.label}'s supply lost without them")
+    note = (f"Suppliers (countries, companies, facilities) ranked by the "
+            f"{lost}; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
