@@ -316,8 +316,41 @@ def _plain(value: Any) -> Any:
 
 
 def to_json(data: Any) -> str:
-    """JSON with sorted keys and 2-space indent, dates as ISO strings."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_plain)
+    """JSON with sorted keys and 2-space indent, dates as ISO strings; every range as its
+    two named ends (:func:`named_ends`)."""
+    return json.dumps(named_ends(data), indent=2, sort_keys=True, ensure_ascii=False,
+                      default=_plain)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def named_ends(data: Any) -> Any:
+    """``data`` with each numeric range ``name_range: [low, high]`` also given as
+    ``name_low`` and ``name_high``, and without a lone ``name`` figure beside it (one end
+    alone reads as the answer: a loss of 0.0 from [0.0, 1.0] would read as safe), as in
+    CSV and the Python API's rows.
+
+    >>> named_ends({"loss": 0.0, "loss_range": [0.0, 1.0], "hhi": 9801})
+    {'loss_range': [0.0, 1.0], 'hhi': 9801, 'loss_low': 0.0, 'loss_high': 1.0}
+    >>> named_ends([{"date_range": ["2024-01-01", "2025-01-01"]}])
+    [{'date_range': ['2024-01-01', '2025-01-01']}]
+    """
+    if isinstance(data, (list, tuple)):
+        return [named_ends(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: named_ends(v) for k, v in data.items()}
+    for key, value in data.items():
+        if (isinstance(key, str) and key.endswith("_range")
+                and isinstance(value, (list, tuple)) and len(value) == 2
+                and all(_number(v) for v in value)):
+            name = key.removesuffix("_range")
+            if _number(out.get(name)):
+                del out[name]
+            out[f"{name}_low"], out[f"{name}_high"] = value
+    return out
 
 
 def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
