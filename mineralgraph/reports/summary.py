@@ -212,6 +212,26 @@ def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveat
                       or country in graph.neighbours(c.subject, "LOCATED_IN"))
 
 
+def share_marks(graph: SupplyGraph, material: str) -> tuple[Caveats, list[str]]:
+    """What a material's country shares rest on, as ``chokepoints`` marks them: the
+    caveats of the share claims used (confidence, proxy, dispute) and the types of their
+    strongest sources (``statistics`` ... ``repost``), primary first."""
+    from mineralgraph.graph.inventory import SOURCE_TYPES, fact_source_type
+
+    _, used = country_shares(graph, material)
+    types = {fact_source_type(graph, c) for c in used}
+    return Caveats.of(used), [t for t in (*SOURCE_TYPES, "not recorded") if t in types]
+
+
+def share_mark_text(graph: SupplyGraph, material: str) -> str:
+    """``medium confidence; rests on a proxy; source type: repost``: :func:`share_marks`
+    as words."""
+    caveats, types = share_marks(graph, material)
+    phrase = caveat_phrase(caveats)[1:-1]
+    kinds = f"source type: {', '.join(types)}" if types else ""
+    return "; ".join(p for p in (phrase, kinds) if p)
+
+
 def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
     """Sentences on one product, and the caveats of its headline figures."""
     exposure, caveats = _exposure(report, graph)

@@ -34,11 +34,12 @@ from mineralgraph.reports.summary import (
     left_out_sentence,
     rest_of_world_sentence,
     rests_on,
+    share_marks,
 )
 
 #: Shorter headers for text tables, so that they fit 80 columns.
 SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
-                 "highly_concentrated": "high"}
+                 "highly_concentrated": "high", "source_type": "source type"}
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
@@ -103,9 +104,18 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
              "highly_concentrated": c.hhi > HIGHLY_CONCENTRATED,
              "sources": sources.cite(c.sources) if not csv else ";".join(c.sources)}
             for c in items]
+    # what the shares rest on, marked as chokepoints marks the same shares
+    marks = [share_marks(graph, c.material) for c in items]
+    for row, (caveats, types) in zip(rows, marks, strict=True):
+        row.update(_caveat_cells(caveats, fmt))
+        row["source_type"] = (";" if csv else ", ").join(types)
     high = sum(1 for c in items if c.hhi > HIGHLY_CONCENTRATED)
     intro = (f"{high} of {len(items)} material stage(s) are highly concentrated (HHI above "
              "2,500). Rest of world is left out of HHI and top shares.")
+    weak = Caveats()
+    for caveats, _ in marks:
+        weak |= caveats
+    intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
     competing = [c for c in items if c.other_sets]
     if competing:
         described = [f"{c.label} ({', '.join(_other_set(o) for o in c.other_sets)})"
@@ -119,11 +129,14 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                   f"{join_names([name(graph, m) for m in missing])}: their supply is not "
                   "mapped by country.")
     columns = (["material", "stage", "year", "shares", "top1", "top3", "hhi",
-                "highly_concentrated", "sources"] if not csv else
+                "highly_concentrated", "confidence", "source_type", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
-                "highly_concentrated", "shares", "sources"])
+                "highly_concentrated", "confidence", "proxies", "disputes", "source_type",
+                "shares", "sources"])
+    data = [{**c.as_dict(), **caveats.as_dict(), "source_types": types}
+            for c, (caveats, types) in zip(items, marks, strict=True)]
     return tabular("Concentration by material and stage", rows, columns, fmt,
-                   [c.as_dict() for c in items], graph, sources, intro)
+                   data, graph, sources, intro)
 
 
 def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
