@@ -373,7 +373,7 @@ def test_markdown_reports_escape_what_comes_from_data(run_cli, tmp_path):
     save_snapshot(claims, path)
     text = run_cli("--graph", str(path), "chokepoints", "--product", "product:optimus",
                    "--format", "md").stdout
-    assert "&lt;img src=x onerror=alert(1)&gt;" in text and "<img" not in text
+    assert "&lt;img src=x onerror=alert(1)>" in text and "<img" not in text
 
 
 def test_scenario_needs_something_to_do(run_cli):
@@ -452,3 +452,16 @@ def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
     svg = out.read_text()
     assert (">Dysprosium oxide (separated): medium confidence; rests on a proxy; source type: "
             "repost<") in svg
+
+
+def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
+    """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
+    entities in Markdown output, only the escapes Markdown itself needs."""
+    text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    assert ("| 4 | China (country:CN) | Country | mining, processing, component | CN | "
+            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [6][7][8][9] |"
+            ) in text.splitlines()
+    assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
+            "high | [1][2] |") in text.splitlines()
+    assert "without China it would lose >99.9-100% (low confidence;" in text
+    assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]
