@@ -110,5 +110,5 @@ def graph_info(graph: SupplyGraph) -> GraphInfo:
     )
 
 
-__all__ = ["GraphInfo", "SOURCE_TYPES", "fact_counts", "fact_source_type", "graph_info", "is_source_record",
-           "unmapped_materials"]
+__all__ = ["GraphInfo", "SOURCE_TYPES", "fact_counts", "fact_source_type", "graph_info",
+           "is_source_record", "unmapped_materials"]
