@@ -338,8 +338,41 @@ def _plain(value: Any) -> Any:
 
 
 def to_json(data: Any) -> str:
-    """JSON with sorted keys and 2-space indent, dates as ISO strings."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_plain)
+    """JSON with sorted keys and 2-space indent, dates as ISO strings; every range as its
+    two named ends (:func:`named_ends`)."""
+    return json.dumps(named_ends(data), indent=2, sort_keys=True, ensure_ascii=False,
+                      default=_plain)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def named_ends(data: Any) -> Any:
+    """``data`` with each numeric range ``name_range: [low, high]`` also given as
+    ``name_low`` and ``name_high``, and without a lone ``name`` figure beside it (one end
+    alone reads as the answer: a loss of 0.0 from [0.0, 1.0] would read as safe), as in
+    CSV and the Python API's rows.
+
+    >>> named_ends({"loss": 0.0, "loss_range": [0.0, 1.0], "hhi": 9801})
+    {'loss_range': [0.0, 1.0], 'hhi': 9801, 'loss_low': 0.0, 'loss_high': 1.0}
+    >>> named_ends([{"date_range": ["2024-01-01", "2025-01-01"]}])
+    [{'date_range': ['2024-01-01', '2025-01-01']}]
+    """
+    if isinstance(data, (list, tuple)):
+        return [named_ends(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: named_ends(v) for k, v in data.items()}
+    for key, value in data.items():
+        if (isinstance(key, str) and key.endswith("_range")
+                and isinstance(value, (list, tuple)) and len(value) == 2
+                and all(_number(v) for v in value)):
+            name = key.removesuffix("_range")
+            if _number(out.get(name)):
+                del out[name]
+            out[f"{name}_low"], out[f"{name}_high"] = value
+    return out
 
 
 def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
@@ -352,21 +385,47 @@ def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     return buffer.getvalue()
 
 
-MD_SPECIAL = set("\\`*_[]|#~")
+#: What Markdown reads anywhere in a line, each with its escape (a backslash before
+#: ASCII punctuation is CommonMark's own escape; ``<`` that could open a tag becomes a
+#: character reference, which no renderer turns into HTML).
+_MD_INLINE = [
+    (r"\\(?=[!-/:-@\[-`{-~])", r"\\\\"),  # a backslash that would escape what follows
+    (r"[`*~|]", r"\\\g<0>"),  # code spans, emphasis, strikethrough, table cells
+    (r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_"),  # emphasis (not snake_case)
+    (r"\](?=[(:])", r"\\]"),  # an inline link or a reference definition: [a](b), [a]: b
+    (r"&(?=#|[A-Za-z0-9]+;)", "&amp;"),  # a character reference
+    (r"<(?=[A-Za-z/!?])", "&lt;"),  # an HTML tag or autolink
+]
+#: What Markdown reads only at the start of a line: a heading, a quote, a list item.
+_MD_LINE_START = [(re.compile(r"^(?=#{1,6}(?: |$)|>|[-+](?: |$))"), "\\\\")]
 
 
-def md_text(text: str) -> str:
-    """Text shown as itself in Markdown: no HTML, links, emphasis or table breaks from data.
+def md_text(text: str, line_start: bool = True) -> str:
+    """Text shown as itself in Markdown and pasted cleanly: only what Markdown would read
+    as markup is escaped (no HTML, links, emphasis, code or table breaks from data), so a
+    citation ``[1]``, ``<0.1%`` and ``>99.9%`` stay as written. ``line_start``: the text
+    opens a line, where ``#``, ``>`` and ``-`` would start a block (not in a table
+    cell; a numbered source list stays a list).
 
-    Markdown's special characters become HTML character references, which every renderer
-    shows as the character (and which contain no ``|`` or ``\\`` for table cells).
-
-    >>> md_text("<script>*x*</script> & [a](b)")
-    '&lt;script&gt;&#42;x&#42;&lt;/script&gt; &amp; &#91;a&#93;(b)'
+    >>> md_text("<script>*x*</script> & [a](b) [1][2] <0.1% >99.9% snake_case")
+    '&lt;script>\\\\*x\\\\*&lt;/script> & [a\\\\](b) [1][2] <0.1% >99.9% snake_case'
+    >>> md_text(">99.9%"), md_text(">99.9%", line_start=False), md_text("a | b &amp;")
+    ('\\\\>99.9%', '>99.9%', 'a \\\\| b &amp;amp;')
+    >>> md_text("# x"), md_text("- y"), md_text("#1 China, 2025")
+    ('\\\\# x', '\\\\- y', '#1 China, 2025')
     """
     text = " ".join(str(text).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join(f"&#{ord(c)};" if c in MD_SPECIAL else c for c in text)
+    for pattern, escape in _MD_INLINE:
+        text = re.sub(pattern, escape, text)
+    if line_start:
+        for pattern, escape in _MD_LINE_START:
+            text = pattern.sub(escape, text)
+    return text
+
+
+def md_cell(text: str) -> str:
+    """:func:`md_text` for a table cell (no line start to guard)."""
+    return md_text(text, line_start=False)
 
 
 def md_code(text: str) -> str:
@@ -382,7 +441,7 @@ def md_code(text: str) -> str:
 
 
 def markdown_table(rows: Sequence[dict], columns: Sequence[str],
-                   headers: Sequence[str] | None = None, escape=md_text) -> str:
+                   headers: Sequence[str] | None = None, escape=md_cell) -> str:
     """A GitHub-flavoured Markdown table; ``escape`` makes each cell safe (pass ``str``
     for cells already escaped)."""
     headers = list(headers or columns)

@@ -10,7 +10,7 @@ country:CN  0.7
 >>> print(markdown_table([{"id": "a|b"}], ["id"]))
 | id |
 | --- |
-| a&#124;b |
+| a\\|b |
 """
 
 from __future__ import annotations

@@ -31,6 +31,6 @@ def run_cli():
     from mineralgraph.cli import cli
 
     def run(*args: str, input: str | None = None):
-        return CliRunner().invoke(cli, list(args), input=input)
+        return CliRunner().invoke(cli, list(args), input=input, prog_name="mineralgraph")
 
     return run

@@ -91,7 +91,7 @@ def test_markdown_brief_has_every_part():
     # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
     # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2) but
     # many countries, never a new single point (addendum 5.2 extended)
-    assert ("| Lockheed Martin F-35 Lightning II | 1.00 | 0.00 | >99.9-100% | "
+    assert ("| Lockheed Martin F-35 Lightning II | 1.000 | 0.000-0.001 | >99.9-100% | "
             "none (what is left comes from rest of world, many countries) |") in text
     assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
     assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
@@ -107,9 +107,9 @@ def test_markdown_escapes_what_markdown_would_interpret():
     assert plain("<img src=x onerror=alert(1)>") == "‹img src=x onerror=alert(1)>"
     assert plain("<0.1% and >99.9%") == "<0.1% and >99.9%"
     assert plain("[click](javascript:alert(1)) a|b") == "[click] (javascript:alert(1)) a¦b"
-    assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
-    assert md_text("a | b") == "a &#124; b"
-    assert md_text("**bold** `code`") == "&#42;&#42;bold&#42;&#42; &#96;code&#96;"
+    assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)>"
+    assert md_text("a | b") == "a \\| b"
+    assert md_text("**bold** `code`") == "\\*\\*bold\\*\\* \\`code\\`"
 
 
 def test_hostile_labels_stay_text_in_every_brief(tmp_path):
@@ -223,16 +223,18 @@ def test_brief_command_on_a_graph_file(run_cli, tmp_path):
     assert "<script" not in out.read_text()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["brief", "product:nope", "--out", "b.md"], "Error: product:nope is not in the graph"),
+@pytest.mark.parametrize(("args", "message", "code"), [
+    (["brief", "product:nope", "--out", "b.md"], "Error: product:nope is not in the graph",
+     1),
+    # an output format by suffix that brief cannot write is bad usage (exit 2)
     (["brief", "product:f-35", "--out", "b.docx"],
-     "Error: b.docx: unsupported format ('.docx'); use one of .html, .md, .pdf"),
+     "Error: Invalid value for '-o' / '--out': b.docx: unsupported format ('.docx'); use one "
+     "of .html, .md, .pdf (more: mineralgraph brief --help)\n", 2),
 ])
-def test_brief_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, args,
-                                                message):
+def test_brief_bad_input_is_one_line(run_cli, tmp_path, monkeypatch, args, message, code):
     monkeypatch.chdir(tmp_path)
     result = run_cli(*args)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
 
@@ -315,3 +317,27 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
             "#35;4 China: possible SPOF") in block
     assert "(incl. JL Mag Rare-Earth ≈47%)" in block
+
+
+def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
+    """Under a scenario that leaves the F-35 0-<0.1% of its supply, the table, the picture's
+    legend and the scenario row say the losses are shares of that remainder and give the
+    remainder as a range, as the text report does."""
+    result = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    note = next(line for line in lines if line.startswith("Suppliers"))
+    assert note.startswith(
+        "Suppliers (countries, companies, facilities) ranked by the share lost without them "
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-<0.1% of "
+        "its supply), not of its whole supply; 10 in all. ")
+    assert ('    ks["red border: SPOF or top chokepoint (#35;rank, loss of what it still gets '
+            'under the scenario (0-#60;0.1% of its supply))"]') in lines
+    assert ("| Lockheed Martin F-35 Lightning II | 1.000 | 0.000-0.001 | >99.9-100% | none "
+            "(what is left comes from rest of world, many countries) |") in lines
+    assert "start after today" not in result.stdout
+    # without a scenario a loss is of the whole supply, as before
+    plain_brief = run_cli("brief", "product:f-35").stdout
+    assert ("ranked by the share of Lockheed Martin F-35 Lightning II's supply lost without "
+            "them; ") in plain_brief
+    assert "(#35;rank, loss)" in plain_brief

@@ -30,12 +30,15 @@ def test_chokepoints_json_has_the_documented_shape(run_cli):
     reports = json.loads(result.stdout)
     assert {r["product"] for r in reports} >= {"product:f-35", "product:optimus"}
     for report in reports:
-        assert {"product", "as_of", "baseline", "chokepoints"} <= set(report)
-        losses = [(not c["spof"], -c["loss"]) for c in report["chokepoints"]]
+        assert {"product", "as_of", "baseline_low", "baseline_high", "availability_low",
+                "availability_high", "chokepoints"} <= set(report)
+        assert not {"baseline", "availability"} & set(report)
+        losses = [(not c["spof"], -c["loss_low"]) for c in report["chokepoints"]]
         assert losses == sorted(losses), report["product"]
         for item in report["chokepoints"]:
-            assert {"id", "kind", "label", "loss", "spof", "stage", "country", "hhi",
-                    "sources", "paths"} <= set(item)
+            assert {"id", "kind", "label", "loss_low", "loss_high", "loss_range", "spof",
+                    "stage", "country", "hhi", "sources", "paths"} <= set(item)
+            assert "loss" not in item
 
 
 def test_f35_report_names_spofs_and_chokepoints_with_sources(run_cli):
@@ -46,7 +49,7 @@ def test_f35_report_names_spofs_and_chokepoints_with_sources(run_cli):
     assert all(c["sources"] for c in report["chokepoints"] if c["kind"] != "Element"
                or c["paths"])
     china = [c for c in report["chokepoints"] if c["id"] == "country:CN"]
-    assert china and china[0]["loss"] > 0.5 and china[0]["hhi"] > 2500
+    assert china and china[0]["loss_low"] > 0.5 and china[0]["hhi"] > 2500
 
 
 def test_text_report_reads_like_a_briefing(run_cli):
@@ -156,7 +159,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
     result = run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    losses = {r["product"]: r["loss"] for r in json.loads(result.stdout)["products"]}
+    losses = {r["product"]: r["loss_low"] for r in json.loads(result.stdout)["products"]}
     assert losses["product:f-35"] > losses["product:optimus"]
     assert losses["product:f-35"] > 0.5
 
@@ -196,12 +199,12 @@ def test_tiny_chokepoints_csv_has_the_hand_computed_losses(run_cli, tiny_snapsho
 def test_tiny_scenario_as_of_and_enforce(run_cli, tiny_snapshot):
     result = run_cli("--graph", tiny_snapshot, "scenario", "--enforce", "control:cn-ree",
                      "--as-of", "2025-06-01", "--format", "json")
-    losses = {r["product"]: round(r["loss"], 6) for r in json.loads(result.stdout)["products"]}
+    losses = {r["product"]: round(r["loss_low"], 6) for r in json.loads(result.stdout)["products"]}
     assert losses == {"product:jet": 0.6, "product:car": 0.6}
     before = run_cli("--graph", tiny_snapshot, "scenario", "--enforce", "control:cn-ree",
                      "--as-of", "2025-01-01", "--format", "json")
     data = json.loads(before.stdout)
-    assert {r["loss"] for r in data["products"]} == {0.0}
+    assert {r["loss_low"] for r in data["products"]} == {0.0}
     assert "not in force" in data["notes"][0]
 
 
@@ -215,7 +218,7 @@ def test_paths_and_dependents_on_tiny(run_cli, tiny_snapshot):
     assert reverse["from"] == "element:Dy"
     deps = json.loads(run_cli("--graph", tiny_snapshot, "dependents", "country:US",
                               "--format", "json").stdout)
-    assert {d["product"]: d["loss"] for d in deps["dependents"]} == pytest.approx(
+    assert {d["product"]: d["loss_low"] for d in deps["dependents"]} == pytest.approx(
         {"product:jet": 0.28, "product:car": 0.28})
 
 
@@ -352,7 +355,7 @@ def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
     a, b = (json.loads(run_cli("scenario", "--file", str(p), "--as-of", "2025-06-01",
                                "--format", "json").stdout)["products"] for p in (listed, single))
     assert a == b
-    assert {r["product"]: r["loss"] for r in a}["product:f-35"] > 0.5
+    assert {r["product"]: r["loss_low"] for r in a}["product:f-35"] > 0.5
 
 
 def test_a_file_error_keeps_its_line_when_options_add_to_the_file(run_cli, tmp_path):
@@ -375,7 +378,7 @@ def test_markdown_reports_escape_what_comes_from_data(run_cli, tmp_path):
     save_snapshot(claims, path)
     text = run_cli("--graph", str(path), "chokepoints", "--product", "product:optimus",
                    "--format", "md").stdout
-    assert "&lt;img src=x onerror=alert(1)&gt;" in text and "<img" not in text
+    assert "&lt;img src=x onerror=alert(1)>" in text and "<img" not in text
 
 
 def test_scenario_needs_something_to_do(run_cli):
@@ -428,3 +431,42 @@ def test_supply_paths_are_the_shortest_first_even_when_many_longer_ones_exist():
     paths = supply_paths(flow, "a", "z", max_paths=3)
     assert paths[0] == ["a", "z"]
     assert [len(p) for p in paths] == [2, 4, 4]
+
+
+def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
+    """The shares chokepoints marks as a medium-confidence proxy from a repost carry the
+    same marks in concentration's text, CSV, JSON and the chart's caption."""
+    args = ["concentration", "material:ndpr-oxide", "material:dy-oxide"]
+    text = run_cli(*args).stdout
+    assert ("China's figure for Dysprosium oxide (separated) is a proxy, measured for all "
+            "heavy rare-earth refining.") in " ".join(text.split())
+    assert "  processing  2024  CN 91%,  91%   91%   8,281  yes   medium,   repost   [1]" in text
+    csv = run_cli(*args, "--format", "csv").stdout.splitlines()
+    assert csv[0] == ("material,stage,year,top_country,top1,top3,hhi,highly_concentrated,"
+                      "confidence,proxies,disputes,source_type,shares,sources")
+    assert csv[2] == ("material:dy-oxide,processing,2023,CN,0.99,0.99,9801.0,True,medium,"
+                      "country:CN>material:dy-oxide: all heavy rare-earth refining;country:XX>"
+                      "material:dy-oxide: all heavy rare-earth refining,,repost,CN=0.99;"
+                      "XX=0.01,source:reex-csis-heavy-ree-2025")
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert [(d["material"], d["confidence"], d["source_types"], len(d["proxies"]))
+            for d in data] == [("material:ndpr-oxide", "medium", ["repost"], 2),
+                               ("material:dy-oxide", "medium", ["repost"], 2)]
+    out = tmp_path / "c.svg"
+    assert run_cli(*args, "-o", str(out)).exit_code == 0
+    svg = out.read_text()
+    assert (">Dysprosium oxide (separated): medium confidence; rests on a proxy; source type: "
+            "repost<") in svg
+
+
+def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
+    """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
+    entities in Markdown output, only the escapes Markdown itself needs."""
+    text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    assert ("| 4 | China (country:CN) | Country | mining, processing, component | CN | "
+            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [6][7][8][9] |"
+            ) in text.splitlines()
+    assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
+            "high | [1][2] |") in text.splitlines()
+    assert "without China it would lose >99.9-100% (low confidence;" in text
+    assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]

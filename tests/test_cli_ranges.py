@@ -16,11 +16,11 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     data = json.loads(run_cli("scenario", "--name", BAN, "--format", "json").stdout)
     row = next(r for r in data["products"] if r["product"] == product)
     # the upper bound (section 2) sees no loss: the covered stages have no mapped producer
-    assert row["loss"] == 0.0 and row["loss_range"][1] == 1.0
-    # the F-35's upper bound is cobalt's share set, 0.9938: USGS's cobalt lines (288,200 t)
-    # fall short of its rounded world total (290,000 t)
-    top = {"product:f-35": 0.9938, "product:centre-fire-ammunition": 1.0}[product]
-    assert row["availability_range"] == [0.0, top] and row["range_from_unmapped"]
+    # JSON gives the range as its two named ends, never one end alone as "loss"
+    assert (row["loss_low"], row["loss_high"], row["loss_range"]) == (0.0, 1.0, [0.0, 1.0])
+    assert (row["availability_low"], row["availability_high"]) == (0.0, 1.0)
+    assert "loss" not in row and "availability" not in row and "baseline" not in row
+    assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
     text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
     if product == "product:f-35":
         # the reason line names no driver (nothing mapped is blocked) and says apart why
@@ -54,20 +54,22 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
     assert report["availability_range"] == [0.0, 0.0006]
-    # baseline: cobalt's share set adds to 0.9938 (USGS lines 288,200 t of a rounded 290,000 t)
-    assert report["baseline"] == 0.9938 and report["availability"] == 0.0006
+    assert report["baseline_low"] == 1.0 and report["availability_high"] == 0.0006
+    assert "availability" not in report and "baseline" not in report
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
     # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
     assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == (False, [1.0, 1.0])
     assert rows["country:XX"]["rank"] == 4 and report["rest_of_world_only"] is True
-    assert {"loss", "loss_range", "spof"} <= set(rows["company:honeywell"])
+    assert {"loss_low", "loss_high", "loss_range", "spof"} <= set(rows["company:honeywell"])
+    assert "loss" not in rows["company:honeywell"]
     spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
     deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
-    assert f35["loss"] == pytest.approx(1 - 0.0006 / 0.9938, abs=1e-6)
-    assert f35["loss_range"] == [pytest.approx(1 - 0.0006 / 0.9938, abs=1e-6), 1.0]
+    assert f35["loss_low"] == pytest.approx(0.9994, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(0.9994, abs=1e-6), 1.0]
+    assert f35["loss_high"] == 1.0 and "loss" not in f35
     assert f35["spof"] == "possible"
 
 

@@ -540,6 +540,44 @@ def test_without_as_of_a_plant_not_yet_open_counts_and_the_summary_says_so():
                                                              dated))
 
 
+def test_the_not_yet_begun_notice_names_only_relations_on_the_answer_paths(run_cli,
+                                                                           tmp_path):
+    """A relation that starts after today is named only by the reports whose supply paths
+    it lies on: company:a's supply to company:b, a producer for product:q, is on q's paths
+    but not on product:p's."""
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    later = date(2999, 1, 1)
+    graph = graph_of(("product:p", "REQUIRES", "material:m"),
+                     ("product:q", "REQUIRES", "material:n"),
+                     ("country:CN", "PRODUCES", "material:m", {"share": 0.6}),
+                     ("country:CN", "PRODUCES", "material:n", {"share": 1.0}),
+                     ("facility:new", "LOCATED_IN", "country:US"),
+                     ("company:b", "PRODUCES", "material:n"),
+                     extra=[Claim("facility:new", "PRODUCES", "material:m", (("share", 0.4),),
+                                  S, valid_from=later),
+                            Claim("company:a", "SUPPLIES", "company:b", (), S,
+                                  valid_from=later),
+                            Claim("facility:new", "label", "facility:new", sources=S)])
+    path = tmp_path / "g.json"
+    save_snapshot(graph.claims, path)
+    today = date.today().isoformat()
+    on_p = ("Includes 1 relation(s) that start after today, counted as if in force (plants "
+            "not yet open, supplies not yet begun): facility:new PRODUCES material:m from "
+            f"2999-01-01. Run with --as-of {today} to leave them out.")
+    on_q = ("Includes 1 relation(s) that start after today, counted as if in force (plants "
+            "not yet open, supplies not yet begun): company:a SUPPLIES company:b from "
+            f"2999-01-01. Run with --as-of {today} to leave them out.")
+    for command in (["chokepoints", "--product", "product:p"], ["spof", "product:p"]):
+        out = run_cli("--graph", str(path), *command)
+        assert out.exit_code == 0, out.stderr
+        assert " ".join(on_p.split()) in " ".join(out.stdout.split())
+        assert "company:a SUPPLIES" not in out.stdout
+    out = run_cli("--graph", str(path), "spof", "product:q")
+    assert " ".join(on_q.split()) in " ".join(out.stdout.split())
+    assert "facility:new PRODUCES" not in out.stdout
+
+
 def test_dependents_of_rest_of_world_call_it_no_single_point():
     # XX alone makes m: losing it stops p, but it is many countries, not one sole source
     from mineralgraph.graph.analysis.lookups import dependents

@@ -189,7 +189,12 @@ def test_build_merges_an_rdf_export(run_cli, tmp_path, tiny_claims):
     out = tmp_path / "snap.json"
     result = run_cli("build", "--no-bundled", "--source", str(path), "--out", str(out))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"built {out}: 118 facts\n"
+    assert result.stderr == (f"built {out}: 110 facts about the supply chain and 8 records "
+                             "describing the sources\n")
+    # info counts the same facts the same way
+    info = run_cli("--graph", str(out), "info")
+    assert info.stdout.startswith("110 facts about the supply chain (0 without a source, ")
+    assert "and 8 records describing the sources;" in " ".join(info.stdout.split())
 
 
 # ---------------------------------------------------------------------- round trip property

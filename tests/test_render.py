@@ -435,10 +435,6 @@ def test_snapshot_downstream_and_scenario(run_cli, tmp_path):
 @pytest.mark.parametrize(("args", "message"), [
     (["snapshot", "product:f-99", "--out", "x.svg"],
      "Error: product:f-99 is not in the graph (did you mean product:f-35"),
-    (["snapshot", "product:f-35", "--out", "x.jpg"],
-     "Error: x.jpg: unsupported format ('.jpg'); use one of .dot, .html, .mmd, .pdf, .png, .svg"),
-    (["snapshot", "product:f-35", "--out", "noext"],
-     "Error: noext: unsupported format (no extension)"),
     (["snapshot", "product:f-35", "--scenario", "nope"], "Error: no scenario named 'nope'"),
 ])
 def test_snapshot_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatch, args,
@@ -448,6 +444,24 @@ def test_snapshot_bad_input_is_one_line_and_exit_1(run_cli, tmp_path, monkeypatc
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith(message), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("out", "message"), [
+    ("x.jpg", "x.jpg: unsupported format ('.jpg'); use one of .dot, .html, .mmd, .pdf, .png, "
+              ".svg"),
+    ("noext", "noext: unsupported format (no extension); use one of .dot, .html, .mmd, .pdf, "
+              ".png, .svg"),
+])
+def test_snapshot_unsupported_suffix_is_bad_usage_exit_2(run_cli, tmp_path, monkeypatch, out,
+                                                         message):
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("snapshot", "product:f-35", "--out", out)
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: Invalid value for '-o' / '--out': {message} (more: "
+                             "mineralgraph snapshot --help)\n")
+    assert result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
 

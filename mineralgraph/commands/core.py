@@ -167,7 +167,12 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
         click.echo(snapshot_text(claims), nl=False)
     else:
         save_snapshot(claims, out)
-    click.echo(f"built {out}: {len({c.id for c in claims})} facts"
+    from mineralgraph.graph.inventory import fact_counts
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    facts, records = fact_counts(SupplyGraph(claims))
+    click.echo(f"built {out}: {facts} facts about the supply chain and {records} records "
+               "describing the sources"
                f"{f', {len(skipped)} skipped or unresolved' if skipped else ''}", err=True)
 
 

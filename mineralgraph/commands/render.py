@@ -22,15 +22,20 @@ BRIEF_FORMAT_NAMES = ("md", "html", "pdf")
 
 
 def _suffix(out: str, fmt: str | None, default: str, formats) -> str:
-    """``.svg``...: --format, else the suffix of -o FILE (an unknown one is an error that
-    names the known ones), else the default (stdout)."""
+    """``.svg``...: --format, else the suffix of -o FILE (an unknown one is bad usage,
+    exit 2, in one line that names the known ones), else the default (stdout)."""
+    from mineralgraph.exceptions import MineralGraphError
     from mineralgraph.render import format_for
 
     if fmt:
         return f".{fmt}"
     if out == "-":
         return f".{default}"
-    return format_for(out, formats)
+    try:
+        return format_for(out, formats)
+    except MineralGraphError as exc:
+        raise click.BadParameter(str(exc), ctx=click.get_current_context(silent=True),
+                                 param_hint="'-o' / '--out'") from None
 
 
 @click.command()

@@ -136,6 +136,20 @@ class FlowIndex:
         return {self.ids[i] for i in np.flatnonzero(self.mask([node_id]))}
 
 
+def on_supply_paths(graph: SupplyGraph, products) -> set[str]:
+    """The nodes on the supply paths of ``products``: the products and every node
+    upstream of them (what their analysis reads).
+
+    >>> from mineralgraph import load_bundled
+    >>> nodes = on_supply_paths(load_bundled(), ["product:f-35"])
+    >>> "product:f-35" in nodes, "element:Dy" in nodes, "company:apple" in nodes
+    (True, True, False)
+    """
+    products = sorted(set(products))
+    index = FlowIndex(graph)
+    return set(products) | {index.ids[i] for i in np.flatnonzero(index.mask(products))}
+
+
 def upstream(flow: nx.DiGraph, node_id: str) -> set[str]:
     """Every node a supply path leads from into ``node_id`` (its ancestors in the flow)."""
     return nx.ancestors(flow, node_id) if node_id in flow else set()

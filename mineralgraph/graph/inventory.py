@@ -34,6 +34,13 @@ def is_source_record(graph: SupplyGraph, claim: Claim) -> bool:
     return graph.kind(claim.subject) == "Source"
 
 
+def fact_counts(graph: SupplyGraph) -> tuple[int, int]:
+    """(facts about the supply chain, records describing the sources) of a graph, counted
+    as ``info`` counts them (and ``build`` says them), each claim once."""
+    records = sum(1 for c in graph.claims if is_source_record(graph, c))
+    return len(graph.claims) - records, records
+
+
 def unmapped_materials(graph: SupplyGraph) -> list[dict]:
     """Materials with no producer in the graph, each with why (``unmapped_reason``)."""
     return [{"id": m, "label": graph.label(m),
@@ -103,5 +110,5 @@ def graph_info(graph: SupplyGraph) -> GraphInfo:
     )
 
 
-__all__ = ["GraphInfo", "SOURCE_TYPES", "fact_source_type", "graph_info", "is_source_record",
-           "unmapped_materials"]
+__all__ = ["GraphInfo", "SOURCE_TYPES", "fact_counts", "fact_source_type", "graph_info",
+           "is_source_record", "unmapped_materials"]

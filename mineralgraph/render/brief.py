@@ -201,8 +201,14 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
                      "confidence": replace(c.caveats, assumed_share=False).describe(),
                      "sources": index.cite(c.sources)})
     inputs = [c for c in report.chokepoints if c.kind not in SUPPLIER_KINDS]
-    note = (f"Suppliers (countries, companies, facilities) ranked by the share of "
-            f"{report.label}'s supply lost without them; {len(suppliers)} in all. Every one "
+    # under a scenario a loss is a share of what the product still gets (as in the text
+    # report), said with that remainder
+    basis = chain.loss_basis()
+    lost = (f"share lost without them of {basis.replace('it still', report.label + ' still')}"
+            ", not of its whole supply" if basis
+            else f"share of {report.label}'s supply lost without them")
+    note = (f"Suppliers (countries, companies, facilities) ranked by the "
+            f"{lost}; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
@@ -266,8 +272,16 @@ def _node_part(graph, node_id, chain):
 
 
 def _band(pair) -> str:
-    """``0.09``, or ``0.00-0.09`` for a [lower, upper] availability."""
-    low, high = f"{pair[0]:.2f}", f"{pair[1]:.2f}"
+    """``0.090``, or ``0.000-0.001`` for a [lower, upper] availability: written as the
+    scenario report writes it (:func:`~mineralgraph.reports.tables.availability`), so a
+    range stays a range (never ``0.00`` for 0-0.0006).
+
+    >>> _band([0.0, 0.0006]), _band([1.0, 1.0])
+    ('0.000-0.001', '1.000')
+    """
+    from mineralgraph.reports.tables import availability
+
+    low, high = availability(pair[0], "md"), availability(pair[1], "md")
     return high if low == high else f"{low}-{high}"
 
 

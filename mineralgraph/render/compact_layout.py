@@ -386,7 +386,8 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
     x, y = MARGIN, y + s.line * 1.4
     marks = [("unknown: no producer mapped (not safe)", "unknown"),
              ("SPOF: cannot be made without it", "spof"),
-             ("#n top chokepoint: loss of supply without it", "choke"),
+             ("#n top chokepoint: loss without it of "
+              + (chain.loss_basis() or "its supply"), "choke"),
              ("path of the loss", "hot")]
     if any(b.blocked for n in chain.nodes.values() for b in n.bars):
         marks.append(("blocked under the scenario", "blocked"))
@@ -421,7 +422,9 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
     if chain.top and standalone:
         x, y = MARGIN, y + s.line * 1.4
         parts = [f"{t.rank}. {t.label} ({t.figure()})" for t in chain.top]
-        for line in full_wrap("Top chokepoints: " + " · ".join(parts), width - 2 * MARGIN, f):
+        basis = chain.loss_basis()
+        head = f"Top chokepoints (loss of {basis})" if basis else "Top chokepoints"
+        for line in full_wrap(f"{head}: " + " · ".join(parts), width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line

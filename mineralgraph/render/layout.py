@@ -556,8 +556,9 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         x += w + 12
     if chain.top or any(n.kind == "Product" and n.focus for n in chain.nodes.values()):
         marks = [("SPOF: the platform cannot be made without it", SPOF_RED, 3.0),
-                 ("#n loss: a top chokepoint, with the share of supply lost without it "
-                  "(all its output)", CHOKE_ORANGE, 2.5)]
+                 ("#n loss: a top chokepoint, with the share of "
+                  + (chain.loss_basis() or "supply") + " lost without it (all its output)",
+                  CHOKE_ORANGE, 2.5)]
     else:
         focus = chain.title
         marks = [(f"{focus} (the subject of this picture)", FOCUS_BLUE, 3.0),

@@ -192,7 +192,9 @@ def _compact(chain: Chain) -> str:
         colours[cls] = country_colour(owner)
         fills.setdefault(cls, []).append(f"k{j}")
     out.append(f"    ku[{label('unknown: no producer mapped (not safe)')}]")
-    out.append(f"    ks[{label('red border: SPOF or top chokepoint (#rank, loss)')}]")
+    basis = chain.loss_basis()
+    loss = f"loss of {basis}" if basis else "loss"
+    out.append(f"    ks[{label(f'red border: SPOF or top chokepoint (#rank, {loss})')}]")
     out.append(f"    kh[{label('thick arrow: path of the loss')}]")
     if chain.unknown_inputs:
         heading = "also needed, no producer mapped (unknown, not safe):"

@@ -130,7 +130,8 @@ def _legend(rows: list[Concentration], names: dict[str, str], y: float) -> tuple
 
 
 def stage_bars_scene(rows: list[Concentration], country_names: dict[str, str],
-                     citations: list[str], title: str = "Who produces each stage") -> Scene:
+                     citations: list[str], title: str = "Who produces each stage",
+                     marks: dict[str, str] | None = None) -> Scene:
     """The stage-bar picture of ``rows`` (concentrations), with a legend and sources.
 
     Parameters
@@ -143,6 +144,9 @@ def stage_bars_scene(rows: list[Concentration], country_names: dict[str, str],
         The numbered sources, one line each, for the caption.
     title : str
         The picture's title.
+    marks : dict, optional
+        Material id -> what its shares rest on (confidence, proxy, source type), said in
+        the caption as the text report says it.
     """
     items: list = [Text(MARGIN, 34, title, 20, bold=True),
                    Text(MARGIN, 56, "Share of world output by country at each stage; HHI over "
@@ -155,6 +159,15 @@ def stage_bars_scene(rows: list[Concentration], country_names: dict[str, str],
     legend, y = _legend(ordered, country_names, y + 16)
     items.extend(legend)
     y += 6
+    said = [(row.label, (marks or {}).get(row.material)) for row in ordered]
+    if any(mark for _, mark in said):
+        items.append(Text(MARGIN, y, "What the shares rest on", SMALL, bold=True))
+        for label, mark in said:
+            for line in wrap(f"{label}: {mark or 'unrated'}", WIDTH - 2 * MARGIN, SMALL,
+                             max_lines=2):
+                y += 17
+                items.append(Text(MARGIN, y, line, SMALL, GREY_TEXT))
+        y += 23
     items.append(Text(MARGIN, y, "Sources", SMALL, bold=True))
     for citation in citations:
         for line in wrap(citation, WIDTH - 2 * MARGIN, SMALL, max_lines=3):
@@ -186,6 +199,9 @@ def stage_bars_picture(graph, rows: list[Concentration], fmt: str) -> bytes:
         index.cite(row.sources)
     names = {f"country:{code}": graph.label(f"country:{code}")
              for row in rows for code in row.shares}
-    scene = stage_bars_scene(rows, names, index.listing())
+    from mineralgraph.reports.summary import share_mark_text
+
+    marks = {row.material: share_mark_text(graph, row.material) for row in rows}
+    scene = stage_bars_scene(rows, names, index.listing(), marks=marks)
     writers = {"png": to_png, "svg": lambda sc: to_svg(sc).encode("utf-8"), "pdf": to_pdf}
     return writers[fmt](scene)

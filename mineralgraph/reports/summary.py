@@ -115,12 +115,18 @@ def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
             "without the low-confidence claims.")
 
 
-def future_sentence(graph: SupplyGraph, today: date | None = None) -> str:
+def future_sentence(graph: SupplyGraph, products, today: date | None = None) -> str:
     """For after a summary (with a leading space): without ``--as-of``, the relations
     dated to start after today still count (a plant not yet open, a supply not yet
-    begun); this names them and how to leave them out. "" when there are none."""
+    begun); this names those that lie on the supply paths of ``products`` (both ends on
+    them: what the answer reads) and how to leave them out. "" when there are none."""
+    from mineralgraph.graph.flow import on_supply_paths
+
     today = today or date.today()
     future = graph.not_yet_valid(today)
+    if future:
+        nodes = on_supply_paths(graph, products)
+        future = [c for c in future if c.subject in nodes and c.object in nodes]
     if not future:
         return ""
     named = "; ".join(f"{c.subject} {c.predicate} {c.object} from {c.valid_from}"
@@ -210,6 +216,26 @@ def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveat
     _, used = country_shares(graph, material)
     return Caveats.of(c for c in used if c.subject == country
                       or country in graph.neighbours(c.subject, "LOCATED_IN"))
+
+
+def share_marks(graph: SupplyGraph, material: str) -> tuple[Caveats, list[str]]:
+    """What a material's country shares rest on, as ``chokepoints`` marks them: the
+    caveats of the share claims used (confidence, proxy, dispute) and the types of their
+    strongest sources (``statistics`` ... ``repost``), primary first."""
+    from mineralgraph.graph.inventory import SOURCE_TYPES, fact_source_type
+
+    _, used = country_shares(graph, material)
+    types = {fact_source_type(graph, c) for c in used}
+    return Caveats.of(used), [t for t in (*SOURCE_TYPES, "not recorded") if t in types]
+
+
+def share_mark_text(graph: SupplyGraph, material: str) -> str:
+    """``medium confidence; rests on a proxy; source type: repost``: :func:`share_marks`
+    as words."""
+    caveats, types = share_marks(graph, material)
+    phrase = caveat_phrase(caveats)[1:-1]
+    kinds = f"source type: {', '.join(types)}" if types else ""
+    return "; ".join(p for p in (phrase, kinds) if p)
 
 
 def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
@@ -310,7 +336,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
                    "date are left out; production figures carry a year and count at any "
                    "date.")
-    future = future_sentence(graph)
+    future = future_sentence(graph, [r.product for r in reports])
     if future:
         out.append(future.lstrip())
     return out

@@ -34,11 +34,12 @@ from mineralgraph.reports.summary import (
     left_out_sentence,
     rest_of_world_sentence,
     rests_on,
+    share_marks,
 )
 
 #: Shorter headers for text tables, so that they fit 80 columns.
 SHORT_HEADERS = {"confidence": "conf.", "not_mapped": "unmapped", "new_spofs": "new SPOFs",
-                 "highly_concentrated": "high"}
+                 "highly_concentrated": "high", "source_type": "source type"}
 
 
 def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
@@ -103,9 +104,18 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
              "highly_concentrated": c.hhi > HIGHLY_CONCENTRATED,
              "sources": sources.cite(c.sources) if not csv else ";".join(c.sources)}
             for c in items]
+    # what the shares rest on, marked as chokepoints marks the same shares
+    marks = [share_marks(graph, c.material) for c in items]
+    for row, (caveats, types) in zip(rows, marks, strict=True):
+        row.update(_caveat_cells(caveats, fmt))
+        row["source_type"] = (";" if csv else ", ").join(types)
     high = sum(1 for c in items if c.hhi > HIGHLY_CONCENTRATED)
     intro = (f"{high} of {len(items)} material stage(s) are highly concentrated (HHI above "
              "2,500). Rest of world is left out of HHI and top shares.")
+    weak = Caveats()
+    for caveats, _ in marks:
+        weak |= caveats
+    intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
     competing = [c for c in items if c.other_sets]
     if competing:
         described = [f"{c.label} ({', '.join(_other_set(o) for o in c.other_sets)})"
@@ -119,11 +129,14 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                   f"{join_names([name(graph, m) for m in missing])}: their supply is not "
                   "mapped by country.")
     columns = (["material", "stage", "year", "shares", "top1", "top3", "hhi",
-                "highly_concentrated", "sources"] if not csv else
+                "highly_concentrated", "confidence", "source_type", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
-                "highly_concentrated", "shares", "sources"])
+                "highly_concentrated", "confidence", "proxies", "disputes", "source_type",
+                "shares", "sources"])
+    data = [{**c.as_dict(), **caveats.as_dict(), "source_types": types}
+            for c, (caveats, types) in zip(items, marks, strict=True)]
     return tabular("Concentration by material and stage", rows, columns, fmt,
-                   [c.as_dict() for c in items], graph, sources, intro)
+                   data, graph, sources, intro)
 
 
 def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
@@ -169,7 +182,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                  f"sole source; {whole} would lose all their supply without all of them.")
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
-    intro += future_sentence(graph)
+    intro += future_sentence(graph, ranked)
     intro += confidence_hint(graph, "dependents", any(
         caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
     intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
@@ -319,7 +332,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   "not_mapped): each figure is a range from losing them to keeping them.")
     for note in result.get("notes", []):
         intro += f"\nNote: {note}"
-    intro += ("\n" + future_sentence(graph).lstrip()) if future_sentence(graph) else ""
+    future = future_sentence(graph, [r["product"] for r in result["products"]])
+    intro += ("\n" + future.lstrip()) if future else ""
     columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
                "confidence"]
     if csv:
@@ -431,7 +445,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
                   "more.")
     left_out = [left_out_dict(c) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
-    intro += future_sentence(graph)
+    intro += future_sentence(graph, [report.product])
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     intro += disputed_sentence(graph, [c.caveats for c in spofs])
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
