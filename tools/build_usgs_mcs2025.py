@@ -436,7 +436,10 @@ def rows_2023_of_existing() -> list[dict]:
                                  + SPECIAL_2023.get((subject, material), "")))
         if material in REST_2023:
             lines, zero = REST_2023[material]
-            rest = sum(v for _, v in lines)
+            named = sum(v for _, v in lines)
+            # the larger of the named lines and the rounded total's remainder: a remainder
+            # above the lines is production the total counts and the lines do not name
+            rest = max(named, world - total)
             shares = (sum(round(v / denominator, 4) for _, v, _, _ in listed)
                       + round(rest / world, 4))
             if total + rest > world * TOLERANCE:
@@ -448,10 +451,16 @@ def rows_2023_of_existing() -> list[dict]:
                             share=f"{rest / world:.4f}", amount=rest, unit=unit, year=2023,
                             valid_from="2023-01-01", valid_to="2024-01-01", confidence="high",
                             sources=source, quote=f"World total (rounded) | 2023: {fmt(world)}",
-                            note=f"the countries USGS names beyond the {len(listed)} "
+                            note=(f"remainder of the world total (rounded): {fmt(world)} - "
+                                  f"{fmt(total)} = {fmt(rest)} {unit}; " if rest > named else "")
+                                 + f"the countries USGS names beyond the {len(listed)} "
                                  "entered, 2023: "
                                  + ", ".join(f"{name} {fmt(v)}" for name, v in lines)
-                                 + f" = {fmt(rest)} {unit}; DERIVED share = {fmt(rest)} / world "
+                                 + f" = {fmt(named)} {unit}"
+                                 + (", less than the remainder: the larger figure is kept (the "
+                                    "rounded total counts production the lines do not name)"
+                                    if rest > named else "")
+                                 + f"; DERIVED share = {fmt(rest)} / world "
                                  f"total (rounded) {fmt(world)}; the rounded total is {side} the "
                                  f"sum of the lines ({fmt(total + rest)}), so the shares add to "
                                  f"{shares:.3f}" + (f"; {zero}" if zero else "")
