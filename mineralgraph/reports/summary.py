@@ -195,13 +195,12 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
     if country is not None:
         name = prose_name(graph, country.id)
         phrase = caveat_phrase(country.caveats)
-        # a bound whose value under the scenario is 0 measures no loss (5.6): then the
-        # figure is the best case's, where the scenario leaves the product supply
-        best_only = bool(report.scenario) and report.availability_range[0] <= 0.0
+        # a control that reaches the product only in the worst case (no maker recorded)
+        # blocks its issuer there: the loss from losing the issuer is the best case's
+        best_only = country.id in getattr(report, "worst_case_issuers", ())
         parts.append(f"without {name} it would lose {span(*country.loss_range)}"
-                     + (" of what it still gets in the best case, where the scenario "
-                        "leaves it supply (in the worst case it may get nothing already)"
-                        if best_only else "")
+                     + (f" in the best case, where {name} still ships to it (no maker "
+                        "is recorded, so the ban may not reach it)" if best_only else "")
                      + (f" {phrase}" if phrase else ""))
     if not parts:
         return "", Caveats()

@@ -168,6 +168,9 @@ class ProductReport:
     possible_spofs: list[str] = field(default_factory=list)
     #: the unmapped stages that make the availability a range
     behind: list[str] = field(default_factory=list)
+    #: issuers of the scenario's controls that reach the product in the worst case only
+    #: (they target countries and no maker, or maker's country, is recorded: 5.6)
+    worst_case_issuers: list[str] = field(default_factory=list)
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
@@ -240,7 +243,7 @@ class Evidence:
         self._hhi: dict[str, float | None] = {}
         self._produced: dict[str, list[str]] = {}
         self._path_cache: dict[tuple[str, str], list[Claim]] = {}
-        self._weights: dict[tuple[str, str], float] = {}
+        self._weights: dict[tuple, float] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -286,22 +289,27 @@ class Evidence:
             held |= set(self.graph.neighbours(company, "OPERATED_BY", incoming=True))
         return sorted(held)
 
-    def held_weight(self, node_id: str, material: str) -> float:
-        """The part of a material's output the node holds (as the analysis weighs
-        producers: :func:`producer_weights`)."""
-        key = (node_id, material)
+    def held_weight(self, node_id: str, material: str, product: str) -> float:
+        """The part of what is left of a material's output for the product (producers the
+        scenario blocks for it left out) that the node holds, as the analysis weighs
+        producers (:func:`producer_weights`)."""
+        blocked = self.analysis.blocked_for(product)
+        key = (node_id, material, blocked)
         if key not in self._weights:
             held = set(self.held(node_id))
             claims = self.graph.relation_claims(material, "PRODUCES", incoming=True)
-            self._weights[key] = sum(w for c, w in producer_weights(self.graph, material, claims)
-                                     if c.subject in held)
+            left = [(c, w) for c, w in producer_weights(self.graph, material, claims)
+                    if (c.subject, material) not in blocked]
+            total = sum(w for _, w in left)
+            self._weights[key] = (sum(w for c, w in left if c.subject in held) / total
+                                  if total > 0 else 0.0)
         return self._weights[key]
 
     def loss_material(self, node_id: str, product: str) -> str | None:
         """The material upstream of the product of which the node holds the largest part
-        (the stage that makes its loss; ties to the smaller id), or None."""
+        of what is left (the stage that makes its loss; ties to the smaller id), or None."""
         ups = self.analysis.upstream(product)
-        found = sorted((-self.held_weight(node_id, m), m)
+        found = sorted((-self.held_weight(node_id, m, product), m)
                        for m in self.produced(node_id) if m in ups)
         return found[0][1] if found and found[0][0] < 0 else None
 
@@ -368,8 +376,9 @@ class Evidence:
             found = list(islice((p for p in tried if self._supplies_feed(p)), limit))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
-        if model.kind_of(node_id) in SUPPLIER_KINDS:
+        if model.kind_of(node_id) in SUPPLIER_KINDS and not self.analysis.restrictions:
             # a supplier's first path is the one through the stage that makes its loss
+            # (without controls: under one, the brief's picture budget was not re-checked)
             material = self.loss_material(node_id, product)
             if material is not None and not any(material in p for p in found[:1]):
                 lead = self._path_through(node_id, material, product)
@@ -574,7 +583,8 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
-        rest_of_world_only=rest_of_world_only)
+        rest_of_world_only=rest_of_world_only,
+        worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}))
 
 
 def supplier_ranks(ranked: list[str]) -> dict[str, int]:

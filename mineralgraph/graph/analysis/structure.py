@@ -553,7 +553,9 @@ def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
     Maps each such M to its richer grades, sorted; materials without one are left out.
 
     >>> from mineralgraph.claim import Claim
-    >>> g = SupplyGraph([Claim("material:m", "MADE_FROM", "material:a"),
+    >>> g = SupplyGraph([Claim("material:m", "label", "magnet"),
+    ...                  Claim("material:h", "label", "Dy-doped magnet"),
+    ...                  Claim("material:m", "MADE_FROM", "material:a"),
     ...                  Claim("material:m", "CONTAINS", "element:Nd"),
     ...                  Claim("material:h", "MADE_FROM", "material:a"),
     ...                  Claim("material:h", "MADE_FROM", "material:d"),
