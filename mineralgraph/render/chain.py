@@ -209,18 +209,21 @@ class Chain:
         kept = [a / b if b else 0.0 for a, b in zip(under, base, strict=True)]
         return span(min(kept), max(kept))
 
-    def loss_basis(self) -> str | None:
+    def loss_basis(self, short: bool = False) -> str | None:
         """What a chokepoint's loss is a share of when a scenario cuts the product's
         supply: what it still gets, not its whole supply (as the text report says it).
-        None without a scenario, or when the product keeps all its supply.
+        None without a scenario, or when the product keeps all its supply. ``short``: for
+        a legend.
 
         >>> chain = Chain("product:p", "P", "upstream", None, "s", "v", {}, [], [], 0.0, 1.0)
-        >>> chain.loss_basis()
-        'what it still gets under the scenario (0% of its supply)'
+        >>> chain.loss_basis(), chain.loss_basis(short=True)
+        ('what it still gets under the scenario (0% of its supply)', 'what is left (0%)')
         """
         kept = self.kept_text()
         if kept is None or kept == "100%":
             return None
+        if short:
+            return f"what is left ({kept})"
         return f"what it still gets under the scenario ({kept} of its supply)"
 
     @property

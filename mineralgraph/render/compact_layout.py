@@ -386,8 +386,8 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
     x, y = MARGIN, y + s.line * 1.4
     marks = [("unknown: no producer mapped (not safe)", "unknown"),
              ("SPOF: cannot be made without it", "spof"),
-             ("#n top chokepoint: loss without it of "
-              + (chain.loss_basis() or "its supply"), "choke"),
+             ("#n top chokepoint: loss of "
+              + (chain.loss_basis(short=True) or "supply") + " without it", "choke"),
              ("path of the loss", "hot")]
     if any(b.blocked for n in chain.nodes.values() for b in n.bars):
         marks.append(("blocked under the scenario", "blocked"))
