@@ -464,7 +464,7 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     entities in Markdown output, only the escapes Markdown itself needs."""
     text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, component | CN | "
-            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [6][7][8][9] |"
+            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [6][7][8][9][10][11] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2] |") in text.splitlines()
