@@ -217,8 +217,14 @@ class StructureBuilder:
     def _in_house(self, producer: str, material: str, trail: tuple) -> int:
         """A stage the producer does itself: its elements and its inputs, each input
         sourced as :meth:`_input` says (never the world pool of the stage itself).
-        Removing the material removes this too (it is owned by the material)."""
-        key = ("in-house", producer, material)
+        Removing the material removes this too (it is owned by the material).
+
+        On a loop the stage depends on the trail (where the unrolling stops and takes
+        the material from the world pool), so the key holds the part of the trail
+        upstream of the material in the graph being built; on an acyclic graph that part
+        is empty and one node serves every path, as before."""
+        upstream = self.look.ancestors(material)
+        key = ("in-house", producer, material, tuple(sorted(set(trail) & upstream)))
         if key in self.s.index:
             return self.s.index[key]
         node = self.s.add(key, AND, material)
