@@ -801,6 +801,9 @@ def test_a_password_inside_the_uri_is_never_echoed():
     "CALL `dbms`.`components`()",
     "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///x\" AS r RETURN r', {})",
     "CYPHER 5 USE system SHOW DATABASES",
+    # Neo4j ends a // comment at a carriage return too: what follows it is run
+    "WITH 1 AS x // note\rLOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
+    "WITH 1 AS x // note\rCALL dbms.components() YIELD name RETURN name",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -932,6 +935,38 @@ def test_load_csv_with_write_reads_only_the_empty_import_folder(tiny_db, neo4j_s
     one_line_error(result, "Neo4j refused the query: Cannot load from URL "
                    "'file:///etc/passwd': Couldn't load the external resource at: "
                    "file:///etc/passwd () (Neo.ClientError.Statement.ExternalResourceFailed)")
+
+
+@pytest.mark.neo4j
+def test_a_carriage_return_ends_a_comment_and_cannot_hide_load_csv(tiny_db, neo4j_server):
+    """Neo4j reads `// note\\rLOAD CSV ...` as a comment, then LOAD CSV: the server
+    fetched the URL (a listener of the test saw the request) before the guard knew."""
+    import http.server
+
+    asked = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"secret,1\n")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        query = (f"WITH 1 AS x // note\rLOAD CSV FROM "
+                 f"'http://127.0.0.1:{server.server_address[1]}/x.csv' AS r RETURN r")
+        result = cypher(neo4j_server, query)
+    finally:
+        server.shutdown()
+        server.server_close()
+    one_line_error(result, "refused: LOAD CSV reads files on the server or URLs it can "
+                   f"reach{REFUSAL}")
+    assert asked == [] and "secret" not in result.stdout
 
 
 # ====================================================================== Neo4j: push faults
