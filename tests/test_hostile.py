@@ -668,6 +668,59 @@ def test_a_huge_cell_in_a_usgs_table_is_one_line(tmp_path):
                    f"{path}:3: a cell is longer than 131072 characters")
 
 
+def test_a_cut_off_curated_file_is_refused_not_read_as_a_smaller_share(tmp_path):
+    """A copy cut inside its last row read 0.6923 as 0.69 and built without a word."""
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    relations = folder / "relations.csv"
+    text = relations.read_text()
+    row = next(line for line in text.splitlines() if ",0." in line)
+    cut = text[: text.index(row) + row.index(",0.") + 4]  # the share's first digit
+    relations.write_text(cut)
+    out = tmp_path / "graph.json"
+    out.write_text("old snapshot\n")
+    result = mg("build", "--no-bundled", "--source", folder, "-o", out)
+    line = cut.count("\n") + 1
+    column = text.splitlines()[0].split(",")[row.count(",", 0, row.index(",0.") + 1) + 1]
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"{relations}:{line}: {column}: the last row has "
+        f"{row.count(',', 0, row.index(',0.') + 1) + 1} of {text.splitlines()[0].count(',') + 1}"
+        " cells and no line break ends the file: a cut-off copy? (its last figure may be cut "
+        "short too)", "Error: 1 problem(s); nothing written"]
+    assert out.read_text() == "old snapshot\n"
+
+
+def test_a_curated_file_cut_inside_a_quote_is_refused(tmp_path):
+    path = tmp_path / "nodes.csv"
+    path.write_text('id,label,sources\nelement:Dy,"Dysprosium, the')
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1 and result.stderr.splitlines()[0] == (
+        f"{path}:2: label: the file ends inside a quoted cell, with no line break: a "
+        "cut-off copy?")
+
+
+def test_a_whole_file_without_a_final_line_break_still_loads(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    for name in ("nodes.csv", "relations.csv", "sources.csv"):
+        (folder / name).write_text((TINY / name).read_text().rstrip("\n"))
+    trimmed = mg("build", "--no-bundled", "--source", folder)
+    whole = mg("build", "--no-bundled", "--source", TINY)
+    assert trimmed.exit_code == 0 == whole.exit_code, trimmed.stderr
+    assert trimmed.stdout.replace(str(folder), "X") == whole.stdout.replace(str(TINY), "X")
+
+
+def test_a_cut_off_usgs_table_is_refused(tmp_path):
+    path = tmp_path / USGS.name
+    text = USGS.read_text(encoding="utf-8-sig")
+    cut = text[: text.index("41600,45000") + 8]  # United States 2024: 45,000 read as 45
+    path.write_text(cut, encoding="utf-8")
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:2: PROD_NOTES: the last row has 7 of 13 cells and no line "
+                   "break ends the file: a cut-off copy? (its last figure may be cut short "
+                   "too)")
+
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name
