@@ -196,6 +196,36 @@ def test_an_input_is_never_the_output(inputs, args, target, given):
     assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
 
 
+@pytest.mark.parametrize("args, name", [
+    (["info", "--format", "csv", "-o"], "curated/production.csv"),
+    (["validate", "--format", "csv", "-o"], "curated/validation.csv"),
+    (["export", "-o"], "scenarios/graph.ttl"),
+], ids=["a-bundled-table", "a-new-file-the-loader-would-read", "the-scenarios-folder"])
+def test_nothing_is_written_into_the_bundled_dataset(args, name):
+    """`info -o <package>/data/curated/production.csv` replaced a bundled table, and a
+    new CSV file there was read as data by every later command."""
+    data = bundled_data_path().parent
+    target = data / name
+    existed = target.exists()
+    before = digest(data)
+    result = mg(*args, target)
+    one_line_error(result, f"{target}: is in the bundled dataset's folder "
+                           f"{os.path.realpath(data)}, which every command reads (a file "
+                           "written there becomes data); write the result elsewhere; nothing "
+                           "written")
+    assert digest(data) == before and target.exists() == existed and no_temp_files(target.parent)
+
+
+def test_one_file_for_two_outputs_is_refused(tmp_path):
+    """`build -o r.json --news-report r.json` wrote the report, then the snapshot over it."""
+    article = ROOT / "tests" / "data" / "news" / "articles" / "01-gallium-germanium.txt"
+    out = tmp_path / "r.json"
+    result = mg("build", "--source", article, "-o", out, "--news-report", out)
+    one_line_error(result, f"{out}: named twice as an output of this command (-o and "
+                           "--news-report): one would replace the other; nothing written")
+    assert not out.exists()
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="a link owned by another user needs root")
 @pytest.mark.parametrize("owner, refused", [(12345, True), (0, False)],
                          ids=["another-users-link", "own-link"])
