@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -656,6 +657,41 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
     before = digest(path)
     one_line_error(mg("--graph", path, "info"), f"{path}{expected}")
     assert digest(path) == before
+
+
+@pytest.mark.parametrize("change, field, message", [
+    ({"qualifiers": {"share": 7}}, "share", "7 is above 1: impossible for share"),
+    ({"qualifiers": {"share": -0.5}}, "share", "-0.5 is below 0: impossible for share"),
+    ({"qualifiers": {"share": "0.5"}}, "share", "'0.5' is not a number"),
+    ({"qualifiers": {"share": True}}, "share", "True is not a number"),
+    ({"qualifiers": {"share": 10**400}}, "share",
+     "a whole number of about 400 digits is beyond any figure"),
+    ({"qualifiers": {"share": 0.5, "year": 20240}}, "year",
+     "20240 is above 2100: impossible for year"),
+    ({"sources": []}, "sources", "a fact needs at least one source"),
+    ({"confidence": "certain"}, "confidence", "'certain' is not one of high, medium, low"),
+    ({"predicate": "EATS"}, "predicate",
+     "'EATS' is neither a relation nor an attribute of the ontology"),
+    ({"subject": "China"}, "subject", "'China' has no known kind (kind:slug)"),
+], ids=["share-7", "negative-share", "share-as-text", "share-true", "huge-number",
+        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind"])
+def test_a_hand_edited_snapshot_figure_is_refused_not_analysed(tmp_path, change, field,
+                                                                message):
+    """`--graph` trusted a snapshot's values: a share of 7 ran the analysis (exit 0), a
+    share written as text or a 400-digit number was a traceback."""
+    snapshot = tmp_path / "g.json"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", snapshot).exit_code == 0
+    lines = snapshot.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if '"share": 0.9' in line)
+    claim = json.loads(lines[index].rstrip().rstrip(","))
+    claim.update(change)
+    lines[index] = json.dumps(claim) + ",\n"
+    snapshot.write_text("".join(lines), encoding="utf-8")
+    for args in (["chokepoints", "--product", "product:jet"], ["info"]):
+        one_line_error(mg("--graph", snapshot, *args), f"{snapshot}:{index + 1}: {field}: "
+                                                         f"{message}")
+    one_line_error(mg("diff", snapshot, snapshot), f"{snapshot}:{index + 1}: {field}: "
+                                                   f"{message}")
 
 
 def test_a_snapshot_that_is_not_utf8_is_one_line(tmp_path):

@@ -184,11 +184,11 @@ def validate_sources(paths=(), with_bundled: bool = False) -> Validation:
 
 def read_claims(path: str | Path) -> list[Claim]:
     """The claims of a snapshot, or of any source a loader reads (a curated folder...)."""
-    from mineralgraph.graph.snapshot import load_snapshot
+    from mineralgraph.graph.snapshot import load_graph_snapshot
     from mineralgraph.loaders.snapshot import looks_like_snapshot
 
     if looks_like_snapshot(Path(path)):
-        return load_snapshot(path)
+        return load_graph_snapshot(path)
     return load_source(Path(path)).claims
 
 
