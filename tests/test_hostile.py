@@ -787,6 +787,33 @@ def test_a_cut_off_usgs_table_is_refused(tmp_path):
                    "too)")
 
 
+@pytest.mark.parametrize("name, text, message", [
+    ("graph.nt", "", "an empty file: nothing to read"),
+    ("graph.ttl", "\n  \n", "an empty file: nothing to read"),
+    ("nodes.csv", "\ufeff", "an empty file: nothing to read"),
+    ("graph.ttl", "@prefix mg: <https://w3id.org/mineralgraph/ontology#> .\n",
+     "no statements of the ontology in it: nothing to read (build --source reads what "
+     "mineralgraph export writes)"),
+    ("graph.jsonld", '{"@context": {}}', "no statements of the ontology in it: nothing to "
+     "read (build --source reads what mineralgraph export writes)"),
+    ("MCS2025_World_Data.csv", "SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023\n",
+     "a header and no rows under it: nothing to read"),
+], ids=["empty-nt", "blank-ttl", "bom-only-csv", "prefixes-only",
+        "context-only", "usgs-header-only"])
+def test_a_source_with_nothing_in_it_is_one_line_and_writes_nothing(tmp_path, name, text,
+                                                                    message):
+    """An empty RDF file or table built a snapshot with exit 0 (or was 'not a format any
+    loader recognises'). An empty article keeps its own line and exit 0 (issue 15:
+    test_news.test_an_empty_article_says_so_in_one_line_and_adds_nothing)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "graph.json"
+    out.write_text("old snapshot\n")
+    line = ":2" if "header" in message else ""
+    one_line_error(mg("build", "--source", path, "-o", out), f"{path}{line}: {message}")
+    assert out.read_text() == "old snapshot\n"
+
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name

@@ -66,6 +66,7 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
 
     def rows():
         previous: list[str] = []
+        read = 0
         try:
             for cells in reader:
                 problem = cut_off(cells, header, previous)
@@ -76,9 +77,13 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
                     continue
                 cells = cells + [""] * (len(header) - len(cells))
                 pairs = zip(header, cells, strict=False)
+                read += 1
                 yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
         except csv.Error as exc:
             raise InputError(str(path), reader.line_num, None, csv_problem(exc)) from None
+        if not read:  # a table cut after its header, or an export that found nothing
+            raise InputError(str(path), 2, None, "a header and no rows under it: nothing "
+                             "to read")
 
     return header, rows()
 
