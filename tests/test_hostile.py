@@ -908,6 +908,25 @@ def test_an_ill_typed_rdf_literal_is_one_line(tmp_path):
                    f"{path}: 'abc' is not a valid http://www.w3.org/2001/XMLSchema#integer")
 
 
+@pytest.mark.parametrize("new, message", [
+    ('mg:share "0.5"', "share: '0.5' is not a number"),
+    ('mg:year "2024"', "year: '2024' is not a whole number"),
+    ("mg:year 2024.5", "year: 2024.5 is not a whole number"),
+], ids=["share-as-text", "year-as-text", "year-as-decimal"])
+def test_a_figure_of_the_wrong_type_in_rdf_is_one_problem_not_a_traceback(tmp_path, new,
+                                                                           message):
+    """`mg:share "0.5"` (a plain literal) stopped validation with a TypeError."""
+    old = "mg:share 0.5" if "share" in new else "mg:year 2024"
+    path = _turtle_with(tmp_path, old, new)
+    out = tmp_path / "g.json"
+    result = mg("build", "--no-bundled", "--source", path, "--out", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert isinstance(result.exception, (SystemExit, type(None))), result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].endswith(f": {message}")
+    assert lines[1] == "Error: 1 problem(s); nothing written"
+
+
 def test_nan_in_rdf_is_refused_and_nothing_written(tmp_path):
     path = _turtle_with(tmp_path, "mg:share 0.5", 'mg:share "NaN"^^xsd:double')
     out = tmp_path / "g.json"
