@@ -840,6 +840,42 @@ def test_a_bare_carriage_return_in_a_curated_file_is_a_located_line(tmp_path):
     assert result.stderr.splitlines()[0] == f"{path}:2: sources: a fact needs at least one source"
 
 
+ARTICLE = ("Title: China curbs gallium\nPublisher: Reuters\nDate: {date}\n\n"
+           "BEIJING, July 3 (Reuters) - China will impose export controls on gallium from "
+           "Aug. 1, the Ministry of Commerce said on Monday.\n")
+
+
+def test_an_article_dated_a_day_that_does_not_exist_names_that_date(tmp_path):
+    """`Date: 2025-02-30` was passed over, and the error blamed the dateline's 'July 3'
+    on line 5."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE.format(date="2025-02-30"))
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:3: date: '2025-02-30' is not a date; give one with --article-date "
+                   "YYYY-MM-DD")
+
+
+def test_a_dateline_on_a_day_that_does_not_exist_is_one_line(tmp_path):
+    """`BEIJING, February 30, 2025 (Reuters) -` was a ValueError traceback."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE.replace("Date: {date}\n", "").replace("July 3", "February 30, "
+                                                                   "2025"))
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:4: date: 'February 30, 2025' is not a date; give one with "
+                   "--article-date YYYY-MM-DD")
+
+
+def test_a_file_far_longer_than_any_article_is_refused_at_once(tmp_path):
+    """A 15 MB text (a log, a book) kept the news reader busy for over two minutes."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE.format(date="2023-07-03") + "word " * (1 << 20))
+    start = time.monotonic()
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: over 4 MiB: longer than any news article (give the article's "
+                   "own text or page)")
+    assert time.monotonic() - start < 30
+
+
 def test_an_article_in_utf16_without_bom_is_one_line(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes("Title: Gallium\nDate: 2023-07-03\n\nChina curbs gallium.\n"
