@@ -814,6 +814,20 @@ def test_a_source_with_nothing_in_it_is_one_line_and_writes_nothing(tmp_path, na
     assert out.read_text() == "old snapshot\n"
 
 
+@pytest.mark.parametrize("column", ["netWgt", "qty"])
+def test_a_bad_trade_weight_names_its_own_column(tmp_path, column):
+    """A weight of '12 t' was reported under primaryValue, a column that was fine."""
+    source = ROOT / "tests" / "data" / "trade" / "comtrade_magnets_2024.csv"
+    rows = list(csv.reader(source.read_text(encoding="utf-8").splitlines()))
+    rows[1][rows[0].index(column)] = "12 t"
+    path = tmp_path / source.name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = mg("build", "--no-bundled", "--source", path, "--strict")
+    assert result.exit_code == 1
+    assert f"{path}:2: {column}: '12 t' is not a number" in result.stderr.splitlines()
+
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name
