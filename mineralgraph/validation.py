@@ -38,7 +38,7 @@ def located(claim: Claim, field: str | None, message: str) -> InputError:
 
 
 def check_claims(claims: Iterable[Claim]) -> list[InputError]:
-    """Every cross-claim problem in ``claims``, in the order of the claims."""
+    """Every cross-claim problem in ``claims``, in the order of the claims, each once."""
     claims = list(claims)
     defined = {c.subject for c in claims if not c.is_relation}
     errors: list[InputError] = []
@@ -57,7 +57,10 @@ def check_claims(claims: Iterable[Claim]) -> list[InputError]:
     errors.extend(_share_sums(claims))
     errors.extend(_import_share_sums(claims))
     errors.extend(_cycles(claims))
-    return errors
+    # a row's claims share its sources and origin: one undefined source is one problem,
+    # not one per attribute of the row
+    seen: set[str] = set()
+    return [e for e in errors if not (str(e) in seen or seen.add(str(e)))]
 
 
 _NUMBER_TYPES = {"decimal": ((int, float), "a number"), "integer": ((int,), "a whole number"),

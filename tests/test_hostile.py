@@ -610,6 +610,19 @@ def test_separators_and_case_do_not_hide_a_look_alike(slug):
     assert look_alike_key(f"material:{slug}") == look_alike_key(f"material:{joined.upper()}")
 
 
+def test_an_undefined_source_of_a_row_is_one_problem_not_one_per_cell(tmp_path):
+    """A product row of five cells citing two undefined sources gave ten lines."""
+    path = tmp_path / "products.csv"
+    path.write_text("id,label,end_use,alias,sources\n"
+                    "product:jet,Jet,defence,J1;J2,source:a;source:b\n")
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:2: sources: source:a is not defined",
+        f"{path}:2: sources: source:b is not defined",
+        "Error: 2 problem(s); nothing written"]
+
+
 def test_the_bundled_dataset_still_validates():
     result = mg("validate")
     assert result.exit_code == 0 and result.stdout.startswith("ok: ")
