@@ -519,11 +519,15 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     # the single points of failure as sorted lists; a row asks its tables (a set per
     # product and bound, kept by every row, would take gigabytes at a million nodes).
     # Rest of the world is many countries: never a single point of failure.
+    # Which of them a view may name is decided once, by Analysis.sole_sources: never
+    # the rest of the world (many countries).
     upper_spofs = tables["upper"].spofs()
+    lower_spofs = tables["lower"].spofs() if "lower" in live else set()
     rest_of_world_only = REST_OF_WORLD in upper_spofs
-    possible = (sorted(tables["lower"].spofs() - upper_spofs - {REST_OF_WORLD})
-                if "lower" in live else [])
-    certain = sorted(upper_spofs - {REST_OF_WORLD})
+    certain_set = analysis.sole_sources(product, upper_spofs, "upper")
+    possible_set = analysis.sole_sources(product, lower_spofs - upper_spofs, "lower")
+    certain, possible = sorted(certain_set), sorted(possible_set)
+    unnamed = (upper_spofs | lower_spofs) - certain_set - possible_set
 
     def loss_of(node_id: str, bound: str) -> float:
         # a single point of failure's loss is 1 - 0 / before: exactly 1.0
@@ -534,7 +538,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> list[str]:
         if not ranking:
-            ranking.extend(_rank(tables, live))
+            ranking.extend(_rank(tables, live, unnamed))
         return ranking
 
     def rank_of(node_id: str) -> int | None:
@@ -547,11 +551,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
-        spof = node_id != REST_OF_WORLD and bool(tables["upper"].spof(node_id))
+        spof = node_id in certain_set
         found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
         found.loss_range = (min(pair), max(pair))
-        found.possible_spof = bool("lower" in live and not spof and node_id != REST_OF_WORLD
-                                   and tables["lower"].spof(node_id))
+        found.possible_spof = node_id in possible_set
         found.rank = rank_of(node_id)
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
@@ -598,12 +601,13 @@ def supplier_ranks(ranked: list[str]) -> dict[str, int]:
     return {n: rank for rank, n in enumerate(suppliers, 1)}
 
 
-def _rank(tables: dict, live: list[str]) -> list[str]:
+def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
-    with supply (``live``), and by id; rest of the world is never a single point of
-    failure, so it ranks by its loss. Sorted as arrays (a product can have 100,000
-    rows)."""
+    with supply (``live``), and by id; a node in ``unnamed`` (what
+    :meth:`Analysis.sole_sources` does not name: the rest of the world) is no single
+    point of failure, so it ranks by its loss.
+    Sorted as arrays (a product can have 100,000 rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
         ids = upper.ids if len(upper.candidates) else lower.ids
@@ -626,9 +630,10 @@ def _rank(tables: dict, live: list[str]) -> list[str]:
     if "lower" in live:
         possible[np.searchsorted(nodes, numbers["lower"][lower.after == 0.0])] = True
         possible &= ~certain
-    rest = _position(ids, REST_OF_WORLD)
-    if rest is not None:
-        certain[nodes == rest] = possible[nodes == rest] = False
+    for node_id in sorted(unnamed):
+        at = _position(ids, node_id)
+        if at is not None:
+            certain[nodes == at] = possible[nodes == at] = False
     best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
     # a node is in ``nodes`` for a bound without supply only through its table, whose
     # losses that bound's row ignores; ids sort as their numbers do

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.evaluator import Evaluator
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
@@ -530,6 +531,17 @@ class Analysis:
             self._results[(product, bound)] = Losses(
                 flow.ids, flow.number, found_c[part], found_v[part],
                 float(baseline[index[product]]))
+
+    # ------------------------------------------------------------------ sole sources
+    def sole_sources(self, product: str, spofs: Iterable[str],
+                     bound: str = "upper") -> set[str]:
+        """The single points of failure among ``spofs`` (of ``product``, in ``bound``)
+        that a view may name as such: the one definition every view uses.
+
+        Rest of the world (``country:XX``) never: it is every country a figure does not
+        name, not one supplier (addendum, 5.2 extended).
+        """
+        return {n for n in spofs if n != REST_OF_WORLD}
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is

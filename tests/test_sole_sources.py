@@ -1,0 +1,76 @@
+"""Which single points of failure a view may name: one definition
+(:meth:`Analysis.sole_sources`), the same answer in every view.
+
+Hand graph: product P (defence) requires material M. M comes from country AA (share 0.6)
+and the rest of the world (``country:XX``, 0.4). Without AA, P keeps 0.4; without the
+rest of the world, 0.6. A scenario that removes AA leaves the rest of the world the only
+supply of M: losing it then costs all P still gets, yet it is many countries, not one
+sole source (addendum, 5.2 extended), in the chokepoint rows, the scenario's new single
+points of failure and ``dependents`` alike.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis.chokepoints import chokepoints
+from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.lookups import dependents
+from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+S = ("source:s",)
+
+
+def claim(subject, predicate, obj, **qualifiers):
+    return Claim(subject, predicate, obj, tuple(sorted(qualifiers.items())), sources=S)
+
+
+BASE = [claim("source:s", "title", "S"),
+        claim("product:p", "label", "P"), claim("product:p", "end_use", "defence"),
+        claim("material:m", "label", "M"), claim("material:m", "stage", "mining"),
+        claim("country:AA", "label", "A"),
+        claim("country:XX", "label", "rest of world (countries not named)"),
+        claim("product:p", "REQUIRES", "material:m"),
+        claim("country:AA", "PRODUCES", "material:m", share=0.6),
+        claim("country:XX", "PRODUCES", "material:m", share=0.4)]
+WITHOUT_AA = Scenario("without-aa", remove=("country:AA",))
+
+
+def test_rest_of_world_is_never_named_a_sole_source_by_the_one_definition():
+    analysis = Analysis(SupplyGraph(BASE), WITHOUT_AA)
+    assert analysis.spofs("product:p") == {"country:XX", "material:m"}
+    assert analysis.sole_sources("product:p", analysis.spofs("product:p")) == {"material:m"}
+
+
+def test_every_view_leaves_the_rest_of_world_out_alike():
+    graph = SupplyGraph(BASE)
+    report = chokepoints(graph, ["product:p"], WITHOUT_AA)[0]
+    rows = {c.id: c for c in report.chokepoints}
+    # all P still gets under the scenario comes from the rest of the world: loss 100%
+    assert rows["country:XX"].loss_range == (1.0, 1.0)
+    assert (rows["country:XX"].spof_kind, report.all_spofs, report.possible_spofs) == (
+        False, ["material:m"], [])
+    assert report.rest_of_world_only
+    [row] = compare(graph, WITHOUT_AA, ["product:p"])
+    assert (row["new_spofs"], row["new_possible_spofs"], row["rest_of_world_only"]) == (
+        [], [], True)
+    base = {c.id: c for c in chokepoints(graph, ["product:p"])[0].chokepoints}
+    assert base["country:XX"].loss_range == pytest.approx((0.4, 0.4))
+    assert base["country:AA"].loss_range == pytest.approx((0.6, 0.6))
+
+
+def test_dependents_of_the_rest_of_world_name_no_sole_source():
+    """P also needs N, which only the rest of the world produces: without it P gets
+    nothing, and ``dependents`` says so with no single point of failure."""
+    graph = SupplyGraph(BASE + [claim("material:n", "label", "N"),
+                                claim("material:n", "stage", "mining"),
+                                claim("product:p", "REQUIRES", "material:n"),
+                                claim("country:XX", "PRODUCES", "material:n", share=0.3)])
+    found = dependents(graph, "country:XX")
+    assert found.losses["product:p"] == {"lower": 1.0, "upper": 1.0}
+    assert found.spofs["product:p"] is False
+    rows = {c.id: c for c in chokepoints(graph, ["product:p"])[0].chokepoints}
+    assert (rows["country:XX"].loss_range, rows["country:XX"].spof_kind) == ((1.0, 1.0), False)
