@@ -74,3 +74,73 @@ def test_dependents_of_the_rest_of_world_name_no_sole_source():
     assert found.spofs["product:p"] is False
     rows = {c.id: c for c in chokepoints(graph, ["product:p"])[0].chokepoints}
     assert (rows["country:XX"].loss_range, rows["country:XX"].spof_kind) == ((1.0, 1.0), False)
+
+
+# ------------------------------------------------------------------ a maker's country
+#: Q (robotics) is made by company MK, located in AA, which makes Q's actuator S itself
+#: (no facility: design note 5.1 places that work in AA). S needs material X, from AA and
+#: BB half each. Without AA, Q gets nothing, but only because MK's own work sits there:
+#: AA's part of what Q needs from suppliers is half of X.
+MAKER = [claim("source:s", "title", "S"),
+         claim("product:q", "label", "Q"), claim("product:q", "end_use", "robotics"),
+         claim("company:mk", "label", "MK"), claim("country:AA", "label", "A"),
+         claim("country:BB", "label", "B"),
+         claim("material:s", "label", "Actuator"), claim("material:s", "stage", "subsystem"),
+         claim("material:x", "label", "X"), claim("material:x", "stage", "mining"),
+         claim("company:mk", "MAKES", "product:q"),
+         claim("company:mk", "LOCATED_IN", "country:AA"),
+         claim("company:mk", "PRODUCES", "material:s"),
+         claim("product:q", "REQUIRES", "material:s"),
+         claim("material:s", "REQUIRES", "material:x"),
+         claim("country:AA", "PRODUCES", "material:x", share=0.5),
+         claim("country:BB", "PRODUCES", "material:x", share=0.5)]
+
+
+def test_a_makers_country_is_no_sole_source_of_what_the_maker_makes_itself():
+    graph = SupplyGraph(MAKER)
+    analysis = Analysis(graph)
+    # removing AA removes MK's actuators (5.1): the engine's figure stays as it is
+    assert analysis.spofs("product:q") >= {"country:AA", "company:mk"}
+    assert analysis.through_makers("product:q", ["country:AA", "country:BB"]) == {
+        "country:AA": ["company:mk"]}
+    # with MK's own work kept, Q without AA keeps BB's half of X
+    assert analysis.apart_from_makers("product:q").availability(
+        "product:q", ["country:AA"]) == pytest.approx(0.5)
+    report = chokepoints(graph, ["product:q"])[0]
+    rows = {c.id: c for c in report.chokepoints}
+    assert (rows["country:AA"].loss_range, rows["country:AA"].spof_kind,
+            rows["country:AA"].through_makers) == ((1.0, 1.0), False, ["company:mk"])
+    assert rows["company:mk"].spof_kind == "certain"  # the actuator's one producer
+    assert "country:AA" not in report.all_spofs and report.supplier_spofs == []
+    assert report.through_makers == {"country:AA": ["company:mk"]}
+    assert report.worst_supplier.id == "country:BB"
+    assert dependents(graph, "country:AA").spofs["product:q"] is False
+
+
+def test_a_makers_country_that_is_also_the_only_producer_stays_a_sole_source():
+    only_aa = [c for c in MAKER if c.subject != "country:BB" or c.predicate != "PRODUCES"]
+    only_aa = [c if c.subject != "country:AA" or c.predicate != "PRODUCES"
+               else claim("country:AA", "PRODUCES", "material:x", share=1.0) for c in only_aa]
+    graph = SupplyGraph(only_aa)
+    report = chokepoints(graph, ["product:q"])[0]
+    rows = {c.id: c for c in report.chokepoints}
+    assert (rows["country:AA"].spof_kind, rows["country:AA"].through_makers) == ("certain", [])
+    assert report.supplier_spofs == ["country:AA"] and report.through_makers == {}
+    assert dependents(graph, "country:AA").spofs["product:q"] == "certain"
+
+
+def test_the_bundled_optimus_names_no_maker_country(run_cli):
+    """Tesla makes Optimus and its actuators; the data places Tesla in the United States
+    (its headquarters). The trial read "the United States, a sole source"."""
+    import json
+
+    report = json.loads(run_cli("chokepoints", "--product", "product:optimus",
+                                "--format", "json").stdout)[0]
+    assert "country:US" not in report["spofs"] + report["possible_spofs"]
+    assert report["spofs_through_makers"] == {"country:US": ["company:tesla"]}
+    assert report["worst_supplier"] == "country:CN"
+    spofs = json.loads(run_cli("spof", "product:optimus", "--format", "json").stdout)
+    assert [r["id"] for r in spofs["spofs"] if r["kind"] == "Country"] == ["country:CN"]
+    text = " ".join(run_cli("spof", "product:optimus").stdout.split())
+    assert ("The United States is not counted as a single point of failure: it stops Tesla "
+            "Optimus humanoid robot only through Tesla, its maker") in text

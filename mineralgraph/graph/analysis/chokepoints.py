@@ -80,6 +80,9 @@ class Chokepoint:
     caveats: Caveats = field(default_factory=Caveats)
     #: the place among the product's suppliers (1 = worst); None for an input
     rank: int | None = None
+    #: for a country that stops the product only through its makers' own work there
+    #: (section 5.1), those makers: no single point of failure (Analysis.sole_sources)
+    through_makers: list[str] = field(default_factory=list)
 
     @property
     def spof_kind(self) -> str | bool:
@@ -90,7 +93,8 @@ class Chokepoint:
         return {"rank": self.rank, "id": self.id, "kind": self.kind, "label": self.label,
                 "loss": round(self.loss, 6),
                 "loss_range": [round(v, 6) for v in self.loss_range],
-                "spof": self.spof_kind, "stage": self.stage,
+                "spof": self.spof_kind, "spof_through_makers": self.through_makers,
+                "stage": self.stage,
                 "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
@@ -201,6 +205,9 @@ class ProductReport:
     #: at some stage all the product gets comes from countries no source names (rest of
     #: the world's loss is 100%): many countries, so not a single point of failure
     rest_of_world_only: bool = False
+    #: countries that would be single points of failure only through the product's
+    #: makers' own work there (section 5.1), with those makers: not named as such
+    through_makers: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -228,6 +235,7 @@ class ProductReport:
                 "supply_not_mapped": self.unmapped,
                 "untraced_inputs": self.untraced,
                 "rest_of_world_only": self.rest_of_world_only,
+                "spofs_through_makers": self.through_makers,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
                                       if self.most_concentrated else None),
@@ -520,13 +528,15 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     # product and bound, kept by every row, would take gigabytes at a million nodes).
     # Rest of the world is many countries: never a single point of failure.
     # Which of them a view may name is decided once, by Analysis.sole_sources: never
-    # the rest of the world (many countries).
+    # the rest of the world (many countries), nor a maker's country through the maker.
     upper_spofs = tables["upper"].spofs()
     lower_spofs = tables["lower"].spofs() if "lower" in live else set()
     rest_of_world_only = REST_OF_WORLD in upper_spofs
     certain_set = analysis.sole_sources(product, upper_spofs, "upper")
     possible_set = analysis.sole_sources(product, lower_spofs - upper_spofs, "lower")
     certain, possible = sorted(certain_set), sorted(possible_set)
+    through = {**analysis.through_makers(product, lower_spofs - upper_spofs, "lower"),
+               **analysis.through_makers(product, upper_spofs, "upper")}
     unnamed = (upper_spofs | lower_spofs) - certain_set - possible_set
 
     def loss_of(node_id: str, bound: str) -> float:
@@ -555,6 +565,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
         found.loss_range = (min(pair), max(pair))
         found.possible_spof = node_id in possible_set
+        found.through_makers = through.get(node_id, [])
         found.rank = rank_of(node_id)
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
@@ -565,7 +576,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def supplier() -> Chokepoint | None:
         found = next((n for n in ranked() if model.kind_of(n) in SUPPLIER_KINDS
-                      and n not in makers and n != REST_OF_WORLD), None)
+                      and n not in makers and n not in through and n != REST_OF_WORLD), None)
         return row(found) if found else None
 
     def concentrated() -> Chokepoint | None:
@@ -587,6 +598,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
+        through_makers={c: through[c] for c in sorted(through)},
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}))
 
 
@@ -605,8 +617,8 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> lis
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
     with supply (``live``), and by id; a node in ``unnamed`` (what
-    :meth:`Analysis.sole_sources` does not name: the rest of the world) is no single
-    point of failure, so it ranks by its loss.
+    :meth:`Analysis.sole_sources` does not name: the rest of the world, a maker's
+    country through its maker) is no single point of failure, so it ranks by its loss.
     Sorted as arrays (a product can have 100,000 rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
