@@ -202,6 +202,31 @@ def test_tiny_chokepoints_csv_has_the_hand_computed_losses(run_cli, tiny_snapsho
     assert float(rows["material:oxide"]["hhi"]) == 8200.0
 
 
+def test_a_suppliers_hhi_is_that_of_the_stage_its_loss_comes_from(run_cli, tiny_snapshot):
+    """The United States holds 20% of the concentrate (the US mine) and 10% of the magnet
+    (the US plant): its 28% loss comes from the concentrate, HHI 60² + 10² + 10² + 20² =
+    4,200, not the magnet's 90² + 10² = 8,200 that the row once showed (the highest of its
+    stages). The stage is named in JSON and CSV."""
+    result = run_cli("--graph", tiny_snapshot, "chokepoints", "--product", "product:jet",
+                     "--format", "csv")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    us = rows["country:US"]
+    assert (us["hhi"], us["hhi_material"], us["hhi_stage"]) == ("4200.0", "material:conc",
+                                                                "mining")
+    # Miner Co runs both US plants: the same stage, the same figure
+    assert (rows["company:miner"]["hhi"], rows["company:miner"]["hhi_material"]) == (
+        "4200.0", "material:conc")
+    # a material's HHI is its own
+    assert (rows["material:oxide"]["hhi_material"], rows["material:oxide"]["hhi_stage"]) == (
+        "material:oxide", "processing")
+    report = json.loads(run_cli("--graph", tiny_snapshot, "chokepoints", "--product",
+                                "product:jet", "--format", "json").stdout)[0]
+    cn = next(c for c in report["chokepoints"] if c["id"] == "country:CN")
+    # China holds 90% of the oxide and of the magnet (ties to the smaller id): 8,200
+    assert (cn["hhi"], cn["hhi_material"], cn["hhi_stage"]) == (
+        8200.0, "material:magnet", "component")
+
+
 def test_tiny_scenario_as_of_and_enforce(run_cli, tiny_snapshot):
     result = run_cli("--graph", tiny_snapshot, "scenario", "--enforce", "control:cn-ree",
                      "--as-of", "2025-06-01", "--format", "json")

@@ -180,7 +180,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "below it, that has mapped producers). Rest of world: the countries the "
                      "share figures do not name, taken together; never a SPOF, being many "
                      "countries. HHI: concentration of the "
-                     "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
+                     "stage's country shares, 0-10,000; above 2,500 is highly concentrated (for "
+                     "a supplier, of the stage its loss comes from: where it holds most of what "
+                     "is left). ≈: "
                      "the node produces without a sourced share, so it is given its capacity's "
                      "part of world output where both are known (design note 5.4), else an "
                      "equal part of its country's (or the rest of the world's) share: an "
@@ -195,7 +197,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
-               "confidence", "proxies", "disputes", "sources"]
+               "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -206,7 +208,8 @@ def flat_row(report: ProductReport, row) -> dict:
             **ends("baseline", report.baseline_range),
             **ends("availability", report.availability_range),
             **{k: data[k] for k in ("id", "kind", "label", "assumed_share", "stage",
-                                    "country", "hhi", "confidence", "sources")},
+                                    "country", "hhi", "hhi_material", "hhi_stage",
+                                    "confidence", "sources")},
             "rank": row.rank or "", **ends("loss", row.loss_range),
             "spof": row.spof_kind or "",
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"

@@ -80,6 +80,10 @@ class Chokepoint:
     caveats: Caveats = field(default_factory=Caveats)
     #: the place among the product's suppliers (1 = worst); None for an input
     rank: int | None = None
+    #: the material whose country shares ``hhi`` measures: the row's own, or the stage
+    #: its loss comes from (Evidence.loss_material)
+    hhi_material: str | None = None
+    hhi_stage: str | None = None
     #: for a country that stops the product only through its makers' own work there
     #: (section 5.1), those makers: no single point of failure (Analysis.sole_sources)
     through_makers: list[str] = field(default_factory=list)
@@ -99,7 +103,9 @@ class Chokepoint:
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
-                "country": self.country, "hhi": self.hhi, "sources": self.sources,
+                "country": self.country, "hhi": self.hhi,
+                "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
+                "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
 
@@ -356,15 +362,21 @@ class Evidence:
             return found.top_country if found else None
         return None
 
-    def hhi(self, node_id: str, product: str) -> float | None:
+    def hhi_material(self, node_id: str, product: str) -> str | None:
+        """The material whose HHI a row shows: a material's own; for a supplier, the
+        stage its loss comes from (:meth:`loss_material`), never another stage it also
+        works at; None for an element."""
         kind = model.kind_of(node_id)
         if kind == "Material":
-            return self._material_hhi(node_id)
+            return node_id
         if kind in SUPPLIER_KINDS:
-            values = [self._material_hhi(m) for m in self._relevant(node_id, product)]
-            values = [v for v in values if v is not None]
-            return max(values) if values else None
+            return self.loss_material(node_id, product)
         return None
+
+    def hhi(self, node_id: str, product: str) -> float | None:
+        """The HHI of :meth:`hhi_material` (None when it has no country shares)."""
+        material = self.hhi_material(node_id, product)
+        return self._material_hhi(material) if material is not None else None
 
     def _material_hhi(self, material: str) -> float | None:
         if material not in self._hhi:
@@ -665,10 +677,15 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
          evidence: bool) -> Chokepoint:
     paths = proof.paths(node_id, product) if evidence else []
     sources = sorted({s for path in paths for step in path for s in step.sources})
-    return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
-                      1.0 if spof else loss, spof, proof.stage(node_id, product),
-                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                      sources, paths, proof.assumed_share(node_id, product) and not spof,
-                      caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
-                          proof.assumed_share(node_id, product) and not spof)) if evidence
-                      else Caveats())
+    measured = proof.hhi_material(node_id, product) if evidence else None
+    row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
+                     1.0 if spof else loss, spof, proof.stage(node_id, product),
+                     proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
+                     sources, paths, proof.assumed_share(node_id, product) and not spof,
+                     caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
+                         proof.assumed_share(node_id, product) and not spof)) if evidence
+                     else Caveats())
+    if measured is not None and row.hhi is not None:
+        row.hhi_material = measured
+        row.hhi_stage = proof.graph.attribute(measured, "stage")
+    return row
