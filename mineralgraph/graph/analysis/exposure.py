@@ -35,8 +35,9 @@ from mineralgraph.ontology import model
 
 #: The kinds a chain's spine is made of (producers hang under its materials).
 SPINE_KINDS = ("Element", "Material", "Product")
-#: How many supplier chokepoints (by loss) are marked besides the single points of failure.
-TOP_CHOKEPOINTS = 5
+#: How many supplier chokepoints (by loss) are marked besides the single points of failure
+#: (4: with 5, the F-35's picture in its one-page brief falls under 16 cm).
+TOP_CHOKEPOINTS = 4
 #: A supplier whose loss is below this is not marked as a chokepoint.
 MIN_LOSS = 0.01
 
@@ -55,6 +56,31 @@ class Exposure:
     blocked: frozenset = frozenset()
     comparison: list[dict] = field(default_factory=list)
     scenario: Scenario | None = None
+
+
+def top_suppliers(report: ProductReport) -> list:
+    """The suppliers every picture of a product marks as its chokepoints, in rank order:
+    each certain single point of failure, then the :data:`TOP_CHOKEPOINTS` next ranked
+    suppliers whose loss reaches :data:`MIN_LOSS` at its high end. The rest of the world
+    (many countries) and a country that stops the product only through its makers
+    (:meth:`Analysis.sole_sources`) are not marked: neither is one supplier.
+
+    The one choice the compact snapshot, the full chain and the brief's picture share,
+    so a loss the report ranks among the first is drawn in each of them.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis.chokepoints import chokepoints
+    >>> [c.label for c in top_suppliers(chokepoints(load_bundled(), ["product:f-35"])[0])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
+     'Myanmar', 'JL Mag Rare-Earth']
+    """
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
+                 and c.id != REST_OF_WORLD and c.id not in report.through_makers]
+    top = [c for c in suppliers if c.spof]
+    top += [c for c in suppliers
+            if not c.spof and c.loss_range[1] >= MIN_LOSS][:TOP_CHOKEPOINTS]
+    return sorted(top, key=lambda c: c.rank)
 
 
 def exposure(graph: SupplyGraph, product: str, scenario: Scenario | None = None) -> Exposure:
@@ -159,9 +185,9 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         suppliers = [c for c in report.chokepoints
                      if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
         losses = {c.id: (c.loss, c.spof) for c in suppliers}
-        top = [c.id for c in suppliers if c.spof]
-        top += [c.id for c in suppliers if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
-        ranks = {c.id: c.rank for c in suppliers if c.id in top}
+        marked = top_suppliers(report)
+        top = [c.id for c in marked]
+        ranks = {c.id: c.rank for c in marked}
         availability, baseline = report.availability, report.baseline
     else:
         for product in products:
@@ -187,4 +213,4 @@ def brief_exposure(graph: SupplyGraph, node_id: str,
 
 
 __all__ = ["ChainExposure", "Concentration", "Exposure", "brief_exposure", "chain_exposure",
-           "chain_spine", "default_direction", "exposure"]
+           "chain_spine", "default_direction", "exposure", "top_suppliers"]
