@@ -13,7 +13,9 @@ baseline analysis it shares), never more.
 ('product:optimus', frozenset(), [])
 >>> whole = chain_exposure(load_bundled(), "product:f-35")
 >>> whole.direction, whole.top[0], whole.losses["company:honeywell"]
-('upstream', 'company:honeywell', (1.0, True))
+('upstream', 'company:honeywell', (1.0, True, None, False))
+>>> [round(v, 4) if isinstance(v, float) else v for v in whole.losses["country:CN"]]
+[1.0, False, 0.9994, True]
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport, chokepoints
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
-from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -102,7 +104,9 @@ class ChainExposure:
 
     ``spine`` holds the elements, materials and products within reach (``direction``,
     ``depth``); ``losses`` maps a supplier (for a product focus) or a product in view
-    (for any other focus) to (loss, single point of failure); ``top`` are the suppliers
+    (for any other focus) to (loss, single point of failure, low end of the loss or None
+    when it is one figure, possible single point of failure): the high end and the low
+    end of the range over both bounds (section 5.6); ``top`` are the suppliers
     marked as chokepoints, in rank order; ``removed`` the nodes the scenario takes out
     and ``blocked`` the (producer, material) pairs it blocks for the products in view;
     ``availability`` and ``baseline`` the product's [lower, upper] ranges under the
@@ -131,6 +135,14 @@ class ChainExposure:
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
         return sorted(n for n in self.spine if model.kind_of(n) == "Product")
+
+
+def _figures(row) -> tuple[float, bool, float | None, bool]:
+    """A chokepoint row's loss as a picture gives it: (high end, single point of failure,
+    low end or None for one figure, possible single point of failure)."""
+    high = max(row.loss, row.loss_range[1])
+    low = min(row.loss, row.loss_range[0])
+    return high, row.spof, None if low >= high - 1e-12 else low, row.possible_spof
 
 
 def default_direction(node_id: str) -> str:
@@ -184,16 +196,28 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
         suppliers = [c for c in report.chokepoints
                      if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
-        losses = {c.id: (c.loss, c.spof) for c in suppliers}
+        losses = {c.id: _figures(c) for c in suppliers}
         marked = top_suppliers(report)
         top = [c.id for c in marked]
         ranks = {c.id: c.rank for c in marked}
         availability, baseline = report.availability, report.baseline
     else:
         for product in products:
-            base = analysis.reference(product)
-            loss = 1.0 - analysis.availability(product, [node_id]) / base if base > 0 else 0.0
-            losses[product] = (loss, loss >= 1.0 - 1e-9)
+            # both bounds (section 5.6), as dependents gives them; a bound with no supply
+            # at baseline loses nothing
+            pair = {}
+            for bound in BOUNDS:
+                base = analysis.reference(product, bound)
+                if base > 0:
+                    pair[bound] = 1.0 - analysis.availability(product, [node_id],
+                                                              bound=bound) / base
+            high = max(pair.values(), default=0.0)
+            low = min(pair.values(), default=0.0)
+            certain = pair.get("upper", 0.0) >= 1.0 - 1e-9 and bool(
+                analysis.sole_sources(product, [node_id], "upper"))
+            possible = not certain and pair.get("lower", 0.0) >= 1.0 - 1e-9 and bool(
+                analysis.sole_sources(product, [node_id], "lower"))
+            losses[product] = (high, certain, None if low >= high - 1e-12 else low, possible)
     concentrations = {m: concentration(graph, m) for m in sorted(spine)
                       if model.kind_of(m) == "Material"}
     comparison = (compare(graph, scenario, products, analysis=analysis)
