@@ -26,7 +26,12 @@ from datetime import date
 import networkx as nx
 
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport, chokepoints
+from mineralgraph.graph.analysis.chokepoints import (
+    SUPPLIER_KINDS,
+    Evidence,
+    ProductReport,
+    chokepoints,
+)
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
@@ -131,6 +136,8 @@ class ChainExposure:
     as_of: date | None = None
     #: each of ``top``'s rank in the product's report (its place among the suppliers)
     ranks: dict = field(default_factory=dict)
+    #: for a focus that is not a product: what each product's loss rests on (section 5.7)
+    caveats: dict = field(default_factory=dict)
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -191,6 +198,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     losses: dict = {}
     top: list[str] = []
     ranks: dict = {}
+    caveats: dict = {}
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -202,7 +210,9 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         ranks = {c.id: c.rank for c in marked}
         availability, baseline = report.availability, report.baseline
     else:
+        evidence = Evidence(analysis)
         for product in products:
+            caveats[product] = evidence.caveats(node_id, product)
             # both bounds (section 5.6), as dependents gives them; a bound with no supply
             # at baseline loses nothing
             pair = {}
@@ -224,7 +234,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                   if scenario is not None and with_comparison else [])
     return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
                          frozenset(blocked), availability, baseline, concentrations,
-                         comparison, scenario, graph.as_of_date, ranks)
+                         comparison, scenario, graph.as_of_date, ranks, caveats)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,
