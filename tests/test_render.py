@@ -127,6 +127,19 @@ def test_every_picture_labels_a_loss_range_with_both_ends(tiny):
     assert down.nodes["product:car"].low is None
 
 
+def test_every_picture_says_what_a_marked_loss_rests_on(f35):
+    """The full chain's marked losses came without their confidence, which the compact
+    picture and the table give: Myanmar's 57% rests on a disputed figure, JL Mag's 47% on
+    an assumed (≈) share."""
+    dot, mermaid = to_dot(f35), to_mermaid(f35)
+    for text in ("chokepoint 6: loss 57% (medium confidence; disputed)",
+                 "chokepoint 7: loss 47% (medium confidence; rests on an assumed (≈) share)"):
+        assert text in dot
+    assert "chokepoint 6: loss 57% (medium confidence#59; disputed)" in mermaid
+    svg = FORMATS[".svg"](f35).decode()
+    assert "6. Myanmar (loss 57%; medium confidence; disputed)" in svg
+
+
 def test_as_of_drops_what_was_not_yet_valid(tiny):
     chain = build_chain(tiny.as_of(date(2025, 1, 1)), "product:jet")
     assert "facility:mag-us>material:magnet" not in chain.nodes

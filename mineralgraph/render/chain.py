@@ -103,6 +103,8 @@ class Choke:
     owner: str = ""  # the country it sits in (itself for a country)
     low: float | None = None
     possible: bool = False
+    #: what a marked loss rests on when that is weak (``low confidence; rests on a proxy``)
+    note: str = ""
     note: str = ""
 
     def figure(self) -> str:
@@ -329,11 +331,16 @@ class _Builder:
         self._supplies()
         # the analysis' rank (place among the suppliers), as every table shows it
         ranked = [(self.found.ranks.get(key, i), key) for i, key in enumerate(self.top, 1)]
-        top = [Top(rank, key, g.label(key), *self.losses[key]) for rank, key in ranked]
+        top = [Top(rank, key, g.label(key), *self.losses[key], note=self._note(key))
+               for rank, key in ranked]
+        for node in self.nodes.values():
+            if node.kind == "Product" and node.loss is not None:
+                node.note = self._note(node.id)
         for rank, key in ranked:
             for node in self.nodes.values():
                 if node.id == key:
                     node.rank = node.rank or rank
+                    node.note = self._note(key)
                 elif key in _operators(g, node) and node.via_rank is None:
                     node.via, node.via_rank = g.label(key), rank
         chain = Chain(self.focus, g.label(self.focus), direction, g.as_of_date,
@@ -344,6 +351,14 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         return chain
+
+    def _note(self, node_id: str | None) -> str:
+        """What a marked loss rests on when that is weak (``low confidence; rests on a
+        proxy``), as the compact picture and the report write it; "" otherwise."""
+        from mineralgraph.reports.summary import caveat_phrase
+
+        caveats = self.found.caveats.get(node_id)
+        return caveat_phrase(caveats).strip("()") if caveats is not None and caveats.weak else ""
 
     def _spine_node(self, node_id: str) -> None:
         g = self.graph

@@ -328,6 +328,13 @@ def node_loss_text(node) -> str:
     return f"{head}loss {span(low, node.loss)}"
 
 
+def with_note(text: str, node) -> str:
+    """``text`` and, when the figure rests on something weak, what: ``loss 57% (medium
+    confidence; disputed)``."""
+    note = getattr(node, "note", "")
+    return f"{text} ({note})" if note else text
+
+
 def loses_text(node) -> str:
     """What a product in view loses: ``loses 40-100%``, or one figure (``loses >99.9%``
     for a loss short of a single point of failure)."""
@@ -613,8 +620,9 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         y += 24
         parts = []
         for top in chain.top:
-            parts.append(f"{top.rank}. {top.label} ("
-                         + ("SPOF" if top.spof else node_loss_text(top)) + ")")
+            figure = "SPOF" if top.spof else node_loss_text(top)
+            parts.append(f"{top.rank}. {top.label} ({figure}"
+                         + (f"; {top.note}" if top.note else "") + ")")
         for line in wrap("Top chokepoints: " + "  ·  ".join(parts), width - 2 * MARGIN, 11,
                          False, 4):
             out.append(Text(MARGIN, y, line, 11, "#1a1a1a"))

@@ -31,6 +31,7 @@ from mineralgraph.render.layout import (
     STYLE,
     loses_text,
     node_loss_text,
+    with_note,
 )
 from mineralgraph.reports.common import percent
 
@@ -82,9 +83,9 @@ def to_mermaid(chain: Chain) -> str:
             if node.spof:
                 lines.append("SPOF")
             elif node.rank and node.loss:
-                lines.append(f"chokepoint {node.rank}: {node_loss_text(node)}")
+                lines.append(with_note(f"chokepoint {node.rank}: {node_loss_text(node)}", node))
             elif node.kind == "Product" and node.loss is not None:
-                lines.append(loses_text(node))
+                lines.append(with_note(loses_text(node), node))
             out.append(f"    {ids[key]}[{label(*lines)}]")
         out.append("  end")
     for edge in chain.edges:

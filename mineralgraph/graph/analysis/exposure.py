@@ -20,7 +20,7 @@ baseline analysis it shares), never more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import networkx as nx
@@ -136,7 +136,8 @@ class ChainExposure:
     as_of: date | None = None
     #: each of ``top``'s rank in the product's report (its place among the suppliers)
     ranks: dict = field(default_factory=dict)
-    #: for a focus that is not a product: what each product's loss rests on (section 5.7)
+    #: what each marked supplier's loss (for a product focus) or each product's loss (for
+    #: any other focus) rests on (section 5.7)
     caveats: dict = field(default_factory=dict)
 
     def products(self) -> list[str]:
@@ -208,6 +209,13 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         marked = top_suppliers(report)
         top = [c.id for c in marked]
         ranks = {c.id: c.rank for c in marked}
+        # what each marked figure rests on (section 5.7), as its report row says it: the
+        # rows were ranked without evidence, so it is gathered for these few alone
+        proof = Evidence(analysis)
+        for c in marked:
+            assumed = proof.assumed_share(c.id, node_id) and not c.spof
+            caveats[c.id] = replace(proof.caveats(c.id, node_id, proof.paths(c.id, node_id)),
+                                    assumed_share=assumed)
         availability, baseline = report.availability, report.baseline
     else:
         evidence = Evidence(analysis)
