@@ -132,6 +132,8 @@ def test_a_makers_country_that_is_also_the_only_producer_stays_a_sole_source():
 def test_the_bundled_optimus_names_no_maker_country(run_cli):
     """Tesla makes Optimus and its actuators; the data places Tesla in the United States
     (its headquarters). The trial read "the United States, a sole source"."""
+    import csv
+    import io
     import json
 
     report = json.loads(run_cli("chokepoints", "--product", "product:optimus",
@@ -141,6 +143,13 @@ def test_the_bundled_optimus_names_no_maker_country(run_cli):
     assert report["worst_supplier"] == "country:CN"
     spofs = json.loads(run_cli("spof", "product:optimus", "--format", "json").stdout)
     assert [r["id"] for r in spofs["spofs"] if r["kind"] == "Country"] == ["country:CN"]
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "chokepoints", "--product", "product:optimus", "--format", "csv").stdout))}
+    assert (rows["country:US"]["loss_high"], rows["country:US"]["spof"],
+            rows["country:US"]["spof_through_makers"]) == ("1.0", "", "company:tesla")
+    table = run_cli("chokepoints", "--product", "product:optimus", "--format", "md").stdout
+    us = next(line for line in table.splitlines() if "(country:US)" in line)
+    assert "| ≈100% | via maker |" in us
     text = " ".join(run_cli("spof", "product:optimus").stdout.split())
     assert ("The United States is not counted as a single point of failure: it stops Tesla "
             "Optimus humanoid robot only through Tesla, its maker") in text

@@ -194,7 +194,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
         rows.append({"rank": c.rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
                      "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
-                     "spof": spof_text(c.spof_kind),
+                     "spof": spof_text(c.spof_kind, c.through_makers),
                      "hhi": thousands(c.hhi),
                      # as the text report's table writes it (the ≈ is on the loss)
                      "confidence": replace(c.caveats, assumed_share=False).describe(),
@@ -209,6 +209,9 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     note = (f"Suppliers (countries, companies, facilities) ranked by the "
             f"{lost}; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
+    if any(c.through_makers for c in suppliers[:TABLE_ROWS]):
+        note += (" Via maker: the loss comes only through the product's maker's own work in "
+                 "that country, so the country is no sole source.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
