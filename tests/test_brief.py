@@ -85,6 +85,17 @@ def test_brief_of_a_country_gives_each_products_loss_as_a_range(tiny):
     assert rows["Jet"]["confidence"] == ""  # the tiny graph rates no claim
 
 
+def test_brief_of_a_material_names_the_products_that_need_it(tiny):
+    """A material's picture is drawn upstream by default; its brief took that one and said
+    the oxide feeds no product. Both the jet and the car need it: without it neither can
+    be made."""
+    brief = build_brief(tiny, "material:oxide")
+    assert brief.summary[:2] == ["Separated oxide feeds 2 mapped product(s): Car and Jet.",
+                                 "Without it, Car and Jet cannot be made."]
+    assert [(r["node"], r["loss"], r["spof"]) for r in brief.table] == [
+        ("Car", "100%", "yes"), ("Jet", "100%", "yes")]
+
+
 def test_markdown_brief_has_every_part():
     graph = load_bundled()
     brief = build_brief(graph.as_of(date(2025, 6, 1)), "product:f-35",

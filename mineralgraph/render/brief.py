@@ -270,15 +270,22 @@ def _node_part(graph, node_id, chain, caveats=None):
              + (f", the most exposed {join_names([p.label for p in products[:5]])}"
                 if len(products) > 5 else
                 f": {join_names([p.label for p in products])}" if products else ""))
-    if stopped:
-        second = f"Without it, {join_names([p.label for p in stopped[:5]])} cannot be made"
+    if len(stopped) > 5:
+        second = (f"Without it, {len(stopped)} of them cannot be made, among them "
+                  f"{join_names([p.label for p in stopped[:5]])}")
+    elif stopped:
+        second = f"Without it, {join_names([p.label for p in stopped])} cannot be made"
     elif maybe:
         # a possible single point of failure is unknown, never safe
         where = label if model.kind_of(node_id) == "Country" else "their anchor country"
-        second = (f"No product in view certainly hangs on {label} alone, but "
-                  f"{join_names([p.label for p in maybe[:5]])}"
-                  + (" each" if len(maybe) > 1 else "")
-                  + f" may (if the stages without mapped supply sit in {where})")
+        names = join_names([p.label for p in maybe[:5]])
+        condition = f"if the stages without mapped supply sit in {where}"
+        if len(maybe) > 5:
+            second = (f"No product in view certainly hangs on {label} alone, but "
+                      f"{len(maybe)} may ({condition}), among them {names}")
+        else:
+            second = (f"No product in view certainly hangs on {label} alone, but {names}"
+                      + (" each" if len(maybe) > 1 else "") + f" may ({condition})")
     else:
         second = f"No product in view hangs on {label} alone"
     hhis = [n for n in chain.nodes.values() if n.hhi is not None]

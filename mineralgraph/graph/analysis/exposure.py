@@ -248,10 +248,16 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
 def brief_exposure(graph: SupplyGraph, node_id: str,
                    scenario: Scenario | None = None) -> Exposure | ChainExposure:
     """What a brief on ``node_id`` shows: a product's :func:`exposure`, or for any other
-    node its :func:`chain_exposure` with the scenario's rows for the products in view."""
+    node its :func:`chain_exposure` downstream (the products that depend on it, which
+    the brief's text and table are about) with the scenario's rows for those products.
+
+    A material's chain is drawn upstream by default (what it is made of); its brief once
+    took that one and said "feeds 0 mapped product(s)" of a magnet the F-22 needs.
+    """
     if model.kind_of(graph.require(node_id)) == "Product":
         return exposure(graph, node_id, scenario)
-    return chain_exposure(graph, node_id, scenario=scenario, with_comparison=True)
+    return chain_exposure(graph, node_id, "downstream", scenario=scenario,
+                          with_comparison=True)
 
 
 __all__ = ["ChainExposure", "Concentration", "Exposure", "brief_exposure", "chain_exposure",
