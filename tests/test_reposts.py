@@ -83,4 +83,4 @@ def test_facts_whose_original_was_found_no_longer_rest_on_reposts(graph):
         claims = [c for c in graph.claims if c.subject == subject and c.object == obj]
         assert claims and {fact_source_type(graph, c) for c in claims} == {kind}, subject
     # 118 facts rested on reposts alone before this review
-    assert graph_info(graph).facts_by_source_type["repost"] <= 81
+    assert graph_info(graph).facts_by_source_type["repost"] <= 75
