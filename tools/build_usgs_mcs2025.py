@@ -317,8 +317,8 @@ def production_rows() -> list[dict]:
                             f"remainder of the world total ({fmt(world)} - {fmt(total)} = "
                             f"{fmt(remainder)}): the larger figure is kept (the rounded "
                             f"total is below the sum of the lines, {fmt(total + named)}, "
-                            f"so the shares add to {(total + named) / world:.3f}); "
-                            "DERIVED share")
+                            f"so the shares add to {(total + named) / world:.3f}); DERIVED "
+                            f"share = {fmt(named)} / world total (rounded) {fmt(world)}")
                 else:
                     note = (f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
                             f"{fmt(rest)} {unit}; DERIVED share")
