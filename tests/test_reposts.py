@@ -82,5 +82,7 @@ def test_facts_whose_original_was_found_no_longer_rest_on_reposts(graph):
     for (subject, obj), kind in expected.items():
         claims = [c for c in graph.claims if c.subject == subject and c.object == obj]
         assert claims and {fact_source_type(graph, c) for c in claims} == {kind}, subject
-    # 118 facts rested on reposts alone before this review
-    assert graph_info(graph).facts_by_source_type["repost"] <= 75
+    # 118 facts rested on reposts alone before this review, 75 after it; five monthly
+    # customs figures read only in a Reuters copy were added since (September and October
+    # 2023 gallium and germanium)
+    assert graph_info(graph).facts_by_source_type["repost"] <= 80
