@@ -14,8 +14,9 @@ year, and the import sources 2020-2023 as EXPORTS_TO into country:US),
 ``usgs_mcs2025_reserves_imports.py``; the node definitions below.
 
 Method (the data README's convention): share = country amount / USGS rounded world
-total, note "DERIVED"; the rest of the world total is one ``country:XX`` row ("remainder
-of the world total"); withheld or unavailable figures get no row (never 0). Where the
+total, note "DERIVED"; rest of world is one ``country:XX`` row, the larger of USGS's
+"Other countries" line and the rounded total's remainder (world total minus the listed
+countries); withheld or unavailable figures get no row (never 0). Where the
 listed countries add up to more than 1.02 times the rounded world total (vanadium 2024),
 shares are taken over the sum of the listed countries and the note says so. The 2023
 rows are valid 2023-01-01 to 2024-01-01 and the 2024 rows from 2024-01-01, so one year
@@ -302,22 +303,39 @@ def production_rows() -> list[dict]:
                                  capacity=capacity, amount=value, unit=unit, year=year,
                                  valid_from=dates[0], valid_to=dates[1], confidence=conf,
                                  sources=src(table["chapter"]), quote=quote, note=note))
-            rest = world - total
+            remainder = world - total
+            other = table.get("other")
+            named = other[index] if other and other[index] is not None else None
+            # the larger of USGS's "Other countries" line and the rounded total's
+            # remainder (the data README's rule): the line is sourced production the
+            # rounding left out; a remainder above it is production the total counts
+            # and the lines do not name
+            rest = max(remainder, named or 0)
             if rest > 0:
-                other = table.get("other")
-                note = (f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
-                        f"{fmt(rest)} {unit}; DERIVED share")
-                if other and other[index] is not None:
-                    note += f"; USGS 'Other countries' row: {fmt(other[index])}"
+                if named is not None and named > remainder:
+                    note = (f"USGS 'Other countries' row: {fmt(named)} {unit}, above the "
+                            f"remainder of the world total ({fmt(world)} - {fmt(total)} = "
+                            f"{fmt(remainder)}): the larger figure is kept (the rounded "
+                            f"total is below the sum of the lines, {fmt(total + named)}, "
+                            f"so the shares add to {(total + named) / world:.3f}); DERIVED "
+                            f"share = {fmt(named)} / world total (rounded) {fmt(world)}")
+                else:
+                    note = (f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
+                            f"{fmt(rest)} {unit}; DERIVED share")
+                    if named is not None:
+                        note += f"; USGS 'Other countries' row: {fmt(named)}"
                 if table.get("extra"):
                     note += f"; {table['extra']}"
+                line = named is not None and named > remainder
+                quote = (f"World total (rounded) | {label}: {fmt(world)}" if not line else
+                         "Other countries | " + (f"2023: {fmt(other[0])} | 2024e: "
+                                                 f"{fmt(other[1])}" if other[0] is not None
+                                                 else f"2024e: {fmt(other[1])}"))
                 rows.append(dict(subject="country:XX", relation="PRODUCES",
                                  object=table["material"], share=f"{rest / world:.4f}",
                                  amount=rest, unit=unit, year=year, valid_from=dates[0],
-                                 valid_to=dates[1], confidence="medium",
-                                 sources=src(table["chapter"]),
-                                 quote=f"World total (rounded) | {label}: {fmt(world)}",
-                                 note=note))
+                                 valid_to=dates[1], confidence="high" if line else "medium",
+                                 sources=src(table["chapter"]), quote=quote, note=note))
             elif table.get("extra") and rows:
                 rows[-1]["note"] += f"; {table['extra']}"
     total_u = sum(p for _, p in URANIUM_2023_PERCENT)
