@@ -129,3 +129,20 @@ def test_each_share_is_its_amount_over_the_total_its_note_names():
         amount, total = (int(g.replace(",", "")) for g in groups)
         assert int(row["amount"]) == amount, row
         assert float(row["share"]) == pytest.approx(amount / total, rel=1e-3, abs=5.01e-5)
+
+
+def test_each_table_adds_up_to_its_world_total_as_a_transcription_check():
+    # the listed countries plus USGS's "Other countries" line come within 1.5% of the
+    # rounded world total, except where the note says the table itself does not
+    sys.path.insert(0, str(TOOLS))
+    try:
+        import usgs_mcs2024_data
+    finally:
+        sys.path.remove(str(TOOLS))
+    for edition in (usgs_mcs2024_data,):
+        for table in edition.TABLES:
+            total = sum(r[1] for r in table["rows"]) + (table.get("other") or 0)
+            if "above the rounded world total the data release prints" in table.get(
+                    "extra", ""):
+                continue
+            assert abs(total / table["world"] - 1) <= 0.015, (edition.EDITION, table)
