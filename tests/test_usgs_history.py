@@ -1,9 +1,10 @@
 """Earlier years of the USGS world production tables (``production_usgs_history.csv``).
 
 Written by ``tools/build_usgs_mcs2025.py`` from ``tools/usgs_mcs2024_data.py`` (MCS 2024,
-the 2022 column). Figures
+the 2022 column) and ``tools/usgs_mcs2023_data.py`` (MCS 2023, the 2021 column). Figures
 checked by hand against the data release files: rare earths 2022 China 210,000, Burma
-12,000, United States 42,000, world 300,000 t REO; low-purity gallium 2022 China 600,000 kg
+12,000, United States 42,000, world 300,000 t REO (2021: China 168,000, Burma 35,000, world
+290,000); low-purity gallium 2022 China 600,000 kg (2021: 423,000 of 434,000)
 of a world 610,000 kg; natural graphite 2022 Mozambique 166,000 t of 1,680,000 t; lithium
 2022 Australia 74,700 t of 146,000 t, US withheld.
 """
@@ -98,6 +99,13 @@ def test_as_of_mid_2022_reads_the_2022_column(graph):
     assert "country:XX" not in gallium          # the listed countries make the world total
     graphite = shares(date(2022, 6, 30), "material:natural-graphite")
     assert graphite["country:MZ"] == (2022, 166000, 0.0988)
+    # MCS 2023's 2021 column: China's quota 168,000 of a world 290,000 t REO, Burma 35,000
+    rare_2021 = shares(date(2021, 6, 30), "material:re-concentrate")
+    assert rare_2021["country:CN"] == (2021, 168000, 0.5793)
+    assert rare_2021["country:MM"] == (2021, 35000, 0.1207)
+    assert {year for year, _, _ in rare_2021.values()} == {2021}
+    assert shares(date(2021, 6, 30), "material:gallium-low-purity")["country:CN"] == (
+        2021, 423000, 0.9747)
     # mid-2023 still reads MCS 2025's 2023 column, not MCS 2024's estimate
     assert shares(date(2023, 6, 30), "material:re-concentrate")["country:CN"][:2] == (
         2023, 255000)
@@ -136,13 +144,31 @@ def test_each_table_adds_up_to_its_world_total_as_a_transcription_check():
     # rounded world total, except where the note says the table itself does not
     sys.path.insert(0, str(TOOLS))
     try:
+        import usgs_mcs2023_data
         import usgs_mcs2024_data
     finally:
         sys.path.remove(str(TOOLS))
-    for edition in (usgs_mcs2024_data,):
+    for edition in (usgs_mcs2024_data, usgs_mcs2023_data):
         for table in edition.TABLES:
             total = sum(r[1] for r in table["rows"]) + (table.get("other") or 0)
             if "above the rounded world total the data release prints" in table.get(
                     "extra", ""):
                 continue
             assert abs(total / table["world"] - 1) <= 0.015, (edition.EDITION, table)
+
+
+def test_no_producer_is_added_to_todays_graph():
+    # an earlier year only adds older claims beside today's: a country (or the rest of
+    # the world) without a row of the material today is lumped into the rest of the world
+    today = {(r["subject"], r["object"])
+             for name in ("production.csv", "production_more.csv", "production_usgs.csv")
+             for r in rows(name) if r["relation"] == "PRODUCES"}
+    history = rows("production_usgs_history.csv")
+    assert {(r["subject"], r["object"]) for r in history} <= today
+    cobalt_2021 = next(r for r in history if r["object"] == "material:cobalt-mine"
+                       and r["year"] == "2021" and r["subject"] == "country:XX")
+    assert "China 2,200" in cobalt_2021["note"]     # China mined cobalt in 2021, no row today
+    gallium_2021 = [r for r in history if r["object"] == "material:gallium-low-purity"
+                    and r["year"] == "2021"]
+    assert "country:XX" not in {r["subject"] for r in gallium_2021}
+    assert "rest of world 1,000 kg Ga (0.23%) has no row" in gallium_2021[0]["note"]

@@ -31,11 +31,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import usgs_mcs2025_reserves_imports as stats  # noqa: E402
+import usgs_mcs2023_data  # noqa: E402
 import usgs_mcs2024_data  # noqa: E402
 from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
 
-# earlier editions, each giving the year before its estimate (MCS 2024: 2022)
-HISTORY = (usgs_mcs2024_data,)
+# earlier editions, each giving the year before its estimate (MCS 2024: 2022, MCS 2023: 2021)
+HISTORY = (usgs_mcs2024_data, usgs_mcs2023_data)
 
 OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
 TOLERANCE = 1.02
@@ -498,15 +499,34 @@ def history_source(edition, chapter: str) -> str:
     return f"source:usgs-mcs{edition.EDITION}-{chapter}"
 
 
+def current_producers() -> set[tuple[str, str]]:
+    """(country, material) of every country PRODUCES row of today's files, any year."""
+    pairs = set()
+    for name in ("production.csv", "production_more.csv", "production_usgs.csv"):
+        with open(OUT / name, newline="", encoding="utf-8") as fh:
+            pairs |= {(r["subject"], r["object"]) for r in csv.DictReader(fh)
+                      if r["relation"] == "PRODUCES" and r["subject"].startswith("country:")}
+    return pairs
+
+
 def history_rows() -> list[dict]:
     """Country PRODUCES rows of the year before each earlier edition's estimate.
 
     MCS 2024 gives 2022 (valid 2022-01-01 to 2023-01-01) and MCS 2023 gives 2021 (valid
     2021-01-01 to 2022-01-01): ``--as-of`` a date in those years reads them, and no row
-    is active from 2023 on, so nothing dated today changes. Shares as for 2023 and 2024:
-    amount / rounded world total (or / the listed sum where it exceeds 1.02 x the total);
-    rest of world by the rule of the table's family (``rest``).
+    is active from 2023 on. A country gets a row only where today's files already have a
+    row of it for that material (any year): the graph without a date (today's) then has
+    no producer it did not have, only older claims beside the current ones, so nothing
+    dated today changes. The countries USGS lists beyond those go into the rest of the
+    world (``country:XX``), named in its note, as for the 2023 rows of ``production.csv``:
+    rest of world = the larger of the lines not entered (USGS's "Other countries"
+    included) and the remainder of the rounded world total. Shares as for 2023 and 2024:
+    amount / rounded world total (or / the entered and lumped lines where they exceed
+    1.02 x the total). Where today's table has no rest-of-world row (gallium, beryllium,
+    arsenic, magnesium, titanium sponge, vanadium), none is added either: the rest is
+    left unmapped and the note of the largest row says how much.
     """
+    current = current_producers()
     rows = []
     for edition in HISTORY:
         year, ed = edition.YEAR, edition.EDITION
@@ -514,18 +534,26 @@ def history_rows() -> list[dict]:
         for table in edition.TABLES:
             world, unit, material = table["world"], table["unit"], table["material"]
             source = history_source(edition, table["chapter"])
-            listed = table["rows"]
-            total = sum(r[1] for r in listed)
-            over = total > world * TOLERANCE
-            denominator = total if over else world
+            entered = [r for r in table["rows"] if (f"country:{r[0]}", material) in current]
+            lumped = [r for r in table["rows"] if r not in entered]
+            other = table.get("other")
+            lines = [(country_name(r[0]), r[1]) for r in lumped]
+            if other:
+                lines.append(("Other countries", other))
+            total = sum(r[1] for r in entered)
+            named = sum(v for _, v in lines)
+            remainder = world - total
+            rest = max(named, remainder)
+            over = total + rest > world * TOLERANCE
+            denominator = total + rest if over else world
             estimated = ("; the data release heads the column as estimated"
                          if table.get("est") else "")
             out = []
-            for row in listed:
+            for row in entered:
                 iso, value = row[0], row[1]
                 if over:
-                    note = (f"DERIVED share = {fmt(value)} / {fmt(total)} {unit}, the sum of "
-                            f"the listed countries, which exceeds the rounded world total "
+                    note = (f"DERIVED share = {fmt(value)} / {fmt(denominator)} {unit}, the sum "
+                            f"of the lines, which exceeds the rounded world total "
                             f"{fmt(world)} (USGS MCS {ed})")
                 else:
                     note = (f"DERIVED share = {fmt(value)} / world total {fmt(world)} {unit} "
@@ -538,40 +566,43 @@ def history_rows() -> list[dict]:
                                 confidence="high", sources=source,
                                 quote=f"{country_name(iso)} | {year}: {fmt(value)}",
                                 note=note + estimated))
-            other = table.get("other")
-            remainder = world - total
-            rest = (max(other or 0, remainder) if table.get("rest") == "larger"
-                    else remainder)
             tail = "".join(f"; {t}" for t in (table.get("zero"), table.get("extra")) if t)
             if table.get("withheld"):
                 tail += (f"; world total excludes {COUNTRY_LABELS[table['withheld']]} "
                          "production (withheld)")
             if rest > 0:
-                if rest == remainder:
-                    note = (f"remainder of the world total (rounded): {fmt(world)} - "
-                            f"{fmt(total)} = {fmt(rest)} {unit}")
-                    if other is not None:
-                        note += f"; USGS 'Other countries' line: {fmt(other)}"
-                else:
-                    note = (f"USGS 'Other countries' line {fmt(other)} {unit}, above the "
-                            f"remainder of the rounded world total ({fmt(world)} - "
-                            f"{fmt(total)} = {fmt(remainder)}): the larger figure is kept")
+                parts = []
+                if rest > named:
+                    parts.append(f"remainder of the world total (rounded): {fmt(world)} - "
+                                 f"{fmt(total)} = {fmt(rest)} {unit}")
+                if lines:
+                    parts.append(f"the lines USGS prints beyond the {len(entered)} entered "
+                                 "(countries without a row of this material today), "
+                                 f"{year}: " + ", ".join(f"{n} {fmt(v)}" for n, v in lines)
+                                 + f" = {fmt(named)} {unit}"
+                                 + (", less than the remainder: the larger figure is kept"
+                                    if rest > named else ""))
                 shares = sum(float(r["share"]) for r in out) + rest / denominator
-                note += (f"; DERIVED share = {fmt(rest)} / {fmt(denominator)}; the shares "
-                         f"add to {shares:.3f}" + tail)
+                note = "; ".join(parts) + (f"; DERIVED share = {fmt(rest)} / "
+                                           f"{fmt(denominator)}; the shares add to "
+                                           f"{shares:.3f}" + tail)
+                quote = (f"Other countries | {year}: {fmt(other)}" if rest == other
+                         else f"World total (rounded) | {year}: {fmt(world)}")
+                if ("country:XX", material) not in current:
+                    # today's set of this material has no rest-of-world row: adding one
+                    # would add a producer to today's graph, so the rest stays unmapped
+                    largest = max(out, key=lambda r: r["amount"])
+                    largest["note"] += (f"; rest of world {fmt(rest)} {unit} "
+                                        f"({rest / denominator:.2%}) has no row, as today's "
+                                        f"table of this material has none: {note}")
+                    rows.extend(out)
+                    continue
                 out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
                                 share=share_text(rest / denominator), amount=rest,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
-                                confidence="medium", sources=source,
-                                quote=(f"Other countries | {year}: {fmt(other)}"
-                                       if rest == other else
-                                       f"World total (rounded) | {year}: {fmt(world)}"),
-                                note=note))
+                                confidence="medium", sources=source, quote=quote, note=note))
             elif tail:
                 out[-1]["note"] += tail
-            if total + max(rest, 0) > world * TOLERANCE and not over:
-                raise SystemExit(f"MCS {ed} {material}: lines add up to "
-                                 f"{fmt(total + rest)}, above the world total {fmt(world)}")
             rows.extend(out)
     rows.sort(key=lambda r: (r["object"], -int(r["year"]), r["subject"] == "country:XX",
                              -float(r["share"]), r["subject"]))
