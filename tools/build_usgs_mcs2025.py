@@ -30,9 +30,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import usgs_mcs2025_reserves_imports as stats  # noqa: E402
 import usgs_mcs2023_data  # noqa: E402
 import usgs_mcs2024_data  # noqa: E402
+import usgs_mcs2025_reserves_imports as stats  # noqa: E402
 from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
 
 # earlier editions, each giving the year before its estimate (MCS 2024: 2022, MCS 2023: 2021)
@@ -616,7 +616,10 @@ def history_sources() -> list[dict]:
         ed = edition.EDITION
         for chapter in sorted({t["chapter"] for t in edition.TABLES}):
             table = next(t for t in edition.TABLES if t["chapter"] == chapter)
-            name = table.get("file", f"mcs{ed}-{table['code']}_world.csv")
+            name = f"mcs{ed}-{table['code']}_world.csv"
+            kept = table.get("file", name)
+            if kept != name:
+                name += f" ({kept} in the copy)"
             out.append(dict(
                 id=history_source(edition, chapter),
                 title=f"Mineral Commodity Summaries {ed}: {HISTORY_TITLES[chapter]}",
@@ -626,8 +629,8 @@ def history_sources() -> list[dict]:
                 published=edition.PUBLISHED, source_type="statistics",
                 note=(f"{edition.YEAR} column of the world production table, read in the "
                       f"USGS MCS {ed} data release ({DATA_RELEASE[ed]}), file {name}, the "
-                      "chapter's table in machine-readable form, in the copy in public repo "
-                      f"Redliana/cmm-data ({edition.FOLDER[table['folder']]}, commit "
+                      "chapter's table in machine-readable form, read in the copy in public "
+                      f"repo Redliana/cmm-data ({edition.FOLDER[table['folder']]}, commit "
                       "d780c5b7); the PDF itself was not opened")))
     return out
 
