@@ -949,3 +949,19 @@ def test_talks_to_supply_are_no_supply(tmp_path, known):
                  "to supply magnets to General Motors.\n")
     assert scored(load_news(path, LoadContext(known=known,
                                               options=dict(NEW_CONTROLS))).claims) == set()
+
+
+# ------------------------------------------------------------------ round 10's failure classes
+def claims_of(tmp_path, known, body, name="r.txt", published="2025-11-20"):
+    path = write(tmp_path, name, f"Title: Probe\nDate: {published}\n\n{body}\n")
+    return scored(load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS))).claims)
+
+
+def test_the_country_right_before_the_control_verb_issues_it(tmp_path, known):
+    """"the suspension ... that the Democratic Republic of Congo announced on 22 February": the
+    verb's subject issues the ban, not the first country of the sentence ("China's imports")."""
+    got = claims_of(tmp_path, known, "China's imports of cobalt fell in July as the suspension "
+                    "of cobalt exports that the Democratic Republic of Congo announced on 22 "
+                    "February continued to cut flows.", published="2025-08-20")
+    assert {(s, p, o) for s, p, o, *_ in got if p == "ISSUED_BY"} == {
+        ("control:cd-2025-02-cobalt", "ISSUED_BY", "country:CD")}

@@ -292,6 +292,13 @@ QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|a
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
                       r"suspend|ease|end)\b[^.]*\?", re.I)
 #: A control restated in a relative clause: "the ban ... that it imposed in December 2024".
+#: Between a country and the verb it is the subject of: "Congo has", "China's commerce
+#: ministry", "the Democratic Republic of Congo announced".
+SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|ministry|"
+                         r"authorities|regulators?|parliament|senate))?\s+((has|have|had|also|"
+                         r"first|formally|officially|recently|then|later|now)\s+|on (Monday|"
+                         r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2} [A-Z][a-z]+|"
+                         r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
                       r"unveiled|put in place|adopted)\b", re.I)
@@ -1127,6 +1134,14 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
+        acting = self.verb_subject(text, found)
+        if acting is not None and acting != issuer:
+            # "the suspension of cobalt exports that the Democratic Republic of Congo announced
+            # on 22 February": the country right before the control's verb is its issuer, not
+            # the first country of the sentence ("China's imports ...")
+            issuer = acting
+            targets = list(dict.fromkeys(f.id for f in found if f.kind == "Country"
+                                         and f.id != issuer and self.is_target(text, f.mention)))
         subject = [f for f in found if f.kind == "Country" and f.id == issuer
                    and verb is not None and f.mention.end <= verb]
         if subject and re.search(r"^\W*(s\s+)?([\w-]+\s+){0,3}?(rebels?|militias?|miners?|"
@@ -1365,6 +1380,29 @@ class NewsReader:
             for target in targets:
                 self.claim(control, "TARGETS", self.ensure(target), start, quote=text)
                 info["targets"].add(target)
+
+    @staticmethod
+    def verb_subject(text: str, found: list[Found]) -> str | None:
+        """The country named right before a control's verb, its subject ("that the
+        Democratic Republic of Congo announced", "China's commerce ministry imposed",
+        "Congo has suspended cobalt exports"); None when no verb has one, or when the verbs
+        have different subjects."""
+        aside = ASIDE.search(text)   # ", a day after Washington widened its curbs"
+        end = aside.start() if aside else len(text)
+        countries = [f for f in found if f.kind == "Country"]
+        subjects = []
+        for pattern in (ANNOUNCED, EXPORT_HALT):
+            for match in pattern.finditer(text, 0, end):
+                before = [f for f in countries if f.mention.end <= match.start()]
+                if not before:
+                    continue
+                last = max(before, key=lambda f: f.mention.end)
+                if SUBJECT_GAP.fullmatch(text[last.mention.end:match.start()]) \
+                        and not DESCRIPTOR_BEFORE.search(
+                            text[max(0, last.mention.start - 6):last.mention.start]):
+                    subjects.append(last.id)
+        subjects = list(dict.fromkeys(subjects))
+        return subjects[0] if len(subjects) == 1 else None
 
     def clause_control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
         """Control claims of the clause that holds the event: "Beijing suspended some of the
