@@ -952,8 +952,9 @@ def test_talks_to_supply_are_no_supply(tmp_path, known):
 
 
 # ------------------------------------------------------------------ round 10's failure classes
-def claims_of(tmp_path, known, body, name="r.txt", published="2025-11-20"):
-    path = write(tmp_path, name, f"Title: Probe\nDate: {published}\n\n{body}\n")
+def claims_of(tmp_path, known, body, name="r.txt", published="2025-11-20", publisher="Wire"):
+    path = write(tmp_path, name, f"Title: Probe\nPublisher: {publisher}\nDate: {published}\n\n"
+                                 f"{body}\n")
     return scored(load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS))).claims)
 
 
@@ -965,3 +966,26 @@ def test_the_country_right_before_the_control_verb_issues_it(tmp_path, known):
                     "February continued to cut flows.", published="2025-08-20")
     assert {(s, p, o) for s, p, o, *_ in got if p == "ISSUED_BY"} == {
         ("control:cd-2025-02-cobalt", "ISSUED_BY", "country:CD")}
+
+
+def test_a_question_turn_of_a_transcript_reports_nothing_but_sets_the_control_in_hand(
+        tmp_path, known):
+    """A journalist's "Question: The ministry has announced export controls on gallium and
+    germanium." gives no claim; the answer's "released the announcement on 3 July, and it
+    takes effect on 1 August" is about that control."""
+    got = claims_of(tmp_path, known, "Question: The ministry has announced export controls on "
+                    "gallium and germanium. What is your comment?\n\nShu Jueting: The "
+                    "ministry released the announcement on 3 July, and it takes effect on 1 "
+                    "August 2023.", published="2023-07-06",
+                    publisher="Ministry of Commerce of the People's Republic of China")
+    assert all(when != "2023-07-06" for _, _, _, _, when, *_ in got)
+    assert ("control:cn-2023-07-gallium-germanium", "effective_from", "2023-08-01", None,
+            "2023-07-03", None, None, None) in got
+
+
+def test_an_undated_restatement_of_a_known_announcement_is_not_of_the_articles_day(
+        tmp_path, known):
+    got = claims_of(tmp_path, known, "China has announced export controls on gallium and "
+                    "germanium.", published="2023-07-06")
+    assert got and all(p != "announced_on" and when == "2023-07-03"
+                       for _, p, _, _, when, *_ in got)

@@ -299,6 +299,8 @@ SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|mi
                          r"first|formally|officially|recently|then|later|now)\s+|on (Monday|"
                          r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2} [A-Z][a-z]+|"
                          r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
+#: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
+QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
                       r"unveiled|put in place|adopted)\b", re.I)
@@ -337,6 +339,8 @@ class NewsReader:
         self.unresolved: dict[str, str] = {}
         self.controls: dict[str, dict] = self._known_controls()
         self.current_control: str | None = None
+        #: the sentence is in a transcript's question turn ("Question: ...")
+        self.question_turn = False
         self.emitted: set[tuple] = set()
         self.stated_announcement: date | None = None
         self.last_party: str | None = None
@@ -417,7 +421,11 @@ class NewsReader:
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentences += 1
+                # "Question: The ministry has announced export controls on gallium ...": a
+                # journalist's turn restates, it reports nothing (the answer may)
+                self.question_turn = bool(QUESTION_TURN.match(paragraph))
                 self.sentence(line, sentence)
+        self.question_turn = False
         self.drop_article_dated_repeats()
         self.withhold_new_controls()
         claims = []
@@ -598,7 +606,9 @@ class NewsReader:
         if self.article_country is None:   # the first country named that is no target
             self.article_country = next((f.id for f in found if f.kind == "Country"
                                          and not self.is_target(text, f.mention)), None)
-        question = bool(QUESTION.search(text))   # no claim; the context it sets stays
+        question = bool(QUESTION.search(text)) or self.question_turn   # no claim; the
+        if self.question_turn:   # context it sets stays: a known control it names by its items
+            self.question_context(text, found)
         quoted = quoted_event(text)
         if quoted:
             self.skipped.append((line, text, "a quotation: its event verb is inside the "
@@ -684,6 +694,19 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def question_context(self, text: str, found: list[Found]) -> None:
+        """A question that names a known control by all its items ("The ministry has
+        announced export controls on gallium and germanium") puts it in hand for the answer,
+        with no claim."""
+        items = [i for i, _ in self.items(found)]
+        if not items or not (CONTROL.search(text) or self.control_on(text, found)):
+            return
+        issuer, _ = self.countries(text, found)
+        control = self.find_control(text, issuer or self.article_country, items, [],
+                                    self.article.published, "restated")
+        if control and set(items) <= self.controls[control]["covers"]:
+            self.current_control = control
 
     def without_generic_materials(self, found: list[Found]) -> list[Found]:
         """A material named by a generic word ("concentrate", "ore") in a sentence naming
@@ -1344,7 +1367,12 @@ class NewsReader:
                                  f"announcement ({announced}) than {control}'s"))
             return
         self.current_control, self.issuer = control, issuer
-        if status == "announced" and not announced:
+        if status == "announced" and not announced and not minted and info["announced"] \
+                and self.dated_by_article and info["announced"] != event:
+            # "The ministry has announced export controls on gallium and germanium" three days
+            # after: a known control's announcement restated with no date is not of that day
+            announced, day_precise = info["announced"], False
+        elif status == "announced" and not announced:
             announced, day_precise = event, self.event_precise
         if announced and not day_precise and info["announced"] and \
                 (info["announced"].year, info["announced"].month) == (announced.year,
