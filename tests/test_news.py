@@ -989,3 +989,13 @@ def test_an_undated_restatement_of_a_known_announcement_is_not_of_the_articles_d
                     "germanium.", published="2023-07-06")
     assert got and all(p != "announced_on" and when == "2023-07-03"
                        for _, p, _, _, when, *_ in got)
+
+
+def test_an_undated_entry_into_force_in_a_clause_of_background_is_no_event(tmp_path, known):
+    path = write(tmp_path, "b.txt", "Title: Probe\nDate: 2025-01-20\n\nChina banned exports of "
+                 "antimony to the U.S. on Dec. 3. Domestic prices are down 10.5% since the rules "
+                 "took effect, according to Argus data.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.predicate == "effective_from"]
+    assert any(s["reason"].startswith("restated: an undated entry into force in a clause")
+               for s in result.report["skipped"])

@@ -1388,12 +1388,23 @@ class NewsReader:
         undated = self.dated_by_article and not effective and not dates
         stale = undated and info["announced"] is not None \
             and (self.article.published - info["announced"]).days > 90
+        in_force = IN_FORCE.search(text)
+        if undated and in_force and re.search(
+                r"\b(since|after|before|until|ahead of|once|when)\s+(the|these|those|its|their|"
+                r"this)\s+([\w-]+\s+){0,3}$", text[max(0, in_force.start() - 60):in_force.start()],
+                re.I):
+            # "prices are down 10.5% since the rules took effect": background, no entry into
+            # force of the article's day
+            stale = "background"
         if (("in force" in statuses and not state) or (status == "announced" and effective)) \
                 and not stale:
             self.claim(control, "effective_from", effective or event, start, quote=text)
         elif "in force" in statuses and stale:
-            self.skipped.append((self.line, text, "restated: an undated entry into force of a "
-                                                  "control announced months before"))
+            self.skipped.append((self.line, text, "restated: an undated entry into force in a "
+                                                  "clause of background ('since the rules took "
+                                                  "effect')" if stale == "background" else
+                                 "restated: an undated entry into force of a control announced "
+                                 "months before"))
         if "suspended" in statuses and not undated:
             self.claim(control, "effective_to", effective or event, event, quote=text)
         elif "suspended" in statuses:
