@@ -999,3 +999,35 @@ def test_an_undated_entry_into_force_in_a_clause_of_background_is_no_event(tmp_p
     assert not [c for c in result.claims if c.predicate == "effective_from"]
     assert any(s["reason"].startswith("restated: an undated entry into force in a clause")
                for s in result.report["skipped"])
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    # the goods of the figure's clause, not those of the clause after ", while"
+    ("China's germanium exports rose more than fourfold from the month before to 3.36 tons in "
+     "December, while gallium sales climbed.", "2024-01-18",
+     {("country:CN", "3.36", "element:Ge", "2023-12-01", None)}),
+    # "from 12,186 tonnes in November" dates the other quantity, not "948 tonnes"
+    ("China exported 1,427 tonnes of graphite in December. Graphite exports slid 92.22% over "
+     "the same comparison to 948 tonnes, from 12,186 tonnes in November.", "2024-01-22",
+     {("country:CN", "1427", "element:C", "2023-12-01", None),
+      ("country:CN", "948", "element:C", "2023-12-01", None)}),
+    # two partners coordinated with "and the": whose exports? no claim for the second
+    ("China exported 1,427 tonnes of graphite in December. Graphite shipments to Japan and the "
+     "United States both fell to zero in December.", "2024-01-22",
+     {("country:CN", "1427", "element:C", "2023-12-01", None)}),
+    # "in the same month last year, when 3,199 tons were shipped": a year back
+    ("China exported 107 tons of antimony in June, 97% less than in the same month last year, "
+     "when 3,199 tons were shipped.", "2025-07-22",
+     {("country:CN", "107", "element:Sb", "2025-06-01", None),
+      ("country:CN", "3199", "element:Sb", "2024-06-01", None)}),
+    # "For the whole of 2024": the year, not the month reported before
+    ("China exported 3,989 tons of antimony in December 2023. For the whole of 2024, China's "
+     "antimony exports fell to 38,632 tons.", "2025-01-20",
+     {("country:CN", "3989", "element:Sb", "2023-12-01", None),
+      ("country:CN", "38632", "element:Sb", "2024-01-01", None)}),
+])
+def test_a_quantity_takes_the_goods_and_month_of_its_own_clause(tmp_path, known, body,
+                                                                published, expected):
+    got = claims_of(tmp_path, known, body, published=published)
+    assert {(s, o, m, when, partner) for s, p, o, m, when, _, _, partner in got
+            if p == "reported_quantity"} == expected

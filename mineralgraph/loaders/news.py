@@ -301,6 +301,10 @@ SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|mi
                          r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
 QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
+#: A quantity right before a date: "from 12,186 tonnes in November".
+QUANTITY_BEFORE = re.compile(r"\b(from|against|than|versus|compared (with|to))\s+(the\s+)?"
+                             r"\d[\d,.]*\s*(tons|tonnes|metric tons|t|kilograms|kg)\s+(in\s+)?$",
+                             re.I)
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
                       r"unveiled|put in place|adopted)\b", re.I)
@@ -825,10 +829,14 @@ class NewsReader:
                     continue
                 if subject is None or partner == subject:
                     continue
+            clause_end = clause_bounds(text, figure.start)[1]
+            # "Germanium exports rose ... to 3.36 tons in December, while gallium sales climbed
+            # ...": the goods of the figure's clause, not of the next one
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
-                           if figure.kind == "share" else True)]
-            own = [f for f in inside if figure.start <= f.mention.start < figure.end + 25]
+                           if figure.kind == "share" else f.mention.start < clause_end)]
+            own = [f for f in inside if figure.start <= f.mention.start
+                   < min(figure.end + 25, clause_end)]
             if figure.kind == "quantity" and own:   # "1,530 kilograms of gallium and 721
                 inside = own                         # kilograms of germanium": each its own
             elif figure.kind != "share" and figure.value != 0 \
@@ -867,8 +875,13 @@ class NewsReader:
                           # "4.8% higher than in July 2024": the comparison's month
                           and not re.search(r"\b(than|compared (with|to)|versus)\s+(in\s+)?$",
                                             text[max(0, start - 20):start], re.I)
-                          and not re.match(r"than\b", text[start:end], re.I)]
-                year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
+                          and not re.match(r"than\b", text[start:end], re.I)
+                          # "to 948 tonnes, from 12,186 tonnes in November": the month of
+                          # the other quantity
+                          and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
+                                   and not figure.start <= start - 1 <= figure.end + 12)]
+                year = re.search(r"\b(?:in|for|during|over) (?:the (?:whole |full |entire )?"
+                                 r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text, re.I)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
                 if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
@@ -915,9 +928,10 @@ class NewsReader:
             return "a trade figure with several exporting countries named"
         own = {f.id for f in targets if start <= f.mention.start < end}
         for f in targets:   # "to Germany and Japan": a partner coordinated with another
-            follow = re.match(r"\s*(,|and|or|&)\s*(the\s+)?", text[f.mention.end:])
-            if start <= f.mention.start < end and follow and any(
-                    o.mention.start == f.mention.end + follow.end() for o in exporters):
+            if start <= f.mention.start < end and any(
+                    o.mention.start > f.mention.end and re.fullmatch(
+                        r"\s*(,|and|or|&)\s*(the\s+)?", text[f.mention.end:o.mention.start])
+                    for o in exporters):
                 return "a trade figure with several partners in its clause"
         if len(own) > 1:
             return "a trade figure with several partners in its clause"
@@ -941,6 +955,14 @@ class NewsReader:
         """The month a quantity is dated by right after it: "in September", "in the same
         month of 2024", "in the same month last year" (the sentence's month a year back)."""
         after = text[figure.end:figure.end + 45]
+        ago = re.search(r"\b(in the same month (a |last )year|a year (earlier|ago|before)|"
+                        r"in the same month of (?P<year>20\d\d))\s*,?\s*when\s+$",
+                        text[max(0, figure.start - 60):figure.start], re.I)
+        if ago and (months or self.last_period):
+            # "97% less than in the same month last year, when 3,199 tons were shipped"
+            first = months[0] if months else self.last_period
+            return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
+                        first.month, 1)
         same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
                         r"month (?:a |last )year\b", after, re.I)
         base = months[0] if months else self.last_period
