@@ -456,7 +456,7 @@ class NewsReader:
 
         text_dated = {fact(c) for c in self.claims if dated(c)}
         def undated(claim):
-            return (re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", claim.subject),
+            return (re.sub(r"-\d{4}-\d{2}(-\d{2})?-", "-", claim.subject),
                     claim.qualifier("modality"))
 
         licences = {undated(c) for c in self.claims
@@ -1748,9 +1748,10 @@ class NewsReader:
             whom = "exports to " + ", ".join(self.label(t) for t in targets)
         else:
             who, whom = "exports", "exports"
-        node = f"licence:{code.lower()}-{event.isoformat()}-{who}-{decision}"
-        self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} "
-                              f"({event.isoformat()})")
+        # a decision dated by its month only ("in mid-December") has no day in its id
+        day = event.isoformat() if self.event_precise else f"{event:%Y-%m}"
+        node = f"licence:{code.lower()}-{day}-{who}-{decision}"
+        self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} ({day})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
         if self.modality is None and decision != "under-review" and self.event_precise:
