@@ -131,12 +131,13 @@ ROUND10 = HELDOUT.parent / "round10"
 
 def test_blind_round_10_keeps_its_first_run(known):
     """Round 10 (16 articles by an author who never read the reader) was measured once on
-    the rules of commit 4708532: 21 of 103 expected claims found, 17 wrong ones. Never tuned
-    on; later rules must not lose what it found nor add wrong claims to it."""
+    the rules of commit 4708532: 21 of 103 expected claims found, 17 wrong ones (240's three
+    unknown grantees were added to its annotation after, as 18's: 106 claims). Later rules
+    must not lose what it found nor add wrong claims to it."""
     assert len(articles(ROUND10)) == 16
     assert not {p.stem for p in articles(ROUND10)} & {p.stem for p in articles()}
     score = evaluate(known, directory=ROUND10)
-    assert score.tp + score.fn == 103
+    assert score.tp + score.fn == 106
     assert score.tp >= 21 and score.fp <= 17
 
 
