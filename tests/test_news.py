@@ -1032,3 +1032,15 @@ def test_a_quantity_takes_the_goods_and_month_of_its_own_clause(tmp_path, known,
     got = claims_of(tmp_path, known, body, published=published)
     assert {(s, o, m, when, partner) for s, p, o, m, when, _, _, partner in got
             if p == "reported_quantity"} == expected
+
+
+def test_the_us_geological_survey_is_an_agency_not_the_country(tmp_path, known):
+    """"according to the U.S. Geological Survey": the agency reports the figure; it is no
+    mention of the United States (nor a speaker or owner a claim could be tied to)."""
+    path = write(tmp_path, "u.txt", "Title: Probe\nDate: 2025-11-20\n\nChina accounted for 98% "
+                 "of the world's gallium output last year, according to the U.S. Geological "
+                 "Survey.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(str(c.object) for c in result.claims if c.predicate == "MENTIONS") == [
+        "country:CN", "element:Ga"]
+    assert result.unresolved == ["Geological Survey (line 4)"]

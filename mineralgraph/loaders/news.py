@@ -305,6 +305,11 @@ QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
 QUANTITY_BEFORE = re.compile(r"\b(from|against|than|versus|compared (with|to))\s+(the\s+)?"
                              r"\d[\d,.]*\s*(tons|tonnes|metric tons|t|kilograms|kg)\s+(in\s+)?$",
                              re.I)
+#: A statistical agency named after its country: "U.S. Geological Survey".
+AGENCY_AFTER = re.compile(r"['\u2019]?s?\s+(Geological Survey|Census Bureau|Energy Information "
+                          r"Administration|Bureau of Mines|Geological Institute)\b")
+AGENCY_BEFORE = re.compile(r"\b(Geological Survey|Bureau of Mines|Geological Institute) of "
+                           r"(the\s+)?$")
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
                       r"unveiled|put in place|adopted)\b", re.I)
@@ -599,6 +604,11 @@ class NewsReader:
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
         found = self.without_generic_materials(found)
+        # "the U.S. Geological Survey", "the Geological Survey of Namibia": an agency that
+        # reports figures is not its country (no mention, no speaker, no owner of a figure)
+        found = [f for f in found if not (f.kind == "Country" and (
+            AGENCY_AFTER.match(text[f.mention.end:]) or AGENCY_BEFORE.search(
+                text[:f.mention.start])))]
         self.exporters_named.update(
             f.id for f in found if f.kind == "Country" and re.match(
                 r"(['\u2019]s?\s+([\w-]+\s+){0,3}?(exports?|shipments?)|\s+(exported|shipped))\b",
