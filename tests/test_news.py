@@ -1044,3 +1044,30 @@ def test_the_us_geological_survey_is_an_agency_not_the_country(tmp_path, known):
     assert sorted(str(c.object) for c in result.claims if c.predicate == "MENTIONS") == [
         "country:CN", "element:Ga"]
     assert result.unresolved == ["Geological Survey (line 4)"]
+
+
+def test_a_control_known_by_its_entry_into_force_is_named_by_it(tmp_path, known):
+    """"before export controls take effect on 15 September" (the figures' months are not
+    the control's): a control known only by its entry into force, dated by it."""
+    got = claims_of(tmp_path, known, "China exported 423 tonnes of antimony metal in August, up "
+                    "from 267 tonnes in July, as buyers rushed to secure stocks before export "
+                    "controls take effect on 15 September.", published="2024-09-21")
+    assert {c for c in got if c[0].startswith("control:")} == {
+        ("control:cn-2024-09-antimony", p, o, None, w, None, None, None) for p, o, w in (
+            ("effective_from", "2024-09-15", "2024-09-15"), ("regime", "licence-required", None),
+            ("ISSUED_BY", "country:CN", "2024-09-15"), ("COVERS", "element:Sb", "2024-09-15"))}
+
+
+def test_an_entry_into_force_goes_to_the_control_a_later_sentence_announces(tmp_path, known):
+    """"ahead of export restrictions that take effect on Sept. 15", then "China ... said last
+    month that exporters would need licences to ship antimony products": one control, the
+    August one, in force on 15 September."""
+    got = claims_of(tmp_path, known, "China exported 4,075 metric tons of antimony products in "
+                    "August, as buyers stockpiled ahead of export restrictions that take effect "
+                    "on Sept. 15.\n\nChina said last month that exporters would need licences to "
+                    "ship antimony products.", published="2024-09-20")
+    assert {c[:3] + (c[4],) for c in got if c[0].startswith("control:")} == {
+        ("control:cn-2024-08-antimony", "effective_from", "2024-09-15", "2024-08-01"),
+        ("control:cn-2024-08-antimony", "regime", "licence-required", None),
+        ("control:cn-2024-08-antimony", "ISSUED_BY", "country:CN", "2024-08-01"),
+        ("control:cn-2024-08-antimony", "COVERS", "element:Sb", "2024-08-01")}

@@ -167,7 +167,12 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        r"placed|rolled out|slap(ped|s)|widen(ed|s)|broaden(ed|s)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
-                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
+                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b|"
+                       # "said last month that exporters would need licences": the rule
+                       # announced, in reported speech
+                       r"(?<=[A-Za-z,] )said(\s+[\w-]+){0,3}?\s+that\s+(exporters|shippers|"
+                       r"companies|firms|producers)\s+(would|will)\s+(need|require|have to "
+                       r"(apply for|obtain|seek))\s+(export\s+)?(licen[cs]es|permits)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
@@ -310,6 +315,15 @@ AGENCY_AFTER = re.compile(r"['\u2019]?s?\s+(Geological Survey|Census Bureau|Ener
                           r"Administration|Bureau of Mines|Geological Institute)\b")
 AGENCY_BEFORE = re.compile(r"\b(Geological Survey|Bureau of Mines|Geological Institute) of "
                            r"(the\s+)?$")
+#: A control known by its entry into force in a clause of background: "as buyers rushed ...
+#: before export controls take effect on 15 September", "before the permit requirement for
+#: graphite took effect on December 1".
+EFFECTIVE_BEFORE = re.compile(
+    r"\b(before|ahead of|after)\s+(the\s+|its\s+|China's\s+)?(new\s+)?(export\s+)?"
+    r"(?P<noun>controls?|restrictions?|curbs?|bans?|licen[cs]ing requirements?|licen[cs]e "
+    r"requirements?|permit requirements?|licen[cs]ing rules?)(?P<span>(\s+(for|on)\s+"
+    r"([\w-]+\s+){1,4}?)?\s*(that\s+|which\s+)?)(took|take|takes|came into|come into|"
+    r"went into|go into)\s+(effect|force)\s+on\s+(?=\S)", re.I)
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
                       r"unveiled|put in place|adopted)\b", re.I)
@@ -350,6 +364,9 @@ class NewsReader:
         self.current_control: str | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
+        #: controls known by their entry into force alone, read at the article's end:
+        #: (line, text, issuer, items, effective date, regime)
+        self.effective_only: list[tuple] = []
         self.emitted: set[tuple] = set()
         self.stated_announcement: date | None = None
         self.last_party: str | None = None
@@ -435,6 +452,7 @@ class NewsReader:
                 self.question_turn = bool(QUESTION_TURN.match(paragraph))
                 self.sentence(line, sentence)
         self.question_turn = False
+        self.read_effective_only()
         self.drop_article_dated_repeats()
         self.withhold_new_controls()
         claims = []
@@ -651,6 +669,9 @@ class NewsReader:
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
                           or (self.current_control and ANAPHOR.search(text))
                           or self.government_halt(text, found))
+        if not question and not negated and EFFECTIVE_BEFORE.search(text) \
+                and self.effective_before(text, found, dates):
+            is_control = False   # read at the article's end
         policy = bool(POLICY.search(text) or PROCESS.search(text))
         if is_licence and negated:
             verb = (APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
@@ -708,6 +729,67 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def effective_before(self, text: str, found: list[Found], dates) -> bool:
+        """"... before export controls take effect on 15 September": a control known only by
+        its entry into force, kept for the article's end (a later sentence may give its
+        announcement: "said last month that exporters would need licences"). True when the
+        sentence is such a clause and nothing else of a control."""
+        match = EFFECTIVE_BEFORE.search(text)
+        if not match:
+            return False
+        when = [d for d, start, _ in dates if start == match.end()]
+        if not when or ANNOUNCED_CUE.search(text[:match.start()]) or REFERENCE.search(text):
+            return False
+        span = [f for f in found if f.kind in ("Element", "Material")
+                and match.start("span") <= f.mention.start < match.end("span")]
+        items = self.items(span or [f for f in found if f.kind in ("Element", "Material")])
+        countries = {f.id for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)}
+        exporters = countries or ({self.last_exporter} if self.last_exporter else set()) or (
+            self.exporters_named if len(self.exporters_named) == 1 else set())
+        if len(items) != 1 or len(exporters) != 1:
+            self.skipped.append((self.line, text, "ambiguous: a control known by its entry "
+                                                  "into force, with no single item or issuer"))
+            return True
+        regime = "ban" if match.group("noun").lower().startswith("ban") else "licence-required"
+        self.effective_only.append((self.line, text, next(iter(exporters)), items[0], when[0],
+                                    regime))
+        return True
+
+    def read_effective_only(self) -> None:
+        """The controls known by their entry into force: the article's (or the graph's)
+        control of that issuer and item announced before, if one; else a new control named
+        and dated by its entry into force (round 5's rule)."""
+        self.modality, self.dated_by_article = None, False
+        for line, text, issuer, (item, written), effective, regime in self.effective_only:
+            self.line = line
+            same = sorted(node for node, info in self.controls.items()
+                          if item in info["covers"] and (not info["issuer"]
+                                                         or issuer in info["issuer"])
+                          and info["announced"] and 0 <= (effective - info["announced"]).days
+                          <= 180)
+            if len(same) > 1:
+                self.skipped.append((line, text, "ambiguous: several controls of that item "
+                                                 "before its entry into force"))
+                continue
+            if same:
+                info = self.controls[same[0]]
+                self.claim(same[0], "effective_from", effective, info["announced"], quote=text)
+                self.report_unknown(text, line)
+                continue
+            node = f"control:{issuer.partition(':')[2].lower()}-{effective:%Y-%m}-" \
+                   f"{slug(written)}"
+            code = issuer.partition(":")[2]
+            self.node(node, label=f"{country_label(code)} export controls on "
+                                  f"{self.label(item)} ({effective:%b %Y})", regime=regime)
+            self.controls.setdefault(node, {"issuer": {issuer}, "covers": {item},
+                                            "targets": set(), "reference": "",
+                                            "announced": effective, "minted": True})
+            self.claim(node, "effective_from", effective, effective, quote=text)
+            self.claim(node, "ISSUED_BY", self.ensure(issuer), effective, quote=text)
+            self.claim(node, "COVERS", self.ensure(item), effective, quote=text)
+            self.report_unknown(text, line)
 
     def question_context(self, text: str, found: list[Found]) -> None:
         """A question that names a known control by all its items ("The ministry has
