@@ -1071,3 +1071,46 @@ def test_an_entry_into_force_goes_to_the_control_a_later_sentence_announces(tmp_
         ("control:cn-2024-08-antimony", "regime", "licence-required", None),
         ("control:cn-2024-08-antimony", "ISSUED_BY", "country:CN", "2024-08-01"),
         ("control:cn-2024-08-antimony", "COVERS", "element:Sb", "2024-08-01")}
+
+
+@pytest.mark.parametrize("body, reason", [
+    # the control in hand is China's; Congo's ban is another one
+    ("The European Union criticised China's decision to restrict exports of rare earths, which "
+     "it announced on April 4.\n\nThe ban, which Congo first imposed in February, was extended "
+     "on Saturday for three months.",
+     "ambiguous: control:cn-2025-04-rare-earths is not country:CD's"),
+    # the receiver is named but unknown: the licence's id would be a guess
+    ("Germany's BASF said it had received export licences from China for its battery plant.",
+     "ambiguous: the licence's grantee 'BASF' is no known name"),
+])
+def test_round_10_probes_the_reader_skips(tmp_path, known, body, reason):
+    path = write(tmp_path, "p.txt", f"Title: Probe\nDate: 2025-11-20\n\n{body}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in scored(result.claims) if c[1] in ("ISSUED_BY", "decision")
+                and c[2] == "country:CD" or c[0].startswith("licence:")]
+    assert reason in [s["reason"] for s in result.report["skipped"]]
+
+
+def test_licences_from_a_country_are_its_and_under_no_control_announced_after(tmp_path, known):
+    """"received export licences from China" are China's (not the receiver's country's);
+    reported speech dated in one sentence does not date a statement three sentences on; a
+    licence decided in March is under no control announced in April."""
+    got = claims_of(tmp_path, known, "South Korea said on Monday that exports were slow.\n\n"
+                    "Prices rose.\n\nDemand fell.\n\nGermany's Vacuumschmelze said it had "
+                    "received export licences from China for rare earth magnets.",
+                    published="2025-03-14")
+    assert {(s, p, o, w) for s, p, o, _, w, *_ in got if s.startswith("licence:")} == {
+        ("licence:cn-2025-03-14-vac-approved", p, o, "2025-03-14") for p, o in (
+            ("decision", "approved"), ("announced_on", "2025-03-14"),
+            ("ISSUED_BY", "country:CN"), ("GRANTED_TO", "company:vac"))}
+
+
+def test_a_day_announced_in_the_past_is_not_next_years():
+    """"which it announced on April 4", read in November: last April, not the next one
+    (the nearest date would be the next April); "will take effect on April 4" looks ahead."""
+    from mineralgraph.loaders.dates import find_dates
+    november = date(2025, 11, 20)
+    assert [d for d, _, _ in find_dates("which it announced on April 4.", november)] == [
+        date(2025, 4, 4)]
+    assert [d for d, _, _ in find_dates("it will take effect on April 4.", november)] == [
+        date(2026, 4, 4)]

@@ -380,6 +380,9 @@ class NewsReader:
         self.article_country: str | None = None
         self.licence_context = False
         self.last_said: date | None = None
+        #: the sentence that dated the statement: reported speech goes on only in the next
+        #: one ("..., Musk told analysts"); a statement further on is another's
+        self.last_said_at = 0
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
@@ -1100,9 +1103,9 @@ class NewsReader:
                 self.dated_by_article = False
                 self.event_precise = not MONTH_ONLY.fullmatch(text[start:end].strip())
                 if SAID.search(text) and self.event_precise:
-                    self.last_said = when
+                    self.last_said, self.last_said_at = when, self.sentences
                 return when
-        if self.last_said and SAID.search(text):
+        if self.last_said and SAID.search(text) and self.sentences - self.last_said_at <= 1:
             # reported speech goes on: "..., Musk told analysts" after "Musk said on Tuesday"
             self.dated_by_article, self.event_precise = False, True
             return self.last_said
@@ -1293,6 +1296,7 @@ class NewsReader:
         # issuer named, in hand, official, or "the country" / "the government"
         guessed = not issuer and not self.issuer and not self.official_country and not \
             re.search(r"\bthe (country|government|nation|authorities)\b", text, re.I)
+        named_issuer = issuer
         issuer = issuer or self.issuer or self.article_country
         aside = ASIDE.search(text)
         if aside:   # "..., in what analysts saw as retaliation against the United States"
@@ -1422,6 +1426,13 @@ class NewsReader:
                                      f"{control} covers some of the items named, not "
                                      f"{', '.join(extra)}"))
                 return
+        if control is not None and named_issuer and self.controls[control]["issuer"] \
+                and named_issuer not in self.controls[control]["issuer"]:
+            # "The ban, which Congo first imposed in February, was extended": the control in
+            # hand (or the one its items match) is another country's
+            self.skipped.append((self.line, text, f"ambiguous: {control} is not "
+                                                  f"{named_issuer}'s"))
+            return
         minted = control is None
         if minted:
             doubt = self.mint_doubt(text, named, targets, status,
@@ -1802,6 +1813,10 @@ class NewsReader:
             text[max(0, f.mention.start - 40):f.mention.start], re.I)]
         agents = [f.id for f in countries if f.mention.start > verb.start() and re.search(
             r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)]
+        # "BASF said it had received export licences from China": the licences' issuer
+        agents += [f.id for f in countries if re.search(
+            r"\b(licen[cs]es?|permits?|approvals?)\s+from\s+(the\s+)?$",
+            text[max(0, f.mention.start - 30):f.mention.start], re.I)]
         if applicants or agents:
             issuer = agents[0] if agents else (issuer if issuer not in applicants else None)
             targets = list(dict.fromkeys(targets + [a for a in applicants if a != issuer]))
@@ -1824,6 +1839,11 @@ class NewsReader:
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
+        receiving = re.search(r"\b(received|obtained|won|got|secured|been granted|been "
+                              r"given)\b", text)
+        if receiving and not grantees:   # "BASF said it had received export licences"
+            unknown += [m.text for m in self.gazetteer.unknown_names(text[:receiving.start()])
+                        if not looks_like_company(m.text)]
         if unknown and not grantees:
             # "approved licences for Volkswagen": a grantee named but not resolved would give
             # the licence a wrong id
@@ -1853,7 +1873,8 @@ class NewsReader:
             self.claim(node, "GRANTED_TO", grantee, event, quote=text)
         for target in targets:
             self.claim(node, "TARGETS", self.ensure(target), event, quote=text)
-        if control:
+        announced = self.controls.get(control, {}).get("announced") if control else None
+        if control and not (announced and announced > event):   # no licence before its rule
             self.claim(node, "UNDER", control, event, quote=text)
 
     def control_since(self, text: str, issuer: str) -> str | None:
