@@ -1114,3 +1114,24 @@ def test_a_day_announced_in_the_past_is_not_next_years():
         date(2025, 4, 4)]
     assert [d for d, _, _ in find_dates("it will take effect on April 4.", november)] == [
         date(2026, 4, 4)]
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("The Democratic Republic of Congo will replace its cobalt export ban with quotas from "
+     "October 16, the regulator said on Saturday.", "ambiguous: a control replaced by another"),
+    ("The restrictions on graphite, which took effect in December 2023, have cut shipments to "
+     "South Korea by half.",
+     "restated: a control imposed before or a state since, not taken for a new one"),
+])
+def test_a_replaced_or_restated_control_gives_nothing(tmp_path, known, body, reason):
+    path = write(tmp_path, "p.txt", f"Title: Probe\nDate: 2025-10-15\n\n{body}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [reason]
+
+
+def test_traders_expecting_licences_is_a_forecast(tmp_path, known):
+    got = claims_of(tmp_path, known, "Traders expect China to approve more licences for European "
+                    "buyers in the coming weeks.", published="2025-10-15")
+    assert got and {modality for *_, modality, _ in got} == {"expected"}
+    assert not [c for c in got if c[1] == "announced_on"]
