@@ -1011,7 +1011,8 @@ def test_an_undated_entry_into_force_in_a_clause_of_background_is_no_event(tmp_p
     ("China exported 1,427 tonnes of graphite in December. Graphite exports slid 92.22% over "
      "the same comparison to 948 tonnes, from 12,186 tonnes in November.", "2024-01-22",
      {("country:CN", "1427", "element:C", "2023-12-01", None),
-      ("country:CN", "948", "element:C", "2023-12-01", None)}),
+      ("country:CN", "948", "element:C", "2023-12-01", None),
+      ("country:CN", "12186", "element:C", "2023-11-01", None)}),
     # two partners coordinated with "and the": whose exports? no claim for the second
     ("China exported 1,427 tonnes of graphite in December. Graphite shipments to Japan and the "
      "United States both fell to zero in December.", "2024-01-22",
@@ -1135,3 +1136,32 @@ def test_traders_expecting_licences_is_a_forecast(tmp_path, known):
                     "buyers in the coming weeks.", published="2025-10-15")
     assert got and {modality for *_, modality, _ in got} == {"expected"}
     assert not [c for c in got if c[1] == "announced_on"]
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    # "sales ... sank 91% from November to": the month compared with is not the figure's
+    ("China's exports of graphite plunged in December. Overseas sales of graphite sank 91% "
+     "from November to 3,973 tons last month, customs data showed on Thursday.", "2024-01-18",
+     {("country:CN", "3973", "element:C", "2023-12-01", None)}),
+    # a negation in a clause set apart by commas does not negate the figure
+    ("China exported 3,973 tons of natural graphite in December. Exports of graphite, which "
+     "the curbs do not cover, fell 28% from November to 39,763 tons.", "2024-01-18",
+     {("country:CN", "3973", "material:natural-graphite", "2023-12-01", None),
+      ("country:CN", "39763", "element:C", "2023-12-01", None)}),
+    # "compared with 808 tons in November", "from 1.53 tons in November": the quantities
+    # compared with, each with its month and the goods of its own clause
+    ("China's antimony exports reached 1,721 metric tons last month, compared with 808 tons in "
+     "November.", "2025-01-20",
+     {("country:CN", "1721", "element:Sb", "2024-12-01", None),
+      ("country:CN", "808", "element:Sb", "2024-11-01", None)}),
+    ("China's germanium exports rose to 3.36 tons in December, while gallium sales climbed to "
+     "7.03 tons from 1.53 tons in November.", "2024-01-18",
+     {("country:CN", "3.36", "element:Ge", "2023-12-01", None),
+      ("country:CN", "7.03", "element:Ga", "2023-12-01", None),
+      ("country:CN", "1.53", "element:Ga", "2023-11-01", None)}),
+])
+def test_quantities_compared_with_are_read_with_their_own_month(tmp_path, known, body,
+                                                                 published, expected):
+    got = claims_of(tmp_path, known, body, published=published)
+    assert {(s, o, m, when, partner) for s, p, o, m, when, _, _, partner in got
+            if p == "reported_quantity"} == expected

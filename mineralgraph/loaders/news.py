@@ -724,7 +724,11 @@ class NewsReader:
             self.planned_plant_claims(text, found)
         factual = text if not hedged else None if question else factual_part(text)
         modality, self.modality = self.modality, None
-        if factual and not negated:
+        # "Exports of synthetic graphite, which the curbs do not cover, fell 28%": the
+        # negation of a clause set apart by commas is not the figure's
+        figure_negated = negated and (question or bool(NEGATED.search(
+            re.sub(r",\s+(which|who|whose)\b[^,]*,", ",", text))))
+        if factual and not figure_negated:
             found_here = [f for f in found if f.mention.end <= len(factual)]
             self.supply_claims(factual, found_here, event)
             self.figure_claims(factual, found_here, dates)
@@ -918,8 +922,9 @@ class NewsReader:
                 if doubt:
                     self.skipped.append((self.line, text, f"ambiguous: {doubt}"))
                     continue
-                named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
-                                  text[figure.start:figure.end])
+                named = re.search(r"\b(to|from) (the )?(?!(" + "|".join(
+                    m.capitalize() for m in MONTHS if len(m) > 3 or m == "may") + r")\b)"
+                    r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)", text[figure.start:figure.end])
                 if re.search(r"\b(to|from) (the )?rest of the world\b",
                              text[figure.start:figure.end + 40], re.I):
                     self.skipped.append((self.line, text, "a trade figure to the rest of the "
@@ -933,12 +938,15 @@ class NewsReader:
                     continue
                 if subject is None or partner == subject:
                     continue
-            clause_end = clause_bounds(text, figure.start)[1]
+            clause_start, clause_end = clause_bounds(text, figure.start)
             # "Germanium exports rose ... to 3.36 tons in December, while gallium sales climbed
-            # ...": the goods of the figure's clause, not of the next one
+            # ...": the goods of the figure's clause, not of the next one (nor the one before)
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
                            if figure.kind == "share" else f.mention.start < clause_end)]
+            in_clause = [f for f in inside if clause_start <= f.mention.start]
+            if figure.kind != "share" and in_clause:
+                inside = in_clause
             own = [f for f in inside if figure.start <= f.mention.start
                    < min(figure.end + 25, clause_end)]
             if figure.kind == "quantity" and own:   # "1,530 kilograms of gallium and 721
@@ -977,9 +985,9 @@ class NewsReader:
                           and not re.fullmatch(r"\d{1,2}\W*", text[start:end].split()[-1]
                                                if len(text[start:end].split()) > 1 else "x")
                           # "4.8% higher than in July 2024": the comparison's month
-                          and not re.search(r"\b(than|compared (with|to)|versus)\s+(in\s+)?$",
-                                            text[max(0, start - 20):start], re.I)
-                          and not re.match(r"than\b", text[start:end], re.I)
+                          and not re.search(r"\b(than|compared (with|to)|versus|from)\s+"
+                                            r"(in\s+)?$", text[max(0, start - 20):start], re.I)
+                          and not re.match(r"(than|from)\b", text[start:end], re.I)
                           # "to 948 tonnes, from 12,186 tonnes in November": the month of
                           # the other quantity
                           and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
