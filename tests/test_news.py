@@ -49,7 +49,7 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 129, 128 / 134
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 132 / 133, 132 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -83,6 +83,39 @@ KNOWN_MISSES = {
     "219-vietnam-law-businesstimes.md": "'moved to ban exports' is no announcement",
     "225-vietnam-law-digitimes.html": "'approved amendments that ... reaffirm a ban' is no "
                                       "announcement; its date is in the next sentence",
+    # round 10 (226-241), folded after its blind run
+    "226-gabon-manganese-wire.txt": "'will stop exporting raw manganese from January 1, 2029, "
+                                    "after President ... ordered the ban ... on Friday': no "
+                                    "control verb the reader knows, and the day is in the aside",
+    "227-gabon-manganese-blog.md": "a plan to 'pass a law' banning exports 'if' ...: not read",
+    "228-namibia-cabinet-official.html": "'Cabinet has approved a ban on exporting ...': "
+                                         "'approved a ban' is read as no announcement",
+    "230-graphite-december-wire.txt": "the licence 'in mid-December' is read before the control "
+                                      "known by its entry into force (read at the article's "
+                                      "end): no UNDER",
+    "231-graphite-december-tradepress.html": "two partners with 'respectively' and 'All of "
+                                             "December's ... went to South Korea: 948 tonnes' "
+                                             "are not read",
+    "232-cobalt-imports-july-tradepress.md": "bullets 'Cobalt intermediate imports: 4,143 tonnes' "
+                                             "with the country only in a heading",
+    "233-cobalt-congo-column.txt": "'suspended cobalt exports in February last year and "
+                                   "replaced the suspension with a quota system': skipped as "
+                                   "a replaced control",
+    "234-antimony-june-rawmaterials.html": "'cleared Chinese customs' as exports (as 168); "
+                                           "'China's decision in August 2024 to add antimony "
+                                           "to its list'; 'estimated at above 85%'",
+    "235-antimony-december-wire.txt": "'nothing went to the United States' (a zero in words); "
+                                      "'with 48% of global mined supply' (no share verb)",
+    "236-gallium-germanium-reaction-aggregator.html": "'and 68% of its refined germanium': "
+                                                      "'its' read as another country's output",
+    "237-gallium-germanium-mofcom-official.html": "the answer's 'released the announcement on "
+                                                  "3 July' names no items; the speaker label "
+                                                  "of another paragraph is not reported",
+    "238-india-ban-considered-news.html": "a planned ban from unnamed officials with no date "
+                                          "of its own: not read",
+    "240-magnet-permits-vw-wire.txt": "two unknown grantees whose names do not end like a "
+                                      "company's; 'Beijing restricted shipments last month' "
+                                      "as a restatement of the April control",
 }
 
 
@@ -103,13 +136,13 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (192 articles, 698 claims)."""
+    """Floors under the figures in tests/data/news/README.md (208 articles, 804 claims)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 698
-    assert score.precision >= 655 / 659, report
-    assert score.recall >= 655 / 698, report
+    assert score.tp + score.fn == 804
+    assert score.precision >= 708 / 712, report
+    assert score.recall >= 708 / 804, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -126,19 +159,19 @@ def test_held_out_articles_are_kept_apart_and_measured(known):
     assert score.recall >= HELDOUT_RECALL
 
 
-ROUND10 = HELDOUT.parent / "round10"
+ROUND10 = range(226, 242)
 
 
-def test_blind_round_10_keeps_its_first_run(known):
-    """Round 10 (16 articles by an author who never read the reader) was measured once on
-    the rules of commit 4708532: 21 of 103 expected claims found, 17 wrong ones (240's three
-    unknown grantees were added to its annotation after, as 18's: 106 claims). Later rules
-    must not lose what it found nor add wrong claims to it."""
-    assert len(articles(ROUND10)) == 16
-    assert not {p.stem for p in articles(ROUND10)} & {p.stem for p in articles()}
-    score = evaluate(known, directory=ROUND10)
+def test_blind_round_10_keeps_more_than_its_first_run(known):
+    """Round 10 (16 articles by an author who never read the reader, now development articles
+    226-241) was measured once on the rules of commit 4708532: 21 of 103 expected claims
+    found, 17 wrong ones (240's three unknown grantees were added to its annotation after, as
+    18's: 106 claims). Tuned on since; it must keep what it gives now and no wrong claim."""
+    paths = [p for p in articles() if int(p.name.split("-")[0]) in ROUND10]
+    assert len(paths) == 16
+    score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 106
-    assert score.tp >= 21 and score.fp <= 17
+    assert score.tp >= 53 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -85,7 +85,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
     r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
-    r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
+    r"(licensing|licen[cs]e|control)|\b(require|need|requiring)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,90}\b(banned|"
     r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\b(apply for|"
@@ -161,7 +161,8 @@ IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|ca
                       r"into force|with immediate effect|became effective|implemented from|"
                       r"appl(y|ies) from)\b", re.I)
 ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
-                       r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
+                       r"unveil(ed|s)|issu(ed|es)|released (the|an|its) announcement|"
+                       r"add(ed|s)\b.{0,200}?\bto (its|the) "
                        r"(export )?(control|catalogue|catalog|list)|add(ed|s)\b.{0,200}?\bto \w+'s "
                        r"(export )?(control )?list|expand(ed|s)|tighten(ed|s)|"
                        r"placed|rolled out|slap(ped|s)|widen(ed|s)|broaden(ed|s)|"
@@ -171,7 +172,7 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        # "said last month that exporters would need licences": the rule
                        # announced, in reported speech
                        r"(?<=[A-Za-z,] )said(\s+[\w-]+){0,3}?\s+that\s+(exporters|shippers|"
-                       r"companies|firms|producers)\s+(would|will)\s+(need|require|have to "
+                       r"companies|firms|producers)\b[^.;\"]{0,80}?\s(would|will)\s+(need|require|have to "
                        r"(apply for|obtain|seek))\s+(export\s+)?(licen[cs]es|permits)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
@@ -221,7 +222,8 @@ PASSIVE = re.compile(r"\b(has|have|had) been (banned|restricted|prohibited|curbe
                      r"controlled)\b", re.I)
 UNTIL_CUE = re.compile(r"(until|till|through)\s*$", re.I)
 CONTEXT_CUE = re.compile(r"\b(after|before|since|following|ahead of)\s+(the\s+)?$", re.I)
-ANNOUNCED_CUE = re.compile(r"\b(announced|announces|unveiled|issued|imposed|introduced)\b"
+ANNOUNCED_CUE = re.compile(r"\b(announced|announces|unveiled|issued|imposed|introduced|"
+                           r"released the announcement)\b"
                            r"([^,;]{0,40}\s)?(on\s+)?$", re.I)
 RARE_EARTH = re.compile(r"\brare[- ]earths?\b|\bmagnets?\b", re.I)
 REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu",
