@@ -1198,3 +1198,25 @@ def test_quantities_compared_with_are_read_with_their_own_month(tmp_path, known,
     got = claims_of(tmp_path, known, body, published=published)
     assert {(s, o, m, when, partner) for s, p, o, m, when, _, _, partner in got
             if p == "reported_quantity"} == expected
+
+
+def test_stopped_approving_is_no_approval_and_another_speaker_is_not_dated_by_the_last(
+        tmp_path, known):
+    """"The suspension of the October 9 measures will last one year, the ministry said on
+    Friday." then "Sources said China had quietly stopped approving licences ...": no approval
+    (it was one, dated October 9 by the measures' name and the ministry's statement)."""
+    got = claims_of(tmp_path, known, "The suspension of the October 9 measures will last one "
+                    "year, the ministry said on Friday.\n\nSources said China had quietly stopped "
+                    "approving licences for graphite exports to Sweden.", published="2025-11-12")
+    assert not [c for c in got if c[0].startswith("licence:")]
+
+
+def test_reported_speech_goes_on_only_with_the_same_speaker(tmp_path, known):
+    got = claims_of(tmp_path, known, "The ministry said on Friday that exports were slow.\n\n"
+                    "Sources said China had approved licences for JL Mag.",
+                    published="2025-11-12")
+    assert {c[4] for c in got if c[0].startswith("licence:")} == {"2025-11-12"}
+    got = claims_of(tmp_path, known, "Musk said on Tuesday that output had been hit.\n\n"
+                    "China approved a licence for Tesla, Musk told analysts.",
+                    published="2025-04-23")
+    assert {c[4] for c in got if c[0].startswith("licence:")} == {"2025-04-22"}

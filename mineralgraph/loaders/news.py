@@ -200,7 +200,10 @@ NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not y
                      r"no longer|no new|(has|have|is|are) yet to|failed to|fails to|neither|"
                      r"none of|(denied|denies|dismissed|rejected|refuted) (that|reports?|claims?|"
                      r"speculation)|no (export |new |such )?(licen[cs]es|permits|approvals|"
-                     r"applications|export (controls|restrictions|bans?)))\b", re.I)
+                     r"applications|export (controls|restrictions|bans?))|"
+                     # "China had quietly stopped approving licences": no approval
+                     r"(stopped|stops|ceased|ceases|halted|halts|suspended|paused) "
+                     r"(approving|granting|issuing|processing))\b", re.I)
 BAN = re.compile(r"\b(ban(s|ned|ning)?|prohibit\w*|bar(s|red|ring)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
@@ -394,6 +397,7 @@ class NewsReader:
         #: the sentence that dated the statement: reported speech goes on only in the next
         #: one ("..., Musk told analysts"); a statement further on is another's
         self.last_said_at = 0
+        self.last_said_text = ""
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
@@ -1117,15 +1121,24 @@ class NewsReader:
                 #            announced on April 4": the control's own date, not the event's
             if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
                 continue
+            if re.match(r"\s+(measures?|controls?|rules?|restrictions?|curbs?|ban|"
+                        r"announcement|list)\b", text[end:end + 15], re.I):
+                continue   # "the October 9 measures": the control's name, not the event's date
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
                 self.dated_by_article = False
                 self.event_precise = not MONTH_ONLY.fullmatch(text[start:end].strip())
                 if SAID.search(text) and self.event_precise:
                     self.last_said, self.last_said_at = when, self.sentences
+                    self.last_said_text = text
                 return when
-        if self.last_said and SAID.search(text) and self.sentences - self.last_said_at <= 1:
-            # reported speech goes on: "..., Musk told analysts" after "Musk said on Tuesday"
+        said = SAID.search(text)
+        speaker = re.search(r"([A-Z][\w.-]+|he|she|it|they)\s+(\w+\s+)?$",
+                            text[max(0, said.start() - 40):said.start()]) if said else None
+        if self.last_said and said and self.sentences - self.last_said_at <= 1 and speaker \
+                and (speaker.group(1).lower() in ("he", "she", "it", "they")
+                     or speaker.group(1) in self.last_said_text):
+            # reported speech goes on, by the same speaker: "..., Musk told analysts" after "Musk said on Tuesday"
             self.dated_by_article, self.event_precise = False, True
             return self.last_said
         self.dated_by_article = True
