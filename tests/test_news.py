@@ -1220,3 +1220,21 @@ def test_reported_speech_goes_on_only_with_the_same_speaker(tmp_path, known):
                     "China approved a licence for Tesla, Musk told analysts.",
                     published="2025-04-23")
     assert {c[4] for c in got if c[0].startswith("licence:")} == {"2025-04-22"}
+
+
+def test_approvals_and_denials_in_one_sentence_are_skipped(tmp_path, known):
+    path = write(tmp_path, "a.txt", "Title: Probe\nDate: 2025-06-20\n\nThe ministry approved 40 "
+                 "licence applications from US firms but rejected those from defence "
+                 "contractors, it said on Wednesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "ambiguous: approvals and denials in one sentence"]
+
+
+def test_another_exporters_unnamed_goods_are_not_the_goods_before(tmp_path, known):
+    got = claims_of(tmp_path, known, "Chinese customs data showed exports of rare earth magnets "
+                    "to India plunged 92% in May from a year earlier to 17 tons.\n\nMyanmar's rare "
+                    "earth exports to China fell 30% year on year in May.", published="2025-06-20")
+    assert {(c[0], c[3]) for c in got if c[1].startswith("reported_")} == {
+        ("country:CN", "material:ndfeb-magnet")}

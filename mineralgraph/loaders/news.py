@@ -964,6 +964,15 @@ class NewsReader:
                                                       "several materials named"))
                 continue
             if not inside and figure.kind != "share" and self.last_material \
+                    and not [f for f in found if f.kind in ("Material", "Element")] and (
+                        subject != self.last_exporter or re.search(
+                            r"\brare[- ]earths?\s+(exports?|imports?|shipments?)\b", text, re.I)):
+                # "Myanmar's rare earth exports to China fell 30%" after China's magnets:
+                # another exporter's goods, or goods named that the graph does not hold
+                self.skipped.append((self.line, text, "ambiguous: a trade figure whose goods "
+                                                      "are not those of the figure before"))
+                continue
+            if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")]:
                 if self.last_flow != figure.flow:
                     # "Japan's imports of magnets fell 20%." then "Exports were down 30%":
@@ -1828,6 +1837,16 @@ class NewsReader:
             # forecast's licence be? (a forecast is never a decision; its date is a guess)
             self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
                                                   "it speaks of"))
+            return
+        approved = next((m for m in APPROVED.finditer(text)
+                         if text[max(0, m.start() - 1):m.start()] != "-"), None)   # "pre-approved"
+        denied = DENIED.search(text)
+        if approved and denied and not re.match(r"\s*(or|and)\s*$", text[
+                min(approved.end(), denied.end()):max(approved.start(), denied.start())]):
+            # "approved 40 licence applications from US firms but rejected those from defence
+            # contractors": which decision goes to whom is a guess
+            self.skipped.append((self.line, text, "ambiguous: approvals and denials in one "
+                                                  "sentence"))
             return
         if DENIED.search(text):
             decision = "denied"
