@@ -1238,3 +1238,11 @@ def test_another_exporters_unnamed_goods_are_not_the_goods_before(tmp_path, know
                     "earth exports to China fell 30% year on year in May.", published="2025-06-20")
     assert {(c[0], c[3]) for c in got if c[1].startswith("reported_")} == {
         ("country:CN", "material:ndfeb-magnet")}
+
+
+def test_a_modal_with_immediate_effect_reports_a_decision(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's Ministry of Commerce said on Tuesday it would "
+                    "impose export controls on tungsten and bismuth, effective immediately.",
+                    published="2025-02-05")
+    assert ("control:cn-2025-02-tungsten", "effective_from", "2025-02-04", None, "2025-02-04",
+            None, None, None) in got
