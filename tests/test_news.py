@@ -1246,3 +1246,24 @@ def test_a_modal_with_immediate_effect_reports_a_decision(tmp_path, known):
                     published="2025-02-05")
     assert ("control:cn-2025-02-tungsten", "effective_from", "2025-02-04", None, "2025-02-04",
             None, None, None) in got
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("Last year China banned exports of antimony to the United States.",
+     "not dated: a year gives no month or day"),
+    ("After China imposed controls on germanium in July 2023, exports of germanium fell to zero "
+     "in August.", "ambiguous: a figure's month with no year after another year's date"),
+])
+def test_a_year_alone_or_another_years_lead_dates_nothing(tmp_path, known, body, reason):
+    path = write(tmp_path, "y.txt", f"Title: Probe\nDate: 2025-06-10\n\n{body}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in scored(result.claims)
+                if c[0].startswith("control:cn-2024-01") or c[1] == "reported_quantity"]
+    assert reason in [s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_relative_clauses_date_is_not_the_events(tmp_path, known):
+    got = claims_of(tmp_path, known, "China, which restricted exports of seven rare earths in "
+                    "April, approved licences for JL Mag in June.", published="2025-07-10")
+    assert {c[0] for c in got if c[0].startswith("licence:")} == {
+        "licence:cn-2025-06-jl-mag-approved"}

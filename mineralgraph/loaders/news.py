@@ -378,6 +378,8 @@ class NewsReader:
         self.current_control: str | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
+        #: the event is dated by a year alone ("last year"): no day, no month
+        self.event_year_only = False
         #: controls known by their entry into force alone, read at the article's end:
         #: (line, text, issuer, items, effective date, regime)
         self.effective_only: list[tuple] = []
@@ -1023,6 +1025,15 @@ class NewsReader:
                     when, period = self.last_period, f"{self.last_period:%Y-%m}"
                 else:
                     continue   # a trade figure needs its month or year
+                lead = re.match(r"(after|since|before|when|once|as)\b[^,]*\b(20\d\d)\b[^,]*,",
+                                text, re.I)
+                if lead and len(period) == 7 and when.year != int(lead.group(2)) \
+                        and not re.search(r"\b20\d\d\b", text[lead.end():]):
+                    # "After China imposed controls on germanium in July 2023, exports fell to
+                    # zero in August": which August? (the article's year would say 2024)
+                    self.skipped.append((self.line, text, "ambiguous: a figure's month with no "
+                                                          "year after another year's date"))
+                    continue
                 if len(period) == 7 and (not own or (months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
@@ -1120,10 +1131,16 @@ class NewsReader:
     def event_date(self, text: str, dates) -> date:
         lead = re.match(r"(while|although|though|as|after|before|since|whereas)\b[^,]*,",
                         text, re.I)
+        # "China, which restricted exports of seven rare earths in April, approved the first
+        # licences in June": the relative clause's date is not the event's, when another is
+        relative = [m.span() for m in re.finditer(r",\s+(which|who)\b[^,]*,", text)]
+        outside = [d for d in dates if not any(a <= d[1] < b for a, b in relative)]
         for when, start, end in dates:
             cue = text[max(0, start - 40):start]
             if lead and start < lead.end():
                 continue   # "While Beijing cleared shipments in June, ...": not the event
+            if outside and any(a <= start < b for a, b in relative):
+                continue
             if ANNOUNCED_CUE.search(cue) and (re.search(r"\b(it|they|which|that)\b", cue)
                                               or RELATIVE_CONTROL.search(cue)):
                 continue   # "the measures it imposed ... in April", "under the controls China
@@ -1137,6 +1154,8 @@ class NewsReader:
                     or CONTEXT_CUE.search(cue)):
                 self.dated_by_article = False
                 self.event_precise = not MONTH_ONLY.fullmatch(text[start:end].strip())
+                self.event_year_only = bool(re.fullmatch(r"(in\s+)?(last|this|next)\s+year",
+                                                         text[start:end].strip(), re.I))
                 if SAID.search(text) and self.event_precise:
                     self.last_said, self.last_said_at = when, self.sentences
                     self.last_said_text = text
@@ -1149,9 +1168,11 @@ class NewsReader:
                      or speaker.group(1) in self.last_said_text):
             # reported speech goes on, by the same speaker: "..., Musk told analysts" after "Musk said on Tuesday"
             self.dated_by_article, self.event_precise = False, True
+            self.event_year_only = False
             return self.last_said
         self.dated_by_article = True
         self.event_precise = True
+        self.event_year_only = False
         return self.article.published
 
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
@@ -1299,6 +1320,11 @@ class NewsReader:
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
+        if self.event_year_only and len(dates) == 1:
+            # "Last year China banned exports of antimony": a year names no month, and a
+            # control's id and date need one
+            self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
+            return
         # the issuer is the subject of the control's verb, not a speaker before it ("Japan's
         # trade ministry said that China had restricted exports ...")
         verb = min((m.start() for pattern in (ANNOUNCED, SUSPENDED, IN_FORCE, EXPORT_HALT)
@@ -1834,6 +1860,9 @@ class NewsReader:
 
     # ------------------------------------------------------------ licences
     def licence_claims(self, text: str, found: list[Found], event: date) -> None:
+        if self.event_year_only:
+            self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
+            return
         if self.modality and event > self.article.published:
             # "China is expected to approve more licences next month": which day would a
             # forecast's licence be? (a forecast is never a decision; its date is a guess)
