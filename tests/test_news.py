@@ -1267,3 +1267,14 @@ def test_a_relative_clauses_date_is_not_the_events(tmp_path, known):
                     "April, approved licences for JL Mag in June.", published="2025-07-10")
     assert {c[0] for c in got if c[0].startswith("licence:")} == {
         "licence:cn-2025-06-jl-mag-approved"}
+
+
+def test_a_halt_of_another_product_ends_no_material(tmp_path, known):
+    """"Tesla halted Optimus production because of the magnet shortage": Tesla never made
+    the magnets (it was given a production of magnets that ended)."""
+    path = write(tmp_path, "h.txt", "Title: Probe\nDate: 2025-08-14\n\nTesla halted Optimus "
+                 "production because of the magnet shortage, Musk said.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.predicate == "PRODUCES"]
+    assert "ambiguous: a halt whose material is not the one it names" in [
+        s["reason"] for s in result.report["skipped"]]

@@ -2102,8 +2102,21 @@ class NewsReader:
             producers = [(Mention(text[:3], 0, 0, self.last_party), self.last_party)]
         if not materials or not producers:
             return False
-        self.claim(self.party(producers[-1]), "PRODUCES", materials[0].id, None,
-                   valid_to=event, quote=text)
+        # "Tesla halted Optimus production because of the magnet shortage": the material
+        # must be what stops being produced (in the halt's phrase, or "production of" it),
+        # not a cause named after it
+        producer = self.party(producers[-1])
+        own = [f for f in materials if halt.start() <= f.mention.start <= halt.end() + 40
+               and not re.search(r"\b(because|due to|amid|after|following|as|over)\b",
+                                 text[halt.end():f.mention.start], re.I)]
+        if self.known is not None and producer in self.known:
+            own += [f for f in materials
+                    if f.id in self.known.neighbours(producer, "PRODUCES") and f not in own]
+        if not own or re.search(r"\b[A-Z]\w+\s+(production|output)\b", halt.group(0)[1:]):
+            self.skipped.append((self.line, text, "ambiguous: a halt whose material is not "
+                                                  "the one it names"))
+            return True
+        self.claim(producer, "PRODUCES", own[0].id, None, valid_to=event, quote=text)
         return True
 
     def make_claims(self, text, found, parties, event) -> None:
