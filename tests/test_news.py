@@ -1278,3 +1278,12 @@ def test_a_halt_of_another_product_ends_no_material(tmp_path, known):
     assert not [c for c in result.claims if c.predicate == "PRODUCES"]
     assert "ambiguous: a halt whose material is not the one it names" in [
         s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_share_of_reserves_is_no_share_of_supply(tmp_path, known):
+    path = write(tmp_path, "r.txt", "Title: Probe\nDate: 2025-08-14\n\nSouth Africa holds about "
+                 "80% of the world's manganese reserves.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "a share of reserves, not of supply"]

@@ -870,6 +870,12 @@ class NewsReader:
                 self.skipped.append((self.line, text, "ambiguous: a share of one country's "
                                                       "output or held by its firms"))
                 continue
+            if figure.kind == "share" and re.search(r"\b(reserves|resources|deposits)\b",
+                                                    figure.about, re.I):
+                # "holds about 80% of the world's manganese reserves": what lies in the
+                # ground, no share of supply (reserves are not scored, as 211)
+                self.skipped.append((self.line, text, "a share of reserves, not of supply"))
+                continue
             if figure.kind == "share":
                 lead = re.match(r"(the|this) (country|nation)\b", text, re.I)
                 if not owners and self.article_country and lead \
