@@ -1287,3 +1287,15 @@ def test_a_share_of_reserves_is_no_share_of_supply(tmp_path, known):
     assert scored(result.claims) == set()
     assert [s["reason"] for s in result.report["skipped"]] == [
         "a share of reserves, not of supply"]
+
+
+def test_licences_granted_as_a_subject_are_restated_and_it_said_is_its_own_statement(
+        tmp_path, known):
+    got = claims_of(tmp_path, known, "China is reviewing applications, Japan's trade minister "
+                    "said on Tuesday.\n\nThe commerce ministry has granted general licences to "
+                    "some exporters, it said in a statement.\n\nLicences granted to Indian firms "
+                    "came with conditions that the magnets not be re-exported to the United "
+                    "States.", published="2025-07-03")
+    assert {(c[0], c[1]) for c in got if c[0].startswith("licence:")} == {
+        ("licence:cn-2025-07-03-exports-approved", p) for p in (
+            "decision", "announced_on", "ISSUED_BY")}

@@ -708,7 +708,8 @@ class NewsReader:
             self.skipped.append((line, text, "not an export licence: a permit to mine, build "
                                              "or operate"))
         elif is_licence and re.match(r"(the|these|those|such) (licen[cs]es?|permits?|"
-                                     r"approvals?)\b", text, re.I):
+                                     r"approvals?)\b|([\w-]+ ){0,2}(licen[cs]es|permits) "
+                                     r"(granted|approved|issued|given)\b", text, re.I):
             self.skipped.append((line, text, "restated: 'the licences' are ones read before or "
                                              "none named: no new decision"))
         elif is_licence and re.search(r",\s+(as|while|after|since|amid)\s+[^,]*\b(licen[cs]es?|"
@@ -1170,7 +1171,7 @@ class NewsReader:
         speaker = re.search(r"([A-Z][\w.-]+|he|she|it|they)\s+(\w+\s+)?$",
                             text[max(0, said.start() - 40):said.start()]) if said else None
         if self.last_said and said and self.sentences - self.last_said_at <= 1 and speaker \
-                and (speaker.group(1).lower() in ("he", "she", "it", "they")
+                and (speaker.group(1).lower() in ("he", "she")
                      or speaker.group(1) in self.last_said_text):
             # reported speech goes on, by the same speaker: "..., Musk told analysts" after "Musk said on Tuesday"
             self.dated_by_article, self.event_precise = False, True
