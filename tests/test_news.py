@@ -1299,3 +1299,13 @@ def test_licences_granted_as_a_subject_are_restated_and_it_said_is_its_own_state
     assert {(c[0], c[1]) for c in got if c[0].startswith("licence:")} == {
         ("licence:cn-2025-07-03-exports-approved", p) for p in (
             "decision", "announced_on", "ISSUED_BY")}
+
+
+def test_a_warning_to_any_country_that_is_no_ban(tmp_path, known):
+    path = write(tmp_path, "w.txt", "Title: Probe\nDate: 2025-05-20\n\nChina will ban exports of "
+                 "gallium to any country that restricts its chip industry, the ministry warned on "
+                 "Monday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "speculative: a forecast or plan is never a decision"]

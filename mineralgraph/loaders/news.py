@@ -177,7 +177,8 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
-                   r"threaten(s|ed|ing)?|expected to|plans? to|planning to|reportedly|whether|"
+                   r"threaten(s|ed|ing)?|warn(s|ed|ing)?|any (country|countries|nation|company|"
+                   r"companies|firm) (that|which)|expected to|plans? to|planning to|reportedly|whether|"
                    r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
 #: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
 EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|should (be|get|have|"
