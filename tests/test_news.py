@@ -1309,3 +1309,15 @@ def test_a_warning_to_any_country_that_is_no_ban(tmp_path, known):
     assert scored(result.claims) == set()
     assert [s["reason"] for s in result.report["skipped"]] == [
         "speculative: a forecast or plan is never a decision"]
+
+
+@pytest.mark.parametrize("body", [
+    "China restricted bismuth exports on Tuesday, and shipments to the United States had "
+    "already fallen.",
+    "China restricted bismuth exports on Tuesday, hitting buyers in Germany and Japan.",
+])
+def test_a_control_targets_only_countries_of_its_own_clause(tmp_path, known, body):
+    got = claims_of(tmp_path, known, body, published="2025-05-20")
+    assert ("control:cn-2025-05-bismuth", "ISSUED_BY", "country:CN", None, "2025-05-20", None,
+            None, None) in got
+    assert not [c for c in got if c[1] == "TARGETS"]

@@ -314,6 +314,10 @@ SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|mi
                          r"first|formally|officially|recently|then|later|now)\s+|on (Monday|"
                          r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2} [A-Z][a-z]+|"
                          r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
+#: ", hitting buyers in Germany": a participle after the event, its consequence.
+PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
+                              r"prompting|disrupting|squeezing|pushing|raising|lifting|"
+                              r"boosting|hurting)\b", re.I)
 #: "will replace its cobalt export ban with quotas": one control for another.
 REPLACED = re.compile(r"\breplac(e|es|ed|ing)\b[^.;]{0,60}\bwith\b", re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
@@ -1386,6 +1390,12 @@ class NewsReader:
         named = self.items([f for f in found if clause is None
                             or f.mention.start < clause.start()])
         items = [i for i, _ in named]
+        # "China restricted bismuth exports on Tuesday, and shipments to the United States had
+        # already fallen", "..., hitting buyers in Germany": targets of another clause
+        ends = [m.start() for m in (clause, PARTICIPLE_AFTER.search(text)) if m]
+        if ends:
+            targets = [t for t in targets if any(f.id == t and f.mention.start < min(ends)
+                                                 for f in found)]
         statuses = []
         halt = self.government_halt(text, found)
         if halt:
