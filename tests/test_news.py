@@ -1321,3 +1321,11 @@ def test_a_control_targets_only_countries_of_its_own_clause(tmp_path, known, bod
     assert ("control:cn-2025-05-bismuth", "ISSUED_BY", "country:CN", None, "2025-05-20", None,
             None, None) in got
     assert not [c for c in got if c[1] == "TARGETS"]
+
+
+def test_an_import_figure_is_its_own_clauses_importers_and_one_partner(tmp_path, known):
+    got = claims_of(tmp_path, known, "The United States imported 1,200 tons of gallium from "
+                    "Canada and Germany in 2024.\n\nJapan imported 300 tons of magnets in August, "
+                    "while the US imported 250 tons.", published="2025-09-20")
+    assert {(c[0], c[2]) for c in got if c[1] == "reported_quantity"} == {
+        ("country:JP", "300"), ("country:US", "250")}

@@ -912,7 +912,18 @@ class NewsReader:
                 sources = [f for f in countries if re.search(
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
                 importers = [f for f in countries if f not in sources]
+                start, end = clause_bounds(text, figure.start)
+                # "..., while the US imported 250 tons": the importer of the figure's clause,
+                # else the one named nearest before it
+                own = [f for f in importers if start <= f.mention.start < end]
+                before = [f for f in importers if f.mention.start < figure.end]
+                importers = own or before[-1:] or importers
                 if not importers:
+                    continue
+                if len({f.id for f in sources}) > 1 or len({f.id for f in own}) > 1:
+                    # "imported 1,200 tons of gallium from Canada and Germany": from which?
+                    self.skipped.append((self.line, text, "ambiguous: an import figure with "
+                                                          "several partners or importers"))
                     continue
                 subject = importers[0].id
                 partner = sources[0].id if sources else None
