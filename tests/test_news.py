@@ -1329,3 +1329,9 @@ def test_an_import_figure_is_its_own_clauses_importers_and_one_partner(tmp_path,
                     "while the US imported 250 tons.", published="2025-09-20")
     assert {(c[0], c[2]) for c in got if c[1] == "reported_quantity"} == {
         ("country:JP", "300"), ("country:US", "250")}
+
+
+def test_an_export_price_change_is_no_trade_change(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's magnet exports rose in August, while export prices "
+                    "fell 12% year on year.", published="2025-09-20")
+    assert not [c for c in got if c[1] == "reported_trade_change"]

@@ -231,6 +231,9 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         flows = list(_FLOW.finditer(text[:match.start()]))
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
             continue
+        if re.search(r"\b(prices?|tariffs?|shares|stocks?|premiums?|costs?)\b",
+                     text[flows[-1].end():match.start()], re.I):
+            continue   # "export prices fell 12% year on year": a price, no trade change
         window = after[:70]
         lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
