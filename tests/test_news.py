@@ -1335,3 +1335,9 @@ def test_an_export_price_change_is_no_trade_change(tmp_path, known):
     got = claims_of(tmp_path, known, "China's magnet exports rose in August, while export prices "
                     "fell 12% year on year.", published="2025-09-20")
     assert not [c for c in got if c[1] == "reported_trade_change"]
+
+
+def test_the_customer_a_licence_ships_to_is_no_grantee(tmp_path, known):
+    got = claims_of(tmp_path, known, "Ningbo Yunsheng has applied for licences to ship magnets "
+                    "to Tesla, the company said on Monday.", published="2025-09-20")
+    assert {c[2] for c in got if c[1] == "GRANTED_TO"} == {"company:ningbo-yunsheng"}

@@ -1951,7 +1951,14 @@ class NewsReader:
         if issuer is None:
             return
         targets = [t for t in targets if t != issuer]
-        grantees = [node for _, node in self.companies(text, found)]
+        named_grantees = self.companies(text, found)
+        if [m for m, _ in named_grantees if m.end <= verb.start()]:
+            # "Ningbo Yunsheng has applied for licences to ship magnets to Tesla": the
+            # applicant is the grantee, the company it ships to is its customer
+            named_grantees = [(m, n) for m, n in named_grantees if not re.search(
+                r"\b(ship|export|sell|supply|deliver)\w*\b[^,.;]{0,40}\bto\s+(the\s+)?$",
+                text[max(0, m.start - 60):m.start], re.I)]
+        grantees = [node for _, node in named_grantees]
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
