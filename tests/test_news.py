@@ -1341,3 +1341,10 @@ def test_the_customer_a_licence_ships_to_is_no_grantee(tmp_path, known):
     got = claims_of(tmp_path, known, "Ningbo Yunsheng has applied for licences to ship magnets "
                     "to Tesla, the company said on Monday.", published="2025-09-20")
     assert {c[2] for c in got if c[1] == "GRANTED_TO"} == {"company:ningbo-yunsheng"}
+
+
+def test_a_subordinate_clauses_subject_does_not_issue_the_control(tmp_path, known):
+    got = claims_of(tmp_path, known, "Beijing retaliated on Tuesday after Washington imposed "
+                    "restrictions on chip exports, banning gallium exports to the United States.",
+                    published="2025-05-21")
+    assert {c[2] for c in got if c[1] == "ISSUED_BY"} == {"country:CN"}

@@ -1664,7 +1664,13 @@ class NewsReader:
                 last = max(before, key=lambda f: f.mention.end)
                 if SUBJECT_GAP.fullmatch(text[last.mention.end:match.start()]) \
                         and not DESCRIPTOR_BEFORE.search(
-                            text[max(0, last.mention.start - 6):last.mention.start]):
+                            text[max(0, last.mention.start - 6):last.mention.start]) \
+                        and not re.search(r"\b(after|before|since|when|as|following|because|"
+                                          r"while|until|once)\s+(the\s+)?$",
+                                          text[max(0, last.mention.start - 12):
+                                               last.mention.start], re.I):
+                    # "Beijing retaliated after Washington imposed ...": a subordinate
+                    # clause's subject is not the issuer
                     subjects.append(last.id)
         subjects = list(dict.fromkeys(subjects))
         return subjects[0] if len(subjects) == 1 else None
