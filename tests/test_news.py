@@ -1148,6 +1148,8 @@ def test_a_day_announced_in_the_past_is_not_next_years():
         date(2025, 4, 4)]
     assert [d for d, _, _ in find_dates("it will take effect on April 4.", november)] == [
         date(2026, 4, 4)]
+    assert [d for d, _, _ in find_dates("the ministry said the rules take effect on Dec. 1",
+                                        november)] == [date(2025, 12, 1)]
 
 
 @pytest.mark.parametrize("body, reason", [

@@ -101,7 +101,10 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
         if article is None:
             return None
         closest = closest_year(month, day, article)
-        if closest and closest > article and _PAST_ON.search(sentence[:m.start()]):
+        past_on = _PAST_ON.search(sentence[:m.start()])
+        if closest and closest > article and past_on and not re.search(
+                r"\b(will|would|shall|take|takes|taking|effect|start|starts|begin|begins|come|"
+                r"comes|from|until|expire|expires|due|scheduled)\b", past_on.group(0), re.I):
             # "which it announced on April 4" (in November): the past April, not the next
             for year in (article.year, article.year - 1):
                 try:
