@@ -58,7 +58,8 @@ TRADE = re.compile(
     r"(?:by\s+)?" + APPROX + NUMBER + r"|\b(?P<flow2>exports?|imports?|shipments?|sales)\b"
     r"(?:[^.;%]|\.(?!\s)){0,60}?\b(?:were|was)\s+(?:still\s+)?" + APPROX +
     NUMBER.replace("num", "num2") + r"\s+(?P<verb2>lower|higher|down|up)\b", re.I)
-YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from (a|the) year (earlier|ago|before)|"
+YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|"
+                          r"from (a|the) year (earlier|ago|before)|"
                           r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"

@@ -172,13 +172,15 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        # "said last month that exporters would need licences": the rule
                        # announced, in reported speech
                        r"(?<=[A-Za-z,] )said(\s+[\w-]+){0,3}?\s+that\s+(exporters|shippers|"
-                       r"companies|firms|producers)\b[^.;\"]{0,80}?\s(would|will)\s+(need|require|have to "
+                       r"companies|firms|producers)\b[^.;\"]{0,80}?\s(would|will)\s+"
+                       r"(need|require|have to "
                        r"(apply for|obtain|seek))\s+(export\s+)?(licen[cs]es|permits)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
                    r"threaten(s|ed|ing)?|warn(s|ed|ing)?|any (country|countries|nation|company|"
-                   r"companies|firm) (that|which)|expected to|plans? to|planning to|reportedly|whether|"
+                   r"companies|firm) (that|which)|expected to|plans? to|planning to|reportedly|"
+                   r"whether|"
                    r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
 #: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
 EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|should (be|get|have|"
@@ -1033,7 +1035,8 @@ class NewsReader:
                           and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
                                    and not figure.start <= start - 1 <= figure.end + 12)]
                 year = re.search(r"\b(?:in|for|during|over) (?:the (?:whole |full |entire )?"
-                                 r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text, re.I)
+                                 r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
+                                 re.I)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
                 if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
@@ -1189,7 +1192,8 @@ class NewsReader:
         if self.last_said and said and self.sentences - self.last_said_at <= 1 and speaker \
                 and (speaker.group(1).lower() in ("he", "she")
                      or speaker.group(1) in self.last_said_text):
-            # reported speech goes on, by the same speaker: "..., Musk told analysts" after "Musk said on Tuesday"
+            # reported speech goes on, by the same speaker: "..., Musk told analysts" after
+            # "Musk said on Tuesday"
             self.dated_by_article, self.event_precise = False, True
             self.event_year_only = False
             return self.last_said
