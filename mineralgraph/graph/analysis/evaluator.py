@@ -49,7 +49,7 @@ class Evaluator:
     >>> s = Structure()
     >>> a, b = s.add("country:A", LEAF, "country:A"), s.add("country:B", LEAF, "country:B")
     >>> m = s.add("material:m", OR, "material:m")
-    >>> s.inputs[m], s.weights[m] = [a, b], [0.75, 0.25]
+    >>> s.set_inputs(m, [a, b], [0.75, 0.25])
     >>> ev = Evaluator(s)
     >>> float(ev.evaluate()[m])
     1.0
