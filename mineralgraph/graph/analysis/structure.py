@@ -95,7 +95,12 @@ class Structure:
         in-house stages...). ``index`` keeps the graph ids."""
         self.op = self.starts = self.counts = self.flat = self.flat_weights = None
         self.internal = {}
-        self.owned = {k: tuple(v) for k, v in self.owned.items()}
+        # in place: each list freed as its tuple replaces it, no second dict of a million
+        owned = self.owned
+        for key in owned:
+            owned[key] = tuple(owned[key])
+        if isinstance(owned, defaultdict):
+            owned.default_factory = None
 
     def add(self, key, op: int, owner: str | None) -> int:
         """A new evaluation node (no inputs yet) under ``key`` (a graph id, or a tuple
