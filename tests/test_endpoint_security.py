@@ -687,3 +687,36 @@ def test_without_worker_processes_queries_run_in_threads():
         with pytest.raises(RemoteAccessRefusedError):
             pool.run("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
         assert pool.run("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_a_request_sent_a_byte_at_a_time_is_cut_off_at_the_idle_limit(monkeypatch):
+    """Each byte within the socket's timeout kept a half-sent request open for ever, so a
+    thousand such clients held every connection the server serves (then 503 for all)."""
+    from mineralgraph.graph.endpoint import SparqlHandler
+
+    monkeypatch.setattr(SparqlHandler, "timeout", 1.0)
+    store = open_store(load_curated(TINY).claims, "memory")
+    server = make_server(store, port=0, quiet=True, workers=1)
+    serve_in_thread(server)
+    try:
+        conn = socket.create_connection(server.server_address[:2], timeout=10)
+        conn.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n")
+        start, answer = time.monotonic(), b""
+        try:
+            while time.monotonic() - start < 5:
+                conn.sendall(b"X")
+                conn.settimeout(0.3)
+                try:
+                    answer = conn.recv(100)
+                    break  # the server closed the connection (b"") or answered
+                except TimeoutError:
+                    pass
+        except OSError:  # the server reset it while we sent
+            pass
+        held = time.monotonic() - start
+        conn.close()
+        assert answer == b"" and held < 2.5, (held, answer)
+        assert get(server.url, PRODUCTS)[0] == 200  # whole requests are still answered
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -38,6 +38,7 @@ from __future__ import annotations
 import base64
 import ipaddress
 import re
+import socket
 import sys
 import threading
 import urllib.error
@@ -218,6 +219,12 @@ class SparqlServer(ThreadingHTTPServer):
             self._connections.release()
             raise
 
+    def handle_error(self, request, client_address):
+        """A client gone before its answer is written is no error of the server's."""
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
     def process_request_thread(self, request, client_address):
         try:
             super().process_request_thread(request, client_address)
@@ -238,6 +245,40 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = f"mineralgraph/{__version__}"
     protocol_version = "HTTP/1.1"
     timeout = IDLE_SECONDS
+
+    # ------------------------------------------------------------------ the request
+    def handle_one_request(self):
+        """Read and answer one request, which must arrive whole within ``timeout``
+        seconds: the socket's timeout bounds each read only, so a client sending a
+        byte every few seconds would hold its connection (and, a thousand times over,
+        the server) for as long as it liked."""
+        timer = threading.Timer(self.timeout, self._cut_off)
+        timer.daemon = True
+        self._timer = timer
+        timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            timer.cancel()
+
+    def _cut_off(self):
+        """Close a connection whose request is still arriving when its time is up."""
+        self.close_connection = self.timed_out = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def parse_request(self) -> bool:
+        """As http.server's, but a request cut off by its deadline is not answered (what
+        arrived of it would otherwise read as a request whose headers ended)."""
+        return super().parse_request() and not getattr(self, "timed_out", False)
+
+    def _request_read(self):
+        """The request is in: the query and the answer take the time they need."""
+        timer = getattr(self, "_timer", None)
+        if timer is not None:
+            timer.cancel()
 
     # ------------------------------------------------------------------ who may ask
     def _admitted(self) -> bool:
@@ -341,6 +382,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------ the query
     def _operation(self, params: dict):
+        self._request_read()
         if "update" in params:
             return self._refuse_update()
         queries = params.get("query", [])
@@ -380,6 +422,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, text: str, ctype: str = "text/plain; charset=utf-8",
               extra: dict | None = None):
+        self._request_read()
         body = text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", ctype)
