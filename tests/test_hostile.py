@@ -1032,6 +1032,12 @@ def test_a_password_inside_the_uri_is_never_echoed():
     # Neo4j ends a // comment at a carriage return too: what follows it is run
     "WITH 1 AS x // note\rLOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
     "WITH 1 AS x // note\rCALL dbms.components() YIELD name RETURN name",
+    # Neo4j decodes \\uXXXX before it reads the query (keywords, quotes, backquotes)
+    "LOAD \\u0043SV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
+    "WITH '\\u0027 AS a LOAD CSV FROM \\u0027http://127.0.0.1:9/\\u0027 AS r RETURN r //' AS z "
+    "RETURN z",
+    "TERMIN\\u0041TE TRANSACTIONS 'neo4j-transaction-1'",
+    "RETURN `apoc\\u002ecypher\\u002erunFirstColumnSingle`('RETURN 1', {}) AS x",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -1166,9 +1172,15 @@ def test_load_csv_with_write_reads_only_the_empty_import_folder(tiny_db, neo4j_s
 
 
 @pytest.mark.neo4j
-def test_a_carriage_return_ends_a_comment_and_cannot_hide_load_csv(tiny_db, neo4j_server):
-    """Neo4j reads `// note\\rLOAD CSV ...` as a comment, then LOAD CSV: the server
-    fetched the URL (a listener of the test saw the request) before the guard knew."""
+@pytest.mark.parametrize("template", [
+    "WITH 1 AS x // note\rLOAD CSV FROM '{url}' AS r RETURN r",
+    "LOAD \\u0043SV FROM '{url}' AS r RETURN r",
+    "WITH '\\u0027 AS a LOAD CSV FROM \\u0027{url}\\u0027 AS r RETURN r //' AS z RETURN z",
+], ids=["comment-ended-by-cr", "escaped-keyword", "escaped-quotes"])
+def test_what_neo4j_reads_as_load_csv_is_refused(tiny_db, neo4j_server, template):
+    """Neo4j ends a // comment at a carriage return, and decodes \\uXXXX before reading
+    the query: each of these passed the guard, EXPLAIN called it read-only, and the
+    server fetched the URL (a listener of the test saw the request)."""
     import http.server
 
     asked = []
@@ -1186,8 +1198,7 @@ def test_a_carriage_return_ends_a_comment_and_cannot_hide_load_csv(tiny_db, neo4
     server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        query = (f"WITH 1 AS x // note\rLOAD CSV FROM "
-                 f"'http://127.0.0.1:{server.server_address[1]}/x.csv' AS r RETURN r")
+        query = template.format(url=f"http://127.0.0.1:{server.server_address[1]}/x.csv")
         result = cypher(neo4j_server, query)
     finally:
         server.shutdown()
