@@ -1320,6 +1320,21 @@ def test_a_device_or_folder_as_input_is_one_line_not_a_hang(args, message):
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
 
 
+@pytest.mark.parametrize("args, option, value", [
+    (["sparql", "ASK {}", "--timeout"], "--timeout", "nan"),
+    (["sparql", "ASK {}", "--timeout"], "--timeout", "inf"),
+    (["serve", "--port", "1", "--timeout"], "--timeout", "nan"),
+    (["share-disagreements", "--threshold"], "--threshold", "1e999"),
+])
+def test_a_number_option_that_is_no_finite_number_is_bad_usage(args, option, value):
+    """`sparql --timeout nan` (or inf) was a traceback from the query runner."""
+    result = mg(*args, value)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Error: Invalid value for '{option}': '{value}' is not "
+                                    "a finite number (more: ")
+    assert result.stderr.count("\n") == 1
+
+
 def test_a_query_from_a_pipe_is_still_read(tmp_path):
     """A pipe is no device: ``sparql @<(make-query)`` works."""
     fifo = tmp_path / "q.rq"
