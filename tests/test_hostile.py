@@ -1320,6 +1320,33 @@ def test_a_device_or_folder_as_input_is_one_line_not_a_hang(args, message):
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
 
 
+@pytest.mark.parametrize("command", ["build", "validate"])
+@pytest.mark.parametrize("entry", ["device", "fifo", "direct-fifo", "direct-device"])
+def test_a_source_that_is_no_file_is_one_line_not_a_hang(tmp_path, command, entry):
+    """A dataset folder holding `zero.csv -> /dev/zero` was read until memory ran out (a
+    MemoryError traceback), one holding a FIFO `x.csv`, or a FIFO given as the source,
+    waited for ever."""
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    odd = (folder if not entry.startswith("direct") else tmp_path) / "x.csv"
+    if entry.endswith("fifo"):
+        os.mkfifo(odd)
+        kind = "a FIFO (named pipe)"
+    else:
+        odd.symlink_to("/dev/zero")
+        kind = "a character device"
+    source = odd if entry.startswith("direct") else folder
+    args = ["build", "--no-bundled", "--source", str(source)] if command == "build" else \
+        ["validate", str(source)]
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    what = "not a file to read" if entry.startswith("direct") else "not a CSV file"
+    problem = f"{odd}: is {kind}, {what}"
+    expected = f"Error: {problem}\n" if command == "build" else \
+        f"{problem}\nError: 1 problem(s) in {source}\n"
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", expected)
+
+
 @pytest.mark.parametrize("args, option, value", [
     (["sparql", "ASK {}", "--timeout"], "--timeout", "nan"),
     (["sparql", "ASK {}", "--timeout"], "--timeout", "inf"),

@@ -77,6 +77,11 @@ def loader_for(path: str | Path, name: str | None = None) -> Loader:
         raise MineralGraphError(f"no loader named {name!r} (known: {known})")
     if not path.exists():
         raise InputError(str(path), None, None, "no such file or folder")
+    from mineralgraph.files import not_a_file
+
+    kind = not_a_file(path)
+    if kind is not None:  # sniffing it would block (a FIFO) or never end (/dev/zero)
+        raise InputError(str(path), None, None, f"is {kind}, not a file to read")
     for loader in LOADERS:
         if loader.sniff(path):
             return loader
