@@ -720,3 +720,40 @@ def test_a_request_sent_a_byte_at_a_time_is_cut_off_at_the_idle_limit(monkeypatc
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("fetch, refused", [
+    ({"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors",
+      "Sec-Fetch-Dest": "image"}, True),
+    ({"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors",
+      "Sec-Fetch-Dest": "script"}, True),
+    ({"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+      "Sec-Fetch-Dest": "iframe"}, True),
+    ({"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+      "Sec-Fetch-Dest": "document"}, False),
+    ({"Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate",
+      "Sec-Fetch-Dest": "document"}, False),
+    ({"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"}, False),
+], ids=["img-from-another-site", "script-from-a-sibling-site", "framed-by-another-site",
+        "a-link-followed", "typed-in-the-address-bar", "same-origin"])
+def test_a_page_of_another_site_cannot_make_a_browser_query_it(hits, fetch, refused):
+    """`<img src="http://127.0.0.1:7878/sparql?query=...SERVICE <http://intranet/>...">`
+    on any web page carries no Origin (a GET), so the query ran: with --allow-service the
+    endpoint fetched the URL the page named (the listener of the test saw it)."""
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    server = make_server(store, port=0, timeout=5, quiet=True, workers=1, allow_service=True)
+    serve_in_thread(server)
+    try:
+        query = f"SELECT ?x WHERE {{ SERVICE <{hits.hits_url}/s> {{ ?x ?y ?z }} }}"
+        status, _, body = get(server.url, query, {"Accept": "text/csv", **fetch})
+        if refused:
+            assert (status, body) == (403, "a request another site's page made (Sec-Fetch-Site "
+                                           f"{fetch['Sec-Fetch-Site']}) may not query this "
+                                           "endpoint (serve --allow-origin ORIGIN lets a page "
+                                           "ask it)\n")
+            assert hits.hits == []
+        else:
+            assert (status, body) == (200, "x\r\nsecret-from-listener\r\n")
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -296,7 +296,28 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(403, f"Origin {_printable(origin)} may not query this endpoint "
                        "(serve --allow-origin ORIGIN lets a page ask it)\n")
             return False
+        if self._cross_site_subresource() and self._origin() is None:
+            self.close_connection = True
+            self._send(403, "a request another site's page made (Sec-Fetch-Site "
+                       f"{_printable(self.headers.get('Sec-Fetch-Site', ''))}) may not query "
+                       "this endpoint (serve --allow-origin ORIGIN lets a page ask it)\n")
+            return False
         return True
+
+    def _cross_site_subresource(self) -> bool:
+        """Whether a browser says another site's page made this request without CORS
+        (an ``<img src=…/sparql?query=…>``, a no-cors fetch, a form): such a request
+        carries no ``Origin`` on GET, yet would run its query (and, with
+        ``--allow-service``, make this server fetch what the page names). A link
+        followed to the endpoint (a top-level GET navigation) is still answered, as
+        the Fetch Metadata resource-isolation policy has it."""
+        site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower()
+        if site in ("", "same-origin", "none"):
+            return False
+        navigation = (self.headers.get("Sec-Fetch-Mode") or "").lower() == "navigate" \
+            and self.command == "GET" and (self.headers.get("Sec-Fetch-Dest") or "").lower() \
+            not in ("object", "embed", "iframe", "frame")
+        return not navigation
 
     def _origin(self) -> str | None:
         """The request's Origin when the user allowed it, else None."""
