@@ -128,7 +128,8 @@ class Chokepoints(Table):
         return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
                  "kind": c.kind, "stage": c.stage, "country": c.country,
                  **ends("loss", c.loss_range),
-                 "spof": c.spof_kind, "hhi": c.hhi, "confidence": c.caveats.confidence,
+                 "spof": c.spof_kind, "hhi": c.hhi, "hhi_material": c.hhi_material,
+                 "confidence": c.caveats.confidence,
                  "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
                  "disputed": bool(c.caveats.disputes)}
                 for r in self.reports for c in r.chokepoints]

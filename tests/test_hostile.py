@@ -1303,7 +1303,7 @@ def test_a_neo4j_that_dies_during_push_wipe_says_how_far_it_went(
 # ====================================================================== inputs that never end
 @pytest.mark.parametrize("args, message", [
     (["sparql", "@/dev/zero"], "/dev/zero: is a character device, not a query file"),
-    (["--graph", "/dev/zero", "info"], "/dev/zero: is a device, not a snapshot file"),
+    (["--graph", "/dev/zero", "info"], "/dev/zero: is a character device, not a snapshot file"),
     (["cypher", "@/dev/urandom", "--uri", "bolt://127.0.0.1:1"],
      "/dev/urandom: is a character device, not a query file"),
     (["sparql", "@/etc"], "/etc: is a directory, not a query file"),

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
-from mineralgraph.files import write_atomically
+from mineralgraph.files import refuse_endless, write_atomically
 from mineralgraph.memory import gc_paused
 from mineralgraph.values import claim_text_problem, json_text_clean
 
@@ -63,15 +63,13 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
 
 
 def _device_refused(path: Path) -> Path:
-    """``path``, unless it is a device (``/dev/zero`` would be read forever)."""
-    import stat
-
+    """``path``, unless it is a directory, a device or a socket (``/dev/zero`` would be
+    read forever): :func:`mineralgraph.files.refuse_endless` decides, for every input."""
     try:
         mode = path.stat().st_mode
     except OSError:
         return path  # reading it says what is wrong
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
-        raise InputError(str(path), None, None, "is a device, not a snapshot file")
+    refuse_endless(path, mode, "snapshot file")
     return path
 
 
