@@ -686,8 +686,11 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
     ({"predicate": "EATS"}, "predicate",
      "'EATS' is neither a relation nor an attribute of the ontology"),
     ({"subject": "China"}, "subject", "'China' has no known kind (kind:slug)"),
+    ({"object": "China"}, "object", "'China' is not a node id (kind:slug) for PRODUCES"),
+    ({"object": 5}, "object", "5 is not a node id (kind:slug) for PRODUCES"),
 ], ids=["share-7", "negative-share", "share-as-text", "share-true", "huge-number",
-        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind"])
+        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind",
+        "relation-to-text", "relation-to-a-number"])
 def test_a_hand_edited_snapshot_figure_is_refused_not_analysed(tmp_path, change, field,
                                                                 message):
     """`--graph` trusted a snapshot's values: a share of 7 ran the analysis (exit 0), a
