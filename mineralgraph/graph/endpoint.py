@@ -631,7 +631,15 @@ def _remote_query(url: str, query: str, timeout: float | None) -> Answer:
         raise MineralGraphError(f"{shown}: cannot reach the endpoint "
                                 f"({type(exc).__name__})") from None
     if "json" in ctype and "ld+json" not in ctype:
-        answer = answer_from_json(body.decode("utf-8"))
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise MineralGraphError(f"{shown}: the answer is not UTF-8 JSON (byte "
+                                    f"0x{body[exc.start]:02x} at offset {exc.start})") from None
+        try:
+            answer = answer_from_json(text)
+        except MineralGraphError as exc:
+            raise MineralGraphError(f"{shown}: {exc}") from None
     else:
         answer = answer_from_rdf(body, ctype or "text/turtle")
     answer.truncated = truncated
