@@ -844,6 +844,45 @@ def test_a_bad_trade_weight_names_its_own_column(tmp_path, column):
     assert f"{path}:2: {column}: '12 t' is not a number" in result.stderr.splitlines()
 
 
+def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0) -> Path:
+    """A small WGI workbook, its sheet edited (``replace``) or padded with ``pad`` spaces."""
+    import zipfile
+
+    from xlsx_writer import write_xlsx
+
+    plain = write_xlsx(tmp_path / "plain.xlsx", {"Governance": [["a", "b"], [1, 2]]})
+    with zipfile.ZipFile(plain) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(*replace).replace(b"</sheetData>",
+                                                           b" " * pad + b"</sheetData>")
+    path = tmp_path / "wgidataset.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("edit, message", [
+    ({"replace": (b'r="B2"', b'r="ZZZZZZZZZ2"')},
+     "cell ZZZZZZZZZ2 is beyond Excel's last column (XFD)"),
+    ({"replace": (b'<c r="A1" t="inlineStr"><is><t>a</t></is></c>', b'<c r="A1" t="s"><v>99</v>'
+                  b'</c>')}, "cell A1 names shared string '99', which the workbook does not hold"),
+    ({"pad": 2 << 20}, "xl/worksheets/sheet1.xml unpacks to 2,097,"),
+], ids=["a-column-far-right", "a-shared-string-it-lacks", "a-zip-bomb"])
+def test_a_hostile_workbook_is_one_line(tmp_path, monkeypatch, edit, message):
+    """A 1.4 kB workbook whose cell reference was ZZZZZZZZZ2 asked for a row of 5e12 cells
+    (MemoryError), one naming a missing shared string was an IndexError, and a 1.5 MB zip
+    unpacking to 1.5 GB was read whole (MemoryError under a 2.5 GB limit)."""
+    from mineralgraph.loaders import xlsx
+
+    monkeypatch.setattr(xlsx, "PART_LIMIT", 1 << 20)  # the zip bomb, scaled down
+    path = _workbook(tmp_path, **edit)
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"Error: {path}: not a readable .xlsx workbook: {message}")
+
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name
