@@ -152,8 +152,8 @@ class Analysis:
         #: (product, bound) -> its loss table, from one pass over the candidates of the
         #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
-        #: product -> the analysis of the graph without its makers' locations
-        self._apart: dict[str, Analysis] = {}
+        #: a product's makers -> the analysis of the graph without their locations
+        self._apart: dict[frozenset, Analysis] = {}
 
     @property
     def flow(self):
@@ -549,13 +549,21 @@ class Analysis:
         return named - set(self.through_makers(product, named, bound))
 
     def makers_places(self, product: str) -> dict[str, list[str]]:
-        """Each country where a maker of ``product`` is (LOCATED_IN, itself or a facility
-        it operates), with those makers (sorted)."""
+        """Each country where a maker of ``product`` makes something upstream of it
+        itself (the maker LOCATED_IN there producing without a facility, or a facility it
+        operates there), with those makers (sorted)."""
         found: dict[str, set[str]] = defaultdict(set)
-        for maker in self.graph.neighbours(product, "MAKES", incoming=True):
-            places = set(self.graph.neighbours(maker, "LOCATED_IN"))
-            for facility in self.graph.neighbours(maker, "OPERATED_BY", incoming=True):
-                places |= set(self.graph.neighbours(facility, "LOCATED_IN"))
+        ups = self.upstream(product)
+        g = self.graph
+
+        def upstream_work(producer: str) -> bool:
+            return any(c.object in ups for c in g.relation_claims(producer, "PRODUCES"))
+
+        for maker in g.neighbours(product, "MAKES", incoming=True):
+            places = set(g.neighbours(maker, "LOCATED_IN")) if upstream_work(maker) else set()
+            for facility in g.neighbours(maker, "OPERATED_BY", incoming=True):
+                if upstream_work(facility):
+                    places |= set(g.neighbours(facility, "LOCATED_IN"))
             for country in places:
                 found[country].add(maker)
         return {c: sorted(found[c]) for c in sorted(found)}
@@ -571,8 +579,11 @@ class Analysis:
         of failure only when, with the makers' own work kept (the graph without their
         and their facilities' LOCATED_IN), the product still gets nothing without it.
         """
+        nodes = set(nodes)
+        if not any(model.kind_of(n) == "Country" for n in nodes):
+            return {}
         places = self.makers_places(product)
-        asked = sorted(n for n in set(nodes) if n in places)
+        asked = sorted(n for n in nodes if n in places)
         if not asked:
             return {}
         apart = self.apart_from_makers(product)
@@ -583,9 +594,10 @@ class Analysis:
         """This analysis on the graph without the LOCATED_IN of ``product``'s makers and
         of the facilities they operate; the scenario's scope, the anchors and the grades
         stay those of this graph (only where the makers are is left out). Built once per
-        product."""
-        if product not in self._apart:
-            makers = set(self.graph.neighbours(product, "MAKES", incoming=True))
+        set of makers (products of one maker share it)."""
+        key = frozenset(self.graph.neighbours(product, "MAKES", incoming=True))
+        if key not in self._apart:
+            makers = set(key)
             for maker in sorted(makers):
                 makers |= set(self.graph.neighbours(maker, "OPERATED_BY", incoming=True))
             graph = self.graph
@@ -598,8 +610,8 @@ class Analysis:
             variant.blocked_for = self.blocked_for
             variant._anchors, variant._grades = self.anchors(), self.grades()
             variant._untraced = self.untraced()
-            self._apart[product] = variant
-        return self._apart[product]
+            self._apart[key] = variant
+        return self._apart[key]
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is
