@@ -104,8 +104,9 @@ def test_a_makers_country_is_no_sole_source_of_what_the_maker_makes_itself():
     assert analysis.through_makers("product:q", ["country:AA", "country:BB"]) == {
         "country:AA": ["company:mk"]}
     # with MK's own work kept, Q without AA keeps BB's half of X
-    assert analysis.apart_from_makers("product:q").availability(
-        "product:q", ["country:AA"]) == pytest.approx(0.5)
+    assert analysis.apart_from_makers("product:q", "country:AA",
+                                      ["company:mk"]) == pytest.approx(0.5)
+    assert analysis.apart_from_makers("product:q", "country:AA", []) == 0.0
     report = chokepoints(graph, ["product:q"])[0]
     rows = {c.id: c for c in report.chokepoints}
     assert (rows["country:AA"].loss_range, rows["country:AA"].spof_kind,
