@@ -64,9 +64,9 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
 
         claims = bundled_claims()
     else:
-        from mineralgraph.graph.snapshot import load_snapshot
+        from mineralgraph.graph.snapshot import load_graph_snapshot
 
-        claims = load_snapshot(Path(source))
+        claims = load_graph_snapshot(Path(source))
     return SupplyGraph(claims, min_confidence=min_confidence).as_of(as_of)
 
 

@@ -392,7 +392,7 @@ class Evidence:
         path but no evidence of supply, so it is passed over (of the first 50 tried).
         """
         try:
-            tried = islice(nx.shortest_simple_paths(self.analysis.flow, node_id, product), 50)
+            tried = islice(self.analysis.flow_index.shortest_simple_paths(node_id, product), 50)
             found = list(islice((p for p in tried if self._supplies_feed(p)), limit))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
@@ -410,19 +410,19 @@ class Evidence:
     def _path_through(self, node_id: str, material: str, product: str) -> list[str]:
         """The shortest supply path from the node to the product through the material, or
         [] when there is none (or it fails :meth:`_supplies_feed`)."""
-        flow = self.analysis.flow
+        flow = self.analysis.flow_index
         try:
-            path = (nx.shortest_path(flow, node_id, material)
-                    + nx.shortest_path(flow, material, product)[1:])
+            path = (flow.shortest_path(node_id, material)
+                    + flow.shortest_path(material, product)[1:])
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
         return path if len(set(path)) == len(path) and self._supplies_feed(path) else []
 
     def _supplies_feed(self, path: list[str]) -> bool:
         """Whether every SUPPLIES step's material goes into the next material on the path."""
-        flow = self.analysis.flow
+        flow = self.analysis.flow_index
         for i in range(len(path) - 1):
-            if flow[path[i]][path[i + 1]]["relations"] != {"SUPPLIES"}:
+            if flow.relations(path[i], path[i + 1]) != {"SUPPLIES"}:
                 continue
             supplied = {c.qualifier("material") for c in self.graph.relation_claims(
                 path[i], "SUPPLIES") if c.object == path[i + 1]}
@@ -437,7 +437,7 @@ class Evidence:
 
     def step_claim(self, u: str, v: str) -> tuple[str, Claim | None]:
         """The relation and the claim behind one flow edge ``u -> v``."""
-        relations = sorted(self.analysis.flow[u][v]["relations"])
+        relations = sorted(self.analysis.flow_index.relations(u, v))
         relation = relations[0]
         subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
         claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
@@ -456,7 +456,7 @@ class Evidence:
         key = (source, target)
         if key not in self._path_cache:
             try:
-                path = nx.shortest_path(self.analysis.flow, source, target)
+                path = self.analysis.flow_index.shortest_path(source, target)
             except (nx.NetworkXNoPath, nx.NodeNotFound):
                 path = []
             found = [self.step_claim(u, v)[1] for u, v in zip(path, path[1:], strict=False)]

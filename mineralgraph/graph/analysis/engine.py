@@ -349,8 +349,7 @@ class Analysis:
         # in-house stages are decided on the kept graph (section 5.7 as extended)
         structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
                                      sourcing=self._lookups[id(self.graph)]).build()
-        evaluator = Evaluator(structure)
-        structure.compact()
+        evaluator = Evaluator(structure, compact=True)
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
 

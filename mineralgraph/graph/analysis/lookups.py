@@ -57,8 +57,9 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     analysis = Analysis(graph)
     # a product that needs the node only through a left-out requirement still depends
     # on it in the lower bound
-    products = sorted(set(dependent_products(graph, node_id, analysis.flow))
-                      | set(dependent_products(graph, node_id, analysis.lower_flow)))
+    products = sorted(set(dependent_products(graph, node_id, analysis.flow_index_for("upper")))
+                      | set(dependent_products(graph, node_id,
+                                               analysis.flow_index_for("lower"))))
     by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
     losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
               for p in products}
@@ -101,9 +102,9 @@ def paths_between(graph: SupplyGraph, source: str, target: str,
     graph.require(source)
     graph.require(target)
     analysis = Analysis(graph)
-    found = supply_paths(analysis.flow, source, target, max_paths)
+    found = supply_paths(analysis.flow_index, source, target, max_paths)
     if not found:
-        found = supply_paths(analysis.flow, target, source, max_paths)
+        found = supply_paths(analysis.flow_index, target, source, max_paths)
         if found:
             source, target = target, source
     evidence = Evidence(analysis)
