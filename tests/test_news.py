@@ -1350,3 +1350,15 @@ def test_a_subordinate_clauses_subject_does_not_issue_the_control(tmp_path, know
                     "restrictions on chip exports, banning gallium exports to the United States.",
                     published="2025-05-21")
     assert {c[2] for c in got if c[1] == "ISSUED_BY"} == {"country:CN"}
+
+
+def test_another_countrys_skipped_control_puts_down_the_control_in_hand(tmp_path, known):
+    """China's controls, then "Zimbabwe said ... it would ban exports" (skipped: a modal), then
+    "The ban takes effect on January 1, 2027": not China's control's entry into force."""
+    got = claims_of(tmp_path, known, "China announced export controls on tungsten and bismuth "
+                    "on Tuesday.\n\nSeparately, Zimbabwe said on Wednesday it would ban exports "
+                    "of lithium concentrates from January 2027.\n\nThe ban takes effect on "
+                    "January 1, 2027.", published="2025-03-05")
+    assert not [c for c in got if c[1] == "effective_from"]
+    assert ("control:cn-2025-03-tungsten", "COVERS", "element:W", None, "2025-03-04", None,
+            None, None) in got

@@ -749,6 +749,15 @@ class NewsReader:
             self.supply_claims(factual, found_here, event)
             self.figure_claims(factual, found_here, dates)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
+        if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
+                and self.current_control:
+            # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
+            # ban takes effect on January 1, 2027" is no longer China's control in hand
+            issuers = self.controls[self.current_control]["issuer"]
+            if any(f.kind == "Country" and f.id not in issuers and f.mention.start <= 25
+                   and re.fullmatch(r"(\W*\w+,)?\W*(the\s+)?", text[:f.mention.start])
+                   and not self.is_target(text, f.mention) for f in found):
+                self.current_control = None
         if len(self.claims) > before:
             self.report_unknown(text, line)
         elif question and not quoted:
