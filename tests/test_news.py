@@ -1362,3 +1362,11 @@ def test_another_countrys_skipped_control_puts_down_the_control_in_hand(tmp_path
     assert not [c for c in got if c[1] == "effective_from"]
     assert ("control:cn-2025-03-tungsten", "COVERS", "element:W", None, "2025-03-04", None,
             None, None) in got
+
+
+def test_a_quantity_a_year_earlier_is_dated_a_year_back(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's exports of gallium rose to 5,200 kilograms in "
+                    "October from 1,100 kilograms a year earlier, customs data showed.",
+                    published="2025-12-04")
+    assert {(c[2], c[4]) for c in got if c[1] == "reported_quantity"} == {
+        ("5200", "2025-10-01"), ("1100", "2024-10-01")}

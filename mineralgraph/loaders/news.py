@@ -1137,7 +1137,7 @@ class NewsReader:
             return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
                         first.month, 1)
         same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
-                        r"month (?:a |last )year\b", after, re.I)
+                        r"month (?:a |last )year\b|\s+a year (earlier|ago|before)\b", after, re.I)
         base = months[0] if months else self.last_period
         if same and base:
             first = base
