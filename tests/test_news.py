@@ -1370,3 +1370,10 @@ def test_a_quantity_a_year_earlier_is_dated_a_year_back(tmp_path, known):
                     published="2025-12-04")
     assert {(c[2], c[4]) for c in got if c[1] == "reported_quantity"} == {
         ("5200", "2025-10-01"), ("1100", "2024-10-01")}
+
+
+def test_tin_ore_and_concentrates_are_not_the_graphs_rare_earth_concentrate(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's imports of tin ore and concentrates from Myanmar "
+                    "fell 38% year on year in March to 4,100 tons.", published="2025-04-18")
+    assert {(c[1], c[3]) for c in got if c[1].startswith("reported_")} == {
+        ("reported_trade_change", "element:Sn"), ("reported_quantity", "element:Sn")}

@@ -102,6 +102,11 @@ ELEMENTS = {
     "gallium": "Ga", "germanium": "Ge", "antimony": "Sb", "tungsten": "W", "cobalt": "Co",
     "lithium": "Li", "nickel": "Ni", "niobium": "Nb", "titanium": "Ti", "tellurium": "Te",
     "bismuth": "Bi", "molybdenum": "Mo", "indium": "In", "graphite": "C",
+    # critical minerals of the bundled graph that round 10 named (manganese, beryllium,
+    # tantalum) and their neighbours in export bans and trade news
+    "manganese": "Mn", "beryllium": "Be", "tantalum": "Ta", "tin": "Sn", "vanadium": "V",
+    "chromium": "Cr", "zirconium": "Zr", "hafnium": "Hf", "magnesium": "Mg",
+    "platinum": "Pt", "palladium": "Pd",
 }
 
 #: Capitalised words that are not names of anything a claim is about.

@@ -320,6 +320,12 @@ SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|mi
 PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
                               r"prompting|disrupting|squeezing|pushing|raising|lifting|"
                               r"boosting|hurting)\b", re.I)
+#: A commodity the graph's generic materials are not: "tin ore and concentrates".
+OTHER_COMMODITY = re.compile(r"\b(tin|copper|zinc|lead|iron|bauxite|nickel|chrome|chromium|gold|"
+                             r"silver|uranium|titanium|zircon|tantalum|niobium|vanadium|"
+                             r"spodumene|coltan|cassiterite|wolframite|ilmenite|rutile|"
+                             r"fluorspar|phosphate|potash|copper-cobalt)\s+((ore|ores)\s+"
+                             r"(and|or)\s+)?$", re.I)
 #: "will replace its cobalt export ban with quotas": one control for another.
 REPLACED = re.compile(r"\breplac(e|es|ed|ing)\b[^.;]{0,60}\bwith\b", re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
@@ -385,6 +391,7 @@ class NewsReader:
         self.current_control: str | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
+        self.current_text = ""
         #: the event is dated by a year alone ("last year"): no day, no month
         self.event_year_only = False
         #: controls known by their entry into force alone, read at the article's end:
@@ -648,6 +655,7 @@ class NewsReader:
             [Found(m, m.id, model.kind_of(m.id)) for m in
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
+        self.current_text = text
         found = self.without_generic_materials(found)
         # "the U.S. Geological Survey", "the Geological Survey of Namibia": an agency that
         # reports figures is not its country (no mention, no speaker, no owner of a figure)
@@ -853,6 +861,9 @@ class NewsReader:
         out = []
         for f in found:
             if f.kind == "Material" and GENERIC_MATERIAL.fullmatch(f.mention.text.strip()) \
+                    and OTHER_COMMODITY.search(self.text_before(f)):
+                continue   # "tin ore and concentrates": not the graph's rare-earth concentrate
+            if f.kind == "Material" and GENERIC_MATERIAL.fullmatch(f.mention.text.strip()) \
                     and elements:
                 contained = set(self.known.neighbours(f.id, "CONTAINS")) \
                     if self.known is not None and f.id in self.known else set()
@@ -860,6 +871,10 @@ class NewsReader:
                     continue
             out.append(f)
         return out
+
+    def text_before(self, found: Found) -> str:
+        """The sentence in hand up to a mention (set by :meth:`sentence`)."""
+        return self.current_text[:found.mention.start]
 
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
