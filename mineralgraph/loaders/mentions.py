@@ -220,7 +220,8 @@ class Gazetteer:
         for m in self.pattern.finditer(sentence.replace("\u2019", "'")):
             text = m.group(0)
             key = _norm(m.group(1))
-            if len(key) <= 3 and text != text.upper() and not text[0].isupper():
+            if len(key) <= 3 and text != text.upper() and not text[0].isupper() \
+                    and key not in ELEMENTS:   # "tin" is the element, written small
                 continue
             if key == "us" and text != "US":
                 continue
