@@ -31,6 +31,9 @@ True
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
+
 import networkx as nx
 import numpy as np
 
@@ -49,6 +52,8 @@ SUPPLY_NODE_KINDS = ("Element", "Material", "Country", "Company", "Facility")
 #: Relation name -> True when the stored direction is against the flow.
 FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUCES": False,
                   "LOCATED_IN": True, "OPERATED_BY": True, "SUPPLIES": False}
+#: The flow relations in the order of their bits in :meth:`FlowIndex.relations`.
+RELATION_BITS = tuple(sorted(FLOW_RELATIONS))
 
 
 def flow_edges(graph: SupplyGraph):
@@ -94,19 +99,8 @@ class FlowIndex:
 
     @gc_paused()
     def __init__(self, graph: SupplyGraph):
-        # the edges of flow_edges, as two columns (no tuple per edge, no sort of them)
-        flows = [c for c in graph.claims if c.predicate in FLOW_RELATIONS]
-        producing = {c.subject for c in flows if c.predicate == "PRODUCES"
-                     and model.kind_of(c.subject) == "Company"}
-        upstream: list[str] = []
-        downstream: list[str] = []
-        for claim in flows:
-            reverse = FLOW_RELATIONS[claim.predicate]
-            if (claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility"
-                    and claim.subject not in producing):
-                continue
-            upstream.append(claim.object if reverse else claim.subject)
-            downstream.append(claim.subject if reverse else claim.object)
+        self._graph = graph
+        upstream, downstream, _ = self._columns(graph)
         ids = set(graph.ids())
         ids.update(upstream)
         ids.update(downstream)
@@ -121,6 +115,204 @@ class FlowIndex:
         self.suppliers = pairs % size
         self.ptr = np.zeros(size + 1, np.int64)
         np.cumsum(np.bincount(pairs // size, minlength=size), out=self.ptr[1:])
+        #: built on first use (the paths of the evidence and ``dependents`` need them)
+        self._consumers: tuple[np.ndarray, np.ndarray] | None = None
+        self._relations: np.ndarray | None = None
+
+    @staticmethod
+    def _columns(graph: SupplyGraph) -> tuple[list[str], list[str], list[str]]:
+        """The edges of :func:`flow_edges` as three columns (supplier, consumer,
+        relation), one row per claim, in the order of the claims: no tuple per edge, no
+        sort."""
+        flows = [c for c in graph.claims if c.predicate in FLOW_RELATIONS]
+        producing = {c.subject for c in flows if c.predicate == "PRODUCES"
+                     and model.kind_of(c.subject) == "Company"}
+        upstream: list[str] = []
+        downstream: list[str] = []
+        relations: list[str] = []
+        for claim in flows:
+            reverse = FLOW_RELATIONS[claim.predicate]
+            if (claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility"
+                    and claim.subject not in producing):
+                continue
+            upstream.append(claim.object if reverse else claim.subject)
+            downstream.append(claim.subject if reverse else claim.object)
+            relations.append(claim.predicate)
+        return upstream, downstream, relations
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.number
+
+    def _consumer_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        """The consumers of each node in CSR form (``ptr``, ``consumers``), ascending."""
+        if self._consumers is None:
+            size = len(self.ids)
+            consumer = np.repeat(np.arange(size, dtype=np.int64), np.diff(self.ptr))
+            pairs = np.sort(self.suppliers * size + consumer)
+            ptr = np.zeros(size + 1, np.int64)
+            np.cumsum(np.bincount(pairs // size, minlength=size), out=ptr[1:])
+            self._consumers = (ptr, pairs % size)
+        return self._consumers
+
+    def suppliers_of(self, node: int) -> list[int]:
+        """The numbers of a node's suppliers, ascending (the order of networkx's ``pred``
+        on :func:`flow_graph`, whose edges are added sorted)."""
+        return self.suppliers[self.ptr[node]:self.ptr[node + 1]].tolist()
+
+    def consumers_of(self, node: int) -> list[int]:
+        """The numbers of a node's consumers, ascending (the order of networkx's
+        ``succ`` on :func:`flow_graph`)."""
+        ptr, consumers = self._consumer_csr()
+        return consumers[ptr[node]:ptr[node + 1]].tolist()
+
+    def relations(self, supplier: str, consumer: str) -> set[str]:
+        """The relations of the flow edge ``supplier -> consumer`` (empty when there is
+        none): ``flow_graph(graph)[supplier][consumer]["relations"]``."""
+        if self._relations is None:
+            size = len(self.ids)
+            upstream, downstream, relations = self._columns(self._graph)
+            number = self.number.__getitem__
+            keys = (np.fromiter(map(number, downstream), np.int64, len(downstream)) * size
+                    + np.fromiter(map(number, upstream), np.int64, len(upstream)))
+            bits = {name: 1 << i for i, name in enumerate(RELATION_BITS)}
+            codes = np.fromiter((bits[r] for r in relations), np.uint8, len(relations))
+            of = np.repeat(np.arange(size, dtype=np.int64), np.diff(self.ptr))
+            masks = np.zeros(len(self.suppliers), np.uint8)
+            np.bitwise_or.at(masks, np.searchsorted(of * size + self.suppliers, keys), codes)
+            self._relations = masks
+        u, v = self.number.get(supplier), self.number.get(consumer)
+        if u is None or v is None:
+            return set()
+        start, end = self.ptr[v], self.ptr[v + 1]
+        at = start + int(np.searchsorted(self.suppliers[start:end], u))
+        if at == end or self.suppliers[at] != u:
+            return set()
+        mask = int(self._relations[at])
+        return {name for i, name in enumerate(RELATION_BITS) if mask >> i & 1}
+
+    def downstream(self, node_id: str) -> set[str]:
+        """The same set as :func:`downstream` on the networkx flow view (without the node
+        itself, even on a loop)."""
+        if node_id not in self.number:
+            return set()
+        from mineralgraph.graph.analysis.kernels import reach
+
+        ptr, consumers = self._consumer_csr()
+        found = reach(ptr, consumers, np.array([self.number[node_id]], np.int64))
+        return {self.ids[i] for i in np.flatnonzero(found)} - {node_id}
+
+    def _meet(self, source: int, target: int, ignore_nodes=(), ignore_edges=()):
+        """networkx's bidirectional breadth-first search (``_bidirectional_pred_succ``)
+        on the numbers, step for step, so that among paths of one length it finds the one
+        networkx finds: (pred, succ, meeting node)."""
+        if target == source:
+            return {target: None}, {source: None}, source
+        pred = {source: None}
+        succ = {target: None}
+        forward_fringe = [source]
+        reverse_fringe = [target]
+        while forward_fringe and reverse_fringe:
+            if len(forward_fringe) <= len(reverse_fringe):
+                this_level = forward_fringe
+                forward_fringe = []
+                for v in this_level:
+                    for w in self.consumers_of(v):
+                        if w in ignore_nodes or (v, w) in ignore_edges:
+                            continue
+                        if w not in pred:
+                            forward_fringe.append(w)
+                            pred[w] = v
+                        if w in succ:
+                            return pred, succ, w
+            else:
+                this_level = reverse_fringe
+                reverse_fringe = []
+                for v in this_level:
+                    for w in self.suppliers_of(v):
+                        if w in ignore_nodes or (w, v) in ignore_edges:
+                            continue
+                        if w not in succ:
+                            succ[w] = v
+                            reverse_fringe.append(w)
+                        if w in pred:
+                            return pred, succ, w
+        raise nx.NetworkXNoPath(f"No path between {self.ids[source]} and {self.ids[target]}.")
+
+    def _numbers(self, source: str, target: str) -> tuple[int, int]:
+        if source not in self.number:
+            raise nx.NodeNotFound(f"Source {source} is not in G")
+        if target not in self.number:
+            raise nx.NodeNotFound(f"Target {target} is not in G")
+        return self.number[source], self.number[target]
+
+    def shortest_path(self, source: str, target: str) -> list[str]:
+        """``nx.shortest_path(flow_graph(graph), source, target)``, the same path."""
+        pred, succ, w = self._meet(*self._numbers(source, target))
+        path = []
+        while w is not None:
+            path.append(w)
+            w = pred[w]
+        path.reverse()
+        w = succ[path[-1]]
+        while w is not None:
+            path.append(w)
+            w = succ[w]
+        return [self.ids[i] for i in path]
+
+    def _spur(self, source: int, target: int, ignore_nodes, ignore_edges) -> list[int]:
+        pred, succ, w = self._meet(source, target, ignore_nodes, ignore_edges)
+        path = []
+        while w is not None:
+            path.append(w)
+            w = succ[w]
+        w = pred[path[0]]
+        while w is not None:
+            path.insert(0, w)
+            w = pred[w]
+        return path
+
+    def shortest_simple_paths(self, source: str, target: str) -> Iterator[list[str]]:
+        """``nx.shortest_simple_paths(flow_graph(graph), source, target)``: simple paths,
+        shortest first (Yen's algorithm as networkx runs it, so paths of one length come
+        in the same order)."""
+        start, end = self._numbers(source, target)
+        found: list[list[int]] = []
+        buffer: list[tuple[int, int, list[int]]] = []
+        buffered: set[tuple[int, ...]] = set()
+        counter = 0
+        previous = None
+        while True:
+            if not previous:
+                path = self._spur(start, end, (), ())
+                candidates = [(len(path), path)]
+            else:
+                candidates = []
+                ignore_nodes: set[int] = set()
+                ignore_edges: set[tuple[int, int]] = set()
+                for i in range(1, len(previous)):
+                    root = previous[:i]
+                    for path in found:
+                        if path[:i] == root:
+                            ignore_edges.add((path[i - 1], path[i]))
+                    try:
+                        spur = self._spur(root[-1], end, ignore_nodes, ignore_edges)
+                        candidates.append((len(root) + len(spur), root[:-1] + spur))
+                    except nx.NetworkXNoPath:
+                        pass
+                    ignore_nodes.add(root[-1])
+            for length, path in candidates:
+                key = tuple(path)
+                if key not in buffered:
+                    heapq.heappush(buffer, (length, counter, path))
+                    counter += 1
+                    buffered.add(key)
+            if not buffer:
+                return
+            _, _, path = heapq.heappop(buffer)
+            buffered.discard(tuple(path))
+            yield [self.ids[i] for i in path]
+            found.append(path)
+            previous = path
 
     def mask(self, node_ids) -> np.ndarray:
         """Boolean array over ``ids``: the nodes upstream of any of ``node_ids`` (reached
@@ -161,29 +353,34 @@ def downstream(flow: nx.DiGraph, node_id: str) -> set[str]:
 
 
 def dependent_products(graph: SupplyGraph, node_id: str,
-                       flow: nx.DiGraph | None = None) -> list[str]:
+                       flow: nx.DiGraph | FlowIndex | None = None) -> list[str]:
     """Products with a supply path from ``node_id`` (an element, country, company...), sorted.
+    ``flow`` is the flow view of the graph, as networkx or as a :class:`FlowIndex`.
 
     >>> from mineralgraph import load_bundled
     >>> "product:f-35" in dependent_products(load_bundled(), "element:Sm")
     True
     """
-    flow = flow if flow is not None else flow_graph(graph)
-    return sorted(n for n in downstream(flow, node_id) if model.kind_of(n) == "Product")
+    flow = flow if flow is not None else FlowIndex(graph)
+    found = flow.downstream(node_id) if isinstance(flow, FlowIndex) else downstream(flow, node_id)
+    return sorted(n for n in found if model.kind_of(n) == "Product")
 
 
-def supply_paths(flow: nx.DiGraph, source: str, target: str, max_paths: int = 100,
-                 max_length: int = 12) -> list[list[str]]:
-    """Simple flow paths from ``source`` to ``target``, shortest first, at most ``max_paths``."""
+def supply_paths(flow: nx.DiGraph | FlowIndex, source: str, target: str,
+                 max_paths: int = 100, max_length: int = 12) -> list[list[str]]:
+    """Simple flow paths from ``source`` to ``target``, shortest first, at most ``max_paths``
+    (``flow``: the flow view, as networkx or as a :class:`FlowIndex`)."""
     if source not in flow or target not in flow:
         return []
     if source == target:
         return [[source]]
     found: list[list[str]] = []
+    paths = (flow.shortest_simple_paths(source, target) if isinstance(flow, FlowIndex)
+             else nx.shortest_simple_paths(flow, source, target))
     try:
         # Yen's algorithm yields paths shortest first, so the first max_paths are the
         # shortest ones however many longer paths there are
-        for path in nx.shortest_simple_paths(flow, source, target):
+        for path in paths:
             if len(path) - 1 > max_length or len(found) >= max_paths:
                 break
             found.append(path)

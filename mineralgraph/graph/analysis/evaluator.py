@@ -43,13 +43,14 @@ def _nodes(zero: Iterable[int]) -> np.ndarray:
 
 
 class Evaluator:
-    """Availability of every evaluation node of a :class:`Structure`.
+    """Availability of every evaluation node of a :class:`Structure` (``compact``:
+    compact the structure once its arrays are taken; see :meth:`Structure.compact`).
 
     >>> from mineralgraph.graph.analysis.structure import Structure, AND, OR, LEAF
     >>> s = Structure()
     >>> a, b = s.add("country:A", LEAF, "country:A"), s.add("country:B", LEAF, "country:B")
     >>> m = s.add("material:m", OR, "material:m")
-    >>> s.inputs[m], s.weights[m] = [a, b], [0.75, 0.25]
+    >>> s.set_inputs(m, [a, b], [0.75, 0.25])
     >>> ev = Evaluator(s)
     >>> float(ev.evaluate()[m])
     1.0
@@ -57,10 +58,14 @@ class Evaluator:
     0.25
     """
 
-    def __init__(self, structure: Structure):
+    def __init__(self, structure: Structure, compact: bool = False):
         k = _kernels()
         self.s = structure
         op, indptr, indices, weights = structure.arrays()
+        if compact:
+            # the builder's keys and arrays go before the work below, which at a million
+            # nodes would sit on top of their few hundred MiB
+            structure.compact()
         n = len(op)
         nodes = index_type(n)
         comp_ptr, comp_nodes, position, self.cyclic = k.components(indptr, indices)

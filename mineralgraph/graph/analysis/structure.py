@@ -21,6 +21,7 @@ recycling loop counted as a requirement would make everything on it 0.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -47,55 +48,85 @@ def required(graph: SupplyGraph, node_id: str, relation: str,
 class Structure:
     """Evaluation nodes of one graph under one set of blocked producers.
 
-    ``index`` maps a graph id (or ``(producer, material)`` or ``("supply", m)``) to an
-    evaluation node; ``owned`` maps a graph id to the evaluation nodes it zeroes (a list
-    while building, a tuple once :meth:`compact`).
+    ``index`` maps a graph id to its evaluation node; ``internal`` maps the builder's
+    keys of the internal nodes (``(producer, material)``, ``("supply", m)``...) to
+    theirs, while building; ``owned`` maps a graph id to the evaluation nodes it zeroes
+    (a list while building, a tuple once :meth:`compact`).
+
+    While building, the operators and the inputs are held in flat typed arrays
+    (``array.array``: one byte an operator, four bytes an input and eight its weight),
+    not as a Python list per node: a million-node graph has millions of evaluation
+    nodes and some ten million inputs. Each node's inputs are set once, with
+    :meth:`set_inputs`, after the nodes they name exist.
     """
 
-    op: list[int] = field(default_factory=list)
-    inputs: list[list[int]] = field(default_factory=list)
-    weights: list[list[float]] = field(default_factory=list)
-    owner: list[str | None] = field(default_factory=list)
-    index: dict = field(default_factory=dict)
+    op: array = field(default_factory=lambda: array("b"))
+    index: dict[str, int] = field(default_factory=dict)
+    internal: dict = field(default_factory=dict)
     owned: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     unmapped: set[str] = field(default_factory=set)
+    #: per node: where its inputs start in the flat arrays, and how many
+    starts: array = field(default_factory=lambda: array("q"), repr=False)
+    counts: array = field(default_factory=lambda: array("i"), repr=False)
+    #: every node's inputs and their weights, in the order they were set
+    flat: array = field(default_factory=lambda: array("i"), repr=False)
+    flat_weights: array = field(default_factory=lambda: array("d"), repr=False)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The structure as flat arrays: operator codes (int8), and the inputs in CSR
         form: ``indptr`` (node ``i``'s inputs are ``indices[indptr[i]:indptr[i + 1]]``),
         ``indices`` and ``weights`` (an OR input's weight; 0 for the others). Node
         numbers and offsets are int32 when they fit (half the memory of int64)."""
-        counts = np.fromiter((len(i) for i in self.inputs), np.int64, len(self.inputs))
-        indptr = np.zeros(len(self.inputs) + 1, np.int64)
+        n = len(self.op)
+        counts = np.frombuffer(self.counts, np.int32).astype(np.int64)
+        indptr = np.zeros(n + 1, np.int64)
         np.cumsum(counts, out=indptr[1:])
-        indptr = indptr.astype(index_type(int(indptr[-1])))
-        indices = np.fromiter((i for inputs in self.inputs for i in inputs),
-                              index_type(len(self.inputs)), int(indptr[-1]))
-        weights = np.fromiter(
-            (w for inputs, ws in zip(self.inputs, self.weights, strict=True)
-             for w in (ws or [0.0] * len(inputs))), np.float64, int(indptr[-1]))
-        return np.asarray(self.op, np.int8), indptr, indices, weights
+        # from the order the inputs were set in to the order of the nodes
+        gather = (np.repeat(np.frombuffer(self.starts, np.int64) - indptr[:-1], counts)
+                  + np.arange(indptr[-1]))
+        indices = np.frombuffer(self.flat, np.int32)[gather].astype(index_type(n))
+        weights = np.frombuffer(self.flat_weights, np.float64)[gather]
+        return (np.frombuffer(self.op, np.int8).copy(),
+                indptr.astype(index_type(int(indptr[-1]))), indices, weights)
 
     def compact(self) -> None:
         """Drop what only the builder needs, once :meth:`arrays` has been taken: the
-        per-node lists, and the index entries of the internal nodes (producers, supply
-        pools, in-house stages...). ``index`` keeps the graph ids."""
-        self.op = self.inputs = self.weights = self.owner = None
-        self.index = {k: v for k, v in self.index.items() if isinstance(k, str)}
-        self.owned = {k: tuple(v) for k, v in self.owned.items()}
+        flat arrays, and the keys of the internal nodes (producers, supply pools,
+        in-house stages...). ``index`` keeps the graph ids."""
+        self.op = self.starts = self.counts = self.flat = self.flat_weights = None
+        self.internal = {}
+        # in place: each list freed as its tuple replaces it, no second dict of a million
+        owned = self.owned
+        for key in owned:
+            owned[key] = tuple(owned[key])
+        if isinstance(owned, defaultdict):
+            owned.default_factory = None
 
     def add(self, key, op: int, owner: str | None) -> int:
+        """A new evaluation node (no inputs yet) under ``key`` (a graph id, or a tuple
+        for an internal node), zeroed by removing ``owner`` when given."""
         node = len(self.op)
         self.op.append(op)
-        # an empty tuple (one object shared by all) until the node's inputs are known: a
-        # million-node graph has millions of evaluation nodes, most without weights
-        self.inputs.append(())
-        self.weights.append(())
-        self.owner.append(owner)
-        self.index[key] = node
+        self.starts.append(0)
+        self.counts.append(0)
+        if isinstance(key, str):
+            self.index[key] = node
+        else:
+            self.internal[key] = node
         if owner is not None:
             self.owned[owner].append(node)
         return node
+
+    def set_inputs(self, node: int, inputs: list[int], weights: list[float] | None = None):
+        """The inputs of a node (once), with their weights for an OR node (0 for the
+        others)."""
+        self.starts[node] = len(self.flat)
+        self.counts[node] = len(inputs)
+        self.flat.extend(inputs)
+        if weights:
+            self.flat_weights.extend(weights)
+        else:
+            self.flat_weights.frombytes(bytes(8 * len(inputs)))
 
 
 def index_type(largest: int) -> type:
@@ -148,8 +179,9 @@ class StructureBuilder:
             return self._material(node_id)
         if kind == "Product":
             node = self.s.add(node_id, AND, node_id)
-            self.s.inputs[node] = [self.node(m) for m in required(self.graph, node_id, "REQUIRES")]
-            if not self.s.inputs[node]:
+            inputs = [self.node(m) for m in required(self.graph, node_id, "REQUIRES")]
+            self.s.set_inputs(node, inputs)
+            if not inputs:
                 self.s.unmapped.add(node_id)
             return node
         return self.s.add(node_id, LEAF, node_id)
@@ -162,14 +194,13 @@ class StructureBuilder:
             supply = self.s.add(("supply", material), OR, None)
             weights = self.look.weights(material)
             pairs = [(self._producer(c.subject, material), w) for c, w in weights if w > 0]
-            self.s.inputs[supply] = [p for p, _ in pairs]
-            self.s.weights[supply] = [w for _, w in pairs]
-            self.s.inputs[node] = elements + [supply]
+            self.s.set_inputs(supply, [p for p, _ in pairs], [w for _, w in pairs])
+            self.s.set_inputs(node, elements + [supply])
             return node
         self.s.unmapped.add(material)
         inputs = [self.node(i) for i in self.material_inputs(material)]
         if self.anchors is None:
-            self.s.inputs[node] = elements + inputs
+            self.s.set_inputs(node, elements + inputs)
             return node
         key = ("virtual", material)
         if key in self.blocked:
@@ -177,10 +208,10 @@ class StructureBuilder:
         else:
             virtual = self.s.add(key, AND, None)
             anchor = self.anchors.get(material)
-            self.s.inputs[virtual] = ([self.node(anchor)] if anchor else []) + inputs
+            self.s.set_inputs(virtual, ([self.node(anchor)] if anchor else []) + inputs)
         supply = self.s.add(("supply", material), OR, None)
-        self.s.inputs[supply], self.s.weights[supply] = [virtual], [1.0]
-        self.s.inputs[node] = elements + [supply]
+        self.s.set_inputs(supply, [virtual], [1.0])
+        self.s.set_inputs(node, elements + [supply])
         return node
 
     def material_inputs(self, material: str) -> list[str]:
@@ -189,7 +220,7 @@ class StructureBuilder:
 
     def _producer(self, producer: str, material: str) -> int:
         key = (producer, material)
-        found = self.s.index.get(key)
+        found = self.s.internal.get(key)
         if found is not None:
             return found
         if key in self.blocked:
@@ -199,7 +230,7 @@ class StructureBuilder:
         parts += [self.node(n) for n in self.look.context(producer) if n != producer]
         for material_input in self.material_inputs(material):
             parts.append(self._input(producer, material_input, ()))
-        self.s.inputs[node] = parts
+        self.s.set_inputs(node, parts)
         return node
 
     def _input(self, producer: str, material: str, trail: tuple) -> int:
@@ -225,12 +256,12 @@ class StructureBuilder:
         is empty and one node serves every path, as before."""
         upstream = self.look.ancestors(material)
         key = ("in-house", producer, material, tuple(sorted(set(trail) & upstream)))
-        if key in self.s.index:
-            return self.s.index[key]
+        if key in self.s.internal:
+            return self.s.internal[key]
         node = self.s.add(key, AND, material)
-        self.s.inputs[node] = ([self.node(e) for e in self.look.contains(material)]
-                               + [self._input(producer, i, trail)
-                                  for i in self.material_inputs(material)])
+        self.s.set_inputs(node, [self.node(e) for e in self.look.contains(material)]
+                          + [self._input(producer, i, trail)
+                             for i in self.material_inputs(material)])
         return node
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
@@ -247,8 +278,8 @@ class StructureBuilder:
         (in the stated proportions) and the input's elements; removing the input (a
         material) or one of its elements removes it too."""
         key = ("sourced", producer, material_input)
-        if key in self.s.index:
-            return self.s.index[key]
+        if key in self.s.internal:
+            return self.s.internal[key]
         node = self.s.add(key, AND, material_input)
         pool = self.s.add(("sourced-from", producer, material_input), OR, None)
         makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
@@ -259,19 +290,20 @@ class StructureBuilder:
             else:
                 inputs.append(self._supplier_leaf(supplier, material_input))
             weights.append(weight)
-        self.s.inputs[pool], self.s.weights[pool] = inputs, weights
-        self.s.inputs[node] = [self.node(e) for e in self.look.contains(material_input)] + [pool]
+        self.s.set_inputs(pool, inputs, weights)
+        self.s.set_inputs(node, [self.node(e) for e in self.look.contains(material_input)]
+                          + [pool])
         return node
 
     def _supplier_leaf(self, supplier: str, material_input: str) -> int:
         """A supplier that is not a recorded producer of what it supplies: as available as
         itself and, for a facility, its country and operator."""
         key = ("supplier", supplier, material_input)
-        if key in self.s.index:
-            return self.s.index[key]
+        if key in self.s.internal:
+            return self.s.internal[key]
         node = self.s.add(key, AND, None)
-        self.s.inputs[node] = [self.node(supplier)] + [
-            self.node(n) for n in self.look.context(supplier) if n != supplier]
+        self.s.set_inputs(node, [self.node(supplier)] + [
+            self.node(n) for n in self.look.context(supplier) if n != supplier])
         return node
 
 

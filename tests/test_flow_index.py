@@ -1,0 +1,89 @@
+"""The flow index answers the path questions of the evidence and ``dependents`` as the
+networkx flow view does: the same downstream sets, the same relations on each edge, and
+the same paths in the same order (ties between paths of one length included), without
+building the networkx graph (issue 18: at a million nodes it took some 2 GiB)."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from itertools import islice
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from mineralgraph import load_bundled
+from mineralgraph.claim import Claim
+from mineralgraph.graph.flow import FlowIndex, dependent_products, flow_graph, supply_paths
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+_SYNTHETIC = Path(__file__).resolve().parents[1] / "bench" / "synthetic.py"
+
+
+def _synthetic(nodes: int, cycles: bool) -> SupplyGraph:
+    spec = importlib.util.spec_from_file_location("bench_synthetic_flow", _SYNTHETIC)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return SupplyGraph(module.generate(nodes, seed=1, cycles=cycles))
+
+
+@pytest.fixture(scope="module", params=["bundled", "synthetic-cycles"])
+def views(request):
+    graph = load_bundled() if request.param == "bundled" else _synthetic(2000, True)
+    return graph, flow_graph(graph), FlowIndex(graph)
+
+
+def test_relations_and_downstream_as_networkx(views):
+    _, flow, index = views
+    assert set(index.ids) == set(flow.nodes)
+    for u, v, data in flow.edges(data=True):
+        assert index.relations(u, v) == data["relations"]
+    assert index.relations("product:none", "product:other") == set()
+    for node in sorted(flow.nodes)[::7]:
+        assert index.downstream(node) == nx.descendants(flow, node)
+
+
+def test_paths_as_networkx(views):
+    graph, flow, index = views
+    rng = random.Random(7)
+    products = sorted(graph.ids("Product"))
+    compared = 0
+    for _ in range(40):
+        product = rng.choice(products)
+        ancestors = sorted(nx.ancestors(flow, product))
+        if not ancestors:
+            continue
+        source = rng.choice(ancestors)
+        assert index.shortest_path(source, product) == nx.shortest_path(flow, source, product)
+        expected = list(islice(nx.shortest_simple_paths(flow, source, product), 50))
+        assert list(islice(index.shortest_simple_paths(source, product), 50)) == expected
+        assert supply_paths(index, source, product, 20) == supply_paths(flow, source, product, 20)
+        compared += len(expected)
+    assert compared > 40
+
+
+def test_ties_in_networkx_order():
+    # two paths of length 2 from a to d (through b and through c) and one of length 3:
+    # networkx finds the one through b first (suppliers and consumers in id order)
+    graph = SupplyGraph([Claim("material:d", "MADE_FROM", "material:b"),
+                         Claim("material:d", "MADE_FROM", "material:c"),
+                         Claim("material:b", "MADE_FROM", "material:a"),
+                         Claim("material:c", "MADE_FROM", "material:a"),
+                         Claim("material:d", "MADE_FROM", "material:e"),
+                         Claim("material:e", "MADE_FROM", "material:f"),
+                         Claim("material:f", "MADE_FROM", "material:a")])
+    index = FlowIndex(graph)
+    assert index.shortest_path("material:a", "material:d") == [
+        "material:a", "material:b", "material:d"]
+    assert list(index.shortest_simple_paths("material:a", "material:d")) == [
+        ["material:a", "material:b", "material:d"], ["material:a", "material:c", "material:d"],
+        ["material:a", "material:f", "material:e", "material:d"]]
+    assert index.relations("material:a", "material:b") == {"MADE_FROM"}
+    assert dependent_products(graph, "material:a", index) == []
+    with pytest.raises(nx.NetworkXNoPath):
+        index.shortest_path("material:d", "material:a")
+    with pytest.raises(nx.NodeNotFound):
+        index.shortest_path("material:zz", "material:a")
