@@ -1377,3 +1377,13 @@ def test_tin_ore_and_concentrates_are_not_the_graphs_rare_earth_concentrate(tmp_
                     "fell 38% year on year in March to 4,100 tons.", published="2025-04-18")
     assert {(c[1], c[3]) for c in got if c[1].startswith("reported_")} == {
         ("reported_trade_change", "element:Sn"), ("reported_quantity", "element:Sn")}
+
+
+def test_several_countries_acting_in_one_sentence_give_no_control(tmp_path, known):
+    path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-07-10\n\nThe United States and Japan "
+                 "imposed export controls on chipmaking equipment in 2023, and China retaliated "
+                 "on July 3 with curbs on gallium and germanium.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in scored(result.claims) if c[1] == "ISSUED_BY"]
+    assert "ambiguous: several countries act in one sentence" in [
+        s["reason"] for s in result.report["skipped"]]

@@ -1392,6 +1392,16 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
+        leads = {f.id for f in found if f.kind == "Country" and re.search(
+            r"(^|(,\s+(and|but|while|whereas)|;)\s+)(the\s+)?$|^(the\s+)?[\w. ]{2,30}\s+and\s+"
+            r"(the\s+)?$", text[:f.mention.start], re.I) and not self.is_target(text, f.mention)}
+        if len(leads) > 1:
+            # "The United States and Japan imposed export controls on chipmaking equipment
+            # ..., and China retaliated ... with curbs on gallium": whose control names which
+            # items is a guess
+            self.skipped.append((self.line, text, "ambiguous: several countries act in one "
+                                                  "sentence"))
+            return
         if REPLACED.search(text):
             # "will replace its cobalt export ban with quotas from October 16": one control
             # ends, another starts; which date is whose is a guess
