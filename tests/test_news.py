@@ -1387,3 +1387,10 @@ def test_several_countries_acting_in_one_sentence_give_no_control(tmp_path, know
     assert not [c for c in scored(result.claims) if c[1] == "ISSUED_BY"]
     assert "ambiguous: several countries act in one sentence" in [
         s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_week_later_dates_no_decision(tmp_path, known):
+    path = write(tmp_path, "w.txt", "Title: Probe\nDate: 2025-06-13\n\nA week later, China granted "
+                 "licences to three US automakers' suppliers, Reuters reported on Wednesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()

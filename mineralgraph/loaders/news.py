@@ -320,6 +320,10 @@ SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|mi
 PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
                               r"prompting|disrupting|squeezing|pushing|raising|lifting|"
                               r"boosting|hurting)\b", re.I)
+#: "A week later, China granted licences ...": a date counted from another sentence's.
+RELATIVE_LEAD = re.compile(r"\W*((a|an|one|two|three|four|five|six|several|a few|\d+)\s+(days?|"
+                           r"weeks?|months?)\s+later|the (next|following) (day|week|month)|"
+                           r"days later|weeks later|months later)\b", re.I)
 #: A commodity the graph's generic materials are not: "tin ore and concentrates".
 OTHER_COMMODITY = re.compile(r"\b(tin|copper|zinc|lead|iron|bauxite|nickel|chrome|chromium|gold|"
                              r"silver|uranium|titanium|zircon|tantalum|niobium|vanadium|"
@@ -1371,6 +1375,10 @@ class NewsReader:
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
+        if RELATIVE_LEAD.match(text):
+            self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
+                                                  "the sentence does not give"))
+            return
         if self.event_year_only and len(dates) == 1:
             # "Last year China banned exports of antimony": a year names no month, and a
             # control's id and date need one
@@ -1933,6 +1941,10 @@ class NewsReader:
 
     # ------------------------------------------------------------ licences
     def licence_claims(self, text: str, found: list[Found], event: date) -> None:
+        if RELATIVE_LEAD.match(text):
+            self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
+                                                  "the sentence does not give"))
+            return
         if self.event_year_only:
             self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
             return
