@@ -1412,3 +1412,23 @@ def test_a_week_later_dates_no_decision(tmp_path, known):
                  "licences to three US automakers' suppliers, Reuters reported on Wednesday.\n")
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Japan said on Monday it was concerned about the new restrictions on rare earth exports "
+    "announced on Thursday.",
+    "Germany's economy ministry said on Tuesday that curbs on gallium exports imposed on Oct. 9 "
+    "would hurt its carmakers.",
+    "Japan's Vacuumschmelze said on Tuesday it had obtained licences to ship magnets.",
+    "Germany said on Friday its companies had been granted licences for gallium.",
+    "Exporters must apply for a licence, and applications for civilian use are generally "
+    "approved.",
+    "The ministry reviews each application and grants licences only to verified end users.",
+])
+def test_no_issuer_from_a_country_that_speaks_reacts_or_receives_and_no_decision_from_rules(
+        tmp_path, known, body):
+    """The kinds of wrong claims the blind round 11 found (in the lead's general terms): an
+    issuer taken from a country reacting to a control or receiving licences, a decision read
+    from a description of how licensing works."""
+    got = claims_of(tmp_path, known, body, published="2025-10-15")
+    assert not [c for c in got if c[1] in ("ISSUED_BY", "decision")]

@@ -2132,8 +2132,10 @@ class NewsReader:
                     "issued them")
         if control_issuers and issuer not in control_issuers:
             return f"no issuer: {issuer} does not issue {control}"
-        if all(f.id == issuer for f in countries):
+        if countries and all(f.id == issuer for f in countries):
             return None
+        if not countries and (issuer in control_issuers or issuer == self.official_country):
+            return None   # "Licences were approved on Monday" under the control in hand
         return "no issuer: the licences' issuer is not the subject of the deciding verb"
 
     def control_since(self, text: str, issuer: str) -> str | None:
