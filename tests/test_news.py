@@ -1432,3 +1432,12 @@ def test_no_issuer_from_a_country_that_speaks_reacts_or_receives_and_no_decision
     from a description of how licensing works."""
     got = claims_of(tmp_path, known, body, published="2025-10-15")
     assert not [c for c in got if c[1] in ("ISSUED_BY", "decision")]
+
+
+def test_a_known_control_restated_by_a_nearby_month_is_not_minted_anew(tmp_path, known):
+    path = write(tmp_path, "k.txt", "Title: Probe\nDate: 2024-01-20\n\nChina restricted gallium "
+                 "exports in August 2023.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.subject.startswith("control:cn-2023-08")]
+    assert any(x["reason"].startswith("restated: a known control of those items")
+               for x in result.report["skipped"])

@@ -1636,6 +1636,17 @@ class NewsReader:
                 announced = date(event.year - (number > event.month), number, 1)
                 day_precise = False
             in_force_only = self.dated_by_article and status != "announced"
+            near = sorted(node for node, info in self.controls.items()
+                          if not info["minted"] and set(items) & info["covers"]
+                          and (not info["issuer"] or issuer in info["issuer"])
+                          and info["announced"] and abs(((announced or event)
+                                                         - info["announced"]).days) <= 62)
+            if near and not (announced and day_precise):
+                # "after Beijing introduced licensing requirements for gallium in August 2023":
+                # the known July control restated by a month near its own, not a new one
+                self.skipped.append((self.line, text, "restated: a known control of those items "
+                                     f"({near[0]}) was announced within two months"))
+                return
             named_countries = [f.id for f in found if f.kind == "Country"]
             others = {f.id for f in found if f.kind == "Country" and f.id != issuer
                       and not self.is_target(text, f.mention)}
