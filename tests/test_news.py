@@ -1260,12 +1260,14 @@ def test_another_exporters_unnamed_goods_are_not_the_goods_before(tmp_path, know
         ("country:CN", "material:ndfeb-magnet")}
 
 
-def test_a_modal_with_immediate_effect_reports_a_decision(tmp_path, known):
+def test_a_modal_with_immediate_effect_stays_a_modal(tmp_path, known):
+    """"said it would impose export controls ..., effective immediately": a modal governs the
+    verb; first read as a decision in this pass, then left as before (no path may be looser
+    than the reader before it without a measured gain)."""
     got = claims_of(tmp_path, known, "China's Ministry of Commerce said on Tuesday it would "
                     "impose export controls on tungsten and bismuth, effective immediately.",
                     published="2025-02-05")
-    assert ("control:cn-2025-02-tungsten", "effective_from", "2025-02-04", None, "2025-02-04",
-            None, None, None) in got
+    assert not [c for c in got if c[0].startswith("control:")]
 
 
 @pytest.mark.parametrize("body, reason", [

@@ -1804,8 +1804,6 @@ class NewsReader:
         until = re.search(r"\buntil\s+(\w+\.?\s+\d{1,2},?\s+20\d\d|\d{1,2}\s+\w+\s+20\d\d)|"
                           r"\b(from|starting|effective)\s+(\w+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z]\w+)",
                           text)
-        if modal and re.search(r"\b(effective immediately|with immediate effect)\b", text, re.I):
-            return False   # "said they would impose export controls ..., effective immediately"
         return bool(modal and not REFERENCE.search(text) and not until and not re.search(
             r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
             text[max(0, modal.start() - 40):modal.start()], re.I))
