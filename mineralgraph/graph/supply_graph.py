@@ -173,12 +173,20 @@ class SupplyGraph:
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
-        self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        #: node id -> its attribute claims, in the order of ``claims`` (one tuple a node, not
+        #: a dict of lists: a node has two or three attribute claims, and a million nodes
+        #: would hold some 300 MiB more as dicts)
+        self._attributes: dict[str, tuple[Claim, ...]] = {}
         self._relations: dict[tuple, list[Claim]] | None = None
         self._share_choices: dict | None = None
+        attributes: dict[str, list[Claim]] = defaultdict(list)
         for claim in self.claims:
             if not claim.is_relation:
-                self._attributes[claim.subject][claim.predicate].append(claim)
+                attributes[claim.subject].append(claim)
+        for node_id in attributes:
+            attributes[node_id] = tuple(attributes[node_id])
+        attributes.default_factory = None
+        self._attributes = attributes
 
     @property
     def loaded(self) -> dict[str, int]:
@@ -280,7 +288,7 @@ class SupplyGraph:
 
     def attribute_claims(self, node_id: str, name: str) -> list[Claim]:
         """Every claim of one attribute of a node."""
-        return list(self._attributes.get(node_id, {}).get(name, ()))
+        return [c for c in self._attributes.get(node_id, ()) if c.predicate == name]
 
     def attribute(self, node_id: str, name: str, default=None):
         """The preferred value of a single-valued attribute."""
@@ -301,7 +309,10 @@ class SupplyGraph:
 
     def attributes(self, node_id: str) -> dict[str, list[Claim]]:
         """Attribute name to claims, for one node."""
-        return {k: list(v) for k, v in sorted(self._attributes.get(node_id, {}).items())}
+        found: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self._attributes.get(node_id, ()):
+            found[claim.predicate].append(claim)
+        return {k: found[k] for k in sorted(found)}
 
     def label(self, node_id: str) -> str:
         """The node's label (title for a source), or its id when it has none."""
