@@ -64,9 +64,9 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
 
         claims = bundled_claims()
     else:
-        from mineralgraph.graph.snapshot import load_snapshot
+        from mineralgraph.graph.snapshot import load_graph_snapshot
 
-        claims = load_snapshot(Path(source))
+        claims = load_graph_snapshot(Path(source))
     return SupplyGraph(claims, min_confidence=min_confidence).as_of(as_of)
 
 
@@ -128,7 +128,8 @@ class Chokepoints(Table):
         return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
                  "kind": c.kind, "stage": c.stage, "country": c.country,
                  **ends("loss", c.loss_range),
-                 "spof": c.spof_kind, "hhi": c.hhi, "confidence": c.caveats.confidence,
+                 "spof": c.spof_kind, "hhi": c.hhi, "hhi_material": c.hhi_material,
+                 "confidence": c.caveats.confidence,
                  "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
                  "disputed": bool(c.caveats.disputes)}
                 for r in self.reports for c in r.chokepoints]

@@ -36,11 +36,11 @@ class App:
         """The graph of ``--graph FILE`` or the bundled dataset, as of a date."""
         if self._graph is None:
             if self.graph_path:
-                from mineralgraph.graph.snapshot import load_snapshot
+                from mineralgraph.graph.snapshot import load_graph_snapshot
                 from mineralgraph.output import working
 
                 with working(f"Loading {self.graph_path}"):
-                    self._graph = SupplyGraph(load_snapshot(Path(self.graph_path)))
+                    self._graph = SupplyGraph(load_graph_snapshot(Path(self.graph_path)))
             else:
                 from mineralgraph.bundled import load_bundled
 

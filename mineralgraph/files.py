@@ -50,6 +50,30 @@ _NOT_A_FILE = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pip
                (stat.S_ISSOCK, "a socket"))
 
 
+def refuse_endless(path: str | Path, mode: int, what: str = "file") -> None:
+    """The one test of an input's kind: refuse a directory, a device or a socket (a
+    device such as ``/dev/zero`` would be read forever); a pipe is read.
+
+    Raises
+    ------
+    InputError
+        One line naming the file and what it is: ``/dev/zero: is a character device,
+        not a snapshot file``.
+
+    >>> import stat
+    >>> refuse_endless("/dev/zero", stat.S_IFCHR, "snapshot file")
+    Traceback (most recent call last):
+    ...
+    mineralgraph.exceptions.InputError: /dev/zero: is a character device, not a snapshot file
+    >>> refuse_endless("q.rq", stat.S_IFIFO)
+    """
+    from mineralgraph.exceptions import InputError
+
+    for test, kind in _NOT_A_FILE:
+        if test(mode) and not stat.S_ISFIFO(mode):
+            raise InputError(str(path), None, None, f"is {kind}, not a {what}")
+
+
 def read_text(path: str | Path, limit: int | None = None, what: str = "file") -> str:
     """The UTF-8 text of an input file, refusing what never ends or is not a file.
 
@@ -69,10 +93,7 @@ def read_text(path: str | Path, limit: int | None = None, what: str = "file") ->
     shown = str(path)
     try:
         with open(path, "rb") as fh:
-            mode = os.fstat(fh.fileno()).st_mode
-            for test, kind in _NOT_A_FILE:
-                if test(mode) and not stat.S_ISFIFO(mode):
-                    raise InputError(shown, None, None, f"is {kind}, not a {what}")
+            refuse_endless(shown, os.fstat(fh.fileno()).st_mode, what)
             data = fh.read() if limit is None else fh.read(limit + 1)
     except FileNotFoundError:
         raise InputError(shown, None, None, f"no such {what}") from None

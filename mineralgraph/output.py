@@ -97,14 +97,25 @@ def refuse_input_as_output(ctx: click.Context) -> None:
     """Refuse, before the work, a command whose output file is one of its inputs
     (``diff a.json b.json -o a.json``, ``sparql @q.rq -o q.rq``, ``--graph g.json ...
     -o g.json``), or a file already in an input folder (``validate data/ -o
-    data/relations.csv``): the result would replace what it was computed from. Raises
+    data/relations.csv``), a file in the bundled dataset's folder (read by every
+    command), or one file named by two output options: the result would replace what
+    it was computed from. Raises
     :class:`~mineralgraph.exceptions.FileWriteError` naming the option it came in by."""
     import os
 
     from mineralgraph.exceptions import FileWriteError
 
-    outputs = [v for n in OUTPUT_PARAMS if isinstance(v := ctx.params.get(n), str)
-               and v != "-" and os.path.exists(v)]
+    named = [v for n in OUTPUT_PARAMS if isinstance(v := ctx.params.get(n), str) and v != "-"]
+    if len({os.path.realpath(v) for v in named}) < len(named):
+        raise FileWriteError(f"{named[0]}: named twice as an output of this command (-o and "
+                             "--news-report): one would replace the other; nothing written")
+    data = os.path.join(os.path.realpath(bundled_folder()), "")
+    for out in named:
+        if os.path.realpath(out).startswith(data):
+            raise FileWriteError(f"{out}: is in the bundled dataset's folder {data[:-1]}, "
+                                 "which every command reads (a file written there becomes "
+                                 "data); write the result elsewhere; nothing written")
+    outputs = [v for v in named if os.path.exists(v)]
     if not outputs:
         return
     level: click.Context | None = ctx
@@ -132,6 +143,14 @@ def refuse_input_as_output(ctx: click.Context) -> None:
                                              "write the result to another file; nothing "
                                              "written")
         level = level.parent
+
+
+def bundled_folder():
+    """The folder of the data shipped in the package (curated tables, scenarios, the
+    open-data mappings): every command reads it, none may write into it."""
+    from importlib import resources
+
+    return resources.files("mineralgraph").joinpath("data")
 
 
 def output_options(formats: Sequence[str] = FORMATS, default: str = "text",

@@ -38,19 +38,51 @@ def located(claim: Claim, field: str | None, message: str) -> InputError:
 
 
 def check_claims(claims: Iterable[Claim]) -> list[InputError]:
-    """Every cross-claim problem in ``claims``, in the order of the claims."""
+    """Every cross-claim problem in ``claims``, in the order of the claims, each once."""
     claims = list(claims)
     defined = {c.subject for c in claims if not c.is_relation}
     errors: list[InputError] = []
+    typed = []
     for claim in claims:
+        problem = _type_problem(claim)
+        if problem:  # no sum or range can be taken of it: the checks below skip it
+            errors.append(located(claim, *problem))
+            continue
+        typed.append(claim)
         errors.extend(_claim_errors(claim, defined))
         errors.extend(_number_errors(claim))
+    claims = typed
     errors.extend(_id_errors(claims))
     errors.extend(_missing_required(claims))
     errors.extend(_share_sums(claims))
     errors.extend(_import_share_sums(claims))
     errors.extend(_cycles(claims))
-    return errors
+    # a row's claims share its sources and origin: one undefined source is one problem,
+    # not one per attribute of the row
+    seen: set[str] = set()
+    return [e for e in errors if not (str(e) in seen or seen.add(str(e)))]
+
+
+_NUMBER_TYPES = {"decimal": ((int, float), "a number"), "integer": ((int,), "a whole number"),
+                 "boolean": ((bool,), "true or false")}
+
+
+def _type_problem(claim: Claim) -> tuple[str, str] | None:
+    """(field, message) when a number, whole number or true/false of the ontology is of
+    another type: an RDF source can say ``mg:share "0.9"`` (text), which no arithmetic
+    takes (validation stopped on it with a traceback)."""
+    values = list(claim.qualifiers)
+    if not claim.is_relation:
+        values.append((claim.predicate, claim.object))
+    for name, value in values:
+        attribute = model.attributes.get(name)
+        if attribute is None or attribute.datatype not in _NUMBER_TYPES:
+            continue
+        types, what = _NUMBER_TYPES[attribute.datatype]
+        if (type(value) is bool) is not (attribute.datatype == "boolean") or \
+                not isinstance(value, types):
+            return name, f"{value!r} is not {what}"
+    return None
 
 
 def _ids_of(claim: Claim) -> list[tuple[str, str]]:

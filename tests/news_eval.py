@@ -94,13 +94,16 @@ def articles(directory: Path = ARTICLES) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
-def evaluate(known, report=None, directory: Path = ARTICLES) -> Score:
-    """Precision and recall of claims and of unresolved mentions over every article."""
+def evaluate(known, report=None, directory: Path = ARTICLES, only=None) -> Score:
+    """Precision and recall of claims and of unresolved mentions over every article (or
+    those whose file name is in ``only``)."""
     from mineralgraph.loaders import LoadContext
     from mineralgraph.loaders.news import load_news
 
     score = Score()
     for path in articles(directory):
+        if only is not None and path.name not in only:
+            continue
         expected, expected_unresolved = read_expected(path.with_suffix(".expected"))
         result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
         got = scored(result.claims)

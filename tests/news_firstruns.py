@@ -26,7 +26,7 @@ ROUNDS = {1: ("18dd419", "articles", 93, 121), 2: ("bf836ae", "articles", 122, 1
           3: ("985f20c", "articles", 152, 171), 4: ("f7d369d", "heldout", 172, 191),
           5: ("cd563db", "heldout", 192, 201), 6: ("f266d15", "heldout", 111, 120),
           7: ("013cc1c", "articles", 202, 209), 8: ("2f57f58", "articles", 210, 217),
-          9: ("b0f6439", "articles", 218, 225)}
+          9: ("b0f6439", "articles", 218, 225), 10: ("4708532", "articles", 226, 241)}
 
 READ = r'''
 import json, re, sys

@@ -63,6 +63,39 @@ def test_brief_of_an_element_lists_the_products_it_feeds(tiny):
     assert [(r["node"], r["spof"]) for r in brief.table] == [("Car", "yes"), ("Jet", "yes")]
 
 
+def test_brief_of_a_country_gives_each_products_loss_as_a_range(tiny):
+    """Without China the jet loses 99.6% if its motor (no producer) is made elsewhere,
+    100% if in China, its anchor country: the brief on China once gave "100%" alone and no
+    SPOF, and said no product hangs on China, where ``dependents`` says 99.6-100%,
+    possible. The car needs no unmapped stage: one figure. Without China the concentrate
+    keeps 0.4 (MM, AU, the US mine), the oxide the Australian plant's 0.1 x 0.4 = 0.04,
+    the magnet the US plant's 0.1 x 0.04 = 0.004: both lose 99.6% in the upper bound."""
+    brief = build_brief(tiny, "country:CN")
+    rows = {r["node"]: r for r in brief.table}
+    assert [(r["node"], r["loss"], r["spof"]) for r in brief.table] == [
+        ("Jet", "99.6-100%", "possible"), ("Car", "99.6%", "")]
+    assert brief.summary[1] == ("No product in view certainly hangs on China alone, but Jet "
+                                "may (if the stages without mapped supply sit in China).")
+    assert "as a range" in brief.table_note
+    # what the figure rests on, as dependents says it (the bundled F-35: low, on proxies)
+    bundled = build_brief(load_bundled(), "country:CN")
+    f35 = next(r for r in bundled.table if r["node"] == "Lockheed Martin F-35 Lightning II")
+    assert (f35["loss"], f35["spof"], f35["confidence"]) == (
+        ">99.9-100%", "possible", "low, proxy, disputed")
+    assert rows["Jet"]["confidence"] == ""  # the tiny graph rates no claim
+
+
+def test_brief_of_a_material_names_the_products_that_need_it(tiny):
+    """A material's picture is drawn upstream by default; its brief took that one and said
+    the oxide feeds no product. Both the jet and the car need it: without it neither can
+    be made."""
+    brief = build_brief(tiny, "material:oxide")
+    assert brief.summary[:2] == ["Separated oxide feeds 2 mapped product(s): Car and Jet.",
+                                 "Without it, Car and Jet cannot be made."]
+    assert [(r["node"], r["loss"], r["spof"]) for r in brief.table] == [
+        ("Car", "100%", "yes"), ("Jet", "100%", "yes")]
+
+
 def test_markdown_brief_has_every_part():
     graph = load_bundled()
     brief = build_brief(graph.as_of(date(2025, 6, 1)), "product:f-35",
@@ -291,7 +324,9 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
     assert len(listed) == 20 and listed[-1].startswith("20. ")
     assert text.splitlines()[2].endswith(
-        " · 20 sources cited in the table, listed below; the picture draws on 34")
+        " · 20 sources cited in the table, listed below; the picture draws on 37")
+    # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
+    # second repost review)
     # a brief on a non-product lists the picture's sources, and says so
     dy = run_cli("brief", "element:Dy").stdout
     n = len(dy.split("## Sources\n\n")[1].strip().splitlines())

@@ -34,7 +34,7 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
         # China's antimony concentrate is on its mapped paths: the ban reaches it only in
         # the worst case, because no maker (so no country) of the ammunition is recorded
         assert ("(product:centre-fire-ammunition) loses 0-100%: the scenario blocks China's "
-                "60% of Antimony ore and concentrate (Sb content) on its supply paths, but only "
+                "58% of Antimony ore and concentrate (Sb content) on its supply paths, but only "
                 "in the worst case (the high end of the loss). It is a range, not one figure, "
                 "because no maker of it is recorded, so the ban on end users in the United "
                 "States applies only in the worst case (the high end; the low end takes it as "
@@ -46,7 +46,7 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
                                             "targets": ["country:US"]}]
         assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
                                        "material": "material:antimony-concentrate",
-                                       "share": 0.598802}]
+                                       "share": 0.577145}]
         assert "Antimony trisulfide (primer grade)" in text
 
 
@@ -175,13 +175,14 @@ def test_a_usgs_table_that_disagrees_builds_uses_one_set_and_reports_it(run_cli,
 
 def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(run_cli):
     """Under the December 2024 ban the ammunition (no recorded maker) keeps 0-100%: China's
-    60% of antimony concentrate is blocked in the worst case, so "without China it would
-    lose 60%" holds only in the best case, where the ban does not reach it."""
+    58% of antimony concentrate (60,000 of the 103,960 t USGS lists for 2024) is blocked in
+    the worst case, so "without China it would lose 58%" holds only in the best case, where
+    the ban does not reach it."""
     text = " ".join(run_cli("chokepoints", "--scenario", BAN, "--product",
                             "product:centre-fire-ammunition").stdout.split())
     assert ("keeps 0-100% of its supply under the scenario; most exposed at the mining "
-            "stage: Antimony ore and concentrate (Sb content), 60% from China (HHI 4,096); "
-            "without China it would lose 60% in the best case, where China still ships to it "
+            "stage: Antimony ore and concentrate (Sb content), 58% from China (HHI 3,790); "
+            "without China it would lose 58% in the best case, where China still ships to it "
             "(no maker is recorded, so the ban may not reach it) (medium confidence).") in text
 
 

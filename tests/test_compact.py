@@ -51,11 +51,12 @@ def test_tiny_jet_by_hand():
     # China 99.6-100% (100% when the unmapped stage sits in China, its anchor country: the
     # picture gives both ends, as the table does), then Miner Co 28% (a company with no
     # country of its own), then the United States 28%; the US mine (20%, rank 4) sits
-    # inside the United States; Australia 19%; the rest lose under 10%
+    # inside the United States; Australia's 19% is the fifth supplier that is no single
+    # point of failure: every picture marks four (exposure.top_suppliers)
     assert [(t.rank, t.label, round(t.loss, 3), t.low and round(t.low, 3))
             for t in chain.top] == [
         (1, "China", 1.0, 0.996), (2, "Miner Co", 0.28, None),
-        (3, "United States", 0.28, None), (5, "Australia", 0.19, None)]
+        (3, "United States", 0.28, None)]
     assert chain.top[0].figure() == "possible SPOF, loss 99.6-100%"
     magnet = chain.nodes["material:magnet"]
     assert [(b.owner, round(b.share, 3), b.companies) for b in magnet.bars] == [
@@ -71,6 +72,25 @@ def test_tiny_jet_by_hand():
 
 
 # ---------------------------------------------------------------------- F-35
+def test_f35_snapshot_shows_myanmars_heavy_feed_as_chokepoints_ranks_it(bundled, f35):
+    """The baseline snapshot (and the brief's picture) once marked five owners, SPOFs
+    included: Honeywell, Moog and Northrop Grumman took three, so Myanmar's 57% of the
+    heavy rare-earth feed (rank 6 in ``chokepoints``) was not drawn. Every picture now
+    marks the same suppliers as the full chain: each SPOF and the next four."""
+    from mineralgraph.graph.analysis.exposure import chain_exposure
+
+    chain, found = f35
+    myanmar = next(c for c in found.report.chokepoints if c.id == "country:MM")
+    assert (myanmar.rank, myanmar.loss_range) == (6, pytest.approx((0.57, 0.57)))
+    feed = chain.nodes["material:hre-feed"]
+    assert [(k.rank, k.label, round(k.loss, 2)) for k in feed.chokes] == [(6, "Myanmar", 0.57)]
+    assert [(b.label, round(b.share, 2)) for b in feed.bars][:1] == [("Myanmar", 0.57)]
+    assert [t.rank for t in chain.top] == [1, 2, 3, 4, 5, 6]
+    whole = chain_exposure(bundled, "product:f-35")
+    assert list(whole.top) == ["company:honeywell", "company:moog", "company:northrop-grumman",
+                               "country:CN", "country:CD", "country:MM", "company:jl-mag"]
+
+
 def test_f35_compact_is_small_and_readable(f35):
     chain, _ = f35
     assert 10 <= len(chain.nodes) <= 25

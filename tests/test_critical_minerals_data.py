@@ -72,6 +72,32 @@ def test_derived_shares_are_amount_over_the_stated_total_and_never_zero():
     assert checked > 500
 
 
+def test_rest_of_world_is_never_below_usgs_other_countries_line():
+    # the rule of the data README: rest of world is the larger of USGS's "Other countries"
+    # line and the rounded world total's remainder, so the rounding never lands on it
+    pattern = re.compile(r"USGS 'Other countries' row: ([\d,]+)")
+    kept, above = [], 0
+    for row in rows("production_usgs.csv"):
+        match = pattern.search(row["note"])
+        if row["subject"] != "country:XX" or not match:
+            continue
+        line = int(match.group(1).replace(",", ""))
+        assert int(row["amount"]) >= line, row
+        if int(row["amount"]) == line and row["quote"].startswith("Other countries |"):
+            kept.append((row["object"], row["year"]))
+        else:
+            above += 1
+    assert sorted(kept) == [
+        ("material:barite", "2024"), ("material:chromium-mine", "2023"),
+        ("material:copper-refined", "2024"), ("material:lead-mine", "2024"),
+        ("material:magnesite", "2023"), ("material:magnesite", "2024"),
+        ("material:palladium-mine", "2023"), ("material:platinum-mine", "2023"),
+        ("material:potash", "2023"), ("material:potash", "2024"),
+        ("material:silver-mine", "2024"), ("material:tin-mine", "2023"),
+        ("material:zirconium-mine", "2023")]
+    assert above > 20
+
+
 def test_one_year_is_active_at_a_time(graph):
     def shares(when):
         claims = graph.as_of(when).relation_claims("material:copper-refined", "PRODUCES",
@@ -84,7 +110,11 @@ def test_one_year_is_active_at_a_time(graph):
     now = shares(date(2025, 6, 30))
     assert now["country:CL"] == (2024, pytest.approx(1900 / 27000, abs=5e-5))
     assert {year for year, _ in now.values()} == {2024}
-    assert sum(share for _, share in now.values()) == pytest.approx(1, abs=1e-3)
+    # rest of world is USGS's "Other countries" line (2,500 kt), above the rounded total's
+    # remainder (27,000 - 24,710 = 2,290 kt): the shares add to 27,210 / 27,000
+    assert now["country:XX"] == (2024, pytest.approx(2500 / 27000, abs=5e-5))
+    assert sum(share for _, share in now.values()) == pytest.approx(27210 / 27000, abs=1e-3)
+    assert in_2023["country:XX"] == (2023, pytest.approx(2490 / 27000, abs=5e-5))
 
 
 def test_withheld_us_production_is_left_out_not_zero(graph):
@@ -138,7 +168,7 @@ def test_every_2024_usgs_country_row_with_a_2023_column_is_dated():
                         "2023": ("2023-01-01", "2024-01-01"),
                         "2024": ("2024-01-01", "")}[row["year"]], pair
                     checked += 1
-    assert checked == 670
+    assert checked == 672  # antimony 2024 has a rest-of-world row beside its 2023 one
 
 
 def test_a_users_set_wins_a_tie_with_the_bundled_set_also_from_a_snapshot():
@@ -161,3 +191,17 @@ def test_a_users_set_wins_a_tie_with_the_bundled_set_also_from_a_snapshot():
     for claims in (bundled + user, user + bundled, sorted(user + bundled, key=lambda c: c.id)):
         choice = SupplyGraph(claims).share_choices()["material:m"]
         assert choice.chosen.source == "source:mine"
+
+
+def test_antimony_2024_shares_are_over_the_sum_of_usgs_lines(graph):
+    # MCS 2025 antimony: the lines add up to 103,960 t, 3.96% above the rounded 100,000 t
+    # world total; shares over the sum (more than the 2% a set may exceed 1), rest of world
+    # the nine lines beyond the six entered countries (3,760 t)
+    claims = graph.as_of(date(2025, 6, 30)).relation_claims(
+        "material:antimony-concentrate", "PRODUCES", incoming=True)
+    shares = {c.subject: c.qualifier("share") for c in claims if c.qualifier("year") == 2024}
+    amounts = {c.subject: c.qualifier("amount") for c in claims
+               if c.qualifier("year") == 2024}
+    assert sum(amounts.values()) == 103960 and amounts["country:XX"] == 3760
+    assert shares["country:CN"] == pytest.approx(60000 / 103960, abs=5e-7)
+    assert sum(shares.values()) == pytest.approx(1, abs=2e-6)

@@ -15,6 +15,7 @@ import pytest
 from mineralgraph.claim import Claim
 from mineralgraph.graph.diff import fact_diff, graph_diff
 from mineralgraph.graph.snapshot import save_snapshot
+from mineralgraph.reports.diff import render_diff
 
 S = ("source:s",)
 BASE = [Claim("product:p", "label", "P", sources=S),
@@ -76,10 +77,56 @@ def test_a_new_year_is_an_addition_not_a_change():
 def test_chokepoint_diff_on_the_hand_graph():
     [product] = graph_diff(BASE, NEW).products
     assert product.as_dict() == {
-        "product": "product:p", "label": "P", "baseline": {"old": 1.0, "new": 1.0},
+        "product": "product:p", "label": "P",
+        "baseline": {"old": BASELINE_ALL, "new": BASELINE_ALL},
         "spofs_added": [], "spofs_removed": ["country:AA"],
-        "chokepoints_added": [{"id": "country:BB", "loss": 0.5}], "chokepoints_removed": [],
-        "loss_changed": [{"id": "country:AA", "old": 1.0, "new": 0.5}]}
+        "chokepoints_added": [{"id": "country:BB", "loss_low": 0.5, "loss_high": 0.5,
+                               "loss_range": [0.5, 0.5]}],
+        "chokepoints_removed": [],
+        "loss_changed": [{"id": "country:AA",
+                          "old": {"loss_low": 1.0, "loss_high": 1.0, "loss_range": [1.0, 1.0]},
+                          "new": {"loss_low": 0.5, "loss_high": 0.5,
+                                  "loss_range": [0.5, 0.5]}}]}
+
+
+#: A baseline range of [1, 1], as the diff's JSON gives it.
+BASELINE_ALL = {"baseline_low": 1.0, "baseline_high": 1.0, "baseline_range": [1.0, 1.0]}
+
+
+def test_diff_json_gives_every_loss_as_its_two_ends_never_one_alone():
+    """The diff once wrote a lone ``loss`` (the upper bound's) where the other JSON outputs
+    give ``loss_low``/``loss_high``: a loss of 0 from 0-100% read as safe."""
+    data = json.loads(render_diff(graph_diff(BASE, NEW), "a", "b", "json"))
+    [product] = data["chokepoints"]
+    added = product["chokepoints_added"][0]
+    assert "loss" not in added and (added["loss_low"], added["loss_high"]) == (0.5, 0.5)
+    changed = product["loss_changed"][0]
+    assert (changed["old"]["loss_high"], changed["new"]["loss_low"]) == (1.0, 0.5)
+    assert product["baseline"]["new"]["baseline_range"] == [1.0, 1.0]
+
+
+#: P also needs U, made from M, with no producer mapped: U's anchor is M's top country
+#: (AA and BB tie at 0.5 after the change: the smaller id, AA), design note 5.6.
+UNMAPPED = [Claim("material:u", "label", "U", sources=S),
+            Claim("material:u", "stage", "metal", sources=S),
+            Claim("material:u", "MADE_FROM", "material:m", sources=S),
+            Claim("product:p", "REQUIRES", "material:u", sources=S)]
+
+
+def test_diff_keeps_the_high_end_of_a_loss_that_the_upper_bound_alone_hides():
+    """After the change, without AA P keeps half of M in the upper bound (loss 0.5) and
+    nothing in the lower one, where U sits in AA (loss 1): AA's loss is 50-100%, not the
+    0.5 a lone upper-bound figure gave."""
+    diff = graph_diff(BASE + UNMAPPED, NEW + UNMAPPED)
+    [product] = diff.products
+    assert [(n, a, b) for n, a, b in product.loss_changed] == [
+        ("country:AA", (1.0, 1.0), (0.5, 1.0))]
+    assert product.chokepoints_added == [("country:BB", (0.5, 0.5))]
+    text = render_diff(diff, "a", "b")
+    assert text.endswith("\n    loss country:AA: 1 -> 0.5-1")
+    [row] = [r for r in json.loads(render_diff(diff, "a", "b", "json"))["chokepoints"]]
+    assert row["loss_changed"][0]["new"] == {"loss_low": 0.5, "loss_high": 1.0,
+                                             "loss_range": [0.5, 1.0]}
 
 
 def test_no_change_gives_no_product():
@@ -167,7 +214,9 @@ def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir,
     assert data["summary"]["products_changed"] >= 1
     f35 = [c for c in data["chokepoints"] if c["product"] == "product:f-35"][0]
     jl_mag = [c for c in f35["loss_changed"] if c["id"] == "company:jl-mag"][0]
-    assert (jl_mag["old"], round(jl_mag["new"], 4)) == (0.47, 0.3133)
+    assert jl_mag["old"]["loss_range"] == [0.47, 0.47]
+    assert (round(jl_mag["new"]["loss_low"], 4), round(jl_mag["new"]["loss_high"], 4)) == (
+        0.3133, 0.3133)
 
 
 def test_diff_as_of_compares_the_chokepoints_on_that_date(run_cli, tmp_path):
@@ -185,12 +234,14 @@ def test_diff_as_of_compares_the_chokepoints_on_that_date(run_cli, tmp_path):
                                  "--format", "json").stdout)
     # 2025: AA alone with share 0.5, so a0 = 0.5 and AA stays a SPOF (loss 1).
     assert on_2025["chokepoints"] == [{
-        "product": "product:p", "label": "P", "baseline": {"old": 1.0, "new": 0.5},
+        "product": "product:p", "label": "P", "baseline": {"old": BASELINE_ALL, "new": {
+            "baseline_low": 0.5, "baseline_high": 0.5, "baseline_range": [0.5, 0.5]}},
         "spofs_added": [], "spofs_removed": [], "chokepoints_added": [],
         "chokepoints_removed": [], "loss_changed": []}]
     # 2026: BB's half counts too; AA is no longer a SPOF.
     assert on_2026["chokepoints"][0]["spofs_removed"] == ["country:AA"]
-    assert on_2026["chokepoints"][0]["chokepoints_added"] == [{"id": "country:BB", "loss": 0.5}]
+    assert on_2026["chokepoints"][0]["chokepoints_added"] == [
+        {"id": "country:BB", "loss_low": 0.5, "loss_high": 0.5, "loss_range": [0.5, 0.5]}]
 
 
 def test_diff_reads_any_source_a_loader_reads(run_cli, data_dir, tmp_path):

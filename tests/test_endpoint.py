@@ -181,6 +181,44 @@ def test_remote_query_errors_are_one_line(server):
         remote_query(server.url, SLOW)
 
 
+def test_remote_timeout_bounds_an_answer_sent_a_byte_at_a_time():
+    """Each byte came within the socket's timeout, so --timeout 1 waited for the whole
+    drip (3 s here; as long as the endpoint liked)."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        body = b'{"head": {"vars": ["x"]}, "results": {"bindings": []}}'
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                     b"Content-Length: %d\r\n\r\n" % len(body))
+        for byte in body:
+            if stop.wait(3 / len(body)):
+                break
+            conn.sendall(bytes([byte]))
+        conn.close()
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    start = time.monotonic()
+    try:
+        with pytest.raises(QueryTimeoutError, match=r"no answer within 1 s \(timeout\)"):
+            remote_query(url, PRODUCTS, timeout=1)
+        assert time.monotonic() - start < 2
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
 def test_remote_timeout_on_the_client_side():
     import socket
     import threading

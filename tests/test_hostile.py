@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -194,6 +195,36 @@ def test_an_input_is_never_the_output(inputs, args, target, given):
     one_line_error(result, f"{fill(target)}: is {what} of this command ({fill(given)}); "
                            "write the result to another file; nothing written")
     assert digest(inputs["graph"].parent) == before and no_temp_files(inputs["graph"].parent)
+
+
+@pytest.mark.parametrize("args, name", [
+    (["info", "--format", "csv", "-o"], "curated/production.csv"),
+    (["validate", "--format", "csv", "-o"], "curated/validation.csv"),
+    (["export", "-o"], "scenarios/graph.ttl"),
+], ids=["a-bundled-table", "a-new-file-the-loader-would-read", "the-scenarios-folder"])
+def test_nothing_is_written_into_the_bundled_dataset(args, name):
+    """`info -o <package>/data/curated/production.csv` replaced a bundled table, and a
+    new CSV file there was read as data by every later command."""
+    data = bundled_data_path().parent
+    target = data / name
+    existed = target.exists()
+    before = digest(data)
+    result = mg(*args, target)
+    one_line_error(result, f"{target}: is in the bundled dataset's folder "
+                           f"{os.path.realpath(data)}, which every command reads (a file "
+                           "written there becomes data); write the result elsewhere; nothing "
+                           "written")
+    assert digest(data) == before and target.exists() == existed and no_temp_files(target.parent)
+
+
+def test_one_file_for_two_outputs_is_refused(tmp_path):
+    """`build -o r.json --news-report r.json` wrote the report, then the snapshot over it."""
+    article = ROOT / "tests" / "data" / "news" / "articles" / "01-gallium-germanium.txt"
+    out = tmp_path / "r.json"
+    result = mg("build", "--source", article, "-o", out, "--news-report", out)
+    one_line_error(result, f"{out}: named twice as an output of this command (-o and "
+                           "--news-report): one would replace the other; nothing written")
+    assert not out.exists()
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="a link owned by another user needs root")
@@ -579,6 +610,19 @@ def test_separators_and_case_do_not_hide_a_look_alike(slug):
     assert look_alike_key(f"material:{slug}") == look_alike_key(f"material:{joined.upper()}")
 
 
+def test_an_undefined_source_of_a_row_is_one_problem_not_one_per_cell(tmp_path):
+    """A product row of five cells citing two undefined sources gave ten lines."""
+    path = tmp_path / "products.csv"
+    path.write_text("id,label,end_use,alias,sources\n"
+                    "product:jet,Jet,defence,J1;J2,source:a;source:b\n")
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:2: sources: source:a is not defined",
+        f"{path}:2: sources: source:b is not defined",
+        "Error: 2 problem(s); nothing written"]
+
+
 def test_the_bundled_dataset_still_validates():
     result = mg("validate")
     assert result.exit_code == 0 and result.stdout.startswith("ok: ")
@@ -628,6 +672,41 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
     assert digest(path) == before
 
 
+@pytest.mark.parametrize("change, field, message", [
+    ({"qualifiers": {"share": 7}}, "share", "7 is above 1: impossible for share"),
+    ({"qualifiers": {"share": -0.5}}, "share", "-0.5 is below 0: impossible for share"),
+    ({"qualifiers": {"share": "0.5"}}, "share", "'0.5' is not a number"),
+    ({"qualifiers": {"share": True}}, "share", "True is not a number"),
+    ({"qualifiers": {"share": 10**400}}, "share",
+     "a whole number of about 400 digits is beyond any figure"),
+    ({"qualifiers": {"share": 0.5, "year": 20240}}, "year",
+     "20240 is above 2100: impossible for year"),
+    ({"sources": []}, "sources", "a fact needs at least one source"),
+    ({"confidence": "certain"}, "confidence", "'certain' is not one of high, medium, low"),
+    ({"predicate": "EATS"}, "predicate",
+     "'EATS' is neither a relation nor an attribute of the ontology"),
+    ({"subject": "China"}, "subject", "'China' has no known kind (kind:slug)"),
+], ids=["share-7", "negative-share", "share-as-text", "share-true", "huge-number",
+        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind"])
+def test_a_hand_edited_snapshot_figure_is_refused_not_analysed(tmp_path, change, field,
+                                                                message):
+    """`--graph` trusted a snapshot's values: a share of 7 ran the analysis (exit 0), a
+    share written as text or a 400-digit number was a traceback."""
+    snapshot = tmp_path / "g.json"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", snapshot).exit_code == 0
+    lines = snapshot.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if '"share": 0.9' in line)
+    claim = json.loads(lines[index].rstrip().rstrip(","))
+    claim.update(change)
+    lines[index] = json.dumps(claim) + ",\n"
+    snapshot.write_text("".join(lines), encoding="utf-8")
+    for args in (["chokepoints", "--product", "product:jet"], ["info"]):
+        one_line_error(mg("--graph", snapshot, *args), f"{snapshot}:{index + 1}: {field}: "
+                                                         f"{message}")
+    one_line_error(mg("diff", snapshot, snapshot), f"{snapshot}:{index + 1}: {field}: "
+                                                   f"{message}")
+
+
 def test_a_snapshot_that_is_not_utf8_is_one_line(tmp_path):
     path = tmp_path / "g.json"
     path.write_bytes((HEADER + "[]}").encode() + b"\xff")
@@ -668,6 +747,100 @@ def test_a_huge_cell_in_a_usgs_table_is_one_line(tmp_path):
                    f"{path}:3: a cell is longer than 131072 characters")
 
 
+def test_a_cut_off_curated_file_is_refused_not_read_as_a_smaller_share(tmp_path):
+    """A copy cut inside its last row read 0.6923 as 0.69 and built without a word."""
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    relations = folder / "relations.csv"
+    text = relations.read_text()
+    row = next(line for line in text.splitlines() if ",0." in line)
+    cut = text[: text.index(row) + row.index(",0.") + 4]  # the share's first digit
+    relations.write_text(cut)
+    out = tmp_path / "graph.json"
+    out.write_text("old snapshot\n")
+    result = mg("build", "--no-bundled", "--source", folder, "-o", out)
+    line = cut.count("\n") + 1
+    column = text.splitlines()[0].split(",")[row.count(",", 0, row.index(",0.") + 1) + 1]
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"{relations}:{line}: {column}: the last row has "
+        f"{row.count(',', 0, row.index(',0.') + 1) + 1} of {text.splitlines()[0].count(',') + 1}"
+        " cells and no line break ends the file: a cut-off copy? (its last figure may be cut "
+        "short too)", "Error: 1 problem(s); nothing written"]
+    assert out.read_text() == "old snapshot\n"
+
+
+def test_a_curated_file_cut_inside_a_quote_is_refused(tmp_path):
+    path = tmp_path / "nodes.csv"
+    path.write_text('id,label,sources\nelement:Dy,"Dysprosium, the')
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1 and result.stderr.splitlines()[0] == (
+        f"{path}:2: label: the file ends inside a quoted cell, with no line break: a "
+        "cut-off copy?")
+
+
+def test_a_whole_file_without_a_final_line_break_still_loads(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    for name in ("nodes.csv", "relations.csv", "sources.csv"):
+        (folder / name).write_text((TINY / name).read_text().rstrip("\n"))
+    trimmed = mg("build", "--no-bundled", "--source", folder)
+    whole = mg("build", "--no-bundled", "--source", TINY)
+    assert trimmed.exit_code == 0 == whole.exit_code, trimmed.stderr
+    assert trimmed.stdout.replace(str(folder), "X") == whole.stdout.replace(str(TINY), "X")
+
+
+def test_a_cut_off_usgs_table_is_refused(tmp_path):
+    path = tmp_path / USGS.name
+    text = USGS.read_text(encoding="utf-8-sig")
+    cut = text[: text.index("41600,45000") + 8]  # United States 2024: 45,000 read as 45
+    path.write_text(cut, encoding="utf-8")
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:2: PROD_NOTES: the last row has 7 of 13 cells and no line "
+                   "break ends the file: a cut-off copy? (its last figure may be cut short "
+                   "too)")
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("graph.nt", "", "an empty file: nothing to read"),
+    ("graph.ttl", "\n  \n", "an empty file: nothing to read"),
+    ("nodes.csv", "\ufeff", "an empty file: nothing to read"),
+    ("graph.ttl", "@prefix mg: <https://w3id.org/mineralgraph/ontology#> .\n",
+     "no statements of the ontology in it: nothing to read (build --source reads what "
+     "mineralgraph export writes)"),
+    ("graph.jsonld", '{"@context": {}}', "no statements of the ontology in it: nothing to "
+     "read (build --source reads what mineralgraph export writes)"),
+    ("MCS2025_World_Data.csv", "SOURCE,COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023\n",
+     "a header and no rows under it: nothing to read"),
+], ids=["empty-nt", "blank-ttl", "bom-only-csv", "prefixes-only",
+        "context-only", "usgs-header-only"])
+def test_a_source_with_nothing_in_it_is_one_line_and_writes_nothing(tmp_path, name, text,
+                                                                    message):
+    """An empty RDF file or table built a snapshot with exit 0 (or was 'not a format any
+    loader recognises'). An empty article keeps its own line and exit 0 (issue 15:
+    test_news.test_an_empty_article_says_so_in_one_line_and_adds_nothing)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "graph.json"
+    out.write_text("old snapshot\n")
+    line = ":2" if "header" in message else ""
+    one_line_error(mg("build", "--source", path, "-o", out), f"{path}{line}: {message}")
+    assert out.read_text() == "old snapshot\n"
+
+
+@pytest.mark.parametrize("column", ["netWgt", "qty"])
+def test_a_bad_trade_weight_names_its_own_column(tmp_path, column):
+    """A weight of '12 t' was reported under primaryValue, a column that was fine."""
+    source = ROOT / "tests" / "data" / "trade" / "comtrade_magnets_2024.csv"
+    rows = list(csv.reader(source.read_text(encoding="utf-8").splitlines()))
+    rows[1][rows[0].index(column)] = "12 t"
+    path = tmp_path / source.name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = mg("build", "--no-bundled", "--source", path, "--strict")
+    assert result.exit_code == 1
+    assert f"{path}:2: {column}: '12 t' is not a number" in result.stderr.splitlines()
+
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name
@@ -692,6 +865,42 @@ def test_a_bare_carriage_return_in_a_curated_file_is_a_located_line(tmp_path):
     result = mg("validate", path)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"{path}:2: sources: a fact needs at least one source"
+
+
+ARTICLE = ("Title: China curbs gallium\nPublisher: Reuters\nDate: {date}\n\n"
+           "BEIJING, July 3 (Reuters) - China will impose export controls on gallium from "
+           "Aug. 1, the Ministry of Commerce said on Monday.\n")
+
+
+def test_an_article_dated_a_day_that_does_not_exist_names_that_date(tmp_path):
+    """`Date: 2025-02-30` was passed over, and the error blamed the dateline's 'July 3'
+    on line 5."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE.format(date="2025-02-30"))
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:3: date: '2025-02-30' is not a date; give one with --article-date "
+                   "YYYY-MM-DD")
+
+
+def test_a_dateline_on_a_day_that_does_not_exist_is_one_line(tmp_path):
+    """`BEIJING, February 30, 2025 (Reuters) -` was a ValueError traceback."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE.replace("Date: {date}\n", "").replace("July 3", "February 30, "
+                                                                   "2025"))
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}:4: date: 'February 30, 2025' is not a date; give one with "
+                   "--article-date YYYY-MM-DD")
+
+
+def test_a_file_far_longer_than_any_article_is_refused_at_once(tmp_path):
+    """A 15 MB text (a log, a book) kept the news reader busy for over two minutes."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE.format(date="2023-07-03") + "word " * (1 << 20))
+    start = time.monotonic()
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: over 4 MiB: longer than any news article (give the article's "
+                   "own text or page)")
+    assert time.monotonic() - start < 30
 
 
 def test_an_article_in_utf16_without_bom_is_one_line(tmp_path):
@@ -762,6 +971,25 @@ def test_an_ill_typed_rdf_literal_is_one_line(tmp_path):
                    f"{path}: 'abc' is not a valid http://www.w3.org/2001/XMLSchema#integer")
 
 
+@pytest.mark.parametrize("new, message", [
+    ('mg:share "0.5"', "share: '0.5' is not a number"),
+    ('mg:year "2024"', "year: '2024' is not a whole number"),
+    ("mg:year 2024.5", "year: 2024.5 is not a whole number"),
+], ids=["share-as-text", "year-as-text", "year-as-decimal"])
+def test_a_figure_of_the_wrong_type_in_rdf_is_one_problem_not_a_traceback(tmp_path, new,
+                                                                           message):
+    """`mg:share "0.5"` (a plain literal) stopped validation with a TypeError."""
+    old = "mg:share 0.5" if "share" in new else "mg:year 2024"
+    path = _turtle_with(tmp_path, old, new)
+    out = tmp_path / "g.json"
+    result = mg("build", "--no-bundled", "--source", path, "--out", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert isinstance(result.exception, (SystemExit, type(None))), result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].endswith(f": {message}")
+    assert lines[1] == "Error: 1 problem(s); nothing written"
+
+
 def test_nan_in_rdf_is_refused_and_nothing_written(tmp_path):
     path = _turtle_with(tmp_path, "mg:share 0.5", 'mg:share "NaN"^^xsd:double')
     out = tmp_path / "g.json"
@@ -801,6 +1029,9 @@ def test_a_password_inside_the_uri_is_never_echoed():
     "CALL `dbms`.`components`()",
     "RETURN apoc.cypher.runFirstColumnSingle('LOAD CSV FROM \"file:///x\" AS r RETURN r', {})",
     "CYPHER 5 USE system SHOW DATABASES",
+    # Neo4j ends a // comment at a carriage return too: what follows it is run
+    "WITH 1 AS x // note\rLOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
+    "WITH 1 AS x // note\rCALL dbms.components() YIELD name RETURN name",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -934,6 +1165,38 @@ def test_load_csv_with_write_reads_only_the_empty_import_folder(tiny_db, neo4j_s
                    "file:///etc/passwd () (Neo.ClientError.Statement.ExternalResourceFailed)")
 
 
+@pytest.mark.neo4j
+def test_a_carriage_return_ends_a_comment_and_cannot_hide_load_csv(tiny_db, neo4j_server):
+    """Neo4j reads `// note\\rLOAD CSV ...` as a comment, then LOAD CSV: the server
+    fetched the URL (a listener of the test saw the request) before the guard knew."""
+    import http.server
+
+    asked = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"secret,1\n")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        query = (f"WITH 1 AS x // note\rLOAD CSV FROM "
+                 f"'http://127.0.0.1:{server.server_address[1]}/x.csv' AS r RETURN r")
+        result = cypher(neo4j_server, query)
+    finally:
+        server.shutdown()
+        server.server_close()
+    one_line_error(result, "refused: LOAD CSV reads files on the server or URLs it can "
+                   f"reach{REFUSAL}")
+    assert asked == [] and "secret" not in result.stdout
+
+
 # ====================================================================== Neo4j: push faults
 class CuttingProxy:
     """A TCP proxy to a real server that drops every connection, and stops listening,
@@ -1029,7 +1292,7 @@ def test_a_neo4j_that_dies_during_push_wipe_says_how_far_it_went(
 # ====================================================================== inputs that never end
 @pytest.mark.parametrize("args, message", [
     (["sparql", "@/dev/zero"], "/dev/zero: is a character device, not a query file"),
-    (["--graph", "/dev/zero", "info"], "/dev/zero: is a device, not a snapshot file"),
+    (["--graph", "/dev/zero", "info"], "/dev/zero: is a character device, not a snapshot file"),
     (["cypher", "@/dev/urandom", "--uri", "bolt://127.0.0.1:1"],
      "/dev/urandom: is a character device, not a query file"),
     (["sparql", "@/etc"], "/etc: is a directory, not a query file"),

@@ -49,7 +49,7 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 129, 128 / 134
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 132 / 133, 132 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -83,6 +83,39 @@ KNOWN_MISSES = {
     "219-vietnam-law-businesstimes.md": "'moved to ban exports' is no announcement",
     "225-vietnam-law-digitimes.html": "'approved amendments that ... reaffirm a ban' is no "
                                       "announcement; its date is in the next sentence",
+    # round 10 (226-241), folded after its blind run
+    "226-gabon-manganese-wire.txt": "'will stop exporting raw manganese from January 1, 2029, "
+                                    "after President ... ordered the ban ... on Friday': no "
+                                    "control verb the reader knows, and the day is in the aside",
+    "227-gabon-manganese-blog.md": "a plan to 'pass a law' banning exports 'if' ...: not read",
+    "228-namibia-cabinet-official.html": "'Cabinet has approved a ban on exporting ...': "
+                                         "'approved a ban' is read as no announcement",
+    "230-graphite-december-wire.txt": "the licence 'in mid-December' is read before the control "
+                                      "known by its entry into force (read at the article's "
+                                      "end): no UNDER",
+    "231-graphite-december-tradepress.html": "two partners with 'respectively' and 'All of "
+                                             "December's ... went to South Korea: 948 tonnes' "
+                                             "are not read",
+    "232-cobalt-imports-july-tradepress.md": "bullets 'Cobalt intermediate imports: 4,143 tonnes' "
+                                             "with the country only in a heading",
+    "233-cobalt-congo-column.txt": "'suspended cobalt exports in February last year and "
+                                   "replaced the suspension with a quota system': skipped as "
+                                   "a replaced control",
+    "234-antimony-june-rawmaterials.html": "'cleared Chinese customs' as exports (as 168); "
+                                           "'China's decision in August 2024 to add antimony "
+                                           "to its list'; 'estimated at above 85%'",
+    "235-antimony-december-wire.txt": "'nothing went to the United States' (a zero in words); "
+                                      "'with 48% of global mined supply' (no share verb)",
+    "236-gallium-germanium-reaction-aggregator.html": "'and 68% of its refined germanium': "
+                                                      "'its' read as another country's output",
+    "237-gallium-germanium-mofcom-official.html": "the answer's 'released the announcement on "
+                                                  "3 July' names no items; the speaker label "
+                                                  "of another paragraph is not reported",
+    "238-india-ban-considered-news.html": "a planned ban from unnamed officials with no date "
+                                          "of its own: not read",
+    "240-magnet-permits-vw-wire.txt": "two unknown grantees whose names do not end like a "
+                                      "company's; 'Beijing restricted shipments last month' "
+                                      "as a restatement of the April control",
 }
 
 
@@ -103,13 +136,13 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (192 articles, 698 claims)."""
+    """Floors under the figures in tests/data/news/README.md (208 articles, 804 claims)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 698
-    assert score.precision >= 655 / 659, report
-    assert score.recall >= 655 / 698, report
+    assert score.tp + score.fn == 804
+    assert score.precision >= 708 / 712, report
+    assert score.recall >= 708 / 804, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -126,18 +159,19 @@ def test_held_out_articles_are_kept_apart_and_measured(known):
     assert score.recall >= HELDOUT_RECALL
 
 
-ROUND10 = HELDOUT.parent / "round10"
+ROUND10 = range(226, 242)
 
 
-def test_blind_round_10_keeps_its_first_run(known):
-    """Round 10 (16 articles by an author who never read the reader) was measured once on
-    the rules of commit 4708532: 21 of 103 expected claims found, 17 wrong ones. Never tuned
-    on; later rules must not lose what it found nor add wrong claims to it."""
-    assert len(articles(ROUND10)) == 16
-    assert not {p.stem for p in articles(ROUND10)} & {p.stem for p in articles()}
-    score = evaluate(known, directory=ROUND10)
-    assert score.tp + score.fn == 103
-    assert score.tp >= 21 and score.fp <= 17
+def test_blind_round_10_keeps_more_than_its_first_run(known):
+    """Round 10 (16 articles by an author who never read the reader, now development articles
+    226-241) was measured once on the rules of commit 4708532: 21 of 103 expected claims
+    found, 17 wrong ones (240's three unknown grantees were added to its annotation after, as
+    18's: 106 claims). Tuned on since; it must keep what it gives now and no wrong claim."""
+    paths = [p for p in articles() if int(p.name.split("-")[0]) in ROUND10]
+    assert len(paths) == 16
+    score = evaluate(known, only={p.name for p in paths})
+    assert score.tp + score.fn == 106
+    assert score.tp >= 53 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -733,11 +767,11 @@ def test_a_decision_in_late_october_is_dated_by_its_month_without_a_day(tmp_path
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
                   if c.subject.startswith("licence:")) == [
-        ("licence:cn-2025-10-01-jl-mag-approved", "GRANTED_TO", "company:jl-mag"),
-        ("licence:cn-2025-10-01-jl-mag-approved", "ISSUED_BY", "country:CN"),
-        ("licence:cn-2025-10-01-jl-mag-approved", "decision", "approved"),
-        ("licence:cn-2025-10-01-jl-mag-approved", "label",
-         "China: licences approved for JL Mag Rare-Earth (2025-10-01)")]
+        ("licence:cn-2025-10-jl-mag-approved", "GRANTED_TO", "company:jl-mag"),
+        ("licence:cn-2025-10-jl-mag-approved", "ISSUED_BY", "country:CN"),
+        ("licence:cn-2025-10-jl-mag-approved", "decision", "approved"),
+        ("licence:cn-2025-10-jl-mag-approved", "label",
+         "China: licences approved for JL Mag Rare-Earth (2025-10)")]
 
 
 def test_a_planned_control_is_kept_as_planned_with_no_date(tmp_path, known):
@@ -874,7 +908,7 @@ def test_applicants_are_targets_and_the_passive_agent_issues(tmp_path, known):
                  "Tuesday.\n")
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == {
-        ("licence:cn-2025-06-01-to-in-denied", p, o, None, "2025-06-01", None, None, None)
+        ("licence:cn-2025-06-to-in-denied", p, o, None, "2025-06-01", None, None, None)
         for p, o in (("ISSUED_BY", "country:CN"), ("TARGETS", "country:IN"),
                      ("decision", "denied"))}
 
@@ -949,3 +983,370 @@ def test_talks_to_supply_are_no_supply(tmp_path, known):
                  "to supply magnets to General Motors.\n")
     assert scored(load_news(path, LoadContext(known=known,
                                               options=dict(NEW_CONTROLS))).claims) == set()
+
+
+# ------------------------------------------------------------------ round 10's failure classes
+def claims_of(tmp_path, known, body, name="r.txt", published="2025-11-20", publisher="Wire"):
+    path = write(tmp_path, name, f"Title: Probe\nPublisher: {publisher}\nDate: {published}\n\n"
+                                 f"{body}\n")
+    return scored(load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS))).claims)
+
+
+def test_the_country_right_before_the_control_verb_issues_it(tmp_path, known):
+    """"the suspension ... that the Democratic Republic of Congo announced on 22 February": the
+    verb's subject issues the ban, not the first country of the sentence ("China's imports")."""
+    got = claims_of(tmp_path, known, "China's imports of cobalt fell in July as the suspension "
+                    "of cobalt exports that the Democratic Republic of Congo announced on 22 "
+                    "February continued to cut flows.", published="2025-08-20")
+    assert {(s, p, o) for s, p, o, *_ in got if p == "ISSUED_BY"} == {
+        ("control:cd-2025-02-cobalt", "ISSUED_BY", "country:CD")}
+
+
+def test_a_question_turn_of_a_transcript_reports_nothing_but_sets_the_control_in_hand(
+        tmp_path, known):
+    """A journalist's "Question: The ministry has announced export controls on gallium and
+    germanium." gives no claim; the answer's "released the announcement on 3 July, and it
+    takes effect on 1 August" is about that control."""
+    got = claims_of(tmp_path, known, "Question: The ministry has announced export controls on "
+                    "gallium and germanium. What is your comment?\n\nShu Jueting: The "
+                    "ministry released the announcement on 3 July, and it takes effect on 1 "
+                    "August 2023.", published="2023-07-06",
+                    publisher="Ministry of Commerce of the People's Republic of China")
+    assert all(when != "2023-07-06" for _, _, _, _, when, *_ in got)
+    assert ("control:cn-2023-07-gallium-germanium", "effective_from", "2023-08-01", None,
+            "2023-07-03", None, None, None) in got
+
+
+def test_an_undated_restatement_of_a_known_announcement_is_not_of_the_articles_day(
+        tmp_path, known):
+    got = claims_of(tmp_path, known, "China has announced export controls on gallium and "
+                    "germanium.", published="2023-07-06")
+    assert got and all(p != "announced_on" and when == "2023-07-03"
+                       for _, p, _, _, when, *_ in got)
+
+
+def test_an_undated_entry_into_force_in_a_clause_of_background_is_no_event(tmp_path, known):
+    path = write(tmp_path, "b.txt", "Title: Probe\nDate: 2025-01-20\n\nChina banned exports of "
+                 "antimony to the U.S. on Dec. 3. Domestic prices are down 10.5% since the rules "
+                 "took effect, according to Argus data.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.predicate == "effective_from"]
+    assert any(s["reason"].startswith("restated: an undated entry into force in a clause")
+               for s in result.report["skipped"])
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    # the goods of the figure's clause, not those of the clause after ", while"
+    ("China's germanium exports rose more than fourfold from the month before to 3.36 tons in "
+     "December, while gallium sales climbed.", "2024-01-18",
+     {("country:CN", "3.36", "element:Ge", "2023-12-01", None)}),
+    # "from 12,186 tonnes in November" dates the other quantity, not "948 tonnes"
+    ("China exported 1,427 tonnes of graphite in December. Graphite exports slid 92.22% over "
+     "the same comparison to 948 tonnes, from 12,186 tonnes in November.", "2024-01-22",
+     {("country:CN", "1427", "element:C", "2023-12-01", None),
+      ("country:CN", "948", "element:C", "2023-12-01", None),
+      ("country:CN", "12186", "element:C", "2023-11-01", None)}),
+    # two partners coordinated with "and the": whose exports? no claim for the second
+    ("China exported 1,427 tonnes of graphite in December. Graphite shipments to Japan and the "
+     "United States both fell to zero in December.", "2024-01-22",
+     {("country:CN", "1427", "element:C", "2023-12-01", None)}),
+    # "in the same month last year, when 3,199 tons were shipped": a year back
+    ("China exported 107 tons of antimony in June, 97% less than in the same month last year, "
+     "when 3,199 tons were shipped.", "2025-07-22",
+     {("country:CN", "107", "element:Sb", "2025-06-01", None),
+      ("country:CN", "3199", "element:Sb", "2024-06-01", None)}),
+    # "For the whole of 2024": the year, not the month reported before
+    ("China exported 3,989 tons of antimony in December 2023. For the whole of 2024, China's "
+     "antimony exports fell to 38,632 tons.", "2025-01-20",
+     {("country:CN", "3989", "element:Sb", "2023-12-01", None),
+      ("country:CN", "38632", "element:Sb", "2024-01-01", None)}),
+])
+def test_a_quantity_takes_the_goods_and_month_of_its_own_clause(tmp_path, known, body,
+                                                                published, expected):
+    got = claims_of(tmp_path, known, body, published=published)
+    assert {(s, o, m, when, partner) for s, p, o, m, when, _, _, partner in got
+            if p == "reported_quantity"} == expected
+
+
+def test_the_us_geological_survey_is_an_agency_not_the_country(tmp_path, known):
+    """"according to the U.S. Geological Survey": the agency reports the figure; it is no
+    mention of the United States (nor a speaker or owner a claim could be tied to)."""
+    path = write(tmp_path, "u.txt", "Title: Probe\nDate: 2025-11-20\n\nChina accounted for 98% "
+                 "of the world's gallium output last year, according to the U.S. Geological "
+                 "Survey.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert sorted(str(c.object) for c in result.claims if c.predicate == "MENTIONS") == [
+        "country:CN", "element:Ga"]
+    assert result.unresolved == ["Geological Survey (line 4)"]
+
+
+def test_a_control_known_by_its_entry_into_force_is_named_by_it(tmp_path, known):
+    """"before export controls take effect on 15 September" (the figures' months are not
+    the control's): a control known only by its entry into force, dated by it."""
+    got = claims_of(tmp_path, known, "China exported 423 tonnes of antimony metal in August, up "
+                    "from 267 tonnes in July, as buyers rushed to secure stocks before export "
+                    "controls take effect on 15 September.", published="2024-09-21")
+    assert {c for c in got if c[0].startswith("control:")} == {
+        ("control:cn-2024-09-antimony", p, o, None, w, None, None, None) for p, o, w in (
+            ("effective_from", "2024-09-15", "2024-09-15"), ("regime", "licence-required", None),
+            ("ISSUED_BY", "country:CN", "2024-09-15"), ("COVERS", "element:Sb", "2024-09-15"))}
+
+
+def test_an_entry_into_force_goes_to_the_control_a_later_sentence_announces(tmp_path, known):
+    """"ahead of export restrictions that take effect on Sept. 15", then "China ... said last
+    month that exporters would need licences to ship antimony products": one control, the
+    August one, in force on 15 September."""
+    got = claims_of(tmp_path, known, "China exported 4,075 metric tons of antimony products in "
+                    "August, as buyers stockpiled ahead of export restrictions that take effect "
+                    "on Sept. 15.\n\nChina said last month that exporters would need licences to "
+                    "ship antimony products.", published="2024-09-20")
+    assert {c[:3] + (c[4],) for c in got if c[0].startswith("control:")} == {
+        ("control:cn-2024-08-antimony", "effective_from", "2024-09-15", "2024-08-01"),
+        ("control:cn-2024-08-antimony", "regime", "licence-required", None),
+        ("control:cn-2024-08-antimony", "ISSUED_BY", "country:CN", "2024-08-01"),
+        ("control:cn-2024-08-antimony", "COVERS", "element:Sb", "2024-08-01")}
+
+
+@pytest.mark.parametrize("body, reason", [
+    # the control in hand is China's; Congo's ban is another one
+    ("The European Union criticised China's decision to restrict exports of rare earths, which "
+     "it announced on April 4.\n\nThe ban, which Congo first imposed in February, was extended "
+     "on Saturday for three months.",
+     "ambiguous: control:cn-2025-04-rare-earths is not country:CD's"),
+    # the receiver is named but unknown: the licence's id would be a guess
+    ("Germany's BASF said it had received export licences from China for its battery plant.",
+     "ambiguous: the licence's grantee 'BASF' is no known name"),
+])
+def test_round_10_probes_the_reader_skips(tmp_path, known, body, reason):
+    path = write(tmp_path, "p.txt", f"Title: Probe\nDate: 2025-11-20\n\n{body}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in scored(result.claims) if c[1] in ("ISSUED_BY", "decision")
+                and c[2] == "country:CD" or c[0].startswith("licence:")]
+    assert reason in [s["reason"] for s in result.report["skipped"]]
+
+
+def test_licences_from_a_country_are_its_and_under_no_control_announced_after(tmp_path, known):
+    """"received export licences from China" are China's (not the receiver's country's);
+    reported speech dated in one sentence does not date a statement three sentences on; a
+    licence decided in March is under no control announced in April."""
+    got = claims_of(tmp_path, known, "South Korea said on Monday that exports were slow.\n\n"
+                    "Prices rose.\n\nDemand fell.\n\nGermany's Vacuumschmelze said it had "
+                    "received export licences from China for rare earth magnets.",
+                    published="2025-03-14")
+    assert {(s, p, o, w) for s, p, o, _, w, *_ in got if s.startswith("licence:")} == {
+        ("licence:cn-2025-03-14-vac-approved", p, o, "2025-03-14") for p, o in (
+            ("decision", "approved"), ("announced_on", "2025-03-14"),
+            ("ISSUED_BY", "country:CN"), ("GRANTED_TO", "company:vac"))}
+
+
+def test_a_day_announced_in_the_past_is_not_next_years():
+    """"which it announced on April 4", read in November: last April, not the next one
+    (the nearest date would be the next April); "will take effect on April 4" looks ahead."""
+    from mineralgraph.loaders.dates import find_dates
+    november = date(2025, 11, 20)
+    assert [d for d, _, _ in find_dates("which it announced on April 4.", november)] == [
+        date(2025, 4, 4)]
+    assert [d for d, _, _ in find_dates("it will take effect on April 4.", november)] == [
+        date(2026, 4, 4)]
+    assert [d for d, _, _ in find_dates("the ministry said the rules take effect on Dec. 1",
+                                        november)] == [date(2025, 12, 1)]
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("The Democratic Republic of Congo will replace its cobalt export ban with quotas from "
+     "October 16, the regulator said on Saturday.", "ambiguous: a control replaced by another"),
+    ("China's restrictions on graphite, which took effect in December 2023, have cut shipments "
+     "to South Korea by half.",
+     "restated: a control imposed before or a state since, not taken for a new one"),
+])
+def test_a_replaced_or_restated_control_gives_nothing(tmp_path, known, body, reason):
+    path = write(tmp_path, "p.txt", f"Title: Probe\nDate: 2025-10-15\n\n{body}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [reason]
+
+
+def test_traders_expecting_licences_is_a_forecast(tmp_path, known):
+    got = claims_of(tmp_path, known, "Traders expect China to approve more licences for European "
+                    "buyers in the coming weeks.", published="2025-10-15")
+    assert got and {modality for *_, modality, _ in got} == {"expected"}
+    assert not [c for c in got if c[1] == "announced_on"]
+
+
+@pytest.mark.parametrize("body, published, expected", [
+    # "sales ... sank 91% from November to": the month compared with is not the figure's
+    ("China's exports of graphite plunged in December. Overseas sales of graphite sank 91% "
+     "from November to 3,973 tons last month, customs data showed on Thursday.", "2024-01-18",
+     {("country:CN", "3973", "element:C", "2023-12-01", None)}),
+    # a negation in a clause set apart by commas does not negate the figure
+    ("China exported 3,973 tons of natural graphite in December. Exports of graphite, which "
+     "the curbs do not cover, fell 28% from November to 39,763 tons.", "2024-01-18",
+     {("country:CN", "3973", "material:natural-graphite", "2023-12-01", None),
+      ("country:CN", "39763", "element:C", "2023-12-01", None)}),
+    # "compared with 808 tons in November", "from 1.53 tons in November": the quantities
+    # compared with, each with its month and the goods of its own clause
+    ("China's antimony exports reached 1,721 metric tons last month, compared with 808 tons in "
+     "November.", "2025-01-20",
+     {("country:CN", "1721", "element:Sb", "2024-12-01", None),
+      ("country:CN", "808", "element:Sb", "2024-11-01", None)}),
+    ("China's germanium exports rose to 3.36 tons in December, while gallium sales climbed to "
+     "7.03 tons from 1.53 tons in November.", "2024-01-18",
+     {("country:CN", "3.36", "element:Ge", "2023-12-01", None),
+      ("country:CN", "7.03", "element:Ga", "2023-12-01", None),
+      ("country:CN", "1.53", "element:Ga", "2023-11-01", None)}),
+])
+def test_quantities_compared_with_are_read_with_their_own_month(tmp_path, known, body,
+                                                                 published, expected):
+    got = claims_of(tmp_path, known, body, published=published)
+    assert {(s, o, m, when, partner) for s, p, o, m, when, _, _, partner in got
+            if p == "reported_quantity"} == expected
+
+
+def test_stopped_approving_is_no_approval_and_another_speaker_is_not_dated_by_the_last(
+        tmp_path, known):
+    """"The suspension of the October 9 measures will last one year, the ministry said on
+    Friday." then "Sources said China had quietly stopped approving licences ...": no approval
+    (it was one, dated October 9 by the measures' name and the ministry's statement)."""
+    got = claims_of(tmp_path, known, "The suspension of the October 9 measures will last one "
+                    "year, the ministry said on Friday.\n\nSources said China had quietly stopped "
+                    "approving licences for graphite exports to Sweden.", published="2025-11-12")
+    assert not [c for c in got if c[0].startswith("licence:")]
+
+
+def test_reported_speech_goes_on_only_with_the_same_speaker(tmp_path, known):
+    got = claims_of(tmp_path, known, "The ministry said on Friday that exports were slow.\n\n"
+                    "Sources said China had approved licences for JL Mag.",
+                    published="2025-11-12")
+    assert {c[4] for c in got if c[0].startswith("licence:")} == {"2025-11-12"}
+    got = claims_of(tmp_path, known, "Musk said on Tuesday that output had been hit.\n\n"
+                    "China approved a licence for Tesla, Musk told analysts.",
+                    published="2025-04-23")
+    assert {c[4] for c in got if c[0].startswith("licence:")} == {"2025-04-22"}
+
+
+def test_approvals_and_denials_in_one_sentence_are_skipped(tmp_path, known):
+    path = write(tmp_path, "a.txt", "Title: Probe\nDate: 2025-06-20\n\nThe ministry approved 40 "
+                 "licence applications from US firms but rejected those from defence "
+                 "contractors, it said on Wednesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "ambiguous: approvals and denials in one sentence"]
+
+
+def test_another_exporters_unnamed_goods_are_not_the_goods_before(tmp_path, known):
+    got = claims_of(tmp_path, known, "Chinese customs data showed exports of rare earth magnets "
+                    "to India plunged 92% in May from a year earlier to 17 tons.\n\nMyanmar's rare "
+                    "earth exports to China fell 30% year on year in May.", published="2025-06-20")
+    assert {(c[0], c[3]) for c in got if c[1].startswith("reported_")} == {
+        ("country:CN", "material:ndfeb-magnet")}
+
+
+def test_a_modal_with_immediate_effect_reports_a_decision(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's Ministry of Commerce said on Tuesday it would "
+                    "impose export controls on tungsten and bismuth, effective immediately.",
+                    published="2025-02-05")
+    assert ("control:cn-2025-02-tungsten", "effective_from", "2025-02-04", None, "2025-02-04",
+            None, None, None) in got
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("Last year China banned exports of antimony to the United States.",
+     "not dated: a year gives no month or day"),
+    ("After China imposed controls on germanium in July 2023, exports of germanium fell to zero "
+     "in August.", "ambiguous: a figure's month with no year after another year's date"),
+])
+def test_a_year_alone_or_another_years_lead_dates_nothing(tmp_path, known, body, reason):
+    path = write(tmp_path, "y.txt", f"Title: Probe\nDate: 2025-06-10\n\n{body}\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in scored(result.claims)
+                if c[0].startswith("control:cn-2024-01") or c[1] == "reported_quantity"]
+    assert reason in [s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_relative_clauses_date_is_not_the_events(tmp_path, known):
+    got = claims_of(tmp_path, known, "China, which restricted exports of seven rare earths in "
+                    "April, approved licences for JL Mag in June.", published="2025-07-10")
+    assert {c[0] for c in got if c[0].startswith("licence:")} == {
+        "licence:cn-2025-06-jl-mag-approved"}
+
+
+def test_a_halt_of_another_product_ends_no_material(tmp_path, known):
+    """"Tesla halted Optimus production because of the magnet shortage": Tesla never made
+    the magnets (it was given a production of magnets that ended)."""
+    path = write(tmp_path, "h.txt", "Title: Probe\nDate: 2025-08-14\n\nTesla halted Optimus "
+                 "production because of the magnet shortage, Musk said.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.predicate == "PRODUCES"]
+    assert "ambiguous: a halt whose material is not the one it names" in [
+        s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_share_of_reserves_is_no_share_of_supply(tmp_path, known):
+    path = write(tmp_path, "r.txt", "Title: Probe\nDate: 2025-08-14\n\nSouth Africa holds about "
+                 "80% of the world's manganese reserves.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "a share of reserves, not of supply"]
+
+
+def test_licences_granted_as_a_subject_are_restated_and_it_said_is_its_own_statement(
+        tmp_path, known):
+    got = claims_of(tmp_path, known, "China is reviewing applications, Japan's trade minister "
+                    "said on Tuesday.\n\nThe commerce ministry has granted general licences to "
+                    "some exporters, it said in a statement.\n\nLicences granted to Indian firms "
+                    "came with conditions that the magnets not be re-exported to the United "
+                    "States.", published="2025-07-03")
+    assert {(c[0], c[1]) for c in got if c[0].startswith("licence:")} == {
+        ("licence:cn-2025-07-03-exports-approved", p) for p in (
+            "decision", "announced_on", "ISSUED_BY")}
+
+
+def test_a_warning_to_any_country_that_is_no_ban(tmp_path, known):
+    path = write(tmp_path, "w.txt", "Title: Probe\nDate: 2025-05-20\n\nChina will ban exports of "
+                 "gallium to any country that restricts its chip industry, the ministry warned on "
+                 "Monday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+    assert [s["reason"] for s in result.report["skipped"]] == [
+        "speculative: a forecast or plan is never a decision"]
+
+
+@pytest.mark.parametrize("body", [
+    "China restricted bismuth exports on Tuesday, and shipments to the United States had "
+    "already fallen.",
+    "China restricted bismuth exports on Tuesday, hitting buyers in Germany and Japan.",
+])
+def test_a_control_targets_only_countries_of_its_own_clause(tmp_path, known, body):
+    got = claims_of(tmp_path, known, body, published="2025-05-20")
+    assert ("control:cn-2025-05-bismuth", "ISSUED_BY", "country:CN", None, "2025-05-20", None,
+            None, None) in got
+    assert not [c for c in got if c[1] == "TARGETS"]
+
+
+def test_an_import_figure_is_its_own_clauses_importers_and_one_partner(tmp_path, known):
+    got = claims_of(tmp_path, known, "The United States imported 1,200 tons of gallium from "
+                    "Canada and Germany in 2024.\n\nJapan imported 300 tons of magnets in August, "
+                    "while the US imported 250 tons.", published="2025-09-20")
+    assert {(c[0], c[2]) for c in got if c[1] == "reported_quantity"} == {
+        ("country:JP", "300"), ("country:US", "250")}
+
+
+def test_an_export_price_change_is_no_trade_change(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's magnet exports rose in August, while export prices "
+                    "fell 12% year on year.", published="2025-09-20")
+    assert not [c for c in got if c[1] == "reported_trade_change"]
+
+
+def test_the_customer_a_licence_ships_to_is_no_grantee(tmp_path, known):
+    got = claims_of(tmp_path, known, "Ningbo Yunsheng has applied for licences to ship magnets "
+                    "to Tesla, the company said on Monday.", published="2025-09-20")
+    assert {c[2] for c in got if c[1] == "GRANTED_TO"} == {"company:ningbo-yunsheng"}
+
+
+def test_a_subordinate_clauses_subject_does_not_issue_the_control(tmp_path, known):
+    got = claims_of(tmp_path, known, "Beijing retaliated on Tuesday after Washington imposed "
+                    "restrictions on chip exports, banning gallium exports to the United States.",
+                    published="2025-05-21")
+    assert {c[2] for c in got if c[1] == "ISSUED_BY"} == {"country:CN"}

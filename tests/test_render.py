@@ -91,17 +91,53 @@ def test_tiny_chain_holds_the_hand_checked_chain(tiny):
 
 def test_tiny_chokepoints_carry_the_hand_computed_losses(tiny):
     chain = build_chain(tiny, "product:jet")
-    top = [(t.id, round(t.loss, 3), t.spof) for t in chain.top]
-    # no supplier is a SPOF of the jet; the top five by loss, ties broken by id
-    assert top == [("country:CN", 0.996, False), ("company:miner", 0.28, False),
-                   ("country:US", 0.28, False), ("facility:mine-us", 0.2, False),
-                   ("country:AU", 0.19, False)]
+    top = [(t.id, round(t.loss, 3), t.low and round(t.low, 3), t.spof) for t in chain.top]
+    # no supplier is a SPOF of the jet; the top four by loss, ties broken by id (the
+    # compact snapshot marks the same four: exposure.top_suppliers); China's loss is a
+    # range, 99.6-100% (the motor has no producer)
+    assert top == [("country:CN", 1.0, 0.996, False), ("company:miner", 0.28, None, False),
+                   ("country:US", 0.28, None, False), ("facility:mine-us", 0.2, None, False)]
     cn = [n for n in chain.nodes.values() if n.id == "country:CN"]
     assert len(cn) == 3 and {n.rank for n in cn} == {1}
     # the US magnet plant is not a top chokepoint itself; its operator (rank 2) is
     plant = chain.nodes["facility:mag-us>material:magnet"]
     assert (plant.rank, plant.via, plant.via_rank) == (None, "Miner Co", 2)
     assert plant.detail == "Miner Co · US"
+
+
+def test_every_picture_labels_a_loss_range_with_both_ends(tiny):
+    """The jet's motor has no producer: without China the jet loses 99.6% if it is made
+    elsewhere, 100% if in China, its anchor country (5.6). DOT once labelled China's box
+    "loss >99.9%" (the high end alone) where the table says 99.6-100%; DOT, Mermaid and
+    SVG now give both ends, in the full chain upstream and downstream."""
+    chain = build_chain(tiny, "product:jet")
+    china = next(n for n in chain.nodes.values() if n.id == "country:CN")
+    assert (china.loss, round(china.low, 3), china.possible) == (1.0, 0.996, True)
+    label = "chokepoint 1: possible SPOF, loss 99.6-100%"
+    assert label in to_dot(chain) and label in to_mermaid(chain)
+    svg = FORMATS[".svg"](chain).decode()
+    assert "#1 possible SPOF, loss 99.6-100%" in svg and "loss &gt;99.9%" not in svg
+    assert "1. China (possible SPOF, loss 99.6-100%)" in svg
+    # downstream of China: the jet's box says what it loses as a range; the car needs no
+    # unmapped stage, so one figure
+    down = build_chain(tiny, "country:CN")
+    jet = down.nodes["product:jet"]
+    assert (jet.loss, round(jet.low, 3), jet.spof, jet.possible) == (1.0, 0.996, False, True)
+    assert "loses 99.6-100%" in to_dot(down) and "loses 99.6-100%" in to_mermaid(down)
+    assert down.nodes["product:car"].low is None
+
+
+def test_every_picture_says_what_a_marked_loss_rests_on(f35):
+    """The full chain's marked losses came without their confidence, which the compact
+    picture and the table give: Myanmar's 57% rests on a disputed figure, JL Mag's 47% on
+    an assumed (≈) share."""
+    dot, mermaid = to_dot(f35), to_mermaid(f35)
+    for text in ("chokepoint 6: loss 57% (medium confidence; disputed)",
+                 "chokepoint 7: loss 47% (medium confidence; rests on an assumed (≈) share)"):
+        assert text in dot
+    assert "chokepoint 6: loss 57% (medium confidence#59; disputed)" in mermaid
+    svg = FORMATS[".svg"](f35).decode()
+    assert "6. Myanmar (loss 57%; medium confidence; disputed)" in svg
 
 
 def test_as_of_drops_what_was_not_yet_valid(tiny):

@@ -58,6 +58,10 @@ def test_gallium_germanium_and_antimony_months(graph):
     assert ge["2025-06"] == [96.0] and ge["2024-06"] == [1328.0] and ge["2023-08"] == [0.0]
     assert sb["2024-09"] == [6533.0] and sb["2024-10"] == [190.0] and sb["2024"] == [38632.0]
     assert series(graph, "country:US", "element:Ge") == {"2025-06": [0.0]}
+    # the first months under the August 2023 licensing (Reuters, 20 Nov 2023): gallium's
+    # October is two customs lines (wrought 100 kg, unwrought 150 kg), not two readings
+    assert ga["2023-09"] == [0.0] and ga["2023-10"] == [100.0, 150.0]
+    assert ge["2023-09"] == [1.0] and ge["2023-10"] == [648.0]
 
 
 def test_each_month_is_valid_for_that_month_only(graph):
@@ -71,7 +75,7 @@ def test_each_month_is_valid_for_that_month_only(graph):
 def test_units_periods_and_source_types(graph):
     with open(bundled_data_path() / "trade_more.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == 52
+    assert len(rows) == 57
     for row in rows:
         period = row["period"]
         assert row["valid_from"].startswith(period if len(period) == 7 else period + "-01"), row

@@ -14,8 +14,9 @@ year, and the import sources 2020-2023 as EXPORTS_TO into country:US),
 ``usgs_mcs2025_reserves_imports.py``; the node definitions below.
 
 Method (the data README's convention): share = country amount / USGS rounded world
-total, note "DERIVED"; the rest of the world total is one ``country:XX`` row ("remainder
-of the world total"); withheld or unavailable figures get no row (never 0). Where the
+total, note "DERIVED"; rest of world is one ``country:XX`` row, the larger of USGS's
+"Other countries" line and the rounded total's remainder (world total minus the listed
+countries); withheld or unavailable figures get no row (never 0). Where the
 listed countries add up to more than 1.02 times the rounded world total (vanadium 2024),
 shares are taken over the sum of the listed countries and the note says so. The 2023
 rows are valid 2023-01-01 to 2024-01-01 and the 2024 rows from 2024-01-01, so one year
@@ -30,8 +31,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import usgs_mcs2023_data  # noqa: E402
+import usgs_mcs2024_data  # noqa: E402
 import usgs_mcs2025_reserves_imports as stats  # noqa: E402
 from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
+
+# earlier editions, each giving the year before its estimate (MCS 2024: 2022, MCS 2023: 2021)
+HISTORY = (usgs_mcs2024_data, usgs_mcs2023_data)
 
 OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
 TOLERANCE = 1.02
@@ -62,6 +68,7 @@ COUNTRIES = {  # iso2: (label, wikidata, alias) for countries not in countries.c
     "CU": ("Cuba", "Q241", ""), "GL": ("Greenland", "Q223", ""),
     "GB": ("United Kingdom", "Q145", "UK"), "PT": ("Portugal", "Q45", ""),
     "LV": ("Latvia", "Q211", ""), "DO": ("Dominican Republic", "Q786", ""),
+    "BG": ("Bulgaria", "Q219", ""),
     "NL": ("Netherlands", "Q55", ""), "CZ": ("Czechia", "Q213", "Czech Republic"),
     "TW": ("Taiwan", "Q865", ""), "GE": ("Georgia", "Q230", ""),
     "GT": ("Guatemala", "Q774", ""), "IT": ("Italy", "Q38", ""),
@@ -302,22 +309,39 @@ def production_rows() -> list[dict]:
                                  capacity=capacity, amount=value, unit=unit, year=year,
                                  valid_from=dates[0], valid_to=dates[1], confidence=conf,
                                  sources=src(table["chapter"]), quote=quote, note=note))
-            rest = world - total
+            remainder = world - total
+            other = table.get("other")
+            named = other[index] if other and other[index] is not None else None
+            # the larger of USGS's "Other countries" line and the rounded total's
+            # remainder (the data README's rule): the line is sourced production the
+            # rounding left out; a remainder above it is production the total counts
+            # and the lines do not name
+            rest = max(remainder, named or 0)
             if rest > 0:
-                other = table.get("other")
-                note = (f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
-                        f"{fmt(rest)} {unit}; DERIVED share")
-                if other and other[index] is not None:
-                    note += f"; USGS 'Other countries' row: {fmt(other[index])}"
+                if named is not None and named > remainder:
+                    note = (f"USGS 'Other countries' row: {fmt(named)} {unit}, above the "
+                            f"remainder of the world total ({fmt(world)} - {fmt(total)} = "
+                            f"{fmt(remainder)}): the larger figure is kept (the rounded "
+                            f"total is below the sum of the lines, {fmt(total + named)}, "
+                            f"so the shares add to {(total + named) / world:.3f}); DERIVED "
+                            f"share = {fmt(named)} / world total (rounded) {fmt(world)}")
+                else:
+                    note = (f"remainder of the world total: {fmt(world)} - {fmt(total)} = "
+                            f"{fmt(rest)} {unit}; DERIVED share")
+                    if named is not None:
+                        note += f"; USGS 'Other countries' row: {fmt(named)}"
                 if table.get("extra"):
                     note += f"; {table['extra']}"
+                line = named is not None and named > remainder
+                quote = (f"World total (rounded) | {label}: {fmt(world)}" if not line else
+                         "Other countries | " + (f"2023: {fmt(other[0])} | 2024e: "
+                                                 f"{fmt(other[1])}" if other[0] is not None
+                                                 else f"2024e: {fmt(other[1])}"))
                 rows.append(dict(subject="country:XX", relation="PRODUCES",
                                  object=table["material"], share=f"{rest / world:.4f}",
                                  amount=rest, unit=unit, year=year, valid_from=dates[0],
-                                 valid_to=dates[1], confidence="medium",
-                                 sources=src(table["chapter"]),
-                                 quote=f"World total (rounded) | {label}: {fmt(world)}",
-                                 note=note))
+                                 valid_to=dates[1], confidence="high" if line else "medium",
+                                 sources=src(table["chapter"]), quote=quote, note=note))
             elif table.get("extra") and rows:
                 rows[-1]["note"] += f"; {table['extra']}"
     total_u = sum(p for _, p in URANIUM_2023_PERCENT)
@@ -468,6 +492,164 @@ def rows_2023_of_existing() -> list[dict]:
                                     if material in withheld else "")))
         elif world - total > 0:
             raise SystemExit(f"{material}: no 2023 lines for its rest of world in REST_2023")
+    return out
+
+
+HISTORY_TITLES = dict(CHAPTERS, **{
+    "rare-earths": "Rare Earths", "gallium": "Gallium", "graphite": "Graphite (Natural)",
+    "antimony": "Antimony", "tungsten": "Tungsten", "cobalt": "Cobalt", "lithium": "Lithium",
+    "nickel": "Nickel", "niobium": "Niobium (Columbium)", "molybdenum": "Molybdenum",
+    "tellurium": "Tellurium", "bismuth": "Bismuth", "indium": "Indium"})
+# chapter slug -> the name of its PDF at pubs.usgs.gov where it differs
+PDF_NAME = {"platinum-group": "platinum", "zirconium-hafnium": "zirconium"}
+DATA_RELEASE = {2024: "doi:10.5066/P144BA54, ver. 2.0, March 2024",
+                2023: "doi:10.5066/P9WCYUI6"}
+HISTORY_HEADER = ["subject", "relation", "object", "share", "amount", "unit", "year",
+                  "valid_from", "valid_to", "confidence", "sources", "quote", "note"]
+
+
+def share_text(share: float) -> str:
+    """Four decimals, or six for a share below 0.00005 (never a printed 0)."""
+    return f"{share:.4f}" if share >= 0.00005 else f"{share:.6f}"
+
+
+def history_source(edition, chapter: str) -> str:
+    return f"source:usgs-mcs{edition.EDITION}-{chapter}"
+
+
+def current_producers() -> set[tuple[str, str]]:
+    """(country, material) of every country PRODUCES row of today's files, any year."""
+    pairs = set()
+    for name in ("production.csv", "production_more.csv", "production_usgs.csv"):
+        with open(OUT / name, newline="", encoding="utf-8") as fh:
+            pairs |= {(r["subject"], r["object"]) for r in csv.DictReader(fh)
+                      if r["relation"] == "PRODUCES" and r["subject"].startswith("country:")}
+    return pairs
+
+
+def history_rows() -> list[dict]:
+    """Country PRODUCES rows of the year before each earlier edition's estimate.
+
+    MCS 2024 gives 2022 (valid 2022-01-01 to 2023-01-01) and MCS 2023 gives 2021 (valid
+    2021-01-01 to 2022-01-01): ``--as-of`` a date in those years reads them, and no row
+    is active from 2023 on. A country gets a row only where today's files already have a
+    row of it for that material (any year): the graph without a date (today's) then has
+    no producer it did not have, only older claims beside the current ones, so nothing
+    dated today changes. The countries USGS lists beyond those go into the rest of the
+    world (``country:XX``), named in its note, as for the 2023 rows of ``production.csv``:
+    rest of world = the larger of the lines not entered (USGS's "Other countries"
+    included) and the remainder of the rounded world total. Shares as for 2023 and 2024:
+    amount / rounded world total (or / the entered and lumped lines where they exceed
+    1.02 x the total). Where today's table has no rest-of-world row (gallium, beryllium,
+    arsenic, magnesium, titanium sponge, vanadium), none is added either: the rest is
+    left unmapped and the note of the largest row says how much.
+    """
+    current = current_producers()
+    rows = []
+    for edition in HISTORY:
+        year, ed = edition.YEAR, edition.EDITION
+        dates = (f"{year}-01-01", f"{year + 1}-01-01")
+        for table in edition.TABLES:
+            world, unit, material = table["world"], table["unit"], table["material"]
+            source = history_source(edition, table["chapter"])
+            entered = [r for r in table["rows"] if (f"country:{r[0]}", material) in current]
+            lumped = [r for r in table["rows"] if r not in entered]
+            other = table.get("other")
+            lines = [(country_name(r[0]), r[1]) for r in lumped]
+            if other:
+                lines.append(("Other countries", other))
+            total = sum(r[1] for r in entered)
+            named = sum(v for _, v in lines)
+            remainder = world - total
+            rest = max(named, remainder)
+            over = total + rest > world * TOLERANCE
+            denominator = total + rest if over else world
+            estimated = ("; the data release heads the column as estimated"
+                         if table.get("est") else "")
+            out = []
+            for row in entered:
+                iso, value = row[0], row[1]
+                if over:
+                    note = (f"DERIVED share = {fmt(value)} / {fmt(denominator)} {unit}, the sum "
+                            f"of the lines, which exceeds the rounded world total "
+                            f"{fmt(world)} (USGS MCS {ed})")
+                else:
+                    note = (f"DERIVED share = {fmt(value)} / world total {fmt(world)} {unit} "
+                            f"(USGS MCS {ed})")
+                if len(row) > 2:
+                    note += f"; {row[2]}"
+                out.append(dict(subject=f"country:{iso}", relation="PRODUCES", object=material,
+                                share=share_text(value / denominator), amount=value,
+                                unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
+                                confidence="high", sources=source,
+                                quote=f"{country_name(iso)} | {year}: {fmt(value)}",
+                                note=note + estimated))
+            tail = "".join(f"; {t}" for t in (table.get("zero"), table.get("extra")) if t)
+            if table.get("withheld"):
+                tail += (f"; world total excludes {COUNTRY_LABELS[table['withheld']]} "
+                         "production (withheld)")
+            if rest > 0:
+                parts = []
+                if rest > named:
+                    parts.append(f"remainder of the world total (rounded): {fmt(world)} - "
+                                 f"{fmt(total)} = {fmt(rest)} {unit}")
+                if lines:
+                    parts.append(f"the lines USGS prints beyond the {len(entered)} entered "
+                                 "(countries without a row of this material today), "
+                                 f"{year}: " + ", ".join(f"{n} {fmt(v)}" for n, v in lines)
+                                 + f" = {fmt(named)} {unit}"
+                                 + (", less than the remainder: the larger figure is kept"
+                                    if rest > named else ""))
+                shares = sum(float(r["share"]) for r in out) + rest / denominator
+                note = "; ".join(parts) + (f"; DERIVED share = {fmt(rest)} / "
+                                           f"{fmt(denominator)}; the shares add to "
+                                           f"{shares:.3f}" + tail)
+                quote = (f"Other countries | {year}: {fmt(other)}" if rest == other
+                         else f"World total (rounded) | {year}: {fmt(world)}")
+                if ("country:XX", material) not in current:
+                    # today's set of this material has no rest-of-world row: adding one
+                    # would add a producer to today's graph, so the rest stays unmapped
+                    largest = max(out, key=lambda r: r["amount"])
+                    largest["note"] += (f"; rest of world {fmt(rest)} {unit} "
+                                        f"({rest / denominator:.2%}) has no row, as today's "
+                                        f"table of this material has none: {note}")
+                    rows.extend(out)
+                    continue
+                out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
+                                share=share_text(rest / denominator), amount=rest,
+                                unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
+                                confidence="medium", sources=source, quote=quote, note=note))
+            elif tail:
+                out[-1]["note"] += tail
+            rows.extend(out)
+    rows.sort(key=lambda r: (r["object"], -int(r["year"]), r["subject"] == "country:XX",
+                             -float(r["share"]), r["subject"]))
+    return rows
+
+
+def history_sources() -> list[dict]:
+    """One source record per chapter and earlier edition cited by ``history_rows``."""
+    out = []
+    for edition in HISTORY:
+        ed = edition.EDITION
+        for chapter in sorted({t["chapter"] for t in edition.TABLES}):
+            table = next(t for t in edition.TABLES if t["chapter"] == chapter)
+            name = f"mcs{ed}-{table['code']}_world.csv"
+            kept = table.get("file", name)
+            if kept != name:
+                name += f" ({kept} in the copy)"
+            out.append(dict(
+                id=history_source(edition, chapter),
+                title=f"Mineral Commodity Summaries {ed}: {HISTORY_TITLES[chapter]}",
+                publisher="U.S. Geological Survey",
+                url=(f"https://pubs.usgs.gov/periodicals/mcs{ed}/mcs{ed}-"
+                     f"{PDF_NAME.get(chapter, chapter)}.pdf"),
+                published=edition.PUBLISHED, source_type="statistics",
+                note=(f"{edition.YEAR} column of the world production table, read in the "
+                      f"USGS MCS {ed} data release ({DATA_RELEASE[ed]}), file {name}, the "
+                      "chapter's table in machine-readable form, read in the copy in public "
+                      f"repo Redliana/cmm-data ({edition.FOLDER[table['folder']]}, commit "
+                      "d780c5b7); the PDF itself was not opened")))
     return out
 
 
@@ -630,7 +812,13 @@ def main() -> None:
                                "about", "valid_from", "valid_to", "confidence", "sources",
                                "quote", "note", "proxy"],
           imports)
-    used = {r["subject"].split(":")[1] for r in prod + reserves + imports} - {"XX"}
+    history = history_rows()
+    write("production_usgs_history.csv", HISTORY_HEADER, history)
+    write("sources_usgs_history.csv", ["id", "title", "publisher", "url", "published",
+                                       "source_type", "original_url", "note"],
+          history_sources())
+    used = ({r["subject"].split(":")[1] for r in prod + reserves + imports + history}
+            - {"XX"})
     known = {i.split(":")[1] for i in existing_ids("countries.csv")}
     missing = sorted(used - known - set(COUNTRIES))
     if missing:

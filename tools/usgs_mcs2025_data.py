@@ -5,8 +5,8 @@ Read from the PDF text transcriptions in the public repo Vanakka/metals-encyclop
 (an ``e`` marker or a footnote digit printed on the line above a figure is not part of it).
 Each table: material id, chapter slug, unit, world totals (2023, 2024) and rows
 (country iso2, 2023, 2024, flags). ``None`` = not given (W withheld, NA, or zero) - never 0.
-``other`` is the USGS "Other countries" row, kept for the notes only (the remainder row
-is computed as world total minus the listed countries).
+``other`` is the USGS "Other countries" row: the rest-of-world row is the larger of it and
+the world total minus the listed countries (the data README's rule).
 """
 
 TABLES = [

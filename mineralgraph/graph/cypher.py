@@ -80,7 +80,9 @@ READ_FUNCTION_NAMESPACES = frozenset({
 _FUNCTION = re.compile(r"(?<![\w.$])([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+)\s*\(")
 _PROCEDURE = re.compile(r"\bCALL\s+(?![({])([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)",
                         re.IGNORECASE)
-_NEUTRAL = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`]|``)*`",
+#: A ``//`` comment ends at a line feed or a carriage return, as Neo4j's lexer ends it
+#: (``// x\rLOAD CSV ...`` runs the LOAD CSV).
+_NEUTRAL = re.compile(r"//[^\n\r]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`]|``)*`",
                       re.DOTALL)
 _PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 

@@ -100,40 +100,58 @@ def fact_diff(old: Iterable[Claim], new: Iterable[Claim]) -> FactDiff:
 
 @dataclass
 class ProductChange:
-    """How one product's chokepoints changed."""
+    """How one product's chokepoints changed; every loss and baseline as its range
+    [low, high] over the two bounds (design note 5.6), never one end alone."""
 
     product: str
     label: str
-    baseline: tuple[float | None, float | None]
+    baseline: tuple[tuple[float, float] | None, tuple[float, float] | None]
     spofs_added: list[str]
     spofs_removed: list[str]
-    chokepoints_added: list[tuple[str, float]]
-    chokepoints_removed: list[tuple[str, float]]
-    loss_changed: list[tuple[str, float, float]]
+    chokepoints_added: list[tuple[str, tuple[float, float]]]
+    chokepoints_removed: list[tuple[str, tuple[float, float]]]
+    loss_changed: list[tuple[str, tuple[float, float], tuple[float, float]]]
 
     def as_dict(self) -> dict:
+        """JSON: each range as ``NAME_low``, ``NAME_high`` and ``NAME_range`` (as every
+        JSON output gives it); ``loss_changed`` and ``baseline`` hold an ``old`` and a
+        ``new`` range (None for a product one graph lacks)."""
         return {"product": self.product, "label": self.label,
-                "baseline": {"old": _round(self.baseline[0]), "new": _round(self.baseline[1])},
+                "baseline": {"old": _ends("baseline", self.baseline[0]),
+                             "new": _ends("baseline", self.baseline[1])},
                 "spofs_added": self.spofs_added, "spofs_removed": self.spofs_removed,
-                "chokepoints_added": [{"id": n, "loss": _round(v)}
+                "chokepoints_added": [{"id": n, **_ends("loss", v)}
                                       for n, v in self.chokepoints_added],
-                "chokepoints_removed": [{"id": n, "loss": _round(v)}
+                "chokepoints_removed": [{"id": n, **_ends("loss", v)}
                                         for n, v in self.chokepoints_removed],
-                "loss_changed": [{"id": n, "old": _round(a), "new": _round(b)}
+                "loss_changed": [{"id": n, "old": _ends("loss", a), "new": _ends("loss", b)}
                                  for n, a, b in self.loss_changed]}
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
+def _ends(name: str, pair: tuple[float, float] | None) -> dict | None:
+    """``{NAME_low, NAME_high, NAME_range}`` of a range, rounded; None for none."""
+    if pair is None:
+        return None
+    low, high = (round(v, 6) for v in pair)
+    return {f"{name}_low": low, f"{name}_high": high, f"{name}_range": [low, high]}
 
 
-def _losses(graph: SupplyGraph) -> dict[str, tuple[str, float, dict[str, float], set[str]]]:
+def _moved(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return any(abs(x - y) > LOSS_EPSILON for x, y in zip(a, b, strict=True))
+
+
+def _losses(graph: SupplyGraph) -> dict[str, tuple]:
+    """Per product: its label, its baseline range, the loss range of each chokepoint
+    (a loss above :data:`LOSS_EPSILON` at either end, or a single point of failure) and
+    its single points of failure."""
     from mineralgraph.graph.analysis import chokepoints
 
     out = {}
     for report in chokepoints(graph, evidence=False):
-        losses = {c.id: c.loss for c in report.chokepoints if c.loss > LOSS_EPSILON or c.spof}
-        out[report.product] = (report.label, report.baseline, losses, set(report.all_spofs))
+        losses = {c.id: tuple(c.loss_range) for c in report.chokepoints
+                  if c.loss_range[1] > LOSS_EPSILON or c.spof}
+        out[report.product] = (report.label, tuple(report.baseline_range), losses,
+                               set(report.all_spofs))
     return out
 
 
@@ -151,8 +169,8 @@ def chokepoint_diff(old: SupplyGraph, new: SupplyGraph) -> list[ProductChange]:
             sorted((n, loss_b[n]) for n in set(loss_b) - set(loss_a)),
             sorted((n, loss_a[n]) for n in set(loss_a) - set(loss_b)),
             sorted((n, loss_a[n], loss_b[n]) for n in set(loss_a) & set(loss_b)
-                   if abs(loss_a[n] - loss_b[n]) > LOSS_EPSILON))
-        moved = (base_a is None or base_b is None or abs(base_a - base_b) > LOSS_EPSILON)
+                   if _moved(loss_a[n], loss_b[n])))
+        moved = base_a is None or base_b is None or _moved(base_a, base_b)
         if moved or change.spofs_added or change.spofs_removed or change.chokepoints_added \
                 or change.chokepoints_removed or change.loss_changed:
             changes.append(change)

@@ -492,7 +492,34 @@ def remote_query(url: str, query: str, timeout: float | None = None) -> Answer:
     A ``user:password@`` in the URL is sent as HTTP Basic authentication and shown as
     ``user:***@`` in every message. A redirect is not followed (the credentials would
     go to the host it names): the error says where it leads, to give that URL instead.
+
+    ``timeout`` bounds the whole exchange, not each read: an endpoint that sends its
+    answer a byte at a time, each within the socket's timeout, would otherwise hold
+    the command for as long as it likes. The exchange runs in a daemon thread, left
+    behind (with its socket) when the time is up.
     """
+    if timeout is None:
+        return _remote_query(url, query, None)
+    outcome: dict = {}
+
+    def exchange():
+        try:
+            outcome["answer"] = _remote_query(url, query, timeout)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=exchange, name="sparql-remote-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeoutError(f"{redacted(url)}: no answer within {timeout:g} s (timeout)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["answer"]
+
+
+def _remote_query(url: str, query: str, timeout: float | None) -> Answer:
+    """:func:`remote_query`'s exchange; ``timeout`` bounds each socket operation."""
     shown = redacted(url)
     try:
         target, auth = _without_credentials(url)

@@ -21,12 +21,18 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
-from mineralgraph.files import write_atomically
+from mineralgraph.files import refuse_endless, write_atomically
 from mineralgraph.memory import gc_paused
 from mineralgraph.values import claim_text_problem, json_text_clean
 
 FORMAT = "mineralgraph-snapshot"
 VERSION = 1
+
+#: JSON types a value of each ontology datatype may have in a snapshot.
+_TYPES = {"decimal": (int, float), "integer": (int,), "boolean": (bool,), "string": (str,),
+          "uri": (str,), "date": (str,)}
+_TYPE_NAMES = {"decimal": "a number", "integer": "a whole number", "boolean": "true/false",
+               "string": "text", "uri": "text", "date": "a date"}
 
 
 def snapshot_text(claims: Iterable[Claim]) -> str:
@@ -57,15 +63,13 @@ def save_snapshot(claims: Iterable[Claim], path: str | Path) -> None:
 
 
 def _device_refused(path: Path) -> Path:
-    """``path``, unless it is a device (``/dev/zero`` would be read forever)."""
-    import stat
-
+    """``path``, unless it is a directory, a device or a socket (``/dev/zero`` would be
+    read forever): :func:`mineralgraph.files.refuse_endless` decides, for every input."""
     try:
         mode = path.stat().st_mode
     except OSError:
         return path  # reading it says what is wrong
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
-        raise InputError(str(path), None, None, "is a device, not a snapshot file")
+    refuse_endless(path, mode, "snapshot file")
     return path
 
 
@@ -90,6 +94,25 @@ def load_snapshot(path: str | Path) -> list[Claim]:
     if found is not None:
         return found
     return _load_whole(path)
+
+
+def load_graph_snapshot(path: str | Path) -> list[Claim]:
+    """The claims of a snapshot an analysis is to run on (``--graph FILE``,
+    :func:`mineralgraph.load`): :func:`load_snapshot`, then each claim's values checked
+    (:func:`value_problem`), so a hand-edited figure is refused, not analysed.
+
+    Raises
+    ------
+    InputError
+        At the first claim with a value no loader writes: the file, the claim's line
+        (one claim a line, as ``build`` writes it) and the field.
+    """
+    claims = load_snapshot(path)
+    for index, claim in enumerate(claims):
+        problem = value_problem(claim)
+        if problem:
+            raise InputError(str(path), index + 2, *problem)
+    return claims
 
 
 _HEADER = f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
@@ -215,6 +238,81 @@ def _load_whole(path: Path) -> list[Claim]:
             raise InputError(shown, line, *problem)
         claims.append(claim)
     return claims
+
+
+def value_problem(claim: Claim) -> tuple[str, str] | None:
+    """(field, message) when a claim holds a value no loader writes, else None.
+
+    A snapshot is read as ``build`` wrote it, so the analysis trusts its figures; one
+    edited by hand or by another program could hold a share of 7 or of -0.5, a figure
+    as text, a number too large for a float, a fact without a source, a confidence the
+    filters do not know or a predicate of no ontology. Each claim is checked alone
+    (checks across claims, such as dangling ids and sums, are ``validate``'s).
+
+    >>> value_problem(Claim("country:CN", "PRODUCES", "material:x", (("share", 7),),
+    ...                     sources=("source:s",)))
+    ('share', '7 is above 1: impossible for share')
+    >>> value_problem(Claim("element:Dy", "label", "Dy", sources=("source:s",)))
+    """
+    rules = _RULES or _rules()
+    if not claim.sources:
+        return "sources", "a fact needs at least one source"
+    subject = claim.subject
+    if subject.partition(":")[0] not in rules[1] or subject.endswith(":") or ":" not in subject:
+        return "subject", f"{subject!r} has no known kind (kind:slug)"
+    predicate = claim.predicate
+    rule = rules[0].get(predicate)
+    if rule is None:
+        if predicate not in rules[2]:
+            return "predicate", (f"{predicate!r} is neither a relation nor an attribute of "
+                                 "the ontology")
+    elif (problem := _value_problem(predicate, claim.object, rule)) is not None:
+        return problem
+    if claim.confidence is not None and claim.confidence not in ("high", "medium", "low"):
+        return "confidence", f"{claim.confidence!r} is not one of high, medium, low"
+    for name, value in claim.qualifiers:
+        rule = rules[0].get(name)
+        if rule is not None and (problem := _value_problem(name, value, rule)) is not None:
+            return problem
+    return None
+
+
+#: (rules by attribute name, id prefixes, relation names), made on first use.
+_RULES: tuple = ()
+
+
+def _rules() -> tuple:
+    global _RULES
+    from mineralgraph.ontology import model
+
+    by_name = {name: (a.datatype, _TYPES[a.datatype], a.minimum, a.maximum,
+                      a.allowed if a.qualifier else (), a.label)
+               for name, a in model.attributes.items()}
+    _RULES = (by_name, frozenset(model.by_prefix), frozenset(model.relations))
+    return _RULES
+
+
+def _value_problem(name: str, value, rule) -> tuple[str, str] | None:
+    kind, types, low, high, allowed, label = rule
+    if kind == "string":
+        if type(value) is not str:
+            return name, f"{value!r} is not text"
+        if allowed and value not in allowed:
+            return name, f"{value!r} is not one of {', '.join(allowed)}"
+        return None
+    if kind == "date" and not isinstance(value, str):
+        return None  # a date object, as Claim.from_dict makes it
+    if (type(value) is bool) is not (kind == "boolean") or not isinstance(value, types):
+        return name, f"{value!r} is not {_TYPE_NAMES[kind]}"
+    if kind in ("decimal", "integer"):
+        if not -1e300 < value < 1e300:  # only a whole number gets here (JSON has no inf)
+            return name, (f"a whole number of about {int(value.bit_length() * 0.30103)} "
+                          "digits is beyond any figure")
+        if low is not None and value < low:
+            return name, f"{value:g} is below {low:g}: impossible for {label}"
+        if high is not None and value > high:
+            return name, f"{value:g} is above {high:g}: impossible for {label}"
+    return None
 
 
 class _NotFiniteError(ValueError):

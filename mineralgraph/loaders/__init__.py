@@ -96,7 +96,30 @@ def load_source(path: str | Path, context: LoadContext | None = None,
     from mineralgraph.loaders.open_data import resolve
 
     path = resolve(path)
-    return loader_for(path, loader).load(path, context or LoadContext())
+    if not _is_empty_file(path):
+        return loader_for(path, loader).load(path, context or LoadContext())
+    try:
+        found = loader_for(path, loader)
+    except MineralGraphError:
+        found = None
+    if found is None or found.name != "news":  # an empty article says so itself (exit 0)
+        raise InputError(str(path), None, None, "an empty file: nothing to read")
+    return found.load(path, context or LoadContext())
+
+
+def _is_empty_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file holding nothing but white space (or a
+    byte-order mark): no loader can read a fact from it, so none is asked."""
+    try:
+        if not path.is_file() or path.stat().st_size > 4096:
+            return False
+        data = path.read_bytes()
+    except OSError:
+        return False
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if data.startswith(bom):
+            data = data[len(bom):].replace(b"\x00", b"") if len(bom) == 2 else data[len(bom):]
+    return not data.strip()
 
 
 def bundled_data_path() -> Path:
@@ -184,11 +207,11 @@ def validate_sources(paths=(), with_bundled: bool = False) -> Validation:
 
 def read_claims(path: str | Path) -> list[Claim]:
     """The claims of a snapshot, or of any source a loader reads (a curated folder...)."""
-    from mineralgraph.graph.snapshot import load_snapshot
+    from mineralgraph.graph.snapshot import load_graph_snapshot
     from mineralgraph.loaders.snapshot import looks_like_snapshot
 
     if looks_like_snapshot(Path(path)):
-        return load_snapshot(path)
+        return load_graph_snapshot(path)
     return load_source(Path(path)).claims
 
 

@@ -229,10 +229,21 @@ def _apply_meta(article: Article, key: str, value: str, line: int) -> None:
             article.published = _meta_date(value)
 
 
+#: The largest article file read (bytes): a news page with its scripts is well under it,
+#: and the reader takes about 10 s a megabyte, so a larger file (a whole log, a book)
+#: would keep it busy for minutes.
+ARTICLE_LIMIT = 4 << 20
+
+
 def read_article(path: Path) -> Article:
     """The metadata and paragraphs of an article file (text, Markdown or HTML)."""
+    with path.open("rb") as handle:
+        data = handle.read(ARTICLE_LIMIT + 1)
+    if len(data) > ARTICLE_LIMIT:
+        raise InputError(str(path), None, None, f"over {ARTICLE_LIMIT >> 20} MiB: longer "
+                         "than any news article (give the article's own text or page)")
     try:
-        text, _ = decode_table(path.read_bytes())
+        text, _ = decode_table(data)
     except ValueError as exc:
         raise InputError(str(path), None, None, str(exc)) from None
     article = Article(path)
@@ -372,11 +383,16 @@ def dateline(article: Article, option: date | None) -> None:
     if article.published is not None or month is None:
         return
     day = int(match.group("day"))
-    if match.group("year"):
-        article.published = date(int(match.group("year")), month, day)
-    elif option is not None:
-        article.published = closest_year(month, day, option)
-    article.date_text, article.date_line = match.group("date"), line
+    try:
+        if match.group("year"):
+            article.published = date(int(match.group("year")), month, day)
+        elif option is not None:
+            article.published = closest_year(month, day, option)
+    except ValueError:  # "February 30, 2025": no date, which the reader then says
+        article.published = None
+    if article.published is not None or article.date_text is None:
+        # a header's date that is no date (2025-02-30) stays the one an error names
+        article.date_text, article.date_line = match.group("date"), line
 
 
 def split_sentences(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, InputErrors
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
-from mineralgraph.loaders.tables import csv_problem, header_of
+from mineralgraph.loaders.tables import END_MARK, csv_problem, cut_off, header_of, unended
 from mineralgraph.ontology import model
 from mineralgraph.values import parse_date, parse_value
 
@@ -45,7 +45,7 @@ def read_text(path: Path) -> str:
 
 def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each data row; the header is line 1."""
-    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    reader = csv.DictReader(io.StringIO(unended(read_text(path)), newline=""))
     try:
         if not reader.fieldnames:
             raise InputError(str(path), 1, None, "empty file (no header)")
@@ -56,7 +56,15 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _checked_rows(path: Path, reader: csv.DictReader):
+    previous: list[str] = []
     for row in reader:
+        cells = [v for v in row.values() if v is not None] + row.get(None, [])
+        problem = cut_off(cells, reader.fieldnames, previous)
+        if problem:  # a cut-off last row: the file is refused, not just the row
+            raise InputError(str(path), reader.line_num - 1, *problem)
+        previous = cells
+        if cells == [END_MARK]:
+            continue
         if None in row:
             raise InputError(str(path), reader.line_num, None,
                              f"{len(reader.fieldnames) + len(row[None])} cells for "

@@ -58,6 +58,11 @@ _PAST_AFTER = re.compile(r"\s*,?\s*(said|signed|announced|agreed|told|reported|c
                          r"(?!(?:scheduled|expected|planned|slated|designed)\b)\w+ed)\b",
                          re.I)
 
+#: A verb in the past right before "on" a date: "which it announced on April 4".
+_PAST_ON = re.compile(r"\b(said|announced|imposed|issued|approved|signed|unveiled|introduced|"
+                      r"released|published|banned|restricted|added|decided|agreed|confirmed|"
+                      r"granted|denied|suspended|lifted)\s+([\w',]+\s+){0,4}?on\s+$", re.I)
+
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
                      re.I)
@@ -93,7 +98,21 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
                 return date(int(groups["year"]), month, day)
             except ValueError:
                 return None
-        return closest_year(month, day, article) if article else None
+        if article is None:
+            return None
+        closest = closest_year(month, day, article)
+        past_on = _PAST_ON.search(sentence[:m.start()])
+        if closest and closest > article and past_on and not re.search(
+                r"\b(will|would|shall|take|takes|taking|effect|start|starts|begin|begins|come|"
+                r"comes|from|until|expire|expires|due|scheduled)\b", past_on.group(0), re.I):
+            # "which it announced on April 4" (in November): the past April, not the next
+            for year in (article.year, article.year - 1):
+                try:
+                    if date(year, month, day) <= article:
+                        return date(year, month, day)
+                except ValueError:
+                    continue
+        return closest
     if article is None:
         return None
     if kind == "month":

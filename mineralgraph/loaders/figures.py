@@ -58,7 +58,8 @@ TRADE = re.compile(
     r"(?:by\s+)?" + APPROX + NUMBER + r"|\b(?P<flow2>exports?|imports?|shipments?|sales)\b"
     r"(?:[^.;%]|\.(?!\s)){0,60}?\b(?:were|was)\s+(?:still\s+)?" + APPROX +
     NUMBER.replace("num", "num2") + r"\s+(?P<verb2>lower|higher|down|up)\b", re.I)
-YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (earlier|ago|before)|"
+YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|"
+                          r"from (a|the) year (earlier|ago|before)|"
                           r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
                           r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
@@ -67,9 +68,10 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|from a year (ea
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
-                      r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
+                      r"(?:exports?|imports?|shipments?|sales)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
                       r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|grew|"
-                      r"surged|recovered|rebounded)(?:[^.;]|\.(?=\d)){0,45}?\bto|"
+                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted)"
+                      r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
                       r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
@@ -91,6 +93,12 @@ QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\
                             r"(?:about\s+|nearly\s+|roughly\s+)?" + _NUM + r"\s+" + _UNIT)
 #: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
 QUANTITY_AND = re.compile(r"\band\s+" + _NUM + r"\s+" + _UNIT + r"\s+of\b", re.I)
+#: "reached 1,721 metric tons last month, compared with 808 tons in November", "climbed to
+#: 7.03 tons from 1.53 tons in November", "to 948 tonnes, from 12,186 tonnes in November":
+#: the quantity compared with, of the same flow.
+QUANTITY_COMPARED = re.compile(r"\b(?:tons|tonnes|kilograms|kg)(?:\s+last month|\s+in [A-Z]\w+)?"
+                               r",?\s+(?:compared (?:with|to)|from|against)\s+(?:about\s+)?"
+                               + _NUM + r"\s+" + _UNIT)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
 ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
                   r"dropped|dropping|plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
@@ -172,6 +180,17 @@ def find_figures(text: str) -> list[Figure]:
             out.append(Figure("quantity", float(match.group("num").replace(",", "")),
                               match.start("num"), match.end(), about=match.group(0).strip(),
                               unit=unit, flow=first.flow))
+    if [f for f in out if f.kind == "quantity"]:
+        for match in QUANTITY_COMPARED.finditer(text):
+            if any(f.kind == "quantity" and f.start <= match.start("num") < f.end for f in out):
+                continue
+            before = [f for f in out if f.kind == "quantity" and f.end <= match.start("num")]
+            if not before:
+                continue
+            unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+            out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                              match.start("num"), match.end(), about=match.group(0).strip(),
+                              unit=unit, flow=before[-1].flow))
     for match in ZERO.finditer(text):
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         out.append(Figure("quantity", 0.0, match.start(), match.end(), about=match.group(0),
@@ -213,6 +232,9 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         flows = list(_FLOW.finditer(text[:match.start()]))
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
             continue
+        if re.search(r"\b(prices?|tariffs?|shares|stocks?|premiums?|costs?)\b",
+                     text[flows[-1].end():match.start()], re.I):
+            continue   # "export prices fell 12% year on year": a price, no trade change
         window = after[:70]
         lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)

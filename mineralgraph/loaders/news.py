@@ -85,7 +85,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
     r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
-    r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
+    r"(licensing|licen[cs]e|control)|\b(require|need|requiring)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,90}\b(banned|"
     r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\b(apply for|"
@@ -161,21 +161,34 @@ IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|ca
                       r"into force|with immediate effect|became effective|implemented from|"
                       r"appl(y|ies) from)\b", re.I)
 ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|ing)|"
-                       r"unveil(ed|s)|issu(ed|es)|add(ed|s)\b.{0,200}?\bto (its|the) "
+                       r"unveil(ed|s)|issu(ed|es)|released (the|an|its) announcement|"
+                       r"add(ed|s)\b.{0,200}?\bto (its|the) "
                        r"(export )?(control|catalogue|catalog|list)|add(ed|s)\b.{0,200}?\bto \w+'s "
                        r"(export )?(control )?list|expand(ed|s)|tighten(ed|s)|"
                        r"placed|rolled out|slap(ped|s)|widen(ed|s)|broaden(ed|s)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
-                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
+                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b|"
+                       # "said last month that exporters would need licences": the rule
+                       # announced, in reported speech
+                       r"(?<=[A-Za-z,] )said(\s+[\w-]+){0,3}?\s+that\s+(exporters|shippers|"
+                       r"companies|firms|producers)\b[^.;\"]{0,80}?\s(would|will)\s+"
+                       r"(need|require|have to "
+                       r"(apply for|obtain|seek))\s+(export\s+)?(licen[cs]es|permits)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
-                   r"threaten(s|ed|ing)?|expected to|plans? to|planning to|reportedly|whether|"
+                   r"threaten(s|ed|ing)?|warn(s|ed|ing)?|any (country|countries|nation|company|"
+                   r"companies|firm) (that|which)|expected to|plans? to|planning to|reportedly|"
+                   r"whether|"
                    r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
 #: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
 EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|should (be|get|have|"
-                          r"find|receive|see|ease)|set to|poised to|on track to)\b", re.I)
+                          r"find|receive|see|ease)|set to|poised to|on track to|"
+                          # "Traders expect China to approve more licences in the coming weeks"
+                          r"(expect|expects|expecting|anticipate|anticipates|forecast|forecasts|"
+                          r"predict|predicts)\s+([\w.'-]+\s+){1,4}?to|in the coming (days|weeks|"
+                          r"months))\b", re.I)
 PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
                          r"proposed|intends? to|preparing to)\b", re.I)
 SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps|in (talks|discussions|"
@@ -190,7 +203,10 @@ NEGATED = re.compile(r"\b(has not|have not|had not|did not|does not|do not|not y
                      r"no longer|no new|(has|have|is|are) yet to|failed to|fails to|neither|"
                      r"none of|(denied|denies|dismissed|rejected|refuted) (that|reports?|claims?|"
                      r"speculation)|no (export |new |such )?(licen[cs]es|permits|approvals|"
-                     r"applications|export (controls|restrictions|bans?)))\b", re.I)
+                     r"applications|export (controls|restrictions|bans?))|"
+                     # "China had quietly stopped approving licences": no approval
+                     r"(stopped|stops|ceased|ceases|halted|halts|suspended|paused) "
+                     r"(approving|granting|issuing|processing))\b", re.I)
 BAN = re.compile(r"\b(ban(s|ned|ning)?|prohibit\w*|bar(s|red|ring)?)\b", re.I)
 MILITARY = re.compile(r"\bmilitary (end[- ])?(users?|uses?|purposes)|defen[cs]e (end[- ])?users?"
                       r"|military end[- ]users?", re.I)
@@ -212,7 +228,8 @@ PASSIVE = re.compile(r"\b(has|have|had) been (banned|restricted|prohibited|curbe
                      r"controlled)\b", re.I)
 UNTIL_CUE = re.compile(r"(until|till|through)\s*$", re.I)
 CONTEXT_CUE = re.compile(r"\b(after|before|since|following|ahead of)\s+(the\s+)?$", re.I)
-ANNOUNCED_CUE = re.compile(r"\b(announced|announces|unveiled|issued|imposed|introduced)\b"
+ANNOUNCED_CUE = re.compile(r"\b(announced|announces|unveiled|issued|imposed|introduced|"
+                           r"released the announcement)\b"
                            r"([^,;]{0,40}\s)?(on\s+)?$", re.I)
 RARE_EARTH = re.compile(r"\brare[- ]earths?\b|\bmagnets?\b", re.I)
 REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu",
@@ -292,9 +309,45 @@ QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|a
                       r"[\w'.-]+(\s+[\w'.-]+){0,6}?\s+(lift|ban|impose|approve|grant|restrict|"
                       r"suspend|ease|end)\b[^.]*\?", re.I)
 #: A control restated in a relative clause: "the ban ... that it imposed in December 2024".
+#: Between a country and the verb it is the subject of: "Congo has", "China's commerce
+#: ministry", "the Democratic Republic of Congo announced".
+SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|ministry|"
+                         r"authorities|regulators?|parliament|senate))?\s+((has|have|had|also|"
+                         r"first|formally|officially|recently|then|later|now)\s+|on (Monday|"
+                         r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2} [A-Z][a-z]+|"
+                         r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
+#: ", hitting buyers in Germany": a participle after the event, its consequence.
+PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
+                              r"prompting|disrupting|squeezing|pushing|raising|lifting|"
+                              r"boosting|hurting)\b", re.I)
+#: "will replace its cobalt export ban with quotas": one control for another.
+REPLACED = re.compile(r"\breplac(e|es|ed|ing)\b[^.;]{0,60}\bwith\b", re.I)
+#: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
+QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
+#: A quantity right before a date: "from 12,186 tonnes in November".
+QUANTITY_BEFORE = re.compile(r"\b(from|against|than|versus|compared (with|to))\s+(the\s+)?"
+                             r"\d[\d,.]*\s*(tons|tonnes|metric tons|t|kilograms|kg)\s+(in\s+)?$",
+                             re.I)
+#: A statistical agency named after its country: "U.S. Geological Survey".
+AGENCY_AFTER = re.compile(r"['\u2019]?s?\s+(Geological Survey|Census Bureau|Energy Information "
+                          r"Administration|Bureau of Mines|Geological Institute)\b")
+AGENCY_BEFORE = re.compile(r"\b(Geological Survey|Bureau of Mines|Geological Institute) of "
+                           r"(the\s+)?$")
+#: A control known by its entry into force in a clause of background: "as buyers rushed ...
+#: before export controls take effect on 15 September", "before the permit requirement for
+#: graphite took effect on December 1".
+EFFECTIVE_BEFORE = re.compile(
+    r"\b(before|ahead of|after)\s+(the\s+|its\s+|China's\s+)?(new\s+)?(export\s+)?"
+    r"(?P<noun>controls?|restrictions?|curbs?|bans?|licen[cs]ing requirements?|licen[cs]e "
+    r"requirements?|permit requirements?|licen[cs]ing rules?)(?P<span>(\s+(for|on)\s+"
+    r"([\w-]+\s+){1,4}?)?\s*(that\s+|which\s+)?)(took|take|takes|came into|come into|"
+    r"went into|go into)\s+(effect|force)\s+on\s+(?=\S)", re.I)
 RESTATED = re.compile(r"\b(that|which)\s+(it|they|beijing|china|washington|the (government|"
                       r"ministry|country))\s+(had\s+)?(imposed|announced|introduced|issued|"
-                      r"unveiled|put in place|adopted)\b", re.I)
+                      r"unveiled|put in place|adopted)\b|"
+                      # "The restrictions on graphite, which took effect in December 2023, ..."
+                      r"\b(that|which)\s+(first\s+)?(took|came into|went into) (effect|force)\b",
+                      re.I)
 #: "The ban was imposed in December 2024": a control restated in the passive past.
 PASSIVE_PAST = re.compile(r"\b(was|were|had been)\s+(first\s+)?(imposed|introduced|announced|"
                           r"adopted|put in place)\b", re.I)
@@ -330,6 +383,13 @@ class NewsReader:
         self.unresolved: dict[str, str] = {}
         self.controls: dict[str, dict] = self._known_controls()
         self.current_control: str | None = None
+        #: the sentence is in a transcript's question turn ("Question: ...")
+        self.question_turn = False
+        #: the event is dated by a year alone ("last year"): no day, no month
+        self.event_year_only = False
+        #: controls known by their entry into force alone, read at the article's end:
+        #: (line, text, issuer, items, effective date, regime)
+        self.effective_only: list[tuple] = []
         self.emitted: set[tuple] = set()
         self.stated_announcement: date | None = None
         self.last_party: str | None = None
@@ -343,6 +403,10 @@ class NewsReader:
         self.article_country: str | None = None
         self.licence_context = False
         self.last_said: date | None = None
+        #: the sentence that dated the statement: reported speech goes on only in the next
+        #: one ("..., Musk told analysts"); a statement further on is another's
+        self.last_said_at = 0
+        self.last_said_text = ""
         self.rare_earth_topic = False
         self.last_period: date | None = None
         self.last_material: Found | None = None
@@ -410,7 +474,12 @@ class NewsReader:
         for line, paragraph in article.paragraphs:
             for sentence in split_sentences(paragraph):
                 self.sentences += 1
+                # "Question: The ministry has announced export controls on gallium ...": a
+                # journalist's turn restates, it reports nothing (the answer may)
+                self.question_turn = bool(QUESTION_TURN.match(paragraph))
                 self.sentence(line, sentence)
+        self.question_turn = False
+        self.read_effective_only()
         self.drop_article_dated_repeats()
         self.withhold_new_controls()
         claims = []
@@ -437,7 +506,7 @@ class NewsReader:
 
         text_dated = {fact(c) for c in self.claims if dated(c)}
         def undated(claim):
-            return (re.sub(r"-\d{4}-\d{2}-\d{2}-", "-", claim.subject),
+            return (re.sub(r"-\d{4}-\d{2}(-\d{2})?-", "-", claim.subject),
                     claim.qualifier("modality"))
 
         licences = {undated(c) for c in self.claims
@@ -580,6 +649,11 @@ class NewsReader:
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
         found = self.without_generic_materials(found)
+        # "the U.S. Geological Survey", "the Geological Survey of Namibia": an agency that
+        # reports figures is not its country (no mention, no speaker, no owner of a figure)
+        found = [f for f in found if not (f.kind == "Country" and (
+            AGENCY_AFTER.match(text[f.mention.end:]) or AGENCY_BEFORE.search(
+                text[:f.mention.start])))]
         self.exporters_named.update(
             f.id for f in found if f.kind == "Country" and re.match(
                 r"(['\u2019]s?\s+([\w-]+\s+){0,3}?(exports?|shipments?)|\s+(exported|shipped))\b",
@@ -591,7 +665,9 @@ class NewsReader:
         if self.article_country is None:   # the first country named that is no target
             self.article_country = next((f.id for f in found if f.kind == "Country"
                                          and not self.is_target(text, f.mention)), None)
-        question = bool(QUESTION.search(text))   # no claim; the context it sets stays
+        question = bool(QUESTION.search(text)) or self.question_turn   # no claim; the
+        if self.question_turn:   # context it sets stays: a known control it names by its items
+            self.question_context(text, found)
         quoted = quoted_event(text)
         if quoted:
             self.skipped.append((line, text, "a quotation: its event verb is inside the "
@@ -620,6 +696,9 @@ class NewsReader:
                           or self.control_on(text, found) or MONTH_CONTROL.search(text)
                           or (self.current_control and ANAPHOR.search(text))
                           or self.government_halt(text, found))
+        if not question and not negated and EFFECTIVE_BEFORE.search(text) \
+                and self.effective_before(text, found, dates):
+            is_control = False   # read at the article's end
         policy = bool(POLICY.search(text) or PROCESS.search(text))
         if is_licence and negated:
             verb = (APPROVED.search(text) or DENIED.search(text) or EXPEDITED.search(text)
@@ -636,7 +715,8 @@ class NewsReader:
             self.skipped.append((line, text, "not an export licence: a permit to mine, build "
                                              "or operate"))
         elif is_licence and re.match(r"(the|these|those|such) (licen[cs]es?|permits?|"
-                                     r"approvals?)\b", text, re.I):
+                                     r"approvals?)\b|([\w-]+ ){0,2}(licen[cs]es|permits) "
+                                     r"(granted|approved|issued|given)\b", text, re.I):
             self.skipped.append((line, text, "restated: 'the licences' are ones read before or "
                                              "none named: no new decision"))
         elif is_licence and re.search(r",\s+(as|while|after|since|amid)\s+[^,]*\b(licen[cs]es?|"
@@ -660,7 +740,11 @@ class NewsReader:
             self.planned_plant_claims(text, found)
         factual = text if not hedged else None if question else factual_part(text)
         modality, self.modality = self.modality, None
-        if factual and not negated:
+        # "Exports of synthetic graphite, which the curbs do not cover, fell 28%": the
+        # negation of a clause set apart by commas is not the figure's
+        figure_negated = negated and (question or bool(NEGATED.search(
+            re.sub(r",\s+(which|who|whose)\b[^,]*,", ",", text))))
+        if factual and not figure_negated:
             found_here = [f for f in found if f.mention.end <= len(factual)]
             self.supply_claims(factual, found_here, event)
             self.figure_claims(factual, found_here, dates)
@@ -677,6 +761,80 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def effective_before(self, text: str, found: list[Found], dates) -> bool:
+        """"... before export controls take effect on 15 September": a control known only by
+        its entry into force, kept for the article's end (a later sentence may give its
+        announcement: "said last month that exporters would need licences"). True when the
+        sentence is such a clause and nothing else of a control."""
+        match = EFFECTIVE_BEFORE.search(text)
+        if not match:
+            return False
+        when = [d for d, start, _ in dates if start == match.end()]
+        if not when or ANNOUNCED_CUE.search(text[:match.start()]) or REFERENCE.search(text):
+            return False
+        span = [f for f in found if f.kind in ("Element", "Material")
+                and match.start("span") <= f.mention.start < match.end("span")]
+        items = self.items(span or [f for f in found if f.kind in ("Element", "Material")])
+        countries = {f.id for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)}
+        exporters = countries or ({self.last_exporter} if self.last_exporter else set()) or (
+            self.exporters_named if len(self.exporters_named) == 1 else set())
+        if len(items) != 1 or len(exporters) != 1:
+            self.skipped.append((self.line, text, "ambiguous: a control known by its entry "
+                                                  "into force, with no single item or issuer"))
+            return True
+        regime = "ban" if match.group("noun").lower().startswith("ban") else "licence-required"
+        self.effective_only.append((self.line, text, next(iter(exporters)), items[0], when[0],
+                                    regime))
+        return True
+
+    def read_effective_only(self) -> None:
+        """The controls known by their entry into force: the article's (or the graph's)
+        control of that issuer and item announced before, if one; else a new control named
+        and dated by its entry into force (round 5's rule)."""
+        self.modality, self.dated_by_article = None, False
+        for line, text, issuer, (item, written), effective, regime in self.effective_only:
+            self.line = line
+            same = sorted(node for node, info in self.controls.items()
+                          if item in info["covers"] and (not info["issuer"]
+                                                         or issuer in info["issuer"])
+                          and info["announced"] and 0 <= (effective - info["announced"]).days
+                          <= 180)
+            if len(same) > 1:
+                self.skipped.append((line, text, "ambiguous: several controls of that item "
+                                                 "before its entry into force"))
+                continue
+            if same:
+                info = self.controls[same[0]]
+                self.claim(same[0], "effective_from", effective, info["announced"], quote=text)
+                self.report_unknown(text, line)
+                continue
+            node = f"control:{issuer.partition(':')[2].lower()}-{effective:%Y-%m}-" \
+                   f"{slug(written)}"
+            code = issuer.partition(":")[2]
+            self.node(node, label=f"{country_label(code)} export controls on "
+                                  f"{self.label(item)} ({effective:%b %Y})", regime=regime)
+            self.controls.setdefault(node, {"issuer": {issuer}, "covers": {item},
+                                            "targets": set(), "reference": "",
+                                            "announced": effective, "minted": True})
+            self.claim(node, "effective_from", effective, effective, quote=text)
+            self.claim(node, "ISSUED_BY", self.ensure(issuer), effective, quote=text)
+            self.claim(node, "COVERS", self.ensure(item), effective, quote=text)
+            self.report_unknown(text, line)
+
+    def question_context(self, text: str, found: list[Found]) -> None:
+        """A question that names a known control by all its items ("The ministry has
+        announced export controls on gallium and germanium") puts it in hand for the answer,
+        with no claim."""
+        items = [i for i, _ in self.items(found)]
+        if not items or not (CONTROL.search(text) or self.control_on(text, found)):
+            return
+        issuer, _ = self.countries(text, found)
+        control = self.find_control(text, issuer or self.article_country, items, [],
+                                    self.article.published, "restated")
+        if control and set(items) <= self.controls[control]["covers"]:
+            self.current_control = control
 
     def without_generic_materials(self, found: list[Found]) -> list[Found]:
         """A material named by a generic word ("concentrate", "ore") in a sentence naming
@@ -720,6 +878,12 @@ class NewsReader:
                 self.skipped.append((self.line, text, "ambiguous: a share of one country's "
                                                       "output or held by its firms"))
                 continue
+            if figure.kind == "share" and re.search(r"\b(reserves|resources|deposits)\b",
+                                                    figure.about, re.I):
+                # "holds about 80% of the world's manganese reserves": what lies in the
+                # ground, no share of supply (reserves are not scored, as 211)
+                self.skipped.append((self.line, text, "a share of reserves, not of supply"))
+                continue
             if figure.kind == "share":
                 lead = re.match(r"(the|this) (country|nation)\b", text, re.I)
                 if not owners and self.article_country and lead \
@@ -750,7 +914,18 @@ class NewsReader:
                 sources = [f for f in countries if re.search(
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
                 importers = [f for f in countries if f not in sources]
+                start, end = clause_bounds(text, figure.start)
+                # "..., while the US imported 250 tons": the importer of the figure's clause,
+                # else the one named nearest before it
+                own = [f for f in importers if start <= f.mention.start < end]
+                before = [f for f in importers if f.mention.start < figure.end]
+                importers = own or before[-1:] or importers
                 if not importers:
+                    continue
+                if len({f.id for f in sources}) > 1 or len({f.id for f in own}) > 1:
+                    # "imported 1,200 tons of gallium from Canada and Germany": from which?
+                    self.skipped.append((self.line, text, "ambiguous: an import figure with "
+                                                          "several partners or importers"))
                     continue
                 subject = importers[0].id
                 partner = sources[0].id if sources else None
@@ -780,8 +955,9 @@ class NewsReader:
                 if doubt:
                     self.skipped.append((self.line, text, f"ambiguous: {doubt}"))
                     continue
-                named = re.search(r"\b(to|from) (the )?(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)",
-                                  text[figure.start:figure.end])
+                named = re.search(r"\b(to|from) (the )?(?!(" + "|".join(
+                    m.capitalize() for m in MONTHS if len(m) > 3 or m == "may") + r")\b)"
+                    r"(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)*)", text[figure.start:figure.end])
                 if re.search(r"\b(to|from) (the )?rest of the world\b",
                              text[figure.start:figure.end + 40], re.I):
                     self.skipped.append((self.line, text, "a trade figure to the rest of the "
@@ -795,10 +971,17 @@ class NewsReader:
                     continue
                 if subject is None or partner == subject:
                     continue
+            clause_start, clause_end = clause_bounds(text, figure.start)
+            # "Germanium exports rose ... to 3.36 tons in December, while gallium sales climbed
+            # ...": the goods of the figure's clause, not of the next one (nor the one before)
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
-                           if figure.kind == "share" else True)]
-            own = [f for f in inside if figure.start <= f.mention.start < figure.end + 25]
+                           if figure.kind == "share" else f.mention.start < clause_end)]
+            in_clause = [f for f in inside if clause_start <= f.mention.start]
+            if figure.kind != "share" and in_clause:
+                inside = in_clause
+            own = [f for f in inside if figure.start <= f.mention.start
+                   < min(figure.end + 25, clause_end)]
             if figure.kind == "quantity" and own:   # "1,530 kilograms of gallium and 721
                 inside = own                         # kilograms of germanium": each its own
             elif figure.kind != "share" and figure.value != 0 \
@@ -806,6 +989,15 @@ class NewsReader:
                 # "exports of gallium and germanium fell 40%": of which? (zero is of each)
                 self.skipped.append((self.line, text, "ambiguous: a trade figure with "
                                                       "several materials named"))
+                continue
+            if not inside and figure.kind != "share" and self.last_material \
+                    and not [f for f in found if f.kind in ("Material", "Element")] and (
+                        subject != self.last_exporter or re.search(
+                            r"\brare[- ]earths?\s+(exports?|imports?|shipments?)\b", text, re.I)):
+                # "Myanmar's rare earth exports to China fell 30%" after China's magnets:
+                # another exporter's goods, or goods named that the graph does not hold
+                self.skipped.append((self.line, text, "ambiguous: a trade figure whose goods "
+                                                      "are not those of the figure before"))
                 continue
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")]:
@@ -835,10 +1027,16 @@ class NewsReader:
                           and not re.fullmatch(r"\d{1,2}\W*", text[start:end].split()[-1]
                                                if len(text[start:end].split()) > 1 else "x")
                           # "4.8% higher than in July 2024": the comparison's month
-                          and not re.search(r"\b(than|compared (with|to)|versus)\s+(in\s+)?$",
-                                            text[max(0, start - 20):start], re.I)
-                          and not re.match(r"than\b", text[start:end], re.I)]
-                year = re.search(r"\b(?:in|for|during) (?:the year )?(20\d\d)\b", text)
+                          and not re.search(r"\b(than|compared (with|to)|versus|from)\s+"
+                                            r"(in\s+)?$", text[max(0, start - 20):start], re.I)
+                          and not re.match(r"(than|from)\b", text[start:end], re.I)
+                          # "to 948 tonnes, from 12,186 tonnes in November": the month of
+                          # the other quantity
+                          and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
+                                   and not figure.start <= start - 1 <= figure.end + 12)]
+                year = re.search(r"\b(?:in|for|during|over) (?:the (?:whole |full |entire )?"
+                                 r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
+                                 re.I)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
                 if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
@@ -853,6 +1051,15 @@ class NewsReader:
                     when, period = self.last_period, f"{self.last_period:%Y-%m}"
                 else:
                     continue   # a trade figure needs its month or year
+                lead = re.match(r"(after|since|before|when|once|as)\b[^,]*\b(20\d\d)\b[^,]*,",
+                                text, re.I)
+                if lead and len(period) == 7 and when.year != int(lead.group(2)) \
+                        and not re.search(r"\b20\d\d\b", text[lead.end():]):
+                    # "After China imposed controls on germanium in July 2023, exports fell to
+                    # zero in August": which August? (the article's year would say 2024)
+                    self.skipped.append((self.line, text, "ambiguous: a figure's month with no "
+                                                          "year after another year's date"))
+                    continue
                 if len(period) == 7 and (not own or (months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
@@ -885,9 +1092,10 @@ class NewsReader:
             return "a trade figure with several exporting countries named"
         own = {f.id for f in targets if start <= f.mention.start < end}
         for f in targets:   # "to Germany and Japan": a partner coordinated with another
-            follow = re.match(r"\s*(,|and|or|&)\s*(the\s+)?", text[f.mention.end:])
-            if start <= f.mention.start < end and follow and any(
-                    o.mention.start == f.mention.end + follow.end() for o in exporters):
+            if start <= f.mention.start < end and any(
+                    o.mention.start > f.mention.end and re.fullmatch(
+                        r"\s*(,|and|or|&)\s*(the\s+)?", text[f.mention.end:o.mention.start])
+                    for o in exporters):
                 return "a trade figure with several partners in its clause"
         if len(own) > 1:
             return "a trade figure with several partners in its clause"
@@ -911,6 +1119,14 @@ class NewsReader:
         """The month a quantity is dated by right after it: "in September", "in the same
         month of 2024", "in the same month last year" (the sentence's month a year back)."""
         after = text[figure.end:figure.end + 45]
+        ago = re.search(r"\b(in the same month (a |last )year|a year (earlier|ago|before)|"
+                        r"in the same month of (?P<year>20\d\d))\s*,?\s*when\s+$",
+                        text[max(0, figure.start - 60):figure.start], re.I)
+        if ago and (months or self.last_period):
+            # "97% less than in the same month last year, when 3,199 tons were shipped"
+            first = months[0] if months else self.last_period
+            return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
+                        first.month, 1)
         same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
                         r"month (?:a |last )year\b", after, re.I)
         base = months[0] if months else self.last_period
@@ -941,29 +1157,49 @@ class NewsReader:
     def event_date(self, text: str, dates) -> date:
         lead = re.match(r"(while|although|though|as|after|before|since|whereas)\b[^,]*,",
                         text, re.I)
+        # "China, which restricted exports of seven rare earths in April, approved the first
+        # licences in June": the relative clause's date is not the event's, when another is
+        relative = [m.span() for m in re.finditer(r",\s+(which|who)\b[^,]*,", text)]
+        outside = [d for d in dates if not any(a <= d[1] < b for a, b in relative)]
         for when, start, end in dates:
             cue = text[max(0, start - 40):start]
             if lead and start < lead.end():
                 continue   # "While Beijing cleared shipments in June, ...": not the event
+            if outside and any(a <= start < b for a, b in relative):
+                continue
             if ANNOUNCED_CUE.search(cue) and (re.search(r"\b(it|they|which|that)\b", cue)
                                               or RELATIVE_CONTROL.search(cue)):
                 continue   # "the measures it imposed ... in April", "under the controls China
                 #            announced on April 4": the control's own date, not the event's
             if re.match(r"(since|after|before|from|by)\b", text[start:start + 7], re.I):
                 continue
+            if re.match(r"\s+(measures?|controls?|rules?|restrictions?|curbs?|ban|"
+                        r"announcement|list)\b", text[end:end + 15], re.I):
+                continue   # "the October 9 measures": the control's name, not the event's date
             if not (EFFECTIVE_CUE.search(cue) or UNTIL_CUE.search(cue)
                     or CONTEXT_CUE.search(cue)):
                 self.dated_by_article = False
                 self.event_precise = not MONTH_ONLY.fullmatch(text[start:end].strip())
+                self.event_year_only = bool(re.fullmatch(r"(in\s+)?(last|this|next)\s+year",
+                                                         text[start:end].strip(), re.I))
                 if SAID.search(text) and self.event_precise:
-                    self.last_said = when
+                    self.last_said, self.last_said_at = when, self.sentences
+                    self.last_said_text = text
                 return when
-        if self.last_said and SAID.search(text):
-            # reported speech goes on: "..., Musk told analysts" after "Musk said on Tuesday"
+        said = SAID.search(text)
+        speaker = re.search(r"([A-Z][\w.-]+|he|she|it|they)\s+(\w+\s+)?$",
+                            text[max(0, said.start() - 40):said.start()]) if said else None
+        if self.last_said and said and self.sentences - self.last_said_at <= 1 and speaker \
+                and (speaker.group(1).lower() in ("he", "she")
+                     or speaker.group(1) in self.last_said_text):
+            # reported speech goes on, by the same speaker: "..., Musk told analysts" after
+            # "Musk said on Tuesday"
             self.dated_by_article, self.event_precise = False, True
+            self.event_year_only = False
             return self.last_said
         self.dated_by_article = True
         self.event_precise = True
+        self.event_year_only = False
         return self.article.published
 
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
@@ -1111,6 +1347,11 @@ class NewsReader:
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
+        if self.event_year_only and len(dates) == 1:
+            # "Last year China banned exports of antimony": a year names no month, and a
+            # control's id and date need one
+            self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
+            return
         # the issuer is the subject of the control's verb, not a speaker before it ("Japan's
         # trade ministry said that China had restricted exports ...")
         verb = min((m.start() for pattern in (ANNOUNCED, SUSPENDED, IN_FORCE, EXPORT_HALT)
@@ -1127,6 +1368,19 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
+        if REPLACED.search(text):
+            # "will replace its cobalt export ban with quotas from October 16": one control
+            # ends, another starts; which date is whose is a guess
+            self.skipped.append((self.line, text, "ambiguous: a control replaced by another"))
+            return
+        acting = self.verb_subject(text, found)
+        if acting is not None and acting != issuer:
+            # "the suspension of cobalt exports that the Democratic Republic of Congo announced
+            # on 22 February": the country right before the control's verb is its issuer, not
+            # the first country of the sentence ("China's imports ...")
+            issuer = acting
+            targets = list(dict.fromkeys(f.id for f in found if f.kind == "Country"
+                                         and f.id != issuer and self.is_target(text, f.mention)))
         subject = [f for f in found if f.kind == "Country" and f.id == issuer
                    and verb is not None and f.mention.end <= verb]
         if subject and re.search(r"^\W*(s\s+)?([\w-]+\s+){0,3}?(rebels?|militias?|miners?|"
@@ -1141,6 +1395,7 @@ class NewsReader:
         # issuer named, in hand, official, or "the country" / "the government"
         guessed = not issuer and not self.issuer and not self.official_country and not \
             re.search(r"\bthe (country|government|nation|authorities)\b", text, re.I)
+        named_issuer = issuer
         issuer = issuer or self.issuer or self.article_country
         aside = ASIDE.search(text)
         if aside:   # "..., in what analysts saw as retaliation against the United States"
@@ -1150,6 +1405,12 @@ class NewsReader:
         named = self.items([f for f in found if clause is None
                             or f.mention.start < clause.start()])
         items = [i for i, _ in named]
+        # "China restricted bismuth exports on Tuesday, and shipments to the United States had
+        # already fallen", "..., hitting buyers in Germany": targets of another clause
+        ends = [m.start() for m in (clause, PARTICIPLE_AFTER.search(text)) if m]
+        if ends:
+            targets = [t for t in targets if any(f.id == t and f.mention.start < min(ends)
+                                                 for f in found)]
         statuses = []
         halt = self.government_halt(text, found)
         if halt:
@@ -1270,6 +1531,13 @@ class NewsReader:
                                      f"{control} covers some of the items named, not "
                                      f"{', '.join(extra)}"))
                 return
+        if control is not None and named_issuer and self.controls[control]["issuer"] \
+                and named_issuer not in self.controls[control]["issuer"]:
+            # "The ban, which Congo first imposed in February, was extended": the control in
+            # hand (or the one its items match) is another country's
+            self.skipped.append((self.line, text, f"ambiguous: {control} is not "
+                                                  f"{named_issuer}'s"))
+            return
         minted = control is None
         if minted:
             doubt = self.mint_doubt(text, named, targets, status,
@@ -1329,7 +1597,12 @@ class NewsReader:
                                  f"announcement ({announced}) than {control}'s"))
             return
         self.current_control, self.issuer = control, issuer
-        if status == "announced" and not announced:
+        if status == "announced" and not announced and not minted and info["announced"] \
+                and self.dated_by_article and info["announced"] != event:
+            # "The ministry has announced export controls on gallium and germanium" three days
+            # after: a known control's announcement restated with no date is not of that day
+            announced, day_precise = info["announced"], False
+        elif status == "announced" and not announced:
             announced, day_precise = event, self.event_precise
         if announced and not day_precise and info["announced"] and \
                 (info["announced"].year, info["announced"].month) == (announced.year,
@@ -1345,12 +1618,23 @@ class NewsReader:
         undated = self.dated_by_article and not effective and not dates
         stale = undated and info["announced"] is not None \
             and (self.article.published - info["announced"]).days > 90
+        in_force = IN_FORCE.search(text)
+        if undated and in_force and re.search(
+                r"\b(since|after|before|until|ahead of|once|when)\s+(the|these|those|its|their|"
+                r"this)\s+([\w-]+\s+){0,3}$", text[max(0, in_force.start() - 60):in_force.start()],
+                re.I):
+            # "prices are down 10.5% since the rules took effect": background, no entry into
+            # force of the article's day
+            stale = "background"
         if (("in force" in statuses and not state) or (status == "announced" and effective)) \
                 and not stale:
             self.claim(control, "effective_from", effective or event, start, quote=text)
         elif "in force" in statuses and stale:
-            self.skipped.append((self.line, text, "restated: an undated entry into force of a "
-                                                  "control announced months before"))
+            self.skipped.append((self.line, text, "restated: an undated entry into force in a "
+                                                  "clause of background ('since the rules took "
+                                                  "effect')" if stale == "background" else
+                                 "restated: an undated entry into force of a control announced "
+                                 "months before"))
         if "suspended" in statuses and not undated:
             self.claim(control, "effective_to", effective or event, event, quote=text)
         elif "suspended" in statuses:
@@ -1365,6 +1649,35 @@ class NewsReader:
             for target in targets:
                 self.claim(control, "TARGETS", self.ensure(target), start, quote=text)
                 info["targets"].add(target)
+
+    @staticmethod
+    def verb_subject(text: str, found: list[Found]) -> str | None:
+        """The country named right before a control's verb, its subject ("that the
+        Democratic Republic of Congo announced", "China's commerce ministry imposed",
+        "Congo has suspended cobalt exports"); None when no verb has one, or when the verbs
+        have different subjects."""
+        aside = ASIDE.search(text)   # ", a day after Washington widened its curbs"
+        end = aside.start() if aside else len(text)
+        countries = [f for f in found if f.kind == "Country"]
+        subjects = []
+        for pattern in (ANNOUNCED, EXPORT_HALT):
+            for match in pattern.finditer(text, 0, end):
+                before = [f for f in countries if f.mention.end <= match.start()]
+                if not before:
+                    continue
+                last = max(before, key=lambda f: f.mention.end)
+                if SUBJECT_GAP.fullmatch(text[last.mention.end:match.start()]) \
+                        and not DESCRIPTOR_BEFORE.search(
+                            text[max(0, last.mention.start - 6):last.mention.start]) \
+                        and not re.search(r"\b(after|before|since|when|as|following|because|"
+                                          r"while|until|once)\s+(the\s+)?$",
+                                          text[max(0, last.mention.start - 12):
+                                               last.mention.start], re.I):
+                    # "Beijing retaliated after Washington imposed ...": a subordinate
+                    # clause's subject is not the issuer
+                    subjects.append(last.id)
+        subjects = list(dict.fromkeys(subjects))
+        return subjects[0] if len(subjects) == 1 else None
 
     def clause_control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
         """Control claims of the clause that holds the event: "Beijing suspended some of the
@@ -1393,6 +1706,8 @@ class NewsReader:
         until = re.search(r"\buntil\s+(\w+\.?\s+\d{1,2},?\s+20\d\d|\d{1,2}\s+\w+\s+20\d\d)|"
                           r"\b(from|starting|effective)\s+(\w+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z]\w+)",
                           text)
+        if modal and re.search(r"\b(effective immediately|with immediate effect)\b", text, re.I):
+            return False   # "said they would impose export controls ..., effective immediately"
         return bool(modal and not REFERENCE.search(text) and not until and not re.search(
             r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
             text[max(0, modal.start() - 40):modal.start()], re.I))
@@ -1584,11 +1899,24 @@ class NewsReader:
 
     # ------------------------------------------------------------ licences
     def licence_claims(self, text: str, found: list[Found], event: date) -> None:
+        if self.event_year_only:
+            self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
+            return
         if self.modality and event > self.article.published:
             # "China is expected to approve more licences next month": which day would a
             # forecast's licence be? (a forecast is never a decision; its date is a guess)
             self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
                                                   "it speaks of"))
+            return
+        approved = next((m for m in APPROVED.finditer(text)
+                         if text[max(0, m.start() - 1):m.start()] != "-"), None)   # "pre-approved"
+        denied = DENIED.search(text)
+        if approved and denied and not re.match(r"\s*(or|and)\s*$", text[
+                min(approved.end(), denied.end()):max(approved.start(), denied.start())]):
+            # "approved 40 licence applications from US firms but rejected those from defence
+            # contractors": which decision goes to whom is a guess
+            self.skipped.append((self.line, text, "ambiguous: approvals and denials in one "
+                                                  "sentence"))
             return
         if DENIED.search(text):
             decision = "denied"
@@ -1611,6 +1939,10 @@ class NewsReader:
             text[max(0, f.mention.start - 40):f.mention.start], re.I)]
         agents = [f.id for f in countries if f.mention.start > verb.start() and re.search(
             r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)]
+        # "BASF said it had received export licences from China": the licences' issuer
+        agents += [f.id for f in countries if re.search(
+            r"\b(licen[cs]es?|permits?|approvals?)\s+from\s+(the\s+)?$",
+            text[max(0, f.mention.start - 30):f.mention.start], re.I)]
         if applicants or agents:
             issuer = agents[0] if agents else (issuer if issuer not in applicants else None)
             targets = list(dict.fromkeys(targets + [a for a in applicants if a != issuer]))
@@ -1629,10 +1961,22 @@ class NewsReader:
         if issuer is None:
             return
         targets = [t for t in targets if t != issuer]
-        grantees = [node for _, node in self.companies(text, found)]
+        named_grantees = self.companies(text, found)
+        if [m for m, _ in named_grantees if m.end <= verb.start()]:
+            # "Ningbo Yunsheng has applied for licences to ship magnets to Tesla": the
+            # applicant is the grantee, the company it ships to is its customer
+            named_grantees = [(m, n) for m, n in named_grantees if not re.search(
+                r"\b(ship|export|sell|supply|deliver)\w*\b[^,.;]{0,40}\bto\s+(the\s+)?$",
+                text[max(0, m.start - 60):m.start], re.I)]
+        grantees = [node for _, node in named_grantees]
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
+        receiving = re.search(r"\b(received|obtained|won|got|secured|been granted|been "
+                              r"given)\b", text)
+        if receiving and not grantees:   # "BASF said it had received export licences"
+            unknown += [m.text for m in self.gazetteer.unknown_names(text[:receiving.start()])
+                        if not looks_like_company(m.text)]
         if unknown and not grantees:
             # "approved licences for Volkswagen": a grantee named but not resolved would give
             # the licence a wrong id
@@ -1649,9 +1993,10 @@ class NewsReader:
             whom = "exports to " + ", ".join(self.label(t) for t in targets)
         else:
             who, whom = "exports", "exports"
-        node = f"licence:{code.lower()}-{event.isoformat()}-{who}-{decision}"
-        self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} "
-                              f"({event.isoformat()})")
+        # a decision dated by its month only ("in mid-December") has no day in its id
+        day = event.isoformat() if self.event_precise else f"{event:%Y-%m}"
+        node = f"licence:{code.lower()}-{day}-{who}-{decision}"
+        self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} ({day})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
         if self.modality is None and decision != "under-review" and self.event_precise:
@@ -1661,7 +2006,8 @@ class NewsReader:
             self.claim(node, "GRANTED_TO", grantee, event, quote=text)
         for target in targets:
             self.claim(node, "TARGETS", self.ensure(target), event, quote=text)
-        if control:
+        announced = self.controls.get(control, {}).get("announced") if control else None
+        if control and not (announced and announced > event):   # no licence before its rule
             self.claim(node, "UNDER", control, event, quote=text)
 
     def control_since(self, text: str, issuer: str) -> str | None:
@@ -1802,8 +2148,21 @@ class NewsReader:
             producers = [(Mention(text[:3], 0, 0, self.last_party), self.last_party)]
         if not materials or not producers:
             return False
-        self.claim(self.party(producers[-1]), "PRODUCES", materials[0].id, None,
-                   valid_to=event, quote=text)
+        # "Tesla halted Optimus production because of the magnet shortage": the material
+        # must be what stops being produced (in the halt's phrase, or "production of" it),
+        # not a cause named after it
+        producer = self.party(producers[-1])
+        own = [f for f in materials if halt.start() <= f.mention.start <= halt.end() + 40
+               and not re.search(r"\b(because|due to|amid|after|following|as|over)\b",
+                                 text[halt.end():f.mention.start], re.I)]
+        if self.known is not None and producer in self.known:
+            own += [f for f in materials
+                    if f.id in self.known.neighbours(producer, "PRODUCES") and f not in own]
+        if not own or re.search(r"\b[A-Z]\w+\s+(production|output)\b", halt.group(0)[1:]):
+            self.skipped.append((self.line, text, "ambiguous: a halt whose material is not "
+                                                  "the one it names"))
+            return True
+        self.claim(producer, "PRODUCES", own[0].id, None, valid_to=event, quote=text)
         return True
 
     def make_claims(self, text, found, parties, event) -> None:

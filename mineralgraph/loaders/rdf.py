@@ -44,10 +44,21 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> LoadResult:
         term_log.setLevel(level)
 
 
+def load_rdf_source(path: Path, context: LoadContext | None = None) -> LoadResult:
+    """:func:`load_rdf` for ``build --source``: a file with no statement of the ontology
+    (only prefixes, a JSON-LD context, other vocabularies) is an error, not 0 facts."""
+    result = load_rdf(path, context)
+    if not result.claims:
+        raise InputError(str(path), None, None, "no statements of the ontology in it: "
+                         "nothing to read (build --source reads what mineralgraph export "
+                         "writes)")
+    return result
+
+
 def looks_like_rdf(path: Path) -> bool:
     """A file with an RDF suffix (.ttl, .nt, .jsonld)."""
     return path.is_file() and path.suffix.lower() in SUFFIXES
 
 
 register(Loader("rdf", "an RDF export (mineralgraph export: .ttl, .nt, .jsonld)",
-                looks_like_rdf, load_rdf))
+                looks_like_rdf, load_rdf_source))

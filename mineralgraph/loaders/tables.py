@@ -56,7 +56,7 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
         text, _ = decode_table(path.read_bytes())
     except ValueError as exc:
         raise InputError(str(path), None, None, str(exc)) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(unended(text), newline=""))
     try:
         header = next(reader)
     except StopIteration:
@@ -65,17 +65,70 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
         raise InputError(str(path), 1, None, csv_problem(exc)) from None
 
     def rows():
+        previous: list[str] = []
+        read = 0
         try:
             for cells in reader:
-                if not any(c.strip() for c in cells):
+                problem = cut_off(cells, header, previous)
+                if problem:  # the whole file is refused, not just its last row
+                    raise InputError(str(path), reader.line_num - 1, *problem)
+                previous = cells
+                if cells == [END_MARK] or not any(c.strip() for c in cells):
                     continue
                 cells = cells + [""] * (len(header) - len(cells))
                 pairs = zip(header, cells, strict=False)
+                read += 1
                 yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
         except csv.Error as exc:
             raise InputError(str(path), reader.line_num, None, csv_problem(exc)) from None
+        if not read:  # a table cut after its header, or an export that found nothing
+            raise InputError(str(path), 2, None, "a header and no rows under it: nothing "
+                             "to read")
 
     return header, rows()
+
+
+#: Read after a file that ends without a line break (see :func:`unended`).
+END_MARK = "\x1e"
+
+
+def unended(text: str) -> str:
+    """The text a CSV reader is given: as it is when it ends with a line break, else
+    followed by a line break and :data:`END_MARK`, so the reader shows whether the
+    file stopped inside a quoted cell (the mark lands in that cell) or not (the mark is
+    a row of its own, which :func:`cut_off` reads and drops).
+
+    >>> unended("a\\n1\\n"), unended('a\\n"1')
+    ('a\\n1\\n', 'a\\n"1\\n\\x1e')
+    """
+    return text if not text or text[-1] in "\r\n" else text + "\n" + END_MARK
+
+
+def cut_off(cells: list[str], header: list[str],
+            previous: list[str]) -> tuple[str | None, str] | None:
+    """(field, why) when ``cells`` shows that the file stopped inside its last row.
+
+    ``cells`` is a row read from :func:`unended` text, ``previous`` the row before it.
+    A file that ends without a line break was perhaps not written or copied whole: its
+    last row is cut off when it ends inside a quoted cell, or holds fewer cells than
+    the header (the reader would take a figure's first digits for the figure).
+
+    >>> cut_off(["1", "0.6"], ["a", "b", "c"], [])  # no mark: not the end
+    >>> cut_off([END_MARK], ["a", "b", "c"], ["1", "0.6"])[0]
+    'c'
+    >>> cut_off(["1", "half\\n" + END_MARK], ["a", "b"], [])
+    ('b', 'the file ends inside a quoted cell, with no line break: a cut-off copy?')
+    >>> cut_off([END_MARK], ["a", "b"], ["1", "2"]) is None
+    True
+    """
+    if cells and cells[-1].endswith("\n" + END_MARK):
+        field = header[len(cells) - 1] if len(cells) <= len(header) else None
+        return field, "the file ends inside a quoted cell, with no line break: a cut-off copy?"
+    if cells == [END_MARK] and any(c.strip() for c in previous) and len(previous) < len(header):
+        return header[len(previous)], (
+            f"the last row has {len(previous)} of {len(header)} cells and no line break "
+            "ends the file: a cut-off copy? (its last figure may be cut short too)")
+    return None
 
 
 def csv_problem(exc: csv.Error) -> str:

@@ -271,13 +271,15 @@ class TradeReader:
             self.skip(line, year_field, f"{year_text!r} is not a year")
             return None
         value_field, value_text = _first(row, spec["value"])
-        try:
-            value = parse_number(value_text)
-            weight = parse_number(_first(row, spec["weight"])[1])
-            qty = parse_number(_first(row, spec["qty"])[1])
-        except ValueError as exc:
-            self.skip(line, value_field, str(exc))
-            return None
+        numbers = []
+        for field_name, text in ((value_field, value_text), _first(row, spec["weight"]),
+                                 _first(row, spec["qty"])):
+            try:
+                numbers.append(parse_number(text))
+            except ValueError as exc:  # named by its own column (netWgt, qty...)
+                self.skip(line, field_name, str(exc))
+                return None
+        value, weight, qty = numbers
         if value is None:
             self.skip(line, value_field, "no trade value")
             return None

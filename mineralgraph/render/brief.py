@@ -35,7 +35,6 @@ from mineralgraph.render.compact import compact_chain
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
-    percent,
     span,
     spof_text,
     thousands,
@@ -142,7 +141,7 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         node_id = found.focus
         chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
-        summary, table, note = _node_part(graph, node_id, chain)
+        summary, table, note = _node_part(graph, node_id, chain, found.caveats)
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
                   note, cited_by=cited_by)
     if scenario is not None:
@@ -195,7 +194,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
         rows.append({"rank": c.rank, "node": c.label, "kind": c.kind, "stage": c.stage or "",
                      "country": graph.label(c.country) if c.country else "",
                      "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
-                     "spof": spof_text(c.spof_kind),
+                     "spof": spof_text(c.spof_kind, c.through_makers),
                      "hhi": thousands(c.hhi),
                      # as the text report's table writes it (the ≈ is on the loss)
                      "confidence": replace(c.caveats, assumed_share=False).describe(),
@@ -210,6 +209,9 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     note = (f"Suppliers (countries, companies, facilities) ranked by the "
             f"{lost}; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
+    if any(c.through_makers for c in suppliers[:TABLE_ROWS]):
+        note += (" Via maker: the loss comes only through the product's maker's own work in "
+                 "that country, so the country is no sole source.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share: an assumption.")
@@ -250,24 +252,59 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
     return out
 
 
-def _node_part(graph, node_id, chain):
-    products = [n for n in chain.nodes.values() if n.kind == "Product"]
+def _node_part(graph, node_id, chain, caveats=None):
+    """The summary, table and note of a brief on a node that is not a product: the
+    products in view with what each loses without it, as a range over both bounds (the
+    table and the summary as ``dependents`` gives them), whether it is a single point of
+    failure of each (certain or possible) and what the figure rests on."""
+    caveats = caveats or {}
+    # ranked as dependents ranks them: certain, then possible single points of failure,
+    # then by the high end and the low end of the loss
+    products = sorted((n for n in chain.nodes.values() if n.kind == "Product"),
+                      key=lambda p: (not p.spof, not p.possible, -(p.loss or 0.0),
+                                     -(p.low if p.low is not None else p.loss or 0.0), p.key))
     stopped = [p for p in products if p.spof]
+    maybe = [p for p in products if not p.spof and p.possible]
     label = graph.label(node_id)
-    first = (f"{label} feeds {len(products)} mapped product(s)"
-             + (f": {join_names([p.label for p in products[:5]])}" if products else ""))
-    second = (f"Without it, {join_names([p.label for p in stopped[:5]])} cannot be made"
-              if stopped else f"No product in view hangs on {label} alone")
+    first = (f"{label[:1].upper()}{label[1:]} feeds {len(products)} mapped product(s)"
+             + (f", the most exposed {join_names([p.label for p in products[:5]])}"
+                if len(products) > 5 else
+                f": {join_names([p.label for p in products])}" if products else ""))
+    if len(stopped) > 5:
+        second = (f"Without it, {len(stopped)} of them cannot be made, among them "
+                  f"{join_names([p.label for p in stopped[:5]])}")
+    elif stopped:
+        second = f"Without it, {join_names([p.label for p in stopped])} cannot be made"
+    elif maybe:
+        # a possible single point of failure is unknown, never safe
+        where = label if model.kind_of(node_id) == "Country" else "their anchor country"
+        names = join_names([p.label for p in maybe[:5]])
+        condition = f"if the stages without mapped supply sit in {where}"
+        if len(maybe) > 5:
+            second = (f"No product in view certainly hangs on {label} alone, but "
+                      f"{len(maybe)} may ({condition}), among them {names}")
+        else:
+            second = (f"No product in view certainly hangs on {label} alone, but {names}"
+                      + (" each" if len(maybe) > 1 else "") + f" may ({condition})")
+    else:
+        second = f"No product in view hangs on {label} alone"
     hhis = [n for n in chain.nodes.values() if n.hhi is not None]
     top = max(hhis, key=lambda n: (n.hhi, n.key), default=None)
     third = (f"The most concentrated stage in view is {graph.attribute(top.id, 'stage')}: "
              f"{top.label} (HHI {thousands(top.hhi)})" if top else
              "No stage in view has recorded country shares")
     rows = [{"rank": i, "node": p.label, "kind": "Product", "stage": "product",
-             "country": "", "loss": percent(p.loss), "spof": "yes" if p.spof else "",
-             "hhi": "", "sources": ""}
-            for i, p in enumerate(sorted(products, key=lambda p: (-(p.loss or 0), p.key)), 1)]
-    note = f"Products that depend on {label}, with the share of their supply lost without it."
+             "country": "",
+             "loss": span(p.low if p.low is not None else p.loss or 0.0, p.loss or 0.0),
+             "spof": spof_text("certain" if p.spof else "possible" if p.possible else False),
+             "hhi": "",
+             "confidence": (caveats[p.id].describe() if p.id in caveats else ""),
+             "sources": ""}
+            for i, p in enumerate(products, 1)]
+    note = (f"Products that depend on {label}, with the share of their supply lost without "
+            "it, as a range: the lower figure counts stages without mapped supply as "
+            "available, the higher one places them in their anchor country (design note "
+            "5.6); possible SPOF: only in the higher one.")
     return [first + ".", second + ".", third + "."], rows, note
 
 

@@ -103,6 +103,8 @@ class Choke:
     owner: str = ""  # the country it sits in (itself for a country)
     low: float | None = None
     possible: bool = False
+    #: what a marked loss rests on when that is weak (``low confidence; rests on a proxy``)
+    note: str = ""
     note: str = ""
 
     def figure(self) -> str:
@@ -140,6 +142,10 @@ class Node:
     bars: list[Bar] = field(default_factory=list)  # compact: country shares
     unknown: bool = False  # compact: a material with no mapped producer
     chokes: list[Choke] = field(default_factory=list)  # compact: chokepoints acting here
+    #: the low end of ``loss`` when it is a range (None: one figure), and whether it is a
+    #: single point of failure in the lower bound only
+    low: float | None = None
+    possible: bool = False
 
     def share_text(self) -> str:
         """The share as a percentage, with ≈ when it is assumed rather than sourced."""
@@ -305,7 +311,7 @@ class _Builder:
         self.focus, self.spine, self.scenario = found.focus, set(found.spine), found.scenario
         self.nodes: dict[str, Node] = {}
         self.edges: list[Edge] = []
-        self.losses: dict[str, tuple[float, bool]] = dict(found.losses)
+        self.losses: dict[str, tuple] = dict(found.losses)
         self.top: list[str] = list(found.top)
         self.removed: set[str] = set(found.removed)
         self.blocked_pairs: set[tuple[str, str]] = set(found.blocked)
@@ -325,11 +331,16 @@ class _Builder:
         self._supplies()
         # the analysis' rank (place among the suppliers), as every table shows it
         ranked = [(self.found.ranks.get(key, i), key) for i, key in enumerate(self.top, 1)]
-        top = [Top(rank, key, g.label(key), *self.losses[key]) for rank, key in ranked]
+        top = [Top(rank, key, g.label(key), *self.losses[key], note=self._note(key))
+               for rank, key in ranked]
+        for node in self.nodes.values():
+            if node.kind == "Product" and node.loss is not None:
+                node.note = self._note(node.id)
         for rank, key in ranked:
             for node in self.nodes.values():
                 if node.id == key:
                     node.rank = node.rank or rank
+                    node.note = self._note(key)
                 elif key in _operators(g, node) and node.via_rank is None:
                     node.via, node.via_rank = g.label(key), rank
         chain = Chain(self.focus, g.label(self.focus), direction, g.as_of_date,
@@ -340,6 +351,14 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         return chain
+
+    def _note(self, node_id: str | None) -> str:
+        """What a marked loss rests on when that is weak (``low confidence; rests on a
+        proxy``), as the compact picture and the report write it; "" otherwise."""
+        from mineralgraph.reports.summary import caveat_phrase
+
+        caveats = self.found.caveats.get(node_id)
+        return caveat_phrase(caveats).strip("()") if caveats is not None and caveats.weak else ""
 
     def _spine_node(self, node_id: str) -> None:
         g = self.graph
@@ -359,10 +378,11 @@ class _Builder:
             detail = str(g.attribute(node_id, "symbol") or node_id.partition(":")[2])
         elif kind == "Product":
             detail = ", ".join(g.values(node_id, "end_use"))
-        loss, spof = self.losses.get(node_id, (None, False))
+        loss, spof, low, possible = self.losses.get(node_id, (None, False, None, False))
         self.nodes[node_id] = Node(node_id, node_id, kind, g.label(node_id),
                                    stage_column(g, node_id), "spine", detail, loss=loss,
-                                   spof=spof and kind == "Product", hhi=hhi,
+                                   spof=spof and kind == "Product", hhi=hhi, low=low,
+                                   possible=possible,
                                    focus=node_id == self.focus,
                                    blocked=node_id in self.removed,
                                    sources=_label_sources(g, node_id))
@@ -419,14 +439,14 @@ class _Builder:
         g = self.graph
         producer = claim.subject
         key = f"{producer}>{material}"
-        loss, spof = self.losses.get(producer, (None, False))
+        loss, spof, low, possible = self.losses.get(producer, (None, False, None, False))
         share = self._weights.get((producer, material), claim.qualifier("share"))
         owners = {producer, *_operators(g, producer), *g.neighbours(producer, "LOCATED_IN")}
         blocked = (producer, material) in self.blocked_pairs or bool(owners & self.removed)
         self.nodes[key] = Node(key, producer, model.kind_of(producer) or "", g.label(producer),
                                column, "producer", _producer_detail(g, producer),
-                               parent=material, share=share, loss=loss, spof=spof,
-                               focus=producer == self.focus or self.focus in (
+                               parent=material, share=share, loss=loss, spof=spof, low=low,
+                               possible=possible, focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
                                sources=sorted(claim.sources), blocked=blocked,
                                assumed=claim.qualifier("share") is None)
@@ -454,10 +474,12 @@ class _Builder:
                 if supplier not in boxes:
                     column = max(1, self.nodes[target].column - 1)
                     key = f"{supplier}>supplies"
-                    loss, spof = self.losses.get(supplier, (None, False))
+                    loss, spof, low, possible = self.losses.get(supplier,
+                                                                (None, False, None, False))
                     self.nodes[key] = Node(key, supplier, model.kind_of(supplier) or "",
                                            g.label(supplier), column, "producer",
                                            _producer_detail(g, supplier), loss=loss, spof=spof,
+                                           low=low, possible=possible,
                                            focus=supplier == self.focus,
                                            sources=sorted(claim.sources))
                     boxes[supplier].append(key)

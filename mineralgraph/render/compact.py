@@ -3,9 +3,10 @@
 A briefing reader must see in five seconds where the chain breaks, how badly, and which
 country holds it. The compact chain keeps, from a product's chokepoint report:
 
-- the *top owners*: the supplier chokepoints (single points of failure, and losses of
-  at least :data:`MIN_TOP_LOSS`) with a company or facility folded into its country,
-  at most :data:`TOP_OWNERS` of them, ranked as in the report;
+- the *top owners*: the supplier chokepoints every picture marks
+  (:func:`~mineralgraph.graph.analysis.exposure.top_suppliers`: the single points of
+  failure and the next ranked losses) with a company or facility folded into its
+  country, ranked as in the report;
 - the materials those owners produce (at least :data:`OWNER_SHARE` of world output, or
   on the evidence path of their loss), the materials a scenario blocks, and every
   material between those and the product, stage by stage from the ground to the
@@ -39,6 +40,7 @@ import networkx as nx
 
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.exposure import top_suppliers
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -56,10 +58,6 @@ from mineralgraph.render.chain import (
 )
 from mineralgraph.reports.common import join_names, percent
 
-#: At most this many top owners (a country with its companies, or a company alone).
-TOP_OWNERS = 5
-#: A supplier that is not a single point of failure is a top chokepoint from this loss.
-MIN_TOP_LOSS = 0.10
 #: A top owner's material is shown when the owner holds at least this share of it.
 OWNER_SHARE = 0.25
 #: Named countries in a material's bar (the rest are "other countries").
@@ -91,22 +89,17 @@ def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, obj
 
     The rank is the chokepoint's rank among the report's suppliers (as in its table).
     """
-    # the analysis' rank: the place among the suppliers, the rest of the world included
-    suppliers = [c for c in report.chokepoints if c.rank is not None]
+    # the suppliers every picture marks (graph/analysis/exposure.py: top_suppliers), with
+    # the analysis' rank: the place among the suppliers
     found, countries = [], set()
-    for c in suppliers:
-        rank = c.rank
-        if not (c.spof or c.loss >= MIN_TOP_LOSS):
-            continue
+    for c in top_suppliers(report):
         owner = owner_of(graph, c.id)
         # a company or facility of a country already listed is shown inside it
         if c.kind != "Country" and owner in countries:
             continue
         if c.kind == "Country":
             countries.add(c.id)
-        found.append((rank, c, owner))
-        if len(found) >= TOP_OWNERS:
-            break
+        found.append((c.rank, c, owner))
     return found
 
 

@@ -141,11 +141,32 @@ def _country_line(bar, with_share: bool, only: set | None = None) -> str:
     return text
 
 
+#: A box label longer than this many characters leaves out its closing parenthesis.
+LONG_LABEL = 64
+
+
+def box_label(label: str) -> str:
+    """A box's name: the label, without a closing parenthesis when the label is longer
+    than :data:`LONG_LABEL` characters (the table, the Mermaid and DOT views and the
+    sources keep it whole); a column of such boxes once pushed the brief's picture
+    under its 16 cm.
+
+    >>> box_label("Heavy rare-earth feed for Dy/Tb separation (ion-adsorption clay "
+    ...           "concentrate and HRE-bearing concentrate)")
+    'Heavy rare-earth feed for Dy/Tb separation'
+    >>> box_label("Dysprosium oxide (separated)")
+    'Dysprosium oxide (separated)'
+    """
+    if len(label) > LONG_LABEL and label.endswith(")") and " (" in label:
+        return label[:label.rindex(" (")]
+    return label
+
+
 def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
     """The box's rows, top to bottom: (kind, text or parts, colour, bold)."""
     f = s.font
     rows = [("text", line, "#ffffff" if node.kind == "Product" else "#1a1a1a", True)
-            for line in full_wrap(node.label, s.inner, f, True)]
+            for line in full_wrap(box_label(node.label), s.inner, f, True)]
     if node.kind == "Product":
         if chain.availability is not None:
             kept = chain.kept_text()
@@ -174,19 +195,27 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             rows += [("text", line, "#1a1a1a", False) for line in lines[1:]]
             if bar.blocked:
                 rows.append(("text", "blocked", SPOF_RED, True))
+    details = []
     for choke in node.chokes:
         # its own part of the bar, when it has one, is named above; the cause is then seen
         folded = not any(b.owner == choke.id and b.owner not in ("", "country:XX")
                          for b in node.bars)
+        details.append(((choke.cause if folded and not choke.spof else ""), choke.note))
+    for i, choke in enumerate(node.chokes):
         head = f"#{choke.rank} {choke.label}: {choke.figure()}"
         colour = SPOF_RED if choke.spof else CHOKE_ORANGE
         rows += [("text", line, colour, True) for line in full_wrap(head, s.inner, f, True)]
-        if folded and not choke.spof:  # its own part is not in the bar: say why it matters
+        cause, note = details[i]
+        if i + 1 < len(details) and details[i + 1] == details[i]:
+            continue  # the next one says the same: said once, after both
+        if cause:  # its own part is not in the bar: say why it matters
+            shared = i > 0 and details[i - 1] == details[i]
             rows += [("text", line, colour, False) for line in full_wrap(
-                choke.cause, s.inner, f)]
-        if choke.note:
+                ("each: " if shared else "") + cause, s.inner, f)]
+        if note:
+            shared = not cause and i > 0 and details[i - 1] == details[i]
             rows += [("text", line, MUTED, False) for line in full_wrap(
-                f"({choke.note})", s.inner, f)]
+                f"({'each: ' if shared else ''}{note})", s.inner, f)]
     return rows
 
 

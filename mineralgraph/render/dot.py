@@ -18,7 +18,9 @@ from mineralgraph.render.layout import (
     SPOF_RED,
     STAGE_NAMES,
     STYLE,
-    loss_text,
+    loses_text,
+    node_loss_text,
+    with_note,
 )
 from mineralgraph.reports.common import percent
 
@@ -58,7 +60,9 @@ def to_dot(chain: Chain) -> str:
             if node.focus:
                 pen, colour = 3.0, FOCUS_BLUE
             if node.rank and node.loss and not node.spof:
-                lines.append(f"chokepoint {node.rank}: {loss_text(node.loss, False)}")
+                lines.append(with_note(f"chokepoint {node.rank}: {node_loss_text(node)}", node))
+            elif node.kind == "Product" and node.loss is not None and not node.spof:
+                lines.append(with_note(loses_text(node), node))
                 pen, colour = 2.5, CHOKE_ORANGE
             if node.blocked:
                 lines.append("BLOCKED under the scenario")

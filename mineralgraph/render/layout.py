@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from mineralgraph.graph.analysis.chokepoints import STAGES
 from mineralgraph.render.chain import HIGHLY_CONCENTRATED, Chain, Node
 from mineralgraph.render.scene import Box, Group, Line, Polygon, Scene, Text, text_width, wrap
-from mineralgraph.reports.common import percent
+from mineralgraph.reports.common import percent, span
 
 MARGIN = 28
 BOX_W = 212
@@ -299,16 +299,49 @@ def _gap(a: _Item, b: _Item) -> float:
 # ---------------------------------------------------------------------- drawing
 def _badge(node: Node) -> tuple[str, str] | None:
     if node.role == "spine" and node.kind == "Product" and node.loss is not None:
-        text = "SPOF" if node.spof else f"loses {percent(node.loss)}".replace(
-            "loses 100%", "loses >99.9%")
+        text = "SPOF" if node.spof else loses_text(node)
         return (text, SPOF_RED if node.spof else CHOKE_ORANGE)
     if node.spof:
         return (f"#{node.rank} SPOF" if node.rank else "SPOF", SPOF_RED)
     if node.rank and node.loss:
-        return (f"#{node.rank} {loss_text(node.loss, False)}", CHOKE_ORANGE)
+        return (f"#{node.rank} {node_loss_text(node)}", CHOKE_ORANGE)
     if node.via_rank:
         return (f"#{node.via_rank} operator", CHOKE_ORANGE)
     return None
+
+
+def node_loss_text(node) -> str:
+    """A marked supplier's loss as the report gives it: one figure (:func:`loss_text`), or
+    the range with both ends when the bounds differ, ``possible SPOF, loss 76-100%``.
+
+    >>> from mineralgraph.render.chain import Node
+    >>> node_loss_text(Node("k", "country:CD", "Country", "DRC", 0, "producer", loss=1.0,
+    ...                     low=0.76, possible=True))
+    'possible SPOF, loss 76-100%'
+    >>> node_loss_text(Node("k", "country:MM", "Country", "Myanmar", 0, "producer", loss=0.57))
+    'loss 57%'
+    """
+    head = "possible SPOF, " if getattr(node, "possible", False) else ""
+    low = getattr(node, "low", None)
+    if low is None or percent(low) == percent(node.loss):
+        return head + loss_text(node.loss, False)
+    return f"{head}loss {span(low, node.loss)}"
+
+
+def with_note(text: str, node) -> str:
+    """``text`` and, when the figure rests on something weak, what: ``loss 57% (medium
+    confidence; disputed)``."""
+    note = getattr(node, "note", "")
+    return f"{text} ({note})" if note else text
+
+
+def loses_text(node) -> str:
+    """What a product in view loses: ``loses 40-100%``, or one figure (``loses >99.9%``
+    for a loss short of a single point of failure)."""
+    low = getattr(node, "low", None)
+    if low is None or percent(low) == percent(node.loss):
+        return f"loses {percent(node.loss)}".replace("loses 100%", "loses >99.9%")
+    return f"loses {span(low, node.loss)}"
 
 
 def loss_text(loss: float, spof: bool) -> str:
@@ -587,7 +620,9 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
         y += 24
         parts = []
         for top in chain.top:
-            parts.append(f"{top.rank}. {top.label} ({loss_text(top.loss, top.spof)})")
+            figure = "SPOF" if top.spof else node_loss_text(top)
+            parts.append(f"{top.rank}. {top.label} ({figure}"
+                         + (f"; {top.note}" if top.note else "") + ")")
         for line in wrap("Top chokepoints: " + "  ·  ".join(parts), width - 2 * MARGIN, 11,
                          False, 4):
             out.append(Text(MARGIN, y, line, 11, "#1a1a1a"))

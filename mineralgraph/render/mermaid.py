@@ -29,7 +29,9 @@ from mineralgraph.render.layout import (
     SPOF_RED,
     STAGE_NAMES,
     STYLE,
-    loss_text,
+    loses_text,
+    node_loss_text,
+    with_note,
 )
 from mineralgraph.reports.common import percent
 
@@ -81,9 +83,9 @@ def to_mermaid(chain: Chain) -> str:
             if node.spof:
                 lines.append("SPOF")
             elif node.rank and node.loss:
-                lines.append(f"chokepoint {node.rank}: {loss_text(node.loss, False)}")
+                lines.append(with_note(f"chokepoint {node.rank}: {node_loss_text(node)}", node))
             elif node.kind == "Product" and node.loss is not None:
-                lines.append(f"loses {percent(node.loss)}")
+                lines.append(with_note(loses_text(node), node))
             out.append(f"    {ids[key]}[{label(*lines)}]")
         out.append("  end")
     for edge in chain.edges:

@@ -42,7 +42,7 @@ def rows(chokes: list, sources: SourceIndex) -> list[dict]:
     return [{"rank": c.rank or "", "node": f"{c.label} ({c.id})" if c.label != c.id else c.id,
              "kind": c.kind, "stage": c.stage, "country": (c.country or "").partition(":")[2],
              "loss": ("≈" if c.assumed_share else "") + span(*c.loss_range),
-             "spof": spof_text(c.spof_kind),
+             "spof": spof_text(c.spof_kind, c.through_makers),
              "hhi": thousands(c.hhi),
              "confidence": replace(c.caveats, assumed_share=False).describe(),
              "sources": sources.cite(c.sources)}
@@ -177,10 +177,14 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "anchor country (design note, 5.6). SPOF: loss 100% (possible: only if "
                      "the unmapped stages sit in the anchor country; a stage's anchor "
                      "country is the top producer of the nearest stage above it, or else "
-                     "below it, that has mapped producers). Rest of world: the countries the "
+                     "below it, that has mapped producers; via maker: a country whose loss "
+                     "comes only through the product's maker's own work there, no sole "
+                     "source). Rest of world: the countries the "
                      "share figures do not name, taken together; never a SPOF, being many "
                      "countries. HHI: concentration of the "
-                     "stage's country shares, 0-10,000; above 2,500 is highly concentrated. ≈: "
+                     "stage's country shares, 0-10,000; above 2,500 is highly concentrated (for "
+                     "a supplier, of the stage its loss comes from: where it holds most of what "
+                     "is left). ≈: "
                      "the node produces without a sourced share, so it is given its capacity's "
                      "part of world output where both are known (design note 5.4), else an "
                      "equal part of its country's (or the rest of the world's) share: an "
@@ -195,7 +199,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
-               "confidence", "proxies", "disputes", "sources"]
+               "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
+               "spof_through_makers"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -206,9 +211,11 @@ def flat_row(report: ProductReport, row) -> dict:
             **ends("baseline", report.baseline_range),
             **ends("availability", report.availability_range),
             **{k: data[k] for k in ("id", "kind", "label", "assumed_share", "stage",
-                                    "country", "hhi", "confidence", "sources")},
+                                    "country", "hhi", "hhi_material", "hhi_stage",
+                                    "confidence", "sources")},
             "rank": row.rank or "", **ends("loss", row.loss_range),
             "spof": row.spof_kind or "",
+            "spof_through_makers": ";".join(row.through_makers),
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data["proxies"]),
             "disputes": disputes_cell(data["disputes"])}

@@ -63,9 +63,17 @@ def disputes_cell(disputes: list[dict]) -> str:
                     for d in disputes)
 
 
-def spof_text(kind) -> str:
-    """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing."""
-    return {"certain": "yes", "possible": "possible"}.get(kind, "") if kind else ""
+def spof_text(kind, through_makers=()) -> str:
+    """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing; ``via
+    maker`` for a country that stops the product only through its makers' own work there
+    (``through_makers``: not a sole source, design note 5.1 as extended).
+
+    >>> spof_text("certain"), spof_text(False, ["company:tesla"]), spof_text(False)
+    ('yes', 'via maker', '')
+    """
+    if not kind:
+        return "via maker" if through_makers else ""
+    return {"certain": "yes", "possible": "possible"}.get(kind, "")
 
 
 def join_names(names: list[str]) -> str:

@@ -20,8 +20,14 @@ def _fact_line(claim: Claim) -> str:
     return f"{claim.subject} {claim.predicate} {_value(claim)} <{', '.join(claim.sources)}>"
 
 
-def _loss(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3g}"
+def _loss(value: float | tuple[float, float] | None) -> str:
+    """A figure, or a range as ``low-high`` (one figure when its ends agree to 3 digits)."""
+    if value is None:
+        return "-"
+    if isinstance(value, tuple):
+        low, high = f"{value[0]:.3g}", f"{value[1]:.3g}"
+        return low if low == high else f"{low}-{high}"
+    return f"{value:.3g}"
 
 
 def _product_lines(change) -> list[str]:
@@ -86,7 +92,7 @@ def diff_rows(diff: GraphDiff) -> list[dict]:
               "old": _value(c.old), "new": _value(c.new), "sources": ";".join(c.new.sources)}
              for c in facts.changed]
     for p in diff.products or []:
-        rows.append({"change": "baseline", "subject": p.product, "predicate": "loss",
+        rows.append({"change": "baseline", "subject": p.product, "predicate": "availability",
                      "old": _loss(p.baseline[0]), "new": _loss(p.baseline[1])})
         rows += [{"change": "spof added", "subject": p.product, "predicate": "spof", "new": n}
                  for n in p.spofs_added]

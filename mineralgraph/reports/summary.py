@@ -174,7 +174,7 @@ def worst_country(report: ProductReport) -> Chokepoint | None:
     """The named country whose loss would cost the product most (ties to the smaller id);
     rest of the world is many countries, not one (see :func:`rest_of_world_sentence`)."""
     rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0
-            and c.id != REST_OF_WORLD]
+            and c.id != REST_OF_WORLD and c.id not in report.through_makers]
     return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
 
 
@@ -206,6 +206,27 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         return "", Caveats()
     return "; ".join(parts), (country.caveats if country is not None else Caveats()) | (
         share_caveats if share_caveats.weak else Caveats())
+
+
+def makers_country_sentence(report: ProductReport, graph: SupplyGraph) -> str:
+    """Why a country that stops the product through its maker alone is not named a sole
+    source ("" when there is none).
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis import chokepoints
+    >>> g = load_bundled()
+    >>> makers_country_sentence(chokepoints(g, ["product:optimus"], top=1)[0], g)[:72]
+    'The United States is not counted as a single point of failure: it stops '
+    """
+    out = []
+    for country, makers in report.through_makers.items():
+        out.append(f"{prose_name(graph, country)[:1].upper()}{prose_name(graph, country)[1:]} "
+                   "is not counted as a single point of failure: it stops "
+                   f"{report.label} only through "
+                   f"{join_names([graph.label(m) for m in makers])}, its maker, which the "
+                   "data places there for the work it does itself (design note 5.1); a "
+                   "maker's country is not a supplier of what the maker makes.")
+    return " ".join(out)
 
 
 def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveats:
@@ -256,6 +277,8 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
         lines.append(f"It cannot be made without {join_names(suppliers)}, "
                      + ("a sole source" if len(suppliers) == 1 else "each a sole source")
                      + " besides its maker.")
+    if report.through_makers:
+        lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:
         lines.append(rest_of_world_sentence(bool(report.scenario)))
     return lines, caveats

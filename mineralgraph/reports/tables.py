@@ -32,6 +32,7 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     future_sentence,
     left_out_sentence,
+    makers_country_sentence,
     rest_of_world_sentence,
     rests_on,
     share_marks,
@@ -443,6 +444,8 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     if report.unmapped:
         intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
                   "more.")
+    if report.through_makers:
+        intro += " " + makers_country_sentence(report, graph)
     left_out = [left_out_dict(c) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph, [report.product])

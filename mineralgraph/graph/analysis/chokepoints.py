@@ -80,6 +80,13 @@ class Chokepoint:
     caveats: Caveats = field(default_factory=Caveats)
     #: the place among the product's suppliers (1 = worst); None for an input
     rank: int | None = None
+    #: the material whose country shares ``hhi`` measures: the row's own, or the stage
+    #: its loss comes from (Evidence.loss_material)
+    hhi_material: str | None = None
+    hhi_stage: str | None = None
+    #: for a country that stops the product only through its makers' own work there
+    #: (section 5.1), those makers: no single point of failure (Analysis.sole_sources)
+    through_makers: list[str] = field(default_factory=list)
 
     @property
     def spof_kind(self) -> str | bool:
@@ -90,12 +97,15 @@ class Chokepoint:
         return {"rank": self.rank, "id": self.id, "kind": self.kind, "label": self.label,
                 "loss": round(self.loss, 6),
                 "loss_range": [round(v, 6) for v in self.loss_range],
-                "spof": self.spof_kind, "stage": self.stage,
+                "spof": self.spof_kind, "spof_through_makers": self.through_makers,
+                "stage": self.stage,
                 "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
-                "country": self.country, "hhi": self.hhi, "sources": self.sources,
+                "country": self.country, "hhi": self.hhi,
+                "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
+                "sources": self.sources,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
 
@@ -201,6 +211,9 @@ class ProductReport:
     #: at some stage all the product gets comes from countries no source names (rest of
     #: the world's loss is 100%): many countries, so not a single point of failure
     rest_of_world_only: bool = False
+    #: countries that would be single points of failure only through the product's
+    #: makers' own work there (section 5.1), with those makers: not named as such
+    through_makers: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -228,6 +241,7 @@ class ProductReport:
                 "supply_not_mapped": self.unmapped,
                 "untraced_inputs": self.untraced,
                 "rest_of_world_only": self.rest_of_world_only,
+                "spofs_through_makers": self.through_makers,
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
                                       if self.most_concentrated else None),
@@ -348,15 +362,21 @@ class Evidence:
             return found.top_country if found else None
         return None
 
-    def hhi(self, node_id: str, product: str) -> float | None:
+    def hhi_material(self, node_id: str, product: str) -> str | None:
+        """The material whose HHI a row shows: a material's own; for a supplier, the
+        stage its loss comes from (:meth:`loss_material`), never another stage it also
+        works at; None for an element."""
         kind = model.kind_of(node_id)
         if kind == "Material":
-            return self._material_hhi(node_id)
+            return node_id
         if kind in SUPPLIER_KINDS:
-            values = [self._material_hhi(m) for m in self._relevant(node_id, product)]
-            values = [v for v in values if v is not None]
-            return max(values) if values else None
+            return self.loss_material(node_id, product)
         return None
+
+    def hhi(self, node_id: str, product: str) -> float | None:
+        """The HHI of :meth:`hhi_material` (None when it has no country shares)."""
+        material = self.hhi_material(node_id, product)
+        return self._material_hhi(material) if material is not None else None
 
     def _material_hhi(self, material: str) -> float | None:
         if material not in self._hhi:
@@ -519,11 +539,17 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     # the single points of failure as sorted lists; a row asks its tables (a set per
     # product and bound, kept by every row, would take gigabytes at a million nodes).
     # Rest of the world is many countries: never a single point of failure.
+    # Which of them a view may name is decided once, by Analysis.sole_sources: never
+    # the rest of the world (many countries), nor a maker's country through the maker.
     upper_spofs = tables["upper"].spofs()
+    lower_spofs = tables["lower"].spofs() if "lower" in live else set()
     rest_of_world_only = REST_OF_WORLD in upper_spofs
-    possible = (sorted(tables["lower"].spofs() - upper_spofs - {REST_OF_WORLD})
-                if "lower" in live else [])
-    certain = sorted(upper_spofs - {REST_OF_WORLD})
+    certain_set = analysis.sole_sources(product, upper_spofs, "upper")
+    possible_set = analysis.sole_sources(product, lower_spofs - upper_spofs, "lower")
+    certain, possible = sorted(certain_set), sorted(possible_set)
+    through = {**analysis.through_makers(product, lower_spofs - upper_spofs, "lower"),
+               **analysis.through_makers(product, upper_spofs, "upper")}
+    unnamed = (upper_spofs | lower_spofs) - certain_set - possible_set
 
     def loss_of(node_id: str, bound: str) -> float:
         # a single point of failure's loss is 1 - 0 / before: exactly 1.0
@@ -534,7 +560,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> list[str]:
         if not ranking:
-            ranking.extend(_rank(tables, live))
+            ranking.extend(_rank(tables, live, unnamed))
         return ranking
 
     def rank_of(node_id: str) -> int | None:
@@ -547,11 +573,11 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def row(node_id: str) -> Chokepoint:
         pair = [loss_of(node_id, b) for b in live] or [0.0]
-        spof = node_id != REST_OF_WORLD and bool(tables["upper"].spof(node_id))
+        spof = node_id in certain_set
         found = _row(proof, node_id, product, loss_of(node_id, "upper"), spof, evidence)
         found.loss_range = (min(pair), max(pair))
-        found.possible_spof = bool("lower" in live and not spof and node_id != REST_OF_WORLD
-                                   and tables["lower"].spof(node_id))
+        found.possible_spof = node_id in possible_set
+        found.through_makers = through.get(node_id, [])
         found.rank = rank_of(node_id)
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
@@ -562,7 +588,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def supplier() -> Chokepoint | None:
         found = next((n for n in ranked() if model.kind_of(n) in SUPPLIER_KINDS
-                      and n not in makers and n != REST_OF_WORLD), None)
+                      and n not in makers and n not in through and n != REST_OF_WORLD), None)
         return row(found) if found else None
 
     def concentrated() -> Chokepoint | None:
@@ -584,6 +610,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
+        through_makers={c: through[c] for c in sorted(through)},
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}))
 
 
@@ -598,12 +625,13 @@ def supplier_ranks(ranked: list[str]) -> dict[str, int]:
     return {n: rank for rank, n in enumerate(suppliers, 1)}
 
 
-def _rank(tables: dict, live: list[str]) -> list[str]:
+def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
-    with supply (``live``), and by id; rest of the world is never a single point of
-    failure, so it ranks by its loss. Sorted as arrays (a product can have 100,000
-    rows)."""
+    with supply (``live``), and by id; a node in ``unnamed`` (what
+    :meth:`Analysis.sole_sources` does not name: the rest of the world, a maker's
+    country through its maker) is no single point of failure, so it ranks by its loss.
+    Sorted as arrays (a product can have 100,000 rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
         ids = upper.ids if len(upper.candidates) else lower.ids
@@ -626,9 +654,10 @@ def _rank(tables: dict, live: list[str]) -> list[str]:
     if "lower" in live:
         possible[np.searchsorted(nodes, numbers["lower"][lower.after == 0.0])] = True
         possible &= ~certain
-    rest = _position(ids, REST_OF_WORLD)
-    if rest is not None:
-        certain[nodes == rest] = possible[nodes == rest] = False
+    for node_id in sorted(unnamed):
+        at = _position(ids, node_id)
+        if at is not None:
+            certain[nodes == at] = possible[nodes == at] = False
     best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
     # a node is in ``nodes`` for a bound without supply only through its table, whose
     # losses that bound's row ignores; ids sort as their numbers do
@@ -648,10 +677,15 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
          evidence: bool) -> Chokepoint:
     paths = proof.paths(node_id, product) if evidence else []
     sources = sorted({s for path in paths for step in path for s in step.sources})
-    return Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
-                      1.0 if spof else loss, spof, proof.stage(node_id, product),
-                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                      sources, paths, proof.assumed_share(node_id, product) and not spof,
-                      caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
-                          proof.assumed_share(node_id, product) and not spof)) if evidence
-                      else Caveats())
+    measured = proof.hhi_material(node_id, product) if evidence else None
+    row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
+                     1.0 if spof else loss, spof, proof.stage(node_id, product),
+                     proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
+                     sources, paths, proof.assumed_share(node_id, product) and not spof,
+                     caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
+                         proof.assumed_share(node_id, product) and not spof)) if evidence
+                     else Caveats())
+    if measured is not None and row.hhi is not None:
+        row.hhi_material = measured
+        row.hhi_stage = proof.graph.attribute(measured, "stage")
+    return row

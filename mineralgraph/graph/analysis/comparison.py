@@ -146,9 +146,11 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         base, under = before.baseline_range(product), after.availability_range(product)
         losses = [bound_loss(b, u) for b, u in zip(base, under, strict=True)]
         measured = [x for x in losses if x is not None] or [0.0]
-        certain = spofs_after["upper"][product] - spofs_before["upper"][product]
-        possible = (spofs_after["lower"][product] - spofs_after["upper"][product]
-                    - spofs_before["lower"][product]) if under[0] > 0 else set()
+        certain = after.sole_sources(
+            product, spofs_after["upper"][product] - spofs_before["upper"][product])
+        possible = after.sole_sources(product, (
+            spofs_after["lower"][product] - spofs_after["upper"][product]
+            - spofs_before["lower"][product]) if under[0] > 0 else set(), "lower")
         caveats = evidence.scenario_caveats(product) if max(measured) > 0 else Caveats()
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
@@ -162,7 +164,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                                              if under[0] < under[1] else []),
                      "drivers": drivers(after, product) if max(measured) > 0 else [],
                      **range_reasons(after, product, under),
-                     "new_spofs": sorted(certain - {REST_OF_WORLD}),
-                     "new_possible_spofs": sorted(possible - {REST_OF_WORLD}),
+                     "new_spofs": sorted(certain),
+                     "new_possible_spofs": sorted(possible),
                      "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product]})
     return rows

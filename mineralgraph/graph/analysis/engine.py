@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.evaluator import Evaluator
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
@@ -151,6 +152,8 @@ class Analysis:
         #: (product, bound) -> its loss table, from one pass over the candidates of the
         #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
+        #: product -> the analysis of the graph without its makers' locations
+        self._apart: dict[str, Analysis] = {}
 
     @property
     def flow(self):
@@ -529,6 +532,73 @@ class Analysis:
             self._results[(product, bound)] = Losses(
                 flow.ids, flow.number, found_c[part], found_v[part],
                 float(baseline[index[product]]))
+
+    # ------------------------------------------------------------------ sole sources
+    def sole_sources(self, product: str, spofs: Iterable[str],
+                     bound: str = "upper") -> set[str]:
+        """The single points of failure among ``spofs`` (of ``product``, in ``bound``)
+        that a view may name as such: the one definition every view uses.
+
+        Rest of the world (``country:XX``) never: it is every country a figure does not
+        name, not one supplier (addendum, 5.2 extended). Nor a country that stops the
+        product only through its makers' own work (:meth:`through_makers`): a maker's
+        country is not a supplier of what the maker makes itself.
+        """
+        named = {n for n in spofs if n != REST_OF_WORLD}
+        return named - set(self.through_makers(product, named, bound))
+
+    def makers_places(self, product: str) -> dict[str, list[str]]:
+        """Each country where a maker of ``product`` is (LOCATED_IN, itself or a facility
+        it operates), with those makers (sorted)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for maker in self.graph.neighbours(product, "MAKES", incoming=True):
+            places = set(self.graph.neighbours(maker, "LOCATED_IN"))
+            for facility in self.graph.neighbours(maker, "OPERATED_BY", incoming=True):
+                places |= set(self.graph.neighbours(facility, "LOCATED_IN"))
+            for country in places:
+                found[country].add(maker)
+        return {c: sorted(found[c]) for c in sorted(found)}
+
+    def through_makers(self, product: str, nodes: Iterable[str],
+                       bound: str = "upper") -> dict[str, list[str]]:
+        """The countries among ``nodes`` that are single points of failure of ``product``
+        in ``bound`` only through its makers, with those makers.
+
+        Section 5.1 places a company that produces without a facility in its country,
+        so removing the country removes what the maker makes in-house (Tesla's Optimus
+        actuators, with Tesla in the United States). Such a country is a single point
+        of failure only when, with the makers' own work kept (the graph without their
+        and their facilities' LOCATED_IN), the product still gets nothing without it.
+        """
+        places = self.makers_places(product)
+        asked = sorted(n for n in set(nodes) if n in places)
+        if not asked:
+            return {}
+        apart = self.apart_from_makers(product)
+        return {c: places[c] for c in asked
+                if apart.availability(product, [c], product, bound) > 0.0}
+
+    def apart_from_makers(self, product: str) -> Analysis:
+        """This analysis on the graph without the LOCATED_IN of ``product``'s makers and
+        of the facilities they operate; the scenario's scope, the anchors and the grades
+        stay those of this graph (only where the makers are is left out). Built once per
+        product."""
+        if product not in self._apart:
+            makers = set(self.graph.neighbours(product, "MAKES", incoming=True))
+            for maker in sorted(makers):
+                makers |= set(self.graph.neighbours(maker, "OPERATED_BY", incoming=True))
+            graph = self.graph
+            kept = [c for c in graph.claims + graph.left_out
+                    if not (c.predicate == "LOCATED_IN" and c.subject in makers)]
+            variant = Analysis(SupplyGraph(kept, as_of=graph.as_of_date, policy=graph.policy,
+                                           loaded=graph.loaded,
+                                           min_confidence=graph.min_confidence),
+                               self.scenario)
+            variant.blocked_for = self.blocked_for
+            variant._anchors, variant._grades = self.anchors(), self.grades()
+            variant._untraced = self.untraced()
+            self._apart[product] = variant
+        return self._apart[product]
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is

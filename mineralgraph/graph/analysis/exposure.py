@@ -13,21 +13,28 @@ baseline analysis it shares), never more.
 ('product:optimus', frozenset(), [])
 >>> whole = chain_exposure(load_bundled(), "product:f-35")
 >>> whole.direction, whole.top[0], whole.losses["company:honeywell"]
-('upstream', 'company:honeywell', (1.0, True))
+('upstream', 'company:honeywell', (1.0, True, None, False))
+>>> [round(v, 4) if isinstance(v, float) else v for v in whole.losses["country:CN"]]
+[1.0, False, 0.9994, True]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import networkx as nx
 
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport, chokepoints
+from mineralgraph.graph.analysis.chokepoints import (
+    SUPPLIER_KINDS,
+    Evidence,
+    ProductReport,
+    chokepoints,
+)
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
-from mineralgraph.graph.analysis.engine import Analysis
+from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -35,8 +42,9 @@ from mineralgraph.ontology import model
 
 #: The kinds a chain's spine is made of (producers hang under its materials).
 SPINE_KINDS = ("Element", "Material", "Product")
-#: How many supplier chokepoints (by loss) are marked besides the single points of failure.
-TOP_CHOKEPOINTS = 5
+#: How many supplier chokepoints (by loss) are marked besides the single points of failure
+#: (4: with 5, the F-35's picture in its one-page brief falls under 16 cm).
+TOP_CHOKEPOINTS = 4
 #: A supplier whose loss is below this is not marked as a chokepoint.
 MIN_LOSS = 0.01
 
@@ -55,6 +63,31 @@ class Exposure:
     blocked: frozenset = frozenset()
     comparison: list[dict] = field(default_factory=list)
     scenario: Scenario | None = None
+
+
+def top_suppliers(report: ProductReport) -> list:
+    """The suppliers every picture of a product marks as its chokepoints, in rank order:
+    each certain single point of failure, then the :data:`TOP_CHOKEPOINTS` next ranked
+    suppliers whose loss reaches :data:`MIN_LOSS` at its high end. The rest of the world
+    (many countries) and a country that stops the product only through its makers
+    (:meth:`Analysis.sole_sources`) are not marked: neither is one supplier.
+
+    The one choice the compact snapshot, the full chain and the brief's picture share,
+    so a loss the report ranks among the first is drawn in each of them.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis.chokepoints import chokepoints
+    >>> [c.label for c in top_suppliers(chokepoints(load_bundled(), ["product:f-35"])[0])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
+     'Myanmar', 'JL Mag Rare-Earth']
+    """
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
+                 and c.id != REST_OF_WORLD and c.id not in report.through_makers]
+    top = [c for c in suppliers if c.spof]
+    top += [c for c in suppliers
+            if not c.spof and c.loss_range[1] >= MIN_LOSS][:TOP_CHOKEPOINTS]
+    return sorted(top, key=lambda c: c.rank)
 
 
 def exposure(graph: SupplyGraph, product: str, scenario: Scenario | None = None) -> Exposure:
@@ -76,7 +109,9 @@ class ChainExposure:
 
     ``spine`` holds the elements, materials and products within reach (``direction``,
     ``depth``); ``losses`` maps a supplier (for a product focus) or a product in view
-    (for any other focus) to (loss, single point of failure); ``top`` are the suppliers
+    (for any other focus) to (loss, single point of failure, low end of the loss or None
+    when it is one figure, possible single point of failure): the high end and the low
+    end of the range over both bounds (section 5.6); ``top`` are the suppliers
     marked as chokepoints, in rank order; ``removed`` the nodes the scenario takes out
     and ``blocked`` the (producer, material) pairs it blocks for the products in view;
     ``availability`` and ``baseline`` the product's [lower, upper] ranges under the
@@ -101,10 +136,21 @@ class ChainExposure:
     as_of: date | None = None
     #: each of ``top``'s rank in the product's report (its place among the suppliers)
     ranks: dict = field(default_factory=dict)
+    #: what each marked supplier's loss (for a product focus) or each product's loss (for
+    #: any other focus) rests on (section 5.7)
+    caveats: dict = field(default_factory=dict)
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
         return sorted(n for n in self.spine if model.kind_of(n) == "Product")
+
+
+def _figures(row) -> tuple[float, bool, float | None, bool]:
+    """A chokepoint row's loss as a picture gives it: (high end, single point of failure,
+    low end or None for one figure, possible single point of failure)."""
+    high = max(row.loss, row.loss_range[1])
+    low = min(row.loss, row.loss_range[0])
+    return high, row.spof, None if low >= high - 1e-12 else low, row.possible_spof
 
 
 def default_direction(node_id: str) -> str:
@@ -153,38 +199,66 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     losses: dict = {}
     top: list[str] = []
     ranks: dict = {}
+    caveats: dict = {}
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
         suppliers = [c for c in report.chokepoints
                      if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
-        losses = {c.id: (c.loss, c.spof) for c in suppliers}
-        top = [c.id for c in suppliers if c.spof]
-        top += [c.id for c in suppliers if not c.spof and c.loss >= MIN_LOSS][:TOP_CHOKEPOINTS]
-        ranks = {c.id: c.rank for c in suppliers if c.id in top}
+        losses = {c.id: _figures(c) for c in suppliers}
+        marked = top_suppliers(report)
+        top = [c.id for c in marked]
+        ranks = {c.id: c.rank for c in marked}
+        # what each marked figure rests on (section 5.7), as its report row says it: the
+        # rows were ranked without evidence, so it is gathered for these few alone
+        proof = Evidence(analysis)
+        for c in marked:
+            assumed = proof.assumed_share(c.id, node_id) and not c.spof
+            caveats[c.id] = replace(proof.caveats(c.id, node_id, proof.paths(c.id, node_id)),
+                                    assumed_share=assumed)
         availability, baseline = report.availability, report.baseline
     else:
+        evidence = Evidence(analysis)
         for product in products:
-            base = analysis.reference(product)
-            loss = 1.0 - analysis.availability(product, [node_id]) / base if base > 0 else 0.0
-            losses[product] = (loss, loss >= 1.0 - 1e-9)
+            caveats[product] = evidence.caveats(node_id, product)
+            # both bounds (section 5.6), as dependents gives them; a bound with no supply
+            # at baseline loses nothing
+            pair = {}
+            for bound in BOUNDS:
+                base = analysis.reference(product, bound)
+                if base > 0:
+                    pair[bound] = 1.0 - analysis.availability(product, [node_id],
+                                                              bound=bound) / base
+            high = max(pair.values(), default=0.0)
+            low = min(pair.values(), default=0.0)
+            certain = pair.get("upper", 0.0) >= 1.0 - 1e-9 and bool(
+                analysis.sole_sources(product, [node_id], "upper"))
+            possible = not certain and pair.get("lower", 0.0) >= 1.0 - 1e-9 and bool(
+                analysis.sole_sources(product, [node_id], "lower"))
+            losses[product] = (high, certain, None if low >= high - 1e-12 else low, possible)
     concentrations = {m: concentration(graph, m) for m in sorted(spine)
                       if model.kind_of(m) == "Material"}
     comparison = (compare(graph, scenario, products, analysis=analysis)
                   if scenario is not None and with_comparison else [])
     return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
                          frozenset(blocked), availability, baseline, concentrations,
-                         comparison, scenario, graph.as_of_date, ranks)
+                         comparison, scenario, graph.as_of_date, ranks, caveats)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,
                    scenario: Scenario | None = None) -> Exposure | ChainExposure:
     """What a brief on ``node_id`` shows: a product's :func:`exposure`, or for any other
-    node its :func:`chain_exposure` with the scenario's rows for the products in view."""
+    node its :func:`chain_exposure` downstream (the products that depend on it, which
+    the brief's text and table are about) with the scenario's rows for those products.
+
+    A material's chain is drawn upstream by default (what it is made of); its brief once
+    took that one and said "feeds 0 mapped product(s)" of a magnet the F-22 needs.
+    """
     if model.kind_of(graph.require(node_id)) == "Product":
         return exposure(graph, node_id, scenario)
-    return chain_exposure(graph, node_id, scenario=scenario, with_comparison=True)
+    return chain_exposure(graph, node_id, "downstream", scenario=scenario,
+                          with_comparison=True)
 
 
 __all__ = ["ChainExposure", "Concentration", "Exposure", "brief_exposure", "chain_exposure",
-           "chain_spine", "default_direction", "exposure"]
+           "chain_spine", "default_direction", "exposure", "top_suppliers"]

@@ -20,7 +20,6 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
@@ -67,8 +66,10 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
                  else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
                  else False) for p in products}
-    if node_id == REST_OF_WORLD:  # many countries, never a single point (addendum 5.2)
-        spofs = dict.fromkeys(products, False)
+    # what a view may name a single point of failure is decided in one place
+    spofs = {p: kind if kind and analysis.sole_sources(
+        p, [node_id], "upper" if kind == "certain" else "lower") else False
+        for p, kind in spofs.items()}
     evidence = Evidence(analysis)
     return Dependents(node_id, losses, spofs,
                       {p: evidence.caveats(node_id, p) for p in products},
