@@ -588,7 +588,7 @@ class Analysis:
             for maker in sorted(makers):
                 makers |= set(self.graph.neighbours(maker, "OPERATED_BY", incoming=True))
             graph = self.graph
-            kept = [c for c in graph.claims + graph.left_out
+            kept = [c for c in graph.given_claims()
                     if not (c.predicate == "LOCATED_IN" and c.subject in makers)]
             variant = Analysis(SupplyGraph(kept, as_of=graph.as_of_date, policy=graph.policy,
                                            loaded=graph.loaded,
