@@ -146,6 +146,12 @@ def test_bundled_iphone_before_2023_ranks_china_first_and_estonia_is_no_spof(iph
     assert "Estonia (country:EE)." not in iphone_2022
     assert ("China's figure for NdPr oxide (separated) is a proxy, measured for all refined "
             "rare earths in 2023, the earliest year on record.") in " ".join(iphone_2022.split())
+    # the report says how dated shares are read (it used to say they "count at any date")
+    assert ("As of 2022-06-30: relations and controls not valid on that date are left out; a "
+            "material's country shares are those of the year valid on that date, and before "
+            "its earliest year on record that year's shares stand in, marked as a proxy."
+            ) in " ".join(iphone_2022.split())
+    assert "count at any date" not in iphone_2022
 
 
 def test_bundled_iphone_before_2023_in_json(run_cli_module):
