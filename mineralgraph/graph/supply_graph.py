@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from itertools import groupby
 from operator import attrgetter
@@ -112,6 +113,58 @@ _SUBJECT = attrgetter("subject")
 _OBJECT = attrgetter("object")
 
 
+def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Claim, Claim]]:
+    """The country shares that stand in for a material at a date before its first year.
+
+    A material whose yearly country shares (``PRODUCES`` from a country with a ``share``
+    and a ``year``) all start after ``when`` has no share set at that date, and the
+    equal split would hand its whole output to the facilities and companies recorded
+    without a date. There the earliest year's shares stand (every source's set of that
+    year, for :func:`share_sets.choose` to pick from), each marked as a proxy in time:
+    its ``proxy`` qualifier says which year it is (after the proxy text the row already
+    has). A material with any country share valid at ``when``, or whose earliest year
+    has ended by then, gets none; rows without a ``year`` (a plant opening, a supply
+    starting) are never pulled back.
+
+    Returns
+    -------
+    list of (stand-in, original)
+        Sorted by material, then as the claims came.
+
+    >>> def share(country, value, year, proxy=None):
+    ...     extra = (("proxy", proxy),) if proxy else ()
+    ...     return Claim(country, "PRODUCES", "material:x",
+    ...                  (*extra, ("share", value), ("year", year)), ("source:s",),
+    ...                  valid_from=date(year, 1, 1))
+    >>> claims = [share("country:CN", 0.9, 2023, "all rare earths"), share("country:CN", 0.8, 2024)]
+    >>> [(c.qualifier("share"), c.qualifier("proxy"))
+    ...  for c, _ in earliest_set_proxies(claims, date(2022, 6, 30))]
+    [(0.9, 'all rare earths in 2023, the earliest year on record')]
+    >>> earliest_set_proxies(claims, date(2023, 6, 30))
+    []
+    """
+    by_material: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.predicate == "PRODUCES" and share_sets.is_country_share(claim):
+            by_material[str(claim.object)].append(claim)
+    out: list[tuple[Claim, Claim]] = []
+    for _, group in sorted(by_material.items()):
+        years = [c.qualifier("year") for c in group if c.qualifier("year") is not None]
+        if not years or any(c.active_on(when) for c in group):
+            continue
+        first = min(years)
+        earliest = [c for c in group if c.qualifier("year") == first]
+        if not all(c.valid_from is not None and when < c.valid_from for c in earliest):
+            continue  # the date is after the earliest set, not before it
+        for claim in earliest:
+            held = claim.qualifier("proxy")
+            when_measured = f"{first}, the earliest year on record"
+            text = f"{held} in {when_measured}" if held else when_measured
+            qualifiers = tuple(sorted({**dict(claim.qualifiers), "proxy": text}.items()))
+            out.append((replace(claim, qualifiers=qualifiers), claim))
+    return out
+
+
 class _Positions:
     """Claim id -> position in a graph's input, read from :attr:`SupplyGraph.loaded`,
     which is made (a hash of every claim given) only when a tie first asks."""
@@ -122,6 +175,8 @@ class _Positions:
         self._graph = graph
 
     def get(self, claim_id: str, default=None):
+        # a stand-in for an earlier date ranks where its row was given
+        claim_id = self._graph._stand_in_ids.get(claim_id, claim_id)
         return self._graph.loaded.get(claim_id, default)
 
     def __bool__(self) -> bool:
@@ -136,7 +191,9 @@ class SupplyGraph:
     claims : iterable of Claim
         Duplicates (same claim id) are kept once.
     as_of : date, optional
-        Only claims valid on this date are kept (see :meth:`as_of`).
+        Only claims valid on this date are kept (see :meth:`as_of`); before a material's
+        earliest year of country shares, that year's shares stand, marked as a proxy
+        (see :func:`earliest_set_proxies`).
     policy : str
         How one claim is chosen among several for the same fact: see :func:`preferred`.
     min_confidence : str, optional
@@ -164,7 +221,13 @@ class SupplyGraph:
         #: what the claim choices read for "loaded last": :attr:`loaded`, made only when a
         #: choice needs it
         self._positions = _Positions(self)
-        active = _distinct_sorted([c for c in claims if c.active_on(as_of)])
+        active = [c for c in claims if c.active_on(as_of)]
+        #: stand-ins for shares of a later year (by object identity) -> the rows given, so
+        #: that a graph rebuilt from this one (as_of, with_policy...) starts from the rows
+        stand_ins = earliest_set_proxies(claims, as_of) if as_of is not None else []
+        self._stand_ins: dict[int, Claim] = {id(new): old for new, old in stand_ins}
+        self._stand_in_ids: dict[str, str] = {new.id: old.id for new, old in stand_ins}
+        active = _distinct_sorted(active + [new for new, _ in stand_ins])
         self.claims: tuple[Claim, ...] = tuple(
             c for c in active if at_least(c, min_confidence))
         #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
@@ -228,6 +291,16 @@ class SupplyGraph:
             self._graph = graph
         return self._graph
 
+    def given_claims(self, claims: tuple[Claim, ...] | None = None) -> tuple[Claim, ...]:
+        """The claims to build a variant of this graph from: this graph's claims and those
+        ``min_confidence`` left out (or ``claims``), each stand-in for a later year's
+        shares (:func:`earliest_set_proxies`) replaced by the row it stands for, so the
+        variant marks it once, at its own date."""
+        claims = self.claims + self.left_out if claims is None else claims
+        if not self._stand_ins:
+            return claims
+        return tuple(self._stand_ins.get(id(c), c) for c in claims)
+
     # ------------------------------------------------------------------ views
     def as_of(self, when: date | str | None) -> SupplyGraph:
         """The graph of the claims valid on ``when`` (a date or ``"YYYY-MM-DD"``; this
@@ -239,19 +312,19 @@ class SupplyGraph:
                 when = date.fromisoformat(when)
             except ValueError:
                 raise MineralGraphError(f"as_of: {when!r} is not a date (YYYY-MM-DD)") from None
-        return SupplyGraph(self.claims + self.left_out, as_of=when, policy=self.policy,
+        return SupplyGraph(self.given_claims(), as_of=when, policy=self.policy,
                            loaded=self.loaded, min_confidence=self.min_confidence)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
-        return SupplyGraph(self.claims + self.left_out, as_of=self.as_of_date, policy=policy,
+        return SupplyGraph(self.given_claims(), as_of=self.as_of_date, policy=policy,
                            loaded=self.loaded, min_confidence=self.min_confidence)
 
     def with_min_confidence(self, level: str | None) -> SupplyGraph:
         """The graph without the relation claims rated below ``level``."""
         if level is None:
             return self
-        return SupplyGraph(self.claims + self.left_out, as_of=self.as_of_date,
+        return SupplyGraph(self.given_claims(), as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded, min_confidence=level)
 
     def not_yet_valid(self, today: date) -> list[Claim]:
@@ -271,7 +344,7 @@ class SupplyGraph:
         back = [c for c in self.left_out if c.predicate in REQUIREMENTS]
         if not back:
             return self
-        return SupplyGraph(self.claims + tuple(back), as_of=self.as_of_date,
+        return SupplyGraph(self.given_claims(self.claims + tuple(back)), as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded)
 
     # ------------------------------------------------------------------ nodes

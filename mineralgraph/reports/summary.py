@@ -356,8 +356,9 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
                    "country to keeping them." + untraced_sentence(graph, reports))
     if graph.as_of_date is not None:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
-                   "date are left out; production figures carry a year and count at any "
-                   "date.")
+                   "date are left out; a material's country shares are those of the year "
+                   "valid on that date, and before its earliest year on record that year's "
+                   "shares stand in, marked as a proxy.")
     future = future_sentence(graph, [r.product for r in reports])
     if future:
         out.append(future.lstrip())

@@ -157,7 +157,7 @@ def left_out_each(graph, groups: list[list[str]]) -> list[list[Claim]]:
     from mineralgraph.graph.flow import flow_graph, upstream
     from mineralgraph.graph.supply_graph import SupplyGraph
 
-    full = SupplyGraph(graph.claims + graph.left_out, as_of=graph.as_of_date,
+    full = SupplyGraph(graph.given_claims(), as_of=graph.as_of_date,
                        policy=graph.policy, loaded=graph.loaded)
     flow = flow_graph(full)
     out = []

@@ -1,0 +1,164 @@
+"""``--as-of`` before a material's earliest year of country shares (addendum, "Dates").
+
+A material's yearly country shares are valid from their year on; before the earliest
+year, no share set is valid and the equal split used to hand the whole output to the
+undated plants (the bundled iPhone at 2022-06-30 ranked Estonia first, "≈33-100%,
+possible SPOF"). There the earliest year's set stands, marked as a proxy in time.
+
+Hand-built graph: product P needs material X; X has a 2023 set (China 0.6, its row
+already a proxy "all rare earths"; rest of world 0.4; valid 2023-01-01 to 2024-01-01), a
+2024 set (China 0.7, rest of world 0.3, from 2024-01-01), an undated plant in Estonia
+without a share, and a plant that starts producing on 2025-04-09. The plants without a
+share split the rest of world's share with it (design note, 5.4), so with the 2023 set
+losing China loses 0.6 and losing Estonia loses 0.4 / 2 = 0.2.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis import Analysis
+from mineralgraph.graph.supply_graph import SupplyGraph, earliest_set_proxies
+
+IN_2023 = "2023, the earliest year on record"
+
+
+def claim(subject, predicate, obj, qualifiers=(), **dates):
+    return Claim(subject, predicate, obj, tuple(sorted(qualifiers)), ("source:s",), **dates)
+
+
+def share(country, value, year, proxy=None, until=None):
+    qualifiers = [("share", value), ("year", year)] + ([("proxy", proxy)] if proxy else [])
+    return claim(country, "PRODUCES", "material:x", qualifiers,
+                 valid_from=date(year, 1, 1), valid_to=until)
+
+
+CLAIMS = [
+    claim("source:s", "title", "S"), claim("material:x", "label", "X"),
+    claim("product:p", "label", "P"), claim("country:CN", "label", "China"),
+    claim("country:XX", "label", "rest of world"), claim("country:EE", "label", "Estonia"),
+    claim("facility:plant", "label", "Plant"), claim("facility:new", "label", "New plant"),
+    claim("product:p", "REQUIRES", "material:x"),
+    share("country:CN", 0.6, 2023, "all rare earths", until=date(2024, 1, 1)),
+    share("country:XX", 0.4, 2023, until=date(2024, 1, 1)),
+    share("country:CN", 0.7, 2024), share("country:XX", 0.3, 2024),
+    claim("facility:plant", "PRODUCES", "material:x"),
+    claim("facility:plant", "LOCATED_IN", "country:EE"),
+    claim("facility:new", "PRODUCES", "material:x", valid_from=date(2025, 4, 9)),
+    claim("facility:new", "LOCATED_IN", "country:EE"),
+]
+
+
+@pytest.fixture(scope="module")
+def graph() -> SupplyGraph:
+    return SupplyGraph(CLAIMS)
+
+
+def producers(graph):
+    return [(c.subject, c.qualifier("share"), c.qualifier("proxy"))
+            for c in graph.relation_claims("material:x", "PRODUCES", incoming=True)]
+
+
+def losses(graph):
+    return {k: round(v, 6) for k, v in Analysis(graph).losses(["product:p"])["product:p"].items()
+            if not k.startswith("material:")}
+
+
+def test_before_the_earliest_year_its_set_stands_marked_as_a_proxy(graph):
+    early = graph.as_of(date(2022, 6, 30))
+    assert producers(early) == [
+        ("country:CN", 0.6, f"all rare earths in {IN_2023}"),
+        ("country:XX", 0.4, IN_2023),
+        ("facility:plant", None, None)]          # the plant opening in 2025 stays out
+    assert losses(early) == {"country:CN": 0.6, "country:EE": 0.2, "country:XX": 0.2,
+                             "facility:plant": 0.2}
+
+
+def test_a_date_covered_by_a_set_reads_it_unmarked(graph):
+    assert producers(graph.as_of(date(2023, 6, 30))) == [
+        ("country:CN", 0.6, "all rare earths"), ("country:XX", 0.4, None),
+        ("facility:plant", None, None)]
+    assert producers(graph.as_of(date(2024, 6, 30))) == [
+        ("country:CN", 0.7, None), ("country:XX", 0.3, None), ("facility:plant", None, None)]
+    assert losses(graph.as_of(date(2023, 6, 30))) == {
+        "country:CN": 0.6, "country:EE": 0.2, "country:XX": 0.2, "facility:plant": 0.2}
+
+
+def test_the_undated_graph_is_unchanged(graph):
+    assert producers(graph) == [("country:CN", 0.7, None), ("country:XX", 0.3, None),
+                                ("facility:new", None, None), ("facility:plant", None, None)]
+    assert losses(graph) == {"country:CN": 0.7, "country:EE": 0.2, "country:XX": 0.1,
+                             "facility:new": 0.1, "facility:plant": 0.1}
+
+
+def test_variants_of_a_dated_graph_mark_the_stand_in_once(graph):
+    early = graph.as_of(date(2022, 6, 30))
+    for variant in (early.with_policy("oldest"), early.with_min_confidence("low"),
+                    early.as_of(date(2022, 1, 1)),
+                    SupplyGraph(early.given_claims(), as_of=early.as_of_date)):
+        assert producers(variant)[:2] == [("country:CN", 0.6, f"all rare earths in {IN_2023}"),
+                                          ("country:XX", 0.4, IN_2023)]
+    # the stand-ins are rebuilt from the rows given, not stacked on themselves
+    assert {c.qualifier("proxy") for c in early.given_claims()
+            if c.predicate == "PRODUCES"} == {None, "all rare earths"}
+
+
+def test_only_before_the_earliest_set_and_only_where_no_share_is_valid():
+    ended = [share("country:CN", 0.6, 2023, until=date(2024, 1, 1))]
+    assert earliest_set_proxies(ended, date(2025, 6, 30)) == []      # after, not before
+    undated = claim("country:AU", "PRODUCES", "material:x", [("share", 0.1)])
+    assert earliest_set_proxies(ended + [undated], date(2022, 6, 30)) == []
+    event = claim("facility:plant", "PRODUCES", "material:x", valid_from=date(2025, 4, 9))
+    no_year = claim("country:CN", "PRODUCES", "material:x", [("share", 0.5)],
+                    valid_from=date(2024, 1, 1))
+    assert earliest_set_proxies([event, no_year], date(2022, 6, 30)) == []
+
+
+@pytest.fixture(scope="module")
+def iphone_2022(run_cli_module):
+    return run_cli_module("chokepoints", "--product", "product:iphone", "--as-of",
+                          "2022-06-30")
+
+
+@pytest.fixture(scope="module")
+def run_cli_module():
+    from click.testing import CliRunner
+
+    from mineralgraph.cli import cli
+
+    def run(*args: str):
+        result = CliRunner().invoke(cli, list(args), prog_name="mineralgraph")
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    return run
+
+
+def test_bundled_iphone_before_2023_ranks_china_first_and_estonia_is_no_spof(iphone_2022):
+    table = iphone_2022[iphone_2022.index("#   node"):]
+    assert table.splitlines()[3] == "1   China (country:CN)"
+    assert ("Possible single points of failure (if the unmapped stages sit where their anchor\n"
+            "country is): China (country:CN).") in iphone_2022
+    assert "Estonia (country:EE)." not in iphone_2022
+    assert ("China's figure for NdPr oxide (separated) is a proxy, measured for all refined "
+            "rare earths in 2023, the earliest year on record.") in " ".join(iphone_2022.split())
+    # the report says how dated shares are read (it used to say they "count at any date")
+    assert ("As of 2022-06-30: relations and controls not valid on that date are left out; a "
+            "material's country shares are those of the year valid on that date, and before "
+            "its earliest year on record that year's shares stand in, marked as a proxy."
+            ) in " ".join(iphone_2022.split())
+    assert "count at any date" not in iphone_2022
+
+
+def test_bundled_iphone_before_2023_in_json(run_cli_module):
+    product = json.loads(run_cli_module("chokepoints", "--product", "product:iphone",
+                                        "--as-of", "2022-06-30", "--format", "json"))[0]
+    rows = {r["id"]: r for r in product["chokepoints"]}
+    assert product["possible_spofs"] == ["country:CN"]
+    assert rows["country:EE"]["loss_range"] == [0.02, 0.02]   # an equal part of the 8% left
+    assert rows["country:EE"]["spof"] is False
+    assert rows["country:CN"]["loss_range"] == [0.998559, 1.0]
