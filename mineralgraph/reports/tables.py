@@ -143,12 +143,16 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
 def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
                       fmt: str, spofs: dict[str, str | bool] | None = None,
                       caveats: dict[str, Caveats] | None = None,
-                      left_out: list[dict] | None = None) -> str:
+                      left_out: list[dict] | None = None,
+                      cited: dict[str, list[str]] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
-    lists what --min-confidence left out that bears on them."""
-    spofs, caveats = spofs or {}, caveats or {}
+    lists what --min-confidence left out that bears on them; ``cited`` maps a product to
+    the sources of the claims its loss rests on (numbered and listed, as chokepoints
+    does)."""
+    spofs, caveats, cited = spofs or {}, caveats or {}, cited or {}
+    sources = SourceIndex(graph)
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -169,6 +173,9 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
             row.update(ends("loss", (low, high)))
             row["spof"] = row["spof"] or ""
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
+        row["sources"] = (sources.cite(cited.get(p, [])) if not plain
+                          else ";".join(cited.get(p, [])) if fmt == "csv"
+                          else list(cited.get(p, [])))
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible")
@@ -189,12 +196,12 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
                                        if pair(p)[1] > 0])
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
-    columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
+    columns = ["product", "label", "end_use", "loss", "spof", "confidence", "sources"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
-                   "confidence", "proxies", "disputes", "assumed_share"]
+                   "confidence", "proxies", "disputes", "assumed_share", "sources"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
-                   graph, intro=intro, left_out=left_out)
+                   graph, sources, intro=intro, left_out=left_out)
 
 
 def disputed_sentence(graph: SupplyGraph, caveats: list[Caveats]) -> str:

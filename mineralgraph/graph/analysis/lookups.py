@@ -46,6 +46,8 @@ class Dependents:
     caveats: dict[str, Caveats] = field(default_factory=dict)
     #: claims --min-confidence left out that bear on these products (section 5.7)
     left_out: list[Claim] = field(default_factory=list)
+    #: the sources of the claims each loss rests on (those its caveats read), sorted
+    sources: dict[str, list[str]] = field(default_factory=dict)
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
@@ -73,7 +75,9 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     evidence = Evidence(analysis)
     return Dependents(node_id, losses, spofs,
                       {p: evidence.caveats(node_id, p) for p in products},
-                      left_out_downstream(graph, node_id))
+                      left_out_downstream(graph, node_id),
+                      {p: sorted({s for c in evidence.claims(node_id, p) for s in c.sources})
+                       for p in products})
 
 
 def _full_flow(graph: SupplyGraph):
