@@ -28,3 +28,48 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
     assert {d["product"]: d["sources"] for d in data["dependents"]}[
         "product:direct-drive-wind-turbine"] == ["source:heim-vanderwal-2023"]
     assert run_cli("dependents", "element:Dy").stdout == text
+
+
+def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_cli):
+    """The Virginia-class, Columbia-class and military UAV read 0-100% under China's
+    controls (their requirements are untraced); dependents once left them out."""
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        run_cli("dependents", "country:CN", "--format", "csv").stdout))}
+    assert len(rows) == 32
+    for product, material in (("product:virginia-class-submarine",
+                               "material:re-defence-materials"),
+                              ("product:columbia-class-submarine",
+                               "material:re-magnet-unspecified"),
+                              ("product:military-uav", "material:re-magnet-unspecified")):
+        row = rows[product]
+        assert (row["loss_low"], row["loss_high"], row["spof"], row["confidence"],
+                row["untraced_requirements"]) == ("0.0", "1.0", "", "unknown", material)
+    assert rows["product:military-uav"]["sources"] == "source:dod-mine-to-magnet-2024"
+    # listed with a supply path too: the untraced requirement is named
+    assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
+            rows["product:ddg-51"]["untraced_requirements"]) == (
+        "0.984339", "1.0", "material:re-defence-materials")
+    text = run_cli("dependents", "country:CN").stdout
+    flat = " ".join(text.split())
+    assert flat.startswith(
+        "PRODUCTS DEPENDING ON CHINA 29 product(s) have a supply path from China "
+        "(country:CN); 0 cannot be made without it, 18 may not be (if their unmapped "
+        "stages sit in its country). 3 more product(s) are listed though they have none. "
+        "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
+        "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
+        "source), which no source traces to a country: China may supply them")
+    uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[66]"]
+    assert run_cli("dependents", "country:CN").stdout == text
+    # not a country: no untraced rows (the rule is that of a country's controls)
+    assert "untraced" not in run_cli("dependents", "element:Dy").stdout
+
+
+def test_api_dependents_rows_carry_untraced_requirements():
+    import mineralgraph as mg
+
+    rows = {r["product"]: r for r in mg.dependents(mg.load(), "country:CN").rows()}
+    assert rows["product:military-uav"] == {
+        "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": False,
+        "confidence": "unknown", "proxy": False, "disputed": False,
+        "untraced_requirements": ["material:re-magnet-unspecified"]}
