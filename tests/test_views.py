@@ -73,3 +73,31 @@ def test_api_dependents_rows_carry_untraced_requirements():
         "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": False,
         "confidence": "unknown", "proxy": False, "disputed": False,
         "untraced_requirements": ["material:re-magnet-unspecified"]}
+
+
+def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cli):
+    """Patriot's only recorded input is a low-confidence GaN radar requirement: its 0%
+    under a rare-earth embargo once read as safe."""
+    text = run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout
+    flat = " ".join(text.split())
+    assert ("Patriot air and missile defence system (product:patriot) and Standard "
+            "Missile-3 Block IIA ballistic-missile interceptor (product:sm-3-block-iia) lose "
+            "0%, counting only their 1 recorded requirement each: the bill of materials may "
+            "be partial, so 0% does not mean safe.") in flat
+    assert ("Lithium-ion battery cell, NMC cathode (nickel-manganese-cobalt) "
+            "(product:nmc-battery-cell) loses 0%, counting only its 5 recorded "
+            "requirements: the bill of materials may be partial, so 0% does not mean "
+            "safe.") in flat
+    md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
+    assert "counting only their 1 recorded requirement each" in md
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
+    assert {p: (rows[p]["loss_high"], rows[p]["requirements_recorded"])
+            for p in ("product:patriot", "product:sm-3-block-iia", "product:f-35")} == {
+        "product:patriot": ("0.0", "1"), "product:sm-3-block-iia": ("0.0", "1"),
+        "product:f-35": ("1.0", "8")}
+    data = json.loads(run_cli("scenario", "--name", "cn-rare-earth-embargo",
+                              "--format", "json").stdout)
+    assert {r["product"]: r["requirements_recorded"] for r in data["products"]}[
+        "product:nmc-battery-cell"] == 5
+    assert run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout == text

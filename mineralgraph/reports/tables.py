@@ -329,6 +329,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                "not_mapped": len(r["supply_not_mapped"]) or "",
                **_caveat_cells(_row_caveats(r), fmt)}
         if csv:
+            row["requirements_recorded"] = r.get("requirements_recorded", "")
             for key in ("baseline", "scenario", "loss"):
                 del row[key]
             row.update({**ends("baseline", r["baseline_range"]),
@@ -364,6 +365,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
+    intro += "".join(f"\n{line}" for line in recorded_lines(result["products"], graph))
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
     if rest:
         intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
@@ -383,8 +385,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if csv:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
-                   "new_possible_spofs", "not_mapped", "confidence", "proxies", "disputes",
-                   "assumed_share"]
+                   "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
+                   "proxies", "disputes", "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
 
@@ -452,6 +454,25 @@ def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
         words = {"s": "" if many else "s", "its": "their" if many else "its",
                  "It is": "Each is" if many else "It is", "it": "them" if many else "it"}
         out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
+    return out
+
+
+def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+    """Why a 0% is not "safe": it covers only the product's recorded requirements (a
+    bill of materials may be partial). Products with the same count share a line."""
+    groups: dict[int, list[str]] = {}
+    for r in rows:
+        if r["loss_range"][1] > 0 or "requirements_recorded" not in r:
+            continue
+        groups.setdefault(r["requirements_recorded"], []).append(name(graph, r["product"]))
+    out = []
+    for count in sorted(groups):
+        products = groups[count]
+        many = len(products) > 1
+        counted = f"{count} recorded requirement{'' if count == 1 else 's'}"
+        out.append(f"{join_names(products)} lose{'' if many else 's'} 0%, counting only "
+                   f"{'their' if many else 'its'} {counted}{' each' if many else ''}: the "
+                   "bill of materials may be partial, so 0% does not mean safe.")
     return out
 
 
