@@ -101,3 +101,28 @@ def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cl
     assert {r["product"]: r["requirements_recorded"] for r in data["products"]}[
         "product:nmc-battery-cell"] == 5
     assert run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout == text
+
+
+def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
+    """The scenario's confidence column was blank (null in JSON) for 0% and 0-100% rows;
+    the iPhone's headline 94% from China had no confidence though it rests on a repost."""
+    data = json.loads(run_cli("scenario", "--name", "cn-rare-earth-embargo",
+                              "--format", "json").stdout)
+    confidence = {r["product"]: r["confidence"] for r in data["products"]}
+    assert None not in confidence.values()
+    # a 0% rests on the requirements read; a 0-100% nothing rated explains is unknown
+    assert (confidence["product:patriot"], confidence["product:sm-3-block-iia"],
+            confidence["product:cdte-solar-module"]) == ("low", "medium", "high")
+    assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
+        "unknown", "unknown")
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
+    assert rows["product:virginia-class-submarine"]["confidence"] == "unknown"
+    md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
+    assert [line.split(" | ")[-1] for line in md.splitlines()
+            if line.startswith("| product:patriot ")] == ["low |"]
+    text = run_cli("chokepoints", "--product", "product:iphone").stdout
+    assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
+            "NdFeB permanent magnet, 94% from China (HHI 8,836; medium confidence; source "
+            "type: repost); without China") in " ".join(text.split())
+    assert run_cli("chokepoints", "--product", "product:iphone").stdout == text

@@ -127,7 +127,8 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     all the product still gets comes from countries no source names (without them it
     would get nothing). ``requirements_recorded`` counts the product's recorded
     requirements: a figure covers only those (a partial bill of materials is not safe);
-    ``range_from_unmapped`` names the stages without mapped
+    a 0% row's ``confidence`` is that of those requirements, and a loss no rated claim
+    explains has confidence "unknown". ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -154,7 +155,17 @@ def compare(graph: SupplyGraph, scenario: Scenario,
             spofs_after["lower"][product] - spofs_after["upper"][product]
             - spofs_before["lower"][product]) if under[0] > 0 else set(), "lower")
         caveats = evidence.scenario_caveats(product) if max(measured) > 0 else Caveats()
+        # a figure never goes without a confidence: a 0% rests on the requirements read
+        # (it covers only those recorded); a loss nothing rated explains is unknown
         requirements = graph.relation_claims(product, "REQUIRES")
+        if caveats.confidence is None:
+            if max(measured) > 0:
+                caveats = Caveats("unknown", caveats.proxies, caveats.assumed_share,
+                                  caveats.disputes)
+            else:
+                read = Caveats.of(requirements)
+                caveats = Caveats(read.confidence or "unknown", read.proxies,
+                                  read.assumed_share, read.disputes)
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
