@@ -549,7 +549,8 @@ def test_dependents_of_dysprosium_show_the_adamas_dod_dispute(run_cli):
     f35 = text[text.index("product:f-35\n"):].split("\nproduct:")[0]
     assert "medium," in f35 and "disputed" in f35
     md = run_cli("dependents", "element:Dy", "--format", "md").stdout
-    assert "| product:f-35 | Lockheed Martin F-35 Lightning II | defence | 100% | yes | medium, disputed |" in md
+    assert ("| product:f-35 | Lockheed Martin F-35 Lightning II | defence | 100% | yes | "
+            "medium, disputed |") in md
     assert ("That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet "
             "(Dy/Tb-doped) is disputed: the DoD 2012 assessment (via Bloomberg) names NdFeB "
             "without a Dy/Tb-doped grade.") in " ".join(text.split())

@@ -60,7 +60,8 @@ def test_text_report_reads_like_a_briefing(run_cli):
     summary = " ".join(result.stdout.split("\n\n")[1].split())
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
                               "processing stage: Dysprosium oxide (separated), 99% from "
-                              "China (HHI 9,801; medium confidence; rests on a proxy; source type: repost); "
+                              "China (HHI 9,801; medium confidence; rests on a proxy; "
+                              "source type: repost); "
                               "without China it would lose ")
     assert summary.endswith("It cannot be made without Honeywell, Moog and Northrop Grumman, "
                             "each a sole source besides its maker.")

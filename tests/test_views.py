@@ -126,3 +126,21 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
             "NdFeB permanent magnet, 94% from China (HHI 8,836; medium confidence; source "
             "type: repost); without China") in " ".join(text.split())
     assert run_cli("chokepoints", "--product", "product:iphone").stdout == text
+
+
+def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
+    """The F-35 snapshot showed NdPr oxide 91%, samarium oxide 91% and the Dy/Tb-doped
+    magnets 94% with no tag, though each rests on a proxy (samarium's on a low one)."""
+    mmd = run_cli("snapshot", "product:f-35", "--format", "mmd").stdout
+    boxes = {line.split('["')[1].split("<br/>")[0]: line.split("<br/>")[2].removesuffix('"]')
+             for line in mmd.splitlines() if '["' in line and line.count("<br/>") >= 2}
+    assert (boxes["NdPr oxide (separated)"], boxes["Samarium oxide (separated)"],
+            boxes["High-temperature NdFeB magnet (Dy/Tb-doped)"]) == (
+        "China 91% (proxy)", "China 91% (low, proxy)", "China 94% (proxy)")
+    # a share that is not weak carries no tag
+    assert boxes["Sintered NdFeB permanent magnet"] == (
+        "China 94% (incl. JL Mag Rare-Earth ≈47%)")
+    svg = run_cli("snapshot", "product:f-35").stdout
+    # the bar carries the share, the country's line its tag
+    assert ">91%</text>" in svg and ">China (low,</text>" in svg and ">proxy)</text>" in svg
+    assert run_cli("snapshot", "product:f-35", "--format", "mmd").stdout == mmd

@@ -66,8 +66,15 @@ class Bar:
     assumed: bool = False
     companies: tuple = ()
     blocked: bool = False
+    #: what the share rests on when that is weak (``low, proxy``), as the tables say it
+    note: str = ""
 
     def share_text(self) -> str:
+        """``91% (low, proxy)``: the share, ≈ when assumed, and its weak caveats."""
+        return self.bare_share() + (f" ({self.note})" if self.note else "")
+
+    def bare_share(self) -> str:
+        """``≈47%``: the share alone, for inside the bar (the tag goes on the name line)."""
         return ("≈" if self.assumed else "") + percent(self.share)
 
 
