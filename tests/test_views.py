@@ -53,7 +53,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     flat = " ".join(text.split())
     assert flat.startswith(
         "PRODUCTS DEPENDING ON CHINA 29 product(s) have a supply path from China "
-        "(country:CN); 0 cannot be made without it, 18 may not be (if their unmapped "
+        "(country:CN); 1 cannot be made without it, 17 may not be (if their unmapped "
         "stages sit in its country). 3 more product(s) are listed though they have none. "
         "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
@@ -144,3 +144,27 @@ def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
     # the bar carries the share, the country's line its tag
     assert ">91%</text>" in svg and ">China (low,</text>" in svg and ">proxy)</text>" in svg
     assert run_cli("snapshot", "product:f-35", "--format", "mmd").stdout == mmd
+
+
+def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli):
+    """No source states the grade of the Optimus actuator magnets (Musk: "rare-earth
+    magnets"; the Dy/Tb grade was inferred from the licence alone): the requirement is
+    NdFeB of unstated grade, so the April 2025 control reaches it only in the worst case."""
+    from mineralgraph import load_bundled
+
+    graph = load_bundled()
+    assert graph.neighbours("material:robot-actuator", "REQUIRES") == ["material:ndfeb-magnet"]
+    assert "element:Dy" not in graph.neighbours("material:robot-actuator", "CONTAINS")
+    note = graph.relation_claims("material:robot-actuator", "REQUIRES")[0].qualifier("note")
+    assert "no source states the grade" in note
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format", "csv").stdout))}
+    optimus = rows["product:optimus"]
+    assert (optimus["loss_low"], optimus["loss_high"], optimus["confidence"]) == (
+        "0.0", "1.0", "unknown")
+    text = " ".join(run_cli("scenario", "--enforce", "control:cn-2025-04-rare-earths"
+                            ).stdout.split())
+    assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "
+            "China's 94% of Sintered NdFeB permanent magnet on its supply paths, but only in "
+            "the worst case (the high end of the loss). It is a range, not one figure, because "
+            "the grade of Sintered NdFeB permanent magnet is not stated") in text
