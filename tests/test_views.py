@@ -168,3 +168,12 @@ def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli
             "China's 94% of Sintered NdFeB permanent magnet on its supply paths, but only in "
             "the worst case (the high end of the loss). It is a range, not one figure, because "
             "the grade of Sintered NdFeB permanent magnet is not stated") in text
+
+
+def test_full_snapshot_producer_boxes_tag_a_weak_share(run_cli):
+    mmd = run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout
+    shares = [line.split('["')[1].split("<br/>")[:2] for line in mmd.splitlines()
+              if '["China 91%' in line]
+    assert sorted(shares) == [["China 91%", "CN#59; share: low, proxy"],
+                              ["China 91%", "CN#59; share: proxy"]]
+    assert run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout == mmd

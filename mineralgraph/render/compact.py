@@ -56,6 +56,7 @@ from mineralgraph.render.chain import (
     _label_sources,
     dataset_version,
     stage_column,
+    weak_tag,
 )
 from mineralgraph.reports.common import join_names, percent
 
@@ -102,19 +103,6 @@ def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, obj
             countries.add(c.id)
         found.append((c.rank, c, owner))
     return found
-
-
-def weak_tag(caveats: Caveats) -> str:
-    """What is weak about a share, short enough for a box: ``low``, ``proxy``,
-    ``disputed`` (joined), or "" when nothing is.
-
-    >>> proxy = (("country:CN", "material:x", "all"),)
-    >>> weak_tag(Caveats("medium", proxy)), weak_tag(Caveats("low", proxy)), weak_tag(Caveats())
-    ('proxy', 'low, proxy', '')
-    """
-    return ", ".join(part for part, weak in (("low", caveats.confidence == "low"),
-                                             ("proxy", bool(caveats.proxies)),
-                                             ("disputed", bool(caveats.disputes))) if weak)
 
 
 def material_bars(graph: SupplyGraph, material: str,
