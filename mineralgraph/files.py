@@ -110,6 +110,23 @@ def read_text(path: str | Path, limit: int | None = None, what: str = "file") ->
         raise InputError(shown, line, None, f"not UTF-8 ({exc.reason})") from None
 
 
+def not_a_file(path: str | Path) -> str | None:
+    """What ``path`` is when it exists and is neither a regular file nor a folder (``a
+    FIFO (named pipe)``, ``a character device``...), following links; else None.
+
+    A loader reads a source more than once (to recognise it, then to read it), and a
+    device such as ``/dev/zero`` never ends, so neither may stand for a source file.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    for test, kind in _NOT_A_FILE:
+        if test(mode) and not stat.S_ISDIR(mode):
+            return kind
+    return None
+
+
 def target_of(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: ``path`` itself, or where its links lead.
 

@@ -341,3 +341,41 @@ def test_post_limits(server):
     status, _, body = http(server.url, b"query=ASK{}", {"Content-Type": "text/plain"})
     assert status == 415
     assert body.startswith("unsupported Content-Type text/plain; send application/sparql-query")
+
+
+@pytest.mark.parametrize("body, message", [
+    (b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", '
+     b'"value": "caf\xe9"}}]}}', "the answer is not UTF-8 JSON (byte 0xe9 at offset 90)"),
+    (b"[" * 200_000 + b"]" * 200_000, "not SPARQL JSON results (nested too deeply)"),
+    (b"[[[]]]", "not SPARQL JSON results (No boolean or results in json!)"),
+], ids=["latin-1", "nested-200000-deep", "a-list"])
+def test_a_malformed_json_answer_is_one_line_not_a_traceback(body, message):
+    """A remote answer in Latin-1 was a UnicodeDecodeError traceback, one nested 200,000
+    deep a RecursionError, and JSON of another shape rdflib's ResultException."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from mineralgraph.exceptions import MineralGraphError
+
+    class Answer(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        with pytest.raises(MineralGraphError) as info:
+            remote_query(url, PRODUCTS, timeout=30)
+        assert str(info.value) == f"{url}: {message}"
+    finally:
+        server.shutdown()
+        server.server_close()

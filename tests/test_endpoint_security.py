@@ -687,3 +687,73 @@ def test_without_worker_processes_queries_run_in_threads():
         with pytest.raises(RemoteAccessRefusedError):
             pool.run("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
         assert pool.run("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_a_request_sent_a_byte_at_a_time_is_cut_off_at_the_idle_limit(monkeypatch):
+    """Each byte within the socket's timeout kept a half-sent request open for ever, so a
+    thousand such clients held every connection the server serves (then 503 for all)."""
+    from mineralgraph.graph.endpoint import SparqlHandler
+
+    monkeypatch.setattr(SparqlHandler, "timeout", 1.0)
+    store = open_store(load_curated(TINY).claims, "memory")
+    server = make_server(store, port=0, quiet=True, workers=1)
+    serve_in_thread(server)
+    try:
+        conn = socket.create_connection(server.server_address[:2], timeout=10)
+        conn.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n")
+        start, answer = time.monotonic(), b""
+        try:
+            while time.monotonic() - start < 5:
+                conn.sendall(b"X")
+                conn.settimeout(0.3)
+                try:
+                    answer = conn.recv(100)
+                    break  # the server closed the connection (b"") or answered
+                except TimeoutError:
+                    pass
+        except OSError:  # the server reset it while we sent
+            pass
+        held = time.monotonic() - start
+        conn.close()
+        assert answer == b"" and held < 2.5, (held, answer)
+        assert get(server.url, PRODUCTS)[0] == 200  # whole requests are still answered
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("fetch, refused", [
+    ({"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors",
+      "Sec-Fetch-Dest": "image"}, True),
+    ({"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors",
+      "Sec-Fetch-Dest": "script"}, True),
+    ({"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+      "Sec-Fetch-Dest": "iframe"}, True),
+    ({"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+      "Sec-Fetch-Dest": "document"}, False),
+    ({"Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate",
+      "Sec-Fetch-Dest": "document"}, False),
+    ({"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"}, False),
+], ids=["img-from-another-site", "script-from-a-sibling-site", "framed-by-another-site",
+        "a-link-followed", "typed-in-the-address-bar", "same-origin"])
+def test_a_page_of_another_site_cannot_make_a_browser_query_it(hits, fetch, refused):
+    """`<img src="http://127.0.0.1:7878/sparql?query=...SERVICE <http://intranet/>...">`
+    on any web page carries no Origin (a GET), so the query ran: with --allow-service the
+    endpoint fetched the URL the page named (the listener of the test saw it)."""
+    store = open_store(load_curated(TINY).claims, "oxigraph")
+    server = make_server(store, port=0, timeout=5, quiet=True, workers=1, allow_service=True)
+    serve_in_thread(server)
+    try:
+        query = f"SELECT ?x WHERE {{ SERVICE <{hits.hits_url}/s> {{ ?x ?y ?z }} }}"
+        status, _, body = get(server.url, query, {"Accept": "text/csv", **fetch})
+        if refused:
+            assert (status, body) == (403, "a request another site's page made (Sec-Fetch-Site "
+                                           f"{fetch['Sec-Fetch-Site']}) may not query this "
+                                           "endpoint (serve --allow-origin ORIGIN lets a page "
+                                           "ask it)\n")
+            assert hits.hits == []
+        else:
+            assert (status, body) == (200, "x\r\nsecret-from-listener\r\n")
+    finally:
+        server.shutdown()
+        server.server_close()

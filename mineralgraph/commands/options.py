@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import click
 
 from mineralgraph.values import parse_date
+
+
+class FiniteFloat(click.FloatRange):
+    """A number option that refuses ``nan`` and ``inf`` as bad usage (exit 2): Python's
+    float() reads them, and a timeout of nan reached the query runner as a traceback."""
+
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
 
 def parse_date_option(ctx, param, value: str | None) -> date | None:

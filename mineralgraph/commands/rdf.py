@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mineralgraph.commands.options import as_of_option, query_or_file
+from mineralgraph.commands.options import FiniteFloat, as_of_option, query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
 from mineralgraph.graph.sparql import ENGINES
@@ -91,7 +91,7 @@ def read_query(text: str) -> tuple[str, str]:
 @click.option("--store", type=click.Choice(ENGINES), default="memory", show_default=True,
               help="Embedded engine: rdflib's memory store, or Oxigraph (faster on "
                    "large graphs).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+@click.option("--timeout", type=FiniteFloat(min=0), default=60.0, show_default=True,
               help="Stop the query after this many seconds (0: no limit).")
 @allow_service_option
 @data_option
@@ -191,7 +191,7 @@ def _origins(ctx, param, values):
               help="Port (0: any free port).")
 @click.option("--store", type=click.Choice(ENGINES), default="memory", show_default=True,
               help="Engine behind the endpoint.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
+@click.option("--timeout", type=FiniteFloat(min=0), default=30.0, show_default=True,
               help="Stop each query after this many seconds (0: no limit).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Cut answers at this many rows (header X-SPARQL-MaxRows says so).")

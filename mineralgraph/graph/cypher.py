@@ -209,8 +209,27 @@ def names_text(query: str) -> str:
     return _NEUTRAL.sub(bare, query)
 
 
+_UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9A-Fa-f]{4})")
+
+
+def unescape_unicode(query: str) -> str:
+    r"""The query as Neo4j's lexer reads it: each ``\uXXXX`` decoded first, anywhere
+    (as Java does with its source), unless its backslash is itself escaped (``\\u``).
+
+    Neo4j runs ``LOAD \u0043SV`` as ``LOAD CSV``, ends a string at ``\u0027`` and a
+    backquoted name at ``\u0060``, so the read-only rules read this text.
+
+    >>> unescape_unicode(r"LOAD \u0043SV FROM 'x'"), unescape_unicode(r"'a\\u0041'")
+    ("LOAD CSV FROM 'x'", "'a\\\\u0041'")
+    """
+    return _UNICODE_ESCAPE.sub(lambda m: m.group(1) + chr(int(m.group(2), 16)), query)
+
+
 def read_only_problem(query: str) -> str | None:
     """Why a read-only run refuses ``query`` before asking the server, or None.
+
+    The rules read the query as written and as Neo4j reads it
+    (:func:`unescape_unicode`); either may refuse it.
 
     >>> read_only_problem("MATCH (n) RETURN count(n)") is None
     True
@@ -219,7 +238,19 @@ def read_only_problem(query: str) -> str | None:
     >>> print(read_only_problem("CALL dbms.components()"))  # doctest: +ELLIPSIS
     CALL dbms.components: only the schema procedures (...) may be called
     >>> read_only_problem("MATCH (n {note: 'LOAD CSV'}) CALL db.labels() YIELD label RETURN *")
+    >>> read_only_problem("LOAD \\u0043SV FROM 'http://10.0.0.1/' AS r RETURN r")
+    'LOAD CSV reads files on the server or URLs it can reach'
     """
+    decoded = unescape_unicode(query)
+    for text in dict.fromkeys((decoded, query)):
+        problem = _read_only_problem(text)
+        if problem:
+            return problem
+    return None
+
+
+def _read_only_problem(query: str) -> str | None:
+    """:func:`read_only_problem` for one reading of the query."""
     text = neutral_text(query)
     for pattern, why in REFUSED:
         if re.search(pattern, text, re.IGNORECASE):

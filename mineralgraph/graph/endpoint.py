@@ -38,6 +38,7 @@ from __future__ import annotations
 import base64
 import ipaddress
 import re
+import socket
 import sys
 import threading
 import urllib.error
@@ -218,6 +219,12 @@ class SparqlServer(ThreadingHTTPServer):
             self._connections.release()
             raise
 
+    def handle_error(self, request, client_address):
+        """A client gone before its answer is written is no error of the server's."""
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
     def process_request_thread(self, request, client_address):
         try:
             super().process_request_thread(request, client_address)
@@ -239,6 +246,40 @@ class SparqlHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = IDLE_SECONDS
 
+    # ------------------------------------------------------------------ the request
+    def handle_one_request(self):
+        """Read and answer one request, which must arrive whole within ``timeout``
+        seconds: the socket's timeout bounds each read only, so a client sending a
+        byte every few seconds would hold its connection (and, a thousand times over,
+        the server) for as long as it liked."""
+        timer = threading.Timer(self.timeout, self._cut_off)
+        timer.daemon = True
+        self._timer = timer
+        timer.start()
+        try:
+            super().handle_one_request()
+        finally:
+            timer.cancel()
+
+    def _cut_off(self):
+        """Close a connection whose request is still arriving when its time is up."""
+        self.close_connection = self.timed_out = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def parse_request(self) -> bool:
+        """As http.server's, but a request cut off by its deadline is not answered (what
+        arrived of it would otherwise read as a request whose headers ended)."""
+        return super().parse_request() and not getattr(self, "timed_out", False)
+
+    def _request_read(self):
+        """The request is in: the query and the answer take the time they need."""
+        timer = getattr(self, "_timer", None)
+        if timer is not None:
+            timer.cancel()
+
     # ------------------------------------------------------------------ who may ask
     def _admitted(self) -> bool:
         """Whether the Host and Origin headers may reach this endpoint; else answer 403."""
@@ -255,7 +296,28 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(403, f"Origin {_printable(origin)} may not query this endpoint "
                        "(serve --allow-origin ORIGIN lets a page ask it)\n")
             return False
+        if self._cross_site_subresource() and self._origin() is None:
+            self.close_connection = True
+            self._send(403, "a request another site's page made (Sec-Fetch-Site "
+                       f"{_printable(self.headers.get('Sec-Fetch-Site', ''))}) may not query "
+                       "this endpoint (serve --allow-origin ORIGIN lets a page ask it)\n")
+            return False
         return True
+
+    def _cross_site_subresource(self) -> bool:
+        """Whether a browser says another site's page made this request without CORS
+        (an ``<img src=…/sparql?query=…>``, a no-cors fetch, a form): such a request
+        carries no ``Origin`` on GET, yet would run its query (and, with
+        ``--allow-service``, make this server fetch what the page names). A link
+        followed to the endpoint (a top-level GET navigation) is still answered, as
+        the Fetch Metadata resource-isolation policy has it."""
+        site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower()
+        if site in ("", "same-origin", "none"):
+            return False
+        navigation = (self.headers.get("Sec-Fetch-Mode") or "").lower() == "navigate" \
+            and self.command == "GET" and (self.headers.get("Sec-Fetch-Dest") or "").lower() \
+            not in ("object", "embed", "iframe", "frame")
+        return not navigation
 
     def _origin(self) -> str | None:
         """The request's Origin when the user allowed it, else None."""
@@ -341,6 +403,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------ the query
     def _operation(self, params: dict):
+        self._request_read()
         if "update" in params:
             return self._refuse_update()
         queries = params.get("query", [])
@@ -380,6 +443,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, text: str, ctype: str = "text/plain; charset=utf-8",
               extra: dict | None = None):
+        self._request_read()
         body = text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -567,7 +631,15 @@ def _remote_query(url: str, query: str, timeout: float | None) -> Answer:
         raise MineralGraphError(f"{shown}: cannot reach the endpoint "
                                 f"({type(exc).__name__})") from None
     if "json" in ctype and "ld+json" not in ctype:
-        answer = answer_from_json(body.decode("utf-8"))
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise MineralGraphError(f"{shown}: the answer is not UTF-8 JSON (byte "
+                                    f"0x{body[exc.start]:02x} at offset {exc.start})") from None
+        try:
+            answer = answer_from_json(text)
+        except MineralGraphError as exc:
+            raise MineralGraphError(f"{shown}: {exc}") from None
     else:
         answer = answer_from_rdf(body, ctype or "text/turtle")
     answer.truncated = truncated

@@ -108,8 +108,9 @@ def load_graph_snapshot(path: str | Path) -> list[Claim]:
         (one claim a line, as ``build`` writes it) and the field.
     """
     claims = load_snapshot(path)
+    ids: set = set()
     for index, claim in enumerate(claims):
-        problem = value_problem(claim)
+        problem = value_problem(claim, ids)
         if problem:
             raise InputError(str(path), index + 2, *problem)
     return claims
@@ -240,14 +241,15 @@ def _load_whole(path: Path) -> list[Claim]:
     return claims
 
 
-def value_problem(claim: Claim) -> tuple[str, str] | None:
+def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | None:
     """(field, message) when a claim holds a value no loader writes, else None.
 
     A snapshot is read as ``build`` wrote it, so the analysis trusts its figures; one
     edited by hand or by another program could hold a share of 7 or of -0.5, a figure
     as text, a number too large for a float, a fact without a source, a confidence the
     filters do not know or a predicate of no ontology. Each claim is checked alone
-    (checks across claims, such as dangling ids and sums, are ``validate``'s).
+    (checks across claims, such as dangling ids and sums, are ``validate``'s). ``ids``
+    holds the ids already found good, to check each once.
 
     >>> value_problem(Claim("country:CN", "PRODUCES", "material:x", (("share", 7),),
     ...                     sources=("source:s",)))
@@ -258,14 +260,23 @@ def value_problem(claim: Claim) -> tuple[str, str] | None:
     if not claim.sources:
         return "sources", "a fact needs at least one source"
     subject = claim.subject
-    if subject.partition(":")[0] not in rules[1] or subject.endswith(":") or ":" not in subject:
-        return "subject", f"{subject!r} has no known kind (kind:slug)"
+    if ids is None or subject not in ids:
+        if not _is_id(subject, rules[1]):
+            return "subject", f"{subject!r} has no known kind (kind:slug)"
+        if ids is not None:
+            ids.add(subject)
     predicate = claim.predicate
     rule = rules[0].get(predicate)
     if rule is None:
         if predicate not in rules[2]:
             return "predicate", (f"{predicate!r} is neither a relation nor an attribute of "
                                  "the ontology")
+        target = claim.object
+        if ids is None or target not in ids:
+            if type(target) is not str or not _is_id(target, rules[1]):
+                return "object", f"{target!r} is not a node id (kind:slug) for {predicate}"
+            if ids is not None:
+                ids.add(target)
     elif (problem := _value_problem(predicate, claim.object, rule)) is not None:
         return problem
     if claim.confidence is not None and claim.confidence not in ("high", "medium", "low"):
@@ -275,6 +286,11 @@ def value_problem(claim: Claim) -> tuple[str, str] | None:
         if rule is not None and (problem := _value_problem(name, value, rule)) is not None:
             return problem
     return None
+
+
+def _is_id(text: str, prefixes: frozenset) -> bool:
+    prefix, sep, slug = text.partition(":")
+    return bool(sep and slug) and prefix in prefixes
 
 
 #: (rules by attribute name, id prefixes, relation names), made on first use.

@@ -154,17 +154,27 @@ def _graph_text(answer: Answer, fmt: str) -> str:
 # ---------------------------------------------------------------------- readers
 def answer_from_json(text: str) -> Answer:
     """An :class:`Answer` from SPARQL 1.1 JSON results (what a remote endpoint sends),
-    read by rdflib's result parser."""
-    from rdflib.query import Result
+    read by rdflib's result reader.
+
+    The text is parsed by the standard library, which stops a document nested too deep
+    with an error: rdflib's own parser hands it to orjson when that is installed, and
+    orjson 3.8 crashes the process (a segmentation fault) on ``[[[…]]]`` 200,000 deep.
+    """
+    import json
+
+    from rdflib.plugins.sparql.results.jsonresults import JSONResult
+    from rdflib.query import ResultException
 
     try:
-        result = Result.parse(io.StringIO(text), format="json")
+        result = JSONResult(json.loads(text))
         if result.type == "ASK":
             return Answer("ask", boolean=bool(result.askAnswer))
         variables = [str(v) for v in result.vars or []]
         rows = [tuple(binding.get(v) for v in result.vars or []) for binding in result.bindings]
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, ResultException) as exc:
         raise MineralGraphError(f"not SPARQL JSON results ({exc})") from None
+    except RecursionError:  # [[[[...]]]] a hundred thousand deep
+        raise MineralGraphError("not SPARQL JSON results (nested too deeply)") from None
     return Answer("select", variables=variables, rows=rows)
 
 

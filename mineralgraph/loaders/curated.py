@@ -205,8 +205,21 @@ def read_file(path: Path, seen: dict[str, str]) -> tuple[list[Claim], list[Input
 
 
 def curated_files(path: Path) -> list[Path]:
-    """The CSV files of a curated dataset folder (or the one file given), sorted."""
-    return sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    """The CSV files of a curated dataset folder (or the one file given), sorted.
+
+    A ``.csv`` entry of the folder that is no regular file (a FIFO, a link to
+    ``/dev/zero``) raises InputError: reading it would block or never end.
+    """
+    from mineralgraph.files import not_a_file
+
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.glob("*.csv"))
+    for file in files:
+        kind = not_a_file(file)
+        if kind is not None:
+            raise InputError(str(file), None, None, f"is {kind}, not a CSV file")
+    return files
 
 
 def load_curated(path: Path, context: LoadContext | None = None) -> LoadResult:

@@ -24,6 +24,17 @@ _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 
 Cell = str | float | None
 
+#: The largest part of a workbook read (bytes, uncompressed): a sheet of the WGI or
+#: World Mining Data workbook is a few megabytes, and a zip of a few megabytes can
+#: unpack to gigabytes (a zip bomb).
+PART_LIMIT = 256 << 20
+#: Excel's last column, XFD (a cell reference beyond it would allocate its row).
+MAX_COLUMNS = 16384
+
+
+class _WorkbookError(ValueError):
+    """A workbook part that cannot be read as it claims (the message says why)."""
+
 
 def column_index(letters: str) -> int:
     """The 0-based column of a cell reference's letters (``A`` is 0)."""
@@ -44,10 +55,18 @@ def _sheet_rows(xml: bytes, strings: list[str]) -> list[list[Cell]]:
         for cell in row.findall("m:c", _NS):
             match = re.match(r"([A-Z]+)", cell.get("r", ""))
             col = column_index(match.group(1)) if match else len(cells)
+            if col >= MAX_COLUMNS:
+                raise _WorkbookError(f"cell {cell.get('r')} is beyond Excel's last column "
+                                     "(XFD)")
             cells.extend([None] * (col - len(cells)))
             kind, value = cell.get("t"), cell.find("m:v", _NS)
             if kind == "s" and value is not None:
-                cells.append(strings[int(value.text)])
+                try:
+                    cells.append(strings[int(value.text or "")])
+                except (ValueError, IndexError):
+                    raise _WorkbookError(f"cell {cell.get('r')} names shared string "
+                                         f"{value.text!r}, which the workbook does not "
+                                         "hold") from None
             elif kind == "inlineStr":
                 inline = cell.find("m:is", _NS)
                 cells.append(_text(inline) if inline is not None else None)
@@ -79,19 +98,32 @@ def read_workbook(path: Path) -> dict[str, list[list[Cell]]]:
             names = set(archive.namelist())
             strings = []
             if "xl/sharedStrings.xml" in names:
-                root = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+                root = ElementTree.fromstring(_part(archive, "xl/sharedStrings.xml"))
                 strings = [_text(si) for si in root.findall("m:si", _NS)]
-            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            rels = ElementTree.fromstring(_part(archive, "xl/_rels/workbook.xml.rels"))
             targets = {r.get("Id"): r.get("Target") for r in rels.findall("rel:Relationship", _NS)}
-            workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            workbook = ElementTree.fromstring(_part(archive, "xl/workbook.xml"))
             sheets = {}
             for sheet in workbook.iter(f"{{{_NS['m']}}}sheet"):
                 target = targets[sheet.get(f"{{{_NS['r']}}}id")].lstrip("/")
                 part = target if target.startswith("xl/") else f"xl/{target}"
-                sheets[sheet.get("name")] = _sheet_rows(archive.read(part), strings)
+                sheets[sheet.get("name")] = _sheet_rows(_part(archive, part), strings)
             return sheets
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
         raise InputError(str(path), None, None, f"not a readable .xlsx workbook ({exc})") from None
+    except _WorkbookError as exc:
+        raise InputError(str(path), None, None, f"not a readable .xlsx workbook: {exc}") \
+            from None
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part of the workbook, refused when it would unpack past :data:`PART_LIMIT`
+    (the zip's size entry bounds what the reader gives)."""
+    size = archive.getinfo(name).file_size
+    if size > PART_LIMIT:
+        raise _WorkbookError(f"{name} unpacks to {size:,} bytes, over "
+                             f"{PART_LIMIT >> 20} MiB (a zip bomb?)")
+    return archive.read(name)
 
 
 def sheet_names(path: Path) -> list[str]:
