@@ -260,17 +260,23 @@ class DependentsResult(Table):
 
     def rows(self) -> list[dict]:
         """One row per product, by id: the loss as a range (``loss_low``, ``loss_high``),
-        whether the node is a single point of failure of it, and what the loss rests on
-        (confidence, a proxy, a disputed claim)."""
+        whether the node is a single point of failure of it, what the loss rests on
+        (confidence, a proxy, a disputed claim) and, for a country, the requirements no
+        source traces to a country (``untraced_requirements``: the high end of the loss
+        takes them as coming from it; confidence "unknown" when nothing else is rated)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
+            high = max(max(values), self.found.untraced_losses.get(product, 0.0))
             caveats = self.found.caveats.get(product)
-            out.append({"product": product, **ends("loss", (min(values), max(values))),
+            untraced = self.found.untraced.get(product, [])
+            confidence = caveats.confidence if caveats else None
+            out.append({"product": product, **ends("loss", (min(values), high)),
                         "spof": self.found.spofs.get(product, False),
-                        "confidence": caveats.confidence if caveats else None,
+                        "confidence": confidence or ("unknown" if untraced else None),
                         "proxy": bool(caveats and caveats.proxies),
-                        "disputed": bool(caveats and caveats.disputes)})
+                        "disputed": bool(caveats and caveats.disputes),
+                        "untraced_requirements": list(untraced)})
         return out
 
 

@@ -112,8 +112,8 @@ def test_markdown_brief_has_every_part():
     assert summary.startswith(
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
-        "oxide (separated) (99% of world output), China's samarium oxide (separated) (91% "
-        "of world output)")
+        "oxide (separated) (99% of world output; proxy), China's samarium oxide "
+        "(separated) (91% of world output; low, proxy)")
     assert ("Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the "
             "scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
@@ -349,8 +349,8 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert lines[0] == "flowchart LR"
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
                         r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
-    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>China 99%<br/>'
-            "#35;4 China: possible SPOF") in block
+    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
+            "China 99% (proxy)<br/>#35;4 China: possible SPOF") in block
     assert "(incl. JL Mag Rare-Earth ≈47%)" in block
 
 

@@ -85,7 +85,7 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "baseline_high": "1.0", "availability_low": "0.1",
                      "availability_high": "0.1", "loss_low": "0.9", "loss_high": "0.9",
                      "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
-                     "confidence": "low",
+                     "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
                      "disputes": "", "assumed_share": "False"}]
 
@@ -147,15 +147,14 @@ def test_chokepoints_csv_has_confidence_and_proxy_columns(run):
 
 
 def test_summary_leads_with_the_most_exposed_stage_and_country(run):
-    lines = run("chokepoints").splitlines()
-    assert lines[:6] == [
-        "SUPPLY-CHAIN CHOKEPOINTS",
-        "",
-        "Jet is most exposed at the component stage: SmCo magnet, 100% from the United",
-        "States (HHI 10,000); without the United States it would lose 100% (high",
-        "confidence). It cannot be made without the United States, a sole source besides",
-        "its maker.",
-    ]
+    text = run("chokepoints")
+    assert text.startswith("SUPPLY-CHAIN CHOKEPOINTS\n\n")
+    # the headline share carries its confidence too (it once had none when not weak)
+    assert " ".join(text.split("\n\n")[1].split()) == (
+        "Jet is most exposed at the component stage: SmCo magnet, 100% from the United "
+        "States (HHI 10,000; high confidence); without the United States it would lose 100% "
+        "(high confidence). It cannot be made without the United States, a sole source "
+        "besides its maker.")
 
 
 def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, tmp_path):
@@ -548,7 +547,11 @@ def test_dependents_of_dysprosium_show_the_adamas_dod_dispute(run_cli):
     assessment names NdFeB without a grade. ``dependents element:Dy`` once showed the F-35
     at 100%, medium, with no word of it."""
     text = run_cli("dependents", "element:Dy").stdout
-    assert "medium, disputed" in text
+    f35 = text[text.index("product:f-35\n"):].split("\nproduct:")[0]
+    assert "medium," in f35 and "disputed" in f35
+    md = run_cli("dependents", "element:Dy", "--format", "md").stdout
+    assert ("| product:f-35 | Lockheed Martin F-35 Lightning II | defence | 100% | yes | "
+            "medium, disputed |") in md
     assert ("That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet "
             "(Dy/Tb-doped) is disputed: the DoD 2012 assessment (via Bloomberg) names NdFeB "
             "without a Dy/Tb-doped grade.") in " ".join(text.split())

@@ -60,7 +60,8 @@ def test_text_report_reads_like_a_briefing(run_cli):
     summary = " ".join(result.stdout.split("\n\n")[1].split())
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
                               "processing stage: Dysprosium oxide (separated), 99% from "
-                              "China (HHI 9,801; medium confidence; rests on a proxy); "
+                              "China (HHI 9,801; medium confidence; rests on a proxy; "
+                              "source type: repost); "
                               "without China it would lose ")
     assert summary.endswith("It cannot be made without Honeywell, Moog and Northrop Grumman, "
                             "each a sole source besides its maker.")
@@ -76,8 +77,12 @@ def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_
     # one whose producers the robot needs (the trial once read "the United States, a sole
     # source")
     words = " ".join(optimus.split())
-    assert "without China it would lose >99.9-100%" in words
-    assert "sole source" not in words and "without the United States" not in words
+    # its actuator magnets are NdFeB of unstated grade, which JL Mag supplies to Tesla
+    # (sourcing rule 3, design note 5): China and JL Mag are its sole sources
+    assert "without China it would lose 100%" in words
+    assert "It cannot be made without JL Mag Rare-Earth and China, each a sole source" in words
+    assert "the United States, a sole source" not in words
+    assert "without the United States" not in words
     assert words.endswith("The United States is not counted as a single point of failure: "
                           "it stops Tesla Optimus humanoid robot only through Tesla, its "
                           "maker, which the data places there for the work it does itself "
@@ -117,7 +122,8 @@ def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     # magnet (the F-35's range runs to 100% by its untraced DoD materials); a magnet of no
     # stated grade loses only Myanmar's 7.95% of concentrate (of a share set adding to 1.01)
     assert losses["product:f-35"] == pytest.approx([0.57, 1.0], abs=1e-6)
-    assert losses["product:optimus"] == pytest.approx([0.57, 0.57], abs=1e-6)
+    # no source states the grade of the Optimus actuator magnets: a magnet of no stated grade
+    assert losses["product:optimus"] == pytest.approx([0.0795 / 1.01] * 2, abs=1e-6)
     assert losses["product:javelin"] == pytest.approx([0.0795 / 1.01] * 2, abs=1e-6)
     assert losses["product:centre-fire-ammunition"] == [0.0, 0.0]  # its antimony still flows
 

@@ -182,7 +182,8 @@ def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(r
                             "product:centre-fire-ammunition").stdout.split())
     assert ("keeps 0-100% of its supply under the scenario (medium confidence); most "
             "exposed at the mining "
-            "stage: Antimony ore and concentrate (Sb content), 58% from China (HHI 3,790); "
+            "stage: Antimony ore and concentrate (Sb content), 58% from China (HHI 3,790; high "
+            "confidence); "
             "without China it would lose 58% in the best case, where China still ships to it "
             "(no maker is recorded, so the ban may not reach it) (medium confidence).") in text
 

@@ -393,7 +393,7 @@ def test_products_needing_dysprosium(bundled_db, bundled):
     rows = cookbook(bundled_db, "products-needing-dysprosium").rows
     assert [r["product"] for r in rows] == flow_view.dependent_products(bundled, "element:Dy")
     assert {"product:bev-drive-motor", "product:direct-drive-wind-turbine",
-            "product:optimus"} <= {r["product"] for r in rows}
+            "product:industrial-servo-motor"} <= {r["product"] for r in rows}
     assert [r["product"] for r in cookbook(bundled_db, "products-through-china").rows] == \
         flow_view.dependent_products(bundled, "country:CN")
 

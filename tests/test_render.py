@@ -464,7 +464,7 @@ def test_snapshot_downstream_and_scenario(run_cli, tmp_path):
                      "cn-rare-earth-embargo", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     text = " ".join(svg_texts(out.read_bytes()))
-    assert "Tesla Optimus humanoid robot" in text
+    assert "Hard disk drive" in text
     assert "scenario: cn-rare-earth-embargo" in text
 
 

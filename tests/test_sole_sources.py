@@ -143,7 +143,9 @@ def test_the_bundled_optimus_names_no_maker_country(run_cli):
                                 "--format", "json").stdout)[0]
     assert "country:US" not in report["spofs"] + report["possible_spofs"]
     assert report["spofs_through_makers"] == {"country:US": ["company:tesla"]}
-    assert report["worst_supplier"] == "country:CN"
+    # its magnets are NdFeB of unstated grade, which JL Mag supplies to Tesla (sourcing
+    # rule 3): JL Mag and China both stop it; JL Mag ranks first
+    assert report["worst_supplier"] == "company:jl-mag"
     spofs = json.loads(run_cli("spof", "product:optimus", "--format", "json").stdout)
     assert [r["id"] for r in spofs["spofs"] if r["kind"] == "Country"] == ["country:CN"]
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run_cli(

@@ -145,7 +145,8 @@ def test_upstream_of_the_tiny_drone_by_hand(stores, engine):
     ("tiny", "element:Dy", "product:drone"), ("tiny", "element:Nd", "product:phone"),
     ("tiny", "company:lynas", "product:drone"), ("bundled", "element:Sm", "product:f-35"),
     ("bundled", "element:Nd", "product:bev-drive-motor"),
-    ("bundled", "element:Ge", "product:f-35"), ("bundled", "element:Dy", "product:optimus"),
+    ("bundled", "element:Ge", "product:f-35"),
+    ("bundled", "element:Dy", "product:industrial-servo-motor"),
 ])
 def test_nodes_on_supply_paths_are_the_same_ids(stores, engine, bundled, tiny, graph_name,
                                                 source, target):

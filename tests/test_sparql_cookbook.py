@@ -389,7 +389,6 @@ EXPECTED = {
             ("product:f-35", "Lockheed Martin F-35 Lightning II"),
             ("product:hard-disk-drive", "Hard disk drive"),
             ("product:industrial-servo-motor", "Industrial servo motor (robots, automation)"),
-            ("product:optimus", "Tesla Optimus humanoid robot"),
         ],
     ),
     "products-through-china.rq": (

@@ -172,7 +172,8 @@ def _cause(chain: Chain) -> str:
         for bar in node.bars:
             if bar.blocked:
                 parts.append(f"{bar.label}'s {in_sentence(node.label)} "
-                             f"({bar.share_text()} of world output)")
+                             f"({replace(bar, note='').share_text()} of world output"
+                             + (f"; {bar.note}" if bar.note else "") + ")")
     return join_names(parts[:3])
 
 

@@ -35,6 +35,7 @@ import mineralgraph
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.analysis.chokepoints import STAGES
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import ChainExposure
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
@@ -66,9 +67,29 @@ class Bar:
     assumed: bool = False
     companies: tuple = ()
     blocked: bool = False
+    #: what the share rests on when that is weak (``low, proxy``), as the tables say it
+    note: str = ""
 
     def share_text(self) -> str:
+        """``91% (low, proxy)``: the share, ≈ when assumed, and its weak caveats."""
+        return self.bare_share() + (f" ({self.note})" if self.note else "")
+
+    def bare_share(self) -> str:
+        """``≈47%``: the share alone, for inside the bar (the tag goes on the name line)."""
         return ("≈" if self.assumed else "") + percent(self.share)
+
+
+def weak_tag(caveats: Caveats) -> str:
+    """What is weak about a share, short enough for a box: ``low``, ``proxy``,
+    ``disputed`` (joined), or "" when nothing is.
+
+    >>> proxy = (("country:CN", "material:x", "all"),)
+    >>> weak_tag(Caveats("medium", proxy)), weak_tag(Caveats("low", proxy)), weak_tag(Caveats())
+    ('proxy', 'low, proxy', '')
+    """
+    return ", ".join(part for part, weak in (("low", caveats.confidence == "low"),
+                                             ("proxy", bool(caveats.proxies)),
+                                             ("disputed", bool(caveats.disputes))) if weak)
 
 
 def figure_text(loss: float, spof: bool, low: float | None = None,
@@ -443,8 +464,12 @@ class _Builder:
         share = self._weights.get((producer, material), claim.qualifier("share"))
         owners = {producer, *_operators(g, producer), *g.neighbours(producer, "LOCATED_IN")}
         blocked = (producer, material) in self.blocked_pairs or bool(owners & self.removed)
+        # a share resting on a low-confidence claim, a proxy or a dispute says so
+        tag = weak_tag(Caveats.of([claim]))
+        detail = _producer_detail(g, producer)
+        detail = "; ".join(p for p in (detail, f"share: {tag}" if tag else "") if p)
         self.nodes[key] = Node(key, producer, model.kind_of(producer) or "", g.label(producer),
-                               column, "producer", _producer_detail(g, producer),
+                               column, "producer", detail,
                                parent=material, share=share, loss=loss, spof=spof, low=low,
                                possible=possible, focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),

@@ -40,6 +40,7 @@ import networkx as nx
 
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
+from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import top_suppliers
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
@@ -55,6 +56,7 @@ from mineralgraph.render.chain import (
     _label_sources,
     dataset_version,
     stage_column,
+    weak_tag,
 )
 from mineralgraph.reports.common import join_names, percent
 
@@ -116,11 +118,13 @@ def material_bars(graph: SupplyGraph, material: str,
     if not claims:
         return []
     parts: dict[str, list] = defaultdict(lambda: [0.0, False, [], False])
+    used: dict[str, list] = defaultdict(list)  # the share claims behind each part
     sourced = {c.subject for c in claims if model.kind_of(c.subject) == "Country"
                and c.qualifier("share") is not None}
     for claim, weight in producer_weights(graph, material, claims):
         owner = owner_of(graph, claim.subject)
         part = parts[owner]
+        used[owner].append(claim)
         part[0] += weight or 0.0
         assumed = claim.qualifier("share") is None
         part[1] = (part[1] or assumed) and owner not in sourced
@@ -148,7 +152,9 @@ def material_bars(graph: SupplyGraph, material: str,
             entry[0] += weight
             entry[1] = entry[1] or was_assumed
         inside = sorted(((n, w, a) for n, (w, a) in merged.items()), key=lambda t: (-t[1], t[0]))
-        bars.append(Bar(owner, graph.label(owner), share, assumed, tuple(inside), is_blocked))
+        # a share that rests on a low-confidence claim, a proxy or a dispute says so
+        bars.append(Bar(owner, graph.label(owner), share, assumed, tuple(inside), is_blocked,
+                        weak_tag(Caveats.of(used[owner]))))
     if other > 1e-9:
         bars.append(Bar(REST_OF_WORLD, "other countries", other, other_assumed))
     total = sum(b.share for b in bars)

@@ -127,13 +127,15 @@ def full_wrap(text: str, width: float, size: float, bold: bool = False) -> list[
 
 def _shows_share(bar, s: _Sizes) -> bool:
     """Whether the bar part is wide enough to carry its share as text."""
-    return bool(bar.owner) and (s.inner * bar.share > text_width(bar.share_text(), s.font,
+    return bool(bar.owner) and (s.inner * bar.share > text_width(bar.bare_share(), s.font,
                                                                  True) + 8)
 
 
 def _country_line(bar, with_share: bool, only: set | None = None) -> str:
     """``China 94%, incl. JL Mag ≈47%``; with ``only``, just those companies."""
-    text = bar.label + (f" {bar.share_text()}" if with_share else "")
+    # the share's weak caveats (``proxy``) go here even when the bar carries the share
+    text = bar.label + (f" {bar.share_text()}" if with_share else
+                        f" ({bar.note})" if bar.note else "")
     companies = [c for c in bar.companies if only is None or c[0] in only][:2]
     if companies:
         names = ", ".join(f"{n} {('≈' if a else '') + percent(w)}" for n, w, a in companies)
@@ -350,14 +352,14 @@ def _box(node: Node, x: float, y: float, w: float, h: float, rows: list[tuple],
                 if bar.blocked or not bar.owner:
                     group.items += hatch(bx, ty + 3, part, bh - 6, 7,
                                          colour if bar.blocked else "#ffffff", 1.4)
-                if part > text_width(bar.share_text(), f, True) + 8 and bar.owner:
+                if part > text_width(bar.bare_share(), f, True) + 8 and bar.owner:
                     ink = "#1a1a1a" if bar.blocked else text_colour_on(colour)
                     if bar.blocked:
-                        tw = text_width(bar.share_text(), f, True) + 6
+                        tw = text_width(bar.bare_share(), f, True) + 6
                         group.items.append(Box(bx + part / 2 - tw / 2, ty + 4, tw, bh - 8,
                                                "#ffffff", None, radius=2))
                     group.items.append(Text(bx + part / 2, ty + bh / 2 + f * 0.35,
-                                            bar.share_text(), f, ink, True, "middle"))
+                                            bar.bare_share(), f, ink, True, "middle"))
                 bx += part
             ty += bh
             continue

@@ -189,7 +189,8 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         if found is not None and found.top_country:
             lead = f", {percent(found.top1)} from {prose_name(graph, found.top_country)}"
             share_caveats = top_share_caveats(graph, stage.id, found.top_country)
-        phrase = caveat_phrase(share_caveats)[1:-1] if share_caveats.weak else ""
+        # a figure never goes without its confidence (and a press or repost source says so)
+        phrase = top_share_phrase(graph, stage.id, found.top_country) if lead else ""
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
                      f"(HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
     if country is not None:
@@ -233,9 +234,33 @@ def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveat
     """What a country's share of a material rests on: its own share claim and those of
     its facilities and producing companies (a headline figure that rests on a
     low-confidence proxy says so next to it)."""
+    return Caveats.of(_top_share_claims(graph, material, country))
+
+
+def _top_share_claims(graph: SupplyGraph, material: str, country: str) -> list:
     _, used = country_shares(graph, material)
-    return Caveats.of(c for c in used if c.subject == country
-                      or country in graph.neighbours(c.subject, "LOCATED_IN"))
+    return [c for c in used if c.subject == country
+            or country in graph.neighbours(c.subject, "LOCATED_IN")]
+
+
+def top_share_phrase(graph: SupplyGraph, material: str, country: str) -> str:
+    """What a country's share of a material rests on, for beside the figure: its
+    confidence, a proxy or dispute, and the source type when the strongest is only press
+    or a repost.
+
+    >>> from mineralgraph import load_bundled
+    >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN")
+    'medium confidence; source type: repost'
+    """
+    from mineralgraph.graph.inventory import SOURCE_TYPES, fact_source_type
+
+    claims = _top_share_claims(graph, material, country)
+    phrase = caveat_phrase(Caveats.of(claims))[1:-1]
+    types = {fact_source_type(graph, c) for c in claims}
+    strongest = next((t for t in SOURCE_TYPES if t in types), None)
+    if strongest in ("press", "repost"):
+        phrase = "; ".join(p for p in (phrase, f"source type: {strongest}") if p)
+    return phrase
 
 
 def share_marks(graph: SupplyGraph, material: str) -> tuple[Caveats, list[str]]:

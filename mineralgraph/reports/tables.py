@@ -144,17 +144,27 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       fmt: str, spofs: dict[str, str | bool] | None = None,
                       caveats: dict[str, Caveats] | None = None,
                       left_out: list[dict] | None = None,
-                      through_makers: dict[str, list[str]] | None = None) -> str:
+                      through_makers: dict[str, list[str]] | None = None,
+                      cited: dict[str, list[str]] | None = None,
+                      untraced: dict[str, list[str]] | None = None,
+                      untraced_losses: dict[str, float] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
     lists what --min-confidence left out that bears on them; ``through_makers`` the
-    products the node (a country) stops only through their makers' own work there."""
+    products the node (a country) stops only through their makers' own work there;
+    ``cited`` maps a product to the sources of the claims its loss rests on (numbered and
+    listed, as chokepoints does); ``untraced`` to its requirements nothing traces to a
+    country, which may come from the node, and ``untraced_losses`` to its loss if they
+    do (the high end)."""
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
+    cited = cited or {}
+    untraced, untraced_losses = untraced or {}, untraced_losses or {}
+    sources = SourceIndex(graph)
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
-        return min(values), max(values)
+        return min(values), max(max(values), untraced_losses.get(p, 0.0))
 
     ranked = sorted(losses, key=lambda p: (-losses[p].get("upper", 0.0), -pair(p)[1], p))
     plain = fmt in ("csv", "json")
@@ -164,7 +174,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         row = {"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
                "loss": round(losses[p].get("upper", 0.0), 6) if plain else span(low, high),
                "spof": (spofs.get(p, False) if plain
-                        else spof_text(spofs.get(p, False), through.get(p, ())))}
+                        else spof_text(spofs.get(p, False), through.get(p, ()))
+                        or ("untraced" if p in untraced else ""))}
         if fmt == "json":
             row["loss_range"] = [round(low, 6), round(high, 6)]
             row["spof_through_makers"] = through.get(p, [])
@@ -173,10 +184,22 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
             row.update(ends("loss", (low, high)))
             row["spof"] = row["spof"] or ""
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
+        if p in untraced and not row["confidence"]:
+            # nothing traced is rated: the answer is unknown, not safe
+            row["confidence"] = "unknown"
+        if plain:
+            row["untraced_requirements"] = (";".join(untraced.get(p, [])) if fmt == "csv"
+                                            else list(untraced.get(p, [])))
+        row["sources"] = (sources.cite(cited.get(p, [])) if not plain
+                          else ";".join(cited.get(p, [])) if fmt == "csv"
+                          else list(cited.get(p, [])))
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible")
-    intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}; "
+    # listed only for requirements nothing traces: no supply path from the node
+    only = [p for p in ranked if p in untraced and not any(losses[p].values())]
+    intro = (f"{len(rows) - len(only)} product(s) have a supply path from "
+             f"{name(graph, node_id)}; "
              f"{certain} cannot be made without it"
              + (f", {possible} may not be (if their unmapped stages sit in its country)"
                 if possible else "") + ".")
@@ -192,6 +215,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "
                  "the countries the share figures do not name, taken together, so never a "
                  f"sole source; {whole} would lose all their supply without all of them.")
+    intro += untraced_sentence(graph, node_id, [p for p in ranked if p in untraced],
+                               untraced, len(only))
     left_out = left_out or []
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph, ranked)
@@ -200,12 +225,32 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
                                        if pair(p)[1] > 0])
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
-    columns = ["product", "label", "end_use", "loss", "spof", "confidence"]
+    columns = ["product", "label", "end_use", "loss", "spof", "confidence", "sources"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
-                   "confidence", "proxies", "disputes", "assumed_share"]
+                   "confidence", "proxies", "disputes", "assumed_share",
+                   "untraced_requirements", "sources"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
-                   graph, intro=intro, left_out=left_out)
+                   graph, sources, intro=intro, left_out=left_out)
+
+
+def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
+                      untraced: dict[str, list[str]], only: int = 0) -> str:
+    """For after a summary (with a leading space): the products with requirements nothing
+    traces to a country, which may come from ``node_id`` (``only`` of them listed for that
+    alone, rows marked ``untraced``), or "" when there are none."""
+    if not products:
+        return ""
+    materials = sorted({m for p in products for m in untraced[p]})
+    many = len(materials) > 1
+    return ((f" {only} more product(s) are listed though they have none." if only else "")
+            + f" {len(products)} product(s) need "
+            f"{join_names([graph.label(m) for m in materials])}, which no source traces to "
+            f"a country: {prose_name(graph, node_id)} may supply {'them' if many else 'it'}, so "
+            f"{join_names([name(graph, p) for p in products])} possibly depend on "
+            f"{prose_name(graph, node_id)} through untraced requirements (unknown, not "
+            "safe; the high end of the loss takes them as coming from it, as a scenario's "
+            "low end does).")
 
 
 def disputed_sentence(graph: SupplyGraph, caveats: list[Caveats]) -> str:
@@ -297,6 +342,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                "not_mapped": len(r["supply_not_mapped"]) or "",
                **_caveat_cells(_row_caveats(r), fmt)}
         if csv:
+            row["requirements_recorded"] = r.get("requirements_recorded", "")
             for key in ("baseline", "scenario", "loss"):
                 del row[key]
             row.update({**ends("baseline", r["baseline_range"]),
@@ -332,6 +378,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
+    intro += "".join(f"\n{line}" for line in recorded_lines(result["products"], graph))
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
     if rest:
         intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
@@ -351,8 +398,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if csv:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
-                   "new_possible_spofs", "not_mapped", "confidence", "proxies", "disputes",
-                   "assumed_share"]
+                   "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
+                   "proxies", "disputes", "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
 
@@ -420,6 +467,25 @@ def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
         words = {"s": "" if many else "s", "its": "their" if many else "its",
                  "It is": "Each is" if many else "It is", "it": "them" if many else "it"}
         out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
+    return out
+
+
+def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+    """Why a 0% is not "safe": it covers only the product's recorded requirements (a
+    bill of materials may be partial). Products with the same count share a line."""
+    groups: dict[int, list[str]] = {}
+    for r in rows:
+        if r["loss_range"][1] > 0 or "requirements_recorded" not in r:
+            continue
+        groups.setdefault(r["requirements_recorded"], []).append(name(graph, r["product"]))
+    out = []
+    for count in sorted(groups):
+        products = groups[count]
+        many = len(products) > 1
+        counted = f"{count} recorded requirement{'' if count == 1 else 's'}"
+        out.append(f"{join_names(products)} lose{'' if many else 's'} 0%, counting only "
+                   f"{'their' if many else 'its'} {counted}{' each' if many else ''}: the "
+                   "bill of materials may be partial, so 0% does not mean safe.")
     return out
 
 

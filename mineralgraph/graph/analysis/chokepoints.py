@@ -475,7 +475,14 @@ class Evidence:
         which are its shortest path to the product, the ``paths`` shown with it and, for a
         supplier, each material it (or its facilities) produce for the product with that
         material's path onward."""
-        claims = self._path_claims(node_id, product)
+        return Caveats.of(self.claims(node_id, product, paths),
+                          self.assumed_share(node_id, product))
+
+    def claims(self, node_id: str, product: str,
+               paths: list[list[PathStep]] = ()) -> list[Claim]:
+        """The claims :meth:`caveats` reads for losing ``node_id``: what the answer rests
+        on, and so the sources a view cites for it."""
+        claims = list(self._path_claims(node_id, product))
         for path in paths:
             claims += [c for c in (self.step_claim(s.source, s.target)[1] for s in path)
                        if c is not None]
@@ -487,7 +494,7 @@ class Evidence:
             for producer in producers:
                 for material in self._relevant(producer, product):
                     claims += self._producer_claims(producer, material, product)
-        return Caveats.of(claims, self.assumed_share(node_id, product))
+        return claims
 
     def path_caveats(self, materials: list[str], product: str) -> Caveats:
         """The caveats of the shortest paths from stages without mapped supply to the

@@ -10,7 +10,7 @@ One function serves the ``scenario`` command and the briefs, so the two never di
  'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
  'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
  'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
- 'rest_of_world_only', 'supply_not_mapped']
+ 'requirements_recorded', 'rest_of_world_only', 'supply_not_mapped']
 """
 
 from __future__ import annotations
@@ -125,7 +125,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     ones only (lower bound). Rest of the world is neither: it is many countries, not one
     supplier; ``rest_of_world_only`` says instead that under the scenario, at some stage,
     all the product still gets comes from countries no source names (without them it
-    would get nothing). ``range_from_unmapped`` names the stages without mapped
+    would get nothing). ``requirements_recorded`` counts the product's recorded
+    requirements: a figure covers only those (a partial bill of materials is not safe);
+    a 0% row's ``confidence`` is that of those requirements, and a loss no rated claim
+    explains has confidence "unknown". ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -156,6 +159,17 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         if max(measured) > 0 and behind:
             # the high end of the range rests on the paths of the unmapped stages too
             caveats |= evidence.path_caveats(behind, product)
+        # a figure never goes without a confidence: a 0% rests on the requirements read
+        # (it covers only those recorded); a loss nothing rated explains is unknown
+        requirements = graph.relation_claims(product, "REQUIRES")
+        if caveats.confidence is None:
+            if max(measured) > 0:
+                caveats = Caveats("unknown", caveats.proxies, caveats.assumed_share,
+                                  caveats.disputes)
+            else:
+                read = Caveats.of(requirements)
+                caveats = Caveats(read.confidence or "unknown", read.proxies,
+                                  read.assumed_share, read.disputes)
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
@@ -169,5 +183,6 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      **range_reasons(after, product, under),
                      "new_spofs": sorted(certain),
                      "new_possible_spofs": sorted(possible),
-                     "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product]})
+                     "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product],
+                     "requirements_recorded": len(requirements)})
     return rows

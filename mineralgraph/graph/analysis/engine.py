@@ -471,6 +471,35 @@ class Analysis:
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 
+    def untraced_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
+        """The loss of each product with an untraced requirement (:meth:`untraced_upstream`)
+        if what nothing traces came from ``node_id`` too: the lower bound's rule for a
+        control (section 5.6, :meth:`_blocked_virtual`: any control in scope zeroes the
+        virtual producer of an untraced material) applied to losing the node, measured
+        against the lower bound's baseline. Products without one are left out.
+
+        >>> from mineralgraph import load_bundled
+        >>> Analysis(load_bundled()).untraced_losses("country:CN", ["product:military-uav"])
+        {'product:military-uav': 1.0}
+        """
+        self.graph.require(node_id)
+        out = {}
+        for product in products:
+            if not self.untraced_upstream(product):
+                continue
+            blocked = frozenset(self.blocked_for(product, "lower")
+                                | {("virtual", m) for m in self.untraced()})
+            key = ("lower", blocked)
+            if key not in self._scopes:
+                self._scopes[key] = self._compile(blocked, self.anchors())
+            scope = self._scopes[key]
+            before = self.reference(product, "lower")
+            index = scope.structure.index[product]
+            after = scope.evaluator.changed_values(scope.baseline, scope.zero_for([node_id])).get(
+                index, float(scope.baseline[index]))
+            out[product] = 1.0 - after / before if before > 0 else 0.0
+        return out
+
     def _run(self, products: list[str], bound: str) -> None:
         """Losses and single points of failure of the products not yet known, one pass
         over the candidates per scope."""

@@ -20,6 +20,7 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
@@ -49,6 +50,13 @@ class Dependents:
     #: for a country that stops a product only through its makers' own work there, the
     #: product and those makers (not a single point of failure: Analysis.sole_sources)
     through_makers: dict[str, list[str]] = field(default_factory=dict)
+    #: the sources of the claims each loss rests on (those its caveats read), sorted
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    #: for a country: the products with requirements nothing traces to a country, each
+    #: with those materials (sorted); they may come from the country (section 5.6)
+    untraced: dict[str, list[str]] = field(default_factory=dict)
+    #: the loss of each of those if its untraced requirements came from the country too
+    untraced_losses: dict[str, float] = field(default_factory=dict)
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
@@ -60,9 +68,18 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     analysis = Analysis(graph)
     # a product that needs the node only through a left-out requirement still depends
     # on it in the lower bound
-    products = sorted(set(dependent_products(graph, node_id, analysis.flow_index_for("upper")))
-                      | set(dependent_products(graph, node_id,
-                                               analysis.flow_index_for("lower"))))
+    products = set(dependent_products(graph, node_id, analysis.flow_index_for("upper"))) | set(
+        dependent_products(graph, node_id, analysis.flow_index_for("lower")))
+    # a requirement nothing traces to a country may come from any country: the rule by
+    # which the scenario's lower bound lets any control reach it (section 5.6); unknown
+    # is not safe, so such products possibly depend on every country the data names
+    untraced: dict[str, list[str]] = {}
+    untraced_losses: dict[str, float] = {}
+    if graph.kind(node_id) == "Country" and node_id != REST_OF_WORLD:
+        untraced_losses = analysis.untraced_losses(node_id, analysis.products())
+        untraced = {p: analysis.untraced_upstream(p) for p in sorted(untraced_losses)}
+        products |= {p for p, loss in untraced_losses.items() if loss > 0}
+    products = sorted(products)
     by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
     losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
               for p in products}
@@ -79,7 +96,13 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     return Dependents(node_id, losses, spofs,
                       {p: evidence.caveats(node_id, p) for p in products},
                       left_out_downstream(graph, node_id),
-                      {p: makers for p, makers in sorted(through.items()) if makers})
+                      {p: makers for p, makers in sorted(through.items()) if makers},
+                      {p: sorted({s for c in evidence.claims(node_id, p)
+                                  + [c for m in untraced.get(p, ()) for c in
+                                     evidence.claims(m, p)] for s in c.sources})
+                       for p in products},
+                      {p: untraced[p] for p in products if p in untraced},
+                      {p: round(untraced_losses[p], 6) for p in products if p in untraced})
 
 
 def _full_flow(graph: SupplyGraph):

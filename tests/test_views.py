@@ -1,0 +1,179 @@
+"""What the new-user trial found missing in the views: sources of dependents, untraced
+requirements, confidence beside every figure, partial bills of materials."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+
+def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
+    text = run_cli("dependents", "element:Dy").stdout
+    assert "sources" in text.split("\n\n")[2].splitlines()[1]
+    assert "\nSOURCES\n\n[1] company: What are permanent magnets for electrified vehicles?" in text
+    row = text[text.index("product:direct-drive-wind-turbine"):].splitlines()[1]
+    assert row.split()[-1] == "[2]"
+    assert ("[2] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
+            in text)
+    md = run_cli("dependents", "element:Dy", "--format", "md").stdout
+    assert "| confidence | sources |" in md
+    assert "\n## Sources\n\n1. company: What are permanent magnets" in md
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        run_cli("dependents", "element:Dy", "--format", "csv").stdout))}
+    assert rows["product:direct-drive-wind-turbine"]["sources"] == "source:heim-vanderwal-2023"
+    assert rows["product:f-35"]["sources"] == (
+        "source:adamas-f35-2026;source:heim-vanderwal-2023;source:mp-magnets-climate-2021")
+    data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
+    assert {d["product"]: d["sources"] for d in data["dependents"]}[
+        "product:direct-drive-wind-turbine"] == ["source:heim-vanderwal-2023"]
+    assert run_cli("dependents", "element:Dy").stdout == text
+
+
+def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_cli):
+    """The Virginia-class, Columbia-class and military UAV read 0-100% under China's
+    controls (their requirements are untraced); dependents once left them out."""
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        run_cli("dependents", "country:CN", "--format", "csv").stdout))}
+    assert len(rows) == 32
+    for product, material in (("product:virginia-class-submarine",
+                               "material:re-defence-materials"),
+                              ("product:columbia-class-submarine",
+                               "material:re-magnet-unspecified"),
+                              ("product:military-uav", "material:re-magnet-unspecified")):
+        row = rows[product]
+        assert (row["loss_low"], row["loss_high"], row["spof"], row["confidence"],
+                row["untraced_requirements"]) == ("0.0", "1.0", "", "unknown", material)
+    assert rows["product:military-uav"]["sources"] == "source:dod-mine-to-magnet-2024"
+    # listed with a supply path too: the untraced requirement is named
+    assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
+            rows["product:ddg-51"]["untraced_requirements"]) == (
+        "0.984339", "1.0", "material:re-defence-materials")
+    text = run_cli("dependents", "country:CN").stdout
+    flat = " ".join(text.split())
+    assert flat.startswith(
+        "PRODUCTS DEPENDING ON CHINA 29 product(s) have a supply path from China "
+        "(country:CN); 1 cannot be made without it, 17 may not be (if their unmapped "
+        "stages sit in its country). 3 more product(s) are listed though they have none. "
+        "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
+        "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
+        "source), which no source traces to a country: China may supply them")
+    uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[66]"]
+    assert run_cli("dependents", "country:CN").stdout == text
+    # not a country: no untraced rows (the rule is that of a country's controls)
+    assert "untraced" not in run_cli("dependents", "element:Dy").stdout
+
+
+def test_api_dependents_rows_carry_untraced_requirements():
+    import mineralgraph as mg
+
+    rows = {r["product"]: r for r in mg.dependents(mg.load(), "country:CN").rows()}
+    assert rows["product:military-uav"] == {
+        "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": False,
+        "confidence": "unknown", "proxy": False, "disputed": False,
+        "untraced_requirements": ["material:re-magnet-unspecified"]}
+
+
+def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cli):
+    """Patriot's only recorded input is a low-confidence GaN radar requirement: its 0%
+    under a rare-earth embargo once read as safe."""
+    text = run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout
+    flat = " ".join(text.split())
+    assert ("Patriot air and missile defence system (product:patriot) and Standard "
+            "Missile-3 Block IIA ballistic-missile interceptor (product:sm-3-block-iia) lose "
+            "0%, counting only their 1 recorded requirement each: the bill of materials may "
+            "be partial, so 0% does not mean safe.") in flat
+    assert ("Lithium-ion battery cell, NMC cathode (nickel-manganese-cobalt) "
+            "(product:nmc-battery-cell) loses 0%, counting only its 5 recorded "
+            "requirements: the bill of materials may be partial, so 0% does not mean "
+            "safe.") in flat
+    md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
+    assert "counting only their 1 recorded requirement each" in md
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
+    assert {p: (rows[p]["loss_high"], rows[p]["requirements_recorded"])
+            for p in ("product:patriot", "product:sm-3-block-iia", "product:f-35")} == {
+        "product:patriot": ("0.0", "1"), "product:sm-3-block-iia": ("0.0", "1"),
+        "product:f-35": ("1.0", "8")}
+    data = json.loads(run_cli("scenario", "--name", "cn-rare-earth-embargo",
+                              "--format", "json").stdout)
+    assert {r["product"]: r["requirements_recorded"] for r in data["products"]}[
+        "product:nmc-battery-cell"] == 5
+    assert run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout == text
+
+
+def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
+    """The scenario's confidence column was blank (null in JSON) for 0% and 0-100% rows;
+    the iPhone's headline 94% from China had no confidence though it rests on a repost."""
+    data = json.loads(run_cli("scenario", "--name", "cn-rare-earth-embargo",
+                              "--format", "json").stdout)
+    confidence = {r["product"]: r["confidence"] for r in data["products"]}
+    assert None not in confidence.values()
+    # a 0% rests on the requirements read; a 0-100% on the paths to its unmapped stages
+    assert (confidence["product:patriot"], confidence["product:sm-3-block-iia"],
+            confidence["product:cdte-solar-module"]) == ("low", "medium", "high")
+    assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
+        "high", "medium")
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
+    assert rows["product:virginia-class-submarine"]["confidence"] == "medium"
+    md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
+    assert [line.split(" | ")[-1] for line in md.splitlines()
+            if line.startswith("| product:patriot ")] == ["low |"]
+    text = run_cli("chokepoints", "--product", "product:iphone").stdout
+    assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
+            "NdFeB permanent magnet, 94% from China (HHI 8,836; medium confidence; source "
+            "type: repost); without China") in " ".join(text.split())
+    assert run_cli("chokepoints", "--product", "product:iphone").stdout == text
+
+
+def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
+    """The F-35 snapshot showed NdPr oxide 91%, samarium oxide 91% and the Dy/Tb-doped
+    magnets 94% with no tag, though each rests on a proxy (samarium's on a low one)."""
+    mmd = run_cli("snapshot", "product:f-35", "--format", "mmd").stdout
+    boxes = {line.split('["')[1].split("<br/>")[0]: line.split("<br/>")[2].removesuffix('"]')
+             for line in mmd.splitlines() if '["' in line and line.count("<br/>") >= 2}
+    assert (boxes["NdPr oxide (separated)"], boxes["Samarium oxide (separated)"],
+            boxes["High-temperature NdFeB magnet (Dy/Tb-doped)"]) == (
+        "China 91% (proxy)", "China 91% (low, proxy)", "China 94% (proxy)")
+    # a share that is not weak carries no tag
+    assert boxes["Sintered NdFeB permanent magnet"] == (
+        "China 94% (incl. JL Mag Rare-Earth ≈47%)")
+    svg = run_cli("snapshot", "product:f-35").stdout
+    # the bar carries the share, the country's line its tag
+    assert ">91%</text>" in svg and ">China (low,</text>" in svg and ">proxy)</text>" in svg
+    assert run_cli("snapshot", "product:f-35", "--format", "mmd").stdout == mmd
+
+
+def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli):
+    """No source states the grade of the Optimus actuator magnets (Musk: "rare-earth
+    magnets"; the Dy/Tb grade was inferred from the licence alone): the requirement is
+    NdFeB of unstated grade, so the April 2025 control reaches it only in the worst case."""
+    from mineralgraph import load_bundled
+
+    graph = load_bundled()
+    assert graph.neighbours("material:robot-actuator", "REQUIRES") == ["material:ndfeb-magnet"]
+    assert "element:Dy" not in graph.neighbours("material:robot-actuator", "CONTAINS")
+    note = graph.relation_claims("material:robot-actuator", "REQUIRES")[0].qualifier("note")
+    assert "no source states the grade" in note
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format", "csv").stdout))}
+    optimus = rows["product:optimus"]
+    assert (optimus["loss_low"], optimus["loss_high"], optimus["confidence"]) == (
+        "0.0", "1.0", "medium")
+    text = " ".join(run_cli("scenario", "--enforce", "control:cn-2025-04-rare-earths"
+                            ).stdout.split())
+    assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "
+            "China's 94% of Sintered NdFeB permanent magnet on its supply paths, but only in "
+            "the worst case (the high end of the loss). It is a range, not one figure, because "
+            "the grade of Sintered NdFeB permanent magnet is not stated") in text
+
+
+def test_full_snapshot_producer_boxes_tag_a_weak_share(run_cli):
+    mmd = run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout
+    shares = [line.split('["')[1].split("<br/>")[:2] for line in mmd.splitlines()
+              if '["China 91%' in line]
+    assert sorted(shares) == [["China 91%", "CN#59; share: low, proxy"],
+                              ["China 91%", "CN#59; share: proxy"]]
+    assert run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout == mmd
