@@ -180,7 +180,8 @@ def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(r
     the ban does not reach it."""
     text = " ".join(run_cli("chokepoints", "--scenario", BAN, "--product",
                             "product:centre-fire-ammunition").stdout.split())
-    assert ("keeps 0-100% of its supply under the scenario; most exposed at the mining "
+    assert ("keeps 0-100% of its supply under the scenario (medium confidence); most "
+            "exposed at the mining "
             "stage: Antimony ore and concentrate (Sb content), 58% from China (HHI 3,790); "
             "without China it would lose 58% in the best case, where China still ships to it "
             "(no maker is recorded, so the ban may not reach it) (medium confidence).") in text
@@ -203,3 +204,18 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     assert ("#10 Australia, loss 22% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
+
+
+def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
+    """Under the April 2025 denial the Columbia-class loses 0-100% because the DoD's
+    unspecified magnet it needs (requirement rated high) is untraced, and the AIM-9X 0-94%
+    because its magnet's grade is not stated (China's 94% share of sintered magnets and
+    the requirement, both rated medium): the rows carried no confidence, as if the figure
+    rested on nothing."""
+    rows = {r["product"]: r for r in json.loads(run_cli(
+        "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
+        "products"]}
+    assert (rows["product:columbia-class-submarine"]["loss_range"],
+            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "high")
+    assert (rows["product:aim-9x"]["loss_range"], rows["product:aim-9x"]["confidence"]) == (
+        [0.0, 0.94], "medium")

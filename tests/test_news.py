@@ -49,7 +49,7 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 132 / 133, 132 / 134
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 129, 128 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -90,14 +90,18 @@ KNOWN_MISSES = {
     "227-gabon-manganese-blog.md": "a plan to 'pass a law' banning exports 'if' ...: not read",
     "228-namibia-cabinet-official.html": "'Cabinet has approved a ban on exporting ...': "
                                          "'approved a ban' is read as no announcement",
-    "230-graphite-december-wire.txt": "the licence 'in mid-December' is read before the control "
-                                      "known by its entry into force (read at the article's "
-                                      "end): no UNDER",
+    "230-graphite-december-wire.txt": "a control known only by its entry into force ('before "
+                                      "the permit requirement for graphite took effect on "
+                                      "December 1') mints no node: a restated control is no new "
+                                      "one (round 11's lesson); the licence has no UNDER",
     "231-graphite-december-tradepress.html": "two partners with 'respectively' and 'All of "
                                              "December's ... went to South Korea: 948 tonnes' "
-                                             "are not read",
+                                             "are not read; the control known only by its entry "
+                                             "into force mints no node",
     "232-cobalt-imports-july-tradepress.md": "bullets 'Cobalt intermediate imports: 4,143 tonnes' "
-                                             "with the country only in a heading",
+                                             "with the country only in a heading; the DRC's ban "
+                                             "skipped: China, named first, is not the subject of "
+                                             "'announced'",
     "233-cobalt-congo-column.txt": "'suspended cobalt exports in February last year and "
                                    "replaced the suspension with a quota system': skipped as "
                                    "a replaced control",
@@ -105,9 +109,13 @@ KNOWN_MISSES = {
                                            "'China's decision in August 2024 to add antimony "
                                            "to its list'; 'estimated at above 85%'",
     "235-antimony-december-wire.txt": "'nothing went to the United States' (a zero in words); "
-                                      "'with 48% of global mined supply' (no share verb)",
+                                      "'with 48% of global mined supply' (no share verb); "
+                                      "'began requiring licences ... under rules it announced "
+                                      "in August' is not read",
     "236-gallium-germanium-reaction-aggregator.html": "'and 68% of its refined germanium': "
-                                                      "'its' read as another country's output",
+                                                      "'its' read as another country's output; "
+                                                      "'said ... that exporters ... will need "
+                                                      "licences' is no announcement read",
     "237-gallium-germanium-mofcom-official.html": "the answer's 'released the announcement on "
                                                   "3 July' names no items; the speaker label "
                                                   "of another paragraph is not reported",
@@ -141,8 +149,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 804
-    assert score.precision >= 708 / 712, report
-    assert score.recall >= 708 / 804, report
+    assert score.precision >= 692 / 696, report
+    assert score.recall >= 692 / 804, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -171,7 +179,7 @@ def test_blind_round_10_keeps_more_than_its_first_run(known):
     assert len(paths) == 16
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 106
-    assert score.tp >= 53 and score.fp == 0
+    assert score.tp >= 37 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -992,14 +1000,18 @@ def claims_of(tmp_path, known, body, name="r.txt", published="2025-11-20", publi
     return scored(load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS))).claims)
 
 
-def test_the_country_right_before_the_control_verb_issues_it(tmp_path, known):
-    """"the suspension ... that the Democratic Republic of Congo announced on 22 February": the
-    verb's subject issues the ban, not the first country of the sentence ("China's imports")."""
-    got = claims_of(tmp_path, known, "China's imports of cobalt fell in July as the suspension "
-                    "of cobalt exports that the Democratic Republic of Congo announced on 22 "
-                    "February continued to cut flows.", published="2025-08-20")
-    assert {(s, p, o) for s, p, o, *_ in got if p == "ISSUED_BY"} == {
-        ("control:cd-2025-02-cobalt", "ISSUED_BY", "country:CD")}
+def test_a_country_before_the_control_verb_other_than_the_issuer_taken_is_skipped(
+        tmp_path, known):
+    """"the suspension ... that the Democratic Republic of Congo announced on 22 February",
+    China named first: the rules would take China, the verb's subject is Congo; no issuer is
+    read (round 10's 232 gave a Chinese cobalt ban)."""
+    path = write(tmp_path, "c.txt", "Title: Probe\nDate: 2025-08-20\n\nChina's imports of cobalt "
+                 "fell in July as the suspension of cobalt exports that the Democratic Republic "
+                 "of Congo announced on 22 February continued to cut flows.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.subject.startswith("control:")]
+    assert "no issuer: the country taken is not the subject of the announcing verb" in [
+        x["reason"] for x in result.report["skipped"]]
 
 
 def test_a_question_turn_of_a_transcript_reports_nothing_but_sets_the_control_in_hand(
@@ -1080,16 +1092,22 @@ def test_the_us_geological_survey_is_an_agency_not_the_country(tmp_path, known):
     assert result.unresolved == ["Geological Survey (line 4)"]
 
 
-def test_a_control_known_by_its_entry_into_force_is_named_by_it(tmp_path, known):
-    """"before export controls take effect on 15 September" (the figures' months are not
-    the control's): a control known only by its entry into force, dated by it."""
+def test_a_control_known_only_by_its_entry_into_force_mints_no_node(tmp_path, known):
+    """"before export controls take effect on 15 September" with no control of antimony read
+    before: a control restated in background is no new node (the blind round 11 found new
+    nodes minted for known controls restated so)."""
     got = claims_of(tmp_path, known, "China exported 423 tonnes of antimony metal in August, up "
                     "from 267 tonnes in July, as buyers rushed to secure stocks before export "
                     "controls take effect on 15 September.", published="2024-09-21")
-    assert {c for c in got if c[0].startswith("control:")} == {
-        ("control:cn-2024-09-antimony", p, o, None, w, None, None, None) for p, o, w in (
-            ("effective_from", "2024-09-15", "2024-09-15"), ("regime", "licence-required", None),
-            ("ISSUED_BY", "country:CN", "2024-09-15"), ("COVERS", "element:Sb", "2024-09-15"))}
+    assert not [c for c in got if c[0].startswith("control:")]
+
+
+def test_an_entry_into_force_in_background_goes_to_the_control_read_before(tmp_path, known):
+    got = claims_of(tmp_path, known, "China announced export controls on antimony on Aug. 15.\n\n"
+                    "Exports of antimony surged in August before the controls took effect on "
+                    "Sept. 15.", published="2024-09-21")
+    assert ("control:cn-2024-08-antimony", "effective_from", "2024-09-15", None, "2024-08-15",
+            None, None, None) in got
 
 
 def test_an_entry_into_force_goes_to_the_control_a_later_sentence_announces(tmp_path, known):
@@ -1242,12 +1260,14 @@ def test_another_exporters_unnamed_goods_are_not_the_goods_before(tmp_path, know
         ("country:CN", "material:ndfeb-magnet")}
 
 
-def test_a_modal_with_immediate_effect_reports_a_decision(tmp_path, known):
+def test_a_modal_with_immediate_effect_stays_a_modal(tmp_path, known):
+    """"said it would impose export controls ..., effective immediately": a modal governs the
+    verb; first read as a decision in this pass, then left as before (no path may be looser
+    than the reader before it without a measured gain)."""
     got = claims_of(tmp_path, known, "China's Ministry of Commerce said on Tuesday it would "
                     "impose export controls on tungsten and bismuth, effective immediately.",
                     published="2025-02-05")
-    assert ("control:cn-2025-02-tungsten", "effective_from", "2025-02-04", None, "2025-02-04",
-            None, None, None) in got
+    assert not [c for c in got if c[0].startswith("control:")]
 
 
 @pytest.mark.parametrize("body, reason", [
@@ -1349,4 +1369,77 @@ def test_a_subordinate_clauses_subject_does_not_issue_the_control(tmp_path, know
     got = claims_of(tmp_path, known, "Beijing retaliated on Tuesday after Washington imposed "
                     "restrictions on chip exports, banning gallium exports to the United States.",
                     published="2025-05-21")
-    assert {c[2] for c in got if c[1] == "ISSUED_BY"} == {"country:CN"}
+    assert not [c for c in got if c[1] == "ISSUED_BY" and c[2] != "country:CN"]
+
+
+def test_another_countrys_skipped_control_puts_down_the_control_in_hand(tmp_path, known):
+    """China's controls, then "Zimbabwe said ... it would ban exports" (skipped: a modal), then
+    "The ban takes effect on January 1, 2027": not China's control's entry into force."""
+    got = claims_of(tmp_path, known, "China announced export controls on tungsten and bismuth "
+                    "on Tuesday.\n\nSeparately, Zimbabwe said on Wednesday it would ban exports "
+                    "of lithium concentrates from January 2027.\n\nThe ban takes effect on "
+                    "January 1, 2027.", published="2025-03-05")
+    assert not [c for c in got if c[1] == "effective_from"]
+    assert ("control:cn-2025-03-tungsten", "COVERS", "element:W", None, "2025-03-04", None,
+            None, None) in got
+
+
+def test_a_quantity_a_year_earlier_is_dated_a_year_back(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's exports of gallium rose to 5,200 kilograms in "
+                    "October from 1,100 kilograms a year earlier, customs data showed.",
+                    published="2025-12-04")
+    assert {(c[2], c[4]) for c in got if c[1] == "reported_quantity"} == {
+        ("5200", "2025-10-01"), ("1100", "2024-10-01")}
+
+
+def test_tin_ore_and_concentrates_are_not_the_graphs_rare_earth_concentrate(tmp_path, known):
+    got = claims_of(tmp_path, known, "China's imports of tin ore and concentrates from Myanmar "
+                    "fell 38% year on year in March to 4,100 tons.", published="2025-04-18")
+    assert {(c[1], c[3]) for c in got if c[1].startswith("reported_")} == {
+        ("reported_trade_change", "element:Sn"), ("reported_quantity", "element:Sn")}
+
+
+def test_several_countries_acting_in_one_sentence_give_no_control(tmp_path, known):
+    path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-07-10\n\nThe United States and Japan "
+                 "imposed export controls on chipmaking equipment in 2023, and China retaliated "
+                 "on July 3 with curbs on gallium and germanium.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in scored(result.claims) if c[1] == "ISSUED_BY"]
+    assert "ambiguous: several countries act in one sentence" in [
+        s["reason"] for s in result.report["skipped"]]
+
+
+def test_a_week_later_dates_no_decision(tmp_path, known):
+    path = write(tmp_path, "w.txt", "Title: Probe\nDate: 2025-06-13\n\nA week later, China granted "
+                 "licences to three US automakers' suppliers, Reuters reported on Wednesday.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert scored(result.claims) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Japan said on Monday it was concerned about the new restrictions on rare earth exports "
+    "announced on Thursday.",
+    "Germany's economy ministry said on Tuesday that curbs on gallium exports imposed on Oct. 9 "
+    "would hurt its carmakers.",
+    "Japan's Vacuumschmelze said on Tuesday it had obtained licences to ship magnets.",
+    "Germany said on Friday its companies had been granted licences for gallium.",
+    "Exporters must apply for a licence, and applications for civilian use are generally "
+    "approved.",
+    "The ministry reviews each application and grants licences only to verified end users.",
+])
+def test_no_issuer_from_a_country_that_speaks_reacts_or_receives_and_no_decision_from_rules(
+        tmp_path, known, body):
+    """The kinds of wrong claims the blind round 11 found (in the lead's general terms): an
+    issuer taken from a country reacting to a control or receiving licences, a decision read
+    from a description of how licensing works."""
+    got = claims_of(tmp_path, known, body, published="2025-10-15")
+    assert not [c for c in got if c[1] in ("ISSUED_BY", "decision")]
+
+
+def test_a_known_control_restated_by_a_nearby_month_is_not_minted_anew(tmp_path, known):
+    path = write(tmp_path, "k.txt", "Title: Probe\nDate: 2024-01-20\n\nChina restricted gallium "
+                 "exports in August 2023.\n")
+    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    assert not [c for c in result.claims if c.subject.startswith("control:cn-2023-08")]
+    assert any(x["reason"].startswith("restated: a known control of those items")
+               for x in result.report["skipped"])

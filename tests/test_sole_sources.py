@@ -104,8 +104,9 @@ def test_a_makers_country_is_no_sole_source_of_what_the_maker_makes_itself():
     assert analysis.through_makers("product:q", ["country:AA", "country:BB"]) == {
         "country:AA": ["company:mk"]}
     # with MK's own work kept, Q without AA keeps BB's half of X
-    assert analysis.apart_from_makers("product:q").availability(
-        "product:q", ["country:AA"]) == pytest.approx(0.5)
+    assert analysis.apart_from_makers("product:q", "country:AA",
+                                      ["company:mk"]) == pytest.approx(0.5)
+    assert analysis.apart_from_makers("product:q", "country:AA", []) == 0.0
     report = chokepoints(graph, ["product:q"])[0]
     rows = {c.id: c for c in report.chokepoints}
     assert (rows["country:AA"].loss_range, rows["country:AA"].spof_kind,
@@ -114,7 +115,9 @@ def test_a_makers_country_is_no_sole_source_of_what_the_maker_makes_itself():
     assert "country:AA" not in report.all_spofs and report.supplier_spofs == []
     assert report.through_makers == {"country:AA": ["company:mk"]}
     assert report.worst_supplier.id == "country:BB"
-    assert dependents(graph, "country:AA").spofs["product:q"] is False
+    found = dependents(graph, "country:AA")
+    assert (found.spofs["product:q"], found.through_makers) == (
+        False, {"product:q": ["company:mk"]})
 
 
 def test_a_makers_country_that_is_also_the_only_producer_stays_a_sole_source():
@@ -153,3 +156,16 @@ def test_the_bundled_optimus_names_no_maker_country(run_cli):
     text = " ".join(run_cli("spof", "product:optimus").stdout.split())
     assert ("The United States is not counted as a single point of failure: it stops Tesla "
             "Optimus humanoid robot only through Tesla, its maker") in text
+
+
+def test_dependents_of_the_united_states_say_via_maker(run_cli):
+    import json
+
+    rows = {r["product"]: r for r in json.loads(run_cli(
+        "dependents", "country:US", "--format", "json").stdout)["dependents"]}
+    optimus = rows["product:optimus"]
+    assert (optimus["loss_high"], optimus["spof"], optimus["spof_through_makers"]) == (
+        1.0, False, ["company:tesla"])
+    text = " ".join(run_cli("dependents", "country:US").stdout.split())
+    assert ("Tesla Optimus humanoid robot and Patriot air and missile defence system would "
+            "lose all without it only through their makers' own work there (via maker)") in text

@@ -139,7 +139,8 @@ def dependents(app, node_id, fmt, output, as_of):
     graph = app.graph(as_of)
     found = dependents_of(graph, node_id)
     emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats,
-                           [left_out_dict(c) for c in found.left_out]), output)
+                           [left_out_dict(c) for c in found.left_out], found.through_makers),
+         output)
 
 
 @click.command()

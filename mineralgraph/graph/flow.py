@@ -100,7 +100,7 @@ class FlowIndex:
     @gc_paused()
     def __init__(self, graph: SupplyGraph):
         self._graph = graph
-        upstream, downstream, _ = self._columns(graph)
+        upstream, downstream, _ = self._columns(graph, relations=False)
         ids = set(graph.ids())
         ids.update(upstream)
         ids.update(downstream)
@@ -120,16 +120,17 @@ class FlowIndex:
         self._relations: np.ndarray | None = None
 
     @staticmethod
-    def _columns(graph: SupplyGraph) -> tuple[list[str], list[str], list[str]]:
+    def _columns(graph: SupplyGraph, relations: bool = True
+                 ) -> tuple[list[str], list[str], list[str]]:
         """The edges of :func:`flow_edges` as three columns (supplier, consumer,
-        relation), one row per claim, in the order of the claims: no tuple per edge, no
-        sort."""
+        relation; the last empty unless ``relations``), one row per claim, in the order
+        of the claims: no tuple per edge, no sort."""
         flows = [c for c in graph.claims if c.predicate in FLOW_RELATIONS]
         producing = {c.subject for c in flows if c.predicate == "PRODUCES"
                      and model.kind_of(c.subject) == "Company"}
         upstream: list[str] = []
         downstream: list[str] = []
-        relations: list[str] = []
+        names: list[str] = []
         for claim in flows:
             reverse = FLOW_RELATIONS[claim.predicate]
             if (claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility"
@@ -137,8 +138,9 @@ class FlowIndex:
                 continue
             upstream.append(claim.object if reverse else claim.subject)
             downstream.append(claim.subject if reverse else claim.object)
-            relations.append(claim.predicate)
-        return upstream, downstream, relations
+            if relations:
+                names.append(claim.predicate)
+        return upstream, downstream, names
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self.number

@@ -108,6 +108,8 @@ def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
 
 
 _SUBJECT_PREDICATE = attrgetter("subject", "predicate")
+_SUBJECT = attrgetter("subject")
+_OBJECT = attrgetter("object")
 
 
 class _Positions:
@@ -173,12 +175,21 @@ class SupplyGraph:
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
-        self._attributes: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-        self._relations: dict[tuple, list[Claim]] | None = None
+        #: node id -> its attribute claims, in the order of ``claims`` (one tuple a node, not
+        #: a dict of lists: a node has two or three attribute claims, and a million nodes
+        #: would hold some 300 MiB more as dicts)
+        self._attributes: dict[str, tuple[Claim, ...]] = {}
+        #: (relation, incoming) -> node id -> claims (built on first use)
+        self._relations: dict[tuple[str, bool], dict[str, list[Claim]]] | None = None
         self._share_choices: dict | None = None
+        attributes: dict[str, list[Claim]] = defaultdict(list)
         for claim in self.claims:
             if not claim.is_relation:
-                self._attributes[claim.subject][claim.predicate].append(claim)
+                attributes[claim.subject].append(claim)
+        for node_id in attributes:
+            attributes[node_id] = tuple(attributes[node_id])
+        attributes.default_factory = None
+        self._attributes = attributes
 
     @property
     def loaded(self) -> dict[str, int]:
@@ -280,7 +291,7 @@ class SupplyGraph:
 
     def attribute_claims(self, node_id: str, name: str) -> list[Claim]:
         """Every claim of one attribute of a node."""
-        return list(self._attributes.get(node_id, {}).get(name, ()))
+        return [c for c in self._attributes.get(node_id, ()) if c.predicate == name]
 
     def attribute(self, node_id: str, name: str, default=None):
         """The preferred value of a single-valued attribute."""
@@ -301,7 +312,10 @@ class SupplyGraph:
 
     def attributes(self, node_id: str) -> dict[str, list[Claim]]:
         """Attribute name to claims, for one node."""
-        return {k: list(v) for k, v in sorted(self._attributes.get(node_id, {}).items())}
+        found: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self._attributes.get(node_id, ()):
+            found[claim.predicate].append(claim)
+        return {k: found[k] for k in sorted(found)}
 
     def label(self, node_id: str) -> str:
         """The node's label (title for a source), or its id when it has none."""
@@ -338,11 +352,14 @@ class SupplyGraph:
         """One preferred claim per neighbour along ``relation``, out of (or into) the node."""
         if self._relations is None:
             self._relations = self._index_relations()
-        return self._relations.get((node_id, relation, incoming), [])
+        found = self._relations.get((relation, incoming))
+        return found.get(node_id, []) if found is not None else []
 
     @gc_paused()
-    def _index_relations(self) -> dict[tuple, list[Claim]]:
-        """(node, relation, incoming) -> preferred claims sorted by the other end; built once.
+    def _index_relations(self) -> dict[tuple[str, bool], dict[str, list[Claim]]]:
+        """(relation, incoming) -> node -> preferred claims sorted by the other end; built
+        once. Keyed by relation first, so the node ids themselves are the keys (no tuple
+        a node and relation: a million nodes have some three million of them).
 
         Country shares of a material are read as one source's set (see
         :mod:`mineralgraph.graph.share_sets`): share claims outside the chosen set are
@@ -352,7 +369,8 @@ class SupplyGraph:
         # by object identity: the claims are distinct objects, and most need no hash
         dropped = {id(c) for c in self.edge_claims("PRODUCES")
                    if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
-        index: dict[tuple, list[Claim]] = defaultdict(list)
+        index: dict[tuple[str, bool], dict[str, list[Claim]]] = defaultdict(
+            lambda: defaultdict(list))
         # self.claims is sorted by subject and predicate, so one (subject, relation) at a
         # time is grouped by (object, material): the order of the whole sorted grouping,
         # without holding it for every relation claim at once
@@ -365,11 +383,15 @@ class SupplyGraph:
             for (obj, _), claims in sorted(grouped.items()):
                 chosen = (preferred(claims, self.policy, self._published, self._positions)
                           if len(claims) > 1 else claims[0])
-                index[(subject, relation, False)].append(chosen)
-                index[(obj, relation, True)].append(chosen)
-        for key, claims in index.items():
-            claims.sort(key=lambda c: c.subject if key[2] else c.object)
-        return dict(index)
+                index[(relation, False)][subject].append(chosen)
+                index[(relation, True)][obj].append(chosen)
+        for (_, incoming), by_node in index.items():
+            other = _SUBJECT if incoming else _OBJECT
+            for claims in by_node.values():
+                claims.sort(key=other)
+            by_node.default_factory = None
+        index.default_factory = None
+        return index
 
     def share_choices(self) -> dict[str, share_sets.ShareChoice]:
         """Material id -> the set of country shares the analysis reads, and the sets that

@@ -102,6 +102,11 @@ ELEMENTS = {
     "gallium": "Ga", "germanium": "Ge", "antimony": "Sb", "tungsten": "W", "cobalt": "Co",
     "lithium": "Li", "nickel": "Ni", "niobium": "Nb", "titanium": "Ti", "tellurium": "Te",
     "bismuth": "Bi", "molybdenum": "Mo", "indium": "In", "graphite": "C",
+    # critical minerals of the bundled graph that round 10 named (manganese, beryllium,
+    # tantalum) and their neighbours in export bans and trade news
+    "manganese": "Mn", "beryllium": "Be", "tantalum": "Ta", "tin": "Sn", "vanadium": "V",
+    "chromium": "Cr", "zirconium": "Zr", "hafnium": "Hf", "magnesium": "Mg",
+    "platinum": "Pt", "palladium": "Pd",
 }
 
 #: Capitalised words that are not names of anything a claim is about.
@@ -215,7 +220,8 @@ class Gazetteer:
         for m in self.pattern.finditer(sentence.replace("\u2019", "'")):
             text = m.group(0)
             key = _norm(m.group(1))
-            if len(key) <= 3 and text != text.upper() and not text[0].isupper():
+            if len(key) <= 3 and text != text.upper() and not text[0].isupper() \
+                    and key not in ELEMENTS:   # "tin" is the element, written small
                 continue
             if key == "us" and text != "US":
                 continue

@@ -85,7 +85,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 CONTROL = re.compile(
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
     r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
-    r"(licensing|licen[cs]e|control)|\b(require|need|requiring)s? (export )?"
+    r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
     r"(licen[cs]es|permits)\b|(controls?|restrictions?|curbs?|bans?|limits?) "
     r"on (the )?([\w-]+ ){0,2}(exports?|shipments?|sales?)|\bexports?\b[^.;]{0,90}\b(banned|"
     r"restricted|prohibited|curbed|halted)\b|\b(requir\w*|rules?)\b[^.;]{0,60}\b(apply for|"
@@ -146,7 +146,15 @@ PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|gr
                      r"\b(continues?|continued) to be (approved|rejected|denied|refused|granted|"
                      r"delayed|reviewed)\b|"
                      r"\b(licen[cs]es|permits|applications) (are|is) (usually |typically |normally "
-                     r"|generally |only )?(granted|approved|issued|denied|rejected|reviewed)\b",
+                     r"|generally |only )?(granted|approved|issued|denied|rejected|reviewed)\b|"
+                     # how the system works, generically: "applications for civilian use are
+                     # generally approved", "The ministry reviews each application and grants
+                     # licences only to ...", "Exporters must apply for a licence"
+                     r"\b(are|is) (usually |typically |normally |generally |routinely |often |"
+                     r"only )?(granted|approved|issued|denied|rejected|reviewed|valid)\b|"
+                     r"\b(approves|grants|issues|denies|rejects|reviews)\b(?! (on|last|this))|"
+                     r"\b(must|have to|has to|need to|needs to) (apply|seek|obtain)\b|"
+                     r"\b(can|may) be (granted|approved|issued|renewed|denied|rejected)\b",
                      re.I)
 #: Reported speech: the sentence says who said it.
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
@@ -168,13 +176,7 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        r"placed|rolled out|slap(ped|s)|widen(ed|s)|broaden(ed|s)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
-                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b|"
-                       # "said last month that exporters would need licences": the rule
-                       # announced, in reported speech
-                       r"(?<=[A-Za-z,] )said(\s+[\w-]+){0,3}?\s+that\s+(exporters|shippers|"
-                       r"companies|firms|producers)\b[^.;\"]{0,80}?\s(would|will)\s+"
-                       r"(need|require|have to "
-                       r"(apply for|obtain|seek))\s+(export\s+)?(licen[cs]es|permits)\b", re.I)
+                       r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
@@ -320,8 +322,24 @@ SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|mi
 PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
                               r"prompting|disrupting|squeezing|pushing|raising|lifting|"
                               r"boosting|hurting)\b", re.I)
+#: "A week later, China granted licences ...": a date counted from another sentence's.
+RELATIVE_LEAD = re.compile(r"\W*((a|an|one|two|three|four|five|six|several|a few|\d+)\s+(days?|"
+                           r"weeks?|months?)\s+later|the (next|following) (day|week|month)|"
+                           r"days later|weeks later|months later)\b", re.I)
+#: A commodity the graph's generic materials are not: "tin ore and concentrates".
+OTHER_COMMODITY = re.compile(r"\b(tin|copper|zinc|lead|iron|bauxite|nickel|chrome|chromium|gold|"
+                             r"silver|uranium|titanium|zircon|tantalum|niobium|vanadium|"
+                             r"spodumene|coltan|cassiterite|wolframite|ilmenite|rutile|"
+                             r"fluorspar|phosphate|potash|copper-cobalt)\s+((ore|ores)\s+"
+                             r"(and|or)\s+)?$", re.I)
 #: "will replace its cobalt export ban with quotas": one control for another.
 REPLACED = re.compile(r"\breplac(e|es|ed|ing)\b[^.;]{0,60}\bwith\b", re.I)
+#: Between a licence's issuer and its deciding verb: "China has", "China would",
+#: "China's commerce ministry said on Thursday it had".
+LICENCE_SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|ministry|"
+                                 r"authorities|regulators?))?(\s+said(\s+on\s+\w+)?(\s+that)?"
+                                 r"\s+it)?\s+((has|have|had|also|now|would|will|could|"
+                                 r"quietly|formally|officially|recently|first)\s+)*", re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
 QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
 #: A quantity right before a date: "from 12,186 tonnes in November".
@@ -385,6 +403,7 @@ class NewsReader:
         self.current_control: str | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
+        self.current_text = ""
         #: the event is dated by a year alone ("last year"): no day, no month
         self.event_year_only = False
         #: controls known by their entry into force alone, read at the article's end:
@@ -443,6 +462,7 @@ class NewsReader:
                          "targets": set(self.known.neighbours(node, "TARGETS")),
                          "reference": str(self.known.attribute(node, "reference") or ""),
                          "announced": self.known.attribute(node, "announced_on"),
+                         "effective": self.known.attribute(node, "effective_from"),
                          "minted": False}
         return out
 
@@ -648,6 +668,7 @@ class NewsReader:
             [Found(m, m.id, model.kind_of(m.id)) for m in
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
+        self.current_text = text
         found = self.without_generic_materials(found)
         # "the U.S. Geological Survey", "the Geological Survey of Namibia": an agency that
         # reports figures is not its country (no mention, no speaker, no owner of a figure)
@@ -749,6 +770,15 @@ class NewsReader:
             self.supply_claims(factual, found_here, event)
             self.figure_claims(factual, found_here, dates)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
+        if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
+                and self.current_control:
+            # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
+            # ban takes effect on January 1, 2027" is no longer China's control in hand
+            issuers = self.controls[self.current_control]["issuer"]
+            if any(f.kind == "Country" and f.id not in issuers and f.mention.start <= 25
+                   and re.fullmatch(r"(\W*\w+,)?\W*(the\s+)?", text[:f.mention.start])
+                   and not self.is_target(text, f.mention) for f in found):
+                self.current_control = None
         if len(self.claims) > before:
             self.report_unknown(text, line)
         elif question and not quoted:
@@ -781,20 +811,24 @@ class NewsReader:
         exporters = countries or ({self.last_exporter} if self.last_exporter else set()) or (
             self.exporters_named if len(self.exporters_named) == 1 else set())
         if len(items) != 1 or len(exporters) != 1:
-            self.skipped.append((self.line, text, "ambiguous: a control known by its entry "
-                                                  "into force, with no single item or issuer"))
-            return True
+            return False   # read as before (no claim of its own from this clause)
+        item, issuer = items[0][0], next(iter(exporters))
+        same = sorted(node for node, info in self.controls.items()
+                      if item in info["covers"] and (not info["issuer"]
+                                                     or issuer in info["issuer"])
+                      and info["announced"] and 0 <= (when[0] - info["announced"]).days <= 180)
+        if len(same) != 1:
+            return False   # none read (or several): read as before, never a new node here
         regime = "ban" if match.group("noun").lower().startswith("ban") else "licence-required"
-        self.effective_only.append((self.line, text, next(iter(exporters)), items[0], when[0],
-                                    regime))
+        self.effective_only.append((self.line, text, issuer, items[0], when[0], regime))
         return True
 
     def read_effective_only(self) -> None:
         """The controls known by their entry into force: the article's (or the graph's)
-        control of that issuer and item announced before, if one; else a new control named
-        and dated by its entry into force (round 5's rule)."""
+        control of that issuer and item announced before gets its ``effective_from``; with
+        none, nothing is minted (skipped with the reason)."""
         self.modality, self.dated_by_article = None, False
-        for line, text, issuer, (item, written), effective, regime in self.effective_only:
+        for line, text, issuer, (item, _), effective, _ in self.effective_only:
             self.line = line
             same = sorted(node for node, info in self.controls.items()
                           if item in info["covers"] and (not info["issuer"]
@@ -810,18 +844,11 @@ class NewsReader:
                 self.claim(same[0], "effective_from", effective, info["announced"], quote=text)
                 self.report_unknown(text, line)
                 continue
-            node = f"control:{issuer.partition(':')[2].lower()}-{effective:%Y-%m}-" \
-                   f"{slug(written)}"
-            code = issuer.partition(":")[2]
-            self.node(node, label=f"{country_label(code)} export controls on "
-                                  f"{self.label(item)} ({effective:%b %Y})", regime=regime)
-            self.controls.setdefault(node, {"issuer": {issuer}, "covers": {item},
-                                            "targets": set(), "reference": "",
-                                            "announced": effective, "minted": True})
-            self.claim(node, "effective_from", effective, effective, quote=text)
-            self.claim(node, "ISSUED_BY", self.ensure(issuer), effective, quote=text)
-            self.claim(node, "COVERS", self.ensure(item), effective, quote=text)
-            self.report_unknown(text, line)
+            # no control of that item and issuer read before: a control restated in
+            # background is not minted as a new one (a known control the sentence does not
+            # identify would get a second node)
+            self.skipped.append((line, text, "restated: a control known only by its entry into "
+                                             "force, and none read for its item and issuer"))
 
     def question_context(self, text: str, found: list[Found]) -> None:
         """A question that names a known control by all its items ("The ministry has
@@ -844,6 +871,9 @@ class NewsReader:
         out = []
         for f in found:
             if f.kind == "Material" and GENERIC_MATERIAL.fullmatch(f.mention.text.strip()) \
+                    and OTHER_COMMODITY.search(self.text_before(f)):
+                continue   # "tin ore and concentrates": not the graph's rare-earth concentrate
+            if f.kind == "Material" and GENERIC_MATERIAL.fullmatch(f.mention.text.strip()) \
                     and elements:
                 contained = set(self.known.neighbours(f.id, "CONTAINS")) \
                     if self.known is not None and f.id in self.known else set()
@@ -851,6 +881,10 @@ class NewsReader:
                     continue
             out.append(f)
         return out
+
+    def text_before(self, found: Found) -> str:
+        """The sentence in hand up to a mention (set by :meth:`sentence`)."""
+        return self.current_text[:found.mention.start]
 
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
@@ -1034,7 +1068,7 @@ class NewsReader:
                           # the other quantity
                           and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
                                    and not figure.start <= start - 1 <= figure.end + 12)]
-                year = re.search(r"\b(?:in|for|during|over) (?:the (?:whole |full |entire )?"
+                year = re.search(r"\b(?:in|for|during) (?:the (?:whole |full |entire )?"
                                  r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
                                  re.I)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
@@ -1128,7 +1162,7 @@ class NewsReader:
             return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
                         first.month, 1)
         same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
-                        r"month (?:a |last )year\b", after, re.I)
+                        r"month (?:a |last )year\b|\s+a year (earlier|ago|before)\b", after, re.I)
         base = months[0] if months else self.last_period
         if same and base:
             first = base
@@ -1347,6 +1381,10 @@ class NewsReader:
         return self.current_control if status != "announced" else None
 
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
+        if RELATIVE_LEAD.match(text):
+            self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
+                                                  "the sentence does not give"))
+            return
         if self.event_year_only and len(dates) == 1:
             # "Last year China banned exports of antimony": a year names no month, and a
             # control's id and date need one
@@ -1368,19 +1406,32 @@ class NewsReader:
                 targets = [f.id for f in found if f.kind == "Country" and f.id != issuer
                            and self.is_target(text, f.mention)]
                 targets = list(dict.fromkeys(targets))
+        possessor = issuer if owner and issuer in [f.id for f in found if f.kind == "Country"
+                                                    and f.mention.start <= owner.start()
+                                                    < f.mention.end + 1] else None
+        leads = {f.id for f in found if f.kind == "Country" and re.search(
+            r"(^|(,\s+(and|but|while|whereas)|;)\s+)(the\s+)?$|^(the\s+)?[\w. ]{2,30}\s+and\s+"
+            r"(the\s+)?$", text[:f.mention.start], re.I) and not self.is_target(text, f.mention)}
+        if len(leads) > 1:
+            # "The United States and Japan imposed export controls on chipmaking equipment
+            # ..., and China retaliated ... with curbs on gallium": whose control names which
+            # items is a guess
+            self.skipped.append((self.line, text, "ambiguous: several countries act in one "
+                                                  "sentence"))
+            return
         if REPLACED.search(text):
             # "will replace its cobalt export ban with quotas from October 16": one control
             # ends, another starts; which date is whose is a guess
             self.skipped.append((self.line, text, "ambiguous: a control replaced by another"))
             return
         acting = self.verb_subject(text, found)
-        if acting is not None and acting != issuer:
+        if acting is not None and issuer is not None and acting != issuer:
             # "the suspension of cobalt exports that the Democratic Republic of Congo announced
-            # on 22 February": the country right before the control's verb is its issuer, not
-            # the first country of the sentence ("China's imports ...")
-            issuer = acting
-            targets = list(dict.fromkeys(f.id for f in found if f.kind == "Country"
-                                         and f.id != issuer and self.is_target(text, f.mention)))
+            # on 22 February" (China named first): the country right before the control's verb
+            # and the one the rules would take disagree; which issued it is not read, skipped
+            self.skipped.append((self.line, text, "no issuer: the country taken is not the "
+                                                  "subject of the announcing verb"))
+            return
         subject = [f for f in found if f.kind == "Country" and f.id == issuer
                    and verb is not None and f.mention.end <= verb]
         if subject and re.search(r"^\W*(s\s+)?([\w-]+\s+){0,3}?(rebels?|militias?|miners?|"
@@ -1585,10 +1636,57 @@ class NewsReader:
                 announced = date(event.year - (number > event.month), number, 1)
                 day_precise = False
             in_force_only = self.dated_by_article and status != "announced"
+            near = sorted(node for node, info in self.controls.items()
+                          if not info["minted"] and set(items) & info["covers"]
+                          and (not info["issuer"] or issuer in info["issuer"])
+                          and info["announced"] and abs(((announced or event)
+                                                         - info["announced"]).days) <= 62)
+            if near and not (announced and day_precise):
+                # "after Beijing introduced licensing requirements for gallium in August 2023":
+                # the known July control restated by a month near its own, not a new one
+                self.skipped.append((self.line, text, "restated: a known control of those items "
+                                     f"({near[0]}) was announced within two months"))
+                return
+            named_countries = [f.id for f in found if f.kind == "Country"]
+            others = {f.id for f in found if f.kind == "Country" and f.id != issuer
+                      and not self.is_target(text, f.mention)}
+            agent = [f.id for f in found if f.kind == "Country" and re.search(
+                r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)]
+            evidenced = issuer in (acting, possessor) or issuer in agent or (
+                not named_countries and issuer in (self.issuer, self.official_country)) or (
+                not named_countries and issuer == self.article_country and re.search(
+                    r"\bthe (country|government|nation|authorities)\b", text, re.I)) or (
+                issuer == self.official_country and not others) or (
+                issuer in named_countries and not others
+                and not re.search(r"\b(concern\w*|condemn\w*|criticis\w*|criticiz\w*|"
+                                  r"protest\w*|seek\w*|exemptions?|hurt|affected|hit by|"
+                                  r"response|respond\w*|react\w*)\b", text, re.I))
+            if not evidenced:
+                # "Japan said it was concerned about the new restrictions on rare earth
+                # exports", "The EU condemned the ban ...": a new control's issuer must be the
+                # subject of its verb, its possessor ("China's ban") or agent ("by Beijing"),
+                # never a country that speaks of it or reacts to it
+                self.skipped.append((self.line, text, "no issuer: a new control whose issuer "
+                                                      "is not the subject of its verb"))
+                return
+                # "Japan said it was concerned about new restrictions on gallium exports": a
+                # new control's issuer must be the subject of its verb or its possessor
+                # ("China's ban"), or the official publisher's country with no other named
+                self.skipped.append((self.line, text, "no issuer: a new control whose issuer "
+                                                      "is not the subject of its verb"))
+                return
             control = self.mint_control(text[:aside.start()] if aside else text, issuer, named,
                                         announced or (effective if in_force_only else None)
                                         or event)
         info = self.controls[control]
+        if not minted and effective and info.get("effective") and "suspended" not in statuses \
+                and (effective.year, effective.month) != (info["effective"].year,
+                                                          info["effective"].month):
+            # "after China's new export licensing rules took effect on Oct. 9" matched to the
+            # April controls (in force since April): another control's entry into force
+            self.skipped.append((self.line, text, "ambiguous: the sentence dates another entry "
+                                 f"into force ({effective}) than {control}'s"))
+            return
         if not minted and announced and day_precise and info["announced"] \
                 and announced != info["announced"] and not named_reference(text):
             # "The measure adds to the export controls Beijing announced on Oct. 9": another
@@ -1706,8 +1804,6 @@ class NewsReader:
         until = re.search(r"\buntil\s+(\w+\.?\s+\d{1,2},?\s+20\d\d|\d{1,2}\s+\w+\s+20\d\d)|"
                           r"\b(from|starting|effective)\s+(\w+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z]\w+)",
                           text)
-        if modal and re.search(r"\b(effective immediately|with immediate effect)\b", text, re.I):
-            return False   # "said they would impose export controls ..., effective immediately"
         return bool(modal and not REFERENCE.search(text) and not until and not re.search(
             r"\b(announced|decided|declared)\s+(that\s+)?(it|they|\w+)\s+$",
             text[max(0, modal.start() - 40):modal.start()], re.I))
@@ -1899,6 +1995,10 @@ class NewsReader:
 
     # ------------------------------------------------------------ licences
     def licence_claims(self, text: str, found: list[Found], event: date) -> None:
+        if RELATIVE_LEAD.match(text):
+            self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
+                                                  "the sentence does not give"))
+            return
         if self.event_year_only:
             self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
             return
@@ -1960,6 +2060,10 @@ class NewsReader:
             issuer = sorted(self.controls[control]["issuer"])[0]
         if issuer is None:
             return
+        doubt = self.licence_issuer_doubt(text, found, issuer, agents, control, verb)
+        if doubt:
+            self.skipped.append((self.line, text, doubt))
+            return
         targets = [t for t in targets if t != issuer]
         named_grantees = self.companies(text, found)
         if [m for m, _ in named_grantees if m.end <= verb.start()]:
@@ -2009,6 +2113,39 @@ class NewsReader:
         announced = self.controls.get(control, {}).get("announced") if control else None
         if control and not (announced and announced > event):   # no licence before its rule
             self.claim(node, "UNDER", control, event, quote=text)
+
+    def licence_issuer_doubt(self, text: str, found: list[Found], issuer: str,
+                             agents: list[str], control: str | None, verb) -> str | None:
+        """Why a licence decision's issuer is not read, or None. The issuer is the agent
+        ("by Beijing", "licences from China"), the subject of the deciding verb ("China
+        approved"), or the issuer of the control the licences fall under; never the country
+        of the one who received them ("Japan's Shin-Etsu said it had obtained licences",
+        "Germany said its companies had been granted licences") nor a country that speaks."""
+        if issuer in agents:
+            return None
+        countries = [f for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        receiving = re.search(r"\b(received|receive|obtained|won|got|secured)\b|\bbeen "
+                              r"(granted|given|issued)\s+(\w+\s+){0,2}(licen[cs]es?|permits?|"
+                              r"approvals?)", text, re.I)
+        control_issuers = self.controls[control]["issuer"] if control else set()
+        subject = [f for f in countries if f.mention.end <= verb.start()
+                   and LICENCE_SUBJECT_GAP.fullmatch(text[f.mention.end:verb.start()])]
+        if subject and subject[-1].id == issuer:
+            return None   # "China approved", "China would issue", "China has issued"
+        if receiving:
+            if control_issuers and issuer in control_issuers and not any(
+                    f.id == issuer and f.mention.start < receiving.start() for f in countries):
+                return None
+            return ("no issuer: licences received, with no agent or control naming who "
+                    "issued them")
+        if control_issuers and issuer not in control_issuers:
+            return f"no issuer: {issuer} does not issue {control}"
+        if countries and all(f.id == issuer for f in countries):
+            return None
+        if not countries and (issuer in control_issuers or issuer == self.official_country):
+            return None   # "Licences were approved on Monday" under the control in hand
+        return "no issuer: the licences' issuer is not the subject of the deciding verb"
 
     def control_since(self, text: str, issuer: str) -> str | None:
         """"applications filed since April": the known control of that month and issuer

@@ -143,12 +143,14 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
 def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: SupplyGraph,
                       fmt: str, spofs: dict[str, str | bool] | None = None,
                       caveats: dict[str, Caveats] | None = None,
-                      left_out: list[dict] | None = None) -> str:
+                      left_out: list[dict] | None = None,
+                      through_makers: dict[str, list[str]] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
-    lists what --min-confidence left out that bears on them."""
-    spofs, caveats = spofs or {}, caveats or {}
+    lists what --min-confidence left out that bears on them; ``through_makers`` the
+    products the node (a country) stops only through their makers' own work there."""
+    spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -161,9 +163,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         low, high = pair(p)
         row = {"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
                "loss": round(losses[p].get("upper", 0.0), 6) if plain else span(low, high),
-               "spof": spofs.get(p, False) if plain else spof_text(spofs.get(p, False))}
+               "spof": (spofs.get(p, False) if plain
+                        else spof_text(spofs.get(p, False), through.get(p, ())))}
         if fmt == "json":
             row["loss_range"] = [round(low, 6), round(high, 6)]
+            row["spof_through_makers"] = through.get(p, [])
         elif fmt == "csv":
             del row["loss"]
             row.update(ends("loss", (low, high)))
@@ -176,6 +180,13 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
              f"{certain} cannot be made without it"
              + (f", {possible} may not be (if their unmapped stages sit in its country)"
                 if possible else "") + ".")
+    if through:
+        intro += (f" {join_names([graph.label(p) for p in sorted(through)])} would lose all "
+                  "without it only through "
+                  + ("its maker's" if len(through) == 1 else "their makers'")
+                  + " own work there (via maker): a maker's country is not a supplier of "
+                  "what the maker makes, so it is no single point of failure of "
+                  + ("it." if len(through) == 1 else "them."))
     if node_id == REST_OF_WORLD:
         whole = sum(1 for p in ranked if pair(p)[1] >= 1.0 - 1e-9)
         intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "

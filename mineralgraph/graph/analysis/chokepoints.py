@@ -489,6 +489,12 @@ class Evidence:
                     claims += self._producer_claims(producer, material, product)
         return Caveats.of(claims, self.assumed_share(node_id, product))
 
+    def path_caveats(self, materials: list[str], product: str) -> Caveats:
+        """The caveats of the shortest paths from stages without mapped supply to the
+        product: the high end of a range rests on them (section 5.7; a 0-100% loss from
+        the DoD's unspecified rare-earth content is as strong as that requirement)."""
+        return Caveats.of([c for m in materials for c in self._path_claims(m, product)])
+
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
         evidence of every node it removes and every producer its controls block."""
@@ -497,8 +503,12 @@ class Evidence:
         for node_id in self.analysis.removed:
             if node_id in ups:
                 out |= self.caveats(node_id, product)
-        for producer, material in sorted(self.analysis.blocked_for(product)):
-            if material in ups:
+        # what it blocks in the worst case alone (a material of unstated grade, a product
+        # with no maker recorded) makes the high end of the loss: it rests on that too
+        blocked = (set(self.analysis.blocked_for(product))
+                   | set(self.analysis.blocked_for(product, "lower")))
+        for producer, material in sorted(blocked):
+            if producer != "virtual" and material in ups:
                 out |= Caveats.of(self._producer_claims(producer, material, product))
         return out
 

@@ -151,7 +151,11 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         possible = after.sole_sources(product, (
             spofs_after["lower"][product] - spofs_after["upper"][product]
             - spofs_before["lower"][product]) if under[0] > 0 else set(), "lower")
+        behind = after.behind(product) if under[0] < under[1] else []
         caveats = evidence.scenario_caveats(product) if max(measured) > 0 else Caveats()
+        if max(measured) > 0 and behind:
+            # the high end of the range rests on the paths of the unmapped stages too
+            caveats |= evidence.path_caveats(behind, product)
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
@@ -160,8 +164,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      "loss_range": [round(min(measured), 6), round(max(measured), 6)],
                      "may_be_unavailable_at_baseline": base[0] <= 0.0,
                      "supply_not_mapped": after.unmapped(product),
-                     "range_from_unmapped": (after.behind(product)
-                                             if under[0] < under[1] else []),
+                     "range_from_unmapped": behind,
                      "drivers": drivers(after, product) if max(measured) > 0 else [],
                      **range_reasons(after, product, under),
                      "new_spofs": sorted(certain),

@@ -152,8 +152,9 @@ class Analysis:
         #: (product, bound) -> its loss table, from one pass over the candidates of the
         #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
-        #: product -> the analysis of the graph without its makers' locations
-        self._apart: dict[str, Analysis] = {}
+        #: (product, country, bound) -> whether the country stops it only through its makers
+        self._through: dict[tuple[str, str, str], bool] = {}
+        self._places: dict[str, dict[str, list[str]]] = {}
 
     @property
     def flow(self):
@@ -548,16 +549,27 @@ class Analysis:
         return named - set(self.through_makers(product, named, bound))
 
     def makers_places(self, product: str) -> dict[str, list[str]]:
-        """Each country where a maker of ``product`` is (LOCATED_IN, itself or a facility
-        it operates), with those makers (sorted)."""
+        """Each country where a maker of ``product`` makes something upstream of it
+        itself (the maker LOCATED_IN there producing without a facility, or a facility it
+        operates there), with those makers (sorted)."""
+        if product in self._places:
+            return self._places[product]
         found: dict[str, set[str]] = defaultdict(set)
-        for maker in self.graph.neighbours(product, "MAKES", incoming=True):
-            places = set(self.graph.neighbours(maker, "LOCATED_IN"))
-            for facility in self.graph.neighbours(maker, "OPERATED_BY", incoming=True):
-                places |= set(self.graph.neighbours(facility, "LOCATED_IN"))
+        ups = self.upstream(product)
+        g = self.graph
+
+        def upstream_work(producer: str) -> bool:
+            return any(c.object in ups for c in g.relation_claims(producer, "PRODUCES"))
+
+        for maker in g.neighbours(product, "MAKES", incoming=True):
+            places = set(g.neighbours(maker, "LOCATED_IN")) if upstream_work(maker) else set()
+            for facility in g.neighbours(maker, "OPERATED_BY", incoming=True):
+                if upstream_work(facility):
+                    places |= set(g.neighbours(facility, "LOCATED_IN"))
             for country in places:
                 found[country].add(maker)
-        return {c: sorted(found[c]) for c in sorted(found)}
+        self._places[product] = {c: sorted(found[c]) for c in sorted(found)}
+        return self._places[product]
 
     def through_makers(self, product: str, nodes: Iterable[str],
                        bound: str = "upper") -> dict[str, list[str]]:
@@ -567,38 +579,49 @@ class Analysis:
         Section 5.1 places a company that produces without a facility in its country,
         so removing the country removes what the maker makes in-house (Tesla's Optimus
         actuators, with Tesla in the United States). Such a country is a single point
-        of failure only when, with the makers' own work kept (the graph without their
-        and their facilities' LOCATED_IN), the product still gets nothing without it.
+        of failure only when, with the makers' own work kept (:meth:`apart_from_makers`),
+        the product still gets nothing without it.
         """
-        places = self.makers_places(product)
-        asked = sorted(n for n in set(nodes) if n in places)
-        if not asked:
+        nodes = set(nodes)
+        if not any(model.kind_of(n) == "Country" for n in nodes):
             return {}
-        apart = self.apart_from_makers(product)
-        return {c: places[c] for c in asked
-                if apart.availability(product, [c], product, bound) > 0.0}
+        places = self.makers_places(product)
+        found = {}
+        for c in sorted(n for n in nodes if n in places):
+            key = (product, c, bound)
+            if key not in self._through:
+                self._through[key] = self.apart_from_makers(product, c, places[c], bound) > 0
+            if self._through[key]:
+                found[c] = places[c]
+        return found
 
-    def apart_from_makers(self, product: str) -> Analysis:
-        """This analysis on the graph without the LOCATED_IN of ``product``'s makers and
-        of the facilities they operate; the scenario's scope, the anchors and the grades
-        stay those of this graph (only where the makers are is left out). Built once per
-        product."""
-        if product not in self._apart:
-            makers = set(self.graph.neighbours(product, "MAKES", incoming=True))
-            for maker in sorted(makers):
-                makers |= set(self.graph.neighbours(maker, "OPERATED_BY", incoming=True))
-            graph = self.graph
-            kept = [c for c in graph.claims + graph.left_out
-                    if not (c.predicate == "LOCATED_IN" and c.subject in makers)]
-            variant = Analysis(SupplyGraph(kept, as_of=graph.as_of_date, policy=graph.policy,
-                                           loaded=graph.loaded,
-                                           min_confidence=graph.min_confidence),
-                               self.scenario)
-            variant.blocked_for = self.blocked_for
-            variant._anchors, variant._grades = self.anchors(), self.grades()
-            variant._untraced = self.untraced()
-            self._apart[product] = variant
-        return self._apart[product]
+    def apart_from_makers(self, product: str, country: str, makers: Iterable[str],
+                          bound: str = "upper") -> float:
+        """a(product) with ``country`` removed but the work of ``makers`` there kept.
+
+        Removing a country zeroes its leaf, so every producer whose context holds it (its
+        own shares, the companies and facilities located there, a virtual producer
+        anchored there) counts 0. Each of those is a minimum over its context and inputs,
+        so zeroing each of them but the makers' (those whose context also holds a maker,
+        as its operator or itself) is removing the country apart from the makers' work:
+        one incremental evaluation of the compiled structure, no second graph.
+        """
+        scope = self.scope(product, bound)
+        index, evaluator = scope.structure.index, scope.evaluator
+        target, leaf = index.get(product), index.get(country)
+        if target is None or leaf is None:
+            return self.availability(product, [country], product, bound)
+        users = set(evaluator.parents(leaf).tolist())
+        kept = set()
+        for maker in makers:
+            if index.get(maker) is not None:
+                kept |= set(evaluator.parents(index[maker]).tolist())
+        if not evaluator.all_and(users):  # not the structure this rule reads
+            return self.availability(product, [country], product, bound)
+        zero = set(scope.zero) | (users - kept)
+        if zero == set(scope.zero):
+            return float(scope.baseline[target])
+        return evaluator.value_after(scope.baseline, zero, target)
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from mineralgraph.graph.analysis.structure import Structure, index_type
+from mineralgraph.graph.analysis.structure import AND, Structure, index_type
 
 EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
@@ -102,6 +102,17 @@ class Evaluator:
     def __len__(self) -> int:
         return len(self.op)
 
+    def parents(self, node: int) -> np.ndarray:
+        """The nodes that take ``node`` as an input (structure numbers, ascending)."""
+        inside = int(self.rank[node])
+        found = self.dnodes[int(self.dptr[inside]):int(self.dptr[inside + 1])]
+        return np.sort(self.order[found].astype(np.int64))
+
+    def all_and(self, nodes: Iterable[int]) -> bool:
+        """Whether every one of ``nodes`` is a minimum over its inputs (``AND``)."""
+        found = np.fromiter(nodes, np.int64)
+        return bool(np.all(self.op[self.rank[found]] == AND)) if len(found) else True
+
     def mask(self, zero: Iterable[int] = ()) -> np.ndarray:
         """A boolean array over the structure's nodes, True at the nodes of ``zero``."""
         out = np.zeros(len(self.op), np.bool_)
@@ -131,6 +142,17 @@ class Evaluator:
         """The nodes whose value changes when ``zero`` is removed, with their new values
         (equal to a full :meth:`evaluate`; ``baseline`` is the evaluation of a subset of
         ``zero``)."""
+        current, changed, count = self._propagate(baseline, zero)
+        return {int(self.order[node]): float(current[node]) for node in changed[:count]}
+
+    def value_after(self, baseline: np.ndarray, zero: Iterable[int], node: int) -> float:
+        """The value of one node when ``zero`` is removed (as :meth:`changed_values`
+        gives it, without a dict of every node that changes)."""
+        current, _, _ = self._propagate(baseline, zero)
+        return float(current[self.rank[node]])
+
+    def _propagate(self, baseline: np.ndarray, zero: Iterable[int]):
+        """The incremental pass: the values inside, the changed nodes and their count."""
         k = _kernels()
         n = len(self.op)
         starts = self.rank[_nodes(zero)].astype(np.int64)  # in the same order
@@ -146,7 +168,7 @@ class Evaluator:
             np.zeros(n), np.zeros(n, np.int64), np.zeros(n, np.int64),
             np.zeros(n, np.int64), np.zeros(len(self.comp_ptr), np.int64),
             np.empty(n + 1, np.int64), changed)
-        return {int(self.order[node]): float(current[node]) for node in changed[:count]}
+        return current, changed, count
 
     def candidate_values(self, baseline: np.ndarray, zero: np.ndarray, cand_ptr: np.ndarray,
                          cand_nodes: np.ndarray, target_of: np.ndarray):

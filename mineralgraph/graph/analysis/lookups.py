@@ -46,6 +46,9 @@ class Dependents:
     caveats: dict[str, Caveats] = field(default_factory=dict)
     #: claims --min-confidence left out that bear on these products (section 5.7)
     left_out: list[Claim] = field(default_factory=list)
+    #: for a country that stops a product only through its makers' own work there, the
+    #: product and those makers (not a single point of failure: Analysis.sole_sources)
+    through_makers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
@@ -67,13 +70,16 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
                  else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
                  else False) for p in products}
     # what a view may name a single point of failure is decided in one place
-    spofs = {p: kind if kind and analysis.sole_sources(
-        p, [node_id], "upper" if kind == "certain" else "lower") else False
-        for p, kind in spofs.items()}
+    bound_of = {"certain": "upper", "possible": "lower"}
+    through = {p: analysis.through_makers(p, [node_id], bound_of[kind]).get(node_id, [])
+               for p, kind in spofs.items() if kind}
+    spofs = {p: kind if kind and analysis.sole_sources(p, [node_id], bound_of[kind]) else False
+             for p, kind in spofs.items()}
     evidence = Evidence(analysis)
     return Dependents(node_id, losses, spofs,
                       {p: evidence.caveats(node_id, p) for p in products},
-                      left_out_downstream(graph, node_id))
+                      left_out_downstream(graph, node_id),
+                      {p: makers for p, makers in sorted(through.items()) if makers})
 
 
 def _full_flow(graph: SupplyGraph):
