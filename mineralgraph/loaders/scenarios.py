@@ -111,6 +111,9 @@ class _Reader:
             mark = getattr(exc, "problem_mark", None)
             raise InputError(str(self.path), mark.line + 1 if mark else None, None,
                              f"not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        except RecursionError:  # [[[[...]]]] thousands deep
+            raise InputError(str(self.path), None, None, "not a scenario: nested too "
+                             "deeply") from None
         finally:
             loader.dispose()
         if node is not None:
@@ -272,14 +275,17 @@ class _Reader:
 
 def read_scenario(path: Path) -> Scenario:
     """Read and check a scenario file (ids in the graph are checked by :meth:`Scenario.check`)."""
+    from mineralgraph.files import read_text
+
     reader = _Reader(Path(path))
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError(str(path), None, None, "not UTF-8") from None
-    except OSError as exc:
-        raise InputError(str(path), None, None, f"cannot read ({exc.strerror})") from None
+    # a scenario is a few kilobytes: a device is refused, a huge file too (88 MB of
+    # YAML kept the reader busy for minutes and took gigabytes)
+    text = read_text(path, limit=SCENARIO_LIMIT, what="scenario file")
     return reader.scenario(reader.parse(text))
+
+
+#: The largest scenario file read (bytes).
+SCENARIO_LIMIT = 1 << 20
 
 
 def shipped_scenarios() -> dict[str, Path]:
