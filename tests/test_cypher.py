@@ -473,10 +473,13 @@ def test_f35_single_points_of_failure_match_the_engine(bundled_db, bundled):
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_single_points_of_failure_of_every_product(bundled_db, bundled, tiny_db, tiny):
-    """The SPOF query is the engine's answer for every product of both graphs."""
+    """The SPOF query is the engine's answer for every product of both graphs, read as the
+    query says it reads them: explicit SUPPLIES routing (design note 5.3) is left to the
+    engine, so the engine answers on the same claims without SUPPLIES (in the bundled data
+    that changes Optimus alone: JL Mag's supply to Tesla adds JL Mag and China)."""
     for graph in (tiny, bundled):
         db = _load(tiny_db, graph)
-        analysis = Analysis(graph)
+        analysis = Analysis(SupplyGraph([c for c in graph.claims if c.predicate != "SUPPLIES"]))
         for product in graph.ids("Product"):
             rows = cookbook(db, "f35-single-points-of-failure", product=product).rows
             assert [r["spof"] for r in rows] == sorted(analysis.spofs(product)), product
