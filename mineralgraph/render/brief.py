@@ -177,6 +177,15 @@ def _cause(chain: Chain) -> str:
     return join_names(parts[:3])
 
 
+def _counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """``n`` and its noun, singular for one: "1 element", "2 elements".
+
+    >>> _counted(1, "element"), _counted(3, "country", "countries")
+    ('1 element', '3 countries')
+    """
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     report = found.report
     product = report.product
@@ -185,9 +194,9 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     materials = [n for n in ups if model.kind_of(n) == "Material"]
     countries = [n for n in ups if model.kind_of(n) == "Country" and n != REST_OF_WORLD]
     uses = ", ".join(report.end_use) or "no end use recorded"
-    first = (f"{report.label} ({uses}) draws on {len(elements)} elements through "
-             f"{len(materials)} mapped materials and components, with producers in "
-             f"{len(countries)} countries")
+    first = (f"{report.label} ({uses}) draws on {_counted(len(elements), 'element')} "
+             f"through {_counted(len(materials), 'mapped material')} and components, with "
+             f"producers in {_counted(len(countries), 'country', 'countries')}")
     # the analysis' rank: the place among the suppliers, rest of the world included
     suppliers = [c for c in report.chokepoints if c.rank is not None]
     rows = []
