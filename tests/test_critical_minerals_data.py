@@ -7,14 +7,13 @@ metric tons): China 12,000 both years; Chile 2,080 (2023) and 1,900 (2024); worl
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date
 
 import pytest
+from bundled_tables import rows
 
 from mineralgraph import load_bundled
-from mineralgraph.loaders import bundled_data_path
 
 #: The final 2025 US List of Critical Minerals (60), and the element each one is.
 CRITICAL_2025 = {
@@ -37,11 +36,6 @@ CRITICAL_2025 = {
 @pytest.fixture(scope="module")
 def graph():
     return load_bundled()
-
-
-def rows(name):
-    with open(bundled_data_path() / name, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def test_the_list_has_60_minerals_and_each_has_an_element_and_a_material(graph):

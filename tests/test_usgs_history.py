@@ -12,18 +12,15 @@ of a world 610,000 kg; natural graphite 2022 Mozambique 166,000 t of 1,680,000 t
 from __future__ import annotations
 
 import csv
-import importlib.util
 import sys
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 
 import pytest
+from bundled_tables import TOOLS, load_tool, rows
 
 from mineralgraph import load_bundled
 from mineralgraph.loaders import bundled_data_path
-
-TOOLS = Path(__file__).resolve().parent.parent / "tools"
 
 
 @pytest.fixture(scope="module")
@@ -31,21 +28,9 @@ def graph():
     return load_bundled()
 
 
-def rows(name):
-    with open(bundled_data_path() / name, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
 @pytest.fixture(scope="module")
 def builder():
-    sys.path.insert(0, str(TOOLS))
-    try:
-        spec = importlib.util.spec_from_file_location("build_usgs_mcs2025",
-                                                      TOOLS / "build_usgs_mcs2025.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(TOOLS))
+    module = load_tool("build_usgs_mcs2025")
     with open(bundled_data_path() / "countries.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             module.COUNTRY_LABELS[row["iso2"] or "XX"] = row["label"]

@@ -111,19 +111,9 @@ def test_imports_reads_only_share_lists_as_stated_import_sources(run_cli):
 
 
 def test_the_file_is_what_the_tool_writes_from_the_transcribed_figures(rows):
-    import importlib.util
-    import sys
-    from pathlib import Path
+    from bundled_tables import load_tool
 
-    tools = Path(__file__).resolve().parent.parent / "tools"
-    sys.path.insert(0, str(tools))
-    try:
-        spec = importlib.util.spec_from_file_location("build_usgs_trade",
-                                                      tools / "build_usgs_trade.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(tools))
+    module = load_tool("build_usgs_trade")
     written = [{k: "" if v is None else str(v) for k, v in row.items()}
                for row in module.rows()]
     assert [{k: r.get(k, "") for k in module.HEADER} for r in written] == rows
