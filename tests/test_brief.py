@@ -124,7 +124,7 @@ def test_markdown_brief_has_every_part():
     # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
     # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2) but
     # many countries, never a new single point (addendum 5.2 extended)
-    assert ("| Lockheed Martin F-35 Lightning II | 1.000 | 0.000-0.001 | >99.9-100% | "
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | "
             "none (what is left comes from rest of world, many countries) |") in text
     assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
     assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
@@ -368,7 +368,7 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
         "its supply), not of its whole supply; 10 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#35;rank, loss of what it still gets '
             'under the scenario (0-#60;0.1% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | 1.000 | 0.000-0.001 | >99.9-100% | none "
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "
             "(what is left comes from rest of world, many countries) |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before

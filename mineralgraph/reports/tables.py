@@ -325,26 +325,18 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if fmt == "json":
         return to_json(result)
     csv = fmt == "csv"
-
-    def band(pair):
-        return (f"{availability(pair[0], fmt)}-{availability(pair[1], fmt)}"
-                if availability(pair[0], fmt) != availability(pair[1], fmt)
-                else availability(pair[1], fmt))
-
     rows = []
     for r in result["products"]:
+        # one quantity in the table: the loss, a % range (as chokepoints shows it); the
+        # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
-               "baseline": availability(r["baseline"], fmt) if csv else band(r["baseline_range"]),
-               "scenario": (availability(r["availability"], fmt) if csv
-                            else band(r["availability_range"])),
-               "loss": round(r["loss"], 6) if csv else span(*r["loss_range"]),
+               "loss": span(*r["loss_range"]),
                "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
                "not_mapped": len(r["supply_not_mapped"]) or "",
-               **_caveat_cells(_row_caveats(r), fmt)}
+               **_caveat_cells(row_caveats(r), fmt)}
         if csv:
             row["requirements_recorded"] = r.get("requirements_recorded", "")
-            for key in ("baseline", "scenario", "loss"):
-                del row[key]
+            del row["loss"]
             row.update({**ends("baseline", r["baseline_range"]),
                         **ends("availability", r["availability_range"]),
                         **ends("loss", r["loss_range"]),
@@ -371,7 +363,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += "."
     weak = Caveats()
     for row in worst:
-        weak |= _row_caveats(row)
+        weak |= row_caveats(row)
     if worst and weak.weak:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
@@ -393,8 +385,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += f"\nNote: {note}"
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
-    columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
-               "confidence"]
+    intro += "".join(f"\n{line}" for line in baseline_lines(result["products"], graph))
+    columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence"]
     if csv:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
@@ -402,6 +394,25 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                    "proxies", "disputes", "assumed_share"]
     return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
                    left_out=left_out)
+
+
+def baseline_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+    """The products whose supply is not whole before the scenario: their loss is counted
+    from a baseline below 100% (the table shows losses only). Products with the same
+    baseline share a line."""
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        low, high = r["baseline_range"]
+        if low >= 1.0 and high >= 1.0:
+            continue
+        groups.setdefault(span(low, high), []).append(name(graph, r["product"]))
+    out = []
+    for band, products in sorted(groups.items()):
+        many = len(products) > 1
+        out.append(f"{join_names(products)} {'have' if many else 'has'} a baseline "
+                   f"availability of {band} without the scenario; "
+                   f"{'their losses are' if many else 'its loss is'} counted from it.")
+    return out
 
 
 def possessive(text: str) -> str:
@@ -489,8 +500,9 @@ def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
     return out
 
 
-def _row_caveats(row: dict) -> Caveats:
-    """The caveats of a scenario result row (from :func:`compare`)."""
+def row_caveats(row: dict) -> Caveats:
+    """The caveats of a scenario result row (from :func:`compare`): the scenario table's
+    and the brief's confidence."""
     return Caveats(row.get("confidence"),
                    tuple((p["subject"], p["object"], p["measured_for"])
                          for p in row.get("proxies", ())), bool(row.get("assumed_share")),

@@ -1,0 +1,98 @@
+"""What the new-user trial found wrong in the views (second round): one quantity in one
+unit in the scenario table, one enum for ``spof``, a readable unmapped paragraph, Mermaid
+labels that read as written, re-sourced facts in ``diff``."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+
+from click.testing import CliRunner
+
+from mineralgraph.cli import cli
+
+
+@functools.cache
+def out(*args: str) -> str:
+    """stdout of one run of the real command (cached: the scenarios are slow)."""
+    result = CliRunner().invoke(cli, list(args), prog_name="mineralgraph")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+EMBARGO = ("scenario", "--name", "cn-rare-earth-embargo")
+
+
+# ------------------------------------------------- 1. scenario: losses only, in %
+def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
+    """The table put availability (1.000, 0.000-0.001) beside the loss (>99.9-100%): an
+    analyst read one column as the other. Text and Markdown show the loss alone, a %
+    range, with its confidence, as chokepoints does."""
+    text = out(*EMBARGO)
+    header = text[text.index("\nproduct\n"):].splitlines()[2].split()
+    assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf."]
+    f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
+    assert f35[0].split() == ["defence", ">99.9-", "14", "low,", "proxy,"]
+    assert f35[1].split() == ["100%", "disputed"]
+    assert "1.000" not in text and "0.000" not in text
+    md = out(*EMBARGO, "--format", "md")
+    assert "| product | end_use | loss | new_spofs | not_mapped | confidence |" in md
+    assert ("| product:f-35 | defence | >99.9-100% |  | 14 | low, proxy, disputed |"
+            in md)
+    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy |" in md
+    assert "1.000" not in md
+    # JSON and CSV keep their field names: every figure a named fraction
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*EMBARGO, "--format", "csv")))}
+    assert list(rows["product:f-35"])[:8] == [
+        "product", "end_use", "baseline_low", "baseline_high", "availability_low",
+        "availability_high", "loss_low", "loss_high"]
+    assert (rows["product:f-35"]["availability_high"], rows["product:f-35"]["loss_low"]) == (
+        "0.0006", "0.9994")
+    f35_json = {r["product"]: r for r in json.loads(
+        out(*EMBARGO, "--format", "json"))["products"]}["product:f-35"]
+    assert (f35_json["loss_range"], f35_json["availability_range"]) == (
+        [0.9994, 1.0], [0.0, 0.0006])
+
+
+def test_scenario_says_when_a_loss_is_counted_from_a_baseline_below_whole():
+    from mineralgraph import load_bundled
+    from mineralgraph.reports.tables import baseline_lines
+
+    graph = load_bundled()
+    rows = [{"product": "product:f-35", "baseline_range": [0.5, 1.0]},
+            {"product": "product:jdam", "baseline_range": [0.5, 1.0]},
+            {"product": "product:optimus", "baseline_range": [1.0, 1.0]},
+            {"product": "product:f-22", "baseline_range": [0.0, 0.25]}]
+    assert baseline_lines(rows, graph) == [
+        "Lockheed Martin F-22 Raptor (product:f-22) has a baseline availability of 0-25% "
+        "without the scenario; its loss is counted from it.",
+        "Lockheed Martin F-35 Lightning II (product:f-35) and Joint Direct Attack Munition "
+        "(JDAM) guided bomb kit (product:jdam) have a baseline availability of 50-100% "
+        "without the scenario; their losses are counted from it."]
+    assert "baseline availability" not in out(*EMBARGO)
+
+
+def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilities():
+    """The brief's scenario table read "1.000 | 0.000-0.001 | >99.9-100%" and the PDF
+    "availability 1.000 without it, 0.000-0.001 under it (loss >99.9-100%)"."""
+    from mineralgraph import load_bundled
+    from mineralgraph.render.brief import SCENARIO_COLUMNS, _scenario_rows
+
+    md = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
+    assert ("| product | loss | confidence | new single points |\n"
+            "| --- | --- | --- | --- |\n"
+            "| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "
+            "(what is left comes from rest of world, many countries) |") in md
+    assert SCENARIO_COLUMNS == ["product", "loss", "confidence", "new_spofs"]
+    row = {"product": "product:jdam", "loss_range": [0.97, 1.0], "new_spofs": [],
+           "new_possible_spofs": ["country:CN"], "confidence": "medium",
+           "proxies": [{"subject": "country:CN", "object": "material:sm-oxide",
+                        "measured_for": "all rare-earth separation"}],
+           "assumed_share": True, "disputes": []}
+    assert _scenario_rows(load_bundled(), [row]) == [{
+        "product": "Joint Direct Attack Munition (JDAM) guided bomb kit",
+        "loss": "97-100%", "confidence": "medium, proxy, ≈",
+        "new_spofs": "China (possible)"}]
