@@ -33,7 +33,7 @@ from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.reports.common import ends
+from mineralgraph.reports.common import ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -128,7 +128,7 @@ class Chokepoints(Table):
         return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
                  "kind": c.kind, "stage": c.stage, "country": c.country,
                  **ends("loss", c.loss_range),
-                 "spof": c.spof_kind, "hhi": c.hhi, "hhi_material": c.hhi_material,
+                 "spof": spof_value(c.spof_kind), "hhi": c.hhi, "hhi_material": c.hhi_material,
                  "confidence": c.caveats.confidence,
                  "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
                  "disputed": bool(c.caveats.disputes)}
@@ -272,7 +272,7 @@ class DependentsResult(Table):
             untraced = self.found.untraced.get(product, [])
             confidence = caveats.confidence if caveats else None
             out.append({"product": product, **ends("loss", (min(values), high)),
-                        "spof": self.found.spofs.get(product, False),
+                        "spof": spof_value(self.found.spofs.get(product)),
                         "confidence": confidence or ("unknown" if untraced else None),
                         "proxy": bool(caveats and caveats.proxies),
                         "disputed": bool(caveats and caveats.disputes),

@@ -59,7 +59,7 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
     # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
-    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == (False, [1.0, 1.0])
+    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == ("no", [1.0, 1.0])
     assert rows["country:XX"]["rank"] == 4 and report["rest_of_world_only"] is True
     assert {"loss_low", "loss_high", "loss_range", "spof"} <= set(rows["company:honeywell"])
     assert "loss" not in rows["company:honeywell"]

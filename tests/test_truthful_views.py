@@ -96,3 +96,46 @@ def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilit
         "product": "Joint Direct Attack Munition (JDAM) guided bomb kit",
         "loss": "97-100%", "confidence": "medium, proxy, ≈",
         "new_spofs": "China (possible)"}]
+
+
+# ------------------------------------------------- 2. spof: one enum of strings
+def _spof_values(data) -> list:
+    if isinstance(data, dict):
+        return ([data["spof"]] if "spof" in data else []) + [
+            v for value in data.values() for v in _spof_values(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _spof_values(value)]
+    return []
+
+
+def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
+    """JSON gave "certain"/"possible"/false and CSV "certain"/"possible"/"" (mixed types,
+    and an empty cell reads as missing)."""
+    import mineralgraph as mg
+
+    seen = set()
+    for args in (("chokepoints", "--product", "product:optimus"),
+                 ("chokepoints", "--product", "product:f-35"),
+                 ("dependents", "country:CN"), ("spof", "product:f-35")):
+        values = _spof_values(json.loads(out(*args, "--format", "json")))
+        cells = [r["spof"] for r in csv.DictReader(io.StringIO(out(*args, "--format", "csv")))]
+        assert values and sorted(values) == sorted(cells), args
+        seen |= set(values)
+    assert seen == {"certain", "possible", "no"}
+    f35 = json.loads(out("chokepoints", "--product", "product:f-35", "--format", "json"))[0]
+    rows = {c["id"]: c["spof"] for c in f35["chokepoints"]}
+    assert (rows["company:honeywell"], rows["country:CN"], rows["country:MM"],
+            rows["country:XX"]) == ("certain", "possible", "no", "no")
+    optimus = {r["id"]: r for r in csv.DictReader(io.StringIO(out(
+        "chokepoints", "--product", "product:optimus", "--format", "csv")))}
+    # via maker: no sole source, so "no", with the maker named beside it
+    assert (optimus["country:US"]["spof"], optimus["country:US"]["spof_through_makers"]) == (
+        "no", "company:tesla")
+    uav = {r["product"]: r for r in json.loads(out(
+        "dependents", "country:CN", "--format", "json"))["dependents"]}["product:military-uav"]
+    assert uav["spof"] == "no"
+    g = mg.load()
+    api = {r["node"]: r["spof"] for r in mg.chokepoints(g, "product:f-35").rows()}
+    assert api == rows
+    assert {r["product"]: r["spof"] for r in mg.dependents(g, "country:CN").rows()}[
+        "product:military-uav"] == "no"

@@ -43,7 +43,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
                               ("product:military-uav", "material:re-magnet-unspecified")):
         row = rows[product]
         assert (row["loss_low"], row["loss_high"], row["spof"], row["confidence"],
-                row["untraced_requirements"]) == ("0.0", "1.0", "", "unknown", material)
+                row["untraced_requirements"]) == ("0.0", "1.0", "no", "unknown", material)
     assert rows["product:military-uav"]["sources"] == "source:dod-mine-to-magnet-2024"
     # listed with a supply path too: the untraced requirement is named
     assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
@@ -70,7 +70,7 @@ def test_api_dependents_rows_carry_untraced_requirements():
 
     rows = {r["product"]: r for r in mg.dependents(mg.load(), "country:CN").rows()}
     assert rows["product:military-uav"] == {
-        "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": False,
+        "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": "no",
         "confidence": "unknown", "proxy": False, "disputed": False,
         "untraced_requirements": ["material:re-magnet-unspecified"]}
 

@@ -18,6 +18,7 @@ from mineralgraph.reports.common import (
     name,
     span,
     spof_text,
+    spof_value,
     thousands,
 )
 from mineralgraph.reports.summary import caveat_phrase, caveat_sentences, story
@@ -214,18 +215,27 @@ def flat_row(report: ProductReport, row) -> dict:
                                     "country", "hhi", "hhi_material", "hhi_stage",
                                     "confidence", "sources")},
             "rank": row.rank or "", **ends("loss", row.loss_range),
-            "spof": row.spof_kind or "",
+            "spof": spof_value(row.spof_kind),
             "spof_through_makers": ";".join(row.through_makers),
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data["proxies"]),
             "disputes": disputes_cell(data["disputes"])}
 
 
+def json_report(report: ProductReport) -> dict:
+    """A product's report as JSON data: the analysis' dict, each row's ``spof`` one of
+    ``certain``, ``possible``, ``no``."""
+    data = report.as_dict()
+    data["chokepoints"] = [{**row, "spof": spof_value(row["spof"])}
+                           for row in data["chokepoints"]]
+    return data
+
+
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
            top: int | None = 10) -> str:
     """The report in one of text, md, json, csv."""
     if fmt == "json":
-        return to_json([r.as_dict() for r in reports])
+        return to_json([json_report(r) for r in reports])
     if fmt == "csv":
         return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
     return render_text(reports, graph, markdown=fmt == "md", top=top)

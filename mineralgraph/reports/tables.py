@@ -24,6 +24,7 @@ from mineralgraph.reports.common import (
     prose_name,
     span,
     spof_text,
+    spof_value,
     thousands,
 )
 from mineralgraph.reports.summary import (
@@ -173,7 +174,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         low, high = pair(p)
         row = {"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
                "loss": round(losses[p].get("upper", 0.0), 6) if plain else span(low, high),
-               "spof": (spofs.get(p, False) if plain
+               "spof": (spof_value(spofs.get(p)) if plain
                         else spof_text(spofs.get(p, False), through.get(p, ()))
                         or ("untraced" if p in untraced else ""))}
         if fmt == "json":
@@ -182,7 +183,6 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         elif fmt == "csv":
             del row["loss"]
             row.update(ends("loss", (low, high)))
-            row["spof"] = row["spof"] or ""
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
         if p in untraced and not row["confidence"]:
             # nothing traced is rated: the answer is unknown, not safe
@@ -515,7 +515,8 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     sources = SourceIndex(graph)
     spofs = [c for c in report.chokepoints if c.spof_kind]
     rows = [{"id": c.id, "kind": c.kind, "label": c.label, "stage": c.stage,
-             "spof": c.spof_kind if fmt in ("csv", "json") else spof_text(c.spof_kind),
+             "spof": spof_value(c.spof_kind) if fmt in ("csv", "json")
+             else spof_text(c.spof_kind),
              "via": " -> ".join([graph.label(c.paths[0][0].source)]
                                 + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
              **_caveat_cells(c.caveats, fmt),
