@@ -47,7 +47,8 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
         "with producers in 4 countries.",
         "Jet is most exposed at the processing stage: Separated oxide, 90% from China "
         "(HHI 8,200); without China it would lose 99.6-100%.",
-        "1 upstream material(s) have no mapped supply: Motor: unknown, not safe."]
+        "1 upstream material has no mapped supply (unknown, not safe), by stage: "
+        "1 in subsystem."]
     table = [(r["node"], r["loss"], r["spof"]) for r in brief.table]
     assert table[:4] == [("China", "99.6-100%", "possible"), ("Miner Co", "28%", ""),
                          ("United States", "28%", ""), ("US mine", "20%", "")]

@@ -195,8 +195,9 @@ def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
         "  - note on Rest of world -> Samarium oxide: remainder\n"
         "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
         "    first")
-    assert "Supply not mapped: Magnet coating (material:coating): no public split of coating\n" \
-           "makers was found" in text
+    assert ("Supply not mapped, unknown and not safe (1 input, by stage, with why no producer\n"
+            "is mapped):\n\n- component\n  - Magnet coating (material:coating): no public "
+            "split of coating makers was\n    found [4]\n") in text
 
 
 def test_sources_say_their_type_and_a_repost_names_its_original(run):

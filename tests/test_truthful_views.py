@@ -139,3 +139,64 @@ def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
     assert api == rows
     assert {r["product"]: r["spof"] for r in mg.dependents(g, "country:CN").rows()}[
         "product:military-uav"] == "no"
+
+
+# ------------------------------------------------- 3. unmapped inputs, grouped
+def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
+    """"Supply not mapped: A (id): reason, B (id): reason, ..." ran 14 materials and
+    their reasons (commas inside) into one paragraph."""
+    text = out("chokepoints", "--product", "product:f-35")
+    block = text[text.index("Supply not mapped"):text.index("\nSOURCES\n")]
+    lines = block.splitlines()
+    assert lines[:2] == ["Supply not mapped, unknown and not safe (14 inputs, by stage, "
+                         "with why no", "producer is mapped):"]
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- mining", "- processing", "- metal", "- component", "- subsystem"]
+    processing = block[block.index("- processing\n"):block.index("- metal\n")]
+    assert [line.split(" (material:")[0] for line in processing.splitlines()
+            if line.startswith("  - ")] == [
+        "  - Germanium dioxide (GeO2)", "  - Germanium tetrachloride (GeCl4)",
+        "  - Refined cobalt"]
+    assert ("  - Refined cobalt (material:cobalt-refined): USGS MCS 2025 names China the\n"
+            "    world's leading producer of refined cobalt without a country split; the\n"
+            "    country splits found elsewhere were on aggregator pages without a readable\n"
+            "    primary source [13]\n") in processing
+    assert "\n[13] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
+    # every number cited in the block is listed under SOURCES
+    listed = text.split("\nSOURCES\n")[1]
+    import re
+    for n in set(re.findall(r"\[(\d+)\]", block)):
+        assert f"\n[{n}] " in listed
+    summary = " ".join(text.split("\n\n")[4].split())
+    assert summary.startswith(
+        "14 upstream materials have no mapped supply (unknown, not safe), by stage: "
+        "mining: Germanium concentrate (zinc residues, coal fly ash); processing: "
+        "Germanium dioxide (GeO2), Germanium tetrachloride (GeCl4) and Refined cobalt; "
+        "metal: Dysprosium metal and DyFe alloy,")
+    md = out("chokepoints", "--product", "product:f-35", "--format", "md")
+    assert ("**Supply not mapped, unknown and not safe (14 inputs, by stage, with why no "
+            "producer is mapped)**\n\n- mining\n  - Germanium concentrate (zinc residues, "
+            "coal fly ash) (material:germanium-concentrate): USGS MCS 2025: global") in md
+    brief = out("brief", "product:f-35", "--format", "md")
+    assert ("14 upstream materials have no mapped supply (unknown, not safe), by stage: "
+            "1 in mining, 3 in processing, 6 in metal, 3 in component and 1 in subsystem"
+            in brief)
+
+
+def test_unmapped_inputs_with_the_same_reason_share_one_line():
+    from mineralgraph import load_bundled
+    from mineralgraph.reports.chokepoints import unmapped_block
+    from mineralgraph.reports.common import SourceIndex
+
+    graph = load_bundled()
+    lines = unmapped_block(graph, SourceIndex(graph), [
+        "material:ruthenium-mine", "material:iridium-mine", "material:cobalt-refined",
+        "material:rhodium-mine"], markdown=True)
+    assert lines[2] == "- mining"
+    assert lines[3].startswith(
+        "  - Iridium (mined with the platinum-group metals) (material:iridium-mine), "
+        "Rhodium (mined with the platinum-group metals) (material:rhodium-mine) and "
+        "Ruthenium (mined with the platinum-group metals) (material:ruthenium-mine): USGS "
+        "MCS 2025 gives world mine production by country only for palladium and platinum")
+    assert lines[3].endswith(" [1]")
+    assert lines[4] == "- processing" and lines[5].startswith("  - Refined cobalt")

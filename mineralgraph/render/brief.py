@@ -43,6 +43,7 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     product_story,
     story,
+    unmapped_sentence,
     untraced_sentence,
 )
 
@@ -254,9 +255,8 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
                    + ".")
     lines, _ = product_story(report, graph)
     out += lines
-    limits = [p for p in paragraphs if "have no mapped supply" in p]
-    if len(out) < 3 and limits:
-        out.append(limits[0].split(". ")[0].rstrip(".") + ": unknown, not safe.")
+    if len(out) < 3 and report.unmapped:  # how many at each stage: the picture names them
+        out.append(unmapped_sentence(graph, report.unmapped, names=False))
     untraced = untraced_sentence(graph, [report])
     if untraced:  # a clause of the last sentence kept: the brief always names them
         last = min(len(out), 3) - 1

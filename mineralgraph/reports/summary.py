@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
+from mineralgraph.graph.analysis.chokepoints import STAGES, Chokepoint, ProductReport
 from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     concentration,
@@ -23,6 +23,53 @@ from mineralgraph.reports.common import join_names, percent, prose_name, span, t
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
 MINERAL_STAGES = ("mining", "processing", "metal", "component")
+
+
+def unmapped_groups(graph: SupplyGraph,
+                    materials) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Materials without mapped supply grouped for a briefing: by stage, in the chain's
+    order (mining first; a stage not recorded last), and within a stage by recorded reason
+    (``unmapped_reason``; ``""`` when none), each group's materials by label.
+
+    >>> from mineralgraph import load_bundled
+    >>> groups = unmapped_groups(load_bundled(), ["material:sm-metal",
+    ...                          "material:cobalt-refined", "material:ndpr-metal"])
+    >>> [(stage, [ms for _, ms in reasons]) for stage, reasons in groups]
+    [('processing', [['material:cobalt-refined']]), ('metal', [['material:ndpr-metal'], ['material:sm-metal']])]
+    """
+    order = {stage: i for i, stage in enumerate(STAGES)}
+    stages: dict[str, dict[str, list[str]]] = {}
+    for m in sorted(set(materials), key=lambda m: (graph.label(m).casefold(), m)):
+        stage = graph.attribute(m, "stage") or ""
+        reason = graph.attribute(m, "unmapped_reason") or ""
+        stages.setdefault(stage, {}).setdefault(reason, []).append(m)
+    return [(stage, list(stages[stage].items()))
+            for stage in sorted(stages, key=lambda s: (order.get(s, len(order)), s))]
+
+
+def unmapped_sentence(graph: SupplyGraph, materials, names: bool = True) -> str:
+    """The materials without mapped supply as one sentence grouped by stage, for a
+    summary; without ``names``, how many at each stage (a brief, whose picture names
+    them).
+
+    >>> from mineralgraph import load_bundled
+    >>> unmapped_sentence(load_bundled(), ["material:sm-metal", "material:cobalt-refined",
+    ...                                    "material:ndpr-metal"])
+    '3 upstream materials have no mapped supply (unknown, not safe), by stage: processing: Refined cobalt; metal: NdPr metal and Samarium metal.'
+    >>> unmapped_sentence(load_bundled(), ["material:sm-metal", "material:cobalt-refined",
+    ...                                    "material:ndpr-metal"], names=False)
+    '3 upstream materials have no mapped supply (unknown, not safe), by stage: 1 in processing and 2 in metal.'
+    """
+    groups = unmapped_groups(graph, materials)
+    count = sum(len(ms) for _, reasons in groups for _, ms in reasons)
+    parts = []
+    for stage, reasons in groups:
+        labels = sorted((graph.label(m) for _, ms in reasons for m in ms), key=str.casefold)
+        parts.append(f"{stage or 'stage not recorded'}: {join_names(labels)}" if names
+                     else f"{len(labels)} in {stage or 'a stage not recorded'}")
+    return (f"{count} upstream material{'' if count == 1 else 's'} "
+            f"{'has' if count == 1 else 'have'} no mapped supply (unknown, not safe), by "
+            "stage: " + ("; ".join(parts) if names else join_names(parts)) + ".")
 
 
 def caveat_phrase(caveats: Caveats) -> str:
@@ -375,10 +422,9 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(left_out_sentence(graph, len(left_out)).lstrip())
     unmapped = sorted({m for r in reports for m in r.unmapped})
     if unmapped:
-        out.append(f"{len(unmapped)} upstream material(s) have no mapped supply: "
-                   f"{join_names([graph.label(m) for m in unmapped])}. Their supply is "
-                   "unknown, not safe: figures are ranges from losing them with their anchor "
-                   "country to keeping them." + untraced_sentence(graph, reports))
+        out.append(unmapped_sentence(graph, unmapped) + " Figures are ranges from losing "
+                   "them with their anchor country to keeping them."
+                   + untraced_sentence(graph, reports))
     if graph.as_of_date is not None:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
                    "date are left out; a material's country shares are those of the year "
