@@ -200,3 +200,34 @@ def test_unmapped_inputs_with_the_same_reason_share_one_line():
         "MCS 2025 gives world mine production by country only for palladium and platinum")
     assert lines[3].endswith(" [1]")
     assert lines[4] == "- processing" and lines[5].startswith("  - Refined cobalt")
+
+
+# ------------------------------------------------- 4. Mermaid labels as written
+def test_mermaid_labels_read_as_written_when_pasted_as_text():
+    """"Metal #38; alloy", "#35;4 China", "0-#60;0.1%" showed raw wherever the Markdown
+    was pasted as text; inside Mermaid's quoted labels they need no code."""
+    import re
+
+    mmd = out("snapshot", "product:f-35", "--format", "mmd")
+    assert ('  n3["Dysprosium metal and DyFe alloy<br/>Metal & alloy: UNKNOWN (no producer '
+            'mapped)"]') in mmd
+    assert ("<br/>#4 China: possible SPOF, loss >99.9-100% (low confidence; rests on a "
+            "proxy; disputed)\"]") in mmd
+    assert not re.findall(r"#\w+;", mmd)
+    brief = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                "--format", "md")
+    assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
+            'under the scenario (0-<0.1% of its supply))"]') in brief
+    # ids stay letters and digits whatever the labels hold
+    ids = re.findall(r"^\s+(\S+)\[\"", mmd, flags=re.M)
+    assert ids and all(re.fullmatch(r"[nk][a-z]?\d*", i) for i in ids), ids
+
+
+def test_mermaid_codes_only_what_would_close_a_label_or_start_markup():
+    from mineralgraph.render.mermaid import comment, label
+
+    assert label('R&D "grade" `x`', "<b>bold</b> & <0.1% #1 #x; &amp;") == (
+        '"R&D #quot;grade#quot; #96;x#96;<br/>#60;b>bold#60;/b> & <0.1% #1 #35;x; '
+        '#38;amp;"')
+    assert label("Metal & alloy") == '"Metal & alloy"'
+    assert comment("As of 2025 · %%{init} #2") == "%% As of 2025 · %%#123;init#125; #2"
