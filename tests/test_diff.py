@@ -143,7 +143,8 @@ def test_diff_text(run_cli, snapshots):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout == (
-        f"1 facts added, 0 removed, 1 changed from {old} to {new}; chokepoints changed for "
+        f"1 facts added, 0 re-sourced, 0 removed, 1 changed from {old} to {new}; chokepoints "
+        "changed for "
         "1 product(s).\n\n"
         "Added:\n"
         "  + country:BB PRODUCES material:m (share 0.5) <source:s>\n\n"
@@ -161,7 +162,8 @@ def test_diff_json(run_cli, snapshots):
     result = run_cli("diff", old, new, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["summary"] == {"added": 1, "removed": 0, "changed": 1, "products_changed": 1}
+    assert data["summary"] == {"added": 1, "resourced": 0, "removed": 0, "changed": 1,
+                               "products_changed": 1}
     assert data["chokepoints"][0]["spofs_removed"] == ["country:AA"]
     assert data["changed"][0]["fields"] == ["qualifiers"]
     assert (data["old"], data["new"]) == (old, new)
@@ -171,7 +173,8 @@ def test_diff_markdown_and_facts_only(run_cli, snapshots):
     old, new = snapshots
     result = run_cli("diff", old, new, "--format", "md", "--no-chokepoints")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"**1 facts added, 0 removed, 1 changed from {old} to "
+    assert result.stdout.startswith(f"**1 facts added, 0 re-sourced, 0 removed, 1 changed "
+                                    f"from {old} to "
                                     f"{new}.**\n\n## Added\n\n- `+ country:BB PRODUCES")
     assert "## Chokepoints" not in result.stdout
     assert "&lt;" not in result.stdout and " <source:" in result.stdout  # code spans are literal

@@ -231,3 +231,68 @@ def test_mermaid_codes_only_what_would_close_a_label_or_start_markup():
         '#38;amp;"')
     assert label("Metal & alloy") == '"Metal & alloy"'
     assert comment("As of 2025 · %%{init} #2") == "%% As of 2025 · %%#123;init#125; #2"
+
+
+# ------------------------------------------------- 5. diff: re-sourced is not added
+def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
+    """An article that repeats the December 2024 ban's coverage of gallium (already held
+    from MOFCOM's announcement) showed "+ control:... COVERS element:Ga" as a new fact."""
+    from datetime import date
+
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    mofcom, wire, repost = ("source:mofcom",), ("source:wire",), ("source:repost",)
+    old = [Claim("control:ban", "label", "Ban", sources=mofcom),
+           Claim("control:ban", "COVERS", "element:Ga", sources=mofcom),
+           Claim("country:CN", "PRODUCES", "material:ga", (("share", 0.98),), sources=repost),
+           Claim("control:ban", "effective_from", date(2024, 12, 3), sources=mofcom)]
+    new = old[:2] + [
+        # the same coverage from a wire story, dated by the article: re-sourced
+        Claim("control:ban", "COVERS", "element:Ga", sources=wire,
+              valid_from=date(2024, 12, 3)),
+        # a new element: a new fact
+        Claim("control:ban", "COVERS", "element:Ge", sources=wire),
+        # the repost replaced by its original, same share: re-sourced, not removed
+        Claim("country:CN", "PRODUCES", "material:ga", (("share", 0.98),), sources=mofcom),
+        # the date as the article gives it: the same date, marked as found so
+        Claim("control:ban", "effective_from", date(2024, 12, 3), (("dated_by", "article"),),
+              sources=wire),
+        # a different share is a new figure, never re-sourced
+        Claim("country:CN", "PRODUCES", "material:ga", (("share", 0.99),), sources=wire)]
+    save_snapshot(old, tmp_path / "old.json")
+    save_snapshot(new, tmp_path / "new.json")
+    a, b = str(tmp_path / "old.json"), str(tmp_path / "new.json")
+    text = out("diff", a, b, "--no-chokepoints")
+    assert text.splitlines()[0] == (
+        f"2 facts added, 3 re-sourced, 0 removed, 0 changed from {a} to {b}.")
+    assert ("Added:\n"
+            "  + control:ban COVERS element:Ge <source:wire>\n"
+            "  + country:CN PRODUCES material:ga (share 0.99) <source:wire>\n\n"
+            "Re-sourced (facts already held, now from another source too):\n"
+            "  = control:ban COVERS element:Ga [2024-12-03 to …] <source:wire> (re-sourced: "
+            "already from source:mofcom)\n"
+            "  = control:ban effective_from 2024-12-03 (dated_by article) <source:wire> "
+            "(re-sourced: was from source:mofcom)\n"
+            "  = country:CN PRODUCES material:ga (share 0.98) <source:mofcom> (re-sourced: was "
+            "from source:repost)\n") in text
+    # MOFCOM's effective_from and the repost's share went, each replaced by the same
+    # fact from another source: re-sourced ("was from"), not removed
+    assert "Removed:" not in text
+    data = json.loads(out("diff", a, b, "--no-chokepoints", "--format", "json"))
+    assert data["summary"] == {"added": 2, "resourced": 3, "removed": 0, "changed": 0,
+                               "products_changed": None}
+    assert [(r["predicate"], r["object"], r["already_from"], r["was_from"])
+            for r in data["resourced"]] == [
+        ("COVERS", "element:Ga", ["source:mofcom"], []),
+        ("effective_from", "2024-12-03", [], ["source:mofcom"]),
+        ("PRODUCES", "material:ga", [], ["source:repost"])]
+    assert [c["object"] for c in data["added"]] == ["element:Ge", "material:ga"]
+    rows = list(csv.DictReader(io.StringIO(out("diff", a, b, "--no-chokepoints",
+                                               "--format", "csv"))))
+    assert [(r["change"], r["predicate"], r["earlier_sources"]) for r in rows] == [
+        ("added", "COVERS", ""), ("added", "PRODUCES", ""),
+        ("re-sourced", "COVERS", "source:mofcom"),
+        ("re-sourced", "effective_from", "source:mofcom"),
+        ("re-sourced", "PRODUCES", "source:repost")]
+    assert data["removed"] == []
