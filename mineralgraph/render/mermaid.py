@@ -149,7 +149,7 @@ def compact_lines(node, chain: Chain) -> list[str]:
         if chain.availability is not None:
             kept = chain.kept_text()
             lines.append(f"keeps {kept} of its supply under the scenario" if kept is not None
-                         else f"availability {chain.availability:.2f}")
+                         else f"availability {chain.availability_text()}")
         return lines
     if node.unknown:
         return lines + [f"{stage}: UNKNOWN (no producer mapped)"]
