@@ -151,10 +151,10 @@ def test_diff_text(run_cli, snapshots):
         "Changed:\n"
         "  ~ country:AA PRODUCES: material:m (share 1.0) -> material:m (share 0.5) <source:s>\n\n"
         "Chokepoints:\n"
-        "  product:p (P): baseline 1 -> 1\n"
+        "  product:p (P): availability 100% -> 100%\n"
         "    SPOF removed: country:AA\n"
-        "    chokepoint added: country:BB (loss 0.5)\n"
-        "    loss country:AA: 1 -> 0.5\n")
+        "    chokepoint added: country:BB (loss 50%)\n"
+        "    loss country:AA: 100% -> 50%\n")
 
 
 def test_diff_json(run_cli, snapshots):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from mineralgraph.cells import md_code, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 from mineralgraph.graph.diff import GraphDiff
+from mineralgraph.reports.common import span
 
 #: Qualifiers that say how a fact was read, not what it says: a fact that differs from
 #: one already held only in these (or in its sources, quote, rating or dates) is the same
@@ -101,15 +102,22 @@ def _loss(value: float | tuple[float, float] | None) -> str:
     return f"{value:.3g}"
 
 
+def _percent(value: tuple[float, float] | None) -> str:
+    """A range in % as every report gives it (``91-100%``); ``-`` for none."""
+    return "-" if value is None else span(*value)
+
+
 def _product_lines(change) -> list[str]:
     old, new = change.baseline
-    lines = [f"{change.product} ({change.label}): baseline {_loss(old)} -> {_loss(new)}"]
+    lines = [f"{change.product} ({change.label}): availability {_percent(old)} -> "
+             f"{_percent(new)}"]
     lines += [f"  SPOF added: {n}" for n in change.spofs_added]
     lines += [f"  SPOF removed: {n}" for n in change.spofs_removed]
-    lines += [f"  chokepoint added: {n} (loss {_loss(v)})" for n, v in change.chokepoints_added]
-    lines += [f"  chokepoint removed: {n} (loss {_loss(v)})"
+    lines += [f"  chokepoint added: {n} (loss {_percent(v)})"
+              for n, v in change.chokepoints_added]
+    lines += [f"  chokepoint removed: {n} (loss {_percent(v)})"
               for n, v in change.chokepoints_removed]
-    lines += [f"  loss {n}: {_loss(a)} -> {_loss(b)}" for n, a, b in change.loss_changed]
+    lines += [f"  loss {n}: {_percent(a)} -> {_percent(b)}" for n, a, b in change.loss_changed]
     return lines
 
 
