@@ -123,7 +123,7 @@ def test_diff_keeps_the_high_end_of_a_loss_that_the_upper_bound_alone_hides():
         ("country:AA", (1.0, 1.0), (0.5, 1.0))]
     assert product.chokepoints_added == [("country:BB", (0.5, 0.5))]
     text = render_diff(diff, "a", "b")
-    assert text.endswith("\n    loss country:AA: 1 -> 0.5-1")
+    assert text.endswith("\n    loss country:AA: 100% -> 50-100%")
     [row] = [r for r in json.loads(render_diff(diff, "a", "b", "json"))["chokepoints"]]
     assert row["loss_changed"][0]["new"] == {"loss_low": 0.5, "loss_high": 1.0,
                                              "loss_range": [0.5, 1.0]}
