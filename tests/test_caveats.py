@@ -87,7 +87,8 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "disputes": "", "assumed_share": "False"}]
+                     "disputes": "", "assumed_share": "False",
+                     "sources": "source:blog"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):

@@ -32,16 +32,17 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     range, with its confidence, as chokepoints does."""
     text = out(*EMBARGO)
     header = text[text.index("\nproduct\n"):].splitlines()[2].split()
-    assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf."]
+    assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf.", "sources"]
     f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
-    assert f35[0].split() == ["defence", ">99.9-", "14", "low,", "proxy,"]
-    assert f35[1].split() == ["100%", "disputed"]
+    assert f35[0].split() == ["defence", ">99.9-", "14", "low,", "[1][4]"]
+    assert f35[1].split() == ["100%", "proxy,"]
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
-    assert "| product | end_use | loss | new_spofs | not_mapped | confidence |" in md
-    assert ("| product:f-35 | defence | >99.9-100% |  | 14 | low, proxy, disputed |"
+    assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy |" in md
+    assert ("| product:f-35 | defence | >99.9-100% |  | 14 | low, proxy, disputed | "
+            "[1][4] |" in md)
+    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy | [1][2][3] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -311,3 +312,22 @@ def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     assert "1.00" not in mmd and ">1.00" not in svg
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     assert "availability &lt;0.1% (baseline 100%)" in full
+
+
+def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
+    """The scenario named "China's 99% of Dysprosium oxide" with neither confidence nor
+    source, where chokepoints gives the same figure both; the table had no sources."""
+    text = " ".join(out("scenario", "--name", "cn-2025-04-defence-denial").split())
+    assert ("the scenario blocks China's 99% of Dysprosium oxide (separated) (medium "
+            "confidence; rests on a proxy; source type: repost) [1],") in text
+    listed = text.split(" SOURCES ")[1]
+    assert listed.startswith("[1] repost: CSIS, The Consequences of China's New Rare Earths "
+                             "Export Restrictions")
+    # the same figure, the same confidence and source type as the chokepoint summary
+    chk = " ".join(out("chokepoints", "--product", "product:f-35").split())
+    assert ("Dysprosium oxide (separated), 99% from China (HHI 9,801; medium confidence; "
+            "rests on a proxy; source type: repost)") in chk
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
+        "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
+    assert rows["product:f-35"]["sources"] == (
+        "source:reex-csis-heavy-ree-2025;source:reex-iea-oct-2025")

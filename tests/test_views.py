@@ -119,8 +119,8 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
         "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
     assert rows["product:virginia-class-submarine"]["confidence"] == "medium"
     md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
-    assert [line.split(" | ")[-1] for line in md.splitlines()
-            if line.startswith("| product:patriot ")] == ["low |"]
+    assert [line.split(" | ")[-2] for line in md.splitlines()
+            if line.startswith("| product:patriot ")] == ["low"]
     text = run_cli("chokepoints", "--product", "product:iphone").stdout
     assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
             "NdFeB permanent magnet, 94% from China (HHI 8,836; medium confidence; source "
@@ -165,7 +165,8 @@ def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli
     text = " ".join(run_cli("scenario", "--enforce", "control:cn-2025-04-rare-earths"
                             ).stdout.split())
     assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "
-            "China's 94% of Sintered NdFeB permanent magnet on its supply paths, but only in "
+            "China's 94% of Sintered NdFeB permanent magnet (medium confidence; source type: "
+            "repost) [2] on its supply paths, but only in "
             "the worst case (the high end of the loss). It is a range, not one figure, because "
             "the grade of Sintered NdFeB permanent magnet is not stated") in text
 

@@ -299,15 +299,41 @@ def top_share_phrase(graph: SupplyGraph, material: str, country: str) -> str:
     >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN")
     'medium confidence; source type: repost'
     """
+    return claims_phrase(graph, _top_share_claims(graph, material, country))
+
+
+def claims_phrase(graph: SupplyGraph, claims: list) -> str:
+    """What a figure resting on ``claims`` rests on, for beside it: their weakest
+    confidence, a proxy or dispute, and the source type when the strongest is only press
+    or a repost (:func:`top_share_phrase`)."""
     from mineralgraph.graph.inventory import SOURCE_TYPES, fact_source_type
 
-    claims = _top_share_claims(graph, material, country)
     phrase = caveat_phrase(Caveats.of(claims))[1:-1]
     types = {fact_source_type(graph, c) for c in claims}
     strongest = next((t for t in SOURCE_TYPES if t in types), None)
     if strongest in ("press", "repost"):
         phrase = "; ".join(p for p in (phrase, f"source type: {strongest}") if p)
     return phrase
+
+
+def held_claims(graph: SupplyGraph, material: str, holder: str) -> list:
+    """The claims behind a holder's part of a material's output (a driver of a
+    scenario's loss): each producing claim of the material by the holder itself, by a
+    facility or company located in it, or by a facility it operates; those with a share
+    when any has one (a producer without a share takes a part of its country's figure,
+    which rests on the share claims, as the chokepoint summary cites it).
+
+    >>> from mineralgraph import load_bundled
+    >>> sorted({s for c in held_claims(load_bundled(), "material:dy-oxide", "country:CN")
+    ...         for s in c.sources})
+    ['source:reex-csis-heavy-ree-2025']
+    """
+    held = [c for c in graph.relation_claims(material, "PRODUCES", incoming=True)
+            if c.subject == holder
+            or holder in graph.neighbours(c.subject, "LOCATED_IN")
+            or holder in graph.neighbours(c.subject, "OPERATED_BY")]
+    shared = [c for c in held if c.qualifier("share") is not None]
+    return shared or held
 
 
 def share_marks(graph: SupplyGraph, material: str) -> tuple[Caveats, list[str]]:

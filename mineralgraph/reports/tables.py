@@ -29,9 +29,11 @@ from mineralgraph.reports.common import (
 )
 from mineralgraph.reports.summary import (
     caveat_sentences,
+    claims_phrase,
     confidence_hint,
     dispute_sentences,
     future_sentence,
+    held_claims,
     left_out_sentence,
     makers_country_sentence,
     rest_of_world_sentence,
@@ -322,18 +324,30 @@ def availability(value: float, fmt: str):
 
 
 def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
+    """The scenario's loss per product: a % range with its confidence and the numbered
+    sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
+    ``sources``)."""
     if fmt == "json":
-        return to_json(result)
+        return to_json({**result, "products": [
+            {**r, "drivers": [{**d, "sources": driver_sources([d], graph)}
+                              for d in r.get("drivers", [])],
+             "low_drivers": [{**d, "sources": driver_sources([d], graph)}
+                             for d in r.get("low_drivers", [])]}
+            for r in result["products"]]})
     csv = fmt == "csv"
+    sources = SourceIndex(graph)
+    reasons = reason_lines(result["products"], graph, sources)
     rows = []
     for r in result["products"]:
+        behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
                "loss": span(*r["loss_range"]),
                "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
                "not_mapped": len(r["supply_not_mapped"]) or "",
-               **_caveat_cells(row_caveats(r), fmt)}
+               **_caveat_cells(row_caveats(r), fmt),
+               "sources": ";".join(behind) if csv else sources.cite(behind)}
         if csv:
             row["requirements_recorded"] = r.get("requirements_recorded", "")
             del row["loss"]
@@ -369,7 +383,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
-    intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
+    intro += "".join(f"\n{line}" for line in reasons)
     intro += "".join(f"\n{line}" for line in recorded_lines(result["products"], graph))
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
     if rest:
@@ -386,13 +400,14 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
     intro += "".join(f"\n{line}" for line in baseline_lines(result["products"], graph))
-    columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence"]
+    columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence",
+               "sources"]
     if csv:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
-                   "proxies", "disputes", "assumed_share"]
-    return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
+                   "proxies", "disputes", "assumed_share", "sources"]
+    return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
                    left_out=left_out)
 
 
@@ -424,21 +439,37 @@ def possessive(text: str) -> str:
     return text + ("'" if text.endswith("s") else "'s")
 
 
-def driver_phrase(drivers: list[dict], graph: SupplyGraph) -> str:
+def driver_sources(drivers: list[dict], graph: SupplyGraph) -> list[str]:
+    """The sources of the shares that make a loss (each driver's :func:`held_claims`)."""
+    return sorted({s for d in drivers for c in held_claims(graph, d["material"], d["holder"])
+                   for s in c.sources})
+
+
+def driver_phrase(drivers: list[dict], graph: SupplyGraph,
+                  sources: SourceIndex | None = None) -> str:
     """What makes a loss, from :func:`~mineralgraph.graph.analysis.comparison.drivers`:
-    ``the scenario blocks China's 99% of Dysprosium oxide (separated)``; or that nothing
-    on the mapped supply paths is hit."""
+    ``the scenario blocks China's 99% of Dysprosium oxide (separated) (medium confidence;
+    rests on a proxy; source type: repost) [3]``, each share with what it rests on and,
+    given ``sources``, its numbered sources; or that nothing on the mapped supply paths
+    is hit."""
     if not drivers:
         return "nothing the scenario blocks or removes lies on {its} mapped supply paths"
     hows = {d["how"] for d in drivers}
     verb = "blocks" if hows == {"blocked"} else "removes" if hows == {"removed"} else \
         "blocks or removes"
-    held = [f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
-            f"{graph.label(d['material'])}" for d in drivers]
+    held = []
+    for d in drivers:
+        claims = held_claims(graph, d["material"], d["holder"])
+        phrase = claims_phrase(graph, claims)
+        cited = sources.cite([s for c in claims for s in c.sources]) if sources else ""
+        held.append(f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
+                    f"{graph.label(d['material'])}" + (f" ({phrase})" if phrase else "")
+                    + (f" {cited}" if cited else ""))
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
 
 
-def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+def reason_lines(rows: list[dict], graph: SupplyGraph,
+                 sources: SourceIndex | None = None) -> list[str]:
     """Why each product that loses supply loses it: the driver (the supply the scenario
     blocks or removes, with its share), and apart from it why the figure is a range (the
     stages without mapped supply). Products with the same reason share a line."""
@@ -447,10 +478,10 @@ def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
         if r["loss_range"][1] <= 0:
             continue
         behind = r.get("range_from_unmapped") or []
-        reason = driver_phrase(r.get("drivers", []), graph)
+        reason = driver_phrase(r.get("drivers", []), graph, sources)
         low = r.get("low_drivers") or []
         if low and not r.get("drivers"):
-            reason = driver_phrase(low, graph).replace(
+            reason = driver_phrase(low, graph, sources).replace(
                 "on {its} supply paths", "on {its} supply paths, but only in the worst case "
                 "(the high end of the loss)", 1)
         why = []
