@@ -331,3 +331,15 @@ def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
     assert rows["product:f-35"]["sources"] == (
         "source:reex-csis-heavy-ree-2025;source:reex-iea-oct-2025")
+
+
+def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
+    """`show product:bev-drive-motor` ran the dispute into the figures ("disputed Nikkei
+    (2018): ..., quantity 1.2") and cited "[4][2][5]"."""
+    text = out("show", "product:bev-drive-motor")
+    assert ("  -> REQUIRES material:ndfeb-magnet-ht (High-temperature NdFeB magnet\n"
+            "   (Dy/Tb-doped)) quantity 1.2, unit kg per 100 kW peak power (low confidence)\n"
+            "   [2][4][5]\n"
+            "       disputed: Nikkei (2018): Toyota's heat-resistant EV magnet has no\n"
+            "       dysprosium or terbium\n") in text
+    assert "disputed Nikkei" not in text and "[4][2]" not in text
