@@ -21,6 +21,7 @@ data ever reaches an id.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from mineralgraph.graph.analysis.chokepoints import STAGES
@@ -36,8 +37,6 @@ from mineralgraph.render.layout import (
     with_note,
 )
 from mineralgraph.reports.common import percent
-
-import re
 
 #: What would start an HTML tag, a Mermaid entity code or an HTML entity.
 _MEANINGFUL = re.compile(r"<(?=[A-Za-z/!?])|#(?=\w+;)|&(?=#?\w+;)")

@@ -34,8 +34,10 @@ def unmapped_groups(graph: SupplyGraph,
     >>> from mineralgraph import load_bundled
     >>> groups = unmapped_groups(load_bundled(), ["material:sm-metal",
     ...                          "material:cobalt-refined", "material:ndpr-metal"])
-    >>> [(stage, [ms for _, ms in reasons]) for stage, reasons in groups]
-    [('processing', [['material:cobalt-refined']]), ('metal', [['material:ndpr-metal'], ['material:sm-metal']])]
+    >>> [(stage, [len(ms) for _, ms in reasons]) for stage, reasons in groups]
+    [('processing', [1]), ('metal', [1, 1])]
+    >>> groups[1][1][0][1]
+    ['material:ndpr-metal']
     """
     order = {stage: i for i, stage in enumerate(STAGES)}
     stages: dict[str, dict[str, list[str]]] = {}
@@ -53,12 +55,14 @@ def unmapped_sentence(graph: SupplyGraph, materials, names: bool = True) -> str:
     them).
 
     >>> from mineralgraph import load_bundled
-    >>> unmapped_sentence(load_bundled(), ["material:sm-metal", "material:cobalt-refined",
-    ...                                    "material:ndpr-metal"])
-    '3 upstream materials have no mapped supply (unknown, not safe), by stage: processing: Refined cobalt; metal: NdPr metal and Samarium metal.'
-    >>> unmapped_sentence(load_bundled(), ["material:sm-metal", "material:cobalt-refined",
-    ...                                    "material:ndpr-metal"], names=False)
-    '3 upstream materials have no mapped supply (unknown, not safe), by stage: 1 in processing and 2 in metal.'
+    >>> three = ["material:sm-metal", "material:cobalt-refined", "material:ndpr-metal"]
+    >>> head, stages = unmapped_sentence(load_bundled(), three).split(", by stage: ")
+    >>> head
+    '3 upstream materials have no mapped supply (unknown, not safe)'
+    >>> stages
+    'processing: Refined cobalt; metal: NdPr metal and Samarium metal.'
+    >>> unmapped_sentence(load_bundled(), three, names=False).split(", by stage: ")[1]
+    '1 in processing and 2 in metal.'
     """
     groups = unmapped_groups(graph, materials)
     count = sum(len(ms) for _, reasons in groups for _, ms in reasons)

@@ -312,17 +312,6 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                    fmt, None, graph, sources, intro, left_out=left_out)
 
 
-def availability(value: float, fmt: str):
-    """An availability for a table: 3 decimals, and never 0.000 when some supply is left.
-
-    >>> availability(0.0004, "text"), availability(0.0004, "csv"), availability(1.0, "md")
-    ('<0.001', 0.0004, '1.000')
-    """
-    if fmt == "csv":
-        return round(value, 6)
-    return "<0.001" if 0 < value < 0.0005 else f"{value:.3f}"
-
-
 def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     """The scenario's loss per product: a % range with its confidence and the numbered
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
