@@ -179,7 +179,9 @@ class ScenarioResult(Table):
                  **ends("baseline", r["baseline_range"]),
                  **ends("availability", r["availability_range"]),
                  **ends("loss", r["loss_range"]),
-                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence"),
+                 "new_spofs": r["new_spofs"],
+                 "new_possible_spofs": r.get("new_possible_spofs", []),
+                 "confidence": r.get("confidence"),
                  "proxy": bool(r.get("proxies")), "disputed": bool(r.get("disputes"))}
                 for r in self.data["products"]]
 

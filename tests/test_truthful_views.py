@@ -343,3 +343,15 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
             "       disputed: Nikkei (2018): Toyota's heat-resistant EV magnet has no\n"
             "       dysprosium or terbium\n") in text
     assert "disputed Nikkei" not in text and "[4][2]" not in text
+
+
+def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
+    import mineralgraph as mg
+
+    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
+    cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*EMBARGO, "--format", "csv")))}
+    assert rows["product:aim-9x"]["new_possible_spofs"] == [
+        "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
+    assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
+        "product:aim-9x"]["new_possible_spofs"]
