@@ -355,3 +355,13 @@ def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does()
         "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
     assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
         "product:aim-9x"]["new_possible_spofs"]
+
+
+def test_concentration_of_an_unmapped_material_says_why_with_its_sources():
+    text = " ".join(out("concentration", "material:ammunition-primer").split())
+    assert ("No country shares are recorded for Centre-fire ammunition primer "
+            "(material:ammunition-primer): their supply is not mapped by country (unknown, "
+            "not safe). Why: Centre-fire ammunition primer: no public split of primer "
+            "production by country or company was found; the sources read describe primer "
+            "composition only [1][2].") in text
+    assert " SOURCES [1] " in text

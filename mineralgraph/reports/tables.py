@@ -39,6 +39,7 @@ from mineralgraph.reports.summary import (
     rest_of_world_sentence,
     rests_on,
     share_marks,
+    unmapped_groups,
 )
 
 #: Shorter headers for text tables, so that they fit 80 columns.
@@ -131,7 +132,15 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     if missing:
         intro += (" No country shares are recorded for "
                   f"{join_names([name(graph, m) for m in missing])}: their supply is not "
-                  "mapped by country.")
+                  "mapped by country (unknown, not safe).")
+        why = [f"{join_names([graph.label(m) for m in ms])}: {reason}"
+               + (f" {sources.cite(cited)}" if (cited := [
+                   s for m in ms for c in graph.attribute_claims(m, "unmapped_reason")
+                   for s in c.sources]) else "")
+               for _, reasons in unmapped_groups(graph, missing) for reason, ms in reasons
+               if reason]
+        if why:
+            intro += " Why: " + "; ".join(why) + "."
     columns = (["material", "stage", "year", "shares", "top1", "top3", "hhi",
                 "highly_concentrated", "confidence", "source_type", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
