@@ -607,12 +607,19 @@ def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
         info[m] = (frozenset(graph.neighbours(m, "CONTAINS")),
                    frozenset(required(graph, m, "MADE_FROM")),
                    tuple(sorted(graph.values(m, "stage"))))
+    # a grade is made from everything m is made from: look only among the materials made
+    # from one of m's inputs (not every material: a large graph has hundreds of thousands)
+    made_of: dict[str, list[str]] = defaultdict(list)
+    for g, (_, made_from, _) in sorted(info.items()):
+        for f in made_from:
+            made_of[f].append(g)
     out: dict[str, list[str]] = {}
     for m, (elements, made_from, stage) in sorted(info.items()):
         if not elements or not made_from:
             continue
-        grades = [g for g, (e, f, s) in sorted(info.items())
-                  if g != m and s == stage and elements < e and made_from <= f]
+        among = min((made_of[f] for f in sorted(made_from)), key=len)
+        grades = [g for g in among if g != m and info[g][2] == stage
+                  and elements < info[g][0] and made_from <= info[g][1]]
         if grades:
             out[m] = grades
     return out
