@@ -332,8 +332,9 @@ class FlowIndex:
         return reach(self.ptr, self.suppliers, sources)
 
     def upstream(self, node_id: str) -> set[str]:
-        """The same set as :func:`upstream` on the networkx flow view."""
-        return {self.ids[i] for i in np.flatnonzero(self.mask([node_id]))}
+        """The same set as :func:`upstream` on the networkx flow view (without the node
+        itself, even on a loop)."""
+        return {self.ids[i] for i in np.flatnonzero(self.mask([node_id]))} - {node_id}
 
 
 def on_supply_paths(graph: SupplyGraph, products) -> set[str]:
