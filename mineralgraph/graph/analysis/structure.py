@@ -678,11 +678,38 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
         rest = max(0.0, 1.0 - sum(weights.values())) if weights else 1.0
         weights.update({claim: rest / len(loose) for claim in loose})
     total = sum(weights.values())
-    if total > 1.0:
+    if total > 1.0 or (not loose and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
         # Shares a little above 100% come from a rounded world total (USGS rounds it,
-        # not the countries): each is a share of the larger, true total.
+        # not the countries): each is a share of the larger, true total. Shares a little
+        # below it by no more than their own rounding (0.9999 from four-decimal shares)
+        # are all of the output too: no producer is missing there (a larger gap stays
+        # unmapped supply, a rest of the world the data does not name).
         weights = {claim: weight / total for claim, weight in weights.items()}
     return sorted(weights.items(), key=lambda cw: cw[0].subject)
+
+
+def rounding_slack(claims) -> float:
+    """How far below 1 the stated shares of ``claims`` may add up from rounding alone: half
+    a unit in the last decimal place of each share, at most 0.00005 (the fourth decimal of
+    the data README's derived shares: a share given as a whole percent is no licence to
+    read a 1% gap as rounding).
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(share): return Claim("country:AA", "PRODUCES", "material:m", (("share", share),))
+    >>> round(rounding_slack([c(0.8692), c(0.1307), c(0.57)]), 8)
+    0.00015
+    >>> round(rounding_slack([c(0.577145)]), 8)
+    5e-07
+    """
+    slack = 0.0
+    for claim in claims:
+        share = claim.qualifier("share")
+        if share is None:
+            continue
+        text = repr(float(share))
+        places = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+        slack += min(0.00005, 0.5 * 10.0 ** -places)
+    return slack
 
 
 def _pool_of(graph: SupplyGraph, producer: str, aggregate: dict[str, Claim]) -> Claim | None:
