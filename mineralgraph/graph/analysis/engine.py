@@ -530,18 +530,17 @@ class Analysis:
         out = {}
         changes: dict[int, dict[int, float]] = {}
         for product in products:
-            blocked = frozenset(self.blocked_for(product, "lower")
-                                | {("virtual", m) for m in virtual})
-            key = ("lower", blocked)
-            if key not in self._scopes:
-                self._scopes[key] = self._compile(blocked, self.anchors())
-            scope = self._scopes[key]
-            before = self.reference(product, "lower")
-            index = scope.structure.index[product]
+            scope = self.scope(product, "lower")
+            index = scope.structure.index
+            before = float(scope.baseline[index[product]])
             if id(scope) not in changes:
-                changes[id(scope)] = scope.evaluator.changed_values(
-                    scope.baseline, scope.zero_for([node_id, *grades]))
-            after = changes[id(scope)].get(index, float(scope.baseline[index]))
+                # a material without a producer is its virtual producer's output alone,
+                # so zeroing its node is blocking that producer for every reader of the
+                # world pool (in-house stages and explicit suppliers do not read it)
+                zero = scope.zero_for([node_id, *grades]) | {index[m] for m in virtual
+                                                              if m in index}
+                changes[id(scope)] = scope.evaluator.changed_values(scope.baseline, zero)
+            after = changes[id(scope)].get(index[product], before)
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 
