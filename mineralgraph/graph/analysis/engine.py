@@ -516,6 +516,18 @@ class Analysis:
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 
+    def node_losses(self, node_id: str, products: Iterable[str]) -> dict[str, dict[str, float]]:
+        """loss(P, node_id) per bound for each product P, the bounds whose reference is 0
+        left out: section 2's removal in the upper bound, and in the lower bound the node
+        with what a control on it would reach (:meth:`reach_losses`). The one answer of
+        ``dependents`` and of a brief on the node (the :meth:`untraced_losses` beside it).
+        """
+        products = list(products)
+        by_bound = {"lower": self.reach_losses(node_id, products),
+                    "upper": self.losses_from(node_id, products, "upper")}
+        return {p: {b: by_bound[b][p] for b in BOUNDS if self.reference(p, b) > 0}
+                for p in products}
+
     def reach_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
         """loss(P, node_id) in the lower bound for each product P, the node taking with it
         what :meth:`control_reach` says a control would: what ``dependents`` answers, so

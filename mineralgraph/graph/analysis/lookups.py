@@ -20,9 +20,8 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
-from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
+from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
 from mineralgraph.graph.flow import (
     SUPPLY_NODE_KINDS,
@@ -97,12 +96,9 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
         untraced = {p: analysis.untraced_upstream(p) for p in sorted(untraced_losses)}
         products |= {p for p, loss in untraced_losses.items() if loss > 0}
     products = sorted(products)
-    by_bound = {"lower": analysis.reach_losses(node_id, products),
-                "upper": analysis.losses_from(node_id, products, "upper")}
-    losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
-              for p in products}
-    spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
-                 else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
+    losses = analysis.node_losses(node_id, products)
+    spofs = {p: ("certain" if losses[p].get("upper", 0.0) >= 1.0 - 1e-9
+                 else "possible" if losses[p].get("lower", 0.0) >= 1.0 - 1e-9
                  else False) for p in products}
     # what a view may name a single point of failure is decided in one place
     bound_of = {"certain": "upper", "possible": "lower"}
