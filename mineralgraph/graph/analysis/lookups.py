@@ -51,8 +51,9 @@ class Dependents:
     through_makers: dict[str, list[str]] = field(default_factory=dict)
     #: the sources of the claims each loss rests on (those its caveats read), sorted
     sources: dict[str, list[str]] = field(default_factory=dict)
-    #: for a country: the products with requirements nothing traces to a country, each
-    #: with those materials (sorted); they may come from the country (section 5.6)
+    #: for a named country, an element or a material: the products with requirements
+    #: nothing traces to a country, each with those materials (sorted); they may come from
+    #: the country, or need the element or material (section 5.6, Analysis.untraced_reach)
     untraced: dict[str, list[str]] = field(default_factory=dict)
     #: the loss of each of those if its untraced requirements came from the country too
     untraced_losses: dict[str, float] = field(default_factory=dict)
