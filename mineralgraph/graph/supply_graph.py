@@ -114,18 +114,23 @@ _OBJECT = attrgetter("object")
 
 
 def starts(claim: Claim) -> date | None:
-    """The day a claim starts to hold: its ``valid_from``; for a figure of a year (a
-    ``PRODUCES`` with a ``year``: a share, an amount, a capacity) given without one, the
-    first day of that year. A 2024 output, or 2025 capacity, published in 2025 is no fact
-    of 2022 (the rule of the data README, "a year's set is valid from its year on", which
-    some hand-entered rows left implicit).
+    """The day a claim starts to hold: its ``valid_from``; for a country's figure of a
+    year (a ``PRODUCES`` from a country with a ``year``: its share or amount) given
+    without one, the first day of that year. China's 2024 share of magnets, published in
+    2025, is no fact of 2022 (the rule of the data README, "a year's set is valid from its
+    year on", which some hand-entered rows left implicit): before it, the earliest year's
+    set stands in as a proxy (:func:`earliest_set_proxies`). A facility's or company's row
+    keeps its dates: it says that the plant or firm produces as well as how much, and the
+    first may hold before the figure's year (its row needs a ``valid_from`` for that).
 
     >>> starts(Claim("country:CN", "PRODUCES", "material:x", (("share", 0.9), ("year", 2024))))
     datetime.date(2024, 1, 1)
+    >>> starts(Claim("company:c", "PRODUCES", "material:x", (("amount", 5.0), ("year", 2024))))
     >>> starts(Claim("product:p", "REQUIRES", "material:x", (("year", 2026),))) is None
     True
     """
-    if claim.valid_from is not None or claim.predicate != "PRODUCES":
+    if (claim.valid_from is not None or claim.predicate != "PRODUCES"
+            or model.kind_of(claim.subject) != "Country"):
         return claim.valid_from
     year = claim.qualifier("year")
     return date(year, 1, 1) if isinstance(year, int) and not isinstance(year, bool) else None
