@@ -255,8 +255,9 @@ def grade_sentence(graph: SupplyGraph, node_id: str, products: list[str],
             f"{'have' if len(products) > 1 else 'has'} no supply path from "
             f"{prose_name(graph, node_id)} but need{'' if len(products) > 1 else 's'} "
             f"{join_names([graph.label(m) for m in materials])}, whose grade no source "
-            f"states: it may be {join_names([graph.label(g) for g in richer])}, which "
-            f"{'is' if node_id in richer else 'contains'} {prose_name(graph, node_id)}, so "
+            f"states: it may be {join_names([graph.label(g) for g in richer])}"
+            + ("" if node_id in richer else f", which contains {prose_name(graph, node_id)}")
+            + ", so "
             f"{'they' if len(products) > 1 else 'it'} may not be made without it (the high "
             "end of the loss takes the grade that needs it, as a scenario's low end "
             "does; stating the grade narrows the range).")
