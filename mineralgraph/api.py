@@ -263,9 +263,10 @@ class DependentsResult(Table):
     def rows(self) -> list[dict]:
         """One row per product, by id: the loss as a range (``loss_low``, ``loss_high``),
         whether the node is a single point of failure of it, what the loss rests on
-        (confidence, a proxy, a disputed claim) and, for a country, the requirements no
-        source traces to a country (``untraced_requirements``: the high end of the loss
-        takes them as coming from it; confidence "unknown" when nothing else is rated)."""
+        (confidence, a proxy, a disputed claim) and, for a country, an element or a
+        material, the requirements no source traces to a country
+        (``untraced_requirements``: the high end of the loss takes them as coming from or
+        needing it; confidence "unknown" when nothing else is rated)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
