@@ -68,6 +68,7 @@ from mineralgraph.loaders.articles import Article, dateline, read_article, split
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
+from mineralgraph.loaders.news_gate import decision_doubt, restated_doubt
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -132,6 +133,11 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
+#: A condition not yet met: "subject to qualification", "conditional on financing".
+CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
+                         r"pending)\b", re.I)
+#: "a year earlier, in March 2023,": the date that follows is a comparison's, a year back.
+YEAR_BASE = re.compile(r"\b(a|one) year (earlier|ago|before|previously),\s*$", re.I)
 #: "a commitment with MP Materials to buy magnets": the partner sells.
 DEAL_TO_BUY = re.compile(r"\b(agreement|commitment|deal|contract|partnership)\s+with\s+"
                          r"[A-Z][\w&.' -]{1,60}?\s+to\s+(buy|purchase|source|procure)\b")
@@ -501,6 +507,7 @@ class NewsReader:
         self.question_turn = False
         self.read_effective_only()
         self.drop_article_dated_repeats()
+        self.gate()
         self.withhold_new_controls()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
@@ -545,6 +552,39 @@ class NewsReader:
                                                             and fact(c) in text_dated)]
         for node in dropped:
             self.nodes.pop(node, None)
+
+    def gate(self) -> None:
+        """The last check of each event node (:mod:`mineralgraph.loaders.news_gate`): a
+        licence whose sentence states no decision, and a new control that restates a known
+        one, are dropped with every claim on them (and a licence's ``UNDER`` a dropped
+        control), the reason recorded in the report."""
+        drop: dict[str, tuple[str, str]] = {}
+        for claim in self.claims:
+            if claim.subject.startswith("licence:") and claim.predicate == "decision" \
+                    and claim.qualifier("modality") is None and claim.subject not in drop \
+                    and claim.object != "under-review":   # an application, by REVIEW's verbs
+                reason = decision_doubt(claim.quote or "")
+                if reason:
+                    drop[claim.subject] = (claim.quote or "", reason)
+        known = {node: info for node, info in self.controls.items() if not info["minted"]}
+        for node, info in sorted(self.controls.items()):
+            quotes = sorted({c.quote or "" for c in self.claims if c.subject == node})
+            if not info["minted"] or not quotes:
+                continue
+            days = [d for quote in quotes for d, _, _ in find_dates(quote, self.article.published)]
+            reason = restated_doubt(info, days, known)
+            if reason:
+                drop[node] = (quotes[0], reason)
+        if not drop:
+            return
+        self.claims = [c for c in self.claims if c.subject not in drop
+                       and str(c.object) not in drop]
+        for node, (quote, reason) in sorted(drop.items()):
+            self.nodes.pop(node, None)
+            if node in self.controls:
+                self.controls[node]["minted"] = False   # withheld as nothing, listed nowhere
+            line = next((line for line, text, _ in self.skipped if text == quote), self.line)
+            self.skipped.append((line, quote, f"{reason} (gate: {node} dropped)"))
 
     def withhold_new_controls(self) -> None:
         """A control no known node matches is withheld unless ``news_new_controls`` is
@@ -669,7 +709,7 @@ class NewsReader:
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
         self.current_text = text
-        found = self.without_generic_materials(found)
+        found = modifier_materials(self.without_generic_materials(found), text)
         # "the U.S. Geological Survey", "the Geological Survey of Namibia": an agency that
         # reports figures is not its country (no mention, no speaker, no owner of a figure)
         found = [f for f in found if not (f.kind == "Country" and (
@@ -767,7 +807,11 @@ class NewsReader:
             re.sub(r",\s+(which|who|whose)\b[^,]*,", ",", text))))
         if factual and not figure_negated:
             found_here = [f for f in found if f.mention.end <= len(factual)]
+            # "Syrah will supply 8ktpa ... to Tesla, subject to the production ramp-up and
+            # qualification": a supply under a condition not yet met is planned, no supply
+            self.modality = "planned" if CONDITIONAL.search(factual) else None
             self.supply_claims(factual, found_here, event)
+            self.modality = None
             self.figure_claims(factual, found_here, dates)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
@@ -1073,10 +1117,17 @@ class NewsReader:
                                  re.I)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
+                # "a year earlier, in March 2023, exports stood at 6,480 kilograms, so shipments
+                # have plummeted by 80% year on year": March 2023 is the comparison's month; the
+                # month reported (and the change's) is a year after it
+                base = bool(months) and not own and bool(YEAR_BASE.search(
+                    text[:next(start for d, start, _ in dates if d == months[0])]))
                 if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
                     when, period = own, f"{own:%Y-%m}"   # of 2024": the figure's own month
                 elif months:
                     when = months[0].replace(day=1)
+                    if base and figure.kind == "trade_change":
+                        when = when.replace(year=when.year + 1)
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
                     when, period = date(int(year.group(1)), 1, 1), year.group(1)
@@ -1097,6 +1148,8 @@ class NewsReader:
                 if len(period) == 7 and (not own or (months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
+                    if base and figure.kind != "trade_change":
+                        self.last_period = when.replace(year=when.year + 1)
             for item in (inside if figure.kind == "quantity" and figure.value == 0
                          else inside[:1] or [None]):
                 quals = [("about", figure.about)]
@@ -1257,6 +1310,9 @@ class NewsReader:
 
     def report_unknown(self, text: str, line: int) -> None:
         for mention in self.gazetteer.unknown_names(text):
+            if re.fullmatch(r"(Limited|Ltd|Inc|Corp|Corporation|plc|PLC|AG|SA|NV|GmbH|Co)\.?",
+                            mention.text) or re.match(r":\s*[A-Z]{2,5}\)", text[mention.end:]):
+                continue   # "Syrah Resources Limited (ASX: SYR)": a legal form, an exchange
             if mention.text not in self.unresolved:
                 self.unresolved[mention.text] = f"line {line}"
 
@@ -2401,6 +2457,22 @@ def generic_after_element(found: list[Found], text: str) -> list[Found]:
                                                  re.I) and previous \
                 and previous.kind == "Element" \
                 and re.fullmatch(r"[\s-]*", text[previous.mention.end:f.mention.start]):
+            continue
+        out.append(f)
+    return out
+
+
+def modifier_materials(found: list[Found], text: str) -> list[Found]:
+    """A material named right before another, as its modifier ("natural graphite active
+    anode material" is anode material, the head of the compound), is not named itself."""
+    out = []
+    for index, f in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if f.kind == "Material" and following is not None and following.kind == "Material" \
+                and following.id != f.id and re.fullmatch(
+                    r"[\s-]*([a-z]+[\s-]+)?", text[f.mention.end:following.mention.start]) \
+                and not re.search(r"\b(and|or|to|from|into|for|of|with|in)\b",
+                                  text[f.mention.end:following.mention.start]):
             continue
         out.append(f)
     return out
