@@ -68,7 +68,7 @@ from mineralgraph.loaders.articles import Article, dateline, read_article, split
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
-from mineralgraph.loaders.news_gate import decision_doubt, restated_doubt
+from mineralgraph.loaders.news_gate import decision_doubt, event_doubt, restated_doubt
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -133,6 +133,11 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
+#: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December|Monday|Tuesday|"
+                       r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
+                       r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -566,6 +571,25 @@ class NewsReader:
                 reason = decision_doubt(claim.quote or "")
                 if reason:
                     drop[claim.subject] = (claim.quote or "", reason)
+        # talk of an event (a rumour, a fear, a counterfactual) is no event: the claims it
+        # gave go, and a node left with none goes with them
+        for claim in self.claims:
+            if claim.subject.startswith(("control:", "licence:")) and claim.subject not in drop:
+                reason = event_doubt(claim.quote or "")
+                if reason and not any(c.subject == claim.subject and c.quote != claim.quote
+                                      and not event_doubt(c.quote or "") for c in self.claims):
+                    drop[claim.subject] = (claim.quote or "", reason)
+        heard = {c.quote for c in self.claims if c.subject.startswith(("control:", "licence:"))
+                 and event_doubt(c.quote or "")}
+        self.claims = [c for c in self.claims if not (
+            c.quote in heard and c.subject.startswith(("control:", "licence:")))]
+        for quote in sorted(heard - {quote for quote, _ in drop.values()}):
+            line = next((line for line, text, _ in self.skipped if text == quote), self.line)
+            self.skipped.append((line, quote, f"{event_doubt(quote)} (gate)"))
+        left = {c.subject for c in self.claims}
+        for node in [n for n in self.nodes if n.startswith(("control:", "licence:"))]:
+            if node not in left:
+                self.nodes.pop(node)
         known = {node: info for node, info in self.controls.items() if not info["minted"]}
         for node, info in sorted(self.controls.items()):
             quotes = sorted({c.quote or "" for c in self.claims if c.subject == node})
@@ -2263,13 +2287,16 @@ class NewsReader:
         self.gazetteer_found = found
         parties = self.parties(text, found)
         known_spans = [p[0] for p in parties]
+        # "In April, Solvay began producing ...": the subject comes after a leading date
+        lead = LEAD_DATE.match(text)
+        offset = lead.end() if lead else 0
         for mention in self.gazetteer.unknown_names(text):
             if any(m.start == mention.start for m in known_spans):
                 continue
             before = text[max(0, mention.start - 6):mention.start]
             after = text[mention.end:mention.end + 40]
             if re.search(r"\b(to|from)\s+$", before) or (
-                    mention.start == 0 and re.match(r"\s+(\w+\s+)?(" + "|".join(
+                    mention.start == offset and re.match(r"\s+(\w+\s+)?(" + "|".join(
                         v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")",
                         after, re.I)) or (
                     # "Belgian chemicals group Solvay has started producing ...": the subject
@@ -2277,11 +2304,11 @@ class NewsReader:
                                                    PRODUCE_VERB.pattern + ")", after, re.I)):
                 parties.append((mention, f"company:{slug(mention.text)}"))
         first = re.match(r"([A-Z][\w&'-]+)\s+(\w+\s+)?(" + "|".join(
-            v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text, re.I)
-        if first and not any(p[0].start == 0 for p in parties) and first.group(1)[0].isupper() \
-                and not self.gazetteer.mentions(first.group(1)) \
+            v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text[offset:], re.I)
+        if first and not any(p[0].start == offset for p in parties) \
+                and first.group(1)[0].isupper() and not self.gazetteer.mentions(first.group(1)) \
                 and first.group(1).lower() not in STOPWORDS:
-            parties.append((Mention(first.group(1), 0, len(first.group(1)), None),
+            parties.append((Mention(first.group(1), offset, offset + len(first.group(1)), None),
                             f"company:{slug(first.group(1))}"))
         parties.sort(key=lambda item: item[0].start)
         materials = [f.id for f in found if f.kind == "Material"]

@@ -46,6 +46,31 @@ BACKGROUND = re.compile(r"\b(works? like|is like|means that|for example|e\.g\.|i
                         r"read (by many )?as|what (a|an|the) [\w -]{0,30}(is|means))\b", re.I)
 
 
+#: Talk of an event, not the event: rumours and reports of it, fears and beliefs that it will
+#: happen, a counterfactual ("Had China approved the licences in May, ...").
+HEARSAY = re.compile(r"\b(reports?|rumou?rs?|speculation|claims?|suggestions?) (that|of)\b|"
+                     r"\b(fear(s|ed|ing)?|worr(y|ies|ied)|believes?|believed|suspects?|"
+                     r"suspected|doubts?|doubted|assum(e|es|ed)|imagine)\b(?! (of|about) )|"
+                     r"^\W*(had|were|should)\s+[\w.'\u2019 -]{1,40}?\s+(approved|granted|"
+                     r"denied|banned|restricted|imposed|lifted|suspended)\b|\bwould have\b",
+                     re.I)
+
+
+def event_doubt(text: str) -> str | None:
+    """Why ``text`` states no event (a control's or a licence's), or None.
+
+    >>> event_doubt("Rumours that China had halted all magnet exports sent prices higher.")
+    'hearsay: a rumour, fear or counterfactual of an event is no event'
+    >>> event_doubt("Had China approved the licences in May, the plant would not have closed.")
+    'hearsay: a rumour, fear or counterfactual of an event is no event'
+    >>> event_doubt("China approved the licences in May, the ministry said.") is None
+    True
+    """
+    if HEARSAY.search(text):
+        return "hearsay: a rumour, fear or counterfactual of an event is no event"
+    return None
+
+
 def decision_doubt(text: str) -> str | None:
     """Why ``text`` states no licence decision, or None when it does."""
     if BACKGROUND.search(text):
