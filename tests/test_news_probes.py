@@ -315,3 +315,28 @@ def test_the_probes_are_many_enough():
     """The brief of the fifth pass: 30 paraphrases and 30 near misses at least."""
     assert len(PARAPHRASES) >= 30 and len(NEAR_MISSES) >= 30
     assert len(set(NEAR_MISSES)) == len(NEAR_MISSES)
+
+
+def test_one_announcement_with_two_known_controls_gives_each_its_clause():
+    """The known miss of ``build --source 04-us-ban.txt``: the bundled graph holds MOFCOM
+    Announcement No. 46 [2024] as two controls (clause 1, dual-use items to US military users;
+    clause 2, gallium, germanium and antimony to the US). "prohibited the export of dual-use
+    items to U.S. military users in Announcement No. 46" is clause 1, not the first control
+    that carries the number."""
+    from mineralgraph.bundled import bundled_claims
+
+    graph = SupplyGraph(list(bundled_claims()))
+    result = load_news(ARTICLES / "04-us-ban.txt", LoadContext(known=graph))
+    got = {(c.subject, c.predicate, str(c.object)) for c in result.claims
+           if c.subject.startswith("control:")}
+    assert got == {
+        ("control:cn-2024-12-us-ban", "announced_on", "2024-12-03"),
+        ("control:cn-2024-12-us-ban", "ISSUED_BY", "country:CN"),
+        ("control:cn-2024-12-us-ban", "COVERS", "element:Ga"),
+        ("control:cn-2024-12-us-ban", "COVERS", "element:Ge"),
+        ("control:cn-2024-12-us-ban", "COVERS", "element:Sb"),
+        ("control:cn-2024-12-us-ban", "TARGETS", "country:US"),
+        ("control:cn-2024-12-us-military", "announced_on", "2024-12-03"),
+        ("control:cn-2024-12-us-military", "effective_from", "2024-12-03"),
+        ("control:cn-2024-12-us-military", "ISSUED_BY", "country:CN"),
+        ("control:cn-2024-12-us-military", "TARGETS", "country:US")}

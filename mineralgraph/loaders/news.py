@@ -474,6 +474,7 @@ class NewsReader:
                          "reference": str(self.known.attribute(node, "reference") or ""),
                          "announced": self.known.attribute(node, "announced_on"),
                          "effective": self.known.attribute(node, "effective_from"),
+                         "regime": self.known.attribute(node, "regime"),
                          "minted": False}
         return out
 
@@ -1412,11 +1413,23 @@ class NewsReader:
         ref = named_reference(text)
         if ref:
             number, year = ref.group(1), ref.group(2)
+            same = []
             for node, info in self.controls.items():
                 match = re.search(r"No\.?\s*(\d+)\D*(\d{4})?", info["reference"])
                 if match and match.group(1) == number and (
                         year is None or match.group(2) in (None, year)):
-                    return node
+                    same.append(node)
+            if len(same) > 1:
+                # one announcement, several controls (No. 46 [2024]: clause 1 bans dual-use
+                # exports to US military users, clause 2 gallium, germanium and antimony to the
+                # US): the clause the sentence speaks of, by its military end use or its items
+                military = bool(MILITARY.search(text))
+                same = [n for n in same if (self.controls[n].get("regime") == "end-use-denial")
+                        == military] or same
+                if len(same) > 1 and items:
+                    same = [n for n in same if set(items) & self.controls[n]["covers"]] or same
+            if same:
+                return same[0]
             current = self.controls.get(self.current_control or "")
             if current is not None and not current["reference"] and current["minted"]:
                 year = year or event.year
@@ -2032,7 +2045,7 @@ class NewsReader:
         if node not in self.controls:
             self.controls[node] = {"issuer": set(), "covers": set(), "targets": set(),
                                    "reference": reference or "", "announced": when,
-                                   "minted": True}
+                                   "regime": regime, "minted": True}
         return node
 
     def cover_claims(self, text: str, found: list[Found]) -> None:
