@@ -340,3 +340,21 @@ def test_one_announcement_with_two_known_controls_gives_each_its_clause():
         ("control:cn-2024-12-us-military", "effective_from", "2024-12-03"),
         ("control:cn-2024-12-us-military", "ISSUED_BY", "country:CN"),
         ("control:cn-2024-12-us-military", "TARGETS", "country:US")}
+
+
+@pytest.mark.parametrize("body, published, node", [
+    ("Russia on Friday imposed temporary restrictions on exports of enriched uranium to the "
+     "United States.", "2024-11-16", "control:ru-2024-11-uranium"),
+    ("China on Thursday announced export controls on items related to tungsten, tellurium and "
+     "bismuth.", "2025-02-06", "control:cn-2025-02-tungsten"),
+    ("China's commerce ministry issued Announcement No. 61 on Thursday, adding controls on rare "
+     "earth technologies.", "2025-10-09", "control:cn-2025-10-no-61"),
+    ("Russia on Friday imposed temporary export restrictions on shipments to the United States.",
+     "2024-11-16", "control:ru-2024-11-export-controls"),
+])
+def test_a_new_controls_id_follows_the_convention(tmp_path, known, body, published, node):
+    """tests/data/news/README.md: ``control:<issuer>-<yyyy>-<mm>-<tail>``, the month of the
+    announcement, the tail the announcement's number (``no-N``), else the first item covered
+    as written, else ``export-controls``."""
+    got = scored(read(tmp_path, known, body, published).claims)
+    assert {c[0] for c in got} == {node}
