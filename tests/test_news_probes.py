@@ -300,6 +300,17 @@ NEAR_MISSES = [
     'Several carmakers said they feared China would deny licences to suppliers of military contractors.',
     'Ford said it was still waiting for licences for magnets from its Chinese suppliers.',
     'The ministry has not said whether it approved any licences for U.S. buyers.',
+    # shapes met in real pages read after round 11 (never an article of any set)
+    'While Chinese authorities have recently issued a limited number of export licences, '
+    'supply remains tight.',
+    'For the first quarter overall, China\'s rare earth exports were down 2.3% year-on-year at '
+    '11,040 tonnes.',
+    'China\'s exports of gallium in January and February combined were down 17% from a year '
+    'earlier.',
+    'The government announced on the first working day after the holiday, on October 9, to '
+    'expand rare earth export controls ahead of talks between President Xi Jinping and U.S. '
+    'counterpart Donald Trump.',
+    'China has so far issued only a handful of licences for rare earth magnets, buyers say.',
 ]
 
 

@@ -106,9 +106,13 @@ EXPORT_HALT = re.compile(r"\b(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)
                          r"([\w-]+\s+){0,2}?(exports|shipments)\b|\b(suspension|halt|freeze)\s+"
                          r"(of|on)\s+(all\s+)?([\w-]+\s+){0,3}?(exports|shipments)\b", re.I)
 #: "Year to date, exports totalled ...": a cumulative figure, neither a month's nor a year's.
-YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|in the first (two|three|"
-                          r"four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months|in the "
-                          r"first (half|two quarters|three quarters|quarter))\b", re.I)
+YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|during|over) the "
+                          r"first (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) "
+                          r"months|(in|for|during|over) the first (half|two quarters|three "
+                          r"quarters|quarter)|first[- ](quarter|half)|Q[1-4]|H[12]|"
+                          # "exports in January and February combined": a figure over several
+                          # months is no month's
+                          r"combined)\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -569,7 +573,8 @@ class NewsReader:
             if claim.subject.startswith("licence:") and claim.predicate == "decision" \
                     and claim.qualifier("modality") is None and claim.subject not in drop \
                     and claim.object != "under-review":   # an application, by REVIEW's verbs
-                reason = decision_doubt(claim.quote or "")
+                reason = decision_doubt(claim.quote or "",
+                                        claim.qualifier("dated_by") == "article")
                 if reason:
                     drop[claim.subject] = (claim.quote or "", reason)
         # talk of an event (a rumour, a fear, a counterfactual) is no event: the claims it
@@ -1751,6 +1756,11 @@ class NewsReader:
                     r"\bthe (country|government|nation|authorities)\b", text, re.I)) or (
                 issuer == self.official_country and not others) or (
                 issuer in named_countries and not others
+                # a country named only after the control's verb is no subject of it ("The
+                # government announced ... to expand export controls ahead of talks between
+                # President Xi and U.S. counterpart Donald Trump")
+                and any(f.id == issuer and (verb is None or f.mention.start < verb)
+                        for f in found if f.kind == "Country")
                 and not re.search(r"\b(concern\w*|condemn\w*|criticis\w*|criticiz\w*|"
                                   r"protest\w*|seek\w*|exemptions?|hurt|affected|hit by|"
                                   r"response|respond\w*|react\w*)\b", text, re.I))

@@ -71,11 +71,34 @@ def event_doubt(text: str) -> str | None:
     return None
 
 
-def decision_doubt(text: str) -> str | None:
-    """Why ``text`` states no licence decision, or None when it does."""
+#: A clause that leads the sentence and sets it in its background ("While Chinese authorities
+#: have recently issued a limited number of export licenses, the supply remains constrained").
+LEADING_CLAUSE = re.compile(r"^\W*(while|although|though|even though|whereas|as|since|because|"
+                            r"given that|now that)\b[^,]*,", re.I)
+#: A time no day can be read from: "recently", "in recent weeks", "so far".
+VAGUE_TIME = re.compile(r"\b(recently|lately|in recent (days|weeks|months)|so far|to date|"
+                        r"over the (past|last) (few )?(days|weeks|months))\b", re.I)
+
+
+def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
+    """Why ``text`` states no licence decision, or None when it does; ``dated_by_article``:
+    the sentence gives no date of its own.
+
+    >>> decision_doubt("While China has recently issued some licences, supply is tight.")
+    'background: the decision stands in a clause that leads the sentence (while, although, as)'
+    >>> decision_doubt("China has recently issued some licences.", dated_by_article=True)
+    "not dated: 'recently', 'so far' give no day, and the article's date is no decision's"
+    """
     if BACKGROUND.search(text):
         return "background: the sentence explains or reports talk of licensing, it states no " \
                "decision"
+    lead = LEADING_CLAUSE.match(text)
+    if lead and DECIDING.search(lead.group(0)) and not DECIDING.search(text[lead.end():]):
+        return "background: the decision stands in a clause that leads the sentence (while, " \
+               "although, as)"
+    if dated_by_article and VAGUE_TIME.search(text):
+        return "not dated: 'recently', 'so far' give no day, and the article's date is no " \
+               "decision's"
     # "China, which restricted exports in April, approved licences": the aside set apart
     text = re.sub(r",\s+(which|who|whose)\b[^,]*,", "", text)
     for verb in DECIDING.finditer(text):
