@@ -369,3 +369,23 @@ def test_a_new_controls_id_follows_the_convention(tmp_path, known, body, publish
     as written, else ``export-controls``."""
     got = scored(read(tmp_path, known, body, published).claims)
     assert {c[0] for c in got} == {node}
+
+
+def test_a_purpose_after_the_event_is_no_hedge(tmp_path, known):
+    """", as it seeks to profit from ...": the reason for a ban, not a hedge of it (a real
+    report's shape read after round 11); "is seeking to ban" stays a hedge."""
+    got = scored(read(tmp_path, known, "Namibia has banned the export of unprocessed lithium, "
+                      "the government announced on Thursday, as it seeks to profit from growing "
+                      "demand.", published="2023-06-09").claims)
+    assert got == {
+        ("control:na-2023-06-lithium", "announced_on", "2023-06-08", None, "2023-06-08", None,
+         None, None),
+        ("control:na-2023-06-lithium", "ISSUED_BY", "country:NA", None, "2023-06-08", None, None,
+         None),
+        ("control:na-2023-06-lithium", "COVERS", "element:Li", None, "2023-06-08", None, None,
+         None),
+        ("control:na-2023-06-lithium", "regime", "ban", None, None, None, None, None)}
+    hedged = scored(read(tmp_path, known, "Namibia is seeking to ban the export of unprocessed "
+                         "lithium, the government said on Thursday.", published="2023-06-09",
+                         name="h.txt").claims)
+    assert [c for c in hedged if c[6] is None] == []

@@ -142,6 +142,9 @@ LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|M
                        r"July|August|September|October|November|December|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
                        r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
+#: A purpose set after the event: ", as it seeks to profit from ...", ", as the country aims to".
+PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|ministry))\s+"
+                     r"(seeks?|looks?|aims?|tries|hopes?|wants?|moves?)\s+to\b[^,.;]*", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -764,9 +767,12 @@ class NewsReader:
             self.skipped.append((line, text, "a quotation: its event verb is inside the "
                                              "quotation marks"))
         question = question or quoted
-        hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
-                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text) or question)
-        self.modality = modality_of(text) if hedged else None
+        # "..., as it seeks to profit from growing demand": the purpose of what was done, no
+        # hedge of it
+        cues = PURPOSE.sub("", text)
+        hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
+                      or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
+        self.modality = modality_of(cues) if hedged else None
         negated = bool(NEGATED.search(text)) or question
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
