@@ -268,7 +268,6 @@ NEAR_MISSES = [
     "Zimbabwe's government said it was considering a ban on lithium concentrate exports from 2027.",
     'The controls China announced in April remain in force.',
     'China has restricted gallium exports since 2023.',
-    "Beijing's curbs on gallium and germanium, in place since August 2023, have reshaped the market.",
     'Will China lift its ban on gallium exports to the United States?',
     '"We will not approve licences for military users," the spokesman said.',
     'Had China approved the licences in May, the plant would not have halted production.',
@@ -389,3 +388,18 @@ def test_a_purpose_after_the_event_is_no_hedge(tmp_path, known):
                          "lithium, the government said on Thursday.", published="2023-06-09",
                          name="h.txt").claims)
     assert [c for c in hedged if c[6] is None] == []
+
+
+def test_a_known_control_restated_keeps_its_known_facts_only(tmp_path, known):
+    """"Beijing's curbs on gallium and germanium, in place since August 2023, ...": the July 2023
+    control restated (README: restated items of a known control are claims, dated by its
+    announcement); never a new control, and no entry into force from a state."""
+    got = scored(read(tmp_path, known, "Beijing's curbs on gallium and germanium, in place since "
+                      "August 2023, have reshaped the market.").claims)
+    assert got == {
+        ("control:cn-2023-07-gallium-germanium", "ISSUED_BY", "country:CN", None, "2023-07-03",
+         None, None, None),
+        ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ga", None, "2023-07-03",
+         None, None, None),
+        ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ge", None, "2023-07-03",
+         None, None, None)}

@@ -68,7 +68,8 @@ from mineralgraph.loaders.articles import Article, dateline, read_article, split
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
-from mineralgraph.loaders.news_gate import decision_doubt, event_doubt, restated_doubt
+from mineralgraph.loaders.news_gate import (decision_doubt, event_doubt, restated_doubt,
+                                            restated_match)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -608,6 +609,14 @@ class NewsReader:
             reason = restated_doubt(info, days, known)
             if reason:
                 drop[node] = (quotes[0], reason)
+                # what the sentence restates of the known control (its issuer, the items and
+                # targets it covers, all in the known graph already) is kept on it, dated by
+                # its announcement; no date of the sentence is (a state is no entry into force)
+                same = restated_match(info, days, known)
+                for claim in [c for c in self.claims if c.subject == node
+                              and c.predicate in ("ISSUED_BY", "COVERS", "TARGETS")]:
+                    self.claim(same, claim.predicate, claim.object, known[same]["announced"],
+                               quote=claim.quote)
         if not drop:
             return
         self.claims = [c for c in self.claims if c.subject not in drop

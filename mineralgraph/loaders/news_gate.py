@@ -129,6 +129,18 @@ def restated_doubt(control: dict, sentence_dates: list, known: dict[str, dict]) 
     >>> restated_doubt(new, [date(2024, 12, 3)], {"control:cn-2023-07": july}) is None
     True
     """
+    node = restated_match(control, sentence_dates, known)
+    if node is None:
+        return None
+    if not sentence_dates:
+        return f"restated: {node} of the same issuer covers these items; the sentence " \
+               "gives no date of another announcement"
+    return f"restated: {node} of the same issuer covers these items, in the month the " \
+           "sentence gives"
+
+
+def restated_match(control: dict, sentence_dates: list, known: dict[str, dict]) -> str | None:
+    """The known control a new one restates (see :func:`restated_doubt`), or None."""
     if not control["covers"]:
         return None
     for node, info in sorted(known.items()):
@@ -137,10 +149,6 @@ def restated_doubt(control: dict, sentence_dates: list, known: dict[str, dict]) 
                 or not control["targets"] <= info["targets"]:
             continue
         months = {(d.year, d.month) for d in (info["announced"], info["effective"]) if d}
-        if not sentence_dates:
-            return f"restated: {node} of the same issuer covers these items; the sentence " \
-                   "gives no date of another announcement"
-        if any((d.year, d.month) in months for d in sentence_dates):
-            return f"restated: {node} of the same issuer covers these items, in the month " \
-                   "the sentence gives"
+        if not sentence_dates or any((d.year, d.month) in months for d in sentence_dates):
+            return node
     return None
