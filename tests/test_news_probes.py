@@ -56,7 +56,9 @@ def test_a_known_control_restated_as_a_state_is_not_minted_anew(tmp_path, known)
     assert not [c for c in got if c[0] == "control:cn-2023-10-gallium"]
     assert ("control:cn-2023-10-graphite", "COVERS", "element:C", None, "2023-10-20", None, None,
             None) in got
-    assert any("gate: control:cn-2023-10-gallium dropped" in s["reason"]
+    assert ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ga", None, "2023-07-03",
+            None, None, None) in got
+    assert any(s["reason"].startswith("restated: control:cn-2023-07-gallium-germanium")
                for s in result.report["skipped"])
 
 
@@ -267,7 +269,6 @@ NEAR_MISSES = [
     'Tesla hopes to secure a licence for Optimus magnets before the end of the year.',
     "Zimbabwe's government said it was considering a ban on lithium concentrate exports from 2027.",
     'The controls China announced in April remain in force.',
-    'China has restricted gallium exports since 2023.',
     'Will China lift its ban on gallium exports to the United States?',
     '"We will not approve licences for military users," the spokesman said.',
     'Had China approved the licences in May, the plant would not have halted production.',
@@ -390,16 +391,23 @@ def test_a_purpose_after_the_event_is_no_hedge(tmp_path, known):
     assert [c for c in hedged if c[6] is None] == []
 
 
-def test_a_known_control_restated_keeps_its_known_facts_only(tmp_path, known):
+@pytest.mark.parametrize("body, items", [
+    ("Beijing's curbs on gallium and germanium, in place since August 2023, have reshaped the "
+     "market.", ("Ga", "Ge")),
+    ("China has restricted gallium and germanium exports since 2023.", ("Ga", "Ge")),
+    ("China has restricted gallium exports since 2023.", ("Ga",)),
+])
+def test_a_known_control_restated_keeps_its_known_facts_only(tmp_path, known, body, items):
     """"Beijing's curbs on gallium and germanium, in place since August 2023, ...": the July 2023
     control restated (README: restated items of a known control are claims, dated by its
-    announcement); never a new control, and no entry into force from a state."""
-    got = scored(read(tmp_path, known, "Beijing's curbs on gallium and germanium, in place since "
-                      "August 2023, have reshaped the market.").claims)
-    assert got == {
-        ("control:cn-2023-07-gallium-germanium", "ISSUED_BY", "country:CN", None, "2023-07-03",
-         None, None, None),
-        ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ga", None, "2023-07-03",
-         None, None, None),
-        ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ge", None, "2023-07-03",
-         None, None, None)}
+    announcement); never a new control, and no entry into force from a state. "since 2010"
+    is not that control."""
+    got = scored(read(tmp_path, known, body).claims)
+    assert got == {("control:cn-2023-07-gallium-germanium", "ISSUED_BY", "country:CN", None,
+                    "2023-07-03", None, None, None)} | {
+        ("control:cn-2023-07-gallium-germanium", "COVERS", f"element:{item}", None, "2023-07-03",
+         None, None, None) for item in items}
+    other = scored(read(tmp_path, known, "China has restricted gallium exports since 2010.",
+                        name="o.txt").claims)
+    assert not [c for c in other if c[0].startswith("control:") and c[6] is None]
+

@@ -1703,6 +1703,24 @@ class NewsReader:
                                                   f"{named_issuer}'s"))
             return
         minted = control is None
+        if minted and issuer and not guessed and items and status != "suspended":
+            # "Similar curbs on gallium and germanium have been in place since Aug. 1": a known
+            # control of the issuer covering these items, in the month the sentence gives (or
+            # none): what it restates is kept on the known control, never a new one
+            known = {node: info for node, info in self.controls.items() if not info["minted"]}
+            same = restated_match({"issuer": {issuer}, "covers": set(items),
+                                   "targets": set(targets)}, [d for d, _, _ in dates], known,
+                                  tuple(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)))
+            if same is not None:
+                start = known[same]["announced"]
+                self.claim(same, "ISSUED_BY", self.ensure(issuer), start, quote=text)
+                for item in items:
+                    self.claim(same, "COVERS", self.ensure(item), start, quote=text)
+                for target in targets:
+                    self.claim(same, "TARGETS", self.ensure(target), start, quote=text)
+                self.skipped.append((self.line, text, f"restated: {same}'s issuer, items and "
+                                     "targets kept, no date (a known control restated)"))
+                return
         if minted:
             doubt = self.mint_doubt(text, named, targets, status,
                                     bool(announced and day_precise))

@@ -139,8 +139,11 @@ def restated_doubt(control: dict, sentence_dates: list, known: dict[str, dict]) 
            "sentence gives"
 
 
-def restated_match(control: dict, sentence_dates: list, known: dict[str, dict]) -> str | None:
-    """The known control a new one restates (see :func:`restated_doubt`), or None."""
+def restated_match(control: dict, sentence_dates: list, known: dict[str, dict],
+                   years: tuple[int, ...] = ()) -> str | None:
+    """The known control a new one restates (see :func:`restated_doubt`), or None; ``years``:
+    years the sentence names, of which one must be the known control's ("since 2010" is not
+    the July 2023 control)."""
     if not control["covers"]:
         return None
     for node, info in sorted(known.items()):
@@ -149,6 +152,8 @@ def restated_match(control: dict, sentence_dates: list, known: dict[str, dict]) 
                 or not control["targets"] <= info["targets"]:
             continue
         months = {(d.year, d.month) for d in (info["announced"], info["effective"]) if d}
+        if years and not {y for y, _ in months} & set(years):
+            continue
         if not sentence_dates or any((d.year, d.month) in months for d in sentence_dates):
             return node
     return None
