@@ -1703,7 +1703,8 @@ class NewsReader:
                                                   f"{named_issuer}'s"))
             return
         minted = control is None
-        if minted and issuer and not guessed and items and status != "suspended":
+        if minted and issuer and not guessed and items and status != "suspended" \
+                and (state or not (announced or effective)):
             # "Similar curbs on gallium and germanium have been in place since Aug. 1": a known
             # control of the issuer covering these items, in the month the sentence gives (or
             # none): what it restates is kept on the known control, never a new one
