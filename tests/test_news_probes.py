@@ -311,6 +311,9 @@ NEAR_MISSES = [
     'expand rare earth export controls ahead of talks between President Xi Jinping and U.S. '
     'counterpart Donald Trump.',
     'China has so far issued only a handful of licences for rare earth magnets, buyers say.',
+    'Congo announced on Saturday that it had extended its ban on cobalt exports by three months.',
+    'Zimbabwe has extended its ban on raw lithium ore exports until the end of 2026, the '
+    'ministry said on Monday.',
 ]
 
 
@@ -411,3 +414,16 @@ def test_a_known_control_restated_keeps_its_known_facts_only(tmp_path, known, bo
                         name="o.txt").claims)
     assert not [c for c in other if c[0].startswith("control:") and c[6] is None]
 
+
+
+def test_an_extension_in_time_is_no_new_control_but_one_in_scope_is(tmp_path, known):
+    """"has extended its ban on cobalt exports for three months" (a real report's shape read
+    after round 11 minted `control:cd-2025-06-cobalt`): the ban in place goes on. Controls
+    "expanded to" more items are a new control."""
+    longer = scored(read(tmp_path, known, "Congo said on Saturday it has extended its ban on "
+                         "cobalt exports for three months.", published="2025-06-23").claims)
+    assert not [c for c in longer if c[0].startswith("control:")]
+    wider = scored(read(tmp_path, known, "China on Thursday expanded its export controls to "
+                        "holmium and erbium.", published="2025-10-09", name="w.txt").claims)
+    assert ("control:cn-2025-10-holmium", "announced_on", "2025-10-09", None, "2025-10-09",
+            None, None, None) in wider

@@ -146,6 +146,12 @@ LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|M
 #: A purpose set after the event: ", as it seeks to profit from ...", ", as the country aims to".
 PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|ministry))\s+"
                      r"(seeks?|looks?|aims?|tries|hopes?|wants?|moves?)\s+to\b[^,.;]*", re.I)
+#: A control in place extended: "extended its ban", "the extension of the suspension".
+EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?)\s+(the\s+|its\s+|"
+                      r"their\s+|a\s+)?([\w-]+\s+){0,3}?(ban|bans|controls?|suspension|"
+                      r"restrictions?|curbs?|prohibition|moratorium)\b|\bextension of (the\s+|its\s+)?"
+                      r"([\w-]+\s+){0,3}?(ban|controls?|suspension|restrictions?|curbs?|"
+                      r"prohibition|moratorium)\b", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -2050,6 +2056,13 @@ class NewsReader:
             else text
         if self.modal_event(text):
             return "modal: a control a modal verb governs ('would suspend') is no event"
+        extended = EXTENDED.search(text)
+        if extended and re.search(r"\b((for|by)\s+(another|a further|a|an|one|two|three|four|"
+                                  r"five|six|\d+)\s+([\w-]+\s+)?(days?|weeks?|months?|years?)|"
+                                  r"until|till|through)\b", text[extended.end():], re.I):
+            # "announced ... that it has extended its ban on cobalt exports for three months":
+            # the control in place goes on, no new one starts
+            return "restated: an extension of a control in place is no new control"
         if not (named or targets or REFERENCE.search(text) or RARE_EARTH.search(clause)
                 or INSTRUMENT.search(clause)):
             return ("not identified: a new control that names no item, target nor number "
