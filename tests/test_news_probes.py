@@ -427,3 +427,19 @@ def test_an_extension_in_time_is_no_new_control_but_one_in_scope_is(tmp_path, kn
                         "holmium and erbium.", published="2025-10-09", name="w.txt").claims)
     assert ("control:cn-2025-10-holmium", "announced_on", "2025-10-09", None, "2025-10-09",
             None, None, None) in wider
+
+
+def test_a_suspension_announced_is_of_the_known_control_and_starts_no_entry_into_force(
+        tmp_path, known):
+    """Real reports' shapes read after round 11: "announced on Sunday that it has suspended a
+    ban ..." took Sunday for the ban's announcement and minted a November ban; "The suspension
+    of ... takes effect from Sunday" gave the ban an entry into force on that Sunday."""
+    got = scored(read(tmp_path, known, "China's commerce ministry announced on Sunday that it has "
+                      "suspended a ban on exports of gallium, germanium and antimony to the US. "
+                      "The suspension of the second clause of Announcement No. 46 of 2024 takes "
+                      "effect from Sunday until Nov. 27, 2026, the ministry said.",
+                      published="2025-11-10").claims)
+    assert not [c for c in got if c[0].startswith("control:cn-2025")]
+    assert ("control:cn-2024-12-us-military", "effective_to", "2025-11-09", None, "2025-11-09",
+            None, None, None) in got
+    assert not [c for c in got if c[1] == "effective_from"]

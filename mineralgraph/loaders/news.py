@@ -1589,7 +1589,12 @@ class NewsReader:
             statuses.append("suspended")
         if IN_FORCE.search(text) and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
-                and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)):
+                and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)) \
+                and not ("suspended" in statuses and re.search(
+                    r"\b(suspension|suspending|pause|pausing|lifting|halt)\b[^;]{0,120}?\b(takes?|"
+                    r"took|taking|comes?|came|went|goes) (effect|into (force|effect))", text, re.I)):
+            # "The suspension of the second clause ... takes effect from Sunday": the pause
+            # starts, not the control
             statuses.append("in force")   # "suspended ... with immediate effect": the pause
         since = [when for when, start, _ in dates
                  if SINCE_CUE.search(text[max(0, start - 10):start])
@@ -1626,7 +1631,12 @@ class NewsReader:
         day_precise = True
         for when, start, end in dates:
             cue = text[max(0, start - 40):start]
-            if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue):
+            if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue) and not (
+                    re.search(r"\bannounc\w*\b[^,;]{0,40}$", cue, re.I)
+                    and SUSPENDED.search(text, end) and not SUSPENDED.search(text[:start])):
+                # ("announced on Sunday that it has suspended a ban ...": the day of the
+                # suspension, not of the control's announcement; "suspended the controls that
+                # it announced on Oct. 9" is the control's)
                 if announced is None:
                     announced = when
                     day_precise = bool(re.search(r"\b\d{1,2}\b|day\b", text[start:end], re.I))
