@@ -314,6 +314,8 @@ NEAR_MISSES = [
     'Congo announced on Saturday that it had extended its ban on cobalt exports by three months.',
     'Zimbabwe has extended its ban on raw lithium ore exports until the end of 2026, the '
     'ministry said on Monday.',
+    'The Ministry of Commerce announced new export controls on dual-use items destined for '
+    'Japan, effective June 10, 2025.',
 ]
 
 

@@ -606,6 +606,21 @@ class NewsReader:
         for node in [n for n in self.nodes if n.startswith(("control:", "licence:"))]:
             if node not in left:
                 self.nodes.pop(node)
+        # "announced new export controls ..., effective January 6" read on 7 January: the
+        # article's day stands in for no announcement that the text says came before it
+        early = {(c.subject, c.quote) for c in self.claims if c.predicate == "effective_from"
+                 and c.object < self.article.published}
+        late = [c for c in self.claims if c.predicate == "announced_on"
+                and c.qualifier("dated_by") == "article" and (c.subject, c.quote) in early]
+        for claim in late:
+            reason = ("not dated: the announcement took the article's day, after the entry "
+                      "into force the text gives")
+            if self.controls.get(claim.subject, {}).get("minted"):
+                drop[claim.subject] = (claim.quote or "", reason)   # its id and dates: guesses
+                continue
+            self.claims.remove(claim)
+            self.skipped.append((self.line, claim.quote or "",
+                                 f"{reason} (gate: {claim.subject} announced_on dropped)"))
         known = {node: info for node, info in self.controls.items() if not info["minted"]}
         for node, info in sorted(self.controls.items()):
             quotes = sorted({c.quote or "" for c in self.claims if c.subject == node})
