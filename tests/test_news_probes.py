@@ -445,3 +445,17 @@ def test_a_suspension_announced_is_of_the_known_control_and_starts_no_entry_into
     assert ("control:cn-2024-12-us-military", "effective_to", "2025-11-09", None, "2025-11-09",
             None, None, None) in got
     assert not [c for c in got if c[1] == "effective_from"]
+
+
+def test_what_licences_allow_is_not_their_decision(tmp_path, known):
+    """A real report's shape read after round 11: "issued the first round of streamlined ...
+    licences to ..., allowing them to accelerate shipments" gave an *expedited* decision; a
+    streamlined licence is a kind of licence, and what it allows is no decision."""
+    got = scored(read(tmp_path, known, "China has issued the first round of streamlined rare-earth "
+                      "export licences to at least three magnet makers, allowing them to "
+                      "accelerate shipments.", published="2025-12-04").claims)
+    assert not [c for c in got if c[1] == "decision" and c[2] == "expedited"]
+    sped = scored(read(tmp_path, known, "China agreed on Thursday to speed up approvals of export "
+                       "licences for rare earths for U.S. customers.", published="2025-06-12",
+                       name="s.txt").claims)
+    assert [c[2] for c in sped if c[1] == "decision"] == ["expedited"]
