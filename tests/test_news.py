@@ -64,6 +64,10 @@ KNOWN_MISSES = {
     "97-magnet-exports-tradepress.md": "a bullet figure with neither month nor 'year on year'",
     "116-syrah-balama-tradepress.md": "'graphite mine' names the element, not natural graphite",
     "140-mp-halts-yahoo.html": "the buyer ('China') named as a company only in the next sentence",
+    "124-antimony-surge-metalswire.html": "the control known only by its entry into force in a "
+                                          "clause of background ('ahead of export restrictions "
+                                          "that take effect on Sept. 15') mints no node: its month "
+                                          "came from the exports' 'in August' (the fifth pass)",
     "156-us-ore-imports.html": "'after falling to zero in June' in a sentence about July",
     "160-lynas-dy-magneticsmag.html": "'processes concentrate from Lynas' Mt Weld mine'",
     "168-antimony-h1-2025.html": "'cleared customs' as exports",
@@ -150,8 +154,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 804
-    assert score.precision >= 692 / 696, report
-    assert score.recall >= 692 / 804, report
+    assert score.precision >= 688 / 692, report
+    assert score.recall >= 688 / 804, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -1126,19 +1130,18 @@ def test_an_entry_into_force_in_background_goes_to_the_control_read_before(tmp_p
             None, None, None) in got
 
 
-def test_an_entry_into_force_goes_to_the_control_a_later_sentence_announces(tmp_path, known):
+def test_an_entry_into_force_in_background_mints_no_control(tmp_path, known):
     """"ahead of export restrictions that take effect on Sept. 15", then "China ... said last
-    month that exporters would need licences to ship antimony products": one control, the
-    August one, in force on 15 September."""
+    month that exporters would need licences to ship antimony products": the August control
+    was read until the fifth pass, by a month that was the exports' ("in August") and the
+    lucky match of its id; a control known only by its entry into force in a clause of
+    background mints no node, and "would need licences" is no announcement (124 is a known
+    miss since)."""
     got = claims_of(tmp_path, known, "China exported 4,075 metric tons of antimony products in "
                     "August, as buyers stockpiled ahead of export restrictions that take effect "
                     "on Sept. 15.\n\nChina said last month that exporters would need licences to "
                     "ship antimony products.", published="2024-09-20")
-    assert {c[:3] + (c[4],) for c in got if c[0].startswith("control:")} == {
-        ("control:cn-2024-08-antimony", "effective_from", "2024-09-15", "2024-08-01"),
-        ("control:cn-2024-08-antimony", "regime", "licence-required", None),
-        ("control:cn-2024-08-antimony", "ISSUED_BY", "country:CN", "2024-08-01"),
-        ("control:cn-2024-08-antimony", "COVERS", "element:Sb", "2024-08-01")}
+    assert {c for c in got if c[0].startswith("control:")} == set()
 
 
 @pytest.mark.parametrize("body, reason", [

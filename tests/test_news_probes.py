@@ -316,6 +316,10 @@ NEAR_MISSES = [
     'ministry said on Monday.',
     'The Ministry of Commerce announced new export controls on dual-use items destined for '
     'Japan, effective June 10, 2025.',
+    'Exports of antimony rose 113% from November, but flows to the United States stalled after '
+    'Beijing prohibited exports there.',
+    'Antimony exports rose in October, spurred by a rush to secure stocks before the nation\'s '
+    'export controls came into effect on 1 December.',
 ]
 
 
@@ -459,3 +463,13 @@ def test_what_licences_allow_is_not_their_decision(tmp_path, known):
                        "licences for rare earths for U.S. customers.", published="2025-06-12",
                        name="s.txt").claims)
     assert [c[2] for c in sped if c[1] == "decision"] == ["expedited"]
+
+
+def test_the_same_period_last_year_dates_a_quantity_a_year_back(tmp_path, known):
+    """A real report's shape read after round 11: "the 578 tonnes exported in the same period
+    last year" was dated by the month just reported."""
+    got = scored(read(tmp_path, known, "China exported 423 tonnes of antimony in August. This "
+                      "remains below the 578 tonnes exported in the same period last year.",
+                      published="2024-09-25").claims)
+    assert ("country:CN", "reported_quantity", "578", "element:Sb", "2023-08-01", None, None,
+            None) in got

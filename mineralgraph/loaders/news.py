@@ -264,7 +264,10 @@ REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm"
 DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
 #: "the October rare-earth controls", "April's curbs": a control named by its month.
 MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|"
-                           r"September|October|November|December)(?:'s)?\s+([\w-]+\s+){0,3}?"
+                           r"September|October|November|December)(?:'s)?\s+"
+                           # "in August before the controls took effect": no month of the control
+                           r"((?!(before|after|as|when|since|ahead|following|until|while|amid|"
+                           r"because|and|but|the|its|their)\b)[\w-]+\s+){0,3}?"
                            r"(controls|curbs|restrictions|measures|rules|ban)\b")
 POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(controls?|bans?|"
                        r"curbs?|restrictions?|measures|licen[cs]ing|permit requirements?)\b",
@@ -380,7 +383,8 @@ AGENCY_BEFORE = re.compile(r"\b(Geological Survey|Bureau of Mines|Geological Ins
 #: before export controls take effect on 15 September", "before the permit requirement for
 #: graphite took effect on December 1".
 EFFECTIVE_BEFORE = re.compile(
-    r"\b(before|ahead of|after)\s+(the\s+|its\s+|China's\s+)?(new\s+)?(export\s+)?"
+    r"\b(before|ahead of|after)\s+(the\s+|its\s+|China's\s+|the (nation|country)['\u2019]s\s+|"
+    r"Beijing['\u2019]s\s+)?(new\s+)?(export\s+)?"
     r"(?P<noun>controls?|restrictions?|curbs?|bans?|licen[cs]ing requirements?|licen[cs]e "
     r"requirements?|permit requirements?|licen[cs]ing rules?)(?P<span>(\s+(for|on)\s+"
     r"([\w-]+\s+){1,4}?)?\s*(that\s+|which\s+)?)(took|take|takes|came into|come into|"
@@ -1280,8 +1284,10 @@ class NewsReader:
             first = months[0] if months else self.last_period
             return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
                         first.month, 1)
-        same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
-                        r"month (?:a |last )year\b|\s+a year (earlier|ago|before)\b", after, re.I)
+        same = re.match(r"\s+(?:\w+\s+)?in the same (?:month|period) (?:of |in )?(?P<year>20\d\d)\b|"
+                        r"\s+(?:\w+\s+)?in the same (?:month|period) (?:a |last |of last |of the "
+                        r"previous |the previous |of the prior )year\b|\s+a year (earlier|ago|before)\b",
+                        after, re.I)
         base = months[0] if months else self.last_period
         if same and base:
             first = base
@@ -2081,6 +2087,15 @@ class NewsReader:
             else text
         if self.modal_event(text):
             return "modal: a control a modal verb governs ('would suspend') is no event"
+        verbs = [m for pattern in (ANNOUNCED, IN_FORCE, SUSPENDED) for m in pattern.finditer(text)]
+        background = [m for m in verbs if re.search(
+            r"\b(after|since|following|before|ahead of|when|once|until)\s+([\w.'\u2019-]+\s+){0,4}$",
+            text[max(0, m.start() - 50):m.start()], re.I)]
+        if verbs and len(background) == len(verbs) and not dated:
+            # "..., but flows to the United States stalled after Beijing prohibited exports
+            # there": every event verb stands in a clause of background, with no day of its own
+            return "restated: a control in a clause of background (after, since, before) with " \
+                   "no date of its own"
         extended = EXTENDED.search(text)
         if extended and re.search(r"\b((for|by)\s+(another|a further|a|an|one|two|three|four|"
                                   r"five|six|\d+)\s+([\w-]+\s+)?(days?|weeks?|months?|years?)|"
