@@ -320,6 +320,10 @@ NEAR_MISSES = [
     'Beijing prohibited exports there.',
     'Antimony exports rose in October, spurred by a rush to secure stocks before the nation\'s '
     'export controls came into effect on 1 December.',
+    'The Ministry of Commerce will review the export application documents and make a decision '
+    'to approve or disapprove within the statutory time limit.',
+    'Beijing introduced export licences on gallium and germanium from Aug. 1, causing shipments '
+    'to plunge, before the first approvals were granted in late September.',
 ]
 
 

@@ -43,7 +43,16 @@ VERBAL_BEFORE = re.compile(r"(\b(has|have|had|been|be|was|were|will|would|is|are
 #: An explainer or a report of talk: how licensing works, what a licence is, myths.
 BACKGROUND = re.compile(r"\b(works? like|is like|means that|for example|e\.g\.|in general|"
                         r"myth|reality|reports? (that|of)|rumou?rs?|a sign that|"
-                        r"read (by many )?as|what (a|an|the) [\w -]{0,30}(is|means))\b", re.I)
+                        r"read (by many )?as|what (a|an|the) [\w -]{0,30}(is|means)|"
+                        # how applications are handled: "will review the documents and make a
+                        # decision to approve or disapproval", "whether to approve"
+                        r"(approve|grant|issue)\s+or\s+(not|den\w*|reject\w*|refus\w*|disapprov\w*)|"
+                        r"whether to|will (review|consider|examine|process)|make (a|its) decisions?)\b",
+                        re.I)
+#: A clause of background a deciding verb stands in: "..., before the first approvals were
+#: granted in late September".
+SUBORDINATE = re.compile(r"\b(before|after|since|until|when|once|as|while)\s+([\w.'\u2019-]+\s+){0,6}$",
+                         re.I)
 
 
 #: Talk of an event, not the event: rumours and reports of it, fears and beliefs that it will
@@ -101,11 +110,20 @@ def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
                "decision's"
     # "China, which restricted exports in April, approved licences": the aside set apart
     text = re.sub(r",\s+(which|who|whose)\b[^,]*,", "", text)
+    background = False
     for verb in DECIDING.finditer(text):
         if text[max(0, verb.start() - 1):verb.start()] == "-":   # "pre-approved"
             continue
-        if VERBAL_BEFORE.search(text[max(0, verb.start() - 60):verb.start()]):
-            return None
+        if not VERBAL_BEFORE.search(text[max(0, verb.start() - 60):verb.start()]):
+            continue
+        clause = re.split(r"[,;]", text[:verb.start()])[-1]
+        if SUBORDINATE.search(clause):
+            background = True   # "..., before the first approvals were granted in ..."
+            continue
+        return None
+    if background:
+        return "background: the decision stands in a clause of background (before, after, " \
+               "since)"
     return "not a decision: no deciding verb with its subject or auxiliary"
 
 
