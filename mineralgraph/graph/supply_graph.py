@@ -439,9 +439,21 @@ class SupplyGraph:
         left out before one claim per (subject, relation, object) is picked.
         """
         choices = self.share_choices()
-        # by object identity: the claims are distinct objects, and most need no hash
+        # by object identity: the claims are distinct objects, and most need no hash; a
+        # claim of the chosen set is kept as the very object, any other by its id (each
+        # set's ids made once, not once a claim)
+        chosen = {id(c) for choice in choices.values() if choice.chosen
+                  for c in choice.chosen.claims.values()}
+        used: dict[str, set[str]] = {}
+
+        def left_out(claim: Claim) -> bool:
+            material = str(claim.object)
+            if material not in used:
+                used[material] = choices[material].used
+            return claim.id not in used[material]
+
         dropped = {id(c) for c in self.edge_claims("PRODUCES")
-                   if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
+                   if id(c) not in chosen and share_sets.is_country_share(c) and left_out(c)}
         index: dict[tuple[str, bool], dict[str, list[Claim]]] = defaultdict(
             lambda: defaultdict(list))
         # self.claims is sorted by subject and predicate, so one (subject, relation) at a
