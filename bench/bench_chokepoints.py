@@ -94,7 +94,8 @@ def time_phases(trace: bool = False) -> None:
                 if running:
                     spent[running[-1]] -= took
                 if trace and _name != "ranking":  # ranking: once a product
-                    print("    after %s: RSS %.0f MiB, peak %.0f MiB" % (_name, *rss_now()),
+                    rss, peak = rss_now()
+                    print(f"    after {_name}: RSS {rss:.0f} MiB, peak {peak:.0f} MiB",
                           file=sys.stderr, flush=True)
 
         setattr(owner, attribute, wrapper)
@@ -197,7 +198,8 @@ def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, float, int
 
 def run(size: int, seed: int, sample: int, memory: bool) -> dict:
     graph = SupplyGraph(generate(size, seed=seed))
-    print("  %s nodes: graph built, RSS %.0f MiB, peak %.0f MiB" % (f"{size:,}", *rss_now()),
+    rss, peak = rss_now()
+    print(f"  {size:,} nodes: graph built, RSS {rss:.0f} MiB, peak {peak:.0f} MiB",
           file=sys.stderr, flush=True)
     if memory:
         tracemalloc.start()
