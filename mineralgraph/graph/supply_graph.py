@@ -538,8 +538,10 @@ class SupplyGraph:
 
     def neighbours(self, node_id: str, relation: str, incoming: bool = False) -> list[str]:
         """Ids at the other end of ``relation`` from the node, sorted."""
-        return sorted({c.subject if incoming else c.object
-                       for c in self.relation_claims(node_id, relation, incoming)})
+        claims = self.relation_claims(node_id, relation, incoming)
+        if len(claims) < 2:  # most nodes: no set to make, nothing to sort
+            return [c.subject if incoming else c.object for c in claims]
+        return sorted({c.subject if incoming else c.object for c in claims})
 
     def sources(self) -> list[str]:
         """Ids of every source cited by a claim, sorted."""

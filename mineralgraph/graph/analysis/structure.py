@@ -386,8 +386,9 @@ class Lookups:
 
 def material_inputs(graph: SupplyGraph, material: str) -> list[str]:
     """What a material is MADE_FROM or REQUIRES, sorted (recycling steps left out)."""
-    return sorted(set(required(graph, material, "MADE_FROM"))
-                  | set(required(graph, material, "REQUIRES")))
+    return sorted({c.object for relation in ("MADE_FROM", "REQUIRES")
+                   for c in graph.relation_claims(material, relation)
+                   if c.qualifier("recycling") is not True})
 
 
 def material_users(graph: SupplyGraph, material: str) -> list[str]:
