@@ -228,8 +228,10 @@ class StructureBuilder:
         node = self.s.add(key, AND, None)
         parts = [self.node(producer)]
         parts += [self.node(n) for n in self.look.context(producer) if n != producer]
-        for material_input in self.material_inputs(material):
-            parts.append(self._input(producer, material_input, ()))
+        if self.supplied(producer):
+            parts += [self._input(producer, i, ()) for i in self.material_inputs(material)]
+        else:  # what _input gives a producer nobody supplies: the world pool
+            parts += [self.node(i) for i in self.material_inputs(material)]
         self.s.set_inputs(node, parts)
         return node
 
