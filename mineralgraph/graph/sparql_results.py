@@ -84,7 +84,8 @@ def answer_bytes(answer: Answer, fmt: str, limit: int | None = None,
     fmt = "text" if fmt == "table" else fmt
     too_large = AnswerTooLargeError(
         f"{name}: the answer ({fmt}) is over {limit:,} bytes, this endpoint's limit; "
-        "narrow the query (LIMIT, fewer columns) or raise serve --max-answer") if limit is not None else None
+        "narrow the query (LIMIT, fewer columns) or raise serve --max-answer") \
+        if limit is not None else None
     lines = {"csv": _csv_lines, "tsv": _tsv_lines}.get(fmt)
     if lines is None or answer.form == "graph":
         data = answer_text(answer, fmt).encode("utf-8")
