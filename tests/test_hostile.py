@@ -1056,7 +1056,8 @@ def test_a_figure_of_the_wrong_type_in_rdf_is_one_problem_not_a_traceback(tmp_pa
     assert result.exit_code == 1 and not out.exists()
     assert isinstance(result.exception, (SystemExit, type(None))), result.exception
     lines = result.stderr.splitlines()
-    assert len(lines) == 2 and lines[0].endswith(f": {message}")
+    assert len(lines) == 2 and lines[0].startswith(f"{path}:")  # named in the file given
+    assert lines[0].split(": ", 1)[1].startswith(f"{message} (statement ")
     assert lines[1] == "Error: 1 problem(s); nothing written"
 
 
@@ -1492,3 +1493,86 @@ def test_data_cannot_write_escape_sequences_or_break_rows_in_a_text_table(tmp_pa
     assert result.stdout.splitlines() == [
         "s           o", "----------  " + "-" * 30,
         "http://e/a  red\\x1b[31mALERT\\x1b[0m second", "(1 row)"]
+
+
+# ====================================================================== where problems are named
+@pytest.fixture
+def exported(tmp_path):
+    """The tiny dataset as a snapshot and as its RDF exports, from a copy of its CSVs (so
+    each fact's origin is a file the test can name)."""
+    data = tmp_path / "entered"
+    shutil.copytree(TINY, data)
+    snapshot = tmp_path / "tiny.json"
+    assert mg("build", "--no-bundled", "--source", data, "-o", snapshot).exit_code == 0
+    for suffix in ("nt", "ttl", "jsonld"):
+        assert mg("--graph", snapshot, "export", "-o", tmp_path / f"tiny.{suffix}").exit_code == 0
+    return tmp_path
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
+@pytest.mark.parametrize("suffix, old, new", [
+    ("nt", '"0.9"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+     '"7"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    ("ttl", "mg:share 0.9 ", "mg:share 7 "),
+    ("jsonld", '"mg:share": [{"@type": "xsd:decimal", "@value": "0.9"}]',
+     '"mg:share": [{"@type": "xsd:decimal", "@value": "7"}]'),
+])
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_a_bad_fact_in_an_rdf_file_is_named_in_that_file(exported, suffix, old, new, command):
+    """`build --source g.nt` named the CSV line where the fact was first entered
+    (relations.csv:13), a file the user given g.nt may never have had."""
+    given = exported / f"bad.{suffix}"
+    text = (exported / f"tiny.{suffix}").read_text(encoding="utf-8")
+    assert text.count(old) == 2
+    given.write_text(text.replace(old, new), encoding="utf-8")
+    args = ["build", "--no-bundled", "--source", given, "-o", exported / "out.json"] \
+        if command == "build" else ["validate", given]
+    result = mg(*args)
+    assert result.exit_code == 1 and not (exported / "out.json").exists()
+    entered = exported / "entered" / "relations.csv"
+    lines = result.stderr.splitlines()
+    first = [line for line in lines if "7 is outside 0-1" in line]
+    statement = "20b24f31c880f8e4"
+    assert first[0] == (f"{given}:{_line_of(given, statement)}: share: 7 is outside 0-1 "
+                        f"(statement {statement}; entered at {entered}:13)")
+    assert len(first) == 2 and all(line.startswith(f"{given}:") for line in lines[:-1])
+    assert lines[-1] == ("Error: 4 problem(s); nothing written" if command == "build"
+                         else f"Error: 4 problem(s) in {given}")
+
+
+def test_a_bad_fact_in_a_snapshot_source_is_named_at_its_line(exported):
+    snapshot = exported / "tiny.json"
+    lines = snapshot.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if '"object": "product:jet"' in line)
+    lines[index] = lines[index].replace('"object": "product:jet"', '"object": "product:gone"')
+    given = exported / "edited.json"
+    given.write_text("".join(lines), encoding="utf-8")
+    origin = json.loads(lines[index].rstrip().rstrip(","))["origin"]
+    result = mg("build", "--no-bundled", "--source", given, "-o", exported / "out.json")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"{given}:{index + 1}: object: product:gone is not defined (dangling id) "
+        f"(entered at {origin})\nError: 1 problem(s); nothing written\n"))
+
+
+def test_an_incomplete_statement_is_named_at_its_line(exported):
+    given = exported / "cut.nt"
+    statement = "20b24f31c880f8e4"
+    kept = [line for line in (exported / "tiny.nt").read_text(encoding="utf-8").splitlines(True)
+            if not (statement in line and "#object>" in line)]
+    given.write_text("".join(kept), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", given, "-o", exported / "out.json")
+    one_line_error(result, f"{given}:{_line_of(given, statement)}: object: statement "
+                           f"https://w3id.org/mineralgraph/id/statement/{statement} has none")
+
+
+def test_facts_of_the_csv_files_themselves_are_named_as_before(exported):
+    relations = exported / "entered" / "relations.csv"
+    text = relations.read_text(encoding="utf-8")
+    relations.write_text(text.replace(",0.9,", ",7,", 1), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", exported / "entered", "-o",
+                exported / "out.json")
+    assert result.stderr.splitlines()[0] == f"{relations}:13: share: 7 is above 1"
