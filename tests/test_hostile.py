@@ -1576,3 +1576,26 @@ def test_facts_of_the_csv_files_themselves_are_named_as_before(exported):
     result = mg("build", "--no-bundled", "--source", exported / "entered", "-o",
                 exported / "out.json")
     assert result.stderr.splitlines()[0] == f"{relations}:13: share: 7 is above 1"
+
+
+# ====================================================================== empty option values
+@pytest.mark.parametrize("args, option, command", [
+    (["--graph", "", "info"], "--graph", "mineralgraph"),
+    (["--share-source", " ", "chokepoints"], "--share-source", "mineralgraph"),
+    (["sparql", "ASK {}", "--endpoint", ""], "--endpoint", "mineralgraph sparql"),
+    (["sparql", "ASK {}", "--data", ""], "--data", "mineralgraph sparql"),
+    (["serve", "--data", ""], "--data", "mineralgraph serve"),
+    (["build", "--no-bundled", "--source", TINY, "--source", ""], "--source",
+     "mineralgraph build"),
+    (["chokepoints", "--product", ""], "--product", "mineralgraph chokepoints"),
+    (["cypher", "RETURN 1", "--database", ""], "--database", "mineralgraph cypher"),
+])
+def test_an_empty_option_value_is_bad_usage_not_no_option(args, option, command):
+    """An unset shell variable (`--graph "$SNAPSHOT"`, `sparql --endpoint "$URL"`) was
+    taken as no option: the command answered from the bundled data with exit 0."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], env={"NEO4J_PASSWORD": "x"},
+                                prog_name="mineralgraph")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: Invalid value for '{option}': is empty (an unset shell "
+                             f"variable?): give a value or leave the option out (more: "
+                             f"{command} --help)\n")
