@@ -1599,3 +1599,15 @@ def test_an_empty_option_value_is_bad_usage_not_no_option(args, option, command)
     assert result.stderr == (f"Error: Invalid value for '{option}': is empty (an unset shell "
                              f"variable?): give a value or leave the option out (more: "
                              f"{command} --help)\n")
+
+
+@pytest.mark.parametrize("value", ["-1", "101"])
+def test_a_threshold_outside_0_100_points_is_bad_usage(value):
+    """`share-disagreements --threshold -1` listed every pair as differing "by more than
+    -1" percentage points, exit 0."""
+    result = CliRunner().invoke(cli, ["share-disagreements", "--threshold", value],
+                                prog_name="mineralgraph")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: Invalid value for '--threshold': {float(value)} is not "
+                             "in the range 0<=x<=100. (more: mineralgraph share-disagreements "
+                             "--help)\n")
