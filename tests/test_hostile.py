@@ -1611,3 +1611,24 @@ def test_a_threshold_outside_0_100_points_is_bad_usage(value):
     assert result.stderr == (f"Error: Invalid value for '--threshold': {float(value)} is not "
                              "in the range 0<=x<=100. (more: mineralgraph share-disagreements "
                              "--help)\n")
+
+
+@pytest.mark.parametrize("cell, message", [
+    ("0_6", "'0_6' is not a number (write digits, a point, e.g. 0.25 or 45000)"),
+    ("\u0660.\u0666", "'\u0660.\u0666' is not a number (write digits, a point, e.g. 0.25 or "
+                      "45000)"),
+    ("6e-400", "'6e-400' is too small to be told from 0"),
+])
+def test_a_figure_in_another_notation_is_refused_not_misread(tmp_path, cell, message):
+    """Python's float() read `0_6` as 6 and `2_5` as 25 (a quantity of 25 t for a typo of
+    2.5), Arabic-Indic digits as ASCII ones, and 6e-400 as 0, all without a word."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    text = relations.read_text(encoding="utf-8")
+    assert text.count(",0.6,") == 1
+    relations.write_text(text.replace(",0.6,", f",{cell},"), encoding="utf-8")
+    line = _line_of(relations, f",{cell},")
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert (result.exit_code, result.stderr) == (1, f"{relations}:{line}: share: {message}\n"
+                                                    "Error: 1 problem(s); nothing written\n")
