@@ -1632,3 +1632,35 @@ def test_a_figure_in_another_notation_is_refused_not_misread(tmp_path, cell, mes
     result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
     assert (result.exit_code, result.stderr) == (1, f"{relations}:{line}: share: {message}\n"
                                                     "Error: 1 problem(s); nothing written\n")
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("relations.csv", "subject,relation,object,share,", "subject,relation,object,shares,", [
+        "relations.csv:1: shares: not a column of a relation file, yet 8 rows fill it "
+        "(columns: subject, relation, object, sources, quote, confidence, valid_from, "
+        "valid_to and the qualifiers of the ontology, e.g. share, year, quantity)"]),
+    ("relations.csv", "subject,", "subj,", [
+        "relations.csv:1: subject: no such column in the header (6 columns: subj, relation, "
+        "object, share, valid_from, sources); 25 rows need it",
+        "relations.csv:1: subj: not a column of a relation file, yet 25 rows fill it "
+        "(columns: subject, relation, object, sources, quote, confidence, valid_from, "
+        "valid_to and the qualifiers of the ontology, e.g. share, year, quantity)"]),
+    ("nodes.csv", "id,", "ident,", [
+        "nodes.csv:1: id: no such column in the header (10 columns: ident, label, symbol, "
+        "stage, end_use, facility_type, status, regime, effective_from, sources): a node "
+        "file needs id, a relation file relation"]),
+])
+def test_a_misnamed_column_is_one_line_at_the_header_not_one_per_row(tmp_path, file, old,
+                                                                      new, expected):
+    """A header cell `shares` for `share` gave one line per row (8), `subj` two per row
+    (50 for 25 rows), a node file without `id` two per row."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(old)
+    path.write_text(new + text.removeprefix(old), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"{data}/{line}" for line in expected] + [
+        f"Error: {len(expected)} problem(s); nothing written"]
