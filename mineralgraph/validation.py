@@ -80,6 +80,7 @@ def _claims_errors(claims: list[Claim]) -> list[InputError]:
     claims = typed
     errors.extend(_id_errors(claims))
     errors.extend(_missing_required(claims))
+    errors.extend(_two_shares_of_one_producer(claims))
     errors.extend(_share_sums(claims))
     errors.extend(_import_share_sums(claims))
     errors.extend(_cycles(claims))
@@ -339,6 +340,41 @@ def _missing_required(claims: list[Claim]) -> list[InputError]:
         for required in model.kinds[kind].required if kind else ():
             if required not in names:
                 errors.append(located(first[node], required, f"{node}: required for {kind}"))
+    return errors
+
+
+def _two_shares_of_one_producer(claims: list[Claim]) -> list[InputError]:
+    """One source cannot give one producer two different shares of one material for the
+    same year and validity: the analysis would read one of them (the one loaded last)
+    without a word, so the figure shown would depend on the order of the rows.
+
+    >>> def share(value, origin):
+    ...     return Claim("country:AU", "PRODUCES", "material:x", (("share", value),),
+    ...                  ("source:s",), origin=origin)
+    >>> [str(e) for e in _two_shares_of_one_producer([share(0.1, "r.csv:11"),
+    ...                                               share(0.15, "r.csv:26")])]
+    ['r.csv:26: share: country:AU PRODUCES material:x (no year): source:s gives 0.15 here \
+and 0.1 at r.csv:11; the analysis would read one of them: keep one row, or tell them \
+apart (year, valid_from)']
+    """
+    first: dict[tuple, Claim] = {}
+    errors = []
+    for claim in claims:
+        share = claim.qualifier("share")
+        if claim.predicate != "PRODUCES" or share is None:
+            continue
+        rest = tuple((k, v) for k, v in claim.qualifiers if k not in ("share", "note"))
+        for source in claim.sources:
+            key = (claim.subject, claim.object, source, rest, claim.valid_from,
+                   claim.valid_to)
+            held = first.setdefault(key, claim)
+            if held is not claim and held.qualifier("share") != share:
+                errors.append(located(claim, "share", (
+                    f"{claim.subject} PRODUCES {claim.object} "
+                    f"({claim.qualifier('year') or 'no year'}): {source} gives {share:g} here "
+                    f"and {held.qualifier('share'):g} at {held.origin or 'another claim'}; the "
+                    "analysis would read one of them: keep one row, or tell them apart "
+                    "(year, valid_from)")))
     return errors
 
 

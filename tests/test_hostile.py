@@ -1664,3 +1664,25 @@ def test_a_misnamed_column_is_one_line_at_the_header_not_one_per_row(tmp_path, f
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"{data}/{line}" for line in expected] + [
         f"Error: {len(expected)} problem(s); nothing written"]
+
+
+def test_two_shares_of_one_producer_from_one_source_are_refused_not_one_picked(tmp_path):
+    """A second row giving Australia 0.15 of the concentrate (0.1 on line 11, same source,
+    no year) was built with exit 0, and the analysis showed 15% without a word: which row
+    counted depended on the order of the rows."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    with relations.open("a", encoding="utf-8") as handle:
+        handle.write("country:AU,PRODUCES,material:conc,0.15,,source:tiny-a\n")
+    line = len(relations.read_text(encoding="utf-8").splitlines())
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"{relations}:{line}: share: country:AU PRODUCES material:conc (no year): "
+        f"source:tiny-a gives 0.15 here and 0.1 at {relations}:11; the analysis would read "
+        "one of them: keep one row, or tell them apart (year, valid_from)\n"
+        "Error: 1 problem(s); nothing written\n"))
+    with relations.open("a", encoding="utf-8") as handle:  # the same figure twice is one
+        handle.write("country:MM,PRODUCES,material:conc,0.1,,source:tiny-a\n")
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert "gives 0.1 here" not in result.stderr and result.stderr.count("\n") == 2
