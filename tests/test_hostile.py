@@ -1686,3 +1686,21 @@ def test_two_shares_of_one_producer_from_one_source_are_refused_not_one_picked(t
         handle.write("country:MM,PRODUCES,material:conc,0.1,,source:tiny-a\n")
     result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
     assert "gives 0.1 here" not in result.stderr and result.stderr.count("\n") == 2
+
+
+@pytest.mark.parametrize("args", [["sparql", "ASK {}", "--data"],
+                                  ["sparql", "ASK {}", "--store", "oxigraph", "--data-dir",
+                                   "STORE", "--data"]])
+def test_a_fifo_or_device_as_rdf_data_is_one_line_not_a_hang(tmp_path, args):
+    """`sparql --data f.nt` (and `serve --data`) with a FIFO waited for a writer for ever;
+    a link z.nt -> /dev/zero was read as RDF."""
+    fifo = tmp_path / "f.nt"
+    os.mkfifo(fifo)
+    (tmp_path / "z.nt").symlink_to("/dev/zero")
+    args = [str(tmp_path / "store") if a == "STORE" else a for a in args]
+    for path, kind in [(fifo, "a FIFO (named pipe)"), (tmp_path / "z.nt", "a character device")]:
+        done = subprocess.run([sys.executable, "-m", "mineralgraph", *args, str(path)],
+                              capture_output=True, text=True, timeout=60)
+        assert (done.returncode, done.stderr.splitlines()[-1]) == (
+            1, f"Error: {path}: is {kind}, not an RDF file")
+    assert not (tmp_path / "store").exists()

@@ -150,7 +150,11 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
         raise click.UsageError("--data-dir needs --store oxigraph (rdflib's store is in memory)")
     if data:
         if not Path(data).is_file():
-            raise MineralGraphError(f"{data}: no such file")
+            from mineralgraph.files import not_a_file
+
+            kind = not_a_file(data) or (Path(data).exists() and "a folder")
+            raise MineralGraphError(f"{data}: is {kind}, not an RDF file" if kind else
+                                    f"{data}: no such file")
         source = {"data": sparql_disk.source_of(data)}
     else:
         graph = sparql_disk.source_of(app.graph_path) if app.graph_path else {

@@ -48,9 +48,14 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
     """(subject, predicate, object) rdflib terms of an RDF file, in file order."""
     import pyoxigraph as ox
 
+    from mineralgraph.files import not_a_file
+
     fmt = fmt or SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError(str(path), None, None, "not an RDF file (.ttl, .nt or .jsonld)")
+    kind = not_a_file(path)
+    if kind:  # a FIFO would wait for a writer for ever, a device never end
+        raise InputError(str(path), None, None, f"is {kind}, not an RDF file")
     format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                "jsonld": ox.RdfFormat.JSON_LD}[fmt]
     cache: dict = {str(term): term for term in KNOWN_TERMS}
