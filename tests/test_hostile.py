@@ -1704,3 +1704,19 @@ def test_a_fifo_or_device_as_rdf_data_is_one_line_not_a_hang(tmp_path, args):
         assert (done.returncode, done.stderr.splitlines()[-1]) == (
             1, f"Error: {path}: is {kind}, not an RDF file")
     assert not (tmp_path / "store").exists()
+
+
+def test_imports_for_a_year_without_figures_is_one_line_not_zero_tonnes(tmp_path):
+    """`imports country:US material:ndfeb-magnet --year 2023` with 2024 figures only said
+    "0 t worth 0 USD from 0 partner(s)" (JSON imports_t 0): no figure read as no imports."""
+    snapshot = tmp_path / "g.json"
+    trade = Path(__file__).parent / "data" / "trade" / "comtrade_magnets_2024.csv"
+    assert mg("build", "--source", trade, "-o", snapshot).exit_code == 0
+    args = ["--graph", snapshot, "imports", "country:US", "material:ndfeb-magnet"]
+    for fmt in ("text", "json"):
+        one_line_error(mg(*args, "--year", "2023", "--format", fmt),
+                       "no imports of material:ndfeb-magnet into country:US are recorded for "
+                       "2023 (years with imports: 2024); a year with no figures is not a "
+                       "year of no imports")
+    found = json.loads(mg(*args, "--year", "2024", "--format", "json").stdout)
+    assert found["year"] == 2024 and found["imports_t"] > 0 and found["partners"]
