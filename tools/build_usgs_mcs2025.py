@@ -541,8 +541,11 @@ def history_rows() -> list[dict]:
     included) and the remainder of the rounded world total. Shares as for 2023 and 2024:
     amount / rounded world total (or / the entered and lumped lines where they exceed
     1.02 x the total). Where today's table has no rest-of-world row (gallium, beryllium,
-    arsenic, magnesium, titanium sponge, vanadium), none is added either: the rest is
-    left unmapped and the note of the largest row says how much.
+    arsenic, magnesium, titanium sponge, vanadium), the earlier year gets one all the same
+    (Ukraine's 6,100 t of titanium sponge in 2021 is production USGS prints, not an
+    unknown): the graph without a date reads the 2024 set, and a row outside the set it
+    reads is neither a relation nor a supply path there
+    (:meth:`~mineralgraph.graph.supply_graph.SupplyGraph.outside_share_sets`).
     """
     current = current_producers()
     rows = []
@@ -606,15 +609,6 @@ def history_rows() -> list[dict]:
                                            f"{shares:.3f}" + tail)
                 quote = (f"Other countries | {year}: {fmt(other)}" if rest == other
                          else f"World total (rounded) | {year}: {fmt(world)}")
-                if ("country:XX", material) not in current:
-                    # today's set of this material has no rest-of-world row: adding one
-                    # would add a producer to today's graph, so the rest stays unmapped
-                    largest = max(out, key=lambda r: r["amount"])
-                    largest["note"] += (f"; rest of world {fmt(rest)} {unit} "
-                                        f"({rest / denominator:.2%}) has no row, as today's "
-                                        f"table of this material has none: {note}")
-                    rows.extend(out)
-                    continue
                 out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
                                 share=share_text(rest / denominator), amount=rest,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
