@@ -29,6 +29,7 @@ import csv
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).parent))
 import usgs_mcs2023_data  # noqa: E402
@@ -38,6 +39,11 @@ from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
 
 # earlier editions, each giving the year before its estimate (MCS 2024: 2022, MCS 2023: 2021)
 HISTORY = (usgs_mcs2024_data, usgs_mcs2023_data)
+# MCS 2024's estimated 2023 column of the two tables whose MCS 2025 2023 column was not found
+# (phosphate rock, fluorspar): the year between their 2022 and 2024 sets, rated low
+GAP_2023 = SimpleNamespace(EDITION=2024, YEAR=2023, PUBLISHED=usgs_mcs2024_data.PUBLISHED,
+                           FOLDER=usgs_mcs2024_data.FOLDER,
+                           TABLES=usgs_mcs2024_data.ESTIMATED_2023)
 
 OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
 TOLERANCE = 1.02
@@ -549,7 +555,7 @@ def history_rows() -> list[dict]:
     """
     current = current_producers()
     rows = []
-    for edition in HISTORY:
+    for edition in HISTORY + (GAP_2023,):
         year, ed = edition.YEAR, edition.EDITION
         dates = (f"{year}-01-01", f"{year + 1}-01-01")
         for table in edition.TABLES:
@@ -569,6 +575,13 @@ def history_rows() -> list[dict]:
             denominator = total + rest if over else world
             estimated = ("; the data release heads the column as estimated"
                          if table.get("est") else "")
+            if table.get("revised"):
+                estimated += (f"; MCS {ed}'s estimate for {year}, entered because MCS "
+                              f"{ed + 1}'s {year} column was not found: MCS {ed + 1} revised "
+                              f"the world total to {table['revised']}, so the row is rated "
+                              "low")
+            confidence = table.get("confidence", "high")
+            column = f"{year}e" if table.get("revised") else str(year)   # as the edition heads it
             out = []
             for row in entered:
                 iso, value = row[0], row[1]
@@ -584,8 +597,8 @@ def history_rows() -> list[dict]:
                 out.append(dict(subject=f"country:{iso}", relation="PRODUCES", object=material,
                                 share=share_text(value / denominator), amount=value,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
-                                confidence="high", sources=source,
-                                quote=f"{country_name(iso)} | {year}: {fmt(value)}",
+                                confidence=confidence, sources=source,
+                                quote=f"{country_name(iso)} | {column}: {fmt(value)}",
                                 note=note + estimated))
             tail = "".join(f"; {t}" for t in (table.get("zero"), table.get("extra")) if t)
             if table.get("withheld"):
@@ -607,12 +620,13 @@ def history_rows() -> list[dict]:
                 note = "; ".join(parts) + (f"; DERIVED share = {fmt(rest)} / "
                                            f"{fmt(denominator)}; the shares add to "
                                            f"{shares:.3f}" + tail)
-                quote = (f"Other countries | {year}: {fmt(other)}" if rest == other
-                         else f"World total (rounded) | {year}: {fmt(world)}")
+                quote = (f"Other countries | {column}: {fmt(other)}" if rest == other
+                         else f"World total (rounded) | {column}: {fmt(world)}")
                 out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
                                 share=share_text(rest / denominator), amount=rest,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
-                                confidence="medium", sources=source, quote=quote, note=note))
+                                confidence=min(("medium", confidence), key=CONFIDENCE.index),
+                                sources=source, quote=quote, note=note + estimated))
             elif tail:
                 out[-1]["note"] += tail
             rows.extend(out)
@@ -621,9 +635,13 @@ def history_rows() -> list[dict]:
     return rows
 
 
+CONFIDENCE = ("low", "medium", "high")
+
+
 def history_sources() -> list[dict]:
     """One source record per chapter and earlier edition cited by ``history_rows``."""
     out = []
+    gap = {t["chapter"] for t in GAP_2023.TABLES}
     for edition in HISTORY:
         ed = edition.EDITION
         for chapter in sorted({t["chapter"] for t in edition.TABLES}):
@@ -639,7 +657,10 @@ def history_sources() -> list[dict]:
                 url=(f"https://pubs.usgs.gov/periodicals/mcs{ed}/mcs{ed}-"
                      f"{PDF_NAME.get(chapter, chapter)}.pdf"),
                 published=edition.PUBLISHED, source_type="statistics",
-                note=(f"{edition.YEAR} column of the world production table, read in the "
+                note=(f"{edition.YEAR} column"
+                      + (f" (and the estimated {GAP_2023.YEAR} column)"
+                         if ed == GAP_2023.EDITION and chapter in gap else "")
+                      + " of the world production table, read in the "
                       f"USGS MCS {ed} data release ({DATA_RELEASE[ed]}), file {name}, the "
                       "chapter's table in machine-readable form, read in the copy in public "
                       f"repo Redliana/cmm-data ({edition.FOLDER[table['folder']]}, commit "
