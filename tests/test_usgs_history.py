@@ -146,62 +146,26 @@ def test_each_table_adds_up_to_its_world_total_as_a_transcription_check():
             assert abs(total / table["world"] - 1) <= 0.015, table
 
 
-def test_no_producer_is_added_to_todays_graph(graph):
-    # an earlier year only adds older claims beside today's: a country without a row of
-    # the material today is lumped into the rest of the world
+def test_no_producer_is_added_to_todays_graph():
+    # an earlier year only adds older claims beside today's: a country (or the rest of
+    # the world) without a row of the material today is lumped into the rest of the world
     today = {(r["subject"], r["object"])
              for name in ("production.csv", "production_more.csv", "production_usgs.csv")
              for r in rows(name) if r["relation"] == "PRODUCES"}
     history = rows("production_usgs_history.csv")
-    assert {(r["subject"], r["object"]) for r in history
-            if r["subject"] != "country:XX"} <= today
+    assert {(r["subject"], r["object"]) for r in history} <= today
     cobalt_2021 = next(r for r in history if r["object"] == "material:cobalt-mine"
                        and r["year"] == "2021" and r["subject"] == "country:XX")
     assert "China 2,200" in cobalt_2021["note"]     # China mined cobalt in 2021, no row today
-    # the rest of the world of an earlier year is a row even where today's table has none
-    # (the settled rule), yet the graph without a date reads the 2024 set: no relation and
-    # no supply path from the rest of the world to those six materials today
-    from mineralgraph.graph.flow import FlowIndex, flow_edges
-    lumped = {r["object"] for r in history if r["subject"] == "country:XX"
-              and ("country:XX", r["object"]) not in today}
-    assert lumped == {"material:arsenic-refined", "material:beryllium-mine",
-                      "material:gallium-low-purity", "material:magnesium-refined",
-                      "material:titanium-sponge", "material:vanadium-mine"}
-    edges = {(u, v) for u, v, _ in flow_edges(graph)}
-    index = FlowIndex(graph)
-    for material in sorted(lumped):
-        assert "country:XX" not in graph.neighbours(material, "PRODUCES", incoming=True)
-        assert ("country:XX", material) not in edges
-        assert index.number["country:XX"] not in index.suppliers_of(index.number[material])
-    gallium_2021 = next(r for r in history if r["object"] == "material:gallium-low-purity"
-                        and r["year"] == "2021" and r["subject"] == "country:XX")
-    assert (gallium_2021["amount"], gallium_2021["share"]) == ("1000", "0.0023")
-    assert "Ukraine 1,000 = 1,000 kg Ga" in gallium_2021["note"]
-
-
-def test_an_earlier_year_has_its_rest_of_world_as_of_that_year(graph):
-    """Titanium sponge 2021 (MCS 2023): the six countries entered add up to 237,150 t of a
-    rounded 240,000 t (0.988) and Ukraine's 6,100 t goes to the rest of the world (the
-    larger of the lines left out and the remainder 2,850 t): the set is 243,250 t, 1.0135
-    of the total, so nothing is left as unmapped supply in 2021 (it was 1.2%); primary
-    magnesium 2021 keeps the remainder 15 kt (Ukraine's line is 10 kt), 1,070 kt in all."""
-    history = rows("production_usgs_history.csv")
-    sponge = {r["subject"]: r for r in history
-              if r["object"] == "material:titanium-sponge" and r["year"] == "2021"}
-    assert (sponge["country:XX"]["amount"], sponge["country:XX"]["share"]) == ("6100", "0.0254")
-    assert sum(int(r["amount"]) for r in sponge.values()) == 243250
-    magnesium = {r["subject"]: r for r in history
-                 if r["object"] == "material:magnesium-refined" and r["year"] == "2021"}
-    assert (magnesium["country:XX"]["amount"], magnesium["country:XX"]["share"]) == ("15", "0.0140")
-    assert sum(int(r["amount"]) for r in magnesium.values()) == 1070
-    from mineralgraph.graph.analysis import Analysis
-    at_2021 = Analysis(graph.as_of(date(2021, 6, 30)))
-    assert at_2021.availability_range("product:sm-3-block-iia") == (1.0, 1.0)   # was 0.9881
-    losses = at_2021.losses(["product:sm-3-block-iia"])["product:sm-3-block-iia"]
-    # the four-decimal shares over their sum 1.0135: China 0.5833 / 1.0135 (140,000 / 243,250
-    # is 0.575540), rest of world 0.0254 / 1.0135
-    assert round(losses["country:CN"], 6) == round(0.5833 / 1.0135, 6) == 0.57553
-    assert round(losses["country:XX"], 6) == round(0.0254 / 1.0135, 6) == 0.025062
+    gallium_2021 = [r for r in history if r["object"] == "material:gallium-low-purity"
+                    and r["year"] == "2021"]
+    assert "country:XX" not in {r["subject"] for r in gallium_2021}
+    assert "rest of world 1,000 kg Ga (0.23%) has no row" in gallium_2021[0]["note"]
+    # titanium sponge 2021: Ukraine's 6,100 t (2.54%) is named in the note of China's row,
+    # not a row: a 2021 rest-of-world row would be a supply edge of the undated graph
+    sponge_2021 = next(r for r in history if r["object"] == "material:titanium-sponge"
+                       and r["year"] == "2021" and r["subject"] == "country:CN")
+    assert "rest of world 6,100 t Ti sponge (2.54%) has no row" in sponge_2021["note"]
 
 
 def test_fluorspar_and_phosphate_have_a_set_in_2023(graph):

@@ -547,11 +547,10 @@ def history_rows() -> list[dict]:
     included) and the remainder of the rounded world total. Shares as for 2023 and 2024:
     amount / rounded world total (or / the entered and lumped lines where they exceed
     1.02 x the total). Where today's table has no rest-of-world row (gallium, beryllium,
-    arsenic, magnesium, titanium sponge, vanadium), the earlier year gets one all the same
-    (Ukraine's 6,100 t of titanium sponge in 2021 is production USGS prints, not an
-    unknown): the graph without a date reads the 2024 set, and a row outside the set it
-    reads is neither a relation nor a supply path there
-    (:meth:`~mineralgraph.graph.supply_graph.SupplyGraph.outside_share_sets`).
+    arsenic, magnesium, titanium sponge, vanadium), none is added either: the rest is
+    left unmapped and the note of the largest row says how much. (A row valid only in
+    2021 would still be a supply edge of the graph without a date: the flow view and its
+    SPARQL and Cypher twins read every claim, and only the share choice knows the year.)
     """
     current = current_producers()
     rows = []
@@ -575,11 +574,11 @@ def history_rows() -> list[dict]:
             denominator = total + rest if over else world
             estimated = ("; the data release heads the column as estimated"
                          if table.get("est") else "")
+            revised = ""
             if table.get("revised"):
-                estimated += (f"; MCS {ed}'s estimate for {year}, entered because MCS "
-                              f"{ed + 1}'s {year} column was not found: MCS {ed + 1} revised "
-                              f"the world total to {table['revised']}, so the row is rated "
-                              "low")
+                revised = (f"; MCS {ed}'s estimate for {year}, entered because MCS "
+                           f"{ed + 1}'s {year} column was not found: MCS {ed + 1} revised "
+                           f"the world total to {table['revised']}, so the row is rated low")
             confidence = table.get("confidence", "high")
             column = f"{year}e" if table.get("revised") else str(year)   # as the edition heads it
             out = []
@@ -599,7 +598,7 @@ def history_rows() -> list[dict]:
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
                                 confidence=confidence, sources=source,
                                 quote=f"{country_name(iso)} | {column}: {fmt(value)}",
-                                note=note + estimated))
+                                note=note + estimated + revised))
             tail = "".join(f"; {t}" for t in (table.get("zero"), table.get("extra")) if t)
             if table.get("withheld"):
                 tail += (f"; world total excludes {COUNTRY_LABELS[table['withheld']]} "
@@ -622,11 +621,22 @@ def history_rows() -> list[dict]:
                                            f"{shares:.3f}" + tail)
                 quote = (f"Other countries | {column}: {fmt(other)}" if rest == other
                          else f"World total (rounded) | {column}: {fmt(world)}")
+                if ("country:XX", material) not in current:
+                    # today's set of this material has no rest-of-world row: one valid only
+                    # in an earlier year would still be a supply edge of the graph without a
+                    # date (its flow view, and the SPARQL and Cypher twins, read every claim),
+                    # so the rest stays unmapped and the note of the largest row says how much
+                    largest = max(out, key=lambda r: r["amount"])
+                    largest["note"] += (f"; rest of world {fmt(rest)} {unit} "
+                                        f"({rest / denominator:.2%}) has no row, as today's "
+                                        f"table of this material has none: {note}")
+                    rows.extend(out)
+                    continue
                 out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
                                 share=share_text(rest / denominator), amount=rest,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
                                 confidence=min(("medium", confidence), key=CONFIDENCE.index),
-                                sources=source, quote=quote, note=note + estimated))
+                                sources=source, quote=quote, note=note + revised))
             elif tail:
                 out[-1]["note"] += tail
             rows.extend(out)

@@ -57,15 +57,13 @@ RELATION_BITS = tuple(sorted(FLOW_RELATIONS))
 
 
 def flow_edges(graph: SupplyGraph):
-    """(supplier, consumer, relation) for every supply relation claim, once each, sorted;
-    country shares outside the set the analysis reads are left out, as in the relations."""
+    """(supplier, consumer, relation) for every supply relation claim, once each, sorted."""
     seen = set()
     producing = {c.subject for c in graph.edge_claims("PRODUCES")
                  if model.kind_of(c.subject) == "Company"}
-    outside = graph.outside_share_sets()
     for claim in graph.edge_claims():
         reverse = FLOW_RELATIONS.get(claim.predicate)
-        if reverse is None or id(claim) in outside:
+        if reverse is None:
             continue
         if (claim.predicate == "LOCATED_IN" and model.kind_of(claim.subject) != "Facility"
                 and claim.subject not in producing):
@@ -127,9 +125,7 @@ class FlowIndex:
         """The edges of :func:`flow_edges` as three columns (supplier, consumer,
         relation; the last empty unless ``relations``), one row per claim, in the order
         of the claims: no tuple per edge, no sort."""
-        outside = graph.outside_share_sets()
-        flows = [c for c in graph.claims if c.predicate in FLOW_RELATIONS
-                 and id(c) not in outside]
+        flows = [c for c in graph.claims if c.predicate in FLOW_RELATIONS]
         producing = {c.subject for c in flows if c.predicate == "PRODUCES"
                      and model.kind_of(c.subject) == "Company"}
         upstream: list[str] = []

@@ -438,7 +438,10 @@ class SupplyGraph:
         :mod:`mineralgraph.graph.share_sets`): share claims outside the chosen set are
         left out before one claim per (subject, relation, object) is picked.
         """
-        dropped = self.outside_share_sets()
+        choices = self.share_choices()
+        # by object identity: the claims are distinct objects, and most need no hash
+        dropped = {id(c) for c in self.edge_claims("PRODUCES")
+                   if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
         index: dict[tuple[str, bool], dict[str, list[Claim]]] = defaultdict(
             lambda: defaultdict(list))
         # self.claims is sorted by subject and predicate, so one (subject, relation) at a
@@ -462,16 +465,6 @@ class SupplyGraph:
             by_node.default_factory = None
         index.default_factory = None
         return index
-
-    def outside_share_sets(self) -> set[int]:
-        """The country share claims outside the set the analysis reads for their material
-        (another year or another source: :meth:`share_choices`), by object identity (the
-        claims are distinct objects, and most need no hash). Neither the relations nor the
-        flow view hold them: a 2021 rest-of-world row of a table whose 2024 set has none
-        is no supplier of the graph without a date."""
-        choices = self.share_choices()
-        return {id(c) for c in self.edge_claims("PRODUCES")
-                if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
 
     def share_choices(self) -> dict[str, share_sets.ShareChoice]:
         """Material id -> the set of country shares the analysis reads, and the sets that
