@@ -38,7 +38,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         run_cli("dependents", "country:CN", "--format", "csv").stdout))}
     assert len(rows) == 32
     for product, material in (("product:virginia-class-submarine",
-                               "material:re-defence-materials"),
+                               "material:re-defence-materials;material:re-magnet-unspecified"),
                               ("product:columbia-class-submarine",
                                "material:re-magnet-unspecified"),
                               ("product:military-uav", "material:re-magnet-unspecified")):
@@ -47,9 +47,11 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
                 row["untraced_requirements"]) == ("0.0", "1.0", "no", "unknown", material)
     assert rows["product:military-uav"]["sources"] == "source:dod-mine-to-magnet-2024"
     # listed with a supply path too: the untraced requirement is named
+    # its NdFeB magnets (DoD 2012 via Bloomberg) now carry China's magnet chain (0.984339
+    # through the SPY-6's gallium alone)
     assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
             rows["product:ddg-51"]["untraced_requirements"]) == (
-        "0.984339", "1.0", "material:re-defence-materials")
+        "0.994008", "1.0", "material:re-defence-materials")
     text = run_cli("dependents", "country:CN").stdout
     flat = " ".join(text.split())
     assert flat.startswith(
@@ -61,7 +63,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
-    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[66]"]
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[67]"]
     assert run_cli("dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("dependents", "element:Dy").stdout
