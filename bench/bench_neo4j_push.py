@@ -21,6 +21,10 @@ Run::
     NEO4J_URI=bolt://127.0.0.1:PORT NEO4J_PASSWORD=mineralgraph-test \\
         python bench/bench_neo4j_push.py --graph g1m.json --empty --again --server-pid PID
 
+``--stages SNAPSHOT`` times and sizes the steps of preparing the rows in one process,
+without a server: the rows made batch by batch (the push now), then all at once (the
+push before it streamed its batches).
+
 The snapshots come from ``python bench/synthetic.py --nodes N --seed 1 --out FILE``.
 """
 
@@ -146,9 +150,52 @@ def run_push(graph: Path, batch_size: int, server_pid: int | None = None) -> dic
             "load_after": os.getloadavg()}
 
 
+def stages(graph_path: Path) -> int:
+    """Time and size each step of preparing the rows, in this process, without a server.
+
+    ``rows at once`` is what the push did before it streamed its batches
+    (:func:`node_rows`, :func:`relation_rows`, :func:`batches`); ``plan`` then makes
+    every batch's rows one batch at a time, as the push does now, and drops each.
+    """
+    import resource
+
+    from mineralgraph.graph import neo4j_push as p
+    from mineralgraph.graph.snapshot import load_graph_snapshot
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    def rss() -> int:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+        return 0
+
+    clock = [time.perf_counter(), time.process_time()]
+
+    def mark(what: str) -> None:
+        print(f"{what}: {time.perf_counter() - clock[0]:.1f} s wall, "
+              f"{time.process_time() - clock[1]:.1f} s CPU, RSS {rss():,} MiB", flush=True)
+        clock[:] = [time.perf_counter(), time.process_time()]
+
+    graph = SupplyGraph(load_graph_snapshot(graph_path))
+    mark("snapshot loaded, graph built")
+    rows = sum(len(b.rows) for b in p.plan(graph, 5000).batches)
+    mark(f"plan: {rows:,} rows made batch by batch")
+    nodes = p.node_rows(graph)
+    mark("rows at once: node_rows")
+    relations = p.relation_rows(graph)
+    mark("rows at once: relation_rows")
+    p.batches(nodes, relations, 5000)
+    mark("rows at once: batches")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"peak RSS {peak:,} MiB", flush=True)
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--serve", action="store_true", help="start a sized server")
+    parser.add_argument("--stages", type=Path, metavar="SNAPSHOT",
+                        help="time and size the steps of preparing the rows (no server)")
     parser.add_argument("--heap", default="4g", help="server heap (-Xms = -Xmx)")
     parser.add_argument("--pagecache", default="2g", help="server page cache")
     parser.add_argument("--home", type=Path, default=Path("/tmp/mineralgraph-push-bench"),
@@ -165,6 +212,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.serve:
         return serve(args.heap, args.pagecache, args.home)
+    if args.stages:
+        return stages(args.stages)
     if not args.graph:
         parser.error("--graph is required without --serve")
     print("| graph | rows (nodes + rels) | push | batch | wall s | push s | rows/s "
