@@ -300,8 +300,9 @@ def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
     Examples
     --------
     >>> import mineralgraph as mg
-    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]
-    ['product:f-35', 'product:jdam', 'product:tomahawk']
+    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]  # doctest: +NORMALIZE_WHITESPACE
+    ['product:columbia-class-submarine', 'product:ddg-51', 'product:f-35', 'product:jdam',
+     'product:military-uav', 'product:tomahawk', 'product:virginia-class-submarine']
     """
     return DependentsResult(_dependents(graph, node))
 

@@ -68,7 +68,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("dependents", "element:Dy").stdout
     virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
-    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[7]"]
+    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[7][11]"]
     # a company or a facility: no control names one, and 5.6 never takes a virtual
     # producer out with one
     assert "untraced" not in run_cli("dependents", "company:mp-materials").stdout
