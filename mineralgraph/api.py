@@ -263,9 +263,10 @@ class DependentsResult(Table):
     def rows(self) -> list[dict]:
         """One row per product, by id: the loss as a range (``loss_low``, ``loss_high``),
         whether the node is a single point of failure of it, what the loss rests on
-        (confidence, a proxy, a disputed claim) and, for a country, the requirements no
-        source traces to a country (``untraced_requirements``: the high end of the loss
-        takes them as coming from it; confidence "unknown" when nothing else is rated)."""
+        (confidence, a proxy, a disputed claim) and, for a country, an element or a
+        material, the requirements no source traces to a country
+        (``untraced_requirements``: the high end of the loss takes them as coming from or
+        needing it; confidence "unknown" when nothing else is rated)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
@@ -299,8 +300,9 @@ def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
     Examples
     --------
     >>> import mineralgraph as mg
-    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]
-    ['product:f-35', 'product:jdam', 'product:tomahawk']
+    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]  # doctest: +NORMALIZE_WHITESPACE
+    ['product:columbia-class-submarine', 'product:ddg-51', 'product:f-35', 'product:jdam',
+     'product:military-uav', 'product:tomahawk', 'product:virginia-class-submarine']
     """
     return DependentsResult(_dependents(graph, node))
 

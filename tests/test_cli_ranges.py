@@ -131,9 +131,13 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
         {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
          "share": 0.91, "sources": ["source:reex-iea-oct-2025"]}]
     removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
-    assert ("(product:tomahawk) lose 11%: the scenario removes MP Materials' 11% of "
-            "Rare-earth mineral concentrate (REO content) (high confidence) [1] on their supply "
+    assert ("(product:tomahawk) loses 11%: the scenario removes MP Materials' 11% of "
+            "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
             "paths.") in removal
+    # the JDAM's NdFeB magnets (Wired, 2011) put it with the NdFeB products, beside its SmCo
+    assert ("Javelin anti-tank missile (Raytheon / Lockheed Martin) (product:javelin) and "
+            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 14%: the "
+            "scenario removes MP Materials' 11% of Rare-earth mineral concentrate") in removal
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):

@@ -159,7 +159,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       through_makers: dict[str, list[str]] | None = None,
                       cited: dict[str, list[str]] | None = None,
                       untraced: dict[str, list[str]] | None = None,
-                      untraced_losses: dict[str, float] | None = None) -> str:
+                      untraced_losses: dict[str, float] | None = None,
+                      grades: dict[str, list[tuple[str, list[str]]]] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
@@ -168,8 +169,10 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     ``cited`` maps a product to the sources of the claims its loss rests on (numbered and
     listed, as chokepoints does); ``untraced`` to its requirements nothing traces to a
     country, which may come from the node, and ``untraced_losses`` to its loss if they
-    do (the high end)."""
+    do (the high end); ``grades`` to the materials of unstated grade through which alone
+    it may need the node, each with the richer grades it may be (Dependents.grades)."""
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
+    grades = grades or {}
     cited = cited or {}
     untraced, untraced_losses = untraced or {}, untraced_losses or {}
     sources = SourceIndex(graph)
@@ -191,6 +194,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         if fmt == "json":
             row["loss_range"] = [round(low, 6), round(high, 6)]
             row["spof_through_makers"] = through.get(p, [])
+            row["range_from_grade"] = [{"material": m, "grades": g} for m, g in grades.get(p, ())]
         elif fmt == "csv":
             del row["loss"]
             row.update(ends("loss", (low, high)))
@@ -206,13 +210,16 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                           else list(cited.get(p, [])))
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
-    possible = sum(1 for p in ranked if spofs.get(p) == "possible")
+    possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
     # listed only for requirements nothing traces: no supply path from the node
     only = [p for p in ranked if p in untraced and not any(losses[p].values())]
-    intro = (f"{len(rows) - len(only)} product(s) have a supply path from "
+    intro = (f"{len(rows) - len(only) - len(set(grades) - set(only))} product(s) have a "
+             "supply path from "
              f"{name(graph, node_id)}; "
              f"{certain} cannot be made without it"
-             + (f", {possible} may not be (if their unmapped stages sit in its country)"
+             + (f", {possible} may not be (if their unmapped stages "
+                + ("sit in it or take their inputs from it)"
+                   if graph.kind(node_id) == "Country" else "need it)")
                 if possible else "") + ".")
     if through:
         intro += (f" {join_names([graph.label(p) for p in sorted(through)])} would lose all "
@@ -226,6 +233,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "
                  "the countries the share figures do not name, taken together, so never a "
                  f"sole source; {whole} would lose all their supply without all of them.")
+    intro += grade_sentence(graph, node_id, [p for p in ranked if p in grades], grades)
     intro += untraced_sentence(graph, node_id, [p for p in ranked if p in untraced],
                                untraced, len(only))
     left_out = left_out or []
@@ -245,6 +253,27 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                    graph, sources, intro=intro, left_out=left_out)
 
 
+def grade_sentence(graph: SupplyGraph, node_id: str, products: list[str],
+                   grades: dict[str, list[tuple[str, list[str]]]]) -> str:
+    """For after a summary (with a leading space): the products that have no supply path
+    from ``node_id`` yet may need it, because a material they need is of unstated grade
+    and may be a grade that holds the node (addendum, 5.6 grades), or "" when none."""
+    if not products:
+        return ""
+    materials = sorted({m for p in products for m, _ in grades[p]})
+    richer = sorted({g for p in products for _, gs in grades[p] for g in gs})
+    return (f" {join_names([name(graph, p) for p in products])} "
+            f"{'have' if len(products) > 1 else 'has'} no supply path from "
+            f"{prose_name(graph, node_id)} but need{'' if len(products) > 1 else 's'} "
+            f"{join_names([graph.label(m) for m in materials])}, whose grade no source "
+            f"states: it may be {join_names([graph.label(g) for g in richer])}"
+            + ("" if node_id in richer else f", which contains {prose_name(graph, node_id)}")
+            + ", so "
+            f"{'they' if len(products) > 1 else 'it'} may not be made without it (the high "
+            "end of the loss takes the grade that needs it, as a scenario's low end "
+            "does; stating the grade narrows the range).")
+
+
 def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
                       untraced: dict[str, list[str]], only: int = 0) -> str:
     """For after a summary (with a leading space): the products with requirements nothing
@@ -254,14 +283,18 @@ def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
         return ""
     materials = sorted({m for p in products for m in untraced[p]})
     many = len(materials) > 1
+    country = graph.kind(node_id) == "Country"
+    verb = {"Country": "may supply", "Element": "may be in"}.get(graph.kind(node_id),
+                                                                 "may go into")
     return ((f" {only} more product(s) are listed though they have none." if only else "")
             + f" {len(products)} product(s) need "
             f"{join_names([graph.label(m) for m in materials])}, which no source traces to "
-            f"a country: {prose_name(graph, node_id)} may supply {'them' if many else 'it'}, so "
+            f"a country: {prose_name(graph, node_id)} {verb} {'them' if many else 'it'}, so "
             f"{join_names([name(graph, p) for p in products])} possibly depend on "
             f"{prose_name(graph, node_id)} through untraced requirements (unknown, not "
-            "safe; the high end of the loss takes them as coming from it, as a scenario's "
-            "low end does).")
+            "safe; the high end of the loss takes them as "
+            + ("coming from it" if country else "needing it")
+            + ", as a scenario's low end does).")
 
 
 def disputed_sentence(graph: SupplyGraph, caveats: list[Caveats]) -> str:
