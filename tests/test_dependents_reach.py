@@ -155,8 +155,10 @@ def test_dependents_of_dysprosium_name_the_optimus(run_cli):
         [{"material": "material:ndfeb-magnet", "grades": ["material:ndfeb-magnet-ht"]}])
     assert rows["product:f-35"]["range_from_grade"] == []
     text = " ".join(run_cli("dependents", "element:Dy").stdout.split())
-    assert ("Apple iPhone (smartphone) (product:iphone), Javelin anti-tank missile (Raytheon "
-            "/ Lockheed Martin) (product:javelin) and Tesla Optimus humanoid robot "
+    assert ("Lockheed Martin F-22 Raptor (product:f-22), Apple iPhone (smartphone) "
+            "(product:iphone), Javelin anti-tank missile (Raytheon / Lockheed Martin) "
+            "(product:javelin), Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) "
+            "and Tesla Optimus humanoid robot "
             "(product:optimus) have no supply path from dysprosium but need Sintered NdFeB "
             "permanent magnet, whose grade no source states: it may be High-temperature "
             "NdFeB magnet (Dy/Tb-doped), which contains dysprosium") in text

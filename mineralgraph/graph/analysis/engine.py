@@ -684,11 +684,16 @@ class Analysis:
         if product in self._places:
             return self._places[product]
         found: dict[str, set[str]] = defaultdict(set)
-        ups = self.upstream(product)
+        # the product's upstream as the flow index's mask (one search, no set of ids
+        # kept per product: at a million nodes each holds thousands)
+        flow = self.flow_index
+        ups = self._upstream_mask(flow, product)
+        number = flow.number
         g = self.graph
 
         def upstream_work(producer: str) -> bool:
-            return any(c.object in ups for c in g.relation_claims(producer, "PRODUCES"))
+            return any(ups[number[c.object]] for c in g.relation_claims(producer, "PRODUCES")
+                       if c.object in number)
 
         for maker in g.neighbours(product, "MAKES", incoming=True):
             places = set(g.neighbours(maker, "LOCATED_IN")) if upstream_work(maker) else set()
