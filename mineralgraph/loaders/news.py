@@ -1606,7 +1606,12 @@ class NewsReader:
         halt = self.government_halt(text, found)
         if halt:
             statuses.append("announced")   # a ban starts ("suspended cobalt exports")
-        elif SUSPENDED.search(text):
+        elif any(not re.match(r"\s+(the\s+|its\s+|their\s+|his\s+|her\s+)?([\w-]+\s+){0,3}?"
+                              r"(production|output|operations|assembly|manufacturing|work|"
+                              r"deliveries|shipments|sales|plant|line|lines|factory)\b",
+                              text[m.end():], re.I) for m in SUSPENDED.finditer(text)):
+            # "Suzuki has suspended production of its Swift ... due to ... China's export
+            # restrictions": a company's pause, no suspension of the control
             statuses.append("suspended")
         if IN_FORCE.search(text) and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
