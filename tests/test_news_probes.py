@@ -324,6 +324,9 @@ NEAR_MISSES = [
     'to approve or disapprove within the statutory time limit.',
     'Beijing introduced export licences on gallium and germanium from Aug. 1, causing shipments '
     'to plunge, before the first approvals were granted in late September.',
+    'Ford paused its Explorer line in Chicago in late May, citing China\'s export restrictions on '
+    'rare earth magnets.',
+    'Lynas lifted its output guidance after China\'s rare earth export controls pushed prices up.',
     'Japanese automaker Suzuki Motor has suspended production of most of its Swift models due to a '
     'shortage of parts linked to China\'s rare earth export restrictions, Nikkei reported on '
     'Thursday.',

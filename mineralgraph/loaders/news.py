@@ -1606,10 +1606,17 @@ class NewsReader:
         halt = self.government_halt(text, found)
         if halt:
             statuses.append("announced")   # a ban starts ("suspended cobalt exports")
-        elif any(not re.match(r"\s+(the\s+|its\s+|their\s+|his\s+|her\s+)?([\w-]+\s+){0,3}?"
-                              r"(production|output|operations|assembly|manufacturing|work|"
-                              r"deliveries|shipments|sales|plant|line|lines|factory)\b",
-                              text[m.end():], re.I) for m in SUSPENDED.finditer(text)):
+        elif any((re.match(r"[^;]{0,70}?\b(ban|bans|controls?|restrictions?|curbs?|measures?|"
+                           r"announcements?|clause|prohibition|rules|licensing|requirements?)\b",
+                           text[m.end():], re.I) or re.search(
+                     # "China's export ban on gallium ... was lifted"
+                     r"\b(ban|bans|controls?|restrictions?|curbs?|measures?|prohibition|rules)\b"
+                     r"[^;]{0,70}\b(was|were|has been|have been|had been|is|are|be|being)\s+$",
+                     text[:m.start()], re.I))
+                 and not re.match(r"\s+(the\s+|its\s+|their\s+|his\s+|her\s+)?([\w-]+\s+){0,3}?"
+                                  r"(production|output|operations|assembly|manufacturing|work|"
+                                  r"deliveries|shipments|sales|plant|line|lines|factory)\b",
+                                  text[m.end():], re.I) for m in SUSPENDED.finditer(text)):
             # "Suzuki has suspended production of its Swift ... due to ... China's export
             # restrictions": a company's pause, no suspension of the control
             statuses.append("suspended")
