@@ -327,6 +327,22 @@ NEAR_MISSES = [
     'Ford paused its Explorer line in Chicago in late May, citing China\'s export restrictions on '
     'rare earth magnets.',
     'Lynas lifted its output guidance after China\'s rare earth export controls pushed prices up.',
+    # near misses around known controls and licences (written after the real batches)
+    "A 10% US tariff on Chinese goods took effect on Tuesday, hours before China's new rare earth rules were published.",
+    'The trade truce agreed in Geneva took effect on May 14, easing rare earth magnet shipments.',
+    'Tariffs imposed by Washington on Chinese magnets were lifted on Friday.',
+    'Shipments of gallium resumed in November after licences were approved.',
+    'The European Union has asked China to lift its export controls on rare earths.',
+    'Analysts say the gallium ban has been a boon for producers in Canada.',
+    "Lynas shares rose 5% after China's ban on rare earth technology exports.",
+    'The EU is drafting its own export restrictions on scrap aluminium.',
+    "Japan's Sojitz said it would import more rare earths from Lynas to offset the April controls.",
+    "Prices of antimony in Rotterdam have tripled since China's export curbs took effect.",
+    "China's commerce ministry declined to comment on whether licences for gallium had been approved.",
+    'Industry groups urged Beijing to speed up approvals of export licences for magnets.',
+    'European firms have applied for thousands of export licences since April, with few approved so far.',
+    'The ban, which covers gallium, germanium and antimony, was imposed in December.',
+    'India is in talks with China to secure rare earth magnet supplies for its carmakers.',
     'Japanese automaker Suzuki Motor has suspended production of most of its Swift models due to a '
     'shortage of parts linked to China\'s rare earth export restrictions, Nikkei reported on '
     'Thursday.',

@@ -47,7 +47,10 @@ BACKGROUND = re.compile(r"\b(works? like|is like|means that|for example|e\.g\.|i
                         # how applications are handled: "will review the documents and make a
                         # decision to approve or disapproval", "whether to approve"
                         r"(approve|grant|issue)\s+or\s+(not|den\w*|reject\w*|refus\w*|disapprov\w*)|"
-                        r"whether to|will (review|consider|examine|process)|make (a|its) decisions?)\b",
+                        r"whether to|will (review|consider|examine|process)|make (a|its) decisions?|"
+                        # a call for a decision: "urged Beijing to speed up approvals"
+                        r"(urg\w+|ask(s|ed|ing)?|call(s|ed|ing)? on|press(es|ed|ing)?|request\w*|"
+                        r"demand\w*|lobb\w+|want(s|ed)?|appeal\w*)\s+([\w.'\u2019-]+\s+){0,4}?to)\b",
                         re.I)
 #: A clause of background a deciding verb stands in: "..., before the first approvals were
 #: granted in late September".
