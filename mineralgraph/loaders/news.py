@@ -68,8 +68,6 @@ from mineralgraph.loaders.articles import Article, dateline, read_article, split
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
-from mineralgraph.loaders.news_gate import (decision_doubt, event_doubt, restated_doubt,
-                                            restated_match)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -77,6 +75,12 @@ from mineralgraph.loaders.mentions import (
     Mention,
     coerce,
     looks_like_company,
+)
+from mineralgraph.loaders.news_gate import (
+    decision_doubt,
+    event_doubt,
+    restated_doubt,
+    restated_match,
 )
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
@@ -139,7 +143,8 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
 #: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
-LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|June|"
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|"
+                       r"June|"
                        r"July|August|September|October|November|December|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
                        r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
@@ -149,7 +154,8 @@ PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|
 #: A control in place extended: "extended its ban", "the extension of the suspension".
 EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?)\s+(the\s+|its\s+|"
                       r"their\s+|a\s+)?([\w-]+\s+){0,3}?(ban|bans|controls?|suspension|"
-                      r"restrictions?|curbs?|prohibition|moratorium)\b|\bextension of (the\s+|its\s+)?"
+                      r"restrictions?|curbs?|prohibition|moratorium)\b|"
+                      r"\bextension of (the\s+|its\s+)?"
                       r"([\w-]+\s+){0,3}?(ban|controls?|suspension|restrictions?|curbs?|"
                       r"prohibition|moratorium)\b", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
@@ -1284,9 +1290,11 @@ class NewsReader:
             first = months[0] if months else self.last_period
             return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
                         first.month, 1)
-        same = re.match(r"\s+(?:\w+\s+)?in the same (?:month|period) (?:of |in )?(?P<year>20\d\d)\b|"
+        same = re.match(r"\s+(?:\w+\s+)?in the same (?:month|period) (?:of |in )?"
+                        r"(?P<year>20\d\d)\b|"
                         r"\s+(?:\w+\s+)?in the same (?:month|period) (?:a |last |of last |of the "
-                        r"previous |the previous |of the prior )year\b|\s+a year (earlier|ago|before)\b",
+                        r"previous |the previous |of the prior )year\b|"
+                        r"\s+a year (earlier|ago|before)\b",
                         after, re.I)
         base = months[0] if months else self.last_period
         if same and base:
@@ -1625,7 +1633,8 @@ class NewsReader:
                 and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)) \
                 and not ("suspended" in statuses and re.search(
                     r"\b(suspension|suspending|pause|pausing|lifting|halt)\b[^;]{0,120}?\b(takes?|"
-                    r"took|taking|comes?|came|went|goes) (effect|into (force|effect))", text, re.I)):
+                    r"took|taking|comes?|came|went|goes) (effect|into (force|effect))", text,
+                    re.I)):
             # "The suspension of the second clause ... takes effect from Sunday": the pause
             # starts, not the control
             statuses.append("in force")   # "suspended ... with immediate effect": the pause
@@ -2101,7 +2110,8 @@ class NewsReader:
             return "modal: a control a modal verb governs ('would suspend') is no event"
         verbs = [m for pattern in (ANNOUNCED, IN_FORCE, SUSPENDED) for m in pattern.finditer(text)]
         background = [m for m in verbs if re.search(
-            r"\b(after|since|following|before|ahead of|when|once|until)\s+([\w.'\u2019-]+\s+){0,4}$",
+            r"\b(after|since|following|before|ahead of|when|once|until)\s+"
+            r"([\w.'\u2019-]+\s+){0,4}$",
             text[max(0, m.start() - 50):m.start()], re.I)]
         if verbs and len(background) == len(verbs) and not dated:
             # "..., but flows to the United States stalled after Beijing prohibited exports

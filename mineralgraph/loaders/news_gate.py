@@ -47,14 +47,16 @@ BACKGROUND = re.compile(r"\b(works? like|is like|means that|for example|e\.g\.|i
                         # how applications are handled: "will review the documents and make a
                         # decision to approve or disapproval", "whether to approve"
                         r"(approve|grant|issue)\s+or\s+(not|den\w*|reject\w*|refus\w*|disapprov\w*)|"
-                        r"whether to|will (review|consider|examine|process)|make (a|its) decisions?|"
+                        r"whether to|will (review|consider|examine|process)|"
+                        r"make (a|its) decisions?|"
                         # a call for a decision: "urged Beijing to speed up approvals"
                         r"(urg\w+|ask(s|ed|ing)?|call(s|ed|ing)? on|press(es|ed|ing)?|request\w*|"
                         r"demand\w*|lobb\w+|want(s|ed)?|appeal\w*)\s+([\w.'\u2019-]+\s+){0,4}?to)\b",
                         re.I)
 #: A clause of background a deciding verb stands in: "..., before the first approvals were
 #: granted in late September".
-SUBORDINATE = re.compile(r"\b(before|after|since|until|when|once|as|while)\s+([\w.'\u2019-]+\s+){0,6}$",
+SUBORDINATE = re.compile(r"\b(before|after|since|until|when|once|as|while)\s+"
+                         r"([\w.'\u2019-]+\s+){0,6}$",
                          re.I)
 
 
@@ -145,8 +147,8 @@ def restated_doubt(control: dict, sentence_dates: list, known: dict[str, dict]) 
     ...         "targets": set(), "announced": date(2023, 7, 3),
     ...         "effective": date(2023, 8, 1), "minted": False}
     >>> new = {"issuer": {"country:CN"}, "covers": {"element:Ga"}, "targets": set()}
-    >>> restated_doubt(new, [date(2023, 8, 1)], {"control:cn-2023-07": july})
-    'restated: control:cn-2023-07 of the same issuer covers these items, in the month the sentence gives'
+    >>> restated_doubt(new, [date(2023, 8, 1)], {"control:cn-2023-07": july})  # doctest: +ELLIPSIS
+    'restated: control:cn-2023-07 of the same issuer covers these items, in the month ...'
     >>> restated_doubt(new, [date(2024, 12, 3)], {"control:cn-2023-07": july}) is None
     True
     """
