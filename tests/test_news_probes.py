@@ -296,7 +296,10 @@ def test_a_paraphrase_gives_the_claims_of_its_original(tmp_path, known, name, or
 
 # ------------------------------------------------------------------ near misses
 #: Sentences that state no event and no figure: forecasts, denials of rumours, explainers of
-#: how licensing works, plans and talks, hearsay, counterfactuals, prices and share prices.
+#: how licensing works, plans and talks, hearsay, counterfactuals, prices and share prices;
+#: then shapes met in real reports read after round 11 (a decision in a "While ..." clause, a
+#: quarter's figure, an extension in time, a company's paused production) and near misses
+#: around known controls and licences (tariffs in force, requests, reactions).
 NEAR_MISSES = [
     'China is expected to approve more rare earth export licences in the coming weeks, analysts '
     'said.',
