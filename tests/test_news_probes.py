@@ -573,3 +573,18 @@ def test_the_same_period_last_year_dates_a_quantity_a_year_back(tmp_path, known)
                       published="2024-09-25").claims)
     assert ("country:CN", "reported_quantity", "578", "element:Sb", "2023-08-01", None, None,
             None) in got
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("China exported 3,206 kilograms of germanium in March. A year earlier, exports stood at "
+     "4,000 kilograms.", {("3206", "2024-03-01"), ("4000", "2023-03-01")}),
+    ("China exported 3,206 kilograms of germanium in March. Last year, China exported 38,000 "
+     "kilograms of germanium.", {("3206", "2024-03-01"), ("38000", "2023-01-01")}),
+    ("China exported 3,206 kilograms of germanium in March, compared with 4,000 kilograms a "
+     "year earlier.", {("3206", "2024-03-01")}),
+])
+def test_a_figures_year_comes_from_the_text_near_it(tmp_path, known, body, expected):
+    """"A year earlier, exports stood at 4,000 kilograms" took the month just reported (March
+    2024), "Last year, ..." too: a figure's year only from the text near it."""
+    got = scored(read(tmp_path, known, body, published="2024-04-22").claims)
+    assert {(c[2], c[4]) for c in got if c[1] == "reported_quantity"} == expected

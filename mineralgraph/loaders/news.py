@@ -1207,6 +1207,22 @@ class NewsReader:
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
                     when, period = date(int(year.group(1)), 1, 1), year.group(1)
+                elif re.match(r"\W*last year\b", text, re.I):
+                    # "Last year, China exported 38,632 tons": the year before the article's
+                    when = date(self.article.published.year - 1, 1, 1)
+                    period, own = str(when.year), when
+                elif self.last_period is not None and re.match(
+                        r"\W*((a|one) year (earlier|ago|before)|in the same month (a |last )year)"
+                        r"\b", text, re.I):
+                    # "A year earlier, exports stood at 4,000 kilograms": the month reported, a
+                    # year back (a change so placed is no one month's: skipped)
+                    if figure.kind != "quantity":
+                        self.skipped.append((self.line, text, "ambiguous: a change set a year "
+                                                              "back with no month of its own"))
+                        continue
+                    when = self.last_period.replace(year=self.last_period.year - 1)
+                    period = f"{when:%Y-%m}"
+                    own = when   # a comparison's month: not the month the article reports
                 elif self.last_period is not None:
                     # "Exports were still down 38% from a year earlier": the month just reported
                     when, period = self.last_period, f"{self.last_period:%Y-%m}"
