@@ -299,7 +299,8 @@ def test_a_paraphrase_gives_the_claims_of_its_original(tmp_path, known, name, or
 #: how licensing works, plans and talks, hearsay, counterfactuals, prices and share prices;
 #: then shapes met in real reports read after round 11 (a decision in a "While ..." clause, a
 #: quarter's figure, an extension in time, a company's paused production) and near misses
-#: around known controls and licences (tariffs in force, requests, reactions).
+#: around known controls and licences (tariffs in force, requests, reactions), and supply
+#: relations denied, hoped for, expected or conditional.
 NEAR_MISSES = [
     'China is expected to approve more rare earth export licences in the coming weeks, analysts '
     'said.',
@@ -420,6 +421,16 @@ NEAR_MISSES = [
     'Japanese automaker Suzuki Motor has suspended production of most of its Swift models due '
     "to a shortage of parts linked to China's rare earth export restrictions, Nikkei reported "
     'on Thursday.',
+    'Tesla no longer buys magnets from JL Mag, a person familiar with the matter said.',
+    'Analysts expect MP Materials to supply magnets to General Motors from 2026.',
+    'General Motors had planned to buy magnets from MP Materials before the deal collapsed.',
+    'Reports say Lynas may supply heavy rare earths to the Pentagon.',
+    'Neo Performance Materials denied that it supplies magnets to Russian firms.',
+    'If qualification succeeds, Syrah will supply anode material to Tesla.',
+    'Vulcan Elements hopes to sell magnets to Lockheed Martin.',
+    'Lockheed Martin could source magnets from VAC instead of Chinese suppliers.',
+    'Under a memorandum of understanding, Iluka would supply rare earth concentrate to Energy '
+    'Fuels.',
 ]
 
 
