@@ -431,6 +431,8 @@ NEAR_MISSES = [
     'Lockheed Martin could source magnets from VAC instead of Chinese suppliers.',
     'Under a memorandum of understanding, Iluka would supply rare earth concentrate to Energy '
     'Fuels.',
+    'During a July summit with European leaders, China agreed to fast-track licences for '
+    'critical raw materials for European companies, the chamber said.',
 ]
 
 

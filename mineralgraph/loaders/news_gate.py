@@ -89,6 +89,9 @@ def event_doubt(text: str) -> str | None:
 #: have recently issued a limited number of export licenses, the supply remains constrained").
 LEADING_CLAUSE = re.compile(r"^\W*(while|although|though|even though|whereas|as|since|because|"
                             r"given that|now that)\b[^,]*,", re.I)
+#: A month named in a sentence: "During a July summit".
+MONTH_NAME = re.compile(r"\b(January|February|March|April|June|July|August|September|October|"
+                        r"November|December)\b")
 #: A time no day can be read from: "recently", "in recent weeks", "so far".
 VAGUE_TIME = re.compile(r"\b(recently|lately|in recent (days|weeks|months)|so far|to date|"
                         r"over the (past|last) (few )?(days|weeks|months))\b", re.I)
@@ -113,6 +116,10 @@ def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
     if dated_by_article and VAGUE_TIME.search(text):
         return "not dated: 'recently', 'so far' give no day, and the article's date is no " \
                "decision's"
+    if dated_by_article and MONTH_NAME.search(text):
+        # "During a July summit ..., China agreed to fast-track licences": the sentence names
+        # a month its date did not take; the article's day is a guess
+        return "not dated: the sentence names a month the decision's date does not take"
     # "China, which restricted exports in April, approved licences": the aside set apart
     text = re.sub(r",\s+(which|who|whose)\b[^,]*,", "", text)
     background = False
