@@ -601,3 +601,19 @@ def test_a_figures_year_comes_from_the_text_near_it(tmp_path, known, body, expec
     2024), "Last year, ..." too: a figure's year only from the text near it."""
     got = scored(read(tmp_path, known, body, published="2024-04-22").claims)
     assert {(c[2], c[4]) for c in got if c[1] == "reported_quantity"} == expected
+
+
+def test_a_new_control_dated_by_the_article_while_its_sentence_names_another_month(tmp_path,
+                                                                                  known):
+    """"During a July summit, Namibia banned exports of lithium" read in September: the July of
+    the sentence is no date read, the article's day a guess: no new control. A month the
+    sentence reads as a date ("with effect from January 2027") is no such doubt."""
+    got = scored(read(tmp_path, known, "During a July summit with investors, Namibia banned "
+                      "exports of unprocessed lithium.", published="2023-09-14").claims)
+    assert not [c for c in got if c[0].startswith("control:")]
+    dated = scored(read(tmp_path, known, "Zimbabwe's cabinet said exports of lithium "
+                        "concentrates will be banned with effect from January 2027.",
+                        published="2025-06-10", publisher="Ministry of Information of Zimbabwe",
+                        name="z.txt").claims)
+    assert ("control:zw-2025-06-lithium", "effective_from", "2027-01-01", None, "2025-06-10",
+            None, None, None) in dated

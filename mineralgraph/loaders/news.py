@@ -77,6 +77,7 @@ from mineralgraph.loaders.mentions import (
     looks_like_company,
 )
 from mineralgraph.loaders.news_gate import (
+    MONTH_NAME,
     decision_doubt,
     event_doubt,
     restated_doubt,
@@ -594,7 +595,8 @@ class NewsReader:
                     and claim.qualifier("modality") is None and claim.subject not in drop \
                     and claim.object != "under-review":   # an application, by REVIEW's verbs
                 reason = decision_doubt(claim.quote or "",
-                                        claim.qualifier("dated_by") == "article")
+                                        claim.qualifier("dated_by") == "article",
+                                        self.unread_month(claim.quote or ""))
                 if reason:
                     drop[claim.subject] = (claim.quote or "", reason)
         # talk of an event (a rumour, a fear, a counterfactual) is no event: the claims it
@@ -621,7 +623,10 @@ class NewsReader:
         early = {(c.subject, c.quote) for c in self.claims if c.predicate == "effective_from"
                  and c.object < self.article.published}
         late = [c for c in self.claims if c.predicate == "announced_on"
-                and c.qualifier("dated_by") == "article" and (c.subject, c.quote) in early]
+                and c.qualifier("dated_by") == "article" and ((c.subject, c.quote) in early or (
+                    # "During a July summit, ..., China imposed ...", read in September
+                    self.controls.get(c.subject, {}).get("minted")
+                    and self.unread_month(c.quote or "")))]
         for claim in late:
             reason = ("not dated: the announcement took the article's day, after the entry "
                       "into force the text gives")
@@ -658,6 +663,14 @@ class NewsReader:
                 self.controls[node]["minted"] = False   # withheld as nothing, listed nowhere
             line = next((line for line, text, _ in self.skipped if text == quote), self.line)
             self.skipped.append((line, quote, f"{reason} (gate: {node} dropped)"))
+
+    def unread_month(self, text: str) -> bool:
+        """True when ``text`` names a month no date read in it takes ("During a July summit"),
+        other than the article's own month."""
+        spans = [(start, end) for _, start, end in find_dates(text, self.article.published)]
+        return any(MONTHS[m.group(0).lower()] != self.article.published.month
+                   and not any(start <= m.start() < end for start, end in spans)
+                   for m in MONTH_NAME.finditer(text))
 
     def withhold_new_controls(self) -> None:
         """A control no known node matches is withheld unless ``news_new_controls`` is

@@ -97,9 +97,11 @@ VAGUE_TIME = re.compile(r"\b(recently|lately|in recent (days|weeks|months)|so fa
                         r"over the (past|last) (few )?(days|weeks|months))\b", re.I)
 
 
-def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
+def decision_doubt(text: str, dated_by_article: bool = False,
+                   unread_month: bool = False) -> str | None:
     """Why ``text`` states no licence decision, or None when it does; ``dated_by_article``:
-    the sentence gives no date of its own.
+    the sentence gives no date of its own; ``unread_month``: it names a month no date read in
+    it takes ("During a July summit").
 
     >>> decision_doubt("While China has recently issued some licences, supply is tight.")
     'background: the decision stands in a clause that leads the sentence (while, although, as)'
@@ -116,7 +118,7 @@ def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
     if dated_by_article and VAGUE_TIME.search(text):
         return "not dated: 'recently', 'so far' give no day, and the article's date is no " \
                "decision's"
-    if dated_by_article and MONTH_NAME.search(text):
+    if dated_by_article and unread_month:
         # "During a July summit ..., China agreed to fast-track licences": the sentence names
         # a month its date did not take; the article's day is a guess
         return "not dated: the sentence names a month the decision's date does not take"
