@@ -617,3 +617,17 @@ def test_a_new_control_dated_by_the_article_while_its_sentence_names_another_mon
                         name="z.txt").claims)
     assert ("control:zw-2025-06-lithium", "effective_from", "2027-01-01", None, "2025-06-10",
             None, None, None) in dated
+
+
+def test_a_leading_date_of_a_past_announcement_is_in_the_past(tmp_path, known):
+    """A real report's shape read after round 11: "On April 4, China announced that it would
+    impose export controls on certain medium and heavy rare earth-related items", read on 31
+    October 2025, minted a control announced on 4 April 2026 (the nearest April 4)."""
+    got = scored(read(tmp_path, known, "On April 4, China announced that it would impose export "
+                      "controls on certain medium and heavy rare earth-related items.",
+                      published="2025-10-31").claims)
+    assert got == {
+        ("control:cn-2025-04-rare-earths", "announced_on", "2025-04-04", None, "2025-04-04", None,
+         None, None),
+        ("control:cn-2025-04-rare-earths", "ISSUED_BY", "country:CN", None, "2025-04-04", None,
+         None, None)}

@@ -622,14 +622,17 @@ class NewsReader:
         # article's day stands in for no announcement that the text says came before it
         early = {(c.subject, c.quote) for c in self.claims if c.predicate == "effective_from"
                  and c.object < self.article.published}
-        late = [c for c in self.claims if c.predicate == "announced_on"
-                and c.qualifier("dated_by") == "article" and ((c.subject, c.quote) in early or (
+        late = [c for c in self.claims if c.predicate == "announced_on" and (
+                # an announcement reported as made cannot come after the article reporting it
+                (c.qualifier("modality") is None and c.object > self.article.published)
+                or c.qualifier("dated_by") == "article") and (
+                    c.object > self.article.published or (c.subject, c.quote) in early or (
                     # "During a July summit, ..., China imposed ...", read in September
                     self.controls.get(c.subject, {}).get("minted")
                     and self.unread_month(c.quote or "")))]
         for claim in late:
-            reason = ("not dated: the announcement took the article's day, after the entry "
-                      "into force the text gives")
+            reason = ("not dated: the announcement's day is after the article, or the "
+                      "article's own day standing in for a date the text gives otherwise")
             if self.controls.get(claim.subject, {}).get("minted"):
                 drop[claim.subject] = (claim.quote or "", reason)   # its id and dates: guesses
                 continue
