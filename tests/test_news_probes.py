@@ -433,6 +433,9 @@ NEAR_MISSES = [
     'Fuels.',
     'During a July summit with European leaders, China agreed to fast-track licences for '
     'critical raw materials for European companies, the chamber said.',
+    'MP is the largest rare-earth producer in the Western Hemisphere, making neodymium and '
+    'praseodymium oxides, key components of magnets that end up in high-tech products, '
+    'including EVs and F-35 fighter jets.',
 ]
 
 

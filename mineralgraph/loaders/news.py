@@ -159,6 +159,9 @@ EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?
                       r"\bextension of (the\s+|its\s+)?"
                       r"([\w-]+\s+){0,3}?(ban|controls?|suspension|restrictions?|curbs?|"
                       r"prohibition|moratorium)\b", re.I)
+#: Between a verb and the thing it governs: a few words, no comma, no list of uses.
+OBJECT_GAP = re.compile(r"(?!.*\b(used in|end up in|ends up in|including|such as|for use in)\b)"
+                        r"(,(?!\s)|[^,;]){0,60}", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -2568,12 +2571,17 @@ class NewsReader:
         make = MAKE_VERB.search(text)
         if make and products:
             makers = [p for p in parties if p[0].end <= make.start()]
-            made = [f for f in products if f.mention.start >= make.end()]
+            # the product the verb governs, not one of an aside ("making ... oxides, key
+            # components of magnets that end up in ... EVs and F-35 fighter jets")
+            made = [f for f in products if f.mention.start >= make.end()
+                    and OBJECT_GAP.fullmatch(text[make.end():f.mention.start])]
             if makers and made:
                 self.claim(self.party(makers[-1]), "MAKES", made[0].id, event, quote=text)
         produce = PRODUCE_VERB.search(text)
         materials = [f for f in found if f.kind == "Material"
-                     and f.mention.start >= (produce.end() if produce else 0)]
+                     and f.mention.start >= (produce.end() if produce else 0)
+                     and (produce is None
+                          or not re.search(r",\s", text[produce.end():f.mention.start]))]
         if produce and materials:
             makers = [p for p in parties if p[0].end <= produce.start()]
             facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
