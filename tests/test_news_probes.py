@@ -436,6 +436,14 @@ NEAR_MISSES = [
     'MP is the largest rare-earth producer in the Western Hemisphere, making neodymium and '
     'praseodymium oxides, key components of magnets that end up in high-tech products, '
     'including EVs and F-35 fighter jets.',
+    'Neo supplies magnets used in motors made by Bosch.',
+    'MP Materials sells concentrate, which is then processed in China by Shenghe Resources.',
+    'Lynas ships rare earth oxides from Malaysia, where its refinery competes with Shenghe '
+    'Resources.',
+    'JL Mag supplies magnets to carmakers, and Tesla buys motors from suppliers in Germany.',
+    'Tesla buys magnets from suppliers in China, a person familiar with the matter said, '
+    'without naming JL Mag.',
+    "VAC supplies magnets for the F-35 through Lockheed Martin's suppliers, analysts believe.",
 ]
 
 

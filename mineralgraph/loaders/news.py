@@ -2439,6 +2439,12 @@ class NewsReader:
             between = text[verb_end:mention.start]
             if word and not re.search(rf"\b{word}\b", between):
                 continue
+            if re.search(r"[,;]\s|\s(and|but|while|without)\s", between) and not re.search(
+                    r",\s+(where|whose)\s+(its|their)\s+([\w-]+\s+)?(customer|buyer|client)s?"
+                    r"\s+$", between):   # "to China, where its main customer Shenghe ..."
+                # "supplies magnets to carmakers, and Tesla buys ...", "..., without naming JL
+                # Mag": a party of another clause is no object of this verb
+                return None
             following = text[mention.end:mention.end + 3]
             if following.startswith("'") and index + 1 < len(parties) \
                     and parties[index + 1][0].start - mention.end <= 4:
