@@ -444,6 +444,10 @@ NEAR_MISSES = [
     'Tesla buys magnets from suppliers in China, a person familiar with the matter said, '
     'without naming JL Mag.',
     "VAC supplies magnets for the F-35 through Lockheed Martin's suppliers, analysts believe.",
+    'The government has implemented a ban on nickel ore exports since January 1, 2020, with '
+    'positive results.',
+    'Indonesia will ban exports of bauxite, the main ore source of aluminium, starting from '
+    'June 2023, President Joko Widodo announced on Wednesday.',
 ]
 
 

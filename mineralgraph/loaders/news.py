@@ -410,7 +410,8 @@ PASSIVE_PAST = re.compile(r"\b(was|were|had been)\s+(first\s+)?(imposed|introduc
                           r"adopted|put in place)\b", re.I)
 #: "has banned exports of nickel ore since 2020": a state since a date, no event.
 STATE_SINCE = re.compile(r"\b(has|have|had)\s+(been\s+)?(banned|banning|restricted|prohibited|"
-                         r"curbed|controlled)\b[^.;]{0,80}\bsince\b", re.I)
+                         r"curbed|controlled|implemented|imposed|enforced|maintained|kept|had)\b"
+                         r"[^.;]{0,80}\bsince\b", re.I)
 
 
 # ---------------------------------------------------------------- extraction
@@ -1637,8 +1638,13 @@ class NewsReader:
             targets = [t for t in targets if any(f.id == t and f.mention.start < aside.start()
                                                  for f in found)]
         clause = CLAUSE_BREAK.search(text)
-        named = self.items([f for f in found if clause is None
-                            or f.mention.start < clause.start()])
+        # "exports of bauxite, the main ore source of aluminium, ...": an appositive names no item
+        apposed = [(m.start(), m.end()) for m in re.finditer(
+            r",\s+(the|a|an)\s+([\w-]+\s+){0,3}?(ore|source|form|component|ingredient|metal|"
+            r"mineral|material|feedstock)s?\s+(of|for|used)\b[^,;]*(,|$)", text)]
+        named = self.items([f for f in found if (clause is None
+                                                 or f.mention.start < clause.start())
+                            and not any(a <= f.mention.start < b for a, b in apposed)])
         items = [i for i, _ in named]
         # "China restricted bismuth exports on Tuesday, and shipments to the United States had
         # already fallen", "..., hitting buyers in Germany": targets of another clause
