@@ -299,8 +299,9 @@ def test_a_paraphrase_gives_the_claims_of_its_original(tmp_path, known, name, or
 #: how licensing works, plans and talks, hearsay, counterfactuals, prices and share prices;
 #: then shapes met in real reports read after round 11 (a decision in a "While ..." clause, a
 #: quarter's figure, an extension in time, a company's paused production) and near misses
-#: around known controls and licences (tariffs in force, requests, reactions), and supply
-#: relations denied, hoped for, expected or conditional.
+#: around known controls and licences (tariffs in force, requests, reactions), supply
+#: relations denied, hoped for, expected or conditional, and figures rumoured, feared, expected
+#: or counterfactual.
 NEAR_MISSES = [
     'China is expected to approve more rare earth export licences in the coming weeks, analysts '
     'said.',
@@ -448,6 +449,14 @@ NEAR_MISSES = [
     'positive results.',
     'Indonesia will ban exports of bauxite, the main ore source of aluminium, starting from '
     'June 2023, President Joko Widodo announced on Wednesday.',
+    "Rumours that China's magnet exports fell 50% in May were denied by customs officials.",
+    "If China's magnet exports fell 50% in May, carmakers would run short by July.",
+    "Analysts had expected China's magnet exports to fall 50% in May.",
+    "Some traders estimate that China's gallium exports could drop to zero in August.",
+    "China's magnet exports, which some feared would fall 50% in May, rose 3% instead.",
+    "Without the licences, China's magnet exports would have fallen 50% in May, analysts said.",
+    "China's exports of magnets to the United States were expected to plunge 90% in May.",
+    'China aims to keep its share of global magnet output above 90% by 2030.',
 ]
 
 
