@@ -655,3 +655,16 @@ def test_a_leading_date_of_a_past_announcement_is_in_the_past(tmp_path, known):
          None, None),
         ("control:cn-2025-04-rare-earths", "ISSUED_BY", "country:CN", None, "2025-04-04", None,
          None, None)}
+
+
+def test_items_of_the_countrys_whole_list_are_not_the_controls(tmp_path, known):
+    """A real report's shape read after round 11: after the January 2026 Japan ban, "China's
+    export control list covers about 1,100 items, including ... samarium, gadolinium, terbium,
+    dysprosium, and lutetium" gave the Japan ban five rare earths."""
+    got = scored(read(tmp_path, known, "China's commerce ministry announced on Tuesday an "
+                      "immediate ban on exports of dual-use goods to Japan. China's export "
+                      "control list covers about 1,100 items, including rare earths like "
+                      "samarium and dysprosium.", published="2026-01-07").claims)
+    assert ("control:cn-2026-01-export-controls", "TARGETS", "country:JP", None, "2026-01-06",
+            None, None, None) in got
+    assert not [c for c in got if c[1] == "COVERS"]

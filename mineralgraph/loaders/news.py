@@ -2228,6 +2228,12 @@ class NewsReader:
             self.skipped.append((self.line, text, "ambiguous: items named with another date "
                                                   f"or announcement than {control}'s"))
             return
+        if re.match(r"\W*([\w'\u2019-]+\s+){0,4}?(control list|catalogu?e|list)\b", text, re.I) \
+                and not ANAPHOR.match(text):
+            # "China's export control list covers about 1,100 items, including ... samarium":
+            # the country's whole list, not the control in hand
+            self.skipped.append((self.line, text, f"ambiguous: items of a list, not of {control}"))
+            return
         named = self.items(found)
         for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
