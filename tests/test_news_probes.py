@@ -668,3 +668,18 @@ def test_items_of_the_countrys_whole_list_are_not_the_controls(tmp_path, known):
     assert ("control:cn-2026-01-export-controls", "TARGETS", "country:JP", None, "2026-01-06",
             None, None, None) in got
     assert not [c for c in got if c[1] == "COVERS"]
+
+
+@pytest.mark.parametrize("body", [
+    "In the first two months of 2024, exports fell. Exports of flake graphite totaled 3,236 "
+    "tonnes during this period, a 77.66% decrease from 14,483 tonnes in the same timeframe in "
+    "2023.",
+    "August saw 14,666 tonnes of flake graphite exported, while in May it was as much as 15,641 "
+    "tonnes.",
+])
+def test_a_quantity_takes_no_month_or_year_of_another_clause_or_period(tmp_path, known, body):
+    """Real reports' shapes read after round 11: a two-month total dated 2023 by the comparison
+    ("in the same timeframe in 2023"), and August's 14,666 tonnes dated May (the month of the
+    next clause)."""
+    got = scored(read(tmp_path, known, body, published="2024-03-20").claims)
+    assert not [c for c in got if c[2] in ("3236", "14666")]

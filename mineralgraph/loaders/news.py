@@ -1030,7 +1030,8 @@ class NewsReader:
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
         ``reported_*`` claims of the article on the country (or company) they are about."""
-        if YEAR_TO_DATE.search(text):
+        if YEAR_TO_DATE.search(text) or re.search(r"\b(during|in|over|for) (this|that) "
+                                                 r"(period|timeframe|time frame)\b", text, re.I):
             if find_figures(text):
                 self.skipped.append((self.line, text, "a year-to-date total is no month's or "
                                                       "year's figure"))
@@ -1212,6 +1213,21 @@ class NewsReader:
                 year = re.search(r"\b(?:in|for|during) (?:the (?:whole |full |entire )?"
                                  r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
                                  re.I)
+                if year and re.search(r"\b(same|corresponding|year-earlier|prior-year)\s+"
+                                      r"(period|timeframe|time frame|months?|quarter)\s+"
+                                      r"(in|of)\s+$",
+                                      text[max(0, year.start() - 40):year.start() + 3], re.I):
+                    year = None   # "from 14,483 tonnes in the same timeframe in 2023": a base
+                c_start, c_end = clause_bounds(text, figure.start)
+                lead = re.match(r"\W*(in|on|by|during|for|last|this)\b[^,]*,", text, re.I)
+                if months and figure.kind == "quantity" and not any(
+                        start < c_end or (lead and start < lead.end())
+                        for d, start, _ in dates if d in months):
+                    # "August saw 14,666 tonnes exported, while in May it was ...": the only
+                    # month read is a later clause's
+                    self.skipped.append((self.line, text, "ambiguous: the month read is a later "
+                                                          "clause's than the quantity's"))
+                    continue
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
                 # "a year earlier, in March 2023, exports stood at 6,480 kilograms, so shipments
