@@ -113,6 +113,39 @@ _SUBJECT = attrgetter("subject")
 _OBJECT = attrgetter("object")
 
 
+def starts(claim: Claim) -> date | None:
+    """The day a claim starts to hold: its ``valid_from``; for a country's figure of a
+    year (a ``PRODUCES`` from a country with a ``year``: its share or amount) given
+    without one, the first day of that year. China's 2024 share of magnets, published in
+    2025, is no fact of 2022 (the rule of the data README, "a year's set is valid from its
+    year on", which some hand-entered rows left implicit): before it, the earliest year's
+    set stands in as a proxy (:func:`earliest_set_proxies`). A facility's or company's row
+    keeps its dates: it says that the plant or firm produces as well as how much, and the
+    first may hold before the figure's year (its row needs a ``valid_from`` for that).
+
+    >>> starts(Claim("country:CN", "PRODUCES", "material:x", (("share", 0.9), ("year", 2024))))
+    datetime.date(2024, 1, 1)
+    >>> starts(Claim("company:c", "PRODUCES", "material:x", (("amount", 5.0), ("year", 2024))))
+    >>> starts(Claim("product:p", "REQUIRES", "material:x", (("year", 2026),))) is None
+    True
+    """
+    if (claim.valid_from is not None or claim.predicate != "PRODUCES"
+            or model.kind_of(claim.subject) != "Country"):
+        return claim.valid_from
+    year = claim.qualifier("year")
+    return date(year, 1, 1) if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def active_on(claim: Claim, when: date | None) -> bool:
+    """Whether a claim holds on ``when`` (always, when ``when`` is None): from
+    :func:`starts` to its ``valid_to``."""
+    if when is None:
+        return True
+    start = starts(claim)
+    return ((start is None or start <= when)
+            and (claim.valid_to is None or when < claim.valid_to))
+
+
 def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Claim, Claim]]:
     """The country shares that stand in for a material at a date before its first year.
 
@@ -150,11 +183,11 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
     out: list[tuple[Claim, Claim]] = []
     for _, group in sorted(by_material.items()):
         years = [c.qualifier("year") for c in group if c.qualifier("year") is not None]
-        if not years or any(c.active_on(when) for c in group):
+        if not years or any(active_on(c, when) for c in group):
             continue
         first = min(years)
         earliest = [c for c in group if c.qualifier("year") == first]
-        if not all(c.valid_from is not None and when < c.valid_from for c in earliest):
+        if not all(starts(c) is not None and when < starts(c) for c in earliest):
             continue  # the date is after the earliest set, not before it
         for claim in earliest:
             held = claim.qualifier("proxy")
@@ -221,7 +254,7 @@ class SupplyGraph:
         #: what the claim choices read for "loaded last": :attr:`loaded`, made only when a
         #: choice needs it
         self._positions = _Positions(self)
-        active = [c for c in claims if c.active_on(as_of)]
+        active = [c for c in claims if active_on(c, as_of)]
         #: stand-ins for shares of a later year (by object identity) -> the rows given, so
         #: that a graph rebuilt from this one (as_of, with_policy...) starts from the rows
         stand_ins = earliest_set_proxies(claims, as_of) if as_of is not None else []

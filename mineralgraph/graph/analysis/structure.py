@@ -626,12 +626,19 @@ def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
         info[m] = (frozenset(graph.neighbours(m, "CONTAINS")),
                    frozenset(required(graph, m, "MADE_FROM")),
                    tuple(sorted(graph.values(m, "stage"))))
+    # a grade is made from everything m is made from: look only among the materials made
+    # from one of m's inputs (not every material: a large graph has hundreds of thousands)
+    made_of: dict[str, list[str]] = defaultdict(list)
+    for g, (_, made_from, _) in sorted(info.items()):
+        for f in made_from:
+            made_of[f].append(g)
     out: dict[str, list[str]] = {}
     for m, (elements, made_from, stage) in sorted(info.items()):
         if not elements or not made_from:
             continue
-        grades = [g for g, (e, f, s) in sorted(info.items())
-                  if g != m and s == stage and elements < e and made_from <= f]
+        among = min((made_of[f] for f in sorted(made_from)), key=len)
+        grades = [g for g in among if g != m and info[g][2] == stage
+                  and elements < info[g][0] and made_from <= info[g][1]]
         if grades:
             out[m] = grades
     return out
@@ -695,11 +702,38 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
         rest = max(0.0, 1.0 - sum(weights.values())) if weights else 1.0
         weights.update({claim: rest / len(loose) for claim in loose})
     total = sum(weights.values())
-    if total > 1.0:
+    if total > 1.0 or (not loose and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
         # Shares a little above 100% come from a rounded world total (USGS rounds it,
-        # not the countries): each is a share of the larger, true total.
+        # not the countries): each is a share of the larger, true total. Shares a little
+        # below it by no more than their own rounding (0.9999 from four-decimal shares)
+        # are all of the output too: no producer is missing there (a larger gap stays
+        # unmapped supply, a rest of the world the data does not name).
         weights = {claim: weight / total for claim, weight in weights.items()}
     return sorted(((claim_of[k], w) for k, w in weights.items()), key=lambda cw: cw[0].subject)
+
+
+def rounding_slack(claims) -> float:
+    """How far below 1 the stated shares of ``claims`` may add up from rounding alone: half
+    a unit in the last decimal place of each share, at most 0.00005 (the fourth decimal of
+    the data README's derived shares: a share given as a whole percent is no licence to
+    read a 1% gap as rounding).
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(share): return Claim("country:AA", "PRODUCES", "material:m", (("share", share),))
+    >>> round(rounding_slack([c(0.8692), c(0.1307), c(0.57)]), 8)
+    0.00015
+    >>> round(rounding_slack([c(0.577145)]), 8)
+    5e-07
+    """
+    slack = 0.0
+    for claim in claims:
+        share = claim.qualifier("share")
+        if share is None:
+            continue
+        text = repr(float(share))
+        places = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+        slack += min(0.00005, 0.5 * 10.0 ** -places)
+    return slack
 
 
 def _pool_of(graph: SupplyGraph, producer: str, aggregate: dict[str, Claim]) -> Claim | None:
