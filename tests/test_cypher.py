@@ -566,3 +566,22 @@ def test_a_parameter_nested_thousands_deep_is_one_line(tmp_path):
         f"Error: {query}:2: @param x: a parameter value nested deeper than 32 levels of lists "
         "and maps\n"))
     assert parse_value("[" * 32 + "]" * 32) is not None  # 32 levels still pass
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("write", [False, True])
+def test_a_query_nested_200_deep_is_refused_before_the_server(tiny_db, neo4j_server, write):
+    """`RETURN [[[...1...]]]` 200 deep: the server's EXPLAIN did not answer within 100 s
+    (180 deep: 0.4 s), so `cypher` hung until the time limit, or for ever without one."""
+    import time
+
+    started = time.monotonic()
+    query = "RETURN " + "[" * 200 + "1" + "]" * 200 + " AS x"
+    result = run(neo4j_server, query, "--timeout", "0", *(["--write"] if write else []))
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: refused: nested deeper than 32 levels of brackets (200); flatten the query; "
+        "nothing was run\n"))
+    assert time.monotonic() - started < 30
+    ok = run(neo4j_server, "RETURN " + "[" * 30 + "1" + "]" * 30 + " AS x, '((((' AS y",
+             "--format", "json")
+    assert ok.exit_code == 0, ok.stderr

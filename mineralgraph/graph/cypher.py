@@ -302,6 +302,34 @@ def _read_only_problem(query: str) -> str | None:
     return None
 
 
+#: The deepest nesting of brackets a query may have: Neo4j 5.26 explains a list nested
+#: 180 deep in 0.4 s, and one nested 200 deep not within minutes.
+MAX_QUERY_DEPTH = 32
+
+
+def nesting_problem(query: str) -> str | None:
+    """Why ``query`` is nested too deep to send (brackets outside strings and comments,
+    as written and as Neo4j decodes it), or None.
+
+    >>> nesting_problem("RETURN [[1], {a: (2)}]") is None
+    True
+    >>> nesting_problem("RETURN " + "[" * 40 + "]" * 40)
+    'nested deeper than 32 levels of brackets (40); flatten the query'
+    """
+    for text in dict.fromkeys((unescape_unicode(query), query)):
+        depth = deepest = 0
+        for char in neutral_text(text):
+            if char in "([{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in ")]}":
+                depth -= 1
+        if deepest > MAX_QUERY_DEPTH:
+            return (f"nested deeper than {MAX_QUERY_DEPTH} levels of brackets ({deepest}); "
+                    "flatten the query")
+    return None
+
+
 def check_read_only(query: str) -> None:
     """Raise Neo4jError (one line) when a read-only run must refuse ``query``."""
     problem = read_only_problem(query)
@@ -352,6 +380,9 @@ def run_cypher(driver, query: str, params: dict | None = None, database: str | N
         rows = [{k: plain(record[k]) for k in columns} for record in result]
         return CypherResult(columns, rows)
 
+    problem = nesting_problem(query)
+    if problem:  # the server's parser would take minutes over it, --write or not
+        raise Neo4jError(f"refused: {problem}; nothing was run")
     try:
         if not write:
             check_read_only(query)
