@@ -1720,3 +1720,21 @@ def test_imports_for_a_year_without_figures_is_one_line_not_zero_tonnes(tmp_path
                        "year of no imports")
     found = json.loads(mg(*args, "--year", "2024", "--format", "json").stdout)
     assert found["year"] == 2024 and found["imports_t"] > 0 and found["partners"]
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph", "disk"])
+def test_sparql_on_an_empty_rdf_file_is_one_line_not_zero_rows(tmp_path, store):
+    """`sparql --data empty.nt` (and `serve --data`) answered "(0 rows)" / "no" with exit
+    0, as if the data said nothing matches; a download cut to nothing reads the same."""
+    empty, prefixes = tmp_path / "empty.nt", tmp_path / "prefixes.ttl"
+    empty.write_text("")
+    prefixes.write_text("@prefix x: <http://e/> .\n# nothing else\n")
+    extra = ["--store", "oxigraph", "--data-dir", str(tmp_path / "db")] if store == "disk" \
+        else ["--store", store]
+    for path, why in [(empty, "an empty file: nothing to query"),
+                      (prefixes, "no triples in it (prefixes or a context only): nothing to "
+                                 "query")]:
+        result = mg("sparql", "ASK { ?s ?p ?o }", "--data", path, *extra)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr.splitlines()[-1] == f"Error: {path}: {why}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.nt", "prefixes.ttl"]
