@@ -1738,3 +1738,27 @@ def test_sparql_on_an_empty_rdf_file_is_one_line_not_zero_rows(tmp_path, store):
         assert (result.exit_code, result.stdout) == (1, "")
         assert result.stderr.splitlines()[-1] == f"Error: {path}: {why}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.nt", "prefixes.ttl"]
+
+
+def test_a_failed_build_leaves_the_news_report_as_it_was(tmp_path):
+    """A build refused by a cross-claim check said "nothing written", yet had already
+    replaced the --news-report file with the report of the failed build."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    relations.write_text(relations.read_text(encoding="utf-8").replace(",0.6,", ",0.95,"),
+                         encoding="utf-8")
+    report, out = tmp_path / "report.json", tmp_path / "g.json"
+    report.write_text('{"kept": true}\n', encoding="utf-8")
+    article = Path(__file__).parent / "data" / "news" / "articles" / "02-graphite.md"
+    result = mg("build", "--no-bundled", "--source", data, "--source", article,
+                "--news-report", report, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("add up to 1.150, above the world total\n"
+                                  "Error: 1 problem(s); nothing written\n")
+    assert report.read_text(encoding="utf-8") == '{"kept": true}\n' and not out.exists()
+    shutil.copytree(TINY, data, dirs_exist_ok=True)  # mended: both are written
+    result = mg("build", "--no-bundled", "--source", data, "--source", article,
+                "--news-report", report, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["articles"] and out.exists()
