@@ -1762,3 +1762,31 @@ def test_a_failed_build_leaves_the_news_report_as_it_was(tmp_path):
                 "--news-report", report, "-o", out)
     assert result.exit_code == 0, result.stderr
     assert json.loads(report.read_text(encoding="utf-8"))["articles"] and out.exists()
+
+
+TRADE = Path(__file__).parent / "data" / "trade" / "comtrade_magnets_2024.csv"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    (",7200000,False", ",7,200,000,False",
+     "2: 49 cells for 47 columns: a figure written with commas (1,234) and no quotes? "
+     "nothing of the file is read"),
+    (None, None, "2: period: 5 cells for 47 columns: a row cut short? nothing of the file is "
+                 "read"),
+])
+def test_a_ragged_row_in_a_trade_table_is_refused_not_read_askew(tmp_path, old, new,
+                                                                 expected):
+    """An unquoted 7,200,000 in a Comtrade row made three cells: every later column
+    shifted and the row's quantity read 0.0 kg, with exit 0; a row cut to 5 of 47 cells
+    was padded and dropped without a word (the US imports from China gone)."""
+    lines = TRADE.read_text(encoding="utf-8").splitlines(keepends=True)
+    if old is None:
+        lines[1] = ",".join(lines[1].split(",")[:5]) + "\n"
+    else:
+        assert old in lines[1]
+        lines[1] = lines[1].replace(old, new, 1)
+    path = tmp_path / "trade.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", path, "-o", tmp_path / "g.json")
+    one_line_error(result, f"{path}:{expected}")
+    assert not (tmp_path / "g.json").exists()
