@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from neo4j_harness import reset_database
 
+from mineralgraph.claim import Claim
 from mineralgraph.cli import cli
 from mineralgraph.graph import flow as flow_view
 from mineralgraph.graph.analysis.engine import Analysis
@@ -533,6 +534,32 @@ def test_single_points_of_failure_of_every_product(bundled_db, bundled, tiny_db,
         for product in graph.ids("Product"):
             rows = cookbook(db, "f35-single-points-of-failure", product=product).rows
             assert [r["spof"] for r in rows] == sorted(analysis.spofs(product)), product
+
+
+@pytest.mark.neo4j
+def test_single_points_of_failure_skip_recycling_steps(neo4j_driver):
+    """A recycling step (scrap back into alloy) is a route a material can take, not an
+    input it needs (structure.py): the engine does not count it, nor does the query. By
+    hand: P needs magnet M, made from alloy A (made only in AA) and, by recycling, from
+    scrap S (made only in ZZ): AA is a SPOF, ZZ is not."""
+    def claim(s, p, o, **q):
+        return Claim(s, p, o, tuple(sorted(q.items())), ("source:s",))
+
+    graph = SupplyGraph([
+        claim("product:p", "REQUIRES", "material:m"),
+        claim("material:m", "MADE_FROM", "material:a"),
+        claim("material:m", "MADE_FROM", "material:s", recycling=True),
+        claim("country:AA", "PRODUCES", "material:a", share=1.0),
+        claim("country:ZZ", "PRODUCES", "material:s", share=1.0),
+        claim("country:BB", "PRODUCES", "material:m", share=1.0),
+        *[Claim(n, "label", n, (), ("source:s",)) for n in (
+            "product:p", "material:m", "material:a", "material:s", "country:AA",
+            "country:BB", "country:ZZ")]])
+    engine = sorted(Analysis(graph).spofs("product:p"))
+    assert engine == ["country:AA", "country:BB", "material:a", "material:m"]
+    rows = cookbook(_load(neo4j_driver, graph), "f35-single-points-of-failure",
+                    product="product:p").rows
+    assert [r["spof"] for r in rows] == engine
 
 
 @pytest.mark.neo4j
