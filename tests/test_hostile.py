@@ -1790,3 +1790,40 @@ def test_a_ragged_row_in_a_trade_table_is_refused_not_read_askew(tmp_path, old, 
     result = mg("build", "--no-bundled", "--source", path, "-o", tmp_path / "g.json")
     one_line_error(result, f"{path}:{expected}")
     assert not (tmp_path / "g.json").exists()
+
+
+@pytest.mark.parametrize("args", [["snapshot", "product:f-35", "--format", "png"],
+                                  ["brief", "product:f-35", "--format", "pdf"]])
+def test_a_picture_or_pdf_is_not_written_to_a_terminal(args):
+    """`brief ID --format pdf` without -o wrote the PDF's bytes to the terminal: noise,
+    and bytes that may hold escape sequences the terminal runs."""
+    import pty
+
+    main, secondary = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "mineralgraph", *args],
+                              stdout=secondary, stderr=subprocess.PIPE, text=True,
+                              timeout=300, cwd=ROOT)
+        os.close(secondary)
+        secondary = None
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if secondary is not None:
+            os.close(secondary)
+        os.close(main)
+    assert done.returncode == 2
+    assert shown.replace(b"\x1b[0m", b"") == b""  # at most a colour reset, no picture
+    assert done.stderr == ("Error: the picture or PDF is binary: not written to the terminal; "
+                           f"give -o FILE or redirect stdout to a file (more: mineralgraph "
+                           f"{args[0]} --help)\n")
+    piped = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
+                           timeout=300, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stdout[:4] in (b"\x89PNG", b"%PDF")
