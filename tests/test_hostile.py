@@ -1800,25 +1800,29 @@ def test_a_picture_or_pdf_is_not_written_to_a_terminal(args):
     import pty
 
     main, secondary = pty.openpty()
+    chunks: list[bytes] = []
+
+    def read_terminal():  # as a terminal would: else a large picture blocks the writer
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the other end is closed: all read
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
     try:
         done = subprocess.run([sys.executable, "-m", "mineralgraph", *args],
                               stdout=secondary, stderr=subprocess.PIPE, text=True,
                               timeout=300, cwd=ROOT)
-        os.close(secondary)
-        secondary = None
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:  # the terminal's other end is closed: all read
-                break
-            if not chunk:
-                break
-            shown += chunk
     finally:
-        if secondary is not None:
-            os.close(secondary)
+        os.close(secondary)
+        reader.join(10)
         os.close(main)
+    shown = b"".join(chunks)
     assert done.returncode == 2
     assert shown.replace(b"\x1b[0m", b"") == b""  # at most a colour reset, no picture
     assert done.stderr == ("Error: the picture or PDF is binary: not written to the terminal; "
