@@ -208,6 +208,10 @@ def emit_bytes(data: bytes, output: str = "-") -> bool:
     file was written."""
     if output in ("-", None):
         stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None and sys.stdout.isatty() and _binary(data):
+            # a PNG or PDF on a terminal is noise, and its bytes may hold escape sequences
+            raise click.UsageError("the picture or PDF is binary: not written to the "
+                                   "terminal; give -o FILE or redirect stdout to a file")
         if stream is not None:
             stream.write(data)
             stream.flush()
@@ -218,6 +222,22 @@ def emit_bytes(data: bytes, output: str = "-") -> bool:
 
     write_atomically(output, data)
     return True
+
+
+def _binary(data: bytes) -> bool:
+    """Whether ``data`` is no text a terminal may show (not UTF-8, or with control
+    characters other than tab and line breaks).
+
+    >>> _binary(b"<svg>\\n</svg>\\n"), _binary(b"\\x89PNG\\r\\n\\x1a\\n")
+    (False, True)
+    >>> _binary(b"%PDF-1.7\\n\\x1b[2J")
+    True
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return any(c < " " and c not in "\t\n\r" or c == "\x7f" for c in text)
 
 
 def stderr_is_terminal() -> bool:

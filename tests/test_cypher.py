@@ -574,3 +574,41 @@ def test_cookbook_runs_from_the_command_line(bundled_db, neo4j_server):
                 "--param", "element=element:Ga", "--format", "json")
     assert other.exit_code == 0, other.stderr
     assert "product:ddg-51" in {r["product"] for r in json.loads(other.stdout)}
+
+
+def test_a_parameter_nested_thousands_deep_is_one_line(tmp_path):
+    """`--param x=[[[...]]]` 900 deep was a RecursionError traceback from the driver's
+    packer, and a `// @param` line 100,000 deep one from the JSON reader."""
+    deep = "[" * 900 + "]" * 900
+    result = CliRunner().invoke(cli, ["cypher", "RETURN $x", "--param", f"x={deep}"],
+                                env={"NEO4J_PASSWORD": "x"}, prog_name="mineralgraph")
+    assert (result.exit_code, result.stderr) == (2, (
+        "Error: Invalid value for '--param': a parameter value nested deeper than 32 levels "
+        "of lists and maps (more: mineralgraph cypher --help)\n"))
+    query = tmp_path / "deep.cypher"
+    query.write_text("// a cookbook file\n// @param x = " + "[" * 100_000 + "]" * 100_000
+                     + "\nRETURN $x\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["cypher", f"@{query}"], env={"NEO4J_PASSWORD": "x"})
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {query}:2: @param x: a parameter value nested deeper than 32 levels of lists "
+        "and maps\n"))
+    assert parse_value("[" * 32 + "]" * 32) is not None  # 32 levels still pass
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("write", [False, True])
+def test_a_query_nested_200_deep_is_refused_before_the_server(tiny_db, neo4j_server, write):
+    """`RETURN [[[...1...]]]` 200 deep: the server's EXPLAIN did not answer within 100 s
+    (180 deep: 0.4 s), so `cypher` hung until the time limit, or for ever without one."""
+    import time
+
+    started = time.monotonic()
+    query = "RETURN " + "[" * 200 + "1" + "]" * 200 + " AS x"
+    result = run(neo4j_server, query, "--timeout", "0", *(["--write"] if write else []))
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: refused: nested deeper than 32 levels of brackets (200); flatten the query; "
+        "nothing was run\n"))
+    assert time.monotonic() - started < 30
+    ok = run(neo4j_server, "RETURN " + "[" * 30 + "1" + "]" * 30 + " AS x, '((((' AS y",
+             "--format", "json")
+    assert ok.exit_code == 0, ok.stderr

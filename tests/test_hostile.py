@@ -1720,3 +1720,114 @@ def test_imports_for_a_year_without_figures_is_one_line_not_zero_tonnes(tmp_path
                        "year of no imports")
     found = json.loads(mg(*args, "--year", "2024", "--format", "json").stdout)
     assert found["year"] == 2024 and found["imports_t"] > 0 and found["partners"]
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph", "disk"])
+def test_sparql_on_an_empty_rdf_file_is_one_line_not_zero_rows(tmp_path, store):
+    """`sparql --data empty.nt` (and `serve --data`) answered "(0 rows)" / "no" with exit
+    0, as if the data said nothing matches; a download cut to nothing reads the same."""
+    empty, prefixes = tmp_path / "empty.nt", tmp_path / "prefixes.ttl"
+    empty.write_text("")
+    prefixes.write_text("@prefix x: <http://e/> .\n# nothing else\n")
+    extra = ["--store", "oxigraph", "--data-dir", str(tmp_path / "db")] if store == "disk" \
+        else ["--store", store]
+    for path, why in [(empty, "an empty file: nothing to query"),
+                      (prefixes, "no triples in it (prefixes or a context only): nothing to "
+                                 "query")]:
+        result = mg("sparql", "ASK { ?s ?p ?o }", "--data", path, *extra)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr.splitlines()[-1] == f"Error: {path}: {why}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.nt", "prefixes.ttl"]
+
+
+def test_a_failed_build_leaves_the_news_report_as_it_was(tmp_path):
+    """A build refused by a cross-claim check said "nothing written", yet had already
+    replaced the --news-report file with the report of the failed build."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    relations.write_text(relations.read_text(encoding="utf-8").replace(",0.6,", ",0.95,"),
+                         encoding="utf-8")
+    report, out = tmp_path / "report.json", tmp_path / "g.json"
+    report.write_text('{"kept": true}\n', encoding="utf-8")
+    article = Path(__file__).parent / "data" / "news" / "articles" / "02-graphite.md"
+    result = mg("build", "--no-bundled", "--source", data, "--source", article,
+                "--news-report", report, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.endswith("add up to 1.150, above the world total\n"
+                                  "Error: 1 problem(s); nothing written\n")
+    assert report.read_text(encoding="utf-8") == '{"kept": true}\n' and not out.exists()
+    shutil.copytree(TINY, data, dirs_exist_ok=True)  # mended: both are written
+    result = mg("build", "--no-bundled", "--source", data, "--source", article,
+                "--news-report", report, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["articles"] and out.exists()
+
+
+TRADE = Path(__file__).parent / "data" / "trade" / "comtrade_magnets_2024.csv"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    (",7200000,False", ",7,200,000,False",
+     "2: 49 cells for 47 columns: a figure written with commas (1,234) and no quotes? "
+     "nothing of the file is read"),
+    (None, None, "2: period: 5 cells for 47 columns: a row cut short? nothing of the file is "
+                 "read"),
+])
+def test_a_ragged_row_in_a_trade_table_is_refused_not_read_askew(tmp_path, old, new,
+                                                                 expected):
+    """An unquoted 7,200,000 in a Comtrade row made three cells: every later column
+    shifted and the row's quantity read 0.0 kg, with exit 0; a row cut to 5 of 47 cells
+    was padded and dropped without a word (the US imports from China gone)."""
+    lines = TRADE.read_text(encoding="utf-8").splitlines(keepends=True)
+    if old is None:
+        lines[1] = ",".join(lines[1].split(",")[:5]) + "\n"
+    else:
+        assert old in lines[1]
+        lines[1] = lines[1].replace(old, new, 1)
+    path = tmp_path / "trade.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", path, "-o", tmp_path / "g.json")
+    one_line_error(result, f"{path}:{expected}")
+    assert not (tmp_path / "g.json").exists()
+
+
+@pytest.mark.parametrize("args", [["snapshot", "product:f-35", "--format", "png"],
+                                  ["brief", "product:f-35", "--format", "pdf"]])
+def test_a_picture_or_pdf_is_not_written_to_a_terminal(args):
+    """`brief ID --format pdf` without -o wrote the PDF's bytes to the terminal: noise,
+    and bytes that may hold escape sequences the terminal runs."""
+    import pty
+
+    main, secondary = pty.openpty()
+    chunks: list[bytes] = []
+
+    def read_terminal():  # as a terminal would: else a large picture blocks the writer
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the other end is closed: all read
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "mineralgraph", *args],
+                              stdout=secondary, stderr=subprocess.PIPE, text=True,
+                              timeout=300, cwd=ROOT)
+    finally:
+        os.close(secondary)
+        reader.join(10)
+        os.close(main)
+    shown = b"".join(chunks)
+    assert done.returncode == 2
+    assert shown.replace(b"\x1b[0m", b"") == b""  # at most a colour reset, no picture
+    assert done.stderr == ("Error: the picture or PDF is binary: not written to the terminal; "
+                           f"give -o FILE or redirect stdout to a file (more: mineralgraph "
+                           f"{args[0]} --help)\n")
+    piped = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
+                           timeout=300, cwd=ROOT)
+    assert piped.returncode == 0 and piped.stdout[:4] in (b"\x89PNG", b"%PDF")

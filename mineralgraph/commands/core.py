@@ -153,8 +153,6 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     errors = check_claims(claims, spans)
     for report in reports:
         click.echo(article_report_text(report), err=True)
-    if news_report:
-        write_atomically(news_report, article_reports_json(reports))
     report_problems(skipped)
     if not errors:
         for warning in check_warnings(claims):
@@ -164,6 +162,8 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
         report_problems(errors)
         raise MineralGraphError(f"{len(errors) + len(skipped) * strict} problem(s); "
                                 "nothing written")
+    if news_report:  # only once the build stands: "nothing written" means nothing
+        write_atomically(news_report, article_reports_json(reports))
     if out == "-":
         click.echo(snapshot_text(claims), nl=False)
     else:

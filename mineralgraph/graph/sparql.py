@@ -35,7 +35,7 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 
 from mineralgraph.claim import Claim
-from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.graph.rdf import PREFIXES, id_of, nt_term, ntriples, to_rdf
 
 ENGINES = ("memory", "oxigraph")
@@ -223,11 +223,17 @@ def open_store_file(path, engine: str = "memory"):
     store = STORES[engine](())
     if engine == "memory":
         store.graph.addN((s, p, o, store.graph) for s, p, o in triples)
+        empty = len(store.graph) == 0
     else:
         import pyoxigraph as ox
 
         text = "".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples)
         store.store.bulk_load(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        empty = not text
+    if empty:  # every query would answer "0 rows", as if the data said nothing matches
+        size = Path(path).stat().st_size
+        raise InputError(str(path), None, None, "an empty file: nothing to query" if not size
+                         else "no triples in it (prefixes or a context only): nothing to query")
     return store
 
 

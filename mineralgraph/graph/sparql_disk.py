@@ -131,6 +131,7 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
                                 f"{MARKER}); give a new or empty folder")
     _clear_dead_builds(path)
     building = path.with_name(f".{path.name}.building-{os.getpid()}")
+    store = None
     try:
         store = ox.Store(str(building))
         if rdf_file is not None:
@@ -147,6 +148,10 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
             store.bulk_load(input=(nt or "").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         store.flush()
         triples = len(store)
+        if not triples and rdf_file is not None:  # every answer would be "no" or 0 rows
+            raise InputError(str(rdf_file), None, None, "an empty file: nothing to query"
+                             if not Path(rdf_file).stat().st_size else "no triples in it "
+                             "(prefixes or a context only): nothing to query")
         del store
         gc.collect()  # closes RocksDB before the folder is renamed
         info = {"format": "mineralgraph-oxigraph-store", "version": 1, "source": source,
@@ -158,6 +163,8 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
             path.rmdir()  # the empty folder the user made for it
         building.rename(path)
     except BaseException:
+        store = None  # noqa: F841 - closes RocksDB (its lock) before the folder goes
+        gc.collect()
         shutil.rmtree(building, ignore_errors=True)
         raise
     return OxigraphDiskStore(path)

@@ -64,23 +64,41 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
     except csv.Error as exc:
         raise InputError(str(path), 1, None, csv_problem(exc)) from None
 
+    def ragged(line: int, cells: list[str]) -> InputError:
+        """A row of more or fewer cells than the header: its figures would be read under
+        other columns (an unquoted 7,200,000 is three cells) or not at all."""
+        field = header[len(cells)] if len(cells) < len(header) else None
+        return InputError(str(path), line, field, (
+            f"{len(cells)} cells for {len(header)} columns: "
+            + ("a figure written with commas (1,234) and no quotes?" if len(cells) > len(header)
+               else "a row cut short?") + " nothing of the file is read"))
+
     def rows():
         previous: list[str] = []
+        short = None  # a short row, refused unless it is the cut-off last one
         read = 0
         try:
             for cells in reader:
                 problem = cut_off(cells, header, previous)
                 if problem:  # the whole file is refused, not just its last row
                     raise InputError(str(path), reader.line_num - 1, *problem)
+                if short is not None:
+                    raise ragged(*short)
                 previous = cells
                 if cells == [END_MARK] or not any(c.strip() for c in cells):
                     continue
+                if len(cells) > len(header):
+                    raise ragged(reader.line_num, cells)
+                if len(cells) < len(header):
+                    short = (reader.line_num, cells)
                 cells = cells + [""] * (len(header) - len(cells))
                 pairs = zip(header, cells, strict=False)
                 read += 1
                 yield reader.line_num, {h: (c or "").strip() for h, c in pairs}
         except csv.Error as exc:
             raise InputError(str(path), reader.line_num, None, csv_problem(exc)) from None
+        if short is not None:
+            raise ragged(*short)
         if not read:  # a table cut after its header, or an export that found nothing
             raise InputError(str(path), 2, None, "a header and no rows under it: nothing "
                              "to read")
