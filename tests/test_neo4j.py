@@ -23,6 +23,7 @@ from mineralgraph.graph.neo4j_push import (
     batches,
     constraint_statements,
     node_rows,
+    plan,
     push,
     relation_rows,
 )
@@ -109,6 +110,47 @@ def test_batches_cut_rows_per_query(tiny_claims):
 def test_unknown_kind_is_refused():
     with pytest.raises(Neo4jError, match="'gadget:x' is not an id of a known kind"):
         node_rows([Claim("gadget:x", "label", "X")])
+
+
+def test_plan_streams_the_batches_of_the_rows(tiny_claims):
+    graph = SupplyGraph(tiny_claims)
+    for size in (1, 2, 7, 5000):
+        work = plan(graph, size)
+        assert (work.nodes, work.relationships) == (TINY_NODES, TINY_RELATIONSHIPS)
+        assert list(work.batches) == batches(node_rows(graph), relation_rows(graph), size)
+
+
+class CountingGraph(SupplyGraph):
+    """A SupplyGraph that records the nodes whose attributes were read."""
+
+    read: list
+
+    def attributes(self, node_id):
+        self.read.append(node_id)
+        return super().attributes(node_id)
+
+
+def test_plan_makes_each_batch_rows_only_when_reached(tiny_claims):
+    # the push held every row of the graph at once: 1M nodes, some 3 GiB beside the graph
+    graph = CountingGraph(tiny_claims)
+    graph.read = []
+    work = plan(graph, batch_size=2)
+    assert graph.read == []
+    first = next(work.batches)
+    assert sorted(set(graph.read)) == sorted(row["props"]["id"] for row in first.rows)
+    assert len(first.rows) == 2
+
+
+@pytest.mark.parametrize("claim, message", [
+    (Claim("element:Xx", "claims", "[]"), "element:Xx: attribute name 'claims' is reserved"),
+    (Claim("facility:f", "PRODUCES", "material:m", qualifiers=(("sources", "x"),)),
+     "facility:f PRODUCES material:m: qualifier name 'sources' is reserved"),
+    (Claim("element:Xx", "BUYS", "element:Yy"), "BUYS is not a relation of the ontology"),
+])
+def test_plan_refuses_a_bad_claim_before_any_batch(claim, message):
+    graph = SupplyGraph([Claim("element:Aa", "label", "A"), claim])
+    with pytest.raises(Neo4jError, match=message):
+        plan(graph, batch_size=1)
 
 
 @pytest.mark.parametrize("uri", ["localhost:7687", "http://localhost:7474", "bolt://", ""])

@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from mineralgraph.claim import Claim
@@ -83,6 +83,29 @@ def _attribute_props(graph: SupplyGraph, node_id: str) -> dict:
     return props
 
 
+def _node_ids(graph: SupplyGraph) -> list[str]:
+    """Every node id the push writes (defined ones, relation ends, cited sources), sorted."""
+    ids = set(graph.ids()) | set(graph.sources())
+    for claim in graph.edge_claims():
+        ids.update((claim.subject, claim.object))
+    return sorted(ids)
+
+
+def _node_props(graph: SupplyGraph, node_id: str) -> dict:
+    """The properties of one node: ``id``, its attributes and ``claims`` (JSON)."""
+    props = {"id": node_id}
+    if node_id in graph:
+        props.update(_attribute_props(graph, node_id))
+        attribute_claims = [c for cs in graph.attributes(node_id).values() for c in cs]
+        payload = []
+        for claim in sorted(attribute_claims, key=lambda c: (c.predicate, c.id)):
+            data = claim.to_dict()
+            del data["subject"]
+            payload.append(data)
+        props[CLAIMS_PROPERTY] = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return props
+
+
 def node_rows(claims: Iterable[Claim] | SupplyGraph) -> list[tuple[str, dict]]:
     """(label, row) for every node: defined ones, relation ends and cited sources.
 
@@ -90,24 +113,8 @@ def node_rows(claims: Iterable[Claim] | SupplyGraph) -> list[tuple[str, dict]]:
     with attribute claims, ``claims`` (JSON). Sorted by id.
     """
     graph = claims if isinstance(claims, SupplyGraph) else SupplyGraph(claims)
-    ids = set(graph.ids()) | set(graph.sources())
-    for claim in graph.edge_claims():
-        ids.update((claim.subject, claim.object))
-    rows = []
-    for node_id in sorted(ids):
-        label = label_of(node_id)
-        props = {"id": node_id}
-        if node_id in graph:
-            props.update(_attribute_props(graph, node_id))
-            attribute_claims = [c for cs in graph.attributes(node_id).values() for c in cs]
-            payload = []
-            for claim in sorted(attribute_claims, key=lambda c: (c.predicate, c.id)):
-                data = claim.to_dict()
-                del data["subject"]
-                payload.append(data)
-            props[CLAIMS_PROPERTY] = json.dumps(payload, sort_keys=True, ensure_ascii=False)
-        rows.append((label, {"props": props}))
-    return rows
+    return [(label_of(node_id), {"props": _node_props(graph, node_id)})
+            for node_id in _node_ids(graph)]
 
 
 def relation_props(claim: Claim) -> dict:
@@ -127,6 +134,18 @@ def relation_props(claim: Claim) -> dict:
     return props
 
 
+def _relation_key(claim: Claim, known: set[str]) -> tuple[str, str, str]:
+    """(type, start label, end label) of a relation claim; Neo4jError if it has none."""
+    if claim.predicate not in known:
+        raise Neo4jError(f"{claim.subject} {claim.predicate} {claim.object}: "
+                         f"{claim.predicate} is not a relation of the ontology")
+    return (claim.predicate, label_of(claim.subject), label_of(claim.object))
+
+
+def _relation_row(claim: Claim) -> dict:
+    return {"s": claim.subject, "o": claim.object, "props": relation_props(claim)}
+
+
 def relation_rows(claims: Iterable[Claim] | SupplyGraph) -> list[tuple[tuple[str, str, str], dict]]:
     """((type, start label, end label), row) for every relation claim, in claim order.
 
@@ -134,15 +153,8 @@ def relation_rows(claims: Iterable[Claim] | SupplyGraph) -> list[tuple[tuple[str
     """
     graph = claims if isinstance(claims, SupplyGraph) else SupplyGraph(claims)
     known = set(relationship_types())
-    rows = []
-    for claim in graph.edge_claims():
-        if claim.predicate not in known:
-            raise Neo4jError(f"{claim.subject} {claim.predicate} {claim.object}: "
-                             f"{claim.predicate} is not a relation of the ontology")
-        key = (claim.predicate, label_of(claim.subject), label_of(claim.object))
-        rows.append((key, {"s": claim.subject, "o": claim.object,
-                           "props": relation_props(claim)}))
-    return rows
+    return [(_relation_key(claim, known), _relation_row(claim))
+            for claim in graph.edge_claims()]
 
 
 # ---------------------------------------------------------------------- queries
@@ -211,6 +223,76 @@ def batches(node_rows_: Sequence, relation_rows_: Sequence, batch_size: int) -> 
                 out.append(Batch(phase, make_query(key), group[start:start + batch_size],
                                  len(out)))
     return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a push will write: the counts, checked up front, and its batches, built lazily.
+
+    Iterating :attr:`batches` yields the same batches, in the same order, as
+    :func:`batches` of :func:`node_rows` and :func:`relation_rows`, but each batch's
+    rows are made only when it is reached, so the rows of the whole graph are never
+    held at once (at 1M nodes they were some 3 GiB beside the graph).
+    """
+
+    nodes: int
+    relationships: int
+    batches: Iterator[Batch]
+
+
+def plan(graph: SupplyGraph, batch_size: int) -> Plan:
+    """Check every node and relation claim of ``graph`` and plan the push's batches.
+
+    Every error the rows could raise (an id of no known kind, a relation outside the
+    ontology, a reserved attribute or qualifier name) is raised here, before anything
+    is written.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("element:Dy", "label", "Dysprosium", sources=("source:s",)),
+    ...                  Claim("material:dy-oxide", "CONTAINS", "element:Dy")])
+    >>> p = plan(g, batch_size=1)
+    >>> (p.nodes, p.relationships)
+    (3, 1)
+    >>> [(b.phase, b.index, len(b.rows)) for b in p.batches]
+    [('nodes', 0, 1), ('nodes', 1, 1), ('nodes', 2, 1), ('relationships', 3, 1)]
+    """
+    if batch_size < 1:
+        raise Neo4jError(f"batch size must be at least 1, not {batch_size}")
+    by_label: dict[str, list[str]] = defaultdict(list)
+    node_ids = _node_ids(graph)
+    for node_id in node_ids:
+        by_label[label_of(node_id)].append(node_id)
+    known = set(relationship_types())
+    by_key: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in graph.claims:
+        if claim.is_relation:
+            by_key[_relation_key(claim, known)].append(claim)
+            for name, _ in claim.qualifiers:
+                if name in PROVENANCE:
+                    raise Neo4jError(f"{claim.subject} {claim.predicate} {claim.object}: "
+                                     f"qualifier name {name!r} is reserved in Neo4j")
+        elif claim.predicate in ("id", CLAIMS_PROPERTY):
+            raise Neo4jError(f"{claim.subject}: attribute name {claim.predicate!r} is "
+                             "reserved in Neo4j")
+    relationships = sum(len(group) for group in by_key.values())
+
+    def generate() -> Iterator[Batch]:
+        index = 0
+        for label in sorted(by_label):
+            ids, query = by_label[label], node_query(label)
+            for start in range(0, len(ids), batch_size):
+                rows = [{"props": _node_props(graph, node_id)}
+                        for node_id in ids[start:start + batch_size]]
+                yield Batch("nodes", query, rows, index)
+                index += 1
+        for key in sorted(by_key):
+            group, query = by_key[key], relation_query(key)
+            for start in range(0, len(group), batch_size):
+                rows = [_relation_row(claim) for claim in group[start:start + batch_size]]
+                yield Batch("relationships", query, rows, index)
+                index += 1
+
+    return Plan(len(node_ids), relationships, generate())
 
 
 def _write_batch(tx, batch: Batch, on_batch: Callable | None) -> None:
@@ -304,9 +386,8 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
     """
     start = time.perf_counter()
     graph = claims if isinstance(claims, SupplyGraph) else SupplyGraph(claims)
-    nodes, relations = node_rows(graph), relation_rows(graph)
-    work = batches(nodes, relations, batch_size)
-    total = len(nodes) + len(relations)
+    work = plan(graph, batch_size)
+    total = work.nodes + work.relationships
     if wipe_first:
         for step, (what, how_far) in enumerate((
                 (wipe_relationships, "while deleting the relationships already in the "
@@ -328,21 +409,21 @@ def push(driver, claims: Iterable[Claim] | SupplyGraph, database: str | None = N
                         "was written yet; run the same push again") from exc
     done = {"nodes": 0, "relationships": 0}
     with driver.session(database=database) as session:
-        for batch in work:
+        for batch in work.batches:
             try:
                 session.execute_write(_write_batch, batch, on_batch)
             except BaseException as exc:
-                raise PushError(_stopped(done, len(nodes), len(relations), exc)) from exc
+                raise PushError(_stopped(done, work.nodes, work.relationships, exc)) from exc
             done[batch.phase] += len(batch.rows)
             if progress is not None:
                 progress(batch.phase, done["nodes"] + done["relationships"], total)
     try:
         db_nodes, db_relationships = database_counts(driver, database)
     except BaseException as exc:
-        raise PushError(f"pushed all {len(nodes)} nodes and {len(relations)} relationships, "
+        raise PushError(f"pushed all {work.nodes} nodes and {work.relationships} relationships, "
                         f"but could not count the database afterwards ({_reason(exc)})"
                         ) from exc
-    return PushResult(len(nodes), len(relations), db_nodes, db_relationships,
+    return PushResult(work.nodes, work.relationships, db_nodes, db_relationships,
                       time.perf_counter() - start)
 
 
