@@ -86,7 +86,7 @@ def test_units_periods_and_source_types(graph):
              for row in rows for s in row["sources"].split(";")}
     assert types["source:spglobal-magnets-2025-07"] == "press"
     assert types["source:squidsite-reuters-magnets-2025-10"] == "repost"
-    # a trader's own market note on the customs figures (Tradium, August 2025) beside the press
+    # Tradium's own market note on the customs figures (August 2025) beside the press
     assert types["source:tradium-re-exports-2025-08"] == "company"
     assert set(types.values()) == {"company", "press", "repost"}
 
