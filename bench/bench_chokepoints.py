@@ -62,10 +62,21 @@ PHASES = {
 SPENT = dict.fromkeys(PHASES, 0.0)
 
 
-def time_phases() -> None:
+def rss_now() -> tuple[float, float]:
+    """Resident and peak resident memory of the process now (MiB; Linux)."""
+    found = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(("VmRSS", "VmHWM")):
+                found[line[:5]] = int(line.split()[1]) / 1024
+    return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
+
+
+def time_phases(trace: bool = False) -> None:
     """Wrap the functions of :data:`PHASES` (once) to add up their CPU seconds in
     :data:`SPENT`, each phase without the phases it calls (compiling builds the
-    relation index on first use, a pass the flow index)."""
+    relation index on first use, a pass the flow index). ``trace``: print the resident
+    and peak memory at the end of each call to stderr."""
     spent = SPENT
     running: list[str] = []
     for name, (owner, attribute) in PHASES.items():
@@ -82,6 +93,10 @@ def time_phases() -> None:
                 spent[_name] += took
                 if running:
                     spent[running[-1]] -= took
+                if trace and _name != "ranking":  # ranking: once a product
+                    rss, peak = rss_now()
+                    print(f"    after {_name}: RSS {rss:.0f} MiB, peak {peak:.0f} MiB",
+                          file=sys.stderr, flush=True)
 
         setattr(owner, attribute, wrapper)
 
@@ -183,6 +198,9 @@ def naive(graph: SupplyGraph, sample: int, seed: int) -> tuple[float, float, int
 
 def run(size: int, seed: int, sample: int, memory: bool) -> dict:
     graph = SupplyGraph(generate(size, seed=seed))
+    rss, peak = rss_now()
+    print(f"  {size:,} nodes: graph built, RSS {rss:.0f} MiB, peak {peak:.0f} MiB",
+          file=sys.stderr, flush=True)
     if memory:
         tracemalloc.start()
     fast_seconds, fast_cpu, rows = fast(graph)
@@ -215,13 +233,15 @@ def main() -> None:
                         help="Candidates the naive method is timed on (0: not run).")
     parser.add_argument("--memory", action="store_true",
                         help="Trace the fast method's peak Python memory (slower).")
+    parser.add_argument("--trace-memory", action="store_true",
+                        help="Print the resident and peak memory after each phase (stderr).")
     args = parser.parse_args()
     print("| nodes | products | candidates | rows | chokepoints (s wall) | chokepoints (s CPU) "
           "| naive (s CPU, est.) | naive timed on | ratio | naive, compiled evaluation "
           "(s CPU, est.) | ratio to it | peak MiB (traced) | max RSS MiB after chokepoints "
           "| max RSS MiB |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    time_phases()
+    time_phases(args.trace_memory)
     # load the compiled kernels (a one-off per process: from numba's cache, or compiled
     # on the first run ever) before anything is timed
     chokepoints(SupplyGraph(generate(100, seed=args.seed)), evidence=False)

@@ -33,7 +33,7 @@ from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.reports.common import ends
+from mineralgraph.reports.common import ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -128,7 +128,7 @@ class Chokepoints(Table):
         return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
                  "kind": c.kind, "stage": c.stage, "country": c.country,
                  **ends("loss", c.loss_range),
-                 "spof": c.spof_kind, "hhi": c.hhi, "hhi_material": c.hhi_material,
+                 "spof": spof_value(c.spof_kind), "hhi": c.hhi, "hhi_material": c.hhi_material,
                  "confidence": c.caveats.confidence,
                  "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
                  "disputed": bool(c.caveats.disputes)}
@@ -179,7 +179,9 @@ class ScenarioResult(Table):
                  **ends("baseline", r["baseline_range"]),
                  **ends("availability", r["availability_range"]),
                  **ends("loss", r["loss_range"]),
-                 "new_spofs": r["new_spofs"], "confidence": r.get("confidence"),
+                 "new_spofs": r["new_spofs"],
+                 "new_possible_spofs": r.get("new_possible_spofs", []),
+                 "confidence": r.get("confidence"),
                  "proxy": bool(r.get("proxies")), "disputed": bool(r.get("disputes"))}
                 for r in self.data["products"]]
 
@@ -261,9 +263,10 @@ class DependentsResult(Table):
     def rows(self) -> list[dict]:
         """One row per product, by id: the loss as a range (``loss_low``, ``loss_high``),
         whether the node is a single point of failure of it, what the loss rests on
-        (confidence, a proxy, a disputed claim) and, for a country, the requirements no
-        source traces to a country (``untraced_requirements``: the high end of the loss
-        takes them as coming from it; confidence "unknown" when nothing else is rated)."""
+        (confidence, a proxy, a disputed claim) and, for a country, an element or a
+        material, the requirements no source traces to a country
+        (``untraced_requirements``: the high end of the loss takes them as coming from or
+        needing it; confidence "unknown" when nothing else is rated)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
@@ -272,7 +275,7 @@ class DependentsResult(Table):
             untraced = self.found.untraced.get(product, [])
             confidence = caveats.confidence if caveats else None
             out.append({"product": product, **ends("loss", (min(values), high)),
-                        "spof": self.found.spofs.get(product, False),
+                        "spof": spof_value(self.found.spofs.get(product)),
                         "confidence": confidence or ("unknown" if untraced else None),
                         "proxy": bool(caveats and caveats.proxies),
                         "disputed": bool(caveats and caveats.disputes),
@@ -297,8 +300,9 @@ def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
     Examples
     --------
     >>> import mineralgraph as mg
-    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]
-    ['product:f-35', 'product:jdam', 'product:tomahawk']
+    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]  # doctest: +NORMALIZE_WHITESPACE
+    ['product:columbia-class-submarine', 'product:ddg-51', 'product:f-35', 'product:jdam',
+     'product:military-uav', 'product:tomahawk', 'product:virginia-class-submarine']
     """
     return DependentsResult(_dependents(graph, node))
 

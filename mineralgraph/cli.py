@@ -172,6 +172,7 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
     # query or a --data file): a value it keeps as written, not an error of the command
     import logging
 
+    refuse_empty_values(ctx)
     logging.getLogger("rdflib").setLevel(logging.ERROR)
     ctx.obj = App(graph_path, min_confidence, share_source)
 
@@ -189,6 +190,23 @@ def examples_last(command: click.Command) -> None:
         examples_last(sub)
 
 
+def refuse_empty_values(ctx: click.Context) -> None:
+    """Refuse an option given an empty value on the command line, as bad usage: an unset
+    shell variable (``--graph "$SNAPSHOT"``, ``sparql --endpoint "$URL"``) was taken as no
+    option at all, so the command answered from the bundled data, silently."""
+    from click.core import ParameterSource
+
+    for param in ctx.command.params:
+        if not isinstance(param, click.Option) or param.name not in ctx.params:
+            continue
+        value = ctx.params[param.name]
+        values = value if isinstance(value, (tuple, list)) else (value,)
+        if any(isinstance(v, str) and not v.strip() for v in values) and \
+                ctx.get_parameter_source(param.name) == ParameterSource.COMMANDLINE:
+            raise click.BadParameter("is empty (an unset shell variable?): give a value or "
+                                     "leave the option out", ctx=ctx, param=param)
+
+
 def inputs_are_not_outputs(command: click.Command) -> None:
     """Check, once a command's options are parsed and before it works, that its output
     file is none of its inputs (:func:`mineralgraph.output.refuse_input_as_output`);
@@ -198,6 +216,7 @@ def inputs_are_not_outputs(command: click.Command) -> None:
     run = command.invoke
 
     def invoke(ctx: click.Context):
+        refuse_empty_values(ctx)
         refuse_input_as_output(ctx)
         return run(ctx)
 

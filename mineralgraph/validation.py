@@ -16,7 +16,8 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -34,12 +35,37 @@ def located(claim: Claim, field: str | None, message: str) -> InputError:
     path, _, line = (claim.origin or "<claims>").rpartition(":")
     if not line.isdigit():
         path, line = claim.origin or "<claims>", ""
-    return InputError(path, int(line) if line else None, field, message)
+    error = InputError(path, int(line) if line else None, field, message)
+    error.claim = claim
+    return error
 
 
-def check_claims(claims: Iterable[Claim]) -> list[InputError]:
-    """Every cross-claim problem in ``claims``, in the order of the claims, each once."""
+class ReadSpan(NamedTuple):
+    """Claims ``start:end`` of a list came from the file ``path``, where ``where(i)``
+    gives (line or None, record or None) of its ``i``-th claim (see
+    :class:`~mineralgraph.loaders.LoadResult`)."""
+
+    start: int
+    end: int
+    path: str
+    where: Callable[[int], tuple[int | None, str | None]]
+
+
+def check_claims(claims: Iterable[Claim], spans: Iterable[ReadSpan] = ()) -> list[InputError]:
+    """Every cross-claim problem in ``claims``, in the order of the claims, each once.
+
+    A claim read from an RDF export or a snapshot keeps the origin it was first entered
+    at (``relations.csv:13``), which the user given ``g.nt`` may never have seen: with
+    ``spans`` its problem is named in the file read, at the line (or statement) where
+    the claim stands, and the origin follows as ``entered at``.
+    """
     claims = list(claims)
+    errors = _claims_errors(claims)
+    spans = list(spans)
+    return _in_files_read(errors, claims, spans) if spans and errors else errors
+
+
+def _claims_errors(claims: list[Claim]) -> list[InputError]:
     defined = {c.subject for c in claims if not c.is_relation}
     errors: list[InputError] = []
     typed = []
@@ -54,6 +80,7 @@ def check_claims(claims: Iterable[Claim]) -> list[InputError]:
     claims = typed
     errors.extend(_id_errors(claims))
     errors.extend(_missing_required(claims))
+    errors.extend(_two_shares_of_one_producer(claims))
     errors.extend(_share_sums(claims))
     errors.extend(_import_share_sums(claims))
     errors.extend(_cycles(claims))
@@ -61,6 +88,43 @@ def check_claims(claims: Iterable[Claim]) -> list[InputError]:
     # not one per attribute of the row
     seen: set[str] = set()
     return [e for e in errors if not (str(e) in seen or seen.add(str(e)))]
+
+
+def _in_files_read(errors: list[InputError], claims: list[Claim],
+                   spans: list[ReadSpan]) -> list[InputError]:
+    """The errors of claims read from ``spans`` named where those claims stand."""
+    from mineralgraph.graph.rdf_files import statement_lines
+
+    wanted = {id(e.claim) for e in errors if getattr(e, "claim", None) is not None}
+    index = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            if id(claims[i]) in wanted:
+                index.setdefault(id(claims[i]), (span, i - span.start))
+    moved, pending = [], defaultdict(set)
+    for error in errors:
+        found = index.get(id(getattr(error, "claim", None)))
+        if found is None:
+            moved.append((error, None, None))
+            continue
+        span, i = found
+        line, record = span.where(i)
+        origin = error.claim.origin
+        notes = [record] if record else []
+        if origin and origin != span.path:
+            notes.append(f"entered at {origin}")
+        message = error.message + (f" ({'; '.join(notes)})" if notes else "")
+        if line is None and record and record.startswith("statement "):
+            pending[span.path].add(record.removeprefix("statement "))
+        moved.append((InputError(span.path, line, error.field, message), span.path, record))
+    lines = {path: statement_lines(path, names) for path, names in pending.items()}
+    out = []
+    for error, path, record in moved:
+        if error.line is None and path in lines and record:
+            error = InputError(error.path, lines[path].get(record.removeprefix("statement ")),
+                               error.field, error.message)
+        out.append(error)
+    return out
 
 
 _NUMBER_TYPES = {"decimal": ((int, float), "a number"), "integer": ((int,), "a whole number"),
@@ -276,6 +340,41 @@ def _missing_required(claims: list[Claim]) -> list[InputError]:
         for required in model.kinds[kind].required if kind else ():
             if required not in names:
                 errors.append(located(first[node], required, f"{node}: required for {kind}"))
+    return errors
+
+
+def _two_shares_of_one_producer(claims: list[Claim]) -> list[InputError]:
+    """One source cannot give one producer two different shares of one material for the
+    same year and validity: the analysis would read one of them (the one loaded last)
+    without a word, so the figure shown would depend on the order of the rows.
+
+    >>> def share(value, origin):
+    ...     return Claim("country:AU", "PRODUCES", "material:x", (("share", value),),
+    ...                  ("source:s",), origin=origin)
+    >>> [str(e) for e in _two_shares_of_one_producer([share(0.1, "r.csv:11"),
+    ...                                               share(0.15, "r.csv:26")])]
+    ['r.csv:26: share: country:AU PRODUCES material:x (no year): source:s gives 0.15 here \
+and 0.1 at r.csv:11; the analysis would read one of them: keep one row, or tell them \
+apart (year, valid_from)']
+    """
+    first: dict[tuple, Claim] = {}
+    errors = []
+    for claim in claims:
+        share = claim.qualifier("share")
+        if claim.predicate != "PRODUCES" or share is None:
+            continue
+        rest = tuple((k, v) for k, v in claim.qualifiers if k not in ("share", "note"))
+        for source in claim.sources:
+            key = (claim.subject, claim.object, source, rest, claim.valid_from,
+                   claim.valid_to)
+            held = first.setdefault(key, claim)
+            if held is not claim and held.qualifier("share") != share:
+                errors.append(located(claim, "share", (
+                    f"{claim.subject} PRODUCES {claim.object} "
+                    f"({claim.qualifier('year') or 'no year'}): {source} gives {share:g} here "
+                    f"and {held.qualifier('share'):g} at {held.origin or 'another claim'}; the "
+                    "analysis would read one of them: keep one row, or tell them apart "
+                    "(year, valid_from)")))
     return errors
 
 

@@ -94,23 +94,41 @@ def parse_date(text: str) -> date:
         raise ValueError(f"{text!r} is not a real date (YYYY-MM-DD)") from None
 
 
+#: A number as the data files write it: ASCII digits, a point, an exponent. Python's
+#: float() and int() also read ``2_5`` (25) and digits of other scripts (``٠.٦``).
+_DECIMAL = re.compile(r"\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*")
+_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")
+
+
 def parse_decimal(text: str) -> float:
-    """A finite decimal number; thousands separators are refused (write 45000)."""
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+    """A finite decimal number; thousands separators are refused (write 45000), and so
+    is any notation but ASCII digits, a point and an exponent.
+
+    >>> parse_decimal("2.5e3"), parse_decimal(" .5 ")
+    (2500.0, 0.5)
+    >>> parse_decimal("2_5")
+    Traceback (most recent call last):
+    ValueError: '2_5' is not a number (write digits, a point, e.g. 0.25 or 45000)
+    """
+    if not _DECIMAL.fullmatch(text):
+        if text.strip().lower().lstrip("+-") in ("inf", "infinity", "nan"):
+            raise ValueError(f"{text!r} is not a finite number")
+        raise ValueError(f"{text!r} is not a number (write digits, a point, e.g. 0.25 or "
+                         "45000)" if "_" in text or not text.isascii() else
+                         f"{text!r} is not a number")
+    number = float(text)
     if not math.isfinite(number):
         raise ValueError(f"{text!r} is not a finite number")
+    if number == 0 and re.search(r"[1-9]", text.lower().partition("e")[0]):
+        raise ValueError(f"{text!r} is too small to be told from 0")
     return number
 
 
 def parse_integer(text: str) -> int:
-    """A whole number."""
-    try:
-        return int(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a whole number") from None
+    """A whole number, in ASCII digits."""
+    if not _INTEGER.fullmatch(text):
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(text)
 
 
 def parse_uri(text: str) -> str:

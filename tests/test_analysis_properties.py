@@ -115,3 +115,26 @@ def test_hhi_of_shares_summing_to_at_most_one(shares):
     if total > 1:
         shares = {k: v / total for k, v in shares.items()}
     assert 0.0 <= hhi(shares) <= 10_000.0 + 1e-6
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.booleans(), st.data())
+def test_one_node_after_a_removal_is_the_whole_passs_value(seed, cycles, data):
+    """``Evaluator.value_after`` (what the maker's-country check asks: one node's value
+    after removing a set) stops at the node's cone; it must give the value the pass over
+    everything the removal changes gives, to the last bit, on loops too, for sets that
+    reach far beyond the cone (and the full evaluation's, within rounding)."""
+    graph = random_supply.random_graph(seed, rich=True, cycles=cycles)[0]
+    analysis = Analysis(graph)
+    for bound in ("upper", "lower"):
+        scope = analysis.scope(analysis.products()[0], bound)
+        index, evaluator = scope.structure.index, scope.evaluator
+        removed = data.draw(st.lists(st.sampled_from(sorted(index)), max_size=4, unique=True))
+        zero = scope.zero_for(removed)
+        changed = evaluator.changed_values(scope.baseline, zero)
+        full = evaluator.evaluate(zero)
+        for product in analysis.products():
+            node = index[product]
+            after = evaluator.value_after(scope.baseline, zero, node)
+            assert after == changed.get(node, float(scope.baseline[node]))
+            assert after == pytest.approx(full[node], abs=1e-12)

@@ -87,7 +87,8 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "disputes": "", "assumed_share": "False"}]
+                     "disputes": "", "assumed_share": "False",
+                     "sources": "source:blog"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
@@ -195,8 +196,9 @@ def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
         "  - note on Rest of world -> Samarium oxide: remainder\n"
         "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
         "    first")
-    assert "Supply not mapped: Magnet coating (material:coating): no public split of coating\n" \
-           "makers was found" in text
+    assert ("Supply not mapped, unknown and not safe (1 input, by stage, with why no producer\n"
+            "is mapped):\n\n- component\n  - Magnet coating (material:coating): no public "
+            "split of coating makers was\n    found [4]\n") in text
 
 
 def test_sources_say_their_type_and_a_repost_names_its_original(run):

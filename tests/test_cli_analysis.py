@@ -33,7 +33,7 @@ def test_chokepoints_json_has_the_documented_shape(run_cli):
         assert {"product", "as_of", "baseline_low", "baseline_high", "availability_low",
                 "availability_high", "chokepoints"} <= set(report)
         assert not {"baseline", "availability"} & set(report)
-        losses = [(not c["spof"], -c["loss_low"]) for c in report["chokepoints"]]
+        losses = [(c["spof"] == "no", -c["loss_low"]) for c in report["chokepoints"]]
         assert losses == sorted(losses), report["product"]
         for item in report["chokepoints"]:
             assert {"id", "kind", "label", "loss_low", "loss_high", "loss_range", "spof",

@@ -378,7 +378,7 @@ def test_info_show_and_diff_give_csv(tiny_graph):
     assert show.splitlines()[0].startswith("part,direction,relation,node,label,value")
     assert "relation,in,REQUIRES" in show or "relation,out," in show
     diff = run("diff", str(tiny_graph), str(tiny_graph), "--format", "csv").stdout
-    assert diff == "change,subject,predicate,old,new,sources\n"
+    assert diff == "change,subject,predicate,old,new,sources,earlier_sources\n"
 
 
 def _complete(args: str, tiny_graph: Path | None = None) -> list[str]:

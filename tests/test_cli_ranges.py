@@ -34,7 +34,8 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
         # China's antimony concentrate is on its mapped paths: the ban reaches it only in
         # the worst case, because no maker (so no country) of the ammunition is recorded
         assert ("(product:centre-fire-ammunition) loses 0-100%: the scenario blocks China's "
-                "58% of Antimony ore and concentrate (Sb content) on its supply paths, but only "
+                "58% of Antimony ore and concentrate (Sb content) (high confidence) [2] on its "
+                "supply paths, but only "
                 "in the worst case (the high end of the loss). It is a range, not one figure, "
                 "because no maker of it is recorded, so the ban on end users in the United "
                 "States applies only in the worst case (the high end; the low end takes it as "
@@ -46,7 +47,8 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
                                             "targets": ["country:US"]}]
         assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
                                        "material": "material:antimony-concentrate",
-                                       "share": 0.577145}]
+                                       "share": 0.577145,
+                                       "sources": ["source:usgs-mcs2025-antimony"]}]
         assert "Antimony trisulfide (primer grade)" in text
 
 
@@ -59,7 +61,7 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
     # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
-    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == (False, [1.0, 1.0])
+    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == ("no", [1.0, 1.0])
     assert rows["country:XX"]["rank"] == 4 and report["rest_of_world_only"] is True
     assert {"loss_low", "loss_high", "loss_range", "spof"} <= set(rows["company:honeywell"])
     assert "loss" not in rows["company:honeywell"]
@@ -94,12 +96,14 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     line once blamed them alone."""
     text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
     assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
-            "blocks China's 99% of Dysprosium oxide (separated), China's 94% of "
-            "High-temperature NdFeB magnet (Dy/Tb-doped) and China's 91% of Samarium oxide "
-            "(separated) on its supply paths. It is a range, not one figure, because the "
-            "grade of Sintered NdFeB permanent magnet is not stated (the high end takes it as "
-            "the grade the control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the "
-            "low end as a grade it does not cover); and these "
+            "blocks China's 99% of Dysprosium oxide (separated) (medium confidence; rests on a "
+            "proxy; source type: repost) [1], China's 94% of High-temperature NdFeB magnet "
+            "(Dy/Tb-doped) (medium confidence; rests on a proxy; source type: repost) [2] and "
+            "China's 91% of Samarium oxide (separated) (low confidence; rests on a proxy; "
+            "source type: repost) [2] on its supply paths. It is a range, not one figure, "
+            "because the grade of Sintered NdFeB permanent magnet is not stated (the high end "
+            "takes it as the grade the control covers, High-temperature NdFeB magnet "
+            "(Dy/Tb-doped); the low end as a grade it does not cover); and these "
             "stages have no mapped supply (the low end keeps them; the high end assumes the "
             "scenario reaches them): Dysprosium metal and DyFe alloy; Rare-earth materials in "
             "a weapons platform (DoD 2012 count, unspecified forms); Samarium metal; "
@@ -109,7 +113,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     # (China's 94% of sintered magnets blocked at the high end); they once showed 0%
     assert ("(product:f-22) and Javelin anti-tank missile (Raytheon / Lockheed Martin) "
             "(product:javelin) lose 0-94%: the scenario blocks China's 94% of Sintered NdFeB "
-            "permanent magnet on their supply paths, but only in the worst case (the high end "
+            "permanent magnet (medium confidence; source type: repost) [2] on their supply "
+            "paths, but only in the worst case (the high end "
             "of the loss). Each is a range, not one figure, because the grade of Sintered "
             "NdFeB permanent magnet is not stated (the high end takes it as the grade the "
             "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
@@ -120,14 +125,19 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
     assert f35["drivers"] == [
         {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
-         "share": 0.99},
+         "share": 0.99, "sources": ["source:reex-csis-heavy-ree-2025"]},
         {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
-         "share": 0.94},
+         "share": 0.94, "sources": ["source:reex-iea-oct-2025"]},
         {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
-         "share": 0.91}]
+         "share": 0.91, "sources": ["source:reex-iea-oct-2025"]}]
     removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
-    assert ("(product:tomahawk) lose 11%: the scenario removes MP Materials' 11% of "
-            "Rare-earth mineral concentrate (REO content) on their supply paths.") in removal
+    assert ("(product:tomahawk) loses 11%: the scenario removes MP Materials' 11% of "
+            "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
+            "paths.") in removal
+    # the JDAM's NdFeB magnets (Wired, 2011) put it with the NdFeB products, beside its SmCo
+    assert ("Javelin anti-tank missile (Raytheon / Lockheed Martin) (product:javelin) and "
+            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 14%: the "
+            "scenario removes MP Materials' 11% of Rare-earth mineral concentrate") in removal
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):

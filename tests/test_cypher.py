@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from neo4j_harness import reset_database
 
+from mineralgraph.claim import Claim
 from mineralgraph.cli import cli
 from mineralgraph.graph import flow as flow_view
 from mineralgraph.graph.analysis.engine import Analysis
@@ -206,6 +207,56 @@ def test_reads_run_in_a_read_transaction(tiny_db):
     assert result.rows == [{"id": "product:car"}, {"id": "product:jet"}]
     with pytest.raises(Neo4jError, match="not read only"):
         run_cypher(tiny_db, "CREATE (:Note)")
+
+
+# ---------------------------------------------------------------------- time limit
+#: About 20 s on the suite's server without a limit.
+SLOW = "UNWIND range(1, 300000000) AS x WITH x WHERE x % 7 = 100 RETURN count(x) AS n"
+
+
+@pytest.mark.neo4j
+def test_a_query_past_timeout_is_stopped_on_the_server(tiny_db, neo4j_server, tmp_path):
+    """`cypher` had no time limit: a read-only query ran on the server as long as it took."""
+    import time
+
+    started = time.monotonic()
+    result = run(neo4j_server, SLOW, "--timeout", "1")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == ("Error: query: stopped after 1 s on the server (timeout); "
+                             "narrow the query or raise --timeout\n")
+    assert time.monotonic() - started < 12
+    query = tmp_path / "slow.cypher"
+    query.write_text(SLOW + "\n", encoding="utf-8")
+    result = run(neo4j_server, f"@{query}", "--timeout", "0.5")
+    assert result.stderr == (f"Error: {query}: stopped after 0.5 s on the server (timeout); "
+                             "narrow the query or raise --timeout\n")
+    records, _, _ = tiny_db.execute_query(
+        "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH $slow "
+        "RETURN count(*) AS n", slow=SLOW[:30])
+    assert records[0]["n"] == 0  # stopped there, not left running
+
+
+@pytest.mark.neo4j
+def test_a_write_past_timeout_keeps_nothing(neo4j_clean, neo4j_server):
+    result = run(neo4j_server, "CREATE (:Slow) WITH 1 AS one " + SLOW.removeprefix("UNWIND"
+                 ).join(["UNWIND", ""]), "--write", "--timeout", "1")
+    assert (result.exit_code, result.stderr) == (
+        1, "Error: query: stopped after 1 s on the server (timeout); what it wrote was "
+           "rolled back; narrow the query or raise --timeout\n")
+    records, _, _ = neo4j_clean.execute_query("MATCH (n:Slow) RETURN count(n) AS n")
+    assert records[0]["n"] == 0
+
+
+@pytest.mark.neo4j
+def test_the_default_timeout_is_documented_and_zero_means_none(neo4j_server, tiny_db):
+    from mineralgraph.graph.cypher import DEFAULT_TIMEOUT
+
+    help_text = CliRunner().invoke(cli, ["cypher", "--help"]).stdout
+    assert DEFAULT_TIMEOUT == 60.0 and "--timeout" in help_text and "60.0" in help_text
+    result = run(neo4j_server, "RETURN 1 AS one", "--timeout", "0", "--format", "csv")
+    assert (result.exit_code, result.stdout) == (0, "one\n1\n")
+    for bad in ("nan", "-1", "inf"):
+        assert run(neo4j_server, "RETURN 1", "--timeout", bad).exit_code == 2
 
 
 # ---------------------------------------------------------------------- formats
@@ -483,6 +534,32 @@ def test_single_points_of_failure_of_every_product(bundled_db, bundled, tiny_db,
         for product in graph.ids("Product"):
             rows = cookbook(db, "f35-single-points-of-failure", product=product).rows
             assert [r["spof"] for r in rows] == sorted(analysis.spofs(product)), product
+
+
+@pytest.mark.neo4j
+def test_single_points_of_failure_skip_recycling_steps(neo4j_driver):
+    """A recycling step (scrap back into alloy) is a route a material can take, not an
+    input it needs (structure.py): the engine does not count it, nor does the query. By
+    hand: P needs magnet M, made from alloy A (made only in AA) and, by recycling, from
+    scrap S (made only in ZZ): AA is a SPOF, ZZ is not."""
+    def claim(s, p, o, **q):
+        return Claim(s, p, o, tuple(sorted(q.items())), ("source:s",))
+
+    graph = SupplyGraph([
+        claim("product:p", "REQUIRES", "material:m"),
+        claim("material:m", "MADE_FROM", "material:a"),
+        claim("material:m", "MADE_FROM", "material:s", recycling=True),
+        claim("country:AA", "PRODUCES", "material:a", share=1.0),
+        claim("country:ZZ", "PRODUCES", "material:s", share=1.0),
+        claim("country:BB", "PRODUCES", "material:m", share=1.0),
+        *[Claim(n, "label", n, (), ("source:s",)) for n in (
+            "product:p", "material:m", "material:a", "material:s", "country:AA",
+            "country:BB", "country:ZZ")]])
+    engine = sorted(Analysis(graph).spofs("product:p"))
+    assert engine == ["country:AA", "country:BB", "material:a", "material:m"]
+    rows = cookbook(_load(neo4j_driver, graph), "f35-single-points-of-failure",
+                    product="product:p").rows
+    assert [r["spof"] for r in rows] == engine
 
 
 @pytest.mark.neo4j

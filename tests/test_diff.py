@@ -123,7 +123,7 @@ def test_diff_keeps_the_high_end_of_a_loss_that_the_upper_bound_alone_hides():
         ("country:AA", (1.0, 1.0), (0.5, 1.0))]
     assert product.chokepoints_added == [("country:BB", (0.5, 0.5))]
     text = render_diff(diff, "a", "b")
-    assert text.endswith("\n    loss country:AA: 1 -> 0.5-1")
+    assert text.endswith("\n    loss country:AA: 100% -> 50-100%")
     [row] = [r for r in json.loads(render_diff(diff, "a", "b", "json"))["chokepoints"]]
     assert row["loss_changed"][0]["new"] == {"loss_low": 0.5, "loss_high": 1.0,
                                              "loss_range": [0.5, 1.0]}
@@ -143,17 +143,18 @@ def test_diff_text(run_cli, snapshots):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout == (
-        f"1 facts added, 0 removed, 1 changed from {old} to {new}; chokepoints changed for "
+        f"1 facts added, 0 re-sourced, 0 removed, 1 changed from {old} to {new}; chokepoints "
+        "changed for "
         "1 product(s).\n\n"
         "Added:\n"
         "  + country:BB PRODUCES material:m (share 0.5) <source:s>\n\n"
         "Changed:\n"
         "  ~ country:AA PRODUCES: material:m (share 1.0) -> material:m (share 0.5) <source:s>\n\n"
         "Chokepoints:\n"
-        "  product:p (P): baseline 1 -> 1\n"
+        "  product:p (P): availability 100% -> 100%\n"
         "    SPOF removed: country:AA\n"
-        "    chokepoint added: country:BB (loss 0.5)\n"
-        "    loss country:AA: 1 -> 0.5\n")
+        "    chokepoint added: country:BB (loss 50%)\n"
+        "    loss country:AA: 100% -> 50%\n")
 
 
 def test_diff_json(run_cli, snapshots):
@@ -161,7 +162,8 @@ def test_diff_json(run_cli, snapshots):
     result = run_cli("diff", old, new, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["summary"] == {"added": 1, "removed": 0, "changed": 1, "products_changed": 1}
+    assert data["summary"] == {"added": 1, "resourced": 0, "removed": 0, "changed": 1,
+                               "products_changed": 1}
     assert data["chokepoints"][0]["spofs_removed"] == ["country:AA"]
     assert data["changed"][0]["fields"] == ["qualifiers"]
     assert (data["old"], data["new"]) == (old, new)
@@ -171,7 +173,8 @@ def test_diff_markdown_and_facts_only(run_cli, snapshots):
     old, new = snapshots
     result = run_cli("diff", old, new, "--format", "md", "--no-chokepoints")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"**1 facts added, 0 removed, 1 changed from {old} to "
+    assert result.stdout.startswith(f"**1 facts added, 0 re-sourced, 0 removed, 1 changed "
+                                    f"from {old} to "
                                     f"{new}.**\n\n## Added\n\n- `+ country:BB PRODUCES")
     assert "## Chokepoints" not in result.stdout
     assert "&lt;" not in result.stdout and " <source:" in result.stdout  # code spans are literal

@@ -757,3 +757,82 @@ def test_a_page_of_another_site_cannot_make_a_browser_query_it(hits, fetch, refu
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---------------------------------------------------------------------- answer memory
+def _peak_mib(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_a_large_answer_costs_the_server_its_bytes_only(hostile_data):
+    """The server unpickled each answer's terms and rendered them itself: a 67 MiB CSV
+    answer took it from 174 to 812 MiB peak. Written in the worker, the server holds the
+    bytes only."""
+    query = ("SELECT ?s ?p ?o ?l { ?s ?p ?o . ?x <https://w3id.org/mineralgraph/ontology#label> "
+             "?l . VALUES ?k { 1 2 3 4 } }")  # 13.7 MiB as CSV
+    process = subprocess.Popen([sys.executable, "-m", "mineralgraph", "serve", "--port", "0",
+                                "--quiet", "--store", "oxigraph", "--data", str(hostile_data),
+                                "--workers", "1", "--max-rows", "10000000", "--timeout", "300"],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        url = re.search(r"http://\S+/sparql", process.stderr.readline()).group(0)
+        still_answers(url)
+        before = _peak_mib(process.pid)
+        status, headers, body = get(url, query, {"Accept": "text/csv"})
+        grown = _peak_mib(process.pid) - before
+        size = len(body.encode()) / (1 << 20)
+        assert status == 200 and body.startswith("s,p,o,l\r\n") and size > 8, (status, size)
+        assert grown < 2 * size, f"the server grew {grown:.0f} MiB for a {size:.0f} MiB answer"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stderr.close()
+
+
+@pytest.mark.parametrize("store", ENGINES)
+@pytest.mark.parametrize("accept,fmt", [("text/csv", "csv"),
+                                        ("application/sparql-results+json", "json"),
+                                        ("text/tab-separated-values", "tsv")])
+def test_an_answer_over_max_answer_is_one_line_and_the_server_goes_on(store, accept, fmt):
+    from mineralgraph.graph.sparql import run_query
+    from mineralgraph.graph.sparql_results import answer_text
+
+    data = open_store(load_curated(TINY).claims, store)
+    server = make_server(data, port=0, quiet=True, workers=1, max_answer=4000)
+    serve_in_thread(server)
+    try:
+        status, _, body = get(server.url, "SELECT ?s ?p ?o { ?s ?p ?o }", {"Accept": accept})
+        assert (status, body) == (500, f"query: the answer ({fmt}) is over 4,000 bytes, this "
+                                       "endpoint's limit; narrow the query (LIMIT, fewer "
+                                       "columns) or raise serve --max-answer\n")
+        status, headers, body = get(server.url, PRODUCTS, {"Accept": accept})
+        assert status == 200 and headers["Content-Type"].startswith(accept)
+        assert body == answer_text(run_query(data, PRODUCTS), fmt)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_answers_held_at_once_wait_for_room_then_get_busy():
+    """At most ANSWERS_IN_FLIGHT answers of the largest size are held while being sent;
+    one more waits, then is refused (its worker replaced: its answer was left unread)."""
+    from mineralgraph.graph.query_pool import ANSWERS_IN_FLIGHT, PoolBusyError, QueryPool
+
+    data = open_store(load_curated(TINY).claims, "oxigraph")
+    with QueryPool(data, workers=1, max_answer_bytes=60, wait=0.5) as pool:
+        held = [pool.render("ASK {}", timeout=10, accept="text/csv")
+                for _ in range(2 * ANSWERS_IN_FLIGHT)]  # 14 bytes each: all fit
+        big = "SELECT ?p { ?p a mg:Product } ORDER BY ?p LIMIT 1"
+        assert [len(a.body) for a in held[:1]] == [len("boolean\r\ntrue\r\n")]
+        for answer in held:
+            answer.release()
+        held = [pool.render(big, timeout=10, accept="text/csv") for _ in range(ANSWERS_IN_FLIGHT)]
+        assert held[0].body == b"p\r\nhttps://w3id.org/mineralgraph/id/product/drone\r\n"
+        with pytest.raises(PoolBusyError, match="other answers are being sent"):
+            pool.render(big, timeout=10, accept="text/csv")
+        assert pool.replaced == 1
+        held[0].release()
+        held[0].release()  # twice is once
+        assert pool.render(big, timeout=10, accept="text/csv").body == held[0].body

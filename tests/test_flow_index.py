@@ -44,6 +44,17 @@ def test_relations_and_downstream_as_networkx(views):
     assert index.relations("product:none", "product:other") == set()
     for node in sorted(flow.nodes)[::7]:
         assert index.downstream(node) == nx.descendants(flow, node)
+        assert index.upstream(node) == nx.ancestors(flow, node)
+
+
+def test_a_node_on_a_loop_is_not_its_own_ancestor():
+    """Scrap made back into alloy: the alloy is upstream of the scrap and the scrap of the
+    alloy, but neither of itself (the index once counted it, networkx never did)."""
+    graph = SupplyGraph([Claim("material:alloy", "MADE_FROM", "material:scrap", (), ("source:s",)),
+                         Claim("material:scrap", "MADE_FROM", "material:alloy", (), ("source:s",))])
+    index = FlowIndex(graph)
+    assert index.upstream("material:alloy") == {"material:scrap"}
+    assert index.downstream("material:alloy") == {"material:scrap"}
 
 
 def test_paths_as_networkx(views):

@@ -1056,7 +1056,8 @@ def test_a_figure_of_the_wrong_type_in_rdf_is_one_problem_not_a_traceback(tmp_pa
     assert result.exit_code == 1 and not out.exists()
     assert isinstance(result.exception, (SystemExit, type(None))), result.exception
     lines = result.stderr.splitlines()
-    assert len(lines) == 2 and lines[0].endswith(f": {message}")
+    assert len(lines) == 2 and lines[0].startswith(f"{path}:")  # named in the file given
+    assert lines[0].split(": ", 1)[1].startswith(f"{message} (statement ")
     assert lines[1] == "Error: 1 problem(s); nothing written"
 
 
@@ -1492,3 +1493,230 @@ def test_data_cannot_write_escape_sequences_or_break_rows_in_a_text_table(tmp_pa
     assert result.stdout.splitlines() == [
         "s           o", "----------  " + "-" * 30,
         "http://e/a  red\\x1b[31mALERT\\x1b[0m second", "(1 row)"]
+
+
+# ====================================================================== where problems are named
+@pytest.fixture
+def exported(tmp_path):
+    """The tiny dataset as a snapshot and as its RDF exports, from a copy of its CSVs (so
+    each fact's origin is a file the test can name)."""
+    data = tmp_path / "entered"
+    shutil.copytree(TINY, data)
+    snapshot = tmp_path / "tiny.json"
+    assert mg("build", "--no-bundled", "--source", data, "-o", snapshot).exit_code == 0
+    for suffix in ("nt", "ttl", "jsonld"):
+        assert mg("--graph", snapshot, "export", "-o", tmp_path / f"tiny.{suffix}").exit_code == 0
+    return tmp_path
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
+@pytest.mark.parametrize("suffix, old, new", [
+    ("nt", '"0.9"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+     '"7"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    ("ttl", "mg:share 0.9 ", "mg:share 7 "),
+    ("jsonld", '"mg:share": [{"@type": "xsd:decimal", "@value": "0.9"}]',
+     '"mg:share": [{"@type": "xsd:decimal", "@value": "7"}]'),
+])
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_a_bad_fact_in_an_rdf_file_is_named_in_that_file(exported, suffix, old, new, command):
+    """`build --source g.nt` named the CSV line where the fact was first entered
+    (relations.csv:13), a file the user given g.nt may never have had."""
+    given = exported / f"bad.{suffix}"
+    text = (exported / f"tiny.{suffix}").read_text(encoding="utf-8")
+    assert text.count(old) == 2
+    given.write_text(text.replace(old, new), encoding="utf-8")
+    args = ["build", "--no-bundled", "--source", given, "-o", exported / "out.json"] \
+        if command == "build" else ["validate", given]
+    result = mg(*args)
+    assert result.exit_code == 1 and not (exported / "out.json").exists()
+    entered = exported / "entered" / "relations.csv"
+    lines = result.stderr.splitlines()
+    first = [line for line in lines if "7 is outside 0-1" in line]
+    statement = "20b24f31c880f8e4"
+    assert first[0] == (f"{given}:{_line_of(given, statement)}: share: 7 is outside 0-1 "
+                        f"(statement {statement}; entered at {entered}:13)")
+    assert len(first) == 2 and all(line.startswith(f"{given}:") for line in lines[:-1])
+    assert lines[-1] == ("Error: 4 problem(s); nothing written" if command == "build"
+                         else f"Error: 4 problem(s) in {given}")
+
+
+def test_a_bad_fact_in_a_snapshot_source_is_named_at_its_line(exported):
+    snapshot = exported / "tiny.json"
+    lines = snapshot.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if '"object": "product:jet"' in line)
+    lines[index] = lines[index].replace('"object": "product:jet"', '"object": "product:gone"')
+    given = exported / "edited.json"
+    given.write_text("".join(lines), encoding="utf-8")
+    origin = json.loads(lines[index].rstrip().rstrip(","))["origin"]
+    result = mg("build", "--no-bundled", "--source", given, "-o", exported / "out.json")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"{given}:{index + 1}: object: product:gone is not defined (dangling id) "
+        f"(entered at {origin})\nError: 1 problem(s); nothing written\n"))
+
+
+def test_an_incomplete_statement_is_named_at_its_line(exported):
+    given = exported / "cut.nt"
+    statement = "20b24f31c880f8e4"
+    kept = [line for line in (exported / "tiny.nt").read_text(encoding="utf-8").splitlines(True)
+            if not (statement in line and "#object>" in line)]
+    given.write_text("".join(kept), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", given, "-o", exported / "out.json")
+    one_line_error(result, f"{given}:{_line_of(given, statement)}: object: statement "
+                           f"https://w3id.org/mineralgraph/id/statement/{statement} has none")
+
+
+def test_facts_of_the_csv_files_themselves_are_named_as_before(exported):
+    relations = exported / "entered" / "relations.csv"
+    text = relations.read_text(encoding="utf-8")
+    relations.write_text(text.replace(",0.9,", ",7,", 1), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", exported / "entered", "-o",
+                exported / "out.json")
+    assert result.stderr.splitlines()[0] == f"{relations}:13: share: 7 is above 1"
+
+
+# ====================================================================== empty option values
+@pytest.mark.parametrize("args, option, command", [
+    (["--graph", "", "info"], "--graph", "mineralgraph"),
+    (["--share-source", " ", "chokepoints"], "--share-source", "mineralgraph"),
+    (["sparql", "ASK {}", "--endpoint", ""], "--endpoint", "mineralgraph sparql"),
+    (["sparql", "ASK {}", "--data", ""], "--data", "mineralgraph sparql"),
+    (["serve", "--data", ""], "--data", "mineralgraph serve"),
+    (["build", "--no-bundled", "--source", TINY, "--source", ""], "--source",
+     "mineralgraph build"),
+    (["chokepoints", "--product", ""], "--product", "mineralgraph chokepoints"),
+    (["cypher", "RETURN 1", "--database", ""], "--database", "mineralgraph cypher"),
+])
+def test_an_empty_option_value_is_bad_usage_not_no_option(args, option, command):
+    """An unset shell variable (`--graph "$SNAPSHOT"`, `sparql --endpoint "$URL"`) was
+    taken as no option: the command answered from the bundled data with exit 0."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], env={"NEO4J_PASSWORD": "x"},
+                                prog_name="mineralgraph")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: Invalid value for '{option}': is empty (an unset shell "
+                             f"variable?): give a value or leave the option out (more: "
+                             f"{command} --help)\n")
+
+
+@pytest.mark.parametrize("value", ["-1", "101"])
+def test_a_threshold_outside_0_100_points_is_bad_usage(value):
+    """`share-disagreements --threshold -1` listed every pair as differing "by more than
+    -1" percentage points, exit 0."""
+    result = CliRunner().invoke(cli, ["share-disagreements", "--threshold", value],
+                                prog_name="mineralgraph")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: Invalid value for '--threshold': {float(value)} is not "
+                             "in the range 0<=x<=100. (more: mineralgraph share-disagreements "
+                             "--help)\n")
+
+
+@pytest.mark.parametrize("cell, message", [
+    ("0_6", "'0_6' is not a number (write digits, a point, e.g. 0.25 or 45000)"),
+    ("\u0660.\u0666", "'\u0660.\u0666' is not a number (write digits, a point, e.g. 0.25 or "
+                      "45000)"),
+    ("6e-400", "'6e-400' is too small to be told from 0"),
+])
+def test_a_figure_in_another_notation_is_refused_not_misread(tmp_path, cell, message):
+    """Python's float() read `0_6` as 6 and `2_5` as 25 (a quantity of 25 t for a typo of
+    2.5), Arabic-Indic digits as ASCII ones, and 6e-400 as 0, all without a word."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    text = relations.read_text(encoding="utf-8")
+    assert text.count(",0.6,") == 1
+    relations.write_text(text.replace(",0.6,", f",{cell},"), encoding="utf-8")
+    line = _line_of(relations, f",{cell},")
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert (result.exit_code, result.stderr) == (1, f"{relations}:{line}: share: {message}\n"
+                                                    "Error: 1 problem(s); nothing written\n")
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("relations.csv", "subject,relation,object,share,", "subject,relation,object,shares,", [
+        "relations.csv:1: shares: not a column of a relation file, yet 8 rows fill it "
+        "(columns: subject, relation, object, sources, quote, confidence, valid_from, "
+        "valid_to and the qualifiers of the ontology, e.g. share, year, quantity)"]),
+    ("relations.csv", "subject,", "subj,", [
+        "relations.csv:1: subject: no such column in the header (6 columns: subj, relation, "
+        "object, share, valid_from, sources); 25 rows need it",
+        "relations.csv:1: subj: not a column of a relation file, yet 25 rows fill it "
+        "(columns: subject, relation, object, sources, quote, confidence, valid_from, "
+        "valid_to and the qualifiers of the ontology, e.g. share, year, quantity)"]),
+    ("nodes.csv", "id,", "ident,", [
+        "nodes.csv:1: id: no such column in the header (10 columns: ident, label, symbol, "
+        "stage, end_use, facility_type, status, regime, effective_from, sources): a node "
+        "file needs id, a relation file relation"]),
+])
+def test_a_misnamed_column_is_one_line_at_the_header_not_one_per_row(tmp_path, file, old,
+                                                                      new, expected):
+    """A header cell `shares` for `share` gave one line per row (8), `subj` two per row
+    (50 for 25 rows), a node file without `id` two per row."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(old)
+    path.write_text(new + text.removeprefix(old), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"{data}/{line}" for line in expected] + [
+        f"Error: {len(expected)} problem(s); nothing written"]
+
+
+def test_two_shares_of_one_producer_from_one_source_are_refused_not_one_picked(tmp_path):
+    """A second row giving Australia 0.15 of the concentrate (0.1 on line 11, same source,
+    no year) was built with exit 0, and the analysis showed 15% without a word: which row
+    counted depended on the order of the rows."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    with relations.open("a", encoding="utf-8") as handle:
+        handle.write("country:AU,PRODUCES,material:conc,0.15,,source:tiny-a\n")
+    line = len(relations.read_text(encoding="utf-8").splitlines())
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"{relations}:{line}: share: country:AU PRODUCES material:conc (no year): "
+        f"source:tiny-a gives 0.15 here and 0.1 at {relations}:11; the analysis would read "
+        "one of them: keep one row, or tell them apart (year, valid_from)\n"
+        "Error: 1 problem(s); nothing written\n"))
+    with relations.open("a", encoding="utf-8") as handle:  # the same figure twice is one
+        handle.write("country:MM,PRODUCES,material:conc,0.1,,source:tiny-a\n")
+    result = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert "gives 0.1 here" not in result.stderr and result.stderr.count("\n") == 2
+
+
+@pytest.mark.parametrize("args", [["sparql", "ASK {}", "--data"],
+                                  ["sparql", "ASK {}", "--store", "oxigraph", "--data-dir",
+                                   "STORE", "--data"]])
+def test_a_fifo_or_device_as_rdf_data_is_one_line_not_a_hang(tmp_path, args):
+    """`sparql --data f.nt` (and `serve --data`) with a FIFO waited for a writer for ever;
+    a link z.nt -> /dev/zero was read as RDF."""
+    fifo = tmp_path / "f.nt"
+    os.mkfifo(fifo)
+    (tmp_path / "z.nt").symlink_to("/dev/zero")
+    args = [str(tmp_path / "store") if a == "STORE" else a for a in args]
+    for path, kind in [(fifo, "a FIFO (named pipe)"), (tmp_path / "z.nt", "a character device")]:
+        done = subprocess.run([sys.executable, "-m", "mineralgraph", *args, str(path)],
+                              capture_output=True, text=True, timeout=60)
+        assert (done.returncode, done.stderr.splitlines()[-1]) == (
+            1, f"Error: {path}: is {kind}, not an RDF file")
+    assert not (tmp_path / "store").exists()
+
+
+def test_imports_for_a_year_without_figures_is_one_line_not_zero_tonnes(tmp_path):
+    """`imports country:US material:ndfeb-magnet --year 2023` with 2024 figures only said
+    "0 t worth 0 USD from 0 partner(s)" (JSON imports_t 0): no figure read as no imports."""
+    snapshot = tmp_path / "g.json"
+    trade = Path(__file__).parent / "data" / "trade" / "comtrade_magnets_2024.csv"
+    assert mg("build", "--source", trade, "-o", snapshot).exit_code == 0
+    args = ["--graph", snapshot, "imports", "country:US", "material:ndfeb-magnet"]
+    for fmt in ("text", "json"):
+        one_line_error(mg(*args, "--year", "2023", "--format", fmt),
+                       "no imports of material:ndfeb-magnet into country:US are recorded for "
+                       "2023 (years with imports: 2024); a year with no figures is not a "
+                       "year of no imports")
+    found = json.loads(mg(*args, "--year", "2024", "--format", "json").stdout)
+    assert found["year"] == 2024 and found["imports_t"] > 0 and found["partners"]

@@ -179,7 +179,7 @@ def test_incomplete_statement_is_named(tmp_path):
     path = tmp_path / "half.nt"
     path.write_text(f"<{ID}statement/abc> <{RDF.type}> <{MG.Statement}> .\n"
                     f"<{ID}statement/abc> <{RDF.subject}> <{ID}element/Dy> .\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"half.nt: predicate: statement .*abc has none"):
+    with pytest.raises(InputError, match=r"half.nt:1: predicate: statement .*abc has none"):
         load_rdf(path)
 
 

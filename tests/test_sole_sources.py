@@ -151,7 +151,7 @@ def test_the_bundled_optimus_names_no_maker_country(run_cli):
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run_cli(
         "chokepoints", "--product", "product:optimus", "--format", "csv").stdout))}
     assert (rows["country:US"]["loss_high"], rows["country:US"]["spof"],
-            rows["country:US"]["spof_through_makers"]) == ("1.0", "", "company:tesla")
+            rows["country:US"]["spof_through_makers"]) == ("1.0", "no", "company:tesla")
     table = run_cli("chokepoints", "--product", "product:optimus", "--format", "md").stdout
     us = next(line for line in table.splitlines() if "(country:US)" in line)
     assert "| ≈100% | via maker |" in us
@@ -167,7 +167,7 @@ def test_dependents_of_the_united_states_say_via_maker(run_cli):
         "dependents", "country:US", "--format", "json").stdout)["dependents"]}
     optimus = rows["product:optimus"]
     assert (optimus["loss_high"], optimus["spof"], optimus["spof_through_makers"]) == (
-        1.0, False, ["company:tesla"])
+        1.0, "no", ["company:tesla"])
     text = " ".join(run_cli("dependents", "country:US").stdout.split())
     assert ("Tesla Optimus humanoid robot and Patriot air and missile defence system would "
             "lose all without it only through their makers' own work there (via maker)") in text

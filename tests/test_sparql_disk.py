@@ -56,6 +56,23 @@ def test_a_folder_with_other_things_is_refused(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
+def test_a_link_or_a_device_as_data_dir_is_one_line(run_cli, snapshot, tmp_path):
+    """A --data-dir that was a symbolic link to an empty folder ended in a
+    NotADirectoryError traceback (the build renames its folder into place); /dev/null was
+    called "not empty"."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "empty")
+    for given, message in [(tmp_path / "link", f"a symbolic link; give the folder it points "
+                                                f"to ({tmp_path / 'empty'}) or a new one"),
+                           (Path("/dev/null"), "not a folder; give a new or empty folder")]:
+        result = run_cli("--graph", str(snapshot), "sparql", "ASK {}", "--store", "oxigraph",
+                         "--data-dir", str(given))
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[-1] == f"Error: {given}: {message}"
+    assert list((tmp_path / "empty").iterdir()) == [] and (tmp_path / "link").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "link", "tiny.json"]
+
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

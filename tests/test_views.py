@@ -23,7 +23,8 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
         run_cli("dependents", "element:Dy", "--format", "csv").stdout))}
     assert rows["product:direct-drive-wind-turbine"]["sources"] == "source:heim-vanderwal-2023"
     assert rows["product:f-35"]["sources"] == (
-        "source:adamas-f35-2026;source:heim-vanderwal-2023;source:mp-magnets-climate-2021")
+        "source:adamas-f35-2026;source:crs-r41744;source:heim-vanderwal-2023;"
+        "source:mp-magnets-climate-2021")
     data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
     assert {d["product"]: d["sources"] for d in data["dependents"]}[
         "product:direct-drive-wind-turbine"] == ["source:heim-vanderwal-2023"]
@@ -37,32 +38,40 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         run_cli("dependents", "country:CN", "--format", "csv").stdout))}
     assert len(rows) == 32
     for product, material in (("product:virginia-class-submarine",
-                               "material:re-defence-materials"),
+                               "material:re-defence-materials;material:re-magnet-unspecified"),
                               ("product:columbia-class-submarine",
                                "material:re-magnet-unspecified"),
                               ("product:military-uav", "material:re-magnet-unspecified")):
         row = rows[product]
         assert (row["loss_low"], row["loss_high"], row["spof"], row["confidence"],
-                row["untraced_requirements"]) == ("0.0", "1.0", "", "unknown", material)
+                row["untraced_requirements"]) == ("0.0", "1.0", "no", "unknown", material)
     assert rows["product:military-uav"]["sources"] == "source:dod-mine-to-magnet-2024"
     # listed with a supply path too: the untraced requirement is named
+    # its NdFeB magnets (DoD 2012 via Bloomberg) now carry China's magnet chain (0.984339
+    # through the SPY-6's gallium alone)
     assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
             rows["product:ddg-51"]["untraced_requirements"]) == (
-        "0.984339", "1.0", "material:re-defence-materials")
+        "0.994008", "1.0", "material:re-defence-materials")
     text = run_cli("dependents", "country:CN").stdout
     flat = " ".join(text.split())
     assert flat.startswith(
         "PRODUCTS DEPENDING ON CHINA 29 product(s) have a supply path from China "
-        "(country:CN); 1 cannot be made without it, 17 may not be (if their unmapped "
-        "stages sit in its country). 3 more product(s) are listed though they have none. "
+        "(country:CN); 1 cannot be made without it, 20 may not be (if their unmapped "
+        "stages sit in it or take their inputs from it). 3 more product(s) are listed though "
+        "they have none. "
         "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
-    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[66]"]
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[67]"]
     assert run_cli("dependents", "country:CN").stdout == text
-    # not a country: no untraced rows (the rule is that of a country's controls)
-    assert "untraced" not in run_cli("dependents", "element:Dy").stdout
+    # an element too: a control on any element reaches what nothing traces (addendum 5.6)
+    dy = run_cli("dependents", "element:Dy").stdout
+    virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
+    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[7][11]"]
+    # a company or a facility: no control names one, and 5.6 never takes a virtual
+    # producer out with one
+    assert "untraced" not in run_cli("dependents", "company:mp-materials").stdout
 
 
 def test_api_dependents_rows_carry_untraced_requirements():
@@ -70,7 +79,7 @@ def test_api_dependents_rows_carry_untraced_requirements():
 
     rows = {r["product"]: r for r in mg.dependents(mg.load(), "country:CN").rows()}
     assert rows["product:military-uav"] == {
-        "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": False,
+        "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": "no",
         "confidence": "unknown", "proxy": False, "disputed": False,
         "untraced_requirements": ["material:re-magnet-unspecified"]}
 
@@ -119,8 +128,8 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
         "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
     assert rows["product:virginia-class-submarine"]["confidence"] == "medium"
     md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
-    assert [line.split(" | ")[-1] for line in md.splitlines()
-            if line.startswith("| product:patriot ")] == ["low |"]
+    assert [line.split(" | ")[-2] for line in md.splitlines()
+            if line.startswith("| product:patriot ")] == ["low"]
     text = run_cli("chokepoints", "--product", "product:iphone").stdout
     assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
             "NdFeB permanent magnet, 94% from China (HHI 8,836; medium confidence; source "
@@ -165,7 +174,8 @@ def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli
     text = " ".join(run_cli("scenario", "--enforce", "control:cn-2025-04-rare-earths"
                             ).stdout.split())
     assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "
-            "China's 94% of Sintered NdFeB permanent magnet on its supply paths, but only in "
+            "China's 94% of Sintered NdFeB permanent magnet (medium confidence; source type: "
+            "repost) [2] on its supply paths, but only in "
             "the worst case (the high end of the loss). It is a range, not one figure, because "
             "the grade of Sintered NdFeB permanent magnet is not stated") in text
 
@@ -174,6 +184,6 @@ def test_full_snapshot_producer_boxes_tag_a_weak_share(run_cli):
     mmd = run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout
     shares = [line.split('["')[1].split("<br/>")[:2] for line in mmd.splitlines()
               if '["China 91%' in line]
-    assert sorted(shares) == [["China 91%", "CN#59; share: low, proxy"],
-                              ["China 91%", "CN#59; share: proxy"]]
+    assert sorted(shares) == [["China 91%", "CN; share: low, proxy"],
+                              ["China 91%", "CN; share: proxy"]]
     assert run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout == mmd

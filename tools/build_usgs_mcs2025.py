@@ -29,6 +29,7 @@ import csv
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).parent))
 import usgs_mcs2023_data  # noqa: E402
@@ -38,6 +39,11 @@ from usgs_mcs2025_data import TABLES, URANIUM_2023_PERCENT  # noqa: E402
 
 # earlier editions, each giving the year before its estimate (MCS 2024: 2022, MCS 2023: 2021)
 HISTORY = (usgs_mcs2024_data, usgs_mcs2023_data)
+# MCS 2024's estimated 2023 column of the two tables whose MCS 2025 2023 column was not found
+# (phosphate rock, fluorspar): the year between their 2022 and 2024 sets, rated low
+GAP_2023 = SimpleNamespace(EDITION=2024, YEAR=2023, PUBLISHED=usgs_mcs2024_data.PUBLISHED,
+                           FOLDER=usgs_mcs2024_data.FOLDER,
+                           TABLES=usgs_mcs2024_data.ESTIMATED_2023)
 
 OUT = Path(__file__).resolve().parent.parent / "mineralgraph" / "data" / "curated"
 TOLERANCE = 1.02
@@ -542,11 +548,13 @@ def history_rows() -> list[dict]:
     amount / rounded world total (or / the entered and lumped lines where they exceed
     1.02 x the total). Where today's table has no rest-of-world row (gallium, beryllium,
     arsenic, magnesium, titanium sponge, vanadium), none is added either: the rest is
-    left unmapped and the note of the largest row says how much.
+    left unmapped and the note of the largest row says how much. (A row valid only in
+    2021 would still be a supply edge of the graph without a date: the flow view and its
+    SPARQL and Cypher twins read every claim, and only the share choice knows the year.)
     """
     current = current_producers()
     rows = []
-    for edition in HISTORY:
+    for edition in HISTORY + (GAP_2023,):
         year, ed = edition.YEAR, edition.EDITION
         dates = (f"{year}-01-01", f"{year + 1}-01-01")
         for table in edition.TABLES:
@@ -566,6 +574,13 @@ def history_rows() -> list[dict]:
             denominator = total + rest if over else world
             estimated = ("; the data release heads the column as estimated"
                          if table.get("est") else "")
+            revised = ""
+            if table.get("revised"):
+                revised = (f"; MCS {ed}'s estimate for {year}, entered because MCS "
+                           f"{ed + 1}'s {year} column was not found: MCS {ed + 1} revised "
+                           f"the world total to {table['revised']}, so the row is rated low")
+            confidence = table.get("confidence", "high")
+            column = f"{year}e" if table.get("revised") else str(year)   # as the edition heads it
             out = []
             for row in entered:
                 iso, value = row[0], row[1]
@@ -581,9 +596,9 @@ def history_rows() -> list[dict]:
                 out.append(dict(subject=f"country:{iso}", relation="PRODUCES", object=material,
                                 share=share_text(value / denominator), amount=value,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
-                                confidence="high", sources=source,
-                                quote=f"{country_name(iso)} | {year}: {fmt(value)}",
-                                note=note + estimated))
+                                confidence=confidence, sources=source,
+                                quote=f"{country_name(iso)} | {column}: {fmt(value)}",
+                                note=note + estimated + revised))
             tail = "".join(f"; {t}" for t in (table.get("zero"), table.get("extra")) if t)
             if table.get("withheld"):
                 tail += (f"; world total excludes {COUNTRY_LABELS[table['withheld']]} "
@@ -604,11 +619,13 @@ def history_rows() -> list[dict]:
                 note = "; ".join(parts) + (f"; DERIVED share = {fmt(rest)} / "
                                            f"{fmt(denominator)}; the shares add to "
                                            f"{shares:.3f}" + tail)
-                quote = (f"Other countries | {year}: {fmt(other)}" if rest == other
-                         else f"World total (rounded) | {year}: {fmt(world)}")
+                quote = (f"Other countries | {column}: {fmt(other)}" if rest == other
+                         else f"World total (rounded) | {column}: {fmt(world)}")
                 if ("country:XX", material) not in current:
-                    # today's set of this material has no rest-of-world row: adding one
-                    # would add a producer to today's graph, so the rest stays unmapped
+                    # today's set of this material has no rest-of-world row: one valid only
+                    # in an earlier year would still be a supply edge of the graph without a
+                    # date (its flow view, and the SPARQL and Cypher twins, read every claim),
+                    # so the rest stays unmapped and the note of the largest row says how much
                     largest = max(out, key=lambda r: r["amount"])
                     largest["note"] += (f"; rest of world {fmt(rest)} {unit} "
                                         f"({rest / denominator:.2%}) has no row, as today's "
@@ -618,7 +635,8 @@ def history_rows() -> list[dict]:
                 out.append(dict(subject="country:XX", relation="PRODUCES", object=material,
                                 share=share_text(rest / denominator), amount=rest,
                                 unit=unit, year=year, valid_from=dates[0], valid_to=dates[1],
-                                confidence="medium", sources=source, quote=quote, note=note))
+                                confidence=min(("medium", confidence), key=CONFIDENCE.index),
+                                sources=source, quote=quote, note=note + revised))
             elif tail:
                 out[-1]["note"] += tail
             rows.extend(out)
@@ -627,9 +645,13 @@ def history_rows() -> list[dict]:
     return rows
 
 
+CONFIDENCE = ("low", "medium", "high")
+
+
 def history_sources() -> list[dict]:
     """One source record per chapter and earlier edition cited by ``history_rows``."""
     out = []
+    gap = {t["chapter"] for t in GAP_2023.TABLES}
     for edition in HISTORY:
         ed = edition.EDITION
         for chapter in sorted({t["chapter"] for t in edition.TABLES}):
@@ -645,7 +667,10 @@ def history_sources() -> list[dict]:
                 url=(f"https://pubs.usgs.gov/periodicals/mcs{ed}/mcs{ed}-"
                      f"{PDF_NAME.get(chapter, chapter)}.pdf"),
                 published=edition.PUBLISHED, source_type="statistics",
-                note=(f"{edition.YEAR} column of the world production table, read in the "
+                note=(f"{edition.YEAR} column"
+                      + (f" (and the estimated {GAP_2023.YEAR} column)"
+                         if ed == GAP_2023.EDITION and chapter in gap else "")
+                      + " of the world production table, read in the "
                       f"USGS MCS {ed} data release ({DATA_RELEASE[ed]}), file {name}, the "
                       "chapter's table in machine-readable form, read in the copy in public "
                       f"repo Redliana/cmm-data ({edition.FOLDER[table['folder']]}, commit "

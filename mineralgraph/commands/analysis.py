@@ -140,7 +140,8 @@ def dependents(app, node_id, fmt, output, as_of):
     found = dependents_of(graph, node_id)
     emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats,
                            [left_out_dict(c) for c in found.left_out], found.through_makers,
-                           found.sources, found.untraced, found.untraced_losses), output)
+                           found.sources, found.untraced, found.untraced_losses,
+                           found.grades), output)
 
 
 @click.command()

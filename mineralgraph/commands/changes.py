@@ -21,8 +21,9 @@ from mineralgraph.reports.diff import render_diff
 def diff(old, new, fmt, output, as_of, no_chokepoints):
     """Show what changed from snapshot OLD to snapshot NEW.
 
-    Facts added, removed and changed (a fact is identified by its subject, predicate,
-    object and sources), then for each product the SPOFs and chokepoints that appeared,
+    Facts added, re-sourced (a fact already held, now from another source too),
+    removed and changed (a fact is identified by its subject, predicate, object and
+    sources), then for each product the SPOFs and chokepoints that appeared,
     went, or whose loss changed. --as-of compares the chokepoints as of that date.
 
     \b
@@ -30,9 +31,10 @@ def diff(old, new, fmt, output, as_of, no_chokepoints):
       mineralgraph diff old.json new.json
       mineralgraph diff old.json new.json --no-chokepoints --format csv -o changes.csv
     """
-    result = graph_diff(read_claims(old), read_claims(new), as_of=as_of,
+    before = read_claims(old)
+    result = graph_diff(before, read_claims(new), as_of=as_of,
                         with_chokepoints=not no_chokepoints)
-    emit(render_diff(result, old, new, fmt), output)
+    emit(render_diff(result, old, new, fmt, before=before), output)
 
 
 COMMANDS = [diff]

@@ -145,11 +145,12 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
             raise click.BadParameter(str(exc), param_hint="--years") from None
     try:
         with working("Reading sources"):
-            claims, skipped = load_paths(sources, options, not no_bundled, reports)
+            spans: list = []
+            claims, skipped = load_paths(sources, options, not no_bundled, reports, spans)
     except InputErrors as exc:
         report_problems(exc.errors)
         raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
-    errors = check_claims(claims)
+    errors = check_claims(claims, spans)
     for report in reports:
         click.echo(article_report_text(report), err=True)
     if news_report:

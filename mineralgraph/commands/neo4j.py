@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from mineralgraph.commands.options import query_or_file
+from mineralgraph.commands.options import FiniteFloat, query_or_file
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.neo4j import (
     DEFAULT_URI,
@@ -186,9 +186,12 @@ def _params(ctx, param, values):
               help="A query parameter ($NAME); VALUE is read as JSON when it parses "
                    "(numbers, true, lists, \"quoted\"), else as text. Repeatable.")
 @click.option("--write", is_flag=True, help="Allow a query that writes (default: read only).")
+@click.option("--timeout", type=FiniteFloat(min=0), default=60.0, show_default=True,
+              help="Stop the query on the server after this many seconds (0: the server's "
+                   "own limit, none by default).")
 @connection_options
 @output_options(formats=("text", "json", "csv"), default="text", aliases={"table": "text"})
-def cypher(query, params, write, settings, fmt, output):
+def cypher(query, params, write, timeout, settings, fmt, output):
     """Run a Cypher query against Neo4j; read only unless --write.
 
     QUERY is the query text, or @FILE to read it from a file (such as the cookbook in
@@ -211,7 +214,9 @@ def cypher(query, params, write, settings, fmt, output):
     values = dict(defaults)
     values.update(params)
     with neo4j_errors(settings), connect(settings) as driver:
-        result = run_cypher(driver, text, values, database=settings.database, write=write)
+        result = run_cypher(driver, text, values, database=settings.database, write=write,
+                            timeout=timeout or None,
+                            name=query[1:] if query.startswith("@") else "query")
     emit(render_cypher(result, fmt), output)
 
 

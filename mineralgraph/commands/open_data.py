@@ -78,7 +78,7 @@ def risk(app, importer, chosen, year, by, top, fmt, output, as_of):
 
 
 @click.command("share-disagreements")
-@click.option("--threshold", type=FiniteFloat(), default=5.0, show_default=True,
+@click.option("--threshold", type=FiniteFloat(min=0, max=100), default=5.0, show_default=True,
               help="Percentage points of the top producer's share.")
 @output_options()
 @as_of_option

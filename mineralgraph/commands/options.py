@@ -17,10 +17,10 @@ class FiniteFloat(click.FloatRange):
     name = "number"
 
     def convert(self, value, param, ctx):
-        number = super().convert(value, param, ctx)
-        if not math.isfinite(number):
+        number = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(number):  # before the range, which would call inf "not in" it
             self.fail(f"{value!r} is not a finite number", param, ctx)
-        return number
+        return super().convert(number, param, ctx)
 
 
 def parse_date_option(ctx, param, value: str | None) -> date | None:

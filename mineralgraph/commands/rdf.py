@@ -150,7 +150,11 @@ def _disk_store(app, engine: str, data: str | None, as_of, data_dir: str):
         raise click.UsageError("--data-dir needs --store oxigraph (rdflib's store is in memory)")
     if data:
         if not Path(data).is_file():
-            raise MineralGraphError(f"{data}: no such file")
+            from mineralgraph.files import not_a_file
+
+            kind = not_a_file(data) or (Path(data).exists() and "a folder")
+            raise MineralGraphError(f"{data}: is {kind}, not an RDF file" if kind else
+                                    f"{data}: no such file")
         source = {"data": sparql_disk.source_of(data)}
     else:
         graph = sparql_disk.source_of(app.graph_path) if app.graph_path else {
@@ -203,6 +207,10 @@ def _origins(ctx, param, values):
 @click.option("--worker-memory", metavar="MIB", type=click.IntRange(min=0), default=2048,
               show_default=True, help="Memory a worker may use beyond the graph (MiB); a "
                                       "query that needs more ends its worker. 0: no cap.")
+@click.option("--max-answer", metavar="MIB", type=click.IntRange(min=1), default=64,
+              show_default=True, help="Largest answer sent (MiB, in the format asked); a "
+                                      "larger one is refused with one line. The server holds "
+                                      "at most 4 such answers at once while sending them.")
 @allow_service_option
 @click.option("--allow-origin", "origins", metavar="ORIGIN", multiple=True,
               callback=_origins,
@@ -218,7 +226,7 @@ def _origins(ctx, param, values):
 @as_of_option
 @click.pass_obj
 def serve(app, host, port, store, timeout, max_rows, workers, queue_size, worker_memory,
-          allow_service, origins, host_names, quiet, data, data_dir, as_of):
+          max_answer, allow_service, origins, host_names, quiet, data, data_dir, as_of):
     """Serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI or any client).
 
     By default it answers this machine only (--host 127.0.0.1, and only requests whose
@@ -237,7 +245,8 @@ def serve(app, host, port, store, timeout, max_rows, workers, queue_size, worker
                          timeout=timeout or None, max_rows=max_rows, quiet=quiet,
                          workers=workers, queue_size=queue_size,
                          allow_service=allow_service, allow_origins=origins,
-                         allow_hosts=host_names, worker_memory=(worker_memory << 20) or None)
+                         allow_hosts=host_names, worker_memory=(worker_memory << 20) or None,
+                         max_answer=max_answer << 20)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: others on the network can query it",
                    err=True)

@@ -281,46 +281,82 @@ def check_read_only(query: str) -> None:
 
 
 # ---------------------------------------------------------------------- running
-def query_type(session, query: str, params: dict) -> str:
+def query_type(session, query: str, params: dict, timeout: float | None = None) -> str:
     """What ``EXPLAIN`` says the query does: ``r``, ``rw``, ``w`` or ``s``."""
-    summary = session.run("EXPLAIN " + query, params).consume()
+    from neo4j import Query
+
+    summary = session.run(Query("EXPLAIN " + query, timeout=timeout), params).consume()
     return summary.query_type
 
 
+#: Seconds a query may run on the server by default (``cypher --timeout``).
+DEFAULT_TIMEOUT = 60.0
+
+
 def run_cypher(driver, query: str, params: dict | None = None, database: str | None = None,
-               write: bool = False) -> CypherResult:
+               write: bool = False, timeout: float | None = None,
+               name: str = "query") -> CypherResult:
     """Run one query; read-only unless ``write``.
+
+    ``timeout`` (seconds) is the server's transaction timeout for the query: the
+    server stops it there and nothing of it is kept. None leaves the server's own
+    setting (``db.transaction.timeout``, none by default).
 
     Raises
     ------
     Neo4jError
         When the query is not read-only and ``write`` is false (nothing runs), or the
-        server refuses it.
+        server refuses it, or it ran past ``timeout`` (one line, naming ``name``).
     """
-    params = dict(params or {})
+    import neo4j
+    from neo4j.exceptions import Neo4jError as DriverNeo4jError
 
+    params = dict(params or {})
+    timeout = timeout or None
+
+    @neo4j.unit_of_work(timeout=timeout)
     def work(tx):
-        result = tx.run(query, params)
+        result = tx.run(query if tx_is_managed(tx) else neo4j.Query(query, timeout=timeout),
+                        params)
         columns = list(result.keys())
         rows = [{k: plain(record[k]) for k in columns} for record in result]
         return CypherResult(columns, rows)
 
-    if not write:
-        check_read_only(query)
-        # EXPLAIN's own notices (e.g. a missing parameter) would be logged as warnings;
-        # the real run reports the problem as an error instead.
-        with driver.session(database=database, notifications_min_severity="OFF") as session:
-            kind = query_type(session, query, params)
-        if kind != "r":
-            raise Neo4jError(f"the query is {QUERY_TYPES.get(kind, kind)}, not read only; "
-                             "nothing was run (add --write to run it)")
-    with driver.session(database=database) as session:
+    try:
         if not write:
-            return session.execute_read(work)
-        if _IN_TRANSACTIONS.search(strip_comments(query)):
-            # CALL { ... } IN TRANSACTIONS only runs in an implicit transaction
-            return work(session)
-        return session.execute_write(work)
+            check_read_only(query)
+            # EXPLAIN's own notices (e.g. a missing parameter) would be logged as warnings;
+            # the real run reports the problem as an error instead.
+            with driver.session(database=database,
+                                notifications_min_severity="OFF") as session:
+                kind = query_type(session, query, params, timeout)
+            if kind != "r":
+                raise Neo4jError(f"the query is {QUERY_TYPES.get(kind, kind)}, not read only; "
+                                 "nothing was run (add --write to run it)")
+        with driver.session(database=database) as session:
+            if not write:
+                return session.execute_read(work)
+            if _IN_TRANSACTIONS.search(strip_comments(query)):
+                # CALL { ... } IN TRANSACTIONS only runs in an implicit transaction
+                return work(session)
+            return session.execute_write(work)
+    except DriverNeo4jError as exc:
+        if timeout and "TransactionTimedOut" in (exc.code or ""):
+            kept = "" if not write else (
+                "; batches committed before it stopped are kept"
+                if _IN_TRANSACTIONS.search(strip_comments(query)) else
+                "; what it wrote was rolled back")
+            raise Neo4jError(f"{name}: stopped after {timeout:g} s on the server (timeout)"
+                             f"{kept}; narrow the query or raise --timeout") from None
+        raise
+
+
+def tx_is_managed(tx) -> bool:
+    """Whether ``tx`` is a transaction (its timeout set by ``unit_of_work``), not a session
+    running an implicit one (whose timeout goes with the query)."""
+    import neo4j
+
+    return not isinstance(tx, neo4j.Session)
 
 
 # ---------------------------------------------------------------------- structure

@@ -9,7 +9,9 @@ and ASK; Turtle (the default), N-Triples or JSON-LD for CONSTRUCT and DESCRIBE. 
 It is read-only: an update (``update=``, ``application/sparql-update``, or an update
 sent as a query) gets ``403``. Each query is stopped at ``timeout`` seconds (``503``)
 and cut at ``max_rows`` rows, which the header ``X-SPARQL-MaxRows`` then reports (as
-Virtuoso does). A malformed query, or one nested too deep, gets ``400`` with the
+Virtuoso does); an answer over ``max_answer`` bytes in the format asked is refused
+(``500``, one line). The answer is written in the worker, so the server holds its bytes
+only. A malformed query, or one nested too deep, gets ``400`` with the
 parser's line and column.
 
 What a page or a client can make it do is narrow by default:
@@ -50,6 +52,7 @@ from mineralgraph import __version__
 from mineralgraph.cells import one_line
 from mineralgraph.exceptions import MineralGraphError
 from mineralgraph.graph.query_pool import (
+    DEFAULT_MAX_ANSWER,
     DEFAULT_QUEUE,
     DEFAULT_WORKER_MEMORY,
     DEFAULT_WORKERS,
@@ -70,8 +73,6 @@ from mineralgraph.graph.sparql_results import (
     RESULT_TYPES,
     answer_from_json,
     answer_from_rdf,
-    answer_text,
-    media_type,
 )
 
 #: Paths that answer queries.
@@ -178,8 +179,10 @@ class SparqlServer(ThreadingHTTPServer):
                  max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
                  workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
                  allow_service: bool = False, allow_origins=(), allow_hosts=(),
-                 worker_memory: int | None = DEFAULT_WORKER_MEMORY):
+                 worker_memory: int | None = DEFAULT_WORKER_MEMORY,
+                 max_answer: int = DEFAULT_MAX_ANSWER):
         super().__init__(address, SparqlHandler)
+        self.max_answer = max_answer
         self.host_names = tuple(allow_hosts)
         self.store, self.timeout, self.max_rows, self.quiet = store, timeout, max_rows, quiet
         self.bound_host = address[0]
@@ -189,7 +192,8 @@ class SparqlServer(ThreadingHTTPServer):
         try:
             self.pool = QueryPool(store, workers=workers, queue_size=queue_size,
                                   wait=max(timeout or 0, 30.0), allow_service=allow_service,
-                                  worker_memory=worker_memory)
+                                  worker_memory=worker_memory,
+                                  max_answer_bytes=max_answer)
         except BaseException:
             super().server_close()
             raise
@@ -411,8 +415,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return self._send(400, "give exactly one query (query=...)\n")
         server = self.server
         try:
-            answer = server.pool.run(queries[0], timeout=server.timeout,
-                                     limit=server.max_rows, name="query")
+            answer = server.pool.render(queries[0], timeout=server.timeout,
+                                        limit=server.max_rows, name="query",
+                                        accept=self.headers.get("Accept"),
+                                        asked=(params.get("format") or [None])[0])
         except UpdateRefusedError:
             return self._refuse_update()
         except RemoteAccessRefusedError as exc:
@@ -425,10 +431,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return self._send(503, f"{exc}\n")
         except (WorkerDiedError, MineralGraphError) as exc:
             return self._send(500, f"{exc}\n")
-        fmt = negotiate(self.headers.get("Accept"), answer.form,
-                        (params.get("format") or [None])[0])
         extra = {"X-SPARQL-MaxRows": str(server.max_rows)} if answer.truncated else {}
-        self._send(200, answer_text(answer, fmt), media_type(answer, fmt), extra)
+        try:
+            self._send(200, answer.body, answer.media_type, extra)
+        finally:
+            answer.release()
 
     def _refuse_update(self):
         self._send(403, "SPARQL Update is refused: this endpoint is read-only\n")
@@ -437,14 +444,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         server = self.server
         return (f"mineralgraph SPARQL endpoint (read-only)\n\nquery: GET or POST "
                 f"{server.url}?query=...\nresults: JSON, CSV, TSV, XML by Accept; "
-                f"timeout {server.timeout} s; at most {server.max_rows} rows\n"
+                f"timeout {server.timeout} s; at most {server.max_rows} rows and "
+                f"{server.max_answer / (1 << 20):g} MiB an answer\n"
                 f"SERVICE and FROM: {'allowed' if server.allow_service else 'refused'}; "
                 f"browser origins allowed: {', '.join(sorted(server.origins)) or 'none'}\n")
 
-    def _send(self, status: int, text: str, ctype: str = "text/plain; charset=utf-8",
+    def _send(self, status: int, text: str | bytes, ctype: str = "text/plain; charset=utf-8",
               extra: dict | None = None):
         self._request_read()
-        body = text.encode("utf-8")
+        body = text if isinstance(text, bytes) else text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -472,21 +480,25 @@ def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 max_rows: int | None = DEFAULT_MAX_ROWS, quiet: bool = False, *,
                 workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
                 allow_service: bool = False, allow_origins=(), allow_hosts=(),
-                worker_memory: int | None = DEFAULT_WORKER_MEMORY) -> SparqlServer:
+                worker_memory: int | None = DEFAULT_WORKER_MEMORY,
+                max_answer: int = DEFAULT_MAX_ANSWER) -> SparqlServer:
     """A SPARQL server bound to ``host:port`` (port 0: any free port); call ``serve_forever``.
 
     ``workers`` processes answer queries, ``queue_size`` more may wait;
     ``allow_service`` lets queries fetch from other servers (SERVICE, FROM);
     ``allow_origins`` lists the browser origins (``https://host``) that may ask it;
     ``allow_hosts`` the names besides ``host`` it answers to (``Host`` header);
-    ``worker_memory`` caps what a worker may allocate beyond the store (bytes).
+    ``worker_memory`` caps what a worker may allocate beyond the store (bytes);
+    ``max_answer`` is the largest answer sent (bytes, in the format asked: a larger one
+    gets ``500`` and one line saying so), and the server holds at most
+    :data:`~mineralgraph.graph.query_pool.ANSWERS_IN_FLIGHT` such answers at once.
     Close it with ``server_close()``, which stops the workers.
     """
     try:
         return SparqlServer((host, port), store, timeout, max_rows, quiet, workers=workers,
                             queue_size=queue_size, allow_service=allow_service,
                             allow_origins=allow_origins, allow_hosts=allow_hosts,
-                            worker_memory=worker_memory)
+                            worker_memory=worker_memory, max_answer=max_answer)
     except OSError as exc:
         raise MineralGraphError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 

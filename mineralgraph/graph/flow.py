@@ -195,13 +195,19 @@ class FlowIndex:
     def downstream(self, node_id: str) -> set[str]:
         """The same set as :func:`downstream` on the networkx flow view (without the node
         itself, even on a loop)."""
-        if node_id not in self.number:
-            return set()
+        return self.downstream_of([node_id]) - {node_id}
+
+    def downstream_of(self, node_ids) -> set[str]:
+        """The nodes downstream of any of ``node_ids`` (reached along at least one flow
+        edge: one of them only when it is on a loop or downstream of another)."""
         from mineralgraph.graph.analysis.kernels import reach
 
+        sources = np.fromiter((self.number[n] for n in node_ids if n in self.number),
+                              np.int64)
+        if not len(sources):
+            return set()
         ptr, consumers = self._consumer_csr()
-        found = reach(ptr, consumers, np.array([self.number[node_id]], np.int64))
-        return {self.ids[i] for i in np.flatnonzero(found)} - {node_id}
+        return {self.ids[i] for i in np.flatnonzero(reach(ptr, consumers, sources))}
 
     def _meet(self, source: int, target: int, ignore_nodes=(), ignore_edges=()):
         """networkx's bidirectional breadth-first search (``_bidirectional_pred_succ``)
@@ -326,8 +332,9 @@ class FlowIndex:
         return reach(self.ptr, self.suppliers, sources)
 
     def upstream(self, node_id: str) -> set[str]:
-        """The same set as :func:`upstream` on the networkx flow view."""
-        return {self.ids[i] for i in np.flatnonzero(self.mask([node_id]))}
+        """The same set as :func:`upstream` on the networkx flow view (without the node
+        itself, even on a loop)."""
+        return {self.ids[i] for i in np.flatnonzero(self.mask([node_id]))} - {node_id}
 
 
 def on_supply_paths(graph: SupplyGraph, products) -> set[str]:

@@ -59,6 +59,11 @@ def import_dependence(graph: SupplyGraph, importer: str, material: str,
                                 "nor the trade loader's codes trade it")
     trade = TradeIndex(graph, importer)
     years = [y for y in trade.years(codes) if max_year is None or y <= max_year]
+    if year is not None and year not in years:  # never "0 t from 0 partners": unknown
+        recorded = ", ".join(str(y) for y in years) or "none"
+        raise MineralGraphError(f"no imports of {material} into {importer} are recorded "
+                                f"for {year} (years with imports: {recorded}); a year with "
+                                "no figures is not a year of no imports")
     chosen = year if year is not None else (max(years) if years else None)
     result = {"importer": importer, "material": material, "hs_codes": codes, "year": chosen,
               "years": years, "partners": [], "imports_t": 0.0, "imports_usd": 0.0,

@@ -384,13 +384,16 @@ KNOWN_TERMS = [_RDF_TYPE, _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT, _STATEMENT,
                *(MG[n] for n in [*model.relations, *model.attributes])]
 
 
-def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[Claim]:
+def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>",
+                        statements: list | None = None) -> list[Claim]:
     """The claims of an RDF view (the inverse of :func:`rdf_triples`).
 
     Each ``mg:Statement`` node is one claim. A plain triple of an ontology attribute or
     relation that no statement covers (RDF written by hand, or by another tool) is a
     claim without provenance. ``rdf:type`` and ``owl:sameAs`` are derived, so skipped.
-    Raises InputError naming ``path`` when a statement is incomplete.
+    Raises InputError naming ``path`` when a statement is incomplete. ``statements``,
+    when given, gets the local name of each claim's statement (None for a plain triple),
+    so a problem can be named where it stands in the file.
     """
     by_subject: dict = defaultdict(lambda: defaultdict(list))
     typed: set = set()
@@ -411,6 +414,8 @@ def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[C
         claim = _statement_claim(st, props, path)
         covered.add((props[_RDF_SUBJECT][0], props[_RDF_PREDICATE][0], props[_RDF_OBJECT][0]))
         claims.append(claim)
+        if statements is not None:
+            statements.append(str(st)[len(STATEMENT_IRI):])
     for s, p, o in sorted(plain, key=lambda t: (str(t[0]), str(t[1]), nt_term(t[2]))):
         if (s, p, o) in covered:
             continue
@@ -424,6 +429,10 @@ def claims_from_triples(triples: Iterable[tuple], path: str = "<rdf>") -> list[C
             claims.append(Claim(subject, name, target, origin=path))
         elif name in model.attributes and name not in _QUALIFIER_NAMES:
             claims.append(Claim(subject, name, value_of(o), origin=path))
+        else:
+            continue
+        if statements is not None:
+            statements.append(None)
     return claims
 
 

@@ -14,7 +14,8 @@ raises :class:`InputError` naming the file and the line. The RDF loader
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -47,9 +48,14 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
     """(subject, predicate, object) rdflib terms of an RDF file, in file order."""
     import pyoxigraph as ox
 
+    from mineralgraph.files import not_a_file
+
     fmt = fmt or SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError(str(path), None, None, "not an RDF file (.ttl, .nt or .jsonld)")
+    kind = not_a_file(path)
+    if kind:  # a FIFO would wait for a writer for ever, a device never end
+        raise InputError(str(path), None, None, f"is {kind}, not an RDF file")
     format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                "jsonld": ox.RdfFormat.JSON_LD}[fmt]
     cache: dict = {str(term): term for term in KNOWN_TERMS}
@@ -94,3 +100,26 @@ def syntax_message(exc: SyntaxError) -> str:
         if sep and head.startswith("Parser error at line"):
             return f"column {exc.offset}: {tail}"
     return text
+
+
+#: A statement node's name as an export writes it: ``<…/id/statement/ID>`` (N-Triples,
+#: JSON-LD) or ``statement:ID`` (Turtle, JSON-LD with the prefix).
+_STATEMENT_NAME = re.compile(r"statement[/:]([A-Za-z0-9_.\-]+)")
+
+
+def statement_lines(path: str | Path, names: Iterable[str]) -> dict[str, int]:
+    """The line where each statement (by local name: ``20b24f31c880f8e4``) first
+    appears in an RDF file: where an export writes its first triple. Names not found
+    are left out; so is everything when the file cannot be read again."""
+    wanted, found = set(names), {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                for name in _STATEMENT_NAME.findall(line):
+                    if name in wanted and name not in found:
+                        found[name] = number
+                if len(found) == len(wanted):
+                    break
+    except OSError:
+        pass
+    return found

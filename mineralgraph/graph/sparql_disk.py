@@ -121,7 +121,12 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
     from mineralgraph.graph.rdf_files import syntax_message
 
     path = Path(path)
-    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+    if path.is_symlink():  # the store is built beside it and renamed into place
+        raise MineralGraphError(f"{path}: a symbolic link; give the folder it points to "
+                                f"({os.path.realpath(path)}) or a new one")
+    if path.exists() and not path.is_dir():
+        raise MineralGraphError(f"{path}: not a folder; give a new or empty folder")
+    if path.exists() and any(path.iterdir()):
         raise MineralGraphError(f"{path}: not empty and not a mineralgraph store (no "
                                 f"{MARKER}); give a new or empty folder")
     _clear_dead_builds(path)

@@ -60,6 +60,46 @@ def answer_text(answer: Answer, fmt: str = "text") -> str:
     return writers[fmt](answer)
 
 
+class AnswerTooLargeError(MineralGraphError):
+    """An answer, written in the format asked, is over the byte limit given."""
+
+
+def answer_bytes(answer: Answer, fmt: str, limit: int | None = None,
+                 name: str = "query") -> bytes:
+    """The answer written in ``fmt`` as UTF-8, refused past ``limit`` bytes.
+
+    CSV and TSV are written a row at a time and stop at the limit, so an answer too
+    large is never held whole; the other formats are written whole, then measured.
+
+    >>> from rdflib import Literal
+    >>> answer_bytes(Answer("select", ["n"], [(Literal(3),)]), "csv", 10)
+    b'n\\r\\n3\\r\\n'
+    >>> answer_bytes(Answer("select", ["n"], [(Literal(3),)] * 9), "csv", 10)
+    Traceback (most recent call last):
+    ...
+    mineralgraph.graph.sparql_results.AnswerTooLargeError: query: the answer (csv) is over \
+10 bytes, this endpoint's limit; narrow the query (LIMIT, fewer columns) or raise serve \
+--max-answer
+    """
+    fmt = "text" if fmt == "table" else fmt
+    too_large = AnswerTooLargeError(
+        f"{name}: the answer ({fmt}) is over {limit:,} bytes, this endpoint's limit; "
+        "narrow the query (LIMIT, fewer columns) or raise serve --max-answer") \
+        if limit is not None else None
+    lines = {"csv": _csv_lines, "tsv": _tsv_lines}.get(fmt)
+    if lines is None or answer.form == "graph":
+        data = answer_text(answer, fmt).encode("utf-8")
+        if too_large is not None and len(data) > limit:
+            raise too_large
+        return data
+    data = bytearray()
+    for line in lines(answer):
+        data += line.encode("utf-8")
+        if too_large is not None and len(data) > limit:
+            raise too_large
+    return bytes(data)
+
+
 def media_type(answer: Answer, fmt: str) -> str:
     """The Content-Type of an answer written in ``fmt``."""
     types = GRAPH_TYPES if answer.form == "graph" else RESULT_TYPES
@@ -102,27 +142,43 @@ def _json(answer: Answer) -> str:
 
 
 def _csv(answer: Answer) -> str:
+    return "".join(_csv_lines(answer))
+
+
+def _csv_lines(answer: Answer):
+    """The CSV answer, a line at a time (so a capped writer can stop early)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    if answer.form == "ask":
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if answer.boolean else "false"])
+
+    def line(cells) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
         return buffer.getvalue()
-    writer.writerow([csv_cell(v) for v in answer.variables])
+
+    if answer.form == "ask":
+        yield line(["boolean"])
+        yield line(["true" if answer.boolean else "false"])
+        return
+    yield line([csv_cell(v) for v in answer.variables])
     for row in answer.rows:  # data may hold formula-looking text: defused, as in the reports
-        writer.writerow([csv_cell("" if t is None else (f"_:{t}" if isinstance(t, BNode)
-                                                        else str(t))) for t in row])
-    return buffer.getvalue()
+        yield line([csv_cell("" if t is None else (f"_:{t}" if isinstance(t, BNode)
+                                                   else str(t))) for t in row])
 
 
 def _tsv(answer: Answer) -> str:
+    return "".join(_tsv_lines(answer))
+
+
+def _tsv_lines(answer: Answer):
+    """The TSV answer, a line at a time."""
     if answer.form == "ask":
-        return f"?boolean\n{'true' if answer.boolean else 'false'}\n"
-    lines = ["\t".join(f"?{v}" for v in answer.variables)]
+        yield f"?boolean\n{'true' if answer.boolean else 'false'}\n"
+        return
+    yield "\t".join(f"?{v}" for v in answer.variables) + "\n"
     for row in answer.rows:
-        lines.append("\t".join("" if t is None else (f"_:{t}" if isinstance(t, BNode)
-                                                    else nt_term(_defused(t))) for t in row))
-    return "\n".join(lines) + "\n"
+        yield "\t".join("" if t is None else (f"_:{t}" if isinstance(t, BNode)
+                                              else nt_term(_defused(t))) for t in row) + "\n"
 
 
 def _defused(term):
@@ -199,5 +255,5 @@ def answer_from_rdf(data: bytes, media: str) -> Answer:
     return Answer("graph", triples=triples)
 
 
-__all__ = ["ALIASES", "GRAPH_TYPES", "RESULT_TYPES", "answer_from_json", "answer_from_rdf",
-           "answer_text", "media_type", "short"]
+__all__ = ["ALIASES", "GRAPH_TYPES", "RESULT_TYPES", "AnswerTooLargeError", "answer_bytes",
+           "answer_from_json", "answer_from_rdf", "answer_text", "media_type", "short"]

@@ -113,6 +113,39 @@ _SUBJECT = attrgetter("subject")
 _OBJECT = attrgetter("object")
 
 
+def starts(claim: Claim) -> date | None:
+    """The day a claim starts to hold: its ``valid_from``; for a country's figure of a
+    year (a ``PRODUCES`` from a country with a ``year``: its share or amount) given
+    without one, the first day of that year. China's 2024 share of magnets, published in
+    2025, is no fact of 2022 (the rule of the data README, "a year's set is valid from its
+    year on", which some hand-entered rows left implicit): before it, the earliest year's
+    set stands in as a proxy (:func:`earliest_set_proxies`). A facility's or company's row
+    keeps its dates: it says that the plant or firm produces as well as how much, and the
+    first may hold before the figure's year (its row needs a ``valid_from`` for that).
+
+    >>> starts(Claim("country:CN", "PRODUCES", "material:x", (("share", 0.9), ("year", 2024))))
+    datetime.date(2024, 1, 1)
+    >>> starts(Claim("company:c", "PRODUCES", "material:x", (("amount", 5.0), ("year", 2024))))
+    >>> starts(Claim("product:p", "REQUIRES", "material:x", (("year", 2026),))) is None
+    True
+    """
+    if (claim.valid_from is not None or claim.predicate != "PRODUCES"
+            or model.kind_of(claim.subject) != "Country"):
+        return claim.valid_from
+    year = claim.qualifier("year")
+    return date(year, 1, 1) if isinstance(year, int) and not isinstance(year, bool) else None
+
+
+def active_on(claim: Claim, when: date | None) -> bool:
+    """Whether a claim holds on ``when`` (always, when ``when`` is None): from
+    :func:`starts` to its ``valid_to``."""
+    if when is None:
+        return True
+    start = starts(claim)
+    return ((start is None or start <= when)
+            and (claim.valid_to is None or when < claim.valid_to))
+
+
 def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Claim, Claim]]:
     """The country shares that stand in for a material at a date before its first year.
 
@@ -150,11 +183,11 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
     out: list[tuple[Claim, Claim]] = []
     for _, group in sorted(by_material.items()):
         years = [c.qualifier("year") for c in group if c.qualifier("year") is not None]
-        if not years or any(c.active_on(when) for c in group):
+        if not years or any(active_on(c, when) for c in group):
             continue
         first = min(years)
         earliest = [c for c in group if c.qualifier("year") == first]
-        if not all(c.valid_from is not None and when < c.valid_from for c in earliest):
+        if not all(starts(c) is not None and when < starts(c) for c in earliest):
             continue  # the date is after the earliest set, not before it
         for claim in earliest:
             held = claim.qualifier("proxy")
@@ -221,7 +254,7 @@ class SupplyGraph:
         #: what the claim choices read for "loaded last": :attr:`loaded`, made only when a
         #: choice needs it
         self._positions = _Positions(self)
-        active = [c for c in claims if c.active_on(as_of)]
+        active = [c for c in claims if active_on(c, as_of)]
         #: stand-ins for shares of a later year (by object identity) -> the rows given, so
         #: that a graph rebuilt from this one (as_of, with_policy...) starts from the rows
         stand_ins = earliest_set_proxies(claims, as_of) if as_of is not None else []
@@ -417,9 +450,14 @@ class SupplyGraph:
     # ------------------------------------------------------------------ relations
     def edge_claims(self, relation: str | None = None) -> Iterator[Claim]:
         """Every relation claim (of one relation when given), in a stable order."""
-        for claim in self.claims:
-            if claim.is_relation and (relation is None or claim.predicate == relation):
-                yield claim
+        if relation is None:
+            for claim in self.claims:
+                if claim.is_relation:
+                    yield claim
+        elif relation.isupper():  # a relation's name: the claims of that predicate
+            for claim in self.claims:
+                if claim.predicate == relation:
+                    yield claim
 
     def relation_claims(self, node_id: str, relation: str, incoming: bool = False) -> list[Claim]:
         """One preferred claim per neighbour along ``relation``, out of (or into) the node."""
@@ -439,31 +477,78 @@ class SupplyGraph:
         left out before one claim per (subject, relation, object) is picked.
         """
         choices = self.share_choices()
-        # by object identity: the claims are distinct objects, and most need no hash
-        dropped = {id(c) for c in self.edge_claims("PRODUCES")
-                   if share_sets.is_country_share(c) and c.id not in choices[str(c.object)].used}
-        index: dict[tuple[str, bool], dict[str, list[Claim]]] = defaultdict(
-            lambda: defaultdict(list))
-        # self.claims is sorted by subject and predicate, so one (subject, relation) at a
-        # time is grouped by (object, material): the order of the whole sorted grouping,
-        # without holding it for every relation claim at once
-        relations = (c for c in self.claims if c.is_relation and id(c) not in dropped)
-        for (subject, relation), run in groupby(relations, key=lambda c: (c.subject,
-                                                                          c.predicate)):
-            grouped: dict[tuple, list[Claim]] = defaultdict(list)
-            for claim in run:
-                grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
-            for (obj, _), claims in sorted(grouped.items()):
-                chosen = (preferred(claims, self.policy, self._published, self._positions)
-                          if len(claims) > 1 else claims[0])
-                index[(relation, False)][subject].append(chosen)
-                index[(relation, True)][obj].append(chosen)
+        # by object identity: the claims are distinct objects, and most need no hash; a
+        # claim of the chosen set is kept as the very object, any other by its id (each
+        # set's ids made once, not once a claim)
+        chosen = {id(c) for choice in choices.values() if choice.chosen
+                  for c in choice.chosen.claims.values()}
+        used: dict[str, set[str]] = {}
+
+        def left_out(claim: Claim) -> bool:
+            material = str(claim.object)
+            if material not in used:
+                used[material] = choices[material].used
+            return claim.id not in used[material]
+
+        index: dict[tuple[str, bool], dict[str, list[Claim]]] = {}
+        policy, published, positions = self.policy, self._published, self._positions
+        relation = {}  # predicate -> whether it is a relation (a few predicates in all)
+
+        def add(subject: str, predicate: str, run: list[Claim]) -> None:
+            """One (subject, relation) at a time, grouped by (object, material): the
+            order of the whole sorted grouping, without holding it for every claim."""
+            if len(run) == 1:
+                picked = [run[0]]
+            else:
+                grouped: dict[tuple, list[Claim]] = defaultdict(list)
+                for claim in run:
+                    grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
+                picked = [preferred(claims, policy, published, positions)
+                          if len(claims) > 1 else claims[0]
+                          for _, claims in sorted(grouped.items())]
+            out = index.get((predicate, False))
+            if out is None:
+                out = index[(predicate, False)] = {}
+                index[(predicate, True)] = {}
+            into = index[(predicate, True)]
+            found = out.get(subject)
+            if found is None:
+                out[subject] = picked
+            else:
+                found.extend(picked)
+            for claim in picked:
+                found = into.get(claim.object)
+                if found is None:
+                    into[claim.object] = [claim]
+                else:
+                    found.append(claim)
+
+        # self.claims is sorted by subject and predicate: one run of claims a (subject,
+        # relation), each claim read once
+        key, run = None, []
+        for claim in self.claims:
+            predicate = claim.predicate
+            is_relation = relation.get(predicate)
+            if is_relation is None:
+                is_relation = relation[predicate] = predicate.isupper()
+            if not is_relation:
+                continue
+            if (predicate == "PRODUCES" and id(claim) not in chosen
+                    and share_sets.is_country_share(claim) and left_out(claim)):
+                continue
+            subject = claim.subject
+            if key is None or key[0] != subject or key[1] != predicate:
+                if run:
+                    add(key[0], key[1], run)
+                key, run = (subject, predicate), []
+            run.append(claim)
+        if run:
+            add(key[0], key[1], run)
         for (_, incoming), by_node in index.items():
             other = _SUBJECT if incoming else _OBJECT
             for claims in by_node.values():
-                claims.sort(key=other)
-            by_node.default_factory = None
-        index.default_factory = None
+                if len(claims) > 1:
+                    claims.sort(key=other)
         return index
 
     def share_choices(self) -> dict[str, share_sets.ShareChoice]:
@@ -486,8 +571,10 @@ class SupplyGraph:
 
     def neighbours(self, node_id: str, relation: str, incoming: bool = False) -> list[str]:
         """Ids at the other end of ``relation`` from the node, sorted."""
-        return sorted({c.subject if incoming else c.object
-                       for c in self.relation_claims(node_id, relation, incoming)})
+        claims = self.relation_claims(node_id, relation, incoming)
+        if len(claims) < 2:  # most nodes: no set to make, nothing to sort
+            return [c.subject if incoming else c.object for c in claims]
+        return sorted({c.subject if incoming else c.object for c in claims})
 
     def sources(self) -> list[str]:
         """Ids of every source cited by a claim, sorted."""

@@ -43,6 +43,10 @@ class LoadResult:
     unresolved: list[str] = field(default_factory=list)
     #: What a loader read and left out, for the user (the news loader's per-article report).
     report: dict | None = None
+    #: Where ``claims[i]`` stands in the file read, as ``where(i)`` = (line or None,
+    #: record or None), for a source whose claims keep the origin they were first
+    #: entered at (an RDF export, a snapshot): a problem is then named in the file given.
+    where: Callable[[int], tuple[int | None, str | None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -138,15 +142,19 @@ def bundled_data_path() -> Path:
 
 
 def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
-               reports: list | None = None) -> tuple[list[Claim], list[InputError]]:
+               reports: list | None = None,
+               spans: list | None = None) -> tuple[list[Claim], list[InputError]]:
     """Claims of the bundled data (optionally) and of every path, and what loaders skipped.
 
     Each source is read knowing the claims before it (to resolve names to ids). Loaders'
     reports (the news loader's per-article report) are appended to ``reports``; mentions
     a loader could not resolve come back among the skipped, one InputError each.
+    ``spans`` gets a :class:`~mineralgraph.validation.ReadSpan` for each source that
+    can say where its claims stand in it (for :func:`~mineralgraph.validation.check_claims`).
     """
     from mineralgraph.bundled import bundled_claims
     from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.validation import ReadSpan
 
     claims = list(bundled_claims()) if with_bundled else []
     skipped: list[InputError] = []
@@ -154,6 +162,9 @@ def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
         context = LoadContext(known=SupplyGraph(claims) if claims else None,
                               options=options or {})
         result = load_source(Path(path), context)
+        if spans is not None and result.where is not None:
+            spans.append(ReadSpan(len(claims), len(claims) + len(result.claims), str(path),
+                                  result.where))
         claims.extend(result.claims)
         skipped.extend(result.skipped)
         if reports is not None and result.report is not None:
@@ -205,8 +216,9 @@ def validate_sources(paths=(), with_bundled: bool = False) -> Validation:
     targets = tuple(str(p) for p in paths) or (str(bundled_data_path()),)
     claims: list[Claim] = []
     try:
-        claims, skipped = load_paths(targets, {}, with_bundled)
-        problems = skipped + check_claims(claims)
+        spans: list = []
+        claims, skipped = load_paths(targets, {}, with_bundled, spans=spans)
+        problems = skipped + check_claims(claims, spans)
     except InputErrors as exc:
         problems = exc.errors
     except InputError as exc:

@@ -188,9 +188,14 @@ def read_file(path: Path, seen: dict[str, str]) -> tuple[list[Claim], list[Input
     """Claims and row errors of one curated CSV file; ``seen`` maps node ids to origins."""
     claims, errors = [], []
     is_relations = None
+    header: list[str] = []
     for line, row in csv_rows(path):
         if is_relations is None:
-            is_relations = "relation" in row
+            is_relations, header = "relation" in row, list(row)
+            if not is_relations and "id" not in row:  # every row would say so, twice
+                return [], [InputError(str(path), 1, "id", "no such column in the header "
+                                       f"({len(header)} columns: {', '.join(header)}): a "
+                                       "node file needs id, a relation file relation")]
         reader = RowReader(path, line, row)
         if is_relations:
             claims.extend(reader.relation_claim())
@@ -201,7 +206,36 @@ def read_file(path: Path, seen: dict[str, str]) -> tuple[list[Claim], list[Input
             seen.setdefault(node_id, reader.origin)
             claims.extend(reader.node_claims())
         errors.extend(reader.errors)
-    return claims, errors
+    return claims, _header_problems_once(path, header, errors, bool(is_relations))
+
+
+def _header_problems_once(path: Path, header: list[str], errors: list[InputError],
+                          is_relations: bool) -> list[InputError]:
+    """The row errors, with those of a column misnamed in the header (``shares``,
+    ``subj``) given once, at the header, rather than once (or twice) on every row."""
+    if is_relations:
+        known = RELATION_COLUMNS + tuple(sorted(model.qualifiers)) + PROVENANCE + IGNORED
+        unknown, missing = "not a column of a relation file", RELATION_COLUMNS
+    else:
+        known, unknown, missing = (), None, ()
+    absent = {c for c in missing if c not in header}
+    rows: dict[str, int] = {}
+    kept = []
+    for error in errors:
+        if error.path == str(path) and ((error.field in absent and error.message == "missing")
+                                        or (error.message == unknown
+                                            and error.field not in known)):
+            rows[error.field] = rows.get(error.field, 0) + 1
+            continue
+        kept.append(error)
+    once = [InputError(str(path), 1, column, f"no such column in the header ({len(header)} "
+                       f"columns: {', '.join(header)}); {rows[column]} rows need it")
+            for column in missing if column in rows]
+    once += [InputError(str(path), 1, column, f"{unknown}, yet {rows[column]} rows fill it "
+                        f"(columns: {', '.join(RELATION_COLUMNS + PROVENANCE)} and the "
+                        "qualifiers of the ontology, e.g. share, year, quantity)")
+             for column in header if column in rows and column not in missing]
+    return once + kept
 
 
 def curated_files(path: Path) -> list[Path]:

@@ -107,6 +107,11 @@ ELEMENTS = {
     "manganese": "Mn", "beryllium": "Be", "tantalum": "Ta", "tin": "Sn", "vanadium": "V",
     "chromium": "Cr", "zirconium": "Zr", "hafnium": "Hf", "magnesium": "Mg",
     "platinum": "Pt", "palladium": "Pd",
+    # further minerals of export controls and bans, so a new control is named by its item
+    # ("control:ru-2024-11-uranium"); not "lead", "gold" or "silver" (common words, prices)
+    "uranium": "U", "copper": "Cu", "zinc": "Zn", "aluminium": "Al", "aluminum": "Al",
+    "silicon": "Si", "rhenium": "Re", "arsenic": "As", "caesium": "Cs", "cesium": "Cs",
+    "rubidium": "Rb", "iridium": "Ir", "rhodium": "Rh", "ruthenium": "Ru",
 }
 
 #: Capitalised words that are not names of anything a claim is about.

@@ -68,6 +68,8 @@ from mineralgraph.loaders.articles import Article, dateline, read_article, split
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
+from mineralgraph.loaders.news_gate import (decision_doubt, event_doubt, restated_doubt,
+                                            restated_match)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -105,9 +107,13 @@ EXPORT_HALT = re.compile(r"\b(suspend(s|ed|ing)?|halt(s|ed|ing)?|freez(e|es|ing)
                          r"([\w-]+\s+){0,2}?(exports|shipments)\b|\b(suspension|halt|freeze)\s+"
                          r"(of|on)\s+(all\s+)?([\w-]+\s+){0,3}?(exports|shipments)\b", re.I)
 #: "Year to date, exports totalled ...": a cumulative figure, neither a month's nor a year's.
-YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|in the first (two|three|"
-                          r"four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months|in the "
-                          r"first (half|two quarters|three quarters|quarter))\b", re.I)
+YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|during|over) the "
+                          r"first (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) "
+                          r"months|(in|for|during|over) the first (half|two quarters|three "
+                          r"quarters|quarter)|first[- ](quarter|half)|Q[1-4]|H[12]|"
+                          # "exports in January and February combined": a figure over several
+                          # months is no month's
+                          r"combined)\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -132,6 +138,25 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
+#: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December|Monday|Tuesday|"
+                       r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
+                       r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
+#: A purpose set after the event: ", as it seeks to profit from ...", ", as the country aims to".
+PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|ministry))\s+"
+                     r"(seeks?|looks?|aims?|tries|hopes?|wants?|moves?)\s+to\b[^,.;]*", re.I)
+#: A control in place extended: "extended its ban", "the extension of the suspension".
+EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?)\s+(the\s+|its\s+|"
+                      r"their\s+|a\s+)?([\w-]+\s+){0,3}?(ban|bans|controls?|suspension|"
+                      r"restrictions?|curbs?|prohibition|moratorium)\b|\bextension of (the\s+|its\s+)?"
+                      r"([\w-]+\s+){0,3}?(ban|controls?|suspension|restrictions?|curbs?|"
+                      r"prohibition|moratorium)\b", re.I)
+#: A condition not yet met: "subject to qualification", "conditional on financing".
+CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
+                         r"pending)\b", re.I)
+#: "a year earlier, in March 2023,": the date that follows is a comparison's, a year back.
+YEAR_BASE = re.compile(r"\b(a|one) year (earlier|ago|before|previously),\s*$", re.I)
 #: "a commitment with MP Materials to buy magnets": the partner sells.
 DEAL_TO_BUY = re.compile(r"\b(agreement|commitment|deal|contract|partnership)\s+with\s+"
                          r"[A-Z][\w&.' -]{1,60}?\s+to\s+(buy|purchase|source|procure)\b")
@@ -239,7 +264,10 @@ REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm"
 DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
 #: "the October rare-earth controls", "April's curbs": a control named by its month.
 MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|"
-                           r"September|October|November|December)(?:'s)?\s+([\w-]+\s+){0,3}?"
+                           r"September|October|November|December)(?:'s)?\s+"
+                           # "in August before the controls took effect": no month of the control
+                           r"((?!(before|after|as|when|since|ahead|following|until|while|amid|"
+                           r"because|and|but|the|its|their)\b)[\w-]+\s+){0,3}?"
                            r"(controls|curbs|restrictions|measures|rules|ban)\b")
 POSSESSOR = re.compile(r"\w+['\u2019]s\s+(new\s+|[\w-]+\s+){0,3}?(export\s+)?(controls?|bans?|"
                        r"curbs?|restrictions?|measures|licen[cs]ing|permit requirements?)\b",
@@ -355,7 +383,8 @@ AGENCY_BEFORE = re.compile(r"\b(Geological Survey|Bureau of Mines|Geological Ins
 #: before export controls take effect on 15 September", "before the permit requirement for
 #: graphite took effect on December 1".
 EFFECTIVE_BEFORE = re.compile(
-    r"\b(before|ahead of|after)\s+(the\s+|its\s+|China's\s+)?(new\s+)?(export\s+)?"
+    r"\b(before|ahead of|after)\s+(the\s+|its\s+|China's\s+|the (nation|country)['\u2019]s\s+|"
+    r"Beijing['\u2019]s\s+)?(new\s+)?(export\s+)?"
     r"(?P<noun>controls?|restrictions?|curbs?|bans?|licen[cs]ing requirements?|licen[cs]e "
     r"requirements?|permit requirements?|licen[cs]ing rules?)(?P<span>(\s+(for|on)\s+"
     r"([\w-]+\s+){1,4}?)?\s*(that\s+|which\s+)?)(took|take|takes|came into|come into|"
@@ -463,6 +492,7 @@ class NewsReader:
                          "reference": str(self.known.attribute(node, "reference") or ""),
                          "announced": self.known.attribute(node, "announced_on"),
                          "effective": self.known.attribute(node, "effective_from"),
+                         "regime": self.known.attribute(node, "regime"),
                          "minted": False}
         return out
 
@@ -501,6 +531,7 @@ class NewsReader:
         self.question_turn = False
         self.read_effective_only()
         self.drop_article_dated_repeats()
+        self.gate()
         self.withhold_new_controls()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
@@ -545,6 +576,82 @@ class NewsReader:
                                                             and fact(c) in text_dated)]
         for node in dropped:
             self.nodes.pop(node, None)
+
+    def gate(self) -> None:
+        """The last check of each event node (:mod:`mineralgraph.loaders.news_gate`): a
+        licence whose sentence states no decision, and a new control that restates a known
+        one, are dropped with every claim on them (and a licence's ``UNDER`` a dropped
+        control), the reason recorded in the report."""
+        drop: dict[str, tuple[str, str]] = {}
+        for claim in self.claims:
+            if claim.subject.startswith("licence:") and claim.predicate == "decision" \
+                    and claim.qualifier("modality") is None and claim.subject not in drop \
+                    and claim.object != "under-review":   # an application, by REVIEW's verbs
+                reason = decision_doubt(claim.quote or "",
+                                        claim.qualifier("dated_by") == "article")
+                if reason:
+                    drop[claim.subject] = (claim.quote or "", reason)
+        # talk of an event (a rumour, a fear, a counterfactual) is no event: the claims it
+        # gave go, and a node left with none goes with them
+        for claim in self.claims:
+            if claim.subject.startswith(("control:", "licence:")) and claim.subject not in drop:
+                reason = event_doubt(claim.quote or "")
+                if reason and not any(c.subject == claim.subject and c.quote != claim.quote
+                                      and not event_doubt(c.quote or "") for c in self.claims):
+                    drop[claim.subject] = (claim.quote or "", reason)
+        heard = {c.quote for c in self.claims if c.subject.startswith(("control:", "licence:"))
+                 and event_doubt(c.quote or "")}
+        self.claims = [c for c in self.claims if not (
+            c.quote in heard and c.subject.startswith(("control:", "licence:")))]
+        for quote in sorted(heard - {quote for quote, _ in drop.values()}):
+            line = next((line for line, text, _ in self.skipped if text == quote), self.line)
+            self.skipped.append((line, quote, f"{event_doubt(quote)} (gate)"))
+        left = {c.subject for c in self.claims}
+        for node in [n for n in self.nodes if n.startswith(("control:", "licence:"))]:
+            if node not in left:
+                self.nodes.pop(node)
+        # "announced new export controls ..., effective January 6" read on 7 January: the
+        # article's day stands in for no announcement that the text says came before it
+        early = {(c.subject, c.quote) for c in self.claims if c.predicate == "effective_from"
+                 and c.object < self.article.published}
+        late = [c for c in self.claims if c.predicate == "announced_on"
+                and c.qualifier("dated_by") == "article" and (c.subject, c.quote) in early]
+        for claim in late:
+            reason = ("not dated: the announcement took the article's day, after the entry "
+                      "into force the text gives")
+            if self.controls.get(claim.subject, {}).get("minted"):
+                drop[claim.subject] = (claim.quote or "", reason)   # its id and dates: guesses
+                continue
+            self.claims.remove(claim)
+            self.skipped.append((self.line, claim.quote or "",
+                                 f"{reason} (gate: {claim.subject} announced_on dropped)"))
+        known = {node: info for node, info in self.controls.items() if not info["minted"]}
+        for node, info in sorted(self.controls.items()):
+            quotes = sorted({c.quote or "" for c in self.claims if c.subject == node})
+            if not info["minted"] or not quotes:
+                continue
+            days = [d for quote in quotes for d, _, _ in find_dates(quote, self.article.published)]
+            reason = restated_doubt(info, days, known)
+            if reason:
+                drop[node] = (quotes[0], reason)
+                # what the sentence restates of the known control (its issuer, the items and
+                # targets it covers, all in the known graph already) is kept on it, dated by
+                # its announcement; no date of the sentence is (a state is no entry into force)
+                same = restated_match(info, days, known)
+                for claim in [c for c in self.claims if c.subject == node
+                              and c.predicate in ("ISSUED_BY", "COVERS", "TARGETS")]:
+                    self.claim(same, claim.predicate, claim.object, known[same]["announced"],
+                               quote=claim.quote)
+        if not drop:
+            return
+        self.claims = [c for c in self.claims if c.subject not in drop
+                       and str(c.object) not in drop]
+        for node, (quote, reason) in sorted(drop.items()):
+            self.nodes.pop(node, None)
+            if node in self.controls:
+                self.controls[node]["minted"] = False   # withheld as nothing, listed nowhere
+            line = next((line for line, text, _ in self.skipped if text == quote), self.line)
+            self.skipped.append((line, quote, f"{reason} (gate: {node} dropped)"))
 
     def withhold_new_controls(self) -> None:
         """A control no known node matches is withheld unless ``news_new_controls`` is
@@ -669,7 +776,7 @@ class NewsReader:
              sorted(self.gazetteer.mentions(text) + self.gazetteer.near_misses(text),
                     key=lambda m: m.start)], text)
         self.current_text = text
-        found = self.without_generic_materials(found)
+        found = modifier_materials(self.without_generic_materials(found), text)
         # "the U.S. Geological Survey", "the Geological Survey of Namibia": an agency that
         # reports figures is not its country (no mention, no speaker, no owner of a figure)
         found = [f for f in found if not (f.kind == "Country" and (
@@ -694,9 +801,12 @@ class NewsReader:
             self.skipped.append((line, text, "a quotation: its event verb is inside the "
                                              "quotation marks"))
         question = question or quoted
-        hedged = bool(HEDGE.search(text) or EXPECTED_CUE.search(text)
-                      or PLANNED_CUE.search(text) or SPECULATIVE_CUE.search(text) or question)
-        self.modality = modality_of(text) if hedged else None
+        # "..., as it seeks to profit from growing demand": the purpose of what was done, no
+        # hedge of it
+        cues = PURPOSE.sub("", text)
+        hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
+                      or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
+        self.modality = modality_of(cues) if hedged else None
         negated = bool(NEGATED.search(text)) or question
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
@@ -767,7 +877,11 @@ class NewsReader:
             re.sub(r",\s+(which|who|whose)\b[^,]*,", ",", text))))
         if factual and not figure_negated:
             found_here = [f for f in found if f.mention.end <= len(factual)]
+            # "Syrah will supply 8ktpa ... to Tesla, subject to the production ramp-up and
+            # qualification": a supply under a condition not yet met is planned, no supply
+            self.modality = "planned" if CONDITIONAL.search(factual) else None
             self.supply_claims(factual, found_here, event)
+            self.modality = None
             self.figure_claims(factual, found_here, dates)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
@@ -1073,10 +1187,17 @@ class NewsReader:
                                  re.I)
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
+                # "a year earlier, in March 2023, exports stood at 6,480 kilograms, so shipments
+                # have plummeted by 80% year on year": March 2023 is the comparison's month; the
+                # month reported (and the change's) is a year after it
+                base = bool(months) and not own and bool(YEAR_BASE.search(
+                    text[:next(start for d, start, _ in dates if d == months[0])]))
                 if own:   # "down from 5,774 tons in September", "4,725 tons in the same month
                     when, period = own, f"{own:%Y-%m}"   # of 2024": the figure's own month
                 elif months:
                     when = months[0].replace(day=1)
+                    if base and figure.kind == "trade_change":
+                        when = when.replace(year=when.year + 1)
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
                     when, period = date(int(year.group(1)), 1, 1), year.group(1)
@@ -1097,6 +1218,8 @@ class NewsReader:
                 if len(period) == 7 and (not own or (months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
+                    if base and figure.kind != "trade_change":
+                        self.last_period = when.replace(year=when.year + 1)
             for item in (inside if figure.kind == "quantity" and figure.value == 0
                          else inside[:1] or [None]):
                 quals = [("about", figure.about)]
@@ -1161,8 +1284,10 @@ class NewsReader:
             first = months[0] if months else self.last_period
             return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
                         first.month, 1)
-        same = re.match(r"\s+in the same month (?:of |in )?(?P<year>20\d\d)\b|\s+in the same "
-                        r"month (?:a |last )year\b|\s+a year (earlier|ago|before)\b", after, re.I)
+        same = re.match(r"\s+(?:\w+\s+)?in the same (?:month|period) (?:of |in )?(?P<year>20\d\d)\b|"
+                        r"\s+(?:\w+\s+)?in the same (?:month|period) (?:a |last |of last |of the "
+                        r"previous |the previous |of the prior )year\b|\s+a year (earlier|ago|before)\b",
+                        after, re.I)
         base = months[0] if months else self.last_period
         if same and base:
             first = base
@@ -1257,6 +1382,9 @@ class NewsReader:
 
     def report_unknown(self, text: str, line: int) -> None:
         for mention in self.gazetteer.unknown_names(text):
+            if re.fullmatch(r"(Limited|Ltd|Inc|Corp|Corporation|plc|PLC|AG|SA|NV|GmbH|Co)\.?",
+                            mention.text) or re.match(r":\s*[A-Z]{2,5}\)", text[mention.end:]):
+                continue   # "Syrah Resources Limited (ASX: SYR)": a legal form, an exchange
             if mention.text not in self.unresolved:
                 self.unresolved[mention.text] = f"line {line}"
 
@@ -1332,11 +1460,23 @@ class NewsReader:
         ref = named_reference(text)
         if ref:
             number, year = ref.group(1), ref.group(2)
+            same = []
             for node, info in self.controls.items():
                 match = re.search(r"No\.?\s*(\d+)\D*(\d{4})?", info["reference"])
                 if match and match.group(1) == number and (
                         year is None or match.group(2) in (None, year)):
-                    return node
+                    same.append(node)
+            if len(same) > 1:
+                # one announcement, several controls (No. 46 [2024]: clause 1 bans dual-use
+                # exports to US military users, clause 2 gallium, germanium and antimony to the
+                # US): the clause the sentence speaks of, by its military end use or its items
+                military = bool(MILITARY.search(text))
+                same = [n for n in same if (self.controls[n].get("regime") == "end-use-denial")
+                        == military] or same
+                if len(same) > 1 and items:
+                    same = [n for n in same if set(items) & self.controls[n]["covers"]] or same
+            if same:
+                return same[0]
             current = self.controls.get(self.current_control or "")
             if current is not None and not current["reference"] and current["minted"]:
                 year = year or event.year
@@ -1470,7 +1610,12 @@ class NewsReader:
             statuses.append("suspended")
         if IN_FORCE.search(text) and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
-                and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)):
+                and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)) \
+                and not ("suspended" in statuses and re.search(
+                    r"\b(suspension|suspending|pause|pausing|lifting|halt)\b[^;]{0,120}?\b(takes?|"
+                    r"took|taking|comes?|came|went|goes) (effect|into (force|effect))", text, re.I)):
+            # "The suspension of the second clause ... takes effect from Sunday": the pause
+            # starts, not the control
             statuses.append("in force")   # "suspended ... with immediate effect": the pause
         since = [when for when, start, _ in dates
                  if SINCE_CUE.search(text[max(0, start - 10):start])
@@ -1507,7 +1652,12 @@ class NewsReader:
         day_precise = True
         for when, start, end in dates:
             cue = text[max(0, start - 40):start]
-            if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue):
+            if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue) and not (
+                    re.search(r"\bannounc\w*\b[^,;]{0,40}$", cue, re.I)
+                    and SUSPENDED.search(text, end) and not SUSPENDED.search(text[:start])):
+                # ("announced on Sunday that it has suspended a ban ...": the day of the
+                # suspension, not of the control's announcement; "suspended the controls that
+                # it announced on Oct. 9" is the control's)
                 if announced is None:
                     announced = when
                     day_precise = bool(re.search(r"\b\d{1,2}\b|day\b", text[start:end], re.I))
@@ -1590,6 +1740,25 @@ class NewsReader:
                                                   f"{named_issuer}'s"))
             return
         minted = control is None
+        if minted and issuer and not guessed and items and status != "suspended" \
+                and (state or not (announced or effective)):
+            # "Similar curbs on gallium and germanium have been in place since Aug. 1": a known
+            # control of the issuer covering these items, in the month the sentence gives (or
+            # none): what it restates is kept on the known control, never a new one
+            known = {node: info for node, info in self.controls.items() if not info["minted"]}
+            same = restated_match({"issuer": {issuer}, "covers": set(items),
+                                   "targets": set(targets)}, [d for d, _, _ in dates], known,
+                                  tuple(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)))
+            if same is not None:
+                start = known[same]["announced"]
+                self.claim(same, "ISSUED_BY", self.ensure(issuer), start, quote=text)
+                for item in items:
+                    self.claim(same, "COVERS", self.ensure(item), start, quote=text)
+                for target in targets:
+                    self.claim(same, "TARGETS", self.ensure(target), start, quote=text)
+                self.skipped.append((self.line, text, f"restated: {same}'s issuer, items and "
+                                     "targets kept, no date (a known control restated)"))
+                return
         if minted:
             doubt = self.mint_doubt(text, named, targets, status,
                                     bool(announced and day_precise))
@@ -1658,6 +1827,11 @@ class NewsReader:
                     r"\bthe (country|government|nation|authorities)\b", text, re.I)) or (
                 issuer == self.official_country and not others) or (
                 issuer in named_countries and not others
+                # a country named only after the control's verb is no subject of it ("The
+                # government announced ... to expand export controls ahead of talks between
+                # President Xi and U.S. counterpart Donald Trump")
+                and any(f.id == issuer and (verb is None or f.mention.start < verb)
+                        for f in found if f.kind == "Country")
                 and not re.search(r"\b(concern\w*|condemn\w*|criticis\w*|criticiz\w*|"
                                   r"protest\w*|seek\w*|exemptions?|hurt|affected|hit by|"
                                   r"response|respond\w*|react\w*)\b", text, re.I))
@@ -1913,6 +2087,22 @@ class NewsReader:
             else text
         if self.modal_event(text):
             return "modal: a control a modal verb governs ('would suspend') is no event"
+        verbs = [m for pattern in (ANNOUNCED, IN_FORCE, SUSPENDED) for m in pattern.finditer(text)]
+        background = [m for m in verbs if re.search(
+            r"\b(after|since|following|before|ahead of|when|once|until)\s+([\w.'\u2019-]+\s+){0,4}$",
+            text[max(0, m.start() - 50):m.start()], re.I)]
+        if verbs and len(background) == len(verbs) and not dated:
+            # "..., but flows to the United States stalled after Beijing prohibited exports
+            # there": every event verb stands in a clause of background, with no day of its own
+            return "restated: a control in a clause of background (after, since, before) with " \
+                   "no date of its own"
+        extended = EXTENDED.search(text)
+        if extended and re.search(r"\b((for|by)\s+(another|a further|a|an|one|two|three|four|"
+                                  r"five|six|\d+)\s+([\w-]+\s+)?(days?|weeks?|months?|years?)|"
+                                  r"until|till|through)\b", text[extended.end():], re.I):
+            # "announced ... that it has extended its ban on cobalt exports for three months":
+            # the control in place goes on, no new one starts
+            return "restated: an extension of a control in place is no new control"
         if not (named or targets or REFERENCE.search(text) or RARE_EARTH.search(clause)
                 or INSTRUMENT.search(clause)):
             return ("not identified: a new control that names no item, target nor number "
@@ -1952,7 +2142,7 @@ class NewsReader:
         if node not in self.controls:
             self.controls[node] = {"issuer": set(), "covers": set(), "targets": set(),
                                    "reference": reference or "", "announced": when,
-                                   "minted": True}
+                                   "regime": regime, "minted": True}
         return node
 
     def cover_claims(self, text: str, found: list[Found]) -> None:
@@ -2018,16 +2208,27 @@ class NewsReader:
             self.skipped.append((self.line, text, "ambiguous: approvals and denials in one "
                                                   "sentence"))
             return
+        # "issued ... licences to three magnet makers, allowing them to accelerate shipments":
+        # what the decision lets happen is not its kind
+        core = re.split(r",\s+(allowing|enabling|letting|helping|so that|which (will|would|could) "
+                        r"(allow|let|help|enable))\b", text, maxsplit=1)[0]
+        # "issued the first round of streamlined ... licences": a kind of licence, issued
+        core = re.sub(r"\bstreamlined\s+(?=([\w-]+\s+){0,3}?(export\s+)?(licen[cs]es|permits)\b)",
+                      lambda m: " " * len(m.group(0)), core, flags=re.I)   # offsets kept
         if DENIED.search(text):
             decision = "denied"
-        elif EXPEDITED.search(text):
+        elif EXPEDITED.search(core):
             decision = "expedited"
         elif APPROVED.search(text):
             decision = "approved"
         else:
             decision = "under-review"
-        verb = (DENIED.search(text) or EXPEDITED.search(text) or APPROVED.search(text)
+        verb = (DENIED.search(text) or EXPEDITED.search(core) or APPROVED.search(text)
                 or REVIEW.search(text) or PLANNED_CUE.search(text))
+        if verb is None:
+            self.skipped.append((self.line, text, "not a decision: no deciding verb outside what "
+                                                  "the licences allow"))
+            return
         if decision == "under-review" and not REVIEW.search(text):
             decision = "approved"   # a planned issue of licences
         issuer, targets = self.countries(text, found, verb.start())
@@ -2207,13 +2408,16 @@ class NewsReader:
         self.gazetteer_found = found
         parties = self.parties(text, found)
         known_spans = [p[0] for p in parties]
+        # "In April, Solvay began producing ...": the subject comes after a leading date
+        lead = LEAD_DATE.match(text)
+        offset = lead.end() if lead else 0
         for mention in self.gazetteer.unknown_names(text):
             if any(m.start == mention.start for m in known_spans):
                 continue
             before = text[max(0, mention.start - 6):mention.start]
             after = text[mention.end:mention.end + 40]
             if re.search(r"\b(to|from)\s+$", before) or (
-                    mention.start == 0 and re.match(r"\s+(\w+\s+)?(" + "|".join(
+                    mention.start == offset and re.match(r"\s+(\w+\s+)?(" + "|".join(
                         v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")",
                         after, re.I)) or (
                     # "Belgian chemicals group Solvay has started producing ...": the subject
@@ -2221,11 +2425,11 @@ class NewsReader:
                                                    PRODUCE_VERB.pattern + ")", after, re.I)):
                 parties.append((mention, f"company:{slug(mention.text)}"))
         first = re.match(r"([A-Z][\w&'-]+)\s+(\w+\s+)?(" + "|".join(
-            v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text, re.I)
-        if first and not any(p[0].start == 0 for p in parties) and first.group(1)[0].isupper() \
-                and not self.gazetteer.mentions(first.group(1)) \
+            v.pattern for v in (SUPPLY_VERB, BUY_VERB, PRODUCE_VERB)) + ")", text[offset:], re.I)
+        if first and not any(p[0].start == offset for p in parties) \
+                and first.group(1)[0].isupper() and not self.gazetteer.mentions(first.group(1)) \
                 and first.group(1).lower() not in STOPWORDS:
-            parties.append((Mention(first.group(1), 0, len(first.group(1)), None),
+            parties.append((Mention(first.group(1), offset, offset + len(first.group(1)), None),
                             f"company:{slug(first.group(1))}"))
         parties.sort(key=lambda item: item[0].start)
         materials = [f.id for f in found if f.kind == "Material"]
@@ -2401,6 +2605,22 @@ def generic_after_element(found: list[Found], text: str) -> list[Found]:
                                                  re.I) and previous \
                 and previous.kind == "Element" \
                 and re.fullmatch(r"[\s-]*", text[previous.mention.end:f.mention.start]):
+            continue
+        out.append(f)
+    return out
+
+
+def modifier_materials(found: list[Found], text: str) -> list[Found]:
+    """A material named right before another, as its modifier ("natural graphite active
+    anode material" is anode material, the head of the compound), is not named itself."""
+    out = []
+    for index, f in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if f.kind == "Material" and following is not None and following.kind == "Material" \
+                and following.id != f.id and re.fullmatch(
+                    r"[\s-]*([a-z]+[\s-]+)?", text[f.mention.end:following.mention.start]) \
+                and not re.search(r"\b(and|or|to|from|into|for|of|with|in)\b",
+                                  text[f.mention.end:following.mention.start]):
             continue
         out.append(f)
     return out

@@ -20,11 +20,12 @@ True
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.rdf import SUFFIXES, claims_from_triples
-from mineralgraph.graph.rdf_files import rdf_triples_of
+from mineralgraph.graph.rdf_files import rdf_triples_of, statement_lines
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 
 
@@ -36,12 +37,25 @@ def load_rdf(path: Path, context: LoadContext | None = None) -> LoadResult:
     term_log = logging.getLogger("rdflib.term")
     level = term_log.level
     term_log.setLevel(logging.CRITICAL)
+    statements: list = []
     try:
-        return LoadResult(claims=claims_from_triples(rdf_triples_of(path), str(path)))
+        claims = claims_from_triples(rdf_triples_of(path), str(path), statements)
     except ValueError as exc:  # a literal that is not of its datatype
         raise InputError(str(path), None, None, str(exc)) from None
+    except InputError as exc:  # an incomplete statement: at its first line in the file
+        name = re.search(r"statement/(\S+?)(?=[>:\s]|$)", exc.message)
+        if exc.line is None and exc.path == str(path) and name:
+            line = statement_lines(path, [name.group(1)]).get(name.group(1))
+            raise InputError(exc.path, line, exc.field, exc.message) from None
+        raise
     finally:
         term_log.setLevel(level)
+
+    def where(index: int) -> tuple[int | None, str | None]:
+        name = statements[index]
+        return (None, f"statement {name}") if name else (None, None)
+
+    return LoadResult(claims=claims, where=where)
 
 
 def load_rdf_source(path: Path, context: LoadContext | None = None) -> LoadResult:

@@ -9,8 +9,9 @@ from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 
 
 def load_snapshot_source(path: Path, context: LoadContext | None = None) -> LoadResult:
-    """The claims of a snapshot file."""
-    return LoadResult(claims=load_snapshot(path))
+    """The claims of a snapshot file; a problem found later is named at its line (one
+    claim a line, as ``build`` writes it)."""
+    return LoadResult(claims=load_snapshot(path), where=lambda index: (index + 2, None))
 
 
 def looks_like_snapshot(path: Path) -> bool:

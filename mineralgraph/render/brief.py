@@ -43,6 +43,7 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     product_story,
     story,
+    unmapped_sentence,
     untraced_sentence,
 )
 
@@ -52,8 +53,10 @@ COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "c
            "sources"]
 HEADERS = ["#", "supplier", "kind", "stage", "country", "loss", "SPOF", "HHI", "confidence",
            "sources"]
-SCENARIO_COLUMNS = ["product", "baseline", "availability", "loss", "new_spofs"]
-SCENARIO_HEADERS = ["product", "baseline", "under scenario", "loss", "new single points"]
+#: The scenario table: one quantity (the loss, a % range) with its confidence, as the
+#: scenario report and the chokepoint table give it.
+SCENARIO_COLUMNS = ["product", "loss", "confidence", "new_spofs"]
+SCENARIO_HEADERS = ["product", "loss", "confidence", "new single points"]
 
 
 @dataclass
@@ -252,9 +255,8 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
                    + ".")
     lines, _ = product_story(report, graph)
     out += lines
-    limits = [p for p in paragraphs if "have no mapped supply" in p]
-    if len(out) < 3 and limits:
-        out.append(limits[0].split(". ")[0].rstrip(".") + ": unknown, not safe.")
+    if len(out) < 3 and report.unmapped:  # how many at each stage: the picture names them
+        out.append(unmapped_sentence(graph, report.unmapped, names=False))
     untraced = untraced_sentence(graph, [report])
     if untraced:  # a clause of the last sentence kept: the brief always names them
         last = min(len(out), 3) - 1
@@ -318,29 +320,16 @@ def _node_part(graph, node_id, chain, caveats=None):
     return [first + ".", second + ".", third + "."], rows, note
 
 
-def _band(pair) -> str:
-    """``0.090``, or ``0.000-0.001`` for a [lower, upper] availability: written as the
-    scenario report writes it (:func:`~mineralgraph.reports.tables.availability`), so a
-    range stays a range (never ``0.00`` for 0-0.0006).
-
-    >>> _band([0.0, 0.0006]), _band([1.0, 1.0])
-    ('0.000-0.001', '1.000')
-    """
-    from mineralgraph.reports.tables import availability
-
-    low, high = availability(pair[0], "md"), availability(pair[1], "md")
-    return high if low == high else f"{low}-{high}"
-
-
 def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
+    from mineralgraph.reports.tables import row_caveats
+
     rows = []
     for row in comparison:
         spofs = [graph.label(n) for n in row["new_spofs"]] + [
             f"{graph.label(n)} (possible)" for n in row["new_possible_spofs"]]
         rows.append({"product": graph.label(row["product"]),
-                     "baseline": _band(row["baseline_range"]),
-                     "availability": _band(row["availability_range"]),
                      "loss": span(*row["loss_range"]),
+                     "confidence": row_caveats(row).describe(),
                      "new_spofs": ", ".join(spofs) or (
                          "none (what is left comes from rest of world, many countries)"
                          if row.get("rest_of_world_only") else "none")})

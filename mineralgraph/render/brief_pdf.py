@@ -164,10 +164,10 @@ def _compose(brief, scene, paper: str, small: float,
         ry = page.paragraph(right_x, ry, f"Scenario: {brief.scenario_title}", 9, col_w,
                             "#102a43", True)
         for row in brief.scenario_rows:
-            ry = page.paragraph(right_x, ry, f"{row['product']}: availability "
-                                f"{row['baseline']} without it, {row['availability']} under it "
-                                f"(loss {row['loss']}); new single points of failure: "
-                                f"{row['new_spofs']}.", 7.5, col_w, INK, lead=1.3)
+            ry = page.paragraph(right_x, ry, f"{row['product']}: loss {row['loss']}"
+                                f" ({row['confidence'] or 'confidence not rated'}); new single "
+                                f"points of failure: {row['new_spofs']}.", 7.5, col_w, INK,
+                                lead=1.3)
         ry += 6
     ry = page.paragraph(right_x, ry, "Top chokepoints", 9, col_w, "#102a43", True)
     ry = page.paragraph(right_x, ry, _note(brief), small, col_w, MUTED, lead=1.2)

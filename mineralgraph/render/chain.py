@@ -226,6 +226,19 @@ class Chain:
     #: inputs with no mapped supply that are not drawn (compact chains list them)
     unknown_inputs: list[str] = field(default_factory=list)
 
+    def availability_text(self) -> str | None:
+        """The product's availability as every report gives it: a % range when the
+        report gives one (``100%``, ``0-<0.1%``), never a fraction beside % losses."""
+        if self.availability is None:
+            return None
+        return span(*(self.availability_range or (self.availability, self.availability)))
+
+    def baseline_text(self) -> str | None:
+        """The product's availability without the scenario, as :meth:`availability_text`."""
+        if self.baseline is None:
+            return None
+        return span(*(self.baseline_range or (self.baseline, self.baseline)))
+
     def kept_text(self) -> str | None:
         """The share of its supply the product keeps under the scenario (a range when the
         report gives one), or None without a scenario."""

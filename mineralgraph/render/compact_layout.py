@@ -173,7 +173,7 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
         if chain.availability is not None:
             kept = chain.kept_text()
             text = (f"keeps {kept} of its supply under the scenario" if kept is not None
-                    else f"availability {_availability(chain)} (no scenario)")
+                    else f"availability {chain.availability_text()} (no scenario)")
             rows += [("text", line, "#ffffff", False) for line in full_wrap(text, s.inner, f)]
         return rows
     if node.unknown:
@@ -224,12 +224,6 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
 def _owns(bar, node: Node) -> bool:
     """Whether a top chokepoint acting on this material sits inside this country."""
     return any(c.owner == bar.owner for c in node.chokes)
-
-
-def _availability(chain: Chain) -> str:
-    """``1.00``, or ``0.00-1.00`` when the report gives a range."""
-    low, high = chain.availability_range or (chain.availability, chain.availability)
-    return f"{high:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}-{high:.2f}"
 
 
 def node_hhi(node: Node) -> float | None:

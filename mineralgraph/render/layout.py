@@ -563,9 +563,9 @@ def _header(chain: Chain, width: float) -> tuple[list, float]:
         out.append(Text(MARGIN, y, line, 20, "#102a43", True))
     sub = chain.caption()
     if chain.availability is not None:
-        sub += f" · availability {chain.availability:.2f}"
+        sub += f" · availability {chain.availability_text()}"
         if chain.scenario and chain.baseline is not None:
-            sub += f" (baseline {chain.baseline:.2f})"
+            sub += f" (baseline {chain.baseline_text()})"
     y += 4
     for line in wrap(sub, width - 2 * MARGIN, 12, False, 3):
         y += 18

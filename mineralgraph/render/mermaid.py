@@ -2,23 +2,26 @@
 
 One subgraph per stage column, left to right; producers carry their share on the
 flow into their material; single points of failure and top chokepoints get a class.
-Every label is written in double quotes with any ASCII character but letters, digits,
-spaces and ``.,:()/%+-`` as a Mermaid entity code (``#60;`` for ``<``), so data can never
-close a label, start a link or inject markup. Other printable characters (``·``, ``≈``,
-``é``) are written as themselves: they mean nothing to Mermaid, and an entity code for
-them (``#183;``) would show as such in the Markdown source, in ``%%`` comments (which
-Mermaid never decodes) and wherever Mermaid draws labels as plain SVG text. Control,
-format (bidirectional, zero-width) and combining characters stay codes. Node ids are
-``n1, n2...`` in sorted key order, so the same chain gives the same text.
+Every label is a Mermaid quoted string (``n1["..."]``, Mermaid's own quoting for text with
+special characters), so it reads as written (``Metal & alloy``, ``#4 China``, ``0-<0.1%``)
+in the diagram and wherever the Markdown is pasted as text. Inside the quotes only what
+would mean something is written as a Mermaid entity code: a double quote (``#quot;``,
+it would close the label), a backtick (``#96;``, it would start a Markdown string), a
+``<`` that would open an HTML tag (``#60;script``), and a ``#`` or ``&`` that would
+start an entity code (``#35;x;``, ``#38;amp;``); control, format (bidirectional,
+zero-width) and combining characters stay codes. Node ids are ``n1, n2...`` in sorted key
+order (the same chain gives the same text) and class names letters and digits, so no
+data ever reaches an id.
 
->>> label("<script>alert(1)</script> & \\"q\\"")
-'"#60;script#62;alert(1)#60;/script#62; #38; #34;q#34;"'
->>> label("Mining · HHI 5,861", "JL Mag ≈47%\u202e")
-'"Mining · HHI 5,861<br/>JL Mag ≈47%#8238;"'
+>>> label("<script>alert(1)</script> & \\"q\\" #x;")
+'"#60;script>alert(1)#60;/script> & #quot;q#quot; #35;x;"'
+>>> label("Metal & alloy · HHI 5,861", "#4 JL Mag ≈47%, 0-<0.1%\u202e")
+'"Metal & alloy · HHI 5,861<br/>#4 JL Mag ≈47%, 0-<0.1%#8238;"'
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from mineralgraph.graph.analysis.chokepoints import STAGES
@@ -35,14 +38,19 @@ from mineralgraph.render.layout import (
 )
 from mineralgraph.reports.common import percent
 
-SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:()/%+-")
+#: What would start an HTML tag, a Mermaid entity code or an HTML entity.
+_MEANINGFUL = re.compile(r"<(?=[A-Za-z/!?])|#(?=\w+;)|&(?=#?\w+;)")
 
 
 def entities(text: str) -> str:
-    """``text`` with every ASCII character outside the safe set, and every non-ASCII one
-    that is not a printable letter, digit, punctuation or symbol, as a ``#NNN;`` code."""
+    """``text`` for inside a Mermaid quoted string: as written but for the characters
+    that would close the label or start markup or a code (module docstring), and every
+    character that is not printable, as ``#NNN;`` codes."""
     text = " ".join(str(text).split())
-    return "".join(c if c in SAFE or _printable(c) else f"#{ord(c)};" for c in text)
+    text = _MEANINGFUL.sub(lambda m: f"#{ord(m.group())};", text)
+    return "".join("#quot;" if c == '"' else "#96;" if c == "`"
+                   else f"#{ord(c)};" if not (32 <= ord(c) < 127 or _printable(c))
+                   else c for c in text)
 
 
 def _printable(c: str) -> bool:
@@ -57,8 +65,9 @@ def label(*lines: str) -> str:
 
 
 def comment(text: str) -> str:
-    """A ``%%`` comment line, its text written with entity codes like a label."""
-    return "%% " + entities(text)
+    """A ``%%`` comment line, its text as a label's (Mermaid never decodes a comment, so
+    it reads as written); braces as codes (``%%{`` would open a directive)."""
+    return "%% " + entities(text).replace("{", "#123;").replace("}", "#125;")
 
 
 def to_mermaid(chain: Chain) -> str:
@@ -139,7 +148,7 @@ def compact_lines(node, chain: Chain) -> list[str]:
         if chain.availability is not None:
             kept = chain.kept_text()
             lines.append(f"keeps {kept} of its supply under the scenario" if kept is not None
-                         else f"availability {chain.availability:.2f}")
+                         else f"availability {chain.availability_text()}")
         return lines
     if node.unknown:
         return lines + [f"{stage}: UNKNOWN (no producer mapped)"]

@@ -13,14 +13,21 @@ from mineralgraph.reports.common import (
     SourceIndex,
     disputes_cell,
     ends,
+    join_names,
     left_out_lines,
     left_out_title,
     name,
     span,
     spof_text,
+    spof_value,
     thousands,
 )
-from mineralgraph.reports.summary import caveat_phrase, caveat_sentences, story
+from mineralgraph.reports.summary import (
+    caveat_phrase,
+    caveat_sentences,
+    story,
+    unmapped_groups,
+)
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
            "sources"]
@@ -134,6 +141,28 @@ def evidence_block(items: list[tuple[str, list[str]]], markdown: bool) -> list[s
     return out + [""]
 
 
+def unmapped_block(graph: SupplyGraph, sources: SourceIndex, unmapped: list[str],
+                   markdown: bool) -> list[str]:
+    """The inputs without mapped supply, for a briefing: a bullet per stage (the chain's
+    order), under it a bullet per recorded reason with the materials it covers and the
+    sources of the reason."""
+    text = md_text if markdown else str
+    count = len(set(unmapped))
+    head = (f"Supply not mapped, unknown and not safe ({count} input"
+            f"{'' if count == 1 else 's'}, by stage, with why no producer is mapped)")
+    out = [f"**{text(head)}**" if markdown else head + ":", ""]
+    for stage, reasons in unmapped_groups(graph, unmapped):
+        out.append(f"- {text(stage or 'stage not recorded')}")
+        for reason, materials in reasons:
+            names = join_names([f"{graph.label(m)} ({m})" for m in materials])
+            cited = sources.cite([s for m in materials
+                                  for c in graph.attribute_claims(m, "unmapped_reason")
+                                  for s in c.sources]) if reason else ""
+            why = f": {reason}" if reason else ": no reason recorded"
+            out.append(f"  - {text(names + why)}" + (f" {cited}" if cited else ""))
+    return out + [""]
+
+
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
                 top: int | None = 10) -> str:
     """The report as plain text (or Markdown, every line from data escaped)."""
@@ -155,10 +184,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         if evidence:
             out += evidence_block(evidence, markdown)
         if report.unmapped:
-            out += [text("Supply not mapped: " + ", ".join(
-                f"{graph.label(m)} ({m})" + (f": {graph.attribute(m, 'unmapped_reason')}"
-                                             if graph.attribute(m, "unmapped_reason") else "")
-                for m in report.unmapped)), ""]
+            out += unmapped_block(graph, sources, report.unmapped, markdown)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
         left_out = [left_out_dict(c) for c in graph.left_out if c.id in ids]
@@ -214,18 +240,27 @@ def flat_row(report: ProductReport, row) -> dict:
                                     "country", "hhi", "hhi_material", "hhi_stage",
                                     "confidence", "sources")},
             "rank": row.rank or "", **ends("loss", row.loss_range),
-            "spof": row.spof_kind or "",
+            "spof": spof_value(row.spof_kind),
             "spof_through_makers": ";".join(row.through_makers),
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data["proxies"]),
             "disputes": disputes_cell(data["disputes"])}
 
 
+def json_report(report: ProductReport) -> dict:
+    """A product's report as JSON data: the analysis' dict, each row's ``spof`` one of
+    ``certain``, ``possible``, ``no``."""
+    data = report.as_dict()
+    data["chokepoints"] = [{**row, "spof": spof_value(row["spof"])}
+                           for row in data["chokepoints"]]
+    return data
+
+
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
            top: int | None = 10) -> str:
     """The report in one of text, md, json, csv."""
     if fmt == "json":
-        return to_json([r.as_dict() for r in reports])
+        return to_json([json_report(r) for r in reports])
     if fmt == "csv":
         return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
     return render_text(reports, graph, markdown=fmt == "md", top=top)

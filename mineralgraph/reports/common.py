@@ -76,6 +76,20 @@ def spof_text(kind, through_makers=()) -> str:
     return {"certain": "yes", "possible": "possible"}.get(kind, "")
 
 
+#: The values of ``spof`` in JSON, CSV and the Python API's rows: one enum of strings.
+SPOF_VALUES = ("certain", "possible", "no")
+
+
+def spof_value(kind) -> str:
+    """A SPOF kind as data: ``certain``, ``possible`` or ``no`` (never ``false`` or an
+    empty cell beside two strings).
+
+    >>> spof_value("certain"), spof_value("possible"), spof_value(False), spof_value(None)
+    ('certain', 'possible', 'no', 'no')
+    """
+    return kind if kind in SPOF_VALUES[:2] else "no"
+
+
 def join_names(names: list[str]) -> str:
     """Names as prose: ``a``, ``a and b``, ``a, b and c``.
 

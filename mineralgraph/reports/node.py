@@ -7,7 +7,7 @@ from mineralgraph.cells import fit, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
-CAVEATS = ("note", "proxy")
+CAVEATS = ("note", "proxy", "disputed")
 
 
 def _relation_line(rel: dict) -> str:
@@ -26,9 +26,12 @@ def _claim_line(head: str, rel: dict) -> str:
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
-    refs = "".join(f"[{n}]" for n in rel["sources"])
+    refs = "".join(f"[{n}]" for n in sorted(rel["sources"]))
     confidence = f" ({rel['confidence']} confidence)" if rel.get("confidence") else ""
     line = f"{head}{' ' + quals if quals else ''}{when}{confidence} {refs}"
+    disputed = rel["qualifiers"].get("disputed")
+    if disputed:
+        line += f"\n       disputed: {disputed}"
     proxy = rel["qualifiers"].get("proxy")
     if proxy:
         line += f"\n       proxy: a figure measured for {proxy}"
@@ -47,7 +50,7 @@ def render_node_text(view: dict) -> str:
     lines += [f"  {a['attribute']}: {a['value']} "
               + (f"({', '.join(qualifier_text(k, v, a['attribute']) for k, v in quals)}) "
                  if (quals := a.get("qualifiers", {}).items()) else "")
-              + "".join(f"[{n}]" for n in a["sources"])
+              + "".join(f"[{n}]" for n in sorted(a["sources"]))
               for a in view["attributes"]]
     lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
     if view.get("statistics"):

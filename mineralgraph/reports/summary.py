@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mineralgraph.graph.analysis.chokepoints import Chokepoint, ProductReport
+from mineralgraph.graph.analysis.chokepoints import STAGES, Chokepoint, ProductReport
 from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     concentration,
@@ -23,6 +23,57 @@ from mineralgraph.reports.common import join_names, percent, prose_name, span, t
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
 MINERAL_STAGES = ("mining", "processing", "metal", "component")
+
+
+def unmapped_groups(graph: SupplyGraph,
+                    materials) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Materials without mapped supply grouped for a briefing: by stage, in the chain's
+    order (mining first; a stage not recorded last), and within a stage by recorded reason
+    (``unmapped_reason``; ``""`` when none), each group's materials by label.
+
+    >>> from mineralgraph import load_bundled
+    >>> groups = unmapped_groups(load_bundled(), ["material:sm-metal",
+    ...                          "material:cobalt-refined", "material:ndpr-metal"])
+    >>> [(stage, [len(ms) for _, ms in reasons]) for stage, reasons in groups]
+    [('processing', [1]), ('metal', [1, 1])]
+    >>> groups[1][1][0][1]
+    ['material:ndpr-metal']
+    """
+    order = {stage: i for i, stage in enumerate(STAGES)}
+    stages: dict[str, dict[str, list[str]]] = {}
+    for m in sorted(set(materials), key=lambda m: (graph.label(m).casefold(), m)):
+        stage = graph.attribute(m, "stage") or ""
+        reason = graph.attribute(m, "unmapped_reason") or ""
+        stages.setdefault(stage, {}).setdefault(reason, []).append(m)
+    return [(stage, list(stages[stage].items()))
+            for stage in sorted(stages, key=lambda s: (order.get(s, len(order)), s))]
+
+
+def unmapped_sentence(graph: SupplyGraph, materials, names: bool = True) -> str:
+    """The materials without mapped supply as one sentence grouped by stage, for a
+    summary; without ``names``, how many at each stage (a brief, whose picture names
+    them).
+
+    >>> from mineralgraph import load_bundled
+    >>> three = ["material:sm-metal", "material:cobalt-refined", "material:ndpr-metal"]
+    >>> head, stages = unmapped_sentence(load_bundled(), three).split(", by stage: ")
+    >>> head
+    '3 upstream materials have no mapped supply (unknown, not safe)'
+    >>> stages
+    'processing: Refined cobalt; metal: NdPr metal and Samarium metal.'
+    >>> unmapped_sentence(load_bundled(), three, names=False).split(", by stage: ")[1]
+    '1 in processing and 2 in metal.'
+    """
+    groups = unmapped_groups(graph, materials)
+    count = sum(len(ms) for _, reasons in groups for _, ms in reasons)
+    parts = []
+    for stage, reasons in groups:
+        labels = sorted((graph.label(m) for _, ms in reasons for m in ms), key=str.casefold)
+        parts.append(f"{stage or 'stage not recorded'}: {join_names(labels)}" if names
+                     else f"{len(labels)} in {stage or 'a stage not recorded'}")
+    return (f"{count} upstream material{'' if count == 1 else 's'} "
+            f"{'has' if count == 1 else 'have'} no mapped supply (unknown, not safe), by "
+            "stage: " + ("; ".join(parts) if names else join_names(parts)) + ".")
 
 
 def caveat_phrase(caveats: Caveats) -> str:
@@ -252,15 +303,41 @@ def top_share_phrase(graph: SupplyGraph, material: str, country: str) -> str:
     >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN")
     'medium confidence; source type: repost'
     """
+    return claims_phrase(graph, _top_share_claims(graph, material, country))
+
+
+def claims_phrase(graph: SupplyGraph, claims: list) -> str:
+    """What a figure resting on ``claims`` rests on, for beside it: their weakest
+    confidence, a proxy or dispute, and the source type when the strongest is only press
+    or a repost (:func:`top_share_phrase`)."""
     from mineralgraph.graph.inventory import SOURCE_TYPES, fact_source_type
 
-    claims = _top_share_claims(graph, material, country)
     phrase = caveat_phrase(Caveats.of(claims))[1:-1]
     types = {fact_source_type(graph, c) for c in claims}
     strongest = next((t for t in SOURCE_TYPES if t in types), None)
     if strongest in ("press", "repost"):
         phrase = "; ".join(p for p in (phrase, f"source type: {strongest}") if p)
     return phrase
+
+
+def held_claims(graph: SupplyGraph, material: str, holder: str) -> list:
+    """The claims behind a holder's part of a material's output (a driver of a
+    scenario's loss): each producing claim of the material by the holder itself, by a
+    facility or company located in it, or by a facility it operates; those with a share
+    when any has one (a producer without a share takes a part of its country's figure,
+    which rests on the share claims, as the chokepoint summary cites it).
+
+    >>> from mineralgraph import load_bundled
+    >>> sorted({s for c in held_claims(load_bundled(), "material:dy-oxide", "country:CN")
+    ...         for s in c.sources})
+    ['source:reex-csis-heavy-ree-2025']
+    """
+    held = [c for c in graph.relation_claims(material, "PRODUCES", incoming=True)
+            if c.subject == holder
+            or holder in graph.neighbours(c.subject, "LOCATED_IN")
+            or holder in graph.neighbours(c.subject, "OPERATED_BY")]
+    shared = [c for c in held if c.qualifier("share") is not None]
+    return shared or held
 
 
 def share_marks(graph: SupplyGraph, material: str) -> tuple[Caveats, list[str]]:
@@ -375,10 +452,9 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(left_out_sentence(graph, len(left_out)).lstrip())
     unmapped = sorted({m for r in reports for m in r.unmapped})
     if unmapped:
-        out.append(f"{len(unmapped)} upstream material(s) have no mapped supply: "
-                   f"{join_names([graph.label(m) for m in unmapped])}. Their supply is "
-                   "unknown, not safe: figures are ranges from losing them with their anchor "
-                   "country to keeping them." + untraced_sentence(graph, reports))
+        out.append(unmapped_sentence(graph, unmapped) + " Figures are ranges from losing "
+                   "them with their anchor country to keeping them."
+                   + untraced_sentence(graph, reports))
     if graph.as_of_date is not None:
         out.append(f"As of {graph.as_of_date}: relations and controls not valid on that "
                    "date are left out; a material's country shares are those of the year "

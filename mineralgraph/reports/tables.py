@@ -24,18 +24,22 @@ from mineralgraph.reports.common import (
     prose_name,
     span,
     spof_text,
+    spof_value,
     thousands,
 )
 from mineralgraph.reports.summary import (
     caveat_sentences,
+    claims_phrase,
     confidence_hint,
     dispute_sentences,
     future_sentence,
+    held_claims,
     left_out_sentence,
     makers_country_sentence,
     rest_of_world_sentence,
     rests_on,
     share_marks,
+    unmapped_groups,
 )
 
 #: Shorter headers for text tables, so that they fit 80 columns.
@@ -128,7 +132,15 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     if missing:
         intro += (" No country shares are recorded for "
                   f"{join_names([name(graph, m) for m in missing])}: their supply is not "
-                  "mapped by country.")
+                  "mapped by country (unknown, not safe).")
+        why = [f"{join_names([graph.label(m) for m in ms])}: {reason}"
+               + (f" {sources.cite(cited)}" if (cited := [
+                   s for m in ms for c in graph.attribute_claims(m, "unmapped_reason")
+                   for s in c.sources]) else "")
+               for _, reasons in unmapped_groups(graph, missing) for reason, ms in reasons
+               if reason]
+        if why:
+            intro += " Why: " + "; ".join(why) + "."
     columns = (["material", "stage", "year", "shares", "top1", "top3", "hhi",
                 "highly_concentrated", "confidence", "source_type", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
@@ -147,7 +159,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       through_makers: dict[str, list[str]] | None = None,
                       cited: dict[str, list[str]] | None = None,
                       untraced: dict[str, list[str]] | None = None,
-                      untraced_losses: dict[str, float] | None = None) -> str:
+                      untraced_losses: dict[str, float] | None = None,
+                      grades: dict[str, list[tuple[str, list[str]]]] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
@@ -156,8 +169,10 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     ``cited`` maps a product to the sources of the claims its loss rests on (numbered and
     listed, as chokepoints does); ``untraced`` to its requirements nothing traces to a
     country, which may come from the node, and ``untraced_losses`` to its loss if they
-    do (the high end)."""
+    do (the high end); ``grades`` to the materials of unstated grade through which alone
+    it may need the node, each with the richer grades it may be (Dependents.grades)."""
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
+    grades = grades or {}
     cited = cited or {}
     untraced, untraced_losses = untraced or {}, untraced_losses or {}
     sources = SourceIndex(graph)
@@ -173,16 +188,16 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         low, high = pair(p)
         row = {"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
                "loss": round(losses[p].get("upper", 0.0), 6) if plain else span(low, high),
-               "spof": (spofs.get(p, False) if plain
+               "spof": (spof_value(spofs.get(p)) if plain
                         else spof_text(spofs.get(p, False), through.get(p, ()))
                         or ("untraced" if p in untraced else ""))}
         if fmt == "json":
             row["loss_range"] = [round(low, 6), round(high, 6)]
             row["spof_through_makers"] = through.get(p, [])
+            row["range_from_grade"] = [{"material": m, "grades": g} for m, g in grades.get(p, ())]
         elif fmt == "csv":
             del row["loss"]
             row.update(ends("loss", (low, high)))
-            row["spof"] = row["spof"] or ""
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
         if p in untraced and not row["confidence"]:
             # nothing traced is rated: the answer is unknown, not safe
@@ -195,13 +210,16 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                           else list(cited.get(p, [])))
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
-    possible = sum(1 for p in ranked if spofs.get(p) == "possible")
+    possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
     # listed only for requirements nothing traces: no supply path from the node
     only = [p for p in ranked if p in untraced and not any(losses[p].values())]
-    intro = (f"{len(rows) - len(only)} product(s) have a supply path from "
+    intro = (f"{len(rows) - len(only) - len(set(grades) - set(only))} product(s) have a "
+             "supply path from "
              f"{name(graph, node_id)}; "
              f"{certain} cannot be made without it"
-             + (f", {possible} may not be (if their unmapped stages sit in its country)"
+             + (f", {possible} may not be (if their unmapped stages "
+                + ("sit in it or take their inputs from it)"
+                   if graph.kind(node_id) == "Country" else "need it)")
                 if possible else "") + ".")
     if through:
         intro += (f" {join_names([graph.label(p) for p in sorted(through)])} would lose all "
@@ -215,6 +233,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "
                  "the countries the share figures do not name, taken together, so never a "
                  f"sole source; {whole} would lose all their supply without all of them.")
+    intro += grade_sentence(graph, node_id, [p for p in ranked if p in grades], grades)
     intro += untraced_sentence(graph, node_id, [p for p in ranked if p in untraced],
                                untraced, len(only))
     left_out = left_out or []
@@ -234,6 +253,27 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                    graph, sources, intro=intro, left_out=left_out)
 
 
+def grade_sentence(graph: SupplyGraph, node_id: str, products: list[str],
+                   grades: dict[str, list[tuple[str, list[str]]]]) -> str:
+    """For after a summary (with a leading space): the products that have no supply path
+    from ``node_id`` yet may need it, because a material they need is of unstated grade
+    and may be a grade that holds the node (addendum, 5.6 grades), or "" when none."""
+    if not products:
+        return ""
+    materials = sorted({m for p in products for m, _ in grades[p]})
+    richer = sorted({g for p in products for _, gs in grades[p] for g in gs})
+    return (f" {join_names([name(graph, p) for p in products])} "
+            f"{'have' if len(products) > 1 else 'has'} no supply path from "
+            f"{prose_name(graph, node_id)} but need{'' if len(products) > 1 else 's'} "
+            f"{join_names([graph.label(m) for m in materials])}, whose grade no source "
+            f"states: it may be {join_names([graph.label(g) for g in richer])}"
+            + ("" if node_id in richer else f", which contains {prose_name(graph, node_id)}")
+            + ", so "
+            f"{'they' if len(products) > 1 else 'it'} may not be made without it (the high "
+            "end of the loss takes the grade that needs it, as a scenario's low end "
+            "does; stating the grade narrows the range).")
+
+
 def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
                       untraced: dict[str, list[str]], only: int = 0) -> str:
     """For after a summary (with a leading space): the products with requirements nothing
@@ -243,14 +283,18 @@ def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
         return ""
     materials = sorted({m for p in products for m in untraced[p]})
     many = len(materials) > 1
+    country = graph.kind(node_id) == "Country"
+    verb = {"Country": "may supply", "Element": "may be in"}.get(graph.kind(node_id),
+                                                                 "may go into")
     return ((f" {only} more product(s) are listed though they have none." if only else "")
             + f" {len(products)} product(s) need "
             f"{join_names([graph.label(m) for m in materials])}, which no source traces to "
-            f"a country: {prose_name(graph, node_id)} may supply {'them' if many else 'it'}, so "
+            f"a country: {prose_name(graph, node_id)} {verb} {'them' if many else 'it'}, so "
             f"{join_names([name(graph, p) for p in products])} possibly depend on "
             f"{prose_name(graph, node_id)} through untraced requirements (unknown, not "
-            "safe; the high end of the loss takes them as coming from it, as a scenario's "
-            "low end does).")
+            "safe; the high end of the loss takes them as "
+            + ("coming from it" if country else "needing it")
+            + ", as a scenario's low end does).")
 
 
 def disputed_sentence(graph: SupplyGraph, caveats: list[Caveats]) -> str:
@@ -310,41 +354,34 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                    fmt, None, graph, sources, intro, left_out=left_out)
 
 
-def availability(value: float, fmt: str):
-    """An availability for a table: 3 decimals, and never 0.000 when some supply is left.
-
-    >>> availability(0.0004, "text"), availability(0.0004, "csv"), availability(1.0, "md")
-    ('<0.001', 0.0004, '1.000')
-    """
-    if fmt == "csv":
-        return round(value, 6)
-    return "<0.001" if 0 < value < 0.0005 else f"{value:.3f}"
-
-
 def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
+    """The scenario's loss per product: a % range with its confidence and the numbered
+    sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
+    ``sources``)."""
     if fmt == "json":
-        return to_json(result)
+        return to_json({**result, "products": [
+            {**r, "drivers": [{**d, "sources": driver_sources([d], graph)}
+                              for d in r.get("drivers", [])],
+             "low_drivers": [{**d, "sources": driver_sources([d], graph)}
+                             for d in r.get("low_drivers", [])]}
+            for r in result["products"]]})
     csv = fmt == "csv"
-
-    def band(pair):
-        return (f"{availability(pair[0], fmt)}-{availability(pair[1], fmt)}"
-                if availability(pair[0], fmt) != availability(pair[1], fmt)
-                else availability(pair[1], fmt))
-
+    sources = SourceIndex(graph)
+    reasons = reason_lines(result["products"], graph, sources)
     rows = []
     for r in result["products"]:
+        behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
+        # one quantity in the table: the loss, a % range (as chokepoints shows it); the
+        # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
-               "baseline": availability(r["baseline"], fmt) if csv else band(r["baseline_range"]),
-               "scenario": (availability(r["availability"], fmt) if csv
-                            else band(r["availability_range"])),
-               "loss": round(r["loss"], 6) if csv else span(*r["loss_range"]),
+               "loss": span(*r["loss_range"]),
                "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
                "not_mapped": len(r["supply_not_mapped"]) or "",
-               **_caveat_cells(_row_caveats(r), fmt)}
+               **_caveat_cells(row_caveats(r), fmt),
+               "sources": ";".join(behind) if csv else sources.cite(behind)}
         if csv:
             row["requirements_recorded"] = r.get("requirements_recorded", "")
-            for key in ("baseline", "scenario", "loss"):
-                del row[key]
+            del row["loss"]
             row.update({**ends("baseline", r["baseline_range"]),
                         **ends("availability", r["availability_range"]),
                         **ends("loss", r["loss_range"]),
@@ -371,13 +408,13 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += "."
     weak = Caveats()
     for row in worst:
-        weak |= _row_caveats(row)
+        weak |= row_caveats(row)
     if worst and weak.weak:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
-    intro += "".join(f"\n{line}" for line in reason_lines(result["products"], graph))
+    intro += "".join(f"\n{line}" for line in reasons)
     intro += "".join(f"\n{line}" for line in recorded_lines(result["products"], graph))
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
     if rest:
@@ -393,15 +430,35 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += f"\nNote: {note}"
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
-    columns = ["product", "end_use", "baseline", "scenario", "loss", "new_spofs", "not_mapped",
-               "confidence"]
+    intro += "".join(f"\n{line}" for line in baseline_lines(result["products"], graph))
+    columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence",
+               "sources"]
     if csv:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
-                   "proxies", "disputes", "assumed_share"]
-    return tabular("Scenario", rows, columns, fmt, result, graph, intro=intro,
+                   "proxies", "disputes", "assumed_share", "sources"]
+    return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
                    left_out=left_out)
+
+
+def baseline_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+    """The products whose supply is not whole before the scenario: their loss is counted
+    from a baseline below 100% (the table shows losses only). Products with the same
+    baseline share a line."""
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        low, high = r["baseline_range"]
+        if low >= 1.0 and high >= 1.0:
+            continue
+        groups.setdefault(span(low, high), []).append(name(graph, r["product"]))
+    out = []
+    for band, products in sorted(groups.items()):
+        many = len(products) > 1
+        out.append(f"{join_names(products)} {'have' if many else 'has'} a baseline "
+                   f"availability of {band} without the scenario; "
+                   f"{'their losses are' if many else 'its loss is'} counted from it.")
+    return out
 
 
 def possessive(text: str) -> str:
@@ -413,21 +470,37 @@ def possessive(text: str) -> str:
     return text + ("'" if text.endswith("s") else "'s")
 
 
-def driver_phrase(drivers: list[dict], graph: SupplyGraph) -> str:
+def driver_sources(drivers: list[dict], graph: SupplyGraph) -> list[str]:
+    """The sources of the shares that make a loss (each driver's :func:`held_claims`)."""
+    return sorted({s for d in drivers for c in held_claims(graph, d["material"], d["holder"])
+                   for s in c.sources})
+
+
+def driver_phrase(drivers: list[dict], graph: SupplyGraph,
+                  sources: SourceIndex | None = None) -> str:
     """What makes a loss, from :func:`~mineralgraph.graph.analysis.comparison.drivers`:
-    ``the scenario blocks China's 99% of Dysprosium oxide (separated)``; or that nothing
-    on the mapped supply paths is hit."""
+    ``the scenario blocks China's 99% of Dysprosium oxide (separated) (medium confidence;
+    rests on a proxy; source type: repost) [3]``, each share with what it rests on and,
+    given ``sources``, its numbered sources; or that nothing on the mapped supply paths
+    is hit."""
     if not drivers:
         return "nothing the scenario blocks or removes lies on {its} mapped supply paths"
     hows = {d["how"] for d in drivers}
     verb = "blocks" if hows == {"blocked"} else "removes" if hows == {"removed"} else \
         "blocks or removes"
-    held = [f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
-            f"{graph.label(d['material'])}" for d in drivers]
+    held = []
+    for d in drivers:
+        claims = held_claims(graph, d["material"], d["holder"])
+        phrase = claims_phrase(graph, claims)
+        cited = sources.cite([s for c in claims for s in c.sources]) if sources else ""
+        held.append(f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
+                    f"{graph.label(d['material'])}" + (f" ({phrase})" if phrase else "")
+                    + (f" {cited}" if cited else ""))
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
 
 
-def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
+def reason_lines(rows: list[dict], graph: SupplyGraph,
+                 sources: SourceIndex | None = None) -> list[str]:
     """Why each product that loses supply loses it: the driver (the supply the scenario
     blocks or removes, with its share), and apart from it why the figure is a range (the
     stages without mapped supply). Products with the same reason share a line."""
@@ -436,10 +509,10 @@ def reason_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
         if r["loss_range"][1] <= 0:
             continue
         behind = r.get("range_from_unmapped") or []
-        reason = driver_phrase(r.get("drivers", []), graph)
+        reason = driver_phrase(r.get("drivers", []), graph, sources)
         low = r.get("low_drivers") or []
         if low and not r.get("drivers"):
-            reason = driver_phrase(low, graph).replace(
+            reason = driver_phrase(low, graph, sources).replace(
                 "on {its} supply paths", "on {its} supply paths, but only in the worst case "
                 "(the high end of the loss)", 1)
         why = []
@@ -489,8 +562,9 @@ def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
     return out
 
 
-def _row_caveats(row: dict) -> Caveats:
-    """The caveats of a scenario result row (from :func:`compare`)."""
+def row_caveats(row: dict) -> Caveats:
+    """The caveats of a scenario result row (from :func:`compare`): the scenario table's
+    and the brief's confidence."""
     return Caveats(row.get("confidence"),
                    tuple((p["subject"], p["object"], p["measured_for"])
                          for p in row.get("proxies", ())), bool(row.get("assumed_share")),
@@ -503,7 +577,8 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     sources = SourceIndex(graph)
     spofs = [c for c in report.chokepoints if c.spof_kind]
     rows = [{"id": c.id, "kind": c.kind, "label": c.label, "stage": c.stage,
-             "spof": c.spof_kind if fmt in ("csv", "json") else spof_text(c.spof_kind),
+             "spof": spof_value(c.spof_kind) if fmt in ("csv", "json")
+             else spof_text(c.spof_kind),
              "via": " -> ".join([graph.label(c.paths[0][0].source)]
                                 + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
              **_caveat_cells(c.caveats, fmt),

@@ -4,7 +4,8 @@
 // the product unavailable (design note, sections 2 and 3). With nothing removed,
 // the AND-OR model gives these structurally:
 //   1. every material the product needs on all routes: what it REQUIRES, and what
-//      those are MADE_FROM or REQUIRE in turn (all inputs are needed: AND);
+//      those are MADE_FROM or REQUIRE in turn (all inputs are needed: AND); a step
+//      marked recycling (scrap back into feed) is a route, not a need, and is skipped;
 //   2. every element one of those materials CONTAINS (removing an element removes
 //      every material containing it);
 //   3. for each of those materials that has producers: the nodes every producer
@@ -15,11 +16,26 @@
 //      without a facility on the country it is LOCATED_IN (design note 5.1). A
 //      country's aggregate share counts only for what its own facilities and
 //      producing companies do not already hold.
-// The same ids as `mineralgraph spof product:f-35` on the baseline (all claims, no
-// scenario); explicit SUPPLIES routing and export controls are left to the engine.
+// It gives the ids of the engine's certain SPOFs (`Analysis.spofs`, the upper bound)
+// on the claims it reads, and leaves to the engine:
+//   - SUPPLIES routing (design note 5.3): a producer with explicit suppliers takes
+//     that input only from them and does the stages between in-house, so a sole
+//     supplier (and its country or operator) can be a SPOF this query does not list
+//     (Optimus: JL Mag and China, through JL Mag's supply to Tesla), and a SPOF of the
+//     world supply of a stage done in-house can be one it lists but the engine not;
+//   - the choice of one share set per material (5.5): every PRODUCES relationship in
+//     the copy counts as a producer, whatever its year or source, so a producer found
+//     only in another year's or source's set can hide a SPOF here (push a graph
+//     `--as-of` a date to hold one year);
+//   - the lower bound of 5.6 (possible SPOFs through unmapped stages), export
+//     controls and scenarios;
+//   - which SPOFs a view may name (`Analysis.sole_sources`): rest of the world and a
+//     maker's country are listed here when every producer stands on them.
 // @param product = product:f-35
-MATCH (p:Product {id: $product})-[:REQUIRES]->(first:Material)
-MATCH (first)-[:REQUIRES|MADE_FROM]->{0,}(m:Material)
+MATCH (p:Product {id: $product})-[need:REQUIRES]->(first:Material)
+  WHERE coalesce(need.recycling, false) = false
+MATCH (first) ((:Material)-[step:REQUIRES|MADE_FROM]->(:Material)
+               WHERE coalesce(step.recycling, false) = false){0,} (m:Material)
 WITH DISTINCT m
 CALL (m) {
   RETURN m AS spof, 'needed on every route' AS why

@@ -227,9 +227,45 @@ class Analysis:
         or an element the grade contains) but not the material. In the lower bound the
         issuer's producers of such a material count as 0, as if the control reached it;
         the upper bound reads it as stated."""
-        covered = self._covered(restriction)
+        return self._grade_unknown_of(self._covered(restriction))
+
+    def _grade_unknown_of(self, covered: set[str]) -> set[str]:
+        """The one grade rule: materials not in ``covered`` (a set of materials) with a
+        richer grade in it."""
         return {m for m, grades in self.grades().items()
                 if m not in covered and covered & set(grades)}
+
+    def control_reach(self, node_id: str) -> tuple[list[str], list[str]]:
+        """What losing a node may take with it in the lower bound, by the rules a control
+        follows there (section 5.6 and its addendum), beyond what it owns: losing an
+        element or a material is at least a control covering it, and losing a named
+        country at least a control it issues on everything its producers make, whoever
+        the product's makers are. Returns ``(grades, virtual)``, sorted:
+
+        - ``grades``: materials of unstated grade lost with it, as if they were the
+          richer grade it is or is in (:meth:`grade_unknown`; an element or material
+          only: a country's producers of such a material are its own already);
+        - ``virtual``: materials without a producer whose virtual producer it may take:
+          the material, or one of its inputs, is what the node is, is in or makes
+          (section 5.6: where supply is unknown, any such control may reach it).
+
+        The :meth:`untraced` materials, which any control reaches, are left to
+        :meth:`untraced_losses`. A company, a facility and rest of the world reach
+        nothing: no control is issued by one or covers one (5.6 never takes a virtual
+        producer out with a company or facility), and rest of the world is many
+        countries.
+        """
+        kind = model.kind_of(node_id)
+        if kind in ("Element", "Material"):
+            covered = self._covered_by([node_id])
+        elif kind == "Country" and node_id != REST_OF_WORLD:
+            covered = {str(c.object) for c in self.graph.edge_claims("PRODUCES")
+                       if node_id in located_in(self.graph, c.subject)}
+        else:
+            return [], []
+        grades = self._grade_unknown_of(covered)
+        virtual = self._virtual_reached(covered | grades)
+        return (sorted(grades) if kind != "Country" else []), sorted(virtual)
 
     def lower_only_restrictions(self, product: str) -> list[Restriction]:
         """The enforced restrictions in a product's scope for the lower bound only: they
@@ -270,8 +306,13 @@ class Analysis:
         return True
 
     def _covered(self, restriction: Restriction) -> set[str]:
+        return self._covered_by(restriction.covers)
+
+    def _covered_by(self, nodes: Iterable[str]) -> set[str]:
+        """The materials a control covering ``nodes`` covers: an element's materials
+        (those that CONTAIN it), a material itself."""
         covered = set()
-        for node in restriction.covers:
+        for node in nodes:
             if model.kind_of(node) == "Element":
                 covered |= set(self.graph.neighbours(node, "CONTAINS", incoming=True))
             else:
@@ -293,9 +334,13 @@ class Analysis:
         is); a material nothing traces (no element, input or anchor) any control in
         scope may reach (section 5.6)."""
         covered = self._covered(restriction) | self.grade_unknown(restriction)
-        return {("virtual", m) for m in self.anchors()
-                if m in covered or covered & set(material_inputs(self.lower_graph, m))
-                or m in self.untraced()}
+        return {("virtual", m) for m in self._virtual_reached(covered) | self.untraced()}
+
+    def _virtual_reached(self, covered: set[str]) -> set[str]:
+        """Materials without a producer whose virtual producer a control covering
+        ``covered`` reaches: the material or one of its inputs is covered."""
+        return {m for m in self.anchors()
+                if m in covered or covered & set(material_inputs(self.lower_graph, m))}
 
     def untraced(self) -> set[str]:
         """Materials nothing traces to a country: no producer, element, input or anchor.
@@ -471,6 +516,60 @@ class Analysis:
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 
+    def node_losses(self, node_id: str, products: Iterable[str]) -> dict[str, dict[str, float]]:
+        """loss(P, node_id) per bound for each product P, the bounds whose reference is 0
+        left out: section 2's removal in the upper bound, and in the lower bound the node
+        with what a control on it would reach (:meth:`reach_losses`). The one answer of
+        ``dependents`` and of a brief on the node (the :meth:`untraced_losses` beside it).
+        """
+        products = list(products)
+        by_bound = {"lower": self.reach_losses(node_id, products),
+                    "upper": self.losses_from(node_id, products, "upper")}
+        return {p: {b: by_bound[b][p] for b in BOUNDS if self.reference(p, b) > 0}
+                for p in products}
+
+    def reach_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
+        """loss(P, node_id) in the lower bound for each product P, the node taking with it
+        what :meth:`control_reach` says a control would: what ``dependents`` answers, so
+        that losing a node never costs less than a control on it in a ``scenario``.
+
+        >>> from mineralgraph import load_bundled
+        >>> Analysis(load_bundled()).reach_losses("element:Dy", ["product:optimus"])
+        {'product:optimus': 1.0}
+        """
+        self.graph.require(node_id)
+        grades, virtual = self.control_reach(node_id)
+        out = {}
+        changes: dict[int, dict[int, float]] = {}
+        for product in products:
+            scope = self.scope(product, "lower")
+            index = scope.structure.index
+            before = float(scope.baseline[index[product]])
+            if id(scope) not in changes:
+                # a material without a producer is its virtual producer's output alone,
+                # so zeroing its node is blocking that producer for every reader of the
+                # world pool (in-house stages and explicit suppliers do not read it)
+                zero = scope.zero_for([node_id, *grades]) | {index[m] for m in virtual
+                                                              if m in index}
+                changes[id(scope)] = scope.evaluator.changed_values(scope.baseline, zero)
+            after = changes[id(scope)].get(index[product], before)
+            out[product] = 1.0 - after / before if before > 0 else 0.0
+        return out
+
+    def untraced_reach(self, node_id: str) -> bool:
+        """Whether losing the node may take the :meth:`untraced` materials with it, by the
+        rule a control follows (addendum, 5.6 untraced: any control in scope reaches
+        them, whoever issued it and whatever it covers). Losing a named country is at
+        least a control it issues, losing an element or a material at least a control
+        covering it, so yes for those. Not for rest of the world (every country a figure
+        does not name, never a sole source), nor a company or a facility: no control is
+        issued by one or covers one, and section 5.6 never takes a virtual producer out
+        with a company or facility (unknown supply is unknown of country, not of firm).
+        """
+        kind = model.kind_of(node_id)
+        return kind in ("Element", "Material") or (kind == "Country"
+                                                   and node_id != REST_OF_WORLD)
+
     def untraced_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
         """The loss of each product with an untraced requirement (:meth:`untraced_upstream`)
         if what nothing traces came from ``node_id`` too: the lower bound's rule for a
@@ -584,11 +683,16 @@ class Analysis:
         if product in self._places:
             return self._places[product]
         found: dict[str, set[str]] = defaultdict(set)
-        ups = self.upstream(product)
+        # the product's upstream as the flow index's mask (one search, no set of ids
+        # kept per product: at a million nodes each holds thousands)
+        flow = self.flow_index
+        ups = self._upstream_mask(flow, product)
+        number = flow.number
         g = self.graph
 
         def upstream_work(producer: str) -> bool:
-            return any(c.object in ups for c in g.relation_claims(producer, "PRODUCES"))
+            return any(ups[number[c.object]] for c in g.relation_claims(producer, "PRODUCES")
+                       if c.object in number)
 
         for maker in g.neighbours(product, "MAKES", incoming=True):
             places = set(g.neighbours(maker, "LOCATED_IN")) if upstream_work(maker) else set()

@@ -34,7 +34,7 @@ from mineralgraph.graph.analysis.chokepoints import (
 )
 from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
-from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
+from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -219,17 +219,16 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         availability, baseline = report.availability, report.baseline
     else:
         evidence = Evidence(analysis)
+        # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
+        # lower bound with what a control on the node would reach, and the requirements
+        # nothing traces at the high end); a bound with no supply at baseline loses nothing
+        pairs = analysis.node_losses(node_id, products)
+        untraced = (analysis.untraced_losses(node_id, products)
+                    if analysis.untraced_reach(node_id) else {})
         for product in products:
             caveats[product] = evidence.caveats(node_id, product)
-            # both bounds (section 5.6), as dependents gives them; a bound with no supply
-            # at baseline loses nothing
-            pair = {}
-            for bound in BOUNDS:
-                base = analysis.reference(product, bound)
-                if base > 0:
-                    pair[bound] = 1.0 - analysis.availability(product, [node_id],
-                                                              bound=bound) / base
-            high = max(pair.values(), default=0.0)
+            pair = pairs[product]
+            high = max(max(pair.values(), default=0.0), untraced.get(product, 0.0))
             low = min(pair.values(), default=0.0)
             certain = pair.get("upper", 0.0) >= 1.0 - 1e-9 and bool(
                 analysis.sole_sources(product, [node_id], "upper"))

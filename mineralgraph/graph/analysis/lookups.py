@@ -20,9 +20,8 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
-from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
+from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
 from mineralgraph.graph.flow import (
     SUPPLY_NODE_KINDS,
@@ -52,11 +51,17 @@ class Dependents:
     through_makers: dict[str, list[str]] = field(default_factory=dict)
     #: the sources of the claims each loss rests on (those its caveats read), sorted
     sources: dict[str, list[str]] = field(default_factory=dict)
-    #: for a country: the products with requirements nothing traces to a country, each
-    #: with those materials (sorted); they may come from the country (section 5.6)
+    #: for a named country, an element or a material: the products with requirements
+    #: nothing traces to a country, each with those materials (sorted); they may come from
+    #: the country, or need the element or material (section 5.6, Analysis.untraced_reach)
     untraced: dict[str, list[str]] = field(default_factory=dict)
     #: the loss of each of those if its untraced requirements came from the country too
     untraced_losses: dict[str, float] = field(default_factory=dict)
+    #: the products with no supply path from the node that may still need it because
+    #: the grade of a material upstream is not stated: each with those materials and
+    #: the richer grades, holding the node, that they may be (sorted); their lower bound
+    #: loses the material with the node, as under a control covering it (5.6 grades)
+    grades: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
@@ -70,21 +75,31 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     # on it in the lower bound
     products = set(dependent_products(graph, node_id, analysis.flow_index_for("upper"))) | set(
         dependent_products(graph, node_id, analysis.flow_index_for("lower")))
+    on_paths = set(products)
+    # and those that need what losing it may take with it in the lower bound, by the
+    # rules a control on it follows in a scenario (Analysis.control_reach): a material of
+    # unstated grade it may be, an unmapped stage that may take its input from it
+    lower_flow = analysis.flow_index_for("lower")
+    grade_materials, virtual = analysis.control_reach(node_id)
+    reached: dict[str, list[str]] = {}
+    for material in grade_materials:
+        for p in dependent_products(graph, material, lower_flow):
+            reached.setdefault(p, []).append(material)
+    products |= set(reached) | {n for n in lower_flow.downstream_of(virtual)
+                                if graph.kind(n) == "Product"}
     # a requirement nothing traces to a country may come from any country: the rule by
     # which the scenario's lower bound lets any control reach it (section 5.6); unknown
     # is not safe, so such products possibly depend on every country the data names
     untraced: dict[str, list[str]] = {}
     untraced_losses: dict[str, float] = {}
-    if graph.kind(node_id) == "Country" and node_id != REST_OF_WORLD:
+    if analysis.untraced_reach(node_id):
         untraced_losses = analysis.untraced_losses(node_id, analysis.products())
         untraced = {p: analysis.untraced_upstream(p) for p in sorted(untraced_losses)}
         products |= {p for p, loss in untraced_losses.items() if loss > 0}
     products = sorted(products)
-    by_bound = {b: analysis.losses_from(node_id, products, b) for b in BOUNDS}
-    losses = {p: {b: by_bound[b][p] for b in BOUNDS if analysis.reference(p, b) > 0}
-              for p in products}
-    spofs = {p: ("certain" if by_bound["upper"][p] >= 1.0 - 1e-9 and "upper" in losses[p]
-                 else "possible" if "lower" in losses[p] and by_bound["lower"][p] >= 1.0 - 1e-9
+    losses = analysis.node_losses(node_id, products)
+    spofs = {p: ("certain" if losses[p].get("upper", 0.0) >= 1.0 - 1e-9
+                 else "possible" if losses[p].get("lower", 0.0) >= 1.0 - 1e-9
                  else False) for p in products}
     # what a view may name a single point of failure is decided in one place
     bound_of = {"certain": "upper", "possible": "lower"}
@@ -93,16 +108,29 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     spofs = {p: kind if kind and analysis.sole_sources(p, [node_id], bound_of[kind]) else False
              for p, kind in spofs.items()}
     evidence = Evidence(analysis)
+    covered = {node_id} | set(graph.neighbours(node_id, "CONTAINS", incoming=True))
+    grades = {p: [(m, [g for g in analysis.grades()[m] if g in covered])
+                  for m in sorted(reached[p])] for p in products
+              if p in reached and p not in on_paths}
+
+    def grade_claims(p: str) -> list[Claim]:
+        # the material's path to the product, and the node's path into the grade
+        return [c for m, gs in grades.get(p, ()) for c in evidence.claims(m, p)
+                + [c for g in gs for c in evidence.claims(node_id, g)]]
+
     return Dependents(node_id, losses, spofs,
-                      {p: evidence.caveats(node_id, p) for p in products},
+                      {p: evidence.caveats(node_id, p) | Caveats.of(grade_claims(p))
+                       for p in products},
                       left_out_downstream(graph, node_id),
                       {p: makers for p, makers in sorted(through.items()) if makers},
                       {p: sorted({s for c in evidence.claims(node_id, p)
                                   + [c for m in untraced.get(p, ()) for c in
-                                     evidence.claims(m, p)] for s in c.sources})
+                                     evidence.claims(m, p)] + grade_claims(p)
+                                  for s in c.sources})
                        for p in products},
                       {p: untraced[p] for p in products if p in untraced},
-                      {p: round(untraced_losses[p], 6) for p in products if p in untraced})
+                      {p: round(untraced_losses[p], 6) for p in products if p in untraced},
+                      grades)
 
 
 def _full_flow(graph: SupplyGraph):

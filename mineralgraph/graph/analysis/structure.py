@@ -228,8 +228,10 @@ class StructureBuilder:
         node = self.s.add(key, AND, None)
         parts = [self.node(producer)]
         parts += [self.node(n) for n in self.look.context(producer) if n != producer]
-        for material_input in self.material_inputs(material):
-            parts.append(self._input(producer, material_input, ()))
+        if self.supplied(producer):
+            parts += [self._input(producer, i, ()) for i in self.material_inputs(material)]
+        else:  # what _input gives a producer nobody supplies: the world pool
+            parts += [self.node(i) for i in self.material_inputs(material)]
         self.s.set_inputs(node, parts)
         return node
 
@@ -307,6 +309,10 @@ class StructureBuilder:
         return node
 
 
+#: what :meth:`Lookups.supplied` gives a producer nobody supplies (never changed)
+_NOT_SUPPLIED: dict[str, list[tuple[str, float]]] = {}
+
+
 class Lookups:
     """What the builder asks the graph about one node, asked once: a material's inputs,
     elements and producer weights, a producer's context and explicit suppliers. One
@@ -321,6 +327,8 @@ class Lookups:
         self._weights: dict[str, list[tuple]] = {}
         self._supplied: dict[str, dict[str, list[tuple[str, float]]]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
+        #: what SUPPLIES claims name as buyers (made on first use)
+        self._buyers: set[str] | None = None
 
     def inputs(self, material: str) -> list[str]:
         """What a material is MADE_FROM or REQUIRES (recycling steps left out), sorted."""
@@ -353,10 +361,20 @@ class Lookups:
         return found
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
-        """:func:`supplied_materials` of a producer."""
+        """:func:`supplied_materials` of a producer (read only: one empty dict serves
+        every producer that neither it nor its operator is supplied)."""
         found = self._supplied.get(producer)
         if found is None:
-            found = self._supplied[producer] = supplied_materials(self.graph, producer)
+            if self._buyers is None:
+                self._buyers = {c.object for c in self.graph.edge_claims("SUPPLIES")}
+            buyers = self._buyers
+            if producer not in buyers and not (
+                    buyers and model.kind_of(producer) == "Facility"
+                    and any(b in buyers for b in self.graph.neighbours(producer, "OPERATED_BY"))):
+                found = _NOT_SUPPLIED
+            else:
+                found = supplied_materials(self.graph, producer)
+            self._supplied[producer] = found
         return found
 
     def ancestors(self, material: str) -> frozenset[str]:
@@ -370,8 +388,9 @@ class Lookups:
 
 def material_inputs(graph: SupplyGraph, material: str) -> list[str]:
     """What a material is MADE_FROM or REQUIRES, sorted (recycling steps left out)."""
-    return sorted(set(required(graph, material, "MADE_FROM"))
-                  | set(required(graph, material, "REQUIRES")))
+    return sorted({c.object for relation in ("MADE_FROM", "REQUIRES")
+                   for c in graph.relation_claims(material, relation)
+                   if c.qualifier("recycling") is not True})
 
 
 def material_users(graph: SupplyGraph, material: str) -> list[str]:
@@ -607,12 +626,19 @@ def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
         info[m] = (frozenset(graph.neighbours(m, "CONTAINS")),
                    frozenset(required(graph, m, "MADE_FROM")),
                    tuple(sorted(graph.values(m, "stage"))))
+    # a grade is made from everything m is made from: look only among the materials made
+    # from one of m's inputs (not every material: a large graph has hundreds of thousands)
+    made_of: dict[str, list[str]] = defaultdict(list)
+    for g, (_, made_from, _) in sorted(info.items()):
+        for f in made_from:
+            made_of[f].append(g)
     out: dict[str, list[str]] = {}
     for m, (elements, made_from, stage) in sorted(info.items()):
         if not elements or not made_from:
             continue
-        grades = [g for g, (e, f, s) in sorted(info.items())
-                  if g != m and s == stage and elements < e and made_from <= f]
+        among = min((made_of[f] for f in sorted(made_from)), key=len)
+        grades = [g for g in among if g != m and info[g][2] == stage
+                  and elements < info[g][0] and made_from <= info[g][1]]
         if grades:
             out[m] = grades
     return out
@@ -642,27 +668,32 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
     [('country:AA', 0.4), ('country:XX', 0.2), ('facility:f', 0.2), ('facility:g', 0.2)]
     """
-    weights: dict[Claim, float] = {}
+    # keyed by the claims' identities (distinct claims of one graph are distinct
+    # objects): hashing a claim hashes all its fields, some ten a producer
+    claim_of: dict[int, Claim] = {}
+    weights: dict[int, float] = {}
     aggregate: dict[str, Claim] = {}
     for claim in producers:
         share = producer_share(graph, claim)
         if share is not None:
-            weights[claim] = share
+            weights[id(claim)] = share
+            claim_of[id(claim)] = claim
             if model.kind_of(claim.subject) == "Country":
                 aggregate[claim.subject] = claim
     for claim in producers:
-        if claim in weights and model.kind_of(claim.subject) in ("Facility", "Company"):
+        if id(claim) in weights and model.kind_of(claim.subject) in ("Facility", "Company"):
             for country in graph.neighbours(claim.subject, "LOCATED_IN"):
                 if country in aggregate:
-                    pool = aggregate[country]
-                    weights[pool] = max(0.0, weights[pool] - weights[claim])
-    pools: dict[Claim, list] = defaultdict(list)
+                    pool = id(aggregate[country])
+                    weights[pool] = max(0.0, weights[pool] - weights[id(claim)])
+    pools: dict[int, list] = defaultdict(list)
     loose = []
     for claim in producers:
-        if claim in weights:
+        if id(claim) in weights:
             continue
+        claim_of[id(claim)] = claim
         pool = _pool_of(graph, claim.subject, aggregate)
-        (pools[pool] if pool is not None else loose).append(claim)
+        (pools[id(pool)] if pool is not None else loose).append(id(claim))
     for pool, members in pools.items():
         part = weights[pool] / (len(members) + 1)
         weights[pool] = part
@@ -671,11 +702,38 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
         rest = max(0.0, 1.0 - sum(weights.values())) if weights else 1.0
         weights.update({claim: rest / len(loose) for claim in loose})
     total = sum(weights.values())
-    if total > 1.0:
+    if total > 1.0 or (not loose and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
         # Shares a little above 100% come from a rounded world total (USGS rounds it,
-        # not the countries): each is a share of the larger, true total.
+        # not the countries): each is a share of the larger, true total. Shares a little
+        # below it by no more than their own rounding (0.9999 from four-decimal shares)
+        # are all of the output too: no producer is missing there (a larger gap stays
+        # unmapped supply, a rest of the world the data does not name).
         weights = {claim: weight / total for claim, weight in weights.items()}
-    return sorted(weights.items(), key=lambda cw: cw[0].subject)
+    return sorted(((claim_of[k], w) for k, w in weights.items()), key=lambda cw: cw[0].subject)
+
+
+def rounding_slack(claims) -> float:
+    """How far below 1 the stated shares of ``claims`` may add up from rounding alone: half
+    a unit in the last decimal place of each share, at most 0.00005 (the fourth decimal of
+    the data README's derived shares: a share given as a whole percent is no licence to
+    read a 1% gap as rounding).
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(share): return Claim("country:AA", "PRODUCES", "material:m", (("share", share),))
+    >>> round(rounding_slack([c(0.8692), c(0.1307), c(0.57)]), 8)
+    0.00015
+    >>> round(rounding_slack([c(0.577145)]), 8)
+    5e-07
+    """
+    slack = 0.0
+    for claim in claims:
+        share = claim.qualifier("share")
+        if share is None:
+            continue
+        text = repr(float(share))
+        places = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+        slack += min(0.00005, 0.5 * 10.0 ** -places)
+    return slack
 
 
 def _pool_of(graph: SupplyGraph, producer: str, aggregate: dict[str, Claim]) -> Claim | None:

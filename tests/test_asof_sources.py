@@ -1,0 +1,55 @@
+"""``--as-of`` and the sources a report cites: a source published after the date may state
+a fact valid on it (kept), but a country's figure of a later year is no fact of the date.
+The trial found a brief ``--as-of 2022-06-30`` on the F-35 reading the IEA's October 2025
+commentary (China's 94% of magnets in 2024), CSIS's 2025 paper (99% of heavy refining in
+2023) and Adamas (Myanmar's 57% of the heavy feed in 2023) as if valid in 2022, unmarked:
+those rows gave a year and no ``valid_from``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.supply_graph import SupplyGraph, starts
+
+
+def test_a_country_figure_of_a_year_starts_with_its_year():
+    share = Claim("country:CN", "PRODUCES", "material:m", (("share", 0.94), ("year", 2024)),
+                  ("source:s",))
+    plant = Claim("facility:f", "PRODUCES", "material:m", (("amount", 5.0), ("year", 2024)),
+                  ("source:s",))
+    dated = Claim("country:JP", "PRODUCES", "material:n", (("share", 0.06), ("year", 2024)),
+                  ("source:s",), valid_from=date(2020, 5, 1))
+    need = Claim("product:p", "REQUIRES", "material:m", (("year", 2026),), ("source:s",))
+    assert (starts(share), starts(plant), starts(dated), starts(need)) == (
+        date(2024, 1, 1), None, date(2020, 5, 1), None)
+    # at a date before 2024 with no earlier set, the 2024 share stands in as a proxy
+    graph = SupplyGraph([share, plant, dated, need], as_of=date(2022, 6, 30))
+    found = {c.subject: c.qualifier("proxy") for c in graph.claims}
+    assert found == {"country:CN": "2024, the earliest year on record",
+                     "country:JP": None, "facility:f": None, "product:p": None}
+    assert SupplyGraph([share], as_of=date(2024, 1, 1)).claims == (share,)
+
+
+def test_f35_in_2022_reads_later_shares_as_proxies_in_time(run_cli):
+    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--as-of",
+                                "2022-06-30", "--format", "json").stdout)[0]
+    china = next(r for r in report["chokepoints"] if r["id"] == "country:CN")
+    measured = {(p["object"], p["measured_for"]) for p in china["proxies"]}
+    assert ("material:ndfeb-magnet", "2024, the earliest year on record") in measured
+    assert ("material:dy-oxide", "all heavy rare-earth refining in 2023, the earliest year "
+            "on record") in measured
+    myanmar = next(r for r in report["chokepoints"] if r["id"] == "country:MM")
+    assert [p["measured_for"] for p in myanmar["proxies"]] == [
+        "2023, the earliest year on record"]
+    # a later source stating what held on the date is kept: the F-35's SmCo pump magnet
+    # (Defense Daily, October 2022: "in service on the jet since 2003")
+    brief = run_cli("brief", "product:f-35", "--as-of", "2022-06-30").stdout
+    sources = brief[brief.index("## Sources"):]
+    assert "Pentagon Approves National Security Waiver to Resume F-35 Deliveries" in sources
+    # and today's answer reads them as they stand
+    today = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
+                               "json").stdout)[0]
+    china = next(r for r in today["chokepoints"] if r["id"] == "country:CN")
+    assert not any("earliest year" in p["measured_for"] for p in china["proxies"])

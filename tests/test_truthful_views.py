@@ -1,0 +1,367 @@
+"""What the new-user trial found wrong in the views (second round): one quantity in one
+unit in the scenario table, one enum for ``spof``, a readable unmapped paragraph, Mermaid
+labels that read as written, re-sourced facts in ``diff``."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+
+from click.testing import CliRunner
+
+from mineralgraph.cli import cli
+
+
+@functools.cache
+def out(*args: str) -> str:
+    """stdout of one run of the real command (cached: the scenarios are slow)."""
+    result = CliRunner().invoke(cli, list(args), prog_name="mineralgraph")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+EMBARGO = ("scenario", "--name", "cn-rare-earth-embargo")
+
+
+# ------------------------------------------------- 1. scenario: losses only, in %
+def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
+    """The table put availability (1.000, 0.000-0.001) beside the loss (>99.9-100%): an
+    analyst read one column as the other. Text and Markdown show the loss alone, a %
+    range, with its confidence, as chokepoints does."""
+    text = out(*EMBARGO)
+    header = text[text.index("\nproduct\n"):].splitlines()[2].split()
+    assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf.", "sources"]
+    f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
+    assert f35[0].split() == ["defence", ">99.9-", "14", "low,", "[1][4]"]
+    assert f35[1].split() == ["100%", "proxy,"]
+    assert "1.000" not in text and "0.000" not in text
+    md = out(*EMBARGO, "--format", "md")
+    assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
+            in md)
+    assert ("| product:f-35 | defence | >99.9-100% |  | 14 | low, proxy, disputed | "
+            "[1][4] |" in md)
+    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy | [1][2][3] |" in md
+    assert "1.000" not in md
+    # JSON and CSV keep their field names: every figure a named fraction
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*EMBARGO, "--format", "csv")))}
+    assert list(rows["product:f-35"])[:8] == [
+        "product", "end_use", "baseline_low", "baseline_high", "availability_low",
+        "availability_high", "loss_low", "loss_high"]
+    assert (rows["product:f-35"]["availability_high"], rows["product:f-35"]["loss_low"]) == (
+        "0.0006", "0.9994")
+    f35_json = {r["product"]: r for r in json.loads(
+        out(*EMBARGO, "--format", "json"))["products"]}["product:f-35"]
+    assert (f35_json["loss_range"], f35_json["availability_range"]) == (
+        [0.9994, 1.0], [0.0, 0.0006])
+
+
+def test_scenario_says_when_a_loss_is_counted_from_a_baseline_below_whole():
+    from mineralgraph import load_bundled
+    from mineralgraph.reports.tables import baseline_lines
+
+    graph = load_bundled()
+    rows = [{"product": "product:f-35", "baseline_range": [0.5, 1.0]},
+            {"product": "product:jdam", "baseline_range": [0.5, 1.0]},
+            {"product": "product:optimus", "baseline_range": [1.0, 1.0]},
+            {"product": "product:f-22", "baseline_range": [0.0, 0.25]}]
+    assert baseline_lines(rows, graph) == [
+        "Lockheed Martin F-22 Raptor (product:f-22) has a baseline availability of 0-25% "
+        "without the scenario; its loss is counted from it.",
+        "Lockheed Martin F-35 Lightning II (product:f-35) and Joint Direct Attack Munition "
+        "(JDAM) guided bomb kit (product:jdam) have a baseline availability of 50-100% "
+        "without the scenario; their losses are counted from it."]
+    assert "baseline availability" not in out(*EMBARGO)
+
+
+def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilities():
+    """The brief's scenario table read "1.000 | 0.000-0.001 | >99.9-100%" and the PDF
+    "availability 1.000 without it, 0.000-0.001 under it (loss >99.9-100%)"."""
+    from mineralgraph import load_bundled
+    from mineralgraph.render.brief import SCENARIO_COLUMNS, _scenario_rows
+
+    md = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
+    assert ("| product | loss | confidence | new single points |\n"
+            "| --- | --- | --- | --- |\n"
+            "| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "
+            "(what is left comes from rest of world, many countries) |") in md
+    assert SCENARIO_COLUMNS == ["product", "loss", "confidence", "new_spofs"]
+    row = {"product": "product:jdam", "loss_range": [0.97, 1.0], "new_spofs": [],
+           "new_possible_spofs": ["country:CN"], "confidence": "medium",
+           "proxies": [{"subject": "country:CN", "object": "material:sm-oxide",
+                        "measured_for": "all rare-earth separation"}],
+           "assumed_share": True, "disputes": []}
+    assert _scenario_rows(load_bundled(), [row]) == [{
+        "product": "Joint Direct Attack Munition (JDAM) guided bomb kit",
+        "loss": "97-100%", "confidence": "medium, proxy, ≈",
+        "new_spofs": "China (possible)"}]
+
+
+# ------------------------------------------------- 2. spof: one enum of strings
+def _spof_values(data) -> list:
+    if isinstance(data, dict):
+        return ([data["spof"]] if "spof" in data else []) + [
+            v for value in data.values() for v in _spof_values(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _spof_values(value)]
+    return []
+
+
+def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
+    """JSON gave "certain"/"possible"/false and CSV "certain"/"possible"/"" (mixed types,
+    and an empty cell reads as missing)."""
+    import mineralgraph as mg
+
+    seen = set()
+    for args in (("chokepoints", "--product", "product:optimus"),
+                 ("chokepoints", "--product", "product:f-35"),
+                 ("dependents", "country:CN"), ("spof", "product:f-35")):
+        values = _spof_values(json.loads(out(*args, "--format", "json")))
+        cells = [r["spof"] for r in csv.DictReader(io.StringIO(out(*args, "--format", "csv")))]
+        assert values and sorted(values) == sorted(cells), args
+        seen |= set(values)
+    assert seen == {"certain", "possible", "no"}
+    f35 = json.loads(out("chokepoints", "--product", "product:f-35", "--format", "json"))[0]
+    rows = {c["id"]: c["spof"] for c in f35["chokepoints"]}
+    assert (rows["company:honeywell"], rows["country:CN"], rows["country:MM"],
+            rows["country:XX"]) == ("certain", "possible", "no", "no")
+    optimus = {r["id"]: r for r in csv.DictReader(io.StringIO(out(
+        "chokepoints", "--product", "product:optimus", "--format", "csv")))}
+    # via maker: no sole source, so "no", with the maker named beside it
+    assert (optimus["country:US"]["spof"], optimus["country:US"]["spof_through_makers"]) == (
+        "no", "company:tesla")
+    uav = {r["product"]: r for r in json.loads(out(
+        "dependents", "country:CN", "--format", "json"))["dependents"]}["product:military-uav"]
+    assert uav["spof"] == "no"
+    g = mg.load()
+    api = {r["node"]: r["spof"] for r in mg.chokepoints(g, "product:f-35").rows()}
+    assert api == rows
+    assert {r["product"]: r["spof"] for r in mg.dependents(g, "country:CN").rows()}[
+        "product:military-uav"] == "no"
+
+
+# ------------------------------------------------- 3. unmapped inputs, grouped
+def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
+    """"Supply not mapped: A (id): reason, B (id): reason, ..." ran 14 materials and
+    their reasons (commas inside) into one paragraph."""
+    text = out("chokepoints", "--product", "product:f-35")
+    block = text[text.index("Supply not mapped"):text.index("\nSOURCES\n")]
+    lines = block.splitlines()
+    assert lines[:2] == ["Supply not mapped, unknown and not safe (14 inputs, by stage, "
+                         "with why no", "producer is mapped):"]
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- mining", "- processing", "- metal", "- component", "- subsystem"]
+    processing = block[block.index("- processing\n"):block.index("- metal\n")]
+    assert [line.split(" (material:")[0] for line in processing.splitlines()
+            if line.startswith("  - ")] == [
+        "  - Germanium dioxide (GeO2)", "  - Germanium tetrachloride (GeCl4)",
+        "  - Refined cobalt"]
+    assert ("  - Refined cobalt (material:cobalt-refined): USGS MCS 2025 names China the\n"
+            "    world's leading producer of refined cobalt without a country split; the\n"
+            "    country splits found elsewhere were on aggregator pages without a readable\n"
+            "    primary source [13]\n") in processing
+    assert "\n[13] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
+    # every number cited in the block is listed under SOURCES
+    listed = text.split("\nSOURCES\n")[1]
+    import re
+    for n in set(re.findall(r"\[(\d+)\]", block)):
+        assert f"\n[{n}] " in listed
+    summary = " ".join(text.split("\n\n")[4].split())
+    assert summary.startswith(
+        "14 upstream materials have no mapped supply (unknown, not safe), by stage: "
+        "mining: Germanium concentrate (zinc residues, coal fly ash); processing: "
+        "Germanium dioxide (GeO2), Germanium tetrachloride (GeCl4) and Refined cobalt; "
+        "metal: Dysprosium metal and DyFe alloy,")
+    md = out("chokepoints", "--product", "product:f-35", "--format", "md")
+    assert ("**Supply not mapped, unknown and not safe (14 inputs, by stage, with why no "
+            "producer is mapped)**\n\n- mining\n  - Germanium concentrate (zinc residues, "
+            "coal fly ash) (material:germanium-concentrate): USGS MCS 2025: global") in md
+    brief = out("brief", "product:f-35", "--format", "md")
+    assert ("14 upstream materials have no mapped supply (unknown, not safe), by stage: "
+            "1 in mining, 3 in processing, 6 in metal, 3 in component and 1 in subsystem"
+            in brief)
+
+
+def test_unmapped_inputs_with_the_same_reason_share_one_line():
+    from mineralgraph import load_bundled
+    from mineralgraph.reports.chokepoints import unmapped_block
+    from mineralgraph.reports.common import SourceIndex
+
+    graph = load_bundled()
+    lines = unmapped_block(graph, SourceIndex(graph), [
+        "material:ruthenium-mine", "material:iridium-mine", "material:cobalt-refined",
+        "material:rhodium-mine"], markdown=True)
+    assert lines[2] == "- mining"
+    assert lines[3].startswith(
+        "  - Iridium (mined with the platinum-group metals) (material:iridium-mine), "
+        "Rhodium (mined with the platinum-group metals) (material:rhodium-mine) and "
+        "Ruthenium (mined with the platinum-group metals) (material:ruthenium-mine): USGS "
+        "MCS 2025 gives world mine production by country only for palladium and platinum")
+    assert lines[3].endswith(" [1]")
+    assert lines[4] == "- processing" and lines[5].startswith("  - Refined cobalt")
+
+
+# ------------------------------------------------- 4. Mermaid labels as written
+def test_mermaid_labels_read_as_written_when_pasted_as_text():
+    """"Metal #38; alloy", "#35;4 China", "0-#60;0.1%" showed raw wherever the Markdown
+    was pasted as text; inside Mermaid's quoted labels they need no code."""
+    import re
+
+    mmd = out("snapshot", "product:f-35", "--format", "mmd")
+    assert ('  n3["Dysprosium metal and DyFe alloy<br/>Metal & alloy: UNKNOWN (no producer '
+            'mapped)"]') in mmd
+    assert ("<br/>#4 China: possible SPOF, loss >99.9-100% (low confidence; rests on a "
+            "proxy; disputed)\"]") in mmd
+    assert not re.findall(r"#\w+;", mmd)
+    brief = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                "--format", "md")
+    assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
+            'under the scenario (0-<0.1% of its supply))"]') in brief
+    # ids stay letters and digits whatever the labels hold
+    ids = re.findall(r"^\s+(\S+)\[\"", mmd, flags=re.M)
+    assert ids and all(re.fullmatch(r"[nk][a-z]?\d*", i) for i in ids), ids
+
+
+def test_mermaid_codes_only_what_would_close_a_label_or_start_markup():
+    from mineralgraph.render.mermaid import comment, label
+
+    assert label('R&D "grade" `x`', "<b>bold</b> & <0.1% #1 #x; &amp;") == (
+        '"R&D #quot;grade#quot; #96;x#96;<br/>#60;b>bold#60;/b> & <0.1% #1 #35;x; '
+        '#38;amp;"')
+    assert label("Metal & alloy") == '"Metal & alloy"'
+    assert comment("As of 2025 · %%{init} #2") == "%% As of 2025 · %%#123;init#125; #2"
+
+
+# ------------------------------------------------- 5. diff: re-sourced is not added
+def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
+    """An article that repeats the December 2024 ban's coverage of gallium (already held
+    from MOFCOM's announcement) showed "+ control:... COVERS element:Ga" as a new fact."""
+    from datetime import date
+
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    mofcom, wire, repost = ("source:mofcom",), ("source:wire",), ("source:repost",)
+    old = [Claim("control:ban", "label", "Ban", sources=mofcom),
+           Claim("control:ban", "COVERS", "element:Ga", sources=mofcom),
+           Claim("country:CN", "PRODUCES", "material:ga", (("share", 0.98),), sources=repost),
+           Claim("control:ban", "effective_from", date(2024, 12, 3), sources=mofcom)]
+    new = old[:2] + [
+        # the same coverage from a wire story, dated by the article: re-sourced
+        Claim("control:ban", "COVERS", "element:Ga", sources=wire,
+              valid_from=date(2024, 12, 3)),
+        # a new element: a new fact
+        Claim("control:ban", "COVERS", "element:Ge", sources=wire),
+        # the repost replaced by its original, same share: re-sourced, not removed
+        Claim("country:CN", "PRODUCES", "material:ga", (("share", 0.98),), sources=mofcom),
+        # the date as the article gives it: the same date, marked as found so
+        Claim("control:ban", "effective_from", date(2024, 12, 3), (("dated_by", "article"),),
+              sources=wire),
+        # a different share is a new figure, never re-sourced
+        Claim("country:CN", "PRODUCES", "material:ga", (("share", 0.99),), sources=wire)]
+    save_snapshot(old, tmp_path / "old.json")
+    save_snapshot(new, tmp_path / "new.json")
+    a, b = str(tmp_path / "old.json"), str(tmp_path / "new.json")
+    text = out("diff", a, b, "--no-chokepoints")
+    assert text.splitlines()[0] == (
+        f"2 facts added, 3 re-sourced, 0 removed, 0 changed from {a} to {b}.")
+    assert ("Added:\n"
+            "  + control:ban COVERS element:Ge <source:wire>\n"
+            "  + country:CN PRODUCES material:ga (share 0.99) <source:wire>\n\n"
+            "Re-sourced (facts already held, now from another source too):\n"
+            "  = control:ban COVERS element:Ga [2024-12-03 to …] <source:wire> (re-sourced: "
+            "already from source:mofcom)\n"
+            "  = control:ban effective_from 2024-12-03 (dated_by article) <source:wire> "
+            "(re-sourced: was from source:mofcom)\n"
+            "  = country:CN PRODUCES material:ga (share 0.98) <source:mofcom> (re-sourced: was "
+            "from source:repost)\n") in text
+    # MOFCOM's effective_from and the repost's share went, each replaced by the same
+    # fact from another source: re-sourced ("was from"), not removed
+    assert "Removed:" not in text
+    data = json.loads(out("diff", a, b, "--no-chokepoints", "--format", "json"))
+    assert data["summary"] == {"added": 2, "resourced": 3, "removed": 0, "changed": 0,
+                               "products_changed": None}
+    assert [(r["predicate"], r["object"], r["already_from"], r["was_from"])
+            for r in data["resourced"]] == [
+        ("COVERS", "element:Ga", ["source:mofcom"], []),
+        ("effective_from", "2024-12-03", [], ["source:mofcom"]),
+        ("PRODUCES", "material:ga", [], ["source:repost"])]
+    assert [c["object"] for c in data["added"]] == ["element:Ge", "material:ga"]
+    rows = list(csv.DictReader(io.StringIO(out("diff", a, b, "--no-chokepoints",
+                                               "--format", "csv"))))
+    assert [(r["change"], r["predicate"], r["earlier_sources"]) for r in rows] == [
+        ("added", "COVERS", ""), ("added", "PRODUCES", ""),
+        ("re-sourced", "COVERS", "source:mofcom"),
+        ("re-sourced", "effective_from", "source:mofcom"),
+        ("re-sourced", "PRODUCES", "source:repost")]
+    assert data["removed"] == []
+
+
+# ------------------------------------------------- 6. views agree with each other
+def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
+    """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
+    Mermaid "availability 1.00", where every report says "availability 100%"."""
+    text = out("chokepoints", "--product", "product:f-35")
+    assert "defence; availability 100% as of latest data" in " ".join(text.split())
+    mmd = out("snapshot", "product:f-35", "--format", "mmd")
+    assert 'n19["Lockheed Martin F-35 Lightning II<br/>availability 100%"]' in mmd
+    svg = out("snapshot", "product:f-35")
+    assert ">availability</text>" in svg and ">100% (no</text>" in svg
+    assert "1.00" not in mmd and ">1.00" not in svg
+    full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
+    assert "availability &lt;0.1% (baseline 100%)" in full
+
+
+def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
+    """The scenario named "China's 99% of Dysprosium oxide" with neither confidence nor
+    source, where chokepoints gives the same figure both; the table had no sources."""
+    text = " ".join(out("scenario", "--name", "cn-2025-04-defence-denial").split())
+    assert ("the scenario blocks China's 99% of Dysprosium oxide (separated) (medium "
+            "confidence; rests on a proxy; source type: repost) [1],") in text
+    listed = text.split(" SOURCES ")[1]
+    assert listed.startswith("[1] repost: CSIS, The Consequences of China's New Rare Earths "
+                             "Export Restrictions")
+    # the same figure, the same confidence and source type as the chokepoint summary
+    chk = " ".join(out("chokepoints", "--product", "product:f-35").split())
+    assert ("Dysprosium oxide (separated), 99% from China (HHI 9,801; medium confidence; "
+            "rests on a proxy; source type: repost)") in chk
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
+        "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
+    assert rows["product:f-35"]["sources"] == (
+        "source:reex-csis-heavy-ree-2025;source:reex-iea-oct-2025")
+
+
+def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
+    """`show product:bev-drive-motor` ran the dispute into the figures ("disputed Nikkei
+    (2018): ..., quantity 1.2") and cited "[4][2][5]"."""
+    text = out("show", "product:bev-drive-motor")
+    assert ("  -> REQUIRES material:ndfeb-magnet-ht (High-temperature NdFeB magnet\n"
+            "   (Dy/Tb-doped)) quantity 1.2, unit kg per 100 kW peak power (low confidence)\n"
+            "   [2][4][5]\n"
+            "       disputed: Nikkei (2018): Toyota's heat-resistant EV magnet has no\n"
+            "       dysprosium or terbium\n") in text
+    assert "disputed Nikkei" not in text and "[4][2]" not in text
+
+
+def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
+    import mineralgraph as mg
+
+    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
+    cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*EMBARGO, "--format", "csv")))}
+    assert rows["product:aim-9x"]["new_possible_spofs"] == [
+        "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
+    assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
+        "product:aim-9x"]["new_possible_spofs"]
+
+
+def test_concentration_of_an_unmapped_material_says_why_with_its_sources():
+    text = " ".join(out("concentration", "material:ammunition-primer").split())
+    assert ("No country shares are recorded for Centre-fire ammunition primer "
+            "(material:ammunition-primer): their supply is not mapped by country (unknown, "
+            "not safe). Why: Centre-fire ammunition primer: no public split of primer "
+            "production by country or company was found; the sources read describe primer "
+            "composition only [1][2].") in text
+    assert " SOURCES [1] " in text
