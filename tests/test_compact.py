@@ -228,3 +228,29 @@ def test_snapshot_is_compact_by_default_and_full_on_request(run_cli, tmp_path):
     result = run_cli("snapshot", "product:f-35", "--full", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert int(result.stderr.split("(")[1].split()[0]) > 40
+
+
+def test_a_company_loss_is_written_at_the_material_it_produces(bundled):
+    # the new-user trial of 2026-11-27: MP Materials and Mountain Pass were drawn inside
+    # Tesla's actuator box ("each: holds ≈100%", the United States' share there), while the
+    # report takes their 13% loss from the rare-earth concentrate (its HHI stage)
+    chain, found = compact(bundled, "product:optimus")
+    where = {k.id: m for m, node in chain.nodes.items() for k in node.chokes}
+    assert where["company:mp-materials"] == "material:re-concentrate"
+    assert where["facility:mountain-pass"] == "material:re-concentrate"
+    assert where["company:tesla"] != "material:re-concentrate"
+    rows = {c.id: c for c in found.report.chokepoints}
+    for choke_id, material in where.items():
+        if rows[choke_id].hhi_material:
+            assert material == rows[choke_id].hhi_material, choke_id
+
+
+def test_a_rank_left_unmarked_says_why(bundled):
+    # #4 of the Optimus is the United States, which stops it only through Tesla's own work
+    # (a maker's country, never a sole source): the list of ranks skipped it without a word
+    chain, _ = compact(bundled, "product:optimus")
+    assert [t.rank for t in chain.top] == [1, 2, 3, 5, 6, 7, 8]
+    assert chain.skipped == ["4. United States: 100% only through its makers' own work "
+                             "there, not a supplier"]
+    text = " ".join(t.text for t in compact_layout(chain).primitives() if isinstance(t, Text))
+    assert "not marked: 4. United States" in text

@@ -196,7 +196,10 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         seeds |= set(held) | set(on_path)
         cut = [m for m in materials for b in bars[m] if b.owner == owner and b.blocked]
         seeds |= set(cut)
-        where = (cut + held + on_path or [None])[0]
+        # the stage its loss comes from (the report's HHI stage), so a company's loss is
+        # written at the material it produces, not where its country holds most
+        source = [c.hhi_material] if getattr(c, "hhi_material", None) in bars else []
+        where = (cut + source + held + on_path or [None])[0]
         if where is not None:
             chokes[where].append(Choke(rank, c.id, c.label, _high(c), c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
@@ -233,6 +236,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
     top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c)) for rank, c, _ in owners]
+    skipped = skipped_ranks(report, {t.rank for t in top})
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
                   report.scenario, dataset_version(graph), nodes, edges, top,
                   report.availability, report.baseline)
@@ -240,8 +244,27 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.baseline_range = report.baseline_range
     chain.compact = True
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
+    chain.skipped = skipped
     chain.citations = {s: graph.citation(s) for s in chain.sources}
     return chain
+
+
+def skipped_ranks(report: ProductReport, shown: set) -> list[str]:
+    """Why a rank between the marked chokepoints is not marked: the rest of the world (many
+    countries) or a country that stops the product only through its makers' own work
+    (:func:`~mineralgraph.graph.analysis.exposure.top_suppliers`), so a picture's list of
+    ranks never skips one without saying why."""
+    last = max(shown, default=0)
+    notes = []
+    for c in report.chokepoints:
+        if not c.rank or c.rank >= last or c.rank in shown:
+            continue
+        if c.id == REST_OF_WORLD:
+            notes.append(f"{c.rank}. {c.label}: many countries, not one supplier")
+        elif c.id in report.through_makers:
+            notes.append(f"{c.rank}. {c.label}: {percent(_high(c))} only through its makers' "
+                         "own work there, not a supplier")
+    return notes
 
 
 def _high(c) -> float:

@@ -447,6 +447,9 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
     if chain.top and standalone:
         x, y = MARGIN, y + s.line * 1.4
         parts = [f"{t.rank}. {t.label} ({t.figure()})" for t in chain.top]
+        skipped = getattr(chain, "skipped", [])
+        if skipped:
+            parts.append("not marked: " + "; ".join(skipped))
         basis = chain.loss_basis()
         head = f"Top chokepoints (loss of {basis})" if basis else "Top chokepoints"
         for line in full_wrap(f"{head}: " + " · ".join(parts), width - 2 * MARGIN, f):
