@@ -414,6 +414,9 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     worst = [r for r in hit
              if (percent(r["loss"]), percent(r["loss_range"][1])) == tuple(map(percent, top))]
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
+    # a control not yet (or no longer) in force changes nothing: said before the count, so
+    # "0 products lose supply" is never read as "safe under this control"
+    intro += "".join(f"Note: {note}. " for note in result.get("notes", []))
     intro += f"{len(hit)} of {len(rows)} product(s) lose or may lose supply"
     if len(worst) == 1:
         intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
@@ -446,8 +449,6 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
                   "not_mapped): each figure is a range from losing them to keeping them.")
-    for note in result.get("notes", []):
-        intro += f"\nNote: {note}"
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
     intro += "".join(f"\n{line}" for line in baseline_lines(result["products"], graph))
