@@ -381,3 +381,16 @@ def test_chokepoints_json_gives_why_each_input_is_unmapped_as_the_text_does():
     assert (cobalt["stage"], cobalt["sources"]) == ("processing",
                                                     ["source:usgs-mcs2025-cobalt"])
     assert cobalt["reason"].startswith("USGS MCS 2025 names China the world's leading")
+
+
+def test_a_zero_loss_on_a_partial_bill_of_materials_is_marked_in_its_cell():
+    """Patriot read "0%" in the table (one recorded requirement): the cell says so too."""
+    text = out(*EMBARGO)
+    patriot = text[text.index("\nproduct:patriot\n"):].splitlines()[2].split()
+    assert patriot[:2] == ["defence", "0%*"]
+    assert "0%*: counting only the recorded requirements of the product (above): not" in text
+    md = out(*EMBARGO, "--format", "md")
+    assert "| product:patriot | defence | 0%\\* |" in md
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*EMBARGO, "--format", "csv")))}
+    assert rows["product:patriot"]["loss_high"] == "0.0"

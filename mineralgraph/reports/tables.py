@@ -394,7 +394,9 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
-               "loss": span(*r["loss_range"]),
+               # a 0% counts only the recorded requirements (recorded_lines says how many)
+               "loss": span(*r["loss_range"]) + (
+                   "*" if r["loss_range"][1] <= 0 and "requirements_recorded" in r else ""),
                "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
                "not_mapped": len(r["supply_not_mapped"]) or "",
                **_caveat_cells(row_caveats(r), fmt),
@@ -438,7 +440,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     intro += "".join(f"\n{line}" for line in reasons)
-    intro += "".join(f"\n{line}" for line in recorded_lines(result["products"], graph))
+    recorded = recorded_lines(result["products"], graph)
+    intro += "".join(f"\n{line}" for line in recorded)
+    if recorded and not csv:
+        intro += ("\n0%*: counting only the recorded requirements of the product (above): "
+                  "not safe, not measured.")
     rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
     if rest:
         intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
