@@ -162,3 +162,18 @@ def test_dependents_of_dysprosium_name_the_optimus(run_cli):
             "(product:optimus) have no supply path from dysprosium but need Sintered NdFeB "
             "permanent magnet, whose grade no source states: it may be High-temperature "
             "NdFeB magnet (Dy/Tb-doped), which contains dysprosium") in text
+
+
+def test_a_brief_on_dysprosium_names_what_dependents_lists_beyond_its_supply_paths(run_cli):
+    """The brief's chain is drawn along supply paths; the products dependents adds (grade,
+    untraced) are named in its summary, not left out."""
+    text = " ".join(run_cli("brief", "element:Dy").stdout.split())
+    assert ("cannot be made; with no supply path from dysprosium, AIM-9X Sidewinder "
+            "air-to-air missile, M2/M3 Bradley fighting vehicle, Arleigh Burke-class (DDG-51) "
+            "destroyer, Lockheed Martin F-22 Raptor, Apple iPhone (smartphone), Javelin "
+            "anti-tank missile (Raytheon / Lockheed Martin), Joint Direct Attack Munition "
+            "(JDAM) guided bomb kit and Tesla Optimus humanoid robot (the grade of Sintered "
+            "NdFeB permanent magnet is not stated and may be one that needs it) and "
+            "Columbia-class") in text
+    # a company reaches nothing beyond its supply paths
+    assert "with no supply path from" not in run_cli("brief", "company:mp-materials").stdout

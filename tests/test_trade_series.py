@@ -86,7 +86,9 @@ def test_units_periods_and_source_types(graph):
              for row in rows for s in row["sources"].split(";")}
     assert types["source:spglobal-magnets-2025-07"] == "press"
     assert types["source:squidsite-reuters-magnets-2025-10"] == "repost"
-    assert set(types.values()) == {"press", "repost"}
+    # Tradium's own market note on the customs figures (August 2025) beside the press
+    assert types["source:tradium-re-exports-2025-08"] == "company"
+    assert set(types.values()) == {"company", "press", "repost"}
 
 
 def test_show_lists_a_monthly_trade_series_in_date_order(run_cli):

@@ -365,3 +365,19 @@ def test_concentration_of_an_unmapped_material_says_why_with_its_sources():
             "production by country or company was found; the sources read describe primer "
             "composition only [1][2].") in text
     assert " SOURCES [1] " in text
+
+
+def test_chokepoints_json_gives_why_each_input_is_unmapped_as_the_text_does():
+    data = json.loads(out("chokepoints", "--product", "product:f-35", "--format", "json"))[0]
+    reasons = data["unmapped_reasons"]
+    assert [r["material"] for r in reasons] == [
+        "material:germanium-concentrate", "material:germanium-dioxide",
+        "material:germanium-tetrachloride", "material:cobalt-refined", "material:dy-metal",
+        "material:germanium-metal", "material:ndfeb-alloy", "material:ndpr-metal",
+        "material:sm-metal", "material:smco-alloy", "material:germanium-ir-optic",
+        "material:re-defence-materials", "material:smco-magnet", "material:f35-das-sensor"]
+    assert sorted(r["material"] for r in reasons) == sorted(data["supply_not_mapped"])
+    cobalt = reasons[3]
+    assert (cobalt["stage"], cobalt["sources"]) == ("processing",
+                                                    ["source:usgs-mcs2025-cobalt"])
+    assert cobalt["reason"].startswith("USGS MCS 2025 names China the world's leading")

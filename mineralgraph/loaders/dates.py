@@ -63,6 +63,12 @@ _PAST_ON = re.compile(r"\b(said|announced|imposed|issued|approved|signed|unveile
                       r"released|published|banned|restricted|added|decided|agreed|confirmed|"
                       r"granted|denied|suspended|lifted)\s+([\w',]+\s+){0,4}?on\s+$", re.I)
 
+#: A subject and its past verb after a leading date: ", China announced", ", Beijing imposed".
+_PAST_SUBJECT = re.compile(r"\s*,?\s*([\w'.\u2019-]+\s+){1,4}?(said|announced|imposed|issued|"
+                           r"approved|signed|unveiled|introduced|released|published|banned|"
+                           r"restricted|added|decided|agreed|confirmed|granted|denied|suspended|"
+                           r"lifted)\b", re.I)
+
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
                      re.I)
@@ -102,6 +108,11 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return None
         closest = closest_year(month, day, article)
         past_on = _PAST_ON.search(sentence[:m.start()])
+        # "On April 4, China announced ..." (in October): a leading date of a past verb
+        lead_past = re.match(r"\W*on\s+$", sentence[:m.start()], re.I) and _PAST_SUBJECT.match(
+            sentence[m.end():])
+        if closest and closest > article and lead_past:
+            past_on = lead_past
         if closest and closest > article and past_on and not re.search(
                 r"\b(will|would|shall|take|takes|taking|effect|start|starts|begin|begins|come|"
                 r"comes|from|until|expire|expires|due|scheduled)\b", past_on.group(0), re.I):

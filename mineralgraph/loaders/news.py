@@ -68,8 +68,6 @@ from mineralgraph.loaders.articles import Article, dateline, read_article, split
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
-from mineralgraph.loaders.news_gate import (decision_doubt, event_doubt, restated_doubt,
-                                            restated_match)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -77,6 +75,13 @@ from mineralgraph.loaders.mentions import (
     Mention,
     coerce,
     looks_like_company,
+)
+from mineralgraph.loaders.news_gate import (
+    MONTH_NAME,
+    decision_doubt,
+    event_doubt,
+    restated_doubt,
+    restated_match,
 )
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
@@ -139,7 +144,8 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
 #: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
-LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|June|"
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|"
+                       r"June|"
                        r"July|August|September|October|November|December|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
                        r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
@@ -149,9 +155,13 @@ PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|
 #: A control in place extended: "extended its ban", "the extension of the suspension".
 EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?)\s+(the\s+|its\s+|"
                       r"their\s+|a\s+)?([\w-]+\s+){0,3}?(ban|bans|controls?|suspension|"
-                      r"restrictions?|curbs?|prohibition|moratorium)\b|\bextension of (the\s+|its\s+)?"
+                      r"restrictions?|curbs?|prohibition|moratorium)\b|"
+                      r"\bextension of (the\s+|its\s+)?"
                       r"([\w-]+\s+){0,3}?(ban|controls?|suspension|restrictions?|curbs?|"
                       r"prohibition|moratorium)\b", re.I)
+#: Between a verb and the thing it governs: a few words, no comma, no list of uses.
+OBJECT_GAP = re.compile(r"(?!.*\b(used in|end up in|ends up in|including|such as|for use in)\b)"
+                        r"(,(?!\s)|[^,;]){0,60}", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -400,7 +410,8 @@ PASSIVE_PAST = re.compile(r"\b(was|were|had been)\s+(first\s+)?(imposed|introduc
                           r"adopted|put in place)\b", re.I)
 #: "has banned exports of nickel ore since 2020": a state since a date, no event.
 STATE_SINCE = re.compile(r"\b(has|have|had)\s+(been\s+)?(banned|banning|restricted|prohibited|"
-                         r"curbed|controlled)\b[^.;]{0,80}\bsince\b", re.I)
+                         r"curbed|controlled|implemented|imposed|enforced|maintained|kept|had)\b"
+                         r"[^.;]{0,80}\bsince\b", re.I)
 
 
 # ---------------------------------------------------------------- extraction
@@ -588,7 +599,8 @@ class NewsReader:
                     and claim.qualifier("modality") is None and claim.subject not in drop \
                     and claim.object != "under-review":   # an application, by REVIEW's verbs
                 reason = decision_doubt(claim.quote or "",
-                                        claim.qualifier("dated_by") == "article")
+                                        claim.qualifier("dated_by") == "article",
+                                        self.unread_month(claim.quote or ""))
                 if reason:
                     drop[claim.subject] = (claim.quote or "", reason)
         # talk of an event (a rumour, a fear, a counterfactual) is no event: the claims it
@@ -614,12 +626,19 @@ class NewsReader:
         # article's day stands in for no announcement that the text says came before it
         early = {(c.subject, c.quote) for c in self.claims if c.predicate == "effective_from"
                  and c.object < self.article.published}
-        late = [c for c in self.claims if c.predicate == "announced_on"
-                and c.qualifier("dated_by") == "article" and (c.subject, c.quote) in early]
+        late = [c for c in self.claims if c.predicate == "announced_on" and (
+                # an announcement reported as made cannot come after the article reporting it
+                (c.qualifier("modality") is None and c.object > self.article.published)
+                or c.qualifier("dated_by") == "article") and (
+                    c.object > self.article.published or (c.subject, c.quote) in early or (
+                    # "During a July summit, ..., China imposed ...", read in September
+                    self.controls.get(c.subject, {}).get("minted")
+                    and self.unread_month(c.quote or "")))]
         for claim in late:
-            reason = ("not dated: the announcement took the article's day, after the entry "
-                      "into force the text gives")
-            if self.controls.get(claim.subject, {}).get("minted"):
+            reason = ("not dated: the announcement's day is after the article, or the "
+                      "article's own day standing in for a date the text gives otherwise")
+            if self.controls.get(claim.subject, {}).get("minted") \
+                    or claim.subject.startswith("licence:"):
                 drop[claim.subject] = (claim.quote or "", reason)   # its id and dates: guesses
                 continue
             self.claims.remove(claim)
@@ -652,6 +671,14 @@ class NewsReader:
                 self.controls[node]["minted"] = False   # withheld as nothing, listed nowhere
             line = next((line for line, text, _ in self.skipped if text == quote), self.line)
             self.skipped.append((line, quote, f"{reason} (gate: {node} dropped)"))
+
+    def unread_month(self, text: str) -> bool:
+        """True when ``text`` names a month no date read in it takes ("During a July summit"),
+        other than the article's own month."""
+        spans = [(start, end) for _, start, end in find_dates(text, self.article.published)]
+        return any(MONTHS[m.group(0).lower()] != self.article.published.month
+                   and not any(start <= m.start() < end for start, end in spans)
+                   for m in MONTH_NAME.finditer(text))
 
     def withhold_new_controls(self) -> None:
         """A control no known node matches is withheld unless ``news_new_controls`` is
@@ -1003,7 +1030,8 @@ class NewsReader:
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
         ``reported_*`` claims of the article on the country (or company) they are about."""
-        if YEAR_TO_DATE.search(text):
+        if YEAR_TO_DATE.search(text) or re.search(r"\b(during|in|over|for) (this|that) "
+                                                 r"(period|timeframe|time frame)\b", text, re.I):
             if find_figures(text):
                 self.skipped.append((self.line, text, "a year-to-date total is no month's or "
                                                       "year's figure"))
@@ -1185,6 +1213,21 @@ class NewsReader:
                 year = re.search(r"\b(?:in|for|during) (?:the (?:whole |full |entire )?"
                                  r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
                                  re.I)
+                if year and re.search(r"\b(same|corresponding|year-earlier|prior-year)\s+"
+                                      r"(period|timeframe|time frame|months?|quarter)\s+"
+                                      r"(in|of)\s+$",
+                                      text[max(0, year.start() - 40):year.start() + 3], re.I):
+                    year = None   # "from 14,483 tonnes in the same timeframe in 2023": a base
+                c_start, c_end = clause_bounds(text, figure.start)
+                lead = re.match(r"\W*(in|on|by|during|for|last|this)\b[^,]*,", text, re.I)
+                if months and figure.kind == "quantity" and not any(
+                        start < c_end or (lead and start < lead.end())
+                        for d, start, _ in dates if d in months):
+                    # "August saw 14,666 tonnes exported, while in May it was ...": the only
+                    # month read is a later clause's
+                    self.skipped.append((self.line, text, "ambiguous: the month read is a later "
+                                                          "clause's than the quantity's"))
+                    continue
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
                 # "a year earlier, in March 2023, exports stood at 6,480 kilograms, so shipments
@@ -1201,6 +1244,22 @@ class NewsReader:
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
                     when, period = date(int(year.group(1)), 1, 1), year.group(1)
+                elif re.match(r"\W*last year\b", text, re.I):
+                    # "Last year, China exported 38,632 tons": the year before the article's
+                    when = date(self.article.published.year - 1, 1, 1)
+                    period, own = str(when.year), when
+                elif self.last_period is not None and re.match(
+                        r"\W*((a|one) year (earlier|ago|before)|in the same month (a |last )year)"
+                        r"\b", text, re.I):
+                    # "A year earlier, exports stood at 4,000 kilograms": the month reported, a
+                    # year back (a change so placed is no one month's: skipped)
+                    if figure.kind != "quantity":
+                        self.skipped.append((self.line, text, "ambiguous: a change set a year "
+                                                              "back with no month of its own"))
+                        continue
+                    when = self.last_period.replace(year=self.last_period.year - 1)
+                    period = f"{when:%Y-%m}"
+                    own = when   # a comparison's month: not the month the article reports
                 elif self.last_period is not None:
                     # "Exports were still down 38% from a year earlier": the month just reported
                     when, period = self.last_period, f"{self.last_period:%Y-%m}"
@@ -1284,9 +1343,11 @@ class NewsReader:
             first = months[0] if months else self.last_period
             return date(int(ago.group("year")) if ago.group("year") else first.year - 1,
                         first.month, 1)
-        same = re.match(r"\s+(?:\w+\s+)?in the same (?:month|period) (?:of |in )?(?P<year>20\d\d)\b|"
+        same = re.match(r"\s+(?:\w+\s+)?in the same (?:month|period) (?:of |in )?"
+                        r"(?P<year>20\d\d)\b|"
                         r"\s+(?:\w+\s+)?in the same (?:month|period) (?:a |last |of last |of the "
-                        r"previous |the previous |of the prior )year\b|\s+a year (earlier|ago|before)\b",
+                        r"previous |the previous |of the prior )year\b|"
+                        r"\s+a year (earlier|ago|before)\b",
                         after, re.I)
         base = months[0] if months else self.last_period
         if same and base:
@@ -1593,8 +1654,13 @@ class NewsReader:
             targets = [t for t in targets if any(f.id == t and f.mention.start < aside.start()
                                                  for f in found)]
         clause = CLAUSE_BREAK.search(text)
-        named = self.items([f for f in found if clause is None
-                            or f.mention.start < clause.start()])
+        # "exports of bauxite, the main ore source of aluminium, ...": an appositive names no item
+        apposed = [(m.start(), m.end()) for m in re.finditer(
+            r",\s+(the|a|an)\s+([\w-]+\s+){0,3}?(ore|source|form|component|ingredient|metal|"
+            r"mineral|material|feedstock)s?\s+(of|for|used)\b[^,;]*(,|$)", text)]
+        named = self.items([f for f in found if (clause is None
+                                                 or f.mention.start < clause.start())
+                            and not any(a <= f.mention.start < b for a, b in apposed)])
         items = [i for i, _ in named]
         # "China restricted bismuth exports on Tuesday, and shipments to the United States had
         # already fallen", "..., hitting buyers in Germany": targets of another clause
@@ -1606,14 +1672,27 @@ class NewsReader:
         halt = self.government_halt(text, found)
         if halt:
             statuses.append("announced")   # a ban starts ("suspended cobalt exports")
-        elif SUSPENDED.search(text):
+        elif any((re.match(r"[^;]{0,70}?\b(ban|bans|controls?|restrictions?|curbs?|measures?|"
+                           r"announcements?|clause|prohibition|rules|licensing|requirements?)\b",
+                           text[m.end():], re.I) or re.search(
+                     # "China's export ban on gallium ... was lifted"
+                     r"\b(ban|bans|controls?|restrictions?|curbs?|measures?|prohibition|rules)\b"
+                     r"[^;]{0,70}\b(was|were|has been|have been|had been|is|are|be|being)\s+$",
+                     text[:m.start()], re.I))
+                 and not re.match(r"\s+(the\s+|its\s+|their\s+|his\s+|her\s+)?([\w-]+\s+){0,3}?"
+                                  r"(production|output|operations|assembly|manufacturing|work|"
+                                  r"deliveries|shipments|sales|plant|line|lines|factory)\b",
+                                  text[m.end():], re.I) for m in SUSPENDED.finditer(text)):
+            # "Suzuki has suspended production of its Swift ... due to ... China's export
+            # restrictions": a company's pause, no suspension of the control
             statuses.append("suspended")
         if IN_FORCE.search(text) and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
                 and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)) \
                 and not ("suspended" in statuses and re.search(
                     r"\b(suspension|suspending|pause|pausing|lifting|halt)\b[^;]{0,120}?\b(takes?|"
-                    r"took|taking|comes?|came|went|goes) (effect|into (force|effect))", text, re.I)):
+                    r"took|taking|comes?|came|went|goes) (effect|into (force|effect))", text,
+                    re.I)):
             # "The suspension of the second clause ... takes effect from Sunday": the pause
             # starts, not the control
             statuses.append("in force")   # "suspended ... with immediate effect": the pause
@@ -2089,7 +2168,8 @@ class NewsReader:
             return "modal: a control a modal verb governs ('would suspend') is no event"
         verbs = [m for pattern in (ANNOUNCED, IN_FORCE, SUSPENDED) for m in pattern.finditer(text)]
         background = [m for m in verbs if re.search(
-            r"\b(after|since|following|before|ahead of|when|once|until)\s+([\w.'\u2019-]+\s+){0,4}$",
+            r"\b(after|since|following|before|ahead of|when|once|until)\s+"
+            r"([\w.'\u2019-]+\s+){0,4}$",
             text[max(0, m.start() - 50):m.start()], re.I)]
         if verbs and len(background) == len(verbs) and not dated:
             # "..., but flows to the United States stalled after Beijing prohibited exports
@@ -2163,6 +2243,12 @@ class NewsReader:
             # "That October, Beijing added graphite to the list": another announcement
             self.skipped.append((self.line, text, "ambiguous: items named with another date "
                                                   f"or announcement than {control}'s"))
+            return
+        if re.match(r"\W*([\w'\u2019-]+\s+){0,4}?(control list|catalogu?e|list)\b", text, re.I) \
+                and not ANAPHOR.match(text):
+            # "China's export control list covers about 1,100 items, including ... samarium":
+            # the country's whole list, not the control in hand
+            self.skipped.append((self.line, text, f"ambiguous: items of a list, not of {control}"))
             return
         named = self.items(found)
         for item, _ in named:
@@ -2381,6 +2467,12 @@ class NewsReader:
             between = text[verb_end:mention.start]
             if word and not re.search(rf"\b{word}\b", between):
                 continue
+            if re.search(r"[,;]\s|\s(and|but|while|without)\s", between) and not re.search(
+                    r",\s+(where|whose)\s+(its|their)\s+([\w-]+\s+)?(customer|buyer|client)s?"
+                    r"\s+$", between):   # "to China, where its main customer Shenghe ..."
+                # "supplies magnets to carmakers, and Tesla buys ...", "..., without naming JL
+                # Mag": a party of another clause is no object of this verb
+                return None
             following = text[mention.end:mention.end + 3]
             if following.startswith("'") and index + 1 < len(parties) \
                     and parties[index + 1][0].start - mention.end <= 4:
@@ -2513,12 +2605,17 @@ class NewsReader:
         make = MAKE_VERB.search(text)
         if make and products:
             makers = [p for p in parties if p[0].end <= make.start()]
-            made = [f for f in products if f.mention.start >= make.end()]
+            # the product the verb governs, not one of an aside ("making ... oxides, key
+            # components of magnets that end up in ... EVs and F-35 fighter jets")
+            made = [f for f in products if f.mention.start >= make.end()
+                    and OBJECT_GAP.fullmatch(text[make.end():f.mention.start])]
             if makers and made:
                 self.claim(self.party(makers[-1]), "MAKES", made[0].id, event, quote=text)
         produce = PRODUCE_VERB.search(text)
         materials = [f for f in found if f.kind == "Material"
-                     and f.mention.start >= (produce.end() if produce else 0)]
+                     and f.mention.start >= (produce.end() if produce else 0)
+                     and (produce is None
+                          or not re.search(r",\s", text[produce.end():f.mention.start]))]
         if produce and materials:
             makers = [p for p in parties if p[0].end <= produce.start()]
             facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]

@@ -47,11 +47,16 @@ BACKGROUND = re.compile(r"\b(works? like|is like|means that|for example|e\.g\.|i
                         # how applications are handled: "will review the documents and make a
                         # decision to approve or disapproval", "whether to approve"
                         r"(approve|grant|issue)\s+or\s+(not|den\w*|reject\w*|refus\w*|disapprov\w*)|"
-                        r"whether to|will (review|consider|examine|process)|make (a|its) decisions?)\b",
+                        r"whether to|will (review|consider|examine|process)|"
+                        r"make (a|its) decisions?|"
+                        # a call for a decision: "urged Beijing to speed up approvals"
+                        r"(urg\w+|ask(s|ed|ing)?|call(s|ed|ing)? on|press(es|ed|ing)?|request\w*|"
+                        r"demand\w*|lobb\w+|want(s|ed)?|appeal\w*)\s+([\w.'\u2019-]+\s+){0,4}?to)\b",
                         re.I)
 #: A clause of background a deciding verb stands in: "..., before the first approvals were
 #: granted in late September".
-SUBORDINATE = re.compile(r"\b(before|after|since|until|when|once|as|while)\s+([\w.'\u2019-]+\s+){0,6}$",
+SUBORDINATE = re.compile(r"\b(before|after|since|until|when|once|as|while)\s+"
+                         r"([\w.'\u2019-]+\s+){0,6}$",
                          re.I)
 
 
@@ -84,14 +89,19 @@ def event_doubt(text: str) -> str | None:
 #: have recently issued a limited number of export licenses, the supply remains constrained").
 LEADING_CLAUSE = re.compile(r"^\W*(while|although|though|even though|whereas|as|since|because|"
                             r"given that|now that)\b[^,]*,", re.I)
+#: A month named in a sentence: "During a July summit".
+MONTH_NAME = re.compile(r"\b(January|February|March|April|June|July|August|September|October|"
+                        r"November|December)\b")
 #: A time no day can be read from: "recently", "in recent weeks", "so far".
 VAGUE_TIME = re.compile(r"\b(recently|lately|in recent (days|weeks|months)|so far|to date|"
                         r"over the (past|last) (few )?(days|weeks|months))\b", re.I)
 
 
-def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
+def decision_doubt(text: str, dated_by_article: bool = False,
+                   unread_month: bool = False) -> str | None:
     """Why ``text`` states no licence decision, or None when it does; ``dated_by_article``:
-    the sentence gives no date of its own.
+    the sentence gives no date of its own; ``unread_month``: it names a month no date read in
+    it takes ("During a July summit").
 
     >>> decision_doubt("While China has recently issued some licences, supply is tight.")
     'background: the decision stands in a clause that leads the sentence (while, although, as)'
@@ -108,6 +118,10 @@ def decision_doubt(text: str, dated_by_article: bool = False) -> str | None:
     if dated_by_article and VAGUE_TIME.search(text):
         return "not dated: 'recently', 'so far' give no day, and the article's date is no " \
                "decision's"
+    if dated_by_article and unread_month:
+        # "During a July summit ..., China agreed to fast-track licences": the sentence names
+        # a month its date did not take; the article's day is a guess
+        return "not dated: the sentence names a month the decision's date does not take"
     # "China, which restricted exports in April, approved licences": the aside set apart
     text = re.sub(r",\s+(which|who|whose)\b[^,]*,", "", text)
     background = False
@@ -142,8 +156,8 @@ def restated_doubt(control: dict, sentence_dates: list, known: dict[str, dict]) 
     ...         "targets": set(), "announced": date(2023, 7, 3),
     ...         "effective": date(2023, 8, 1), "minted": False}
     >>> new = {"issuer": {"country:CN"}, "covers": {"element:Ga"}, "targets": set()}
-    >>> restated_doubt(new, [date(2023, 8, 1)], {"control:cn-2023-07": july})
-    'restated: control:cn-2023-07 of the same issuer covers these items, in the month the sentence gives'
+    >>> restated_doubt(new, [date(2023, 8, 1)], {"control:cn-2023-07": july})  # doctest: +ELLIPSIS
+    'restated: control:cn-2023-07 of the same issuer covers these items, in the month ...'
     >>> restated_doubt(new, [date(2024, 12, 3)], {"control:cn-2023-07": july}) is None
     True
     """

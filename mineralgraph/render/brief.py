@@ -46,6 +46,7 @@ from mineralgraph.reports.summary import (
     unmapped_sentence,
     untraced_sentence,
 )
+from mineralgraph.reports.tables import beyond_clause
 
 #: Rows of the chokepoint table in a brief.
 TABLE_ROWS = 10
@@ -145,6 +146,7 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain, found.caveats)
+        summary[1] = summary[1][:-1] + beyond_clause(graph, node_id, found.beyond) + "."
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
                   note, cited_by=cited_by)
     if scenario is not None:

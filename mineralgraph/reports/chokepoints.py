@@ -247,12 +247,20 @@ def flat_row(report: ProductReport, row) -> dict:
             "disputes": disputes_cell(data["disputes"])}
 
 
-def json_report(report: ProductReport) -> dict:
+def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     """A product's report as JSON data: the analysis' dict, each row's ``spof`` one of
-    ``certain``, ``possible``, ``no``."""
+    ``certain``, ``possible``, ``no``; ``unmapped_reasons``: each input without mapped
+    supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
+    text groups them."""
     data = report.as_dict()
     data["chokepoints"] = [{**row, "spof": spof_value(row["spof"])}
                            for row in data["chokepoints"]]
+    data["unmapped_reasons"] = [
+        {"material": m, "stage": stage or None, "reason": reason or None,
+         "sources": sorted({s for c in graph.attribute_claims(m, "unmapped_reason")
+                            for s in c.sources})}
+        for stage, reasons in unmapped_groups(graph, report.unmapped)
+        for reason, materials in reasons for m in materials]
     return data
 
 
@@ -260,7 +268,7 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
            top: int | None = 10) -> str:
     """The report in one of text, md, json, csv."""
     if fmt == "json":
-        return to_json([json_report(r) for r in reports])
+        return to_json([json_report(r, graph) for r in reports])
     if fmt == "csv":
         return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
     return render_text(reports, graph, markdown=fmt == "md", top=top)

@@ -274,6 +274,26 @@ def grade_sentence(graph: SupplyGraph, node_id: str, products: list[str],
             "does; stating the grade narrows the range).")
 
 
+def beyond_clause(graph: SupplyGraph, node_id: str,
+                  beyond: dict[str, tuple[str, list[str]]]) -> str:
+    """For the end of a sentence about the products that depend on ``node_id`` ("; ..."):
+    those with no supply path from it that may still need it, as ``dependents`` lists
+    them (``beyond``: product -> ("grade" or "untraced", materials)), or "" when none."""
+    if not beyond:
+        return ""
+    parts = []
+    for why, text in (("grade", "the grade of {} is not stated and may be one that needs "
+                                "it"),
+                      ("untraced", "no source traces {} to a country")):
+        products = [p for p in sorted(beyond) if beyond[p][0] == why]
+        if products:
+            materials = sorted({m for p in products for m in beyond[p][1]})
+            parts.append(f"{join_names([graph.label(p) for p in products])} "
+                         f"({text.format(join_names([graph.label(m) for m in materials]))})")
+    return (f"; with no supply path from {prose_name(graph, node_id)}, "
+            f"{' and '.join(parts)} may not be made without it either (as dependents says)")
+
+
 def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
                       untraced: dict[str, list[str]], only: int = 0) -> str:
     """For after a summary (with a leading space): the products with requirements nothing

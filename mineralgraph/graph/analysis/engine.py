@@ -583,19 +583,20 @@ class Analysis:
         """
         self.graph.require(node_id)
         out = {}
+        changes: dict[int, dict[int, float]] = {}
         for product in products:
             if not self.untraced_upstream(product):
                 continue
-            blocked = frozenset(self.blocked_for(product, "lower")
-                                | {("virtual", m) for m in self.untraced()})
-            key = ("lower", blocked)
-            if key not in self._scopes:
-                self._scopes[key] = self._compile(blocked, self.anchors())
-            scope = self._scopes[key]
-            before = self.reference(product, "lower")
-            index = scope.structure.index[product]
-            after = scope.evaluator.changed_values(scope.baseline, scope.zero_for([node_id])).get(
-                index, float(scope.baseline[index]))
+            scope = self.scope(product, "lower")
+            index = scope.structure.index
+            before = float(scope.baseline[index[product]])
+            if id(scope) not in changes:
+                # zeroing an untraced material's node is blocking its virtual producer
+                # for every reader (as in reach_losses): no second structure compiled
+                zero = scope.zero_for([node_id]) | {index[m] for m in self.untraced()
+                                                    if m in index}
+                changes[id(scope)] = scope.evaluator.changed_values(scope.baseline, zero)
+            after = changes[id(scope)].get(index[product], before)
             out[product] = 1.0 - after / before if before > 0 else 0.0
         return out
 

@@ -36,7 +36,7 @@ from mineralgraph.graph.analysis.comparison import compare
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.flow import flow_graph
+from mineralgraph.graph.flow import dependent_products, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -139,6 +139,10 @@ class ChainExposure:
     #: what each marked supplier's loss (for a product focus) or each product's loss (for
     #: any other focus) rests on (section 5.7)
     caveats: dict = field(default_factory=dict)
+    #: for a focus that is not a product: the products outside the spine that may still
+    #: need it, as ``dependents`` lists them, each with why ("grade" or "untraced") and
+    #: the materials it rests on (of unstated grade, or nothing traces them), sorted
+    beyond: dict = field(default_factory=dict)
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -200,6 +204,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     top: list[str] = []
     ranks: dict = {}
     caveats: dict = {}
+    beyond: dict = {}
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -223,8 +228,17 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         # lower bound with what a control on the node would reach, and the requirements
         # nothing traces at the high end); a bound with no supply at baseline loses nothing
         pairs = analysis.node_losses(node_id, products)
-        untraced = (analysis.untraced_losses(node_id, products)
+        untraced = (analysis.untraced_losses(node_id, analysis.products())
                     if analysis.untraced_reach(node_id) else {})
+        # and those with no supply path from the node that dependents lists too
+        grade_materials, _ = analysis.control_reach(node_id)
+        for material in grade_materials:
+            for product in dependent_products(graph, material, analysis.flow_index_for("lower")):
+                if product not in spine:
+                    beyond.setdefault(product, ("grade", []))[1].append(material)
+        for product, loss in sorted(untraced.items()):
+            if loss > 0 and product not in spine and product not in beyond:
+                beyond[product] = ("untraced", analysis.untraced_upstream(product))
         for product in products:
             caveats[product] = evidence.caveats(node_id, product)
             pair = pairs[product]
@@ -241,7 +255,8 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                   if scenario is not None and with_comparison else [])
     return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
                          frozenset(blocked), availability, baseline, concentrations,
-                         comparison, scenario, graph.as_of_date, ranks, caveats)
+                         comparison, scenario, graph.as_of_date, ranks, caveats,
+                         {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())})
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,
