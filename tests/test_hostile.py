@@ -1831,3 +1831,19 @@ def test_a_picture_or_pdf_is_not_written_to_a_terminal(args):
     piped = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
                            timeout=300, cwd=ROOT)
     assert piped.returncode == 0 and piped.stdout[:4] in (b"\x89PNG", b"%PDF")
+
+
+def test_validate_counts_a_row_given_twice_once_as_build_does(tmp_path):
+    """A relation row given twice: `build` said 60 facts (one claim), `validate` 61."""
+    data = tmp_path / "data"
+    shutil.copytree(TINY, data)
+    relations = data / "relations.csv"
+    row = next(line for line in relations.read_text(encoding="utf-8").splitlines()
+               if line.startswith("country:AU,PRODUCES,material:conc"))
+    with relations.open("a", encoding="utf-8") as handle:
+        handle.write(row + "\n")
+    built = mg("build", "--no-bundled", "--source", data, "-o", tmp_path / "g.json")
+    assert built.exit_code == 0 and "built" in built.stderr and " 60 facts" in built.stderr
+    checked = mg("validate", data)
+    assert checked.exit_code == 0
+    assert checked.stdout.startswith("ok: 60 facts, 8 source records"), checked.stdout

@@ -193,12 +193,12 @@ class Validation:
     def counts(self) -> dict:
         """Facts about the supply chain, records describing the sources, nodes and
         sources of the claims read (counted as ``mineralgraph info`` counts them)."""
-        from mineralgraph.graph.inventory import is_source_record
+        from mineralgraph.graph.inventory import fact_counts
         from mineralgraph.graph.supply_graph import SupplyGraph
 
         graph = SupplyGraph(self.claims)
-        records = sum(1 for c in self.claims if is_source_record(graph, c))
-        return {"facts": len(self.claims) - records, "source_records": records,
+        facts, records = fact_counts(graph)  # each claim once: a row given twice is one
+        return {"facts": facts, "source_records": records,
                 "nodes": len(graph),
                 "sources": len({s for c in self.claims for s in c.sources})}
 
