@@ -325,9 +325,9 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
     assert len(listed) == 20 and listed[-1].startswith("20. ")
     assert text.splitlines()[2].endswith(
-        " · 20 sources cited in the table, listed below; the picture draws on 37")
+        " · 20 sources cited in the table, listed below; the picture draws on 38")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
-    # second repost review)
+    # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date)
     # a brief on a non-product lists the picture's sources, and says so
     dy = run_cli("brief", "element:Dy").stdout
     n = len(dy.split("## Sources\n\n")[1].strip().splitlines())

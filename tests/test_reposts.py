@@ -42,7 +42,8 @@ def test_a_source_listing_shows_where_a_reposts_original_is_or_was_searched(run_
     found, the source's note saying where it was searched (Adamas via pulse.bot)."""
     text = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
     assert ("[6] repost: How Much Rare Earths Does an F-35 Really Contain? (Adamas "
-            "Intelligence, via pulse.bot). Adamas Intelligence. 2026-04-22. "
+            "Intelligence, via pulse.bot). pulse.bot (summarising Adamas Intelligence). "
+            "2026-04-22. "
             "https://www.pulse.bot/defense/news/how-much-rare-earths-does-an-f-35-really-"
             "contain-de58adad-63fb-4f8f-b887-377674870f67/. Original not recorded; note: "
             "pulse.bot summary of an Adamas Intelligence analysis; the Adamas original was "

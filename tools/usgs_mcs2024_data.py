@@ -262,7 +262,9 @@ ESTIMATED_2023 = [
     dict(material="material:phosphate-rock", chapter="phosphate", code="phosp",
          folder="world", unit="kt", world=220000, other=800, est=True,
          revised="233,000 kt", confidence="low",
-         rows=[("CN", 90000), ("MA", 35000), ("US", 20000), ("RU", 14000), ("JO", 12000),
+         rows=[("CN", 90000, "MCS 2025's 2023 figure for China, read in relays of MCS 2025 by "
+                             "the spot check of 2026-11-30, is 105,000 kt: the largest revision"),
+               ("MA", 35000), ("US", 20000), ("RU", 14000), ("JO", 12000),
                ("SA", 8500), ("BR", 5300), ("EG", 4800), ("PE", 4200), ("TN", 3600),
                ("AU", 2500), ("IL", 2500), ("SN", 2500), ("KZ", 2000), ("VN", 2000),
                ("DZ", 1800), ("ZA", 1600), ("IN", 1500), ("TG", 1500), ("FI", 950),
