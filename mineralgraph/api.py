@@ -300,7 +300,8 @@ def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
     Examples
     --------
     >>> import mineralgraph as mg
-    >>> [r["product"] for r in mg.dependents(mg.load(), "element:Sm").rows()]  # doctest: +NORMALIZE_WHITESPACE
+    >>> rows = mg.dependents(mg.load(), "element:Sm").rows()
+    >>> [r["product"] for r in rows]  # doctest: +NORMALIZE_WHITESPACE
     ['product:columbia-class-submarine', 'product:ddg-51', 'product:f-35', 'product:jdam',
      'product:military-uav', 'product:tomahawk', 'product:virginia-class-submarine']
     """
