@@ -37,7 +37,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -52,32 +51,21 @@ def serve(heap: str, pagecache: str, home: Path) -> int:
     import neo4j_harness as h
 
     class SizedServer(h.Neo4jServer):
-        def start(self):
-            lib = h.fetch_jars()
-            java = h._java()
-            home.mkdir(parents=True, exist_ok=True)
-            self.home = Path(tempfile.mkdtemp(prefix="server-", dir=home))
-            port = h._free_port()
-            self.uri = f"bolt://127.0.0.1:{port}"
-            try:
-                self._write_config(port)
-                conf = self._conf_dir() / "neo4j.conf"
-                conf.write_text(conf.read_text().replace(
-                    "server.memory.pagecache.size=64m",
-                    f"server.memory.pagecache.size={pagecache}"))
-                self._set_initial_password(java, lib)
-                self._launch(java, lib)
-                self._wait_until_ready()
-            except BaseException:
-                self.stop()
-                raise
-            return self
+        def _write_config(self, port):
+            # the harness's configuration, with the page cache sized for the graph
+            super()._write_config(port)
+            conf = self._conf_dir() / "neo4j.conf"
+            conf.write_text(conf.read_text().replace(
+                "server.memory.pagecache.size=64m",
+                f"server.memory.pagecache.size={pagecache}"))
 
     options = tuple(f"-Xms{heap}" if o.startswith("-Xms") else
                     f"-Xmx{heap}" if o.startswith("-Xmx") else o for o in h.JVM_OPTIONS)
     h.JVM_OPTIONS = options
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     server = SizedServer(start_timeout=600)
+    home.mkdir(parents=True, exist_ok=True)
+    server.parent_dir = home
     try:
         server.start()
         print(f"{server.uri} {server._process.pid}", flush=True)

@@ -280,6 +280,8 @@ class Neo4jServer:
         env_timeout = os.environ.get("MINERALGRAPH_NEO4J_START_TIMEOUT")
         self.start_timeout = start_timeout or float(env_timeout or DEFAULT_START_TIMEOUT_S)
         self._process: subprocess.Popen[bytes] | None = None
+        #: Directory the server's temporary home is made in (None: the system's temp dir).
+        self.parent_dir: Path | None = None
 
     @property
     def connection(self) -> Neo4jConnection:
@@ -302,7 +304,7 @@ class Neo4jServer:
         """
         lib = fetch_jars()
         java = _java()
-        self.home = Path(tempfile.mkdtemp(prefix="mineralgraph-neo4j-"))
+        self.home = Path(tempfile.mkdtemp(prefix="mineralgraph-neo4j-", dir=self.parent_dir))
         port = _free_port()
         self.uri = f"bolt://127.0.0.1:{port}"
         try:
