@@ -284,6 +284,9 @@ def test_concentration_json(run_cli, tiny_snapshot):
      "company:mp-materials"),
     (["dependents", "element:Dyy"], "Error: element:Dyy is not in the graph (did you mean"),
     (["dependents", "Dy"], "Error: Dy is not in the graph (did you mean element:Dy?)"),
+    # a word of the label, not the spelling of the id (the new-user trial of 2026-11-27)
+    (["spof", "product:artillery-shell"], "Error: product:artillery-shell (Product) is not in "
+     "the graph (did you mean product:centre-fire-ammunition,"),
 ])
 def test_bad_input_is_one_line_and_exit_1(run_cli, args, message):
     result = run_cli(*args)

@@ -20,6 +20,7 @@ graph's policy (the newest valid claim by default).
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -214,6 +215,22 @@ class _Positions:
 
     def __bool__(self) -> bool:
         return True
+
+
+def _word_matches(node_id: str, by_label: dict[str, str]) -> list[str]:
+    """Nodes whose label holds a word of ``node_id`` (four letters or more, a plural's
+    ``s`` aside), most words first: ``product:artillery-shell`` finds the ammunition whose
+    label says "artillery ammunition", which no spelling of its id is close to."""
+    words = {w.rstrip("s") for w in re.split(r"[^a-z0-9]+", node_id.partition(":")[2].lower()
+                                             or node_id.lower()) if len(w) >= 4}
+    if not words:
+        return []
+    hits = []
+    for label, found in by_label.items():
+        have = {w.rstrip("s") for w in re.split(r"[^a-z0-9]+", label)}
+        if words & have:
+            hits.append((-len(words & have), found))
+    return [found for _, found in sorted(hits)]
 
 
 class SupplyGraph:
@@ -439,6 +456,7 @@ class SupplyGraph:
         close = [n for n in candidates if n.lower() == node_id.lower()]
         if ":" not in node_id:  # a bare symbol, code or slug: "Dy" -> element:Dy
             close += [n for n in candidates if n.partition(":")[2].lower() == node_id.lower()]
+        close += _word_matches(node_id, by_label)
         close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
         close += [by_label[m] for m in difflib.get_close_matches(
             node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
