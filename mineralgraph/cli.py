@@ -89,6 +89,15 @@ def usage_line(exc: click.UsageError) -> str:
         return f"Error: {message.rstrip('.')} (usage: {usage})"
     if "did you mean" in message.lower() or "mineralgraph " in message:
         return f"Error: {message}"  # a hint already
+    if isinstance(exc, click.NoSuchOption) and isinstance(ctx.command, click.Group):
+        # an option of the commands given before the command's name: say where it goes
+        users = sorted(name for name, command in ctx.command.commands.items()
+                       if any(exc.option_name in getattr(p, "opts", ()) for p in command.params))
+        if users:
+            example = "chokepoints" if "chokepoints" in users else users[0]
+            return (f"Error: {message.rstrip('.')} before the command: it is an option of "
+                    f"{len(users)} command(s), given after the command's name (e.g. "
+                    f"{ctx.command_path} {example} {exc.option_name} ...)")
     if message.startswith("No such command"):
         return f"Error: {message} ({ctx.command_path} --help lists the commands)"
     return f"Error: {message} (more: {ctx.command_path} --help)"

@@ -395,3 +395,16 @@ def test_shell_completion_offers_ids_and_scenarios(tiny_graph):
     assert _complete("chokepoints --product product:j", tiny_graph) == ["product:jet"]
     assert "cn-2025-04-defence-denial" in _complete("chokepoints --scenario cn-")
     assert _complete("scenario --name mp-", tiny_graph) == ["mp-materials-offline"]
+
+
+def test_a_command_option_given_before_the_command_says_where_it_goes():
+    # the new-user trial of 2026-11-27 typed `mineralgraph --as-of 2022-06-30 chokepoints`
+    result = CliRunner().invoke(cli, ["--as-of", "2022-06-30", "chokepoints"],
+                                prog_name="mineralgraph")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Error: No such option '--as-of' before the command: it is an option of ")
+    assert result.stderr.endswith(
+        "command(s), given after the command's name (e.g. mineralgraph chokepoints "
+        "--as-of ...)\n")
+    assert result.stderr.count("\n") == 1
