@@ -41,7 +41,7 @@ import networkx as nx
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
-from mineralgraph.graph.analysis.exposure import top_suppliers
+from mineralgraph.graph.analysis.exposure import not_one_supplier, top_suppliers
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -250,18 +250,18 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
 
 
 def skipped_ranks(report: ProductReport, shown: set) -> list[str]:
-    """Why a rank between the marked chokepoints is not marked: the rest of the world (many
-    countries) or a country that stops the product only through its makers' own work
-    (:func:`~mineralgraph.graph.analysis.exposure.top_suppliers`), so a picture's list of
+    """Why a rank between the marked chokepoints is not marked (the rule of
+    :func:`~mineralgraph.graph.analysis.exposure.not_one_supplier`), so a picture's list of
     ranks never skips one without saying why."""
     last = max(shown, default=0)
     notes = []
     for c in report.chokepoints:
         if not c.rank or c.rank >= last or c.rank in shown:
             continue
-        if c.id == REST_OF_WORLD:
+        why = not_one_supplier(report, c)
+        if why == "rest_of_world":
             notes.append(f"{c.rank}. {c.label}: many countries, not one supplier")
-        elif c.id in report.through_makers:
+        elif why == "through_makers":
             notes.append(f"{c.rank}. {c.label}: {percent(_high(c))} only through its makers' "
                          "own work there, not a supplier")
     return notes

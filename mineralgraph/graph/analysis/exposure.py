@@ -65,6 +65,17 @@ class Exposure:
     scenario: Scenario | None = None
 
 
+def not_one_supplier(report: ProductReport, row) -> str | None:
+    """Why a chokepoint row is never marked as one supplier (:func:`top_suppliers`):
+    ``"rest_of_world"`` (many countries), ``"through_makers"`` (a country that stops the
+    product only through its makers' own work, :meth:`Analysis.sole_sources`), else None."""
+    if row.id == REST_OF_WORLD:
+        return "rest_of_world"
+    if row.id in report.through_makers:
+        return "through_makers"
+    return None
+
+
 def top_suppliers(report: ProductReport) -> list:
     """The suppliers every picture of a product marks as its chokepoints, in rank order:
     each certain single point of failure, then the :data:`TOP_CHOKEPOINTS` next ranked
@@ -82,8 +93,8 @@ def top_suppliers(report: ProductReport) -> list:
     ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
      'Myanmar', 'JL Mag Rare-Earth']
     """
-    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS
-                 and c.id != REST_OF_WORLD and c.id not in report.through_makers]
+    suppliers = [c for c in report.chokepoints
+                 if c.kind in SUPPLIER_KINDS and not_one_supplier(report, c) is None]
     top = [c for c in suppliers if c.spof]
     top += [c for c in suppliers
             if not c.spof and c.loss_range[1] >= MIN_LOSS][:TOP_CHOKEPOINTS]
@@ -275,4 +286,4 @@ def brief_exposure(graph: SupplyGraph, node_id: str,
 
 
 __all__ = ["ChainExposure", "Concentration", "Exposure", "brief_exposure", "chain_exposure",
-           "chain_spine", "default_direction", "exposure", "top_suppliers"]
+           "chain_spine", "default_direction", "exposure", "not_one_supplier", "top_suppliers"]
