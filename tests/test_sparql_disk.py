@@ -73,6 +73,18 @@ def test_a_link_or_a_device_as_data_dir_is_one_line(run_cli, snapshot, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "link", "tiny.json"]
 
 
+def test_a_data_dir_in_a_missing_folder_is_one_line(run_cli, snapshot, tmp_path):
+    """--data-dir missing/db was a FileNotFoundError traceback from RocksDB (the store is
+    built beside the folder, in a parent that did not exist)."""
+    given = tmp_path / "missing" / "db"
+    result = run_cli("--graph", str(snapshot), "sparql", "ASK {}", "--store", "oxigraph",
+                     "--data-dir", str(given))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {given}: its folder {given.parent} does not exist; make it, or give a "
+        "folder inside one that exists")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny.json"]
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

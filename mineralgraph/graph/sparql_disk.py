@@ -126,6 +126,9 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
                                 f"({os.path.realpath(path)}) or a new one")
     if path.exists() and not path.is_dir():
         raise MineralGraphError(f"{path}: not a folder; give a new or empty folder")
+    if not path.parent.is_dir():  # the store is built beside it, in the same folder
+        raise MineralGraphError(f"{path}: its folder {path.parent} does not exist; "
+                                "make it, or give a folder inside one that exists")
     if path.exists() and any(path.iterdir()):
         raise MineralGraphError(f"{path}: not empty and not a mineralgraph store (no "
                                 f"{MARKER}); give a new or empty folder")
