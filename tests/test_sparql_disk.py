@@ -85,6 +85,24 @@ def test_a_data_dir_in_a_missing_folder_is_one_line(run_cli, snapshot, tmp_path)
         "folder inside one that exists")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny.json"]
 
+@pytest.mark.parametrize("marker,why", [
+    ('{"source": "x", "triples": 1, "built": "2026"}', "source is not an object"),
+    ('{"source": {}, "triples": "many", "built": "2026"}', "triples is not a count"),
+    ('{"source": {}, "triples": 1}', "built is not a date"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+])
+def test_a_store_marker_of_another_shape_is_one_line(run_cli, snapshot, tmp_path, marker, why):
+    """A store folder whose marker was edited or written by another tool: source as text
+    was an AttributeError traceback, triples as text a ValueError one, the marker
+    nested 100,000 deep a RecursionError one."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / MARKER).write_text(marker)
+    result = run_cli("--graph", str(snapshot), "sparql", "ASK {}", "--store", "oxigraph",
+                     "--data-dir", str(store))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {store / MARKER}: unreadable ({why})"]
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

@@ -60,9 +60,20 @@ def read_marker(path) -> dict:
         info = json.loads(marker.read_text(encoding="utf-8"))
         if not isinstance(info, dict) or "source" not in info or "triples" not in info:
             raise ValueError("source or triples missing")
+        # a marker written by hand or by another tool: fields of another shape were
+        # tracebacks where they are read (source.get, int(triples))
+        if not isinstance(info["source"], dict):
+            raise ValueError("source is not an object")
+        if isinstance(info["triples"], bool) or not isinstance(info["triples"], int) \
+                or info["triples"] < 0:
+            raise ValueError("triples is not a count")
+        if not isinstance(info.get("built"), str):
+            raise ValueError("built is not a date")
     except FileNotFoundError:
         raise MineralGraphError(f"{path}: not a mineralgraph store (no {MARKER}); give a "
                                 "new folder to build one") from None
+    except RecursionError:
+        raise MineralGraphError(f"{marker}: unreadable (nested too deep)") from None
     except (OSError, ValueError) as exc:
         raise MineralGraphError(f"{marker}: unreadable ({exc})") from None
     return info
