@@ -1109,6 +1109,10 @@ def test_a_password_inside_the_uri_is_never_echoed():
     "RETURN z",
     "TERMIN\\u0041TE TRANSACTIONS 'neo4j-transaction-1'",
     "RETURN `apoc\\u002ecypher\\u002erunFirstColumnSingle`('RETURN 1', {}) AS x",
+    # no space after CALL before a quoted name: the rules read CALLdb.info, no call; a
+    # call without brackets takes its arguments from the parameters of the same names
+    "CALL`db`.`info`",
+    "CALL`apoc`.`load`.`json`",
 ])
 def test_a_refused_cypher_query_needs_no_server(query):
     """The refusal comes before connecting: a closed port is never tried."""
@@ -1196,6 +1200,9 @@ REFUSAL = "; nothing was run (a read-only run reads the graph only; --write lift
      "AS r RETURN r', {}) AS x", "apoc.cypher.runFirstColumnSingle(): only Neo4j's own "
      "functions may be called (a plugin's may read or run what the query does not show)"),
     ("ALTER CURRENT USER SET PASSWORD FROM 'x' TO 'y'", "administration commands"),
+    # Neo4j runs db.info (a READ procedure) when no space follows CALL
+    ("CALL`db`.`info`", "CALL db.info: only the schema procedures (db.labels, "
+     "db.propertyKeys, db.relationshipTypes, db.schema.*) may be called"),
 ])
 def test_cypher_refuses_what_a_read_only_analyst_does_not_need(tiny_db, neo4j_server, query,
                                                                why):
