@@ -773,6 +773,34 @@ def test_a_cut_off_curated_file_is_refused_not_read_as_a_smaller_share(tmp_path)
     assert out.read_text() == "old snapshot\n"
 
 
+def test_a_column_named_twice_is_refused_at_the_header(tmp_path):
+    """A relation file naming share twice built with exit 0 from the second cell (0.9),
+    the first (0.7) dropped without a word; a node file naming label twice was one line
+    per row about a missing end_use; a USGS table kept the last of two columns."""
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    relations = folder / "relations.csv"
+    lines = relations.read_text().splitlines()
+    relations.write_text("\n".join([lines[0] + ",share"] + [line + ",0.9" for line in lines[1:]])
+                         + "\n")
+    columns = lines[0].count(",") + 2
+    share = lines[0].split(",").index("share") + 1
+    result = mg("build", "--no-bundled", "--source", folder)
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"{relations}:1: share: named twice in the header (columns {share} and {columns}): "
+        "which of the two cells to read is not known; nothing of the file is read",
+        "Error: 1 problem(s); nothing written"]
+    table = tmp_path / USGS.name
+    text = USGS.read_text(encoding="utf-8-sig").splitlines()
+    header = text[0].split(",")
+    table.write_text("\n".join([",".join(header + [header[3]])]
+                               + [line + ",1" for line in text[1:]]) + "\n", encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", table)
+    assert result.exit_code == 1 and result.stderr.splitlines()[0] == (
+        f"Error: {table}:1: {header[3].strip()}: named twice in the header (columns 4 and "
+        f"{len(header) + 1}): which of the two cells to read is not known; nothing of the "
+        "file is read")
+
 def test_a_curated_file_cut_inside_a_quote_is_refused(tmp_path):
     path = tmp_path / "nodes.csv"
     path.write_text('id,label,sources\nelement:Dy,"Dysprosium, the')
