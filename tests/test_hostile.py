@@ -801,6 +801,20 @@ def test_a_column_named_twice_is_refused_at_the_header(tmp_path):
         f"{len(header) + 1}): which of the two cells to read is not known; nothing of the "
         "file is read")
 
+def test_a_control_that_ends_before_it_starts_is_refused(tmp_path):
+    """effective_to 2023-11-09 under effective_from 2024-12-03 built with exit 0: the control
+    was in force on no date and read as lifted today, so it left every scenario silently."""
+    path = tmp_path / "controls.csv"
+    path.write_text("id,label,regime,effective_from,effective_to,sources\n"
+                    "control:x,Ban on x,ban,2024-12-03,2023-11-09,source:tiny-b\n"
+                    "control:y,Ban on y,ban,2024-12-03,2024-12-03,source:tiny-b\n"
+                    "control:z,Ban on z,ban,2024-12-03,2025-11-09,source:tiny-b\n")
+    result = mg("validate", tmp_path)
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if "effective_to" in line] == [
+        f"{path}:2: effective_to: 2023-11-09 is not after effective_from 2024-12-03",
+        f"{path}:3: effective_to: 2024-12-03 is not after effective_from 2024-12-03"]
+
 def test_a_curated_file_cut_inside_a_quote_is_refused(tmp_path):
     path = tmp_path / "nodes.csv"
     path.write_text('id,label,sources\nelement:Dy,"Dysprosium, the')

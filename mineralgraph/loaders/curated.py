@@ -155,6 +155,14 @@ class RowReader:
         for required in model.kinds[kind].required:
             if not self.row.get(required):
                 self.error(required, f"required for {kind}")
+        # a control or licence that ends before it starts is in force on no date, and
+        # read as lifted today: it would drop out of every scenario without a word
+        dates = {c.predicate: c.object for c in claims
+                 if c.predicate in ("effective_from", "effective_to")}
+        if len(dates) == 2 and dates["effective_to"] <= dates["effective_from"]:
+            self.error("effective_to", f"{dates['effective_to']} is not after "
+                       f"effective_from {dates['effective_from']}")
+            return []
         return claims
 
     def typed_text(self, name, text, attribute):
