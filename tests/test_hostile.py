@@ -887,6 +887,33 @@ def test_a_bad_trade_weight_names_its_own_column(tmp_path, column):
     assert f"{path}:2: {column}: '12 t' is not a number" in result.stderr.splitlines()
 
 
+@pytest.mark.parametrize("cell, why", [
+    ("1,5", "a comma that separates no thousands (a decimal comma? write 1.5)"),
+    ("2,5,0,0", "a comma that separates no thousands (a decimal comma? write 1.5)"),
+    ("7_200_000", "write ASCII digits and a point, e.g. 1500.5"),
+    ("\u0667\u0662\u0660\u0660", "write ASCII digits and a point, e.g. 1500.5"),
+])
+def test_a_trade_or_usgs_figure_in_another_notation_is_named(tmp_path, cell, why):
+    """Commas were dropped before reading: a decimal comma '1,5' was read as 15 t, '2,5,0,0'
+    as 2500, '7_200_000' and other scripts' digits as the number, each with exit 0 (hole
+    24 closed this for curated files only)."""
+    source = ROOT / "tests" / "data" / "trade" / "comtrade_magnets_2024.csv"
+    rows = list(csv.reader(source.read_text(encoding="utf-8").splitlines()))
+    rows[1][rows[0].index("netWgt")] = cell
+    path = tmp_path / source.name
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = mg("build", "--no-bundled", "--source", path, "--strict")
+    assert result.exit_code == 1
+    assert f"{path}:2: netWgt: {cell!r} is not a number" in "\n".join(result.stderr.splitlines())
+    assert why in result.stderr
+    text = USGS.read_text(encoding="utf-8-sig")
+    usgs = tmp_path / USGS.name
+    usgs.write_text(text.replace("41600,45000", f'41600,"{cell}"', 1), encoding="utf-8")
+    result = mg("build", "--no-bundled", "--source", usgs, "--strict")
+    assert result.exit_code == 1
+    assert f"{usgs}:2: PROD_EST_ 2024: {cell!r} is not a number" in result.stderr
+
 def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0) -> Path:
     """A small WGI workbook, its sheet edited (``replace``) or padded with ``pad`` spaces."""
     import zipfile
