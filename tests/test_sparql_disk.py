@@ -103,6 +103,36 @@ def test_a_store_marker_of_another_shape_is_one_line(run_cli, snapshot, tmp_path
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"Error: {store / MARKER}: unreadable ({why})"]
 
+def test_two_first_builds_at_once_share_the_store(tmp_path):
+    """Two first runs on one --data-dir: the build that finished second found the folder
+    filled by the first and stopped with an OSError traceback ('Directory not empty').
+    The second build here (another process) reads a FIFO, so the first is sure to finish
+    before it."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    text = ntriples(load_curated(TINY).claims)
+    fifo = tmp_path / "slow.nt"
+    os.mkfifo(fifo)
+    second = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from mineralgraph.graph.sparql_disk import "
+         "build_store_dir; print(len(build_store_dir(sys.argv[1], {'data': 'tiny'}, "
+         "rdf_file=sys.argv[2])))", str(tmp_path / "store"), str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while not list(tmp_path.glob(".store.building-*")):  # the second has begun
+        assert second.poll() is None, second.communicate()
+        time.sleep(0.01)
+    first = build_store_dir(tmp_path / "store", {"data": "tiny"}, nt=text)
+    with open(fifo, "w", encoding="utf-8") as writer:
+        writer.write(text)
+    out, err = second.communicate(timeout=60)
+    assert (second.returncode, out, err) == (0, "931\n", "")
+    assert run_query(first, PRODUCTS, timeout=10).column("p") == [
+        "product:drone", "product:phone", "product:radar"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.nt", "store"]
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

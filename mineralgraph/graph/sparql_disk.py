@@ -173,9 +173,17 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
                 "built": datetime.now(UTC).isoformat(timespec="seconds")}
         (building / MARKER).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
-        if path.exists():
-            path.rmdir()  # the empty folder the user made for it
-        building.rename(path)
+        try:
+            if path.exists():
+                path.rmdir()  # the empty folder the user made for it
+            building.rename(path)
+        except OSError:
+            if not is_store_dir(path):
+                raise MineralGraphError(f"{path}: filled by another program while the store "
+                                        "was built; give a new or empty folder") from None
+            # two first runs at once: the other built the store first; use it
+            shutil.rmtree(building, ignore_errors=True)
+            return open_store_dir(path, source)
     except BaseException:
         store = None  # noqa: F841 - closes RocksDB (its lock) before the folder goes
         gc.collect()
