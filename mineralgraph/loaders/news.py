@@ -82,7 +82,6 @@ from mineralgraph.loaders.news_gate import (
     event_doubt,
     restated_doubt,
     restated_match,
-    supply_plan,
 )
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
@@ -907,10 +906,7 @@ class NewsReader:
             found_here = [f for f in found if f.mention.end <= len(factual)]
             # "Syrah will supply 8ktpa ... to Tesla, subject to the production ramp-up and
             # qualification": a supply under a condition not yet met is planned, no supply
-            # and a supply promised under a contract, MOU, agreement or offtake, none said to
-            # have begun, is planned too (the lead's ruling)
-            self.modality = "planned" if CONDITIONAL.search(factual) or supply_plan(factual) \
-                else None
+            self.modality = "planned" if CONDITIONAL.search(factual) else None
             self.supply_claims(factual, found_here, event)
             self.modality = None
             self.figure_claims(factual, found_here, dates)
