@@ -233,7 +233,7 @@ def test_disagreeing_sources_stay_two_relationships(neo4j_clean):
 def test_hostile_text_is_stored_verbatim(neo4j_clean):
     nasty = "O'Brien `x` \"}) DETACH DELETE n //"
     claims = [Claim("company:nasty", "label", nasty, sources=("source:s",)),
-              Claim("company:other", "label", "Other")]
+              Claim("company:other", "label", "Other", sources=("source:s",))]
     push(neo4j_clean, claims)
     records, _, _ = neo4j_clean.execute_query(
         "MATCH (c:Company {id: 'company:nasty'}) RETURN c.label AS label")
