@@ -971,13 +971,19 @@ def test_an_sqlite_database_of_other_tables_says_what_it_is(tmp_path):
      "not a scenario: nested too deeply"),
     ("name: x\nenforce:\n" + "  - control: control:cn-2025-04-rare-earths\n" * 30_000,
      "over 1 MiB: too large for a scenario file"),
-], ids=["nested-100000-deep", "a-megabyte-of-yaml"])
+    # YAML's reader refused these as it started, outside the parse: a ReaderError traceback
+    ("name: x\x00\n", "1: not valid YAML (holds the control character U+0000; write plain "
+     "text)"),
+    ("name: x\ntitle: a\x1b[31mred\n", "2: not valid YAML (holds the control character "
+     "U+001B; write plain text)"),
+], ids=["nested-100000-deep", "a-megabyte-of-yaml", "nul", "escape"])
 def test_a_hostile_scenario_file_is_one_line(tmp_path, text, message):
     """A YAML list nested 100,000 deep was a RecursionError traceback; 88 MB of YAML ran
     over two minutes and took 2 GB."""
     path = tmp_path / "what-if.yaml"
     path.write_text(text)
-    one_line_error(mg("scenario", "--file", path), f"{path}: {message}")
+    one_line_error(mg("scenario", "--file", path),
+                   f"{path}{':' if message[0].isdigit() else ': '}{message}")
 
 
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
