@@ -986,6 +986,21 @@ def test_a_hostile_scenario_file_is_one_line(tmp_path, text, message):
                    f"{path}{':' if message[0].isdigit() else ': '}{message}")
 
 
+def test_a_query_file_with_a_byte_order_mark_is_read(tmp_path):
+    """A query file saved by a Windows editor begins with a byte-order mark: rdflib refused
+    it ("found '\ufeff'"), Neo4j too ("Invalid input '\ufeff'"), exit 1."""
+    from mineralgraph.graph.cypher import query_text
+
+    rq = tmp_path / "q.rq"
+    rq.write_bytes(b"\xef\xbb\xbfSELECT ?p WHERE { ?p a mg:Product } ORDER BY ?p\n")
+    result = mg("sparql", f"@{rq}", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "p", "https://w3id.org/mineralgraph/id/product/aim-9x"]
+    cypher = tmp_path / "q.cypher"
+    cypher.write_bytes(b"\xef\xbb\xbf// @param n = 2\nRETURN $n\n")
+    assert query_text(f"@{cypher}") == ("// @param n = 2\nRETURN $n\n", {"n": 2})
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name
