@@ -1001,6 +1001,35 @@ def test_a_query_file_with_a_byte_order_mark_is_read(tmp_path):
     cypher.write_bytes(b"\xef\xbb\xbf// @param n = 2\nRETURN $n\n")
     assert query_text(f"@{cypher}") == ("// @param n = 2\nRETURN $n\n", {"n": 2})
 
+def test_numba_never_reads_a_cache_another_user_planted(tmp_path, monkeypatch):
+    """With the package folder read-only and no cache folder of the user's own, the cache
+    went to /tmp/mineralgraph-numba, whichever user had made it: numba unpickles its
+    cache index, so a planted index would have run that user's code in this process."""
+    import os
+    import tempfile
+
+    from mineralgraph.graph.analysis import kernels
+
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file" / "cache"))  # cannot be made
+    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    shared = tmp_path / "tmp"
+    shared.mkdir(mode=0o1777)
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    planted = shared / f"mineralgraph-numba-{os.geteuid()}"
+    planted.mkdir()
+    planted.chmod(0o777)
+    os.chown(planted, 65534, 65534)  # another user's
+    kernels._cache_dir(here=tmp_path / "read-only-package")
+    chosen = Path(os.environ["NUMBA_CACHE_DIR"])
+    assert chosen.parent == shared and chosen != planted
+    assert chosen.stat().st_uid == os.geteuid() and chosen.stat().st_mode & 0o077 == 0
+    planted.chmod(0o700)
+    os.chown(planted, os.geteuid(), os.getegid())  # the user's own: used again
+    monkeypatch.delenv("NUMBA_CACHE_DIR")
+    kernels._cache_dir(here=tmp_path / "read-only-package")
+    assert os.environ["NUMBA_CACHE_DIR"] == str(planted)
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name
