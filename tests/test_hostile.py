@@ -635,6 +635,20 @@ GOOD = ('{"object": "Dysprosium", "predicate": "label", "sources": ["source:a"],
         '"subject": "element:Dy"}')
 
 
+@pytest.mark.parametrize("version, expected", [
+    ("2", "version: version 2: written by a newer mineralgraph, this one reads version 1 "
+          "(upgrade mineralgraph, or build the snapshot with this one)"),
+    ("true", "version: version True is not 1"),
+    ("1.0", "version: version 1.0 is not 1"),
+])
+def test_a_snapshot_of_another_version_says_what_to_do(tmp_path, version, expected):
+    """A snapshot from a newer mineralgraph said only "version 2 is not 1"; "version":
+    true and 1.0 were read as version 1 (True == 1.0 == 1 in Python)."""
+    path = tmp_path / "g.json"
+    path.write_text(HEADER.replace('"version": 1', f'"version": {version}') + "[\n" + GOOD
+                    + "\n]}\n")
+    one_line_error(mg("--graph", path, "info"), f"{path}: {expected}")
+
 @pytest.mark.parametrize("body, expected", [
     ('{"a": 1}}', ":1: claims: is an object, not a list of claims"),
     ('"claims"}', ":1: claims: is text, not a list of claims"),
