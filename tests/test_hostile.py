@@ -1862,6 +1862,16 @@ def test_imports_for_a_year_without_figures_is_one_line_not_zero_tonnes(tmp_path
     assert found["year"] == 2024 and found["imports_t"] > 0 and found["partners"]
 
 
+def test_risk_for_a_year_without_production_figures_is_one_line():
+    """`risk --importer country:US --year 99999` listed 38 commodities, each "no production
+    figures for 99999", under "0 of 38 commodities with production figures", exit 0."""
+    for fmt in ("text", "csv"):
+        one_line_error(mg("risk", "--importer", "country:US", "--year", "99999", "--format",
+                          fmt),
+                       "no production figures for 99999 for any commodity scored (years with "
+                       "figures: 2021, 2022, 2023, 2024); nothing to score")
+    assert mg("risk", "--importer", "country:US", "--year", "2023", "--top", "1").exit_code == 0
+
 @pytest.mark.parametrize("store", ["memory", "oxigraph", "disk"])
 def test_sparql_on_an_empty_rdf_file_is_one_line_not_zero_rows(tmp_path, store):
     """`sparql --data empty.nt` (and `serve --data`) answered "(0 rows)" / "no" with exit
