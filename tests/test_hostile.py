@@ -1044,6 +1044,26 @@ def test_numba_never_reads_a_cache_another_user_planted(tmp_path, monkeypatch):
     kernels._cache_dir(here=tmp_path / "read-only-package")
     assert os.environ["NUMBA_CACHE_DIR"] == str(planted)
 
+@pytest.mark.parametrize("suffix", [".nt", ".ttl"])
+def test_an_rdf_file_with_a_byte_order_mark_loads_like_one_without(tmp_path, suffix):
+    """Turtle or N-Triples saved by a Windows editor begins with a byte-order mark:
+    build --source, sparql --data and the disk store refused it ("\\ufeff is not a valid
+    subject or graph name"), while a CSV or JSON-LD file with one loaded."""
+    plain, snapshot = tmp_path / f"g{suffix}", tmp_path / "tiny.json"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", snapshot).exit_code == 0
+    assert mg("--graph", snapshot, "export", "-o", plain).exit_code == 0
+    marked = tmp_path / f"marked{suffix}"
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    built = [mg("build", "--no-bundled", "--source", path) for path in (plain, marked)]
+    assert built[1].exit_code == 0, built[1].stderr
+    assert built[1].stdout.replace(str(marked), "X") == built[0].stdout.replace(str(plain), "X")
+    count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+    for extra in ([], ["--store", "oxigraph", "--data-dir", str(tmp_path / "db")]):
+        result = mg("sparql", "--data", marked, count, "--format", "csv", *extra)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[1] == mg(
+            "sparql", "--data", plain, count, "--format", "csv").stdout.splitlines()[1]
+
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
     path = tmp_path / USGS.name

@@ -129,7 +129,7 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
     import pyoxigraph as ox
 
     from mineralgraph.graph.rdf import SUFFIXES
-    from mineralgraph.graph.rdf_files import syntax_message
+    from mineralgraph.graph.rdf_files import rdf_source, syntax_message
 
     path = Path(path)
     if path.is_symlink():  # the store is built beside it and renamed into place
@@ -155,7 +155,8 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
             format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                        "jsonld": ox.RdfFormat.JSON_LD}[fmt]
             try:
-                store.bulk_load(path=str(rdf_file), format=format_)
+                with rdf_source(rdf_file) as rdf:
+                    store.bulk_load(**rdf, format=format_)
             except SyntaxError as exc:
                 raise InputError(rdf_file, exc.lineno, None, syntax_message(exc)) from None
         else:
