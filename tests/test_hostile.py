@@ -649,6 +649,7 @@ def test_a_snapshot_of_another_version_says_what_to_do(tmp_path, version, expect
                     + "\n]}\n")
     one_line_error(mg("--graph", path, "info"), f"{path}: {expected}")
 
+
 @pytest.mark.parametrize("body, expected", [
     ('{"a": 1}}', ":1: claims: is an object, not a list of claims"),
     ('"claims"}', ":1: claims: is text, not a list of claims"),
@@ -815,6 +816,7 @@ def test_a_column_named_twice_is_refused_at_the_header(tmp_path):
         f"{len(header) + 1}): which of the two cells to read is not known; nothing of the "
         "file is read")
 
+
 def test_a_control_that_ends_before_it_starts_is_refused(tmp_path):
     """effective_to 2023-11-09 under effective_from 2024-12-03 built with exit 0: the control
     was in force on no date and read as lifted today, so it left every scenario silently."""
@@ -828,6 +830,7 @@ def test_a_control_that_ends_before_it_starts_is_refused(tmp_path):
     assert [line for line in result.stderr.splitlines() if "effective_to" in line] == [
         f"{path}:2: effective_to: 2023-11-09 is not after effective_from 2024-12-03",
         f"{path}:3: effective_to: 2024-12-03 is not after effective_from 2024-12-03"]
+
 
 def test_a_curated_file_cut_inside_a_quote_is_refused(tmp_path):
     path = tmp_path / "nodes.csv"
@@ -1015,6 +1018,7 @@ def test_a_query_file_with_a_byte_order_mark_is_read(tmp_path):
     cypher.write_bytes(b"\xef\xbb\xbf// @param n = 2\nRETURN $n\n")
     assert query_text(f"@{cypher}") == ("// @param n = 2\nRETURN $n\n", {"n": 2})
 
+
 def test_numba_never_reads_a_cache_another_user_planted(tmp_path, monkeypatch):
     """With the package folder read-only and no cache folder of the user's own, the cache
     went to /tmp/mineralgraph-numba, whichever user had made it: numba unpickles its
@@ -1044,6 +1048,7 @@ def test_numba_never_reads_a_cache_another_user_planted(tmp_path, monkeypatch):
     kernels._cache_dir(here=tmp_path / "read-only-package")
     assert os.environ["NUMBA_CACHE_DIR"] == str(planted)
 
+
 @pytest.mark.parametrize("suffix", [".nt", ".ttl"])
 def test_an_rdf_file_with_a_byte_order_mark_loads_like_one_without(tmp_path, suffix):
     """Turtle or N-Triples saved by a Windows editor begins with a byte-order mark:
@@ -1063,6 +1068,7 @@ def test_an_rdf_file_with_a_byte_order_mark_loads_like_one_without(tmp_path, suf
         assert result.exit_code == 0, result.stderr
         assert result.stdout.splitlines()[1] == mg(
             "sparql", "--data", plain, count, "--format", "csv").stdout.splitlines()[1]
+
 
 def test_a_usgs_table_in_utf16_loads_like_utf8(tmp_path):
     utf8 = mg("build", "--no-bundled", "--source", USGS)
@@ -1892,6 +1898,7 @@ def test_risk_for_a_year_without_production_figures_is_one_line():
                        "figures: 2021, 2022, 2023, 2024); nothing to score")
     assert mg("risk", "--importer", "country:US", "--year", "2023", "--top", "1").exit_code == 0
 
+
 @pytest.mark.parametrize("store", ["memory", "oxigraph", "disk"])
 def test_sparql_on_an_empty_rdf_file_is_one_line_not_zero_rows(tmp_path, store):
     """`sparql --data empty.nt` (and `serve --data`) answered "(0 rows)" / "no" with exit
@@ -2001,6 +2008,40 @@ def test_a_picture_or_pdf_is_not_written_to_a_terminal(args):
     piped = subprocess.run([sys.executable, "-m", "mineralgraph", *args], capture_output=True,
                            timeout=300, cwd=ROOT)
     assert piped.returncode == 0 and piped.stdout[:4] in (b"\x89PNG", b"%PDF")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "xml"])
+def test_escape_sequences_in_an_answer_are_shown_not_run_on_a_terminal(tmp_path, fmt):
+    """A literal holding escape sequences (a window title, colours) in an RDF file given to
+    `sparql --data`, or in another endpoint's answer, reached the terminal raw in CSV,
+    TSV and XML answers, which it ran; through a pipe click dropped the colour codes from
+    the data, so the bytes written were not the answer's."""
+    import pty
+
+    data = tmp_path / "evil.nt"
+    data.write_text('<http://e/a> <http://e/p> "x\\u001b[31mRED\\u001b]0;pwned\\u0007" .\n')
+    args = [sys.executable, "-m", "mineralgraph", "sparql", "--data", str(data),
+            "SELECT ?o { ?s ?p ?o }", "--format", fmt]
+    main, secondary = pty.openpty()
+    try:
+        done = subprocess.run(args, stdout=secondary, stderr=subprocess.PIPE, timeout=120)
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(main)
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b" not in shown and b"\x07" not in shown
+    assert b"x\\x1b[31mRED\\x1b]0;pwned\\x07" in shown
+    piped = subprocess.run(args, capture_output=True, timeout=120)
+    assert b"x\x1b[31mRED\x1b]0;pwned\x07" in piped.stdout
 
 
 def test_validate_counts_a_row_given_twice_once_as_build_does(tmp_path):
