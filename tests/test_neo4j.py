@@ -354,6 +354,7 @@ def test_cli_pull_refuses_a_figure_edited_in_neo4j(neo4j_clean, neo4j_server, ti
         f"'{edited['c']}'): {problem} (edited in Neo4j?); nothing written"]
     assert out.read_text() == "the old snapshot\n"
 
+
 @pytest.mark.neo4j
 def test_cli_push_notes_stale_relationships(neo4j_clean, neo4j_server, tiny_claims, tmp_path):
     push(neo4j_clean, tiny_claims)

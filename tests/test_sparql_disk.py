@@ -85,6 +85,7 @@ def test_a_data_dir_in_a_missing_folder_is_one_line(run_cli, snapshot, tmp_path)
         "folder inside one that exists")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny.json"]
 
+
 @pytest.mark.parametrize("marker,why", [
     ('{"source": "x", "triples": 1, "built": "2026"}', "source is not an object"),
     ('{"source": {}, "triples": "many", "built": "2026"}', "triples is not a count"),
@@ -102,6 +103,7 @@ def test_a_store_marker_of_another_shape_is_one_line(run_cli, snapshot, tmp_path
                      "--data-dir", str(store))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"Error: {store / MARKER}: unreadable ({why})"]
+
 
 def test_two_first_builds_at_once_share_the_store(tmp_path):
     """Two first runs on one --data-dir: the build that finished second found the folder
@@ -132,6 +134,7 @@ def test_two_first_builds_at_once_share_the_store(tmp_path):
     assert run_query(first, PRODUCTS, timeout=10).column("p") == [
         "product:drone", "product:phone", "product:radar"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.nt", "store"]
+
 
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
