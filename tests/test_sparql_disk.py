@@ -136,6 +136,20 @@ def test_two_first_builds_at_once_share_the_store(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.nt", "store"]
 
 
+def test_a_folder_that_only_looks_like_a_dead_build_is_kept(tmp_path):
+    """A build cleared every folder named .NAME.building-* whose end was no live process
+    id, so the user's .store.building-notes (or, with --data-dir 'store[1]', another
+    store's .store1.building-*) was deleted with what it held."""
+    claims = load_curated(TINY).claims
+    for name in (".store.building-notes", ".store1.building-99999999"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "mine.txt").write_text("keep")
+    build_store_dir(tmp_path / "store", {"graph": "tiny"}, nt=ntriples(claims))
+    build_store_dir(tmp_path / "store[1]", {"graph": "tiny"}, nt=ntriples(claims))
+    assert (tmp_path / ".store.building-notes" / "mine.txt").read_text() == "keep"
+    assert (tmp_path / ".store1.building-99999999" / "mine.txt").read_text() == "keep"
+
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

@@ -195,13 +195,18 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
 
 def _clear_dead_builds(path: Path) -> None:
     """Remove the temporary folders of builds of ``path`` whose process was killed."""
-    for folder in path.parent.glob(f".{path.name}.building-*"):
+    import glob
+
+    for folder in path.parent.glob(f".{glob.escape(path.name)}.building-*"):
+        suffix = folder.name.rsplit("-", 1)[1]
+        if not suffix.isascii() or not suffix.isdigit() or folder.is_symlink():
+            continue  # a folder that only looks alike (.db.building-notes) is the user's
         try:
-            pid = int(folder.name.rsplit("-", 1)[1])
+            pid = int(suffix)
             os.kill(pid, 0)  # still building: leave it
             if pid != os.getpid():
                 continue
-        except (ValueError, ProcessLookupError):
+        except (ProcessLookupError, OverflowError):
             pass
         except PermissionError:  # another user's live process
             continue
