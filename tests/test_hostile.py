@@ -650,6 +650,28 @@ def test_a_snapshot_of_another_version_says_what_to_do(tmp_path, version, expect
     one_line_error(mg("--graph", path, "info"), f"{path}: {expected}")
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "see the report"])
+def test_a_source_url_from_a_snapshot_or_rdf_is_http_as_a_curated_one(tmp_path, url):
+    """A curated row refuses a url that is no http(s) URL; a snapshot given to --graph or an
+    RDF file given to build --source took one (javascript:, file:, plain text) as a
+    source's citation, with exit 0."""
+    snapshot, turtle = tmp_path / "tiny.json", tmp_path / "g.ttl"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", snapshot).exit_code == 0
+    assert mg("--graph", snapshot, "export", "-o", turtle).exit_code == 0
+    first = next(json.loads(line.rstrip(",\n")) for line in snapshot.read_text().splitlines()
+                 if '"predicate": "url"' in line)
+    edited = tmp_path / "edited.json"
+    edited.write_text(snapshot.read_text().replace(json.dumps(first["object"]),
+                                                   json.dumps(url), 1))
+    result = mg("--graph", edited, "info")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f": url: {url!r} is not an http(s) URL\n")
+    bad = tmp_path / "edited.ttl"
+    bad.write_text(turtle.read_text().replace(f'"{first["object"]}"', json.dumps(url), 1))
+    result = mg("build", "--no-bundled", "--source", bad)
+    assert result.exit_code == 1 and f"url: {url!r} is not an http(s) URL" in result.stderr
+
+
 @pytest.mark.parametrize("body, expected", [
     ('{"a": 1}}', ":1: claims: is an object, not a list of claims"),
     ('"claims"}', ":1: claims: is text, not a list of claims"),

@@ -322,6 +322,13 @@ def _value_problem(name: str, value, rule) -> tuple[str, str] | None:
         return None
     if kind == "date" and not isinstance(value, str):
         return None  # a date object, as Claim.from_dict makes it
+    if kind == "uri" and type(value) is str:
+        from mineralgraph.values import parse_uri
+
+        try:  # as a curated row is held to: no javascript:, file: or plain text
+            parse_uri(value)
+        except ValueError as exc:
+            return name, str(exc)
     if (type(value) is bool) is not (kind == "boolean") or not isinstance(value, types):
         return name, f"{value!r} is not {_TYPE_NAMES[kind]}"
     if kind in ("decimal", "integer"):
