@@ -22,6 +22,7 @@ from mineralgraph.graph.neo4j_push import (
     PushError,
     batches,
     constraint_statements,
+    database_counts,
     node_rows,
     plan,
     push,
@@ -299,6 +300,24 @@ def test_wipe_removes_only_mineralgraph_nodes(neo4j_clean, tiny_claims):
     assert result.db_nodes == 21
     assert counts(neo4j_clean) == (22, 25, 25)
     assert "Unrelated" not in labels()
+
+
+@pytest.mark.neo4j
+def test_wipe_keeps_another_applications_nodes_of_the_same_labels(neo4j_clean, tiny_claims):
+    """push --wipe deleted every node labelled Company, Country, Product... with its
+    relationships, also another application's in the same database ("other data
+    stays", the option's help said)."""
+    neo4j_clean.execute_query(
+        "CREATE (:Company {name: 'Their Co'})-[:SELLS]->(:Product {id: 'sku-1'}), "
+        "(:Country {id: 'DE', name: 'Germany'})")
+    push(neo4j_clean, tiny_claims)
+    push(neo4j_clean, tiny_claims, wipe_first=True)
+    records, _, _ = neo4j_clean.execute_query(
+        "MATCH (n) WHERE n.name IS NOT NULL OR n.id IN ['sku-1', 'DE'] "
+        "OPTIONAL MATCH (n)-[r:SELLS]->() RETURN labels(n)[0] AS l, count(r) AS r ORDER BY l")
+    assert [(r["l"], r["r"]) for r in records] == [("Company", 1), ("Country", 0),
+                                                   ("Product", 0)]
+    assert database_counts(neo4j_clean) == (21, 25)
 
 
 @pytest.mark.neo4j
