@@ -2066,6 +2066,18 @@ def test_escape_sequences_in_an_answer_are_shown_not_run_on_a_terminal(tmp_path,
     assert b"x\x1b[31mRED\x1b]0;pwned\x07" in piped.stdout
 
 
+def test_diff_against_a_file_with_no_facts_is_one_line(tmp_path):
+    """`diff old.json notes.txt` read the text file as a news article with nothing to
+    extract and said "118 removed, chokepoints changed for 3 product(s)", exit 0."""
+    snapshot, notes = tmp_path / "old.json", tmp_path / "notes.txt"
+    assert mg("build", "--no-bundled", "--source", TINY, "-o", snapshot).exit_code == 0
+    notes.write_text("hello world\n")
+    for args in ((snapshot, notes), (notes, snapshot)):
+        one_line_error(mg("diff", *args), f"{notes}: no facts read from it (a news article "
+                       "with nothing to extract, or not a graph): give a snapshot or a "
+                       "dataset")
+
+
 def test_validate_counts_a_row_given_twice_once_as_build_does(tmp_path):
     """A relation row given twice: `build` said 60 facts (one claim), `validate` 61."""
     data = tmp_path / "data"
