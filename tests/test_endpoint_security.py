@@ -504,7 +504,7 @@ def test_an_endpoint_answering_rdf_xml_is_refused_not_expanded(run_cli):
     10^9 characters. Only the formats asked for are read."""
     with answering("application/rdf+xml", LAUGHS) as url:
         result = run_cli("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url)
-    assert (result.exit_code, result.stderr) == (1, "Error: the endpoint answered "
+    assert (result.exit_code, result.stderr) == (1, f"Error: {url}: the endpoint answered "
                                                     "application/rdf+xml, not a format asked "
                                                     "for (SPARQL JSON, Turtle, N-Triples)\n")
 

@@ -683,6 +683,9 @@ def _remote_query(url: str, query: str, timeout: float | None) -> Answer:
         except MineralGraphError as exc:
             raise MineralGraphError(f"{shown}: {exc}") from None
     else:
-        answer = answer_from_rdf(body, ctype or "text/turtle")
+        try:
+            answer = answer_from_rdf(body, ctype or "text/turtle")
+        except MineralGraphError as exc:
+            raise MineralGraphError(f"{shown}: {exc}") from None
     answer.truncated = truncated
     return answer
