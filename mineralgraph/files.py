@@ -226,7 +226,7 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
-    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    tmp = folder / _temp_name(target.name)
     try:
         with _signals_raise():
             try:
@@ -246,8 +246,22 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
                                      "the old file, if any, is unchanged") from None
             _fsync_folder(folder)
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def _temp_name(name: str) -> str:
+    """``.NAME.PID.RANDOM.mgtmp``, with NAME cut so the whole stays within the 255 bytes
+    a file name may have: a target named with 240 bytes could not be written (its
+    temporary file's name was too long) and the clean-up then failed with a traceback.
+
+    >>> len(_temp_name("a" * 250 + ".txt").encode()) <= 255
+    True
+    """
+    tail = f".{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    room = 255 - 1 - len(tail.encode())
+    head = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f".{head}{tail}"
 
 
 def sweep_stale_temps(folder: str | Path) -> list[Path]:

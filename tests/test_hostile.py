@@ -310,6 +310,19 @@ def test_out_under_a_plain_file_is_one_line(out_dir):
     assert digest(out_dir) == before
 
 
+def test_a_long_file_name_is_written(tmp_path):
+    """-o with a name of 254 bytes (the limit is 255) could not be written: the temporary
+    file beside it, .NAME.PID.RANDOM.mgtmp, had a name too long, and removing it then
+    failed with an OSError traceback."""
+    for name in ("a" * 250 + ".txt", "\u00e9" * 125 + ".txt"):
+        out = tmp_path / name
+        result = mg("info", "-o", out)
+        assert result.exit_code == 0, result.stderr
+        assert "facts about the supply chain" in out.read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["a" * 250 + ".txt", "\u00e9" * 125 + ".txt"])
+
+
 def test_an_empty_file_name_is_one_line():
     one_line_error(mg("info", "-o", ""), "'': an empty file name; nothing written")
 
