@@ -150,6 +150,15 @@ def test_a_folder_that_only_looks_like_a_dead_build_is_kept(tmp_path):
     assert (tmp_path / ".store1.building-99999999" / "mine.txt").read_text() == "keep"
 
 
+def test_a_data_dir_with_a_long_name_is_built(tmp_path):
+    """A --data-dir named with 250 characters was an OSError traceback ("File name too
+    long"): the store is built beside it as .NAME.building-PID, over the 255 bytes."""
+    store = tmp_path / ("d" * 250)
+    built = build_store_dir(store, {"graph": "tiny"}, nt=ntriples(load_curated(TINY).claims))
+    assert len(built) == 931 and is_store_dir(store)
+    assert [p.name for p in tmp_path.iterdir()] == [store.name]
+
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

@@ -144,7 +144,7 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
         raise MineralGraphError(f"{path}: not empty and not a mineralgraph store (no "
                                 f"{MARKER}); give a new or empty folder")
     _clear_dead_builds(path)
-    building = path.with_name(f".{path.name}.building-{os.getpid()}")
+    building = path.with_name(f"{_building_prefix(path)}{os.getpid()}")
     store = None
     try:
         store = ox.Store(str(building))
@@ -197,7 +197,7 @@ def _clear_dead_builds(path: Path) -> None:
     """Remove the temporary folders of builds of ``path`` whose process was killed."""
     import glob
 
-    for folder in path.parent.glob(f".{glob.escape(path.name)}.building-*"):
+    for folder in path.parent.glob(f"{glob.escape(_building_prefix(path))}*"):
         suffix = folder.name.rsplit("-", 1)[1]
         if not suffix.isascii() or not suffix.isdigit() or folder.is_symlink():
             continue  # a folder that only looks alike (.db.building-notes) is the user's
@@ -211,6 +211,14 @@ def _clear_dead_builds(path: Path) -> None:
         except PermissionError:  # another user's live process
             continue
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _building_prefix(path: Path) -> str:
+    """``.NAME.building-``, NAME cut so that the folder's name, with a process id after
+    it, stays within the 255 bytes a name may have (a --data-dir of 250 characters was
+    an OSError traceback from RocksDB: "File name too long")."""
+    head = path.name.encode("utf-8", "surrogateescape")[:255 - 1 - 10 - 20]
+    return f".{head.decode('utf-8', 'ignore')}.building-"
 
 
 def _describe(source: dict) -> str:
