@@ -867,6 +867,22 @@ def test_a_control_that_ends_before_it_starts_is_refused(tmp_path):
         f"{path}:3: effective_to: 2024-12-03 is not after effective_from 2024-12-03"]
 
 
+def test_a_dataset_folder_holding_a_broken_link_is_one_line_each(tmp_path):
+    """A link to nothing or a link loop in a dataset folder was a FileNotFoundError or
+    OSError traceback from validate and build."""
+    folder = tmp_path / "data"
+    shutil.copytree(TINY, folder)
+    (folder / "dangling.csv").symlink_to(tmp_path / "gone.csv")
+    (folder / "loop.csv").symlink_to("loop.csv")
+    for args in (("validate", folder), ("build", "--no-bundled", "--source", folder)):
+        result = mg(*args)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[:2] == [
+            f"{folder / 'dangling.csv'}: no such file (a link to nothing?)",
+            f"{folder / 'loop.csv'}: cannot read (Too many levels of symbolic links)"]
+
+
+
 def test_a_curated_file_cut_inside_a_quote_is_refused(tmp_path):
     path = tmp_path / "nodes.csv"
     path.write_text('id,label,sources\nelement:Dy,"Dysprosium, the')

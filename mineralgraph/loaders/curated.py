@@ -41,7 +41,12 @@ CONFIDENCE = ("high", "medium", "low")
 
 def read_text(path: Path) -> str:
     """The file's text, refusing anything that is not UTF-8 with the line of the bad byte."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:  # a dataset folder holding a link to nothing
+        raise InputError(str(path), None, None, "no such file (a link to nothing?)") from None
+    except OSError as exc:  # a link loop, a file it may not read
+        raise InputError(str(path), None, None, f"cannot read ({exc.strerror})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
