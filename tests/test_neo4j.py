@@ -375,6 +375,37 @@ def test_cli_pull_refuses_a_figure_edited_in_neo4j(neo4j_clean, neo4j_server, ti
 
 
 @pytest.mark.neo4j
+@pytest.mark.parametrize("edit, message", [
+    ("MATCH (n {id: 'facility:mine-us'}) SET n.claims = 'not json'",
+     "facility:mine-us: its claims property is not what push writes (Expecting value: line 1 "
+     "column 1 (char 0)) (edited in Neo4j?); nothing written"),
+    ("MATCH (n {id: 'facility:mine-us'}) SET n.claims = reduce(s = '', i IN range(1, 100000) "
+     "| s + '[')", "facility:mine-us: its claims property is not what push writes (nested too "
+     "deeply) (edited in Neo4j?); nothing written"),
+    ("MATCH (n {id: 'facility:mine-us'}) SET n.claims = '{\"a\": 1}'",
+     "facility:mine-us: its claims property is not what push writes (a JSON dict, not a list of "
+     "claims) (edited in Neo4j?); nothing written"),
+    ("MATCH (n {id: 'facility:mine-us'})-[r]->(:Country) SET n.id = 5",
+     "the relationship with claim_id 'CLAIM' joins 5 to 'country:US', not two node ids "
+     "(edited in Neo4j?); nothing written"),
+])
+def test_cli_pull_refuses_a_node_edited_in_neo4j(neo4j_clean, neo4j_server, tiny_claims,
+                                                 tmp_path, edit, message):
+    """A node's claims property edited into text that is no JSON list, or JSON nested
+    100,000 deep, and a node id set to a number were tracebacks (JSONDecodeError reported
+    as 'cannot connect to Neo4j', TypeError, RecursionError, AttributeError)."""
+    push(neo4j_clean, tiny_claims)
+    records, _, _ = neo4j_clean.execute_query(
+        "MATCH ({id: 'facility:mine-us'})-[r]->(:Country) RETURN r.claim_id AS c")
+    neo4j_clean.execute_query(edit)
+    out = tmp_path / "pulled.json"
+    result = run(env_of(neo4j_server), "neo4j", "pull", "-o", str(out))
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        "Error: " + message.replace("CLAIM", records[0]["c"])]
+    assert not out.exists()
+
+
+@pytest.mark.neo4j
 def test_cli_push_notes_stale_relationships(neo4j_clean, neo4j_server, tiny_claims, tmp_path):
     push(neo4j_clean, tiny_claims)
     graph_file = tmp_path / "smaller.json"

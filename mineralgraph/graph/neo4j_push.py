@@ -322,12 +322,12 @@ def wipe(driver, database: str | None = None, batch_size: int = 10000) -> int:
 #: A node of mineralgraph's: one of its labels and an id of one of its kinds
 #: (``company:acme``). The label alone is not enough: another application's data in the
 #: same database may well have ``Company``, ``Country`` or ``Product`` nodes.
-_MINE = ("any(l IN labels(n) WHERE l IN $labels) "
+OWN_NODE = ("any(l IN labels(n) WHERE l IN $labels) "
          "AND any(p IN $prefixes WHERE n.id STARTS WITH p)")
 
 
-def _mine() -> dict:
-    """The parameters of :data:`_MINE`."""
+def own_node_params() -> dict:
+    """The parameters of :data:`OWN_NODE`."""
     from mineralgraph.ontology import model
 
     return {"labels": labels(), "prefixes": sorted(f"{p}:" for p in model.by_prefix)}
@@ -336,25 +336,25 @@ def _mine() -> dict:
 def wipe_relationships(driver, database: str | None = None, batch_size: int = 10000) -> None:
     """The first step of :func:`wipe`: relationships of mineralgraph nodes."""
     with driver.session(database=database) as session:
-        session.run(f"MATCH (n)-[r]->() WHERE {_MINE} "
+        session.run(f"MATCH (n)-[r]->() WHERE {OWN_NODE} "
                     "CALL (r) { DELETE r } IN TRANSACTIONS OF $size ROWS",
-                    **_mine(), size=batch_size).consume()
+                    **own_node_params(), size=batch_size).consume()
 
 
 def wipe_nodes(driver, database: str | None = None, batch_size: int = 10000) -> int:
     """The second step of :func:`wipe`: the nodes; their count."""
     with driver.session(database=database) as session:
-        summary = session.run(f"MATCH (n) WHERE {_MINE} "
+        summary = session.run(f"MATCH (n) WHERE {OWN_NODE} "
                               "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS",
-                              **_mine(), size=batch_size).consume()
+                              **own_node_params(), size=batch_size).consume()
     return summary.counters.nodes_deleted
 
 
 def database_counts(driver, database: str | None = None) -> tuple[int, int]:
     """(nodes of mineralgraph's, relationships with a ``claim_id``) in the database."""
     records, _, _ = driver.execute_query(
-        f"MATCH (n) WHERE {_MINE} RETURN count(n) AS n", **_mine(), database_=database,
-        routing_="r")
+        f"MATCH (n) WHERE {OWN_NODE} RETURN count(n) AS n", **own_node_params(),
+        database_=database, routing_="r")
     nodes = records[0]["n"]
     records, _, _ = driver.execute_query(
         "MATCH ()-[r]->() WHERE r.claim_id IS NOT NULL RETURN count(r) AS n",
