@@ -263,6 +263,9 @@ def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | Non
     rules = _RULES or _rules()
     if not claim.sources:
         return "sources", "a fact needs at least one source"
+    for source in claim.sources:  # a citation of "s", "o", "u"... is none
+        if type(source) is not str or not source.startswith("source:"):
+            return "sources", f"{source!r} is not a source id (source:...)"
     subject = claim.subject
     if ids is None or subject not in ids:
         if not _is_id(subject, rules[1]):
