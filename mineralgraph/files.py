@@ -75,7 +75,8 @@ def refuse_endless(path: str | Path, mode: int, what: str = "file") -> None:
 
 
 def read_text(path: str | Path, limit: int | None = None, what: str = "file") -> str:
-    """The UTF-8 text of an input file, refusing what never ends or is not a file.
+    """The UTF-8 text of an input file (without a leading byte-order mark), refusing what
+    never ends or is not a file.
 
     A device (``/dev/zero``, ``/dev/urandom``) would be read forever, so it is refused,
     as a directory is; a pipe (``@<(make-query)``) is read. Past ``limit`` bytes the
@@ -104,10 +105,13 @@ def read_text(path: str | Path, limit: int | None = None, what: str = "file") ->
     if limit is not None and len(data) > limit:
         raise InputError(shown, None, None, f"over {limit >> 20} MiB: too large for a {what}")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(shown, line, None, f"not UTF-8 ({exc.reason})") from None
+    # the byte-order mark Windows editors write is no part of the text: a query file
+    # beginning with it was refused by Neo4j ("Invalid input '\ufeff'") and by rdflib
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def not_a_file(path: str | Path) -> str | None:
@@ -222,7 +226,7 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
-    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    tmp = folder / _temp_name(target.name)
     try:
         with _signals_raise():
             try:
@@ -242,8 +246,22 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
                                      "the old file, if any, is unchanged") from None
             _fsync_folder(folder)
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def _temp_name(name: str) -> str:
+    """``.NAME.PID.RANDOM.mgtmp``, with NAME cut so the whole stays within the 255 bytes
+    a file name may have: a target named with 240 bytes could not be written (its
+    temporary file's name was too long) and the clean-up then failed with a traceback.
+
+    >>> len(_temp_name("a" * 250 + ".txt").encode()) <= 255
+    True
+    """
+    tail = f".{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+    room = 255 - 1 - len(tail.encode())
+    head = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f".{head}{tail}"
 
 
 def sweep_stale_temps(folder: str | Path) -> list[Path]:

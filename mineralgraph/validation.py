@@ -27,7 +27,7 @@ from mineralgraph.graph import share_sets
 from mineralgraph.graph.share_sets import SHARE_SUM_TOLERANCE
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.values import claim_text_problem
+from mineralgraph.values import claim_text_problem, parse_uri
 
 
 def located(claim: Claim, field: str | None, message: str) -> InputError:
@@ -140,6 +140,11 @@ def _type_problem(claim: Claim) -> tuple[str, str] | None:
         values.append((claim.predicate, claim.object))
     for name, value in values:
         attribute = model.attributes.get(name)
+        if attribute is not None and attribute.datatype == "uri" and type(value) is str:
+            try:  # a curated row is held to it; an RDF source said javascript:, file:
+                parse_uri(value)
+            except ValueError as exc:
+                return name, str(exc)
         if attribute is None or attribute.datatype not in _NUMBER_TYPES:
             continue
         types, what = _NUMBER_TYPES[attribute.datatype]

@@ -334,6 +334,22 @@ def test_huge_post_is_413_and_huge_get_is_414(served):
     still_answers(served)
 
 
+
+def test_headers_past_64_kib_are_431_at_once(served):
+    """http.server's own limits (100 header lines of 64 KiB) let a connection make the
+    server hold 6.4 MB until its 30 s were up: 100 such connections took it from 58 to
+    758 MiB, a thousand would take 6.4 GB. The answer now comes as soon as the headers
+    pass 64 KiB, before the rest is sent."""
+    parts = urllib.parse.urlsplit(served)
+    line = b"X-Padding: " + b"a" * 40_000 + b"\r\n"
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as conn:
+        conn.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\n" + line * 2)
+        answer = conn.recv(65536)  # no blank line sent: before, no answer for 30 s
+    assert answer.startswith(b"HTTP/1.1 431 ")
+    status, _, _ = get(served, "ASK {}", {"X-Padding": "a" * 30_000})  # under: answered
+    assert status == 200
+    still_answers(served)
+
 def test_runaway_query_is_stopped_and_the_worker_replaced(served):
     status, _, body = get(served, SLOW)
     assert (status, body) == (503, "query: stopped after 2 s (timeout); narrow the query or "
@@ -488,7 +504,7 @@ def test_an_endpoint_answering_rdf_xml_is_refused_not_expanded(run_cli):
     10^9 characters. Only the formats asked for are read."""
     with answering("application/rdf+xml", LAUGHS) as url:
         result = run_cli("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--endpoint", url)
-    assert (result.exit_code, result.stderr) == (1, "Error: the endpoint answered "
+    assert (result.exit_code, result.stderr) == (1, f"Error: {url}: the endpoint answered "
                                                     "application/rdf+xml, not a format asked "
                                                     "for (SPARQL JSON, Turtle, N-Triples)\n")
 

@@ -22,6 +22,7 @@ from mineralgraph.graph.neo4j_push import (
     PushError,
     batches,
     constraint_statements,
+    database_counts,
     node_rows,
     plan,
     push,
@@ -233,7 +234,7 @@ def test_disagreeing_sources_stay_two_relationships(neo4j_clean):
 def test_hostile_text_is_stored_verbatim(neo4j_clean):
     nasty = "O'Brien `x` \"}) DETACH DELETE n //"
     claims = [Claim("company:nasty", "label", nasty, sources=("source:s",)),
-              Claim("company:other", "label", "Other")]
+              Claim("company:other", "label", "Other", sources=("source:s",))]
     push(neo4j_clean, claims)
     records, _, _ = neo4j_clean.execute_query(
         "MATCH (c:Company {id: 'company:nasty'}) RETURN c.label AS label")
@@ -302,6 +303,24 @@ def test_wipe_removes_only_mineralgraph_nodes(neo4j_clean, tiny_claims):
 
 
 @pytest.mark.neo4j
+def test_wipe_keeps_another_applications_nodes_of_the_same_labels(neo4j_clean, tiny_claims):
+    """push --wipe deleted every node labelled Company, Country, Product... with its
+    relationships, also another application's in the same database ("other data
+    stays", the option's help said)."""
+    neo4j_clean.execute_query(
+        "CREATE (:Company {name: 'Their Co'})-[:SELLS]->(:Product {id: 'sku-1'}), "
+        "(:Country {id: 'DE', name: 'Germany'})")
+    push(neo4j_clean, tiny_claims)
+    push(neo4j_clean, tiny_claims, wipe_first=True)
+    records, _, _ = neo4j_clean.execute_query(
+        "MATCH (n) WHERE n.name IS NOT NULL OR n.id IN ['sku-1', 'DE'] "
+        "OPTIONAL MATCH (n)-[r:SELLS]->() RETURN labels(n)[0] AS l, count(r) AS r ORDER BY l")
+    assert [(r["l"], r["r"]) for r in records] == [("Company", 1), ("Country", 0),
+                                                   ("Product", 0)]
+    assert database_counts(neo4j_clean) == (21, 25)
+
+
+@pytest.mark.neo4j
 def test_stale_relationships_are_counted(neo4j_clean, tiny_claims):
     push(neo4j_clean, tiny_claims)
     result = push(neo4j_clean, without_one_relation(tiny_claims))
@@ -329,6 +348,61 @@ def test_cli_push_pull_round_trip(neo4j_clean, neo4j_server, tiny_claims, tmp_pa
     assert set(load_snapshot(out)) == set(tiny_claims)
     to_stdout = run(env, "neo4j", "pull")
     assert to_stdout.stdout == out.read_text(encoding="utf-8")
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("edit, problem", [
+    ("SET r.share = 7", "share: 7 is above 1: impossible for share"),
+    ("SET r.share = '0.5'", "share: '0.5' is not a number"),
+    ("SET r.sources = []", "sources: a fact needs at least one source"),
+])
+def test_cli_pull_refuses_a_figure_edited_in_neo4j(neo4j_clean, neo4j_server, tiny_claims,
+                                                   tmp_path, edit, problem):
+    """A share set to 7 (or "0.5", or no source) in Neo4j was pulled into a snapshot with
+    exit 0, over the old file; every later command on the snapshot then refused it."""
+    push(neo4j_clean, tiny_claims)
+    records, _, _ = neo4j_clean.execute_query(
+        "MATCH (a)-[r:PRODUCES]->(b) WHERE r.share IS NOT NULL WITH a, r, b "
+        "ORDER BY r.claim_id LIMIT 1 " + edit + " RETURN a.id AS a, b.id AS b, r.claim_id AS c")
+    edited = records[0]
+    out = tmp_path / "pulled.json"
+    out.write_text("the old snapshot\n")
+    result = run(env_of(neo4j_server), "neo4j", "pull", "-o", str(out))
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"Error: {edited['a']} PRODUCES {edited['b']} (the relationship with claim_id "
+        f"'{edited['c']}'): {problem} (edited in Neo4j?); nothing written"]
+    assert out.read_text() == "the old snapshot\n"
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("edit, message", [
+    ("MATCH (n {id: 'facility:mine-us'}) SET n.claims = 'not json'",
+     "facility:mine-us: its claims property is not what push writes (Expecting value: line 1 "
+     "column 1 (char 0)) (edited in Neo4j?); nothing written"),
+    ("MATCH (n {id: 'facility:mine-us'}) SET n.claims = reduce(s = '', i IN range(1, 100000) "
+     "| s + '[')", "facility:mine-us: its claims property is not what push writes (nested too "
+     "deeply) (edited in Neo4j?); nothing written"),
+    ("MATCH (n {id: 'facility:mine-us'}) SET n.claims = '{\"a\": 1}'",
+     "facility:mine-us: its claims property is not what push writes (a JSON dict, not a list of "
+     "claims) (edited in Neo4j?); nothing written"),
+    ("MATCH (n {id: 'facility:mine-us'})-[r]->(:Country) SET n.id = 5",
+     "the relationship with claim_id 'CLAIM' joins 5 to 'country:US', not two node ids "
+     "(edited in Neo4j?); nothing written"),
+])
+def test_cli_pull_refuses_a_node_edited_in_neo4j(neo4j_clean, neo4j_server, tiny_claims,
+                                                 tmp_path, edit, message):
+    """A node's claims property edited into text that is no JSON list, or JSON nested
+    100,000 deep, and a node id set to a number were tracebacks (JSONDecodeError reported
+    as 'cannot connect to Neo4j', TypeError, RecursionError, AttributeError)."""
+    push(neo4j_clean, tiny_claims)
+    records, _, _ = neo4j_clean.execute_query(
+        "MATCH ({id: 'facility:mine-us'})-[r]->(:Country) RETURN r.claim_id AS c")
+    neo4j_clean.execute_query(edit)
+    out = tmp_path / "pulled.json"
+    result = run(env_of(neo4j_server), "neo4j", "pull", "-o", str(out))
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        "Error: " + message.replace("CLAIM", records[0]["c"])]
+    assert not out.exists()
 
 
 @pytest.mark.neo4j

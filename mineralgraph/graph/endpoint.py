@@ -91,6 +91,9 @@ MAX_CONNECTIONS = 1024
 IDLE_SECONDS = 30
 #: Seconds a client is told to wait (``Retry-After``) when the queue is full.
 RETRY_AFTER = 1
+#: Bytes of headers a request may send (http.server's own limits, 100 lines of 64 KiB,
+#: let each connection make the server hold 6.4 MB: a thousand of them, 6.4 GB).
+MAX_HEADER_BYTES = 64 << 10
 
 _FORMAT_OF = {**{v: k for k, v in RESULT_TYPES.items()},
               **{v: k for k, v in GRAPH_TYPES.items()}, **ALIASES}
@@ -242,6 +245,26 @@ class SparqlServer(ThreadingHTTPServer):
             pool.close()
 
 
+class _HeaderBudget:
+    """A request's reader while its headers are read: past ``budget`` bytes in all, an
+    error http.server answers with 431 (Request Header Fields Too Large)."""
+
+    def __init__(self, raw, budget: int):
+        self.raw, self.left = raw, budget
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.raw.readline(limit)
+        self.left -= len(line)
+        if self.left < 0:
+            import http.client
+
+            raise http.client.HTTPException(f"headers over {MAX_HEADER_BYTES} bytes")
+        return line
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 class SparqlHandler(BaseHTTPRequestHandler):
     """The SPARQL 1.1 Protocol, query operation only."""
 
@@ -275,8 +298,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def parse_request(self) -> bool:
         """As http.server's, but a request cut off by its deadline is not answered (what
-        arrived of it would otherwise read as a request whose headers ended)."""
-        return super().parse_request() and not getattr(self, "timed_out", False)
+        arrived of it would otherwise read as a request whose headers ended), and one
+        whose headers run past :data:`MAX_HEADER_BYTES` gets 431 as soon as they do."""
+        raw = self.rfile
+        self.rfile = _HeaderBudget(raw, MAX_HEADER_BYTES)
+        try:
+            ok = super().parse_request()
+        finally:
+            self.rfile = raw
+        return ok and not getattr(self, "timed_out", False)
 
     def _request_read(self):
         """The request is in: the query and the answer take the time they need."""
@@ -653,6 +683,9 @@ def _remote_query(url: str, query: str, timeout: float | None) -> Answer:
         except MineralGraphError as exc:
             raise MineralGraphError(f"{shown}: {exc}") from None
     else:
-        answer = answer_from_rdf(body, ctype or "text/turtle")
+        try:
+            answer = answer_from_rdf(body, ctype or "text/turtle")
+        except MineralGraphError as exc:
+            raise MineralGraphError(f"{shown}: {exc}") from None
     answer.truncated = truncated
     return answer

@@ -308,41 +308,53 @@ def ensure_constraints(driver, database: str | None = None) -> None:
 
 
 def wipe(driver, database: str | None = None, batch_size: int = 10000) -> int:
-    """Delete every node with a mineralgraph label (and its relationships); their count.
+    """Delete every node of mineralgraph's (one of its labels and an id of one of its
+    kinds) and its relationships; their count.
 
     Relationships go first and then nodes, each in transactions of ``batch_size``
     rows, so a large graph never needs one huge transaction. Other data in the
-    database (nodes with none of the ontology's labels) is left alone.
+    database is left alone, its ``Company`` or ``Country`` nodes too.
     """
     wipe_relationships(driver, database, batch_size)
     return wipe_nodes(driver, database, batch_size)
 
 
-_MINE = "any(l IN labels(n) WHERE l IN $labels)"
+#: A node of mineralgraph's: one of its labels and an id of one of its kinds
+#: (``company:acme``). The label alone is not enough: another application's data in the
+#: same database may well have ``Company``, ``Country`` or ``Product`` nodes.
+OWN_NODE = ("any(l IN labels(n) WHERE l IN $labels) "
+         "AND any(p IN $prefixes WHERE n.id STARTS WITH p)")
+
+
+def own_node_params() -> dict:
+    """The parameters of :data:`OWN_NODE`."""
+    from mineralgraph.ontology import model
+
+    return {"labels": labels(), "prefixes": sorted(f"{p}:" for p in model.by_prefix)}
 
 
 def wipe_relationships(driver, database: str | None = None, batch_size: int = 10000) -> None:
     """The first step of :func:`wipe`: relationships of mineralgraph nodes."""
     with driver.session(database=database) as session:
-        session.run(f"MATCH (n)-[r]->() WHERE {_MINE} "
+        session.run(f"MATCH (n)-[r]->() WHERE {OWN_NODE} "
                     "CALL (r) { DELETE r } IN TRANSACTIONS OF $size ROWS",
-                    labels=labels(), size=batch_size).consume()
+                    **own_node_params(), size=batch_size).consume()
 
 
 def wipe_nodes(driver, database: str | None = None, batch_size: int = 10000) -> int:
     """The second step of :func:`wipe`: the nodes; their count."""
     with driver.session(database=database) as session:
-        summary = session.run(f"MATCH (n) WHERE {_MINE} "
+        summary = session.run(f"MATCH (n) WHERE {OWN_NODE} "
                               "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $size ROWS",
-                              labels=labels(), size=batch_size).consume()
+                              **own_node_params(), size=batch_size).consume()
     return summary.counters.nodes_deleted
 
 
 def database_counts(driver, database: str | None = None) -> tuple[int, int]:
-    """(nodes with a mineralgraph label, relationships with a ``claim_id``) in the database."""
+    """(nodes of mineralgraph's, relationships with a ``claim_id``) in the database."""
     records, _, _ = driver.execute_query(
-        "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n",
-        labels=labels(), database_=database, routing_="r")
+        f"MATCH (n) WHERE {OWN_NODE} RETURN count(n) AS n", **own_node_params(),
+        database_=database, routing_="r")
     nodes = records[0]["n"]
     records, _, _ = driver.execute_query(
         "MATCH ()-[r]->() WHERE r.claim_id IS NOT NULL RETURN count(r) AS n",

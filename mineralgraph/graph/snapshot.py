@@ -217,9 +217,13 @@ def _load_whole(path: Path) -> list[Claim]:
         raise InputError(shown, None, None, f"cannot read ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(shown, None, "format", f"not a {FORMAT} file")
-    if data.get("version") != VERSION:
-        raise InputError(shown, None, "version",
-                         f"version {data.get('version')!r} is not {VERSION}")
+    version = data.get("version")
+    if type(version) is int and version > VERSION:  # noqa: E721 - true is no version
+        raise InputError(shown, None, "version", (
+            f"version {version}: written by a newer mineralgraph, this one reads version "
+            f"{VERSION} (upgrade mineralgraph, or build the snapshot with this one)"))
+    if type(version) is not int or version != VERSION:  # noqa: E721
+        raise InputError(shown, None, "version", f"version {version!r} is not {VERSION}")
     items = data.get("claims", [])
     if not isinstance(items, list):
         raise InputError(shown, 1, "claims", f"is {_json_kind(items)}, not a list of claims")
@@ -259,6 +263,9 @@ def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | Non
     rules = _RULES or _rules()
     if not claim.sources:
         return "sources", "a fact needs at least one source"
+    for source in claim.sources:  # a citation of "s", "o", "u"... is none
+        if type(source) is not str or not source.startswith("source:"):
+            return "sources", f"{source!r} is not a source id (source:...)"
     subject = claim.subject
     if ids is None or subject not in ids:
         if not _is_id(subject, rules[1]):
@@ -318,6 +325,13 @@ def _value_problem(name: str, value, rule) -> tuple[str, str] | None:
         return None
     if kind == "date" and not isinstance(value, str):
         return None  # a date object, as Claim.from_dict makes it
+    if kind == "uri" and type(value) is str:
+        from mineralgraph.values import parse_uri
+
+        try:  # as a curated row is held to: no javascript:, file: or plain text
+            parse_uri(value)
+        except ValueError as exc:
+            return name, str(exc)
     if (type(value) is bool) is not (kind == "boolean") or not isinstance(value, types):
         return name, f"{value!r} is not {_TYPE_NAMES[kind]}"
     if kind in ("decimal", "integer"):

@@ -252,6 +252,9 @@ def answer_from_rdf(data: bytes, media: str) -> Answer:
                    for q in ox.parse(data, format=fmt)]
     except SyntaxError as exc:
         raise MineralGraphError(f"the endpoint sent bad RDF: {exc}") from None
+    except MemoryError:  # Oxigraph's limit on one term, not the process out of memory
+        raise MineralGraphError("the endpoint sent a term longer than 16 MiB, more than "
+                                "the RDF reader takes") from None
     return Answer("graph", triples=triples)
 
 

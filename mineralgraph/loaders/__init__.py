@@ -234,7 +234,11 @@ def read_claims(path: str | Path) -> list[Claim]:
 
     if looks_like_snapshot(Path(path)):
         return load_graph_snapshot(path)
-    return load_source(Path(path)).claims
+    claims = load_source(Path(path)).claims
+    if not claims:  # a text file read as a news article gives none: not an empty graph
+        raise InputError(str(path), None, None, "no facts read from it (a news article with "
+                         "nothing to extract, or not a graph): give a snapshot or a dataset")
+    return claims
 
 
 def _register_builtin() -> None:

@@ -22,7 +22,14 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, InputErrors
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
-from mineralgraph.loaders.tables import END_MARK, csv_problem, cut_off, header_of, unended
+from mineralgraph.loaders.tables import (
+    END_MARK,
+    csv_problem,
+    cut_off,
+    header_of,
+    twice_named,
+    unended,
+)
 from mineralgraph.ontology import model
 from mineralgraph.values import parse_date, parse_value
 
@@ -34,7 +41,12 @@ CONFIDENCE = ("high", "medium", "low")
 
 def read_text(path: Path) -> str:
     """The file's text, refusing anything that is not UTF-8 with the line of the bad byte."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:  # a dataset folder holding a link to nothing
+        raise InputError(str(path), None, None, "no such file (a link to nothing?)") from None
+    except OSError as exc:  # a link loop, a file it may not read
+        raise InputError(str(path), None, None, f"cannot read ({exc.strerror})") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -49,6 +61,9 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         if not reader.fieldnames:
             raise InputError(str(path), 1, None, "empty file (no header)")
+        twice = twice_named(path, reader.fieldnames)
+        if twice is not None:
+            raise twice
         yield from _checked_rows(path, reader)
     except csv.Error as exc:
         # DictReader's own line_num lags one row behind on an error
@@ -145,6 +160,14 @@ class RowReader:
         for required in model.kinds[kind].required:
             if not self.row.get(required):
                 self.error(required, f"required for {kind}")
+        # a control or licence that ends before it starts is in force on no date, and
+        # read as lifted today: it would drop out of every scenario without a word
+        dates = {c.predicate: c.object for c in claims
+                 if c.predicate in ("effective_from", "effective_to")}
+        if len(dates) == 2 and dates["effective_to"] <= dates["effective_from"]:
+            self.error("effective_to", f"{dates['effective_to']} is not after "
+                       f"effective_from {dates['effective_from']}")
+            return []
         return claims
 
     def typed_text(self, name, text, attribute):
