@@ -222,11 +222,14 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     unspecified magnet it needs (requirement rated high) is untraced, and the AIM-9X 0-94%
     because its magnet's grade is not stated (China's 94% share of sintered magnets and
     the requirement, both rated medium): the rows carried no confidence, as if the figure
-    rested on nothing."""
+    rested on nothing. The Columbia's 0-100% is the untraced rule's alone (its mapped
+    supply loses nothing): no fact says how large it is, so its confidence is "unknown",
+    not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
+    on China's share, a fact."""
     rows = {r["product"]: r for r in json.loads(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
-            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "high")
+            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "unknown")
     assert (rows["product:aim-9x"]["loss_range"], rows["product:aim-9x"]["confidence"]) == (
         [0.0, 0.94], "medium")

@@ -303,12 +303,14 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
+    # 14 of the F-35's inputs have no mapped supply: the availability stated is 0-100%,
+    # never 100% (unknown supply is not safe; Analysis.stated_range), in every view
     text = out("chokepoints", "--product", "product:f-35")
-    assert "defence; availability 100% as of latest data" in " ".join(text.split())
+    assert "defence; availability 0-100% as of latest data" in " ".join(text.split())
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert 'n19["Lockheed Martin F-35 Lightning II<br/>availability 100%"]' in mmd
+    assert 'n19["Lockheed Martin F-35 Lightning II<br/>availability 0-100%"]' in mmd
     svg = out("snapshot", "product:f-35")
-    assert ">availability</text>" in svg and ">100% (no</text>" in svg
+    assert ">availability</text>" in svg and ">0-100% (no</text>" in svg
     assert "1.00" not in mmd and ">1.00" not in svg
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     assert "availability &lt;0.1% (baseline 100%)" in full

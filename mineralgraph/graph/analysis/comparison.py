@@ -6,9 +6,10 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> from mineralgraph.loaders.scenarios import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
-['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
+['assumed_share', 'availability', 'availability_bounds', 'availability_range', 'baseline',
+ 'baseline_range',
  'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
- 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
+ 'mapped_availability', 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
  'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
  'requirements_recorded', 'rest_of_world_only', 'supply_not_mapped']
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, rule_set
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.analysis.structure import located_in, producer_weights
@@ -118,8 +119,12 @@ def compare(graph: SupplyGraph, scenario: Scenario,
 
     Both bounds of section 5.6, each against its own baseline: ``baseline`` and
     ``availability`` are the upper bound (section 2 as it stands), ``baseline_range``
-    and ``availability_range`` are [lower, upper]; ``loss`` is the upper bound's loss
+    and ``availability_bounds`` are [lower, upper]; ``loss`` is the upper bound's loss
     and ``loss_range`` the [min, max] over the bounds whose baseline is above 0.
+    ``availability_range`` is the availability stated (:meth:`Analysis.stated_range`):
+    the bounds with a low end no higher than ``mapped_availability``, what mapped supply
+    alone gives (stages without a producer counted 0), so that unknown supply never
+    reads as 100%.
     ``new_spofs`` are nodes that are certain single points of failure under the
     scenario and were not before; ``new_possible_spofs`` those that are possible
     ones only (lower bound). Rest of the world is neither: it is many countries, not one
@@ -128,7 +133,9 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     would get nothing). ``requirements_recorded`` counts the product's recorded
     requirements: a figure covers only those (a partial bill of materials is not safe);
     a 0% row's ``confidence`` is that of those requirements, and a loss no rated claim
-    explains has confidence "unknown". ``range_from_unmapped`` names the stages without mapped
+    explains, or that the rules for missing facts set alone (the mapped supply losing
+    nothing: :func:`~mineralgraph.graph.analysis.confidence.rule_set`), has confidence
+    "unknown". ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -162,7 +169,11 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         # a figure never goes without a confidence: a 0% rests on the requirements read
         # (it covers only those recorded); a loss nothing rated explains is unknown
         requirements = graph.relation_claims(product, "REQUIRES")
-        if caveats.confidence is None:
+        reasons = range_reasons(after, product, under)
+        if rule_set(losses[1], max(measured), bool(reasons["low_drivers"])):
+            # the mapped supply loses nothing: the loss is the rules' for missing facts
+            caveats = caveats.unknown()
+        elif caveats.confidence is None:
             if max(measured) > 0:
                 caveats = Caveats("unknown", caveats.proxies, caveats.assumed_share,
                                   caveats.disputes)
@@ -170,17 +181,22 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                 read = Caveats.of(requirements)
                 caveats = Caveats(read.confidence or "unknown", read.proxies,
                                   read.assumed_share, read.disputes)
+        # the availability stated: its low end reflects inputs without mapped supply
+        # (never 100% while supply is unknown); the losses are measured within the two
+        # bounds (``availability_bounds``) against the baseline's (``baseline_range``)
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
-                     "availability_range": [round(v, 6) for v in under],
+                     "availability_range": [round(v, 6) for v in after.stated_range(product)],
+                     "availability_bounds": [round(v, 6) for v in under],
+                     "mapped_availability": round(after.mapped_availability(product), 6),
                      "loss": round(losses[1], 6) if losses[1] is not None else 0.0,
                      "loss_range": [round(min(measured), 6), round(max(measured), 6)],
                      "may_be_unavailable_at_baseline": base[0] <= 0.0,
                      "supply_not_mapped": after.unmapped(product),
                      "range_from_unmapped": behind,
                      "drivers": drivers(after, product) if max(measured) > 0 else [],
-                     **range_reasons(after, product, under),
+                     **reasons,
                      "new_spofs": sorted(certain),
                      "new_possible_spofs": sorted(possible),
                      "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product],

@@ -459,6 +459,28 @@ class Analysis:
         lower, upper = self.reference(product, "lower"), self.reference(product, "upper")
         return min(lower, upper), upper
 
+    def mapped_availability(self, product: str) -> float:
+        """a(P) under the scenario from mapped supply alone: in the lower bound, with every
+        material upstream that has no producer at the date counted 0 (its supply is not
+        known to exist). 0 when the product needs such a material on every route; the
+        lower bound's a(P) when nothing upstream is unmapped."""
+        scope = self.scope(self.graph.require(product, "Product"), "lower")
+        target = scope.structure.index[product]
+        unmapped = [m for m in self.unmapped(product) if model.kind_of(m) == "Material"]
+        zero = scope.zero_for(unmapped)
+        if zero == set(scope.zero):
+            return float(scope.baseline[target])
+        return float(scope.evaluator.value_after(scope.baseline, zero, target))
+
+    def stated_range(self, product: str) -> tuple[float, float]:
+        """The availability a view states for a product under the scenario: [low, upper],
+        the low end the lower of the lower bound (section 5.6) and
+        :meth:`mapped_availability`. Unknown supply is never safe: a product with an
+        input of no mapped supply is not stated as 100% available, even at baseline,
+        where both bounds are 1 by construction (nothing is removed)."""
+        lower, upper = self.availability_range(product)
+        return min(lower, self.mapped_availability(product)), upper
+
     def baseline_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product without the scenario."""
         lower, upper = self.baseline(product, "lower"), self.baseline(product, "upper")
