@@ -90,3 +90,95 @@ def test_a_product_whose_material_is_made_from_an_unmapped_stage_is_not_stated_s
     under = Analysis(graph, Scenario("x", remove=("country:AA",)))
     assert under.availability_range("product:p") == pytest.approx((0.0, 0.4))
     assert under.stated_range("product:p") == pytest.approx((0.0, 0.4))
+
+
+# JL Mag: China's 94% of magnets, JL Mag in China with an output (29,300 t) and no share;
+# no world output of magnets is recorded, so JL Mag's part of the 94% is not known.
+JL = (("product:p", "REQUIRES", "material:magnet"),
+      ("country:CN", "PRODUCES", "material:magnet", {"share": 0.94, "year": 2024}),
+      ("country:XX", "PRODUCES", "material:magnet", {"share": 0.06, "year": 2024}),
+      ("company:jl", "PRODUCES", "material:magnet",
+       {"amount": 29300.0, "unit": "t", "year": 2024}),
+      ("company:jl", "LOCATED_IN", "country:CN"))
+
+
+def test_a_pool_split_among_producers_without_shares_is_a_range_not_an_equal_part():
+    report = chokepoints(graph_of(*JL))[0]
+    row = next(r for r in report.chokepoints if r.id == "company:jl")
+    # was 47% (94% / 2: JL and China's unmapped rest, split equally). JL may make none of
+    # China's 94% (loss 0) or all of it (94%): 0-94%, and the row says the share is assumed
+    assert row.loss_range == pytest.approx((0.0, 0.94))
+    assert row.assumed_share and row.spof_kind is False
+    # China takes JL with it: 94% either way
+    china = next(r for r in report.chokepoints if r.id == "country:CN")
+    assert china.loss_range == pytest.approx((0.94, 0.94))
+
+
+def test_a_sourced_world_output_gives_the_producer_its_share():
+    # the same graph with a world output: China's 94% is 282,000 t, so the world made
+    # 300,000 t and JL's 29,300 t are 9.77% of it (a share from its output, not a split):
+    # without JL, 9.77% is lost in both bounds; China's rest is 94% - 9.77% = 84.23%
+    world = graph_of(*JL[:1],
+                     ("country:CN", "PRODUCES", "material:magnet",
+                      {"share": 0.94, "year": 2024, "amount": 282000.0, "unit": "t"}),
+                     *JL[2:])
+    report = chokepoints(world)[0]
+    row = next(r for r in report.chokepoints if r.id == "company:jl")
+    assert row.loss_range == pytest.approx((29300 / 300000, 29300 / 300000))
+    assert not row.assumed_share
+
+
+# ------------------------------------------------------------------ --as-of
+def dated(*facts):
+    """Claims from (subject, relation, object, qualifiers[, valid_from]) tuples."""
+    claims = []
+    for subject, relation, obj, q, *start in facts:
+        claims.append(Claim(subject, relation, obj, tuple(sorted(q.items())), sources=S,
+                            valid_from=start[0] if start else None))
+    return claims
+
+
+def test_a_firms_figure_of_a_later_year_is_a_proxy_in_time_at_an_earlier_date():
+    from datetime import date
+
+    claims = [Claim("source:s", "title", "s", sources=S)] + dated(
+        ("country:CN", "PRODUCES", "material:magnet", {"share": 0.9, "year": 2021},
+         date(2021, 1, 1)),
+        ("country:XX", "PRODUCES", "material:magnet", {"share": 0.1, "year": 2021},
+         date(2021, 1, 1)),
+        ("company:jl", "PRODUCES", "material:magnet",
+         {"amount": 29300.0, "year": 2024, "note": "2024 output 29,300 t"}, date(2008, 1, 1)),
+        ("company:jl", "LOCATED_IN", "country:CN", {}))
+    early = SupplyGraph(claims, as_of=date(2022, 6, 30))
+    row = early.relation_claims("company:jl", "PRODUCES")[0]
+    # JL made magnets in 2022 (the relation holds from 2008), but 29,300 t is 2024's
+    assert (row.qualifier("amount"), row.qualifier("proxy"), row.qualifier("note")) == (
+        29300.0, "2024, a later year", "in 2024: 2024 output 29,300 t")
+    # from 2024 on it is a figure of its date, unmarked
+    late = SupplyGraph(claims, as_of=date(2024, 6, 30)).relation_claims("company:jl", "PRODUCES")
+    assert (late[0].qualifier("proxy"), late[0].qualifier("note")) == (
+        None, "2024 output 29,300 t")
+    # a graph rebuilt from the early one marks it once
+    again = SupplyGraph(early.given_claims(), as_of=early.as_of_date)
+    assert again.relation_claims("company:jl", "PRODUCES")[0].qualifier("proxy") == (
+        "2024, a later year")
+
+
+def test_a_date_before_every_figure_on_record_has_no_answer(run_cli):
+    from datetime import date
+
+    from mineralgraph.exceptions import MineralGraphError
+
+    claims = [Claim("source:s", "title", "s", sources=S)] + dated(
+        ("country:CN", "PRODUCES", "material:magnet", {"share": 0.9, "year": 2021},
+         date(2021, 1, 1)))
+    with pytest.raises(MineralGraphError, match=r"no figures on record before 2021-01-01"):
+        SupplyGraph(claims, as_of=date(1900, 1, 1))
+    assert SupplyGraph(claims, as_of=date(2021, 1, 1)).relation_claims(
+        "country:CN", "PRODUCES")
+    result = run_cli("chokepoints", "--as-of", "1900-01-01")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: no figures on record before 2021-01-01 (when the earliest of the countries' "
+        "production figures starts): as of 1900-01-01 every figure would be a later year's; "
+        "use a date on or after 2021-01-01"]

@@ -37,7 +37,7 @@ from mineralgraph.graph.analysis.confidence import (
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.analysis.structure import output_share, producer_weights
 from mineralgraph.graph.flow import FLOW_RELATIONS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -362,8 +362,8 @@ class Evidence:
         producers = [node_id]
         if kind == "Company":
             producers += self.graph.neighbours(node_id, "OPERATED_BY", incoming=True)
-        return any(c.qualifier("share") is None for p in producers
-                   for c in self.graph.relation_claims(p, "PRODUCES"))
+        return any(c.qualifier("share") is None and output_share(self.graph, c) is None
+                   for p in producers for c in self.graph.relation_claims(p, "PRODUCES"))
 
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
@@ -613,9 +613,11 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
             if rule_set(loss_of(node_id, "upper") if "upper" in live else None,
-                        found.loss_range[1], fact_drivers=not found.behind):
-                # the mapped supply loses nothing without the node: the unmapped rule
-                # sets the loss alone, and no fact says how large it is
+                        found.loss_range[1], fact_drivers=not found.behind
+                        or proof.assumed_share(node_id, product)):
+                # the mapped supply loses nothing without the node (nor may it, through a
+                # share of a pool it splits): the unmapped rule sets the loss alone, and
+                # no fact says how large it is
                 found.caveats = found.caveats.unknown()
         return found
 
@@ -641,7 +643,8 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         availability=availability[1],
         availability_range=analysis.stated_range(product),
         baseline_range=analysis.baseline_range(product),
-        availability_bounds=availability, mapped_availability=analysis.mapped_availability(product),
+        availability_bounds=availability,
+        mapped_availability=analysis.mapped_availability(product),
         possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),

@@ -9,8 +9,8 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 ['assumed_share', 'availability', 'availability_bounds', 'availability_range', 'baseline',
  'baseline_range',
  'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
- 'mapped_availability', 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
- 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
+ 'mapped_availability', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
+ 'new_spofs', 'product', 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
  'requirements_recorded', 'rest_of_world_only', 'supply_not_mapped']
 """
 
@@ -22,7 +22,7 @@ from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, rule_set
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import located_in, producer_weights
+from mineralgraph.graph.analysis.structure import located_in, producer_pools, producer_weights
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -53,38 +53,57 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
     With ``bound="lower"``, what the lower bound blocks besides: a material of unstated
     grade a control may reach, a control whose targets may include the unknown maker.
 
+    Where the producers held split a pool with others and no share of their own
+    (:func:`producer_pools`), their part of it is not known: ``share_range`` is [what
+    they hold for certain, that and the whole of each such pool] and ``assumed_share`` is
+    True; ``share`` (the equal split, kept for the order) is no figure to state then.
+
     Returns
     -------
     list of dict
-        ``{"holder": id, "material": id, "share": float, "how": "blocked" | "removed"}``.
+        ``{"holder": id, "material": id, "share": float, "share_range": [low, high],
+        "assumed_share": bool, "how": "blocked" | "removed"}``.
     """
     graph = analysis.graph
     ups = analysis.upstream(product, bound)
-    found: dict[tuple[str, str, str], float] = {}
-    weights = {}
+    held_by: dict[tuple[str, str, str], set[str]] = {}
+    weights, pools = {}, {}
 
     def weight_of(material: str) -> list:
         if material not in weights:
-            weights[material] = producer_weights(graph, material, graph.relation_claims(
-                material, "PRODUCES", incoming=True))
+            claims = graph.relation_claims(material, "PRODUCES", incoming=True)
+            weights[material] = producer_weights(graph, material, claims)
+            pools[material] = producer_pools(graph, material, claims)
         return weights[material]
 
     for producer, material in analysis.blocked_for(product, bound):
         if material not in ups or producer == "virtual":
             continue
         holder = (located_in(graph, producer) or [producer])[0]
-        share = sum(w for c, w in weight_of(material) if c.subject == producer)
-        key = (holder, material, "blocked")
-        found[key] = found.get(key, 0.0) + share
+        held_by.setdefault((holder, material, "blocked"), set()).add(producer)
     for removed in sorted(analysis.removed):
         held = _held_by(graph, removed)
         for material in sorted(m for m in ups if model.kind_of(m) == "Material"):
-            share = sum(w for c, w in weight_of(material) if c.subject in held)
-            if share > 0:
-                found[(removed, material, "removed")] = share
-    ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [{"holder": holder, "material": material, "share": round(share, 6), "how": how}
-            for (holder, material, how), share in ranked[:limit] if share > 0]
+            subjects = {c.subject for c, w in weight_of(material) if c.subject in held and w > 0}
+            if subjects:
+                held_by[(removed, material, "removed")] = subjects
+    found = {}
+    for key, subjects in held_by.items():
+        material = key[1]
+        share = sum(w for c, w in weight_of(material) if c.subject in subjects)
+        low = high = share
+        for weight, group in pools[material]:
+            members = {c.subject for c in group}
+            if members & subjects and not members <= subjects:
+                # part of a pool no source splits: none of it to all of it
+                inside = sum(w for c, w in weights[material] if c.subject in members & subjects)
+                low, high = low - inside, high - inside + weight
+        found[key] = (share, max(0.0, low), high)
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    return [{"holder": holder, "material": material, "share": round(share, 6),
+             "share_range": [round(low, 6), round(high, 6)],
+             "assumed_share": high - low > 1e-12, "how": how}
+            for (holder, material, how), (share, low, high) in ranked[:limit] if share > 0]
 
 
 def range_reasons(analysis: Analysis, product: str, under: tuple[float, float]) -> dict:
@@ -170,7 +189,8 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         # (it covers only those recorded); a loss nothing rated explains is unknown
         requirements = graph.relation_claims(product, "REQUIRES")
         reasons = range_reasons(after, product, under)
-        if rule_set(losses[1], max(measured), bool(reasons["low_drivers"])):
+        found = drivers(after, product) if max(measured) > 0 else []
+        if rule_set(losses[1], max(measured), bool(reasons["low_drivers"] or found)):
             # the mapped supply loses nothing: the loss is the rules' for missing facts
             caveats = caveats.unknown()
         elif caveats.confidence is None:
@@ -195,7 +215,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      "may_be_unavailable_at_baseline": base[0] <= 0.0,
                      "supply_not_mapped": after.unmapped(product),
                      "range_from_unmapped": behind,
-                     "drivers": drivers(after, product) if max(measured) > 0 else [],
+                     "drivers": found,
                      **reasons,
                      "new_spofs": sorted(certain),
                      "new_possible_spofs": sorted(possible),

@@ -155,6 +155,7 @@ class Analysis:
         #: (product, country, bound) -> whether the country stops it only through its makers
         self._through: dict[tuple[str, str, str], bool] = {}
         self._places: dict[str, dict[str, list[str]]] = {}
+        self._pooled: bool | None = None
 
     @property
     def flow(self):
@@ -374,8 +375,10 @@ class Analysis:
         """The compiled scope serving a product in one bound (built on first use)."""
         key = (bound, self.blocked_for(product, bound))
         if key not in self._scopes:
-            if bound == "lower" and not self.anchors() and self.lower_graph is self.graph:
-                # nothing unmapped: the lower bound is the upper one with its controls
+            if (bound == "lower" and not self.anchors() and self.lower_graph is self.graph
+                    and not self.pooled()):
+                # nothing unmapped, no unsourced split: the lower bound is the upper one
+                # with its controls
                 upper = ("upper", key[1])
                 if upper not in self._scopes:
                     self._scopes[upper] = self._compile(key[1], None)
@@ -384,6 +387,14 @@ class Analysis:
                 self._scopes[key] = self._compile(
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
+
+    def pooled(self) -> bool:
+        """Whether some material's producers split a pool with no share of their own
+        (:func:`producer_pools`), so that the bounds differ there (asked once)."""
+        if self._pooled is None:
+            look = self._lookups.setdefault(id(self.graph), Lookups(self.graph))
+            self._pooled = any(look.pools(m) for m in self.graph.ids("Material"))
+        return self._pooled
 
     @gc_paused()
     def _compile(self, blocked: frozenset, anchored) -> Scope:

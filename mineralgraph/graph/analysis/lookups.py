@@ -128,9 +128,8 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
         # a loss that the mapped supply does not show (an untraced requirement, an
         # unmapped stage the node may feed) is the rules' alone: its confidence is unknown
         high = max([*losses[p].values(), untraced_losses.get(p, 0.0), 0.0])
-        return (found.unknown() if rule_set(losses[p].get("upper"), high,
-                                            fact_drivers=bool(grades.get(p)))
-                else found)
+        return (found.unknown() if rule_set(losses[p].get("upper"), high, fact_drivers=bool(
+            grades.get(p)) or evidence.assumed_share(node_id, p)) else found)
 
     return Dependents(node_id, losses, spofs,
                       {p: caveats(p) for p in products},
