@@ -729,6 +729,29 @@ def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[f
     return sorted(out, key=lambda wg: wg[1][0].subject)
 
 
+def share_ranges(graph: SupplyGraph, material: str, producers) -> list[tuple]:
+    """(claim, low, high) for each producer of a material: what its share of world output
+    may be. A sourced (or derived, 5.4) share is itself at both ends; a producer splitting
+    a pool with no share of its own (:func:`producer_pools`) may hold none of the pool or
+    all of it (the pool's own unmapped output likewise). What a view states for one
+    producer: never the equal part :func:`producer_weights` orders them by.
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
+    >>> g = SupplyGraph([c("country:CN", "PRODUCES", share=0.94),
+    ...                  c("country:XX", "PRODUCES", share=0.06),
+    ...                  c("company:j", "PRODUCES"),
+    ...                  Claim("company:j", "LOCATED_IN", "country:CN")])
+    >>> [(x.subject, round(lo, 2), round(hi, 2)) for x, lo, hi in share_ranges(
+    ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
+    [('company:j', 0.0, 0.94), ('country:CN', 0.0, 0.94), ('country:XX', 0.06, 0.06)]
+    """
+    pooled = {c.subject: w for w, group in producer_pools(graph, material, producers)
+              for c in group}
+    return [(c, 0.0, pooled[c.subject]) if c.subject in pooled else (c, w, w)
+            for c, w in producer_weights(graph, material, producers)]
+
+
 def _split(graph: SupplyGraph, material: str, producers):
     """:func:`producer_weights` by claim identity, with the groups of producers that split
     a pool equally (lists of claim identities): the weights, the claims, the groups."""
