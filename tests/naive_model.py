@@ -133,9 +133,31 @@ def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: 
             for m in graph.ids("Material"):
                 if not has_producers(graph, m) and (m in covered
                                                     or covered & set(inputs(graph, m))
-                                                    or untraced(graph, m)):
+                                                    or (untraced(graph, m)
+                                                        and may_hold(graph, m, r.covers))):
                     out.add(("virtual", m))
     return out
+
+
+def may_hold(graph: SupplyGraph, material: str, covers) -> bool:
+    """Whether an untraced material may hold what a control covers: yes without a bound
+    on its composition (MAY_CONTAIN), when the control names it, or when its bound meets
+    an element the control names or one of a material it names (a named material with no
+    element recorded may hold any)."""
+    bound = set(graph.neighbours(material, "MAY_CONTAIN"))
+    if not bound or material in covers:
+        return True
+    bound |= set(graph.neighbours(material, "CONTAINS"))
+    for node in covers:
+        if model.kind_of(node) == "Element":
+            if node in bound:
+                return True
+        elif model.kind_of(node) == "Material":
+            held = (set(graph.neighbours(node, "CONTAINS"))
+                    | set(graph.neighbours(node, "MAY_CONTAIN")))
+            if not held or held & bound:
+                return True
+    return False
 
 
 def suppliers(graph: SupplyGraph, buyer: str) -> dict[str, list[tuple[str, float]]]:

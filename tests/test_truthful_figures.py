@@ -182,3 +182,45 @@ def test_a_date_before_every_figure_on_record_has_no_answer(run_cli):
         "Error: no figures on record before 2021-01-01 (when the earliest of the countries' "
         "production figures starts): as of 1900-01-01 every figure would be a later year's; "
         "use a date on or after 2021-01-01"]
+
+
+# ------------------------------------------------------------------ composition
+# u is a rare-earth magnet of unstated type whose composition is bounded (it may contain
+# Nd, Fe, B; no other element); v is untraced with no bound. China makes lithium carbonate
+# (Li) and Nd oxide (Nd). p needs u, q needs v: neither is traced to a country.
+COMPOSED = graph_of(("product:p", "REQUIRES", "material:u"),
+                    ("product:q", "REQUIRES", "material:v"),
+                    ("material:u", "MAY_CONTAIN", "element:Nd"),
+                    ("material:u", "MAY_CONTAIN", "element:Fe"),
+                    ("material:u", "MAY_CONTAIN", "element:B"),
+                    ("material:li-carbonate", "CONTAINS", "element:Li"),
+                    ("material:nd-oxide", "CONTAINS", "element:Nd"),
+                    ("country:CN", "PRODUCES", "material:li-carbonate", {"share": 1.0}),
+                    ("country:CN", "PRODUCES", "material:nd-oxide", {"share": 1.0}))
+
+
+def control_on(node: str) -> Scenario:
+    return Scenario("x", restrict=(Restriction(issuer="country:CN", covers=(node,)),))
+
+
+def test_a_control_reaches_an_untraced_material_only_if_its_composition_may_hold_it():
+    on_li = {r["product"]: r["loss_range"] for r in compare(COMPOSED, control_on("element:Li"))}
+    # lithium cannot be in u (Nd, Fe, B only): p keeps all; v may hold anything: 0-100%
+    assert on_li == {"product:p": [0.0, 0.0], "product:q": [0.0, 1.0]}
+    on_nd = {r["product"]: r["loss_range"] for r in compare(COMPOSED, control_on("element:Nd"))}
+    assert on_nd == {"product:p": [0.0, 1.0], "product:q": [0.0, 1.0]}
+    # a control naming a material reaches u through the material's elements
+    on_li_carbonate = {r["product"]: r["loss_range"]
+                       for r in compare(COMPOSED, control_on("material:li-carbonate"))}
+    assert on_li_carbonate["product:p"] == [0.0, 0.0]
+
+
+def test_dependents_follows_the_composition_as_a_control_does():
+    from mineralgraph.graph.analysis.lookups import dependents
+
+    # without lithium: only q (its untraced need may hold lithium), never p
+    assert dependents(COMPOSED, "element:Li").untraced == {"product:q": ["material:v"]}
+    assert dependents(COMPOSED, "element:Nd").untraced == {
+        "product:p": ["material:u"], "product:q": ["material:v"]}
+    # a named country may be where either comes from
+    assert set(dependents(COMPOSED, "country:CN").untraced) == {"product:p", "product:q"}

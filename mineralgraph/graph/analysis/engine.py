@@ -34,6 +34,7 @@ from mineralgraph.graph.analysis.structure import (
     material_inputs,
     richer_grades,
     untraced,
+    untraced_reached,
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -335,7 +336,8 @@ class Analysis:
         is); a material nothing traces (no element, input or anchor) any control in
         scope may reach (section 5.6)."""
         covered = self._covered(restriction) | self.grade_unknown(restriction)
-        return {("virtual", m) for m in self._virtual_reached(covered) | self.untraced()}
+        return {("virtual", m) for m in self._virtual_reached(covered)
+                | untraced_reached(self.lower_graph, self.untraced(), restriction.covers)}
 
     def _virtual_reached(self, covered: set[str]) -> set[str]:
         """Materials without a producer whose virtual producer a control covering
@@ -603,6 +605,18 @@ class Analysis:
         return kind in ("Element", "Material") or (kind == "Country"
                                                    and node_id != REST_OF_WORLD)
 
+    def untraced_reached_by(self, node_id: str) -> set[str]:
+        """The :meth:`untraced` materials losing the node may take (:meth:`untraced_reach`),
+        by the rule a control follows: all of them for a named country (any country may be
+        where they come from); for an element or a material, those a control covering it
+        reaches (:func:`untraced_reached`: a bounded composition that cannot hold it is
+        out of reach)."""
+        if not self.untraced_reach(node_id):
+            return set()
+        if model.kind_of(node_id) == "Country":
+            return set(self.untraced())
+        return untraced_reached(self.lower_graph, self.untraced(), [node_id])
+
     def untraced_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
         """The loss of each product with an untraced requirement (:meth:`untraced_upstream`)
         if what nothing traces came from ``node_id`` too: the lower bound's rule for a
@@ -617,8 +631,9 @@ class Analysis:
         self.graph.require(node_id)
         out = {}
         changes: dict[int, dict[int, float]] = {}
+        reached = self.untraced_reached_by(node_id)
         for product in products:
-            if not self.untraced_upstream(product):
+            if not reached & set(self.untraced_upstream(product)):
                 continue
             scope = self.scope(product, "lower")
             index = scope.structure.index
@@ -626,8 +641,7 @@ class Analysis:
             if id(scope) not in changes:
                 # zeroing an untraced material's node is blocking its virtual producer
                 # for every reader (as in reach_losses): no second structure compiled
-                zero = scope.zero_for([node_id]) | {index[m] for m in self.untraced()
-                                                    if m in index}
+                zero = scope.zero_for([node_id]) | {index[m] for m in reached if m in index}
                 changes[id(scope)] = scope.evaluator.changed_values(scope.baseline, zero)
             after = changes[id(scope)].get(index[product], before)
             out[product] = 1.0 - after / before if before > 0 else 0.0

@@ -98,8 +98,11 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     untraced: dict[str, list[str]] = {}
     untraced_losses: dict[str, float] = {}
     if analysis.untraced_reach(node_id):
+        # only those it may reach: a bounded composition that cannot hold it is out of reach
+        reachable = analysis.untraced_reached_by(node_id)
         untraced_losses = analysis.untraced_losses(node_id, analysis.products())
-        untraced = {p: analysis.untraced_upstream(p) for p in sorted(untraced_losses)}
+        untraced = {p: [m for m in analysis.untraced_upstream(p) if m in reachable]
+                    for p in sorted(untraced_losses)}
         products |= {p for p, loss in untraced_losses.items() if loss > 0}
     products = sorted(products)
     losses = analysis.node_losses(node_id, products)

@@ -374,19 +374,25 @@ class Lookups:
         """:func:`producer_weights` of a material's producers."""
         found = self._weights.get(material)
         if found is None:
-            found = self._weights[material] = producer_weights(
-                self.graph, material,
-                self.graph.relation_claims(material, "PRODUCES", incoming=True))
+            self._split(material)
+            found = self._weights[material]
         return found
 
     def pools(self, material: str) -> list[tuple]:
         """:func:`producer_pools` of a material's producers."""
         found = self._pools.get(material)
         if found is None:
-            found = self._pools[material] = producer_pools(
-                self.graph, material,
-                self.graph.relation_claims(material, "PRODUCES", incoming=True))
+            self._split(material)
+            found = self._pools[material]
         return found
+
+    def _split(self, material: str) -> None:
+        """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
+        producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
+        weights, claim_of, groups = _split(self.graph, material, producers)
+        self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
+                                         key=lambda cw: cw[0].subject)
+        self._pools[material] = _pools_of(weights, claim_of, groups)
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
         """:func:`supplied_materials` of a producer (read only: one empty dict serves
@@ -628,6 +634,55 @@ def untraced(graph: SupplyGraph, anchored: dict[str, str | None] | None = None) 
                   and not material_inputs(graph, m))
 
 
+def composition(graph: SupplyGraph, material: str) -> frozenset[str] | None:
+    """The elements a material may contain where its composition is bounded: what it
+    MAY_CONTAIN and CONTAINS, when some MAY_CONTAIN is recorded; None (any element) without
+    one. CONTAINS alone is no bound: it names what a material cannot exist without, not
+    all it holds."""
+    bound = graph.neighbours(material, "MAY_CONTAIN")
+    if not bound:
+        return None
+    return frozenset(bound) | frozenset(graph.neighbours(material, "CONTAINS"))
+
+
+def untraced_reached(graph: SupplyGraph, untraced_materials, covers) -> set[str]:
+    """The untraced materials (:func:`untraced`) that a control covering ``covers`` (the
+    elements and materials it names) may reach in the lower bound (design note addendum,
+    5.6 untraced, narrowed by composition): those whose composition is not bounded
+    (:func:`composition`), those it covers itself, and those that may contain an element
+    it covers or an element of a material it covers. A covered material with no element
+    recorded may hold any: it reaches them all.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("material:u", "MAY_CONTAIN", "element:Nd"),
+    ...                  Claim("material:v", "label", "v"),
+    ...                  Claim("material:ga", "CONTAINS", "element:Ga")])
+    >>> sorted(untraced_reached(g, ["material:u", "material:v"], ["element:Li"]))
+    ['material:v']
+    >>> sorted(untraced_reached(g, ["material:u", "material:v"], ["element:Nd"]))
+    ['material:u', 'material:v']
+    >>> sorted(untraced_reached(g, ["material:u"], ["material:ga"]))
+    []
+    """
+    covers = set(covers)
+    elements: set[str] = set()
+    anything = False
+    for node in covers:
+        if model.kind_of(node) == "Element":
+            elements.add(node)
+        elif model.kind_of(node) == "Material":
+            held = set(graph.neighbours(node, "CONTAINS")) | set(
+                graph.neighbours(node, "MAY_CONTAIN"))
+            anything = anything or not held
+            elements |= held
+    out = set()
+    for material in untraced_materials:
+        bound = composition(graph, material)
+        if bound is None or anything or material in covers or bound & elements:
+            out.add(material)
+    return out
+
+
 def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
     """Grades of a material whose composition it does not state (design note addendum,
     5.6 grades): material G is a *richer grade* of material M when both are at the same
@@ -720,7 +775,11 @@ def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[f
     ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
     [(0.94, ['company:j', 'country:CN'])]
     """
-    weights, claim_of, groups = _split(graph, material, producers)
+    return _pools_of(*_split(graph, material, producers))
+
+
+def _pools_of(weights: dict, claim_of: dict, groups: list) -> list[tuple[float, list]]:
+    """:func:`producer_pools` from :func:`_split`'s weights, claims and groups."""
     out = []
     for members in groups:
         if len(members) > 1:
