@@ -9,6 +9,10 @@ of floating-point operations, so the answers are the same to the last bit.
 
 If the package folder is not writable, the cache goes to a folder under the user's
 cache directory (or the temporary directory); ``NUMBA_CACHE_DIR`` set by the user wins.
+numba reads its cache index with ``pickle``, so a cache folder another user can write
+would let that user run code in this process: a folder in a shared directory (``/tmp``)
+is used only when this user owns it and nobody else may write to it, else a new private
+one is made for the process.
 """
 
 from __future__ import annotations
@@ -18,24 +22,40 @@ import tempfile
 from pathlib import Path
 
 
-def _cache_dir() -> None:
+def _cache_dir(here: Path | None = None) -> None:
     """Point numba's cache at a writable folder when the package folder is not one."""
     if os.environ.get("NUMBA_CACHE_DIR"):
         return
-    here = Path(__file__).parent
+    here = here or Path(__file__).parent
     if os.access(here, os.W_OK) and (not (here / "__pycache__").exists()
                                      or os.access(here / "__pycache__", os.W_OK)):
         return
     for base in (os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
                  tempfile.gettempdir()):
-        folder = Path(base) / "mineralgraph-numba"
+        folder = Path(base) / f"mineralgraph-numba-{os.geteuid()}"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             continue
-        if os.access(folder, os.W_OK):
+        if _private(folder):
             os.environ["NUMBA_CACHE_DIR"] = str(folder)
             return
+    os.environ["NUMBA_CACHE_DIR"] = tempfile.mkdtemp(prefix="mineralgraph-numba-")
+
+
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder of this user's that no one else may write to
+    (a folder planted in ``/tmp`` by another user could hold a cache index that runs
+    code when numba unpickles it)."""
+    import stat
+
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+            and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+            and os.access(folder, os.W_OK))
 
 
 _cache_dir()
