@@ -34,6 +34,7 @@ from mineralgraph.graph.analysis.structure import (
     material_inputs,
     richer_grades,
     untraced,
+    untraced_reached,
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -155,6 +156,7 @@ class Analysis:
         #: (product, country, bound) -> whether the country stops it only through its makers
         self._through: dict[tuple[str, str, str], bool] = {}
         self._places: dict[str, dict[str, list[str]]] = {}
+        self._pooled: bool | None = None
 
     @property
     def flow(self):
@@ -334,7 +336,8 @@ class Analysis:
         is); a material nothing traces (no element, input or anchor) any control in
         scope may reach (section 5.6)."""
         covered = self._covered(restriction) | self.grade_unknown(restriction)
-        return {("virtual", m) for m in self._virtual_reached(covered) | self.untraced()}
+        return {("virtual", m) for m in self._virtual_reached(covered)
+                | untraced_reached(self.lower_graph, self.untraced(), restriction.covers)}
 
     def _virtual_reached(self, covered: set[str]) -> set[str]:
         """Materials without a producer whose virtual producer a control covering
@@ -374,8 +377,10 @@ class Analysis:
         """The compiled scope serving a product in one bound (built on first use)."""
         key = (bound, self.blocked_for(product, bound))
         if key not in self._scopes:
-            if bound == "lower" and not self.anchors() and self.lower_graph is self.graph:
-                # nothing unmapped: the lower bound is the upper one with its controls
+            if (bound == "lower" and not self.anchors() and self.lower_graph is self.graph
+                    and not self.pooled()):
+                # nothing unmapped, no unsourced split: the lower bound is the upper one
+                # with its controls
                 upper = ("upper", key[1])
                 if upper not in self._scopes:
                     self._scopes[upper] = self._compile(key[1], None)
@@ -384,6 +389,14 @@ class Analysis:
                 self._scopes[key] = self._compile(
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
+
+    def pooled(self) -> bool:
+        """Whether some material's producers split a pool with no share of their own
+        (:func:`producer_pools`), so that the bounds differ there (asked once)."""
+        if self._pooled is None:
+            look = self._lookups.setdefault(id(self.graph), Lookups(self.graph))
+            self._pooled = any(look.pools(m) for m in self.graph.ids("Material"))
+        return self._pooled
 
     @gc_paused()
     def _compile(self, blocked: frozenset, anchored) -> Scope:
@@ -458,6 +471,28 @@ class Analysis:
         """[lower, upper] availability of a product under the scenario (section 5.6)."""
         lower, upper = self.reference(product, "lower"), self.reference(product, "upper")
         return min(lower, upper), upper
+
+    def mapped_availability(self, product: str) -> float:
+        """a(P) under the scenario from mapped supply alone: in the lower bound, with every
+        material upstream that has no producer at the date counted 0 (its supply is not
+        known to exist). 0 when the product needs such a material on every route; the
+        lower bound's a(P) when nothing upstream is unmapped."""
+        scope = self.scope(self.graph.require(product, "Product"), "lower")
+        target = scope.structure.index[product]
+        unmapped = [m for m in self.unmapped(product) if model.kind_of(m) == "Material"]
+        zero = scope.zero_for(unmapped)
+        if zero == set(scope.zero):
+            return float(scope.baseline[target])
+        return float(scope.evaluator.value_after(scope.baseline, zero, target))
+
+    def stated_range(self, product: str) -> tuple[float, float]:
+        """The availability a view states for a product under the scenario: [low, upper],
+        the low end the lower of the lower bound (section 5.6) and
+        :meth:`mapped_availability`. Unknown supply is never safe: a product with an
+        input of no mapped supply is not stated as 100% available, even at baseline,
+        where both bounds are 1 by construction (nothing is removed)."""
+        lower, upper = self.availability_range(product)
+        return min(lower, self.mapped_availability(product)), upper
 
     def baseline_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product without the scenario."""
@@ -570,6 +605,18 @@ class Analysis:
         return kind in ("Element", "Material") or (kind == "Country"
                                                    and node_id != REST_OF_WORLD)
 
+    def untraced_reached_by(self, node_id: str) -> set[str]:
+        """The :meth:`untraced` materials losing the node may take (:meth:`untraced_reach`),
+        by the rule a control follows: all of them for a named country (any country may be
+        where they come from); for an element or a material, those a control covering it
+        reaches (:func:`untraced_reached`: a bounded composition that cannot hold it is
+        out of reach)."""
+        if not self.untraced_reach(node_id):
+            return set()
+        if model.kind_of(node_id) == "Country":
+            return set(self.untraced())
+        return untraced_reached(self.lower_graph, self.untraced(), [node_id])
+
     def untraced_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
         """The loss of each product with an untraced requirement (:meth:`untraced_upstream`)
         if what nothing traces came from ``node_id`` too: the lower bound's rule for a
@@ -584,8 +631,9 @@ class Analysis:
         self.graph.require(node_id)
         out = {}
         changes: dict[int, dict[int, float]] = {}
+        reached = self.untraced_reached_by(node_id)
         for product in products:
-            if not self.untraced_upstream(product):
+            if not reached & set(self.untraced_upstream(product)):
                 continue
             scope = self.scope(product, "lower")
             index = scope.structure.index
@@ -593,8 +641,7 @@ class Analysis:
             if id(scope) not in changes:
                 # zeroing an untraced material's node is blocking its virtual producer
                 # for every reader (as in reach_losses): no second structure compiled
-                zero = scope.zero_for([node_id]) | {index[m] for m in self.untraced()
-                                                    if m in index}
+                zero = scope.zero_for([node_id]) | {index[m] for m in reached if m in index}
                 changes[id(scope)] = scope.evaluator.changed_values(scope.baseline, zero)
             after = changes[id(scope)].get(index[product], before)
             out[product] = 1.0 - after / before if before > 0 else 0.0

@@ -63,7 +63,7 @@ _cache_dir()
 import numpy as np  # noqa: E402
 from numba import njit  # noqa: E402
 
-from mineralgraph.graph.analysis.structure import AND, LEAF, OR, ZERO  # noqa: E402
+from mineralgraph.graph.analysis.structure import AND, LEAF, MAX, OR, ZERO  # noqa: E402
 
 EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
@@ -200,6 +200,15 @@ def _compute(node, op, indptr, indices, weights, values, zero):
         for e in range(start + 1, end):
             v = values[indices[e]]
             if v < best:
+                best = v
+        return best
+    if kind == MAX:
+        if start == end:
+            return 1.0
+        best = values[indices[start]]
+        for e in range(start + 1, end):
+            v = values[indices[e]]
+            if v > best:
                 best = v
         return best
     total = 0.0
@@ -373,6 +382,11 @@ def propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweight
             result = baseline[node]
             if pending[node] < result:
                 result = pending[node]
+        elif op[node] == MAX:
+            # the maximum moves only as its largest input does: read every input, those
+            # that moved from ``current`` (set before, in topological order), the others
+            # at their baseline there
+            result = _compute(node, op, indptr, indices, weights, current, zero)
         elif hits[node] >= live[node]:
             result = 0.0
         else:
