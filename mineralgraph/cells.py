@@ -124,7 +124,15 @@ def text_width() -> int:
 #: A column never folds narrower than its longest word, up to this many characters.
 LONGEST_UNBROKEN = 20
 
-_WORD = re.compile(r"\[[^\]]*\]|[^\s\[]+|\[")
+#: A figure: a number with its sign, bound and unit (``>99.9``, ``≈33%``, ``-0.5``, ``1,200``).
+_FIGURE = r"[<>≈~]?[+-]?\d[\d.,]*%?"
+#: A figure and what follows it across an arrow (``100% -> 50%``, ``1.000 → 0.5``): one
+#: word, so a change never splits over two lines.
+_CHANGE = rf"{_FIGURE}(?:\s*(?:->|→)\s*{_FIGURE})+(?![^\s\[])"
+_WORD = re.compile(rf"{_CHANGE}|\[[^\]]*\]|[^\s\[]+|\[")
+#: Where a word may break: after a ``:`` or ``-`` between two letters ("Samarium-|cobalt"),
+#: never inside a figure or range ("12-100%", "F-35", "2025-04") nor an arrow ("->").
+_BREAK = re.compile(r"(?<=[^\W\d_][:-])(?=[^\W\d_])")
 #: A node id (``kind:slug``), with the punctuation that may follow it in a cell.
 _ID = re.compile(r"\(?[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._-]*[),;]*")
 
@@ -140,13 +148,18 @@ def is_id(word: str) -> bool:
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(separator before, word) pairs; ``[1][2]`` citations, and the parts of other words
-    after ``:`` or ``-``, are words of their own, joined without a space; an id is one
-    word (it never breaks across lines)."""
+    after a ``:`` or ``-`` between two letters, are words of their own, joined without a
+    space; an id, a figure or range (``>99.9-100%``, ``F-35``), an arrow and a change
+    (``100% -> 50%``) are one word each (they never break across lines).
+
+    >>> [w for _, w in _words("Samarium-cobalt >99.9-100% F-35 a -> b 1.0 -> 0.5 [1][2]")]
+    ['Samarium-', 'cobalt', '>99.9-100%', 'F-35', 'a', '->', 'b', '1.0 -> 0.5', '[1]', '[2]']
+    """
     out, end = [], 0
     for match in _WORD.finditer(text):
         separator = " " if match.start() > end else ""
         parts = ([match.group()] if is_id(match.group())
-                 else re.findall(r"[^:-]*[:-]|[^:-]+", match.group()))
+                 else [p for p in _BREAK.split(match.group()) if p])
         for part in parts:
             out.append((separator, part))
             separator = ""

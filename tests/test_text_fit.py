@@ -111,3 +111,20 @@ def test_the_risk_blocks_align_rank_10_and_fit_80_columns(run_cli):
         "    GeoPolRisk ")
     block = lines[ten + 1:lines.index("", ten)]
     assert block and all(line.startswith("    ") and line[4] != " " for line in block)
+
+
+def test_a_range_a_figure_or_an_arrow_never_breaks_in_a_folded_cell():
+    """Only prose folds: ">99.9-100%" read ">99.9-" over "100%", "F-35" read "F-" over
+    "35" and a path's "->" read "-" over ">" (new-user trial)."""
+    rows = [{"node": "China", "loss": ">99.9-100%", "via": "Refined cobalt -> F-35 radar",
+             "change": "was 100% -> 57%", "conf": "low, proxy, disputed"}]
+    table = text_table(rows, ["node", "loss", "via", "change", "conf"], width=48)
+    assert table.splitlines() == [
+        "node",
+        "  loss        via       change        conf",
+        "  ----------  --------  ------------  ----------",
+        "China",
+        "  >99.9-100%  Refined   was           low,",
+        "              cobalt    100% -> 57%   proxy,",
+        "              -> F-35                 disputed",
+        "              radar"]
