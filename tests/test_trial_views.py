@@ -50,3 +50,27 @@ def test_the_readme_says_how_many_boxes_the_optimus_picture_has_and_why():
     assert "10 to 25 boxes" not in readme
     assert ("the Optimus below has seven boxes because the six materials recorded for it "
             "all lie on its one magnet chain") in readme
+
+
+def test_the_full_chain_says_why_a_rank_is_not_marked_as_the_compact_one_does(run_cli,
+                                                                            tmp_path):
+    """The full chain of Optimus listed ranks 1-3 and 5-8 and skipped 4 without a word;
+    it now says why, in the compact picture's words and from the same rule
+    (exposure.not_one_supplier through exposure.unmarked_ranks)."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.graph.analysis.exposure import chain_exposure
+    from mineralgraph.render.chain import build_chain
+    from mineralgraph.render.compact import compact_chain
+
+    graph = load_bundled()
+    note = "4. United States: 100% only through its makers' own work there, not a supplier"
+    full = build_chain(graph, chain_exposure(graph, "product:optimus"))
+    compact = compact_chain(graph, chokepoints(graph, ["product:optimus"])[0])
+    assert [t.rank for t in full.top] == [1, 2, 3, 5, 6, 7, 8]
+    assert full.skipped == compact.skipped == [note]
+    svg = tmp_path / "full.svg"
+    assert run_cli("snapshot", "product:optimus", "--full", "--out", str(svg)).exit_code == 0
+    text = " ".join(svg.read_text().replace("&#39;", "'").split())
+    assert "8. Australia (loss 3.3%) · not marked: " + note in " ".join(
+        line.split(">", 1)[-1] for line in text.split("</text>"))
