@@ -74,3 +74,58 @@ def test_the_full_chain_says_why_a_rank_is_not_marked_as_the_compact_one_does(ru
     text = " ".join(svg.read_text().replace("&#39;", "'").split())
     assert "8. Australia (loss 3.3%) · not marked: " + note in " ".join(
         line.split(">", 1)[-1] for line in text.split("</text>"))
+
+
+def _f35_brief_with_held_rows():
+    """The F-35 brief under the April 2025 defence denial with the two sourced rows the
+    data helper held back (yttria coatings; the APG-81 radar's magnets), which pushed the
+    one-page A4 brief's picture below 7 pt."""
+    from pathlib import Path
+
+    from mineralgraph import SupplyGraph
+    from mineralgraph.bundled import bundled_claims
+    from mineralgraph.graph.analysis.exposure import brief_exposure
+    from mineralgraph.loaders.curated import load_curated
+    from mineralgraph.loaders.scenarios import load_scenario
+    from mineralgraph.render.brief import build_brief
+
+    held = load_curated(Path(__file__).parent / "data" / "f35-held").claims
+    scenario = load_scenario("cn-2025-04-defence-denial")
+    graph = SupplyGraph(list(bundled_claims()) + list(held)).as_of(scenario.as_of)
+    return build_brief(graph, brief_exposure(graph, "product:f-35", scenario))
+
+
+def test_a_brief_too_full_for_one_page_takes_a_second_and_keeps_its_picture_at_7_pt():
+    """Nothing sourced is hidden and nothing drops below 7 pt: the picture keeps 16 cm
+    (453.5 pt), all ten rows of the table and every source are in the PDF, the inputs not
+    drawn are named, and the first page says where the rest is."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from mineralgraph.render.brief_pdf import picture_points, to_pdf
+
+    brief = _f35_brief_with_held_rows()
+    assert "Yttrium oxide (separated)" in [n.label for n in brief.chain.nodes.values()]
+    assert "Rare-earth permanent magnet (type not stated by the source)" in (
+        brief.chain.unknown_inputs)
+    assert picture_points(brief, "a4") >= 453.5
+    pdf = to_pdf(brief, "a4")
+    assert pdf == to_pdf(brief, "a4")  # the same bytes run to run
+    pages = PdfReader(BytesIO(pdf)).pages
+    assert len(pages) == 2
+    first, second = (" ".join(p.extract_text().split()) for p in pages)
+    assert "listed on page 2" in first and "Continued on page 2." in first
+    assert "Yttrium oxide" in first
+    assert second.startswith("Lockheed Martin F-35 Lightning II: supply-chain brief "
+                             "(continued)")
+    both = first + " " + second
+    assert all(f"{row['rank']} {row['node']}" in both.replace("\n", " ")
+               for row in brief.table if "(" not in row["node"])
+    assert len(brief.table) == 10 and "Mount Weld" in second
+    assert ("Also needed, not drawn: no producer mapped (unknown, not safe): Refined cobalt; "
+            in second)
+    assert "Rare-earth permanent magnet (type not stated by the source)." in second
+    assert f"[{len(brief.sources)}] " in second and "[1] " in second
+    links = [a.get_object()["/A"]["/URI"] for a in pages[1].get("/Annots", [])]
+    assert len(links) == len(brief.sources)
