@@ -129,3 +129,28 @@ def test_a_brief_too_full_for_one_page_takes_a_second_and_keeps_its_picture_at_7
     assert f"[{len(brief.sources)}] " in second and "[1] " in second
     links = [a.get_object()["/A"]["/URI"] for a in pages[1].get("/Annots", [])]
     assert len(links) == len(brief.sources)
+
+
+def test_the_pdf_tables_figures_are_never_broken_and_the_picture_keeps_7_pt():
+    """The NMC cell's brief drew its picture at 410 pt (text under 7 pt) on one page, and
+    its table's narrow columns broke "76-100%" over "76-" and "100%" and rank 10 over
+    "1-" and "0": now two pages, the picture at 16 cm, every figure whole."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.exposure import brief_exposure
+    from mineralgraph.render.brief import build_brief
+    from mineralgraph.render.brief_pdf import picture_points, to_pdf
+
+    graph = load_bundled()
+    brief = build_brief(graph, brief_exposure(graph, "product:nmc-battery-cell"))
+    for paper in ("a4", "letter"):
+        assert picture_points(brief, paper) >= 453.5 - 0.5
+        pages = PdfReader(BytesIO(to_pdf(brief, paper))).pages
+        lines = [line for p in pages for line in p.extract_text().splitlines()]
+        for row in brief.table:
+            assert any(row["loss"] in line for line in lines), (paper, row["loss"])
+        assert any(line.startswith("10 ") for line in lines)
+        assert [r["loss"] for r in brief.table[:3]] == ["76-100%", "59-100%", "37-100%"]

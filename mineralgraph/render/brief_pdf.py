@@ -27,6 +27,9 @@ TABLE = [("rank", "#", 0.05), ("node", "supplier", 0.29), ("country", "country",
          ("loss", "loss", 0.11), ("spof", "SPOF", 0.08), ("confidence", "confidence", 0.16),
          ("sources", "sources", 0.17)]
 
+#: Columns of figures: never broken inside a word, whatever the width.
+FIGURES = {"rank", "loss", "spof", "sources"}
+
 
 def compress(cited: str) -> str:
     """``[1][2][3][5]`` -> ``1-3, 5``: source numbers in a narrow table cell.
@@ -88,11 +91,11 @@ def _table(page: _Page, brief, x: float, y: float, width: float, size: float,
     if not brief.table:
         return page.paragraph(x, y, "No supplier mapped.", size, width)
     columns = [c for c in TABLE if any(str(row.get(c[0], "")) for row in brief.table)]
-    total = sum(w for _, _, w in columns)
     lead = size * 1.28
+    rows = [_values(row) for row in brief.table]
 
     def header(x, y, width):
-        widths = [w / total * width for _, _, w in columns]
+        widths = _widths(columns, rows, width, size)
         xs = [x]
         for w in widths[:-1]:
             xs.append(xs[-1] + w)
@@ -103,10 +106,7 @@ def _table(page: _Page, brief, x: float, y: float, width: float, size: float,
         return xs, widths, y + 2
 
     xs, widths, y = header(x, y, width)
-    for row in brief.table:
-        values = {**row, "sources": compress(str(row.get("sources", "")))}
-        if row.get("kind") == "Country":  # a country's own row: its name says it
-            values["country"] = ""
+    for values in rows:
 
         def cells_of(widths, values=values):
             return [full_wrap(str(values.get(key, "")), w - 4, size) for (key, _, _), w in
@@ -126,6 +126,44 @@ def _table(page: _Page, brief, x: float, y: float, width: float, size: float,
         y += lead * n + 1.5
         page.rule(x, y, x + width)
     return y
+
+
+def _values(row: dict) -> dict:
+    """A table row's cells as the PDF writes them."""
+    values = {**row, "sources": compress(str(row.get("sources", "")))}
+    if row.get("kind") == "Country":  # a country's own row: its name says it
+        values["country"] = ""
+    return values
+
+
+def _widths(columns: list, rows: list[dict], width: float, size: float) -> list[float]:
+    """Column widths that never break a word (a figure, a range such as "76-100%", a
+    rank, "possible"): each column at least as wide as its widest word, the room left
+    shared out by the prose columns' weights; when the words cannot all fit, the prose
+    columns may break a long word, never the figures.
+
+    >>> [round(w) for w in _widths([("loss", "loss", 0.5), ("node", "node", 0.5)],
+    ...                            [{"loss": "76-100%", "node": "A B"}], 100, 7)]
+    [37, 63]
+    """
+    from mineralgraph.render.scene import text_width
+
+    total = sum(w for _, _, w in columns)
+    floors = [max(text_width(word, size) + 4 for text in [head] + [str(r.get(key, ""))
+                                                              for r in rows]
+                  for word in text.split() or [""])
+              for key, head, _ in columns]
+    prose = sum(w for key, _, w in columns if key not in FIGURES)
+    if not prose:
+        return [floor + w / total * max(width - sum(floors), 0)
+                for floor, (_, _, w) in zip(floors, columns, strict=True)]
+    if width < sum(floors):  # too narrow for every word: the prose may break a long one
+        floors = [f if key in FIGURES else text_width(head, size, True) + 4
+                  for f, (key, head, _) in zip(floors, columns, strict=True)]
+    # the figures as wide as they need, the prose shares what is left
+    extra = max(width - sum(floors), 0)
+    return [floor + (0 if key in FIGURES else w / prose * extra)
+            for floor, (key, _, w) in zip(floors, columns, strict=True)]
 
 
 def _note(brief) -> str:
@@ -199,8 +237,7 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     y = page.paragraph(x, y, brief.title, 15, text_w, "#102a43", True, 1.2)
     y = page.paragraph(x, y, caption, 7.5, text_w, MUTED)
     if not summary_aside:
-        y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28)
-    y += 6
+        y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
     room = height - MARGIN - y
     picture = None
     right_x = x
@@ -228,7 +265,7 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
 
     ry = y
     if summary_aside:
-        ry = paragraph(ry - 6, " ".join(brief.summary), 9, INK, lead=1.28) + 6
+        ry = paragraph(ry, " ".join(brief.summary), 9, INK, lead=1.28) + 6
     if brief.scenario_title is not None:
         ry = paragraph(ry, f"Scenario: {brief.scenario_title}", 9, "#102a43", True)
         for row in brief.scenario_rows:
