@@ -154,3 +154,16 @@ def test_the_pdf_tables_figures_are_never_broken_and_the_picture_keeps_7_pt():
             assert any(row["loss"] in line for line in lines), (paper, row["loss"])
         assert any(line.startswith("10 ") for line in lines)
         assert [r["loss"] for r in brief.table[:3]] == ["76-100%", "59-100%", "37-100%"]
+
+
+def test_the_briefs_scenario_row_says_a_0_percent_counts_only_the_recorded_requirements(
+        run_cli):
+    """The scenario report writes Optimus's loss "0%*" (its one recorded requirement: not
+    safe); its brief wrote a bare "0%", as if the robot were safe."""
+    brief = run_cli("brief", "product:optimus", "--scenario", "cn-2025-04-defence-denial")
+    assert brief.exit_code == 0, brief.stderr
+    assert ("| Tesla Optimus humanoid robot | 0%, counting only its 1 recorded requirement "
+            "(not safe) | medium | none |") in brief.stdout.splitlines()
+    scenario = run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout
+    assert "lose 0%, counting only their 1 recorded requirement each" in " ".join(
+        scenario.split())

@@ -329,8 +329,14 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
     for row in comparison:
         spofs = [graph.label(n) for n in row["new_spofs"]] + [
             f"{graph.label(n)} (possible)" for n in row["new_possible_spofs"]]
+        loss = span(*row["loss_range"])
+        if row["loss_range"][1] <= 0 and "requirements_recorded" in row:
+            # as the scenario report says it: a 0% counts only what is recorded
+            count = row["requirements_recorded"]
+            loss += (f", counting only its {count} recorded requirement"
+                     f"{'' if count == 1 else 's'} (not safe)")
         rows.append({"product": graph.label(row["product"]),
-                     "loss": span(*row["loss_range"]),
+                     "loss": loss,
                      "confidence": row_caveats(row).describe(),
                      "new_spofs": ", ".join(spofs) or (
                          "none (what is left comes from rest of world, many countries)"
