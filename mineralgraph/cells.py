@@ -75,9 +75,13 @@ def qualifier_text(key: str, value: Any, predicate: str = "") -> str:
     'as written "about 70% of refining"'
     >>> qualifier_text("about", "natural graphite", "EXPORTS_TO")
     'about natural graphite'
+    >>> qualifier_text("quantity", 28.0), qualifier_text("share", 0.6923)
+    ('quantity 28', 'share 0.6923')
     """
     if key == "about" and predicate.startswith("reported_"):
         return f'as written "{value}"'
+    if isinstance(value, float) and value.is_integer() and key != "share":
+        value = int(value)  # 28 actuators, not 28.0 (a share stays a fraction: 1.0)
     return f"{key} {value}"
 
 

@@ -167,3 +167,9 @@ def test_the_briefs_scenario_row_says_a_0_percent_counts_only_the_recorded_requi
     scenario = run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout
     assert "lose 0%, counting only their 1 recorded requirement each" in " ".join(
         scenario.split())
+
+
+def test_show_writes_a_whole_quantity_as_a_whole_number(run_cli):
+    """``show product:optimus`` read "quantity 28.0, unit actuators per robot"."""
+    text = " ".join(run_cli("show", "product:optimus").stdout.split())
+    assert "quantity 28, unit actuators per robot, year 2022 (medium confidence) [2]" in text
