@@ -133,7 +133,9 @@ _FIGURE = r"[<>≈~]?[+-]?\d[\d.,]*%?"
 #: A figure and what follows it across an arrow (``100% -> 50%``, ``1.000 → 0.5``): one
 #: word, so a change never splits over two lines.
 _CHANGE = rf"{_FIGURE}(?:\s*(?:->|→)\s*{_FIGURE})+(?![^\s\[])"
-_WORD = re.compile(rf"{_CHANGE}|\[[^\]]*\]|[^\s\[]+|\[")
+#: A country's code and its figure (``CN 94%,`` in a list of shares): one word.
+_SHARE = rf"[A-Z]{{2}} {_FIGURE}[,;]?(?![^\s\[])"
+_WORD = re.compile(rf"{_CHANGE}|(?<![^\s\[]){_SHARE}|\[[^\]]*\]|[^\s\[]+|\[")
 #: Where a word may break: after a ``:`` or ``-`` between two letters ("Samarium-|cobalt"),
 #: never inside a figure or range ("12-100%", "F-35", "2025-04") nor an arrow ("->").
 _BREAK = re.compile(r"(?<=[^\W\d_][:-])(?=[^\W\d_])")
@@ -158,6 +160,8 @@ def _words(text: str) -> list[tuple[str, str]]:
 
     >>> [w for _, w in _words("Samarium-cobalt >99.9-100% F-35 a -> b 1.0 -> 0.5 [1][2]")]
     ['Samarium-', 'cobalt', '>99.9-100%', 'F-35', 'a', '->', 'b', '1.0 -> 0.5', '[1]', '[2]']
+    >>> [w for _, w in _words("CN 69%, US 12%, +9 more")]
+    ['CN 69%,', 'US 12%,', '+9', 'more']
     """
     out, end = [], 0
     for match in _WORD.finditer(text):

@@ -128,3 +128,16 @@ def test_a_range_a_figure_or_an_arrow_never_breaks_in_a_folded_cell():
         "              cobalt    100% -> 57%   proxy,",
         "              -> F-35                 disputed",
         "              radar"]
+
+
+def test_a_country_and_its_share_stay_on_one_line(run_cli):
+    """``concentration``'s shares read "CN" over "69%," over "US" over "12%," (a column 6
+    wide); a country's code and its share are one word now."""
+    text = run_cli("concentration", "material:re-concentrate",
+                   "material:antimony-concentrate").stdout
+    lines = text.splitlines()
+    first = lines.index("Rare-earth mineral concentrate (REO content)")
+    assert lines[first + 1:first + 6] == [
+        "  mining  2024  CN 69%,     69%   89%   5,024  yes   high   statistics   [1][2]",
+        "                US 12%,", "                MM 8.0%,", "                AU 3.3%,",
+        "                +9 more"]
