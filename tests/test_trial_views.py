@@ -173,3 +173,14 @@ def test_show_writes_a_whole_quantity_as_a_whole_number(run_cli):
     """``show product:optimus`` read "quantity 28.0, unit actuators per robot"."""
     text = " ".join(run_cli("show", "product:optimus").stdout.split())
     assert "quantity 28, unit actuators per robot, year 2022 (medium confidence) [2]" in text
+
+
+def test_the_mermaid_picture_says_why_a_rank_is_not_marked(run_cli):
+    """The Mermaid compact picture (and the Markdown brief that holds it) wrote ranks 1-3
+    and 5-8 of Optimus and skipped 4 without a word, as the pictures did."""
+    from test_render import check_mermaid
+
+    mmd = run_cli("snapshot", "product:optimus", "--format", "mmd").stdout
+    check_mermaid(mmd)
+    assert ('    kn["not marked:<br/>4. United States: 100% only through its makers\' own '
+            'work there, not a supplier"]') in mmd.splitlines()
