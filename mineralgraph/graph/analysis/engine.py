@@ -31,6 +31,7 @@ from mineralgraph.graph.analysis.structure import (
     StructureBuilder,
     anchors,
     located_in,
+    lower_from_upper,
     material_inputs,
     richer_grades,
     untraced,
@@ -380,10 +381,30 @@ class Analysis:
                 if upper not in self._scopes:
                     self._scopes[upper] = self._compile(key[1], None)
                 self._scopes[key] = self._scopes[upper]
+            elif bound == "lower" and self.lower_graph is self.graph:
+                # the same graph: the lower bound is the upper one under the same blocked
+                # producers with the virtual producers added (compiled first: every
+                # report reads both bounds)
+                pairs = frozenset(b for b in key[1] if b[0] != "virtual")
+                upper = ("upper", pairs)
+                if upper not in self._scopes and pairs == self.blocked_for(product, "upper"):
+                    self.scope(product, "upper")
+                self._scopes[key] = (self._lower_from(self._scopes[upper], key[1])
+                                     if upper in self._scopes
+                                     else self._compile(key[1], self.anchors()))
             else:
                 self._scopes[key] = self._compile(
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
+
+    @gc_paused()
+    def _lower_from(self, upper: Scope, blocked: frozenset) -> Scope:
+        """The lower bound's scope made from the upper bound's of the same graph and
+        producers (:func:`lower_from_upper`): no second build node by node."""
+        structure = lower_from_upper(upper.structure, upper.evaluator.structure_arrays(),
+                                     self.graph, self.anchors(), blocked,
+                                     self._lookups[id(self.graph)])
+        return self._scope_of(structure)
 
     @gc_paused()
     def _compile(self, blocked: frozenset, anchored) -> Scope:
@@ -394,6 +415,10 @@ class Analysis:
         # in-house stages are decided on the kept graph (section 5.7 as extended)
         structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
                                      sourcing=self._lookups[id(self.graph)]).build()
+        return self._scope_of(structure)
+
+    def _scope_of(self, structure: Structure) -> Scope:
+        """A compiled structure with its evaluator and baseline under the scenario."""
         evaluator = Evaluator(structure, compact=True)
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))

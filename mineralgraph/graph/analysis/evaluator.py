@@ -104,6 +104,18 @@ class Evaluator:
     def __len__(self) -> int:
         return len(self.op)
 
+    def structure_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The arrays of :meth:`Structure.arrays` (the structure's own numbering, each
+        node's inputs in their order), taken back from the evaluator's: a compacted
+        structure no longer holds them."""
+        n = len(self.op)
+        counts = np.diff(self.indptr.astype(np.int64))[self.rank]
+        indptr = np.zeros(n + 1, np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        gather = (np.repeat(self.indptr[:-1].astype(np.int64)[self.rank] - indptr[:-1], counts)
+                  + np.arange(indptr[-1]))
+        return self.op[self.rank], indptr, self.order[self.indices[gather]], self.weights[gather]
+
     def parents(self, node: int) -> np.ndarray:
         """The nodes that take ``node`` as an input (structure numbers, ascending)."""
         inside = int(self.rank[node])

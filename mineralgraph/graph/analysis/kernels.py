@@ -456,3 +456,39 @@ def reach(ptr, indices, sources):
                 queue[tail] = other
                 tail += 1
     return found
+
+
+@njit(cache=True)
+def preorder(roots, ptr, children):
+    """Number the nodes in the order a depth-first walk first reaches them: from each of
+    ``roots`` in turn, a node's ``children[ptr[i]:ptr[i + 1]]`` in order. Returns the
+    numbers (-1 where never reached) and how many were numbered."""
+    n = len(ptr) - 1
+    number = np.full(n, -1, np.int64)
+    stack_node = np.empty(n, np.int64)
+    stack_edge = np.empty(n, np.int64)
+    count = 0
+    for k in range(len(roots)):
+        root = roots[k]
+        if number[root] != -1:
+            continue
+        number[root] = count
+        count += 1
+        stack_node[0] = root
+        stack_edge[0] = ptr[root]
+        sp = 1
+        while sp > 0:
+            node = stack_node[sp - 1]
+            e = stack_edge[sp - 1]
+            if e < ptr[node + 1]:
+                stack_edge[sp - 1] = e + 1
+                child = children[e]
+                if number[child] == -1:
+                    number[child] = count
+                    count += 1
+                    stack_node[sp] = child
+                    stack_edge[sp] = ptr[child]
+                    sp += 1
+            else:
+                sp -= 1
+    return number, count
