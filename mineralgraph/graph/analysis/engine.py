@@ -770,15 +770,15 @@ class Analysis:
         target, leaf = index.get(product), index.get(country)
         if target is None or leaf is None:
             return self.availability(product, [country], product, bound)
-        users = set(evaluator.parents(leaf).tolist())
-        kept = set()
-        for maker in makers:
-            if index.get(maker) is not None:
-                kept |= set(evaluator.parents(index[maker]).tolist())
+        # as sorted arrays, not sets: a large country feeds tens of thousands of nodes
+        users = evaluator.parents(leaf)
+        kept = [evaluator.parents(index[m]) for m in makers if index.get(m) is not None]
         if not evaluator.all_and(users):  # not the structure this rule reads
             return self.availability(product, [country], product, bound)
-        zero = set(scope.zero) | (users - kept)
-        if zero == set(scope.zero):
+        before = np.fromiter(sorted(scope.zero), np.int64, len(scope.zero))
+        zero = np.union1d(before, np.setdiff1d(users, np.concatenate(kept) if kept else [],
+                                               assume_unique=False))
+        if np.array_equal(zero, before):
             return float(scope.baseline[target])
         return evaluator.value_after(scope.baseline, zero, target)
 

@@ -492,3 +492,44 @@ def preorder(roots, ptr, children):
             else:
                 sp -= 1
     return number, count
+
+
+@njit(cache=True)
+def cone_value(target, starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
+               comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked, current,
+               seen, queue, pending, pstamp, hits, cstamp, done, heap, changed):
+    """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
+    target's cone (the target, its inputs, theirs and so on) only, at a cost that grows
+    with the cone and what the removal changes in it, not with the whole structure.
+
+    ``blocked`` is True everywhere on entry (nothing outside the cone is visited) and
+    ``current`` equal to ``baseline``; both are left so. ``seen`` and ``queue`` are
+    scratch arrays of the structure's size; ``stamp`` is fresh, as for :func:`propagate`.
+    """
+    head = 0
+    tail = 0
+    seen[target] = stamp
+    queue[tail] = target
+    tail += 1
+    while head < tail:
+        node = queue[head]
+        head += 1
+        for e in range(indptr[node], indptr[node + 1]):
+            other = indices[e]
+            if seen[other] != stamp:
+                seen[other] = stamp
+                queue[tail] = other
+                tail += 1
+    for k in range(tail):
+        blocked[queue[k]] = False
+    for k in range(len(starts)):
+        blocked[starts[k]] = True
+    count = propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
+                      comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked,
+                      current, pending, pstamp, hits, cstamp, done, heap, changed)
+    value = current[target]
+    for k in range(count):
+        current[changed[k]] = baseline[changed[k]]
+    for k in range(tail):
+        blocked[queue[k]] = True
+    return value
