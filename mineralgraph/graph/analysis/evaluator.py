@@ -38,6 +38,14 @@ def _kernels():
     return kernels
 
 
+def group_rows(found_c: np.ndarray, found_t: np.ndarray, found_v: np.ndarray,
+               itself: np.ndarray, numbers: np.ndarray):
+    """The rows of :meth:`Evaluator.candidate_values` grouped by target (offsets,
+    candidates as ``numbers[candidate]``, values), candidates in their order within a
+    target, a target's own candidate (``itself[target]``) left out."""
+    return _kernels().group_rows(found_c, found_t, found_v, itself, numbers)
+
+
 def _nodes(zero: Iterable[int]) -> np.ndarray:
     """Evaluation nodes as a sorted array without repeats."""
     if isinstance(zero, np.ndarray):

@@ -533,3 +533,29 @@ def cone_value(target, starts, stamp, op, indptr, indices, weights, dptr, dnodes
     for k in range(tail):
         blocked[queue[k]] = True
     return value
+
+
+@njit(cache=True)
+def group_rows(found_c, found_t, found_v, itself, numbers):
+    """The rows of :func:`candidate_losses` grouped by target, candidates in their order
+    within a target (a stable sort by target), the rows of a target's own candidate
+    (``itself[t]``) left out, candidates given as ``numbers[candidate]``. Returns the
+    offsets of each target's rows, the candidates (int32) and the values."""
+    targets = len(itself)
+    ptr = np.zeros(targets + 1, np.int64)
+    for r in range(len(found_t)):
+        t = found_t[r]
+        if found_c[r] != itself[t]:
+            ptr[t + 1] += 1
+    for t in range(targets):
+        ptr[t + 1] += ptr[t]
+    out_c = np.empty(ptr[targets], np.int32)
+    out_v = np.empty(ptr[targets], np.float64)
+    fill = ptr[:-1].copy()
+    for r in range(len(found_t)):
+        t = found_t[r]
+        if found_c[r] != itself[t]:
+            out_c[fill[t]] = numbers[found_c[r]]
+            out_v[fill[t]] = found_v[r]
+            fill[t] += 1
+    return ptr, out_c, out_v

@@ -526,6 +526,8 @@ class Lookups:
             if self._buyers is None:
                 self._buyers = {c.object for c in self.graph.edge_claims("SUPPLIES")}
             buyers = self._buyers
+            if not buyers:  # nobody is supplied: nothing to keep per producer
+                return _NOT_SUPPLIED
             if producer not in buyers and not (
                     buyers and model.kind_of(producer) == "Facility"
                     and any(b in buyers for b in self.graph.neighbours(producer, "OPERATED_BY"))):
