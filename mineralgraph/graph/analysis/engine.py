@@ -149,7 +149,7 @@ class Analysis:
         #: per graph (the lower bound's may differ): what the builder asks, asked once
         self._lookups: dict[int, Lookups] = {}
         self._unmapped_masks: dict[tuple[int, int], tuple[set[str], np.ndarray]] = {}
-        self._last_masks: dict[tuple[int, str], np.ndarray] = {}
+        self._last_masks: dict[int, tuple[str, np.ndarray, np.ndarray]] = {}
         #: (product, bound) -> its loss table, from one pass over the candidates of the
         #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
@@ -361,15 +361,29 @@ class Analysis:
         return sorted(n for n in found if n in flow.number and mask[flow.number[n]])
 
     def _upstream_mask(self, flow: FlowIndex, product: str) -> np.ndarray:
-        """``flow.mask([product])``, kept for the last product asked: a report asks it
-        of both bounds and for the untraced inputs (one search, not three)."""
-        key = (id(flow), product)
-        found = self._last_masks.get(key)
-        if found is None:
-            if not any(k[1] == product for k in self._last_masks):
-                self._last_masks.clear()
-            found = self._last_masks[key] = flow.mask([product])
-        return found
+        """``flow.mask([product])``: see :meth:`_upstream_of`."""
+        return self._upstream_of(flow, product)[1]
+
+    def _upstream_of(self, flow: FlowIndex, product: str) -> tuple[np.ndarray, np.ndarray]:
+        """The nodes upstream of a product (:meth:`FlowIndex.upstream_numbers`) and the
+        same as ``flow.mask([product])``, kept for the last product asked of each flow
+        index: a report asks it of both bounds, for the untraced inputs and for the
+        makers' places (one search, not four). The mask is one array per flow index,
+        cleared and set at the nodes of each product in turn (a mask made per product
+        cost the size of the graph each time: at a million nodes, most of the reports'
+        time); it holds for the product until another is asked."""
+        held = self._last_masks.get(id(flow))
+        if held is not None and held[0] == product:
+            return held[1], held[2]
+        if held is not None:
+            mask = held[2]
+            mask[held[1]] = False
+        else:
+            mask = np.zeros(len(flow.ids), np.bool_)
+        numbers = flow.upstream_numbers([product])
+        mask[numbers] = True
+        self._last_masks[id(flow)] = (product, numbers, mask)
+        return numbers, mask
 
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
@@ -790,8 +804,8 @@ class Analysis:
                 mask = np.zeros(len(flow.ids), np.bool_)
                 mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
                 self._unmapped_masks[key] = (unmapped, mask)
-            hits = np.flatnonzero(self._upstream_mask(flow, product)
-                                  & self._unmapped_masks[key][1])
+            numbers = self._upstream_of(flow, product)[0]
+            hits = numbers[self._unmapped_masks[key][1][numbers]]
             found |= {flow.ids[i] for i in hits} | ({product} & unmapped)
         return sorted(found)
 

@@ -559,3 +559,35 @@ def group_rows(found_c, found_t, found_v, itself, numbers):
             out_v[fill[t]] = found_v[r]
             fill[t] += 1
     return ptr, out_c, out_v
+
+
+@njit(cache=True)
+def reach_into(ptr, indices, sources, found, expanded, stamp, queue, out):
+    """The nodes :func:`reach` finds, written to ``out`` in the order they are found;
+    returns how many. ``found`` and ``expanded`` are stamp arrays (a node is marked
+    when it holds ``stamp``, fresh per call), ``queue`` and ``out`` scratch of the graph's
+    size: nothing of that size is made or cleared per call, so a call costs what the
+    nodes it reaches cost."""
+    head = 0
+    tail = 0
+    count = 0
+    for k in range(len(sources)):
+        s = sources[k]
+        if expanded[s] != stamp:
+            expanded[s] = stamp
+            queue[tail] = s
+            tail += 1
+    while head < tail:
+        node = queue[head]
+        head += 1
+        for e in range(ptr[node], ptr[node + 1]):
+            other = indices[e]
+            if found[other] != stamp:
+                found[other] = stamp
+                out[count] = other
+                count += 1
+            if expanded[other] != stamp:
+                expanded[other] = stamp
+                queue[tail] = other
+                tail += 1
+    return count
