@@ -82,6 +82,7 @@ from mineralgraph.loaders.news_gate import (
     event_doubt,
     restated_doubt,
     restated_match,
+    supply_plan,
 )
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
@@ -118,7 +119,11 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
                           r"quarters|quarter)|first[- ](quarter|half)|Q[1-4]|H[12]|"
                           # "exports in January and February combined": a figure over several
                           # months is no month's
-                          r"combined)\b", re.I)
+                          r"combined|"
+                          # "South Korea took 703 tonnes in the two months": a total over months
+                          r"(in|for|during|over) (the|these|those) (two|three|four|five|six|seven|"
+                          r"eight|nine|ten|eleven|\d{1,2}) months|(two|three|four|five|six|"
+                          r"\d{1,2})-month (period|total|span))\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -162,6 +167,30 @@ EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?
 #: Between a verb and the thing it governs: a few words, no comma, no list of uses.
 OBJECT_GAP = re.compile(r"(?!.*\b(used in|end up in|ends up in|including|such as|for use in)\b)"
                         r"(,(?!\s)|[^,;]){0,60}", re.I)
+#: "a year to date", "for the year", "for the full year": a figure of the year in hand.
+WHOLE_YEAR = re.compile(r"\b(for|over|in|during) the (full |whole |entire )?year\b(?! (earlier|"
+                        r"ago|before|to date))|\bfull[- ]year\b", re.I)
+#: "from 1,017 tonnes", "compared with 808 tons": a quantity a figure is compared with.
+COMPARED_QUANTITY = re.compile(r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|"
+                               r"nearly\s+|roughly\s+|around\s+)?\d[\d,.]*\s+(million\s+)?"
+                               r"(metric\s+)?(tonnes|tons|mt|t|kilograms|kg)\b\W*$", re.I)
+#: "approved the export of 20 tons", "a licence to ship", "a quota of": a volume allowed.
+LICENSED_QUANTITY = re.compile(r"\b(approv(e|ed|es|al|als)|licen[cs](e|es|ed|ing)|permit(s|ted)?|"
+                               r"allow(s|ed)?|authori[sz](e|ed|es|ation)|quotas?|grant(s|ed)?|"
+                               r"cleared for|may export|can export)\b", re.I)
+#: Exports allowed under licence despite the control: "can still go ahead under one-time
+#: licences", "only with a licence", "unless licensed".
+LICENSED_EXCEPTION = re.compile(r"\b(can|may|could|will) still\b[^.;]{0,60}?\b(under|with)\b"
+                                r"[^.;]{0,30}?\b(licen[cs]es?|permits?|approvals?)\b|"
+                                r"\bonly (under|with) (an? |the )?([\w-]+ ){0,2}?(licen[cs]es?|"
+                                r"permits?|approvals?)\b|\bunless (licensed|(an? )?licen[cs]e|"
+                                r"(an? )?permit)\b|\bexcept (under|with) (an? )?([\w-]+ ){0,2}?"
+                                r"(licen[cs]es?|permits?)\b|\bsubject to (an? )?([\w-]+ ){0,2}?"
+                                r"(licen[cs]es?|licensing|permits?|approvals?)\b", re.I)
+#: A use named between a verb and a material: "products used in magnets", "for use in".
+USE_BEFORE = re.compile(r"\b(used (in|for|to make)|end(s)? up in|going into|goes into|for use in|"
+                        r"destined for|needed (in|for)|key (components?|ingredients?) (of|in|for)|"
+                        r"feedstock for|that (go|goes) into)\b", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -216,7 +245,8 @@ COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|ex
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
                    r"threaten(s|ed|ing)?|warn(s|ed|ing)?|any (country|countries|nation|company|"
-                   r"companies|firm) (that|which)|expected to|plans? to|planning to|reportedly|"
+                   r"companies|firm) (that|which)|expected to|plans? to|planning to|aims? to|"
+                   r"aiming to|reportedly|"
                    r"whether|"
                    r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
 #: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
@@ -227,7 +257,7 @@ EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|sho
                           r"predict|predicts)\s+([\w.'-]+\s+){1,4}?to|in the coming (days|weeks|"
                           r"months))\b", re.I)
 PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
-                         r"proposed|intends? to|preparing to)\b", re.I)
+                         r"proposed|intends? to|preparing to|aims? to|aiming to)\b", re.I)
 SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps|in (talks|discussions|"
                              r"negotiations)|negotiating|looking to|seeks? to|seeking to)\b", re.I)
 #: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
@@ -335,6 +365,7 @@ GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|pow
 #: regime ("..., days after Washington imposed a ban on chip sales", "..., a metal used in
 #: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
 ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
+                   r"retaliating|responding|in retaliation|in response|"
                    r"(\w+\s+)?(days|hours|weeks|months|a day|a week) (after|before)|after|"
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
                    r"(a|an) ([\w-]+\s+){0,2}(metal|mineral|element|material|product|move|"
@@ -468,6 +499,8 @@ class NewsReader:
         self.last_said_text = ""
         self.rare_earth_topic = False
         self.last_period: date | None = None
+        #: the year of the last annual figure ("Over the whole of 2024, ..."), for "for the year"
+        self.last_year: date | None = None
         self.last_material: Found | None = None
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
@@ -906,11 +939,16 @@ class NewsReader:
             found_here = [f for f in found if f.mention.end <= len(factual)]
             # "Syrah will supply 8ktpa ... to Tesla, subject to the production ramp-up and
             # qualification": a supply under a condition not yet met is planned, no supply
-            self.modality = "planned" if CONDITIONAL.search(factual) else None
+            # and a supply promised under a contract, MOU, agreement or offtake, none said to
+            # have begun, is planned too (the lead's ruling)
+            self.modality = "planned" if CONDITIONAL.search(factual) or supply_plan(factual) \
+                else None
             self.supply_claims(factual, found_here, event)
             self.modality = None
             self.figure_claims(factual, found_here, dates)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
+        if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
+            self.licensed_exception(text)
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
                 and self.current_control:
             # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
@@ -932,6 +970,18 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def licensed_exception(self, text: str) -> None:
+        """"Shipments can still go ahead under one-time licences": the new control in hand,
+        read as a ban, lets exports go under licence: its regime is ``licence-required``."""
+        control = self.current_control
+        info = self.controls.get(control or "")
+        if not info or not info["minted"] or info.get("regime") != "ban" \
+                or control not in self.nodes:
+            return
+        info["regime"] = "licence-required"
+        self.nodes[control] = [replace(c, object="licence-required") if c.predicate == "regime"
+                               else c for c in self.nodes[control]]
 
     def effective_before(self, text: str, found: list[Found], dates) -> bool:
         """"... before export controls take effect on 15 September": a control known only by
@@ -1210,9 +1260,13 @@ class NewsReader:
                           # the other quantity
                           and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
                                    and not figure.start <= start - 1 <= figure.end + 12)]
-                year = re.search(r"\b(?:in|for|during) (?:the (?:whole |full |entire )?"
-                                 r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
-                                 re.I)
+                # "Over the whole of 2024, ... more than in 2023": the year of the figure, not
+                # the one it is compared with
+                year = next((y for y in re.finditer(
+                    r"\b(?:in|for|during|over) (?:the (?:whole |full |entire )?(?:year )?"
+                    r"(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text, re.I)
+                    if not re.search(r"\b(than|from|compared (with|to)|versus|against)\s+$",
+                                     text[max(0, y.start() - 25):y.start()], re.I)), None)
                 if year and re.search(r"\b(same|corresponding|year-earlier|prior-year)\s+"
                                       r"(period|timeframe|time frame|months?|quarter)\s+"
                                       r"(in|of)\s+$",
@@ -1230,6 +1284,20 @@ class NewsReader:
                     continue
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
+                if figure.kind == "quantity" and LICENSED_QUANTITY.search(
+                        text[max(c_start, figure.start - 60):figure.start + 12]):
+                    # "Beijing approved the export of 20 tons of antimony": the volume a licence
+                    # or quota allows, no quantity shipped in a month
+                    self.skipped.append((self.line, text, "a licensed or permitted quantity, not "
+                                                          "a trade figure"))
+                    continue
+                if figure.kind == "quantity" and not own and COMPARED_QUANTITY.search(
+                        text[max(0, figure.start - 30):figure.end]):
+                    # "climbed to 1,549 tonnes from 1,017 tonnes": the quantity compared with
+                    # is of another month, which the sentence does not state
+                    self.skipped.append((self.line, text, "ambiguous: a quantity compared with, "
+                                                          "its month not stated"))
+                    continue
                 # "a year earlier, in March 2023, exports stood at 6,480 kilograms, so shipments
                 # have plummeted by 80% year on year": March 2023 is the comparison's month; the
                 # month reported (and the change's) is a year after it
@@ -1244,6 +1312,14 @@ class NewsReader:
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
                     when, period = date(int(year.group(1)), 1, 1), year.group(1)
+                elif WHOLE_YEAR.search(text):
+                    # "Germanium exports for the year fell almost 30%": the year of the annual
+                    # figure before, never the month reported (none before: no date to take)
+                    if self.last_year is None:
+                        self.skipped.append((self.line, text, "ambiguous: a figure of 'the "
+                                                              "year' with no year in hand"))
+                        continue
+                    when, period = self.last_year, str(self.last_year.year)
                 elif re.match(r"\W*last year\b", text, re.I):
                     # "Last year, China exported 38,632 tons": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
@@ -1274,6 +1350,8 @@ class NewsReader:
                     self.skipped.append((self.line, text, "ambiguous: a figure's month with no "
                                                           "year after another year's date"))
                     continue
+                if len(period) == 4:
+                    self.last_year = when
                 if len(period) == 7 and (not own or (months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
@@ -2205,8 +2283,7 @@ class NewsReader:
         node = f"control:{code.lower()}-{when.year}-{when.month:02d}-{tail}"
         if MILITARY.search(text):
             regime = "end-use-denial"
-        elif any(m.group(0)[0].islower() or m.start() == 0 for m in BAN.finditer(text)) \
-                or EXPORT_HALT.search(text):   # not a word of a title ("... Prohibited or")
+        elif regime_is_ban(text) or EXPORT_HALT.search(text):
             regime = "ban"
         else:
             regime = "licence-required"
@@ -2612,10 +2689,13 @@ class NewsReader:
             if makers and made:
                 self.claim(self.party(makers[-1]), "MAKES", made[0].id, event, quote=text)
         produce = PRODUCE_VERB.search(text)
+        # the material the verb governs: no comma between, no use named before it ("NdPr
+        # products used in magnets for electric motors" makes no magnets)
         materials = [f for f in found if f.kind == "Material"
                      and f.mention.start >= (produce.end() if produce else 0)
                      and (produce is None
-                          or not re.search(r",\s", text[produce.end():f.mention.start]))]
+                          or (not re.search(r",\s", text[produce.end():f.mention.start])
+                              and not USE_BEFORE.search(text[produce.end():f.mention.start])))]
         if produce and materials:
             makers = [p for p in parties if p[0].end <= produce.start()]
             facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
@@ -2657,6 +2737,36 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def regime_is_ban(text: str) -> bool:
+    """A ban word of the control's own clause that governs exports: not a word of a title
+    ("... Prohibited or Restricted"), not an import ban ("a U.S. law that bars imports", "an
+    import ban"), not one of a phrase set aside (", retaliating against ..."), and no
+    exception under licence in the sentence ("exports may still go ahead under licence").
+
+    >>> regime_is_ban("Russia banned exports of enriched uranium to the United States.")
+    True
+    >>> regime_is_ban("Russia restricted exports of uranium, retaliating against a U.S. law "
+    ...               "that bars imports of Russian fuel.")
+    False
+    >>> regime_is_ban("The ban allows shipments only under one-time licences.")
+    False
+    """
+    if LICENSED_EXCEPTION.search(text):
+        return False
+    aside = ASIDE.search(text)
+    for match in BAN.finditer(text):
+        if not (match.group(0)[0].islower() or match.start() == 0):
+            continue   # a word of a title
+        if aside and match.start() > aside.start():
+            continue
+        if re.match(r"\s+([\w'-]+\s+){0,3}?imports?\b", text[match.end():match.end() + 50],
+                    re.I) or re.search(r"\bimports?\s+(\w+\s+)?$",
+                                       text[max(0, match.start() - 25):match.start()], re.I):
+            continue   # "bars imports", "an import ban": no ban of exports
+        return True
+    return False
 
 
 def quoted_event(text: str) -> bool:
