@@ -863,7 +863,8 @@ class NewsReader:
         question = question or quoted
         # "..., as it seeks to profit from growing demand": the purpose of what was done, no
         # hedge of it
-        cues = PURPOSE.sub("", text)
+        # hedge, nor "exports may still go ahead under licences" (an exception of the rule)
+        cues = LICENSED_EXCEPTION.sub("", PURPOSE.sub("", text))
         hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
                       or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
         self.modality = modality_of(cues) if hedged else None
@@ -1272,6 +1273,11 @@ class NewsReader:
                                       r"(in|of)\s+$",
                                       text[max(0, year.start() - 40):year.start() + 3], re.I):
                     year = None   # "from 14,483 tonnes in the same timeframe in 2023": a base
+                own_year = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:in|during) (20\d\d)\b"
+                                    r"(?!\s*(monthly|average))", text[figure.end:figure.end + 40],
+                                    re.I) if figure.kind == "quantity" else None
+                if own_year:   # "than the 69,440 kilograms exported in 2024": its own year
+                    year = own_year
                 c_start, c_end = clause_bounds(text, figure.start)
                 lead = re.match(r"\W*(in|on|by|during|for|last|this)\b[^,]*,", text, re.I)
                 if months and figure.kind == "quantity" and not any(
@@ -1764,7 +1770,14 @@ class NewsReader:
             # "Suzuki has suspended production of its Swift ... due to ... China's export
             # restrictions": a company's pause, no suspension of the control
             statuses.append("suspended")
-        if IN_FORCE.search(text) and not REMAINS.search(text) and not (
+        # "..., after a U.S. import ban took effect": an aside's measure, of another country or
+        # on imports, is not the control in hand
+        other = aside and (re.search(r"\bimports?\b", text[aside.start():], re.I) or any(
+            f.kind == "Country" and f.id != issuer and f.mention.start > aside.start()
+            for f in found))
+        own_in_force = [m for m in IN_FORCE.finditer(text)
+                        if not (other and m.start() > aside.start())]
+        if own_in_force and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
                 and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)) \
                 and not ("suspended" in statuses and re.search(
