@@ -236,6 +236,15 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                      text[flows[-1].end():match.start()], re.I):
             continue   # "export prices fell 12% year on year": a price, no trade change
         window = after[:70]
+        # "down 4.7% from 619 tonnes in July and 11.8% lower than in August 2024": a cue after
+        # the next percentage is that one's
+        following = re.search(r"\d(?:\.\d+)?\s?(?:%|percent\b|per cent\b)", window)
+        if following:
+            window = window[:following.start()]
+        if re.match(r"\s*(?:from|than|compared (?:with|to))\s+(?:the\s+)?(?:about\s+)?[\d,.]+\s+"
+                    r"(?:metric\s+)?(?:tonnes|tons|kilograms|kg|t)\s+(?:in|during)\s+" +
+                    _MONTH_NAMES + r"\b(?!\s+20\d\d)", after, re.I):
+            continue   # "down 4.7% from 619 tonnes in July": month on month
         lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
                 or (lead and YEAR_ON_YEAR.search(lead.group(0))

@@ -174,6 +174,17 @@ WHOLE_YEAR = re.compile(r"\b(for|over|in|during) the (full |whole |entire )?year
 COMPARED_QUANTITY = re.compile(r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|"
                                r"nearly\s+|roughly\s+|around\s+)?\d[\d,.]*\s+(million\s+)?"
                                r"(metric\s+)?(tonnes|tons|mt|t|kilograms|kg)\b\W*$", re.I)
+#: A flow and the month its verb takes, no comparison between: "exports of magnets rose for a
+#: third month in a row in August" (not "recovered from the low they hit in December").
+FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
+                        r"(rose|fell|climbed|jumped|dropped|declined|increased|decreased|surged|plunged|"
+                        r"slumped|grew|rebounded|recovered|were|was|totall?ed|reached)\b"
+                        r"(?![^.;,]{0,60}?\b(from|than|since|when|low|high|level|compared|"
+                        r"after|before|until|average)\b[^.;,]{0,40}?\bin (January|February|March|"
+                        r"April|May|June|July|August|September|October|November|December)\b)"
+                        r"[^.;,]{0,60}?\bin (?P<month>January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)\b(?:\s+(?P<year>"
+                        r"20\d\d))?(?!\s+(and|or|to)\b)", re.I)
 #: "approved the export of 20 tons", "a licence to ship", "a quota of": a volume allowed.
 LICENSED_QUANTITY = re.compile(r"\b(approv(e|ed|es|al|als)|licen[cs](e|es|ed|ing)|permit(s|ted)?|"
                                r"allow(s|ed)?|authori[sz](e|ed|es|ation)|quotas?|grant(s|ed)?|"
@@ -499,6 +510,10 @@ class NewsReader:
         self.last_said_text = ""
         self.rare_earth_topic = False
         self.last_period: date | None = None
+        #: a flow the sentence before stated with its month and goods, and no figure:
+        #: (sentence number, month, goods or None, flow) ("China's exports of magnets rose
+        #: for a third month in August." then "Shipments reached 6,146 tonnes")
+        self.flow_context: tuple | None = None
         #: the year of the last annual figure ("Over the whole of 2024, ..."), for "for the year"
         self.last_year: date | None = None
         self.last_material: Found | None = None
@@ -947,6 +962,7 @@ class NewsReader:
             self.supply_claims(factual, found_here, event)
             self.modality = None
             self.figure_claims(factual, found_here, dates)
+            self.flow_context = self.stated_flow(factual, found_here)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
             self.licensed_exception(text)
@@ -971,6 +987,27 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def stated_flow(self, text: str, found: list[Found]) -> tuple | None:
+        """A flow the sentence states with its month and no figure ("China's exports of rare
+        earth magnets rose for a third month in a row in August"): (sentence number, month,
+        goods or None, flow), for a figure of the next sentence that names neither; None
+        when the sentence gives a figure, several goods, or no month the flow's verb takes."""
+        if find_figures(text) or YEAR_TO_DATE.search(text):
+            return None
+        match = FLOW_MONTH.search(text)
+        if not match:
+            return None
+        goods = {f.id for f in found if f.kind in ("Material", "Element")}
+        if len(goods) > 1:
+            return None
+        month = MONTHS[match.group("month").lower()]
+        published = self.article.published
+        year = int(match.group("year")) if match.group("year") else \
+            published.year - (month > published.month)
+        item = next((f for f in found if f.kind in ("Material", "Element")), None)
+        flow = "import" if match.group("flow").lower().startswith("import") else "export"
+        return self.sentences, date(year, month, 1), item, flow
 
     def licensed_exception(self, text: str) -> None:
         """"Shipments can still go ahead under one-time licences": the new control in hand,
@@ -1169,7 +1206,10 @@ class NewsReader:
                 # country, or the article's country if it issued or exported before
                 subject = own[0].id if own else (self.last_exporter or self.official_country or (
                     self.article_country if self.article_country in (self.issuer, *sorted(
-                        self.exporters_named)) else None))
+                        self.exporters_named)) else None) or (
+                    # the one country the article named exporting ("China's exports of magnets
+                    # rose ..." before "Shipments reached 6,146 tonnes")
+                    next(iter(self.exporters_named)) if len(self.exporters_named) == 1 else None))
                 # the partner named nearest before the figure ("..., and exports to Japan fell")
                 near = [f for f in targets if f.mention.start < figure.end]
                 partner = (near[-1] if near else targets[0]).id if targets else None
@@ -1217,6 +1257,12 @@ class NewsReader:
                 self.skipped.append((self.line, text, "ambiguous: a trade figure with "
                                                       "several materials named"))
                 continue
+            context = self.flow_context if self.flow_context \
+                and self.flow_context[0] == self.sentences - 1 \
+                and self.flow_context[3] == figure.flow else None
+            if not inside and figure.kind != "share" and context and context[2] is not None \
+                    and not [f for f in found if f.kind in ("Material", "Element")]:
+                inside = [context[2]]   # "Shipments reached 6,146 tonnes": the goods stated
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")] and (
                         subject != self.last_exporter or re.search(
@@ -1330,6 +1376,12 @@ class NewsReader:
                     # "Last year, China exported 38,632 tons": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
                     period, own = str(when.year), when
+                elif context is not None and not year and not re.match(
+                        r"\W*((a|one) year (earlier|ago|before)|in the same month)", text, re.I):
+                    # the month the sentence before stated for the same flow ("China's
+                    # exports of magnets rose ... in August." "Shipments reached 6,146 tonnes")
+                    when = context[1]
+                    period = f"{when:%Y-%m}"
                 elif self.last_period is not None and re.match(
                         r"\W*((a|one) year (earlier|ago|before)|in the same month (a |last )year)"
                         r"\b", text, re.I):
