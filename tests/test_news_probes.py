@@ -870,6 +870,7 @@ ROUND12_PROBES = [
     ("c", 'China exported 69,440 kilograms of gallium in 2024, 55% more than in 2023.',
      '2025-01-21', [
          'country:CN reported_quantity 69440 material=element:Ga from=2024-01-01',
+         'country:CN reported_trade_change 0.55 material=element:Ga from=2024-01-01',
      ]),
     ("c", "China's gallium exports in 2023 were lower than the 69,440 kilograms exported in "
      '2024.',

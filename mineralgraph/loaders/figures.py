@@ -92,7 +92,11 @@ QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\
                             r"[\w\s-]{1,30}?,)?\s+(?:received|took|bought|imported)\s+"
                             r"(?:about\s+|nearly\s+|roughly\s+)?" + _NUM + r"\s+" + _UNIT)
 #: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
-QUANTITY_AND = re.compile(r"\band\s+" + _NUM + r"\s+" + _UNIT + r"\s+of\b", re.I)
+QUANTITY_AND = re.compile(r"\band\s+(?:to\s+(?=[\d,.]+\s+(?:metric\s+)?(?:tonnes|tons|"
+                          r"kilograms|kg)\s+in\s+(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b))?" + _NUM + r"\s+" +
+                          _UNIT + r"(?:\s+of\b|(?=\s+in\s+(?:January|February|March|April|May|"
+                          r"June|July|August|September|October|November|December)\b))", re.I)
 #: "reached 1,721 metric tons last month, compared with 808 tons in November", "climbed to
 #: 7.03 tons from 1.53 tons in November", "to 948 tonnes, from 12,186 tonnes in November":
 #: the quantity compared with, of the same flow.
@@ -213,6 +217,7 @@ _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compa
                              r"^\s*(?:[\w-]+\s+){0,2}?(?:month[- ]on[- ]month|m/m)", re.I)
 #: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
 _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
+                       r"\b(?:more|less|higher|lower) than (?:in )?20\d\d\b|"
                        r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
 
 
@@ -228,7 +233,10 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         before, after = text[max(0, match.start() - 45):match.start()], text[match.end():]
         if re.search(r"\b(from|to|at)\s+$", before):
             continue   # "down from 90% in 2010", "rose to 60%": a level, not a change
-        verbs = list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12]))
+        # "15.4% more than a year earlier", "55% more than in 2023": the comparative after it
+        comparative = re.match(r"\s+(more|less|higher|lower)\s+than\b", after, re.I)
+        verbs = [comparative] if comparative else (
+            list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12])))
         flows = list(_FLOW.finditer(text[:match.start()]))
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
             continue
@@ -251,9 +259,9 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                     and lead.end() <= match.start())
                 or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
             continue
-        verb = (verbs[-1] if _UP_DOWN.finditer(before) and list(_UP_DOWN.finditer(before))
-                else verbs[0]).group(0).lower()
-        sign = -1 if DOWN.match(verb) or verb == "lower" else 1
+        verb = (verbs[-1] if not comparative and list(_UP_DOWN.finditer(before))
+                else verbs[0]).group(0).lower().split()[0]
+        sign = -1 if DOWN.match(verb) or verb in ("lower", "less") else 1
         flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
         out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
                           flows[-1].start(), match.end(),

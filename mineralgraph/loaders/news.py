@@ -995,17 +995,22 @@ class NewsReader:
         when the sentence gives a figure, several goods, or no month the flow's verb takes."""
         if find_figures(text) or YEAR_TO_DATE.search(text):
             return None
-        match = FLOW_MONTH.search(text)
-        if not match:
-            return None
         goods = {f.id for f in found if f.kind in ("Material", "Element")}
+        item = next((f for f in found if f.kind in ("Material", "Element")), None)
         if len(goods) > 1:
             return None
+        match = FLOW_MONTH.search(text)
+        if not match:
+            # "China's exports of natural graphite ... have recovered from the low ...": the
+            # goods of the flow, no month
+            named = re.search(r"\b(?P<flow>exports?|imports?|shipments?)\s+of\s+(\w+\s+){0,3}?$",
+                              text[:item.mention.start]) if item else None
+            return (self.sentences, None, item, "import" if named.group("flow").lower()
+                    .startswith("import") else "export") if named else None
         month = MONTHS[match.group("month").lower()]
         published = self.article.published
         year = int(match.group("year")) if match.group("year") else \
             published.year - (month > published.month)
-        item = next((f for f in found if f.kind in ("Material", "Element")), None)
         flow = "import" if match.group("flow").lower().startswith("import") else "export"
         return self.sentences, date(year, month, 1), item, flow
 
@@ -1376,7 +1381,8 @@ class NewsReader:
                     # "Last year, China exported 38,632 tons": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
                     period, own = str(when.year), when
-                elif context is not None and not year and not re.match(
+                elif context is not None and context[1] is not None and not year \
+                        and not re.match(
                         r"\W*((a|one) year (earlier|ago|before)|in the same month)", text, re.I):
                     # the month the sentence before stated for the same flow ("China's
                     # exports of magnets rose ... in August." "Shipments reached 6,146 tonnes")
