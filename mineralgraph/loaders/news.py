@@ -174,6 +174,17 @@ WHOLE_YEAR = re.compile(r"\b(for|over|in|during) the (full |whole |entire )?year
 COMPARED_QUANTITY = re.compile(r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|"
                                r"nearly\s+|roughly\s+|around\s+)?\d[\d,.]*\s+(million\s+)?"
                                r"(metric\s+)?(tonnes|tons|mt|t|kilograms|kg)\b\W*$", re.I)
+#: A control in place since a month, as a state: "has kept curbs on seven rare earths in place
+#: since April", "Since August last year Chinese authorities have required special licences".
+RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]es?|licensing|"
+                            r"permits?)\b[^.;]{0,60}?\b(in place|in force|in effect)\s+since\s+"
+                            r"(?P<month>January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\b(?:\s+(?P<year>20\d\d))?"
+                            r"(?!\s+\d)|"
+                            r"^\W*Since\s+(?P<month2>January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)(?P<last2>\s+last year)?"
+                            r"\s*,?\s+[^.;]{0,60}?\b(have|has)\s+(required|needed|restricted|"
+                            r"controlled)\b[^.;]{0,40}?\b(licen[cs]es?|permits?|exports?)\b")
 #: A flow and the month its verb takes, no comparison between: "exports of magnets rose for a
 #: third month in a row in August" (not "recovered from the low they hit in December").
 FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
@@ -966,6 +977,11 @@ class NewsReader:
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
             self.licensed_exception(text)
+        if len(self.claims) == before and not hedged and not negated and not question \
+                and not is_licence and not any(t == text for _, t, _ in self.skipped):
+            # "Beijing's April export controls", "has kept curbs ... in place since April":
+            # a known control restated by its month gives what it restates on the known node
+            self.restated_known(text, found)
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
                 and self.current_control:
             # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
@@ -987,6 +1003,59 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def restated_known(self, text: str, found: list[Found]) -> None:
+        """A known control restated by its month, with no event of its own ("The recovery
+        follows Beijing's April export controls", "China, which has kept curbs on seven rare
+        earths in place since April", "Since August last year Chinese authorities have
+        required special licences for exports of gallium and germanium"): its issuer, and the
+        items and targets named when the known control covers and targets them all, on the
+        known node, dated by its announcement; no entry into force (a state) and never a new
+        node. Read only when the month names the control (its announcement or entry into
+        force), one issuer is named and one known control of that issuer and month exists."""
+        if YEAR_TO_DATE.search(text) or QUESTION.search(text):
+            return
+        named = MONTH_CONTROL.search(text)
+        since = RESTATED_SINCE.search(text)
+        if not named and not since:
+            return
+        word = named.group("month") if named else since.group("month") or since.group("month2")
+        month = MONTHS[word.lower()]
+        published = self.article.published
+        year_text = None if named else since.group("year")
+        if year_text:
+            year = int(year_text)
+        elif since and since.group("last2"):
+            year = published.year - 1
+        else:
+            year = published.year - (month > published.month)
+        countries = [f for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        issuers = {f.id for f in countries}
+        if len(issuers) != 1:
+            return
+        issuer = next(iter(issuers))
+        same = sorted(node for node, info in self.controls.items()
+                      if not info["minted"] and self.known is not None and node in self.known
+                      and issuer in info["issuer"] and any(
+                          d is not None and (d.year, d.month) == (year, month)
+                          for d in (info["announced"], info["effective"])))
+        if len(same) != 1:
+            return
+        control, info = same[0], self.controls[same[0]]
+        items = [i for i, _ in self.items(found)]
+        targets = [f.id for f in found if f.kind == "Country" and self.is_target(text, f.mention)]
+        if not set(items) <= info["covers"] or not set(targets) <= info["targets"]:
+            self.skipped.append((self.line, text, f"ambiguous: {control} restated with items "
+                                                  "or targets it does not hold"))
+            return
+        when = info["announced"]
+        self.claim(control, "ISSUED_BY", issuer, when, quote=text)
+        for item in items:
+            self.claim(control, "COVERS", self.ensure(item), when, quote=text)
+        for target in targets:
+            self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
+        self.current_control = control
 
     def stated_flow(self, text: str, found: list[Found]) -> tuple | None:
         """A flow the sentence states with its month and no figure ("China's exports of rare
