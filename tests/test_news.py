@@ -117,10 +117,10 @@ KNOWN_MISSES = {
                                       "'with 48% of global mined supply' (no share verb); "
                                       "'began requiring licences ... under rules it announced "
                                       "in August' is not read",
-    "236-gallium-germanium-reaction-aggregator.html": "'and 68% of its refined germanium': "
-                                                      "'its' read as another country's output; "
-                                                      "'said ... that exporters ... will need "
-                                                      "licences' is no announcement read",
+    "236-gallium-germanium-reaction-aggregator.html": "'said ... that exporters ... will need "
+                                                      "licences' is no announcement read (its "
+                                                      "'and 68% of its refined germanium' is "
+                                                      "read since the sixth pass)",
     "237-gallium-germanium-mofcom-official.html": "the answer's 'released the announcement on "
                                                   "3 July' names no items; the speaker label "
                                                   "of another paragraph is not reported",
@@ -154,8 +154,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 804
-    assert score.precision >= 688 / 692, report
-    assert score.recall >= 688 / 804, report
+    assert score.precision >= 689 / 693, report
+    assert score.recall >= 689 / 804, report
     assert score.unresolved_precision >= 0.95, report
     assert score.unresolved_recall >= 0.93, report
 
@@ -184,7 +184,7 @@ def test_blind_round_10_keeps_more_than_its_first_run(known):
     assert len(paths) == 16
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 106
-    assert score.tp >= 37 and score.fp == 0
+    assert score.tp >= 38 and score.fp == 0
 
 
 ROUND11 = Path(__file__).parent / "data" / "news" / "round11"
@@ -199,7 +199,7 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 74 and score.fp == 0
+    assert score.tp >= 75 and score.fp == 0
 
 
 ROUND12 = Path(__file__).parent / "data" / "news" / "round12"
@@ -214,7 +214,7 @@ def test_blind_round_12_keeps_its_measured_figures(known):
     assert len(articles(ROUND12)) == 20
     score = evaluate(known, directory=ROUND12)
     assert score.tp + score.fn == 82
-    assert score.tp >= 37 and score.fp == 0
+    assert score.tp >= 38 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -1198,16 +1198,25 @@ class NewsReader:
                 self.skipped.append((self.line, text, "a year-to-date total is no month's or "
                                                       "year's figure"))
             return
-        for figure in find_figures(text):
+        figures = find_figures(text)
+        for figure in figures:
             countries = [f for f in found if f.kind == "Country"]
+            # "94% of the world's gallium output and 83% of its germanium production": "its"
+            # after a share of the world's is the world's
+            worlds = figure.kind == "share" and any(
+                other.kind == "share" and other.end <= figure.start
+                and re.search(r"\b(world['\u2019]s|global|worldwide)\b", other.about, re.I)
+                and not re.search(r"[;.]|\b(while|but|whereas)\b",
+                                  text[other.end:figure.start], re.I) for other in figures)
             owners = [f for f in found if f.kind in ("Country", "Company")
                       and f.mention.end <= figure.start]
             partner = None
             if figure.kind == "share" and (
                     re.search(r"\bof\s+(the\s+)?([A-Z][\w.]*\s+){0,3}?[A-Z][\w.]*['\u2019]s?\s",
                               figure.about + " ")
-                    or re.search(r"\bof\s+(its|their|the country's|the nation's)\b",
-                                 figure.about)
+                    or (re.search(r"\bof\s+(its|their|the country's|the nation's)\b",
+                                  figure.about) and not (worlds and re.match(
+                                      r"[\w %.]{0,20}?\bof\s+its\b", figure.about)))
                     or any(f.kind == "Country" and re.match(
                         r"\s+(firms?|companies|producers|miners|groups|investors)\b",
                         text[f.mention.end:f.mention.end + 15]) for f in owners)):
