@@ -1032,6 +1032,132 @@ ROUND12_PROBES = [
          'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
          'control:ru-2024-11-uranium regime ban',
      ]),
+    # recall where it costs no precision (sixth pass): (f) a customs figure dated by the month
+    # the sentence before states for the same flow, with its goods; (k) a known control
+    # restated by its month gives what it restates on the known node; (s) "and 83% of its
+    # germanium" after a share of the world's; with the near misses of each
+    ("f", "China's exports of rare earth magnets rose for a third month in August. "
+     'Shipments reached 6,146 tonnes.',
+     '2025-09-22', [
+         'country:CN reported_quantity 6146 material=material:ndfeb-magnet from=2025-08-01',
+     ]),
+    ("f", "China's exports of rare earth magnets hit a low in April. Shipments reached "
+     '6,146 tonnes.',
+     '2025-09-22', []),
+    ("f", "China's exports of rare earth magnets rose in August. Prices were firm. "
+     'Shipments reached 6,146 tonnes.',
+     '2025-09-22', []),
+    ("f", "China's imports of rare earth magnets rose in August. Exports reached 6,146 "
+     'tonnes.',
+     '2025-09-22', []),
+    ("f", "China's exports of magnets and gallium rose in August. Shipments reached 6,146 "
+     'tonnes.',
+     '2025-09-22', []),
+    ("f", "China's exports of natural graphite have recovered from the low they hit in "
+     'December. Overseas sales rose to 6,275 tons in January and to 10,722 tons in '
+     'February.',
+     '2024-03-21', [
+         'country:CN reported_quantity 10722 material=material:natural-graphite from=2024-02-01',
+         'country:CN reported_quantity 6275 material=material:natural-graphite from=2024-01-01',
+     ]),
+    ("f", "China's imports of natural graphite have recovered. Overseas sales rose to 6,275 "
+     'tons in January.',
+     '2024-03-21', []),
+    ("f", "China's exports of magnets rose in August. Shipments reached 6,146 tonnes, 15.4% "
+     'more than a year earlier.',
+     '2025-09-22', [
+         'country:CN reported_quantity 6146 material=material:ndfeb-magnet from=2025-08-01',
+         'country:CN reported_trade_change 0.154 material=material:ndfeb-magnet from=2025-08-01',
+     ]),
+    ("f", 'China exported 6,146 tonnes of magnets in August, 10.2% more than in July.',
+     '2025-09-22', [
+         'country:CN reported_quantity 6146 material=material:ndfeb-magnet from=2025-08-01',
+     ]),
+    ("k", "China's exports of rare earth magnets fell sharply after the controls in April. "
+     'Shipments reached 6,146 tonnes.',
+     '2025-09-22', []),
+    ("k", 'Magnet exports fell in April after the controls.',
+     '2025-06-16', []),
+    ("k", "Japan's April export controls hit chip equipment.",
+     '2025-06-16', []),
+    ("k", "The recovery follows Beijing's July export controls.",
+     '2025-09-22', []),
+    ("k", 'China, which has kept curbs on gallium in place since April, exported less.',
+     '2025-06-16', []),
+    ("k", 'Since August last year Chinese authorities have required special licences for '
+     'exports of antimony.',
+     '2024-08-27', []),
+    ("k", 'Since April, Chinese exporters have required licences from Japan for magnets.',
+     '2025-06-16', []),
+    ("k", 'China has kept curbs on gallium in place since April.',
+     '2025-06-16', []),
+    ("k", 'China has kept curbs on gallium in place since April 2025.',
+     '2025-06-16', []),
+    ("k", "The recovery follows Beijing's April export controls, which held shipments back "
+     'for two months.',
+     '2025-09-22', [
+         'control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04',
+     ]),
+    ("k", "China's exports of rare earth magnets rose in August. The recovery follows "
+     "Beijing's April export controls, which held shipments back for two months.",
+     '2025-09-22', [
+         'control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04',
+     ]),
+    ("k", 'Since December, exports of gallium and germanium to the United States have been '
+     'officially prohibited.',
+     '2025-01-21', []),
+    ("k", 'China exported 6,420 kilograms of gallium in December. Since December, exports '
+     'of gallium and germanium to the United States have been officially prohibited.',
+     '2025-01-21', [
+         'country:CN reported_quantity 6420 material=element:Ga from=2024-12-01',
+     ]),
+    ("k", 'Shipments to the United States remain barred under the ban Beijing announced in '
+     'December.',
+     '2025-03-12', []),
+    ("k", 'Antimony shipments to the United States remain barred under the ban Beijing '
+     'announced in December.',
+     '2025-03-12', []),
+    ("k", 'Since August last year Chinese authorities have required special licences for '
+     'exports of gallium and germanium.',
+     '2024-08-27', [
+         'control:cn-2023-07-gallium-germanium COVERS element:Ga from=2023-07-03',
+         'control:cn-2023-07-gallium-germanium COVERS element:Ge from=2023-07-03',
+         'control:cn-2023-07-gallium-germanium ISSUED_BY country:CN from=2023-07-03',
+     ]),
+    ("k", 'This month China also announced that exporters of antimony, used in '
+     'armour-piercing ammunition and night-vision equipment, will need licences from '
+     'Sept. 15.',
+     '2024-08-27', [
+         'control:cn-2024-08-antimony COVERS element:Sb from=2024-08-01',
+         'control:cn-2024-08-antimony ISSUED_BY country:CN from=2024-08-01',
+         'control:cn-2024-08-antimony effective_from 2024-09-15 from=2024-08-01',
+         'control:cn-2024-08-antimony regime licence-required',
+     ]),
+    ("k", 'It imported 53,748 tonnes of rare earth magnets in the fiscal year to March '
+     '2025, mostly from China, which has kept curbs on seven rare earths in place '
+     'since April.',
+     '2025-06-16', []),
+    ("k", 'China has kept curbs on seven rare earths in place since April.',
+     '2025-06-16', [
+         'control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04',
+     ]),
+    ("s", "China accounts for 94% of the world's gallium output, while Japan produces 5% of "
+     'its germanium.',
+     '2025-06-12', []),
+    ("s", 'China produces 60% of its own gallium demand and 40% of its germanium.',
+     '2025-06-12', []),
+    ("s", "China accounts for 94% of the world's gallium output and 83% of its germanium "
+     'production, according to a study.',
+     '2025-06-12', [
+         'country:CN reported_share 0.83 material=element:Ge',
+         'country:CN reported_share 0.94 material=element:Ga',
+     ]),
+    ("s", "China accounts for 94% of the world's gallium output; it refines 83% of its own "
+     'germanium.',
+     '2025-06-12', [
+         'country:CN reported_share 0.94 material=element:Ga',
+     ]),
+
 ]
 
 

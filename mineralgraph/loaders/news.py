@@ -246,7 +246,10 @@ PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|gr
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
 REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still|(has|have|had) been) (in (force|place|"
-                     r"effect))\b", re.I)
+                     r"effect))\b|"
+                     # "has kept curbs on seven rare earths in place since April": a state
+                     r"\b(kept|keeps|keep|keeping)\s+([\w-]+\s+){0,6}?in (force|place|effect)\b",
+                     re.I)
 SUSPENDED = re.compile(r"\b(suspend(ed|s|ing)?|suspension|paus(e|ed|es|ing)|lift(ed|s|ing)?|"
                        r"scrap(ped|s)?|revok(e|ed|es)|withdr(ew|awn|aws))\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|came into (force|"
@@ -2029,8 +2032,16 @@ class NewsReader:
         if control is not None and self.known is not None and control in self.known \
                 and status != "announced" and not named_reference(text) \
                 and not MONTH_CONTROL.search(text):
-            extra = sorted(set(items) - self.controls[control]["covers"])
-            if extra and set(items) & self.controls[control]["covers"]:
+            covers = self.controls[control]["covers"]
+            extra = sorted(set(items) - covers)
+            if extra and covers and not set(items) & covers \
+                    and not (set(items) <= REE and covers & REE):
+                # "China has kept curbs on gallium in place since April": the known control of
+                # that month covers none of the items named (nor their family): another one
+                self.skipped.append((self.line, text, f"ambiguous: the known control {control} "
+                                                      f"covers none of the items named"))
+                return
+            if extra and set(items) & covers:
                 # "lifted export controls on gallium, germanium and antimony": a known
                 # control that covers some of the items named and not the others is a guess
                 # (an announcement, dated within days of the known one's, is no guess)
