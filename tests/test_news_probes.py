@@ -1158,6 +1158,20 @@ ROUND12_PROBES = [
          'country:CN reported_share 0.94 material=element:Ga',
      ]),
 
+    # (m) a modal that defines the uses a control covers hedges nothing; elsewhere it does
+    ("m", "China banned exports to Japan on Tuesday of dual-use items for military end users "
+     "or for any use that could enhance Japan's military capabilities.",
+     '2026-01-08', [
+         'control:cn-2026-01-export-controls ISSUED_BY country:CN from=2026-01-06',
+         'control:cn-2026-01-export-controls TARGETS country:JP from=2026-01-06',
+         'control:cn-2026-01-export-controls announced_on 2026-01-06 from=2026-01-06',
+         'control:cn-2026-01-export-controls regime end-use-denial',
+     ]),
+    ("m", 'China announced measures on Tuesday that could restrict exports of gallium to Japan.',
+     '2026-01-08', []),
+    ("m", 'China banned exports to Japan on Tuesday of dual-use items that could enhance its '
+     'military.',
+     '2026-01-08', []),
 ]
 
 

@@ -185,6 +185,9 @@ RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]e
                             r"August|September|October|November|December)(?P<last2>\s+last year)?"
                             r"\s*,?\s+[^.;]{0,60}?\b(have|has)\s+(required|needed|restricted|"
                             r"controlled)\b[^.;]{0,40}?\b(licen[cs]es?|permits?|exports?)\b")
+#: A modal in a clause defining uses: "any use that could enhance military capabilities".
+SCOPE_MODAL = re.compile(r"\b(uses?|users?|purposes?|applications?)\s+(that|which)\s+(could|might|"
+                         r"may|would)\b[^,.;]*", re.I)
 #: A flow and the month its verb takes, no comparison between: "exports of magnets rose for a
 #: third month in a row in August" (not "recovered from the low they hit in December").
 FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
@@ -894,6 +897,9 @@ class NewsReader:
         # hedge of it
         # hedge, nor "exports may still go ahead under licences" (an exception of the rule)
         cues = LICENSED_EXCEPTION.sub("", PURPOSE.sub("", text))
+        # "for any use that could enhance Japan's military capabilities": a modal that defines
+        # the uses a control covers hedges nothing
+        cues = SCOPE_MODAL.sub("", cues)
         hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
                       or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
         self.modality = modality_of(cues) if hedged else None
