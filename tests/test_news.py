@@ -129,6 +129,59 @@ KNOWN_MISSES = {
     "240-magnet-permits-vw-wire.txt": "two unknown grantees whose names do not end like a "
                                       "company's; 'Beijing restricted shipments last month' "
                                       "as a restatement of the April control",
+    # round 12 (251-270), folded after its blind run and the sixth pass
+    "252-russia-uranium-official.html": "'The Government has introduced temporary restrictions "
+                                        "...': a restatement-like perfect with no date of its "
+                                        "own (the notice's day) mints no new control; 'Exports "
+                                        "may be carried out on the basis of one-time licences' "
+                                        "is read as a hedge",
+    "253-irel-japan-news.html": "a planned ban asked by a government of its state miner, reported "
+                                "by unnamed people ('has asked state-run miner IREL to halt its "
+                                "exports'), is not read; "
+                                "'which has kept curbs on seven rare earths in place since "
+                                "April' names rare earths the known control does not all hold",
+    "254-umicore-stl-release.md": "'Umicore will receive exclusive access to the germanium "
+                                  "processed by STL': no supply verb; the planned supply is not "
+                                  "read",
+    "256-rare-earths-august-wire.txt": "'That compared with 5,994 tons in July and 4,723 tons in "
+                                       "August 2024': quantities with no flow word of their own",
+    "257-graphite-february-aggregator.html": "'In December they had plunged to 3,973 tons': a "
+                                             "pronoun for the flow",
+    "258-graphite-janfeb-tradepress.md": "a quantity compared with and no month of its own ('from "
+                                         "1,017 tonnes') is skipped, not given the month of the "
+                                         "clause before; 'December's 1,427 tonnes', 'from 948 "
+                                         "tonnes in December' after a percentage",
+    "259-lynas-kalgoorlie-official.html": "ore 'from Mt Weld' feeding the plant is no supply verb "
+                                          "(as dev 160)",
+    "260-lynas-kalgoorlie-tradepress.txt": "'processes concentrate from ... Mt Weld' is no supply "
+                                           "verb (as dev 160)",
+    "262-antimony-japan-licence-blog.md": "'remain barred under the ban Beijing announced in "
+                                          "December': the known No. 46 node of the test graph "
+                                          "covers no antimony, so the restated item is not taken",
+    "263-tungsten-japan-apt-tradepress.html": "the tungsten control known only by 'put ... in "
+                                              "place in February 2025' in a clause of background "
+                                              "is no new node; '782 tonnes in 2024' after 'from' "
+                                              "in a sentence of a year-to-date total",
+    "266-sojitz-lynas-wire.txt": "'Sojitz has begun importing heavy rare earths from Lynas': "
+                                 "'importing ... from' is no supply verb the reader knows",
+    "267-energy-fuels-posco-tradepress.html": "'Energy Fuels makes the oxide at its White Mesa "
+                                              "Mill' ('the oxide' is no material name), "
+                                              "'Chemours supplies it with monazite sand' (no "
+                                              "object after the verb), 'POSCO' as the short "
+                                              "name of a known company, and the mill's names",
+    "268-gallium-germanium-2024-tradepress.html": "'Since December, exports of gallium and "
+                                                  "germanium to the United States have been "
+                                                  "officially prohibited': the known No. 46 node "
+                                                  "covers neither; 'and germanium shipments "
+                                                  "nearly 10% lower' has no verb; 'Germany "
+                                                  "received just 100 kilograms of it'; 'for the "
+                                                  "year fell almost 30%' has no year-on-year cue",
+    "269-sojitz-samarium-wire.txt": "'the rare earths it imports from Lynas', 'began importing "
+                                    "... from the Australian miner': no supply verb the reader "
+                                    "knows; a planned production of an element ('brought "
+                                    "forward the start of samarium production') is not read",
+    "270-umicore-stl-msp-official.html": "'Umicore will take the germanium processed by STL': no "
+                                         "supply verb; the planned supply is not read",
 }
 
 
@@ -149,15 +202,15 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (208 articles, 804 claims)."""
+    """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 804
-    assert score.precision >= 689 / 693, report
-    assert score.recall >= 689 / 804, report
-    assert score.unresolved_precision >= 0.95, report
-    assert score.unresolved_recall >= 0.93, report
+    assert score.tp + score.fn == 886
+    assert score.precision >= 731 / 735, report
+    assert score.recall >= 731 / 886, report
+    assert score.unresolved_precision >= 84 / 86, report
+    assert score.unresolved_recall >= 84 / 98, report
 
 
 def test_held_out_articles_are_kept_apart_and_measured(known):
@@ -202,17 +255,19 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert score.tp >= 75 and score.fp == 0
 
 
-ROUND12 = Path(__file__).parent / "data" / "news" / "round12"
+ROUND12 = range(251, 271)
 
 
 def test_blind_round_12_keeps_its_measured_figures(known):
-    """Round 12 (20 articles by an author who never read the reader) measured blind once on
-    the fifth pass's final rules: 21 of 82 right, 8 wrong (16 and 15 at 16b14c4, before the
-    pass). Studied and tuned on in the sixth pass (tests/data/news/README.md): its eight wrong
-    claims, each of a class now fixed by a general rule, are gone. A change that loses a right
-    claim or adds a wrong one fails."""
-    assert len(articles(ROUND12)) == 20
-    score = evaluate(known, directory=ROUND12)
+    """Round 12 (20 articles by an author who never read the reader, now development articles
+    251-270) measured blind once on the fifth pass's final rules: 21 of 82 right, 8 wrong (16
+    and 15 at 16b14c4, before the pass). Studied and tuned on in the sixth pass, then folded
+    (tests/data/news/README.md): its eight wrong claims, each of a class now fixed by a
+    general rule, are gone, and 42 are right. A change that loses a right claim or adds a
+    wrong one fails."""
+    paths = [p for p in articles() if int(p.name.split("-")[0]) in ROUND12]
+    assert len(paths) == 20
+    score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
     assert score.tp >= 42 and score.fp == 0
 
