@@ -173,9 +173,7 @@ KNOWN_MISSES = {
                                                   "germanium to the United States have been "
                                                   "officially prohibited': the known No. 46 node "
                                                   "covers neither; 'and germanium shipments "
-                                                  "nearly 10% lower' has no verb; 'Germany "
-                                                  "received just 100 kilograms of it'; 'for the "
-                                                  "year fell almost 30%' has no year-on-year cue",
+                                                  "nearly 10% lower' has no verb",
     "269-sojitz-samarium-wire.txt": "'the rare earths it imports from Lynas', 'began importing "
                                     "... from the Australian miner': no supply verb the reader "
                                     "knows; a planned production of an element ('brought "
@@ -207,8 +205,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 731 / 735, report
-    assert score.recall >= 731 / 886, report
+    assert score.precision >= 733 / 737, report
+    assert score.recall >= 733 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -269,7 +267,7 @@ def test_blind_round_12_keeps_its_measured_figures(known):
     assert len(paths) == 20
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
-    assert score.tp >= 42 and score.fp == 0
+    assert score.tp >= 44 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

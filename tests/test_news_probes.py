@@ -838,6 +838,7 @@ ROUND12_PROBES = [
      '2025-01-21', [
          'country:CN reported_quantity 29389 material=element:Ge from=2024-01-01',
          'country:CN reported_quantity 69440 material=element:Ga from=2024-01-01',
+         'country:CN reported_trade_change -0.3 material=element:Ge from=2024-01-01',
      ]),
     ("c", 'Germanium exports for the year fell to 29,389 kilograms.',
      '2025-01-21', []),
@@ -1172,6 +1173,20 @@ ROUND12_PROBES = [
     ("m", 'China banned exports to Japan on Tuesday of dual-use items that could enhance its '
      'military.',
      '2026-01-08', []),
+    # (f) a buyer's quantity after a list of destinations: the exporter in hand, never a
+    # country of the list ("went to Belgium and Russia" gave Russia every later figure)
+    ("f", 'China exported 3,401 kilograms of germanium in December. Most of the germanium went '
+     'to Belgium and Russia, while Germany received just 100 kilograms of it.',
+     '2025-01-21', [
+         'country:CN reported_quantity 3401 material=element:Ge from=2024-12-01',
+         'country:CN reported_quantity 100 material=element:Ge from=2024-12-01 '
+         'partner=country:DE',
+     ]),
+    ("f", 'Most of the germanium went to Belgium and Russia, while Germany received just 100 '
+     'kilograms of it.',
+     '2025-01-21', []),
+    ("f", 'Germanium exports for the year fell almost 30%.',
+     '2025-01-21', []),
 ]
 
 

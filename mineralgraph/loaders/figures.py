@@ -90,7 +90,8 @@ QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\
 #: tons": the quantity a named buyer took (its exporter is the one of the figure before).
 QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
                             r"[\w\s-]{1,30}?,)?\s+(?:received|took|bought|imported)\s+"
-                            r"(?:about\s+|nearly\s+|roughly\s+)?" + _NUM + r"\s+" + _UNIT)
+                            r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?" +
+                            _NUM + r"\s+" + _UNIT)
 #: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
 QUANTITY_AND = re.compile(r"\band\s+(?:to\s+(?=[\d,.]+\s+(?:metric\s+)?(?:tonnes|tons|"
                           r"kilograms|kg)\s+in\s+(?:January|February|March|April|May|June|July|"
@@ -257,7 +258,10 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
                 or (lead and YEAR_ON_YEAR.search(lead.group(0))
                     and lead.end() <= match.start())
-                or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
+                or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])
+                # "Germanium exports for the year fell almost 30%": a change over the year
+                or re.search(r"\b(for|over) the (full |whole |entire )?year\b(?! (earlier|ago|"
+                             r"before|to date))", text[flows[-1].start():match.start()], re.I)):
             continue
         verb = (verbs[-1] if not comparative and list(_UP_DOWN.finditer(before))
                 else verbs[0]).group(0).lower().split()[0]

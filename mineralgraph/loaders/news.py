@@ -1258,8 +1258,15 @@ class NewsReader:
                     subject = owners[-1].id
             elif figure.partner_at is not None:   # "Japan, which took 4,007 kilograms"
                 taker = [f for f in countries if f.mention.start == figure.partner_at]
+                # the exporter named before the buyer is one named exporting ("China's
+                # exports ...; Germany received ..."), never a country of a list of
+                # destinations ("went to Belgium and Russia, while Germany received 100 kg")
                 exporters = [f for f in countries if not self.is_target(text, f.mention)
-                             and f not in taker and f.mention.start < figure.partner_at]
+                             and f not in taker and f.mention.start < figure.partner_at
+                             and (f.id in self.exporters_named
+                                  or not re.search(r"\b(to|and|or)\s+(the\s+)?$",
+                                                   text[max(0, f.mention.start - 8):
+                                                        f.mention.start]))]
                 subject = exporters[-1].id if exporters else self.last_exporter
                 if not taker or subject is None or taker[0].id == subject:
                     self.skipped.append((self.line, text, "ambiguous: a quantity taken by a "
