@@ -143,8 +143,6 @@ KNOWN_MISSES = {
     "254-umicore-stl-release.md": "'Umicore will receive exclusive access to the germanium "
                                   "processed by STL': no supply verb; the planned supply is not "
                                   "read",
-    "256-rare-earths-august-wire.txt": "'That compared with 5,994 tons in July and 4,723 tons in "
-                                       "August 2024': quantities with no flow word of their own",
     "257-graphite-february-aggregator.html": "'In December they had plunged to 3,973 tons': a "
                                              "pronoun for the flow",
     "258-graphite-janfeb-tradepress.md": "a quantity compared with and no month of its own ('from "
@@ -205,8 +203,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 733 / 737, report
-    assert score.recall >= 733 / 886, report
+    assert score.precision >= 735 / 739, report
+    assert score.recall >= 735 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -267,7 +265,7 @@ def test_blind_round_12_keeps_its_measured_figures(known):
     assert len(paths) == 20
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
-    assert score.tp >= 44 and score.fp == 0
+    assert score.tp >= 46 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

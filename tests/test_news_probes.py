@@ -1187,6 +1187,25 @@ ROUND12_PROBES = [
      '2025-01-21', []),
     ("f", 'Germanium exports for the year fell almost 30%.',
      '2025-01-21', []),
+    # (f) "That compared with ...": totals of the total the sentence before gave, each with
+    # its own month; none with no month, two sentences back, or two months for one figure
+    ("f", 'China shipped 5,792 tons of gallium last month. That compared with 5,994 tons in '
+     'July and 4,723 tons in August 2024.',
+     '2025-09-08', [
+         'country:CN reported_quantity 5792 material=element:Ga from=2025-08-01',
+         'country:CN reported_quantity 5994 material=element:Ga from=2025-07-01',
+         'country:CN reported_quantity 4723 material=element:Ga from=2024-08-01',
+     ]),
+    ("f", 'China shipped 5,792 tons of gallium last month. That compared with 5,994 tons a '
+     'month earlier.',
+     '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
+    ("f", 'China shipped 5,792 tons of gallium last month. Prices rose. That compared with '
+     '5,994 tons in July.',
+     '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
+    ("f", 'That compared with 5,994 tons in July.', '2025-09-08', []),
+    ("f", 'China shipped 5,792 tons of gallium last month. That compared with 5,994 tons in '
+     'June and July.',
+     '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
 ]
 
 

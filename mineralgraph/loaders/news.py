@@ -188,6 +188,17 @@ RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]e
 #: A modal in a clause defining uses: "any use that could enhance military capabilities".
 SCOPE_MODAL = re.compile(r"\b(uses?|users?|purposes?|applications?)\s+(that|which)\s+(could|might|"
                          r"may|would)\b[^,.;]*", re.I)
+#: "That compared with ...": a sentence of totals compared with the one before.
+COMPARED_LEAD = re.compile(r"\W*(That|This|It|These|Those|The (figure|total|volume)s?)\s+"
+                           r"(compared|compares|was up from|was down from)\s+(with|to|against)?",
+                           re.I)
+#: "5,994 tons in July", "4,723 tons in August 2024": a total with its own month.
+COMPARED_TOTAL = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+"
+                            r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\s+in\s+"
+                            r"(?P<month>January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\b(?:\s+(?P<year>20\d\d))?"
+                            r"(?!\s*(and|to|-)\s*(January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December))")
 #: A flow and the month its verb takes, no comparison between: "exports of magnets rose for a
 #: third month in a row in August" (not "recovered from the low they hit in December").
 FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
@@ -531,6 +542,8 @@ class NewsReader:
         #: (sentence number, month, goods or None, flow) ("China's exports of magnets rose
         #: for a third month in August." then "Shipments reached 6,146 tonnes")
         self.flow_context: tuple | None = None
+        #: the last total of a month read: (sentence number, exporter, goods, flow, unit)
+        self.last_total: tuple | None = None
         #: the year of the last annual figure ("Over the whole of 2024, ..."), for "for the year"
         self.last_year: date | None = None
         self.last_material: Found | None = None
@@ -1066,6 +1079,28 @@ class NewsReader:
             self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
         self.current_control = control
 
+    def compared_totals(self, text: str) -> None:
+        """"That compared with 5,994 tons in July and 4,723 tons in August 2024": totals of
+        the same flow, goods and exporter as the total the sentence before gave, each dated by
+        the month written after it (a quantity with no month of its own is skipped)."""
+        last = self.last_total
+        if last is None or last[0] != self.sentences - 1:
+            return
+        _, subject, item, flow, _ = last
+        for match in COMPARED_TOTAL.finditer(text):
+            month = MONTHS[match.group("month").lower()]
+            published = self.article.published
+            year = int(match.group("year")) if match.group("year") else \
+                published.year - (month > published.month)
+            unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+            quals = [("about", match.group(0)), ("flow", flow), ("unit", unit),
+                     ("period", f"{year}-{month:02d}")]
+            if item is not None:
+                quals.append(("material", self.ensure(item.id)))
+            self.claim(self.ensure(subject), "reported_quantity",
+                       float(match.group("num").replace(",", "")), date(year, month, 1),
+                       tuple(quals), quote=text)
+
     def stated_flow(self, text: str, found: list[Found]) -> tuple | None:
         """A flow the sentence states with its month and no figure ("China's exports of rare
         earth magnets rose for a third month in a row in August"): (sentence number, month,
@@ -1208,6 +1243,8 @@ class NewsReader:
                                                       "year's figure"))
             return
         figures = find_figures(text)
+        if not figures and COMPARED_LEAD.match(text):
+            self.compared_totals(text)
         for figure in figures:
             countries = [f for f in found if f.kind == "Country"]
             # "94% of the world's gallium output and 83% of its germanium production": "its"
@@ -1530,6 +1567,9 @@ class NewsReader:
                     quals.append(("period", period))
                 if figure.flow == "export" and figure.kind != "share":
                     self.last_exporter = subject
+                if figure.kind == "quantity" and not partner:
+                    # a total of a month, for "That compared with 5,994 tons in July" next
+                    self.last_total = (self.sentences, subject, item, figure.flow, figure.unit)
                 self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                            tuple(quals), quote=text)
 
