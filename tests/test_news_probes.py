@@ -1203,6 +1203,8 @@ ROUND12_PROBES = [
      '5,994 tons in July.',
      '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
     ("f", 'That compared with 5,994 tons in July.', '2025-09-08', []),
+    ("f", "China's exports of germanium fell 93% from March to just 98 kilograms in April.",
+     '2025-05-20', ['country:CN reported_quantity 98 material=element:Ge from=2025-04-01']),
     ("f", 'China shipped 5,792 tons of gallium last month. That compared with 5,994 tons in '
      'June and July.',
      '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
