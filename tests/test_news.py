@@ -1532,3 +1532,18 @@ def test_a_known_control_restated_by_a_nearby_month_is_not_minted_anew(tmp_path,
         ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ga", "2023-07-03")}
     assert any(x["reason"].startswith("restated: control:cn-2023-07-gallium-germanium")
                for x in result.report["skipped"])
+
+
+def test_a_planned_supply_is_kept_but_never_a_fact_of_the_analysis(data_dir, known):
+    """The lead's ruling (sixth pass): "will supply ... under a five-year contract" is a plan.
+    The article's claim keeps it (``modality=planned``); a graph built with it holds it apart
+    (``SupplyGraph.modal``) and no relation of the analysis reads it (the ontology's
+    ``mg:modality``: never a decision, left out of the analysis)."""
+    result = load(data_dir, "37-vac-honeywell.txt", known)
+    planned = [c for c in result.claims if c.predicate == "SUPPLIES"]
+    assert [(c.subject, c.object, c.qualifier("modality")) for c in planned] == [
+        ("company:vac", "company:honeywell", "planned")]
+    graph = SupplyGraph(list(known.claims) + result.claims)
+    assert graph.relation_claims("company:honeywell", "SUPPLIES", incoming=True) == []
+    assert [c.id for c in graph.modal if c.predicate == "SUPPLIES"] == [planned[0].id]
+    assert not [c for c in graph.claims if c.qualifier("modality")]
