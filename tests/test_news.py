@@ -1547,3 +1547,4 @@ def test_a_planned_supply_is_kept_but_never_a_fact_of_the_analysis(data_dir, kno
     assert graph.relation_claims("company:honeywell", "SUPPLIES", incoming=True) == []
     assert [c.id for c in graph.modal if c.predicate == "SUPPLIES"] == [planned[0].id]
     assert not [c for c in graph.claims if c.qualifier("modality")]
+    assert [c.id for c in graph.as_of("2025-06-01").modal] == [planned[0].id]   # kept apart

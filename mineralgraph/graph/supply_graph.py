@@ -353,7 +353,7 @@ class SupplyGraph:
         ``min_confidence`` left out (or ``claims``), each stand-in for a later year's
         shares (:func:`earliest_set_proxies`) replaced by the row it stands for, so the
         variant marks it once, at its own date."""
-        claims = self.claims + self.left_out if claims is None else claims
+        claims = self.claims + self.left_out + self.modal if claims is None else claims
         if not self._stand_ins:
             return claims
         return tuple(self._stand_ins.get(id(c), c) for c in claims)
@@ -401,7 +401,8 @@ class SupplyGraph:
         back = [c for c in self.left_out if c.predicate in REQUIREMENTS]
         if not back:
             return self
-        return SupplyGraph(self.given_claims(self.claims + tuple(back)), as_of=self.as_of_date,
+        return SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
+                           as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded)
 
     # ------------------------------------------------------------------ nodes
