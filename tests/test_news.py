@@ -137,9 +137,7 @@ KNOWN_MISSES = {
                                         "is read as a hedge",
     "253-irel-japan-news.html": "a planned ban asked by a government of its state miner, reported "
                                 "by unnamed people ('has asked state-run miner IREL to halt its "
-                                "exports'), is not read; "
-                                "'which has kept curbs on seven rare earths in place since "
-                                "April' names rare earths the known control does not all hold",
+                                "exports'), is not read",
     "254-umicore-stl-release.md": "'Umicore will receive exclusive access to the germanium "
                                   "processed by STL': no supply verb; the planned supply is not "
                                   "read",
@@ -203,8 +201,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 735 / 739, report
-    assert score.recall >= 735 / 886, report
+    assert score.precision >= 736 / 740, report
+    assert score.recall >= 736 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -265,7 +263,7 @@ def test_blind_round_12_keeps_its_measured_figures(known):
     assert len(paths) == 20
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
-    assert score.tp >= 46 and score.fp == 0
+    assert score.tp >= 47 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -1137,7 +1137,7 @@ ROUND12_PROBES = [
     ("k", 'It imported 53,748 tonnes of rare earth magnets in the fiscal year to March '
      '2025, mostly from China, which has kept curbs on seven rare earths in place '
      'since April.',
-     '2025-06-16', []),
+     '2025-06-16', ['control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04']),
     ("k", 'China has kept curbs on seven rare earths in place since April.',
      '2025-06-16', [
          'control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04',
@@ -1203,6 +1203,11 @@ ROUND12_PROBES = [
      '5,994 tons in July.',
      '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
     ("f", 'That compared with 5,994 tons in July.', '2025-09-08', []),
+    ("k", "Dysprosium oxide prices in Europe tripled after China's April 2025 controls.",
+     '2025-06-16', []),
+    ("k", "It imported 53,748 tonnes of rare earth magnets, mostly from China, which has kept "
+     "curbs on seven rare earths in place since April.",
+     '2025-06-16', ['control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04']),
     ("f", "China's exports of germanium fell 93% from March to just 98 kilograms in April.",
      '2025-05-20', ['country:CN reported_quantity 98 material=element:Ge from=2025-04-01']),
     ("f", 'China shipped 5,792 tons of gallium last month. That compared with 5,994 tons in '

@@ -1038,6 +1038,9 @@ class NewsReader:
         if YEAR_TO_DATE.search(text) or QUESTION.search(text):
             return
         named = MONTH_CONTROL.search(text)
+        if named and re.search(r"\b(after|since|before|following|ahead of|until|amid|under)\s+"
+                               r"([\w.'\u2019-]+\s+){0,2}$", text[:named.start()], re.I):
+            named = None   # "prices tripled after China's April 2025 controls": a time, no claim
         since = RESTATED_SINCE.search(text)
         if not named and not since:
             return
@@ -1065,8 +1068,15 @@ class NewsReader:
         if len(same) != 1:
             return
         control, info = same[0], self.controls[same[0]]
-        items = [i for i, _ in self.items(found)]
-        targets = [f.id for f in found if f.kind == "Country" and self.is_target(text, f.mention)]
+        # the items and targets of the control's own phrase, not of another clause ("It
+        # imported ... rare earth magnets ..., mostly from China, which has kept curbs on seven
+        # rare earths in place since April")
+        phrase = (named or since).start()
+        if since and since.group("month2"):
+            phrase = 0   # "Since August last year ... have required licences for exports of X"
+        own = [f for f in found if f.mention.start >= phrase]
+        items = [i for i, _ in self.items(own)]
+        targets = [f.id for f in own if f.kind == "Country" and self.is_target(text, f.mention)]
         if not set(items) <= info["covers"] or not set(targets) <= info["targets"]:
             self.skipped.append((self.line, text, f"ambiguous: {control} restated with items "
                                                   "or targets it does not hold"))
