@@ -145,8 +145,8 @@ KNOWN_MISSES = {
                                              "pronoun for the flow",
     "258-graphite-janfeb-tradepress.md": "a quantity compared with and no month of its own ('from "
                                          "1,017 tonnes') is skipped, not given the month of the "
-                                         "clause before; 'December's 1,427 tonnes', 'from 948 "
-                                         "tonnes in December' after a percentage",
+                                         "clause before; 'December's 1,427 tonnes' (a month's "
+                                         "possessive before a quantity)",
     "259-lynas-kalgoorlie-official.html": "ore 'from Mt Weld' feeding the plant is no supply verb "
                                           "(as dev 160)",
     "260-lynas-kalgoorlie-tradepress.txt": "'processes concentrate from ... Mt Weld' is no supply "
@@ -201,8 +201,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 736 / 740, report
-    assert score.recall >= 736 / 886, report
+    assert score.precision >= 738 / 742, report
+    assert score.recall >= 738 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -231,7 +231,7 @@ def test_blind_round_10_keeps_more_than_its_first_run(known):
     assert len(paths) == 16
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 106
-    assert score.tp >= 38 and score.fp == 0
+    assert score.tp >= 39 and score.fp == 0
 
 
 ROUND11 = Path(__file__).parent / "data" / "news" / "round11"
@@ -263,7 +263,7 @@ def test_blind_round_12_keeps_its_measured_figures(known):
     assert len(paths) == 20
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
-    assert score.tp >= 47 and score.fp == 0
+    assert score.tp >= 48 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -1203,6 +1203,24 @@ ROUND12_PROBES = [
      '5,994 tons in July.',
      '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
     ("f", 'That compared with 5,994 tons in July.', '2025-09-08', []),
+    # (f) "edged up 7.28% from 948 tonnes in December": a quantity compared with, dated by its
+    # own month, which never becomes the month the article reports
+    ("f", 'China exported 2,295 tonnes of flake graphite in February, while spherical graphite '
+     'edged up 7.28% from 948 tonnes in December.',
+     '2024-03-20', [
+         'country:CN reported_quantity 2295 material=material:natural-graphite from=2024-02-01',
+         'country:CN reported_quantity 948 material=element:C from=2023-12-01',
+     ]),
+    ("f", "China's cobalt exports reached 978 tonnes, up 27% from 770 tonnes in June. Exports "
+     "were up 50% year on year.",
+     '2025-08-20', ['country:CN reported_quantity 770 material=element:Co from=2025-06-01']),
+    ("f", "China's cobalt exports reached 978 tonnes in July, up 27% from 770 tonnes in June. "
+     "Exports were up 50% year on year.",
+     '2025-08-20', [
+         'country:CN reported_quantity 978 material=element:Co from=2025-07-01',
+         'country:CN reported_quantity 770 material=element:Co from=2025-06-01',
+         'country:CN reported_trade_change 0.5 material=element:Co from=2025-07-01',
+     ]),
     ("k", "Dysprosium oxide prices in Europe tripled after China's April 2025 controls.",
      '2025-06-16', []),
     ("k", "It imported 53,748 tonnes of rare earth magnets, mostly from China, which has kept "

@@ -74,7 +74,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
-                      r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
+                      r"(?:\b(?:down|up)|\d+(?:\.\d+)?%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
                       r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
                       r"kilograms|kg)\b",

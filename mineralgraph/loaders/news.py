@@ -1557,7 +1557,13 @@ class NewsReader:
                     continue
                 if len(period) == 4:
                     self.last_year = when
-                if len(period) == 7 and (not own or (months and own == months[0].replace(
+                compared = figure.kind == "quantity" and bool(re.search(
+                    r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|nearly\s+|"
+                    r"roughly\s+|just\s+)?$", text[max(0, figure.start - 30):figure.start]
+                    + re.sub(r"\s*\d[\d,.]*\s+\w+.*$", "", text[figure.start:figure.end]),
+                    re.I) or re.match(r"(down|up|\d[\d.]*%)\s+from\b", figure.about, re.I))
+                if len(period) == 7 and not compared and (not own or (
+                        months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
                     if base and figure.kind != "trade_change":
