@@ -1203,6 +1203,16 @@ ROUND12_PROBES = [
      '5,994 tons in July.',
      '2025-09-08', ['country:CN reported_quantity 5792 material=element:Ga from=2025-08-01']),
     ("f", 'That compared with 5,994 tons in July.', '2025-09-08', []),
+    ("f", "China's exports of gallium fell in May, customs data showed. Germanium shipments "
+     "reached 5,000 kilograms.",
+     '2025-06-12', []),
+    ("a", 'Lynas will begin supplying NdPr oxide to Noveon next year under the agreement.',
+     '2025-06-12', ['company:lynas SUPPLIES company:noveon material=material:ndpr-oxide '
+                    'from=2025-06-12 modality=planned']),
+    ("a", 'Lynas supplied NdPr oxide to Noveon for the first time on Tuesday under a 2024 '
+     'offtake agreement.',
+     '2025-06-12', ['company:lynas SUPPLIES company:noveon material=material:ndpr-oxide '
+                    'from=2025-06-10']),
     # (f) "edged up 7.28% from 948 tonnes in December": a quantity compared with, dated by its
     # own month, which never becomes the month the article reports
     ("f", 'China exported 2,295 tonnes of flake graphite in February, while spherical graphite '

@@ -1523,6 +1523,8 @@ class NewsReader:
                     when = date(self.article.published.year - 1, 1, 1)
                     period, own = str(when.year), when
                 elif context is not None and context[1] is not None and not year \
+                        and (context[2] is None or not inside
+                             or {f.id for f in inside} == {context[2].id}) \
                         and not re.match(
                         r"\W*((a|one) year (earlier|ago|before)|in the same month)", text, re.I):
                     # the month the sentence before stated for the same flow ("China's

@@ -197,6 +197,11 @@ FUTURE_SUPPLY = re.compile(r"\b(will|shall|would|is to|are to|(has |have )?agree
                            r"(has |have )?committed to|commits to|to)\s+(also\s+|initially\s+|"
                            r"eventually\s+|jointly\s+|begin to\s+|start to\s+)?(supply|deliver|"
                            r"provide|sell|ship|buy|purchase|source|procure)\b", re.I)
+#: A supply to begin: "will begin supplying", "is to start deliveries", "set to start shipping".
+SUPPLY_TO_BEGIN = re.compile(r"\b(will|shall|would|is to|are to|(is|are) set to|(is|are) due to|"
+                             r"plans? to|expects? to)\s+(begin|start|commence)\s+(supplying|"
+                             r"delivering|shipping|selling|providing|deliveries|shipments|"
+                             r"supplies)\b", re.I)
 #: The instrument a supply is promised under: a contract, memorandum, agreement, offtake, deal.
 AGREEMENT = re.compile(r"\b(contracts?|memorand(um|a)|MOUs?|MoUs?|agreements?|offtakes?|"
                        r"off-takes?|deals?|partnerships?|letters? of intent|LOIs?|term sheets?|"
@@ -224,8 +229,13 @@ def supply_plan(text: str) -> str | None:
     True
     >>> supply_plan("Lynas supplies NdPr oxide to Noveon.") is None
     True
+    >>> supply_plan("Lynas will begin supplying NdPr oxide to Noveon next year.")
+    'planned: a supply said to begin later'
     """
     if FUTURE_SUPPLY.search(text) and AGREEMENT.search(text) and not UNDER_WAY.search(text):
         return "planned: a supply promised under an agreement, with no delivery said to have " \
                "begun"
+    if SUPPLY_TO_BEGIN.search(text):
+        # "Lynas will begin supplying NdPr oxide to Noveon next year": deliveries to come
+        return "planned: a supply said to begin later"
     return None
