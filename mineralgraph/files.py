@@ -75,7 +75,8 @@ def refuse_endless(path: str | Path, mode: int, what: str = "file") -> None:
 
 
 def read_text(path: str | Path, limit: int | None = None, what: str = "file") -> str:
-    """The UTF-8 text of an input file, refusing what never ends or is not a file.
+    """The UTF-8 text of an input file (without a leading byte-order mark), refusing what
+    never ends or is not a file.
 
     A device (``/dev/zero``, ``/dev/urandom``) would be read forever, so it is refused,
     as a directory is; a pipe (``@<(make-query)``) is read. Past ``limit`` bytes the
@@ -104,10 +105,13 @@ def read_text(path: str | Path, limit: int | None = None, what: str = "file") ->
     if limit is not None and len(data) > limit:
         raise InputError(shown, None, None, f"over {limit >> 20} MiB: too large for a {what}")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(shown, line, None, f"not UTF-8 ({exc.reason})") from None
+    # the byte-order mark Windows editors write is no part of the text: a query file
+    # beginning with it was refused by Neo4j ("Invalid input '\ufeff'") and by rdflib
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def not_a_file(path: str | Path) -> str | None:

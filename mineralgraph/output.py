@@ -16,6 +16,7 @@ country:CN  0.7
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -191,12 +192,37 @@ def format_from_suffix(output: str | None, fmt: str | None, formats: Sequence[st
     return suffix if suffix in formats else default
 
 
+#: What a terminal would run rather than show: control characters but tab and line
+#: breaks (escape sequences: colours, a window title, a clipboard write) and the
+#: bidirectional overrides that reorder what is shown.
+_RUNS_ON_TERMINAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` as a terminal may show it: each character it would run written as its
+    escape (``\\x1b``, ``\\u202e``).
+
+    >>> terminal_text("a\\x1b]0;title\\x07\\tb\\r\\n")
+    'a\\\\x1b]0;title\\\\x07\\tb\\r\\n'
+    """
+    return _RUNS_ON_TERMINAL.sub(
+        lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                   else f"\\u{ord(m.group()):04x}"), text)
+
+
 def emit(text: str, output: str = "-") -> None:
-    """Write a result to stdout, or atomically to a file."""
+    """Write a result to stdout, or atomically to a file.
+
+    On a terminal, the characters a terminal would run (an escape sequence in the data of
+    a CSV or XML answer) are shown as their escapes; a pipe or a file gets the text as
+    it is (``color=True``: click would otherwise drop colour codes from the data).
+    """
     if not text.endswith("\n"):
         text += "\n"
     if output in ("-", None):
-        click.echo(text, nl=False)
+        if sys.stdout.isatty():
+            text = terminal_text(text)
+        click.echo(text, nl=False, color=True)
     else:
         from mineralgraph.files import write_atomically
 

@@ -100,6 +100,29 @@ _DECIMAL = re.compile(r"\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9
 _INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")
 
 
+#: A comma between digits that separates thousands: three digits follow it, then no digit.
+_THOUSANDS = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
+
+
+def notation_problem(text: str) -> str | None:
+    """Why a figure of a published table (trade, USGS) is in no notation read safely, or
+    None: a comma that separates no thousands (``1,5`` is a decimal comma, ``2,5,0``
+    nothing), an underscore (``25_000``) or a character outside ASCII (other scripts'
+    digits): Python's ``float`` would read ``1,5`` with its comma dropped as 15.
+
+    >>> notation_problem("1,900,000"), notation_problem("12000.25")
+    (None, None)
+    >>> notation_problem("1,5")
+    "'1,5' is not a number: a comma that separates no thousands (a decimal comma? write 1.5)"
+    """
+    if text.count(",") != len(_THOUSANDS.findall(text)):
+        return (f"{text!r} is not a number: a comma that separates no thousands (a decimal "
+                "comma? write 1.5)")
+    if "_" in text or not text.isascii():
+        return f"{text!r} is not a number (write ASCII digits and a point, e.g. 1500.5)"
+    return None
+
+
 def parse_decimal(text: str) -> float:
     """A finite decimal number; thousands separators are refused (write 45000), and so
     is any notation but ASCII digits, a point and an exponent.

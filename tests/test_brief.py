@@ -330,7 +330,10 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     assert text.splitlines()[2].endswith(
         " · 15 sources cited in the table, listed below; the picture draws on 38")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
-    # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date)
+    # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
+    # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
+    # the turbomachine, Machine Design names Moog's actuation system, and MOFCOM No. 18 [2025]
+    # itself stands beside the law firm's alert on samarium)
     # a brief on a non-product lists the picture's sources, and says so
     dy = run_cli("brief", "element:Dy").stdout
     n = len(dy.split("## Sources\n\n")[1].strip().splitlines())

@@ -114,7 +114,9 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
                          "-> Lockheed\n    Martin F-35 Lightning II: primary flight control, "
                          "leading-edge flap and\n    wingfold actuation")
     honeywell = evidence.split("- #1 Honeywell")[1].split("\n- #2")[0]
-    assert "note on" not in honeywell  # no note on its path
+    # its path's notes say where the quoted DoD words were read, and nothing of Moog's
+    assert "note on Honeywell -> F-35 integrated power package turbomachine" in honeywell
+    assert "Moog" not in honeywell and "wingfold" not in honeywell
 
 
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
@@ -508,9 +510,9 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     entities in Markdown output, only the escapes Markdown itself needs."""
     text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, component | CN | "
-            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [6][7][8][9][10][11] |"
+            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [9][10][11][12][13][14] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
-            "high | [1][2] |") in text.splitlines()
+            "high | [1][2][3][4] |") in text.splitlines()
     assert "without China it would lose >99.9-100% (low confidence;" in text
     assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]

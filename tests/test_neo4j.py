@@ -233,7 +233,7 @@ def test_disagreeing_sources_stay_two_relationships(neo4j_clean):
 def test_hostile_text_is_stored_verbatim(neo4j_clean):
     nasty = "O'Brien `x` \"}) DETACH DELETE n //"
     claims = [Claim("company:nasty", "label", nasty, sources=("source:s",)),
-              Claim("company:other", "label", "Other")]
+              Claim("company:other", "label", "Other", sources=("source:s",))]
     push(neo4j_clean, claims)
     records, _, _ = neo4j_clean.execute_query(
         "MATCH (c:Company {id: 'company:nasty'}) RETURN c.label AS label")
@@ -329,6 +329,30 @@ def test_cli_push_pull_round_trip(neo4j_clean, neo4j_server, tiny_claims, tmp_pa
     assert set(load_snapshot(out)) == set(tiny_claims)
     to_stdout = run(env, "neo4j", "pull")
     assert to_stdout.stdout == out.read_text(encoding="utf-8")
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("edit, problem", [
+    ("SET r.share = 7", "share: 7 is above 1: impossible for share"),
+    ("SET r.share = '0.5'", "share: '0.5' is not a number"),
+    ("SET r.sources = []", "sources: a fact needs at least one source"),
+])
+def test_cli_pull_refuses_a_figure_edited_in_neo4j(neo4j_clean, neo4j_server, tiny_claims,
+                                                   tmp_path, edit, problem):
+    """A share set to 7 (or "0.5", or no source) in Neo4j was pulled into a snapshot with
+    exit 0, over the old file; every later command on the snapshot then refused it."""
+    push(neo4j_clean, tiny_claims)
+    records, _, _ = neo4j_clean.execute_query(
+        "MATCH (a)-[r:PRODUCES]->(b) WHERE r.share IS NOT NULL WITH a, r, b "
+        "ORDER BY r.claim_id LIMIT 1 " + edit + " RETURN a.id AS a, b.id AS b, r.claim_id AS c")
+    edited = records[0]
+    out = tmp_path / "pulled.json"
+    out.write_text("the old snapshot\n")
+    result = run(env_of(neo4j_server), "neo4j", "pull", "-o", str(out))
+    assert result.exit_code == 1 and result.stderr.splitlines() == [
+        f"Error: {edited['a']} PRODUCES {edited['b']} (the relationship with claim_id "
+        f"'{edited['c']}'): {problem} (edited in Neo4j?); nothing written"]
+    assert out.read_text() == "the old snapshot\n"
 
 
 @pytest.mark.neo4j

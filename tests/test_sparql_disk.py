@@ -73,6 +73,69 @@ def test_a_link_or_a_device_as_data_dir_is_one_line(run_cli, snapshot, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "link", "tiny.json"]
 
 
+def test_a_data_dir_in_a_missing_folder_is_one_line(run_cli, snapshot, tmp_path):
+    """--data-dir missing/db was a FileNotFoundError traceback from RocksDB (the store is
+    built beside the folder, in a parent that did not exist)."""
+    given = tmp_path / "missing" / "db"
+    result = run_cli("--graph", str(snapshot), "sparql", "ASK {}", "--store", "oxigraph",
+                     "--data-dir", str(given))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {given}: its folder {given.parent} does not exist; make it, or give a "
+        "folder inside one that exists")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny.json"]
+
+
+@pytest.mark.parametrize("marker,why", [
+    ('{"source": "x", "triples": 1, "built": "2026"}', "source is not an object"),
+    ('{"source": {}, "triples": "many", "built": "2026"}', "triples is not a count"),
+    ('{"source": {}, "triples": 1}', "built is not a date"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+])
+def test_a_store_marker_of_another_shape_is_one_line(run_cli, snapshot, tmp_path, marker, why):
+    """A store folder whose marker was edited or written by another tool: source as text
+    was an AttributeError traceback, triples as text a ValueError one, the marker
+    nested 100,000 deep a RecursionError one."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / MARKER).write_text(marker)
+    result = run_cli("--graph", str(snapshot), "sparql", "ASK {}", "--store", "oxigraph",
+                     "--data-dir", str(store))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {store / MARKER}: unreadable ({why})"]
+
+
+def test_two_first_builds_at_once_share_the_store(tmp_path):
+    """Two first runs on one --data-dir: the build that finished second found the folder
+    filled by the first and stopped with an OSError traceback ('Directory not empty').
+    The second build here (another process) reads a FIFO, so the first is sure to finish
+    before it."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    text = ntriples(load_curated(TINY).claims)
+    fifo = tmp_path / "slow.nt"
+    os.mkfifo(fifo)
+    second = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from mineralgraph.graph.sparql_disk import "
+         "build_store_dir; print(len(build_store_dir(sys.argv[1], {'data': 'tiny'}, "
+         "rdf_file=sys.argv[2])))", str(tmp_path / "store"), str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while not list(tmp_path.glob(".store.building-*")):  # the second has begun
+        assert second.poll() is None, second.communicate()
+        time.sleep(0.01)
+    first = build_store_dir(tmp_path / "store", {"data": "tiny"}, nt=text)
+    with open(fifo, "w", encoding="utf-8") as writer:
+        writer.write(text)
+    out, err = second.communicate(timeout=60)
+    assert (second.returncode, out, err) == (0, "931\n", "")
+    assert run_query(first, PRODUCTS, timeout=10).column("p") == [
+        "product:drone", "product:phone", "product:radar"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.nt", "store"]
+
+
 def test_sparql_command_builds_once_then_opens(run_cli, snapshot, tmp_path):
     store = tmp_path / "store"
     args = ("--graph", str(snapshot), "sparql", PRODUCTS, "--store", "oxigraph",

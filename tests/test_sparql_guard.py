@@ -128,3 +128,43 @@ def test_depth_limit_is_exact():
     check_query("ASK " + "{" * MAX_DEPTH + "}" * MAX_DEPTH)
     with pytest.raises(QueryTooDeepError, match=r"^q.rq:2:37: nested deeper than 32 levels"):
         check_query("# deep\nASK " + "{" * (MAX_DEPTH + 1) + "}" * (MAX_DEPTH + 1), "q.rq")
+
+
+# An IRI holding a \u escape, then a string that decodes to a quote: read as written, the
+# '#' inside the IRI looked like a comment to the end of the line; decoded, '\u0027' opened
+# a triple-quoted string to the end of the query. Oxigraph reads neither: it ran the SERVICE.
+DESYNC = ("SELECT * { BIND(<http://x/\\u0041#> AS ?i) BIND('\\u0027' AS ?q) "
+          "SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } }")
+
+
+def test_an_iri_with_an_escape_hides_no_service_from_the_check():
+    with pytest.raises(RemoteAccessRefusedError, match=r"^query:1:64: SERVICE is refused"):
+        check_query(DESYNC)
+    check_query("SELECT * { BIND(<http://x/\\u0041#> AS ?i) }")  # the IRI alone is fine
+
+
+def test_oxigraph_runs_the_service_the_escape_hid():
+    """Why the test above matters: Oxigraph reads the IRI, the string and the SERVICE, and
+    connects to the server the query names."""
+    import socket
+    import threading
+
+    import pyoxigraph
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(20)
+    port = listener.getsockname()[1]
+    reached = []
+
+    def accept():
+        connection, _ = listener.accept()
+        reached.append(connection.recv(4)[:4])
+        connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    with pytest.raises(OSError):
+        list(pyoxigraph.Store().query(DESYNC.replace("127.0.0.1:9", f"127.0.0.1:{port}")))
+    thread.join(20)
+    listener.close()
+    assert reached == [b"POST"]

@@ -86,9 +86,10 @@ def test_units_periods_and_source_types(graph):
              for row in rows for s in row["sources"].split(";")}
     assert types["source:spglobal-magnets-2025-07"] == "press"
     assert types["source:squidsite-reuters-magnets-2025-10"] == "repost"
-    # Tradium's own market note on the customs figures (August 2025) beside the press
-    assert types["source:tradium-re-exports-2025-08"] == "company"
-    assert set(types.values()) == {"company", "press", "repost"}
+    # Tradium's own market note on the customs figures (August 2025) is a firm's own account
+    # of others' figures, press (it was typed company until the source-type audit)
+    assert types["source:tradium-re-exports-2025-08"] == "press"
+    assert set(types.values()) == {"press", "repost"}
 
 
 def test_show_lists_a_monthly_trade_series_in_date_order(run_cli):

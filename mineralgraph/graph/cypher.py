@@ -222,11 +222,15 @@ def neutral_text(query: str) -> str:
 
 def names_text(query: str) -> str:
     """The query with comments and string literals blanked out, and quoted names
-    written bare (```dbms`.x`` as ``dbms.x``; characters a name cannot hold
+    written bare (```dbms`.x`` as `` dbms .x``; characters a name cannot hold
     as ``_``), so a procedure or function named with backticks is still seen.
 
-    >>> names_text("CALL `dbms`.`components`() // x\\nRETURN 'a.b()', n.`my key`")
-    "CALL dbms.components()  \\nRETURN '', n.my_key"
+    A bare name keeps a space either side, as its backticks did: ``CALL`db`.`info```
+    (no space after ``CALL``, which Neo4j accepts) reads ``CALL db . info``, not
+    ``CALLdb.info``, which no rule would have read as a call.
+
+    >>> names_text("CALL`dbms`.`components`() // x\\nRETURN 'a.b()', n.`my key`")
+    "CALL dbms . components ()  \\nRETURN '', n. my_key "
     """
     def bare(match: re.Match) -> str:
         text = match.group()
@@ -234,7 +238,7 @@ def names_text(query: str) -> str:
             return " "
         if text.startswith("`"):
             name = text[1:-1].replace("``", "`")
-            return re.sub(r"[^\w.]", "_", name) or "_"
+            return " " + (re.sub(r"[^\w.]", "_", name) or "_") + " "
         return text[0] * 2
     return _NEUTRAL.sub(bare, query)
 

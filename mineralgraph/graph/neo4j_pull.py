@@ -56,6 +56,7 @@ def pull(driver, database: str | None = None) -> list[Claim]:
 
     def read(tx) -> None:
         claims.clear()  # a retried transaction starts again
+        stored.clear()
         result = tx.run(f"MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) "
                         f"AND n.{CLAIMS_PROPERTY} IS NOT NULL "
                         f"RETURN n.id AS id, n.{CLAIMS_PROPERTY} AS claims", labels=labels())
@@ -64,9 +65,42 @@ def pull(driver, database: str | None = None) -> list[Claim]:
         result = tx.run("MATCH (a)-[r]->(b) WHERE r.claim_id IS NOT NULL "
                         "RETURN a.id AS s, type(r) AS rel, b.id AS o, properties(r) AS props")
         for record in result:
-            claims.append(relation_claim(record["s"], record["rel"], record["o"],
-                                         record["props"]))
+            claim = relation_claim(record["s"], record["rel"], record["o"], record["props"])
+            stored[id(claim)] = record["props"].get("claim_id")
+            claims.append(claim)
 
+    stored: dict[int, str] = {}  # id() of a relation's claim: the claim_id it has there
     with driver.session(database=database) as session:
         session.execute_read(read)
+    check_pulled(claims, stored)
     return sorted(claims, key=lambda c: (c.subject, c.predicate, c.id))
+
+
+def check_pulled(claims: list[Claim], stored: dict | None = None) -> None:
+    """Refuse claims that were edited in Neo4j into values no loader writes (a share of 7
+    or ``"0.5"``, no source, a control character in a label), as a snapshot read for
+    analysis refuses them: written into a snapshot, they would make every later command
+    on it fail (or, read elsewhere, be analysed).
+
+    >>> check_pulled([Claim("country:CN", "PRODUCES", "material:x", (("share", 7),),
+    ...                     ("source:s",))])
+    Traceback (most recent call last):
+    ...
+    mineralgraph.exceptions.MineralGraphError: country:CN PRODUCES material:x (the \
+relationship with claim_id '...'): share: 7 is above 1: impossible for share (edited in \
+Neo4j?); nothing written
+    """
+    from mineralgraph.exceptions import MineralGraphError
+    from mineralgraph.graph.snapshot import value_problem
+    from mineralgraph.values import claim_text_problem
+
+    ids: set = set()
+    for claim in claims:
+        problem = value_problem(claim, ids) or claim_text_problem(claim)
+        if problem:
+            what = (f"{claim.subject} {claim.predicate} {claim.object} (the relationship "
+                    f"with claim_id {(stored or {}).get(id(claim), claim.id)!r})"
+                    if claim.is_relation else
+                    f"{claim.subject} {claim.predicate} (in the node's {CLAIMS_PROPERTY})")
+            raise MineralGraphError(f"{what}: {problem[0]}: {problem[1]} (edited in Neo4j?); "
+                                    "nothing written")

@@ -14,6 +14,7 @@ raises :class:`InputError` naming the file and the line. The RDF loader
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,10 +62,11 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
     cache: dict = {str(term): term for term in KNOWN_TERMS}
     named = ox.NamedNode
     try:
-        for quad in ox.parse(path=str(path), format=format_):
-            yield (_rdflib_term(quad.subject, cache, named),
-                   _rdflib_term(quad.predicate, cache, named),
-                   _rdflib_term(quad.object, cache, named))
+        with rdf_source(path) as source:
+            for quad in ox.parse(**source, format=format_):
+                yield (_rdflib_term(quad.subject, cache, named),
+                       _rdflib_term(quad.predicate, cache, named),
+                       _rdflib_term(quad.object, cache, named))
     except SyntaxError as exc:
         raise InputError(str(path), exc.lineno, None, syntax_message(exc)) from None
     except MemoryError:
@@ -75,6 +77,25 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
         raise InputError(str(path), None, None, "no such file") from None
     except (OSError, ValueError) as exc:
         raise InputError(str(path), None, None, str(exc)) from None
+
+
+@contextlib.contextmanager
+def rdf_source(path) -> Iterator[dict]:
+    """pyoxigraph's ``parse``/``bulk_load`` arguments for an RDF file: its path, or the
+    file past a byte-order mark, which Windows editors write and Oxigraph reads as the
+    first term (Turtle and N-Triples saved that way were refused: "\\ufeff is not a
+    valid subject")."""
+    import os
+    import stat
+
+    with open(path, "rb") as fh:
+        if fh.peek(3)[:3] == b"\xef\xbb\xbf":  # peek: a pipe is read once
+            fh.read(3)
+            yield {"input": fh}
+        elif stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            yield {"path": str(path)}
+        else:
+            yield {"input": fh}
 
 
 def _long_line(path: Path) -> int | None:

@@ -217,9 +217,13 @@ def _load_whole(path: Path) -> list[Claim]:
         raise InputError(shown, None, None, f"cannot read ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(shown, None, "format", f"not a {FORMAT} file")
-    if data.get("version") != VERSION:
-        raise InputError(shown, None, "version",
-                         f"version {data.get('version')!r} is not {VERSION}")
+    version = data.get("version")
+    if type(version) is int and version > VERSION:  # noqa: E721 - true is no version
+        raise InputError(shown, None, "version", (
+            f"version {version}: written by a newer mineralgraph, this one reads version "
+            f"{VERSION} (upgrade mineralgraph, or build the snapshot with this one)"))
+    if type(version) is not int or version != VERSION:  # noqa: E721
+        raise InputError(shown, None, "version", f"version {version!r} is not {VERSION}")
     items = data.get("claims", [])
     if not isinstance(items, list):
         raise InputError(shown, 1, "claims", f"is {_json_kind(items)}, not a list of claims")

@@ -60,9 +60,20 @@ def read_marker(path) -> dict:
         info = json.loads(marker.read_text(encoding="utf-8"))
         if not isinstance(info, dict) or "source" not in info or "triples" not in info:
             raise ValueError("source or triples missing")
+        # a marker written by hand or by another tool: fields of another shape were
+        # tracebacks where they are read (source.get, int(triples))
+        if not isinstance(info["source"], dict):
+            raise ValueError("source is not an object")
+        if isinstance(info["triples"], bool) or not isinstance(info["triples"], int) \
+                or info["triples"] < 0:
+            raise ValueError("triples is not a count")
+        if not isinstance(info.get("built"), str):
+            raise ValueError("built is not a date")
     except FileNotFoundError:
         raise MineralGraphError(f"{path}: not a mineralgraph store (no {MARKER}); give a "
                                 "new folder to build one") from None
+    except RecursionError:
+        raise MineralGraphError(f"{marker}: unreadable (nested too deep)") from None
     except (OSError, ValueError) as exc:
         raise MineralGraphError(f"{marker}: unreadable ({exc})") from None
     return info
@@ -118,7 +129,7 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
     import pyoxigraph as ox
 
     from mineralgraph.graph.rdf import SUFFIXES
-    from mineralgraph.graph.rdf_files import syntax_message
+    from mineralgraph.graph.rdf_files import rdf_source, syntax_message
 
     path = Path(path)
     if path.is_symlink():  # the store is built beside it and renamed into place
@@ -126,6 +137,9 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
                                 f"({os.path.realpath(path)}) or a new one")
     if path.exists() and not path.is_dir():
         raise MineralGraphError(f"{path}: not a folder; give a new or empty folder")
+    if not path.parent.is_dir():  # the store is built beside it, in the same folder
+        raise MineralGraphError(f"{path}: its folder {path.parent} does not exist; "
+                                "make it, or give a folder inside one that exists")
     if path.exists() and any(path.iterdir()):
         raise MineralGraphError(f"{path}: not empty and not a mineralgraph store (no "
                                 f"{MARKER}); give a new or empty folder")
@@ -141,7 +155,8 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
             format_ = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                        "jsonld": ox.RdfFormat.JSON_LD}[fmt]
             try:
-                store.bulk_load(path=str(rdf_file), format=format_)
+                with rdf_source(rdf_file) as rdf:
+                    store.bulk_load(**rdf, format=format_)
             except SyntaxError as exc:
                 raise InputError(rdf_file, exc.lineno, None, syntax_message(exc)) from None
         else:
@@ -159,9 +174,17 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
                 "built": datetime.now(UTC).isoformat(timespec="seconds")}
         (building / MARKER).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
-        if path.exists():
-            path.rmdir()  # the empty folder the user made for it
-        building.rename(path)
+        try:
+            if path.exists():
+                path.rmdir()  # the empty folder the user made for it
+            building.rename(path)
+        except OSError:
+            if not is_store_dir(path):
+                raise MineralGraphError(f"{path}: filled by another program while the store "
+                                        "was built; give a new or empty folder") from None
+            # two first runs at once: the other built the store first; use it
+            shutil.rmtree(building, ignore_errors=True)
+            return open_store_dir(path, source)
     except BaseException:
         store = None  # noqa: F841 - closes RocksDB (its lock) before the folder goes
         gc.collect()

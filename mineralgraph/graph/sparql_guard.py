@@ -10,6 +10,8 @@ update, refused anyway (:class:`~mineralgraph.graph.sparql.UpdateRefusedError`).
 The check reads the query's tokens (comments, strings and IRIs skipped), once as
 written and once with its ``\\uXXXX`` escapes decoded, because rdflib decodes them
 before parsing and Oxigraph does not: a keyword either engine would see is refused.
+Read as written, an IRI may hold ``\\u`` escapes, as Oxigraph reads it: ``<http://x/\\u0041#>``
+is an IRI there, not a ``#`` comment hiding the rest of the line.
 It also refuses a query nested deeper than :data:`MAX_DEPTH` brackets, which would
 exhaust a parser's stack (Oxigraph's crashes the process at a few thousand).
 
@@ -54,7 +56,7 @@ _TOKEN = re.compile(
     r"(?P<comment>\#[^\n\r]*)"
     r"|(?P<string>'''(?:[^'\\]|\\.|'(?!''))*(?:'''|$)|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*(?:\"\"\"|$)"
     r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\")"
-    r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
+    r"|(?P<iri><(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)"
     r"|(?P<var>[?$]\w+)"
     rf"|(?P<pname>[\w.\-\u00b7]*:(?:[\w.\-:%\u00b7]|{_PN_LOCAL_ESC})*)"
     r"|(?P<word>[^\W\d]\w*)"  # any letter: rdflib matches keywords by upper(), ſ is S

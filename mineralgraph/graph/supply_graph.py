@@ -347,13 +347,20 @@ class SupplyGraph:
         self._stand_ins: dict[int, Claim] = {id(new): old for new, old in stand_ins}
         self._stand_in_ids: dict[str, str] = {new.id: old.id for new, old in stand_ins}
         active = _distinct_sorted(active + [new for new, _ in stand_ins])
+        #: claims a source only forecasts, plans or speculates about (a ``modality``
+        #: qualifier: a news article's "will supply ... under an MOU", a planned ban): kept
+        #: here, never a fact of the analysis (the ontology's ``mg:modality``)
+        self.modal: tuple[Claim, ...] = tuple(c for c in active
+                                              if c.qualifier("modality") is not None)
         self.claims: tuple[Claim, ...] = tuple(
-            c for c in active if at_least(c, min_confidence))
+            c for c in active if at_least(c, min_confidence)
+            and c.qualifier("modality") is None)
         #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
         #: analysis says what it left out, and a left-out requirement counts in the lower
         #: bound (unknown, not absent).
         self.left_out: tuple[Claim, ...] = tuple(
-            c for c in active if not at_least(c, min_confidence))
+            c for c in active if not at_least(c, min_confidence)
+            and c.qualifier("modality") is None)
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
@@ -415,7 +422,7 @@ class SupplyGraph:
         ``min_confidence`` left out (or ``claims``), each stand-in for a later year's
         shares (:func:`earliest_set_proxies`) replaced by the row it stands for, so the
         variant marks it once, at its own date."""
-        claims = self.claims + self.left_out if claims is None else claims
+        claims = self.claims + self.left_out + self.modal if claims is None else claims
         if not self._stand_ins:
             return claims
         return tuple(self._stand_ins.get(id(c), c) for c in claims)
@@ -463,7 +470,8 @@ class SupplyGraph:
         back = [c for c in self.left_out if c.predicate in REQUIREMENTS]
         if not back:
             return self
-        return SupplyGraph(self.given_claims(self.claims + tuple(back)), as_of=self.as_of_date,
+        return SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
+                           as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded)
 
     # ------------------------------------------------------------------ nodes

@@ -22,7 +22,14 @@ from pathlib import Path
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, InputErrors
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
-from mineralgraph.loaders.tables import END_MARK, csv_problem, cut_off, header_of, unended
+from mineralgraph.loaders.tables import (
+    END_MARK,
+    csv_problem,
+    cut_off,
+    header_of,
+    twice_named,
+    unended,
+)
 from mineralgraph.ontology import model
 from mineralgraph.values import parse_date, parse_value
 
@@ -49,6 +56,9 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         if not reader.fieldnames:
             raise InputError(str(path), 1, None, "empty file (no header)")
+        twice = twice_named(path, reader.fieldnames)
+        if twice is not None:
+            raise twice
         yield from _checked_rows(path, reader)
     except csv.Error as exc:
         # DictReader's own line_num lags one row behind on an error
@@ -145,6 +155,14 @@ class RowReader:
         for required in model.kinds[kind].required:
             if not self.row.get(required):
                 self.error(required, f"required for {kind}")
+        # a control or licence that ends before it starts is in force on no date, and
+        # read as lifted today: it would drop out of every scenario without a word
+        dates = {c.predicate: c.object for c in claims
+                 if c.predicate in ("effective_from", "effective_to")}
+        if len(dates) == 2 and dates["effective_to"] <= dates["effective_from"]:
+            self.error("effective_to", f"{dates['effective_to']} is not after "
+                       f"effective_from {dates['effective_from']}")
+            return []
         return claims
 
     def typed_text(self, name, text, attribute):

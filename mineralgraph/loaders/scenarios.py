@@ -103,7 +103,13 @@ class _Reader:
         return self.lines.get(where)
 
     def parse(self, text: str):
-        loader = _Loader(text)
+        try:  # the reader refuses a NUL or another control character as it starts
+            loader = _Loader(text)
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            code = exc.character if isinstance(exc.character, int) else 0
+            raise InputError(str(self.path), line, None, "not valid YAML (holds the control "
+                             f"character U+{code:04X}; write plain text)") from None
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None

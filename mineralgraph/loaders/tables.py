@@ -63,6 +63,9 @@ def table_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str
         raise InputError(str(path), 1, None, "empty file (no header)") from None
     except csv.Error as exc:
         raise InputError(str(path), 1, None, csv_problem(exc)) from None
+    twice = twice_named(path, header)
+    if twice is not None:
+        raise twice
 
     def ragged(line: int, cells: list[str]) -> InputError:
         """A row of more or fewer cells than the header: its figures would be read under
@@ -146,6 +149,26 @@ def cut_off(cells: list[str], header: list[str],
         return header[len(previous)], (
             f"the last row has {len(previous)} of {len(header)} cells and no line break "
             "ends the file: a cut-off copy? (its last figure may be cut short too)")
+    return None
+
+
+def twice_named(path: Path, header: list[str]) -> InputError | None:
+    """A column the header names twice (blank names aside), as one problem at line 1:
+    a reader keeps one of the two cells and drops the other without a word.
+
+    >>> print(twice_named(Path("p.csv"), ["id", "share", "year", " share"]))
+    p.csv:1: share: named twice in the header (columns 2 and 4): which of the two cells \
+to read is not known; nothing of the file is read
+    >>> twice_named(Path("p.csv"), ["id", "", ""]) is None
+    True
+    """
+    seen: dict[str, int] = {}
+    for number, name in enumerate((cell.strip() for cell in header), 1):
+        if name and name in seen:
+            return InputError(str(path), 1, name, (
+                f"named twice in the header (columns {seen[name]} and {number}): which of "
+                "the two cells to read is not known; nothing of the file is read"))
+        seen.setdefault(name, number)
     return None
 
 

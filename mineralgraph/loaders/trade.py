@@ -118,10 +118,16 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
 
 
 def parse_number(text: str) -> float | None:
-    """A number from a trade cell; empty and NA give None; ValueError otherwise."""
+    """A number from a trade cell; empty and NA give None; ValueError otherwise (also for
+    a comma that separates no thousands, ``1,5``, which ``float`` would read as 15)."""
+    from mineralgraph.values import notation_problem
+
     cleaned = text.strip().replace(",", "")
     if cleaned in ("", "NA", "N/A", "nan", "NaN"):
         return None
+    problem = notation_problem(text.strip())
+    if problem:
+        raise ValueError(problem)
     try:
         return float(cleaned)
     except ValueError:

@@ -96,7 +96,7 @@ _ALL_COMMODITY = {"COMMODITY", "COUNTRY", "TYPE", "UNIT_MEAS"}
 _PER_COMMODITY = {"Country", "Type"}
 _PROD_2025 = re.compile(r"^(PROD|CAP)_(EST_)?\s*(\d{4})$", re.I)
 _PROD_OLD = re.compile(r"^(Prod|Cap)_([a-z]+)_(est_)?(\d{4})$", re.I)
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
 def parse_amount(text: str) -> tuple[float | None, str]:
@@ -104,7 +104,12 @@ def parse_amount(text: str) -> tuple[float | None, str]:
 
     Raises ValueError for text that is none of these.
     """
+    from mineralgraph.values import notation_problem
+
     raw = text.strip().replace("\u2013", "-").replace("\u2014", "-")
+    problem = notation_problem(raw)
+    if problem:  # 1,5 would be read as 15, and 25_000 or other scripts' digits as digits
+        raise ValueError(problem)
     cleaned = raw.replace(",", "").replace(" ", "").rstrip("e").lstrip("~")
     if cleaned.upper() == "W":
         return None, "withheld"

@@ -73,12 +73,20 @@ class Structure:
     #: every node's inputs and their weights, in the order they were set
     flat: array = field(default_factory=lambda: array("i"), repr=False)
     flat_weights: array = field(default_factory=lambda: array("d"), repr=False)
+    #: the nodes whose last input was made before the others (a stage fed by explicit
+    #: suppliers: its pool first, then its elements), in the order they were made: what
+    #: :func:`visit_order` needs besides the inputs to tell the order nodes were made in
+    pool_first: array = field(default_factory=lambda: array("i"), repr=False)
+    #: the arrays of a structure made whole (:func:`lower_from_upper`), not node by node
+    csr: tuple | None = field(default=None, repr=False)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The structure as flat arrays: operator codes (int8), and the inputs in CSR
         form: ``indptr`` (node ``i``'s inputs are ``indices[indptr[i]:indptr[i + 1]]``),
         ``indices`` and ``weights`` (an OR input's weight; 0 for the others). Node
         numbers and offsets are int32 when they fit (half the memory of int64)."""
+        if self.csr is not None:
+            return self.csr
         n = len(self.op)
         counts = np.frombuffer(self.counts, np.int32).astype(np.int64)
         indptr = np.zeros(n + 1, np.int64)
@@ -96,6 +104,7 @@ class Structure:
         flat arrays, and the keys of the internal nodes (producers, supply pools,
         in-house stages...). ``index`` keeps the graph ids."""
         self.op = self.starts = self.counts = self.flat = self.flat_weights = None
+        self.csr = None
         self.internal = {}
         # in place: each list freed as its tuple replaces it, no second dict of a million
         owned = self.owned
@@ -137,6 +146,155 @@ def index_type(largest: int) -> type:
     return np.int32 if largest < 2**31 - 1 else np.int64
 
 
+def roots(graph: SupplyGraph) -> list[str]:
+    """The graph nodes a structure is compiled from, in the order the builder takes them:
+    every product and material, in id order."""
+    return [n for n in graph.ids() if model.kind_of(n) in ("Product", "Material")]
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The positions ``starts[i], starts[i] + 1, ...`` (``counts[i]`` of them) for every
+    ``i``, one run after the other."""
+    offsets = np.zeros(len(counts), np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    return np.repeat(starts.astype(np.int64) - offsets, counts) + np.arange(int(counts.sum()))
+
+
+def _with_rows(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | None,
+               total: int, rows: dict[int, tuple[list[int], list[float] | None]]):
+    """CSR arrays of ``total`` nodes: the rows of ``indptr``/``indices``/``weights``
+    (nodes ``0 .. len(indptr) - 2``) with the rows in ``rows`` (node -> (inputs,
+    weights)) put in their place or added."""
+    n = len(indptr) - 1
+    counts = np.zeros(total, np.int64)
+    counts[:n] = np.diff(indptr.astype(np.int64))
+    changed = np.fromiter(rows, np.int64, len(rows))
+    counts[changed] = np.fromiter((len(rows[r][0]) for r in rows), np.int64, len(rows))
+    ptr = np.zeros(total + 1, np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    keep = np.ones(n, np.bool_)
+    keep[changed[changed < n]] = False
+    kept = np.flatnonzero(keep)
+    into = _ranges(ptr[kept], counts[kept])
+    taken = _ranges(indptr[:-1][kept], counts[kept])
+    out = np.empty(int(ptr[-1]), np.int64)
+    out[into] = indices[taken]
+    out_w = None
+    if weights is not None:
+        out_w = np.zeros(int(ptr[-1]), np.float64)
+        out_w[into] = weights[taken]
+    for node, (inputs, row_weights) in rows.items():
+        out[ptr[node]:ptr[node + 1]] = inputs
+        if out_w is not None and row_weights:
+            out_w[ptr[node]:ptr[node + 1]] = row_weights
+    return ptr, out, out_w
+
+
+def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
+                     anchored: dict[str, str | None], blocked: frozenset,
+                     look: Lookups) -> Structure:
+    """The lower bound's structure (section 5.6) made from the upper bound's, node for
+    node the structure :class:`StructureBuilder` builds with ``anchors``.
+
+    For the same graph and the same blocked producers the two bounds differ only at the
+    materials without producers: in the lower one such a material takes its elements and
+    a supply pool holding one virtual producer (share 1, in its anchor country, its
+    inputs as inputs; a ``ZERO`` node when ``("virtual", material)`` is blocked), where
+    the upper one takes its elements and its inputs. Those rows are replaced, the new
+    nodes added, and the whole renumbered in the order the builder makes its nodes
+    (:func:`visit_order`): the passes visit nodes and add up their drops in that order,
+    so the numbering is part of the answer to the last bit.
+
+    ``upper`` is the upper bound's structure (``index``, ``owned``, ``unmapped``,
+    ``pool_first``), ``arrays`` its :meth:`Structure.arrays` in its own numbering,
+    ``blocked`` the lower bound's blocked producers (the upper one's and the virtual
+    producers), ``look`` the :class:`Lookups` of ``graph``.
+    """
+    op, indptr, indices, weights = arrays
+    n = len(op)
+    index = dict(upper.index)
+    extra: list[int] = []  # the operators of the new nodes, numbered n, n + 1, ...
+    rows: dict[int, tuple[list[int], list[float] | None]] = {}
+    visits: dict[int, tuple[list[int], None]] = {}
+    new_leaves: dict[str, int] = {}
+
+    def add(code: int) -> int:
+        extra.append(code)
+        return n + len(extra) - 1
+
+    for material in sorted(anchored):
+        node = index[material]
+        inputs = indices[indptr[node]:indptr[node + 1]].tolist()
+        k = len(look.contains(material))
+        elements, rest = inputs[:k], inputs[k:]
+        if ("virtual", material) in blocked:
+            virtual = add(ZERO)
+        else:
+            virtual = add(AND)
+            anchor = anchored.get(material)
+            head = []
+            if anchor:
+                if anchor not in index:  # a country no producer of the upper bound names
+                    index[anchor] = new_leaves[anchor] = add(LEAF)
+                head = [index[anchor]]
+            rows[virtual] = (head + rest, None)
+        supply = add(OR)
+        rows[supply] = ([virtual], [1.0])
+        rows[node] = (elements + [supply], None)
+        # made in this order: the material, its elements, its inputs, the virtual
+        # producer (and its anchor), the pool
+        visits[node] = (elements + rest + [virtual, supply], None)
+    for node in upper.pool_first:
+        inputs = indices[indptr[node]:indptr[node + 1]].tolist()
+        visits[node] = (inputs[-1:] + inputs[:-1], None)
+    total = n + len(extra)
+    # a new node is made before its inputs, as any other
+    visits.update({node: row for node, row in rows.items() if node >= n})
+    ptr, flat, flat_weights = _with_rows(indptr, indices, weights, total, rows)
+    vptr, vflat, _ = _with_rows(indptr, indices, None, total, visits)
+    start = np.fromiter((index[r] for r in roots(graph)), np.int64)
+    number = visit_order(start, vptr, vflat)
+    del vptr, vflat
+    order = np.empty(total, np.int64)
+    order[number] = np.arange(total)
+    codes = np.concatenate([op, np.array(extra, np.int8)])[order]
+    counts = np.diff(ptr)[order]
+    new_ptr = np.zeros(total + 1, np.int64)
+    np.cumsum(counts, out=new_ptr[1:])
+    taken = _ranges(ptr[:-1][order], counts)
+    new_indices = number[flat[taken]].astype(index_type(total))
+    new_weights = flat_weights[taken]
+    del taken, flat, flat_weights
+    numbers = number.tolist()
+    out = Structure()
+    out.op = None
+    out.csr = (codes, new_ptr.astype(index_type(int(new_ptr[-1]))), new_indices, new_weights)
+    out.index = {key: numbers[node] for key, node in index.items()}
+    owned = {key: tuple(sorted(numbers[v] for v in nodes)) if len(nodes) > 1
+             else (numbers[nodes[0]],) for key, nodes in upper.owned.items()}
+    owned.update({key: (numbers[node],) for key, node in new_leaves.items()})
+    out.owned = owned
+    out.unmapped = set(upper.unmapped)
+    out.pool_first = array("i", sorted(numbers[v] for v in upper.pool_first))
+    return out
+
+
+def visit_order(start: np.ndarray, ptr: np.ndarray, children: np.ndarray) -> np.ndarray:
+    """The number of each node in the order :class:`StructureBuilder` makes them: a
+    depth-first walk from ``start`` (:func:`roots`) that numbers a node when it first
+    reaches it, then walks its children (``children[ptr[i]:ptr[i + 1]]``: its inputs, in
+    the order the builder makes them, see :func:`lower_from_upper`).
+
+    This is why the order can be reproduced without the builder: every node is made the
+    first time a node being built asks for it, before its own inputs.
+    """
+    from mineralgraph.graph.analysis.kernels import preorder
+    number, count = preorder(start, ptr, children)
+    if count != len(ptr) - 1:
+        raise ValueError(f"{len(ptr) - 1 - count} nodes are out of reach of the roots")
+    return number
+
+
 class StructureBuilder:
     """Compiles a SupplyGraph into a :class:`Structure`.
 
@@ -166,9 +324,8 @@ class StructureBuilder:
         self.sourcing = sourcing if sourcing is not None else self.look
 
     def build(self) -> Structure:
-        for node_id in self.graph.ids():
-            if model.kind_of(node_id) in ("Product", "Material"):
-                self.node(node_id)
+        for node_id in roots(self.graph):
+            self.node(node_id)
         return self.s
 
     def node(self, node_id: str) -> int:
@@ -301,6 +458,7 @@ class StructureBuilder:
         if key in self.s.internal:
             return self.s.internal[key]
         node = self.s.add(key, AND, material_input)
+        self.s.pool_first.append(node)
         pool = self.s.add(("sourced-from", producer, material_input), OR, None)
         makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
         inputs, weights = [], []
@@ -402,6 +560,8 @@ class Lookups:
             if self._buyers is None:
                 self._buyers = {c.object for c in self.graph.edge_claims("SUPPLIES")}
             buyers = self._buyers
+            if not buyers:  # nobody is supplied: nothing to keep per producer
+                return _NOT_SUPPLIED
             if producer not in buyers and not (
                     buyers and model.kind_of(producer) == "Facility"
                     and any(b in buyers for b in self.graph.neighbours(producer, "OPERATED_BY"))):

@@ -99,6 +99,14 @@ def rank(graph: SupplyGraph, importer: str, year: int | None = None,
     else:
         rows = [found for c in commodities() if c.material in graph
                 and (found := assessor.assess(c, year, max_year)) is not None]
+    if year is not None and rows:  # never a table of "no figures for 99999" with exit 0
+        produced = {s.year for row in rows for s in production_sets(graph, row["material"])
+                    if max_year is None or s.year <= max_year}
+        if year not in produced:
+            recorded = ", ".join(str(y) for y in sorted(produced)) or "none"
+            raise MineralGraphError(f"no production figures for {year} for any commodity "
+                                    f"scored (years with figures: {recorded}); nothing to "
+                                    "score")
 
     def key(row):
         value = row["scores"][by].value if by in row["scores"] else None
