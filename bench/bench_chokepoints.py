@@ -55,6 +55,7 @@ PHASES = {
     "relation index": (SupplyGraph, "_index_relations"),
     "flow index": (FlowIndex, "__init__"),
     "compile (both bounds)": (Analysis, "_compile"),
+    "lower bound from the upper": (Analysis, "_lower_from"),
     "candidate passes (both bounds)": (Analysis, "_scope_pass"),
     "ranking": (importlib.import_module("mineralgraph.graph.analysis.chokepoints"), "_rank"),
 }

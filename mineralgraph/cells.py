@@ -75,9 +75,13 @@ def qualifier_text(key: str, value: Any, predicate: str = "") -> str:
     'as written "about 70% of refining"'
     >>> qualifier_text("about", "natural graphite", "EXPORTS_TO")
     'about natural graphite'
+    >>> qualifier_text("quantity", 28.0), qualifier_text("share", 0.6923)
+    ('quantity 28', 'share 0.6923')
     """
     if key == "about" and predicate.startswith("reported_"):
         return f'as written "{value}"'
+    if isinstance(value, float) and value.is_integer() and key != "share":
+        value = int(value)  # 28 actuators, not 28.0 (a share stays a fraction: 1.0)
     return f"{key} {value}"
 
 
@@ -124,7 +128,17 @@ def text_width() -> int:
 #: A column never folds narrower than its longest word, up to this many characters.
 LONGEST_UNBROKEN = 20
 
-_WORD = re.compile(r"\[[^\]]*\]|[^\s\[]+|\[")
+#: A figure: a number with its sign, bound and unit (``>99.9``, ``≈33%``, ``-0.5``, ``1,200``).
+_FIGURE = r"[<>≈~]?[+-]?\d[\d.,]*%?"
+#: A figure and what follows it across an arrow (``100% -> 50%``, ``1.000 → 0.5``): one
+#: word, so a change never splits over two lines.
+_CHANGE = rf"{_FIGURE}(?:\s*(?:->|→)\s*{_FIGURE})+(?![^\s\[])"
+#: A country's code and its figure (``CN 94%,`` in a list of shares): one word.
+_SHARE = rf"[A-Z]{{2}} {_FIGURE}[,;]?(?![^\s\[])"
+_WORD = re.compile(rf"{_CHANGE}|(?<![^\s\[]){_SHARE}|\[[^\]]*\]|[^\s\[]+|\[")
+#: Where a word may break: after a ``:`` or ``-`` between two letters ("Samarium-|cobalt"),
+#: never inside a figure or range ("12-100%", "F-35", "2025-04") nor an arrow ("->").
+_BREAK = re.compile(r"(?<=[^\W\d_][:-])(?=[^\W\d_])")
 #: A node id (``kind:slug``), with the punctuation that may follow it in a cell.
 _ID = re.compile(r"\(?[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._-]*[),;]*")
 
@@ -140,13 +154,20 @@ def is_id(word: str) -> bool:
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(separator before, word) pairs; ``[1][2]`` citations, and the parts of other words
-    after ``:`` or ``-``, are words of their own, joined without a space; an id is one
-    word (it never breaks across lines)."""
+    after a ``:`` or ``-`` between two letters, are words of their own, joined without a
+    space; an id, a figure or range (``>99.9-100%``, ``F-35``), an arrow and a change
+    (``100% -> 50%``) are one word each (they never break across lines).
+
+    >>> [w for _, w in _words("Samarium-cobalt >99.9-100% F-35 a -> b 1.0 -> 0.5 [1][2]")]
+    ['Samarium-', 'cobalt', '>99.9-100%', 'F-35', 'a', '->', 'b', '1.0 -> 0.5', '[1]', '[2]']
+    >>> [w for _, w in _words("CN 69%, US 12%, +9 more")]
+    ['CN 69%,', 'US 12%,', '+9', 'more']
+    """
     out, end = [], 0
     for match in _WORD.finditer(text):
         separator = " " if match.start() > end else ""
         parts = ([match.group()] if is_id(match.group())
-                 else re.findall(r"[^:-]*[:-]|[^:-]+", match.group()))
+                 else [p for p in _BREAK.split(match.group()) if p])
         for part in parts:
             out.append((separator, part))
             separator = ""

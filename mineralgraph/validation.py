@@ -453,6 +453,10 @@ def share_conflicts(graph: SupplyGraph) -> list[share_sets.ShareChoice]:
     return [c for c in graph.share_choices().values() if c.others]
 
 
+#: What the warning on a material whose shares rest on press or reposts alone says.
+PRESS_ONLY = "country shares come only from press or reposts"
+
+
 def check_warnings(claims: Iterable[Claim]) -> list[str]:
     """What is not wrong but an analyst must know: competing share sets (one is used),
     and SUPPLIES edges that fit no chain of the buyer (the analysis cannot use them)."""
@@ -465,9 +469,8 @@ def check_warnings(claims: Iterable[Claim]) -> list[str]:
                        f"({_shares_text(other)} against {_shares_text(choice.chosen)})")
     for choice in graph.share_choices().values():
         if choice.press_only and choice.chosen is not None:
-            out.append(f"warning: {choice.material}: country shares come only from press or "
-                       f"reposts ({choice.chosen.source}); the analysis uses them for lack of "
-                       "a statistical source")
+            out.append(f"warning: {choice.material}: {PRESS_ONLY} ({choice.chosen.source}); "
+                       "the analysis uses them for lack of a statistical source")
     from mineralgraph.graph.analysis.structure import unused_supply_reasons
 
     unused = sorted(unused_supply_reasons(graph), key=lambda u: _origin_order(u.claim))

@@ -5,7 +5,8 @@ sourcing at a distance, 5.6 both bounds with virtual producers in anchor countri
 scope of country-targeted controls, and untraced materials that any control in scope
 reaches), by plain recursion on an acyclic graph: no
 compiled structure, no incremental evaluation, no killer sets. Only the share split of
-one material (``producer_weights``, checked by hand elsewhere) is shared with the engine.
+one material (``producer_weights``, and ``producer_pools``: which producers split a pool
+without shares of their own, checked by hand elsewhere) is shared with the engine.
 The tests compare the engine's every figure with this one's.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.analysis.structure import producer_pools, producer_weights
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -132,9 +133,31 @@ def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: 
             for m in graph.ids("Material"):
                 if not has_producers(graph, m) and (m in covered
                                                     or covered & set(inputs(graph, m))
-                                                    or untraced(graph, m)):
+                                                    or (untraced(graph, m)
+                                                        and may_hold(graph, m, r.covers))):
                     out.add(("virtual", m))
     return out
+
+
+def may_hold(graph: SupplyGraph, material: str, covers) -> bool:
+    """Whether an untraced material may hold what a control covers: yes without a bound
+    on its composition (MAY_CONTAIN), when the control names it, or when its bound meets
+    an element the control names or one of a material it names (a named material with no
+    element recorded may hold any)."""
+    bound = set(graph.neighbours(material, "MAY_CONTAIN"))
+    if not bound or material in covers:
+        return True
+    bound |= set(graph.neighbours(material, "CONTAINS"))
+    for node in covers:
+        if model.kind_of(node) == "Element":
+            if node in bound:
+                return True
+        elif model.kind_of(node) == "Material":
+            held = (set(graph.neighbours(node, "CONTAINS"))
+                    | set(graph.neighbours(node, "MAY_CONTAIN")))
+            if not held or held & bound:
+                return True
+    return False
 
 
 def suppliers(graph: SupplyGraph, buyer: str) -> dict[str, list[tuple[str, float]]]:
@@ -226,8 +249,17 @@ class Naive:
                 return 0.0
             claims = g.relation_claims(n, "PRODUCES", incoming=True)
             if claims:
-                return cap(sum(w * producer(c.subject, n)
-                               for c, w in producer_weights(g, n, claims) if w > 0))
+                # producers splitting a pool with no share of their own: the whole pool on
+                # the worst-off (lower bound) or the best-off of them (upper bound, at most 1)
+                pools = producer_pools(g, n, claims)
+                pooled = {c.subject for _, group in pools for c in group}
+                total = sum(w * producer(c.subject, n)
+                            for c, w in producer_weights(g, n, claims)
+                            if w > 0 and c.subject not in pooled)
+                for w, group in pools:
+                    values = [producer(c.subject, n) for c in group]
+                    total += w * (min(values) if self.bound == "lower" else max(values))
+                return cap(total)
             if self.bound == "upper":
                 return min((get(i) for i in inputs(g, n)), default=1.0)
             if ("virtual", n) in self.blocked:

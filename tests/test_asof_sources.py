@@ -27,8 +27,9 @@ def test_a_country_figure_of_a_year_starts_with_its_year():
     # at a date before 2024 with no earlier set, the 2024 share stands in as a proxy
     graph = SupplyGraph([share, plant, dated, need], as_of=date(2022, 6, 30))
     found = {c.subject: c.qualifier("proxy") for c in graph.claims}
+    # the plant's relation has no date, but its 5 t are of 2024: a proxy in time at 2022
     assert found == {"country:CN": "2024, the earliest year on record",
-                     "country:JP": None, "facility:f": None, "product:p": None}
+                     "country:JP": None, "facility:f": "2024, a later year", "product:p": None}
     assert SupplyGraph([share], as_of=date(2024, 1, 1)).claims == (share,)
 
 

@@ -82,7 +82,7 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
     rows = list(csv.DictReader(io.StringIO(run("scenario", "--enforce", "control:cn-sm",
                                                "--as-of", "2025-06-01", "--format", "csv"))))
     assert rows == [{"product": "product:jet", "end_use": "defence", "baseline_low": "1.0",
-                     "baseline_high": "1.0", "availability_low": "0.1",
+                     "baseline_high": "1.0", "availability_low": "0.0",
                      "availability_high": "0.1", "loss_low": "0.9", "loss_high": "0.9",
                      "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
@@ -95,9 +95,9 @@ def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
     data = json.loads(run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01",
                           "--format", "json", options=("--min-confidence", "medium")))
     row = data["products"][0]
-    # the range rests on the jet's requirements down to samarium oxide (rated high): the
-    # proxy share was dropped
-    assert (row["loss_low"], row["confidence"], row["proxies"]) == (0.0, "high", [])
+    # the proxy share was dropped: samarium oxide has no producer left, and the 0-100% is
+    # the unmapped rule's alone (the mapped supply loses nothing): confidence unknown
+    assert (row["loss_low"], row["confidence"], row["proxies"]) == (0.0, "unknown", [])
     # without its producers samarium oxide is unknown: 0-100%, and what was dropped shows
     assert row["loss_range"] == [0.0, 1.0]
     assert [(c["subject"], c["relation"], c["object"], c["share"], c["confidence"])
@@ -167,7 +167,7 @@ def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, t
         "SUPPLY-CHAIN CHOKEPOINTS\n\n"
         "Scenario deny-sm: China withholds samarium oxide. Every figure below is measured\n"
         "against what a product still gets under it.\n\n"
-        "Jet keeps 10% of its supply under the scenario (low confidence; rests on a\n"
+        "Jet keeps 0-10% of its supply under the scenario (low confidence; rests on a\n"
         "proxy);")
     assert ("What the figures rest on: China's figure for Samarium oxide is a proxy, measured\n"
             "for all rare-earth separation. Some figures rest on low-confidence claims: run\n"

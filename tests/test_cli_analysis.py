@@ -100,6 +100,8 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
     the row whose path carries it."""
     f35 = run_cli("chokepoints", "--product", "product:f-35").stdout
     table = re.split(r"#\s+node", f35)[1].split("Evidence")[0]
+    # a long label puts its id on the next line (Mountain Pass, #9)
+    table = re.sub(r"\n\s+(\(\w+:[\w-]+\))$", r" \1", table, flags=re.M)
     shown = re.findall(r"^(\d+)\s+(.+) \((\w+:[\w-]+)\)$", table, re.M)
     evidence = f35.split("Evidence (the shortest supply path of each row shown):\n\n")[1]
     evidence = evidence.split("\n\nSupply not mapped")[0]
@@ -155,7 +157,9 @@ def test_evidence_paths_pass_over_supplies_of_an_unrelated_material(run_cli):
 
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     text = run_cli("scenario", "--name", "kuantan-offline").stdout
-    assert "the hardest hit are " in text and ", each losing 1.5%." in text
+    # Kuantan's part of the rest of the world's 9% of NdPr oxide is not sourced: 0-9%, no
+    # longer the equal split's 1.5%
+    assert "the hardest hit are " in text and ", each losing 0-9.0%." in " ".join(text.split())
 
 
 def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_cli):

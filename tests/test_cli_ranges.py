@@ -47,7 +47,8 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
                                             "targets": ["country:US"]}]
         assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
                                        "material": "material:antimony-concentrate",
-                                       "share": 0.577145,
+                                       "share_low": 0.577145, "share_high": 0.577145,
+                                       "share_range": [0.577145, 0.577145], "assumed_share": False,
                                        "sources": ["source:usgs-mcs2025-antimony"]}]
         assert "Antimony trisulfide (primer grade)" in text
 
@@ -125,18 +126,24 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
     assert f35["drivers"] == [
         {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
-         "share": 0.99, "sources": ["source:reex-csis-heavy-ree-2025"]},
+         "share_low": 0.99, "share_high": 0.99,
+         "share_range": [0.99, 0.99], "assumed_share": False,
+         "sources": ["source:reex-csis-heavy-ree-2025"]},
         {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
-         "share": 0.94, "sources": ["source:reex-iea-oct-2025"]},
+         "share_low": 0.94, "share_high": 0.94,
+         "share_range": [0.94, 0.94], "assumed_share": False,
+         "sources": ["source:reex-iea-oct-2025"]},
         {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
-         "share": 0.91, "sources": ["source:reex-iea-oct-2025"]}]
+         "share_low": 0.91, "share_high": 0.91,
+         "share_range": [0.91, 0.91], "assumed_share": False,
+         "sources": ["source:reex-iea-oct-2025"]}]
     removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
     assert ("(product:tomahawk) loses 11%: the scenario removes MP Materials' 11% of "
             "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
             "paths.") in removal
     # the JDAM's NdFeB magnets (Wired, 2011) put it with the NdFeB products, beside its SmCo
     assert ("Javelin anti-tank missile (Raytheon / Lockheed Martin) (product:javelin) and "
-            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 14%: the "
+            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 11-24%: the "
             "scenario removes MP Materials' 11% of Rare-earth mineral concentrate") in removal
 
 
@@ -199,20 +206,24 @@ def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(r
 
 
 def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(run_cli):
-    """Australia's 21.5% of the F-35 is Mount Weld's equal part (0.43 / 2) of the rest of
-    the world's heavy feed: an assumed share (≈), shown with the path through that feed,
-    not the shorter one through Australia's 1.2% of cobalt."""
+    """Australia's loss of the F-35 rests on Mount Weld's part of the rest of the world's
+    heavy feed (0.43), which no source gives: an assumed share (≈), shown with the path
+    through that feed, not the shorter one through Australia's 1.2% of cobalt. It was
+    21.5% (the equal split 0.43 / 2); it is now 3.3-43%: Australia's sourced 3.3% of the
+    concentrate at least, and all of the rest of the world's heavy feed at most."""
     report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
                                 "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
-    assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
+    assert au["loss_range"] == [0.03297, 0.43] and au["assumed_share"] is True
     assert [s["target"] for s in au["paths"][0]][:3] == [
         "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
     # Myanmar's 57% is a sourced share: no ≈
     mm = next(c for c in report["chokepoints"] if c["id"] == "country:MM")
     assert mm["assumed_share"] is False
-    text = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
-    assert ("#10 Australia, loss 22% (medium confidence; rests on an assumed (≈) share; "
+    # now rank 12 (below the default top 10): its best case is its own 3.3% of concentrate
+    text = " ".join(run_cli("chokepoints", "--product", "product:f-35", "--top", "20"
+                            ).stdout.split())
+    assert ("#12 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
 
@@ -222,11 +233,14 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     unspecified magnet it needs (requirement rated high) is untraced, and the AIM-9X 0-94%
     because its magnet's grade is not stated (China's 94% share of sintered magnets and
     the requirement, both rated medium): the rows carried no confidence, as if the figure
-    rested on nothing."""
+    rested on nothing. The Columbia's 0-100% is the untraced rule's alone (its mapped
+    supply loses nothing): no fact says how large it is, so its confidence is "unknown",
+    not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
+    on China's share, a fact."""
     rows = {r["product"]: r for r in json.loads(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
-            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "high")
+            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "unknown")
     assert (rows["product:aim-9x"]["loss_range"], rows["product:aim-9x"]["confidence"]) == (
         [0.0, 0.94], "medium")

@@ -117,10 +117,10 @@ KNOWN_MISSES = {
                                       "'with 48% of global mined supply' (no share verb); "
                                       "'began requiring licences ... under rules it announced "
                                       "in August' is not read",
-    "236-gallium-germanium-reaction-aggregator.html": "'and 68% of its refined germanium': "
-                                                      "'its' read as another country's output; "
-                                                      "'said ... that exporters ... will need "
-                                                      "licences' is no announcement read",
+    "236-gallium-germanium-reaction-aggregator.html": "'said ... that exporters ... will need "
+                                                      "licences' is no announcement read (its "
+                                                      "'and 68% of its refined germanium' is "
+                                                      "read since the sixth pass)",
     "237-gallium-germanium-mofcom-official.html": "the answer's 'released the announcement on "
                                                   "3 July' names no items; the speaker label "
                                                   "of another paragraph is not reported",
@@ -129,6 +129,53 @@ KNOWN_MISSES = {
     "240-magnet-permits-vw-wire.txt": "two unknown grantees whose names do not end like a "
                                       "company's; 'Beijing restricted shipments last month' "
                                       "as a restatement of the April control",
+    # round 12 (251-270), folded after its blind run and the sixth pass
+    "252-russia-uranium-official.html": "'The Government has introduced temporary restrictions "
+                                        "...': a restatement-like perfect with no date of its "
+                                        "own (the notice's day) mints no new control; 'Exports "
+                                        "may be carried out on the basis of one-time licences' "
+                                        "is read as a hedge",
+    "253-irel-japan-news.html": "a planned ban asked by a government of its state miner, reported "
+                                "by unnamed people ('has asked state-run miner IREL to halt its "
+                                "exports'), is not read",
+    "254-umicore-stl-release.md": "'Umicore will receive exclusive access to the germanium "
+                                  "processed by STL': no supply verb; the planned supply is not "
+                                  "read",
+    "257-graphite-february-aggregator.html": "'In December they had plunged to 3,973 tons': a "
+                                             "pronoun for the flow",
+    "258-graphite-janfeb-tradepress.md": "a quantity compared with and no month of its own ('from "
+                                         "1,017 tonnes') is skipped, not given the month of the "
+                                         "clause before; 'December's 1,427 tonnes' (a month's "
+                                         "possessive before a quantity)",
+    "259-lynas-kalgoorlie-official.html": "ore 'from Mt Weld' feeding the plant is no supply verb "
+                                          "(as dev 160)",
+    "260-lynas-kalgoorlie-tradepress.txt": "'processes concentrate from ... Mt Weld' is no supply "
+                                           "verb (as dev 160)",
+    "262-antimony-japan-licence-blog.md": "'remain barred under the ban Beijing announced in "
+                                          "December': the known No. 46 node of the test graph "
+                                          "covers no antimony, so the restated item is not taken",
+    "263-tungsten-japan-apt-tradepress.html": "the tungsten control known only by 'put ... in "
+                                              "place in February 2025' in a clause of background "
+                                              "is no new node; '782 tonnes in 2024' after 'from' "
+                                              "in a sentence of a year-to-date total",
+    "266-sojitz-lynas-wire.txt": "'Sojitz has begun importing heavy rare earths from Lynas': "
+                                 "'importing ... from' is no supply verb the reader knows",
+    "267-energy-fuels-posco-tradepress.html": "'Energy Fuels makes the oxide at its White Mesa "
+                                              "Mill' ('the oxide' is no material name), "
+                                              "'Chemours supplies it with monazite sand' (no "
+                                              "object after the verb), 'POSCO' as the short "
+                                              "name of a known company, and the mill's names",
+    "268-gallium-germanium-2024-tradepress.html": "'Since December, exports of gallium and "
+                                                  "germanium to the United States have been "
+                                                  "officially prohibited': the known No. 46 node "
+                                                  "covers neither; 'and germanium shipments "
+                                                  "nearly 10% lower' has no verb",
+    "269-sojitz-samarium-wire.txt": "'the rare earths it imports from Lynas', 'began importing "
+                                    "... from the Australian miner': no supply verb the reader "
+                                    "knows; a planned production of an element ('brought "
+                                    "forward the start of samarium production') is not read",
+    "270-umicore-stl-msp-official.html": "'Umicore will take the germanium processed by STL': no "
+                                         "supply verb; the planned supply is not read",
 }
 
 
@@ -149,15 +196,15 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (208 articles, 804 claims)."""
+    """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 804
-    assert score.precision >= 688 / 692, report
-    assert score.recall >= 688 / 804, report
-    assert score.unresolved_precision >= 0.95, report
-    assert score.unresolved_recall >= 0.93, report
+    assert score.tp + score.fn == 886
+    assert score.precision >= 738 / 742, report
+    assert score.recall >= 738 / 886, report
+    assert score.unresolved_precision >= 84 / 86, report
+    assert score.unresolved_recall >= 84 / 98, report
 
 
 def test_held_out_articles_are_kept_apart_and_measured(known):
@@ -184,7 +231,7 @@ def test_blind_round_10_keeps_more_than_its_first_run(known):
     assert len(paths) == 16
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 106
-    assert score.tp >= 37 and score.fp == 0
+    assert score.tp >= 39 and score.fp == 0
 
 
 ROUND11 = Path(__file__).parent / "data" / "news" / "round11"
@@ -199,20 +246,24 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 74 and score.fp == 0
+    assert score.tp >= 75 and score.fp == 0
 
 
-ROUND12 = Path(__file__).parent / "data" / "news" / "round12"
+ROUND12 = range(251, 271)
 
 
-def test_blind_round_12_keeps_its_first_run_figures(known):
-    """Round 12 (20 articles by an author who never read the reader) measured blind once on
-    the fifth pass's final rules: 21 of 82 right, 8 wrong (16 and 15 at 16b14c4, before the
-    pass). Not tuned on yet: a change that loses a right claim or adds a wrong one fails."""
-    assert len(articles(ROUND12)) == 20
-    score = evaluate(known, directory=ROUND12)
+def test_blind_round_12_keeps_its_measured_figures(known):
+    """Round 12 (20 articles by an author who never read the reader, now development articles
+    251-270) measured blind once on the fifth pass's final rules: 21 of 82 right, 8 wrong (16
+    and 15 at 16b14c4, before the pass). Studied and tuned on in the sixth pass, then folded
+    (tests/data/news/README.md): its eight wrong claims, each of a class now fixed by a
+    general rule, are gone, and 42 are right. A change that loses a right claim or adds a
+    wrong one fails."""
+    paths = [p for p in articles() if int(p.name.split("-")[0]) in ROUND12]
+    assert len(paths) == 20
+    score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
-    assert score.tp >= 21 and score.fp <= 8
+    assert score.tp >= 48 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -1479,3 +1530,19 @@ def test_a_known_control_restated_by_a_nearby_month_is_not_minted_anew(tmp_path,
         ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ga", "2023-07-03")}
     assert any(x["reason"].startswith("restated: control:cn-2023-07-gallium-germanium")
                for x in result.report["skipped"])
+
+
+def test_a_planned_supply_is_kept_but_never_a_fact_of_the_analysis(data_dir, known):
+    """The lead's ruling (sixth pass): "will supply ... under a five-year contract" is a plan.
+    The article's claim keeps it (``modality=planned``); a graph built with it holds it apart
+    (``SupplyGraph.modal``) and no relation of the analysis reads it (the ontology's
+    ``mg:modality``: never a decision, left out of the analysis)."""
+    result = load(data_dir, "37-vac-honeywell.txt", known)
+    planned = [c for c in result.claims if c.predicate == "SUPPLIES"]
+    assert [(c.subject, c.object, c.qualifier("modality")) for c in planned] == [
+        ("company:vac", "company:honeywell", "planned")]
+    graph = SupplyGraph(list(known.claims) + result.claims)
+    assert graph.relation_claims("company:honeywell", "SUPPLIES", incoming=True) == []
+    assert [c.id for c in graph.modal if c.predicate == "SUPPLIES"] == [planned[0].id]
+    assert not [c for c in graph.claims if c.qualifier("modality")]
+    assert [c.id for c in graph.as_of("2025-06-01").modal] == [planned[0].id]   # kept apart

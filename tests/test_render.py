@@ -129,11 +129,11 @@ def test_every_picture_labels_a_loss_range_with_both_ends(tiny):
 
 def test_every_picture_says_what_a_marked_loss_rests_on(f35):
     """The full chain's marked losses came without their confidence, which the compact
-    picture and the table give: Myanmar's 57% rests on a disputed figure, JL Mag's 47% on
-    an assumed (≈) share."""
+    picture and the table give: Myanmar's 57% rests on a disputed figure. (Rank 7 was JL
+    Mag's 47%, an equal split of China's 94% no source gives; JL Mag is now 0-94% and ranks
+    22nd, and rank 7 is MP Materials, a company the full chain draws through its plants.)"""
     dot, mermaid = to_dot(f35), to_mermaid(f35)
-    for text in ("chokepoint 6: loss 57% (medium confidence; disputed)",
-                 "chokepoint 7: loss 47% (medium confidence; rests on an assumed (≈) share)"):
+    for text in ("chokepoint 6: loss 57% (medium confidence; disputed)",):
         assert text in dot
     assert "chokepoint 6: loss 57% (medium confidence; disputed)" in mermaid
     svg = FORMATS[".svg"](f35).decode()

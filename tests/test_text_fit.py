@@ -111,3 +111,33 @@ def test_the_risk_blocks_align_rank_10_and_fit_80_columns(run_cli):
         "    GeoPolRisk ")
     block = lines[ten + 1:lines.index("", ten)]
     assert block and all(line.startswith("    ") and line[4] != " " for line in block)
+
+
+def test_a_range_a_figure_or_an_arrow_never_breaks_in_a_folded_cell():
+    """Only prose folds: ">99.9-100%" read ">99.9-" over "100%", "F-35" read "F-" over
+    "35" and a path's "->" read "-" over ">" (new-user trial)."""
+    rows = [{"node": "China", "loss": ">99.9-100%", "via": "Refined cobalt -> F-35 radar",
+             "change": "was 100% -> 57%", "conf": "low, proxy, disputed"}]
+    table = text_table(rows, ["node", "loss", "via", "change", "conf"], width=48)
+    assert table.splitlines() == [
+        "node",
+        "  loss        via       change        conf",
+        "  ----------  --------  ------------  ----------",
+        "China",
+        "  >99.9-100%  Refined   was           low,",
+        "              cobalt    100% -> 57%   proxy,",
+        "              -> F-35                 disputed",
+        "              radar"]
+
+
+def test_a_country_and_its_share_stay_on_one_line(run_cli):
+    """``concentration``'s shares read "CN" over "69%," over "US" over "12%," (a column 6
+    wide); a country's code and its share are one word now."""
+    text = run_cli("concentration", "material:re-concentrate",
+                   "material:antimony-concentrate").stdout
+    lines = text.splitlines()
+    first = lines.index("Rare-earth mineral concentrate (REO content)")
+    assert lines[first + 1:first + 6] == [
+        "  mining  2024  CN 69%,     69%   89%   5,024  yes   high   statistics   [1][2]",
+        "                US 12%,", "                MM 8.0%,", "                AU 3.3%,",
+        "                +9 more"]

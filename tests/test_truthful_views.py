@@ -34,8 +34,8 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     header = text[text.index("\nproduct\n"):].splitlines()[2].split()
     assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf.", "sources"]
     f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
-    assert f35[0].split() == ["defence", ">99.9-", "14", "low,", "[1][4]"]
-    assert f35[1].split() == ["100%", "proxy,"]
+    assert f35[0].split() == ["defence", ">99.9-100%", "14", "low,", "[1][4]"]
+    assert f35[1].split() == ["proxy,"]  # the range on one line, never ">99.9-" over "100%"
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
@@ -303,12 +303,14 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
+    # 14 of the F-35's inputs have no mapped supply: the availability stated is 0-100%,
+    # never 100% (unknown supply is not safe; Analysis.stated_range), in every view
     text = out("chokepoints", "--product", "product:f-35")
-    assert "defence; availability 100% as of latest data" in " ".join(text.split())
+    assert "defence; availability 0-100% as of latest data" in " ".join(text.split())
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert 'n19["Lockheed Martin F-35 Lightning II<br/>availability 100%"]' in mmd
+    assert 'n19["Lockheed Martin F-35 Lightning II<br/>availability 0-100%"]' in mmd
     svg = out("snapshot", "product:f-35")
-    assert ">availability</text>" in svg and ">100% (no</text>" in svg
+    assert ">availability</text>" in svg and ">0-100% (no</text>" in svg
     assert "1.00" not in mmd and ">1.00" not in svg
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     assert "availability &lt;0.1% (baseline 100%)" in full
@@ -348,11 +350,16 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
 def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
     import mineralgraph as mg
 
-    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
+    # under the embargo the AIM-9X's lower bound is now 0 (the rest of the world's 6% of
+    # magnets may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has
+    # no possible new single point there; under the April 2025 denial it has six
+    denial = ("scenario", "--name", "cn-2025-04-defence-denial")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-2025-04-defence-denial").rows()}
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
-        out(*EMBARGO, "--format", "csv")))}
+        out(*denial, "--format", "csv")))}
     assert rows["product:aim-9x"]["new_possible_spofs"] == [
-        "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
+        "company:mp-materials", "company:noveon", "country:US", "facility:fort-worth",
+        "facility:mountain-pass", "facility:san-marcos"]
     assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
         "product:aim-9x"]["new_possible_spofs"]
 

@@ -110,9 +110,12 @@ def validate(app, paths, with_bundled, fmt, output):
 @click.option("--news-new-controls", "news_new_controls", is_flag=True,
               help="Add the export controls news articles name that no known control "
                    "matches (withheld and listed in the report by default).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List each material whose country shares rest on press or reposts alone "
+                   "(by default one line counts them).")
 @click.pass_obj
 def build(app, sources, output, fmt, no_bundled, article_date, years, strict, news_report,
-          news_new_controls):
+          news_new_controls, verbose):
     """Build a graph snapshot from the bundled data and any --source files.
 
     Nothing is written unless every fact is valid. For each news article the per-article
@@ -129,6 +132,7 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     from mineralgraph.files import target_of, write_atomically
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
     from mineralgraph.reports.news import article_report_text, article_reports_json
+    from mineralgraph.reports.validation import press_only_summary
 
     if out != "-":
         target_of(out)  # a device or a folder is refused before any work
@@ -155,9 +159,11 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
         click.echo(article_report_text(report), err=True)
     report_problems(skipped)
     if not errors:
-        for warning in check_warnings(claims):
-            if "country shares" in warning:
-                click.echo(one_line(warning), err=True)
+        shares = [w for w in check_warnings(claims) if "country shares" in w]
+        if not verbose:
+            shares = press_only_summary(shares, "build --verbose lists them")
+        for warning in shares:
+            click.echo(one_line(warning), err=True)
     if errors or (strict and skipped):
         report_problems(errors)
         raise MineralGraphError(f"{len(errors) + len(skipped) * strict} problem(s); "

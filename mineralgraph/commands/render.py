@@ -89,7 +89,8 @@ def snapshot(app, node_id, upstream, depth, scenario, full, output, fmt, as_of):
 @click.argument("node_id", metavar="ID", shell_complete=complete_ids)
 @scenario_option("Add the results of a what-if scenario.")
 @out_option("Write here: .md (plain Markdown, Mermaid picture), .html (self-contained, "
-            "prints as one page) or .pdf (one page); stdout: Markdown, or --format.")
+            "prints as one page) or .pdf (one page; two when one would shrink the picture "
+            "below 7 pt); stdout: Markdown, or --format.")
 @format_option(BRIEF_FORMAT_NAMES, None, help="Document format [default: from the suffix "
                                               "of -o FILE; md on stdout].")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,

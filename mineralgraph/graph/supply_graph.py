@@ -199,6 +199,60 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
     return out
 
 
+def later_figure_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Claim, Claim]]:
+    """Facility and company rows in force at ``when`` whose figure is of a later year.
+
+    A facility's or company's ``PRODUCES`` row says that it produces and, with a ``year``,
+    how much in that year (JL Mag's 29,300 t of 2024, its 40,000 t/yr of 2025). The
+    relation may hold before the figure's year (the row keeps its own dates), but the
+    figure does not: at an earlier date it is a proxy in time. Each such row in force at
+    ``when`` is marked: its ``proxy`` qualifier says "YEAR, a later year" (after
+    the proxy text the row already has), and its ``note``, which describes that later
+    year, is marked as of that year, so no view shows a later event as a fact of the
+    date. The figure then gives no share at the date either (a capacity or output gives
+    one only against the world output of its own year, section 5.4).
+
+    Returns
+    -------
+    list of (stand-in, original)
+        In the order of the claims.
+
+    >>> old = Claim("company:j", "PRODUCES", "material:m", (("amount", 29300.0),
+    ...             ("note", "2024 output"), ("year", 2024)), ("source:s",))
+    >>> [(c.qualifier("proxy"), c.qualifier("note"))
+    ...  for c, _ in later_figure_proxies([old], date(2022, 6, 30))]
+    [('2024, a later year', 'in 2024: 2024 output')]
+    >>> later_figure_proxies([old], date(2024, 6, 30))
+    []
+    """
+    out: list[tuple[Claim, Claim]] = []
+    for claim in claims:
+        year = claim.qualifier("year")
+        if (claim.predicate != "PRODUCES" or not isinstance(year, int) or isinstance(year, bool)
+                or model.kind_of(claim.subject) not in ("Facility", "Company")
+                or when >= date(year, 1, 1) or not active_on(claim, when)):
+            continue
+        held, note = claim.qualifier("proxy"), claim.qualifier("note")
+        text = f"{year}, a later year"
+        marks = {"proxy": f"{held}; {text}" if held else text}
+        if note:
+            marks["note"] = f"in {year}: {note}"
+        qualifiers = tuple(sorted({**dict(claim.qualifiers), **marks}.items()))
+        out.append((replace(claim, qualifiers=qualifiers), claim))
+    return out
+
+
+def earliest_figure(claims: Iterable[Claim]) -> date | None:
+    """The day the earliest of the countries' production figures starts to hold (a country
+    ``PRODUCES`` row with a ``year``: :func:`starts`), or None: before it the data holds
+    no figure."""
+    found = [starts(claim) for claim in claims
+             if claim.predicate == "PRODUCES" and model.kind_of(claim.subject) == "Country"
+             and isinstance(claim.qualifier("year"), int)]
+    found = [d for d in found if d is not None]
+    return min(found) if found else None
+
+
 class _Positions:
     """Claim id -> position in a graph's input, read from :attr:`SupplyGraph.loaded`,
     which is made (a hash of every claim given) only when a tie first asks."""
@@ -271,20 +325,42 @@ class SupplyGraph:
         #: what the claim choices read for "loaded last": :attr:`loaded`, made only when a
         #: choice needs it
         self._positions = _Positions(self)
+        if as_of is not None:
+            first = earliest_figure(claims)
+            if first is not None and as_of < first:
+                # every figure would stand in from a later year: no answer of that date
+                raise MineralGraphError(
+                    f"no figures on record before {first.isoformat()} (when the earliest of "
+                    f"the countries' production figures starts): as of {as_of.isoformat()} "
+                    f"every figure would be a later year's; use a date on or after "
+                    f"{first.isoformat()}")
         active = [c for c in claims if active_on(c, as_of)]
-        #: stand-ins for shares of a later year (by object identity) -> the rows given, so
-        #: that a graph rebuilt from this one (as_of, with_policy...) starts from the rows
+        #: stand-ins for shares of a later year, and facility and company rows whose
+        #: figure is of a later year (by object identity) -> the rows given, so that a
+        #: graph rebuilt from this one (as_of, with_policy...) starts from the rows
         stand_ins = earliest_set_proxies(claims, as_of) if as_of is not None else []
+        later = later_figure_proxies(active, as_of) if as_of is not None else []
+        if later:
+            marked = {id(old) for _, old in later}
+            active = [c for c in active if id(c) not in marked]
+            stand_ins += later
         self._stand_ins: dict[int, Claim] = {id(new): old for new, old in stand_ins}
         self._stand_in_ids: dict[str, str] = {new.id: old.id for new, old in stand_ins}
         active = _distinct_sorted(active + [new for new, _ in stand_ins])
+        #: claims a source only forecasts, plans or speculates about (a ``modality``
+        #: qualifier: a news article's "will supply ... under an MOU", a planned ban): kept
+        #: here, never a fact of the analysis (the ontology's ``mg:modality``)
+        self.modal: tuple[Claim, ...] = tuple(c for c in active
+                                              if c.qualifier("modality") is not None)
         self.claims: tuple[Claim, ...] = tuple(
-            c for c in active if at_least(c, min_confidence))
+            c for c in active if at_least(c, min_confidence)
+            and c.qualifier("modality") is None)
         #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
         #: analysis says what it left out, and a left-out requirement counts in the lower
         #: bound (unknown, not absent).
         self.left_out: tuple[Claim, ...] = tuple(
-            c for c in active if not at_least(c, min_confidence))
+            c for c in active if not at_least(c, min_confidence)
+            and c.qualifier("modality") is None)
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
@@ -346,7 +422,7 @@ class SupplyGraph:
         ``min_confidence`` left out (or ``claims``), each stand-in for a later year's
         shares (:func:`earliest_set_proxies`) replaced by the row it stands for, so the
         variant marks it once, at its own date."""
-        claims = self.claims + self.left_out if claims is None else claims
+        claims = self.claims + self.left_out + self.modal if claims is None else claims
         if not self._stand_ins:
             return claims
         return tuple(self._stand_ins.get(id(c), c) for c in claims)
@@ -394,7 +470,8 @@ class SupplyGraph:
         back = [c for c in self.left_out if c.predicate in REQUIREMENTS]
         if not back:
             return self
-        return SupplyGraph(self.given_claims(self.claims + tuple(back)), as_of=self.as_of_date,
+        return SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
+                           as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded)
 
     # ------------------------------------------------------------------ nodes

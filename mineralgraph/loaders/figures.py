@@ -74,8 +74,8 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
-                      r"(?:\b(?:down|up)|\d%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
-                      r"(?:about\s+|nearly\s+|roughly\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+                      r"(?:\b(?:down|up)|\d+(?:\.\d+)?%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
+                      r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
                       r"kilograms|kg)\b",
                       re.I)
@@ -90,9 +90,14 @@ QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\
 #: tons": the quantity a named buyer took (its exporter is the one of the figure before).
 QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
                             r"[\w\s-]{1,30}?,)?\s+(?:received|took|bought|imported)\s+"
-                            r"(?:about\s+|nearly\s+|roughly\s+)?" + _NUM + r"\s+" + _UNIT)
+                            r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?" +
+                            _NUM + r"\s+" + _UNIT)
 #: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
-QUANTITY_AND = re.compile(r"\band\s+" + _NUM + r"\s+" + _UNIT + r"\s+of\b", re.I)
+QUANTITY_AND = re.compile(r"\band\s+(?:to\s+(?=[\d,.]+\s+(?:metric\s+)?(?:tonnes|tons|"
+                          r"kilograms|kg)\s+in\s+(?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b))?" + _NUM + r"\s+" +
+                          _UNIT + r"(?:\s+of\b|(?=\s+in\s+(?:January|February|March|April|May|"
+                          r"June|July|August|September|October|November|December)\b))", re.I)
 #: "reached 1,721 metric tons last month, compared with 808 tons in November", "climbed to
 #: 7.03 tons from 1.53 tons in November", "to 948 tonnes, from 12,186 tonnes in November":
 #: the quantity compared with, of the same flow.
@@ -213,6 +218,7 @@ _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compa
                              r"^\s*(?:[\w-]+\s+){0,2}?(?:month[- ]on[- ]month|m/m)", re.I)
 #: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
 _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
+                       r"\b(?:more|less|higher|lower) than (?:in )?20\d\d\b|"
                        r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
 
 
@@ -228,7 +234,10 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         before, after = text[max(0, match.start() - 45):match.start()], text[match.end():]
         if re.search(r"\b(from|to|at)\s+$", before):
             continue   # "down from 90% in 2010", "rose to 60%": a level, not a change
-        verbs = list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12]))
+        # "15.4% more than a year earlier", "55% more than in 2023": the comparative after it
+        comparative = re.match(r"\s+(more|less|higher|lower)\s+than\b", after, re.I)
+        verbs = [comparative] if comparative else (
+            list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12])))
         flows = list(_FLOW.finditer(text[:match.start()]))
         if not verbs or not flows or _MONTH_ON_MONTH.match(after):
             continue
@@ -236,15 +245,27 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                      text[flows[-1].end():match.start()], re.I):
             continue   # "export prices fell 12% year on year": a price, no trade change
         window = after[:70]
+        # "down 4.7% from 619 tonnes in July and 11.8% lower than in August 2024": a cue after
+        # the next percentage is that one's
+        following = re.search(r"\d(?:\.\d+)?\s?(?:%|percent\b|per cent\b)", window)
+        if following:
+            window = window[:following.start()]
+        if re.match(r"\s*(?:from|than|compared (?:with|to))\s+(?:the\s+)?(?:about\s+)?[\d,.]+\s+"
+                    r"(?:metric\s+)?(?:tonnes|tons|kilograms|kg|t)\s+(?:in|during)\s+" +
+                    _MONTH_NAMES + r"\b(?!\s+20\d\d)", after, re.I):
+            continue   # "down 4.7% from 619 tonnes in July": month on month
         lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
         if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
                 or (lead and YEAR_ON_YEAR.search(lead.group(0))
                     and lead.end() <= match.start())
-                or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])):
+                or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])
+                # "Germanium exports for the year fell almost 30%": a change over the year
+                or re.search(r"\b(for|over) the (full |whole |entire )?year\b(?! (earlier|ago|"
+                             r"before|to date))", text[flows[-1].start():match.start()], re.I)):
             continue
-        verb = (verbs[-1] if _UP_DOWN.finditer(before) and list(_UP_DOWN.finditer(before))
-                else verbs[0]).group(0).lower()
-        sign = -1 if DOWN.match(verb) or verb == "lower" else 1
+        verb = (verbs[-1] if not comparative and list(_UP_DOWN.finditer(before))
+                else verbs[0]).group(0).lower().split()[0]
+        sign = -1 if DOWN.match(verb) or verb in ("lower", "less") else 1
         flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
         out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
                           flows[-1].start(), match.end(),

@@ -176,6 +176,11 @@ class Mention:
     id: str | None
 
 
+#: "neodymium-praseodymium (NdPr) oxide": words, their abbreviation in brackets, a head word.
+ABBREVIATED = re.compile(r"\b[\w-]+(?:\s+and\s+[\w-]+)?\s+\((?P<abbr>[A-Za-z]{2,6})\)\s+"
+                         r"(?P<head>[a-z]+)\b")
+
+
 def _norm(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -238,7 +243,14 @@ class Gazetteer:
                                             sentence[m.end():m.end() + 12], re.I):
                 continue   # "lithium batteries" are not the element
             found.append(Mention(text, m.start(), m.end(), self.names[key]))
-        return found
+        # "neodymium-praseodymium (NdPr) oxide": a name spelled out with its abbreviation in
+        # brackets is also the abbreviated name ("NdPr oxide"), over the words it spans
+        for m in ABBREVIATED.finditer(sentence):
+            key = _norm(f"{m.group('abbr')} {m.group('head')}")
+            if key in self.names and model.kind_of(self.names[key]) in ("Material", "Product"):
+                found = [f for f in found if not m.start() <= f.start < m.end()]
+                found.append(Mention(m.group(0), m.start(), m.end(), self.names[key]))
+        return sorted(found, key=lambda f: f.start)
 
     def near_miss(self, name: str) -> str | None:
         """The id whose label or alias ``name`` nearly spells, or None for a weak match."""

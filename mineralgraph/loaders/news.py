@@ -82,6 +82,7 @@ from mineralgraph.loaders.news_gate import (
     event_doubt,
     restated_doubt,
     restated_match,
+    supply_plan,
 )
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
@@ -118,7 +119,11 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
                           r"quarters|quarter)|first[- ](quarter|half)|Q[1-4]|H[12]|"
                           # "exports in January and February combined": a figure over several
                           # months is no month's
-                          r"combined)\b", re.I)
+                          r"combined|"
+                          # "South Korea took 703 tonnes in the two months": a total over months
+                          r"(in|for|during|over) (the|these|those) (two|three|four|five|six|seven|"
+                          r"eight|nine|ten|eleven|\d{1,2}) months|(two|three|four|five|six|"
+                          r"\d{1,2})-month (period|total|span))\b", re.I)
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -162,6 +167,66 @@ EXTENDED = re.compile(r"\b(extend(s|ed|ing)?|prolong(s|ed|ing)?|renew(s|ed|ing)?
 #: Between a verb and the thing it governs: a few words, no comma, no list of uses.
 OBJECT_GAP = re.compile(r"(?!.*\b(used in|end up in|ends up in|including|such as|for use in)\b)"
                         r"(,(?!\s)|[^,;]){0,60}", re.I)
+#: "a year to date", "for the year", "for the full year": a figure of the year in hand.
+WHOLE_YEAR = re.compile(r"\b(for|over|in|during) the (full |whole |entire )?year\b(?! (earlier|"
+                        r"ago|before|to date))|\bfull[- ]year\b", re.I)
+#: "from 1,017 tonnes", "compared with 808 tons": a quantity a figure is compared with.
+COMPARED_QUANTITY = re.compile(r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|"
+                               r"nearly\s+|roughly\s+|around\s+)?\d[\d,.]*\s+(million\s+)?"
+                               r"(metric\s+)?(tonnes|tons|mt|t|kilograms|kg)\b\W*$", re.I)
+#: A control in place since a month, as a state: "has kept curbs on seven rare earths in place
+#: since April", "Since August last year Chinese authorities have required special licences".
+RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]es?|licensing|"
+                            r"permits?)\b[^.;]{0,60}?\b(in place|in force|in effect)\s+since\s+"
+                            r"(?P<month>January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\b(?:\s+(?P<year>20\d\d))?"
+                            r"(?!\s+\d)|"
+                            r"^\W*Since\s+(?P<month2>January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)(?P<last2>\s+last year)?"
+                            r"\s*,?\s+[^.;]{0,60}?\b(have|has)\s+(required|needed|restricted|"
+                            r"controlled)\b[^.;]{0,40}?\b(licen[cs]es?|permits?|exports?)\b")
+#: A modal in a clause defining uses: "any use that could enhance military capabilities".
+SCOPE_MODAL = re.compile(r"\b(uses?|users?|purposes?|applications?)\s+(that|which)\s+(could|might|"
+                         r"may|would)\b[^,.;]*", re.I)
+#: "That compared with ...": a sentence of totals compared with the one before.
+COMPARED_LEAD = re.compile(r"\W*(That|This|It|These|Those|The (figure|total|volume)s?)\s+"
+                           r"(compared|compares|was up from|was down from)\s+(with|to|against)?",
+                           re.I)
+#: "5,994 tons in July", "4,723 tons in August 2024": a total with its own month.
+COMPARED_TOTAL = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+"
+                            r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\s+in\s+"
+                            r"(?P<month>January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\b(?:\s+(?P<year>20\d\d))?"
+                            r"(?!\s*(and|to|-)\s*(January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December))")
+#: A flow and the month its verb takes, no comparison between: "exports of magnets rose for a
+#: third month in a row in August" (not "recovered from the low they hit in December").
+FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
+                        r"(rose|fell|climbed|jumped|dropped|declined|increased|decreased|surged|plunged|"
+                        r"slumped|grew|rebounded|recovered|were|was|totall?ed|reached)\b"
+                        r"(?![^.;,]{0,60}?\b(from|than|since|when|low|high|level|compared|"
+                        r"after|before|until|average)\b[^.;,]{0,40}?\bin (January|February|March|"
+                        r"April|May|June|July|August|September|October|November|December)\b)"
+                        r"[^.;,]{0,60}?\bin (?P<month>January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)\b(?:\s+(?P<year>"
+                        r"20\d\d))?(?!\s+(and|or|to)\b)", re.I)
+#: "approved the export of 20 tons", "a licence to ship", "a quota of": a volume allowed.
+LICENSED_QUANTITY = re.compile(r"\b(approv(e|ed|es|al|als)|licen[cs](e|es|ed|ing)|permit(s|ted)?|"
+                               r"allow(s|ed)?|authori[sz](e|ed|es|ation)|quotas?|grant(s|ed)?|"
+                               r"cleared for|may export|can export)\b", re.I)
+#: Exports allowed under licence despite the control: "can still go ahead under one-time
+#: licences", "only with a licence", "unless licensed".
+LICENSED_EXCEPTION = re.compile(r"\b(can|may|could|will) still\b[^.;]{0,60}?\b(under|with)\b"
+                                r"[^.;]{0,30}?\b(licen[cs]es?|permits?|approvals?)\b|"
+                                r"\bonly (under|with) (an? |the )?([\w-]+ ){0,2}?(licen[cs]es?|"
+                                r"permits?|approvals?)\b|\bunless (licensed|(an? )?licen[cs]e|"
+                                r"(an? )?permit)\b|\bexcept (under|with) (an? )?([\w-]+ ){0,2}?"
+                                r"(licen[cs]es?|permits?)\b|\bsubject to (an? )?([\w-]+ ){0,2}?"
+                                r"(licen[cs]es?|licensing|permits?|approvals?)\b", re.I)
+#: A use named between a verb and a material: "products used in magnets", "for use in".
+USE_BEFORE = re.compile(r"\b(used (in|for|to make)|end(s)? up in|going into|goes into|for use in|"
+                        r"destined for|needed (in|for)|key (components?|ingredients?) (of|in|for)|"
+                        r"feedstock for|that (go|goes) into)\b", re.I)
 #: A condition not yet met: "subject to qualification", "conditional on financing".
 CONDITIONAL = re.compile(r"\b(subject to|conditional (up)?on|contingent (up)?on|provided that|"
                          r"pending)\b", re.I)
@@ -195,7 +260,10 @@ PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|gr
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
 REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still|(has|have|had) been) (in (force|place|"
-                     r"effect))\b", re.I)
+                     r"effect))\b|"
+                     # "has kept curbs on seven rare earths in place since April": a state
+                     r"\b(kept|keeps|keep|keeping)\s+([\w-]+\s+){0,6}?in (force|place|effect)\b",
+                     re.I)
 SUSPENDED = re.compile(r"\b(suspend(ed|s|ing)?|suspension|paus(e|ed|es|ing)|lift(ed|s|ing)?|"
                        r"scrap(ped|s)?|revok(e|ed|es)|withdr(ew|awn|aws))\b", re.I)
 IN_FORCE = re.compile(r"\b(took effect|take effect|takes effect|taking effect|came into (force|"
@@ -216,7 +284,8 @@ COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|ex
                          r"to|list(s|ed)?|requir(e|es|ed))\b", re.I)
 HEDGE = re.compile(r"\b(could|might|would likely|consider(s|ing)?|mull(s|ing)?|weigh(s|ing)|"
                    r"threaten(s|ed|ing)?|warn(s|ed|ing)?|any (country|countries|nation|company|"
-                   r"companies|firm) (that|which)|expected to|plans? to|planning to|reportedly|"
+                   r"companies|firm) (that|which)|expected to|plans? to|planning to|aims? to|"
+                   r"aiming to|reportedly|"
                    r"whether|"
                    r"speculat\w*|if)\b|(?-i:\bmay\b)(?! \d)", re.I)
 #: Cues of a forecast (expected), a plan (planned); any other HEDGE is speculative.
@@ -227,7 +296,7 @@ EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|sho
                           r"predict|predicts)\s+([\w.'-]+\s+){1,4}?to|in the coming (days|weeks|"
                           r"months))\b", re.I)
 PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
-                         r"proposed|intends? to|preparing to)\b", re.I)
+                         r"proposed|intends? to|preparing to|aims? to|aiming to)\b", re.I)
 SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps|in (talks|discussions|"
                              r"negotiations)|negotiating|looking to|seeks? to|seeking to)\b", re.I)
 #: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
@@ -335,6 +404,7 @@ GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|pow
 #: regime ("..., days after Washington imposed a ban on chip sales", "..., a metal used in
 #: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
 ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
+                   r"retaliating|responding|in retaliation|in response|"
                    r"(\w+\s+)?(days|hours|weeks|months|a day|a week) (after|before)|after|"
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
                    r"(a|an) ([\w-]+\s+){0,2}(metal|mineral|element|material|product|move|"
@@ -468,6 +538,14 @@ class NewsReader:
         self.last_said_text = ""
         self.rare_earth_topic = False
         self.last_period: date | None = None
+        #: a flow the sentence before stated with its month and goods, and no figure:
+        #: (sentence number, month, goods or None, flow) ("China's exports of magnets rose
+        #: for a third month in August." then "Shipments reached 6,146 tonnes")
+        self.flow_context: tuple | None = None
+        #: the last total of a month read: (sentence number, exporter, goods, flow, unit)
+        self.last_total: tuple | None = None
+        #: the year of the last annual figure ("Over the whole of 2024, ..."), for "for the year"
+        self.last_year: date | None = None
         self.last_material: Found | None = None
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
@@ -830,7 +908,11 @@ class NewsReader:
         question = question or quoted
         # "..., as it seeks to profit from growing demand": the purpose of what was done, no
         # hedge of it
-        cues = PURPOSE.sub("", text)
+        # hedge, nor "exports may still go ahead under licences" (an exception of the rule)
+        cues = LICENSED_EXCEPTION.sub("", PURPOSE.sub("", text))
+        # "for any use that could enhance Japan's military capabilities": a modal that defines
+        # the uses a control covers hedges nothing
+        cues = SCOPE_MODAL.sub("", cues)
         hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
                       or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
         self.modality = modality_of(cues) if hedged else None
@@ -906,11 +988,22 @@ class NewsReader:
             found_here = [f for f in found if f.mention.end <= len(factual)]
             # "Syrah will supply 8ktpa ... to Tesla, subject to the production ramp-up and
             # qualification": a supply under a condition not yet met is planned, no supply
-            self.modality = "planned" if CONDITIONAL.search(factual) else None
+            # and a supply promised under a contract, MOU, agreement or offtake, none said to
+            # have begun, is planned too (the lead's ruling)
+            self.modality = "planned" if CONDITIONAL.search(factual) or supply_plan(factual) \
+                else None
             self.supply_claims(factual, found_here, event)
             self.modality = None
             self.figure_claims(factual, found_here, dates)
+            self.flow_context = self.stated_flow(factual, found_here)
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
+        if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
+            self.licensed_exception(text)
+        if len(self.claims) == before and not hedged and not negated and not question \
+                and not is_licence and not any(t == text for _, t, _ in self.skipped):
+            # "Beijing's April export controls", "has kept curbs ... in place since April":
+            # a known control restated by its month gives what it restates on the known node
+            self.restated_known(text, found)
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
                 and self.current_control:
             # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
@@ -932,6 +1025,129 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def restated_known(self, text: str, found: list[Found]) -> None:
+        """A known control restated by its month, with no event of its own ("The recovery
+        follows Beijing's April export controls", "China, which has kept curbs on seven rare
+        earths in place since April", "Since August last year Chinese authorities have
+        required special licences for exports of gallium and germanium"): its issuer, and the
+        items and targets named when the known control covers and targets them all, on the
+        known node, dated by its announcement; no entry into force (a state) and never a new
+        node. Read only when the month names the control (its announcement or entry into
+        force), one issuer is named and one known control of that issuer and month exists."""
+        if YEAR_TO_DATE.search(text) or QUESTION.search(text):
+            return
+        named = MONTH_CONTROL.search(text)
+        if named and re.search(r"\b(after|since|before|following|ahead of|until|amid|under)\s+"
+                               r"([\w.'\u2019-]+\s+){0,2}$", text[:named.start()], re.I):
+            named = None   # "prices tripled after China's April 2025 controls": a time, no claim
+        since = RESTATED_SINCE.search(text)
+        if not named and not since:
+            return
+        word = named.group("month") if named else since.group("month") or since.group("month2")
+        month = MONTHS[word.lower()]
+        published = self.article.published
+        year_text = None if named else since.group("year")
+        if year_text:
+            year = int(year_text)
+        elif since and since.group("last2"):
+            year = published.year - 1
+        else:
+            year = published.year - (month > published.month)
+        countries = [f for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        issuers = {f.id for f in countries}
+        if len(issuers) != 1:
+            return
+        issuer = next(iter(issuers))
+        same = sorted(node for node, info in self.controls.items()
+                      if not info["minted"] and self.known is not None and node in self.known
+                      and issuer in info["issuer"] and any(
+                          d is not None and (d.year, d.month) == (year, month)
+                          for d in (info["announced"], info["effective"])))
+        if len(same) != 1:
+            return
+        control, info = same[0], self.controls[same[0]]
+        # the items and targets of the control's own phrase, not of another clause ("It
+        # imported ... rare earth magnets ..., mostly from China, which has kept curbs on seven
+        # rare earths in place since April")
+        phrase = (named or since).start()
+        if since and since.group("month2"):
+            phrase = 0   # "Since August last year ... have required licences for exports of X"
+        own = [f for f in found if f.mention.start >= phrase]
+        items = [i for i, _ in self.items(own)]
+        targets = [f.id for f in own if f.kind == "Country" and self.is_target(text, f.mention)]
+        if not set(items) <= info["covers"] or not set(targets) <= info["targets"]:
+            self.skipped.append((self.line, text, f"ambiguous: {control} restated with items "
+                                                  "or targets it does not hold"))
+            return
+        when = info["announced"]
+        self.claim(control, "ISSUED_BY", issuer, when, quote=text)
+        for item in items:
+            self.claim(control, "COVERS", self.ensure(item), when, quote=text)
+        for target in targets:
+            self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
+        self.current_control = control
+
+    def compared_totals(self, text: str) -> None:
+        """"That compared with 5,994 tons in July and 4,723 tons in August 2024": totals of
+        the same flow, goods and exporter as the total the sentence before gave, each dated by
+        the month written after it (a quantity with no month of its own is skipped)."""
+        last = self.last_total
+        if last is None or last[0] != self.sentences - 1:
+            return
+        _, subject, item, flow, _ = last
+        for match in COMPARED_TOTAL.finditer(text):
+            month = MONTHS[match.group("month").lower()]
+            published = self.article.published
+            year = int(match.group("year")) if match.group("year") else \
+                published.year - (month > published.month)
+            unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+            quals = [("about", match.group(0)), ("flow", flow), ("unit", unit),
+                     ("period", f"{year}-{month:02d}")]
+            if item is not None:
+                quals.append(("material", self.ensure(item.id)))
+            self.claim(self.ensure(subject), "reported_quantity",
+                       float(match.group("num").replace(",", "")), date(year, month, 1),
+                       tuple(quals), quote=text)
+
+    def stated_flow(self, text: str, found: list[Found]) -> tuple | None:
+        """A flow the sentence states with its month and no figure ("China's exports of rare
+        earth magnets rose for a third month in a row in August"): (sentence number, month,
+        goods or None, flow), for a figure of the next sentence that names neither; None
+        when the sentence gives a figure, several goods, or no month the flow's verb takes."""
+        if find_figures(text) or YEAR_TO_DATE.search(text):
+            return None
+        goods = {f.id for f in found if f.kind in ("Material", "Element")}
+        item = next((f for f in found if f.kind in ("Material", "Element")), None)
+        if len(goods) > 1:
+            return None
+        match = FLOW_MONTH.search(text)
+        if not match:
+            # "China's exports of natural graphite ... have recovered from the low ...": the
+            # goods of the flow, no month
+            named = re.search(r"\b(?P<flow>exports?|imports?|shipments?)\s+of\s+(\w+\s+){0,3}?$",
+                              text[:item.mention.start]) if item else None
+            return (self.sentences, None, item, "import" if named.group("flow").lower()
+                    .startswith("import") else "export") if named else None
+        month = MONTHS[match.group("month").lower()]
+        published = self.article.published
+        year = int(match.group("year")) if match.group("year") else \
+            published.year - (month > published.month)
+        flow = "import" if match.group("flow").lower().startswith("import") else "export"
+        return self.sentences, date(year, month, 1), item, flow
+
+    def licensed_exception(self, text: str) -> None:
+        """"Shipments can still go ahead under one-time licences": the new control in hand,
+        read as a ban, lets exports go under licence: its regime is ``licence-required``."""
+        control = self.current_control
+        info = self.controls.get(control or "")
+        if not info or not info["minted"] or info.get("regime") != "ban" \
+                or control not in self.nodes:
+            return
+        info["regime"] = "licence-required"
+        self.nodes[control] = [replace(c, object="licence-required") if c.predicate == "regime"
+                               else c for c in self.nodes[control]]
 
     def effective_before(self, text: str, found: list[Found], dates) -> bool:
         """"... before export controls take effect on 15 September": a control known only by
@@ -1036,16 +1252,27 @@ class NewsReader:
                 self.skipped.append((self.line, text, "a year-to-date total is no month's or "
                                                       "year's figure"))
             return
-        for figure in find_figures(text):
+        figures = find_figures(text)
+        if not figures and COMPARED_LEAD.match(text):
+            self.compared_totals(text)
+        for figure in figures:
             countries = [f for f in found if f.kind == "Country"]
+            # "94% of the world's gallium output and 83% of its germanium production": "its"
+            # after a share of the world's is the world's
+            worlds = figure.kind == "share" and any(
+                other.kind == "share" and other.end <= figure.start
+                and re.search(r"\b(world['\u2019]s|global|worldwide)\b", other.about, re.I)
+                and not re.search(r"[;.]|\b(while|but|whereas)\b",
+                                  text[other.end:figure.start], re.I) for other in figures)
             owners = [f for f in found if f.kind in ("Country", "Company")
                       and f.mention.end <= figure.start]
             partner = None
             if figure.kind == "share" and (
                     re.search(r"\bof\s+(the\s+)?([A-Z][\w.]*\s+){0,3}?[A-Z][\w.]*['\u2019]s?\s",
                               figure.about + " ")
-                    or re.search(r"\bof\s+(its|their|the country's|the nation's)\b",
-                                 figure.about)
+                    or (re.search(r"\bof\s+(its|their|the country's|the nation's)\b",
+                                  figure.about) and not (worlds and re.match(
+                                      r"[\w %.]{0,20}?\bof\s+its\b", figure.about)))
                     or any(f.kind == "Country" and re.match(
                         r"\s+(firms?|companies|producers|miners|groups|investors)\b",
                         text[f.mention.end:f.mention.end + 15]) for f in owners)):
@@ -1078,8 +1305,15 @@ class NewsReader:
                     subject = owners[-1].id
             elif figure.partner_at is not None:   # "Japan, which took 4,007 kilograms"
                 taker = [f for f in countries if f.mention.start == figure.partner_at]
+                # the exporter named before the buyer is one named exporting ("China's
+                # exports ...; Germany received ..."), never a country of a list of
+                # destinations ("went to Belgium and Russia, while Germany received 100 kg")
                 exporters = [f for f in countries if not self.is_target(text, f.mention)
-                             and f not in taker and f.mention.start < figure.partner_at]
+                             and f not in taker and f.mention.start < figure.partner_at
+                             and (f.id in self.exporters_named
+                                  or not re.search(r"\b(to|and|or)\s+(the\s+)?$",
+                                                   text[max(0, f.mention.start - 8):
+                                                        f.mention.start]))]
                 subject = exporters[-1].id if exporters else self.last_exporter
                 if not taker or subject is None or taker[0].id == subject:
                     self.skipped.append((self.line, text, "ambiguous: a quantity taken by a "
@@ -1118,7 +1352,10 @@ class NewsReader:
                 # country, or the article's country if it issued or exported before
                 subject = own[0].id if own else (self.last_exporter or self.official_country or (
                     self.article_country if self.article_country in (self.issuer, *sorted(
-                        self.exporters_named)) else None))
+                        self.exporters_named)) else None) or (
+                    # the one country the article named exporting ("China's exports of magnets
+                    # rose ..." before "Shipments reached 6,146 tonnes")
+                    next(iter(self.exporters_named)) if len(self.exporters_named) == 1 else None))
                 # the partner named nearest before the figure ("..., and exports to Japan fell")
                 near = [f for f in targets if f.mention.start < figure.end]
                 partner = (near[-1] if near else targets[0]).id if targets else None
@@ -1166,6 +1403,12 @@ class NewsReader:
                 self.skipped.append((self.line, text, "ambiguous: a trade figure with "
                                                       "several materials named"))
                 continue
+            context = self.flow_context if self.flow_context \
+                and self.flow_context[0] == self.sentences - 1 \
+                and self.flow_context[3] == figure.flow else None
+            if not inside and figure.kind != "share" and context and context[2] is not None \
+                    and not [f for f in found if f.kind in ("Material", "Element")]:
+                inside = [context[2]]   # "Shipments reached 6,146 tonnes": the goods stated
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")] and (
                         subject != self.last_exporter or re.search(
@@ -1210,14 +1453,23 @@ class NewsReader:
                           # the other quantity
                           and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
                                    and not figure.start <= start - 1 <= figure.end + 12)]
-                year = re.search(r"\b(?:in|for|during) (?:the (?:whole |full |entire )?"
-                                 r"(?:year )?(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text,
-                                 re.I)
+                # "Over the whole of 2024, ... more than in 2023": the year of the figure, not
+                # the one it is compared with
+                year = next((y for y in re.finditer(
+                    r"\b(?:in|for|during|over) (?:the (?:whole |full |entire )?(?:year )?"
+                    r"(?:of )?)?(20\d\d)\b(?!\s*(monthly|average))", text, re.I)
+                    if not re.search(r"\b(than|from|compared (with|to)|versus|against)\s+$",
+                                     text[max(0, y.start() - 25):y.start()], re.I)), None)
                 if year and re.search(r"\b(same|corresponding|year-earlier|prior-year)\s+"
                                       r"(period|timeframe|time frame|months?|quarter)\s+"
                                       r"(in|of)\s+$",
                                       text[max(0, year.start() - 40):year.start() + 3], re.I):
                     year = None   # "from 14,483 tonnes in the same timeframe in 2023": a base
+                own_year = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:in|during) (20\d\d)\b"
+                                    r"(?!\s*(monthly|average))", text[figure.end:figure.end + 40],
+                                    re.I) if figure.kind == "quantity" else None
+                if own_year:   # "than the 69,440 kilograms exported in 2024": its own year
+                    year = own_year
                 c_start, c_end = clause_bounds(text, figure.start)
                 lead = re.match(r"\W*(in|on|by|during|for|last|this)\b[^,]*,", text, re.I)
                 if months and figure.kind == "quantity" and not any(
@@ -1230,6 +1482,20 @@ class NewsReader:
                     continue
                 own = self.own_month(text, figure, months) if figure.kind == "quantity" \
                     else None
+                if figure.kind == "quantity" and LICENSED_QUANTITY.search(
+                        text[max(c_start, figure.start - 60):figure.start + 12]):
+                    # "Beijing approved the export of 20 tons of antimony": the volume a licence
+                    # or quota allows, no quantity shipped in a month
+                    self.skipped.append((self.line, text, "a licensed or permitted quantity, not "
+                                                          "a trade figure"))
+                    continue
+                if figure.kind == "quantity" and not own and COMPARED_QUANTITY.search(
+                        text[max(0, figure.start - 30):figure.end]):
+                    # "climbed to 1,549 tonnes from 1,017 tonnes": the quantity compared with
+                    # is of another month, which the sentence does not state
+                    self.skipped.append((self.line, text, "ambiguous: a quantity compared with, "
+                                                          "its month not stated"))
+                    continue
                 # "a year earlier, in March 2023, exports stood at 6,480 kilograms, so shipments
                 # have plummeted by 80% year on year": March 2023 is the comparison's month; the
                 # month reported (and the change's) is a year after it
@@ -1244,10 +1510,27 @@ class NewsReader:
                     period = f"{when:%Y-%m}"
                 elif year and int(year.group(1)) < self.article.published.year:
                     when, period = date(int(year.group(1)), 1, 1), year.group(1)
+                elif WHOLE_YEAR.search(text):
+                    # "Germanium exports for the year fell almost 30%": the year of the annual
+                    # figure before, never the month reported (none before: no date to take)
+                    if self.last_year is None:
+                        self.skipped.append((self.line, text, "ambiguous: a figure of 'the "
+                                                              "year' with no year in hand"))
+                        continue
+                    when, period = self.last_year, str(self.last_year.year)
                 elif re.match(r"\W*last year\b", text, re.I):
                     # "Last year, China exported 38,632 tons": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
                     period, own = str(when.year), when
+                elif context is not None and context[1] is not None and not year \
+                        and (context[2] is None or not inside
+                             or {f.id for f in inside} == {context[2].id}) \
+                        and not re.match(
+                        r"\W*((a|one) year (earlier|ago|before)|in the same month)", text, re.I):
+                    # the month the sentence before stated for the same flow ("China's
+                    # exports of magnets rose ... in August." "Shipments reached 6,146 tonnes")
+                    when = context[1]
+                    period = f"{when:%Y-%m}"
                 elif self.last_period is not None and re.match(
                         r"\W*((a|one) year (earlier|ago|before)|in the same month (a |last )year)"
                         r"\b", text, re.I):
@@ -1274,7 +1557,15 @@ class NewsReader:
                     self.skipped.append((self.line, text, "ambiguous: a figure's month with no "
                                                           "year after another year's date"))
                     continue
-                if len(period) == 7 and (not own or (months and own == months[0].replace(
+                if len(period) == 4:
+                    self.last_year = when
+                compared = figure.kind == "quantity" and bool(re.search(
+                    r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|nearly\s+|"
+                    r"roughly\s+|just\s+)?$", text[max(0, figure.start - 30):figure.start]
+                    + re.sub(r"\s*\d[\d,.]*\s+\w+.*$", "", text[figure.start:figure.end]),
+                    re.I) or re.match(r"(down|up|\d[\d.]*%)\s+from\b", figure.about, re.I))
+                if len(period) == 7 and not compared and (not own or (
+                        months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
                     if base and figure.kind != "trade_change":
@@ -1294,6 +1585,9 @@ class NewsReader:
                     quals.append(("period", period))
                 if figure.flow == "export" and figure.kind != "share":
                     self.last_exporter = subject
+                if figure.kind == "quantity" and not partner:
+                    # a total of a month, for "That compared with 5,994 tons in July" next
+                    self.last_total = (self.sentences, subject, item, figure.flow, figure.unit)
                 self.claim(self.ensure(subject), f"reported_{figure.kind}", figure.value, when,
                            tuple(quals), quote=text)
 
@@ -1686,7 +1980,14 @@ class NewsReader:
             # "Suzuki has suspended production of its Swift ... due to ... China's export
             # restrictions": a company's pause, no suspension of the control
             statuses.append("suspended")
-        if IN_FORCE.search(text) and not REMAINS.search(text) and not (
+        # "..., after a U.S. import ban took effect": an aside's measure, of another country or
+        # on imports, is not the control in hand
+        other = aside and (re.search(r"\bimports?\b", text[aside.start():], re.I) or any(
+            f.kind == "Country" and f.id != issuer and f.mention.start > aside.start()
+            for f in found))
+        own_in_force = [m for m in IN_FORCE.finditer(text)
+                        if not (other and m.start() > aside.start())]
+        if own_in_force and not REMAINS.search(text) and not (
                 "suspended" in statuses and IMMEDIATE.search(text)
                 and not re.search(r"took effect|came into (force|effect)|went into", text, re.I)) \
                 and not ("suspended" in statuses and re.search(
@@ -1802,8 +2103,16 @@ class NewsReader:
         if control is not None and self.known is not None and control in self.known \
                 and status != "announced" and not named_reference(text) \
                 and not MONTH_CONTROL.search(text):
-            extra = sorted(set(items) - self.controls[control]["covers"])
-            if extra and set(items) & self.controls[control]["covers"]:
+            covers = self.controls[control]["covers"]
+            extra = sorted(set(items) - covers)
+            if extra and covers and not set(items) & covers \
+                    and not (set(items) <= REE and covers & REE):
+                # "China has kept curbs on gallium in place since April": the known control of
+                # that month covers none of the items named (nor their family): another one
+                self.skipped.append((self.line, text, f"ambiguous: the known control {control} "
+                                                      f"covers none of the items named"))
+                return
+            if extra and set(items) & covers:
                 # "lifted export controls on gallium, germanium and antimony": a known
                 # control that covers some of the items named and not the others is a guess
                 # (an announcement, dated within days of the known one's, is no guess)
@@ -2205,8 +2514,7 @@ class NewsReader:
         node = f"control:{code.lower()}-{when.year}-{when.month:02d}-{tail}"
         if MILITARY.search(text):
             regime = "end-use-denial"
-        elif any(m.group(0)[0].islower() or m.start() == 0 for m in BAN.finditer(text)) \
-                or EXPORT_HALT.search(text):   # not a word of a title ("... Prohibited or")
+        elif regime_is_ban(text) or EXPORT_HALT.search(text):
             regime = "ban"
         else:
             regime = "licence-required"
@@ -2612,10 +2920,13 @@ class NewsReader:
             if makers and made:
                 self.claim(self.party(makers[-1]), "MAKES", made[0].id, event, quote=text)
         produce = PRODUCE_VERB.search(text)
+        # the material the verb governs: no comma between, no use named before it ("NdPr
+        # products used in magnets for electric motors" makes no magnets)
         materials = [f for f in found if f.kind == "Material"
                      and f.mention.start >= (produce.end() if produce else 0)
                      and (produce is None
-                          or not re.search(r",\s", text[produce.end():f.mention.start]))]
+                          or (not re.search(r",\s", text[produce.end():f.mention.start])
+                              and not USE_BEFORE.search(text[produce.end():f.mention.start])))]
         if produce and materials:
             makers = [p for p in parties if p[0].end <= produce.start()]
             facilities = [p for p in parties if model.kind_of(p[1]) == "Facility"]
@@ -2657,6 +2968,36 @@ class NewsReader:
                 and node not in self.nodes:
             return self.company(mention)
         return node
+
+
+def regime_is_ban(text: str) -> bool:
+    """A ban word of the control's own clause that governs exports: not a word of a title
+    ("... Prohibited or Restricted"), not an import ban ("a U.S. law that bars imports", "an
+    import ban"), not one of a phrase set aside (", retaliating against ..."), and no
+    exception under licence in the sentence ("exports may still go ahead under licence").
+
+    >>> regime_is_ban("Russia banned exports of enriched uranium to the United States.")
+    True
+    >>> regime_is_ban("Russia restricted exports of uranium, retaliating against a U.S. law "
+    ...               "that bars imports of Russian fuel.")
+    False
+    >>> regime_is_ban("The ban allows shipments only under one-time licences.")
+    False
+    """
+    if LICENSED_EXCEPTION.search(text):
+        return False
+    aside = ASIDE.search(text)
+    for match in BAN.finditer(text):
+        if not (match.group(0)[0].islower() or match.start() == 0):
+            continue   # a word of a title
+        if aside and match.start() > aside.start():
+            continue
+        if re.match(r"\s+([\w'-]+\s+){0,3}?imports?\b", text[match.end():match.end() + 50],
+                    re.I) or re.search(r"\bimports?\s+(\w+\s+)?$",
+                                       text[max(0, match.start() - 25):match.start()], re.I):
+            continue   # "bars imports", "an import ban": no ban of exports
+        return True
+    return False
 
 
 def quoted_event(text: str) -> bool:

@@ -189,3 +189,53 @@ def restated_match(control: dict, sentence_dates: list, known: dict[str, dict],
         if not sentence_dates or any((d.year, d.month) in months for d in sentence_dates):
             return node
     return None
+
+
+#: A supply promised for later: "will supply", "agreed to supply", "is to deliver", "signed a
+#: deal on Tuesday to supply", "a commitment ... to buy".
+FUTURE_SUPPLY = re.compile(r"\b(will|shall|would|is to|are to|(has |have )?agreed to|agrees to|"
+                           r"(has |have )?committed to|commits to|to)\s+(also\s+|initially\s+|"
+                           r"eventually\s+|jointly\s+|begin to\s+|start to\s+)?(supply|deliver|"
+                           r"provide|sell|ship|buy|purchase|source|procure)\b", re.I)
+#: A supply to begin: "will begin supplying", "is to start deliveries", "set to start shipping".
+SUPPLY_TO_BEGIN = re.compile(r"\b(will|shall|would|is to|are to|(is|are) set to|(is|are) due to|"
+                             r"plans? to|expects? to)\s+(begin|start|commence)\s+(supplying|"
+                             r"delivering|shipping|selling|providing|deliveries|shipments|"
+                             r"supplies)\b", re.I)
+#: The instrument a supply is promised under: a contract, memorandum, agreement, offtake, deal.
+AGREEMENT = re.compile(r"\b(contracts?|memorand(um|a)|MOUs?|MoUs?|agreements?|offtakes?|"
+                       r"off-takes?|deals?|partnerships?|letters? of intent|LOIs?|term sheets?|"
+                       r"commitments?|pacts?)\b")
+#: Deliveries stated as begun: "began supplying", "first shipments", "deliveries have started".
+UNDER_WAY = re.compile(r"\b(began|begun|begins|started|starts|commenced|has been (supplying|"
+                       r"shipping|delivering)|have been (supplying|shipping|delivering)|already "
+                       r"(supplies|supplying|ships|shipping|delivers|delivering|sells)|first "
+                       r"(deliveries|delivery|shipments?|cargo(es)?|batch)|deliveries (have|has) "
+                       r"(begun|started)|(is|are) now (supplying|shipping|delivering))\b", re.I)
+
+
+def supply_plan(text: str) -> str | None:
+    """Why a supply the sentence states is a plan, not a supply under way, or None.
+
+    A supply promised under a contract, memorandum, agreement or offtake ("will supply",
+    "agreed to supply", "a deal to buy") with no statement that deliveries have begun is
+    planned (``modality=planned``), never a supply fact (the lead's ruling, issue 15).
+
+    >>> supply_plan("Energy Fuels and POSCO signed a memorandum of understanding on Monday "
+    ...             "under which Energy Fuels will supply NdPr oxide to POSCO.")
+    'planned: a supply promised under an agreement, with no delivery said to have begun'
+    >>> supply_plan("Under the 2023 offtake, Lynas began supplying oxide to Noveon, which "
+    ...             "will supply magnets to carmakers.") is None
+    True
+    >>> supply_plan("Lynas supplies NdPr oxide to Noveon.") is None
+    True
+    >>> supply_plan("Lynas will begin supplying NdPr oxide to Noveon next year.")
+    'planned: a supply said to begin later'
+    """
+    if FUTURE_SUPPLY.search(text) and AGREEMENT.search(text) and not UNDER_WAY.search(text):
+        return "planned: a supply promised under an agreement, with no delivery said to have " \
+               "begun"
+    if SUPPLY_TO_BEGIN.search(text):
+        # "Lynas will begin supplying NdPr oxide to Noveon next year": deliveries to come
+        return "planned: a supply said to begin later"
+    return None

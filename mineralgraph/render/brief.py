@@ -4,9 +4,9 @@ table, scenario results, numbered sources; as Markdown, self-contained HTML or P
 For a product the picture is the compact snapshot (:mod:`compact`) and every figure
 comes from its :class:`~mineralgraph.graph.analysis.exposure.Exposure`, computed by the
 caller (:func:`~mineralgraph.graph.analysis.exposure.brief_exposure`, from the ``brief``
-command or :func:`mineralgraph.api.brief`) and passed in; the PDF is exactly one page
-(:mod:`brief_pdf`), the HTML prints as that page, and the Markdown is plain text that
-survives pasting into a word processor.
+command or :func:`mineralgraph.api.brief`) and passed in; the PDF is one page, two when
+one cannot hold it with the picture's text at 7 pt (:mod:`brief_pdf`), the HTML prints
+as that page, and the Markdown is plain text that survives pasting into a word processor.
 
 >>> from mineralgraph import load_bundled
 >>> from mineralgraph.graph.analysis.exposure import brief_exposure
@@ -329,8 +329,14 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
     for row in comparison:
         spofs = [graph.label(n) for n in row["new_spofs"]] + [
             f"{graph.label(n)} (possible)" for n in row["new_possible_spofs"]]
+        loss = span(*row["loss_range"])
+        if row["loss_range"][1] <= 0 and "requirements_recorded" in row:
+            # as the scenario report says it: a 0% counts only what is recorded
+            count = row["requirements_recorded"]
+            loss += (f", counting only its {count} recorded requirement"
+                     f"{'' if count == 1 else 's'} (not safe)")
         rows.append({"product": graph.label(row["product"]),
-                     "loss": span(*row["loss_range"]),
+                     "loss": loss,
                      "confidence": row_caveats(row).describe(),
                      "new_spofs": ", ".join(spofs) or (
                          "none (what is left comes from rest of world, many countries)"
@@ -491,7 +497,8 @@ def to_html(brief: Brief, paper: str = "a4") -> bytes:
 
 # ---------------------------------------------------------------------- PDF
 def to_pdf(brief: Brief, paper: str = "a4") -> bytes:
-    """The brief as exactly one PDF page (``paper``: "a4" or "letter")."""
+    """The brief as one PDF page (``paper``: "a4" or "letter"), two when one cannot hold
+    it with the picture's text at 7 pt."""
     from mineralgraph.render.brief_pdf import to_pdf as one_page
 
     return one_page(brief, paper)

@@ -1,10 +1,13 @@
-"""A brief as exactly one PDF page (A4 or US Letter, landscape).
+"""A brief as one PDF page (A4 or US Letter, landscape), two when one would hide or
+shrink something.
 
 Across the top: title, caption and the three-sentence summary. Below, on the left, the
-snapshot at least 16 cm wide when the page allows (its text then stays at 7 pt or
-more); on the right, the scenario's result, the top chokepoints table and the
-numbered sources in small print, each a link. Everything is measured before it is
-drawn, so nothing spills onto a second page.
+snapshot at least 16 cm wide (its text then stays at 7 pt or more); on the right, the
+scenario's result, the top chokepoints table and the numbered sources in small print,
+each a link. Everything is measured before it is drawn. When the page cannot hold all of
+it with the picture at 16 cm (a long chain: every sourced requirement is drawn), what
+does not fit continues on a second page, said on the first, rather than the picture
+shrinking below 7 pt or rows of the table being left out.
 
 Text is TrueType (Type 42) DejaVu Sans: selectable, and sharp in print.
 """
@@ -23,6 +26,9 @@ INK, MUTED, RULE = "#1a1a1a", "#5f6b73", "#c9d1d8"
 TABLE = [("rank", "#", 0.05), ("node", "supplier", 0.29), ("country", "country", 0.14),
          ("loss", "loss", 0.11), ("spof", "SPOF", 0.08), ("confidence", "confidence", 0.16),
          ("sources", "sources", 0.17)]
+
+#: Columns of figures: never broken inside a word, whatever the width.
+FIGURES = {"rank", "loss", "spof", "sources"}
 
 
 def compress(cited: str) -> str:
@@ -49,12 +55,23 @@ class _Page:
     def __init__(self, width: float, height: float):
         self.width, self.height = width, height
         self.items: list[tuple] = []
+        self.pages = [self.items]  # each page's items; ``items`` is the current page's
+
+    def new_page(self) -> None:
+        """Go on to a new page: what is placed next is drawn there."""
+        self.items = []
+        self.pages.append(self.items)
 
     def text(self, x, y, text, size, colour=INK, bold=False, url=None, anchor="left"):
         self.items.append(("text", x, y, text, size, colour, bold, url, anchor))
 
     def rule(self, x1, y, x2, colour=RULE, width=0.5):
         self.items.append(("rule", x1, y, x2, colour, width))
+
+    @staticmethod
+    def height_of(text, size, width, bold=False, lead=1.3) -> float:
+        """The height :meth:`paragraph` takes for ``text``."""
+        return len(full_wrap(text, width, size, bold)) * size * lead
 
     def paragraph(self, x, y, text, size, width, colour=INK, bold=False, lead=1.3,
                   url=None) -> float:
@@ -65,28 +82,43 @@ class _Page:
         return y
 
 
-def _table(page: _Page, brief, x: float, y: float, width: float, size: float) -> float:
-    """The table's columns that hold anything, widths shared out in proportion."""
+def _table(page: _Page, brief, x: float, y: float, width: float, size: float,
+           flow=None) -> float:
+    """The table's columns that hold anything, widths shared out in proportion. With
+    ``flow`` (a function of the height a row needs, returning where it goes: (x, y,
+    width), on this page or the next), a row that does not fit goes on with the header
+    on the next page."""
     if not brief.table:
         return page.paragraph(x, y, "No supplier mapped.", size, width)
     columns = [c for c in TABLE if any(str(row.get(c[0], "")) for row in brief.table)]
-    total = sum(w for _, _, w in columns)
-    widths = [w / total * width for _, _, w in columns]
     lead = size * 1.28
-    xs = [x]
-    for w in widths[:-1]:
-        xs.append(xs[-1] + w)
-    y += lead
-    for (_, head, _), cx in zip(columns, xs, strict=True):
-        page.text(cx, y - size * 0.3, head, size, MUTED, True)
-    page.rule(x, y + 2, x + width, MUTED, 0.6)
-    y += 2
-    for row in brief.table:
-        values = {**row, "sources": compress(str(row.get("sources", "")))}
-        if row.get("kind") == "Country":  # a country's own row: its name says it
-            values["country"] = ""
-        cells = [full_wrap(str(values.get(key, "")), w - 4, size) for (key, _, _), w in
-                 zip(columns, widths, strict=True)]
+    rows = [_values(row) for row in brief.table]
+
+    def header(x, y, width):
+        widths = _widths(columns, rows, width, size)
+        xs = [x]
+        for w in widths[:-1]:
+            xs.append(xs[-1] + w)
+        y += lead
+        for (_, head, _), cx in zip(columns, xs, strict=True):
+            page.text(cx, y - size * 0.3, head, size, MUTED, True)
+        page.rule(x, y + 2, x + width, MUTED, 0.6)
+        return xs, widths, y + 2
+
+    xs, widths, y = header(x, y, width)
+    for values in rows:
+
+        def cells_of(widths, values=values):
+            return [full_wrap(str(values.get(key, "")), w - 4, size) for (key, _, _), w in
+                    zip(columns, widths, strict=True)]
+
+        cells = cells_of(widths)
+        if flow is not None:
+            where = flow(y, lead * max(len(c) for c in cells) + 1.5)
+            if where[1] != y:  # on the next page, under the header again
+                x, y, width = where
+                xs, widths, y = header(x, y, width)
+                cells = cells_of(widths)
         n = max(len(c) for c in cells)
         for lines, cx in zip(cells, xs, strict=True):
             for i, line in enumerate(lines):
@@ -94,6 +126,44 @@ def _table(page: _Page, brief, x: float, y: float, width: float, size: float) ->
         y += lead * n + 1.5
         page.rule(x, y, x + width)
     return y
+
+
+def _values(row: dict) -> dict:
+    """A table row's cells as the PDF writes them."""
+    values = {**row, "sources": compress(str(row.get("sources", "")))}
+    if row.get("kind") == "Country":  # a country's own row: its name says it
+        values["country"] = ""
+    return values
+
+
+def _widths(columns: list, rows: list[dict], width: float, size: float) -> list[float]:
+    """Column widths that never break a word (a figure, a range such as "76-100%", a
+    rank, "possible"): each column at least as wide as its widest word, the room left
+    shared out by the prose columns' weights; when the words cannot all fit, the prose
+    columns may break a long word, never the figures.
+
+    >>> [round(w) for w in _widths([("loss", "loss", 0.5), ("node", "node", 0.5)],
+    ...                            [{"loss": "76-100%", "node": "A B"}], 100, 7)]
+    [37, 63]
+    """
+    from mineralgraph.render.scene import text_width
+
+    total = sum(w for _, _, w in columns)
+    floors = [max(text_width(word, size) + 4 for text in [head] + [str(r.get(key, ""))
+                                                              for r in rows]
+                  for word in text.split() or [""])
+              for key, head, _ in columns]
+    prose = sum(w for key, _, w in columns if key not in FIGURES)
+    if not prose:
+        return [floor + w / total * max(width - sum(floors), 0)
+                for floor, (_, _, w) in zip(floors, columns, strict=True)]
+    if width < sum(floors):  # too narrow for every word: the prose may break a long one
+        floors = [f if key in FIGURES else text_width(head, size, True) + 4
+                  for f, (key, head, _) in zip(floors, columns, strict=True)]
+    # the figures as wide as they need, the prose shares what is left
+    extra = max(width - sum(floors), 0)
+    return [floor + (0 if key in FIGURES else w / prose * extra)
+            for floor, (key, _, w) in zip(floors, columns, strict=True)]
 
 
 def _note(brief) -> str:
@@ -119,37 +189,55 @@ def _short(text: str, url: str | None) -> str:
 
 
 def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
-    """The first composition whose right column ends on the page.
+    """The first composition whose right column ends on the page, else two pages.
 
-    The picture keeps at least 16 cm (its text at 7 pt or more) as long as anything
-    else can give: first the small print shrinks (6.5 to 5 pt), then the table loses
-    its last rows (10, 8, 6 shown); only then does the picture narrow.
+    The picture keeps at least 16 cm (its text at 7 pt or more): first the small print
+    shrinks (6.5 to 5 pt) on one page; when that is not enough, the brief takes a second
+    page for what does not fit (all the table's rows and every source, at 6.5 pt), and
+    the picture keeps its width. Only a picture too tall for the page at 16 cm is drawn
+    narrower.
     """
-    from dataclasses import replace
-
     width, height = PAPERS[paper]
     seven = PAGE_WIDTH_PT / (width - 2 * MARGIN)  # the share of the width that keeps 7 pt
-    tries = [(rows, small, share) for rows in (10, 8, 6) for small in (6.5, 6.0, 5.5, 5.0)
-             for share in (0.64, 0.6, seven) if share >= seven]
-    tries += [(6, 5.0, share) for share in (0.54, 0.5, 0.45, 0.4)]
-    page = picture = None
-    for rows, small, share in tries:
-        trimmed = replace(brief, table=brief.table[:rows])
-        page, picture, bottom = _compose(trimmed, scene, paper, small, share)
-        if bottom <= height - MARGIN + 2:
+
+    def wide(picture) -> bool:
+        return picture is None or picture[2] >= PAGE_WIDTH_PT - 0.5
+
+    for small in (6.5, 6.0, 5.5, 5.0):
+        for share in (0.64, 0.6, seven):
+            if share < seven:
+                continue
+            page, picture, bottom = _compose(brief, scene, paper, small, share)
+            if bottom <= height - MARGIN + 2 and wide(picture):
+                return page, picture
+    # two pages: the summary across the top if the picture still keeps 16 cm below it,
+    # else beside the picture, which then takes the first page's height
+    for summary_aside in (False, True):
+        page, picture, _ = _compose(brief, scene, paper, 6.5, max(0.6, seven), annex=True,
+                                    summary_aside=summary_aside)
+        if wide(picture):
             break
     return page, picture
 
 
-def _compose(brief, scene, paper: str, small: float,
-             share: float = 0.64) -> tuple[_Page, tuple | None, float]:
+def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
+             annex: bool = False, summary_aside: bool = False
+             ) -> tuple[_Page, tuple | None, float]:
+    """The brief placed on the page (``annex``: what the first page cannot hold goes on
+    a second; ``summary_aside``: the summary beside the picture, not above it); returns
+    the page, where the picture goes and where the text ends."""
     width, height = PAPERS[paper]
     page = _Page(width, height)
     text_w = width - 2 * MARGIN
+    bottom = height - MARGIN
     x, y = MARGIN, MARGIN - 4
+    caption = brief.caption
+    if annex:
+        caption = caption.replace("listed below", "listed on page 2")
     y = page.paragraph(x, y, brief.title, 15, text_w, "#102a43", True, 1.2)
-    y = page.paragraph(x, y, brief.caption, 7.5, text_w, MUTED)
-    y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
+    y = page.paragraph(x, y, caption, 7.5, text_w, MUTED)
+    if not summary_aside:
+        y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
     room = height - MARGIN - y
     picture = None
     right_x = x
@@ -158,26 +246,54 @@ def _compose(brief, scene, paper: str, small: float,
         ph = pw * scene.height / scene.width
         picture = (x, y, pw, ph)
         right_x = x + pw + GAP
-    col_w = x + text_w - right_x
+    column = [right_x, x + text_w - right_x]  # where the right column's text goes
+
+    def flow(ry: float, needed: float) -> tuple[float, float, float]:
+        """Where ``needed`` points of the right column go: here, or (with ``annex``) at
+        the top of the next page, across its width."""
+        if annex and ry + needed > bottom - 6 and len(page.pages) == 1:
+            page.new_page()
+            top = page.paragraph(MARGIN, MARGIN - 4, f"{brief.title} (continued)", 11,
+                                 text_w, "#102a43", True, 1.2) + 4
+            column[:] = [MARGIN, text_w]
+            return MARGIN, top, text_w
+        return column[0], ry, column[1]
+
+    def paragraph(ry, text, size, colour=INK, bold=False, lead=1.3, url=None) -> float:
+        rx, ry, rw = flow(ry, page.height_of(text, size, column[1], bold, lead))
+        return page.paragraph(rx, ry, text, size, rw, colour, bold, lead, url)
+
     ry = y
+    if summary_aside:
+        ry = paragraph(ry, " ".join(brief.summary), 9, INK, lead=1.28) + 6
     if brief.scenario_title is not None:
-        ry = page.paragraph(right_x, ry, f"Scenario: {brief.scenario_title}", 9, col_w,
-                            "#102a43", True)
+        ry = paragraph(ry, f"Scenario: {brief.scenario_title}", 9, "#102a43", True)
         for row in brief.scenario_rows:
-            ry = page.paragraph(right_x, ry, f"{row['product']}: loss {row['loss']}"
-                                f" ({row['confidence'] or 'confidence not rated'}); new single "
-                                f"points of failure: {row['new_spofs']}.", 7.5, col_w, INK,
-                                lead=1.3)
+            ry = paragraph(ry, f"{row['product']}: loss {row['loss']}"
+                           f" ({row['confidence'] or 'confidence not rated'}); new single "
+                           f"points of failure: {row['new_spofs']}.", 7.5, INK, lead=1.3)
         ry += 6
-    ry = page.paragraph(right_x, ry, "Top chokepoints", 9, col_w, "#102a43", True)
-    ry = page.paragraph(right_x, ry, _note(brief), small, col_w, MUTED, lead=1.2)
-    ry = _table(page, brief, right_x, ry, col_w, small + 0.5) + 6
-    ry = page.paragraph(right_x, ry, "Sources", 8, col_w, "#102a43", True)
+    ry = paragraph(ry, "Top chokepoints", 9, "#102a43", True)
+    ry = paragraph(ry, _note(brief), small, MUTED, lead=1.2)
+    ry = _table(page, brief, column[0], ry, column[1], small + 0.5,
+                flow if annex else None) + 6
+    print_size = small - 0.5
+    if annex:  # the inputs not drawn, by name, and the sources, on the second page
+        if len(page.pages) == 1:
+            ry = flow(bottom, bottom)[1]
+        unknown = getattr(brief.chain, "unknown_inputs", [])
+        if unknown:
+            ry = paragraph(ry + 4, "Also needed, not drawn: no producer mapped (unknown, not "
+                           "safe): " + "; ".join(unknown) + ".", 7.0, INK, lead=1.25) + 4
+        print_size = 7.0
+    ry = paragraph(ry, "Sources", 8, "#102a43", True)
     links = brief.links or [None] * len(brief.sources)
     texts = brief.short or [_short(t, u) for t, u in zip(brief.sources, links, strict=True)]
     for i, (text, url) in enumerate(zip(texts, links, strict=True), 1):
-        ry = page.paragraph(right_x, ry, f"[{i}] {text}", small - 0.5, col_w, MUTED,
-                            lead=1.2, url=url)
+        ry = paragraph(ry, f"[{i}] {text}", print_size, MUTED, lead=1.2, url=url)
+    if annex:  # the first page says where the rest is
+        page.pages[0].append(("text", right_x, bottom + 2, "Continued on page 2.", small,
+                              MUTED, True, None, "left"))
     return page, picture, ry
 
 
@@ -190,10 +306,12 @@ def picture_points(brief, paper: str = "a4") -> float | None:
 
 
 def to_pdf(brief, paper: str = "a4") -> bytes:
-    """The brief as one PDF page on ``paper`` ("a4" or "letter")."""
+    """The brief as one PDF page on ``paper`` ("a4" or "letter"), or two when the first
+    cannot hold everything with its picture at 16 cm (:func:`_fit`)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
+    from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
     from mineralgraph.render.brief import brief_scene
@@ -204,33 +322,36 @@ def to_pdf(brief, paper: str = "a4") -> bytes:
     scene = brief_scene(brief.chain)
     page, picture = _fit(brief, scene, paper)
     width, height = PAPERS[paper]
-    with matplotlib.rc_context({"pdf.fonttype": 42}):
-        fig = Figure(figsize=(width / 72, height / 72))
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(0, width)
-        ax.set_ylim(height, 0)
-        ax.set_axis_off()
-        for item in page.items:
-            if item[0] == "text":
-                _, x, y, text, size, colour, bold, url, anchor = item
-                t = ax.text(x, y, text, fontsize=size, color=colour, ha=anchor,
-                            fontweight="bold" if bold else "normal", va="baseline",
-                            family="DejaVu Sans", parse_math=False)
-                if url:
-                    t.set_url(url)
-            else:
-                _, x1, y, x2, colour, lw = item
-                ax.plot([x1, x2], [y, y], color=colour, linewidth=lw)
-        if picture is not None:
-            px, py, pw, ph = picture
-            pax = fig.add_axes((px / width, 1 - (py + ph) / height, pw / width, ph / height))
-            pax.set_xlim(0, scene.width)
-            pax.set_ylim(scene.height, 0)
-            pax.set_axis_off()
-            draw(scene, pax, scale=100 * (pw / 72) / scene.width)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="pdf", metadata={"CreationDate": None, "Producer": None,
-                                                      "Creator": "mineralgraph"})
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(
+            buffer, metadata={"CreationDate": None, "Producer": None,
+                              "Creator": "mineralgraph"}) as pdf:
+        for number, items in enumerate(page.pages):
+            fig = Figure(figsize=(width / 72, height / 72))
+            ax = fig.add_axes((0, 0, 1, 1))
+            ax.set_xlim(0, width)
+            ax.set_ylim(height, 0)
+            ax.set_axis_off()
+            for item in items:
+                if item[0] == "text":
+                    _, x, y, text, size, colour, bold, url, anchor = item
+                    t = ax.text(x, y, text, fontsize=size, color=colour, ha=anchor,
+                                fontweight="bold" if bold else "normal", va="baseline",
+                                family="DejaVu Sans", parse_math=False)
+                    if url:
+                        t.set_url(url)
+                else:
+                    _, x1, y, x2, colour, lw = item
+                    ax.plot([x1, x2], [y, y], color=colour, linewidth=lw)
+            if picture is not None and number == 0:
+                px, py, pw, ph = picture
+                pax = fig.add_axes((px / width, 1 - (py + ph) / height, pw / width,
+                                    ph / height))
+                pax.set_xlim(0, scene.width)
+                pax.set_ylim(scene.height, 0)
+                pax.set_axis_off()
+                draw(scene, pax, scale=100 * (pw / 72) / scene.width)
+            pdf.savefig(fig)
     return buffer.getvalue()
 
 

@@ -225,6 +225,8 @@ class Chain:
     baseline_range: tuple[float, float] | None = None
     #: inputs with no mapped supply that are not drawn (compact chains list them)
     unknown_inputs: list[str] = field(default_factory=list)
+    #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
+    skipped: list[str] = field(default_factory=list)
 
     def availability_text(self) -> str | None:
         """The product's availability as every report gives it: a % range when the
@@ -316,6 +318,22 @@ def stage_column(graph: SupplyGraph, node_id: str) -> int:
     return STAGES.index(stage) if stage in STAGES else STAGES.index("component")
 
 
+def skipped_note(rank: int, label: str, why: str, loss: float) -> str:
+    """Why rank ``rank`` is not marked in a picture (the reasons of
+    :func:`~mineralgraph.graph.analysis.exposure.not_one_supplier`), as every picture's
+    list of ranks says it.
+
+    >>> skipped_note(4, "United States", "through_makers", 1.0)
+    "4. United States: 100% only through its makers' own work there, not a supplier"
+    >>> skipped_note(7, "rest of world", "rest_of_world", 0.26)
+    '7. rest of world: many countries, not one supplier'
+    """
+    if why == "rest_of_world":
+        return f"{rank}. {label}: many countries, not one supplier"
+    return (f"{rank}. {label}: {percent(loss)} only through its makers' own work there, "
+            "not a supplier")
+
+
 def build_chain(graph: SupplyGraph, found: ChainExposure) -> Chain:
     """The folded chain around ``found.focus`` (see the module docstring).
 
@@ -384,6 +402,7 @@ class _Builder:
                                                                              e.relation)),
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
+        chain.skipped = [skipped_note(*row) for row in self.found.unmarked]
         return chain
 
     def _note(self, node_id: str | None) -> str:

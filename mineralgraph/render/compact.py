@@ -41,7 +41,7 @@ import networkx as nx
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
-from mineralgraph.graph.analysis.exposure import not_one_supplier, top_suppliers
+from mineralgraph.graph.analysis.exposure import top_suppliers, unmarked_ranks
 from mineralgraph.graph.analysis.structure import producer_weights
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -55,6 +55,7 @@ from mineralgraph.render.chain import (
     Top,
     _label_sources,
     dataset_version,
+    skipped_note,
     stage_column,
     weak_tag,
 )
@@ -253,18 +254,8 @@ def skipped_ranks(report: ProductReport, shown: set) -> list[str]:
     """Why a rank between the marked chokepoints is not marked (the rule of
     :func:`~mineralgraph.graph.analysis.exposure.not_one_supplier`), so a picture's list of
     ranks never skips one without saying why."""
-    last = max(shown, default=0)
-    notes = []
-    for c in report.chokepoints:
-        if not c.rank or c.rank >= last or c.rank in shown:
-            continue
-        why = not_one_supplier(report, c)
-        if why == "rest_of_world":
-            notes.append(f"{c.rank}. {c.label}: many countries, not one supplier")
-        elif why == "through_makers":
-            notes.append(f"{c.rank}. {c.label}: {percent(_high(c))} only through its makers' "
-                         "own work there, not a supplier")
-    return notes
+    return [skipped_note(c.rank, c.label, why, _high(c))
+            for c, why in unmarked_ranks(report, shown)]
 
 
 def _high(c) -> float:

@@ -623,8 +623,11 @@ def _legend(chain: Chain, width: float, y0: float) -> tuple[list, float]:
             figure = "SPOF" if top.spof else node_loss_text(top)
             parts.append(f"{top.rank}. {top.label} ({figure}"
                          + (f"; {top.note}" if top.note else "") + ")")
+        if chain.skipped:  # a rank is never skipped without a word (as the compact one)
+            parts.append("not marked: " + "; ".join(chain.skipped))
+        # every rank and note, never cut with "…"
         for line in wrap("Top chokepoints: " + "  ·  ".join(parts), width - 2 * MARGIN, 11,
-                         False, 4):
+                         False, len(parts) * 3):
             out.append(Text(MARGIN, y, line, 11, "#1a1a1a"))
             y += 16
         y -= 16

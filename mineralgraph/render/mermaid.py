@@ -207,6 +207,8 @@ def _compact(chain: Chain) -> str:
     loss = f"loss of {basis}" if basis else "loss"
     out.append(f"    ks[{label(f'red border: SPOF or top chokepoint (#rank, {loss})')}]")
     out.append(f"    kh[{label('thick arrow: path of the loss')}]")
+    if chain.skipped:  # a rank is never skipped without a word (as the pictures say it)
+        out.append(f"    kn[{label('not marked:', *chain.skipped)}]")
     if chain.unknown_inputs:
         heading = "also needed, no producer mapped (unknown, not safe):"
         out.append(f"    kx[{label(heading, *chain.unknown_inputs)}]")

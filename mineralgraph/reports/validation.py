@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mineralgraph.cells import markdown_table, to_csv, to_json
 from mineralgraph.exceptions import InputError
+from mineralgraph.validation import PRESS_ONLY
 
 #: Columns of the CSV and of the Markdown table: one row per problem and warning.
 COLUMNS = ["severity", "file", "line", "field", "message"]
@@ -34,6 +35,24 @@ def validation_summary(found) -> str:
         return (f"ok: {counts['facts']} facts, {counts['source_records']} source records, "
                 f"{counts['nodes']} nodes, {counts['sources']} sources")
     return f"{len(found.problems)} problem(s) in {', '.join(found.targets)}"
+
+
+def press_only_summary(warnings: list[str], hint: str) -> list[str]:
+    """The warnings on press-only shares said in one line (their count and where to read
+    them: ``hint``), after the other warnings, each as it is; nothing when there are none.
+
+    >>> press_only_summary(["warning: material:a: country shares come only from press or "
+    ...     "reposts (source:x); ...", "warning: other"], "build --verbose lists them")
+    ['warning: other', 'warning: 1 material has country shares only from press or reposts \
+(the analysis uses them for lack of a statistical source); build --verbose lists them']
+    """
+    press = [w for w in warnings if PRESS_ONLY in w]
+    out = [w for w in warnings if PRESS_ONLY not in w]
+    if press:
+        many = "materials have" if len(press) > 1 else "material has"
+        out.append(f"warning: {len(press)} {many} country shares only from press or reposts "
+                   f"(the analysis uses them for lack of a statistical source); {hint}")
+    return out
 
 
 def render_validation(found, fmt: str = "text") -> str:

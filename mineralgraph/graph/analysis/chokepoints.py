@@ -29,10 +29,15 @@ import numpy as np
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
-from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_each
+from mineralgraph.graph.analysis.confidence import (
+    Caveats,
+    left_out_dict,
+    left_out_each,
+    rule_set,
+)
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.analysis.structure import output_share, producer_weights
 from mineralgraph.graph.flow import FLOW_RELATIONS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -173,6 +178,8 @@ class ProductReport:
     makers: list[str] = field(default_factory=list)
     #: a(P) under the scenario (the baseline when there is none), upper bound
     availability: float = 1.0
+    #: the availability stated: [low, upper], the low end reflecting inputs without
+    #: mapped supply (Analysis.stated_range): never 100% while supply is unknown
     availability_range: tuple[float, float] = (1.0, 1.0)
     baseline_range: tuple[float, float] = (1.0, 1.0)
     possible_spofs: list[str] = field(default_factory=list)
@@ -181,6 +188,11 @@ class ProductReport:
     #: issuers of the scenario's controls that reach the product in the worst case only
     #: (they target countries and no maker, or maker's country, is recorded: 5.6)
     worst_case_issuers: list[str] = field(default_factory=list)
+    #: the two bounds of section 5.6, [lower, upper], that the losses are measured in
+    #: (against ``baseline_range``)
+    availability_bounds: tuple[float, float] = (1.0, 1.0)
+    #: a(P) from mapped supply alone (stages without a producer count 0)
+    mapped_availability: float = 1.0
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
@@ -200,7 +212,7 @@ class ProductReport:
     @property
     def may_be_unavailable(self) -> bool:
         """The lower bound is 0 with nothing removed: the product may not be made at all."""
-        return self.availability_range[0] <= 0.0
+        return self.availability_bounds[0] <= 0.0
     caveats: Caveats = field(default_factory=Caveats)
     scenario_title: str | None = None
     #: claims --min-confidence left out that bear on the product (section 5.7)
@@ -229,6 +241,8 @@ class ProductReport:
                 "baseline_range": [round(v, 6) for v in self.baseline_range],
                 "availability": round(self.availability, 6),
                 "availability_range": [round(v, 6) for v in self.availability_range],
+                "availability_bounds": [round(v, 6) for v in self.availability_bounds],
+                "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
                 "range_from_unmapped": self.behind,
                 "spofs": self.all_spofs, "possible_spofs": self.possible_spofs,
@@ -348,8 +362,8 @@ class Evidence:
         producers = [node_id]
         if kind == "Company":
             producers += self.graph.neighbours(node_id, "OPERATED_BY", incoming=True)
-        return any(c.qualifier("share") is None for p in producers
-                   for c in self.graph.relation_claims(p, "PRODUCES"))
+        return any(c.qualifier("share") is None and output_share(self.graph, c) is None
+                   for p in producers for c in self.graph.relation_claims(p, "PRODUCES"))
 
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
@@ -598,6 +612,13 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         found.rank = rank_of(node_id)
         if evidence and found.loss_range[0] < found.loss_range[1] - 1e-12:
             found.behind = analysis.behind(product, [node_id])
+            if rule_set(loss_of(node_id, "upper") if "upper" in live else None,
+                        found.loss_range[1], fact_drivers=not found.behind
+                        or proof.assumed_share(node_id, product)):
+                # the mapped supply loses nothing without the node (nor may it, through a
+                # share of a pool it splits): the unmapped rule sets the loss alone, and
+                # no fact says how large it is
+                found.caveats = found.caveats.unknown()
         return found
 
     rows = Rows(lambda: ranked()[:top] if top else ranked(), row)
@@ -620,7 +641,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         scenario.name if scenario else None, analysis.baseline(product), rows,
         analysis.unmapped(product), supplier, concentrated, certain, sorted(makers),
         availability=availability[1],
-        availability_range=availability, baseline_range=analysis.baseline_range(product),
+        availability_range=analysis.stated_range(product),
+        baseline_range=analysis.baseline_range(product),
+        availability_bounds=availability,
+        mapped_availability=analysis.mapped_availability(product),
         possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
         caveats=proof.scenario_caveats(product) if scenario else Caveats(),

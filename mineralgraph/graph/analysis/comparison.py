@@ -6,10 +6,11 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> from mineralgraph.loaders.scenarios import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
-['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
+['assumed_share', 'availability', 'availability_bounds', 'availability_range', 'baseline',
+ 'baseline_range',
  'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
- 'may_be_unavailable_at_baseline', 'new_possible_spofs', 'new_spofs', 'product',
- 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
+ 'mapped_availability', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
+ 'new_spofs', 'product', 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
  'requirements_recorded', 'rest_of_world_only', 'supply_not_mapped']
 """
 
@@ -18,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, rule_set
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import located_in, producer_weights
+from mineralgraph.graph.analysis.structure import located_in, producer_pools, producer_weights
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -52,38 +53,57 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
     With ``bound="lower"``, what the lower bound blocks besides: a material of unstated
     grade a control may reach, a control whose targets may include the unknown maker.
 
+    Where the producers held split a pool with others and no share of their own
+    (:func:`producer_pools`), their part of it is not known: ``share_range`` is [what
+    they hold for certain, that and the whole of each such pool] and ``assumed_share`` is
+    True; ``share`` (the equal split, kept for the order) is no figure to state then.
+
     Returns
     -------
     list of dict
-        ``{"holder": id, "material": id, "share": float, "how": "blocked" | "removed"}``.
+        ``{"holder": id, "material": id, "share": float, "share_range": [low, high],
+        "assumed_share": bool, "how": "blocked" | "removed"}``.
     """
     graph = analysis.graph
     ups = analysis.upstream(product, bound)
-    found: dict[tuple[str, str, str], float] = {}
-    weights = {}
+    held_by: dict[tuple[str, str, str], set[str]] = {}
+    weights, pools = {}, {}
 
     def weight_of(material: str) -> list:
         if material not in weights:
-            weights[material] = producer_weights(graph, material, graph.relation_claims(
-                material, "PRODUCES", incoming=True))
+            claims = graph.relation_claims(material, "PRODUCES", incoming=True)
+            weights[material] = producer_weights(graph, material, claims)
+            pools[material] = producer_pools(graph, material, claims)
         return weights[material]
 
     for producer, material in analysis.blocked_for(product, bound):
         if material not in ups or producer == "virtual":
             continue
         holder = (located_in(graph, producer) or [producer])[0]
-        share = sum(w for c, w in weight_of(material) if c.subject == producer)
-        key = (holder, material, "blocked")
-        found[key] = found.get(key, 0.0) + share
+        held_by.setdefault((holder, material, "blocked"), set()).add(producer)
     for removed in sorted(analysis.removed):
         held = _held_by(graph, removed)
         for material in sorted(m for m in ups if model.kind_of(m) == "Material"):
-            share = sum(w for c, w in weight_of(material) if c.subject in held)
-            if share > 0:
-                found[(removed, material, "removed")] = share
-    ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [{"holder": holder, "material": material, "share": round(share, 6), "how": how}
-            for (holder, material, how), share in ranked[:limit] if share > 0]
+            subjects = {c.subject for c, w in weight_of(material) if c.subject in held and w > 0}
+            if subjects:
+                held_by[(removed, material, "removed")] = subjects
+    found = {}
+    for key, subjects in held_by.items():
+        material = key[1]
+        share = sum(w for c, w in weight_of(material) if c.subject in subjects)
+        low = high = share
+        for weight, group in pools[material]:
+            members = {c.subject for c in group}
+            if members & subjects and not members <= subjects:
+                # part of a pool no source splits: none of it to all of it
+                inside = sum(w for c, w in weights[material] if c.subject in members & subjects)
+                low, high = low - inside, high - inside + weight
+        found[key] = (share, max(0.0, low), high)
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    return [{"holder": holder, "material": material, "share": round(share, 6),
+             "share_range": [round(low, 6), round(high, 6)],
+             "assumed_share": high - low > 1e-12, "how": how}
+            for (holder, material, how), (share, low, high) in ranked[:limit] if share > 0]
 
 
 def range_reasons(analysis: Analysis, product: str, under: tuple[float, float]) -> dict:
@@ -118,8 +138,12 @@ def compare(graph: SupplyGraph, scenario: Scenario,
 
     Both bounds of section 5.6, each against its own baseline: ``baseline`` and
     ``availability`` are the upper bound (section 2 as it stands), ``baseline_range``
-    and ``availability_range`` are [lower, upper]; ``loss`` is the upper bound's loss
+    and ``availability_bounds`` are [lower, upper]; ``loss`` is the upper bound's loss
     and ``loss_range`` the [min, max] over the bounds whose baseline is above 0.
+    ``availability_range`` is the availability stated (:meth:`Analysis.stated_range`):
+    the bounds with a low end no higher than ``mapped_availability``, what mapped supply
+    alone gives (stages without a producer counted 0), so that unknown supply never
+    reads as 100%.
     ``new_spofs`` are nodes that are certain single points of failure under the
     scenario and were not before; ``new_possible_spofs`` those that are possible
     ones only (lower bound). Rest of the world is neither: it is many countries, not one
@@ -128,7 +152,9 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     would get nothing). ``requirements_recorded`` counts the product's recorded
     requirements: a figure covers only those (a partial bill of materials is not safe);
     a 0% row's ``confidence`` is that of those requirements, and a loss no rated claim
-    explains has confidence "unknown". ``range_from_unmapped`` names the stages without mapped
+    explains, or that the rules for missing facts set alone (the mapped supply losing
+    nothing: :func:`~mineralgraph.graph.analysis.confidence.rule_set`), has confidence
+    "unknown". ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -162,7 +188,12 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         # a figure never goes without a confidence: a 0% rests on the requirements read
         # (it covers only those recorded); a loss nothing rated explains is unknown
         requirements = graph.relation_claims(product, "REQUIRES")
-        if caveats.confidence is None:
+        reasons = range_reasons(after, product, under)
+        found = drivers(after, product) if max(measured) > 0 else []
+        if rule_set(losses[1], max(measured), bool(reasons["low_drivers"] or found)):
+            # the mapped supply loses nothing: the loss is the rules' for missing facts
+            caveats = caveats.unknown()
+        elif caveats.confidence is None:
             if max(measured) > 0:
                 caveats = Caveats("unknown", caveats.proxies, caveats.assumed_share,
                                   caveats.disputes)
@@ -170,17 +201,22 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                 read = Caveats.of(requirements)
                 caveats = Caveats(read.confidence or "unknown", read.proxies,
                                   read.assumed_share, read.disputes)
+        # the availability stated: its low end reflects inputs without mapped supply
+        # (never 100% while supply is unknown); the losses are measured within the two
+        # bounds (``availability_bounds``) against the baseline's (``baseline_range``)
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
-                     "availability_range": [round(v, 6) for v in under],
+                     "availability_range": [round(v, 6) for v in after.stated_range(product)],
+                     "availability_bounds": [round(v, 6) for v in under],
+                     "mapped_availability": round(after.mapped_availability(product), 6),
                      "loss": round(losses[1], 6) if losses[1] is not None else 0.0,
                      "loss_range": [round(min(measured), 6), round(max(measured), 6)],
                      "may_be_unavailable_at_baseline": base[0] <= 0.0,
                      "supply_not_mapped": after.unmapped(product),
                      "range_from_unmapped": behind,
-                     "drivers": drivers(after, product) if max(measured) > 0 else [],
-                     **range_reasons(after, product, under),
+                     "drivers": found,
+                     **reasons,
                      "new_spofs": sorted(certain),
                      "new_possible_spofs": sorted(possible),
                      "rest_of_world_only": REST_OF_WORLD in spofs_after["upper"][product],

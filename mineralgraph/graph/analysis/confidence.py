@@ -30,6 +30,11 @@ from mineralgraph.claim import Claim
 #: Confidence levels, weakest first.
 LEVELS = ("low", "medium", "high")
 
+#: The confidence of a figure that no fact sets: its loss comes from a rule alone where
+#: facts are missing (an untraced requirement any control may reach, a stage without
+#: mapped supply taken with its anchor country), the mapped supply losing nothing.
+UNKNOWN = "unknown"
+
 
 def weakest(levels: Iterable[str | None]) -> str | None:
     """The weakest of some confidence levels (claims without one are not counted).
@@ -98,7 +103,7 @@ class Caveats:
     def weak(self) -> bool:
         """Whether an analyst should be told: low confidence, a proxy, an assumed share or
         a disputed claim."""
-        return (self.confidence == "low" or bool(self.proxies) or self.assumed_share
+        return (self.confidence in ("low", UNKNOWN) or bool(self.proxies) or self.assumed_share
                 or bool(self.disputes))
 
     def describe(self) -> str:
@@ -120,6 +125,15 @@ class Caveats:
             parts.append("disputed")
         return ", ".join(p for p in parts if p)
 
+    def unknown(self) -> Caveats:
+        """The same caveats with confidence :data:`UNKNOWN`: for a figure that the rules
+        for missing facts set alone (see :func:`rule_set`).
+
+        >>> Caveats("high").unknown().describe()
+        'unknown'
+        """
+        return Caveats(UNKNOWN, self.proxies, self.assumed_share, self.disputes)
+
     def as_dict(self) -> dict:
         """JSON: ``confidence``, ``proxies`` (subject, object, measured_for), ``assumed_share``,
         ``disputes`` (subject, relation, object, disputed_by: who disagrees and how)."""
@@ -128,6 +142,29 @@ class Caveats:
                             for s, o, m in self.proxies],
                 "disputes": [{"subject": s, "relation": r, "object": o, "disputed_by": d}
                              for s, r, o, d in self.disputes]}
+
+
+def rule_set(fact_loss: float | None, loss_high: float, fact_drivers: bool = False) -> bool:
+    """Whether a loss is set by the rules for missing facts alone, so that its confidence
+    is :data:`UNKNOWN` (design note addendum, "A figure's confidence").
+
+    A figure's confidence is the weakest confidence of the facts it rests on. A loss whose
+    mapped supply loses nothing (``fact_loss``, the upper bound's loss of section 2, is
+    0 or not measured) while its high end ``loss_high`` is above 0 comes from the rules
+    that stand in for missing facts: an untraced requirement that any control may reach,
+    a stage without mapped supply taken with its anchor country. No fact says how large it
+    is, so its confidence is "unknown", not that of the requirement that brings the
+    unmapped stage in (the DoD's unspecified rare-earth content is a "high" fact; the
+    0-100% it leads to is not). ``fact_drivers`` says that some mapped supply is blocked at
+    the high end (a control that may reach a material of unstated grade, or a product
+    whose maker is unknown): the loss then rests on those facts, and is not rule-set.
+
+    >>> rule_set(0.0, 1.0), rule_set(0.0, 0.94, fact_drivers=True), rule_set(0.17, 1.0)
+    (True, False, False)
+    >>> rule_set(None, 1.0), rule_set(0.0, 0.0)
+    (True, False)
+    """
+    return (fact_loss is None or fact_loss <= 1e-12) and loss_high > 1e-12 and not fact_drivers
 
 
 def left_out_for(graph, targets: Iterable[str] | None = None) -> list[Claim]:

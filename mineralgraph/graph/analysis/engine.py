@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.evaluator import Evaluator
+from mineralgraph.graph.analysis.evaluator import Evaluator, group_rows
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
     Lookups,
@@ -31,9 +31,11 @@ from mineralgraph.graph.analysis.structure import (
     StructureBuilder,
     anchors,
     located_in,
+    lower_from_upper,
     material_inputs,
     richer_grades,
     untraced,
+    untraced_reached,
 )
 from mineralgraph.graph.flow import FlowIndex, flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -148,13 +150,14 @@ class Analysis:
         #: per graph (the lower bound's may differ): what the builder asks, asked once
         self._lookups: dict[int, Lookups] = {}
         self._unmapped_masks: dict[tuple[int, int], tuple[set[str], np.ndarray]] = {}
-        self._last_masks: dict[tuple[int, str], np.ndarray] = {}
+        self._last_masks: dict[int, tuple[str, np.ndarray, np.ndarray]] = {}
         #: (product, bound) -> its loss table, from one pass over the candidates of the
         #: products asked for together
         self._results: dict[tuple[str, str], Losses] = {}
         #: (product, country, bound) -> whether the country stops it only through its makers
         self._through: dict[tuple[str, str, str], bool] = {}
         self._places: dict[str, dict[str, list[str]]] = {}
+        self._pooled: bool | None = None
 
     @property
     def flow(self):
@@ -334,7 +337,8 @@ class Analysis:
         is); a material nothing traces (no element, input or anchor) any control in
         scope may reach (section 5.6)."""
         covered = self._covered(restriction) | self.grade_unknown(restriction)
-        return {("virtual", m) for m in self._virtual_reached(covered) | self.untraced()}
+        return {("virtual", m) for m in self._virtual_reached(covered)
+                | untraced_reached(self.lower_graph, self.untraced(), restriction.covers)}
 
     def _virtual_reached(self, covered: set[str]) -> set[str]:
         """Materials without a producer whose virtual producer a control covering
@@ -360,30 +364,74 @@ class Analysis:
         return sorted(n for n in found if n in flow.number and mask[flow.number[n]])
 
     def _upstream_mask(self, flow: FlowIndex, product: str) -> np.ndarray:
-        """``flow.mask([product])``, kept for the last product asked: a report asks it
-        of both bounds and for the untraced inputs (one search, not three)."""
-        key = (id(flow), product)
-        found = self._last_masks.get(key)
-        if found is None:
-            if not any(k[1] == product for k in self._last_masks):
-                self._last_masks.clear()
-            found = self._last_masks[key] = flow.mask([product])
-        return found
+        """``flow.mask([product])``: see :meth:`_upstream_of`."""
+        return self._upstream_of(flow, product)[1]
+
+    def _upstream_of(self, flow: FlowIndex, product: str) -> tuple[np.ndarray, np.ndarray]:
+        """The nodes upstream of a product (:meth:`FlowIndex.upstream_numbers`) and the
+        same as ``flow.mask([product])``, kept for the last product asked of each flow
+        index: a report asks it of both bounds, for the untraced inputs and for the
+        makers' places (one search, not four). The mask is one array per flow index,
+        cleared and set at the nodes of each product in turn (a mask made per product
+        cost the size of the graph each time: at a million nodes, most of the reports'
+        time); it holds for the product until another is asked."""
+        held = self._last_masks.get(id(flow))
+        if held is not None and held[0] == product:
+            return held[1], held[2]
+        if held is not None:
+            mask = held[2]
+            mask[held[1]] = False
+        else:
+            mask = np.zeros(len(flow.ids), np.bool_)
+        numbers = flow.upstream_numbers([product])
+        mask[numbers] = True
+        self._last_masks[id(flow)] = (product, numbers, mask)
+        return numbers, mask
 
     def scope(self, product: str, bound: str = "upper") -> Scope:
         """The compiled scope serving a product in one bound (built on first use)."""
         key = (bound, self.blocked_for(product, bound))
         if key not in self._scopes:
-            if bound == "lower" and not self.anchors() and self.lower_graph is self.graph:
-                # nothing unmapped: the lower bound is the upper one with its controls
+            if (bound == "lower" and not self.anchors() and self.lower_graph is self.graph
+                    and not self.pooled()):
+                # nothing unmapped, no unsourced split: the lower bound is the upper one
+                # with its controls
                 upper = ("upper", key[1])
                 if upper not in self._scopes:
                     self._scopes[upper] = self._compile(key[1], None)
                 self._scopes[key] = self._scopes[upper]
+            elif bound == "lower" and self.lower_graph is self.graph:
+                # the same graph: the lower bound is the upper one under the same blocked
+                # producers with the virtual producers added (compiled first: every
+                # report reads both bounds)
+                pairs = frozenset(b for b in key[1] if b[0] != "virtual")
+                upper = ("upper", pairs)
+                if upper not in self._scopes and pairs == self.blocked_for(product, "upper"):
+                    self.scope(product, "upper")
+                self._scopes[key] = (self._lower_from(self._scopes[upper], key[1])
+                                     if upper in self._scopes
+                                     else self._compile(key[1], self.anchors()))
             else:
                 self._scopes[key] = self._compile(
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
+
+    def pooled(self) -> bool:
+        """Whether some material's producers split a pool with no share of their own
+        (:func:`producer_pools`), so that the bounds differ there (asked once)."""
+        if self._pooled is None:
+            look = self._lookups.setdefault(id(self.graph), Lookups(self.graph))
+            self._pooled = any(look.pools(m) for m in self.graph.ids("Material"))
+        return self._pooled
+
+    @gc_paused()
+    def _lower_from(self, upper: Scope, blocked: frozenset) -> Scope:
+        """The lower bound's scope made from the upper bound's of the same graph and
+        producers (:func:`lower_from_upper`): no second build node by node."""
+        structure = lower_from_upper(upper.structure, upper.evaluator.structure_arrays(),
+                                     self.graph, self.anchors(), blocked,
+                                     self._lookups[id(self.graph)])
+        return self._scope_of(structure)
 
     @gc_paused()
     def _compile(self, blocked: frozenset, anchored) -> Scope:
@@ -394,6 +442,10 @@ class Analysis:
         # in-house stages are decided on the kept graph (section 5.7 as extended)
         structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
                                      sourcing=self._lookups[id(self.graph)]).build()
+        return self._scope_of(structure)
+
+    def _scope_of(self, structure: Structure) -> Scope:
+        """A compiled structure with its evaluator and baseline under the scenario."""
         evaluator = Evaluator(structure, compact=True)
         zero = frozenset(n for r in self.removed for n in structure.owned.get(r, ()))
         return Scope(structure, evaluator, zero, evaluator.evaluate(zero))
@@ -458,6 +510,28 @@ class Analysis:
         """[lower, upper] availability of a product under the scenario (section 5.6)."""
         lower, upper = self.reference(product, "lower"), self.reference(product, "upper")
         return min(lower, upper), upper
+
+    def mapped_availability(self, product: str) -> float:
+        """a(P) under the scenario from mapped supply alone: in the lower bound, with every
+        material upstream that has no producer at the date counted 0 (its supply is not
+        known to exist). 0 when the product needs such a material on every route; the
+        lower bound's a(P) when nothing upstream is unmapped."""
+        scope = self.scope(self.graph.require(product, "Product"), "lower")
+        target = scope.structure.index[product]
+        unmapped = [m for m in self.unmapped(product) if model.kind_of(m) == "Material"]
+        zero = scope.zero_for(unmapped)
+        if zero == set(scope.zero):
+            return float(scope.baseline[target])
+        return float(scope.evaluator.value_after(scope.baseline, zero, target))
+
+    def stated_range(self, product: str) -> tuple[float, float]:
+        """The availability a view states for a product under the scenario: [low, upper],
+        the low end the lower of the lower bound (section 5.6) and
+        :meth:`mapped_availability`. Unknown supply is never safe: a product with an
+        input of no mapped supply is not stated as 100% available, even at baseline,
+        where both bounds are 1 by construction (nothing is removed)."""
+        lower, upper = self.availability_range(product)
+        return min(lower, self.mapped_availability(product)), upper
 
     def baseline_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product without the scenario."""
@@ -570,6 +644,18 @@ class Analysis:
         return kind in ("Element", "Material") or (kind == "Country"
                                                    and node_id != REST_OF_WORLD)
 
+    def untraced_reached_by(self, node_id: str) -> set[str]:
+        """The :meth:`untraced` materials losing the node may take (:meth:`untraced_reach`),
+        by the rule a control follows: all of them for a named country (any country may be
+        where they come from); for an element or a material, those a control covering it
+        reaches (:func:`untraced_reached`: a bounded composition that cannot hold it is
+        out of reach)."""
+        if not self.untraced_reach(node_id):
+            return set()
+        if model.kind_of(node_id) == "Country":
+            return set(self.untraced())
+        return untraced_reached(self.lower_graph, self.untraced(), [node_id])
+
     def untraced_losses(self, node_id: str, products: Iterable[str]) -> dict[str, float]:
         """The loss of each product with an untraced requirement (:meth:`untraced_upstream`)
         if what nothing traces came from ``node_id`` too: the lower bound's rule for a
@@ -584,8 +670,9 @@ class Analysis:
         self.graph.require(node_id)
         out = {}
         changes: dict[int, dict[int, float]] = {}
+        reached = self.untraced_reached_by(node_id)
         for product in products:
-            if not self.untraced_upstream(product):
+            if not reached & set(self.untraced_upstream(product)):
                 continue
             scope = self.scope(product, "lower")
             index = scope.structure.index
@@ -593,8 +680,7 @@ class Analysis:
             if id(scope) not in changes:
                 # zeroing an untraced material's node is blocking its virtual producer
                 # for every reader (as in reach_losses): no second structure compiled
-                zero = scope.zero_for([node_id]) | {index[m] for m in self.untraced()
-                                                    if m in index}
+                zero = scope.zero_for([node_id]) | {index[m] for m in reached if m in index}
                 changes[id(scope)] = scope.evaluator.changed_values(scope.baseline, zero)
             after = changes[id(scope)].get(index[product], before)
             out[product] = 1.0 - after / before if before > 0 else 0.0
@@ -646,17 +732,13 @@ class Analysis:
         found_c, found_t, found_v = scope.evaluator.candidate_values(
             baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of)
         # rows of one target together, candidates in order; a product is no candidate
-        # of itself. One array at a time: at a million nodes each holds ten million rows.
+        # of itself. Grouped in one compiled pass into arrays of the rows' size (at a
+        # million nodes ten million rows: a sort and its copies held some 400 MB)
         position = {n: c for c, n in enumerate(candidates)}
         itself = np.array([position.get(p, -1) for p in targets], np.int32)
-        order = np.argsort(found_t, kind="stable")
-        order = order[found_c[order] != itself[found_t[order]]]
-        found_t = found_t[order]
-        found_v = found_v[order]
         numbers = np.fromiter((flow.number[n] for n in candidates), np.int32, len(candidates))
-        found_c = numbers[found_c[order]]
-        del order
-        bounds = np.searchsorted(found_t, np.arange(len(targets) + 1))
+        bounds, found_c, found_v = group_rows(found_c, found_t, found_v, itself, numbers)
+        del found_t
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
             self._results[(product, bound)] = Losses(
@@ -745,15 +827,15 @@ class Analysis:
         target, leaf = index.get(product), index.get(country)
         if target is None or leaf is None:
             return self.availability(product, [country], product, bound)
-        users = set(evaluator.parents(leaf).tolist())
-        kept = set()
-        for maker in makers:
-            if index.get(maker) is not None:
-                kept |= set(evaluator.parents(index[maker]).tolist())
+        # as sorted arrays, not sets: a large country feeds tens of thousands of nodes
+        users = evaluator.parents(leaf)
+        kept = [evaluator.parents(index[m]) for m in makers if index.get(m) is not None]
         if not evaluator.all_and(users):  # not the structure this rule reads
             return self.availability(product, [country], product, bound)
-        zero = set(scope.zero) | (users - kept)
-        if zero == set(scope.zero):
+        before = np.fromiter(sorted(scope.zero), np.int64, len(scope.zero))
+        zero = np.union1d(before, np.setdiff1d(users, np.concatenate(kept) if kept else [],
+                                               assume_unique=False))
+        if np.array_equal(zero, before):
             return float(scope.baseline[target])
         return evaluator.value_after(scope.baseline, zero, target)
 
@@ -769,8 +851,8 @@ class Analysis:
                 mask = np.zeros(len(flow.ids), np.bool_)
                 mask[[flow.number[n] for n in unmapped if n in flow.number]] = True
                 self._unmapped_masks[key] = (unmapped, mask)
-            hits = np.flatnonzero(self._upstream_mask(flow, product)
-                                  & self._unmapped_masks[key][1])
+            numbers = self._upstream_of(flow, product)[0]
+            hits = numbers[self._unmapped_masks[key][1][numbers]]
             found |= {flow.ids[i] for i in hits} | ({product} & unmapped)
         return sorted(found)
 

@@ -38,7 +38,18 @@ def _kernels():
     return kernels
 
 
+def group_rows(found_c: np.ndarray, found_t: np.ndarray, found_v: np.ndarray,
+               itself: np.ndarray, numbers: np.ndarray):
+    """The rows of :meth:`Evaluator.candidate_values` grouped by target (offsets,
+    candidates as ``numbers[candidate]``, values), candidates in their order within a
+    target, a target's own candidate (``itself[target]``) left out."""
+    return _kernels().group_rows(found_c, found_t, found_v, itself, numbers)
+
+
 def _nodes(zero: Iterable[int]) -> np.ndarray:
+    """Evaluation nodes as a sorted array without repeats."""
+    if isinstance(zero, np.ndarray):
+        return np.unique(zero.astype(np.int64))
     return np.fromiter(sorted(set(zero)), np.int64)
 
 
@@ -99,10 +110,25 @@ class Evaluator:
         self._inside_of: np.ndarray | None = None
         self._inside: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._scratch_arrays: tuple | None = None
+        #: what :meth:`value_after` keeps between calls, for one baseline
+        self._cone_of: np.ndarray | None = None
+        self._cone: tuple | None = None
         self._stamp = 0
 
     def __len__(self) -> int:
         return len(self.op)
+
+    def structure_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The arrays of :meth:`Structure.arrays` (the structure's own numbering, each
+        node's inputs in their order), taken back from the evaluator's: a compacted
+        structure no longer holds them."""
+        n = len(self.op)
+        counts = np.diff(self.indptr.astype(np.int64))[self.rank]
+        indptr = np.zeros(n + 1, np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        gather = (np.repeat(self.indptr[:-1].astype(np.int64)[self.rank] - indptr[:-1], counts)
+                  + np.arange(indptr[-1]))
+        return self.op[self.rank], indptr, self.order[self.indices[gather]], self.weights[gather]
 
     def parents(self, node: int) -> np.ndarray:
         """The nodes that take ``node`` as an input (structure numbers, ascending)."""
@@ -112,7 +138,8 @@ class Evaluator:
 
     def all_and(self, nodes: Iterable[int]) -> bool:
         """Whether every one of ``nodes`` is a minimum over its inputs (``AND``)."""
-        found = np.fromiter(nodes, np.int64)
+        found = (nodes.astype(np.int64) if isinstance(nodes, np.ndarray)
+                 else np.fromiter(nodes, np.int64))
         return bool(np.all(self.op[self.rank[found]] == AND)) if len(found) else True
 
     def mask(self, zero: Iterable[int] = ()) -> np.ndarray:
@@ -155,13 +182,25 @@ class Evaluator:
         so the pass stops at the cone's edge: a country's removal reaches a large part
         of the graph, one product's cone a small one. Inside the cone the nodes are
         visited in the same order and their sums made in the same order, so the value
-        is the same to the last bit."""
+        is the same to the last bit. Nothing of the structure's size is made or copied
+        per call (the cone's mask and the values are kept and put back), so a product's
+        check costs what its cone costs."""
         inside = int(self.rank[node])
-        cone = _kernels().reach(self.indptr, self.indices, np.array([inside], np.int64))
-        cone[inside] = True
-        np.logical_not(cone, out=cone)
-        current, _, _ = self._propagate(baseline, zero, outside=cone)
-        return float(current[inside])
+        starts = self.rank[_nodes(zero)].astype(np.int64)  # in the same order
+        values, raw, live = self._baseline_inside(baseline)
+        (pending, pstamp, hits, cstamp, done, heap), stamp = self._scratch()
+        n = len(self.op)
+        if self._cone_of is not values:
+            numbers = index_type(n)
+            self._cone = (np.ones(n, np.bool_), values.copy(), np.zeros(n, numbers),
+                          np.empty(n, numbers), np.empty(n + 1, np.int64))
+            self._cone_of = values
+        blocked, current, seen, queue, changed = self._cone
+        return float(_kernels().cone_value(
+            inside, starts, stamp, self.op, self.indptr, self.indices, self.weights,
+            self.dptr, self.dnodes, self.dweights, self.comp_ptr, self.comp_nodes,
+            self.position, self.cyclic, values, raw, live, blocked, current, seen, queue,
+            pending, pstamp, hits, cstamp, done, heap, changed))
 
     def _scratch(self) -> tuple:
         """The pass's scratch arrays (stamped, so never cleared) and a fresh stamp:
@@ -176,18 +215,15 @@ class Evaluator:
         self._stamp += 1
         return self._scratch_arrays, self._stamp
 
-    def _propagate(self, baseline: np.ndarray, zero: Iterable[int],
-                   outside: np.ndarray | None = None):
-        """The incremental pass: the values inside, the changed nodes and their count.
-        Nodes where ``outside`` (a mask in the inside numbering, when given) is True are
-        not visited: what they feed is not asked for."""
+    def _propagate(self, baseline: np.ndarray, zero: Iterable[int]):
+        """The incremental pass: the values inside, the changed nodes and their count."""
         k = _kernels()
         n = len(self.op)
         starts = self.rank[_nodes(zero)].astype(np.int64)  # in the same order
         inside, raw, live = self._baseline_inside(baseline)
         current = inside.copy()
         changed = np.empty(n + 1, np.int64)
-        zero_inside = outside if outside is not None else np.zeros(n, np.bool_)
+        zero_inside = np.zeros(n, np.bool_)
         zero_inside[starts] = True
         (pending, pstamp, hits, cstamp, done, heap), stamp = self._scratch()
         count = k.propagate(

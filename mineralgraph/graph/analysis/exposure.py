@@ -101,6 +101,16 @@ def top_suppliers(report: ProductReport) -> list:
     return sorted(top, key=lambda c: c.rank)
 
 
+def unmarked_ranks(report: ProductReport, shown) -> list[tuple]:
+    """The ranked rows before the last of the ``shown`` ranks that no picture marks for
+    the rule of :func:`not_one_supplier`, each as (row, why), in rank order: what a
+    picture's list of ranks says instead of skipping them without a word."""
+    last = max(shown, default=0)
+    found = [(c, not_one_supplier(report, c)) for c in report.chokepoints
+             if c.rank and c.rank < last and c.rank not in shown]
+    return [(c, why) for c, why in found if why is not None]
+
+
 def exposure(graph: SupplyGraph, product: str, scenario: Scenario | None = None) -> Exposure:
     """The :class:`Exposure` of ``product`` (a graph at its as-of date): one analysis
     under the scenario, and the baseline it is compared with."""
@@ -154,6 +164,9 @@ class ChainExposure:
     #: need it, as ``dependents`` lists them, each with why ("grade" or "untraced") and
     #: the materials it rests on (of unstated grade, or nothing traces them), sorted
     beyond: dict = field(default_factory=dict)
+    #: for a product focus: the ranks before the last marked one that are not marked
+    #: (:func:`unmarked_ranks`), each as (rank, label, why, high end of its loss)
+    unmarked: tuple = ()
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -216,6 +229,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     ranks: dict = {}
     caveats: dict = {}
     beyond: dict = {}
+    unmarked: tuple = ()
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -225,6 +239,8 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         marked = top_suppliers(report)
         top = [c.id for c in marked]
         ranks = {c.id: c.rank for c in marked}
+        unmarked = tuple((c.rank, c.label, why, _figures(c)[0])
+                         for c, why in unmarked_ranks(report, set(ranks.values())))
         # what each marked figure rests on (section 5.7), as its report row says it: the
         # rows were ranked without evidence, so it is gathered for these few alone
         proof = Evidence(analysis)
@@ -267,7 +283,8 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
                          frozenset(blocked), availability, baseline, concentrations,
                          comparison, scenario, graph.as_of_date, ranks, caveats,
-                         {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())})
+                         {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())},
+                         unmarked)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,
@@ -286,4 +303,5 @@ def brief_exposure(graph: SupplyGraph, node_id: str,
 
 
 __all__ = ["ChainExposure", "Concentration", "Exposure", "brief_exposure", "chain_exposure",
-           "chain_spine", "default_direction", "exposure", "not_one_supplier", "top_suppliers"]
+           "chain_spine", "default_direction", "exposure", "not_one_supplier", "top_suppliers",
+           "unmarked_ranks"]

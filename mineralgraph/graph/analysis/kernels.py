@@ -63,7 +63,7 @@ _cache_dir()
 import numpy as np  # noqa: E402
 from numba import njit  # noqa: E402
 
-from mineralgraph.graph.analysis.structure import AND, LEAF, OR, ZERO  # noqa: E402
+from mineralgraph.graph.analysis.structure import AND, LEAF, MAX, OR, ZERO  # noqa: E402
 
 EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
@@ -200,6 +200,15 @@ def _compute(node, op, indptr, indices, weights, values, zero):
         for e in range(start + 1, end):
             v = values[indices[e]]
             if v < best:
+                best = v
+        return best
+    if kind == MAX:
+        if start == end:
+            return 1.0
+        best = values[indices[start]]
+        for e in range(start + 1, end):
+            v = values[indices[e]]
+            if v > best:
                 best = v
         return best
     total = 0.0
@@ -373,6 +382,11 @@ def propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweight
             result = baseline[node]
             if pending[node] < result:
                 result = pending[node]
+        elif op[node] == MAX:
+            # the maximum moves only as its largest input does: read every input, those
+            # that moved from ``current`` (set before, in topological order), the others
+            # at their baseline there
+            result = _compute(node, op, indptr, indices, weights, current, zero)
         elif hits[node] >= live[node]:
             result = 0.0
         else:
@@ -476,3 +490,138 @@ def reach(ptr, indices, sources):
                 queue[tail] = other
                 tail += 1
     return found
+
+
+@njit(cache=True)
+def preorder(roots, ptr, children):
+    """Number the nodes in the order a depth-first walk first reaches them: from each of
+    ``roots`` in turn, a node's ``children[ptr[i]:ptr[i + 1]]`` in order. Returns the
+    numbers (-1 where never reached) and how many were numbered."""
+    n = len(ptr) - 1
+    number = np.full(n, -1, np.int64)
+    stack_node = np.empty(n, np.int64)
+    stack_edge = np.empty(n, np.int64)
+    count = 0
+    for k in range(len(roots)):
+        root = roots[k]
+        if number[root] != -1:
+            continue
+        number[root] = count
+        count += 1
+        stack_node[0] = root
+        stack_edge[0] = ptr[root]
+        sp = 1
+        while sp > 0:
+            node = stack_node[sp - 1]
+            e = stack_edge[sp - 1]
+            if e < ptr[node + 1]:
+                stack_edge[sp - 1] = e + 1
+                child = children[e]
+                if number[child] == -1:
+                    number[child] = count
+                    count += 1
+                    stack_node[sp] = child
+                    stack_edge[sp] = ptr[child]
+                    sp += 1
+            else:
+                sp -= 1
+    return number, count
+
+
+@njit(cache=True)
+def cone_value(target, starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
+               comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked, current,
+               seen, queue, pending, pstamp, hits, cstamp, done, heap, changed):
+    """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
+    target's cone (the target, its inputs, theirs and so on) only, at a cost that grows
+    with the cone and what the removal changes in it, not with the whole structure.
+
+    ``blocked`` is True everywhere on entry (nothing outside the cone is visited) and
+    ``current`` equal to ``baseline``; both are left so. ``seen`` and ``queue`` are
+    scratch arrays of the structure's size; ``stamp`` is fresh, as for :func:`propagate`.
+    """
+    head = 0
+    tail = 0
+    seen[target] = stamp
+    queue[tail] = target
+    tail += 1
+    while head < tail:
+        node = queue[head]
+        head += 1
+        for e in range(indptr[node], indptr[node + 1]):
+            other = indices[e]
+            if seen[other] != stamp:
+                seen[other] = stamp
+                queue[tail] = other
+                tail += 1
+    for k in range(tail):
+        blocked[queue[k]] = False
+    for k in range(len(starts)):
+        blocked[starts[k]] = True
+    count = propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
+                      comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked,
+                      current, pending, pstamp, hits, cstamp, done, heap, changed)
+    value = current[target]
+    for k in range(count):
+        current[changed[k]] = baseline[changed[k]]
+    for k in range(tail):
+        blocked[queue[k]] = True
+    return value
+
+
+@njit(cache=True)
+def group_rows(found_c, found_t, found_v, itself, numbers):
+    """The rows of :func:`candidate_losses` grouped by target, candidates in their order
+    within a target (a stable sort by target), the rows of a target's own candidate
+    (``itself[t]``) left out, candidates given as ``numbers[candidate]``. Returns the
+    offsets of each target's rows, the candidates (int32) and the values."""
+    targets = len(itself)
+    ptr = np.zeros(targets + 1, np.int64)
+    for r in range(len(found_t)):
+        t = found_t[r]
+        if found_c[r] != itself[t]:
+            ptr[t + 1] += 1
+    for t in range(targets):
+        ptr[t + 1] += ptr[t]
+    out_c = np.empty(ptr[targets], np.int32)
+    out_v = np.empty(ptr[targets], np.float64)
+    fill = ptr[:-1].copy()
+    for r in range(len(found_t)):
+        t = found_t[r]
+        if found_c[r] != itself[t]:
+            out_c[fill[t]] = numbers[found_c[r]]
+            out_v[fill[t]] = found_v[r]
+            fill[t] += 1
+    return ptr, out_c, out_v
+
+
+@njit(cache=True)
+def reach_into(ptr, indices, sources, found, expanded, stamp, queue, out):
+    """The nodes :func:`reach` finds, written to ``out`` in the order they are found;
+    returns how many. ``found`` and ``expanded`` are stamp arrays (a node is marked
+    when it holds ``stamp``, fresh per call), ``queue`` and ``out`` scratch of the graph's
+    size: nothing of that size is made or cleared per call, so a call costs what the
+    nodes it reaches cost."""
+    head = 0
+    tail = 0
+    count = 0
+    for k in range(len(sources)):
+        s = sources[k]
+        if expanded[s] != stamp:
+            expanded[s] = stamp
+            queue[tail] = s
+            tail += 1
+    while head < tail:
+        node = queue[head]
+        head += 1
+        for e in range(ptr[node], ptr[node + 1]):
+            other = indices[e]
+            if found[other] != stamp:
+                found[other] = stamp
+                out[count] = other
+                count += 1
+            if expanded[other] != stamp:
+                expanded[other] = stamp
+                queue[tail] = other
+                tail += 1
+    return count

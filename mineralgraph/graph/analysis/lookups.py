@@ -20,7 +20,12 @@ from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
 from mineralgraph.graph.analysis.comparison import compare
-from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, left_out_for
+from mineralgraph.graph.analysis.confidence import (
+    Caveats,
+    left_out_dict,
+    left_out_for,
+    rule_set,
+)
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
 from mineralgraph.graph.flow import (
@@ -93,8 +98,11 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     untraced: dict[str, list[str]] = {}
     untraced_losses: dict[str, float] = {}
     if analysis.untraced_reach(node_id):
+        # only those it may reach: a bounded composition that cannot hold it is out of reach
+        reachable = analysis.untraced_reached_by(node_id)
         untraced_losses = analysis.untraced_losses(node_id, analysis.products())
-        untraced = {p: analysis.untraced_upstream(p) for p in sorted(untraced_losses)}
+        untraced = {p: [m for m in analysis.untraced_upstream(p) if m in reachable]
+                    for p in sorted(untraced_losses)}
         products |= {p for p, loss in untraced_losses.items() if loss > 0}
     products = sorted(products)
     losses = analysis.node_losses(node_id, products)
@@ -118,9 +126,16 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
         return [c for m, gs in grades.get(p, ()) for c in evidence.claims(m, p)
                 + [c for g in gs for c in evidence.claims(node_id, g)]]
 
+    def caveats(p: str) -> Caveats:
+        found = evidence.caveats(node_id, p) | Caveats.of(grade_claims(p))
+        # a loss that the mapped supply does not show (an untraced requirement, an
+        # unmapped stage the node may feed) is the rules' alone: its confidence is unknown
+        high = max([*losses[p].values(), untraced_losses.get(p, 0.0), 0.0])
+        return (found.unknown() if rule_set(losses[p].get("upper"), high, fact_drivers=bool(
+            grades.get(p)) or evidence.assumed_share(node_id, p)) else found)
+
     return Dependents(node_id, losses, spofs,
-                      {p: evidence.caveats(node_id, p) | Caveats.of(grade_claims(p))
-                       for p in products},
+                      {p: caveats(p) for p in products},
                       left_out_downstream(graph, node_id),
                       {p: makers for p, makers in sorted(through.items()) if makers},
                       {p: sorted({s for c in evidence.claims(node_id, p)

@@ -7,6 +7,8 @@ Each *evaluation node* is an integer with an operator and inputs:
   producer's country, operator and inputs). Leontief: the scarcest input limits output.
 - ``OR``: ``min(1, sum(weight * input))`` over the producers of a material.
 - ``ZERO``: a producer an enforced export control blocks.
+- ``MAX``: the maximum of its inputs (producers that split a pool with no share of their
+  own, in the upper bound: the whole pool on the best-off of them).
 
 Every evaluation node may have an *owner*, the graph node whose removal sets it to 0.
 The rules are those of section 2 of the dependency model: removing an element removes
@@ -32,7 +34,7 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
 #: Operator codes of the evaluation nodes (small integers: the compiled loops read them).
-LEAF, AND, OR, ZERO = 0, 1, 2, 3
+LEAF, AND, OR, ZERO, MAX = 0, 1, 2, 3, 4
 
 
 def required(graph: SupplyGraph, node_id: str, relation: str,
@@ -71,12 +73,20 @@ class Structure:
     #: every node's inputs and their weights, in the order they were set
     flat: array = field(default_factory=lambda: array("i"), repr=False)
     flat_weights: array = field(default_factory=lambda: array("d"), repr=False)
+    #: the nodes whose last input was made before the others (a stage fed by explicit
+    #: suppliers: its pool first, then its elements), in the order they were made: what
+    #: :func:`visit_order` needs besides the inputs to tell the order nodes were made in
+    pool_first: array = field(default_factory=lambda: array("i"), repr=False)
+    #: the arrays of a structure made whole (:func:`lower_from_upper`), not node by node
+    csr: tuple | None = field(default=None, repr=False)
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The structure as flat arrays: operator codes (int8), and the inputs in CSR
         form: ``indptr`` (node ``i``'s inputs are ``indices[indptr[i]:indptr[i + 1]]``),
         ``indices`` and ``weights`` (an OR input's weight; 0 for the others). Node
         numbers and offsets are int32 when they fit (half the memory of int64)."""
+        if self.csr is not None:
+            return self.csr
         n = len(self.op)
         counts = np.frombuffer(self.counts, np.int32).astype(np.int64)
         indptr = np.zeros(n + 1, np.int64)
@@ -94,6 +104,7 @@ class Structure:
         flat arrays, and the keys of the internal nodes (producers, supply pools,
         in-house stages...). ``index`` keeps the graph ids."""
         self.op = self.starts = self.counts = self.flat = self.flat_weights = None
+        self.csr = None
         self.internal = {}
         # in place: each list freed as its tuple replaces it, no second dict of a million
         owned = self.owned
@@ -135,6 +146,155 @@ def index_type(largest: int) -> type:
     return np.int32 if largest < 2**31 - 1 else np.int64
 
 
+def roots(graph: SupplyGraph) -> list[str]:
+    """The graph nodes a structure is compiled from, in the order the builder takes them:
+    every product and material, in id order."""
+    return [n for n in graph.ids() if model.kind_of(n) in ("Product", "Material")]
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The positions ``starts[i], starts[i] + 1, ...`` (``counts[i]`` of them) for every
+    ``i``, one run after the other."""
+    offsets = np.zeros(len(counts), np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    return np.repeat(starts.astype(np.int64) - offsets, counts) + np.arange(int(counts.sum()))
+
+
+def _with_rows(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray | None,
+               total: int, rows: dict[int, tuple[list[int], list[float] | None]]):
+    """CSR arrays of ``total`` nodes: the rows of ``indptr``/``indices``/``weights``
+    (nodes ``0 .. len(indptr) - 2``) with the rows in ``rows`` (node -> (inputs,
+    weights)) put in their place or added."""
+    n = len(indptr) - 1
+    counts = np.zeros(total, np.int64)
+    counts[:n] = np.diff(indptr.astype(np.int64))
+    changed = np.fromiter(rows, np.int64, len(rows))
+    counts[changed] = np.fromiter((len(rows[r][0]) for r in rows), np.int64, len(rows))
+    ptr = np.zeros(total + 1, np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    keep = np.ones(n, np.bool_)
+    keep[changed[changed < n]] = False
+    kept = np.flatnonzero(keep)
+    into = _ranges(ptr[kept], counts[kept])
+    taken = _ranges(indptr[:-1][kept], counts[kept])
+    out = np.empty(int(ptr[-1]), np.int64)
+    out[into] = indices[taken]
+    out_w = None
+    if weights is not None:
+        out_w = np.zeros(int(ptr[-1]), np.float64)
+        out_w[into] = weights[taken]
+    for node, (inputs, row_weights) in rows.items():
+        out[ptr[node]:ptr[node + 1]] = inputs
+        if out_w is not None and row_weights:
+            out_w[ptr[node]:ptr[node + 1]] = row_weights
+    return ptr, out, out_w
+
+
+def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
+                     anchored: dict[str, str | None], blocked: frozenset,
+                     look: Lookups) -> Structure:
+    """The lower bound's structure (section 5.6) made from the upper bound's, node for
+    node the structure :class:`StructureBuilder` builds with ``anchors``.
+
+    For the same graph and the same blocked producers the two bounds differ only at the
+    materials without producers: in the lower one such a material takes its elements and
+    a supply pool holding one virtual producer (share 1, in its anchor country, its
+    inputs as inputs; a ``ZERO`` node when ``("virtual", material)`` is blocked), where
+    the upper one takes its elements and its inputs. Those rows are replaced, the new
+    nodes added, and the whole renumbered in the order the builder makes its nodes
+    (:func:`visit_order`): the passes visit nodes and add up their drops in that order,
+    so the numbering is part of the answer to the last bit.
+
+    ``upper`` is the upper bound's structure (``index``, ``owned``, ``unmapped``,
+    ``pool_first``), ``arrays`` its :meth:`Structure.arrays` in its own numbering,
+    ``blocked`` the lower bound's blocked producers (the upper one's and the virtual
+    producers), ``look`` the :class:`Lookups` of ``graph``.
+    """
+    op, indptr, indices, weights = arrays
+    n = len(op)
+    index = dict(upper.index)
+    extra: list[int] = []  # the operators of the new nodes, numbered n, n + 1, ...
+    rows: dict[int, tuple[list[int], list[float] | None]] = {}
+    visits: dict[int, tuple[list[int], None]] = {}
+    new_leaves: dict[str, int] = {}
+
+    def add(code: int) -> int:
+        extra.append(code)
+        return n + len(extra) - 1
+
+    for material in sorted(anchored):
+        node = index[material]
+        inputs = indices[indptr[node]:indptr[node + 1]].tolist()
+        k = len(look.contains(material))
+        elements, rest = inputs[:k], inputs[k:]
+        if ("virtual", material) in blocked:
+            virtual = add(ZERO)
+        else:
+            virtual = add(AND)
+            anchor = anchored.get(material)
+            head = []
+            if anchor:
+                if anchor not in index:  # a country no producer of the upper bound names
+                    index[anchor] = new_leaves[anchor] = add(LEAF)
+                head = [index[anchor]]
+            rows[virtual] = (head + rest, None)
+        supply = add(OR)
+        rows[supply] = ([virtual], [1.0])
+        rows[node] = (elements + [supply], None)
+        # made in this order: the material, its elements, its inputs, the virtual
+        # producer (and its anchor), the pool
+        visits[node] = (elements + rest + [virtual, supply], None)
+    for node in upper.pool_first:
+        inputs = indices[indptr[node]:indptr[node + 1]].tolist()
+        visits[node] = (inputs[-1:] + inputs[:-1], None)
+    total = n + len(extra)
+    # a new node is made before its inputs, as any other
+    visits.update({node: row for node, row in rows.items() if node >= n})
+    ptr, flat, flat_weights = _with_rows(indptr, indices, weights, total, rows)
+    vptr, vflat, _ = _with_rows(indptr, indices, None, total, visits)
+    start = np.fromiter((index[r] for r in roots(graph)), np.int64)
+    number = visit_order(start, vptr, vflat)
+    del vptr, vflat
+    order = np.empty(total, np.int64)
+    order[number] = np.arange(total)
+    codes = np.concatenate([op, np.array(extra, np.int8)])[order]
+    counts = np.diff(ptr)[order]
+    new_ptr = np.zeros(total + 1, np.int64)
+    np.cumsum(counts, out=new_ptr[1:])
+    taken = _ranges(ptr[:-1][order], counts)
+    new_indices = number[flat[taken]].astype(index_type(total))
+    new_weights = flat_weights[taken]
+    del taken, flat, flat_weights
+    numbers = number.tolist()
+    out = Structure()
+    out.op = None
+    out.csr = (codes, new_ptr.astype(index_type(int(new_ptr[-1]))), new_indices, new_weights)
+    out.index = {key: numbers[node] for key, node in index.items()}
+    owned = {key: tuple(sorted(numbers[v] for v in nodes)) if len(nodes) > 1
+             else (numbers[nodes[0]],) for key, nodes in upper.owned.items()}
+    owned.update({key: (numbers[node],) for key, node in new_leaves.items()})
+    out.owned = owned
+    out.unmapped = set(upper.unmapped)
+    out.pool_first = array("i", sorted(numbers[v] for v in upper.pool_first))
+    return out
+
+
+def visit_order(start: np.ndarray, ptr: np.ndarray, children: np.ndarray) -> np.ndarray:
+    """The number of each node in the order :class:`StructureBuilder` makes them: a
+    depth-first walk from ``start`` (:func:`roots`) that numbers a node when it first
+    reaches it, then walks its children (``children[ptr[i]:ptr[i + 1]]``: its inputs, in
+    the order the builder makes them, see :func:`lower_from_upper`).
+
+    This is why the order can be reproduced without the builder: every node is made the
+    first time a node being built asks for it, before its own inputs.
+    """
+    from mineralgraph.graph.analysis.kernels import preorder
+    number, count = preorder(start, ptr, children)
+    if count != len(ptr) - 1:
+        raise ValueError(f"{len(ptr) - 1 - count} nodes are out of reach of the roots")
+    return number
+
+
 class StructureBuilder:
     """Compiles a SupplyGraph into a :class:`Structure`.
 
@@ -164,9 +324,8 @@ class StructureBuilder:
         self.sourcing = sourcing if sourcing is not None else self.look
 
     def build(self) -> Structure:
-        for node_id in self.graph.ids():
-            if model.kind_of(node_id) in ("Product", "Material"):
-                self.node(node_id)
+        for node_id in roots(self.graph):
+            self.node(node_id)
         return self.s
 
     def node(self, node_id: str) -> int:
@@ -193,7 +352,11 @@ class StructureBuilder:
         if producers:
             supply = self.s.add(("supply", material), OR, None)
             weights = self.look.weights(material)
-            pairs = [(self._producer(c.subject, material), w) for c, w in weights if w > 0]
+            pools = self.look.pools(material)
+            pooled = {c.subject for _, group in pools for c in group}
+            pairs = [(self._producer(c.subject, material), w) for c, w in weights
+                     if w > 0 and c.subject not in pooled]
+            pairs += [(self._pool(material, group), w) for w, group in pools if w > 0]
             self.s.set_inputs(supply, [p for p, _ in pairs], [w for _, w in pairs])
             self.s.set_inputs(node, elements + [supply])
             return node
@@ -212,6 +375,18 @@ class StructureBuilder:
         supply = self.s.add(("supply", material), OR, None)
         self.s.set_inputs(supply, [virtual], [1.0])
         self.s.set_inputs(node, elements + [supply])
+        return node
+
+    def _pool(self, material: str, group: list) -> int:
+        """Producers that split a pool with no share of their own (:func:`producer_pools`):
+        how the pool's output is shared among them is not known, so the lower bound puts
+        all of it on the worst-off member (AND: losing any one of them may lose the whole
+        pool) and the upper bound on the best-off (MAX: losing one may lose nothing). Any
+        split lies between: a weighted mean of the members' values is at least their
+        minimum and at most their maximum."""
+        node = self.s.add(("pool", material, group[0].subject),
+                          MAX if self.anchors is None else AND, None)
+        self.s.set_inputs(node, [self._producer(c.subject, material) for c in group])
         return node
 
     def material_inputs(self, material: str) -> list[str]:
@@ -283,6 +458,7 @@ class StructureBuilder:
         if key in self.s.internal:
             return self.s.internal[key]
         node = self.s.add(key, AND, material_input)
+        self.s.pool_first.append(node)
         pool = self.s.add(("sourced-from", producer, material_input), OR, None)
         makers = set(self.graph.neighbours(material_input, "PRODUCES", incoming=True))
         inputs, weights = [], []
@@ -325,6 +501,7 @@ class Lookups:
         self._contains: dict[str, list[str]] = {}
         self._context: dict[str, list[str]] = {}
         self._weights: dict[str, list[tuple]] = {}
+        self._pools: dict[str, list[tuple]] = {}
         self._supplied: dict[str, dict[str, list[tuple[str, float]]]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
         #: what SUPPLIES claims name as buyers (made on first use)
@@ -355,10 +532,25 @@ class Lookups:
         """:func:`producer_weights` of a material's producers."""
         found = self._weights.get(material)
         if found is None:
-            found = self._weights[material] = producer_weights(
-                self.graph, material,
-                self.graph.relation_claims(material, "PRODUCES", incoming=True))
+            self._split(material)
+            found = self._weights[material]
         return found
+
+    def pools(self, material: str) -> list[tuple]:
+        """:func:`producer_pools` of a material's producers."""
+        found = self._pools.get(material)
+        if found is None:
+            self._split(material)
+            found = self._pools[material]
+        return found
+
+    def _split(self, material: str) -> None:
+        """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
+        producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
+        weights, claim_of, groups = _split(self.graph, material, producers)
+        self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
+                                         key=lambda cw: cw[0].subject)
+        self._pools[material] = _pools_of(weights, claim_of, groups)
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
         """:func:`supplied_materials` of a producer (read only: one empty dict serves
@@ -368,6 +560,8 @@ class Lookups:
             if self._buyers is None:
                 self._buyers = {c.object for c in self.graph.edge_claims("SUPPLIES")}
             buyers = self._buyers
+            if not buyers:  # nobody is supplied: nothing to keep per producer
+                return _NOT_SUPPLIED
             if producer not in buyers and not (
                     buyers and model.kind_of(producer) == "Facility"
                     and any(b in buyers for b in self.graph.neighbours(producer, "OPERATED_BY"))):
@@ -600,6 +794,55 @@ def untraced(graph: SupplyGraph, anchored: dict[str, str | None] | None = None) 
                   and not material_inputs(graph, m))
 
 
+def composition(graph: SupplyGraph, material: str) -> frozenset[str] | None:
+    """The elements a material may contain where its composition is bounded: what it
+    MAY_CONTAIN and CONTAINS, when some MAY_CONTAIN is recorded; None (any element) without
+    one. CONTAINS alone is no bound: it names what a material cannot exist without, not
+    all it holds."""
+    bound = graph.neighbours(material, "MAY_CONTAIN")
+    if not bound:
+        return None
+    return frozenset(bound) | frozenset(graph.neighbours(material, "CONTAINS"))
+
+
+def untraced_reached(graph: SupplyGraph, untraced_materials, covers) -> set[str]:
+    """The untraced materials (:func:`untraced`) that a control covering ``covers`` (the
+    elements and materials it names) may reach in the lower bound (design note addendum,
+    5.6 untraced, narrowed by composition): those whose composition is not bounded
+    (:func:`composition`), those it covers itself, and those that may contain an element
+    it covers or an element of a material it covers. A covered material with no element
+    recorded may hold any: it reaches them all.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("material:u", "MAY_CONTAIN", "element:Nd"),
+    ...                  Claim("material:v", "label", "v"),
+    ...                  Claim("material:ga", "CONTAINS", "element:Ga")])
+    >>> sorted(untraced_reached(g, ["material:u", "material:v"], ["element:Li"]))
+    ['material:v']
+    >>> sorted(untraced_reached(g, ["material:u", "material:v"], ["element:Nd"]))
+    ['material:u', 'material:v']
+    >>> sorted(untraced_reached(g, ["material:u"], ["material:ga"]))
+    []
+    """
+    covers = set(covers)
+    elements: set[str] = set()
+    anything = False
+    for node in covers:
+        if model.kind_of(node) == "Element":
+            elements.add(node)
+        elif model.kind_of(node) == "Material":
+            held = set(graph.neighbours(node, "CONTAINS")) | set(
+                graph.neighbours(node, "MAY_CONTAIN"))
+            anything = anything or not held
+            elements |= held
+    out = set()
+    for material in untraced_materials:
+        bound = composition(graph, material)
+        if bound is None or anything or material in covers or bound & elements:
+            out.add(material)
+    return out
+
+
 def richer_grades(graph: SupplyGraph) -> dict[str, list[str]]:
     """Grades of a material whose composition it does not state (design note addendum,
     5.6 grades): material G is a *richer grade* of material M when both are at the same
@@ -668,6 +911,69 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
     [('country:AA', 0.4), ('country:XX', 0.2), ('facility:f', 0.2), ('facility:g', 0.2)]
     """
+    weights, claim_of, _ = _split(graph, material, producers)
+    return sorted(((claim_of[k], w) for k, w in weights.items()), key=lambda cw: cw[0].subject)
+
+
+def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[float, list]]:
+    """The groups of a material's producers whose split among themselves no source gives
+    (design note addendum, "an unsourced split is no figure"): the producers without a
+    share in one pool (their country's share, or the rest of the world's) with that pool's
+    own unmapped output, or those with no pool at all; each group's summed weight (as
+    :func:`producer_weights` gives it) and its claims, sorted by subject. Only groups of
+    two or more: the equal split inside them is an assumption, not a figure, so the
+    analysis bounds it (the whole weight on the worst-off member in the lower bound, on
+    the best-off in the upper one) instead of reading it.
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
+    >>> g = SupplyGraph([c("country:CN", "PRODUCES", share=0.94),
+    ...                  c("country:XX", "PRODUCES", share=0.06),
+    ...                  c("company:j", "PRODUCES", amount=29300.0),
+    ...                  Claim("company:j", "LOCATED_IN", "country:CN")])
+    >>> [(round(w, 2), [x.subject for x in group]) for w, group in producer_pools(
+    ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
+    [(0.94, ['company:j', 'country:CN'])]
+    """
+    return _pools_of(*_split(graph, material, producers))
+
+
+def _pools_of(weights: dict, claim_of: dict, groups: list) -> list[tuple[float, list]]:
+    """:func:`producer_pools` from :func:`_split`'s weights, claims and groups."""
+    out = []
+    for members in groups:
+        if len(members) > 1:
+            group = sorted((claim_of[k] for k in members), key=lambda c: c.subject)
+            out.append((sum(weights[k] for k in members), group))
+    return sorted(out, key=lambda wg: wg[1][0].subject)
+
+
+def share_ranges(graph: SupplyGraph, material: str, producers) -> list[tuple]:
+    """(claim, low, high) for each producer of a material: what its share of world output
+    may be. A sourced (or derived, 5.4) share is itself at both ends; a producer splitting
+    a pool with no share of its own (:func:`producer_pools`) may hold none of the pool or
+    all of it (the pool's own unmapped output likewise). What a view states for one
+    producer: never the equal part :func:`producer_weights` orders them by.
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
+    >>> g = SupplyGraph([c("country:CN", "PRODUCES", share=0.94),
+    ...                  c("country:XX", "PRODUCES", share=0.06),
+    ...                  c("company:j", "PRODUCES"),
+    ...                  Claim("company:j", "LOCATED_IN", "country:CN")])
+    >>> [(x.subject, round(lo, 2), round(hi, 2)) for x, lo, hi in share_ranges(
+    ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
+    [('company:j', 0.0, 0.94), ('country:CN', 0.0, 0.94), ('country:XX', 0.06, 0.06)]
+    """
+    pooled = {c.subject: w for w, group in producer_pools(graph, material, producers)
+              for c in group}
+    return [(c, 0.0, pooled[c.subject]) if c.subject in pooled else (c, w, w)
+            for c, w in producer_weights(graph, material, producers)]
+
+
+def _split(graph: SupplyGraph, material: str, producers):
+    """:func:`producer_weights` by claim identity, with the groups of producers that split
+    a pool equally (lists of claim identities): the weights, the claims, the groups."""
     # keyed by the claims' identities (distinct claims of one graph are distinct
     # objects): hashing a claim hashes all its fields, some ten a producer
     claim_of: dict[int, Claim] = {}
@@ -685,7 +991,11 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
             for country in graph.neighbours(claim.subject, "LOCATED_IN"):
                 if country in aggregate:
                     pool = id(aggregate[country])
-                    weights[pool] = max(0.0, weights[pool] - weights[id(claim)])
+                    left = weights[pool] - weights[id(claim)]
+                    # what the facilities leave of the country's share; a remainder
+                    # of 1e-16 is the subtraction's rounding, not output (China's
+                    # 0.0 of a feed its one plant holds all of)
+                    weights[pool] = left if left > 1e-12 else 0.0
     pools: dict[int, list] = defaultdict(list)
     loose = []
     for claim in producers:
@@ -694,13 +1004,17 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
         claim_of[id(claim)] = claim
         pool = _pool_of(graph, claim.subject, aggregate)
         (pools[id(pool)] if pool is not None else loose).append(id(claim))
+    groups = []
     for pool, members in pools.items():
         part = weights[pool] / (len(members) + 1)
         weights[pool] = part
         weights.update({member: part for member in members})
+        groups.append([pool] + members)
     if loose:
-        rest = max(0.0, 1.0 - sum(weights.values())) if weights else 1.0
+        rest = 1.0 - sum(weights.values()) if weights else 1.0
+        rest = rest if rest > 1e-12 else 0.0  # 1e-16 is the sum's rounding, not output
         weights.update({claim: rest / len(loose) for claim in loose})
+        groups.append(list(loose))
     total = sum(weights.values())
     if total > 1.0 or (not loose and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
         # Shares a little above 100% come from a rounded world total (USGS rounds it,
@@ -709,7 +1023,7 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
         # are all of the output too: no producer is missing there (a larger gap stays
         # unmapped supply, a rest of the world the data does not name).
         weights = {claim: weight / total for claim, weight in weights.items()}
-    return sorted(((claim_of[k], w) for k, w in weights.items()), key=lambda cw: cw[0].subject)
+    return weights, claim_of, groups
 
 
 def rounding_slack(claims) -> float:
@@ -783,8 +1097,34 @@ def capacity_share(graph: SupplyGraph, claim: Claim) -> float | None:
     >>> capacity_share(g, g.relation_claims("facility:f", "PRODUCES")[0])
     0.05
     """
-    capacity = claim.qualifier("capacity")
-    if not capacity or model.kind_of(claim.subject) == "Country":
+    return _of_world(graph, claim, claim.qualifier("capacity"))
+
+
+def output_share(graph: SupplyGraph, claim: Claim) -> float | None:
+    """Share = output (``amount``) / world output of that material and year, for a
+    producer with an output and no share (JL Mag's 29,300 t of magnets in 2024, once the
+    world's output of 2024 is sourced): a share of the world's output computed from two
+    sourced figures, not an assumption. None when the world output of that year (or a
+    comparable unit) is not known.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([
+    ...     Claim("country:AA", "PRODUCES", "material:m", (("amount", 800.0), ("share", 0.8),
+    ...           ("unit", "t"), ("year", 2024)), ("source:s",)),
+    ...     Claim("company:c", "PRODUCES", "material:m", (("amount", 30.0), ("unit", "t"),
+    ...           ("year", 2024)), ("source:s",))])
+    >>> output_share(g, g.relation_claims("company:c", "PRODUCES")[0])
+    0.03
+    """
+    if claim.qualifier("year") is None:  # an output of no stated year is of no year
+        return None
+    return _of_world(graph, claim, claim.qualifier("amount"))
+
+
+def _of_world(graph: SupplyGraph, claim: Claim, quantity) -> float | None:
+    """``quantity`` (a producer's capacity or output) over the world output of its
+    material and year (section 5.4), or None."""
+    if not quantity or model.kind_of(claim.subject) == "Country":
         return None
     world = world_output(graph, str(claim.object))
     if world is None or world[0] <= 0:
@@ -794,10 +1134,14 @@ def capacity_share(graph: SupplyGraph, claim: Claim) -> float | None:
         return None
     if _unit(claim.qualifier("unit")) and unit and _unit(claim.qualifier("unit")) != unit:
         return None
-    return min(1.0, capacity / amount)
+    return min(1.0, quantity / amount)
 
 
 def producer_share(graph: SupplyGraph, claim: Claim) -> float | None:
-    """A producer's share of world output: stated, or derived from capacity (≈)."""
+    """A producer's share of world output: stated, or derived from its output of the
+    year of the world output, or from its capacity (≈)."""
     share = claim.qualifier("share")
-    return share if share is not None else capacity_share(graph, claim)
+    if share is not None:
+        return share
+    found = output_share(graph, claim)
+    return found if found is not None else capacity_share(graph, claim)
