@@ -368,7 +368,9 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
                         r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
             "China 99% (proxy)<br/>#4 China: possible SPOF") in block
-    assert "(incl. JL Mag Rare-Earth ≈47%)" in block
+    # JL Mag splits China's 94% with China's other makers: none of it to all (never the
+    # equal split, "≈47%", as a figure: structure.share_ranges)
+    assert "China 94% (incl. JL Mag Rare-Earth ≈0-94%)" in block
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):

@@ -179,3 +179,25 @@ def test_the_mermaid_picture_says_why_a_rank_is_not_marked(run_cli):
     check_mermaid(mmd)
     assert ('    kn["not marked:<br/>4. United States: 100% only through its makers\' own '
             'work there, not a supplier"]') in mmd.splitlines()
+
+
+def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split():
+    """JL Mag has no share of its own: it splits China's 94% of sintered magnets with
+    China's other makers. The pictures wrote "JL Mag Rare-Earth ≈47%" (the equal split,
+    which only orders the producers); they now say what may be: ≈0-94%, as the analysis'
+    share_ranges gives it. The same for the full chain's producer boxes."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.graph.analysis.exposure import chain_exposure
+    from mineralgraph.render.chain import build_chain
+    from mineralgraph.render.compact import compact_chain
+    from mineralgraph.render.compact_layout import _country_line
+
+    graph = load_bundled()
+    compact = compact_chain(graph, chokepoints(graph, ["product:f-35"])[0])
+    china = next(b for b in compact.nodes["material:ndfeb-magnet"].bars
+                 if b.owner == "country:CN")
+    assert _country_line(china, True) == "China 94%, incl. JL Mag Rare-Earth ≈0-94%"
+    full = build_chain(graph, chain_exposure(graph, "product:f-35"))
+    jl = full.nodes["company:jl-mag>material:ndfeb-magnet"]
+    assert jl.share_text() == "≈0-94%"
