@@ -201,3 +201,18 @@ def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split(
     full = build_chain(graph, chain_exposure(graph, "product:f-35"))
     jl = full.nodes["company:jl-mag>material:ndfeb-magnet"]
     assert jl.share_text() == "≈0-94%"
+
+
+def test_the_scenario_text_states_a_pooled_producers_share_as_a_range(run_cli):
+    """mp-materials-offline read "MP Materials' 1.5% of Sintered NdFeB permanent magnet":
+    the equal split of a pool MP shares with other US makers; now what may be."""
+    text = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
+    assert "MP Materials' ≈0-6.0% of Sintered NdFeB permanent magnet" in text
+    assert "MP Materials' 1.5%" not in text
+
+
+def test_the_availability_heading_says_the_low_end_counts_unmapped_inputs_missing(run_cli):
+    text = " ".join(run_cli("chokepoints", "--product",
+                            "product:centre-fire-ammunition").stdout.split())
+    assert ("defence; availability 0-100% as of latest data (2 input(s) have no mapped "
+            "supply: the low end counts them as missing, the high end keeps them)") in text
