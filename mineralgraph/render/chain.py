@@ -425,6 +425,9 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         chain.skipped = [skipped_note(*row) for row in self.found.unmarked]
+        # the availability stated, as the report and the compact picture give it
+        chain.availability_range = self.found.availability_range
+        chain.baseline_range = self.found.baseline_range
         return chain
 
     def _note(self, node_id: str | None) -> str:
