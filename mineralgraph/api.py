@@ -266,7 +266,7 @@ class DependentsResult(Table):
         (confidence, a proxy, a disputed claim) and, for a country, an element or a
         material, the requirements no source traces to a country
         (``untraced_requirements``: the high end of the loss takes them as coming from or
-        needing it; confidence "unknown" when nothing else is rated)."""
+        needing it; confidence "unknown" when the untraced rule alone sets the loss)."""
         out = []
         for product in sorted(self.found.losses):
             values = list(self.found.losses[product].values()) or [0.0]
@@ -276,7 +276,7 @@ class DependentsResult(Table):
             confidence = caveats.confidence if caveats else None
             out.append({"product": product, **ends("loss", (min(values), high)),
                         "spof": spof_value(self.found.spofs.get(product)),
-                        "confidence": confidence or ("unknown" if untraced else None),
+                        "confidence": confidence,
                         "proxy": bool(caveats and caveats.proxies),
                         "disputed": bool(caveats and caveats.disputes),
                         "untraced_requirements": list(untraced)})

@@ -1,5 +1,5 @@
 """A brief as one PDF page (A4 or US Letter, landscape), two when one would hide or
-shrink something.
+shrink something (upright when the picture is too tall for a landscape page).
 
 Across the top: title, caption and the three-sentence summary. Below, on the left, the
 snapshot at least 16 cm wide (its text then stays at 7 pt or more); on the right, the
@@ -171,10 +171,6 @@ def _note(brief) -> str:
     first = brief.table_note.split(". ")[0].rstrip(".") + "."
     if any("≈" in str(row.get("loss", "")) for row in brief.table):
         first += " ≈: an assumed share (the producer has no sourced share of its own)."
-    unknown = getattr(brief.chain, "unknown_inputs", [])
-    if unknown:
-        first += (f" {len(unknown)} more inputs have no producer mapped and are not drawn: "
-                  "unknown, not safe.")
     return first
 
 
@@ -194,8 +190,9 @@ def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
     The picture keeps at least 16 cm (its text at 7 pt or more): first the small print
     shrinks (6.5 to 5 pt) on one page; when that is not enough, the brief takes a second
     page for what does not fit (all the table's rows and every source, at 6.5 pt), and
-    the picture keeps its width. Only a picture too tall for the page at 16 cm is drawn
-    narrower.
+    the picture keeps its width: the summary moves beside a tall picture, and a picture
+    taller still gets the first page to itself, the pages upright (portrait). Only a
+    picture too tall for a whole upright page at 16 cm is drawn narrower.
     """
     width, height = PAPERS[paper]
     seven = PAGE_WIDTH_PT / (width - 2 * MARGIN)  # the share of the width that keeps 7 pt
@@ -211,22 +208,29 @@ def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
             if bottom <= height - MARGIN + 2 and wide(picture):
                 return page, picture
     # two pages: the summary across the top if the picture still keeps 16 cm below it,
-    # else beside the picture, which then takes the first page's height
-    for summary_aside in (False, True):
-        page, picture, _ = _compose(brief, scene, paper, 6.5, max(0.6, seven), annex=True,
-                                    summary_aside=summary_aside)
+    # else beside the picture, which then takes the first page's height, else the
+    # picture alone on the first page and the text on the next
+    for mode in ("annex", "aside", "picture"):
+        page, picture, _ = _compose(brief, scene, paper, 6.5, max(0.6, seven), mode=mode)
         if wide(picture):
             break
     return page, picture
 
 
 def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
-             annex: bool = False, summary_aside: bool = False
-             ) -> tuple[_Page, tuple | None, float]:
-    """The brief placed on the page (``annex``: what the first page cannot hold goes on
-    a second; ``summary_aside``: the summary beside the picture, not above it); returns
-    the page, where the picture goes and where the text ends."""
+             mode: str = "one") -> tuple[_Page, tuple | None, float]:
+    """The brief placed on the page; returns the page, where the picture goes and where
+    the text ends.
+
+    ``mode``: "one" (one page; the text may run past its end), "annex" (what the first
+    page cannot hold goes on the next), "aside" (as "annex", the summary beside the
+    picture rather than above it), "picture" (the picture alone under the title on the
+    first page, the text on the next, both upright).
+    """
+    annex = mode != "one"
     width, height = PAPERS[paper]
+    if mode == "picture":  # upright pages: a tall picture keeps 16 cm across
+        width, height = height, width
     page = _Page(width, height)
     text_w = width - 2 * MARGIN
     bottom = height - MARGIN
@@ -236,13 +240,14 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
         caption = caption.replace("listed below", "listed on page 2")
     y = page.paragraph(x, y, brief.title, 15, text_w, "#102a43", True, 1.2)
     y = page.paragraph(x, y, caption, 7.5, text_w, MUTED)
-    if not summary_aside:
+    if mode in ("one", "annex"):
         y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
-    room = height - MARGIN - y
+    room = height - MARGIN - y - (8 if mode == "picture" else 0)
     picture = None
     right_x = x
     if scene is not None:
-        pw = min(share * text_w, room * scene.width / scene.height)
+        pw = min((1.0 if mode == "picture" else share) * text_w,
+                 room * scene.width / scene.height)
         ph = pw * scene.height / scene.width
         picture = (x, y, pw, ph)
         right_x = x + pw + GAP
@@ -251,7 +256,7 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     def flow(ry: float, needed: float) -> tuple[float, float, float]:
         """Where ``needed`` points of the right column go: here, or (with ``annex``) at
         the top of the next page, across its width."""
-        if annex and ry + needed > bottom - 6 and len(page.pages) == 1:
+        if annex and ry + needed > bottom - 6:
             page.new_page()
             top = page.paragraph(MARGIN, MARGIN - 4, f"{brief.title} (continued)", 11,
                                  text_w, "#102a43", True, 1.2) + 4
@@ -264,7 +269,9 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
         return page.paragraph(rx, ry, text, size, rw, colour, bold, lead, url)
 
     ry = y
-    if summary_aside:
+    if mode == "picture":  # the text starts the second page
+        ry = flow(bottom, bottom)[1]
+    if mode in ("aside", "picture"):
         ry = paragraph(ry, " ".join(brief.summary), 9, INK, lead=1.28) + 6
     if brief.scenario_title is not None:
         ry = paragraph(ry, f"Scenario: {brief.scenario_title}", 9, "#102a43", True)
@@ -278,22 +285,22 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     ry = _table(page, brief, column[0], ry, column[1], small + 0.5,
                 flow if annex else None) + 6
     print_size = small - 0.5
-    if annex:  # the inputs not drawn, by name, and the sources, on the second page
+    if annex:  # the inputs not drawn and the sources on the second page, at 7 pt
         if len(page.pages) == 1:
             ry = flow(bottom, bottom)[1]
-        unknown = getattr(brief.chain, "unknown_inputs", [])
-        if unknown:
-            ry = paragraph(ry + 4, "Also needed, not drawn: no producer mapped (unknown, not "
-                           "safe): " + "; ".join(unknown) + ".", 7.0, INK, lead=1.25) + 4
         print_size = 7.0
+    unknown = getattr(brief.chain, "unknown_inputs", [])
+    if unknown:  # each by name: nothing needed is left out unsaid
+        ry = paragraph(ry, "Also needed, not drawn: no producer mapped (unknown, not safe): "
+                       + "; ".join(unknown) + ".", print_size, INK, lead=1.2) + 4
     ry = paragraph(ry, "Sources", 8, "#102a43", True)
     links = brief.links or [None] * len(brief.sources)
     texts = brief.short or [_short(t, u) for t, u in zip(brief.sources, links, strict=True)]
     for i, (text, url) in enumerate(zip(texts, links, strict=True), 1):
         ry = paragraph(ry, f"[{i}] {text}", print_size, MUTED, lead=1.2, url=url)
     if annex:  # the first page says where the rest is
-        page.pages[0].append(("text", right_x, bottom + 2, "Continued on page 2.", small,
-                              MUTED, True, None, "left"))
+        page.pages[0].append(("text", x if mode == "picture" else right_x, bottom + 2,
+                              "Continued on page 2.", small, MUTED, True, None, "left"))
     return page, picture, ry
 
 
@@ -321,7 +328,7 @@ def to_pdf(brief, paper: str = "a4") -> bytes:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     scene = brief_scene(brief.chain)
     page, picture = _fit(brief, scene, paper)
-    width, height = PAPERS[paper]
+    width, height = page.width, page.height
     buffer = io.BytesIO()
     with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(
             buffer, metadata={"CreationDate": None, "Producer": None,

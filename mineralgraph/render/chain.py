@@ -37,7 +37,7 @@ from mineralgraph.graph.analysis.chokepoints import STAGES
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import ChainExposure
-from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -69,13 +69,29 @@ class Bar:
     blocked: bool = False
     #: what the share rests on when that is weak (``low, proxy``), as the tables say it
     note: str = ""
+    #: name -> (low, high) of a company inside that splits a pool with others and has no
+    #: share of its own (structure.share_ranges): what may be said of its share
+    company_ranges: tuple = ()
+    #: (low, high) of an assumed share made of pooled producers' parts, else None
+    share_range: tuple | None = None
+
+    def company_share(self, name: str, share: float, assumed: bool) -> str:
+        """``≈0-94%`` for a company that splits a pool (it may hold none of it or all),
+        else its share (≈ when assumed): never the equal split as a figure."""
+        ranges = dict(self.company_ranges)
+        if name in ranges and ranges[name][0] < ranges[name][1] - 1e-12:
+            return "≈" + span(*ranges[name])
+        return ("≈" if assumed else "") + percent(share)
 
     def share_text(self) -> str:
         """``91% (low, proxy)``: the share, ≈ when assumed, and its weak caveats."""
         return self.bare_share() + (f" ({self.note})" if self.note else "")
 
     def bare_share(self) -> str:
-        """``≈47%``: the share alone, for inside the bar (the tag goes on the name line)."""
+        """``≈47%``: the share alone, for inside the bar (the tag goes on the name line);
+        ``≈0-6.0%`` when it is made of pooled producers' parts (never the equal split)."""
+        if self.share_range and self.share_range[0] < self.share_range[1] - 1e-12:
+            return "≈" + span(*self.share_range)
         return ("≈" if self.assumed else "") + percent(self.share)
 
 
@@ -160,6 +176,7 @@ class Node:
     via_rank: int | None = None
     blocked: bool = False  # out under the scenario (removed, or cut by a restriction)
     assumed: bool = False  # no sourced share: an equal part of its country's share
+    share_range: tuple | None = None  # (low, high) when it splits a pool with others
     bars: list[Bar] = field(default_factory=list)  # compact: country shares
     unknown: bool = False  # compact: a material with no mapped producer
     chokes: list[Choke] = field(default_factory=list)  # compact: chokepoints acting here
@@ -169,7 +186,11 @@ class Node:
     possible: bool = False
 
     def share_text(self) -> str:
-        """The share as a percentage, with ≈ when it is assumed rather than sourced."""
+        """The share as a percentage, with ≈ when it is assumed rather than sourced; a
+        range (``≈0-94%``) for a producer that splits a pool with others
+        (structure.share_ranges), never the equal split as a figure."""
+        if self.share_range and self.share_range[0] < self.share_range[1] - 1e-12:
+            return "≈" + span(*self.share_range)
         return ("≈" if self.assumed else "") + percent(self.share)
 
 
@@ -368,6 +389,7 @@ class _Builder:
         self.removed: set[str] = set(found.removed)
         self.blocked_pairs: set[tuple[str, str]] = set(found.blocked)
         self._weights: dict[tuple[str, str], float] = {}
+        self._ranges: dict[tuple[str, str], tuple[float, float]] = {}
         self.linked = {c.subject for c in graph.edge_claims("SUPPLIES")} | {
             c.object for c in graph.edge_claims("SUPPLIES")}
 
@@ -403,6 +425,9 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         chain.skipped = [skipped_note(*row) for row in self.found.unmarked]
+        # the availability stated, as the report and the compact picture give it
+        chain.availability_range = self.found.availability_range
+        chain.baseline_range = self.found.baseline_range
         return chain
 
     def _note(self, node_id: str | None) -> str:
@@ -460,6 +485,8 @@ class _Builder:
         # the weights the analysis uses: a country's share net of its own facilities'
         weights = dict(producer_weights(g, material, claims))
         self._weights.update({(c.subject, material): w for c, w in weights.items()})
+        self._ranges.update({(c.subject, material): (lo, hi)
+                             for c, lo, hi in share_ranges(g, material, claims)})
         ordered = sorted(claims, key=lambda c: (-(weights.get(c) or 0.0), c.subject))
         kept, folded = [], []
         for claim in ordered:
@@ -506,7 +533,8 @@ class _Builder:
                                possible=possible, focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
                                sources=sorted(claim.sources), blocked=blocked,
-                               assumed=claim.qualifier("share") is None)
+                               assumed=claim.qualifier("share") is None,
+                               share_range=self._ranges.get((producer, material)))
         self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
 
     def _supplies(self) -> None:

@@ -42,7 +42,7 @@ from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import top_suppliers, unmarked_ranks
-from mineralgraph.graph.analysis.structure import producer_weights
+from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -122,11 +122,16 @@ def material_bars(graph: SupplyGraph, material: str,
     used: dict[str, list] = defaultdict(list)  # the share claims behind each part
     sourced = {c.subject for c in claims if model.kind_of(c.subject) == "Country"
                and c.qualifier("share") is not None}
+    # what may be said of a pooled producer's share: none of the pool to all of it
+    ranges = {id(c): (lo, hi) for c, lo, hi in share_ranges(graph, material, claims)}
+    spans: dict[str, list] = defaultdict(lambda: [0.0, 0.0])
+    pooled: dict[str, list] = defaultdict(list)  # owner -> (low, high) of its members
     for claim, weight in producer_weights(graph, material, claims):
         owner = owner_of(graph, claim.subject)
         part = parts[owner]
         used[owner].append(claim)
         part[0] += weight or 0.0
+        pooled[owner].append(ranges.get(id(claim), (weight or 0.0, weight or 0.0)))
         assumed = claim.qualifier("share") is None
         part[1] = (part[1] or assumed) and owner not in sourced
         if claim.subject != owner:
@@ -136,6 +141,9 @@ def material_bars(graph: SupplyGraph, material: str,
                                                                        "OPERATED_BY")]
                 name = operators[0] if operators else name
             part[2].append((name, weight or 0.0, assumed))
+            low, high = ranges.get(id(claim), (weight or 0.0, weight or 0.0))
+            spans[name][0] += low
+            spans[name][1] = min(1.0, spans[name][1] + high)
         if (claim.subject, material) in blocked or (owner, material) in blocked:
             part[3] = True
     bars, other, other_assumed = [], 0.0, False
@@ -155,7 +163,10 @@ def material_bars(graph: SupplyGraph, material: str,
         inside = sorted(((n, w, a) for n, (w, a) in merged.items()), key=lambda t: (-t[1], t[0]))
         # a share that rests on a low-confidence claim, a proxy or a dispute says so
         bars.append(Bar(owner, graph.label(owner), share, assumed, tuple(inside), is_blocked,
-                        weak_tag(Caveats.of(used[owner]))))
+                        weak_tag(Caveats.of(used[owner])),
+                        tuple((n, tuple(spans[n])) for n, _, _ in inside
+                              if spans[n][0] < spans[n][1] - 1e-12),
+                        _pooled_range(pooled[owner]) if assumed else None))
     if other > 1e-9:
         bars.append(Bar(REST_OF_WORLD, "other countries", other, other_assumed))
     total = sum(b.share for b in bars)
@@ -256,6 +267,16 @@ def skipped_ranks(report: ProductReport, shown: set) -> list[str]:
     ranks never skips one without saying why."""
     return [skipped_note(c.rank, c.label, why, _high(c))
             for c, why in unmarked_ranks(report, shown)]
+
+
+def _pooled_range(members: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """What an assumed country part made of its producers' (low, high) may be: the sum
+    of the lows to the sum of the distinct pools' highs (members of one pool share it),
+    or None when every member is one figure."""
+    if all(lo >= hi - 1e-12 for lo, hi in members):
+        return None
+    return (sum(lo for lo, _ in members),
+            min(1.0, sum(sorted({round(hi, 9) for _, hi in members}))))
 
 
 def _high(c) -> float:

@@ -48,7 +48,7 @@ from mineralgraph.render.layout import (
     tooltip,
 )
 from mineralgraph.render.scene import Box, Group, Line, Scene, Text, text_width
-from mineralgraph.reports.common import percent, thousands
+from mineralgraph.reports.common import thousands
 
 #: Points across the text width of an A4 page (16 cm).
 PAGE_WIDTH_PT = 453.5
@@ -138,7 +138,7 @@ def _country_line(bar, with_share: bool, only: set | None = None) -> str:
                         f" ({bar.note})" if bar.note else "")
     companies = [c for c in bar.companies if only is None or c[0] in only][:2]
     if companies:
-        names = ", ".join(f"{n} {('≈' if a else '') + percent(w)}" for n, w, a in companies)
+        names = ", ".join(f"{n} {bar.company_share(n, w, a)}" for n, w, a in companies)
         text += f", incl. {names}"
     return text
 

@@ -134,7 +134,7 @@ def bar_text(bar) -> str:
     text = f"{bar.label} {bar.share_text()}"
     if bar.companies:
         text += " (incl. " + ", ".join(
-            f"{n} {('≈' if a else '') + percent(w)}" for n, w, a in bar.companies[:2]) + ")"
+            f"{n} {bar.company_share(n, w, a)}" for n, w, a in bar.companies[:2]) + ")"
     return text + (" BLOCKED" if bar.blocked else "")
 
 

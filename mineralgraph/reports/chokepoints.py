@@ -77,8 +77,9 @@ def heading(report: ProductReport) -> str:
     when = report.as_of.isoformat() if report.as_of else "latest data"
     scenario = f", scenario {report.scenario}" if report.scenario else ""
     phrase = caveat_phrase(report.caveats) if report.scenario else ""
-    unmapped = (f" ({len(report.unmapped)} input(s) have no mapped supply: the range runs "
-                "from losing them with their anchor country to keeping them)"
+    # the availability stated (Analysis.stated_range): its low end counts them missing
+    unmapped = (f" ({len(report.unmapped)} input(s) have no mapped supply: the low end "
+                "counts them as missing, the high end keeps them)"
                 if report.unmapped else "")
     flag = ("; may be unavailable " + ("under the scenario" if report.scenario else "at baseline")
             if report.may_be_unavailable else "")

@@ -199,9 +199,6 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
             del row["loss"]
             row.update(ends("loss", (low, high)))
         row.update(_caveat_cells(caveats.get(p, Caveats()) if high > 0 else Caveats(), fmt))
-        if p in untraced and not row["confidence"]:
-            # nothing traced is rated: the answer is unknown, not safe
-            row["confidence"] = "unknown"
         if plain:
             row["untraced_requirements"] = (";".join(untraced.get(p, [])) if fmt == "csv"
                                             else list(untraced.get(p, [])))
@@ -520,7 +517,10 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
         claims = held_claims(graph, d["material"], d["holder"])
         phrase = claims_phrase(graph, claims)
         cited = sources.cite([s for c in claims for s in c.sources]) if sources else ""
-        held.append(f"{possessive(prose_name(graph, d['holder']))} {percent(d['share'])} of "
+        # a producer that splits a pool holds none of it to all (never the equal split)
+        share = ("≈" + span(*d["share_range"]) if d.get("assumed_share") and d.get(
+            "share_range") else percent(d["share"]))
+        held.append(f"{possessive(prose_name(graph, d['holder']))} {share} of "
                     f"{graph.label(d['material'])}" + (f" ({phrase})" if phrase else "")
                     + (f" {cited}" if cited else ""))
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"

@@ -91,7 +91,7 @@ def top_suppliers(report: ProductReport) -> list:
     >>> [c.label for c in top_suppliers(chokepoints(load_bundled(), ["product:f-35"])[0])]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
-     'Myanmar', 'JL Mag Rare-Earth']
+     'Myanmar', 'MP Materials']
     """
     suppliers = [c for c in report.chokepoints
                  if c.kind in SUPPLIER_KINDS and not_one_supplier(report, c) is None]
@@ -167,6 +167,11 @@ class ChainExposure:
     #: for a product focus: the ranks before the last marked one that are not marked
     #: (:func:`unmarked_ranks`), each as (rank, label, why, high end of its loss)
     unmarked: tuple = ()
+    #: for a product focus: the availability stated under the scenario and without it,
+    #: [low, high], as the report gives them (``availability``/``baseline`` are the upper
+    #: bounds)
+    availability_range: tuple | None = None
+    baseline_range: tuple | None = None
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -230,6 +235,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     caveats: dict = {}
     beyond: dict = {}
     unmarked: tuple = ()
+    ranges: tuple = (None, None)
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -249,6 +255,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
             caveats[c.id] = replace(proof.caveats(c.id, node_id, proof.paths(c.id, node_id)),
                                     assumed_share=assumed)
         availability, baseline = report.availability, report.baseline
+        ranges = (report.availability_range, report.baseline_range)
     else:
         evidence = Evidence(analysis)
         # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
@@ -284,7 +291,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                          frozenset(blocked), availability, baseline, concentrations,
                          comparison, scenario, graph.as_of_date, ranks, caveats,
                          {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())},
-                         unmarked)
+                         unmarked, *ranges)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,
