@@ -333,12 +333,12 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     numbered list (the table's citations) and names the picture's count apart."""
     text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
-    # 15 since pools are no longer split equally: under the denial the F-35's table has 5
-    # suppliers with a measurable loss (the lower bound is 0 there, so only the upper
-    # bound's losses count, and a plant that may hold none of a pool loses nothing in it)
-    assert len(listed) == 15 and listed[-1].startswith("15. ")
+    # 5 suppliers under the denial since pools are no longer split equally (the lower
+    # bound is 0 there, so only the upper bound's losses count, and a plant that may hold
+    # none of a pool loses nothing in it); their sources are 18 with the data's new ones
+    assert len(listed) == 18 and listed[-1].startswith("18. ")
     assert text.splitlines()[2].endswith(
-        " · 15 sources cited in the table, listed below; the picture draws on 38")
+        " · 18 sources cited in the table, listed below; the picture draws on 42")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on

@@ -34,8 +34,10 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     header = text[text.index("\nproduct\n"):].splitlines()[2].split()
     assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf.", "sources"]
     f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
-    assert f35[0].split() == ["defence", ">99.9-100%", "14", "low,", "[1][4]"]
-    assert f35[1].split() == ["proxy,"]  # the range on one line, never ">99.9-" over "100%"
+    # the range on one line, never ">99.9-" over "100%" (how the prose cells wrap depends
+    # on the other rows' widths)
+    assert f35[0].split()[:3] == ["defence", ">99.9-100%", "14"]
+    assert {"low,", "proxy,", "[1][4]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"

@@ -197,7 +197,9 @@ def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
     node the structure :class:`StructureBuilder` builds with ``anchors``.
 
     For the same graph and the same blocked producers the two bounds differ only at the
-    materials without producers: in the lower one such a material takes its elements and
+    pools that producers split with no share of their own (``MAX`` in the upper bound,
+    ``AND`` in the lower) and at the materials without producers: in the lower one such a
+    material takes its elements and
     a supply pool holding one virtual producer (share 1, in its anchor country, its
     inputs as inputs; a ``ZERO`` node when ``("virtual", material)`` is blocked), where
     the upper one takes its elements and its inputs. Those rows are replaced, the new
@@ -211,6 +213,10 @@ def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
     producers), ``look`` the :class:`Lookups` of ``graph``.
     """
     op, indptr, indices, weights = arrays
+    # a pool producers split with no share of their own: on the best-off of them in the
+    # upper bound (MAX), on the worst-off in the lower one (AND), same inputs in the same
+    # order (StructureBuilder._pool)
+    op = np.where(op == MAX, np.int8(AND), op).astype(op.dtype)
     n = len(op)
     index = dict(upper.index)
     extra: list[int] = []  # the operators of the new nodes, numbered n, n + 1, ...
