@@ -827,17 +827,14 @@ class Analysis:
         target, leaf = index.get(product), index.get(country)
         if target is None or leaf is None:
             return self.availability(product, [country], product, bound)
-        # as sorted arrays, not sets: a large country feeds tens of thousands of nodes
-        users = evaluator.parents(leaf)
-        kept = [evaluator.parents(index[m]) for m in makers if index.get(m) is not None]
-        if not evaluator.all_and(users):  # not the structure this rule reads
+        # as arrays, not sets, and only those in the product's cone removed: a large
+        # country feeds tens of thousands of nodes, asked again for product after product
+        users, all_and = evaluator.users(leaf)
+        if not all_and:  # not the structure this rule reads
             return self.availability(product, [country], product, bound)
-        before = np.fromiter(sorted(scope.zero), np.int64, len(scope.zero))
-        zero = np.union1d(before, np.setdiff1d(users, np.concatenate(kept) if kept else [],
-                                               assume_unique=False))
-        if np.array_equal(zero, before):
-            return float(scope.baseline[target])
-        return evaluator.value_after(scope.baseline, zero, target)
+        kept = [evaluator.parents(index[m]) for m in makers if index.get(m) is not None]
+        return evaluator.value_after(scope.baseline, scope.zero, target, among=users,
+                                     keep=np.concatenate(kept) if kept else None)
 
     def unmapped(self, product: str) -> list[str]:
         """Materials upstream of a product with no producer at the date: their supply is

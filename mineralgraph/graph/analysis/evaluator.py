@@ -112,6 +112,7 @@ class Evaluator:
         self._scratch_arrays: tuple | None = None
         #: what :meth:`value_after` keeps between calls, for one baseline
         self._cone_of: np.ndarray | None = None
+        self._users: dict[int, tuple[np.ndarray, bool]] = {}
         self._cone: tuple | None = None
         self._stamp = 0
 
@@ -135,6 +136,16 @@ class Evaluator:
         inside = int(self.rank[node])
         found = self.dnodes[int(self.dptr[inside]):int(self.dptr[inside + 1])]
         return np.sort(self.order[found].astype(np.int64))
+
+    def users(self, node: int) -> tuple[np.ndarray, bool]:
+        """:meth:`parents` of a node and whether they are all ``AND`` nodes, kept per
+        node (what the maker's-country check asks of a country for product after
+        product: a large country feeds tens of thousands of nodes)."""
+        found = self._users.get(node)
+        if found is None:
+            parents = self.parents(node)
+            found = self._users[node] = (parents, self.all_and(parents))
+        return found
 
     def all_and(self, nodes: Iterable[int]) -> bool:
         """Whether every one of ``nodes`` is a minimum over its inputs (``AND``)."""
@@ -174,7 +185,9 @@ class Evaluator:
         current, changed, count = self._propagate(baseline, zero)
         return {int(self.order[node]): float(current[node]) for node in changed[:count]}
 
-    def value_after(self, baseline: np.ndarray, zero: Iterable[int], node: int) -> float:
+    def value_after(self, baseline: np.ndarray, zero: Iterable[int], node: int,
+                    among: np.ndarray | None = None, keep: np.ndarray | None = None
+                    ) -> float:
         """The value of one node when ``zero`` is removed (as :meth:`changed_values`
         gives it, without a dict of every node that changes).
 
@@ -184,22 +197,35 @@ class Evaluator:
         visited in the same order and their sums made in the same order, so the value
         is the same to the last bit. Nothing of the structure's size is made or copied
         per call (the cone's mask and the values are kept and put back), so a product's
-        check costs what its cone costs."""
+        check costs what its cone costs.
+
+        ``among`` (structure numbers, an int64 array) are removed too, but for those in
+        ``keep``, where they are in the cone: removing a node outside it changes
+        nothing there, so a country's tens of thousands of producers cost what those in
+        the cone cost."""
+        k = _kernels()
         inside = int(self.rank[node])
-        starts = self.rank[_nodes(zero)].astype(np.int64)  # in the same order
         values, raw, live = self._baseline_inside(baseline)
         (pending, pstamp, hits, cstamp, done, heap), stamp = self._scratch()
         n = len(self.op)
         if self._cone_of is not values:
             numbers = index_type(n)
-            self._cone = (np.ones(n, np.bool_), values.copy(), np.zeros(n, numbers),
+            self._cone = (np.ones(n, np.bool_), values.copy(), np.zeros(n, np.int64),
                           np.empty(n, numbers), np.empty(n + 1, np.int64))
             self._cone_of = values
         blocked, current, seen, queue, changed = self._cone
-        return float(_kernels().cone_value(
-            inside, starts, stamp, self.op, self.indptr, self.indices, self.weights,
-            self.dptr, self.dnodes, self.dweights, self.comp_ptr, self.comp_nodes,
-            self.position, self.cyclic, values, raw, live, blocked, current, seen, queue,
+        tail = k.mark_cone(inside, self.indptr, self.indices, seen, stamp, queue)
+        removed = _nodes(zero)
+        if among is not None and len(among):
+            among = among[seen[self.rank[among]] == stamp]
+            if keep is not None and len(keep):
+                among = among[~np.isin(among, keep)]
+            removed = np.union1d(removed, among)
+        starts = self.rank[removed].astype(np.int64)  # in the same order
+        return float(k.cone_value(
+            inside, queue[:tail], starts, stamp, self.op, self.indptr, self.indices,
+            self.weights, self.dptr, self.dnodes, self.dweights, self.comp_ptr,
+            self.comp_nodes, self.position, self.cyclic, values, raw, live, blocked, current,
             pending, pstamp, hits, cstamp, done, heap, changed))
 
     def _scratch(self) -> tuple:

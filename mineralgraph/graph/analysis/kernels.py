@@ -529,17 +529,9 @@ def preorder(roots, ptr, children):
 
 
 @njit(cache=True)
-def cone_value(target, starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
-               comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked, current,
-               seen, queue, pending, pstamp, hits, cstamp, done, heap, changed):
-    """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
-    target's cone (the target, its inputs, theirs and so on) only, at a cost that grows
-    with the cone and what the removal changes in it, not with the whole structure.
-
-    ``blocked`` is True everywhere on entry (nothing outside the cone is visited) and
-    ``current`` equal to ``baseline``; both are left so. ``seen`` and ``queue`` are
-    scratch arrays of the structure's size; ``stamp`` is fresh, as for :func:`propagate`.
-    """
+def mark_cone(target, indptr, indices, seen, stamp, queue):
+    """The cone of ``target`` (the target, its inputs, theirs and so on): each of its
+    nodes marked with ``stamp`` in ``seen`` and listed in ``queue``; returns how many."""
     head = 0
     tail = 0
     seen[target] = stamp
@@ -554,8 +546,23 @@ def cone_value(target, starts, stamp, op, indptr, indices, weights, dptr, dnodes
                 seen[other] = stamp
                 queue[tail] = other
                 tail += 1
-    for k in range(tail):
-        blocked[queue[k]] = False
+    return tail
+
+
+@njit(cache=True)
+def cone_value(target, cone, starts, stamp, op, indptr, indices, weights, dptr, dnodes,
+               dweights, comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked,
+               current, pending, pstamp, hits, cstamp, done, heap, changed):
+    """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
+    target's ``cone`` (:func:`mark_cone`) only, at a cost that grows with the cone and
+    what the removal changes in it, not with the whole structure.
+
+    ``blocked`` is True everywhere on entry (nothing outside the cone is visited) and
+    ``current`` equal to ``baseline``; both are left so. ``stamp`` is fresh, as for
+    :func:`propagate`.
+    """
+    for k in range(len(cone)):
+        blocked[cone[k]] = False
     for k in range(len(starts)):
         blocked[starts[k]] = True
     count = propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
@@ -564,8 +571,8 @@ def cone_value(target, starts, stamp, op, indptr, indices, weights, dptr, dnodes
     value = current[target]
     for k in range(count):
         current[changed[k]] = baseline[changed[k]]
-    for k in range(tail):
-        blocked[queue[k]] = True
+    for k in range(len(cone)):
+        blocked[cone[k]] = True
     return value
 
 
