@@ -1271,3 +1271,41 @@ def test_round_12_classes_have_ten_probes_each():
     for kind in "abcde":
         probes = [p for p in ROUND12_PROBES if p[0] == kind]
         assert len(probes) >= 10, kind
+
+
+# ------------------------------------------------------------------ round 13 (seventh pass)
+#: Round 13's classes (tests/data/news/README.md, "Blind round 13"): (a) a restated control
+#: minted as a new node, (b) an export permit read as a new licence, (d) customs figures given
+#: another month or flow. Same shape as ROUND12_PROBES: kind, body, page date, the exact claims.
+ROUND13_PROBES = [
+    # (a) "Sept. 15 last year" is one date of the year before the page's, not a year alone
+    #     plus this year's 15 September; two controls restated in one sentence stay unread
+    ("a", "China made exporters apply for licences to ship antimony from Sept. 15 last year and "
+     "banned antimony shipments to the United States in December.", "2025-09-24", []),
+    ("a", "China, the top producer, has required licences for antimony exports since Sept. 15 "
+     "last year.", "2025-09-24", []),
+    ("a", "Beijing made exporters apply for licences to ship antimony from 15 September last "
+     "year.", "2025-09-24", []),
+    ("a", "China required export licences for antimony from Sept. 15 last year, and banned "
+     "shipments of the metal to the United States in December.", "2025-09-24", []),
+    ("a", "China announced on Aug. 15 last year that antimony exporters would need licences.",
+     "2025-09-24", ["control:cn-2024-08-antimony COVERS element:Sb from=2024-08-15",
+                    "control:cn-2024-08-antimony ISSUED_BY country:CN from=2024-08-15",
+                    "control:cn-2024-08-antimony announced_on 2024-08-15 from=2024-08-15",
+                    "control:cn-2024-08-antimony regime licence-required"]),
+    ("a", "China said on Tuesday it would require licences for exports of bismuth from Oct. 1 "
+     "this year.", "2025-09-24",
+     ["control:cn-2025-09-bismuth COVERS element:Bi from=2025-09-23",
+      "control:cn-2025-09-bismuth ISSUED_BY country:CN from=2025-09-23",
+      "control:cn-2025-09-bismuth effective_from 2025-10-01 from=2025-09-23",
+      "control:cn-2025-09-bismuth regime licence-required"]),
+]
+
+
+@pytest.mark.parametrize("kind, body, published, lines", ROUND13_PROBES,
+                         ids=[f"{p[0]}-{i:02d}" for i, p in enumerate(ROUND13_PROBES)])
+def test_round_13_classes_are_read_by_general_rules(tmp_path, known, kind, body, published,
+                                                    lines):
+    """Each probe gives exactly its claims: a date said with "last year" or "this year" read
+    as one date of that year, a restated control given no new node, no wrong date."""
+    assert scored(read(tmp_path, known, body, published).claims) == expected_claims(lines)
