@@ -1277,6 +1277,11 @@ def test_round_12_classes_have_ten_probes_each():
 #: Round 13's classes (tests/data/news/README.md, "Blind round 13"): (a) a restated control
 #: minted as a new node, (b) an export permit read as a new licence, (d) customs figures given
 #: another month or flow. Same shape as ROUND12_PROBES: kind, body, page date, the exact claims.
+TUNGSTEN = ["control:cn-2025-02-tungsten COVERS element:Te from=2025-02-04",
+            "control:cn-2025-02-tungsten COVERS element:W from=2025-02-04",
+            "control:cn-2025-02-tungsten ISSUED_BY country:CN from=2025-02-04",
+            "control:cn-2025-02-tungsten announced_on 2025-02-04 from=2025-02-04",
+            "control:cn-2025-02-tungsten regime licence-required"]
 ROUND13_PROBES = [
     # (a) "Sept. 15 last year" is one date of the year before the page's, not a year alone
     #     plus this year's 15 September; two controls restated in one sentence stay unread
@@ -1299,6 +1304,28 @@ ROUND13_PROBES = [
       "control:cn-2025-09-bismuth ISSUED_BY country:CN from=2025-09-23",
       "control:cn-2025-09-bismuth effective_from 2025-10-01 from=2025-09-23",
       "control:cn-2025-09-bismuth regime licence-required"]),
+    # (a) a technology "to make" or "for processing" a material is no item of the control;
+    #     the December 2023 technology ban keeps the development set's id (dev 53, 130)
+    ("a", "In December 2023, China banned the export of technology to make rare earth magnets.",
+     "2025-02-04", ["control:cn-2023-12-export-controls ISSUED_BY country:CN from=2023-12-01",
+                    "control:cn-2023-12-export-controls regime ban"]),
+    ("a", "In December 2023, Beijing banned exports of technology for processing rare earths, "
+     "adding to an existing ban.", "2025-02-04",
+     ["control:cn-2023-12-export-controls ISSUED_BY country:CN from=2023-12-01",
+      "control:cn-2023-12-export-controls regime ban"]),
+    ("a", "In December 2023, China banned exports of rare earth magnets.", "2025-02-04",
+     ["control:cn-2023-12-rare-earth-magnets COVERS material:ndfeb-magnet from=2023-12-01",
+      "control:cn-2023-12-rare-earth-magnets ISSUED_BY country:CN from=2023-12-01",
+      "control:cn-2023-12-rare-earth-magnets regime ban"]),
+    # (a) ", minutes after" another country's tariff "came into force": the tariff's start,
+    #     not the control's entry into force; the control's own "took effect" still counts
+    ("a", "China announced export controls on Tuesday on tungsten and tellurium, minutes after "
+     "an extra 10% U.S. tariff on Chinese goods came into force.", "2025-02-04", TUNGSTEN),
+    ("a", "China announced export controls on Tuesday on tungsten and tellurium, hours after "
+     "new U.S. tariffs took effect.", "2025-02-04", TUNGSTEN),
+    ("a", "China announced export controls on Tuesday on tungsten and tellurium, which took "
+     "effect immediately.", "2025-02-04",
+     TUNGSTEN + ["control:cn-2025-02-tungsten effective_from 2025-02-04 from=2025-02-04"]),
 ]
 
 

@@ -405,7 +405,8 @@ GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|pow
 #: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
 ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
                    r"retaliating|responding|in retaliation|in response|"
-                   r"(\w+\s+)?(days|hours|weeks|months|a day|a week) (after|before)|after|"
+                   r"(\w+\s+)?(minutes|days|hours|weeks|months|an hour|a day|a week) "
+                   r"(after|before)|after|"
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
                    r"(a|an) ([\w-]+\s+){0,2}(metal|mineral|element|material|product|move|"
                    r"decision|step) (used|that|which|seen|widely))\b", re.I)
@@ -1952,6 +1953,12 @@ class NewsReader:
         apposed = [(m.start(), m.end()) for m in re.finditer(
             r",\s+(the|a|an)\s+([\w-]+\s+){0,3}?(ore|source|form|component|ingredient|metal|"
             r"mineral|material|feedstock)s?\s+(of|for|used)\b[^,;]*(,|$)", text)]
+        # "banned the export of technology to make rare earth magnets": the know-how is the
+        # item, and the graph has none for it; what it makes is no item (dev 130)
+        apposed += [(m.start(), m.end()) for m in re.finditer(
+            r"\b(technology|technologies|know-how|equipment)\s+(to|for|used to|used for)\s+"
+            r"(make|making|produce|producing|extract|extracting|process|processing|separate|"
+            r"separating|refine|refining)\b[^,;]*", text, re.I)]
         named = self.items([f for f in found if (clause is None
                                                  or f.mention.start < clause.start())
                             and not any(a <= f.mention.start < b for a, b in apposed)])
