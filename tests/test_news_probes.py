@@ -1282,6 +1282,10 @@ TUNGSTEN = ["control:cn-2025-02-tungsten COVERS element:Te from=2025-02-04",
             "control:cn-2025-02-tungsten ISSUED_BY country:CN from=2025-02-04",
             "control:cn-2025-02-tungsten announced_on 2025-02-04 from=2025-02-04",
             "control:cn-2025-02-tungsten regime licence-required"]
+LYNAS = ["licence:cn-2025-02-21-lynas-approved GRANTED_TO company:lynas from=2025-02-21",
+         "licence:cn-2025-02-21-lynas-approved ISSUED_BY country:CN from=2025-02-21",
+         "licence:cn-2025-02-21-lynas-approved announced_on 2025-02-21 from=2025-02-21",
+         "licence:cn-2025-02-21-lynas-approved decision approved from=2025-02-21"]
 ROUND13_PROBES = [
     # (a) "Sept. 15 last year" is one date of the year before the page's, not a year alone
     #     plus this year's 15 September; two controls restated in one sentence stay unread
@@ -1326,6 +1330,19 @@ ROUND13_PROBES = [
     ("a", "China announced export controls on Tuesday on tungsten and tellurium, which took "
      "effect immediately.", "2025-02-04",
      TUNGSTEN + ["control:cn-2025-02-tungsten effective_from 2025-02-04 from=2025-02-04"]),
+    # (b) a permit granted to a name the graph lacks, as the verb's first object: its id would
+    #     be a generic "exports" licence, so no licence (the grantee is reported unresolved)
+    ("b", "Indonesia has granted Freeport Indonesia a permit to export copper concentrate for "
+     "another four months, the minister said on Friday.", "2025-02-22", []),
+    ("b", "Indonesia on Friday gave Amman Mineral a new permit to export copper concentrate.",
+     "2025-02-22", []),
+    ("b", "Indonesia has granted Freeport Indonesia an extension of its export permit, the "
+     "minister said on Friday.", "2025-02-22", []),
+    ("b", "China on Friday granted export licences to Volkswagen, the ministry said.",
+     "2025-02-22", []),
+    ("b", "China approved export licences for Lynas on Friday.", "2025-02-22", LYNAS),
+    ("b", "China on Friday granted Lynas a licence to export rare earth oxides.", "2025-02-22",
+     LYNAS),
 ]
 
 

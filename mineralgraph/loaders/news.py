@@ -2678,6 +2678,11 @@ class NewsReader:
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
+        # "has granted Freeport Indonesia a permit": a name as the verb's first object is the
+        # grantee, resolved or not
+        unknown += [m.group("name").strip() for m in re.finditer(
+            r"\b(granted|gave|given|awarded|issued)\s+(?P<name>([A-Z][\w&.'-]*\s+){1,5}?)"
+            r"(a|an|the|new|its)\s+([\w-]+\s+){0,5}?(licen[cs]es?|permits?|approvals?)\b", text)]
         receiving = re.search(r"\b(received|obtained|won|got|secured|been granted|been "
                               r"given)\b", text)
         if receiving and not grantees:   # "BASF said it had received export licences"
