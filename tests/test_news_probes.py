@@ -1343,6 +1343,24 @@ ROUND13_PROBES = [
     ("b", "China approved export licences for Lynas on Friday.", "2025-02-22", LYNAS),
     ("b", "China on Friday granted Lynas a licence to export rare earth oxides.", "2025-02-22",
      LYNAS),
+    # (c) an official's remark under a condition ("as long as", "provided that", "whenever")
+    #     describes how licensing works: no decision; an official's reported decision still is
+    ("c", "As long as export licence applications for rare earth-related items are for civilian "
+     "use, the government has given timely approval, He said.", "2025-12-04", []),
+    ("c", "The ministry has approved applications for civilian use, provided that the end users "
+     "are verified, a spokesman said on Thursday.", "2025-12-04", []),
+    ("c", "Beijing grants licences whenever exporters show the goods are for civilian use, the "
+     "ministry said.", "2025-12-04", []),
+    ("c", "China approved export licences for Lynas on Thursday, a ministry spokesman said.",
+     "2025-12-04", [line.replace("2025-02-21", "2025-12-04") for line in LYNAS]),
+    ("c", "The commerce ministry said on Thursday it had approved rare earth export licences for "
+     "JL Mag.", "2025-12-04",
+     ["licence:cn-2025-12-04-jl-mag-approved GRANTED_TO company:jl-mag from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved ISSUED_BY country:CN from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved UNDER control:cn-2025-04-rare-earths "
+      "from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved announced_on 2025-12-04 from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved decision approved from=2025-12-04"]),
 ]
 
 

@@ -2590,6 +2590,13 @@ class NewsReader:
             self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
                                                   "the sentence does not give"))
             return
+        if re.search(r"(^\W*|[,;]\s+)(as long as|so long as|provided( that)?|whenever)\b",
+                     text, re.I):
+            # "As long as export licence applications ... are for civilian use, the government
+            # has given timely approval": a condition describes how licensing works; no decision
+            self.skipped.append((self.line, text, "background: a decision under a condition "
+                                                  "describes the rules, it states no decision"))
+            return
         if self.event_year_only:
             self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
             return
