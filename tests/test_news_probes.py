@@ -1361,6 +1361,24 @@ ROUND13_PROBES = [
       "from=2025-12-04",
       "licence:cn-2025-12-04-jl-mag-approved announced_on 2025-12-04 from=2025-12-04",
       "licence:cn-2025-12-04-jl-mag-approved decision approved from=2025-12-04"]),
+    # (d) "of the metal" names the one metal of the sentence before; a figure naming no goods
+    #     right after a sentence naming one other metal is that metal's, not the last figure's
+    ("d", "China shipped gallium abroad again in June. A total of 4,260 kilograms of the metal "
+     "was exported last month.", "2025-07-20",
+     ["country:CN reported_quantity 4260 material=element:Ga from=2025-06-01"]),
+    ("d", "China shipped gallium and germanium abroad again in June. A total of 4,260 kilograms "
+     "of the metal was exported last month.", "2025-07-20", []),
+    ("d", "A total of 4,260 kilograms of the metal was exported last month.", "2025-07-20", []),
+    ("d", "China resumed exports of germanium in June. It exported 96 kilograms of the metal "
+     "last month.", "2025-07-20", []),
+    ("d", "China exported 5,000 kilograms of gallium in June. Germanium remained scarce. Only 96 "
+     "kilograms were exported in June.", "2025-07-20",
+     ["country:CN reported_quantity 5000 material=element:Ga from=2025-06-01",
+      "country:CN reported_quantity 96 material=element:Ge from=2025-06-01"]),
+    ("d", "China exported 5,000 kilograms of gallium in June. Only 96 kilograms were exported "
+     "in May.", "2025-07-20",
+     ["country:CN reported_quantity 5000 material=element:Ga from=2025-06-01",
+      "country:CN reported_quantity 96 material=element:Ga from=2025-05-01"]),
 ]
 
 

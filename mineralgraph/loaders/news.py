@@ -548,6 +548,9 @@ class NewsReader:
         #: the year of the last annual figure ("Over the whole of 2024, ..."), for "for the year"
         self.last_year: date | None = None
         self.last_material: Found | None = None
+        #: (sentence number, goods it names): "4,260 kilograms of the metal" names the goods
+        #: of the sentence before, when it names one
+        self.previous_goods: tuple[int, list[Found]] = (-1, [])
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
         #: countries named as exporters ("China's shipments of magnets", "China exported")
@@ -997,6 +1000,8 @@ class NewsReader:
             self.modality = None
             self.figure_claims(factual, found_here, dates)
             self.flow_context = self.stated_flow(factual, found_here)
+        self.previous_goods = (self.sentences, [f for f in found
+                                                if f.kind in ("Material", "Element")])
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
             self.licensed_exception(text)
@@ -1404,6 +1409,22 @@ class NewsReader:
                 self.skipped.append((self.line, text, "ambiguous: a trade figure with "
                                                       "several materials named"))
                 continue
+            before = self.previous_goods
+            if not inside and figure.kind == "quantity" and re.search(
+                    r"\bof\s+(the|this|that)\s+(metal|element|mineral|material)\b",
+                    text[figure.start:figure.end + 20], re.I) and before[0] == self.sentences - 1 \
+                    and len({f.id for f in before[1]}) == 1:
+                # "China shipped gallium abroad again in June ... A total of 4,260 kilograms of
+                # the metal was exported last month": the metal of the sentence before
+                inside = [before[1][0]]
+            if not inside and figure.kind != "share" and self.last_material \
+                    and before[0] == self.sentences - 1 \
+                    and len({f.id for f in before[1]}) == 1 \
+                    and before[1][0].id != self.last_material.id \
+                    and not [f for f in found if f.kind in ("Material", "Element")]:
+                # "Germanium remained scarce. Only 96 kilograms were exported in June" after
+                # gallium's figures: the goods of the sentence right before, not gallium's
+                inside = [before[1][0]]
             context = self.flow_context if self.flow_context \
                 and self.flow_context[0] == self.sentences - 1 \
                 and self.flow_context[3] == figure.flow else None
@@ -1433,8 +1454,10 @@ class NewsReader:
                 self.last_material, self.last_flow = inside[0], figure.flow
             if not inside and figure.kind != "share" and figure.value != 0 and any(
                     model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
-                    and not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
-                                      r"commodities)\b", text, re.I):
+                    and (not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
+                                       r"commodities)\b", text, re.I)
+                         or re.search(r"\bof\s+(the|this|that)\s+(metal|element|mineral|"
+                                      r"material)\b", text, re.I)):
                 # the goods are implied by the article, not named: of which material?
                 self.skipped.append((self.line, text, "ambiguous: a trade figure that names "
                                                       "no goods in an article about some"))
