@@ -1275,8 +1275,9 @@ def test_round_12_classes_have_ten_probes_each():
 
 # ------------------------------------------------------------------ round 13 (seventh pass)
 #: Round 13's classes (tests/data/news/README.md, "Blind round 13"): (a) a restated control
-#: minted as a new node, (b) an export permit read as a new licence, (d) customs figures given
-#: another month or flow. Same shape as ROUND12_PROBES: kind, body, page date, the exact claims.
+#: minted as a new node or given a wrong date, (b) an export permit read as a new licence, (c)
+#: a licence decision read from an official's description of licensing, (d) customs figures
+#: given no metal or another metal, (e) goods a restated control hit read as its items. Same shape as ROUND12_PROBES: kind, body, page date, the exact claims.
 TUNGSTEN = ["control:cn-2025-02-tungsten COVERS element:Te from=2025-02-04",
             "control:cn-2025-02-tungsten COVERS element:W from=2025-02-04",
             "control:cn-2025-02-tungsten ISSUED_BY country:CN from=2025-02-04",
@@ -1286,6 +1287,7 @@ LYNAS = ["licence:cn-2025-02-21-lynas-approved GRANTED_TO company:lynas from=202
          "licence:cn-2025-02-21-lynas-approved ISSUED_BY country:CN from=2025-02-21",
          "licence:cn-2025-02-21-lynas-approved announced_on 2025-02-21 from=2025-02-21",
          "licence:cn-2025-02-21-lynas-approved decision approved from=2025-02-21"]
+APRIL = "control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04"
 ROUND13_PROBES = [
     # (a) "Sept. 15 last year" is one date of the year before the page's, not a year alone
     #     plus this year's 15 September; two controls restated in one sentence stay unread
@@ -1379,6 +1381,20 @@ ROUND13_PROBES = [
      "in May.", "2025-07-20",
      ["country:CN reported_quantity 5000 material=element:Ga from=2025-06-01",
       "country:CN reported_quantity 96 material=element:Ga from=2025-05-01"]),
+    # (e) goods a restated control hit ("have choked the supply of the magnets") or of a clause
+    #     of their own (", and magnet shipments slumped") are no items of it; items in its own
+    #     phrase still are (magnets as an item keep dev 215's NdFeB convention)
+    ("e", "China's curbs on exports of seven medium and heavy rare earths, introduced in April, "
+     "have choked the supply of the magnets.", "2025-07-29", [APRIL]),
+    ("e", "Beijing restricted exports of seven medium and heavy rare earths in April, and magnet "
+     "shipments slumped in April and May.", "2025-07-29", [APRIL]),
+    ("e", "Beijing restricted exports of seven medium and heavy rare earths and magnets in "
+     "April.", "2025-07-29",
+     [APRIL, "control:cn-2025-04-rare-earths COVERS material:ndfeb-magnet from=2025-04-04"]),
+    ("e", "China's April curbs on dysprosium and terbium have disrupted deliveries of magnets to "
+     "carmakers.", "2025-07-29",
+     [APRIL, "control:cn-2025-04-rare-earths COVERS element:Dy from=2025-04-04",
+      "control:cn-2025-04-rare-earths COVERS element:Tb from=2025-04-04"]),
 ]
 
 

@@ -1982,8 +1982,16 @@ class NewsReader:
             r"\b(technology|technologies|know-how|equipment)\s+(to|for|used to|used for)\s+"
             r"(make|making|produce|producing|extract|extracting|process|processing|separate|"
             r"separating|refine|refining)\b[^,;]*", text, re.I)]
+        # "curbs on seven rare earths ... have choked the supply of the magnets", "..., and
+        # magnet shipments slumped": goods the control hit, or of a clause of their own, are
+        # no items of it
+        effect = re.search(r"\b(choked|choking|hit|hurt|disrupted|squeezed|crimped|slowed|"
+                           r"stalled|starved|throttled|upended|roiled|snarled|strangled)\b|,\s+"
+                           r"and\s+([\w-]+\s+){1,3}?(slumped|fell|dropped|plunged|slid|dried up|"
+                           r"collapsed|halted|stopped|stalled)\b", text, re.I)
         named = self.items([f for f in found if (clause is None
                                                  or f.mention.start < clause.start())
+                            and (effect is None or f.mention.start < effect.start())
                             and not any(a <= f.mention.start < b for a, b in apposed)])
         items = [i for i, _ in named]
         # "China restricted bismuth exports on Tuesday, and shipments to the United States had
