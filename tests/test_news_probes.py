@@ -1271,3 +1271,137 @@ def test_round_12_classes_have_ten_probes_each():
     for kind in "abcde":
         probes = [p for p in ROUND12_PROBES if p[0] == kind]
         assert len(probes) >= 10, kind
+
+
+# ------------------------------------------------------------------ round 13 (seventh pass)
+#: Round 13's classes (tests/data/news/README.md, "Blind round 13"): (a) a restated control
+#: minted as a new node or given a wrong date, (b) an export permit read as a new licence, (c)
+#: a licence decision read from an official's description of licensing, (d) customs figures
+#: given no metal or another metal, (e) goods a restated control hit read as its items. Same shape as ROUND12_PROBES: kind, body, page date, the exact claims.
+TUNGSTEN = ["control:cn-2025-02-tungsten COVERS element:Te from=2025-02-04",
+            "control:cn-2025-02-tungsten COVERS element:W from=2025-02-04",
+            "control:cn-2025-02-tungsten ISSUED_BY country:CN from=2025-02-04",
+            "control:cn-2025-02-tungsten announced_on 2025-02-04 from=2025-02-04",
+            "control:cn-2025-02-tungsten regime licence-required"]
+LYNAS = ["licence:cn-2025-02-21-lynas-approved GRANTED_TO company:lynas from=2025-02-21",
+         "licence:cn-2025-02-21-lynas-approved ISSUED_BY country:CN from=2025-02-21",
+         "licence:cn-2025-02-21-lynas-approved announced_on 2025-02-21 from=2025-02-21",
+         "licence:cn-2025-02-21-lynas-approved decision approved from=2025-02-21"]
+APRIL = "control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04"
+ROUND13_PROBES = [
+    # (a) "Sept. 15 last year" is one date of the year before the page's, not a year alone
+    #     plus this year's 15 September; two controls restated in one sentence stay unread
+    ("a", "China made exporters apply for licences to ship antimony from Sept. 15 last year and "
+     "banned antimony shipments to the United States in December.", "2025-09-24", []),
+    ("a", "China, the top producer, has required licences for antimony exports since Sept. 15 "
+     "last year.", "2025-09-24", []),
+    ("a", "Beijing made exporters apply for licences to ship antimony from 15 September last "
+     "year.", "2025-09-24", []),
+    ("a", "China required export licences for antimony from Sept. 15 last year, and banned "
+     "shipments of the metal to the United States in December.", "2025-09-24", []),
+    ("a", "China announced on Aug. 15 last year that antimony exporters would need licences.",
+     "2025-09-24", ["control:cn-2024-08-antimony COVERS element:Sb from=2024-08-15",
+                    "control:cn-2024-08-antimony ISSUED_BY country:CN from=2024-08-15",
+                    "control:cn-2024-08-antimony announced_on 2024-08-15 from=2024-08-15",
+                    "control:cn-2024-08-antimony regime licence-required"]),
+    ("a", "China said on Tuesday it would require licences for exports of bismuth from Oct. 1 "
+     "this year.", "2025-09-24",
+     ["control:cn-2025-09-bismuth COVERS element:Bi from=2025-09-23",
+      "control:cn-2025-09-bismuth ISSUED_BY country:CN from=2025-09-23",
+      "control:cn-2025-09-bismuth effective_from 2025-10-01 from=2025-09-23",
+      "control:cn-2025-09-bismuth regime licence-required"]),
+    # (a) a technology "to make" or "for processing" a material is no item of the control;
+    #     the December 2023 technology ban keeps the development set's id (dev 53, 130)
+    ("a", "In December 2023, China banned the export of technology to make rare earth magnets.",
+     "2025-02-04", ["control:cn-2023-12-export-controls ISSUED_BY country:CN from=2023-12-01",
+                    "control:cn-2023-12-export-controls regime ban"]),
+    ("a", "In December 2023, Beijing banned exports of technology for processing rare earths, "
+     "adding to an existing ban.", "2025-02-04",
+     ["control:cn-2023-12-export-controls ISSUED_BY country:CN from=2023-12-01",
+      "control:cn-2023-12-export-controls regime ban"]),
+    ("a", "In December 2023, China banned exports of rare earth magnets.", "2025-02-04",
+     ["control:cn-2023-12-rare-earth-magnets COVERS material:ndfeb-magnet from=2023-12-01",
+      "control:cn-2023-12-rare-earth-magnets ISSUED_BY country:CN from=2023-12-01",
+      "control:cn-2023-12-rare-earth-magnets regime ban"]),
+    # (a) ", minutes after" another country's tariff "came into force": the tariff's start,
+    #     not the control's entry into force; the control's own "took effect" still counts
+    ("a", "China announced export controls on Tuesday on tungsten and tellurium, minutes after "
+     "an extra 10% U.S. tariff on Chinese goods came into force.", "2025-02-04", TUNGSTEN),
+    ("a", "China announced export controls on Tuesday on tungsten and tellurium, hours after "
+     "new U.S. tariffs took effect.", "2025-02-04", TUNGSTEN),
+    ("a", "China announced export controls on Tuesday on tungsten and tellurium, which took "
+     "effect immediately.", "2025-02-04",
+     TUNGSTEN + ["control:cn-2025-02-tungsten effective_from 2025-02-04 from=2025-02-04"]),
+    # (b) a permit granted to a name the graph lacks, as the verb's first object: its id would
+    #     be a generic "exports" licence, so no licence (the grantee is reported unresolved)
+    ("b", "Indonesia has granted Freeport Indonesia a permit to export copper concentrate for "
+     "another four months, the minister said on Friday.", "2025-02-22", []),
+    ("b", "Indonesia on Friday gave Amman Mineral a new permit to export copper concentrate.",
+     "2025-02-22", []),
+    ("b", "Indonesia has granted Freeport Indonesia an extension of its export permit, the "
+     "minister said on Friday.", "2025-02-22", []),
+    ("b", "China on Friday granted export licences to Volkswagen, the ministry said.",
+     "2025-02-22", []),
+    ("b", "China approved export licences for Lynas on Friday.", "2025-02-22", LYNAS),
+    ("b", "China on Friday granted Lynas a licence to export rare earth oxides.", "2025-02-22",
+     LYNAS),
+    # (c) an official's remark under a condition ("as long as", "provided that", "whenever")
+    #     describes how licensing works: no decision; an official's reported decision still is
+    ("c", "As long as export licence applications for rare earth-related items are for civilian "
+     "use, the government has given timely approval, He said.", "2025-12-04", []),
+    ("c", "The ministry has approved applications for civilian use, provided that the end users "
+     "are verified, a spokesman said on Thursday.", "2025-12-04", []),
+    ("c", "Beijing grants licences whenever exporters show the goods are for civilian use, the "
+     "ministry said.", "2025-12-04", []),
+    ("c", "China approved export licences for Lynas on Thursday, a ministry spokesman said.",
+     "2025-12-04", [line.replace("2025-02-21", "2025-12-04") for line in LYNAS]),
+    ("c", "The commerce ministry said on Thursday it had approved rare earth export licences for "
+     "JL Mag.", "2025-12-04",
+     ["licence:cn-2025-12-04-jl-mag-approved GRANTED_TO company:jl-mag from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved ISSUED_BY country:CN from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved UNDER control:cn-2025-04-rare-earths "
+      "from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved announced_on 2025-12-04 from=2025-12-04",
+      "licence:cn-2025-12-04-jl-mag-approved decision approved from=2025-12-04"]),
+    # (d) "of the metal" names the one metal of the sentence before; a figure naming no goods
+    #     right after a sentence naming one other metal is that metal's, not the last figure's
+    ("d", "China shipped gallium abroad again in June. A total of 4,260 kilograms of the metal "
+     "was exported last month.", "2025-07-20",
+     ["country:CN reported_quantity 4260 material=element:Ga from=2025-06-01"]),
+    ("d", "China shipped gallium and germanium abroad again in June. A total of 4,260 kilograms "
+     "of the metal was exported last month.", "2025-07-20", []),
+    ("d", "A total of 4,260 kilograms of the metal was exported last month.", "2025-07-20", []),
+    ("d", "China resumed exports of germanium in June. It exported 96 kilograms of the metal "
+     "last month.", "2025-07-20", []),
+    ("d", "China exported 5,000 kilograms of gallium in June. Germanium remained scarce. Only 96 "
+     "kilograms were exported in June.", "2025-07-20",
+     ["country:CN reported_quantity 5000 material=element:Ga from=2025-06-01",
+      "country:CN reported_quantity 96 material=element:Ge from=2025-06-01"]),
+    ("d", "China exported 5,000 kilograms of gallium in June. Only 96 kilograms were exported "
+     "in May.", "2025-07-20",
+     ["country:CN reported_quantity 5000 material=element:Ga from=2025-06-01",
+      "country:CN reported_quantity 96 material=element:Ga from=2025-05-01"]),
+    # (e) goods a restated control hit ("have choked the supply of the magnets") or of a clause
+    #     of their own (", and magnet shipments slumped") are no items of it; items in its own
+    #     phrase still are (magnets as an item keep dev 215's NdFeB convention)
+    ("e", "China's curbs on exports of seven medium and heavy rare earths, introduced in April, "
+     "have choked the supply of the magnets.", "2025-07-29", [APRIL]),
+    ("e", "Beijing restricted exports of seven medium and heavy rare earths in April, and magnet "
+     "shipments slumped in April and May.", "2025-07-29", [APRIL]),
+    ("e", "Beijing restricted exports of seven medium and heavy rare earths and magnets in "
+     "April.", "2025-07-29",
+     [APRIL, "control:cn-2025-04-rare-earths COVERS material:ndfeb-magnet from=2025-04-04"]),
+    ("e", "China's April curbs on dysprosium and terbium have disrupted deliveries of magnets to "
+     "carmakers.", "2025-07-29",
+     [APRIL, "control:cn-2025-04-rare-earths COVERS element:Dy from=2025-04-04",
+      "control:cn-2025-04-rare-earths COVERS element:Tb from=2025-04-04"]),
+]
+
+
+@pytest.mark.parametrize("kind, body, published, lines", ROUND13_PROBES,
+                         ids=[f"{p[0]}-{i:02d}" for i, p in enumerate(ROUND13_PROBES)])
+def test_round_13_classes_are_read_by_general_rules(tmp_path, known, kind, body, published,
+                                                    lines):
+    """Each probe gives exactly its claims: a date said with "last year" or "this year" read
+    as one date of that year, a restated control given no new node, no wrong date."""
+    assert scored(read(tmp_path, known, body, published).claims) == expected_claims(lines)

@@ -34,10 +34,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+#: "Sept. 15 last year", "in December this year": the year said relative to the article's
+_REL_YEAR = r"\s+(?P<rel>last|this|next)\s+year"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
     ("weekday", re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<weekday>"
                            + "|".join(WEEKDAYS) + r")(?:'s)?\b", re.I)),
     ("word", re.compile(r"\b(?P<word>today|yesterday|tomorrow|earlier this month|this month|"
@@ -99,6 +101,12 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return None
     if kind in ("mdy", "dmy"):
         month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        if groups.get("rel") and article is not None:
+            year = article.year + {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
         if groups.get("year"):
             try:
                 return date(int(groups["year"]), month, day)

@@ -405,7 +405,8 @@ GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|pow
 #: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
 ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
                    r"retaliating|responding|in retaliation|in response|"
-                   r"(\w+\s+)?(days|hours|weeks|months|a day|a week) (after|before)|after|"
+                   r"(\w+\s+)?(minutes|days|hours|weeks|months|an hour|a day|a week) "
+                   r"(after|before)|after|"
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
                    r"(a|an) ([\w-]+\s+){0,2}(metal|mineral|element|material|product|move|"
                    r"decision|step) (used|that|which|seen|widely))\b", re.I)
@@ -547,6 +548,9 @@ class NewsReader:
         #: the year of the last annual figure ("Over the whole of 2024, ..."), for "for the year"
         self.last_year: date | None = None
         self.last_material: Found | None = None
+        #: (sentence number, goods it names): "4,260 kilograms of the metal" names the goods
+        #: of the sentence before, when it names one
+        self.previous_goods: tuple[int, list[Found]] = (-1, [])
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
         #: countries named as exporters ("China's shipments of magnets", "China exported")
@@ -996,6 +1000,8 @@ class NewsReader:
             self.modality = None
             self.figure_claims(factual, found_here, dates)
             self.flow_context = self.stated_flow(factual, found_here)
+        self.previous_goods = (self.sentences, [f for f in found
+                                                if f.kind in ("Material", "Element")])
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
             self.licensed_exception(text)
@@ -1403,6 +1409,22 @@ class NewsReader:
                 self.skipped.append((self.line, text, "ambiguous: a trade figure with "
                                                       "several materials named"))
                 continue
+            before = self.previous_goods
+            if not inside and figure.kind == "quantity" and re.search(
+                    r"\bof\s+(the|this|that)\s+(metal|element|mineral|material)\b",
+                    text[figure.start:figure.end + 20], re.I) and before[0] == self.sentences - 1 \
+                    and len({f.id for f in before[1]}) == 1:
+                # "China shipped gallium abroad again in June ... A total of 4,260 kilograms of
+                # the metal was exported last month": the metal of the sentence before
+                inside = [before[1][0]]
+            if not inside and figure.kind != "share" and self.last_material \
+                    and before[0] == self.sentences - 1 \
+                    and len({f.id for f in before[1]}) == 1 \
+                    and before[1][0].id != self.last_material.id \
+                    and not [f for f in found if f.kind in ("Material", "Element")]:
+                # "Germanium remained scarce. Only 96 kilograms were exported in June" after
+                # gallium's figures: the goods of the sentence right before, not gallium's
+                inside = [before[1][0]]
             context = self.flow_context if self.flow_context \
                 and self.flow_context[0] == self.sentences - 1 \
                 and self.flow_context[3] == figure.flow else None
@@ -1432,8 +1454,10 @@ class NewsReader:
                 self.last_material, self.last_flow = inside[0], figure.flow
             if not inside and figure.kind != "share" and figure.value != 0 and any(
                     model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
-                    and not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
-                                      r"commodities)\b", text, re.I):
+                    and (not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
+                                       r"commodities)\b", text, re.I)
+                         or re.search(r"\bof\s+(the|this|that)\s+(metal|element|mineral|"
+                                      r"material)\b", text, re.I)):
                 # the goods are implied by the article, not named: of which material?
                 self.skipped.append((self.line, text, "ambiguous: a trade figure that names "
                                                       "no goods in an article about some"))
@@ -1952,8 +1976,22 @@ class NewsReader:
         apposed = [(m.start(), m.end()) for m in re.finditer(
             r",\s+(the|a|an)\s+([\w-]+\s+){0,3}?(ore|source|form|component|ingredient|metal|"
             r"mineral|material|feedstock)s?\s+(of|for|used)\b[^,;]*(,|$)", text)]
+        # "banned the export of technology to make rare earth magnets": the know-how is the
+        # item, and the graph has none for it; what it makes is no item (dev 130)
+        apposed += [(m.start(), m.end()) for m in re.finditer(
+            r"\b(technology|technologies|know-how|equipment)\s+(to|for|used to|used for)\s+"
+            r"(make|making|produce|producing|extract|extracting|process|processing|separate|"
+            r"separating|refine|refining)\b[^,;]*", text, re.I)]
+        # "curbs on seven rare earths ... have choked the supply of the magnets", "..., and
+        # magnet shipments slumped": goods the control hit, or of a clause of their own, are
+        # no items of it
+        effect = re.search(r"\b(choked|choking|hit|hurt|disrupted|squeezed|crimped|slowed|"
+                           r"stalled|starved|throttled|upended|roiled|snarled|strangled)\b|,\s+"
+                           r"and\s+([\w-]+\s+){1,3}?(slumped|fell|dropped|plunged|slid|dried up|"
+                           r"collapsed|halted|stopped|stalled)\b", text, re.I)
         named = self.items([f for f in found if (clause is None
                                                  or f.mention.start < clause.start())
+                            and (effect is None or f.mention.start < effect.start())
                             and not any(a <= f.mention.start < b for a, b in apposed)])
         items = [i for i, _ in named]
         # "China restricted bismuth exports on Tuesday, and shipments to the United States had
@@ -2583,6 +2621,13 @@ class NewsReader:
             self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
                                                   "the sentence does not give"))
             return
+        if re.search(r"(^\W*|[,;]\s+)(as long as|so long as|provided( that)?|whenever)\b",
+                     text, re.I):
+            # "As long as export licence applications ... are for civilian use, the government
+            # has given timely approval": a condition describes how licensing works; no decision
+            self.skipped.append((self.line, text, "background: a decision under a condition "
+                                                  "describes the rules, it states no decision"))
+            return
         if self.event_year_only:
             self.skipped.append((self.line, text, "not dated: a year gives no month or day"))
             return
@@ -2671,6 +2716,11 @@ class NewsReader:
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
+        # "has granted Freeport Indonesia a permit": a name as the verb's first object is the
+        # grantee, resolved or not
+        unknown += [m.group("name").strip() for m in re.finditer(
+            r"\b(granted|gave|given|awarded|issued)\s+(?P<name>([A-Z][\w&.'-]*\s+){1,5}?)"
+            r"(a|an|the|new|its)\s+([\w-]+\s+){0,5}?(licen[cs]es?|permits?|approvals?)\b", text)]
         receiving = re.search(r"\b(received|obtained|won|got|secured|been granted|been "
                               r"given)\b", text)
         if receiving and not grantees:   # "BASF said it had received export licences"
