@@ -405,3 +405,14 @@ def test_a_zero_loss_on_a_partial_bill_of_materials_is_marked_in_its_cell():
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*EMBARGO, "--format", "csv")))}
     assert rows["product:patriot"]["loss_high"] == "0.0"
+
+
+def test_the_legend_of_an_assumed_share_says_it_is_a_range_not_an_equal_part():
+    """Once pooled producers were bounded (addendum, 5.4 amended), the legend under
+    `chokepoints` and the brief's note still said an assumed (≈) share was "an equal part of
+    its country's share": the figure beside it (JL Mag ≈0-94%) is a range."""
+    text = out("chokepoints", "--product", "product:optimus")
+    assert "equal part" not in text
+    assert "it may hold none to all of the share it splits" in " ".join(text.split())
+    brief = out("brief", "product:optimus")
+    assert "equal part" not in brief

@@ -228,7 +228,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
         note += (" Via maker: the loss comes only through the product's maker's own work in "
                  "that country, so the country is no sole source.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
-        note += (" ≈: the supplier produces without a sourced share and is given an equal part "
+        note += (" ≈: the supplier produces without a sourced share, so it may hold none to all "
                  "of its country's (or the rest of the world's) share: an assumption.")
     disputed = Caveats()
     for c in suppliers[:TABLE_ROWS]:

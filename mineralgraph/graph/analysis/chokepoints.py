@@ -343,10 +343,11 @@ class Evidence:
 
     def assumed_share(self, node_id: str, product: str | None = None) -> bool:
         """Whether the node's loss rests on a share that is assumed, not sourced: a
-        facility or company that produces something without a share (its weight is an
-        equal part of its country's or the rest of the world's share); with ``product``, a
-        country whose largest part of a material upstream (:meth:`loss_material`) comes
-        from such a producer of it while the country has no share of that material of its
+        facility or company that produces something without a share (it may hold none
+        to all of its country's or the rest of the world's share, addendum 5.4 amended);
+        with ``product``, a country whose largest part of a material upstream
+        (:meth:`loss_material`) comes from such a producer of it while the country has no
+        share of that material of its
         own (the producer's weight is a part of the rest of the world's)."""
         kind = model.kind_of(node_id)
         if kind == "Country" and product is not None:
