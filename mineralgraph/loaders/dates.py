@@ -29,6 +29,10 @@ MONTHS = {name: i + 1 for i, names in enumerate([
     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
     ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
     ("december", "dec")]) for name in names}
+#: The twelve month names, capitalised, as one regular-expression alternation (no group): the
+#: news reader's and the figure reader's patterns of "in April", "since August" name them so.
+MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
+               "December")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mineralgraph.loaders.dates import MONTH_NAMES
+
 NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
 APPROX = r"(?:(?:about|nearly|almost|roughly|around|some|over|more than|up to|an estimated|" \
          r"approximately|close to|at least|just over|just under)\s+)?"
@@ -94,10 +96,8 @@ QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\
                             _NUM + r"\s+" + _UNIT)
 #: "exported 5,488 kilograms of germanium and 5,611 kilograms of gallium": the second one.
 QUANTITY_AND = re.compile(r"\band\s+(?:to\s+(?=[\d,.]+\s+(?:metric\s+)?(?:tonnes|tons|"
-                          r"kilograms|kg)\s+in\s+(?:January|February|March|April|May|June|July|"
-                          r"August|September|October|November|December)\b))?" + _NUM + r"\s+" +
-                          _UNIT + r"(?:\s+of\b|(?=\s+in\s+(?:January|February|March|April|May|"
-                          r"June|July|August|September|October|November|December)\b))", re.I)
+                          r"kilograms|kg)\s+in\s+(?:" + MONTH_NAMES + r")\b))?" + _NUM + r"\s+" +
+                          _UNIT + r"(?:\s+of\b|(?=\s+in\s+(?:" + MONTH_NAMES + r")\b))", re.I)
 #: "reached 1,721 metric tons last month, compared with 808 tons in November", "climbed to
 #: 7.03 tons from 1.53 tons in November", "to 948 tonnes, from 12,186 tonnes in November":
 #: the quantity compared with, of the same flow.
@@ -209,8 +209,7 @@ _FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|s
 _UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|"
                       r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
                       r"declined|sank|tumbled|slid|decreased|down|lower)\b", re.I)
-_MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|" \
-               r"November|December)"
+_MONTH_NAMES = "(" + MONTH_NAMES + ")"
 #: "up 75.5% over June", "from May", "month on month": not a year-on-year change.
 _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compared (?:with|to))"
                              r"\s+(?:the\s+)?(?:(?:previous|prior|last|a)\s+month|month "

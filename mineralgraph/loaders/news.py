@@ -66,7 +66,7 @@ from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.articles import Article, dateline, read_article, split_sentences
 from mineralgraph.loaders.countries import country_label
-from mineralgraph.loaders.dates import MONTHS, find_dates
+from mineralgraph.loaders.dates import MONTH_NAMES, MONTHS, find_dates
 from mineralgraph.loaders.figures import find_figures
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
@@ -149,9 +149,7 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7}
 #: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
-LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(January|February|March|April|May|"
-                       r"June|"
-                       r"July|August|September|October|November|December|Monday|Tuesday|"
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(" + MONTH_NAMES + r"|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
                        r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
 #: A purpose set after the event: ", as it seeks to profit from ...", ", as the country aims to".
@@ -178,11 +176,9 @@ COMPARED_QUANTITY = re.compile(r"\b(from|against|compared (with|to)|versus|than)
 #: since April", "Since August last year Chinese authorities have required special licences".
 RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]es?|licensing|"
                             r"permits?)\b[^.;]{0,60}?\b(in place|in force|in effect)\s+since\s+"
-                            r"(?P<month>January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\b(?:\s+(?P<year>20\d\d))?"
+                            r"(?P<month>" + MONTH_NAMES + r")\b(?:\s+(?P<year>20\d\d))?"
                             r"(?!\s+\d)|"
-                            r"^\W*Since\s+(?P<month2>January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December)(?P<last2>\s+last year)?"
+                            r"^\W*Since\s+(?P<month2>" + MONTH_NAMES + r")(?P<last2>\s+last year)?"
                             r"\s*,?\s+[^.;]{0,60}?\b(have|has)\s+(required|needed|restricted|"
                             r"controlled)\b[^.;]{0,40}?\b(licen[cs]es?|permits?|exports?)\b")
 #: A modal in a clause defining uses: "any use that could enhance military capabilities".
@@ -195,21 +191,17 @@ COMPARED_LEAD = re.compile(r"\W*(That|This|It|These|Those|The (figure|total|volu
 #: "5,994 tons in July", "4,723 tons in August 2024": a total with its own month.
 COMPARED_TOTAL = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s+"
                             r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\s+in\s+"
-                            r"(?P<month>January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\b(?:\s+(?P<year>20\d\d))?"
-                            r"(?!\s*(and|to|-)\s*(January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December))")
+                            r"(?P<month>" + MONTH_NAMES + r")\b(?:\s+(?P<year>20\d\d))?"
+                            r"(?!\s*(and|to|-)\s*(" + MONTH_NAMES + r"))")
 #: A flow and the month its verb takes, no comparison between: "exports of magnets rose for a
 #: third month in a row in August" (not "recovered from the low they hit in December").
 FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
                         r"(rose|fell|climbed|jumped|dropped|declined|increased|decreased|surged|plunged|"
                         r"slumped|grew|rebounded|recovered|were|was|totall?ed|reached)\b"
                         r"(?![^.;,]{0,60}?\b(from|than|since|when|low|high|level|compared|"
-                        r"after|before|until|average)\b[^.;,]{0,40}?\bin (January|February|March|"
-                        r"April|May|June|July|August|September|October|November|December)\b)"
-                        r"[^.;,]{0,60}?\bin (?P<month>January|February|March|April|May|June|"
-                        r"July|August|September|October|November|December)\b(?:\s+(?P<year>"
-                        r"20\d\d))?(?!\s+(and|or|to)\b)", re.I)
+                        r"after|before|until|average)\b[^.;,]{0,40}?\bin (" + MONTH_NAMES
+                        + r")\b)[^.;,]{0,60}?\bin (?P<month>" + MONTH_NAMES
+                        + r")\b(?:\s+(?P<year>20\d\d))?(?!\s+(and|or|to)\b)", re.I)
 #: "approved the export of 20 tons", "a licence to ship", "a quota of": a volume allowed.
 LICENSED_QUANTITY = re.compile(r"\b(approv(e|ed|es|al|als)|licen[cs](e|es|ed|ing)|permit(s|ted)?|"
                                r"allow(s|ed)?|authori[sz](e|ed|es|ation)|quotas?|grant(s|ed)?|"
@@ -342,8 +334,7 @@ REE = frozenset(f"element:{s}" for s in ("Sc", "Y", "La", "Ce", "Pr", "Nd", "Pm"
                                          "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu"))
 DESCRIPTOR_BEFORE = re.compile(r"\b(a|an)\s+$", re.I)
 #: "the October rare-earth controls", "April's curbs": a control named by its month.
-MONTH_CONTROL = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|"
-                           r"September|October|November|December)(?:'s)?\s+"
+MONTH_CONTROL = re.compile(r"\b(?P<month>" + MONTH_NAMES + r")(?:'s)?\s+"
                            # "in August before the controls took effect": no month of the control
                            r"((?!(before|after|as|when|since|ahead|following|until|while|amid|"
                            r"because|and|but|the|its|their)\b)[\w-]+\s+){0,3}?"
@@ -2578,8 +2569,7 @@ class NewsReader:
                                          r"curbs?|exports? of)\b", text, re.I):
             return
         when = [d for d, start, end in find_dates(text, self.article.published)]
-        other = re.match(r"(that|in|by|on)?\s*(January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December)\b", text, re.I)
+        other = re.match(r"(that|in|by|on)?\s*(" + MONTH_NAMES + r")\b", text, re.I)
         if (when and info["announced"] and all((d.year, d.month) != (info["announced"].year,
                                                                      info["announced"].month)
                                                for d in when)) \
