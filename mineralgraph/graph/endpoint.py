@@ -306,7 +306,27 @@ class SparqlHandler(BaseHTTPRequestHandler):
             ok = super().parse_request()
         finally:
             self.rfile = raw
-        return ok and not getattr(self, "timed_out", False)
+        return ok and not getattr(self, "timed_out", False) and self._body_framed()
+
+    def _body_framed(self) -> bool:
+        """Whether the request's body has one plain length this server reads, else answer
+        and close (request smuggling): a body left unread (on a GET, OPTIONS, PUT) was
+        read as the next request on the connection; two ``Content-Length`` headers were
+        read as the first, ``0_8`` or ``+8`` as 8 (``int()``), while a proxy in front
+        reads them otherwise or not at all. Any ``Transfer-Encoding`` gets 411."""
+        lengths = [v.strip() for v in self.headers.get_all("Content-Length") or []]
+        if self.headers.get_all("Transfer-Encoding"):
+            self.close_connection = True
+            self._send(411, "send the body with a Content-Length\n")
+            return False
+        if lengths and (len(set(lengths)) > 1
+                        or not re.fullmatch(r"[0-9]{1,18}", lengths[0])):
+            self.close_connection = True
+            self._send(400, "bad Content-Length\n")
+            return False
+        if self.command != "POST" and lengths and int(lengths[0]):
+            self.close_connection = True  # its body is never read
+        return True
 
     def _request_read(self):
         """The request is in: the query and the answer take the time they need."""
@@ -381,16 +401,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if url.path not in QUERY_PATHS + ("/",):
             self.close_connection = True  # the body is left unread
             return self._send(404, f"no such path {url.path}; query {QUERY_PATHS[0]}\n")
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            self.close_connection = True
-            return self._send(411, "send the body with a Content-Length\n")
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = -1
-        if length < 0:
-            self.close_connection = True
-            return self._send(400, "bad Content-Length\n")
+        length = int(self.headers.get("Content-Length") or 0)  # checked: _body_framed
         if length > MAX_BODY:
             self.close_connection = True
             if length <= 64 * MAX_BODY:  # read it away, so the client sees the answer
