@@ -1789,6 +1789,39 @@ def test_an_incomplete_statement_is_named_at_its_line(exported):
                            f"https://w3id.org/mineralgraph/id/statement/{statement} has none")
 
 
+@pytest.mark.parametrize("source", [
+    "<https://example.org/tiny-a>", '"source:tiny-a"',
+    "<https://w3id.org/mineralgraph/id/statement/20b24f31c880f8e4>"])
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_a_statement_source_that_is_no_source_iri_is_named(exported, source, command):
+    """A statement whose ``mg:source`` was an IRI outside the data namespace, a literal
+    or a statement IRI (an edited or mistyped export) stopped `validate` and `build`
+    with an ``AttributeError`` traceback ('NoneType' object has no attribute
+    'partition'); two sources, one of them such, with a ``TypeError``."""
+    statement = "20b24f31c880f8e4"
+    given = exported / "bad.nt"
+    lines = (exported / "tiny.nt").read_text(encoding="utf-8").splitlines(True)
+    index = next(i for i, line in enumerate(lines)
+                 if statement in line.split()[0] and "#source>" in line)
+    good = lines[index]
+    lines[index] = good.rsplit(" ", 2)[0] + f" {source} .\n"
+    lines.insert(index, good)  # the statement's good source stays: two sources
+    given.write_text("".join(lines), encoding="utf-8")
+    args = ["build", "--no-bundled", "--source", given, "-o", exported / "out.json"] \
+        if command == "build" else ["validate", given]
+    result = mg(*args)
+    shown = source.strip("<>").strip('"')
+    line = (f"{given}:{_line_of(given, statement)}: source: statement "
+            f"https://w3id.org/mineralgraph/id/statement/{statement}: {shown} is not a "
+            "source IRI")
+    if command == "build":
+        one_line_error(result, line)
+    else:
+        assert (result.exit_code, result.stderr) == (
+            1, f"{line}\nError: 1 problem(s) in {given}\n")
+    assert not (exported / "out.json").exists()
+
+
 def test_facts_of_the_csv_files_themselves_are_named_as_before(exported):
     relations = exported / "entered" / "relations.csv"
     text = relations.read_text(encoding="utf-8")

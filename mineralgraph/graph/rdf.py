@@ -462,7 +462,7 @@ def _statement_claim(st, props, path: str) -> Claim:
     qualifiers, fields, sources = [], {}, []
     for p, values in props.items():
         if p == _SOURCE:
-            sources = sorted(id_of(v) for v in values)
+            sources = sorted(_source_id(st, v, path) for v in values)
         elif p in _PROVENANCE_TERMS:
             if len(values) > 1:
                 _one(st, props, p, path)
@@ -474,6 +474,15 @@ def _statement_claim(st, props, path: str) -> Claim:
     claim = Claim(subject, predicate, value, tuple(sorted(qualifiers)), tuple(sources),
                   **fields)
     return _with_source_order(claim, st[len(STATEMENT_IRI):])
+
+
+def _source_id(st, iri, path: str) -> str:
+    """The source id ``source:slug`` of a statement's ``mg:source``; InputError for
+    anything else (an IRI of another namespace or kind, a literal)."""
+    source = id_of(iri) if isinstance(iri, URIRef) else None
+    if source is None or not source.startswith("source:"):
+        raise InputError(path, None, "source", f"statement {st}: {iri} is not a source IRI")
+    return source
 
 
 def _with_source_order(claim: Claim, claim_id: str) -> Claim:
