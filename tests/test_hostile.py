@@ -1822,6 +1822,27 @@ def test_a_statement_source_that_is_no_source_iri_is_named(exported, source, com
     assert not (exported / "out.json").exists()
 
 
+@pytest.mark.parametrize("character", ["\x0c", "\x0b", "\x1b", "\ufffe"])
+def test_a_control_character_after_a_page_s_chrome_is_no_traceback(tmp_path, character):
+    """A form feed (or another character XML cannot hold) just after the page's
+    navigation, footer or script, as old pages and saved copies have: the reader's
+    lxml refused to join it to the text before ("All strings must be XML compatible"),
+    a ``ValueError`` traceback from `build`. The article now reads as with a space."""
+    page = (Path(__file__).parent / "data" / "news" / "articles" / "03-antimony.html"
+            ).read_text(encoding="utf-8")
+    assert page.count("</nav>") == 1
+    plain, odd = tmp_path / "plain" / "a.html", tmp_path / "odd" / "a.html"
+    for path, text in ((plain, " "), (odd, character)):
+        path.parent.mkdir()
+        path.write_text(page.replace("</nav>", "</nav>" + text), encoding="utf-8")
+    results = [mg("build", "--source", path, "-o", path.with_suffix(".json"))
+               for path in (plain, odd)]
+    assert [r.exit_code for r in results] == [0, 0], results[1].stderr[-300:]
+    assert results[1].stderr.replace("/odd/", "/plain/") == results[0].stderr
+    assert odd.with_suffix(".json").read_text(encoding="utf-8").replace("/odd/", "/plain/") \
+        == plain.with_suffix(".json").read_text(encoding="utf-8")
+
+
 def test_facts_of_the_csv_files_themselves_are_named_as_before(exported):
     relations = exported / "entered" / "relations.csv"
     text = relations.read_text(encoding="utf-8")

@@ -328,12 +328,18 @@ _CHROME_CLASS = re.compile(r"nav|menu|footer|share|related|promo|toolbar|widget|
                            re.I)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _without_chrome(html_text: str) -> str:
     """The page without its navigation, buttons, footers and widgets (trafilatura keeps
     them on very short pages, where it falls back to the whole body)."""
     from lxml import etree
     from lxml import html as lxml_html
 
+    # characters XML cannot hold (a form feed, an escape): lxml refuses to join them to
+    # the text when an element before them is dropped; a browser shows none of them
+    html_text = _NOT_XML.sub(" ", html_text)
     try:
         root = lxml_html.document_fromstring(html_text)
     except (etree.ParserError, ValueError):
