@@ -612,3 +612,31 @@ def test_a_query_nested_200_deep_is_refused_before_the_server(tiny_db, neo4j_ser
     ok = run(neo4j_server, "RETURN " + "[" * 30 + "1" + "]" * 30 + " AS x, '((((' AS y",
              "--format", "json")
     assert ok.exit_code == 0, ok.stderr
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("write", [False, True])
+@pytest.mark.parametrize("query, chained", [
+    ("RETURN " + "+".join(["1"] * 20_000) + " AS x", 19_999),
+    ("MATCH (n) WHERE " + " OR ".join(f"n.id = 'x{i}'" for i in range(3_000)) + " RETURN n",
+     5_999),
+    ("RETURN " + r" \u0041ND ".join(["true"] * 400) + " AS x", 399),
+])
+def test_a_long_chain_of_operators_is_refused_before_the_server(tiny_db, neo4j_server, write,
+                                                                 query, chained):
+    """`RETURN 1+1+…` of 20,000 terms with `--timeout 5`: Neo4j parses and plans the chain
+    as one deep tree before its time limit applies, in time growing with the square of
+    the chain; `cypher` came back after 222 s with the connection dropped (a WHERE of
+    3,000 ORs, as a generated query has: over a minute)."""
+    import time
+
+    started = time.monotonic()
+    result = run(neo4j_server, query, "--timeout", "5", *(["--write"] if write else []))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: refused: chains {chained} operators at one level (more than 256); use a "
+        "list parameter ($ids) or split the expression; nothing was run\n"))
+    assert time.monotonic() - started < 5
+    ok = run(neo4j_server, "RETURN " + " + ".join(["1"] * 250) + " AS x, [" +
+             ", ".join(["1 + 1"] * 300) + "] AS y, '+++' AS z", "--format", "json")
+    assert ok.exit_code == 0, ok.stderr
+    assert json.loads(ok.stdout)[0]["x"] == 250
