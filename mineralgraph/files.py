@@ -345,3 +345,19 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def sqlite_read_only_uri(path) -> str:
+    """The SQLite URI that opens the database file ``path`` read only.
+
+    The path is percent-encoded: written as it is, a ``#`` in it began a fragment (so
+    SQLite opened, and created, the part before it, the read-only mode lost with the
+    fragment), a ``?`` began the parameters and ``%41`` read as ``A``.
+
+    >>> sqlite_read_only_uri("/data/x#y/a%41.db")
+    'file:/data/x%23y/a%2541.db?mode=ro'
+    """
+    import os
+    import urllib.parse
+
+    return f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro"

@@ -1037,6 +1037,34 @@ def test_an_sqlite_database_of_other_tables_says_what_it_is(tmp_path):
                    "baci.db, wgi.db or world_mining_data.db")
 
 
+@pytest.mark.parametrize("folder", ["x#y", "%41", "q?mode=rwc", "a b"])
+@pytest.mark.parametrize("make", ["baci_db", "wgi_db", "wmd_db"])
+def test_an_sqlite_database_in_a_folder_named_with_uri_characters_is_read(
+        tmp_path, monkeypatch, folder, make):
+    """The databases were opened as the URI ``file:PATH?mode=ro`` with the path as
+    written: in ``x#y/baci.db`` the ``#`` began a fragment, so SQLite opened (and created,
+    the read-only mode lost with the fragment) an empty file ``x`` in the current folder
+    and the database given was called one "without the tables"; ``%41/baci.db`` opened
+    ``A/baci.db`` (a traceback when there is none, another database when there is)."""
+    import open_data_files
+
+    plain, odd = tmp_path / "plain", tmp_path / "odd" / folder
+    plain.mkdir()
+    odd.mkdir(parents=True)
+    (tmp_path / "odd" / "A").mkdir()
+    results = []
+    for where in (plain, odd):
+        path = getattr(open_data_files, make)(where)
+        monkeypatch.chdir(where.parent)
+        before = sorted(p.name for p in where.parent.iterdir())
+        results.append(mg("build", "--no-bundled", "--source", path))
+        assert sorted(p.name for p in where.parent.iterdir()) == before  # nothing created
+    assert results[0].exit_code == 0, results[0].stderr
+    assert results[1].exit_code == 0, results[1].stderr
+    assert [r.replace(str(odd), str(plain)) for r in (results[1].stdout, results[1].stderr)] \
+        == [results[0].stdout, results[0].stderr]
+
+
 @pytest.mark.parametrize("text, message", [
     ("name: x\nenforce: " + "[" * 100_000 + "]" * 100_000 + "\n",
      "not a scenario: nested too deeply"),

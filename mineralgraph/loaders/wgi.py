@@ -29,6 +29,7 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label
 from mineralgraph.loaders.open_data import is_sqlite, sqlite_tables
@@ -84,7 +85,7 @@ class WgiReader:
         return found
 
     def read_sqlite(self) -> None:
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True)
         try:
             cursor = con.execute('SELECT rowid, * FROM "Estimate"')
             header = [d[0] for d in cursor.description]

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
+from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.graph.commodities import Commodity, commodity
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate
@@ -81,7 +82,7 @@ class WmdReader:
 
     # ------------------------------------------------------------------ the two forms
     def read_sqlite(self) -> None:
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True)
         try:
             tables = [r[0] for r in con.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
