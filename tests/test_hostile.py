@@ -985,7 +985,8 @@ def test_a_trade_or_usgs_figure_in_another_notation_is_named(tmp_path, cell, why
     assert result.exit_code == 1
     assert f"{usgs}:2: PROD_EST_ 2024: {cell!r} is not a number" in result.stderr
 
-def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0) -> Path:
+def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0,
+              method: int = 0, flag: int = 0) -> Path:
     """A small WGI workbook, its sheet edited (``replace``) or padded with ``pad`` spaces."""
     import zipfile
 
@@ -998,9 +999,23 @@ def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0)
     parts[sheet] = parts[sheet].replace(*replace).replace(b"</sheetData>",
                                                            b" " * pad + b"</sheetData>")
     path = tmp_path / "wgidataset.xlsx"
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED if method or flag
+                         else zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+    if method or flag:  # each entry's packing method or encryption flag, as the bytes say
+        import struct
+
+        data = bytearray(path.read_bytes())
+        for signature, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            index = data.find(signature)
+            while index >= 0:
+                if method:
+                    data[index + at + 2:index + at + 4] = struct.pack("<H", method)
+                if flag:
+                    data[index + at:index + at + 2] = struct.pack("<H", flag)
+                index = data.find(signature, index + 4)
+        path.write_bytes(bytes(data))
     return path
 
 
@@ -1010,7 +1025,21 @@ def _workbook(tmp_path, replace: tuple[bytes, bytes] = (b"", b""), pad: int = 0)
     ({"replace": (b'<c r="A1" t="inlineStr"><is><t>a</t></is></c>', b'<c r="A1" t="s"><v>99</v>'
                   b'</c>')}, "cell A1 names shared string '99', which the workbook does not hold"),
     ({"pad": 2 << 20}, "xl/worksheets/sheet1.xml unpacks to 2,097,"),
-], ids=["a-column-far-right", "a-shared-string-it-lacks", "a-zip-bomb"])
+    # a 1 kB workbook whose row was r="2000000000" asked for a list of 2e9 rows: the
+    # kernel killed the process at 18 GiB (this test uses 2,000,000, safe before the fix)
+    ({"replace": (b'<row r="2"', b'<row r="2000000"')},
+     "row 2000000 is beyond Excel's last row (1048576)"),
+    ({"replace": (b'<row r="2"', b'<row r="x"')}, "row 'x' is not a row number"),
+    ({"replace": (b'<row r="2"', b'<row r="1"')}, "row 1 comes after row 1"),
+    ({"replace": (b'encoding="UTF-8"', b'encoding="UTy-8"')},
+     "xl/worksheets/sheet1.xml declares an encoding Python does not know (unknown "
+     "encoding: UTy-8)"),
+    ({"method": 99}, "a part is packed by a method this reader lacks (That compression "
+     "method is not supported)"),
+    ({"flag": 1}, "a part is encrypted (File 'xl/"),
+], ids=["a-column-far-right", "a-shared-string-it-lacks", "a-zip-bomb", "a-row-far-down",
+        "a-row-not-a-number", "rows-out-of-order", "an-unknown-encoding",
+        "an-unknown-packing", "an-encrypted-part"])
 def test_a_hostile_workbook_is_one_line(tmp_path, monkeypatch, edit, message):
     """A 1.4 kB workbook whose cell reference was ZZZZZZZZZ2 asked for a row of 5e12 cells
     (MemoryError), one naming a missing shared string was an IndexError, and a 1.5 MB zip

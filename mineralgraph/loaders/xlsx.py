@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -30,6 +31,8 @@ Cell = str | float | None
 PART_LIMIT = 256 << 20
 #: Excel's last column, XFD (a cell reference beyond it would allocate its row).
 MAX_COLUMNS = 16384
+#: Excel's last row (a row number beyond it would allocate the rows before it).
+MAX_ROWS = 1048576
 
 
 class _WorkbookError(ValueError):
@@ -48,9 +51,9 @@ def _text(node) -> str:
     return "".join(t.text or "" for t in node.iter(f"{{{_NS['m']}}}t"))
 
 
-def _sheet_rows(xml: bytes, strings: list[str]) -> list[list[Cell]]:
+def _sheet_rows(root, strings: list[str]) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for row in ElementTree.fromstring(xml).iter(f"{{{_NS['m']}}}row"):
+    for row in root.iter(f"{{{_NS['m']}}}row"):
         cells: list[Cell] = []
         for cell in row.findall("m:c", _NS):
             match = re.match(r"([A-Z]+)", cell.get("r", ""))
@@ -79,10 +82,36 @@ def _sheet_rows(xml: bytes, strings: list[str]) -> list[list[Cell]]:
                     cells.append(value.text)
             else:
                 cells.append(None)
-        number = int(row.get("r", len(rows) + 1))
+        number = _row_number(row.get("r"), len(rows))
         rows.extend([[]] * (number - 1 - len(rows)))
         rows.append(cells)
     return rows
+
+
+def _row_number(text: str | None, read: int) -> int:
+    """The number of a sheet's row from its ``r`` attribute (the next row when it has
+    none), after the ``read`` rows before it; _WorkbookError when it is no row number, is
+    beyond Excel's last row (a list of that many rows would be asked for: 2e9 of them
+    took 18 GiB) or does not come after the rows read."""
+    if text is None:
+        return read + 1
+    if not re.fullmatch(r"[0-9]{1,10}", text.strip()):
+        raise _WorkbookError(f"row {text!r} is not a row number")
+    number = int(text)
+    if number > MAX_ROWS:
+        raise _WorkbookError(f"row {number} is beyond Excel's last row ({MAX_ROWS})")
+    if number <= read:
+        raise _WorkbookError(f"row {number} comes after row {read}")
+    return number
+
+
+def _xml(archive: zipfile.ZipFile, name: str):
+    """A part of the workbook parsed as XML (see :func:`_part`)."""
+    try:
+        return ElementTree.fromstring(_part(archive, name))
+    except LookupError as exc:  # <?xml ... encoding="UTy-8"?>
+        raise _WorkbookError(f"{name} declares an encoding Python does not know ({exc})") \
+            from None
 
 
 def read_workbook(path: Path) -> dict[str, list[list[Cell]]]:
@@ -98,19 +127,26 @@ def read_workbook(path: Path) -> dict[str, list[list[Cell]]]:
             names = set(archive.namelist())
             strings = []
             if "xl/sharedStrings.xml" in names:
-                root = ElementTree.fromstring(_part(archive, "xl/sharedStrings.xml"))
+                root = _xml(archive, "xl/sharedStrings.xml")
                 strings = [_text(si) for si in root.findall("m:si", _NS)]
-            rels = ElementTree.fromstring(_part(archive, "xl/_rels/workbook.xml.rels"))
+            rels = _xml(archive, "xl/_rels/workbook.xml.rels")
             targets = {r.get("Id"): r.get("Target") for r in rels.findall("rel:Relationship", _NS)}
-            workbook = ElementTree.fromstring(_part(archive, "xl/workbook.xml"))
+            workbook = _xml(archive, "xl/workbook.xml")
             sheets = {}
             for sheet in workbook.iter(f"{{{_NS['m']}}}sheet"):
                 target = targets[sheet.get(f"{{{_NS['r']}}}id")].lstrip("/")
                 part = target if target.startswith("xl/") else f"xl/{target}"
-                sheets[sheet.get("name")] = _sheet_rows(_part(archive, part), strings)
+                sheets[sheet.get("name")] = _sheet_rows(_xml(archive, part), strings)
             return sheets
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, EOFError,
+            zlib.error) as exc:
         raise InputError(str(path), None, None, f"not a readable .xlsx workbook ({exc})") from None
+    except NotImplementedError as exc:  # a packing method zipfile lacks
+        raise InputError(str(path), None, None, "not a readable .xlsx workbook: a part is "
+                         f"packed by a method this reader lacks ({exc})") from None
+    except RuntimeError as exc:  # zipfile: "File '...' is encrypted, password required"
+        raise InputError(str(path), None, None, "not a readable .xlsx workbook: a part is "
+                         f"encrypted ({exc})") from None
     except _WorkbookError as exc:
         raise InputError(str(path), None, None, f"not a readable .xlsx workbook: {exc}") \
             from None
@@ -130,7 +166,8 @@ def sheet_names(path: Path) -> list[str]:
     """The sheet names of a workbook, or [] when it cannot be read (for sniffing)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+            workbook = _xml(archive, "xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, EOFError,
+            zlib.error, NotImplementedError, RuntimeError, _WorkbookError):
         return []
     return [s.get("name") for s in workbook.iter(f"{{{_NS['m']}}}sheet")]
