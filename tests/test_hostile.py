@@ -732,6 +732,10 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
      "a whole number of about 400 digits is beyond any figure"),
     ({"qualifiers": {"share": 0.5, "year": 20240}}, "year",
      "20240 is above 2100: impossible for year"),
+    # a figure written 1e300 (a float, not a whole number): an AttributeError traceback
+    ({"qualifiers": {"share": 0.5, "amount": 1e300, "unit": "t"}}, "amount",
+     "1e+300 is beyond any figure"),
+    ({"qualifiers": {"share": -1.5e308}}, "share", "-1.5e+308 is beyond any figure"),
     ({"sources": []}, "sources", "a fact needs at least one source"),
     ({"confidence": "certain"}, "confidence", "'certain' is not one of high, medium, low"),
     ({"predicate": "EATS"}, "predicate",
@@ -743,7 +747,7 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
     # analysis ran citing "s", "o", "u"...
     ({"sources": list("source:a")}, "sources", "'s' is not a source id (source:...)"),
 ], ids=["share-7", "negative-share", "share-as-text", "share-true", "huge-number",
-        "year-20240", "no-source", "unknown-confidence", "unknown-predicate", "no-kind",
+        "year-20240", "huge-float-amount", "huge-negative-float", "no-source", "unknown-confidence", "unknown-predicate", "no-kind",
         "relation-to-text", "relation-to-a-number", "sources-not-ids"])
 def test_a_hand_edited_snapshot_figure_is_refused_not_analysed(tmp_path, change, field,
                                                                 message):

@@ -335,7 +335,9 @@ def _value_problem(name: str, value, rule) -> tuple[str, str] | None:
     if (type(value) is bool) is not (kind == "boolean") or not isinstance(value, types):
         return name, f"{value!r} is not {_TYPE_NAMES[kind]}"
     if kind in ("decimal", "integer"):
-        if not -1e300 < value < 1e300:  # only a whole number gets here (JSON has no inf)
+        if not -1e300 < value < 1e300:  # JSON has no inf, but 1e300 or a 400-digit int
+            if isinstance(value, float):
+                return name, f"{value:g} is beyond any figure"
             return name, (f"a whole number of about {int(value.bit_length() * 0.30103)} "
                           "digits is beyond any figure")
         if low is not None and value < low:
