@@ -151,6 +151,11 @@ def _type_problem(claim: Claim) -> tuple[str, str] | None:
         if (type(value) is bool) is not (attribute.datatype == "boolean") or \
                 not isinstance(value, types):
             return name, f"{value!r} is not {what}"
+        if type(value) is int and abs(value) >= 1e300:  # "1000…" of 400 digits in RDF
+            return name, (f"a whole number of about {int(value.bit_length() * 0.30103)} "
+                          "digits is beyond any figure")
+        if type(value) is float and math.isfinite(value) and abs(value) >= 1e300:
+            return name, f"{value:g} is beyond any figure"
     return None
 
 

@@ -1904,6 +1904,30 @@ def test_a_control_character_after_a_page_s_chrome_is_no_traceback(tmp_path, cha
         == plain.with_suffix(".json").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("literal, message", [
+    ('"1' + "0" * 400 + '"^^<http://www.w3.org/2001/XMLSchema#integer>',
+     "a whole number of about 400 digits is beyond any figure"),
+    ('"1e300"^^<http://www.w3.org/2001/XMLSchema#double>', "1e+300 is beyond any figure"),
+])
+def test_a_figure_beyond_any_in_an_rdf_file_is_one_located_line(exported, literal, message):
+    """`validate g.nt` with a share of 400 digits stopped with an ``OverflowError``
+    traceback (hole 4 bounded a snapshot's figures, not an RDF file's); 1e300 gave a
+    share sum written out in 301 digits."""
+    statement = "20b24f31c880f8e4"
+    given = exported / "huge.nt"
+    text = (exported / "tiny.nt").read_text(encoding="utf-8")
+    old = f'/{statement}> <https://w3id.org/mineralgraph/ontology#share> ' \
+          '"0.9"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert text.count(old) == 1
+    given.write_text(text.replace(old, old.rsplit(" ", 1)[0] + " " + literal),
+                     encoding="utf-8")
+    result = mg("validate", given)
+    entered = exported / "entered" / "relations.csv"
+    assert (result.exit_code, result.stderr) == (1, (
+        f"{given}:{_line_of(given, statement)}: share: {message} (statement {statement}; "
+        f"entered at {entered}:13)\nError: 1 problem(s) in {given}\n"))
+
+
 def test_facts_of_the_csv_files_themselves_are_named_as_before(exported):
     relations = exported / "entered" / "relations.csv"
     text = relations.read_text(encoding="utf-8")
