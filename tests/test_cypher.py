@@ -619,8 +619,12 @@ def test_a_query_nested_200_deep_is_refused_before_the_server(tiny_db, neo4j_ser
 @pytest.mark.parametrize("query, chained", [
     ("RETURN " + "+".join(["1"] * 20_000) + " AS x", 19_999),
     ("MATCH (n) WHERE " + " OR ".join(f"n.id = 'x{i}'" for i in range(3_000)) + " RETURN n",
-     5_999),
+     9_000),
     ("RETURN " + r" \u0041ND ".join(["true"] * 400) + " AS x", 399),
+    # NOT 3,000 times: 123 s against a 3 s limit, then the connection dropped
+    ("RETURN " + "NOT " * 3_000 + "true AS x", 3_000),
+    ("WITH {a: 1} AS m RETURN m" + ".a" * 3_000 + " AS x", 3_001),
+    ("WITH [[1]] AS l RETURN l" + "[0]" * 3_000 + " AS x", 3_001),
 ])
 def test_a_long_chain_of_operators_is_refused_before_the_server(tiny_db, neo4j_server, write,
                                                                  query, chained):
