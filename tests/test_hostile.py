@@ -748,7 +748,8 @@ def test_hostile_snapshots_are_one_line(tmp_path, body, expected):
     ({"sources": list("source:a")}, "sources", "'s' is not a source id (source:...)"),
 ], ids=["share-7", "negative-share", "share-as-text", "share-true", "huge-number",
         "year-20240", "huge-float-amount", "huge-negative-float", "no-source",
-        "unknown-confidence", "unknown-predicate", "no-kind", "relation-to-text", "relation-to-a-number", "sources-not-ids"])
+        "unknown-confidence", "unknown-predicate", "no-kind", "relation-to-text",
+        "relation-to-a-number", "sources-not-ids"])
 def test_a_hand_edited_snapshot_figure_is_refused_not_analysed(tmp_path, change, field,
                                                                 message):
     """`--graph` trusted a snapshot's values: a share of 7 ran the analysis (exit 0), a
