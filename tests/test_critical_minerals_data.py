@@ -199,3 +199,14 @@ def test_antimony_2024_shares_are_over_the_sum_of_usgs_lines(graph):
     assert sum(amounts.values()) == 103960 and amounts["country:XX"] == 3760
     assert shares["country:CN"] == pytest.approx(60000 / 103960, abs=5e-7)
     assert sum(shares.values()) == pytest.approx(1, abs=2e-6)
+
+
+def test_mountain_pass_keeps_the_usgs_share_beside_mps_later_amount(graph):
+    """MP's 2024 results (published 20 Feb 2025) give 45,455 t REO without a share; USGS's
+    row of the same year (published 31 Jan 2025) gives 45,000 t and 45,000 / 390,000 =
+    0.1154. The later share-less row never displaces the share (design note 5.8 with 5.5)."""
+    assert str(graph.attribute("source:mp-fy2024-results", "published")) == "2025-02-20"
+    rows = [c for c in graph.relation_claims("facility:mountain-pass", "PRODUCES")
+            if c.object == "material:re-concentrate"]
+    assert [(c.qualifier("share"), c.qualifier("amount"), c.sources) for c in rows] == [
+        (0.1154, 45000.0, ("source:usgs-mcs2025-rare-earths",))]

@@ -58,12 +58,28 @@ def preferred(claims: Iterable[Claim], policy: str = "newest", published=_no_dat
     ``most-confident`` the highest confidence, then the newest. Remaining ties fall to
     the claim id, so the choice is the same on every run.
 
+    A claim that carries a ``share`` belongs to a share set, which section 5.5 decides
+    as a set, not this rule: where some of the claims carry a share, the others (an
+    amount without a share, such as a company's own output figure published after the
+    statistics) never displace them, whatever the policy.
+
     >>> old = Claim("country:CN", "PRODUCES", "material:x", (("year", 2023),), ("source:a",))
     >>> new = Claim("country:CN", "PRODUCES", "material:x", (("year", 2024),), ("source:a",))
     >>> preferred([new, old]) is new and preferred([old, new], "oldest") is old
     True
+    >>> shared = Claim("facility:f", "PRODUCES", "material:x",
+    ...                (("share", 0.1), ("year", 2024)), ("source:old",))
+    >>> amount = Claim("facility:f", "PRODUCES", "material:x",
+    ...                (("amount", 5.0), ("year", 2024)), ("source:new",))
+    >>> when = {"source:old": date(2025, 1, 31), "source:new": date(2025, 2, 20)}.get
+    >>> preferred([shared, amount], published=when) is shared
+    True
     """
     loaded = loaded or {}
+    claims = list(claims)
+    with_share = [c for c in claims if c.qualifier("share") is not None]
+    if with_share:
+        claims = with_share
 
     def age(claim: Claim) -> tuple:
         issued = max((published(s) for s in claim.sources), default=date.min)
