@@ -417,9 +417,10 @@ NODE_RECORD = np.dtype({
                 "u1", "u1"],
     "offsets": [0, 8, 16, 24, 32, 36, 40, 44, 48, 52, 56, 60, 61, 62],
     "itemsize": 64}, align=True)
-#: One dependent of a node with the weight of the input it is (as ``dnodes``/``dweights``)
+#: One dependent of a node with the weight of the input it is (as ``dnodes``/``dweights``),
+#: 12 bytes, unpadded: as much memory as the two arrays it replaces
 EDGE_RECORD = np.dtype({"names": ["w", "node"], "formats": ["f8", "i4"],
-                        "offsets": [0, 8], "itemsize": 16}, align=True)
+                        "offsets": [0, 8], "itemsize": 12})
 
 
 def _debruijn_table() -> np.ndarray:
