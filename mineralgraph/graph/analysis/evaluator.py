@@ -104,15 +104,12 @@ class Evaluator:
         self.comp_ptr = comp_ptr.astype(nodes)
         self.comp_nodes = self.rank[comp_nodes]
         del comp_ptr, comp_nodes, position, order
-        dptr, dnodes, dweights = k.dependents(self.indptr, self.indices, self.weights)
-        self.dptr = dptr.astype(index_type(len(self.indices)))
         # each dependent beside its weight (one cache line, not two, in the candidate
         # passes); the other passes read the two fields as arrays
-        self.edges = np.empty(len(dnodes), k.EDGE_RECORD)
-        self.edges["node"] = dnodes
-        self.edges["w"] = dweights
+        self.edges = np.empty(len(self.indices), k.EDGE_RECORD)
+        self.dptr = k.dependents(self.indptr, self.indices, self.weights, self.edges).astype(
+            index_type(len(self.indices)))
         self.dnodes, self.dweights = self.edges["node"], self.edges["w"]
-        del dptr, dnodes, dweights
         self._inside_of: np.ndarray | None = None
         self._inside: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._scratch_arrays: tuple | None = None

@@ -69,6 +69,23 @@ EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
 MAX_ITERATIONS = 10_000
 
+#: One evaluation node's state in the candidate passes, in one 64-byte record (a cache
+#: line): at 100k nodes and up the passes are bound by memory latency, and the dozen
+#: arrays a node update read (baseline, sums, pending drop, stamps, counts, operator,
+#: dependents' offsets...) were a dozen cache misses. ``comp`` is the node's component
+#: when that is cyclic, else -1; ``target`` says whether a target's row is kept.
+NODE_RECORD = np.dtype({
+    "names": ["baseline", "raw", "current", "pending", "pstamp", "cstamp", "hits", "live",
+              "dstart", "dend", "comp", "op", "zero", "target"],
+    "formats": ["f8", "f8", "f8", "f8", "i4", "i4", "i4", "i4", "i4", "i4", "i4", "i1",
+                "u1", "u1"],
+    "offsets": [0, 8, 16, 24, 32, 36, 40, 44, 48, 52, 56, 60, 61, 62],
+    "itemsize": 64}, align=True)
+#: One dependent of a node with the weight of the input it is (as ``dnodes``/``dweights``),
+#: 12 bytes, unpadded: as much memory as the two arrays it replaces
+EDGE_RECORD = np.dtype({"names": ["w", "node"], "formats": ["f8", "i4"],
+                        "offsets": [0, 8], "itemsize": 12})
+
 
 @njit(cache=True)
 def components(indptr, indices):
@@ -162,24 +179,23 @@ def components(indptr, indices):
 
 
 @njit(cache=True)
-def dependents(indptr, indices, weights):
+def dependents(indptr, indices, weights, edges):
     """The reverse adjacency: for each node, the nodes that take it as an input (by
-    node, then input order) with the weight of that input (0 for an AND input)."""
+    node, then input order) with the weight of that input (0 for an AND input), written
+    into ``edges`` (:data:`EDGE_RECORD`, one a structure input); returns the offsets."""
     n = len(indptr) - 1
     counts = np.zeros(n + 1, np.int64)
     for e in range(len(indices)):
         counts[indices[e] + 1] += 1
     dptr = np.cumsum(counts)
     fill = dptr[:-1].copy()
-    dnodes = np.empty(len(indices), np.int64)
-    dweights = np.empty(len(indices), np.float64)
     for node in range(n):
         for e in range(indptr[node], indptr[node + 1]):
             source = indices[e]
-            dnodes[fill[source]] = node
-            dweights[fill[source]] = weights[e]
+            edges[fill[source]].node = node
+            edges[fill[source]].w = weights[e]
             fill[source] += 1
-    return dptr, dnodes, dweights
+    return dptr
 
 
 @njit(cache=True)
@@ -405,24 +421,6 @@ def propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweight
     return count
 
 
-#: One evaluation node's state in the candidate passes, in one 64-byte record (a cache
-#: line): at 100k nodes and up the passes are bound by memory latency, and the dozen
-#: arrays a node update read (baseline, sums, pending drop, stamps, counts, operator,
-#: dependents' offsets...) were a dozen cache misses. ``comp`` is the node's component
-#: when that is cyclic, else -1; ``target`` says whether a target's row is kept.
-NODE_RECORD = np.dtype({
-    "names": ["baseline", "raw", "current", "pending", "pstamp", "cstamp", "hits", "live",
-              "dstart", "dend", "comp", "op", "zero", "target"],
-    "formats": ["f8", "f8", "f8", "f8", "i4", "i4", "i4", "i4", "i4", "i4", "i4", "i1",
-                "u1", "u1"],
-    "offsets": [0, 8, 16, 24, 32, 36, 40, 44, 48, 52, 56, 60, 61, 62],
-    "itemsize": 64}, align=True)
-#: One dependent of a node with the weight of the input it is (as ``dnodes``/``dweights``),
-#: 12 bytes, unpadded: as much memory as the two arrays it replaces
-EDGE_RECORD = np.dtype({"names": ["w", "node"], "formats": ["f8", "i4"],
-                        "offsets": [0, 8], "itemsize": 12})
-
-
 def _debruijn_table() -> np.ndarray:
     """Where the lowest set bit of a 64-bit word is, by the de Bruijn product of the bit
     alone (:func:`_lowest_bit`)."""
@@ -625,7 +623,10 @@ def propagate_records(starts, stamp, nodes, edges, indptr, indices, weights, com
 
 def node_records(op, dptr, position, cyclic, baseline, raw, live, zero, target):
     """The records of :data:`NODE_RECORD` for the candidate passes (inside numbering):
-    ``target`` is True at the nodes whose rows are kept."""
+    ``target`` is True at the nodes whose rows are kept. Node numbers and offsets are
+    int32 there (two billion inputs: some 200 million graph nodes)."""
+    if max(len(op), int(dptr[-1])) >= 2**31 - 1:
+        raise OverflowError("structure too large for the candidate passes' int32 records")
     nodes = np.zeros(len(op), NODE_RECORD)
     nodes["baseline"] = baseline
     nodes["raw"] = raw
