@@ -45,7 +45,7 @@ from synthetic import generate  # noqa: E402
 from mineralgraph.graph.analysis import chokepoints  # noqa: E402
 from mineralgraph.graph.analysis.engine import Analysis  # noqa: E402
 from mineralgraph.graph.analysis.evaluator import capped  # noqa: E402
-from mineralgraph.graph.analysis.structure import AND, LEAF, ZERO  # noqa: E402
+from mineralgraph.graph.analysis.structure import AND, LEAF, MAX, ZERO  # noqa: E402
 from mineralgraph.graph.flow import FlowIndex  # noqa: E402
 from mineralgraph.graph.supply_graph import SupplyGraph  # noqa: E402
 
@@ -144,6 +144,8 @@ def full_evaluation(structure, zero: set[int]) -> list[float]:
             return 1.0
         if op[node] == AND:
             return min((values[i] for i in inputs[node]), default=1.0)
+        if op[node] == MAX:  # a pool split with no shares, in the upper bound
+            return max((values[i] for i in inputs[node]), default=1.0)
         return capped(sum(w * values[i] for i, w in zip(inputs[node], weights[node],
                                                          strict=True)))
 

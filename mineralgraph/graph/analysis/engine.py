@@ -157,6 +157,7 @@ class Analysis:
         #: (product, country, bound) -> whether the country stops it only through its makers
         self._through: dict[tuple[str, str, str], bool] = {}
         self._places: dict[str, dict[str, list[str]]] = {}
+        self._work: dict[str, tuple[np.ndarray, np.ndarray, list[list[str]]]] = {}
         self._pooled: bool | None = None
 
     @property
@@ -770,22 +771,39 @@ class Analysis:
         # kept per product: at a million nodes each holds thousands)
         flow = self.flow_index
         ups = self._upstream_mask(flow, product)
-        number = flow.number
-        g = self.graph
-
-        def upstream_work(producer: str) -> bool:
-            return any(ups[number[c.object]] for c in g.relation_claims(producer, "PRODUCES")
-                       if c.object in number)
-
-        for maker in g.neighbours(product, "MAKES", incoming=True):
-            places = set(g.neighbours(maker, "LOCATED_IN")) if upstream_work(maker) else set()
-            for facility in g.neighbours(maker, "OPERATED_BY", incoming=True):
-                if upstream_work(facility):
-                    places |= set(g.neighbours(facility, "LOCATED_IN"))
-            for country in places:
-                found[country].add(maker)
+        for maker in self.graph.neighbours(product, "MAKES", incoming=True):
+            ptr, numbers, places = self._maker_work(maker)
+            if not len(numbers):
+                continue
+            hit = np.logical_or.reduceat(ups[numbers], ptr[:-1])
+            for at in np.flatnonzero(hit).tolist():
+                for country in places[at]:
+                    found[country].add(maker)
         self._places[product] = {c: sorted(found[c]) for c in sorted(found)}
         return self._places[product]
+
+    def _maker_work(self, maker: str) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
+        """What a maker makes itself, kept per maker (products of one maker ask it
+        again, and a large maker operates thousands of facilities): the maker and each
+        facility it operates that PRODUCES something of the flow view, as the flow
+        numbers of what it produces (``numbers[ptr[i]:ptr[i + 1]]``, none empty) and
+        where it is (``places[i]``, its LOCATED_IN countries)."""
+        held = self._work.get(maker)
+        if held is not None:
+            return held
+        g, number = self.graph, self.flow_index.number
+        counts, numbers, places = [], [], []
+        for worker in (maker, *g.neighbours(maker, "OPERATED_BY", incoming=True)):
+            made = [number[c.object] for c in g.relation_claims(worker, "PRODUCES")
+                    if c.object in number]
+            if made:
+                counts.append(len(made))
+                numbers += made
+                places.append(g.neighbours(worker, "LOCATED_IN"))
+        ptr = np.zeros(len(counts) + 1, np.int64)
+        np.cumsum(counts, out=ptr[1:])
+        held = self._work[maker] = (ptr, np.array(numbers, np.int64), places)
+        return held
 
     def through_makers(self, product: str, nodes: Iterable[str],
                        bound: str = "upper") -> dict[str, list[str]]:

@@ -104,9 +104,12 @@ class Evaluator:
         self.comp_ptr = comp_ptr.astype(nodes)
         self.comp_nodes = self.rank[comp_nodes]
         del comp_ptr, comp_nodes, position, order
-        dptr, dnodes, self.dweights = k.dependents(self.indptr, self.indices, self.weights)
-        self.dptr, self.dnodes = dptr.astype(index_type(len(self.indices))), dnodes.astype(nodes)
-        del dptr, dnodes
+        # each dependent beside its weight (one cache line, not two, in the candidate
+        # passes); the other passes read the two fields as arrays
+        self.edges = np.empty(len(self.indices), k.EDGE_RECORD)
+        self.dptr = k.dependents(self.indptr, self.indices, self.weights, self.edges).astype(
+            index_type(len(self.indices)))
+        self.dnodes, self.dweights = self.edges["node"], self.edges["w"]
         self._inside_of: np.ndarray | None = None
         self._inside: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._scratch_arrays: tuple | None = None
@@ -265,10 +268,13 @@ class Evaluator:
         of ``zero`` (a mask, the evaluation ``baseline`` was made with): the targets
         (``target_of[node] >= 0``) whose value changes, as arrays (candidate, target, new
         value; views of longer arrays)."""
+        k = _kernels()
         inside, raw, live = self._baseline_inside(baseline)
-        found_c, found_t, found_v, count = _kernels().candidate_losses(
-            cand_ptr, self.rank[cand_nodes].astype(np.int64), target_of[self.order],
-            self.op, self.indptr, self.indices, self.weights, self.dptr, self.dnodes,
-            self.dweights, self.comp_ptr, self.comp_nodes, self.position, self.cyclic,
-            inside, raw, live, zero[self.order])
+        target_of = target_of[self.order]
+        nodes = k.node_records(self.op, self.dptr, self.position, self.cyclic, inside, raw,
+                               live, zero[self.order], target_of >= 0)
+        found_c, found_t, found_v, count = k.candidate_losses(
+            cand_ptr, self.rank[cand_nodes].astype(np.int64), target_of, nodes, self.edges,
+            self.indptr, self.indices, self.weights, self.comp_ptr, self.comp_nodes,
+            k.queue_levels(len(self.op)), k.LOWEST_BIT)
         return found_c[:count], found_t[:count], found_v[:count]

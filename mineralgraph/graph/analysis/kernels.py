@@ -69,6 +69,23 @@ EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
 MAX_ITERATIONS = 10_000
 
+#: One evaluation node's state in the candidate passes, in one 64-byte record (a cache
+#: line): at 100k nodes and up the passes are bound by memory latency, and the dozen
+#: arrays a node update read (baseline, sums, pending drop, stamps, counts, operator,
+#: dependents' offsets...) were a dozen cache misses. ``comp`` is the node's component
+#: when that is cyclic, else -1; ``target`` says whether a target's row is kept.
+NODE_RECORD = np.dtype({
+    "names": ["baseline", "raw", "current", "pending", "pstamp", "cstamp", "hits", "live",
+              "dstart", "dend", "comp", "op", "zero", "target"],
+    "formats": ["f8", "f8", "f8", "f8", "i4", "i4", "i4", "i4", "i4", "i4", "i4", "i1",
+                "u1", "u1"],
+    "offsets": [0, 8, 16, 24, 32, 36, 40, 44, 48, 52, 56, 60, 61, 62],
+    "itemsize": 64}, align=True)
+#: One dependent of a node with the weight of the input it is (as ``dnodes``/``dweights``),
+#: 12 bytes, unpadded: as much memory as the two arrays it replaces
+EDGE_RECORD = np.dtype({"names": ["w", "node"], "formats": ["f8", "i4"],
+                        "offsets": [0, 8], "itemsize": 12})
+
 
 @njit(cache=True)
 def components(indptr, indices):
@@ -162,24 +179,23 @@ def components(indptr, indices):
 
 
 @njit(cache=True)
-def dependents(indptr, indices, weights):
+def dependents(indptr, indices, weights, edges):
     """The reverse adjacency: for each node, the nodes that take it as an input (by
-    node, then input order) with the weight of that input (0 for an AND input)."""
+    node, then input order) with the weight of that input (0 for an AND input), written
+    into ``edges`` (:data:`EDGE_RECORD`, one a structure input); returns the offsets."""
     n = len(indptr) - 1
     counts = np.zeros(n + 1, np.int64)
     for e in range(len(indices)):
         counts[indices[e] + 1] += 1
     dptr = np.cumsum(counts)
     fill = dptr[:-1].copy()
-    dnodes = np.empty(len(indices), np.int64)
-    dweights = np.empty(len(indices), np.float64)
     for node in range(n):
         for e in range(indptr[node], indptr[node + 1]):
             source = indices[e]
-            dnodes[fill[source]] = node
-            dweights[fill[source]] = weights[e]
+            edges[fill[source]].node = node
+            edges[fill[source]].w = weights[e]
             fill[source] += 1
-    return dptr, dnodes, dweights
+    return dptr
 
 
 @njit(cache=True)
@@ -405,23 +421,240 @@ def propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweight
     return count
 
 
+def _debruijn_table() -> np.ndarray:
+    """Where the lowest set bit of a 64-bit word is, by the de Bruijn product of the bit
+    alone (:func:`_lowest_bit`)."""
+    table = np.zeros(64, np.int64)
+    for i in range(64):
+        table[(((1 << i) * 0x03F79D71B4CB0A89) & (2**64 - 1)) >> 58] = i
+    return table
+
+
+LOWEST_BIT = _debruijn_table()
+
+
+def queue_levels(n: int) -> np.ndarray:
+    """Offsets of the levels of a bitmap queue over the numbers ``0 .. n - 1`` in one
+    array of words (:func:`_queue_push`): level 0 has a bit per number, each level above
+    a bit per word of the level below, up to one word."""
+    sizes = []
+    while True:
+        words = (n + 63) // 64
+        sizes.append(words)
+        if words <= 1:
+            break
+        n = words
+    offsets = np.zeros(len(sizes) + 1, np.int64)
+    offsets[1:] = np.cumsum(sizes)
+    return offsets
+
+
+@njit(cache=True, inline="always")
+def _lowest_bit(word, table):
+    return table[((word & (~word + np.uint64(1))) * np.uint64(0x03F79D71B4CB0A89))
+                 >> np.uint64(58)]
+
+
 @njit(cache=True)
-def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weights, dptr,
-                     dnodes, dweights, comp_ptr, comp_nodes, position, cyclic, baseline, raw,
-                     live, zero):
+def _queue_push(bits, levels, number):
+    """Put ``number`` in the bitmap queue (not in it already)."""
+    for level in range(len(levels) - 1):
+        word = levels[level] + (number >> 6)
+        was = bits[word]
+        bits[word] = was | (np.uint64(1) << np.uint64(number & 63))
+        if was != 0:
+            return
+        number >>= 6
+
+
+@njit(cache=True)
+def _queue_pop(bits, levels, table):
+    """Take the smallest number out of the bitmap queue (not empty): a word a level, from
+    the top, with no comparisons between keys (a binary heap of thousands of entries
+    spends most of a pass on its mispredicted branches)."""
+    top = len(levels) - 2
+    number = 0
+    for level in range(top, -1, -1):
+        number = (number << 6) + _lowest_bit(bits[levels[level] + number], table)
+    found = number
+    for level in range(top + 1):
+        word = levels[level] + (number >> 6)
+        bits[word] &= ~(np.uint64(1) << np.uint64(number & 63))
+        if bits[word] != 0:
+            break
+        number >>= 6
+    return found
+
+
+@njit(cache=True)
+def _compute_record(node, nodes, indptr, indices, weights):
+    """:func:`_compute` on the records' current values."""
+    if nodes[node].zero:
+        return 0.0
+    kind = nodes[node].op
+    if kind == LEAF:
+        return 1.0
+    if kind == ZERO:
+        return 0.0
+    start, end = indptr[node], indptr[node + 1]
+    if kind == AND or kind == MAX:
+        if start == end:
+            return 1.0
+        best = nodes[indices[start]].current
+        for e in range(start + 1, end):
+            v = nodes[indices[e]].current
+            if (v < best) if kind == AND else (v > best):
+                best = v
+        return best
+    total = 0.0
+    for e in range(start, end):
+        total += weights[e] * nodes[indices[e]].current
+    return 1.0 if total >= ALMOST_ONE else total
+
+
+@njit(cache=True)
+def _fixpoint_record(c, comp_ptr, comp_nodes, nodes, indptr, indices, weights):
+    """:func:`_fixpoint` on the records' current values."""
+    for k in range(comp_ptr[c], comp_ptr[c + 1]):
+        nodes[comp_nodes[k]].current = 0.0
+    for _ in range(MAX_ITERATIONS):
+        moved = 0.0
+        for k in range(comp_ptr[c], comp_ptr[c + 1]):
+            node = comp_nodes[k]
+            new = _compute_record(node, nodes, indptr, indices, weights)
+            step = abs(new - nodes[node].current)
+            if step > moved:
+                moved = step
+            nodes[node].current = new
+        if moved < EPSILON:
+            return
+
+
+@njit(cache=True)
+def _moved_record(node, value, nodes, edges, stamp, bits, levels, size):
+    """:func:`_moved` on the records; returns the queue's size."""
+    drop = value - nodes[node].baseline
+    for e in range(nodes[node].dstart, nodes[node].dend):
+        dep = edges[e].node
+        if nodes[dep].zero:
+            continue
+        w = edges[e].w
+        kind = nodes[dep].op
+        if nodes[dep].pstamp != stamp:
+            nodes[dep].pstamp = stamp
+            nodes[dep].hits = 0
+            nodes[dep].pending = value if kind == AND else w * drop
+            _queue_push(bits, levels, dep)
+            size += 1
+        elif kind == AND:
+            if value < nodes[dep].pending:
+                nodes[dep].pending = value
+        else:
+            nodes[dep].pending += w * drop
+        if kind == OR and value == 0.0 and w > 0.0:
+            nodes[dep].hits += 1
+    return size
+
+
+@njit(cache=True)
+def propagate_records(starts, stamp, nodes, edges, indptr, indices, weights, comp_ptr,
+                      comp_nodes, done, bits, levels, table, changed):
+    """:func:`propagate` on the node records (:data:`NODE_RECORD`), step for step: the
+    same nodes updated from the same drops in the same order, so the same values to the
+    last bit. The queue is a bitmap of node numbers (:func:`_queue_pop`) instead of a heap
+    keyed by (component, number): the nodes are numbered inside by component, so the
+    smallest number is the heap's smallest key, and a node is queued once a pass."""
+    size = 0
+    count = 0
+    for k in range(len(starts)):
+        node = starts[k]
+        if nodes[node].baseline != 0.0:
+            nodes[node].current = 0.0
+            if nodes[node].cstamp != stamp:
+                nodes[node].cstamp = stamp
+                changed[count] = node
+                count += 1
+            size = _moved_record(node, 0.0, nodes, edges, stamp, bits, levels, size)
+    while size > 0:
+        node = _queue_pop(bits, levels, table)
+        size -= 1
+        number = nodes[node].comp
+        if number >= 0:
+            if done[number] != stamp:
+                done[number] = stamp
+                _fixpoint_record(number, comp_ptr, comp_nodes, nodes, indptr, indices, weights)
+                for k in range(comp_ptr[number], comp_ptr[number + 1]):
+                    member = comp_nodes[k]
+                    if abs(nodes[member].current - nodes[member].baseline) > EPSILON:
+                        if nodes[member].cstamp != stamp:
+                            nodes[member].cstamp = stamp
+                            changed[count] = member
+                            count += 1
+                        size = _moved_record(member, nodes[member].current, nodes, edges,
+                                             stamp, bits, levels, size)
+                    else:
+                        nodes[member].current = nodes[member].baseline
+            continue
+        kind = nodes[node].op
+        base = nodes[node].baseline
+        if kind == AND:
+            result = base
+            if nodes[node].pending < result:
+                result = nodes[node].pending
+        elif kind == MAX:
+            # the maximum moves only as its largest input does (see :func:`propagate`)
+            result = _compute_record(node, nodes, indptr, indices, weights)
+        elif nodes[node].hits >= nodes[node].live:
+            result = 0.0
+        else:
+            total = nodes[node].raw + nodes[node].pending
+            result = 1.0 if total >= ALMOST_ONE else (total if total > 0.0 else 0.0)
+        step = result - base
+        if -EPSILON <= step <= EPSILON:
+            continue
+        nodes[node].current = result
+        if nodes[node].cstamp != stamp:
+            nodes[node].cstamp = stamp
+            changed[count] = node
+            count += 1
+        size = _moved_record(node, result, nodes, edges, stamp, bits, levels, size)
+    return count
+
+
+def node_records(op, dptr, position, cyclic, baseline, raw, live, zero, target):
+    """The records of :data:`NODE_RECORD` for the candidate passes (inside numbering):
+    ``target`` is True at the nodes whose rows are kept. Node numbers and offsets are
+    int32 there (two billion inputs: some 200 million graph nodes)."""
+    if max(len(op), int(dptr[-1])) >= 2**31 - 1:
+        raise OverflowError("structure too large for the candidate passes' int32 records")
+    nodes = np.zeros(len(op), NODE_RECORD)
+    nodes["baseline"] = baseline
+    nodes["raw"] = raw
+    nodes["current"] = baseline
+    nodes["live"] = live
+    nodes["dstart"] = dptr[:-1]
+    nodes["dend"] = dptr[1:]
+    nodes["comp"] = np.where(cyclic[position], position, -1)
+    nodes["op"] = op
+    nodes["zero"] = zero
+    nodes["target"] = target
+    return nodes
+
+
+@njit(cache=True)
+def candidate_losses(cand_ptr, cand_nodes, target_of, nodes, edges, indptr, indices,
+                     weights, comp_ptr, comp_nodes, levels, table):
     """For each candidate (its evaluation nodes ``cand_nodes[cand_ptr[i]:cand_ptr[i+1]]``),
-    the targets (``target_of[node] >= 0``) whose value its removal changes, with the new
-    value: three arrays (candidate and target as int32, value), candidates in order, and
-    the number of rows filled (the arrays are longer: not copied to size, which at a
-    million nodes would hold tens of millions of rows twice)."""
-    n = len(op)
-    current = baseline.copy()
-    pending = np.zeros(n, np.float64)
-    pstamp = np.zeros(n, np.int64)
-    hits = np.zeros(n, np.int64)
-    cstamp = np.zeros(n, np.int64)
+    the targets (``target_of[node] >= 0``, flagged in the records) whose value its
+    removal changes, with the new value: three arrays (candidate and target as int32,
+    value), candidates in order, and the number of rows filled (the arrays are longer:
+    not copied to size, which at a million nodes would hold tens of millions of rows
+    twice). ``nodes`` (:func:`node_records`) and ``edges`` (:data:`EDGE_RECORD`) are the
+    structure inside; ``levels`` and ``table``: :func:`queue_levels`, :data:`LOWEST_BIT`.
+    The records are left as they came."""
+    n = len(nodes)
     done = np.zeros(len(comp_ptr), np.int64)
-    heap = np.empty(n + 1, np.int64)
+    bits = np.zeros(levels[-1], np.uint64)
     changed = np.empty(n + 1, np.int64)
     cap = 1024
     out_c = np.empty(cap, np.int32)
@@ -432,18 +665,15 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
         starts = cand_nodes[cand_ptr[i]:cand_ptr[i + 1]]
         if len(starts) == 0:
             continue
-        was = np.empty(len(starts), np.bool_)
+        was = np.empty(len(starts), np.uint8)
         for k in range(len(starts)):
-            was[k] = zero[starts[k]]
-            zero[starts[k]] = True
-        count = propagate(starts, i + 1, op, indptr, indices, weights, dptr, dnodes,
-                          dweights, comp_ptr, comp_nodes, position, cyclic, baseline, raw,
-                          live, zero, current, pending, pstamp, hits, cstamp, done, heap,
-                          changed)
+            was[k] = nodes[starts[k]].zero
+            nodes[starts[k]].zero = 1
+        count = propagate_records(starts, i + 1, nodes, edges, indptr, indices, weights,
+                                  comp_ptr, comp_nodes, done, bits, levels, table, changed)
         for k in range(count):
             node = changed[k]
-            t = target_of[node]
-            if t >= 0:
+            if nodes[node].target:
                 if found == cap:
                     cap *= 2
                     grown_c = np.empty(cap, np.int32)
@@ -454,12 +684,12 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, op, indptr, indices, weigh
                     grown_v[:found] = out_v[:found]
                     out_c, out_t, out_v = grown_c, grown_t, grown_v
                 out_c[found] = i
-                out_t[found] = t
-                out_v[found] = current[node]
+                out_t[found] = target_of[node]
+                out_v[found] = nodes[node].current
                 found += 1
-            current[node] = baseline[node]
+            nodes[node].current = nodes[node].baseline
         for k in range(len(starts)):
-            zero[starts[k]] = was[k]
+            nodes[starts[k]].zero = was[k]
     return out_c, out_t, out_v, found
 
 
