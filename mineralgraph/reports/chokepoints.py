@@ -188,7 +188,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
             out += unmapped_block(graph, sources, report.unmapped, markdown)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
-        left_out = [left_out_dict(c) for c in graph.left_out if c.id in ids]
+        left_out = [left_out_dict(c, graph.worst_case) for c in graph.left_out if c.id in ids]
         title = left_out_title(graph)
         out += [f"## {title}" if markdown else title.upper(), ""]
         out += [f"- {text(line)}" if markdown else line
@@ -255,6 +255,8 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them."""
     data = report.as_dict()
+    if graph.worst_case:
+        data["worst_case"] = True
     data["chokepoints"] = [{**row, "spof": spof_value(row["spof"])}
                            for row in data["chokepoints"]]
     data["unmapped_reasons"] = [
