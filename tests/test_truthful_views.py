@@ -407,12 +407,15 @@ def test_a_zero_loss_on_a_partial_bill_of_materials_is_marked_in_its_cell():
     assert rows["product:patriot"]["loss_high"] == "0.0"
 
 
-def test_the_legend_of_an_assumed_share_says_it_is_a_range_not_an_equal_part():
-    """Once pooled producers were bounded (addendum, 5.4 amended), the legend under
-    `chokepoints` and the brief's note still said an assumed (≈) share was "an equal part of
-    its country's share": the figure beside it (JL Mag ≈0-94%) is a range."""
-    text = out("chokepoints", "--product", "product:optimus")
-    assert "equal part" not in text
-    assert "it may hold none to all of the share it splits" in " ".join(text.split())
-    brief = out("brief", "product:optimus")
-    assert "equal part" not in brief
+def test_the_legend_of_an_assumed_share_says_what_the_figure_beside_it_is():
+    """The legend under `chokepoints` and the brief's note say what an assumed (≈) share is
+    in the reading the figure beside it follows: an equal part of its country's share by
+    default (design note 5.4: JL Mag ≈47%), a range under --worst-case (addendum, 5.4
+    amended: JL Mag ≈0-94%)."""
+    text = " ".join(out("chokepoints", "--product", "product:optimus").split())
+    assert "else an equal part of its country's (or the rest of the world's) share" in text
+    assert "none to all" not in text
+    wide = " ".join(out("--worst-case", "chokepoints", "--product", "product:optimus").split())
+    assert "equal part" not in wide
+    assert "it may hold none to all of the share it splits" in wide
+    assert "equal part" not in out("--worst-case", "brief", "product:optimus")

@@ -213,9 +213,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "a supplier, of the stage its loss comes from: where it holds most of what "
                      "is left). ≈: "
                      "the node produces without a sourced share, so it is given its capacity's "
-                     "part of world output where both are known (design note 5.4), else it may "
-                     "hold none to all of the share it splits with its country's (or the rest "
-                     "of the world's) other output, so its loss is a range: an assumption, not "
+                     "part of world output where both are known (design note 5.4), else "
+                     + ("it may hold none to all of the share it splits with its country's (or "
+                        "the rest of the world's) other output, so its loss is a range (--worst-"
+                        "case)" if graph.worst_case else
+                        "an equal part of its country's (or the rest of the world's) share")
+                     + ": an assumption, not "
                      "a figure. Confidence: the weakest rating among the claims "
                      "on the row's evidence paths; proxy: one of them is a figure measured for a "
                      "neighbouring stage or material; disputed: another source disagrees with "

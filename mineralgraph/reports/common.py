@@ -173,13 +173,15 @@ def worst_case_line(graph: SupplyGraph) -> str:
     >>> worst_case_line(load_bundled().with_worst_case())[:47]
     'Worst case (--worst-case): the ranges widen the'
     """
-    if not graph.worst_case:
-        return ""
-    return ("Worst case (--worst-case): the ranges widen the design note's section 5 with the "
-            "addendum's readings (producers without a share hold none to all of their pool, "
-            "any control in scope may reach untraced materials and materials of unstated "
-            "grade, left-out requirements count in the lower bound, sets short of 1 by "
-            "rounding are whole).")
+    return WORST_CASE_LINE if graph.worst_case else ""
+
+
+#: what every report says under ``--worst-case`` (:func:`worst_case_line`)
+WORST_CASE_LINE = (
+    "Worst case (--worst-case): the ranges widen the design note's section 5 with the "
+    "addendum's readings (producers without a share hold none to all of their pool, any "
+    "control in scope may reach untraced materials and materials of unstated grade, "
+    "left-out requirements count in the lower bound, sets short of 1 by rounding are whole).")
 
 
 def left_out_title(graph: SupplyGraph) -> str:

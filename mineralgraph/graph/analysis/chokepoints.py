@@ -347,8 +347,9 @@ class Evidence:
 
     def assumed_share(self, node_id: str, product: str | None = None) -> bool:
         """Whether the node's loss rests on a share that is assumed, not sourced: a
-        facility or company that produces something without a share (it may hold none
-        to all of its country's or the rest of the world's share, addendum 5.4 amended);
+        facility or company that produces something without a share (an equal part of its
+        country's or the rest of the world's share, 5.4; under ``--worst-case`` none to
+        all of it, addendum 5.4 amended);
         with ``product``, a country whose largest part of a material upstream
         (:meth:`loss_material`) comes from such a producer of it while the country has no
         share of that material of its

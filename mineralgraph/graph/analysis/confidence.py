@@ -71,7 +71,8 @@ class Caveats:
         The proxy figures among them.
     assumed_share : bool
         Whether the answer rests on an assumed (≈) share: a producer without a sourced
-        share, bounded by none to all of its country's or the rest of the world's share.
+        share, given an equal part of its country's or the rest of the world's share
+        (5.4; under ``--worst-case``, bounded by none to all of it).
     disputes : tuple of (subject, relation, object, who disagrees and how)
         The claims among them that another source disputes.
     """
