@@ -135,12 +135,14 @@ def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
     assert (optimus["country:US"]["spof"], optimus["country:US"]["spof_through_makers"]) == (
         "no", "company:tesla")
     uav = {r["product"]: r for r in json.loads(out(
-        "dependents", "country:CN", "--format", "json"))["dependents"]}["product:military-uav"]
+        "--worst-case", "dependents", "country:CN", "--format", "json"))["dependents"]}[
+        "product:military-uav"]
     assert uav["spof"] == "no"
     g = mg.load()
     api = {r["node"]: r["spof"] for r in mg.chokepoints(g, "product:f-35").rows()}
     assert api == rows
-    assert {r["product"]: r["spof"] for r in mg.dependents(g, "country:CN").rows()}[
+    assert {r["product"]: r["spof"] for r in mg.dependents(g.with_worst_case(),
+                                                            "country:CN").rows()}[
         "product:military-uav"] == "no"
 
 
@@ -354,11 +356,22 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
 def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
     import mineralgraph as mg
 
-    # under the embargo the AIM-9X's lower bound is now 0 (the rest of the world's 6% of
-    # magnets may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has
-    # no possible new single point there; under the April 2025 denial it has six
-    denial = ("scenario", "--name", "cn-2025-04-defence-denial")
-    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-2025-04-defence-denial").rows()}
+    # under the embargo the AIM-9X's lower bound keeps the US makers' equal parts of the
+    # rest of the world's magnets (design note 5.4): four possible new single points
+    embargo = ("scenario", "--name", "cn-rare-earth-embargo")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
+    cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*embargo, "--format", "csv")))}
+    assert rows["product:aim-9x"]["new_possible_spofs"] == [
+        "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
+    assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
+        "product:aim-9x"]["new_possible_spofs"]
+    # under --worst-case its lower bound is 0 there (the rest of the world's 6% of magnets
+    # may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has no
+    # possible new single point; under the April 2025 denial it has six
+    denial = ("--worst-case", "scenario", "--name", "cn-2025-04-defence-denial")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(worst_case=True),
+                                                 "cn-2025-04-defence-denial").rows()}
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*denial, "--format", "csv")))}
     assert rows["product:aim-9x"]["new_possible_spofs"] == [
