@@ -37,7 +37,7 @@ from mineralgraph.reports.common import ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
-         min_confidence: str | None = None) -> SupplyGraph:
+         min_confidence: str | None = None, worst_case: bool = False) -> SupplyGraph:
     """The bundled graph, or a snapshot written by ``mineralgraph build``.
 
     Parameters
@@ -48,6 +48,13 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
         Keep only the facts valid on that date.
     min_confidence : {"high", "medium", "low"}, optional
         Leave out the relations rated below this before any analysis.
+    worst_case : bool
+        Read every analysis of the graph with the wider readings of the addendum, as the
+        global ``mineralgraph --worst-case`` does (pools of producers without shares
+        bounded instead of split equally, any control reaching untraced materials and
+        materials of unstated grade in the lower bound, left-out requirements put back
+        there, share sets short of 1 by rounding read as whole). Off by default: the
+        answers follow section 5 of the design note.
 
     Returns
     -------
@@ -58,6 +65,8 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
     >>> import mineralgraph as mg
     >>> mg.load(as_of="2025-06-01").as_of_date
     datetime.date(2025, 6, 1)
+    >>> mg.load(worst_case=True).worst_case
+    True
     """
     if source is None:
         from mineralgraph.bundled import bundled_claims
@@ -67,7 +76,8 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
         from mineralgraph.graph.snapshot import load_graph_snapshot
 
         claims = load_graph_snapshot(Path(source))
-    return SupplyGraph(claims, min_confidence=min_confidence).as_of(as_of)
+    return SupplyGraph(claims, min_confidence=min_confidence,
+                       worst_case=worst_case).as_of(as_of)
 
 
 def _ids(value: str | Iterable[str] | None) -> list[str] | None:

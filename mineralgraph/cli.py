@@ -26,10 +26,11 @@ class App:
     """What every command shares: where the graph comes from, loaded on first use."""
 
     def __init__(self, graph_path: str | None, min_confidence: str | None = None,
-                 share_source: str | None = None):
+                 share_source: str | None = None, worst_case: bool = False):
         self.graph_path = graph_path
         self.min_confidence = min_confidence
         self.share_source = share_source
+        self.worst_case = worst_case
         self._graph: SupplyGraph | None = None
 
     def graph(self, as_of: date | None = None) -> SupplyGraph:
@@ -52,13 +53,14 @@ class App:
                     restrict_share_sets(self._graph.claims, self.share_source),
                     policy=self._graph.policy, loaded=self._graph.loaded)
             self._graph = self._graph.with_min_confidence(self.min_confidence)
+            self._graph = self._graph.with_worst_case(self.worst_case)
         return self._graph.as_of(as_of)
 
 
 #: The options of the group itself, with their metavar, for the hint when one is given
 #: after the command.
 GLOBAL_OPTIONS = {"--graph": "FILE", "--min-confidence": "LEVEL",
-                  "--share-source": "SOURCE_ID"}
+                  "--share-source": "SOURCE_ID", "--worst-case": ""}
 
 
 class OneLineUsageError(click.UsageError):
@@ -138,9 +140,11 @@ class MineralGraphGroup(click.Group):
             if exc.option_name in GLOBAL_OPTIONS:
                 # the answer depends on a global option given in the wrong place: say where
                 exc.message = (f"{exc.option_name} is an option of mineralgraph itself: give "
-                               f"it before the command (mineralgraph {exc.option_name} "
-                               f"{GLOBAL_OPTIONS[exc.option_name]} {ctx.invoked_subcommand} "
-                               "...)")
+                               f"it before the command (mineralgraph "
+                               + " ".join(filter(None, (exc.option_name,
+                                                        GLOBAL_OPTIONS[exc.option_name],
+                                                        ctx.invoked_subcommand)))
+                               + " ...)")
             raise
         except MineralGraphError as exc:
             from mineralgraph.output import one_line
@@ -161,12 +165,18 @@ class MineralGraphGroup(click.Group):
               help="Leave out relations (shares, inputs, makers...) rated below LEVEL "
                    "(high, medium or low) before any analysis, to see the answer that "
                    "strong claims alone support.")
+@click.option("--worst-case", "worst_case", is_flag=True, default=False,
+              help="Widen the lower bound beyond the design note's section 5 (the "
+                   "addendum's readings): producers without shares bounded (none to all of "
+                   "their pool) instead of split equally, any control reaching untraced "
+                   "materials and magnets of unstated grade, left-out requirements kept in "
+                   "the lower bound, share sets short of 1 by rounding read as whole.")
 @click.option("--share-source", "share_source", metavar="SOURCE_ID",
               help="Use only this source's country production shares for the materials it "
                    "covers (e.g. source:wmd-2026 or source:usgs-mcs2025-rare-earths).")
 @click.pass_context
 def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
-        share_source: str | None) -> None:
+        worst_case: bool, share_source: str | None) -> None:
     """Map critical-mineral supply chains and find where they break.
 
     Runs on the bundled, sourced dataset with no server. Start with
@@ -183,7 +193,7 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
 
     refuse_empty_values(ctx)
     logging.getLogger("rdflib").setLevel(logging.ERROR)
-    ctx.obj = App(graph_path, min_confidence, share_source)
+    ctx.obj = App(graph_path, min_confidence, share_source, worst_case)
 
 
 def examples_last(command: click.Command) -> None:

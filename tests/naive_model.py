@@ -1,13 +1,16 @@
 """An independent evaluator of the dependency model, written from the design note.
 
 Sections 2 and 5 (5.1 companies in their country, 5.2 rest of world a node, 5.3
-sourcing at a distance, 5.6 both bounds with virtual producers in anchor countries, the
-scope of country-targeted controls, and untraced materials that any control in scope
-reaches), by plain recursion on an acyclic graph: no
-compiled structure, no incremental evaluation, no killer sets. Only the share split of
-one material (``producer_weights``, and ``producer_pools``: which producers split a pool
-without shares of their own, checked by hand elsewhere) is shared with the engine.
-The tests compare the engine's every figure with this one's.
+sourcing at a distance, 5.4 the equal split, 5.6 both bounds with virtual producers in
+anchor countries and the scope of country-targeted controls, 5.7 claims below
+--min-confidence dropped before the analysis), by plain recursion on an acyclic graph: no
+compiled structure, no incremental evaluation, no killer sets. With ``graph.worst_case``
+(``--worst-case``), the addendum's wider readings instead: pools bounded, untraced
+materials that any control in scope reaches, materials of unstated grade, left-out
+requirements put back in the lower bound. Only the share split of one material
+(``producer_weights``, and ``producer_pools``: which producers split a pool without shares
+of their own, checked by hand elsewhere) is shared with the engine. The tests compare the
+engine's every figure with this one's.
 """
 
 from __future__ import annotations
@@ -121,7 +124,7 @@ def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: 
         for node in r.covers:
             covered |= (set(graph.neighbours(node, "CONTAINS", incoming=True))
                         if model.kind_of(node) == "Element" else {node})
-        if bound == "lower":
+        if bound == "lower" and graph.worst_case:
             # a material of unstated grade may be the grade the control covers
             covered |= {m for m in graph.ids("Material")
                         if set(grades(graph, m)) & covered}
@@ -133,7 +136,8 @@ def blocked(graph: SupplyGraph, scenario: Scenario | None, product: str, bound: 
             for m in graph.ids("Material"):
                 if not has_producers(graph, m) and (m in covered
                                                     or covered & set(inputs(graph, m))
-                                                    or (untraced(graph, m)
+                                                    or (graph.worst_case
+                                                        and untraced(graph, m)
                                                         and may_hold(graph, m, r.covers))):
                     out.add(("virtual", m))
     return out
@@ -187,11 +191,13 @@ def cap(total: float) -> float:
 
 
 def lower_graph(graph: SupplyGraph) -> SupplyGraph:
-    """Section 5.7 as extended: the lower bound reads the graph with the requirements
-    (REQUIRES, MADE_FROM) that the confidence filter left out put back."""
+    """The graph of the lower bound: the graph itself (section 5.7 drops the claims below
+    the level before the analysis); under --worst-case (5.7 as extended), with the
+    requirements (REQUIRES, MADE_FROM) that the confidence filter left out put back."""
     back = [c for c in graph.left_out if c.predicate in ("REQUIRES", "MADE_FROM")]
-    return (SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded)
-            if back else graph)
+    return (SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded,
+                        worst_case=True)
+            if back and graph.worst_case else graph)
 
 
 class Naive:

@@ -67,10 +67,11 @@ def producers(graph):
             for c in graph.relation_claims("material:x", "PRODUCES", incoming=True)]
 
 
-def losses(graph):
+def losses(graph, wide: bool = False):
     """Each supplier's loss as (low, high) over the two bounds: plants without a share
-    split a pool no source divides, so their part of it runs from none to all of it."""
-    analysis = Analysis(graph)
+    split their pool equally (section 5.4); under --worst-case (``wide``) their part of it
+    runs from none to all of it."""
+    analysis = Analysis(graph.with_worst_case(wide))
     found = {b: analysis.losses(["product:p"], b)["product:p"] for b in ("upper", "lower")}
     keys = sorted({k for b in found for k in found[b] if not k.startswith("material:")})
     return {k: tuple(sorted(round(found[b].get(k, 0.0), 6) for b in found)) for k in keys}
@@ -82,10 +83,12 @@ def test_before_the_earliest_year_its_set_stands_marked_as_a_proxy(graph):
         ("country:CN", 0.6, f"all rare earths in {IN_2023}"),
         ("country:XX", 0.4, IN_2023),
         ("facility:plant", None, None)]          # the plant opening in 2025 stays out
-    # the plant and the rest of the world's unmapped output split its 0.4: each may hold
-    # none or all of it (was 0.2 each, the equal split)
-    assert losses(early) == {"country:CN": (0.6, 0.6), "country:EE": (0.0, 0.4),
-                             "country:XX": (0.0, 0.4), "facility:plant": (0.0, 0.4)}
+    # the plant and the rest of the world's unmapped output split its 0.4 equally (0.2
+    # each); under --worst-case each may hold none or all of it
+    assert losses(early) == {"country:CN": (0.6, 0.6), "country:EE": (0.2, 0.2),
+                             "country:XX": (0.2, 0.2), "facility:plant": (0.2, 0.2)}
+    assert losses(early, wide=True) == {"country:CN": (0.6, 0.6), "country:EE": (0.0, 0.4),
+                                        "country:XX": (0.0, 0.4), "facility:plant": (0.0, 0.4)}
 
 
 def test_a_date_covered_by_a_set_reads_it_unmarked(graph):
@@ -95,16 +98,20 @@ def test_a_date_covered_by_a_set_reads_it_unmarked(graph):
     assert producers(graph.as_of(date(2024, 6, 30))) == [
         ("country:CN", 0.7, None), ("country:XX", 0.3, None), ("facility:plant", None, None)]
     assert losses(graph.as_of(date(2023, 6, 30))) == {
-        "country:CN": (0.6, 0.6), "country:EE": (0.0, 0.4), "country:XX": (0.0, 0.4),
-        "facility:plant": (0.0, 0.4)}
+        "country:CN": (0.6, 0.6), "country:EE": (0.2, 0.2), "country:XX": (0.2, 0.2),
+        "facility:plant": (0.2, 0.2)}
 
 
 def test_the_undated_graph_is_unchanged(graph):
     assert producers(graph) == [("country:CN", 0.7, None), ("country:XX", 0.3, None),
                                 ("facility:new", None, None), ("facility:plant", None, None)]
-    assert losses(graph) == {"country:CN": (0.7, 0.7), "country:EE": (0.0, 0.3),
-                             "country:XX": (0.0, 0.3), "facility:new": (0.0, 0.3),
-                             "facility:plant": (0.0, 0.3)}
+    # three split the rest of the world's 0.3: 0.1 each, both plants in Estonia
+    assert losses(graph) == {"country:CN": (0.7, 0.7), "country:EE": (0.2, 0.2),
+                             "country:XX": (0.1, 0.1), "facility:new": (0.1, 0.1),
+                             "facility:plant": (0.1, 0.1)}
+    assert losses(graph, wide=True) == {"country:CN": (0.7, 0.7), "country:EE": (0.0, 0.3),
+                                        "country:XX": (0.0, 0.3), "facility:new": (0.0, 0.3),
+                                        "facility:plant": (0.0, 0.3)}
 
 
 def test_variants_of_a_dated_graph_mark_the_stand_in_once(graph):
@@ -172,8 +179,8 @@ def test_bundled_iphone_before_2023_in_json(run_cli_module):
                                         "--as-of", "2022-06-30", "--format", "json"))[0]
     rows = {r["id"]: r for r in product["chokepoints"]}
     assert product["possible_spofs"] == ["country:CN"]
-    # Silmet's part of the 8% the rest of the world holds is not sourced: none to all of it
-    # (was 2%, an equal part)
-    assert rows["country:EE"]["loss_range"] == [0.0, 0.08]
+    # Silmet's part of the 8% the rest of the world holds is not sourced: an equal part, 2%
+    # (section 5.4; 0-8% under --worst-case)
+    assert rows["country:EE"]["loss_range"] == [0.02, 0.02]
     assert rows["country:EE"]["spof"] == "no"
     assert rows["country:CN"]["loss_range"] == [0.998559, 1.0]

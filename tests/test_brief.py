@@ -129,7 +129,7 @@ def test_markdown_brief_has_every_part():
             "none (what is left comes from rest of world, many countries) |") in text
     assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
     assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
-            "source besides its maker;") in text
+            "source besides its maker") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Top chokepoints")[1].split("## Scenario")[0]
@@ -191,25 +191,29 @@ def test_html_brief_links_only_web_addresses():
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (841.89, 595.28)),
                                              ("letter", (792.0, 612.0))])
-@pytest.mark.parametrize(("scenario", "pages"), [(None, 2), ("cn-2025-04-defence-denial", 1)])
-def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages):
+@pytest.mark.parametrize(("scenario", "pages", "wide", "upright"), [
+    (None, 1, False, False), (None, 2, True, True),
+    ("cn-2025-04-defence-denial", 2, False, False)])
+def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
+                                                       upright):
     """One page when everything fits with the picture at 16 cm; else a second page for
-    the rest (the F-35 without a scenario: its picture is too tall for a landscape page
-    at 16 cm, so both pages stand upright), never a picture below 7 pt nor a row left
-    out."""
+    the rest (the F-35 without a scenario under --worst-case: its picture is too tall for a
+    landscape page at 16 cm, so both pages stand upright; under the denial its table of
+    ten suppliers goes on to a second landscape page), never a picture below 7 pt nor a
+    row left out."""
     from io import BytesIO
 
     from pypdf import PdfReader
 
     chosen = load_scenario(scenario) if scenario else None
-    graph = load_bundled().as_of(chosen.as_of if chosen else None)
+    graph = load_bundled().with_worst_case(wide).as_of(chosen.as_of if chosen else None)
     brief = build_brief(graph, "product:f-35", chosen)
     reader = PdfReader(BytesIO(to_pdf(brief, paper)))
     assert len(reader.pages) == pages
     for page in reader.pages:
         box = page.mediabox
-        upright = size[::-1] if scenario is None else size
-        assert (float(box.width), float(box.height)) == pytest.approx(upright, abs=0.5)
+        expected = size[::-1] if upright else size
+        assert (float(box.width), float(box.height)) == pytest.approx(expected, abs=0.5)
         fonts = {f["/Subtype"] for f in _fonts(page)}
         assert "/Type3" not in fonts
     texts = [page.extract_text() for page in reader.pages]
@@ -317,9 +321,10 @@ def test_a_brief_runs_the_analysis_once(monkeypatch, tmp_path, node, scenario, r
 
 
 def test_brief_names_the_inputs_nothing_traces():
-    # the DDG-51 needs the DoD's unspecified rare-earth content: no producer, element or
-    # input; the brief's summary names it even when its three sentences are taken
-    brief = build_brief(load_bundled(), "product:ddg-51",
+    # under --worst-case (whose rule it is): the DDG-51 needs the DoD's unspecified
+    # rare-earth content: no producer, element or input; the brief's summary names it even
+    # when its three sentences are taken
+    brief = build_brief(load_bundled().with_worst_case(), "product:ddg-51",
                         load_scenario("cn-rare-earth-embargo"))
     assert len(brief.summary) == 3
     assert brief.summary[-1].endswith(
@@ -333,12 +338,12 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     numbered list (the table's citations) and names the picture's count apart."""
     text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
-    # 5 suppliers under the denial since pools are no longer split equally (the lower
-    # bound is 0 there, so only the upper bound's losses count, and a plant that may hold
-    # none of a pool loses nothing in it); their sources are 18 with the data's new ones
-    assert len(listed) == 18 and listed[-1].startswith("18. ")
+    # 10 suppliers under the denial with pools split equally (design note 5.4: a plant
+    # without a share loses its equal part; 5 under --worst-case, where one that may hold
+    # none of a pool loses nothing in it and 18 sources are cited); their sources are 23
+    assert len(listed) == 23 and listed[-1].startswith("23. ")
     assert text.splitlines()[2].endswith(
-        " · 18 sources cited in the table, listed below; the picture draws on 42")
+        " · 23 sources cited in the table, listed below; the picture draws on 42")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
@@ -368,9 +373,9 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
                         r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
             "China 99% (proxy)<br/>#4 China: possible SPOF") in block
-    # JL Mag splits China's 94% with China's other makers: none of it to all (never the
-    # equal split, "≈47%", as a figure: structure.share_ranges)
-    assert "China 94% (incl. JL Mag Rare-Earth ≈0-94%)" in block
+    # JL Mag splits China's 94% with China's other makers: an equal part, assumed (design
+    # note 5.4); none of it to all under --worst-case (structure.share_ranges)
+    assert "China 94% (incl. JL Mag Rare-Earth ≈47%)" in block
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
@@ -384,7 +389,7 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
         "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-<0.1% of "
-        "its supply), not of its whole supply; 5 in all. ")
+        "its supply), not of its whole supply; 10 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
             'under the scenario (0-<0.1% of its supply))"]') in lines
     assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "

@@ -123,9 +123,10 @@ def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     result = run_cli("scenario", "--name", "mm-border-closure", "--format", "json")
     losses = {r["product"]: r["loss_range"] for r in json.loads(result.stdout)["products"]}
     # the heavy feed is withheld too: Myanmar's 57% of it (Adamas) reaches every Dy/Tb
-    # magnet (the F-35's range runs to 100% by its untraced DoD materials); a magnet of no
-    # stated grade loses only Myanmar's 7.95% of concentrate (of a share set adding to 1.01)
-    assert losses["product:f-35"] == pytest.approx([0.57, 1.0], abs=1e-6)
+    # magnet (under --worst-case the F-35's range runs to 100% by its untraced DoD
+    # materials); a magnet of no stated grade loses only Myanmar's 7.95% of concentrate (of
+    # a share set adding to 1.01)
+    assert losses["product:f-35"] == pytest.approx([0.57, 0.57], abs=1e-6)
     # no source states the grade of the Optimus actuator magnets: a magnet of no stated grade
     assert losses["product:optimus"] == pytest.approx([0.0795 / 1.01] * 2, abs=1e-6)
     assert losses["product:javelin"] == pytest.approx([0.0795 / 1.01] * 2, abs=1e-6)
@@ -157,9 +158,11 @@ def test_evidence_paths_pass_over_supplies_of_an_unrelated_material(run_cli):
 
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     text = run_cli("scenario", "--name", "kuantan-offline").stdout
-    # Kuantan's part of the rest of the world's 9% of NdPr oxide is not sourced: 0-9%, no
-    # longer the equal split's 1.5%
-    assert "the hardest hit are " in text and ", each losing 0-9.0%." in " ".join(text.split())
+    # Kuantan's part of the rest of the world's 9% of NdPr oxide is not sourced: its equal
+    # part, 1.5% (design note 5.4; 0-9% under --worst-case)
+    assert "the hardest hit are " in text and ", each losing 1.5%." in " ".join(text.split())
+    wide = run_cli("--worst-case", "scenario", "--name", "kuantan-offline").stdout
+    assert ", each losing 0-9.0%." in " ".join(wide.split())
 
 
 def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_cli):

@@ -102,6 +102,18 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "(Dy/Tb-doped) (medium confidence; rests on a proxy; source type: repost) [2] and "
             "China's 91% of Samarium oxide (separated) (low confidence; rests on a proxy; "
             "source type: repost) [2] on its supply paths. It is a range, not one figure, "
+            "because these stages have no mapped supply (the low end keeps them; the high end "
+            "assumes the scenario reaches them): Dysprosium metal and DyFe alloy; Samarium "
+            "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+    # under --worst-case the grade and the untraced DoD materials widen it too
+    text = " ".join(run_cli("--worst-case", "scenario", "--name",
+                            "cn-2025-04-defence-denial").stdout.split())
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
+            "blocks China's 99% of Dysprosium oxide (separated) (medium confidence; rests on a "
+            "proxy; source type: repost) [1], China's 94% of High-temperature NdFeB magnet "
+            "(Dy/Tb-doped) (medium confidence; rests on a proxy; source type: repost) [2] and "
+            "China's 91% of Samarium oxide (separated) (low confidence; rests on a proxy; "
+            "source type: repost) [2] on its supply paths. It is a range, not one figure, "
             "because the grade of Sintered NdFeB permanent magnet is not stated (the high end "
             "takes it as the grade the control covers, High-temperature NdFeB magnet "
             "(Dy/Tb-doped); the low end as a grade it does not cover); and these "
@@ -142,8 +154,10 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
             "paths.") in removal
     # the JDAM's NdFeB magnets (Wired, 2011) put it with the NdFeB products, beside its SmCo
+    # (14%: MP's equal part of the US magnet makers' pool with its concentrate, 5.4;
+    # 11-24% under --worst-case)
     assert ("Javelin anti-tank missile (Raytheon / Lockheed Martin) (product:javelin) and "
-            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 11-24%: the "
+            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 14%: the "
             "scenario removes MP Materials' 11% of Rare-earth mineral concentrate") in removal
 
 
@@ -153,9 +167,10 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     text = " ".join(text.split())
     assert ("availability 0-<0.1% (low confidence; rests on a proxy; disputed) as of "
             "2025-06-01") in text
+    # (the DoD's untraced rare-earth materials join them under --worst-case, where any
+    # control in scope may reach them)
     assert ("Availability is a range because these stages have no mapped supply: Dysprosium "
-            "metal and DyFe alloy; Rare-earth materials in a weapons platform (DoD 2012 count, "
-            "unspecified forms); Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "
+            "metal and DyFe alloy; Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "
             "permanent magnet.") in text
 
 
@@ -208,11 +223,18 @@ def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(r
 def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(run_cli):
     """Australia's loss of the F-35 rests on Mount Weld's part of the rest of the world's
     heavy feed (0.43), which no source gives: an assumed share (≈), shown with the path
-    through that feed, not the shorter one through Australia's 1.2% of cobalt. It was
-    21.5% (the equal split 0.43 / 2); it is now 3.3-43%: Australia's sourced 3.3% of the
-    concentrate at least, and all of the rest of the world's heavy feed at most."""
+    through that feed, not the shorter one through Australia's 1.2% of cobalt. It is
+    21.5% (the equal split 0.43 / 2, design note 5.4); under --worst-case 3.3-43%:
+    Australia's sourced 3.3% of the concentrate at least, and all of the rest of the
+    world's heavy feed at most."""
     report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
                                 "json").stdout)[0]
+    au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
+    assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
+    assert [s["target"] for s in au["paths"][0]][:3] == [
+        "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
+    report = json.loads(run_cli("--worst-case", "chokepoints", "--product", "product:f-35",
+                                "--format", "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.03297, 0.43] and au["assumed_share"] is True
     assert [s["target"] for s in au["paths"][0]][:3] == [
@@ -220,9 +242,10 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     # Myanmar's 57% is a sourced share: no ≈
     mm = next(c for c in report["chokepoints"] if c["id"] == "country:MM")
     assert mm["assumed_share"] is False
-    # now rank 12 (below the default top 10): its best case is its own 3.3% of concentrate
-    text = " ".join(run_cli("chokepoints", "--product", "product:f-35", "--top", "20"
-                            ).stdout.split())
+    # under --worst-case rank 12 (below the default top 10): its best case is its own 3.3%
+    # of concentrate
+    text = " ".join(run_cli("--worst-case", "chokepoints", "--product", "product:f-35",
+                            "--top", "20").stdout.split())
     assert ("#12 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
@@ -236,10 +259,17 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     rested on nothing. The Columbia's 0-100% is the untraced rule's alone (its mapped
     supply loses nothing): no fact says how large it is, so its confidence is "unknown",
     not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
-    on China's share, a fact."""
+    on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, its
+    requirement's "high"."""
     rows = {r["product"]: r for r in json.loads(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
+    assert (rows["product:columbia-class-submarine"]["loss_range"],
+            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "high")
+    assert rows["product:aim-9x"]["loss_range"] == [0.0, 0.0]
+    rows = {r["product"]: r for r in json.loads(run_cli(
+        "--worst-case", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
+        "json").stdout)["products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
             rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "unknown")
     assert (rows["product:aim-9x"]["loss_range"], rows["product:aim-9x"]["confidence"]) == (

@@ -1,8 +1,9 @@
 """``dependents`` follows the rules a control follows in ``scenario`` (design note 5.6 and
 its addendum), so the two never disagree: losing a node costs at least what a control on
 it costs. The trial found ``dependents element:Dy`` without the Optimus, which a control
-on Dy puts at 0-100% (its magnets' grade is not stated), and the untraced rule for
-countries only."""
+on Dy puts at 0-100% under ``--worst-case`` (its magnets' grade is not stated), and the
+untraced rule for countries only. The grade and untraced rules are ``--worst-case``'s (the
+addendum's): by default neither a control nor ``dependents`` applies them."""
 
 from __future__ import annotations
 
@@ -25,11 +26,11 @@ def rel(subject, predicate, obj, **q):
     return Claim(subject, predicate, obj, tuple(sorted(q.items())), S)
 
 
-def tiny() -> SupplyGraph:
+def tiny(wide: bool = True) -> SupplyGraph:
     """P needs a magnet M of unstated grade (Nd, made from alloy A); H is its Dy-doped
     grade (Nd and Dy, made from A and Dy metal D); Q needs H. R needs U, a stage nobody
     is recorded to make, made from oxide O: the United States makes 30% of O, China 70%.
-    China makes everything else."""
+    China makes everything else. Read with --worst-case unless ``wide`` is False."""
     claims = [Claim("source:s", "label", "s")]
     for m in ("material:m", "material:h"):
         claims.append(Claim(m, "stage", "component", (), S))
@@ -48,7 +49,7 @@ def tiny() -> SupplyGraph:
                rel("country:CN", "PRODUCES", "material:o", share=0.7)]
     claims += [rel("country:CN", "PRODUCES", m, share=1.0)
                for m in ("material:m", "material:h", "material:a", "material:d")]
-    return SupplyGraph(labelled(claims))
+    return SupplyGraph(labelled(claims), worst_case=wide)
 
 
 def labelled(claims: list[Claim]) -> list[Claim]:
@@ -69,13 +70,16 @@ def test_losing_an_element_takes_the_magnet_of_unstated_grade_in_the_low_end():
     # the grade itself reaches M the same way; Nd, in both grades, reaches it as stated
     assert dependents(tiny(), "material:h").losses["product:p"] == {"lower": 1.0, "upper": 0.0}
     assert dependents(tiny(), "element:Nd").losses["product:p"] == {"lower": 1.0, "upper": 1.0}
+    # by default (section 5.6 as written) the magnet is read as stated in both bounds
+    plain = dependents(tiny(wide=False), "element:Dy")
+    assert plain.losses == {"product:q": {"lower": 1.0, "upper": 1.0}} and plain.grades == {}
 
 
 def test_losing_a_country_takes_the_unmapped_stage_that_may_buy_its_input():
     """Hand check: U has no producer; its world pool of O loses the US's 30% (upper:
     R keeps 70%, loss 30%). Its unknown maker may buy all its O from the US, as a US
     control on O assumes in the scenario's low end: R loses 100% there."""
-    graph = tiny()
+    graph = tiny(wide=False)  # the note's own rule: the same under --worst-case
     found = dependents(graph, "country:US")
     assert found.losses["product:r"] == pytest.approx({"lower": 1.0, "upper": 0.3})
     assert found.spofs["product:r"] == "possible"
@@ -87,7 +91,10 @@ def test_losing_a_country_takes_the_unmapped_stage_that_may_buy_its_input():
 
 
 def test_losing_an_element_or_material_reaches_untraced_requirements_a_company_does_not():
-    graph = SupplyGraph(labelled([*tiny().claims, rel("product:v", "REQUIRES", "material:x")]))
+    graph = SupplyGraph(labelled([*tiny().claims, rel("product:v", "REQUIRES", "material:x")]),
+                        worst_case=True)
+    assert not Analysis(graph.with_worst_case(False)).untraced()
+    assert dependents(graph.with_worst_case(False), "element:Dy").untraced == {}
     analysis = Analysis(graph)
     assert analysis.untraced() == {"material:x"}
     for node in ("element:Dy", "material:o", "country:US"):
@@ -111,12 +118,15 @@ def _ranges(analysis: Analysis, base: Analysis) -> dict[str, tuple[float, float]
     return out
 
 
-def test_dependents_never_below_a_control_on_the_node_for_every_element_and_country(bundled):
+@pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+def test_dependents_never_below_a_control_on_the_node_for_every_element_and_country(bundled,
+                                                                                    wide):
     """Property of the bundled graph: for every element, the control of every country
     making something that contains it; for every named country, its control on all it
     makes. Every product the scenario puts at risk is a dependent, its high end at least
     the scenario's (before: 222 products missing for elements, 95 high ends short for
-    countries)."""
+    countries). In both readings."""
+    bundled = bundled.with_worst_case(wide)
     base = Analysis(bundled)
     makes: dict[str, set[str]] = {}
     for claim in bundled.edge_claims("PRODUCES"):
@@ -143,18 +153,22 @@ def test_dependents_never_below_a_control_on_the_node_for_every_element_and_coun
                 mine = max(max(values), found.untraced_losses.get(product, 0.0))
                 assert mine >= high - 1e-9, (node, product, mine, high)
             checked += len(hit)
-    assert checked > 900
+    assert checked > (900 if wide else 400)
 
 
 def test_dependents_of_dysprosium_name_the_optimus(run_cli):
-    data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
+    # by default the Optimus's magnet of unstated grade is read as stated (no Dy)
+    plain = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
+    assert "product:optimus" not in {r["product"] for r in plain["dependents"]}
+    data = json.loads(run_cli("--worst-case", "dependents", "element:Dy", "--format",
+                              "json").stdout)
     rows = {r["product"]: r for r in data["dependents"]}
     assert (rows["product:optimus"]["loss_range"], rows["product:optimus"]["spof"],
             rows["product:optimus"]["range_from_grade"]) == (
         [0.0, 1.0], "possible",
         [{"material": "material:ndfeb-magnet", "grades": ["material:ndfeb-magnet-ht"]}])
     assert rows["product:f-35"]["range_from_grade"] == []
-    text = " ".join(run_cli("dependents", "element:Dy").stdout.split())
+    text = " ".join(run_cli("--worst-case", "dependents", "element:Dy").stdout.split())
     assert ("Lockheed Martin F-22 Raptor (product:f-22), Apple iPhone (smartphone) "
             "(product:iphone), Javelin anti-tank missile (Raytheon / Lockheed Martin) "
             "(product:javelin), Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) "
@@ -166,8 +180,9 @@ def test_dependents_of_dysprosium_name_the_optimus(run_cli):
 
 def test_a_brief_on_dysprosium_names_what_dependents_lists_beyond_its_supply_paths(run_cli):
     """The brief's chain is drawn along supply paths; the products dependents adds (grade,
-    untraced) are named in its summary, not left out."""
-    text = " ".join(run_cli("brief", "element:Dy").stdout.split())
+    untraced, under --worst-case) are named in its summary, not left out."""
+    assert "with no supply path from" not in run_cli("brief", "element:Dy").stdout
+    text = " ".join(run_cli("--worst-case", "brief", "element:Dy").stdout.split())
     assert ("cannot be made; with no supply path from dysprosium, AIM-9X Sidewinder "
             "air-to-air missile, M2/M3 Bradley fighting vehicle, Arleigh Burke-class (DDG-51) "
             "destroyer, Lockheed Martin F-22 Raptor, Apple iPhone (smartphone), Javelin "

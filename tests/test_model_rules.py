@@ -60,11 +60,16 @@ def test_removing_its_country_removes_the_companys_output():
     # without CN: only the rest of the world's 0.1 is left (JL goes too): loss 0.9
     losses = Analysis(COMPANY).losses(["product:p"])["product:p"]
     assert losses["country:CN"] == pytest.approx(0.9)
-    # JL's part of CN's 0.9 is not sourced: the equal split (0.45) is no figure. Without
-    # JL, nothing may be lost (CN's unmapped output may be all of the 0.9: upper bound) or
-    # all of the 0.9 (JL may make all of it: lower bound): 0-90%, never 45%
-    assert "company:jl" not in losses
+    # JL's part of CN's 0.9 is its equal split (5.4): without JL, 0.45 goes, in both bounds
+    assert losses["company:jl"] == pytest.approx(0.45)
     lower = Analysis(COMPANY).losses(["product:p"], "lower")["product:p"]
+    assert lower["company:jl"] == pytest.approx(0.45)
+    # under --worst-case the equal split is no figure: nothing may be lost (CN's unmapped
+    # output may be all of the 0.9: upper bound) or all of the 0.9 (JL may make all of it:
+    # lower bound): 0-90%, never 45%
+    wide = COMPANY.with_worst_case()
+    assert "company:jl" not in Analysis(wide).losses(["product:p"])["product:p"]
+    lower = Analysis(wide).losses(["product:p"], "lower")["product:p"]
     assert lower["company:jl"] == pytest.approx(0.9)
     assert lower["country:CN"] == pytest.approx(0.9)
 
@@ -324,9 +329,12 @@ UNTRACED = graph_of(
     ("country:CN", "PRODUCES", "material:oxide", {"share": 0.7}),
     ("country:AU", "PRODUCES", "material:oxide", {"share": 0.3}),
     ("material:oxide", "CONTAINS", "element:Nd"))
+#: the same graph read with --worst-case (the addendum's untraced rule is its alone)
+WIDE_UNTRACED = UNTRACED.with_worst_case()
 
 
 def test_a_material_nothing_traces_is_unknown_under_any_control_in_scope():
+    # under --worst-case (addendum, 5.6 untraced; the default is tests/test_note_rules.py):
     # material:unspecified has no producer, element, input or anchor: untraced. CN bans
     # the oxide to the US. p (made in the US) is in scope: upper bound 0.3 (AU's oxide),
     # lower bound 0 (the control may reach what nothing traces). q (made in France) is
@@ -335,21 +343,22 @@ def test_a_material_nothing_traces_is_unknown_under_any_control_in_scope():
     assert untraced(UNTRACED) == ["material:unspecified"]
     control = Restriction(issuer="country:CN", covers=("material:oxide",),
                           targets=("country:US",))
-    analysis = Analysis(UNTRACED, Scenario("x", restrict=(control,)))
+    analysis = Analysis(WIDE_UNTRACED, Scenario("x", restrict=(control,)))
     assert analysis.availability_range("product:p") == pytest.approx((0.0, 0.3))
     assert analysis.availability_range("product:q") == pytest.approx((1.0, 1.0))
     assert analysis.baseline_range("product:p") == pytest.approx((1.0, 1.0))
-    row = next(r for r in compare(UNTRACED, Scenario("x", restrict=(control,)))
+    row = next(r for r in compare(WIDE_UNTRACED, Scenario("x", restrict=(control,)))
                if r["product"] == "product:p")
     assert row["loss_range"] == pytest.approx([0.7, 1.0])
     assert row["range_from_unmapped"] == ["material:unspecified"]
 
 
 def test_an_untraced_requirement_alone_goes_from_no_loss_to_zero_to_full_loss():
-    # the bundled Virginia-class case: a product needing only an untraced material, under
-    # a control on something else entirely: before, 0% loss; now 0-100%
+    # the bundled Virginia-class case under --worst-case: a product needing only an
+    # untraced material, under a control on something else entirely: 0-100% (0% by default)
     graph = graph_of(("product:p", "REQUIRES", "material:unspecified"),
-                     ("country:CN", "PRODUCES", "material:oxide", {"share": 1.0}))
+                     ("country:CN", "PRODUCES", "material:oxide",
+                      {"share": 1.0})).with_worst_case()
     control = Restriction(issuer="country:CN", covers=("material:oxide",))
     row = compare(graph, Scenario("x", restrict=(control,)))[0]
     assert row["availability_range"] == pytest.approx([0.0, 1.0])
@@ -359,13 +368,15 @@ def test_an_untraced_requirement_alone_goes_from_no_loss_to_zero_to_full_loss():
 def test_the_summary_names_what_nothing_traces():
     from mineralgraph.reports.summary import story
 
-    report = chokepoints(UNTRACED, ["product:p"])[0]
+    # under --worst-case, whose rule it is (by default nothing is set apart as untraced)
+    assert chokepoints(UNTRACED, ["product:p"])[0].untraced == []
+    report = chokepoints(WIDE_UNTRACED, ["product:p"])[0]
     assert report.untraced == ["material:unspecified"]
     assert report.as_dict()["untraced_inputs"] == ["material:unspecified"]
-    assert story([report], UNTRACED)[-1].endswith(
+    assert story([report], WIDE_UNTRACED)[-1].endswith(
         "Nothing traces material:unspecified to a country (no producer, element or input): "
         "any export control that applies to the product may reach it.")
-    assert chokepoints(UNTRACED, ["product:q"])[0].untraced == []
+    assert chokepoints(WIDE_UNTRACED, ["product:q"])[0].untraced == []
 
 
 def test_a_material_with_an_element_or_an_input_is_traced():
@@ -398,17 +409,20 @@ GRADES = graph_of(
 
 
 def test_a_material_of_unstated_grade_may_be_the_grade_a_control_covers():
-    # magnet-ht is magnet's richer grade (same stage, made from all magnet is, contains Nd
-    # and Dy). CN controls Dy: q needs magnet-ht, so CN's 0.9 goes in both bounds (0.1
-    # left). p needs magnet, of unstated grade: upper bound reads it as stated (no Dy,
-    # 1.0); the lower bound as the covered grade (CN's 0.8 goes, JP's 0.2 left): loss 0-80%
+    # under --worst-case (addendum, 5.6 unstated grade; the default is
+    # tests/test_note_rules.py): magnet-ht is magnet's richer grade (same stage, made from
+    # all magnet is, contains Nd and Dy). CN controls Dy: q needs magnet-ht, so CN's 0.9
+    # goes in both bounds (0.1 left). p needs magnet, of unstated grade: upper bound reads
+    # it as stated (no Dy, 1.0); the lower bound as the covered grade (CN's 0.8 goes, JP's
+    # 0.2 left): loss 0-80%
     from mineralgraph.graph.analysis.structure import richer_grades
+    grades = GRADES.with_worst_case()
     assert richer_grades(GRADES) == {"material:magnet": ["material:magnet-ht"]}
     control = Restriction(issuer="country:CN", covers=("element:Dy",))
-    analysis = Analysis(GRADES, Scenario("x", restrict=(control,)))
+    analysis = Analysis(grades, Scenario("x", restrict=(control,)))
     assert analysis.availability_range("product:p") == pytest.approx((0.2, 1.0))
     assert analysis.availability_range("product:q") == pytest.approx((0.1, 0.1))
-    rows = {r["product"]: r for r in compare(GRADES, Scenario("x", restrict=(control,)))}
+    rows = {r["product"]: r for r in compare(grades, Scenario("x", restrict=(control,)))}
     assert rows["product:p"]["loss_range"] == pytest.approx([0.0, 0.8])
     assert rows["product:p"]["range_from_grade"] == [
         {"material": "material:magnet", "grades": ["material:magnet-ht"]}]
@@ -418,7 +432,7 @@ def test_a_material_of_unstated_grade_may_be_the_grade_a_control_covers():
     assert rows["product:q"]["range_from_grade"] == []
     # a control on Nd, which the magnet states it contains, reaches it in both bounds
     nd = Restriction(issuer="country:CN", covers=("element:Nd",))
-    assert Analysis(GRADES, Scenario("x", restrict=(nd,))).availability_range(
+    assert Analysis(grades, Scenario("x", restrict=(nd,))).availability_range(
         "product:p") == pytest.approx((0.2, 0.2))
     # at different stages the two are not grades of one family: nothing changes
     other = graph_of(*[(c.subject, c.predicate, c.object, dict(c.qualifiers))
@@ -426,7 +440,7 @@ def test_a_material_of_unstated_grade_may_be_the_grade_a_control_covers():
                      extra=[Claim("material:magnet", "stage", "component", sources=S),
                             Claim("material:magnet-ht", "stage", "metal", sources=S)])
     assert richer_grades(other) == {}
-    assert Analysis(other, Scenario("x", restrict=(control,))).availability_range(
+    assert Analysis(other.with_worst_case(), Scenario("x", restrict=(control,))).availability_range(
         "product:p") == pytest.approx((1.0, 1.0))
 
 
@@ -485,11 +499,13 @@ def test_what_min_confidence_leaves_out_is_kept_in_view_at_any_date():
 
 
 def test_a_requirement_left_out_is_unknown_not_absent():
-    # all claims: p = min(a 1, b 0.5) = 0.5. With medium: the upper bound drops the low
-    # REQUIRES b (p = 1); the lower bound keeps it (p = 0.5): [0.5, 1]. Removing CN (b's
-    # only producer): upper loss 0, lower loss 1, so CN (and b itself) are possible SPOFs.
+    # under --worst-case (addendum, 5.7 put-back; the default drops it from both bounds,
+    # tests/test_note_rules.py): all claims: p = min(a 1, b 0.5) = 0.5. With medium: the
+    # upper bound drops the low REQUIRES b (p = 1); the lower bound keeps it (p = 0.5):
+    # [0.5, 1]. Removing CN (b's only producer): upper loss 0, lower loss 1, so CN (and b
+    # itself) are possible SPOFs.
     assert Analysis(weak_requirement_graph()).availability_range("product:p") == (0.5, 0.5)
-    graph = weak_requirement_graph().with_min_confidence("medium")
+    graph = weak_requirement_graph().with_worst_case().with_min_confidence("medium")
     analysis = Analysis(graph)
     assert analysis.availability_range("product:p") == pytest.approx((0.5, 1.0))
     report = chokepoints(graph, ["product:p"])[0]

@@ -183,9 +183,10 @@ def test_the_mermaid_picture_says_why_a_rank_is_not_marked(run_cli):
 
 def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split():
     """JL Mag has no share of its own: it splits China's 94% of sintered magnets with
-    China's other makers. The pictures wrote "JL Mag Rare-Earth ≈47%" (the equal split,
-    which only orders the producers); they now say what may be: ≈0-94%, as the analysis'
-    share_ranges gives it. The same for the full chain's producer boxes."""
+    China's other makers. By default the pictures write its equal part, marked assumed:
+    "JL Mag Rare-Earth ≈47%" (design note 5.4). Under --worst-case they say what may be:
+    ≈0-94%, as the analysis' share_ranges gives it then. The same for the full chain's
+    producer boxes."""
     from mineralgraph import load_bundled
     from mineralgraph.graph.analysis import chokepoints
     from mineralgraph.graph.analysis.exposure import chain_exposure
@@ -193,22 +194,26 @@ def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split(
     from mineralgraph.render.compact import compact_chain
     from mineralgraph.render.compact_layout import _country_line
 
-    graph = load_bundled()
-    compact = compact_chain(graph, chokepoints(graph, ["product:f-35"])[0])
-    china = next(b for b in compact.nodes["material:ndfeb-magnet"].bars
-                 if b.owner == "country:CN")
-    assert _country_line(china, True) == "China 94%, incl. JL Mag Rare-Earth ≈0-94%"
-    full = build_chain(graph, chain_exposure(graph, "product:f-35"))
-    jl = full.nodes["company:jl-mag>material:ndfeb-magnet"]
-    assert jl.share_text() == "≈0-94%"
+    for graph, text in ((load_bundled(), "≈47%"), (load_bundled().with_worst_case(), "≈0-94%")):
+        compact = compact_chain(graph, chokepoints(graph, ["product:f-35"])[0])
+        china = next(b for b in compact.nodes["material:ndfeb-magnet"].bars
+                     if b.owner == "country:CN")
+        assert _country_line(china, True) == f"China 94%, incl. JL Mag Rare-Earth {text}"
+        full = build_chain(graph, chain_exposure(graph, "product:f-35"))
+        jl = full.nodes["company:jl-mag>material:ndfeb-magnet"]
+        assert jl.share_text() == text
 
 
 def test_the_scenario_text_states_a_pooled_producers_share_as_a_range(run_cli):
     """mp-materials-offline read "MP Materials' 1.5% of Sintered NdFeB permanent magnet":
-    the equal split of a pool MP shares with other US makers; now what may be."""
+    the equal split of a pool MP shares with other US makers, unmarked. It is marked
+    assumed now (≈1.5%, design note 5.4), and under --worst-case says what may be."""
     text = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
-    assert "MP Materials' ≈0-6.0% of Sintered NdFeB permanent magnet" in text
+    assert "MP Materials' ≈1.5% of Sintered NdFeB permanent magnet" in text
     assert "MP Materials' 1.5%" not in text
+    text = " ".join(run_cli("--worst-case", "scenario", "--name",
+                            "mp-materials-offline").stdout.split())
+    assert "MP Materials' ≈0-6.0% of Sintered NdFeB permanent magnet" in text
 
 
 def test_the_availability_heading_says_the_low_end_counts_unmapped_inputs_missing(run_cli):

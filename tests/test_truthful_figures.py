@@ -14,9 +14,9 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 S = ("source:s",)
 
 
-def graph_of(*facts) -> SupplyGraph:
+def graph_of(*facts, wide: bool = False) -> SupplyGraph:
     """Claims from (subject, relation, object, qualifiers) tuples, rated "high"; every
-    node labelled."""
+    node labelled; read with --worst-case when ``wide``."""
     claims = [Claim("source:s", "title", "s", sources=S)]
     nodes = set()
     for subject, relation, obj, *rest in facts:
@@ -25,14 +25,15 @@ def graph_of(*facts) -> SupplyGraph:
                             confidence="high"))
         nodes |= {subject, obj}
     claims += [Claim(n, "label", n, sources=S) for n in sorted(nodes)]
-    return SupplyGraph(claims)
+    return SupplyGraph(claims, worst_case=wide)
 
 
 # p needs only an untraced material (no producer, element, input or anchor: the bundled
-# Virginia class); q needs the oxide, 100% Chinese. Both requirements are "high".
+# Virginia class); q needs the oxide, 100% Chinese. Both requirements are "high". The
+# untraced rule is --worst-case's (addendum, 5.6 untraced): read so here
 UNTRACED = graph_of(("product:p", "REQUIRES", "material:unspecified"),
                     ("product:q", "REQUIRES", "material:oxide"),
-                    ("country:CN", "PRODUCES", "material:oxide", {"share": 1.0}))
+                    ("country:CN", "PRODUCES", "material:oxide", {"share": 1.0}), wide=True)
 CONTROL = Scenario("x", restrict=(Restriction(issuer="country:CN",
                                               covers=("material:oxide",)),))
 
@@ -103,10 +104,16 @@ JL = (("product:p", "REQUIRES", "material:magnet"),
 
 
 def test_a_pool_split_among_producers_without_shares_is_a_range_not_an_equal_part():
+    # by default JL and China's unmapped rest split China's 94% equally (design note 5.4):
+    # 47%, an assumed share
     report = chokepoints(graph_of(*JL))[0]
     row = next(r for r in report.chokepoints if r.id == "company:jl")
-    # was 47% (94% / 2: JL and China's unmapped rest, split equally). JL may make none of
-    # China's 94% (loss 0) or all of it (94%): 0-94%, and the row says the share is assumed
+    assert row.loss_range == pytest.approx((0.47, 0.47))
+    assert row.assumed_share and row.spof_kind is False
+    # under --worst-case (addendum, 5.4 amended) JL may make none of China's 94% (loss 0)
+    # or all of it (94%): 0-94%, and the row says the share is assumed
+    report = chokepoints(graph_of(*JL, wide=True))[0]
+    row = next(r for r in report.chokepoints if r.id == "company:jl")
     assert row.loss_range == pytest.approx((0.0, 0.94))
     assert row.assumed_share and row.spof_kind is False
     # China takes JL with it: 94% either way
@@ -196,7 +203,8 @@ COMPOSED = graph_of(("product:p", "REQUIRES", "material:u"),
                     ("material:li-carbonate", "CONTAINS", "element:Li"),
                     ("material:nd-oxide", "CONTAINS", "element:Nd"),
                     ("country:CN", "PRODUCES", "material:li-carbonate", {"share": 1.0}),
-                    ("country:CN", "PRODUCES", "material:nd-oxide", {"share": 1.0}))
+                    ("country:CN", "PRODUCES", "material:nd-oxide", {"share": 1.0}),
+                    wide=True)  # the untraced rule and its narrowing are --worst-case's
 
 
 def control_on(node: str) -> Scenario:

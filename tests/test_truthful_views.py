@@ -135,12 +135,14 @@ def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
     assert (optimus["country:US"]["spof"], optimus["country:US"]["spof_through_makers"]) == (
         "no", "company:tesla")
     uav = {r["product"]: r for r in json.loads(out(
-        "dependents", "country:CN", "--format", "json"))["dependents"]}["product:military-uav"]
+        "--worst-case", "dependents", "country:CN", "--format", "json"))["dependents"]}[
+        "product:military-uav"]
     assert uav["spof"] == "no"
     g = mg.load()
     api = {r["node"]: r["spof"] for r in mg.chokepoints(g, "product:f-35").rows()}
     assert api == rows
-    assert {r["product"]: r["spof"] for r in mg.dependents(g, "country:CN").rows()}[
+    assert {r["product"]: r["spof"] for r in mg.dependents(g.with_worst_case(),
+                                                            "country:CN").rows()}[
         "product:military-uav"] == "no"
 
 
@@ -354,11 +356,22 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
 def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
     import mineralgraph as mg
 
-    # under the embargo the AIM-9X's lower bound is now 0 (the rest of the world's 6% of
-    # magnets may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has
-    # no possible new single point there; under the April 2025 denial it has six
-    denial = ("scenario", "--name", "cn-2025-04-defence-denial")
-    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-2025-04-defence-denial").rows()}
+    # under the embargo the AIM-9X's lower bound keeps the US makers' equal parts of the
+    # rest of the world's magnets (design note 5.4): four possible new single points
+    embargo = ("scenario", "--name", "cn-rare-earth-embargo")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
+    cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        out(*embargo, "--format", "csv")))}
+    assert rows["product:aim-9x"]["new_possible_spofs"] == [
+        "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
+    assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
+        "product:aim-9x"]["new_possible_spofs"]
+    # under --worst-case its lower bound is 0 there (the rest of the world's 6% of magnets
+    # may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has no
+    # possible new single point; under the April 2025 denial it has six
+    denial = ("--worst-case", "scenario", "--name", "cn-2025-04-defence-denial")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(worst_case=True),
+                                                 "cn-2025-04-defence-denial").rows()}
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*denial, "--format", "csv")))}
     assert rows["product:aim-9x"]["new_possible_spofs"] == [
@@ -407,12 +420,15 @@ def test_a_zero_loss_on_a_partial_bill_of_materials_is_marked_in_its_cell():
     assert rows["product:patriot"]["loss_high"] == "0.0"
 
 
-def test_the_legend_of_an_assumed_share_says_it_is_a_range_not_an_equal_part():
-    """Once pooled producers were bounded (addendum, 5.4 amended), the legend under
-    `chokepoints` and the brief's note still said an assumed (≈) share was "an equal part of
-    its country's share": the figure beside it (JL Mag ≈0-94%) is a range."""
-    text = out("chokepoints", "--product", "product:optimus")
-    assert "equal part" not in text
-    assert "it may hold none to all of the share it splits" in " ".join(text.split())
-    brief = out("brief", "product:optimus")
-    assert "equal part" not in brief
+def test_the_legend_of_an_assumed_share_says_what_the_figure_beside_it_is():
+    """The legend under `chokepoints` and the brief's note say what an assumed (≈) share is
+    in the reading the figure beside it follows: an equal part of its country's share by
+    default (design note 5.4: JL Mag ≈47%), a range under --worst-case (addendum, 5.4
+    amended: JL Mag ≈0-94%)."""
+    text = " ".join(out("chokepoints", "--product", "product:optimus").split())
+    assert "else an equal part of its country's (or the rest of the world's) share" in text
+    assert "none to all" not in text
+    wide = " ".join(out("--worst-case", "chokepoints", "--product", "product:optimus").split())
+    assert "equal part" not in wide
+    assert "it may hold none to all of the share it splits" in wide
+    assert "equal part" not in out("--worst-case", "brief", "product:optimus")

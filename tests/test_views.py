@@ -22,9 +22,10 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
         run_cli("dependents", "element:Dy", "--format", "csv").stdout))}
     assert rows["product:direct-drive-wind-turbine"]["sources"] == "source:heim-vanderwal-2023"
+    # (the CRS count of the F-35's untraced rare-earth materials joins them under
+    # --worst-case, where losing Dy may reach those)
     assert rows["product:f-35"]["sources"] == (
-        "source:adamas-f35-2026;source:crs-r41744;source:heim-vanderwal-2023;"
-        "source:mp-magnets-climate-2021")
+        "source:adamas-f35-2026;source:heim-vanderwal-2023;source:mp-magnets-climate-2021")
     data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
     assert {d["product"]: d["sources"] for d in data["dependents"]}[
         "product:direct-drive-wind-turbine"] == ["source:heim-vanderwal-2023"]
@@ -33,12 +34,17 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
 
 def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_cli):
     """The Virginia-class, Columbia-class and military UAV read 0-100% under China's
-    controls (their requirements are untraced); dependents once left them out. (25 may
+    controls under --worst-case (their requirements are untraced, a rule of the
+    addendum's wider reading); dependents once left them out. By default none is listed. (25 may
     not be made without China, 20 while pools were split equally: the AIM-9X, Bradley,
     F-22, iPhone and Javelin lose all in the worst case, where the rest of the world's
     magnets all come from plants whose unmapped alloy stage sits in China.)"""
-    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+    plain = {r["product"]: r for r in csv.DictReader(io.StringIO(
         run_cli("dependents", "country:CN", "--format", "csv").stdout))}
+    assert "product:military-uav" not in plain
+    assert not any(r["untraced_requirements"] for r in plain.values())
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        run_cli("--worst-case", "dependents", "country:CN", "--format", "csv").stdout))}
     assert len(rows) == 32
     for product, material in (("product:virginia-class-submarine",
                                "material:re-defence-materials;material:re-magnet-unspecified"),
@@ -57,10 +63,13 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
             rows["product:ddg-51"]["untraced_requirements"]) == (
         "0.984339", "1.0", "material:re-defence-materials")
-    text = run_cli("dependents", "country:CN").stdout
+    text = run_cli("--worst-case", "dependents", "country:CN").stdout
     flat = " ".join(text.split())
     assert flat.startswith(
-        "PRODUCTS DEPENDING ON CHINA 29 product(s) have a supply path from China "
+        "PRODUCTS DEPENDING ON CHINA Worst case (--worst-case): ")
+    flat = flat[flat.index(" whole). ") + len(" whole). "):]
+    assert flat.startswith(
+        "29 product(s) have a supply path from China "
         "(country:CN); 1 cannot be made without it, 25 may not be (if their unmapped "
         "stages sit in it or take their inputs from it). 3 more product(s) are listed though "
         "they have none. "
@@ -69,20 +78,24 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
     assert uav[-4:] == ["0-100%", "untraced", "unknown", "[67]"]
-    assert run_cli("dependents", "country:CN").stdout == text
+    assert run_cli("--worst-case", "dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
-    dy = run_cli("dependents", "element:Dy").stdout
+    dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
     virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
     assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[7][11]"]
     # a company or a facility: no control names one, and 5.6 never takes a virtual
     # producer out with one
-    assert "untraced" not in run_cli("dependents", "company:mp-materials").stdout
+    mp = run_cli("--worst-case", "dependents", "company:mp-materials").stdout
+    assert "untraced" not in mp.split("whole).", 1)[1]
 
 
 def test_api_dependents_rows_carry_untraced_requirements():
     import mineralgraph as mg
 
-    rows = {r["product"]: r for r in mg.dependents(mg.load(), "country:CN").rows()}
+    assert "product:military-uav" not in {
+        r["product"] for r in mg.dependents(mg.load(), "country:CN").rows()}
+    rows = {r["product"]: r for r in mg.dependents(mg.load(worst_case=True),
+                                                   "country:CN").rows()}
     assert rows["product:military-uav"] == {
         "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": "no",
         "confidence": "unknown", "proxy": False, "disputed": False,
@@ -128,10 +141,17 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
     # mapped supply loses nothing) on no fact: "unknown", not the requirement's "high"
     assert (confidence["product:patriot"], confidence["product:sm-3-block-iia"],
             confidence["product:cdte-solar-module"]) == ("low", "medium", "high")
+    # (the untraced rule is --worst-case's: by default the UAV loses 0%, on its "high"
+    # requirement)
     assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
-        "unknown", "medium")
+        "high", "medium")
+    wide = json.loads(run_cli("--worst-case", "scenario", "--name", "cn-rare-earth-embargo",
+                              "--format", "json").stdout)
+    assert {r["product"]: r["confidence"] for r in wide["products"]}[
+        "product:military-uav"] == "unknown"
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
-        "scenario", "--name", "cn-rare-earth-embargo", "--format", "csv").stdout))}
+        "--worst-case", "scenario", "--name", "cn-rare-earth-embargo", "--format",
+        "csv").stdout))}
     assert rows["product:virginia-class-submarine"]["confidence"] == "unknown"
     md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
     assert [line.split(" | ")[-2] for line in md.splitlines()
@@ -154,7 +174,7 @@ def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
         "China 91% (proxy)", "China 91% (low, proxy)", "China 94% (proxy)")
     # a share that is not weak carries no tag
     assert boxes["Sintered NdFeB permanent magnet"] == (
-        "China 94% (incl. JL Mag Rare-Earth ≈0-94%)")
+        "China 94% (incl. JL Mag Rare-Earth ≈47%)")
     svg = run_cli("snapshot", "product:f-35").stdout
     # the bar carries the share, the country's line its tag
     assert ">91%</text>" in svg and ">China (low,</text>" in svg and ">proxy)</text>" in svg
@@ -164,7 +184,8 @@ def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
 def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli):
     """No source states the grade of the Optimus actuator magnets (Musk: "rare-earth
     magnets"; the Dy/Tb grade was inferred from the licence alone): the requirement is
-    NdFeB of unstated grade, so the April 2025 control reaches it only in the worst case."""
+    NdFeB of unstated grade, so the April 2025 control reaches it only in the worst case
+    of --worst-case."""
     from mineralgraph import load_bundled
 
     graph = load_bundled()
@@ -175,10 +196,16 @@ def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
         "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format", "csv").stdout))}
     optimus = rows["product:optimus"]
+    # by default the control reaches what it covers (5.6): not a magnet of unstated grade
+    assert (optimus["loss_low"], optimus["loss_high"]) == ("0.0", "0.0")
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
+        "--worst-case", "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format",
+        "csv").stdout))}
+    optimus = rows["product:optimus"]
     assert (optimus["loss_low"], optimus["loss_high"], optimus["confidence"]) == (
         "0.0", "1.0", "medium")
-    text = " ".join(run_cli("scenario", "--enforce", "control:cn-2025-04-rare-earths"
-                            ).stdout.split())
+    text = " ".join(run_cli("--worst-case", "scenario", "--enforce",
+                            "control:cn-2025-04-rare-earths").stdout.split())
     assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "
             "China's 94% of Sintered NdFeB permanent magnet (medium confidence; source type: "
             "repost) [2] on its supply paths, but only in "

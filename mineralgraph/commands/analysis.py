@@ -118,7 +118,8 @@ def paths(app, source, target, max_paths, fmt, output, as_of):
     """
     graph = app.graph(as_of)
     source, target, steps = paths_between(graph, source, target, max_paths)
-    left_out = [left_out_dict(c) for c in left_out_between(graph, source, target)]
+    left_out = [left_out_dict(c, graph.worst_case)
+                for c in left_out_between(graph, source, target)]
     emit(render_paths(source, target, steps, graph, fmt, left_out), output)
 
 
@@ -139,7 +140,8 @@ def dependents(app, node_id, fmt, output, as_of):
     graph = app.graph(as_of)
     found = dependents_of(graph, node_id)
     emit(render_dependents(node_id, found.losses, graph, fmt, found.spofs, found.caveats,
-                           [left_out_dict(c) for c in found.left_out], found.through_makers,
+                           [left_out_dict(c, graph.worst_case) for c in found.left_out],
+                           found.through_makers,
                            found.sources, found.untraced, found.untraced_losses,
                            found.grades), output)
 

@@ -18,7 +18,8 @@ from mineralgraph.reports.diff import render_diff
 @as_of_option
 @click.option("--no-chokepoints", is_flag=True,
               help="Compare the facts only (skip the chokepoint analysis of both graphs).")
-def diff(old, new, fmt, output, as_of, no_chokepoints):
+@click.pass_obj
+def diff(app, old, new, fmt, output, as_of, no_chokepoints):
     """Show what changed from snapshot OLD to snapshot NEW.
 
     Facts added, re-sourced (a fact already held, now from another source too),
@@ -33,7 +34,8 @@ def diff(old, new, fmt, output, as_of, no_chokepoints):
     """
     before = read_claims(old)
     result = graph_diff(before, read_claims(new), as_of=as_of,
-                        with_chokepoints=not no_chokepoints)
+                        with_chokepoints=not no_chokepoints,
+                        worst_case=bool(app and app.worst_case))
     emit(render_diff(result, old, new, fmt, before=before), output)
 
 

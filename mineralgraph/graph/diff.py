@@ -186,6 +186,8 @@ class GraphDiff:
     facts: FactDiff
     products: list[ProductChange] | None
     beside: list[Beside] = field(default_factory=list)
+    #: the chokepoints were read with the addendum's wider readings (``--worst-case``)
+    worst_case: bool = False
 
     def as_dict(self) -> dict:
         data = {"summary": {"added": len(self.facts.added), "removed": len(self.facts.removed),
@@ -202,7 +204,7 @@ class GraphDiff:
 
 
 def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = None,
-               with_chokepoints: bool = True) -> GraphDiff:
+               with_chokepoints: bool = True, worst_case: bool = False) -> GraphDiff:
     """Facts and chokepoints that changed from ``old`` to ``new``.
 
     Parameters
@@ -213,13 +215,16 @@ def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = 
         Compare the chokepoints of the graphs as of this date (facts are compared whole).
     with_chokepoints : bool
         Run the chokepoint analysis on both graphs (the slow part).
+    worst_case : bool
+        Read both analyses with the addendum's wider readings (``--worst-case``).
     """
     old, new = list(old), list(new)
     products = None
     if with_chokepoints:
-        products = chokepoint_diff(SupplyGraph(old, as_of=as_of), SupplyGraph(new, as_of=as_of))
+        products = chokepoint_diff(SupplyGraph(old, as_of=as_of, worst_case=worst_case),
+                                   SupplyGraph(new, as_of=as_of, worst_case=worst_case))
     facts = fact_diff(old, new)
     beside = []
     if any(c.predicate in TRADE_FIGURES for c in facts.added):
         beside = added_beside(SupplyGraph(new), facts.added)
-    return GraphDiff(facts, products, beside)
+    return GraphDiff(facts, products, beside, worst_case=worst_case and with_chokepoints)

@@ -19,6 +19,7 @@ graph's policy (the newest valid claim by default).
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from collections import defaultdict
@@ -319,12 +320,19 @@ class SupplyGraph:
     min_confidence : str, optional
         Leave out relation claims rated below this level (``high``, ``medium``, ``low``;
         see :func:`mineralgraph.graph.analysis.confidence.at_least`).
+    worst_case : bool
+        Read the analysis with the wider readings of the design note addendum (the
+        global ``--worst-case`` option): pools of producers without shares bounded
+        instead of split equally, any control reaching untraced materials and materials
+        of unstated grade in the lower bound, left-out requirements put back in the
+        lower bound, share sets short of 1 by rounding read as whole. Off by default:
+        the analysis follows section 5 of the design note as written.
     """
 
     @gc_paused()
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
                  policy: str = "newest", loaded: dict[str, int] | None = None,
-                 min_confidence: str | None = None):
+                 min_confidence: str | None = None, worst_case: bool = False):
         from mineralgraph.graph.analysis.confidence import LEVELS, at_least
 
         if policy not in POLICIES:
@@ -334,6 +342,8 @@ class SupplyGraph:
             raise MineralGraphError(f"unknown confidence level {min_confidence!r} "
                                     f"(known: {', '.join(LEVELS)})")
         self.min_confidence = min_confidence
+        #: the wider readings of the addendum (``--worst-case``), see the class docstring
+        self.worst_case = bool(worst_case)
         claims = list(claims)
         # the input order, for :attr:`loaded` (made when first read)
         self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
@@ -455,19 +465,32 @@ class SupplyGraph:
             except ValueError:
                 raise MineralGraphError(f"as_of: {when!r} is not a date (YYYY-MM-DD)") from None
         return SupplyGraph(self.given_claims(), as_of=when, policy=self.policy,
-                           loaded=self.loaded, min_confidence=self.min_confidence)
+                           loaded=self.loaded, min_confidence=self.min_confidence,
+                           worst_case=self.worst_case)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
         return SupplyGraph(self.given_claims(), as_of=self.as_of_date, policy=policy,
-                           loaded=self.loaded, min_confidence=self.min_confidence)
+                           loaded=self.loaded, min_confidence=self.min_confidence,
+                           worst_case=self.worst_case)
 
     def with_min_confidence(self, level: str | None) -> SupplyGraph:
         """The graph without the relation claims rated below ``level``."""
         if level is None:
             return self
         return SupplyGraph(self.given_claims(), as_of=self.as_of_date,
-                           policy=self.policy, loaded=self.loaded, min_confidence=level)
+                           policy=self.policy, loaded=self.loaded, min_confidence=level,
+                           worst_case=self.worst_case)
+
+    def with_worst_case(self, on: bool = True) -> SupplyGraph:
+        """The same claims read with the wider readings of the addendum on (``on``) or off
+        (the global ``--worst-case`` option; see the class docstring). This graph when it
+        already reads them so. The claims are not read again: only the flag differs."""
+        if bool(on) == self.worst_case:
+            return self
+        other = copy.copy(self)
+        other.worst_case = bool(on)
+        return other
 
     def not_yet_valid(self, today: date) -> list[Claim]:
         """The relations that start after ``today`` (a plant not yet open, a supply not yet
@@ -488,7 +511,7 @@ class SupplyGraph:
             return self
         return SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
                            as_of=self.as_of_date,
-                           policy=self.policy, loaded=self.loaded)
+                           policy=self.policy, loaded=self.loaded, worst_case=self.worst_case)
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:

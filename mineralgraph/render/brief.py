@@ -229,7 +229,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
                  "that country, so the country is no sole source.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share, so it may hold none to all "
-                 "of its country's (or the rest of the world's) share: an assumption.")
+                 "of its country's (or the rest of the world's) share: an assumption."
+                 if graph.worst_case else
+                 " ≈: the supplier produces without a sourced share and is given an equal part "
+                 "of its country's (or the rest of the world's) share (design note 5.4): an "
+                 "assumption.")
     disputed = Caveats()
     for c in suppliers[:TABLE_ROWS]:
         disputed |= c.caveats

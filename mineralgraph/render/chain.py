@@ -175,7 +175,7 @@ class Node:
     via: str | None = None  # the operator, when it is a top chokepoint (facilities)
     via_rank: int | None = None
     blocked: bool = False  # out under the scenario (removed, or cut by a restriction)
-    assumed: bool = False  # no sourced share: none to all of its country's share (a range)
+    assumed: bool = False  # no sourced share: an equal part (5.4; --worst-case: none to all)
     share_range: tuple | None = None  # (low, high) when it splits a pool with others
     bars: list[Bar] = field(default_factory=list)  # compact: country shares
     unknown: bool = False  # compact: a material with no mapped producer

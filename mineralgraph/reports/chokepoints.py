@@ -188,7 +188,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
             out += unmapped_block(graph, sources, report.unmapped, markdown)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
-        left_out = [left_out_dict(c) for c in graph.left_out if c.id in ids]
+        left_out = [left_out_dict(c, graph.worst_case) for c in graph.left_out if c.id in ids]
         title = left_out_title(graph)
         out += [f"## {title}" if markdown else title.upper(), ""]
         out += [f"- {text(line)}" if markdown else line
@@ -213,9 +213,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "a supplier, of the stage its loss comes from: where it holds most of what "
                      "is left). ≈: "
                      "the node produces without a sourced share, so it is given its capacity's "
-                     "part of world output where both are known (design note 5.4), else it may "
-                     "hold none to all of the share it splits with its country's (or the rest "
-                     "of the world's) other output, so its loss is a range: an assumption, not "
+                     "part of world output where both are known (design note 5.4), else "
+                     + ("it may hold none to all of the share it splits with its country's (or "
+                        "the rest of the world's) other output, so its loss is a range (--worst-"
+                        "case)" if graph.worst_case else
+                        "an equal part of its country's (or the rest of the world's) share")
+                     + ": an assumption, not "
                      "a figure. Confidence: the weakest rating among the claims "
                      "on the row's evidence paths; proxy: one of them is a figure measured for a "
                      "neighbouring stage or material; disputed: another source disagrees with "
@@ -255,6 +258,8 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them."""
     data = report.as_dict()
+    if graph.worst_case:
+        data["worst_case"] = True
     data["chokepoints"] = [{**row, "spof": spof_value(row["spof"])}
                            for row in data["chokepoints"]]
     data["unmapped_reasons"] = [

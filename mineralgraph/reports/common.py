@@ -163,6 +163,27 @@ def prose_name(graph: SupplyGraph, node_id: str) -> str:
     return label
 
 
+def worst_case_line(graph: SupplyGraph) -> str:
+    """The one line every report gives under ``--worst-case`` (the addendum's wider
+    readings instead of section 5 of the design note as written), or "" without it.
+
+    >>> from mineralgraph import load_bundled
+    >>> worst_case_line(load_bundled())
+    ''
+    >>> worst_case_line(load_bundled().with_worst_case())[:47]
+    'Worst case (--worst-case): the ranges widen the'
+    """
+    return WORST_CASE_LINE if graph.worst_case else ""
+
+
+#: what every report says under ``--worst-case`` (:func:`worst_case_line`)
+WORST_CASE_LINE = (
+    "Worst case (--worst-case): the ranges widen the design note's section 5 with the "
+    "addendum's readings (producers without a share hold none to all of their pool, any "
+    "control in scope may reach untraced materials and materials of unstated grade, "
+    "left-out requirements count in the lower bound, sets short of 1 by rounding are whole).")
+
+
 def left_out_title(graph: SupplyGraph) -> str:
     """The heading of the section listing what ``--min-confidence`` left out."""
     return f"Left out below {graph.min_confidence} confidence"

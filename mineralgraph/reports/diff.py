@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from mineralgraph.cells import md_code, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 from mineralgraph.graph.diff import GraphDiff
-from mineralgraph.reports.common import span
+from mineralgraph.reports.common import WORST_CASE_LINE, span
 
 #: Qualifiers that say how a fact was read, not what it says: a fact that differs from
 #: one already held only in these (or in its sources, quote, rating or dates) is the same
@@ -131,6 +131,8 @@ def render_text(diff: GraphDiff, old: str, new: str, markdown: bool = False,
             f"{len(facts.removed)} removed, {len(facts.changed)} changed from {old} to {new}")
     if products is not None:
         head += f"; chokepoints changed for {len(products)} product(s)"
+    if diff.worst_case:
+        head += ". " + WORST_CASE_LINE
     sections: list[tuple[str, list[str]]] = [
         ("Added", [f"+ {_fact_line(c)}" for c in facts.added]),
         ("Re-sourced (facts already held, now from another source too)",
@@ -211,6 +213,8 @@ def render_diff(diff: GraphDiff, old: str, new: str, fmt: str = "text",
                     removed=[c.to_dict() for c in facts.removed])
         data["summary"].update(added=len(facts.added), resourced=len(facts.resourced),
                                removed=len(facts.removed))
+        if diff.worst_case:
+            data["worst_case"] = True
         return to_json(data)
     if fmt == "csv":
         return to_csv(diff_rows(diff, before), CSV_COLUMNS)

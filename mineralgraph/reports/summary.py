@@ -19,7 +19,14 @@ from mineralgraph.graph.analysis.concentration import (
 )
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.reports.common import join_names, percent, prose_name, span, thousands
+from mineralgraph.reports.common import (
+    join_names,
+    percent,
+    prose_name,
+    span,
+    thousands,
+    worst_case_line,
+)
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
 MINERAL_STAGES = ("mining", "processing", "metal", "component")
@@ -201,7 +208,8 @@ def untraced_sentence(graph: SupplyGraph, reports: list[ProductReport]) -> str:
 
 def left_out_sentence(graph: SupplyGraph, count: int) -> str:
     """What ``--min-confidence`` left out, for after a summary (with a leading space), or
-    "" without the option. A left-out requirement still counts in the lower bound."""
+    "" without the option. A left-out requirement still counts in the lower bound under
+    ``--worst-case`` only."""
     if not graph.min_confidence:
         return ""
     level = graph.min_confidence
@@ -210,8 +218,9 @@ def left_out_sentence(graph: SupplyGraph, count: int) -> str:
                 f"{level}); none of them bears on this answer.")
     return (f" {count} relation(s) rated below {level} confidence that bear on this answer "
             f"are left out (--min-confidence {level}), listed under \"Left out below {level} "
-            "confidence\"; a left-out requirement still counts in the lower bound (unknown, "
-            "not absent).")
+            "confidence\"" + ("; a left-out requirement still counts in the lower bound "
+                               "(unknown, not absent; --worst-case)." if graph.worst_case
+                               else ": dropped before the analysis, in both bounds."))
 
 
 def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint | None:
@@ -420,7 +429,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     most exposed, and its sole-source suppliers; what the headlines rest on when that is
     weak; and the limits of the data (unmapped inputs, the date, a confidence filter).
     """
-    out = []
+    out = [worst_case_line(graph)] if graph.worst_case else []
     scenarios = sorted({(r.scenario, r.scenario_title or "") for r in reports if r.scenario})
     for name, title in scenarios:
         cause = f": {title.rstrip('.')}" if title else ""

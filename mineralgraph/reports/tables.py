@@ -26,6 +26,7 @@ from mineralgraph.reports.common import (
     spof_text,
     spof_value,
     thousands,
+    worst_case_line,
 )
 from mineralgraph.reports.summary import (
     caveat_sentences,
@@ -54,12 +55,16 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     ``--min-confidence``, the ``left_out`` claims (``left_out_dict`` rows) in a section
     after the table."""
     if fmt == "json":
+        if graph.worst_case and isinstance(data, dict):
+            data = {**data, "worst_case": True}
         return to_json(data)
     if fmt == "csv":
         return to_csv(rows, columns)
     md = fmt == "md"
     text = md_text if md else str
     out = [f"# {text(title)}" if md else title.upper(), ""]
+    if graph.worst_case:
+        out += [text(worst_case_line(graph)), ""]
     if intro:
         out += [text(line) for line in intro.splitlines()] + [""]
     headers = [column if md else SHORT_HEADERS.get(column, column) for column in columns]
@@ -376,7 +381,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
     ``sources``)."""
     if fmt == "json":
-        return to_json({**result, "products": [
+        return to_json({**result, **({"worst_case": True} if graph.worst_case else {}),
+                        "products": [
             {**r, "drivers": [{**d, "sources": driver_sources([d], graph)}
                               for d in r.get("drivers", [])],
              "low_drivers": [{**d, "sources": driver_sources([d], graph)}
@@ -625,7 +631,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
                   "more.")
     if report.through_makers:
         intro += " " + makers_country_sentence(report, graph)
-    left_out = [left_out_dict(c) for c in report.left_out]
+    left_out = [left_out_dict(c, graph.worst_case) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph, [report.product])
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))

@@ -188,6 +188,9 @@ class ProductReport:
     #: issuers of the scenario's controls that reach the product in the worst case only
     #: (they target countries and no maker, or maker's country, is recorded: 5.6)
     worst_case_issuers: list[str] = field(default_factory=list)
+    #: read with the addendum's wider readings (``--worst-case``): what was left out below
+    #: --min-confidence then still counts in the lower bound where it is a requirement
+    wide: bool = False
     #: the two bounds of section 5.6, [lower, upper], that the losses are measured in
     #: (against ``baseline_range``)
     availability_bounds: tuple[float, float] = (1.0, 1.0)
@@ -259,7 +262,8 @@ class ProductReport:
                 "worst_supplier": self.worst_supplier.id if self.worst_supplier else None,
                 "most_concentrated": (self.most_concentrated.id
                                       if self.most_concentrated else None),
-                "left_out_below_confidence": [left_out_dict(c) for c in self.left_out]}
+                "left_out_below_confidence": [left_out_dict(c, self.wide)
+                                              for c in self.left_out]}
 
 
 class Evidence:
@@ -343,8 +347,9 @@ class Evidence:
 
     def assumed_share(self, node_id: str, product: str | None = None) -> bool:
         """Whether the node's loss rests on a share that is assumed, not sourced: a
-        facility or company that produces something without a share (it may hold none
-        to all of its country's or the rest of the world's share, addendum 5.4 amended);
+        facility or company that produces something without a share (an equal part of its
+        country's or the rest of the world's share, 5.4; under ``--worst-case`` none to
+        all of it, addendum 5.4 amended);
         with ``product``, a country whose largest part of a material upstream
         (:meth:`loss_material`) comes from such a producer of it while the country has no
         share of that material of its
@@ -653,7 +658,8 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
         through_makers={c: through[c] for c in sorted(through)},
-        worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}))
+        worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
+        wide=analysis.worst_case)
 
 
 def supplier_ranks(ranked: list[str]) -> dict[str, int]:

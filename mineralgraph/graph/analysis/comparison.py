@@ -22,7 +22,12 @@ from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, rule_set
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import located_in, producer_pools, producer_weights
+from mineralgraph.graph.analysis.structure import (
+    equal_split_groups,
+    located_in,
+    producer_pools,
+    producer_weights,
+)
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -53,10 +58,12 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
     With ``bound="lower"``, what the lower bound blocks besides: a material of unstated
     grade a control may reach, a control whose targets may include the unknown maker.
 
-    Where the producers held split a pool with others and no share of their own
-    (:func:`producer_pools`), their part of it is not known: ``share_range`` is [what
-    they hold for certain, that and the whole of each such pool] and ``assumed_share`` is
-    True; ``share`` (the equal split, kept for the order) is no figure to state then.
+    Where the producers held split a pool with others and no share of their own, their
+    part of it is their equal split (section 5.4), an assumed share: ``assumed_share`` is
+    True and ``share_range`` is ``share`` at both ends. Under ``--worst-case``
+    (:func:`producer_pools`) their part of it is not known: ``share_range`` is [what they
+    hold for certain, that and the whole of each such pool] and ``share`` (the equal
+    split, kept for the order) is no figure to state then.
 
     Returns
     -------
@@ -67,13 +74,16 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
     graph = analysis.graph
     ups = analysis.upstream(product, bound)
     held_by: dict[tuple[str, str, str], set[str]] = {}
-    weights, pools = {}, {}
+    weights, pools, split = {}, {}, {}
 
     def weight_of(material: str) -> list:
         if material not in weights:
             claims = graph.relation_claims(material, "PRODUCES", incoming=True)
             weights[material] = producer_weights(graph, material, claims)
             pools[material] = producer_pools(graph, material, claims)
+            # the groups splitting a pool equally (5.4): a part of one is assumed
+            split[material] = [{c.subject for c in group}
+                               for _, group in equal_split_groups(graph, material, claims)]
         return weights[material]
 
     for producer, material in analysis.blocked_for(product, bound):
@@ -98,12 +108,15 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
                 # part of a pool no source splits: none of it to all of it
                 inside = sum(w for c, w in weights[material] if c.subject in members & subjects)
                 low, high = low - inside, high - inside + weight
-        found[key] = (share, max(0.0, low), high)
+        assumed = high - low > 1e-12 or (not graph.worst_case and any(
+            members & subjects and not members <= subjects for members in split[material]))
+        found[key] = (share, max(0.0, low), high, assumed)
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
     return [{"holder": holder, "material": material, "share": round(share, 6),
              "share_range": [round(low, 6), round(high, 6)],
-             "assumed_share": high - low > 1e-12, "how": how}
-            for (holder, material, how), (share, low, high) in ranked[:limit] if share > 0]
+             "assumed_share": assumed, "how": how}
+            for (holder, material, how), (share, low, high, assumed) in ranked[:limit]
+            if share > 0]
 
 
 def range_reasons(analysis: Analysis, product: str, under: tuple[float, float]) -> dict:

@@ -71,7 +71,8 @@ class Caveats:
         The proxy figures among them.
     assumed_share : bool
         Whether the answer rests on an assumed (≈) share: a producer without a sourced
-        share, bounded by none to all of its country's or the rest of the world's share.
+        share, given an equal part of its country's or the rest of the world's share
+        (5.4; under ``--worst-case``, bounded by none to all of it).
     disputes : tuple of (subject, relation, object, who disagrees and how)
         The claims among them that another source disputes.
     """
@@ -219,12 +220,13 @@ def _feeds(claim: Claim, near: set[str]) -> bool:
     return (claim.subject if reverse else str(claim.object)) in near
 
 
-def left_out_dict(claim: Claim) -> dict:
+def left_out_dict(claim: Claim, worst_case: bool = False) -> dict:
     """JSON of one left-out claim: its ends, relation, rating, share, proxy and sources,
-    and whether it still counts in the lower bound (a requirement: section 5.7)."""
+    and whether it still counts in the lower bound (a requirement, under ``--worst-case``
+    only: section 5.7 drops every left-out claim before the analysis)."""
     from mineralgraph.graph.supply_graph import REQUIREMENTS
 
     return {"subject": claim.subject, "relation": claim.predicate, "object": str(claim.object),
             "confidence": claim.confidence, "share": claim.qualifier("share"),
             "proxy": claim.qualifier("proxy"), "sources": sorted(claim.sources),
-            "counts_in_lower_bound": claim.predicate in REQUIREMENTS}
+            "counts_in_lower_bound": worst_case and claim.predicate in REQUIREMENTS}

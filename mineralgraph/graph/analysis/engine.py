@@ -132,9 +132,14 @@ class Analysis:
         self.scenario = scenario.check(graph) if scenario else None
         self.removed = tuple(scenario.remove) if scenario else ()
         self.restrictions = scenario.restrictions(graph) if scenario else ()
-        #: the graph of the lower bound: requirements that --min-confidence left out are
-        #: put back there (unknown, not absent: section 5.7)
-        self.lower_graph = graph.with_left_out_requirements()
+        #: the wider readings of the addendum (``--worst-case``: graph.worst_case)
+        self.worst_case = graph.worst_case
+        #: the graph of the lower bound: the graph itself, as section 5.7 drops the claims
+        #: below --min-confidence "before the analysis"; under --worst-case, with the
+        #: requirements --min-confidence left out put back (unknown, not absent: addendum,
+        #: 5.7 put-back)
+        self.lower_graph = (graph.with_left_out_requirements() if self.worst_case
+                            else graph)
         self._flow = None
         self._lower_flow = None
         self._flow_index: FlowIndex | None = None
@@ -220,9 +225,11 @@ class Analysis:
     def grades(self) -> dict[str, list[str]]:
         """Each material whose grade is not stated, with its richer grades
         (:func:`~mineralgraph.graph.analysis.structure.richer_grades`, on the lower
-        bound's graph, the only one that uses them)."""
+        bound's graph, the only one that uses them); under ``--worst-case`` only (addendum,
+        5.6 unstated grade): by default a control reaches what section 5.6 says it covers,
+        and none (an empty dict)."""
         if self._grades is None:
-            self._grades = richer_grades(self.lower_graph)
+            self._grades = richer_grades(self.lower_graph) if self.worst_case else {}
         return self._grades
 
     def grade_unknown(self, restriction: Restriction) -> set[str]:
@@ -230,7 +237,8 @@ class Analysis:
         5.6 grades): the control covers a richer grade of the material (the grade itself
         or an element the grade contains) but not the material. In the lower bound the
         issuer's producers of such a material count as 0, as if the control reached it;
-        the upper bound reads it as stated."""
+        the upper bound reads it as stated. Under ``--worst-case`` only (empty
+        otherwise: :meth:`grades`)."""
         return self._grade_unknown_of(self._covered(restriction))
 
     def _grade_unknown_of(self, covered: set[str]) -> set[str]:
@@ -334,9 +342,10 @@ class Analysis:
     def _blocked_virtual(self, restriction: Restriction) -> set:
         """Virtual producers a control zeroes, whoever issued it: where supply is unknown,
         a control covering the material, an element it contains or one of its inputs may
-        reach it (a material of unstated grade counting as covered when a richer grade
-        is); a material nothing traces (no element, input or anchor) any control in
-        scope may reach (section 5.6)."""
+        reach it (section 5.6). Under ``--worst-case`` also a material of unstated grade
+        when a richer grade is covered, and a material nothing traces (no element, input
+        or anchor) under any control in scope (addendum): :meth:`grades` and
+        :meth:`untraced` are empty otherwise."""
         covered = self._covered(restriction) | self.grade_unknown(restriction)
         return {("virtual", m) for m in self._virtual_reached(covered)
                 | untraced_reached(self.lower_graph, self.untraced(), restriction.covers)}
@@ -349,9 +358,12 @@ class Analysis:
 
     def untraced(self) -> set[str]:
         """Materials nothing traces to a country: no producer, element, input or anchor.
-        Any enforced control in scope zeroes their virtual producer (section 5.6)."""
+        Under ``--worst-case`` any enforced control in scope zeroes their virtual producer
+        (addendum, 5.6 untraced); by default none are set apart (an empty set): a control
+        reaches such a material only where section 5.6 says, by covering it."""
         if self._untraced is None:
-            self._untraced = set(untraced(self.lower_graph, self.anchors()))
+            self._untraced = (set(untraced(self.lower_graph, self.anchors()))
+                              if self.worst_case else set())
         return self._untraced
 
     def untraced_upstream(self, product: str) -> list[str]:
@@ -641,6 +653,8 @@ class Analysis:
         issued by one or covers one, and section 5.6 never takes a virtual producer out
         with a company or facility (unknown supply is unknown of country, not of firm).
         """
+        if not self.worst_case:  # the untraced rule is --worst-case's alone
+            return False
         kind = model.kind_of(node_id)
         return kind in ("Element", "Material") or (kind == "Country"
                                                    and node_id != REST_OF_WORLD)

@@ -214,7 +214,7 @@ def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
             "removed": list(scenario.remove), "enforced": [i["control"] for i in scenario.enforce],
             "products": rows, "notes": notes,
-            "left_out_below_confidence": [left_out_dict(c) for c in left_out_for(
+            "left_out_below_confidence": [left_out_dict(c, graph.worst_case) for c in left_out_for(
                 graph, [r["product"] for r in rows])]}
 
 

@@ -7,8 +7,9 @@ Each *evaluation node* is an integer with an operator and inputs:
   producer's country, operator and inputs). Leontief: the scarcest input limits output.
 - ``OR``: ``min(1, sum(weight * input))`` over the producers of a material.
 - ``ZERO``: a producer an enforced export control blocks.
-- ``MAX``: the maximum of its inputs (producers that split a pool with no share of their
-  own, in the upper bound: the whole pool on the best-off of them).
+- ``MAX``: the maximum of its inputs (under ``--worst-case``, producers that split a pool
+  with no share of their own, in the upper bound: the whole pool on the best-off of them;
+  by default they split it equally, section 5.4, and no node is ``MAX``).
 
 Every evaluation node may have an *owner*, the graph node whose removal sets it to 0.
 The rules are those of section 2 of the dependency model: removing an element removes
@@ -556,7 +557,8 @@ class Lookups:
         weights, claim_of, groups = _split(self.graph, material, producers)
         self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
                                          key=lambda cw: cw[0].subject)
-        self._pools[material] = _pools_of(weights, claim_of, groups)
+        self._pools[material] = (_pools_of(weights, claim_of, groups)
+                                 if self.graph.worst_case else [])
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
         """:func:`supplied_materials` of a producer (read only: one empty dict serves
@@ -901,9 +903,10 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     its own facilities and producing companies (no double counting). Producers without a share
     split their *pool* equally: the share of their country, or of the rest of the world
     (``country:XX``) when their country has none, the pool's unmapped output counting as
-    one more producer. Producers with no pool split what is left of 1 equally. Weights
-    that add up to more than 1 (shares of a rounded world total) are scaled to add up
-    to 1.
+    one more producer (section 5.4: they "join the equal split"). Producers with no pool
+    split what is left of 1 equally. Weights that add up to more than 1 (shares of a
+    rounded world total, 5.5) are scaled to add up to 1; under ``--worst-case`` so are
+    shares short of 1 by their own rounding (:func:`rounding_slack`).
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
@@ -922,24 +925,57 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
 
 
 def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[float, list]]:
-    """The groups of a material's producers whose split among themselves no source gives
-    (design note addendum, "an unsourced split is no figure"): the producers without a
-    share in one pool (their country's share, or the rest of the world's) with that pool's
-    own unmapped output, or those with no pool at all; each group's summed weight (as
-    :func:`producer_weights` gives it) and its claims, sorted by subject. Only groups of
-    two or more: the equal split inside them is an assumption, not a figure, so the
-    analysis bounds it (the whole weight on the worst-off member in the lower bound, on
-    the best-off in the upper one) instead of reading it.
+    """Under ``--worst-case`` (``graph.worst_case``), the groups of a material's producers
+    whose split among themselves no source gives (design note addendum, 5.4 amended, under
+    --worst-case only): the producers without a share in one pool (their country's share,
+    or the rest of the world's) with that pool's own unmapped output, or those with no
+    pool at all; each group's summed weight (as :func:`producer_weights` gives it) and its
+    claims, sorted by subject. Only groups of two or more: the analysis then bounds the
+    equal split (the whole weight on the worst-off member in the lower bound, on the
+    best-off in the upper one) instead of reading it. By default none: section 5.4's
+    equal split is read in both bounds (:func:`equal_split_groups` gives the groups).
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
     >>> g = SupplyGraph([c("country:CN", "PRODUCES", share=0.94),
     ...                  c("country:XX", "PRODUCES", share=0.06),
     ...                  c("company:j", "PRODUCES", amount=29300.0),
-    ...                  Claim("company:j", "LOCATED_IN", "country:CN")])
+    ...                  Claim("company:j", "LOCATED_IN", "country:CN")],
+    ...                 worst_case=True)
     >>> [(round(w, 2), [x.subject for x in group]) for w, group in producer_pools(
     ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
     [(0.94, ['company:j', 'country:CN'])]
+    >>> producer_pools(g.with_worst_case(False), "material:m",
+    ...                g.relation_claims("material:m", "PRODUCES", incoming=True))
+    []
+    """
+    if not graph.worst_case:
+        # section 5.4: a producer with no share "joins the equal split", and the analysis
+        # reads that split; only --worst-case bounds the groups instead (addendum, 5.4
+        # amended)
+        return []
+    return _pools_of(*_split(graph, material, producers))
+
+
+def equal_split_groups(graph: SupplyGraph, material: str,
+                       producers) -> list[tuple[float, list]]:
+    """The groups of a material's producers that split a pool equally with no share of
+    their own (section 5.4), each with its summed weight and its claims, whatever the
+    reading: what :func:`producer_pools` gives under ``--worst-case``. A producer in one
+    holds an assumed (≈) share (sections 5.4 and 5.7).
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
+    >>> g = SupplyGraph([c("country:CN", "PRODUCES", share=0.94),
+    ...                  c("country:XX", "PRODUCES", share=0.06),
+    ...                  c("company:j", "PRODUCES"),
+    ...                  Claim("company:j", "LOCATED_IN", "country:CN")])
+    >>> claims = g.relation_claims("material:m", "PRODUCES", incoming=True)
+    >>> [(round(w, 2), [x.subject for x in group])
+    ...  for w, group in equal_split_groups(g, "material:m", claims)]
+    [(0.94, ['company:j', 'country:CN'])]
+    >>> producer_pools(g, "material:m", claims)
+    []
     """
     return _pools_of(*_split(graph, material, producers))
 
@@ -956,10 +992,11 @@ def _pools_of(weights: dict, claim_of: dict, groups: list) -> list[tuple[float, 
 
 def share_ranges(graph: SupplyGraph, material: str, producers) -> list[tuple]:
     """(claim, low, high) for each producer of a material: what its share of world output
-    may be. A sourced (or derived, 5.4) share is itself at both ends; a producer splitting
-    a pool with no share of its own (:func:`producer_pools`) may hold none of the pool or
-    all of it (the pool's own unmapped output likewise). What a view states for one
-    producer: never the equal part :func:`producer_weights` orders them by.
+    may be as the analysis reads it. A sourced (or derived, 5.4) share is itself at both
+    ends, and by default so is the equal part of a producer with no share of its own
+    (section 5.4; an assumed share, ≈). Under ``--worst-case`` a producer splitting a pool
+    with no share of its own (:func:`producer_pools`) may hold none of the pool or all of
+    it (the pool's own unmapped output likewise).
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
@@ -967,8 +1004,12 @@ def share_ranges(graph: SupplyGraph, material: str, producers) -> list[tuple]:
     ...                  c("country:XX", "PRODUCES", share=0.06),
     ...                  c("company:j", "PRODUCES"),
     ...                  Claim("company:j", "LOCATED_IN", "country:CN")])
+    >>> claims = g.relation_claims("material:m", "PRODUCES", incoming=True)
     >>> [(x.subject, round(lo, 2), round(hi, 2)) for x, lo, hi in share_ranges(
-    ...     g, "material:m", g.relation_claims("material:m", "PRODUCES", incoming=True))]
+    ...     g, "material:m", claims)]
+    [('company:j', 0.47, 0.47), ('country:CN', 0.47, 0.47), ('country:XX', 0.06, 0.06)]
+    >>> [(x.subject, round(lo, 2), round(hi, 2)) for x, lo, hi in share_ranges(
+    ...     g.with_worst_case(), "material:m", claims)]
     [('company:j', 0.0, 0.94), ('country:CN', 0.0, 0.94), ('country:XX', 0.06, 0.06)]
     """
     pooled = {c.subject: w for w, group in producer_pools(graph, material, producers)
@@ -1022,12 +1063,15 @@ def _split(graph: SupplyGraph, material: str, producers):
         weights.update({claim: rest / len(loose) for claim in loose})
         groups.append(list(loose))
     total = sum(weights.values())
-    if total > 1.0 or (not loose and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
+    wide = graph.worst_case
+    if total > 1.0 or (wide and not loose
+                       and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
         # Shares a little above 100% come from a rounded world total (USGS rounds it,
-        # not the countries): each is a share of the larger, true total. Shares a little
-        # below it by no more than their own rounding (0.9999 from four-decimal shares)
-        # are all of the output too: no producer is missing there (a larger gap stays
-        # unmapped supply, a rest of the world the data does not name).
+        # not the countries): each is a share of the larger, true total (section 5.5).
+        # Under --worst-case only (addendum, 5.5 rounding), shares a little below it by
+        # no more than their own rounding (0.9999 from four-decimal shares) are all of
+        # the output too; by default a set short of 1 leaves the gap unmapped, as 5.5
+        # reads only a set above 1 as shares of its sum.
         weights = {claim: weight / total for claim, weight in weights.items()}
     return weights, claim_of, groups
 

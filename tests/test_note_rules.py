@@ -1,0 +1,304 @@
+"""Section 5 of the design note as written is the default; the addendum's wider readings
+hold only under the one opt-in, ``--worst-case`` (``SupplyGraph.worst_case``).
+
+One small hand-made graph per rule the addendum had widened (5.4 equal split, 5.6
+untraced, 5.6 unstated grade, 5.7 left-out requirements, 5.5 rounding), each figure
+worked out by hand in the comment above it, in both readings.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import mineralgraph as mg
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis import Analysis, Restriction, Scenario, chokepoints
+from mineralgraph.graph.analysis.comparison import compare, drivers
+from mineralgraph.graph.analysis.confidence import left_out_dict
+from mineralgraph.graph.analysis.engine import BOUNDS
+from mineralgraph.graph.analysis.structure import (
+    equal_split_groups,
+    producer_pools,
+    share_ranges,
+)
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+S = ("source:s",)
+
+
+def graph_of(*facts, extra=(), wide: bool = False) -> SupplyGraph:
+    """Claims from (subject, relation, object, qualifiers) tuples; every node labelled;
+    read with --worst-case when ``wide``."""
+    claims = [Claim("source:s", "title", "s", sources=S)]
+    nodes = set()
+    for subject, relation, obj, *rest in facts:
+        q = rest[0] if rest else {}
+        claims.append(Claim(subject, relation, obj, tuple(sorted(q.items())), sources=S))
+        nodes |= {subject, obj}
+    claims += [Claim(n, "label", n, sources=S) for n in sorted(nodes)]
+    return SupplyGraph(claims + list(extra), worst_case=wide)
+
+
+def losses(graph, product="product:p", scenario=None) -> dict[str, dict[str, float]]:
+    """bound -> node -> loss(P, node), rounded to 6 places."""
+    analysis = Analysis(graph, scenario)
+    return {b: {n: round(v, 6) for n, v in analysis.losses([product], b)[product].items()}
+            for b in BOUNDS}
+
+
+def row(graph, node, product="product:p", scenario=None):
+    report = chokepoints(graph, [product], scenario)[0]
+    return next(c for c in report.chokepoints if c.id == node)
+
+
+# ---------------------------------------------------------------- 5.4 the equal split
+#: two producers without a share of their own split what the shares leave (0.94): the
+#: "loose" group of 5.4, with no pool of their own
+LOOSE = [("product:p", "REQUIRES", "material:m"),
+         ("country:AU", "PRODUCES", "material:m", {"share": 0.06}),
+         ("facility:f1", "PRODUCES", "material:m"),
+         ("facility:f1", "LOCATED_IN", "country:BR"),
+         ("facility:f2", "PRODUCES", "material:m"),
+         ("facility:f2", "LOCATED_IN", "country:BR")]
+
+#: JL Mag's case: a company without a share in China, beside China's 94%; the company and
+#: China's unmapped output split China's share equally
+JL = [("product:p", "REQUIRES", "material:m"),
+      ("country:CN", "PRODUCES", "material:m", {"share": 0.94}),
+      ("country:XX", "PRODUCES", "material:m", {"share": 0.06}),
+      ("company:j", "PRODUCES", "material:m"),
+      ("company:j", "LOCATED_IN", "country:CN")]
+
+
+def test_two_producers_without_shares_split_the_rest_equally_in_both_bounds():
+    # 1 - 0.06 = 0.94 split by f1 and f2: 0.47 each. Removing f1 loses 0.47 in both
+    # bounds; removing Brazil (both plants) 0.94; Australia 0.06
+    found = losses(graph_of(*LOOSE))
+    for bound in BOUNDS:
+        assert found[bound]["facility:f1"] == 0.47
+        assert found[bound]["facility:f2"] == 0.47
+        assert found[bound]["country:BR"] == 0.94
+        assert found[bound]["country:AU"] == 0.06
+    f1 = row(graph_of(*LOOSE), "facility:f1")
+    assert f1.loss_range == pytest.approx((0.47, 0.47))
+    # an assumed share, marked ≈, and the caveat says so (5.4, 5.7)
+    assert f1.assumed_share and f1.caveats.assumed_share
+
+
+def test_under_worst_case_the_two_producers_hold_none_to_all_of_the_rest():
+    # --worst-case (addendum 5.4 amended): the whole 0.94 on the worst-off of them in the
+    # lower bound (losing f1 loses 0.94), on the best-off in the upper (loses nothing)
+    found = losses(graph_of(*LOOSE, wide=True))
+    assert found["lower"]["facility:f1"] == 0.94
+    assert "facility:f1" not in found["upper"]
+    assert found["lower"]["country:BR"] == found["upper"]["country:BR"] == 0.94
+    assert row(graph_of(*LOOSE, wide=True), "facility:f1").loss_range == pytest.approx(
+        (0.0, 0.94))
+
+
+def test_a_company_without_a_share_takes_half_its_countrys_share():
+    # JL Mag's case: j and China's unmapped output split China's 0.94: j loses 0.47 in
+    # both bounds (≈47%), China 0.94, rest of world 0.06
+    graph = graph_of(*JL)
+    found = losses(graph)
+    assert found["lower"] == found["upper"] == {"company:j": 0.47, "country:CN": 0.94,
+                                                "country:XX": 0.06, "material:m": 1.0}
+    claims = graph.relation_claims("material:m", "PRODUCES", incoming=True)
+    assert producer_pools(graph, "material:m", claims) == []
+    assert [(c.subject, round(lo, 2), round(hi, 2))
+            for c, lo, hi in share_ranges(graph, "material:m", claims)] == [
+        ("company:j", 0.47, 0.47), ("country:CN", 0.47, 0.47), ("country:XX", 0.06, 0.06)]
+    assert [[c.subject for c in g] for _, g in equal_split_groups(graph, "material:m",
+                                                                  claims)] == [
+        ["company:j", "country:CN"]]
+    # under --worst-case: j 0-94%, China still 94% (the whole pool)
+    wide = losses(graph.with_worst_case())
+    assert wide["lower"]["company:j"] == 0.94 and "company:j" not in wide["upper"]
+    assert wide["lower"]["country:CN"] == wide["upper"]["country:CN"] == 0.94
+
+
+def test_a_driver_holding_an_equal_part_states_it_as_assumed():
+    # j offline: it held 0.47, an equal part (assumed); under --worst-case, 0-94%
+    scenario = Scenario("x", remove=("company:j",))
+    found = drivers(Analysis(graph_of(*JL), scenario), "product:p")
+    assert found == [{"holder": "company:j", "material": "material:m", "share": 0.47,
+                      "share_range": [0.47, 0.47], "assumed_share": True, "how": "removed"}]
+    wide = drivers(Analysis(graph_of(*JL, wide=True), scenario), "product:p")
+    assert wide[0]["share_range"] == [0.0, 0.94] and wide[0]["assumed_share"]
+    # a scenario row reads the same split: 47% lost in both bounds
+    assert compare(graph_of(*JL), scenario)[0]["loss_range"] == pytest.approx([0.47, 0.47])
+    assert compare(graph_of(*JL, wide=True), scenario)[0]["loss_range"] == pytest.approx(
+        [0.0, 0.94])
+
+
+# ---------------------------------------------------------------- 5.6 untraced
+UNTRACED = [("product:p", "REQUIRES", "material:oxide"),
+            ("product:p", "REQUIRES", "material:unspecified"),
+            ("company:maker", "MAKES", "product:p"),
+            ("company:maker", "LOCATED_IN", "country:US"),
+            ("country:CN", "PRODUCES", "material:oxide", {"share": 0.7}),
+            ("country:AU", "PRODUCES", "material:oxide", {"share": 0.3}),
+            ("material:oxide", "CONTAINS", "element:Nd")]
+OXIDE_TO_US = Restriction(issuer="country:CN", covers=("material:oxide",),
+                          targets=("country:US",))
+
+
+def test_a_control_reaches_an_untraced_material_only_by_covering_it():
+    # material:unspecified has no producer, element, input or anchor. CN bans the oxide
+    # to the US: 5.6 zeroes a virtual producer only for a control covering M, an element
+    # of M or an input of M, so the lower bound keeps it (1): both bounds 0.3, loss 70%
+    scenario = Scenario("x", restrict=(OXIDE_TO_US,))
+    analysis = Analysis(graph_of(*UNTRACED), scenario)
+    assert analysis.availability_range("product:p") == pytest.approx((0.3, 0.3))
+    assert compare(graph_of(*UNTRACED), scenario)[0]["loss_range"] == pytest.approx(
+        [0.7, 0.7])
+    assert analysis.untraced() == set() and not analysis.untraced_reach("country:CN")
+    assert chokepoints(graph_of(*UNTRACED), ["product:p"])[0].untraced == []
+    # a control covering the material itself does reach it (5.6): lower bound 0
+    on_it = Restriction(issuer="country:CN", covers=("material:unspecified",))
+    assert Analysis(graph_of(*UNTRACED), Scenario("y", restrict=(on_it,))).availability_range(
+        "product:p") == pytest.approx((0.0, 1.0))
+    # --worst-case: any control in scope may reach it: lower bound 0, loss 70-100%
+    wide = Analysis(graph_of(*UNTRACED, wide=True), scenario)
+    assert wide.availability_range("product:p") == pytest.approx((0.0, 0.3))
+    assert compare(graph_of(*UNTRACED, wide=True), scenario)[0]["loss_range"] == \
+        pytest.approx([0.7, 1.0])
+
+
+def test_an_untraced_requirement_alone_loses_nothing_under_a_control_on_something_else():
+    # the bundled Virginia-class case: 0% in both bounds (0-100% under --worst-case)
+    facts = [("product:p", "REQUIRES", "material:unspecified"),
+             ("country:CN", "PRODUCES", "material:oxide", {"share": 1.0})]
+    scenario = Scenario("x", restrict=(Restriction(issuer="country:CN",
+                                                   covers=("material:oxide",)),))
+    assert compare(graph_of(*facts), scenario)[0]["loss_range"] == pytest.approx([0.0, 0.0])
+    assert compare(graph_of(*facts, wide=True), scenario)[0]["loss_range"] == \
+        pytest.approx([0.0, 1.0])
+
+
+# ---------------------------------------------------------------- 5.6 unstated grade
+GRADES = [("product:p", "REQUIRES", "material:magnet"),
+          ("material:magnet", "MADE_FROM", "material:alloy"),
+          ("material:magnet", "CONTAINS", "element:Nd"),
+          ("material:magnet-ht", "MADE_FROM", "material:alloy"),
+          ("material:magnet-ht", "MADE_FROM", "material:dy"),
+          ("material:magnet-ht", "CONTAINS", "element:Nd"),
+          ("material:magnet-ht", "CONTAINS", "element:Dy"),
+          ("country:CN", "PRODUCES", "material:magnet", {"share": 0.8}),
+          ("country:JP", "PRODUCES", "material:magnet", {"share": 0.2}),
+          ("country:CN", "PRODUCES", "material:magnet-ht", {"share": 0.9}),
+          ("country:JP", "PRODUCES", "material:magnet-ht", {"share": 0.1}),
+          ("country:AU", "PRODUCES", "material:alloy", {"share": 1.0}),
+          ("country:AU", "PRODUCES", "material:dy", {"share": 1.0})]
+STAGES = [Claim(m, "stage", "component", sources=S)
+          for m in ("material:magnet", "material:magnet-ht")]
+
+
+def test_a_control_on_a_richer_grade_does_not_reach_the_generic_material():
+    # CN controls Dy. The magnet states Nd only: 5.6 reaches what the control covers, so
+    # p keeps all of it in both bounds (loss 0%); under --worst-case the magnet may be the
+    # Dy grade in the lower bound: CN's 0.8 goes there (loss 0-80%)
+    scenario = Scenario("x", restrict=(Restriction(issuer="country:CN",
+                                                   covers=("element:Dy",)),))
+    row_ = compare(graph_of(*GRADES, extra=STAGES), scenario)[0]
+    assert row_["loss_range"] == pytest.approx([0.0, 0.0])
+    assert row_["range_from_grade"] == []
+    wide = compare(graph_of(*GRADES, extra=STAGES, wide=True), scenario)[0]
+    assert wide["loss_range"] == pytest.approx([0.0, 0.8])
+    assert wide["range_from_grade"] == [{"material": "material:magnet",
+                                         "grades": ["material:magnet-ht"]}]
+    # dependents: losing Dy takes nothing from p by default (0-100% under --worst-case)
+    assert Analysis(graph_of(*GRADES, extra=STAGES)).node_losses(
+        "element:Dy", ["product:p"]) == {"product:p": {"lower": 0.0, "upper": 0.0}}
+    assert Analysis(graph_of(*GRADES, extra=STAGES, wide=True)).node_losses(
+        "element:Dy", ["product:p"]) == {"product:p": {"lower": 1.0, "upper": 0.0}}
+
+
+# ---------------------------------------------------------------- 5.7 left out
+def weak_requirement_graph(wide: bool = False) -> SupplyGraph:
+    claims = [Claim("source:s", "title", "s", sources=S)]
+    claims += [Claim(n, "label", n, sources=S) for n in (
+        "product:p", "material:a", "material:b", "country:AU", "country:CN")]
+    claims += [Claim("product:p", "REQUIRES", "material:a", sources=S, confidence="high"),
+               Claim("product:p", "REQUIRES", "material:b", sources=S, confidence="low"),
+               Claim("country:AU", "PRODUCES", "material:a", (("share", 1.0),), S,
+                     confidence="high"),
+               Claim("country:CN", "PRODUCES", "material:b", (("share", 0.5),), S,
+                     confidence="high")]
+    return SupplyGraph(claims, worst_case=wide)
+
+
+def test_min_confidence_drops_a_weak_requirement_before_the_analysis_in_both_bounds():
+    # all claims: p = min(a 1, b 0.5) = 0.5. With medium the low REQUIRES b is dropped
+    # before the analysis (5.7): p = 1 in both bounds, and China is nothing to it; the
+    # dropped claim is still listed, as not counted
+    graph = weak_requirement_graph().with_min_confidence("medium")
+    analysis = Analysis(graph)
+    assert analysis.lower_graph is graph
+    assert analysis.availability_range("product:p") == (1.0, 1.0)
+    report = chokepoints(graph, ["product:p"])[0]
+    assert "country:CN" not in {c.id for c in report.chokepoints}
+    assert report.possible_spofs == []
+    assert [(c.subject, c.object) for c in report.left_out] == [("product:p", "material:b")]
+    assert report.as_dict()["left_out_below_confidence"][0]["counts_in_lower_bound"] is False
+    # --worst-case puts it back in the lower bound: [0.5, 1], China a possible SPOF
+    wide = weak_requirement_graph(wide=True).with_min_confidence("medium")
+    assert wide.worst_case
+    assert Analysis(wide).availability_range("product:p") == pytest.approx((0.5, 1.0))
+    report = chokepoints(wide, ["product:p"])[0]
+    assert report.possible_spofs == ["country:CN", "material:b"]
+    assert report.as_dict()["left_out_below_confidence"][0]["counts_in_lower_bound"] is True
+    assert left_out_dict(wide.left_out[0])["counts_in_lower_bound"] is False
+
+
+# ---------------------------------------------------------------- 5.5 rounding
+def test_a_set_short_of_1_is_read_as_given():
+    # 0.6 + 0.3999 = 0.9999: 5.5 reads a set as shares of its sum only above 1, so the
+    # 0.0001 is unmapped supply: baseline 0.9999 (1.0 under --worst-case, which reads a
+    # set short by its own rounding as whole); losing AA costs 0.6 / 0.9999 either way
+    facts = [("product:p", "REQUIRES", "material:m"),
+             ("country:AA", "PRODUCES", "material:m", {"share": 0.6}),
+             ("country:BB", "PRODUCES", "material:m", {"share": 0.3999})]
+    assert Analysis(graph_of(*facts)).baseline("product:p") == pytest.approx(0.9999)
+    assert Analysis(graph_of(*facts, wide=True)).baseline("product:p") == pytest.approx(1.0)
+    for wide in (False, True):
+        assert Analysis(graph_of(*facts, wide=wide)).losses_from(
+            "country:AA", ["product:p"]) == pytest.approx({"product:p": 0.6 / 0.9999})
+
+
+# ---------------------------------------------------------------- the option itself
+def test_the_option_is_one_flag_kept_by_every_variant_of_the_graph():
+    graph = graph_of(*JL)
+    assert graph.worst_case is False and graph.with_worst_case(False) is graph
+    wide = graph.with_worst_case()
+    assert wide.worst_case and not graph.worst_case
+    for variant in (wide.as_of("2025-01-01"), wide.with_policy("oldest"),
+                    wide.with_min_confidence("medium"), wide.with_left_out_requirements()):
+        assert variant.worst_case
+    assert mg.load(worst_case=True).worst_case and not mg.load().worst_case
+
+
+def test_every_report_says_when_the_option_is_on(run_cli):
+    line = "Worst case (--worst-case):"
+    for args in (("chokepoints", "--product", "product:f-35"),
+                 ("scenario", "--name", "kuantan-offline"),
+                 ("dependents", "facility:kuantan"),
+                 ("spof", "product:f-35")):
+        plain = run_cli(*args)
+        wide = run_cli("--worst-case", *args)
+        assert plain.exit_code == wide.exit_code == 0, args
+        assert line not in plain.output and line in " ".join(wide.output.split()), args
+        data = json.loads(run_cli("--worst-case", *args, "--format", "json").output)
+        first = data[0] if isinstance(data, list) else data
+        assert first["worst_case"] is True, args
+        data = json.loads(run_cli(*args, "--format", "json").output)
+        assert "worst_case" not in (data[0] if isinstance(data, list) else data), args
+
+
+def test_the_option_after_the_command_says_where_it_goes(run_cli):
+    result = run_cli("scenario", "--name", "kuantan-offline", "--worst-case")
+    assert result.exit_code == 2
+    assert ("--worst-case is an option of mineralgraph itself: give it before the command "
+            "(mineralgraph --worst-case scenario ...)") in result.stderr
