@@ -175,5 +175,5 @@ def test_bundled_iphone_before_2023_in_json(run_cli_module):
     # Silmet's part of the 8% the rest of the world holds is not sourced: none to all of it
     # (was 2%, an equal part)
     assert rows["country:EE"]["loss_range"] == [0.0, 0.08]
-    assert rows["country:EE"]["spof"] == "no"
+    assert rows["country:EE"]["spof"] is False  # JSON: the note's false
     assert rows["country:CN"]["loss_range"] == [0.998559, 1.0]

@@ -329,7 +329,7 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
     for row in comparison:
         # the rest of the world is a SPOF like any node (design note 5.2): said with what
         # it is, many countries
-        many = {REST_OF_WORLD: " (many countries)"}
+        many = {REST_OF_WORLD: ", many countries"}
         spofs = [graph.label(n) + many.get(n, "") for n in row["new_spofs"]] + [
             f"{graph.label(n)}{many.get(n, '')} (possible)" for n in row["new_possible_spofs"]]
         loss = span(*row["loss_range"])

@@ -258,6 +258,29 @@ class Chain:
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
     skipped: list[str] = field(default_factory=list)
+    #: the product's availability with its inputs of no mapped supply counted missing
+    #: (Analysis.mapped_availability), and how many such inputs it has
+    mapped_availability: float | None = None
+    unmapped_count: int = 0
+
+    def mapped_text(self) -> str | None:
+        """What the product's availability is with its inputs of no mapped supply counted
+        missing, said beside the availability (5.6's bounds, both 1 at baseline by
+        construction), never as it: ``0% with its 14 unmapped inputs counted missing``;
+        None when every input has mapped supply or the lower bound is no higher.
+
+        >>> chain = Chain("product:p", "P", "upstream", None, None, "v", {}, [], [], 1.0)
+        >>> chain.mapped_availability, chain.unmapped_count = 0.0, 14
+        >>> chain.mapped_text()
+        '0% with its 14 unmapped inputs counted missing'
+        """
+        low = (self.availability_range or (self.availability, self.availability))[0]
+        if (not self.unmapped_count or self.mapped_availability is None
+                or (low is not None and self.mapped_availability >= low - 1e-12)):
+            return None
+        n = self.unmapped_count
+        return (f"{percent(self.mapped_availability)} with its {n} unmapped "
+                f"input{'' if n == 1 else 's'} counted missing")
 
     def availability_text(self) -> str | None:
         """The product's availability as every report gives it: a % range when the
@@ -435,9 +458,12 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         chain.skipped = [skipped_note(*row) for row in self.found.unmarked]
-        # the availability (5.6's bounds), as the report and the compact picture give it
+        # the availability (5.6's bounds), as the report and the compact picture give it,
+        # and beside it what mapped supply alone gives
         chain.availability_range = self.found.availability_range
         chain.baseline_range = self.found.baseline_range
+        if self.found.mapped is not None:
+            chain.mapped_availability, chain.unmapped_count = self.found.mapped
         return chain
 
     def _note(self, node_id: str | None) -> str:

@@ -104,7 +104,9 @@ def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, obj
         # a company or facility of a country already listed is shown inside it
         if c.kind != "Country" and owner in countries:
             continue
-        if c.kind == "Country":
+        # a country marked only through the maker's own work there (5.1) stands for that
+        # work: its suppliers are still marked on their own
+        if c.kind == "Country" and not c.through_makers:
             countries.add(c.id)
         found.append((c.rank, c, owner))
     return found
@@ -217,7 +219,10 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         source = [c.hhi_material] if getattr(c, "hhi_material", None) in bars else []
         where = (cut + source + held + on_path or [None])[0]
         if where is not None:
-            chokes[where].append(Choke(rank, c.id, c.label, _high(c), c.spof,
+            # the rest of the world's label says "countries not named"; its figure says
+            # "many countries" (a short box line)
+            label = "Rest of world" if c.id == REST_OF_WORLD else c.label
+            chokes[where].append(Choke(rank, c.id, label, _high(c), c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
                                        *_range(c), what=not_one_supplier(report, c) or ""))
     # what a scenario blocks is the cause of its loss: always drawn
@@ -259,6 +264,8 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                   report.availability, report.baseline)
     chain.availability_range = report.availability_range
     chain.baseline_range = report.baseline_range
+    chain.mapped_availability = report.mapped_availability
+    chain.unmapped_count = len(report.unmapped)
     chain.compact = True
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped

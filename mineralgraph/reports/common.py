@@ -43,19 +43,20 @@ def span(low: float, high: float) -> str:
 
 def availability_phrase(pair, mapped: float | None = None, unmapped: int = 0) -> str:
     """A product's availability as a report states it: section 5.6's [lower, upper]
-    (``pair``), and beside it, when ``unmapped`` inputs have no mapped supply, what it
-    would be with them counted missing (``mapped``: Analysis.mapped_availability), never
-    called the availability itself (both bounds are 1 at baseline by construction).
+    (``pair``), and beside it, when ``unmapped`` inputs have no mapped supply and counting
+    them missing gives less than the lower bound, that figure (``mapped``:
+    Analysis.mapped_availability), never called the availability itself (both bounds are
+    1 at baseline by construction).
 
     >>> availability_phrase((1.0, 1.0), 0.0, 14)
     '100% (both bounds; with its 14 inputs of unmapped supply counted missing, 0%)'
-    >>> availability_phrase((0.0, 0.4), 0.0, 1)
-    '0-40% (with its 1 input of unmapped supply counted missing, 0%)'
-    >>> availability_phrase((1.0, 1.0))
-    '100%'
+    >>> availability_phrase((0.2, 0.4), 0.0, 1)
+    '20-40% (with its 1 input of unmapped supply counted missing, 0%)'
+    >>> availability_phrase((0.0, 0.4), 0.0, 1), availability_phrase((1.0, 1.0))
+    ('0-40%', '100%')
     """
     figure = span(*pair)
-    if not unmapped or mapped is None:
+    if not unmapped or mapped is None or mapped >= pair[0] - 1e-12:
         return figure
     both = "both bounds; " if percent(pair[0]) == percent(pair[1]) else ""
     return (f"{figure} ({both}with its {unmapped} input{'' if unmapped == 1 else 's'} of "

@@ -176,6 +176,9 @@ class ChainExposure:
     #: for a product focus: what a marked supplier that is not one supplier stands for
     #: (:func:`not_one_supplier`: "rest_of_world", "through_makers"), for its label
     what: dict = field(default_factory=dict)
+    #: for a product focus: (mapped availability, number of inputs of no mapped supply),
+    #: said beside the availability (Analysis.mapped_availability)
+    mapped: tuple | None = None
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -241,6 +244,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     unmarked: tuple = ()
     ranges: tuple = (None, None)
     what: dict = {}
+    mapped = None
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -261,6 +265,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                                     assumed_share=assumed)
         availability, baseline = report.availability, report.baseline
         ranges = (report.availability_range, report.baseline_range)
+        mapped = (report.mapped_availability, len(report.unmapped))
     else:
         evidence = Evidence(analysis)
         # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
@@ -296,7 +301,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                          frozenset(blocked), availability, baseline, concentrations,
                          comparison, scenario, graph.as_of_date, ranks, caveats,
                          {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())},
-                         unmarked, *ranges, what)
+                         unmarked, *ranges, what, mapped)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,
