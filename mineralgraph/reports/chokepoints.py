@@ -212,7 +212,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "countries the share figures do not name, taken together: a SPOF when "
                      "its loss is 100% (design note 5.2), though many countries, not one. "
                      "Availability: its two bounds (5.6); with the inputs of unmapped supply "
-                     "counted missing it may be lower, and the heading says so. HHI: concentration of the "
+                     "counted missing it may be lower, and the heading says so. "
+                     "HHI: concentration of the "
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated (for "
                      "a supplier, of the stage its loss comes from: where it holds most of what "
                      "is left). ≈: "
@@ -259,7 +260,8 @@ def flat_row(report: ProductReport, row) -> dict:
 
 def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     """A product's report as JSON data: the analysis' dict, each row's ``spof`` one of
-    ``"certain"``, ``"possible"`` or ``false`` (design note 5.6); ``unmapped_reasons``: each input without mapped
+    ``"certain"``, ``"possible"`` or ``false`` (design note 5.6);
+    ``unmapped_reasons``: each input without mapped
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them."""
     data = report.as_dict()

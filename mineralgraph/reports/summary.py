@@ -374,8 +374,8 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
         phrase = caveat_phrase(report.caveats)
         kept = availability_phrase(report.availability_range, report.mapped_availability,
                                    len(report.unmapped))
-        head = (f"{report.label} keeps {kept} of its supply under the scenario" + (f" {phrase}" if phrase else "")
-                + (f"; {exposure}." if exposure else "."))
+        head = (f"{report.label} keeps {kept} of its supply under the scenario"
+                + (f" {phrase}" if phrase else "") + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
     else:
         head = (f"{report.label} is {exposure}." if exposure else

@@ -632,7 +632,7 @@ class Analysis:
         them, whoever issued it and whatever it covers). Losing a named country is at
         least a control it issues, losing an element or a material at least a control
         covering it, so yes for those. Not for rest of the world (every country a figure
-        does not name, never a sole source), nor a company or a facility: no control is
+        does not name: no control is issued by it), nor a company or a facility: no control is
         issued by one or covers one, and section 5.6 never takes a virtual producer out
         with a company or facility (unknown supply is unknown of country, not of firm).
         """
