@@ -138,7 +138,8 @@ class Chokepoints(Table):
         return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
                  "kind": c.kind, "stage": c.stage, "country": c.country,
                  **ends("loss", c.loss_range),
-                 "spof": spof_value(c.spof_kind), "hhi": c.hhi, "hhi_material": c.hhi_material,
+                 "spof": spof_value(c.spof_kind), "spof_through_makers": list(c.through_makers),
+                 "hhi": c.hhi, "hhi_material": c.hhi_material,
                  "confidence": c.caveats.confidence,
                  "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
                  "disputed": bool(c.caveats.disputes)}
@@ -188,6 +189,7 @@ class ScenarioResult(Table):
         return [{"product": r["product"], "label": r["label"],
                  **ends("baseline", r["baseline_range"]),
                  **ends("availability", r["availability_range"]),
+                 "mapped_availability": r.get("mapped_availability"),
                  **ends("loss", r["loss_range"]),
                  "new_spofs": r["new_spofs"],
                  "new_possible_spofs": r.get("new_possible_spofs", []),

@@ -369,14 +369,22 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+#: Lone figures JSON keeps beside their range: the design note's keys (5.6: rows carry
+#: ``loss``, the upper bound's, beside ``loss_range``).
+NOTE_FIGURES = frozenset({"loss"})
+
+
 def named_ends(data: Any) -> Any:
     """``data`` with each numeric range ``name_range: [low, high]`` also given as
     ``name_low`` and ``name_high``, and without a lone ``name`` figure beside it (one end
-    alone reads as the answer: a loss of 0.0 from [0.0, 1.0] would read as safe), as in
-    CSV and the Python API's rows.
+    alone reads as the answer: an availability of 1.0 from [0.0, 1.0] would read as safe),
+    as in CSV and the Python API's rows; except the keys the design note names
+    (:data:`NOTE_FIGURES`: ``loss``, the upper bound's loss, 5.6).
 
     >>> named_ends({"loss": 0.0, "loss_range": [0.0, 1.0], "hhi": 9801})
-    {'loss_range': [0.0, 1.0], 'hhi': 9801, 'loss_low': 0.0, 'loss_high': 1.0}
+    {'loss': 0.0, 'loss_range': [0.0, 1.0], 'hhi': 9801, 'loss_low': 0.0, 'loss_high': 1.0}
+    >>> named_ends({"availability": 1.0, "availability_range": [0.0, 1.0]})
+    {'availability_range': [0.0, 1.0], 'availability_low': 0.0, 'availability_high': 1.0}
     >>> named_ends([{"date_range": ["2024-01-01", "2025-01-01"]}])
     [{'date_range': ['2024-01-01', '2025-01-01']}]
     """
@@ -390,7 +398,7 @@ def named_ends(data: Any) -> Any:
                 and isinstance(value, (list, tuple)) and len(value) == 2
                 and all(_number(v) for v in value)):
             name = key.removesuffix("_range")
-            if _number(out.get(name)):
+            if _number(out.get(name)) and name not in NOTE_FIGURES:
                 del out[name]
             out[f"{name}_low"], out[f"{name}_high"] = value
     return out

@@ -123,11 +123,13 @@ def test_markdown_brief_has_every_part():
     assert "subgraph legend[" in mermaid and "subgraph s" not in mermaid
     assert "## Scenario: China denies" in text
     # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
-    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2) but
-    # many countries, never a new single point (addendum 5.2 extended)
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | "
-            "none (what is left comes from rest of world, many countries) |") in text
-    assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
+    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2): all
+    # the F-35 still gets comes from it, so it is a new single point, said to be many
+    # countries, never a sole source
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+            "world (countries not named), many countries |") in text
+    assert "#4 Rest of world: SPOF, many countries" in text
+    assert not re.search(r"Rest of world[^\n]*sole source", text)
     assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
             "source besides its maker") in text
     sources = text.split("## Sources\n\n")[1].splitlines()
@@ -392,8 +394,8 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
         "its supply), not of its whole supply; 10 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
             'under the scenario (0-<0.1% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "
-            "(what is left comes from rest of world, many countries) |") in lines
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+            "world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before
     plain_brief = run_cli("brief", "product:f-35").stdout

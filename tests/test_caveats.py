@@ -81,14 +81,17 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
             "measured for all rare-earth separation.") in text
     rows = list(csv.DictReader(io.StringIO(run("scenario", "--enforce", "control:cn-sm",
                                                "--as-of", "2025-06-01", "--format", "csv"))))
+    # availability: both bounds of 5.6 (0.1), mapped supply alone beside them (the coating
+    # has no producer: 0); all the jet still gets is the rest of the world's samarium
+    # oxide, so the rest of the world is a new SPOF (design note 5.2)
     assert rows == [{"product": "product:jet", "end_use": "defence", "baseline_low": "1.0",
-                     "baseline_high": "1.0", "availability_low": "0.0",
+                     "baseline_high": "1.0", "availability_low": "0.1",
                      "availability_high": "0.1", "loss_low": "0.9", "loss_high": "0.9",
-                     "new_spofs": "", "new_possible_spofs": "", "not_mapped": "1",
+                     "new_spofs": "country:XX", "new_possible_spofs": "", "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
                      "disputes": "", "assumed_share": "False",
-                     "sources": "source:blog"}]
+                     "sources": "source:blog", "mapped_availability": "0.0"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):
@@ -167,8 +170,8 @@ def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, t
         "SUPPLY-CHAIN CHOKEPOINTS\n\n"
         "Scenario deny-sm: China withholds samarium oxide. Every figure below is measured\n"
         "against what a product still gets under it.\n\n"
-        "Jet keeps 0-10% of its supply under the scenario (low confidence; rests on a\n"
-        "proxy);")
+        "Jet keeps 10% (both bounds; with its 1 input of unmapped supply counted missing,\n"
+        "0%) of its supply under the scenario (low confidence; rests on a proxy); most\n")
     assert ("What the figures rest on: China's figure for Samarium oxide is a proxy, measured\n"
             "for all rare-earth separation. Some figures rest on low-confidence claims: run\n"
             "mineralgraph --min-confidence medium ... to see the answer without them.") in text

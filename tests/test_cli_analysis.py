@@ -33,12 +33,14 @@ def test_chokepoints_json_has_the_documented_shape(run_cli):
         assert {"product", "as_of", "baseline_low", "baseline_high", "availability_low",
                 "availability_high", "chokepoints"} <= set(report)
         assert not {"baseline", "availability"} & set(report)
-        losses = [(c["spof"] == "no", -c["loss_low"]) for c in report["chokepoints"]]
+        losses = [(c["spof"] is False, -c["loss_low"]) for c in report["chokepoints"]]
         assert losses == sorted(losses), report["product"]
         for item in report["chokepoints"]:
-            assert {"id", "kind", "label", "loss_low", "loss_high", "loss_range", "spof",
-                    "stage", "country", "hhi", "sources", "paths"} <= set(item)
-            assert "loss" not in item
+            # the design note's row keys (5.6) and the two named ends beside them
+            assert {"id", "kind", "label", "loss", "loss_low", "loss_high", "loss_range",
+                    "spof", "stage", "country", "hhi", "sources", "paths"} <= set(item)
+            assert item["spof"] in ("certain", "possible", False)
+            assert item["loss_low"] - 1e-9 <= item["loss"] <= item["loss_high"] + 1e-9
 
 
 def test_f35_report_names_spofs_and_chokepoints_with_sources(run_cli):
@@ -73,9 +75,9 @@ def test_text_report_reads_like_a_briefing(run_cli):
 def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_cli):
     optimus = run_cli("chokepoints", "--product", "product:optimus").stdout.split("\n\n")[1]
     # Tesla makes the actuators itself, placed in the United States (design note 5.1):
-    # neither the maker nor its country is named a sole source; the worst country is the
-    # one whose producers the robot needs (the trial once read "the United States, a sole
-    # source")
+    # the country is a single point of failure (5.6), said apart as the maker's (the trial
+    # once read "the United States, a sole source"); the worst country is the one whose
+    # producers the robot needs
     words = " ".join(optimus.split())
     # its actuator magnets are NdFeB of unstated grade, which JL Mag supplies to Tesla
     # (sourcing rule 3, design note 5): China and JL Mag are its sole sources
@@ -83,11 +85,11 @@ def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_
     assert "It cannot be made without JL Mag Rare-Earth and China, each a sole source" in words
     assert "the United States, a sole source" not in words
     assert "without the United States" not in words
-    assert words.endswith("The United States is not counted as a single point of failure: "
-                          "it stops Tesla Optimus humanoid robot only through Tesla, its "
-                          "maker, which the data places there for the work it does itself "
-                          "(design note 5.1); a maker's country is not a supplier of what "
-                          "the maker makes.")
+    assert words.endswith("The United States is a single point of failure too, but only "
+                          "through Tesla, its maker, which the data places there for the "
+                          "work done in-house (design note 5.1): without it Tesla Optimus "
+                          "humanoid robot loses the maker's own work, not a supplier's (via "
+                          "maker).")
     f35 = run_cli("chokepoints", "--product", "product:f-35", "--top", "1").stdout
     evidence = f35.split("Evidence (the shortest supply path of each row shown):")[1]
     evidence = evidence.split("Supply not mapped")[0]

@@ -16,10 +16,12 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
     data = json.loads(run_cli("scenario", "--name", BAN, "--format", "json").stdout)
     row = next(r for r in data["products"] if r["product"] == product)
     # the upper bound (section 2) sees no loss: the covered stages have no mapped producer
-    # JSON gives the range as its two named ends, never one end alone as "loss"
-    assert (row["loss_low"], row["loss_high"], row["loss_range"]) == (0.0, 1.0, [0.0, 1.0])
+    # JSON gives the range as its two named ends, beside the note's keys: ``loss`` (the
+    # upper bound's loss, 5.6) and ``loss_range``; no lone availability or baseline
+    assert (row["loss"], row["loss_low"], row["loss_high"], row["loss_range"]) == (
+        0.0, 0.0, 1.0, [0.0, 1.0])
     assert (row["availability_low"], row["availability_high"]) == (0.0, 1.0)
-    assert "loss" not in row and "availability" not in row and "baseline" not in row
+    assert "availability" not in row and "baseline" not in row
     assert row["availability_range"] == [0.0, 1.0] and row["range_from_unmapped"]
     text = " ".join(run_cli("scenario", "--name", BAN).stdout.split())
     if product == "product:f-35":
@@ -61,18 +63,20 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     assert "availability" not in report and "baseline" not in report
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
-    # rest of world is a node (5.2) with a loss of 100%, but many countries: no SPOF
-    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == ("no", [1.0, 1.0])
+    # rest of world is a node (5.2) with a loss of 100%: a SPOF, annotated as many countries
+    assert (rows["country:XX"]["spof"], rows["country:XX"]["loss_range"]) == ("certain",
+                                                                              [1.0, 1.0])
     assert rows["country:XX"]["rank"] == 4 and report["rest_of_world_only"] is True
-    assert {"loss_low", "loss_high", "loss_range", "spof"} <= set(rows["company:honeywell"])
-    assert "loss" not in rows["company:honeywell"]
+    assert "country:XX" in report["spofs"]
+    assert {"loss", "loss_low", "loss_high", "loss_range", "spof"} <= set(
+        rows["company:honeywell"])
     spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
     deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
     assert f35["loss_low"] == pytest.approx(0.999864, abs=1e-6)
     assert f35["loss_range"] == [pytest.approx(0.999864, abs=1e-6), 1.0]
-    assert f35["loss_high"] == 1.0 and "loss" not in f35
+    assert f35["loss_high"] == 1.0 and f35["loss"] == pytest.approx(0.999864, abs=1e-6)
     assert f35["spof"] == "possible"
 
 

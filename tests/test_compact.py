@@ -251,12 +251,15 @@ def test_a_company_loss_is_written_at_the_material_it_produces(bundled):
             assert material == rows[choke_id].hhi_material, choke_id
 
 
-def test_a_rank_left_unmarked_says_why(bundled):
-    # #4 of the Optimus is the United States, which stops it only through Tesla's own work
-    # (a maker's country, never a sole source): the list of ranks skipped it without a word
+def test_a_makers_country_is_marked_as_a_spof_via_maker(bundled):
+    # #4 of the Optimus is the United States, which stops it only through Tesla's own work:
+    # a SPOF (design note 5.6), marked like any and labelled as the maker's (5.1), not as
+    # a sole source; the US suppliers after it (MP Materials, Mountain Pass) keep their
+    # own marks, and no rank is skipped
     chain, _ = compact(bundled, "product:optimus")
-    assert [t.rank for t in chain.top] == [1, 2, 3, 5, 6, 7, 8]
-    assert chain.skipped == ["4. United States: 100% only through its makers' own work "
-                             "there, not a supplier"]
+    assert [t.rank for t in chain.top] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert chain.skipped == []
+    us = next(t for t in chain.top if t.id == "country:US")
+    assert us.figure() == "SPOF, via maker"
     text = " ".join(t.text for t in compact_layout(chain).primitives() if isinstance(t, Text))
-    assert "not marked: 4. United States" in text
+    assert "not marked" not in text

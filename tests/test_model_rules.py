@@ -87,24 +87,25 @@ def test_the_flow_view_runs_from_the_country_through_the_producing_company():
 
 
 # ---------------------------------------------------------------- 5.2 rest of world
-def test_rest_of_world_is_ranked_but_never_a_single_point_of_failure():
-    # addendum 5.2 (extended): removed and ranked like any node, loss 100%, but many
-    # countries: not a SPOF, not a sole source; the report says what it is instead
+def test_rest_of_world_is_ranked_and_a_single_point_of_failure_at_loss_100():
+    # design note 5.2: removed and ranked like any node, and with loss 100% a SPOF; the
+    # report adds that it is many countries (rest_of_world_only)
     g = graph_of(("product:p", "REQUIRES", "material:m"),
                  ("country:XX", "PRODUCES", "material:m", {"share": 1.0}))
     report = chokepoints(g, ["product:p"])[0]
     row = next(c for c in report.chokepoints if c.id == "country:XX")
-    assert (row.loss, row.loss_range, row.spof_kind, row.rank) == (1.0, (1.0, 1.0), False, 1)
-    assert "country:XX" not in report.all_spofs and report.rest_of_world_only
+    assert (row.loss, row.loss_range, row.spof_kind, row.rank) == (1.0, (1.0, 1.0),
+                                                                   "certain", 1)
+    assert "country:XX" in report.all_spofs and report.rest_of_world_only
 
 
-def test_a_scenario_says_what_is_left_is_rest_of_world_not_a_new_single_point():
-    # CN 0.6, XX 0.4; removing CN leaves XX alone: not a new SPOF, what is left is XX
+def test_a_scenario_names_rest_of_world_a_new_single_point_and_says_what_it_is():
+    # CN 0.6, XX 0.4; removing CN leaves XX alone: a new SPOF (5.2), many countries
     g = graph_of(("product:p", "REQUIRES", "material:m"),
                  ("country:CN", "PRODUCES", "material:m", {"share": 0.6}),
                  ("country:XX", "PRODUCES", "material:m", {"share": 0.4}))
     row = compare(g, Scenario("x", remove=("country:CN",)))[0]
-    assert row["new_spofs"] == [] and row["rest_of_world_only"] is True
+    assert row["new_spofs"] == ["country:XX"] and row["rest_of_world_only"] is True
     assert row["loss_range"] == [pytest.approx(0.6), pytest.approx(0.6)]
 
 
@@ -600,8 +601,8 @@ def test_the_not_yet_begun_notice_names_only_relations_on_the_answer_paths(run_c
     assert "facility:new PRODUCES" not in out.stdout
 
 
-def test_dependents_of_rest_of_world_call_it_no_single_point():
-    # XX alone makes m: losing it stops p, but it is many countries, not one sole source
+def test_dependents_of_rest_of_world_call_it_a_single_point_of_many_countries():
+    # XX alone makes m: losing it stops p, so it is a SPOF (5.2), though many countries
     from mineralgraph.graph.analysis.lookups import dependents
     from mineralgraph.reports.tables import render_dependents
 
@@ -609,10 +610,10 @@ def test_dependents_of_rest_of_world_call_it_no_single_point():
                  ("country:XX", "PRODUCES", "material:m", {"share": 1.0}))
     found = dependents(g, "country:XX")
     assert found.losses == {"product:p": {"lower": 1.0, "upper": 1.0}}
-    assert found.spofs == {"product:p": False}
+    assert found.spofs == {"product:p": "certain"}
     text = " ".join(render_dependents("country:XX", found.losses, g, "text", found.spofs,
                                       found.caveats).split())
     assert ("1 product(s) have a supply path from country:XX: the countries the share "
-            "figures do not name, taken together, so never a sole source; 1 would lose all "
-            "their supply without all of them.") in text
-    assert "cannot be made without" not in text
+            "figures do not name, taken together; 1 would lose all their supply without "
+            "all of them, so it is a single point of failure of those (design note 5.2; 1 "
+            "certain, 0 possible), though many countries, not one.") in text

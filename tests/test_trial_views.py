@@ -52,11 +52,11 @@ def test_the_readme_says_how_many_boxes_the_optimus_picture_has_and_why():
             "all lie on its one magnet chain") in readme
 
 
-def test_the_full_chain_says_why_a_rank_is_not_marked_as_the_compact_one_does(run_cli,
-                                                                            tmp_path):
-    """The full chain of Optimus listed ranks 1-3 and 5-8 and skipped 4 without a word;
-    it now says why, in the compact picture's words and from the same rule
-    (exposure.not_one_supplier through exposure.unmarked_ranks)."""
+def test_the_full_chain_marks_a_makers_country_as_the_compact_one_does(run_cli, tmp_path):
+    """The full chain of Optimus listed ranks 1-3 and 5-8 and skipped 4 (the United
+    States, a SPOF only through Tesla's own work) without a word; then it said why it was
+    not marked. The United States is a SPOF (design note 5.6): both pictures mark it, with
+    the label exposure.not_one_supplier gives it ("via maker"), and skip no rank."""
     from mineralgraph import load_bundled
     from mineralgraph.graph.analysis import chokepoints
     from mineralgraph.graph.analysis.exposure import chain_exposure
@@ -64,16 +64,16 @@ def test_the_full_chain_says_why_a_rank_is_not_marked_as_the_compact_one_does(ru
     from mineralgraph.render.compact import compact_chain
 
     graph = load_bundled()
-    note = "4. United States: 100% only through its makers' own work there, not a supplier"
     full = build_chain(graph, chain_exposure(graph, "product:optimus"))
     compact = compact_chain(graph, chokepoints(graph, ["product:optimus"])[0])
-    assert [t.rank for t in full.top] == [1, 2, 3, 5, 6, 7, 8]
-    assert full.skipped == compact.skipped == [note]
+    assert [t.rank for t in full.top] == [t.rank for t in compact.top] == [1, 2, 3, 4, 5, 6,
+                                                                             7, 8]
+    assert full.skipped == compact.skipped == []
+    assert {t.id: t.figure() for t in full.top}["country:US"] == "SPOF, via maker"
     svg = tmp_path / "full.svg"
     assert run_cli("snapshot", "product:optimus", "--full", "--out", str(svg)).exit_code == 0
     text = " ".join(svg.read_text().replace("&#39;", "'").split())
-    assert "8. Australia (loss 3.3%) · not marked: " + note in " ".join(
-        line.split(">", 1)[-1] for line in text.split("</text>"))
+    assert "not marked" not in text
 
 
 def _f35_brief_with_held_rows():
@@ -170,15 +170,16 @@ def test_show_writes_a_whole_quantity_as_a_whole_number(run_cli):
     assert "quantity 28, unit actuators per robot, year 2022 (medium confidence) [2]" in text
 
 
-def test_the_mermaid_picture_says_why_a_rank_is_not_marked(run_cli):
+def test_the_mermaid_picture_marks_a_makers_country_via_maker(run_cli):
     """The Mermaid compact picture (and the Markdown brief that holds it) wrote ranks 1-3
-    and 5-8 of Optimus and skipped 4 without a word, as the pictures did."""
+    and 5-8 of Optimus and skipped 4, the United States, a SPOF through Tesla's own work:
+    it is marked now, labelled as the maker's (design note 5.1, 5.6)."""
     from test_render import check_mermaid
 
     mmd = run_cli("snapshot", "product:optimus", "--format", "mmd").stdout
     check_mermaid(mmd)
-    assert ('    kn["not marked:<br/>4. United States: 100% only through its makers\' own '
-            'work there, not a supplier"]') in mmd.splitlines()
+    assert "#4 United States: SPOF, via maker" in mmd
+    assert "not marked" not in mmd
 
 
 def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split():
@@ -216,8 +217,10 @@ def test_the_scenario_text_states_a_pooled_producers_share_as_a_range(run_cli):
     assert "MP Materials' ≈0-6.0% of Sintered NdFeB permanent magnet" in text
 
 
-def test_the_availability_heading_says_the_low_end_counts_unmapped_inputs_missing(run_cli):
+def test_the_availability_heading_says_what_unmapped_inputs_counted_missing_give(run_cli):
     text = " ".join(run_cli("chokepoints", "--product",
                             "product:centre-fire-ammunition").stdout.split())
-    assert ("defence; availability 0-100% as of latest data (2 input(s) have no mapped "
-            "supply: the low end counts them as missing, the high end keeps them)") in text
+    # the availability is 5.6's pair, both bounds 100% at baseline; beside it, never as
+    # it, what it is with the inputs of no mapped supply counted missing
+    assert ("defence; availability 100% (both bounds; with its 2 inputs of unmapped supply "
+            "counted missing, 0%) as of latest data") in text

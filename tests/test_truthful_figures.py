@@ -62,13 +62,14 @@ def test_dependents_says_unknown_for_a_product_reached_only_through_untraced_nee
     assert found.caveats["product:p"].confidence == "unknown"
 
 
-def test_availability_is_never_100_percent_while_an_input_has_no_mapped_supply():
+def test_availability_is_stated_beside_what_mapped_supply_alone_gives():
     report = {r.product: r for r in chokepoints(UNTRACED)}
-    # p needs the untraced material: mapped supply alone gives 0, so the availability
-    # stated is 0-100% (both bounds stay 1 at baseline: nothing is removed)
+    # p needs the untraced material: both bounds of 5.6 stay 1 at baseline (nothing is
+    # removed), which is availability_range; mapped supply alone gives 0, said beside it
     assert report["product:p"].mapped_availability == 0.0
-    assert report["product:p"].availability_range == (0.0, 1.0)
-    assert report["product:p"].availability_bounds == (1.0, 1.0)
+    assert report["product:p"].availability_range == (1.0, 1.0)
+    assert report["product:p"].as_dict()["availability_range"] == [1.0, 1.0]
+    assert "availability_bounds" not in report["product:p"].as_dict()
     assert not report["product:p"].may_be_unavailable
     # q's only input is mapped: 100% is what the data shows
     assert report["product:q"].availability_range == (1.0, 1.0)
@@ -85,12 +86,11 @@ def test_a_product_whose_material_is_made_from_an_unmapped_stage_is_not_stated_s
     analysis = Analysis(graph)
     assert analysis.availability_range("product:p") == (1.0, 1.0)
     assert analysis.mapped_availability("product:p") == 0.0
-    assert analysis.stated_range("product:p") == (0.0, 1.0)
     # without AA: upper bound 0.4 (BB's part); lower bound 0 (conc's virtual producer
-    # sits in AA, m's top country, and goes with it): bounds and stated range 0-40%
+    # sits in AA, m's top country, and goes with it): 0-40%, mapped supply alone 0
     under = Analysis(graph, Scenario("x", remove=("country:AA",)))
     assert under.availability_range("product:p") == pytest.approx((0.0, 0.4))
-    assert under.stated_range("product:p") == pytest.approx((0.0, 0.4))
+    assert under.mapped_availability("product:p") == 0.0
 
 
 # JL Mag: China's 94% of magnets, JL Mag in China with an output (29,300 t) and no share;

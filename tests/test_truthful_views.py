@@ -36,15 +36,16 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
     # the range on one line, never ">99.9-" over "100%" (how the prose cells wrap depends
     # on the other rows' widths)
-    assert f35[0].split()[:3] == ["defence", ">99.9-100%", "13"]
-    assert {"low,", "proxy,", "[1][3]"} <= set((f35[0] + " " + f35[1]).split())
+    # all it still gets comes from the rest of the world: a new SPOF (design note 5.2)
+    assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "14"]
+    assert {"low,", "proxy,", "[1][4]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert ("| product:f-35 | defence | >99.9-100% |  | 13 | low, proxy, disputed | "
-            "[1][3] |" in md)
-    assert "| product:optimus | robotics | 100% |  | 1 | medium, proxy | [1][2] |" in md
+    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 14 | low, proxy, disputed | "
+            "[1][4] |" in md)
+    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy | [1][2][3] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -87,8 +88,8 @@ def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilit
     md = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
     assert ("| product | loss | confidence | new single points |\n"
             "| --- | --- | --- | --- |\n"
-            "| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "
-            "(what is left comes from rest of world, many countries) |") in md
+            "| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+            "world (countries not named), many countries |") in md
     assert SCENARIO_COLUMNS == ["product", "loss", "confidence", "new_spofs"]
     row = {"product": "product:jdam", "loss_range": [0.97, 1.0], "new_spofs": [],
            "new_possible_spofs": ["country:CN"], "confidence": "medium",
@@ -111,9 +112,10 @@ def _spof_values(data) -> list:
     return []
 
 
-def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
-    """JSON gave "certain"/"possible"/false and CSV "certain"/"possible"/"" (mixed types,
-    and an empty cell reads as missing)."""
+def test_spof_is_the_notes_in_json_and_one_enum_of_strings_in_cells():
+    """JSON writes ``spof`` as design note 5.6 names it: "certain", "possible" or false;
+    a CSV cell (and the Python API's flat rows) write "no" for false, never an empty cell
+    beside two strings (an empty cell reads as missing)."""
     import mineralgraph as mg
 
     seen = set()
@@ -122,25 +124,26 @@ def test_spof_is_certain_possible_or_no_in_every_json_and_csv():
                  ("dependents", "country:CN"), ("spof", "product:f-35")):
         values = _spof_values(json.loads(out(*args, "--format", "json")))
         cells = [r["spof"] for r in csv.DictReader(io.StringIO(out(*args, "--format", "csv")))]
-        assert values and sorted(values) == sorted(cells), args
+        assert values and sorted(v or "no" for v in values) == sorted(cells), args
+        assert "no" not in values, args
         seen |= set(values)
-    assert seen == {"certain", "possible", "no"}
+    assert seen == {"certain", "possible", False}
     f35 = json.loads(out("chokepoints", "--product", "product:f-35", "--format", "json"))[0]
     rows = {c["id"]: c["spof"] for c in f35["chokepoints"]}
     assert (rows["company:honeywell"], rows["country:CN"], rows["country:MM"],
-            rows["country:XX"]) == ("certain", "possible", "no", "no")
+            rows["country:XX"]) == ("certain", "possible", False, False)
     optimus = {r["id"]: r for r in csv.DictReader(io.StringIO(out(
         "chokepoints", "--product", "product:optimus", "--format", "csv")))}
-    # via maker: no sole source, so "no", with the maker named beside it
+    # via maker: a certain SPOF (5.6), with the maker named beside it (5.1)
     assert (optimus["country:US"]["spof"], optimus["country:US"]["spof_through_makers"]) == (
-        "no", "company:tesla")
+        "certain", "company:tesla")
     uav = {r["product"]: r for r in json.loads(out(
         "--worst-case", "dependents", "country:CN", "--format", "json"))["dependents"]}[
         "product:military-uav"]
-    assert uav["spof"] == "no"
+    assert uav["spof"] is False
     g = mg.load()
     api = {r["node"]: r["spof"] for r in mg.chokepoints(g, "product:f-35").rows()}
-    assert api == rows
+    assert api == {k: v or "no" for k, v in rows.items()}
     assert {r["product"]: r["spof"] for r in mg.dependents(g.with_worst_case(),
                                                             "country:CN").rows()}[
         "product:military-uav"] == "no"
@@ -307,19 +310,24 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
-    # 14 of the F-35's inputs have no mapped supply: the availability stated is 0-100%,
-    # never 100% (unknown supply is not safe; Analysis.stated_range), in every view
+    # 14 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
+    # is 100% at baseline by construction, so every view says beside it what it is with
+    # them counted missing (unknown supply is not safe), never calling that availability
     text = out("chokepoints", "--product", "product:f-35")
-    assert "defence; availability 0-100% as of latest data" in " ".join(text.split())
+    assert ("defence; availability 100% (both bounds; with its 14 inputs of unmapped supply "
+            "counted missing, 0%) as of latest data") in " ".join(text.split())
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert 'n19["Lockheed Martin F-35 Lightning II<br/>availability 0-100%"]' in mmd
+    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 14 '
+            'unmapped inputs counted missing)"]') in mmd
     svg = out("snapshot", "product:f-35")
-    assert ">availability</text>" in svg and ">0-100% (no</text>" in svg
+    assert ">availability</text>" in svg and ">100% (no</text>" in svg
+    assert ">scenario; 0%</text>" in svg
     assert "1.00" not in mmd and ">1.00" not in svg
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     # the full chain states the availability as the report and the compact picture do
     assert "availability 0-&lt;0.1% (baseline 100%)" in full
-    assert "availability 0-100%" in out("snapshot", "product:f-35", "--full")
+    assert ("availability 100%; 0% with its 14 unmapped inputs counted missing"
+            in out("snapshot", "product:f-35", "--full"))
 
 
 def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
@@ -375,8 +383,8 @@ def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does()
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*denial, "--format", "csv")))}
     assert rows["product:aim-9x"]["new_possible_spofs"] == [
-        "company:mp-materials", "company:noveon", "country:US", "facility:fort-worth",
-        "facility:mountain-pass", "facility:san-marcos"]
+        "company:mp-materials", "company:noveon", "country:US", "country:XX",
+        "facility:fort-worth", "facility:mountain-pass", "facility:san-marcos"]
     assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
         "product:aim-9x"]["new_possible_spofs"]
 

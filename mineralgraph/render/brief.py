@@ -225,8 +225,8 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
             f"{lost}; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
     if any(c.through_makers for c in suppliers[:TABLE_ROWS]):
-        note += (" Via maker: the loss comes only through the product's maker's own work in "
-                 "that country, so the country is no sole source.")
+        note += (" Via maker: a SPOF whose loss comes only through the product's maker's own "
+                 "work in that country (design note 5.1), not through a supplier.")
     if any(c.assumed_share for c in suppliers[:TABLE_ROWS]):
         note += (" ≈: the supplier produces without a sourced share, so it may hold none to all "
                  "of its country's (or the rest of the world's) share: an assumption."
@@ -331,8 +331,11 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
 
     rows = []
     for row in comparison:
-        spofs = [graph.label(n) for n in row["new_spofs"]] + [
-            f"{graph.label(n)} (possible)" for n in row["new_possible_spofs"]]
+        # the rest of the world is a SPOF like any node (design note 5.2): said with what
+        # it is, many countries
+        many = {REST_OF_WORLD: ", many countries"}
+        spofs = [graph.label(n) + many.get(n, "") for n in row["new_spofs"]] + [
+            f"{graph.label(n)}{many.get(n, '')} (possible)" for n in row["new_possible_spofs"]]
         loss = span(*row["loss_range"])
         if row["loss_range"][1] <= 0 and "requirements_recorded" in row:
             # as the scenario report says it: a 0% counts only what is recorded

@@ -108,16 +108,24 @@ def weak_tag(caveats: Caveats) -> str:
                                              ("disputed", bool(caveats.disputes))) if weak)
 
 
+#: How a SPOF that is not one supplier is labelled (exposure.not_one_supplier): the rest
+#: of the world (many countries, design note 5.2) and a maker's country (5.1).
+SPOF_WHAT = {"rest_of_world": "SPOF, many countries", "through_makers": "SPOF, via maker"}
+
+
 def figure_text(loss: float, spof: bool, low: float | None = None,
-                possible: bool = False) -> str:
+                possible: bool = False, what: str = "") -> str:
     """What a chokepoint costs, as the report says it: ``SPOF, sole source``,
-    ``possible SPOF, loss 98-100%`` or ``loss 83%``.
+    ``possible SPOF, loss 98-100%`` or ``loss 83%``; a SPOF that is the rest of the world
+    or a maker's country (``what``) says so instead of "sole source".
 
     >>> figure_text(1.0, True), figure_text(0.83, False), figure_text(1.0, False, 0.98, True)
     ('SPOF, sole source', 'loss 83%', 'possible SPOF, loss 98-100%')
+    >>> figure_text(1.0, True, what="rest_of_world")
+    'SPOF, many countries'
     """
     if spof:
-        return "SPOF, sole source"
+        return SPOF_WHAT.get(what, "SPOF, sole source")
     text = f"loss {span(loss if low is None else low, loss)}"
     return ("possible SPOF, " if possible else "") + text
 
@@ -142,10 +150,11 @@ class Choke:
     possible: bool = False
     #: what a marked loss rests on when that is weak (``low confidence; rests on a proxy``)
     note: str = ""
-    note: str = ""
+    #: what it is when not one supplier (exposure.not_one_supplier), for its label
+    what: str = ""
 
     def figure(self) -> str:
-        return figure_text(self.loss, self.spof, self.low, self.possible)
+        return figure_text(self.loss, self.spof, self.low, self.possible, self.what)
 
 
 @dataclass
@@ -219,9 +228,10 @@ class Top:
     low: float | None = None
     possible: bool = False
     note: str = ""
+    what: str = ""
 
     def figure(self) -> str:
-        return figure_text(self.loss, self.spof, self.low, self.possible)
+        return figure_text(self.loss, self.spof, self.low, self.possible, self.what)
 
 
 @dataclass
@@ -248,6 +258,29 @@ class Chain:
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
     skipped: list[str] = field(default_factory=list)
+    #: the product's availability with its inputs of no mapped supply counted missing
+    #: (Analysis.mapped_availability), and how many such inputs it has
+    mapped_availability: float | None = None
+    unmapped_count: int = 0
+
+    def mapped_text(self) -> str | None:
+        """What the product's availability is with its inputs of no mapped supply counted
+        missing, said beside the availability (5.6's bounds, both 1 at baseline by
+        construction), never as it: ``0% with its 14 unmapped inputs counted missing``;
+        None when every input has mapped supply or the lower bound is no higher.
+
+        >>> chain = Chain("product:p", "P", "upstream", None, None, "v", {}, [], [], 1.0)
+        >>> chain.mapped_availability, chain.unmapped_count = 0.0, 14
+        >>> chain.mapped_text()
+        '0% with its 14 unmapped inputs counted missing'
+        """
+        low = (self.availability_range or (self.availability, self.availability))[0]
+        if (not self.unmapped_count or self.mapped_availability is None
+                or (low is not None and self.mapped_availability >= low - 1e-12)):
+            return None
+        n = self.unmapped_count
+        return (f"{percent(self.mapped_availability)} with its {n} unmapped "
+                f"input{'' if n == 1 else 's'} counted missing")
 
     def availability_text(self) -> str | None:
         """The product's availability as every report gives it: a % range when the
@@ -405,8 +438,8 @@ class _Builder:
         self._supplies()
         # the analysis' rank (place among the suppliers), as every table shows it
         ranked = [(self.found.ranks.get(key, i), key) for i, key in enumerate(self.top, 1)]
-        top = [Top(rank, key, g.label(key), *self.losses[key], note=self._note(key))
-               for rank, key in ranked]
+        top = [Top(rank, key, g.label(key), *self.losses[key], note=self._note(key),
+                   what=self.found.what.get(key, "")) for rank, key in ranked]
         for node in self.nodes.values():
             if node.kind == "Product" and node.loss is not None:
                 node.note = self._note(node.id)
@@ -425,9 +458,12 @@ class _Builder:
                      top, availability, baseline)
         chain.citations = {s: g.citation(s) for s in chain.sources}
         chain.skipped = [skipped_note(*row) for row in self.found.unmarked]
-        # the availability stated, as the report and the compact picture give it
+        # the availability (5.6's bounds), as the report and the compact picture give it,
+        # and beside it what mapped supply alone gives
         chain.availability_range = self.found.availability_range
         chain.baseline_range = self.found.baseline_range
+        if self.found.mapped is not None:
+            chain.mapped_availability, chain.unmapped_count = self.found.mapped
         return chain
 
     def _note(self, node_id: str | None) -> str:

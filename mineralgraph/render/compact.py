@@ -41,7 +41,11 @@ import networkx as nx
 from mineralgraph.graph.analysis.chokepoints import ProductReport
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
-from mineralgraph.graph.analysis.exposure import top_suppliers, unmarked_ranks
+from mineralgraph.graph.analysis.exposure import (
+    not_one_supplier,
+    top_suppliers,
+    unmarked_ranks,
+)
 from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -100,7 +104,9 @@ def top_owners(graph: SupplyGraph, report: ProductReport) -> list[tuple[int, obj
         # a company or facility of a country already listed is shown inside it
         if c.kind != "Country" and owner in countries:
             continue
-        if c.kind == "Country":
+        # a country marked only through the maker's own work there (5.1) stands for that
+        # work: its suppliers are still marked on their own
+        if c.kind == "Country" and not c.through_makers:
             countries.add(c.id)
         found.append((c.rank, c, owner))
     return found
@@ -213,9 +219,12 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         source = [c.hhi_material] if getattr(c, "hhi_material", None) in bars else []
         where = (cut + source + held + on_path or [None])[0]
         if where is not None:
-            chokes[where].append(Choke(rank, c.id, c.label, _high(c), c.spof,
+            # the rest of the world's label says "countries not named"; its figure says
+            # "many countries" (a short box line)
+            label = "Rest of world" if c.id == REST_OF_WORLD else c.label
+            chokes[where].append(Choke(rank, c.id, label, _high(c), c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
-                                       *_range(c)))
+                                       *_range(c), what=not_one_supplier(report, c) or ""))
     # what a scenario blocks is the cause of its loss: always drawn
     seeds |= {m for m in materials if any(b.blocked for b in bars[m])}
     if not seeds:  # no chokepoint to follow: what is not mapped is the story
@@ -247,13 +256,16 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                 for s in c.sources})
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
-    top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c)) for rank, c, _ in owners]
+    top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c),
+               what=not_one_supplier(report, c) or "") for rank, c, _ in owners]
     skipped = skipped_ranks(report, {t.rank for t in top})
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
                   report.scenario, dataset_version(graph), nodes, edges, top,
                   report.availability, report.baseline)
     chain.availability_range = report.availability_range
     chain.baseline_range = report.baseline_range
+    chain.mapped_availability = report.mapped_availability
+    chain.unmapped_count = len(report.unmapped)
     chain.compact = True
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
@@ -304,7 +316,10 @@ def _cause(graph: SupplyGraph, c, owner: str, bars: list[Bar], material: str) ->
     if part is not None and part.blocked:
         return "blocked under the scenario"
     if c.spof:
-        return "sole source"
+        # a SPOF (5.6); the rest of the world (5.2) and a maker's country (5.1) are not one
+        # supplier, and say what they are
+        return ("many countries" if c.id == REST_OF_WORLD
+                else "its maker's own work there" if c.through_makers else "sole source")
     cut = [b.label for b in bars if b.blocked]
     if cut and (part is None or part.share < 0.5):
         return f"what is left once {join_names(cut)} is blocked"

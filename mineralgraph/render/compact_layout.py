@@ -172,8 +172,10 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
     if node.kind == "Product":
         if chain.availability is not None:
             kept = chain.kept_text()
+            mapped = chain.mapped_text()
             text = (f"keeps {kept} of its supply under the scenario" if kept is not None
-                    else f"availability {chain.availability_text()} (no scenario)")
+                    else f"availability {chain.availability_text()} (no scenario"
+                    + (f"; {mapped})" if mapped else ")"))
             rows += [("text", line, "#ffffff", False) for line in full_wrap(text, s.inner, f)]
         return rows
     if node.unknown:

@@ -566,6 +566,8 @@ def _header(chain: Chain, width: float) -> tuple[list, float]:
         sub += f" · availability {chain.availability_text()}"
         if chain.scenario and chain.baseline is not None:
             sub += f" (baseline {chain.baseline_text()})"
+        if chain.mapped_text():
+            sub += f"; {chain.mapped_text()}"
     y += 4
     for line in wrap(sub, width - 2 * MARGIN, 12, False, 3):
         y += 18

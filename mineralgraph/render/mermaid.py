@@ -147,8 +147,10 @@ def compact_lines(node, chain: Chain) -> list[str]:
     if node.kind == "Product":
         if chain.availability is not None:
             kept = chain.kept_text()
+            mapped = chain.mapped_text()
             lines.append(f"keeps {kept} of its supply under the scenario" if kept is not None
-                         else f"availability {chain.availability_text()}")
+                         else f"availability {chain.availability_text()}"
+                         + (f" ({mapped})" if mapped else ""))
         return lines
     if node.unknown:
         return lines + [f"{stage}: UNKNOWN (no producer mapped)"]

@@ -11,6 +11,7 @@ from mineralgraph.graph.analysis.confidence import left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    availability_phrase,
     disputes_cell,
     ends,
     join_names,
@@ -18,6 +19,7 @@ from mineralgraph.reports.common import (
     left_out_title,
     name,
     span,
+    spof_json,
     spof_text,
     spof_value,
     thousands,
@@ -77,15 +79,15 @@ def heading(report: ProductReport) -> str:
     when = report.as_of.isoformat() if report.as_of else "latest data"
     scenario = f", scenario {report.scenario}" if report.scenario else ""
     phrase = caveat_phrase(report.caveats) if report.scenario else ""
-    # the availability stated (Analysis.stated_range): its low end counts them missing
-    unmapped = (f" ({len(report.unmapped)} input(s) have no mapped supply: the low end "
-                "counts them as missing, the high end keeps them)"
-                if report.unmapped else "")
+    # the availability of 5.6 (both bounds), and beside it what it is with the inputs of
+    # no mapped supply counted missing (never called the availability: unknown, not safe)
+    availability = availability_phrase(report.availability_range, report.mapped_availability,
+                                       len(report.unmapped))
     flag = ("; may be unavailable " + ("under the scenario" if report.scenario else "at baseline")
             if report.may_be_unavailable else "")
     return (f"{report.label} ({report.product}): {uses}; availability "
-            f"{span(*report.availability_range)}{' ' + phrase if phrase else ''} as of "
-            f"{when}{scenario}{flag}{unmapped}")
+            f"{availability}{' ' + phrase if phrase else ''} as of "
+            f"{when}{scenario}{flag}")
 
 
 def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -205,10 +207,13 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      "the unmapped stages sit in the anchor country; a stage's anchor "
                      "country is the top producer of the nearest stage above it, or else "
                      "below it, that has mapped producers; via maker: a country whose loss "
-                     "comes only through the product's maker's own work there, no sole "
-                     "source). Rest of world: the countries the "
-                     "share figures do not name, taken together; never a SPOF, being many "
-                     "countries. HHI: concentration of the "
+                     "comes only through the product's maker's own work there, which the "
+                     "data places in it, not through a supplier). Rest of world: the "
+                     "countries the share figures do not name, taken together: a SPOF when "
+                     "its loss is 100% (design note 5.2), though many countries, not one. "
+                     "Availability: its two bounds (5.6); with the inputs of unmapped supply "
+                     "counted missing it may be lower, and the heading says so. "
+                     "HHI: concentration of the "
                      "stage's country shares, 0-10,000; above 2,500 is highly concentrated (for "
                      "a supplier, of the stage its loss comes from: where it holds most of what "
                      "is left). ≈: "
@@ -226,12 +231,14 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     return "\n".join(out) if markdown else fit("\n".join(out))
 
 
-#: The CSV columns: every range as its two ends (``loss_low``, ``loss_high``).
+#: The CSV columns: every range as its two ends (``loss_low``, ``loss_high``); the
+#: baseline and availability are 5.6's two bounds, ``mapped_availability`` the product's
+#: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing.
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
                "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
-               "spof_through_makers"]
+               "spof_through_makers", "mapped_availability", "not_mapped"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -247,6 +254,8 @@ def flat_row(report: ProductReport, row) -> dict:
             "rank": row.rank or "", **ends("loss", row.loss_range),
             "spof": spof_value(row.spof_kind),
             "spof_through_makers": ";".join(row.through_makers),
+            "mapped_availability": round(report.mapped_availability, 6),
+            "not_mapped": len(report.unmapped),
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data["proxies"]),
             "disputes": disputes_cell(data["disputes"])}
@@ -254,13 +263,14 @@ def flat_row(report: ProductReport, row) -> dict:
 
 def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     """A product's report as JSON data: the analysis' dict, each row's ``spof`` one of
-    ``certain``, ``possible``, ``no``; ``unmapped_reasons``: each input without mapped
+    ``"certain"``, ``"possible"`` or ``false`` (design note 5.6);
+    ``unmapped_reasons``: each input without mapped
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them."""
     data = report.as_dict()
     if graph.worst_case:
         data["worst_case"] = True
-    data["chokepoints"] = [{**row, "spof": spof_value(row["spof"])}
+    data["chokepoints"] = [{**row, "spof": spof_json(row["spof"])}
                            for row in data["chokepoints"]]
     data["unmapped_reasons"] = [
         {"material": m, "stage": stage or None, "reason": reason or None,

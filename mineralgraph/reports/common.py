@@ -41,6 +41,28 @@ def span(low: float, high: float) -> str:
     return f"{percent(low).rstrip('%')}-{percent(high)}"
 
 
+def availability_phrase(pair, mapped: float | None = None, unmapped: int = 0) -> str:
+    """A product's availability as a report states it: section 5.6's [lower, upper]
+    (``pair``), and beside it, when ``unmapped`` inputs have no mapped supply and counting
+    them missing gives less than the lower bound, that figure (``mapped``:
+    Analysis.mapped_availability), never called the availability itself (both bounds are
+    1 at baseline by construction).
+
+    >>> availability_phrase((1.0, 1.0), 0.0, 14)
+    '100% (both bounds; with its 14 inputs of unmapped supply counted missing, 0%)'
+    >>> availability_phrase((0.2, 0.4), 0.0, 1)
+    '20-40% (with its 1 input of unmapped supply counted missing, 0%)'
+    >>> availability_phrase((0.0, 0.4), 0.0, 1), availability_phrase((1.0, 1.0))
+    ('0-40%', '100%')
+    """
+    figure = span(*pair)
+    if not unmapped or mapped is None or mapped >= pair[0] - 1e-12:
+        return figure
+    both = "both bounds; " if percent(pair[0]) == percent(pair[1]) else ""
+    return (f"{figure} ({both}with its {unmapped} input{'' if unmapped == 1 else 's'} of "
+            f"unmapped supply counted missing, {percent(mapped)})")
+
+
 def ends(name: str, pair) -> dict[str, float]:
     """Both ends of a range as flat columns (CSV, the Python API's rows): ``name_low`` and
     ``name_high``, never one figure alone, which would read as the answer.
@@ -64,30 +86,40 @@ def disputes_cell(disputes: list[dict]) -> str:
 
 
 def spof_text(kind, through_makers=()) -> str:
-    """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing; ``via
-    maker`` for a country that stops the product only through its makers' own work there
-    (``through_makers``: not a sole source, design note 5.1 as extended).
+    """How a table shows a SPOF: ``yes`` (certain), ``possible``, or nothing; with ``, via
+    maker`` for a country that is one only through the product's makers' own work there
+    (``through_makers``, design note 5.1: still a SPOF, 5.6).
 
-    >>> spof_text("certain"), spof_text(False, ["company:tesla"]), spof_text(False)
-    ('yes', 'via maker', '')
+    >>> spof_text("certain"), spof_text("certain", ["company:tesla"]), spof_text(False)
+    ('yes', 'yes, via maker', '')
     """
-    if not kind:
-        return "via maker" if through_makers else ""
-    return {"certain": "yes", "possible": "possible"}.get(kind, "")
+    text = {"certain": "yes", "possible": "possible"}.get(kind, "") if kind else ""
+    return f"{text}, via maker" if text and through_makers else text
 
 
-#: The values of ``spof`` in JSON, CSV and the Python API's rows: one enum of strings.
+#: The values of ``spof`` in CSV cells and the Python API's flat rows: one enum of strings
+#: (a cell has no false). JSON follows the design note instead (:func:`spof_json`).
 SPOF_VALUES = ("certain", "possible", "no")
 
 
 def spof_value(kind) -> str:
-    """A SPOF kind as data: ``certain``, ``possible`` or ``no`` (never ``false`` or an
-    empty cell beside two strings).
+    """A SPOF kind as the text of a cell (CSV, the Python API's rows): ``certain``,
+    ``possible`` or ``no`` (never an empty cell beside two strings).
 
     >>> spof_value("certain"), spof_value("possible"), spof_value(False), spof_value(None)
     ('certain', 'possible', 'no', 'no')
     """
     return kind if kind in SPOF_VALUES[:2] else "no"
+
+
+def spof_json(kind) -> str | bool:
+    """A SPOF kind as JSON, the design note's (5.6): ``"certain"``, ``"possible"`` or
+    ``false``.
+
+    >>> spof_json("certain"), spof_json("possible"), spof_json(False), spof_json("no")
+    ('certain', 'possible', False, False)
+    """
+    return kind if kind in SPOF_VALUES[:2] else False
 
 
 def join_names(names: list[str]) -> str:

@@ -20,6 +20,7 @@ from mineralgraph.graph.analysis.concentration import (
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
+    availability_phrase,
     join_names,
     percent,
     prose_name,
@@ -270,23 +271,23 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
 
 
 def makers_country_sentence(report: ProductReport, graph: SupplyGraph) -> str:
-    """Why a country that stops the product through its maker alone is not named a sole
-    source ("" when there is none).
+    """A country that is a single point of failure of the product through its maker alone:
+    a SPOF (design note 5.6), and why it is one ("" when there is none).
 
     >>> from mineralgraph import load_bundled
     >>> from mineralgraph.graph.analysis import chokepoints
     >>> g = load_bundled()
-    >>> makers_country_sentence(chokepoints(g, ["product:optimus"], top=1)[0], g)[:72]
-    'The United States is not counted as a single point of failure: it stops '
+    >>> makers_country_sentence(chokepoints(g, ["product:optimus"], top=1)[0], g)[:74]
+    'The United States is a single point of failure too, but only through Tesla'
     """
     out = []
     for country, makers in report.through_makers.items():
         out.append(f"{prose_name(graph, country)[:1].upper()}{prose_name(graph, country)[1:]} "
-                   "is not counted as a single point of failure: it stops "
-                   f"{report.label} only through "
-                   f"{join_names([graph.label(m) for m in makers])}, its maker, which the "
-                   "data places there for the work it does itself (design note 5.1); a "
-                   "maker's country is not a supplier of what the maker makes.")
+                   "is a single point of failure too, but only through "
+                   f"{join_names([graph.label(m) for m in makers])}, "
+                   f"{'its maker' if len(makers) == 1 else 'its makers'}, which the data "
+                   "places there for the work done in-house (design note 5.1): without it "
+                   f"{report.label} loses the maker's own work, not a supplier's (via maker).")
     return " ".join(out)
 
 
@@ -374,16 +375,20 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
     exposure, caveats = _exposure(report, graph)
     if report.scenario:
         phrase = caveat_phrase(report.caveats)
-        head = (f"{report.label} keeps {span(*report.availability_range)} of its supply under the "
-                f"scenario" + (f" {phrase}" if phrase else "")
-                + (f"; {exposure}." if exposure else "."))
+        kept = availability_phrase(report.availability_range, report.mapped_availability,
+                                   len(report.unmapped))
+        head = (f"{report.label} keeps {kept} of its supply under the scenario"
+                + (f" {phrase}" if phrase else "") + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
     else:
         head = (f"{report.label} is {exposure}." if exposure else
                 f"{report.label}: no country or stage of its mineral chain has recorded "
                 "shares.")
     lines = [head]
-    suppliers = [prose_name(graph, n) for n in report.supplier_spofs]
+    # the rest of the world and a maker's country are SPOFs too (5.2, 5.6), each said
+    # apart with what it is (many countries; the maker's own work)
+    suppliers = [prose_name(graph, n) for n in report.supplier_spofs
+                 if n != REST_OF_WORLD and n not in report.through_makers]
     if suppliers:
         lines.append(f"It cannot be made without {join_names(suppliers)}, "
                      + ("a sole source" if len(suppliers) == 1 else "each a sole source")
@@ -398,19 +403,21 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
 def rest_of_world_sentence(scenario: bool, subject: str = "it", many: bool = False) -> str:
     """What it means that losing rest of the world would stop a product (``many``: several
     products): at some stage all it gets comes from the countries no share figure names.
-    Those are many countries, never a sole source (addendum, 5.2 extended).
+    The rest of the world is then a single point of failure (design note 5.2), and the
+    sentence adds that it is many countries, not one.
 
     >>> rest_of_world_sentence(False)[:69]
     'At one stage or more everything it gets comes from the rest of the wo'
-    >>> rest_of_world_sentence(True, "A and B", many=True)[-65:]
-    'would stop them, but that is many countries, not one sole source.'
+    >>> rest_of_world_sentence(True, "A and B", many=True)[-63:]
+    'failure of each (design note 5.2), but many countries, not one.'
     """
     when = "Under the scenario, at" if scenario else "At"
     verb = ("still " if scenario else "") + ("get" if many else "gets")
     return (f"{when} one stage or more everything {subject} {verb} comes from the rest of "
             "the world (the countries the share figures do not name): losing all of them "
-            f"together would stop {'them' if many else 'it'}, but that is many countries, "
-            "not one sole source.")
+            f"together would stop {'them' if many else 'it'}, so the rest of the world is a "
+            f"single point of failure {'of each' if many else 'of it'} (design note 5.2), "
+            "but many countries, not one.")
 
 
 def press_only_materials(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
@@ -436,7 +443,10 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
         out.append(f"Scenario {name}{cause}. Every figure below is measured against what "
                    "a product still gets under it.")
     if len(reports) > 1:
-        hinged = sum(1 for r in reports if r.supplier_spofs)
+        # a sole source is one supplier: the rest of the world (many countries) and a
+        # maker's country through the maker, SPOFs too, are said apart per product
+        hinged = sum(1 for r in reports if any(
+            n != REST_OF_WORLD and n not in r.through_makers for n in r.supplier_spofs))
         out.append(f"{hinged} of {len(reports)} products hang on a sole-source supplier "
                    "(a country, company or facility besides their maker).")
     weak = Caveats()

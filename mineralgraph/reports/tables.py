@@ -23,6 +23,7 @@ from mineralgraph.reports.common import (
     percent,
     prose_name,
     span,
+    spof_json,
     spof_text,
     spof_value,
     thousands,
@@ -168,9 +169,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       grades: dict[str, list[tuple[str, list[str]]]] | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
-    "certain", "possible" or False; ``caveats`` to what each loss rests on; ``left_out``
+    "certain", "possible" or False (JSON keeps them so, design note 5.6; CSV writes
+    ``no``); ``caveats`` to what each loss rests on; ``left_out``
     lists what --min-confidence left out that bears on them; ``through_makers`` the
-    products the node (a country) stops only through their makers' own work there;
+    products the node (a country) stops only through their makers' own work there (still
+    a single point of failure of them, annotated);
     ``cited`` maps a product to the sources of the claims its loss rests on (numbered and
     listed, as chokepoints does); ``untraced`` to its requirements nothing traces to a
     country, which may come from the node, and ``untraced_losses`` to its loss if they
@@ -193,7 +196,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         low, high = pair(p)
         row = {"product": p, "label": graph.label(p), "end_use": graph.values(p, "end_use"),
                "loss": round(losses[p].get("upper", 0.0), 6) if plain else span(low, high),
-               "spof": (spof_value(spofs.get(p)) if plain
+               "spof": (spof_json(spofs.get(p)) if fmt == "json"
+                        else spof_value(spofs.get(p)) if plain
                         else spof_text(spofs.get(p, False), through.get(p, ()))
                         or ("untraced" if p in untraced else ""))}
         if fmt == "json":
@@ -227,14 +231,17 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         intro += (f" {join_names([graph.label(p) for p in sorted(through)])} would lose all "
                   "without it only through "
                   + ("its maker's" if len(through) == 1 else "their makers'")
-                  + " own work there (via maker): a maker's country is not a supplier of "
-                  "what the maker makes, so it is no single point of failure of "
-                  + ("it." if len(through) == 1 else "them."))
+                  + " own work there (via maker): it is a single point of failure of "
+                  + ("it" if len(through) == 1 else "them")
+                  + " (design note 5.6) as the place of the maker's work, not of a supplier "
+                  "(5.1).")
     if node_id == REST_OF_WORLD:
         whole = sum(1 for p in ranked if pair(p)[1] >= 1.0 - 1e-9)
         intro = (f"{len(rows)} product(s) have a supply path from {name(graph, node_id)}: "
-                 "the countries the share figures do not name, taken together, so never a "
-                 f"sole source; {whole} would lose all their supply without all of them.")
+                 f"the countries the share figures do not name, taken together; {whole} "
+                 "would lose all their supply without all of them, so it is a single point "
+                 "of failure of those (design note 5.2; "
+                 f"{certain} certain, {possible} possible), though many countries, not one.")
     intro += grade_sentence(graph, node_id, [p for p in ranked if p in grades], grades)
     intro += untraced_sentence(graph, node_id, [p for p in ranked if p in untraced],
                                untraced, len(only))
@@ -409,6 +416,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
             del row["loss"]
             row.update({**ends("baseline", r["baseline_range"]),
                         **ends("availability", r["availability_range"]),
+                        "mapped_availability": r["mapped_availability"],
                         **ends("loss", r["loss_range"]),
                         "new_spofs": r["new_spofs"],
                         "new_possible_spofs": r["new_possible_spofs"]})
@@ -464,10 +472,12 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence",
                "sources"]
     if csv:
+        # baseline and availability: 5.6's two bounds; mapped_availability beside them
+        # (the inputs of no mapped supply, counted in not_mapped, taken as missing)
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
-                   "proxies", "disputes", "assumed_share", "sources"]
+                   "proxies", "disputes", "assumed_share", "sources", "mapped_availability"]
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
                    left_out=left_out)
 
@@ -610,13 +620,21 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     sources = SourceIndex(graph)
     spofs = [c for c in report.chokepoints if c.spof_kind]
     rows = [{"id": c.id, "kind": c.kind, "label": c.label, "stage": c.stage,
-             "spof": spof_value(c.spof_kind) if fmt in ("csv", "json")
-             else spof_text(c.spof_kind),
+             "spof": spof_json(c.spof_kind) if fmt == "json"
+             else spof_value(c.spof_kind) if fmt == "csv"
+             else spof_text(c.spof_kind, c.through_makers),
              "via": " -> ".join([graph.label(c.paths[0][0].source)]
                                 + [graph.label(s.target) for s in c.paths[0]]) if c.paths else "",
              **_caveat_cells(c.caveats, fmt),
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
+    if fmt == "json":
+        # the design note's row keys (5.6): the upper bound's loss beside the range; what
+        # a SPOF is, as annotations (a maker's country, the rest of the world)
+        for row, c in zip(rows, spofs, strict=True):
+            row.update({"loss": round(c.loss, 6),
+                        "loss_range": [round(v, 6) for v in c.loss_range],
+                        "spof_through_makers": c.through_makers})
     suppliers = sum(1 for c in spofs if c.spof and c.kind in ("Country", "Company", "Facility"))
     possible = sum(1 for c in spofs if not c.spof)
     when = report.as_of.isoformat() if report.as_of else "the latest data"
@@ -631,6 +649,8 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
                   "more.")
     if report.through_makers:
         intro += " " + makers_country_sentence(report, graph)
+    if report.rest_of_world_only:
+        intro += " " + rest_of_world_sentence(bool(report.scenario))
     left_out = [left_out_dict(c, graph.worst_case) for c in report.left_out]
     intro += left_out_sentence(graph, len(left_out))
     intro += future_sentence(graph, [report.product])
@@ -638,6 +658,9 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     intro += disputed_sentence(graph, [c.caveats for c in spofs])
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             "availability_range": [round(v, 6) for v in report.availability_range],
+            "mapped_availability": round(report.mapped_availability, 6),
+            "rest_of_world_only": report.rest_of_world_only,
+            "spofs_through_makers": report.through_makers,
             "spofs": rows,
             "supply_not_mapped": report.unmapped,
             "left_out_below_confidence": left_out}

@@ -28,9 +28,9 @@
 //     only in another year's or source's set can hide a SPOF here (push a graph
 //     `--as-of` a date to hold one year);
 //   - the lower bound of 5.6 (possible SPOFs through unmapped stages), export
-//     controls and scenarios;
-//   - which SPOFs a view may name (`Analysis.sole_sources`): rest of the world and a
-//     maker's country are listed here when every producer stands on them.
+//     controls and scenarios.
+// Rest of the world and a maker's country are listed when every producer stands on
+// them, as the engine lists them (design note 5.2, 5.6).
 // @param product = product:f-35
 MATCH (p:Product {id: $product})-[need:REQUIRES]->(first:Material)
   WHERE coalesce(need.recycling, false) = false

@@ -8,8 +8,8 @@ inputs, not suppliers, and have none. Every view (text, Markdown, JSON, CSV, the
 API, the pictures) shows this one rank.
 
 Rest of the world (``country:XX``) stands for the countries a source does not name: it is
-removed and ranked like any node (design note 5.2) but, being many countries, it is never
-a single point of failure nor a sole source (addendum, 5.2 extended).
+removed and ranked like any node and is a single point of failure when its loss is 1
+(design note 5.2); the report adds that it is many countries (``rest_of_world_only``).
 
 >>> from mineralgraph import load_bundled
 >>> report = chokepoints(load_bundled(), ["product:f-35"])[0]
@@ -89,8 +89,9 @@ class Chokepoint:
     #: its loss comes from (Evidence.loss_material)
     hhi_material: str | None = None
     hhi_stage: str | None = None
-    #: for a country that stops the product only through its makers' own work there
-    #: (section 5.1), those makers: no single point of failure (Analysis.sole_sources)
+    #: for a country that is a single point of failure only through the product's makers'
+    #: own work there (section 5.1), those makers: an annotation of the SPOF
+    #: (Analysis.through_makers), which stays one (5.6)
     through_makers: list[str] = field(default_factory=list)
 
     @property
@@ -178,8 +179,8 @@ class ProductReport:
     makers: list[str] = field(default_factory=list)
     #: a(P) under the scenario (the baseline when there is none), upper bound
     availability: float = 1.0
-    #: the availability stated: [low, upper], the low end reflecting inputs without
-    #: mapped supply (Analysis.stated_range): never 100% while supply is unknown
+    #: [lower, upper] availability under the scenario (section 5.6), what the losses are
+    #: measured in (against ``baseline_range``)
     availability_range: tuple[float, float] = (1.0, 1.0)
     baseline_range: tuple[float, float] = (1.0, 1.0)
     possible_spofs: list[str] = field(default_factory=list)
@@ -191,10 +192,8 @@ class ProductReport:
     #: read with the addendum's wider readings (``--worst-case``): what was left out below
     #: --min-confidence then still counts in the lower bound where it is a requirement
     wide: bool = False
-    #: the two bounds of section 5.6, [lower, upper], that the losses are measured in
-    #: (against ``baseline_range``)
-    availability_bounds: tuple[float, float] = (1.0, 1.0)
-    #: a(P) from mapped supply alone (stages without a producer count 0)
+    #: a(P) from mapped supply alone (stages without a producer count 0): stated beside
+    #: the availability, never as it (Analysis.mapped_availability)
     mapped_availability: float = 1.0
 
     @property
@@ -215,7 +214,7 @@ class ProductReport:
     @property
     def may_be_unavailable(self) -> bool:
         """The lower bound is 0 with nothing removed: the product may not be made at all."""
-        return self.availability_bounds[0] <= 0.0
+        return self.availability_range[0] <= 0.0
     caveats: Caveats = field(default_factory=Caveats)
     scenario_title: str | None = None
     #: claims --min-confidence left out that bear on the product (section 5.7)
@@ -224,10 +223,10 @@ class ProductReport:
     #: anchor): any enforced control in scope may reach them (section 5.6)
     untraced: list[str] = field(default_factory=list)
     #: at some stage all the product gets comes from countries no source names (rest of
-    #: the world's loss is 100%): many countries, so not a single point of failure
+    #: the world's loss is 100%): a single point of failure (5.2) that is many countries
     rest_of_world_only: bool = False
-    #: countries that would be single points of failure only through the product's
-    #: makers' own work there (section 5.1), with those makers: not named as such
+    #: countries that are single points of failure only through the product's makers'
+    #: own work there (section 5.1), with those makers: an annotation of the SPOF
     through_makers: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -244,7 +243,6 @@ class ProductReport:
                 "baseline_range": [round(v, 6) for v in self.baseline_range],
                 "availability": round(self.availability, 6),
                 "availability_range": [round(v, 6) for v in self.availability_range],
-                "availability_bounds": [round(v, 6) for v in self.availability_bounds],
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
                 "range_from_unmapped": self.behind,
@@ -575,9 +573,9 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
     live = [b for b in BOUNDS if analysis.reference(product, b) > 0]
     # the single points of failure as sorted lists; a row asks its tables (a set per
     # product and bound, kept by every row, would take gigabytes at a million nodes).
-    # Rest of the world is many countries: never a single point of failure.
-    # Which of them a view may name is decided once, by Analysis.sole_sources: never
-    # the rest of the world (many countries), nor a maker's country through the maker.
+    # Which of them a view names is decided once, by Analysis.sole_sources: every one of
+    # section 5.6, the rest of the world (5.2) and a maker's country (5.1) included; what
+    # they are is said beside them (rest_of_world_only, through_makers).
     upper_spofs = tables["upper"].spofs()
     lower_spofs = tables["lower"].spofs() if "lower" in live else set()
     rest_of_world_only = REST_OF_WORLD in upper_spofs
@@ -647,9 +645,8 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         scenario.name if scenario else None, analysis.baseline(product), rows,
         analysis.unmapped(product), supplier, concentrated, certain, sorted(makers),
         availability=availability[1],
-        availability_range=analysis.stated_range(product),
+        availability_range=availability,
         baseline_range=analysis.baseline_range(product),
-        availability_bounds=availability,
         mapped_availability=analysis.mapped_availability(product),
         possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
@@ -676,9 +673,9 @@ def supplier_ranks(ranked: list[str]) -> dict[str, int]:
 def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
-    with supply (``live``), and by id; a node in ``unnamed`` (what
-    :meth:`Analysis.sole_sources` does not name: the rest of the world, a maker's
-    country through its maker) is no single point of failure, so it ranks by its loss.
+    with supply (``live``), and by id; a node in ``unnamed`` (a
+    single point of failure :meth:`Analysis.sole_sources` would not name: none while it
+    follows section 5.6) ranks by its loss.
     Sorted as arrays (a product can have 100,000 rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):

@@ -6,8 +6,7 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> from mineralgraph.loaders.scenarios import load_scenario
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
-['assumed_share', 'availability', 'availability_bounds', 'availability_range', 'baseline',
- 'baseline_range',
+['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
  'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
  'mapped_availability', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
  'new_spofs', 'product', 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
@@ -151,18 +150,17 @@ def compare(graph: SupplyGraph, scenario: Scenario,
 
     Both bounds of section 5.6, each against its own baseline: ``baseline`` and
     ``availability`` are the upper bound (section 2 as it stands), ``baseline_range``
-    and ``availability_bounds`` are [lower, upper]; ``loss`` is the upper bound's loss
+    and ``availability_range`` are [lower, upper]; ``loss`` is the upper bound's loss
     and ``loss_range`` the [min, max] over the bounds whose baseline is above 0.
-    ``availability_range`` is the availability stated (:meth:`Analysis.stated_range`):
-    the bounds with a low end no higher than ``mapped_availability``, what mapped supply
-    alone gives (stages without a producer counted 0), so that unknown supply never
-    reads as 100%.
+    ``mapped_availability`` is a figure beside them, not an availability of 5.6: what
+    mapped supply alone gives (stages without a producer counted 0), so that a reader
+    sees unknown supply is not safe although both bounds may be 1.
     ``new_spofs`` are nodes that are certain single points of failure under the
     scenario and were not before; ``new_possible_spofs`` those that are possible
-    ones only (lower bound). Rest of the world is neither: it is many countries, not one
-    supplier; ``rest_of_world_only`` says instead that under the scenario, at some stage,
-    all the product still gets comes from countries no source names (without them it
-    would get nothing). ``requirements_recorded`` counts the product's recorded
+    ones only (lower bound), the rest of the world included (5.2).
+    ``rest_of_world_only`` adds that under the scenario, at some stage, all the product
+    still gets comes from countries no source names (rest of the world, many countries,
+    is a single point of failure of it). ``requirements_recorded`` counts the product's recorded
     requirements: a figure covers only those (a partial bill of materials is not safe);
     a 0% row's ``confidence`` is that of those requirements, and a loss no rated claim
     explains, or that the rules for missing facts set alone (the mapped supply losing
@@ -214,14 +212,12 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                 read = Caveats.of(requirements)
                 caveats = Caveats(read.confidence or "unknown", read.proxies,
                                   read.assumed_share, read.disputes)
-        # the availability stated: its low end reflects inputs without mapped supply
-        # (never 100% while supply is unknown); the losses are measured within the two
-        # bounds (``availability_bounds``) against the baseline's (``baseline_range``)
+        # the two bounds of 5.6 (the losses are measured within each against the
+        # baseline's), and beside them what mapped supply alone gives
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
                      "availability": round(under[1], 6),
                      "baseline_range": [round(v, 6) for v in base],
-                     "availability_range": [round(v, 6) for v in after.stated_range(product)],
-                     "availability_bounds": [round(v, 6) for v in under],
+                     "availability_range": [round(v, 6) for v in under],
                      "mapped_availability": round(after.mapped_availability(product), 6),
                      "loss": round(losses[1], 6) if losses[1] is not None else 0.0,
                      "loss_range": [round(min(measured), 6), round(max(measured), 6)],

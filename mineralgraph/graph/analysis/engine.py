@@ -528,7 +528,12 @@ class Analysis:
         """a(P) under the scenario from mapped supply alone: in the lower bound, with every
         material upstream that has no producer at the date counted 0 (its supply is not
         known to exist). 0 when the product needs such a material on every route; the
-        lower bound's a(P) when nothing upstream is unmapped."""
+        lower bound's a(P) when nothing upstream is unmapped.
+
+        Not the availability of section 5.6 (:meth:`availability_range`, whose bounds
+        are both 1 at baseline by construction): a figure beside it, which views state
+        apart ("with its inputs of unmapped supply counted missing") so that unknown
+        supply never reads as safe."""
         scope = self.scope(self.graph.require(product, "Product"), "lower")
         target = scope.structure.index[product]
         unmapped = [m for m in self.unmapped(product) if model.kind_of(m) == "Material"]
@@ -536,15 +541,6 @@ class Analysis:
         if zero == set(scope.zero):
             return float(scope.baseline[target])
         return float(scope.evaluator.value_after(scope.baseline, zero, target))
-
-    def stated_range(self, product: str) -> tuple[float, float]:
-        """The availability a view states for a product under the scenario: [low, upper],
-        the low end the lower of the lower bound (section 5.6) and
-        :meth:`mapped_availability`. Unknown supply is never safe: a product with an
-        input of no mapped supply is not stated as 100% available, even at baseline,
-        where both bounds are 1 by construction (nothing is removed)."""
-        lower, upper = self.availability_range(product)
-        return min(lower, self.mapped_availability(product)), upper
 
     def baseline_range(self, product: str) -> tuple[float, float]:
         """[lower, upper] availability of a product without the scenario."""
@@ -649,7 +645,7 @@ class Analysis:
         them, whoever issued it and whatever it covers). Losing a named country is at
         least a control it issues, losing an element or a material at least a control
         covering it, so yes for those. Not for rest of the world (every country a figure
-        does not name, never a sole source), nor a company or a facility: no control is
+        does not name: no control is issued by it), nor a company or a facility: no control is
         issued by one or covers one, and section 5.6 never takes a virtual producer out
         with a company or facility (unknown supply is unknown of country, not of firm).
         """
@@ -764,15 +760,15 @@ class Analysis:
     def sole_sources(self, product: str, spofs: Iterable[str],
                      bound: str = "upper") -> set[str]:
         """The single points of failure among ``spofs`` (of ``product``, in ``bound``)
-        that a view may name as such: the one definition every view uses.
+        that a view names as such: the one definition every view uses.
 
-        Rest of the world (``country:XX``) never: it is every country a figure does not
-        name, not one supplier (addendum, 5.2 extended). Nor a country that stops the
-        product only through its makers' own work (:meth:`through_makers`): a maker's
-        country is not a supplier of what the maker makes itself.
+        All of them, as design note 5.6 defines a SPOF (loss 1 in the bound): the rest of
+        the world (``country:XX``) too, when its loss is 1 (5.2), and a maker's country
+        that stops the product only through the maker's own work there (5.1). Views add
+        what these are as annotations, never by dropping them: ``rest_of_world_only``
+        (many countries, not one) and :meth:`through_makers` (``spof_through_makers``).
         """
-        named = {n for n in spofs if n != REST_OF_WORLD}
-        return named - set(self.through_makers(product, named, bound))
+        return set(spofs)
 
     def makers_places(self, product: str) -> dict[str, list[str]]:
         """Each country where a maker of ``product`` makes something upstream of it
@@ -822,13 +818,15 @@ class Analysis:
     def through_makers(self, product: str, nodes: Iterable[str],
                        bound: str = "upper") -> dict[str, list[str]]:
         """The countries among ``nodes`` that are single points of failure of ``product``
-        in ``bound`` only through its makers, with those makers.
+        in ``bound`` only through its makers, with those makers: an annotation of the
+        single point of failure, not a reason to drop it.
 
         Section 5.1 places a company that produces without a facility in its country,
         so removing the country removes what the maker makes in-house (Tesla's Optimus
-        actuators, with Tesla in the United States). Such a country is a single point
-        of failure only when, with the makers' own work kept (:meth:`apart_from_makers`),
-        the product still gets nothing without it.
+        actuators, with Tesla in the United States): the country is a single point of
+        failure (5.6). It is one only through its makers when, with the makers' own work
+        kept (:meth:`apart_from_makers`), the product would still get something without
+        it; views say so beside the SPOF ("via maker", ``spof_through_makers``).
         """
         nodes = set(nodes)
         if not any(model.kind_of(n) == "Country" for n in nodes):

@@ -66,9 +66,10 @@ class Exposure:
 
 
 def not_one_supplier(report: ProductReport, row) -> str | None:
-    """Why a chokepoint row is never marked as one supplier (:func:`top_suppliers`):
+    """What a chokepoint row stands for when it is not one supplier, for a picture's label:
     ``"rest_of_world"`` (many countries), ``"through_makers"`` (a country that stops the
-    product only through its makers' own work, :meth:`Analysis.sole_sources`), else None."""
+    product only through its makers' own work, :meth:`Analysis.through_makers`), else
+    None. Such a row is still marked, and a SPOF when its loss is 1 (5.2, 5.6)."""
     if row.id == REST_OF_WORLD:
         return "rest_of_world"
     if row.id in report.through_makers:
@@ -80,8 +81,8 @@ def top_suppliers(report: ProductReport) -> list:
     """The suppliers every picture of a product marks as its chokepoints, in rank order:
     each certain single point of failure, then the :data:`TOP_CHOKEPOINTS` next ranked
     suppliers whose loss reaches :data:`MIN_LOSS` at its high end. The rest of the world
-    (many countries) and a country that stops the product only through its makers
-    (:meth:`Analysis.sole_sources`) are not marked: neither is one supplier.
+    and a maker's country are marked like any supplier (design note 5.2, 5.6); their
+    labels say what they are (:func:`not_one_supplier`).
 
     The one choice the compact snapshot, the full chain and the brief's picture share,
     so a loss the report ranks among the first is drawn in each of them.
@@ -93,8 +94,7 @@ def top_suppliers(report: ProductReport) -> list:
     ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
      'Myanmar', 'MP Materials']
     """
-    suppliers = [c for c in report.chokepoints
-                 if c.kind in SUPPLIER_KINDS and not_one_supplier(report, c) is None]
+    suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
     top = [c for c in suppliers if c.spof]
     top += [c for c in suppliers
             if not c.spof and c.loss_range[1] >= MIN_LOSS][:TOP_CHOKEPOINTS]
@@ -102,9 +102,10 @@ def top_suppliers(report: ProductReport) -> list:
 
 
 def unmarked_ranks(report: ProductReport, shown) -> list[tuple]:
-    """The ranked rows before the last of the ``shown`` ranks that no picture marks for
-    the rule of :func:`not_one_supplier`, each as (row, why), in rank order: what a
-    picture's list of ranks says instead of skipping them without a word."""
+    """The ranked rows before the last of the ``shown`` ranks that a picture does not mark
+    and that :func:`not_one_supplier` describes, each as (row, why), in rank order: what a
+    picture's list of ranks says instead of skipping them without a word (none while
+    :func:`top_suppliers` marks them like any supplier)."""
     last = max(shown, default=0)
     found = [(c, not_one_supplier(report, c)) for c in report.chokepoints
              if c.rank and c.rank < last and c.rank not in shown]
@@ -172,6 +173,12 @@ class ChainExposure:
     #: bounds)
     availability_range: tuple | None = None
     baseline_range: tuple | None = None
+    #: for a product focus: what a marked supplier that is not one supplier stands for
+    #: (:func:`not_one_supplier`: "rest_of_world", "through_makers"), for its label
+    what: dict = field(default_factory=dict)
+    #: for a product focus: (mapped availability, number of inputs of no mapped supply),
+    #: said beside the availability (Analysis.mapped_availability)
+    mapped: tuple | None = None
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -236,14 +243,16 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     beyond: dict = {}
     unmarked: tuple = ()
     ranges: tuple = (None, None)
+    what: dict = {}
+    mapped = None
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
-        suppliers = [c for c in report.chokepoints
-                     if c.kind in SUPPLIER_KINDS and c.id != REST_OF_WORLD]
+        suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
         losses = {c.id: _figures(c) for c in suppliers}
         marked = top_suppliers(report)
         top = [c.id for c in marked]
+        what = {c.id: why for c in marked if (why := not_one_supplier(report, c))}
         ranks = {c.id: c.rank for c in marked}
         unmarked = tuple((c.rank, c.label, why, _figures(c)[0])
                          for c, why in unmarked_ranks(report, set(ranks.values())))
@@ -256,6 +265,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                                     assumed_share=assumed)
         availability, baseline = report.availability, report.baseline
         ranges = (report.availability_range, report.baseline_range)
+        mapped = (report.mapped_availability, len(report.unmapped))
     else:
         evidence = Evidence(analysis)
         # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
@@ -291,7 +301,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                          frozenset(blocked), availability, baseline, concentrations,
                          comparison, scenario, graph.as_of_date, ranks, caveats,
                          {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())},
-                         unmarked, *ranges)
+                         unmarked, *ranges, what, mapped)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,

@@ -52,7 +52,8 @@ class Dependents:
     #: claims --min-confidence left out that bear on these products (section 5.7)
     left_out: list[Claim] = field(default_factory=list)
     #: for a country that stops a product only through its makers' own work there, the
-    #: product and those makers (not a single point of failure: Analysis.sole_sources)
+    #: product and those makers (an annotation: the country is still a single point of
+    #: failure of it, section 5.6; Analysis.through_makers)
     through_makers: dict[str, list[str]] = field(default_factory=dict)
     #: the sources of the claims each loss rests on (those its caveats read), sorted
     sources: dict[str, list[str]] = field(default_factory=dict)
@@ -70,8 +71,9 @@ class Dependents:
 
 
 def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
-    """Products with a supply path from ``node_id`` and what each loses without it (rest of
-    the world, being many countries, is never a single point of failure of one)."""
+    """Products with a supply path from ``node_id`` and what each loses without it, and
+    whether the node is a single point of failure of each (section 5.6; the rest of the
+    world too, 5.2)."""
     if graph.kind(graph.require(node_id)) not in SUPPLY_NODE_KINDS:
         raise MineralGraphError(f"{node_id} is {a_kind(graph.kind(node_id))}: dependents takes "
                                 "an element, material, country, company or facility")
@@ -109,7 +111,8 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     spofs = {p: ("certain" if losses[p].get("upper", 0.0) >= 1.0 - 1e-9
                  else "possible" if losses[p].get("lower", 0.0) >= 1.0 - 1e-9
                  else False) for p in products}
-    # what a view may name a single point of failure is decided in one place
+    # what a view names a single point of failure is decided in one place (all of 5.6's);
+    # a country that is one only through the makers' own work is annotated
     bound_of = {"certain": "upper", "possible": "lower"}
     through = {p: analysis.through_makers(p, [node_id], bound_of[kind]).get(node_id, [])
                for p, kind in spofs.items() if kind}
