@@ -115,7 +115,7 @@ def test_markdown_brief_has_every_part():
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
         "oxide (separated) (99% of world output; proxy), China's samarium oxide "
         "(separated) (91% of world output; low, proxy)")
-    assert ("Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the "
+    assert ("Lockheed Martin F-35 Lightning II keeps <0.1% of its supply under the "
             "scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
@@ -128,8 +128,9 @@ def test_markdown_brief_has_every_part():
     assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | "
             "none (what is left comes from rest of world, many countries) |") in text
     assert not re.search(r"Rest of world[^\n]*(SPOF|sole source)", text)
-    assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
-            "source besides its maker;") in text
+    assert ("It cannot be made without Honeywell (high confidence), Moog (medium confidence) "
+            "and Northrop Grumman (high confidence), each a sole source besides its maker;"
+            ) in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Top chokepoints")[1].split("## Scenario")[0]
@@ -374,7 +375,7 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
-    """Under a scenario that leaves the F-35 0-<0.1% of its supply, the table, the picture's
+    """Under a scenario that leaves the F-35 <0.1% of its supply, the table, the picture's
     legend and the scenario row say the losses are shares of that remainder and give the
     remainder as a range, as the text report does."""
     result = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
@@ -383,10 +384,10 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     note = next(line for line in lines if line.startswith("Suppliers"))
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
-        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-<0.1% of "
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (<0.1% of "
         "its supply), not of its whole supply; 5 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
-            'under the scenario (0-<0.1% of its supply))"]') in lines
+            'under the scenario (<0.1% of its supply))"]') in lines
     assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "
             "(what is left comes from rest of world, many countries) |") in lines
     assert "start after today" not in result.stdout

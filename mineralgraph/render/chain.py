@@ -244,6 +244,9 @@ class Chain:
     #: [lower, upper] availability under the scenario and without it (compact chains)
     availability_range: tuple[float, float] | None = None
     baseline_range: tuple[float, float] | None = None
+    #: the availability stated without the scenario, as the report without it gives it
+    #: (``0-100%`` while inputs have no mapped supply; ``baseline_range`` is the bounds')
+    baseline_stated: tuple[float, float] | None = None
     #: inputs with no mapped supply that are not drawn (compact chains list them)
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
@@ -257,10 +260,13 @@ class Chain:
         return span(*(self.availability_range or (self.availability, self.availability)))
 
     def baseline_text(self) -> str | None:
-        """The product's availability without the scenario, as :meth:`availability_text`."""
+        """The product's availability without the scenario, as :meth:`availability_text`
+        and as the report without the scenario states it (never 100% while an input has
+        no mapped supply)."""
         if self.baseline is None:
             return None
-        return span(*(self.baseline_range or (self.baseline, self.baseline)))
+        return span(*(self.baseline_stated or self.baseline_range
+                      or (self.baseline, self.baseline)))
 
     def kept_text(self) -> str | None:
         """The share of its supply the product keeps under the scenario (a range when the
@@ -428,6 +434,7 @@ class _Builder:
         # the availability stated, as the report and the compact picture give it
         chain.availability_range = self.found.availability_range
         chain.baseline_range = self.found.baseline_range
+        chain.baseline_stated = self.found.baseline_stated
         return chain
 
     def _note(self, node_id: str | None) -> str:

@@ -1,0 +1,137 @@
+"""What the last new-user trial found, one test each: exact output on a small hand-made
+graph (figures worked out by hand in the comments) or on the bundled data."""
+
+from __future__ import annotations
+
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis import chokepoints
+from mineralgraph.graph.analysis.lookups import dependents, paths_between
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+def claim(subject, relation, obj, confidence="high", source="source:a", **qualifiers):
+    return Claim(subject, relation, obj, tuple(sorted(qualifiers.items())), (source,),
+                 confidence=confidence)
+
+
+def graph_of(*claims: Claim) -> SupplyGraph:
+    """The claims, every node labelled and every source titled."""
+    nodes = {n for c in claims for n in (c.subject, str(c.object))}
+    sources = {s for c in claims for s in c.sources}
+    return SupplyGraph([*claims, *(Claim(n, "label", n, sources=("source:a",))
+                                   for n in sorted(nodes | sources))])
+
+
+# The Optimus shape: the maker b makes the part from the magnet, and buys its magnets from
+# s alone (design note 5.3), as one low-rated line of an aggregator says (material named:
+# the analysis reads it); an article rated medium says s supplies b too, without naming
+# the material, so the analysis never reads it. s is b's only magnet supplier: a single
+# point of failure of p, 100%, resting on the low claim.
+SOURCED = graph_of(
+    claim("product:p", "REQUIRES", "material:part"),
+    claim("company:b", "PRODUCES", "material:part", share=1.0),
+    claim("company:b", "LOCATED_IN", "country:US"),
+    claim("material:part", "MADE_FROM", "material:mag"),
+    claim("company:s", "PRODUCES", "material:mag", share=0.5),
+    claim("company:s", "LOCATED_IN", "country:CN"),
+    claim("country:XX", "PRODUCES", "material:mag", share=0.5),
+    claim("company:s", "SUPPLIES", "company:b", "low", "source:aggregator",
+          material="material:mag"),
+    claim("company:s", "SUPPLIES", "company:b", "medium", "source:article"))
+
+
+def test_a_supply_step_rests_on_the_claim_the_analysis_reads_not_an_article_naming_no_material():
+    report = chokepoints(SOURCED, ["product:p"])[0]
+    row = next(r for r in report.chokepoints if r.id == "company:s")
+    assert (row.loss, row.spof) == (1.0, True)
+    # it read "medium" (the article's claim, first in the edge's claims), citing the
+    # article: the figure rests on the aggregator's low claim
+    assert row.caveats.confidence == "low"
+    # its paths: s -> mag -> part -> p and s -> b (SUPPLIES) -> part -> p
+    step = next(path[0] for path in row.paths if path[0].relation == "SUPPLIES")
+    assert (step.source, step.target) == ("company:s", "company:b")
+    assert (step.confidence, step.sources) == ("low", ["source:aggregator"])
+    assert "source:article" not in row.sources
+    # dependents gives the same figure the same confidence
+    found = dependents(SOURCED, "company:s")
+    assert found.spofs["product:p"] == "certain"
+    assert found.caveats["product:p"].describe() == "low"
+    # and paths shows the same step
+    _, _, found_paths = paths_between(SOURCED, "company:s", "product:p")
+    assert [p[0].confidence for p in found_paths if p[0].relation == "SUPPLIES"] == ["low"]
+
+
+def test_dependents_reads_the_paths_a_chokepoint_row_shows_bundled_optimus():
+    from mineralgraph import load_bundled
+
+    graph = load_bundled()
+    row = next(r for r in chokepoints(graph, ["product:optimus"])[0].chokepoints
+               if r.id == "country:CN")
+    found = dependents(graph, "country:CN")
+    # the row rests on JL Mag's low-rated supply of Tesla (its second path): dependents
+    # read "medium, proxy" from the shortest path alone
+    assert row.caveats.describe() == "low, proxy"
+    assert found.caveats["product:optimus"].describe() == "low, proxy"
+    # a single point of failure loses everything whatever its part of a pool: no ≈
+    jl = dependents(graph, "company:jl-mag")
+    assert jl.spofs["product:optimus"] == "certain"
+    assert jl.caveats["product:optimus"].describe() == "low"
+    assert jl.caveats["product:f-35"].describe() == "medium, ≈"
+
+
+def test_each_sole_source_of_the_summary_says_what_it_rests_on():
+    # p needs m1 and m2; the United States makes all of m1 (high), Australia all of m2
+    # (low): each is a sole source, each figure 100% with its own confidence, also when
+    # --top shows one row only
+    graph = graph_of(claim("product:p", "REQUIRES", "material:m1"),
+                     claim("product:p", "REQUIRES", "material:m2"),
+                     claim("country:US", "PRODUCES", "material:m1", share=1.0),
+                     claim("country:AU", "PRODUCES", "material:m2", "low", share=1.0))
+    from mineralgraph.reports.summary import product_story
+
+    for top in (None, 1):
+        lines, caveats = product_story(chokepoints(graph, ["product:p"], top=top)[0], graph)
+        assert lines[1] == ("It cannot be made without country:AU (low confidence) and "
+                            "country:US (high confidence), each a sole source besides its "
+                            "maker.")
+        # the low one counts among what the figures rest on
+        assert caveats.confidence == "low"
+    # rated alike: said once, for all
+    alike = graph_of(claim("product:p", "REQUIRES", "material:m1"),
+                     claim("product:p", "REQUIRES", "material:m2"),
+                     claim("country:US", "PRODUCES", "material:m1", share=1.0),
+                     claim("country:AU", "PRODUCES", "material:m2", share=1.0))
+    lines, _ = product_story(chokepoints(alike, ["product:p"])[0], alike)
+    assert lines[1] == ("It cannot be made without country:AU and country:US, each a sole "
+                        "source besides its maker (high confidence).")
+
+
+def test_a_scenario_headline_says_a_loss_is_of_what_the_product_still_gets():
+    from mineralgraph.graph.analysis import Restriction, Scenario
+    from mineralgraph.reports.summary import product_story
+
+    # China makes 90% of m, Australia 10%; China's control on m leaves p 10%; without
+    # Australia p would lose all of that 10%: 100% of what it still gets, not of its
+    # whole supply (which it has lost 90% of already)
+    graph = graph_of(claim("product:p", "REQUIRES", "material:m"),
+                     claim("country:CN", "PRODUCES", "material:m", share=0.9),
+                     claim("country:AU", "PRODUCES", "material:m", share=0.1),
+                     Claim("material:m", "stage", "processing", sources=("source:a",)))
+    control = Scenario("x", restrict=(Restriction(issuer="country:CN",
+                                                  covers=("material:m",)),))
+    lines, _ = product_story(chokepoints(graph, ["product:p"], control)[0], graph)
+    assert lines[0] == (
+        "product:p keeps 10% of its supply under the scenario (high confidence); most "
+        "exposed at the processing stage: material:m, 90% from country:CN (HHI 8,200; high "
+        "confidence); without country:AU it would lose 100% of what it still gets (high "
+        "confidence).")
+    # without a scenario the loss is of the whole supply, said plainly
+    lines, _ = product_story(chokepoints(graph, ["product:p"])[0], graph)
+    assert lines[0].endswith("without country:CN it would lose 90% (high confidence).")
+
+
+def test_a_range_from_nothing_to_under_a_tenth_of_a_percent_reads_under_0_1():
+    from mineralgraph.reports.common import span
+
+    assert (span(0.0, 0.0004), span(0.0, 0.004), span(0.0004, 0.09)) == (
+        "<0.1%", "0-0.4%", "<0.1-9.0%")
