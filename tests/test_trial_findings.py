@@ -135,3 +135,45 @@ def test_a_range_from_nothing_to_under_a_tenth_of_a_percent_reads_under_0_1():
 
     assert (span(0.0, 0.0004), span(0.0, 0.004), span(0.0004, 0.09)) == (
         "<0.1%", "0-0.4%", "<0.1-9.0%")
+
+
+def test_a_row_cites_every_source_its_figure_rests_on():
+    # p needs m, made from c1..c4, each all Chinese (sources s1..s4; s4 rated low): China
+    # is a single point of failure through each. Its row shows three paths (the limit),
+    # through c1, c2 and c3; its confidence reads its output of c4 too ("low"), and the
+    # row cited only the paths' sources, leaving s4, on which "low" rests, out
+    graph = graph_of(claim("product:p", "REQUIRES", "material:m", source="source:need"),
+                     *(claim("material:m", "MADE_FROM", f"material:c{i}", source="source:need")
+                       for i in range(1, 5)),
+                     *(claim("country:CN", "PRODUCES", f"material:c{i}",
+                             "low" if i == 4 else "high", f"source:s{i}", share=1.0)
+                       for i in range(1, 5)))
+    row = next(r for r in chokepoints(graph, ["product:p"])[0].chokepoints
+               if r.id == "country:CN")
+    assert (row.loss, row.spof, len(row.paths)) == (1.0, True, 3)
+    assert row.caveats.confidence == "low"
+    assert row.sources == ["source:need", "source:s1", "source:s2", "source:s3", "source:s4"]
+
+
+def test_bundled_rows_cite_what_their_confidence_reads():
+    from mineralgraph import load_bundled
+
+    graph = load_bundled()
+    row = next(r for r in chokepoints(graph, ["product:optimus"])[0].chokepoints
+               if r.id == "country:CN")
+    # China's share of rare-earth concentrate (USGS) is among the figures its 100% rests
+    # on; the row cited its paths' sources only, and left USGS out
+    assert "source:usgs-mcs2025-rare-earths" in row.sources
+
+
+def test_the_compact_picture_cites_each_top_figure_by_the_reports_numbers(run_cli):
+    text = run_cli("chokepoints", "--product", "product:f-35").stdout
+    flat = " ".join(text.split())
+    assert "1 Honeywell (company:honeywell) subsystem 100% yes high [1][2][3] [4]" in flat
+    assert "2 Moog (company:moog) subsystem 100% yes medium [5][6][7]" in flat
+    svg = run_cli("snapshot", "product:f-35", "--format", "svg").stdout
+    footer = " ".join(t for t in svg.split(">") if t.endswith("</text")).replace(
+        "</text", "")
+    assert "1. Honeywell (SPOF, sole source) [1-4] · 2. Moog (SPOF, sole source) [5-7]" in (
+        " ".join(footer.split()))
+    assert "[n]: its sources as the chokepoint report numbers them" in " ".join(footer.split())

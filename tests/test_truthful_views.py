@@ -163,8 +163,8 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     assert ("  - Refined cobalt (material:cobalt-refined): USGS MCS 2025 names China the\n"
             "    world's leading producer of refined cobalt without a country split; the\n"
             "    country splits found elsewhere were on aggregator pages without a readable\n"
-            "    primary source [16]\n") in processing
-    assert "\n[16] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
+            "    primary source [23]\n") in processing
+    assert "\n[23] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
     # every number cited in the block is listed under SOURCES
     listed = text.split("\nSOURCES\n")[1]
     import re

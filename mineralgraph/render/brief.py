@@ -140,6 +140,9 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         cited_by = "table" if index.numbers else "picture"
         if not index.numbers:
             index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
+        # the picture's numbers are the brief's own list's (its table's), not the text
+        # report's (compact_chain numbers as the chokepoint report does)
+        chain.numbering = dict(index.numbers)
     else:
         cited_by = "picture"
         node_id = found.focus

@@ -752,15 +752,19 @@ def _position(ids: list[str], node_id: str) -> int | None:
 def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
          evidence: bool) -> Chokepoint:
     paths = proof.paths(node_id, product) if evidence else []
-    sources = sorted({s for path in paths for step in path for s in step.sources})
+    # the row cites the claims its figure rests on, those its confidence reads (section
+    # 5.7): the paths shown and, for a supplier, its own output of each material it
+    # makes for the product with that material's path onward (the paths alone left out
+    # the share a country's loss is made of: China's concentrate for Optimus)
+    rests_on = proof.claims(node_id, product, paths) if evidence else []
+    sources = sorted({s for c in rests_on for s in c.sources})
     measured = proof.hhi_material(node_id, product) if evidence else None
+    assumed = proof.assumed_share(node_id, product) and not spof
     row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                      1.0 if spof else loss, spof, proof.stage(node_id, product),
                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                     sources, paths, proof.assumed_share(node_id, product) and not spof,
-                     caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
-                         proof.assumed_share(node_id, product) and not spof)) if evidence
-                     else Caveats())
+                     sources, paths, assumed,
+                     caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")
