@@ -177,3 +177,68 @@ def test_the_compact_picture_cites_each_top_figure_by_the_reports_numbers(run_cl
     assert "1. Honeywell (SPOF, sole source) [1-4] · 2. Moog (SPOF, sole source) [5-7]" in (
         " ".join(footer.split()))
     assert "[n]: its sources as the chokepoint report numbers them" in " ".join(footer.split())
+
+
+def run_on_terminal(*args: str):
+    """Run mineralgraph with stdout on a pseudo-terminal: (exit code, what the terminal
+    showed, stderr)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    main, secondary = pty.openpty()
+    chunks: list[bytes] = []
+
+    def read_terminal():
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=read_terminal, daemon=True)
+    reader.start()
+    try:
+        done = subprocess.run([sys.executable, "-m", "mineralgraph", *args], stdout=secondary,
+                              stderr=subprocess.PIPE, text=True, timeout=300,
+                              cwd=Path(__file__).parent.parent)
+    finally:
+        os.close(secondary)
+        reader.join(10)
+        os.close(main)
+    return done.returncode, b"".join(chunks).replace(b"\x1b[0m", b""), done.stderr
+
+
+def test_snapshot_asks_where_to_put_the_picture_rather_than_print_svg_on_a_terminal():
+    code, shown, err = run_on_terminal("snapshot", "product:optimus")
+    assert (code, shown) == (2, b"")
+    assert err == ("Error: snapshot draws a picture: give -o FILE (.svg .png .pdf .html .mmd "
+                   ".dot), or --format svg to print its SVG here, or redirect stdout to a file "
+                   "(more: mineralgraph snapshot --help)\n")
+    # asked for, the SVG is printed
+    code, shown, _ = run_on_terminal("snapshot", "product:optimus", "--format", "svg")
+    assert code == 0 and shown.startswith(b"<svg")
+
+
+def test_show_says_a_denied_licence_was_not_granted():
+    from mineralgraph.graph.node_view import node_view
+    from mineralgraph.reports.node import render_node
+
+    graph = graph_of(claim("licence:cn-x-denied", "GRANTED_TO", "company:lm"),
+                     claim("licence:cn-x-denied", "decision", "denied"),
+                     claim("licence:cn-y-approved", "GRANTED_TO", "company:lm"),
+                     claim("licence:cn-y-approved", "decision", "approved"))
+    text = render_node(node_view(graph, "licence:cn-x-denied"))
+    assert "  -> GRANTED_TO (decision: DENIED, not granted) company:lm (company:lm)" in text
+    flat = " ".join(render_node(node_view(graph, "company:lm")).split())
+    assert ("<- GRANTED_TO (decision: DENIED, not granted) licence:cn-x-denied "
+            "(licence:cn-x-denied) (high confidence) [") in flat
+    assert "<- GRANTED_TO licence:cn-y-approved (licence:cn-y-approved) (high confidence)" in flat
+    assert [r["decision"] for r in node_view(graph, "company:lm")["relations"]] == [
+        "denied", "approved"]
