@@ -242,3 +242,19 @@ def test_show_says_a_denied_licence_was_not_granted():
     assert "<- GRANTED_TO licence:cn-y-approved (licence:cn-y-approved) (high confidence)" in flat
     assert [r["decision"] for r in node_view(graph, "company:lm")["relations"]] == [
         "denied", "approved"]
+
+
+def test_risk_says_which_scale_and_set_its_hhi_is_on(run_cli):
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.concentration import concentration
+
+    text = " ".join(run_cli("risk", "--importer", "country:US", "--commodity",
+                            "material:antimony-concentrate").stdout.split())
+    assert "production HHI 0.4080 (0-1, of the named producers' total)" in text
+    assert ("for the same figures, this one is that one / 10,000 / (the named producers' "
+            "part of world output)^2.") in text
+    # concentration's 3,790 over world shares: 3,790 / 10,000 / (named part)^2 = 0.4080
+    found = concentration(load_bundled(), "material:antimony-concentrate")
+    named = 1 - found.rest  # the named countries (shares keyed by ISO code; XX the rest)
+    assert round(found.hhi) == 3790
+    assert round(found.hhi / 10_000 / named ** 2, 4) == 0.4080

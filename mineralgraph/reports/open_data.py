@@ -123,7 +123,12 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
     intro = (f"Commodities ranked by supply risk for {name(graph, importer)} (highest "
              f"first); w is the partner's instability weight. {scored} of {len(rows)} "
              "commodities with production figures have imports to score; the others are "
-             f"listed last, unscored.\n{methods}")
+             "listed last, unscored. HHI here is GeoPolRisk's: on a 0-1 scale, of the "
+             "named producers' shares of their own total (rest of world left out, the "
+             "others rescaled to sum to 1); `concentration` gives the HHI of shares of world "
+             "output on a 0-10,000 scale (rest of world left out, not rescaled): for the same "
+             "figures, this one is that one / 10,000 / (the named producers' part of world "
+             f"output)^2.\n{methods}")
     columns = ["rank", "commodity", "year", "geopolrisk", "hhi", "import_risk", "imports_t",
                "own_production_t", "top_partners", "eu_hhi_wgi", "wgi_dims", "sources"]
     if csv:
@@ -160,7 +165,8 @@ def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: Sourc
                        f"{_tonnes(f['own_production_t'])} t produced)")
             out.append(f"{pad}partners (share of tonnes, weight): {line['top_partners']}")
         elif f:
-            out.append(f"{pad}GeoPolRisk not scored; production HHI {f['hhi']:.4f}")
+            out.append(f"{pad}GeoPolRisk not scored; production HHI {f['hhi']:.4f} (0-1, of "
+                       "the named producers' total)")
         if eu.value is not None:
             out.append(f"{pad}EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
                        f"{line['wgi_dims']})")
