@@ -258,3 +258,19 @@ def test_risk_says_which_scale_and_set_its_hhi_is_on(run_cli):
     named = 1 - found.rest  # the named countries (shares keyed by ISO code; XX the rest)
     assert round(found.hhi) == 3790
     assert round(found.hhi / 10_000 / named ** 2, 4) == 0.4080
+
+
+def test_imports_of_a_magnet_state_what_its_inputs_upstream_import_not_boron_alone():
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.statistics import stated_imports
+
+    stated = stated_imports(load_bundled(), "country:US", "material:ndfeb-magnet")
+    # USGS states rare-earth import sources for the oxide the magnet is made from; only
+    # boron's (an element it contains) were listed
+    assert [(i["material"], i["relation"]) for i in stated["lists"]] == [
+        ("material:ndpr-oxide", "input"), ("element:B", "element")]
+    assert [(p["partner"], p["share"]) for p in stated["lists"][0]["partners"][:2]] == [
+        ("country:CN", 0.7), ("country:MY", 0.13)]
+    assert [(r["material"], r["relation"]) for r in stated["reliance"]] == [
+        ("material:ndpr-oxide", "input"), ("material:re-concentrate", "input"),
+        ("element:B", "element")]

@@ -77,13 +77,22 @@ def _stated_text(stated: dict | None, graph: SupplyGraph, sources: SourceIndex) 
             f"{'other' if p['partner'] == 'country:XX' else _code(p['partner'])} "
             f"{_stated_share(p['share'], p['bound'])}" for p in item["partners"])
         lines.append(f"Stated import sources {item['period']} of {item['about']} "
-                     f"({item['material']}): {partners} {sources.cite(item['sources'])}")
+                     f"({item['material']}{_what(item)}): {partners} "
+                     f"{sources.cite(item['sources'])}")
     for item in stated["reliance"]:
         figure = ("net exporter" if item["net_exporter"] else
                   _stated_share(item["net_import_reliance"], item["bound"]))
         lines.append(f"Stated net import reliance {item['year']} ({item['about']}, "
-                     f"{item['material']}): {figure} {sources.cite(item['sources'])}")
+                     f"{item['material']}{_what(item)}): {figure} "
+                     f"{sources.cite(item['sources'])}")
     return "\n".join(lines)
+
+
+def _what(item: dict) -> str:
+    """What a stated figure's node is to the material asked about: ``, an input
+    upstream`` or ``, an element it contains`` ("" for the material itself)."""
+    return {"input": ", an input upstream", "element": ", an element it contains"}.get(
+        item.get("relation", "itself"), "")
 
 
 def _partners(partners: list[dict], most: int = 3) -> str:
