@@ -274,3 +274,56 @@ def test_imports_of_a_magnet_state_what_its_inputs_upstream_import_not_boron_alo
     assert [(r["material"], r["relation"]) for r in stated["reliance"]] == [
         ("material:ndpr-oxide", "input"), ("material:re-concentrate", "input"),
         ("element:B", "element")]
+
+
+def test_controls_lists_each_control_and_decision_with_its_sources(run_cli):
+    import csv
+    import io
+    import json
+
+    text = run_cli("controls", "--as-of", "2025-06-01").stdout
+    flat = " ".join(text.split())
+    assert flat.startswith("EXPORT CONTROLS AND LICENCE DECISIONS 11 export control(s), 7 in "
+                           "force on 2025-06-01 (the --as-of date), and 6 licence decision(s).")
+    # the December 2024 ban on the United States: in force then, lifted on 9 Nov 2025
+    assert ("control:cn-2024-12-us-ban: China ban on gallium, germanium and antimony exports "
+            "to the United States issued by China; announced 2024-12-03; from 2024-12-03; to "
+            "2025-11-09; in force: yes ban: covers gallium; germanium; antimony targets: "
+            "United States sources [5][6][7][8]") in flat
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        run_cli("controls", "--as-of", "2025-06-01", "--format", "csv").stdout))}
+    # the October 2025 rare earths: suspended until 10 Nov 2026, so not in force then
+    assert (rows["control:cn-2025-10-rare-earths"]["in_force"],
+            rows["control:cn-2025-10-rare-earths"]["effective_from"]) == ("no", "2026-11-10")
+    assert rows["licence:cn-2025-12-general-licences"]["kind"] == "licence"
+    data = json.loads(run_cli("controls", "--as-of", "2026-12-01", "--format", "json").stdout)
+    assert data["in_force_on"] == "2026-12-01"
+    by_id = {i["id"]: i for i in data["items"]}
+    assert by_id["control:cn-2024-12-us-ban"]["in_force"] is False
+    assert by_id["control:cn-2025-10-rare-earths"]["in_force"] is True
+    assert by_id["control:cn-2024-12-us-ban"]["targets"] == ["country:US"]
+
+
+def test_dependents_names_what_it_stops_with_what_each_figure_rests_on():
+    from mineralgraph.reports.tables import render_dependents
+
+    # p and q each need m, all from CN (p's requirement rated low); r needs n, half CN
+    graph = graph_of(claim("product:p", "REQUIRES", "material:m", "low"),
+                     claim("product:q", "REQUIRES", "material:m"),
+                     claim("product:r", "REQUIRES", "material:n"),
+                     claim("country:CN", "PRODUCES", "material:m", share=1.0),
+                     claim("country:CN", "PRODUCES", "material:n", share=0.5),
+                     claim("country:AU", "PRODUCES", "material:n", share=0.5))
+    found = dependents(graph, "country:CN")
+    text = " ".join(render_dependents("country:CN", found.losses, graph, "text", found.spofs,
+                                      found.caveats).split())
+    assert text.startswith(
+        "PRODUCTS DEPENDING ON COUNTRY:CN 3 products have a supply path from country:CN; 2 "
+        "cannot be made without it: product:p (low confidence); product:q (high "
+        "confidence).")
+
+
+def test_the_chokepoint_table_keys_its_country_codes_to_names(run_cli):
+    text = run_cli("chokepoints", "--product", "product:optimus", "--top", "3").stdout
+    # the summary says "China", the table's country column "CN": the key joins them
+    assert "\nCountry: CN China; US United States.\n" in text

@@ -70,8 +70,9 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     text = run_cli("dependents", "country:CN").stdout
     flat = " ".join(text.split())
     assert flat.startswith(
-        "PRODUCTS DEPENDING ON CHINA 29 product(s) have a supply path from China "
-        "(country:CN); 1 cannot be made without it, 25 may not be (if their unmapped "
+        "PRODUCTS DEPENDING ON CHINA 29 products have a supply path from China "
+        "(country:CN); 1 cannot be made without it: Tesla Optimus humanoid robot (low "
+        "confidence; rests on a proxy). 25 more may not be (if their unmapped "
         "stages sit in it or take their inputs from it). 3 more product(s) are listed though "
         "they have none. "
         "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
