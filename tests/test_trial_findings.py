@@ -327,3 +327,21 @@ def test_the_chokepoint_table_keys_its_country_codes_to_names(run_cli):
     text = run_cli("chokepoints", "--product", "product:optimus", "--top", "3").stdout
     # the summary says "China", the table's country column "CN": the key joins them
     assert "\nCountry: CN China; US United States.\n" in text
+
+
+def test_a_brief_on_a_node_says_what_each_figure_rests_on():
+    from mineralgraph.graph.analysis.exposure import brief_exposure
+    from mineralgraph.render.brief import build_brief
+
+    graph = graph_of(claim("product:p", "REQUIRES", "material:m", "low"),
+                     claim("product:q", "REQUIRES", "material:m"),
+                     claim("country:CN", "PRODUCES", "material:m", "medium", share=1.0),
+                     Claim("material:m", "stage", "processing", sources=("source:a",)))
+    brief = build_brief(graph, brief_exposure(graph, "country:CN"))
+    # p's requirement is low, China's share medium: each product it stops says so, and
+    # the most concentrated stage says what its shares rest on
+    assert brief.summary[1] == ("Without it, product:p (low confidence) and product:q "
+                                "(medium confidence) cannot be made.")
+    assert brief.summary[2] == ("The most concentrated stage in view is processing: "
+                                "material:m (HHI 10,000; medium confidence; source type: "
+                                "not recorded).")
