@@ -272,9 +272,6 @@ class Chain:
     #: table's rows first, in rank order, then the picture's other sources by id), so a
     #: number in the picture is the report's; empty: the picture numbers its own sources
     numbering: dict[str, int] = field(default_factory=dict)
-    #: the availability stated without the scenario, as the report without it gives it
-    #: (``0-100%`` while inputs have no mapped supply; ``baseline_range`` is the bounds')
-    baseline_stated: tuple[float, float] | None = None
     #: inputs with no mapped supply that are not drawn (compact chains list them)
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
@@ -288,13 +285,10 @@ class Chain:
         return span(*(self.availability_range or (self.availability, self.availability)))
 
     def baseline_text(self) -> str | None:
-        """The product's availability without the scenario, as :meth:`availability_text`
-        and as the report without the scenario states it (never 100% while an input has
-        no mapped supply)."""
+        """The product's availability without the scenario, as :meth:`availability_text`."""
         if self.baseline is None:
             return None
-        return span(*(self.baseline_stated or self.baseline_range
-                      or (self.baseline, self.baseline)))
+        return span(*(self.baseline_range or (self.baseline, self.baseline)))
 
     def kept_text(self) -> str | None:
         """The share of its supply the product keeps under the scenario (a range when the
@@ -469,7 +463,6 @@ class _Builder:
         # the availability stated, as the report and the compact picture give it
         chain.availability_range = self.found.availability_range
         chain.baseline_range = self.found.baseline_range
-        chain.baseline_stated = self.found.baseline_stated
         return chain
 
     def _note(self, node_id: str | None) -> str:

@@ -254,9 +254,10 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         # still gets, not of its whole supply: "keeps <0.1%" beside "would lose 57%"
         # says so, or the two read as shares of one whole
         # (a bound left with nothing measures no loss: section 5.6)
+        bounds = getattr(report, "availability_bounds", report.availability_range)
         of_rest = (" of what it still gets" if report.scenario and any(
             0.0 < kept < before - 1e-9 for kept, before in zip(
-                report.availability_bounds, report.baseline_range, strict=True)) else "")
+                bounds, report.baseline_range, strict=True)) else "")
         parts.append(f"without {name} it would lose {span(*country.loss_range)}{of_rest}"
                      + (f" in the best case, where {name} still ships to it (no maker "
                         "is recorded, so the ban may not reach it)" if best_only else "")

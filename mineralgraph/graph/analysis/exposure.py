@@ -172,9 +172,6 @@ class ChainExposure:
     #: bounds)
     availability_range: tuple | None = None
     baseline_range: tuple | None = None
-    #: for a product focus: the availability stated without the scenario, as the report
-    #: without it gives it (never 100% while an input has no mapped supply)
-    baseline_stated: tuple | None = None
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -238,7 +235,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     caveats: dict = {}
     beyond: dict = {}
     unmarked: tuple = ()
-    ranges: tuple = (None, None, None)
+    ranges: tuple = (None, None)
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -258,9 +255,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
             caveats[c.id] = replace(proof.caveats(c.id, node_id, proof.paths(c.id, node_id)),
                                     assumed_share=assumed)
         availability, baseline = report.availability, report.baseline
-        ranges = (report.availability_range, report.baseline_range,
-                  analysis.plain().stated_range(node_id) if scenario is not None
-                  else report.availability_range)
+        ranges = (report.availability_range, report.baseline_range)
     else:
         evidence = Evidence(analysis)
         # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
