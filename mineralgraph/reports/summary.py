@@ -389,7 +389,12 @@ def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str
     'It cannot be made without Honeywell (high confidence), Moog (medium confidence) and
     Northrop Grumman (high confidence), each a sole source besides its maker.'
     """
-    rows = [(n, _row_of(report, n)) for n in report.supplier_spofs]
+    # a sole source is one supplier: the rest of the world (many countries) and a maker's
+    # country through the maker are said apart, whether or not they count as SPOFs
+    rows = [(n, _row_of(report, n)) for n in report.supplier_spofs
+            if n != REST_OF_WORLD and n not in report.through_makers]
+    if not rows:
+        return "", Caveats()
     phrases = [caveat_phrase(row.caveats) if row is not None else "" for _, row in rows]
     caveats = Caveats()
     for _, row in rows:
@@ -418,8 +423,8 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
                 f"{report.label}: no country or stage of its mineral chain has recorded "
                 "shares.")
     lines = [head]
-    if report.supplier_spofs:
-        sentence, found = sole_source_sentence(report, graph)
+    sentence, found = sole_source_sentence(report, graph)
+    if sentence:
         lines.append(sentence)
         caveats = caveats | (found if found.weak else Caveats())
     if report.through_makers:
