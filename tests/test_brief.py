@@ -115,7 +115,7 @@ def test_markdown_brief_has_every_part():
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
         "oxide (separated) (99% of world output; proxy), China's samarium oxide "
         "(separated) (91% of world output; low, proxy)")
-    assert ("Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the "
+    assert ("Lockheed Martin F-35 Lightning II keeps <0.1% of its supply under the "
             "scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
@@ -381,7 +381,7 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
-    """Under a scenario that leaves the F-35 0-<0.1% of its supply, the table, the picture's
+    """Under a scenario that leaves the F-35 <0.1% of its supply, the table, the picture's
     legend and the scenario row say the losses are shares of that remainder and give the
     remainder as a range, as the text report does."""
     result = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")

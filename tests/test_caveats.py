@@ -158,7 +158,7 @@ def test_summary_leads_with_the_most_exposed_stage_and_country(run):
         "Jet is most exposed at the component stage: SmCo magnet, 100% from the United "
         "States (HHI 10,000; high confidence); without the United States it would lose 100% "
         "(high confidence). It cannot be made without the United States, a sole source "
-        "besides its maker.")
+        "besides its maker (high confidence).")
 
 
 def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, tmp_path):

@@ -65,7 +65,9 @@ def test_text_report_reads_like_a_briefing(run_cli):
                               "China (HHI 9,801; medium confidence; rests on a proxy; "
                               "source type: repost); "
                               "without China it would lose ")
-    assert summary.endswith("It cannot be made without Honeywell, Moog and Northrop Grumman, "
+    # each sole source says what it rests on, as every figure of the summary does
+    assert summary.endswith("It cannot be made without Honeywell (high confidence), Moog "
+                            "(medium confidence) and Northrop Grumman (high confidence), "
                             "each a sole source besides its maker.")
     assert "SOURCES" in lines
     assert any(line.startswith("[1] ") for line in lines)
@@ -82,7 +84,8 @@ def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_
     # its actuator magnets are NdFeB of unstated grade, which JL Mag supplies to Tesla
     # (sourcing rule 3, design note 5): China and JL Mag are its sole sources
     assert "without China it would lose 100%" in words
-    assert "It cannot be made without JL Mag Rare-Earth and China, each a sole source" in words
+    assert ("It cannot be made without JL Mag Rare-Earth (low confidence) and China (low "
+            "confidence; rests on a proxy), each a sole source") in words
     assert "the United States, a sole source" not in words
     assert "without the United States" not in words
     assert words.endswith("The United States is a single point of failure too, but only "
@@ -175,7 +178,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "licences to defence end users. Every figure below is measured against what a "
         "product still gets under it.")
     assert " ".join(text[2].split()).startswith(
-        "Lockheed Martin F-35 Lightning II keeps 0-<0.1% of its supply under the scenario (low "
+        "Lockheed Martin F-35 Lightning II keeps <0.1% of its supply under the scenario (low "
         "confidence; rests on a proxy; disputed);")
 
 
@@ -515,7 +518,8 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     entities in Markdown output, only the escapes Markdown itself needs."""
     text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, component | CN | "
-            ">99.9-100% | possible | 9,801 | low, proxy, disputed | [9][10][11][12][13][14] |"
+            ">99.9-100% | possible | 9,801 | low, proxy, disputed | "
+                "[9][10][11][12][13][14][15][16][17][18][19][20][21] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()

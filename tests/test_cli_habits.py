@@ -45,7 +45,7 @@ WRITES_NOTHING = {
     "neo4j push": "writes into Neo4j; what it did goes to stderr",
 }
 #: Commands that print records: their --format offers text, json and csv.
-RECORDS = {"info", "show", "validate", "chokepoints", "spof", "paths", "dependents",
+RECORDS = {"info", "controls", "show", "validate", "chokepoints", "spof", "paths", "dependents",
            "concentration", "scenario", "diff", "imports", "risk", "share-disagreements",
            "sparql", "cypher"}
 #: Commands whose output is a file format, and their --format names.
@@ -60,6 +60,7 @@ CANNOT_RUN = {"serve": "runs until stopped", "neo4j push": "a Neo4j server",
 #: ``{tiny}`` its folder); the suffix of a file it writes.
 SAMPLES = {
     "info": ([], ".txt"),
+    "controls": ([], ".txt"),
     "show": (["product:jet"], ".txt"),
     "validate": (["{tiny}"], ".txt"),
     "build": (["--no-bundled", "--source", "{tiny}"], ".json"),

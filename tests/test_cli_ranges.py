@@ -169,7 +169,7 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
-    assert ("availability 0-<0.1% (low confidence; rests on a proxy; disputed) as of "
+    assert ("availability <0.1% (low confidence; rests on a proxy; disputed) as of "
             "2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)

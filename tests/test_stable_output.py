@@ -25,6 +25,7 @@ COMMANDS = {
     "concentration": ["concentration"],
     "show": ["show", "material:sm-oxide"],
     "info": ["info"],
+    "controls": ["controls", "--as-of", "2025-06-01"],
     "export": ["export", "--format", "nt"],
     "snapshot-svg": ["snapshot", "product:f-35"],
     "snapshot-mmd": ["snapshot", "product:f-35", "--out", "{tmp}/chain.mmd"],

@@ -11,14 +11,16 @@ import json
 def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
     text = run_cli("dependents", "element:Dy").stdout
     assert "sources" in text.split("\n\n")[2].splitlines()[1]
-    assert "\nSOURCES\n\n[1] company: What are permanent magnets for electrified vehicles?" in text
+    # a row cites what its figure rests on as the chokepoint row of the same node does:
+    # the claims on the paths that row shows (so the turbine cites three sources)
+    assert "\nSOURCES\n\n[1] press: Rare Earth Magnet Supply Chain Summarized" in text
     row = text[text.index("product:direct-drive-wind-turbine"):].splitlines()[1]
-    assert row.split()[-1] == "[2]"
-    assert ("[2] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
+    assert row.split()[-1] == "[3][4][6]"
+    assert ("[3] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
             in text)
     md = run_cli("dependents", "element:Dy", "--format", "md").stdout
     assert "| confidence | sources |" in md
-    assert "\n## Sources\n\n1. company: What are permanent magnets" in md
+    assert "\n## Sources\n\n1. press: Rare Earth Magnet Supply Chain Summarized" in md
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
         run_cli("dependents", "element:Dy", "--format", "csv").stdout))}
     assert rows["product:direct-drive-wind-turbine"]["sources"] == "source:heim-vanderwal-2023"
@@ -28,7 +30,12 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
         "source:adamas-f35-2026;source:heim-vanderwal-2023;source:mp-magnets-climate-2021")
     data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
     assert {d["product"]: d["sources"] for d in data["dependents"]}[
-        "product:direct-drive-wind-turbine"] == ["source:heim-vanderwal-2023"]
+        "product:direct-drive-wind-turbine"] == turbine
+    # the same sources as the chokepoint row of dysprosium for the turbine
+    choke = json.loads(run_cli("chokepoints", "--product", "product:direct-drive-wind-turbine",
+                               "--format", "json").stdout)
+    assert next(c["sources"] for c in choke[0]["chokepoints"]
+                if c["id"] == "element:Dy") == turbine
     assert run_cli("dependents", "element:Dy").stdout == text
 
 
@@ -82,7 +89,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
     virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
-    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[7][11]"]
+    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[10][14]"]
     # a company or a facility: no control names one, and 5.6 never takes a virtual
     # producer out with one
     mp = run_cli("--worst-case", "dependents", "company:mp-materials").stdout

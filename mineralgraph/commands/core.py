@@ -1,4 +1,4 @@
-"""Foundation commands: ``info``, ``show``, ``validate`` and ``build``."""
+"""Foundation commands: ``info``, ``controls``, ``show``, ``validate`` and ``build``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,27 @@ def info(app, fmt, output, as_of):
     from mineralgraph.reports.info import render_info
 
     emit(render_info(graph_info(app.graph(as_of)), fmt), output)
+
+
+@click.command()
+@output_options()
+@as_of_option
+@click.pass_obj
+def controls(app, fmt, output, as_of):
+    """List the export controls and licence decisions: id, issuer, dates, whether in force
+    (on --as-of, else today), what each covers or decided and for whom, and sources.
+
+    \b
+    Examples:
+      mineralgraph controls
+      mineralgraph controls --as-of 2025-06-01 --format csv -o controls.csv
+    """
+    from mineralgraph.graph.controls import controls as listed
+    from mineralgraph.graph.controls import in_force_date
+    from mineralgraph.reports.controls import render_controls
+
+    graph = app.graph(as_of)
+    emit(render_controls(listed(graph), graph, fmt, in_force_date(graph)), output)
 
 
 @click.command()
@@ -183,4 +204,4 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
                f"{f', {len(skipped)} skipped or unresolved' if skipped else ''}", err=True)
 
 
-COMMANDS = [info, show, validate, build]
+COMMANDS = [info, controls, show, validate, build]

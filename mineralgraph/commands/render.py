@@ -50,7 +50,7 @@ def _suffix(out: str, fmt: str | None, default: str, formats) -> str:
               help="For a product, draw its whole chain rather than the compact picture of "
                    "the paths that carry its top chokepoints.")
 @out_option("Write here; the format comes from the extension: .svg .png .pdf .html "
-            ".mmd .dot (stdout: SVG, or --format).")
+            ".mmd .dot (stdout: SVG, or --format; a terminal needs -o or --format).")
 @format_option(SNAPSHOT_FORMATS, None, help="Picture format [default: from the suffix of "
                                             "-o FILE; svg on stdout].")
 @as_of_option
@@ -73,9 +73,16 @@ def snapshot(app, node_id, upstream, depth, scenario, full, output, fmt, as_of):
       mineralgraph snapshot product:f-35 -o f35.svg
       mineralgraph snapshot element:Dy --format png > dysprosium.png
     """
+    import sys
+
     from mineralgraph.render import FORMATS
 
     out = output
+    if out in ("-", None) and fmt is None and sys.stdout.isatty():
+        # a page of SVG markup on a terminal is no picture: ask where it should go
+        raise click.UsageError("snapshot draws a picture: give -o FILE (.svg .png .pdf .html "
+                               ".mmd .dot), or --format svg to print its SVG here, or "
+                               "redirect stdout to a file")
     suffix = _suffix(out, fmt, "svg", FORMATS)
     graph, chosen = _graph(app, as_of, scenario)
     direction = None if upstream is None else ("upstream" if upstream else "downstream")

@@ -54,6 +54,10 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
                               "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
                               "confidence": claim.confidence,
                               "valid_from": claim.valid_from, "valid_to": claim.valid_to})
+            if claim.predicate == "GRANTED_TO":
+                # a licence decision concerns its grantee whatever it decided (the
+                # ontology's word): the decision says whether it was granted or denied
+                relations[-1]["decision"] = graph.attribute(claim.subject, "decision")
     statistics = [{"subject": c.subject, "subject_label": graph.label(c.subject),
                    "relation": c.predicate, "object": str(c.object),
                    "object_label": graph.label(str(c.object)),

@@ -88,9 +88,17 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
     >>> stated["reliance"][0]["net_import_reliance"]
     1.0
     """
-    nodes = {material}
+    # what each node is to the material: itself, an input upstream (the stated figures
+    # of what it is made from: a magnet's rare earths are stated for the oxide), or an
+    # element it contains; listed in that order
+    relation = {material: "itself"}
     if graph.kind(material) == "Material":
-        nodes |= {str(c.object) for c in graph.relation_claims(material, "CONTAINS")}
+        for upstream in sorted(_inputs_upstream(graph, material)):
+            relation.setdefault(upstream, "input")
+        for c in graph.relation_claims(material, "CONTAINS"):
+            relation.setdefault(str(c.object), "element")
+    nodes = set(relation)
+    order = {"itself": 0, "input": 1, "element": 2}
     groups: dict[tuple, list[Claim]] = {}
     for claim in graph.edge_claims("EXPORTS_TO"):
         # a stated list is shares of the importer's imports; a quantity with a period (a
@@ -98,7 +106,7 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
         if (claim.object == importer and claim.qualifier("material") in nodes
                 and claim.qualifier("period") is not None
                 and claim.qualifier("share") is not None):
-            key = (claim.qualifier("material") != material, claim.qualifier("material"),
+            key = (order[relation[claim.qualifier("material")]], claim.qualifier("material"),
                    str(claim.qualifier("about") or ""), claim.qualifier("period"),
                    claim.sources)
             groups.setdefault(key, []).append(claim)
@@ -106,7 +114,7 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
     for (_, node, about, period, sources), claims in sorted(groups.items()):
         claims.sort(key=lambda c: (c.subject == "country:XX", -c.qualifier("share"), c.subject))
         lists.append({"material": node, "about": about, "period": period,
-                      "sources": list(sources),
+                      "relation": relation[node], "sources": list(sources),
                       "partners": [{"partner": c.subject, "label": graph.label(c.subject),
                                     "share": c.qualifier("share"),
                                     "bound": c.qualifier("bound")} for c in claims]})
@@ -125,5 +133,25 @@ def stated_imports(graph: SupplyGraph, importer: str, material: str) -> dict:
                          "bound": claim.qualifier("bound"),
                          "net_exporter": bool(claim.qualifier("net_exporter")),
                          "sources": list(claim.sources)})
-    reliance.sort(key=lambda r: (r["material"] != material, r["material"], str(r["about"])))
+    for item in reliance:
+        item["relation"] = relation[item["material"]]
+    reliance.sort(key=lambda r: (order[r["relation"]], r["material"], str(r["about"])))
     return {"lists": lists, "reliance": reliance}
+
+
+def _inputs_upstream(graph: SupplyGraph, material: str) -> set[str]:
+    """The materials a material is made from, at any distance (MADE_FROM, REQUIRES;
+    recycling steps left out)."""
+    seen: set[str] = set()
+    stack = [material]
+    while stack:
+        node = stack.pop()
+        for relation in ("MADE_FROM", "REQUIRES"):
+            for c in graph.relation_claims(node, relation):
+                other = str(c.object)
+                if (c.qualifier("recycling") is not True and other not in seen
+                        and graph.kind(other) == "Material"):
+                    seen.add(other)
+                    stack.append(other)
+    seen.discard(material)
+    return seen

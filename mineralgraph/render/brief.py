@@ -40,8 +40,10 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
+    caveat_phrase,
     dispute_sentences,
     product_story,
+    share_mark_text,
     story,
     unmapped_sentence,
     untraced_sentence,
@@ -140,6 +142,9 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         cited_by = "table" if index.numbers else "picture"
         if not index.numbers:
             index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
+        # the picture's numbers are the brief's own list's (its table's), not the text
+        # report's (compact_chain numbers as the chokepoint report does)
+        chain.numbering = dict(index.numbers)
     else:
         cited_by = "picture"
         node_id = found.focus
@@ -288,11 +293,16 @@ def _node_part(graph, node_id, chain, caveats=None):
              + (f", the most exposed {join_names([p.label for p in products[:5]])}"
                 if len(products) > 5 else
                 f": {join_names([p.label for p in products])}" if products else ""))
+    def rested(p) -> str:
+        # each figure with what it rests on, as the table's confidence column says it
+        phrase = caveat_phrase(caveats[p.id]) if p.id in caveats else ""
+        return f"{p.label} {phrase}" if phrase else p.label
+
     if len(stopped) > 5:
         second = (f"Without it, {len(stopped)} of them cannot be made, among them "
-                  f"{join_names([p.label for p in stopped[:5]])}")
+                  f"{join_names([rested(p) for p in stopped[:5]])}")
     elif stopped:
-        second = f"Without it, {join_names([p.label for p in stopped])} cannot be made"
+        second = f"Without it, {join_names([rested(p) for p in stopped])} cannot be made"
     elif maybe:
         # a possible single point of failure is unknown, never safe
         where = label if model.kind_of(node_id) == "Country" else "their anchor country"
@@ -308,8 +318,9 @@ def _node_part(graph, node_id, chain, caveats=None):
         second = f"No product in view hangs on {label} alone"
     hhis = [n for n in chain.nodes.values() if n.hhi is not None]
     top = max(hhis, key=lambda n: (n.hhi, n.key), default=None)
+    marks = share_mark_text(graph, top.id) if top else ""
     third = (f"The most concentrated stage in view is {graph.attribute(top.id, 'stage')}: "
-             f"{top.label} (HHI {thousands(top.hhi)})" if top else
+             f"{top.label} (HHI {thousands(top.hhi)}{'; ' + marks if marks else ''})" if top else
              "No stage in view has recorded country shares")
     rows = [{"rank": i, "node": p.label, "kind": "Product", "stage": "product",
              "country": "",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 
+from mineralgraph.render.chain import compress
 from mineralgraph.render.compact_layout import PAGE_WIDTH_PT, full_wrap
 
 #: Paper sizes in points (landscape).
@@ -29,24 +30,6 @@ TABLE = [("rank", "#", 0.05), ("node", "supplier", 0.29), ("country", "country",
 
 #: Columns of figures: never broken inside a word, whatever the width.
 FIGURES = {"rank", "loss", "spof", "sources"}
-
-
-def compress(cited: str) -> str:
-    """``[1][2][3][5]`` -> ``1-3, 5``: source numbers in a narrow table cell.
-
-    >>> compress("[1][2][3][5][7][8]")
-    '1-3, 5, 7-8'
-    """
-    import re
-
-    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", cited)]
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 class _Page:

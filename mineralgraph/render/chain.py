@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -215,6 +216,22 @@ class Edge:
     hot: bool = False  # on the evidence path of a top chokepoint's loss
 
 
+def compress(cited: str) -> str:
+    """``[1][2][3][5]`` -> ``1-3, 5``: source numbers in a narrow table cell.
+
+    >>> compress("[1][2][3][5][7][8]")
+    '1-3, 5, 7-8'
+    """
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", cited)]
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
 @dataclass(frozen=True)
 class Top:
     """A supplier marked in the picture: its rank, id, name and loss (``low``,
@@ -229,9 +246,16 @@ class Top:
     possible: bool = False
     note: str = ""
     what: str = ""
+    #: the sources its report row cites, as the chokepoint report numbers them
+    #: (``[1][2][4]``; "" when the picture has no such numbering)
+    cited: str = ""
 
     def figure(self) -> str:
         return figure_text(self.loss, self.spof, self.low, self.possible, self.what)
+
+    def citation(self) -> str:
+        """``[1-4, 6]``: :attr:`cited` compressed for a picture's line, or ""."""
+        return f"[{compress(self.cited)}]" if self.cited else ""
 
 
 @dataclass
@@ -254,6 +278,10 @@ class Chain:
     #: [lower, upper] availability under the scenario and without it (compact chains)
     availability_range: tuple[float, float] | None = None
     baseline_range: tuple[float, float] | None = None
+    #: source id -> its number as the chokepoint report of the product numbers it (the
+    #: table's rows first, in rank order, then the picture's other sources by id), so a
+    #: number in the picture is the report's; empty: the picture numbers its own sources
+    numbering: dict[str, int] = field(default_factory=dict)
     #: inputs with no mapped supply that are not drawn (compact chains list them)
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
@@ -330,8 +358,15 @@ class Chain:
         return sorted(found)
 
     def number(self, source: str) -> int:
-        """The number of a source in the picture's numbered list (1 for the first)."""
-        return self.sources.index(source) + 1
+        """The number of a source in the picture's numbered list (1 for the first): as
+        the chokepoint report numbers it when the picture follows that report
+        (:attr:`numbering`), else its place among :attr:`sources`."""
+        if not self.numbering:
+            return self.sources.index(source) + 1
+        if source in self.numbering:
+            return self.numbering[source]
+        rest = [s for s in self.sources if s not in self.numbering]
+        return max(self.numbering.values()) + rest.index(source) + 1
 
     def columns(self) -> list[int]:
         """The stage columns that hold at least one box, in order."""

@@ -256,12 +256,15 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                 for s in c.sources})
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
+    numbering, cited = report_numbering(report, [c for _, c, _ in owners])
     top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c),
-               what=not_one_supplier(report, c) or "") for rank, c, _ in owners]
+               what=not_one_supplier(report, c) or "", cited=cited.get(c.id, ""))
+           for rank, c, _ in owners]
     skipped = skipped_ranks(report, {t.rank for t in top})
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,
                   report.scenario, dataset_version(graph), nodes, edges, top,
                   report.availability, report.baseline)
+    chain.numbering = numbering
     chain.availability_range = report.availability_range
     chain.baseline_range = report.baseline_range
     chain.mapped_availability = report.mapped_availability
@@ -271,6 +274,38 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.skipped = skipped
     chain.citations = {s: graph.citation(s) for s in chain.sources}
     return chain
+
+
+def report_numbering(report: ProductReport, marked: list) -> tuple[dict[str, int], dict[str, str]]:
+    """The source numbers of the product's chokepoint report (``mineralgraph chokepoints
+    --product ID`` at the same date and scenario), as far as its table goes to cite the
+    ``marked`` rows, and each marked row's citation (``[1][2][4]``): a picture's figure
+    cites what its report row cites, by the same numbers. The report's table cites its
+    rows in rank order first (``reports.chokepoints.briefing_rows``), so these numbers
+    are the report's whatever rows follow.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis import chokepoints
+    >>> report = chokepoints(load_bundled(), ["product:f-35"])[0]
+    >>> numbers, cited = report_numbering(report, list(report.chokepoints[:2]))
+    >>> cited["company:honeywell"], cited["company:moog"]
+    ('[1][2][3][4]', '[5][6][7]')
+    """
+    from mineralgraph.reports.chokepoints import briefing_rows
+    from mineralgraph.reports.common import SourceIndex
+
+    index = SourceIndex(None)
+    wanted = {c.id for c in marked}
+    cited: dict[str, str] = {}
+    for row in briefing_rows(report, None):
+        if not wanted - set(cited):
+            break
+        text = index.cite(row.sources)
+        if row.id in wanted:
+            cited[row.id] = text
+    for c in marked:  # a row past the table (none is: the table ranks every supplier)
+        cited.setdefault(c.id, index.cite(c.sources))
+    return dict(index.numbers), cited
 
 
 def skipped_ranks(report: ProductReport, shown: set) -> list[str]:

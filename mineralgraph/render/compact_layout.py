@@ -448,13 +448,18 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         y -= s.line
     if chain.top and standalone:
         x, y = MARGIN, y + s.line * 1.4
-        parts = [f"{t.rank}. {t.label} ({t.figure()})" for t in chain.top]
+        # each figure cites its sources by the numbers of the chokepoint report's rows
+        parts = [f"{t.rank}. {t.label} ({t.figure()})" + (f" {t.citation()}" if t.cited
+                                                          else "") for t in chain.top]
         skipped = getattr(chain, "skipped", [])
         if skipped:
             parts.append("not marked: " + "; ".join(skipped))
         basis = chain.loss_basis()
         head = f"Top chokepoints (loss of {basis})" if basis else "Top chokepoints"
-        for line in full_wrap(f"{head}: " + " · ".join(parts), width - 2 * MARGIN, f):
+        tail = (". [n]: its sources as the chokepoint report numbers them (mineralgraph "
+                f"chokepoints --product {chain.focus}, at the same date and scenario); hover "
+                "a box of the SVG for its own" if any(t.cited for t in chain.top) else "")
+        for line in full_wrap(f"{head}: " + " · ".join(parts) + tail, width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line

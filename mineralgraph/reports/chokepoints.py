@@ -58,6 +58,23 @@ def rows(chokes: list, sources: SourceIndex) -> list[dict]:
             for c in chokes]
 
 
+def country_key(graph: SupplyGraph, chokes: list) -> str:
+    """The country codes a table's country column uses, each with its name, sorted by
+    code: ``Country: CN China; US United States.`` ("" when it uses none).
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis import chokepoints
+    >>> g = load_bundled()
+    >>> country_key(g, chokepoints(g, ["product:optimus"], top=3)[0].chokepoints)
+    'Country: CN China; US United States.'
+    """
+    codes = sorted({c.country for c in chokes if c.country})
+    if not codes:
+        return ""
+    return "Country: " + "; ".join(f"{code.partition(':')[2]} {graph.label(code)}"
+                                   for code in codes) + "."
+
+
 def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     """The material and element SPOFs, one line each (they are SPOFs by definition)."""
     elements = [graph.attribute(n, "symbol") or n for n in report.all_spofs
@@ -183,6 +200,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         out += [(table(rows(shown, sources), COLUMNS, HEADERS) if markdown else
                  table(rows(shown, sources), TEXT_COLUMNS, TEXT_HEADERS)) if shown
                 else "No supplier mapped upstream.", ""]
+        key = country_key(graph, shown)
+        if key:  # the table writes ISO codes, the summary and the rows' names in full
+            out += [text(key), ""]
         evidence = evidence_items(graph, sources, shown)
         if evidence:
             out += evidence_block(evidence, markdown)

@@ -31,12 +31,13 @@ def percent(value: float | None) -> str:
 
 
 def span(low: float, high: float) -> str:
-    """A range of fractions as percentages: ``91-100%``, or one figure when both agree.
+    """A range of fractions as percentages: ``91-100%``, or one figure when both agree;
+    a range from nothing to under 0.1% is ``<0.1%`` (which includes none), not ``0-<0.1%``.
 
-    >>> span(0.91, 1.0), span(0.5, 0.5), span(0.0, 0.004)
-    ('91-100%', '50%', '0-0.4%')
+    >>> span(0.91, 1.0), span(0.5, 0.5), span(0.0, 0.004), span(0.0, 0.0004)
+    ('91-100%', '50%', '0-0.4%', '<0.1%')
     """
-    if percent(low) == percent(high):
+    if percent(low) == percent(high) or (percent(high) == "<0.1%" and low >= 0.0):
         return percent(high)
     return f"{percent(low).rstrip('%')}-{percent(high)}"
 

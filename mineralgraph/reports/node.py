@@ -12,7 +12,12 @@ CAVEATS = ("note", "proxy", "disputed")
 
 def _relation_line(rel: dict) -> str:
     arrow = "<-" if rel["direction"] == "in" else "->"
-    return _claim_line(f"  {arrow} {rel['relation']} {rel['node']} ({rel['label']})", rel)
+    relation = rel["relation"]
+    decision = rel.get("decision")
+    if relation == "GRANTED_TO" and decision and decision != "approved":
+        # GRANTED_TO names whom a decision concerns: a denied licence was not granted
+        relation = f"GRANTED_TO (decision: {str(decision).upper()}, not granted)"
+    return _claim_line(f"  {arrow} {relation} {rel['node']} ({rel['label']})", rel)
 
 
 def _statistic_line(item: dict) -> str:

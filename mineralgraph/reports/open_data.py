@@ -77,13 +77,22 @@ def _stated_text(stated: dict | None, graph: SupplyGraph, sources: SourceIndex) 
             f"{'other' if p['partner'] == 'country:XX' else _code(p['partner'])} "
             f"{_stated_share(p['share'], p['bound'])}" for p in item["partners"])
         lines.append(f"Stated import sources {item['period']} of {item['about']} "
-                     f"({item['material']}): {partners} {sources.cite(item['sources'])}")
+                     f"({item['material']}{_what(item)}): {partners} "
+                     f"{sources.cite(item['sources'])}")
     for item in stated["reliance"]:
         figure = ("net exporter" if item["net_exporter"] else
                   _stated_share(item["net_import_reliance"], item["bound"]))
         lines.append(f"Stated net import reliance {item['year']} ({item['about']}, "
-                     f"{item['material']}): {figure} {sources.cite(item['sources'])}")
+                     f"{item['material']}{_what(item)}): {figure} "
+                     f"{sources.cite(item['sources'])}")
     return "\n".join(lines)
+
+
+def _what(item: dict) -> str:
+    """What a stated figure's node is to the material asked about: ``, an input
+    upstream`` or ``, an element it contains`` ("" for the material itself)."""
+    return {"input": ", an input upstream", "element": ", an element it contains"}.get(
+        item.get("relation", "itself"), "")
 
 
 def _partners(partners: list[dict], most: int = 3) -> str:
@@ -123,7 +132,12 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
     intro = (f"Commodities ranked by supply risk for {name(graph, importer)} (highest "
              f"first); w is the partner's instability weight. {scored} of {len(rows)} "
              "commodities with production figures have imports to score; the others are "
-             f"listed last, unscored.\n{methods}")
+             "listed last, unscored. HHI here is GeoPolRisk's: on a 0-1 scale, of the "
+             "named producers' shares of their own total (rest of world left out, the "
+             "others rescaled to sum to 1); `concentration` gives the HHI of shares of world "
+             "output on a 0-10,000 scale (rest of world left out, not rescaled): for the same "
+             "figures, this one is that one / 10,000 / (the named producers' part of world "
+             f"output)^2.\n{methods}")
     columns = ["rank", "commodity", "year", "geopolrisk", "hhi", "import_risk", "imports_t",
                "own_production_t", "top_partners", "eu_hhi_wgi", "wgi_dims", "sources"]
     if csv:
@@ -160,7 +174,8 @@ def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: Sourc
                        f"{_tonnes(f['own_production_t'])} t produced)")
             out.append(f"{pad}partners (share of tonnes, weight): {line['top_partners']}")
         elif f:
-            out.append(f"{pad}GeoPolRisk not scored; production HHI {f['hhi']:.4f}")
+            out.append(f"{pad}GeoPolRisk not scored; production HHI {f['hhi']:.4f} (0-1, of "
+                       "the named producers' total)")
         if eu.value is not None:
             out.append(f"{pad}EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
                        f"{line['wgi_dims']})")

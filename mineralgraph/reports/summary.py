@@ -260,7 +260,15 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         # a control that reaches the product only in the worst case (no maker recorded)
         # blocks its issuer there: the loss from losing the issuer is the best case's
         best_only = country.id in getattr(report, "worst_case_issuers", ())
-        parts.append(f"without {name} it would lose {span(*country.loss_range)}"
+        # under a scenario that cuts the product's supply a loss is a share of what it
+        # still gets, not of its whole supply: "keeps <0.1%" beside "would lose 57%"
+        # says so, or the two read as shares of one whole
+        # (a bound left with nothing measures no loss: section 5.6)
+        bounds = getattr(report, "availability_bounds", report.availability_range)
+        of_rest = (" of what it still gets" if report.scenario and any(
+            0.0 < kept < before - 1e-9 for kept, before in zip(
+                bounds, report.baseline_range, strict=True)) else "")
+        parts.append(f"without {name} it would lose {span(*country.loss_range)}{of_rest}"
                      + (f" in the best case, where {name} still ships to it (no maker "
                         "is recorded, so the ban may not reach it)" if best_only else "")
                      + (f" {phrase}" if phrase else ""))
@@ -370,6 +378,47 @@ def share_mark_text(graph: SupplyGraph, material: str) -> str:
     return "; ".join(p for p in (phrase, kinds) if p)
 
 
+def _row_of(report: ProductReport, node_id: str) -> Chokepoint | None:
+    """The report's row of a node: from its ranked rows (also past ``--top``)."""
+    rows = report.chokepoints
+    if hasattr(rows, "row"):
+        return rows.row(node_id)
+    return next((r for r in rows if r.id == node_id), None)
+
+
+def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
+    """"It cannot be made without ...": the product's sole-source suppliers, each figure
+    with what it rests on (its row's confidence, proxy, dispute; once for all when they
+    rest on the same), and the caveats of them all.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis import chokepoints
+    >>> g = load_bundled()
+    >>> sole_source_sentence(chokepoints(g, ["product:f-35"], top=1)[0], g)[0]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'It cannot be made without Honeywell (high confidence), Moog (medium confidence) and
+    Northrop Grumman (high confidence), each a sole source besides its maker.'
+    """
+    # a sole source is one supplier: the rest of the world (many countries) and a maker's
+    # country through the maker are said apart, whether or not they count as SPOFs
+    rows = [(n, _row_of(report, n)) for n in report.supplier_spofs
+            if n != REST_OF_WORLD and n not in report.through_makers]
+    if not rows:
+        return "", Caveats()
+    phrases = [caveat_phrase(row.caveats) if row is not None else "" for _, row in rows]
+    caveats = Caveats()
+    for _, row in rows:
+        if row is not None:
+            caveats |= row.caveats
+    names = [prose_name(graph, n) for n, _ in rows]
+    tail = ("a sole source" if len(names) == 1 else "each a sole source") + " besides its maker"
+    if len(set(phrases)) == 1:
+        phrase = f" {phrases[0]}" if phrases[0] else ""
+        return f"It cannot be made without {join_names(names)}, {tail}{phrase}.", caveats
+    named = [f"{n} {p}" if p else n for n, p in zip(names, phrases, strict=True)]
+    return f"It cannot be made without {join_names(named)}, {tail}.", caveats
+
+
 def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
     """Sentences on one product, and the caveats of its headline figures."""
     exposure, caveats = _exposure(report, graph)
@@ -385,14 +434,10 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
                 f"{report.label}: no country or stage of its mineral chain has recorded "
                 "shares.")
     lines = [head]
-    # the rest of the world and a maker's country are SPOFs too (5.2, 5.6), each said
-    # apart with what it is (many countries; the maker's own work)
-    suppliers = [prose_name(graph, n) for n in report.supplier_spofs
-                 if n != REST_OF_WORLD and n not in report.through_makers]
-    if suppliers:
-        lines.append(f"It cannot be made without {join_names(suppliers)}, "
-                     + ("a sole source" if len(suppliers) == 1 else "each a sole source")
-                     + " besides its maker.")
+    sentence, found = sole_source_sentence(report, graph)
+    if sentence:
+        lines.append(sentence)
+        caveats = caveats | (found if found.weak else Caveats())
     if report.through_makers:
         lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:

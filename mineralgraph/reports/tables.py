@@ -30,6 +30,7 @@ from mineralgraph.reports.common import (
     worst_case_line,
 )
 from mineralgraph.reports.summary import (
+    caveat_phrase,
     caveat_sentences,
     claims_phrase,
     confidence_hint,
@@ -219,11 +220,17 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
     # listed only for requirements nothing traces: no supply path from the node
     only = [p for p in ranked if p in untraced and not any(losses[p].values())]
-    intro = (f"{len(rows) - len(only) - len(set(grades) - set(only))} product(s) have a "
-             "supply path from "
-             f"{name(graph, node_id)}; "
-             f"{certain} cannot be made without it"
-             + (f", {possible} may not be (if their unmapped stages "
+    on_path = len(rows) - len(only) - len(set(grades) - set(only))
+    stopped = [p for p in ranked if spofs.get(p) == "certain"]
+    # each product it stops is named with what the figure rests on, as its row says it
+    # (a sentence that names a single point of failure states a figure too)
+    named = ("; ".join(f"{graph.label(p)} {caveat_phrase(caveats.get(p, Caveats()))}".rstrip()
+                       for p in stopped) if 0 < len(stopped) <= 8 else "")
+    intro = (f"{on_path} {'product has' if on_path == 1 else 'products have'} a supply path "
+             f"from {name(graph, node_id)}; {certain} cannot be made without it"
+             + (f": {named}" if named else "")
+             + (f"{'. ' if named else ', '}{possible}{' more' if named else ''} may not be "
+                "(if their unmapped stages "
                 + ("sit in it or take their inputs from it)"
                    if graph.kind(node_id) == "Country" else "need it)")
                 if possible else "") + ".")

@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
@@ -148,6 +148,13 @@ class Rows(Sequence):
         if row is None:
             row = self._rows[item] = self._build(self.ids[item])
         return row
+
+    def row(self, node_id: str) -> Chokepoint:
+        """The row of any node the product ranks, also one past ``top`` (a single point
+        of failure a summary names when ``--top`` shows fewer rows)."""
+        if node_id in self.ids:
+            return self[self.ids.index(node_id)]
+        return self._build(node_id)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -422,8 +429,8 @@ class Evidence:
                 lead = self._path_through(node_id, material, product)
                 if lead:
                     found = [lead] + [p for p in found if p != lead][:limit - 1]
-        return [[self.step(u, v) for u, v in zip(path, path[1:], strict=False)]
-                for path in found]
+        return [[self.step(u, v, path[i + 2:]) for i, (u, v) in
+                 enumerate(zip(path, path[1:], strict=False))] for path in found]
 
     def _path_through(self, node_id: str, material: str, product: str) -> list[str]:
         """The shortest supply path from the node to the product through the material, or
@@ -453,16 +460,35 @@ class Evidence:
                 return False
         return True
 
-    def step_claim(self, u: str, v: str) -> tuple[str, Claim | None]:
-        """The relation and the claim behind one flow edge ``u -> v``."""
+    def step_claim(self, u: str, v: str, after: Sequence[str] = ()) -> tuple[str, Claim | None]:
+        """The relation and the claim behind one flow edge ``u -> v``: the claim the
+        analysis reads for it, so that a step's confidence and sources are those the
+        figure rests on (section 5.7).
+
+        A supplier may SUPPLY a buyer under several claims: one per material, and claims
+        that name no material, which the analysis never reads (``supplied_materials``).
+        The step's claim is one the analysis reads: of the material that goes into the
+        next material of the path (``after``, the nodes after ``v``) when one does, and
+        of those the weakest (a low-rated line of an aggregator is what the figure rests
+        on, not a medium-rated article that names no material).
+        """
         relations = sorted(self.analysis.flow_index.relations(u, v))
         relation = relations[0]
         subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
         claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
+        if relation == "SUPPLIES" and len(claims) > 1:
+            read = [c for c in claims if c.qualifier("material") is not None]
+            made = next((n for n in after if model.kind_of(n) == "Material"), None)
+            if made is not None:
+                inputs = set(self.graph.neighbours(made, "MADE_FROM")
+                             + self.graph.neighbours(made, "REQUIRES"))
+                read = [c for c in read if c.qualifier("material") in inputs] or read
+            if read:
+                return relation, min(read, key=_strength)
         return relation, claims[0] if claims else None
 
-    def step(self, u: str, v: str) -> PathStep:
-        relation, claim = self.step_claim(u, v)
+    def step(self, u: str, v: str, after: Sequence[str] = ()) -> PathStep:
+        relation, claim = self.step_claim(u, v, after)
         if claim is None:
             return PathStep(u, v, relation, None, [])
         return PathStep(u, v, relation, claim.qualifier("share"), sorted(claim.sources),
@@ -477,7 +503,8 @@ class Evidence:
                 path = self.analysis.flow_index.shortest_path(source, target)
             except (nx.NetworkXNoPath, nx.NodeNotFound):
                 path = []
-            found = [self.step_claim(u, v)[1] for u, v in zip(path, path[1:], strict=False)]
+            found = [self.step_claim(u, v, path[i + 2:])[1]
+                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
             self._path_cache[key] = [c for c in found if c is not None]
         return self._path_cache[key]
 
@@ -502,8 +529,9 @@ class Evidence:
         on, and so the sources a view cites for it."""
         claims = list(self._path_claims(node_id, product))
         for path in paths:
-            claims += [c for c in (self.step_claim(s.source, s.target)[1] for s in path)
-                       if c is not None]
+            nodes = [s.target for s in path]
+            claims += [c for c in (self.step_claim(s.source, s.target, nodes[i + 1:])[1]
+                                   for i, s in enumerate(path)) if c is not None]
         if model.kind_of(node_id) in SUPPLIER_KINDS:
             producers = [node_id] + [
                 n for relation in ("OPERATED_BY", "LOCATED_IN")
@@ -536,6 +564,12 @@ class Evidence:
             if producer != "virtual" and material in ups:
                 out |= Caveats.of(self._producer_claims(producer, material, product))
         return out
+
+
+def _strength(claim: Claim) -> tuple[int, str]:
+    """Orders claims weakest first (unrated last), then by id: the same on every run."""
+    levels = {"unknown": -1, "low": 0, "medium": 1, "high": 2}
+    return (levels.get(claim.confidence, 3), claim.id)
 
 
 def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
@@ -721,15 +755,19 @@ def _position(ids: list[str], node_id: str) -> int | None:
 def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
          evidence: bool) -> Chokepoint:
     paths = proof.paths(node_id, product) if evidence else []
-    sources = sorted({s for path in paths for step in path for s in step.sources})
+    # the row cites the claims its figure rests on, those its confidence reads (section
+    # 5.7): the paths shown and, for a supplier, its own output of each material it
+    # makes for the product with that material's path onward (the paths alone left out
+    # the share a country's loss is made of: China's concentrate for Optimus)
+    rests_on = proof.claims(node_id, product, paths) if evidence else []
+    sources = sorted({s for c in rests_on for s in c.sources})
     measured = proof.hhi_material(node_id, product) if evidence else None
+    assumed = proof.assumed_share(node_id, product) and not spof
     row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                      1.0 if spof else loss, spof, proof.stage(node_id, product),
                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
-                     sources, paths, proof.assumed_share(node_id, product) and not spof,
-                     caveats=replace(proof.caveats(node_id, product, paths), assumed_share=(
-                         proof.assumed_share(node_id, product) and not spof)) if evidence
-                     else Caveats())
+                     sources, paths, assumed,
+                     caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")

@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
@@ -129,8 +129,15 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
         return [c for m, gs in grades.get(p, ()) for c in evidence.claims(m, p)
                 + [c for g in gs for c in evidence.claims(node_id, g)]]
 
+    # the paths a chokepoint row of the node shows: the caveats and sources read them as
+    # that row does, so both views give one confidence for one figure (section 5.7)
+    shown = {p: evidence.paths(node_id, p) for p in products}
+
     def caveats(p: str) -> Caveats:
-        found = evidence.caveats(node_id, p) | Caveats.of(grade_claims(p))
+        # a single point of failure loses all, whatever its part of a pool (as its row)
+        found = replace(evidence.caveats(node_id, p, shown[p]), assumed_share=(
+            evidence.assumed_share(node_id, p) and spofs[p] != "certain"))
+        found |= Caveats.of(grade_claims(p))
         # a loss that the mapped supply does not show (an untraced requirement, an
         # unmapped stage the node may feed) is the rules' alone: its confidence is unknown
         high = max([*losses[p].values(), untraced_losses.get(p, 0.0), 0.0])
@@ -141,7 +148,7 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
                       {p: caveats(p) for p in products},
                       left_out_downstream(graph, node_id),
                       {p: makers for p, makers in sorted(through.items()) if makers},
-                      {p: sorted({s for c in evidence.claims(node_id, p)
+                      {p: sorted({s for c in evidence.claims(node_id, p, shown[p])
                                   + [c for m in untraced.get(p, ()) for c in
                                      evidence.claims(m, p)] + grade_claims(p)
                                   for s in c.sources})
@@ -183,8 +190,8 @@ def paths_between(graph: SupplyGraph, source: str, target: str,
         if found:
             source, target = target, source
     evidence = Evidence(analysis)
-    return source, target, [[evidence.step(u, v) for u, v in zip(p, p[1:], strict=False)]
-                            for p in found]
+    return source, target, [[evidence.step(u, v, p[i + 2:]) for i, (u, v) in
+                             enumerate(zip(p, p[1:], strict=False))] for p in found]
 
 
 def left_out_between(graph: SupplyGraph, source: str, target: str) -> list[Claim]:
