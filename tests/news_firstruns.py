@@ -40,8 +40,25 @@ sys.path.insert(0, sys.argv[5])
 sys.path.insert(0, sys.argv[1])
 from news_eval import NEW_CONTROLS, claim_key, read_expected, SCORED_ATTRIBUTES
 from mineralgraph.loaders import LoadContext
-from mineralgraph.loaders.news import load_news
+from mineralgraph.loaders.news import load_news, NewsReader
 from mineralgraph.loaders.curated import load_curated
+# the rule that fired: the reader's method that made each claim (its caller of claim/node)
+RULE = {}
+_claim, _node = NewsReader.claim, NewsReader.node
+def claim(self, *a, **k):
+    n = len(self.claims)
+    out = _claim(self, *a, **k)
+    if len(self.claims) > n:
+        RULE[id(self.claims[-1])] = sys._getframe(1).f_code.co_name
+    return out
+def node(self, node_id, **attributes):
+    new = node_id not in self.nodes
+    out = _node(self, node_id, **attributes)
+    if new and node_id in self.nodes:
+        for c in self.nodes[node_id]:
+            RULE[id(c)] = sys._getframe(1).f_code.co_name
+    return out
+NewsReader.claim, NewsReader.node = claim, node
 from mineralgraph.graph.supply_graph import SupplyGraph
 data = Path(sys.argv[1]) / "data" / "news"
 known = SupplyGraph(load_curated(data / "graph").claims)
@@ -62,7 +79,7 @@ for p in sorted((data / sys.argv[2]).iterdir()):
     out += [dict(article=p.name, key=list(k), ok=k in expected, quote=c.quote,
                  published=result.report["published"], publisher=result.report.get("publisher"),
                  subject=c.subject, predicate=c.predicate, object=plain(c.object),
-                 valid_from=plain(c.valid_from),
+                 valid_from=plain(c.valid_from), rule=RULE.get(id(c)),
                  quals={q: plain(v) for q, v in c.qualifiers}) for k, c in got.items()]
     out += [dict(article=p.name, key=list(k), ok=None) for k in expected - set(got)]
 import mineralgraph
@@ -297,6 +314,24 @@ def kinds(cache: Path | None = None) -> None:
         ltp, lfp = loo_total[k][2], loo_total[k][3]
         print(f"| {k} | {precision(tp, fp)} | {precision(gtp, gfp)} | {precision(ltp, lfp)} | "
               f"{tp - gtp} | {exp} |")
+    # per rule that fired (the reader's method that made the claim; "?" when a later step
+    # rewrote the claim)
+    rules: dict[tuple[str, str], list[int]] = {}
+    for number in GATE_ROUNDS:
+        held = gate_withheld(rounds[number], WINDOW_DAYS)
+        for i, r in enumerate(rounds[number]):
+            if r["ok"] is None:
+                continue
+            for key in ((kind(r, known_controls), "rule " + (r.get("rule") or "?")),
+                        (kind(r, known_controls), r["key"][1])):
+                row = rules.setdefault(key, [0, 0, 0, 0])
+                row[0 if r["ok"] else 1] += 1
+                if i not in held:
+                    row[2 if r["ok"] else 3] += 1
+    print("\n| claim kind | predicate, or rule that fired | first-run P | after the gate |")
+    print("| --- | --- | --- | --- |")
+    for (k, rule), (tp, fp, gtp, gfp) in sorted(rules.items()):
+        print(f"| {k} | {rule} | {precision(tp, fp)} | {precision(gtp, gfp)} |")
     tp, fp, gtp, gfp, exp = total["all"]
     print(f"\nrecall {tp / exp:.3f} ({tp}/{exp}) -> {gtp / exp:.3f} ({gtp}/{exp}); "
           f"leave-one-round-out {loo_total['all'][2] / exp:.3f}")
