@@ -218,8 +218,8 @@ def test_precision_and_recall_on_the_development_articles(known):
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 561 / 562, report
-    assert score.recall >= 561 / 886, report
+    assert score.precision >= 566 / 567, report
+    assert score.recall >= 566 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -265,7 +265,7 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 55 and score.fp == 0   # 75 before the precision gate
+    assert score.tp >= 60 and score.fp == 0   # 75 before the precision gate
 
 
 ROUND12 = range(251, 271)

@@ -63,6 +63,7 @@ def test_a_control_restated_long_after_its_announcement_is_withheld(tmp_path, kn
     assert {why for _, why in withheld(result)} == {
         f"withheld: restated control (announced 473 days before the article; a new control "
         f"is read only from news of it, within {WINDOW_DAYS} days)"}
+    assert WINDOW_DAYS < 473
     before = read(tmp_path, known, body, published="2025-02-04", gate=False)
     assert ("control:cn-2023-10-tungsten", "ISSUED_BY", "country:CN") in facts(before)
 
