@@ -233,3 +233,24 @@ def test_exports_carry_no_modal_claim_as_a_fact(tmp_path, known):
     rows = relation_rows(graph)
     assert not [row for key, row in rows if key[1] == "SUPPLIES"
                 and "company:lynas" in str(row) and "company:noveon" in str(row)]
+
+
+def test_build_prints_what_the_gate_withheld(run_cli, data_dir, tmp_path):
+    """`build --source` prints each withheld claim with its reason on stderr, and the JSON
+    report lists them; a graph built from the article holds none of them."""
+    article = tmp_path / "factbox.txt"
+    article.write_text("Title: Factbox\nDate: 2025-02-04\n\nChina announced on Oct. 20, 2023 "
+                       "that exporters of tungsten would need permits.\n\nChina produces about "
+                       "80% of the world's tungsten.\n", encoding="utf-8")
+    out, report = tmp_path / "g.json", tmp_path / "r.json"
+    result = run_cli("build", "--no-bundled", "--source", str(data_dir / "news" / "graph"),
+                     "--source", str(article), "--news-new-controls", "--out", str(out),
+                     "--news-report", str(report))
+    assert result.exit_code == 0, result.stderr
+    assert "withheld: restated control (announced 473 days before the article" in result.stderr
+    import json
+
+    (entry,) = json.loads(report.read_text())["articles"]
+    assert {w["claim"] for w in entry["withheld"]} >= {
+        "control:cn-2023-10-tungsten ISSUED_BY country:CN"}
+    assert "cn-2023-10-tungsten" not in out.read_text()
