@@ -255,13 +255,13 @@ def precision(tp: int, fp: int) -> str:
     return f"{tp / (tp + fp):.2f} ({tp}/{tp + fp})" if tp + fp else "- (0/0)"
 
 
-def kinds(cache: Path | None = None) -> None:
+def kinds(cache: Path | None = None, gate_rounds: tuple[int, ...] = GATE_ROUNDS) -> None:
     """Print the first-run precision of rounds 10-13 per claim kind, before and after the
     precision gate, and the window of new controls chosen leave-one-round-out."""
     gazetteer()
     known_controls = _GAZETTEER[0][1]
     rounds = {}
-    for number in GATE_ROUNDS:
+    for number in gate_rounds:
         path = cache / f"round{number}.json" if cache else None
         if path and path.exists():
             rounds[number] = json.loads(path.read_text())
@@ -272,11 +272,11 @@ def kinds(cache: Path | None = None) -> None:
     # leave one round out: the window is the widest whose precision on the three other
     # rounds' first runs is at least 0.95 (precision first), the narrowest if none is
     chosen = {}
-    for out in GATE_ROUNDS:
+    for out in gate_rounds:
         best = WINDOWS[0]
         for window in WINDOWS:
             tp = fp = 0
-            for number in GATE_ROUNDS:
+            for number in gate_rounds:
                 if number == out:
                     continue
                 held = gate_withheld(rounds[number], window)
@@ -290,7 +290,7 @@ def kinds(cache: Path | None = None) -> None:
     total: dict[str, list[int]] = {}
     loo_total: dict[str, list[int]] = {}
     from mineralgraph.loaders.news_precision import WINDOW_DAYS
-    for number in GATE_ROUNDS:
+    for number in gate_rounds:
         fixed = count(rounds[number], gate_withheld(rounds[number], WINDOW_DAYS),
                       known_controls)
         loo = count(rounds[number], gate_withheld(rounds[number], chosen[number]),
@@ -317,7 +317,7 @@ def kinds(cache: Path | None = None) -> None:
     # per rule that fired (the reader's method that made the claim; "?" when a later step
     # rewrote the claim)
     rules: dict[tuple[str, str], list[int]] = {}
-    for number in GATE_ROUNDS:
+    for number in gate_rounds:
         held = gate_withheld(rounds[number], WINDOW_DAYS)
         for i, r in enumerate(rounds[number]):
             if r["ok"] is None:
@@ -339,7 +339,12 @@ def kinds(cache: Path | None = None) -> None:
 
 if __name__ == "__main__":
     if "--kinds" in sys.argv:
-        cache = sys.argv[sys.argv.index("--kinds") + 1:]
-        kinds(Path(cache[0]) if cache else None)
+        args = sys.argv[sys.argv.index("--kinds") + 1:]
+        numbers = GATE_ROUNDS
+        if "--rounds" in args:   # e.g. --rounds 1-9: rounds whose errors the gate was not
+            low, _, high = args[args.index("--rounds") + 1].partition("-")   # written from
+            numbers = tuple(range(int(low), int(high or low) + 1))
+            args = args[:args.index("--rounds")]
+        kinds(Path(args[0]) if args else None, numbers)
     else:
         main()

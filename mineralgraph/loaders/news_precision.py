@@ -99,6 +99,9 @@ MODIFIED = re.compile(r"\s+(active|anode|cathode|materials?|products?|components
 #: a country named as where goods go ("to Japan and the United States"; not "according to")
 AS_DESTINATION = re.compile(r"(?<!according )(?<!due )(?<!thanks )\bto\s+(the\s+)?"
                             r"([A-Z][\w.]*\s+(and|or)\s+(the\s+)?)?$")
+#: a hedge on a decision ("should be approved more quickly")
+HEDGED = re.compile(r"\b(should|could|may|might|likely|unlikely|expected to|expects?|"
+                    r"hopes?|would)\b", re.I)
 #: a ban stated as one
 BAN_WORD = re.compile(r"\bban(s|ned|ning)?\b|\bprohibit|\bembargo|\bforbid|\bbar(s|red)? "
                       r"(the )?export|\b(suspend|halt|stop|freez|froze)\w*\b", re.I)
@@ -235,6 +238,9 @@ class PrecisionGate:
             return (f"withheld: restated control (announced {(published - day).days} days "
                     f"before the article; a new control is read only from news of it, within "
                     f"{window_days} days)")
+        if any(r.predicate == "effective_to" for r in recs):
+            return "withheld: an end (suspension, lift) of a control the graph does not hold " \
+                   "(its id and dates would be guesses)"
         if not self.issuer_is_subject(issued.quote, issuer, official):
             return "withheld: the new control's issuer is not the country named before its verb"
         return None
@@ -275,6 +281,9 @@ class PrecisionGate:
         decision = next((r for r in recs if r.predicate == "decision"), None)
         if decision is None:
             return None
+        if HEDGED.search(decision.quote):
+            return "withheld: a licence decision the sentence hedges (should, could, may, " \
+                   "likely, expected)"
         if decision.qualifiers.get("dated_by") == "article":
             return "withheld: a licence decision only the article's date dates (the text " \
                    "gives no day of it)"
