@@ -26,7 +26,9 @@ ROUNDS = {1: ("18dd419", "articles", 93, 121), 2: ("bf836ae", "articles", 122, 1
           3: ("985f20c", "articles", 152, 171), 4: ("f7d369d", "heldout", 172, 191),
           5: ("cd563db", "heldout", 192, 201), 6: ("f266d15", "heldout", 111, 120),
           7: ("013cc1c", "articles", 202, 209), 8: ("2f57f58", "articles", 210, 217),
-          9: ("b0f6439", "articles", 218, 225), 10: ("4708532", "articles", 226, 241)}
+          9: ("b0f6439", "articles", 218, 225), 10: ("4708532", "articles", 226, 241),
+          11: ("228a65f", "round11", 231, 250), 12: ("27d282e", "articles", 251, 270),
+          13: ("1e4e9b7", "round13", 271, 290)}
 
 READ = r'''
 import json, re, sys
@@ -38,8 +40,25 @@ sys.path.insert(0, sys.argv[5])
 sys.path.insert(0, sys.argv[1])
 from news_eval import NEW_CONTROLS, claim_key, read_expected, SCORED_ATTRIBUTES
 from mineralgraph.loaders import LoadContext
-from mineralgraph.loaders.news import load_news
+from mineralgraph.loaders.news import load_news, NewsReader
 from mineralgraph.loaders.curated import load_curated
+# the rule that fired: the reader's method that made each claim (its caller of claim/node)
+RULE = {}
+_claim, _node = NewsReader.claim, NewsReader.node
+def claim(self, *a, **k):
+    n = len(self.claims)
+    out = _claim(self, *a, **k)
+    if len(self.claims) > n:
+        RULE[id(self.claims[-1])] = sys._getframe(1).f_code.co_name
+    return out
+def node(self, node_id, **attributes):
+    new = node_id not in self.nodes
+    out = _node(self, node_id, **attributes)
+    if new and node_id in self.nodes:
+        for c in self.nodes[node_id]:
+            RULE[id(c)] = sys._getframe(1).f_code.co_name
+    return out
+NewsReader.claim, NewsReader.node = claim, node
 from mineralgraph.graph.supply_graph import SupplyGraph
 data = Path(sys.argv[1]) / "data" / "news"
 known = SupplyGraph(load_curated(data / "graph").claims)
@@ -55,8 +74,13 @@ for p in sorted((data / sys.argv[2]).iterdir()):
     for c in result.claims:
         if (c.is_relation and c.predicate != "MENTIONS") or c.predicate in SCORED_ATTRIBUTES:
             got.setdefault(claim_key(c), c)
+    def plain(v):
+        return v if isinstance(v, (int, float, str)) or v is None else str(v)
     out += [dict(article=p.name, key=list(k), ok=k in expected, quote=c.quote,
-                 published=result.report["published"]) for k, c in got.items()]
+                 published=result.report["published"], publisher=result.report.get("publisher"),
+                 subject=c.subject, predicate=c.predicate, object=plain(c.object),
+                 valid_from=plain(c.valid_from), rule=RULE.get(id(c)),
+                 quals={q: plain(v) for q, v in c.qualifiers}) for k, c in got.items()]
     out += [dict(article=p.name, key=list(k), ok=None) for k in expected - set(got)]
 import mineralgraph
 assert mineralgraph.__file__.startswith(sys.argv[5]), mineralgraph.__file__
@@ -123,9 +147,11 @@ def gazetteer():
         from mineralgraph.graph.supply_graph import SupplyGraph
         from mineralgraph.loaders.curated import load_curated
         from mineralgraph.loaders.mentions import Gazetteer
+        from mineralgraph.loaders.news import known_controls
 
         graph = SupplyGraph(load_curated(ROOT / "tests" / "data" / "news" / "graph").claims)
-        _GAZETTEER.append((Gazetteer(graph), set(graph.ids("ExportControl"))))
+        _GAZETTEER.append((Gazetteer(graph), set(graph.ids("ExportControl")), graph,
+                           known_controls(graph)))
     return _GAZETTEER[0][0]
 
 
@@ -159,5 +185,166 @@ def main() -> None:
           f"{gtp / claims:.3f}")
 
 
+
+
+# ---------------------------------------------------------------- precision gate per claim kind
+#: the blind rounds whose first runs the precision gate is measured on (their readers are
+#: the last ones each round was scored with blind: round 11 on main at checkpoint 1, round
+#: 12 and 13 at the end of the pass that never read them)
+GATE_ROUNDS = (10, 11, 12, 13)
+WINDOWS = (7, 14, 31, 62, 92, 183, 366, 100000)
+
+
+def kind(record: dict, known_controls: set[str]) -> str:
+    """The claim kind of a scored first-run claim."""
+    subject, predicate = record["key"][0], record["key"][1]
+    if subject.startswith("control:"):
+        return "control-known" if subject in known_controls else "control-new"
+    if subject.startswith("licence:"):
+        return "licence"
+    if predicate.startswith("reported_"):
+        return predicate
+    return "relation"
+
+
+def gate_withheld(records: list[dict], window: int) -> set[int]:
+    """Indexes of the first-run claims today's precision gate withholds."""
+    from mineralgraph.loaders.news_precision import PrecisionGate, Rec, official_country
+
+    gaz = gazetteer()
+    graph = _GAZETTEER[0][2]
+    gate = PrecisionGate(_GAZETTEER[0][3], lambda n: n in graph, gaz,
+                         lambda n: set(graph.neighbours(n, "CONTAINS")) if n in graph else set())
+    out: set[int] = set()
+    by_article: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        if r["ok"] is not None:
+            by_article.setdefault(r["article"], []).append(i)
+    for idx in by_article.values():
+        first = records[idx[0]]
+        recs = [Rec(records[i]["subject"], records[i]["predicate"], records[i]["object"],
+                    date.fromisoformat(records[i]["valid_from"][:10])
+                    if records[i]["valid_from"] else None, records[i]["quals"],
+                    records[i]["quote"] or "") for i in idx]
+        for j in gate.withhold(recs, date.fromisoformat(first["published"]),
+                               official_country(first.get("publisher"), gaz), window):
+            out.add(idx[j])
+    return out
+
+
+def count(records: list[dict], withheld: set[int], known_controls: set[str]) -> dict:
+    """(right, wrong, expected) per kind and in all, before and after the gate."""
+    table: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        k = kind(r, known_controls)
+        for name in (k, "all"):
+            row = table.setdefault(name, [0, 0, 0, 0, 0])
+            if r["ok"] is None:
+                row[4] += 1
+            elif r["ok"]:
+                row[0] += 1
+                row[4] += 1
+                row[2] += i not in withheld
+            else:
+                row[1] += 1
+                row[3] += i not in withheld
+    return table
+
+
+def precision(tp: int, fp: int) -> str:
+    return f"{tp / (tp + fp):.2f} ({tp}/{tp + fp})" if tp + fp else "- (0/0)"
+
+
+def kinds(cache: Path | None = None, gate_rounds: tuple[int, ...] = GATE_ROUNDS) -> None:
+    """Print the first-run precision of rounds 10-13 per claim kind, before and after the
+    precision gate, and the window of new controls chosen leave-one-round-out."""
+    gazetteer()
+    known_controls = _GAZETTEER[0][1]
+    rounds = {}
+    for number in gate_rounds:
+        path = cache / f"round{number}.json" if cache else None
+        if path and path.exists():
+            rounds[number] = json.loads(path.read_text())
+        else:
+            rounds[number] = first_run(*ROUNDS[number])
+            if path:
+                path.write_text(json.dumps(rounds[number]))
+    # leave one round out: the window is the widest whose precision on the three other
+    # rounds' first runs is at least 0.95 (precision first), the narrowest if none is
+    chosen = {}
+    for out in gate_rounds:
+        best = WINDOWS[0]
+        for window in WINDOWS:
+            tp = fp = 0
+            for number in gate_rounds:
+                if number == out:
+                    continue
+                held = gate_withheld(rounds[number], window)
+                row = count(rounds[number], held, known_controls)["all"]
+                tp, fp = tp + row[2], fp + row[3]
+            if tp / max(1, tp + fp) >= 0.95:
+                best = window
+        chosen[out] = best
+    print("window (days) chosen leaving each round out: "
+          + ", ".join(f"round {n}: {w}" for n, w in chosen.items()))
+    total: dict[str, list[int]] = {}
+    loo_total: dict[str, list[int]] = {}
+    from mineralgraph.loaders.news_precision import WINDOW_DAYS
+    for number in gate_rounds:
+        fixed = count(rounds[number], gate_withheld(rounds[number], WINDOW_DAYS),
+                      known_controls)
+        loo = count(rounds[number], gate_withheld(rounds[number], chosen[number]),
+                    known_controls)
+        for table, part in ((total, fixed), (loo_total, loo)):
+            for k, row in part.items():
+                acc = table.setdefault(k, [0, 0, 0, 0, 0])
+                for i, v in enumerate(row):
+                    acc[i] += v
+        row = fixed["all"]
+        lrow = loo["all"]
+        print(f"round {number} ({ROUNDS[number][0]}): P {precision(row[0], row[1])} -> "
+              f"{precision(row[2], row[3])} (leave-one-out window {chosen[number]}: "
+              f"{precision(lrow[2], lrow[3])}); R {row[0] / row[4]:.2f} -> "
+              f"{row[2] / row[4]:.2f}")
+    print(f"\n| claim kind | first-run P | after the gate (window {WINDOW_DAYS} d) | "
+          "leave-one-round-out | right withheld | expected |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for k in sorted(total, key=lambda k: (k == "all", k)):
+        tp, fp, gtp, gfp, exp = total[k]
+        ltp, lfp = loo_total[k][2], loo_total[k][3]
+        print(f"| {k} | {precision(tp, fp)} | {precision(gtp, gfp)} | {precision(ltp, lfp)} | "
+              f"{tp - gtp} | {exp} |")
+    # per rule that fired (the reader's method that made the claim; "?" when a later step
+    # rewrote the claim)
+    rules: dict[tuple[str, str], list[int]] = {}
+    for number in gate_rounds:
+        held = gate_withheld(rounds[number], WINDOW_DAYS)
+        for i, r in enumerate(rounds[number]):
+            if r["ok"] is None:
+                continue
+            for key in ((kind(r, known_controls), "rule " + (r.get("rule") or "?")),
+                        (kind(r, known_controls), r["key"][1])):
+                row = rules.setdefault(key, [0, 0, 0, 0])
+                row[0 if r["ok"] else 1] += 1
+                if i not in held:
+                    row[2 if r["ok"] else 3] += 1
+    print("\n| claim kind | predicate, or rule that fired | first-run P | after the gate |")
+    print("| --- | --- | --- | --- |")
+    for (k, rule), (tp, fp, gtp, gfp) in sorted(rules.items()):
+        print(f"| {k} | {rule} | {precision(tp, fp)} | {precision(gtp, gfp)} |")
+    tp, fp, gtp, gfp, exp = total["all"]
+    print(f"\nrecall {tp / exp:.3f} ({tp}/{exp}) -> {gtp / exp:.3f} ({gtp}/{exp}); "
+          f"leave-one-round-out {loo_total['all'][2] / exp:.3f}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--kinds" in sys.argv:
+        args = sys.argv[sys.argv.index("--kinds") + 1:]
+        numbers = GATE_ROUNDS
+        if "--rounds" in args:   # e.g. --rounds 1-9: rounds whose errors the gate was not
+            low, _, high = args[args.index("--rounds") + 1].partition("-")   # written from
+            numbers = tuple(range(int(low), int(high or low) + 1))
+            args = args[:args.index("--rounds")]
+        kinds(Path(args[0]) if args else None, numbers)
+    else:
+        main()

@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from news_eval import HELDOUT, NEW_CONTROLS, articles, evaluate, read_expected, scored
+from news_eval import (
+    HELDOUT,
+    NEW_CONTROLS,
+    articles,
+    evaluate,
+    read_expected,
+    scored,
+    withheld_expected,
+)
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError
@@ -37,6 +45,11 @@ def data_dir_module():
     return DATA
 
 
+#: the reader's rules alone, before the precision gate (tests of a rule's reading; the gate
+#: withholds some of what they read, tested in test_news_precision.py)
+RULES_ONLY = {**NEW_CONTROLS, "news_precision_gate": False}
+
+
 def load(data_dir, name, known, **options):
     return load_news(data_dir / "news" / "articles" / name,
                      LoadContext(known=known, options={**NEW_CONTROLS, **options}))
@@ -50,7 +63,8 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 128 / 129, 128 / 134
+#: with the precision gate (issue 15, precision first): 128/129 and 128/134 before it
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 102 / 103, 102 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -182,8 +196,10 @@ KNOWN_MISSES = {
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
 def test_development_article_gives_exactly_its_expected_claims(path, known):
     """Every development article gives exactly the claims and unresolved names annotated
-    in its ``.expected`` file (the few known misses are listed, with why)."""
+    in its ``.expected`` file (the few known misses are listed, with why), less the true
+    claims marked ``# withheld: REASON`` that the precision gate does not add as facts."""
     expected, expected_unresolved = read_expected(path.with_suffix(".expected"))
+    expected -= withheld_expected(path.with_suffix(".expected"))
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     got = scored(result.claims)
     names = {u.rsplit(" (", 1)[0] for u in result.unresolved}
@@ -196,13 +212,14 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims)."""
+    """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims; with
+    the precision gate of issue 15: 738/742 and 738/886 before it)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 738 / 742, report
-    assert score.recall >= 738 / 886, report
+    assert score.precision >= 548 / 549, report
+    assert score.recall >= 548 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -220,6 +237,8 @@ def test_held_out_articles_are_kept_apart_and_measured(known):
 
 
 ROUND10 = range(226, 242)
+#: right claims of rounds 10 and 12 with the precision gate of issue 15 (39 and 48 before it)
+ROUND10_RIGHT, ROUND12_RIGHT = 26, 35
 
 
 def test_blind_round_10_keeps_more_than_its_first_run(known):
@@ -231,7 +250,7 @@ def test_blind_round_10_keeps_more_than_its_first_run(known):
     assert len(paths) == 16
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 106
-    assert score.tp >= 39 and score.fp == 0
+    assert score.tp >= ROUND10_RIGHT and score.fp == 0
 
 
 ROUND11 = Path(__file__).parent / "data" / "news" / "round11"
@@ -246,7 +265,7 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 75 and score.fp == 0
+    assert score.tp >= 60 and score.fp == 0   # 75 before the precision gate
 
 
 ROUND12 = range(251, 271)
@@ -263,7 +282,7 @@ def test_blind_round_12_keeps_its_measured_figures(known):
     assert len(paths) == 20
     score = evaluate(known, only={p.name for p in paths})
     assert score.tp + score.fn == 82
-    assert score.tp >= 48 and score.fp == 0
+    assert score.tp >= ROUND12_RIGHT and score.fp == 0
 
 
 ROUND13 = Path(__file__).parent / "data" / "news" / "round13"
@@ -278,7 +297,7 @@ def test_blind_round_13_keeps_its_measured_figures(known):
     assert len(articles(ROUND13)) == 20
     score = evaluate(known, directory=ROUND13)
     assert score.tp + score.fn == 123
-    assert score.tp >= 50 and score.fp == 0
+    assert score.tp >= 27 and score.fp == 0   # 50 before the precision gate
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -322,7 +341,7 @@ def test_new_control_is_minted_with_label_and_regime(data_dir, known):
 
 
 def test_suspension_sets_effective_to_and_keeps_the_announcement_date(data_dir, known):
-    result = load(data_dir, "13-suspension.txt", known)
+    result = load(data_dir, "13-suspension.txt", known, news_precision_gate=False)
     control = "control:cn-2025-10-holmium"
     assert (control, "effective_to", "2025-11-07") in facts(result, control)
     assert (control, "announced_on", "2025-10-09") in facts(result, control)
@@ -357,12 +376,17 @@ def test_licence_resolves_lockheed_and_the_control(data_dir, known):
 
 
 def test_unknown_company_becomes_a_node_and_is_reported(data_dir, known):
-    result = load(data_dir, "18-dexter-licences.txt", known)
+    """The reader's rules make a node of an unknown grantee; the precision gate withholds it
+    (issue 15: an unknown grantee is reported unresolved, no node invented)."""
+    result = load(data_dir, "18-dexter-licences.txt", known, news_precision_gate=False)
     assert result.unresolved == [
         "CLEPA (line 5)",
         "Dexter Magnetic Technologies (line 7; new company:dexter-magnetic-technologies)"]
     assert ("company:dexter-magnetic-technologies", "label", "Dexter Magnetic Technologies") \
         in facts(result)
+    gated = load(data_dir, "18-dexter-licences.txt", known)
+    assert gated.unresolved == ["CLEPA (line 5)", "Dexter Magnetic Technologies (line 7)"]
+    assert not [c for c in gated.claims if "dexter" in c.subject or "dexter" in str(c.object)]
 
 
 def test_mountain_pass_stands_for_mp_materials_where_a_company_is_needed(tmp_path, known):
@@ -370,7 +394,7 @@ def test_mountain_pass_stands_for_mp_materials_where_a_company_is_needed(tmp_pat
     path.write_text("Title: Licence for Mountain Pass\nDate: 2025-06-20\n\n"
                     "MOFCOM approved export licences for Mountain Pass on Friday.\n",
                     encoding="utf-8")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     node = "licence:cn-2025-06-20-mp-materials-approved"
     assert (node, "GRANTED_TO", "company:mp-materials") in facts(result, node)
     assert (node, "ISSUED_BY", "country:CN") in facts(result, node)
@@ -492,8 +516,8 @@ def test_build_with_article_date(run_cli, data_dir, tmp_path):
 def test_two_articles_on_one_control_stay_separate_and_the_newest_wins(data_dir, known):
     """Merging: the October announcement and the November suspension are separate claims
     with their own sources; the newest valid claim is read by default."""
-    october = load(data_dir, "14-october-package.md", known)
-    november = load(data_dir, "13-suspension.txt", known)
+    october = load(data_dir, "14-october-package.md", known, news_precision_gate=False)
+    november = load(data_dir, "13-suspension.txt", known, news_precision_gate=False)
     graph = SupplyGraph(list(known.claims) + october.claims + november.claims)
     control = "control:cn-2025-10-holmium"
     announced = graph.attribute_claims(control, "announced_on")
@@ -559,7 +583,7 @@ def test_bullets_are_sentences_of_their_own(tmp_path, known):
     path = write(tmp_path, "b.md", "---\ntitle: Licences\ndate: 2025-12-02\n---\n\n"
                  "**Key points**\n\n- China approved export licences for JL Mag on Monday\n"
                  "- MP Materials shares rose 3%\n- Lynas unchanged\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     granted = sorted(str(c.object) for c in result.claims if c.predicate == "GRANTED_TO")
     assert granted == ["company:jl-mag"]
     assert {c.quote for c in result.claims if c.predicate == "GRANTED_TO"} == {
@@ -617,7 +641,7 @@ def test_the_article_date_stands_in_only_when_the_text_gives_none_and_is_marked(
     path = write(tmp_path, "t.txt", "Title: T\nDate: 2025-04-23\n\n"
                  "Tesla is applying to Beijing for an export licence for rare-earth magnets.\n\n"
                  "Beijing approved export licences for JL Mag on Monday.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     decisions = sorted((c.object, c.valid_from, c.qualifier("dated_by")) for c in result.claims
                        if c.predicate == "decision")
     assert decisions == [("approved", date(2025, 4, 21), None),
@@ -759,8 +783,8 @@ def test_a_licence_under_a_withheld_control_stays_without_it(tmp_path, known):
     path = write(tmp_path, "h.txt", "Title: T\nDate: 2025-10-17\n\nChina announced export "
                  "controls on holmium on Oct. 9.\n\nChina's commerce ministry approved export "
                  "licences for holmium to JL Mag on Friday.\n")
-    kept = load_news(path, LoadContext(known=known))
-    added = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    kept = load_news(path, LoadContext(known=known, options={"news_precision_gate": False}))
+    added = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     licence = "licence:cn-2025-10-17-jl-mag-approved"
     assert (licence, "UNDER", "control:cn-2025-10-holmium") in facts(added, licence)
     assert facts(kept, licence) == [f for f in facts(added, licence) if f[1] != "UNDER"]
@@ -871,7 +895,7 @@ def test_what_the_reader_cannot_attach_it_skips_with_its_reason(tmp_path, known,
 def test_a_decision_in_late_october_is_dated_by_its_month_without_a_day(tmp_path, known):
     path = write(tmp_path, "l.txt", "Title: Probe\nDate: 2025-11-20\n\n"
                  "China approved export licences for JL Mag in late October.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
                   if c.subject.startswith("licence:")) == [
         ("licence:cn-2025-10-jl-mag-approved", "GRANTED_TO", "company:jl-mag"),
@@ -906,7 +930,7 @@ def test_a_generic_material_word_beside_another_element_is_not_the_graphs_materi
     path = write(tmp_path, "c.txt", "Title: Probe\nDate: 2025-06-05\n\n"
                  "Zimbabwe is Africa's biggest lithium producer and exported 1.2 million tons "
                  "of concentrate in 2024.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert scored(result.claims) == {("country:ZW", "reported_quantity", "1200000",
                                       "element:Li", "2024-01-01", None, None, None)}
 
@@ -934,7 +958,7 @@ def test_a_short_name_is_the_longer_name_the_article_gave_before(tmp_path, known
                  "Vulcan buys rare earth oxides from ReElement Technologies.\n"
                  "Ionic Rare Earths Ltd said on Monday it had opened a refinery.\n"
                  "Ionic supplies rare earth oxides to Vulcan Elements.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert sorted((c.subject, str(c.object)) for c in result.claims
                   if c.predicate == "SUPPLIES") == [
         ("company:ionic-rare-earths-ltd", "company:vulcan-elements"),
@@ -980,7 +1004,7 @@ def test_an_undated_lift_gives_no_end_date(tmp_path, known):
     the restated ban, but no ``effective_to`` on the article's date (the text gives none)."""
     path = write(tmp_path, "u.txt", "Title: Probe\nDate: 2025-11-20\n\nChina's export ban on "
                  "gallium to the United States was lifted, the ministry said.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert sorted(c.predicate for c in result.claims
                   if c.subject == "control:cn-2024-12-us-military") == [
         "COVERS", "ISSUED_BY", "TARGETS"]
@@ -1013,7 +1037,7 @@ def test_applicants_are_targets_and_the_passive_agent_issues(tmp_path, known):
     path = write(tmp_path, "r.txt", "Title: Probe\nDate: 2025-11-20\n\nLicence applications from "
                  "Indian carmakers were rejected by Beijing in June, industry officials said on "
                  "Tuesday.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert scored(result.claims) == {
         ("licence:cn-2025-06-to-in-denied", p, o, None, "2025-06-01", None, None, None)
         for p, o in (("ISSUED_BY", "country:CN"), ("TARGETS", "country:IN"),
@@ -1023,7 +1047,7 @@ def test_applicants_are_targets_and_the_passive_agent_issues(tmp_path, known):
 def test_a_speaker_country_is_not_the_issuer_of_the_control_it_reports(tmp_path, known):
     path = write(tmp_path, "s.txt", "Title: Probe\nDate: 2025-11-20\n\nThe United States said "
                  "on Monday that China banned exports of antimony to American companies.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
                   if c.predicate in ("ISSUED_BY", "TARGETS")) == [
         ("control:cn-2025-11-antimony", "ISSUED_BY", "country:CN"),
@@ -1048,7 +1072,7 @@ def test_a_lift_of_the_ban_in_place_since_a_month_is_that_months_control(tmp_pat
     Nov. 9 (never on the 'since' date)."""
     path = write(tmp_path, "l.txt", "Title: Probe\nDate: 2025-11-20\n\nChina lifted the export "
                  "ban on gallium, which had been in place since December 2024, on Nov. 9.\n")
-    result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    result = load_news(path, LoadContext(known=known, options=RULES_ONLY))
     assert sorted((c.subject, c.predicate, str(c.object)) for c in result.claims
                   if c.subject.startswith("control:")) == [
         ("control:cn-2024-12-us-military", "COVERS", "element:Ga"),
@@ -1094,9 +1118,10 @@ def test_talks_to_supply_are_no_supply(tmp_path, known):
 
 # ------------------------------------------------------------------ round 10's failure classes
 def claims_of(tmp_path, known, body, name="r.txt", published="2025-11-20", publisher="Wire"):
+    """What the reader's rules read of ``body`` (before the precision gate, tested apart)."""
     path = write(tmp_path, name, f"Title: Probe\nPublisher: {publisher}\nDate: {published}\n\n"
                                  f"{body}\n")
-    return scored(load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS))).claims)
+    return scored(load_news(path, LoadContext(known=known, options=RULES_ONLY)).claims)
 
 
 def test_a_country_before_the_control_verb_other_than_the_issuer_taken_is_skipped(

@@ -30,10 +30,14 @@ def known():
 
 
 def read(tmp_path, known, body, published="2025-06-12", publisher="Wire", name="p.txt"):
+    """What the reader's rules read of ``body``: the probes test the rules, so the precision
+    gate of issue 15 (which withholds some of what they read) is off here and tested in
+    test_news_precision.py; a near miss must give no fact even without it."""
     path = tmp_path / name
     path.write_text(f"Title: Probe\nPublisher: {publisher}\nDate: {published}\n\n{body}\n",
                     encoding="utf-8")
-    return load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
+    return load_news(path, LoadContext(known=known, options={**NEW_CONTROLS,
+                                                              "news_precision_gate": False}))
 
 
 # ------------------------------------------------------------------ the gates, one by one

@@ -84,6 +84,7 @@ from mineralgraph.loaders.news_gate import (
     restated_match,
     supply_plan,
 )
+from mineralgraph.loaders.news_precision import PrecisionGate, Rec
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
 
@@ -486,6 +487,28 @@ class Found:
     kind: str | None
 
 
+def known_controls(known) -> dict[str, dict]:
+    """The known graph's controls by id: ``issuer``, ``covers`` (with the elements covered
+    materials contain), ``targets``, ``reference``, ``announced``, ``effective``, ``regime``."""
+    out = {}
+    if known is None:
+        return out
+    for node in known.ids("ExportControl"):
+        covers = set(known.neighbours(node, "COVERS"))
+        # a control of graphite materials is about graphite (element:C) as an article
+        # names it: the elements the covered materials contain count as covered
+        covers |= {e for m in sorted(covers) for e in known.neighbours(m, "CONTAINS")}
+        out[node] = {"issuer": set(known.neighbours(node, "ISSUED_BY")),
+                     "covers": covers,
+                     "targets": set(known.neighbours(node, "TARGETS")),
+                     "reference": str(known.attribute(node, "reference") or ""),
+                     "announced": known.attribute(node, "announced_on"),
+                     "effective": known.attribute(node, "effective_from"),
+                     "regime": known.attribute(node, "regime"),
+                     "minted": False}
+    return out
+
+
 class NewsReader:
     """Reads one article into claims; keeps what the article is about across sentences."""
 
@@ -495,6 +518,12 @@ class NewsReader:
         self.option = context.options.get("article_date")
         #: a control the graph does not hold is only added when asked for
         self.new_controls = bool(context.options.get("news_new_controls"))
+        #: the claim kinds wrong on unseen text are withheld unless a stricter condition
+        #: holds (:mod:`mineralgraph.loaders.news_precision`); False reads as before
+        self.precision_first = context.options.get("news_precision_gate", True) is not False
+        #: claims the precision gate withheld: (line, claim, reason)
+        self.held_back: list[tuple[int, str, str]] = []
+        self.held_claims: list[tuple[Claim, str]] = []
         self.withheld: list[str] = []
         self.minted: list[str] = []
         self.gazetteer = Gazetteer(self.known)
@@ -562,23 +591,7 @@ class NewsReader:
 
     # ------------------------------------------------------------ setup
     def _known_controls(self) -> dict[str, dict]:
-        out = {}
-        if self.known is None:
-            return out
-        for node in self.known.ids("ExportControl"):
-            covers = set(self.known.neighbours(node, "COVERS"))
-            # a control of graphite materials is about graphite (element:C) as an article
-            # names it: the elements the covered materials contain count as covered
-            covers |= {e for m in sorted(covers) for e in self.known.neighbours(m, "CONTAINS")}
-            out[node] = {"issuer": set(self.known.neighbours(node, "ISSUED_BY")),
-                         "covers": covers,
-                         "targets": set(self.known.neighbours(node, "TARGETS")),
-                         "reference": str(self.known.attribute(node, "reference") or ""),
-                         "announced": self.known.attribute(node, "announced_on"),
-                         "effective": self.known.attribute(node, "effective_from"),
-                         "regime": self.known.attribute(node, "regime"),
-                         "minted": False}
-        return out
+        return known_controls(self.known)
 
     def read(self) -> LoadResult:
         article = read_article(self.path)
@@ -616,6 +629,8 @@ class NewsReader:
         self.read_effective_only()
         self.drop_article_dated_repeats()
         self.gate()
+        if self.precision_first:
+            self.precision_gate()
         self.withhold_new_controls()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
@@ -745,6 +760,61 @@ class NewsReader:
             line = next((line for line, text, _ in self.skipped if text == quote), self.line)
             self.skipped.append((line, quote, f"{reason} (gate: {node} dropped)"))
 
+    def precision_gate(self) -> None:
+        """Withhold each claim of a kind the reader gets wrong on unseen text whose sentence
+        does not meet its kind's stricter condition
+        (:class:`mineralgraph.loaders.news_precision.PrecisionGate`); the reason goes to the
+        report, and a node no claim is left on goes with it."""
+        known = self.known
+        gate = PrecisionGate(
+            # the known graph's controls as the graph holds them (the reader's own copy
+            # gathers what the article said of them)
+            known_controls(known), lambda node: known is not None and node in known, self.gazetteer,
+            lambda node: set(known.neighbours(node, "CONTAINS"))
+            if known is not None and node in known else set())
+        # the attributes a new event node was made with (its regime) are read too
+        attached = [(node, c) for node, node_claims in self.nodes.items()
+                    if node.startswith(("control:", "licence:")) for c in node_claims]
+        withheld = gate.withhold([Rec.of(c) for c in self.claims]
+                                 + [Rec.of(c) for _, c in attached], self.article.published,
+                                 self.official_country)
+        if not withheld:
+            return
+
+        def hold(claim, reason):
+            self.held_claims.append((claim, reason))
+            if claim.predicate in ("label", "reference", "iso2", "symbol"):
+                return
+            line = int(claim.origin.rsplit(":", 1)[1]) if claim.origin else self.line
+            value = claim.object.isoformat() if hasattr(claim.object, "isoformat") \
+                else f"{claim.object:g}" if isinstance(claim.object, float) else claim.object
+            material = claim.qualifier("material")
+            self.held_back.append((line, f"{claim.subject} {claim.predicate} {value}"
+                                   + (f" ({material})" if material else ""), reason))
+
+        named = {c.subject for c in self.claims} | {str(c.object) for c in self.claims}
+        kept = []
+        for i, claim in enumerate(self.claims):
+            if i in withheld:
+                hold(claim, withheld[i])
+            else:
+                kept.append(claim)
+        for j, (node, claim) in enumerate(attached, start=len(self.claims)):
+            if j in withheld:
+                hold(claim, withheld[j])
+                self.nodes[node] = [c for c in self.nodes[node] if c is not claim]
+        self.claims = kept
+        used = {c.subject for c in kept} | {str(c.object) for c in kept}
+        for node in list(self.nodes):
+            if node in named and node not in used \
+                    and model.kind_of(node) not in ("Country", "Element"):
+                self.nodes.pop(node)
+                if node in self.controls:
+                    self.controls[node]["minted"] = False
+                # an unknown name whose node is withheld stays reported, with no node
+                for name, where in list(self.unresolved.items()):
+                    self.unresolved[name] = where.replace(f"; new {node}", "")
+
     def unread_month(self, text: str) -> bool:
         """True when ``text`` names a month no date read in it takes ("During a July summit"),
         other than the article's own month."""
@@ -814,6 +884,8 @@ class NewsReader:
                               f"{' ' + c.qualifier('material') if c.qualifier('material') else ''}"
                               for c in facts if c.predicate.startswith("reported_")),
             "dated_by_article": sum(1 for c in facts if c.qualifier("dated_by") == "article"),
+            "withheld": [{"line": line, "claim": text, "reason": reason}
+                         for line, text, reason in sorted(self.held_back)],
             "mentions": {"resolved": sorted({f"{name} -> {node}" for node, (name, _, _)
                                              in self.mentioned.items()}),
                          "unresolved": sorted(self.unresolved)},

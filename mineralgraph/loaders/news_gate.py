@@ -229,12 +229,19 @@ def supply_plan(text: str) -> str | None:
     True
     >>> supply_plan("Lynas supplies NdPr oxide to Noveon.") is None
     True
+    >>> supply_plan("Lynas will supply NdPr oxide to Noveon.")
+    'planned: a supply in the future tense, with no delivery said to have begun'
     >>> supply_plan("Lynas will begin supplying NdPr oxide to Noveon next year.")
     'planned: a supply said to begin later'
     """
-    if FUTURE_SUPPLY.search(text) and AGREEMENT.search(text) and not UNDER_WAY.search(text):
+    future = FUTURE_SUPPLY.search(text)
+    if future and AGREEMENT.search(text) and not UNDER_WAY.search(text):
         return "planned: a supply promised under an agreement, with no delivery said to have " \
                "begun"
+    if future and future.group(1).lower() != "to" and not UNDER_WAY.search(text):
+        # "Lynas will supply NdPr oxide to Noveon": a supply in the future tense is a plan
+        # whether or not the sentence names the agreement (issue 15, modality)
+        return "planned: a supply in the future tense, with no delivery said to have begun"
     if SUPPLY_TO_BEGIN.search(text):
         # "Lynas will begin supplying NdPr oxide to Noveon next year": deliveries to come
         return "planned: a supply said to begin later"

@@ -23,7 +23,12 @@ def article_report_text(report: dict) -> str:
     withheld = (f"new controls withheld (no known control matches; build "
                 f"--news-new-controls adds them): {'; '.join(report['new_controls'])}"
                 if report.get("new_controls_withheld") else "")
+    held = [f"  {item['reason']} (line {item['line']}): {item['claim']}"
+            for item in report.get("withheld", [])]
     if not report.get("claims_added"):
+        if held:
+            return "\n".join([f"{report['article']}: nothing added; {len(held)} claims "
+                              "withheld by the precision gate (reasons below)"] + held)
         if withheld:
             return f"{report['article']}: nothing added; {withheld}"
         count = report["sentences"]
@@ -57,6 +62,7 @@ def article_report_text(report: dict) -> str:
     lines.append(f"  mentions: {len(resolved)} resolved"
                  + (f" ({', '.join(resolved)})" if resolved else "")
                  + (f"; unresolved: {', '.join(unresolved)}" if unresolved else ""))
+    lines.extend(held)
     for item in report.get("skipped", []):
         lines.append(f"  skipped line {item['line']} ({item['reason']}): "
                      f"{_shorten(item['sentence'])!r}")

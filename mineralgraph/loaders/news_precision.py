@@ -1,0 +1,482 @@
+"""Precision first: the claim kinds the news reader gets wrong on unseen text are withheld
+unless a stricter condition holds (issue 15).
+
+The rules of :mod:`mineralgraph.loaders.news` were written round after round from the
+articles they were measured on; each blind round, written by someone who never saw the
+reader, found new sentence shapes, and its first run scored far lower than the sets the rules
+were fitted to (rounds 10-13: precision 0.68, 152 of 224 claims). Measured per claim kind on
+those four first runs (``tests/news_firstruns.py --kinds``), only the article's shares of
+world supply were right more than nine times in ten; new controls (0.60), licence decisions
+(0.55), customs quantities (0.58) and changes (0.60), supply and production links (0/4) and
+what a restated known control was given (0.88) were not. This module is the last step of
+every article: each claim of a kind below 0.9 is kept only when its sentence meets the
+stricter condition of its kind, and otherwise withheld, never added as a fact, with the
+reason in the article's report ("withheld: restated control ..."). The conditions look at the
+claim, its sentence, the article's date and the known graph only; none names an article.
+
+- **a control the graph does not hold** is kept only when the text itself dates its
+  announcement (or an official publisher of the issuing country does) by more than a year
+  alone, within :data:`WINDOW_DAYS` before the article (not a restatement of an old control
+  in a factbox or a history), its issuer is the last country named before the announcing
+  verb (the subject, not a country the sentence names elsewhere), a ``ban`` is stated by a
+  ban word, and an entry into force on the announcement's day is stated for it;
+- **a control the graph holds** keeps only what restates the graph (its issuer, items,
+  targets, dates and regime, dated by its announcement); anything new on it (another item,
+  another date, another regime) is withheld, except an end (suspension, lift) the text dates;
+- **a licence decision** is kept only when the text dates it (not the article's date) and
+  it falls under a control the graph holds, issued by that control's issuer; a grantee the
+  graph does not hold is withheld (reported unresolved, no node invented);
+- **a customs quantity or change** is withheld when it is compared with ("from 1,017
+  tonnes", "than the 4,702 kilograms"), a total over several months, a licensed quantity,
+  dated more than a year before the article (a comparison's date), given goods other than
+  those named nearest before it (or no goods, beside "the metal"), one of several partners
+  of its sentence, dated by a month the sentence gives another figure, or dated by a month
+  in a sentence that speaks of a year and names none;
+- **a supply or production link** (none right on the first runs) is kept only when its
+  sentence states it as running (no future, plan, aim or condition), between nodes the
+  graph holds, its goods not named as a modifier; a plan or forecast stays a modal claim,
+  which no analysis reads;
+- **shares** of world supply and **modal** claims (forecasts, plans) are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+#: days between a new control's announcement and the article beyond which the article only
+#: restates it: a year (leaving one of rounds 10-13 out, the other three's first runs kept
+#: precision 1.00 with no bound at all; a year is kept as a margin against restatements
+#: misdated by years, tests/data/news/README.md)
+WINDOW_DAYS = 366
+#: months between a figure's month and the article's beyond which the month is taken as a
+#: comparison's, not the one reported
+STALE_MONTHS = 12
+
+#: the kinds this gate reads, with their first-run precision on rounds 10-13
+KIND_PRECISION = {"control-new": "0.60 (44/73)", "control-known": "0.88 (51/58)",
+                  "licence": "0.55 (21/38)", "reported_quantity": "0.58 (18/31)",
+                  "reported_trade_change": "0.60 (3/5)", "relation": "0.00 (0/4)",
+                  "reported_share": "1.00 (15/15)"}
+
+
+@dataclass
+class Rec:
+    """The part of a claim the gate reads."""
+
+    subject: str
+    predicate: str
+    object: object
+    valid_from: date | None = None
+    qualifiers: dict = field(default_factory=dict)
+    quote: str = ""
+
+    @classmethod
+    def of(cls, claim) -> Rec:
+        return cls(claim.subject, claim.predicate, claim.object, claim.valid_from,
+                   dict(claim.qualifiers), claim.quote or "")
+
+
+#: a verb announcing or imposing a control (a verb, not its noun: "the suspension ... that
+#: Congo announced" is announced by Congo)
+CONTROL_VERB = re.compile(
+    r"\b(announc(e|es|ed|ing)|impos(e|es|ed|ing)|restrict(s|ed|ing)?|bann(ed|ing)|bans?|"
+    r"requir(e|es|ed|ing)|curb(s|ed|ing)?|suspend(s|ed|ing)?|halt(s|ed|ing)?|"
+    r"lift(s|ed|ing)?|prohibit(s|ed|ing)?|limit(s|ed|ing)?|block(s|ed|ing)?|"
+    r"stop(s|ped|ping)?|tighten(s|ed|ing)?|expand(s|ed|ing)?|add(s|ed|ing)?|"
+    r"plac(e|es|ed|ing)|introduc(e|es|ed|ing)|unveil(s|ed|ing)?|said|says|will|would|has|"
+    r"have|had)\b", re.I)
+#: a link stated as future, planned, aimed at or conditional
+NOT_RUNNING = re.compile(r"\b(will|would|shall|plans?|planned|planning|aims?|aimed|aiming|"
+                         r"intends?|intended|expects?|expected|could|may|might|subject to|once|"
+                         r"pending|agreed to|agrees to|is to|are to|set to|due to begin|"
+                         r"to begin|to start|hopes?|seeks?|seeking|memorandum|MOU|MoU|"
+                         r"letter of intent|conditional)\b", re.I)
+#: goods named as the modifier of other goods ("natural graphite active anode material")
+MODIFIED = re.compile(r"\s+(active|anode|cathode|materials?|products?|components?|"
+                      r"precursors?|powders?|used in|for use)\b", re.I)
+#: a country named as where goods go ("to Japan and the United States"; not "according to")
+AS_DESTINATION = re.compile(r"(?<!according )(?<!due )(?<!thanks )\bto\s+(the\s+)?"
+                            r"([A-Z][\w.]*\s+(and|or)\s+(the\s+)?)?$")
+#: a hedge on a decision ("should be approved more quickly")
+HEDGED = re.compile(r"\b(should|could|may|might|likely|unlikely|expected to|expects?|"
+                    r"hopes?|would)\b", re.I)
+#: a ban stated as one
+BAN_WORD = re.compile(r"\bban(s|ned|ning)?\b|\bprohibit|\bembargo|\bforbid|\bbar(s|red)? "
+                      r"(the )?export|\b(suspend|halt|stop|freez|froze)\w*\b", re.I)
+#: an entry into force stated
+IN_FORCE = re.compile(r"\b(takes?|took|taking|take) effect\b|\b(comes?|came) into (force|"
+                      r"effect)\b|\beffective (from|on|as of|today)\b|\bin force\b", re.I)
+#: a clause of background an entry into force stands in ("minutes after ... came into force")
+ASIDE = re.compile(r"^\s*((minutes|hours|days|weeks|months|shortly|just|soon)\s+)?(after|"
+                   r"before|as|when|following|since|once|until)\b", re.I)
+#: what stands right before a quantity compared with, not reported
+COMPARED = re.compile(r"\b(from|than|against|compared (with|to)|below|above|close to|versus|"
+                      r"vs\.?|when|ahead of)\s+(the\s+)?((about|around|some|just|"
+                      r"only|roughly|nearly|almost|a|an|more than|less than)\s+)*$", re.I)
+#: a total over several months
+SEVERAL_MONTHS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|first "
+                            r"\w+) months\b|\b(first|second) (half|quarter)\b|\bH[12]\b|"
+                            r"\bQ[1-4]\b|year[- ]to[- ]date|so far this year|\bcombined\b|"
+                            r"\bcumulative\b|\bmonths? (to|through) \w+", re.I)
+#: a quantity a licence, permit, quota or approval allows
+LICENSED = re.compile(r"\b(approved|licen[cs]ed|permitted|authori[sz]ed) (the )?(export|"
+                      r"shipment|sale)s? of\b|\bquotas? (of|for)\b|\blicen[cs]es? (for|to "
+                      r"export)\b|\bpermits? (for|to export)\b", re.I)
+#: a sentence speaking of a year
+OF_A_YEAR = re.compile(r"\b(for the year|whole of|full[- ]year|annual|over the year|"
+                       r"in 20\d\d|of 20\d\d|over 20\d\d)\b", re.I)
+MONTH_WORD = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                        r"Dec)\b\.?|\b(last|this|previous|that|the same) month\b|"
+                        r"\bmonth[- ]on[- ]month\b")
+MONTH_NUMBER = {name: i + 1 for i, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")]) for name in names}
+#: a quantity with its unit
+QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million\s+)?(metric\s+)?(tons|tonnes|t\b|"
+                      r"kilograms|kg\b|kilogrammes)", re.I)
+#: goods named only as "the metal"
+UNNAMED_GOODS = re.compile(r"\bof the (metal|mineral|material|commodity|product)\b", re.I)
+#: a group of goods a figure may stand for with no material of the graph (dev 89)
+GROUP = re.compile(r"rare[- ]earth|\bminerals\b|\bgroup of\b", re.I)
+#: an official publisher (a ministry, a government) names its country
+OFFICIAL = re.compile(r"\b(ministry|government|commission|administration|council|department|"
+                      r"embassy|state|authority|office)\b", re.I)
+
+
+def _months_between(later: date, earlier: date) -> int:
+    return (later.year * 12 + later.month) - (earlier.year * 12 + earlier.month)
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class PrecisionGate:
+    """Decides, claim by claim, what an article may add as a fact.
+
+    ``known_controls``: the known graph's controls by id (``issuer``, ``covers``,
+    ``targets`` sets; ``announced``, ``effective``, ``regime``), as the reader keeps them;
+    ``in_graph``: whether an id is a node of the known graph; ``gazetteer``: resolves names
+    in a sentence; ``contains``: the elements a material contains.
+    """
+
+    def __init__(self, known_controls: dict, in_graph, gazetteer, contains=None):
+        self.known = {k: v for k, v in known_controls.items() if not v.get("minted")}
+        self.in_graph = in_graph
+        self.gazetteer = gazetteer
+        self.contains = contains or (lambda node: set())
+
+    # ------------------------------------------------------------ the whole article
+    def withhold(self, recs: list[Rec], published: date, official_country: str | None = None,
+                 window_days: int = WINDOW_DAYS) -> dict[int, str]:
+        """Index of each claim withheld, with why."""
+        out: dict[int, str] = {}
+        nodes: dict[str, list[int]] = {}
+        for i, r in enumerate(recs):
+            nodes.setdefault(r.subject, []).append(i)
+        dropped_nodes: dict[str, str] = {}
+        for node, idx in nodes.items():
+            mine = [recs[i] for i in idx]
+            head = next((r for r in mine if r.predicate in ("decision", "ISSUED_BY")), None)
+            if head is None and not node.startswith(("control:", "licence:")) \
+                    or head is not None and head.qualifiers.get("modality"):
+                continue   # a plan or forecast: never a fact, left as it is
+            why = None
+            if node.startswith("control:") and node not in self.known:
+                why = self.new_control_doubt(mine, published, official_country, window_days)
+            elif node.startswith("licence:"):
+                why = self.licence_doubt(mine)
+            if why:
+                dropped_nodes[node] = why
+            elif node.startswith("control:") and node not in self.known:
+                for i in idx:
+                    why = self.new_control_claim_doubt(recs[i], mine)
+                    if why and recs[i].predicate == "regime":
+                        dropped_nodes[node] = why   # a control needs its regime
+                    elif why:
+                        out[i] = why
+        for i, r in enumerate(recs):
+            if i in out:
+                continue
+            if r.qualifiers.get("modality"):
+                continue
+            if r.subject in dropped_nodes:
+                out[i] = dropped_nodes[r.subject]
+            elif str(r.object) in dropped_nodes:
+                out[i] = f"{dropped_nodes[str(r.object)]} (the node it names is withheld)"
+            else:
+                why = self.claim_doubt(r, published)
+                if why:
+                    out[i] = why
+        return out
+
+    # ------------------------------------------------------------ event nodes
+    def new_control_doubt(self, recs: list[Rec], published: date, official: str | None,
+                          window_days: int) -> str | None:
+        issued = next((r for r in recs if r.predicate == "ISSUED_BY"), None)
+        announced = next((r for r in recs if r.predicate == "announced_on"), None)
+        if issued is None or announced is None:
+            return "withheld: a new control with no issuer or no announcement stated"
+        day = _as_date(announced.object)
+        issuer = str(issued.object)
+        if announced.qualifiers.get("dated_by") == "article" and issuer != official:
+            return "withheld: a new control whose announcement only the article's date dates"
+        if day is not None and (day.month, day.day) == (1, 1) and not re.search(
+                r"\b(January|Jan\.?)\s+1\b|\b1\s+(January|Jan)\b|\bNew Year", issued.quote):
+            return "withheld: a new control dated by a year alone ('last year' names no " \
+                   "announcement)"
+        if day is not None and (published - day).days > window_days:
+            return (f"withheld: restated control (announced {(published - day).days} days "
+                    f"before the article; a new control is read only from news of it, within "
+                    f"{window_days} days)")
+        if any(r.predicate == "effective_to" for r in recs):
+            return "withheld: an end (suspension, lift) of a control the graph does not hold " \
+                   "(its id and dates would be guesses)"
+        if not self.issuer_is_subject(issued.quote, issuer, official):
+            return "withheld: the new control's issuer is not the country named before its verb"
+        return None
+
+    @staticmethod
+    def new_control_claim_doubt(r: Rec, node: list[Rec]) -> str | None:
+        """What a kept new control's sentence does not state: a ban, or an entry into force
+        on the announcement's own day."""
+        issued = next((c for c in node if c.predicate == "ISSUED_BY"), None)
+        text = issued.quote if issued else r.quote
+        if r.predicate == "regime" and str(r.object) == "ban" and not BAN_WORD.search(text):
+            return "withheld: a ban the sentence does not state (no ban word)"
+        announced = next((c for c in node if c.predicate == "announced_on"), None)
+        if r.predicate == "effective_from" and announced is not None \
+                and _as_date(r.object) == _as_date(announced.object):
+            text = r.quote or text
+            if not re.search(r"\bimmediate", text, re.I) and not any(
+                    not ASIDE.search(re.split(r"[,;]", text[:m.start()])[-1])
+                    for m in IN_FORCE.finditer(text)):
+                return "withheld: an entry into force on the announcement's day the " \
+                       "sentence does not give the control"
+        return None
+
+    def issuer_is_subject(self, text: str, issuer: str, official: str | None) -> bool:
+        """The last country named before the first announcing verb is ``issuer`` (or no
+        country is named before it and the publisher or the sentence names only the
+        issuer)."""
+        countries = [m for m in self.gazetteer.mentions(text)
+                     if m.id and m.id.startswith("country:")]
+        for verb in CONTROL_VERB.finditer(text):
+            before = [m for m in countries if m.end <= verb.start()]
+            if not before:
+                continue
+            return before[-1].id == issuer
+        return issuer == official or {m.id for m in countries} == {issuer}
+
+    def licence_doubt(self, recs: list[Rec]) -> str | None:
+        decision = next((r for r in recs if r.predicate == "decision"), None)
+        if decision is None:
+            return None
+        if HEDGED.search(decision.quote):
+            return "withheld: a licence decision the sentence hedges (should, could, may, " \
+                   "likely, expected)"
+        if decision.qualifiers.get("dated_by") == "article":
+            return "withheld: a licence decision only the article's date dates (the text " \
+                   "gives no day of it)"
+        under = next((r for r in recs if r.predicate == "UNDER"), None)
+        issued = {str(r.object) for r in recs if r.predicate == "ISSUED_BY"}
+        control = self.known.get(str(under.object)) if under else None
+        if control is None:
+            return "withheld: a licence decision under no control the graph holds"
+        if issued and not issued <= control["issuer"]:
+            return "withheld: a licence issued by another country than its control's issuer"
+        return None
+
+    # ------------------------------------------------------------ one claim
+    def claim_doubt(self, r: Rec, published: date) -> str | None:
+        if r.subject in self.known:
+            return self.known_control_doubt(r)
+        if r.subject.startswith("licence:"):
+            if r.predicate == "GRANTED_TO" and not self.in_graph(str(r.object)):
+                return "withheld: a grantee the graph does not hold (reported unresolved; no " \
+                       "node invented)"
+            return None
+        if r.predicate in ("reported_quantity", "reported_trade_change"):
+            return self.figure_doubt(r, published)
+        if r.predicate in ("SUPPLIES", "PRODUCES") and not r.subject.startswith("control:"):
+            return self.link_doubt(r)
+        return None
+
+    def link_doubt(self, r: Rec) -> str | None:
+        """A supply or production link is kept only when its sentence states it as running
+        (no future, plan, aim or condition), between nodes the graph holds, its goods named
+        as such (not as a modifier: "natural graphite active anode material")."""
+        text = r.quote
+        if NOT_RUNNING.search(text):
+            return "withheld: a supply or production link the sentence does not state as " \
+                   "running (a future, plan, aim or condition)"
+        ends = [r.subject] + ([str(r.object)] if r.predicate == "SUPPLIES" else [])
+        if not all(self.in_graph(node) for node in ends):
+            return "withheld: a supply or production link to a company the graph does not " \
+                   "hold (no node invented)"
+        goods = r.qualifiers.get("material") if r.predicate == "SUPPLIES" else str(r.object)
+        for m in self.gazetteer.mentions(text):
+            if m.id == goods and MODIFIED.match(text[m.end:]):
+                return "withheld: the goods are named as a modifier of other goods"
+        return None
+
+    def known_control_doubt(self, r: Rec) -> str | None:
+        info = self.known[r.subject]
+        p, obj = r.predicate, r.object
+        when = _as_date(r.valid_from) if r.valid_from else None
+        if p == "effective_to":
+            if r.qualifiers.get("dated_by") == "article":
+                return "withheld: an end of a known control only the article's date dates"
+            return None
+        held = {"ISSUED_BY": lambda: str(obj) in info["issuer"],
+                "COVERS": lambda: str(obj) in info["covers"],
+                "TARGETS": lambda: str(obj) in info["targets"],
+                "announced_on": lambda: _as_date(obj) == info["announced"],
+                "effective_from": lambda: _as_date(obj) == info["effective"],
+                "regime": lambda: info.get("regime") is None or str(obj) == info["regime"]}
+        test = held.get(p)
+        if test is None:
+            return None
+        if p == "COVERS" and not test() and str(obj).startswith("element:") \
+                and self.names_announcement(r.quote, info):
+            return None   # an element the sentence lists in the control's own announcement
+        if not test():
+            return f"withheld: restated control given what the graph's {r.subject} does " \
+                   f"not hold ({p} {obj})"
+        if when is not None and info["announced"] is not None and when != info["announced"] \
+                and p in ("ISSUED_BY", "COVERS", "TARGETS"):
+            return f"withheld: restated control dated otherwise than its announcement " \
+                   f"({when})"
+        return None
+
+    @staticmethod
+    def names_announcement(text: str, info: dict) -> bool:
+        """The sentence names the known control's announcement: its reference number ("No.
+        46") or its announcement's day ("on Dec. 3", "on 4 April")."""
+        reference = re.search(r"No\.?\s*(\d+)", info.get("reference") or "")
+        if reference and re.search(rf"\bNo\.?\s*{reference.group(1)}\b", text):
+            return True
+        day = info.get("announced")
+        if day is None:
+            return False
+        months = [k for k, v in MONTH_NUMBER.items() if v == day.month]
+        names = "|".join(sorted((m.capitalize() for m in months), key=len, reverse=True))
+        return bool(re.search(rf"\b({names})\.?\s+{day.day}\b|\b{day.day}\s+({names})\b",
+                              text))
+
+    def figure_doubt(self, r: Rec, published: date) -> str | None:
+        text = r.quote
+        when = _as_date(r.valid_from)
+        where = self.locate(r)
+        if r.predicate == "reported_quantity" and where is not None:
+            start, end = where
+            if COMPARED.search(text[max(0, start - 40):start]):
+                return "withheld: a compared quantity (the figure set beside the one reported)"
+        if SEVERAL_MONTHS.search(text):
+            return "withheld: a total over several months is no month's figure"
+        if r.predicate == "reported_quantity" and LICENSED.search(text):
+            return "withheld: a quantity a licence, permit or quota allows is no trade figure"
+        if when is not None and _months_between(published, when) > (
+                24 if when.month == 1 else STALE_MONTHS):
+            return "withheld: dated more than a year before the article (a comparison's " \
+                   "date, not the month reported)"
+        material = r.qualifiers.get("material")
+        goods = [m for m in self.gazetteer.mentions(text)
+                 if m.id and m.id.split(":")[0] in ("element", "material")]
+        if material is None:
+            if UNNAMED_GOODS.search(text) or not GROUP.search(text):
+                return "withheld: a figure whose goods the sentence does not name"
+        elif where is not None and goods:
+            # "3,401 kilograms of germanium": the goods named right after the quantity's
+            # unit are its own; else those named nearest before it
+            after = [m for m in goods if m.start >= where[1]
+                     and re.fullmatch(r"\s*(million\s+)?(metric\s+)?(tons|tonnes|t|kilograms|kg|"
+                                      r"kilogrammes)?\s+of\s+(the\s+)?([\w-]+\s+)?",
+                                      text[where[1]:m.start], re.I)]
+            before = [m for m in goods if m.end <= where[0]]
+            nearest = after[0] if after else before[-1] if before else min(
+                goods, key=lambda m: abs(m.start - where[1]))
+            if not self.same_goods(nearest.id, str(material)):
+                return "withheld: the goods named nearest the figure are another's"
+        partner = r.qualifiers.get("partner")
+        if partner is not None:
+            others = {m.id for m in self.gazetteer.mentions(text)
+                      if m.id and m.id.startswith("country:") and m.id != r.subject}
+            if len(others) > 1:
+                return "withheld: one of several partners of the sentence"
+            if any(m.id == r.subject and AS_DESTINATION.search(text[:m.start])
+                   for m in self.gazetteer.mentions(text)):
+                return "withheld: the exporter is named as a destination"
+        if when is not None and where is not None and r.predicate == "reported_quantity":
+            months = [m for m in MONTH_WORD.finditer(text)
+                      if m.group(1) and MONTH_NUMBER.get(m.group(1).lower()) == when.month]
+            if months and all(self.month_of_another(text, m.start(), where) for m in months):
+                return "withheld: the month the sentence names is another figure's"
+        if when is not None and when.month == 1 and re.search(rf"\b{when.year}\b", text) and all(
+                COMPARED.search(text[max(0, m.start() - 40):m.start()].removesuffix("in "))
+                for m in re.finditer(rf"\b{when.year}\b", text)):
+            return "withheld: dated by the year the sentence compares with"
+        if when is not None and when.month != 1 and OF_A_YEAR.search(text) \
+                and not MONTH_WORD.search(text):
+            return "withheld: dated by a month in a sentence that speaks of a year"
+        return None
+
+    @staticmethod
+    def month_of_another(text: str, at: int, own: tuple[int, int]) -> bool:
+        """The month word at ``at`` dates a quantity compared with, after the one at
+        ``own`` ("to 948 tonnes, from 12,186 tonnes in November")."""
+        offset = max(0, at - 40)
+        before = list(QUANTITY.finditer(text[offset:at]))
+        if not before:
+            return False
+        last = before[-1]
+        start = offset + last.start(1)
+        return start > own[1] and bool(COMPARED.search(text[max(0, start - 40):start]))
+
+    def same_goods(self, named: str, material: str) -> bool:
+        if named == material:
+            return True
+        family = {named, material}
+        if all("graphite" in x or x == "element:C" for x in family):
+            return True
+        return bool(self.contains(named) & {material} or self.contains(material) & {named})
+
+    @staticmethod
+    def locate(r: Rec) -> tuple[int, int] | None:
+        """Where the figure's number stands in its sentence."""
+        value = r.object
+        if not isinstance(value, (int, float)):
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                return None
+        text = r.quote
+        if r.predicate == "reported_trade_change":
+            numbers = {f"{abs(value) * 100:g}"}
+        else:
+            numbers = {f"{value:,.0f}" if float(value).is_integer() else f"{value:,}",
+                       f"{value:g}", f"{value:.0f}" if float(value).is_integer() else f"{value}"}
+            if value >= 1e6:
+                numbers.add(f"{value / 1e6:g}")
+        for number in sorted(numbers, key=len, reverse=True):
+            m = re.search(r"(?<![\d.,])" + re.escape(number) + r"(?![\d]|,\d)", text)
+            if m:
+                return m.start(), m.end()
+        return None
+
+
+def official_country(publisher: str | None, gazetteer) -> str | None:
+    """The country an official publisher names ("Ministry of Commerce of the PRC")."""
+    if not publisher or not OFFICIAL.search(publisher):
+        return None
+    return next((m.id for m in gazetteer.mentions(publisher)
+                 if m.id and m.id.startswith("country:")), None)
