@@ -130,8 +130,9 @@ def test_markdown_brief_has_every_part():
             "world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
-    assert ("It cannot be made without Honeywell, Moog and Northrop Grumman, each a sole "
-            "source besides its maker") in text
+    assert ("It cannot be made without Honeywell (high confidence), Moog (medium confidence) "
+            "and Northrop Grumman (high confidence), each a sole source besides its maker."
+            ) in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")
     table = text.split("## Top chokepoints")[1].split("## Scenario")[0]
@@ -191,18 +192,22 @@ def test_html_brief_links_only_web_addresses():
     assert "href=\"javascript" not in page and "javascript:alert(1)" in page
 
 
-@pytest.mark.parametrize(("paper", "size"), [("a4", (841.89, 595.28)),
-                                             ("letter", (792.0, 612.0))])
-@pytest.mark.parametrize(("scenario", "pages", "wide", "upright"), [
-    (None, 1, False, False), (None, 2, True, True),
-    ("cn-2025-04-defence-denial", 2, False, False)])
+A4 = ("a4", (841.89, 595.28))
+LETTER = ("letter", (792.0, 612.0))
+
+
+@pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "upright"), [
+    (*A4, None, 1, False, False), (*LETTER, None, 2, False, False),
+    (*A4, None, 2, True, False), (*LETTER, None, 2, True, False),
+    (*A4, "cn-2025-04-defence-denial", 2, False, False),
+    (*LETTER, "cn-2025-04-defence-denial", 2, False, False)])
 def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
                                                        upright):
     """One page when everything fits with the picture at 16 cm; else a second page for
-    the rest (the F-35 without a scenario under --worst-case: its picture is too tall for a
-    landscape page at 16 cm, so both pages stand upright; under the denial its table of
-    ten suppliers goes on to a second landscape page), never a picture below 7 pt nor a
-    row left out."""
+    the rest (the F-35 without a scenario fits one landscape A4 page, not a Letter one,
+    whose table goes on to a second page; under --worst-case and under the denial its
+    table goes on to a second landscape page), never a picture below 7 pt nor a row left
+    out."""
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -342,10 +347,12 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
     # 10 suppliers under the denial with pools split equally (design note 5.4: a plant
     # without a share loses its equal part; 5 under --worst-case, where one that may hold
-    # none of a pool loses nothing in it and 18 sources are cited); their sources are 23
-    assert len(listed) == 23 and listed[-1].startswith("23. ")
+    # none of a pool loses nothing in it); their sources are 27 now that a row cites every
+    # figure its confidence reads, not its shown paths alone, and the rest of the world is
+    # a row (note 5.2); the picture draws on 43 with the data's Section 232 source
+    assert len(listed) == 27 and listed[-1].startswith("27. ")
     assert text.splitlines()[2].endswith(
-        " · 23 sources cited in the table, listed below; the picture draws on 42")
+        " · 27 sources cited in the table, listed below; the picture draws on 43")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
@@ -390,10 +397,10 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     note = next(line for line in lines if line.startswith("Suppliers"))
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
-        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-<0.1% of "
-        "its supply), not of its whole supply; 10 in all. ")
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (<0.1% of "
+        "its supply), not of its whole supply; 11 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
-            'under the scenario (0-<0.1% of its supply))"]') in lines
+            'under the scenario (<0.1% of its supply))"]') in lines
     assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout

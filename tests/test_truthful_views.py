@@ -37,15 +37,15 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     # the range on one line, never ">99.9-" over "100%" (how the prose cells wrap depends
     # on the other rows' widths)
     # all it still gets comes from the rest of the world: a new SPOF (design note 5.2)
-    assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "14"]
-    assert {"low,", "proxy,", "[1][4]"} <= set((f35[0] + " " + f35[1]).split())
+    assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "13"]
+    assert {"low,", "proxy,", "[1][3]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 14 | low, proxy, disputed | "
-            "[1][4] |" in md)
-    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy | [1][2][3] |" in md
+    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 13 | low, proxy, disputed | "
+            "[1][3] |" in md)
+    assert "| product:optimus | robotics | 100% |  | 1 | medium, proxy | [1][2] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -168,8 +168,8 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     assert ("  - Refined cobalt (material:cobalt-refined): USGS MCS 2025 names China the\n"
             "    world's leading producer of refined cobalt without a country split; the\n"
             "    country splits found elsewhere were on aggregator pages without a readable\n"
-            "    primary source [23]\n") in processing
-    assert "\n[23] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
+            "    primary source [24]\n") in processing
+    assert "\n[24] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
     # every number cited in the block is listed under SOURCES
     listed = text.split("\nSOURCES\n")[1]
     import re
@@ -310,14 +310,14 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
-    # 14 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
+    # 13 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
     # is 100% at baseline by construction, so every view says beside it what it is with
     # them counted missing (unknown supply is not safe), never calling that availability
     text = out("chokepoints", "--product", "product:f-35")
-    assert ("defence; availability 100% (both bounds; with its 14 inputs of unmapped supply "
+    assert ("defence; availability 100% (both bounds; with its 13 inputs of unmapped supply "
             "counted missing, 0%) as of latest data") in " ".join(text.split())
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 14 '
+    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 13 '
             'unmapped inputs counted missing)"]') in mmd
     svg = out("snapshot", "product:f-35")
     assert ">availability</text>" in svg and ">100% (no</text>" in svg
@@ -325,8 +325,8 @@ def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     assert "1.00" not in mmd and ">1.00" not in svg
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     # the full chain states the availability as the report and the compact picture do
-    assert "availability 0-&lt;0.1% (baseline 100%)" in full
-    assert ("availability 100%; 0% with its 14 unmapped inputs counted missing"
+    assert "availability &lt;0.1% (baseline 100%)" in full
+    assert ("availability 100%; 0% with its 13 unmapped inputs counted missing"
             in out("snapshot", "product:f-35", "--full"))
 
 

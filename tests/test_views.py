@@ -23,11 +23,15 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
     assert "\n## Sources\n\n1. press: Rare Earth Magnet Supply Chain Summarized" in md
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
         run_cli("dependents", "element:Dy", "--format", "csv").stdout))}
-    assert rows["product:direct-drive-wind-turbine"]["sources"] == "source:heim-vanderwal-2023"
+    turbine = ["source:heim-vanderwal-2023", "source:hk-announcement-18-2025",
+               "source:mp-magnets-climate-2021"]
+    assert rows["product:direct-drive-wind-turbine"]["sources"] == ";".join(turbine)
     # (the CRS count of the F-35's untraced rare-earth materials joins them under
     # --worst-case, where losing Dy may reach those)
     assert rows["product:f-35"]["sources"] == (
-        "source:adamas-f35-2026;source:heim-vanderwal-2023;source:mp-magnets-climate-2021")
+        "source:adamas-f35-2026;source:eec-mine-to-magnet;source:heim-vanderwal-2023;"
+        "source:hk-announcement-18-2025;source:mp-magnets-climate-2021;"
+        "source:usgs-mcs2025-rare-earths")
     data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
     assert {d["product"]: d["sources"] for d in data["dependents"]}[
         "product:direct-drive-wind-turbine"] == turbine
@@ -76,15 +80,16 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "PRODUCTS DEPENDING ON CHINA Worst case (--worst-case): ")
     flat = flat[flat.index(" whole). ") + len(" whole). "):]
     assert flat.startswith(
-        "29 product(s) have a supply path from China "
-        "(country:CN); 1 cannot be made without it, 25 may not be (if their unmapped "
-        "stages sit in it or take their inputs from it). 3 more product(s) are listed though "
+        "29 products have a supply path from China (country:CN); 1 cannot be made without "
+        "it: Tesla Optimus humanoid robot (low confidence; rests on a proxy). 25 more may "
+        "not be (if their unmapped stages sit in it or take their inputs from it). 3 more "
+        "product(s) are listed though "
         "they have none. "
         "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
-    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[67]"]
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[69]"]
     assert run_cli("--worst-case", "dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
