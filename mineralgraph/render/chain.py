@@ -248,6 +248,8 @@ class Chain:
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
     skipped: list[str] = field(default_factory=list)
+    #: drawn from an analysis read with the addendum's wider readings (``--worst-case``)
+    worst_case: bool = False
 
     def availability_text(self) -> str | None:
         """The product's availability as every report gives it: a % range when the
@@ -310,6 +312,8 @@ class Chain:
         sources it lists)."""
         when = self.as_of.isoformat() if self.as_of else "latest data"
         scenario = self.scenario or "none (baseline)"
+        if self.worst_case:  # every view says when --worst-case is on
+            scenario += " · worst case (--worst-case)"
         n = len(self.sources)
         sources = sources or f"{n} source{'' if n == 1 else 's'} behind the picture"
         return f"As of {when} · scenario: {scenario} · dataset {self.version} · {sources}"
@@ -428,6 +432,7 @@ class _Builder:
         # the availability stated, as the report and the compact picture give it
         chain.availability_range = self.found.availability_range
         chain.baseline_range = self.found.baseline_range
+        chain.worst_case = g.worst_case
         return chain
 
     def _note(self, node_id: str | None) -> str:

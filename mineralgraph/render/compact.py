@@ -255,6 +255,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.availability_range = report.availability_range
     chain.baseline_range = report.baseline_range
     chain.compact = True
+    chain.worst_case = graph.worst_case
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
     chain.citations = {s: graph.citation(s) for s in chain.sources}
