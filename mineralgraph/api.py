@@ -313,6 +313,9 @@ def dependents(graph: SupplyGraph, node: str) -> DependentsResult:
     --------
     >>> import mineralgraph as mg
     >>> rows = mg.dependents(mg.load(), "element:Sm").rows()
+    >>> [r["product"] for r in rows]
+    ['product:f-35', 'product:jdam', 'product:tomahawk']
+    >>> rows = mg.dependents(mg.load(worst_case=True), "element:Sm").rows()
     >>> [r["product"] for r in rows]  # doctest: +NORMALIZE_WHITESPACE
     ['product:columbia-class-submarine', 'product:ddg-51', 'product:f-35', 'product:jdam',
      'product:military-uav', 'product:tomahawk', 'product:virginia-class-submarine']

@@ -286,6 +286,8 @@ class Chain:
     unknown_inputs: list[str] = field(default_factory=list)
     #: why a rank between the marked chokepoints is not marked (:func:`skipped_note`)
     skipped: list[str] = field(default_factory=list)
+    #: drawn from an analysis read with the addendum's wider readings (``--worst-case``)
+    worst_case: bool = False
     #: the product's availability with its inputs of no mapped supply counted missing
     #: (Analysis.mapped_availability), and how many such inputs it has
     mapped_availability: float | None = None
@@ -378,6 +380,8 @@ class Chain:
         sources it lists)."""
         when = self.as_of.isoformat() if self.as_of else "latest data"
         scenario = self.scenario or "none (baseline)"
+        if self.worst_case:  # every view says when --worst-case is on
+            scenario += " · worst case (--worst-case)"
         n = len(self.sources)
         sources = sources or f"{n} source{'' if n == 1 else 's'} behind the picture"
         return f"As of {when} · scenario: {scenario} · dataset {self.version} · {sources}"
@@ -499,6 +503,7 @@ class _Builder:
         chain.baseline_range = self.found.baseline_range
         if self.found.mapped is not None:
             chain.mapped_availability, chain.unmapped_count = self.found.mapped
+        chain.worst_case = g.worst_case
         return chain
 
     def _note(self, node_id: str | None) -> str:

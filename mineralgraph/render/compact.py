@@ -270,6 +270,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.mapped_availability = report.mapped_availability
     chain.unmapped_count = len(report.unmapped)
     chain.compact = True
+    chain.worst_case = graph.worst_case
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
     chain.citations = {s: graph.citation(s) for s in chain.sources}

@@ -618,6 +618,9 @@ class Analysis:
 
         >>> from mineralgraph import load_bundled
         >>> Analysis(load_bundled()).reach_losses("element:Dy", ["product:optimus"])
+        {'product:optimus': 0.0}
+        >>> Analysis(load_bundled().with_worst_case()).reach_losses("element:Dy",
+        ...                                                         ["product:optimus"])
         {'product:optimus': 1.0}
         """
         self.graph.require(node_id)
@@ -676,6 +679,9 @@ class Analysis:
 
         >>> from mineralgraph import load_bundled
         >>> Analysis(load_bundled()).untraced_losses("country:CN", ["product:military-uav"])
+        {}
+        >>> Analysis(load_bundled().with_worst_case()).untraced_losses(
+        ...     "country:CN", ["product:military-uav"])
         {'product:military-uav': 1.0}
         """
         self.graph.require(node_id)

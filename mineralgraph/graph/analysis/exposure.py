@@ -92,7 +92,7 @@ def top_suppliers(report: ProductReport) -> list:
     >>> [c.label for c in top_suppliers(chokepoints(load_bundled(), ["product:f-35"])[0])]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
-     'Myanmar', 'MP Materials']
+     'Myanmar', 'JL Mag Rare-Earth']
     """
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
     top = [c for c in suppliers if c.spof]
