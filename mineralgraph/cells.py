@@ -91,7 +91,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: lists joined with ``;``, formula-looking text defused.
+    """A value as a CSV cell: lists joined with ``;``, a yes/no as ``yes`` or ``no`` (as
+    the ``spof`` column writes "no": Python's ``True``/``False`` are no spreadsheet's
+    words), formula-looking text defused.
 
     Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula,
     so such text gets a leading apostrophe, unless it is a plain number ("-3"). Every
@@ -100,9 +102,13 @@ def csv_cell(value: Any) -> Any:
 
     >>> csv_cell("=HYPERLINK(1)"), csv_cell("-3"), csv_cell(-0.5), csv_cell(["a", "b"])
     ("'=HYPERLINK(1)", '-3', -0.5, 'a; b')
+    >>> csv_cell(False), csv_cell(True)
+    ('no', 'yes')
     """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
         value = cell(value)
     if isinstance(value, str) and value[:1] in FORMULA_STARTS and not _NUMBER.fullmatch(value):

@@ -90,7 +90,7 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "new_spofs": "country:XX", "new_possible_spofs": "", "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "disputes": "", "assumed_share": "False",
+                     "disputes": "", "assumed_share": "no",
                      "sources": "source:blog", "mapped_availability": "0.0"}]
 
 
