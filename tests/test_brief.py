@@ -336,9 +336,11 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     # 5 suppliers under the denial since pools are no longer split equally (the lower
     # bound is 0 there, so only the upper bound's losses count, and a plant that may hold
     # none of a pool loses nothing in it); their sources are 18 with the data's new ones
-    assert len(listed) == 18 and listed[-1].startswith("18. ")
+    # 19 and 43 since NdFeB alloy has China's 2020 share (the BIS Section 232 report is
+    # cited, and China supplies the alloy the April 2025 denial leaves: a 6th supplier)
+    assert len(listed) == 19 and listed[-1].startswith("19. ")
     assert text.splitlines()[2].endswith(
-        " · 18 sources cited in the table, listed below; the picture draws on 42")
+        " · 19 sources cited in the table, listed below; the picture draws on 43")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
@@ -384,7 +386,7 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
         "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-<0.1% of "
-        "its supply), not of its whole supply; 5 in all. ")
+        "its supply), not of its whole supply; 6 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
             'under the scenario (0-<0.1% of its supply))"]') in lines
     assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | none "

@@ -70,8 +70,8 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
     deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
-    assert f35["loss_low"] == pytest.approx(0.9994, abs=1e-6)
-    assert f35["loss_range"] == [pytest.approx(0.9994, abs=1e-6), 1.0]
+    assert f35["loss_low"] == pytest.approx(0.999864, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(0.999864, abs=1e-6), 1.0]
     assert f35["loss_high"] == 1.0 and "loss" not in f35
     assert f35["spof"] == "possible"
 

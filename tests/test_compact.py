@@ -86,8 +86,12 @@ def test_f35_snapshot_shows_myanmars_heavy_feed_as_chokepoints_ranks_it(bundled,
     assert [(k.rank, k.label, round(k.loss, 2)) for k in feed.chokes] == [(6, "Myanmar", 0.57)]
     assert [(b.label, round(b.share, 2)) for b in feed.bars][:1] == [("Myanmar", 0.57)]
     # rank 7 was JL Mag's 47%, an equal split of China's 94% no source gives; it is now
-    # 0-94% and ranks below MP Materials' 11-24% (rank 7), which the compact picture draws
-    assert [t.rank for t in chain.top] == [1, 2, 3, 4, 5, 6, 7]
+    # 0-94% and ranks below MP Materials' 11-24%, which the compact picture draws. Since
+    # NdFeB alloy has China's 2020 share (BIS), the rest of the world's 8% of it puts the
+    # rest of the world at #7 (13.8-47%): many countries, so the picture skips it for #8
+    assert [t.rank for t in chain.top] == [1, 2, 3, 4, 5, 6, 8]
+    assert chain.skipped == ["7. Rest of world (countries not named): many countries, "
+                             "not one supplier"]
     whole = chain_exposure(bundled, "product:f-35")
     assert list(whole.top) == ["company:honeywell", "company:moog", "company:northrop-grumman",
                                "country:CN", "country:CD", "country:MM",
@@ -252,8 +256,11 @@ def test_a_rank_left_unmarked_says_why(bundled):
     # #4 of the Optimus is the United States, which stops it only through Tesla's own work
     # (a maker's country, never a sole source): the list of ranks skipped it without a word
     chain, _ = compact(bundled, "product:optimus")
-    assert [t.rank for t in chain.top] == [1, 2, 3, 5, 6, 7, 8]
+    # #7 is the rest of the world (its 8% of NdFeB alloy, BIS 2020): skipped, many countries
+    assert [t.rank for t in chain.top] == [1, 2, 3, 5, 6, 8, 9]
     assert chain.skipped == ["4. United States: 100% only through its makers' own work "
-                             "there, not a supplier"]
+                             "there, not a supplier",
+                             "7. Rest of world (countries not named): many countries, not "
+                             "one supplier"]
     text = " ".join(t.text for t in compact_layout(chain).primitives() if isinstance(t, Text))
     assert "not marked: 4. United States" in text

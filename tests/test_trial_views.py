@@ -65,14 +65,16 @@ def test_the_full_chain_says_why_a_rank_is_not_marked_as_the_compact_one_does(ru
 
     graph = load_bundled()
     note = "4. United States: 100% only through its makers' own work there, not a supplier"
+    # #7, the rest of the world, since its 8% of NdFeB alloy (BIS 2020): many countries
+    row = "7. Rest of world (countries not named): many countries, not one supplier"
     full = build_chain(graph, chain_exposure(graph, "product:optimus"))
     compact = compact_chain(graph, chokepoints(graph, ["product:optimus"])[0])
-    assert [t.rank for t in full.top] == [1, 2, 3, 5, 6, 7, 8]
-    assert full.skipped == compact.skipped == [note]
+    assert [t.rank for t in full.top] == [1, 2, 3, 5, 6, 8, 9]
+    assert full.skipped == compact.skipped == [note, row]
     svg = tmp_path / "full.svg"
     assert run_cli("snapshot", "product:optimus", "--full", "--out", str(svg)).exit_code == 0
     text = " ".join(svg.read_text().replace("&#39;", "'").split())
-    assert "8. Australia (loss 3.3%) · not marked: " + note in " ".join(
+    assert "9. Australia (loss 3.3%) · not marked: " + note + "; " + row in " ".join(
         line.split(">", 1)[-1] for line in text.split("</text>"))
 
 
@@ -178,7 +180,8 @@ def test_the_mermaid_picture_says_why_a_rank_is_not_marked(run_cli):
     mmd = run_cli("snapshot", "product:optimus", "--format", "mmd").stdout
     check_mermaid(mmd)
     assert ('    kn["not marked:<br/>4. United States: 100% only through its makers\' own '
-            'work there, not a supplier"]') in mmd.splitlines()
+            'work there, not a supplier<br/>7. Rest of world (countries not named): many '
+            'countries, not one supplier"]') in mmd.splitlines()
 
 
 def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split():

@@ -36,15 +36,15 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
     # the range on one line, never ">99.9-" over "100%" (how the prose cells wrap depends
     # on the other rows' widths)
-    assert f35[0].split()[:3] == ["defence", ">99.9-100%", "14"]
-    assert {"low,", "proxy,", "[1][4]"} <= set((f35[0] + " " + f35[1]).split())
+    assert f35[0].split()[:3] == ["defence", ">99.9-100%", "13"]
+    assert {"low,", "proxy,", "[1][3]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert ("| product:f-35 | defence | >99.9-100% |  | 14 | low, proxy, disputed | "
-            "[1][4] |" in md)
-    assert "| product:optimus | robotics | 100% |  | 2 | medium, proxy | [1][2][3] |" in md
+    assert ("| product:f-35 | defence | >99.9-100% |  | 13 | low, proxy, disputed | "
+            "[1][3] |" in md)
+    assert "| product:optimus | robotics | 100% |  | 1 | medium, proxy | [1][2] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -53,11 +53,11 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
         "product", "end_use", "baseline_low", "baseline_high", "availability_low",
         "availability_high", "loss_low", "loss_high"]
     assert (rows["product:f-35"]["availability_high"], rows["product:f-35"]["loss_low"]) == (
-        "0.0006", "0.9994")
+        "0.000136", "0.999864")
     f35_json = {r["product"]: r for r in json.loads(
         out(*EMBARGO, "--format", "json"))["products"]}["product:f-35"]
     assert (f35_json["loss_range"], f35_json["availability_range"]) == (
-        [0.9994, 1.0], [0.0, 0.0006])
+        [0.999864, 1.0], [0.0, 0.000136])
 
 
 def test_scenario_says_when_a_loss_is_counted_from_a_baseline_below_whole():
@@ -151,7 +151,7 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     text = out("chokepoints", "--product", "product:f-35")
     block = text[text.index("Supply not mapped"):text.index("\nSOURCES\n")]
     lines = block.splitlines()
-    assert lines[:2] == ["Supply not mapped, unknown and not safe (14 inputs, by stage, "
+    assert lines[:2] == ["Supply not mapped, unknown and not safe (13 inputs, by stage, "
                          "with why no", "producer is mapped):"]
     assert [line for line in lines if line.startswith("- ")] == [
         "- mining", "- processing", "- metal", "- component", "- subsystem"]
@@ -172,17 +172,17 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
         assert f"\n[{n}] " in listed
     summary = " ".join(text.split("\n\n")[4].split())
     assert summary.startswith(
-        "14 upstream materials have no mapped supply (unknown, not safe), by stage: "
+        "13 upstream materials have no mapped supply (unknown, not safe), by stage: "
         "mining: Germanium concentrate (zinc residues, coal fly ash); processing: "
         "Germanium dioxide (GeO2), Germanium tetrachloride (GeCl4) and Refined cobalt; "
         "metal: Dysprosium metal and DyFe alloy,")
     md = out("chokepoints", "--product", "product:f-35", "--format", "md")
-    assert ("**Supply not mapped, unknown and not safe (14 inputs, by stage, with why no "
+    assert ("**Supply not mapped, unknown and not safe (13 inputs, by stage, with why no "
             "producer is mapped)**\n\n- mining\n  - Germanium concentrate (zinc residues, "
             "coal fly ash) (material:germanium-concentrate): USGS MCS 2025: global") in md
     brief = out("brief", "product:f-35", "--format", "md")
-    assert ("14 upstream materials have no mapped supply (unknown, not safe), by stage: "
-            "1 in mining, 3 in processing, 6 in metal, 3 in component and 1 in subsystem"
+    assert ("13 upstream materials have no mapped supply (unknown, not safe), by stage: "
+            "1 in mining, 3 in processing, 5 in metal, 3 in component and 1 in subsystem"
             in brief)
 
 
@@ -384,7 +384,7 @@ def test_chokepoints_json_gives_why_each_input_is_unmapped_as_the_text_does():
     assert [r["material"] for r in reasons] == [
         "material:germanium-concentrate", "material:germanium-dioxide",
         "material:germanium-tetrachloride", "material:cobalt-refined", "material:dy-metal",
-        "material:germanium-metal", "material:ndfeb-alloy", "material:ndpr-metal",
+        "material:germanium-metal", "material:ndpr-metal",
         "material:sm-metal", "material:smco-alloy", "material:germanium-ir-optic",
         "material:re-defence-materials", "material:smco-magnet", "material:f35-das-sensor"]
     assert sorted(r["material"] for r in reasons) == sorted(data["supply_not_mapped"])
