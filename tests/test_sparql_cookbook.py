@@ -73,6 +73,7 @@ EXPECTED = {
             ("material:magnesium-refined", "country:CN", "0.8886", "2022"),
             ("material:magnesium-refined", "country:CN", "0.8692", "2021"),
             ("material:manganese-sulfate", "country:CN", "0.84", "2023"),
+            ("material:ndfeb-alloy", "country:CN", "0.92", "2020"),
             ("material:ndfeb-magnet", "country:CN", "0.94", "2024"),
             ("material:ndfeb-magnet-ht", "country:CN", "0.94", "2024"),
             ("material:ndpr-oxide", "country:CN", "0.92", "2023"),
@@ -507,10 +508,19 @@ EXPECTED = {
     "us-companies-china-only-stage.rq": (
         ("company", "material"),
         [
+            # NdFeB alloy: China 92% and the unnamed rest of the world (BIS, 2020)
+            ("company:bae-systems-land-armaments", "material:ndfeb-alloy"),
+            ("company:bath-iron-works", "material:ndfeb-alloy"),
+            ("company:boeing", "material:ndfeb-alloy"),
             ("company:boeing", "material:sm-oxide"),
+            ("company:huntington-ingalls", "material:ndfeb-alloy"),
+            ("company:lockheed-martin", "material:ndfeb-alloy"),
             ("company:lockheed-martin", "material:ndfeb-magnet-ht"),
             ("company:lockheed-martin", "material:sm-oxide"),
+            ("company:mp-materials", "material:ndfeb-alloy"),
+            ("company:raytheon", "material:ndfeb-alloy"),
             ("company:raytheon", "material:sm-oxide"),
+            ("company:tesla", "material:ndfeb-alloy"),
             ("company:tesla", "material:ndfeb-magnet-ht"),
         ],
     ),
