@@ -2775,6 +2775,11 @@ class NewsReader:
                 r"\b(ship|export|sell|supply|deliver)\w*\b[^,.;]{0,40}\bto\s+(the\s+)?$",
                 text[max(0, m.start - 60):m.start], re.I)]
         grantees = [node for _, node in named_grantees]
+        if grantees and re.search(r"\b(ship|export|sell|supply|deliver)\w*\b[^.;]{0,60}?\b"
+                                  r"(customers?|clients?|buyers?|markets?)\s+in\b", text, re.I):
+            # "JL Mag obtained licences to ship products to customers in the United States,
+            # Europe and Southeast Asia": a company's markets, not targets of the licences
+            targets = []
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
