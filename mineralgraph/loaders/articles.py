@@ -304,7 +304,7 @@ def read_article(path: Path) -> Article:
 DATE_LINE_REACH = 3
 _DATE_LINE_WORDS = re.compile(
     r"^(?:(?:posted|published|updated|last updated|first published|press release)\b[\s:,]*)?"
-    r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?", re.I)
+    r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?", re.I)
 
 
 def page_date(line: str) -> date | None:
