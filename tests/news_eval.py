@@ -107,7 +107,8 @@ class Score:
 
 
 def articles(directory: Path = ARTICLES) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    return sorted(p for p in directory.iterdir() if p.suffix in (".txt", ".md", ".html")
+                  and p.stem.upper() != "README")   # a round's notes are no article
 
 
 def evaluate(known, report=None, directory: Path = ARTICLES, only=None) -> Score:

@@ -294,8 +294,72 @@ def read_article(path: Path) -> Article:
     if article.title is None and paragraphs and not paragraphs[0][1].endswith("."):
         article.title = paragraphs[0][1]
         paragraphs = paragraphs[1:]
+    if article.published is None and article.date_text is None:
+        paragraphs = _date_line(article, paragraphs)
     article.paragraphs = _clean(article, paragraphs)
     return article
+
+
+#: how many paragraphs under the title a date line may come (title, dek, date, byline)
+DATE_LINE_REACH = 3
+_DATE_LINE_WORDS = re.compile(
+    r"^(?:(?:posted|published|updated|last updated|first published|press release)\b[\s:,]*)?"
+    r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?", re.I)
+
+
+def page_date(line: str) -> date | None:
+    """The page's date in a date line or a byline: a line that is a full date alone
+    ("January 19, 2024", "Posted Monday, September 22, 2025 by ..."), or a line of parts
+    separated by ``|`` or ``\u00b7`` of which one holds one full date ("Battery Materials
+    Weekly | 22 January 2024 | Graphite"). None for a sentence (it ends with a full stop or
+    is long), for a line with two dates, and for a date without its year.
+
+    >>> page_date("By Dana Whitfield | Critical Metals Investor | July 21, 2025")
+    datetime.date(2025, 7, 21)
+    >>> page_date("Friday, 24 October 2025")
+    datetime.date(2025, 10, 24)
+    >>> page_date("On June 11, 2025 the ministry said it had approved licences.") is None
+    True
+    >>> page_date("Published 3 June 2025 | Updated 5 June 2025") is None
+    True
+    """
+    text = re.sub(r"[*_`>#]", "", line).strip()
+    if not text or len(text) > 160 or text.endswith((".", "?", "!", ":")):
+        return None
+    found = [(when, s, e) for when, s, e in find_dates(text, None)
+             if re.search(r"\b\d{4}\b", text[s:e]) and re.search(r"[A-Za-z]", text[s:e])]
+    if len(found) != 1:
+        return None
+    when, s, e = found[0]
+    parts = [p.strip() for p in re.split(r"\s[|\u00b7\u2022]\s|\s--?\s", text)]
+    if len(parts) > 1:
+        part = next((p for p in parts if text[s:e] in p), "")
+        rest = part.replace(text[s:e], "", 1)
+    else:
+        rest = text[:s] + text[e:]
+    rest = _DATE_LINE_WORDS.sub("", rest.strip(" ,")).strip(" ,")
+    # what is left of the date's part: nothing, a time, "by <name>", or (in a line of
+    # parts) a place of capitalised words ("Brussels / La Rochelle, April 9, 2025")
+    if not rest or re.fullmatch(r"by\s+[\w.' ]{1,60}|(?:at\s+)?\d{1,2}[:.]\d{2}\s*"
+                                r"(?:[ap]\.?m\.?|[A-Z]{2,4})?", rest, re.I):
+        return when
+    if len(parts) > 1 and re.fullmatch(r"[A-Z][\w.]*(?:\s*/?\s*[A-Z][\w.]*)*", rest):
+        return when
+    return None
+
+
+def _date_line(article: Article,
+               paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The page's date from a date line or byline among the first paragraphs, which is
+    then set aside; the paragraphs unchanged when none is found."""
+    for index, (line, text) in enumerate(paragraphs[:DATE_LINE_REACH]):
+        when = page_date(text)
+        if when is not None:
+            article.published = when
+            article.date_text, article.date_line = text, line
+            article.skipped.append((line, text, "date line"))
+            return paragraphs[:index] + paragraphs[index + 1:]
+    return paragraphs
 
 
 def _main_text(html_text: str, article: Article) -> str | None:

@@ -15,6 +15,8 @@ the text looks ahead ("next Monday", "will take effect on Monday"). Month-only p
 ['2026-11-10']
 >>> [d.isoformat() for d, _, _ in find_dates("earlier this month and last month", article)]
 ['2025-06-01', '2025-05-01']
+>>> [d.isoformat() for d, _, _ in find_dates("Earlier this month, on June 11, it said", article)]
+['2025-06-11']
 >>> [d.isoformat() for d, _, _ in find_dates("approved in late April", article)]   # a month
 ['2025-04-01']
 """
@@ -191,4 +193,15 @@ def find_dates(sentence: str, article: date | None) -> list[tuple[date, int, int
                 else:
                     continue
             found.append((m.start(), m.end(), when))
-    return [(when, s, e) for s, e, when in sorted(found)]
+    found.sort()
+    # "Earlier this month, on June 11, ...": the day the period names is the date
+    found = [f for i, f in enumerate(found)
+             if not (i + 1 < len(found) and _PERIOD.fullmatch(sentence[f[0]:f[1]])
+                     and re.fullmatch(r"\s*,?\s*(?:on\s+)?", sentence[f[1]:found[i + 1][0]])
+                     and (found[i + 1][2].year, found[i + 1][2].month)
+                     == (f[2].year, f[2].month))]
+    return [(when, s, e) for s, e, when in found]
+
+
+#: word dates naming a month, which a day given next to them makes precise
+_PERIOD = re.compile(r"(?:earlier |later )?this month|last month|next month", re.I)

@@ -1592,6 +1592,17 @@ class NewsReader:
                     when, period = own, f"{own:%Y-%m}"   # of 2024": the figure's own month
                 elif months:
                     when = months[0].replace(day=1)
+                    # "300 kilograms in March, ... 4,777 kilograms in April, though that was
+                    # still about 8% less than in April 2024": the month a year after the one
+                    # compared with is the change's
+                    later = [d.replace(day=1, year=d.year + 1) for d, start, _ in dates
+                             if figure.kind == "trade_change" and figure.end <= start
+                             and re.fullmatch(r"[^.;]{0,30}\b(than|from|compared (with|to)|"
+                                              r"versus)\s+(in\s+)?",
+                                              text[figure.end:start], re.I)]
+                    later = [m.replace(day=1) for m in months
+                             if later and m.replace(day=1) == later[0]]
+                    when = later[0] if later else when
                     if base and figure.kind == "trade_change":
                         when = when.replace(year=when.year + 1)
                     period = f"{when:%Y-%m}"
@@ -2711,8 +2722,11 @@ class NewsReader:
             return
         # "issued ... licences to three magnet makers, allowing them to accelerate shipments":
         # what the decision lets happen is not its kind
+        # "general licences ..., a new type of permit meant to speed up shipments": what the
+        # licence is for is not the decision either
         core = re.split(r",\s+(allowing|enabling|letting|helping|so that|which (will|would|could) "
-                        r"(allow|let|help|enable))\b", text, maxsplit=1)[0]
+                        r"(allow|let|help|enable)|(a|an|the)\s+[\w -]{0,40}?\b(meant|designed|"
+                        r"intended|aimed) to)\b", text, maxsplit=1)[0]
         # "issued the first round of streamlined ... licences": a kind of licence, issued
         core = re.sub(r"\bstreamlined\s+(?=([\w-]+\s+){0,3}?(export\s+)?(licen[cs]es|permits)\b)",
                       lambda m: " " * len(m.group(0)), core, flags=re.I)   # offsets kept
@@ -2775,6 +2789,11 @@ class NewsReader:
                 r"\b(ship|export|sell|supply|deliver)\w*\b[^,.;]{0,40}\bto\s+(the\s+)?$",
                 text[max(0, m.start - 60):m.start], re.I)]
         grantees = [node for _, node in named_grantees]
+        if grantees and re.search(r"\b(ship|export|sell|supply|deliver)\w*\b[^.;]{0,60}?\b"
+                                  r"(customers?|clients?|buyers?|markets?)\s+in\b", text, re.I):
+            # "JL Mag obtained licences to ship products to customers in the United States,
+            # Europe and Southeast Asia": a company's markets, not targets of the licences
+            targets = []
         unknown = [m.text for m in self.gazetteer.unknown_names(text)
                    if m.start >= verb.start() and not looks_like_company(m.text)
                    and re.search(r"\b(to|for)\s+(the\s+)?$", text[max(0, m.start - 9):m.start])]
