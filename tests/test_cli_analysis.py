@@ -498,7 +498,7 @@ def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
     csv = run_cli(*args, "--format", "csv").stdout.splitlines()
     assert csv[0] == ("material,stage,year,top_country,top1,top3,hhi,highly_concentrated,"
                       "confidence,proxies,disputes,source_type,shares,sources")
-    assert csv[2] == ("material:dy-oxide,processing,2023,CN,0.99,0.99,9801.0,True,medium,"
+    assert csv[2] == ("material:dy-oxide,processing,2023,CN,0.99,0.99,9801.0,yes,medium,"
                       "country:CN>material:dy-oxide: all heavy rare-earth refining;country:XX>"
                       "material:dy-oxide: all heavy rare-earth refining,,repost,CN=0.99;"
                       "XX=0.01,source:reex-csis-heavy-ree-2025")
@@ -517,9 +517,9 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
     entities in Markdown output, only the escapes Markdown itself needs."""
     text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
-    assert ("| 4 | China (country:CN) | Country | mining, processing, component | CN | "
+    assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 9,801 | low, proxy, disputed | "
-                "[9][10][11][12][13][14][15][16][17][18][19][20][21] |"
+                "[9][10][11][12][13][14][15][16][17][18][19][20][21][22] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()
