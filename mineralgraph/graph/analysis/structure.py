@@ -954,7 +954,7 @@ def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[f
         # reads that split; only --worst-case bounds the groups instead (addendum, 5.4
         # amended)
         return []
-    return _pools_of(*_split(graph, material, producers))
+    return equal_split_groups(graph, material, producers)
 
 
 def equal_split_groups(graph: SupplyGraph, material: str,
