@@ -537,19 +537,17 @@ class Lookups:
 
     def weights(self, material: str) -> list[tuple]:
         """:func:`producer_weights` of a material's producers."""
-        found = self._weights.get(material)
-        if found is None:
-            self._split(material)
-            found = self._weights[material]
-        return found
+        return self._from_split(self._weights, material)
 
     def pools(self, material: str) -> list[tuple]:
         """:func:`producer_pools` of a material's producers."""
-        found = self._pools.get(material)
-        if found is None:
+        return self._from_split(self._pools, material)
+
+    def _from_split(self, found: dict, material: str) -> list[tuple]:
+        """A material's entry in one of the two tables :meth:`_split` fills together."""
+        if material not in found:
             self._split(material)
-            found = self._pools[material]
-        return found
+        return found[material]
 
     def _split(self, material: str) -> None:
         """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
