@@ -106,6 +106,21 @@ def test_build_years_applies_to_trade_csv_files(tmp_path):
     result = mg(*args, "--years", "2022", "-o", out)
     assert result.exit_code == 0, result.stderr
     assert years() == [2022]
+    one_line_error(mg("build", "--no-bundled", "--source", paths[0], "--years", "2030", "-o",
+                      out), 
+                   "--years 2030: no row of the trade tables given is of those years "
+                   "(theirs: 2022); nothing written")
+    assert years() == [2022]  # nothing written
+
+
+def test_build_years_outside_a_database_is_one_line(tmp_path):
+    """A database with no rows of the years asked gave 0 facts, exit 0."""
+    import open_data_files
+
+    path = open_data_files.baci_db(tmp_path)
+    one_line_error(mg("build", "--no-bundled", "--source", path, "--years", "2030-2031"),
+                   "--years 2030-2031: no row of the trade tables given is of those years "
+                   "(theirs: 2022, 2023); nothing written")
 
 
 def test_build_years_with_no_trade_source_says_so(tmp_path):
