@@ -172,6 +172,35 @@ def test_a_view_in_an_open_data_database_is_refused(tmp_path, make, table, colum
                              "query may run without end; mineralgraph reads tables only)\n")
 
 
+@pytest.mark.parametrize("make, table, columns", [
+    ("baci_db", "baci_trade", "t, i, j, k, v, q"),
+    ("wmd_db", "Cobalt", "Country, Country_Code, Country_ISO, unit"),
+])
+def test_a_virtual_table_over_a_view_is_refused(tmp_path, make, table, columns):
+    """An FTS5 table whose content is a recursive view: type 'table' in sqlite_master,
+    so World Mining Data's reader (tables only) read it, and sorted rows without end."""
+    import open_data_files
+
+    path = getattr(open_data_files, make)(tmp_path)
+    names = [c.strip() for c in columns.split(",")]
+    with contextlib.closing(sqlite3.connect(path)) as con:
+        con.execute(f'DROP TABLE "{table}"')
+        con.execute("CREATE VIEW evil AS " + RECURSIVE.format(columns=", ".join(
+            f"'1' AS {n}" for n in names) + ", x AS rowid"))
+        con.execute(f'CREATE VIRTUAL TABLE "{table}" USING fts5({columns}, content=evil)')
+        con.commit()
+    try:
+        result = subprocess.run([sys.executable, "-m", "mineralgraph", "build",
+                                 "--no-bundled", "--source", str(path)],
+                                capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the loader was still reading the virtual table after 60 s")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == (f"Error: {path}: {table}: is a virtual table, not a table (a "
+                             "virtual table's query may run without end; mineralgraph reads "
+                             "tables only)\n")
+
+
 def test_a_view_beside_the_tables_of_a_wmd_database_is_not_read(tmp_path):
     """World Mining Data reads tables only: a view is passed over, as before."""
     import open_data_files

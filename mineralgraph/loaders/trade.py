@@ -44,7 +44,7 @@ from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.graph.commodities import HS_MATERIALS, commodities_of_hs, mapped_hs_codes
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate, is_world
-from mineralgraph.loaders.open_data import is_sqlite
+from mineralgraph.loaders.open_data import is_sqlite, refuse_views
 from mineralgraph.loaders.tables import header_of, node_claims, slug, table_rows
 
 #: Per layout: the columns that identify it, then where each field is.
@@ -450,6 +450,7 @@ class TradeReader:
                                   if t.startswith("country_codes_")), None)
             product_table = next((t for t in sorted(tables)
                                   if t.startswith("product_codes_")), None)
+            refuse_views(con, self.path, ("baci_trade", country_table, product_table))
             if country_table:
                 self._db_release = slug(country_table.removeprefix("country_codes_"))
                 if product_table:
