@@ -214,3 +214,47 @@ def test_a_view_beside_the_tables_of_a_wmd_database_is_not_read(tmp_path):
                              "--source", str(path)], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------------- new holes
+# (the sixth round's hunt: each test failed before its fix)
+def _mg_process(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mineralgraph", *args], timeout=300,
+                          **kwargs)
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_out_onto_stdout_appended_to_a_file_keeps_the_file(tmp_path, target):
+    """`-o /dev/stdout >> log` replaced the log by a new file (the link led to the file,
+    which was written atomically: renamed over), so what it held was lost."""
+    log = tmp_path / "log.txt"
+    log.write_text("kept line\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as out:
+        result = _mg_process("show", "element:Dy", "--format", "json", "-o", target,
+                             stdout=out, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 0, result.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("kept line\n{") and text.endswith("}\n")
+    assert json.loads(text.removeprefix("kept line\n"))["id"] == "element:Dy"
+
+
+def test_out_onto_stderr_appended_to_a_log_keeps_the_log(tmp_path):
+    log = tmp_path / "build.log"
+    log.write_text("yesterday's build\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as err:
+        result = _mg_process("show", "element:Dy", "--format", "json", "-o", "/dev/stderr",
+                             stdout=subprocess.PIPE, stderr=err, text=True)
+    assert result.returncode == 0
+    assert log.read_text(encoding="utf-8").startswith("yesterday's build\n{")
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/1"])
+def test_out_onto_stdout_through_a_pipe_is_written(target):
+    """`-o /dev/stdout | less` said 'cannot write in /proc/PID/fd (No such file or
+    directory)', exit 1: the pipe is no file to write beside."""
+    expected = _mg_process("show", "element:Dy", "--format", "json", capture_output=True,
+                           text=True)
+    result = _mg_process("show", "element:Dy", "--format", "json", "-o", target,
+                         capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected.stdout
