@@ -250,7 +250,9 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     summary = _story(graph, report, chain)
     if len(summary) < 3:  # room for what the chain is made of
         summary.insert(0 if not report.scenario else 1, first + ".")
-    return summary[:3], rows, note
+    # three items; what the product's story says past the third (the rest of the world as
+    # a single point of failure, 5.2; a maker's country, 5.1) joins the third, never cut
+    return summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary, rows, note
 
 
 def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
-from mineralgraph.graph.analysis.confidence import left_out_dict
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
@@ -27,6 +27,7 @@ from mineralgraph.reports.common import (
 from mineralgraph.reports.summary import (
     caveat_phrase,
     caveat_sentences,
+    rests_on,
     story,
     unmapped_groups,
 )
@@ -81,13 +82,17 @@ def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                 if n.startswith("element:")]
     materials = [graph.label(n) for n in report.all_spofs if n.startswith("material:")]
     lines = []
+    # single points of failure too (loss 100%), of another kind than the suppliers of the
+    # table: JSON lists them under input_spofs, CSV as rows of kind Element or Material
+    each = " (each a single point of failure: an input, not a supplier)"
+    one = " (a single point of failure: an input, not a supplier)"
     if elements:
-        lines.append(f"Needs every one of these elements: {', '.join(elements)}."
-                     if len(elements) > 1 else f"Needs this element: {elements[0]}.")
+        lines.append(f"Needs every one of these elements{each}: {', '.join(elements)}."
+                     if len(elements) > 1 else f"Needs this element{one}: {elements[0]}.")
     if materials:
-        lines.append(f"Needs every one of these {len(materials)} materials: "
+        lines.append(f"Needs every one of these {len(materials)} materials{each}: "
                      f"{'; '.join(materials)}." if len(materials) > 1
-                     else f"Needs this material: {materials[0]}.")
+                     else f"Needs this material{one}: {materials[0]}.")
     return lines
 
 
@@ -102,9 +107,13 @@ def heading(report: ProductReport) -> str:
                                        len(report.unmapped))
     flag = ("; may be unavailable " + ("under the scenario" if report.scenario else "at baseline")
             if report.may_be_unavailable else "")
+    # at baseline the availability rests on the mapped chain behind it (5.7), said
+    # after the date: every availability carries its confidence
+    chain = ("" if report.scenario or report.caveats == Caveats()
+             else f"; the availability {rests_on(report.caveats)}")
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
-            f"{when}{scenario}{flag}")
+            f"{when}{scenario}{flag}{chain}")
 
 
 def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -258,7 +267,8 @@ CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
                "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
-               "spof_through_makers", "mapped_availability", "not_mapped"]
+               "spof_through_makers", "mapped_availability", "not_mapped",
+               "availability_confidence"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -276,6 +286,8 @@ def flat_row(report: ProductReport, row) -> dict:
             "spof_through_makers": ";".join(row.through_makers),
             "mapped_availability": round(report.mapped_availability, 6),
             "not_mapped": len(report.unmapped),
+            # what the product's availability rests on (5.7), beside the row's own
+            "availability_confidence": report.caveats.describe(),
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data["proxies"]),
             "disputes": disputes_cell(data["disputes"])}

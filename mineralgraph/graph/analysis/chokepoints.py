@@ -253,7 +253,15 @@ class ProductReport:
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
                 "range_from_unmapped": self.behind,
-                "spofs": self.all_spofs, "possible_spofs": self.possible_spofs,
+                # every node of loss 1 is a single point of failure (sections 3, 4); the
+                # two kinds said apart: who supplies (countries, companies, facilities)
+                # and what the product is made of (materials, elements)
+                "spofs": self.all_spofs,
+                "supplier_spofs": [n for n in self.all_spofs
+                                   if model.kind_of(n) in SUPPLIER_KINDS],
+                "input_spofs": [n for n in self.all_spofs
+                                if model.kind_of(n) not in SUPPLIER_KINDS],
+                "possible_spofs": self.possible_spofs,
                 "makers": self.makers,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
@@ -548,6 +556,25 @@ class Evidence:
         the DoD's unspecified rare-earth content is as strong as that requirement)."""
         return Caveats.of([c for m in materials for c in self._path_claims(m, product)])
 
+    def availability_caveats(self, product: str) -> Caveats:
+        """The caveats of a product's availability with nothing removed (section 5.7): it
+        rests on every supply relation on its supply paths, the requirements, inputs and
+        contents of the product and of each material upstream of it, and the producing
+        claims of those materials (the shares that make each pool).
+
+        A product's availability at baseline is 1 in both bounds by construction; what it
+        rests on says how sure the mapped chain behind that 1 is."""
+        ups = self.analysis.upstream(product)
+        claims = []
+        for node in sorted(ups | {product}):
+            if model.kind_of(node) not in ("Material", "Product"):
+                continue
+            for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
+                claims += [c for c in self.graph.relation_claims(node, relation)
+                           if c.object in ups]
+            claims += self.graph.relation_claims(node, "PRODUCES", incoming=True)
+        return Caveats.of(claims)
+
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
         evidence of every node it removes and every producer its controls block."""
@@ -674,6 +701,9 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     availability = analysis.availability_range(product)
     scenario = analysis.scenario
+    rests_on = proof.scenario_caveats(product) if scenario else Caveats()
+    if rests_on == Caveats():
+        rests_on = proof.availability_caveats(product)
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
@@ -684,7 +714,10 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         mapped_availability=analysis.mapped_availability(product),
         possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
-        caveats=proof.scenario_caveats(product) if scenario else Caveats(),
+        # the availability carries what it rests on, with a scenario and without (5.7):
+        # under a scenario what it removes or blocks; where it takes nothing from the
+        # product, or with none, the mapped chain behind the availability
+        caveats=rests_on,
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
