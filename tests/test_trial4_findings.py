@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
@@ -147,3 +148,112 @@ def test_brief_summary_keeps_the_rest_of_world_sentence(graph_file):
     assert "It cannot be made without" in text
     assert ("so the rest of the world is a single point of failure of it (design note "
             "5.2), but many countries, not one.") in text
+
+
+# ---------------------------------------------------------------- 3. the issuer's own row
+def test_the_issuers_row_says_it_is_removed_on_top_of_its_control():
+    """Trial 4: under China's own denial the summary read "without China it would lose
+    77%", as if China's whole part were meant. Under a scenario a row's loss is that of
+    the scenario plus the node (section 3); for the issuer of a control in force on the
+    product that is China as a producer of what its control leaves.
+
+    Hand figures: P needs M (CN 0.9, rest of world 0.1) and N (CN 0.95, AU 0.05); CN's
+    control covers M. Under it P keeps min(0.1, 1) = 0.1; with CN removed as well,
+    min(0.1, 0.05) = 0.05: a loss of 1 - 0.05 / 0.1 = 50% of what it still gets.
+    Without AU: min(0.1, 0.95) = 0.1, no loss."""
+    from mineralgraph.graph.analysis import Restriction, Scenario, chokepoints
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.summary import product_story
+
+    claims = [claim("product:p", "REQUIRES", "material:m"),
+              claim("product:p", "REQUIRES", "material:n"),
+              claim("material:m", "stage", "processing"),
+              claim("material:n", "stage", "processing"),
+              claim("country:CN", "PRODUCES", "material:m", "high", share=0.9),
+              claim("country:XX", "PRODUCES", "material:m", "high", share=0.1),
+              claim("country:CN", "PRODUCES", "material:n", "high", share=0.95),
+              claim("country:AU", "PRODUCES", "material:n", "high", share=0.05)]
+    labels = [claim(n, "label", n) for n in ("product:p", "material:m", "material:n",
+                                             "country:CN", "country:AU", "country:XX")]
+    graph = SupplyGraph(claims + labels + [claim("source:s", "title", "S")])
+    control = Scenario("x", restrict=(Restriction(issuer="country:CN",
+                                                  covers=("material:m",)),))
+    [report] = chokepoints(graph, ["product:p"], control)
+    assert report.issuers == ["country:CN"]
+    row = report.chokepoints.row("country:CN")
+    assert row.loss_range == pytest.approx((0.5, 0.5))
+    head = product_story(report, graph)[0][0]
+    assert ("without the supply country:CN's control leaves (country:CN removed as a "
+            "producer on top of its control) it would lose 50% of what it still gets "
+            "(high confidence).") in head
+    # without the scenario, the whole of CN, said plainly
+    head = product_story(chokepoints(graph, ["product:p"])[0], graph)[0][0]
+    assert "without country:CN it would lose 95% (high confidence)." in head
+
+
+# ---------------------------------------------------------------- 4. not made yet
+DATED = [claim("source:s", "title", "S"),
+         claim("product:q", "label", "Q"), claim("product:q", "end_use", "robotics"),
+         claim("material:m", "label", "M"), claim("material:m", "stage", "mining"),
+         claim("country:AA", "label", "A"), claim("company:mk", "label", "MK"),
+         claim("product:q", "REQUIRES", "material:m"),
+         claim("country:AA", "PRODUCES", "material:m", "high", share=1.0),
+         Claim("company:mk", "MAKES", "product:q", sources=S,
+               valid_from=date(2022, 9, 30))]
+
+
+@pytest.fixture(scope="module")
+def dated_file(tmp_path_factory) -> str:
+    from mineralgraph.graph.snapshot import save_snapshot
+
+    path = tmp_path_factory.mktemp("trial4") / "dated.json"
+    save_snapshot(DATED, path)
+    return str(path)
+
+
+def test_a_product_not_made_yet_on_the_date_gets_one_line_and_no_availability(run_cli,
+                                                                              dated_file):
+    """Trial 4: ``--as-of 2020`` gave Optimus (first made 2022) an availability. A
+    product whose making is dated after the date did not exist then: one line, no
+    figure, in every format; the pictures and ``spof`` say so on one line (exit 1)."""
+    def run(*args):
+        return run_cli("--graph", dated_file, *args)
+
+    result = run("chokepoints", "--product", "product:q", "--as-of", "2020-01-01")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert ("Q (product:q) was not made yet on 2020-01-01: its making by MK is dated from "
+            "2022-09-30 [1], so it has no supply, availability or single point of failure "
+            "on that date.") in text
+    assert "availability 100%" not in text and "\n#  node" not in result.stdout
+    [data] = json.loads(run("chokepoints", "--product", "product:q", "--as-of", "2020-01-01",
+                            "--format", "json").stdout)
+    assert data["not_made_yet"] == {"made_from": "2022-09-30", "makers": ["company:mk"],
+                                    "sources": ["source:s"]}
+    assert data["availability_range"] is None and data["chokepoints"] == []
+    [row] = csv.DictReader(io.StringIO(run("chokepoints", "--product", "product:q",
+                                           "--as-of", "2020-01-01", "--format", "csv").stdout))
+    assert (row["not_made_yet"], row["availability_high"], row["id"]) == ("2022-09-30", "", "")
+    for args in (("spof", "product:q"), ("snapshot", "product:q", "--format", "svg"),
+                 ("brief", "product:q")):
+        result = run(*args, "--as-of", "2020-01-01")
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1
+        assert "product:q was not made yet on 2020-01-01" in result.stderr
+    # on a date after, it is made: figures as usual
+    [data] = json.loads(run("chokepoints", "--product", "product:q", "--as-of", "2023-01-01",
+                            "--format", "json").stdout)
+    assert "not_made_yet" not in data and data["availability_range"] == [1.0, 1.0]
+    # and without --as-of every fact counts, as before
+    [data] = json.loads(run("chokepoints", "--product", "product:q", "--format",
+                            "json").stdout)
+    assert "not_made_yet" not in data
+
+
+def test_optimus_is_not_made_before_its_first_prototype(run_cli):
+    """The bundled data dates Tesla's making Optimus from AI Day 2022 (30 Sep 2022, with
+    its sources): at 2020 it did not exist yet."""
+    [data] = json.loads(run_cli("chokepoints", "--product", "product:optimus", "--as-of",
+                                "2020-01-01", "--format", "json").stdout)
+    assert data["not_made_yet"]["made_from"] == "2022-09-30"
+    assert data["not_made_yet"]["makers"] == ["company:tesla"]

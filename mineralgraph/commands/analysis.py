@@ -92,6 +92,7 @@ def spof(app, product, scenario, fmt, output, as_of):
     """
     chosen = load_scenario(scenario) if scenario else None
     graph = scenario_graph(app, as_of, chosen)
+    graph.require_made(graph.require(product, "Product"))
     with working("Finding single points of failure"):
         report = chokepoint_reports(graph, [product], chosen)[0]
     emit(render_spofs(report, graph, fmt), output)

@@ -27,6 +27,7 @@ from mineralgraph.reports.common import (
 from mineralgraph.reports.summary import (
     caveat_phrase,
     caveat_sentences,
+    not_made_sentence,
     rests_on,
     story,
     unmapped_groups,
@@ -202,6 +203,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     for paragraph in story(reports, graph):
         out += [text(paragraph), ""]
     for report in reports:
+        if report.not_made:  # one line: no availability, rows or evidence to give
+            cited = sources.cite([s for c in report.not_made for s in c.sources])
+            line = f"{report.label} ({report.product}) " + not_made_sentence(
+                report, graph, cited)[len(report.label) + 1:]
+            out += [f"## {text(line)}" if markdown else line, ""]
+            continue
         out += [f"## {text(heading(report))}" if markdown else heading(report), ""]
         out += [text(line) for line in spof_lines(report, graph) + range_lines(report, graph)]
         out += [""]
@@ -268,7 +275,7 @@ CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
                "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
                "spof_through_makers", "mapped_availability", "not_mapped",
-               "availability_confidence"]
+               "availability_confidence", "not_made_yet"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -300,6 +307,8 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them."""
     data = report.as_dict()
+    if report.not_made:
+        return data
     if graph.worst_case:
         data["worst_case"] = True
     data["chokepoints"] = [{**row, "spof": spof_json(row["spof"])}
@@ -319,5 +328,9 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
     if fmt == "json":
         return to_json([json_report(r, graph) for r in reports])
     if fmt == "csv":
-        return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
+        # a product not made yet on the date: one row saying from when, no figures
+        return to_csv([row for r in reports for row in (
+            [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
+              "not_made_yet": r.made_from}] if r.not_made
+            else [flat_row(r, c) for c in r.chokepoints])], CSV_COLUMNS)
     return render_text(reports, graph, markdown=fmt == "md", top=top)

@@ -193,6 +193,13 @@ class ProductReport:
     possible_spofs: list[str] = field(default_factory=list)
     #: the unmapped stages that make the availability a range
     behind: list[str] = field(default_factory=list)
+    #: the MAKES claims dated after the graph's date, when none holds on it: the product
+    #: was not made yet on that date, and the views give no availability for it
+    not_made: list[Claim] = field(default_factory=list)
+    #: issuers of the scenario's controls in the product's scope: losing one under the
+    #: scenario is losing it as a producer on top of its control (its row's loss is of
+    #: what the control leaves)
+    issuers: list[str] = field(default_factory=list)
     #: issuers of the scenario's controls that reach the product in the worst case only
     #: (they target countries and no maker, or maker's country, is recorded: 5.6)
     worst_case_issuers: list[str] = field(default_factory=list)
@@ -243,7 +250,26 @@ class ProductReport:
         return [n for n in self.all_spofs
                 if model.kind_of(n) in SUPPLIER_KINDS and n not in self.makers]
 
+    @property
+    def made_from(self) -> str | None:
+        """The date its making starts when the product was not made yet on the report's
+        date (ISO), else None."""
+        return self.not_made[0].valid_from.isoformat() if self.not_made else None
+
     def as_dict(self) -> dict:
+        if self.not_made:
+            # not made yet on the date: it has no availability, loss or SPOF to give
+            return {"product": self.product, "label": self.label, "end_use": self.end_use,
+                    "as_of": self.as_of.isoformat() if self.as_of else None,
+                    "scenario": self.scenario,
+                    "not_made_yet": {"made_from": self.made_from,
+                                     "makers": sorted({c.subject for c in self.not_made}),
+                                     "sources": sorted({s for c in self.not_made
+                                                        for s in c.sources})},
+                    "availability": None, "availability_range": None,
+                    "baseline_range": None, "confidence": None,
+                    "spofs": [], "supplier_spofs": [], "input_spofs": [],
+                    "possible_spofs": [], "chokepoints": []}
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
@@ -722,6 +748,8 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
         through_makers={c: through[c] for c in sorted(through)},
+        issuers=analysis.issuers_for(product),
+        not_made=graph.not_made_yet(product),
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
         wide=analysis.worst_case)
 
