@@ -193,10 +193,43 @@ def unmapped_block(graph: SupplyGraph, sources: SourceIndex, unmapped: list[str]
     return out + [""]
 
 
+def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: SourceIndex,
+                 top: int | None = 10) -> SourceIndex:
+    """Number the sources of the reports as :func:`render_text` cites them, in its order:
+    per product the table's rows, their evidence, the inputs without mapped supply (a
+    product not made yet: its dated making), then what ``--min-confidence`` left out.
+
+    The one numbering of a product's sources: the chokepoint report lists them in this
+    order, and the product's snapshot and brief follow it
+    (:func:`mineralgraph.render.compact.citation_list`)."""
+    for report in reports:
+        if report.not_made:
+            sources.cite([s for c in report.not_made for s in c.sources])
+            continue
+        shown = briefing_rows(report, top)
+        rows(shown, sources)
+        evidence_items(graph, sources, shown)
+        if report.unmapped:
+            unmapped_block(graph, sources, report.unmapped, False)
+    if graph.min_confidence:
+        ids = {c.id for r in reports for c in r.left_out}
+        left_out_lines(graph, [left_out_dict(c, graph.worst_case) for c in graph.left_out
+                               if c.id in ids], sources)
+    return sources
+
+
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
-                top: int | None = 10) -> str:
-    """The report as plain text (or Markdown, every line from data escaped)."""
-    sources = SourceIndex(graph)
+                top: int | None = 10, also: list[str] = ()) -> str:
+    """The report as plain text (or Markdown, every line from data escaped).
+
+    ``also``: a product's sources in the order its snapshot and brief number them
+    (:func:`mineralgraph.render.compact.citation_list`): those the report does not cite
+    itself are listed after its own, so the three give one list, numbered alike."""
+    sources = cite_reports(reports, graph, SourceIndex(graph), top)
+    cited = len(sources.numbers)
+    for source in also:  # in the list's order, each after the report's own
+        sources.numbers.setdefault(source, len(sources.numbers) + 1)
+    pictured = len(sources.numbers) - cited
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
@@ -233,6 +266,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                 for line in left_out_lines(graph, left_out, sources)] or ["(none)"]
         out += [""]
     out += ["## Sources" if markdown else "SOURCES", ""]
+    if pictured:
+        product = reports[0].product
+        out += [text(f"[1]-[{cited}] are cited above; [{cited + 1}]-[{cited + pictured}] "
+                     f"are behind the figures of the product's snapshot and brief "
+                     f"(mineralgraph snapshot {product}; mineralgraph brief {product}), "
+                     "which number every source as this list does."), ""]
     out += [text(line) for line in sources.listing(markdown)]
     out += ["", text("#: the rank among the product's suppliers (countries, companies, "
                      "facilities), the same in every format; materials and elements have none. "
@@ -323,8 +362,8 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
-           top: int | None = 10) -> str:
-    """The report in one of text, md, json, csv."""
+           top: int | None = 10, also: list[str] = ()) -> str:
+    """The report in one of text, md, json, csv (``also``: see :func:`render_text`)."""
     if fmt == "json":
         return to_json([json_report(r, graph) for r in reports])
     if fmt == "csv":
@@ -333,4 +372,4 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
             [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
               "not_made_yet": r.made_from}] if r.not_made
             else [flat_row(r, c) for c in r.chokepoints])], CSV_COLUMNS)
-    return render_text(reports, graph, markdown=fmt == "md", top=top)
+    return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)
