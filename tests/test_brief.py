@@ -105,7 +105,11 @@ def test_markdown_brief_has_every_part():
     assert text.startswith("# Lockheed Martin F-35 Lightning II: supply-chain brief\n")
     assert "\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
     summary = text.split("## Snapshot")[0].split("\n\n")[2]
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 3
+    # three items, the third with the rest of the world's sentence (5.2), which the
+    # chokepoint text has too (trial 4: the brief cut it)
+    assert len(re.findall(r"[.!?](?= |$)", summary)) == 4
+    assert summary.endswith("so the rest of the world is a single point of failure of it "
+                            "(design note 5.2), but many countries, not one.")
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
@@ -341,18 +345,20 @@ def test_brief_names_the_inputs_nothing_traces():
 
 
 def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli):
-    """The caption once said 34 sources while the brief listed 20: now it counts the
-    numbered list (the table's citations) and names the picture's count apart."""
+    """The caption once said 34 sources while the brief listed 20; then the brief listed
+    its table's 27, the picture counted its 43 and the chokepoint report listed 35 (trial
+    4). Now the three give one list, numbered alike: the report's citations, then those
+    behind the picture's figures and the table's (render.compact.citation_list)."""
     text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
-    # 10 suppliers under the denial with pools split equally (design note 5.4: a plant
-    # without a share loses its equal part; 5 under --worst-case, where one that may hold
-    # none of a pool loses nothing in it); their sources are 27 now that a row cites every
-    # figure its confidence reads, not its shown paths alone, and the rest of the world is
-    # a row (note 5.2); the picture draws on 43 with the data's Section 232 source
-    assert len(listed) == 27 and listed[-1].startswith("27. ")
+    n = len(listed)
+    assert listed[-1].startswith(f"{n}. ")
     assert text.splitlines()[2].endswith(
-        " · 27 sources cited in the table, listed below; the picture draws on 43")
+        f" · {n} sources, listed below, numbered as the product's chokepoint report and "
+        "snapshot number them")
+    report = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                     "cn-2025-04-defence-denial").stdout
+    assert f"\n[{n}] " in report and f"\n[{n + 1}] " not in report
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
@@ -379,7 +385,8 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     lines = block.splitlines()
     assert lines[0] == "flowchart LR"
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
-                        r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
+                        r"\S+ · \d+ sources, numbered as the product's chokepoint report "
+                        r"and brief number them", lines[2]), lines[2]
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
             "China 99% (proxy)<br/>#4 China: possible SPOF") in block
     # JL Mag splits China's 94% with China's other makers: an equal part, assumed (design

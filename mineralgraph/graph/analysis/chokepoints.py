@@ -193,6 +193,13 @@ class ProductReport:
     possible_spofs: list[str] = field(default_factory=list)
     #: the unmapped stages that make the availability a range
     behind: list[str] = field(default_factory=list)
+    #: the MAKES claims dated after the graph's date, when none holds on it: the product
+    #: was not made yet on that date, and the views give no availability for it
+    not_made: list[Claim] = field(default_factory=list)
+    #: issuers of the scenario's controls in the product's scope: losing one under the
+    #: scenario is losing it as a producer on top of its control (its row's loss is of
+    #: what the control leaves)
+    issuers: list[str] = field(default_factory=list)
     #: issuers of the scenario's controls that reach the product in the worst case only
     #: (they target countries and no maker, or maker's country, is recorded: 5.6)
     worst_case_issuers: list[str] = field(default_factory=list)
@@ -243,7 +250,26 @@ class ProductReport:
         return [n for n in self.all_spofs
                 if model.kind_of(n) in SUPPLIER_KINDS and n not in self.makers]
 
+    @property
+    def made_from(self) -> str | None:
+        """The date its making starts when the product was not made yet on the report's
+        date (ISO), else None."""
+        return self.not_made[0].valid_from.isoformat() if self.not_made else None
+
     def as_dict(self) -> dict:
+        if self.not_made:
+            # not made yet on the date: it has no availability, loss or SPOF to give
+            return {"product": self.product, "label": self.label, "end_use": self.end_use,
+                    "as_of": self.as_of.isoformat() if self.as_of else None,
+                    "scenario": self.scenario,
+                    "not_made_yet": {"made_from": self.made_from,
+                                     "makers": sorted({c.subject for c in self.not_made}),
+                                     "sources": sorted({s for c in self.not_made
+                                                        for s in c.sources})},
+                    "availability": None, "availability_range": None,
+                    "baseline_range": None, "confidence": None,
+                    "spofs": [], "supplier_spofs": [], "input_spofs": [],
+                    "possible_spofs": [], "chokepoints": []}
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
@@ -253,7 +279,15 @@ class ProductReport:
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
                 "range_from_unmapped": self.behind,
-                "spofs": self.all_spofs, "possible_spofs": self.possible_spofs,
+                # every node of loss 1 is a single point of failure (sections 3, 4); the
+                # two kinds said apart: who supplies (countries, companies, facilities)
+                # and what the product is made of (materials, elements)
+                "spofs": self.all_spofs,
+                "supplier_spofs": [n for n in self.all_spofs
+                                   if model.kind_of(n) in SUPPLIER_KINDS],
+                "input_spofs": [n for n in self.all_spofs
+                                if model.kind_of(n) not in SUPPLIER_KINDS],
+                "possible_spofs": self.possible_spofs,
                 "makers": self.makers,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
@@ -548,6 +582,25 @@ class Evidence:
         the DoD's unspecified rare-earth content is as strong as that requirement)."""
         return Caveats.of([c for m in materials for c in self._path_claims(m, product)])
 
+    def availability_caveats(self, product: str) -> Caveats:
+        """The caveats of a product's availability with nothing removed (section 5.7): it
+        rests on every supply relation on its supply paths, the requirements, inputs and
+        contents of the product and of each material upstream of it, and the producing
+        claims of those materials (the shares that make each pool).
+
+        A product's availability at baseline is 1 in both bounds by construction; what it
+        rests on says how sure the mapped chain behind that 1 is."""
+        ups = self.analysis.upstream(product)
+        claims = []
+        for node in sorted(ups | {product}):
+            if model.kind_of(node) not in ("Material", "Product"):
+                continue
+            for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
+                claims += [c for c in self.graph.relation_claims(node, relation)
+                           if c.object in ups]
+            claims += self.graph.relation_claims(node, "PRODUCES", incoming=True)
+        return Caveats.of(claims)
+
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
         evidence of every node it removes and every producer its controls block."""
@@ -674,6 +727,9 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     availability = analysis.availability_range(product)
     scenario = analysis.scenario
+    rests_on = proof.scenario_caveats(product) if scenario else Caveats()
+    if rests_on == Caveats():
+        rests_on = proof.availability_caveats(product)
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
@@ -684,11 +740,16 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         mapped_availability=analysis.mapped_availability(product),
         possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
-        caveats=proof.scenario_caveats(product) if scenario else Caveats(),
+        # the availability carries what it rests on, with a scenario and without (5.7):
+        # under a scenario what it removes or blocks; where it takes nothing from the
+        # product, or with none, the mapped chain behind the availability
+        caveats=rests_on,
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
         through_makers={c: through[c] for c in sorted(through)},
+        issuers=analysis.issuers_for(product),
+        not_made=graph.not_made_yet(product),
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
         wide=analysis.worst_case)
 
