@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -315,6 +316,15 @@ class Evidence:
         self._produced: dict[str, list[str]] = {}
         self._path_cache: dict[tuple[str, str], list[Claim]] = {}
         self._weights: dict[tuple, float] = {}
+        #: node -> :meth:`held` (sorted), and as a set; a country holds thousands of
+        #: producers at a million nodes, asked for again material after material
+        self._held: dict[str, list[str]] = {}
+        self._held_set: dict[str, frozenset[str]] = {}
+        #: country -> the materials its facilities and companies produce without a share
+        #: (what :meth:`assumed_share` asks of a country, product after product)
+        self._unshared: dict[str, frozenset] = {}
+        self._produced_sets: dict[str, frozenset[str]] = {}
+        self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -346,12 +356,57 @@ class Evidence:
         return ", ".join(ordered) if ordered else None
 
     def _relevant(self, node_id: str, product: str) -> list[str]:
+        """What the node produces (:meth:`produced`) upstream of the product, sorted."""
         ups = self.analysis.upstream(product)
-        return [m for m in self.produced(node_id) if m in ups]
+        produced = self.produced(node_id)
+        if len(produced) > 8 and len(ups) < len(produced):
+            # a country produces thousands of materials, asked product after product:
+            # walk the smaller side (the same sorted list)
+            made = self._produced_set(node_id)
+            return sorted(m for m in ups if m in made)
+        return [m for m in produced if m in ups]
+
+    def _produced_set(self, node_id: str) -> frozenset[str]:
+        """:meth:`produced` as a set (cached)."""
+        found = self._produced_sets.get(node_id)
+        if found is None:
+            found = self._produced_sets[node_id] = frozenset(self.produced(node_id))
+        return found
+
+    def _made_by(self, node_id: str) -> tuple[list[str], dict[str, list[int]]]:
+        """The producers :meth:`claims` reads for a supplier (itself, and the facilities
+        and companies it operates or hosts), and material -> the positions among them of
+        those that produce it (cached: asked for product after product)."""
+        found = self._makers.get(node_id)
+        if found is None:
+            producers = [node_id] + [
+                n for relation in ("OPERATED_BY", "LOCATED_IN")
+                for n in self.graph.neighbours(node_id, relation, incoming=True)
+                if model.kind_of(n) in ("Facility", "Company")]
+            by_material: dict[str, list[int]] = defaultdict(list)
+            for at, producer in enumerate(producers):
+                for material in self.produced(producer):
+                    by_material[material].append(at)
+            found = self._makers[node_id] = (producers, dict(by_material))
+        return found
 
     def held(self, node_id: str) -> list[str]:
         """The producers whose output losing the node takes with it: itself, a country's
-        facilities and companies (LOCATED_IN), a company's facilities (OPERATED_BY)."""
+        facilities and companies (LOCATED_IN), a company's facilities (OPERATED_BY).
+        Sorted; cached (do not change the list)."""
+        found = self._held.get(node_id)
+        if found is None:
+            found = self._held[node_id] = self._find_held(node_id)
+        return found
+
+    def _held_of(self, node_id: str) -> frozenset[str]:
+        """:meth:`held` as a set (cached)."""
+        found = self._held_set.get(node_id)
+        if found is None:
+            found = self._held_set[node_id] = frozenset(self.held(node_id))
+        return found
+
+    def _find_held(self, node_id: str) -> list[str]:
         held = {node_id}
         relations = {"Country": ("LOCATED_IN",), "Company": ("OPERATED_BY",)}
         for relation in relations.get(model.kind_of(node_id), ()):
@@ -367,7 +422,7 @@ class Evidence:
         blocked = self.analysis.blocked_for(product)
         key = (node_id, material, blocked)
         if key not in self._weights:
-            held = set(self.held(node_id))
+            held = self._held_of(node_id)
             claims = self.graph.relation_claims(material, "PRODUCES", incoming=True)
             left = [(c, w) for c, w in producer_weights(self.graph, material, claims)
                     if (c.subject, material) not in blocked]
@@ -399,9 +454,13 @@ class Evidence:
             if material is None or any(c.object == material and c.qualifier("share") is not None
                                        for c in self.graph.relation_claims(node_id, "PRODUCES")):
                 return False
-            return any(c.object == material and c.qualifier("share") is None
-                       for p in self.held(node_id) if p != node_id
-                       for c in self.graph.relation_claims(p, "PRODUCES"))
+            unshared = self._unshared.get(node_id)
+            if unshared is None:
+                unshared = self._unshared[node_id] = frozenset(
+                    c.object for p in self.held(node_id) if p != node_id
+                    for c in self.graph.relation_claims(p, "PRODUCES")
+                    if c.qualifier("share") is None)
+            return material in unshared
         if kind not in ("Facility", "Company"):
             return False
         producers = [node_id]
@@ -567,13 +626,16 @@ class Evidence:
             claims += [c for c in (self.step_claim(s.source, s.target, nodes[i + 1:])[1]
                                    for i, s in enumerate(path)) if c is not None]
         if model.kind_of(node_id) in SUPPLIER_KINDS:
-            producers = [node_id] + [
-                n for relation in ("OPERATED_BY", "LOCATED_IN")
-                for n in self.graph.neighbours(node_id, relation, incoming=True)
-                if model.kind_of(n) in ("Facility", "Company")]
-            for producer in producers:
-                for material in self._relevant(producer, product):
-                    claims += self._producer_claims(producer, material, product)
+            # each producer in turn, the materials it produces upstream of the product in
+            # order; found from the materials' side (a country hosts thousands of them)
+            producers, by_material = self._made_by(node_id)
+            ups = self.analysis.upstream(product)
+            if len(ups) < len(by_material):
+                pairs = [(at, m) for m in ups if m in by_material for at in by_material[m]]
+            else:
+                pairs = [(at, m) for m, ats in by_material.items() if m in ups for at in ats]
+            for at, material in sorted(pairs):
+                claims += self._producer_claims(producers[at], material, product)
         return claims
 
     def path_caveats(self, materials: list[str], product: str) -> Caveats:
