@@ -53,6 +53,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from mineralgraph.loaders.figures import COMPARED
+
 #: days between a new control's announcement and the article beyond which the article only
 #: restates it: a year (leaving one of rounds 10-13 out, the other three's first runs kept
 #: precision 1.00 with no bound at all; a year is kept as a margin against restatements
@@ -123,10 +125,6 @@ IN_FORCE = re.compile(r"\b(takes?|took|taking|take) effect\b|\b(comes?|came) int
 #: a clause of background an entry into force stands in ("minutes after ... came into force")
 ASIDE = re.compile(r"^\s*((minutes|hours|days|weeks|months|shortly|just|soon)\s+)?(after|"
                    r"before|as|when|following|since|once|until)\b", re.I)
-#: what stands right before a quantity compared with, not reported
-COMPARED = re.compile(r"\b(from|than|against|compared (with|to)|below|above|close to|versus|"
-                      r"vs\.?|when|ahead of)\s+(the\s+)?((about|around|some|just|"
-                      r"only|roughly|nearly|almost|a|an|more than|less than)\s+)*$", re.I)
 #: a total over several months
 SEVERAL_MONTHS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|first "
                             r"\w+) months\b|\b(first|second) (half|quarter)\b|\bH[12]\b|"
