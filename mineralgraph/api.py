@@ -37,7 +37,8 @@ from mineralgraph.reports.common import ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
-         min_confidence: str | None = None, worst_case: bool = False) -> SupplyGraph:
+         min_confidence: str | None = None, worst_case: bool = False,
+         press_figures: bool = False) -> SupplyGraph:
     """The bundled graph, or a snapshot written by ``mineralgraph build``.
 
     Parameters
@@ -55,6 +56,11 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
         materials of unstated grade in the lower bound, left-out requirements put back
         there, share sets short of 1 by rounding read as whole). Off by default: the
         answers follow section 5 of the design note.
+    press_figures : bool
+        Let figures from press, reposts and news articles into every analysis where no
+        statistical figure exists, as the global ``mineralgraph --press-figures`` does (a
+        material's press set of country shares read for lack of another). Off by
+        default: design note 5.5 sets them aside, shown beside the statistical figures.
 
     Returns
     -------
@@ -67,6 +73,8 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
     datetime.date(2025, 6, 1)
     >>> mg.load(worst_case=True).worst_case
     True
+    >>> mg.load(press_figures=True).press_figures
+    True
     """
     if source is None:
         from mineralgraph.bundled import bundled_claims
@@ -76,8 +84,8 @@ def load(source: str | Path | None = None, *, as_of: date | str | None = None,
         from mineralgraph.graph.snapshot import load_graph_snapshot
 
         claims = load_graph_snapshot(Path(source))
-    return SupplyGraph(claims, min_confidence=min_confidence,
-                       worst_case=worst_case).as_of(as_of)
+    return SupplyGraph(claims, min_confidence=min_confidence, worst_case=worst_case,
+                       press_figures=press_figures).as_of(as_of)
 
 
 def _ids(value: str | Iterable[str] | None) -> list[str] | None:
