@@ -150,10 +150,10 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
                  f"{step.note}" for step in path if step.note]
-        # an assumed share (≈) where press gave the material's shares: the press figure
-        # set aside is named beside it (design note 5.5)
+        # an assumed share (≈), or a sole source, where press gave the material's shares:
+        # the press figure set aside is named beside it (design note 5.5)
         first = next((s.target for s in path if s.target.startswith("material:")), None)
-        if c.assumed_share and first:
+        if (c.assumed_share or (c.spof and c.kind in SUPPLIER_KINDS)) and first:
             notes += [f"{graph.label(first)}: {phrase}"
                       for phrase in press_beside(graph, first, sources.cite)]
         items.append((line, notes))

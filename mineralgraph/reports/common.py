@@ -225,7 +225,7 @@ def press_figures_line(graph: SupplyGraph) -> str:
     >>> press_figures_line(load_bundled())
     ''
     >>> press_figures_line(load_bundled().with_press_figures())[:50]
-    'Press figures (--press-figures): where no statistic'
+    'Press figures (--press-figures): where no statisti'
     """
     return PRESS_FIGURES_LINE if getattr(graph, "press_figures", False) else ""
 

@@ -15,7 +15,6 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
     csv_reading,
-    press_beside,
     disputes_cell,
     ends,
     join_names,
@@ -23,6 +22,7 @@ from mineralgraph.reports.common import (
     left_out_title,
     name,
     percent,
+    press_beside,
     prose_name,
     reading_flags,
     reading_lines,
@@ -139,6 +139,15 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                   + "; the table uses one set per material (--share-source picks it, "
                   "share-disagreements compares them).")
     missing = sorted(set(asked or ()) - {c.material for c in items})
+    aside = [m for m in missing if graph.press_set_aside(m)]
+    missing = [m for m in missing if m not in aside]
+    if aside:  # design note 5.5: shown beside, not used
+        intro += (" Country shares of " + join_names([name(graph, m) for m in aside])
+                  + " come only from press or reposts, not used (design note 5.5; "
+                  "mineralgraph --press-figures ... uses them where no statistical figure "
+                  "exists): " + "; ".join(f"{graph.label(m)}: {phrase}" for m in aside
+                                          for phrase in press_beside(graph, m, sources.cite))
+                  + ".")
     if missing:
         intro += (" No country shares are recorded for "
                   f"{join_names([name(graph, m) for m in missing])}: their supply is not "
