@@ -103,7 +103,7 @@ def validate(app, paths, with_bundled, fmt, output):
     from mineralgraph.loaders import validate_sources
     from mineralgraph.reports.validation import render_validation, validation_summary
 
-    found = validate_sources(paths, with_bundled)
+    found = validate_sources(paths, with_bundled, bool(app and app.press_figures))
     if fmt == "text":
         report_problems(found.problems)
         for warning in found.warnings:
@@ -190,7 +190,8 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
         click.echo(article_report_text(report), err=True)
     report_problems(skipped)
     if not errors:
-        shares = [w for w in check_warnings(claims) if "country shares" in w]
+        shares = [w for w in check_warnings(claims, bool(app and app.press_figures))
+                  if "country shares" in w or "press figures beside" in w]
         if not verbose:
             shares = press_only_summary(shares, "build --verbose lists them")
         for warning in shares:

@@ -203,6 +203,9 @@ class GraphDiff:
     beside: list[Beside] = field(default_factory=list)
     #: the chokepoints were read with the addendum's wider readings (``--worst-case``)
     worst_case: bool = False
+    #: the chokepoints were read with press figures where no statistical one exists
+    #: (``--press-figures``)
+    press_figures: bool = False
 
     def as_dict(self) -> dict:
         data = {"summary": {"added": len(self.facts.added), "removed": len(self.facts.removed),
@@ -219,7 +222,8 @@ class GraphDiff:
 
 
 def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = None,
-               with_chokepoints: bool = True, worst_case: bool = False) -> GraphDiff:
+               with_chokepoints: bool = True, worst_case: bool = False,
+               press_figures: bool = False) -> GraphDiff:
     """Facts and chokepoints that changed from ``old`` to ``new``.
 
     Parameters
@@ -232,14 +236,19 @@ def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = 
         Run the chokepoint analysis on both graphs (the slow part).
     worst_case : bool
         Read both analyses with the addendum's wider readings (``--worst-case``).
+    press_figures : bool
+        Read both analyses with press figures where no statistical one exists
+        (``--press-figures``).
     """
     old, new = list(old), list(new)
     products = None
     if with_chokepoints:
-        products = chokepoint_diff(SupplyGraph(old, as_of=as_of, worst_case=worst_case),
-                                   SupplyGraph(new, as_of=as_of, worst_case=worst_case))
+        products = chokepoint_diff(
+            SupplyGraph(old, as_of=as_of, worst_case=worst_case, press_figures=press_figures),
+            SupplyGraph(new, as_of=as_of, worst_case=worst_case, press_figures=press_figures))
     facts = fact_diff(old, new)
     beside = []
     if any(c.predicate in TRADE_FIGURES for c in facts.added):
         beside = added_beside(SupplyGraph(new), facts.added)
-    return GraphDiff(facts, products, beside, worst_case=worst_case and with_chokepoints)
+    return GraphDiff(facts, products, beside, worst_case=worst_case and with_chokepoints,
+                     press_figures=press_figures and with_chokepoints)

@@ -35,6 +35,8 @@ from mineralgraph.render.compact import TABLE_ROWS, compact_chain
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
+    press_beside,
+    reading_lines,
     span,
     spof_text,
     thousands,
@@ -247,6 +249,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")
+    aside = [f"{graph.label(c.id)}: {phrase}" for c in sorted(inputs, key=lambda c: c.id)
+             if c.kind == "Material" for phrase in press_beside(graph, c.id, index.cite)]
+    if aside:  # design note 5.5: shown beside the statistical figures, not used
+        note += (" Country shares from press, not used by the analysis (design note 5.5; "
+                 "--press-figures uses them): " + "; ".join(aside) + ".")
     summary = _story(graph, report, chain)
     if len(summary) < 3:  # room for what the chain is made of
         summary.insert(0 if not report.scenario else 1, first + ".")
@@ -259,7 +266,8 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
     """The brief's summary from the text report's own summary function (:func:`story`):
     the scenario's cause (and what it blocks on the drawn paths), the product's story,
     and its inputs with no mapped supply."""
-    paragraphs = story([report], graph)
+    # the lines of --worst-case and --press-figures are the picture's caption's to say
+    paragraphs = story([report], graph)[len(reading_lines(graph)):]
     out = []
     if report.scenario:
         cause = paragraphs[0].split(". ")[0].rstrip(".")

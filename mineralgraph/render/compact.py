@@ -46,7 +46,7 @@ from mineralgraph.graph.analysis.exposure import (
     top_suppliers,
     unmarked_ranks,
 )
-from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
+from mineralgraph.graph.analysis.structure import producer_weights, share_ranges, stated_share
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -127,7 +127,7 @@ def material_bars(graph: SupplyGraph, material: str,
     parts: dict[str, list] = defaultdict(lambda: [0.0, False, [], False])
     used: dict[str, list] = defaultdict(list)  # the share claims behind each part
     sourced = {c.subject for c in claims if model.kind_of(c.subject) == "Country"
-               and c.qualifier("share") is not None}
+               and stated_share(graph, c) is not None}
     # what may be said of a pooled producer's share: none of the pool to all of it
     ranges = {id(c): (lo, hi) for c, lo, hi in share_ranges(graph, material, claims)}
     spans: dict[str, list] = defaultdict(lambda: [0.0, 0.0])
@@ -138,7 +138,7 @@ def material_bars(graph: SupplyGraph, material: str,
         used[owner].append(claim)
         part[0] += weight or 0.0
         pooled[owner].append(ranges.get(id(claim), (weight or 0.0, weight or 0.0)))
-        assumed = claim.qualifier("share") is None
+        assumed = stated_share(graph, claim) is None
         part[1] = (part[1] or assumed) and owner not in sourced
         if claim.subject != owner:
             name = graph.label(claim.subject)
@@ -274,6 +274,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.unmapped_count = len(report.unmapped)
     chain.compact = True
     chain.worst_case = graph.worst_case
+    chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
     chain.citations = {s: graph.citation(s) for s in listed}

@@ -12,12 +12,16 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
     availability_phrase,
+    csv_reading,
     disputes_cell,
     ends,
     join_names,
     left_out_lines,
     left_out_title,
     name,
+    press_beside,
+    press_beside_json,
+    reading_flags,
     span,
     spof_json,
     spof_text,
@@ -156,6 +160,12 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
                  f"{step.note}" for step in path if step.note]
+        # an assumed share (≈), or a sole source, where press gave the material's shares:
+        # the press figure set aside is named beside it (design note 5.5)
+        first = next((s.target for s in path if s.target.startswith("material:")), None)
+        if (c.assumed_share or (c.spof and c.kind in SUPPLIER_KINDS)) and first:
+            notes += [f"{graph.label(first)}: {phrase}"
+                      for phrase in press_beside(graph, first, sources.cite)]
         items.append((line, notes))
     return items
 
@@ -196,8 +206,8 @@ def unmapped_block(graph: SupplyGraph, sources: SourceIndex, unmapped: list[str]
 def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: SourceIndex,
                  top: int | None = 10) -> SourceIndex:
     """Number the sources of the reports as :func:`render_text` cites them, in its order:
-    per product the table's rows, their evidence, the inputs without mapped supply (a
-    product not made yet: its dated making), then what ``--min-confidence`` left out.
+    per product the table's rows, their evidence, the inputs without mapped supply, the
+    press figures set aside (a product not made yet: its dated making), then what ``--min-confidence`` left out.
 
     The one numbering of a product's sources: the chokepoint report lists them in this
     order, and the product's snapshot and brief follow it
@@ -211,11 +221,28 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
         evidence_items(graph, sources, shown)
         if report.unmapped:
             unmapped_block(graph, sources, report.unmapped, False)
+        press_block(graph, sources, report, False)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
         left_out_lines(graph, [left_out_dict(c, graph.worst_case) for c in graph.left_out
                                if c.id in ids], sources)
     return sources
+
+
+def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
+                markdown: bool) -> list[str]:
+    """The press figures of the product's upstream materials that the analysis set aside
+    (design note 5.5: shown beside, not used unless --press-figures), a bullet a material
+    with its citation; nothing when there are none."""
+    text = md_text if markdown else str
+    lines = [f"- {text(graph.label(c.id) + ' (' + c.id + '): ' + phrase)}"
+             for c in sorted(report.chokepoints, key=lambda c: c.id) if c.kind == "Material"
+             for phrase in press_beside(graph, c.id, sources.cite)]
+    if not lines:
+        return []
+    head = ("Press figures, not used (design note 5.5: shown beside the statistical figures; "
+            "mineralgraph --press-figures ... uses them where no statistical figure exists)")
+    return [f"**{text(head)}**" if markdown else head + ":", "", *lines, ""]
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
@@ -257,6 +284,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
             out += evidence_block(evidence, markdown)
         if report.unmapped:
             out += unmapped_block(graph, sources, report.unmapped, markdown)
+        out += press_block(graph, sources, report, markdown)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
         left_out = [left_out_dict(c, graph.worst_case) for c in graph.left_out if c.id in ids]
@@ -344,13 +372,18 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     ``"certain"``, ``"possible"`` or ``false`` (design note 5.6);
     ``unmapped_reasons``: each input without mapped
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
-    text groups them."""
+    text groups them; ``press_figures_not_used``: the press sets of its upstream materials
+    that the analysis set aside (design note 5.5), also on each such material's row;
+    ``worst_case``/``press_figures``: true when those options are on."""
     data = report.as_dict()
     if report.not_made:
         return data
-    if graph.worst_case:
-        data["worst_case"] = True
-    data["chokepoints"] = [{**row, "spof": spof_json(row["spof"])}
+    data.update(reading_flags(graph))
+    materials = [c.id for c in report.chokepoints if c.kind == "Material"]
+    data["press_figures_not_used"] = press_beside_json(graph, materials)
+    data["chokepoints"] = [{**row, "spof": spof_json(row["spof"]),
+                            **({"press_figures_not_used": aside}
+                               if (aside := press_beside_json(graph, [row["id"]])) else {})}
                            for row in data["chokepoints"]]
     data["unmapped_reasons"] = [
         {"material": m, "stage": stage or None, "reason": reason or None,
@@ -368,8 +401,8 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
         return to_json([json_report(r, graph) for r in reports])
     if fmt == "csv":
         # a product not made yet on the date: one row saying from when, no figures
-        return to_csv([row for r in reports for row in (
+        return to_csv(*csv_reading([row for r in reports for row in (
             [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
               "not_made_yet": r.made_from}] if r.not_made
-            else [flat_row(r, c) for c in r.chokepoints])], CSV_COLUMNS)
+            else [flat_row(r, c) for c in r.chokepoints])], CSV_COLUMNS, graph))
     return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)

@@ -49,7 +49,11 @@ def _claim_line(head: str, rel: dict) -> str:
 def render_node_text(view: dict) -> str:
     """A node as text: attributes, relations out and in (each with its caveats), then
     numbered sources with their type."""
+    from mineralgraph.reports.common import PRESS_FIGURES_LINE, press_phrase
+
     lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    if view.get("press_figures"):
+        lines += [PRESS_FIGURES_LINE, ""]
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} "
@@ -67,6 +71,13 @@ def render_node_text(view: dict) -> str:
         lines += ["", "Trade figures of articles beside the statistical figures of the same "
                       "flow and month:"]
         lines += ["  " + line for line in beside_lines(view)]
+    if view.get("press_figures_not_used"):
+        lines += ["", "Country shares from press, not used by the analysis (design note 5.5; "
+                      "mineralgraph --press-figures ... uses them where no statistical figure "
+                      "exists):"]
+        lines += ["  " + press_phrase(p["shares"], lambda c, p=p: p["labels"].get(c, c),
+                                      p["year"], "".join(f"source [{n}]" for n in p["sources"]))
+                  for p in view["press_figures_not_used"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
 

@@ -24,9 +24,9 @@ from mineralgraph.reports.common import (
     join_names,
     percent,
     prose_name,
+    reading_lines,
     span,
     thousands,
-    worst_case_line,
 )
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
@@ -495,6 +495,14 @@ def press_only_materials(reports: list[ProductReport], graph: SupplyGraph) -> li
                    and choices[c.id].chosen is not None})
 
 
+def press_aside_materials(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
+    """Materials upstream of the reports' products whose press or repost share sets the
+    analysis sets aside (design note 5.5), sorted."""
+    choices = graph.share_choices()
+    return sorted({c.id for r in reports for c in r.chokepoints if c.kind == "Material"
+                   and c.id in choices and choices[c.id].set_aside})
+
+
 def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     """The summary of a chokepoint analysis as paragraphs (plain text, one per item).
 
@@ -502,7 +510,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     most exposed, and its sole-source suppliers; what the headlines rest on when that is
     weak; and the limits of the data (unmapped inputs, the date, a confidence filter).
     """
-    out = [worst_case_line(graph)] if graph.worst_case else []
+    out = reading_lines(graph)
     # a product not made yet on the date is one line of its own: no figure of it below
     every, reports = reports, [r for r in reports if not getattr(r, "not_made", None)]
     scenarios = sorted({(r.scenario, r.scenario_title or "") for r in every if r.scenario})
@@ -534,7 +542,16 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     if press:
         out.append(f"Country shares of {join_names([graph.label(m) for m in press])} come "
                    "only from press articles or reposts: no statistical source was found, so "
-                   "the analysis uses them for lack of another (design note 5.5).")
+                   "the analysis uses them for lack of another (--press-figures; by default "
+                   "design note 5.5 sets them aside).")
+    aside = press_aside_materials(reports, graph)
+    if aside:
+        out.append(f"Press figures of {join_names([graph.label(m) for m in aside])} are "
+                   "shown beside, not used (design note 5.5: figures from press, reposts and "
+                   "news never enter the analysis unless the user asks, mineralgraph "
+                   "--press-figures ...): without a statistical set, their producers named by "
+                   "other facts split the output equally (≈, 5.4), or the stage has no mapped "
+                   "supply (5.6).")
     if graph.min_confidence:
         left_out = {c.id for r in reports for c in r.left_out}
         out.append(left_out_sentence(graph, len(left_out)).lstrip())

@@ -38,7 +38,12 @@ from mineralgraph.graph.analysis.confidence import (
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import output_share, producer_weights
+from mineralgraph.graph.analysis.structure import (
+    figures_count,
+    output_share,
+    producer_weights,
+    stated_share,
+)
 from mineralgraph.graph.flow import FLOW_RELATIONS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -445,28 +450,31 @@ class Evidence:
         country's or the rest of the world's share, 5.4; under ``--worst-case`` none to
         all of it, addendum 5.4 amended);
         with ``product``, a country whose largest part of a material upstream
-        (:meth:`loss_material`) comes from such a producer of it while the country has no
-        share of that material of its
+        (:meth:`loss_material`) comes from such a producer of it (the country's own row
+        without a share among them) while the country has no share of that material of its
         own (the producer's weight is a part of the rest of the world's)."""
         kind = model.kind_of(node_id)
         if kind == "Country" and product is not None:
             material = self.loss_material(node_id, product)
-            if material is None or any(c.object == material and c.qualifier("share") is not None
+            if material is None or any(c.object == material
+                                       and stated_share(self.graph, c) is not None
                                        for c in self.graph.relation_claims(node_id, "PRODUCES")):
                 return False
+            # the country's own row without a share joins the equal split too (5.4)
             unshared = self._unshared.get(node_id)
             if unshared is None:
                 unshared = self._unshared[node_id] = frozenset(
-                    c.object for p in self.held(node_id) if p != node_id
+                    c.object for p in self.held(node_id)
                     for c in self.graph.relation_claims(p, "PRODUCES")
-                    if c.qualifier("share") is None)
+                    if stated_share(self.graph, c) is None)
             return material in unshared
         if kind not in ("Facility", "Company"):
             return False
         producers = [node_id]
         if kind == "Company":
             producers += self.graph.neighbours(node_id, "OPERATED_BY", incoming=True)
-        return any(c.qualifier("share") is None and output_share(self.graph, c) is None
+        return any(stated_share(self.graph, c) is None and (
+            not figures_count(self.graph, c) or output_share(self.graph, c) is None)
                    for p in producers for c in self.graph.relation_claims(p, "PRODUCES"))
 
     def country(self, node_id: str) -> str | None:

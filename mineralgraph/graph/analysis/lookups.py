@@ -165,7 +165,8 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
 def _full_flow(graph: SupplyGraph):
     """The flow view of the graph with every claim --min-confidence left out put back."""
     return flow_graph(SupplyGraph(graph.given_claims(), as_of=graph.as_of_date,
-                                  policy=graph.policy, loaded=graph.loaded))
+                                  policy=graph.policy, loaded=graph.loaded,
+                                  press_figures=graph.press_figures))
 
 
 def left_out_downstream(graph: SupplyGraph, node_id: str) -> list[Claim]:
