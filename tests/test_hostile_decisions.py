@@ -258,3 +258,40 @@ def test_out_onto_stdout_through_a_pipe_is_written(target):
                          capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == expected.stdout
+
+
+def _hostile_tiny(tmp_path: Path, labels: dict) -> Path:
+    """A copy of the tiny dataset with some labels replaced (``{"Jet": "<img ...>"}``)."""
+    import csv as csv_module
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    for name in ("nodes.csv", "relations.csv", "sources.csv"):
+        (folder / name).write_bytes((TINY / name).read_bytes())
+    with (folder / "nodes.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv_module.reader(fh))
+    for row in rows[1:]:
+        row[1] = labels.get(row[1], row[1])
+    with (folder / "nodes.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv_module.writer(fh, lineterminator="\n").writerows(rows)
+    return folder
+
+
+def _hostile_snapshot(tmp_path: Path, labels: dict) -> Path:
+    snapshot = tmp_path / "hostile.json"
+    result = mg("build", "--no-bundled", "--source", _hostile_tiny(tmp_path, labels), "-o",
+                snapshot)
+    assert result.exit_code == 0, result.stderr
+    return snapshot
+
+
+def test_show_markdown_heading_is_escaped(tmp_path):
+    """`show --format md` wrote the node's label raw as its heading: a label from a
+    user's file (`<img src=x onerror=alert(1)>`, `[x](javascript:alert(1))`) became HTML
+    and a link wherever the Markdown was rendered."""
+    label = "<img src=x onerror=alert(1)>[x](javascript:alert(1))"
+    snapshot = _hostile_snapshot(tmp_path, {"Jet": label})
+    result = mg("--graph", snapshot, "show", "product:jet", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == "## &lt;img src=x onerror=alert(1)>[x\\](javascript:alert(1))"
