@@ -295,3 +295,32 @@ def test_show_markdown_heading_is_escaped(tmp_path):
     assert result.exit_code == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first == "## &lt;img src=x onerror=alert(1)>[x\\](javascript:alert(1))"
+
+
+def test_a_supply_chain_thousands_of_steps_deep_is_one_line(tmp_path):
+    """A user's file with a chain of 3,000 MADE_FROM steps: `spof`, `chokepoints`,
+    `dependents` and `snapshot` stopped with a RecursionError traceback."""
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    (folder / "sources.csv").write_bytes((TINY / "sources.csv").read_bytes())
+    steps = 3000
+    (folder / "nodes.csv").write_text(
+        "id,label,stage,end_use,sources\ncountry:CN,China,,,source:tiny-a\n"
+        "product:p,P,,defence,source:tiny-a\n"
+        + "".join(f"material:m{i},M{i},processing,,source:tiny-a\n" for i in range(steps)),
+        encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "subject,relation,object,share,sources\n"
+        "product:p,REQUIRES,material:m0,,source:tiny-a\n"
+        + "".join(f"material:m{i},MADE_FROM,material:m{i + 1},,source:tiny-a\n"
+                  for i in range(steps - 1))
+        + f"country:CN,PRODUCES,material:m{steps - 1},1,source:tiny-a\n", encoding="utf-8")
+    snapshot = tmp_path / "deep.json"
+    assert mg("build", "--no-bundled", "--source", folder, "-o", snapshot).exit_code == 0
+    out = tmp_path / "spof.csv"
+    for args in (["spof", "product:p", "--format", "csv", "-o", out],
+                 ["snapshot", "product:p", "-o", tmp_path / "p.svg"]):
+        one_line_error(mg("--graph", snapshot, *args),
+                       f"{snapshot}: the supply chain is nested too deeply to analyse (a "
+                       "chain of hundreds of steps or more); nothing written")
+    assert not out.exists() and not (tmp_path / "p.svg").exists()
