@@ -156,6 +156,13 @@ class MineralGraphGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None
+        except RecursionError:
+            # a supply chain thousands of steps deep (a generated or looping file): the
+            # analysis walks it step by step; one line, and every output is atomic
+            graph = getattr(ctx.obj, "graph_path", None)
+            raise click.ClickException(
+                f"{graph + ': ' if graph else ''}the supply chain is nested too deeply to "
+                "analyse (a chain of hundreds of steps or more); nothing written") from None
 
 
 @click.group(cls=MineralGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})

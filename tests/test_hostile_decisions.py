@@ -258,3 +258,69 @@ def test_out_onto_stdout_through_a_pipe_is_written(target):
                          capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == expected.stdout
+
+
+def _hostile_tiny(tmp_path: Path, labels: dict) -> Path:
+    """A copy of the tiny dataset with some labels replaced (``{"Jet": "<img ...>"}``)."""
+    import csv as csv_module
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    for name in ("nodes.csv", "relations.csv", "sources.csv"):
+        (folder / name).write_bytes((TINY / name).read_bytes())
+    with (folder / "nodes.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv_module.reader(fh))
+    for row in rows[1:]:
+        row[1] = labels.get(row[1], row[1])
+    with (folder / "nodes.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv_module.writer(fh, lineterminator="\n").writerows(rows)
+    return folder
+
+
+def _hostile_snapshot(tmp_path: Path, labels: dict) -> Path:
+    snapshot = tmp_path / "hostile.json"
+    result = mg("build", "--no-bundled", "--source", _hostile_tiny(tmp_path, labels), "-o",
+                snapshot)
+    assert result.exit_code == 0, result.stderr
+    return snapshot
+
+
+def test_show_markdown_heading_is_escaped(tmp_path):
+    """`show --format md` wrote the node's label raw as its heading: a label from a
+    user's file (`<img src=x onerror=alert(1)>`, `[x](javascript:alert(1))`) became HTML
+    and a link wherever the Markdown was rendered."""
+    label = "<img src=x onerror=alert(1)>[x](javascript:alert(1))"
+    snapshot = _hostile_snapshot(tmp_path, {"Jet": label})
+    result = mg("--graph", snapshot, "show", "product:jet", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == "## &lt;img src=x onerror=alert(1)>[x\\](javascript:alert(1))"
+
+
+def test_a_supply_chain_thousands_of_steps_deep_is_one_line(tmp_path):
+    """A user's file with a chain of 3,000 MADE_FROM steps: `spof`, `chokepoints`,
+    `dependents` and `snapshot` stopped with a RecursionError traceback."""
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    (folder / "sources.csv").write_bytes((TINY / "sources.csv").read_bytes())
+    steps = 3000
+    (folder / "nodes.csv").write_text(
+        "id,label,stage,end_use,sources\ncountry:CN,China,,,source:tiny-a\n"
+        "product:p,P,,defence,source:tiny-a\n"
+        + "".join(f"material:m{i},M{i},processing,,source:tiny-a\n" for i in range(steps)),
+        encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "subject,relation,object,share,sources\n"
+        "product:p,REQUIRES,material:m0,,source:tiny-a\n"
+        + "".join(f"material:m{i},MADE_FROM,material:m{i + 1},,source:tiny-a\n"
+                  for i in range(steps - 1))
+        + f"country:CN,PRODUCES,material:m{steps - 1},1,source:tiny-a\n", encoding="utf-8")
+    snapshot = tmp_path / "deep.json"
+    assert mg("build", "--no-bundled", "--source", folder, "-o", snapshot).exit_code == 0
+    out = tmp_path / "spof.csv"
+    for args in (["spof", "product:p", "--format", "csv", "-o", out],
+                 ["snapshot", "product:p", "-o", tmp_path / "p.svg"]):
+        one_line_error(mg("--graph", snapshot, *args),
+                       f"{snapshot}: the supply chain is nested too deeply to analyse (a "
+                       "chain of hundreds of steps or more); nothing written")
+    assert not out.exists() and not (tmp_path / "p.svg").exists()

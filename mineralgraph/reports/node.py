@@ -3,7 +3,9 @@ CSV (``mineralgraph show``)."""
 
 from __future__ import annotations
 
-from mineralgraph.cells import fit, qualifier_text, to_csv, to_json
+import re
+
+from mineralgraph.cells import fit, md_text, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
@@ -135,5 +137,8 @@ def render_node(view: dict, fmt: str = "text") -> str:
         return to_csv(node_rows(view), CSV_COLUMNS)
     text = render_node_text(view)
     if fmt == "md":
-        return f"## {view['label']}\n\n```\n{text}\n```"
+        # the label is a user's text: escaped in the heading, and the fence longer
+        # than any run of backticks in the block, so nothing in it ends the block
+        fence = "`" * max(3, 1 + max(map(len, re.findall("`+", text)), default=0))
+        return f"## {md_text(str(view['label']))}\n\n{fence}\n{text}\n{fence}"
     return fit(text)
