@@ -257,3 +257,16 @@ def test_optimus_is_not_made_before_its_first_prototype(run_cli):
                                 "2020-01-01", "--format", "json").stdout)
     assert data["not_made_yet"]["made_from"] == "2022-09-30"
     assert data["not_made_yet"]["makers"] == ["company:tesla"]
+
+
+def test_the_snapshot_command_counts_the_sources_its_caption_counts(run_cli, tmp_path):
+    """A trial read "wrote f35.svg (19 boxes, 47 sources)" on stderr beside a caption of
+    52 sources: both count the picture's numbered list."""
+    import re
+
+    out = tmp_path / "f35.svg"
+    result = run_cli("snapshot", "product:f-35", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    said = int(re.search(r"(\d+) sources\)", result.stderr).group(1))
+    caption = int(re.search(r"· (\d+) sources, numbered as", out.read_text()).group(1))
+    assert said == caption
