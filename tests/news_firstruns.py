@@ -186,7 +186,7 @@ def main() -> None:
               f"({tp}/{claims}), gated {gtp / claims:.2f}")
     tp, fp, gtp, gfp = totals[:4]
     claims = sum(totals[4:])
-    print(f"all nine: P {tp / (tp + fp):.3f} ({tp}/{tp + fp}), gated {gtp / (gtp + gfp):.3f} "
+    print(f"all rounds: P {tp / (tp + fp):.3f} ({tp}/{tp + fp}), gated {gtp / (gtp + gfp):.3f} "
           f"({gtp}/{gtp + gfp}); R {tp / claims:.3f} ({tp}/{claims}), gated "
           f"{gtp / claims:.3f}")
 
