@@ -28,7 +28,8 @@ ROUNDS = {1: ("18dd419", "articles", 93, 121), 2: ("bf836ae", "articles", 122, 1
           7: ("013cc1c", "articles", 202, 209), 8: ("2f57f58", "articles", 210, 217),
           9: ("b0f6439", "articles", 218, 225), 10: ("4708532", "articles", 226, 241),
           11: ("228a65f", "round11", 231, 250), 12: ("27d282e", "articles", 251, 270),
-          13: ("1e4e9b7", "round13", 271, 290), 14: ("b0f6acc", "round14", 291, 310)}
+          13: ("1e4e9b7", "round13", 271, 290), 14: ("b0f6acc", "round14", 291, 310),
+          15: ("62177ab", "round15", 311, 330)}
 
 READ = r'''
 import json, re, sys
