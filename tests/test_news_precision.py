@@ -160,6 +160,15 @@ def test_an_entry_into_force_in_a_clause_of_background_keeps_no_new_control():
     stated = "In August China said exporters of indium would need licences from Sept. 15."
     assert len(gate.withhold(claims(aside), date(2025, 9, 20))) == 4
     assert gate.withhold(claims(stated), date(2025, 9, 20)) == {}
+    # "Last year" dates no month: a control it gives January 1 is not known by its month
+    last_year = [Rec("control:cn-2024-01-indium", "ISSUED_BY", "country:CN", date(2024, 1, 1), {},
+                     "Last year China said exporters of indium would need licences from Feb. 1, "
+                     "2024."),
+                 Rec("control:cn-2024-01-indium", "effective_from", date(2024, 2, 1),
+                     date(2024, 1, 1), {}, "Last year China said exporters of indium would need "
+                     "licences from Feb. 1, 2024.")]
+    assert set(gate.withhold(last_year, date(2025, 6, 1)).values()) == {
+        "withheld: a new control dated by a year alone ('last year' names no announcement)"}
 
 
 def test_a_forecast_entry_into_force_is_no_new_control(tmp_path, known):

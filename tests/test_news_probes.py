@@ -1371,3 +1371,25 @@ def test_round_13_classes_are_read_by_general_rules(tmp_path, known, kind, body,
     """Each probe gives exactly its claims: a date said with "last year" or "this year" read
     as one date of that year, a restated control given no new node, no wrong date."""
     assert scored(read(tmp_path, known, body, published).claims) == expected_claims(lines)
+
+
+# ------------------------------------------------------------------ round 15's fitted pass
+@pytest.mark.parametrize("body", [
+    # round 15's 320: a plan to spend on capacity beside "the longer licence"
+    "In October 2025 Lynas announced plans to spend nearly 500 million ringgit on expanding "
+    "capacity in Malaysia, and analysts said the longer licence made it more likely that the "
+    "expansion would go ahead.",
+    "Iluka intends to invest A$1.2 billion in its refinery, which needs a licence from the "
+    "Australian government.",
+    "Lynas plans to expand its Malaysian plant once its operating licence is renewed.",
+])
+def test_a_plan_to_spend_or_expand_is_no_licence(tmp_path, known, body):
+    result = read(tmp_path, known, body, published="2026-03-02")
+    assert not [c for c in result.claims if c.subject.startswith("licence:")]
+
+
+def test_a_plan_to_issue_licences_is_still_a_planned_licence(tmp_path, known):
+    """The plan's own verb is a licensing one: the planned decision stays read."""
+    plain = read(tmp_path, known, "China plans to issue export licences for gallium to "
+                 "Japanese firms, the commerce ministry said on Monday.", published="2025-06-12")
+    assert [c for c in plain.claims if c.subject.startswith("licence:")]

@@ -286,6 +286,11 @@ EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|sho
                           r"months))\b", re.I)
 PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
                          r"proposed|intends? to|preparing to|aims? to|aiming to)\b", re.I)
+#: What follows a plan's cue when the plan is to spend or grow, not to license ("plans to
+#: spend nearly 500 million ringgit on expanding capacity").
+SPENDING_PLAN = re.compile(r"\s+(?:(?:to|on)\s+)?(?:spend(?:ing)?|invest(?:ing)?|expand(?:ing)?|"
+                           r"build(?:ing)?|construct(?:ing)?|rais(?:e|ing)|doubl(?:e|ing)|"
+                           r"boost(?:ing)?|increas(?:e|ing)|upgrad(?:e|ing))\b", re.I)
 SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps|in (talks|discussions|"
                              r"negotiations)|negotiating|looking to|seeks? to|seeking to)\b", re.I)
 #: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
@@ -2734,6 +2739,13 @@ class NewsReader:
         if verb is None:
             self.skipped.append((self.line, text, "not a decision: no deciding verb outside what "
                                                   "the licences allow"))
+            return
+        if verb.re is PLANNED_CUE and SPENDING_PLAN.match(text, verb.end()):
+            # "Lynas announced plans to spend nearly 500 million ringgit on expanding capacity,
+            # and analysts said the longer licence made it more likely": a plan to spend or
+            # expand is no licence decision, planned or not (round 15's 320)
+            self.skipped.append((self.line, text, "not a decision: a plan to spend or expand "
+                                                  "is no licence"))
             return
         if decision == "under-review" and not REVIEW.search(text):
             decision = "approved"   # a planned issue of licences

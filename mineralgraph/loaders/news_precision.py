@@ -258,9 +258,9 @@ class PrecisionGate:
             if announced.qualifiers.get("dated_by") == "article" and issuer != official:
                 return "withheld: a new control whose announcement only the article's date " \
                        "dates"
-        if announced is not None and day is not None and (day.month, day.day) == (1, 1) \
-                and not re.search(
-                r"\b(January|Jan\.?)\s+1\b|\b1\s+(January|Jan)\b|\bNew Year", issued.quote):
+        if day is not None and (day.month, day.day) == (1, 1) and not re.search(
+                r"\b(January|Jan\.?)\s+1\b|\b1\s+(January|Jan)\b|\bNew Year" if announced
+                else r"\b(January|Jan\.?)\b", issued.quote):
             return "withheld: a new control dated by a year alone ('last year' names no " \
                    "announcement)"
         if day is not None and (published - day).days > window_days:
