@@ -136,7 +136,8 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    result = run_cli("--press-figures", "scenario", "--name", "mm-border-closure", "--format", "json")
+    result = run_cli("--press-figures",
+                     "scenario", "--name", "mm-border-closure", "--format", "json")
     losses = {r["product"]: r["loss_range"] for r in json.loads(result.stdout)["products"]}
     # the heavy feed is withheld too: Myanmar's 57% of it (Adamas) reaches every Dy/Tb
     # magnet (under --worst-case the F-35's range runs to 100% by its untraced DoD
@@ -179,7 +180,8 @@ def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
     # Kuantan's part of the rest of the world's 9% of NdPr oxide is not sourced: its equal
     # part, 1.5% (design note 5.4; 0-9% under --worst-case)
     assert "the hardest hit are " in text and ", each losing 1.5%." in " ".join(text.split())
-    wide = run_cli("--press-figures", "--worst-case", "scenario", "--name", "kuantan-offline").stdout
+    wide = run_cli("--press-figures",
+                   "--worst-case", "scenario", "--name", "kuantan-offline").stdout
     assert ", each losing 0-9.0%." in " ".join(wide.split())
 
 
@@ -201,7 +203,8 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    result = run_cli("--press-figures",
+                     "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
     assert result.exit_code == 0, result.stderr
     losses = {r["product"]: r["loss_low"] for r in json.loads(result.stdout)["products"]}
     assert losses["product:f-35"] > losses["product:optimus"]
@@ -426,7 +429,8 @@ def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
                       "    end_use: [defence]\n", encoding="utf-8")
     single.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
                       "    end_use: defence\n", encoding="utf-8")
-    a, b = (json.loads(run_cli("--press-figures", "scenario", "--file", str(p), "--as-of", "2025-06-01",
+    a, b = (json.loads(run_cli("--press-figures",
+                               "scenario", "--file", str(p), "--as-of", "2025-06-01",
                                "--format", "json").stdout)["products"] for p in (listed, single))
     assert a == b
     assert {r["product"]: r["loss_low"] for r in a}["product:f-35"] > 0.5
@@ -540,7 +544,8 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     # are set aside by default (design note 5.5)
     """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
     entities in Markdown output, only the escapes Markdown itself needs."""
-    text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    text = run_cli("--press-figures",
+                   "chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 9,801 | low, proxy, disputed | "
                 "[9][10][11][12][13][14][15][16][17][18][19][20][21][22] |"

@@ -58,7 +58,8 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
 def test_every_analysis_command_carries_the_range_keys(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
+    report = json.loads(run_cli("--press-figures",
+                                "chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
     assert report["availability_range"] == [0.0, 0.0006]
     assert report["baseline_low"] == 1.0 and report["availability_high"] == 0.0006
@@ -74,7 +75,8 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
         rows["company:honeywell"])
     spof = json.loads(run_cli("--press-figures", "spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
-    deps = json.loads(run_cli("--press-figures", "dependents", "country:CN", "--format", "json").stdout)
+    deps = json.loads(run_cli("--press-figures",
+                              "dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
     assert f35["loss_low"] == pytest.approx(0.999864, abs=1e-6)
     assert f35["loss_range"] == [pytest.approx(0.999864, abs=1e-6), 1.0]
@@ -90,7 +92,7 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
             first["availability_high"]) == ("1.0", "1.0", "0.0", "0.0006")
-    rows = list(csv.DictReader(io.StringIO(run_cli("--press-figures", 
+    rows = list(csv.DictReader(io.StringIO(run_cli("--press-figures",
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
     assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
@@ -105,7 +107,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     """Under the April 2025 denial the F-35's loss comes from China's 99% of Dy oxide (and
     its magnet and Sm oxide shares); the unmapped stages only make it a range. The reason
     line once blamed them alone."""
-    text = " ".join(run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
+    text = " ".join(run_cli("--press-figures",
+                            "scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
     assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
             "blocks China's 99% of Dysprosium oxide (separated) (medium confidence; rests on a "
             "proxy; source type: repost) [1], China's 94% of High-temperature NdFeB magnet "
@@ -143,7 +146,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
             "grade it does not cover).") in text
     assert "because these stages have no mapped supply: " not in text
-    data = json.loads(run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
+    data = json.loads(run_cli("--press-figures",
+                              "scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
     assert f35["drivers"] == [
@@ -159,7 +163,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
          "share_low": 0.91, "share_high": 0.91,
          "share_range": [0.91, 0.91], "assumed_share": False,
          "sources": ["source:reex-iea-oct-2025"]}]
-    removal = " ".join(run_cli("--press-figures", "scenario", "--name", "mp-materials-offline").stdout.split())
+    removal = " ".join(run_cli("--press-figures",
+                               "scenario", "--name", "mp-materials-offline").stdout.split())
     assert ("(product:tomahawk) loses 11%: the scenario removes MP Materials' 11% of "
             "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
             "paths.") in removal
@@ -241,13 +246,15 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     21.5% (the equal split 0.43 / 2, design note 5.4); under --worst-case 3.3-43%:
     Australia's sourced 3.3% of the concentrate at least, and all of the rest of the
     world's heavy feed at most."""
-    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format",
+    report = json.loads(run_cli("--press-figures",
+                                "chokepoints", "--product", "product:f-35", "--format",
                                 "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
     assert [s["target"] for s in au["paths"][0]][:3] == [
         "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
-    report = json.loads(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
+    report = json.loads(run_cli("--press-figures",
+                                "--worst-case", "chokepoints", "--product", "product:f-35",
                                 "--format", "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.03297, 0.43] and au["assumed_share"] is True
@@ -258,7 +265,8 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     assert mm["assumed_share"] is False
     # under --worst-case rank 12 (below the default top 10): its best case is its own 3.3%
     # of concentrate
-    text = " ".join(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
+    text = " ".join(run_cli("--press-figures",
+                            "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
     assert ("#12 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
@@ -277,13 +285,13 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
     on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, its
     requirement's "high"."""
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
             rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "high")
     assert rows["product:aim-9x"]["loss_range"] == [0.0, 0.0]
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
         "--worst-case", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
         "json").stdout)["products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
