@@ -395,6 +395,8 @@ def snapshot_chain(graph: SupplyGraph, node_id: str, scenario: Scenario | None =
     from mineralgraph.render.compact import compact_chain
 
     graph.require(node_id)
+    if model.kind_of(node_id) == "Product":
+        graph.require_made(node_id)
     if full or direction == "downstream" or depth or model.kind_of(node_id) != "Product":
         return build_chain(graph, chain_exposure(graph, node_id, direction, depth, scenario))
     found = exposure(graph, node_id, scenario)
@@ -459,6 +461,8 @@ def brief_content(graph: SupplyGraph, node_id: str, scenario: Scenario | None = 
 
     if scenario is not None and scenario.as_of and graph.as_of_date is None:
         graph = graph.as_of(scenario.as_of)
+    if node_id in graph and graph.kind(node_id) == "Product":
+        graph.require_made(node_id)
     return build_brief(graph, brief_exposure(graph, node_id, scenario))
 
 

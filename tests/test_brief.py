@@ -65,8 +65,6 @@ def test_brief_of_an_element_lists_the_products_it_feeds(tiny):
 
 
 def test_brief_of_a_country_gives_each_products_loss_as_a_range(tiny):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """Without China the jet loses 99.6% if its motor (no producer) is made elsewhere,
     100% if in China, its anchor country: the brief on China once gave "100%" alone and no
     SPOF, and said no product hangs on China, where ``dependents`` says 99.6-100%,
@@ -81,7 +79,7 @@ def test_brief_of_a_country_gives_each_products_loss_as_a_range(tiny):
                                 "may (if the stages without mapped supply sit in China).")
     assert "as a range" in brief.table_note
     # what the figure rests on, as dependents says it (the bundled F-35: low, on proxies)
-    bundled = build_brief(load_bundled().with_press_figures(), "country:CN")
+    bundled = build_brief(load_bundled(), "country:CN")
     f35 = next(r for r in bundled.table if r["node"] == "Lockheed Martin F-35 Lightning II")
     assert (f35["loss"], f35["spof"], f35["confidence"]) == (
         ">99.9-100%", "possible", "low, proxy, disputed")
@@ -100,17 +98,18 @@ def test_brief_of_a_material_names_the_products_that_need_it(tiny):
 
 
 def test_markdown_brief_has_every_part():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    graph = load_bundled().with_press_figures()
+    graph = load_bundled()
     brief = build_brief(graph.as_of(date(2025, 6, 1)), "product:f-35",
                         load_scenario("cn-2025-04-defence-denial"))
     text = to_markdown(brief).decode("utf-8")
     assert text.startswith("# Lockheed Martin F-35 Lightning II: supply-chain brief\n")
-    assert ("\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · press figures used "
-            "(--press-figures) · dataset 0.1.0+") in text
+    assert "\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
     summary = text.split("## Snapshot")[0].split("\n\n")[2]
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 3
+    # three items, the third with the rest of the world's sentence (5.2), which the
+    # chokepoint text has too (trial 4: the brief cut it)
+    assert len(re.findall(r"[.!?](?= |$)", summary)) == 4
+    assert summary.endswith("so the rest of the world is a single point of failure of it "
+                            "(design note 5.2), but many countries, not one.")
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
@@ -208,8 +207,6 @@ LETTER = ("letter", (792.0, 612.0))
     (*LETTER, "cn-2025-04-defence-denial", 2, False, False)])
 def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
                                                        upright):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """One page when everything fits with the picture at 16 cm; else a second page for
     the rest (the F-35 without a scenario fits one landscape A4 page, not a Letter one,
     whose table goes on to a second page; under --worst-case and under the denial its
@@ -220,8 +217,7 @@ def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pa
     from pypdf import PdfReader
 
     chosen = load_scenario(scenario) if scenario else None
-    graph = load_bundled().with_press_figures().with_worst_case(wide).as_of(
-        chosen.as_of if chosen else None)
+    graph = load_bundled().with_worst_case(wide).as_of(chosen.as_of if chosen else None)
     brief = build_brief(graph, "product:f-35", chosen)
     reader = PdfReader(BytesIO(to_pdf(brief, paper)))
     assert len(reader.pages) == pages
@@ -349,41 +345,38 @@ def test_brief_names_the_inputs_nothing_traces():
 
 
 def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    """The caption once said 34 sources while the brief listed 20: now it counts the
-    numbered list (the table's citations) and names the picture's count apart."""
-    text = run_cli("--press-figures",
-                   "brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
+    """The caption once said 34 sources while the brief listed 20; then the brief listed
+    its table's 27, the picture counted its 43 and the chokepoint report listed 35 (trial
+    4). Now the three give one list, numbered alike: the report's citations, then those
+    behind the picture's figures and the table's (render.compact.citation_list)."""
+    text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
-    # 10 suppliers under the denial with pools split equally (design note 5.4: a plant
-    # without a share loses its equal part; 5 under --worst-case, where one that may hold
-    # none of a pool loses nothing in it); their sources are 27 now that a row cites every
-    # figure its confidence reads, not its shown paths alone, and the rest of the world is
-    # a row (note 5.2); the picture draws on 43 with the data's Section 232 source
-    assert len(listed) == 27 and listed[-1].startswith("27. ")
+    n = len(listed)
+    assert listed[-1].startswith(f"{n}. ")
     assert text.splitlines()[2].endswith(
-        " · 27 sources cited in the table, listed below; the picture draws on 43")
+        f" · {n} sources, listed below, numbered as the product's chokepoint report and "
+        "snapshot number them")
+    report = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                     "cn-2025-04-defence-denial").stdout
+    assert f"\n[{n}] " in report and f"\n[{n + 1}] " not in report
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
     # the turbomachine, Machine Design names Moog's actuation system, and MOFCOM No. 18 [2025]
     # itself stands beside the law firm's alert on samarium)
     # a brief on a non-product lists the picture's sources, and says so
-    dy = run_cli("--press-figures", "brief", "element:Dy").stdout
+    dy = run_cli("brief", "element:Dy").stdout
     n = len(dy.split("## Sources\n\n")[1].strip().splitlines())
     assert dy.splitlines()[2].endswith(f" · {n} sources behind the picture, listed below")
 
 
 def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """Mermaid's entity codes only for ASCII that means something to Mermaid or HTML: a
     middle dot or ≈ as itself, never ``#183;`` (shown as such in the Markdown source, in
     ``%%`` comments, and where Mermaid draws plain SVG text)."""
     import re
 
-    result = run_cli("--press-figures", "brief", "product:f-35")
+    result = run_cli("brief", "product:f-35")
     assert result.exit_code == 0, result.output
     block = result.stdout.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
     assert "#183;" not in block and "#8776;" not in block
@@ -391,9 +384,9 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert not re.findall(r"#\w+;", block)
     lines = block.splitlines()
     assert lines[0] == "flowchart LR"
-    assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · press figures "
-                        r"used \(--press-figures\) · dataset \S+ · \d+ sources behind the "
-                        r"picture", lines[2]), lines[2]
+    assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
+                        r"\S+ · \d+ sources, numbered as the product's chokepoint report "
+                        r"and brief number them", lines[2]), lines[2]
     assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
             "China 99% (proxy)<br/>#4 China: possible SPOF") in block
     # JL Mag splits China's 94% with China's other makers: an equal part, assumed (design
@@ -402,13 +395,10 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """Under a scenario that leaves the F-35 <0.1% of its supply, the table, the picture's
     legend and the scenario row say the losses are shares of that remainder and give the
     remainder as a range, as the text report does."""
-    result = run_cli("--press-figures",
-                     "brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
+    result = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     note = next(line for line in lines if line.startswith("Suppliers"))
@@ -422,7 +412,7 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
             "world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before
-    plain_brief = run_cli("--press-figures", "brief", "product:f-35").stdout
+    plain_brief = run_cli("brief", "product:f-35").stdout
     assert ("ranked by the share of Lockheed Martin F-35 Lightning II's supply lost without "
             "them; ") in plain_brief
     assert "(#rank, loss)" in plain_brief

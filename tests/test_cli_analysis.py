@@ -60,18 +60,12 @@ def test_text_report_reads_like_a_briefing(run_cli):
     lines = result.stdout.splitlines()
     assert lines[0] == "SUPPLY-CHAIN CHOKEPOINTS"
     summary = " ".join(result.stdout.split("\n\n")[1].split())
-    # Dy oxide's 99% (a repost of CSIS) is set aside (design note 5.5): the stage that
-    # makes China's loss is NdFeB alloy, 92% (BIS, a proxy; HHI 92^2 = 8,464); without
-    # China the F-35 keeps 8% x 31.5% of it (1 - 0.974836): 97-100%
+    # the magnets' 92% is Commerce BIS's (government, 2020) since data's sixth round; the
+    # repost's 99% of heavy refining is shown beside the IEA set, not used (note 5.5)
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
-                              "metal stage: NdFeB alloy, 92% from China (HHI 8,464; medium "
-                              "confidence; rests on a proxy); without China it would lose "
-                              "97-100% ")
-    used = run_cli("--press-figures", "chokepoints", "--product", "product:f-35").stdout
-    assert " ".join(used.split("\n\n")[2].split()).startswith(
-        "Lockheed Martin F-35 Lightning II is most exposed at the processing stage: "
-        "Dysprosium oxide (separated), 99% from China (HHI 9,801; medium confidence; rests "
-        "on a proxy; source type: repost); without China it would lose ")
+                              "component stage: High-temperature NdFeB magnet (Dy/Tb-doped), "
+                              "92% from China (HHI 8,464; medium confidence; rests on a "
+                              "proxy); without China it would lose ")
     # each sole source says what it rests on, as every figure of the summary does
     assert summary.endswith("It cannot be made without Honeywell (high confidence), Moog "
                             "(medium confidence) and Northrop Grumman (high confidence), "
@@ -136,8 +130,7 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    result = run_cli("--press-figures",
-                     "scenario", "--name", "mm-border-closure", "--format", "json")
+    result = run_cli("--press-figures", "scenario", "--name", "mm-border-closure", "--format", "json")
     losses = {r["product"]: r["loss_range"] for r in json.loads(result.stdout)["products"]}
     # the heavy feed is withheld too: Myanmar's 57% of it (Adamas) reaches every Dy/Tb
     # magnet (under --worst-case the F-35's range runs to 100% by its untraced DoD
@@ -174,15 +167,13 @@ def test_evidence_paths_pass_over_supplies_of_an_unrelated_material(run_cli):
 
 
 def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    text = run_cli("--press-figures", "scenario", "--name", "kuantan-offline").stdout
-    # Kuantan's part of the rest of the world's 9% of NdPr oxide is not sourced: its equal
-    # part, 1.5% (design note 5.4; 0-9% under --worst-case)
-    assert "the hardest hit are " in text and ", each losing 1.5%." in " ".join(text.split())
-    wide = run_cli("--press-figures",
-                   "--worst-case", "scenario", "--name", "kuantan-offline").stdout
-    assert ", each losing 0-9.0%." in " ".join(wide.split())
+    text = run_cli("scenario", "--name", "kuantan-offline").stdout
+    # Kuantan's part of the rest of the world's 8.7228% of Dy oxide (IEA 2024, the magnet
+    # rare earths) is not sourced: its equal part with White Mesa and the unnamed rest,
+    # 0.087228 / 3 = 2.9% (design note 5.4; 0-8.7% under --worst-case)
+    assert "the hardest hit are " in text and ", each losing 2.9%." in " ".join(text.split())
+    wide = run_cli("--worst-case", "scenario", "--name", "kuantan-offline").stdout
+    assert ", each losing 0-8.7%." in " ".join(wide.split())
 
 
 def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_cli):
@@ -195,16 +186,15 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users. Every figure below is measured against what a "
         "product still gets under it.")
-    assert " ".join(text[3].split()).startswith(
-        "Lockheed Martin F-35 Lightning II keeps <0.1% of its supply under the scenario (low "
+    assert " ".join(text[2].split()).startswith(
+        "Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the scenario (low "
         "confidence; rests on a proxy; disputed);")
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    result = run_cli("--press-figures",
-                     "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
     assert result.exit_code == 0, result.stderr
     losses = {r["product"]: r["loss_low"] for r in json.loads(result.stdout)["products"]}
     assert losses["product:f-35"] > losses["product:optimus"]
@@ -429,8 +419,7 @@ def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
                       "    end_use: [defence]\n", encoding="utf-8")
     single.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
                       "    end_use: defence\n", encoding="utf-8")
-    a, b = (json.loads(run_cli("--press-figures",
-                               "scenario", "--file", str(p), "--as-of", "2025-06-01",
+    a, b = (json.loads(run_cli("--press-figures", "scenario", "--file", str(p), "--as-of", "2025-06-01",
                                "--format", "json").stdout)["products"] for p in (listed, single))
     assert a == b
     assert {r["product"]: r["loss_low"] for r in a}["product:f-35"] > 0.5
@@ -512,31 +501,31 @@ def test_supply_paths_are_the_shortest_first_even_when_many_longer_ones_exist():
 
 
 def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    """The shares chokepoints marks as a medium-confidence proxy from a repost carry the
-    same marks in concentration's text, CSV, JSON and the chart's caption."""
+    """The shares chokepoints marks as a proxy (a low-confidence, disputed one for Dy oxide)
+    carry the same marks in concentration's text, CSV, JSON and the chart's caption."""
     args = ["concentration", "material:ndpr-oxide", "material:dy-oxide"]
-    text = run_cli("--press-figures", *args).stdout
-    assert ("China's figure for Dysprosium oxide (separated) is a proxy, measured for all "
-            "heavy rare-earth refining.") in " ".join(text.split())
-    assert "  processing  2024  CN 91%,  91%   91%   8,281  yes   medium,   repost   [1]" in text
-    csv = run_cli("--press-figures", *args, "--format", "csv").stdout.splitlines()
+    text = run_cli(*args).stdout
+    assert ("China's figure for Dysprosium oxide (separated) is a proxy, measured for "
+            "refining of the four magnet rare earths together (Nd, Pr, Tb, Dy; mostly Nd and Pr "
+            "by weight), not dysprosium alone.") in " ".join(text.split())
+    # HHI over named countries: 0.912772^2 + 0.044864^2 + 0.011897^2 = 0.83531 -> 8,353
+    assert "  2024  CN 91%,      91%   97%   8,353  yes   medium,       research     [1]" in text
+    csv = run_cli(*args, "--format", "csv").stdout.splitlines()
     assert csv[0] == ("material,stage,year,top_country,top1,top3,hhi,highly_concentrated,"
-                      "confidence,proxies,disputes,source_type,shares,sources,press_figures")
-    assert csv[2] == ("material:dy-oxide,processing,2023,CN,0.99,0.99,9801.0,yes,medium,"
-                      "country:CN>material:dy-oxide: all heavy rare-earth refining;country:XX>"
-                      "material:dy-oxide: all heavy rare-earth refining,,repost,CN=0.99;"
-                      "XX=0.01,source:reex-csis-heavy-ree-2025,yes")
-    data = json.loads(run_cli("--press-figures", *args, "--format", "json").stdout)
+                      "confidence,proxies,disputes,source_type,shares,sources")
+    assert csv[2].startswith("material:dy-oxide,processing,2024,CN,0.912772,0.912772,8331.5,"
+                             "yes,low,\"country:CN>material:dy-oxide: refining of the four "
+                             "magnet rare earths together")
+    assert csv[2].endswith(",research,CN=0.912772;XX=0.087228,source:iea-cm-dataset-2025")
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
     assert [(d["material"], d["confidence"], d["source_types"], len(d["proxies"]))
-            for d in data] == [("material:ndpr-oxide", "medium", ["repost"], 2),
-                               ("material:dy-oxide", "medium", ["repost"], 2)]
+            for d in data] == [("material:ndpr-oxide", "medium", ["research"], 4),
+                               ("material:dy-oxide", "low", ["research"], 2)]
     out = tmp_path / "c.svg"
     assert run_cli("--press-figures", *args, "-o", str(out)).exit_code == 0
     svg = out.read_text()
-    assert (">Dysprosium oxide (separated): medium confidence; rests on a proxy; source type: "
-            "repost<") in svg
+    assert (">Dysprosium oxide (separated): low confidence; rests on a proxy; disputed; source "
+            "type: research<") in svg
 
 
 def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
@@ -544,11 +533,10 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     # are set aside by default (design note 5.5)
     """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
     entities in Markdown output, only the escapes Markdown itself needs."""
-    text = run_cli("--press-figures",
-                   "chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
-            ">99.9-100% | possible | 9,801 | low, proxy, disputed | "
-                "[9][10][11][12][13][14][15][16][17][18][19][20][21][22] |"
+            ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
+                "[9][10][11][12][13][14][15][16][17][18][19][20][21] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()

@@ -58,11 +58,12 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
 def test_every_analysis_command_carries_the_range_keys(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    report = json.loads(run_cli("--press-figures",
-                                "chokepoints", "--product", "product:f-35", "--scenario",
+    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
-    assert report["availability_range"] == [0.0, 0.0006]
-    assert report["baseline_low"] == 1.0 and report["availability_high"] == 0.0006
+    # the high end: 0.08 of HT magnets (BIS's rest of world) x 0.087228 of Dy oxide (the
+    # IEA's magnet rare earths outside China) = 0.006978
+    assert report["availability_range"] == [0.0, 0.006978]
+    assert report["baseline_low"] == 1.0 and report["availability_high"] == 0.006978
     assert "availability" not in report and "baseline" not in report
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
@@ -75,12 +76,12 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
         rows["company:honeywell"])
     spof = json.loads(run_cli("--press-figures", "spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
-    deps = json.loads(run_cli("--press-figures",
-                              "dependents", "country:CN", "--format", "json").stdout)
+    deps = json.loads(run_cli("--press-figures", "dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
-    assert f35["loss_low"] == pytest.approx(0.999864, abs=1e-6)
-    assert f35["loss_range"] == [pytest.approx(0.999864, abs=1e-6), 1.0]
-    assert f35["loss_high"] == 1.0 and f35["loss"] == pytest.approx(0.999864, abs=1e-6)
+    # 1 - 0.08 (HT magnets) x 0.08 (alloy) x 0.087228 (NdPr oxide) x 0.3147 (concentrate)
+    assert f35["loss_low"] == pytest.approx(0.999824, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(0.999824, abs=1e-6), 1.0]
+    assert f35["loss_high"] == 1.0 and f35["loss"] == pytest.approx(0.999824, abs=1e-6)
     assert f35["spof"] == "possible"
 
 
@@ -91,42 +92,37 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
-            first["availability_high"]) == ("1.0", "1.0", "0.0", "0.0006")
-    rows = list(csv.DictReader(io.StringIO(run_cli("--press-figures",
+            first["availability_high"]) == ("1.0", "1.0", "0.0", "0.006978")
+    rows = list(csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
     assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
-            f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.0006", "0.9994", "1.0")
+            f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.006978", "0.993022", "1.0")
     # every range as its two ends: no lone figure to read as the answer
     assert not {"loss", "baseline", "availability", "scenario"} & set(f35)
 
 
 def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    """Under the April 2025 denial the F-35's loss comes from China's 99% of Dy oxide (and
-    its magnet and Sm oxide shares); the unmapped stages only make it a range. The reason
-    line once blamed them alone."""
-    text = " ".join(run_cli("--press-figures",
-                            "scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
-    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
-            "blocks China's 99% of Dysprosium oxide (separated) (medium confidence; rests on a "
-            "proxy; source type: repost) [1], China's 94% of High-temperature NdFeB magnet "
-            "(Dy/Tb-doped) (medium confidence; rests on a proxy; source type: repost) [2] and "
-            "China's 91% of Samarium oxide (separated) (low confidence; rests on a proxy; "
-            "source type: repost) [2] on its supply paths. It is a range, not one figure, "
+    """Under the April 2025 denial the F-35's loss comes from China's 92% of HT magnets (and
+    its Dy and Sm oxide shares); the unmapped stages only make it a range. The reason line
+    once blamed them alone."""
+    text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses 99-100%: the scenario "
+            "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
+            "confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide (separated) "
+            "(low confidence; rests on a proxy; disputed) [2] and China's 91% of Samarium oxide "
+            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a range, not one figure, "
             "because these stages have no mapped supply (the low end keeps them; the high end "
             "assumes the scenario reaches them): Dysprosium metal and DyFe alloy; Samarium "
             "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
     # under --worst-case the grade and the untraced DoD materials widen it too
     text = " ".join(run_cli("--press-figures", "--worst-case", "scenario", "--name",
                             "cn-2025-04-defence-denial").stdout.split())
-    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
-            "blocks China's 99% of Dysprosium oxide (separated) (medium confidence; rests on a "
-            "proxy; source type: repost) [1], China's 94% of High-temperature NdFeB magnet "
-            "(Dy/Tb-doped) (medium confidence; rests on a proxy; source type: repost) [2] and "
-            "China's 91% of Samarium oxide (separated) (low confidence; rests on a proxy; "
-            "source type: repost) [2] on its supply paths. It is a range, not one figure, "
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses 99-100%: the scenario "
+            "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
+            "confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide (separated) "
+            "(low confidence; rests on a proxy; disputed) [2] and China's 91% of Samarium oxide "
+            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a range, not one figure, "
             "because the grade of Sintered NdFeB permanent magnet is not stated (the high end "
             "takes it as the grade the control covers, High-temperature NdFeB magnet "
             "(Dy/Tb-doped); the low end as a grade it does not cover); and these "
@@ -136,35 +132,33 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
     # magnets of unstated grade (addendum, 5.6 grades): the DoD names NdFeB for the F-22,
     # Javelin, AIM-9X and Bradley without a grade, so the control on Dy/Tb may reach them
-    # (China's 94% of sintered magnets blocked at the high end); they once showed 0%
+    # (China's 92% of NdFeB magnets, BIS, blocked at the high end); they once showed 0%
     assert ("(product:f-22) and Javelin anti-tank missile (Raytheon / Lockheed Martin) "
-            "(product:javelin) lose 0-94%: the scenario blocks China's 94% of Sintered NdFeB "
-            "permanent magnet (medium confidence; source type: repost) [2] on their supply "
+            "(product:javelin) lose 0-92%: the scenario blocks China's 92% of Sintered NdFeB "
+            "permanent magnet (medium confidence; rests on a proxy) [1] on their supply "
             "paths, but only in the worst case (the high end "
             "of the loss). Each is a range, not one figure, because the grade of Sintered "
             "NdFeB permanent magnet is not stated (the high end takes it as the grade the "
             "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
             "grade it does not cover).") in text
     assert "because these stages have no mapped supply: " not in text
-    data = json.loads(run_cli("--press-figures",
-                              "scenario", "--name", "cn-2025-04-defence-denial", "--format",
+    data = json.loads(run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
     assert f35["drivers"] == [
-        {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
-         "share_low": 0.99, "share_high": 0.99,
-         "share_range": [0.99, 0.99], "assumed_share": False,
-         "sources": ["source:reex-csis-heavy-ree-2025"]},
         {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
-         "share_low": 0.94, "share_high": 0.94,
-         "share_range": [0.94, 0.94], "assumed_share": False,
-         "sources": ["source:reex-iea-oct-2025"]},
+         "share_low": 0.92, "share_high": 0.92,
+         "share_range": [0.92, 0.92], "assumed_share": False,
+         "sources": ["source:bis-232-ndfeb-2022"]},
+        {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
+         "share_low": 0.912772, "share_high": 0.912772,
+         "share_range": [0.912772, 0.912772], "assumed_share": False,
+         "sources": ["source:iea-cm-dataset-2025"]},
         {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
-         "share_low": 0.91, "share_high": 0.91,
-         "share_range": [0.91, 0.91], "assumed_share": False,
-         "sources": ["source:reex-iea-oct-2025"]}]
-    removal = " ".join(run_cli("--press-figures",
-                               "scenario", "--name", "mp-materials-offline").stdout.split())
+         "share_low": 0.912772, "share_high": 0.912772,
+         "share_range": [0.912772, 0.912772], "assumed_share": False,
+         "sources": ["source:iea-cm-dataset-2025"]}]
+    removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
     assert ("(product:tomahawk) loses 11%: the scenario removes MP Materials' 11% of "
             "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
             "paths.") in removal
@@ -182,7 +176,7 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
-    assert ("availability <0.1% (low confidence; rests on a proxy; disputed) as of "
+    assert ("availability 0-0.7% (low confidence; rests on a proxy; disputed) as of "
             "2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)
@@ -246,15 +240,13 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     21.5% (the equal split 0.43 / 2, design note 5.4); under --worst-case 3.3-43%:
     Australia's sourced 3.3% of the concentrate at least, and all of the rest of the
     world's heavy feed at most."""
-    report = json.loads(run_cli("--press-figures",
-                                "chokepoints", "--product", "product:f-35", "--format",
+    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format",
                                 "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
     assert [s["target"] for s in au["paths"][0]][:3] == [
         "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
-    report = json.loads(run_cli("--press-figures",
-                                "--worst-case", "chokepoints", "--product", "product:f-35",
+    report = json.loads(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
                                 "--format", "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.03297, 0.43] and au["assumed_share"] is True
@@ -263,12 +255,11 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     # Myanmar's 57% is a sourced share: no ≈
     mm = next(c for c in report["chokepoints"] if c["id"] == "country:MM")
     assert mm["assumed_share"] is False
-    # under --worst-case rank 12 (below the default top 10): its best case is its own 3.3%
+    # under --worst-case rank 13 (below the default top 10): its best case is its own 3.3%
     # of concentrate
-    text = " ".join(run_cli("--press-figures",
-                            "--worst-case", "chokepoints", "--product", "product:f-35",
+    text = " ".join(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
-    assert ("#12 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
+    assert ("#13 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
 
@@ -277,24 +268,24 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
     """Under the April 2025 denial the Columbia-class loses 0-100% because the DoD's
-    unspecified magnet it needs (requirement rated high) is untraced, and the AIM-9X 0-94%
-    because its magnet's grade is not stated (China's 94% share of sintered magnets and
+    unspecified magnet it needs (requirement rated high) is untraced, and the AIM-9X 0-92%
+    because its magnet's grade is not stated (China's 92% share of NdFeB magnets and
     the requirement, both rated medium): the rows carried no confidence, as if the figure
     rested on nothing. The Columbia's 0-100% is the untraced rule's alone (its mapped
     supply loses nothing): no fact says how large it is, so its confidence is "unknown",
     not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
     on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, its
     requirement's "high"."""
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
             rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "high")
     assert rows["product:aim-9x"]["loss_range"] == [0.0, 0.0]
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
         "--worst-case", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
         "json").stdout)["products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
             rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 1.0], "unknown")
     assert (rows["product:aim-9x"]["loss_range"], rows["product:aim-9x"]["confidence"]) == (
-        [0.0, 0.94], "medium")
+        [0.0, 0.92], "medium")

@@ -371,6 +371,11 @@ class SupplyGraph:
                     f"every figure would be a later year's; use a date on or after "
                     f"{first.isoformat()}")
         active = [c for c in claims if active_on(c, as_of)]
+        #: the MAKES relations that start after the graph's date: a product whose making
+        #: starts later did not exist yet on that date (:meth:`not_made_yet`)
+        self.makes_later: tuple[Claim, ...] = () if as_of is None else tuple(
+            c for c in claims if c.predicate == "MAKES" and not active_on(c, as_of)
+            and starts(c) is not None and starts(c) > as_of)
         #: stand-ins for shares of a later year, and facility and company rows whose
         #: figure is of a later year (by object identity) -> the rows given, so that a
         #: graph rebuilt from this one (as_of, with_policy...) starts from the rows
@@ -458,7 +463,10 @@ class SupplyGraph:
         ``min_confidence`` left out (or ``claims``), each stand-in for a later year's
         shares (:func:`earliest_set_proxies`) replaced by the row it stands for, so the
         variant marks it once, at its own date."""
-        claims = self.claims + self.left_out + self.modal if claims is None else claims
+        # the MAKES claims that start after the date come along (each graph drops them
+        # again at its own date), so a variant still knows what is not made yet
+        claims = (self.claims + self.left_out + self.modal + self.makes_later
+                  if claims is None else claims + self.makes_later)
         if not self._stand_ins:
             return claims
         return tuple(self._stand_ins.get(id(c), c) for c in claims)
@@ -524,6 +532,41 @@ class SupplyGraph:
             return []
         return [c for c in self.claims
                 if c.is_relation and c.valid_from is not None and c.valid_from > today]
+
+    def not_made_yet(self, product: str) -> list[Claim]:
+        """The MAKES claims of a product that start after this graph's date, earliest
+        first, when none of its MAKES claims holds on that date: its maker's making it is
+        dated after the date, so the product did not exist yet then and has no
+        availability to give ([] otherwise, and always for an undated graph).
+
+        >>> from mineralgraph.claim import Claim
+        >>> from datetime import date
+        >>> made = Claim("company:t", "MAKES", "product:p", sources=("source:s",),
+        ...              valid_from=date(2022, 9, 30))
+        >>> g = SupplyGraph([made, Claim("product:p", "label", "P", sources=("source:s",))])
+        >>> [c.valid_from.isoformat() for c in g.as_of("2020-01-01").not_made_yet("product:p")]
+        ['2022-09-30']
+        >>> g.as_of("2023-01-01").not_made_yet("product:p"), g.not_made_yet("product:p")
+        ([], [])
+        """
+        if not self.makes_later or self.relation_claims(product, "MAKES", incoming=True):
+            return []
+        return sorted((c for c in self.makes_later if str(c.object) == product),
+                      key=lambda c: (starts(c), c.subject))
+
+    def require_made(self, product: str) -> str:
+        """``product`` when it was made on this graph's date; else MineralGraphError, one
+        line saying from when its making is dated (a picture or a product's single
+        points of failure on a date before it existed have nothing to show)."""
+        later = self.not_made_yet(product)
+        if later:
+            makers = ", ".join(sorted({c.subject for c in later}))
+            sources = ", ".join(sorted({s for c in later for s in c.sources}))
+            raise MineralGraphError(
+                f"{product} was not made yet on {self.as_of_date.isoformat()}: its making "
+                f"by {makers} is dated from {starts(later[0]).isoformat()} ({sources}); "
+                "use a later --as-of")
+        return product
 
     def with_left_out_requirements(self) -> SupplyGraph:
         """This graph with the requirements (REQUIRES, MADE_FROM) that ``min_confidence``

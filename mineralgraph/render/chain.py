@@ -361,6 +361,16 @@ class Chain:
         found |= {s for n in self.nodes.values() for s in n.sources}
         return sorted(found)
 
+    @property
+    def listed(self) -> list[str]:
+        """The numbered list of sources, in number order: the product's one list (its
+        chokepoint report's and brief's, :attr:`numbering`) when the picture follows it,
+        else :attr:`sources`."""
+        if not self.numbering:
+            return self.sources
+        rest = [s for s in self.sources if s not in self.numbering]
+        return sorted(self.numbering, key=self.numbering.get) + rest
+
     def number(self, source: str) -> int:
         """The number of a source in the picture's numbered list (1 for the first): as
         the chokepoint report numbers it when the picture follows that report
@@ -386,8 +396,11 @@ class Chain:
             scenario += " · worst case (--worst-case)"
         if self.press_figures:  # and --press-figures
             scenario += " · press figures used (--press-figures)"
-        n = len(self.sources)
-        sources = sources or f"{n} source{'' if n == 1 else 's'} behind the picture"
+        n = len(self.listed)
+        plural = "" if n == 1 else "s"
+        sources = sources or (
+            f"{n} source{plural}, numbered as the product's chokepoint report and brief "
+            "number them" if self.numbering else f"{n} source{plural} behind the picture")
         return f"As of {when} · scenario: {scenario} · dataset {self.version} · {sources}"
 
 

@@ -256,7 +256,10 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                 for s in c.sources})
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
-    numbering, cited = report_numbering(report, [c for _, c, _ in owners])
+    marked = [c for _, c, _ in owners]
+    listed = citation_list(graph, report, _drawn_sources(nodes, edges), marked)
+    numbering = {source: number for number, source in enumerate(listed, 1)}
+    cited = {c.id: _cite(numbering, c.sources) for c in marked}
     top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c),
                what=not_one_supplier(report, c) or "", cited=cited.get(c.id, ""))
            for rank, c, _ in owners]
@@ -274,40 +277,51 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
-    chain.citations = {s: graph.citation(s) for s in chain.sources}
+    chain.citations = {s: graph.citation(s) for s in listed}
     return chain
 
 
-def report_numbering(report: ProductReport, marked: list) -> tuple[dict[str, int], dict[str, str]]:
-    """The source numbers of the product's chokepoint report (``mineralgraph chokepoints
-    --product ID`` at the same date and scenario), as far as its table goes to cite the
-    ``marked`` rows, and each marked row's citation (``[1][2][4]``): a picture's figure
-    cites what its report row cites, by the same numbers. The report's table cites its
-    rows in rank order first (``reports.chokepoints.briefing_rows``), so these numbers
-    are the report's whatever rows follow.
+#: The rows of a brief's chokepoint table: the product's first suppliers, by rank.
+TABLE_ROWS = 10
+
+
+def _drawn_sources(nodes: dict, edges: list) -> set[str]:
+    """Every source behind a drawn box or flow (:attr:`Chain.sources`, before the chain)."""
+    return ({s for e in edges for s in e.sources}
+            | {s for n in nodes.values() for s in n.sources})
+
+
+def _cite(numbering: dict[str, int], sources) -> str:
+    """``[1][4]``: sources by their numbers in the list (each one is in it)."""
+    return "".join(f"[{n}]" for n in sorted({numbering[s] for s in sources}))
+
+
+def citation_list(graph: SupplyGraph, report: ProductReport, drawn,
+                  marked: list = ()) -> list[str]:
+    """The one list of a product's sources, in number order, that its chokepoint report
+    (``mineralgraph chokepoints --product ID``), its snapshot and its brief all list and
+    number alike (at the same date and scenario): first the report's own citations in
+    its order (:func:`~mineralgraph.reports.chokepoints.cite_reports`, the text's 10
+    rows), then, by id, the sources only the pictures and the brief cite: those behind
+    the drawn boxes and flows (``drawn``), the brief table's suppliers and the
+    ``marked`` chokepoints.
 
     >>> from mineralgraph import load_bundled
     >>> from mineralgraph.graph.analysis import chokepoints
-    >>> report = chokepoints(load_bundled(), ["product:f-35"])[0]
-    >>> numbers, cited = report_numbering(report, list(report.chokepoints[:2]))
-    >>> cited["company:honeywell"], cited["company:moog"]
-    ('[1][2][3][4]', '[5][6][7]')
+    >>> g = load_bundled()
+    >>> report = chokepoints(g, ["product:f-35"])[0]
+    >>> listed = citation_list(g, report, set())
+    >>> first = report.chokepoints[0]  # Honeywell: its row's sources come first, by id
+    >>> first.id, listed[:len(first.sources)] == sorted(first.sources)
+    ('company:honeywell', True)
     """
-    from mineralgraph.reports.chokepoints import briefing_rows
+    from mineralgraph.reports.chokepoints import cite_reports
     from mineralgraph.reports.common import SourceIndex
 
-    index = SourceIndex(None)
-    wanted = {c.id for c in marked}
-    cited: dict[str, str] = {}
-    for row in briefing_rows(report, None):
-        if not wanted - set(cited):
-            break
-        text = index.cite(row.sources)
-        if row.id in wanted:
-            cited[row.id] = text
-    for c in marked:  # a row past the table (none is: the table ranks every supplier)
-        cited.setdefault(c.id, index.cite(c.sources))
-    return dict(index.numbers), cited
+    index = cite_reports([report], graph, SourceIndex(graph))
+    suppliers = [c for c in report.chokepoints if c.rank is not None][:TABLE_ROWS]
+    index.cite(set(drawn) | {s for c in [*suppliers, *marked] for s in c.sources})
+    return sorted(index.numbers, key=index.numbers.get)
 
 
 def skipped_ranks(report: ProductReport, shown: set) -> list[str]:
