@@ -34,10 +34,7 @@ def test_a_country_figure_of_a_year_starts_with_its_year():
 
 
 def test_f35_in_2022_reads_later_shares_as_proxies_in_time(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    report = json.loads(run_cli("--press-figures",
-                                "chokepoints", "--product", "product:f-35", "--as-of",
+    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--as-of",
                                 "2022-06-30", "--format", "json").stdout)[0]
     china = next(r for r in report["chokepoints"] if r["id"] == "country:CN")
     measured = {(p["object"], p["measured_for"]) for p in china["proxies"]}
@@ -53,12 +50,11 @@ def test_f35_in_2022_reads_later_shares_as_proxies_in_time(run_cli):
         "2023, the earliest year on record"]
     # a later source stating what held on the date is kept: the F-35's SmCo pump magnet
     # (Defense Daily, October 2022: "in service on the jet since 2003")
-    brief = run_cli("--press-figures", "brief", "product:f-35", "--as-of", "2022-06-30").stdout
+    brief = run_cli("brief", "product:f-35", "--as-of", "2022-06-30").stdout
     sources = brief[brief.index("## Sources"):]
     assert "Pentagon Approves National Security Waiver to Resume F-35 Deliveries" in sources
     # and today's answer reads them as they stand
-    today = json.loads(run_cli("--press-figures",
-                               "chokepoints", "--product", "product:f-35", "--format",
+    today = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
                                "json").stdout)[0]
     china = next(r for r in today["chokepoints"] if r["id"] == "country:CN")
     assert not any("earliest year" in p["measured_for"] for p in china["proxies"])

@@ -44,13 +44,6 @@ def f35(bundled):
     return compact(bundled, "product:f-35")
 
 
-@pytest.fixture(scope="module")
-def f35_press(bundled):
-    """The F-35's snapshot with --press-figures: the magnets' 94% and Dy oxide's 99% (press
-    reposts of the IEA and CSIS, set aside by default, design note 5.5) read."""
-    return compact(bundled.with_press_figures(), "product:f-35")
-
-
 # ---------------------------------------------------------------------- tiny, by hand
 def test_tiny_jet_by_hand():
     graph = SupplyGraph(load_curated(TINY).claims)
@@ -79,16 +72,14 @@ def test_tiny_jet_by_hand():
 
 
 # ---------------------------------------------------------------------- F-35
-def test_f35_snapshot_shows_myanmars_heavy_feed_as_chokepoints_ranks_it(bundled, f35_press):
+def test_f35_snapshot_shows_myanmars_heavy_feed_as_chokepoints_ranks_it(bundled, f35):
     """The baseline snapshot (and the brief's picture) once marked five owners, SPOFs
     included: Honeywell, Moog and Northrop Grumman took three, so Myanmar's 57% of the
     heavy rare-earth feed (rank 6 in ``chokepoints``) was not drawn. Every picture now
-    marks the same suppliers as the full chain: each SPOF and the next four. (Myanmar's
-    57% is mining.com's, a press figure: read with --press-figures, design note 5.5.)"""
+    marks the same suppliers as the full chain: each SPOF and the next four."""
     from mineralgraph.graph.analysis.exposure import chain_exposure
 
-    bundled = bundled.with_press_figures()
-    chain, found = f35_press
+    chain, found = f35
     myanmar = next(c for c in found.report.chokepoints if c.id == "country:MM")
     assert (myanmar.rank, myanmar.loss_range) == (6, pytest.approx((0.57, 0.57)))
     feed = chain.nodes["material:hre-feed"]
@@ -124,8 +115,8 @@ def test_no_label_is_cut(bundled, product):
     assert not [t for t in texts if "…" in t]
 
 
-def test_china_is_shown_once_with_its_companies_inside(f35_press):
-    chain, _ = f35_press
+def test_china_is_shown_once_with_its_companies_inside(f35):
+    chain, _ = f35
     magnet = chain.nodes["material:ndfeb-magnet"]
     china = [b for b in magnet.bars if b.owner == "country:CN"]
     assert len(china) == 1 and round(china[0].share, 2) == 0.94
@@ -150,13 +141,8 @@ def test_unmapped_materials_are_unknown_never_safe(bundled, f35):
                for t in texts)
 
 
-def test_figures_are_the_reports(f35, f35_press):
-    # by default the magnets' 94% is set aside (5.5): the HHI drawn is NdFeB alloy's 92%
-    for (chain, found), hhi_text in ((f35, "HHI 8,464"), (f35_press, "HHI 8,836")):
-        _figures_are_the_reports(chain, found, hhi_text)
-
-
-def _figures_are_the_reports(chain, found, hhi_text):
+def test_figures_are_the_reports(f35):
+    chain, found = f35
     suppliers = [c for c in found.report.chokepoints
                  if c.kind in ("Country", "Company", "Facility")]
     for top in chain.top:
@@ -175,13 +161,10 @@ def _figures_are_the_reports(chain, found, hhi_text):
     assert china.rank == 4 and china.loss > 0.98
     drawn = " ".join(t.text for t in compact_layout(chain).primitives()
                      if isinstance(t, Text))
-    assert f"#4 China: {china.figure()}"[:16] in drawn and hhi_text in drawn
+    assert f"#4 China: {china.figure()}"[:16] in drawn and "HHI 8,836" in drawn
 
 
 def test_scenario_names_what_it_blocks(bundled):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    bundled = bundled.with_press_figures()
     scenario = load_scenario("cn-2025-04-defence-denial")
     chain, found = compact(bundled.as_of(scenario.as_of), "product:f-35", scenario)
     # China's separation of samarium and dysprosium oxide is what the denial blocks
@@ -258,9 +241,6 @@ def test_a_company_loss_is_written_at_the_material_it_produces(bundled):
     # the new-user trial of 2026-11-27: MP Materials and Mountain Pass were drawn inside
     # Tesla's actuator box ("each: holds ≈100%", the United States' share there), while the
     # report takes their 13% loss from the rare-earth concentrate (its HHI stage)
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    bundled = bundled.with_press_figures()
     chain, found = compact(bundled, "product:optimus")
     where = {k.id: m for m, node in chain.nodes.items() for k in node.chokes}
     assert where["company:mp-materials"] == "material:re-concentrate"

@@ -153,7 +153,7 @@ def test_dependents_never_below_a_control_on_the_node_for_every_element_and_coun
                 mine = max(max(values), found.untraced_losses.get(product, 0.0))
                 assert mine >= high - 1e-9, (node, product, mine, high)
             checked += len(hit)
-    assert checked > (900 if wide else 350)  # 392: the press rows of 5.5 are set aside
+    assert checked > (900 if wide else 400)
 
 
 def test_dependents_of_dysprosium_name_the_optimus(run_cli):

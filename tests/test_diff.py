@@ -199,8 +199,6 @@ def test_diff_needs_two_arguments(run_cli, snapshots):
 
 
 def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir, tmp_path):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """Done-when of issue 7: the new claims and the changed chokepoints are shown.
 
     The article names a second Chinese magnet maker. With no sourced share it takes an
@@ -212,10 +210,10 @@ def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir,
     """
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     article = data_dir / "news" / "diff" / "ningbo-magnets.txt"
-    assert run_cli("--press-figures", "build", "--out", str(old)).exit_code == 0
-    built = run_cli("--press-figures", "build", "--source", str(article), "--out", str(new))
+    assert run_cli("build", "--out", str(old)).exit_code == 0
+    built = run_cli("build", "--source", str(article), "--out", str(new))
     assert built.exit_code == 0, built.stderr
-    result = run_cli("--press-figures", "diff", str(old), str(new), "--format", "json")
+    result = run_cli("diff", str(old), str(new), "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     produced = [c for c in data["added"] if c["predicate"] == "PRODUCES"]
@@ -231,8 +229,7 @@ def test_diff_of_the_bundled_data_with_and_without_an_article(run_cli, data_dir,
                                                               [0.313333, 0.313333])
     ningbo = [c for c in f35["chokepoints_added"] if c["id"] == "company:ningbo-yunsheng"][0]
     assert ningbo["loss_range"] == [0.313333, 0.313333]
-    wide = run_cli("--press-figures",
-                   "--worst-case", "diff", str(old), str(new), "--format", "json")
+    wide = run_cli("--worst-case", "diff", str(old), str(new), "--format", "json")
     assert wide.exit_code == 0, wide.stderr
     data = json.loads(wide.stdout)
     assert data["worst_case"] is True

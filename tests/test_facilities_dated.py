@@ -50,10 +50,7 @@ def test_estonia_matters_more_once_narva_produces(graph):
     # --worst-case Estonia may hold none of them (low end 0) or all (high end 9%, then
     # 1 - 0.91 * 0.94 = 14.46% with Narva)
     def loss(day, wide=False):
-        # the shares of --press-figures (the IEA's via Rare Earth Exchanges; design note
-        # 5.5 sets them aside by default, when Estonia's plants split with the other named
-        # plants instead: Silmet one of five, Narva one of four)
-        rows = scenario(graph.with_worst_case(wide).with_press_figures().as_of(day),
+        rows = scenario(graph.with_worst_case(wide).as_of(day),
                         Scenario(name="ee", remove=("country:EE",))).rows()
         return {r["product"]: (r["loss_low"], r["loss_high"]) for r in rows}
     before, after = loss("2026-06-30"), loss("2026-07-01")

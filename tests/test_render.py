@@ -66,13 +66,6 @@ def f35():
     return build_chain(load_bundled(), "product:f-35")
 
 
-@pytest.fixture(scope="module")
-def f35_press():
-    """The F-35's full chain with --press-figures (Myanmar's 57%, mining.com's, and the
-    reposts' shares read; design note 5.5 sets them aside by default)."""
-    return build_chain(load_bundled().with_press_figures(), "product:f-35")
-
-
 # ---------------------------------------------------------------------- what is shown
 def test_tiny_chain_holds_the_hand_checked_chain(tiny):
     chain = build_chain(tiny, "product:jet")
@@ -134,8 +127,7 @@ def test_every_picture_labels_a_loss_range_with_both_ends(tiny):
     assert down.nodes["product:car"].low is None
 
 
-def test_every_picture_says_what_a_marked_loss_rests_on(f35_press):
-    f35 = f35_press
+def test_every_picture_says_what_a_marked_loss_rests_on(f35):
     """The full chain's marked losses came without their confidence, which the compact
     picture and the table give: Myanmar's 57% rests on a disputed figure. (Rank 7 was JL
     Mag's 47%, an equal split of China's 94% no source gives; JL Mag is now 0-94% and ranks

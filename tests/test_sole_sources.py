@@ -176,11 +176,9 @@ def test_the_bundled_optimus_names_the_united_states_via_tesla(run_cli):
 
 
 def test_dependents_of_the_united_states_say_via_maker(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     import json
 
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
+    rows = {r["product"]: r for r in json.loads(run_cli(
         "dependents", "country:US", "--format", "json").stdout)["dependents"]}
     optimus = rows["product:optimus"]
     assert (optimus["loss"], optimus["loss_high"], optimus["spof"],
@@ -188,7 +186,7 @@ def test_dependents_of_the_united_states_say_via_maker(run_cli):
     # JSON's spof is the note's: "certain", "possible" or false, never "no"
     assert {r["spof"] for r in rows.values()} <= {"certain", "possible", False}
     assert any(r["spof"] is False for r in rows.values())
-    text = " ".join(run_cli("--press-figures", "dependents", "country:US").stdout.split())
+    text = " ".join(run_cli("dependents", "country:US").stdout.split())
     assert ("Tesla Optimus humanoid robot and Patriot air and missile defence system would "
             "lose all without it only through their makers' own work there (via maker): it "
             "is a single point of failure of them (design note 5.6)") in text

@@ -58,17 +58,14 @@ def test_output_is_the_same_bytes_under_every_hash_seed(name, tmp_path):
 
 
 def test_a_source_keeps_its_number_across_formats_and_the_brief(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The text report, its Markdown and the brief on the same question number their
     sources alike (first cited in the table, in rank order)."""
     import re
 
     args = ["--product", "product:f-35", "--scenario", "cn-2025-04-defence-denial"]
-    text = run_cli("--press-figures", "chokepoints", *args).stdout
-    md = run_cli("--press-figures", "chokepoints", *args, "--format", "md").stdout
-    brief = run_cli("--press-figures",
-                    "brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
+    text = run_cli("chokepoints", *args).stdout
+    md = run_cli("chokepoints", *args, "--format", "md").stdout
+    brief = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
 
     def titles(listing: str, pattern: str) -> list[str]:
         return re.findall(pattern, listing, re.M)

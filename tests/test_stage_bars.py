@@ -26,18 +26,16 @@ def _texts(scene):
 
 def test_rare_earth_bars_show_mining_separation_and_magnets_with_chinas_shares(
         run_cli, tmp_path):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     from mineralgraph import load_bundled
     from mineralgraph.graph.analysis import concentrations
     from mineralgraph.reports.common import percent
 
     out = tmp_path / "re.svg"
-    result = run_cli("--press-figures", "concentration", *RARE_EARTHS, "-o", str(out))
+    result = run_cli("concentration", *RARE_EARTHS, "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"wrote {out} (3 stage bars)\n"
     svg = out.read_text()
-    for row in concentrations(load_bundled().with_press_figures(), RARE_EARTHS):
+    for row in concentrations(load_bundled(), RARE_EARTHS):
         expected = f"CN {percent(row.shares['CN'])}"
         assert f">{expected}<" in svg, expected
     # ground up: mining before separation before the magnet

@@ -91,9 +91,7 @@ def _f35_brief_with_held_rows():
 
     held = load_curated(Path(__file__).parent / "data" / "f35-held").claims
     scenario = load_scenario("cn-2025-04-defence-denial")
-    # with --press-figures, the reading this brief was laid out for (design note 5.5)
-    graph = SupplyGraph(list(bundled_claims()) + list(held),
-                        press_figures=True).as_of(scenario.as_of)
+    graph = SupplyGraph(list(bundled_claims()) + list(held)).as_of(scenario.as_of)
     return build_brief(graph, brief_exposure(graph, "product:f-35", scenario))
 
 
@@ -129,8 +127,6 @@ def test_the_held_back_requirements_fit_the_brief_with_its_picture_at_7_pt():
 
 
 def test_the_pdf_tables_figures_are_never_broken_and_the_picture_keeps_7_pt():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The NMC cell's brief drew its picture at 410 pt (text under 7 pt) on one page, and
     its table's narrow columns broke "76-100%" over "76-" and "100%" and rank 10 over
     "1-" and "0": now two pages, the picture at 16 cm, every figure whole."""
@@ -143,7 +139,7 @@ def test_the_pdf_tables_figures_are_never_broken_and_the_picture_keeps_7_pt():
     from mineralgraph.render.brief import build_brief
     from mineralgraph.render.brief_pdf import picture_points, to_pdf
 
-    graph = load_bundled().with_press_figures()
+    graph = load_bundled()
     brief = build_brief(graph, brief_exposure(graph, "product:nmc-battery-cell"))
     for paper in ("a4", "letter"):
         assert picture_points(brief, paper) >= 453.5 - 0.5
@@ -187,8 +183,6 @@ def test_the_mermaid_picture_marks_a_makers_country_via_maker(run_cli):
 
 
 def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """JL Mag has no share of its own: it splits China's 94% of sintered magnets with
     China's other makers. By default the pictures write its equal part, marked assumed:
     "JL Mag Rare-Earth ≈47%" (design note 5.4). Under --worst-case they say what may be:
@@ -201,8 +195,7 @@ def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split(
     from mineralgraph.render.compact import compact_chain
     from mineralgraph.render.compact_layout import _country_line
 
-    for graph, text in ((load_bundled().with_press_figures(), "≈47%"),
-                        (load_bundled().with_press_figures().with_worst_case(), "≈0-94%")):
+    for graph, text in ((load_bundled(), "≈47%"), (load_bundled().with_worst_case(), "≈0-94%")):
         compact = compact_chain(graph, chokepoints(graph, ["product:f-35"])[0])
         china = next(b for b in compact.nodes["material:ndfeb-magnet"].bars
                      if b.owner == "country:CN")
@@ -213,16 +206,13 @@ def test_pictures_state_a_pooled_producers_share_as_a_range_not_the_equal_split(
 
 
 def test_the_scenario_text_states_a_pooled_producers_share_as_a_range(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """mp-materials-offline read "MP Materials' 1.5% of Sintered NdFeB permanent magnet":
     the equal split of a pool MP shares with other US makers, unmarked. It is marked
     assumed now (≈1.5%, design note 5.4), and under --worst-case says what may be."""
-    text = " ".join(run_cli("--press-figures",
-                            "scenario", "--name", "mp-materials-offline").stdout.split())
+    text = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
     assert "MP Materials' ≈1.5% of Sintered NdFeB permanent magnet" in text
     assert "MP Materials' 1.5%" not in text
-    text = " ".join(run_cli("--press-figures", "--worst-case", "scenario", "--name",
+    text = " ".join(run_cli("--worst-case", "scenario", "--name",
                             "mp-materials-offline").stdout.split())
     assert "MP Materials' ≈0-6.0% of Sintered NdFeB permanent magnet" in text
 

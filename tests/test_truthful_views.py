@@ -27,12 +27,10 @@ EMBARGO = ("scenario", "--name", "cn-rare-earth-embargo")
 
 # ------------------------------------------------- 1. scenario: losses only, in %
 def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The table put availability (1.000, 0.000-0.001) beside the loss (>99.9-100%): an
     analyst read one column as the other. Text and Markdown show the loss alone, a %
     range, with its confidence, as chokepoints does."""
-    text = out("--press-figures", *EMBARGO)
+    text = out(*EMBARGO)
     header = text[text.index("\nproduct\n"):].splitlines()[2].split()
     assert header == ["end_use", "loss", "new", "SPOFs", "unmapped", "conf.", "sources"]
     f35 = text[text.index("\nproduct:f-35\n"):].splitlines()[2:4]
@@ -42,7 +40,7 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "13"]
     assert {"low,", "proxy,", "[1][3]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
-    md = out("--press-figures", *EMBARGO, "--format", "md")
+    md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
     assert ("| product:f-35 | defence | >99.9-100% | country:XX | 13 | low, proxy, disputed | "
@@ -51,14 +49,14 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
-        out("--press-figures", *EMBARGO, "--format", "csv")))}
+        out(*EMBARGO, "--format", "csv")))}
     assert list(rows["product:f-35"])[:8] == [
         "product", "end_use", "baseline_low", "baseline_high", "availability_low",
         "availability_high", "loss_low", "loss_high"]
     assert (rows["product:f-35"]["availability_high"], rows["product:f-35"]["loss_low"]) == (
         "0.000136", "0.999864")
     f35_json = {r["product"]: r for r in json.loads(
-        out("--press-figures", *EMBARGO, "--format", "json"))["products"]}["product:f-35"]
+        out(*EMBARGO, "--format", "json"))["products"]}["product:f-35"]
     assert (f35_json["loss_range"], f35_json["availability_range"]) == (
         [0.999864, 1.0], [0.0, 0.000136])
 
@@ -82,14 +80,12 @@ def test_scenario_says_when_a_loss_is_counted_from_a_baseline_below_whole():
 
 
 def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilities():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The brief's scenario table read "1.000 | 0.000-0.001 | >99.9-100%" and the PDF
     "availability 1.000 without it, 0.000-0.001 under it (loss >99.9-100%)"."""
     from mineralgraph import load_bundled
     from mineralgraph.render.brief import SCENARIO_COLUMNS, _scenario_rows
 
-    md = out("--press-figures", "brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
+    md = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
     assert ("| product | loss | confidence | new single points |\n"
             "| --- | --- | --- | --- |\n"
             "| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
@@ -100,7 +96,7 @@ def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilit
            "proxies": [{"subject": "country:CN", "object": "material:sm-oxide",
                         "measured_for": "all rare-earth separation"}],
            "assumed_share": True, "disputes": []}
-    assert _scenario_rows(load_bundled().with_press_figures(), [row]) == [{
+    assert _scenario_rows(load_bundled(), [row]) == [{
         "product": "Joint Direct Attack Munition (JDAM) guided bomb kit",
         "loss": "97-100%", "confidence": "medium, proxy, ≈",
         "new_spofs": "China (possible)"}]
@@ -155,11 +151,9 @@ def test_spof_is_the_notes_in_json_and_one_enum_of_strings_in_cells():
 
 # ------------------------------------------------- 3. unmapped inputs, grouped
 def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """"Supply not mapped: A (id): reason, B (id): reason, ..." ran 14 materials and
     their reasons (commas inside) into one paragraph."""
-    text = out("--press-figures", "chokepoints", "--product", "product:f-35")
+    text = out("chokepoints", "--product", "product:f-35")
     block = text[text.index("Supply not mapped"):text.index("\nSOURCES\n")]
     lines = block.splitlines()
     assert lines[:2] == ["Supply not mapped, unknown and not safe (13 inputs, by stage, "
@@ -181,17 +175,17 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     import re
     for n in set(re.findall(r"\[(\d+)\]", block)):
         assert f"\n[{n}] " in listed
-    summary = " ".join(text.split("\n\n")[5].split())  # after --press-figures' line
+    summary = " ".join(text.split("\n\n")[4].split())
     assert summary.startswith(
         "13 upstream materials have no mapped supply (unknown, not safe), by stage: "
         "mining: Germanium concentrate (zinc residues, coal fly ash); processing: "
         "Germanium dioxide (GeO2), Germanium tetrachloride (GeCl4) and Refined cobalt; "
         "metal: Dysprosium metal and DyFe alloy,")
-    md = out("--press-figures", "chokepoints", "--product", "product:f-35", "--format", "md")
+    md = out("chokepoints", "--product", "product:f-35", "--format", "md")
     assert ("**Supply not mapped, unknown and not safe (13 inputs, by stage, with why no "
             "producer is mapped)**\n\n- mining\n  - Germanium concentrate (zinc residues, "
             "coal fly ash) (material:germanium-concentrate): USGS MCS 2025: global") in md
-    brief = out("--press-figures", "brief", "product:f-35", "--format", "md")
+    brief = out("brief", "product:f-35", "--format", "md")
     assert ("13 upstream materials have no mapped supply (unknown, not safe), by stage: "
             "1 in mining, 3 in processing, 5 in metal, 3 in component and 1 in subsystem"
             in brief)
@@ -218,20 +212,17 @@ def test_unmapped_inputs_with_the_same_reason_share_one_line():
 
 # ------------------------------------------------- 4. Mermaid labels as written
 def test_mermaid_labels_read_as_written_when_pasted_as_text():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """"Metal #38; alloy", "#35;4 China", "0-#60;0.1%" showed raw wherever the Markdown
     was pasted as text; inside Mermaid's quoted labels they need no code."""
     import re
 
-    mmd = out("--press-figures", "snapshot", "product:f-35", "--format", "mmd")
+    mmd = out("snapshot", "product:f-35", "--format", "mmd")
     assert ('  n3["Dysprosium metal and DyFe alloy<br/>Metal & alloy: UNKNOWN (no producer '
             'mapped)"]') in mmd
     assert ("<br/>#4 China: possible SPOF, loss >99.9-100% (low confidence; rests on a "
             "proxy; disputed)\"]") in mmd
     assert not re.findall(r"#\w+;", mmd)
-    brief = out("--press-figures",
-                "brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+    brief = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                 "--format", "md")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
             'under the scenario (<0.1% of its supply))"]') in brief
@@ -317,48 +308,42 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 
 # ------------------------------------------------- 6. views agree with each other
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
     # 13 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
     # is 100% at baseline by construction, so every view says beside it what it is with
     # them counted missing (unknown supply is not safe), never calling that availability
-    text = out("--press-figures", "chokepoints", "--product", "product:f-35")
+    text = out("chokepoints", "--product", "product:f-35")
     assert ("defence; availability 100% (both bounds; with its 13 inputs of unmapped supply "
             "counted missing, 0%) as of latest data") in " ".join(text.split())
-    mmd = out("--press-figures", "snapshot", "product:f-35", "--format", "mmd")
+    mmd = out("snapshot", "product:f-35", "--format", "mmd")
     assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 13 '
             'unmapped inputs counted missing)"]') in mmd
-    svg = out("--press-figures", "snapshot", "product:f-35")
+    svg = out("snapshot", "product:f-35")
     assert ">availability</text>" in svg and ">100% (no</text>" in svg
     assert ">scenario; 0%</text>" in svg
     assert "1.00" not in mmd and ">1.00" not in svg
-    full = out("--press-figures",
-               "snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
+    full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     # the full chain states the availability as the report and the compact picture do
     assert "availability &lt;0.1% (baseline 100%)" in full
     assert ("availability 100%; 0% with its 13 unmapped inputs counted missing"
-            in out("--press-figures", "snapshot", "product:f-35", "--full"))
+            in out("snapshot", "product:f-35", "--full"))
 
 
 def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The scenario named "China's 99% of Dysprosium oxide" with neither confidence nor
     source, where chokepoints gives the same figure both; the table had no sources."""
-    text = " ".join(out("--press-figures",
-                        "scenario", "--name", "cn-2025-04-defence-denial").split())
+    text = " ".join(out("scenario", "--name", "cn-2025-04-defence-denial").split())
     assert ("the scenario blocks China's 99% of Dysprosium oxide (separated) (medium "
             "confidence; rests on a proxy; source type: repost) [1],") in text
     listed = text.split(" SOURCES ")[1]
     assert listed.startswith("[1] repost: CSIS, The Consequences of China's New Rare Earths "
                              "Export Restrictions")
     # the same figure, the same confidence and source type as the chokepoint summary
-    chk = " ".join(out("--press-figures", "chokepoints", "--product", "product:f-35").split())
+    chk = " ".join(out("chokepoints", "--product", "product:f-35").split())
     assert ("Dysprosium oxide (separated), 99% from China (HHI 9,801; medium confidence; "
             "rests on a proxy; source type: repost)") in chk
-    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out("--press-figures",
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
     assert rows["product:f-35"]["sources"] == (
         "source:reex-csis-heavy-ree-2025;source:reex-iea-oct-2025")
@@ -377,15 +362,12 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
 
 
 def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     import mineralgraph as mg
 
     # under the embargo the AIM-9X's lower bound keeps the US makers' equal parts of the
     # rest of the world's magnets (design note 5.4): four possible new single points
-    embargo = ("--press-figures", "scenario", "--name", "cn-rare-earth-embargo")
-    rows = {r["product"]: r for r in mg.scenario(mg.load(press_figures=True),
-                                                 "cn-rare-earth-embargo").rows()}
+    embargo = ("scenario", "--name", "cn-rare-earth-embargo")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*embargo, "--format", "csv")))}
     assert rows["product:aim-9x"]["new_possible_spofs"] == [
@@ -395,9 +377,8 @@ def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does()
     # under --worst-case its lower bound is 0 there (the rest of the world's 6% of magnets
     # may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has no
     # possible new single point; under the April 2025 denial it has six
-    denial = ("--press-figures", "--worst-case", "scenario", "--name",
-              "cn-2025-04-defence-denial")
-    rows = {r["product"]: r for r in mg.scenario(mg.load(press_figures=True, worst_case=True),
+    denial = ("--worst-case", "scenario", "--name", "cn-2025-04-defence-denial")
+    rows = {r["product"]: r for r in mg.scenario(mg.load(worst_case=True),
                                                  "cn-2025-04-defence-denial").rows()}
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*denial, "--format", "csv")))}
@@ -419,10 +400,7 @@ def test_concentration_of_an_unmapped_material_says_why_with_its_sources():
 
 
 def test_chokepoints_json_gives_why_each_input_is_unmapped_as_the_text_does():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    data = json.loads(out("--press-figures",
-                          "chokepoints", "--product", "product:f-35", "--format", "json"))[0]
+    data = json.loads(out("chokepoints", "--product", "product:f-35", "--format", "json"))[0]
     reasons = data["unmapped_reasons"]
     assert [r["material"] for r in reasons] == [
         "material:germanium-concentrate", "material:germanium-dioxide",
@@ -451,17 +429,14 @@ def test_a_zero_loss_on_a_partial_bill_of_materials_is_marked_in_its_cell():
 
 
 def test_the_legend_of_an_assumed_share_says_what_the_figure_beside_it_is():
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The legend under `chokepoints` and the brief's note say what an assumed (≈) share is
     in the reading the figure beside it follows: an equal part of its country's share by
     default (design note 5.4: JL Mag ≈47%), a range under --worst-case (addendum, 5.4
     amended: JL Mag ≈0-94%)."""
-    text = " ".join(out("--press-figures", "chokepoints", "--product", "product:optimus").split())
+    text = " ".join(out("chokepoints", "--product", "product:optimus").split())
     assert "else an equal part of its country's (or the rest of the world's) share" in text
     assert "none to all" not in text
-    wide = " ".join(out("--press-figures",
-                        "--worst-case", "chokepoints", "--product", "product:optimus").split())
+    wide = " ".join(out("--worst-case", "chokepoints", "--product", "product:optimus").split())
     assert "equal part" not in wide
     assert "it may hold none to all of the share it splits" in wide
-    assert "equal part" not in out("--press-figures", "--worst-case", "brief", "product:optimus")
+    assert "equal part" not in out("--worst-case", "brief", "product:optimus")

@@ -44,8 +44,6 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
 
 
 def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The Virginia-class, Columbia-class and military UAV read 0-100% under China's
     controls under --worst-case (their requirements are untraced, a rule of the
     addendum's wider reading); dependents once left them out. By default none is listed. (25 may
@@ -53,12 +51,11 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     F-22, iPhone and Javelin lose all in the worst case, where the rest of the world's
     magnets all come from plants whose unmapped alloy stage sits in China.)"""
     plain = {r["product"]: r for r in csv.DictReader(io.StringIO(
-        run_cli("--press-figures", "dependents", "country:CN", "--format", "csv").stdout))}
+        run_cli("dependents", "country:CN", "--format", "csv").stdout))}
     assert "product:military-uav" not in plain
     assert not any(r["untraced_requirements"] for r in plain.values())
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
-        run_cli("--press-figures",
-                "--worst-case", "dependents", "country:CN", "--format", "csv").stdout))}
+        run_cli("--worst-case", "dependents", "country:CN", "--format", "csv").stdout))}
     assert len(rows) == 32
     for product, material in (("product:virginia-class-submarine",
                                "material:re-defence-materials;material:re-magnet-unspecified"),
@@ -77,12 +74,11 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     assert (rows["product:ddg-51"]["loss_low"], rows["product:ddg-51"]["loss_high"],
             rows["product:ddg-51"]["untraced_requirements"]) == (
         "0.984339", "1.0", "material:re-defence-materials")
-    text = run_cli("--press-figures", "--worst-case", "dependents", "country:CN").stdout
+    text = run_cli("--worst-case", "dependents", "country:CN").stdout
     flat = " ".join(text.split())
     assert flat.startswith(
         "PRODUCTS DEPENDING ON CHINA Worst case (--worst-case): ")
     flat = flat[flat.index(" whole). ") + len(" whole). "):]
-    flat = flat[flat.index(" shows them beside. ") + len(" shows them beside. "):]
     assert flat.startswith(
         "29 products have a supply path from China (country:CN); 1 cannot be made without "
         "it: Tesla Optimus humanoid robot (low confidence; rests on a proxy). 25 more may "
@@ -94,14 +90,14 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
     assert uav[-4:] == ["0-100%", "untraced", "unknown", "[69]"]
-    assert run_cli("--press-figures", "--worst-case", "dependents", "country:CN").stdout == text
+    assert run_cli("--worst-case", "dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
-    dy = run_cli("--press-figures", "--worst-case", "dependents", "element:Dy").stdout
+    dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
     virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
     assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[10][14]"]
     # a company or a facility: no control names one, and 5.6 never takes a virtual
     # producer out with one
-    mp = run_cli("--press-figures", "--worst-case", "dependents", "company:mp-materials").stdout
+    mp = run_cli("--worst-case", "dependents", "company:mp-materials").stdout
     assert "untraced" not in mp.split("whole).", 1)[1]
 
 
@@ -147,11 +143,9 @@ def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cl
 
 
 def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The scenario's confidence column was blank (null in JSON) for 0% and 0-100% rows;
     the iPhone's headline 94% from China had no confidence though it rests on a repost."""
-    data = json.loads(run_cli("--press-figures", "scenario", "--name", "cn-rare-earth-embargo",
+    data = json.loads(run_cli("scenario", "--name", "cn-rare-earth-embargo",
                               "--format", "json").stdout)
     confidence = {r["product"]: r["confidence"] for r in data["products"]}
     assert None not in confidence.values()
@@ -163,32 +157,28 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
     # requirement)
     assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
         "high", "medium")
-    wide = json.loads(run_cli("--press-figures",
-                              "--worst-case", "scenario", "--name", "cn-rare-earth-embargo",
+    wide = json.loads(run_cli("--worst-case", "scenario", "--name", "cn-rare-earth-embargo",
                               "--format", "json").stdout)
     assert {r["product"]: r["confidence"] for r in wide["products"]}[
         "product:military-uav"] == "unknown"
-    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli("--press-figures",
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
         "--worst-case", "scenario", "--name", "cn-rare-earth-embargo", "--format",
         "csv").stdout))}
     assert rows["product:virginia-class-submarine"]["confidence"] == "unknown"
-    md = run_cli("--press-figures",
-                 "scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
+    md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
     assert [line.split(" | ")[-2] for line in md.splitlines()
             if line.startswith("| product:patriot ")] == ["low"]
-    text = run_cli("--press-figures", "chokepoints", "--product", "product:iphone").stdout
+    text = run_cli("chokepoints", "--product", "product:iphone").stdout
     assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
             "NdFeB permanent magnet, 94% from China (HHI 8,836; medium confidence; source "
             "type: repost); without China") in " ".join(text.split())
-    assert run_cli("--press-figures", "chokepoints", "--product", "product:iphone").stdout == text
+    assert run_cli("chokepoints", "--product", "product:iphone").stdout == text
 
 
 def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """The F-35 snapshot showed NdPr oxide 91%, samarium oxide 91% and the Dy/Tb-doped
     magnets 94% with no tag, though each rests on a proxy (samarium's on a low one)."""
-    mmd = run_cli("--press-figures", "snapshot", "product:f-35", "--format", "mmd").stdout
+    mmd = run_cli("snapshot", "product:f-35", "--format", "mmd").stdout
     boxes = {line.split('["')[1].split("<br/>")[0]: line.split("<br/>")[2].removesuffix('"]')
              for line in mmd.splitlines() if '["' in line and line.count("<br/>") >= 2}
     assert (boxes["NdPr oxide (separated)"], boxes["Samarium oxide (separated)"],
@@ -197,38 +187,36 @@ def test_snapshot_boxes_tag_a_share_that_rests_on_a_low_or_proxy_claim(run_cli):
     # a share that is not weak carries no tag
     assert boxes["Sintered NdFeB permanent magnet"] == (
         "China 94% (incl. JL Mag Rare-Earth ≈47%)")
-    svg = run_cli("--press-figures", "snapshot", "product:f-35").stdout
+    svg = run_cli("snapshot", "product:f-35").stdout
     # the bar carries the share, the country's line its tag
     assert ">91%</text>" in svg and ">China (low,</text>" in svg and ">proxy)</text>" in svg
-    assert run_cli("--press-figures", "snapshot", "product:f-35", "--format", "mmd").stdout == mmd
+    assert run_cli("snapshot", "product:f-35", "--format", "mmd").stdout == mmd
 
 
 def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
     """No source states the grade of the Optimus actuator magnets (Musk: "rare-earth
     magnets"; the Dy/Tb grade was inferred from the licence alone): the requirement is
     NdFeB of unstated grade, so the April 2025 control reaches it only in the worst case
     of --worst-case."""
     from mineralgraph import load_bundled
 
-    graph = load_bundled().with_press_figures()
+    graph = load_bundled()
     assert graph.neighbours("material:robot-actuator", "REQUIRES") == ["material:ndfeb-magnet"]
     assert "element:Dy" not in graph.neighbours("material:robot-actuator", "CONTAINS")
     note = graph.relation_claims("material:robot-actuator", "REQUIRES")[0].qualifier("note")
     assert "no source states the grade" in note
-    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli("--press-figures",
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
         "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format", "csv").stdout))}
     optimus = rows["product:optimus"]
     # by default the control reaches what it covers (5.6): not a magnet of unstated grade
     assert (optimus["loss_low"], optimus["loss_high"]) == ("0.0", "0.0")
-    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli("--press-figures",
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(run_cli(
         "--worst-case", "scenario", "--enforce", "control:cn-2025-04-rare-earths", "--format",
         "csv").stdout))}
     optimus = rows["product:optimus"]
     assert (optimus["loss_low"], optimus["loss_high"], optimus["confidence"]) == (
         "0.0", "1.0", "medium")
-    text = " ".join(run_cli("--press-figures", "--worst-case", "scenario", "--enforce",
+    text = " ".join(run_cli("--worst-case", "scenario", "--enforce",
                             "control:cn-2025-04-rare-earths").stdout.split())
     assert ("Tesla Optimus humanoid robot (product:optimus) loses 0-100%: the scenario blocks "
             "China's 94% of Sintered NdFeB permanent magnet (medium confidence; source type: "
@@ -238,12 +226,9 @@ def test_optimus_actuator_magnet_is_of_unstated_grade_as_its_sources_say(run_cli
 
 
 def test_full_snapshot_producer_boxes_tag_a_weak_share(run_cli):
-    # the figures of --press-figures: the press and repost sets they rest on
-    # are set aside by default (design note 5.5)
-    mmd = run_cli("--press-figures", "snapshot", "product:f-35", "--full", "--format", "mmd").stdout
+    mmd = run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout
     shares = [line.split('["')[1].split("<br/>")[:2] for line in mmd.splitlines()
               if '["China 91%' in line]
     assert sorted(shares) == [["China 91%", "CN; share: low, proxy"],
                               ["China 91%", "CN; share: proxy"]]
-    assert run_cli("--press-figures",
-                   "snapshot", "product:f-35", "--full", "--format", "mmd").stdout == mmd
+    assert run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout == mmd

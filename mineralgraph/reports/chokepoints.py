@@ -260,7 +260,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
-    for paragraph in story(reports, graph):
+    for paragraph in story(reports, graph, sources.cite):
         out += [text(paragraph), ""]
     for report in reports:
         if report.not_made:  # one line: no availability, rows or evidence to give
