@@ -130,7 +130,8 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    result = run_cli("--press-figures", "scenario", "--name", "mm-border-closure", "--format", "json")
+    result = run_cli("--press-figures", "scenario", "--name", "mm-border-closure",
+                     "--format", "json")
     losses = {r["product"]: r["loss_range"] for r in json.loads(result.stdout)["products"]}
     # the heavy feed is withheld too: Myanmar's 57% of it (Adamas) reaches every Dy/Tb
     # magnet (under --worst-case the F-35's range runs to 100% by its untraced DoD
@@ -193,7 +194,8 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial",
+                     "--format", "json")
     assert result.exit_code == 0, result.stderr
     losses = {r["product"]: r["loss_low"] for r in json.loads(result.stdout)["products"]}
     assert losses["product:f-35"] > losses["product:optimus"]
