@@ -420,7 +420,8 @@ def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
                       "    end_use: [defence]\n", encoding="utf-8")
     single.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
                       "    end_use: defence\n", encoding="utf-8")
-    a, b = (json.loads(run_cli("--press-figures", "scenario", "--file", str(p), "--as-of", "2025-06-01",
+    a, b = (json.loads(run_cli("--press-figures",
+                               "scenario", "--file", str(p), "--as-of", "2025-06-01",
                                "--format", "json").stdout)["products"] for p in (listed, single))
     assert a == b
     assert {r["product"]: r["loss_low"] for r in a}["product:f-35"] > 0.5
@@ -534,7 +535,8 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     # are set aside by default (design note 5.5)
     """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
     entities in Markdown output, only the escapes Markdown itself needs."""
-    text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    text = run_cli("--press-figures",
+                   "chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
                 "[9][10][11][12][13][14][15][16][17][18][19][20][21] |"
