@@ -325,7 +325,7 @@ def top_share_phrase(graph: SupplyGraph, material: str, country: str) -> str:
 
     >>> from mineralgraph import load_bundled
     >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN")
-    'medium confidence; source type: repost'
+    'medium confidence; rests on a proxy'
     """
     return claims_phrase(graph, _top_share_claims(graph, material, country))
 
@@ -354,7 +354,7 @@ def held_claims(graph: SupplyGraph, material: str, holder: str) -> list:
     >>> from mineralgraph import load_bundled
     >>> sorted({s for c in held_claims(load_bundled(), "material:dy-oxide", "country:CN")
     ...         for s in c.sources})
-    ['source:reex-csis-heavy-ree-2025']
+    ['source:iea-cm-dataset-2025']
     """
     held = [c for c in graph.relation_claims(material, "PRODUCES", incoming=True)
             if c.subject == holder
