@@ -484,10 +484,6 @@ def check_warnings(claims: Iterable[Claim], press_figures: bool = False) -> list
                        + ", ".join(s.source for s in choice.set_aside) + "); set aside, not "
                        "used by the analysis (design note 5.5; --press-figures uses them): "
                        f"{', '.join(_shares_text(s) for s in choice.set_aside)}")
-        elif choice.set_aside:
-            out.append(f"warning: {choice.material}: press figures beside {choice.chosen.source}"
-                       ", not used (design note 5.5): "
-                       + "; ".join(f"{s.source} ({_shares_text(s)})" for s in choice.set_aside))
     from mineralgraph.graph.analysis.structure import unused_supply_reasons
 
     unused = sorted(unused_supply_reasons(graph), key=lambda u: _origin_order(u.claim))

@@ -358,11 +358,13 @@ def test_defence_denial_f35_answer_says_it_rests_on_a_low_confidence_proxy(run_c
     """Done-when of issue 11 (on the bundled data): the April 2025 denial's figure for the
     F-35 rests on China's all-separation share applied to samarium oxide; without the
     low-confidence claims, what remains is shown."""
-    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial",
+                     "--format", "json")
     f35 = next(r for r in json.loads(result.stdout)["products"]
                if r["product"] == "product:f-35")
     assert f35["confidence"] == "low" and f35["proxies"], f35
-    text = " ".join(run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
+    text = " ".join(run_cli("--press-figures", "scenario", "--name",
+                            "cn-2025-04-defence-denial").stdout.split())
     assert ("That figure rests on low-confidence claims, a proxy and a disputed claim.") in text
     strong = run_cli("--press-figures", "--min-confidence", "medium", "scenario", "--name",
                      "cn-2025-04-defence-denial", "--format", "json")

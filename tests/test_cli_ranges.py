@@ -58,7 +58,8 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
 def test_every_analysis_command_carries_the_range_keys(run_cli):
     # the figures of --press-figures: the press and repost sets they rest on
     # are set aside by default (design note 5.5)
-    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
+    report = json.loads(run_cli("--press-figures",
+                                "chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
     # the high end: 0.08 of HT magnets (BIS's rest of world) x 0.087228 of Dy oxide (the
     # IEA's magnet rare earths outside China) = 0.006978
@@ -76,7 +77,8 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
         rows["company:honeywell"])
     spof = json.loads(run_cli("--press-figures", "spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
-    deps = json.loads(run_cli("--press-figures", "dependents", "country:CN", "--format", "json").stdout)
+    deps = json.loads(run_cli("--press-figures",
+                              "dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
     # 1 - 0.08 (HT magnets) x 0.08 (alloy) x 0.087228 (NdPr oxide) x 0.3147 (concentrate)
     assert f35["loss_low"] == pytest.approx(0.999824, abs=1e-6)
@@ -111,7 +113,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
             "confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide (separated) "
             "(low confidence; rests on a proxy; disputed) [2] and China's 91% of Samarium oxide "
-            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a range, not one figure, "
+            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a "
+            "range, not one figure, "
             "because these stages have no mapped supply (the low end keeps them; the high end "
             "assumes the scenario reaches them): Dysprosium metal and DyFe alloy; Samarium "
             "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
@@ -122,7 +125,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
             "confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide (separated) "
             "(low confidence; rests on a proxy; disputed) [2] and China's 91% of Samarium oxide "
-            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a range, not one figure, "
+            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a "
+            "range, not one figure, "
             "because the grade of Sintered NdFeB permanent magnet is not stated (the high end "
             "takes it as the grade the control covers, High-temperature NdFeB magnet "
             "(Dy/Tb-doped); the low end as a grade it does not cover); and these "
@@ -142,7 +146,8 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
             "grade it does not cover).") in text
     assert "because these stages have no mapped supply: " not in text
-    data = json.loads(run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
+    data = json.loads(run_cli("--press-figures",
+                              "scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
     assert f35["drivers"] == [
@@ -240,13 +245,15 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     21.5% (the equal split 0.43 / 2, design note 5.4); under --worst-case 3.3-43%:
     Australia's sourced 3.3% of the concentrate at least, and all of the rest of the
     world's heavy feed at most."""
-    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format",
+    report = json.loads(run_cli("--press-figures",
+                                "chokepoints", "--product", "product:f-35", "--format",
                                 "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
     assert [s["target"] for s in au["paths"][0]][:3] == [
         "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
-    report = json.loads(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
+    report = json.loads(run_cli("--press-figures",
+                                "--worst-case", "chokepoints", "--product", "product:f-35",
                                 "--format", "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.03297, 0.43] and au["assumed_share"] is True
@@ -257,7 +264,8 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     assert mm["assumed_share"] is False
     # under --worst-case rank 13 (below the default top 10): its best case is its own 3.3%
     # of concentrate
-    text = " ".join(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
+    text = " ".join(run_cli("--press-figures",
+                            "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
     assert ("#13 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
@@ -276,13 +284,13 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
     on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, its
     requirement's "high"."""
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
             rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "high")
     assert rows["product:aim-9x"]["loss_range"] == [0.0, 0.0]
-    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
         "--worst-case", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
         "json").stdout)["products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],

@@ -119,7 +119,8 @@ def test_china_is_shown_once_with_its_companies_inside(f35):
     chain, _ = f35
     magnet = chain.nodes["material:ndfeb-magnet"]
     china = [b for b in magnet.bars if b.owner == "country:CN"]
-    assert len(china) == 1 and round(china[0].share, 2) == 0.94
+    # BIS's 92% (2020); the IEA's 94%, read in a repost, is set aside (design note 5.5)
+    assert len(china) == 1 and round(china[0].share, 2) == 0.92
     assert china[0].companies[0][0] == "JL Mag Rare-Earth"
     assert not [n for n in chain.nodes.values() if n.kind in ("Country", "Company")]
 
@@ -161,7 +162,7 @@ def test_figures_are_the_reports(f35):
     assert china.rank == 4 and china.loss > 0.98
     drawn = " ".join(t.text for t in compact_layout(chain).primitives()
                      if isinstance(t, Text))
-    assert f"#4 China: {china.figure()}"[:16] in drawn and "HHI 8,836" in drawn
+    assert f"#4 China: {china.figure()}"[:16] in drawn and "HHI 8,464" in drawn  # 92^2
 
 
 def test_scenario_names_what_it_blocks(bundled):

@@ -191,7 +191,7 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     report_problems(skipped)
     if not errors:
         shares = [w for w in check_warnings(claims, bool(app and app.press_figures))
-                  if "country shares" in w or "press figures beside" in w]
+                  if "country shares" in w]
         if not verbose:
             shares = press_only_summary(shares, "build --verbose lists them")
         for warning in shares:

@@ -164,7 +164,8 @@ def active_on(claim: Claim, when: date | None) -> bool:
             and (claim.valid_to is None or when < claim.valid_to))
 
 
-def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Claim, Claim]]:
+def earliest_set_proxies(claims: Iterable[Claim], when: date,
+                         press_figures: bool = False) -> list[tuple[Claim, Claim]]:
     """The country shares that stand in for a material at a date before its first year.
 
     A material whose yearly country shares (``PRODUCES`` from a country with a ``share``
@@ -194,9 +195,13 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
     >>> earliest_set_proxies(claims, date(2023, 6, 30))
     []
     """
+    claims = list(claims)
+    # a set from press or reposts alone never stands in unless the user asks (5.5)
+    kinds = {c.subject: c.object for c in claims if c.predicate == "source_type"}
     by_material: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.predicate == "PRODUCES" and share_sets.is_country_share(claim):
+        if (claim.predicate == "PRODUCES" and share_sets.is_country_share(claim)
+                and (press_figures or not share_sets.is_press(claim, kinds.get))):
             by_material[str(claim.object)].append(claim)
     out: list[tuple[Claim, Claim]] = []
     for _, group in sorted(by_material.items()):
@@ -379,7 +384,8 @@ class SupplyGraph:
         #: stand-ins for shares of a later year, and facility and company rows whose
         #: figure is of a later year (by object identity) -> the rows given, so that a
         #: graph rebuilt from this one (as_of, with_policy...) starts from the rows
-        stand_ins = earliest_set_proxies(claims, as_of) if as_of is not None else []
+        stand_ins = (earliest_set_proxies(claims, as_of, press_figures)
+                     if as_of is not None else [])
         later = later_figure_proxies(active, as_of) if as_of is not None else []
         if later:
             marked = {id(old) for _, old in later}
@@ -517,6 +523,10 @@ class SupplyGraph:
         them so. The claims are not read again; the share sets are chosen anew."""
         if bool(on) == self.press_figures:
             return self
+        if self.as_of_date is not None:  # the stand-ins of an earlier date are chosen anew
+            return SupplyGraph(self.given_claims(), as_of=self.as_of_date, policy=self.policy,
+                               loaded=self.loaded, min_confidence=self.min_confidence,
+                               worst_case=self.worst_case, press_figures=bool(on))
         other = copy.copy(self)
         other.press_figures = bool(on)
         other._positions = _Positions(other)

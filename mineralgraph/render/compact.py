@@ -29,7 +29,7 @@ True
 >>> magnet = chain.nodes["material:ndfeb-magnet"]
 >>> china = next(b for b in magnet.bars if b.owner == "country:CN")
 >>> round(china.share, 2), china.companies[0][0]
-(0.94, 'JL Mag Rare-Earth')
+(0.92, 'JL Mag Rare-Earth')
 """
 
 from __future__ import annotations

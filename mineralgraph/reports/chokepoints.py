@@ -207,7 +207,8 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
                  top: int | None = 10) -> SourceIndex:
     """Number the sources of the reports as :func:`render_text` cites them, in its order:
     per product the table's rows, their evidence, the inputs without mapped supply, the
-    press figures set aside (a product not made yet: its dated making), then what ``--min-confidence`` left out.
+    press figures set aside (a product not made yet: its dated making), then what
+    ``--min-confidence`` left out.
 
     The one numbering of a product's sources: the chokepoint report lists them in this
     order, and the product's snapshot and brief follow it
@@ -260,7 +261,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
-    for paragraph in story(reports, graph):
+    for paragraph in story(reports, graph, sources.cite):
         out += [text(paragraph), ""]
     for report in reports:
         if report.not_made:  # one line: no availability, rows or evidence to give

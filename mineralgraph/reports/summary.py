@@ -325,7 +325,7 @@ def top_share_phrase(graph: SupplyGraph, material: str, country: str) -> str:
 
     >>> from mineralgraph import load_bundled
     >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN")
-    'medium confidence; source type: repost'
+    'medium confidence; rests on a proxy'
     """
     return claims_phrase(graph, _top_share_claims(graph, material, country))
 
@@ -354,7 +354,7 @@ def held_claims(graph: SupplyGraph, material: str, holder: str) -> list:
     >>> from mineralgraph import load_bundled
     >>> sorted({s for c in held_claims(load_bundled(), "material:dy-oxide", "country:CN")
     ...         for s in c.sources})
-    ['source:reex-csis-heavy-ree-2025']
+    ['source:iea-cm-dataset-2025']
     """
     held = [c for c in graph.relation_claims(material, "PRODUCES", incoming=True)
             if c.subject == holder
@@ -503,12 +503,34 @@ def press_aside_materials(reports: list[ProductReport], graph: SupplyGraph) -> l
                    and c.id in choices and choices[c.id].set_aside})
 
 
-def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
+def press_aside_text(graph: SupplyGraph, material: str, cite=None) -> str:
+    """What is true of one material whose press figures the analysis sets aside: the
+    figure with its citation, and what the analysis reads instead (the statistical set, or
+    with none, its named producers' equal split or no mapped supply)."""
+    from mineralgraph.reports.common import press_beside
+
+    choice = graph.share_choices().get(material)
+    phrases = "; ".join(p.removeprefix("press figure, not used: ")
+                        for p in press_beside(graph, material, cite))
+    if choice is not None and choice.chosen is not None:
+        # the set read is cited by the rows that rest on it
+        instead = f"a statistical set, of {choice.chosen.year}, is read"
+    elif graph.relation_claims(material, "PRODUCES", incoming=True):
+        instead = ("no statistical set: its producers named by other facts split it "
+                   "equally (≈, 5.4)")
+    else:
+        instead = "no statistical set and no other producer: supply not mapped (5.6)"
+    return f"{graph.label(material)}, press {phrases}, set aside ({instead})"
+
+
+def story(reports: list[ProductReport], graph: SupplyGraph, cite=None) -> list[str]:
     """The summary of a chokepoint analysis as paragraphs (plain text, one per item).
 
     The scenario's cause; per product, what it keeps, the stage and country where it is
     most exposed, and its sole-source suppliers; what the headlines rest on when that is
-    weak; and the limits of the data (unmapped inputs, the date, a confidence filter).
+    weak; the press figures set aside (design note 5.5), each cited with ``cite`` (a
+    :class:`SourceIndex`'s, else by source id); and the limits of the data (unmapped
+    inputs, the date, a confidence filter).
     """
     out = reading_lines(graph)
     # a product not made yet on the date is one line of its own: no figure of it below
@@ -546,12 +568,10 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
                    "design note 5.5 sets them aside).")
     aside = press_aside_materials(reports, graph)
     if aside:
-        out.append(f"Press figures of {join_names([graph.label(m) for m in aside])} are "
-                   "shown beside, not used (design note 5.5: figures from press, reposts and "
-                   "news never enter the analysis unless the user asks, mineralgraph "
-                   "--press-figures ...): without a statistical set, their producers named by "
-                   "other facts split the output equally (≈, 5.4), or the stage has no mapped "
-                   "supply (5.6).")
+        out.append("Press figures, not used (design note 5.5: figures from press, reposts "
+                   "and news never enter the analysis unless the user asks, mineralgraph "
+                   "--press-figures ...): "
+                   + "; ".join(press_aside_text(graph, m, cite) for m in aside) + ".")
     if graph.min_confidence:
         left_out = {c.id for r in reports for c in r.left_out}
         out.append(left_out_sentence(graph, len(left_out)).lstrip())
