@@ -113,9 +113,10 @@ def test_markdown_brief_has_every_part():
     assert summary.startswith(
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
-        "oxide (separated) (99% of world output; proxy), China's samarium oxide "
-        "(separated) (91% of world output; low, proxy)")
-    assert ("Lockheed Martin F-35 Lightning II keeps <0.1% of its supply under the "
+        "oxide (separated) (91% of world output; low, proxy, disputed), China's samarium "
+        "oxide (separated) (91% of world output; low, proxy)")
+    # 0.08 of HT magnets outside China (BIS) x 0.087228 of Dy oxide (IEA) = 0.006978
+    assert ("Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the "
             "scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
@@ -126,7 +127,7 @@ def test_markdown_brief_has_every_part():
     # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2): all
     # the F-35 still gets comes from it, so it is a new single point, said to be many
     # countries, never a sole source
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+    assert ("| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
@@ -199,15 +200,18 @@ LETTER = ("letter", (792.0, 612.0))
 @pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "upright"), [
     (*A4, None, 1, False, False), (*LETTER, None, 2, False, False),
     (*A4, None, 2, True, False), (*LETTER, None, 2, True, False),
-    (*A4, "cn-2025-04-defence-denial", 2, False, False),
-    (*LETTER, "cn-2025-04-defence-denial", 2, False, False)])
+    # under the denial the picture is taller since data's sixth round (Malaysia and the
+    # United States have NdPr shares of their own): it takes the first page to itself,
+    # upright, and the text two more
+    (*A4, "cn-2025-04-defence-denial", 3, False, True),
+    (*LETTER, "cn-2025-04-defence-denial", 3, False, True)])
 def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
                                                        upright):
     """One page when everything fits with the picture at 16 cm; else a second page for
     the rest (the F-35 without a scenario fits one landscape A4 page, not a Letter one,
-    whose table goes on to a second page; under --worst-case and under the denial its
-    table goes on to a second landscape page), never a picture below 7 pt nor a row left
-    out."""
+    whose table goes on to a second page; under --worst-case its table goes on to a
+    second landscape page; under the denial the tall picture has the first page, upright),
+    never a picture below 7 pt nor a row left out."""
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -228,7 +232,7 @@ def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pa
         assert part in texts[0], part
     for part in ["Top chokepoints", "Honeywell", "Sources"]:
         assert part in "\n".join(texts), part
-    assert ("Continued on page 2." in texts[0]) == (pages == 2)
+    assert ("Continued on page 2." in texts[0]) == (pages >= 2)
     links = [a.get_object()["/A"]["/URI"] for page in reader.pages
              for a in page.get("/Annots", [])]
     assert any(str(u).startswith("https://") for u in links)
@@ -349,10 +353,12 @@ def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli
     # without a share loses its equal part; 5 under --worst-case, where one that may hold
     # none of a pool loses nothing in it); their sources are 27 now that a row cites every
     # figure its confidence reads, not its shown paths alone, and the rest of the world is
-    # a row (note 5.2); the picture draws on 43 with the data's Section 232 source
+    # a row (note 5.2); the picture draws on 44 with the data's Section 232 source and the
+    # IEA's Critical Minerals Dataset (data's sixth round: the reposts it replaces are
+    # shown, not drawn on)
     assert len(listed) == 27 and listed[-1].startswith("27. ")
     assert text.splitlines()[2].endswith(
-        " · 27 sources cited in the table, listed below; the picture draws on 43")
+        " · 27 sources cited in the table, listed below; the picture draws on 44")
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
@@ -380,11 +386,12 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert lines[0] == "flowchart LR"
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
                         r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
-    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
-            "China 99% (proxy)<br/>#4 China: possible SPOF") in block
-    # JL Mag splits China's 94% with China's other makers: an equal part, assumed (design
+    # China's box is the NdFeB alloy's now (BIS's 92%, HHI 0.92^2 = 8,464, ties the magnets')
+    assert ('n9["NdFeB alloy<br/>Metal & alloy · HHI 8,464<br/>'
+            "China 92% (proxy)<br/>#4 China: possible SPOF") in block
+    # JL Mag splits China's 92% with China's other makers: an equal part, assumed (design
     # note 5.4); none of it to all under --worst-case (structure.share_ranges)
-    assert "China 94% (incl. JL Mag Rare-Earth ≈47%)" in block
+    assert "China 92% (proxy) (incl. JL Mag Rare-Earth ≈46%)" in block
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
@@ -397,11 +404,11 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     note = next(line for line in lines if line.startswith("Suppliers"))
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
-        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (<0.1% of "
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-0.7% of "
         "its supply), not of its whole supply; 11 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
-            'under the scenario (<0.1% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+            'under the scenario (0-0.7% of its supply))"]') in lines
+    assert ("| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before
