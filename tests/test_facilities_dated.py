@@ -43,26 +43,27 @@ def test_narva_opens_on_its_opening_day_and_produces_from_mid_2026(graph):
 
 
 def test_estonia_matters_more_once_narva_produces(graph):
-    # Silmet's and Narva's parts of the rest of the world's 9% of NdPr oxide and 6% of
-    # magnets are not sourced: each is an equal part (design note 5.4), 1.5% of each
-    # (Silmet one of six sharing the oxide's 9%, Narva one of four sharing the magnets' 6%),
-    # so Estonia's loss nearly doubles once Narva produces (1.5% -> 2.955%). Under
-    # --worst-case Estonia may hold none of them (low end 0) or all (high end 9%, then
-    # 1 - 0.91 * 0.94 = 14.46% with Narva)
+    # Silmet's and Narva's parts of the rest of the world's 3.0467% of NdPr oxide (IEA 2024;
+    # Malaysia and the US have shares of their own) and 8% of magnets (BIS) are not
+    # sourced: each is an equal part (design note 5.4), Silmet one of three sharing the
+    # oxide's 3.0467% (1.0156%), Narva one of four sharing the magnets' 8%, so Estonia's
+    # loss nearly triples once Narva produces (1.0156% -> 2.9749%). Under --worst-case
+    # Estonia may hold none of them (low end 0) or all (high end 3.0467%, then
+    # 1 - 0.969533 * 0.92 = 10.803% with Narva)
     def loss(day, wide=False):
         rows = scenario(graph.with_worst_case(wide).as_of(day),
                         Scenario(name="ee", remove=("country:EE",))).rows()
         return {r["product"]: (r["loss_low"], r["loss_high"]) for r in rows}
     before, after = loss("2026-06-30"), loss("2026-07-01")
     assert loss("2025-10-01") == before
-    assert before["product:f-35"] == pytest.approx((0.015, 0.015))
-    assert after["product:f-35"] == pytest.approx((0.02955, 0.02955))
+    assert before["product:f-35"] == pytest.approx((0.010156, 0.010156))
+    assert after["product:f-35"] == pytest.approx((0.029749, 0.029749))
     assert after["product:aim-9x"][0] > before["product:aim-9x"][0] > 0
     before, after = loss("2026-06-30", True), loss("2026-07-01", True)
-    assert before["product:f-35"] == pytest.approx((0.0, 0.09))
-    assert before["product:aim-9x"] == pytest.approx((0.0, 0.09))
-    assert after["product:aim-9x"] == pytest.approx((0.0, 0.1446))
-    assert after["product:f-35"] == pytest.approx((0.0, 0.1446))
+    assert before["product:f-35"] == pytest.approx((0.0, 0.030467))
+    assert before["product:aim-9x"] == pytest.approx((0.0, 0.030467))
+    assert after["product:aim-9x"] == pytest.approx((0.0, 0.10803))
+    assert after["product:f-35"] == pytest.approx((0.0, 0.10803))
 
 
 def test_silmet_separation_capacity_is_a_marked_proxy(graph):
