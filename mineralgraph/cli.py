@@ -26,11 +26,13 @@ class App:
     """What every command shares: where the graph comes from, loaded on first use."""
 
     def __init__(self, graph_path: str | None, min_confidence: str | None = None,
-                 share_source: str | None = None, worst_case: bool = False):
+                 share_source: str | None = None, worst_case: bool = False,
+                 press_figures: bool = False):
         self.graph_path = graph_path
         self.min_confidence = min_confidence
         self.share_source = share_source
         self.worst_case = worst_case
+        self.press_figures = press_figures
         self._graph: SupplyGraph | None = None
 
     def graph(self, as_of: date | None = None) -> SupplyGraph:
@@ -54,13 +56,14 @@ class App:
                     policy=self._graph.policy, loaded=self._graph.loaded)
             self._graph = self._graph.with_min_confidence(self.min_confidence)
             self._graph = self._graph.with_worst_case(self.worst_case)
+            self._graph = self._graph.with_press_figures(self.press_figures)
         return self._graph.as_of(as_of)
 
 
 #: The options of the group itself, with their metavar, for the hint when one is given
 #: after the command.
 GLOBAL_OPTIONS = {"--graph": "FILE", "--min-confidence": "LEVEL",
-                  "--share-source": "SOURCE_ID", "--worst-case": ""}
+                  "--share-source": "SOURCE_ID", "--worst-case": "", "--press-figures": ""}
 
 
 class OneLineUsageError(click.UsageError):
@@ -153,6 +156,13 @@ class MineralGraphGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(1) from None
+        except RecursionError:
+            # a supply chain thousands of steps deep (a generated or looping file): the
+            # analysis walks it step by step; one line, and every output is atomic
+            graph = getattr(ctx.obj, "graph_path", None)
+            raise click.ClickException(
+                f"{graph + ': ' if graph else ''}the supply chain is nested too deeply to "
+                "analyse (a chain of hundreds of steps or more); nothing written") from None
 
 
 @click.group(cls=MineralGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,12 +181,17 @@ class MineralGraphGroup(click.Group):
                    "their pool) instead of split equally, any control reaching untraced "
                    "materials and magnets of unstated grade, left-out requirements kept in "
                    "the lower bound, share sets short of 1 by rounding read as whole.")
+@click.option("--press-figures", "press_figures", is_flag=True, default=False,
+              help="Read a material's country shares (and capacities) from press, reposts "
+                   "and news articles where no statistical figure exists, as if they were "
+                   "statistics. Off by default: the design note (5.5) sets them aside, "
+                   "shown beside the figures the analysis uses.")
 @click.option("--share-source", "share_source", metavar="SOURCE_ID",
               help="Use only this source's country production shares for the materials it "
                    "covers (e.g. source:wmd-2026 or source:usgs-mcs2025-rare-earths).")
 @click.pass_context
 def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
-        worst_case: bool, share_source: str | None) -> None:
+        worst_case: bool, press_figures: bool, share_source: str | None) -> None:
     """Map critical-mineral supply chains and find where they break.
 
     Runs on the bundled, sourced dataset with no server. Start with
@@ -193,7 +208,7 @@ def cli(ctx: click.Context, graph_path: str | None, min_confidence: str | None,
 
     refuse_empty_values(ctx)
     logging.getLogger("rdflib").setLevel(logging.ERROR)
-    ctx.obj = App(graph_path, min_confidence, share_source, worst_case)
+    ctx.obj = App(graph_path, min_confidence, share_source, worst_case, press_figures)
 
 
 def examples_last(command: click.Command) -> None:

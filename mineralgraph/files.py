@@ -131,8 +131,73 @@ def not_a_file(path: str | Path) -> str | None:
     return None
 
 
+_DESCRIPTORS = re.compile(r"/proc/(\d+)(?:/task/\d+)?/fd")
+
+
+def descriptor_of(path: str | Path) -> int | None:
+    """The open file descriptor of this process that ``path`` names (``/dev/stdout``,
+    ``/dev/stderr``, ``/dev/fd/N``, ``/proc/self/fd/N``), else None.
+
+    Such a name is no file to replace: the descriptor may be a pipe (there is no folder
+    to write beside) or a file the shell opened for appending (``>> log``), whose
+    contents a rename over it would lose.
+
+    Raises
+    ------
+    FileWriteError
+        When it names another process's descriptor.
+
+    >>> descriptor_of("/dev/stdout"), descriptor_of("/dev/fd/2"), descriptor_of("out.csv")
+    (1, 2, None)
+    """
+    here = os.path.abspath(path)
+    for _ in range(40):  # links followed one at a time; a loop ends here
+        folder, name = os.path.split(here)
+        match = _DESCRIPTORS.fullmatch(os.path.realpath(folder))
+        if match and name.isdigit():
+            if int(match.group(1)) != os.getpid():
+                raise FileWriteError(f"{path}: names an open file of another process; "
+                                     "nothing written")
+            return int(name)
+        if not os.path.islink(here):
+            return None
+        here = os.path.normpath(os.path.join(folder, os.readlink(here)))
+    return None
+
+
+def _descriptor_target(path, fd: int) -> None:
+    """Refuse a descriptor that is no pipe, socket or regular file (a terminal, a
+    device, or one not open), as a device named directly is refused."""
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        raise FileWriteError(f"{path}: names descriptor {fd}, which is not open; "
+                             "nothing written") from None
+    for test, what in _NOT_A_FILE:
+        if test(mode) and not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+            raise FileWriteError(f"{path}: is {what}, not a file; nothing written")
+
+
+def _write_descriptor(path, fd: int, data: bytes) -> None:
+    """``data`` written to the open descriptor ``fd`` where it stands (appended to a
+    file opened for appending), after what Python's own streams hold."""
+    import sys
+
+    _descriptor_target(path, fd)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise FileWriteError(f"{path}: write failed ({exc.strerror})") from None
+
+
 def target_of(path: str | Path) -> Path:
-    """The file a write to ``path`` replaces: ``path`` itself, or where its links lead.
+    """The file a write to ``path`` replaces: ``path`` itself, or where its links lead
+    (an open descriptor, ``/dev/stdout``, is ``path`` itself: written where it stands).
 
     Raises :class:`FileWriteError` when the target exists and is not a regular file.
     """
@@ -141,6 +206,10 @@ def target_of(path: str | Path) -> Path:
     if str(path).endswith(os.sep):
         raise FileWriteError(f"{path}: names a folder (it ends in {os.sep}), not a file; "
                              "nothing written")
+    fd = descriptor_of(path)
+    if fd is not None:
+        _descriptor_target(path, fd)
+        return Path(path)
     path = Path(path)
     planted = planted_link(path)
     if planted is not None:
@@ -219,6 +288,10 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
             raise FileWriteError(f"{shown}: the text holds a character that cannot be "
                                  f"written as UTF-8 ({exc.object[exc.start]!r} at "
                                  f"{exc.start}); nothing written") from None
+    fd = descriptor_of(path)
+    if fd is not None:  # -o /dev/stdout: the shell's pipe or file, written in place
+        _write_descriptor(shown, fd, data)
+        return
     target = target_of(path)
     folder = target.parent
     sweep_stale_temps(folder)

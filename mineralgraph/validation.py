@@ -462,10 +462,12 @@ def share_conflicts(graph: SupplyGraph) -> list[share_sets.ShareChoice]:
 PRESS_ONLY = "country shares come only from press or reposts"
 
 
-def check_warnings(claims: Iterable[Claim]) -> list[str]:
+def check_warnings(claims: Iterable[Claim], press_figures: bool = False) -> list[str]:
     """What is not wrong but an analyst must know: competing share sets (one is used),
-    and SUPPLIES edges that fit no chain of the buyer (the analysis cannot use them)."""
-    graph = SupplyGraph(_supply_claims(claims))
+    share sets from press or reposts alone (set aside by default, design note 5.5; used
+    for lack of another under ``press_figures``), and SUPPLIES edges that fit no chain of
+    the buyer (the analysis cannot use them)."""
+    graph = SupplyGraph(_supply_claims(claims), press_figures=press_figures)
     out = []
     for choice in share_conflicts(graph):
         for other in choice.others:
@@ -475,7 +477,17 @@ def check_warnings(claims: Iterable[Claim]) -> list[str]:
     for choice in graph.share_choices().values():
         if choice.press_only and choice.chosen is not None:
             out.append(f"warning: {choice.material}: {PRESS_ONLY} ({choice.chosen.source}); "
-                       "the analysis uses them for lack of a statistical source")
+                       "the analysis uses them for lack of a statistical source "
+                       "(--press-figures)")
+        elif choice.chosen is None and choice.set_aside:
+            out.append(f"warning: {choice.material}: {PRESS_ONLY} ("
+                       + ", ".join(s.source for s in choice.set_aside) + "); set aside, not "
+                       "used by the analysis (design note 5.5; --press-figures uses them): "
+                       f"{', '.join(_shares_text(s) for s in choice.set_aside)}")
+        elif choice.set_aside:
+            out.append(f"warning: {choice.material}: press figures beside {choice.chosen.source}"
+                       ", not used (design note 5.5): "
+                       + "; ".join(f"{s.source} ({_shares_text(s)})" for s in choice.set_aside))
     from mineralgraph.graph.analysis.structure import unused_supply_reasons
 
     unused = sorted(unused_supply_reasons(graph), key=lambda u: _origin_order(u.claim))

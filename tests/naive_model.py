@@ -7,7 +7,11 @@ anchor countries and the scope of country-targeted controls, 5.7 claims below
 compiled structure, no incremental evaluation, no killer sets. With ``graph.worst_case``
 (``--worst-case``), the addendum's wider readings instead: pools bounded, untraced
 materials that any control in scope reaches, materials of unstated grade, left-out
-requirements put back in the lower bound. Only the share split of one material
+requirements put back in the lower bound. With ``graph.press_figures``
+(``--press-figures``), a material's press set of country shares is read where no
+statistical set exists: the graph's relations (``relation_claims``) and the share split
+carry the choice of 5.5, so both readings are followed here through them. Only the share
+split of one material
 (``producer_weights``, and ``producer_pools``: which producers split a pool without shares
 of their own, checked by hand elsewhere) is shared with the engine. The tests compare the
 engine's every figure with this one's.
@@ -196,7 +200,7 @@ def lower_graph(graph: SupplyGraph) -> SupplyGraph:
     requirements (REQUIRES, MADE_FROM) that the confidence filter left out put back."""
     back = [c for c in graph.left_out if c.predicate in ("REQUIRES", "MADE_FROM")]
     return (SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded,
-                        worst_case=True)
+                        worst_case=True, press_figures=graph.press_figures)
             if back and graph.worst_case else graph)
 
 

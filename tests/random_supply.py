@@ -10,7 +10,9 @@ about:
   sourcing a material several stages up (5.3), products whose maker is known, unknown
   or of unknown country, a material nothing traces, a material of unstated grade beside
   a richer grade (addendum, 5.6 grades), random confidences on shares and requirements
-  (5.7), and a scenario with a country-targeted export control (5.6).
+  (5.7), a scenario with a country-targeted export control (5.6), and a set of country
+  shares from a press article (5.5: set aside unless ``--press-figures``; it takes part
+  only where no statistical set exists).
 - ``cycles``: loops (a material made from one of its own downstream materials), which
   the least fixpoint of section 2 evaluates; ``tests/naive_model.py`` iterates the
   whole graph to the same fixpoint.
@@ -144,4 +146,21 @@ def random_graph(seed: int, rich: bool = True,
             control = Restriction(issuer=control.issuer,
                                   covers=(extra.choice((more, grade)),),
                                   targets=control.targets)
+    # a press article's country shares of one material (5.5), drawn apart too: beside a
+    # statistical set it is set aside in both readings; where none exists it is read only
+    # under --press-figures, so the default reading of every graph above is unchanged
+    press = random.Random(seed * 7919 + 2)
+    if press.random() < 0.6:
+        claims += [Claim("source:press", "title", "press", sources=("source:press",)),
+                   Claim("source:press", "source_type", "press", sources=("source:press",))]
+        material = press.choice([m for layer in stages for m in layer])
+        budget = 1.0
+        for country in press.sample(producing_countries,
+                                    press.randint(1, len(producing_countries))):
+            share = round(press.uniform(0.05, budget), 2) if budget > 0.05 else None
+            if share is None:
+                break
+            budget -= share
+            claims.append(Claim(country, "PRODUCES", material,
+                                (("share", share), ("year", 2024)), sources=("source:press",)))
     return SupplyGraph(claims), Scenario("random", restrict=(control,))

@@ -1,8 +1,10 @@
 """Invariants of the dependency model (design note, section 4) on random graphs.
 
 The engine (compiled, incremental, killer sets) is checked against a naive evaluator
-written straight from section 2: remove the nodes, evaluate by recursion; in both
-readings, the design note's (the default) and the addendum's wider one (``--worst-case``).
+written straight from section 2: remove the nodes, evaluate by recursion; in three
+readings, the design note's (the default), the addendum's wider one (``--worst-case``)
+and the one that reads press figures where no statistical one exists
+(``--press-figures``).
 """
 
 from __future__ import annotations
@@ -20,13 +22,22 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
 #: the two readings the engine's properties hold in: section 5 as written, --worst-case
-READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+READINGS = pytest.mark.parametrize("wide", [False, True, "press"],
+                                   ids=["note", "worst-case", "press-figures"])
+#: section 5 as written and --worst-case only (a test of a figure of one seed)
+TWO_READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+
+
+def read(graph, wide):
+    """The graph in one of the readings: the note's (False), --worst-case (True) or
+    --press-figures ("press", with the note's other rules)."""
+    return graph.with_worst_case(wide is True).with_press_figures(wide == "press")
 
 
 def random_graph(seed: int, wide: bool = False) -> SupplyGraph:
     """A layered supply graph: elements, 3 material stages, producers, products; read with
     --worst-case when ``wide``."""
-    return random_supply.random_graph(seed, rich=False)[0].with_worst_case(wide)
+    return read(random_supply.random_graph(seed, rich=False)[0], wide)
 
 
 def naive_availability(graph: SupplyGraph, target: str, removed: frozenset) -> float:
@@ -134,7 +145,7 @@ def test_one_node_after_a_removal_is_the_whole_passs_value(wide, seed, cycles, d
     after removing a set) stops at the node's cone; it must give the value the pass over
     everything the removal changes gives, to the last bit, on loops too, for sets that
     reach far beyond the cone (and the full evaluation's, within rounding)."""
-    graph = random_supply.random_graph(seed, rich=True, cycles=cycles)[0].with_worst_case(wide)
+    graph = read(random_supply.random_graph(seed, rich=True, cycles=cycles)[0], wide)
     analysis = Analysis(graph)
     for bound in ("upper", "lower"):
         scope = analysis.scope(analysis.products()[0], bound)

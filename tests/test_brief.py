@@ -105,7 +105,11 @@ def test_markdown_brief_has_every_part():
     assert text.startswith("# Lockheed Martin F-35 Lightning II: supply-chain brief\n")
     assert "\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
     summary = text.split("## Snapshot")[0].split("\n\n")[2]
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 3
+    # three items, the third with the rest of the world's sentence (5.2), which the
+    # chokepoint text has too (trial 4: the brief cut it)
+    assert len(re.findall(r"[.!?](?= |$)", summary)) == 4
+    assert summary.endswith("so the rest of the world is a single point of failure of it "
+                            "(design note 5.2), but many countries, not one.")
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
@@ -198,20 +202,18 @@ LETTER = ("letter", (792.0, 612.0))
 
 
 @pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "upright"), [
-    (*A4, None, 1, False, False), (*LETTER, None, 2, False, False),
-    (*A4, None, 2, True, False), (*LETTER, None, 2, True, False),
-    # under the denial the picture is taller since data's sixth round (Malaysia and the
-    # United States have NdPr shares of their own): it takes the first page to itself,
-    # upright, and the text two more
-    (*A4, "cn-2025-04-defence-denial", 3, False, True),
-    (*LETTER, "cn-2025-04-defence-denial", 3, False, True)])
+    (*A4, None, 2, False, False), (*LETTER, None, 2, False, False),
+    (*A4, None, 3, True, False), (*LETTER, None, 3, True, False),
+    (*A4, "cn-2025-04-defence-denial", 3, False, False),
+    (*LETTER, "cn-2025-04-defence-denial", 3, False, False)])
 def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
                                                        upright):
-    """One page when everything fits with the picture at 16 cm; else a second page for
-    the rest (the F-35 without a scenario fits one landscape A4 page, not a Letter one,
-    whose table goes on to a second page; under --worst-case its table goes on to a
-    second landscape page; under the denial the tall picture has the first page, upright),
-    never a picture below 7 pt nor a row left out."""
+    """One page when everything fits with the picture at 16 cm; else further pages for
+    the rest, never a picture below 7 pt nor a row or source left out. The F-35's brief
+    lists the product's one list of sources (its chokepoint report's, then those behind
+    the picture's figures and the table's: some 50, trial 4), so its table and sources
+    go on to a second landscape page, and under --worst-case and the denial to a third
+    (they fitted one page, and two, while the brief listed its table's sources alone)."""
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -345,20 +347,20 @@ def test_brief_names_the_inputs_nothing_traces():
 
 
 def test_the_caption_counts_the_sources_it_lists_and_says_what_it_counts(run_cli):
-    """The caption once said 34 sources while the brief listed 20: now it counts the
-    numbered list (the table's citations) and names the picture's count apart."""
+    """The caption once said 34 sources while the brief listed 20; then the brief listed
+    its table's 27, the picture counted its 43 and the chokepoint report listed 35 (trial
+    4). Now the three give one list, numbered alike: the report's citations, then those
+    behind the picture's figures and the table's (render.compact.citation_list)."""
     text = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial").stdout
     listed = text.split("## Sources\n\n")[1].strip().splitlines()
-    # 10 suppliers under the denial with pools split equally (design note 5.4: a plant
-    # without a share loses its equal part; 5 under --worst-case, where one that may hold
-    # none of a pool loses nothing in it); their sources are 27 now that a row cites every
-    # figure its confidence reads, not its shown paths alone, and the rest of the world is
-    # a row (note 5.2); the picture draws on 44 with the data's Section 232 source and the
-    # IEA's Critical Minerals Dataset (data's sixth round: the reposts it replaces are
-    # shown, not drawn on)
-    assert len(listed) == 27 and listed[-1].startswith("27. ")
+    n = len(listed)
+    assert listed[-1].startswith(f"{n}. ")
     assert text.splitlines()[2].endswith(
-        " · 27 sources cited in the table, listed below; the picture draws on 44")
+        f" · {n} sources, listed below, numbered as the product's chokepoint report and "
+        "snapshot number them")
+    report = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                     "cn-2025-04-defence-denial").stdout
+    assert f"\n[{n}] " in report and f"\n[{n + 1}] " not in report
     # (37: Commerce's Section 232 release also names the NdFeB magnet node since the
     # second repost review; 38: San Marcos's capacity row cites the source of its 2023 date;
     # 23 and 42: Jalopnik's rewrite gave way to Aviation Week, UPI and Honeywell's release on
@@ -385,7 +387,8 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     lines = block.splitlines()
     assert lines[0] == "flowchart LR"
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
-                        r"\S+ · \d+ sources behind the picture", lines[2]), lines[2]
+                        r"\S+ · \d+ sources, numbered as the product's chokepoint report "
+                        r"and brief number them", lines[2]), lines[2]
     # China's box is the NdFeB alloy's now (BIS's 92%, HHI 0.92^2 = 8,464, ties the magnets')
     assert ('n9["NdFeB alloy<br/>Metal & alloy · HHI 8,464<br/>'
             "China 92% (proxy)<br/>#4 China: possible SPOF") in block

@@ -101,10 +101,12 @@ def test_summary_leaves_out_the_makers_own_plants_and_cites_only_rows_shown(run_
 
 
 def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli):
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
     """The F-35's evidence once listed boron, which the table does not show, with a note
     about neodymium; now one item per table row, in rank order, and a note only under
     the row whose path carries it."""
-    f35 = run_cli("chokepoints", "--product", "product:f-35").stdout
+    f35 = run_cli("--press-figures", "chokepoints", "--product", "product:f-35").stdout
     table = re.split(r"#\s+node", f35)[1].split("Evidence")[0]
     # a long label puts its id on the next line (Mountain Pass, #9)
     table = re.sub(r"\n\s+(\(\w+:[\w-]+\))$", r" \1", table, flags=re.M)
@@ -126,7 +128,9 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
 
 
 def test_border_closure_withholds_only_myanmars_rare_earths(run_cli):
-    result = run_cli("scenario", "--name", "mm-border-closure", "--format", "json")
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
+    result = run_cli("--press-figures", "scenario", "--name", "mm-border-closure", "--format", "json")
     losses = {r["product"]: r["loss_range"] for r in json.loads(result.stdout)["products"]}
     # the heavy feed is withheld too: Myanmar's 57% of it (Adamas) reaches every Dy/Tb
     # magnet (under --worst-case the F-35's range runs to 100% by its untraced DoD
@@ -173,9 +177,12 @@ def test_scenario_summary_names_every_product_tied_for_the_worst(run_cli):
 
 
 def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_cli):
-    text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
+    text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout.split("\n\n")
-    assert " ".join(text[1].split()) == (
+    assert " ".join(text[1].split()).startswith("Press figures (--press-figures):")
+    assert " ".join(text[2].split()) == (
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users. Every figure below is measured against what a "
         "product still gets under it.")
@@ -185,7 +192,9 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
-    result = run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
+    result = run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json")
     assert result.exit_code == 0, result.stderr
     losses = {r["product"]: r["loss_low"] for r in json.loads(result.stdout)["products"]}
     assert losses["product:f-35"] > losses["product:optimus"]
@@ -403,12 +412,14 @@ def test_broken_scenario_file_names_line_and_field(run_cli, tmp_path, what, text
 
 
 def test_single_values_stand_for_lists_in_scenario_files(run_cli, tmp_path):
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
     listed, single = tmp_path / "listed.yaml", tmp_path / "single.yaml"
     listed.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
                       "    end_use: [defence]\n", encoding="utf-8")
     single.write_text("enforce:\n  - control: control:cn-2025-04-rare-earths\n"
                       "    end_use: defence\n", encoding="utf-8")
-    a, b = (json.loads(run_cli("scenario", "--file", str(p), "--as-of", "2025-06-01",
+    a, b = (json.loads(run_cli("--press-figures", "scenario", "--file", str(p), "--as-of", "2025-06-01",
                                "--format", "json").stdout)["products"] for p in (listed, single))
     assert a == b
     assert {r["product"]: r["loss_low"] for r in a}["product:f-35"] > 0.5
@@ -511,16 +522,18 @@ def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
             for d in data] == [("material:ndpr-oxide", "medium", ["research"], 4),
                                ("material:dy-oxide", "low", ["research"], 2)]
     out = tmp_path / "c.svg"
-    assert run_cli(*args, "-o", str(out)).exit_code == 0
+    assert run_cli("--press-figures", *args, "-o", str(out)).exit_code == 0
     svg = out.read_text()
     assert (">Dysprosium oxide (separated): low confidence; rests on a proxy; disputed; source "
             "type: research<") in svg
 
 
 def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
     """Citations stay [1], ranges stay >99.9-100% in a cell and mid-sentence: no HTML
     entities in Markdown output, only the escapes Markdown itself needs."""
-    text = run_cli("chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
                 "[9][10][11][12][13][14][15][16][17][18][19][20][21] |"

@@ -56,7 +56,9 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
 
 
 def test_every_analysis_command_carries_the_range_keys(run_cli):
-    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
+    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
     # the high end: 0.08 of HT magnets (BIS's rest of world) x 0.087228 of Dy oxide (the
     # IEA's magnet rare earths outside China) = 0.006978
@@ -72,9 +74,9 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     assert "country:XX" in report["spofs"]
     assert {"loss", "loss_low", "loss_high", "loss_range", "spof"} <= set(
         rows["company:honeywell"])
-    spof = json.loads(run_cli("spof", "product:f-35", "--format", "json").stdout)
+    spof = json.loads(run_cli("--press-figures", "spof", "product:f-35", "--format", "json").stdout)
     assert {r["spof"] for r in spof["spofs"]} <= {"certain", "possible"}
-    deps = json.loads(run_cli("dependents", "country:CN", "--format", "json").stdout)
+    deps = json.loads(run_cli("--press-figures", "dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
     # 1 - 0.08 (HT magnets) x 0.08 (alloy) x 0.087228 (NdPr oxide) x 0.3147 (concentrate)
     assert f35["loss_low"] == pytest.approx(0.999824, abs=1e-6)
@@ -84,7 +86,9 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
 
 
 def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
-    out = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
+    out = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
@@ -112,7 +116,7 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "assumes the scenario reaches them): Dysprosium metal and DyFe alloy; Samarium "
             "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
     # under --worst-case the grade and the untraced DoD materials widen it too
-    text = " ".join(run_cli("--worst-case", "scenario", "--name",
+    text = " ".join(run_cli("--press-figures", "--worst-case", "scenario", "--name",
                             "cn-2025-04-defence-denial").stdout.split())
     assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses 99-100%: the scenario "
             "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
@@ -138,7 +142,7 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
             "control covers, High-temperature NdFeB magnet (Dy/Tb-doped); the low end as a "
             "grade it does not cover).") in text
     assert "because these stages have no mapped supply: " not in text
-    data = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format",
+    data = json.loads(run_cli("--press-figures", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
     assert f35["drivers"] == [
@@ -167,7 +171,9 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):
-    text = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
+    text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
     assert ("availability 0-0.7% (low confidence; rests on a proxy; disputed) as of "
@@ -226,19 +232,21 @@ def test_a_country_loss_measured_only_where_the_scenario_leaves_supply_says_so(r
 
 
 def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(run_cli):
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
     """Australia's loss of the F-35 rests on Mount Weld's part of the rest of the world's
     heavy feed (0.43), which no source gives: an assumed share (≈), shown with the path
     through that feed, not the shorter one through Australia's 1.2% of cobalt. It is
     21.5% (the equal split 0.43 / 2, design note 5.4); under --worst-case 3.3-43%:
     Australia's sourced 3.3% of the concentrate at least, and all of the rest of the
     world's heavy feed at most."""
-    report = json.loads(run_cli("chokepoints", "--product", "product:f-35", "--format",
+    report = json.loads(run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--format",
                                 "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.215, 0.215] and au["assumed_share"] is True
     assert [s["target"] for s in au["paths"][0]][:3] == [
         "facility:mt-weld", "material:hre-feed", "material:dy-oxide"]
-    report = json.loads(run_cli("--worst-case", "chokepoints", "--product", "product:f-35",
+    report = json.loads(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
                                 "--format", "json").stdout)[0]
     au = next(c for c in report["chokepoints"] if c["id"] == "country:AU")
     assert au["loss_range"] == [0.03297, 0.43] and au["assumed_share"] is True
@@ -249,7 +257,7 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     assert mm["assumed_share"] is False
     # under --worst-case rank 13 (below the default top 10): its best case is its own 3.3%
     # of concentrate
-    text = " ".join(run_cli("--worst-case", "chokepoints", "--product", "product:f-35",
+    text = " ".join(run_cli("--press-figures", "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
     assert ("#13 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
@@ -257,6 +265,8 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
 
 
 def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
+    # the figures of --press-figures: the press and repost sets they rest on
+    # are set aside by default (design note 5.5)
     """Under the April 2025 denial the Columbia-class loses 0-100% because the DoD's
     unspecified magnet it needs (requirement rated high) is untraced, and the AIM-9X 0-92%
     because its magnet's grade is not stated (China's 92% share of NdFeB magnets and
@@ -266,13 +276,13 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
     on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, its
     requirement's "high"."""
-    rows = {r["product"]: r for r in json.loads(run_cli(
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
             rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "high")
     assert rows["product:aim-9x"]["loss_range"] == [0.0, 0.0]
-    rows = {r["product"]: r for r in json.loads(run_cli(
+    rows = {r["product"]: r for r in json.loads(run_cli("--press-figures", 
         "--worst-case", "scenario", "--name", "cn-2025-04-defence-denial", "--format",
         "json").stdout)["products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],

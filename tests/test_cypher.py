@@ -259,6 +259,36 @@ def test_the_default_timeout_is_documented_and_zero_means_none(neo4j_server, tin
         assert run(neo4j_server, "RETURN 1", "--timeout", bad).exit_code == 2
 
 
+@pytest.mark.neo4j
+def test_rows_past_max_rows_are_cut_and_said(neo4j_server, tiny_db):
+    """`cypher` held every row in memory (a 30M-row UNWIND reached 250 MiB in its 60 s,
+    without bound under --timeout 0): --max-rows cuts the answer, fetching no more."""
+    from mineralgraph.graph.cypher import DEFAULT_MAX_ROWS
+
+    help_text = CliRunner().invoke(cli, ["cypher", "--help"]).stdout
+    assert DEFAULT_MAX_ROWS == 100_000 and "--max-rows" in help_text and "100000" in help_text
+    warning = ("warning: query: cut at 10 rows (--max-rows); narrow the query or raise "
+               "--max-rows\n")
+    result = run(neo4j_server, "UNWIND range(1, 25) AS x RETURN x", "--max-rows", "10")
+    assert (result.exit_code, result.stderr) == (0, warning)
+    assert result.stdout.endswith("\n10\n(10 rows, cut at the row limit)\n")
+    result = run(neo4j_server, "UNWIND range(1, 25) AS x RETURN x", "--max-rows", "10",
+                 "--format", "csv")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "x\n" + "".join(f"{i}\n" for i in range(1, 11)), warning)
+    result = run(neo4j_server, "UNWIND range(1, 10) AS x RETURN x", "--max-rows", "10",
+                 "--format", "json")
+    assert (result.exit_code, len(json.loads(result.stdout)), result.stderr) == (0, 10, "")
+    result = run(neo4j_server, "UNWIND range(1, 11) AS x RETURN x", "--max-rows", "0",
+                 "--format", "csv")
+    assert (result.exit_code, result.stdout.count("\n"), result.stderr) == (0, 12, "")
+    # the server streams; the client stops at the limit (here 3 of 300 million rows)
+    result = run(neo4j_server, "UNWIND range(1, 300000000) AS x RETURN x", "--max-rows",
+                 "3", "--timeout", "30", "--format", "csv")
+    assert (result.exit_code, result.stdout) == (0, "x\n1\n2\n3\n"), result.stderr
+    assert run(neo4j_server, "RETURN 1", "--max-rows", "-1").exit_code == 2
+
+
 # ---------------------------------------------------------------------- formats
 QUERY = ("MATCH (c:Country)-[r:PRODUCES]->(m:Material {id: 'material:conc'}) "
          "RETURN c.id AS producer, r.share AS share, r.sources AS sources ORDER BY producer")

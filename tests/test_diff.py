@@ -80,13 +80,14 @@ def test_chokepoint_diff_on_the_hand_graph():
         "product": "product:p", "label": "P",
         "baseline": {"old": BASELINE_ALL, "new": BASELINE_ALL},
         "spofs_added": [], "spofs_removed": ["country:AA"],
-        "chokepoints_added": [{"id": "country:BB", "loss_low": 0.5, "loss_high": 0.5,
-                               "loss_range": [0.5, 0.5]}],
+        "chokepoints_added": [{"id": "country:BB", "loss": 0.5, "loss_low": 0.5,
+                               "loss_high": 0.5, "loss_range": [0.5, 0.5], "spof": False}],
         "chokepoints_removed": [],
         "loss_changed": [{"id": "country:AA",
-                          "old": {"loss_low": 1.0, "loss_high": 1.0, "loss_range": [1.0, 1.0]},
-                          "new": {"loss_low": 0.5, "loss_high": 0.5,
-                                  "loss_range": [0.5, 0.5]}}]}
+                          "old": {"loss": 1.0, "loss_low": 1.0, "loss_high": 1.0,
+                                  "loss_range": [1.0, 1.0], "spof": "certain"},
+                          "new": {"loss": 0.5, "loss_low": 0.5, "loss_high": 0.5,
+                                  "loss_range": [0.5, 0.5], "spof": False}}]}
 
 
 #: A baseline range of [1, 1], as the diff's JSON gives it.
@@ -95,11 +96,13 @@ BASELINE_ALL = {"baseline_low": 1.0, "baseline_high": 1.0, "baseline_range": [1.
 
 def test_diff_json_gives_every_loss_as_its_two_ends_never_one_alone():
     """The diff once wrote a lone ``loss`` (the upper bound's) where the other JSON outputs
-    give ``loss_low``/``loss_high``: a loss of 0 from 0-100% read as safe."""
+    give ``loss_low``/``loss_high``: a loss of 0 from 0-100% read as safe. Its rows now
+    carry a chokepoint row's keys: ``loss`` (the upper bound's) beside its range, never
+    alone, and ``spof``."""
     data = json.loads(render_diff(graph_diff(BASE, NEW), "a", "b", "json"))
     [product] = data["chokepoints"]
     added = product["chokepoints_added"][0]
-    assert "loss" not in added and (added["loss_low"], added["loss_high"]) == (0.5, 0.5)
+    assert (added["loss_low"], added["loss_high"]) == (0.5, 0.5)
     changed = product["loss_changed"][0]
     assert (changed["old"]["loss_high"], changed["new"]["loss_low"]) == (1.0, 0.5)
     assert product["baseline"]["new"]["baseline_range"] == [1.0, 1.0]
@@ -125,8 +128,9 @@ def test_diff_keeps_the_high_end_of_a_loss_that_the_upper_bound_alone_hides():
     text = render_diff(diff, "a", "b")
     assert text.endswith("\n    loss country:AA: 100% -> 50-100%")
     [row] = [r for r in json.loads(render_diff(diff, "a", "b", "json"))["chokepoints"]]
-    assert row["loss_changed"][0]["new"] == {"loss_low": 0.5, "loss_high": 1.0,
-                                             "loss_range": [0.5, 1.0]}
+    # the upper bound's loss (0.5) beside the range, as a chokepoint row gives it
+    assert row["loss_changed"][0]["new"] == {"loss": 0.5, "loss_low": 0.5, "loss_high": 1.0,
+                                             "loss_range": [0.5, 1.0], "spof": "possible"}
 
 
 def test_no_change_gives_no_product():
@@ -258,7 +262,8 @@ def test_diff_as_of_compares_the_chokepoints_on_that_date(run_cli, tmp_path):
     # 2026: BB's half counts too; AA is no longer a SPOF.
     assert on_2026["chokepoints"][0]["spofs_removed"] == ["country:AA"]
     assert on_2026["chokepoints"][0]["chokepoints_added"] == [
-        {"id": "country:BB", "loss_low": 0.5, "loss_high": 0.5, "loss_range": [0.5, 0.5]}]
+        {"id": "country:BB", "loss": 0.5, "loss_low": 0.5, "loss_high": 0.5,
+         "loss_range": [0.5, 0.5], "spof": False}]
 
 
 def test_diff_reads_any_source_a_loader_reads(run_cli, data_dir, tmp_path):
@@ -275,3 +280,16 @@ def test_diff_reads_any_source_a_loader_reads(run_cli, data_dir, tmp_path):
     assert [(c["subject"], c["predicate"], c["object"]) for c in data["added"]
             if c["predicate"] == "SUPPLIES"] == [
         ("company:mp-materials", "SUPPLIES", "company:apple")]
+
+
+def test_diff_rows_carry_the_keys_of_a_chokepoint_row(run_cli, tmp_path):
+    """A row of ``diff --format json`` has the keys of a ``chokepoints --format json`` row
+    for its loss: the upper bound's ``loss`` beside ``loss_low``, ``loss_high``,
+    ``loss_range`` and ``spof`` (trial 4: the diff had no lone ``loss``)."""
+    [product] = graph_diff(BASE, NEW).products
+    data = product.as_dict()
+    keys = {"loss", "loss_low", "loss_high", "loss_range", "spof"}
+    for row in data["chokepoints_added"] + data["chokepoints_removed"]:
+        assert keys <= set(row)
+    for row in data["loss_changed"]:
+        assert keys <= set(row["old"]) and keys <= set(row["new"])

@@ -267,15 +267,30 @@ def test_press_figures_never_beat_a_statistical_set_and_a_set_is_read_to_its_sum
                                          "country:US": round(0.41 / 1.02, 6)}
 
 
-def test_press_only_shares_are_used_for_lack_of_another_and_said_so():
+def test_press_only_shares_are_set_aside_and_said_so():
+    # 5.5: figures from press take no part unless the user asks: no set, no producer
     claims = (source("source:news", "2025-06-01", "press")
               + shares("source:news", 2025, CN=0.9, XX=0.1))
     g = SupplyGraph(claims)
-    assert g.share_choices()["material:mo"].press_only
-    assert weights(g, "material:mo") == {"country:CN": 0.9, "country:XX": 0.1}
+    assert g.share_choices()["material:mo"].chosen is None
+    assert weights(g, "material:mo") == {}
     assert [w for w in check_warnings(claims) if "only from press" in w] == [
         "warning: material:mo: country shares come only from press or reposts "
-        "(source:news); the analysis uses them for lack of a statistical source"]
+        "(source:news); set aside, not used by the analysis (design note 5.5; "
+        "--press-figures uses them): CN 0.9, XX 0.1"]
+
+
+def test_with_press_figures_press_only_shares_are_used_for_lack_of_another_and_said_so():
+    claims = (source("source:news", "2025-06-01", "press")
+              + shares("source:news", 2025, CN=0.9, XX=0.1))
+    g = SupplyGraph(claims, press_figures=True)
+    assert g.share_choices()["material:mo"].press_only
+    assert weights(g, "material:mo") == {"country:CN": 0.9, "country:XX": 0.1}
+    assert [w for w in check_warnings(claims, press_figures=True)
+            if "only from press" in w] == [
+        "warning: material:mo: country shares come only from press or reposts "
+        "(source:news); the analysis uses them for lack of a statistical source "
+        "(--press-figures)"]
 
 
 def test_a_set_above_the_tolerance_is_an_error_of_that_source():

@@ -63,8 +63,10 @@ def facts(result, subject=None):
 # ------------------------------------------------------------------ the measured figures
 #: The held-out figures recorded in tests/data/news/README.md: 40 articles (rounds 4-6), read
 #: by the rules of today (their blind first runs are recorded there too).
-#: with the precision gate (issue 15, precision first): 128/129 and 128/134 before it
-HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 102 / 103, 102 / 134
+#: with the precision gate (issue 15, precision first): 128/129 and 128/134 before it, 102/103
+#: and 102/134 with the gate of the eighth pass (before items of a known control the graph
+#: holds without items, and controls known by their entry into force, were kept)
+HELDOUT_CLAIMS, HELDOUT_PRECISION, HELDOUT_RECALL = 134, 116 / 117, 116 / 134
 
 #: Development articles whose claims differ from the annotation, and why (README "Misses").
 KNOWN_MISSES = {
@@ -213,13 +215,14 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 def test_precision_and_recall_on_the_development_articles(known):
     """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims; with
-    the precision gate of issue 15: 738/742 and 738/886 before it)."""
+    the precision gate of issue 15: 738/742 and 738/886 before it, 548/549 with the eighth
+    pass's gate)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 886
-    assert score.precision >= 548 / 549, report
-    assert score.recall >= 548 / 886, report
+    assert score.precision >= 590 / 591, report
+    assert score.recall >= 590 / 886, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -237,8 +240,9 @@ def test_held_out_articles_are_kept_apart_and_measured(known):
 
 
 ROUND10 = range(226, 242)
-#: right claims of rounds 10 and 12 with the precision gate of issue 15 (39 and 48 before it)
-ROUND10_RIGHT, ROUND12_RIGHT = 26, 35
+#: right claims of rounds 10 and 12 with the precision gate of issue 15 (39 and 48 before it;
+#: 26 and 35 with the eighth pass's gate)
+ROUND10_RIGHT, ROUND12_RIGHT = 29, 39
 
 
 def test_blind_round_10_keeps_more_than_its_first_run(known):
@@ -265,7 +269,8 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 60 and score.fp == 0   # 75 before the precision gate
+    assert score.tp >= 70 and score.fp == 0   # 75 before the precision gate, 60 with the
+    # eighth pass's gate
 
 
 ROUND12 = range(251, 271)
@@ -297,7 +302,8 @@ def test_blind_round_13_keeps_its_measured_figures(known):
     assert len(articles(ROUND13)) == 20
     score = evaluate(known, directory=ROUND13)
     assert score.tp + score.fn == 123
-    assert score.tp >= 27 and score.fp == 0   # 50 before the precision gate
+    assert score.tp >= 36 and score.fp == 0   # 50 before the precision gate, 27 with the
+    # eighth pass's gate
 
 
 ROUND14 = Path(__file__).parent / "data" / "news" / "round14"
@@ -307,12 +313,29 @@ def test_blind_round_14_keeps_its_measured_figures(known):
     """Round 14 (20 articles, 291-310, by an author who never read the reader) measured blind
     once: 40 of 167 right, 8 wrong at b0f6acc; 30 right, 6 wrong on the eighth pass (b5718b6),
     13 articles refused for a date line the reader did not read. Studied and tuned on in the
-    news3 pass (fitted, no longer blind): 52 right, 0 wrong. A change that loses a right
+    news3 pass (fitted, no longer blind): 52 right, 0 wrong; 57 right once the gate keeps a
+    new control known by its entry into force (the news pass). A change that loses a right
     claim or adds a wrong one fails."""
     assert len(articles(ROUND14)) == 20
     score = evaluate(known, directory=ROUND14)
     assert score.tp + score.fn == 167
-    assert score.tp >= 52 and score.fp == 0
+    assert score.tp >= 57 and score.fp == 0
+
+
+ROUND15 = Path(__file__).parent / "data" / "news" / "round15"
+
+
+def test_blind_round_15_keeps_its_measured_figures(known):
+    """Round 15 (20 articles, 311-330, by an author who never read the reader) measured blind
+    once: 16 of 124 right, 4 wrong at 62177ab and on the ninth pass (ff6a2a6), 326 refused for
+    a byline with its desk ("by M. Han, Asia Equities"). Studied and tuned on in the news4 pass
+    (fitted, no longer blind): 325's approximations annotated as written (dev 268's
+    convention, +3) and Lynas' operating licence taken out (no export licence, -11): 116
+    claims; 17 right, 0 wrong. A change that loses a right claim or adds a wrong one fails."""
+    assert len(articles(ROUND15)) == 20
+    score = evaluate(known, directory=ROUND15)
+    assert score.tp + score.fn == 116
+    assert score.tp >= 17 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

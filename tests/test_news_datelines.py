@@ -22,6 +22,9 @@ BODY = "China's exports of gallium fell to 300 kilograms in March, customs data 
     ("*Posted Monday, September 22, 2025 by Rare Metals Investor Desk*", date(2025, 9, 22)),
     ("**Resources Daily | November 27, 2025 | by the Markets Team**", date(2025, 11, 27)),
     ("Published 21 July 2025, 10:30 HKT", date(2025, 7, 21)),
+    # a byline with its desk after a comma (round 15's 326)
+    ("*Posted Wednesday, August 27, 2025 by M. Han, Asia Equities*", date(2025, 8, 27)),
+    ("Posted Friday, May 2, 2025 by J. Roe, Metals & Mining Desk", date(2025, 5, 2)),
 ])
 def test_a_date_line_or_byline_gives_the_page_date(line, when):
     assert page_date(line) == when
@@ -34,6 +37,9 @@ def test_a_date_line_or_byline_gives_the_page_date(line, when):
     "June 3, 2025 to June 5, 2025",
     "Exports fell in May 2025",                                      # a month, no day
     "Markets Desk | June 11 | Rare earths",                          # no year
+    # after the byline's comma a clause, or a list, not a desk
+    "Posted Wednesday, August 27, 2025 by M. Han, who said licences were approved",
+    "Posted August 27, 2025 by M. Han, Asia Equities, and China Desk",
 ])
 def test_lines_that_are_no_page_date(line):
     assert page_date(line) is None

@@ -701,6 +701,16 @@ def test_a_quantity_takes_no_month_or_year_of_another_clause_or_period(tmp_path,
 #: than in 2023") date nothing, "for the year" is the year in hand; (d) a quantity a licence,
 #: permit or quota allows is no trade figure; (e) a ban word of an aside, an import ban, or a
 #: ban that lets exports go under licence make no ban regime.
+def uranium(regime: str, to_us: bool = True) -> list[str]:
+    """Russia's uranium control of 15 November 2024 as the round 12 (e) probes read it: its
+    regime, and the United States as its target unless the sentence names them elsewhere."""
+    node = "control:ru-2024-11-uranium"
+    return [f"{node} COVERS element:U from=2024-11-15",
+            f"{node} ISSUED_BY country:RU from=2024-11-15",
+            *([f"{node} TARGETS country:US from=2024-11-15"] if to_us else []),
+            f"{node} announced_on 2024-11-15 from=2024-11-15", f"{node} regime {regime}"]
+
+
 ROUND12_PROBES = [
     ("a", 'Lynas signed an offtake agreement on Tuesday under which it will supply NdPr '
      'oxide to Noveon.',
@@ -926,86 +936,34 @@ ROUND12_PROBES = [
      ]),
     ("e", 'Russia has banned exports of enriched uranium to the United States, the '
      'government said on Friday.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime ban',
-     ]),
+     '2024-11-16', uranium("ban")),
     ("e", 'Russia has imposed temporary restrictions on exports of enriched uranium to the '
      'United States, the government said on Friday, retaliating against a U.S. law '
      'that bars imports of Russian nuclear fuel.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required")),
     ("e", 'Russia has imposed restrictions on exports of enriched uranium to the United '
      'States, the government said on Friday, in response to a U.S. ban on imports of '
      'Russian uranium.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required")),
     ("e", 'Russia imposed a ban on exports of enriched uranium to the United States on '
      'Friday, but exports may still go ahead under one-time licences.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required")),
     ("e", 'Russia banned exports of enriched uranium to the United States on Friday. '
      'Shipments can still go ahead under one-time licences issued by the export '
      'control service.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required")),
     ("e", 'Russia banned exports of enriched uranium to the United States on Friday, except '
      'with a licence from the export control service.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required")),
     ("e", 'Russia has prohibited exports of enriched uranium to the United States on Friday '
      'unless licensed by the export control service.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required")),
     ("e", 'Russia restricted exports of enriched uranium on Friday, days after the United '
      'States banned imports of Russian uranium.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required", to_us=False)),
     ("e", 'Russia restricted exports of enriched uranium on Friday, after a U.S. import ban '
      'took effect.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime licence-required',
-     ]),
+     '2024-11-16', uranium("licence-required", to_us=False)),
     ("e", 'Gabon banned exports of raw manganese on Monday.',
      '2025-06-12', [
          'control:ga-2025-06-manganese COVERS element:Mn from=2025-06-09',
@@ -1030,13 +988,7 @@ ROUND12_PROBES = [
      ]),
     ("e", 'Russia banned exports of enriched uranium to the United States on Friday. '
      'Analysts said licences would be hard to obtain.',
-     '2024-11-16', [
-         'control:ru-2024-11-uranium COVERS element:U from=2024-11-15',
-         'control:ru-2024-11-uranium ISSUED_BY country:RU from=2024-11-15',
-         'control:ru-2024-11-uranium TARGETS country:US from=2024-11-15',
-         'control:ru-2024-11-uranium announced_on 2024-11-15 from=2024-11-15',
-         'control:ru-2024-11-uranium regime ban',
-     ]),
+     '2024-11-16', uranium("ban")),
     # recall where it costs no precision (sixth pass): (f) a customs figure dated by the month
     # the sentence before states for the same flow, with its goods; (k) a known control
     # restated by its month gives what it restates on the known node; (s) "and 83% of its
@@ -1281,7 +1233,8 @@ def test_round_12_classes_have_ten_probes_each():
 #: Round 13's classes (tests/data/news/README.md, "Blind round 13"): (a) a restated control
 #: minted as a new node or given a wrong date, (b) an export permit read as a new licence, (c)
 #: a licence decision read from an official's description of licensing, (d) customs figures
-#: given no metal or another metal, (e) goods a restated control hit read as its items. Same shape as ROUND12_PROBES: kind, body, page date, the exact claims.
+#: given no metal or another metal, (e) goods a restated control hit read as its items. Same
+#: shape as ROUND12_PROBES: kind, body, page date, the exact claims.
 TUNGSTEN = ["control:cn-2025-02-tungsten COVERS element:Te from=2025-02-04",
             "control:cn-2025-02-tungsten COVERS element:W from=2025-02-04",
             "control:cn-2025-02-tungsten ISSUED_BY country:CN from=2025-02-04",
@@ -1292,17 +1245,25 @@ LYNAS = ["licence:cn-2025-02-21-lynas-approved GRANTED_TO company:lynas from=202
          "licence:cn-2025-02-21-lynas-approved announced_on 2025-02-21 from=2025-02-21",
          "licence:cn-2025-02-21-lynas-approved decision approved from=2025-02-21"]
 APRIL = "control:cn-2025-04-rare-earths ISSUED_BY country:CN from=2025-04-04"
+
+
+def no_claim(kind: str, published: str, *bodies: str) -> list[tuple]:
+    """Probes of one class and page date that must give no claim at all."""
+    return [(kind, body, published, []) for body in bodies]
+
+
 ROUND13_PROBES = [
     # (a) "Sept. 15 last year" is one date of the year before the page's, not a year alone
     #     plus this year's 15 September; two controls restated in one sentence stay unread
-    ("a", "China made exporters apply for licences to ship antimony from Sept. 15 last year and "
-     "banned antimony shipments to the United States in December.", "2025-09-24", []),
-    ("a", "China, the top producer, has required licences for antimony exports since Sept. 15 "
-     "last year.", "2025-09-24", []),
-    ("a", "Beijing made exporters apply for licences to ship antimony from 15 September last "
-     "year.", "2025-09-24", []),
-    ("a", "China required export licences for antimony from Sept. 15 last year, and banned "
-     "shipments of the metal to the United States in December.", "2025-09-24", []),
+    *no_claim("a", "2025-09-24",
+              "China made exporters apply for licences to ship antimony from Sept. 15 last year "
+              "and banned antimony shipments to the United States in December.",
+              "China, the top producer, has required licences for antimony exports since Sept. "
+              "15 last year.",
+              "Beijing made exporters apply for licences to ship antimony from 15 September "
+              "last year.",
+              "China required export licences for antimony from Sept. 15 last year, and banned "
+              "shipments of the metal to the United States in December."),
     ("a", "China announced on Aug. 15 last year that antimony exporters would need licences.",
      "2025-09-24", ["control:cn-2024-08-antimony COVERS element:Sb from=2024-08-15",
                     "control:cn-2024-08-antimony ISSUED_BY country:CN from=2024-08-15",
@@ -1338,25 +1299,25 @@ ROUND13_PROBES = [
      TUNGSTEN + ["control:cn-2025-02-tungsten effective_from 2025-02-04 from=2025-02-04"]),
     # (b) a permit granted to a name the graph lacks, as the verb's first object: its id would
     #     be a generic "exports" licence, so no licence (the grantee is reported unresolved)
-    ("b", "Indonesia has granted Freeport Indonesia a permit to export copper concentrate for "
-     "another four months, the minister said on Friday.", "2025-02-22", []),
-    ("b", "Indonesia on Friday gave Amman Mineral a new permit to export copper concentrate.",
-     "2025-02-22", []),
-    ("b", "Indonesia has granted Freeport Indonesia an extension of its export permit, the "
-     "minister said on Friday.", "2025-02-22", []),
-    ("b", "China on Friday granted export licences to Volkswagen, the ministry said.",
-     "2025-02-22", []),
+    *no_claim("b", "2025-02-22",
+              "Indonesia has granted Freeport Indonesia a permit to export copper concentrate "
+              "for another four months, the minister said on Friday.",
+              "Indonesia on Friday gave Amman Mineral a new permit to export copper concentrate.",
+              "Indonesia has granted Freeport Indonesia an extension of its export permit, the "
+              "minister said on Friday.",
+              "China on Friday granted export licences to Volkswagen, the ministry said."),
     ("b", "China approved export licences for Lynas on Friday.", "2025-02-22", LYNAS),
     ("b", "China on Friday granted Lynas a licence to export rare earth oxides.", "2025-02-22",
      LYNAS),
     # (c) an official's remark under a condition ("as long as", "provided that", "whenever")
     #     describes how licensing works: no decision; an official's reported decision still is
-    ("c", "As long as export licence applications for rare earth-related items are for civilian "
-     "use, the government has given timely approval, He said.", "2025-12-04", []),
-    ("c", "The ministry has approved applications for civilian use, provided that the end users "
-     "are verified, a spokesman said on Thursday.", "2025-12-04", []),
-    ("c", "Beijing grants licences whenever exporters show the goods are for civilian use, the "
-     "ministry said.", "2025-12-04", []),
+    *no_claim("c", "2025-12-04",
+              "As long as export licence applications for rare earth-related items are for "
+              "civilian use, the government has given timely approval, He said.",
+              "The ministry has approved applications for civilian use, provided that the end "
+              "users are verified, a spokesman said on Thursday.",
+              "Beijing grants licences whenever exporters show the goods are for civilian use, "
+              "the ministry said."),
     ("c", "China approved export licences for Lynas on Thursday, a ministry spokesman said.",
      "2025-12-04", [line.replace("2025-02-21", "2025-12-04") for line in LYNAS]),
     ("c", "The commerce ministry said on Thursday it had approved rare earth export licences for "
@@ -1372,11 +1333,12 @@ ROUND13_PROBES = [
     ("d", "China shipped gallium abroad again in June. A total of 4,260 kilograms of the metal "
      "was exported last month.", "2025-07-20",
      ["country:CN reported_quantity 4260 material=element:Ga from=2025-06-01"]),
-    ("d", "China shipped gallium and germanium abroad again in June. A total of 4,260 kilograms "
-     "of the metal was exported last month.", "2025-07-20", []),
-    ("d", "A total of 4,260 kilograms of the metal was exported last month.", "2025-07-20", []),
-    ("d", "China resumed exports of germanium in June. It exported 96 kilograms of the metal "
-     "last month.", "2025-07-20", []),
+    *no_claim("d", "2025-07-20",
+              "China shipped gallium and germanium abroad again in June. A total of 4,260 "
+              "kilograms of the metal was exported last month.",
+              "A total of 4,260 kilograms of the metal was exported last month.",
+              "China resumed exports of germanium in June. It exported 96 kilograms of the metal "
+              "last month."),
     ("d", "China exported 5,000 kilograms of gallium in June. Germanium remained scarce. Only 96 "
      "kilograms were exported in June.", "2025-07-20",
      ["country:CN reported_quantity 5000 material=element:Ga from=2025-06-01",
@@ -1409,3 +1371,25 @@ def test_round_13_classes_are_read_by_general_rules(tmp_path, known, kind, body,
     """Each probe gives exactly its claims: a date said with "last year" or "this year" read
     as one date of that year, a restated control given no new node, no wrong date."""
     assert scored(read(tmp_path, known, body, published).claims) == expected_claims(lines)
+
+
+# ------------------------------------------------------------------ round 15's fitted pass
+@pytest.mark.parametrize("body", [
+    # round 15's 320: a plan to spend on capacity beside "the longer licence"
+    "In October 2025 Lynas announced plans to spend nearly 500 million ringgit on expanding "
+    "capacity in Malaysia, and analysts said the longer licence made it more likely that the "
+    "expansion would go ahead.",
+    "Iluka intends to invest A$1.2 billion in its refinery, which needs a licence from the "
+    "Australian government.",
+    "Lynas plans to expand its Malaysian plant once its operating licence is renewed.",
+])
+def test_a_plan_to_spend_or_expand_is_no_licence(tmp_path, known, body):
+    result = read(tmp_path, known, body, published="2026-03-02")
+    assert not [c for c in result.claims if c.subject.startswith("licence:")]
+
+
+def test_a_plan_to_issue_licences_is_still_a_planned_licence(tmp_path, known):
+    """The plan's own verb is a licensing one: the planned decision stays read."""
+    plain = read(tmp_path, known, "China plans to issue export licences for gallium to "
+                 "Japanese firms, the commerce ministry said on Monday.", published="2025-06-12")
+    assert [c for c in plain.claims if c.subject.startswith("licence:")]

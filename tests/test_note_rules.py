@@ -9,6 +9,7 @@ worked out by hand in the comment above it, in both readings.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -302,3 +303,198 @@ def test_the_option_after_the_command_says_where_it_goes(run_cli):
     assert result.exit_code == 2
     assert ("--worst-case is an option of mineralgraph itself: give it before the command "
             "(mineralgraph --worst-case scenario ...)") in result.stderr
+
+
+# ---------------------------------------------------------------- 5.5 press figures
+#: a press source (a news article's figures), and the facts it alone gives
+NEWS = ("source:news",)
+
+
+def press_graph(facts, press_facts, press_figures: bool = False) -> SupplyGraph:
+    """:func:`graph_of`'s graph with ``press_facts`` sourced by a press article alone."""
+    extra = [Claim("source:news", "title", "news", sources=NEWS),
+             Claim("source:news", "source_type", "press", sources=NEWS)]
+    extra += [Claim(s, r, o, tuple(sorted((rest[0] if rest else {}).items())), sources=NEWS)
+              for s, r, o, *rest in press_facts]
+    extra += [Claim(n, "label", n, sources=S) for s, _, o, *_ in press_facts for n in (s, o)
+              if n.startswith("country:")]
+    graph = graph_of(*facts, extra=extra)
+    return graph.with_press_figures(press_figures)
+
+
+#: m's country shares come from a press article alone; its input, the ore, has a
+#: statistical set (Australia 70%, Brazil 30%)
+PRESS_ONLY = ([("product:p", "REQUIRES", "material:m"),
+               ("material:m", "MADE_FROM", "material:ore"),
+               ("country:AU", "PRODUCES", "material:ore", {"share": 0.7, "year": 2024}),
+               ("country:BR", "PRODUCES", "material:ore", {"share": 0.3, "year": 2024})],
+              [("country:CN", "PRODUCES", "material:m", {"share": 0.9, "year": 2024}),
+               ("country:XX", "PRODUCES", "material:m", {"share": 0.1, "year": 2024})])
+
+
+def test_a_press_set_alone_is_set_aside_and_the_material_gets_the_virtual_producer():
+    # 5.5: the press set takes no part, so its country rows go with their figures and m
+    # has no producer: 5.6's virtual producer, anchored in the ore's top country
+    # (Australia, 70%). Upper bound (section 2): a(m) = a(ore). Without Australia the
+    # ore keeps Brazil's 0.3: upper loss 0.7; lower, the virtual producer sits in
+    # Australia: loss 1 (a possible SPOF). China is no producer: it loses nothing.
+    graph = press_graph(*PRESS_ONLY)
+    assert graph.relation_claims("material:m", "PRODUCES", incoming=True) == []
+    choice = graph.share_choices()["material:m"]
+    assert choice.chosen is None and not choice.press_only
+    assert [(s.source, s.countries) for s in choice.set_aside] == [
+        ("source:news", {"country:CN": 0.9, "country:XX": 0.1})]
+    found = losses(graph)
+    assert found["upper"]["country:AU"] == 0.7 and found["lower"]["country:AU"] == 1.0
+    assert "country:CN" not in found["upper"] and "country:CN" not in found["lower"]
+    au = row(graph, "country:AU")
+    assert au.loss_range == pytest.approx((0.7, 1.0)) and au.spof_kind == "possible"
+
+
+def test_with_press_figures_the_press_set_is_read_for_lack_of_another():
+    # --press-figures: m's producers are China 0.9 and rest of world 0.1, each needing the
+    # ore. Without China: 0.9 in both bounds. Without Australia the ore is 0.3, so is
+    # every producer of m: a(m) = 0.9 * 0.3 + 0.1 * 0.3 = 0.3, loss 0.7 in both bounds
+    graph = press_graph(*PRESS_ONLY, press_figures=True)
+    choice = graph.share_choices()["material:m"]
+    assert choice.press_only and choice.chosen.source == "source:news"
+    assert choice.set_aside == []
+    found = losses(graph)
+    for bound in BOUNDS:
+        assert found[bound]["country:CN"] == 0.9
+        assert found[bound]["country:AU"] == 0.7
+        assert found[bound]["country:XX"] == 0.1
+
+
+#: JL Mag's case, with China's 94% from the press: a company named by a statistical
+#: source in China, and a plant in the United States whose capacity only the press gives
+JL_PRESS = ([("product:p", "REQUIRES", "material:m"),
+             ("company:j", "PRODUCES", "material:m"),
+             ("company:j", "LOCATED_IN", "country:CN"),
+             ("facility:f", "LOCATED_IN", "country:US")],
+            [("country:CN", "PRODUCES", "material:m", {"share": 0.94, "year": 2024}),
+             ("country:XX", "PRODUCES", "material:m", {"share": 0.06, "year": 2024}),
+             ("facility:f", "PRODUCES", "material:m", {"capacity": 1000.0})])
+
+
+def test_named_producers_stay_and_split_equally_when_the_press_set_goes():
+    # by default China's and the rest of the world's rows go with the press figures; j
+    # and f, named producers, have no share: 5.4's equal split of the whole, 0.5 each
+    # (≈, an assumed share). Without China (j): 0.5; without the United States (f): 0.5
+    graph = press_graph(*JL_PRESS)
+    found = losses(graph)
+    for bound in BOUNDS:
+        assert found[bound]["company:j"] == 0.5 and found[bound]["country:CN"] == 0.5
+        assert found[bound]["facility:f"] == 0.5 and found[bound]["country:US"] == 0.5
+        assert "country:XX" not in found[bound]
+    assert row(graph, "company:j").assumed_share
+    # --press-figures: today's reading. j splits China's 0.94 with China's unmapped
+    # output (0.47 each), f the rest of the world's 0.06 (0.03 each; its press capacity
+    # gives no share: no world output is known): China 0.94, j 0.47, the US 0.03, the
+    # rest of the world its own unmapped 0.03 (f sits in the US, not in it)
+    wide = losses(graph.with_press_figures())
+    for bound in BOUNDS:
+        assert wide[bound]["country:CN"] == 0.94 and wide[bound]["company:j"] == 0.47
+        assert wide[bound]["country:US"] == 0.03 and wide[bound]["country:XX"] == 0.03
+
+
+def test_a_capacity_from_the_press_gives_no_share_by_default():
+    # world output 800 t / 0.8 = 1,000 t (statistical). f's 50 t/yr, from the press alone,
+    # would be 5% (5.4): only with --press-figures. By default f joins Australia's pool
+    # (0.8, split with Australia's unmapped output: 0.4 each, ≈)
+    facts = [("product:p", "REQUIRES", "material:m"),
+             ("country:AU", "PRODUCES", "material:m",
+              {"share": 0.8, "amount": 800.0, "unit": "t", "year": 2024}),
+             ("country:XX", "PRODUCES", "material:m", {"share": 0.2, "year": 2024}),
+             ("facility:f", "LOCATED_IN", "country:AU")]
+    press = [("facility:f", "PRODUCES", "material:m",
+              {"capacity": 50.0, "unit": "t/yr", "year": 2024})]
+    found = losses(press_graph(facts, press))
+    assert found["upper"]["facility:f"] == found["lower"]["facility:f"] == 0.4
+    used = losses(press_graph(facts, press, press_figures=True))
+    # f 50 / 1000 = 0.05; Australia keeps 0.8 - 0.05 = 0.75 of unmapped output
+    assert used["upper"]["facility:f"] == used["lower"]["facility:f"] == 0.05
+    assert used["upper"]["country:AU"] == 0.8
+
+
+def test_a_press_set_beside_a_statistical_one_is_shown_beside_in_both_readings():
+    # a statistical set exists: it is read in both readings, and the press set is set
+    # aside in both (--press-figures reads press only where no statistical set exists)
+    facts = [("product:p", "REQUIRES", "material:m"),
+             ("country:AU", "PRODUCES", "material:m", {"share": 0.6, "year": 2023}),
+             ("country:XX", "PRODUCES", "material:m", {"share": 0.4, "year": 2023})]
+    press = [("country:CN", "PRODUCES", "material:m", {"share": 0.9, "year": 2024}),
+             ("country:XX", "PRODUCES", "material:m", {"share": 0.1, "year": 2024})]
+    for on in (False, True):
+        graph = press_graph(facts, press, press_figures=on)
+        choice = graph.share_choices()["material:m"]
+        assert choice.chosen.source == "source:s" and not choice.press_only
+        assert [s.source for s in graph.press_set_aside("material:m")] == ["source:news"]
+        assert losses(graph)["upper"] == {"country:AU": 0.6, "country:XX": 0.4,
+                                          "material:m": 1.0}
+    from mineralgraph.reports.common import press_beside
+
+    assert press_beside(press_graph(facts, press), "material:m") == [
+        "press figure, not used: country:CN 90%, rest of world 10% (2024; source:news)"]
+
+
+def test_the_press_option_is_one_flag_kept_by_every_variant_of_the_graph():
+    graph = press_graph(*PRESS_ONLY)
+    assert graph.press_figures is False and graph.with_press_figures(False) is graph
+    used = graph.with_press_figures()
+    assert used.press_figures and not graph.press_figures
+    assert graph.relation_claims("material:m", "PRODUCES", incoming=True) == []
+    assert len(used.relation_claims("material:m", "PRODUCES", incoming=True)) == 2
+    for variant in (used.as_of("2025-01-01"), used.with_policy("oldest"),
+                    used.with_min_confidence("medium"), used.with_left_out_requirements(),
+                    used.with_worst_case()):
+        assert variant.press_figures
+    assert mg.load(press_figures=True).press_figures and not mg.load().press_figures
+
+
+def test_every_report_says_when_the_press_option_is_on(run_cli):
+    line = "Press figures (--press-figures):"
+    for args in (("chokepoints", "--product", "product:optimus"),
+                 ("scenario", "--name", "kuantan-offline"),
+                 ("dependents", "facility:kuantan"),
+                 ("spof", "product:optimus")):
+        plain = run_cli(*args)
+        used = run_cli("--press-figures", *args)
+        assert plain.exit_code == used.exit_code == 0, args
+        assert line not in plain.output and line in " ".join(used.output.split()), args
+        data = json.loads(run_cli("--press-figures", *args, "--format", "json").output)
+        first = data[0] if isinstance(data, list) else data
+        assert first["press_figures"] is True, args
+        data = json.loads(run_cli(*args, "--format", "json").output)
+        assert "press_figures" not in (data[0] if isinstance(data, list) else data), args
+        table = run_cli("--press-figures", *args, "--format", "csv").output.splitlines()
+        assert table[0].endswith(",press_figures") and table[1].endswith(",yes"), args
+    shown = run_cli("--press-figures", "show", "material:dy-oxide")
+    assert line in " ".join(shown.output.split())
+    assert "not used" not in shown.output
+
+
+def test_the_press_figures_set_aside_are_shown_beside_with_their_source(run_cli):
+    # the Rare Earth Exchanges repost of CSIS (99% of Dy oxide in China, 2023): set aside
+    shown = " ".join(run_cli("show", "material:dy-oxide").output.split())
+    cited = re.search(r"press figure, not used: China 99%, rest of world 1\.0% \(2023; "
+                      r"source \[(\d+)\]\)", shown)
+    assert cited, shown
+    assert f"[{cited.group(1)}] repost: CSIS, The Consequences" in shown
+    data = json.loads(run_cli("chokepoints", "--product", "product:optimus", "--format",
+                              "json").output)[0]
+    assert [(p["material"], p["source"], p["shares"]) for p in
+            data["press_figures_not_used"]] == [
+        ("material:ndfeb-magnet", "source:reex-iea-oct-2025",
+         {"country:CN": 0.94, "country:XX": 0.06}),
+        ("material:ndpr-oxide", "source:reex-iea-oct-2025",
+         {"country:CN": 0.91, "country:XX": 0.09})]
+    magnet = next(r for r in data["chokepoints"] if r["id"] == "material:ndfeb-magnet")
+    assert magnet["press_figures_not_used"][0]["source"] == "source:reex-iea-oct-2025"
+    text = " ".join(run_cli("chokepoints", "--product", "product:optimus").output.split())
+    assert re.search(r"Sintered NdFeB permanent magnet \(material:ndfeb-magnet\): press "
+                     r"figure, not used: China 94%, rest of world 6\.0% \(2024; \[\d+\]\)",
+                     text)
+    used = json.loads(run_cli("--press-figures", "chokepoints", "--product",
+                              "product:optimus", "--format", "json").output)[0]
+    assert used["press_figures_not_used"] == []

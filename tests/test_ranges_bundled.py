@@ -3,8 +3,9 @@
 For the baseline and every shipped scenario, for both bounds of design note 5.6: remove
 each node in turn and evaluate again with the independent evaluator of
 ``tests/naive_model.py``; the engine's loss, SPOF set, availability range and scenario
-rows must be the same (design note, checks added to section 4); in both readings, the
-design note's (the default) and the addendum's wider one (``--worst-case``).
+rows must be the same (design note, checks added to section 4); in three readings, the
+design note's (the default), the addendum's wider one (``--worst-case``) and the one
+that reads press figures where no statistical one exists (``--press-figures``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
 
 SCENARIOS = [None, *shipped_scenarios()]
 #: the two readings: section 5 as written, and --worst-case
-READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+READINGS = pytest.mark.parametrize("wide", [False, True, "press"],
+                                   ids=["note", "worst-case", "press-figures"])
+#: section 5 as written and --worst-case only (a test of a figure of one seed)
+TWO_READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+
+
+def read(graph, wide):
+    """The graph in one of the readings: the note's (False), --worst-case (True) or
+    --press-figures ("press", with the note's other rules)."""
+    return graph.with_worst_case(wide is True).with_press_figures(wide == "press")
 
 
 def naive_answers(graph, scenario, products, bound):
@@ -49,7 +59,7 @@ def bundled():
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_engine_equals_plain_re_evaluation_for_both_bounds(bundled, name, wide):
     scenario = load_scenario(name) if name else None
-    graph = bundled.with_worst_case(wide).as_of(scenario.as_of if scenario else None)
+    graph = read(bundled, wide).as_of(scenario.as_of if scenario else None)
     analysis = Analysis(graph, scenario)
     products = analysis.products()
     for bound in BOUNDS:
@@ -78,7 +88,7 @@ def test_engine_equals_plain_re_evaluation_for_both_bounds(bundled, name, wide):
 @pytest.mark.parametrize("name", [n for n in SCENARIOS if n])
 def test_scenario_rows_are_both_bounds_against_both_baselines(bundled, name, wide):
     scenario = load_scenario(name)
-    graph = bundled.with_worst_case(wide).as_of(scenario.as_of)
+    graph = read(bundled, wide).as_of(scenario.as_of)
     anchors = anchors_of(graph)
     for row in compare(graph, scenario):
         product = row["product"]

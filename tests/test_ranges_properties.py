@@ -1,12 +1,13 @@
 """Section 5 of the design note on random graphs: the engine against the plain evaluator.
 
 The graphs have what the rules are about: materials without producers (5.6), companies
-that produce without a facility (5.1), rest-of-world rows (5.2), sourcing several
-stages up (5.3), a material nothing traces (5.6), rated claims (5.7), and a
-country-targeted control with products whose maker is known, unknown or of unknown
-country (5.6). Both bounds are checked against
-``tests/naive_model.py``, with monotonicity and lower <= upper, in both readings: the
-design note's (the default) and the addendum's wider one (``--worst-case``).
+that produce without a facility (5.1), rest-of-world rows (5.2), sourcing several stages
+up (5.3), a material nothing traces (5.6), rated claims (5.7), and a country-targeted
+control with products whose maker is known, unknown or of unknown country (5.6). Both
+bounds are checked against ``tests/naive_model.py``, with monotonicity and lower <=
+upper, in three readings: the design note's (the default), the addendum's wider one
+(``--worst-case``) and the one that reads press figures where no statistical one exists
+(``--press-figures``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,16 @@ from mineralgraph.graph.analysis.engine import BOUNDS
 from mineralgraph.graph.supply_graph import SupplyGraph
 
 #: the two readings every property holds in: section 5 as written, and --worst-case
-READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+READINGS = pytest.mark.parametrize("wide", [False, True, "press"],
+                                   ids=["note", "worst-case", "press-figures"])
+#: section 5 as written and --worst-case only (a test of a figure of one seed)
+TWO_READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
+
+
+def read(graph, wide):
+    """The graph in one of the readings: the note's (False), --worst-case (True) or
+    --press-figures ("press", with the note's other rules)."""
+    return graph.with_worst_case(wide is True).with_press_figures(wide == "press")
 
 
 def random_graph(seed: int, cycles: bool = False,
@@ -30,7 +40,7 @@ def random_graph(seed: int, cycles: bool = False,
     """A layered graph with the section 5 features, and a scenario with a targeted control;
     read with --worst-case when ``wide``."""
     graph, scenario = random_supply.random_graph(seed, rich=True, cycles=cycles)
-    return graph.with_worst_case(wide), scenario
+    return read(graph, wide), scenario
 
 
 def check(graph: SupplyGraph, scenario: Scenario | None, fixpoint: bool = False) -> None:
@@ -119,7 +129,7 @@ def test_both_bounds_are_monotone_and_ordered(wide, seed, data):
             assert values["lower"] <= values["upper"] + 1e-12
 
 
-@READINGS
+@TWO_READINGS
 def test_a_put_back_requirement_does_not_reroute_sourcing(wide):
     # random_graph(587) at medium under --worst-case: the left-out `s1m0 MADE_FROM s0m1`
     # put back made k0's SUPPLIES of s0m1 to f1 fit a chain (5.3), so f1 took it instead

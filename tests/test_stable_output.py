@@ -28,6 +28,8 @@ COMMANDS = {
     "controls": ["controls", "--as-of", "2025-06-01"],
     "export": ["export", "--format", "nt"],
     "snapshot-svg": ["snapshot", "product:f-35"],
+    "snapshot-html": ["snapshot", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                      "--format", "html"],
     "snapshot-mmd": ["snapshot", "product:f-35", "--out", "{tmp}/chain.mmd"],
     "brief-md": ["brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                  "--out", "{tmp}/brief.md"],
@@ -71,10 +73,13 @@ def test_a_source_keeps_its_number_across_formats_and_the_brief(run_cli):
     in_text = titles(text.split("\nSOURCES\n")[1], r"^\[\d+\] (\w+: .{25})")
     in_md = titles(md.split("## Sources")[1], r"^\d+\. (\w+: .{25})")
     in_brief = titles(brief.split("## Sources")[1], r"^\d+\. (\w+: .{25})")
-    # the reports cite, after the table's, the sources of why inputs are unmapped (the
-    # brief does not list those): every source the brief lists keeps its number
-    # (27: under the denial the table has the 10 suppliers of the equal split, design note
-    # 5.4, and the rest of the world, 5.2, each row citing every figure it rests on; see
-    # test_brief)
-    assert len(in_brief) == 27 and in_text == in_md and in_text[:27] == in_brief
-    assert len(in_text) == 36  # 35 before data's sixth round (primary sets)
+    # one list (trial 4: 35, 27 and the picture's 43 sources): the report's citations in
+    # its order, then those behind the snapshot's figures and the brief's table, by id
+    assert in_text == in_md == in_brief
+    snapshot = run_cli("snapshot", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                       "--format", "html").stdout
+    import html
+
+    in_picture = [html.unescape(item)[:len(t)] for item, t in zip(
+        re.findall(r"<li>(.*?)</li>", snapshot, re.S), in_text, strict=True)]
+    assert in_picture == in_text

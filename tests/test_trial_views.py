@@ -17,8 +17,8 @@ def test_build_counts_the_press_only_shares_in_one_line_and_lists_them_when_aske
     result = run_cli("build", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == (
-        "warning: 9 materials have country shares only from press or reposts (the analysis "
-        "uses them for lack of a statistical source); build --verbose lists them")
+        "warning: 9 materials have country shares only from press or reposts (set aside, not "
+        "used by the analysis: design note 5.5); build --verbose lists them")
     assert len(result.stderr.splitlines()) == 2  # and the "built ..." line
     listed = run_cli("build", "--verbose", "--out", str(out)).stderr.splitlines()
     assert [line.split(":")[1:3] for line in listed[:-1]] == [

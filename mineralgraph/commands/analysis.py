@@ -69,10 +69,29 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
     chosen = load_scenario(scenario) if scenario else None
     graph = scenario_graph(app, as_of, chosen)
     briefing = fmt in ("text", "md")
+    from mineralgraph.graph.analysis.engine import Analysis
+
     with working("Ranking chokepoints"):
+        if chosen is not None:
+            chosen.check(graph)
+        analysis = Analysis(graph, chosen)
         reports = chokepoint_reports(graph, list(dict.fromkeys(products)) or None, chosen,
-                                     None if briefing else top)
-    emit(render_chokepoints(reports, graph, fmt, top or 10), output)
+                                     None if briefing else top, analysis=analysis)
+        also = picture_sources(graph, reports, analysis) if briefing else []
+    emit(render_chokepoints(reports, graph, fmt, top or 10, also), output)
+
+
+def picture_sources(graph, reports, analysis) -> list[str]:
+    """For a report on one product: its one list of sources, which its snapshot and
+    brief number alike (render.compact.citation_list), so the report lists the sources
+    behind their figures too, numbered as they are; [] for several products."""
+    if len(reports) != 1 or reports[0].not_made:
+        return []
+    from mineralgraph.render.compact import compact_chain
+
+    report = reports[0]
+    blocked = frozenset(analysis.blocked_for(report.product)) if analysis.scenario else frozenset()
+    return compact_chain(graph, report, blocked).listed
 
 
 @click.command()
@@ -92,6 +111,7 @@ def spof(app, product, scenario, fmt, output, as_of):
     """
     chosen = load_scenario(scenario) if scenario else None
     graph = scenario_graph(app, as_of, chosen)
+    graph.require_made(graph.require(product, "Product"))
     with working("Finding single points of failure"):
         report = chokepoint_reports(graph, [product], chosen)[0]
     emit(render_spofs(report, graph, fmt), output)

@@ -35,7 +35,8 @@ def diff(app, old, new, fmt, output, as_of, no_chokepoints):
     before = read_claims(old)
     result = graph_diff(before, read_claims(new), as_of=as_of,
                         with_chokepoints=not no_chokepoints,
-                        worst_case=bool(app and app.worst_case))
+                        worst_case=bool(app and app.worst_case),
+                        press_figures=bool(app and app.press_figures))
     emit(render_diff(result, old, new, fmt, before=before), output)
 
 

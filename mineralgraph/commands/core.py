@@ -103,7 +103,7 @@ def validate(app, paths, with_bundled, fmt, output):
     from mineralgraph.loaders import validate_sources
     from mineralgraph.reports.validation import render_validation, validation_summary
 
-    found = validate_sources(paths, with_bundled)
+    found = validate_sources(paths, with_bundled, bool(app and app.press_figures))
     if fmt == "text":
         report_problems(found.problems)
         for warning in found.warnings:
@@ -124,7 +124,8 @@ def validate(app, paths, with_bundled, fmt, output):
 @click.option("--article-date", metavar="YYYY-MM-DD", callback=parse_date_option,
               help="Publication date for articles whose text gives none.")
 @click.option("--years", metavar="YYYY[-YYYY]",
-              help="Years of a trade database to read (default: its latest seven).")
+              help="Years of trade tables to read (default: a database's latest seven, a "
+                   "CSV table's every year).")
 @click.option("--strict", is_flag=True, help="Fail on rows a loader skipped.")
 @click.option("--news-report", "news_report", type=click.Path(dir_okay=False),
               help="Write the per-article report of news sources as JSON to this file.")
@@ -175,12 +176,22 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
     except InputErrors as exc:
         report_problems(exc.errors)
         raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
+    if years and not options.get("years_applied"):
+        raise MineralGraphError("--years applies to trade tables (Comtrade, BACI), and no "
+                                "source given is one; nothing written")
+    if years and not options.get("years_found") and options.get("years_other"):
+        from mineralgraph.loaders.trade import years_text
+
+        raise MineralGraphError(
+            f"--years {years.strip()}: no row of the trade tables given is "
+            f"of those years (theirs: {years_text(options['years_other'])}); nothing written")
     errors = check_claims(claims, spans)
     for report in reports:
         click.echo(article_report_text(report), err=True)
     report_problems(skipped)
     if not errors:
-        shares = [w for w in check_warnings(claims) if "country shares" in w]
+        shares = [w for w in check_warnings(claims, bool(app and app.press_figures))
+                  if "country shares" in w or "press figures beside" in w]
         if not verbose:
             shares = press_only_summary(shares, "build --verbose lists them")
         for warning in shares:

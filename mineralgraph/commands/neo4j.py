@@ -15,6 +15,7 @@ import click
 
 from mineralgraph.commands.options import FiniteFloat, query_or_file
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.cypher import DEFAULT_MAX_ROWS
 from mineralgraph.graph.neo4j import (
     DEFAULT_URI,
     DEFAULT_USER,
@@ -189,9 +190,12 @@ def _params(ctx, param, values):
 @click.option("--timeout", type=FiniteFloat(min=0), default=60.0, show_default=True,
               help="Stop the query on the server after this many seconds (0: the server's "
                    "own limit, none by default).")
+@click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS,
+              show_default=True, help="Keep at most this many rows (the rest are not "
+                                      "fetched; a line on stderr says so). 0: every row.")
 @connection_options
 @output_options(formats=("text", "json", "csv"), default="text", aliases={"table": "text"})
-def cypher(query, params, write, timeout, settings, fmt, output):
+def cypher(query, params, write, timeout, max_rows, settings, fmt, output):
     """Run a Cypher query against Neo4j; read only unless --write.
 
     QUERY is the query text, or @FILE to read it from a file (such as the cookbook in
@@ -213,11 +217,14 @@ def cypher(query, params, write, timeout, settings, fmt, output):
         check_read_only(text)  # before connecting: a refused query needs no server
     values = dict(defaults)
     values.update(params)
+    name = query[1:] if query.startswith("@") else "query"
     with neo4j_errors(settings), connect(settings) as driver:
         result = run_cypher(driver, text, values, database=settings.database, write=write,
-                            timeout=timeout or None,
-                            name=query[1:] if query.startswith("@") else "query")
+                            timeout=timeout or None, name=name, max_rows=max_rows or None)
     emit(render_cypher(result, fmt), output)
+    if result.truncated:
+        click.echo(f"warning: {name}: cut at {max_rows} rows (--max-rows); narrow the query "
+                   "or raise --max-rows", err=True)
 
 
 COMMANDS = [neo4j_group, cypher]

@@ -10,7 +10,7 @@ import click
 
 from mineralgraph.commands.options import FiniteFloat, as_of_option, query_or_file
 from mineralgraph.exceptions import MineralGraphError
-from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS
+from mineralgraph.graph.query_pool import DEFAULT_QUEUE, DEFAULT_WORKERS, MAX_WORKERS
 from mineralgraph.graph.sparql import ENGINES
 from mineralgraph.output import (
     emit,
@@ -199,8 +199,9 @@ def _origins(ctx, param, values):
               help="Stop each query after this many seconds (0: no limit).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Cut answers at this many rows (header X-SPARQL-MaxRows says so).")
-@click.option("--workers", type=click.IntRange(min=1), default=DEFAULT_WORKERS,
-              show_default=True, help="Worker processes answering queries at once.")
+@click.option("--workers", type=click.IntRange(1, MAX_WORKERS), default=DEFAULT_WORKERS,
+              show_default=True, help="Worker processes answering queries at once (each "
+                                      f"a copy of the store; at most {MAX_WORKERS}).")
 @click.option("--queue", "queue_size", type=click.IntRange(min=0), default=DEFAULT_QUEUE,
               show_default=True, help="Queries that may wait for a worker; more get 503 "
                                       "with Retry-After.")

@@ -88,7 +88,8 @@ def snapshot(app, node_id, upstream, depth, scenario, full, output, fmt, as_of):
     direction = None if upstream is None else ("upstream" if upstream else "downstream")
     chain = product_chain(graph, node_id, chosen, full, direction, depth)
     if emit_bytes(FORMATS[suffix](chain), out):
-        click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.sources)} sources)",
+        # the count of the picture's numbered list, as its caption gives it
+        click.echo(f"wrote {out} ({len(chain.nodes)} boxes, {len(chain.listed)} sources)",
                    err=True)
 
 

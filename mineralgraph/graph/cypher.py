@@ -89,10 +89,12 @@ _PARAM_LINE = re.compile(r"^\s*//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?
 
 @dataclass(frozen=True)
 class CypherResult:
-    """Columns and rows of a query; values are plain Python (see :func:`plain`)."""
+    """Columns and rows of a query; values are plain Python (see :func:`plain`).
+    ``truncated`` is True when ``max_rows`` cut the rows."""
 
     columns: list[str]
     rows: list[dict]
+    truncated: bool = False
 
 
 # ---------------------------------------------------------------------- parameters
@@ -397,16 +399,21 @@ def query_type(session, query: str, params: dict, timeout: float | None = None) 
 
 #: Seconds a query may run on the server by default (``cypher --timeout``).
 DEFAULT_TIMEOUT = 60.0
+#: Rows a query's answer keeps by default (``cypher --max-rows``); the client fetches
+#: no more (the server streams them), so a huge answer does not fill its memory.
+DEFAULT_MAX_ROWS = 100_000
 
 
 def run_cypher(driver, query: str, params: dict | None = None, database: str | None = None,
                write: bool = False, timeout: float | None = None,
-               name: str = "query") -> CypherResult:
+               name: str = "query", max_rows: int | None = None) -> CypherResult:
     """Run one query; read-only unless ``write``.
 
     ``timeout`` (seconds) is the server's transaction timeout for the query: the
     server stops it there and nothing of it is kept. None leaves the server's own
-    setting (``db.transaction.timeout``, none by default).
+    setting (``db.transaction.timeout``, none by default). ``max_rows`` keeps at most
+    that many rows (``CypherResult.truncated`` says when more came); the rest are
+    discarded on the server, never fetched. None keeps every row.
 
     Raises
     ------
@@ -425,7 +432,11 @@ def run_cypher(driver, query: str, params: dict | None = None, database: str | N
         result = tx.run(query if tx_is_managed(tx) else neo4j.Query(query, timeout=timeout),
                         params)
         columns = list(result.keys())
-        rows = [{k: plain(record[k]) for k in columns} for record in result]
+        rows = []
+        for record in result:
+            if max_rows is not None and len(rows) == max_rows:
+                return CypherResult(columns, rows, truncated=True)  # the rest discarded
+            rows.append({k: plain(record[k]) for k in columns})
         return CypherResult(columns, rows)
 
     problem = nesting_problem(query) or chain_problem(query)

@@ -111,6 +111,17 @@ class ProductChange:
     chokepoints_added: list[tuple[str, tuple[float, float]]]
     chokepoints_removed: list[tuple[str, tuple[float, float]]]
     loss_changed: list[tuple[str, tuple[float, float], tuple[float, float]]]
+    #: node -> (the upper bound's loss, spof "certain"/"possible"/False) in the old and
+    #: the new graph: a diff row carries the keys of a chokepoint row (``loss``, the
+    #: upper bound's, beside ``loss_range``, and ``spof``)
+    old_rows: dict[str, tuple[float, str | bool]] = field(default_factory=dict)
+    new_rows: dict[str, tuple[float, str | bool]] = field(default_factory=dict)
+
+    def _row(self, node: str, pair: tuple[float, float], rows: dict) -> dict:
+        """A node's loss as a chokepoint row gives it: ``loss`` (the upper bound's),
+        ``loss_low``, ``loss_high``, ``loss_range`` and ``spof``."""
+        loss, spof = rows.get(node, (pair[1], False))
+        return {"loss": round(loss, 6), **_ends("loss", pair), "spof": spof}
 
     def as_dict(self) -> dict:
         """JSON: each range as ``NAME_low``, ``NAME_high`` and ``NAME_range`` (as every
@@ -120,11 +131,12 @@ class ProductChange:
                 "baseline": {"old": _ends("baseline", self.baseline[0]),
                              "new": _ends("baseline", self.baseline[1])},
                 "spofs_added": self.spofs_added, "spofs_removed": self.spofs_removed,
-                "chokepoints_added": [{"id": n, **_ends("loss", v)}
+                "chokepoints_added": [{"id": n, **self._row(n, v, self.new_rows)}
                                       for n, v in self.chokepoints_added],
-                "chokepoints_removed": [{"id": n, **_ends("loss", v)}
+                "chokepoints_removed": [{"id": n, **self._row(n, v, self.old_rows)}
                                         for n, v in self.chokepoints_removed],
-                "loss_changed": [{"id": n, "old": _ends("loss", a), "new": _ends("loss", b)}
+                "loss_changed": [{"id": n, "old": self._row(n, a, self.old_rows),
+                                  "new": self._row(n, b, self.new_rows)}
                                  for n, a, b in self.loss_changed]}
 
 
@@ -148,10 +160,11 @@ def _losses(graph: SupplyGraph) -> dict[str, tuple]:
 
     out = {}
     for report in chokepoints(graph, evidence=False):
-        losses = {c.id: tuple(c.loss_range) for c in report.chokepoints
-                  if c.loss_range[1] > LOSS_EPSILON or c.spof}
+        kept = [c for c in report.chokepoints if c.loss_range[1] > LOSS_EPSILON or c.spof]
+        losses = {c.id: tuple(c.loss_range) for c in kept}
+        rows = {c.id: (c.loss, c.spof_kind) for c in kept}
         out[report.product] = (report.label, tuple(report.baseline_range), losses,
-                               set(report.all_spofs))
+                               set(report.all_spofs), rows)
     return out
 
 
@@ -161,15 +174,17 @@ def chokepoint_diff(old: SupplyGraph, new: SupplyGraph) -> list[ProductChange]:
     before, after = _losses(old), _losses(new)
     changes = []
     for product in sorted(set(before) | set(after)):
-        label_a, base_a, loss_a, spof_a = before.get(product, (None, None, {}, set()))
-        label_b, base_b, loss_b, spof_b = after.get(product, (None, None, {}, set()))
+        label_a, base_a, loss_a, spof_a, rows_a = before.get(product,
+                                                             (None, None, {}, set(), {}))
+        label_b, base_b, loss_b, spof_b, rows_b = after.get(product,
+                                                            (None, None, {}, set(), {}))
         change = ProductChange(
             product, label_b or label_a or product, (base_a, base_b),
             sorted(spof_b - spof_a), sorted(spof_a - spof_b),
             sorted((n, loss_b[n]) for n in set(loss_b) - set(loss_a)),
             sorted((n, loss_a[n]) for n in set(loss_a) - set(loss_b)),
             sorted((n, loss_a[n], loss_b[n]) for n in set(loss_a) & set(loss_b)
-                   if _moved(loss_a[n], loss_b[n])))
+                   if _moved(loss_a[n], loss_b[n])), rows_a, rows_b)
         moved = base_a is None or base_b is None or _moved(base_a, base_b)
         if moved or change.spofs_added or change.spofs_removed or change.chokepoints_added \
                 or change.chokepoints_removed or change.loss_changed:
@@ -188,6 +203,9 @@ class GraphDiff:
     beside: list[Beside] = field(default_factory=list)
     #: the chokepoints were read with the addendum's wider readings (``--worst-case``)
     worst_case: bool = False
+    #: the chokepoints were read with press figures where no statistical one exists
+    #: (``--press-figures``)
+    press_figures: bool = False
 
     def as_dict(self) -> dict:
         data = {"summary": {"added": len(self.facts.added), "removed": len(self.facts.removed),
@@ -204,7 +222,8 @@ class GraphDiff:
 
 
 def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = None,
-               with_chokepoints: bool = True, worst_case: bool = False) -> GraphDiff:
+               with_chokepoints: bool = True, worst_case: bool = False,
+               press_figures: bool = False) -> GraphDiff:
     """Facts and chokepoints that changed from ``old`` to ``new``.
 
     Parameters
@@ -217,14 +236,19 @@ def graph_diff(old: Iterable[Claim], new: Iterable[Claim], as_of: date | None = 
         Run the chokepoint analysis on both graphs (the slow part).
     worst_case : bool
         Read both analyses with the addendum's wider readings (``--worst-case``).
+    press_figures : bool
+        Read both analyses with press figures where no statistical one exists
+        (``--press-figures``).
     """
     old, new = list(old), list(new)
     products = None
     if with_chokepoints:
-        products = chokepoint_diff(SupplyGraph(old, as_of=as_of, worst_case=worst_case),
-                                   SupplyGraph(new, as_of=as_of, worst_case=worst_case))
+        products = chokepoint_diff(
+            SupplyGraph(old, as_of=as_of, worst_case=worst_case, press_figures=press_figures),
+            SupplyGraph(new, as_of=as_of, worst_case=worst_case, press_figures=press_figures))
     facts = fact_diff(old, new)
     beside = []
     if any(c.predicate in TRADE_FIGURES for c in facts.added):
         beside = added_beside(SupplyGraph(new), facts.added)
-    return GraphDiff(facts, products, beside, worst_case=worst_case and with_chokepoints)
+    return GraphDiff(facts, products, beside, worst_case=worst_case and with_chokepoints,
+                     press_figures=press_figures and with_chokepoints)

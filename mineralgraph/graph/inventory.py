@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mineralgraph.claim import Claim
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -69,10 +69,16 @@ class GraphInfo:
     facts_by_source_type: dict[str, int]
     repost_share: float
     materials_without_producer: list[dict]
+    #: the sets of country shares from press, reposts and news the analysis sets aside
+    #: (design note 5.5), by material
+    press_figures_not_used: list[dict] = field(default_factory=list)
+    #: read under ``--press-figures`` (such sets used where no statistical one exists)
+    press_figures: bool = False
 
     def as_dict(self) -> dict:
-        """The counts as plain data, in field order."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        """The counts as plain data, in field order (``press_figures`` only when on)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__
+                if name != "press_figures" or self.press_figures}
 
 
 def graph_info(graph: SupplyGraph) -> GraphInfo:
@@ -107,6 +113,10 @@ def graph_info(graph: SupplyGraph) -> GraphInfo:
             by_type.items(), key=lambda kv: (SOURCE_TYPES + ("not recorded",)).index(kv[0]))),
         repost_share=round(by_type["repost"] / len(facts), 4) if facts else 0.0,
         materials_without_producer=unmapped_materials(graph),
+        press_figures_not_used=[{"material": m, **item.as_dict()}
+                                for m in sorted(graph.share_choices())
+                                for item in graph.press_set_aside(m)],
+        press_figures=graph.press_figures,
     )
 
 

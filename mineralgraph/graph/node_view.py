@@ -24,6 +24,9 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     contain it (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts
     each trade figure of an article about the node beside the statistical figures of the
     same flow and month (:func:`mineralgraph.graph.reported.figures_beside`).
+    ``press_figures_not_used`` (a material's, where it has any) holds the sets of country
+    shares from press, reposts and news that the analysis sets aside (design note 5.5),
+    each with its source's number; ``press_figures`` is true under ``--press-figures``.
     """
     from mineralgraph.graph.analysis.scenario import dated_node_in_force
     from mineralgraph.graph.reported import figures_beside
@@ -69,12 +72,21 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     for item in beside:   # number the sources of the figures set side by side
         for claim in (item.figure, *item.statistics):
             cite(claim)
+    # a material's press sets the analysis sets aside (design note 5.5), shown beside
+    press = [{**item.as_dict(), "labels": {c: graph.label(c) for c in item.countries},
+              "sources": [refs.setdefault(item.source, len(refs) + 1)]}
+             for item in graph.press_set_aside(node_id)]
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
                 "citation": graph.citation(s)} for s, n in refs.items()]
-    return {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
+    view = {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
             "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,
             "beside": [item.as_dict() for item in beside], "sources": sources}
+    if press:
+        view["press_figures_not_used"] = press
+    if graph.press_figures:  # every report says when --press-figures is on
+        view["press_figures"] = True
+    return view
 
 
 def _relation_order(edge) -> tuple:

@@ -33,6 +33,9 @@ from mineralgraph.graph.sparql import Answer, QueryTimeoutError, _guarded
 from mineralgraph.graph.sparql_guard import MAX_DEPTH, check_query
 
 DEFAULT_WORKERS = max(2, min(os.cpu_count() or 2, 8))
+#: The most worker processes a pool starts (``serve --workers``): each is a copy of the
+#: store, so ``--workers 5000`` would fork 5,000 of them.
+MAX_WORKERS = 64
 DEFAULT_QUEUE = 512
 DEFAULT_WAIT = 30.0
 #: The largest answer a worker sends back (pickled, or written in the format asked);
@@ -213,6 +216,9 @@ class QueryPool:
                  processes: bool | None = None):
         if workers < 1 or queue_size < 0:
             raise MineralGraphError("a query pool needs at least one worker")
+        if workers > MAX_WORKERS:
+            raise MineralGraphError(f"{workers} workers: a query pool has at most "
+                                    f"{MAX_WORKERS} workers (each is a copy of the store)")
         self.store, self.allow_service, self.wait = store, allow_service, wait
         self.max_depth, self.max_answer_bytes = max_depth, max_answer_bytes
         self.worker_memory = worker_memory

@@ -12,9 +12,14 @@ output twice, so the analysis reads *one* source's set, never a mix:
 A source that only repeats figures of another (every claim it backs is also backed by
 the other) makes no set of its own: it corroborates. Every other set of that year is
 a *conflict*, reported by ``validate`` and ``info``, not an error. Figures whose
-sources are all press or reposts (``source_type``) never take part while another
-source gives shares of the material; where only press gives them, they are used for
-lack of another and ``validate`` says so.
+sources are all press or reposts (``source_type``; a news article is press) never take
+part in this choice: they are shown beside the statistical figures, not used by the
+analysis unless the user asks (design note 5.5). So where only press gives a material's
+shares, no set is chosen (the country rows that carry those figures go with them, and
+the material's other producers join the equal split of 5.4, or it has none and gets the
+virtual producer of 5.6), and the press sets are ``set_aside``, for the reports to show
+beside. With ``press_figures`` (the global ``--press-figures`` option) such a set is used
+where no statistical set exists, for lack of another, and said so.
 
 >>> from mineralgraph.claim import Claim
 >>> def share(country, value, source):
@@ -26,6 +31,18 @@ lack of another and ``validate`` says so.
 ...                 date.min), source_type=lambda s: None, loaded={})
 >>> choice.chosen.source, sorted(choice.chosen.countries), [s.source for s in choice.others]
 ('source:new', ['country:US', 'country:XX'], ['source:old'])
+
+A set from press alone is set aside, unless the user asks for it:
+
+>>> press = [share("country:CN", 0.94, "source:news"), share("country:XX", 0.06, "source:news")]
+>>> kind = {"source:news": "press"}.get
+>>> aside = choose(press, published=lambda s: date.min, source_type=kind, loaded={})
+>>> aside.chosen is None, [s.source for s in aside.set_aside]
+(True, ['source:news'])
+>>> used = choose(press, published=lambda s: date.min, source_type=kind, loaded={},
+...               press_figures=True)
+>>> used.chosen.source, used.press_only, used.set_aside
+('source:news', True, [])
 """
 
 from __future__ import annotations
@@ -74,8 +91,13 @@ class ShareChoice:
     material: str
     chosen: ShareSet | None
     others: list[ShareSet] = field(default_factory=list)
-    #: every set comes from press or reposts: used for lack of another, and said so
+    #: every set comes from press or reposts and one is used for lack of another (only
+    #: under ``--press-figures``), and said so
     press_only: bool = False
+    #: the press and repost sets the analysis does not read (design note 5.5: shown
+    #: beside the statistical figures), best first; those of the year the choice reads
+    #: (the latest year they give, where no statistical set is read)
+    set_aside: list[ShareSet] = field(default_factory=list)
 
     @property
     def used(self) -> set[str]:
@@ -129,25 +151,43 @@ def _rank(claim: Claim, published, loaded) -> tuple:
 
 def choose(claims: Iterable[Claim], published: Callable[[str], date],
            source_type: Callable[[str], str | None], loaded: dict,
-           policy: str = "newest") -> ShareChoice:
+           policy: str = "newest", press_figures: bool = False) -> ShareChoice:
     """The share set of one material among its PRODUCES claims (already at the date).
 
     The ``oldest`` claim policy reads the earliest year and the earliest source instead.
+    Sets from press and reposts alone never take part while a statistical set exists;
+    without one they are set aside (none chosen), or with ``press_figures`` chosen from
+    as the statistical sets would be (``press_only``).
     """
     shares = [c for c in claims if is_country_share(c)]
-    material = shares[0].object if shares else ""
+    material = str(shares[0].object) if shares else ""
     if not shares:
-        return ShareChoice(str(material), None)
+        return ShareChoice(material, None)
     statistical = [c for c in shares if not is_press(c, source_type)]
-    eligible = statistical or shares
-    years = [c.qualifier("year") for c in eligible if c.qualifier("year") is not None]
+    press = [c for c in shares if is_press(c, source_type)] if len(statistical) < len(shares) \
+        else []
     oldest = policy == "oldest"
+    if statistical or press_figures:
+        ranked = _ranked(material, statistical or press, published, loaded, oldest)
+        aside = _ranked(material, press, published, loaded, oldest) if statistical else []
+        return ShareChoice(material, ranked[0], ranked[1:], press_only=not statistical,
+                           set_aside=aside)
+    return ShareChoice(material, None, set_aside=_ranked(material, press, published, loaded,
+                                                         oldest))
+
+
+def _ranked(material: str, claims: list[Claim], published, loaded: dict,
+            oldest: bool) -> list[ShareSet]:
+    """The sets of the year :func:`choose` reads among ``claims``, best first."""
+    if not claims:
+        return []
+    years = [c.qualifier("year") for c in claims if c.qualifier("year") is not None]
     year = (min(years) if oldest else max(years)) if years else None
-    in_year = [c for c in eligible if c.qualifier("year") == year]
-    ranked = sets_of(str(material), in_year, published, loaded)
+    in_year = [c for c in claims if c.qualifier("year") == year]
+    ranked = sets_of(material, in_year, published, loaded)
     if oldest:
         ranked.reverse()
-    return ShareChoice(str(material), ranked[0], ranked[1:], press_only=not statistical)
+    return ranked
 
 
 def all_sets(claims: Iterable[Claim], published, loaded: dict) -> list[ShareSet]:

@@ -391,11 +391,24 @@ def _json_kind(value) -> str:
     return names.get(type(value), "a number")
 
 
+#: Every key :meth:`Claim.to_dict` writes; a claim with another is refused, not read
+#: without it.
+_CLAIM_KEYS = frozenset({"subject", "predicate", "object", "object_type", "qualifiers",
+                         "sources", "quote", "confidence", "valid_from", "valid_to",
+                         "origin"})
+
+
 def _shape_problem(item, encodable: bool = False) -> tuple[str, str] | None:
     """(field, message) when a claim's JSON does not have the types a snapshot writes
     (``encodable``: the text is known to hold no lone surrogate)."""
     if not isinstance(item, dict):
         return "claims", f"is {_json_kind(item)}, not an object"
+    if not item.keys() <= _CLAIM_KEYS:  # a newer version's key would be dropped unread
+        key = next(k for k in item if k not in _CLAIM_KEYS)
+        return key, (f"unknown key {key!r} (not written by this mineralgraph; a newer one "
+                     "may give it a meaning this one would drop)")
+    if item.get("object_type", "date") != "date":
+        return "object_type", f"{item['object_type']!r} is not an object type (date)"
     for name in ("subject", "predicate"):
         if not isinstance(item.get(name), str):
             return name, f"is {_json_kind(item.get(name))}, not text"

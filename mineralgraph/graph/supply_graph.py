@@ -327,12 +327,19 @@ class SupplyGraph:
         of unstated grade in the lower bound, left-out requirements put back in the
         lower bound, share sets short of 1 by rounding read as whole. Off by default:
         the analysis follows section 5 of the design note as written.
+    press_figures : bool
+        Let figures from press, reposts and news articles into the analysis where no
+        statistical figure exists (the global ``--press-figures`` option): a material's
+        press set of country shares is read for lack of another, and a press capacity or
+        output gives a share (5.4). Off by default: design note 5.5 sets them aside,
+        shown beside the statistical figures (:mod:`mineralgraph.graph.share_sets`).
     """
 
     @gc_paused()
     def __init__(self, claims: Iterable[Claim], as_of: date | None = None,
                  policy: str = "newest", loaded: dict[str, int] | None = None,
-                 min_confidence: str | None = None, worst_case: bool = False):
+                 min_confidence: str | None = None, worst_case: bool = False,
+                 press_figures: bool = False):
         from mineralgraph.graph.analysis.confidence import LEVELS, at_least
 
         if policy not in POLICIES:
@@ -344,6 +351,9 @@ class SupplyGraph:
         self.min_confidence = min_confidence
         #: the wider readings of the addendum (``--worst-case``), see the class docstring
         self.worst_case = bool(worst_case)
+        #: figures from press and reposts read where no statistical one exists
+        #: (``--press-figures``), see the class docstring
+        self.press_figures = bool(press_figures)
         claims = list(claims)
         # the input order, for :attr:`loaded` (made when first read)
         self._loaded: dict[str, int] | None = dict(loaded) if loaded is not None else None
@@ -361,6 +371,11 @@ class SupplyGraph:
                     f"every figure would be a later year's; use a date on or after "
                     f"{first.isoformat()}")
         active = [c for c in claims if active_on(c, as_of)]
+        #: the MAKES relations that start after the graph's date: a product whose making
+        #: starts later did not exist yet on that date (:meth:`not_made_yet`)
+        self.makes_later: tuple[Claim, ...] = () if as_of is None else tuple(
+            c for c in claims if c.predicate == "MAKES" and not active_on(c, as_of)
+            and starts(c) is not None and starts(c) > as_of)
         #: stand-ins for shares of a later year, and facility and company rows whose
         #: figure is of a later year (by object identity) -> the rows given, so that a
         #: graph rebuilt from this one (as_of, with_policy...) starts from the rows
@@ -448,7 +463,10 @@ class SupplyGraph:
         ``min_confidence`` left out (or ``claims``), each stand-in for a later year's
         shares (:func:`earliest_set_proxies`) replaced by the row it stands for, so the
         variant marks it once, at its own date."""
-        claims = self.claims + self.left_out + self.modal if claims is None else claims
+        # the MAKES claims that start after the date come along (each graph drops them
+        # again at its own date), so a variant still knows what is not made yet
+        claims = (self.claims + self.left_out + self.modal + self.makes_later
+                  if claims is None else claims + self.makes_later)
         if not self._stand_ins:
             return claims
         return tuple(self._stand_ins.get(id(c), c) for c in claims)
@@ -466,13 +484,13 @@ class SupplyGraph:
                 raise MineralGraphError(f"as_of: {when!r} is not a date (YYYY-MM-DD)") from None
         return SupplyGraph(self.given_claims(), as_of=when, policy=self.policy,
                            loaded=self.loaded, min_confidence=self.min_confidence,
-                           worst_case=self.worst_case)
+                           worst_case=self.worst_case, press_figures=self.press_figures)
 
     def with_policy(self, policy: str) -> SupplyGraph:
         """The same claims read with another claim policy."""
         return SupplyGraph(self.given_claims(), as_of=self.as_of_date, policy=policy,
                            loaded=self.loaded, min_confidence=self.min_confidence,
-                           worst_case=self.worst_case)
+                           worst_case=self.worst_case, press_figures=self.press_figures)
 
     def with_min_confidence(self, level: str | None) -> SupplyGraph:
         """The graph without the relation claims rated below ``level``."""
@@ -480,7 +498,7 @@ class SupplyGraph:
             return self
         return SupplyGraph(self.given_claims(), as_of=self.as_of_date,
                            policy=self.policy, loaded=self.loaded, min_confidence=level,
-                           worst_case=self.worst_case)
+                           worst_case=self.worst_case, press_figures=self.press_figures)
 
     def with_worst_case(self, on: bool = True) -> SupplyGraph:
         """The same claims read with the wider readings of the addendum on (``on``) or off
@@ -492,6 +510,20 @@ class SupplyGraph:
         other.worst_case = bool(on)
         return other
 
+    def with_press_figures(self, on: bool = True) -> SupplyGraph:
+        """The same claims with figures from press, reposts and news articles read where no
+        statistical figure exists (``on``, the global ``--press-figures`` option) or set
+        aside (design note 5.5; see the class docstring). This graph when it already reads
+        them so. The claims are not read again; the share sets are chosen anew."""
+        if bool(on) == self.press_figures:
+            return self
+        other = copy.copy(self)
+        other.press_figures = bool(on)
+        other._positions = _Positions(other)
+        other._relations = None
+        other._share_choices = None
+        return other
+
     def not_yet_valid(self, today: date) -> list[Claim]:
         """The relations that start after ``today`` (a plant not yet open, a supply not yet
         begun) and still count because this graph has no date (no ``--as-of``); none for a
@@ -500,6 +532,41 @@ class SupplyGraph:
             return []
         return [c for c in self.claims
                 if c.is_relation and c.valid_from is not None and c.valid_from > today]
+
+    def not_made_yet(self, product: str) -> list[Claim]:
+        """The MAKES claims of a product that start after this graph's date, earliest
+        first, when none of its MAKES claims holds on that date: its maker's making it is
+        dated after the date, so the product did not exist yet then and has no
+        availability to give ([] otherwise, and always for an undated graph).
+
+        >>> from mineralgraph.claim import Claim
+        >>> from datetime import date
+        >>> made = Claim("company:t", "MAKES", "product:p", sources=("source:s",),
+        ...              valid_from=date(2022, 9, 30))
+        >>> g = SupplyGraph([made, Claim("product:p", "label", "P", sources=("source:s",))])
+        >>> [c.valid_from.isoformat() for c in g.as_of("2020-01-01").not_made_yet("product:p")]
+        ['2022-09-30']
+        >>> g.as_of("2023-01-01").not_made_yet("product:p"), g.not_made_yet("product:p")
+        ([], [])
+        """
+        if not self.makes_later or self.relation_claims(product, "MAKES", incoming=True):
+            return []
+        return sorted((c for c in self.makes_later if str(c.object) == product),
+                      key=lambda c: (starts(c), c.subject))
+
+    def require_made(self, product: str) -> str:
+        """``product`` when it was made on this graph's date; else MineralGraphError, one
+        line saying from when its making is dated (a picture or a product's single
+        points of failure on a date before it existed have nothing to show)."""
+        later = self.not_made_yet(product)
+        if later:
+            makers = ", ".join(sorted({c.subject for c in later}))
+            sources = ", ".join(sorted({s for c in later for s in c.sources}))
+            raise MineralGraphError(
+                f"{product} was not made yet on {self.as_of_date.isoformat()}: its making "
+                f"by {makers} is dated from {starts(later[0]).isoformat()} ({sources}); "
+                "use a later --as-of")
+        return product
 
     def with_left_out_requirements(self) -> SupplyGraph:
         """This graph with the requirements (REQUIRES, MADE_FROM) that ``min_confidence``
@@ -511,7 +578,8 @@ class SupplyGraph:
             return self
         return SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
                            as_of=self.as_of_date,
-                           policy=self.policy, loaded=self.loaded, worst_case=self.worst_case)
+                           policy=self.policy, loaded=self.loaded, worst_case=self.worst_case,
+                           press_figures=self.press_figures)
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:
@@ -695,9 +763,27 @@ class SupplyGraph:
                     by_material[str(claim.object)].append(claim)
             self._share_choices = {
                 m: share_sets.choose(claims, self._published, self.source_type, self._positions,
-                                     self.policy)
+                                     self.policy, self.press_figures)
                 for m, claims in sorted(by_material.items())}
         return self._share_choices
+
+    def press_set_aside(self, material: str) -> list[share_sets.ShareSet]:
+        """The sets of country shares of a material from press, reposts or news articles
+        that the analysis does not read (design note 5.5: shown beside the statistical
+        figures), best first; none under ``press_figures`` where such a set is read.
+
+        >>> from mineralgraph.claim import Claim
+        >>> g = SupplyGraph([
+        ...     Claim("source:n", "source_type", "press", sources=("source:n",)),
+        ...     Claim("country:CN", "PRODUCES", "material:m", (("share", 0.94), ("year", 2024)),
+        ...           ("source:n",))])
+        >>> [s.countries for s in g.press_set_aside("material:m")]
+        [{'country:CN': 0.94}]
+        >>> g.with_press_figures().press_set_aside("material:m")
+        []
+        """
+        choice = self.share_choices().get(material)
+        return list(choice.set_aside) if choice is not None else []
 
     def source_type(self, source_id: str) -> str | None:
         """A source's type (statistics, government, company, research, press, repost)."""

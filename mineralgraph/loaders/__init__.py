@@ -203,7 +203,8 @@ class Validation:
                 "sources": len({s for c in self.claims for s in c.sources})}
 
 
-def validate_sources(paths=(), with_bundled: bool = False) -> Validation:
+def validate_sources(paths=(), with_bundled: bool = False,
+                     press_figures: bool = False) -> Validation:
     """Read the sources (default: the bundled dataset) and check every fact.
 
     >>> found = validate_sources()
@@ -223,7 +224,7 @@ def validate_sources(paths=(), with_bundled: bool = False) -> Validation:
         problems = exc.errors
     except InputError as exc:
         problems = [exc]
-    warnings = check_warnings(claims) if not problems else []
+    warnings = check_warnings(claims, press_figures) if not problems else []
     return Validation(targets, tuple(claims), tuple(problems), tuple(warnings))
 
 

@@ -316,6 +316,8 @@ def page_date(line: str) -> date | None:
 
     >>> page_date("By Dana Whitfield | Critical Metals Investor | July 21, 2025")
     datetime.date(2025, 7, 21)
+    >>> page_date("Posted Wednesday, August 27, 2025 by M. Han, Asia Equities")
+    datetime.date(2025, 8, 27)
     >>> page_date("Friday, 24 October 2025")
     datetime.date(2025, 10, 24)
     >>> page_date("On June 11, 2025 the ministry said it had approved licences.") is None
@@ -340,7 +342,10 @@ def page_date(line: str) -> date | None:
     rest = _DATE_LINE_WORDS.sub("", rest.strip(" ,")).strip(" ,")
     # what is left of the date's part: nothing, a time, "by <name>", or (in a line of
     # parts) a place of capitalised words ("Brussels / La Rochelle, April 9, 2025")
-    if not rest or re.fullmatch(r"by\s+[\w.' ]{1,60}|(?:at\s+)?\d{1,2}[:.]\d{2}\s*"
+    # "by <name>" may carry its desk after a comma in capitalised words ("by M. Han, Asia
+    # Equities"), never a clause ("by M. Han, who said ...")
+    if not rest or re.fullmatch(r"by\s+[\w.' ]{1,60}(?-i:,\s*[A-Z][\w.'&-]*(?:\s+(?:&\s+)?"
+                                r"[A-Z][\w.'&-]*){0,5})?|(?:at\s+)?\d{1,2}[:.]\d{2}\s*"
                                 r"(?:[ap]\.?m\.?|[A-Z]{2,4})?", rest, re.I):
         return when
     if len(parts) > 1 and re.fullmatch(r"[A-Z][\w.]*(?:\s*/?\s*[A-Z][\w.]*)*", rest):

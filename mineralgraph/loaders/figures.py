@@ -98,12 +98,31 @@ QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\
 QUANTITY_AND = re.compile(r"\band\s+(?:to\s+(?=[\d,.]+\s+(?:metric\s+)?(?:tonnes|tons|"
                           r"kilograms|kg)\s+in\s+(?:" + MONTH_NAMES + r")\b))?" + _NUM + r"\s+" +
                           _UNIT + r"(?:\s+of\b|(?=\s+in\s+(?:" + MONTH_NAMES + r")\b))", re.I)
+#: The words that set a quantity beside the one reported: "from 1,017 tonnes", "than the
+#: 4,702 kilograms", "compared with 808 tons", "close to the 4,184 kilograms shipped in June
+#: 2024", "when 3,199 tons were shipped".
+COMPARING = (r"from|than|against|compared (?:with|to)|versus|vs\.?|below|above|close to|when|"
+             r"ahead of")
+#: What stands right before a quantity compared with, not the one reported (searched on the
+#: text before the quantity; the news reader skips such a quantity with no month of its own,
+#: the precision gate withholds it).
+_COMPARED = (r"\b(?:" + COMPARING + r")\s+(?:the\s+)?(?:(?:about|around|some|just|only|roughly|"
+             r"nearly|almost|a|an|more than|less than)\s+)*")
+COMPARED = re.compile(_COMPARED + "$", re.I)
+#: a quantity's number and unit ("14,483 tonnes", "1.2 million tons")
+_AMOUNT = (r"(?<![\d,.])\d[\d,.]*\s*(?:million\s+)?(?:metric\s+)?(?:tonnes|tons|mt|t|kilograms|"
+           r"kg)\b")
+AMOUNT = re.compile(_AMOUNT, re.I)
+#: A quantity compared with right before a date: "to 948 tonnes, from 12,186 tonnes in
+#: November" (searched on the text before the date: November is the other quantity's month).
+COMPARED_BEFORE_DATE = re.compile(_COMPARED + _AMOUNT + r"\s+(?:in\s+)?$", re.I)
 #: "reached 1,721 metric tons last month, compared with 808 tons in November", "climbed to
 #: 7.03 tons from 1.53 tons in November", "to 948 tonnes, from 12,186 tonnes in November":
-#: the quantity compared with, of the same flow.
+#: the quantity compared with, of the same flow, read as a figure of its own right after a
+#: first quantity.
 QUANTITY_COMPARED = re.compile(r"\b(?:tons|tonnes|kilograms|kg)(?:\s+last month|\s+in [A-Z]\w+)?"
-                               r",?\s+(?:compared (?:with|to)|from|against)\s+(?:about\s+)?"
-                               + _NUM + r"\s+" + _UNIT)
+                               r",?\s+(?:" + COMPARING + r")\s+(?:about\s+)?" + _NUM + r"\s+" +
+                               _UNIT)
 #: "exports of germanium and gallium fell to zero": nothing shipped.
 ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fell|falling|"
                   r"dropped|dropping|plunged|slumped|sank|collapsed)\s+to\s+zero\b", re.I)
@@ -130,6 +149,21 @@ class Figure:
     flow: str | None = None
     #: where the partner a quantity went to is named ("Japan, which took 4,007 kilograms")
     partner_at: int | None = None
+
+
+def compared(text: str, start: int, end: int) -> bool:
+    """Whether the quantity stated in ``text[start:end]`` is one compared with, not reported
+    ("a fall of 77.66% from 14,483 tonnes", "than the 4,702 kilograms"): :data:`COMPARED`
+    stands right before its (last) number.
+
+    >>> compared("exports fell to 2,295 tonnes from 940.61 tonnes", 29, 48)
+    True
+    >>> compared("exports fell to 2,295 tonnes from 940.61 tonnes", 0, 28)
+    False
+    """
+    amounts = list(AMOUNT.finditer(text, start, end))
+    at = amounts[-1].start() if amounts else start
+    return bool(COMPARED.search(text[max(0, at - 40):at]))
 
 
 def find_figures(text: str) -> list[Figure]:

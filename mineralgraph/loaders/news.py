@@ -67,7 +67,7 @@ from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.articles import Article, dateline, read_article, split_sentences
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import MONTH_NAMES, MONTHS, find_dates
-from mineralgraph.loaders.figures import find_figures
+from mineralgraph.loaders.figures import COMPARED_BEFORE_DATE, compared, find_figures
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -169,10 +169,6 @@ OBJECT_GAP = re.compile(r"(?!.*\b(used in|end up in|ends up in|including|such as
 #: "a year to date", "for the year", "for the full year": a figure of the year in hand.
 WHOLE_YEAR = re.compile(r"\b(for|over|in|during) the (full |whole |entire )?year\b(?! (earlier|"
                         r"ago|before|to date))|\bfull[- ]year\b", re.I)
-#: "from 1,017 tonnes", "compared with 808 tons": a quantity a figure is compared with.
-COMPARED_QUANTITY = re.compile(r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|"
-                               r"nearly\s+|roughly\s+|around\s+)?\d[\d,.]*\s+(million\s+)?"
-                               r"(metric\s+)?(tonnes|tons|mt|t|kilograms|kg)\b\W*$", re.I)
 #: A control in place since a month, as a state: "has kept curbs on seven rare earths in place
 #: since April", "Since August last year Chinese authorities have required special licences".
 RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]es?|licensing|"
@@ -290,6 +286,11 @@ EXPECTED_CUE = re.compile(r"\b(likely|unlikely|expected to|(is|are) expected|sho
                           r"months))\b", re.I)
 PLANNED_CUE = re.compile(r"\b(plans? to|planning to|planned|drafting|drafts?|proposal|"
                          r"proposed|intends? to|preparing to|aims? to|aiming to)\b", re.I)
+#: What follows a plan's cue when the plan is to spend or grow, not to license ("plans to
+#: spend nearly 500 million ringgit on expanding capacity").
+SPENDING_PLAN = re.compile(r"\s+(?:(?:to|on)\s+)?(?:spend(?:ing)?|invest(?:ing)?|expand(?:ing)?|"
+                           r"build(?:ing)?|construct(?:ing)?|rais(?:e|ing)|doubl(?:e|ing)|"
+                           r"boost(?:ing)?|increas(?:e|ing)|upgrad(?:e|ing))\b", re.I)
 SPECULATIVE_CUE = re.compile(r"\b(hopes?|hoped|hoping|possibly|perhaps|in (talks|discussions|"
                              r"negotiations)|negotiating|looking to|seeks? to|seeking to)\b", re.I)
 #: An applicant waiting for a decision ("Tesla is applying to Beijing for a licence").
@@ -443,10 +444,6 @@ LICENCE_SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|mi
                                  r"quietly|formally|officially|recently|first)\s+)*", re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
 QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
-#: A quantity right before a date: "from 12,186 tonnes in November".
-QUANTITY_BEFORE = re.compile(r"\b(from|against|than|versus|compared (with|to))\s+(the\s+)?"
-                             r"\d[\d,.]*\s*(tons|tonnes|metric tons|t|kilograms|kg)\s+(in\s+)?$",
-                             re.I)
 #: A statistical agency named after its country: "U.S. Geological Survey".
 AGENCY_AFTER = re.compile(r"['\u2019]?s?\s+(Geological Survey|Census Bureau|Energy Information "
                           r"Administration|Bureau of Mines|Geological Institute)\b")
@@ -1538,7 +1535,7 @@ class NewsReader:
                           and not re.match(r"(than|from)\b", text[start:end], re.I)
                           # "to 948 tonnes, from 12,186 tonnes in November": the month of
                           # the other quantity
-                          and not (QUANTITY_BEFORE.search(text[max(0, start - 40):start])
+                          and not (COMPARED_BEFORE_DATE.search(text[max(0, start - 40):start])
                                    and not figure.start <= start - 1 <= figure.end + 12)]
                 # "Over the whole of 2024, ... more than in 2023": the year of the figure, not
                 # the one it is compared with
@@ -1576,10 +1573,11 @@ class NewsReader:
                     self.skipped.append((self.line, text, "a licensed or permitted quantity, not "
                                                           "a trade figure"))
                     continue
-                if figure.kind == "quantity" and not own and COMPARED_QUANTITY.search(
-                        text[max(0, figure.start - 30):figure.end]):
+                if figure.kind == "quantity" and not own and not own_year and compared(
+                        text, figure.start, figure.end):
                     # "climbed to 1,549 tonnes from 1,017 tonnes": the quantity compared with
-                    # is of another month, which the sentence does not state
+                    # is of another month, which the sentence does not state ("than the
+                    # 69,440 kilograms exported in 2024" states its year)
                     self.skipped.append((self.line, text, "ambiguous: a quantity compared with, "
                                                           "its month not stated"))
                     continue
@@ -1657,12 +1655,10 @@ class NewsReader:
                     continue
                 if len(period) == 4:
                     self.last_year = when
-                compared = figure.kind == "quantity" and bool(re.search(
-                    r"\b(from|against|compared (with|to)|versus|than)\s+(about\s+|nearly\s+|"
-                    r"roughly\s+|just\s+)?$", text[max(0, figure.start - 30):figure.start]
-                    + re.sub(r"\s*\d[\d,.]*\s+\w+.*$", "", text[figure.start:figure.end]),
-                    re.I) or re.match(r"(down|up|\d[\d.]*%)\s+from\b", figure.about, re.I))
-                if len(period) == 7 and not compared and (not own or (
+                beside = figure.kind == "quantity" and (compared(
+                    text, figure.start, figure.end) or bool(re.match(
+                        r"(down|up|\d[\d.]*%)\s+from\b", figure.about, re.I)))
+                if len(period) == 7 and not beside and (not own or (
                         months and own == months[0].replace(
                         day=1))):   # a comparison's month ("down from ... in August") is not
                     self.last_period = when   # the month the article reports
@@ -2743,6 +2739,13 @@ class NewsReader:
         if verb is None:
             self.skipped.append((self.line, text, "not a decision: no deciding verb outside what "
                                                   "the licences allow"))
+            return
+        if verb.re is PLANNED_CUE and SPENDING_PLAN.match(text, verb.end()):
+            # "Lynas announced plans to spend nearly 500 million ringgit on expanding capacity,
+            # and analysts said the longer licence made it more likely": a plan to spend or
+            # expand is no licence decision, planned or not (round 15's 320)
+            self.skipped.append((self.line, text, "not a decision: a plan to spend or expand "
+                                                  "is no licence"))
             return
         if decision == "under-review" and not REVIEW.search(text):
             decision = "approved"   # a planned issue of licences

@@ -19,10 +19,18 @@ claim, its sentence, the article's date and the known graph only; none names an 
   alone, within :data:`WINDOW_DAYS` before the article (not a restatement of an old control
   in a factbox or a history), its issuer is the last country named before the announcing
   verb (the subject, not a country the sentence names elsewhere), a ``ban`` is stated by a
-  ban word, and an entry into force on the announcement's day is stated for it;
+  ban word, and an entry into force on the announcement's day is stated for it; a control
+  whose announcement the text dates by its month alone ("In August China said exporters of
+  antimony would need licences from Sept. 15") is kept when the sentence gives the day it
+  takes effect, within three months of that month, outside a clause of background ("ahead
+  of export restrictions that take effect on Sept. 15" gives the exports' month, not the
+  announcement's);
 - **a control the graph holds** keeps only what restates the graph (its issuer, items,
   targets, dates and regime, dated by its announcement); anything new on it (another item,
-  another date, another regime) is withheld, except an end (suspension, lift) the text dates;
+  another date, another regime) is withheld, except an end (suspension, lift) the text dates,
+  and elements named with the control's announcement (its number or its day, "on Friday"
+  read against the article's date) or of a control the graph holds with no item (nothing
+  held is contradicted);
 - **a licence decision** is kept only when the text dates it (not the article's date) and
   it falls under a control the graph holds, issued by that control's issuer; a grantee the
   graph does not hold is withheld (reported unresolved, no node invented);
@@ -44,6 +52,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from mineralgraph.loaders.figures import COMPARED
 
 #: days between a new control's announcement and the article beyond which the article only
 #: restates it: a year (leaving one of rounds 10-13 out, the other three's first runs kept
@@ -102,6 +112,10 @@ AS_DESTINATION = re.compile(r"(?<!according )(?<!due )(?<!thanks )\bto\s+(the\s+
 #: a hedge on a decision ("should be approved more quickly")
 HEDGED = re.compile(r"\b(should|could|may|might|likely|unlikely|expected to|expects?|"
                     r"hopes?|would)\b", re.I)
+#: words that set a clause in the background of the event ("ahead of export restrictions
+#: that take effect on Sept. 15", "since the controls took effect on Dec. 1")
+BACKGROUND = re.compile(r"\b(ahead of|before|after|since|until|as|when|once|following|"
+                        r"while)\b", re.I)
 #: a ban stated as one
 BAN_WORD = re.compile(r"\bban(s|ned|ning)?\b|\bprohibit|\bembargo|\bforbid|\bbar(s|red)? "
                       r"(the )?export|\b(suspend|halt|stop|freez|froze)\w*\b", re.I)
@@ -111,10 +125,6 @@ IN_FORCE = re.compile(r"\b(takes?|took|taking|take) effect\b|\b(comes?|came) int
 #: a clause of background an entry into force stands in ("minutes after ... came into force")
 ASIDE = re.compile(r"^\s*((minutes|hours|days|weeks|months|shortly|just|soon)\s+)?(after|"
                    r"before|as|when|following|since|once|until)\b", re.I)
-#: what stands right before a quantity compared with, not reported
-COMPARED = re.compile(r"\b(from|than|against|compared (with|to)|below|above|close to|versus|"
-                      r"vs\.?|when|ahead of)\s+(the\s+)?((about|around|some|just|"
-                      r"only|roughly|nearly|almost|a|an|more than|less than)\s+)*$", re.I)
 #: a total over several months
 SEVERAL_MONTHS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|first "
                             r"\w+) months\b|\b(first|second) (half|quarter)\b|\bH[12]\b|"
@@ -131,6 +141,12 @@ MONTH_WORD = re.compile(r"\b(January|February|March|April|May|June|July|August|S
                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                         r"Dec)\b\.?|\b(last|this|previous|that|the same) month\b|"
                         r"\bmonth[- ]on[- ]month\b")
+#: a date phrase that names a month and no day ("in August", "last month", "June 2024")
+MONTH_ALONE = re.compile(r"(in\s+)?((early|mid|late)[- ]?\s*)?((last|this|next|earlier this)"
+                         r"\s+month|(January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                         r"Sept?|Oct|Nov|Dec)\.?(\s+(of\s+)?\d{4})?|(last|this|next) year|"
+                         r"\d{4})", re.I)
 MONTH_NUMBER = {name: i + 1 for i, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -224,14 +240,27 @@ class PrecisionGate:
                           window_days: int) -> str | None:
         issued = next((r for r in recs if r.predicate == "ISSUED_BY"), None)
         announced = next((r for r in recs if r.predicate == "announced_on"), None)
-        if issued is None or announced is None:
+        if issued is None:
             return "withheld: a new control with no issuer or no announcement stated"
-        day = _as_date(announced.object)
         issuer = str(issued.object)
-        if announced.qualifiers.get("dated_by") == "article" and issuer != official:
-            return "withheld: a new control whose announcement only the article's date dates"
+        if announced is None:
+            # known by its month and its entry into force ("In August China said exporters
+            # of antimony would need licences from Sept. 15"): the text gives the day it
+            # takes effect, within three months of the month its id names
+            month = _as_date(issued.valid_from)
+            if month is None or not any(
+                    r.predicate == "effective_from" and self.day_stated(r, published, True)
+                    and 0 <= _months_between(_as_date(r.object), month) <= 3 for r in recs):
+                return "withheld: a new control with no issuer or no announcement stated"
+            day = month
+        else:
+            day = _as_date(announced.object)
+            if announced.qualifiers.get("dated_by") == "article" and issuer != official:
+                return "withheld: a new control whose announcement only the article's date " \
+                       "dates"
         if day is not None and (day.month, day.day) == (1, 1) and not re.search(
-                r"\b(January|Jan\.?)\s+1\b|\b1\s+(January|Jan)\b|\bNew Year", issued.quote):
+                r"\b(January|Jan\.?)\s+1\b|\b1\s+(January|Jan)\b|\bNew Year" if announced
+                else r"\b(January|Jan\.?)\b", issued.quote):
             return "withheld: a new control dated by a year alone ('last year' names no " \
                    "announcement)"
         if day is not None and (published - day).days > window_days:
@@ -244,6 +273,22 @@ class PrecisionGate:
         if not self.issuer_is_subject(issued.quote, issuer, official):
             return "withheld: the new control's issuer is not the country named before its verb"
         return None
+
+    @staticmethod
+    def day_stated(r: Rec, published: date, main_clause: bool = False) -> bool:
+        """The claim's date is a day its own sentence gives ("from Sept. 15"), not a month
+        alone nor the article's date; with ``main_clause``, not in a clause of background
+        ("as buyers stockpiled ahead of export restrictions that take effect on Sept. 15")."""
+        from mineralgraph.loaders.dates import find_dates
+
+        when = _as_date(r.object) if r.predicate in ("effective_from", "announced_on") \
+            else _as_date(r.valid_from)
+        if when is None or r.qualifiers.get("dated_by") == "article":
+            return False
+        return any(d == when and not MONTH_ALONE.fullmatch(r.quote[start:end].strip())
+                   and not (main_clause and BACKGROUND.search(
+                       re.split(r"[,;:]", r.quote[:start])[-1]))
+                   for d, start, end in find_dates(r.quote, published))
 
     @staticmethod
     def new_control_claim_doubt(r: Rec, node: list[Rec]) -> str | None:
@@ -299,7 +344,7 @@ class PrecisionGate:
     # ------------------------------------------------------------ one claim
     def claim_doubt(self, r: Rec, published: date) -> str | None:
         if r.subject in self.known:
-            return self.known_control_doubt(r)
+            return self.known_control_doubt(r, published)
         if r.subject.startswith("licence:"):
             if r.predicate == "GRANTED_TO" and not self.in_graph(str(r.object)):
                 return "withheld: a grantee the graph does not hold (reported unresolved; no " \
@@ -329,7 +374,7 @@ class PrecisionGate:
                 return "withheld: the goods are named as a modifier of other goods"
         return None
 
-    def known_control_doubt(self, r: Rec) -> str | None:
+    def known_control_doubt(self, r: Rec, published: date | None = None) -> str | None:
         info = self.known[r.subject]
         p, obj = r.predicate, r.object
         when = _as_date(r.valid_from) if r.valid_from else None
@@ -346,9 +391,11 @@ class PrecisionGate:
         test = held.get(p)
         if test is None:
             return None
-        if p == "COVERS" and not test() and str(obj).startswith("element:") \
-                and self.names_announcement(r.quote, info):
-            return None   # an element the sentence lists in the control's own announcement
+        if p == "COVERS" and not test() and str(obj).startswith("element:") and (
+                not info["covers"] or self.names_announcement(r.quote, info, published)):
+            # an element the sentence lists in the control's own announcement, or of a
+            # control whose items the graph does not hold (no item it holds is contradicted)
+            return None
         if not test():
             return f"withheld: restated control given what the graph's {r.subject} does " \
                    f"not hold ({p} {obj})"
@@ -359,15 +406,22 @@ class PrecisionGate:
         return None
 
     @staticmethod
-    def names_announcement(text: str, info: dict) -> bool:
+    def names_announcement(text: str, info: dict, published: date | None = None) -> bool:
         """The sentence names the known control's announcement: its reference number ("No.
-        46") or its announcement's day ("on Dec. 3", "on 4 April")."""
+        46") or its announcement's day ("on Dec. 3", "on 4 April", or "on Friday" read
+        against the article's date)."""
         reference = re.search(r"No\.?\s*(\d+)", info.get("reference") or "")
         if reference and re.search(rf"\bNo\.?\s*{reference.group(1)}\b", text):
             return True
         day = info.get("announced")
         if day is None:
             return False
+        if published is not None:
+            from mineralgraph.loaders.dates import find_dates
+
+            if any(d == day and not MONTH_ALONE.fullmatch(text[start:end].strip())
+                   for d, start, end in find_dates(text, published)):
+                return True
         months = [k for k, v in MONTH_NUMBER.items() if v == day.month]
         names = "|".join(sorted((m.capitalize() for m in months), key=len, reverse=True))
         return bool(re.search(rf"\b({names})\.?\s+{day.day}\b|\b{day.day}\s+({names})\b",

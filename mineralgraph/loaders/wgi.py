@@ -32,7 +32,7 @@ from mineralgraph.exceptions import InputError
 from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label
-from mineralgraph.loaders.open_data import is_sqlite, sqlite_tables
+from mineralgraph.loaders.open_data import is_sqlite, refuse_views, sqlite_tables
 from mineralgraph.loaders.tables import node_claims
 from mineralgraph.loaders.xlsx import read_workbook, sheet_names
 
@@ -87,6 +87,7 @@ class WgiReader:
     def read_sqlite(self) -> None:
         con = sqlite3.connect(sqlite_read_only_uri(self.path), uri=True)
         try:
+            refuse_views(con, self.path, ("Estimate",))
             cursor = con.execute('SELECT rowid, * FROM "Estimate"')
             header = [d[0] for d in cursor.description]
             years = [h for h in header if re.fullmatch(r"\d{4}", h)]

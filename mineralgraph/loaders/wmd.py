@@ -38,7 +38,7 @@ from mineralgraph.files import sqlite_read_only_uri
 from mineralgraph.graph.commodities import Commodity, commodity
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.countries import country_code, country_label, is_aggregate
-from mineralgraph.loaders.open_data import is_sqlite, sqlite_tables
+from mineralgraph.loaders.open_data import is_sqlite, refuse_views, sqlite_tables
 from mineralgraph.loaders.tables import node_claims
 from mineralgraph.loaders.xlsx import read_workbook, sheet_names
 
@@ -86,6 +86,7 @@ class WmdReader:
         try:
             tables = [r[0] for r in con.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+            refuse_views(con, self.path, tables)  # a virtual table may read a view
             for table in tables:
                 if table in ("HS Code Map", "Country_ISO", "logging"):
                     continue

@@ -56,7 +56,8 @@ def snapshot_html(chain: Chain) -> bytes:
     from mineralgraph.render.svg import to_svg
 
     scene = scene_of(chain)
-    sources = [chain.citations.get(s, s) for s in chain.sources]
+    # the list in number order: the numbers its hover texts and figures cite
+    sources = [chain.citations.get(s, s) for s in chain.listed]
     page = html_page(scene.title, to_svg(scene, interactive=True), chain.caption(), sources)
     return page.encode("utf-8")
 

@@ -31,10 +31,12 @@ from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 from mineralgraph.render.chain import Chain, build_chain
-from mineralgraph.render.compact import compact_chain
+from mineralgraph.render.compact import TABLE_ROWS, compact_chain
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
+    press_beside,
+    reading_lines,
     span,
     spof_text,
     thousands,
@@ -50,8 +52,6 @@ from mineralgraph.reports.summary import (
 )
 from mineralgraph.reports.tables import beyond_clause
 
-#: Rows of the chokepoint table in a brief.
-TABLE_ROWS = 10
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
            "sources"]
 HEADERS = ["#", "supplier", "kind", "stage", "country", "loss", "SPOF", "HHI", "confidence",
@@ -90,6 +90,9 @@ class Brief:
         else; the picture's sources are named as such."""
         n, drawn = len(self.sources), len(self.chain.sources)
         listed = f"{n} source{'' if n == 1 else 's'}"
+        if self.cited_by == "list":
+            return self.chain.caption(f"{listed}, listed below, numbered as the product's "
+                                      "chokepoint report and snapshot number them")
         if self.cited_by == "picture":
             return self.chain.caption(f"{listed} behind the picture, listed below")
         return self.chain.caption(f"{listed} cited in the table, listed below; the picture "
@@ -138,12 +141,11 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
     if isinstance(found, Exposure):
         node_id = found.report.product
         chain = compact_chain(graph, found.report, found.blocked)
+        # the product's one list of sources (compact.citation_list): its chokepoint
+        # report's numbers, then those of the picture and the table; the table cites by it
+        index.numbers = dict(chain.numbering)
         summary, table, note = _product_part(graph, found, chain, index)
-        cited_by = "table" if index.numbers else "picture"
-        if not index.numbers:
-            index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
-        # the picture's numbers are the brief's own list's (its table's), not the text
-        # report's (compact_chain numbers as the chokepoint report does)
+        cited_by = "list"
         chain.numbering = dict(index.numbers)
     else:
         cited_by = "picture"
@@ -247,17 +249,25 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")
+    aside = [f"{graph.label(c.id)}: {phrase}" for c in sorted(inputs, key=lambda c: c.id)
+             if c.kind == "Material" for phrase in press_beside(graph, c.id, index.cite)]
+    if aside:  # design note 5.5: shown beside the statistical figures, not used
+        note += (" Country shares from press, not used by the analysis (design note 5.5; "
+                 "--press-figures uses them): " + "; ".join(aside) + ".")
     summary = _story(graph, report, chain)
     if len(summary) < 3:  # room for what the chain is made of
         summary.insert(0 if not report.scenario else 1, first + ".")
-    return summary[:3], rows, note
+    # three items; what the product's story says past the third (the rest of the world as
+    # a single point of failure, 5.2; a maker's country, 5.1) joins the third, never cut
+    return summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary, rows, note
 
 
 def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
     """The brief's summary from the text report's own summary function (:func:`story`):
     the scenario's cause (and what it blocks on the drawn paths), the product's story,
     and its inputs with no mapped supply."""
-    paragraphs = story([report], graph)
+    # the lines of --worst-case and --press-figures are the picture's caption's to say
+    paragraphs = story([report], graph)[len(reading_lines(graph)):]
     out = []
     if report.scenario:
         cause = paragraphs[0].split(". ")[0].rstrip(".")

@@ -38,7 +38,7 @@ from mineralgraph.graph.analysis.chokepoints import STAGES
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.graph.analysis.exposure import ChainExposure
-from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
+from mineralgraph.graph.analysis.structure import producer_weights, share_ranges, stated_share
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -288,6 +288,8 @@ class Chain:
     skipped: list[str] = field(default_factory=list)
     #: drawn from an analysis read with the addendum's wider readings (``--worst-case``)
     worst_case: bool = False
+    #: drawn from an analysis that read press figures (``--press-figures``)
+    press_figures: bool = False
     #: the product's availability with its inputs of no mapped supply counted missing
     #: (Analysis.mapped_availability), and how many such inputs it has
     mapped_availability: float | None = None
@@ -359,6 +361,16 @@ class Chain:
         found |= {s for n in self.nodes.values() for s in n.sources}
         return sorted(found)
 
+    @property
+    def listed(self) -> list[str]:
+        """The numbered list of sources, in number order: the product's one list (its
+        chokepoint report's and brief's, :attr:`numbering`) when the picture follows it,
+        else :attr:`sources`."""
+        if not self.numbering:
+            return self.sources
+        rest = [s for s in self.sources if s not in self.numbering]
+        return sorted(self.numbering, key=self.numbering.get) + rest
+
     def number(self, source: str) -> int:
         """The number of a source in the picture's numbered list (1 for the first): as
         the chokepoint report numbers it when the picture follows that report
@@ -382,8 +394,13 @@ class Chain:
         scenario = self.scenario or "none (baseline)"
         if self.worst_case:  # every view says when --worst-case is on
             scenario += " · worst case (--worst-case)"
-        n = len(self.sources)
-        sources = sources or f"{n} source{'' if n == 1 else 's'} behind the picture"
+        if self.press_figures:  # and --press-figures
+            scenario += " · press figures used (--press-figures)"
+        n = len(self.listed)
+        plural = "" if n == 1 else "s"
+        sources = sources or (
+            f"{n} source{plural}, numbered as the product's chokepoint report and brief "
+            "number them" if self.numbering else f"{n} source{plural} behind the picture")
         return f"As of {when} · scenario: {scenario} · dataset {self.version} · {sources}"
 
 
@@ -504,6 +521,7 @@ class _Builder:
         if self.found.mapped is not None:
             chain.mapped_availability, chain.unmapped_count = self.found.mapped
         chain.worst_case = g.worst_case
+        chain.press_figures = g.press_figures
         return chain
 
     def _note(self, node_id: str | None) -> str:
@@ -596,7 +614,7 @@ class _Builder:
         producer = claim.subject
         key = f"{producer}>{material}"
         loss, spof, low, possible = self.losses.get(producer, (None, False, None, False))
-        share = self._weights.get((producer, material), claim.qualifier("share"))
+        share = self._weights.get((producer, material), stated_share(g, claim))
         owners = {producer, *_operators(g, producer), *g.neighbours(producer, "LOCATED_IN")}
         blocked = (producer, material) in self.blocked_pairs or bool(owners & self.removed)
         # a share resting on a low-confidence claim, a proxy or a dispute says so
@@ -609,7 +627,7 @@ class _Builder:
                                possible=possible, focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
                                sources=sorted(claim.sources), blocked=blocked,
-                               assumed=claim.qualifier("share") is None,
+                               assumed=stated_share(g, claim) is None,
                                share_range=self._ranges.get((producer, material)))
         self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
 

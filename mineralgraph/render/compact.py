@@ -46,7 +46,7 @@ from mineralgraph.graph.analysis.exposure import (
     top_suppliers,
     unmarked_ranks,
 )
-from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
+from mineralgraph.graph.analysis.structure import producer_weights, share_ranges, stated_share
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -127,7 +127,7 @@ def material_bars(graph: SupplyGraph, material: str,
     parts: dict[str, list] = defaultdict(lambda: [0.0, False, [], False])
     used: dict[str, list] = defaultdict(list)  # the share claims behind each part
     sourced = {c.subject for c in claims if model.kind_of(c.subject) == "Country"
-               and c.qualifier("share") is not None}
+               and stated_share(graph, c) is not None}
     # what may be said of a pooled producer's share: none of the pool to all of it
     ranges = {id(c): (lo, hi) for c, lo, hi in share_ranges(graph, material, claims)}
     spans: dict[str, list] = defaultdict(lambda: [0.0, 0.0])
@@ -138,7 +138,7 @@ def material_bars(graph: SupplyGraph, material: str,
         used[owner].append(claim)
         part[0] += weight or 0.0
         pooled[owner].append(ranges.get(id(claim), (weight or 0.0, weight or 0.0)))
-        assumed = claim.qualifier("share") is None
+        assumed = stated_share(graph, claim) is None
         part[1] = (part[1] or assumed) and owner not in sourced
         if claim.subject != owner:
             name = graph.label(claim.subject)
@@ -256,7 +256,10 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
                 for s in c.sources})
         nodes[node_id] = node
     edges = _edges(graph, flow, spine, hot)
-    numbering, cited = report_numbering(report, [c for _, c, _ in owners])
+    marked = [c for _, c, _ in owners]
+    listed = citation_list(graph, report, _drawn_sources(nodes, edges), marked)
+    numbering = {source: number for number, source in enumerate(listed, 1)}
+    cited = {c.id: _cite(numbering, c.sources) for c in marked}
     top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c),
                what=not_one_supplier(report, c) or "", cited=cited.get(c.id, ""))
            for rank, c, _ in owners]
@@ -271,42 +274,54 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.unmapped_count = len(report.unmapped)
     chain.compact = True
     chain.worst_case = graph.worst_case
+    chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
-    chain.citations = {s: graph.citation(s) for s in chain.sources}
+    chain.citations = {s: graph.citation(s) for s in listed}
     return chain
 
 
-def report_numbering(report: ProductReport, marked: list) -> tuple[dict[str, int], dict[str, str]]:
-    """The source numbers of the product's chokepoint report (``mineralgraph chokepoints
-    --product ID`` at the same date and scenario), as far as its table goes to cite the
-    ``marked`` rows, and each marked row's citation (``[1][2][4]``): a picture's figure
-    cites what its report row cites, by the same numbers. The report's table cites its
-    rows in rank order first (``reports.chokepoints.briefing_rows``), so these numbers
-    are the report's whatever rows follow.
+#: The rows of a brief's chokepoint table: the product's first suppliers, by rank.
+TABLE_ROWS = 10
+
+
+def _drawn_sources(nodes: dict, edges: list) -> set[str]:
+    """Every source behind a drawn box or flow (:attr:`Chain.sources`, before the chain)."""
+    return ({s for e in edges for s in e.sources}
+            | {s for n in nodes.values() for s in n.sources})
+
+
+def _cite(numbering: dict[str, int], sources) -> str:
+    """``[1][4]``: sources by their numbers in the list (each one is in it)."""
+    return "".join(f"[{n}]" for n in sorted({numbering[s] for s in sources}))
+
+
+def citation_list(graph: SupplyGraph, report: ProductReport, drawn,
+                  marked: list = ()) -> list[str]:
+    """The one list of a product's sources, in number order, that its chokepoint report
+    (``mineralgraph chokepoints --product ID``), its snapshot and its brief all list and
+    number alike (at the same date and scenario): first the report's own citations in
+    its order (:func:`~mineralgraph.reports.chokepoints.cite_reports`, the text's 10
+    rows), then, by id, the sources only the pictures and the brief cite: those behind
+    the drawn boxes and flows (``drawn``), the brief table's suppliers and the
+    ``marked`` chokepoints.
 
     >>> from mineralgraph import load_bundled
     >>> from mineralgraph.graph.analysis import chokepoints
-    >>> report = chokepoints(load_bundled(), ["product:f-35"])[0]
-    >>> numbers, cited = report_numbering(report, list(report.chokepoints[:2]))
-    >>> cited["company:honeywell"], cited["company:moog"]
-    ('[1][2][3][4]', '[5][6][7]')
+    >>> g = load_bundled()
+    >>> report = chokepoints(g, ["product:f-35"])[0]
+    >>> listed = citation_list(g, report, set())
+    >>> first = report.chokepoints[0]  # Honeywell: its row's sources come first, by id
+    >>> first.id, listed[:len(first.sources)] == sorted(first.sources)
+    ('company:honeywell', True)
     """
-    from mineralgraph.reports.chokepoints import briefing_rows
+    from mineralgraph.reports.chokepoints import cite_reports
     from mineralgraph.reports.common import SourceIndex
 
-    index = SourceIndex(None)
-    wanted = {c.id for c in marked}
-    cited: dict[str, str] = {}
-    for row in briefing_rows(report, None):
-        if not wanted - set(cited):
-            break
-        text = index.cite(row.sources)
-        if row.id in wanted:
-            cited[row.id] = text
-    for c in marked:  # a row past the table (none is: the table ranks every supplier)
-        cited.setdefault(c.id, index.cite(c.sources))
-    return dict(index.numbers), cited
+    index = cite_reports([report], graph, SourceIndex(graph))
+    suppliers = [c for c in report.chokepoints if c.rank is not None][:TABLE_ROWS]
+    index.cite(set(drawn) | {s for c in [*suppliers, *marked] for s in c.sources})
+    return sorted(index.numbers, key=index.numbers.get)
 
 
 def skipped_ranks(report: ProductReport, shown: set) -> list[str]:

@@ -7,17 +7,21 @@ from dataclasses import replace
 
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS, ProductReport
-from mineralgraph.graph.analysis.confidence import left_out_dict
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
     availability_phrase,
+    csv_reading,
     disputes_cell,
     ends,
     join_names,
     left_out_lines,
     left_out_title,
     name,
+    press_beside,
+    press_beside_json,
+    reading_flags,
     span,
     spof_json,
     spof_text,
@@ -27,6 +31,8 @@ from mineralgraph.reports.common import (
 from mineralgraph.reports.summary import (
     caveat_phrase,
     caveat_sentences,
+    not_made_sentence,
+    rests_on,
     story,
     unmapped_groups,
 )
@@ -81,13 +87,17 @@ def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                 if n.startswith("element:")]
     materials = [graph.label(n) for n in report.all_spofs if n.startswith("material:")]
     lines = []
+    # single points of failure too (loss 100%), of another kind than the suppliers of the
+    # table: JSON lists them under input_spofs, CSV as rows of kind Element or Material
+    each = " (each a single point of failure: an input, not a supplier)"
+    one = " (a single point of failure: an input, not a supplier)"
     if elements:
-        lines.append(f"Needs every one of these elements: {', '.join(elements)}."
-                     if len(elements) > 1 else f"Needs this element: {elements[0]}.")
+        lines.append(f"Needs every one of these elements{each}: {', '.join(elements)}."
+                     if len(elements) > 1 else f"Needs this element{one}: {elements[0]}.")
     if materials:
-        lines.append(f"Needs every one of these {len(materials)} materials: "
+        lines.append(f"Needs every one of these {len(materials)} materials{each}: "
                      f"{'; '.join(materials)}." if len(materials) > 1
-                     else f"Needs this material: {materials[0]}.")
+                     else f"Needs this material{one}: {materials[0]}.")
     return lines
 
 
@@ -102,9 +112,13 @@ def heading(report: ProductReport) -> str:
                                        len(report.unmapped))
     flag = ("; may be unavailable " + ("under the scenario" if report.scenario else "at baseline")
             if report.may_be_unavailable else "")
+    # at baseline the availability rests on the mapped chain behind it (5.7), said
+    # after the date: every availability carries its confidence
+    chain = ("" if report.scenario or report.caveats == Caveats()
+             else f"; the availability {rests_on(report.caveats)}")
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
-            f"{when}{scenario}{flag}")
+            f"{when}{scenario}{flag}{chain}")
 
 
 def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -146,6 +160,12 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
                  f"{step.note}" for step in path if step.note]
+        # an assumed share (≈), or a sole source, where press gave the material's shares:
+        # the press figure set aside is named beside it (design note 5.5)
+        first = next((s.target for s in path if s.target.startswith("material:")), None)
+        if (c.assumed_share or (c.spof and c.kind in SUPPLIER_KINDS)) and first:
+            notes += [f"{graph.label(first)}: {phrase}"
+                      for phrase in press_beside(graph, first, sources.cite)]
         items.append((line, notes))
     return items
 
@@ -183,16 +203,72 @@ def unmapped_block(graph: SupplyGraph, sources: SourceIndex, unmapped: list[str]
     return out + [""]
 
 
+def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: SourceIndex,
+                 top: int | None = 10) -> SourceIndex:
+    """Number the sources of the reports as :func:`render_text` cites them, in its order:
+    per product the table's rows, their evidence, the inputs without mapped supply, the
+    press figures set aside (a product not made yet: its dated making), then what ``--min-confidence`` left out.
+
+    The one numbering of a product's sources: the chokepoint report lists them in this
+    order, and the product's snapshot and brief follow it
+    (:func:`mineralgraph.render.compact.citation_list`)."""
+    for report in reports:
+        if report.not_made:
+            sources.cite([s for c in report.not_made for s in c.sources])
+            continue
+        shown = briefing_rows(report, top)
+        rows(shown, sources)
+        evidence_items(graph, sources, shown)
+        if report.unmapped:
+            unmapped_block(graph, sources, report.unmapped, False)
+        press_block(graph, sources, report, False)
+    if graph.min_confidence:
+        ids = {c.id for r in reports for c in r.left_out}
+        left_out_lines(graph, [left_out_dict(c, graph.worst_case) for c in graph.left_out
+                               if c.id in ids], sources)
+    return sources
+
+
+def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
+                markdown: bool) -> list[str]:
+    """The press figures of the product's upstream materials that the analysis set aside
+    (design note 5.5: shown beside, not used unless --press-figures), a bullet a material
+    with its citation; nothing when there are none."""
+    text = md_text if markdown else str
+    lines = [f"- {text(graph.label(c.id) + ' (' + c.id + '): ' + phrase)}"
+             for c in sorted(report.chokepoints, key=lambda c: c.id) if c.kind == "Material"
+             for phrase in press_beside(graph, c.id, sources.cite)]
+    if not lines:
+        return []
+    head = ("Press figures, not used (design note 5.5: shown beside the statistical figures; "
+            "mineralgraph --press-figures ... uses them where no statistical figure exists)")
+    return [f"**{text(head)}**" if markdown else head + ":", "", *lines, ""]
+
+
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
-                top: int | None = 10) -> str:
-    """The report as plain text (or Markdown, every line from data escaped)."""
-    sources = SourceIndex(graph)
+                top: int | None = 10, also: list[str] = ()) -> str:
+    """The report as plain text (or Markdown, every line from data escaped).
+
+    ``also``: a product's sources in the order its snapshot and brief number them
+    (:func:`mineralgraph.render.compact.citation_list`): those the report does not cite
+    itself are listed after its own, so the three give one list, numbered alike."""
+    sources = cite_reports(reports, graph, SourceIndex(graph), top)
+    cited = len(sources.numbers)
+    for source in also:  # in the list's order, each after the report's own
+        sources.numbers.setdefault(source, len(sources.numbers) + 1)
+    pictured = len(sources.numbers) - cited
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
     for paragraph in story(reports, graph):
         out += [text(paragraph), ""]
     for report in reports:
+        if report.not_made:  # one line: no availability, rows or evidence to give
+            cited = sources.cite([s for c in report.not_made for s in c.sources])
+            line = f"{report.label} ({report.product}) " + not_made_sentence(
+                report, graph, cited)[len(report.label) + 1:]
+            out += [f"## {text(line)}" if markdown else line, ""]
+            continue
         out += [f"## {text(heading(report))}" if markdown else heading(report), ""]
         out += [text(line) for line in spof_lines(report, graph) + range_lines(report, graph)]
         out += [""]
@@ -208,6 +284,7 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
             out += evidence_block(evidence, markdown)
         if report.unmapped:
             out += unmapped_block(graph, sources, report.unmapped, markdown)
+        out += press_block(graph, sources, report, markdown)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
         left_out = [left_out_dict(c, graph.worst_case) for c in graph.left_out if c.id in ids]
@@ -217,6 +294,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                 for line in left_out_lines(graph, left_out, sources)] or ["(none)"]
         out += [""]
     out += ["## Sources" if markdown else "SOURCES", ""]
+    if pictured:
+        product = reports[0].product
+        out += [text(f"[1]-[{cited}] are cited above; [{cited + 1}]-[{cited + pictured}] "
+                     f"are behind the figures of the product's snapshot and brief "
+                     f"(mineralgraph snapshot {product}; mineralgraph brief {product}), "
+                     "which number every source as this list does."), ""]
     out += [text(line) for line in sources.listing(markdown)]
     out += ["", text("#: the rank among the product's suppliers (countries, companies, "
                      "facilities), the same in every format; materials and elements have none. "
@@ -258,7 +341,8 @@ CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
                "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
-               "spof_through_makers", "mapped_availability", "not_mapped"]
+               "spof_through_makers", "mapped_availability", "not_mapped",
+               "availability_confidence", "not_made_yet"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -276,6 +360,8 @@ def flat_row(report: ProductReport, row) -> dict:
             "spof_through_makers": ";".join(row.through_makers),
             "mapped_availability": round(report.mapped_availability, 6),
             "not_mapped": len(report.unmapped),
+            # what the product's availability rests on (5.7), beside the row's own
+            "availability_confidence": report.caveats.describe(),
             "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data["proxies"]),
             "disputes": disputes_cell(data["disputes"])}
@@ -286,11 +372,18 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     ``"certain"``, ``"possible"`` or ``false`` (design note 5.6);
     ``unmapped_reasons``: each input without mapped
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
-    text groups them."""
+    text groups them; ``press_figures_not_used``: the press sets of its upstream materials
+    that the analysis set aside (design note 5.5), also on each such material's row;
+    ``worst_case``/``press_figures``: true when those options are on."""
     data = report.as_dict()
-    if graph.worst_case:
-        data["worst_case"] = True
-    data["chokepoints"] = [{**row, "spof": spof_json(row["spof"])}
+    if report.not_made:
+        return data
+    data.update(reading_flags(graph))
+    materials = [c.id for c in report.chokepoints if c.kind == "Material"]
+    data["press_figures_not_used"] = press_beside_json(graph, materials)
+    data["chokepoints"] = [{**row, "spof": spof_json(row["spof"]),
+                            **({"press_figures_not_used": aside}
+                               if (aside := press_beside_json(graph, [row["id"]])) else {})}
                            for row in data["chokepoints"]]
     data["unmapped_reasons"] = [
         {"material": m, "stage": stage or None, "reason": reason or None,
@@ -302,10 +395,14 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
-           top: int | None = 10) -> str:
-    """The report in one of text, md, json, csv."""
+           top: int | None = 10, also: list[str] = ()) -> str:
+    """The report in one of text, md, json, csv (``also``: see :func:`render_text`)."""
     if fmt == "json":
         return to_json([json_report(r, graph) for r in reports])
     if fmt == "csv":
-        return to_csv([flat_row(r, c) for r in reports for c in r.chokepoints], CSV_COLUMNS)
-    return render_text(reports, graph, markdown=fmt == "md", top=top)
+        # a product not made yet on the date: one row saying from when, no figures
+        return to_csv(*csv_reading([row for r in reports for row in (
+            [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
+              "not_made_yet": r.made_from}] if r.not_made
+            else [flat_row(r, c) for c in r.chokepoints])], CSV_COLUMNS, graph))
+    return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)

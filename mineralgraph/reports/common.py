@@ -217,6 +217,92 @@ WORST_CASE_LINE = (
     "left-out requirements count in the lower bound, sets short of 1 by rounding are whole).")
 
 
+def press_figures_line(graph: SupplyGraph) -> str:
+    """The one line every report gives under ``--press-figures`` (figures from press,
+    reposts and news articles read where no statistical figure exists), or "" without it.
+
+    >>> from mineralgraph import load_bundled
+    >>> press_figures_line(load_bundled())
+    ''
+    >>> press_figures_line(load_bundled().with_press_figures())[:50]
+    'Press figures (--press-figures): where no statisti'
+    """
+    return PRESS_FIGURES_LINE if getattr(graph, "press_figures", False) else ""
+
+
+#: what every report says under ``--press-figures`` (:func:`press_figures_line`)
+PRESS_FIGURES_LINE = (
+    "Press figures (--press-figures): where no statistical source gives a material's "
+    "country shares (or a producer's capacity), the figures of press articles, reposts and "
+    "news are used for lack of another; by default the design note (5.5) sets them aside "
+    "and shows them beside.")
+
+
+def press_beside(graph: SupplyGraph, material: str, cite=None) -> list[str]:
+    """What the press sets of a material the analysis set aside said (design note 5.5:
+    shown beside, not used), one phrase a set: "press figure, not used: China 94%, rest of
+    world 6% (2024; source [3])". ``cite`` turns a list of source ids into a citation
+    (a :class:`SourceIndex`'s ``cite``); without it the source id is named. Countries
+    by share, largest first, the rest of the world last.
+
+    >>> from mineralgraph.claim import Claim
+    >>> from mineralgraph.graph.supply_graph import SupplyGraph
+    >>> g = SupplyGraph([
+    ...     Claim("source:n", "source_type", "press", sources=("source:n",)),
+    ...     Claim("country:CN", "label", "China", sources=("source:n",)),
+    ...     Claim("country:CN", "PRODUCES", "material:m", (("share", 0.94), ("year", 2024)),
+    ...           ("source:n",)),
+    ...     Claim("country:XX", "PRODUCES", "material:m", (("share", 0.06), ("year", 2024)),
+    ...           ("source:n",))])
+    >>> press_beside(g, "material:m")
+    ['press figure, not used: China 94%, rest of world 6.0% (2024; source:n)']
+    """
+    return [press_phrase(item.countries, graph.label, item.year,
+                         cite([item.source]) if cite else item.source)
+            for item in graph.press_set_aside(material)]
+
+
+def press_phrase(shares: dict[str, float], label, year: int | None, citation: str) -> str:
+    """"press figure, not used: China 94%, rest of world 6.0% (2024; [3])": one press set
+    the analysis set aside (:func:`press_beside`), its countries by share, largest first,
+    the rest of the world last; ``label`` names a country id."""
+    ordered = sorted(shares.items(), key=lambda kv: (kv[0] == "country:XX", -kv[1], kv[0]))
+    named = ", ".join(f"{'rest of world' if c == 'country:XX' else label(c)} {percent(s)}"
+                      for c, s in ordered)
+    when = f"{year}; " if year is not None else ""
+    return f"press figure, not used: {named} ({when}{citation})"
+
+
+def press_beside_json(graph: SupplyGraph, materials) -> list[dict]:
+    """The press sets the analysis set aside for ``materials`` (design note 5.5), as JSON
+    data: material, year, source, shares, total; by material id, then best first."""
+    return [item.as_dict() for m in sorted(set(materials))
+            for item in graph.press_set_aside(m)]
+
+
+def reading_lines(graph: SupplyGraph) -> list[str]:
+    """The lines of the global options that change how the analysis reads the data
+    (``--worst-case``, ``--press-figures``), those that are on, in that order."""
+    return [line for line in (worst_case_line(graph), press_figures_line(graph)) if line]
+
+
+def reading_flags(graph: SupplyGraph) -> dict:
+    """The JSON keys of those options that are on: ``{"worst_case": true}``,
+    ``{"press_figures": true}``; none when off."""
+    return {key: True for key, on in (("worst_case", graph.worst_case),
+                                      ("press_figures", getattr(graph, "press_figures", False)))
+            if on}
+
+
+def csv_reading(rows: list[dict], columns: list[str],
+                graph: SupplyGraph) -> tuple[list[dict], list[str]]:
+    """CSV rows and columns with a ``press_figures`` column (``yes`` in every row) when
+    ``--press-figures`` is on, so a table read alone says how it was computed."""
+    if not getattr(graph, "press_figures", False):
+        return rows, columns
+    return [{**row, "press_figures": "yes"} for row in rows], [*columns, "press_figures"]
+
+
 def left_out_title(graph: SupplyGraph) -> str:
     """The heading of the section listing what ``--min-confidence`` left out."""
     return f"Left out below {graph.min_confidence} confidence"

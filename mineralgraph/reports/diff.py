@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from mineralgraph.cells import md_code, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 from mineralgraph.graph.diff import GraphDiff
-from mineralgraph.reports.common import WORST_CASE_LINE, span
+from mineralgraph.reports.common import PRESS_FIGURES_LINE, WORST_CASE_LINE, span
 
 #: Qualifiers that say how a fact was read, not what it says: a fact that differs from
 #: one already held only in these (or in its sources, quote, rating or dates) is the same
@@ -133,6 +133,8 @@ def render_text(diff: GraphDiff, old: str, new: str, markdown: bool = False,
         head += f"; chokepoints changed for {len(products)} product(s)"
     if diff.worst_case:
         head += ". " + WORST_CASE_LINE
+    if diff.press_figures:
+        head += ". " + PRESS_FIGURES_LINE
     sections: list[tuple[str, list[str]]] = [
         ("Added", [f"+ {_fact_line(c)}" for c in facts.added]),
         ("Re-sourced (facts already held, now from another source too)",
@@ -215,7 +217,13 @@ def render_diff(diff: GraphDiff, old: str, new: str, fmt: str = "text",
                                removed=len(facts.removed))
         if diff.worst_case:
             data["worst_case"] = True
+        if diff.press_figures:
+            data["press_figures"] = True
         return to_json(data)
     if fmt == "csv":
-        return to_csv(diff_rows(diff, before), CSV_COLUMNS)
+        rows, columns = diff_rows(diff, before), CSV_COLUMNS
+        if diff.press_figures:
+            rows, columns = [{**r, "press_figures": "yes"} for r in rows], [*columns,
+                                                                            "press_figures"]
+        return to_csv(rows, columns)
     return render_text(diff, old, new, markdown=fmt == "md", before=before)

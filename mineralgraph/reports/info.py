@@ -30,6 +30,10 @@ def info_rows(info: GraphInfo) -> list[dict]:
               "value": m["unmapped_reason"] or ""} for m in info.materials_without_producer]
     rows += [{"measure": "share_conflict", "key": c["material"], "value": c["used"]["source"]}
              for c in info.share_conflicts]
+    rows += [{"measure": "press_figures_not_used", "key": p["material"], "value": p["source"]}
+             for p in info.press_figures_not_used]
+    if info.press_figures:
+        rows.append({"measure": "press_figures", "key": "", "value": "yes"})
     return rows
 
 
@@ -63,6 +67,21 @@ def render_info(info: GraphInfo, fmt: str = "text") -> str:
              table(types, ["strongest source", "facts"]),
              f"{len(unmapped)} material(s) have no producer; {missing} without a recorded "
              "reason:", table(gaps, ["material", "why no producer is mapped"])]
+    if info.press_figures_not_used:
+        parts.append("Country shares from press, not used by the analysis (design note 5.5; "
+                     "mineralgraph --press-figures ... uses them where no statistical figure "
+                     "exists):\n" + "\n".join(
+                         f"  {p['material']}: press figure, not used: "
+                         + ", ".join(f"{c.partition(':')[2]} {100 * s:.0f}%"
+                                     for c, s in sorted(p["shares"].items(),
+                                                        key=lambda kv: (kv[0] == "country:XX",
+                                                                        -kv[1], kv[0])))
+                         + f" ({p['year']}; {p['source']})"
+                         for p in info.press_figures_not_used))
+    if info.press_figures:
+        from mineralgraph.reports.common import PRESS_FIGURES_LINE
+
+        parts.insert(1, PRESS_FIGURES_LINE)
     if info.share_conflicts:
         parts.append("\n".join(
             f"Competing country shares of {c['material']}: {c['used']['source']} "

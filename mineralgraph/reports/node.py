@@ -3,7 +3,9 @@ CSV (``mineralgraph show``)."""
 
 from __future__ import annotations
 
-from mineralgraph.cells import fit, qualifier_text, to_csv, to_json
+import re
+
+from mineralgraph.cells import fit, md_text, qualifier_text, to_csv, to_json
 from mineralgraph.claim import Claim
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
@@ -49,7 +51,11 @@ def _claim_line(head: str, rel: dict) -> str:
 def render_node_text(view: dict) -> str:
     """A node as text: attributes, relations out and in (each with its caveats), then
     numbered sources with their type."""
+    from mineralgraph.reports.common import PRESS_FIGURES_LINE, press_phrase
+
     lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    if view.get("press_figures"):
+        lines += [PRESS_FIGURES_LINE, ""]
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
     lines += [f"  {a['attribute']}: {a['value']} "
@@ -67,6 +73,13 @@ def render_node_text(view: dict) -> str:
         lines += ["", "Trade figures of articles beside the statistical figures of the same "
                       "flow and month:"]
         lines += ["  " + line for line in beside_lines(view)]
+    if view.get("press_figures_not_used"):
+        lines += ["", "Country shares from press, not used by the analysis (design note 5.5; "
+                      "mineralgraph --press-figures ... uses them where no statistical figure "
+                      "exists):"]
+        lines += ["  " + press_phrase(p["shares"], lambda c, p=p: p["labels"].get(c, c),
+                                      p["year"], "".join(f"source [{n}]" for n in p["sources"]))
+                  for p in view["press_figures_not_used"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
 
@@ -124,5 +137,8 @@ def render_node(view: dict, fmt: str = "text") -> str:
         return to_csv(node_rows(view), CSV_COLUMNS)
     text = render_node_text(view)
     if fmt == "md":
-        return f"## {view['label']}\n\n```\n{text}\n```"
+        # the label is a user's text: escaped in the heading, and the fence longer
+        # than any run of backticks in the block, so nothing in it ends the block
+        fence = "`" * max(3, 1 + max(map(len, re.findall("`+", text)), default=0))
+        return f"## {md_text(str(view['label']))}\n\n{fence}\n{text}\n{fence}"
     return fit(text)

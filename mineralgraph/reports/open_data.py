@@ -7,7 +7,7 @@ from dataclasses import asdict
 from mineralgraph.cells import fit
 from mineralgraph.graph.risk import scorers
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.reports.common import SourceIndex, name, percent
+from mineralgraph.reports.common import SourceIndex, name, percent, reading_lines
 from mineralgraph.reports.tables import tabular
 
 
@@ -151,7 +151,9 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
     if fmt in ("json", "csv"):
         return tabular("Supply risk by commodity", table, columns, fmt, data, graph, sources,
                        intro)
-    return _risk_blocks(shown, table, intro, sources, fmt == "md")
+    # every report says when --worst-case or --press-figures is on
+    lead = "".join(f"{line}\n\n" for line in reading_lines(graph))
+    return _risk_blocks(shown, table, lead + intro, sources, fmt == "md")
 
 
 def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: SourceIndex,

@@ -21,7 +21,8 @@ def render_cypher(result, fmt: str = "text") -> str:
         return "(no columns)"
     text = text_table([{k: _cell(v) for k, v in row.items()} for row in result.rows],
                       result.columns)
-    return f"{text}\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})"
+    cut = ", cut at the row limit" if getattr(result, "truncated", False) else ""
+    return f"{text}\n({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}{cut})"
 
 
 def _cell(value):

@@ -24,9 +24,9 @@ from mineralgraph.reports.common import (
     join_names,
     percent,
     prose_name,
+    reading_lines,
     span,
     thousands,
-    worst_case_line,
 )
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
@@ -268,7 +268,13 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         of_rest = (" of what it still gets" if report.scenario and any(
             0.0 < kept < before - 1e-9 for kept, before in zip(
                 bounds, report.baseline_range, strict=True)) else "")
-        parts.append(f"without {name} it would lose {span(*country.loss_range)}{of_rest}"
+        # the issuer of a control in force on the product: its row removes it as a
+        # producer on top of its control (section 3: the loss of S plus the node), so the
+        # sentence says it is the supply the control leaves, not the country's whole part
+        issuer = country.id in getattr(report, "issuers", ()) and not best_only
+        losing = (f"without the supply {name}'s control leaves ({name} removed as a "
+                  "producer on top of its control)" if issuer else f"without {name}")
+        parts.append(f"{losing} it would lose {span(*country.loss_range)}{of_rest}"
                      + (f" in the best case, where {name} still ships to it (no maker "
                         "is recorded, so the ban may not reach it)" if best_only else "")
                      + (f" {phrase}" if phrase else ""))
@@ -419,8 +425,23 @@ def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str
     return f"It cannot be made without {join_names(named)}, {tail}.", caveats
 
 
+def not_made_sentence(report: ProductReport, graph: SupplyGraph, cited: str = "") -> str:
+    """One line for a product not made yet on the report's date: who makes it from when
+    (the dated MAKES facts, with ``cited`` their citations), and that no availability is
+    given; "" for a product that was made then."""
+    if not report.not_made:
+        return ""
+    makers = join_names(sorted({graph.label(c.subject) for c in report.not_made}))
+    when = report.as_of.isoformat() if report.as_of else "the date"
+    return (f"{report.label} was not made yet on {when}: its making by {makers} is dated "
+            f"from {report.made_from}{' ' + cited if cited else ''}, so it has no supply, "
+            "availability or single point of failure on that date.")
+
+
 def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
     """Sentences on one product, and the caveats of its headline figures."""
+    if getattr(report, "not_made", None):
+        return [not_made_sentence(report, graph)], Caveats()
     exposure, caveats = _exposure(report, graph)
     if report.scenario:
         phrase = caveat_phrase(report.caveats)
@@ -474,6 +495,14 @@ def press_only_materials(reports: list[ProductReport], graph: SupplyGraph) -> li
                    and choices[c.id].chosen is not None})
 
 
+def press_aside_materials(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
+    """Materials upstream of the reports' products whose press or repost share sets the
+    analysis sets aside (design note 5.5), sorted."""
+    choices = graph.share_choices()
+    return sorted({c.id for r in reports for c in r.chokepoints if c.kind == "Material"
+                   and c.id in choices and choices[c.id].set_aside})
+
+
 def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     """The summary of a chokepoint analysis as paragraphs (plain text, one per item).
 
@@ -481,21 +510,24 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     most exposed, and its sole-source suppliers; what the headlines rest on when that is
     weak; and the limits of the data (unmapped inputs, the date, a confidence filter).
     """
-    out = [worst_case_line(graph)] if graph.worst_case else []
-    scenarios = sorted({(r.scenario, r.scenario_title or "") for r in reports if r.scenario})
+    out = reading_lines(graph)
+    # a product not made yet on the date is one line of its own: no figure of it below
+    every, reports = reports, [r for r in reports if not getattr(r, "not_made", None)]
+    scenarios = sorted({(r.scenario, r.scenario_title or "") for r in every if r.scenario})
     for name, title in scenarios:
         cause = f": {title.rstrip('.')}" if title else ""
         out.append(f"Scenario {name}{cause}. Every figure below is measured against what "
                    "a product still gets under it.")
-    if len(reports) > 1:
+    if len(every) > 1:
         # a sole source is one supplier: the rest of the world (many countries) and a
         # maker's country through the maker, SPOFs too, are said apart per product
-        hinged = sum(1 for r in reports if any(
+        made = reports
+        hinged = sum(1 for r in made if any(
             n != REST_OF_WORLD and n not in r.through_makers for n in r.supplier_spofs))
-        out.append(f"{hinged} of {len(reports)} products hang on a sole-source supplier "
+        out.append(f"{hinged} of {len(made)} products hang on a sole-source supplier "
                    "(a country, company or facility besides their maker).")
     weak = Caveats()
-    for report in reports:
+    for report in every:
         lines, caveats = product_story(report, graph)
         out.append(" ".join(lines))
         if caveats.weak:
@@ -510,7 +542,16 @@ def story(reports: list[ProductReport], graph: SupplyGraph) -> list[str]:
     if press:
         out.append(f"Country shares of {join_names([graph.label(m) for m in press])} come "
                    "only from press articles or reposts: no statistical source was found, so "
-                   "the analysis uses them for lack of another (design note 5.5).")
+                   "the analysis uses them for lack of another (--press-figures; by default "
+                   "design note 5.5 sets them aside).")
+    aside = press_aside_materials(reports, graph)
+    if aside:
+        out.append(f"Press figures of {join_names([graph.label(m) for m in aside])} are "
+                   "shown beside, not used (design note 5.5: figures from press, reposts and "
+                   "news never enter the analysis unless the user asks, mineralgraph "
+                   "--press-figures ...): without a statistical set, their producers named by "
+                   "other facts split the output equally (≈, 5.4), or the stage has no mapped "
+                   "supply (5.6).")
     if graph.min_confidence:
         left_out = {c.id for r in reports for c in r.left_out}
         out.append(left_out_sentence(graph, len(left_out)).lstrip())

@@ -14,6 +14,7 @@ from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    csv_reading,
     disputes_cell,
     ends,
     join_names,
@@ -21,13 +22,15 @@ from mineralgraph.reports.common import (
     left_out_title,
     name,
     percent,
+    press_beside,
     prose_name,
+    reading_flags,
+    reading_lines,
     span,
     spof_json,
     spof_text,
     spof_value,
     thousands,
-    worst_case_line,
 )
 from mineralgraph.reports.summary import (
     caveat_phrase,
@@ -57,16 +60,16 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     ``--min-confidence``, the ``left_out`` claims (``left_out_dict`` rows) in a section
     after the table."""
     if fmt == "json":
-        if graph.worst_case and isinstance(data, dict):
-            data = {**data, "worst_case": True}
+        if reading_flags(graph) and isinstance(data, dict):
+            data = {**data, **reading_flags(graph)}
         return to_json(data)
     if fmt == "csv":
-        return to_csv(rows, columns)
+        return to_csv(*csv_reading(rows, columns, graph))
     md = fmt == "md"
     text = md_text if md else str
     out = [f"# {text(title)}" if md else title.upper(), ""]
-    if graph.worst_case:
-        out += [text(worst_case_line(graph)), ""]
+    for line in reading_lines(graph):
+        out += [text(line), ""]
     if intro:
         out += [text(line) for line in intro.splitlines()] + [""]
     headers = [column if md else SHORT_HEADERS.get(column, column) for column in columns]
@@ -136,6 +139,15 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                   + "; the table uses one set per material (--share-source picks it, "
                   "share-disagreements compares them).")
     missing = sorted(set(asked or ()) - {c.material for c in items})
+    aside = [m for m in missing if graph.press_set_aside(m)]
+    missing = [m for m in missing if m not in aside]
+    if aside:  # design note 5.5: shown beside, not used
+        intro += (" Country shares of " + join_names([name(graph, m) for m in aside])
+                  + " come only from press or reposts, not used (design note 5.5; "
+                  "mineralgraph --press-figures ... uses them where no statistical figure "
+                  "exists): " + "; ".join(f"{graph.label(m)}: {phrase}" for m in aside
+                                          for phrase in press_beside(graph, m, sources.cite))
+                  + ".")
     if missing:
         intro += (" No country shares are recorded for "
                   f"{join_names([name(graph, m) for m in missing])}: their supply is not "
@@ -395,7 +407,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
     ``sources``)."""
     if fmt == "json":
-        return to_json({**result, **({"worst_case": True} if graph.worst_case else {}),
+        return to_json({**result, **reading_flags(graph),
                         "products": [
             {**r, "drivers": [{**d, "sources": driver_sources([d], graph)}
                               for d in r.get("drivers", [])],
@@ -458,6 +470,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     intro += "".join(f"\n{line}" for line in reasons)
+    intro += "".join(f"\n{line}" for line in press_lines(result["products"], graph, sources))
     recorded = recorded_lines(result["products"], graph)
     intro += "".join(f"\n{line}" for line in recorded)
     if recorded and not csv:
@@ -591,6 +604,33 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
                  "It is": "Each is" if many else "It is", "it": "them" if many else "it"}
         out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
     return out
+
+
+def press_lines(rows: list[dict], graph: SupplyGraph,
+                sources: SourceIndex | None = None) -> list[str]:
+    """The press figures set aside on the supply paths of each product that loses supply
+    (design note 5.5: shown beside, not used unless --press-figures), so a loss read
+    without them says what the press gave. Products with the same materials share a line.
+    """
+    hit = [r["product"] for r in rows if r["loss_range"][1] > 0]
+    aside = {m for m in graph.share_choices() if graph.press_set_aside(m)}
+    if not hit or not aside:
+        return []
+    from mineralgraph.graph.flow import flow_graph, upstream
+
+    flow = flow_graph(graph)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for product in hit:
+        found = tuple(sorted(aside & set(upstream(flow, product))))
+        if found:
+            groups.setdefault(found, []).append(name(graph, product))
+    cite = sources.cite if sources is not None else None
+    return [f"Press figures on the supply paths of {join_names(products)}, not used (design "
+            "note 5.5; mineralgraph --press-figures ... uses them where no statistical "
+            "figure exists): "
+            + "; ".join(f"{graph.label(m)}: {phrase}" for m in materials
+                        for phrase in press_beside(graph, m, cite)) + "."
+            for materials, products in groups.items()]
 
 
 def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:

@@ -42,16 +42,20 @@ def press_only_summary(warnings: list[str], hint: str) -> list[str]:
     them: ``hint``), after the other warnings, each as it is; nothing when there are none.
 
     >>> press_only_summary(["warning: material:a: country shares come only from press or "
-    ...     "reposts (source:x); ...", "warning: other"], "build --verbose lists them")
+    ...     "reposts (source:x); set aside ...", "warning: other"], "build --verbose lists them")
     ['warning: other', 'warning: 1 material has country shares only from press or reposts \
-(the analysis uses them for lack of a statistical source); build --verbose lists them']
+(set aside, not used by the analysis: design note 5.5); build --verbose lists them']
     """
     press = [w for w in warnings if PRESS_ONLY in w]
     out = [w for w in warnings if PRESS_ONLY not in w]
     if press:
         many = "materials have" if len(press) > 1 else "material has"
+        used = all("(--press-figures)" in w for w in press)
         out.append(f"warning: {len(press)} {many} country shares only from press or reposts "
-                   f"(the analysis uses them for lack of a statistical source); {hint}")
+                   + ("(the analysis uses them for lack of a statistical source, "
+                      "--press-figures)" if used else
+                      "(set aside, not used by the analysis: design note 5.5)")
+                   + f"; {hint}")
     return out
 
 

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,7 +38,12 @@ from mineralgraph.graph.analysis.confidence import (
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
-from mineralgraph.graph.analysis.structure import output_share, producer_weights
+from mineralgraph.graph.analysis.structure import (
+    figures_count,
+    output_share,
+    producer_weights,
+    stated_share,
+)
 from mineralgraph.graph.flow import FLOW_RELATIONS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -193,6 +199,13 @@ class ProductReport:
     possible_spofs: list[str] = field(default_factory=list)
     #: the unmapped stages that make the availability a range
     behind: list[str] = field(default_factory=list)
+    #: the MAKES claims dated after the graph's date, when none holds on it: the product
+    #: was not made yet on that date, and the views give no availability for it
+    not_made: list[Claim] = field(default_factory=list)
+    #: issuers of the scenario's controls in the product's scope: losing one under the
+    #: scenario is losing it as a producer on top of its control (its row's loss is of
+    #: what the control leaves)
+    issuers: list[str] = field(default_factory=list)
     #: issuers of the scenario's controls that reach the product in the worst case only
     #: (they target countries and no maker, or maker's country, is recorded: 5.6)
     worst_case_issuers: list[str] = field(default_factory=list)
@@ -243,7 +256,26 @@ class ProductReport:
         return [n for n in self.all_spofs
                 if model.kind_of(n) in SUPPLIER_KINDS and n not in self.makers]
 
+    @property
+    def made_from(self) -> str | None:
+        """The date its making starts when the product was not made yet on the report's
+        date (ISO), else None."""
+        return self.not_made[0].valid_from.isoformat() if self.not_made else None
+
     def as_dict(self) -> dict:
+        if self.not_made:
+            # not made yet on the date: it has no availability, loss or SPOF to give
+            return {"product": self.product, "label": self.label, "end_use": self.end_use,
+                    "as_of": self.as_of.isoformat() if self.as_of else None,
+                    "scenario": self.scenario,
+                    "not_made_yet": {"made_from": self.made_from,
+                                     "makers": sorted({c.subject for c in self.not_made}),
+                                     "sources": sorted({s for c in self.not_made
+                                                        for s in c.sources})},
+                    "availability": None, "availability_range": None,
+                    "baseline_range": None, "confidence": None,
+                    "spofs": [], "supplier_spofs": [], "input_spofs": [],
+                    "possible_spofs": [], "chokepoints": []}
         return {"product": self.product, "label": self.label, "end_use": self.end_use,
                 "as_of": self.as_of.isoformat() if self.as_of else None,
                 "scenario": self.scenario, "baseline": round(self.baseline, 6),
@@ -253,7 +285,15 @@ class ProductReport:
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
                 "range_from_unmapped": self.behind,
-                "spofs": self.all_spofs, "possible_spofs": self.possible_spofs,
+                # every node of loss 1 is a single point of failure (sections 3, 4); the
+                # two kinds said apart: who supplies (countries, companies, facilities)
+                # and what the product is made of (materials, elements)
+                "spofs": self.all_spofs,
+                "supplier_spofs": [n for n in self.all_spofs
+                                   if model.kind_of(n) in SUPPLIER_KINDS],
+                "input_spofs": [n for n in self.all_spofs
+                                if model.kind_of(n) not in SUPPLIER_KINDS],
+                "possible_spofs": self.possible_spofs,
                 "makers": self.makers,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
@@ -281,6 +321,15 @@ class Evidence:
         self._produced: dict[str, list[str]] = {}
         self._path_cache: dict[tuple[str, str], list[Claim]] = {}
         self._weights: dict[tuple, float] = {}
+        #: node -> :meth:`held` (sorted), and as a set; a country holds thousands of
+        #: producers at a million nodes, asked for again material after material
+        self._held: dict[str, list[str]] = {}
+        self._held_set: dict[str, frozenset[str]] = {}
+        #: country -> the materials its facilities and companies produce without a share
+        #: (what :meth:`assumed_share` asks of a country, product after product)
+        self._unshared: dict[str, frozenset] = {}
+        self._produced_sets: dict[str, frozenset[str]] = {}
+        self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -312,12 +361,57 @@ class Evidence:
         return ", ".join(ordered) if ordered else None
 
     def _relevant(self, node_id: str, product: str) -> list[str]:
+        """What the node produces (:meth:`produced`) upstream of the product, sorted."""
         ups = self.analysis.upstream(product)
-        return [m for m in self.produced(node_id) if m in ups]
+        produced = self.produced(node_id)
+        if len(produced) > 8 and len(ups) < len(produced):
+            # a country produces thousands of materials, asked product after product:
+            # walk the smaller side (the same sorted list)
+            made = self._produced_set(node_id)
+            return sorted(m for m in ups if m in made)
+        return [m for m in produced if m in ups]
+
+    def _produced_set(self, node_id: str) -> frozenset[str]:
+        """:meth:`produced` as a set (cached)."""
+        found = self._produced_sets.get(node_id)
+        if found is None:
+            found = self._produced_sets[node_id] = frozenset(self.produced(node_id))
+        return found
+
+    def _made_by(self, node_id: str) -> tuple[list[str], dict[str, list[int]]]:
+        """The producers :meth:`claims` reads for a supplier (itself, and the facilities
+        and companies it operates or hosts), and material -> the positions among them of
+        those that produce it (cached: asked for product after product)."""
+        found = self._makers.get(node_id)
+        if found is None:
+            producers = [node_id] + [
+                n for relation in ("OPERATED_BY", "LOCATED_IN")
+                for n in self.graph.neighbours(node_id, relation, incoming=True)
+                if model.kind_of(n) in ("Facility", "Company")]
+            by_material: dict[str, list[int]] = defaultdict(list)
+            for at, producer in enumerate(producers):
+                for material in self.produced(producer):
+                    by_material[material].append(at)
+            found = self._makers[node_id] = (producers, dict(by_material))
+        return found
 
     def held(self, node_id: str) -> list[str]:
         """The producers whose output losing the node takes with it: itself, a country's
-        facilities and companies (LOCATED_IN), a company's facilities (OPERATED_BY)."""
+        facilities and companies (LOCATED_IN), a company's facilities (OPERATED_BY).
+        Sorted; cached (do not change the list)."""
+        found = self._held.get(node_id)
+        if found is None:
+            found = self._held[node_id] = self._find_held(node_id)
+        return found
+
+    def _held_of(self, node_id: str) -> frozenset[str]:
+        """:meth:`held` as a set (cached)."""
+        found = self._held_set.get(node_id)
+        if found is None:
+            found = self._held_set[node_id] = frozenset(self.held(node_id))
+        return found
+
+    def _find_held(self, node_id: str) -> list[str]:
         held = {node_id}
         relations = {"Country": ("LOCATED_IN",), "Company": ("OPERATED_BY",)}
         for relation in relations.get(model.kind_of(node_id), ()):
@@ -333,7 +427,7 @@ class Evidence:
         blocked = self.analysis.blocked_for(product)
         key = (node_id, material, blocked)
         if key not in self._weights:
-            held = set(self.held(node_id))
+            held = self._held_of(node_id)
             claims = self.graph.relation_claims(material, "PRODUCES", incoming=True)
             left = [(c, w) for c, w in producer_weights(self.graph, material, claims)
                     if (c.subject, material) not in blocked]
@@ -356,24 +450,31 @@ class Evidence:
         country's or the rest of the world's share, 5.4; under ``--worst-case`` none to
         all of it, addendum 5.4 amended);
         with ``product``, a country whose largest part of a material upstream
-        (:meth:`loss_material`) comes from such a producer of it while the country has no
-        share of that material of its
+        (:meth:`loss_material`) comes from such a producer of it (the country's own row
+        without a share among them) while the country has no share of that material of its
         own (the producer's weight is a part of the rest of the world's)."""
         kind = model.kind_of(node_id)
         if kind == "Country" and product is not None:
             material = self.loss_material(node_id, product)
-            if material is None or any(c.object == material and c.qualifier("share") is not None
+            if material is None or any(c.object == material
+                                       and stated_share(self.graph, c) is not None
                                        for c in self.graph.relation_claims(node_id, "PRODUCES")):
                 return False
-            return any(c.object == material and c.qualifier("share") is None
-                       for p in self.held(node_id) if p != node_id
-                       for c in self.graph.relation_claims(p, "PRODUCES"))
+            # the country's own row without a share joins the equal split too (5.4)
+            unshared = self._unshared.get(node_id)
+            if unshared is None:
+                unshared = self._unshared[node_id] = frozenset(
+                    c.object for p in self.held(node_id)
+                    for c in self.graph.relation_claims(p, "PRODUCES")
+                    if stated_share(self.graph, c) is None)
+            return material in unshared
         if kind not in ("Facility", "Company"):
             return False
         producers = [node_id]
         if kind == "Company":
             producers += self.graph.neighbours(node_id, "OPERATED_BY", incoming=True)
-        return any(c.qualifier("share") is None and output_share(self.graph, c) is None
+        return any(stated_share(self.graph, c) is None and (
+            not figures_count(self.graph, c) or output_share(self.graph, c) is None)
                    for p in producers for c in self.graph.relation_claims(p, "PRODUCES"))
 
     def country(self, node_id: str) -> str | None:
@@ -533,13 +634,16 @@ class Evidence:
             claims += [c for c in (self.step_claim(s.source, s.target, nodes[i + 1:])[1]
                                    for i, s in enumerate(path)) if c is not None]
         if model.kind_of(node_id) in SUPPLIER_KINDS:
-            producers = [node_id] + [
-                n for relation in ("OPERATED_BY", "LOCATED_IN")
-                for n in self.graph.neighbours(node_id, relation, incoming=True)
-                if model.kind_of(n) in ("Facility", "Company")]
-            for producer in producers:
-                for material in self._relevant(producer, product):
-                    claims += self._producer_claims(producer, material, product)
+            # each producer in turn, the materials it produces upstream of the product in
+            # order; found from the materials' side (a country hosts thousands of them)
+            producers, by_material = self._made_by(node_id)
+            ups = self.analysis.upstream(product)
+            if len(ups) < len(by_material):
+                pairs = [(at, m) for m in ups if m in by_material for at in by_material[m]]
+            else:
+                pairs = [(at, m) for m, ats in by_material.items() if m in ups for at in ats]
+            for at, material in sorted(pairs):
+                claims += self._producer_claims(producers[at], material, product)
         return claims
 
     def path_caveats(self, materials: list[str], product: str) -> Caveats:
@@ -547,6 +651,25 @@ class Evidence:
         product: the high end of a range rests on them (section 5.7; a 0-100% loss from
         the DoD's unspecified rare-earth content is as strong as that requirement)."""
         return Caveats.of([c for m in materials for c in self._path_claims(m, product)])
+
+    def availability_caveats(self, product: str) -> Caveats:
+        """The caveats of a product's availability with nothing removed (section 5.7): it
+        rests on every supply relation on its supply paths, the requirements, inputs and
+        contents of the product and of each material upstream of it, and the producing
+        claims of those materials (the shares that make each pool).
+
+        A product's availability at baseline is 1 in both bounds by construction; what it
+        rests on says how sure the mapped chain behind that 1 is."""
+        ups = self.analysis.upstream(product)
+        claims = []
+        for node in sorted(ups | {product}):
+            if model.kind_of(node) not in ("Material", "Product"):
+                continue
+            for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
+                claims += [c for c in self.graph.relation_claims(node, relation)
+                           if c.object in ups]
+            claims += self.graph.relation_claims(node, "PRODUCES", incoming=True)
+        return Caveats.of(claims)
 
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
@@ -674,6 +797,9 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     availability = analysis.availability_range(product)
     scenario = analysis.scenario
+    rests_on = proof.scenario_caveats(product) if scenario else Caveats()
+    if rests_on == Caveats():
+        rests_on = proof.availability_caveats(product)
     return ProductReport(
         product, graph.label(product), graph.values(product, "end_use"), graph.as_of_date,
         scenario.name if scenario else None, analysis.baseline(product), rows,
@@ -684,11 +810,16 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         mapped_availability=analysis.mapped_availability(product),
         possible_spofs=possible,
         behind=analysis.behind(product) if availability[0] < availability[1] else [],
-        caveats=proof.scenario_caveats(product) if scenario else Caveats(),
+        # the availability carries what it rests on, with a scenario and without (5.7):
+        # under a scenario what it removes or blocks; where it takes nothing from the
+        # product, or with none, the mapped chain behind the availability
+        caveats=rests_on,
         scenario_title=scenario.title if scenario else None,
         untraced=analysis.untraced_upstream(product),
         rest_of_world_only=rest_of_world_only,
         through_makers={c: through[c] for c in sorted(through)},
+        issuers=analysis.issuers_for(product),
+        not_made=graph.not_made_yet(product),
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
         wide=analysis.worst_case)
 

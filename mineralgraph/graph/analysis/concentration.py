@@ -64,8 +64,10 @@ def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float],
     aggregate: dict[str, float] = {}
     by_facility: dict[str, float] = defaultdict(float)
     used = []
+    from mineralgraph.graph.analysis.structure import stated_share
+
     for claim in graph.relation_claims(material, "PRODUCES", incoming=True):
-        share = claim.qualifier("share")
+        share = stated_share(graph, claim)  # none from press alone (5.5)
         if share is None:
             continue
         kind = model.kind_of(claim.subject)

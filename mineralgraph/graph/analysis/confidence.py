@@ -196,7 +196,8 @@ def left_out_each(graph, groups: list[list[str]]) -> list[list[Claim]]:
     from mineralgraph.graph.supply_graph import SupplyGraph
 
     full = SupplyGraph(graph.given_claims(), as_of=graph.as_of_date,
-                       policy=graph.policy, loaded=graph.loaded)
+                       policy=graph.policy, loaded=graph.loaded,
+                       press_figures=graph.press_figures)
     flow = flow_graph(full)
     out = []
     for targets in groups:

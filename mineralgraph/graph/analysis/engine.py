@@ -279,6 +279,14 @@ class Analysis:
         virtual = self._virtual_reached(covered | grades)
         return (sorted(grades) if kind != "Country" else []), sorted(virtual)
 
+    def issuers_for(self, product: str) -> list[str]:
+        """The countries issuing an enforced restriction in a product's scope (upper
+        bound), sorted: removing one of them under the scenario removes it as a producer
+        on top of its own control (its supply the control leaves: what the control does
+        not cover)."""
+        return sorted({r.issuer for r in self.restrictions
+                       if r.issuer and self._in_scope(product, r, "upper")})
+
     def lower_only_restrictions(self, product: str) -> list[Restriction]:
         """The enforced restrictions in a product's scope for the lower bound only: they
         target countries and no maker of the product, or no maker's country, is recorded

@@ -132,10 +132,14 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
     # the paths a chokepoint row of the node shows: the caveats and sources read them as
     # that row does, so both views give one confidence for one figure (section 5.7)
     shown = {p: evidence.paths(node_id, p) for p in products}
+    # what each loss rests on, read once for its caveats and its sources (a country's
+    # facilities make hundreds of claims a product)
+    rests_on = {p: evidence.claims(node_id, p, shown[p]) for p in products}
 
     def caveats(p: str) -> Caveats:
-        # a single point of failure loses all, whatever its part of a pool (as its row)
-        found = replace(evidence.caveats(node_id, p, shown[p]), assumed_share=(
+        # a single point of failure loses all, whatever its part of a pool (as its row);
+        # Evidence.caveats of the same claims
+        found = replace(Caveats.of(rests_on[p]), assumed_share=(
             evidence.assumed_share(node_id, p) and spofs[p] != "certain"))
         found |= Caveats.of(grade_claims(p))
         # a loss that the mapped supply does not show (an untraced requirement, an
@@ -148,7 +152,7 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
                       {p: caveats(p) for p in products},
                       left_out_downstream(graph, node_id),
                       {p: makers for p, makers in sorted(through.items()) if makers},
-                      {p: sorted({s for c in evidence.claims(node_id, p, shown[p])
+                      {p: sorted({s for c in rests_on[p]
                                   + [c for m in untraced.get(p, ()) for c in
                                      evidence.claims(m, p)] + grade_claims(p)
                                   for s in c.sources})
@@ -161,7 +165,8 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
 def _full_flow(graph: SupplyGraph):
     """The flow view of the graph with every claim --min-confidence left out put back."""
     return flow_graph(SupplyGraph(graph.given_claims(), as_of=graph.as_of_date,
-                                  policy=graph.policy, loaded=graph.loaded))
+                                  policy=graph.policy, loaded=graph.loaded,
+                                  press_figures=graph.press_figures))
 
 
 def left_out_downstream(graph: SupplyGraph, node_id: str) -> list[Claim]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mineralgraph.claim import Claim
+from mineralgraph.graph.share_sets import is_press
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -1185,9 +1186,33 @@ def _of_world(graph: SupplyGraph, claim: Claim, quantity) -> float | None:
     return min(1.0, quantity / amount)
 
 
+def figures_count(graph: SupplyGraph, claim: Claim) -> bool:
+    """Whether the analysis reads the figures of a producer's claim (its share, output
+    and capacity): not when every source of it is press, a repost or a news article
+    (design note 5.5: shown beside, not used unless the user asks, ``--press-figures``).
+    The claim itself still says that the producer produces.
+
+    >>> g = SupplyGraph([Claim("source:n", "source_type", "press", sources=("source:n",))])
+    >>> claim = Claim("facility:f", "PRODUCES", "material:m", (("share", 0.4),), ("source:n",))
+    >>> figures_count(g, claim), figures_count(g.with_press_figures(), claim)
+    (False, True)
+    """
+    return graph.press_figures or not is_press(claim, graph.source_type)
+
+
+def stated_share(graph: SupplyGraph, claim: Claim) -> float | None:
+    """A producer claim's own ``share`` as the analysis reads it: None where its sources
+    are press alone (:func:`figures_count`)."""
+    share = claim.qualifier("share")
+    return share if share is None or figures_count(graph, claim) else None
+
+
 def producer_share(graph: SupplyGraph, claim: Claim) -> float | None:
     """A producer's share of world output: stated, or derived from its output of the
-    year of the world output, or from its capacity (≈)."""
+    year of the world output, or from its capacity (≈); none from a claim of press
+    sources alone (:func:`figures_count`)."""
+    if not figures_count(graph, claim):
+        return None
     share = claim.qualifier("share")
     if share is not None:
         return share

@@ -69,8 +69,13 @@ def production_set(graph: SupplyGraph, material: str, year: int,
                    prefer: str = "source:wmd") -> ProductionSet | None:
     """The set of a material and year a scorer uses: one whose source id starts with
     ``prefer`` (the GeoPolRisk method is built on World Mining Data), else the one with
-    the most countries (then the smaller source id)."""
-    found = [s for s in production_sets(graph, material) if s.year == year]
+    the most countries (then the smaller source id); never a set from press or reposts
+    alone unless ``graph.press_figures`` (design note 5.5)."""
+    from mineralgraph.graph.share_sets import is_press
+
+    found = [s for s in production_sets(graph, material) if s.year == year
+             and (graph.press_figures or not all(is_press(c, graph.source_type)
+                                                 for c in s.claims))]
     if not found:
         return None
     preferred = [s for s in found if s.source.startswith(prefer)]
