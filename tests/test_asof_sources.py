@@ -53,6 +53,9 @@ def test_f35_in_2022_reads_later_shares_as_proxies_in_time(run_cli):
     assert ("material:dy-oxide", "all heavy rare-earth refining in 2023, the earliest year "
             "on record") in {(p["object"], p["measured_for"]) for p in next(
                 r for r in used["chokepoints"] if r["id"] == "country:CN")["proxies"]}
+    # the IEA's 2024 set stands in for 2022 where no earlier primary set exists
+    assert ("material:sm-oxide", "the four magnet rare earths refined together, not Sm in "
+            "2024, the earliest year on record") in measured
     myanmar = next(r for r in report["chokepoints"] if r["id"] == "country:MM")
     assert [p["measured_for"] for p in myanmar["proxies"]] == [
         "2023, the earliest year on record"]

@@ -117,9 +117,10 @@ def test_markdown_brief_has_every_part():
     assert summary.startswith(
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
-        "oxide (separated) (99% of world output; proxy), China's samarium oxide "
-        "(separated) (91% of world output; low, proxy)")
-    assert ("Lockheed Martin F-35 Lightning II keeps <0.1% of its supply under the "
+        "oxide (separated) (91% of world output; low, proxy, disputed), China's samarium "
+        "oxide (separated) (91% of world output; low, proxy)")
+    # 0.08 of HT magnets outside China (BIS) x 0.087228 of Dy oxide (IEA) = 0.006978
+    assert ("Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the "
             "scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
@@ -130,7 +131,7 @@ def test_markdown_brief_has_every_part():
     # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2): all
     # the F-35 still gets comes from it, so it is a new single point, said to be many
     # countries, never a sole source
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+    assert ("| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
@@ -203,8 +204,10 @@ LETTER = ("letter", (792.0, 612.0))
 @pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "upright"), [
     (*A4, None, 2, False, False), (*LETTER, None, 2, False, False),
     (*A4, None, 3, True, False), (*LETTER, None, 3, True, False),
-    (*A4, "cn-2025-04-defence-denial", 3, False, False),
-    (*LETTER, "cn-2025-04-defence-denial", 3, False, False)])
+    # under the denial the picture is taller since data's primary sets (Malaysia and the
+    # United States have NdPr shares of their own): it has the first page, upright
+    (*A4, "cn-2025-04-defence-denial", 3, False, True),
+    (*LETTER, "cn-2025-04-defence-denial", 3, False, True)])
 def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
                                                        upright):
     """One page when everything fits with the picture at 16 cm; else further pages for
@@ -388,11 +391,12 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
                         r"\S+ · \d+ sources, numbered as the product's chokepoint report "
                         r"and brief number them", lines[2]), lines[2]
-    assert ('n4["Dysprosium oxide (separated)<br/>Processing · HHI 9,801<br/>'
-            "China 99% (proxy)<br/>#4 China: possible SPOF") in block
-    # JL Mag splits China's 94% with China's other makers: an equal part, assumed (design
+    # China's box is the NdFeB alloy's now (BIS's 92%, HHI 0.92^2 = 8,464, ties the magnets')
+    assert ('n9["NdFeB alloy<br/>Metal & alloy · HHI 8,464<br/>'
+            "China 92% (proxy)<br/>#4 China: possible SPOF") in block
+    # JL Mag splits China's 92% with China's other makers: an equal part, assumed (design
     # note 5.4); none of it to all under --worst-case (structure.share_ranges)
-    assert "China 94% (incl. JL Mag Rare-Earth ≈47%)" in block
+    assert "China 92% (proxy) (incl. JL Mag Rare-Earth ≈46%)" in block
 
 
 def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
@@ -405,11 +409,11 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     note = next(line for line in lines if line.startswith("Suppliers"))
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
-        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (<0.1% of "
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-0.7% of "
         "its supply), not of its whole supply; 11 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
-            'under the scenario (<0.1% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9-100% | low, proxy, disputed | Rest of "
+            'under the scenario (0-0.7% of its supply))"]') in lines
+    assert ("| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before

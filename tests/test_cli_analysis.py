@@ -507,17 +507,16 @@ def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
     carry the same marks in concentration's text, CSV, JSON and the chart's caption."""
     args = ["concentration", "material:ndpr-oxide", "material:dy-oxide"]
     text = run_cli(*args).stdout
-    assert ("China's figure for Dysprosium oxide (separated) is a proxy, measured for "
-            "refining of the four magnet rare earths together (Nd, Pr, Tb, Dy; mostly Nd and Pr "
-            "by weight), not dysprosium alone.") in " ".join(text.split())
+    assert ("China's figure for Dysprosium oxide (separated) is a proxy, measured for the "
+            "four magnet rare earths refined together, mostly Nd and Pr.") in " ".join(text.split())
     # HHI over named countries: 0.912772^2 + 0.044864^2 + 0.011897^2 = 0.83531 -> 8,353
     assert "  2024  CN 91%,      91%   97%   8,353  yes   medium,       research     [1]" in text
     csv = run_cli(*args, "--format", "csv").stdout.splitlines()
     assert csv[0] == ("material,stage,year,top_country,top1,top3,hhi,highly_concentrated,"
                       "confidence,proxies,disputes,source_type,shares,sources")
     assert csv[2].startswith("material:dy-oxide,processing,2024,CN,0.912772,0.912772,8331.5,"
-                             "yes,low,\"country:CN>material:dy-oxide: refining of the four "
-                             "magnet rare earths together")
+                             "yes,low,\"country:CN>material:dy-oxide: the four magnet rare "
+                             "earths refined together")
     assert csv[2].endswith(",research,CN=0.912772;XX=0.087228,source:iea-cm-dataset-2025")
     data = json.loads(run_cli(*args, "--format", "json").stdout)
     assert [(d["material"], d["confidence"], d["source_types"], len(d["proxies"]))

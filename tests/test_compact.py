@@ -85,13 +85,13 @@ def test_f35_snapshot_shows_myanmars_heavy_feed_as_chokepoints_ranks_it(bundled,
     feed = chain.nodes["material:hre-feed"]
     assert [(k.rank, k.label, round(k.loss, 2)) for k in feed.chokes] == [(6, "Myanmar", 0.57)]
     assert [(b.label, round(b.share, 2)) for b in feed.bars][:1] == [("Myanmar", 0.57)]
-    # rank 7 is JL Mag's ≈47%, its equal part of China's 94% (design note 5.4): drawn
+    # rank 7 is JL Mag's ≈46%, its equal part of China's 92% (BIS, design note 5.4): drawn
     # inside China's bar, not marked apart
     assert [t.rank for t in chain.top] == [1, 2, 3, 4, 5, 6]
     whole = chain_exposure(bundled, "product:f-35")
     assert list(whole.top) == ["company:honeywell", "company:moog", "company:northrop-grumman",
                                "country:CN", "country:CD", "country:MM", "company:jl-mag"]
-    # under --worst-case JL Mag is 0-94% and ranks below the rest of the world's 14-47%
+    # under --worst-case JL Mag is 0-92% and ranks below the rest of the world's 14-47%
     # (rank 7, with the NdFeB alloy set of Commerce's Section 232 report), which the
     # compact picture draws
     wide = chain_exposure(bundled.with_worst_case(), "product:f-35")
