@@ -14,24 +14,13 @@ import random_supply
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from naive_model import Naive, anchors_of
+from readings import READINGS, read
 
 from mineralgraph.graph.analysis import Analysis, hhi
 from mineralgraph.graph.analysis.concentration import concentrations
 from mineralgraph.graph.flow import upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-
-#: the two readings the engine's properties hold in: section 5 as written, --worst-case
-READINGS = pytest.mark.parametrize("wide", [False, True, "press"],
-                                   ids=["note", "worst-case", "press-figures"])
-#: section 5 as written and --worst-case only (a test of a figure of one seed)
-TWO_READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
-
-
-def read(graph, wide):
-    """The graph in one of the readings: the note's (False), --worst-case (True) or
-    --press-figures ("press", with the note's other rules)."""
-    return graph.with_worst_case(wide is True).with_press_figures(wide == "press")
 
 
 def random_graph(seed: int, wide: bool = False) -> SupplyGraph:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from naive_model import Naive, anchors_of, candidates
+from readings import READINGS, read
 
 from mineralgraph import load_bundled
 from mineralgraph.graph.analysis import Analysis
@@ -20,17 +21,6 @@ from mineralgraph.graph.analysis.engine import BOUNDS
 from mineralgraph.loaders.scenarios import load_scenario, shipped_scenarios
 
 SCENARIOS = [None, *shipped_scenarios()]
-#: the two readings: section 5 as written, and --worst-case
-READINGS = pytest.mark.parametrize("wide", [False, True, "press"],
-                                   ids=["note", "worst-case", "press-figures"])
-#: section 5 as written and --worst-case only (a test of a figure of one seed)
-TWO_READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
-
-
-def read(graph, wide):
-    """The graph in one of the readings: the note's (False), --worst-case (True) or
-    --press-figures ("press", with the note's other rules)."""
-    return graph.with_worst_case(wide is True).with_press_figures(wide == "press")
 
 
 def naive_answers(graph, scenario, products, bound):

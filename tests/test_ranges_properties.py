@@ -17,22 +17,11 @@ import random_supply
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from naive_model import Naive, anchors_of, candidates, lower_graph
+from readings import READINGS, TWO_READINGS, read
 
 from mineralgraph.graph.analysis import Analysis, Scenario
 from mineralgraph.graph.analysis.engine import BOUNDS
 from mineralgraph.graph.supply_graph import SupplyGraph
-
-#: the two readings every property holds in: section 5 as written, and --worst-case
-READINGS = pytest.mark.parametrize("wide", [False, True, "press"],
-                                   ids=["note", "worst-case", "press-figures"])
-#: section 5 as written and --worst-case only (a test of a figure of one seed)
-TWO_READINGS = pytest.mark.parametrize("wide", [False, True], ids=["note", "worst-case"])
-
-
-def read(graph, wide):
-    """The graph in one of the readings: the note's (False), --worst-case (True) or
-    --press-figures ("press", with the note's other rules)."""
-    return graph.with_worst_case(wide is True).with_press_figures(wide == "press")
 
 
 def random_graph(seed: int, cycles: bool = False,
