@@ -163,9 +163,10 @@ def choose(claims: Iterable[Claim], published: Callable[[str], date],
     material = str(shares[0].object) if shares else ""
     if not shares:
         return ShareChoice(material, None)
-    statistical = [c for c in shares if not is_press(c, source_type)]
-    press = [c for c in shares if is_press(c, source_type)] if len(statistical) < len(shares) \
-        else []
+    statistical: list[Claim] = []
+    press: list[Claim] = []
+    for claim in shares:  # each claim's sources read once: press or not
+        (press if is_press(claim, source_type) else statistical).append(claim)
     oldest = policy == "oldest"
     if statistical or press_figures:
         ranked = _ranked(material, statistical or press, published, loaded, oldest)
