@@ -36,23 +36,30 @@ COMMANDS = {
 }
 
 
-def run(args: list[str], seed: str, tmp: Path) -> bytes:
-    """stdout of the command (or the file it wrote) under one hash seed."""
-    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT),
-           "COLUMNS": "80"}
-    args = [a.replace("{tmp}", str(tmp)) for a in args]
-    done = subprocess.run([sys.executable, "-m", "mineralgraph", *args], env=env, cwd=ROOT,
-                          capture_output=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stderr.decode()
-    written = [a for a in args if a.startswith(str(tmp))]
-    return Path(written[0]).read_bytes() if written else done.stdout
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, dict[str, bytes]]:
+    """Each command's output under each hash seed: one fresh interpreter per seed runs
+    them all (tests/stable_output_run.py)."""
+    found: dict[str, dict[str, bytes]] = {}
+    for seed in SEEDS:
+        tmp = tmp_path_factory.mktemp(f"seed{seed}")
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT),
+               "COLUMNS": "80"}
+        specs = [f"{name}=" + "\x1f".join(a.replace("{tmp}", str(tmp)) for a in args)
+                 for name, args in COMMANDS.items()]
+        done = subprocess.run([sys.executable, str(ROOT / "tests" / "stable_output_run.py"),
+                               str(tmp), *specs], env=env, cwd=ROOT, capture_output=True,
+                              timeout=900, check=False)
+        assert done.returncode == 0, done.stderr.decode()
+        found[seed] = {name: (tmp / f"{name}.out").read_bytes() for name in COMMANDS}
+    return found
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_output_is_the_same_bytes_under_every_hash_seed(name, tmp_path):
-    outputs = {seed: run(COMMANDS[name], seed, tmp_path) for seed in SEEDS}
-    assert outputs[SEEDS[0]], f"{name} wrote nothing"
-    differing = [seed for seed in SEEDS if outputs[seed] != outputs[SEEDS[0]]]
+def test_output_is_the_same_bytes_under_every_hash_seed(name, outputs):
+    by_seed = {seed: outputs[seed][name] for seed in SEEDS}
+    assert by_seed[SEEDS[0]], f"{name} wrote nothing"
+    differing = [seed for seed in SEEDS if by_seed[seed] != by_seed[SEEDS[0]]]
     assert not differing, f"{name}: output under PYTHONHASHSEED {differing} differs from " \
                           f"{SEEDS[0]}"
 
