@@ -204,6 +204,18 @@ def lower_graph(graph: SupplyGraph) -> SupplyGraph:
             if back and graph.worst_case else graph)
 
 
+class Asked(set):
+    """A set that remembers which members it was asked about."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.asked: set = set()
+
+    def __contains__(self, item) -> bool:
+        self.asked.add(item)
+        return super().__contains__(item)
+
+
 class Naive:
     """a(n) for one graph, scenario, product scope and bound, with nodes removed; the
     lower bound on :func:`lower_graph` (``anchors`` must be that graph's).
@@ -225,7 +237,19 @@ class Naive:
         self.fixpoint = fixpoint
 
     def value(self, target: str, removed=frozenset()) -> float:
-        removed = self.base_removed | set(removed)
+        removed = Asked(self.base_removed | set(removed))
+        value = self._value(target, removed)
+        self.asked = removed.asked
+        return value
+
+    def affecting(self, target: str) -> set[str]:
+        """The nodes whose removal can change ``value(target)``: those the rules asked
+        about. The rules read ``removed`` only by membership, so a node they never asked
+        about leaves every step, and the value, as it was."""
+        self.value(target)
+        return set(self.asked)
+
+    def _value(self, target: str, removed: Asked) -> float:
         if not self.fixpoint:
             rules: dict = {}
             a = cache(lambda n: rules["a"](n))

@@ -33,7 +33,9 @@ def naive_answers(graph, scenario, products, bound):
         a0 = naive.value(product)
         losses = {}
         if a0 > 0:
-            for node in candidates(graph):
+            # a node the rules never asked about cannot change a(P) (Naive.affecting)
+            affecting = naive.affecting(product)
+            for node in (n for n in candidates(graph) if n in affecting):
                 loss = 1.0 - naive.value(product, {node}) / a0
                 if loss > 1e-12:
                     losses[node] = loss
