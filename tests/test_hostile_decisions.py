@@ -107,7 +107,7 @@ def test_build_years_applies_to_trade_csv_files(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert years() == [2022]
     one_line_error(mg("build", "--no-bundled", "--source", paths[0], "--years", "2030", "-o",
-                      out), 
+                      out),
                    "--years 2030: no row of the trade tables given is of those years "
                    "(theirs: 2022); nothing written")
     assert years() == [2022]  # nothing written

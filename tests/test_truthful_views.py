@@ -155,7 +155,8 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     their reasons (commas inside) into one paragraph."""
     text = out("chokepoints", "--product", "product:f-35")
     # the press figures set aside follow the unmapped inputs (design note 5.5)
-    block = text[text.index("Supply not mapped"):text.index("\nPress figures, not used (design note 5.5: shown beside")]
+    block = text[text.index("Supply not mapped"):
+                 text.index("\nPress figures, not used (design note 5.5: shown beside")]
     lines = block.splitlines()
     assert lines[:2] == ["Supply not mapped, unknown and not safe (13 inputs, by stage, "
                          "with why no", "producer is mapped):"]
