@@ -110,7 +110,7 @@ def test_api_dependents_rows_carry_untraced_requirements():
                                                    "country:CN").rows()}
     assert rows["product:military-uav"] == {
         "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": "no",
-        "confidence": "unknown", "proxy": False, "disputed": False,
+        "confidence": "unknown", "proxies": "", "assumed_share": False, "disputes": "",
         "untraced_requirements": ["material:re-magnet-unspecified"]}
 
 
@@ -170,8 +170,9 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
             if line.startswith("| product:patriot ")] == ["low"]
     text = run_cli("chokepoints", "--product", "product:iphone").stdout
     assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
-            "NdFeB permanent magnet, 92% from China (HHI 8,464; medium confidence; rests "
-            "on a proxy); without China") in " ".join(text.split())
+            "NdFeB permanent magnet, 92% from China (HHI 8,464; medium confidence, a proxy: "
+            "measured for the NdFeB magnet and magnet alloy market together (2020)); without "
+            "China") in " ".join(text.split())
     assert run_cli("chokepoints", "--product", "product:iphone").stdout == text
 
 

@@ -92,11 +92,13 @@ class Brief:
         listed = f"{n} source{'' if n == 1 else 's'}"
         if self.cited_by == "list":
             return self.chain.caption(f"{listed}, listed below, numbered as the product's "
-                                      "chokepoint report and snapshot number them")
+                                      "chokepoint report and snapshot number them",
+                                      keeps=False)
         if self.cited_by == "picture":
-            return self.chain.caption(f"{listed} behind the picture, listed below")
+            return self.chain.caption(f"{listed} behind the picture, listed below",
+                                      keeps=False)
         return self.chain.caption(f"{listed} cited in the table, listed below; the picture "
-                                  f"draws on {drawn}")
+                                  f"draws on {drawn}", keeps=False)
 
 
 def citation(graph: SupplyGraph, source: str) -> str:
