@@ -42,8 +42,8 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
-    caveat_phrase,
     dispute_sentences,
+    headline_phrase,
     product_story,
     share_mark_text,
     story,
@@ -305,9 +305,12 @@ def _node_part(graph, node_id, chain, caveats=None):
              + (f", the most exposed {join_names([p.label for p in products[:5]])}"
                 if len(products) > 5 else
                 f": {join_names([p.label for p in products])}" if products else ""))
+    seen: set = set()
+
     def rested(p) -> str:
-        # each figure with what it rests on, as the table's confidence column says it
-        phrase = caveat_phrase(caveats[p.id]) if p.id in caveats else ""
+        # each figure with what it rests on, as the table's confidence column says it,
+        # its weakest proxy named once for the summary (5.7)
+        phrase = headline_phrase(graph, caveats[p.id], seen) if p.id in caveats else ""
         return f"{p.label} {phrase}" if phrase else p.label
 
     if len(stopped) > 5:

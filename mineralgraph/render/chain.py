@@ -532,6 +532,11 @@ class _Builder:
         chain.baseline_range = self.found.baseline_range
         if self.found.mapped is not None:
             chain.mapped_availability, chain.unmapped_count = self.found.mapped
+        caveats = self.found.availability_caveats
+        if self.scenario is not None and caveats is not None and caveats.weak:
+            from mineralgraph.reports.summary import headline_phrase
+
+            chain.availability_note = headline_phrase(g, caveats)[1:-1]
         chain.worst_case = g.worst_case
         chain.press_figures = g.press_figures
         return chain

@@ -191,7 +191,11 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
         what = f"a proxy{rated}: {who}"
     else:
         what = f"from a proxy{rated}: {who}"
-    parts = [f"{caveats.confidence} confidence, {what}" if caveats.confidence else what]
+    if rated and what.startswith("from "):
+        # the figure's confidence comes from another claim: said apart from the proxy
+        parts = [f"{caveats.confidence} confidence", "rests on " + what[len("from "):]]
+    else:
+        parts = [f"{caveats.confidence} confidence, {what}" if caveats.confidence else what]
     if caveats.assumed_share:
         parts.append("rests on an assumed (≈) share")
     if caveats.disputes:

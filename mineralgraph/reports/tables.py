@@ -33,12 +33,12 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
-    caveat_phrase,
     caveat_sentences,
     claims_phrase,
     confidence_hint,
     dispute_sentences,
     future_sentence,
+    headline_phrase,
     held_claims,
     left_out_sentence,
     makers_country_sentence,
@@ -235,8 +235,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     on_path = len(rows) - len(only) - len(set(grades) - set(only))
     stopped = [p for p in ranked if spofs.get(p) == "certain"]
     # each product it stops is named with what the figure rests on, as its row says it
-    # (a sentence that names a single point of failure states a figure too)
-    named = ("; ".join(f"{graph.label(p)} {caveat_phrase(caveats.get(p, Caveats()))}".rstrip()
+    # (a sentence that names a single point of failure states a figure too), a proxy
+    # named where it is the weakest claim, once for the sentence (5.7)
+    seen: set = set()
+    named = ("; ".join(f"{graph.label(p)} "
+                       f"{headline_phrase(graph, caveats.get(p, Caveats()), seen)}".rstrip()
                        for p in stopped) if 0 < len(stopped) <= 8 else "")
     intro = (f"{on_path} {'product has' if on_path == 1 else 'products have'} a supply path "
              f"from {name(graph, node_id)}; {certain} cannot be made without it"
