@@ -276,4 +276,6 @@ def test_a_supply_chain_3000_steps_deep_is_analysed():
     spofs = set(report.all_spofs)
     assert {"country:CN", "material:m0", f"material:m{steps - 1}"} <= spofs
     assert len([n for n in spofs if n.startswith("material:")]) == steps
-    assert time.perf_counter() - start < 5
+    # some 2 s unloaded (most of it the loss of each of the 3,000 steps, measured in the
+    # compiled engine); a bound far above, so that a shared machine does not fail it
+    assert time.perf_counter() - start < 30
