@@ -39,7 +39,7 @@ from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.reports.common import ends, spof_value
+from mineralgraph.reports.common import caveat_columns, ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -133,6 +133,15 @@ class Table:
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _rests_on(data: dict, assumed_share: bool) -> dict:
+    """What a row's figure rests on beside its ``confidence``, under the names JSON and
+    CSV give them: ``proxies`` and ``disputes`` as the CSV's text ("" when none) and
+    ``assumed_share``."""
+    found = caveat_columns(data)
+    return {"proxies": found["proxies"], "assumed_share": bool(assumed_share),
+            "disputes": found["disputes"]}
+
+
 def _text(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
@@ -155,8 +164,7 @@ class Chokepoints(Table):
                  "spof": spof_value(c.spof_kind), "spof_through_makers": list(c.through_makers),
                  "hhi": c.hhi, "hhi_material": c.hhi_material,
                  "confidence": c.caveats.confidence,
-                 "proxy": bool(c.caveats.proxies), "assumed_share": c.assumed_share,
-                 "disputed": bool(c.caveats.disputes)}
+                 **_rests_on(c.caveats.as_dict(), c.assumed_share)}
                 for r in self.reports for c in r.chokepoints]
 
     def to_frame(self):
@@ -199,16 +207,22 @@ class ScenarioResult(Table):
 
     def rows(self) -> list[dict]:
         """One row per product, hardest hit first; every range as its two ends, as in
-        the CSV."""
+        the CSV. A product not made yet on the date comes last, its figures None and
+        ``not_made_yet`` the date its making starts (None for the others)."""
+        def both(name, pair):
+            return ends(name, pair) if pair is not None else {f"{name}_low": None,
+                                                              f"{name}_high": None}
+
         return [{"product": r["product"], "label": r["label"],
-                 **ends("baseline", r["baseline_range"]),
-                 **ends("availability", r["availability_range"]),
+                 **both("baseline", r["baseline_range"]),
+                 **both("availability", r["availability_range"]),
                  "mapped_availability": r.get("mapped_availability"),
-                 **ends("loss", r["loss_range"]),
+                 **both("loss", r["loss_range"]),
                  "new_spofs": r["new_spofs"],
                  "new_possible_spofs": r.get("new_possible_spofs", []),
                  "confidence": r.get("confidence"),
-                 "proxy": bool(r.get("proxies")), "disputed": bool(r.get("disputes"))}
+                 **_rests_on(r, r.get("assumed_share", False)),
+                 "not_made_yet": (r.get("not_made_yet") or {}).get("made_from")}
                 for r in self.data["products"]]
 
 
@@ -303,8 +317,8 @@ class DependentsResult(Table):
             out.append({"product": product, **ends("loss", (min(values), high)),
                         "spof": spof_value(self.found.spofs.get(product)),
                         "confidence": confidence,
-                        "proxy": bool(caveats and caveats.proxies),
-                        "disputed": bool(caveats and caveats.disputes),
+                        **_rests_on(caveats.as_dict() if caveats else {},
+                                    bool(caveats and caveats.assumed_share)),
                         "untraced_requirements": list(untraced)})
         return out
 

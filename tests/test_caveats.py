@@ -188,7 +188,8 @@ def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, t
         "Scenario deny-sm: China withholds samarium oxide. Every figure below is measured\n"
         "against what a product still gets under it.\n\n"
         "Jet keeps 10% (both bounds; with its 1 input of unmapped supply counted missing,\n"
-        "0%) of its supply under the scenario (low confidence; rests on a proxy); most\n")
+        "0%) of its supply under the scenario (low confidence, from a proxy: China's\n"
+        "figure for Samarium oxide, measured for all rare-earth separation); most exposed\n")
     assert ("What the figures rest on: China's figure for Samarium oxide is a proxy, measured\n"
             "for all rare-earth separation. Some figures rest on low-confidence claims: run\n"
             "mineralgraph --min-confidence medium ... to see the answer without them.") in text
@@ -459,8 +460,8 @@ def test_a_headline_share_that_rests_on_a_low_confidence_proxy_says_so_next_to_i
     head = story(chokepoints(graph, ["product:p"]), graph)[0]
     # HHI over named countries: 90^2 = 8,100; China's loss 90%
     assert head == ("P is most exposed at the processing stage: Oxide, 90% from China (HHI "
-                    "8,100; low confidence; rests on a proxy); without China it would lose "
-                    "90% (low confidence; rests on a proxy).")
+                    "8,100; low confidence, a proxy: measured for all separation); without "
+                    "China it would lose 90% (low confidence, from the same proxy for Oxide).")
 
 
 def test_paths_and_dependents_say_what_min_confidence_left_out(run):

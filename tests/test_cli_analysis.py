@@ -64,8 +64,9 @@ def test_text_report_reads_like_a_briefing(run_cli):
     # repost's 99% of heavy refining is shown beside the IEA set, not used (note 5.5)
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
                               "component stage: High-temperature NdFeB magnet (Dy/Tb-doped), "
-                              "92% from China (HHI 8,464; medium confidence; rests on a "
-                              "proxy); without China it would lose ")
+                              "92% from China (HHI 8,464; medium confidence, a proxy: "
+                              "measured for the NdFeB magnet and magnet alloy market "
+                              "together (2020)); without China it would lose ")
     # each sole source says what it rests on, as every figure of the summary does
     assert summary.endswith("It cannot be made without Honeywell (high confidence), Moog "
                             "(medium confidence) and Northrop Grumman (high confidence), "
@@ -188,7 +189,16 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
     # figures beside, not used): it keeps 0-0.7%
     assert " ".join(text[2].split()).startswith(
         "Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the scenario (low "
-        "confidence; rests on a proxy; disputed);")
+        "confidence, from 3 proxies, the weakest: China's figure for Dysprosium oxide "
+        "(separated), measured for the four magnet rare earths refined together, mostly Nd and "
+        "Pr; disputed);")
+    # a figure resting on the same proxy later in the sentence says so without repeating
+    # it; the issuer's row reads as what it is (trial 5: "China removed as a producer on
+    # top of its control" was hard to read)
+    assert ("if China also stopped producing, beyond what its control already blocks, it "
+            "would lose 97% of what it still gets (low confidence, from 6 proxies, the "
+            "weakest: the one for Dysprosium oxide (separated) named above; disputed).") in (
+        " ".join(text[2].split()))
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):
@@ -542,5 +552,5 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()
-    assert "without China it would lose >99.9-100% (low confidence;" in text
+    assert "without China it would lose >99.9-100% (low confidence, from 6 proxies" in text
     assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]

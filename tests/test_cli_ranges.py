@@ -181,8 +181,10 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
-    assert ("availability 0-0.7% (low confidence; rests on a proxy; disputed) as of "
-            "2025-06-01") in text
+    # the heading names the weakest proxy the figure rests on (trial 5)
+    assert ("availability 0-0.7% (low confidence, from 3 proxies, the weakest: China's "
+            "figure for Dysprosium oxide (separated), measured for the four magnet rare earths "
+            "refined together, mostly Nd and Pr; disputed) as of 2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)
     assert ("Availability is a range because these stages have no mapped supply: Dysprosium "

@@ -183,9 +183,8 @@ def test_the_issuers_row_says_it_is_removed_on_top_of_its_control():
     row = report.chokepoints.row("country:CN")
     assert row.loss_range == pytest.approx((0.5, 0.5))
     head = product_story(report, graph)[0][0]
-    assert ("without the supply country:CN's control leaves (country:CN removed as a "
-            "producer on top of its control) it would lose 50% of what it still gets "
-            "(high confidence).") in head
+    assert ("if country:CN also stopped producing, beyond what its control already "
+            "blocks, it would lose 50% of what it still gets (high confidence).") in head
     # without the scenario, the whole of CN, said plainly
     head = product_story(chokepoints(graph, ["product:p"])[0], graph)[0][0]
     assert "without country:CN it would lose 95% (high confidence)." in head

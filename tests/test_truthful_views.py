@@ -347,7 +347,8 @@ def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
     # the same figure, the same confidence and source type as the chokepoint summary
     chk = " ".join(out("chokepoints", "--product", "product:f-35").split())
     assert ("High-temperature NdFeB magnet (Dy/Tb-doped), 92% from China (HHI 8,464; medium "
-            "confidence; rests on a proxy)") in chk
+            "confidence, a proxy: measured for the NdFeB magnet and magnet alloy market "
+            "together (2020))") in chk
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
     assert rows["product:f-35"]["sources"] == (

@@ -81,7 +81,9 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     flat = flat[flat.index(" whole). ") + len(" whole). "):]
     assert flat.startswith(
         "29 products have a supply path from China (country:CN); 1 cannot be made without "
-        "it: Tesla Optimus humanoid robot (low confidence; rests on a proxy). 25 more may "
+        "it: Tesla Optimus humanoid robot (low confidence; rests on 3 proxies, the weakest "
+        "(medium confidence): China's figure for NdFeB alloy, measured for the NdFeB magnet "
+        "and magnet alloy market together (2020)). 25 more may "
         "not be (if their unmapped stages sit in it or take their inputs from it). 3 more "
         "product(s) are listed though "
         "they have none. "
@@ -110,7 +112,7 @@ def test_api_dependents_rows_carry_untraced_requirements():
                                                    "country:CN").rows()}
     assert rows["product:military-uav"] == {
         "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": "no",
-        "confidence": "unknown", "proxy": False, "disputed": False,
+        "confidence": "unknown", "proxies": "", "assumed_share": False, "disputes": "",
         "untraced_requirements": ["material:re-magnet-unspecified"]}
 
 
@@ -170,8 +172,9 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
             if line.startswith("| product:patriot ")] == ["low"]
     text = run_cli("chokepoints", "--product", "product:iphone").stdout
     assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
-            "NdFeB permanent magnet, 92% from China (HHI 8,464; medium confidence; rests "
-            "on a proxy); without China") in " ".join(text.split())
+            "NdFeB permanent magnet, 92% from China (HHI 8,464; medium confidence, a proxy: "
+            "measured for the NdFeB magnet and magnet alloy market together (2020)); without "
+            "China") in " ".join(text.split())
     assert run_cli("chokepoints", "--product", "product:iphone").stdout == text
 
 

@@ -221,7 +221,27 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date,
     return out
 
 
-def later_figure_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Claim, Claim]]:
+def covered_materials(claims: Iterable[Claim], when: date,
+                      press_figures: bool = False) -> set[str]:
+    """The materials that have, at ``when``, a country share set of that year or an
+    earlier one (a ``PRODUCES`` share from a country, with a ``year`` not after the date's,
+    in force then; from press or reposts only with ``press_figures``, as 5.5 reads them).
+
+    >>> share = Claim("country:CN", "PRODUCES", "material:x", (("share", 0.9),
+    ...               ("year", 2020)), ("source:s",), valid_from=date(2020, 1, 1))
+    >>> covered_materials([share], date(2022, 6, 30)), covered_materials([share], date(2019, 1, 1))
+    ({'material:x'}, set())
+    """
+    claims = list(claims)
+    kinds = {c.subject: c.object for c in claims if c.predicate == "source_type"}
+    return {str(c.object) for c in claims
+            if share_sets.is_country_share(c) and isinstance(c.qualifier("year"), int)
+            and c.qualifier("year") <= when.year and active_on(c, when)
+            and (press_figures or not share_sets.is_press(c, kinds.get))}
+
+
+def later_figure_proxies(claims: Iterable[Claim], when: date,
+                         covered: set[str] = frozenset()) -> list[tuple[Claim, Claim]]:
     """Facility and company rows in force at ``when`` whose figure is of a later year.
 
     A facility's or company's ``PRODUCES`` row says that it produces and, with a ``year``,
@@ -233,6 +253,13 @@ def later_figure_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
     year, is marked as of that year, so no view shows a later event as a fact of the
     date. The figure then gives no share at the date either (a capacity or output gives
     one only against the world output of its own year, section 5.4).
+
+    Where the material has a country share set of the date's year or an earlier one
+    (``covered``, :func:`covered_materials`: BIS's 2020 set of sintered magnets at
+    2022-06-30), that set gives the shares and the later figure stands in for nothing: the
+    row is the relation alone (it produces then, by its own dates), not a proxy, so no
+    answer is said to rest on a later year's figure; its note is still marked as of its
+    year.
 
     Returns
     -------
@@ -246,6 +273,9 @@ def later_figure_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
     [('2024, a later year', 'in 2024: 2024 output')]
     >>> later_figure_proxies([old], date(2024, 6, 30))
     []
+    >>> [(c.qualifier("proxy"), c.qualifier("note"))
+    ...  for c, _ in later_figure_proxies([old], date(2022, 6, 30), {"material:m"})]
+    [(None, 'in 2024: 2024 output')]
     """
     out: list[tuple[Claim, Claim]] = []
     for claim in claims:
@@ -256,9 +286,14 @@ def later_figure_proxies(claims: Iterable[Claim], when: date) -> list[tuple[Clai
             continue
         held, note = claim.qualifier("proxy"), claim.qualifier("note")
         text = f"{year}, a later year"
-        marks = {"proxy": f"{held}; {text}" if held else text}
+        # a set of the date's year or before gives the material's shares: the later
+        # figure stands in for nothing there, and the row is no proxy
+        marks = {} if str(claim.object) in covered else {
+            "proxy": f"{held}; {text}" if held else text}
         if note:
             marks["note"] = f"in {year}: {note}"
+        if not marks:
+            continue
         qualifiers = tuple(sorted({**dict(claim.qualifiers), **marks}.items()))
         out.append((replace(claim, qualifiers=qualifiers), claim))
     return out
@@ -386,7 +421,9 @@ class SupplyGraph:
         #: graph rebuilt from this one (as_of, with_policy...) starts from the rows
         stand_ins = (earliest_set_proxies(claims, as_of, press_figures)
                      if as_of is not None else [])
-        later = later_figure_proxies(active, as_of) if as_of is not None else []
+        later = (later_figure_proxies(active, as_of,
+                                      covered_materials(active, as_of, press_figures))
+                 if as_of is not None else [])
         if later:
             marked = {id(old) for _, old in later}
             active = [c for c in active if id(c) not in marked]

@@ -42,8 +42,8 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
-    caveat_phrase,
     dispute_sentences,
+    headline_phrase,
     product_story,
     share_mark_text,
     story,
@@ -92,11 +92,13 @@ class Brief:
         listed = f"{n} source{'' if n == 1 else 's'}"
         if self.cited_by == "list":
             return self.chain.caption(f"{listed}, listed below, numbered as the product's "
-                                      "chokepoint report and snapshot number them")
+                                      "chokepoint report and snapshot number them",
+                                      keeps=False)
         if self.cited_by == "picture":
-            return self.chain.caption(f"{listed} behind the picture, listed below")
+            return self.chain.caption(f"{listed} behind the picture, listed below",
+                                      keeps=False)
         return self.chain.caption(f"{listed} cited in the table, listed below; the picture "
-                                  f"draws on {drawn}")
+                                  f"draws on {drawn}", keeps=False)
 
 
 def citation(graph: SupplyGraph, source: str) -> str:
@@ -303,9 +305,12 @@ def _node_part(graph, node_id, chain, caveats=None):
              + (f", the most exposed {join_names([p.label for p in products[:5]])}"
                 if len(products) > 5 else
                 f": {join_names([p.label for p in products])}" if products else ""))
+    seen: set = set()
+
     def rested(p) -> str:
-        # each figure with what it rests on, as the table's confidence column says it
-        phrase = caveat_phrase(caveats[p.id]) if p.id in caveats else ""
+        # each figure with what it rests on, as the table's confidence column says it,
+        # its weakest proxy named once for the summary (5.7)
+        phrase = headline_phrase(graph, caveats[p.id], seen) if p.id in caveats else ""
         return f"{p.label} {phrase}" if phrase else p.label
 
     if len(stopped) > 5:

@@ -294,6 +294,10 @@ class Chain:
     #: (Analysis.mapped_availability), and how many such inputs it has
     mapped_availability: float | None = None
     unmapped_count: int = 0
+    #: what the availability under a scenario rests on when that is weak, naming its
+    #: weakest proxy as the report's summary does (``low confidence, from a proxy: ...``;
+    #: design note 5.7): the caption says it beside the figure; "" when not weak
+    availability_note: str = ""
 
     def mapped_text(self) -> str | None:
         """What the product's availability is with its inputs of no mapped supply counted
@@ -386,10 +390,12 @@ class Chain:
         """The stage columns that hold at least one box, in order."""
         return sorted({n.column for n in self.nodes.values()})
 
-    def caption(self, sources: str | None = None) -> str:
+    def caption(self, sources: str | None = None, keeps: bool = True) -> str:
         """As-of date, scenario, dataset version and what the sources count, on one line:
         by default the sources behind the picture (a brief passes its own count, of the
-        sources it lists)."""
+        sources it lists). A compact picture under a scenario whose availability rests on
+        weak claims says what it keeps and on what (:attr:`availability_note`), unless
+        ``keeps`` is false (a brief, whose summary says it beside the figure)."""
         when = self.as_of.isoformat() if self.as_of else "latest data"
         scenario = self.scenario or "none (baseline)"
         if self.worst_case:  # every view says when --worst-case is on
@@ -401,7 +407,13 @@ class Chain:
         sources = sources or (
             f"{n} source{plural}, numbered as the product's chokepoint report and brief "
             "number them" if self.numbering else f"{n} source{plural} behind the picture")
-        return f"As of {when} · scenario: {scenario} · dataset {self.version} · {sources}"
+        # a compact picture's box gives what the product keeps; what that figure rests on
+        # does not fit there, so the caption says it (the full chain's header adds its own)
+        kept = (self.kept_text() if keeps and self.compact and self.availability_note
+                else None)
+        keeps = f" · keeps {kept} of its supply ({self.availability_note})" if kept else ""
+        return (f"As of {when} · scenario: {scenario}{keeps} · dataset {self.version} · "
+                f"{sources}")
 
 
 def dataset_version(graph: SupplyGraph) -> str:
@@ -520,6 +532,11 @@ class _Builder:
         chain.baseline_range = self.found.baseline_range
         if self.found.mapped is not None:
             chain.mapped_availability, chain.unmapped_count = self.found.mapped
+        caveats = self.found.availability_caveats
+        if self.scenario is not None and caveats is not None and caveats.weak:
+            from mineralgraph.reports.summary import headline_phrase
+
+            chain.availability_note = headline_phrase(g, caveats)[1:-1]
         chain.worst_case = g.worst_case
         chain.press_figures = g.press_figures
         return chain

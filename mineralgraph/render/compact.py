@@ -273,6 +273,10 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.mapped_availability = report.mapped_availability
     chain.unmapped_count = len(report.unmapped)
     chain.compact = True
+    if report.scenario and report.caveats.weak:  # said where the figure is (5.7)
+        from mineralgraph.reports.summary import headline_phrase
+
+        chain.availability_note = headline_phrase(graph, report.caveats)[1:-1]
     chain.worst_case = graph.worst_case
     chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]

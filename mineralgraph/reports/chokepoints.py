@@ -31,6 +31,7 @@ from mineralgraph.reports.common import (
 from mineralgraph.reports.summary import (
     caveat_phrase,
     caveat_sentences,
+    headline_phrase,
     not_made_sentence,
     rests_on,
     story,
@@ -101,11 +102,15 @@ def spof_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     return lines
 
 
-def heading(report: ProductReport) -> str:
+def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
+    """A product's section heading: its end uses and availability with what that rests
+    on (naming a proxy, as the summary does, when ``graph`` is given), date, scenario."""
     uses = ", ".join(report.end_use) or "no end use"
     when = report.as_of.isoformat() if report.as_of else "latest data"
     scenario = f", scenario {report.scenario}" if report.scenario else ""
-    phrase = caveat_phrase(report.caveats) if report.scenario else ""
+    phrase = "" if not report.scenario else (
+        headline_phrase(graph, report.caveats) if graph is not None
+        else caveat_phrase(report.caveats))
     # the availability of 5.6 (both bounds), and beside it what it is with the inputs of
     # no mapped supply counted missing (never called the availability: unknown, not safe)
     availability = availability_phrase(report.availability_range, report.mapped_availability,
@@ -270,7 +275,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                 report, graph, cited)[len(report.label) + 1:]
             out += [f"## {text(line)}" if markdown else line, ""]
             continue
-        out += [f"## {text(heading(report))}" if markdown else heading(report), ""]
+        out += [f"## {text(heading(report, graph))}" if markdown else heading(report, graph),
+                ""]
         out += [text(line) for line in spof_lines(report, graph) + range_lines(report, graph)]
         out += [""]
         shown = briefing_rows(report, top)

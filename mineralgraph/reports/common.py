@@ -75,6 +75,20 @@ def ends(name: str, pair) -> dict[str, float]:
     return {f"{name}_low": round(low, 6), f"{name}_high": round(high, 6)}
 
 
+def caveat_columns(data: dict) -> dict:
+    """What a figure rests on as flat columns (CSV, the Python API's rows), under the
+    names JSON gives them: ``proxies`` (``subject>object: measured for``, ``;``-separated)
+    and ``disputes`` (:func:`disputes_cell`), from a ``Caveats.as_dict()`` or a JSON row.
+
+    >>> caveat_columns({"proxies": [{"subject": "country:CN", "object": "material:m",
+    ...                              "measured_for": "all oxides"}], "disputes": []})
+    {'proxies': 'country:CN>material:m: all oxides', 'disputes': ''}
+    """
+    return {"proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+                                for p in data.get("proxies") or []),
+            "disputes": disputes_cell(data.get("disputes") or [])}
+
+
 def disputes_cell(disputes: list[dict]) -> str:
     """The disputed claims of a row (``Caveats.as_dict()["disputes"]``) as one CSV cell.
 

@@ -104,6 +104,105 @@ def caveat_phrase(caveats: Caveats) -> str:
     return f"({'; '.join(parts)})" if parts else ""
 
 
+def proxy_claims(graph: SupplyGraph, proxy: tuple[str, str, str]) -> list:
+    """The claims behind one proxy of :class:`Caveats` (subject, object, measured for):
+    the relations from the subject to the object marked with that proxy text."""
+    subject, obj, measured_for = proxy
+    found = [c for c in graph.relation_claims(obj, "PRODUCES", incoming=True)
+             if c.subject == subject and str(c.qualifier("proxy")) == measured_for]
+    return found or [c for c in graph.edge_claims() if c.subject == subject
+                     and str(c.object) == obj and str(c.qualifier("proxy")) == measured_for]
+
+
+def proxy_confidence(graph: SupplyGraph, proxy: tuple[str, str, str]) -> str | None:
+    """The weakest confidence among the claims behind one proxy (None when unrated)."""
+    from mineralgraph.graph.analysis.confidence import weakest
+
+    return weakest(c.confidence for c in proxy_claims(graph, proxy))
+
+
+def weakest_proxies(graph: SupplyGraph, caveats: Caveats) -> list[tuple[str, str, str]]:
+    """A figure's proxies, the weakest first (by the confidence of their claims; unrated
+    after rated, then by subject, object and text): the first is the one its headline
+    names."""
+    from mineralgraph.graph.analysis.confidence import LEVELS
+
+    def rank(proxy):
+        level = proxy_confidence(graph, proxy)
+        return (LEVELS.index(level) if level in LEVELS else len(LEVELS), proxy)
+
+    return sorted(caveats.proxies, key=rank)
+
+
+def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = None,
+                    figure: tuple[str, str] | None = None) -> str:
+    """What a headline figure rests on, for after it, naming the proxy where one is
+    among its claims (design note 5.7 and its addendum: a headline figure resting on a
+    proxy says so next to the figure): ``(low confidence, from a proxy: China's figure for
+    Dy oxide, measured for the four magnet rare earths refined together; disputed)``.
+
+    The weakest proxy is named (:func:`weakest_proxies`) with its own confidence when it
+    is not the figure's; others are counted ("from 3 proxies, the weakest ...").
+    ``named`` collects the proxies a sentence has named already: a later figure resting
+    on the same one says "the same proxy for ...". ``figure`` is the (country, material)
+    of a share the figure is itself, so its own proxy is not named twice. Without a
+    proxy, as :func:`caveat_phrase`.
+
+    >>> from mineralgraph import SupplyGraph
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("country:CN", "label", "China"),
+    ...     Claim("material:x", "label", "X oxide"),
+    ...     Claim("country:CN", "PRODUCES", "material:x", (("proxy", "all oxides"),
+    ...           ("share", 0.9)), ("source:s",), confidence="low")])
+    >>> caveats = Caveats("low", (("country:CN", "material:x", "all oxides"),))
+    >>> seen = set()
+    >>> headline_phrase(g, caveats, seen)
+    "(low confidence, from a proxy: China's figure for X oxide, measured for all oxides)"
+    >>> headline_phrase(g, Caveats("low", caveats.proxies, disputes=(("a", "b", "c", "d"),)),
+    ...                 seen)
+    '(low confidence, from the same proxy for X oxide; disputed)'
+    >>> headline_phrase(g, caveats, figure=("country:CN", "material:x"))
+    '(low confidence, a proxy: measured for all oxides)'
+    """
+    if not caveats.proxies:
+        return caveat_phrase(caveats)
+    ordered = weakest_proxies(graph, caveats)
+    first = ordered[0]
+    subject, obj, measured_for = first
+    level = proxy_confidence(graph, first)
+    # the proxy's own rating, where the figure's weakest claim is another one
+    rated = f" ({level} confidence)" if level and level != caveats.confidence else ""
+    if named is not None and first in named:
+        who = f"the one for {graph.label(obj)} named above"
+    elif figure == (subject, obj):
+        who = f"measured for {measured_for}"
+    else:
+        owner = prose_name(graph, subject)
+        who = (f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} figure for "
+               f"{graph.label(obj)}, measured for {measured_for}")
+    if named is not None:
+        named.add(first)
+    if len(ordered) > 1:
+        own = "its own, " if figure == (subject, obj) else ""
+        what = f"from {len(ordered)} proxies, the weakest{rated}: {own}{who}"
+    elif who.startswith("the one for"):
+        what = f"from the same proxy{rated} for {graph.label(obj)}"
+    elif figure == (subject, obj):
+        what = f"a proxy{rated}: {who}"
+    else:
+        what = f"from a proxy{rated}: {who}"
+    if rated and what.startswith("from "):
+        # the figure's confidence comes from another claim: said apart from the proxy
+        parts = [f"{caveats.confidence} confidence", "rests on " + what[len("from "):]]
+    else:
+        parts = [f"{caveats.confidence} confidence, {what}" if caveats.confidence else what]
+    if caveats.assumed_share:
+        parts.append("rests on an assumed (≈) share")
+    if caveats.disputes:
+        parts.append("disputed")
+    return f"({'; '.join(parts)})"
+
+
 def rests_on(caveats: Caveats) -> str:
     """What a figure rests on, as a predicate: ``rests on low-confidence claims and a proxy``.
 
@@ -239,7 +338,12 @@ def worst_country(report: ProductReport) -> Chokepoint | None:
     return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
 
 
-def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
+def _exposure(report: ProductReport, graph: SupplyGraph,
+              named: set | None = None) -> tuple[str, Caveats]:
+    """The headline's exposure clauses (the most exposed stage and worst country), each
+    figure with what it rests on (:func:`headline_phrase`; ``named``: the proxies the
+    sentence has named already), and their caveats."""
+    named = set() if named is None else named
     stage = most_exposed_stage(report, graph)
     country = worst_country(report)
     parts = []
@@ -251,12 +355,13 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
             lead = f", {percent(found.top1)} from {prose_name(graph, found.top_country)}"
             share_caveats = top_share_caveats(graph, stage.id, found.top_country)
         # a figure never goes without its confidence (and a press or repost source says so)
-        phrase = top_share_phrase(graph, stage.id, found.top_country) if lead else ""
+        phrase = (top_share_phrase(graph, stage.id, found.top_country, named)
+                  if lead else "")
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
                      f"(HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
     if country is not None:
         name = prose_name(graph, country.id)
-        phrase = caveat_phrase(country.caveats)
+        phrase = headline_phrase(graph, country.caveats, named)
         # a control that reaches the product only in the worst case (no maker recorded)
         # blocks its issuer there: the loss from losing the issuer is the best case's
         best_only = country.id in getattr(report, "worst_case_issuers", ())
@@ -272,8 +377,8 @@ def _exposure(report: ProductReport, graph: SupplyGraph) -> tuple[str, Caveats]:
         # producer on top of its control (section 3: the loss of S plus the node), so the
         # sentence says it is the supply the control leaves, not the country's whole part
         issuer = country.id in getattr(report, "issuers", ()) and not best_only
-        losing = (f"without the supply {name}'s control leaves ({name} removed as a "
-                  "producer on top of its control)" if issuer else f"without {name}")
+        losing = (f"if {name} also stopped producing, beyond what its control already "
+                  "blocks," if issuer else f"without {name}")
         parts.append(f"{losing} it would lose {span(*country.loss_range)}{of_rest}"
                      + (f" in the best case, where {name} still ships to it (no maker "
                         "is recorded, so the ban may not reach it)" if best_only else "")
@@ -318,25 +423,34 @@ def _top_share_claims(graph: SupplyGraph, material: str, country: str) -> list:
             or country in graph.neighbours(c.subject, "LOCATED_IN")]
 
 
-def top_share_phrase(graph: SupplyGraph, material: str, country: str) -> str:
+def top_share_phrase(graph: SupplyGraph, material: str, country: str,
+                     named: set | None = None) -> str:
     """What a country's share of a material rests on, for beside the figure: its
     confidence, a proxy or dispute, and the source type when the strongest is only press
-    or a repost.
+    or a repost. With ``named`` (a headline's, :func:`headline_phrase`) a proxy is named
+    with what it was measured for.
 
     >>> from mineralgraph import load_bundled
     >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN")
     'medium confidence; rests on a proxy'
+    >>> top_share_phrase(load_bundled(), "material:ndfeb-magnet", "country:CN", set())[:45]
+    'medium confidence, a proxy: measured for the '
     """
-    return claims_phrase(graph, _top_share_claims(graph, material, country))
+    return claims_phrase(graph, _top_share_claims(graph, material, country), named,
+                         (country, material))
 
 
-def claims_phrase(graph: SupplyGraph, claims: list) -> str:
+def claims_phrase(graph: SupplyGraph, claims: list, named: set | None = None,
+                  figure: tuple[str, str] | None = None) -> str:
     """What a figure resting on ``claims`` rests on, for beside it: their weakest
     confidence, a proxy or dispute, and the source type when the strongest is only press
-    or a repost (:func:`top_share_phrase`)."""
+    or a repost (:func:`top_share_phrase`); with ``named``, the proxy named as a headline
+    names it (:func:`headline_phrase`)."""
     from mineralgraph.graph.inventory import SOURCE_TYPES, fact_source_type
 
-    phrase = caveat_phrase(Caveats.of(claims))[1:-1]
+    caveats = Caveats.of(claims)
+    phrase = (caveat_phrase(caveats) if named is None
+              else headline_phrase(graph, caveats, named, figure))[1:-1]
     types = {fact_source_type(graph, c) for c in claims}
     strongest = next((t for t in SOURCE_TYPES if t in types), None)
     if strongest in ("press", "repost"):
@@ -442,9 +556,10 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
     """Sentences on one product, and the caveats of its headline figures."""
     if getattr(report, "not_made", None):
         return [not_made_sentence(report, graph)], Caveats()
-    exposure, caveats = _exposure(report, graph)
+    named: set = set()  # the proxies named so far: a later figure says "the same"
+    phrase = headline_phrase(graph, report.caveats, named) if report.scenario else ""
+    exposure, caveats = _exposure(report, graph, named)
     if report.scenario:
-        phrase = caveat_phrase(report.caveats)
         kept = availability_phrase(report.availability_range, report.mapped_availability,
                                    len(report.unmapped))
         head = (f"{report.label} keeps {kept} of its supply under the scenario"

@@ -14,8 +14,8 @@ from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
+    caveat_columns,
     csv_reading,
-    disputes_cell,
     ends,
     join_names,
     left_out_lines,
@@ -33,12 +33,12 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
-    caveat_phrase,
     caveat_sentences,
     claims_phrase,
     confidence_hint,
     dispute_sentences,
     future_sentence,
+    headline_phrase,
     held_claims,
     left_out_sentence,
     makers_country_sentence,
@@ -235,8 +235,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     on_path = len(rows) - len(only) - len(set(grades) - set(only))
     stopped = [p for p in ranked if spofs.get(p) == "certain"]
     # each product it stops is named with what the figure rests on, as its row says it
-    # (a sentence that names a single point of failure states a figure too)
-    named = ("; ".join(f"{graph.label(p)} {caveat_phrase(caveats.get(p, Caveats()))}".rstrip()
+    # (a sentence that names a single point of failure states a figure too), a proxy
+    # named where it is the weakest claim, once for the sentence (5.7)
+    seen: set = set()
+    named = ("; ".join(f"{graph.label(p)} "
+                       f"{headline_phrase(graph, caveats.get(p, Caveats()), seen)}".rstrip()
                        for p in stopped) if 0 < len(stopped) <= 8 else "")
     intro = (f"{on_path} {'product has' if on_path == 1 else 'products have'} a supply path "
              f"from {name(graph, node_id)}; {certain} cannot be made without it"
@@ -364,9 +367,7 @@ def _caveat_cells(caveats: Caveats, fmt: str) -> dict:
     if fmt in ("csv", "json"):
         data = caveats.as_dict()
         if fmt == "csv":
-            data["proxies"] = ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
-                                       for p in data["proxies"])
-            data["disputes"] = disputes_cell(data["disputes"])
+            data.update(caveat_columns(data))
         return data
     return {"confidence": caveats.describe()}
 
@@ -416,9 +417,25 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
             for r in result["products"]]})
     csv = fmt == "csv"
     sources = SourceIndex(graph)
-    reasons = reason_lines(result["products"], graph, sources)
+    # a product not made yet on the date has a row saying so and no figure (its making's
+    # sources cited); every sentence on losses reads the others
+    later = [r for r in result["products"] if r.get("not_made_yet")]
+    made = [r for r in result["products"] if not r.get("not_made_yet")]
+    reasons = reason_lines(made, graph, sources)
     rows = []
-    for r in result["products"]:
+    for r in later:
+        when = r["not_made_yet"]["made_from"]
+        cited = r["not_made_yet"]["sources"]
+        row = {"product": r["product"], "end_use": r["end_use"],
+               "loss": f"not made yet (from {when})", "new_spofs": [], "not_mapped": "",
+               "confidence": "", "sources": ";".join(cited) if csv else sources.cite(cited)}
+        if csv:
+            del row["loss"]
+            row.update({"not_made_yet": when, "requirements_recorded": "",
+                        "proxies": "", "disputes": "", "assumed_share": "",
+                        "new_possible_spofs": [], "mapped_availability": ""})
+        rows.append(row)
+    for r in made:
         behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
@@ -440,7 +457,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         "new_spofs": r["new_spofs"],
                         "new_possible_spofs": r["new_possible_spofs"]})
         rows.append(row)
-    hit = [r for r in result["products"] if r["loss_range"][1] > 0]
+    rows = rows[len(later):] + rows[:len(later)]  # in the result's order: not made last
+    hit = [r for r in made if r["loss_range"][1] > 0]
     # the hardest hit by the model's figure (the upper bound), then by the range's top
     top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
     worst = [r for r in hit
@@ -449,7 +467,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # a control not yet (or no longer) in force changes nothing: said before the count, so
     # "0 products lose supply" is never read as "safe under this control"
     intro += "".join(f"Note: {note}. " for note in result.get("notes", []))
-    intro += f"{len(hit)} of {len(rows)} product(s) lose or may lose supply"
+    intro += f"{len(hit)} of {len(made)} product(s) lose or may lose supply"
     if len(worst) == 1:
         intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
                   f"{span(*worst[0]['loss_range'])}.")
@@ -469,26 +487,34 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
+    if later:
+        when = result.get("as_of") or "the date"
+        intro += "".join(
+            f" {graph.label(r['product'])} was not made yet on {when}: its making by "
+            f"{join_names([graph.label(m) for m in r['not_made_yet']['makers']])} is dated "
+            f"from {r['not_made_yet']['made_from']}"
+            + (f" {sources.cite(r['not_made_yet']['sources'])}" if not csv else "")
+            + ", so it has no supply to lose on that date." for r in later)
     intro += "".join(f"\n{line}" for line in reasons)
-    intro += "".join(f"\n{line}" for line in press_lines(result["products"], graph, sources))
-    recorded = recorded_lines(result["products"], graph)
+    intro += "".join(f"\n{line}" for line in press_lines(made, graph, sources))
+    recorded = recorded_lines(made, graph)
     intro += "".join(f"\n{line}" for line in recorded)
     if recorded and not csv:
         intro += ("\n0%*: counting only the recorded requirements of the product (above): "
                   "not safe, not measured.")
-    rest = [name(graph, r["product"]) for r in result["products"] if r.get("rest_of_world_only")]
+    rest = [name(graph, r["product"]) for r in made if r.get("rest_of_world_only")]
     if rest:
         intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
     left_out = result.get("left_out_below_confidence", [])
     if graph.min_confidence:
         intro += "\n" + left_out_sentence(graph, len(left_out)).lstrip()
-    blind = [r["product"] for r in result["products"] if r["supply_not_mapped"]]
+    blind = [r["product"] for r in made if r["supply_not_mapped"]]
     if blind:
         intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
                   "not_mapped): each figure is a range from losing them to keeping them.")
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
-    intro += "".join(f"\n{line}" for line in baseline_lines(result["products"], graph))
+    intro += "".join(f"\n{line}" for line in baseline_lines(made, graph))
     columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence",
                "sources"]
     if csv:
@@ -498,6 +524,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                    "availability_high", "loss_low", "loss_high", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
                    "proxies", "disputes", "assumed_share", "sources", "mapped_availability"]
+        if later:  # the date its making starts, for a product not made yet
+            columns.append("not_made_yet")
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
                    left_out=left_out)
 
@@ -703,8 +731,12 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     intro += future_sentence(graph, [report.product])
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     intro += disputed_sentence(graph, [c.caveats for c in spofs])
+    # the product's figures under the keys chokepoints gives its products: both bounds
+    # against the baseline's, and what the availability rests on (5.7)
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
+            "baseline_range": [round(v, 6) for v in report.baseline_range],
             "availability_range": [round(v, 6) for v in report.availability_range],
+            **report.caveats.as_dict(),
             "mapped_availability": round(report.mapped_availability, 6),
             "rest_of_world_only": report.rest_of_world_only,
             "spofs_through_makers": report.through_makers,

@@ -179,6 +179,9 @@ class ChainExposure:
     #: for a product focus: (mapped availability, number of inputs of no mapped supply),
     #: said beside the availability (Analysis.mapped_availability)
     mapped: tuple | None = None
+    #: for a product focus: what its availability rests on (the report's ``caveats``,
+    #: section 5.7), for the picture to say beside the figure
+    availability_caveats: object = None
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -244,7 +247,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     unmarked: tuple = ()
     ranges: tuple = (None, None)
     what: dict = {}
-    mapped = None
+    mapped = availability_caveats = None
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -266,6 +269,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         availability, baseline = report.availability, report.baseline
         ranges = (report.availability_range, report.baseline_range)
         mapped = (report.mapped_availability, len(report.unmapped))
+        availability_caveats = report.caveats
     else:
         evidence = Evidence(analysis)
         # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
@@ -301,7 +305,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
                          frozenset(blocked), availability, baseline, concentrations,
                          comparison, scenario, graph.as_of_date, ranks, caveats,
                          {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())},
-                         unmarked, *ranges, what, mapped)
+                         unmarked, *ranges, what, mapped, availability_caveats)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,

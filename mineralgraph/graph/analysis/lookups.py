@@ -213,6 +213,27 @@ def left_out_between(graph: SupplyGraph, source: str, target: str) -> list[Claim
     return [c for c in graph.left_out if c.subject in between and str(c.object) in between]
 
 
+def not_made_row(graph: SupplyGraph, product: str, later: list) -> dict:
+    """A scenario's row of a product not made yet on the graph's date (``later``: its
+    dated MAKES claims, :meth:`SupplyGraph.not_made_yet`): who makes it from when and on
+    what sources, and no figure (every availability, loss and range None, no single
+    point of failure), as the chokepoint report's ``not_made_yet``."""
+    return {"product": product, "label": graph.label(product),
+            "end_use": graph.values(product, "end_use"),
+            "not_made_yet": {"made_from": later[0].valid_from.isoformat(),
+                             "makers": sorted({c.subject for c in later}),
+                             "sources": sorted({s for c in later for s in c.sources})},
+            "confidence": None, "assumed_share": False, "proxies": [], "disputes": [],
+            "baseline": None, "availability": None, "baseline_range": None,
+            "availability_range": None, "mapped_availability": None, "loss": None,
+            "loss_range": None, "may_be_unavailable_at_baseline": False,
+            "supply_not_mapped": [], "range_from_unmapped": [], "drivers": [],
+            "low_drivers": [], "range_from_grade": [], "range_from_maker": [],
+            "new_spofs": [], "new_possible_spofs": [],
+            "rest_of_world_only": False,
+            "requirements_recorded": len(graph.relation_claims(product, "REQUIRES"))}
+
+
 def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
     """Loss of every product under the scenario, against the baseline without it, on a
     graph already at the scenario's date; hardest hit first."""
@@ -221,10 +242,17 @@ def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
         if not control_in_force(graph, item["control"], graph.as_of_date):
             notes.append(f"{item['control']} is not in force on "
                          f"{graph.as_of_date or 'the latest date'}; it changes nothing")
+    after = Analysis(graph, scenario)
+    products = after.plain().products()
+    # a product not made yet on the date has no supply to lose: its row says from when
+    # its making is dated instead of a loss (as chokepoints and spof do), listed last
+    later = {p: found for p in products if (found := graph.not_made_yet(p))}
     rows = [{**row, "label": graph.label(row["product"]),
              "end_use": graph.values(row["product"], "end_use")}
-            for row in compare(graph, scenario)]
+            for row in compare(graph, scenario, [p for p in products if p not in later],
+                               analysis=after)]
     rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], r["product"]))
+    rows += [not_made_row(graph, product, found) for product, found in sorted(later.items())]
     return {"scenario": scenario.name, "title": scenario.title,
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
             "removed": list(scenario.remove), "enforced": [i["control"] for i in scenario.enforce],

@@ -336,40 +336,83 @@ class StructureBuilder:
             self.node(node_id)
         return self.s
 
+    # The walk is depth-first (a node is made the first time a node being built asks for
+    # it, before its inputs: :func:`visit_order` reproduces the numbering), and a supply
+    # chain may be thousands of steps deep. So it runs on an explicit stack, not Python's:
+    # each step below is a generator that yields the step it needs built (another
+    # generator) and is sent back that step's evaluation node (:meth:`_run`). The order
+    # the nodes are made in is the recursive walk's, to the last node.
+
+    @staticmethod
+    def _run(step):
+        """Run a step of the walk and every step it asks for, on an explicit stack, and
+        return its result."""
+        stack, value = [step], None
+        while True:
+            try:
+                needed = stack[-1].send(value)
+            except StopIteration as done:
+                stack.pop()
+                value = done.value
+                if not stack:
+                    return value
+                continue
+            stack.append(needed)
+            value = None
+
     def node(self, node_id: str) -> int:
         """The evaluation node of a graph node, compiled on first use."""
         found = self.s.index.get(node_id)
         if found is not None:
             return found
+        return self._run(self._node(node_id))
+
+    def _nodes(self, node_ids):
+        """Step: the evaluation nodes of some graph nodes, in order."""
+        out = []
+        for node_id in node_ids:
+            found = self.s.index.get(node_id)
+            out.append(found if found is not None else (yield self._node(node_id)))
+        return out
+
+    def _node(self, node_id: str):
+        """Step: :meth:`node`."""
+        found = self.s.index.get(node_id)
+        if found is not None:
+            return found
         kind = model.kind_of(node_id)
         if kind == "Material":
-            return self._material(node_id)
+            return (yield self._material(node_id))
         if kind == "Product":
             node = self.s.add(node_id, AND, node_id)
-            inputs = [self.node(m) for m in required(self.graph, node_id, "REQUIRES")]
+            inputs = yield self._nodes(required(self.graph, node_id, "REQUIRES"))
             self.s.set_inputs(node, inputs)
             if not inputs:
                 self.s.unmapped.add(node_id)
             return node
         return self.s.add(node_id, LEAF, node_id)
 
-    def _material(self, material: str) -> int:
+    def _material(self, material: str):
         node = self.s.add(material, AND, material)
-        elements = [self.node(e) for e in self.look.contains(material)]
+        elements = yield self._nodes(self.look.contains(material))
         producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
         if producers:
             supply = self.s.add(("supply", material), OR, None)
             weights = self.look.weights(material)
             pools = self.look.pools(material)
             pooled = {c.subject for _, group in pools for c in group}
-            pairs = [(self._producer(c.subject, material), w) for c, w in weights
-                     if w > 0 and c.subject not in pooled]
-            pairs += [(self._pool(material, group), w) for w, group in pools if w > 0]
+            pairs = []
+            for c, w in weights:
+                if w > 0 and c.subject not in pooled:
+                    pairs.append(((yield self._producer(c.subject, material)), w))
+            for w, group in pools:
+                if w > 0:
+                    pairs.append(((yield self._pool(material, group)), w))
             self.s.set_inputs(supply, [p for p, _ in pairs], [w for _, w in pairs])
             self.s.set_inputs(node, elements + [supply])
             return node
         self.s.unmapped.add(material)
-        inputs = [self.node(i) for i in self.material_inputs(material)]
+        inputs = yield self._nodes(self.material_inputs(material))
         if self.anchors is None:
             self.s.set_inputs(node, elements + inputs)
             return node
@@ -379,13 +422,14 @@ class StructureBuilder:
         else:
             virtual = self.s.add(key, AND, None)
             anchor = self.anchors.get(material)
-            self.s.set_inputs(virtual, ([self.node(anchor)] if anchor else []) + inputs)
+            anchored = (yield self._nodes([anchor])) if anchor else []
+            self.s.set_inputs(virtual, anchored + inputs)
         supply = self.s.add(("supply", material), OR, None)
         self.s.set_inputs(supply, [virtual], [1.0])
         self.s.set_inputs(node, elements + [supply])
         return node
 
-    def _pool(self, material: str, group: list) -> int:
+    def _pool(self, material: str, group: list):
         """Producers that split a pool with no share of their own (:func:`producer_pools`):
         how the pool's output is shared among them is not known, so the lower bound puts
         all of it on the worst-off member (AND: losing any one of them may lose the whole
@@ -394,14 +438,17 @@ class StructureBuilder:
         minimum and at most their maximum."""
         node = self.s.add(("pool", material, group[0].subject),
                           MAX if self.anchors is None else AND, None)
-        self.s.set_inputs(node, [self._producer(c.subject, material) for c in group])
+        members = []
+        for c in group:
+            members.append((yield self._producer(c.subject, material)))
+        self.s.set_inputs(node, members)
         return node
 
     def material_inputs(self, material: str) -> list[str]:
         """What a material is MADE_FROM or REQUIRES."""
         return self.look.inputs(material)
 
-    def _producer(self, producer: str, material: str) -> int:
+    def _producer(self, producer: str, material: str):
         key = (producer, material)
         found = self.s.internal.get(key)
         if found is not None:
@@ -409,28 +456,29 @@ class StructureBuilder:
         if key in self.blocked:
             return self.s.add(key, ZERO, None)
         node = self.s.add(key, AND, None)
-        parts = [self.node(producer)]
-        parts += [self.node(n) for n in self.look.context(producer) if n != producer]
+        parts = yield self._nodes([producer] + [n for n in self.look.context(producer)
+                                                if n != producer])
         if self.supplied(producer):
-            parts += [self._input(producer, i, ()) for i in self.material_inputs(material)]
+            for i in self.material_inputs(material):
+                parts.append((yield self._input(producer, i, ())))
         else:  # what _input gives a producer nobody supplies: the world pool
-            parts += [self.node(i) for i in self.material_inputs(material)]
+            parts += yield self._nodes(self.material_inputs(material))
         self.s.set_inputs(node, parts)
         return node
 
-    def _input(self, producer: str, material: str, trail: tuple) -> int:
+    def _input(self, producer: str, material: str, trail: tuple):
         """One input of what ``producer`` makes: from its explicit suppliers where it has
         them; made in-house where it is supplied further up (section 5.3); else the
         world pool."""
         supplied = self.supplied(producer)
         if material in supplied:
-            return self._sourced(producer, material, supplied[material])
+            return (yield self._sourced(producer, material, supplied[material]))
         if (supplied and material not in trail
                 and any(m in self.ancestors(material) for m in supplied)):
-            return self._in_house(producer, material, trail + (material,))
-        return self.node(material)
+            return (yield self._in_house(producer, material, trail + (material,)))
+        return (yield self._nodes([material]))[0]
 
-    def _in_house(self, producer: str, material: str, trail: tuple) -> int:
+    def _in_house(self, producer: str, material: str, trail: tuple):
         """A stage the producer does itself: its elements and its inputs, each input
         sourced as :meth:`_input` says (never the world pool of the stage itself).
         Removing the material removes this too (it is owned by the material).
@@ -444,9 +492,10 @@ class StructureBuilder:
         if key in self.s.internal:
             return self.s.internal[key]
         node = self.s.add(key, AND, material)
-        self.s.set_inputs(node, [self.node(e) for e in self.look.contains(material)]
-                          + [self._input(producer, i, trail)
-                             for i in self.material_inputs(material)])
+        parts = yield self._nodes(self.look.contains(material))
+        for i in self.material_inputs(material):
+            parts.append((yield self._input(producer, i, trail)))
+        self.s.set_inputs(node, parts)
         return node
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
@@ -458,7 +507,7 @@ class StructureBuilder:
         the graph that decides sourcing (without put-back requirements)."""
         return self.sourcing.ancestors(material)
 
-    def _sourced(self, producer: str, material_input: str, suppliers) -> int:
+    def _sourced(self, producer: str, material_input: str, suppliers):
         """The producer's supply of one input from its explicit suppliers: their output
         (in the stated proportions) and the input's elements; removing the input (a
         material) or one of its elements removes it too."""
@@ -472,24 +521,25 @@ class StructureBuilder:
         inputs, weights = [], []
         for supplier, weight in suppliers:
             if supplier in makers:
-                inputs.append(self._producer(supplier, material_input))
+                inputs.append((yield self._producer(supplier, material_input)))
             else:
-                inputs.append(self._supplier_leaf(supplier, material_input))
+                inputs.append((yield self._supplier_leaf(supplier, material_input)))
             weights.append(weight)
         self.s.set_inputs(pool, inputs, weights)
-        self.s.set_inputs(node, [self.node(e) for e in self.look.contains(material_input)]
-                          + [pool])
+        elements = yield self._nodes(self.look.contains(material_input))
+        self.s.set_inputs(node, elements + [pool])
         return node
 
-    def _supplier_leaf(self, supplier: str, material_input: str) -> int:
+    def _supplier_leaf(self, supplier: str, material_input: str):
         """A supplier that is not a recorded producer of what it supplies: as available as
         itself and, for a facility, its country and operator."""
         key = ("supplier", supplier, material_input)
         if key in self.s.internal:
             return self.s.internal[key]
         node = self.s.add(key, AND, None)
-        self.s.set_inputs(node, [self.node(supplier)] + [
-            self.node(n) for n in self.look.context(supplier) if n != supplier])
+        parts = yield self._nodes([supplier] + [n for n in self.look.context(supplier)
+                                                if n != supplier])
+        self.s.set_inputs(node, parts)
         return node
 
 
