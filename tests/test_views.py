@@ -81,7 +81,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     flat = flat[flat.index(" whole). ") + len(" whole). "):]
     assert flat.startswith(
         "29 products have a supply path from China (country:CN); 1 cannot be made without "
-        "it: Tesla Optimus humanoid robot (low confidence; rests on a proxy). 25 more may "
+        "it: Tesla Optimus humanoid robot (low confidence; rests on a proxy). 22 more may "
         "not be (if their unmapped stages sit in it or take their inputs from it). 3 more "
         "product(s) are listed though "
         "they have none. "
