@@ -43,7 +43,7 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 13 | low, proxy, disputed | "
+    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 12 | low, proxy, disputed | "
             "[1] |" in md)
     assert "| product:optimus | robotics | 100% |  | 1 | medium, proxy | [1][2] |" in md
     assert "1.000" not in md
@@ -169,8 +169,8 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     assert ("  - Germanium tetrachloride (GeCl4) (material:germanium-tetrachloride): USGS MCS\n"
             "    2025 publishes no country split for germanium products (global data limited\n"
             "    and hard to verify); US GeCl4 is made in Quapaw, Oklahoma, from imported and\n"
-            "    recycled germanium [30][31]\n") in processing
-    assert "\n[30] statistics: Mineral Commodity Summaries 2025: Germanium" in text
+            "    recycled germanium [31][32]\n") in processing
+    assert "\n[31] statistics: Mineral Commodity Summaries 2025: Germanium" in text
     # every number cited in the block is listed under SOURCES
     listed = text.split("\nSOURCES\n")[1]
     import re
