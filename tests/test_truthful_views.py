@@ -37,13 +37,13 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     # the range on one line, never ">99.9-" over "100%" (how the prose cells wrap depends
     # on the other rows' widths)
     # all it still gets comes from the rest of the world: a new SPOF (design note 5.2)
-    assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "13"]
+    assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "12"]
     assert {"low,", "proxy,", "[1]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 13 | low, proxy, disputed | "
+    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 12 | low, proxy, disputed | "
             "[1] |" in md)
     assert "| product:optimus | robotics | 100% |  | 1 | medium, proxy | [1][2] |" in md
     assert "1.000" not in md
@@ -158,20 +158,20 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     block = text[text.index("Supply not mapped"):
                  text.index("\nPress figures, not used (design note 5.5: shown beside")]
     lines = block.splitlines()
-    assert lines[:2] == ["Supply not mapped, unknown and not safe (13 inputs, by stage, "
+    assert lines[:2] == ["Supply not mapped, unknown and not safe (12 inputs, by stage, "
                          "with why no", "producer is mapped):"]
     assert [line for line in lines if line.startswith("- ")] == [
         "- mining", "- processing", "- metal", "- component", "- subsystem"]
     processing = block[block.index("- processing\n"):block.index("- metal\n")]
     assert [line.split(" (material:")[0] for line in processing.splitlines()
             if line.startswith("  - ")] == [
-        "  - Germanium dioxide (GeO2)", "  - Germanium tetrachloride (GeCl4)",
-        "  - Refined cobalt"]
-    assert ("  - Refined cobalt (material:cobalt-refined): USGS MCS 2025 names China the\n"
-            "    world's leading producer of refined cobalt without a country split; the\n"
-            "    country splits found elsewhere were on aggregator pages without a readable\n"
-            "    primary source [23]\n") in processing
-    assert "\n[23] statistics: Mineral Commodity Summaries 2025: Cobalt" in text
+        "  - Germanium dioxide (GeO2)", "  - Germanium tetrachloride (GeCl4)"]
+    # refined cobalt has the IEA Critical Minerals Dataset's 2024 set (data README)
+    assert ("  - Germanium tetrachloride (GeCl4) (material:germanium-tetrachloride): USGS MCS\n"
+            "    2025 publishes no country split for germanium products (global data limited\n"
+            "    and hard to verify); US GeCl4 is made in Quapaw, Oklahoma, from imported and\n"
+            "    recycled germanium [31][32]\n") in processing
+    assert "\n[31] statistics: Mineral Commodity Summaries 2025: Germanium" in text
     # every number cited in the block is listed under SOURCES
     listed = text.split("\nSOURCES\n")[1]
     import re
@@ -179,17 +179,17 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
         assert f"\n[{n}] " in listed
     summary = " ".join(text.split("\n\n")[4].split())
     assert summary.startswith(
-        "13 upstream materials have no mapped supply (unknown, not safe), by stage: "
+        "12 upstream materials have no mapped supply (unknown, not safe), by stage: "
         "mining: Germanium concentrate (zinc residues, coal fly ash); processing: "
-        "Germanium dioxide (GeO2), Germanium tetrachloride (GeCl4) and Refined cobalt; "
+        "Germanium dioxide (GeO2) and Germanium tetrachloride (GeCl4); "
         "metal: Dysprosium metal and DyFe alloy,")
     md = out("chokepoints", "--product", "product:f-35", "--format", "md")
-    assert ("**Supply not mapped, unknown and not safe (13 inputs, by stage, with why no "
+    assert ("**Supply not mapped, unknown and not safe (12 inputs, by stage, with why no "
             "producer is mapped)**\n\n- mining\n  - Germanium concentrate (zinc residues, "
             "coal fly ash) (material:germanium-concentrate): USGS MCS 2025: global") in md
     brief = out("brief", "product:f-35", "--format", "md")
-    assert ("13 upstream materials have no mapped supply (unknown, not safe), by stage: "
-            "1 in mining, 3 in processing, 5 in metal, 3 in component and 1 in subsystem"
+    assert ("12 upstream materials have no mapped supply (unknown, not safe), by stage: "
+            "1 in mining, 2 in processing, 5 in metal, 3 in component and 1 in subsystem"
             in brief)
 
 
@@ -200,7 +200,7 @@ def test_unmapped_inputs_with_the_same_reason_share_one_line():
 
     graph = load_bundled()
     lines = unmapped_block(graph, SourceIndex(graph), [
-        "material:ruthenium-mine", "material:iridium-mine", "material:cobalt-refined",
+        "material:ruthenium-mine", "material:iridium-mine", "material:germanium-dioxide",
         "material:rhodium-mine"], markdown=True)
     assert lines[2] == "- mining"
     assert lines[3].startswith(
@@ -209,7 +209,7 @@ def test_unmapped_inputs_with_the_same_reason_share_one_line():
         "Ruthenium (mined with the platinum-group metals) (material:ruthenium-mine): USGS "
         "MCS 2025 gives world mine production by country only for palladium and platinum")
     assert lines[3].endswith(" [1]")
-    assert lines[4] == "- processing" and lines[5].startswith("  - Refined cobalt")
+    assert lines[4] == "- processing" and lines[5].startswith("  - Germanium dioxide")
 
 
 # ------------------------------------------------- 4. Mermaid labels as written
@@ -312,14 +312,14 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
-    # 13 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
+    # 12 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
     # is 100% at baseline by construction, so every view says beside it what it is with
     # them counted missing (unknown supply is not safe), never calling that availability
     text = out("chokepoints", "--product", "product:f-35")
-    assert ("defence; availability 100% (both bounds; with its 13 inputs of unmapped supply "
+    assert ("defence; availability 100% (both bounds; with its 12 inputs of unmapped supply "
             "counted missing, 0%) as of latest data") in " ".join(text.split())
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 13 '
+    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 12 '
             'unmapped inputs counted missing)"]') in mmd
     svg = out("snapshot", "product:f-35")
     assert ">availability</text>" in svg and ">100% (no</text>" in svg
@@ -328,7 +328,7 @@ def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     # the full chain states the availability as the report and the compact picture do
     assert "availability 0-0.7% (baseline 100%)" in full
-    assert ("availability 100%; 0% with its 13 unmapped inputs counted missing"
+    assert ("availability 100%; 0% with its 12 unmapped inputs counted missing"
             in out("snapshot", "product:f-35", "--full"))
 
 
@@ -410,15 +410,15 @@ def test_chokepoints_json_gives_why_each_input_is_unmapped_as_the_text_does():
     reasons = data["unmapped_reasons"]
     assert [r["material"] for r in reasons] == [
         "material:germanium-concentrate", "material:germanium-dioxide",
-        "material:germanium-tetrachloride", "material:cobalt-refined", "material:dy-metal",
+        "material:germanium-tetrachloride", "material:dy-metal",
         "material:germanium-metal", "material:ndpr-metal",
         "material:sm-metal", "material:smco-alloy", "material:germanium-ir-optic",
         "material:re-defence-materials", "material:smco-magnet", "material:f35-das-sensor"]
     assert sorted(r["material"] for r in reasons) == sorted(data["supply_not_mapped"])
-    cobalt = reasons[3]
-    assert (cobalt["stage"], cobalt["sources"]) == ("processing",
-                                                    ["source:usgs-mcs2025-cobalt"])
-    assert cobalt["reason"].startswith("USGS MCS 2025 names China the world's leading")
+    gecl4 = reasons[2]
+    assert (gecl4["stage"], gecl4["sources"]) == (
+        "processing", ["source:mofcom-announcement-23-2023", "source:usgs-mcs2025-germanium"])
+    assert gecl4["reason"].startswith("USGS MCS 2025 publishes no country split for germanium")
 
 
 def test_a_zero_loss_on_a_partial_bill_of_materials_is_marked_in_its_cell():

@@ -91,7 +91,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
-    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[66]"]
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[69]"]
     assert run_cli("--worst-case", "dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
