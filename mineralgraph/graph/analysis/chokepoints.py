@@ -31,6 +31,7 @@ import numpy as np
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.confidence import (
+    LEVELS,
     Caveats,
     left_out_dict,
     left_out_each,
@@ -330,6 +331,8 @@ class Evidence:
         self._unshared: dict[str, frozenset] = {}
         self._produced_sets: dict[str, frozenset[str]] = {}
         self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
+        #: what :meth:`availability_caveats` reads of each node (made on first use)
+        self._caveat_parts: tuple | None = None
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -659,17 +662,89 @@ class Evidence:
         claims of those materials (the shares that make each pool).
 
         A product's availability at baseline is 1 in both bounds by construction; what it
-        rests on says how sure the mapped chain behind that 1 is."""
-        ups = self.analysis.upstream(product)
-        claims = []
-        for node in sorted(ups | {product}):
-            if model.kind_of(node) not in ("Material", "Product"):
+        rests on says how sure the mapped chain behind that 1 is.
+
+        Caveats of a set of claims are those of its parts put together (the weakest
+        confidence, the union of the proxies and of the disputes), so each node's part is
+        made once (:meth:`_node_caveats`) and a product reads those of its upstream nodes
+        as arrays, not every claim again product after product (a quarter of the
+        all-products run at 100k nodes)."""
+        flow = self.analysis.flow_index
+        level, marked, parts, exact = self._node_caveats()
+        numbers = flow.upstream_numbers([product])
+        own = flow.number[product]
+        at = int(np.searchsorted(numbers, own))
+        if at == len(numbers) or numbers[at] != own:
+            numbers = np.insert(numbers, at, own)
+        weakest_level = int(level[numbers].min()) if len(numbers) else len(LEVELS)
+        proxies: set = set()
+        disputes: set = set()
+        for node in numbers[marked[numbers]].tolist():
+            node_proxies, node_disputes = parts[node]
+            proxies.update(node_proxies)
+            disputes.update(node_disputes)
+        if exact:  # a node with a claim on a product: read as the claims say
+            ups = self.analysis.upstream(product)
+            for node in numbers.tolist():
+                if node in exact:
+                    for claim in exact[node]:
+                        if claim.object in ups:
+                            found = Caveats.of([claim])
+                            if found.confidence is not None:
+                                weakest_level = min(weakest_level,
+                                                    LEVELS.index(found.confidence))
+                            proxies.update(found.proxies)
+                            disputes.update(found.disputes)
+        return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
+                       tuple(sorted(proxies)), False, tuple(sorted(disputes)))
+
+    def _node_caveats(self):
+        """What :meth:`availability_caveats` reads of each node of the flow index (made
+        once): the weakest confidence of its claims there (an index into ``LEVELS``;
+        ``len(LEVELS)`` when none is rated), whether it has a proxy or a dispute, and
+        those (node -> (proxies, disputes)); and the claims of a node whose other end is a
+        product, which only the product's upstream may hold (node -> claims, read per
+        product).
+
+        A product's or material's requirements, inputs and contents, and its producers,
+        are its suppliers in the flow view, so they are upstream of any product the node
+        is upstream of (or is): the upstream filter keeps them all, except a claim whose
+        other end is a product (the product itself is never upstream of itself)."""
+        if self._caveat_parts is not None:
+            return self._caveat_parts
+        flow = self.analysis.flow_index
+        graph = self.graph
+        none = len(LEVELS)
+        rank = {name: i for i, name in enumerate(LEVELS)}
+        level = np.full(len(flow.ids), none, np.int8)
+        marked = np.zeros(len(flow.ids), np.bool_)
+        parts: dict[int, tuple[list, list]] = {}
+        exact: dict[int, list[Claim]] = {}
+        kind_of = model.kind_of
+        for number, node in enumerate(flow.ids):
+            if kind_of(node) not in ("Material", "Product"):
                 continue
+            claims = []
             for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
-                claims += [c for c in self.graph.relation_claims(node, relation)
-                           if c.object in ups]
-            claims += self.graph.relation_claims(node, "PRODUCES", incoming=True)
-        return Caveats.of(claims)
+                claims += graph.relation_claims(node, relation)
+            claims += graph.relation_claims(node, "PRODUCES", incoming=True)
+            low = none
+            for claim in claims:
+                if kind_of(str(claim.object)) == "Product":
+                    exact.setdefault(number, []).append(claim)
+                    continue
+                found = rank.get(claim.confidence, none)
+                if found < low:
+                    low = found
+                if claim.qualifier("proxy") or claim.qualifier("disputed"):
+                    marked[number] = True
+                    held = Caveats.of([claim])
+                    node_parts = parts.setdefault(number, ([], []))
+                    node_parts[0].extend(held.proxies)
+                    node_parts[1].extend(held.disputes)
+            level[number] = low
+        self._caveat_parts = (level, marked, parts, exact)
+        return self._caveat_parts
 
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
