@@ -98,3 +98,17 @@ def test_ties_in_networkx_order():
         index.shortest_path("material:d", "material:a")
     with pytest.raises(nx.NodeNotFound):
         index.shortest_path("material:zz", "material:a")
+
+
+def test_a_large_suppliers_paths_as_networkx(views):
+    """The compiled search (issue 18, eighth round) from a node with thousands of
+    consumers: a country's shortest and simple paths to the products it feeds, as
+    networkx gives them."""
+    graph, flow, index = views
+    country = max(graph.ids("Country"), key=lambda c: len(nx.descendants(flow, c)))
+    products = [p for p in sorted(graph.ids("Product")) if nx.has_path(flow, country, p)]
+    assert products
+    for product in products[:12]:
+        assert index.shortest_path(country, product) == nx.shortest_path(flow, country, product)
+        assert (list(islice(index.shortest_simple_paths(country, product), 10))
+                == list(islice(nx.shortest_simple_paths(flow, country, product), 10)))

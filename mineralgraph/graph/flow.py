@@ -121,6 +121,8 @@ class FlowIndex:
         #: the scratch arrays of :meth:`upstream_numbers` (made on first use) and its stamp
         self._reach_scratch: tuple | None = None
         self._stamp = 0
+        #: the scratch arrays of :meth:`_meet` (made on first use; stamped as above)
+        self._meet_scratch: tuple | None = None
 
     @staticmethod
     def _columns(graph: SupplyGraph, relations: bool = True
@@ -212,42 +214,49 @@ class FlowIndex:
         ptr, consumers = self._consumer_csr()
         return {self.ids[i] for i in np.flatnonzero(reach(ptr, consumers, sources))}
 
-    def _meet(self, source: int, target: int, ignore_nodes=(), ignore_edges=()):
-        """networkx's bidirectional breadth-first search (``_bidirectional_pred_succ``)
-        on the numbers, step for step, so that among paths of one length it finds the one
-        networkx finds: (pred, succ, meeting node)."""
+    def _meet(self, source: int, target: int, ignore_nodes=(), ignore_edges=()) -> list[int]:
+        """The path networkx's bidirectional breadth-first search
+        (``_bidirectional_pred_succ``) finds from ``source`` to ``target``, as numbers:
+        the search runs compiled on the arrays, step for step, so that among paths of one
+        length it finds the one networkx finds (a supplier's paths to every product it
+        feeds are thousands of searches). NetworkXNoPath when there is none."""
+        from mineralgraph.graph.analysis.kernels import meet
+
         if target == source:
-            return {target: None}, {source: None}, source
-        pred = {source: None}
-        succ = {target: None}
-        forward_fringe = [source]
-        reverse_fringe = [target]
-        while forward_fringe and reverse_fringe:
-            if len(forward_fringe) <= len(reverse_fringe):
-                this_level = forward_fringe
-                forward_fringe = []
-                for v in this_level:
-                    for w in self.consumers_of(v):
-                        if w in ignore_nodes or (v, w) in ignore_edges:
-                            continue
-                        if w not in pred:
-                            forward_fringe.append(w)
-                            pred[w] = v
-                        if w in succ:
-                            return pred, succ, w
-            else:
-                this_level = reverse_fringe
-                reverse_fringe = []
-                for v in this_level:
-                    for w in self.suppliers_of(v):
-                        if w in ignore_nodes or (w, v) in ignore_edges:
-                            continue
-                        if w not in succ:
-                            succ[w] = v
-                            reverse_fringe.append(w)
-                        if w in pred:
-                            return pred, succ, w
-        raise nx.NetworkXNoPath(f"No path between {self.ids[source]} and {self.ids[target]}.")
+            return [source]
+        size = len(self.ids)
+        if self._meet_scratch is None:
+            self._meet_scratch = (np.zeros(size, np.int64),
+                                  *(np.empty(size, np.int64) for _ in range(2)),
+                                  np.zeros(size, np.int64),
+                                  *(np.empty(size, np.int64) for _ in range(4)),
+                                  np.zeros(size, np.int64))
+        (ignore_stamp, pred, succ, pred_stamp, fa, fb, fc, fd,
+         succ_stamp) = self._meet_scratch
+        self._stamp += 1
+        stamp = self._stamp
+        for node in ignore_nodes:
+            ignore_stamp[node] = stamp
+        edges = np.sort(np.fromiter((u * size + v for u, v in ignore_edges), np.int64,
+                                    len(ignore_edges)))
+        sptr, suppliers = self.ptr, self.suppliers
+        cptr, consumers = self._consumer_csr()
+        w = int(meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+                     edges, pred, pred_stamp, succ, succ_stamp, fa, fb, fc, fd))
+        if w < 0:
+            raise nx.NetworkXNoPath(
+                f"No path between {self.ids[source]} and {self.ids[target]}.")
+        path = []
+        node = w
+        while node >= 0:
+            path.append(node)
+            node = int(pred[node])
+        path.reverse()
+        node = int(succ[w])
+        while node >= 0:
+            path.append(node)
+            node = int(succ[node])
+        return path
 
     def _numbers(self, source: str, target: str) -> tuple[int, int]:
         if source not in self.number:
@@ -258,29 +267,10 @@ class FlowIndex:
 
     def shortest_path(self, source: str, target: str) -> list[str]:
         """``nx.shortest_path(flow_graph(graph), source, target)``, the same path."""
-        pred, succ, w = self._meet(*self._numbers(source, target))
-        path = []
-        while w is not None:
-            path.append(w)
-            w = pred[w]
-        path.reverse()
-        w = succ[path[-1]]
-        while w is not None:
-            path.append(w)
-            w = succ[w]
-        return [self.ids[i] for i in path]
+        return [self.ids[i] for i in self._meet(*self._numbers(source, target))]
 
     def _spur(self, source: int, target: int, ignore_nodes, ignore_edges) -> list[int]:
-        pred, succ, w = self._meet(source, target, ignore_nodes, ignore_edges)
-        path = []
-        while w is not None:
-            path.append(w)
-            w = succ[w]
-        w = pred[path[0]]
-        while w is not None:
-            path.insert(0, w)
-            w = pred[w]
-        return path
+        return self._meet(source, target, ignore_nodes, ignore_edges)
 
     def shortest_simple_paths(self, source: str, target: str) -> Iterator[list[str]]:
         """``nx.shortest_simple_paths(flow_graph(graph), source, target)``: simple paths,

@@ -333,6 +333,14 @@ class Evidence:
         self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
         #: what :meth:`availability_caveats` reads of each node (made on first use)
         self._caveat_parts: tuple | None = None
+        #: producer -> material -> its PRODUCES claims of it (:meth:`_producer_claims`)
+        self._made_claims: dict[str, dict[str, list[Claim]]] = {}
+        #: whether the graph has a SUPPLIES claim (:meth:`_supplies_feed`; on first use)
+        self._supplies: bool | None = None
+        #: (node, product) -> :meth:`loss_material`
+        self._loss_material: dict[tuple[str, str], str | None] = {}
+        #: flow edge (u, v) -> its relation and the claims behind it (:meth:`step_claim`)
+        self._edge_claims: dict[tuple[str, str], tuple[str, list[Claim]]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -370,8 +378,7 @@ class Evidence:
         if len(produced) > 8 and len(ups) < len(produced):
             # a country produces thousands of materials, asked product after product:
             # walk the smaller side (the same sorted list)
-            made = self._produced_set(node_id)
-            return sorted(m for m in ups if m in made)
+            return sorted(self._produced_set(node_id) & ups)
         return [m for m in produced if m in ups]
 
     def _produced_set(self, node_id: str) -> frozenset[str]:
@@ -442,10 +449,17 @@ class Evidence:
     def loss_material(self, node_id: str, product: str) -> str | None:
         """The material upstream of the product of which the node holds the largest part
         of what is left (the stage that makes its loss; ties to the smaller id), or None."""
-        ups = self.analysis.upstream(product)
-        found = sorted((-self.held_weight(node_id, m, product), m)
-                       for m in self.produced(node_id) if m in ups)
-        return found[0][1] if found and found[0][0] < 0 else None
+        key = (node_id, product)
+        if key in self._loss_material:
+            return self._loss_material[key]
+        # what the node produces upstream of the product, from the smaller side (a
+        # country produces thousands of materials; a row, its paths and its caveats ask
+        # this again for the same product)
+        found = min(((-self.held_weight(node_id, m, product), m)
+                     for m in self._relevant(node_id, product)), default=None)
+        found = self._loss_material[key] = (found[1] if found is not None and found[0] < 0
+                                            else None)
+        return found
 
     def assumed_share(self, node_id: str, product: str | None = None) -> bool:
         """Whether the node's loss rests on a share that is assumed, not sourced: a
@@ -549,6 +563,10 @@ class Evidence:
 
     def _supplies_feed(self, path: list[str]) -> bool:
         """Whether every SUPPLIES step's material goes into the next material on the path."""
+        if self._supplies is None:
+            self._supplies = next(iter(self.graph.edge_claims("SUPPLIES")), None) is not None
+        if not self._supplies:  # no SUPPLIES step anywhere: nothing to check
+            return True
         flow = self.analysis.flow_index
         for i in range(len(path) - 1):
             if flow.relations(path[i], path[i + 1]) != {"SUPPLIES"}:
@@ -576,10 +594,14 @@ class Evidence:
         of those the weakest (a low-rated line of an aggregator is what the figure rests
         on, not a medium-rated article that names no material).
         """
-        relations = sorted(self.analysis.flow_index.relations(u, v))
-        relation = relations[0]
-        subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
-        claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
+        found = self._edge_claims.get((u, v))
+        if found is None:
+            relations = sorted(self.analysis.flow_index.relations(u, v))
+            relation = relations[0]
+            subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
+            found = self._edge_claims[(u, v)] = (relation, [
+                c for c in self.graph.relation_claims(subject, relation) if c.object == obj])
+        relation, claims = found
         if relation == "SUPPLIES" and len(claims) > 1:
             read = [c for c in claims if c.qualifier("material") is not None]
             made = next((n for n in after if model.kind_of(n) == "Material"), None)
@@ -614,9 +636,13 @@ class Evidence:
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
         """The producer's claim to make the material, and the material's path to the product."""
-        made = [c for c in self.graph.relation_claims(producer, "PRODUCES")
-                if c.object == material]
-        return made + self._path_claims(material, product)
+        by_material = self._made_claims.get(producer)
+        if by_material is None:
+            # a country's own PRODUCES claims are thousands, asked material after material
+            by_material = self._made_claims[producer] = {}
+            for claim in self.graph.relation_claims(producer, "PRODUCES"):
+                by_material.setdefault(claim.object, []).append(claim)
+        return by_material.get(material, []) + self._path_claims(material, product)
 
     def caveats(self, node_id: str, product: str,
                 paths: list[list[PathStep]] = ()) -> Caveats:
@@ -641,10 +667,8 @@ class Evidence:
             # order; found from the materials' side (a country hosts thousands of them)
             producers, by_material = self._made_by(node_id)
             ups = self.analysis.upstream(product)
-            if len(ups) < len(by_material):
-                pairs = [(at, m) for m in ups if m in by_material for at in by_material[m]]
-            else:
-                pairs = [(at, m) for m, ats in by_material.items() if m in ups for at in ats]
+            # the materials on both sides, intersected in C from the smaller one
+            pairs = [(at, m) for m in by_material.keys() & ups for at in by_material[m]]
             for at, material in sorted(pairs):
                 claims += self._producer_claims(producers[at], material, product)
         return claims

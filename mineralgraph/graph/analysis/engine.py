@@ -30,6 +30,7 @@ from mineralgraph.graph.analysis.structure import (
     Structure,
     StructureBuilder,
     anchors,
+    compile_columns,
     located_in,
     lower_from_upper,
     material_inputs,
@@ -460,9 +461,13 @@ class Analysis:
         for g in (graph, self.graph):
             if id(g) not in self._lookups:
                 self._lookups[id(g)] = Lookups(g)
-        # in-house stages are decided on the kept graph (section 5.7 as extended)
-        structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
-                                     sourcing=self._lookups[id(self.graph)]).build()
+        # the upper bound as columns where no explicit supplier makes in-house stages
+        structure = (compile_columns(graph, blocked, self._lookups[id(graph)])
+                     if anchored is None else None)
+        if structure is None:
+            # in-house stages are decided on the kept graph (section 5.7 as extended)
+            structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
+                                         sourcing=self._lookups[id(self.graph)]).build()
         return self._scope_of(structure)
 
     def _scope_of(self, structure: Structure) -> Scope:
