@@ -54,6 +54,11 @@ FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUC
                   "LOCATED_IN": True, "OPERATED_BY": True, "SUPPLIES": False}
 #: The flow relations in the order of their bits in :meth:`FlowIndex.relations`.
 RELATION_BITS = tuple(sorted(FLOW_RELATIONS))
+#: The relations of each mask of those bits (what :meth:`FlowIndex.relations` gives).
+_RELATION_SETS = tuple(frozenset(name for i, name in enumerate(RELATION_BITS) if mask >> i & 1)
+                       for mask in range(1 << len(RELATION_BITS)))
+#: No edge to pass over (what :meth:`FlowIndex._meet` hands the search without any).
+_NO_EDGES = np.zeros(0, np.int64)
 
 
 def flow_edges(graph: SupplyGraph):
@@ -194,8 +199,7 @@ class FlowIndex:
         at = start + int(np.searchsorted(self.suppliers[start:end], u))
         if at == end or self.suppliers[at] != u:
             return set()
-        mask = int(self._relations[at])
-        return {name for i, name in enumerate(RELATION_BITS) if mask >> i & 1}
+        return set(_RELATION_SETS[int(self._relations[at])])
 
     def downstream(self, node_id: str) -> set[str]:
         """The same set as :func:`downstream` on the networkx flow view (without the node
@@ -237,8 +241,8 @@ class FlowIndex:
         stamp = self._stamp
         for node in ignore_nodes:
             ignore_stamp[node] = stamp
-        edges = np.sort(np.fromiter((u * size + v for u, v in ignore_edges), np.int64,
-                                    len(ignore_edges)))
+        edges = (np.sort(np.fromiter((u * size + v for u, v in ignore_edges), np.int64,
+                                     len(ignore_edges))) if ignore_edges else _NO_EDGES)
         sptr, suppliers = self.ptr, self.suppliers
         cptr, consumers = self._consumer_csr()
         w = int(meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,

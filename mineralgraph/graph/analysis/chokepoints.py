@@ -42,7 +42,6 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.analysis.structure import (
     figures_count,
     output_share,
-    producer_weights,
     stated_share,
 )
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -438,8 +437,8 @@ class Evidence:
         key = (node_id, material, blocked)
         if key not in self._weights:
             held = self._held_of(node_id)
-            claims = self.graph.relation_claims(material, "PRODUCES", incoming=True)
-            left = [(c, w) for c, w in producer_weights(self.graph, material, claims)
+            # producer_weights of the material's producers, as the compile read them
+            left = [(c, w) for c, w in self.analysis.lookups().weights(material)
                     if (c.subject, material) not in blocked]
             total = sum(w for _, w in left)
             self._weights[key] = (sum(w for c, w in left if c.subject in held) / total

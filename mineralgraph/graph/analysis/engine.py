@@ -438,6 +438,14 @@ class Analysis:
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
 
+    def lookups(self) -> Lookups:
+        """What the builder asks the graph (a material's producer weights, inputs...),
+        asked once per graph and shared with the evidence."""
+        found = self._lookups.get(id(self.graph))
+        if found is None:
+            found = self._lookups[id(self.graph)] = Lookups(self.graph)
+        return found
+
     def pooled(self) -> bool:
         """Whether some material's producers split a pool with no share of their own
         (:func:`producer_pools`), so that the bounds differ there (asked once)."""

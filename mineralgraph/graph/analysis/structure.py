@@ -365,6 +365,7 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
 
     pool_code = MAX
     producer_rows: dict[tuple[str, str], int] = {}
+    stands_on: dict[str, list[int]] = {}
 
     def producer(subject: str, material: str, inputs: list[int]) -> int:
         key = (subject, material)
@@ -375,8 +376,10 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
             node = producer_rows[key] = internal(ZERO)
             return node
         node = producer_rows[key] = internal(AND)
-        parts = [graph_node(subject)]
-        parts += [graph_node(n) for n in look.context(subject) if n != subject]
+        parts = stands_on.get(subject)
+        if parts is None:  # the producer and its context: the same for all it makes
+            parts = stands_on[subject] = [graph_node(subject)] + [
+                graph_node(n) for n in look.context(subject) if n != subject]
         row(node, parts + inputs)
         return node
 
@@ -654,6 +657,15 @@ class Lookups:
         self._ancestors: dict[str, frozenset[str]] = {}
         #: what SUPPLIES claims name as buyers (made on first use)
         self._buyers: set[str] | None = None
+        #: a claim's sources -> whether the analysis reads its figures
+        self._figures: dict[tuple, bool] = {}
+
+    def _counts(self, claim: Claim) -> bool:
+        """:func:`figures_count` of a claim, kept by its sources (what it depends on)."""
+        found = self._figures.get(claim.sources)
+        if found is None:
+            found = self._figures[claim.sources] = figures_count(self.graph, claim)
+        return found
 
     def inputs(self, material: str) -> list[str]:
         """What a material is MADE_FROM or REQUIRES (recycling steps left out), sorted."""
@@ -693,7 +705,7 @@ class Lookups:
     def _split(self, material: str) -> None:
         """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
         producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
-        weights, claim_of, groups = _split(self.graph, material, producers)
+        weights, claim_of, groups = _split(self.graph, material, producers, self._counts)
         self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
                                          key=lambda cw: cw[0].subject)
         self._pools[material] = (_pools_of(weights, claim_of, groups)
@@ -1161,16 +1173,17 @@ def share_ranges(graph: SupplyGraph, material: str, producers) -> list[tuple]:
             for c, w in producer_weights(graph, material, producers)]
 
 
-def _split(graph: SupplyGraph, material: str, producers):
+def _split(graph: SupplyGraph, material: str, producers, counts=None):
     """:func:`producer_weights` by claim identity, with the groups of producers that split
-    a pool equally (lists of claim identities): the weights, the claims, the groups."""
+    a pool equally (lists of claim identities): the weights, the claims, the groups.
+    ``counts`` is :func:`figures_count` of a claim in this graph (a kept one)."""
     # keyed by the claims' identities (distinct claims of one graph are distinct
     # objects): hashing a claim hashes all its fields, some ten a producer
     claim_of: dict[int, Claim] = {}
     weights: dict[int, float] = {}
     aggregate: dict[str, Claim] = {}
     for claim in producers:
-        share = producer_share(graph, claim)
+        share = producer_share(graph, claim, counts)
         if share is not None:
             weights[id(claim)] = share
             claim_of[id(claim)] = claim
@@ -1351,11 +1364,11 @@ def stated_share(graph: SupplyGraph, claim: Claim) -> float | None:
     return share if share is None or figures_count(graph, claim) else None
 
 
-def producer_share(graph: SupplyGraph, claim: Claim) -> float | None:
+def producer_share(graph: SupplyGraph, claim: Claim, counts=None) -> float | None:
     """A producer's share of world output: stated, or derived from its output of the
     year of the world output, or from its capacity (≈); none from a claim of press
-    sources alone (:func:`figures_count`)."""
-    if not figures_count(graph, claim):
+    sources alone (:func:`figures_count`; ``counts``: the same, kept per graph)."""
+    if not (counts(claim) if counts is not None else figures_count(graph, claim)):
         return None
     share = claim.qualifier("share")
     if share is not None:
