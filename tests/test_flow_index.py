@@ -112,3 +112,21 @@ def test_a_large_suppliers_paths_as_networkx(views):
         assert index.shortest_path(country, product) == nx.shortest_path(flow, country, product)
         assert (list(islice(index.shortest_simple_paths(country, product), 10))
                 == list(islice(nx.shortest_simple_paths(flow, country, product), 10)))
+
+
+def test_shortest_paths_to_one_target_as_one_by_one(views):
+    """The searches from many sources to one product in one compiled call give each
+    source's :meth:`FlowIndex.shortest_path` (None where there is none), the product
+    itself and nodes with no path to it included."""
+    graph, flow, index = views
+    products = sorted(graph.ids("Product"))
+    for product in products[:: max(1, len(products) // 6)]:
+        sources = sorted(index.ids)[::5] + [product]
+        expected = []
+        for source in sources:
+            try:
+                expected.append(index.shortest_path(source, product))
+            except nx.NetworkXNoPath:
+                expected.append(None)
+        assert index.shortest_paths_to(sources, product) == expected
+        assert any(p is None for p in expected) and any(p for p in expected)

@@ -229,14 +229,8 @@ class FlowIndex:
         if target == source:
             return [source]
         size = len(self.ids)
-        if self._meet_scratch is None:
-            self._meet_scratch = (np.zeros(size, np.int64),
-                                  *(np.empty(size, np.int64) for _ in range(2)),
-                                  np.zeros(size, np.int64),
-                                  *(np.empty(size, np.int64) for _ in range(4)),
-                                  np.zeros(size, np.int64))
         (ignore_stamp, pred, succ, pred_stamp, fa, fb, fc, fd,
-         succ_stamp) = self._meet_scratch
+         succ_stamp) = self._meet_arrays()
         self._stamp += 1
         stamp = self._stamp
         for node in ignore_nodes:
@@ -261,6 +255,52 @@ class FlowIndex:
             path.append(node)
             node = int(succ[node])
         return path
+
+    def _meet_arrays(self) -> tuple:
+        """The scratch arrays of the compiled search (made on first use): the ignored
+        nodes' stamps, pred, succ and their stamps, four fringes."""
+        if self._meet_scratch is None:
+            size = len(self.ids)
+            self._meet_scratch = (np.zeros(size, np.int64),
+                                  *(np.empty(size, np.int64) for _ in range(2)),
+                                  np.zeros(size, np.int64),
+                                  *(np.empty(size, np.int64) for _ in range(4)),
+                                  np.zeros(size, np.int64))
+        return self._meet_scratch
+
+    def shortest_paths_to(self, sources: list[str], target: str) -> list[list[str] | None]:
+        """:meth:`shortest_path` from each of ``sources`` to ``target`` (None where there
+        is no path), the searches run one after the other in one compiled call (the paths
+        of every material a supplier makes to one product)."""
+        from mineralgraph.graph.analysis.kernels import meet_many
+
+        self._numbers(target, target)
+        for source in sources:
+            self._numbers(source, target)
+        ignore_stamp, pred, succ, pred_stamp, fa, fb, fc, fd, succ_stamp = self._meet_arrays()
+        cptr, consumers = self._consumer_csr()
+        numbers = np.fromiter((self.number[s] for s in sources), np.int64, len(sources))
+        end = self.number[target]
+        out: list[list[str] | None] = []
+        ids = self.ids
+        while len(out) < len(numbers):
+            todo = numbers[len(out):]
+            ptr = np.zeros(len(todo) + 1, np.int64)
+            nodes = np.empty(max(64, 16 * len(todo)), np.int64)
+            done, self._stamp = meet_many(todo, end, self.ptr, self.suppliers, cptr,
+                                          consumers, ignore_stamp, self._stamp, pred,
+                                          pred_stamp, succ, succ_stamp, fa, fb, fc, fd,
+                                          ptr, nodes)
+            bounds = ptr.tolist()
+            found = nodes[:bounds[done]].tolist()
+            out += [[ids[i] for i in found[bounds[k]:bounds[k + 1]]]
+                    if bounds[k + 1] > bounds[k] else None for k in range(done)]
+            if done < len(todo):  # the buffer was full: this one alone
+                try:
+                    out.append(self.shortest_path(sources[len(out)], target))
+                except nx.NetworkXNoPath:
+                    out.append(None)
+        return out
 
     def _numbers(self, source: str, target: str) -> tuple[int, int]:
         if source not in self.number:

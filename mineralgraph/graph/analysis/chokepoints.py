@@ -620,6 +620,23 @@ class Evidence:
                         claim.confidence, claim.qualifier("proxy"), claim.qualifier("note"))
 
     # ------------------------------------------------------------------ caveats
+    def _prefetch_paths(self, sources, target: str) -> None:
+        """:meth:`_path_claims` of each of ``sources`` to ``target`` not yet kept, their
+        paths found in one compiled call (a supplier's materials to one product: thousands
+        of searches for a large country)."""
+        missing = sorted(s for s in sources if (s, target) not in self._path_cache)
+        if len(missing) < 2:
+            return
+        flow = self.analysis.flow_index
+        if target not in flow.number or any(s not in flow.number for s in missing):
+            return
+        for source, path in zip(missing, flow.shortest_paths_to(missing, target),
+                                strict=True):
+            path = path or []
+            found = [self.step_claim(u, v, path[i + 2:])[1]
+                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
+            self._path_cache[(source, target)] = [c for c in found if c is not None]
+
     def _path_claims(self, source: str, target: str) -> list[Claim]:
         """The claims on the shortest supply path from ``source`` to ``target`` (cached)."""
         key = (source, target)
@@ -667,7 +684,9 @@ class Evidence:
             producers, by_material = self._made_by(node_id)
             ups = self.analysis.upstream(product)
             # the materials on both sides, intersected in C from the smaller one
-            pairs = [(at, m) for m in by_material.keys() & ups for at in by_material[m]]
+            common = by_material.keys() & ups
+            self._prefetch_paths(common, product)
+            pairs = [(at, m) for m in common for at in by_material[m]]
             for at, material in sorted(pairs):
                 claims += self._producer_claims(producers[at], material, product)
         return claims

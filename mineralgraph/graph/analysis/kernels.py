@@ -933,3 +933,64 @@ def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
             reverse, r_next = r_next, reverse
             r_len = new_len
     return -1
+
+
+@njit(cache=True)
+def meet_many(sources, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+              pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c, fringe_d,
+              out_ptr, out_nodes):
+    """:func:`meet` from each of ``sources`` to one ``target`` (nothing passed over), each
+    path written whole from source to target: ``out_nodes[out_ptr[i]:out_ptr[i + 1]]``
+    (empty when there is none). Stamps ``stamp``, ``stamp + 1``... one a search. Returns
+    how many sources were done (fewer when ``out_nodes`` is full) and the last stamp."""
+    no_edges = np.zeros(0, np.int64)
+    out_ptr[0] = 0
+    used = 0
+    for k in range(len(sources)):
+        source = sources[k]
+        stamp += 1
+        if source == target:
+            if used + 1 > len(out_nodes):
+                return k, stamp
+            out_nodes[used] = source
+            used += 1
+            out_ptr[k + 1] = used
+            continue
+        w = meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+                 no_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c,
+                 fringe_d)
+        if w < 0:
+            out_ptr[k + 1] = used
+            continue
+        length = 0
+        node = w
+        while node >= 0:
+            length += 1
+            node = pred[node]
+        node = succ[w]
+        while node >= 0:
+            length += 1
+            node = succ[node]
+        if used + length > len(out_nodes):
+            return k, stamp
+        at = used + length
+        node = w
+        back = 0
+        while node >= 0:  # the source's half, written from the meeting node back
+            back += 1
+            node = pred[node]
+        node = w
+        pos = used + back - 1
+        while node >= 0:
+            out_nodes[pos] = node
+            pos -= 1
+            node = pred[node]
+        pos = used + back
+        node = succ[w]
+        while node >= 0:
+            out_nodes[pos] = node
+            pos += 1
+            node = succ[node]
+        used = at
+        out_ptr[k + 1] = used
+    return len(sources), stamp
