@@ -115,3 +115,59 @@ def test_held_and_relevant_on_a_small_graph():
     # f2 (of company:c, in Y) produces without a share; f1 (in X) with one
     evidence.assumed_share("country:X", "product:p")
     assert evidence._unshared["country:X"] == {"material:b", "material:z"}
+
+
+def _plain_availability_caveats(evidence: Evidence, product: str):
+    """Evidence.availability_caveats as it read before: every claim of the product and of
+    each material upstream of it, kept when its other end is upstream."""
+    from mineralgraph.graph.analysis.confidence import Caveats
+    graph = evidence.graph
+    ups = evidence.analysis.flow_index.upstream(product)
+    claims = []
+    for node in sorted(ups | {product}):
+        if model.kind_of(node) not in ("Material", "Product"):
+            continue
+        for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
+            claims += [c for c in graph.relation_claims(node, relation) if c.object in ups]
+        claims += graph.relation_claims(node, "PRODUCES", incoming=True)
+    return Caveats.of(claims)
+
+
+@pytest.mark.parametrize("which", ["bundled", "synthetic", "hand"])
+def test_availability_caveats_as_the_plain_walk(which):
+    """A product's availability caveats put together from each node's part (issue 18,
+    eighth round) are those of all the claims read together: the bundled data (rated,
+    proxy and disputed claims), a synthetic network, and a hand-made graph where a
+    product requires another product and a material is made from itself."""
+    if which == "bundled":
+        graph = load_bundled()
+    elif which == "synthetic":
+        graph = _synthetic(2_000)
+    else:
+        graph = SupplyGraph([
+            Claim("product:a", "label", "A", sources=("source:s",)),
+            Claim("product:b", "label", "B", sources=("source:s",)),
+            Claim("material:m", "label", "M", sources=("source:s",)),
+            Claim("product:a", "REQUIRES", "material:m", confidence="high",
+                  sources=("source:s",)),
+            Claim("product:a", "REQUIRES", "product:b", confidence="low",
+                  sources=("source:s",)),
+            Claim("product:b", "REQUIRES", "material:m", confidence="medium",
+                  sources=("source:s",)),
+            Claim("material:m", "MADE_FROM", "material:m", confidence="medium",
+                  sources=("source:s",)),
+            Claim("material:m", "CONTAINS", "element:Nd", (("proxy", "element:Pr"),),
+                  sources=("source:s",)),
+            Claim("country:CN", "PRODUCES", "material:m", (("share", 0.9),),
+                  confidence="high", sources=("source:s",)),
+        ])
+    analysis = Analysis(graph)
+    evidence = Evidence(analysis)
+    products = analysis.products()
+    assert products
+    for product in products:
+        assert evidence.availability_caveats(product) == _plain_availability_caveats(
+            evidence, product), product
+        assert analysis.upstream(product) == analysis.flow_index.upstream(product)
+    if which == "bundled":  # the bundled data has weak chains to tell apart
+        assert any(evidence.availability_caveats(p).weak for p in products)

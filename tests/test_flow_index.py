@@ -98,3 +98,35 @@ def test_ties_in_networkx_order():
         index.shortest_path("material:d", "material:a")
     with pytest.raises(nx.NodeNotFound):
         index.shortest_path("material:zz", "material:a")
+
+
+def test_a_large_suppliers_paths_as_networkx(views):
+    """The compiled search (issue 18, eighth round) from a node with thousands of
+    consumers: a country's shortest and simple paths to the products it feeds, as
+    networkx gives them."""
+    graph, flow, index = views
+    country = max(graph.ids("Country"), key=lambda c: len(nx.descendants(flow, c)))
+    products = [p for p in sorted(graph.ids("Product")) if nx.has_path(flow, country, p)]
+    assert products
+    for product in products[:12]:
+        assert index.shortest_path(country, product) == nx.shortest_path(flow, country, product)
+        assert (list(islice(index.shortest_simple_paths(country, product), 10))
+                == list(islice(nx.shortest_simple_paths(flow, country, product), 10)))
+
+
+def test_shortest_paths_to_one_target_as_one_by_one(views):
+    """The searches from many sources to one product in one compiled call give each
+    source's :meth:`FlowIndex.shortest_path` (None where there is none), the product
+    itself and nodes with no path to it included."""
+    graph, flow, index = views
+    products = sorted(graph.ids("Product"))
+    for product in products[:: max(1, len(products) // 6)]:
+        sources = sorted(index.ids)[::5] + [product]
+        expected = []
+        for source in sources:
+            try:
+                expected.append(index.shortest_path(source, product))
+            except nx.NetworkXNoPath:
+                expected.append(None)
+        assert index.shortest_paths_to(sources, product) == expected
+        assert any(p is None for p in expected) and any(p for p in expected)

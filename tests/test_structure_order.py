@@ -27,6 +27,7 @@ from mineralgraph.graph.analysis.structure import (
     Lookups,
     StructureBuilder,
     _with_rows,
+    compile_columns,
     roots,
     visit_order,
 )
@@ -114,3 +115,55 @@ def test_the_lower_bound_from_the_upper_one_on_random_graphs(seed, cycles):
     for product in analysis.products():
         if analysis.lower_graph is graph:
             assert_lower_is_the_builders(analysis, product)
+
+
+def assert_columns_are_the_builders(graph: SupplyGraph, blocked=frozenset()) -> None:
+    """The upper bound compiled as columns (:func:`compile_columns`) is the builder's,
+    array for array, with the same ids, owners and unmapped stages; None where explicit
+    suppliers make in-house stages."""
+    columns = compile_columns(graph, blocked, Lookups(graph))
+    if any(True for _ in graph.edge_claims("SUPPLIES")):
+        assert columns is None
+        return
+    built = StructureBuilder(graph, blocked, None, Lookups(graph)).build()
+    for name, want, have in zip(("op", "indptr", "indices", "weights"), built.arrays(),
+                                columns.arrays(), strict=True):
+        assert np.array_equal(np.asarray(want, np.float64), np.asarray(have, np.float64)), name
+    assert columns.index == built.index
+    assert columns.owned == {k: tuple(v) for k, v in built.owned.items()}
+    assert columns.unmapped == built.unmapped
+    assert not built.pool_first
+
+
+def _without_suppliers(graph: SupplyGraph) -> SupplyGraph:
+    return SupplyGraph([c for c in graph.claims if c.predicate != "SUPPLIES"],
+                       worst_case=graph.worst_case)
+
+
+@pytest.mark.parametrize("worst_case", [False, True])
+def test_the_columns_are_the_builders_on_the_bundled_data(worst_case):
+    graph = load_bundled().with_worst_case(worst_case)
+    assert_columns_are_the_builders(graph)  # explicit suppliers: the builder's
+    plain = _without_suppliers(graph)
+    analysis = Analysis(plain, load_scenario(SCENARIOS[0]))
+    assert_columns_are_the_builders(plain)
+    for product in ("product:f-35", "product:optimus"):
+        assert_columns_are_the_builders(plain, analysis.blocked_for(product, "upper"))
+
+
+@pytest.mark.parametrize("cycles", [False, True])
+def test_the_columns_are_the_builders_on_a_synthetic_network(cycles):
+    graph = SupplyGraph(generate(1_500, seed=3, cycles=cycles))
+    assert_columns_are_the_builders(graph)
+    assert_columns_are_the_builders(graph.with_worst_case())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.booleans(), st.booleans())
+def test_the_columns_are_the_builders_on_random_graphs(seed, cycles, worst_case):
+    graph, scenario = random_supply.random_graph(seed, rich=True, cycles=cycles)
+    graph = _without_suppliers(graph.with_worst_case(worst_case))
+    analysis = Analysis(graph, scenario)
+    assert_columns_are_the_builders(graph)
+    for product in analysis.products()[:3]:
+        assert_columns_are_the_builders(graph, analysis.blocked_for(product, "upper"))

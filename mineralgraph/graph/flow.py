@@ -54,6 +54,11 @@ FLOW_RELATIONS = {"CONTAINS": True, "MADE_FROM": True, "REQUIRES": True, "PRODUC
                   "LOCATED_IN": True, "OPERATED_BY": True, "SUPPLIES": False}
 #: The flow relations in the order of their bits in :meth:`FlowIndex.relations`.
 RELATION_BITS = tuple(sorted(FLOW_RELATIONS))
+#: The relations of each mask of those bits (what :meth:`FlowIndex.relations` gives).
+_RELATION_SETS = tuple(frozenset(name for i, name in enumerate(RELATION_BITS) if mask >> i & 1)
+                       for mask in range(1 << len(RELATION_BITS)))
+#: No edge to pass over (what :meth:`FlowIndex._meet` hands the search without any).
+_NO_EDGES = np.zeros(0, np.int64)
 
 
 def flow_edges(graph: SupplyGraph):
@@ -121,6 +126,8 @@ class FlowIndex:
         #: the scratch arrays of :meth:`upstream_numbers` (made on first use) and its stamp
         self._reach_scratch: tuple | None = None
         self._stamp = 0
+        #: the scratch arrays of :meth:`_meet` (made on first use; stamped as above)
+        self._meet_scratch: tuple | None = None
 
     @staticmethod
     def _columns(graph: SupplyGraph, relations: bool = True
@@ -192,8 +199,7 @@ class FlowIndex:
         at = start + int(np.searchsorted(self.suppliers[start:end], u))
         if at == end or self.suppliers[at] != u:
             return set()
-        mask = int(self._relations[at])
-        return {name for i, name in enumerate(RELATION_BITS) if mask >> i & 1}
+        return set(_RELATION_SETS[int(self._relations[at])])
 
     def downstream(self, node_id: str) -> set[str]:
         """The same set as :func:`downstream` on the networkx flow view (without the node
@@ -212,42 +218,89 @@ class FlowIndex:
         ptr, consumers = self._consumer_csr()
         return {self.ids[i] for i in np.flatnonzero(reach(ptr, consumers, sources))}
 
-    def _meet(self, source: int, target: int, ignore_nodes=(), ignore_edges=()):
-        """networkx's bidirectional breadth-first search (``_bidirectional_pred_succ``)
-        on the numbers, step for step, so that among paths of one length it finds the one
-        networkx finds: (pred, succ, meeting node)."""
+    def _meet(self, source: int, target: int, ignore_nodes=(), ignore_edges=()) -> list[int]:
+        """The path networkx's bidirectional breadth-first search
+        (``_bidirectional_pred_succ``) finds from ``source`` to ``target``, as numbers:
+        the search runs compiled on the arrays, step for step, so that among paths of one
+        length it finds the one networkx finds (a supplier's paths to every product it
+        feeds are thousands of searches). NetworkXNoPath when there is none."""
+        from mineralgraph.graph.analysis.kernels import meet
+
         if target == source:
-            return {target: None}, {source: None}, source
-        pred = {source: None}
-        succ = {target: None}
-        forward_fringe = [source]
-        reverse_fringe = [target]
-        while forward_fringe and reverse_fringe:
-            if len(forward_fringe) <= len(reverse_fringe):
-                this_level = forward_fringe
-                forward_fringe = []
-                for v in this_level:
-                    for w in self.consumers_of(v):
-                        if w in ignore_nodes or (v, w) in ignore_edges:
-                            continue
-                        if w not in pred:
-                            forward_fringe.append(w)
-                            pred[w] = v
-                        if w in succ:
-                            return pred, succ, w
-            else:
-                this_level = reverse_fringe
-                reverse_fringe = []
-                for v in this_level:
-                    for w in self.suppliers_of(v):
-                        if w in ignore_nodes or (w, v) in ignore_edges:
-                            continue
-                        if w not in succ:
-                            succ[w] = v
-                            reverse_fringe.append(w)
-                        if w in pred:
-                            return pred, succ, w
-        raise nx.NetworkXNoPath(f"No path between {self.ids[source]} and {self.ids[target]}.")
+            return [source]
+        size = len(self.ids)
+        (ignore_stamp, pred, succ, pred_stamp, fa, fb, fc, fd,
+         succ_stamp) = self._meet_arrays()
+        self._stamp += 1
+        stamp = self._stamp
+        for node in ignore_nodes:
+            ignore_stamp[node] = stamp
+        edges = (np.sort(np.fromiter((u * size + v for u, v in ignore_edges), np.int64,
+                                     len(ignore_edges))) if ignore_edges else _NO_EDGES)
+        sptr, suppliers = self.ptr, self.suppliers
+        cptr, consumers = self._consumer_csr()
+        w = int(meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+                     edges, pred, pred_stamp, succ, succ_stamp, fa, fb, fc, fd))
+        if w < 0:
+            raise nx.NetworkXNoPath(
+                f"No path between {self.ids[source]} and {self.ids[target]}.")
+        path = []
+        node = w
+        while node >= 0:
+            path.append(node)
+            node = int(pred[node])
+        path.reverse()
+        node = int(succ[w])
+        while node >= 0:
+            path.append(node)
+            node = int(succ[node])
+        return path
+
+    def _meet_arrays(self) -> tuple:
+        """The scratch arrays of the compiled search (made on first use): the ignored
+        nodes' stamps, pred, succ and their stamps, four fringes."""
+        if self._meet_scratch is None:
+            size = len(self.ids)
+            self._meet_scratch = (np.zeros(size, np.int64),
+                                  *(np.empty(size, np.int64) for _ in range(2)),
+                                  np.zeros(size, np.int64),
+                                  *(np.empty(size, np.int64) for _ in range(4)),
+                                  np.zeros(size, np.int64))
+        return self._meet_scratch
+
+    def shortest_paths_to(self, sources: list[str], target: str) -> list[list[str] | None]:
+        """:meth:`shortest_path` from each of ``sources`` to ``target`` (None where there
+        is no path), the searches run one after the other in one compiled call (the paths
+        of every material a supplier makes to one product)."""
+        from mineralgraph.graph.analysis.kernels import meet_many
+
+        self._numbers(target, target)
+        for source in sources:
+            self._numbers(source, target)
+        ignore_stamp, pred, succ, pred_stamp, fa, fb, fc, fd, succ_stamp = self._meet_arrays()
+        cptr, consumers = self._consumer_csr()
+        numbers = np.fromiter((self.number[s] for s in sources), np.int64, len(sources))
+        end = self.number[target]
+        out: list[list[str] | None] = []
+        ids = self.ids
+        while len(out) < len(numbers):
+            todo = numbers[len(out):]
+            ptr = np.zeros(len(todo) + 1, np.int64)
+            nodes = np.empty(max(64, 16 * len(todo)), np.int64)
+            done, self._stamp = meet_many(todo, end, self.ptr, self.suppliers, cptr,
+                                          consumers, ignore_stamp, self._stamp, pred,
+                                          pred_stamp, succ, succ_stamp, fa, fb, fc, fd,
+                                          ptr, nodes)
+            bounds = ptr.tolist()
+            found = nodes[:bounds[done]].tolist()
+            out += [[ids[i] for i in found[bounds[k]:bounds[k + 1]]]
+                    if bounds[k + 1] > bounds[k] else None for k in range(done)]
+            if done < len(todo):  # the buffer was full: this one alone
+                try:
+                    out.append(self.shortest_path(sources[len(out)], target))
+                except nx.NetworkXNoPath:
+                    out.append(None)
+        return out
 
     def _numbers(self, source: str, target: str) -> tuple[int, int]:
         if source not in self.number:
@@ -258,29 +311,10 @@ class FlowIndex:
 
     def shortest_path(self, source: str, target: str) -> list[str]:
         """``nx.shortest_path(flow_graph(graph), source, target)``, the same path."""
-        pred, succ, w = self._meet(*self._numbers(source, target))
-        path = []
-        while w is not None:
-            path.append(w)
-            w = pred[w]
-        path.reverse()
-        w = succ[path[-1]]
-        while w is not None:
-            path.append(w)
-            w = succ[w]
-        return [self.ids[i] for i in path]
+        return [self.ids[i] for i in self._meet(*self._numbers(source, target))]
 
     def _spur(self, source: int, target: int, ignore_nodes, ignore_edges) -> list[int]:
-        pred, succ, w = self._meet(source, target, ignore_nodes, ignore_edges)
-        path = []
-        while w is not None:
-            path.append(w)
-            w = succ[w]
-        w = pred[path[0]]
-        while w is not None:
-            path.insert(0, w)
-            w = pred[w]
-        return path
+        return self._meet(source, target, ignore_nodes, ignore_edges)
 
     def shortest_simple_paths(self, source: str, target: str) -> Iterator[list[str]]:
         """``nx.shortest_simple_paths(flow_graph(graph), source, target)``: simple paths,

@@ -31,6 +31,7 @@ import numpy as np
 from mineralgraph.claim import Claim
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
 from mineralgraph.graph.analysis.confidence import (
+    LEVELS,
     Caveats,
     left_out_dict,
     left_out_each,
@@ -41,7 +42,6 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.analysis.structure import (
     figures_count,
     output_share,
-    producer_weights,
     stated_share,
 )
 from mineralgraph.graph.flow import FLOW_RELATIONS
@@ -330,6 +330,16 @@ class Evidence:
         self._unshared: dict[str, frozenset] = {}
         self._produced_sets: dict[str, frozenset[str]] = {}
         self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
+        #: what :meth:`availability_caveats` reads of each node (made on first use)
+        self._caveat_parts: tuple | None = None
+        #: producer -> material -> its PRODUCES claims of it (:meth:`_producer_claims`)
+        self._made_claims: dict[str, dict[str, list[Claim]]] = {}
+        #: whether the graph has a SUPPLIES claim (:meth:`_supplies_feed`; on first use)
+        self._supplies: bool | None = None
+        #: (node, product) -> :meth:`loss_material`
+        self._loss_material: dict[tuple[str, str], str | None] = {}
+        #: flow edge (u, v) -> its relation and the claims behind it (:meth:`step_claim`)
+        self._edge_claims: dict[tuple[str, str], tuple[str, list[Claim]]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -367,8 +377,7 @@ class Evidence:
         if len(produced) > 8 and len(ups) < len(produced):
             # a country produces thousands of materials, asked product after product:
             # walk the smaller side (the same sorted list)
-            made = self._produced_set(node_id)
-            return sorted(m for m in ups if m in made)
+            return sorted(self._produced_set(node_id) & ups)
         return [m for m in produced if m in ups]
 
     def _produced_set(self, node_id: str) -> frozenset[str]:
@@ -428,8 +437,8 @@ class Evidence:
         key = (node_id, material, blocked)
         if key not in self._weights:
             held = self._held_of(node_id)
-            claims = self.graph.relation_claims(material, "PRODUCES", incoming=True)
-            left = [(c, w) for c, w in producer_weights(self.graph, material, claims)
+            # producer_weights of the material's producers, as the compile read them
+            left = [(c, w) for c, w in self.analysis.lookups().weights(material)
                     if (c.subject, material) not in blocked]
             total = sum(w for _, w in left)
             self._weights[key] = (sum(w for c, w in left if c.subject in held) / total
@@ -439,10 +448,17 @@ class Evidence:
     def loss_material(self, node_id: str, product: str) -> str | None:
         """The material upstream of the product of which the node holds the largest part
         of what is left (the stage that makes its loss; ties to the smaller id), or None."""
-        ups = self.analysis.upstream(product)
-        found = sorted((-self.held_weight(node_id, m, product), m)
-                       for m in self.produced(node_id) if m in ups)
-        return found[0][1] if found and found[0][0] < 0 else None
+        key = (node_id, product)
+        if key in self._loss_material:
+            return self._loss_material[key]
+        # what the node produces upstream of the product, from the smaller side (a
+        # country produces thousands of materials; a row, its paths and its caveats ask
+        # this again for the same product)
+        found = min(((-self.held_weight(node_id, m, product), m)
+                     for m in self._relevant(node_id, product)), default=None)
+        found = self._loss_material[key] = (found[1] if found is not None and found[0] < 0
+                                            else None)
+        return found
 
     def assumed_share(self, node_id: str, product: str | None = None) -> bool:
         """Whether the node's loss rests on a share that is assumed, not sourced: a
@@ -546,6 +562,10 @@ class Evidence:
 
     def _supplies_feed(self, path: list[str]) -> bool:
         """Whether every SUPPLIES step's material goes into the next material on the path."""
+        if self._supplies is None:
+            self._supplies = next(iter(self.graph.edge_claims("SUPPLIES")), None) is not None
+        if not self._supplies:  # no SUPPLIES step anywhere: nothing to check
+            return True
         flow = self.analysis.flow_index
         for i in range(len(path) - 1):
             if flow.relations(path[i], path[i + 1]) != {"SUPPLIES"}:
@@ -573,10 +593,14 @@ class Evidence:
         of those the weakest (a low-rated line of an aggregator is what the figure rests
         on, not a medium-rated article that names no material).
         """
-        relations = sorted(self.analysis.flow_index.relations(u, v))
-        relation = relations[0]
-        subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
-        claims = [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
+        found = self._edge_claims.get((u, v))
+        if found is None:
+            relations = sorted(self.analysis.flow_index.relations(u, v))
+            relation = relations[0]
+            subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
+            found = self._edge_claims[(u, v)] = (relation, [
+                c for c in self.graph.relation_claims(subject, relation) if c.object == obj])
+        relation, claims = found
         if relation == "SUPPLIES" and len(claims) > 1:
             read = [c for c in claims if c.qualifier("material") is not None]
             made = next((n for n in after if model.kind_of(n) == "Material"), None)
@@ -596,6 +620,23 @@ class Evidence:
                         claim.confidence, claim.qualifier("proxy"), claim.qualifier("note"))
 
     # ------------------------------------------------------------------ caveats
+    def _prefetch_paths(self, sources, target: str) -> None:
+        """:meth:`_path_claims` of each of ``sources`` to ``target`` not yet kept, their
+        paths found in one compiled call (a supplier's materials to one product: thousands
+        of searches for a large country)."""
+        missing = sorted(s for s in sources if (s, target) not in self._path_cache)
+        if len(missing) < 2:
+            return
+        flow = self.analysis.flow_index
+        if target not in flow.number or any(s not in flow.number for s in missing):
+            return
+        for source, path in zip(missing, flow.shortest_paths_to(missing, target),
+                                strict=True):
+            path = path or []
+            found = [self.step_claim(u, v, path[i + 2:])[1]
+                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
+            self._path_cache[(source, target)] = [c for c in found if c is not None]
+
     def _path_claims(self, source: str, target: str) -> list[Claim]:
         """The claims on the shortest supply path from ``source`` to ``target`` (cached)."""
         key = (source, target)
@@ -611,9 +652,13 @@ class Evidence:
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
         """The producer's claim to make the material, and the material's path to the product."""
-        made = [c for c in self.graph.relation_claims(producer, "PRODUCES")
-                if c.object == material]
-        return made + self._path_claims(material, product)
+        by_material = self._made_claims.get(producer)
+        if by_material is None:
+            # a country's own PRODUCES claims are thousands, asked material after material
+            by_material = self._made_claims[producer] = {}
+            for claim in self.graph.relation_claims(producer, "PRODUCES"):
+                by_material.setdefault(claim.object, []).append(claim)
+        return by_material.get(material, []) + self._path_claims(material, product)
 
     def caveats(self, node_id: str, product: str,
                 paths: list[list[PathStep]] = ()) -> Caveats:
@@ -638,10 +683,10 @@ class Evidence:
             # order; found from the materials' side (a country hosts thousands of them)
             producers, by_material = self._made_by(node_id)
             ups = self.analysis.upstream(product)
-            if len(ups) < len(by_material):
-                pairs = [(at, m) for m in ups if m in by_material for at in by_material[m]]
-            else:
-                pairs = [(at, m) for m, ats in by_material.items() if m in ups for at in ats]
+            # the materials on both sides, intersected in C from the smaller one
+            common = by_material.keys() & ups
+            self._prefetch_paths(common, product)
+            pairs = [(at, m) for m in common for at in by_material[m]]
             for at, material in sorted(pairs):
                 claims += self._producer_claims(producers[at], material, product)
         return claims
@@ -659,17 +704,89 @@ class Evidence:
         claims of those materials (the shares that make each pool).
 
         A product's availability at baseline is 1 in both bounds by construction; what it
-        rests on says how sure the mapped chain behind that 1 is."""
-        ups = self.analysis.upstream(product)
-        claims = []
-        for node in sorted(ups | {product}):
-            if model.kind_of(node) not in ("Material", "Product"):
+        rests on says how sure the mapped chain behind that 1 is.
+
+        Caveats of a set of claims are those of its parts put together (the weakest
+        confidence, the union of the proxies and of the disputes), so each node's part is
+        made once (:meth:`_node_caveats`) and a product reads those of its upstream nodes
+        as arrays, not every claim again product after product (a quarter of the
+        all-products run at 100k nodes)."""
+        flow = self.analysis.flow_index
+        level, marked, parts, exact = self._node_caveats()
+        numbers = flow.upstream_numbers([product])
+        own = flow.number[product]
+        at = int(np.searchsorted(numbers, own))
+        if at == len(numbers) or numbers[at] != own:
+            numbers = np.insert(numbers, at, own)
+        weakest_level = int(level[numbers].min()) if len(numbers) else len(LEVELS)
+        proxies: set = set()
+        disputes: set = set()
+        for node in numbers[marked[numbers]].tolist():
+            node_proxies, node_disputes = parts[node]
+            proxies.update(node_proxies)
+            disputes.update(node_disputes)
+        if exact:  # a node with a claim on a product: read as the claims say
+            ups = self.analysis.upstream(product)
+            for node in numbers.tolist():
+                if node in exact:
+                    for claim in exact[node]:
+                        if claim.object in ups:
+                            found = Caveats.of([claim])
+                            if found.confidence is not None:
+                                weakest_level = min(weakest_level,
+                                                    LEVELS.index(found.confidence))
+                            proxies.update(found.proxies)
+                            disputes.update(found.disputes)
+        return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
+                       tuple(sorted(proxies)), False, tuple(sorted(disputes)))
+
+    def _node_caveats(self):
+        """What :meth:`availability_caveats` reads of each node of the flow index (made
+        once): the weakest confidence of its claims there (an index into ``LEVELS``;
+        ``len(LEVELS)`` when none is rated), whether it has a proxy or a dispute, and
+        those (node -> (proxies, disputes)); and the claims of a node whose other end is a
+        product, which only the product's upstream may hold (node -> claims, read per
+        product).
+
+        A product's or material's requirements, inputs and contents, and its producers,
+        are its suppliers in the flow view, so they are upstream of any product the node
+        is upstream of (or is): the upstream filter keeps them all, except a claim whose
+        other end is a product (the product itself is never upstream of itself)."""
+        if self._caveat_parts is not None:
+            return self._caveat_parts
+        flow = self.analysis.flow_index
+        graph = self.graph
+        none = len(LEVELS)
+        rank = {name: i for i, name in enumerate(LEVELS)}
+        level = np.full(len(flow.ids), none, np.int8)
+        marked = np.zeros(len(flow.ids), np.bool_)
+        parts: dict[int, tuple[list, list]] = {}
+        exact: dict[int, list[Claim]] = {}
+        kind_of = model.kind_of
+        for number, node in enumerate(flow.ids):
+            if kind_of(node) not in ("Material", "Product"):
                 continue
+            claims = []
             for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
-                claims += [c for c in self.graph.relation_claims(node, relation)
-                           if c.object in ups]
-            claims += self.graph.relation_claims(node, "PRODUCES", incoming=True)
-        return Caveats.of(claims)
+                claims += graph.relation_claims(node, relation)
+            claims += graph.relation_claims(node, "PRODUCES", incoming=True)
+            low = none
+            for claim in claims:
+                if kind_of(str(claim.object)) == "Product":
+                    exact.setdefault(number, []).append(claim)
+                    continue
+                found = rank.get(claim.confidence, none)
+                if found < low:
+                    low = found
+                if claim.qualifier("proxy") or claim.qualifier("disputed"):
+                    marked[number] = True
+                    held = Caveats.of([claim])
+                    node_parts = parts.setdefault(number, ([], []))
+                    node_parts[0].extend(held.proxies)
+                    node_parts[1].extend(held.disputes)
+            level[number] = low
+        self._caveat_parts = (level, marked, parts, exact)
+        return self._caveat_parts
 
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the

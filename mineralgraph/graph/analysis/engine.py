@@ -30,6 +30,7 @@ from mineralgraph.graph.analysis.structure import (
     Structure,
     StructureBuilder,
     anchors,
+    compile_columns,
     located_in,
     lower_from_upper,
     material_inputs,
@@ -437,6 +438,14 @@ class Analysis:
                     key[1], self.anchors() if bound == "lower" else None)
         return self._scopes[key]
 
+    def lookups(self) -> Lookups:
+        """What the builder asks the graph (a material's producer weights, inputs...),
+        asked once per graph and shared with the evidence."""
+        found = self._lookups.get(id(self.graph))
+        if found is None:
+            found = self._lookups[id(self.graph)] = Lookups(self.graph)
+        return found
+
     def pooled(self) -> bool:
         """Whether some material's producers split a pool with no share of their own
         (:func:`producer_pools`), so that the bounds differ there (asked once)."""
@@ -460,9 +469,13 @@ class Analysis:
         for g in (graph, self.graph):
             if id(g) not in self._lookups:
                 self._lookups[id(g)] = Lookups(g)
-        # in-house stages are decided on the kept graph (section 5.7 as extended)
-        structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
-                                     sourcing=self._lookups[id(self.graph)]).build()
+        # the upper bound as columns where no explicit supplier makes in-house stages
+        structure = (compile_columns(graph, blocked, self._lookups[id(graph)])
+                     if anchored is None else None)
+        if structure is None:
+            # in-house stages are decided on the kept graph (section 5.7 as extended)
+            structure = StructureBuilder(graph, blocked, anchored, self._lookups[id(graph)],
+                                         sourcing=self._lookups[id(self.graph)]).build()
         return self._scope_of(structure)
 
     def _scope_of(self, structure: Structure) -> Scope:
@@ -476,10 +489,11 @@ class Analysis:
         the requirements --min-confidence left out put back."""
         if bound == "lower" and self.lower_graph is not self.graph:
             if node_id not in self._lower_upstream:
-                self._lower_upstream[node_id] = self.flow_index_for(bound).upstream(node_id)
+                self._lower_upstream[node_id] = _upstream_set(self.flow_index_for(bound),
+                                                              node_id)
             return self._lower_upstream[node_id]
         if node_id not in self._upstream:
-            self._upstream[node_id] = self.flow_index.upstream(node_id)
+            self._upstream[node_id] = _upstream_set(self.flow_index, node_id)
         return self._upstream[node_id]
 
     def candidates(self, product: str, bound: str = "upper") -> set[str]:
@@ -919,3 +933,13 @@ class Analysis:
             if got[0] < got[1] - 1e-12:
                 out.append(material)
         return out
+
+
+def _upstream_set(flow: FlowIndex, node_id: str) -> set[str]:
+    """:meth:`FlowIndex.upstream` at the cost of the node's upstream, not of the graph:
+    the same nodes from :meth:`FlowIndex.upstream_numbers` (a report asks this product
+    after product; a mask of every node each time was most of it at 100k nodes)."""
+    ids = flow.ids
+    found = {ids[i] for i in flow.upstream_numbers([node_id]).tolist()}
+    found.discard(node_id)
+    return found

@@ -862,3 +862,135 @@ def reach_into(ptr, indices, sources, found, expanded, stamp, queue, out):
                 queue[tail] = other
                 tail += 1
     return count
+
+
+@njit(cache=True)
+def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+         ignore_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c,
+         fringe_d):
+    """networkx's bidirectional breadth-first search (``_bidirectional_pred_succ``) on
+    the flow index's CSR arrays, step for step (the fringes in the same order, the
+    smaller one expanded first, the same meeting node). ``pred``/``succ`` hold each
+    reached node's previous and next node, valid where ``pred_stamp``/``succ_stamp`` is
+    ``stamp`` (-1 for the ends); a node whose ``ignore_stamp`` is ``stamp`` is passed
+    over, and so is an edge whose key ``u * n + v`` is in ``ignore_edges`` (sorted).
+    Returns the meeting node, or -1 when there is no path. ``source != target``."""
+    n = len(sptr) - 1
+    pred[source] = -1
+    pred_stamp[source] = stamp
+    succ[target] = -1
+    succ_stamp[target] = stamp
+    forward, f_next = fringe_a, fringe_b
+    reverse, r_next = fringe_c, fringe_d
+    forward[0] = source
+    reverse[0] = target
+    f_len = 1
+    r_len = 1
+    n_ignored = len(ignore_edges)
+    while f_len > 0 and r_len > 0:
+        if f_len <= r_len:
+            new_len = 0
+            for k in range(f_len):
+                v = forward[k]
+                for e in range(cptr[v], cptr[v + 1]):
+                    w = consumers[e]
+                    if ignore_stamp[w] == stamp:
+                        continue
+                    if n_ignored:
+                        key = v * n + w
+                        at = np.searchsorted(ignore_edges, key)
+                        if at < n_ignored and ignore_edges[at] == key:
+                            continue
+                    if pred_stamp[w] != stamp:
+                        f_next[new_len] = w
+                        new_len += 1
+                        pred[w] = v
+                        pred_stamp[w] = stamp
+                    if succ_stamp[w] == stamp:
+                        return w
+            forward, f_next = f_next, forward
+            f_len = new_len
+        else:
+            new_len = 0
+            for k in range(r_len):
+                v = reverse[k]
+                for e in range(sptr[v], sptr[v + 1]):
+                    w = suppliers[e]
+                    if ignore_stamp[w] == stamp:
+                        continue
+                    if n_ignored:
+                        key = w * n + v
+                        at = np.searchsorted(ignore_edges, key)
+                        if at < n_ignored and ignore_edges[at] == key:
+                            continue
+                    if succ_stamp[w] != stamp:
+                        succ[w] = v
+                        succ_stamp[w] = stamp
+                        r_next[new_len] = w
+                        new_len += 1
+                    if pred_stamp[w] == stamp:
+                        return w
+            reverse, r_next = r_next, reverse
+            r_len = new_len
+    return -1
+
+
+@njit(cache=True)
+def meet_many(sources, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+              pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c, fringe_d,
+              out_ptr, out_nodes):
+    """:func:`meet` from each of ``sources`` to one ``target`` (nothing passed over), each
+    path written whole from source to target: ``out_nodes[out_ptr[i]:out_ptr[i + 1]]``
+    (empty when there is none). Stamps ``stamp``, ``stamp + 1``... one a search. Returns
+    how many sources were done (fewer when ``out_nodes`` is full) and the last stamp."""
+    no_edges = np.zeros(0, np.int64)
+    out_ptr[0] = 0
+    used = 0
+    for k in range(len(sources)):
+        source = sources[k]
+        stamp += 1
+        if source == target:
+            if used + 1 > len(out_nodes):
+                return k, stamp
+            out_nodes[used] = source
+            used += 1
+            out_ptr[k + 1] = used
+            continue
+        w = meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
+                 no_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c,
+                 fringe_d)
+        if w < 0:
+            out_ptr[k + 1] = used
+            continue
+        length = 0
+        node = w
+        while node >= 0:
+            length += 1
+            node = pred[node]
+        node = succ[w]
+        while node >= 0:
+            length += 1
+            node = succ[node]
+        if used + length > len(out_nodes):
+            return k, stamp
+        at = used + length
+        node = w
+        back = 0
+        while node >= 0:  # the source's half, written from the meeting node back
+            back += 1
+            node = pred[node]
+        node = w
+        pos = used + back - 1
+        while node >= 0:
+            out_nodes[pos] = node
+            pos -= 1
+            node = pred[node]
+        pos = used + back
+        node = succ[w]
+        while node >= 0:
+            out_nodes[pos] = node
+            pos += 1
+            node = succ[node]
+        used = at
+        out_ptr[k + 1] = used
+    return len(sources), stamp

@@ -303,6 +303,149 @@ def visit_order(start: np.ndarray, ptr: np.ndarray, children: np.ndarray) -> np.
     return number
 
 
+def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
+                    lookups: Lookups | None = None) -> Structure | None:
+    """The upper bound's structure (:class:`StructureBuilder` without anchors) made as
+    columns: every node's operator and inputs written into flat arrays in one loop over
+    the materials and products, with no recursion and no call per node, then numbered in
+    the order the builder makes its nodes (:func:`visit_order`). The same structure,
+    array for array (``index``, ``owned``, ``unmapped`` too).
+
+    The builder makes a node the first time a node being built asks for it, then its
+    inputs in order; without explicit suppliers (no ``SUPPLIES`` claim) no node is made
+    before an input listed ahead of it, so that order is a depth-first walk of the
+    inputs from the roots. With explicit suppliers (in-house stages, sourced inputs)
+    this returns None and the builder builds it.
+    """
+    look = lookups if lookups is not None else Lookups(graph)
+    if look.buyers():
+        return None
+    kind_of = model.kind_of
+    op = array("b")
+    owner_of: list[str | None] = []  # per temporary node: its graph id (owner), or None
+    temp: dict[str, int] = {}
+    starts = array("q")
+    counts = array("i")
+    flat = array("i")
+    flat_weights = array("d")
+    unmapped: set[str] = set()
+    pending: list[str] = []
+    codes = {"Material": AND, "Product": AND}
+
+    def graph_node(node_id: str) -> int:
+        found = temp.get(node_id)
+        if found is not None:
+            return found
+        found = temp[node_id] = len(op)
+        code = codes.get(kind_of(node_id), LEAF)
+        op.append(code)
+        owner_of.append(node_id)
+        starts.append(0)
+        counts.append(0)
+        if code != LEAF:
+            pending.append(node_id)
+        return found
+
+    def internal(code: int) -> int:
+        node = len(op)
+        op.append(code)
+        owner_of.append(None)
+        starts.append(0)
+        counts.append(0)
+        return node
+
+    def row(node: int, inputs: list[int], weights: list[float] | None = None) -> None:
+        starts[node] = len(flat)
+        counts[node] = len(inputs)
+        flat.extend(inputs)
+        if weights:
+            flat_weights.extend(weights)
+        else:
+            flat_weights.frombytes(bytes(8 * len(inputs)))
+
+    pool_code = MAX
+    producer_rows: dict[tuple[str, str], int] = {}
+    stands_on: dict[str, list[int]] = {}
+
+    def producer(subject: str, material: str, inputs: list[int]) -> int:
+        key = (subject, material)
+        found = producer_rows.get(key)
+        if found is not None:
+            return found
+        if key in blocked:
+            node = producer_rows[key] = internal(ZERO)
+            return node
+        node = producer_rows[key] = internal(AND)
+        parts = stands_on.get(subject)
+        if parts is None:  # the producer and its context: the same for all it makes
+            parts = stands_on[subject] = [graph_node(subject)] + [
+                graph_node(n) for n in look.context(subject) if n != subject]
+        row(node, parts + inputs)
+        return node
+
+    for node_id in roots(graph):
+        graph_node(node_id)
+    at = 0
+    while at < len(pending):
+        node_id = pending[at]
+        at += 1
+        node = temp[node_id]
+        if kind_of(node_id) == "Product":
+            inputs = [graph_node(m) for m in required(graph, node_id, "REQUIRES")]
+            row(node, inputs)
+            if not inputs:
+                unmapped.add(node_id)
+            continue
+        elements = [graph_node(e) for e in look.contains(node_id)]
+        if graph.relation_claims(node_id, "PRODUCES", incoming=True):
+            supply = internal(OR)
+            material_inputs = [graph_node(i) for i in look.inputs(node_id)]
+            pools = look.pools(node_id)
+            pooled = {c.subject for _, group in pools for c in group}
+            inputs, weights = [], []
+            for claim, weight in look.weights(node_id):
+                if weight > 0 and claim.subject not in pooled:
+                    inputs.append(producer(claim.subject, node_id, material_inputs))
+                    weights.append(weight)
+            for weight, group in pools:
+                if weight > 0:
+                    pool = internal(pool_code)
+                    row(pool, [producer(c.subject, node_id, material_inputs) for c in group])
+                    inputs.append(pool)
+                    weights.append(weight)
+            row(supply, inputs, weights)
+            row(node, elements + [supply])
+        else:
+            unmapped.add(node_id)
+            row(node, elements + [graph_node(i) for i in look.inputs(node_id)])
+    total = len(op)
+    count = np.frombuffer(counts, np.int32).astype(np.int64)
+    ptr = np.zeros(total + 1, np.int64)
+    np.cumsum(count, out=ptr[1:])
+    gather = _ranges(np.frombuffer(starts, np.int64), count)
+    children = np.frombuffer(flat, np.int32)[gather].astype(np.int64)
+    weights_all = np.frombuffer(flat_weights, np.float64)[gather]
+    del gather
+    start = np.fromiter((temp[r] for r in roots(graph)), np.int64)
+    number = visit_order(start, ptr, children)
+    order = np.empty(total, np.int64)
+    order[number] = np.arange(total)
+    new_counts = count[order]
+    new_ptr = np.zeros(total + 1, np.int64)
+    np.cumsum(new_counts, out=new_ptr[1:])
+    taken = _ranges(ptr[:-1][order], new_counts)
+    out = Structure()
+    out.op = None
+    out.csr = (np.frombuffer(op, np.int8)[order].copy(),
+               new_ptr.astype(index_type(int(new_ptr[-1]))),
+               number[children[taken]].astype(index_type(total)), weights_all[taken])
+    numbers = number.tolist()
+    out.index = {key: numbers[node] for key, node in temp.items()}
+    out.owned = {key: (numbers[node],) for key, node in temp.items()}
+    out.unmapped = unmapped
+    return out
+
+
 class StructureBuilder:
     """Compiles a SupplyGraph into a :class:`Structure`.
 
@@ -564,6 +707,15 @@ class Lookups:
         self._ancestors: dict[str, frozenset[str]] = {}
         #: what SUPPLIES claims name as buyers (made on first use)
         self._buyers: set[str] | None = None
+        #: a claim's sources -> whether the analysis reads its figures
+        self._figures: dict[tuple, bool] = {}
+
+    def _counts(self, claim: Claim) -> bool:
+        """:func:`figures_count` of a claim, kept by its sources (what it depends on)."""
+        found = self._figures.get(claim.sources)
+        if found is None:
+            found = self._figures[claim.sources] = figures_count(self.graph, claim)
+        return found
 
     def inputs(self, material: str) -> list[str]:
         """What a material is MADE_FROM or REQUIRES (recycling steps left out), sorted."""
@@ -603,7 +755,7 @@ class Lookups:
     def _split(self, material: str) -> None:
         """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
         producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
-        weights, claim_of, groups = _split(self.graph, material, producers)
+        weights, claim_of, groups = _split(self.graph, material, producers, self._counts)
         self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
                                          key=lambda cw: cw[0].subject)
         self._pools[material] = (_pools_of(weights, claim_of, groups)
@@ -614,9 +766,7 @@ class Lookups:
         every producer that neither it nor its operator is supplied)."""
         found = self._supplied.get(producer)
         if found is None:
-            if self._buyers is None:
-                self._buyers = {c.object for c in self.graph.edge_claims("SUPPLIES")}
-            buyers = self._buyers
+            buyers = self.buyers()
             if not buyers:  # nobody is supplied: nothing to keep per producer
                 return _NOT_SUPPLIED
             if producer not in buyers and not (
@@ -627,6 +777,12 @@ class Lookups:
                 found = supplied_materials(self.graph, producer)
             self._supplied[producer] = found
         return found
+
+    def buyers(self) -> set[str]:
+        """What SUPPLIES claims name as buyers (made on first use)."""
+        if self._buyers is None:
+            self._buyers = {c.object for c in self.graph.edge_claims("SUPPLIES")}
+        return self._buyers
 
     def ancestors(self, material: str) -> frozenset[str]:
         """Materials upstream of a material through its inputs."""
@@ -1067,16 +1223,17 @@ def share_ranges(graph: SupplyGraph, material: str, producers) -> list[tuple]:
             for c, w in producer_weights(graph, material, producers)]
 
 
-def _split(graph: SupplyGraph, material: str, producers):
+def _split(graph: SupplyGraph, material: str, producers, counts=None):
     """:func:`producer_weights` by claim identity, with the groups of producers that split
-    a pool equally (lists of claim identities): the weights, the claims, the groups."""
+    a pool equally (lists of claim identities): the weights, the claims, the groups.
+    ``counts`` is :func:`figures_count` of a claim in this graph (a kept one)."""
     # keyed by the claims' identities (distinct claims of one graph are distinct
     # objects): hashing a claim hashes all its fields, some ten a producer
     claim_of: dict[int, Claim] = {}
     weights: dict[int, float] = {}
     aggregate: dict[str, Claim] = {}
     for claim in producers:
-        share = producer_share(graph, claim)
+        share = producer_share(graph, claim, counts)
         if share is not None:
             weights[id(claim)] = share
             claim_of[id(claim)] = claim
@@ -1257,11 +1414,11 @@ def stated_share(graph: SupplyGraph, claim: Claim) -> float | None:
     return share if share is None or figures_count(graph, claim) else None
 
 
-def producer_share(graph: SupplyGraph, claim: Claim) -> float | None:
+def producer_share(graph: SupplyGraph, claim: Claim, counts=None) -> float | None:
     """A producer's share of world output: stated, or derived from its output of the
     year of the world output, or from its capacity (≈); none from a claim of press
-    sources alone (:func:`figures_count`)."""
-    if not figures_count(graph, claim):
+    sources alone (:func:`figures_count`; ``counts``: the same, kept per graph)."""
+    if not (counts(claim) if counts is not None else figures_count(graph, claim)):
         return None
     share = claim.qualifier("share")
     if share is not None:
