@@ -1393,3 +1393,50 @@ def test_a_plan_to_issue_licences_is_still_a_planned_licence(tmp_path, known):
     plain = read(tmp_path, known, "China plans to issue export licences for gallium to "
                  "Japanese firms, the commerce ministry said on Monday.", published="2025-06-12")
     assert [c for c in plain.claims if c.subject.startswith("licence:")]
+
+
+# ------------------------------------------------------------------ tenth pass: event dates
+#: (phrase, the article's date, the date it names); the article's date of the last three
+#: is a Wednesday, 7 January 2026
+DATE_PROBES = [
+    # a weekday with "last week" is that weekday of the week before ("on Monday last week")
+    ("approved on Monday last week", "2026-01-07", "2025-12-29"),
+    ("on Friday, last week, the ministry said", "2026-01-07", "2026-01-02"),
+    # a count before "ago"
+    ("the licences were approved two days ago", "2026-01-07", "2026-01-05"),
+    ("A week ago, Beijing approved the permits", "2026-01-07", "2025-12-31"),
+    # a day with an ordinal and "of"
+    ("the ministry said on the 4th of April 2025", "2026-01-07", "2025-04-04"),
+    # a weekday a start or a deadline names looks forward, whatever past verb stands before it
+    ("China on Tuesday said it would ban the exports from Friday", "2026-01-07", "2026-01-09"),
+    ("the ministry said licences would be required as of Monday", "2026-01-07", "2026-01-12"),
+]
+#: look-alikes that keep their reading: a past weekday, "last Monday", "since Monday"
+DATE_KEPT = [
+    ("China's commerce ministry on Tuesday issued the announcement", "2026-01-07", "2026-01-06"),
+    ("approved last Monday", "2026-01-07", "2026-01-05"),
+    ("exports have been halted since Monday", "2026-01-07", "2026-01-05"),
+    ("the rules took effect last week", "2026-01-07", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize("phrase, published, expected", DATE_PROBES + DATE_KEPT)
+def test_event_dates_are_read_from_the_text(phrase, published, expected):
+    """Issue 15, item 6: an event's date from the text, resolved against the article's."""
+    from datetime import date
+
+    from mineralgraph.loaders.dates import find_dates
+
+    got = [d.isoformat() for d, _, _ in find_dates(phrase, date.fromisoformat(published))]
+    assert got[-1:] == [expected], got
+
+
+def test_a_decision_dated_monday_last_week_is_not_dated_by_the_article(tmp_path, known):
+    """End to end: the reader dates the decision by the text, not by the article, and does
+    not mark it dated_by=article."""
+    result = read(tmp_path, known, "China's commerce ministry approved export licences for "
+                  "JL Mag on Monday last week, the company said.", published="2025-06-12")
+    decisions = [c for c in result.claims if c.predicate == "decision"]
+    assert [(c.subject, c.valid_from.isoformat(), c.qualifier("dated_by"))
+            for c in decisions] == [("licence:cn-2025-06-02-jl-mag-approved", "2025-06-02",
+                                     None)]
