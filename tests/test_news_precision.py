@@ -528,3 +528,19 @@ def test_a_production_link_dated_against_its_sentence_or_from_boilerplate_is_wit
     rec = Rec(subject, "PRODUCES", "material:ndfeb-magnet", when, {}, quote)
     held = _gate().withhold([rec], date(2025, 12, 3))
     assert (held == {}) is kept, held
+
+
+@pytest.mark.parametrize("quote, kept", [
+    # "the 17 elements" names the rare earths as a group (round 15's 313)
+    ("Exports of the 17 elements reached 55,431 metric tons in 2024, up 6% on the year before.",
+     True),
+    ("Shipments of all seventeen metals reached 55,431 tonnes in 2024.", True),
+    # look-alikes: "the metals", "the elements" name no goods
+    ("Exports of the metals reached 55,431 metric tons in 2024.", False),
+    ("Exports of the elements reached 55,431 metric tons in 2024.", False),
+])
+def test_a_figure_of_the_17_elements_is_the_rare_earth_groups(quote, kept):
+    from mineralgraph.loaders.news_precision import Rec
+
+    rec = Rec("country:CN", "reported_quantity", 55431, date(2024, 1, 1), {}, quote)
+    assert (_gate().withhold([rec], date(2025, 1, 13)) == {}) is kept

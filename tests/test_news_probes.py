@@ -1440,3 +1440,80 @@ def test_a_decision_dated_monday_last_week_is_not_dated_by_the_article(tmp_path,
     assert [(c.subject, c.valid_from.isoformat(), c.qualifier("dated_by"))
             for c in decisions] == [("licence:cn-2025-06-02-jl-mag-approved", "2025-06-02",
                                      None)]
+
+
+# ------------------------------------------------------------------ tenth pass: recall
+def test_a_negation_after_a_semicolon_leaves_the_first_clause_read(tmp_path, known):
+    """Round 14's 309: "On Dec. 3, 2024, China banned exports of gallium, germanium and
+    antimony to the United States, ...; despite repeated speculation that it would follow
+    against Japan, Beijing has not done so" was skipped whole as negated. Written anew here;
+    the known December 2024 control is restated with what the graph holds."""
+    body = ("On Dec. 3, 2024, China banned exports of gallium and germanium to the United "
+            "States, a day after new US chip curbs; despite talk that it would do the same to "
+            "Japan, Beijing has not done so.")
+    got = scored(read(tmp_path, known, body, published="2025-07-21").claims)
+    assert ("control:cn-2024-12-us-military", "TARGETS", "country:US", None, "2024-12-03", None,
+            None, None) in got
+    assert not [c for c in got if c[2] == "country:JP"]
+
+
+@pytest.mark.parametrize("body", [
+    # a negation before the semicolon, or in both clauses: nothing read as a fact
+    "China has not banned exports of gallium to Japan; it said it would watch the market.",
+    "China did not ban exports of gallium to Japan; it has not restricted germanium either.",
+    # a question stays a question
+    "Will China ban exports of gallium to Japan; or has it not decided yet?",
+])
+def test_a_negation_before_or_on_both_sides_of_a_semicolon_still_negates(tmp_path, known,
+                                                                         body):
+    got = scored(read(tmp_path, known, body, published="2025-07-21").claims)
+    assert not [c for c in got if c[0].startswith(("control:", "licence:"))
+                and c[6] is None], got
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("On Oct. 20, 2023, China said graphite would need permits from Dec. 1 of that year.",
+     ["2023-10-20", "2023-12-01"]),
+    ("announced on 3 July 2023, licences required from Aug. 1 the same year",
+     ["2023-07-03", "2023-08-01"]),
+    # no year said before it: no date (never the article's year)
+    ("licences required from Dec. 1 of that year", []),
+])
+def test_a_date_of_that_year_takes_the_year_said_before_it(phrase, expected):
+    from datetime import date
+
+    from mineralgraph.loaders.dates import find_dates
+
+    assert [d.isoformat() for d, _, _ in find_dates(phrase, date(2025, 7, 21))] == expected
+
+
+def test_a_negated_apposition_at_the_end_leaves_the_event_read(tmp_path, known):
+    """"..., a step that did not cover rare earths": the apposition's negation is of another
+    thing; the ban before it stands (written anew from round 15's 314 shape, dated here)."""
+    body = ("On Dec. 3, 2024, Beijing banned exports of gallium, germanium and antimony to the "
+            "United States, a step that did not cover rare earths.")
+    got = scored(read(tmp_path, known, body, published="2025-01-14").claims)
+    assert ("control:cn-2024-12-us-military", "COVERS", "element:Sb", None, "2024-12-03", None,
+            None, None) in got
+
+
+@pytest.mark.parametrize("body", [
+    # a clause that doubts the event itself keeps the whole sentence negated
+    "On Dec. 3, 2024, Beijing banned exports of gallium to Japan, a step that has not been "
+    "confirmed by the ministry.",
+    "On Dec. 3, 2024, Beijing banned exports of gallium to Japan; the ministry has not "
+    "confirmed it.",
+])
+def test_a_later_clause_doubting_the_event_keeps_it_unread(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, published="2025-01-14").claims)
+    assert not [c for c in got if c[0].startswith(("control:", "licence:")) and c[6] is None]
+
+
+def test_an_inner_relative_clause_with_a_negation_keeps_its_sentence_whole():
+    """Dev 230: "Exports of synthetic graphite, which the curbs do not cover, fell 28% ..." is
+    one sentence (its figure is read as before), not two."""
+    from mineralgraph.loaders.news import negated_clause_apart
+
+    text = ("Exports of synthetic graphite, which the curbs do not cover, fell 28% from November "
+            "to 39,763 tons.")
+    assert negated_clause_apart([text]) == [text]

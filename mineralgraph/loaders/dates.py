@@ -42,9 +42,12 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 #: "Sept. 15 last year", "in December this year": the year said relative to the article's
 _REL_YEAR = r"\s+(?P<rel>last|this|next)\s+year"
+#: "from Dec. 1 of that year", "by March 1 the same year": the year of the date said before
+_THAT_YEAR = r"\s+(?:of\s+)?(?P<that>that|the same)\s+year"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR}|{_THAT_YEAR})?\b",
+                       re.I)),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
     ("dmy", re.compile(rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+{_MONTH}"
                        rf"(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
@@ -119,6 +122,16 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return None
     if kind in ("mdy", "dmy"):
         month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        if groups.get("that"):
+            # the year of the last full date before it in the sentence, else none
+            years = [int(y.group(1)) for y in re.finditer(r"\b((?:19|20)\d{2})\b",
+                                                           sentence[:m.start()])]
+            if not years:
+                return None
+            try:
+                return date(years[-1], month, day)
+            except ValueError:
+                return None
         if groups.get("rel") and article is not None:
             year = article.year + {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
             try:

@@ -616,7 +616,7 @@ class NewsReader:
             if official else None   # "The Telegraph India" names no issuer
         self.official_country = self.article_country
         for line, paragraph in article.paragraphs:
-            for sentence in split_sentences(paragraph):
+            for sentence in negated_clause_apart(split_sentences(paragraph)):
                 self.sentences += 1
                 # "Question: The ministry has announced export controls on gallium ...": a
                 # journalist's turn restates, it reports nothing (the answer may)
@@ -3255,6 +3255,41 @@ def element_label(symbol: str) -> str:
     if symbol == "C":
         return "Carbon"
     return next((n for n, s in ELEMENTS.items() if s == symbol), symbol).capitalize()
+
+
+#: a later clause that doubts the first one's event ("; the ministry has not confirmed it", "a
+#: move that has not taken effect"): the negation is of the event, the sentence stays whole
+UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|happen\w*|"
+                         r"effect|in force|final\w*|approv\w*|publish\w*|comment\w*|said so|"
+                         r"say so|says so)\b", re.I)
+
+
+def negated_clause_apart(sentences: list[str]) -> list[str]:
+    """Each sentence, with a negated clause after a semicolon set apart as a sentence of its
+    own: "On Dec. 3, 2024, China banned exports of gallium ... to the United States;
+    despite repeated speculation that it would follow against Japan, Beijing has not done so"
+    states the ban in its first clause and negates only the second; so does an apposition or a
+    relative clause ("..., a step that did not cover rare earths", "..., which has not been
+    lifted"). A negation before the cut, or on both sides of it, leaves the sentence whole.
+
+    >>> negated_clause_apart(["China banned exports of gallium; Beijing has not done so since."])
+    ['China banned exports of gallium;', 'Beijing has not done so since.']
+    >>> negated_clause_apart(["China has not banned gallium; it restricts it."])
+    ['China has not banned gallium; it restricts it.']
+    """
+    out = []
+    for sentence in sentences:
+        cut = re.search(r";\s+|,\s+(?=(a|an|the)\s+(step|move|measure|decision|rule|curb|"
+                        r"restriction|ban)s?\s+(that|which)\b|which\b)", sentence)
+        first, rest = (sentence[:cut.start()], sentence[cut.end():]) if cut else (sentence, "")
+        if cut and cut.group(0).startswith(",") and "," in rest:
+            rest = ""   # "Exports of X, which the curbs do not cover, fell": an inner clause
+        if rest and NEGATED.search(rest) and not NEGATED.search(first) \
+                and not QUESTION.search(sentence) and not UNCONFIRMED.search(rest):
+            out += [first + sentence[cut.start()], rest]
+        else:
+            out.append(sentence)
+    return out
 
 
 def load_news(path: Path, context: LoadContext | None = None) -> LoadResult:
