@@ -544,3 +544,43 @@ def test_a_figure_of_the_17_elements_is_the_rare_earth_groups(quote, kept):
 
     rec = Rec("country:CN", "reported_quantity", 55431, date(2024, 1, 1), {}, quote)
     assert (_gate().withhold([rec], date(2025, 1, 13)) == {}) is kept
+
+
+@pytest.mark.parametrize("quote, obj, when, kept", [
+    # a compared quantity that states its own month right after it, dated by that month
+    ("China exported 1,427 tonnes of graphite in December, down from 23,502 tonnes in "
+     "November.", 23502, date(2023, 11, 1), True),
+    ("December's total was below the 3,989 tons shipped in December 2023.", 3989,
+     date(2023, 12, 1), True),
+    # look-alikes: no month after it, another month than the claim's, "the same month last
+    # year", "when ... were shipped"
+    ("Spherical graphite climbed to 1,549 tonnes from 1,017 tonnes.", 1017, date(2024, 2, 1),
+     False),
+    ("China exported 1,427 tonnes of graphite in December, down from 23,502 tonnes in "
+     "November.", 23502, date(2023, 12, 1), False),
+    ("Graphite exports were 30% lower than the 4,702 tonnes shipped in the same month last "
+     "year.", 4702, date(2023, 3, 1), False),
+    ("Just 107 tons of graphite left in June, against last year, when 3,199 tons were "
+     "shipped.", 3199, date(2024, 6, 1), False),
+])
+def test_a_compared_quantity_with_its_own_month_is_that_months(quote, obj, when, kept):
+    from mineralgraph.loaders.news_precision import Rec
+
+    rec = Rec("country:CN", "reported_quantity", obj, when, {"material": "element:C"}, quote)
+    held = _gate().withhold([rec], date(2024, 7, 20))
+    assert (held == {}) is kept, held
+
+
+@pytest.mark.parametrize("quote, kept", [
+    # the country is named as the buyer: the figure is what it received (round 14's 292)
+    ("South Korea, the biggest buyer of spherical graphite, got 948 tonnes in December.", False),
+    ("South Korea received 948 tonnes of graphite in December.", False),
+    # look-alike: the country exports
+    ("South Korea exported 948 tonnes of graphite in December.", True),
+])
+def test_a_figure_given_to_its_buyer_is_withheld(quote, kept):
+    from mineralgraph.loaders.news_precision import Rec
+
+    rec = Rec("country:KR", "reported_quantity", 948, date(2023, 12, 1),
+              {"material": "element:C"}, quote)
+    assert (_gate().withhold([rec], date(2024, 1, 20)) == {}) is kept

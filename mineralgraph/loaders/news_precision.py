@@ -198,6 +198,12 @@ AGAINST_MONTH = re.compile(r"^[^.;]{0,40}?\b(than|compared (with|to)|from|agains
                            r"March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+"
                            r"(?P<year>(19|20)\d\d)\b", re.I)
+#: a country named as a buyer right after its name ("South Korea, the biggest buyer of
+#: spherical graphite, got 948 tonnes"): the figure is what it received, not its exports
+BUYER = re.compile(r"(\s*,\s*(the|a|an|its)\s+([\w-]+\s+){0,3}(buyer|importer|customer|"
+                   r"destination|market)\b[^,]{0,60},)?\s+(got|received|took|bought|purchased|"
+                   r"was sent|were sent)\b|\s*,\s*(the|a|an|its)\s+([\w-]+\s+){0,3}(buyer|"
+                   r"importer|customer|destination)\b", re.I)
 #: a national agency a figure is sourced to ("according to the Philippine Statistics Authority")
 AGENCY = re.compile(r"\baccording to (the )?(?P<country>([A-Z][\w.-]+\s+){1,3}?)(Statistics|"
                     r"Statistical|Customs|Census|Bureau|Authority|Office|Agency|Administration|"
@@ -562,7 +568,8 @@ class PrecisionGate:
                        "on"
         if r.predicate == "reported_quantity" and where is not None:
             start, end = where
-            if COMPARED.search(text[max(0, start - 40):start]):
+            if COMPARED.search(text[max(0, start - 40):start]) \
+                    and not self.own_month(text, end, when, published):
                 return "withheld: a compared quantity (the figure set beside the one reported)"
         if SEVERAL_MONTHS.search(text):
             return "withheld: a total over several months is no month's figure"
@@ -591,6 +598,9 @@ class PrecisionGate:
             if not self.same_goods(nearest.id, str(material)):
                 return "withheld: the goods named nearest the figure are another's"
         partner = r.qualifiers.get("partner")
+        if any(m.id == r.subject and BUYER.match(text[m.end:])
+               for m in self.gazetteer.mentions(text)):
+            return "withheld: the country the figure is given to is named as its buyer"
         named = [m for m in self.gazetteer.mentions(text) if m.id and m.id.startswith("country:")]
         if r.subject.startswith("country:") and r.subject not in {m.id for m in named}:
             # "South Korea took 703 tonnes": the country named right before the figure is
@@ -624,6 +634,25 @@ class PrecisionGate:
                 and not MONTH_WORD.search(text):
             return "withheld: dated by a month in a sentence that speaks of a year"
         return None
+
+    @staticmethod
+    def own_month(text: str, end: int, when: date | None, published: date) -> bool:
+        """A compared quantity states its own month right after its unit ("down from 23,502
+        tonnes in November", "the 3,989 tons shipped in December 2023"), and the claim is
+        dated by it: it is that month's figure, not one the sentence reports."""
+        if when is None:
+            return False
+        after = re.match(r"\s*(million\s+)?(metric\s+)?(tons|tonnes|t|kilograms|kg|"
+                         r"kilogrammes)\b(\s+(of\s+)?[\w-]+){0,3}?\s+(shipped\s+|exported\s+)?"
+                         r"in\s+(?P<month>January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b(\s+(?P<year>(19|20)\d\d))?",
+                         text[end:], re.I)
+        if not after:
+            return False
+        month = MONTH_NUMBER[after.group("month").lower()]
+        year = int(after.group("year")) if after.group("year") else None
+        return when.month == month and (year is None or when.year == year) \
+            and when <= published
 
     @staticmethod
     def month_of_another(text: str, at: int, own: tuple[int, int]) -> bool:
