@@ -1517,3 +1517,31 @@ def test_an_inner_relative_clause_with_a_negation_keeps_its_sentence_whole():
     text = ("Exports of synthetic graphite, which the curbs do not cover, fell 28% from November "
             "to 39,763 tons.")
     assert negated_clause_apart([text]) == [text]
+
+
+@pytest.mark.parametrize("body, items", [
+    # a known control restated as a licensing requirement in force since a month, a season
+    # or a year (rounds 13-15: "Since mid-2023 China has required licences ...", "which have
+    # needed export licences since August", "It has required licences ... since August 2023")
+    ("Since mid-2023 China has required licences for exports of gallium and germanium.",
+     {"element:Ga", "element:Ge"}),
+    ("Shipments of gallium and germanium, which have needed export licences since August "
+     "2023, fell again.", {"element:Ga", "element:Ge"}),
+    ("It has required licences for germanium exports since the summer of 2023.",
+     {"element:Ge"}),
+    # look-alikes: another issuer, another time, a control the graph does not hold, a target
+    # the known control does not hold, the items not named
+    ("Japan has required licences for gallium exports since 2023.", set()),
+    ("China has required licences for gallium exports since April 2025.", set()),
+    ("China has required licences for tungsten exports since February.", set()),
+    ("China has required licences for gallium exports to Japan since 2023.", set()),
+    ("Both metals have needed export licences since the summer of 2023.", set()),
+])
+def test_a_known_control_restated_as_a_licensing_state_gives_its_issuer_and_items(
+        tmp_path, known, body, items):
+    got = scored(read(tmp_path, known, body, published="2025-07-21").claims)
+    control = "control:cn-2023-07-gallium-germanium"
+    assert {c[2] for c in got if c[0] == control and c[1] == "COVERS"} == items
+    assert {(c[1], c[2], c[4]) for c in got if c[0] == control and c[1] != "COVERS"} == (
+        {("ISSUED_BY", "country:CN", "2023-07-03")} if items else set())
+    assert not [c for c in got if c[0].startswith("control:") and c[0] != control]

@@ -178,6 +178,47 @@ RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]e
                             r"^\W*Since\s+(?P<month2>" + MONTH_NAMES + r")(?P<last2>\s+last year)?"
                             r"\s*,?\s+[^.;]{0,60}?\b(have|has)\s+(required|needed|restricted|"
                             r"controlled)\b[^.;]{0,40}?\b(licen[cs]es?|permits?|exports?)\b")
+#: A licensing requirement stated as a state since a time ("has required licences for gallium
+#: and germanium exports since August 2023", "which have needed export licences since the
+#: summer of 2023", "Since mid-2023 China has required licences for exports of gallium"): the
+#: time is a month, a season or a year, read by :func:`state_since_months`.
+_SINCE_TIME = (r"(?P<NAME>(?:the\s+)?(?:(?:early|mid|late)[- ]?|(?:spring|summer|autumn|fall|winter)"
+               r"(?:\s+of)?\s+)?(?:(?:" + MONTH_NAMES + r")(?:\s+(?:of\s+)?(?:20\d\d|last year))?|"
+               r"20\d\d))")
+REQUIRED_SINCE = re.compile(r"\b(has|have|had)\s+(required|needed)\s+([\w-]+\s+){0,8}?(licen[cs]es?|"
+                         r"permits?|licensing)\b[^.;]{0,80}?\bsince\s+" + _SINCE_TIME.replace("NAME", "time") + r"\b(?!\s*\d)|"
+                         r"^\W*Since\s+" + _SINCE_TIME.replace("NAME", "time2") + r"\s*,?\s+[^.;]{0,60}?\b(has|have)\s+"
+                         r"(required|needed)\b[^.;]{0,60}?\b(licen[cs]es?|permits?)\b")
+SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
+           "winter": (12, 1, 2), "early": (1, 2, 3, 4), "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)}
+
+
+def state_since_months(time: str, published) -> set[tuple[int, int]]:
+    """The (year, month) pairs a time after "since" may name: "August 2023" one, "August" the
+    last August on or before the article, "the summer of 2023" three, "mid-2023" four,
+    "2023" twelve; a month "last year" in the year before the article's.
+
+    >>> from datetime import date
+    >>> sorted(state_since_months("the summer of 2023", date(2025, 1, 1)))
+    [(2023, 6), (2023, 7), (2023, 8)]
+    >>> sorted(state_since_months("August", date(2024, 1, 5)))
+    [(2023, 8)]
+    """
+    words = time.lower().replace("-", " ").split()
+    year = next((int(w) for w in words if w.isdigit()), None)
+    if "last" in words:
+        year = published.year - 1
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    if month is not None:
+        if year is None:
+            year = published.year - (month > published.month)
+        return {(year, month)}
+    if year is None:
+        return set()
+    season = next((SEASONS[w] for w in words if w in SEASONS), tuple(range(1, 13)))
+    return {(year + (m < 3 and "winter" in words), m) for m in season}
+
+
 #: A modal in a clause defining uses: "any use that could enhance military capabilities".
 SCOPE_MODAL = re.compile(r"\b(uses?|users?|purposes?|applications?)\s+(that|which)\s+(could|might|"
                          r"may|would)\b[^,.;]*", re.I)
@@ -1109,6 +1150,9 @@ class NewsReader:
             named = None   # "prices tripled after China's April 2025 controls": a time, no claim
         since = RESTATED_SINCE.search(text)
         if not named and not since:
+            state = REQUIRED_SINCE.search(text)
+            if state:
+                self.restated_state(text, found, state)
             return
         word = named.group("month") if named else since.group("month") or since.group("month2")
         month = MONTHS[word.lower()]
@@ -1154,6 +1198,43 @@ class NewsReader:
         for target in targets:
             self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
         self.current_control = control
+
+    def restated_state(self, text: str, found: list[Found], state: re.Match) -> None:
+        """A known control restated as a licensing requirement in force since a month, a
+        season or a year ("It has required licences for gallium and germanium exports since
+        August 2023", "Since mid-2023 China has required licences for exports of gallium"): its
+        issuer and the items named, on the known node, dated by its announcement; no entry
+        into force (a state). Read only when the items are named and the known control of
+        the named issuer (or, with no country named, of any issuer) that covers them all was
+        announced or took effect in that time is one."""
+        months = state_since_months(state.group("time") or state.group("time2") or "",
+                                    self.article.published)
+        countries = [f for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        issuers = {f.id for f in countries}
+        items = [i for i, _ in self.items(found)]
+        if not months or not items or len(issuers) > 1 \
+                or any(f.kind == "Country" and self.is_target(text, f.mention) for f in found):
+            return
+        same = sorted(node for node, info in self.controls.items()
+                      if not info["minted"] and self.known is not None and node in self.known
+                      and (not issuers or issuers <= info["issuer"])
+                      and set(items) <= info["covers"] and any(
+                          d is not None and (d.year, d.month) in months
+                          for d in (info["announced"], info["effective"])))
+        if len(same) != 1:
+            return
+        control, info = same[0], self.controls[same[0]]
+        if len(info["issuer"]) != 1:
+            return
+        issuer = next(iter(info["issuer"]))
+        when = info["announced"]
+        self.claim(control, "ISSUED_BY", issuer, when, quote=text)
+        for item in items:
+            self.claim(control, "COVERS", self.ensure(item), when, quote=text)
+        self.current_control = control
+        self.skipped.append((self.line, text, f"restated: {control}'s issuer and items kept, "
+                                              "no date (a known control restated as a state)"))
 
     def compared_totals(self, text: str) -> None:
         """"That compared with 5,994 tons in July and 4,723 tons in August 2024": totals of
