@@ -1545,3 +1545,27 @@ def test_a_known_control_restated_as_a_licensing_state_gives_its_issuer_and_item
     assert {(c[1], c[2], c[4]) for c in got if c[0] == control and c[1] != "COVERS"} == (
         {("ISSUED_BY", "country:CN", "2023-07-03")} if items else set())
     assert not [c for c in got if c[0].startswith("control:") and c[0] != control]
+
+
+@pytest.mark.parametrize("body, claims", [
+    # a factbox line: the known control by its items and its own days, its issuer not named
+    ("Gallium and germanium: announced on 3 July 2023, licences required from 1 August 2023.",
+     {("COVERS", "element:Ga"), ("COVERS", "element:Ge"), ("ISSUED_BY", "country:CN"),
+      ("announced_on", "2023-07-03"), ("effective_from", "2023-08-01")}),
+    ("Germanium - licences required from 1 August 2023.",
+     {("COVERS", "element:Ge"), ("ISSUED_BY", "country:CN"), ("effective_from", "2023-08-01")}),
+    # look-alikes: no word of control, another day, another country, an item it does not
+    # cover, a day without its year
+    ("Gallium prices rose 5% on 3 July 2023.", set()),
+    ("Gallium: announced on 4 July 2023.", set()),
+    ("Gallium and tungsten: announced on 3 July 2023.", set()),
+    ("Gallium and germanium: announced on 3 July, licences required from 1 August.", set()),
+])
+def test_a_known_control_restated_by_its_own_days_gives_what_it_holds(tmp_path, known, body,
+                                                                      claims):
+    """Round 15's 312 (a factbox of four old controls, one the graph holds): written anew."""
+    got = scored(read(tmp_path, known, body, published="2024-11-21").claims)
+    control = "control:cn-2023-07-gallium-germanium"
+    assert {(c[1], c[2]) for c in got if c[0] == control} == claims
+    assert {c[4] for c in got if c[0] == control} <= {"2023-07-03"}
+    assert not [c for c in got if c[0].startswith("control:cn") and c[0] != control]

@@ -189,6 +189,10 @@ REQUIRED_SINCE = re.compile(r"\b(has|have|had)\s+(required|needed)\s+([\w-]+\s+)
                          r"permits?|licensing)\b[^.;]{0,80}?\bsince\s+" + _SINCE_TIME.replace("NAME", "time") + r"\b(?!\s*\d)|"
                          r"^\W*Since\s+" + _SINCE_TIME.replace("NAME", "time2") + r"\s*,?\s+[^.;]{0,60}?\b(has|have)\s+"
                          r"(required|needed)\b[^.;]{0,60}?\b(licen[cs]es?|permits?)\b")
+#: a word of control or licensing (a factbox line restating a control by its days)
+CONTROL_OR_LICENSING = re.compile(r"\b(export controls?|controls?|curbs?|restrictions?|ban(s|ned)?|"
+                                  r"licen[cs](e|es|ing|ed)|permits?|announced|imposed|"
+                                  r"introduced)\b", re.I)
 SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
            "winter": (12, 1, 2), "early": (1, 2, 3, 4), "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)}
 
@@ -1153,6 +1157,8 @@ class NewsReader:
             state = REQUIRED_SINCE.search(text)
             if state:
                 self.restated_state(text, found, state)
+            else:
+                self.restated_by_day(text, found)
             return
         word = named.group("month") if named else since.group("month") or since.group("month2")
         month = MONTHS[word.lower()]
@@ -1235,6 +1241,45 @@ class NewsReader:
         self.current_control = control
         self.skipped.append((self.line, text, f"restated: {control}'s issuer and items kept, "
                                               "no date (a known control restated as a state)"))
+
+    def restated_by_day(self, text: str, found: list[Found]) -> None:
+        """A known control restated by its items and its own days, its issuer not named (a
+        factbox line: "Gallium and germanium: announced on 3 July 2023, licences required from
+        1 August 2023"): the known control whose announcement or entry into force is a day the
+        sentence gives, and which covers every item named, gives its issuer, those items and
+        the days the sentence gives of it, dated by its announcement. Read only with a word of
+        control or licensing, the items named, no country but the control's issuer or targets,
+        and one such known control."""
+        if not CONTROL_OR_LICENSING.search(text):
+            return
+        items = [i for i, _ in self.items(found)]
+        if not items:
+            return
+        days = {d for d, start, end in find_dates(text, self.article.published)
+                if re.search(r"\d", text[start:end]) and re.search(
+                    r"\b(19|20)\d\d\b", text[start:end])}
+        countries = {f.id for f in found if f.kind == "Country"}
+        same = sorted(node for node, info in self.controls.items()
+                      if not info["minted"] and self.known is not None and node in self.known
+                      and set(items) <= info["covers"]
+                      and countries <= info["issuer"] | info["targets"]
+                      and {info["announced"], info["effective"]} & days)
+        if len(same) != 1:
+            return
+        control, info = same[0], self.controls[same[0]]
+        if len(info["issuer"]) != 1:
+            return
+        when = info["announced"]
+        self.claim(control, "ISSUED_BY", next(iter(info["issuer"])), when, quote=text)
+        for item in items:
+            self.claim(control, "COVERS", self.ensure(item), when, quote=text)
+        for target in sorted(countries & info["targets"]):
+            self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
+        if info["announced"] in days:
+            self.claim(control, "announced_on", info["announced"], when, quote=text)
+        if info["effective"] in days:
+            self.claim(control, "effective_from", info["effective"], when, quote=text)
+        self.current_control = control
 
     def compared_totals(self, text: str) -> None:
         """"That compared with 5,994 tons in July and 4,723 tons in August 2024": totals of
