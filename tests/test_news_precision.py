@@ -584,3 +584,19 @@ def test_a_figure_given_to_its_buyer_is_withheld(quote, kept):
     rec = Rec("country:KR", "reported_quantity", 948, date(2023, 12, 1),
               {"material": "element:C"}, quote)
     assert (_gate().withhold([rec], date(2024, 1, 20)) == {}) is kept
+
+
+def test_a_figure_written_with_zero_decimals_is_not_a_decimals_whole_part():
+    """"rose 5.0%" is 5%: only significant decimals make a whole number a decimal's part."""
+    from mineralgraph.loaders.news_precision import Rec
+
+    gate = _gate()
+    kept = Rec("country:CN", "reported_trade_change", 0.05, date(2025, 6, 1),
+               {"material": "element:Ge"}, "China's germanium exports rose 5.0% in June from a "
+               "year earlier.")
+    assert gate.withhold([kept], date(2025, 7, 20)) == {}
+    held = Rec("country:CN", "reported_trade_change", 0.05, date(2025, 6, 1),
+               {"material": "element:Ge"}, "China's germanium exports rose 5.4% in June from a "
+               "year earlier.")
+    assert set(gate.withhold([held], date(2025, 7, 20)).values()) == {
+        "withheld: the figure is the whole part of a decimal its sentence gives"}

@@ -692,7 +692,7 @@ class PrecisionGate:
             if value >= 1e6:
                 numbers.add(f"{value / 1e6:g}")
         for number in sorted(numbers, key=len, reverse=True):
-            m = re.search(r"(?<![\d.,])" + re.escape(number) + r"(?![\d]|[,.]\d)", text)
+            m = re.search(r"(?<![\d.,])" + re.escape(number) + r"(?!\d|,\d|\.0*[1-9])", text)
             if m:
                 return m.start(), m.end()
         return None
@@ -711,8 +711,8 @@ class PrecisionGate:
         if not float(value).is_integer():
             return False
         number = f"{value:.0f}"
-        return bool(re.search(r"(?<![\d.,])" + number + r"\.\d", r.quote)) and not re.search(
-            r"(?<![\d.,])" + number + r"(?![\d]|[,.]\d)", r.quote)
+        return bool(re.search(r"(?<![\d.,])" + number + r"\.0*[1-9]", r.quote)) and not re.search(
+            r"(?<![\d.,])" + number + r"(?!\d|,\d|\.0*[1-9])", r.quote)
 
 
 def official_country(publisher: str | None, gazetteer) -> str | None:
