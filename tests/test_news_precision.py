@@ -600,3 +600,12 @@ def test_a_figure_written_with_zero_decimals_is_not_a_decimals_whole_part():
                "year earlier.")
     assert set(gate.withhold([held], date(2025, 7, 20)).values()) == {
         "withheld: the figure is the whole part of a decimal its sentence gives"}
+
+
+def test_days_after_another_announcement_keep_the_controls_date():
+    """"... on Tuesday, two days after it announced a tariff": the days count from another
+    announcement, not the control's; only "after it announced the measure" (or "the ban",
+    "them") names the control's own."""
+    quote = ("China announced export controls on indium on Tuesday, two days after it announced "
+             "new tariffs.")
+    assert _gate().withhold(_control(quote, date(2025, 9, 2)), date(2025, 9, 4)) == {}

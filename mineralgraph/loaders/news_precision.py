@@ -177,7 +177,9 @@ BOILERPLATE = re.compile(r"^\W*About\s+[A-Z][^:]{0,80}:\s")
 SINCE_ANNOUNCED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                              r"\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+(it|they|he|she|"
                              r"the\s+[\w-]+|[A-Z][\w.-]*)\s+(had\s+)?(announced|imposed|"
-                             r"issued|unveiled|introduced|published|approved|granted)\b", re.I)
+                             r"issued|unveiled|introduced|published|approved|granted)\s+"
+                             r"(the\s+(measure|ban|controls?|curbs?|restrictions?|rules?|move|"
+                             r"step|decision|licen[cs]es?|approvals?)|them|it)\b", re.I)
 NUMBER_WORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 #: a deciding verb said of speed ("should be approved more quickly"): an expedited process,
