@@ -1569,3 +1569,20 @@ def test_a_known_control_restated_by_its_own_days_gives_what_it_holds(tmp_path, 
     assert {(c[1], c[2]) for c in got if c[0] == control} == claims
     assert {c[4] for c in got if c[0] == control} <= {"2023-07-03"}
     assert not [c for c in got if c[0].startswith("control:cn") and c[0] != control]
+
+
+@pytest.mark.parametrize("body, items", [
+    # "Both metals" names the two goods of the sentence before (round 15's 325, written anew)
+    ("December: 6,420 kg of gallium and 3,401 kg of germanium left the country. Both metals "
+     "have needed export licences since the summer of 2023; shipments to the United States "
+     "have been banned since December.", {"element:Ga", "element:Ge"}),
+    # look-alikes: one metal before, three goods before, a sentence between
+    ("December: 6,420 kg of gallium left the country. Both metals have needed export licences "
+     "since the summer of 2023.", set()),
+    ("December: 6,420 kg of gallium and 3,401 kg of germanium left the country. Prices rose. "
+     "Both metals have needed export licences since the summer of 2023.", set()),
+])
+def test_both_metals_names_the_two_goods_of_the_sentence_before(tmp_path, known, body, items):
+    got = scored(read(tmp_path, known, body, published="2025-01-21").claims)
+    control = "control:cn-2023-07-gallium-germanium"
+    assert {c[2] for c in got if c[0] == control and c[1] == "COVERS"} == items

@@ -613,6 +613,7 @@ class NewsReader:
         #: (sentence number, goods it names): "4,260 kilograms of the metal" names the goods
         #: of the sentence before, when it names one
         self.previous_goods: tuple[int, list[Found]] = (-1, [])
+        self.goods_before: tuple[int, list[Found]] = (-1, [])
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
         #: countries named as exporters ("China's shipments of magnets", "China exported")
@@ -979,6 +980,7 @@ class NewsReader:
     # ------------------------------------------------------------ one sentence
     def sentence(self, line: int, sentence: str) -> None:
         self.line = line
+        self.goods_before = self.previous_goods   # the goods of the sentence before
         text = sentence.strip()
         if not text:
             return
@@ -1215,10 +1217,20 @@ class NewsReader:
         announced or took effect in that time is one."""
         months = state_since_months(state.group("time") or state.group("time2") or "",
                                     self.article.published)
+        # the state's own clause ("Both metals have needed export licences since the summer
+        # of 2023; shipments to the United States have been banned since December")
+        end = text.find(";", state.end())
+        end = len(text) if end < 0 else end
+        found = [f for f in found if f.mention.end <= end]
         countries = [f for f in found if f.kind == "Country"
                      and not self.is_target(text, f.mention)]
         issuers = {f.id for f in countries}
         items = [i for i, _ in self.items(found)]
+        before_number, before = self.goods_before
+        pair = sorted({f.id for f in before})
+        if not items and before_number == self.sentences - 1 and len(pair) == 2 and re.search(
+                r"\b(both|the two) (metals|elements|minerals|materials)\b", text[:end], re.I):
+            items = pair   # "Both metals": the two goods of the sentence before
         if not months or not items or len(issuers) > 1 \
                 or any(f.kind == "Country" and self.is_target(text, f.mention) for f in found):
             return
