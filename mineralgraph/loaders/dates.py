@@ -42,12 +42,20 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 #: "Sept. 15 last year", "in December this year": the year said relative to the article's
 _REL_YEAR = r"\s+(?P<rel>last|this|next)\s+year"
+#: "from Dec. 1 of that year", "by March 1 the same year": the year of the date said before
+_THAT_YEAR = r"\s+(?:of\s+)?(?P<that>that|the same)\s+year"
 PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR}|{_THAT_YEAR})?\b",
+                       re.I)),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
+    ("dmy", re.compile(rf"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+{_MONTH}"
+                       rf"(?:,?\s+{_YEAR}|{_REL_YEAR})?\b", re.I)),
     ("weekday", re.compile(r"\b(?P<next>next\s+|last\s+|this\s+)?(?P<weekday>"
-                           + "|".join(WEEKDAYS) + r")(?:'s)?\b", re.I)),
+                           + "|".join(WEEKDAYS) + r")(?:'s)?(?P<lastweek>,?\s+(?:of\s+)?last\s+"
+                           r"week)?\b", re.I)),
+    ("ago", re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"\d{1,2})\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)),
     ("word", re.compile(r"\b(?P<word>today|yesterday|tomorrow|earlier this month|this month|"
                         r"last month|next month|last week|next week|last year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+(?:(?:early|mid|late)[- ]?\s*)?"
@@ -76,6 +84,13 @@ _PAST_SUBJECT = re.compile(r"\s*,?\s*([\w'.\u2019-]+\s+){1,4}?(said|announced|im
                            r"approved|signed|unveiled|introduced|released|published|banned|"
                            r"restricted|added|decided|agreed|confirmed|granted|denied|suspended|"
                            r"lifted)\b", re.I)
+
+#: Words right before a weekday that set a start or a deadline ("from Friday", "as of Monday").
+_FROM_DAY = re.compile(r"\b(from|starting|beginning|as of|effective|until|till|by)\s+(on\s+)?$",
+                       re.I)
+#: A count in words or figures ("two days ago").
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
@@ -107,6 +122,16 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return None
     if kind in ("mdy", "dmy"):
         month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        if groups.get("that"):
+            # the year of the last full date before it in the sentence, else none
+            years = [int(y.group(1)) for y in re.finditer(r"\b((?:19|20)\d{2})\b",
+                                                           sentence[:m.start()])]
+            if not years:
+                return None
+            try:
+                return date(years[-1], month, day)
+            except ValueError:
+                return None
         if groups.get("rel") and article is not None:
             year = article.year + {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
             try:
@@ -146,11 +171,22 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return date(int(groups["year"]), month, 1)
         year = article.year if month <= article.month else article.year - 1
         return date(year, month, 1)
+    if kind == "ago":
+        count = _COUNT.get(groups["count"].lower()) or int(groups["count"])
+        return article - timedelta(days=count * (7 if groups["unit"].lower().startswith("week")
+                                                 else 1))
     if kind == "weekday":
         target = WEEKDAYS.index(groups["weekday"].lower())
         qualifier = (groups.get("next") or "").strip().lower()
         back = (article.weekday() - target) % 7
         ahead = (target - article.weekday()) % 7
+        if groups.get("lastweek") and not qualifier:
+            # "on Monday last week": that weekday of the week before the article's
+            return article - timedelta(days=article.weekday() + 7 - target)
+        if not qualifier and _FROM_DAY.search(sentence[:m.start()]):
+            # "it would ban exports from Friday", "licences required as of Monday": the
+            # first such day on or after the article's, whatever verb stands further back
+            return article + timedelta(days=ahead)
         past = _PAST.search(sentence[max(0, m.start() - 60):m.start()]) or _PAST_AFTER.match(
             sentence[m.end():m.end() + 30])
         if qualifier == "next" or (qualifier != "last" and back and not past

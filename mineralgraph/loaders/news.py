@@ -178,6 +178,51 @@ RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]e
                             r"^\W*Since\s+(?P<month2>" + MONTH_NAMES + r")(?P<last2>\s+last year)?"
                             r"\s*,?\s+[^.;]{0,60}?\b(have|has)\s+(required|needed|restricted|"
                             r"controlled)\b[^.;]{0,40}?\b(licen[cs]es?|permits?|exports?)\b")
+#: A licensing requirement stated as a state since a time ("has required licences for gallium
+#: and germanium exports since August 2023", "which have needed export licences since the
+#: summer of 2023", "Since mid-2023 China has required licences for exports of gallium"): the
+#: time is a month, a season or a year, read by :func:`state_since_months`.
+_SINCE_TIME = (r"(?P<NAME>(?:the\s+)?(?:(?:early|mid|late)[- ]?|(?:spring|summer|autumn|fall|winter)"
+               r"(?:\s+of)?\s+)?(?:(?:" + MONTH_NAMES + r")(?:\s+(?:of\s+)?(?:20\d\d|last year))?|"
+               r"20\d\d))")
+REQUIRED_SINCE = re.compile(r"\b(has|have|had)\s+(required|needed)\s+([\w-]+\s+){0,8}?(licen[cs]es?|"
+                         r"permits?|licensing)\b[^.;]{0,80}?\bsince\s+" + _SINCE_TIME.replace("NAME", "time") + r"\b(?!\s*\d)|"
+                         r"^\W*Since\s+" + _SINCE_TIME.replace("NAME", "time2") + r"\s*,?\s+[^.;]{0,60}?\b(has|have)\s+"
+                         r"(required|needed)\b[^.;]{0,60}?\b(licen[cs]es?|permits?)\b")
+#: a word of control or licensing (a factbox line restating a control by its days)
+CONTROL_OR_LICENSING = re.compile(r"\b(export controls?|controls?|curbs?|restrictions?|ban(s|ned)?|"
+                                  r"licen[cs](e|es|ing|ed)|permits?|announced|imposed|"
+                                  r"introduced)\b", re.I)
+SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
+           "winter": (12, 1, 2), "early": (1, 2, 3, 4), "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)}
+
+
+def state_since_months(time: str, published) -> set[tuple[int, int]]:
+    """The (year, month) pairs a time after "since" may name: "August 2023" one, "August" the
+    last August on or before the article, "the summer of 2023" three, "mid-2023" four,
+    "2023" twelve; a month "last year" in the year before the article's.
+
+    >>> from datetime import date
+    >>> sorted(state_since_months("the summer of 2023", date(2025, 1, 1)))
+    [(2023, 6), (2023, 7), (2023, 8)]
+    >>> sorted(state_since_months("August", date(2024, 1, 5)))
+    [(2023, 8)]
+    """
+    words = time.lower().replace("-", " ").split()
+    year = next((int(w) for w in words if w.isdigit()), None)
+    if "last" in words:
+        year = published.year - 1
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    if month is not None:
+        if year is None:
+            year = published.year - (month > published.month)
+        return {(year, month)}
+    if year is None:
+        return set()
+    season = next((SEASONS[w] for w in words if w in SEASONS), tuple(range(1, 13)))
+    return {(year + (m < 3 and "winter" in words), m) for m in season}
+
+
 #: A modal in a clause defining uses: "any use that could enhance military capabilities".
 SCOPE_MODAL = re.compile(r"\b(uses?|users?|purposes?|applications?)\s+(that|which)\s+(could|might|"
                          r"may|would)\b[^,.;]*", re.I)
@@ -568,6 +613,7 @@ class NewsReader:
         #: (sentence number, goods it names): "4,260 kilograms of the metal" names the goods
         #: of the sentence before, when it names one
         self.previous_goods: tuple[int, list[Found]] = (-1, [])
+        self.goods_before: tuple[int, list[Found]] = (-1, [])
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
         #: countries named as exporters ("China's shipments of magnets", "China exported")
@@ -616,7 +662,7 @@ class NewsReader:
             if official else None   # "The Telegraph India" names no issuer
         self.official_country = self.article_country
         for line, paragraph in article.paragraphs:
-            for sentence in split_sentences(paragraph):
+            for sentence in negated_clause_apart(split_sentences(paragraph)):
                 self.sentences += 1
                 # "Question: The ministry has announced export controls on gallium ...": a
                 # journalist's turn restates, it reports nothing (the answer may)
@@ -934,6 +980,7 @@ class NewsReader:
     # ------------------------------------------------------------ one sentence
     def sentence(self, line: int, sentence: str) -> None:
         self.line = line
+        self.goods_before = self.previous_goods   # the goods of the sentence before
         text = sentence.strip()
         if not text:
             return
@@ -1109,6 +1156,11 @@ class NewsReader:
             named = None   # "prices tripled after China's April 2025 controls": a time, no claim
         since = RESTATED_SINCE.search(text)
         if not named and not since:
+            state = REQUIRED_SINCE.search(text)
+            if state:
+                self.restated_state(text, found, state)
+            else:
+                self.restated_by_day(text, found)
             return
         word = named.group("month") if named else since.group("month") or since.group("month2")
         month = MONTHS[word.lower()]
@@ -1153,6 +1205,92 @@ class NewsReader:
             self.claim(control, "COVERS", self.ensure(item), when, quote=text)
         for target in targets:
             self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
+        self.current_control = control
+
+    def restated_state(self, text: str, found: list[Found], state: re.Match) -> None:
+        """A known control restated as a licensing requirement in force since a month, a
+        season or a year ("It has required licences for gallium and germanium exports since
+        August 2023", "Since mid-2023 China has required licences for exports of gallium"): its
+        issuer and the items named, on the known node, dated by its announcement; no entry
+        into force (a state). Read only when the items are named and the known control of
+        the named issuer (or, with no country named, of any issuer) that covers them all was
+        announced or took effect in that time is one."""
+        months = state_since_months(state.group("time") or state.group("time2") or "",
+                                    self.article.published)
+        # the state's own clause ("Both metals have needed export licences since the summer
+        # of 2023; shipments to the United States have been banned since December")
+        end = text.find(";", state.end())
+        end = len(text) if end < 0 else end
+        found = [f for f in found if f.mention.end <= end]
+        countries = [f for f in found if f.kind == "Country"
+                     and not self.is_target(text, f.mention)]
+        issuers = {f.id for f in countries}
+        items = [i for i, _ in self.items(found)]
+        before_number, before = self.goods_before
+        pair = sorted({f.id for f in before})
+        if not items and before_number == self.sentences - 1 and len(pair) == 2 and re.search(
+                r"\b(both|the two) (metals|elements|minerals|materials)\b", text[:end], re.I):
+            items = pair   # "Both metals": the two goods of the sentence before
+        if not months or not items or len(issuers) > 1 \
+                or any(f.kind == "Country" and self.is_target(text, f.mention) for f in found):
+            return
+        same = sorted(node for node, info in self.controls.items()
+                      if not info["minted"] and self.known is not None and node in self.known
+                      and (not issuers or issuers <= info["issuer"])
+                      and set(items) <= info["covers"] and any(
+                          d is not None and (d.year, d.month) in months
+                          for d in (info["announced"], info["effective"])))
+        if len(same) != 1:
+            return
+        control, info = same[0], self.controls[same[0]]
+        if len(info["issuer"]) != 1:
+            return
+        issuer = next(iter(info["issuer"]))
+        when = info["announced"]
+        self.claim(control, "ISSUED_BY", issuer, when, quote=text)
+        for item in items:
+            self.claim(control, "COVERS", self.ensure(item), when, quote=text)
+        self.current_control = control
+        self.skipped.append((self.line, text, f"restated: {control}'s issuer and items kept, "
+                                              "no date (a known control restated as a state)"))
+
+    def restated_by_day(self, text: str, found: list[Found]) -> None:
+        """A known control restated by its items and its own days, its issuer not named (a
+        factbox line: "Gallium and germanium: announced on 3 July 2023, licences required from
+        1 August 2023"): the known control whose announcement or entry into force is a day the
+        sentence gives, and which covers every item named, gives its issuer, those items and
+        the days the sentence gives of it, dated by its announcement. Read only with a word of
+        control or licensing, the items named, no country but the control's issuer or targets,
+        and one such known control."""
+        if not CONTROL_OR_LICENSING.search(text):
+            return
+        items = [i for i, _ in self.items(found)]
+        if not items:
+            return
+        days = {d for d, start, end in find_dates(text, self.article.published)
+                if re.search(r"\d", text[start:end]) and re.search(
+                    r"\b(19|20)\d\d\b", text[start:end])}
+        countries = {f.id for f in found if f.kind == "Country"}
+        same = sorted(node for node, info in self.controls.items()
+                      if not info["minted"] and self.known is not None and node in self.known
+                      and set(items) <= info["covers"]
+                      and countries <= info["issuer"] | info["targets"]
+                      and {info["announced"], info["effective"]} & days)
+        if len(same) != 1:
+            return
+        control, info = same[0], self.controls[same[0]]
+        if len(info["issuer"]) != 1:
+            return
+        when = info["announced"]
+        self.claim(control, "ISSUED_BY", next(iter(info["issuer"])), when, quote=text)
+        for item in items:
+            self.claim(control, "COVERS", self.ensure(item), when, quote=text)
+        for target in sorted(countries & info["targets"]):
+            self.claim(control, "TARGETS", self.ensure(target), when, quote=text)
+        if info["announced"] in days:
+            self.claim(control, "announced_on", info["announced"], when, quote=text)
+        if info["effective"] in days:
+            self.claim(control, "effective_from", info["effective"], when, quote=text)
         self.current_control = control
 
     def compared_totals(self, text: str) -> None:
@@ -3255,6 +3393,41 @@ def element_label(symbol: str) -> str:
     if symbol == "C":
         return "Carbon"
     return next((n for n, s in ELEMENTS.items() if s == symbol), symbol).capitalize()
+
+
+#: a later clause that doubts the first one's event ("; the ministry has not confirmed it", "a
+#: move that has not taken effect"): the negation is of the event, the sentence stays whole
+UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|happen\w*|"
+                         r"effect|in force|final\w*|approv\w*|publish\w*|comment\w*|said so|"
+                         r"say so|says so)\b", re.I)
+
+
+def negated_clause_apart(sentences: list[str]) -> list[str]:
+    """Each sentence, with a negated clause after a semicolon set apart as a sentence of its
+    own: "On Dec. 3, 2024, China banned exports of gallium ... to the United States;
+    despite repeated speculation that it would follow against Japan, Beijing has not done so"
+    states the ban in its first clause and negates only the second; so does an apposition or a
+    relative clause ("..., a step that did not cover rare earths", "..., which has not been
+    lifted"). A negation before the cut, or on both sides of it, leaves the sentence whole.
+
+    >>> negated_clause_apart(["China banned exports of gallium; Beijing has not done so since."])
+    ['China banned exports of gallium;', 'Beijing has not done so since.']
+    >>> negated_clause_apart(["China has not banned gallium; it restricts it."])
+    ['China has not banned gallium; it restricts it.']
+    """
+    out = []
+    for sentence in sentences:
+        cut = re.search(r";\s+|,\s+(?=(a|an|the)\s+(step|move|measure|decision|rule|curb|"
+                        r"restriction|ban)s?\s+(that|which)\b|which\b)", sentence)
+        first, rest = (sentence[:cut.start()], sentence[cut.end():]) if cut else (sentence, "")
+        if cut and cut.group(0).startswith(",") and "," in rest:
+            rest = ""   # "Exports of X, which the curbs do not cover, fell": an inner clause
+        if rest and NEGATED.search(rest) and not NEGATED.search(first) \
+                and not QUESTION.search(sentence) and not UNCONFIRMED.search(rest):
+            out += [first + sentence[cut.start()], rest]
+        else:
+            out.append(sentence)
+    return out
 
 
 def load_news(path: Path, context: LoadContext | None = None) -> LoadResult:

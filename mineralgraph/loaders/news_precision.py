@@ -44,7 +44,18 @@ claim, its sentence, the article's date and the known graph only; none names an 
   sentence states it as running (no future, plan, aim or condition), between nodes the
   graph holds, its goods not named as a modifier; a plan or forecast stays a modal claim,
   which no analysis reads;
-- **shares** of world supply and **modal** claims (forecasts, plans) are kept as they are.
+- **any claim dated against its own sentence** is withheld (the tenth pass, from the wrong
+  claims the first runs of rounds 1-15 still kept): an announcement or decision after the
+  article, an announcement given the date of a statement that says it came days before
+  ("said on Thursday, two days after it announced"), a decision dated by the first of a month
+  whose day its sentence gives, a link dated otherwise than its "since 2023", a change "less
+  than in April 2024" dated by another month; and so is any claim of an "About X:"
+  boilerplate sentence, a figure that is a decimal's whole part ("8.63 tonnes" read as 8), and
+  a figure whose exporter the sentence does not name while it names another country right
+  before the figure or as the national agency the figure is sourced to;
+- **shares** of world supply are kept as they are; **modal** claims (forecasts, plans) too,
+  except a licence forecast its sentence does not state: a plan to spend or expand, or an
+  approval said of speed ("should be approved more quickly", an expedited process).
 """
 
 from __future__ import annotations
@@ -157,7 +168,48 @@ QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million\s+)?(metric\s+)?(tons|to
 #: goods named only as "the metal"
 UNNAMED_GOODS = re.compile(r"\bof the (metal|mineral|material|commodity|product)\b", re.I)
 #: a group of goods a figure may stand for with no material of the graph (dev 89)
-GROUP = re.compile(r"rare[- ]earth|\bminerals\b|\bgroup of\b", re.I)
+GROUP = re.compile(r"rare[- ]earth|\bminerals\b|\bgroup of\b|\b(17|seventeen) (elements|metals)\b",
+                   re.I)
+#: a company's "About X:" boilerplate, which states no news of the article
+BOILERPLATE = re.compile(r"^\W*About\s+[A-Z][^:]{0,80}:\s")
+#: a statement dated, and the announcement said to be some time before it ("the commerce
+#: ministry said on Thursday, two days after it announced the measure")
+SINCE_ANNOUNCED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"\d{1,2})\s+(?P<unit>days?|weeks?)\s+after\s+(it|they|he|she|"
+                             r"the\s+[\w-]+|[A-Z][\w.-]*)\s+(had\s+)?(announced|imposed|"
+                             r"issued|unveiled|introduced|published|approved|granted)\s+"
+                             r"(the\s+(measure|ban|controls?|curbs?|restrictions?|rules?|move|"
+                             r"step|decision|licen[cs]es?|approvals?)|them|it)\b", re.I)
+NUMBER_WORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: a deciding verb said of speed ("should be approved more quickly"): an expedited process,
+#: not an approval
+SPEED = re.compile(r"\b(approv\w*|grant\w*|issu\w*|process\w*)\s+(\w+\s+)?(more\s+)?"
+                   r"(quickly|quicker|faster|sooner|more rapidly|speedily)\b", re.I)
+#: a plan whose object is to spend or grow, not to license ("plans to spend nearly 500
+#: million ringgit on expanding capacity")
+SPENDING = re.compile(r"\b(plans?|planning|planned|intends?|aims?)\s+(?:(?:to|on)\s+)?"
+                      r"(spend|invest|expand|build|construct|raise|double|boost|increase|"
+                      r"upgrade)\w*\b", re.I)
+#: a year a production or supply link is said to run since ("since 2023")
+SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|mid|late)[- ]?\s*)?(?:[A-Z][a-z]+\.?\s+)?"
+                        r"((?:19|20)\d\d)\b")
+#: a trade change said against a month of a named year ("about 8% less than in April 2024")
+AGAINST_MONTH = re.compile(r"^[^.;]{0,40}?\b(than|compared (with|to)|from|against|versus|vs\.?)"
+                           r"\s+(in\s+|the same month of\s+)?(?P<month>January|February|"
+                           r"March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+"
+                           r"(?P<year>(19|20)\d\d)\b", re.I)
+#: a country named as a buyer right after its name ("South Korea, the biggest buyer of
+#: spherical graphite, got 948 tonnes"): the figure is what it received, not its exports
+BUYER = re.compile(r"(\s*,\s*(the|a|an|its)\s+([\w-]+\s+){0,3}(buyer|importer|customer|"
+                   r"destination|market)\b[^,]{0,60},)?\s+(got|received|took|bought|purchased|"
+                   r"was sent|were sent)\b|\s*,\s*(the|a|an|its)\s+([\w-]+\s+){0,3}(buyer|"
+                   r"importer|customer|destination)\b", re.I)
+#: a national agency a figure is sourced to ("according to the Philippine Statistics Authority")
+AGENCY = re.compile(r"\baccording to (the )?(?P<country>([A-Z][\w.-]+\s+){1,3}?)(Statistics|"
+                    r"Statistical|Customs|Census|Bureau|Authority|Office|Agency|Administration|"
+                    r"Ministry|Department)\b")
 #: an official publisher (a ministry, a government) names its country
 OFFICIAL = re.compile(r"\b(ministry|government|commission|administration|council|department|"
                       r"embassy|state|authority|office)\b", re.I)
@@ -203,11 +255,21 @@ class PrecisionGate:
         for node, idx in nodes.items():
             mine = [recs[i] for i in idx]
             head = next((r for r in mine if r.predicate in ("decision", "ISSUED_BY")), None)
+            if node.startswith("licence:") and head is not None \
+                    and head.qualifiers.get("modality"):
+                why = self.modal_licence_doubt(mine)
+                if why:
+                    for i in idx:
+                        out[i] = why
+                continue
             if head is None and not node.startswith(("control:", "licence:")) \
                     or head is not None and head.qualifiers.get("modality"):
                 continue   # a plan or forecast: never a fact, left as it is
-            why = None
-            if node.startswith("control:") and node not in self.known:
+            why = self.event_date_doubt(mine, published) \
+                if node.startswith(("control:", "licence:")) and node not in self.known else None
+            if why:
+                pass
+            elif node.startswith("control:") and node not in self.known:
                 why = self.new_control_doubt(mine, published, official_country, window_days)
             elif node.startswith("licence:"):
                 why = self.licence_doubt(mine)
@@ -223,6 +285,9 @@ class PrecisionGate:
         for i, r in enumerate(recs):
             if i in out:
                 continue
+            if BOILERPLATE.search(r.quote):
+                out[i] = "withheld: a company's 'About' boilerplate states no news of the article"
+                continue
             if r.qualifiers.get("modality"):
                 continue
             if r.subject in dropped_nodes:
@@ -236,6 +301,64 @@ class PrecisionGate:
         return out
 
     # ------------------------------------------------------------ event nodes
+    @staticmethod
+    def event_date_doubt(recs: list[Rec], published: date) -> str | None:
+        """An event node dated against its own sentence: an announcement or decision after
+        the article (a weekday read forward: "on Tuesday issued" in Wednesday's article is
+        the day before, not the next Tuesday); an announcement the sentence sets some days
+        before a dated statement, given the statement's date ("said on Thursday, two days
+        after it announced the measure"); a decision dated by the first of a month whose
+        day the sentence gives ("Earlier this month, on June 11, ...")."""
+        from datetime import timedelta
+
+        from mineralgraph.loaders.dates import find_dates
+
+        for r in recs:
+            if r.predicate not in ("announced_on", "decision"):
+                continue
+            when = _as_date(r.object) if r.predicate == "announced_on" else _as_date(r.valid_from)
+            if when is None:
+                continue
+            if when > published:
+                return "withheld: an announcement or decision dated after the article (a " \
+                       "past event read forward)"
+            text = r.quote
+            dates = [(d, s, e) for d, s, e in find_dates(text, published)
+                     if not MONTH_ALONE.fullmatch(text[s:e].strip())]
+            since = SINCE_ANNOUNCED.search(text)
+            if since and r.predicate == "announced_on":
+                n = NUMBER_WORD.get(since.group("n").lower()) or int(since.group("n")) \
+                    if since.group("n").isdigit() or since.group("n").lower() in NUMBER_WORD \
+                    else None
+                step = timedelta(days=n * (7 if since.group("unit").lower().startswith("week")
+                                           else 1))
+                stated = [d for d, s, e in dates if s < since.start()] or [published]
+                if when not in {d - step for d in stated}:
+                    return "withheld: the sentence dates a statement; the announcement it " \
+                           "names came days before it"
+            if r.predicate == "decision" and when.day == 1 and any(
+                    (d.year, d.month) == (when.year, when.month) and d != when
+                    for d, s, e in dates):
+                return "withheld: a decision dated by its month while its sentence gives the day"
+        return None
+
+    @staticmethod
+    def modal_licence_doubt(recs: list[Rec]) -> str | None:
+        """A forecast or plan of a licence decision its sentence does not state: a plan to
+        spend or grow ("plans to spend ... on expanding capacity"), or an approval said of
+        speed ("should be approved more quickly", an expedited process)."""
+        decision = next((r for r in recs if r.predicate == "decision"), None)
+        if decision is None:
+            return None
+        text = decision.quote
+        if SPENDING.search(text) and not re.search(r"\b(plans?|planning|intends?|aims?)\s+to\s+"
+                                                   r"(issue|grant|approve|deny|refuse|license)",
+                                                   text, re.I):
+            return "withheld: a plan to spend or expand is no licence"
+        if str(decision.object) == "approved" and SPEED.search(text):
+            return "withheld: an approval said of speed is an expedited process, not an approval"
+        return None
+
     def new_control_doubt(self, recs: list[Rec], published: date, official: str | None,
                           window_days: int) -> str | None:
         issued = next((r for r in recs if r.predicate == "ISSUED_BY"), None)
@@ -364,6 +487,11 @@ class PrecisionGate:
         if NOT_RUNNING.search(text):
             return "withheld: a supply or production link the sentence does not state as " \
                    "running (a future, plan, aim or condition)"
+        since = SINCE_YEAR.search(text)
+        when = _as_date(r.valid_from)
+        if since and when is not None and when.year != int(since.group(1)):
+            return "withheld: a link dated otherwise than the year its sentence says it runs " \
+                   "since"
         ends = [r.subject] + ([str(r.object)] if r.predicate == "SUPPLIES" else [])
         if not all(self.in_graph(node) for node in ends):
             return "withheld: a supply or production link to a company the graph does not " \
@@ -431,9 +559,19 @@ class PrecisionGate:
         text = r.quote
         when = _as_date(r.valid_from)
         where = self.locate(r)
+        if where is None and self.decimal_part(r):
+            return "withheld: the figure is the whole part of a decimal its sentence gives"
+        if r.predicate == "reported_trade_change" and where is not None and when is not None:
+            against = AGAINST_MONTH.search(text[where[1]:])
+            if against and (when.year, when.month) != (
+                    int(against.group("year")) + 1,
+                    MONTH_NUMBER[against.group("month").lower().rstrip(".")]):
+                return "withheld: a change against a month of a year is the same month a year " \
+                       "on"
         if r.predicate == "reported_quantity" and where is not None:
             start, end = where
-            if COMPARED.search(text[max(0, start - 40):start]):
+            if COMPARED.search(text[max(0, start - 40):start]) \
+                    and not self.own_month(text, end, when, published):
                 return "withheld: a compared quantity (the figure set beside the one reported)"
         if SEVERAL_MONTHS.search(text):
             return "withheld: a total over several months is no month's figure"
@@ -462,6 +600,21 @@ class PrecisionGate:
             if not self.same_goods(nearest.id, str(material)):
                 return "withheld: the goods named nearest the figure are another's"
         partner = r.qualifiers.get("partner")
+        if any(m.id == r.subject and BUYER.match(text[m.end:])
+               for m in self.gazetteer.mentions(text)):
+            return "withheld: the country the figure is given to is named as its buyer"
+        named = [m for m in self.gazetteer.mentions(text) if m.id and m.id.startswith("country:")]
+        if r.subject.startswith("country:") and r.subject not in {m.id for m in named}:
+            # "South Korea took 703 tonnes": the country named right before the figure is
+            # another's; "..., according to the Philippine Statistics Authority": a national
+            # agency's figure is its country's
+            before = [m for m in named if where is not None and m.end <= where[0]]
+            agency = AGENCY.search(text)
+            if before and before[-1].id not in (r.subject, partner) or agency and any(
+                    agency.start("country") <= m.start < agency.end("country")
+                    and m.id not in (r.subject, partner) for m in named):
+                return "withheld: the sentence names another country, not the figure's " \
+                       "exporter, as the figure's"
         if partner is not None:
             others = {m.id for m in self.gazetteer.mentions(text)
                       if m.id and m.id.startswith("country:") and m.id != r.subject}
@@ -483,6 +636,25 @@ class PrecisionGate:
                 and not MONTH_WORD.search(text):
             return "withheld: dated by a month in a sentence that speaks of a year"
         return None
+
+    @staticmethod
+    def own_month(text: str, end: int, when: date | None, published: date) -> bool:
+        """A compared quantity states its own month right after its unit ("down from 23,502
+        tonnes in November", "the 3,989 tons shipped in December 2023"), and the claim is
+        dated by it: it is that month's figure, not one the sentence reports."""
+        if when is None:
+            return False
+        after = re.match(r"\s*(million\s+)?(metric\s+)?(tons|tonnes|t|kilograms|kg|"
+                         r"kilogrammes)\b(\s+(of\s+)?[\w-]+){0,3}?\s+(shipped\s+|exported\s+)?"
+                         r"in\s+(?P<month>January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b(\s+(?P<year>(19|20)\d\d))?",
+                         text[end:], re.I)
+        if not after:
+            return False
+        month = MONTH_NUMBER[after.group("month").lower()]
+        year = int(after.group("year")) if after.group("year") else None
+        return when.month == month and (year is None or when.year == year) \
+            and when <= published
 
     @staticmethod
     def month_of_another(text: str, at: int, own: tuple[int, int]) -> bool:
@@ -522,10 +694,27 @@ class PrecisionGate:
             if value >= 1e6:
                 numbers.add(f"{value / 1e6:g}")
         for number in sorted(numbers, key=len, reverse=True):
-            m = re.search(r"(?<![\d.,])" + re.escape(number) + r"(?![\d]|,\d)", text)
+            m = re.search(r"(?<![\d.,])" + re.escape(number) + r"(?!\d|,\d|\.0*[1-9])", text)
             if m:
                 return m.start(), m.end()
         return None
+
+    @staticmethod
+    def decimal_part(r: Rec) -> bool:
+        """The figure is a whole number its sentence gives only as the whole part of a
+        decimal ("8.63 tonnes" read as 8)."""
+        value = r.object
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return False
+        if r.predicate == "reported_trade_change":
+            value = abs(value) * 100
+        if not float(value).is_integer():
+            return False
+        number = f"{value:.0f}"
+        return bool(re.search(r"(?<![\d.,])" + number + r"\.0*[1-9]", r.quote)) and not re.search(
+            r"(?<![\d.,])" + number + r"(?!\d|,\d|\.0*[1-9])", r.quote)
 
 
 def official_country(publisher: str | None, gazetteer) -> str | None:
