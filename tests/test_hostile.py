@@ -1136,7 +1136,7 @@ def test_a_query_file_with_a_byte_order_mark_is_read(tmp_path):
 
 
 def test_numba_never_reads_a_cache_another_user_planted(tmp_path, monkeypatch):
-    """With the package folder read-only and no cache folder of the user's own, the cache
+    """With no cache folder of the user's own, the cache
     went to /tmp/mineralgraph-numba, whichever user had made it: numba unpickles its
     cache index, so a planted index would have run that user's code in this process."""
     import os
@@ -1154,15 +1154,29 @@ def test_numba_never_reads_a_cache_another_user_planted(tmp_path, monkeypatch):
     planted.mkdir()
     planted.chmod(0o777)
     os.chown(planted, 65534, 65534)  # another user's
-    kernels._cache_dir(here=tmp_path / "read-only-package")
+    kernels._cache_dir()
     chosen = Path(os.environ["NUMBA_CACHE_DIR"])
     assert chosen.parent == shared and chosen != planted
     assert chosen.stat().st_uid == os.geteuid() and chosen.stat().st_mode & 0o077 == 0
     planted.chmod(0o700)
     os.chown(planted, os.geteuid(), os.getegid())  # the user's own: used again
     monkeypatch.delenv("NUMBA_CACHE_DIR")
-    kernels._cache_dir(here=tmp_path / "read-only-package")
+    kernels._cache_dir()
     assert os.environ["NUMBA_CACHE_DIR"] == str(planted)
+
+
+def test_numba_never_writes_into_the_package_folder(monkeypatch):
+    """pip does not know numba's cache files: left in site-packages by an uninstall, the
+    folder shadowed the editable install that followed (trial 6)."""
+    import os
+
+    from mineralgraph.graph.analysis import kernels
+
+    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    kernels._cache_dir()
+    chosen = Path(os.environ["NUMBA_CACHE_DIR"]).resolve()
+    package = Path(kernels.__file__).resolve().parents[2]
+    assert package not in chosen.parents and chosen != package
 
 
 @pytest.mark.parametrize("suffix", [".nt", ".ttl"])

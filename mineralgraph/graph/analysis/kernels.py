@@ -7,8 +7,11 @@ compiled once by numba (``cache=True``: later processes load the machine code fr
 disk). They follow the Python definitions they replace step by step, in the same order
 of floating-point operations, so the answers are the same to the last bit.
 
-If the package folder is not writable, the cache goes to a folder under the user's
-cache directory (or the temporary directory); ``NUMBA_CACHE_DIR`` set by the user wins.
+The cache goes to a folder under the user's cache directory (or the temporary
+directory), never into the package folder: files numba wrote there are not pip's, so
+``pip uninstall`` left them behind, and the left-over folder then shadowed a later
+editable install (``cannot import name '__version__'``; trial 6). ``NUMBA_CACHE_DIR``
+set by the user wins.
 numba reads its cache index with ``pickle``, so a cache folder another user can write
 would let that user run code in this process: a folder in a shared directory (``/tmp``)
 is used only when this user owns it and nobody else may write to it, else a new private
@@ -22,13 +25,9 @@ import tempfile
 from pathlib import Path
 
 
-def _cache_dir(here: Path | None = None) -> None:
-    """Point numba's cache at a writable folder when the package folder is not one."""
+def _cache_dir() -> None:
+    """Point numba's cache at a private folder of this user's, outside the package."""
     if os.environ.get("NUMBA_CACHE_DIR"):
-        return
-    here = here or Path(__file__).parent
-    if os.access(here, os.W_OK) and (not (here / "__pycache__").exists()
-                                     or os.access(here / "__pycache__", os.W_OK)):
         return
     for base in (os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
                  tempfile.gettempdir()):
