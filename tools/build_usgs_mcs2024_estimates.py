@@ -16,12 +16,17 @@ Titanium mineral concentrates add USGS's two tables, ilmenite and rutile (both T
 USGS counts U.S. rutile with ilmenite), country by country, over their combined rounded world
 total, 9,200 kt; the note of each row gives both lines.
 
+Shares are the exact quotient rounded half up to four decimals. Where a country has no line
+in one of the two tables the quote says "(no ilmenite line)" or "(no rutile line)", never 0
+(Madagascar's rutile line is a printed 0).
+
 Run from the repository root: ``python tools/build_usgs_mcs2024_estimates.py``.
 """
 
 from __future__ import annotations
 
 import csv
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 OUT = Path("mineralgraph/data/curated/production_usgs_mcs2024.csv")
@@ -59,13 +64,18 @@ TABLES = [
 # ilmenite and rutile, 2023e, kt TiO2 content (USGS: U.S. rutile included with ilmenite)
 ILMENITE = {"US": 200, "AU": 400, "BR": 54, "CA": 500, "CN": 3100, "IN": 210, "KE": 140,
             "MG": 320, "MZ": 1600, "NO": 430, "SN": 340, "ZA": 1000, "UA": 60, "VN": 140}
-RUTILE = {"AU": 200, "IN": 13, "KE": 58, "MZ": 9, "SN": 8, "SL": 110, "ZA": 100, "UA": 50}
+RUTILE = {"AU": 200, "IN": 13, "KE": 58, "MG": 0, "MZ": 9, "SN": 8, "SL": 110, "ZA": 100, "UA": 50}
 TITANIUM = dict(world=9200, ilmenite_world=8600, rutile_world=560, ilmenite_other=110,
                 rutile_other=10)
 
 
 def fmt(n: int) -> str:
     return f"{n:,}"
+
+
+def share(amount: int, total: int) -> str:
+    """amount / total to four decimals, rounded half up on the exact quotient."""
+    return str((Decimal(amount) / Decimal(total)).quantize(Decimal("0.0001"), ROUND_HALF_UP))
 
 
 def table_rows(t: dict) -> list[list[str]]:
@@ -75,7 +85,7 @@ def table_rows(t: dict) -> list[list[str]]:
     for iso, value in sorted(t["rows"], key=lambda r: (-r[1], r[0])):
         note = (f"DERIVED share = {fmt(value)} / world total {fmt(t['world'])} {t['unit']} "
                 f"(USGS MCS 2024); {WHY}")
-        out.append([f"country:{iso}", "PRODUCES", t["material"], f"{value / t['world']:.4f}",
+        out.append([f"country:{iso}", "PRODUCES", t["material"], share(value, t["world"]),
                     "", str(value), "", t["unit"], "2023", "", "2023-01-01", "", "medium",
                     t["source"], f"{NAMES[iso]} | 2023e: {fmt(value)}", note, ""])
     amount = max(rest, t["other"])
@@ -83,7 +93,7 @@ def table_rows(t: dict) -> list[list[str]]:
            f"{t['unit']}" if rest >= t["other"] else
            f"USGS 'Other countries' line, above the remainder {fmt(rest)}")
     extra = "; ".join(x for x in (t.get("withheld"), t.get("zero")) if x)
-    out.append(["country:XX", "PRODUCES", t["material"], f"{amount / t['world']:.4f}", "",
+    out.append(["country:XX", "PRODUCES", t["material"], share(amount, t["world"]), "",
                 str(amount), "", t["unit"], "2023", "", "2023-01-01", "", "medium",
                 t["source"], f"World total (rounded) | 2023e: {fmt(t['world'])}",
                 f"{how}; DERIVED share; USGS 'Other countries' row: {fmt(t['other'])}; "
@@ -96,23 +106,31 @@ def titanium_rows() -> list[list[str]]:
     combined = {iso: ILMENITE.get(iso, 0) + RUTILE.get(iso, 0)
                 for iso in set(ILMENITE) | set(RUTILE)}
     out = []
+    def line(table: dict, iso: str, name: str) -> str:
+        # USGS prints no line for the country in that table: say so, never 0
+        if iso == "US" and name == "rutile":
+            return "included with ilmenite"
+        return fmt(table[iso]) if iso in table else f"(no {name} line)"
+
     for iso, value in sorted(combined.items(), key=lambda r: (-r[1], r[0])):
-        parts = f"ilmenite {fmt(ILMENITE.get(iso, 0))} + rutile {fmt(RUTILE.get(iso, 0))}"
+        parts = (f"ilmenite {line(ILMENITE, iso, 'ilmenite')} + rutile "
+                 f"{line(RUTILE, iso, 'rutile')}")
         if iso == "US":
-            parts = "ilmenite 200, U.S. rutile included with ilmenite"
+            parts = ("ilmenite 200 (USGS: rounded to the nearest 100,000 tons to avoid "
+                     "disclosing company proprietary data), U.S. rutile included with ilmenite")
         note = (f"DERIVED share = {fmt(value)} / world total {fmt(world)} {unit} (ilmenite and "
                 f"rutile, rounded; USGS MCS 2024): {parts}; {WHY}")
         out.append([f"country:{iso}", "PRODUCES", "material:titanium-concentrate",
-                    f"{value / world:.4f}", "", str(value), "", unit, "2023", "", "2023-01-01",
+                    share(value, world), "", str(value), "", unit, "2023", "", "2023-01-01",
                     "", "medium", source,
-                    f"{NAMES[iso]} | ilmenite 2023e: {fmt(ILMENITE.get(iso, 0))} | rutile "
-                    f"2023e: {fmt(RUTILE.get(iso, 0))}", note, ""])
+                    f"{NAMES[iso]} | ilmenite 2023e: {line(ILMENITE, iso, 'ilmenite')} | "
+                    f"rutile 2023e: {line(RUTILE, iso, 'rutile')}", note, ""])
     listed = sum(combined.values())
     other = TITANIUM["ilmenite_other"] + TITANIUM["rutile_other"]
     rest = world - listed
     amount = max(rest, other)
     out.append(["country:XX", "PRODUCES", "material:titanium-concentrate",
-                f"{amount / world:.4f}", "", str(amount), "", unit, "2023", "", "2023-01-01", "",
+                share(amount, world), "", str(amount), "", unit, "2023", "", "2023-01-01", "",
                 "medium", source,
                 f"World total (ilmenite and rutile, rounded) | 2023e: {fmt(world)}",
                 f"{'remainder of the world total' if rest >= other else 'the Other countries lines'}: "
