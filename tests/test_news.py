@@ -302,8 +302,8 @@ def test_blind_round_13_keeps_its_measured_figures(known):
     assert len(articles(ROUND13)) == 20
     score = evaluate(known, directory=ROUND13)
     assert score.tp + score.fn == 123
-    assert score.tp >= 36 and score.fp == 0   # 50 before the precision gate, 27 with the
-    # eighth pass's gate
+    assert score.tp >= 45 and score.fp == 0   # 50 before the precision gate, 27 with the
+    # eighth pass's gate, 45 on the tenth (news5)
 
 
 ROUND14 = Path(__file__).parent / "data" / "news" / "round14"
@@ -319,7 +319,7 @@ def test_blind_round_14_keeps_its_measured_figures(known):
     assert len(articles(ROUND14)) == 20
     score = evaluate(known, directory=ROUND14)
     assert score.tp + score.fn == 167
-    assert score.tp >= 57 and score.fp == 0
+    assert score.tp >= 67 and score.fp == 0   # 67 on the tenth pass (news5)
 
 
 ROUND15 = Path(__file__).parent / "data" / "news" / "round15"
@@ -335,7 +335,22 @@ def test_blind_round_15_keeps_its_measured_figures(known):
     assert len(articles(ROUND15)) == 20
     score = evaluate(known, directory=ROUND15)
     assert score.tp + score.fn == 116
-    assert score.tp >= 17 and score.fp == 0
+    assert score.tp >= 28 and score.fp == 0   # 28 on the tenth pass (news5)
+
+
+ROUND16 = Path(__file__).parent / "data" / "news" / "round16"
+
+
+def test_blind_round_16_keeps_its_measured_figures(known):
+    """Round 16 (20 articles, 331-350, by an author who never read the reader) measured blind
+    once by the lead on the tenth pass's checkpoint (531a476): 16 of 92 right, 2 wrong (343's
+    Japan ban dated by the article's summary bullet where the body says "on Tuesday, January
+    6"). Studied and tuned on in the same pass (fitted, no longer blind): 18 right, 0 wrong.
+    A change that loses a right claim or adds a wrong one fails."""
+    assert len(articles(ROUND16)) == 20
+    score = evaluate(known, directory=ROUND16)
+    assert score.tp + score.fn == 92
+    assert score.tp >= 18 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -609,3 +609,21 @@ def test_days_after_another_announcement_keep_the_controls_date():
     quote = ("China announced export controls on indium on Tuesday, two days after it announced "
              "new tariffs.")
     assert _gate().withhold(_control(quote, date(2025, 9, 2)), date(2025, 9, 4)) == {}
+
+
+def test_a_new_controls_claim_dated_by_the_article_beside_its_announcement_is_withheld():
+    """Round 16's first run (343): ISSUED_BY and TARGETS dated by the article (a summary
+    bullet) on a node whose announcement the body dates two days before; the claims dated by
+    the announcement are kept."""
+    from mineralgraph.loaders.news_precision import Rec
+
+    node = "control:cn-2026-01-export-controls"
+    quote = "China's commerce ministry on Tuesday, January 6, prohibited exports to Japan."
+    recs = [Rec(node, "ISSUED_BY", "country:CN", date(2026, 1, 8), {"dated_by": "article"},
+                "Beijing bans dual-use exports to Japanese military end users"),
+            Rec(node, "TARGETS", "country:JP", date(2026, 1, 6), {}, quote),
+            Rec(node, "announced_on", date(2026, 1, 6), date(2026, 1, 6), {}, quote),
+            Rec(node, "regime", "end-use-denial", None, {}, "")]
+    held = _gate().withhold(recs, date(2026, 1, 8))
+    assert held == {0: "withheld: dated by the article, not by the control's announcement the "
+                       "text gives"}

@@ -1586,3 +1586,26 @@ def test_both_metals_names_the_two_goods_of_the_sentence_before(tmp_path, known,
     got = scored(read(tmp_path, known, body, published="2025-01-21").claims)
     control = "control:cn-2023-07-gallium-germanium"
     assert {c[2] for c in got if c[0] == control and c[1] == "COVERS"} == items
+
+
+def test_a_summary_bullet_gives_way_to_the_same_fact_dated_in_the_body(tmp_path, known):
+    """Round 16's 343 (blind, the lead's score): "- MOFCOM bans dual-use exports to Japanese
+    military end users" (dated by the article) above "China's Ministry of Commerce on
+    Tuesday, January 6, prohibited exports to Japan ..." kept the bullet's date: the body's
+    same claim was taken for a repeat. Written anew; the article is of Thursday 8 January."""
+    body = ("- Beijing bans dual-use exports to Japanese military end users\n\n"
+            "China's commerce ministry on Tuesday, January 6, prohibited exports of dual-use "
+            "items to military end users in Japan, with immediate effect.")
+    got = scored(read(tmp_path, known, body, published="2026-01-08").claims)
+    issued = {c for c in got if c[1] in ("ISSUED_BY", "TARGETS")}
+    assert issued and {c[4] for c in issued} == {"2026-01-06"}, issued
+
+
+def test_a_summary_bullet_alone_keeps_the_articles_date_marked(tmp_path, known):
+    """Look-alike: with no body sentence dating it, the bullet's claim stays dated by the
+    article and marked so (issue 15, item 6)."""
+    result = read(tmp_path, known, "- Beijing bans dual-use exports to Japanese military end "
+                  "users, effective immediately", published="2026-01-08")
+    issued = [c for c in result.claims if c.predicate == "ISSUED_BY"
+              and c.subject.startswith("control:")]
+    assert all(c.qualifier("dated_by") == "article" for c in issued)

@@ -614,6 +614,7 @@ class NewsReader:
         #: of the sentence before, when it names one
         self.previous_goods: tuple[int, list[Found]] = (-1, [])
         self.goods_before: tuple[int, list[Found]] = (-1, [])
+        self.emitted_by_article: set[tuple] = set()
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
         #: countries named as exporters ("China's shipments of magnets", "China exported")
@@ -1959,9 +1960,18 @@ class NewsReader:
             qualifiers += (("dated_by", "article"),)
         key = (subject, predicate, str(obj), dict(qualifiers).get("material"),
                dict(qualifiers).get("partner"))
+        by_article = ("dated_by", "article") in qualifiers
         if key in self.emitted:
-            return
+            # the same fact dated by the text after a summary bullet dated by the article
+            # ("MOFCOM bans dual-use exports to Japanese military end users" above "... on
+            # Tuesday, January 6, prohibited exports to Japan ..."): both are kept here, and
+            # the bullet's gives way (drop_article_dated_repeats)
+            if by_article or key not in self.emitted_by_article:
+                return
+            self.emitted_by_article.discard(key)
         self.emitted.add(key)
+        if by_article:
+            self.emitted_by_article.add(key)
         self.claims.append(Claim(subject, predicate, obj, tuple(sorted(qualifiers)),
                                  sources=(self.source,), quote=quote, confidence="medium",
                                  valid_from=when, valid_to=valid_to,

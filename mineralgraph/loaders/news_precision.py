@@ -422,6 +422,13 @@ class PrecisionGate:
         if r.predicate == "regime" and str(r.object) == "ban" and not BAN_WORD.search(text):
             return "withheld: a ban the sentence does not state (no ban word)"
         announced = next((c for c in node if c.predicate == "announced_on"), None)
+        if r.predicate in ("ISSUED_BY", "COVERS", "TARGETS") and announced is not None \
+                and r.valid_from is not None \
+                and _as_date(r.valid_from) != _as_date(announced.object) \
+                and r.qualifiers.get("dated_by") == "article":
+            # a summary bullet dated by the article beside the body's announcement day
+            return "withheld: dated by the article, not by the control's announcement the " \
+                   "text gives"
         if r.predicate == "effective_from" and announced is not None \
                 and _as_date(r.object) == _as_date(announced.object):
             text = r.quote or text
