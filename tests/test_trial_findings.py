@@ -345,3 +345,38 @@ def test_a_brief_on_a_node_says_what_each_figure_rests_on():
     assert brief.summary[2] == ("The most concentrated stage in view is processing: "
                                 "material:m (HHI 10,000; medium confidence; source type: "
                                 "not recorded).")
+
+
+def test_a_forecast_decision_from_an_article_is_never_listed_as_a_decision(run_cli, tmp_path):
+    """Trial 6 (H1): "licences ... are likely to be approved" became a licence node that
+    `controls` listed as "in force: yes"; a node whose every fact is a forecast is left out
+    and named as such, in text and JSON."""
+    import json
+
+    from mineralgraph.graph.controls import controls, expected_events
+
+    s = ("source:a",)
+    claims = [Claim("source:a", "title", "An article", sources=s),
+              Claim("licence:x-approved", "label", "China: licences approved", sources=s),
+              Claim("licence:x-approved", "decision", "approved", sources=s,
+                    qualifiers=(("modality", "expected"),)),
+              Claim("licence:y-approved", "label", "China: licences approved", sources=s),
+              Claim("licence:y-approved", "decision", "approved", sources=s)]
+    graph = SupplyGraph(claims)
+    assert expected_events(graph) == ["licence:x-approved"]
+    assert [i["id"] for i in controls(graph)] == ["licence:y-approved"]
+
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "China rare earth licences\n\nBEIJING, Oct 9, 2025 (Wire) - Licences for U.S. carmakers "
+        "are likely to be approved more slowly in coming weeks, two industry sources said.\n",
+        encoding="utf-8")
+    out = tmp_path / "g.json"
+    assert run_cli("build", "--source", str(article), "--out", str(out)).exit_code == 0
+    listed = json.loads(run_cli("--graph", str(out), "controls", "--format", "json").stdout)
+    ids = [i["id"] for i in listed["items"]]
+    assert not any(i.startswith("licence:cn-2025-10") for i in ids), ids
+    text = run_cli("--graph", str(out), "controls").stdout
+    assert "exports to United States" not in text
+    assert listed["expected_events"] == [e for e in listed["expected_events"]
+                                         if e.startswith("licence:cn-2025-10-09")]

@@ -42,9 +42,12 @@ def controls(graph: SupplyGraph, today: date | None = None) -> list[dict]:
     ``sources`` every source of the facts listed, sorted.
     """
     when = in_force_date(graph, today)
+    expected = set(expected_events(graph))
     out = []
     for kind, word in KINDS.items():
         for node in sorted(graph.ids(kind)):
+            if node in expected:
+                continue
             claims = [c for cs in graph.attributes(node).values() for c in cs]
             relations = {}
             for relation in ("ISSUED_BY", "COVERS", "TARGETS", "GRANTED_TO", "UNDER"):
@@ -69,4 +72,16 @@ def controls(graph: SupplyGraph, today: date | None = None) -> list[dict]:
     return out
 
 
-__all__ = ["KINDS", "controls", "in_force_date"]
+def expected_events(graph: SupplyGraph) -> list[str]:
+    """The controls and decisions a source only forecasts, plans or speculates about: every
+    fact of theirs but a name carries a ``modality`` (a news article's "licences are likely
+    to be approved"), so they are no decision and never listed as one (trial 6). Sorted.
+    """
+    modal = {c.subject for c in graph.modal}
+    return sorted(node for kind in KINDS for node in graph.ids(kind) if node in modal
+                  and set(graph.attributes(node)) <= {"label"}
+                  and not any(graph.relation_claims(node, r) for r in
+                              ("ISSUED_BY", "COVERS", "TARGETS", "GRANTED_TO", "UNDER")))
+
+
+__all__ = ["KINDS", "controls", "expected_events", "in_force_date"]

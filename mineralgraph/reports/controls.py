@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from mineralgraph.cells import fit, md_text
+from mineralgraph.graph.controls import expected_events
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import SourceIndex
 from mineralgraph.reports.tables import tabular
@@ -56,6 +57,10 @@ def render_controls(items: list[dict], graph: SupplyGraph, fmt: str, when: date)
              "(effective_from; a decision, announced_on) and not ended (effective_to); a "
              "control suspended until a later date is not in force until then. A "
              "decision concerns the companies it names (GRANTED_TO, approved or denied).")
+    expected = expected_events(graph)
+    if expected:
+        intro += (f" Left out, never decisions: {len(expected)} event(s) a source only "
+                  f"forecasts or plans ({', '.join(expected)}; `show ID` gives the claims).")
     if csv:
         table = [{**{k: item[k] for k in CSV_COLUMNS if k in item},
                   **{k: ";".join(item[k]) for k in ("end_use", "covers", "targets", "concerns",
@@ -72,7 +77,7 @@ def render_controls(items: list[dict], graph: SupplyGraph, fmt: str, when: date)
         columns = COLUMNS
     data = {"in_force_on": when.isoformat(), "as_of": (graph.as_of_date.isoformat()
                                                        if graph.as_of_date else None),
-            "items": items}
+            "items": items, "expected_events": expected_events(graph)}
     if fmt in ("json", "csv"):
         return tabular("Export controls and licence decisions", table, columns, fmt, data,
                        graph, sources, intro)
