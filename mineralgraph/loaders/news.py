@@ -182,19 +182,24 @@ RESTATED_SINCE = re.compile(r"\b(controls?|curbs?|restrictions?|bans?|licen[cs]e
 #: and germanium exports since August 2023", "which have needed export licences since the
 #: summer of 2023", "Since mid-2023 China has required licences for exports of gallium"): the
 #: time is a month, a season or a year, read by :func:`state_since_months`.
-_SINCE_TIME = (r"(?P<NAME>(?:the\s+)?(?:(?:early|mid|late)[- ]?|(?:spring|summer|autumn|fall|winter)"
+_SINCE_TIME = (r"(?P<NAME>(?:the\s+)?(?:(?:early|mid|late)[- ]?|"
+               r"(?:spring|summer|autumn|fall|winter)"
                r"(?:\s+of)?\s+)?(?:(?:" + MONTH_NAMES + r")(?:\s+(?:of\s+)?(?:20\d\d|last year))?|"
                r"20\d\d))")
-REQUIRED_SINCE = re.compile(r"\b(has|have|had)\s+(required|needed)\s+([\w-]+\s+){0,8}?(licen[cs]es?|"
-                         r"permits?|licensing)\b[^.;]{0,80}?\bsince\s+" + _SINCE_TIME.replace("NAME", "time") + r"\b(?!\s*\d)|"
-                         r"^\W*Since\s+" + _SINCE_TIME.replace("NAME", "time2") + r"\s*,?\s+[^.;]{0,60}?\b(has|have)\s+"
-                         r"(required|needed)\b[^.;]{0,60}?\b(licen[cs]es?|permits?)\b")
+REQUIRED_SINCE = re.compile(
+    r"\b(has|have|had)\s+(required|needed)\s+([\w-]+\s+){0,8}?(licen[cs]es?|"
+    r"permits?|licensing)\b[^.;]{0,80}?\bsince\s+" + _SINCE_TIME.replace("NAME", "time")
+    + r"\b(?!\s*\d)|"
+    r"^\W*Since\s+" + _SINCE_TIME.replace("NAME", "time2")
+    + r"\s*,?\s+[^.;]{0,60}?\b(has|have)\s+"
+    r"(required|needed)\b[^.;]{0,60}?\b(licen[cs]es?|permits?)\b")
 #: a word of control or licensing (a factbox line restating a control by its days)
 CONTROL_OR_LICENSING = re.compile(r"\b(export controls?|controls?|curbs?|restrictions?|ban(s|ned)?|"
                                   r"licen[cs](e|es|ing|ed)|permits?|announced|imposed|"
                                   r"introduced)\b", re.I)
-SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
-           "winter": (12, 1, 2), "early": (1, 2, 3, 4), "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)}
+SEASONS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11),
+           "fall": (9, 10, 11), "winter": (12, 1, 2), "early": (1, 2, 3, 4),
+           "mid": (5, 6, 7, 8), "late": (9, 10, 11, 12)}
 
 
 def state_since_months(time: str, published) -> set[tuple[int, int]]:
