@@ -196,7 +196,7 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
     # it; the issuer's row reads as what it is (trial 5: "China removed as a producer on
     # top of its control" was hard to read)
     assert ("if China also stopped producing, beyond what its control already blocks, it "
-            "would lose 97% of what it still gets (low confidence, from 6 proxies, the "
+            "would lose 97% of what it still gets (low confidence, from 7 proxies, the "
             "weakest: the one for Dysprosium oxide (separated) named above; disputed).") in (
         " ".join(text[2].split()))
 
@@ -552,5 +552,5 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()
-    assert "without China it would lose >99.9-100% (low confidence, from 6 proxies" in text
+    assert "without China it would lose >99.9-100% (low confidence, from 7 proxies" in text
     assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]

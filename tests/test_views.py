@@ -83,7 +83,7 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "29 products have a supply path from China (country:CN); 1 cannot be made without "
         "it: Tesla Optimus humanoid robot (low confidence; rests on 3 proxies, the weakest "
         "(medium confidence): China's figure for NdFeB alloy, measured for the NdFeB magnet "
-        "and magnet alloy market together (2020)). 25 more may "
+        "and magnet alloy market together (2020)). 22 more may "
         "not be (if their unmapped stages sit in it or take their inputs from it). 3 more "
         "product(s) are listed though "
         "they have none. "
