@@ -158,9 +158,17 @@ def test_a_firms_figure_of_a_later_year_is_a_proxy_in_time_at_an_earlier_date():
         ("company:jl", "LOCATED_IN", "country:CN", {}))
     early = SupplyGraph(claims, as_of=date(2022, 6, 30))
     row = early.relation_claims("company:jl", "PRODUCES")[0]
-    # JL made magnets in 2022 (the relation holds from 2008), but 29,300 t is 2024's
+    # JL made magnets in 2022 (the relation holds from 2008), but 29,300 t is 2024's: the
+    # note says so; the 2021 set gives the magnet's shares on that date, so the firm's
+    # figure stands in for nothing and is no proxy (trial 5; tests/test_trial5_findings.py)
     assert (row.qualifier("amount"), row.qualifier("proxy"), row.qualifier("note")) == (
-        29300.0, "2024, a later year", "in 2024: 2024 output 29,300 t")
+        29300.0, None, "in 2024: 2024 output 29,300 t")
+    # without an earlier set, what holds in 2022 is known only from 2024: a proxy in time
+    alone = [c for c in claims if c.subject not in ("country:CN", "country:XX")
+             or c.predicate != "PRODUCES"]
+    early = SupplyGraph(alone, as_of=date(2022, 6, 30))
+    assert early.relation_claims("company:jl", "PRODUCES")[0].qualifier("proxy") == (
+        "2024, a later year")
     # from 2024 on it is a figure of its date, unmarked
     late = SupplyGraph(claims, as_of=date(2024, 6, 30)).relation_claims("company:jl", "PRODUCES")
     assert (late[0].qualifier("proxy"), late[0].qualifier("note")) == (
