@@ -18,6 +18,8 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 
 #: The kinds listed, and the word a view gives each.
 KINDS = {"ExportControl": "control", "LicenceDecision": "licence"}
+#: The relations a control or decision is listed with.
+RELATIONS = ("ISSUED_BY", "COVERS", "TARGETS", "GRANTED_TO", "UNDER")
 
 
 def _date(graph: SupplyGraph, node_id: str, name: str) -> str | None:
@@ -50,7 +52,7 @@ def controls(graph: SupplyGraph, today: date | None = None) -> list[dict]:
                 continue
             claims = [c for cs in graph.attributes(node).values() for c in cs]
             relations = {}
-            for relation in ("ISSUED_BY", "COVERS", "TARGETS", "GRANTED_TO", "UNDER"):
+            for relation in RELATIONS:
                 found = graph.relation_claims(node, relation)
                 claims += found
                 relations[relation] = sorted({str(c.object) for c in found})
@@ -80,8 +82,7 @@ def expected_events(graph: SupplyGraph) -> list[str]:
     modal = {c.subject for c in graph.modal}
     return sorted(node for kind in KINDS for node in graph.ids(kind) if node in modal
                   and set(graph.attributes(node)) <= {"label"}
-                  and not any(graph.relation_claims(node, r) for r in
-                              ("ISSUED_BY", "COVERS", "TARGETS", "GRANTED_TO", "UNDER")))
+                  and not any(graph.relation_claims(node, r) for r in RELATIONS))
 
 
 __all__ = ["KINDS", "controls", "expected_events", "in_force_date"]
