@@ -237,19 +237,16 @@ class Naive:
         self.fixpoint = fixpoint
 
     def value(self, target: str, removed=frozenset()) -> float:
-        removed = Asked(self.base_removed | set(removed))
-        value = self._value(target, removed)
-        self.asked = removed.asked
-        return value
+        return self._value(target, self.base_removed | set(removed))
 
-    def affecting(self, target: str) -> set[str]:
-        """The nodes whose removal can change ``value(target)``: those the rules asked
-        about. The rules read ``removed`` only by membership, so a node they never asked
-        about leaves every step, and the value, as it was."""
-        self.value(target)
-        return set(self.asked)
+    def value_and_affecting(self, target: str) -> tuple[float, set[str]]:
+        """``value(target)``, and the nodes whose removal can change it: those the rules
+        asked about. The rules read ``removed`` only by membership, so a node they never
+        asked about leaves every step, and the value, as it was."""
+        removed = Asked(self.base_removed)
+        return self._value(target, removed), removed.asked
 
-    def _value(self, target: str, removed: Asked) -> float:
+    def _value(self, target: str, removed: set) -> float:
         if not self.fixpoint:
             rules: dict = {}
             a = cache(lambda n: rules["a"](n))

@@ -30,11 +30,10 @@ def naive_answers(graph, scenario, products, bound):
     out = {}
     for product in products:
         naive = Naive(graph, scenario, product, bound, anchors)
-        a0 = naive.value(product)
+        # a node the rules never asked about cannot change a(P)
+        a0, affecting = naive.value_and_affecting(product)
         losses = {}
         if a0 > 0:
-            # a node the rules never asked about cannot change a(P) (Naive.affecting)
-            affecting = naive.affecting(product)
             for node in (n for n in candidates(graph) if n in affecting):
                 loss = 1.0 - naive.value(product, {node}) / a0
                 if loss > 1e-12:

@@ -41,11 +41,10 @@ def check(graph: SupplyGraph, scenario: Scenario | None, fixpoint: bool = False)
         spofs = analysis.spof_sets(products, bound)
         for product in products:
             naive = Naive(graph, scenario, product, bound, anchors, fixpoint)
-            a0 = naive.value(product)
+            a0, affecting = naive.value_and_affecting(product)  # others leave a0 as is
             assert analysis.reference(product, bound) == pytest.approx(a0, abs=1e-9)
             if a0 == 0:
                 continue
-            affecting = naive.affecting(product)  # the others leave a0 as it is
             for node in candidates(graph):
                 after = naive.value(product, {node}) if node in affecting else a0
                 expected = 1.0 - after / a0
