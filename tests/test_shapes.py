@@ -93,19 +93,17 @@ def test_statement_shape_agrees_with_the_model(shapes):
     assert classes_of(shapes, props["source"]) == {"Source"}
 
 
-def validate(claims, graph: Graph | None = None, *, per_statement_query: bool = True
-             ) -> tuple[bool, str]:
-    """pyshacl's verdict on the export of ``claims``; without ``per_statement_query``, the
-    shapes' one SPARQL constraint (every statement's triple is asserted) is left out."""
+def validate(graph: Graph, *, per_statement_query: bool = True) -> tuple[bool, str]:
+    """pyshacl's verdict on an export; without ``per_statement_query``, the shapes' one
+    SPARQL constraint (every statement's triple is asserted) is left out."""
     text = resources.files("mineralgraph.ontology").joinpath("shapes.ttl").read_text("utf-8")
     if not per_statement_query:
         start, end = text.index("    sh:sparql ["), text.index("mgsh:prefixes owl:declare")
         text = text[:start].rstrip().rstrip(";") + " .\n\n" + text[end:]
     with warnings.catch_warnings():  # pyshacl still calls rdflib's deprecated Dataset API
         warnings.simplefilter("ignore", DeprecationWarning)
-        conforms, _, report = pyshacl.validate(to_rdf(claims) if graph is None else graph,
-                                               shacl_graph=text, shacl_graph_format="turtle",
-                                               advanced=True)
+        conforms, _, report = pyshacl.validate(graph, shacl_graph=text,
+                                               shacl_graph_format="turtle", advanced=True)
     return conforms, report
 
 
@@ -122,7 +120,7 @@ def test_export_of_the_bundled_dataset_conforms():
     # minutes); the same rule is checked here in one pass, and by pyshacl itself on the
     # tiny graph and on a statement whose triple is missing (below)
     graph = to_rdf(load_bundled().claims)
-    conforms, report = validate(None, graph, per_statement_query=False)
+    conforms, report = validate(graph, per_statement_query=False)
     assert conforms, report
     assert graph.value(predicate=RDF.type, object=MG.Statement) is not None
     assert unasserted_statements(graph) == []
@@ -138,7 +136,7 @@ def test_the_one_pass_check_finds_a_statement_whose_triple_is_missing():
 
 
 def test_export_of_the_tiny_graph_conforms():
-    conforms, report = validate(load_curated(TINY).claims)
+    conforms, report = validate(to_rdf(load_curated(TINY).claims))
     assert conforms, report
 
 
@@ -166,7 +164,7 @@ BASE = [Claim("source:s", "title", "A source", sources=S),
     ([Claim("material:x", "alias", "no source")], "MinCountConstraintComponent", "statement"),
 ])
 def test_broken_data_does_not_conform(extra, component, focus):
-    conforms, report = validate(BASE + extra)
+    conforms, report = validate(to_rdf(BASE + extra))
     assert not conforms
     assert f"Constraint Violation in {component}" in report
     if focus == "statement":  # the statement node of the last claim
