@@ -47,22 +47,9 @@ def test_the_list_has_60_minerals_and_each_has_an_element_and_a_material(graph):
 
 
 def test_every_usgs_material_has_producers_or_says_why_not(graph):
-    # producers whose figures rest on press or reposts alone are set aside by default
-    # (design note 5.5): such a material still says why its supply is not mapped
-    weak = {r["id"] for name in ("sources.csv", "sources_more.csv", "sources_usgs.csv",
-                                 "sources_usgs_history.csv", "sources_usgs_mcs2024.csv")
-            for r in rows(name) if r["source_type"] in ("press", "repost")}
-    firm = set()
-    for name in ("production.csv", "production_more.csv", "production_usgs.csv",
-                 "production_usgs_history.csv", "production_usgs_mcs2024.csv",
-                 "production_eu_crm2020.csv"):
-        for r in rows(name):
-            if any(s not in weak for s in r["sources"].split(";")):
-                firm.add(r["object"])
     for row in rows("materials_usgs.csv"):
         producers = graph.neighbours(row["id"], "PRODUCES", incoming=True)
-        assert producers or row["unmapped_reason"], row["id"]
-        assert (row["id"] in firm) != bool(row["unmapped_reason"]), row["id"]
+        assert bool(producers) != bool(row["unmapped_reason"]), row["id"]
 
 
 def test_derived_shares_are_amount_over_the_stated_total_and_never_zero():

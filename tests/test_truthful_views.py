@@ -208,8 +208,7 @@ def test_unmapped_inputs_with_the_same_reason_share_one_line():
         "Rhodium (mined with the platinum-group metals) (material:rhodium-mine) and "
         "Ruthenium (mined with the platinum-group metals) (material:ruthenium-mine): USGS "
         "MCS 2025 gives world mine production by country only for palladium and platinum")
-    # USGS and, where the search ended, the EU 2020 factsheets read in a copy
-    assert lines[3].endswith(" [1][2]")
+    assert lines[3].endswith(" [1]")
     assert lines[4] == "- processing" and lines[5].startswith("  - Germanium dioxide")
 
 
