@@ -256,7 +256,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if aside:  # design note 5.5: shown beside the statistical figures, not used
         note += (" Country shares from press, not used by the analysis (design note 5.5; "
                  "--press-figures uses them): " + "; ".join(aside) + ".")
-    summary = _story(graph, report, chain)
+    summary = _story(graph, report, chain, index.cite)
     if len(summary) < 3:  # room for what the chain is made of
         summary.insert(0 if not report.scenario else 1, first + ".")
     # three items; what the product's story says past the third (the rest of the world as
@@ -264,10 +264,10 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     return summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary, rows, note
 
 
-def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
+def _story(graph: SupplyGraph, report, chain: Chain, cite=None) -> list[str]:
     """The brief's summary from the text report's own summary function (:func:`story`):
-    the scenario's cause (and what it blocks on the drawn paths), the product's story,
-    and its inputs with no mapped supply."""
+    the scenario's cause (and what it blocks on the drawn paths), the product's story
+    (its low-rated claims cited with ``cite``), and its inputs with no mapped supply."""
     # the lines of --worst-case and --press-figures are the picture's caption's to say
     paragraphs = story([report], graph)[len(reading_lines(graph)):]
     out = []
@@ -276,7 +276,7 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
         blocked = _cause(chain)
         out.append(cause + (f"; on its supply paths it blocks {blocked}" if blocked else "")
                    + ".")
-    lines, _ = product_story(report, graph)
+    lines, _ = product_story(report, graph, cite)
     out += lines
     if len(out) < 3 and report.unmapped:  # how many at each stage: the picture names them
         out.append(unmapped_sentence(graph, report.unmapped, names=False))

@@ -254,6 +254,50 @@ def dispute_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     return out
 
 
+#: How a low-rated claim reads after "that": "Patriot ... needs Patriot GaN AESA radar".
+CLAIM_VERBS = {**DISPUTED_VERBS, "PRODUCES": "produces"}
+
+
+def low_claim_sentence(graph: SupplyGraph, caveats: Caveats, cite=None, limit: int = 3,
+                       lead: str | None = "It rests on") -> str:
+    """The low-rated claims a figure rests on, named as its proxies and disputes are
+    (design note 5.7: confidence travels with the answer): relation, source and note,
+    the product's own requirements first, at most ``limit`` of them and how many more
+    (JSON ``low_confidence`` lists them all). ``cite`` turns source ids into a citation
+    (a :class:`SourceIndex`'s); without it the source ids are named. ``lead`` opens the
+    sentence ("It rests on a low-confidence claim: ..."); None, after a sentence that
+    said so: "The claim rated low: ...". "" when none.
+
+    >>> from mineralgraph import load_bundled
+    >>> low = (("product:patriot", "REQUIRES", "material:patriot-gan-radar",
+    ...         ("source:defensenews-patriot-gan-2016",), "a prototype in 2016"),)
+    >>> print(low_claim_sentence(load_bundled(), Caveats("low", low=low)))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    It rests on a low-confidence claim: that Patriot air and missile defence system needs
+    Patriot GaN AESA radar (Raytheon) (source:defensenews-patriot-gan-2016) (note: a
+    prototype in 2016).
+    """
+    if not caveats.low:
+        return ""
+    ordered = sorted(caveats.low, key=lambda c: (not c[0].startswith("product:"), not c[4], c))
+    named = []
+    for who, relation, obj, sources, note in ordered[:limit]:
+        verb = CLAIM_VERBS.get(relation, relation.lower().replace("_", " "))
+        where = cite(list(sources)) if cite else (
+            f"({', '.join(sources)})" if sources else "")
+        named.append(f"that {graph.label(who)} {verb} {graph.label(obj)}"
+                     + (f" {where}" if where else "") + (f" (note: {note})" if note else ""))
+    more = len(ordered) - len(named)
+    tail = f"; and {more} more (JSON low_confidence)" if more else ""
+    if lead is None:  # after a sentence that said the figures rest on low-rated claims
+        count = ("The claim rated low" if len(ordered) == 1
+                 else f"The {len(ordered)} claims rated low" + (", among them" if more else ""))
+        return f"{count}: " + "; ".join(named) + tail + "."
+    count = ("a low-confidence claim" if len(ordered) == 1
+             else f"{len(ordered)} low-confidence claims" + (", among them" if more else ""))
+    return f"{lead} {count}: " + "; ".join(named) + tail + "."
+
+
 def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     """The proxy and dispute sentences of a figure, in that order."""
     return proxy_sentences(graph, caveats) + dispute_sentences(graph, caveats)
@@ -552,8 +596,10 @@ def not_made_sentence(report: ProductReport, graph: SupplyGraph, cited: str = ""
             "availability or single point of failure on that date.")
 
 
-def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
-    """Sentences on one product, and the caveats of its headline figures."""
+def product_story(report: ProductReport, graph: SupplyGraph,
+                  cite=None) -> tuple[list[str], Caveats]:
+    """Sentences on one product, and the caveats of its headline figures: the low-rated
+    claims these rest on are named (:func:`low_claim_sentence`, cited with ``cite``)."""
     if getattr(report, "not_made", None):
         return [not_made_sentence(report, graph)], Caveats()
     named: set = set()  # the proxies named so far: a later figure says "the same"
@@ -578,6 +624,9 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
         lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:
         lines.append(rest_of_world_sentence(bool(report.scenario)))
+    low = low_claim_sentence(graph, caveats, cite, lead="These figures rest on")
+    if low:
+        lines.append(low)
     return lines, caveats
 
 
@@ -665,7 +714,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph, cite=None) -> list[s
                    "(a country, company or facility besides their maker).")
     weak = Caveats()
     for report in every:
-        lines, caveats = product_story(report, graph)
+        lines, caveats = product_story(report, graph, cite)
         out.append(" ".join(lines))
         if caveats.weak:
             weak |= caveats

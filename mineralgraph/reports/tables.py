@@ -41,6 +41,7 @@ from mineralgraph.reports.summary import (
     headline_phrase,
     held_claims,
     left_out_sentence,
+    low_claim_sentence,
     makers_country_sentence,
     rest_of_world_sentence,
     rests_on,
@@ -486,6 +487,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
+        low = low_claim_sentence(graph, weak, None if csv else sources.cite, lead=None)
+        intro += f" {low}" if low else ""
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     if later:
         when = result.get("as_of") or "the date"
@@ -687,7 +690,9 @@ def row_caveats(row: dict) -> Caveats:
                    tuple((p["subject"], p["object"], p["measured_for"])
                          for p in row.get("proxies", ())), bool(row.get("assumed_share")),
                    tuple((d["subject"], d["relation"], d["object"], d["disputed_by"])
-                         for d in row.get("disputes", ())))
+                         for d in row.get("disputes", ())),
+                   tuple((w["subject"], w["relation"], w["object"], tuple(w["sources"]),
+                          w["note"]) for w in row.get("low_confidence", ())))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:

@@ -115,6 +115,7 @@ class Chokepoint:
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
+                "low_confidence": self.caveats.as_dict()["low_confidence"],
                 "country": self.country, "hhi": self.hhi,
                 "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
                 "sources": self.sources,
@@ -298,6 +299,7 @@ class ProductReport:
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
+                "low_confidence": self.caveats.as_dict()["low_confidence"],
                 "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
@@ -721,10 +723,12 @@ class Evidence:
         weakest_level = int(level[numbers].min()) if len(numbers) else len(LEVELS)
         proxies: set = set()
         disputes: set = set()
+        low: set = set()
         for node in numbers[marked[numbers]].tolist():
-            node_proxies, node_disputes = parts[node]
+            node_proxies, node_disputes, node_low = parts[node]
             proxies.update(node_proxies)
             disputes.update(node_disputes)
+            low.update(node_low)
         if exact:  # a node with a claim on a product: read as the claims say
             ups = self.analysis.upstream(product)
             for node in numbers.tolist():
@@ -737,14 +741,17 @@ class Evidence:
                                                     LEVELS.index(found.confidence))
                             proxies.update(found.proxies)
                             disputes.update(found.disputes)
+                            low.update(found.low)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
-                       tuple(sorted(proxies)), False, tuple(sorted(disputes)))
+                       tuple(sorted(proxies)), False, tuple(sorted(disputes)),
+                       tuple(sorted(low)))
 
     def _node_caveats(self):
         """What :meth:`availability_caveats` reads of each node of the flow index (made
         once): the weakest confidence of its claims there (an index into ``LEVELS``;
-        ``len(LEVELS)`` when none is rated), whether it has a proxy or a dispute, and
-        those (node -> (proxies, disputes)); and the claims of a node whose other end is a
+        ``len(LEVELS)`` when none is rated), whether it has a proxy, a dispute or a low-rated
+        claim, and
+        those (node -> (proxies, disputes, low-rated claims)); and the claims of a node whose other end is a
         product, which only the product's upstream may hold (node -> claims, read per
         product).
 
@@ -778,12 +785,14 @@ class Evidence:
                 found = rank.get(claim.confidence, none)
                 if found < low:
                     low = found
-                if claim.qualifier("proxy") or claim.qualifier("disputed"):
+                if (claim.qualifier("proxy") or claim.qualifier("disputed")
+                        or claim.confidence == "low"):
                     marked[number] = True
                     held = Caveats.of([claim])
-                    node_parts = parts.setdefault(number, ([], []))
+                    node_parts = parts.setdefault(number, ([], [], []))
                     node_parts[0].extend(held.proxies)
                     node_parts[1].extend(held.disputes)
+                    node_parts[2].extend(held.low)
             level[number] = low
         self._caveat_parts = (level, marked, parts, exact)
         return self._caveat_parts

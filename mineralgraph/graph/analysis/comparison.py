@@ -16,6 +16,7 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, rule_set
@@ -206,12 +207,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
             caveats = caveats.unknown()
         elif caveats.confidence is None:
             if max(measured) > 0:
-                caveats = Caveats("unknown", caveats.proxies, caveats.assumed_share,
-                                  caveats.disputes)
+                caveats = replace(caveats, confidence="unknown")
             else:
                 read = Caveats.of(requirements)
-                caveats = Caveats(read.confidence or "unknown", read.proxies,
-                                  read.assumed_share, read.disputes)
+                caveats = replace(read, confidence=read.confidence or "unknown")
         # the two bounds of 5.6 (the losses are measured within each against the
         # baseline's), and beside them what mapped supply alone gives
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
