@@ -68,8 +68,8 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     lines, _ = product_story(report, graph)
     assert lines[0].startswith("P keeps 10% of its supply under the scenario (low "
                                "confidence)")
-    assert lines[-1] == ("These figures rest on a low-confidence claim: that P needs Radar "
-                         "R (source:s) (note: a prototype).")
+    assert lines[-1].endswith(". These figures rest on a low-confidence claim: that P "
+                              "needs Radar R (source:s) (note: a prototype).")
     data = report.as_dict()
     assert data["low_confidence"] == [LOW]
     assert data["proxies"] == [] and data["disputes"] == []
@@ -91,3 +91,61 @@ def test_the_scenario_report_names_the_low_rated_claim_of_its_hardest_hit():
             "Radar R [1] (note: a prototype).") in text
     assert json.loads(render_scenario(result, graph, "json"))["products"][0][
         "low_confidence"] == [LOW]
+
+
+def magnet_graph(world_known: bool):
+    """Hand graph of M5: product P requires magnet M; China 92% and the rest of the world
+    8% of M (2024); company J, in China, made 100 t of M in 2024 and has no share. With
+    China's own tonnage (920 t, so the world made 920 / 0.92 = 1,000 t in 2024) J's share
+    is 100 / 1,000 = 10% (design note 5.4, output over world output of the same year and
+    unit); without it J splits China's 92% with China's unmapped output: ≈46% each."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    labels = {"product:p": "P", "material:m": "Magnet M", "company:j": "J",
+              "country:CN": "China", "country:XX": "rest of world"}
+    china = {"amount": 920.0, "unit": "t"} if world_known else {}
+    claims = [claim("source:s", "title", "S"), claim("product:p", "end_use", "defence"),
+              claim("product:p", "REQUIRES", "material:m", "high"),
+              claim("material:m", "stage", "component"),
+              claim("country:CN", "PRODUCES", "material:m", "medium", share=0.92, year=2024,
+                    **china),
+              claim("country:XX", "PRODUCES", "material:m", "medium", share=0.08, year=2024),
+              claim("company:j", "PRODUCES", "material:m", "medium", amount=100.0, unit="t",
+                    year=2024),
+              claim("company:j", "LOCATED_IN", "country:CN", "high")]
+    return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
+
+
+def test_an_equal_split_says_what_it_assumes_where_the_figure_is():
+    """Trial 6, M5: JL Mag "loss ≈46%" for the F-35 read as JL Mag holding half the
+    world's magnets; the row now says it is China's 92% split equally between JL Mag and
+    China's unmapped output, and that JL Mag's own tonnage gives no share (no world output
+    of its year is sourced). JSON carries the pool: ``assumed_split``."""
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.reports.chokepoints import render_text
+
+    graph = magnet_graph(world_known=False)
+    [report] = chokepoints(graph, ["product:p"])
+    row = next(c for c in report.chokepoints if c.id == "company:j")
+    assert row.assumed_share and row.loss_range == pytest.approx((0.46, 0.46))
+    assert json.loads(json.dumps(row.as_dict()["assumed_split"])) == [
+        {"material": "material:m", "pool": "country:CN", "pool_share": 0.92, "parts": 2,
+         "members": ["company:j", "country:CN"], "part": 0.46, "basis": "equal split"}]
+    text = " ".join(render_text([report], graph).split())
+    assert ("J, loss ≈46% (medium confidence; rests on an assumed (≈) share): J -> Magnet M "
+            "-> P [1]. ≈: China's 92% of Magnet M split equally between J and China's "
+            "unmapped output, ≈46% each: an assumption, not a measured share. A producer's "
+            "own figure gives no share, no world output of Magnet M of its year and unit "
+            "being sourced (design note 5.4): J, output 100 t in 2024.") in text
+
+
+def test_a_firms_output_gives_its_share_where_the_world_output_of_its_year_is_known():
+    """Trial 6, M5 (design note 5.4): with China's 920 t = 92% the world made 1,000 t in
+    2024, so J's 100 t is 10%, a share from two sourced figures: no ≈, no split."""
+    from mineralgraph.graph.analysis import chokepoints
+
+    graph = magnet_graph(world_known=True)
+    [report] = chokepoints(graph, ["product:p"])
+    row = next(c for c in report.chokepoints if c.id == "company:j")
+    assert not row.assumed_share and row.splits == []
+    assert row.loss_range == pytest.approx((0.1, 0.1))

@@ -31,7 +31,7 @@ from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 from mineralgraph.render.chain import Chain, build_chain
-from mineralgraph.render.compact import TABLE_ROWS, compact_chain
+from mineralgraph.render.compact import TABLE_ROWS, assumption_lines, compact_chain
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
@@ -243,6 +243,8 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
                  " ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share (design note 5.4): an "
                  "assumption.")
+        # what each ≈ row assumes, by name (a ≈ is never read as a measured share)
+        note += "".join(f" {line}." for line in assumption_lines(graph, suppliers[:TABLE_ROWS]))
     disputed = Caveats()
     for c in suppliers[:TABLE_ROWS]:
         disputed |= c.caveats

@@ -411,7 +411,9 @@ class Chain:
         # does not fit there, so the caption says it (the full chain's header adds its own)
         kept = (self.kept_text() if keeps and self.compact and self.availability_note
                 else None)
-        keeps = f" · keeps {kept} of its supply ({self.availability_note})" if kept else ""
+        # the note may hold parentheses of its own ("(2020)"): set off by a colon, not
+        # nested in parentheses
+        keeps = f" · keeps {kept} of its supply: {self.availability_note}" if kept else ""
         return (f"As of {when} · scenario: {scenario}{keeps} · dataset {self.version} · "
                 f"{sources}")
 

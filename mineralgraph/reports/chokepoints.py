@@ -34,6 +34,7 @@ from mineralgraph.reports.summary import (
     headline_phrase,
     not_made_sentence,
     rests_on,
+    split_phrase,
     story,
     unmapped_groups,
 )
@@ -158,9 +159,11 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         cited = sources.cite([s for step in path for s in step.sources])
         phrase = caveat_phrase(c.caveats)
         rank = f"#{c.rank} " if c.rank else ""
-        line = (f"{rank}{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
-                f"{chain} {cited}")
-        sentences = caveat_sentences(graph, c.caveats)
+        # the ≈ on the figure as in the table, and what it assumes beside it (5.4)
+        line = (f"{rank}{c.label}, loss {'≈' if c.assumed_share else ''}{span(*c.loss_range)}"
+                f"{' ' + phrase if phrase else ''}: {chain} {cited}")
+        sentences = [f"≈: {split_phrase(graph, split)}." for split in c.splits]
+        sentences += caveat_sentences(graph, c.caveats)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "

@@ -227,6 +227,66 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
             f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
 
 
+def split_phrase(graph: SupplyGraph, split) -> str:
+    """What an assumed (≈) share assumes, in words (an
+    :class:`~mineralgraph.graph.analysis.splits.EqualSplit`): the pool, its share, between
+    whom it is split and that no source measured the part; a member's own output or
+    capacity that gives no share (5.4: no world output of its year and unit is sourced)
+    is named with why.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis.splits import equal_splits
+    >>> g = load_bundled()
+    >>> print(split_phrase(g, equal_splits(g, "material:ndfeb-magnet", ["company:jl-mag"])[0]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    China's 92% of Sintered NdFeB permanent magnet split equally between JL Mag Rare-Earth
+    and China's unmapped output, ≈46% each: an assumption, not a measured share. A
+    producer's own figure gives no share, no world output of Sintered NdFeB permanent magnet
+    of its year and unit being sourced (design note 5.4): JL Mag Rare-Earth, capacity 40,000
+    t/yr in 2025
+    """
+    def owner(country: str) -> str:
+        name = ("the rest of the world" if country == REST_OF_WORLD
+                else prose_name(graph, country))
+        return name + ("'" if name.endswith("s") else "'s")
+
+    names = [f"{owner(m)} unmapped output" if m == split.pool else graph.label(m)
+             for m in split.members]
+    # the pool's unmapped output last, as one reads it ("... and China's unmapped output")
+    names = sorted(names, key=lambda n: n.endswith(" unmapped output"))
+    what = graph.label(split.material)
+    whole = (f"{owner(split.pool)} {percent(split.whole)} of {what}" if split.pool
+             else f"the {percent(split.whole)} of {what} that the sourced shares leave")
+    if split.bounded:
+        text = (f"{whole}, shared by {join_names(names)} in proportions no source gives "
+                "(each none to all of it)")
+    else:
+        text = (f"{whole} split equally between {join_names(names)}, ≈{percent(split.part)} "
+                "each: an assumption, not a measured share")
+    own = []
+    for m in split.members:
+        if m == split.pool:
+            continue
+        for c in graph.relation_claims(m, "PRODUCES"):
+            if str(c.object) != split.material or c.qualifier("share") is not None:
+                continue
+            kind = "output" if c.qualifier("amount") else "capacity"
+            figure = c.qualifier("amount") or c.qualifier("capacity")
+            if not figure:
+                continue
+            unit = str(c.qualifier("unit") or "").strip()
+            year = c.qualifier("year")
+            own.append(f"{graph.label(m)}, {kind} {thousands(figure)}"
+                       f"{' ' + unit if unit else ''}{f' in {year}' if year else ''}")
+    if own:
+        whose = "A producer's" if len(own) == 1 else "Producers'"
+        text += (f". {whose} own "
+                 f"{'figure gives' if len(own) == 1 else 'figures give'} no share, no world "
+                 f"output of {what} of {'its' if len(own) == 1 else 'their'} year and unit "
+                 "being sourced (design note 5.4): " + "; ".join(own))
+    return text
+
+
 #: How a disputed relation reads: "Lockheed Martin F-35 Lightning II needs ...".
 DISPUTED_VERBS = {"REQUIRES": "needs", "MADE_FROM": "is made from", "CONTAINS": "contains",
                   "SUPPLIES": "supplies", "MAKES": "makes", "LOCATED_IN": "is located in",
@@ -622,11 +682,11 @@ def product_story(report: ProductReport, graph: SupplyGraph,
         caveats = caveats | (found if found.weak else Caveats())
     if report.through_makers:
         lines.append(makers_country_sentence(report, graph))
+    low = low_claim_sentence(graph, caveats, cite, lead="These figures rest on")
+    if low:  # part of the headline it qualifies (a brief keeps three items)
+        lines[-1] += " " + low
     if report.rest_of_world_only:
         lines.append(rest_of_world_sentence(bool(report.scenario)))
-    low = low_claim_sentence(graph, caveats, cite, lead="These figures rest on")
-    if low:
-        lines.append(low)
     return lines, caveats
 
 
