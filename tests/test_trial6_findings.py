@@ -68,8 +68,8 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     lines, _ = product_story(report, graph)
     assert lines[0].startswith("P keeps 10% of its supply under the scenario (low "
                                "confidence)")
-    # after the headline it qualifies (the rest of the world's sentence, 5.2, follows)
-    assert lines[0].endswith(". These figures rest on a low-confidence claim: that P "
+    # after the headline and sole sources it qualifies (the rest of the world follows)
+    assert lines[1].endswith(". These figures rest on a low-confidence claim: that P "
                              "needs Radar R (source:s) (note: a prototype).")
     data = report.as_dict()
     assert data["low_confidence"] == [LOW]
