@@ -150,3 +150,29 @@ def test_a_firms_output_gives_its_share_where_the_world_output_of_its_year_is_kn
     row = next(c for c in report.chokepoints if c.id == "company:j")
     assert not row.assumed_share and row.splits == []
     assert row.loss_range == pytest.approx((0.1, 0.1))
+
+
+def test_show_sets_the_article_figure_beside_the_customs_figure_where_both_are(tmp_path,
+                                                                              run_cli):
+    """Trial 6, M2: in ``show country:CN`` the article's -93% (line 9) and China's 46 t of
+    magnets to the US in May 2025 (line 184) were 175 lines apart, their pairing at the
+    end of 2,201 lines. The pairing (graph.reported.statistics_beside, the one ``diff``
+    uses) now follows the article's figure, before the relations, and the customs row
+    names the article's figure under it."""
+    from conftest import DATA
+
+    out = tmp_path / "g.json"
+    article = str(DATA / "news" / "articles" / "51-magnet-statistics.md")
+    run_cli("build", "--source", article, "--out", str(out))
+    text = run_cli("--graph", str(out), "show", "country:CN").stdout
+    head, relations = text.split("\nRelations:\n", 1)
+    assert "Trade figures of articles beside the statistical figures" in head
+    flat = " ".join(head.split())
+    assert ("country:CN export to country:US of material:ndfeb-magnet, 2025-05: -93% (the "
+            "article) [3] beside: country:CN EXPORTS_TO country:US: 46 t in the month "
+            "(2025-05-01 to 2025-06-01) [") in flat
+    customs = next(block for block in relations.split("\n  -> ")
+                   if "amount 46, material material:ndfeb-magnet, period 2025-05" in
+                   " ".join(block.split()))
+    assert " ".join(customs.split()).endswith(
+        "beside: an article's figure of the same flow and month, -93% [3]")
