@@ -176,3 +176,25 @@ def test_show_sets_the_article_figure_beside_the_customs_figure_where_both_are(t
                    " ".join(block.split()))
     assert " ".join(customs.split()).endswith(
         "beside: an article's figure of the same flow and month, -93% [3]")
+
+
+def test_a_scenario_rows_loss_is_the_same_key_on_every_surface(run_cli):
+    """Trial 6, M3: JSON scenario rows carry ``loss`` (the upper bound's, 5.6), the
+    Python API's rows and the CSV had none (a KeyError). The JDAM under the April 2025
+    denial: ``loss`` 0.912772 = ``loss_low``, ``loss_high`` 1.0 on all three."""
+    import csv
+    import io
+
+    import mineralgraph as mg
+
+    args = ("scenario", "--name", "cn-2025-04-defence-denial")
+    data = {r["product"]: r for r in json.loads(run_cli(*args, "--format", "json").stdout)[
+        "products"]}["product:jdam"]
+    rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
+        run_cli(*args, "--format", "csv").stdout))}["product:jdam"]
+    api = {r["product"]: r for r in mg.scenario(mg.load(), "cn-2025-04-defence-denial")
+           .rows()}["product:jdam"]
+    assert (data["loss"], data["loss_low"], data["loss_high"]) == (0.912772, 0.912772, 1.0)
+    assert (rows["loss"], rows["loss_low"], rows["loss_high"]) == ("0.912772", "0.912772",
+                                                                   "1.0")
+    assert (api["loss"], api["loss_low"], api["loss_high"]) == (0.912772, 0.912772, 1.0)

@@ -455,6 +455,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         **ends("availability", r["availability_range"]),
                         "mapped_availability": r["mapped_availability"],
                         **ends("loss", r["loss_range"]),
+                        "loss": r["loss"],
                         "new_spofs": r["new_spofs"],
                         "new_possible_spofs": r["new_possible_spofs"]})
         rows.append(row)
@@ -524,7 +525,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         # baseline and availability: 5.6's two bounds; mapped_availability beside them
         # (the inputs of no mapped supply, counted in not_mapped, taken as missing)
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
-                   "availability_high", "loss_low", "loss_high", "new_spofs",
+                   "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
                    "proxies", "disputes", "assumed_share", "sources", "mapped_availability"]
         if later:  # the date its making starts, for a product not made yet
