@@ -207,8 +207,9 @@ class ScenarioResult(Table):
 
     def rows(self) -> list[dict]:
         """One row per product, hardest hit first; every range as its two ends, as in
-        the CSV, and ``loss`` as the JSON gives it (the upper bound's). A product not made yet on the date comes last, its figures None and
-        ``not_made_yet`` the date its making starts (None for the others)."""
+        the CSV, and ``loss`` as the JSON gives it (the upper bound's). A product not made
+        yet on the date comes last, its figures None and ``not_made_yet`` the date its
+        making starts (None for the others)."""
         def both(name, pair):
             return ends(name, pair) if pair is not None else {f"{name}_low": None,
                                                               f"{name}_high": None}

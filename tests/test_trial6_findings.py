@@ -198,3 +198,27 @@ def test_a_scenario_rows_loss_is_the_same_key_on_every_surface(run_cli):
     assert (rows["loss"], rows["loss_low"], rows["loss_high"]) == ("0.912772", "0.912772",
                                                                    "1.0")
     assert (api["loss"], api["loss_low"], api["loss_high"]) == (0.912772, 0.912772, 1.0)
+
+
+def test_proxy_sentences_come_once_per_material_and_reason(run_cli):
+    """Trial 6, L2: ``concentration`` at 2020 printed one proxy sentence per country (x6
+    for refined cobalt, x11 for concentrate, "United States's"); now one per material and
+    reason, and the year a stand-in figure is of is set off by a comma ("not Sm, in
+    2024", not "not Sm in 2024")."""
+    text = " ".join(run_cli("concentration", "material:cobalt-refined",
+                            "material:re-concentrate", "--as-of", "2020-06-01").stdout.split())
+    assert text.count("is a proxy, measured for") == 2
+    assert ("Every country's figure (the rest of the world's too) for Refined cobalt is a "
+            "proxy, measured for all refined cobalt, metal and chemicals together (scope "
+            "inferred), in 2024, the earliest year on record.") in text
+    assert ("Every country's figure (the rest of the world's too) for Rare-earth mineral "
+            "concentrate (REO content) is a proxy, measured for 2021, the earliest year on "
+            "record.") in text
+    assert "'s figure for Refined cobalt" not in text and "States's" not in text
+    # the F-35's evidence names the seven proxies once, under China (#4); the rest of the
+    # world's row (#8) refers to them
+    f35 = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
+    f35 = f35.split("Evidence (the shortest supply path of each row shown):")[1]
+    assert f35.count("measured for the four magnet rare earths refined together, not Sm") == 1
+    assert ("The rest of the world's figures for the 7 materials named under #4 are proxies "
+            "of the same sets.") in f35

@@ -221,10 +221,70 @@ def rests_on(caveats: Caveats) -> str:
     return "rests on " + join_names(parts) if parts else "rests on unrated claims"
 
 
+def possessive(graph: SupplyGraph, node_id: str) -> str:
+    """A node's name in the possessive, as it reads in a sentence: "China's", "the United
+    States'", "the rest of the world's" (never "United States's").
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> possessive(g, "country:US"), possessive(g, "country:XX"), possessive(g, "country:CN")
+    ("the United States'", "the rest of the world's", "China's")
+    """
+    name = "the rest of the world" if node_id == REST_OF_WORLD else prose_name(graph, node_id)
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
-    """One sentence per proxy: what the figure stands in for and what it was measured for."""
-    return [f"{graph.label(subject)}'s figure for {graph.label(obj)} is a proxy, measured "
-            f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
+    """One sentence per material and reason: whose figures stand in and what they were
+    measured for ("Every country's figure for Refined cobalt is a proxy, measured for
+    ..." where the whole set is; else the countries named), never one per country.
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> for line in proxy_sentences(g, Caveats(proxies=(
+    ...     ("country:US", "material:x", "all oxides"), ("country:CN", "material:x",
+    ...     "all oxides"), ("country:CN", "material:y", "all metal")))):
+    ...     print(line)
+    The figures of China and the United States for material:x are proxies, measured for all oxides.
+    China's figure for material:y is a proxy, measured for all metal.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for subject, obj, measured_for in caveats.proxies:
+        groups.setdefault((obj, measured_for), []).append(subject)
+    # one country's figures for several materials measured for the same: one sentence
+    alone: dict[tuple[str, str], list[str]] = {}
+    for (obj, measured_for), subjects in groups.items():
+        if len(subjects) == 1:
+            alone.setdefault((subjects[0], measured_for), []).append(obj)
+    out = []
+    for (subject, measured_for), objs in alone.items():
+        whats = join_names([graph.label(o) for o in objs])
+        out.append(_sentence(f"{possessive(graph, subject)} "
+                             + (f"figure for {whats} is a proxy" if len(objs) == 1 else
+                                f"figures for {whats} are proxies")
+                             + f", measured for {measured_for}."))
+    for (obj, measured_for), subjects in groups.items():
+        what = graph.label(obj)
+        if len(subjects) == 1:
+            continue
+        countries = {c.subject for c in graph.relation_claims(obj, "PRODUCES", incoming=True)
+                     if graph.kind(c.subject) == "Country" and c.qualifier("share") is not None}
+        if countries and countries <= set(subjects):
+            whose = "Every country's figure"
+            if REST_OF_WORLD in subjects:
+                whose += " (the rest of the world's too)"
+            out.append(f"{whose} for {what} is a proxy, measured for {measured_for}.")
+            continue
+        names = sorted((prose_name(graph, n) if n != REST_OF_WORLD else "the rest of the world"
+                        for n in subjects), key=lambda n: (n == "the rest of the world",
+                                                          n.removeprefix("the ").casefold()))
+        out.append(f"The figures of {join_names(names)} for {what} are proxies, measured for "
+                   f"{measured_for}.")
+    return out
 
 
 def split_phrase(graph: SupplyGraph, split) -> str:
@@ -306,7 +366,7 @@ def dispute_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     out = []
     for subject, relation, obj, by in caveats.disputes:
         if relation == "PRODUCES":
-            what = f"{graph.label(subject)}'s figure for {graph.label(obj)}"
+            what = _sentence(f"{possessive(graph, subject)} figure for {graph.label(obj)}")
         else:
             verb = DISPUTED_VERBS.get(relation, relation.lower().replace("_", " "))
             what = f"That {graph.label(subject)} {verb} {graph.label(obj)}"
