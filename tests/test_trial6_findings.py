@@ -222,3 +222,13 @@ def test_proxy_sentences_come_once_per_material_and_reason(run_cli):
     assert f35.count("measured for the four magnet rare earths refined together, not Sm") == 1
     assert ("The rest of the world's figures for the 7 materials named under #4 are proxies "
             "of the same sets.") in f35
+
+
+def test_show_rounds_derived_amounts_as_it_rounds_shares(run_cli):
+    """Trial 6, L3: ``show material:cobalt-refined`` printed "amount 1.7536888157727089";
+    an amount reads to six significant digits (JSON keeps the stored value)."""
+    text = " ".join(run_cli("show", "material:cobalt-refined").stdout.split())
+    assert "PRODUCES country:CA (Canada) amount 1.75369, share 0.007011, unit kt" in text
+    assert "amount 1.7536888157727089" not in text
+    data = json.loads(run_cli("show", "material:cobalt-refined", "--format", "json").stdout)
+    assert 1.7536888157727089 in [r["qualifiers"].get("amount") for r in data["relations"]]
