@@ -120,8 +120,8 @@ def test_markdown_brief_has_every_part():
     assert summary.startswith(
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
-        "oxide (separated) (91% of world output; low, proxy, disputed), China's samarium "
-        "oxide (separated) (91% of world output; low, proxy)")
+        "oxide (separated) (91% of world output; low confidence, proxy, disputed), China's "
+        "samarium oxide (separated) (91% of world output; low confidence, proxy)")
     # 0.08 of HT magnets outside China (BIS) x 0.087228 of Dy oxide (IEA) = 0.006978
     assert ("Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the "
             "scenario") in summary

@@ -232,3 +232,24 @@ def test_show_rounds_derived_amounts_as_it_rounds_shares(run_cli):
     assert "amount 1.7536888157727089" not in text
     data = json.loads(run_cli("show", "material:cobalt-refined", "--format", "json").stdout)
     assert 1.7536888157727089 in [r["qualifiers"].get("amount") for r in data["relations"]]
+
+
+def test_scenario_drivers_carry_their_confidence_and_proxy_flag(run_cli):
+    """Trial 6, L5: JSON drivers had shares and sources but not the confidence and proxy
+    flag the text gives each; the brief's first sentence said "(92% of world output;
+    proxy)" for the HT magnet beside "low, proxy" for the others."""
+    data = json.loads(run_cli("scenario", "--name", "cn-2025-04-defence-denial", "--format",
+                              "json").stdout)
+    f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
+    drivers = {d["material"]: d for d in f35["drivers"]}
+    magnet = drivers["material:ndfeb-magnet-ht"]
+    assert (magnet["confidence"], magnet["proxy"], magnet["share_low"]) == ("medium", True, 0.92)
+    assert (drivers["material:dy-oxide"]["confidence"], drivers["material:dy-oxide"]["proxy"]
+            ) == ("low", True)
+    out = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                  "--format", "md").stdout
+    first = " ".join(out.split())
+    assert ("China's high-temperature NdFeB magnet (Dy/Tb-doped) (92% of world output; "
+            "medium confidence, proxy)") in first
+    assert ("China's samarium oxide (separated) (91% of world output; low confidence, "
+            "proxy)") in first

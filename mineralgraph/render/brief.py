@@ -185,9 +185,14 @@ def _cause(chain: Chain) -> str:
     for node in sorted(chain.nodes.values(), key=lambda n: (n.column, n.key)):
         for bar in node.bars:
             if bar.blocked:
+                # every driver with its confidence, as the text report gives it (trial 6,
+                # L5: "proxy" alone beside "low, proxy")
+                tags = [t for t in bar.note.split(", ") if t and t != "low"]
+                said = ", ".join(([f"{bar.confidence} confidence"] if bar.confidence
+                                  else []) + tags)
                 parts.append(f"{bar.label}'s {in_sentence(node.label)} "
                              f"({replace(bar, note='').share_text()} of world output"
-                             + (f"; {bar.note}" if bar.note else "") + ")")
+                             + (f"; {said}" if said else "") + ")")
     return join_names(parts[:3])
 
 

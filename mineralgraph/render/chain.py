@@ -75,6 +75,8 @@ class Bar:
     company_ranges: tuple = ()
     #: (low, high) of an assumed share made of pooled producers' parts, else None
     share_range: tuple | None = None
+    #: the weakest confidence of the claims the share rests on (None when unrated)
+    confidence: str | None = None
 
     def company_share(self, name: str, share: float, assumed: bool) -> str:
         """``≈0-94%`` for a company that splits a pool (it may hold none of it or all),

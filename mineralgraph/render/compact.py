@@ -173,7 +173,8 @@ def material_bars(graph: SupplyGraph, material: str,
                         weak_tag(Caveats.of(used[owner])),
                         tuple((n, tuple(spans[n])) for n, _, _ in inside
                               if spans[n][0] < spans[n][1] - 1e-12),
-                        _pooled_range(pooled[owner]) if assumed else None))
+                        _pooled_range(pooled[owner]) if assumed else None,
+                        Caveats.of(used[owner]).confidence))
     if other > 1e-9:
         bars.append(Bar(REST_OF_WORLD, "other countries", other, other_assumed))
     total = sum(b.share for b in bars)

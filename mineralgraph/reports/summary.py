@@ -740,11 +740,11 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     if sentence:
         lines.append(sentence)
         caveats = caveats | (found if found.weak else Caveats())
-    if report.through_makers:
-        lines.append(makers_country_sentence(report, graph))
     low = low_claim_sentence(graph, caveats, cite, lead="These figures rest on")
     if low:  # part of the headline it qualifies (a brief keeps three items)
         lines[-1] += " " + low
+    if report.through_makers:
+        lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:
         lines.append(rest_of_world_sentence(bool(report.scenario)))
     return lines, caveats

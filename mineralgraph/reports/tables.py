@@ -411,10 +411,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if fmt == "json":
         return to_json({**result, **reading_flags(graph),
                         "products": [
-            {**r, "drivers": [{**d, "sources": driver_sources([d], graph)}
-                              for d in r.get("drivers", [])],
-             "low_drivers": [{**d, "sources": driver_sources([d], graph)}
-                             for d in r.get("low_drivers", [])]}
+            {**r, "drivers": [driver_json(d, graph) for d in r.get("drivers", [])],
+             "low_drivers": [driver_json(d, graph) for d in r.get("low_drivers", [])]}
             for r in result["products"]]})
     csv = fmt == "csv"
     sources = SourceIndex(graph)
@@ -560,6 +558,18 @@ def possessive(text: str) -> str:
     ("China's", "MP Materials'")
     """
     return text + ("'" if text.endswith("s") else "'s")
+
+
+def driver_json(driver: dict, graph: SupplyGraph) -> dict:
+    """A driver of a scenario's loss as JSON: as :func:`~mineralgraph.graph.analysis.
+    comparison.drivers` gives it, with the sources, ``confidence``, ``proxy`` (whether a
+    proxy is among its claims) and ``proxies`` of the share it is (:func:`held_claims`),
+    as the text gives them beside each driver."""
+    caveats = Caveats.of(held_claims(graph, driver["material"], driver["holder"]))
+    found = caveats.as_dict()
+    return {**driver, "sources": driver_sources([driver], graph),
+            "confidence": caveats.confidence, "proxy": bool(caveats.proxies),
+            "proxies": found["proxies"], "disputes": found["disputes"]}
 
 
 def driver_sources(drivers: list[dict], graph: SupplyGraph) -> list[str]:

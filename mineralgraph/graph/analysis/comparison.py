@@ -22,6 +22,7 @@ from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, rule_set
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.splits import equal_splits
 from mineralgraph.graph.analysis.structure import (
     equal_split_groups,
     located_in,
@@ -69,7 +70,9 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
     -------
     list of dict
         ``{"holder": id, "material": id, "share": float, "share_range": [low, high],
-        "assumed_share": bool, "how": "blocked" | "removed"}``.
+        "assumed_share": bool, "how": "blocked" | "removed", "assumed_split": [...]}``
+        (``assumed_split``: the pools an assumed part splits with others,
+        :meth:`~mineralgraph.graph.analysis.splits.EqualSplit.as_dict`).
     """
     graph = analysis.graph
     ups = analysis.upstream(product, bound)
@@ -112,9 +115,12 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
             members & subjects and not members <= subjects for members in split[material]))
         found[key] = (share, max(0.0, low), high, assumed)
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    # what an assumed part assumes: the pools the holder splits with others (5.4)
     return [{"holder": holder, "material": material, "share": round(share, 6),
              "share_range": [round(low, 6), round(high, 6)],
-             "assumed_share": assumed, "how": how}
+             "assumed_share": assumed, "how": how,
+             "assumed_split": [split.as_dict() for split in equal_splits(
+                 graph, material, held_by[(holder, material, how)])] if assumed else []}
             for (holder, material, how), (share, low, high, assumed) in ranked[:limit]
             if share > 0]
 
