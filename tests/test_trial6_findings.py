@@ -253,3 +253,38 @@ def test_scenario_drivers_carry_their_confidence_and_proxy_flag(run_cli):
             "medium confidence, proxy)") in first
     assert ("China's samarium oxide (separated) (91% of world output; low confidence, "
             "proxy)") in first
+
+
+def test_a_snapshot_is_the_same_bytes_from_two_installs(tmp_path):
+    """Trial 6, L6: ``build --out`` wrote each claim's origin as the absolute path of the
+    install ("/tmp/trial6venv/lib/python3.11/site-packages/mineralgraph/data/curated/
+    control_links.csv:121"): two venvs gave different bytes, and a shared snapshot leaked a
+    local path. The bundled data's origins are package-relative, as in RDF: the package
+    copied elsewhere builds the same file."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import mineralgraph
+
+    here = Path(mineralgraph.__file__).resolve().parent
+    other = tmp_path / "elsewhere"
+    shutil.copytree(here, other / "mineralgraph",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.nbi", "*.nbc"))
+    outputs = []
+    for root in (here.parent, other):
+        out = tmp_path / f"{len(outputs)}.json"
+        code = ("import sys, mineralgraph; from mineralgraph.cli import cli; "
+                f"assert mineralgraph.__file__.startswith({str(root)!r}), mineralgraph.__file__;"
+                " cli(['build', '--out', sys.argv[1]])")
+        env = {**os.environ, "PYTHONPATH": str(root)}
+        result = subprocess.run([sys.executable, "-c", code, str(out)], cwd=tmp_path, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    text = outputs[0].decode("utf-8")
+    assert '"origin": "mineralgraph/data/curated/' in text
+    assert str(here) not in text and "site-packages" not in text
