@@ -439,6 +439,9 @@ def sqlite_read_only_uri(path) -> str:
 #: The folder that holds the ``mineralgraph`` package (site-packages, or the source tree
 #: of an editable install), with a trailing slash.
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[1]) + "/"
+#: The package's own folder: only files inside it (the bundled data) are written
+#: relative; a user's file beside it keeps its path
+_PACKAGE_DIR = str(Path(__file__).resolve().parent) + "/"
 
 
 def portable_origin(origin: str) -> str:
@@ -452,4 +455,4 @@ def portable_origin(origin: str) -> str:
     >>> portable_origin("/tmp/news/a.md:3")
     '/tmp/news/a.md:3'
     """
-    return origin[len(_PACKAGE_ROOT):] if origin.startswith(_PACKAGE_ROOT) else origin
+    return origin[len(_PACKAGE_ROOT):] if origin.startswith(_PACKAGE_DIR) else origin

@@ -47,7 +47,10 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
         assert row["range_from_maker"] == [{"control": "control:cn-2024-12-us-ban",
                                             "issuer": "country:CN",
                                             "targets": ["country:US"]}]
-        assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
+        # (each driver also carries its confidence and proxy flag: trial 6, L5)
+        assert [{k: v for k, v in d.items() if k not in (
+            "confidence", "proxy", "proxies", "disputes", "assumed_split")}
+            for d in row["low_drivers"]] == [{"holder": "country:CN", "how": "blocked",
                                        "material": "material:antimony-concentrate",
                                        "share_low": 0.577145, "share_high": 0.577145,
                                        "share_range": [0.577145, 0.577145], "assumed_share": False,
@@ -153,7 +156,12 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
                               "scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
-    assert f35["drivers"] == [
+    # each driver also carries its confidence and proxy flag (trial 6, L5)
+    assert [(d["confidence"], d["proxy"]) for d in f35["drivers"]] == [
+        ("medium", True), ("low", True), ("low", True)]
+    assert [{k: v for k, v in d.items() if k not in (
+        "confidence", "proxy", "proxies", "disputes", "assumed_split")}
+        for d in f35["drivers"]] == [
         {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
          "share_low": 0.92, "share_high": 0.92,
          "share_range": [0.92, 0.92], "assumed_share": False,

@@ -288,3 +288,28 @@ def test_a_snapshot_is_the_same_bytes_from_two_installs(tmp_path):
     text = outputs[0].decode("utf-8")
     assert '"origin": "mineralgraph/data/curated/' in text
     assert str(here) not in text and "site-packages" not in text
+
+
+def test_one_reading_of_a_share_everywhere(run_cli):
+    """Trial 6, L7: gallium read "99% from China" in the headline and ``concentration``
+    (USGS's 0.9868) and "98%" in the scenario (0.9868 / 1.0025 = 0.984339, the share of
+    the set's sum the analysis reads, design note 5.5). Every view reads the share of the
+    sum; ``concentration`` says once what the source gives."""
+    when = ("--as-of", "2025-01-15")
+    [conc] = json.loads(run_cli("concentration", "material:gallium-low-purity", *when,
+                                "--format", "json").stdout)
+    assert (conc["top1"], conc["stated_top1"], conc["stated_sum"]) == (0.984339, 0.9868,
+                                                                        1.0025)
+    scenario = json.loads(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban",
+                                  "--format", "json").stdout)
+    patriot = next(r for r in scenario["products"] if r["product"] == "product:patriot")
+    [driver] = [d for d in patriot["drivers"] if d["material"] == "material:gallium-low-purity"]
+    assert driver["share_low"] == conc["top1"]
+    head = " ".join(run_cli("chokepoints", "--product", "product:patriot", "--scenario",
+                            "cn-2024-12-us-ga-ge-sb-ban").stdout.split())
+    assert "Primary low-purity gallium, 98% from China (HHI 9,690; high confidence)" in head
+    text = " ".join(run_cli("concentration", "material:gallium-low-purity", *when)
+                    .stdout.split())
+    assert ("they are read as shares of their sum, as every other view reads them (design "
+            "note 5.5): Primary low-purity gallium, 100.25% in all: China 98.68% as given, "
+            "98.43% of the sum.") in text

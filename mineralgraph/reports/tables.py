@@ -132,6 +132,17 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     for caveats, _ in marks:
         weak |= caveats
     intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
+    # a set adding up to over 100% is read as shares of its sum (5.5), as the analysis
+    # reads it: the figures above are those; the source's own said once (trial 6, L7)
+    summed = [c for c in items if c.stated_sum]
+    if summed:
+        intro += (" Where a source's shares add up to over 100% (it rounds world totals, "
+                  "not the countries), they are read as shares of their sum, as every other "
+                  "view reads them (design note 5.5): "
+                  + "; ".join(f"{c.label}, {100 * c.stated_sum:.2f}% in all: "
+                              f"{graph.label(c.top_country or '')} "
+                              f"{100 * (c.stated_top1 or 0.0):.2f}% as given, "
+                              f"{100 * c.top1:.2f}% of the sum" for c in summed) + ".")
     competing = [c for c in items if c.other_sets]
     if competing:
         described = [f"{c.label} ({', '.join(_other_set(o) for o in c.other_sets)})"
