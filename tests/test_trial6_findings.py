@@ -313,3 +313,14 @@ def test_one_reading_of_a_share_everywhere(run_cli):
     assert ("they are read as shares of their sum, as every other view reads them (design "
             "note 5.5): Primary low-purity gallium, 100.25% in all: China 98.68% as given, "
             "98.43% of the sum.") in text
+
+
+def test_a_statistics_bar_cites_the_statistics_alone(run_cli):
+    """Trial 6, L9: China's 2024 share of rare-earth concentrate (USGS) also names a
+    repost (Mexico Business News, on the quota): ``concentration`` listed that repost as
+    source [1] of the USGS bar. The bar cites the statistics source."""
+    out = run_cli("concentration", "material:re-concentrate", "--format", "json").stdout
+    [row] = json.loads(out)
+    assert row["sources"] == ["source:usgs-mcs2025-rare-earths"]
+    text = run_cli("concentration", "material:re-concentrate").stdout
+    assert "Mexico Business News" not in text

@@ -90,6 +90,22 @@ def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float],
     return dict(sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))), used
 
 
+def figure_sources(graph: SupplyGraph, claim) -> list[str]:
+    """The sources a share figure is cited to: those that are not press or a repost when it
+    has any (USGS's figure, not a repost that also quotes a remark on it: trial 6, L9),
+    else all of them.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("source:r", "source_type", "repost", sources=("source:r",)),
+    ...                  Claim("source:u", "source_type", "statistics", sources=("source:u",))])
+    >>> figure_sources(g, Claim("country:CN", "PRODUCES", "material:m", (("share", 0.7),),
+    ...                         ("source:r", "source:u")))
+    ['source:u']
+    """
+    primary = [s for s in claim.sources if graph.source_type(s) not in ("press", "repost")]
+    return primary or list(claim.sources)
+
+
 def other_sets(graph: SupplyGraph, material: str) -> list[dict]:
     """The share sets the analysis does not read: source, year, top country and HHI."""
     choice = graph.share_choices().get(material)
@@ -139,7 +155,7 @@ def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
         rest=round(max(0.0, 1.0 - sum(shares.values())) + shares.get(REST_OF_WORLD, 0.0), 6),
         top1=round(ranked[0], 6) if ranked else 0.0, top3=round(sum(ranked[:3]), 6),
         hhi=round(hhi(named), 1), top_country=top,
-        sources=sorted({s for c in used for s in c.sources}),
+        sources=sorted({s for c in used for s in figure_sources(graph, c)}),
         other_sets=other_sets(graph, material), stated_sum=stated_sum,
         stated_top1=stated_top1)
 
