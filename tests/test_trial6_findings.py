@@ -324,3 +324,20 @@ def test_a_statistics_bar_cites_the_statistics_alone(run_cli):
     assert row["sources"] == ["source:usgs-mcs2025-rare-earths"]
     text = run_cli("concentration", "material:re-concentrate").stdout
     assert "Mexico Business News" not in text
+
+
+def test_the_brief_says_what_each_assumed_share_of_its_picture_assumes(run_cli):
+    """Trial 6, M5: the brief's picture at 2025-06-01 read "United States ≈5.3% (incl. MP
+    Materials ≈2.7%, Noveon Magnetics ≈2.7%)" of world sintered magnets: the rest of the
+    world's 8% (BIS) split three ways with two Texas plants. The note under the table says
+    so, and that the plants' own capacities give no share (no world output of their year
+    is sourced)."""
+    out = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                  "--as-of", "2025-06-01", "--format", "md").stdout
+    text = " ".join(out.split())
+    assert ("the rest of the world's 8.0% of Sintered NdFeB permanent magnet split equally "
+            "between Independence magnet facility (Fort Worth, Texas), Noveon Magnetics "
+            "sintered magnet plant (San Marcos, Texas) and the rest of the world's unmapped "
+            "output, ≈2.7% each: an assumption, not a measured share.") in text
+    assert ("China's 92% of Sintered NdFeB permanent magnet split equally between JL Mag "
+            "Rare-Earth and China's unmapped output, ≈46% each") in text

@@ -250,6 +250,12 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
                  "assumption.")
         # what each ≈ row assumes, by name (a ≈ is never read as a measured share)
         note += "".join(f" {line}." for line in assumption_lines(graph, suppliers[:TABLE_ROWS]))
+    # and each ≈ of the picture's bars not said above ("United States ≈5.3%")
+    said = note
+    drawn = [line for line in getattr(chain, "assumptions", []) if line.split(": ", 1)[-1]
+             not in said]
+    if drawn:
+        note += " ≈ in the picture: " + "; ".join(drawn) + "."
     disputed = Caveats()
     for c in suppliers[:TABLE_ROWS]:
         disputed |= c.caveats
