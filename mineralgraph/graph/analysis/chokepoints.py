@@ -39,6 +39,7 @@ from mineralgraph.graph.analysis.confidence import (
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.splits import EqualSplit, equal_splits
 from mineralgraph.graph.analysis.structure import (
     figures_count,
     output_share,
@@ -99,6 +100,9 @@ class Chokepoint:
     #: own work there (section 5.1), those makers: an annotation of the SPOF
     #: (Analysis.through_makers), which stays one (5.6)
     through_makers: list[str] = field(default_factory=list)
+    #: what its ≈ share assumes: the pools it splits equally with others (5.4;
+    #: :func:`~mineralgraph.graph.analysis.splits.equal_splits`), when ``assumed_share``
+    splits: list[EqualSplit] = field(default_factory=list)
 
     @property
     def spof_kind(self) -> str | bool:
@@ -111,10 +115,13 @@ class Chokepoint:
                 "loss_range": [round(v, 6) for v in self.loss_range],
                 "spof": self.spof_kind, "spof_through_makers": self.through_makers,
                 "stage": self.stage,
-                "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
+                "assumed_share": self.assumed_share,
+                "assumed_split": [split.as_dict() for split in self.splits],
+                "range_from_unmapped": self.behind,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
+                "low_confidence": self.caveats.as_dict()["low_confidence"],
                 "country": self.country, "hhi": self.hhi,
                 "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
                 "sources": self.sources,
@@ -298,6 +305,7 @@ class ProductReport:
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
+                "low_confidence": self.caveats.as_dict()["low_confidence"],
                 "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
@@ -492,6 +500,20 @@ class Evidence:
         return any(stated_share(self.graph, c) is None and (
             not figures_count(self.graph, c) or output_share(self.graph, c) is None)
                    for p in producers for c in self.graph.relation_claims(p, "PRODUCES"))
+
+    def splits(self, node_id: str, product: str) -> list[EqualSplit]:
+        """What the node's assumed share (:meth:`assumed_share`) assumes: the pools it
+        splits equally with others (:func:`equal_splits`) of the material its loss comes
+        from (:meth:`loss_material`), else of each material it produces upstream of the
+        product."""
+        held = self.held(node_id)
+        first = self.loss_material(node_id, product)
+        found = equal_splits(self.graph, first, held) if first else []
+        if not found:
+            for material in self._relevant(node_id, product):
+                if material != first:
+                    found += equal_splits(self.graph, material, held)
+        return found
 
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
@@ -721,10 +743,12 @@ class Evidence:
         weakest_level = int(level[numbers].min()) if len(numbers) else len(LEVELS)
         proxies: set = set()
         disputes: set = set()
+        low: set = set()
         for node in numbers[marked[numbers]].tolist():
-            node_proxies, node_disputes = parts[node]
+            node_proxies, node_disputes, node_low = parts[node]
             proxies.update(node_proxies)
             disputes.update(node_disputes)
+            low.update(node_low)
         if exact:  # a node with a claim on a product: read as the claims say
             ups = self.analysis.upstream(product)
             for node in numbers.tolist():
@@ -737,16 +761,18 @@ class Evidence:
                                                     LEVELS.index(found.confidence))
                             proxies.update(found.proxies)
                             disputes.update(found.disputes)
+                            low.update(found.low)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
-                       tuple(sorted(proxies)), False, tuple(sorted(disputes)))
+                       tuple(sorted(proxies)), False, tuple(sorted(disputes)),
+                       tuple(sorted(low)))
 
     def _node_caveats(self):
         """What :meth:`availability_caveats` reads of each node of the flow index (made
         once): the weakest confidence of its claims there (an index into ``LEVELS``;
-        ``len(LEVELS)`` when none is rated), whether it has a proxy or a dispute, and
-        those (node -> (proxies, disputes)); and the claims of a node whose other end is a
-        product, which only the product's upstream may hold (node -> claims, read per
-        product).
+        ``len(LEVELS)`` when none is rated), whether it has a proxy, a dispute or a
+        low-rated claim, and those (node -> (proxies, disputes, low-rated claims)); and the
+        claims of a node whose other end is a product, which only the product's upstream
+        may hold (node -> claims, read per product).
 
         A product's or material's requirements, inputs and contents, and its producers,
         are its suppliers in the flow view, so they are upstream of any product the node
@@ -778,12 +804,14 @@ class Evidence:
                 found = rank.get(claim.confidence, none)
                 if found < low:
                     low = found
-                if claim.qualifier("proxy") or claim.qualifier("disputed"):
+                if (claim.qualifier("proxy") or claim.qualifier("disputed")
+                        or claim.confidence == "low"):
                     marked[number] = True
                     held = Caveats.of([claim])
-                    node_parts = parts.setdefault(number, ([], []))
+                    node_parts = parts.setdefault(number, ([], [], []))
                     node_parts[0].extend(held.proxies)
                     node_parts[1].extend(held.disputes)
+                    node_parts[2].extend(held.low)
             level[number] = low
         self._caveat_parts = (level, marked, parts, exact)
         return self._caveat_parts
@@ -1016,6 +1044,8 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
+    if assumed and evidence:
+        row.splits = proof.splits(node_id, product)
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")
