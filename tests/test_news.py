@@ -318,7 +318,8 @@ def test_blind_round_14_keeps_its_measured_figures(known):
     claim or adds a wrong one fails."""
     assert len(articles(ROUND14)) == 20
     score = evaluate(known, directory=ROUND14)
-    assert score.tp + score.fn == 167
+    # 167 until the eleventh pass left out 10 month-on-month changes
+    assert score.tp + score.fn == 157
     assert score.tp >= 67 and score.fp == 0   # 67 on the tenth pass (news5)
 
 
@@ -334,7 +335,8 @@ def test_blind_round_15_keeps_its_measured_figures(known):
     claims; 17 right, 0 wrong. A change that loses a right claim or adds a wrong one fails."""
     assert len(articles(ROUND15)) == 20
     score = evaluate(known, directory=ROUND15)
-    assert score.tp + score.fn == 116
+    # 116 until the eleventh pass left out 8 month-on-month changes
+    assert score.tp + score.fn == 108
     assert score.tp >= 28 and score.fp == 0   # 28 on the tenth pass (news5)
 
 
@@ -349,7 +351,8 @@ def test_blind_round_16_keeps_its_measured_figures(known):
     A change that loses a right claim or adds a wrong one fails."""
     assert len(articles(ROUND16)) == 20
     score = evaluate(known, directory=ROUND16)
-    assert score.tp + score.fn == 92
+    # 92 until the eleventh pass left out 2 month-on-month changes
+    assert score.tp + score.fn == 90
     assert score.tp >= 18 and score.fp == 0
 
 

@@ -296,6 +296,13 @@ PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|gr
                      r"\b(can|may) be (granted|approved|issued|renewed|denied|rejected)\b",
                      re.I)
 #: Reported speech: the sentence says who said it.
+#: "approved more slowly", "slowed approvals": the pace of approvals, no approval
+SLOWER = re.compile(r"\b(approv|grant|issu|process)\w*\s+(\w+\s+){0,2}?(more slowly|slower|"
+                    r"less quickly)\b|\bslow(ed|ing|s)?\s+(down\s+)?(the\s+|its\s+)?"
+                    r"(approvals?|licensing|issuance|licen[cs]e approvals?)\b", re.I)
+#: "taking effect on", "effective", "from": the date after it is an entry into force
+EFFECTIVE_ON = re.compile(r"\b(tak(e|es|ing) effect|took effect|effective|in(to)? force|from|"
+                          r"starting|as of)\s+(on\s+)?$", re.I)
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
 REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still|(has|have|had) been) (in (force|place|"
@@ -556,6 +563,44 @@ def known_controls(known) -> dict[str, dict]:
     return out
 
 
+def known_licences(known) -> dict[str, dict]:
+    """The known graph's licence decisions by id: ``issuer``, ``under``, ``grantees``,
+    ``targets``, ``decision``, ``announced`` and the ``regions`` their label names
+    ("Licence approvals for European auto suppliers": ``{"europe"}``)."""
+    out = {}
+    if known is None:
+        return out
+    for node in known.ids("LicenceDecision"):
+        out[node] = {"issuer": set(known.neighbours(node, "ISSUED_BY")),
+                     "under": set(known.neighbours(node, "UNDER")),
+                     "grantees": set(known.neighbours(node, "GRANTED_TO")),
+                     "targets": set(known.neighbours(node, "TARGETS")),
+                     "decision": str(known.attribute(node, "decision") or ""),
+                     "announced": known.attribute(node, "announced_on"),
+                     "regions": regions_named(str(known.label(node) or ""))}
+    return out
+
+
+#: regions a licence's grantees are named by ("European auto suppliers", "EU firms")
+REGION = re.compile(r"\b(Europe(?:an)?s?|EU|Asian?|African?|Latin American|North American|"
+                    r"Southeast Asian)\b")
+
+
+def regions_named(text: str) -> frozenset[str]:
+    """The regions a text names, in one spelling ("European", "EU" and "Europe" are one).
+
+    >>> sorted(regions_named("approvals for European auto suppliers and EU firms"))
+    ['europe']
+    """
+    out = set()
+    for match in REGION.finditer(text):
+        word = match.group(1).lower()
+        out.add("europe" if word.startswith(("europe", "eu")) else
+                "asia" if word.startswith("asia") else "africa" if word.startswith("africa")
+                else word)
+    return frozenset(out)
+
+
 class NewsReader:
     """Reads one article into claims; keeps what the article is about across sentences."""
 
@@ -578,6 +623,10 @@ class NewsReader:
         self.nodes: dict[str, list[Claim]] = {}
         self.unresolved: dict[str, str] = {}
         self.controls: dict[str, dict] = self._known_controls()
+        #: the known graph's licence decisions, matched by a decision the article reports
+        self.licences: dict[str, dict] = known_licences(self.known)
+        #: (new decision, known decisions it may repeat): named in the report
+        self.possible_duplicates: dict[str, list[str]] = {}
         self.current_control: str | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
@@ -681,6 +730,7 @@ class NewsReader:
         if self.precision_first:
             self.precision_gate()
         self.withhold_new_controls()
+        self.mark_modal_labels()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
             claims = (self.source_claims(article)
@@ -724,6 +774,21 @@ class NewsReader:
                                                             and fact(c) in text_dated)]
         for node in dropped:
             self.nodes.pop(node, None)
+
+    def mark_modal_labels(self) -> None:
+        """A node every fact of which a source only forecasts, plans or speculates about is
+        labelled so ("China: licences approved for exports to United States (2025-10-09)
+        (expected, not a decision)"): its label is the one claim without a modality, and it
+        must not read as a decision (trial 6, H1)."""
+        for node, attributes in self.nodes.items():
+            modalities = {c.qualifier("modality") for c in self.claims if c.subject == node}
+            if not modalities or None in modalities:
+                continue
+            word = "/".join(sorted(modalities))
+            self.nodes[node] = [
+                replace(c, object=f"{c.object} ({word}, not a decision)")
+                if c.predicate == "label" and not any(
+                    m in str(c.object) for m in modalities) else c for c in attributes]
 
     def gate(self) -> None:
         """The last check of each event node (:mod:`mineralgraph.loaders.news_gate`): a
@@ -929,6 +994,9 @@ class NewsReader:
             "modal": sorted({f"{c.subject} {c.object} ({c.qualifier('modality')})"
                              for c in facts if c.predicate == "decision"
                              and c.qualifier("modality")}),
+            "possible_duplicates": {node: known for node, known
+                                    in sorted(self.possible_duplicates.items())
+                                    if any(c.subject == node for c in facts)},
             "figures": sorted(f"{c.subject} {c.predicate} {c.object:g}"
                               f"{' ' + c.qualifier('material') if c.qualifier('material') else ''}"
                               for c in facts if c.predicate.startswith("reported_")),
@@ -2800,6 +2868,9 @@ class NewsReader:
         if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
                                          r"curbs?|exports? of)\b", text, re.I):
             return
+        twin = self.twin_control(control, found)
+        if twin is not None:
+            return self.twin_cover_claims(text, twin, found)
         when = [d for d, start, end in find_dates(text, self.article.published)]
         other = re.match(r"(that|in|by|on)?\s*(" + MONTH_NAMES + r")\b", text, re.I)
         if (when and info["announced"] and all((d.year, d.month) != (info["announced"].year,
@@ -2822,6 +2893,37 @@ class NewsReader:
         for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
             info["covers"].add(item)
+
+    def twin_control(self, control: str, found: list[Found]) -> str | None:
+        """The known control, announced the same day as ``control`` by the same issuer,
+        whose items are exactly the items the sentence names, when there is one: one
+        announcement can make several controls (9 October 2025: five further rare earths,
+        No. 57; foreign-made items with Chinese rare earths, No. 61), and the items named
+        tell which ("holmium, erbium, thulium, europium and ytterbium would be added ...,
+        with the new rules taking effect on November 8" is No. 57's, trial 6's M1)."""
+        info = self.controls.get(control)
+        items = {i for i, _ in self.items(found)}
+        if info is None or not info["announced"] or len(items) < 2:
+            return None
+        twins = [node for node, other in self.controls.items()
+                 if not other["minted"] and other["announced"] == info["announced"]
+                 and other["issuer"] == info["issuer"]
+                 and {c for c in other["covers"] if c.startswith("element:")} == items]
+        return twins[0] if len(twins) == 1 else None
+
+    def twin_cover_claims(self, text: str, control: str, found: list[Found]) -> None:
+        """The items of :meth:`twin_control`'s control, and the entry into force the
+        sentence gives it ("taking effect on November 8"), kept as the article's claim
+        beside the graph's own (a suspension may have moved it since); other dates of the
+        sentence ("the seven rare earths it restricted in April") are another control's."""
+        info = self.controls[control]
+        self.current_control = control
+        for item, _ in self.items(found):
+            self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
+        for when, start, _ in find_dates(text, self.article.published):
+            if when > info["announced"] and EFFECTIVE_ON.search(text[max(0, start - 30):start]):
+                self.claim(control, "effective_from", when, info["announced"], quote=text)
+                break
 
     def label(self, node_id: str) -> str:
         if self.known is not None and node_id in self.known:
@@ -2858,6 +2960,12 @@ class NewsReader:
             # forecast's licence be? (a forecast is never a decision; its date is a guess)
             self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
                                                   "it speaks of"))
+            return
+        if SLOWER.search(text):
+            # "licences for U.S. carmakers are likely to be approved more slowly": a slower
+            # pace of approvals is no approval (trial 6, H1)
+            self.skipped.append((self.line, text, "not a decision: the pace of approvals "
+                                                  "(slower), not an approval"))
             return
         approved = next((m for m in APPROVED.finditer(text)
                          if text[max(0, m.start() - 1):m.start()] != "-"), None)   # "pre-approved"
@@ -2982,6 +3090,12 @@ class NewsReader:
         # a decision dated by its month only ("in mid-December") has no day in its id
         day = event.isoformat() if self.event_precise else f"{event:%Y-%m}"
         node = f"licence:{code.lower()}-{day}-{who}-{decision}"
+        same, maybe = self.known_licence(text, issuer, control, grantees, targets, decision,
+                                         event)
+        if same:
+            node = same   # one event, several sources (trial 6, M6 and L4)
+        elif maybe:
+            self.possible_duplicates[node] = maybe
         self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} ({day})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
@@ -2995,6 +3109,38 @@ class NewsReader:
         announced = self.controls.get(control, {}).get("announced") if control else None
         if control and not (announced and announced > event):   # no licence before its rule
             self.claim(node, "UNDER", control, event, quote=text)
+
+    def known_licence(self, text: str, issuer: str, control: str | None, grantees: list[str],
+                      targets: list[str], decision: str, event: date) -> tuple:
+        """The known licence decision a sentence reports, and those it may repeat.
+
+        A known decision is the one reported when it has the decision, the issuer, the
+        control (when both name one), the day (or, for a decision dated by its month, the
+        month), the grantees and the targets, and its label names the regions the sentence
+        names ("approved export licences for rare earths to several European auto
+        suppliers" is ``licence:cn-2025-06-clepa-approvals``, "Licence approvals for
+        European auto suppliers (June 2025)"). Exactly one such decision is returned as the
+        first item; otherwise the known decisions of the same issuer, decision and month are
+        the second, for the report to name as possible duplicates. A forecast or plan matches
+        none (it is no decision)."""
+        if self.modality is not None:
+            return None, []
+        month = (event.year, event.month)
+        near = [node for node, info in sorted(self.licences.items())
+                if info["decision"] == decision and info["announced"]
+                and (info["announced"].year, info["announced"].month) == month
+                and (not info["issuer"] or issuer in info["issuer"])]
+        regions = regions_named(text)
+        same = [node for node in near
+                if (not self.event_precise or self.licences[node]["announced"] == event)
+                and (not control or not self.licences[node]["under"]
+                     or control in self.licences[node]["under"])
+                and self.licences[node]["grantees"] == set(grantees)
+                and self.licences[node]["targets"] == set(targets)
+                and self.licences[node]["regions"] == regions]
+        if len(same) == 1:
+            return same[0], []
+        return None, near
 
     def licence_issuer_doubt(self, text: str, found: list[Found], issuer: str,
                              agents: list[str], control: str | None, verb) -> str | None:
@@ -3417,6 +3563,13 @@ UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|ha
                          r"say so|says so)\b", re.I)
 
 
+#: ", and it denied a licence ...": a clause after a negated one whose subject (a pronoun
+#: or the deciding body) takes a decision of its own, in the past
+LATER_DECISION = re.compile(r",\s+(and|but)\s+(?=(it|they|the (commerce )?ministry|beijing|"
+                            r"the government|mofcom)\s+(also\s+|then\s+)?(denied|rejected|"
+                            r"refused|approved|granted|issued|banned|imposed)\b)", re.I)
+
+
 def negated_clause_apart(sentences: list[str]) -> list[str]:
     """Each sentence, with a negated clause after a semicolon set apart as a sentence of its
     own: "On Dec. 3, 2024, China banned exports of gallium ... to the United States;
@@ -3429,6 +3582,8 @@ def negated_clause_apart(sentences: list[str]) -> list[str]:
     ['China banned exports of gallium;', 'Beijing has not done so since.']
     >>> negated_clause_apart(["China has not banned gallium; it restricts it."])
     ['China has not banned gallium; it restricts it.']
+    >>> negated_clause_apart(["It has not approved US firms, and it denied a licence to X."])
+    ['It has not approved US firms.', 'It denied a licence to X.']
     """
     out = []
     for sentence in sentences:
@@ -3440,6 +3595,17 @@ def negated_clause_apart(sentences: list[str]) -> list[str]:
         if rest and NEGATED.search(rest) and not NEGATED.search(first) \
                 and not QUESTION.search(sentence) and not UNCONFIRMED.search(rest):
             out += [first + sentence[cut.start()], rest]
+            continue
+        # "The ministry has not yet approved applications from U.S. defence contractors, and
+        # it denied a licence for a drone maker last week": the negation is the first
+        # clause's; the second states a decision of its own (trial 6, L4)
+        later = LATER_DECISION.search(sentence)
+        if later and NEGATED.search(sentence[:later.start()]) \
+                and not NEGATED.search(sentence[later.end():]) \
+                and not QUESTION.search(sentence) \
+                and not UNCONFIRMED.search(sentence[later.end():]):
+            rest = sentence[later.end():]
+            out += [sentence[:later.start()] + ".", rest[:1].upper() + rest[1:]]
         else:
             out.append(sentence)
     return out
