@@ -243,3 +243,89 @@ def test_a_denial_after_a_negated_clause_is_read(tmp_path, known):
 ])
 def test_a_negation_that_reaches_the_later_clause_keeps_the_sentence_whole(sentence):
     assert negated_clause_apart([sentence]) == [sentence]
+
+
+# ------------------------------------------------------------------ round 16's misses
+US_BAN = "control:cn-2024-12-us-military"
+
+
+def _us_ban_claims(result):
+    return {k for k in scored(result.claims) if k[0] == US_BAN}
+
+
+@pytest.mark.parametrize("body", [
+    # 345: an entry into force in the past, and an aside naming another country's curbs
+    "China banned exports of antimony, gallium and germanium to the United States with effect "
+    "from December 3, 2024, a response to Washington's curbs on chip sales to Chinese firms.",
+    # 348: "last December", and the ban as the subject of a relative clause
+    "The ban Beijing slapped on antimony, gallium and germanium shipments to the U.S. last "
+    "December was meant to hurt.",
+    # items listed before "shipments"
+    "Beijing banned antimony, gallium and germanium shipments to the U.S. last December.",
+])
+def test_the_known_december_2024_ban_restated(tmp_path, known, body):
+    for gate in (False, True):
+        got = _us_ban_claims(read(tmp_path, known, body, "2025-07-09", gate=gate))
+        assert {k[2] for k in got if k[1] == "COVERS"} == {"element:Sb", "element:Ga",
+                                                           "element:Ge"}
+        assert (US_BAN, "TARGETS", "country:US", None, "2024-12-03", None, None, None) in got
+        # no announcement is read from an entry into force or from a month
+        assert not [k for k in got if k[1] == "announced_on"]
+
+
+def test_an_entry_into_force_in_the_past_is_the_controls_own(tmp_path, known):
+    got = _us_ban_claims(read(tmp_path, known, "China banned exports of antimony, gallium and "
+                              "germanium to the United States with effect from December 3, "
+                              "2024.", "2025-07-09", gate=False))
+    assert (US_BAN, "effective_from", "2024-12-03", None, "2024-12-03", None, None,
+            None) in got
+
+
+@pytest.mark.parametrize("body, published", [
+    # a day without its year: not read as a past entry into force
+    ("China banned exports of antimony to the United States from December 3.", "2025-07-09"),
+    # a future ban
+    ("China will ban exports of antimony to the United States from December 3, 2025.",
+     "2025-07-09"),
+    # within a month of the article: news of the event, not a restatement
+    ("China banned exports of antimony to the United States from December 3, 2024.",
+     "2024-12-20"),
+])
+def test_a_past_entry_into_force_look_alike_is_not_dated_by_it(tmp_path, known, body,
+                                                               published):
+    from mineralgraph.loaders.dates import find_dates
+    from mineralgraph.loaders.news import NewsReader
+
+    reader = NewsReader.__new__(NewsReader)
+    reader.article = type("A", (), {"published": date.fromisoformat(published)})()
+    dates = find_dates(body, reader.article.published)
+    assert reader.past_entry_into_force(body, dates) is None
+
+
+def test_an_aside_names_no_issuer(tmp_path, known):
+    """Look-alike: the possessor before the event is still its issuer."""
+    got = scored(read(tmp_path, known, "Washington's ban on chip sales to China took effect on "
+                      "December 2, 2024, a response to Beijing's curbs.", "2024-12-05",
+                      gate=False).claims)
+    assert not [k for k in got if k[1] == "ISSUED_BY" and k[2] == "country:CN"]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("last December", "2025-07-09", "2024-12-01"),
+    ("since last February", "2026-01-08", "2025-02-01"),
+    ("last July", "2025-07-09", "2024-07-01"),     # the month of the article: a year back
+    ("last March", "2025-07-09", "2025-03-01"),
+])
+def test_last_and_a_month_name_is_the_latest_such_month_before(text, published, expected):
+    from mineralgraph.loaders.dates import find_dates
+
+    assert [d.isoformat() for d, _, _ in find_dates(text, date.fromisoformat(published))] == [
+        expected]
+
+
+@pytest.mark.parametrize("text", ["the last 12 months", "last week", "at last, May said"])
+def test_last_without_a_month_name_is_no_month(text):
+    from mineralgraph.loaders.dates import find_dates
+
+    got = [d.isoformat() for d, _, _ in find_dates(text, date(2025, 7, 9))]
+    assert got in ([], ["2025-07-02"])   # "last week" keeps its own reading

@@ -60,6 +60,8 @@ PATTERNS = [
                         r"last month|next month|last week|next week|last year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+(?:(?:early|mid|late)[- ]?\s*)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)", re.I)),
+    # "last December", "since last February": the latest such month before the article's
+    ("lastmonth", re.compile(rf"\blast\s+(?P<month>{MONTH_NAMES})\b(?!\.?\s*\d)", re.I)),
 ]
 
 #: Verbs in the past just before a weekday ("signed on Tuesday"): the weekday is past.
@@ -171,6 +173,9 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return date(int(groups["year"]), month, 1)
         year = article.year if month <= article.month else article.year - 1
         return date(year, month, 1)
+    if kind == "lastmonth":
+        month = MONTHS[groups["month"].lower()]
+        return date(article.year - (month >= article.month), month, 1)
     if kind == "ago":
         count = _COUNT.get(groups["count"].lower()) or int(groups["count"])
         return article - timedelta(days=count * (7 if groups["unit"].lower().startswith("week")

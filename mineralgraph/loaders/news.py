@@ -101,9 +101,10 @@ CONTROL = re.compile(
     r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\bexports?\b[^.;]{0,90}\b(shall|will|"
     r"would) not be (permitted|allowed)\b|\b(prohibited|banned|"
     r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
-    r"ing)? (the )?([\w-]+ ){0,3}?(exports?|shipments?)\b|dual-use items|control list|"
+    r"ing)? (the )?([\w-]+,? ){0,5}?(exports?|shipments?)\b|dual-use items|control list|"
     r"\bimpos\w* (export )?(licensing|licen[cs]e requirements?|controls?|restrictions?|"
-    r"curbs?) on\b", re.I)
+    r"curbs?) on\b|\b(ban|curbs|restrictions|controls)\s+[A-Z][\w.]+\s+(imposed|"
+    r"slapped|placed|put)\s+on\b", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|approvals for "
                      r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
@@ -140,7 +141,7 @@ CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|h
                           r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
 #: A date that names only a month ("in June", "last month", "December 2024").
 MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:last|this|next|"
-                        r"earlier this)\s+month|(?:" + "|".join(
+                        r"earlier this)\s+month|(?:last\s+)?(?:" + "|".join(
     m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)
 #: "two days after it announced the measure": the announcement, counted back.
 DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
@@ -455,6 +456,7 @@ GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|pow
 #: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
 ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
                    r"retaliating|responding|in retaliation|in response|"
+                   r"(a|an)\s+([\w-]+\s+){0,2}?(response|retaliation|reply|riposte)\s+to|"
                    r"(\w+\s+)?(minutes|days|hours|weeks|months|an hour|a day|a week) "
                    r"(after|before)|after|"
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
@@ -638,6 +640,8 @@ class NewsReader:
         self.effective_only: list[tuple] = []
         self.emitted: set[tuple] = set()
         self.stated_announcement: date | None = None
+        #: the event's date is the day a past control took effect (past_entry_into_force)
+        self.event_from_effective = False
         self.last_party: str | None = None
         self.gazetteer_found: list[Found] = []
         self.issuer: str | None = None
@@ -1974,7 +1978,29 @@ class NewsReader:
                 return True
         return False
 
+    def past_entry_into_force(self, text: str, dates) -> date | None:
+        """The day a past control took effect, when it is the one date of a sentence that
+        reports the control in the past tense: "China banned exports of antimony, gallium and
+        germanium to the United States with effect from December 3, 2024" (read in July 2025)
+        restates the control that took effect that day; the article's date would give it a
+        new one. Only a day written with its year, after "with effect from", "effective
+        (from)", "from" or "as of", a month or more before the article, after a verb of
+        control in the past ("banned", "imposed", "restricted") and with no other date."""
+        if len(dates) != 1 or MODAL_TRIGGER.search(text) or NEGATED.search(text):
+            return None
+        when, start, end = dates[0]
+        if not re.search(r"\b(19|20)\d\d\b", text[start:end]) or MONTH_ONLY.fullmatch(
+                text[start:end].strip()) or (self.article.published - when).days < 30:
+            return None
+        if not re.search(r"\b(with effect from|effective( from)?|from|as of)\s+$",
+                         text[max(0, start - 20):start], re.I):
+            return None
+        verb = re.search(r"\b(banned|imposed|restricted|prohibited|curbed|barred)\b",
+                         text[:start], re.I)
+        return when if verb else None
+
     def event_date(self, text: str, dates) -> date:
+        self.event_from_effective = False
         lead = re.match(r"(while|although|though|as|after|before|since|whereas)\b[^,]*,",
                         text, re.I)
         # "China, which restricted exports of seven rare earths in April, approved the first
@@ -2006,6 +2032,11 @@ class NewsReader:
                     self.last_said, self.last_said_at = when, self.sentences
                     self.last_said_text = text
                 return when
+        restated = self.past_entry_into_force(text, dates)
+        if restated is not None:
+            self.dated_by_article, self.event_precise, self.event_year_only = False, True, False
+            self.event_from_effective = True   # the day it took effect, no announcement
+            return restated
         said = SAID.search(text)
         speaker = re.search(r"([A-Z][\w.-]+|he|she|it|they)\s+(\w+\s+)?$",
                             text[max(0, said.start() - 40):said.start()]) if said else None
@@ -2207,8 +2238,10 @@ class NewsReader:
         said = SAID.search(text)
         issuer, targets = self.countries(text, found, verb if said and verb is not None
                                          and said.start() < verb else None)
-        owner = POSSESSOR.search(text)
-        if owner:   # "China's ban on ...": the possessor issued it
+        # "China's ban on ...": the possessor issued it; not one in an aside after the event
+        # (", a response to Washington's curbs on chip sales")
+        owner = POSSESSOR.search(text, 0, (ASIDE.search(text) or re.search("$", text)).start())
+        if owner:
             owners = [f.id for f in found if f.kind == "Country"
                       and f.mention.start <= owner.start() < f.mention.end + 1]
             if owners:
@@ -2591,7 +2624,7 @@ class NewsReader:
             # "The ministry has announced export controls on gallium and germanium" three days
             # after: a known control's announcement restated with no date is not of that day
             announced, day_precise = info["announced"], False
-        elif status == "announced" and not announced:
+        elif status == "announced" and not announced and not self.event_from_effective:
             announced, day_precise = event, self.event_precise
         if announced and not day_precise and info["announced"] and \
                 (info["announced"].year, info["announced"].month) == (announced.year,
