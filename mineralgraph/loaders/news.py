@@ -66,7 +66,7 @@ from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.articles import Article, dateline, read_article, split_sentences
 from mineralgraph.loaders.countries import country_label
-from mineralgraph.loaders.dates import MONTH_NAMES, MONTHS, find_dates
+from mineralgraph.loaders.dates import find_dates
 from mineralgraph.loaders.figures import COMPARED_BEFORE_DATE, compared, find_figures
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
@@ -85,6 +85,14 @@ from mineralgraph.loaders.news_gate import (
     supply_plan,
 )
 from mineralgraph.loaders.news_precision import PrecisionGate, Rec
+from mineralgraph.loaders.news_words import (
+    DECISION_VERBS,
+    MODAL_VERBS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+)
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
 
@@ -148,11 +156,9 @@ DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
                         r"(?P<unit>days?|weeks?) after (it|they|beijing|china|the ministry|"
                         r"washington|tokyo) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7}
 #: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
-LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(" + MONTH_NAMES + r"|Monday|Tuesday|"
-                       r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(" + MONTH_NAMES + "|"
+                       + WEEKDAY_NAMES + r"|week|month|year|20\d\d)"
                        r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
 #: A purpose set after the event: ", as it seeks to profit from ...", ", as the country aims to".
 PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|ministry))\s+"
@@ -431,7 +437,7 @@ MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
 
 
 #: A modal governing an event verb: "it would suspend the controls", "could lift the ban".
-MODAL_TRIGGER = re.compile(r"\b(would|could|might|may|should)\s+(not\s+)?(also\s+|only\s+|"
+MODAL_TRIGGER = re.compile(r"\b(" + MODAL_VERBS + r")\s+(not\s+)?(also\s+|only\s+|"
                            r"soon\s+|then\s+)?(suspend|lift|ban|impose|restrict|halt|introduce|"
                            r"announce|prohibit|curb|require|approve|grant|deny|reject|refuse|"
                            r"issue|expand|extend|tighten|ease|scrap|revoke|end)\b", re.I)
@@ -476,8 +482,8 @@ QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|a
 #: ministry", "the Democratic Republic of Congo announced".
 SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|ministry|"
                          r"authorities|regulators?|parliament|senate))?\s+((has|have|had|also|"
-                         r"first|formally|officially|recently|then|later|now)\s+|on (Monday|"
-                         r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2} [A-Z][a-z]+|"
+                         r"first|formally|officially|recently|then|later|now)\s+|on ("
+                         + WEEKDAY_NAMES + r"|\d{1,2} [A-Z][a-z]+|"
                          r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
 #: ", hitting buyers in Germany": a participle after the event, its consequence.
 PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
@@ -3599,8 +3605,8 @@ UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|ha
 #: ", and it denied a licence ...": a clause after a negated one whose subject (a pronoun
 #: or the deciding body) takes a decision of its own, in the past
 LATER_DECISION = re.compile(r",\s+(and|but)\s+(?=(it|they|the (commerce )?ministry|beijing|"
-                            r"the government|mofcom)\s+(also\s+|then\s+)?(denied|rejected|"
-                            r"refused|approved|granted|issued|banned|imposed)\b)", re.I)
+                            r"the government|mofcom)\s+(also\s+|then\s+)?(" + DECISION_VERBS
+                            + r"|banned|imposed)\b)", re.I)
 
 
 def negated_clause_apart(sentences: list[str]) -> list[str]:

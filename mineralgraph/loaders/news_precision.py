@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mineralgraph.loaders.figures import COMPARED
+from mineralgraph.loaders.news_words import MONTH_NAMES, MONTH_WORDS, MONTHS, NUMBER_WORDS
 
 #: days between a new control's announcement and the article beyond which the article only
 #: restates it: a year (leaving one of rounds 10-13 out, the other three's first runs kept
@@ -148,20 +149,13 @@ LICENSED = re.compile(r"\b(approved|licen[cs]ed|permitted|authori[sz]ed) (the )?
 #: a sentence speaking of a year
 OF_A_YEAR = re.compile(r"\b(for the year|whole of|full[- ]year|annual|over the year|"
                        r"in 20\d\d|of 20\d\d|over 20\d\d)\b", re.I)
-MONTH_WORD = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                        r"Dec)\b\.?|\b(last|this|previous|that|the same) month\b|"
-                        r"\bmonth[- ]on[- ]month\b")
+MONTH_WORD = re.compile(r"\b(" + MONTH_WORDS + r")\b\.?|"
+                        r"\b(last|this|previous|that|the same) month\b|\bmonth[- ]on[- ]month\b")
 #: a date phrase that names a month and no day ("in August", "last month", "June 2024")
 MONTH_ALONE = re.compile(r"(in\s+)?((early|mid|late)[- ]?\s*)?((last|this|next|earlier this)"
-                         r"\s+month|(January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-                         r"Sept?|Oct|Nov|Dec)\.?(\s+(of\s+)?\d{4})?|(last|this|next) year|"
-                         r"\d{4})", re.I)
-MONTH_NUMBER = {name: i + 1 for i, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")]) for name in names}
+                         r"\s+month|(" + MONTH_WORDS + r")\.?(\s+(of\s+)?\d{4})?|"
+                         r"(last|this|next) year|\d{4})", re.I)
+MONTH_NUMBER = MONTHS
 #: a quantity with its unit
 QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million\s+)?(metric\s+)?(tons|tonnes|t\b|"
                       r"kilograms|kg\b|kilogrammes)", re.I)
@@ -180,8 +174,7 @@ SINCE_ANNOUNCED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|ei
                              r"issued|unveiled|introduced|published|approved|granted)\s+"
                              r"(the\s+(measure|ban|controls?|curbs?|restrictions?|rules?|move|"
                              r"step|decision|licen[cs]es?|approvals?)|them|it)\b", re.I)
-NUMBER_WORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORD = NUMBER_WORDS
 #: a deciding verb said of speed ("should be approved more quickly"): an expedited process,
 #: not an approval
 SPEED = re.compile(r"\b(approv\w*|grant\w*|issu\w*|process\w*)\s+(\w+\s+)?(more\s+)?"
@@ -196,9 +189,8 @@ SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|mid|late)[- ]?\s*)?(?:[A-Z][a-z]
                         r"((?:19|20)\d\d)\b")
 #: a trade change said against a month of a named year ("about 8% less than in April 2024")
 AGAINST_MONTH = re.compile(r"^[^.;]{0,40}?\b(than|compared (with|to)|from|against|versus|vs\.?)"
-                           r"\s+(in\s+|the same month of\s+)?(?P<month>January|February|"
-                           r"March|April|May|June|July|August|September|October|November|"
-                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+"
+                           r"\s+(in\s+|the same month of\s+)?(?P<month>" + MONTH_WORDS
+                           + r")\.?,?\s+"
                            r"(?P<year>(19|20)\d\d)\b", re.I)
 #: a country named as a buyer right after its name ("South Korea, the biggest buyer of
 #: spherical graphite, got 948 tonnes"): the figure is what it received, not its exports
@@ -653,8 +645,7 @@ class PrecisionGate:
             return False
         after = re.match(r"\s*(million\s+)?(metric\s+)?(tons|tonnes|t|kilograms|kg|"
                          r"kilogrammes)\b(\s+(of\s+)?[\w-]+){0,3}?\s+(shipped\s+|exported\s+)?"
-                         r"in\s+(?P<month>January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b(\s+(?P<year>(19|20)\d\d))?",
+                         r"in\s+(?P<month>" + MONTH_NAMES + r")\b(\s+(?P<year>(19|20)\d\d))?",
                          text[end:], re.I)
         if not after:
             return False
