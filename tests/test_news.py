@@ -214,15 +214,16 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims; with
-    the precision gate of issue 15: 738/742 and 738/886 before it, 548/549 with the eighth
-    pass's gate)."""
+    """Floors under the figures in tests/data/news/README.md (228 articles, 888 claims, 886
+    before the eleventh pass gave 224 its two restated items; with the precision gate of
+    issue 15: 738/742 and 738/886 before it, 548/549 with the eighth pass's gate; 604/605
+    on the eleventh pass)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 886
+    assert score.tp + score.fn == 888
     assert score.precision >= 590 / 591, report
-    assert score.recall >= 590 / 886, report
+    assert score.recall >= 604 / 888, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 

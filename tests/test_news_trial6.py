@@ -329,3 +329,66 @@ def test_last_without_a_month_name_is_no_month(text):
 
     got = [d.isoformat() for d, _, _ in find_dates(text, date(2025, 7, 9))]
     assert got in ([], ["2025-07-02"])   # "last week" keeps its own reading
+
+
+# ------------------------------------------------------------------ "both metals"
+GA_GE = "control:cn-2023-07-gallium-germanium"
+PAIR = ("China exported 6,480 kilograms of gallium and 4,702 kilograms of germanium in March "
+        "2023. ")
+
+
+def test_both_metals_are_the_two_goods_of_the_sentence_before(tmp_path, known):
+    """Rounds 11 and 14 (243, 305): "Beijing introduced export licensing for both metals in
+    August last year" restates the known July 2023 control's items."""
+    for gate in (False, True):
+        got = scored(read(tmp_path, known, PAIR + "Beijing introduced export licensing for both "
+                          "metals in August last year, and the rules continue to weigh on the "
+                          "market.", "2024-04-20", gate=gate).claims)
+        assert {k[2] for k in got if k[0] == GA_GE and k[1] == "COVERS"} == {"element:Ga",
+                                                                             "element:Ge"}
+
+
+@pytest.mark.parametrize("before", [
+    # three goods before: which two is a guess
+    "China exported gallium, germanium and antimony in March 2023. ",
+    # the goods two sentences back
+    PAIR + "Prices rose sharply. ",
+    # one good before
+    "China exported 6,480 kilograms of gallium in March 2023. ",
+])
+def test_both_metals_without_a_pair_just_before_names_nothing(tmp_path, known, before):
+    got = scored(read(tmp_path, known, before + "Beijing introduced export licensing for both "
+                      "metals in August last year.", "2024-04-20", gate=False).claims)
+    assert not [k for k in got if k[1] == "COVERS"]
+
+
+def test_goods_of_its_own_are_not_replaced(tmp_path, known):
+    got = scored(read(tmp_path, known, PAIR + "Beijing introduced export restrictions on both "
+                      "metals and antimony in August last year.", "2024-04-20",
+                      gate=False).claims)
+    assert not [k for k in got if k[0] == GA_GE and k[1] == "COVERS" and k[2] == "element:Ge"]
+
+
+# ------------------------------------------------------------------ "last month" as the month
+def test_a_flow_stated_last_month_dates_the_next_sentences_figures(tmp_path, known):
+    """Round 13's 275: the month reported is given only as "last month" in a sentence whose
+    change (month on month) is no figure of its own."""
+    body = ("China's exports of rare earth magnets to the US fell 11% last month from October. "
+            "Total magnet exports rose 12% from October to 6,150 tons, the second-highest "
+            "monthly figure on record.")
+    for gate in (False, True):
+        got = scored(read(tmp_path, known, body, "2025-12-21", gate=gate).claims)
+        assert ("country:CN", "reported_quantity", "6150", "material:ndfeb-magnet",
+                "2025-11-01", None, None, None) in got
+
+
+@pytest.mark.parametrize("first", [
+    # no flow: prices
+    "Prices of rare earth magnets fell 11% last month from October.",
+    # a flow to come, not one reported
+    "China's exports of rare earth magnets are expected to fall next month.",
+])
+def test_no_flow_last_month_gives_no_month(tmp_path, known, first):
+    body = first + " Total magnet exports rose 12% from October to 6,150 tons."
+    got = scored(read(tmp_path, known, body, "2025-12-21", gate=False).claims)
+    assert not [k for k in got if k[1] == "reported_quantity" and k[4] == "2025-11-01"]

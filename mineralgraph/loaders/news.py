@@ -256,6 +256,11 @@ FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]
                         r"after|before|until|average)\b[^.;,]{0,40}?\bin (" + MONTH_NAMES
                         + r")\b)[^.;,]{0,60}?\bin (?P<month>" + MONTH_NAMES
                         + r")\b(?:\s+(?P<year>20\d\d))?(?!\s+(and|or|to)\b)", re.I)
+#: "exports of magnets to the US fell 11% last month": a flow stated for the month before
+FLOW_LAST_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
+                             r"(rose|fell|climbed|jumped|dropped|declined|increased|decreased|"
+                             r"surged|plunged|slumped|grew|rebounded|recovered)\b[^.;,]{0,40}?"
+                             r"\blast month\b", re.I)
 #: "approved the export of 20 tons", "a licence to ship", "a quota of": a volume allowed.
 LICENSED_QUANTITY = re.compile(r"\b(approv(e|ed|es|al|als)|licen[cs](e|es|ed|ing)|permit(s|ted)?|"
                                r"allow(s|ed)?|authori[sz](e|ed|es|ation)|quotas?|grant(s|ed)?|"
@@ -1411,6 +1416,16 @@ class NewsReader:
         if len(goods) > 1:
             return None
         match = FLOW_MONTH.search(text)
+        last = FLOW_LAST_MONTH.search(text) if not match else None
+        if last:
+            # "China's exports of rare earth magnets to the US fell 11% last month from
+            # October" (a change against the month before, no figure read): the month before
+            # the article's is the month reported
+            flow = "import" if last.group("flow").lower().startswith("import") else "export"
+            published = self.article.published
+            month = date(published.year - (published.month == 1),
+                         (published.month - 2) % 12 + 1, 1)
+            return self.sentences, month, item, flow
         if not match:
             # "China's exports of natural graphite ... have recovered from the low ...": the
             # goods of the flow, no month
@@ -2227,11 +2242,27 @@ class NewsReader:
             return self.current_control   # "The ban was imposed in December 2024."
         return self.current_control if status != "announced" else None
 
+    def pair_before(self, text: str, found: list[Found]) -> list[Found]:
+        """"Both metals", "the two elements": the two goods the sentence right before named,
+        as found at the phrase ("Beijing introduced export licensing for both metals in
+        August last year" after a sentence on gallium and germanium); none when the sentence
+        names goods of its own, or the sentence before named other than two."""
+        phrase = re.search(r"\b(both|the two) (metals|elements|minerals|materials)\b", text,
+                           re.I)
+        number, before = self.goods_before
+        pair = {f.id: f.kind for f in before}
+        if phrase is None or self.items(found) or number != self.sentences - 1 \
+                or len(pair) != 2:
+            return []
+        return [Found(Mention(phrase.group(0), phrase.start(), phrase.end(), node), node, kind)
+                for node, kind in sorted(pair.items())]
+
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
         if RELATIVE_LEAD.match(text):
             self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
                                                   "the sentence does not give"))
             return
+        found = found + self.pair_before(text, found)
         if self.event_year_only and len(dates) == 1:
             # "Last year China banned exports of antimony": a year names no month, and a
             # control's id and date need one
