@@ -351,8 +351,10 @@ def test_both_metals_are_the_two_goods_of_the_sentence_before(tmp_path, known):
 @pytest.mark.parametrize("before", [
     # three goods before: which two is a guess
     "China exported gallium, germanium and antimony in March 2023. ",
-    # the goods two sentences back
-    PAIR + "Prices rose sharply. ",
+    # one other good in the sentence right before
+    PAIR + "Antimony prices rose sharply. ",
+    # the sentence before names none, and the article three
+    "China exported gallium, germanium and antimony in March 2023. Prices rose sharply. ",
     # one good before
     "China exported 6,480 kilograms of gallium in March 2023. ",
 ])
@@ -360,6 +362,17 @@ def test_both_metals_without_a_pair_just_before_names_nothing(tmp_path, known, b
     got = scored(read(tmp_path, known, before + "Beijing introduced export licensing for both "
                       "metals in August last year.", "2024-04-20", gate=False).claims)
     assert not [k for k in got if k[1] == "COVERS"]
+
+
+def test_both_metals_after_a_sentence_naming_none_are_the_articles_two(tmp_path, known):
+    """Rounds 11 and 14 (244, 304): "Japan was the largest buyer with 3,000 kilograms." then
+    "Tensions rose again in December 2024, when Beijing banned exports of both metals to the
+    United States": the two goods the article named."""
+    body = (PAIR + "Japan was the largest buyer with 3,000 kilograms. Tensions rose again in "
+            "December 2024, when Beijing banned exports of both metals to the United States.")
+    got = scored(read(tmp_path, known, body, "2025-05-20", gate=True).claims)
+    assert {k[2] for k in got if k[0] == US_BAN and k[1] == "COVERS"} == {"element:Ga",
+                                                                          "element:Ge"}
 
 
 def test_goods_of_its_own_are_not_replaced(tmp_path, known):

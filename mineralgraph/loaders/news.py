@@ -683,6 +683,8 @@ class NewsReader:
         #: of the sentence before, when it names one
         self.previous_goods: tuple[int, list[Found]] = (-1, [])
         self.goods_before: tuple[int, list[Found]] = (-1, [])
+        #: every good the article named so far: (id, kind)
+        self.article_goods: set[tuple[str, str]] = set()
         self.emitted_by_article: set[tuple] = set()
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
@@ -1198,6 +1200,7 @@ class NewsReader:
             self.flow_context = self.stated_flow(factual, found_here)
         self.previous_goods = (self.sentences, [f for f in found
                                                 if f.kind in ("Material", "Element")])
+        self.article_goods.update((f.id, f.kind) for f in self.previous_goods[1])
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
             self.licensed_exception(text)
@@ -2245,14 +2248,19 @@ class NewsReader:
     def pair_before(self, text: str, found: list[Found]) -> list[Found]:
         """"Both metals", "the two elements": the two goods the sentence right before named,
         as found at the phrase ("Beijing introduced export licensing for both metals in
-        August last year" after a sentence on gallium and germanium); none when the sentence
-        names goods of its own, or the sentence before named other than two."""
+        August last year" after a sentence on gallium and germanium), or, when that sentence
+        named none, the two the article named so far; none when the sentence names goods of
+        its own, or the goods so taken are other than two."""
         phrase = re.search(r"\b(both|the two) (metals|elements|minerals|materials)\b", text,
                            re.I)
         number, before = self.goods_before
-        pair = {f.id: f.kind for f in before}
-        if phrase is None or self.items(found) or number != self.sentences - 1 \
-                or len(pair) != 2:
+        pair = {f.id: f.kind for f in before} if number == self.sentences - 1 else {}
+        if not pair:
+            # the sentence before named none: the two goods the article named so far, when
+            # it named two ("... 3,000 kilograms, roughly 62% of the total." then "... when
+            # Beijing banned exports of both metals to the United States")
+            pair = dict(self.article_goods)
+        if phrase is None or self.items(found) or len(pair) != 2:
             return []
         return [Found(Mention(phrase.group(0), phrase.start(), phrase.end(), node), node, kind)
                 for node, kind in sorted(pair.items())]
