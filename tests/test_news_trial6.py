@@ -405,3 +405,34 @@ def test_no_flow_last_month_gives_no_month(tmp_path, known, first):
     body = first + " Total magnet exports rose 12% from October to 6,150 tons."
     got = scored(read(tmp_path, known, body, "2025-12-21", gate=False).claims)
     assert not [k for k in got if k[1] == "reported_quantity" and k[4] == "2025-11-01"]
+
+
+# ------------------------------------------------------------------ a state after a figure
+def test_a_known_control_restated_after_a_figure_is_read(tmp_path, known):
+    """Round 14's 301: a share, then ", and it has required licences for gallium and germanium
+    exports since August 2023"."""
+    body = ("China controls over 98% of world gallium supply, and it has required licences for "
+            "gallium and germanium exports since August 2023.")
+    for gate in (False, True):
+        got = scored(read(tmp_path, known, body, "2025-06-10", gate=gate).claims)
+        assert (GA_GE, "ISSUED_BY", "country:CN", None, "2023-07-03", None, None, None) in got
+        assert {k[2] for k in got if k[0] == GA_GE and k[1] == "COVERS"} == {"element:Ga",
+                                                                             "element:Ge"}
+        assert ("country:CN", "reported_share", "0.98", "element:Ga", None, None, None,
+                None) in got
+
+
+@pytest.mark.parametrize("body", [
+    # another country's requirement
+    "China controls over 98% of world gallium supply, and Japan has required licences for "
+    "gallium exports since August 2023.",
+    # a control the graph does not hold
+    "China controls over 48% of world antimony supply, and it has required licences for "
+    "antimony exports since September 2024.",
+    # another time than the known control's
+    "China controls over 98% of world gallium supply, and it has required licences for "
+    "gallium exports since March 2025.",
+])
+def test_a_state_after_a_figure_look_alike_gives_no_control(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-06-10", gate=False).claims)
+    assert not [k for k in got if k[0].startswith("control:")]

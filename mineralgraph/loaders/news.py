@@ -1209,6 +1209,10 @@ class NewsReader:
             # "Beijing's April export controls", "has kept curbs ... in place since April":
             # a known control restated by its month gives what it restates on the known node
             self.restated_known(text, found)
+        elif len(self.claims) > before and not hedged and not negated and not question \
+                and not is_licence \
+                and all(c.predicate.startswith("reported_") for c in self.claims[before:]):
+            self.state_after_figure(text, found)
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
                 and self.current_control:
             # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
@@ -1230,6 +1234,26 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def state_after_figure(self, text: str, found: list[Found]) -> None:
+        """"China controls over 98% of world gallium supply, and it has required licences for
+        gallium and germanium exports since August 2023": after a figure, a known control
+        restated as a licensing requirement in force since a time, in a clause of its own
+        whose subject is the country of the sentence (or a pronoun for it), is read as that
+        clause alone would be (:meth:`restated_state`)."""
+        cut = re.search(r",\s+(and|while)\s+(?=(it|they|china|beijing|the country|the "
+                        r"government)\s+(has|have)\s+(long\s+)?(required|needed)\b)", text, re.I)
+        if cut is None:
+            return
+        clause = text[cut.end():]
+        state = REQUIRED_SINCE.search(clause)
+        if state is None:
+            return
+        shift = cut.end()
+        inside = [replace(f, mention=replace(f.mention, start=f.mention.start - shift,
+                                             end=f.mention.end - shift))
+                  for f in found if f.mention.start >= shift]
+        self.restated_state(clause, inside, state)
 
     def restated_known(self, text: str, found: list[Found]) -> None:
         """A known control restated by its month, with no event of its own ("The recovery
