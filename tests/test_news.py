@@ -270,8 +270,8 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 70 and score.fp == 0   # 75 before the precision gate, 60 with the
-    # eighth pass's gate
+    assert score.tp >= 76 and score.fp == 0   # 75 before the precision gate, 60 with the
+    # eighth pass's gate, 70 on the tenth, 76 on the eleventh (news6)
 
 
 ROUND12 = range(251, 271)
@@ -303,8 +303,8 @@ def test_blind_round_13_keeps_its_measured_figures(known):
     assert len(articles(ROUND13)) == 20
     score = evaluate(known, directory=ROUND13)
     assert score.tp + score.fn == 123
-    assert score.tp >= 45 and score.fp == 0   # 50 before the precision gate, 27 with the
-    # eighth pass's gate, 45 on the tenth (news5)
+    assert score.tp >= 48 and score.fp == 0   # 50 before the precision gate, 27 with the
+    # eighth pass's gate, 45 on the tenth (news5), 48 on the eleventh (news6)
 
 
 ROUND14 = Path(__file__).parent / "data" / "news" / "round14"
@@ -321,7 +321,7 @@ def test_blind_round_14_keeps_its_measured_figures(known):
     score = evaluate(known, directory=ROUND14)
     # 167 until the eleventh pass left out 10 month-on-month changes
     assert score.tp + score.fn == 157
-    assert score.tp >= 67 and score.fp == 0   # 67 on the tenth pass (news5)
+    assert score.tp >= 75 and score.fp == 0   # 67 on the tenth pass (news5), 75 on the eleventh
 
 
 ROUND15 = Path(__file__).parent / "data" / "news" / "round15"
@@ -354,7 +354,7 @@ def test_blind_round_16_keeps_its_measured_figures(known):
     score = evaluate(known, directory=ROUND16)
     # 92 until the eleventh pass left out 2 month-on-month changes
     assert score.tp + score.fn == 90
-    assert score.tp >= 18 and score.fp == 0
+    assert score.tp >= 29 and score.fp == 0   # 18 on the tenth pass, 29 on the eleventh
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
