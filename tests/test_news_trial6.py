@@ -436,3 +436,21 @@ def test_a_known_control_restated_after_a_figure_is_read(tmp_path, known):
 def test_a_state_after_a_figure_look_alike_gives_no_control(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2025-06-10", gate=False).claims)
     assert not [k for k in got if k[0].startswith("control:")]
+
+
+# ------------------------------------------------------------------ "for the year as a whole"
+@pytest.mark.parametrize("month, expected", [
+    ("December", "2024-01-01"),   # December closes the year: its year (round 15's 325)
+    ("June", None),               # the year is not over: which year's total? not read
+])
+def test_the_year_as_a_whole_after_december_is_decembers_year(tmp_path, known, month,
+                                                              expected):
+    body = (f"China exported 6,420 kilograms of gallium in {month}, almost 9% less than in "
+            f"{month} 2023. For the year as a whole, exports came to 69,440 kilograms.")
+    got = scored(read(tmp_path, known, body, "2025-01-21", gate=False).claims)
+    annual = [k for k in got if k[1] == "reported_quantity" and k[2] == "69440"]
+    if expected is None:
+        assert annual == []
+    else:
+        assert annual == [("country:CN", "reported_quantity", "69440", "element:Ga", expected,
+                           None, None, None)]

@@ -1873,11 +1873,18 @@ class NewsReader:
                 elif WHOLE_YEAR.search(text):
                     # "Germanium exports for the year fell almost 30%": the year of the annual
                     # figure before, never the month reported (none before: no date to take)
-                    if self.last_year is None:
+                    year_in_hand = self.last_year
+                    if year_in_hand is None and self.last_period is not None \
+                            and self.last_period.month == 12:
+                        # "China exported 6,420 kilograms of gallium in December, ..." then
+                        # "For the year as a whole, exports came to 69,440 kilograms": the
+                        # year December closes
+                        year_in_hand = date(self.last_period.year, 1, 1)
+                    if year_in_hand is None:
                         self.skipped.append((self.line, text, "ambiguous: a figure of 'the "
                                                               "year' with no year in hand"))
                         continue
-                    when, period = self.last_year, str(self.last_year.year)
+                    when, period = year_in_hand, str(year_in_hand.year)
                 elif re.match(r"\W*last year\b", text, re.I):
                     # "Last year, China exported 38,632 tons": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
