@@ -338,7 +338,7 @@ def test_blind_round_15_keeps_its_measured_figures(known):
     score = evaluate(known, directory=ROUND15)
     # 116 until the eleventh pass left out 8 month-on-month changes
     assert score.tp + score.fn == 108
-    assert score.tp >= 30 and score.fp == 0   # 28 on the tenth pass (news5), 30 on the eleventh
+    assert score.tp >= 31 and score.fp == 0   # 28 on the tenth pass (news5), 31 on the eleventh
 
 
 ROUND16 = Path(__file__).parent / "data" / "news" / "round16"

@@ -454,3 +454,27 @@ def test_the_year_as_a_whole_after_december_is_decembers_year(tmp_path, known, m
     else:
         assert annual == [("country:CN", "reported_quantity", "69440", "element:Ga", expected,
                            None, None, None)]
+
+
+# ------------------------------------------------------------------ "below the level of"
+def test_below_the_level_of_a_year_earlier_is_a_year_on_year_fall(tmp_path, known):
+    """Round 15's 325: "December's germanium exports were 3,401 kilograms, close to 10% below
+    the level of a year earlier"."""
+    got = scored(read(tmp_path, known, "China exported 3,401 kilograms of germanium in "
+                      "December, close to 10% below the level of a year earlier.", "2025-01-21",
+                      gate=True).claims)
+    assert ("country:CN", "reported_trade_change", "-0.1", "element:Ge", "2024-12-01", None,
+            None, None) in got
+
+
+@pytest.mark.parametrize("body", [
+    # a price
+    "China's germanium export prices were 10% below the level of a year earlier in December.",
+    # against the month before
+    "China exported 3,401 kilograms of germanium in December, 10% below the level of November.",
+    # against a quantity of a month: no year-on-year cue read
+    "China exported 107 tons of antimony in June, 97% below the 3,199 tons of March 2025.",
+])
+def test_below_without_a_year_earlier_is_no_trade_change(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-07-21", gate=False).claims)
+    assert not [k for k in got if k[1] == "reported_trade_change"]
