@@ -478,3 +478,45 @@ def test_below_the_level_of_a_year_earlier_is_a_year_on_year_fall(tmp_path, know
 def test_below_without_a_year_earlier_is_no_trade_change(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2025-07-21", gate=False).claims)
     assert not [k for k in got if k[1] == "reported_trade_change"]
+
+
+# ------------------------------------------------------------------ round 17's shapes
+def test_a_markdown_table_row_is_a_sentence_of_its_own(tmp_path, known):
+    """Round 17's 352: a factbox table's rows were run together into one sentence, and the
+    December 2024 ban's antimony went to the July 2023 control."""
+    path = tmp_path / "table.md"
+    path.write_text("---\ntitle: Probe\npublisher: Blog\ndate: 2025-06-23\n---\n\n"
+                    "| Date | Step |\n| --- | --- |\n"
+                    "| 3 July 2023 | China announced licence requirements for exports of gallium "
+                    "and germanium, applying from 1 August 2023 |\n"
+                    "| 3 December 2024 | China banned exports of gallium, germanium and antimony "
+                    "to the United States |\n", encoding="utf-8")
+    got = scored(load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS))).claims)
+    assert {k[2] for k in got if k[0] == GA_GE and k[1] == "COVERS"} == {"element:Ga",
+                                                                         "element:Ge"}
+    assert {k[2] for k in got if k[0] == US_BAN and k[1] == "COVERS"} == {
+        "element:Ga", "element:Ge", "element:Sb"}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: 2025-11-07 \u00b7 Source: Department of Industrial Security", "2025-11-07"),
+    ("New Delhi, 30 October 2025", "2025-10-30"),
+    # look-alikes: a sentence, a figure's year, an ISO date with no label
+    ("Exports rose in 2024, 30 October 2025", None),
+    ("The rules of 2025-11-07 apply to exporters \u00b7 Source: MOFCOM", None),
+])
+def test_round_17s_date_lines(line, expected):
+    from mineralgraph.loaders.articles import page_date
+
+    got = page_date(line)
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_yes_is_no_name(tmp_path, known):
+    """Round 17's 358: "Yes, I can confirm that some Indian companies have received licences"
+    made "Yes" an unresolved grantee."""
+    result = read(tmp_path, known, "Official Spokesperson: Yes, I can confirm that some Indian "
+                  "companies have received licences from China for importing rare earth "
+                  "magnets.", "2025-10-30", gate=False)
+    assert not any("Yes" in s["reason"] for s in result.report["skipped"])
+    assert not any(u.startswith("Yes") for u in result.unresolved)
