@@ -216,14 +216,14 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 def test_precision_and_recall_on_the_development_articles(known):
     """Floors under the figures in tests/data/news/README.md (228 articles, 888 claims, 886
     before the eleventh pass gave 224 its two restated items; with the precision gate of
-    issue 15: 738/742 and 738/886 before it, 548/549 with the eighth pass's gate; 604/605
+    issue 15: 738/742 and 738/886 before it, 548/549 with the eighth pass's gate; 607/608
     on the eleventh pass)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
     assert score.tp + score.fn == 888
     assert score.precision >= 590 / 591, report
-    assert score.recall >= 604 / 888, report
+    assert score.recall >= 607 / 888, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -303,8 +303,8 @@ def test_blind_round_13_keeps_its_measured_figures(known):
     assert len(articles(ROUND13)) == 20
     score = evaluate(known, directory=ROUND13)
     assert score.tp + score.fn == 123
-    assert score.tp >= 48 and score.fp == 0   # 50 before the precision gate, 27 with the
-    # eighth pass's gate, 45 on the tenth (news5), 48 on the eleventh (news6)
+    assert score.tp >= 49 and score.fp == 0   # 50 before the precision gate, 27 with the
+    # eighth pass's gate, 45 on the tenth (news5), 49 on the eleventh (news6)
 
 
 ROUND14 = Path(__file__).parent / "data" / "news" / "round14"
@@ -366,12 +366,12 @@ def test_blind_round_17_keeps_its_measured_figures(known):
     (352's factbox table rows run together, giving the July 2023 control the December 2024
     ban's antimony; 369's issuer of the April control restated by its month with no item,
     which the README's convention gives and the round's annotation does not). Studied and
-    tuned on in the same pass (fitted): 62 right, 1 wrong (369's). A change that loses a right
+    tuned on in the same pass (fitted): 63 right, 1 wrong (369's). A change that loses a right
     claim or adds a wrong one fails."""
     assert len(articles(ROUND17)) == 20
     score = evaluate(known, directory=ROUND17)
     assert score.tp + score.fn == 133
-    assert score.tp >= 62 and score.fp <= 1
+    assert score.tp >= 63 and score.fp <= 1
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

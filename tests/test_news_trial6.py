@@ -520,3 +520,21 @@ def test_yes_is_no_name(tmp_path, known):
                   "magnets.", "2025-10-30", gate=False)
     assert not any("Yes" in s["reason"] for s in result.report["skipped"])
     assert not any(u.startswith("Yes") for u in result.unresolved)
+
+
+# ------------------------------------------------------------------ a year back, its own month
+@pytest.mark.parametrize("compared, published, kept", [
+    # the same month a year before the month reported, a month after it (round 17's 365)
+    ("compared with 4,566 tons in the same month of 2024", "2025-05-09", True),
+    # "below the 3,989 tons shipped in December 2023" in January 2025 (dev 126, 235)
+    ("below the 4,566 tons shipped in April 2024", "2025-05-20", True),
+    # two years back: a comparison's date, withheld
+    ("compared with 4,566 tons in the same month of 2023", "2025-05-09", False),
+    # more than fourteen months back
+    ("below the 4,566 tons shipped in February 2024", "2025-05-20", False),
+])
+def test_a_compared_quantity_a_year_back_is_kept_with_its_own_month(tmp_path, known, compared,
+                                                                    published, kept):
+    body = f"China's exports of rare earths stood at 4,785 metric tons in April, {compared}."
+    got = scored(read(tmp_path, known, body, published, gate=True).claims)
+    assert any(k[1] == "reported_quantity" and k[2] == "4566" for k in got) == kept

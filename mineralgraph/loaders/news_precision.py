@@ -75,6 +75,9 @@ WINDOW_DAYS = 366
 #: months between a figure's month and the article's beyond which the month is taken as a
 #: comparison's, not the one reported
 STALE_MONTHS = 12
+#: a quantity dated by its own month, the same month a year before the month reported, in an
+#: article a month or two after that month
+YEAR_BACK_MONTHS = 14
 
 #: the kinds this gate reads, with their first-run precision on rounds 10-13
 KIND_PRECISION = {"control-new": "0.60 (44/73)", "control-known": "0.88 (51/58)",
@@ -576,8 +579,13 @@ class PrecisionGate:
             return "withheld: a total over several months is no month's figure"
         if r.predicate == "reported_quantity" and LICENSED.search(text):
             return "withheld: a quantity a licence, permit or quota allows is no trade figure"
-        if when is not None and _months_between(published, when) > (
-                24 if when.month == 1 else STALE_MONTHS):
+        stale = 24 if when is not None and when.month == 1 else STALE_MONTHS
+        if r.predicate == "reported_quantity" and where is not None \
+                and self.own_month(text, where[1], when, published):
+            # "compared with 4,566 tons in the same month of 2024" in May 2025: the quantity
+            # of the month a year before the month reported, dated by its own month
+            stale = max(stale, YEAR_BACK_MONTHS)
+        if when is not None and _months_between(published, when) > stale:
             return "withheld: dated more than a year before the article (a comparison's " \
                    "date, not the month reported)"
         material = r.qualifiers.get("material")
@@ -648,7 +656,12 @@ class PrecisionGate:
                          r"in\s+(?P<month>" + MONTH_NAMES + r")\b(\s+(?P<year>(19|20)\d\d))?",
                          text[end:], re.I)
         if not after:
-            return False
+            # "compared with 4,566 tons in the same month of 2024": the month reported, in the
+            # year it names (the reader dates the claim so)
+            same = re.match(r"\s*(metric\s+)?(tons|tonnes|t|kilograms|kg)\b\s+in\s+the\s+same\s+"
+                            r"month\s+of\s+(?P<year>(19|20)\d\d)\b", text[end:], re.I)
+            return bool(same) and when.year == int(same.group("year")) \
+                and when.year < published.year
         month = MONTH_NUMBER[after.group("month").lower()]
         year = int(after.group("year")) if after.group("year") else None
         return when.month == month and (year is None or when.year == year) \
