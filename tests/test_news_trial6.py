@@ -538,3 +538,33 @@ def test_a_compared_quantity_a_year_back_is_kept_with_its_own_month(tmp_path, kn
     body = f"China's exports of rare earths stood at 4,785 metric tons in April, {compared}."
     got = scored(read(tmp_path, known, body, published, gate=True).claims)
     assert any(k[1] == "reported_quantity" and k[2] == "4566" for k in got) == kept
+
+
+# ------------------------------------------------------------------ a factbox's month label
+def test_a_month_label_dates_the_factbox_line(tmp_path, known):
+    """Round 17's 364: "March 2025: China exported 5,666.3 tonnes of rare earths, about 20%
+    more than in March 2024" (a group of goods, in an article naming elements)."""
+    body = ("Exports of dysprosium and terbium have all but stopped. March 2025: China exported "
+            "5,666.3 tonnes of rare earths, about 20% more than in March 2024.")
+    got = scored(read(tmp_path, known, body, "2025-05-12", gate=True).claims)
+    assert ("country:CN", "reported_quantity", "5666.3", None, "2025-03-01", None, None,
+            None) in got
+    assert ("country:CN", "reported_trade_change", "0.2", None, "2025-03-01", None, None,
+            None) in got
+
+
+@pytest.mark.parametrize("text", ["March 2025 figures: exports rose", "Published March 2025: x",
+                                  "The March 2025: x"])
+def test_a_month_and_year_that_is_no_label_is_no_date(text):
+    from mineralgraph.loaders.dates import find_dates
+
+    assert find_dates(text, date(2025, 5, 12)) == []
+
+
+def test_a_figure_naming_no_goods_in_an_article_about_some_stays_unread(tmp_path, known):
+    """Look-alike: with no group named ("rare earths", "the 17 elements"), a figure in an
+    article about elements names none of them: unread, as before."""
+    body = ("Exports of dysprosium and terbium have all but stopped. China exported 5,666 "
+            "tonnes in March, about 20% more than in March 2024.")
+    got = scored(read(tmp_path, known, body, "2025-05-12", gate=False).claims)
+    assert not [k for k in got if k[2] == "5666"]

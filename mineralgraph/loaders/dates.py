@@ -51,6 +51,8 @@ PATTERNS = [
                         r"last month|next month|last week|next week|last year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+(?:(?:early|mid|late)[- ]?\s*)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)", re.I)),
+    # "March 2025: China exported ...": a factbox label, the month of what follows it
+    ("month", re.compile(rf"^{_MONTH}\s+{_YEAR}(?=\s*[*_]*\s*:)", re.I)),
     # "last December", "since last February": the latest such month before the article's
     ("lastmonth", re.compile(rf"\blast\s+(?P<month>{MONTH_NAMES})\b(?!\.?\s*\d)", re.I)),
 ]

@@ -1779,7 +1779,10 @@ class NewsReader:
             if not inside and figure.kind != "share" and figure.value != 0 and any(
                     model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
                     and (not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
-                                       r"commodities)\b", text, re.I)
+                                       r"commodities)\b|\brare[- ]earths\b(?!\s+(magnets?|"
+                                       r"oxides?|metals?|alloys?|permanent))|\bgroup of\b|"
+                                       r"\b(17|seventeen) (elements|metals|minerals)\b",
+                                       text, re.I)
                          or re.search(r"\bof\s+(the|this|that)\s+(metal|element|mineral|"
                                       r"material)\b", text, re.I)):
                 # the goods are implied by the article, not named: of which material?
