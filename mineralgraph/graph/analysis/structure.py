@@ -755,11 +755,35 @@ class Lookups:
     def _split(self, material: str) -> None:
         """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
         producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
+        if self._stated_only(material, producers):
+            return
         weights, claim_of, groups = _split(self.graph, material, producers, self._counts)
         self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
                                          key=lambda cw: cw[0].subject)
         self._pools[material] = (_pools_of(weights, claim_of, groups)
                                  if self.graph.worst_case else [])
+
+    def _stated_only(self, material: str, producers: list[Claim]) -> bool:
+        """:func:`_split` where every producer states a share the analysis reads and none
+        is a country (most materials): no aggregate gives up a facility's share, nobody
+        splits a pool, so each weight is the share, scaled by the same sum in the same
+        order where :func:`_split` scales it. Fills both tables and returns True; False
+        (nothing filled) for any other material."""
+        kind_of = model.kind_of
+        shares = []
+        for claim in producers:
+            share = claim.qualifier("share")
+            if share is None or kind_of(claim.subject) == "Country" or not self._counts(claim):
+                return False
+            shares.append(share)
+        total = sum(shares)
+        if total > 1.0 or (self.graph.worst_case
+                           and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
+            shares = [share / total for share in shares]
+        self._weights[material] = sorted(zip(producers, shares, strict=True),
+                                         key=lambda cw: cw[0].subject)
+        self._pools[material] = []
+        return True
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
         """:func:`supplied_materials` of a producer (read only: one empty dict serves
