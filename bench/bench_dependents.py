@@ -13,12 +13,13 @@ Usage::
 
     python bench/bench_dependents.py --nodes 100000 --node country:C0001
 
-Prints one Markdown table row.
+Prints Markdown table rows, a round at a time, and the median ratio of each node.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -45,27 +46,35 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--node", nargs="+", default=["country:C0001"],
                         help="The nodes whose dependents are timed (each on a graph of its own).")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="Rounds of chokepoints then each node (the ratio's median printed).")
     args = parser.parse_args()
     # the compiled kernels loaded (numba's cache) before anything is timed
     small = generate(100, seed=args.seed)
     chokepoints(SupplyGraph(small), evidence=False)
     dependents(SupplyGraph(small), "country:C0001")
     claims = generate(args.nodes, seed=args.seed)
-    graph = SupplyGraph(claims)
-    wall, cpu, reports = timed(lambda: chokepoints(graph, evidence=False))
-    rows = sum(len(r.chokepoints) for r in reports)
-    del reports, graph
-    print("| nodes | what | s wall | s CPU | against chokepoints (CPU) |")
-    print("|---|---|---|---|---|")
-    print(f"| {args.nodes:,} | chokepoints, all products ({rows:,} rows) | {wall:.1f} "
-          f"| {cpu:.1f} | 1.00x |", flush=True)
-    for node in args.node:
+    print("| nodes | round | what | s wall | s CPU | against chokepoints (CPU) |")
+    print("|---|---|---|---|---|---|")
+    ratios: dict[str, list[float]] = {node: [] for node in args.node}
+    for turn in range(1, args.repeat + 1):
+        # chokepoints, then each node, in turn: a pair's figures share the load
         graph = SupplyGraph(claims)
-        d_wall, d_cpu, found = timed(lambda n=node, g=graph: dependents(g, n))
-        del graph
-        print(f"| {args.nodes:,} | dependents {node} ({len(found.losses):,} products) "
-              f"| {d_wall:.1f} | {d_cpu:.1f} | {d_cpu / cpu:.2f}x |", flush=True)
-
+        wall, cpu, reports = timed(lambda g=graph: chokepoints(g, evidence=False))
+        rows = sum(len(r.chokepoints) for r in reports)
+        del reports, graph
+        print(f"| {args.nodes:,} | {turn} | chokepoints, all products ({rows:,} rows) "
+              f"| {wall:.1f} | {cpu:.1f} | 1.00x |", flush=True)
+        for node in args.node:
+            graph = SupplyGraph(claims)
+            d_wall, d_cpu, found = timed(lambda n=node, g=graph: dependents(g, n))
+            del graph
+            ratios[node].append(d_cpu / cpu)
+            print(f"| {args.nodes:,} | {turn} | dependents {node} ({len(found.losses):,} "
+                  f"products) | {d_wall:.1f} | {d_cpu:.1f} | {d_cpu / cpu:.2f}x |", flush=True)
+    for node, found in ratios.items():
+        print(f"median of {len(found)}: dependents {node} / chokepoints = "
+              f"{statistics.median(found):.2f}x", flush=True)
 
 if __name__ == "__main__":
     main()
