@@ -364,18 +364,20 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
             flat_weights.frombytes(bytes(8 * len(inputs)))
 
     pool_code = MAX
-    producer_rows: dict[tuple[str, str], int] = {}
+    # the producer rows of the material being compiled, by producer (a key names its
+    # material, so only that material's loop can ask it again: one dict a material, not
+    # one of every (producer, material) pair held to the end, some 1.7 million at 1M)
+    producer_rows: dict[str, int] = {}
     stands_on: dict[str, list[int]] = {}
 
     def producer(subject: str, material: str, inputs: list[int]) -> int:
-        key = (subject, material)
-        found = producer_rows.get(key)
+        found = producer_rows.get(subject)
         if found is not None:
             return found
-        if key in blocked:
-            node = producer_rows[key] = internal(ZERO)
+        if blocked and (subject, material) in blocked:
+            node = producer_rows[subject] = internal(ZERO)
             return node
-        node = producer_rows[key] = internal(AND)
+        node = producer_rows[subject] = internal(AND)
         parts = stands_on.get(subject)
         if parts is None:  # the producer and its context: the same for all it makes
             parts = stands_on[subject] = [graph_node(subject)] + [
@@ -397,6 +399,7 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
                 unmapped.add(node_id)
             continue
         elements = [graph_node(e) for e in look.contains(node_id)]
+        producer_rows.clear()
         if graph.relation_claims(node_id, "PRODUCES", incoming=True):
             supply = internal(OR)
             material_inputs = [graph_node(i) for i in look.inputs(node_id)]
