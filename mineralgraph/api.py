@@ -207,8 +207,9 @@ class ScenarioResult(Table):
 
     def rows(self) -> list[dict]:
         """One row per product, hardest hit first; every range as its two ends, as in
-        the CSV. A product not made yet on the date comes last, its figures None and
-        ``not_made_yet`` the date its making starts (None for the others)."""
+        the CSV, and ``loss`` as the JSON gives it (the upper bound's). A product not made
+        yet on the date comes last, its figures None and ``not_made_yet`` the date its
+        making starts (None for the others)."""
         def both(name, pair):
             return ends(name, pair) if pair is not None else {f"{name}_low": None,
                                                               f"{name}_high": None}
@@ -218,6 +219,9 @@ class ScenarioResult(Table):
                  **both("availability", r["availability_range"]),
                  "mapped_availability": r.get("mapped_availability"),
                  **both("loss", r["loss_range"]),
+                 # the JSON row's ``loss`` (the upper bound's: design note 5.6), under
+                 # the same name on every surface (README: read the range, not it alone)
+                 "loss": r.get("loss"),
                  "new_spofs": r["new_spofs"],
                  "new_possible_spofs": r.get("new_possible_spofs", []),
                  "confidence": r.get("confidence"),

@@ -77,11 +77,24 @@ def qualifier_text(key: str, value: Any, predicate: str = "") -> str:
     'about natural graphite'
     >>> qualifier_text("quantity", 28.0), qualifier_text("share", 0.6923)
     ('quantity 28', 'share 0.6923')
+
+    A derived amount reads to six significant digits, as a share does to six decimals,
+    never with the float's false precision (JSON and CSV keep the value as stored):
+
+    >>> qualifier_text("amount", 1.7536888157727089), qualifier_text("amount", 23.610285238955242)
+    ('amount 1.75369', 'amount 23.6103')
+    >>> qualifier_text("amount", 1234567.8)
+    'amount 1234568'
     """
     if key == "about" and predicate.startswith("reported_"):
         return f'as written "{value}"'
-    if isinstance(value, float) and value.is_integer() and key != "share":
-        value = int(value)  # 28 actuators, not 28.0 (a share stays a fraction: 1.0)
+    if isinstance(value, float) and key != "share":
+        if value.is_integer():
+            value = int(value)  # 28 actuators, not 28.0 (a share stays a fraction: 1.0)
+        elif abs(value) >= 100000:
+            value = round(value)
+        else:
+            value = f"{value:.6g}"
     return f"{key} {value}"
 
 

@@ -434,3 +434,25 @@ def sqlite_read_only_uri(path) -> str:
     import urllib.parse
 
     return f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro"
+
+
+#: The folder that holds the ``mineralgraph`` package (site-packages, or the source tree
+#: of an editable install), with a trailing slash.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1]) + "/"
+#: The package's own folder: only files inside it (the bundled data) are written
+#: relative; a user's file beside it keeps its path
+_PACKAGE_DIR = str(Path(__file__).resolve().parent) + "/"
+
+
+def portable_origin(origin: str) -> str:
+    """An origin ``file:line`` with the package's own folder left out, so exports (RDF,
+    snapshots) do not depend on where mineralgraph is installed: the bundled data's rows
+    read ``mineralgraph/data/curated/production.csv:84`` from any install; a user's file
+    keeps its path as given.
+
+    >>> portable_origin(_PACKAGE_ROOT + "mineralgraph/data/curated/x.csv:121")
+    'mineralgraph/data/curated/x.csv:121'
+    >>> portable_origin("/tmp/news/a.md:3")
+    '/tmp/news/a.md:3'
+    """
+    return origin[len(_PACKAGE_ROOT):] if origin.startswith(_PACKAGE_DIR) else origin

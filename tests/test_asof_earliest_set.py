@@ -80,7 +80,7 @@ def losses(graph, wide: bool = False):
 def test_before_the_earliest_year_its_set_stands_marked_as_a_proxy(graph):
     early = graph.as_of(date(2022, 6, 30))
     assert producers(early) == [
-        ("country:CN", 0.6, f"all rare earths in {IN_2023}"),
+        ("country:CN", 0.6, f"all rare earths, in {IN_2023}"),
         ("country:XX", 0.4, IN_2023),
         ("facility:plant", None, None)]          # the plant opening in 2025 stays out
     # the plant and the rest of the world's unmapped output split its 0.4 equally (0.2
@@ -119,7 +119,7 @@ def test_variants_of_a_dated_graph_mark_the_stand_in_once(graph):
     for variant in (early.with_policy("oldest"), early.with_min_confidence("low"),
                     early.as_of(date(2022, 1, 1)),
                     SupplyGraph(early.given_claims(), as_of=early.as_of_date)):
-        assert producers(variant)[:2] == [("country:CN", 0.6, f"all rare earths in {IN_2023}"),
+        assert producers(variant)[:2] == [("country:CN", 0.6, f"all rare earths, in {IN_2023}"),
                                           ("country:XX", 0.4, IN_2023)]
     # the stand-ins are rebuilt from the rows given, not stacked on themselves
     assert {c.qualifier("proxy") for c in early.given_claims()
@@ -167,7 +167,7 @@ def test_bundled_iphone_before_2023_ranks_china_first_and_estonia_is_no_spof(iph
             "country is): China (country:CN).") in iphone_2022
     assert "Estonia (country:EE)." not in iphone_2022
     assert ("China's figure for NdPr oxide (separated) is a proxy, measured for all refined "
-            "rare earths in 2023, the earliest year on record.") in " ".join(iphone_2022.split())
+            "rare earths, in 2023, the earliest year on record.") in " ".join(iphone_2022.split())
     # the report says how dated shares are read (it used to say they "count at any date")
     assert ("As of 2022-06-30: relations and controls not valid on that date are left out; a "
             "material's country shares are those of the year valid on that date, and before "

@@ -106,8 +106,11 @@ def test_markdown_brief_has_every_part():
     assert "\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
     summary = text.split("## Snapshot")[0].split("\n\n")[2]
     # three items, the third with the rest of the world's sentence (5.2), which the
-    # chokepoint text has too (trial 4: the brief cut it)
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 4
+    # chokepoint text has too (trial 4: the brief cut it), after the low-rated claim the
+    # figures rest on (trial 6, M7: China's 2023 clay quota, not measured output)
+    assert len(re.findall(r"[.!?](?= |$)", summary)) == 5
+    assert ("These figures rest on a low-confidence claim: that China produces Heavy "
+            "rare-earth feed") in summary
     assert summary.endswith("so the rest of the world is a single point of failure of it "
                             "(design note 5.2), but many countries, not one.")
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
@@ -117,8 +120,8 @@ def test_markdown_brief_has_every_part():
     assert summary.startswith(
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
-        "oxide (separated) (91% of world output; low, proxy, disputed), China's samarium "
-        "oxide (separated) (91% of world output; low, proxy)")
+        "oxide (separated) (91% of world output; low confidence, proxy, disputed), China's "
+        "samarium oxide (separated) (91% of world output; low confidence, proxy)")
     # 0.08 of HT magnets outside China (BIS) x 0.087228 of Dy oxide (IEA) = 0.006978
     assert ("Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the "
             "scenario") in summary

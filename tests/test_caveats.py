@@ -101,7 +101,8 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
     assert rows == [{"product": "product:jet", "end_use": "defence", "baseline_low": "1.0",
                      "baseline_high": "1.0", "availability_low": "0.1",
                      "availability_high": "0.1", "loss_low": "0.9", "loss_high": "0.9",
-                     "new_spofs": "country:XX", "new_possible_spofs": "", "not_mapped": "1",
+                     "loss": "0.9", "new_spofs": "country:XX", "new_possible_spofs": "",
+                     "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
                      "disputes": "", "assumed_share": "no",
@@ -212,8 +213,8 @@ def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
         "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
         "    first\n"
         "- #3 Rest of world, loss 10.0% (low confidence; rests on a proxy): Rest of world\n"
-        "  -> Samarium oxide -> SmCo magnet -> Jet [1][2][3]. Rest of world's figure for\n"
-        "  Samarium oxide is a proxy, measured for all rare-earth separation.\n"
+        "  -> Samarium oxide -> SmCo magnet -> Jet [1][2][3]. The rest of the world's\n"
+        "  figure for Samarium oxide, named under #2, is a proxy of the same set.\n"
         "  - note on Rest of world -> Samarium oxide: remainder\n"
         "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
         "    first")

@@ -47,7 +47,10 @@ def test_the_december_2024_ban_shows_a_loss_range_with_the_unmapped_stages(run_c
         assert row["range_from_maker"] == [{"control": "control:cn-2024-12-us-ban",
                                             "issuer": "country:CN",
                                             "targets": ["country:US"]}]
-        assert row["low_drivers"] == [{"holder": "country:CN", "how": "blocked",
+        # (each driver also carries its confidence and proxy flag: trial 6, L5)
+        assert [{k: v for k, v in d.items() if k not in (
+            "confidence", "proxy", "proxies", "disputes", "assumed_split")}
+            for d in row["low_drivers"]] == [{"holder": "country:CN", "how": "blocked",
                                        "material": "material:antimony-concentrate",
                                        "share_low": 0.577145, "share_high": 0.577145,
                                        "share_range": [0.577145, 0.577145], "assumed_share": False,
@@ -100,8 +103,11 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
     f35 = next(r for r in rows if r["product"] == "product:f-35")
     assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
             f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.006978", "0.993022", "1.0")
-    # every range as its two ends: no lone figure to read as the answer
-    assert not {"loss", "baseline", "availability", "scenario"} & set(f35)
+    # every range as its two ends: no lone figure to read as the answer, except the JSON
+    # row's ``loss`` (the upper bound's, 5.6), under that name on every surface (trial 6,
+    # M3: JSON had it, CSV and the Python API did not)
+    assert not {"baseline", "availability", "scenario"} & set(f35)
+    assert f35["loss"] == "0.993022"
 
 
 def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
@@ -150,7 +156,12 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
                               "scenario", "--name", "cn-2025-04-defence-denial", "--format",
                               "json").stdout)
     f35 = next(r for r in data["products"] if r["product"] == "product:f-35")
-    assert f35["drivers"] == [
+    # each driver also carries its confidence and proxy flag (trial 6, L5)
+    assert [(d["confidence"], d["proxy"]) for d in f35["drivers"]] == [
+        ("medium", True), ("low", True), ("low", True)]
+    assert [{k: v for k, v in d.items() if k not in (
+        "confidence", "proxy", "proxies", "disputes", "assumed_split")}
+        for d in f35["drivers"]] == [
         {"holder": "country:CN", "how": "blocked", "material": "material:ndfeb-magnet-ht",
          "share_low": 0.92, "share_high": 0.92,
          "share_range": [0.92, 0.92], "assumed_share": False,
@@ -270,9 +281,15 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     text = " ".join(run_cli("--press-figures",
                             "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
-    assert ("#14 Australia, loss 3.3-43% (medium confidence; rests on an assumed (≈) share; "
+    assert ("#14 Australia, loss ≈3.3-43% (medium confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
+    # what the ≈ assumes, beside it (trial 6, M5): under --worst-case a pool no source
+    # splits, each member none to all of it
+    assert ("≈: the rest of the world's 43% of Heavy rare-earth feed for Dy/Tb separation "
+            "(ion-adsorption clay concentrate and HRE-bearing concentrate), shared by Mount "
+            "Weld rare-earth mine (Western Australia) and the rest of the world's unmapped "
+            "output in proportions no source gives (each none to all of it).") in text
 
 
 def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):

@@ -444,7 +444,8 @@ def test_a_material_of_unstated_grade_may_be_the_grade_a_control_covers():
         {"material": "material:magnet", "grades": ["material:magnet-ht"]}]
     assert rows["product:p"]["low_drivers"] == [
         {"holder": "country:CN", "material": "material:magnet", "share": 0.8,
-         "share_range": [0.8, 0.8], "assumed_share": False, "how": "blocked"}]
+         "share_range": [0.8, 0.8], "assumed_share": False, "how": "blocked",
+         "assumed_split": []}]
     assert rows["product:q"]["range_from_grade"] == []
     # a control on Nd, which the magnet states it contains, reaches it in both bounds
     nd = Restriction(issuer="country:CN", covers=("element:Nd",))

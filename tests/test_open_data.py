@@ -316,7 +316,9 @@ def test_share_source_option_changes_concentration(snapshot, run_cli):
     default = json.loads(run_cli("--graph", str(snapshot), "concentration",
                                  "material:re-concentrate", "--format", "json").stdout)[0]
     # Two sets for 2024: USGS's (published 2025-01-31) is used, whole; WMD's is listed.
-    assert default["shares"]["CN"] == 0.6923
+    # read as a share of the set's sum, 1.01 (design note 5.5; trial 6, L7)
+    assert (default["shares"]["CN"], default["stated_top1"], default["stated_sum"]) == (
+        0.685446, 0.6923, 1.01)
     assert [(o["source"], o["top_country"], o["top1"]) for o in default["other_sets"]] == [
         ("source:wmd-2026", "country:CN", 0.5)]
     bad = run_cli("--graph", str(snapshot), "--share-source", "source:nope", "info")

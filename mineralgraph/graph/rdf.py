@@ -45,6 +45,7 @@ from rdflib import OWL, RDF, XSD, BNode, Graph, Literal, URIRef
 
 from mineralgraph.claim import Claim, Value
 from mineralgraph.exceptions import InputError, MineralGraphError
+from mineralgraph.files import portable_origin
 from mineralgraph.ontology import DATA_IRI, MG, ONTOLOGY_IRI, model
 
 #: Base IRI of statement nodes; the local part is the claim id.
@@ -199,13 +200,6 @@ def claim_triples(claim: Claim, typed: bool = True) -> Iterator[tuple]:
             yield st, _term(name), literal(portable_origin(value) if name == "origin" else value)
 
 
-def portable_origin(origin: str) -> str:
-    """An origin ``file:line`` with the package's own folder left out, so exports do not
-    depend on where mineralgraph is installed."""
-    return origin[len(_PACKAGE_ROOT):] if origin.startswith(_PACKAGE_ROOT) else origin
-
-
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2]) + "/"
 
 
 def _type_triples(claim: Claim) -> Iterator[tuple]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
-from mineralgraph.files import refuse_endless, write_atomically
+from mineralgraph.files import portable_origin, refuse_endless, write_atomically
 from mineralgraph.memory import gc_paused
 from mineralgraph.values import claim_text_problem, json_text_clean
 
@@ -40,8 +40,8 @@ def snapshot_text(claims: Iterable[Claim]) -> str:
     ordered = sorted({c.id: c for c in claims}.values(),
                      key=lambda c: (c.subject, c.predicate, c.id))
     try:  # NaN would be written as a bare NaN, which JSON readers refuse
-        lines = [json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False, allow_nan=False)
-                 for c in ordered]
+        lines = [json.dumps(_portable(c.to_dict()), sort_keys=True, ensure_ascii=False,
+                            allow_nan=False) for c in ordered]
     except ValueError:
         bad = next(c for c in ordered if not _all_finite(c))
         raise MineralGraphError(f"{bad.origin or bad.subject}: {bad.subject} "
@@ -50,6 +50,15 @@ def snapshot_text(claims: Iterable[Claim]) -> str:
     body = ",\n".join(lines)
     return (f'{{"format": "{FORMAT}", "version": {VERSION}, "claims": [\n'
             f"{body}\n]}}\n")
+
+
+def _portable(data: dict) -> dict:
+    """A claim's dict with its origin package-relative (:func:`portable_origin`): the same
+    data built in two installs gives the same bytes, and a shared snapshot names no local
+    site-packages folder."""
+    if "origin" in data:
+        data["origin"] = portable_origin(data["origin"])
+    return data
 
 
 def _all_finite(claim: Claim) -> bool:

@@ -191,7 +191,7 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date,
     >>> claims = [share("country:CN", 0.9, 2023, "all rare earths"), share("country:CN", 0.8, 2024)]
     >>> [(c.qualifier("share"), c.qualifier("proxy"))
     ...  for c, _ in earliest_set_proxies(claims, date(2022, 6, 30))]
-    [(0.9, 'all rare earths in 2023, the earliest year on record')]
+    [(0.9, 'all rare earths, in 2023, the earliest year on record')]
     >>> earliest_set_proxies(claims, date(2023, 6, 30))
     []
     """
@@ -215,7 +215,8 @@ def earliest_set_proxies(claims: Iterable[Claim], when: date,
         for claim in earliest:
             held = claim.qualifier("proxy")
             when_measured = f"{first}, the earliest year on record"
-            text = f"{held} in {when_measured}" if held else when_measured
+            # a comma: "refined together, not Sm, in 2024" (not "not Sm in 2024")
+            text = f"{held}, in {when_measured}" if held else when_measured
             qualifiers = tuple(sorted({**dict(claim.qualifiers), "proxy": text}.items()))
             out.append((replace(claim, qualifiers=qualifiers), claim))
     return out

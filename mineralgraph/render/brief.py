@@ -31,7 +31,7 @@ from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 from mineralgraph.render.chain import Chain, build_chain
-from mineralgraph.render.compact import TABLE_ROWS, compact_chain
+from mineralgraph.render.compact import TABLE_ROWS, assumption_lines, compact_chain
 from mineralgraph.reports.common import (
     SourceIndex,
     join_names,
@@ -185,9 +185,14 @@ def _cause(chain: Chain) -> str:
     for node in sorted(chain.nodes.values(), key=lambda n: (n.column, n.key)):
         for bar in node.bars:
             if bar.blocked:
+                # every driver with its confidence, as the text report gives it (trial 6,
+                # L5: "proxy" alone beside "low, proxy")
+                tags = [t for t in bar.note.split(", ") if t and t != "low"]
+                said = ", ".join(([f"{bar.confidence} confidence"] if bar.confidence
+                                  else []) + tags)
                 parts.append(f"{bar.label}'s {in_sentence(node.label)} "
                              f"({replace(bar, note='').share_text()} of world output"
-                             + (f"; {bar.note}" if bar.note else "") + ")")
+                             + (f"; {said}" if said else "") + ")")
     return join_names(parts[:3])
 
 
@@ -243,6 +248,14 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
                  " ≈: the supplier produces without a sourced share and is given an equal part "
                  "of its country's (or the rest of the world's) share (design note 5.4): an "
                  "assumption.")
+        # what each ≈ row assumes, by name (a ≈ is never read as a measured share)
+        note += "".join(f" {line}." for line in assumption_lines(graph, suppliers[:TABLE_ROWS]))
+    # and each ≈ of the picture's bars not said above ("United States ≈5.3%")
+    said = note
+    drawn = [line for line in getattr(chain, "assumptions", []) if line.split(": ", 1)[-1]
+             not in said]
+    if drawn:
+        note += " ≈ in the picture: " + "; ".join(drawn) + "."
     disputed = Caveats()
     for c in suppliers[:TABLE_ROWS]:
         disputed |= c.caveats
@@ -256,7 +269,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     if aside:  # design note 5.5: shown beside the statistical figures, not used
         note += (" Country shares from press, not used by the analysis (design note 5.5; "
                  "--press-figures uses them): " + "; ".join(aside) + ".")
-    summary = _story(graph, report, chain)
+    summary = _story(graph, report, chain, index.cite)
     if len(summary) < 3:  # room for what the chain is made of
         summary.insert(0 if not report.scenario else 1, first + ".")
     # three items; what the product's story says past the third (the rest of the world as
@@ -264,10 +277,10 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     return summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary, rows, note
 
 
-def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
+def _story(graph: SupplyGraph, report, chain: Chain, cite=None) -> list[str]:
     """The brief's summary from the text report's own summary function (:func:`story`):
-    the scenario's cause (and what it blocks on the drawn paths), the product's story,
-    and its inputs with no mapped supply."""
+    the scenario's cause (and what it blocks on the drawn paths), the product's story
+    (its low-rated claims cited with ``cite``), and its inputs with no mapped supply."""
     # the lines of --worst-case and --press-figures are the picture's caption's to say
     paragraphs = story([report], graph)[len(reading_lines(graph)):]
     out = []
@@ -276,7 +289,7 @@ def _story(graph: SupplyGraph, report, chain: Chain) -> list[str]:
         blocked = _cause(chain)
         out.append(cause + (f"; on its supply paths it blocks {blocked}" if blocked else "")
                    + ".")
-    lines, _ = product_story(report, graph)
+    lines, _ = product_story(report, graph, cite)
     out += lines
     if len(out) < 3 and report.unmapped:  # how many at each stage: the picture names them
         out.append(unmapped_sentence(graph, report.unmapped, names=False))

@@ -75,6 +75,8 @@ class Bar:
     company_ranges: tuple = ()
     #: (low, high) of an assumed share made of pooled producers' parts, else None
     share_range: tuple | None = None
+    #: the weakest confidence of the claims the share rests on (None when unrated)
+    confidence: str | None = None
 
     def company_share(self, name: str, share: float, assumed: bool) -> str:
         """``≈0-94%`` for a company that splits a pool (it may hold none of it or all),
@@ -411,7 +413,9 @@ class Chain:
         # does not fit there, so the caption says it (the full chain's header adds its own)
         kept = (self.kept_text() if keeps and self.compact and self.availability_note
                 else None)
-        keeps = f" · keeps {kept} of its supply ({self.availability_note})" if kept else ""
+        # the note may hold parentheses of its own ("(2020)"): set off by a colon, not
+        # nested in parentheses
+        keeps = f" · keeps {kept} of its supply: {self.availability_note}" if kept else ""
         return (f"As of {when} · scenario: {scenario}{keeps} · dataset {self.version} · "
                 f"{sources}")
 

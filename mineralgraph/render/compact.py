@@ -46,6 +46,7 @@ from mineralgraph.graph.analysis.exposure import (
     top_suppliers,
     unmarked_ranks,
 )
+from mineralgraph.graph.analysis.splits import material_splits
 from mineralgraph.graph.analysis.structure import producer_weights, share_ranges, stated_share
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -172,7 +173,8 @@ def material_bars(graph: SupplyGraph, material: str,
                         weak_tag(Caveats.of(used[owner])),
                         tuple((n, tuple(spans[n])) for n, _, _ in inside
                               if spans[n][0] < spans[n][1] - 1e-12),
-                        _pooled_range(pooled[owner]) if assumed else None))
+                        _pooled_range(pooled[owner]) if assumed else None,
+                        Caveats.of(used[owner]).confidence))
     if other > 1e-9:
         bars.append(Bar(REST_OF_WORLD, "other countries", other, other_assumed))
     total = sum(b.share for b in bars)
@@ -282,7 +284,34 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
     chain.citations = {s: graph.citation(s) for s in listed}
+    # every ≈ the picture draws: its marked rows' and its bars' (a country's part made of
+    # equal splits, or a company's inside it)
+    drawn = [m for m, node in sorted(nodes.items()) if node.kind == "Material" and any(
+        b.assumed or any(a for _, _, a in b.companies) for b in node.bars)]
+    chain.assumptions = assumption_lines(
+        graph, [c for _, c, _ in owners],
+        [split for m in drawn for split in material_splits(graph, m)])
     return chain
+
+
+def assumption_lines(graph: SupplyGraph, rows, splits=()) -> list[str]:
+    """What the ≈ shares of some chokepoint rows (and ``splits``, a picture's ≈ bars)
+    assume (design note 5.4), one line per pool, with the rows that rest on it: "#7 JL Mag
+    Rare-Earth: China's 92% of Sintered NdFeB permanent magnet split equally between
+    ...". Said where the ≈ figure is, so a ≈ is never read as a measured share."""
+    from mineralgraph.reports.common import join_names
+    from mineralgraph.reports.summary import split_phrase
+
+    held: dict = {}
+    for c in rows:
+        if not getattr(c, "assumed_share", False):
+            continue
+        for split in getattr(c, "splits", []):
+            held.setdefault(split, []).append(f"#{c.rank} {c.label}" if c.rank else c.label)
+    for split in splits:
+        held.setdefault(split, [])
+    return [(f"{join_names(names)}: " if names else "") + split_phrase(graph, split)
+            for split, names in held.items()]
 
 
 #: The rows of a brief's chokepoint table: the product's first suppliers, by rank.

@@ -455,11 +455,20 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         if skipped:
             parts.append("not marked: " + "; ".join(skipped))
         basis = chain.loss_basis()
-        head = f"Top chokepoints (loss of {basis})" if basis else "Top chokepoints"
+        # the basis may hold a figure in parentheses of its own: no nested parentheses
+        head = f"Top chokepoints, loss of {basis}" if basis else "Top chokepoints"
         tail = (". [n]: its sources as the chokepoint report numbers them (mineralgraph "
                 f"chokepoints --product {chain.focus}, at the same date and scenario); hover "
                 "a box of the SVG for its own" if any(t.cited for t in chain.top) else "")
         for line in full_wrap(f"{head}: " + " · ".join(parts) + tail, width - 2 * MARGIN, f):
+            out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
+            y += s.line
+        y -= s.line
+    assumptions = getattr(chain, "assumptions", [])
+    if assumptions and standalone:  # what each ≈ figure assumes (5.4; a brief says it)
+        x, y = MARGIN, y + s.line * 1.4
+        for line in full_wrap("≈ assumed shares: " + " · ".join(assumptions) + ".",
+                              width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line

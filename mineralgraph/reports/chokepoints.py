@@ -21,6 +21,7 @@ from mineralgraph.reports.common import (
     name,
     press_beside,
     press_beside_json,
+    prose_name,
     reading_flags,
     span,
     spof_json,
@@ -30,10 +31,13 @@ from mineralgraph.reports.common import (
 )
 from mineralgraph.reports.summary import (
     caveat_phrase,
-    caveat_sentences,
+    dispute_sentences,
     headline_phrase,
     not_made_sentence,
+    possessive,
+    proxy_sentences,
     rests_on,
+    split_phrase,
     story,
     unmapped_groups,
 )
@@ -150,6 +154,9 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     supply path with its citations and proxies, and under it the reviewers' notes on the
     steps of that path (a note sits under the row whose path carries it, nowhere else)."""
     items = []
+    # the proxies named under an earlier row (material, what it was measured for): a later
+    # row resting on the same says so in one sentence, not the whole list again
+    named: dict[tuple[str, str], str] = {}
     for c in shown_rows:
         if not c.paths:
             continue
@@ -158,9 +165,12 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         cited = sources.cite([s for step in path for s in step.sources])
         phrase = caveat_phrase(c.caveats)
         rank = f"#{c.rank} " if c.rank else ""
-        line = (f"{rank}{c.label}, loss {span(*c.loss_range)}{' ' + phrase if phrase else ''}: "
-                f"{chain} {cited}")
-        sentences = caveat_sentences(graph, c.caveats)
+        # the ≈ on the figure as in the table, and what it assumes beside it (5.4)
+        line = (f"{rank}{c.label}, loss {'≈' if c.assumed_share else ''}{span(*c.loss_range)}"
+                f"{' ' + phrase if phrase else ''}: {chain} {cited}")
+        sentences = [f"≈: {split_phrase(graph, split)}." for split in c.splits]
+        sentences += proxy_lines(graph, c, named)
+        sentences += dispute_sentences(graph, c.caveats)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
@@ -173,6 +183,31 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
                       for phrase in press_beside(graph, first, sources.cite)]
         items.append((line, notes))
     return items
+
+
+def proxy_lines(graph: SupplyGraph, row, named: dict[tuple[str, str], str]) -> list[str]:
+    """The proxy sentences of an evidence row: those of proxies not named under an earlier
+    row (by material and what it was measured for: ``named``, updated), and one sentence
+    for the rest ("The rest of the world's figures for the 7 materials named under #4 are
+    proxies of the same sets.")."""
+    label = f"#{row.rank}" if row.rank else row.label
+    fresh = [p for p in row.caveats.proxies if (p[1], p[2]) not in named]
+    again = [p for p in row.caveats.proxies if (p[1], p[2]) in named]
+    out = proxy_sentences(graph, replace(row.caveats, proxies=tuple(fresh)))
+    for p in fresh:
+        named.setdefault((p[1], p[2]), label)
+    if again:
+        where = join_names(sorted({named[(p[1], p[2])] for p in again}))
+        owners = sorted({p[0] for p in again})
+        whose = (possessive(graph, owners[0]) if len(owners) == 1
+                 else f"{join_names([prose_name(graph, o) for o in owners])}'")
+        count = len({p[1] for p in again})
+        what = (f"figure for {graph.label(again[0][1])}, named under {where}, is a proxy"
+                if count == 1 else
+                f"figures for the {count} materials named under {where} are proxies")
+        out.append(f"{whose[:1].upper()}{whose[1:]} {what} of the same "
+                   f"{'set' if count == 1 else 'sets'}.")
+    return out
 
 
 def evidence_block(items: list[tuple[str, list[str]]], markdown: bool) -> list[str]:

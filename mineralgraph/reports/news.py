@@ -81,14 +81,19 @@ def _sources(claim) -> str:
     return f"<{', '.join(claim.sources)}>"
 
 
+def figure_value(claim) -> str:
+    """An article's trade figure as it reads: ``-93%`` for a change, else the quantity
+    with its unit."""
+    unit = f" {claim.qualifier('unit')}" if claim.qualifier("unit") else ""
+    return (f"{claim.object:+.0%}" if claim.predicate == "reported_trade_change"
+            else f"{cell(claim.object)}{unit}")
+
+
 def _figure_text(claim) -> str:
     flow, partner = claim.qualifier("flow"), claim.qualifier("partner")
     way = "to" if flow == "export" else "from"
-    unit = f" {claim.qualifier('unit')}" if claim.qualifier("unit") else ""
-    value = f"{claim.object:+.0%}" if claim.predicate == "reported_trade_change" \
-        else f"{cell(claim.object)}{unit}"
     return (f"{claim.subject} {flow} {way} {partner} of {claim.qualifier('material')}, "
-            f"{claim.qualifier('period')}: {value}")
+            f"{claim.qualifier('period')}: {figure_value(claim)}")
 
 
 def _statistic_text(claim) -> str:

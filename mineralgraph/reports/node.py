@@ -63,7 +63,16 @@ def render_node_text(view: dict) -> str:
                  if (quals := a.get("qualifiers", {}).items()) else "")
               + "".join(f"[{n}]" for n in sorted(a["sources"]))
               for a in view["attributes"]]
-    lines += ["", "Relations:"] + [_relation_line(r) for r in view["relations"]]
+    if view.get("beside"):
+        # next to the article's figures above, not after a thousand relations (trial 6,
+        # M2: the pairing at the end of the page went unseen); each customs relation
+        # below names the article's figure beside it too
+        lines += ["", "Trade figures of articles beside the statistical figures of the same "
+                      "flow and month:"]
+        lines += ["  " + line for line in beside_lines(view)]
+    paired = _paired_relations(view)
+    lines += ["", "Relations:"] + [_relation_line(r) + paired.get(i, "")
+                                   for i, r in enumerate(view["relations"])]
     if view.get("modal"):
         lines += ["", "Forecasts, plans and speculation of sources (no decision, never in the "
                       "analysis):"]
@@ -75,10 +84,6 @@ def render_node_text(view: dict) -> str:
                   + (" (of the materials that contain it)" if view["kind"] == "Element"
                      else "") + ":"]
         lines += [_statistic_line(s) for s in view["statistics"]]
-    if view.get("beside"):
-        lines += ["", "Trade figures of articles beside the statistical figures of the same "
-                      "flow and month:"]
-        lines += ["  " + line for line in beside_lines(view)]
     if view.get("press_figures_not_used"):
         lines += ["", "Country shares from press, not used by the analysis (design note 5.5; "
                       "mineralgraph --press-figures ... uses them where no statistical figure "
@@ -88,6 +93,29 @@ def render_node_text(view: dict) -> str:
                   for p in view["press_figures_not_used"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
+
+
+def _paired_relations(view: dict) -> dict[int, str]:
+    """For the view's relations that are the statistical figure an article's trade figure
+    is set beside (``view["beside"]``), by position: a line naming the article's figure
+    and its source, for under the relation."""
+    from mineralgraph.reports.news import figure_value
+
+    numbers = {s["id"]: s["n"] for s in view["sources"]}
+    out: dict[int, str] = {}
+    for item in view.get("beside", []):
+        figure = Claim.from_dict(item["figure"])
+        cited = "".join(f"[{numbers[s]}]" for s in figure.sources if s in numbers)
+        for stat in item["statistics"]:
+            for i, rel in enumerate(view["relations"]):
+                if (rel["direction"] == "out" and rel["relation"] == stat["predicate"]
+                        and rel["node"] == stat["object"] and view["id"] == stat["subject"]
+                        and rel["qualifiers"] == stat.get("qualifiers", {})
+                        and str(rel["valid_from"] or "") == str(stat.get("valid_from") or "")):
+                    out[i] = out.get(i, "") + (
+                        f"\n       beside: an article's figure of the same flow and month, "
+                        f"{figure_value(figure)} {cited}".rstrip())
+    return out
 
 
 def beside_lines(view: dict) -> list[str]:

@@ -221,10 +221,130 @@ def rests_on(caveats: Caveats) -> str:
     return "rests on " + join_names(parts) if parts else "rests on unrated claims"
 
 
+def possessive(graph: SupplyGraph, node_id: str) -> str:
+    """A node's name in the possessive, as it reads in a sentence: "China's", "the United
+    States'", "the rest of the world's" (never "United States's").
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> possessive(g, "country:US"), possessive(g, "country:XX"), possessive(g, "country:CN")
+    ("the United States'", "the rest of the world's", "China's")
+    """
+    name = "the rest of the world" if node_id == REST_OF_WORLD else prose_name(graph, node_id)
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
-    """One sentence per proxy: what the figure stands in for and what it was measured for."""
-    return [f"{graph.label(subject)}'s figure for {graph.label(obj)} is a proxy, measured "
-            f"for {measured_for}." for subject, obj, measured_for in caveats.proxies]
+    """One sentence per material and reason: whose figures stand in and what they were
+    measured for ("Every country's figure for Refined cobalt is a proxy, measured for
+    ..." where the whole set is; else the countries named), never one per country.
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> for line in proxy_sentences(g, Caveats(proxies=(
+    ...     ("country:US", "material:x", "all oxides"), ("country:CN", "material:x",
+    ...     "all oxides"), ("country:CN", "material:y", "all metal")))):
+    ...     print(line)
+    The figures of China and the United States for material:x are proxies, measured for all oxides.
+    China's figure for material:y is a proxy, measured for all metal.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for subject, obj, measured_for in caveats.proxies:
+        groups.setdefault((obj, measured_for), []).append(subject)
+    # one country's figures for several materials measured for the same: one sentence
+    alone: dict[tuple[str, str], list[str]] = {}
+    for (obj, measured_for), subjects in groups.items():
+        if len(subjects) == 1:
+            alone.setdefault((subjects[0], measured_for), []).append(obj)
+    out = []
+    for (subject, measured_for), objs in alone.items():
+        whats = join_names([graph.label(o) for o in objs])
+        out.append(_sentence(f"{possessive(graph, subject)} "
+                             + (f"figure for {whats} is a proxy" if len(objs) == 1 else
+                                f"figures for {whats} are proxies")
+                             + f", measured for {measured_for}."))
+    for (obj, measured_for), subjects in groups.items():
+        what = graph.label(obj)
+        if len(subjects) == 1:
+            continue
+        countries = {c.subject for c in graph.relation_claims(obj, "PRODUCES", incoming=True)
+                     if graph.kind(c.subject) == "Country" and c.qualifier("share") is not None}
+        if countries and countries <= set(subjects):
+            whose = "Every country's figure"
+            if REST_OF_WORLD in subjects:
+                whose += " (the rest of the world's too)"
+            out.append(f"{whose} for {what} is a proxy, measured for {measured_for}.")
+            continue
+        names = sorted((prose_name(graph, n) if n != REST_OF_WORLD else "the rest of the world"
+                        for n in subjects), key=lambda n: (n == "the rest of the world",
+                                                          n.removeprefix("the ").casefold()))
+        out.append(f"The figures of {join_names(names)} for {what} are proxies, measured for "
+                   f"{measured_for}.")
+    return out
+
+
+def split_phrase(graph: SupplyGraph, split) -> str:
+    """What an assumed (≈) share assumes, in words (an
+    :class:`~mineralgraph.graph.analysis.splits.EqualSplit`): the pool, its share, between
+    whom it is split and that no source measured the part; a member's own output or
+    capacity that gives no share (5.4: no world output of its year and unit is sourced)
+    is named with why.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis.splits import equal_splits
+    >>> g = load_bundled()
+    >>> print(split_phrase(g, equal_splits(g, "material:ndfeb-magnet", ["company:jl-mag"])[0]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    China's 92% of Sintered NdFeB permanent magnet split equally between JL Mag Rare-Earth
+    and China's unmapped output, ≈46% each: an assumption, not a measured share. A
+    producer's own figure gives no share, no world output of Sintered NdFeB permanent magnet
+    of its year and unit being sourced (design note 5.4): JL Mag Rare-Earth, capacity 40,000
+    t/yr in 2025
+    """
+    def owner(country: str) -> str:
+        name = ("the rest of the world" if country == REST_OF_WORLD
+                else prose_name(graph, country))
+        return name + ("'" if name.endswith("s") else "'s")
+
+    names = [f"{owner(m)} unmapped output" if m == split.pool else graph.label(m)
+             for m in split.members]
+    # the pool's unmapped output last, as one reads it ("... and China's unmapped output")
+    names = sorted(names, key=lambda n: n.endswith(" unmapped output"))
+    what = graph.label(split.material)
+    whole = (f"{owner(split.pool)} {percent(split.whole)} of {what}" if split.pool
+             else f"the {percent(split.whole)} of {what} that the sourced shares leave")
+    if split.bounded:
+        text = (f"{whole}, shared by {join_names(names)} in proportions no source gives "
+                "(each none to all of it)")
+    else:
+        text = (f"{whole} split equally between {join_names(names)}, ≈{percent(split.part)} "
+                "each: an assumption, not a measured share")
+    own = []
+    for m in split.members:
+        if m == split.pool:
+            continue
+        for c in graph.relation_claims(m, "PRODUCES"):
+            if str(c.object) != split.material or c.qualifier("share") is not None:
+                continue
+            kind = "output" if c.qualifier("amount") else "capacity"
+            figure = c.qualifier("amount") or c.qualifier("capacity")
+            if not figure:
+                continue
+            unit = str(c.qualifier("unit") or "").strip()
+            year = c.qualifier("year")
+            own.append(f"{graph.label(m)}, {kind} {thousands(figure)}"
+                       f"{' ' + unit if unit else ''}{f' in {year}' if year else ''}")
+    if own:
+        whose = "A producer's" if len(own) == 1 else "Producers'"
+        text += (f". {whose} own "
+                 f"{'figure gives' if len(own) == 1 else 'figures give'} no share, no world "
+                 f"output of {what} of {'its' if len(own) == 1 else 'their'} year and unit "
+                 "being sourced (design note 5.4): " + "; ".join(own))
+    return text
 
 
 #: How a disputed relation reads: "Lockheed Martin F-35 Lightning II needs ...".
@@ -246,12 +366,56 @@ def dispute_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     out = []
     for subject, relation, obj, by in caveats.disputes:
         if relation == "PRODUCES":
-            what = f"{graph.label(subject)}'s figure for {graph.label(obj)}"
+            what = _sentence(f"{possessive(graph, subject)} figure for {graph.label(obj)}")
         else:
             verb = DISPUTED_VERBS.get(relation, relation.lower().replace("_", " "))
             what = f"That {graph.label(subject)} {verb} {graph.label(obj)}"
         out.append(f"{what} is disputed: {by}.")
     return out
+
+
+#: How a low-rated claim reads after "that": "Patriot ... needs Patriot GaN AESA radar".
+CLAIM_VERBS = {**DISPUTED_VERBS, "PRODUCES": "produces"}
+
+
+def low_claim_sentence(graph: SupplyGraph, caveats: Caveats, cite=None, limit: int = 3,
+                       lead: str | None = "It rests on") -> str:
+    """The low-rated claims a figure rests on, named as its proxies and disputes are
+    (design note 5.7: confidence travels with the answer): relation, source and note,
+    the product's own requirements first, at most ``limit`` of them and how many more
+    (JSON ``low_confidence`` lists them all). ``cite`` turns source ids into a citation
+    (a :class:`SourceIndex`'s); without it the source ids are named. ``lead`` opens the
+    sentence ("It rests on a low-confidence claim: ..."); None, after a sentence that
+    said so: "The claim rated low: ...". "" when none.
+
+    >>> from mineralgraph import load_bundled
+    >>> low = (("product:patriot", "REQUIRES", "material:patriot-gan-radar",
+    ...         ("source:defensenews-patriot-gan-2016",), "a prototype in 2016"),)
+    >>> print(low_claim_sentence(load_bundled(), Caveats("low", low=low)))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    It rests on a low-confidence claim: that Patriot air and missile defence system needs
+    Patriot GaN AESA radar (Raytheon) (source:defensenews-patriot-gan-2016) (note: a
+    prototype in 2016).
+    """
+    if not caveats.low:
+        return ""
+    ordered = sorted(caveats.low, key=lambda c: (not c[0].startswith("product:"), not c[4], c))
+    named = []
+    for who, relation, obj, sources, note in ordered[:limit]:
+        verb = CLAIM_VERBS.get(relation, relation.lower().replace("_", " "))
+        where = cite(list(sources)) if cite else (
+            f"({', '.join(sources)})" if sources else "")
+        named.append(f"that {graph.label(who)} {verb} {graph.label(obj)}"
+                     + (f" {where}" if where else "") + (f" (note: {note})" if note else ""))
+    more = len(ordered) - len(named)
+    tail = f"; and {more} more (JSON low_confidence)" if more else ""
+    if lead is None:  # after a sentence that said the figures rest on low-rated claims
+        count = ("The claim rated low" if len(ordered) == 1
+                 else f"The {len(ordered)} claims rated low" + (", among them" if more else ""))
+        return f"{count}: " + "; ".join(named) + tail + "."
+    count = ("a low-confidence claim" if len(ordered) == 1
+             else f"{len(ordered)} low-confidence claims" + (", among them" if more else ""))
+    return f"{lead} {count}: " + "; ".join(named) + tail + "."
 
 
 def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
@@ -552,8 +716,10 @@ def not_made_sentence(report: ProductReport, graph: SupplyGraph, cited: str = ""
             "availability or single point of failure on that date.")
 
 
-def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str], Caveats]:
-    """Sentences on one product, and the caveats of its headline figures."""
+def product_story(report: ProductReport, graph: SupplyGraph,
+                  cite=None) -> tuple[list[str], Caveats]:
+    """Sentences on one product, and the caveats of its headline figures: the low-rated
+    claims these rest on are named (:func:`low_claim_sentence`, cited with ``cite``)."""
     if getattr(report, "not_made", None):
         return [not_made_sentence(report, graph)], Caveats()
     named: set = set()  # the proxies named so far: a later figure says "the same"
@@ -574,6 +740,9 @@ def product_story(report: ProductReport, graph: SupplyGraph) -> tuple[list[str],
     if sentence:
         lines.append(sentence)
         caveats = caveats | (found if found.weak else Caveats())
+    low = low_claim_sentence(graph, caveats, cite, lead="These figures rest on")
+    if low:  # part of the headline it qualifies (a brief keeps three items)
+        lines[-1] += " " + low
     if report.through_makers:
         lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:
@@ -665,7 +834,7 @@ def story(reports: list[ProductReport], graph: SupplyGraph, cite=None) -> list[s
                    "(a country, company or facility besides their maker).")
     weak = Caveats()
     for report in every:
-        lines, caveats = product_story(report, graph)
+        lines, caveats = product_story(report, graph, cite)
         out.append(" ".join(lines))
         if caveats.weak:
             weak |= caveats

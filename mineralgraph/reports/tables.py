@@ -41,6 +41,7 @@ from mineralgraph.reports.summary import (
     headline_phrase,
     held_claims,
     left_out_sentence,
+    low_claim_sentence,
     makers_country_sentence,
     rest_of_world_sentence,
     rests_on,
@@ -131,6 +132,17 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     for caveats, _ in marks:
         weak |= caveats
     intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
+    # a set adding up to over 100% is read as shares of its sum (5.5), as the analysis
+    # reads it: the figures above are those; the source's own said once (trial 6, L7)
+    summed = [c for c in items if c.stated_sum]
+    if summed:
+        intro += (" Where a source's shares add up to over 100% (it rounds world totals, "
+                  "not the countries), they are read as shares of their sum, as every other "
+                  "view reads them (design note 5.5): "
+                  + "; ".join(f"{c.label}, {100 * c.stated_sum:.2f}% in all: "
+                              f"{graph.label(c.top_country or '')} "
+                              f"{100 * (c.stated_top1 or 0.0):.2f}% as given, "
+                              f"{100 * c.top1:.2f}% of the sum" for c in summed) + ".")
     competing = [c for c in items if c.other_sets]
     if competing:
         described = [f"{c.label} ({', '.join(_other_set(o) for o in c.other_sets)})"
@@ -410,10 +422,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if fmt == "json":
         return to_json({**result, **reading_flags(graph),
                         "products": [
-            {**r, "drivers": [{**d, "sources": driver_sources([d], graph)}
-                              for d in r.get("drivers", [])],
-             "low_drivers": [{**d, "sources": driver_sources([d], graph)}
-                             for d in r.get("low_drivers", [])]}
+            {**r, "drivers": [driver_json(d, graph) for d in r.get("drivers", [])],
+             "low_drivers": [driver_json(d, graph) for d in r.get("low_drivers", [])]}
             for r in result["products"]]})
     csv = fmt == "csv"
     sources = SourceIndex(graph)
@@ -454,6 +464,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         **ends("availability", r["availability_range"]),
                         "mapped_availability": r["mapped_availability"],
                         **ends("loss", r["loss_range"]),
+                        "loss": r["loss"],
                         "new_spofs": r["new_spofs"],
                         "new_possible_spofs": r["new_possible_spofs"]})
         rows.append(row)
@@ -486,6 +497,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
                   f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
+        low = low_claim_sentence(graph, weak, None if csv else sources.cite, lead=None)
+        intro += f" {low}" if low else ""
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     if later:
         when = result.get("as_of") or "the date"
@@ -521,7 +534,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         # baseline and availability: 5.6's two bounds; mapped_availability beside them
         # (the inputs of no mapped supply, counted in not_mapped, taken as missing)
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
-                   "availability_high", "loss_low", "loss_high", "new_spofs",
+                   "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
                    "proxies", "disputes", "assumed_share", "sources", "mapped_availability"]
         if later:  # the date its making starts, for a product not made yet
@@ -556,6 +569,18 @@ def possessive(text: str) -> str:
     ("China's", "MP Materials'")
     """
     return text + ("'" if text.endswith("s") else "'s")
+
+
+def driver_json(driver: dict, graph: SupplyGraph) -> dict:
+    """A driver of a scenario's loss as JSON: as :func:`~mineralgraph.graph.analysis.
+    comparison.drivers` gives it, with the sources, ``confidence``, ``proxy`` (whether a
+    proxy is among its claims) and ``proxies`` of the share it is (:func:`held_claims`),
+    as the text gives them beside each driver."""
+    caveats = Caveats.of(held_claims(graph, driver["material"], driver["holder"]))
+    found = caveats.as_dict()
+    return {**driver, "sources": driver_sources([driver], graph),
+            "confidence": caveats.confidence, "proxy": bool(caveats.proxies),
+            "proxies": found["proxies"], "disputes": found["disputes"]}
 
 
 def driver_sources(drivers: list[dict], graph: SupplyGraph) -> list[str]:
@@ -687,7 +712,9 @@ def row_caveats(row: dict) -> Caveats:
                    tuple((p["subject"], p["object"], p["measured_for"])
                          for p in row.get("proxies", ())), bool(row.get("assumed_share")),
                    tuple((d["subject"], d["relation"], d["object"], d["disputed_by"])
-                         for d in row.get("disputes", ())))
+                         for d in row.get("disputes", ())),
+                   tuple((w["subject"], w["relation"], w["object"], tuple(w["sources"]),
+                          w["note"]) for w in row.get("low_confidence", ())))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:

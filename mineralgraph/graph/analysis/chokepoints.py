@@ -39,6 +39,7 @@ from mineralgraph.graph.analysis.confidence import (
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.splits import EqualSplit, equal_splits
 from mineralgraph.graph.analysis.structure import (
     figures_count,
     output_share,
@@ -99,6 +100,9 @@ class Chokepoint:
     #: own work there (section 5.1), those makers: an annotation of the SPOF
     #: (Analysis.through_makers), which stays one (5.6)
     through_makers: list[str] = field(default_factory=list)
+    #: what its ≈ share assumes: the pools it splits equally with others (5.4;
+    #: :func:`~mineralgraph.graph.analysis.splits.equal_splits`), when ``assumed_share``
+    splits: list[EqualSplit] = field(default_factory=list)
 
     @property
     def spof_kind(self) -> str | bool:
@@ -111,10 +115,13 @@ class Chokepoint:
                 "loss_range": [round(v, 6) for v in self.loss_range],
                 "spof": self.spof_kind, "spof_through_makers": self.through_makers,
                 "stage": self.stage,
-                "assumed_share": self.assumed_share, "range_from_unmapped": self.behind,
+                "assumed_share": self.assumed_share,
+                "assumed_split": [split.as_dict() for split in self.splits],
+                "range_from_unmapped": self.behind,
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
+                "low_confidence": self.caveats.as_dict()["low_confidence"],
                 "country": self.country, "hhi": self.hhi,
                 "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
                 "sources": self.sources,
@@ -298,6 +305,7 @@ class ProductReport:
                 "confidence": self.caveats.confidence,
                 "proxies": self.caveats.as_dict()["proxies"],
                 "disputes": self.caveats.as_dict()["disputes"],
+                "low_confidence": self.caveats.as_dict()["low_confidence"],
                 "assumed_share": self.caveats.assumed_share,
                 "chokepoints": [c.as_dict() for c in self.chokepoints],
                 "supply_not_mapped": self.unmapped,
@@ -309,6 +317,10 @@ class ProductReport:
                                       if self.most_concentrated else None),
                 "left_out_below_confidence": [left_out_dict(c, self.wide)
                                               for c in self.left_out]}
+
+
+#: no claim kept yet for a step (None is a step without one)
+_UNKNOWN = object()
 
 
 class Evidence:
@@ -328,7 +340,6 @@ class Evidence:
         #: country -> the materials its facilities and companies produce without a share
         #: (what :meth:`assumed_share` asks of a country, product after product)
         self._unshared: dict[str, frozenset] = {}
-        self._produced_sets: dict[str, frozenset[str]] = {}
         self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
         #: what :meth:`availability_caveats` reads of each node (made on first use)
         self._caveat_parts: tuple | None = None
@@ -340,6 +351,13 @@ class Evidence:
         self._loss_material: dict[tuple[str, str], str | None] = {}
         #: flow edge (u, v) -> its relation and the claims behind it (:meth:`step_claim`)
         self._edge_claims: dict[tuple[str, str], tuple[str, list[Claim]]] = {}
+        #: flow edge (u, v) -> its step's claim where that does not depend on the rest of
+        #: the path (every edge but a SUPPLIES one under several claims): read without
+        #: :meth:`step_claim`'s call and the path's tail it takes (hundreds of thousands of
+        #: steps for a large country's ``dependents``)
+        self._step_claim: dict[tuple[str, str], Claim | None] = {}
+        #: (what, node) -> the flow numbers of a list of ids kept for the node
+        self._flow_numbers: dict[tuple[str, str], np.ndarray] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -372,20 +390,32 @@ class Evidence:
 
     def _relevant(self, node_id: str, product: str) -> list[str]:
         """What the node produces (:meth:`produced`) upstream of the product, sorted."""
-        ups = self.analysis.upstream(product)
         produced = self.produced(node_id)
-        if len(produced) > 8 and len(ups) < len(produced):
-            # a country produces thousands of materials, asked product after product:
-            # walk the smaller side (the same sorted list)
-            return sorted(self._produced_set(node_id) & ups)
-        return [m for m in produced if m in ups]
+        return self._among_upstream(produced, self._numbers(("produced", node_id), produced),
+                                    product)
 
-    def _produced_set(self, node_id: str) -> frozenset[str]:
-        """:meth:`produced` as a set (cached)."""
-        found = self._produced_sets.get(node_id)
+    def _numbers(self, key, ids: list[str]) -> np.ndarray:
+        """The flow numbers of ``ids`` (every one in the flow index), kept under ``key``
+        (a supplier's materials, asked product after product)."""
+        found = self._flow_numbers.get(key)
         if found is None:
-            found = self._produced_sets[node_id] = frozenset(self.produced(node_id))
+            number = self.analysis.flow_index.number
+            found = self._flow_numbers[key] = np.fromiter(
+                (number[n] for n in ids), np.int64, len(ids))
         return found
+
+    def _among_upstream(self, ids: list[str], numbers: np.ndarray, product: str) -> list[str]:
+        """Those of ``ids`` (their flow ``numbers``) upstream of the product, in their
+        order: read from the flow index's mask of the product's upstream (kept for the
+        last product asked), not from a set of its ids made for each product."""
+        flow = self.analysis.flow_index
+        mask = self.analysis._upstream_mask(flow, product)
+        itself = flow.number.get(product, -1)
+        if len(ids) <= 8:
+            return [n for n, i in zip(ids, numbers.tolist(), strict=True)
+                    if mask[i] and i != itself]
+        return [ids[at] for at in np.flatnonzero(mask[numbers]).tolist()
+                if numbers[at] != itself]
 
     def _made_by(self, node_id: str) -> tuple[list[str], dict[str, list[int]]]:
         """The producers :meth:`claims` reads for a supplier (itself, and the facilities
@@ -492,6 +522,20 @@ class Evidence:
         return any(stated_share(self.graph, c) is None and (
             not figures_count(self.graph, c) or output_share(self.graph, c) is None)
                    for p in producers for c in self.graph.relation_claims(p, "PRODUCES"))
+
+    def splits(self, node_id: str, product: str) -> list[EqualSplit]:
+        """What the node's assumed share (:meth:`assumed_share`) assumes: the pools it
+        splits equally with others (:func:`equal_splits`) of the material its loss comes
+        from (:meth:`loss_material`), else of each material it produces upstream of the
+        product."""
+        held = self.held(node_id)
+        first = self.loss_material(node_id, product)
+        found = equal_splits(self.graph, first, held) if first else []
+        if not found:
+            for material in self._relevant(node_id, product):
+                if material != first:
+                    found += equal_splits(self.graph, material, held)
+        return found
 
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
@@ -600,6 +644,8 @@ class Evidence:
             subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
             found = self._edge_claims[(u, v)] = (relation, [
                 c for c in self.graph.relation_claims(subject, relation) if c.object == obj])
+            if relation != "SUPPLIES" or len(found[1]) < 2:
+                self._step_claim[(u, v)] = found[1][0] if found[1] else None
         relation, claims = found
         if relation == "SUPPLIES" and len(claims) > 1:
             read = [c for c in claims if c.qualifier("material") is not None]
@@ -632,10 +678,21 @@ class Evidence:
             return
         for source, path in zip(missing, flow.shortest_paths_to(missing, target),
                                 strict=True):
-            path = path or []
-            found = [self.step_claim(u, v, path[i + 2:])[1]
-                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
-            self._path_cache[(source, target)] = [c for c in found if c is not None]
+            self._path_cache[(source, target)] = self._steps_claims(path or [])
+
+    def _steps_claims(self, path: list[str]) -> list[Claim]:
+        """The claims of a path's steps (:meth:`step_claim`), in order, steps without one
+        left out."""
+        known = self._step_claim.get
+        out = []
+        for i in range(len(path) - 1):
+            key = (path[i], path[i + 1])
+            claim = known(key, _UNKNOWN)
+            if claim is _UNKNOWN:
+                claim = self.step_claim(key[0], key[1], path[i + 2:])[1]
+            if claim is not None:
+                out.append(claim)
+        return out
 
     def _path_claims(self, source: str, target: str) -> list[Claim]:
         """The claims on the shortest supply path from ``source`` to ``target`` (cached)."""
@@ -645,9 +702,7 @@ class Evidence:
                 path = self.analysis.flow_index.shortest_path(source, target)
             except (nx.NetworkXNoPath, nx.NodeNotFound):
                 path = []
-            found = [self.step_claim(u, v, path[i + 2:])[1]
-                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
-            self._path_cache[key] = [c for c in found if c is not None]
+            self._path_cache[key] = self._steps_claims(path)
         return self._path_cache[key]
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
@@ -674,17 +729,23 @@ class Evidence:
         """The claims :meth:`caveats` reads for losing ``node_id``: what the answer rests
         on, and so the sources a view cites for it."""
         claims = list(self._path_claims(node_id, product))
+        known = self._step_claim.get
         for path in paths:
             nodes = [s.target for s in path]
-            claims += [c for c in (self.step_claim(s.source, s.target, nodes[i + 1:])[1]
-                                   for i, s in enumerate(path)) if c is not None]
+            for i, s in enumerate(path):
+                claim = known((s.source, s.target), _UNKNOWN)
+                if claim is _UNKNOWN:
+                    claim = self.step_claim(s.source, s.target, nodes[i + 1:])[1]
+                if claim is not None:
+                    claims.append(claim)
         if model.kind_of(node_id) in SUPPLIER_KINDS:
             # each producer in turn, the materials it produces upstream of the product in
             # order; found from the materials' side (a country hosts thousands of them)
             producers, by_material = self._made_by(node_id)
-            ups = self.analysis.upstream(product)
-            # the materials on both sides, intersected in C from the smaller one
-            common = by_material.keys() & ups
+            # the materials it makes upstream of the product, from the product's mask
+            materials = list(by_material)
+            common = self._among_upstream(
+                materials, self._numbers(("made", node_id), materials), product)
             self._prefetch_paths(common, product)
             pairs = [(at, m) for m in common for at in by_material[m]]
             for at, material in sorted(pairs):
@@ -721,10 +782,12 @@ class Evidence:
         weakest_level = int(level[numbers].min()) if len(numbers) else len(LEVELS)
         proxies: set = set()
         disputes: set = set()
+        low: set = set()
         for node in numbers[marked[numbers]].tolist():
-            node_proxies, node_disputes = parts[node]
+            node_proxies, node_disputes, node_low = parts[node]
             proxies.update(node_proxies)
             disputes.update(node_disputes)
+            low.update(node_low)
         if exact:  # a node with a claim on a product: read as the claims say
             ups = self.analysis.upstream(product)
             for node in numbers.tolist():
@@ -737,16 +800,18 @@ class Evidence:
                                                     LEVELS.index(found.confidence))
                             proxies.update(found.proxies)
                             disputes.update(found.disputes)
+                            low.update(found.low)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
-                       tuple(sorted(proxies)), False, tuple(sorted(disputes)))
+                       tuple(sorted(proxies)), False, tuple(sorted(disputes)),
+                       tuple(sorted(low)))
 
     def _node_caveats(self):
         """What :meth:`availability_caveats` reads of each node of the flow index (made
         once): the weakest confidence of its claims there (an index into ``LEVELS``;
-        ``len(LEVELS)`` when none is rated), whether it has a proxy or a dispute, and
-        those (node -> (proxies, disputes)); and the claims of a node whose other end is a
-        product, which only the product's upstream may hold (node -> claims, read per
-        product).
+        ``len(LEVELS)`` when none is rated), whether it has a proxy, a dispute or a
+        low-rated claim, and those (node -> (proxies, disputes, low-rated claims)); and the
+        claims of a node whose other end is a product, which only the product's upstream
+        may hold (node -> claims, read per product).
 
         A product's or material's requirements, inputs and contents, and its producers,
         are its suppliers in the flow view, so they are upstream of any product the node
@@ -778,12 +843,14 @@ class Evidence:
                 found = rank.get(claim.confidence, none)
                 if found < low:
                     low = found
-                if claim.qualifier("proxy") or claim.qualifier("disputed"):
+                if (claim.qualifier("proxy") or claim.qualifier("disputed")
+                        or claim.confidence == "low"):
                     marked[number] = True
                     held = Caveats.of([claim])
-                    node_parts = parts.setdefault(number, ([], []))
+                    node_parts = parts.setdefault(number, ([], [], []))
                     node_parts[0].extend(held.proxies)
                     node_parts[1].extend(held.disputes)
+                    node_parts[2].extend(held.low)
             level[number] = low
         self._caveat_parts = (level, marked, parts, exact)
         return self._caveat_parts
@@ -1016,6 +1083,8 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
+    if assumed and evidence:
+        row.splits = proof.splits(node_id, product)
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")

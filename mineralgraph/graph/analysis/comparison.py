@@ -16,11 +16,13 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
 from mineralgraph.graph.analysis.confidence import Caveats, rule_set
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
+from mineralgraph.graph.analysis.splits import equal_splits
 from mineralgraph.graph.analysis.structure import (
     equal_split_groups,
     located_in,
@@ -68,7 +70,9 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
     -------
     list of dict
         ``{"holder": id, "material": id, "share": float, "share_range": [low, high],
-        "assumed_share": bool, "how": "blocked" | "removed"}``.
+        "assumed_share": bool, "how": "blocked" | "removed", "assumed_split": [...]}``
+        (``assumed_split``: the pools an assumed part splits with others,
+        :meth:`~mineralgraph.graph.analysis.splits.EqualSplit.as_dict`).
     """
     graph = analysis.graph
     ups = analysis.upstream(product, bound)
@@ -111,9 +115,12 @@ def drivers(analysis: Analysis, product: str, limit: int = 3,
             members & subjects and not members <= subjects for members in split[material]))
         found[key] = (share, max(0.0, low), high, assumed)
     ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    # what an assumed part assumes: the pools the holder splits with others (5.4)
     return [{"holder": holder, "material": material, "share": round(share, 6),
              "share_range": [round(low, 6), round(high, 6)],
-             "assumed_share": assumed, "how": how}
+             "assumed_share": assumed, "how": how,
+             "assumed_split": [split.as_dict() for split in equal_splits(
+                 graph, material, held_by[(holder, material, how)])] if assumed else []}
             for (holder, material, how), (share, low, high, assumed) in ranked[:limit]
             if share > 0]
 
@@ -206,12 +213,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
             caveats = caveats.unknown()
         elif caveats.confidence is None:
             if max(measured) > 0:
-                caveats = Caveats("unknown", caveats.proxies, caveats.assumed_share,
-                                  caveats.disputes)
+                caveats = replace(caveats, confidence="unknown")
             else:
                 read = Caveats.of(requirements)
-                caveats = Caveats(read.confidence or "unknown", read.proxies,
-                                  read.assumed_share, read.disputes)
+                caveats = replace(read, confidence=read.confidence or "unknown")
         # the two bounds of 5.6 (the losses are measured within each against the
         # baseline's), and beside them what mapped supply alone gives
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),

@@ -45,13 +45,20 @@ class Concentration:
     top_country: str | None
     sources: list[str] = field(default_factory=list)
     other_sets: list[dict] = field(default_factory=list)
+    #: the sum of the shares as the source gives them, where it exceeds 1 (USGS rounds
+    #: world totals, not the countries): ``shares`` and every figure here are then shares
+    #: of that sum, as the analysis reads them (design note 5.5); None otherwise
+    stated_sum: float | None = None
+    #: the top country's share as the source gives it, where ``stated_sum`` is set
+    stated_top1: float | None = None
 
     def as_dict(self) -> dict:
         return {"material": self.material, "label": self.label, "stage": self.stage,
                 "year": self.year, "shares": self.shares, "rest_of_world": self.rest,
                 "top1": self.top1, "top3": self.top3, "hhi": self.hhi,
                 "top_country": self.top_country, "sources": self.sources,
-                "other_sets": self.other_sets}
+                "other_sets": self.other_sets, "stated_sum": self.stated_sum,
+                "stated_top1": self.stated_top1}
 
 
 def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float], list]:
@@ -83,6 +90,22 @@ def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float],
     return dict(sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))), used
 
 
+def figure_sources(graph: SupplyGraph, claim) -> list[str]:
+    """The sources a share figure is cited to: those that are not press or a repost when it
+    has any (USGS's figure, not a repost that also quotes a remark on it: trial 6, L9),
+    else all of them.
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("source:r", "source_type", "repost", sources=("source:r",)),
+    ...                  Claim("source:u", "source_type", "statistics", sources=("source:u",))])
+    >>> figure_sources(g, Claim("country:CN", "PRODUCES", "material:m", (("share", 0.7),),
+    ...                         ("source:r", "source:u")))
+    ['source:u']
+    """
+    primary = [s for s in claim.sources if graph.source_type(s) not in ("press", "repost")]
+    return primary or list(claim.sources)
+
+
 def other_sets(graph: SupplyGraph, material: str) -> list[dict]:
     """The share sets the analysis does not read: source, year, top country and HHI."""
     choice = graph.share_choices().get(material)
@@ -96,10 +119,31 @@ def other_sets(graph: SupplyGraph, material: str) -> list[dict]:
 
 
 def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
-    """The concentration of a material, or None when no country share is recorded."""
+    """The concentration of a material, or None when no country share is recorded.
+
+    A set whose shares add up to more than 1 (up to 1.02: USGS rounds world totals, not
+    the countries) is read as shares of its sum, as the analysis reads it (design note
+    5.5), so a share reads the same here, in a headline and in a scenario: gallium's
+    China 98.68% of a set adding up to 100.25% is 98.43%. ``stated_sum`` and
+    ``stated_top1`` keep what the source gives.
+
+    >>> from mineralgraph.claim import Claim
+    >>> def c(s, v): return Claim(s, "PRODUCES", "material:m", (("share", v),))
+    >>> found = concentration(SupplyGraph([c("country:CN", 0.9868), c("country:RU", 0.0079),
+    ...                                    c("country:XX", 0.0078)]), "material:m")
+    >>> found.top1, found.stated_top1, found.stated_sum
+    (0.984339, 0.9868, 1.0025)
+    """
     shares, used = country_shares(graph, material)
     if not shares:
         return None
+    total = sum(shares.values())
+    stated_sum = stated_top1 = None
+    if total > 1.0 + 1e-9:
+        stated_sum = round(total, 6)
+        stated_top1 = round(max((s for c, s in shares.items() if c != REST_OF_WORLD),
+                                default=0.0), 6)
+        shares = {c: s / total for c, s in shares.items()}
     named = {c: s for c, s in shares.items() if c != REST_OF_WORLD}
     ranked = sorted(named.values(), reverse=True)
     years = [c.qualifier("year") for c in used if c.qualifier("year")]
@@ -111,8 +155,9 @@ def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
         rest=round(max(0.0, 1.0 - sum(shares.values())) + shares.get(REST_OF_WORLD, 0.0), 6),
         top1=round(ranked[0], 6) if ranked else 0.0, top3=round(sum(ranked[:3]), 6),
         hhi=round(hhi(named), 1), top_country=top,
-        sources=sorted({s for c in used for s in c.sources}),
-        other_sets=other_sets(graph, material))
+        sources=sorted({s for c in used for s in figure_sources(graph, c)}),
+        other_sets=other_sets(graph, material), stated_sum=stated_sum,
+        stated_top1=stated_top1)
 
 
 def concentrations(graph: SupplyGraph, materials: list[str] | None = None) -> list[Concentration]:

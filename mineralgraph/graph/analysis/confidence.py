@@ -23,7 +23,7 @@ on a disputed one says so).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mineralgraph.claim import Claim
 
@@ -75,12 +75,17 @@ class Caveats:
         (5.4; under ``--worst-case``, bounded by none to all of it).
     disputes : tuple of (subject, relation, object, who disagrees and how)
         The claims among them that another source disputes.
+    low : tuple of (subject, relation, object, sources, note)
+        The claims among them rated low that are neither a proxy nor disputed (those are
+        named as such): each with its sources (a tuple of ids) and its note ("" when
+        none), so an answer resting on one can name it as it names a proxy.
     """
 
     confidence: str | None = None
     proxies: tuple[tuple[str, str, str], ...] = ()
     assumed_share: bool = False
     disputes: tuple[tuple[str, str, str, str], ...] = ()
+    low: tuple[tuple[str, str, str, tuple[str, ...], str], ...] = ()
 
     @classmethod
     def of(cls, claims: Iterable[Claim], assumed_share: bool = False) -> Caveats:
@@ -91,14 +96,15 @@ class Caveats:
         disputes = sorted({(c.subject, c.predicate, str(c.object), str(c.qualifier("disputed")))
                            for c in claims if c.qualifier("disputed")})
         return cls(weakest(c.confidence for c in claims), tuple(proxies), assumed_share,
-                   tuple(disputes))
+                   tuple(disputes), low_claims(claims))
 
     def __or__(self, other: Caveats) -> Caveats:
         """The caveats of an answer resting on both."""
         return Caveats(weakest([self.confidence, other.confidence]),
                        tuple(sorted(set(self.proxies) | set(other.proxies))),
                        self.assumed_share or other.assumed_share,
-                       tuple(sorted(set(self.disputes) | set(other.disputes))))
+                       tuple(sorted(set(self.disputes) | set(other.disputes))),
+                       tuple(sorted(set(self.low) | set(other.low))))
 
     @property
     def weak(self) -> bool:
@@ -133,16 +139,36 @@ class Caveats:
         >>> Caveats("high").unknown().describe()
         'unknown'
         """
-        return Caveats(UNKNOWN, self.proxies, self.assumed_share, self.disputes)
+        return replace(self, confidence=UNKNOWN)
 
     def as_dict(self) -> dict:
         """JSON: ``confidence``, ``proxies`` (subject, object, measured_for), ``assumed_share``,
-        ``disputes`` (subject, relation, object, disputed_by: who disagrees and how)."""
+        ``disputes`` (subject, relation, object, disputed_by: who disagrees and how),
+        ``low_confidence`` (subject, relation, object, sources, note: the low-rated claims
+        that are neither a proxy nor disputed)."""
         return {"confidence": self.confidence, "assumed_share": self.assumed_share,
                 "proxies": [{"subject": s, "object": o, "measured_for": m}
                             for s, o, m in self.proxies],
                 "disputes": [{"subject": s, "relation": r, "object": o, "disputed_by": d}
-                             for s, r, o, d in self.disputes]}
+                             for s, r, o, d in self.disputes],
+                "low_confidence": [{"subject": s, "relation": r, "object": o,
+                                    "sources": list(found), "note": note}
+                                   for s, r, o, found, note in self.low]}
+
+
+def low_claims(claims: Iterable[Claim]) -> tuple:
+    """The low-rated relation claims among ``claims`` that are neither a proxy nor
+    disputed (:attr:`Caveats.low`): (subject, relation, object, sources, note), sorted.
+
+    >>> weak = Claim("product:p", "REQUIRES", "material:r", (("note", "a prototype"),),
+    ...              ("source:s",), confidence="low")
+    >>> low_claims([weak, Claim("product:p", "REQUIRES", "material:q", confidence="high")])
+    (('product:p', 'REQUIRES', 'material:r', ('source:s',), 'a prototype'),)
+    """
+    return tuple(sorted({(c.subject, c.predicate, str(c.object), tuple(sorted(c.sources)),
+                          str(c.qualifier("note") or ""))
+                         for c in claims if c.confidence == "low" and c.is_relation
+                         and not c.qualifier("proxy") and not c.qualifier("disputed")}))
 
 
 def rule_set(fact_loss: float | None, loss_high: float, fact_drivers: bool = False) -> bool:
