@@ -75,7 +75,7 @@ def test_text_report_reads_like_a_briefing(run_cli):
     assert summary.endswith("These figures rest on a low-confidence claim: that China "
                             "produces Heavy rare-earth feed for Dy/Tb separation "
                             "(ion-adsorption clay concentrate and HRE-bearing concentrate) "
-                            "[24] (note: China's ion-adsorption mining quota for 2023, not "
+                            "[23] (note: China's ion-adsorption mining quota for 2023, not "
                             "measured output; 28% of the two figures' sum (DERIVED, not "
                             "entered as a share)).")
     assert "SOURCES" in lines
