@@ -558,7 +558,7 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
                    "chokepoints", "--product", "product:f-35", "--format", "md").stdout
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
-                "[9][10][11][12][13][14][15][16][17][18][19][20][21][22][23][24] |"
+                "[9][10][11][12][13][14][15][16][17][18][19][20][21][22][23] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()

@@ -1,8 +1,8 @@
 """Facilities with dates: what ``--as-of`` shows before and after a plant opens or is announced.
 
 Read in the cited sources: Neo's Narva magnet plant, phase 1 of 2,000 t/yr (Neo release of
-7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World), "With production beginning
-in mid-2026" (Neo's Q3 2025 release, 14 Nov 2025); Neo's Silmet plant, 3,000
+7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World), production to begin
+in mid-2026 (Neo's Q3 2025 results, 14 Nov 2025, as rohstoff.net reports them); Neo's Silmet plant, 3,000
 t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24 Oct 2025,
 200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr oxides planned (Chemical Engineering, Mining.com);
 Arafura's Nolans, 4,440 t/yr NdPr oxide (Mining Weekly, 2021); Iluka's Eneabba, 17,500 t/yr
@@ -39,7 +39,7 @@ def test_narva_opens_on_its_opening_day_and_produces_from_mid_2026(graph):
     assert produces(graph.as_of("2026-07-01"), "facility:narva") == [
         ("material:ndfeb-magnet", 2000.0, "t/yr")]
     [claim] = graph.relation_claims("facility:narva", "PRODUCES")
-    assert "source:neo-q3-2025" in claim.sources
+    assert "source:rohstoff-neo-q3-2025" in claim.sources
 
 
 def test_estonia_matters_more_once_narva_produces(graph):

@@ -214,15 +214,16 @@ def test_development_article_gives_exactly_its_expected_claims(path, known):
 
 
 def test_precision_and_recall_on_the_development_articles(known):
-    """Floors under the figures in tests/data/news/README.md (228 articles, 886 claims; with
-    the precision gate of issue 15: 738/742 and 738/886 before it, 548/549 with the eighth
-    pass's gate)."""
+    """Floors under the figures in tests/data/news/README.md (228 articles, 888 claims, 886
+    before the eleventh pass gave 224 its two restated items; with the precision gate of
+    issue 15: 738/742 and 738/886 before it, 548/549 with the eighth pass's gate; 607/608
+    on the eleventh pass)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 886
+    assert score.tp + score.fn == 888
     assert score.precision >= 590 / 591, report
-    assert score.recall >= 590 / 886, report
+    assert score.recall >= 607 / 888, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -269,8 +270,8 @@ def test_blind_round_11_keeps_its_measured_figures(known):
     assert len(articles(ROUND11)) == 20
     score = evaluate(known, directory=ROUND11)
     assert score.tp + score.fn == 152
-    assert score.tp >= 70 and score.fp == 0   # 75 before the precision gate, 60 with the
-    # eighth pass's gate
+    assert score.tp >= 76 and score.fp == 0   # 75 before the precision gate, 60 with the
+    # eighth pass's gate, 70 on the tenth, 76 on the eleventh (news6)
 
 
 ROUND12 = range(251, 271)
@@ -302,8 +303,8 @@ def test_blind_round_13_keeps_its_measured_figures(known):
     assert len(articles(ROUND13)) == 20
     score = evaluate(known, directory=ROUND13)
     assert score.tp + score.fn == 123
-    assert score.tp >= 45 and score.fp == 0   # 50 before the precision gate, 27 with the
-    # eighth pass's gate, 45 on the tenth (news5)
+    assert score.tp >= 49 and score.fp == 0   # 50 before the precision gate, 27 with the
+    # eighth pass's gate, 45 on the tenth (news5), 49 on the eleventh (news6)
 
 
 ROUND14 = Path(__file__).parent / "data" / "news" / "round14"
@@ -318,8 +319,9 @@ def test_blind_round_14_keeps_its_measured_figures(known):
     claim or adds a wrong one fails."""
     assert len(articles(ROUND14)) == 20
     score = evaluate(known, directory=ROUND14)
-    assert score.tp + score.fn == 167
-    assert score.tp >= 67 and score.fp == 0   # 67 on the tenth pass (news5)
+    # 167 until the eleventh pass left out 10 month-on-month changes
+    assert score.tp + score.fn == 157
+    assert score.tp >= 75 and score.fp == 0   # 67 on the tenth pass (news5), 75 on the eleventh
 
 
 ROUND15 = Path(__file__).parent / "data" / "news" / "round15"
@@ -334,8 +336,9 @@ def test_blind_round_15_keeps_its_measured_figures(known):
     claims; 17 right, 0 wrong. A change that loses a right claim or adds a wrong one fails."""
     assert len(articles(ROUND15)) == 20
     score = evaluate(known, directory=ROUND15)
-    assert score.tp + score.fn == 116
-    assert score.tp >= 28 and score.fp == 0   # 28 on the tenth pass (news5)
+    # 116 until the eleventh pass left out 8 month-on-month changes
+    assert score.tp + score.fn == 108
+    assert score.tp >= 31 and score.fp == 0   # 28 on the tenth pass (news5), 31 on the eleventh
 
 
 ROUND16 = Path(__file__).parent / "data" / "news" / "round16"
@@ -349,8 +352,26 @@ def test_blind_round_16_keeps_its_measured_figures(known):
     A change that loses a right claim or adds a wrong one fails."""
     assert len(articles(ROUND16)) == 20
     score = evaluate(known, directory=ROUND16)
-    assert score.tp + score.fn == 92
-    assert score.tp >= 18 and score.fp == 0
+    # 92 until the eleventh pass left out 2 month-on-month changes
+    assert score.tp + score.fn == 90
+    assert score.tp >= 35 and score.fp == 0   # 18 on the tenth pass, 35 on the eleventh
+
+
+ROUND17 = Path(__file__).parent / "data" / "news" / "round17"
+
+
+def test_blind_round_17_keeps_its_measured_figures(known):
+    """Round 17 (20 articles, 351-370, by an author who never read the reader) measured blind
+    once by the lead on the eleventh pass's checkpoint (d13e9bc): 56 of 133 right, 2 wrong
+    (352's factbox table rows run together, giving the July 2023 control the December 2024
+    ban's antimony; 369's issuer of the April control restated by its month with no item,
+    which the README's convention gives and the round's annotation does not). Studied and
+    tuned on in the same pass (fitted): 65 right, 1 wrong (369's). A change that loses a right
+    claim or adds a wrong one fails."""
+    assert len(articles(ROUND17)) == 20
+    score = evaluate(known, directory=ROUND17)
+    assert score.tp + score.fn == 133
+    assert score.tp >= 65 and score.fp <= 1
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -489,17 +489,7 @@ EXPECTED = {
                 "2025-01-31",
             ),
             (
-                "statement:eb7bd3b75361796f",
-                "0.6923",
-                "2024",
-                "source:mbn-china-quota-2024",
-                "China's grip on critical minerals tightens, IEA warns of risks (citing "
-                "Mining.com)",
-                "Mexico Business News",
-                None,
-            ),
-            (
-                "statement:eb7bd3b75361796f",
+                "statement:f03b6b109072d61c",
                 "0.6923",
                 "2024",
                 "source:usgs-mcs2025-rare-earths",

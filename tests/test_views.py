@@ -13,24 +13,24 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
     assert "sources" in text.split("\n\n")[2].splitlines()[1]
     # a row cites what its figure rests on as the chokepoint row of the same node does:
     # the claims on the paths that row shows (so the turbine cites three sources)
-    assert "\nSOURCES\n\n[1] press: Rare Earth Magnet Supply Chain Summarized" in text
+    assert "\nSOURCES\n\n[1] government: Rare Earth Elements in National Defense" in text
     row = text[text.index("product:direct-drive-wind-turbine"):].splitlines()[1]
-    assert row.split()[-1] == "[3][4][6]"
-    assert ("[3] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
+    assert row.split()[-1] == "[1][4][5]"
+    assert ("[4] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
             in text)
     md = run_cli("dependents", "element:Dy", "--format", "md").stdout
     assert "| confidence | sources |" in md
-    assert "\n## Sources\n\n1. press: Rare Earth Magnet Supply Chain Summarized" in md
+    assert "\n## Sources\n\n1. government: Rare Earth Elements in National Defense" in md
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
         run_cli("dependents", "element:Dy", "--format", "csv").stdout))}
-    turbine = ["source:heim-vanderwal-2023", "source:hk-announcement-18-2025",
-               "source:mp-magnets-climate-2021"]
+    turbine = ["source:crs-r41744", "source:heim-vanderwal-2023",
+               "source:hk-announcement-18-2025"]
     assert rows["product:direct-drive-wind-turbine"]["sources"] == ";".join(turbine)
     # (the CRS count of the F-35's untraced rare-earth materials joins them under
     # --worst-case, where losing Dy may reach those)
     assert rows["product:f-35"]["sources"] == (
-        "source:adamas-f35-2026;source:eec-mine-to-magnet;source:heim-vanderwal-2023;"
-        "source:hk-announcement-18-2025;source:mp-magnets-climate-2021;"
+        "source:adamas-f35-2026;source:crs-r41744;source:eec-mine-to-magnet;"
+        "source:heim-vanderwal-2023;source:hk-announcement-18-2025;"
         "source:usgs-mcs2025-rare-earths")
     data = json.loads(run_cli("dependents", "element:Dy", "--format", "json").stdout)
     assert {d["product"]: d["sources"] for d in data["dependents"]}[
@@ -91,12 +91,12 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
         "source), which no source traces to a country: China may supply them")
     uav = text[text.index("product:military-uav\n"):].splitlines()[1].split()
-    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[69]"]
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[67]"]
     assert run_cli("--worst-case", "dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
     virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
-    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[10][14]"]
+    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[1][13]"]
     # a company or a facility: no control names one, and 5.6 never takes a virtual
     # producer out with one
     mp = run_cli("--worst-case", "dependents", "company:mp-materials").stdout

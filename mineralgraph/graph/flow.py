@@ -195,8 +195,10 @@ class FlowIndex:
         u, v = self.number.get(supplier), self.number.get(consumer)
         if u is None or v is None:
             return set()
-        start, end = self.ptr[v], self.ptr[v + 1]
-        at = start + int(np.searchsorted(self.suppliers[start:end], u))
+        start, end = int(self.ptr[v]), int(self.ptr[v + 1])
+        # the array's own method: numpy's module function costs a dispatch a call, and
+        # dependents asks this for every step of tens of thousands of paths
+        at = start + int(self.suppliers[start:end].searchsorted(u))
         if at == end or self.suppliers[at] != u:
             return set()
         return set(_RELATION_SETS[int(self._relations[at])])

@@ -24,6 +24,8 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     contain it (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts
     each trade figure of an article about the node beside the statistical figures of the
     same flow and month (:func:`mineralgraph.graph.reported.figures_beside`).
+    ``modal`` (where there is any) holds what sources only forecast, plan or speculate
+    about the node, each with its ``modality``: never a fact of the analysis.
     ``press_figures_not_used`` (a material's, where it has any) holds the sets of country
     shares from press, reposts and news that the analysis sets aside (design note 5.5),
     each with its source's number; ``press_figures`` is true under ``--press-figures``.
@@ -76,12 +78,21 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     press = [{**item.as_dict(), "labels": {c: graph.label(c) for c in item.countries},
               "sources": [refs.setdefault(item.source, len(refs) + 1)]}
              for item in graph.press_set_aside(node_id)]
+    # what sources only forecast, plan or speculate about the node: never a fact of the
+    # analysis, shown with its modality (trial 6, H1)
+    modal = [{"subject": c.subject, "relation": c.predicate, "object": str(c.object),
+              "modality": c.qualifier("modality"), "sources": cite(c),
+              "valid_from": c.valid_from}
+             for c in sorted(graph.modal, key=lambda c: (c.predicate, str(c.object), c.id))
+             if c.subject == node_id]
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
                 "citation": graph.citation(s)} for s, n in refs.items()]
     view = {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
             "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,
             "beside": [item.as_dict() for item in beside], "sources": sources}
+    if modal:
+        view["modal"] = modal
     if press:
         view["press_figures_not_used"] = press
     if graph.press_figures:  # every report says when --press-figures is on

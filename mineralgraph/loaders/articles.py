@@ -128,11 +128,23 @@ _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u2013]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
+#: A Markdown table row ("| 3 July 2023 | China announced ... |") and its rule ("| --- |").
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
 def _paragraphs(lines: list[str], first_line: int) -> list[tuple[int, str]]:
-    """Paragraphs of lines; a bullet or a heading is a paragraph of its own."""
+    """Paragraphs of lines; a bullet, a heading or a table row is a paragraph of its own."""
     out, current, start = [], [], first_line
     for number, line in enumerate(lines, first_line):
-        alone = bool(_BULLET.match(line) or _HEADING.match(line))
+        if _TABLE_RULE.match(line):
+            continue   # "| --- | --- |": a Markdown table's rule, no text
+        # "| 3 December 2024 | China banned exports ... |": a table row is a paragraph of its
+        # own, its cells apart
+        row = _TABLE_ROW.match(line)
+        if row:
+            line = " | ".join(cell.strip() for cell in row.group(1).split("|"))
+        alone = bool(_BULLET.match(line) or _HEADING.match(line) or row)
         if (not line.strip() or alone) and current:
             out.append((start, " ".join(current)))
             current = []
@@ -324,12 +336,21 @@ def page_date(line: str) -> date | None:
     True
     >>> page_date("Published 3 June 2025 | Updated 5 June 2025") is None
     True
+    >>> page_date("Published: 2025-11-07 \u00b7 Source: Department of Industrial Security")
+    datetime.date(2025, 11, 7)
+    >>> page_date("New Delhi, 30 October 2025")
+    datetime.date(2025, 10, 30)
+    >>> page_date("Exports rose in 2024, 30 October 2025") is None
+    True
     """
     text = re.sub(r"[*_`>#]", "", line).strip()
     if not text or len(text) > 160 or text.endswith((".", "?", "!", ":")):
         return None
     found = [(when, s, e) for when, s, e in find_dates(text, None)
-             if re.search(r"\b\d{4}\b", text[s:e]) and re.search(r"[A-Za-z]", text[s:e])]
+             if re.search(r"\b\d{4}\b", text[s:e]) and (
+                 re.search(r"[A-Za-z]", text[s:e])
+                 # "Published: 2025-11-07 \u00b7 Source: ...": an ISO date after its label
+                 or re.search(r"\b(published|posted|date|updated)\s*:?\s*$", text[:s], re.I))]
     if len(found) != 1:
         return None
     when, s, e = found[0]
@@ -349,6 +370,11 @@ def page_date(line: str) -> date | None:
                                 r"(?:[ap]\.?m\.?|[A-Z]{2,4})?", rest, re.I):
         return when
     if len(parts) > 1 and re.fullmatch(r"[A-Z][\w.]*(?:\s*/?\s*[A-Z][\w.]*)*", rest):
+        return when
+    # "New Delhi, 30 October 2025": a place of capitalised words, a comma, the date, nothing
+    # after it
+    if len(parts) == 1 and not text[e:].strip() and re.fullmatch(
+            r"(?-i:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),", text[:s].strip()):
         return when
     return None
 

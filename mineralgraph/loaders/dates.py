@@ -26,16 +26,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-MONTHS = {name: i + 1 for i, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-    ("december", "dec")]) for name in names}
-#: The twelve month names, capitalised, as one regular-expression alternation (no group): the
-#: news reader's and the figure reader's patterns of "in April", "since August" name them so.
-MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November|"
-               "December")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from mineralgraph.loaders.news_words import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -60,6 +51,10 @@ PATTERNS = [
                         r"last month|next month|last week|next week|last year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+(?:(?:early|mid|late)[- ]?\s*)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)", re.I)),
+    # "March 2025: China exported ...": a factbox label, the month of what follows it
+    ("month", re.compile(rf"^{_MONTH}\s+{_YEAR}(?=\s*[*_]*\s*:)", re.I)),
+    # "last December", "since last February": the latest such month before the article's
+    ("lastmonth", re.compile(rf"\blast\s+(?P<month>{MONTH_NAMES})\b(?!\.?\s*\d)", re.I)),
 ]
 
 #: Verbs in the past just before a weekday ("signed on Tuesday"): the weekday is past.
@@ -89,8 +84,7 @@ _PAST_SUBJECT = re.compile(r"\s*,?\s*([\w'.\u2019-]+\s+){1,4}?(said|announced|im
 _FROM_DAY = re.compile(r"\b(from|starting|beginning|as of|effective|until|till|by)\s+(on\s+)?$",
                        re.I)
 #: A count in words or figures ("two days ago").
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = NUMBER_WORDS
 
 #: Words that make a bare weekday point forward in time.
 _FUTURE = re.compile(r"\b(will|would|shall|to take effect|takes effect|starting|from next)\b",
@@ -171,6 +165,9 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             return date(int(groups["year"]), month, 1)
         year = article.year if month <= article.month else article.year - 1
         return date(year, month, 1)
+    if kind == "lastmonth":
+        month = MONTHS[groups["month"].lower()]
+        return date(article.year - (month >= article.month), month, 1)
     if kind == "ago":
         count = _COUNT.get(groups["count"].lower()) or int(groups["count"])
         return article - timedelta(days=count * (7 if groups["unit"].lower().startswith("week")

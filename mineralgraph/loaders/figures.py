@@ -64,7 +64,8 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|"
                           r"from (a|the) year (earlier|ago|before)|"
                           r"(from|than|compared with|compared to) the previous year|"
                           r"(than|on|over|compared with|compared to|versus) (a|the same \w+ "
-                          r"(a|last)) year (earlier|ago|before)|from the same (month|period|"
+                          r"(a|last)) year (earlier|ago|before)|(below|above) the (level|levels|"
+                          r"volume) of a year (earlier|ago|before)|from the same (month|period|"
                           r"quarter) (a|last) year|on the year|in the same (month|period) "
                           r"(of|in) 20\d\d)\b", re.I)
 QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
@@ -268,7 +269,9 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         if re.search(r"\b(from|to|at)\s+$", before):
             continue   # "down from 90% in 2010", "rose to 60%": a level, not a change
         # "15.4% more than a year earlier", "55% more than in 2023": the comparative after it
-        comparative = re.match(r"\s+(more|less|higher|lower)\s+than\b", after, re.I)
+        # "close to 10% below the level of a year earlier": "below" and "above" compare too
+        comparative = re.match(r"\s+(more|less|higher|lower)\s+than\b|"
+                               r"\s+(below|above)\s+(the|its)\b", after, re.I)
         verbs = [comparative] if comparative else (
             list(_UP_DOWN.finditer(before)) or list(_UP_DOWN.finditer(after[:12])))
         flows = list(_FLOW.finditer(text[:match.start()]))
@@ -298,7 +301,7 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
             continue
         verb = (verbs[-1] if not comparative and list(_UP_DOWN.finditer(before))
                 else verbs[0]).group(0).lower().split()[0]
-        sign = -1 if DOWN.match(verb) or verb in ("lower", "less") else 1
+        sign = -1 if DOWN.match(verb) or verb in ("lower", "less", "below") else 1
         flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
         out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
                           flows[-1].start(), match.end(),

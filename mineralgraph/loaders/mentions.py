@@ -118,7 +118,7 @@ ELEMENTS = {
 STOPWORDS = {
     "the", "a", "an", "it", "its", "in", "on", "at", "by", "for", "from", "to", "of", "and",
     "but", "as", "after", "before", "since", "under", "with", "while", "when", "this",
-    "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",
+    "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their", "yes",
     "reuters", "bloomberg", "associated press", "ap", "xinhua", "afp", "kyodo", "nikkei",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -66,7 +66,7 @@ from mineralgraph.exceptions import InputError
 from mineralgraph.loaders import LoadContext, Loader, LoadResult, register
 from mineralgraph.loaders.articles import Article, dateline, read_article, split_sentences
 from mineralgraph.loaders.countries import country_label
-from mineralgraph.loaders.dates import MONTH_NAMES, MONTHS, find_dates
+from mineralgraph.loaders.dates import find_dates
 from mineralgraph.loaders.figures import COMPARED_BEFORE_DATE, compared, find_figures
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
@@ -85,6 +85,14 @@ from mineralgraph.loaders.news_gate import (
     supply_plan,
 )
 from mineralgraph.loaders.news_precision import PrecisionGate, Rec
+from mineralgraph.loaders.news_words import (
+    DECISION_VERBS,
+    MODAL_VERBS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+)
 from mineralgraph.loaders.tables import slug
 from mineralgraph.ontology import model
 
@@ -101,9 +109,10 @@ CONTROL = re.compile(
     r"seek|obtain)( an?)? (export )?(licen[cs]es?|permits?)\b|\bexports?\b[^.;]{0,90}\b(shall|will|"
     r"would) not be (permitted|allowed)\b|\b(prohibited|banned|"
     r"restricted) from export\b|\b(restrict|ban|prohibit|bar|curb)(s|ned|ed|red|"
-    r"ing)? (the )?([\w-]+ ){0,3}?(exports?|shipments?)\b|dual-use items|control list|"
+    r"ing)? (the )?([\w-]+,? ){0,5}?(exports?|shipments?)\b|dual-use items|control list|"
     r"\bimpos\w* (export )?(licensing|licen[cs]e requirements?|controls?|restrictions?|"
-    r"curbs?) on\b", re.I)
+    r"curbs?) on\b|\b(ban|curbs|restrictions|controls)\s+[A-Z][\w.]+\s+(imposed|"
+    r"slapped|placed|put)\s+on\b", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|approvals for "
                      r"([\w.-]+ ){0,3}(customers|buyers|users|firms|companies|exporters|"
@@ -140,18 +149,16 @@ CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|h
                           r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
 #: A date that names only a month ("in June", "last month", "December 2024").
 MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:last|this|next|"
-                        r"earlier this)\s+month|(?:" + "|".join(
+                        r"earlier this)\s+month|(?:last\s+)?(?:" + "|".join(
     m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)
 #: "two days after it announced the measure": the announcement, counted back.
 DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) "
                         r"(?P<unit>days?|weeks?) after (it|they|beijing|china|the ministry|"
                         r"washington|tokyo) "
                         r"(announced|imposed|issued|unveiled|introduced)\b", re.I)
-NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7}
 #: A date that leads a sentence: "In April, ", "On Monday ", "Last month, ".
-LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(" + MONTH_NAMES + r"|Monday|Tuesday|"
-                       r"Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|20\d\d)"
+LEAD_DATE = re.compile(r"(In|On|By|Last|Earlier this|This)\s+(" + MONTH_NAMES + "|"
+                       + WEEKDAY_NAMES + r"|week|month|year|20\d\d)"
                        r"(\s+\d{1,2})?(,?\s+20\d\d)?,?\s+(?=[A-Z])")
 #: A purpose set after the event: ", as it seeks to profit from ...", ", as the country aims to".
 PURPOSE = re.compile(r",\s+as\s+(it|they|the (country|government|nation|company|ministry))\s+"
@@ -249,6 +256,11 @@ FLOW_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]
                         r"after|before|until|average)\b[^.;,]{0,40}?\bin (" + MONTH_NAMES
                         + r")\b)[^.;,]{0,60}?\bin (?P<month>" + MONTH_NAMES
                         + r")\b(?:\s+(?P<year>20\d\d))?(?!\s+(and|or|to)\b)", re.I)
+#: "exports of magnets to the US fell 11% last month": a flow stated for the month before
+FLOW_LAST_MONTH = re.compile(r"\b(?P<flow>exports?|imports?|shipments?|sales)\b[^.;,]{0,80}?\b"
+                             r"(rose|fell|climbed|jumped|dropped|declined|increased|decreased|"
+                             r"surged|plunged|slumped|grew|rebounded|recovered)\b[^.;,]{0,40}?"
+                             r"\blast month\b", re.I)
 #: "approved the export of 20 tons", "a licence to ship", "a quota of": a volume allowed.
 LICENSED_QUANTITY = re.compile(r"\b(approv(e|ed|es|al|als)|licen[cs](e|es|ed|ing)|permit(s|ted)?|"
                                r"allow(s|ed)?|authori[sz](e|ed|es|ation)|quotas?|grant(s|ed)?|"
@@ -296,6 +308,13 @@ PROCESS = re.compile(r"\b(is|are) (still )?being (approved|reviewed|processed|gr
                      r"\b(can|may) be (granted|approved|issued|renewed|denied|rejected)\b",
                      re.I)
 #: Reported speech: the sentence says who said it.
+#: "approved more slowly", "slowed approvals": the pace of approvals, no approval
+SLOWER = re.compile(r"\b(approv|grant|issu|process)\w*\s+(\w+\s+){0,2}?(more slowly|slower|"
+                    r"less quickly)\b|\bslow(ed|ing|s)?\s+(down\s+)?(the\s+|its\s+)?"
+                    r"(approvals?|licensing|issuance|licen[cs]e approvals?)\b", re.I)
+#: "taking effect on", "effective", "from": the date after it is an entry into force
+EFFECTIVE_ON = re.compile(r"\b(tak(e|es|ing) effect|took effect|effective|in(to)? force|from|"
+                          r"starting|as of)\s+(on\s+)?$", re.I)
 SAID = re.compile(r"\b(said|says|told|according to)\b", re.I)
 #: "remains in force": a state, not an entry into force.
 REMAINS = re.compile(r"\b(remain(s|ed)?|stay(s|ed)?|still|(has|have|had) been) (in (force|place|"
@@ -423,7 +442,7 @@ MAKE_VERB = re.compile(r"\b(make|makes|making|made|build|builds|building|built|"
 
 
 #: A modal governing an event verb: "it would suspend the controls", "could lift the ban".
-MODAL_TRIGGER = re.compile(r"\b(would|could|might|may|should)\s+(not\s+)?(also\s+|only\s+|"
+MODAL_TRIGGER = re.compile(r"\b(" + MODAL_VERBS + r")\s+(not\s+)?(also\s+|only\s+|"
                            r"soon\s+|then\s+)?(suspend|lift|ban|impose|restrict|halt|introduce|"
                            r"announce|prohibit|curb|require|approve|grant|deny|reject|refuse|"
                            r"issue|expand|extend|tighten|ease|scrap|revoke|end)\b", re.I)
@@ -448,6 +467,7 @@ GENERIC_MATERIAL = re.compile(r"(concentrates?|ores?|oxides?|metals?|alloys?|pow
 #: chips made for Japanese customers", "..., in what analysts saw as retaliation against").
 ASIDE = re.compile(r",\s+(in what|in a move|a move|a step|the latest|seen as|widely seen|"
                    r"retaliating|responding|in retaliation|in response|"
+                   r"(a|an)\s+([\w-]+\s+){0,2}?(response|retaliation|reply|riposte)\s+to|"
                    r"(\w+\s+)?(minutes|days|hours|weeks|months|an hour|a day|a week) "
                    r"(after|before)|after|"
                    r"before|amid|following|citing|saying|as (part of|a response|retaliation)|"
@@ -467,8 +487,8 @@ QUESTION = re.compile(r"\?\s*[\"\u201d']?\s*$|^(will|would|could|can|should|is|a
 #: ministry", "the Democratic Republic of Congo announced".
 SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|cabinet|ministry|"
                          r"authorities|regulators?|parliament|senate))?\s+((has|have|had|also|"
-                         r"first|formally|officially|recently|then|later|now)\s+|on (Monday|"
-                         r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2} [A-Z][a-z]+|"
+                         r"first|formally|officially|recently|then|later|now)\s+|on ("
+                         + WEEKDAY_NAMES + r"|\d{1,2} [A-Z][a-z]+|"
                          r"[A-Z][a-z]+\.? \d{1,2})\s+)*", re.I)
 #: ", hitting buyers in Germany": a participle after the event, its consequence.
 PARTICIPLE_AFTER = re.compile(r",\s+(hitting|cutting|affecting|sending|leaving|forcing|"
@@ -556,6 +576,44 @@ def known_controls(known) -> dict[str, dict]:
     return out
 
 
+def known_licences(known) -> dict[str, dict]:
+    """The known graph's licence decisions by id: ``issuer``, ``under``, ``grantees``,
+    ``targets``, ``decision``, ``announced`` and the ``regions`` their label names
+    ("Licence approvals for European auto suppliers": ``{"europe"}``)."""
+    out = {}
+    if known is None:
+        return out
+    for node in known.ids("LicenceDecision"):
+        out[node] = {"issuer": set(known.neighbours(node, "ISSUED_BY")),
+                     "under": set(known.neighbours(node, "UNDER")),
+                     "grantees": set(known.neighbours(node, "GRANTED_TO")),
+                     "targets": set(known.neighbours(node, "TARGETS")),
+                     "decision": str(known.attribute(node, "decision") or ""),
+                     "announced": known.attribute(node, "announced_on"),
+                     "regions": regions_named(str(known.label(node) or ""))}
+    return out
+
+
+#: regions a licence's grantees are named by ("European auto suppliers", "EU firms")
+REGION = re.compile(r"\b(Europe(?:an)?s?|EU|Asian?|African?|Latin American|North American|"
+                    r"Southeast Asian)\b")
+
+
+def regions_named(text: str) -> frozenset[str]:
+    """The regions a text names, in one spelling ("European", "EU" and "Europe" are one).
+
+    >>> sorted(regions_named("approvals for European auto suppliers and EU firms"))
+    ['europe']
+    """
+    out = set()
+    for match in REGION.finditer(text):
+        word = match.group(1).lower()
+        out.add("europe" if word.startswith(("europe", "eu")) else
+                "asia" if word.startswith("asia") else "africa" if word.startswith("africa")
+                else word)
+    return frozenset(out)
+
+
 class NewsReader:
     """Reads one article into claims; keeps what the article is about across sentences."""
 
@@ -578,6 +636,10 @@ class NewsReader:
         self.nodes: dict[str, list[Claim]] = {}
         self.unresolved: dict[str, str] = {}
         self.controls: dict[str, dict] = self._known_controls()
+        #: the known graph's licence decisions, matched by a decision the article reports
+        self.licences: dict[str, dict] = known_licences(self.known)
+        #: (new decision, known decisions it may repeat): named in the report
+        self.possible_duplicates: dict[str, list[str]] = {}
         self.current_control: str | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
@@ -589,6 +651,8 @@ class NewsReader:
         self.effective_only: list[tuple] = []
         self.emitted: set[tuple] = set()
         self.stated_announcement: date | None = None
+        #: the event's date is the day a past control took effect (past_entry_into_force)
+        self.event_from_effective = False
         self.last_party: str | None = None
         self.gazetteer_found: list[Found] = []
         self.issuer: str | None = None
@@ -619,6 +683,8 @@ class NewsReader:
         #: of the sentence before, when it names one
         self.previous_goods: tuple[int, list[Found]] = (-1, [])
         self.goods_before: tuple[int, list[Found]] = (-1, [])
+        #: every good the article named so far: (id, kind)
+        self.article_goods: set[tuple[str, str]] = set()
         self.emitted_by_article: set[tuple] = set()
         #: the flow (export, import) of the figure the last material was read with
         self.last_flow: str | None = None
@@ -681,6 +747,7 @@ class NewsReader:
         if self.precision_first:
             self.precision_gate()
         self.withhold_new_controls()
+        self.mark_modal_labels()
         claims = []
         if self.claims:   # a source that says nothing is not worth a node
             claims = (self.source_claims(article)
@@ -724,6 +791,21 @@ class NewsReader:
                                                             and fact(c) in text_dated)]
         for node in dropped:
             self.nodes.pop(node, None)
+
+    def mark_modal_labels(self) -> None:
+        """A node every fact of which a source only forecasts, plans or speculates about is
+        labelled so ("China: licences approved for exports to United States (2025-10-09)
+        (expected, not a decision)"): its label is the one claim without a modality, and it
+        must not read as a decision (trial 6, H1)."""
+        for node, attributes in self.nodes.items():
+            modalities = {c.qualifier("modality") for c in self.claims if c.subject == node}
+            if not modalities or None in modalities:
+                continue
+            word = "/".join(sorted(modalities))
+            self.nodes[node] = [
+                replace(c, object=f"{c.object} ({word}, not a decision)")
+                if c.predicate == "label" and not any(
+                    m in str(c.object) for m in modalities) else c for c in attributes]
 
     def gate(self) -> None:
         """The last check of each event node (:mod:`mineralgraph.loaders.news_gate`): a
@@ -929,6 +1011,9 @@ class NewsReader:
             "modal": sorted({f"{c.subject} {c.object} ({c.qualifier('modality')})"
                              for c in facts if c.predicate == "decision"
                              and c.qualifier("modality")}),
+            "possible_duplicates": {node: known for node, known
+                                    in sorted(self.possible_duplicates.items())
+                                    if any(c.subject == node for c in facts)},
             "figures": sorted(f"{c.subject} {c.predicate} {c.object:g}"
                               f"{' ' + c.qualifier('material') if c.qualifier('material') else ''}"
                               for c in facts if c.predicate.startswith("reported_")),
@@ -1115,6 +1200,7 @@ class NewsReader:
             self.flow_context = self.stated_flow(factual, found_here)
         self.previous_goods = (self.sentences, [f for f in found
                                                 if f.kind in ("Material", "Element")])
+        self.article_goods.update((f.id, f.kind) for f in self.previous_goods[1])
         self.rare_earth_topic = self.rare_earth_topic or bool(RARE_EARTH.search(text))
         if LICENSED_EXCEPTION.search(text) and not hedged and not negated:
             self.licensed_exception(text)
@@ -1123,6 +1209,10 @@ class NewsReader:
             # "Beijing's April export controls", "has kept curbs ... in place since April":
             # a known control restated by its month gives what it restates on the known node
             self.restated_known(text, found)
+        elif len(self.claims) > before and not hedged and not negated and not question \
+                and not is_licence \
+                and all(c.predicate.startswith("reported_") for c in self.claims[before:]):
+            self.state_after_figure(text, found)
         if (is_control or PLANNED_CONTROL.search(text)) and len(self.claims) == before \
                 and self.current_control:
             # "Zimbabwe said it would ban exports ..." (skipped) after China's controls: "The
@@ -1144,6 +1234,26 @@ class NewsReader:
             self.skipped.append((line, text, f"{modality}: a forecast or plan is never "
                                              "a decision"))
         self.modality = None
+
+    def state_after_figure(self, text: str, found: list[Found]) -> None:
+        """"China controls over 98% of world gallium supply, and it has required licences for
+        gallium and germanium exports since August 2023": after a figure, a known control
+        restated as a licensing requirement in force since a time, in a clause of its own
+        whose subject is the country of the sentence (or a pronoun for it), is read as that
+        clause alone would be (:meth:`restated_state`)."""
+        cut = re.search(r",\s+(and|while)\s+(?=(it|they|china|beijing|the country|the "
+                        r"government)\s+(has|have)\s+(long\s+)?(required|needed)\b)", text, re.I)
+        if cut is None:
+            return
+        clause = text[cut.end():]
+        state = REQUIRED_SINCE.search(clause)
+        if state is None:
+            return
+        shift = cut.end()
+        inside = [replace(f, mention=replace(f.mention, start=f.mention.start - shift,
+                                             end=f.mention.end - shift))
+                  for f in found if f.mention.start >= shift]
+        self.restated_state(clause, inside, state)
 
     def restated_known(self, text: str, found: list[Found]) -> None:
         """A known control restated by its month, with no event of its own ("The recovery
@@ -1333,6 +1443,16 @@ class NewsReader:
         if len(goods) > 1:
             return None
         match = FLOW_MONTH.search(text)
+        last = FLOW_LAST_MONTH.search(text) if not match else None
+        if last:
+            # "China's exports of rare earth magnets to the US fell 11% last month from
+            # October" (a change against the month before, no figure read): the month before
+            # the article's is the month reported
+            flow = "import" if last.group("flow").lower().startswith("import") else "export"
+            published = self.article.published
+            month = date(published.year - (published.month == 1),
+                         (published.month - 2) % 12 + 1, 1)
+            return self.sentences, month, item, flow
         if not match:
             # "China's exports of natural graphite ... have recovered from the low ...": the
             # goods of the flow, no month
@@ -1659,7 +1779,10 @@ class NewsReader:
             if not inside and figure.kind != "share" and figure.value != 0 and any(
                     model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
                     and (not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
-                                       r"commodities)\b", text, re.I)
+                                       r"commodities)\b|\brare[- ]earths\b(?!\s+(magnets?|"
+                                       r"oxides?|metals?|alloys?|permanent))|\bgroup of\b|"
+                                       r"\b(17|seventeen) (elements|metals|minerals)\b",
+                                       text, re.I)
                          or re.search(r"\bof\s+(the|this|that)\s+(metal|element|mineral|"
                                       r"material)\b", text, re.I)):
                 # the goods are implied by the article, not named: of which material?
@@ -1753,11 +1876,18 @@ class NewsReader:
                 elif WHOLE_YEAR.search(text):
                     # "Germanium exports for the year fell almost 30%": the year of the annual
                     # figure before, never the month reported (none before: no date to take)
-                    if self.last_year is None:
+                    year_in_hand = self.last_year
+                    if year_in_hand is None and self.last_period is not None \
+                            and self.last_period.month == 12:
+                        # "China exported 6,420 kilograms of gallium in December, ..." then
+                        # "For the year as a whole, exports came to 69,440 kilograms": the
+                        # year December closes
+                        year_in_hand = date(self.last_period.year, 1, 1)
+                    if year_in_hand is None:
                         self.skipped.append((self.line, text, "ambiguous: a figure of 'the "
                                                               "year' with no year in hand"))
                         continue
-                    when, period = self.last_year, str(self.last_year.year)
+                    when, period = year_in_hand, str(year_in_hand.year)
                 elif re.match(r"\W*last year\b", text, re.I):
                     # "Last year, China exported 38,632 tons": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
@@ -1906,7 +2036,29 @@ class NewsReader:
                 return True
         return False
 
+    def past_entry_into_force(self, text: str, dates) -> date | None:
+        """The day a past control took effect, when it is the one date of a sentence that
+        reports the control in the past tense: "China banned exports of antimony, gallium and
+        germanium to the United States with effect from December 3, 2024" (read in July 2025)
+        restates the control that took effect that day; the article's date would give it a
+        new one. Only a day written with its year, after "with effect from", "effective
+        (from)", "from" or "as of", a month or more before the article, after a verb of
+        control in the past ("banned", "imposed", "restricted") and with no other date."""
+        if len(dates) != 1 or MODAL_TRIGGER.search(text) or NEGATED.search(text):
+            return None
+        when, start, end = dates[0]
+        if not re.search(r"\b(19|20)\d\d\b", text[start:end]) or MONTH_ONLY.fullmatch(
+                text[start:end].strip()) or (self.article.published - when).days < 30:
+            return None
+        if not re.search(r"\b(with effect from|effective( from)?|from|as of)\s+$",
+                         text[max(0, start - 20):start], re.I):
+            return None
+        verb = re.search(r"\b(banned|imposed|restricted|prohibited|curbed|barred)\b",
+                         text[:start], re.I)
+        return when if verb else None
+
     def event_date(self, text: str, dates) -> date:
+        self.event_from_effective = False
         lead = re.match(r"(while|although|though|as|after|before|since|whereas)\b[^,]*,",
                         text, re.I)
         # "China, which restricted exports of seven rare earths in April, approved the first
@@ -1938,6 +2090,11 @@ class NewsReader:
                     self.last_said, self.last_said_at = when, self.sentences
                     self.last_said_text = text
                 return when
+        restated = self.past_entry_into_force(text, dates)
+        if restated is not None:
+            self.dated_by_article, self.event_precise, self.event_year_only = False, True, False
+            self.event_from_effective = True   # the day it took effect, no announcement
+            return restated
         said = SAID.search(text)
         speaker = re.search(r"([A-Z][\w.-]+|he|she|it|they)\s+(\w+\s+)?$",
                             text[max(0, said.start() - 40):said.start()]) if said else None
@@ -2122,11 +2279,32 @@ class NewsReader:
             return self.current_control   # "The ban was imposed in December 2024."
         return self.current_control if status != "announced" else None
 
+    def pair_before(self, text: str, found: list[Found]) -> list[Found]:
+        """"Both metals", "the two elements": the two goods the sentence right before named,
+        as found at the phrase ("Beijing introduced export licensing for both metals in
+        August last year" after a sentence on gallium and germanium), or, when that sentence
+        named none, the two the article named so far; none when the sentence names goods of
+        its own, or the goods so taken are other than two."""
+        phrase = re.search(r"\b(both|the two) (metals|elements|minerals|materials)\b", text,
+                           re.I)
+        number, before = self.goods_before
+        pair = {f.id: f.kind for f in before} if number == self.sentences - 1 else {}
+        if not pair:
+            # the sentence before named none: the two goods the article named so far, when
+            # it named two ("... 3,000 kilograms, roughly 62% of the total." then "... when
+            # Beijing banned exports of both metals to the United States")
+            pair = dict(self.article_goods)
+        if phrase is None or self.items(found) or len(pair) != 2:
+            return []
+        return [Found(Mention(phrase.group(0), phrase.start(), phrase.end(), node), node, kind)
+                for node, kind in sorted(pair.items())]
+
     def control_claims(self, text: str, found: list[Found], dates, event: date) -> None:
         if RELATIVE_LEAD.match(text):
             self.skipped.append((self.line, text, "not dated: 'a week later' counts from a date "
                                                   "the sentence does not give"))
             return
+        found = found + self.pair_before(text, found)
         if self.event_year_only and len(dates) == 1:
             # "Last year China banned exports of antimony": a year names no month, and a
             # control's id and date need one
@@ -2139,8 +2317,10 @@ class NewsReader:
         said = SAID.search(text)
         issuer, targets = self.countries(text, found, verb if said and verb is not None
                                          and said.start() < verb else None)
-        owner = POSSESSOR.search(text)
-        if owner:   # "China's ban on ...": the possessor issued it
+        # "China's ban on ...": the possessor issued it; not one in an aside after the event
+        # (", a response to Washington's curbs on chip sales")
+        owner = POSSESSOR.search(text, 0, (ASIDE.search(text) or re.search("$", text)).start())
+        if owner:
             owners = [f.id for f in found if f.kind == "Country"
                       and f.mention.start <= owner.start() < f.mention.end + 1]
             if owners:
@@ -2523,7 +2703,7 @@ class NewsReader:
             # "The ministry has announced export controls on gallium and germanium" three days
             # after: a known control's announcement restated with no date is not of that day
             announced, day_precise = info["announced"], False
-        elif status == "announced" and not announced:
+        elif status == "announced" and not announced and not self.event_from_effective:
             announced, day_precise = event, self.event_precise
         if announced and not day_precise and info["announced"] and \
                 (info["announced"].year, info["announced"].month) == (announced.year,
@@ -2800,6 +2980,9 @@ class NewsReader:
         if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
                                          r"curbs?|exports? of)\b", text, re.I):
             return
+        twin = self.twin_control(control, found)
+        if twin is not None:
+            return self.twin_cover_claims(text, twin, found)
         when = [d for d, start, end in find_dates(text, self.article.published)]
         other = re.match(r"(that|in|by|on)?\s*(" + MONTH_NAMES + r")\b", text, re.I)
         if (when and info["announced"] and all((d.year, d.month) != (info["announced"].year,
@@ -2822,6 +3005,37 @@ class NewsReader:
         for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
             info["covers"].add(item)
+
+    def twin_control(self, control: str, found: list[Found]) -> str | None:
+        """The known control, announced the same day as ``control`` by the same issuer,
+        whose items are exactly the items the sentence names, when there is one: one
+        announcement can make several controls (9 October 2025: five further rare earths,
+        No. 57; foreign-made items with Chinese rare earths, No. 61), and the items named
+        tell which ("holmium, erbium, thulium, europium and ytterbium would be added ...,
+        with the new rules taking effect on November 8" is No. 57's, trial 6's M1)."""
+        info = self.controls.get(control)
+        items = {i for i, _ in self.items(found)}
+        if info is None or not info["announced"] or len(items) < 2:
+            return None
+        twins = [node for node, other in self.controls.items()
+                 if not other["minted"] and other["announced"] == info["announced"]
+                 and other["issuer"] == info["issuer"]
+                 and {c for c in other["covers"] if c.startswith("element:")} == items]
+        return twins[0] if len(twins) == 1 else None
+
+    def twin_cover_claims(self, text: str, control: str, found: list[Found]) -> None:
+        """The items of :meth:`twin_control`'s control, and the entry into force the
+        sentence gives it ("taking effect on November 8"), kept as the article's claim
+        beside the graph's own (a suspension may have moved it since); other dates of the
+        sentence ("the seven rare earths it restricted in April") are another control's."""
+        info = self.controls[control]
+        self.current_control = control
+        for item, _ in self.items(found):
+            self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
+        for when, start, _ in find_dates(text, self.article.published):
+            if when > info["announced"] and EFFECTIVE_ON.search(text[max(0, start - 30):start]):
+                self.claim(control, "effective_from", when, info["announced"], quote=text)
+                break
 
     def label(self, node_id: str) -> str:
         if self.known is not None and node_id in self.known:
@@ -2858,6 +3072,12 @@ class NewsReader:
             # forecast's licence be? (a forecast is never a decision; its date is a guess)
             self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
                                                   "it speaks of"))
+            return
+        if SLOWER.search(text):
+            # "licences for U.S. carmakers are likely to be approved more slowly": a slower
+            # pace of approvals is no approval (trial 6, H1)
+            self.skipped.append((self.line, text, "not a decision: the pace of approvals "
+                                                  "(slower), not an approval"))
             return
         approved = next((m for m in APPROVED.finditer(text)
                          if text[max(0, m.start() - 1):m.start()] != "-"), None)   # "pre-approved"
@@ -2982,6 +3202,12 @@ class NewsReader:
         # a decision dated by its month only ("in mid-December") has no day in its id
         day = event.isoformat() if self.event_precise else f"{event:%Y-%m}"
         node = f"licence:{code.lower()}-{day}-{who}-{decision}"
+        same, maybe = self.known_licence(text, issuer, control, grantees, targets, decision,
+                                         event)
+        if same:
+            node = same   # one event, several sources (trial 6, M6 and L4)
+        elif maybe:
+            self.possible_duplicates[node] = maybe
         self.node(node, label=f"{country_label(code)}: licences {decision} for {whom} ({day})")
         self.issuer = issuer
         self.claim(node, "decision", decision, event, quote=text)
@@ -2995,6 +3221,38 @@ class NewsReader:
         announced = self.controls.get(control, {}).get("announced") if control else None
         if control and not (announced and announced > event):   # no licence before its rule
             self.claim(node, "UNDER", control, event, quote=text)
+
+    def known_licence(self, text: str, issuer: str, control: str | None, grantees: list[str],
+                      targets: list[str], decision: str, event: date) -> tuple:
+        """The known licence decision a sentence reports, and those it may repeat.
+
+        A known decision is the one reported when it has the decision, the issuer, the
+        control (when both name one), the day (or, for a decision dated by its month, the
+        month), the grantees and the targets, and its label names the regions the sentence
+        names ("approved export licences for rare earths to several European auto
+        suppliers" is ``licence:cn-2025-06-clepa-approvals``, "Licence approvals for
+        European auto suppliers (June 2025)"). Exactly one such decision is returned as the
+        first item; otherwise the known decisions of the same issuer, decision and month are
+        the second, for the report to name as possible duplicates. A forecast or plan matches
+        none (it is no decision)."""
+        if self.modality is not None:
+            return None, []
+        month = (event.year, event.month)
+        near = [node for node, info in sorted(self.licences.items())
+                if info["decision"] == decision and info["announced"]
+                and (info["announced"].year, info["announced"].month) == month
+                and (not info["issuer"] or issuer in info["issuer"])]
+        regions = regions_named(text)
+        same = [node for node in near
+                if (not self.event_precise or self.licences[node]["announced"] == event)
+                and (not control or not self.licences[node]["under"]
+                     or control in self.licences[node]["under"])
+                and self.licences[node]["grantees"] == set(grantees)
+                and self.licences[node]["targets"] == set(targets)
+                and self.licences[node]["regions"] == regions]
+        if len(same) == 1:
+            return same[0], []
+        return None, near
 
     def licence_issuer_doubt(self, text: str, found: list[Found], issuer: str,
                              agents: list[str], control: str | None, verb) -> str | None:
@@ -3417,6 +3675,13 @@ UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|ha
                          r"say so|says so)\b", re.I)
 
 
+#: ", and it denied a licence ...": a clause after a negated one whose subject (a pronoun
+#: or the deciding body) takes a decision of its own, in the past
+LATER_DECISION = re.compile(r",\s+(and|but)\s+(?=(it|they|the (commerce )?ministry|beijing|"
+                            r"the government|mofcom)\s+(also\s+|then\s+)?(" + DECISION_VERBS
+                            + r"|banned|imposed)\b)", re.I)
+
+
 def negated_clause_apart(sentences: list[str]) -> list[str]:
     """Each sentence, with a negated clause after a semicolon set apart as a sentence of its
     own: "On Dec. 3, 2024, China banned exports of gallium ... to the United States;
@@ -3429,6 +3694,8 @@ def negated_clause_apart(sentences: list[str]) -> list[str]:
     ['China banned exports of gallium;', 'Beijing has not done so since.']
     >>> negated_clause_apart(["China has not banned gallium; it restricts it."])
     ['China has not banned gallium; it restricts it.']
+    >>> negated_clause_apart(["It has not approved US firms, and it denied a licence to X."])
+    ['It has not approved US firms.', 'It denied a licence to X.']
     """
     out = []
     for sentence in sentences:
@@ -3440,6 +3707,17 @@ def negated_clause_apart(sentences: list[str]) -> list[str]:
         if rest and NEGATED.search(rest) and not NEGATED.search(first) \
                 and not QUESTION.search(sentence) and not UNCONFIRMED.search(rest):
             out += [first + sentence[cut.start()], rest]
+            continue
+        # "The ministry has not yet approved applications from U.S. defence contractors, and
+        # it denied a licence for a drone maker last week": the negation is the first
+        # clause's; the second states a decision of its own (trial 6, L4)
+        later = LATER_DECISION.search(sentence)
+        if later and NEGATED.search(sentence[:later.start()]) \
+                and not NEGATED.search(sentence[later.end():]) \
+                and not QUESTION.search(sentence) \
+                and not UNCONFIRMED.search(sentence[later.end():]):
+            rest = sentence[later.end():]
+            out += [sentence[:later.start()] + ".", rest[:1].upper() + rest[1:]]
         else:
             out.append(sentence)
     return out

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 
+from mineralgraph.loaders.news_words import DECISION_VERBS, MONTH_NAMES_NOT_MAY
+
 #: A deciding verb in a finite (past, perfect, passive or announced future) form.
-DECIDING = re.compile(r"\b(approved|granted|issued|denied|rejected|refused|turned down|"
+DECIDING = re.compile(r"\b(" + DECISION_VERBS + r"|turned down|"
                       r"received|obtained|won|secured|cleared|given|gave|sped up|speed up|"
                       r"expedited|fast-tracked|accelerated|approve|grant|issue|deny|reject)\b",
                       re.I)
@@ -90,8 +92,7 @@ def event_doubt(text: str) -> str | None:
 LEADING_CLAUSE = re.compile(r"^\W*(while|although|though|even though|whereas|as|since|because|"
                             r"given that|now that)\b[^,]*,", re.I)
 #: A month named in a sentence: "During a July summit".
-MONTH_NAME = re.compile(r"\b(January|February|March|April|June|July|August|September|October|"
-                        r"November|December)\b")
+MONTH_NAME = re.compile(r"\b(" + MONTH_NAMES_NOT_MAY + r")\b")
 #: A time no day can be read from: "recently", "in recent weeks", "so far".
 VAGUE_TIME = re.compile(r"\b(recently|lately|in recent (days|weeks|months)|so far|to date|"
                         r"over the (past|last) (few )?(days|weeks|months))\b", re.I)

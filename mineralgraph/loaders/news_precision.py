@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mineralgraph.loaders.figures import COMPARED
+from mineralgraph.loaders.news_words import MONTH_NAMES, MONTH_WORDS, MONTHS, NUMBER_WORDS
 
 #: days between a new control's announcement and the article beyond which the article only
 #: restates it: a year (leaving one of rounds 10-13 out, the other three's first runs kept
@@ -74,6 +75,9 @@ WINDOW_DAYS = 366
 #: months between a figure's month and the article's beyond which the month is taken as a
 #: comparison's, not the one reported
 STALE_MONTHS = 12
+#: a quantity dated by its own month, the same month a year before the month reported, in an
+#: article a month or two after that month
+YEAR_BACK_MONTHS = 14
 
 #: the kinds this gate reads, with their first-run precision on rounds 10-13
 KIND_PRECISION = {"control-new": "0.60 (44/73)", "control-known": "0.88 (51/58)",
@@ -148,20 +152,13 @@ LICENSED = re.compile(r"\b(approved|licen[cs]ed|permitted|authori[sz]ed) (the )?
 #: a sentence speaking of a year
 OF_A_YEAR = re.compile(r"\b(for the year|whole of|full[- ]year|annual|over the year|"
                        r"in 20\d\d|of 20\d\d|over 20\d\d)\b", re.I)
-MONTH_WORD = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                        r"Dec)\b\.?|\b(last|this|previous|that|the same) month\b|"
-                        r"\bmonth[- ]on[- ]month\b")
+MONTH_WORD = re.compile(r"\b(" + MONTH_WORDS + r")\b\.?|"
+                        r"\b(last|this|previous|that|the same) month\b|\bmonth[- ]on[- ]month\b")
 #: a date phrase that names a month and no day ("in August", "last month", "June 2024")
 MONTH_ALONE = re.compile(r"(in\s+)?((early|mid|late)[- ]?\s*)?((last|this|next|earlier this)"
-                         r"\s+month|(January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-                         r"Sept?|Oct|Nov|Dec)\.?(\s+(of\s+)?\d{4})?|(last|this|next) year|"
-                         r"\d{4})", re.I)
-MONTH_NUMBER = {name: i + 1 for i, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")]) for name in names}
+                         r"\s+month|(" + MONTH_WORDS + r")\.?(\s+(of\s+)?\d{4})?|"
+                         r"(last|this|next) year|\d{4})", re.I)
+MONTH_NUMBER = MONTHS
 #: a quantity with its unit
 QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million\s+)?(metric\s+)?(tons|tonnes|t\b|"
                       r"kilograms|kg\b|kilogrammes)", re.I)
@@ -180,8 +177,7 @@ SINCE_ANNOUNCED = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|ei
                              r"issued|unveiled|introduced|published|approved|granted)\s+"
                              r"(the\s+(measure|ban|controls?|curbs?|restrictions?|rules?|move|"
                              r"step|decision|licen[cs]es?|approvals?)|them|it)\b", re.I)
-NUMBER_WORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORD = NUMBER_WORDS
 #: a deciding verb said of speed ("should be approved more quickly"): an expedited process,
 #: not an approval
 SPEED = re.compile(r"\b(approv\w*|grant\w*|issu\w*|process\w*)\s+(\w+\s+)?(more\s+)?"
@@ -196,9 +192,8 @@ SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|mid|late)[- ]?\s*)?(?:[A-Z][a-z]
                         r"((?:19|20)\d\d)\b")
 #: a trade change said against a month of a named year ("about 8% less than in April 2024")
 AGAINST_MONTH = re.compile(r"^[^.;]{0,40}?\b(than|compared (with|to)|from|against|versus|vs\.?)"
-                           r"\s+(in\s+|the same month of\s+)?(?P<month>January|February|"
-                           r"March|April|May|June|July|August|September|October|November|"
-                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+"
+                           r"\s+(in\s+|the same month of\s+)?(?P<month>" + MONTH_WORDS
+                           + r")\.?,?\s+"
                            r"(?P<year>(19|20)\d\d)\b", re.I)
 #: a country named as a buyer right after its name ("South Korea, the biggest buyer of
 #: spherical graphite, got 948 tonnes"): the figure is what it received, not its exports
@@ -584,8 +579,13 @@ class PrecisionGate:
             return "withheld: a total over several months is no month's figure"
         if r.predicate == "reported_quantity" and LICENSED.search(text):
             return "withheld: a quantity a licence, permit or quota allows is no trade figure"
-        if when is not None and _months_between(published, when) > (
-                24 if when.month == 1 else STALE_MONTHS):
+        stale = 24 if when is not None and when.month == 1 else STALE_MONTHS
+        if r.predicate == "reported_quantity" and where is not None \
+                and self.own_month(text, where[1], when, published):
+            # "compared with 4,566 tons in the same month of 2024" in May 2025: the quantity
+            # of the month a year before the month reported, dated by its own month
+            stale = max(stale, YEAR_BACK_MONTHS)
+        if when is not None and _months_between(published, when) > stale:
             return "withheld: dated more than a year before the article (a comparison's " \
                    "date, not the month reported)"
         material = r.qualifiers.get("material")
@@ -653,11 +653,15 @@ class PrecisionGate:
             return False
         after = re.match(r"\s*(million\s+)?(metric\s+)?(tons|tonnes|t|kilograms|kg|"
                          r"kilogrammes)\b(\s+(of\s+)?[\w-]+){0,3}?\s+(shipped\s+|exported\s+)?"
-                         r"in\s+(?P<month>January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b(\s+(?P<year>(19|20)\d\d))?",
+                         r"in\s+(?P<month>" + MONTH_NAMES + r")\b(\s+(?P<year>(19|20)\d\d))?",
                          text[end:], re.I)
         if not after:
-            return False
+            # "compared with 4,566 tons in the same month of 2024": the month reported, in the
+            # year it names (the reader dates the claim so)
+            same = re.match(r"\s*(metric\s+)?(tons|tonnes|t|kilograms|kg)\b\s+in\s+the\s+same\s+"
+                            r"month\s+of\s+(?P<year>(19|20)\d\d)\b", text[end:], re.I)
+            return bool(same) and when.year == int(same.group("year")) \
+                and when.year < published.year
         month = MONTH_NUMBER[after.group("month").lower()]
         year = int(after.group("year")) if after.group("year") else None
         return when.month == month and (year is None or when.year == year) \

@@ -77,7 +77,7 @@ def render_controls(items: list[dict], graph: SupplyGraph, fmt: str, when: date)
         columns = COLUMNS
     data = {"in_force_on": when.isoformat(), "as_of": (graph.as_of_date.isoformat()
                                                        if graph.as_of_date else None),
-            "items": items, "expected_events": expected_events(graph)}
+            "items": items, "expected_events": expected}
     if fmt in ("json", "csv"):
         return tabular("Export controls and licence decisions", table, columns, fmt, data,
                        graph, sources, intro)

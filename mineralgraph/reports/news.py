@@ -46,6 +46,9 @@ def article_report_text(report: dict) -> str:
                          + report.get("modal", []))]
     if others:
         lines.append("  controls: " + "; ".join(others))
+    for node, known in report.get("possible_duplicates", {}).items():
+        lines.append(f"  possible duplicate: {node} may be the known {' or '.join(known)} "
+                     "(same issuer, decision and month; not merged)")
     if withheld:
         lines.append(f"  {withheld}")
     elif report.get("new_controls"):

@@ -73,6 +73,12 @@ def render_node_text(view: dict) -> str:
     paired = _paired_relations(view)
     lines += ["", "Relations:"] + [_relation_line(r) + paired.get(i, "")
                                    for i, r in enumerate(view["relations"])]
+    if view.get("modal"):
+        lines += ["", "Forecasts, plans and speculation of sources (no decision, never in the "
+                      "analysis):"]
+        lines += [f"  {m['relation']}: {m['object']} ({m['modality']})"
+                  + (f" [{m['valid_from']}]" if m.get("valid_from") else "") + " "
+                  + "".join(f"[{n}]" for n in sorted(m["sources"])) for m in view["modal"]]
     if view.get("statistics"):
         lines += ["", "Import sources, reserves and import reliance"
                   + (" (of the materials that contain it)" if view["kind"] == "Element"

@@ -319,6 +319,10 @@ class ProductReport:
                                               for c in self.left_out]}
 
 
+#: no claim kept yet for a step (None is a step without one)
+_UNKNOWN = object()
+
+
 class Evidence:
     """Stage, country, HHI and supply paths of nodes, for one graph (cached)."""
 
@@ -336,7 +340,6 @@ class Evidence:
         #: country -> the materials its facilities and companies produce without a share
         #: (what :meth:`assumed_share` asks of a country, product after product)
         self._unshared: dict[str, frozenset] = {}
-        self._produced_sets: dict[str, frozenset[str]] = {}
         self._makers: dict[str, tuple[list[str], dict[str, list[int]]]] = {}
         #: what :meth:`availability_caveats` reads of each node (made on first use)
         self._caveat_parts: tuple | None = None
@@ -348,6 +351,13 @@ class Evidence:
         self._loss_material: dict[tuple[str, str], str | None] = {}
         #: flow edge (u, v) -> its relation and the claims behind it (:meth:`step_claim`)
         self._edge_claims: dict[tuple[str, str], tuple[str, list[Claim]]] = {}
+        #: flow edge (u, v) -> its step's claim where that does not depend on the rest of
+        #: the path (every edge but a SUPPLIES one under several claims): read without
+        #: :meth:`step_claim`'s call and the path's tail it takes (hundreds of thousands of
+        #: steps for a large country's ``dependents``)
+        self._step_claim: dict[tuple[str, str], Claim | None] = {}
+        #: (what, node) -> the flow numbers of a list of ids kept for the node
+        self._flow_numbers: dict[tuple[str, str], np.ndarray] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -380,20 +390,32 @@ class Evidence:
 
     def _relevant(self, node_id: str, product: str) -> list[str]:
         """What the node produces (:meth:`produced`) upstream of the product, sorted."""
-        ups = self.analysis.upstream(product)
         produced = self.produced(node_id)
-        if len(produced) > 8 and len(ups) < len(produced):
-            # a country produces thousands of materials, asked product after product:
-            # walk the smaller side (the same sorted list)
-            return sorted(self._produced_set(node_id) & ups)
-        return [m for m in produced if m in ups]
+        return self._among_upstream(produced, self._numbers(("produced", node_id), produced),
+                                    product)
 
-    def _produced_set(self, node_id: str) -> frozenset[str]:
-        """:meth:`produced` as a set (cached)."""
-        found = self._produced_sets.get(node_id)
+    def _numbers(self, key, ids: list[str]) -> np.ndarray:
+        """The flow numbers of ``ids`` (every one in the flow index), kept under ``key``
+        (a supplier's materials, asked product after product)."""
+        found = self._flow_numbers.get(key)
         if found is None:
-            found = self._produced_sets[node_id] = frozenset(self.produced(node_id))
+            number = self.analysis.flow_index.number
+            found = self._flow_numbers[key] = np.fromiter(
+                (number[n] for n in ids), np.int64, len(ids))
         return found
+
+    def _among_upstream(self, ids: list[str], numbers: np.ndarray, product: str) -> list[str]:
+        """Those of ``ids`` (their flow ``numbers``) upstream of the product, in their
+        order: read from the flow index's mask of the product's upstream (kept for the
+        last product asked), not from a set of its ids made for each product."""
+        flow = self.analysis.flow_index
+        mask = self.analysis._upstream_mask(flow, product)
+        itself = flow.number.get(product, -1)
+        if len(ids) <= 8:
+            return [n for n, i in zip(ids, numbers.tolist(), strict=True)
+                    if mask[i] and i != itself]
+        return [ids[at] for at in np.flatnonzero(mask[numbers]).tolist()
+                if numbers[at] != itself]
 
     def _made_by(self, node_id: str) -> tuple[list[str], dict[str, list[int]]]:
         """The producers :meth:`claims` reads for a supplier (itself, and the facilities
@@ -622,6 +644,8 @@ class Evidence:
             subject, obj = (v, u) if FLOW_RELATIONS[relation] else (u, v)
             found = self._edge_claims[(u, v)] = (relation, [
                 c for c in self.graph.relation_claims(subject, relation) if c.object == obj])
+            if relation != "SUPPLIES" or len(found[1]) < 2:
+                self._step_claim[(u, v)] = found[1][0] if found[1] else None
         relation, claims = found
         if relation == "SUPPLIES" and len(claims) > 1:
             read = [c for c in claims if c.qualifier("material") is not None]
@@ -654,10 +678,21 @@ class Evidence:
             return
         for source, path in zip(missing, flow.shortest_paths_to(missing, target),
                                 strict=True):
-            path = path or []
-            found = [self.step_claim(u, v, path[i + 2:])[1]
-                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
-            self._path_cache[(source, target)] = [c for c in found if c is not None]
+            self._path_cache[(source, target)] = self._steps_claims(path or [])
+
+    def _steps_claims(self, path: list[str]) -> list[Claim]:
+        """The claims of a path's steps (:meth:`step_claim`), in order, steps without one
+        left out."""
+        known = self._step_claim.get
+        out = []
+        for i in range(len(path) - 1):
+            key = (path[i], path[i + 1])
+            claim = known(key, _UNKNOWN)
+            if claim is _UNKNOWN:
+                claim = self.step_claim(key[0], key[1], path[i + 2:])[1]
+            if claim is not None:
+                out.append(claim)
+        return out
 
     def _path_claims(self, source: str, target: str) -> list[Claim]:
         """The claims on the shortest supply path from ``source`` to ``target`` (cached)."""
@@ -667,9 +702,7 @@ class Evidence:
                 path = self.analysis.flow_index.shortest_path(source, target)
             except (nx.NetworkXNoPath, nx.NodeNotFound):
                 path = []
-            found = [self.step_claim(u, v, path[i + 2:])[1]
-                     for i, (u, v) in enumerate(zip(path, path[1:], strict=False))]
-            self._path_cache[key] = [c for c in found if c is not None]
+            self._path_cache[key] = self._steps_claims(path)
         return self._path_cache[key]
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
@@ -696,17 +729,23 @@ class Evidence:
         """The claims :meth:`caveats` reads for losing ``node_id``: what the answer rests
         on, and so the sources a view cites for it."""
         claims = list(self._path_claims(node_id, product))
+        known = self._step_claim.get
         for path in paths:
             nodes = [s.target for s in path]
-            claims += [c for c in (self.step_claim(s.source, s.target, nodes[i + 1:])[1]
-                                   for i, s in enumerate(path)) if c is not None]
+            for i, s in enumerate(path):
+                claim = known((s.source, s.target), _UNKNOWN)
+                if claim is _UNKNOWN:
+                    claim = self.step_claim(s.source, s.target, nodes[i + 1:])[1]
+                if claim is not None:
+                    claims.append(claim)
         if model.kind_of(node_id) in SUPPLIER_KINDS:
             # each producer in turn, the materials it produces upstream of the product in
             # order; found from the materials' side (a country hosts thousands of them)
             producers, by_material = self._made_by(node_id)
-            ups = self.analysis.upstream(product)
-            # the materials on both sides, intersected in C from the smaller one
-            common = by_material.keys() & ups
+            # the materials it makes upstream of the product, from the product's mask
+            materials = list(by_material)
+            common = self._among_upstream(
+                materials, self._numbers(("made", node_id), materials), product)
             self._prefetch_paths(common, product)
             pairs = [(at, m) for m in common for at in by_material[m]]
             for at, material in sorted(pairs):

@@ -165,6 +165,8 @@ class Analysis:
         self._places: dict[str, dict[str, list[str]]] = {}
         self._work: dict[str, tuple[np.ndarray, np.ndarray, list[list[str]]]] = {}
         self._pooled: bool | None = None
+        #: node -> :meth:`control_reach` of it
+        self._reach: dict[str, tuple[list[str], list[str]]] = {}
 
     @property
     def flow(self):
@@ -268,17 +270,29 @@ class Analysis:
         producer out with a company or facility), and rest of the world is many
         countries.
         """
+        found = self._reach.get(node_id)
+        if found is not None:  # asked by dependents, then by the lower bound's losses
+            return list(found[0]), list(found[1])
         kind = model.kind_of(node_id)
         if kind in ("Element", "Material"):
             covered = self._covered_by([node_id])
         elif kind == "Country" and node_id != REST_OF_WORLD:
-            covered = {str(c.object) for c in self.graph.edge_claims("PRODUCES")
-                       if node_id in located_in(self.graph, c.subject)}
+            # each producer's countries read once, not once a claim it makes
+            places: dict[str, list[str]] = {}
+            covered = set()
+            for claim in self.graph.edge_claims("PRODUCES"):
+                where = places.get(claim.subject)
+                if where is None:
+                    where = places[claim.subject] = located_in(self.graph, claim.subject)
+                if node_id in where:
+                    covered.add(str(claim.object))
         else:
             return [], []
         grades = self._grade_unknown_of(covered)
         virtual = self._virtual_reached(covered | grades)
-        return (sorted(grades) if kind != "Country" else []), sorted(virtual)
+        found = self._reach[node_id] = ((sorted(grades) if kind != "Country" else []),
+                                        sorted(virtual))
+        return list(found[0]), list(found[1])
 
     def issuers_for(self, product: str) -> list[str]:
         """The countries issuing an enforced restriction in a product's scope (upper

@@ -864,6 +864,39 @@ def reach_into(ptr, indices, sources, found, expanded, stamp, queue, out):
 
 
 @njit(cache=True)
+def _meet_level(fringe, length, out, ptr, adj, ignore_stamp, stamp, ignore_edges, forward,
+                link, link_stamp, other_stamp):
+    """One level of :func:`meet` from one side: each node of ``fringe[:length]`` in order,
+    its neighbours ``adj[ptr[v]:ptr[v + 1]]`` (consumers going forward, suppliers going
+    back) linked to it in ``link`` when first reached and listed in ``out``. An edge is
+    ``v -> w`` forward and ``w -> v`` back, which is all the two sides differ in. Returns
+    the length of ``out`` and the node where the sides meet (reached by the other side,
+    ``other_stamp``), or -1."""
+    n = len(ptr) - 1
+    n_ignored = len(ignore_edges)
+    new_len = 0
+    for k in range(length):
+        v = fringe[k]
+        for e in range(ptr[v], ptr[v + 1]):
+            w = adj[e]
+            if ignore_stamp[w] == stamp:
+                continue
+            if n_ignored:
+                key = v * n + w if forward else w * n + v
+                at = np.searchsorted(ignore_edges, key)
+                if at < n_ignored and ignore_edges[at] == key:
+                    continue
+            if link_stamp[w] != stamp:
+                out[new_len] = w
+                new_len += 1
+                link[w] = v
+                link_stamp[w] = stamp
+            if other_stamp[w] == stamp:
+                return new_len, w
+    return new_len, -1
+
+
+@njit(cache=True)
 def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
          ignore_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c,
          fringe_d):
@@ -873,8 +906,8 @@ def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
     reached node's previous and next node, valid where ``pred_stamp``/``succ_stamp`` is
     ``stamp`` (-1 for the ends); a node whose ``ignore_stamp`` is ``stamp`` is passed
     over, and so is an edge whose key ``u * n + v`` is in ``ignore_edges`` (sorted).
-    Returns the meeting node, or -1 when there is no path. ``source != target``."""
-    n = len(sptr) - 1
+    Returns the meeting node, or -1 when there is no path. ``source != target``.
+    Both sides are one level function (:func:`_meet_level`), mirrored by its arguments."""
     pred[source] = -1
     pred_stamp[source] = stamp
     succ[target] = -1
@@ -885,52 +918,17 @@ def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
     reverse[0] = target
     f_len = 1
     r_len = 1
-    n_ignored = len(ignore_edges)
     while f_len > 0 and r_len > 0:
         if f_len <= r_len:
-            new_len = 0
-            for k in range(f_len):
-                v = forward[k]
-                for e in range(cptr[v], cptr[v + 1]):
-                    w = consumers[e]
-                    if ignore_stamp[w] == stamp:
-                        continue
-                    if n_ignored:
-                        key = v * n + w
-                        at = np.searchsorted(ignore_edges, key)
-                        if at < n_ignored and ignore_edges[at] == key:
-                            continue
-                    if pred_stamp[w] != stamp:
-                        f_next[new_len] = w
-                        new_len += 1
-                        pred[w] = v
-                        pred_stamp[w] = stamp
-                    if succ_stamp[w] == stamp:
-                        return w
+            f_len, w = _meet_level(forward, f_len, f_next, cptr, consumers, ignore_stamp,
+                                   stamp, ignore_edges, True, pred, pred_stamp, succ_stamp)
             forward, f_next = f_next, forward
-            f_len = new_len
         else:
-            new_len = 0
-            for k in range(r_len):
-                v = reverse[k]
-                for e in range(sptr[v], sptr[v + 1]):
-                    w = suppliers[e]
-                    if ignore_stamp[w] == stamp:
-                        continue
-                    if n_ignored:
-                        key = w * n + v
-                        at = np.searchsorted(ignore_edges, key)
-                        if at < n_ignored and ignore_edges[at] == key:
-                            continue
-                    if succ_stamp[w] != stamp:
-                        succ[w] = v
-                        succ_stamp[w] = stamp
-                        r_next[new_len] = w
-                        new_len += 1
-                    if pred_stamp[w] == stamp:
-                        return w
+            r_len, w = _meet_level(reverse, r_len, r_next, sptr, suppliers, ignore_stamp,
+                                   stamp, ignore_edges, False, succ, succ_stamp, pred_stamp)
             reverse, r_next = r_next, reverse
-            r_len = new_len
+        if w >= 0:
+            return w
     return -1
 
 

@@ -364,18 +364,20 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
             flat_weights.frombytes(bytes(8 * len(inputs)))
 
     pool_code = MAX
-    producer_rows: dict[tuple[str, str], int] = {}
+    # the producer rows of the material being compiled, by producer (a key names its
+    # material, so only that material's loop can ask it again: one dict a material, not
+    # one of every (producer, material) pair held to the end, some 1.7 million at 1M)
+    producer_rows: dict[str, int] = {}
     stands_on: dict[str, list[int]] = {}
 
     def producer(subject: str, material: str, inputs: list[int]) -> int:
-        key = (subject, material)
-        found = producer_rows.get(key)
+        found = producer_rows.get(subject)
         if found is not None:
             return found
-        if key in blocked:
-            node = producer_rows[key] = internal(ZERO)
+        if blocked and (subject, material) in blocked:
+            node = producer_rows[subject] = internal(ZERO)
             return node
-        node = producer_rows[key] = internal(AND)
+        node = producer_rows[subject] = internal(AND)
         parts = stands_on.get(subject)
         if parts is None:  # the producer and its context: the same for all it makes
             parts = stands_on[subject] = [graph_node(subject)] + [
@@ -397,6 +399,7 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
                 unmapped.add(node_id)
             continue
         elements = [graph_node(e) for e in look.contains(node_id)]
+        producer_rows.clear()
         if graph.relation_claims(node_id, "PRODUCES", incoming=True):
             supply = internal(OR)
             material_inputs = [graph_node(i) for i in look.inputs(node_id)]
@@ -755,11 +758,35 @@ class Lookups:
     def _split(self, material: str) -> None:
         """Both :meth:`weights` and :meth:`pools` of a material, from one split."""
         producers = self.graph.relation_claims(material, "PRODUCES", incoming=True)
+        if self._stated_only(material, producers):
+            return
         weights, claim_of, groups = _split(self.graph, material, producers, self._counts)
         self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
                                          key=lambda cw: cw[0].subject)
         self._pools[material] = (_pools_of(weights, claim_of, groups)
                                  if self.graph.worst_case else [])
+
+    def _stated_only(self, material: str, producers: list[Claim]) -> bool:
+        """:func:`_split` where every producer states a share the analysis reads and none
+        is a country (most materials): no aggregate gives up a facility's share, nobody
+        splits a pool, so each weight is the share, scaled by the same sum in the same
+        order where :func:`_split` scales it. Fills both tables and returns True; False
+        (nothing filled) for any other material."""
+        kind_of = model.kind_of
+        shares = []
+        for claim in producers:
+            share = claim.qualifier("share")
+            if share is None or kind_of(claim.subject) == "Country" or not self._counts(claim):
+                return False
+            shares.append(share)
+        total = sum(shares)
+        if total > 1.0 or (self.graph.worst_case
+                           and 1.0 - rounding_slack(producers) <= total < 1.0 - 1e-9):
+            shares = [share / total for share in shares]
+        self._weights[material] = sorted(zip(producers, shares, strict=True),
+                                         key=lambda cw: cw[0].subject)
+        self._pools[material] = []
+        return True
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
         """:func:`supplied_materials` of a producer (read only: one empty dict serves
