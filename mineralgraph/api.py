@@ -293,7 +293,7 @@ def concentration(graph: SupplyGraph,
     >>> import mineralgraph as mg
     >>> first = mg.concentration(mg.load(), "material:re-concentrate").rows()[0]
     >>> first["country"], first["share"], first["hhi"]
-    ('country:CN', 0.6923, 5023.7)
+    ('country:CN', 0.685446, 4924.7)
     """
     return ConcentrationResult(concentrations(graph, _ids(materials)))
 

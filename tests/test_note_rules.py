@@ -124,8 +124,13 @@ def test_a_driver_holding_an_equal_part_states_it_as_assumed():
     # j offline: it held 0.47, an equal part (assumed); under --worst-case, 0-94%
     scenario = Scenario("x", remove=("company:j",))
     found = drivers(Analysis(graph_of(*JL), scenario), "product:p")
+    # with what the part assumes: China's 94% split with its unmapped output (trial 6, M5)
     assert found == [{"holder": "company:j", "material": "material:m", "share": 0.47,
-                      "share_range": [0.47, 0.47], "assumed_share": True, "how": "removed"}]
+                      "share_range": [0.47, 0.47], "assumed_share": True, "how": "removed",
+                      "assumed_split": [{"material": "material:m", "pool": "country:CN",
+                                         "pool_share": 0.94, "parts": 2,
+                                         "members": ["company:j", "country:CN"],
+                                         "part": 0.47, "basis": "equal split"}]}]
     wide = drivers(Analysis(graph_of(*JL, wide=True), scenario), "product:p")
     assert wide[0]["share_range"] == [0.0, 0.94] and wide[0]["assumed_share"]
     # a scenario row reads the same split: 47% lost in both bounds

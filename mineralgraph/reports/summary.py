@@ -249,8 +249,8 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     ...     ("country:US", "material:x", "all oxides"), ("country:CN", "material:x",
     ...     "all oxides"), ("country:CN", "material:y", "all metal")))):
     ...     print(line)
-    The figures of China and the United States for material:x are proxies, measured for all oxides.
     China's figure for material:y is a proxy, measured for all metal.
+    The figures of China and the United States for material:x are proxies, measured for all oxides.
     """
     groups: dict[tuple[str, str], list[str]] = {}
     for subject, obj, measured_for in caveats.proxies:

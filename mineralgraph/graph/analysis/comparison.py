@@ -7,7 +7,7 @@ One function serves the ``scenario`` command and the briefs, so the two never di
 >>> rows = compare(load_bundled(), load_scenario("mp-materials-offline"), ["product:f-35"])
 >>> sorted(rows[0])  # doctest: +NORMALIZE_WHITESPACE
 ['assumed_share', 'availability', 'availability_range', 'baseline', 'baseline_range',
- 'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_drivers',
+ 'confidence', 'disputes', 'drivers', 'loss', 'loss_range', 'low_confidence', 'low_drivers',
  'mapped_availability', 'may_be_unavailable_at_baseline', 'new_possible_spofs',
  'new_spofs', 'product', 'proxies', 'range_from_grade', 'range_from_maker', 'range_from_unmapped',
  'requirements_recorded', 'rest_of_world_only', 'supply_not_mapped']
