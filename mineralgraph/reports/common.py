@@ -174,10 +174,30 @@ class SourceIndex:
         return "".join(f"[{self.numbers.setdefault(s, len(self.numbers) + 1)}]" for s in ranked)
 
     def listing(self, markdown: bool = False) -> list[str]:
-        """One line per cited source, in number order."""
+        """One line per cited source, in number order.
+
+        A source cited at its original address but read in a copy (its note says "read in
+        a copy at URL", the data README's convention) says so after its citation: a
+        repost's citation already prints its note.
+
+        >>> from mineralgraph.claim import Claim
+        >>> g = SupplyGraph([Claim("source:c", "title", "Report", sources=("source:c",)),
+        ...     Claim("source:c", "source_type", "government", sources=("source:c",)),
+        ...     Claim("source:c", "note", "2013 edition, read in a copy at "
+        ...           "https://copy.example/20/ (page 20)", sources=("source:c",))])
+        >>> index = SourceIndex(g)
+        >>> index.cite(["source:c"]), index.listing()
+        ('[1]', ['[1] government: Report. Read in a copy: https://copy.example/20/'])
+        """
+        import re
+
         lines = []
         for source, number in sorted(self.numbers.items(), key=lambda kv: kv[1]):
             text = self.graph.citation(source)
+            copy = re.search(r"read in a copy at (https?://[^\s,;()]+)",
+                             str(self.graph.attribute(source, "note") or ""))
+            if copy and self.graph.attribute(source, "source_type") != "repost":
+                text += f". Read in a copy: {copy.group(1)}"
             lines.append(f"{number}. {text}" if markdown else f"[{number}] {text}")
         return lines
 
