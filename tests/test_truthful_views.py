@@ -170,8 +170,8 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     assert ("  - Germanium tetrachloride (GeCl4) (material:germanium-tetrachloride): USGS MCS\n"
             "    2025 publishes no country split for germanium products (global data limited\n"
             "    and hard to verify); US GeCl4 is made in Quapaw, Oklahoma, from imported and\n"
-            "    recycled germanium [30][31]\n") in processing
-    assert "\n[30] statistics: Mineral Commodity Summaries 2025: Germanium" in text
+            "    recycled germanium [28][29]\n") in processing
+    assert "\n[28] statistics: Mineral Commodity Summaries 2025: Germanium" in text
     # every number cited in the block is listed under SOURCES
     listed = text.split("\nSOURCES\n")[1]
     import re
