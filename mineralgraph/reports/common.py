@@ -77,16 +77,26 @@ def ends(name: str, pair) -> dict[str, float]:
 
 def caveat_columns(data: dict) -> dict:
     """What a figure rests on as flat columns (CSV, the Python API's rows), under the
-    names JSON gives them: ``proxies`` (``subject>object: measured for``, ``;``-separated)
-    and ``disputes`` (:func:`disputes_cell`), from a ``Caveats.as_dict()`` or a JSON row.
+    names JSON gives them: ``proxies`` (``subject>object: measured for``, ``;``-separated),
+    ``disputes`` (:func:`disputes_cell`) and ``low_confidence`` (the low-rated claims,
+    ``subject RELATION object [sources]: note``), from a ``Caveats.as_dict()`` or a JSON row.
 
     >>> caveat_columns({"proxies": [{"subject": "country:CN", "object": "material:m",
-    ...                              "measured_for": "all oxides"}], "disputes": []})
-    {'proxies': 'country:CN>material:m: all oxides', 'disputes': ''}
+    ...                              "measured_for": "all oxides"}], "disputes": [],
+    ...                 "low_confidence": [{"subject": "company:j", "relation": "SUPPLIES",
+    ...                                     "object": "company:t", "sources": ["source:s"],
+    ...                                     "note": "one line"}]})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'proxies': 'country:CN>material:m: all oxides', 'disputes': '',
+     'low_confidence': 'company:j SUPPLIES company:t [source:s]: one line'}
     """
     return {"proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data.get("proxies") or []),
-            "disputes": disputes_cell(data.get("disputes") or [])}
+            "disputes": disputes_cell(data.get("disputes") or []),
+            "low_confidence": ";".join(
+                f"{w['subject']} {w['relation']} {w['object']} [{' '.join(w['sources'])}]"
+                + (f": {w['note']}" if w.get("note") else "")
+                for w in data.get("low_confidence") or [])}
 
 
 def disputes_cell(disputes: list[dict]) -> str:

@@ -442,7 +442,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         if csv:
             del row["loss"]
             row.update({"not_made_yet": when, "requirements_recorded": "",
-                        "proxies": "", "disputes": "", "assumed_share": "",
+                        "proxies": "", "disputes": "", "low_confidence": "",
+                        "assumed_share": "",
                         "new_possible_spofs": [], "mapped_availability": ""})
         rows.append(row)
     for r in made:
@@ -536,7 +537,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
-                   "proxies", "disputes", "assumed_share", "sources", "mapped_availability"]
+                   "proxies", "disputes", "low_confidence", "assumed_share", "sources",
+                   "mapped_availability"]
         if later:  # the date its making starts, for a product not made yet
             columns.append("not_made_yet")
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,

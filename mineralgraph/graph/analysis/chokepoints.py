@@ -358,6 +358,8 @@ class Evidence:
         self._step_claim: dict[tuple[str, str], Claim | None] = {}
         #: (what, node) -> the flow numbers of a list of ids kept for the node
         self._flow_numbers: dict[tuple[str, str], np.ndarray] = {}
+        #: product -> :meth:`sourcing_claims`
+        self._sourcing: dict[str, list[Claim]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -803,7 +805,29 @@ class Evidence:
                             low.update(found.low)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
                        tuple(sorted(proxies)), False, tuple(sorted(disputes)),
-                       tuple(sorted(low)))
+                       tuple(sorted(low))) | Caveats.of(self.sourcing_claims(product))
+
+    def sourcing_claims(self, product: str) -> list[Claim]:
+        """The explicit sourcing claims on a product's supply chain: SUPPLIES claims
+        whose buyer and material are upstream of the product (cached per product).
+
+        They decide which supply the product draws (section 5.3: a buyer with named
+        suppliers takes the material from them, not from the world pool), so every
+        figure of the product rests on them, at baseline and under a scenario alike
+        (section 5.7): dropping one changes the figure. "JL Mag supplies Tesla" makes
+        Optimus lose 100% under a Chinese embargo; without it, 99%.
+        """
+        found = self._sourcing.get(product)
+        if found is None:
+            if self._supplies is None:
+                self._supplies = next(iter(self.graph.edge_claims("SUPPLIES")), None) is not None
+            found = []
+            if self._supplies and product in self.analysis.flow_index.number:
+                ups = self.analysis.upstream(product)
+                found = [c for c in self.graph.edge_claims("SUPPLIES")
+                         if str(c.object) in ups and c.qualifier("material") in ups]
+            self._sourcing[product] = found
+        return found
 
     def _node_caveats(self):
         """What :meth:`availability_caveats` reads of each node of the flow index (made
@@ -857,7 +881,9 @@ class Evidence:
 
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
-        evidence of every node it removes and every producer its controls block."""
+        evidence of every node it removes and every producer its controls block, and,
+        when it takes something from the product, the explicit sourcing on the product's
+        supply chain (:meth:`sourcing_claims`) that routes the supply it takes."""
         out = Caveats()
         ups = self.analysis.upstream(product)
         for node_id in self.analysis.removed:
@@ -870,6 +896,10 @@ class Evidence:
         for producer, material in sorted(blocked):
             if producer != "virtual" and material in ups:
                 out |= Caveats.of(self._producer_claims(producer, material, product))
+        if out != Caveats():
+            # the loss rests on the explicit sourcing that routes the product's supply
+            # to (or away from) what the scenario takes, as the availability does
+            out |= Caveats.of(self.sourcing_claims(product))
         return out
 
 

@@ -1,0 +1,103 @@
+"""The open findings of the seventh new-user trial outside the news reader, on graphs small
+enough to check by hand (docs/trial-7.md).
+
+Hand graph of HIGH-1 (explicit sourcing rated low): product P (robotics) requires actuator
+A; A is made by Tee (United States) from magnet M; M is China 0.9 and the United States
+0.1 (both high), and Jay (in China, no share) produces it too. "Jay supplies Tee with M"
+is rated low (source:s, note "one line"). Under design note 5.3 Tee takes M from Jay alone:
+a Chinese denial of M takes all of A, so P loses 100%. Without the low claim
+(``--min-confidence medium``) Tee draws on the world pool and P keeps the United States'
+10%: a 90% loss. The 100% rests on the low claim, at baseline and under the scenario.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mineralgraph.claim import Claim
+
+S = ("source:s",)
+
+
+def claim(subject, predicate, obj, confidence=None, sources=S, **qualifiers):
+    return Claim(subject, predicate, obj, tuple(sorted(qualifiers.items())), sources=sources,
+                 confidence=confidence)
+
+
+def sourcing_graph(min_confidence=None):
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    labels = {"product:p": "P", "material:a": "Actuator A", "material:m": "Magnet M",
+              "country:CN": "China", "country:US": "United States", "company:tee": "Tee",
+              "company:jay": "Jay", "country:XX": "rest of world"}
+    claims = [claim("source:s", "title", "S"), claim("product:p", "end_use", "robotics"),
+              claim("product:p", "REQUIRES", "material:a", "high"),
+              claim("material:a", "stage", "subsystem"),
+              claim("material:a", "MADE_FROM", "material:m", "high"),
+              claim("company:tee", "PRODUCES", "material:a", "high"),
+              claim("company:tee", "LOCATED_IN", "country:US", "high"),
+              claim("material:m", "stage", "component"),
+              claim("country:CN", "PRODUCES", "material:m", "high", share=0.9),
+              claim("country:US", "PRODUCES", "material:m", "high", share=0.1),
+              claim("company:jay", "PRODUCES", "material:m", "high"),
+              claim("company:jay", "LOCATED_IN", "country:CN", "high"),
+              claim("company:jay", "SUPPLIES", "company:tee", "low", material="material:m",
+                    note="one line")]
+    return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()],
+                       min_confidence=min_confidence)
+
+
+def deny_m():
+    from mineralgraph.graph.analysis import Restriction, Scenario
+
+    return Scenario("deny-m", restrict=(Restriction(issuer="country:CN",
+                                                    covers=("material:m",)),))
+
+
+SOURCING = {"subject": "company:jay", "relation": "SUPPLIES", "object": "company:tee",
+            "sources": ["source:s"], "note": "one line"}
+
+
+def test_a_scenario_figure_carries_the_low_sourcing_claim_it_rests_on():
+    """HIGH-1: Optimus "loses 100%" under the embargo, "medium", though the 100% needs the
+    low "JL Mag supplies Tesla" claim (99% without it). The figure carries the weakest
+    confidence of the claims it rests on, the sourcing that routes its supply included."""
+    from mineralgraph.graph.analysis.lookups import scenario_result
+
+    [row] = scenario_result(sourcing_graph(), deny_m())["products"]
+    assert row["loss"] == pytest.approx(1.0)
+    assert row["confidence"] == "low"
+    assert row["low_confidence"] == [SOURCING]
+    # the hand figure without the low claim: the United States' 10% is kept
+    [strong] = scenario_result(sourcing_graph("medium"), deny_m())["products"]
+    assert strong["loss"] == pytest.approx(0.9)
+
+
+def test_the_availability_heading_carries_the_low_sourcing_claim():
+    """HIGH-1, at baseline: "the availability rests on medium-confidence claims" while
+    the chain of supply is the low sourcing claim's."""
+    from mineralgraph.graph.analysis import chokepoints
+
+    [report] = chokepoints(sourcing_graph(), ["product:p"])
+    assert report.caveats.confidence == "low"
+    assert report.caveats.as_dict()["low_confidence"] == [SOURCING]
+
+
+def test_the_scenario_text_and_csv_name_the_low_sourcing_claim(tmp_path):
+    """HIGH-1 in the views: the scenario's text names the claim with its source and note;
+    the CSV has a ``low_confidence`` column beside ``proxies`` and ``disputes``."""
+    from mineralgraph.graph.analysis.lookups import scenario_result
+    from mineralgraph.reports.tables import render_scenario
+
+    graph = sourcing_graph()
+    result = scenario_result(graph, deny_m())
+    text = render_scenario(result, graph, "text")
+    assert "rests on low-confidence claims" in " ".join(text.split())
+    assert "Jay supplies Tee" in " ".join(text.split())
+    assert "one line" in text
+    csv = render_scenario(result, graph, "csv")
+    head, first = csv.splitlines()[:2]
+    assert "low_confidence" in head.split(",")
+    assert "company:jay SUPPLIES company:tee [source:s]: one line" in first
