@@ -101,3 +101,54 @@ def test_the_scenario_text_and_csv_name_the_low_sourcing_claim(tmp_path):
     head, first = csv.splitlines()[:2]
     assert "low_confidence" in head.split(",")
     assert "company:jay SUPPLIES company:tee [source:s]: one line" in first
+
+
+def pool_graph(**pool):
+    """HIGH-3's hand graph: P requires feed H; H is Myanmar 0.57 (high) and the rest of
+    the world 0.43 (rated and marked by ``pool``); Ell (in Australia, no share, Australia
+    none either) produces H too, so it splits the rest of the world's 43% with the rest of
+    the world's unmapped output: ≈21.5% each."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    labels = {"product:p": "P", "material:h": "Feed H", "country:MM": "Myanmar",
+              "country:AU": "Australia", "company:ell": "Ell",
+              "country:XX": "rest of world"}
+    confidence = pool.pop("confidence")
+    claims = [claim("source:s", "title", "S"), claim("product:p", "end_use", "defence"),
+              claim("product:p", "REQUIRES", "material:h", "high"),
+              claim("material:h", "stage", "mining"),
+              claim("country:MM", "PRODUCES", "material:h", "high", share=0.57),
+              claim("country:XX", "PRODUCES", "material:h", confidence, share=0.43, **pool),
+              claim("company:ell", "PRODUCES", "material:h", "high"),
+              claim("company:ell", "LOCATED_IN", "country:AU", "high")]
+    return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
+
+
+def _row(graph, node):
+    from mineralgraph.graph.analysis import chokepoints
+
+    [report] = chokepoints(graph, ["product:p"])
+    return next(c for c in report.chokepoints if c.id == node)
+
+
+def test_an_assumed_part_is_no_stronger_than_the_share_it_splits():
+    """HIGH-3: Lynas, Australia and Mt Weld ≈22-24% of the F-35 were "medium" while the
+    rest of the world's 43% of heavy rare-earth feed they split is rated low. The ≈ row
+    carries its pool's rating and names the low claim (JSON ``low_confidence``)."""
+    row = _row(pool_graph(confidence="low", note="remainder"), "company:ell")
+    assert row.assumed_share and row.loss == pytest.approx(0.215)
+    assert row.caveats.confidence == "low"
+    assert row.as_dict()["low_confidence"] == [
+        {"subject": "country:XX", "relation": "PRODUCES", "object": "material:h",
+         "sources": ["source:s"], "note": "remainder"}]
+    assert row.caveats.describe() == "low, ≈"
+
+
+def test_an_assumed_part_of_a_proxy_share_is_a_proxy():
+    """HIGH-3: JL Mag ≈46% split China's 92% of sintered NdFeB, a proxy (magnet and alloy
+    market together), yet its row listed no proxy: now "medium, proxy, ≈"."""
+    row = _row(pool_graph(confidence="medium", proxy="all feeds"), "company:ell")
+    assert row.caveats.confidence == "medium"
+    assert row.as_dict()["proxies"] == [
+        {"subject": "country:XX", "object": "material:h", "measured_for": "all feeds"}]
+    assert row.caveats.describe() == "medium, proxy, ≈"

@@ -539,6 +539,20 @@ class Evidence:
                     found += equal_splits(self.graph, material, held)
         return found
 
+    def pool_claims(self, splits: list[EqualSplit]) -> list[Claim]:
+        """The claims of the shares that ``splits`` divide: each pool country's producing
+        claim of the material, as the analysis read it. An equal part is no stronger than
+        the share it is a part of, and a proxy when that share is one (section 5.7): the
+        rest of the world's 43% of heavy rare-earth feed, rated low, makes Lynas's ≈ part
+        of it low."""
+        out = []
+        for split in splits:
+            if split.pool is None:
+                continue
+            out += [c for c, _ in self.analysis.lookups().weights(split.material)
+                    if c.subject == split.pool]
+        return out
+
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
         if kind == "Country":
@@ -1108,13 +1122,18 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     sources = sorted({s for c in rests_on for s in c.sources})
     measured = proof.hhi_material(node_id, product) if evidence else None
     assumed = proof.assumed_share(node_id, product) and not spof
+    splits = proof.splits(node_id, product) if assumed and evidence else []
+    if splits:
+        # an equal part rests on the share it divides (5.7): its rating, proxy, source
+        pooled = proof.pool_claims(splits)
+        rests_on = rests_on + pooled
+        sources = sorted(set(sources) | {s for c in pooled for s in c.sources})
     row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                      1.0 if spof else loss, spof, proof.stage(node_id, product),
                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
-    if assumed and evidence:
-        row.splits = proof.splits(node_id, product)
+    row.splits = splits
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")
