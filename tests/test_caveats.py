@@ -105,7 +105,7 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "disputes": "", "assumed_share": "no",
+                     "disputes": "", "low_confidence": "", "assumed_share": "no",
                      "sources": "source:blog", "mapped_availability": "0.0"}]
 
 

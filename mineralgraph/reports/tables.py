@@ -448,6 +448,9 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         rows.append(row)
     for r in made:
         behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
+        # a low-rated claim the figure rests on is cited with it (trial 7, HIGH-1)
+        behind += sorted({s for w in r.get("low_confidence", ()) for s in w["sources"]}
+                         - set(behind))
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],

@@ -358,6 +358,8 @@ class Evidence:
         self._step_claim: dict[tuple[str, str], Claim | None] = {}
         #: (what, node) -> the flow numbers of a list of ids kept for the node
         self._flow_numbers: dict[tuple[str, str], np.ndarray] = {}
+        #: material -> the producers the analysis gives a part of it (:meth:`weighs`)
+        self._weighed: dict[str, frozenset[str]] = {}
         #: product -> :meth:`sourcing_claims`
         self._sourcing: dict[str, list[Claim]] = {}
 
@@ -729,7 +731,23 @@ class Evidence:
             by_material = self._made_claims[producer] = {}
             for claim in self.graph.relation_claims(producer, "PRODUCES"):
                 by_material.setdefault(claim.object, []).append(claim)
-        return by_material.get(material, []) + self._path_claims(material, product)
+        return ([c for c in by_material.get(material, []) if self.weighs(c)]
+                + self._path_claims(material, product))
+
+    def weighs(self, claim: Claim) -> bool:
+        """Whether a producing claim enters the figures: one with a share of its own does;
+        one without (a quantity alone, a producer of no stated share) only when the
+        analysis gives its producer a part of the material (5.4). China's 2023 clay quota
+        of heavy rare-earth feed, a quantity with no share in a set that adds up to 1,
+        carries nothing: no figure rests on it, so none names it (trial 7, MED-6)."""
+        if claim.predicate != "PRODUCES" or claim.qualifier("share") is not None:
+            return True
+        material = str(claim.object)
+        held = self._weighed.get(material)
+        if held is None:
+            held = self._weighed[material] = frozenset(
+                c.subject for c, w in self.analysis.lookups().weights(material) if w > 0)
+        return claim.subject in held
 
     def caveats(self, node_id: str, product: str,
                 paths: list[list[PathStep]] = ()) -> Caveats:
@@ -872,7 +890,8 @@ class Evidence:
             claims = []
             for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
                 claims += graph.relation_claims(node, relation)
-            claims += graph.relation_claims(node, "PRODUCES", incoming=True)
+            claims += [c for c in graph.relation_claims(node, "PRODUCES", incoming=True)
+                       if self.weighs(c)]
             low = none
             for claim in claims:
                 if kind_of(str(claim.object)) == "Product":
