@@ -152,3 +152,87 @@ def test_an_assumed_part_of_a_proxy_share_is_a_proxy():
     assert row.as_dict()["proxies"] == [
         {"subject": "country:XX", "object": "material:h", "measured_for": "all feeds"}]
     assert row.caveats.describe() == "medium, proxy, ≈"
+
+
+def products_graph(with_k=False):
+    """MED-4/MED-5's hand graph: P needs radar R (rated low, note "a prototype"), R needs
+    metal N; T needs N itself (high). N is China 0.9, the rest of the world 0.1 (high). A
+    Chinese denial of N: P and T each keep 10%, a 90% loss; P's rests on the low claim,
+    T's does not. ``with_k``: Q needs K, all Chinese (high): Q loses 100%, the hardest hit
+    alone."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    labels = {"product:p": "P", "product:t": "T", "product:q": "Q", "material:r": "Radar R",
+              "material:n": "Metal N", "material:k": "Metal K", "country:CN": "China",
+              "country:US": "United States", "company:ray": "Ray",
+              "country:XX": "rest of world"}
+    claims = [claim("source:s", "title", "S"),
+              claim("product:p", "end_use", "defence"), claim("product:t", "end_use", "defence"),
+              claim("product:p", "REQUIRES", "material:r", "low", note="a prototype"),
+              claim("product:t", "REQUIRES", "material:n", "high"),
+              claim("material:r", "REQUIRES", "material:n", "high"),
+              claim("material:r", "stage", "subsystem"),
+              claim("company:ray", "PRODUCES", "material:r", "high"),
+              claim("company:ray", "LOCATED_IN", "country:US", "high"),
+              claim("material:n", "stage", "metal"),
+              claim("country:CN", "PRODUCES", "material:n", "high", share=0.9),
+              claim("country:XX", "PRODUCES", "material:n", "high", share=0.1)]
+    if with_k:
+        claims += [claim("product:q", "end_use", "defence"),
+                   claim("product:q", "REQUIRES", "material:k", "high"),
+                   claim("material:k", "stage", "metal"),
+                   claim("country:CN", "PRODUCES", "material:k", "high", share=1.0)]
+    return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
+
+
+def deny(*covers):
+    from mineralgraph.graph.analysis import Restriction, Scenario
+
+    return Scenario("deny", restrict=(Restriction(issuer="country:CN", covers=covers),))
+
+
+def _scenario_text(graph, scenario):
+    from mineralgraph.graph.analysis.lookups import scenario_result
+    from mineralgraph.reports.tables import render_scenario
+
+    return " ".join(render_scenario(scenario_result(graph, scenario), graph, "text").split())
+
+
+def test_a_low_claim_under_one_hardest_hit_product_does_not_tar_the_others():
+    """MED-4: under the gallium ban "Those figures rest on low-confidence claims" spread
+    Patriot's low radar requirement to DDG-51 and the GaN MMIC, rated high. Each product
+    says what its own figure rests on; the low claim is named under Patriot alone."""
+    text = _scenario_text(products_graph(), deny("material:n"))
+    assert "the hardest hit are P (product:p) and T (product:t), each losing 90%" in text
+    assert ("Of those figures, P's rests on low-confidence claims and T's on "
+            "high-confidence claims.") in text
+    assert ("P's figure rests on a low-confidence claim: that P needs Radar R [1] "
+            "(note: a prototype).") in text
+    assert "Those figures rest on" not in text
+
+
+def test_a_low_claim_of_a_product_below_the_hardest_hit_is_named_in_its_line():
+    """MED-5: the JDAM's low-rated samarium-cobalt requirement went unnamed in the
+    scenario text, the JDAM not being the hardest hit. Its line names it."""
+    text = _scenario_text(products_graph(with_k=True), deny("material:n", "material:k"))
+    assert "the hardest hit is Q (product:q), losing 100%" in text
+    assert ("P's figure rests on a low-confidence claim: that P needs Radar R [1] "
+            "(note: a prototype).") in text
+    assert text.count("a prototype") == 1
+
+
+def test_a_quantity_without_a_share_is_not_named_as_what_a_figure_rests_on():
+    """MED-6: the F-35's summary named China's 2023 clay quota of heavy rare-earth feed, a
+    quantity with no share (China holds 0% in the analysis), as the low claim its figures
+    rest on; the low claim that enters them, the rest of the world's 43%, went unnamed."""
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    graph = pool_graph(confidence="low", note="remainder")
+    quota = claim("country:CN", "PRODUCES", "material:h", "low", amount=19000.0,
+                  unit="t REO", note="a quota")
+    graph = SupplyGraph(graph.claims + (quota, claim("country:CN", "label", "China")))
+    [report] = chokepoints(graph, ["product:p"])
+    named = {w[0] for w in report.caveats.low}
+    assert named == {"country:XX"}
+    assert all("country:CN" != w[0] for c in report.chokepoints for w in c.caveats.low)

@@ -431,7 +431,6 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
     made = [r for r in result["products"] if not r.get("not_made_yet")]
-    reasons = reason_lines(made, graph, sources)
     rows = []
     for r in later:
         when = r["not_made_yet"]["made_from"]
@@ -497,13 +496,27 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     weak = Caveats()
     for row in worst:
         weak |= row_caveats(row)
+    cite = None if csv else sources.cite
     if worst and weak.weak:
-        intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
-                  f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
+        described = {row_caveats(r).describe() for r in worst}
+        if len(worst) == 1 or len(described) == 1:
+            intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
+                      f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
+        else:
+            # each product's figure with what it rests on: a low claim under one of them
+            # does not make the others low (trial 7, MED-4)
+            intro += " " + per_product_rests_on(worst, graph) + "."
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
-        low = low_claim_sentence(graph, weak, None if csv else sources.cite, lead=None)
-        intro += f" {low}" if low else ""
+        if len(worst) == 1 or len(described) == 1 and all(
+                row_caveats(r).low == weak.low for r in worst):
+            low = low_claim_sentence(graph, weak, cite, lead=None)
+            intro += f" {low}" if low else ""
+        else:
+            intro += "".join(f" {s}" for s in product_low_sentences(worst, graph, cite))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
+    # why each product loses, with the low claims its figure rests on where the headline
+    # has not named them (the JDAM's SmCo requirement under the defence denial, MED-5)
+    reasons = reason_lines(made, graph, sources, named={r["product"] for r in worst})
     if later:
         when = result.get("as_of") or "the date"
         intro += "".join(
@@ -620,12 +633,48 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
 
 
+def per_product_rests_on(rows: list[dict], graph: SupplyGraph) -> str:
+    """What each scenario row's figure rests on, products resting on the same together:
+    ``Of those figures, A's and B's rest on high-confidence claims, and C's on
+    low-confidence claims``."""
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        phrase = rests_on(row_caveats(r))[len("rests on "):]
+        groups.setdefault(phrase, []).append(possessive(graph.label(r["product"])))
+    parts = [f"{join_names(names)} {'rest' if len(names) > 1 else 'rests'} on {phrase}"
+             if i == 0 else f"{join_names(names)} on {phrase}"
+             for i, (phrase, names) in enumerate(groups.items())]
+    return "Of those figures, " + join_names(parts)
+
+
+def product_low_sentences(rows: list[dict], graph: SupplyGraph, cite=None) -> list[str]:
+    """The low-rated claims each scenario row's figure rests on, named under the product
+    they bear on (``Patriot's figure rests on a low-confidence claim: ...``), products
+    resting on the same claims together."""
+    groups: dict[tuple, list[str]] = {}
+    for r in rows:
+        caveats = row_caveats(r)
+        if caveats.low:
+            groups.setdefault(caveats.low, []).append(r["product"])
+    out = []
+    for low, products in groups.items():
+        many = len(products) > 1
+        whose = join_names([possessive(graph.label(p)) for p in products])
+        out.append(low_claim_sentence(graph, Caveats("low", low=low), cite,
+                                      lead=f"{whose} figure{'s' if many else ''} "
+                                           f"rest{'' if many else 's'} on"))
+    return out
+
+
 def reason_lines(rows: list[dict], graph: SupplyGraph,
-                 sources: SourceIndex | None = None) -> list[str]:
+                 sources: SourceIndex | None = None, named=frozenset()) -> list[str]:
     """Why each product that loses supply loses it: the driver (the supply the scenario
     blocks or removes, with its share), and apart from it why the figure is a range (the
-    stages without mapped supply). Products with the same reason share a line."""
+    stages without mapped supply). Products with the same reason share a line, followed
+    by the low-rated claims each one's figure rests on (but for the products in ``named``,
+    whose claims the headline names)."""
     groups: dict[tuple[str, str], list[str]] = {}
+    low_rows: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
         if r["loss_range"][1] <= 0:
             continue
@@ -655,12 +704,19 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
                      if why else "")
         key = (f"lose{{s}} {span(*r['loss_range'])}: {reason}.", why_range)
         groups.setdefault(key, []).append(name(graph, r["product"]))
+        if r["product"] not in named:
+            low_rows.setdefault(key, []).append(r)
+    cite = sources.cite if sources is not None else None
     out = []
-    for (head, why), products in groups.items():
+    for key, products in groups.items():
+        head, why = key
         many = len(products) > 1
         words = {"s": "" if many else "s", "its": "their" if many else "its",
                  "It is": "Each is" if many else "It is", "it": "them" if many else "it"}
-        out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
+        line = f"{join_names(products)} {head.format(**words)}{why.format(**words)}"
+        line += "".join(f" {s}" for s in product_low_sentences(low_rows.get(key, []),
+                                                                 graph, cite))
+        out.append(line)
     return out
 
 
