@@ -236,3 +236,23 @@ def test_a_quantity_without_a_share_is_not_named_as_what_a_figure_rests_on():
     named = {w[0] for w in report.caveats.low}
     assert named == {"country:XX"}
     assert all("country:CN" != w[0] for c in report.chokepoints for w in c.caveats.low)
+
+
+def test_an_equal_part_far_above_a_producers_stated_output_says_so():
+    """MED-8: the snapshot put ≈2.9% of the world's dysprosium oxide on White Mesa, whose
+    own source gives 1 kg in 2025 (no world output of that year and unit is sourced, so
+    5.4 cannot turn it into a share). Beside the ≈ figure: the part is the split's, not the
+    plant's size."""
+    from mineralgraph.graph.analysis.splits import equal_splits
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.summary import split_phrase
+
+    graph = pool_graph(confidence="high")
+    pilot = claim("company:ell", "PRODUCES", "material:h", "high", amount=1.0, unit="kg",
+                  year=2025)
+    graph = SupplyGraph([c for c in graph.claims if not (
+        c.subject == "company:ell" and c.predicate == "PRODUCES")] + [pilot])
+    [split] = equal_splits(graph, "material:h", ["company:ell"])
+    text = " ".join(split_phrase(graph, split).split())
+    assert text.endswith("≈22% is the equal split's part, not a measure of Ell: its stated "
+                         "output (1 kg in 2025) may be far less than 22% of the world's")

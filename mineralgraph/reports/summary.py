@@ -324,6 +324,7 @@ def split_phrase(graph: SupplyGraph, split) -> str:
         text = (f"{whole} split equally between {join_names(names)}, ≈{percent(split.part)} "
                 "each: an assumption, not a measured share")
     own = []
+    outputs = []  # members whose own stated output the equal part may far exceed
     for m in split.members:
         if m == split.pool:
             continue
@@ -336,14 +337,30 @@ def split_phrase(graph: SupplyGraph, split) -> str:
                 continue
             unit = str(c.qualifier("unit") or "").strip()
             year = c.qualifier("year")
-            own.append(f"{graph.label(m)}, {kind} {thousands(figure)}"
-                       f"{' ' + unit if unit else ''}{f' in {year}' if year else ''}")
+            stated = (f"{thousands(figure)}{' ' + unit if unit else ''}"
+                      f"{f' in {year}' if year else ''}")
+            own.append(f"{graph.label(m)}, {kind} {stated}")
+            if kind == "output":
+                outputs.append((graph.label(m), stated))
     if own:
         whose = "A producer's" if len(own) == 1 else "Producers'"
         text += (f". {whose} own "
                  f"{'figure gives' if len(own) == 1 else 'figures give'} no share, no world "
                  f"output of {what} of {'its' if len(own) == 1 else 'their'} year and unit "
                  "being sourced (design note 5.4): " + "; ".join(own))
+    if outputs and not split.bounded:
+        # the equal part is no producer's size: a pilot plant's 1 kg is not ≈2.9% of the
+        # world's (trial 7, MED-8); no world output is sourced to say by how much
+        part = percent(split.part)
+        if len(outputs) == 1:
+            (who, stated), = outputs
+            text += (f". ≈{part} is the equal split's part, not a measure of {who}: its "
+                     f"stated output ({stated}) may be far less than {part} of the world's")
+        else:
+            text += (f". ≈{part} is the equal split's part, not a measure of "
+                     + join_names([who for who, _ in outputs]) + ": their stated outputs ("
+                     + "; ".join(f"{who}, {stated}" for who, stated in outputs)
+                     + f") may be far less than {part} of the world's each")
     return text
 
 
