@@ -12,8 +12,6 @@ a Chinese denial of M takes all of A, so P loses 100%. Without the low claim
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from mineralgraph.claim import Claim
@@ -256,3 +254,34 @@ def test_an_equal_part_far_above_a_producers_stated_output_says_so():
     text = " ".join(split_phrase(graph, split).split())
     assert text.endswith("≈22% is the equal split's part, not a measure of Ell: its stated "
                          "output (1 kg in 2025) may be far less than 22% of the world's")
+
+
+def test_chokepoint_rows_carry_the_json_keys_in_the_api_and_csv():
+    """LOW-1: the API's and CSV's chokepoint rows had ``loss_low``/``loss_high`` only, no
+    ``loss``, ``loss_range``, ``low_confidence`` or ``assumed_split``; the API's scenario
+    row had no ``loss_range``. One builder makes both from the JSON row."""
+    import csv
+    import io
+
+    import mineralgraph as mg
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.reports.chokepoints import render
+
+    graph = pool_graph(confidence="low", note="remainder")
+    row = next(r for r in mg.chokepoints(graph, "product:p").rows()
+               if r["node"] == "company:ell")
+    assert (row["loss"], row["loss_range"]) == (pytest.approx(0.215), [0.215, 0.215])
+    assert row["low_confidence"] == ("country:XX PRODUCES material:h [source:s]: "
+                                     "remainder")
+    assert [(s["pool"], s["parts"], s["part"]) for s in row["assumed_split"]] == [
+        ("country:XX", 2, 0.215)]
+    rows = list(csv.DictReader(io.StringIO(
+        render(chokepoints(graph, ["product:p"]), graph, "csv"))))
+    ell = next(r for r in rows if r["id"] == "company:ell")
+    assert (ell["loss"], ell["loss_low"], ell["loss_high"]) == ("0.215", "0.215", "0.215")
+    assert ell["low_confidence"] == row["low_confidence"]
+    assert ell["assumed_split"] == ("material:h: country:XX 0.43 in 2 parts "
+                                    "(company:ell, country:XX), equal split")
+    [scenario] = mg.scenario(sourcing_graph(), deny_m()).rows()
+    assert scenario["loss_range"] == [1.0, 1.0]
+    assert scenario["low_confidence"].startswith("company:jay SUPPLIES company:tee")

@@ -12,8 +12,8 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
     availability_phrase,
+    chokepoint_fields,
     csv_reading,
-    disputes_cell,
     ends,
     join_names,
     left_out_lines,
@@ -26,7 +26,6 @@ from mineralgraph.reports.common import (
     span,
     spof_json,
     spof_text,
-    spof_value,
     thousands,
 )
 from mineralgraph.reports.summary import (
@@ -381,32 +380,27 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 #: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing.
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
-               "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
-               "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
+               "loss", "loss_low", "loss_high", "assumed_share", "assumed_split", "spof",
+               "stage", "country", "hhi", "hhi_material", "hhi_stage", "confidence",
+               "proxies", "disputes", "low_confidence", "sources",
                "spof_through_makers", "mapped_availability", "not_mapped",
                "availability_confidence", "not_made_yet"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
-    """One chokepoint as a CSV row: the rank (empty for an input), both ends of each
-    range, proxies and sources as ``;``-separated text."""
-    data = row.as_dict()
+    """One chokepoint as a CSV row: the product's figures, then the row's JSON keys
+    flattened (:func:`~mineralgraph.reports.common.chokepoint_fields`, the same builder
+    as the Python API's rows): the rank (empty for an input), both ends of each range,
+    proxies, low-rated claims and sources as ``;``-separated text."""
+    fields = chokepoint_fields(row.as_dict(), flat=True)
     return {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             **ends("baseline", report.baseline_range),
             **ends("availability", report.availability_range),
-            **{k: data[k] for k in ("id", "kind", "label", "assumed_share", "stage",
-                                    "country", "hhi", "hhi_material", "hhi_stage",
-                                    "confidence", "sources")},
-            "rank": row.rank or "", **ends("loss", row.loss_range),
-            "spof": spof_value(row.spof_kind),
-            "spof_through_makers": ";".join(row.through_makers),
+            **fields, "rank": fields["rank"] or "",
             "mapped_availability": round(report.mapped_availability, 6),
             "not_mapped": len(report.unmapped),
             # what the product's availability rests on (5.7), beside the row's own
-            "availability_confidence": report.caveats.describe(),
-            "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
-                                for p in data["proxies"]),
-            "disputes": disputes_cell(data["disputes"])}
+            "availability_confidence": report.caveats.describe()}
 
 
 def json_report(report: ProductReport, graph: SupplyGraph) -> dict:

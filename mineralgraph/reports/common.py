@@ -99,6 +99,47 @@ def caveat_columns(data: dict) -> dict:
                 for w in data.get("low_confidence") or [])}
 
 
+def split_cell(splits: list[dict]) -> str:
+    """What a row's ≈ share assumes (JSON ``assumed_split``) as one CSV cell: per pool,
+    ``material: pool pool_share in parts parts (members)``, ``;``-separated.
+
+    >>> split_cell([{"material": "material:m", "pool": "country:CN", "pool_share": 0.92,
+    ...              "parts": 2, "members": ["company:j", "country:CN"], "part": 0.46,
+    ...              "basis": "equal split"}])
+    'material:m: country:CN 0.92 in 2 parts (company:j, country:CN), equal split'
+    """
+    return ";".join(f"{s['material']}: {s['pool'] or 'what the shares leave'} "
+                    f"{s['pool_share']} in {s['parts']} parts ({', '.join(s['members'])}), "
+                    f"{s['basis']}" for s in splits)
+
+
+def chokepoint_fields(data: dict, flat: bool) -> dict:
+    """A chokepoint row for CSV (``flat``) or the Python API, built from its JSON row
+    (``Chokepoint.as_dict()``), so the three carry the same keys of design note 5.6:
+    ``loss`` (the upper bound's) and ``loss_range`` (CSV: its two ends, ``loss_low`` and
+    ``loss_high``; the API has both), ``spof``, ``assumed_share`` and ``assumed_split``,
+    ``confidence``, ``proxies``, ``disputes`` and ``low_confidence`` (text cells, as
+    :func:`caveat_columns`), and the row's stage, country, HHI and sources. CSV joins the
+    lists with ``;``; the API keeps ``assumed_split`` and ``sources`` as lists."""
+    cells = caveat_columns(data)
+    out = {"rank": data.get("rank"), "id": data["id"], "label": data["label"],
+           "kind": data["kind"], "loss": data["loss"],
+           **({} if flat else {"loss_range": list(data["loss_range"])}),
+           **ends("loss", data["loss_range"]),
+           "spof": spof_value(data["spof"]),
+           "spof_through_makers": (";".join(data["spof_through_makers"]) if flat
+                                   else list(data["spof_through_makers"])),
+           "stage": data["stage"], "country": data["country"], "hhi": data["hhi"],
+           "hhi_material": data["hhi_material"], "hhi_stage": data["hhi_stage"],
+           "confidence": data["confidence"], "proxies": cells["proxies"],
+           "disputes": cells["disputes"], "low_confidence": cells["low_confidence"],
+           "assumed_share": data["assumed_share"],
+           "assumed_split": (split_cell(data["assumed_split"]) if flat
+                             else list(data["assumed_split"])),
+           "sources": data["sources"] if flat else list(data["sources"])}
+    return out
+
+
 def disputes_cell(disputes: list[dict]) -> str:
     """The disputed claims of a row (``Caveats.as_dict()["disputes"]``) as one CSV cell.
 
