@@ -249,7 +249,8 @@ def test_show_as_of_leaves_out_controls_not_yet_in_force(run):
 
 def test_show_gives_notes_proxies_confidence_and_source_types(run):
     text = run("show", "material:sm-oxide")
-    assert ("  <- PRODUCES country:CN (China) share 0.9, year 2024 (low confidence) [2]\n"
+    assert ("  <- PRODUCES country:CN (China) share 90% (as given), year 2024 (low\n"
+            "     confidence) [2]\n"
             "       proxy: a figure measured for all rare-earth separation\n"
             "       note: applied to samarium oxide for want of a samarium split") in text
     view = json.loads(run("show", "material:sm-oxide", "--format", "json"))

@@ -285,3 +285,29 @@ def test_chokepoint_rows_carry_the_json_keys_in_the_api_and_csv():
     [scenario] = mg.scenario(sourcing_graph(), deny_m()).rows()
     assert scenario["loss_range"] == [1.0, 1.0]
     assert scenario["low_confidence"].startswith("company:jay SUPPLIES company:tee")
+
+
+def test_show_writes_amounts_and_shares_as_reports_do():
+    """LOW-2: ``show`` printed "amount 81000000, share 0.2793" and China "share 0.9868"
+    of gallium, where every analysis says 98% (98.68% as given, 98.43% of a set adding up
+    to 100.25%). Thousands separators; a share as a % with the reading beside it."""
+    from mineralgraph.claim import Claim as C
+    from mineralgraph.graph.node_view import node_view
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.node import render_node
+
+    graph = SupplyGraph([
+        claim("source:s", "title", "S"), claim("material:m", "label", "M"),
+        claim("country:CN", "label", "China"), claim("country:RU", "label", "Russia"),
+        claim("country:XX", "label", "rest of world"),
+        C("country:CN", "PRODUCES", "material:m",
+          (("amount", 750000.0), ("share", 0.9868)), S, confidence="high"),
+        C("country:RU", "PRODUCES", "material:m", (("share", 0.0079),), S),
+        C("country:XX", "PRODUCES", "material:m", (("share", 0.0078),), S),
+        C("country:CN", "HOLDS_RESERVES", "material:m",
+          (("amount", 81000000.0), ("share", 0.2793)), S)])
+    text = " ".join(render_node(node_view(graph, "material:m"), "text").split())
+    assert ("PRODUCES country:CN (China) amount 750,000, share 98.68% as given (98.43% of "
+            "the set's 100.25% sum, as the analysis reads it)") in text
+    assert "amount 81,000,000, share 27.93% (as given)" in text
+    assert "0.9868" not in text and "81000000" not in text

@@ -46,7 +46,7 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     assert ("| product:f-35 | defence | >99.9-100% | country:XX | 12 | low, proxy, disputed | "
             "[1] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
-    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][4] |" in md
+    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][5] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(

@@ -431,6 +431,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
     made = [r for r in result["products"] if not r.get("not_made_yet")]
+    # why each product loses, with the low claims its figure rests on where the headline
+    # (the hardest hit) has not named them (the JDAM's SmCo requirement under the defence
+    # denial, trial 7 MED-5); numbered first, as the sources of the drivers always were
+    reasons = reason_lines(made, graph, sources,
+                           named={r["product"] for r in hardest_hit(made)})
     rows = []
     for r in later:
         when = r["not_made_yet"]["made_from"]
@@ -473,10 +478,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         rows.append(row)
     rows = rows[len(later):] + rows[:len(later)]  # in the result's order: not made last
     hit = [r for r in made if r["loss_range"][1] > 0]
-    # the hardest hit by the model's figure (the upper bound), then by the range's top
     top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
-    worst = [r for r in hit
-             if (percent(r["loss"]), percent(r["loss_range"][1])) == tuple(map(percent, top))]
+    worst = hardest_hit(made)
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
     # a control not yet (or no longer) in force changes nothing: said before the count, so
     # "0 products lose supply" is never read as "safe under this control"
@@ -514,9 +517,6 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         else:
             intro += "".join(f" {s}" for s in product_low_sentences(worst, graph, cite))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
-    # why each product loses, with the low claims its figure rests on where the headline
-    # has not named them (the JDAM's SmCo requirement under the defence denial, MED-5)
-    reasons = reason_lines(made, graph, sources, named={r["product"] for r in worst})
     if later:
         when = result.get("as_of") or "the date"
         intro += "".join(
@@ -631,6 +631,15 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
                     f"{graph.label(d['material'])}" + (f" ({phrase})" if phrase else "")
                     + (f" {cited}" if cited else ""))
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
+
+
+def hardest_hit(rows: list[dict]) -> list[dict]:
+    """The scenario rows hardest hit: by the model's figure (the upper bound), then by
+    the range's top, as the headline prints them."""
+    hit = [r for r in rows if r["loss_range"][1] > 0]
+    top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
+    return [r for r in hit
+            if (percent(r["loss"]), percent(r["loss_range"][1])) == tuple(map(percent, top))]
 
 
 def per_product_rests_on(rows: list[dict], graph: SupplyGraph) -> str:
