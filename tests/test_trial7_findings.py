@@ -311,3 +311,33 @@ def test_show_writes_amounts_and_shares_as_reports_do():
             "the set's 100.25% sum, as the analysis reads it)") in text
     assert "amount 81,000,000, share 27.93% (as given)" in text
     assert "0.9868" not in text and "81000000" not in text
+
+
+def test_a_low_figure_on_medium_proxies_does_not_contradict_itself():
+    """LOW-3: "lose 100% (low confidence; rests on 3 proxies, the weakest (medium
+    confidence): ...)" read as low and medium at once. The low comes from another claim;
+    the proxies' own rating is said as theirs."""
+    from mineralgraph.graph.analysis.confidence import Caveats
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.summary import headline_phrase
+
+    graph = SupplyGraph([claim("country:CN", "label", "China"),
+                         claim("material:m", "label", "M"), claim("material:k", "label", "K"),
+                         claim("country:CN", "PRODUCES", "material:m", "medium", share=0.5,
+                               proxy="all oxides"),
+                         claim("country:CN", "PRODUCES", "material:k", "medium", share=0.5,
+                               proxy="all metals")])
+    proxies = (("country:CN", "material:k", "all metals"),
+               ("country:CN", "material:m", "all oxides"))
+    phrase = headline_phrase(graph, Caveats("low", proxies))
+    assert phrase == ("(low confidence, from another claim; rests on 2 proxies, the weakest "
+                      "of them rated medium: China's figure for K, measured for all metals)")
+    assert "the weakest (medium" not in phrase
+
+
+def test_dependents_says_plainly_why_a_product_without_a_path_is_listed(run_cli):
+    """LOW-5: "3 more product(s) are listed though they have none" was hard to parse."""
+    text = " ".join(run_cli("--worst-case", "dependents", "country:CN").stdout.split())
+    assert ("3 more products are listed with no supply path from China, for an untraced "
+            "requirement alone (rows marked untraced).") in text
+    assert "listed though they have none" not in text

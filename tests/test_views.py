@@ -81,12 +81,12 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     flat = flat[flat.index(" whole). ") + len(" whole). "):]
     assert flat.startswith(
         "29 products have a supply path from China (country:CN); 1 cannot be made without "
-        "it: Tesla Optimus humanoid robot (low confidence; rests on 3 proxies, the weakest "
-        "(medium confidence): China's figure for NdFeB alloy, measured for the NdFeB magnet "
-        "and magnet alloy market together (2020)). 22 more may "
+        "it: Tesla Optimus humanoid robot (low confidence, from another claim; rests on 3 "
+        "proxies, the weakest of them rated medium: China's figure for NdFeB alloy, measured "
+        "for the NdFeB magnet and magnet alloy market together (2020)). 22 more may "
         "not be (if their unmapped stages sit in it or take their inputs from it). 3 more "
-        "product(s) are listed though "
-        "they have none. "
+        "products are listed with no supply path from China, for an untraced requirement "
+        "alone (rows marked untraced). "
         "5 product(s) need Rare-earth materials in a weapons platform (DoD 2012 count, "
         "unspecified forms) and Rare-earth permanent magnet (type not stated by the "
         "source), which no source traces to a country: China may supply them")

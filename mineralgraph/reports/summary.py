@@ -170,8 +170,9 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
     first = ordered[0]
     subject, obj, measured_for = first
     level = proxy_confidence(graph, first)
-    # the proxy's own rating, where the figure's weakest claim is another one
-    rated = f" ({level} confidence)" if level and level != caveats.confidence else ""
+    # the proxy's own rating, where the figure's weakest claim is another one (said as
+    # the proxies' rating, never "the weakest (medium)" after "low": trial 7, LOW-3)
+    rated = (f" rated {level}" if level and level != caveats.confidence else "")
     if named is not None and first in named:
         who = f"the one for {graph.label(obj)} named above"
     elif figure == (subject, obj):
@@ -184,7 +185,8 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
         named.add(first)
     if len(ordered) > 1:
         own = "its own, " if figure == (subject, obj) else ""
-        what = f"from {len(ordered)} proxies, the weakest{rated}: {own}{who}"
+        what = (f"from {len(ordered)} proxies, the weakest of them{rated}: {own}{who}"
+                if rated else f"from {len(ordered)} proxies, the weakest: {own}{who}")
     elif who.startswith("the one for"):
         what = f"from the same proxy{rated} for {graph.label(obj)}"
     elif figure == (subject, obj):
@@ -193,7 +195,8 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
         what = f"from a proxy{rated}: {who}"
     if rated and what.startswith("from "):
         # the figure's confidence comes from another claim: said apart from the proxy
-        parts = [f"{caveats.confidence} confidence", "rests on " + what[len("from "):]]
+        parts = [f"{caveats.confidence} confidence, from another claim",
+                 "rests on " + what[len("from "):]]
     else:
         parts = [f"{caveats.confidence} confidence, {what}" if caveats.confidence else what]
     if caveats.assumed_share:

@@ -349,7 +349,11 @@ def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
     country = graph.kind(node_id) == "Country"
     verb = {"Country": "may supply", "Element": "may be in"}.get(graph.kind(node_id),
                                                                  "may go into")
-    return ((f" {only} more product(s) are listed though they have none." if only else "")
+    # said plainly (trial 7, LOW-5: "3 more product(s) are listed though they have none")
+    listed = (f" {only} more {'product is' if only == 1 else 'products are'} listed with no "
+              f"supply path from {prose_name(graph, node_id)}, for an untraced requirement "
+              f"alone (rows marked untraced)." if only else "")
+    return (listed
             + f" {len(products)} product(s) need "
             f"{join_names([graph.label(m) for m in materials])}, which no source traces to "
             f"a country: {prose_name(graph, node_id)} {verb} {'them' if many else 'it'}, so "
