@@ -341,3 +341,33 @@ def test_dependents_says_plainly_why_a_product_without_a_path_is_listed(run_cli)
     assert ("3 more products are listed with no supply path from China, for an untraced "
             "requirement alone (rows marked untraced).") in text
     assert "listed though they have none" not in text
+
+
+def test_an_element_given_for_a_material_suggests_the_materials_made_of_it():
+    """LOW-5: ``concentration element:Ga`` said "is an Element, not a Material" with no
+    hint of material:gallium-low-purity; the materials containing it are suggested, those
+    with country shares first."""
+    from mineralgraph.exceptions import UnknownIdError
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    graph = SupplyGraph([claim("element:Ga", "label", "Gallium"),
+                         claim("material:a-wafer", "CONTAINS", "element:Ga"),
+                         claim("material:ga-metal", "CONTAINS", "element:Ga"),
+                         claim("country:CN", "PRODUCES", "material:ga-metal", share=0.98)])
+    with pytest.raises(UnknownIdError) as found:
+        graph.require("element:Ga", "Material")
+    assert str(found.value).endswith(
+        "(did you mean material:ga-metal, material:a-wafer?)")
+
+
+def test_a_sole_maker_without_a_share_holds_all_not_about_all():
+    """LOW-4: the snapshot's Honeywell, Moog and Northrop boxes read "≈100%", though each
+    is the only maker recorded (a certain SPOF): a pool of one is held whole; ≈ stays for
+    a producer that splits a pool with others."""
+    from mineralgraph.render.compact import material_bars
+
+    [bar] = material_bars(products_graph(), "material:r")
+    assert (bar.owner, bar.share, bar.assumed) == ("country:US", pytest.approx(1.0), False)
+    assert all(not assumed for _, _, assumed in bar.companies)
+    split = material_bars(pool_graph(confidence="high"), "material:h")
+    assert any(b.assumed or any(a for _, _, a in b.companies) for b in split)
