@@ -371,3 +371,25 @@ def test_a_sole_maker_without_a_share_holds_all_not_about_all():
     assert all(not assumed for _, _, assumed in bar.companies)
     split = material_bars(pool_graph(confidence="high"), "material:h")
     assert any(b.assumed or any(a for _, _, a in b.companies) for b in split)
+
+
+def test_a_disputed_claim_is_said_once_in_the_evidence():
+    """Review of trial 7: the F-35's evidence repeated "That ... needs High-temperature
+    NdFeB magnet is disputed: the DoD 2012 assessment ..." under every row. Said in full
+    under the first row resting on it; later rows refer back to it."""
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.chokepoints import render
+
+    graph = SupplyGraph([
+        claim("source:s", "title", "S"), claim("product:p", "label", "P"),
+        claim("product:p", "end_use", "defence"), claim("material:n", "label", "Metal N"),
+        claim("material:n", "stage", "metal"), claim("country:CN", "label", "China"),
+        claim("country:US", "label", "United States"),
+        claim("product:p", "REQUIRES", "material:n", "high", disputed="X says not"),
+        claim("country:CN", "PRODUCES", "material:n", "high", share=0.9),
+        claim("country:US", "PRODUCES", "material:n", "high", share=0.1)])
+    text = " ".join(render(chokepoints(graph, ["product:p"]), graph, "text").split())
+    evidence = text[text.index("EVIDENCE") if "EVIDENCE" in text else text.index("Evidence"):]
+    assert evidence.count("That P needs Metal N is disputed: X says not.") == 1
+    assert "Also disputed, as said under #1: that P needs Metal N." in evidence

@@ -156,6 +156,8 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     # the proxies named under an earlier row (material, what it was measured for): a later
     # row resting on the same says so in one sentence, not the whole list again
     named: dict[tuple[str, str], str] = {}
+    # the disputed claims said under an earlier row: said once per claim (trial 7 review)
+    disputed: dict[tuple, str] = {}
     for c in shown_rows:
         if not c.paths:
             continue
@@ -169,7 +171,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
                 f"{' ' + phrase if phrase else ''}: {chain} {cited}")
         sentences = [f"≈: {split_phrase(graph, split)}." for split in c.splits]
         sentences += proxy_lines(graph, c, named)
-        sentences += dispute_sentences(graph, c.caveats)
+        sentences += dispute_lines(graph, c, disputed)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
@@ -206,6 +208,26 @@ def proxy_lines(graph: SupplyGraph, row, named: dict[tuple[str, str], str]) -> l
                 f"figures for the {count} materials named under {where} are proxies")
         out.append(f"{whose[:1].upper()}{whose[1:]} {what} of the same "
                    f"{'set' if count == 1 else 'sets'}.")
+    return out
+
+
+def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
+    """The dispute sentences of an evidence row: in full for a disputed claim not said
+    under an earlier row (``said``: claim -> the row it was said under, updated), and one
+    short sentence for the rest ("Disputed, as said under #4: that ... needs ...")."""
+    label = f"#{row.rank}" if row.rank else row.label
+    fresh = [d for d in row.caveats.disputes if d[:3] not in said]
+    again = [d for d in row.caveats.disputes if d[:3] in said]
+    out = dispute_sentences(graph, replace(row.caveats, disputes=tuple(fresh)))
+    for d in fresh:
+        said.setdefault(d[:3], label)
+    if again:
+        where = join_names(sorted({said[d[:3]] for d in again}))
+        what = [sentence.split(" is disputed: ")[0] for sentence in dispute_sentences(
+            graph, replace(row.caveats, disputes=tuple(again)))]
+        out.append(f"Also disputed, as said under {where}: "
+                   + join_names([w[:1].lower() + w[1:] if w.startswith("That ") else w
+                                 for w in what]) + ".")
     return out
 
 
