@@ -78,9 +78,14 @@ def test_the_availability_heading_carries_the_low_sourcing_claim():
     the chain of supply is the low sourcing claim's."""
     from mineralgraph.graph.analysis import chokepoints
 
-    [report] = chokepoints(sourcing_graph(), ["product:p"])
+    from mineralgraph.reports.chokepoints import heading
+
+    graph = sourcing_graph()
+    [report] = chokepoints(graph, ["product:p"])
     assert report.caveats.confidence == "low"
     assert report.caveats.as_dict()["low_confidence"] == [SOURCING]
+    assert heading(report, graph).endswith(
+        "the availability rests on low-confidence claims (rated low: that Jay supplies Tee)")
 
 
 def test_the_scenario_text_and_csv_name_the_low_sourcing_claim(tmp_path):
@@ -252,8 +257,8 @@ def test_an_equal_part_far_above_a_producers_stated_output_says_so():
         c.subject == "company:ell" and c.predicate == "PRODUCES")] + [pilot])
     [split] = equal_splits(graph, "material:h", ["company:ell"])
     text = " ".join(split_phrase(graph, split).split())
-    assert text.endswith("≈22% is the equal split's part, not a measure of Ell: its stated "
-                         "output (1 kg in 2025) may be far less than 22% of the world's")
+    assert text.endswith("≈22% is the equal split's part, not the size of Ell: its own "
+                         "stated output, 1 kg in 2025, may be far from 22% of the world's")
 
 
 def test_chokepoint_rows_carry_the_json_keys_in_the_api_and_csv():
@@ -291,7 +296,7 @@ def test_show_writes_amounts_and_shares_as_reports_do():
     """LOW-2: ``show`` printed "amount 81000000, share 0.2793" and China "share 0.9868"
     of gallium, where every analysis says 98% (98.68% as given, 98.43% of a set adding up
     to 100.25%). Thousands separators; a share as a % with the reading beside it."""
-    from mineralgraph.claim import Claim as C
+    from mineralgraph.claim import Claim
     from mineralgraph.graph.node_view import node_view
     from mineralgraph.graph.supply_graph import SupplyGraph
     from mineralgraph.reports.node import render_node
@@ -300,11 +305,11 @@ def test_show_writes_amounts_and_shares_as_reports_do():
         claim("source:s", "title", "S"), claim("material:m", "label", "M"),
         claim("country:CN", "label", "China"), claim("country:RU", "label", "Russia"),
         claim("country:XX", "label", "rest of world"),
-        C("country:CN", "PRODUCES", "material:m",
+        Claim("country:CN", "PRODUCES", "material:m",
           (("amount", 750000.0), ("share", 0.9868)), S, confidence="high"),
-        C("country:RU", "PRODUCES", "material:m", (("share", 0.0079),), S),
-        C("country:XX", "PRODUCES", "material:m", (("share", 0.0078),), S),
-        C("country:CN", "HOLDS_RESERVES", "material:m",
+        Claim("country:RU", "PRODUCES", "material:m", (("share", 0.0079),), S),
+        Claim("country:XX", "PRODUCES", "material:m", (("share", 0.0078),), S),
+        Claim("country:CN", "HOLDS_RESERVES", "material:m",
           (("amount", 81000000.0), ("share", 0.2793)), S)])
     text = " ".join(render_node(node_view(graph, "material:m"), "text").split())
     assert ("PRODUCES country:CN (China) amount 750,000, share 98.68% as given (98.43% of "

@@ -29,6 +29,7 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
+    CLAIM_VERBS,
     caveat_phrase,
     dispute_sentences,
     headline_phrase,
@@ -124,6 +125,14 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
     # after the date: every availability carries its confidence
     chain = ("" if report.scenario or report.caveats == Caveats()
              else f"; the availability {rests_on(report.caveats)}")
+    if chain and report.caveats.low and graph is not None:
+        # the low-rated claims named, as the summary names them (trial 7, HIGH-1)
+        low = sorted(report.caveats.low)
+        said = [f"that {'the rest of the world' if who == 'country:XX' else prose_name(graph, who)}"
+                f" {CLAIM_VERBS.get(rel, rel.lower())} "
+                f"{graph.label(obj)}" for who, rel, obj, _, _ in low[:2]]
+        more = f" and {len(low) - 2} more" if len(low) > 2 else ""
+        chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
             f"{when}{scenario}{flag}{chain}")

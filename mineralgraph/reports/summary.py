@@ -354,16 +354,18 @@ def split_phrase(graph: SupplyGraph, split) -> str:
     if outputs and not split.bounded:
         # the equal part is no producer's size: a pilot plant's 1 kg is not ≈2.9% of the
         # world's (trial 7, MED-8); no world output is sourced to say by how much
+        # neither way: White Mesa's 1 kg is far below its part, Mountain Pass's 1,294 t
+        # may be above; with no world output sourced, the two are not compared
         part = percent(split.part)
         if len(outputs) == 1:
             (who, stated), = outputs
-            text += (f". ≈{part} is the equal split's part, not a measure of {who}: its "
-                     f"stated output ({stated}) may be far less than {part} of the world's")
+            text += (f". ≈{part} is the equal split's part, not the size of {who}: its own "
+                     f"stated output, {stated}, may be far from {part} of the world's")
         else:
-            text += (f". ≈{part} is the equal split's part, not a measure of "
-                     + join_names([who for who, _ in outputs]) + ": their stated outputs ("
-                     + "; ".join(f"{who}, {stated}" for who, stated in outputs)
-                     + f") may be far less than {part} of the world's each")
+            text += (f". ≈{part} is the equal split's part, not the size of "
+                     + join_names([who for who, _ in outputs]) + ": their own stated "
+                     "outputs (" + "; ".join(f"{who}, {stated}" for who, stated in outputs)
+                     + f") may be far from {part} of the world's each")
     return text
 
 
