@@ -890,8 +890,11 @@ class Evidence:
             claims = []
             for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
                 claims += graph.relation_claims(node, relation)
+            # a claim the analysis gives no part is left out (weighs); only asked of one
+            # that could lower the level or mark the node (weights are compiled per
+            # material: asked of every producer, at a million nodes, they would all be)
             claims += [c for c in graph.relation_claims(node, "PRODUCES", incoming=True)
-                       if self.weighs(c)]
+                       if not _could_weaken(c) or self.weighs(c)]
             low = none
             for claim in claims:
                 if kind_of(str(claim.object)) == "Product":
@@ -934,6 +937,13 @@ class Evidence:
             # to (or away from) what the scenario takes, as the availability does
             out |= Caveats.of(self.sourcing_claims(product))
         return out
+
+
+def _could_weaken(claim: Claim) -> bool:
+    """Whether a claim could make an answer weaker than "high": rated below it, a proxy
+    or disputed."""
+    return (claim.confidence in ("low", "medium") or bool(claim.qualifier("proxy"))
+            or bool(claim.qualifier("disputed")))
 
 
 def _strength(claim: Claim) -> tuple[int, str]:
