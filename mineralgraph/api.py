@@ -39,7 +39,7 @@ from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.reports.common import caveat_columns, ends, spof_value
+from mineralgraph.reports.common import caveat_columns, chokepoint_fields, ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -135,11 +135,11 @@ class Table:
 
 def _rests_on(data: dict, assumed_share: bool) -> dict:
     """What a row's figure rests on beside its ``confidence``, under the names JSON and
-    CSV give them: ``proxies`` and ``disputes`` as the CSV's text ("" when none) and
-    ``assumed_share``."""
+    CSV give them: ``proxies``, ``disputes`` and ``low_confidence`` as the CSV's text (""
+    when none) and ``assumed_share``."""
     found = caveat_columns(data)
     return {"proxies": found["proxies"], "assumed_share": bool(assumed_share),
-            "disputes": found["disputes"]}
+            "disputes": found["disputes"], "low_confidence": found["low_confidence"]}
 
 
 def _text(value) -> str:
@@ -155,17 +155,21 @@ class Chokepoints(Table):
     reports: list[ProductReport]
 
     def rows(self) -> list[dict]:
-        """One row per product and upstream node, in the report's order; ``rank`` is the
-        analysis' (the place among the suppliers; None for a material or element), and
-        the loss is a range: ``loss_low`` and ``loss_high``, as in the CSV."""
-        return [{"product": r.product, "rank": c.rank, "node": c.id, "label": c.label,
-                 "kind": c.kind, "stage": c.stage, "country": c.country,
-                 **ends("loss", c.loss_range),
-                 "spof": spof_value(c.spof_kind), "spof_through_makers": list(c.through_makers),
-                 "hhi": c.hhi, "hhi_material": c.hhi_material,
-                 "confidence": c.caveats.confidence,
-                 **_rests_on(c.caveats.as_dict(), c.assumed_share)}
-                for r in self.reports for c in r.chokepoints]
+        """One row per product and upstream node, in the report's order, with the keys
+        of the JSON row (design note 5.6; built as the CSV's row is,
+        :func:`~mineralgraph.reports.common.chokepoint_fields`): ``rank`` is the
+        analysis' (the place among the suppliers; None for a material or element),
+        ``node`` the row's id; the loss is a range, ``loss_range`` and its two ends
+        ``loss_low`` and ``loss_high``, beside ``loss`` (the upper bound's: read the
+        range); ``low_confidence``, ``proxies`` and ``disputes`` as the CSV's text;
+        ``assumed_split`` what a ≈ share assumes, as in JSON."""
+        rows = []
+        for r in self.reports:
+            for c in r.chokepoints:
+                fields = chokepoint_fields(c.as_dict(), flat=False)
+                rows.append({"product": r.product, "rank": fields.pop("rank"),
+                             "node": fields.pop("id"), **fields})
+        return rows
 
     def to_frame(self):
         """A tidy pandas DataFrame of :meth:`rows`; ``rank`` is a nullable integer (no
@@ -219,6 +223,8 @@ class ScenarioResult(Table):
                  **both("availability", r["availability_range"]),
                  "mapped_availability": r.get("mapped_availability"),
                  **both("loss", r["loss_range"]),
+                 "loss_range": (list(r["loss_range"]) if r["loss_range"] is not None
+                                else None),
                  # the JSON row's ``loss`` (the upper bound's: design note 5.6), under
                  # the same name on every surface (README: read the range, not it alone)
                  "loss": r.get("loss"),

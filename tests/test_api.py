@@ -18,8 +18,10 @@ def test_five_lines_from_import_to_a_frame_of_the_f35_chokepoints():
     first = frame.iloc[0]
     assert (first["node"], first["spof"], first["loss_low"], first["loss_high"]) == (
         "company:honeywell", "certain", 1.0, 1.0)
-    # a loss is a range with both ends named; no lone "loss" column to read as the answer
-    assert "loss" not in frame.columns
+    # a loss is a range with both ends named, beside the JSON row's ``loss`` (the upper
+    # bound's) and ``loss_range``, as the scenario rows carry them (trial 7, LOW-1)
+    assert {"loss", "loss_range", "low_confidence", "assumed_split"} <= set(frame.columns)
+    assert first["loss_range"] == [1.0, 1.0]
     # without China the F-35 keeps the rest of the world's 8% of high-temperature magnets
     # (BIS) x its 8% of NdFeB alloy x its 8.7228% of NdPr oxide (IEA dataset) x the
     # concentrate China does not mine (1 - 0.6923 / 1.01 = 0.314554): 0.000176, a loss of

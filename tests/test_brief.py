@@ -106,11 +106,11 @@ def test_markdown_brief_has_every_part():
     assert "\nAs of 2025-06-01 · scenario: cn-2025-04-defence-denial · dataset 0.1.0+" in text
     summary = text.split("## Snapshot")[0].split("\n\n")[2]
     # three items, the third with the rest of the world's sentence (5.2), which the
-    # chokepoint text has too (trial 4: the brief cut it), after the low-rated claim the
-    # figures rest on (trial 6, M7: China's 2023 clay quota, not measured output)
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 5
-    assert ("These figures rest on a low-confidence claim: that China produces Heavy "
-            "rare-earth feed") in summary
+    # chokepoint text has too (trial 4: the brief cut it); China's 2023 clay quota, a
+    # quantity with no share, is not named as what the figures rest on: none rests on it
+    # (trial 7, MED-6)
+    assert len(re.findall(r"[.!?](?= |$)", summary)) == 4
+    assert "China produces Heavy rare-earth feed" not in summary
     assert summary.endswith("so the rest of the world is a single point of failure of it "
                             "(design note 5.2), but many countries, not one.")
     mermaid = text.split("```mermaid\n")[1].split("```")[0]

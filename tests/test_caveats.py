@@ -105,7 +105,7 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
                      "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "disputes": "", "assumed_share": "no",
+                     "disputes": "", "low_confidence": "", "assumed_share": "no",
                      "sources": "source:blog", "mapped_availability": "0.0"}]
 
 
@@ -249,7 +249,8 @@ def test_show_as_of_leaves_out_controls_not_yet_in_force(run):
 
 def test_show_gives_notes_proxies_confidence_and_source_types(run):
     text = run("show", "material:sm-oxide")
-    assert ("  <- PRODUCES country:CN (China) share 0.9, year 2024 (low confidence) [2]\n"
+    assert ("  <- PRODUCES country:CN (China) share 90% (as given), year 2024 (low\n"
+            "     confidence) [2]\n"
             "       proxy: a figure measured for all rare-earth separation\n"
             "       note: applied to samarium oxide for want of a samarium split") in text
     view = json.loads(run("show", "material:sm-oxide", "--format", "json"))

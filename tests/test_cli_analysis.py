@@ -71,12 +71,9 @@ def test_text_report_reads_like_a_briefing(run_cli):
     assert ("It cannot be made without Honeywell (high confidence), Moog (medium "
             "confidence) and Northrop Grumman (high confidence), each a sole source besides "
             "its maker.") in summary
-    # and the low-rated claim the figures rest on is named (trial 6, M7)
-    assert re.search(r"These figures rest on a low-confidence claim: that China produces "
-                     r"Heavy rare-earth feed for Dy/Tb separation \(ion-adsorption clay "
-                     r"concentrate and HRE-bearing concentrate\) \[\d+\] \(note: China's "
-                     r"ion-adsorption mining quota for 2023, not measured output; 28% of the "
-                     r"two figures' sum \(DERIVED, not entered as a share\)\)\.$", summary)
+    # China's 2023 clay quota, a quantity with no share, is not named as what the
+    # figures rest on: none rests on it (trial 7, MED-6)
+    assert "China produces Heavy rare-earth feed" not in summary
     assert "SOURCES" in lines
     assert any(line.startswith("[1] ") for line in lines)
     assert result.stderr == ""
@@ -125,13 +122,9 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
     assert [rank for rank, _ in items] == [str(n) for n in range(1, 11)]
     assert "boron" not in evidence and "neodymium" not in evidence
     moog = evidence.split("- #2 Moog")[1].split("\n- #3")[0]
-    # the release's "primary flight control" is gone with its copy (sources3): Moog's own
-    # page names the EHA, Machine Design the surfaces its actuation system moves
     assert moog.endswith("  - note on F-35 electro-hydrostatic flight-control actuator (Moog) "
-                         "-> Lockheed\n    Martin F-35 Lightning II: EHA, leading-edge flap and "
-                         "wingfold actuation\n    (Moog's page); Machine Design (May 2003): the "
-                         "F-35 flies with an\n    electrohydrostatic actuation system, with "
-                         "reservoirs for the flaperons,\n    rudder and horizontal tails")
+                         "-> Lockheed\n    Martin F-35 Lightning II: primary flight control, "
+                         "leading-edge flap and\n    wingfold actuation")
     honeywell = evidence.split("- #1 Honeywell")[1].split("\n- #2")[0]
     # its path's notes say where the quoted DoD words were read, and nothing of Moog's
     assert "note on Honeywell -> F-35 integrated power package turbomachine" in honeywell
@@ -559,9 +552,10 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     entities in Markdown output, only the escapes Markdown itself needs."""
     text = run_cli("--press-figures",
                    "chokepoints", "--product", "product:f-35", "--format", "md").stdout
+    # (China's clay quota, no share, no longer cited on its row: trial 7, MED-6)
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
-                "[8][9][10][11][12][13][14][15][16][17][18][19][20][21] |"
+                "[9][10][11][12][13][14][15][16][17][18][19][20][21][22] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()

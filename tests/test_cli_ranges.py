@@ -281,7 +281,8 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     text = " ".join(run_cli("--press-figures",
                             "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
-    assert ("#14 Australia, loss ≈3.3-43% (medium confidence; rests on an assumed (≈) share; "
+    # low: the share it splits, the rest of the world's 43%, is rated low (trial 7, HIGH-3)
+    assert ("#14 Australia, loss ≈3.3-43% (low confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
     # what the ≈ assumes, beside it (trial 6, M5): under --worst-case a pool no source

@@ -118,8 +118,11 @@ def test_held_and_relevant_on_a_small_graph():
 
 
 def _plain_availability_caveats(evidence: Evidence, product: str):
-    """Evidence.availability_caveats as it read before: every claim of the product and of
-    each material upstream of it, kept when its other end is upstream."""
+    """Evidence.availability_caveats as a plain walk: every claim of the product and of
+    each material upstream of it, kept when its other end is upstream; a producing claim
+    only when it enters the figures (trial 7, MED-6: not a quantity with no share); and
+    the explicit sourcing (SUPPLIES) claims whose buyer and material are upstream (trial
+    7, HIGH-1)."""
     from mineralgraph.graph.analysis.confidence import Caveats
     graph = evidence.graph
     ups = evidence.analysis.flow_index.upstream(product)
@@ -129,7 +132,10 @@ def _plain_availability_caveats(evidence: Evidence, product: str):
             continue
         for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
             claims += [c for c in graph.relation_claims(node, relation) if c.object in ups]
-        claims += graph.relation_claims(node, "PRODUCES", incoming=True)
+        claims += [c for c in graph.relation_claims(node, "PRODUCES", incoming=True)
+                   if evidence.weighs(c)]
+    claims += [c for c in graph.edge_claims("SUPPLIES")
+               if str(c.object) in ups and c.qualifier("material") in ups]
     return Caveats.of(claims)
 
 

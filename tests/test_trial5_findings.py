@@ -105,8 +105,8 @@ def test_a_proxy_weaker_than_nothing_else_gives_its_own_rating():
                                proxy="all oxides")])
     proxies = (("country:CN", "material:m", "all oxides"),)
     assert headline_phrase(graph, Caveats("low", proxies)) == (
-        "(low confidence; rests on a proxy (medium confidence): China's figure for M, "
-        "measured for all oxides)")
+        "(low confidence, from another claim; rests on a proxy rated medium: China's "
+        "figure for M, measured for all oxides)")
 
 
 # ---------------------------------------------------------------- 3. one name a concept

@@ -228,7 +228,7 @@ def test_show_rounds_derived_amounts_as_it_rounds_shares(run_cli):
     """Trial 6, L3: ``show material:cobalt-refined`` printed "amount 1.7536888157727089";
     an amount reads to six significant digits (JSON keeps the stored value)."""
     text = " ".join(run_cli("show", "material:cobalt-refined").stdout.split())
-    assert "PRODUCES country:CA (Canada) amount 1.75369, share 0.007011, unit kt" in text
+    assert "PRODUCES country:CA (Canada) amount 1.75369, share 0.7011% (as given), unit kt" in text
     assert "amount 1.7536888157727089" not in text
     data = json.loads(run_cli("show", "material:cobalt-refined", "--format", "json").stdout)
     assert 1.7536888157727089 in [r["qualifiers"].get("amount") for r in data["relations"]]

@@ -45,6 +45,7 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
                    **({"qualifiers": dict(c.qualifiers)} if c.qualifiers else {})}
                   for name, claims in graph.attributes(node_id).items() for c in claims]
     relations = []
+    sums: dict[str, tuple[float, set]] = {}
     for incoming in (False, True):
         edges = graph.graph.in_edges(node_id, data=True) if incoming else \
             graph.graph.out_edges(node_id, data=True)
@@ -59,6 +60,10 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
                               "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
                               "confidence": claim.confidence,
                               "valid_from": claim.valid_from, "valid_to": claim.valid_to})
+            summed = _share_of_sum(graph, claim, sums)
+            if summed is not None:
+                # the set adds up to over 1: the analysis reads the share of its sum (5.5)
+                relations[-1]["share_of_sum"], relations[-1]["set_sum"] = summed
             if claim.predicate == "GRANTED_TO":
                 # a licence decision concerns its grantee whatever it decided (the
                 # ontology's word): the decision says whether it was granted or denied
@@ -98,6 +103,25 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
     if graph.press_figures:  # every report says when --press-figures is on
         view["press_figures"] = True
     return view
+
+
+def _share_of_sum(graph: SupplyGraph, claim: Claim, sums: dict) -> tuple | None:
+    """(share of the set's sum, the set's sum) of a producing claim whose country-share
+    set adds up to over 1, as the analysis reads it (design note 5.5); None otherwise
+    (``sums``: material -> (sum, ids of the claims read), kept across calls)."""
+    from mineralgraph.graph.analysis.concentration import country_shares
+
+    share = claim.qualifier("share")
+    if claim.predicate != "PRODUCES" or share is None:
+        return None
+    material = str(claim.object)
+    if material not in sums:
+        shares, used = country_shares(graph, material)
+        sums[material] = (sum(shares.values()), {c.id for c in used})
+    total, read = sums[material]
+    if total <= 1.0 + 1e-9 or claim.id not in read:
+        return None
+    return round(share / total, 6), round(total, 6)
 
 
 def _relation_order(edge) -> tuple:

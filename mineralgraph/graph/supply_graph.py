@@ -692,6 +692,16 @@ class SupplyGraph:
         close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
         close += [by_label[m] for m in difflib.get_close_matches(
             node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
+        if kind == "Material" and node_id in self and self.kind(node_id) == "Element":
+            # an element for a material: the materials made of it, those with country
+            # shares first ("concentration element:Ga": material:gallium-low-purity)
+            made = sorted({c.subject for c in self.relation_claims(node_id, "CONTAINS",
+                                                                   incoming=True)
+                           if self.kind(c.subject) == "Material"},
+                          key=lambda m: (not any(c.qualifier("share") is not None for c in
+                                                 self.relation_claims(m, "PRODUCES",
+                                                                      incoming=True)), m))
+            close = made + close
         suggestions = list(dict.fromkeys(close))[:3]
         if kind is not None and node_id in self:
             raise UnknownIdError(node_id, suggestions, is_a=self.kind(node_id), wanted=kind)

@@ -53,6 +53,15 @@ MAX_PRODUCERS = 5
 HIGHLY_CONCENTRATED = 2500.0
 
 
+def shares_split(graph: SupplyGraph, material: str) -> set[str]:
+    """The producers of a material whose share is an equal part of a pool they split
+    with others (5.4): a pool of one member is held whole, no assumption."""
+    from mineralgraph.graph.analysis.splits import material_splits
+
+    return {m for split in material_splits(graph, material) if len(split.members) > 1
+            for m in split.members}
+
+
 @dataclass(frozen=True)
 class Bar:
     """One country's part of a material's stacked share bar (compact snapshots).
@@ -648,7 +657,8 @@ class _Builder:
                                possible=possible, focus=producer == self.focus or self.focus in (
                                    _operators(g, producer) + g.neighbours(producer, "LOCATED_IN")),
                                sources=sorted(claim.sources), blocked=blocked,
-                               assumed=stated_share(g, claim) is None,
+                               assumed=stated_share(g, claim) is None
+                               and producer in shares_split(g, material),
                                share_range=self._ranges.get((producer, material)))
         self.edges.append(Edge(key, material, "PRODUCES", share, tuple(sorted(claim.sources))))
 

@@ -60,6 +60,7 @@ from mineralgraph.render.chain import (
     Top,
     _label_sources,
     dataset_version,
+    shares_split,
     skipped_note,
     stage_column,
     weak_tag,
@@ -133,13 +134,16 @@ def material_bars(graph: SupplyGraph, material: str,
     ranges = {id(c): (lo, hi) for c, lo, hi in share_ranges(graph, material, claims)}
     spans: dict[str, list] = defaultdict(lambda: [0.0, 0.0])
     pooled: dict[str, list] = defaultdict(list)  # owner -> (low, high) of its members
+    # a producer without a share is assumed only where it splits a pool with others: the
+    # sole maker of a subsystem holds all of it, not ≈100% (trial 7, LOW-4)
+    splitting = shares_split(graph, material)
     for claim, weight in producer_weights(graph, material, claims):
         owner = owner_of(graph, claim.subject)
         part = parts[owner]
         used[owner].append(claim)
         part[0] += weight or 0.0
         pooled[owner].append(ranges.get(id(claim), (weight or 0.0, weight or 0.0)))
-        assumed = stated_share(graph, claim) is None
+        assumed = stated_share(graph, claim) is None and claim.subject in splitting
         part[1] = (part[1] or assumed) and owner not in sourced
         if claim.subject != owner:
             name = graph.label(claim.subject)

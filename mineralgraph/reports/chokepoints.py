@@ -12,8 +12,8 @@ from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     SourceIndex,
     availability_phrase,
+    chokepoint_fields,
     csv_reading,
-    disputes_cell,
     ends,
     join_names,
     left_out_lines,
@@ -26,10 +26,10 @@ from mineralgraph.reports.common import (
     span,
     spof_json,
     spof_text,
-    spof_value,
     thousands,
 )
 from mineralgraph.reports.summary import (
+    CLAIM_VERBS,
     caveat_phrase,
     dispute_sentences,
     headline_phrase,
@@ -125,6 +125,14 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
     # after the date: every availability carries its confidence
     chain = ("" if report.scenario or report.caveats == Caveats()
              else f"; the availability {rests_on(report.caveats)}")
+    if chain and report.caveats.low and graph is not None:
+        # the low-rated claims named, as the summary names them (trial 7, HIGH-1)
+        low = sorted(report.caveats.low)
+        said = [f"that {'the rest of the world' if who == 'country:XX' else prose_name(graph, who)}"
+                f" {CLAIM_VERBS.get(rel, rel.lower())} "
+                f"{graph.label(obj)}" for who, rel, obj, _, _ in low[:2]]
+        more = f" and {len(low) - 2} more" if len(low) > 2 else ""
+        chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
             f"{when}{scenario}{flag}{chain}")
@@ -157,6 +165,8 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     # the proxies named under an earlier row (material, what it was measured for): a later
     # row resting on the same says so in one sentence, not the whole list again
     named: dict[tuple[str, str], str] = {}
+    # the disputed claims said under an earlier row: said once per claim (trial 7 review)
+    disputed: dict[tuple, str] = {}
     for c in shown_rows:
         if not c.paths:
             continue
@@ -170,7 +180,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
                 f"{' ' + phrase if phrase else ''}: {chain} {cited}")
         sentences = [f"≈: {split_phrase(graph, split)}." for split in c.splits]
         sentences += proxy_lines(graph, c, named)
-        sentences += dispute_sentences(graph, c.caveats)
+        sentences += dispute_lines(graph, c, disputed)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
@@ -207,6 +217,26 @@ def proxy_lines(graph: SupplyGraph, row, named: dict[tuple[str, str], str]) -> l
                 f"figures for the {count} materials named under {where} are proxies")
         out.append(f"{whose[:1].upper()}{whose[1:]} {what} of the same "
                    f"{'set' if count == 1 else 'sets'}.")
+    return out
+
+
+def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
+    """The dispute sentences of an evidence row: in full for a disputed claim not said
+    under an earlier row (``said``: claim -> the row it was said under, updated), and one
+    short sentence for the rest ("Disputed, as said under #4: that ... needs ...")."""
+    label = f"#{row.rank}" if row.rank else row.label
+    fresh = [d for d in row.caveats.disputes if d[:3] not in said]
+    again = [d for d in row.caveats.disputes if d[:3] in said]
+    out = dispute_sentences(graph, replace(row.caveats, disputes=tuple(fresh)))
+    for d in fresh:
+        said.setdefault(d[:3], label)
+    if again:
+        where = join_names(sorted({said[d[:3]] for d in again}))
+        what = [sentence.split(" is disputed: ")[0] for sentence in dispute_sentences(
+            graph, replace(row.caveats, disputes=tuple(again)))]
+        out.append(f"Also disputed, as said under {where}: "
+                   + join_names([w[:1].lower() + w[1:] if w.startswith("That ") else w
+                                 for w in what]) + ".")
     return out
 
 
@@ -381,32 +411,27 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 #: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing.
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
-               "loss_low", "loss_high", "assumed_share", "spof", "stage", "country", "hhi",
-               "hhi_material", "hhi_stage", "confidence", "proxies", "disputes", "sources",
+               "loss", "loss_low", "loss_high", "assumed_share", "assumed_split", "spof",
+               "stage", "country", "hhi", "hhi_material", "hhi_stage", "confidence",
+               "proxies", "disputes", "low_confidence", "sources",
                "spof_through_makers", "mapped_availability", "not_mapped",
                "availability_confidence", "not_made_yet"]
 
 
 def flat_row(report: ProductReport, row) -> dict:
-    """One chokepoint as a CSV row: the rank (empty for an input), both ends of each
-    range, proxies and sources as ``;``-separated text."""
-    data = row.as_dict()
+    """One chokepoint as a CSV row: the product's figures, then the row's JSON keys
+    flattened (:func:`~mineralgraph.reports.common.chokepoint_fields`, the same builder
+    as the Python API's rows): the rank (empty for an input), both ends of each range,
+    proxies, low-rated claims and sources as ``;``-separated text."""
+    fields = chokepoint_fields(row.as_dict(), flat=True)
     return {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
             **ends("baseline", report.baseline_range),
             **ends("availability", report.availability_range),
-            **{k: data[k] for k in ("id", "kind", "label", "assumed_share", "stage",
-                                    "country", "hhi", "hhi_material", "hhi_stage",
-                                    "confidence", "sources")},
-            "rank": row.rank or "", **ends("loss", row.loss_range),
-            "spof": spof_value(row.spof_kind),
-            "spof_through_makers": ";".join(row.through_makers),
+            **fields, "rank": fields["rank"] or "",
             "mapped_availability": round(report.mapped_availability, 6),
             "not_mapped": len(report.unmapped),
             # what the product's availability rests on (5.7), beside the row's own
-            "availability_confidence": report.caveats.describe(),
-            "proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
-                                for p in data["proxies"]),
-            "disputes": disputes_cell(data["disputes"])}
+            "availability_confidence": report.caveats.describe()}
 
 
 def json_report(report: ProductReport, graph: SupplyGraph) -> dict:

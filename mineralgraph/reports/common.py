@@ -77,16 +77,67 @@ def ends(name: str, pair) -> dict[str, float]:
 
 def caveat_columns(data: dict) -> dict:
     """What a figure rests on as flat columns (CSV, the Python API's rows), under the
-    names JSON gives them: ``proxies`` (``subject>object: measured for``, ``;``-separated)
-    and ``disputes`` (:func:`disputes_cell`), from a ``Caveats.as_dict()`` or a JSON row.
+    names JSON gives them: ``proxies`` (``subject>object: measured for``, ``;``-separated),
+    ``disputes`` (:func:`disputes_cell`) and ``low_confidence`` (the low-rated claims,
+    ``subject RELATION object [sources]: note``), from a ``Caveats.as_dict()`` or a JSON row.
 
     >>> caveat_columns({"proxies": [{"subject": "country:CN", "object": "material:m",
-    ...                              "measured_for": "all oxides"}], "disputes": []})
-    {'proxies': 'country:CN>material:m: all oxides', 'disputes': ''}
+    ...                              "measured_for": "all oxides"}], "disputes": [],
+    ...                 "low_confidence": [{"subject": "company:j", "relation": "SUPPLIES",
+    ...                                     "object": "company:t", "sources": ["source:s"],
+    ...                                     "note": "one line"}]})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'proxies': 'country:CN>material:m: all oxides', 'disputes': '',
+     'low_confidence': 'company:j SUPPLIES company:t [source:s]: one line'}
     """
     return {"proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
                                 for p in data.get("proxies") or []),
-            "disputes": disputes_cell(data.get("disputes") or [])}
+            "disputes": disputes_cell(data.get("disputes") or []),
+            "low_confidence": ";".join(
+                f"{w['subject']} {w['relation']} {w['object']} [{' '.join(w['sources'])}]"
+                + (f": {w['note']}" if w.get("note") else "")
+                for w in data.get("low_confidence") or [])}
+
+
+def split_cell(splits: list[dict]) -> str:
+    """What a row's ≈ share assumes (JSON ``assumed_split``) as one CSV cell: per pool,
+    ``material: pool pool_share in parts parts (members)``, ``;``-separated.
+
+    >>> split_cell([{"material": "material:m", "pool": "country:CN", "pool_share": 0.92,
+    ...              "parts": 2, "members": ["company:j", "country:CN"], "part": 0.46,
+    ...              "basis": "equal split"}])
+    'material:m: country:CN 0.92 in 2 parts (company:j, country:CN), equal split'
+    """
+    return ";".join(f"{s['material']}: {s['pool'] or 'what the shares leave'} "
+                    f"{s['pool_share']} in {s['parts']} parts ({', '.join(s['members'])}), "
+                    f"{s['basis']}" for s in splits)
+
+
+def chokepoint_fields(data: dict, flat: bool) -> dict:
+    """A chokepoint row for CSV (``flat``) or the Python API, built from its JSON row
+    (``Chokepoint.as_dict()``), so the three carry the same keys of design note 5.6:
+    ``loss`` (the upper bound's) and ``loss_range`` (CSV: its two ends, ``loss_low`` and
+    ``loss_high``; the API has both), ``spof``, ``assumed_share`` and ``assumed_split``,
+    ``confidence``, ``proxies``, ``disputes`` and ``low_confidence`` (text cells, as
+    :func:`caveat_columns`), and the row's stage, country, HHI and sources. CSV joins the
+    lists with ``;``; the API keeps ``assumed_split`` and ``sources`` as lists."""
+    cells = caveat_columns(data)
+    out = {"rank": data.get("rank"), "id": data["id"], "label": data["label"],
+           "kind": data["kind"], "loss": data["loss"],
+           **({} if flat else {"loss_range": list(data["loss_range"])}),
+           **ends("loss", data["loss_range"]),
+           "spof": spof_value(data["spof"]),
+           "spof_through_makers": (";".join(data["spof_through_makers"]) if flat
+                                   else list(data["spof_through_makers"])),
+           "stage": data["stage"], "country": data["country"], "hhi": data["hhi"],
+           "hhi_material": data["hhi_material"], "hhi_stage": data["hhi_stage"],
+           "confidence": data["confidence"], "proxies": cells["proxies"],
+           "disputes": cells["disputes"], "low_confidence": cells["low_confidence"],
+           "assumed_share": data["assumed_share"],
+           "assumed_split": (split_cell(data["assumed_split"]) if flat
+                             else list(data["assumed_split"])),
+           "sources": data["sources"] if flat else list(data["sources"])}
+    return out
 
 
 def disputes_cell(disputes: list[dict]) -> str:

@@ -27,8 +27,49 @@ def _statistic_line(item: dict) -> str:
                        f"{item['object']} ({item['object_label']})", item)
 
 
+def _figure_text(key: str, value, rel: dict) -> str:
+    """A figure of a relation as a report writes it: amounts and capacities with
+    thousands separators (81,000,000), a share as a % as the source gives it and, where
+    its set adds up to over 100%, the share of the sum the analysis reads (5.5).
+
+    >>> _figure_text("amount", 81000000.0, {}), _figure_text("share", 0.2793, {})
+    ('amount 81,000,000', 'share 27.93% (as given)')
+    >>> print(_figure_text("share", 0.9868, {"share_of_sum": 0.984339, "set_sum": 1.0025}))
+    share 98.68% as given (98.43% of the set's 100.25% sum, as the analysis reads it)
+    """
+    if key == "share" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        given = _percent(value)
+        if rel.get("share_of_sum") is not None and _percent(rel["set_sum"], 2) != "100.00%":
+            return (f"share {given} as given ({_percent(rel['share_of_sum'], 2)} of the "
+                    f"set's {_percent(rel['set_sum'], 2)} sum, as the analysis reads it)")
+        return f"share {given} (as given)"
+    if key in ("amount", "capacity") and isinstance(value, (int, float)) \
+            and not isinstance(value, bool) and abs(value) >= 1000:
+        text = qualifier_text(key, value)
+        number = text[len(key) + 1:]
+        if re.fullmatch(r"-?\d+", number):
+            return f"{key} {int(number):,}"
+        if re.fullmatch(r"-?\d+\.\d+", number):
+            whole, fraction = number.split(".")
+            return f"{key} {int(whole):,}.{fraction}"
+        return text
+    return qualifier_text(key, value)
+
+
+def _percent(value: float, places: int | None = None) -> str:
+    """A fraction as a % with the digits the source gave (0.2793: 27.93%), or ``places``.
+
+    >>> _percent(0.2793), _percent(0.912772), _percent(1.0), _percent(0.984339, 2)
+    ('27.93%', '91.2772%', '100%', '98.43%')
+    """
+    text = f"{100 * value:.{places}f}" if places is not None else f"{100 * value:.4f}"
+    if places is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + "%"
+
+
 def _claim_line(head: str, rel: dict) -> str:
-    quals = ", ".join(qualifier_text(k, v) for k, v in rel["qualifiers"].items()
+    quals = ", ".join(_figure_text(k, v, rel) for k, v in rel["qualifiers"].items()
                       if k not in CAVEATS)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:

@@ -170,8 +170,9 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
     first = ordered[0]
     subject, obj, measured_for = first
     level = proxy_confidence(graph, first)
-    # the proxy's own rating, where the figure's weakest claim is another one
-    rated = f" ({level} confidence)" if level and level != caveats.confidence else ""
+    # the proxy's own rating, where the figure's weakest claim is another one (said as
+    # the proxies' rating, never "the weakest (medium)" after "low": trial 7, LOW-3)
+    rated = (f" rated {level}" if level and level != caveats.confidence else "")
     if named is not None and first in named:
         who = f"the one for {graph.label(obj)} named above"
     elif figure == (subject, obj):
@@ -184,7 +185,8 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
         named.add(first)
     if len(ordered) > 1:
         own = "its own, " if figure == (subject, obj) else ""
-        what = f"from {len(ordered)} proxies, the weakest{rated}: {own}{who}"
+        what = (f"from {len(ordered)} proxies, the weakest of them{rated}: {own}{who}"
+                if rated else f"from {len(ordered)} proxies, the weakest: {own}{who}")
     elif who.startswith("the one for"):
         what = f"from the same proxy{rated} for {graph.label(obj)}"
     elif figure == (subject, obj):
@@ -193,7 +195,8 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
         what = f"from a proxy{rated}: {who}"
     if rated and what.startswith("from "):
         # the figure's confidence comes from another claim: said apart from the proxy
-        parts = [f"{caveats.confidence} confidence", "rests on " + what[len("from "):]]
+        parts = [f"{caveats.confidence} confidence, from another claim",
+                 "rests on " + what[len("from "):]]
     else:
         parts = [f"{caveats.confidence} confidence, {what}" if caveats.confidence else what]
     if caveats.assumed_share:
@@ -324,6 +327,7 @@ def split_phrase(graph: SupplyGraph, split) -> str:
         text = (f"{whole} split equally between {join_names(names)}, ≈{percent(split.part)} "
                 "each: an assumption, not a measured share")
     own = []
+    outputs = []  # members whose own stated output the equal part may far exceed
     for m in split.members:
         if m == split.pool:
             continue
@@ -336,14 +340,32 @@ def split_phrase(graph: SupplyGraph, split) -> str:
                 continue
             unit = str(c.qualifier("unit") or "").strip()
             year = c.qualifier("year")
-            own.append(f"{graph.label(m)}, {kind} {thousands(figure)}"
-                       f"{' ' + unit if unit else ''}{f' in {year}' if year else ''}")
+            stated = (f"{thousands(figure)}{' ' + unit if unit else ''}"
+                      f"{f' in {year}' if year else ''}")
+            own.append(f"{graph.label(m)}, {kind} {stated}")
+            if kind == "output":
+                outputs.append((graph.label(m), stated))
     if own:
         whose = "A producer's" if len(own) == 1 else "Producers'"
         text += (f". {whose} own "
                  f"{'figure gives' if len(own) == 1 else 'figures give'} no share, no world "
                  f"output of {what} of {'its' if len(own) == 1 else 'their'} year and unit "
                  "being sourced (design note 5.4): " + "; ".join(own))
+    if outputs and not split.bounded:
+        # the equal part is no producer's size: a pilot plant's 1 kg is not ≈2.9% of the
+        # world's (trial 7, MED-8); no world output is sourced to say by how much
+        # neither way: White Mesa's 1 kg is far below its part, Mountain Pass's 1,294 t
+        # may be above; with no world output sourced, the two are not compared
+        part = percent(split.part)
+        if len(outputs) == 1:
+            (who, stated), = outputs
+            text += (f". ≈{part} is the equal split's part, not the size of {who}: its own "
+                     f"stated output, {stated}, may be far from {part} of the world's")
+        else:
+            text += (f". ≈{part} is the equal split's part, not the size of "
+                     + join_names([who for who, _ in outputs]) + ": their own stated "
+                     "outputs (" + "; ".join(f"{who}, {stated}" for who, stated in outputs)
+                     + f") may be far from {part} of the world's each")
     return text
 
 

@@ -349,7 +349,11 @@ def untraced_sentence(graph: SupplyGraph, node_id: str, products: list[str],
     country = graph.kind(node_id) == "Country"
     verb = {"Country": "may supply", "Element": "may be in"}.get(graph.kind(node_id),
                                                                  "may go into")
-    return ((f" {only} more product(s) are listed though they have none." if only else "")
+    # said plainly (trial 7, LOW-5: "3 more product(s) are listed though they have none")
+    listed = (f" {only} more {'product is' if only == 1 else 'products are'} listed with no "
+              f"supply path from {prose_name(graph, node_id)}, for an untraced requirement "
+              f"alone (rows marked untraced)." if only else "")
+    return (listed
             + f" {len(products)} product(s) need "
             f"{join_names([graph.label(m) for m in materials])}, which no source traces to "
             f"a country: {prose_name(graph, node_id)} {verb} {'them' if many else 'it'}, so "
@@ -431,7 +435,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
     made = [r for r in result["products"] if not r.get("not_made_yet")]
-    reasons = reason_lines(made, graph, sources)
+    # why each product loses, with the low claims its figure rests on where the headline
+    # (the hardest hit) has not named them (the JDAM's SmCo requirement under the defence
+    # denial, trial 7 MED-5); numbered first, as the sources of the drivers always were
+    reasons = reason_lines(made, graph, sources,
+                           named={r["product"] for r in hardest_hit(made)})
     rows = []
     for r in later:
         when = r["not_made_yet"]["made_from"]
@@ -442,11 +450,15 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         if csv:
             del row["loss"]
             row.update({"not_made_yet": when, "requirements_recorded": "",
-                        "proxies": "", "disputes": "", "assumed_share": "",
+                        "proxies": "", "disputes": "", "low_confidence": "",
+                        "assumed_share": "",
                         "new_possible_spofs": [], "mapped_availability": ""})
         rows.append(row)
     for r in made:
         behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
+        # a low-rated claim the figure rests on is cited with it (trial 7, HIGH-1)
+        behind += sorted({s for w in r.get("low_confidence", ()) for s in w["sources"]}
+                         - set(behind))
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
@@ -470,10 +482,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         rows.append(row)
     rows = rows[len(later):] + rows[:len(later)]  # in the result's order: not made last
     hit = [r for r in made if r["loss_range"][1] > 0]
-    # the hardest hit by the model's figure (the upper bound), then by the range's top
     top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
-    worst = [r for r in hit
-             if (percent(r["loss"]), percent(r["loss_range"][1])) == tuple(map(percent, top))]
+    worst = hardest_hit(made)
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
     # a control not yet (or no longer) in force changes nothing: said before the count, so
     # "0 products lose supply" is never read as "safe under this control"
@@ -493,12 +503,23 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     weak = Caveats()
     for row in worst:
         weak |= row_caveats(row)
+    cite = None if csv else sources.cite
     if worst and weak.weak:
-        intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
-                  f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
+        described = {row_caveats(r).describe() for r in worst}
+        if len(worst) == 1 or len(described) == 1:
+            intro += (f" That figure {rests_on(weak)}." if len(worst) == 1 else
+                      f" Those figures {rests_on(weak).replace('rests on', 'rest on', 1)}.")
+        else:
+            # each product's figure with what it rests on: a low claim under one of them
+            # does not make the others low (trial 7, MED-4)
+            intro += " " + per_product_rests_on(worst, graph) + "."
         intro += "".join(f" {s}" for s in caveat_sentences(graph, weak))
-        low = low_claim_sentence(graph, weak, None if csv else sources.cite, lead=None)
-        intro += f" {low}" if low else ""
+        if len(worst) == 1 or len(described) == 1 and all(
+                row_caveats(r).low == weak.low for r in worst):
+            low = low_claim_sentence(graph, weak, cite, lead=None)
+            intro += f" {low}" if low else ""
+        else:
+            intro += "".join(f" {s}" for s in product_low_sentences(worst, graph, cite))
         intro += confidence_hint(graph, "scenario", weak.confidence == "low")
     if later:
         when = result.get("as_of") or "the date"
@@ -536,7 +557,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         columns = ["product", "end_use", "baseline_low", "baseline_high", "availability_low",
                    "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
-                   "proxies", "disputes", "assumed_share", "sources", "mapped_availability"]
+                   "proxies", "disputes", "low_confidence", "assumed_share", "sources",
+                   "mapped_availability"]
         if later:  # the date its making starts, for a product not made yet
             columns.append("not_made_yet")
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
@@ -615,12 +637,57 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
 
 
+def hardest_hit(rows: list[dict]) -> list[dict]:
+    """The scenario rows hardest hit: by the model's figure (the upper bound), then by
+    the range's top, as the headline prints them."""
+    hit = [r for r in rows if r["loss_range"][1] > 0]
+    top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
+    return [r for r in hit
+            if (percent(r["loss"]), percent(r["loss_range"][1])) == tuple(map(percent, top))]
+
+
+def per_product_rests_on(rows: list[dict], graph: SupplyGraph) -> str:
+    """What each scenario row's figure rests on, products resting on the same together:
+    ``Of those figures, A's and B's rest on high-confidence claims, and C's on
+    low-confidence claims``."""
+    groups: dict[str, list[str]] = {}
+    for r in rows:
+        phrase = rests_on(row_caveats(r))[len("rests on "):]
+        groups.setdefault(phrase, []).append(possessive(graph.label(r["product"])))
+    parts = [f"{join_names(names)} {'rest' if len(names) > 1 else 'rests'} on {phrase}"
+             if i == 0 else f"{join_names(names)} on {phrase}"
+             for i, (phrase, names) in enumerate(groups.items())]
+    return "Of those figures, " + join_names(parts)
+
+
+def product_low_sentences(rows: list[dict], graph: SupplyGraph, cite=None) -> list[str]:
+    """The low-rated claims each scenario row's figure rests on, named under the product
+    they bear on (``Patriot's figure rests on a low-confidence claim: ...``), products
+    resting on the same claims together."""
+    groups: dict[tuple, list[str]] = {}
+    for r in rows:
+        caveats = row_caveats(r)
+        if caveats.low:
+            groups.setdefault(caveats.low, []).append(r["product"])
+    out = []
+    for low, products in groups.items():
+        many = len(products) > 1
+        whose = join_names([possessive(graph.label(p)) for p in products])
+        out.append(low_claim_sentence(graph, Caveats("low", low=low), cite,
+                                      lead=f"{whose} figure{'s' if many else ''} "
+                                           f"rest{'' if many else 's'} on"))
+    return out
+
+
 def reason_lines(rows: list[dict], graph: SupplyGraph,
-                 sources: SourceIndex | None = None) -> list[str]:
+                 sources: SourceIndex | None = None, named=frozenset()) -> list[str]:
     """Why each product that loses supply loses it: the driver (the supply the scenario
     blocks or removes, with its share), and apart from it why the figure is a range (the
-    stages without mapped supply). Products with the same reason share a line."""
+    stages without mapped supply). Products with the same reason share a line, followed
+    by the low-rated claims each one's figure rests on (but for the products in ``named``,
+    whose claims the headline names)."""
     groups: dict[tuple[str, str], list[str]] = {}
+    low_rows: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
         if r["loss_range"][1] <= 0:
             continue
@@ -650,12 +717,19 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
                      if why else "")
         key = (f"lose{{s}} {span(*r['loss_range'])}: {reason}.", why_range)
         groups.setdefault(key, []).append(name(graph, r["product"]))
+        if r["product"] not in named:
+            low_rows.setdefault(key, []).append(r)
+    cite = sources.cite if sources is not None else None
     out = []
-    for (head, why), products in groups.items():
+    for key, products in groups.items():
+        head, why = key
         many = len(products) > 1
         words = {"s": "" if many else "s", "its": "their" if many else "its",
                  "It is": "Each is" if many else "It is", "it": "them" if many else "it"}
-        out.append(f"{join_names(products)} {head.format(**words)}{why.format(**words)}")
+        line = f"{join_names(products)} {head.format(**words)}{why.format(**words)}"
+        line += "".join(f" {s}" for s in product_low_sentences(low_rows.get(key, []),
+                                                                 graph, cite))
+        out.append(line)
     return out
 
 

@@ -358,6 +358,10 @@ class Evidence:
         self._step_claim: dict[tuple[str, str], Claim | None] = {}
         #: (what, node) -> the flow numbers of a list of ids kept for the node
         self._flow_numbers: dict[tuple[str, str], np.ndarray] = {}
+        #: material -> the producers the analysis gives a part of it (:meth:`weighs`)
+        self._weighed: dict[str, frozenset[str]] = {}
+        #: product -> :meth:`sourcing_claims`
+        self._sourcing: dict[str, list[Claim]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -537,6 +541,20 @@ class Evidence:
                     found += equal_splits(self.graph, material, held)
         return found
 
+    def pool_claims(self, splits: list[EqualSplit]) -> list[Claim]:
+        """The claims of the shares that ``splits`` divide: each pool country's producing
+        claim of the material, as the analysis read it. An equal part is no stronger than
+        the share it is a part of, and a proxy when that share is one (section 5.7): the
+        rest of the world's 43% of heavy rare-earth feed, rated low, makes Lynas's ≈ part
+        of it low."""
+        out = []
+        for split in splits:
+            if split.pool is None:
+                continue
+            out += [c for c, _ in self.analysis.lookups().weights(split.material)
+                    if c.subject == split.pool]
+        return out
+
     def country(self, node_id: str) -> str | None:
         kind = model.kind_of(node_id)
         if kind == "Country":
@@ -713,7 +731,23 @@ class Evidence:
             by_material = self._made_claims[producer] = {}
             for claim in self.graph.relation_claims(producer, "PRODUCES"):
                 by_material.setdefault(claim.object, []).append(claim)
-        return by_material.get(material, []) + self._path_claims(material, product)
+        return ([c for c in by_material.get(material, []) if self.weighs(c)]
+                + self._path_claims(material, product))
+
+    def weighs(self, claim: Claim) -> bool:
+        """Whether a producing claim enters the figures: one with a share of its own does;
+        one without (a quantity alone, a producer of no stated share) only when the
+        analysis gives its producer a part of the material (5.4). China's 2023 clay quota
+        of heavy rare-earth feed, a quantity with no share in a set that adds up to 1,
+        carries nothing: no figure rests on it, so none names it (trial 7, MED-6)."""
+        if claim.predicate != "PRODUCES" or claim.qualifier("share") is not None:
+            return True
+        material = str(claim.object)
+        held = self._weighed.get(material)
+        if held is None:
+            held = self._weighed[material] = frozenset(
+                c.subject for c, w in self.analysis.lookups().weights(material) if w > 0)
+        return claim.subject in held
 
     def caveats(self, node_id: str, product: str,
                 paths: list[list[PathStep]] = ()) -> Caveats:
@@ -803,7 +837,29 @@ class Evidence:
                             low.update(found.low)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
                        tuple(sorted(proxies)), False, tuple(sorted(disputes)),
-                       tuple(sorted(low)))
+                       tuple(sorted(low))) | Caveats.of(self.sourcing_claims(product))
+
+    def sourcing_claims(self, product: str) -> list[Claim]:
+        """The explicit sourcing claims on a product's supply chain: SUPPLIES claims
+        whose buyer and material are upstream of the product (cached per product).
+
+        They decide which supply the product draws (section 5.3: a buyer with named
+        suppliers takes the material from them, not from the world pool), so every
+        figure of the product rests on them, at baseline and under a scenario alike
+        (section 5.7): dropping one changes the figure. "JL Mag supplies Tesla" makes
+        Optimus lose 100% under a Chinese embargo; without it, 99%.
+        """
+        found = self._sourcing.get(product)
+        if found is None:
+            if self._supplies is None:
+                self._supplies = next(iter(self.graph.edge_claims("SUPPLIES")), None) is not None
+            found = []
+            if self._supplies and product in self.analysis.flow_index.number:
+                ups = self.analysis.upstream(product)
+                found = [c for c in self.graph.edge_claims("SUPPLIES")
+                         if str(c.object) in ups and c.qualifier("material") in ups]
+            self._sourcing[product] = found
+        return found
 
     def _node_caveats(self):
         """What :meth:`availability_caveats` reads of each node of the flow index (made
@@ -834,7 +890,11 @@ class Evidence:
             claims = []
             for relation in ("REQUIRES", "MADE_FROM", "CONTAINS"):
                 claims += graph.relation_claims(node, relation)
-            claims += graph.relation_claims(node, "PRODUCES", incoming=True)
+            # a claim the analysis gives no part is left out (weighs); only asked of one
+            # that could lower the level or mark the node (weights are compiled per
+            # material: asked of every producer, at a million nodes, they would all be)
+            claims += [c for c in graph.relation_claims(node, "PRODUCES", incoming=True)
+                       if not _could_weaken(c) or self.weighs(c)]
             low = none
             for claim in claims:
                 if kind_of(str(claim.object)) == "Product":
@@ -857,7 +917,9 @@ class Evidence:
 
     def scenario_caveats(self, product: str) -> Caveats:
         """The caveats of a product's availability under the analysis' scenario: the
-        evidence of every node it removes and every producer its controls block."""
+        evidence of every node it removes and every producer its controls block, and,
+        when it takes something from the product, the explicit sourcing on the product's
+        supply chain (:meth:`sourcing_claims`) that routes the supply it takes."""
         out = Caveats()
         ups = self.analysis.upstream(product)
         for node_id in self.analysis.removed:
@@ -870,7 +932,18 @@ class Evidence:
         for producer, material in sorted(blocked):
             if producer != "virtual" and material in ups:
                 out |= Caveats.of(self._producer_claims(producer, material, product))
+        if out != Caveats():
+            # the loss rests on the explicit sourcing that routes the product's supply
+            # to (or away from) what the scenario takes, as the availability does
+            out |= Caveats.of(self.sourcing_claims(product))
         return out
+
+
+def _could_weaken(claim: Claim) -> bool:
+    """Whether a claim could make an answer weaker than "high": rated below it, a proxy
+    or disputed."""
+    return (claim.confidence in ("low", "medium") or bool(claim.qualifier("proxy"))
+            or bool(claim.qualifier("disputed")))
 
 
 def _strength(claim: Claim) -> tuple[int, str]:
@@ -1078,13 +1151,18 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     sources = sorted({s for c in rests_on for s in c.sources})
     measured = proof.hhi_material(node_id, product) if evidence else None
     assumed = proof.assumed_share(node_id, product) and not spof
+    splits = proof.splits(node_id, product) if assumed and evidence else []
+    if splits:
+        # an equal part rests on the share it divides (5.7): its rating, proxy, source
+        pooled = proof.pool_claims(splits)
+        rests_on = rests_on + pooled
+        sources = sorted(set(sources) | {s for c in pooled for s in c.sources})
     row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                      1.0 if spof else loss, spof, proof.stage(node_id, product),
                      proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
-    if assumed and evidence:
-        row.splits = proof.splits(node_id, product)
+    row.splits = splits
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")
