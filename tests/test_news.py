@@ -636,7 +636,7 @@ def write(tmp_path, name, text):
 
 def test_a_forecast_is_kept_with_its_modality_and_is_never_a_decision(data_dir, known):
     result = load(data_dir, "09-permits-easier.txt", known)
-    node = "licence:cn-2025-05-13-to-us-expedited"
+    node = "licence:cn-2025-05-13-to-us-expediting-expected"
     decision = [c for c in result.claims if c.subject == node and c.predicate == "decision"]
     assert [(c.object, c.qualifier("modality")) for c in decision] == [("expedited",
                                                                           "expected")]
