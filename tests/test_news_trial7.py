@@ -194,3 +194,52 @@ def test_old_modal_ids_score_as_todays():
         "licence:cn-2025-11-21-exports-approval-planned"
     assert modal_id("control:cn-2025-11-21-approved", "planned") == \
         "control:cn-2025-11-21-approved"
+
+
+# ------------------------------------------------------------------ LOW-5
+def test_a_monthly_figure_holds_for_its_month(tmp_path, known):
+    result = read(tmp_path, known, "China's exports of rare earth magnets to the United States "
+                  "fell 29% year on year in September, customs data showed.", "2025-10-20")
+    figures = [c for c in result.claims if c.predicate == "reported_trade_change"]
+    assert figures
+    assert [(c.valid_from.isoformat(), c.valid_to.isoformat()) for c in figures] == [
+        ("2025-09-01", "2025-09-30")]
+
+
+def test_a_yearly_figure_holds_for_its_year(tmp_path, known):
+    result = read(tmp_path, known, "China's total antimony exports fell 24.1% in 2024, the "
+                  "data showed.", "2025-01-20")
+    figures = [c for c in result.claims if c.predicate == "reported_trade_change"]
+    assert [(c.valid_from.isoformat(), c.valid_to.isoformat()) for c in figures] == [
+        ("2024-01-01", "2024-12-31")]
+
+
+def test_a_share_keeps_no_period(tmp_path, known):
+    """Look-alike: a share with no month or year gets no end."""
+    result = read(tmp_path, known, "China controls nearly 90% of rare earth refining, the "
+                  "ministry said on Monday.", "2025-10-20")
+    assert all(c.valid_to is None for c in result.claims if c.predicate == "reported_share")
+
+
+def test_a_users_article_has_the_same_origin_from_any_folder(tmp_path, run_cli, monkeypatch):
+    """The snapshot built from a user's article is the same bytes from two folders (the
+    article's origin is its file name, README "Loading news")."""
+    from pathlib import Path
+
+    graph = Path(__file__).parent / "data" / "news" / "graph"
+    article = tmp_path / "a" / "news" / "oct.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text("Title: Probe\nPublisher: Wire\nDate: 2025-10-20\n\nChina's exports of "
+                       "rare earth magnets to the United States fell 29% year on year in "
+                       "September, customs data showed.\n", encoding="utf-8")
+    out = []
+    for folder, given in ((tmp_path / "a", "news/oct.txt"), (tmp_path / "a" / "news",
+                                                               "oct.txt")):
+        monkeypatch.chdir(folder)
+        target = tmp_path / f"g{len(out)}.json"
+        result = run_cli("build", "--no-bundled", "--source", str(graph), "--source", given,
+                         "--out", str(target))
+        assert result.exit_code == 0, result.stderr
+        out.append(target.read_bytes())
+    assert out[0] == out[1]
+    assert b'"oct.txt:' in out[0]

@@ -554,6 +554,16 @@ class Found:
     kind: str | None
 
 
+def _in_package(path: Path) -> bool:
+    """Whether ``path`` is a file of the mineralgraph package (its bundled data)."""
+    package = Path(__file__).resolve().parents[1]
+    try:
+        path.resolve().relative_to(package)
+    except ValueError:
+        return False
+    return True
+
+
 def known_controls(known) -> dict[str, dict]:
     """The known graph's controls by id: ``issuer``, ``covers`` (with the elements covered
     materials contain), ``targets``, ``reference``, ``announced``, ``effective``, ``regime``."""
@@ -627,6 +637,10 @@ class NewsReader:
 
     def __init__(self, path: Path, context: LoadContext):
         self.path = path
+        #: the article as claims' origins name it: a user's article by its file name, the
+        #: same from any folder (trial 7's LOW-5); the bundled data's by its path, which
+        #: snapshots write package-relative (files.portable_origin)
+        self.origin_file = str(path) if _in_package(path) else path.name
         self.known = context.known
         self.option = context.options.get("article_date")
         #: a control the graph does not hold is only added when asked for
@@ -996,7 +1010,7 @@ class NewsReader:
                     continue
             out.append(Claim(self.source, "MENTIONS", node, sources=(self.source,),
                              quote=quote, confidence="medium",
-                             origin=f"{self.path}:{line}"))
+                             origin=f"{self.origin_file}:{line}"))
         return out
 
     def report(self, claims: list[Claim]) -> dict:
@@ -1056,7 +1070,7 @@ class NewsReader:
                   # statistical share set (design note, section 5.5)
                   "source_type": "press"}
         return [Claim(self.source, k, v, sources=(self.source,),
-                      origin=f"{self.path}:{article.date_line or 1}")
+                      origin=f"{self.origin_file}:{article.date_line or 1}")
                 for k, v in values.items() if v]
 
     # ------------------------------------------------------------ nodes
@@ -1064,7 +1078,7 @@ class NewsReader:
         if node_id in self.nodes or (self.known is not None and node_id in self.known):
             return node_id
         self.nodes[node_id] = [Claim(node_id, k, v, sources=(self.source,),
-                                     origin=f"{self.path}:{self.line}")
+                                     origin=f"{self.origin_file}:{self.line}")
                                for k, v in attributes.items() if v not in (None, "")]
         return node_id
 
@@ -2127,6 +2141,17 @@ class NewsReader:
         qualifiers = tuple(qualifiers)
         if self.modality and not predicate.startswith("reported_"):
             qualifiers += (("modality", self.modality),)
+        if predicate.startswith("reported_") and valid_to is None and when is not None:
+            # an article's figure of a month or a year holds for that period, not from it on
+            # ("-29% ... 2025-09" is valid 2025-09-01 to 2025-09-30; trial 7's LOW-5)
+            period = str(dict(qualifiers).get("period") or "")
+            if re.fullmatch(r"\d{4}-\d{2}", period) and when.day == 1 \
+                    and f"{when:%Y-%m}" == period:
+                valid_to = date(when.year + when.month // 12, when.month % 12 + 1, 1) \
+                    - timedelta(days=1)
+            elif re.fullmatch(r"\d{4}", period) and (when.month, when.day) == (1, 1) \
+                    and str(when.year) == period:
+                valid_to = date(when.year, 12, 31)
         event = when if when is not None else valid_to
         if self.dated_by_article and event == self.article.published \
                 and not predicate.startswith("reported_"):
@@ -2148,7 +2173,7 @@ class NewsReader:
         self.claims.append(Claim(subject, predicate, obj, tuple(sorted(qualifiers)),
                                  sources=(self.source,), quote=quote, confidence="medium",
                                  valid_from=when, valid_to=valid_to,
-                                 origin=f"{self.path}:{self.line}"))
+                                 origin=f"{self.origin_file}:{self.line}"))
 
     def report_unknown(self, text: str, line: int) -> None:
         for mention in self.gazetteer.unknown_names(text):
