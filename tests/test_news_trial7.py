@@ -243,3 +243,32 @@ def test_a_users_article_has_the_same_origin_from_any_folder(tmp_path, run_cli, 
         out.append(target.read_bytes())
     assert out[0] == out[1]
     assert b'"oct.txt:' in out[0]
+
+
+# ------------------------------------------------------------------ MED-3: the suspension
+SUSPEND = ("China said on Friday it would suspend the export controls on rare earths "
+           "announced on 9 October until 10 November 2026.")
+
+
+def test_a_suspension_of_two_controls_of_one_announcement_stays_skipped(tmp_path, known):
+    result = read(tmp_path, known, SUSPEND, "2025-11-08", gate=False)
+    assert not [c for c in result.claims if c.predicate == "effective_to"]
+    assert any(FOREIGN in s["reason"] and OCT_REE in s["reason"]
+               for s in result.report["skipped"])
+
+
+def test_a_suspension_of_the_one_control_of_its_announcement_is_read(tmp_path):
+    graph = SupplyGraph([c for c in known_claims() if c.subject != FOREIGN])
+    result = read(tmp_path, graph, SUSPEND, "2025-11-08", gate=False)
+    # effective_to is the suspension's day, the day it was said (README conventions)
+    assert {(c.subject, c.object.isoformat()) for c in result.claims
+            if c.predicate == "effective_to"} == {(OCT_REE, "2025-11-07")}
+
+
+def test_a_suspension_without_its_announcement_day_is_a_guess(tmp_path):
+    """Look-alike: the topic alone, no announcement day, chooses nothing."""
+    graph = SupplyGraph([c for c in known_claims() if c.subject != FOREIGN])
+    result = read(tmp_path, graph, "China said on Friday it would suspend its export controls "
+                  "on rare earths until 10 November 2026.", "2025-11-08", gate=False)
+    assert not [c for c in result.claims if c.predicate == "effective_to"
+                and c.subject == OCT_REE]

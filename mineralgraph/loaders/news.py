@@ -2592,9 +2592,21 @@ class NewsReader:
                 and not items and not targets and not MONTH_CONTROL.search(text):
             # "lifted its ban on exports of rare earth technology": a known control found
             # by the rare-earth topic alone is a guess outside an announcement
-            self.skipped.append((self.line, text, "ambiguous: a known control found by its "
-                                                  "topic alone"))
-            return
+            same_day = sorted(node for node, info in self.controls.items()
+                              if announced and day_precise and not info["minted"]
+                              and info["announced"] == announced
+                              and (not info["issuer"] or issuer in info["issuer"])
+                              and info["covers"] & REE)
+            if len(same_day) == 1:
+                # "would suspend the export controls on rare earths announced on 9 October
+                # until ...": the one known rare-earth control of that announcement
+                control = same_day[0]
+            else:
+                self.skipped.append((self.line, text, "ambiguous: a known control found by "
+                                     "its topic alone" + (
+                                         f" (the announcement of {announced} made "
+                                         f"{', '.join(same_day)})" if same_day else "")))
+                return
         if control is not None and self.known is not None and control in self.known \
                 and status != "announced" and not named_reference(text) \
                 and not MONTH_CONTROL.search(text):

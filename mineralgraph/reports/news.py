@@ -5,9 +5,9 @@
 a.txt: nothing to extract (3 sentences read); nothing added
 >>> print(article_report_text({"article": "b.txt", "sentences": 1, "claims_added": 0,
 ...     "skipped": [{"line": 5, "reason": "ambiguous: a known control found by its topic "
-...                  "alone", "sentence": "China lifted its rare earth curbs."}]}))
+...                  "alone", "sentence": "China lifted its curbs."}]}))
 b.txt: nothing added; 1 sentence skipped (reasons below)
-  skipped line 5 (ambiguous: a known control found by its topic alone): 'China lifted its rare earth curbs.'
+  skipped line 5 (ambiguous: a known control found by its topic alone): 'China lifted its curbs.'
 """
 
 from __future__ import annotations
