@@ -272,3 +272,28 @@ def test_a_suspension_without_its_announcement_day_is_a_guess(tmp_path):
                   "on rare earths until 10 November 2026.", "2025-11-08", gate=False)
     assert not [c for c in result.claims if c.predicate == "effective_to"
                 and c.subject == OCT_REE]
+
+
+# ------------------------------------------------------------------ recall: magnets listed
+@pytest.mark.parametrize("body", [
+    "In April, Beijing imposed export restrictions on seven rare earth elements and magnets, "
+    "widely seen as a reply to higher U.S. tariffs.",
+    "Beijing in April put seven medium and heavy rare earths, including dysprosium and "
+    "terbium, under export licensing, along with magnets that contain them.",
+])
+def test_magnets_listed_with_the_april_rare_earths_are_covered(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-07-14").claims)
+    assert (APRIL, "COVERS", "material:ndfeb-magnet", None, "2025-04-04", None, None,
+            None) in got
+
+
+@pytest.mark.parametrize("body", [
+    # magnets not listed with the control's rare earths: their makers were hit
+    "Beijing's April curbs on seven rare earth elements hit magnet makers hard.",
+    # magnets of another sentence's subject, after a full stop
+    "In April, Beijing imposed export restrictions on seven rare earth elements. Magnets "
+    "exports fell.",
+])
+def test_magnets_not_listed_with_them_are_not(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-07-14").claims)
+    assert not [k for k in got if k[1] == "COVERS" and "magnet" in k[2]]
