@@ -156,7 +156,7 @@ def test_nothing_to_extract_when_nothing_was_found(tmp_path, known):
 @pytest.mark.parametrize("body, published, node, under", [
     (f"China on Thursday announced export controls on five more rare earths - {FIVE}. "
      "Analysts said licences for US defence contractors are likely to be denied under the new "
-     "rules.", "2025-10-09", "licence:cn-2025-10-09-to-us-denial-expected", None),
+     "rules.", "2025-10-09", "licence:cn-2025-10-09-to-us-denial-expected", OCT_REE),
     ("China is drafting general licences that would allow some exporters to ship dysprosium "
      "and terbium to US buyers.", "2025-11-08", "licence:cn-2025-11-08-to-us-approval-planned",
      APRIL),
