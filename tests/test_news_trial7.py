@@ -297,3 +297,10 @@ def test_magnets_listed_with_the_april_rare_earths_are_covered(tmp_path, known, 
 def test_magnets_not_listed_with_them_are_not(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2025-07-14").claims)
     assert not [k for k in got if k[1] == "COVERS" and "magnet" in k[2]]
+
+
+def test_the_reports_boilerplate_reasons_are_the_loaders():
+    from mineralgraph.loaders import articles
+    from mineralgraph.reports import news
+
+    assert news.BOILERPLATE_REASONS == articles.BOILERPLATE_REASONS

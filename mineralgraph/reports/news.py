@@ -16,7 +16,13 @@ import json
 from collections.abc import Callable
 
 from mineralgraph.cells import cell
-from mineralgraph.loaders.articles import BOILERPLATE_REASONS
+
+#: The reasons the news loader skips a paragraph as boilerplate, no reporting of the
+#: article's own (``mineralgraph.loaders.articles.BOILERPLATE_REASONS``; a report layer does
+#: not import the loaders): skipping them alone is still "nothing to extract".
+BOILERPLATE_REASONS = frozenset({"disclaimer", "tag list", "related links",
+                                 "subscription or sharing", "credits", "rating",
+                                 "company boilerplate", "the title again"})
 
 
 def _shorten(text: str, width: int = 90) -> str:
