@@ -99,6 +99,7 @@ def test_a_decision_keeps_its_plain_label(tmp_path, known):
 
 
 @pytest.mark.parametrize("body", [
+    # a forecast of a slower pace, a past slower pace, and a verb of slowing: three shapes
     "Analysts said licences for U.S. carmakers are likely to be approved more slowly in "
     "coming weeks, two industry sources said.",
     "Licences for U.S. carmakers were approved more slowly in September, the ministry said "
@@ -260,8 +261,9 @@ def _us_ban_claims(result):
     # 348: "last December", and the ban as the subject of a relative clause
     "The ban Beijing slapped on antimony, gallium and germanium shipments to the U.S. last "
     "December was meant to hurt.",
-    # items listed before "shipments"
-    "Beijing banned antimony, gallium and germanium shipments to the U.S. last December.",
+    # items listed before "shipments" after a plain verb, dated by a month and its year (the
+    # body above tests the relative clause and "last December")
+    "Beijing banned antimony, gallium and germanium shipments to the U.S. in December 2024.",
 ])
 def test_the_known_december_2024_ban_restated(tmp_path, known, body):
     for gate in (False, True):

@@ -189,6 +189,10 @@ _BOILERPLATE = (
 )
 
 
+#: The reasons a paragraph is left out as no reporting of the article's own.
+BOILERPLATE_REASONS = frozenset(reason for reason, _ in _BOILERPLATE) | {"the title again"}
+
+
 def boilerplate(paragraph: str) -> str | None:
     """Why a paragraph is boilerplate (``"disclaimer"``, ``"tag list"``...), or None."""
     for reason, pattern in _BOILERPLATE:

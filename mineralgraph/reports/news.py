@@ -3,6 +3,11 @@
 >>> print(article_report_text({"article": "a.txt", "sentences": 3, "claims_added": 0,
 ...                            "skipped": [], "mentions": {"resolved": [], "unresolved": []}}))
 a.txt: nothing to extract (3 sentences read); nothing added
+>>> print(article_report_text({"article": "b.txt", "sentences": 1, "claims_added": 0,
+...     "skipped": [{"line": 5, "reason": "ambiguous: a known control found by its topic "
+...                  "alone", "sentence": "China lifted its curbs."}]}))
+b.txt: nothing added; 1 sentence skipped (reasons below)
+  skipped line 5 (ambiguous: a known control found by its topic alone): 'China lifted its curbs.'
 """
 
 from __future__ import annotations
@@ -11,6 +16,13 @@ import json
 from collections.abc import Callable
 
 from mineralgraph.cells import cell
+
+#: The reasons the news loader skips a paragraph as boilerplate, no reporting of the
+#: article's own (``mineralgraph.loaders.articles.BOILERPLATE_REASONS``; a report layer does
+#: not import the loaders): skipping them alone is still "nothing to extract".
+BOILERPLATE_REASONS = frozenset({"disclaimer", "tag list", "related links",
+                                 "subscription or sharing", "credits", "rating",
+                                 "company boilerplate", "the title again"})
 
 
 def _shorten(text: str, width: int = 90) -> str:
@@ -25,12 +37,23 @@ def article_report_text(report: dict) -> str:
                 if report.get("new_controls_withheld") else "")
     held = [f"  {item['reason']} (line {item['line']}): {item['claim']}"
             for item in report.get("withheld", [])]
+    skipped = [f"  skipped line {item['line']} ({item['reason']}): "
+               f"{_shorten(item['sentence'])!r}" for item in report.get("skipped", [])]
     if not report.get("claims_added"):
         if held:
             return "\n".join([f"{report['article']}: nothing added; {len(held)} claims "
-                              "withheld by the precision gate (reasons below)"] + held)
+                              "withheld by the precision gate (reasons below)"] + held
+                             + skipped)
         if withheld:
-            return f"{report['article']}: nothing added; {withheld}"
+            return "\n".join([f"{report['article']}: nothing added; {withheld}"] + skipped)
+        found = [item for item in report.get("skipped", [])
+                 if item["reason"] not in BOILERPLATE_REASONS]
+        if found:
+            # a sentence read as an event and skipped with its reason is no "nothing to
+            # extract" (trial 7's MED-2): the report says what was skipped and why
+            return "\n".join([f"{report['article']}: nothing added; {len(found)} "
+                              f"sentence{'' if len(found) == 1 else 's'} skipped "
+                              "(reasons below)"] + skipped)
         count = report["sentences"]
         return (f"{report['article']}: nothing to extract ({count} sentence"
                 f"{'' if count == 1 else 's'} read); nothing added")
@@ -66,9 +89,7 @@ def article_report_text(report: dict) -> str:
                  + (f" ({', '.join(resolved)})" if resolved else "")
                  + (f"; unresolved: {', '.join(unresolved)}" if unresolved else ""))
     lines.extend(held)
-    for item in report.get("skipped", []):
-        lines.append(f"  skipped line {item['line']} ({item['reason']}): "
-                     f"{_shorten(item['sentence'])!r}")
+    lines.extend(skipped)
     return "\n".join(lines)
 
 
