@@ -27,6 +27,7 @@ from mineralgraph.graph.analysis.evaluator import Evaluator, group_rows
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
     Lookups,
+    OwnedByIndex,
     Structure,
     StructureBuilder,
     anchors,
@@ -773,12 +774,20 @@ class Analysis:
             found = sorted(set(found) | {anchors[m] for m in (*found, *targets)
                                          if anchors.get(m)})
         owned = scope.structure.owned
-        candidates = [n for n in found if owned.get(n)]
-        counts = np.fromiter((len(owned[n]) for n in candidates), np.int64, len(candidates))
-        cand_ptr = np.zeros(len(candidates) + 1, np.int64)
-        np.cumsum(counts, out=cand_ptr[1:])
-        cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
-                                 int(cand_ptr[-1]))
+        if isinstance(owned, OwnedByIndex):  # each id owns its own node, and no other
+            index_of = scope.structure.index
+            candidates = [n for n in found if n in index_of]
+            cand_ptr = np.arange(len(candidates) + 1, dtype=np.int64)
+            cand_nodes = np.fromiter(map(index_of.__getitem__, candidates), np.int64,
+                                     len(candidates))
+        else:
+            candidates = [n for n in found if owned.get(n)]
+            counts = np.fromiter((len(owned[n]) for n in candidates), np.int64,
+                                 len(candidates))
+            cand_ptr = np.zeros(len(candidates) + 1, np.int64)
+            np.cumsum(counts, out=cand_ptr[1:])
+            cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
+                                     int(cand_ptr[-1]))
         target_of = np.full(len(baseline), -1, np.int64)
         for number, product in enumerate(targets):
             target_of[index[product]] = number

@@ -213,8 +213,8 @@ class Evaluator:
         n = len(self.op)
         if self._cone_of is not values:
             numbers = index_type(n)
-            self._cone = (np.ones(n, np.bool_), values.copy(), np.zeros(n, np.int64),
-                          np.empty(n, numbers), np.empty(n + 1, np.int64))
+            self._cone = (np.ones(n, np.bool_), values.copy(), np.zeros(n, np.int32),
+                          np.empty(n, numbers), np.empty(n + 1, numbers))
             self._cone_of = values
         blocked, current, seen, queue, changed = self._cone
         tail = k.mark_cone(inside, self.indptr, self.indices, seen, stamp, queue)
@@ -237,11 +237,17 @@ class Evaluator:
         changes a few nodes would otherwise clear some 100 MB)."""
         n = len(self.op)
         if self._scratch_arrays is None:
+            # stamps and counts as int32 (a stamp a pass: two billion passes; a count of
+            # inputs): 12 bytes a node less than int64, some 70 MiB a bound at a million
+            # nodes; the heap's keys (component * n + node) need int64
             self._scratch_arrays = (
-                np.zeros(n), np.zeros(n, np.int64), np.zeros(n, np.int64),
-                np.zeros(n, np.int64), np.zeros(len(self.comp_ptr), np.int64),
+                np.zeros(n), np.zeros(n, np.int32), np.zeros(n, np.int32),
+                np.zeros(n, np.int32), np.zeros(len(self.comp_ptr), np.int32),
                 np.empty(n + 1, np.int64))
         self._stamp += 1
+        if self._stamp == 2**31 - 1:  # int32 stamps run out: start again from clean arrays
+            self._scratch_arrays, self._cone_of, self._stamp = None, None, 0
+            return self._scratch()
         return self._scratch_arrays, self._stamp
 
     def _propagate(self, baseline: np.ndarray, zero: Iterable[int]):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,6 +47,44 @@ def required(graph: SupplyGraph, node_id: str, relation: str,
     return sorted({c.subject if incoming else c.object
                    for c in graph.relation_claims(node_id, relation, incoming)
                    if c.qualifier("recycling") is not True})
+
+
+class OwnedByIndex(Mapping):
+    """``Structure.owned`` where every graph id owns its own evaluation node and no
+    other (what the columns compile, :func:`compile_columns`): ``(index[id],)`` made when
+    asked, not held, in ``index``'s order. A million-node graph would otherwise hold a
+    one-element tuple and a dict entry per id and bound, some 160 MiB for both bounds.
+
+    >>> owned = OwnedByIndex({"country:A": 0, "material:m": 2})
+    >>> owned["material:m"], owned.get("country:B", ()), list(owned.items())
+    ((2,), (), [('country:A', (0,)), ('material:m', (2,))])
+    >>> owned == {"country:A": (0,), "material:m": (2,)}
+    True
+    """
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: dict[str, int]):
+        self._index = index
+
+    def __getitem__(self, key: str) -> tuple[int]:
+        return (self._index[key],)
+
+    def get(self, key, default=None):
+        node = self._index.get(key)
+        return default if node is None else (node,)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
 
 
 @dataclass
@@ -110,6 +149,8 @@ class Structure:
         self.internal = {}
         # in place: each list freed as its tuple replaces it, no second dict of a million
         owned = self.owned
+        if isinstance(owned, OwnedByIndex):
+            return
         for key in owned:
             owned[key] = tuple(owned[key])
         if isinstance(owned, defaultdict):
@@ -278,10 +319,15 @@ def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
     out.op = None
     out.csr = (codes, new_ptr.astype(index_type(int(new_ptr[-1]))), new_indices, new_weights)
     out.index = {key: numbers[node] for key, node in index.items()}
-    owned = {key: tuple(sorted(numbers[v] for v in nodes)) if len(nodes) > 1
-             else (numbers[nodes[0]],) for key, nodes in upper.owned.items()}
-    owned.update({key: (numbers[node],) for key, node in new_leaves.items()})
-    out.owned = owned
+    if isinstance(upper.owned, OwnedByIndex):
+        # each id owns its own node, the anchors no producer names too (``index`` is
+        # the upper one's, then the new leaves, in that order)
+        out.owned = OwnedByIndex(out.index)
+    else:
+        owned = {key: tuple(sorted(numbers[v] for v in nodes)) if len(nodes) > 1
+                 else (numbers[nodes[0]],) for key, nodes in upper.owned.items()}
+        owned.update({key: (numbers[node],) for key, node in new_leaves.items()})
+        out.owned = owned
     out.unmapped = set(upper.unmapped)
     out.pool_first = array("i", sorted(numbers[v] for v in upper.pool_first))
     return out
@@ -444,7 +490,7 @@ def compile_columns(graph: SupplyGraph, blocked: frozenset = frozenset(),
                number[children[taken]].astype(index_type(total)), weights_all[taken])
     numbers = number.tolist()
     out.index = {key: numbers[node] for key, node in temp.items()}
-    out.owned = {key: (numbers[node],) for key, node in temp.items()}
+    out.owned = OwnedByIndex(out.index)
     out.unmapped = unmapped
     return out
 
@@ -691,6 +737,9 @@ class StructureBuilder:
 
 #: what :meth:`Lookups.supplied` gives a producer nobody supplies (never changed)
 _NOT_SUPPLIED: dict[str, list[tuple[str, float]]] = {}
+#: what :meth:`Lookups.pools` gives a material nobody splits a pool of (never changed;
+#: one list, not one a material: most materials, some 30 MiB at a million nodes)
+_NO_POOLS: list[tuple] = []
 
 
 class Lookups:
@@ -764,7 +813,7 @@ class Lookups:
         self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
                                          key=lambda cw: cw[0].subject)
         self._pools[material] = (_pools_of(weights, claim_of, groups)
-                                 if self.graph.worst_case else [])
+                                 if self.graph.worst_case else _NO_POOLS)
 
     def _stated_only(self, material: str, producers: list[Claim]) -> bool:
         """:func:`_split` where every producer states a share the analysis reads and none
@@ -785,7 +834,7 @@ class Lookups:
             shares = [share / total for share in shares]
         self._weights[material] = sorted(zip(producers, shares, strict=True),
                                          key=lambda cw: cw[0].subject)
-        self._pools[material] = []
+        self._pools[material] = _NO_POOLS
         return True
 
     def supplied(self, producer: str) -> dict[str, list[tuple[str, float]]]:
