@@ -122,9 +122,13 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
     assert [rank for rank, _ in items] == [str(n) for n in range(1, 11)]
     assert "boron" not in evidence and "neodymium" not in evidence
     moog = evidence.split("- #2 Moog")[1].split("\n- #3")[0]
+    # the release's "primary flight control" is gone with its copy (sources3): Moog's own
+    # page names the EHA, Machine Design the surfaces its actuation system moves
     assert moog.endswith("  - note on F-35 electro-hydrostatic flight-control actuator (Moog) "
-                         "-> Lockheed\n    Martin F-35 Lightning II: primary flight control, "
-                         "leading-edge flap and\n    wingfold actuation")
+                         "-> Lockheed\n    Martin F-35 Lightning II: EHA, leading-edge flap and "
+                         "wingfold actuation\n    (Moog's page); Machine Design (May 2003): the "
+                         "F-35 flies with an\n    electrohydrostatic actuation system, with "
+                         "reservoirs for the flaperons,\n    rudder and horizontal tails")
     honeywell = evidence.split("- #1 Honeywell")[1].split("\n- #2")[0]
     # its path's notes say where the quoted DoD words were read, and nothing of Moog's
     assert "note on Honeywell -> F-35 integrated power package turbomachine" in honeywell
@@ -555,7 +559,7 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     # (China's clay quota, no share, no longer cited on its row: trial 7, MED-6)
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
             ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
-                "[9][10][11][12][13][14][15][16][17][18][19][20][21][22] |"
+                "[8][9][10][11][12][13][14][15][16][17][18][19][20] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()
