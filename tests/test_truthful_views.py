@@ -171,12 +171,10 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     assert ("  - Germanium tetrachloride (GeCl4) (material:germanium-tetrachloride): USGS MCS\n"
             "    2025 publishes no country split for germanium products (global data limited\n"
             "    and hard to verify); US GeCl4 is made in Quapaw, Oklahoma, from imported and\n"
-            "    recycled germanium [27][28]
-") in processing
+            "    recycled germanium [27][28]\n") in processing
     # (sources3 took two reposts off the F-35's rows, and trial 7's MED-6 China's clay
     # quota, a quantity that carries no share)
-    assert "
-[27] statistics: Mineral Commodity Summaries 2025: Germanium" in text
+    assert "\n[27] statistics: Mineral Commodity Summaries 2025: Germanium" in text
     # every number cited in the block is listed under SOURCES
     listed = text.split("\nSOURCES\n")[1]
     import re
