@@ -2,8 +2,8 @@
 
 Read in the cited sources: Neo's Narva magnet plant, phase 1 of 2,000 t/yr (Neo release of
 7 Jul 2023), officially opened on 19 Sep 2025 (Automotive World), production to begin
-in mid-2026 (Neo's Q3 2025 results, 14 Nov 2025, as rohstoff.net reports them); Neo's Silmet plant, 3,000
-t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24 Oct 2025,
+in mid-2026 (Neo's Q3 2025 results as rohstoff.net reports them); Neo's Silmet plant,
+3,000 t/yr of light rare-earth separation (Argus); Aclara's Vinton plant, announced 24 Oct 2025,
 200 t/yr Dy, 30 t/yr Tb and 1,400 t/yr NdPr oxides planned (Chemical Engineering, Mining.com);
 Arafura's Nolans, 4,440 t/yr NdPr oxide (Mining Weekly, 2021); Iluka's Eneabba, 17,500 t/yr
 REO at the April 2022 decision (WA Government); Noveon's San Marcos plant, built for 2,000 t/yr

@@ -77,7 +77,6 @@ def test_the_availability_heading_carries_the_low_sourcing_claim():
     """HIGH-1, at baseline: "the availability rests on medium-confidence claims" while
     the chain of supply is the low sourcing claim's."""
     from mineralgraph.graph.analysis import chokepoints
-
     from mineralgraph.reports.chokepoints import heading
 
     graph = sourcing_graph()

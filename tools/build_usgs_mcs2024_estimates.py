@@ -133,7 +133,8 @@ def titanium_rows() -> list[list[str]]:
                 share(amount, world), "", str(amount), "", unit, "2023", "", "2023-01-01", "",
                 "medium", source,
                 f"World total (ilmenite and rutile, rounded) | 2023e: {fmt(world)}",
-                f"{'remainder of the world total' if rest >= other else 'the Other countries lines'}: "
+                ("remainder of the world total" if rest >= other
+                 else "the Other countries lines") + ": "
                 f"{fmt(world)} - {fmt(listed)} = {fmt(rest)} {unit}; DERIVED share; USGS 'Other "
                 f"countries' rows: ilmenite {TITANIUM['ilmenite_other']}, rutile "
                 f"{TITANIUM['rutile_other']}; Madagascar's rutile zero; {WHY}", ""])
