@@ -16,12 +16,10 @@ the trial's sentences and with look-alikes that must not be read so.
 from __future__ import annotations
 
 import pytest
-from news_eval import NEW_CONTROLS, modal_id, scored
-from test_news_trial6 import OCT, known_claims
+from news_eval import modal_id, scored
+from test_news_trial6 import OCT, known_claims, read
 
 from mineralgraph.graph.supply_graph import SupplyGraph
-from mineralgraph.loaders import LoadContext
-from mineralgraph.loaders.news import load_news
 from mineralgraph.reports.news import article_report_text
 
 OCT_REE = "control:cn-2025-10-rare-earths"
@@ -33,14 +31,6 @@ FIVE = "holmium, erbium, thulium, europium and ytterbium"
 @pytest.fixture(scope="module")
 def known():
     return SupplyGraph(known_claims())
-
-
-def read(tmp_path, known, body, published, gate=True):
-    path = tmp_path / "t7.txt"
-    path.write_text(f"Title: Probe\nPublisher: Wire\nDate: {published}\n\n{body}\n",
-                    encoding="utf-8")
-    return load_news(path, LoadContext(known=known, options={**NEW_CONTROLS,
-                                                              "news_precision_gate": gate}))
 
 
 # ------------------------------------------------------------------ HIGH-2
