@@ -235,7 +235,7 @@ def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
         what = [sentence.split(" is disputed: ")[0] for sentence in dispute_sentences(
             graph, replace(row.caveats, disputes=tuple(again)))]
         out.append(f"Also disputed, as said under {where}: "
-                   + join_names([w[:1].lower() + w[1:] if w.startswith("That ") else w
+                   + join_names([w[:1].lower() + w[1:] if w.startswith(("That ", "The ")) else w
                                  for w in what]) + ".")
     return out
 

@@ -785,7 +785,9 @@ def rest_of_world_sentence(scenario: bool, subject: str = "it", many: bool = Fal
     """
     when = "Under the scenario, at" if scenario else "At"
     verb = ("still " if scenario else "") + ("get" if many else "gets")
-    return (f"{when} one stage or more everything {subject} {verb} comes from the rest of "
+    # with several products named, "that" keeps the long subject readable
+    whose = f"everything that {subject}" if many else f"everything {subject}"
+    return (f"{when} one stage or more {whose} {verb} comes from the rest of "
             "the world (the countries the share figures do not name): losing all of them "
             f"together would stop {'them' if many else 'it'}, so the rest of the world is a "
             f"single point of failure {'of each' if many else 'of it'} (design note 5.2), "
