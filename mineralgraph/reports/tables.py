@@ -438,8 +438,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # why each product loses, with the low claims its figure rests on where the headline
     # (the hardest hit) has not named them (the JDAM's SmCo requirement under the defence
     # denial, trial 7 MED-5); numbered first, as the sources of the drivers always were
-    reasons = reason_lines(made, graph, sources,
-                           named={r["product"] for r in hardest_hit(made)})
+    worst = hardest_hit(made)
+    reasons = reason_lines(made, graph, sources, named={r["product"] for r in worst})
     rows = []
     for r in later:
         when = r["not_made_yet"]["made_from"]
@@ -483,7 +483,6 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     rows = rows[len(later):] + rows[:len(later)]  # in the result's order: not made last
     hit = [r for r in made if r["loss_range"][1] > 0]
     top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
-    worst = hardest_hit(made)
     intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
     # a control not yet (or no longer) in force changes nothing: said before the count, so
     # "0 products lose supply" is never read as "safe under this control"
