@@ -37,6 +37,7 @@ from mineralgraph.reports.summary import (
     possessive,
     proxy_sentences,
     rests_on,
+    sentence_name,
     split_phrase,
     story,
     unmapped_groups,
@@ -128,8 +129,7 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
     if chain and report.caveats.low and graph is not None:
         # the low-rated claims named, as the summary names them (trial 7, HIGH-1)
         low = sorted(report.caveats.low)
-        said = [f"that {'the rest of the world' if who == 'country:XX' else prose_name(graph, who)}"
-                f" {CLAIM_VERBS.get(rel, rel.lower())} "
+        said = [f"that {sentence_name(graph, who)} {CLAIM_VERBS.get(rel, rel.lower())} "
                 f"{graph.label(obj)}" for who, rel, obj, _, _ in low[:2]]
         more = f" and {len(low) - 2} more" if len(low) > 2 else ""
         chain += f" (rated low: {'; '.join(said)}{more})"

@@ -224,6 +224,18 @@ def rests_on(caveats: Caveats) -> str:
     return "rests on " + join_names(parts) if parts else "rests on unrated claims"
 
 
+def sentence_name(graph: SupplyGraph, node_id: str) -> str:
+    """A node's name as it reads in a sentence, the rest of the world included: "China",
+    "the United States", "the rest of the world" (:func:`prose_name` otherwise).
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> sentence_name(g, "country:XX"), sentence_name(g, "country:US")
+    ('the rest of the world', 'the United States')
+    """
+    return "the rest of the world" if node_id == REST_OF_WORLD else prose_name(graph, node_id)
+
+
 def possessive(graph: SupplyGraph, node_id: str) -> str:
     """A node's name in the possessive, as it reads in a sentence: "China's", "the United
     States'", "the rest of the world's" (never "United States's").
@@ -233,7 +245,7 @@ def possessive(graph: SupplyGraph, node_id: str) -> str:
     >>> possessive(g, "country:US"), possessive(g, "country:XX"), possessive(g, "country:CN")
     ("the United States'", "the rest of the world's", "China's")
     """
-    name = "the rest of the world" if node_id == REST_OF_WORLD else prose_name(graph, node_id)
+    name = sentence_name(graph, node_id)
     return name + ("'" if name.endswith("s") else "'s")
 
 
@@ -308,17 +320,12 @@ def split_phrase(graph: SupplyGraph, split) -> str:
     of its year and unit being sourced (design note 5.4): JL Mag Rare-Earth, capacity 40,000
     t/yr in 2025
     """
-    def owner(country: str) -> str:
-        name = ("the rest of the world" if country == REST_OF_WORLD
-                else prose_name(graph, country))
-        return name + ("'" if name.endswith("s") else "'s")
-
-    names = [f"{owner(m)} unmapped output" if m == split.pool else graph.label(m)
+    names = [f"{possessive(graph, m)} unmapped output" if m == split.pool else graph.label(m)
              for m in split.members]
     # the pool's unmapped output last, as one reads it ("... and China's unmapped output")
     names = sorted(names, key=lambda n: n.endswith(" unmapped output"))
     what = graph.label(split.material)
-    whole = (f"{owner(split.pool)} {percent(split.whole)} of {what}" if split.pool
+    whole = (f"{possessive(graph, split.pool)} {percent(split.whole)} of {what}" if split.pool
              else f"the {percent(split.whole)} of {what} that the sourced shares leave")
     if split.bounded:
         text = (f"{whole}, shared by {join_names(names)} in proportions no source gives "
