@@ -91,6 +91,14 @@ def main() -> None:
               f"{cpu + g_cpu:.1f} | - | {peak_mib():,.0f} |", flush=True)
     else:
         claims = generate(args.nodes, seed=args.seed)
+    # every id asked for checked before anything long runs (the ids widen with the
+    # counts: country:C0001 at 100k nodes is country:C00001 at a million)
+    wanted = {*args.node, *args.evidence}
+    found_ids = {c.subject for c in claims if c.subject in wanted}
+    missing = [x for x in (*args.node, *args.evidence) if x not in found_ids]
+    if missing:
+        raise SystemExit(f"not in the graph: {', '.join(missing)} (ids widen with the "
+                         "counts: country:C0001 at 100k nodes, country:C00001 at 1M)")
     ratios: dict[str, list[float]] = {node: [] for node in args.node}
     for turn in range(1, args.repeat + 1):
         # chokepoints, then each node, in turn: a pair's figures share the load
