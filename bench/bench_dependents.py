@@ -68,6 +68,9 @@ def main() -> None:
     parser.add_argument("--snapshot", help="Read the claims from this snapshot (timed).")
     parser.add_argument("--evidence", nargs="*", default=[],
                         help="Products whose ten first rows are shown with evidence (timed).")
+    parser.add_argument("--against", type=float,
+                        help="Skip the chokepoints run: compare with these CPU seconds "
+                             "(of a chokepoints run of the same graph measured apart).")
     args = parser.parse_args()
     # the compiled kernels loaded (numba's cache) before anything is timed
     small = generate(100, seed=args.seed)
@@ -102,12 +105,17 @@ def main() -> None:
     ratios: dict[str, list[float]] = {node: [] for node in args.node}
     for turn in range(1, args.repeat + 1):
         # chokepoints, then each node, in turn: a pair's figures share the load
-        graph = SupplyGraph(claims)
-        wall, cpu, reports = timed(lambda g=graph: chokepoints(g, evidence=False))
-        rows = sum(len(r.chokepoints) for r in reports)
-        del reports, graph
-        print(f"| {args.nodes:,} | {turn} | chokepoints, all products ({rows:,} rows) "
-              f"| {wall:.1f} | {cpu:.1f} | 1.00x | {peak_mib():,.0f} |", flush=True)
+        if args.against:
+            cpu = args.against
+            print(f"| {args.nodes:,} | {turn} | chokepoints, all products: not run, "
+                  f"{cpu:.1f} s CPU given | - | {cpu:.1f} | 1.00x | - |", flush=True)
+        else:
+            graph = SupplyGraph(claims)
+            wall, cpu, reports = timed(lambda g=graph: chokepoints(g, evidence=False))
+            rows = sum(len(r.chokepoints) for r in reports)
+            del reports, graph
+            print(f"| {args.nodes:,} | {turn} | chokepoints, all products ({rows:,} rows) "
+                  f"| {wall:.1f} | {cpu:.1f} | 1.00x | {peak_mib():,.0f} |", flush=True)
         for node in args.node:
             graph = SupplyGraph(claims)
             d_wall, d_cpu, found = timed(lambda n=node, g=graph: dependents(g, n))
