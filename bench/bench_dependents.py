@@ -61,7 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--node", nargs="+", default=["country:C0001"],
+    parser.add_argument("--node", nargs="*", default=["country:C0001"],
                         help="The nodes whose dependents are timed (each on a graph of its own).")
     parser.add_argument("--repeat", type=int, default=1,
                         help="Rounds of chokepoints then each node (the ratio's median printed).")
