@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import random
-import resource
 import sys
 import time
 import tracemalloc
@@ -73,6 +72,29 @@ def rss_now() -> tuple[float, float]:
     return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
 
 
+#: the process's peak resident memory before the last :func:`reset_peak` (MiB)
+PEAK = [0.0]
+
+
+def max_rss() -> float:
+    """The process's peak resident memory so far (MiB), across :func:`reset_peak`."""
+    return max(PEAK[0], rss_now()[1])
+
+
+def reset_peak() -> float | None:
+    """Resident memory now (MiB), after resetting the kernel's peak (``VmHWM``) to it so
+    that a phase's own peak can be read; the peak before is kept in :data:`PEAK`. None
+    where the kernel does not allow it (the peaks are then the process's so far)."""
+    rss, peak = rss_now()
+    PEAK[0] = max(PEAK[0], peak)
+    try:
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+    except OSError:
+        return None
+    return rss
+
+
 def time_phases(trace: bool = False) -> None:
     """Wrap the functions of :data:`PHASES` (once) to add up their CPU seconds in
     :data:`SPENT`, each phase without the phases it calls (compiling builds the
@@ -85,6 +107,9 @@ def time_phases(trace: bool = False) -> None:
 
         def wrapper(*args, _original=original, _name=name, **kwargs):
             start = time.process_time()
+            outermost = not running
+            if trace and outermost:
+                base = reset_peak()
             running.append(_name)
             try:
                 return _original(*args, **kwargs)
@@ -96,8 +121,13 @@ def time_phases(trace: bool = False) -> None:
                     spent[running[-1]] -= took
                 if trace and _name != "ranking":  # ranking: once a product
                     rss, peak = rss_now()
-                    print(f"    after {_name}: RSS {rss:.0f} MiB, peak {peak:.0f} MiB",
-                          file=sys.stderr, flush=True)
+                    during = (f", {peak - base:+.0f} MiB at its peak" if outermost
+                              and base is not None else "")
+                    print(f"    after {_name}: RSS {rss:.0f} MiB ({rss - base:+.0f} MiB)"
+                          f"{during}, peak {max(peak, PEAK[0]):.0f} MiB" if outermost
+                          and base is not None else
+                          f"    after {_name}: RSS {rss:.0f} MiB, peak "
+                          f"{max(peak, PEAK[0]):.0f} MiB", file=sys.stderr, flush=True)
 
         setattr(owner, attribute, wrapper)
 
@@ -207,7 +237,7 @@ def run(size: int, seed: int, sample: int, memory: bool) -> dict:
     if memory:
         tracemalloc.start()
     fast_seconds, fast_cpu, rows = fast(graph)
-    maxrss_fast = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    maxrss_fast = max_rss()
     print(f"{size:,} nodes: chokepoints {fast_seconds:.1f} s wall, {fast_cpu:.1f} s CPU, "
           f"{rows:,} rows, max RSS {maxrss_fast:,.0f} MiB; now the naive method",
           file=sys.stderr, flush=True)
@@ -224,7 +254,7 @@ def run(size: int, seed: int, sample: int, memory: bool) -> dict:
             "timed": timed, "compiled_s": compiled_seconds,
             "compiled_ratio": compiled_seconds / fast_cpu,
             "ratio": naive_seconds / fast_cpu, "rows": rows, "peak_mib": peak,
-            "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "maxrss_mib": max_rss(),
             "maxrss_fast_mib": maxrss_fast}
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date
+from json.encoder import encode_basestring as _json_text
 from typing import Any
 
 Value = str | int | float | bool | date
@@ -125,11 +127,60 @@ class Claim:
 
 
 def _claim_id(claim: Claim) -> str:
-    key = json.dumps([claim.subject, claim.predicate, _plain(claim.object),
+    key = _plain_key(claim)
+    if key is None:
+        key = _key(claim)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _key(claim: Claim) -> str:
+    """The text a claim's id hashes: its identifying fields as JSON."""
+    return json.dumps([claim.subject, claim.predicate, _plain(claim.object),
                       [[k, _plain(v)] for k, v in claim.qualifiers], list(claim.sources),
                       claim.quote, claim.confidence, _plain(claim.valid_from),
                       _plain(claim.valid_to)], ensure_ascii=False)
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _json_scalar(value: Any) -> str | None:
+    """``json.dumps(value)`` of a string, bool, int or finite float (by exact type);
+    None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return _json_text(value)
+    if kind is float:
+        return float.__repr__(value) if math.isfinite(value) else None
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return None
+
+
+def _plain_key(claim: Claim) -> str | None:
+    """:func:`_key` of a claim with only sources for provenance and plain values (as
+    synthetic and most loaded claims are), written directly: the same text as
+    ``json.dumps`` gives, at about half the cost (a million-node graph hashes some 2.4
+    million claims as it is built). None for any other claim."""
+    if (claim.quote is not None or claim.confidence is not None
+            or claim.valid_from is not None or claim.valid_to is not None
+            or type(claim.subject) is not str or type(claim.predicate) is not str):
+        return None
+    obj = _json_scalar(claim.object)
+    if obj is None:
+        return None
+    parts = []
+    for name, value in claim.qualifiers:
+        text = _json_scalar(value)
+        if text is None or type(name) is not str:
+            return None
+        parts.append(f"[{_json_text(name)}, {text}]")
+    sources = claim.sources
+    for source in sources:
+        if type(source) is not str:
+            return None
+    return (f"[{_json_text(claim.subject)}, {_json_text(claim.predicate)}, {obj}, "
+            f"[{', '.join(parts)}], [{', '.join(map(_json_text, sources))}], "
+            "null, null, null, null]")
 
 
 def _date_or_none(text: str | None) -> date | None:

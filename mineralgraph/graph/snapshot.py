@@ -118,8 +118,9 @@ def load_graph_snapshot(path: str | Path) -> list[Claim]:
     """
     claims = load_snapshot(path)
     ids: set = set()
+    good: set = set()  # the reader holds repeated sources and qualifiers once: checked once
     for index, claim in enumerate(claims):
-        problem = value_problem(claim, ids)
+        problem = value_problem(claim, ids, good)
         if problem:
             raise InputError(str(path), index + 2, *problem)
     return claims
@@ -266,7 +267,8 @@ def _load_whole(path: Path) -> list[Claim]:
     return claims
 
 
-def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | None:
+def value_problem(claim: Claim, ids: set | None = None,
+                  good: set | None = None) -> tuple[str, str] | None:
     """(field, message) when a claim holds a value no loader writes, else None.
 
     A snapshot is read as ``build`` wrote it, so the analysis trusts its figures; one
@@ -274,7 +276,9 @@ def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | Non
     as text, a number too large for a float, a fact without a source, a confidence the
     filters do not know or a predicate of no ontology. Each claim is checked alone
     (checks across claims, such as dangling ids and sums, are ``validate``'s). ``ids``
-    holds the ids already found good, to check each once.
+    holds the ids already found good, to check each once; ``good`` the ``id()`` of the
+    sources and qualifier tuples found good (the snapshot reader holds each repeated one
+    once; the claims must stay alive while it is used).
 
     >>> value_problem(Claim("country:CN", "PRODUCES", "material:x", (("share", 7),),
     ...                     sources=("source:s",)))
@@ -282,11 +286,15 @@ def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | Non
     >>> value_problem(Claim("element:Dy", "label", "Dy", sources=("source:s",)))
     """
     rules = _RULES or _rules()
-    if not claim.sources:
+    sources = claim.sources
+    if not sources:
         return "sources", "a fact needs at least one source"
-    for source in claim.sources:  # a citation of "s", "o", "u"... is none
-        if type(source) is not str or not source.startswith("source:"):
-            return "sources", f"{source!r} is not a source id (source:...)"
+    if good is None or id(sources) not in good:
+        for source in sources:  # a citation of "s", "o", "u"... is none
+            if type(source) is not str or not source.startswith("source:"):
+                return "sources", f"{source!r} is not a source id (source:...)"
+        if good is not None:
+            good.add(id(sources))
     subject = claim.subject
     if ids is None or subject not in ids:
         if not _is_id(subject, rules[1]):
@@ -309,10 +317,14 @@ def value_problem(claim: Claim, ids: set | None = None) -> tuple[str, str] | Non
         return problem
     if claim.confidence is not None and claim.confidence not in ("high", "medium", "low"):
         return "confidence", f"{claim.confidence!r} is not one of high, medium, low"
-    for name, value in claim.qualifiers:
-        rule = rules[0].get(name)
-        if rule is not None and (problem := _value_problem(name, value, rule)) is not None:
-            return problem
+    qualifiers = claim.qualifiers
+    if qualifiers and (good is None or id(qualifiers) not in good):
+        for name, value in qualifiers:
+            rule = rules[0].get(name)
+            if rule is not None and (problem := _value_problem(name, value, rule)) is not None:
+                return problem
+        if good is not None:
+            good.add(id(qualifiers))
     return None
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.evaluator import Evaluator, group_rows
+from mineralgraph.graph.analysis.evaluator import Evaluator
 from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
     Lookups,
@@ -791,16 +791,16 @@ class Analysis:
         target_of = np.full(len(baseline), -1, np.int64)
         for number, product in enumerate(targets):
             target_of[index[product]] = number
-        found_c, found_t, found_v = scope.evaluator.candidate_values(
-            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of)
         # rows of one target together, candidates in order; a product is no candidate
-        # of itself. Grouped in one compiled pass into arrays of the rows' size (at a
-        # million nodes ten million rows: a sort and its copies held some 400 MB)
-        position = {n: c for c, n in enumerate(candidates)}
+        # of itself. The pass writes them in chunks, placed by target once counted (at a
+        # million nodes ten million rows a bound: no arrays that double as they fill)
+        wanted = set(targets)
+        position = {n: c for c, n in enumerate(candidates) if n in wanted}
         itself = np.array([position.get(p, -1) for p in targets], np.int32)
         numbers = np.fromiter((flow.number[n] for n in candidates), np.int32, len(candidates))
-        bounds, found_c, found_v = group_rows(found_c, found_t, found_v, itself, numbers)
-        del found_t
+        bounds, found_c, found_v = scope.evaluator.candidate_tables(
+            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of,
+            itself, numbers)
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
             self._results[(product, bound)] = Losses(

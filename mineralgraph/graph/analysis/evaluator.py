@@ -20,6 +20,9 @@ from mineralgraph.graph.analysis.structure import AND, Structure, index_type
 
 EPSILON = 1e-12
 ALMOST_ONE = 1.0 - EPSILON
+#: Rows a chunk of the candidate passes holds (12 bytes a row: 48 MiB, one allocation
+#: above glibc's largest mmap threshold, so it goes back to the system when freed)
+CHUNK_ROWS = 2**22
 
 
 def capped(total: float) -> float:
@@ -36,14 +39,6 @@ def _kernels():
     """The compiled loops, imported on first use (numba takes a moment to import)."""
     from mineralgraph.graph.analysis import kernels
     return kernels
-
-
-def group_rows(found_c: np.ndarray, found_t: np.ndarray, found_v: np.ndarray,
-               itself: np.ndarray, numbers: np.ndarray):
-    """The rows of :meth:`Evaluator.candidate_values` grouped by target (offsets,
-    candidates as ``numbers[candidate]``, values), candidates in their order within a
-    target, a target's own candidate (``itself[target]``) left out."""
-    return _kernels().group_rows(found_c, found_t, found_v, itself, numbers)
 
 
 def _nodes(zero: Iterable[int]) -> np.ndarray:
@@ -268,19 +263,65 @@ class Evaluator:
             pending, pstamp, hits, cstamp, done, heap, changed)
         return current, changed, count
 
-    def candidate_values(self, baseline: np.ndarray, zero: np.ndarray, cand_ptr: np.ndarray,
-                         cand_nodes: np.ndarray, target_of: np.ndarray):
+    def candidate_tables(self, baseline: np.ndarray, zero: np.ndarray,
+                         cand_ptr: np.ndarray, cand_nodes: np.ndarray,
+                         target_of: np.ndarray, itself: np.ndarray, numbers: np.ndarray,
+                         chunk: int | None = None):
         """For each candidate (the evaluation nodes it owns, in CSR form), removed on top
         of ``zero`` (a mask, the evaluation ``baseline`` was made with): the targets
-        (``target_of[node] >= 0``) whose value changes, as arrays (candidate, target, new
-        value; views of longer arrays)."""
+        (``target_of[node] >= 0``, numbered ``0..len(itself)-1``) whose value changes,
+        with the new value, grouped by target. A target's rows are its candidates in
+        order, as ``numbers[candidate]``, without its own (``itself[target]``).
+
+        Returns ``(ptr, candidates, values)``: target ``t``'s rows are
+        ``ptr[t]:ptr[t + 1]``.
+
+        The pass writes its rows in chunks of ``chunk`` rows (:data:`CHUNK_ROWS` by
+        default; at least four times the targets), which are put in their targets'
+        places once the counts are known, each chunk freed when done: at a million
+        nodes a bound has some ten million rows, and arrays that doubled as they filled
+        held up to twice that, the old and the new side by side for a moment.
+        """
         k = _kernels()
-        inside, raw, live = self._baseline_inside(baseline)
+        if self._inside_of is baseline:
+            inside, raw, live = self._inside
+        else:  # not cached: the records hold them for the pass (some 60 MiB a bound at
+            # a million nodes, held from one bound's pass through the other's)
+            inside = baseline[self.order]
+            raw, live = k.raw_sums(self.op, self.indptr, self.indices, self.weights, inside)
         target_of = target_of[self.order]
         nodes = k.node_records(self.op, self.dptr, self.position, self.cyclic, inside, raw,
                                live, zero[self.order], target_of >= 0)
-        found_c, found_t, found_v, count = k.candidate_losses(
-            cand_ptr, self.rank[cand_nodes].astype(np.int64), target_of, nodes, self.edges,
-            self.indptr, self.indices, self.weights, self.comp_ptr, self.comp_nodes,
-            k.queue_levels(len(self.op)), k.LOWEST_BIT)
-        return found_c[:count], found_t[:count], found_v[:count]
+        del inside, raw, live
+        cand_nodes = self.rank[cand_nodes].astype(np.int64)
+        candidates, targets = len(cand_ptr) - 1, len(itself)
+        size = max(CHUNK_ROWS if chunk is None else chunk, 4 * targets, 1)
+        levels = k.queue_levels(len(self.op))
+        done = np.zeros(len(self.comp_ptr), np.int64)
+        bits = np.zeros(levels[-1], np.uint64)
+        changed = np.empty(len(self.op) + 1, np.int64)
+        per_candidate = np.zeros(candidates, np.int32)
+        counts = np.zeros(targets, np.int64)
+        chunks = []
+        first = 0
+        while first < candidates or not chunks:
+            rows = np.empty(size, k.ROW_RECORD)
+            following, found = k.candidate_rows(
+                first, cand_ptr, cand_nodes, target_of, itself, nodes, self.edges,
+                self.indptr, self.indices, self.weights, self.comp_ptr, self.comp_nodes,
+                levels, k.LOWEST_BIT, done, bits, changed, rows, per_candidate, counts)
+            chunks.append((first, rows[:found]))
+            del rows
+            first = following
+        del nodes, changed, done, bits, cand_nodes
+        ptr = np.zeros(targets + 1, np.int64)
+        np.cumsum(counts, out=ptr[1:])
+        fill = ptr[:-1].copy()
+        out_c = np.empty(ptr[-1], np.int32)
+        out_v = np.empty(ptr[-1], np.float64)
+        for number in range(len(chunks)):
+            first, rows = chunks[number]
+            chunks[number] = None
+            k.group_chunk(first, per_candidate, rows, numbers, fill, out_c, out_v)
+            del rows  # freed as soon as its rows are placed
+        return ptr, out_c, out_v

@@ -84,6 +84,10 @@ NODE_RECORD = np.dtype({
 #: 12 bytes, unpadded: as much memory as the two arrays it replaces
 EDGE_RECORD = np.dtype({"names": ["w", "node"], "formats": ["f8", "i4"],
                         "offsets": [0, 8], "itemsize": 12})
+#: One row of the candidate passes (the target whose value a candidate's removal changes,
+#: and the new value), 12 bytes, unpadded; chunks of them are single allocations
+ROW_RECORD = np.dtype({"names": ["v", "t"], "formats": ["f8", "i4"], "offsets": [0, 8],
+                       "itemsize": 12})
 
 
 @njit(cache=True)
@@ -641,28 +645,33 @@ def node_records(op, dptr, position, cyclic, baseline, raw, live, zero, target):
 
 
 @njit(cache=True)
-def candidate_losses(cand_ptr, cand_nodes, target_of, nodes, edges, indptr, indices,
-                     weights, comp_ptr, comp_nodes, levels, table):
-    """For each candidate (its evaluation nodes ``cand_nodes[cand_ptr[i]:cand_ptr[i+1]]``),
-    the targets (``target_of[node] >= 0``, flagged in the records) whose value its
-    removal changes, with the new value: three arrays (candidate and target as int32,
-    value), candidates in order, and the number of rows filled (the arrays are longer:
-    not copied to size, which at a million nodes would hold tens of millions of rows
-    twice). ``nodes`` (:func:`node_records`) and ``edges`` (:data:`EDGE_RECORD`) are the
-    structure inside; ``levels`` and ``table``: :func:`queue_levels`, :data:`LOWEST_BIT`.
-    The records are left as they came."""
-    n = len(nodes)
-    done = np.zeros(len(comp_ptr), np.int64)
-    bits = np.zeros(levels[-1], np.uint64)
-    changed = np.empty(n + 1, np.int64)
-    cap = 1024
-    out_c = np.empty(cap, np.int32)
-    out_t = np.empty(cap, np.int32)
-    out_v = np.empty(cap, np.float64)
+def candidate_rows(first, cand_ptr, cand_nodes, target_of, itself, nodes, edges, indptr,
+                   indices, weights, comp_ptr, comp_nodes, levels, table, done, bits,
+                   changed, rows, per_candidate, counts):
+    """For each candidate from ``first`` on (its evaluation nodes
+    ``cand_nodes[cand_ptr[i]:cand_ptr[i+1]]``), the targets (``target_of[node] >= 0``,
+    flagged in the records) whose value its removal changes, with the new value, written
+    into ``rows`` (a chunk of :data:`ROW_RECORD`), candidates in order; the row of a target's
+    own candidate (``itself[target]``) is not written. ``per_candidate[i]`` gets the
+    candidate's number of rows, ``counts[t]`` is raised by the target's. Stops before a
+    candidate whose rows might not fit (a candidate has at most one row a target):
+    returns the next candidate (``len(cand_ptr) - 1`` when all are done) and the rows
+    written. ``nodes`` (:func:`node_records`) and ``edges`` (:data:`EDGE_RECORD`) are the
+    structure inside; ``levels`` and ``table``: :func:`queue_levels`, :data:`LOWEST_BIT`;
+    ``done`` (a stamp a component, a candidate's stamp is its number + 1), ``bits`` (the
+    queue, empty between candidates) and ``changed`` are scratch kept from chunk to
+    chunk. The records are left as they came."""
+    cap = len(rows)
+    targets = len(itself)
     found = 0
-    for i in range(len(cand_ptr) - 1):
+    i = first
+    while i < len(cand_ptr) - 1:
+        if cap - found < targets:
+            return i, found
         starts = cand_nodes[cand_ptr[i]:cand_ptr[i + 1]]
         if len(starts) == 0:
+            per_candidate[i] = 0
+            i += 1
             continue
         was = np.empty(len(starts), np.uint8)
         for k in range(len(starts)):
@@ -670,26 +679,40 @@ def candidate_losses(cand_ptr, cand_nodes, target_of, nodes, edges, indptr, indi
             nodes[starts[k]].zero = 1
         count = propagate_records(starts, i + 1, nodes, edges, indptr, indices, weights,
                                   comp_ptr, comp_nodes, done, bits, levels, table, changed)
+        before = found
         for k in range(count):
             node = changed[k]
             if nodes[node].target:
-                if found == cap:
-                    cap *= 2
-                    grown_c = np.empty(cap, np.int32)
-                    grown_t = np.empty(cap, np.int32)
-                    grown_v = np.empty(cap, np.float64)
-                    grown_c[:found] = out_c[:found]
-                    grown_t[:found] = out_t[:found]
-                    grown_v[:found] = out_v[:found]
-                    out_c, out_t, out_v = grown_c, grown_t, grown_v
-                out_c[found] = i
-                out_t[found] = target_of[node]
-                out_v[found] = nodes[node].current
-                found += 1
+                t = target_of[node]
+                if itself[t] != i:
+                    rows[found].t = t
+                    rows[found].v = nodes[node].current
+                    counts[t] += 1
+                    found += 1
             nodes[node].current = nodes[node].baseline
+        per_candidate[i] = found - before
         for k in range(len(starts)):
             nodes[starts[k]].zero = was[k]
-    return out_c, out_t, out_v, found
+        i += 1
+    return i, found
+
+
+@njit(cache=True)
+def group_chunk(first, per_candidate, rows, numbers, fill, out_c, out_v):
+    """The rows of one chunk of :func:`candidate_rows` (its first candidate ``first``)
+    put in their targets' places: ``fill[t]`` is where target ``t``'s next row goes in
+    ``out_c`` (the candidate as ``numbers[candidate]``) and ``out_v``, and is moved on.
+    Chunks taken in order keep each target's rows in the candidates' order."""
+    r = 0
+    i = first
+    while r < len(rows):
+        for _ in range(per_candidate[i]):
+            t = rows[r].t
+            out_c[fill[t]] = numbers[i]
+            out_v[fill[t]] = rows[r].v
+            fill[t] += 1
+            r += 1
+        i += 1
 
 
 @njit(cache=True)
@@ -803,32 +826,6 @@ def cone_value(target, cone, starts, stamp, op, indptr, indices, weights, dptr, 
     for k in range(len(cone)):
         blocked[cone[k]] = True
     return value
-
-
-@njit(cache=True)
-def group_rows(found_c, found_t, found_v, itself, numbers):
-    """The rows of :func:`candidate_losses` grouped by target, candidates in their order
-    within a target (a stable sort by target), the rows of a target's own candidate
-    (``itself[t]``) left out, candidates given as ``numbers[candidate]``. Returns the
-    offsets of each target's rows, the candidates (int32) and the values."""
-    targets = len(itself)
-    ptr = np.zeros(targets + 1, np.int64)
-    for r in range(len(found_t)):
-        t = found_t[r]
-        if found_c[r] != itself[t]:
-            ptr[t + 1] += 1
-    for t in range(targets):
-        ptr[t + 1] += ptr[t]
-    out_c = np.empty(ptr[targets], np.int32)
-    out_v = np.empty(ptr[targets], np.float64)
-    fill = ptr[:-1].copy()
-    for r in range(len(found_t)):
-        t = found_t[r]
-        if found_c[r] != itself[t]:
-            out_c[fill[t]] = numbers[found_c[r]]
-            out_v[fill[t]] = found_v[r]
-            fill[t] += 1
-    return ptr, out_c, out_v
 
 
 @njit(cache=True)
