@@ -217,13 +217,14 @@ def test_precision_and_recall_on_the_development_articles(known):
     """Floors under the figures in tests/data/news/README.md (228 articles, 888 claims, 886
     before the eleventh pass gave 224 its two restated items; with the precision gate of
     issue 15: 738/742 and 738/886 before it, 548/549 with the eighth pass's gate; 607/608
-    on the eleventh pass)."""
+    on the eleventh pass; 887 claims since the thirteenth pass, dev 32's "last week" dating
+    no day: 607/608)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 888
+    assert score.tp + score.fn == 887
     assert score.precision >= 590 / 591, report
-    assert score.recall >= 607 / 888, report
+    assert score.recall >= 607 / 887, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -800,8 +801,12 @@ def test_build_prints_a_report_per_article_and_one_line_for_an_empty_one(run_cli
 
     reports = json.loads(report.read_text())["articles"]
     assert [r["claims_added"] > 0 for r in reports] == [True, False]
-    assert reports[1]["skipped"] == [{"line": 8, "reason": "tag list",
-                                      "sentence": "Tags: NdPr, prices"}]
+    # every sentence not read is listed, each with its kind (trial 8's MED-1)
+    assert reports[1]["skipped"] == [
+        {"line": 6, "reason": "nothing found: it names nothing the graph holds",
+         "sentence": "NdPr prices were little changed this week.", "kind": "nothing found"},
+        {"line": 8, "reason": "tag list", "sentence": "Tags: NdPr, prices",
+         "kind": "boilerplate"}]
     assert "weekly-wrap" not in out.read_text()
 
 
@@ -1173,7 +1178,8 @@ def test_teasers_of_other_stories_are_left_out(tmp_path, known):
                  "gets China licence for magnets</p></body></html>")
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == set()
-    assert [s["reason"] for s in result.report["skipped"]] == ["related links"] * 2
+    assert [s["reason"] for s in result.report["skipped"] if s["kind"] == "boilerplate"] == [
+        "related links"] * 2
 
 
 def test_a_ban_with_its_goods_before_exports_and_a_month_to_come(tmp_path, known):
