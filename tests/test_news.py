@@ -378,6 +378,26 @@ def test_blind_round_17_keeps_its_measured_figures(known):
     assert score.tp >= 68 and score.fp == 0   # 68 with the twelfth pass's magnets rule
 
 
+ROUND18 = Path(__file__).parent / "data" / "news" / "round18"
+
+
+def test_round_18_keeps_its_fitted_figures(known):
+    """Round 18 (20 articles, 371-390, by an author who never read the reader) scored blind
+    by the lead before the thirteenth pass saw it: 35 of 95 right, 3 wrong on main (0d32e28),
+    36 right, 3 wrong on the twelfth pass (5db5661). The three wrong claims were two errors,
+    settled in the thirteenth pass against the conventions (round18/README.md, open case 2;
+    "some export controls" name none): fitted, 36 right, none wrong. A change that loses a
+    right claim or adds a wrong one fails."""
+    assert len(articles(ROUND18)) == 20
+    # 377 ("Posted On: 26 NOV 2025 3:41PM by PIB Delhi") and 378 (a dateline without its
+    # year) are refused for want of a date: both are annotated with no claim
+    refused = {"377-india-magnet-scheme-official.md", "378-india-magnet-scheme-likely-wire.txt"}
+    score = evaluate(known, directory=ROUND18,
+                     only={p.name for p in articles(ROUND18)} - refused)
+    assert score.tp + score.fn == 95
+    assert score.tp >= 36 and score.fp == 0
+
+
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
 def test_every_article_loads_to_valid_claims(path, known):
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
