@@ -386,8 +386,9 @@ def test_round_18_keeps_its_fitted_figures(known):
     by the lead before the thirteenth pass saw it: 35 of 95 right, 3 wrong on main (0d32e28),
     36 right, 3 wrong on the twelfth pass (5db5661). The three wrong claims were two errors,
     settled in the thirteenth pass against the conventions (round18/README.md, open case 2;
-    "some export controls" name none): fitted, 36 right, none wrong. A change that loses a
-    right claim or adds a wrong one fails."""
+    "some export controls" name none): fitted, 36 right, none wrong; 43 with the suspensions
+    of 375 and 389 dated (the speaker's "announced on Sunday"; "The move, announced ... on
+    November 9, 2025"). A change that loses a right claim or adds a wrong one fails."""
     assert len(articles(ROUND18)) == 20
     # 377 ("Posted On: 26 NOV 2025 3:41PM by PIB Delhi") and 378 (a dateline without its
     # year) are refused for want of a date: both are annotated with no claim
@@ -395,7 +396,7 @@ def test_round_18_keeps_its_fitted_figures(known):
     score = evaluate(known, directory=ROUND18,
                      only={p.name for p in articles(ROUND18)} - refused)
     assert score.tp + score.fn == 95
-    assert score.tp >= 36 and score.fp == 0
+    assert score.tp >= 43 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

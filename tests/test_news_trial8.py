@@ -306,3 +306,56 @@ def test_a_state_since_a_month_of_no_known_control_gives_nothing(tmp_path, test_
     result = read(tmp_path, test_graph, "The licensing requirements Beijing has applied to "
                   "gallium since March 2024 remain in force.", "2025-11-11")
     assert not scored(result.claims)
+
+
+US_BAN = "control:cn-2024-12-us-military"
+
+
+def test_a_suspension_the_speaker_announced_that_day(tmp_path, test_graph):
+    """Round 18's 375: "China has suspended a ban on exports to the United States that covered
+    gallium, germanium and antimony, ..., its commerce ministry announced on Sunday": Sunday
+    is the suspension's day (the speaker's announcement), not a new control's."""
+    got = scored(read(tmp_path, test_graph, "China has suspended a ban on exports to the United "
+                      "States that covered gallium, germanium and antimony, metals that are vital "
+                      "for chips, its commerce ministry announced on Sunday, in a further step "
+                      "back from the trade war with Washington.", "2025-11-10").claims)
+    assert (US_BAN, "effective_to", "2025-11-09", None, "2025-11-09", None, None, None) in got
+    assert {k[0] for k in got} == {US_BAN}
+
+
+def test_the_control_announced_in_a_relative_clause_keeps_its_day(tmp_path, test_graph):
+    """Look-alike: ", which it announced on December 3, 2024" dates the control, not the
+    suspension."""
+    got = scored(read(tmp_path, test_graph, "China has suspended a ban on exports of gallium, "
+                      "germanium and antimony to the United States, which it announced on "
+                      "December 3, 2024.", "2025-11-10").claims)
+    assert (US_BAN, "announced_on", "2024-12-03", None, "2024-12-03", None, None, None) in got
+    assert not [k for k in got if k[1] == "effective_to"]
+
+
+SUSPEND = ("China's decision to suspend its ban on exports of three critical minerals - gallium, "
+           "germanium and antimony - to the United States has rippled through supply chains.")
+
+
+def test_the_move_announced_next_dates_an_undated_suspension(tmp_path, test_graph):
+    """Round 18's 389: "The move, announced by the Ministry of Commerce on November 9, 2025,
+    sets aside the prohibition" dates the suspension of the sentence before."""
+    got = scored(read(tmp_path, test_graph, f"{SUSPEND} The move, announced by the Ministry of "
+                      "Commerce on November 9, 2025, sets aside the prohibition.",
+                      "2025-11-11").claims)
+    assert (US_BAN, "effective_to", "2025-11-09", None, "2025-11-09", None, None, None) in got
+
+
+@pytest.mark.parametrize("body", [
+    # no suspension before: the move is none known
+    "China restated its ban on exports of gallium to the United States. The move, announced by "
+    "the Ministry of Commerce on November 9, 2025, was expected.",
+    # a sentence between: not the move of the suspension
+    f"{SUSPEND} Traders were relieved. The move, announced on November 9, 2025, sets aside the "
+    "prohibition.",
+    # no day: a month
+    f"{SUSPEND} The move, announced in November, sets aside the prohibition.",
+])
+def test_a_move_that_dates_no_undated_suspension(tmp_path, test_graph, body):
+    got = scored(read(tmp_path, test_graph, body, "2025-11-11").claims)
+    assert not [k for k in got if k[1] == "effective_to"]

@@ -160,6 +160,15 @@ CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|h
 BUYERS_AFTER = re.compile(r"\s+([\w-]+\s+){0,2}?(makers?|manufacturers?|companies|firms|"
                           r"carmakers|automakers|buyers|customers|users|importers|producers|"
                           r"clients|contractors|groups)\b", re.I)
+#: "The move, announced by the Ministry of Commerce on ": a move named in the sentence
+#: before, dated by its announcement
+END_MOVE = re.compile(r"(The|This|That) (move|decision|step|suspension|pause|lifting)\s*,?\s+"
+                      r"(which was\s+)?(announced|made|taken|unveiled|published)\s+"
+                      r"(by\s+[^,;]{2,60}?\s+)?on\s+", re.I)
+#: ", its commerce ministry announced on Sunday": a speaker's announcement closing a sentence
+SPEAKER_ANNOUNCED = re.compile(r",\s+(?!(which|that|who|as|when|after)\b)(the\s+|its\s+|"
+                               r"their\s+)?([\w'\u2019.-]+\s+){0,4}?(announced|said)\s+(on\s+)?$",
+                               re.I)
 #: "some export controls", "some of the curbs": part of a country's controls, none named
 SOME_CONTROLS = re.compile(r"\b(some|certain|several)\s+(of\s+(the|its|their)\s+)?([\w-]+\s+)?"
                            r"(export\s+)?(controls|curbs|restrictions|measures|bans)\b", re.I)
@@ -709,6 +718,9 @@ class NewsReader:
         #: a known control chosen by the count of its elements, waiting for "The five new
         #: elements - holmium, ... -" in the next sentence: (control, count, sentence number)
         self.counted: tuple | None = None
+        #: a known control whose lift or suspension the sentence did not date, waiting for
+        #: "The move, announced ... on November 9, 2025, ..." next: (control, sentence number)
+        self.pending_end: tuple | None = None
         #: the known controls of one announcement the topic alone matched (none chosen)
         self.topic_twins: list[str] = []
         #: the event is dated by a year alone ("last year"): no day, no month
@@ -1222,6 +1234,9 @@ class NewsReader:
         pending, self.pending = self.pending, None
         if pending and ANAPHOR.match(text) and self.items(found):
             self.mint_pending(pending, found)
+        pending_end, self.pending_end = self.pending_end, None
+        if pending_end and pending_end[1] == self.sentences - 1:
+            self.dated_end(text, pending_end[0])
         counted, self.counted = self.counted, None
         if counted and counted[2] == self.sentences - 1:
             self.counted_cover_claims(text, found, *counted[:2])
@@ -2662,7 +2677,11 @@ class NewsReader:
             cue = text[max(0, start - 40):start]
             if ANNOUNCED_CUE.search(cue) and not UNTIL_CUE.search(cue) and not (
                     re.search(r"\bannounc\w*\b[^,;]{0,40}$", cue, re.I)
-                    and SUSPENDED.search(text, end) and not SUSPENDED.search(text[:start])):
+                    and SUSPENDED.search(text, end) and not SUSPENDED.search(text[:start])) \
+                    and not (SUSPENDED.search(text[:start]) and SPEAKER_ANNOUNCED.search(cue)):
+                # (", its commerce ministry announced on Sunday" after "China has suspended a
+                # ban ...": the speaker announces the suspension that day, not the control:
+                # round 18's 375)
                 # ("announced on Sunday that it has suspended a ban ...": the day of the
                 # suspension, not of the control's announcement; "suspended the controls that
                 # it announced on Oct. 9" is the control's)
@@ -2959,6 +2978,8 @@ class NewsReader:
         elif "suspended" in statuses:
             self.skipped.append((self.line, text, "not dated: a lift or suspension the text "
                                                   "gives no date for"))
+            if not minted:   # "The move, announced ... on November 9, 2025, ..." may follow
+                self.pending_end = (control, self.sentences)
         if minted or status == "announced" or items or targets:
             self.claim(control, "ISSUED_BY", self.ensure(issuer), start, quote=text)
             info["issuer"].add(issuer)
@@ -3223,6 +3244,21 @@ class NewsReader:
         for item, _ in named:
             self.claim(control, "COVERS", self.ensure(item), info["announced"], quote=text)
             info["covers"].add(item)
+
+    def dated_end(self, text: str, control: str) -> None:
+        """"The move, announced by the Ministry of Commerce on November 9, 2025, sets aside
+        the prohibition ...", right after a sentence that suspended or lifted the known
+        ``control`` and gave no date (round 18's 389): the day the move was announced is the
+        control's ``effective_to``. Only a day with its year or a weekday, right after
+        "announced", "made" or "taken" in the move's own phrase at the sentence's start."""
+        move = END_MOVE.match(text)
+        if move is None:
+            return
+        dates = [d for d, start, end in find_dates(text, self.article.published)
+                 if start == move.end() and not MONTH_ONLY.fullmatch(text[start:end].strip())]
+        if not dates or dates[0] > self.article.published:
+            return
+        self.claim(control, "effective_to", dates[0], dates[0], quote=text)
 
     def counted_cover_claims(self, text: str, found: list[Found], control: str,
                              number: int) -> None:
