@@ -395,7 +395,7 @@ def test_round_18_keeps_its_fitted_figures(known):
     refused = {"377-india-magnet-scheme-official.md", "378-india-magnet-scheme-likely-wire.txt"}
     score = evaluate(known, directory=ROUND18,
                      only={p.name for p in articles(ROUND18)} - refused)
-    assert score.tp + score.fn == 95
+    assert score.tp + score.fn == 94   # 95 until 383's "after Beijing's April curbs" (a time)
     assert score.tp >= 43 and score.fp == 0
 
 
