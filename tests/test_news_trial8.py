@@ -359,3 +359,23 @@ def test_the_move_announced_next_dates_an_undated_suspension(tmp_path, test_grap
 def test_a_move_that_dates_no_undated_suspension(tmp_path, test_graph, body):
     got = scored(read(tmp_path, test_graph, body, "2025-11-11").claims)
     assert not [k for k in got if k[1] == "effective_to"]
+
+
+def test_each_sentence_and_reason_is_listed_once(test_graph):
+    """Two rules that skip one sentence alike list it once (round 18's 381 listed "The
+    December volume was, however, 32 per cent higher ..." twice), so the count is of
+    sentences."""
+    from pathlib import Path
+
+    from news_eval import NEW_CONTROLS
+
+    from mineralgraph.loaders import LoadContext
+    from mineralgraph.loaders.news import load_news
+
+    path = Path(__file__).parent / "data" / "news" / "round18" / \
+        "381-rare-earth-exports-2025-wire.txt"
+    skipped = load_news(path, LoadContext(known=test_graph, options=dict(NEW_CONTROLS))
+                        ).report["skipped"]
+    keys = [(s["line"], s["sentence"], s["reason"]) for s in skipped]
+    assert len(keys) == len(set(keys))
+    assert any(s["sentence"].startswith("The December volume") for s in skipped)

@@ -1132,7 +1132,8 @@ class NewsReader:
                          "kind": "boilerplate" if reason in BOILERPLATE_REASONS
                          else "nothing found" if reason.startswith(NOTHING_FOUND)
                          else "skipped"}
-                        for line, text, reason in sorted(article.skipped + self.skipped)],
+                        # each sentence and reason once (two rules may skip one alike)
+                        for line, text, reason in sorted(set(article.skipped + self.skipped))],
         }
 
     def source_id(self, article: Article) -> str:
