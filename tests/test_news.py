@@ -217,13 +217,14 @@ def test_precision_and_recall_on_the_development_articles(known):
     """Floors under the figures in tests/data/news/README.md (228 articles, 888 claims, 886
     before the eleventh pass gave 224 its two restated items; with the precision gate of
     issue 15: 738/742 and 738/886 before it, 548/549 with the eighth pass's gate; 607/608
-    on the eleventh pass)."""
+    on the eleventh pass; 887 claims since the thirteenth pass, dev 32's "last week" dating
+    no day: 607/608)."""
     assert len(articles()) >= 60
     report: list[str] = []
     score = evaluate(known, report)
-    assert score.tp + score.fn == 888
+    assert score.tp + score.fn == 887
     assert score.precision >= 590 / 591, report
-    assert score.recall >= 607 / 888, report
+    assert score.recall >= 607 / 887, report
     assert score.unresolved_precision >= 84 / 86, report
     assert score.unresolved_recall >= 84 / 98, report
 
@@ -375,6 +376,27 @@ def test_blind_round_17_keeps_its_measured_figures(known):
     score = evaluate(known, directory=ROUND17)
     assert score.tp + score.fn == 134
     assert score.tp >= 68 and score.fp == 0   # 68 with the twelfth pass's magnets rule
+
+
+ROUND18 = Path(__file__).parent / "data" / "news" / "round18"
+
+
+def test_round_18_keeps_its_fitted_figures(known):
+    """Round 18 (20 articles, 371-390, by an author who never read the reader) scored blind
+    by the lead before the thirteenth pass saw it: 35 of 95 right, 3 wrong on main (0d32e28),
+    36 right, 3 wrong on the twelfth pass (5db5661). The three wrong claims were two errors,
+    settled in the thirteenth pass against the conventions (round18/README.md, open case 2;
+    "some export controls" name none): fitted, 36 right, none wrong; 43 with the suspensions
+    of 375 and 389 dated (the speaker's "announced on Sunday"; "The move, announced ... on
+    November 9, 2025"). A change that loses a right claim or adds a wrong one fails."""
+    assert len(articles(ROUND18)) == 20
+    # 377 ("Posted On: 26 NOV 2025 3:41PM by PIB Delhi") and 378 (a dateline without its
+    # year) are refused for want of a date: both are annotated with no claim
+    refused = {"377-india-magnet-scheme-official.md", "378-india-magnet-scheme-likely-wire.txt"}
+    score = evaluate(known, directory=ROUND18,
+                     only={p.name for p in articles(ROUND18)} - refused)
+    assert score.tp + score.fn == 94   # 95 until 383's "after Beijing's April curbs" (a time)
+    assert score.tp >= 43 and score.fp == 0
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -800,8 +822,12 @@ def test_build_prints_a_report_per_article_and_one_line_for_an_empty_one(run_cli
 
     reports = json.loads(report.read_text())["articles"]
     assert [r["claims_added"] > 0 for r in reports] == [True, False]
-    assert reports[1]["skipped"] == [{"line": 8, "reason": "tag list",
-                                      "sentence": "Tags: NdPr, prices"}]
+    # every sentence not read is listed, each with its kind (trial 8's MED-1)
+    assert reports[1]["skipped"] == [
+        {"line": 6, "reason": "nothing found: it names nothing the graph holds",
+         "sentence": "NdPr prices were little changed this week.", "kind": "nothing found"},
+        {"line": 8, "reason": "tag list", "sentence": "Tags: NdPr, prices",
+         "kind": "boilerplate"}]
     assert "weekly-wrap" not in out.read_text()
 
 
@@ -1173,7 +1199,8 @@ def test_teasers_of_other_stories_are_left_out(tmp_path, known):
                  "gets China licence for magnets</p></body></html>")
     result = load_news(path, LoadContext(known=known, options=dict(NEW_CONTROLS)))
     assert scored(result.claims) == set()
-    assert [s["reason"] for s in result.report["skipped"]] == ["related links"] * 2
+    assert [s["reason"] for s in result.report["skipped"] if s["kind"] == "boilerplate"] == [
+        "related links"] * 2
 
 
 def test_a_ban_with_its_goods_before_exports_and_a_month_to_come(tmp_path, known):

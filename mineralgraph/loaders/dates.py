@@ -4,7 +4,9 @@
 A date without a year takes the year that puts it closest to the article's date. A
 weekday is the most recent one on or before the article's date, or the next one when
 the text looks ahead ("next Monday", "will take effect on Monday"). Month-only phrases
-("last month", "in April") give the first day of that month.
+("last month", "in April") give the first day of that month, and "last week", "next week"
+the first day (Monday) of that week: the news reader dates by them no day (a decision so
+dated gets no ``announced_on``, as one dated by its month).
 
 >>> article = date(2025, 6, 12)            # a Thursday
 >>> [d.isoformat() for d, _, _ in find_dates("On Monday, Beijing said ...", article)]
@@ -198,7 +200,9 @@ def _resolve(kind: str, m: re.Match, article: date | None, sentence: str) -> dat
             "earlier this month": _month_start(article, 0),
             "this month": _month_start(article, 0), "last month": _month_start(article, -1),
             "next month": _month_start(article, 1),
-            "last week": article - timedelta(days=7), "next week": article + timedelta(days=7),
+            # a week, no day: its first day (Monday), as a month gives its first day
+            "last week": article - timedelta(days=article.weekday() + 7),
+            "next week": article + timedelta(days=7 - article.weekday()),
             "last year": date(article.year - 1, 1, 1)}[word]
 
 

@@ -17,12 +17,10 @@ from collections.abc import Callable
 
 from mineralgraph.cells import cell
 
-#: The reasons the news loader skips a paragraph as boilerplate, no reporting of the
-#: article's own (``mineralgraph.loaders.articles.BOILERPLATE_REASONS``; a report layer does
-#: not import the loaders): skipping them alone is still "nothing to extract".
-BOILERPLATE_REASONS = frozenset({"disclaimer", "tag list", "related links",
-                                 "subscription or sharing", "credits", "rating",
-                                 "company boilerplate", "the title again"})
+#: The kinds of a skipped sentence (the loader's report marks each, ``kind``) that leave an
+#: article with "nothing to extract": boilerplate (tag lists, credits, ...) and a sentence
+#: in which nothing was found; a sentence read as an event and skipped with its reason is not.
+NOTHING_TO_EXTRACT = frozenset({"boilerplate", "nothing found"})
 
 
 def _shorten(text: str, width: int = 90) -> str:
@@ -47,12 +45,14 @@ def article_report_text(report: dict) -> str:
         if withheld:
             return "\n".join([f"{report['article']}: nothing added; {withheld}"] + skipped)
         found = [item for item in report.get("skipped", [])
-                 if item["reason"] not in BOILERPLATE_REASONS]
+                 if item.get("kind", "skipped") not in NOTHING_TO_EXTRACT]
         if found:
             # a sentence read as an event and skipped with its reason is no "nothing to
-            # extract" (trial 7's MED-2): the report says what was skipped and why
-            return "\n".join([f"{report['article']}: nothing added; {len(found)} "
-                              f"sentence{'' if len(found) == 1 else 's'} skipped "
+            # extract" (trial 7's MED-2): the report says what was skipped and why, every
+            # sentence not read counted and listed (trial 8's MED-1)
+            count = len(report["skipped"])
+            return "\n".join([f"{report['article']}: nothing added; {count} "
+                              f"sentence{'' if count == 1 else 's'} skipped "
                               "(reasons below)"] + skipped)
         count = report["sentences"]
         return (f"{report['article']}: nothing to extract ({count} sentence"
