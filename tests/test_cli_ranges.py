@@ -290,7 +290,8 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     assert ("≈: the rest of the world's 43% of Heavy rare-earth feed for Dy/Tb separation "
             "(ion-adsorption clay concentrate and HRE-bearing concentrate), shared by Mount "
             "Weld rare-earth mine (Western Australia) and the rest of the world's unmapped "
-            "output in proportions no source gives (each none to all of it).") in text
+            "output in proportions no source gives (each none to all of it); the 43% itself "
+            "is rated low.") in text
 
 
 def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):

@@ -86,7 +86,7 @@ def test_baseline_availability_carries_its_confidence_in_json(run):
     assert report["availability_range"] == [1.0, 1.0]
     assert report["confidence"] == "low"
     assert report["proxies"] == [{"subject": "country:BB", "object": "material:n",
-                                  "measured_for": "all separation"}]
+                                  "measured_for": "all separation", "confidence": "low"}]
     rows = {row["id"]: row["confidence"] for row in report["chokepoints"]}
     # each row its own evidence's: BB's share is low, XX's medium, AA's high
     assert (rows["country:BB"], rows["country:XX"], rows["country:AA"]) == (

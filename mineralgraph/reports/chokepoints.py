@@ -29,15 +29,15 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
-    CLAIM_VERBS,
     caveat_phrase,
+    claim_name,
     dispute_sentences,
     headline_phrase,
+    low_order,
     not_made_sentence,
     possessive,
     proxy_sentences,
     rests_on,
-    sentence_name,
     split_phrase,
     story,
     unmapped_groups,
@@ -128,10 +128,9 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
              else f"; the availability {rests_on(report.caveats)}")
     if chain and report.caveats.low and graph is not None:
         # the low-rated claims named, as the summary names them (trial 7, HIGH-1)
-        low = sorted(report.caveats.low)
-        said = [f"that {sentence_name(graph, who)} {CLAIM_VERBS.get(rel, rel.lower())} "
-                f"{graph.label(obj)}" for who, rel, obj, _, _ in low[:2]]
-        more = f" and {len(low) - 2} more" if len(low) > 2 else ""
+        low = low_order(report.caveats)
+        said = [claim_name(graph, who, rel, obj) for who, rel, obj, _, _ in low[:2]]
+        more = f"; and {len(low) - 2} more (JSON low_confidence)" if len(low) > 2 else ""
         chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
@@ -167,6 +166,8 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     named: dict[tuple[str, str], str] = {}
     # the disputed claims said under an earlier row: said once per claim (trial 7 review)
     disputed: dict[tuple, str] = {}
+    # the low-rated claims named under an earlier row, likewise
+    rated_low: dict[tuple, str] = {}
     for c in shown_rows:
         if not c.paths:
             continue
@@ -178,9 +179,10 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         # the ≈ on the figure as in the table, and what it assumes beside it (5.4)
         line = (f"{rank}{c.label}, loss {'≈' if c.assumed_share else ''}{span(*c.loss_range)}"
                 f"{' ' + phrase if phrase else ''}: {chain} {cited}")
-        sentences = [f"≈: {split_phrase(graph, split)}." for split in c.splits]
+        sentences = [f"≈: {split_phrase(graph, split, rated=True)}." for split in c.splits]
         sentences += proxy_lines(graph, c, named)
         sentences += dispute_lines(graph, c, disputed)
+        sentences += low_lines(graph, c, rated_low)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
@@ -237,6 +239,33 @@ def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
         out.append(f"Also disputed, as said under {where}: "
                    + join_names([w[:1].lower() + w[1:] if w.startswith(("That ", "The ")) else w
                                  for w in what]) + ".")
+    return out
+
+
+def low_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
+    """The low-rated claims a row rests on, each named (a proxy or disputed one too: it
+    makes the row low all the same; trial 8, MED-3): in full for one not named under an
+    earlier row (``said``: claim -> the row it was named under, updated), and one short
+    sentence for the rest ("Rated low, as said under #4: ...")."""
+    label = f"#{row.rank}" if row.rank else row.label
+    low = sorted(row.caveats.low)
+    fresh = [w for w in low if w[:3] not in said]
+    again = [w for w in low if w[:3] in said]
+    out = []
+    if fresh:
+        names = []
+        for who, relation, obj, _, _ in fresh:
+            also = row.caveats.also(who, relation, obj)
+            what = ("proxy and disputed claim" if len(also) == 2 else
+                    "proxy" if also == ["proxy"] else "disputed claim")
+            names.append(claim_name(graph, who, relation, obj)
+                         + (f" (the {what} above)" if also else ""))
+            said.setdefault((who, relation, obj), label)
+        out.append(f"Rated low: {'; '.join(names)}.")
+    if again:
+        where = join_names(sorted({said[w[:3]] for w in again}))
+        out.append(f"Rated low, as said under {where}: "
+                   + "; ".join(claim_name(graph, *w[:3]) for w in again) + ".")
     return out
 
 

@@ -530,12 +530,19 @@ class Evidence:
     def splits(self, node_id: str, product: str) -> list[EqualSplit]:
         """What the node's assumed share (:meth:`assumed_share`) assumes: the pools it
         splits equally with others (:func:`equal_splits`) of the material its loss comes
-        from (:meth:`loss_material`), else of each material it produces upstream of the
+        from (:meth:`loss_material`) and of each material it also produces further down
+        that material's chain to the product (its loss compounds there: Lynas's ≈24% of
+        the F-35 is Mount Weld's part of the heavy feed and Kuantan's of dysprosium oxide
+        made from it, trial 8 MED-2); else of each material it produces upstream of the
         product."""
         held = self.held(node_id)
         first = self.loss_material(node_id, product)
         found = equal_splits(self.graph, first, held) if first else []
-        if not found:
+        if found:
+            for material in self._relevant(node_id, product):
+                if material != first and first in self.analysis.upstream(material):
+                    found += equal_splits(self.graph, material, held)
+        else:
             for material in self._relevant(node_id, product):
                 if material != first:
                     found += equal_splits(self.graph, material, held)
@@ -817,11 +824,13 @@ class Evidence:
         proxies: set = set()
         disputes: set = set()
         low: set = set()
+        ratings: set = set()
         for node in numbers[marked[numbers]].tolist():
-            node_proxies, node_disputes, node_low = parts[node]
+            node_proxies, node_disputes, node_low, node_ratings = parts[node]
             proxies.update(node_proxies)
             disputes.update(node_disputes)
             low.update(node_low)
+            ratings.update(node_ratings)
         if exact:  # a node with a claim on a product: read as the claims say
             ups = self.analysis.upstream(product)
             for node in numbers.tolist():
@@ -835,9 +844,11 @@ class Evidence:
                             proxies.update(found.proxies)
                             disputes.update(found.disputes)
                             low.update(found.low)
+                            ratings.update(found.ratings)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
                        tuple(sorted(proxies)), False, tuple(sorted(disputes)),
-                       tuple(sorted(low))) | Caveats.of(self.sourcing_claims(product))
+                       tuple(sorted(low)), tuple(sorted(ratings))
+                       ) | Caveats.of(self.sourcing_claims(product))
 
     def sourcing_claims(self, product: str) -> list[Claim]:
         """The explicit sourcing claims on a product's supply chain: SUPPLIES claims
@@ -881,7 +892,7 @@ class Evidence:
         rank = {name: i for i, name in enumerate(LEVELS)}
         level = np.full(len(flow.ids), none, np.int8)
         marked = np.zeros(len(flow.ids), np.bool_)
-        parts: dict[int, tuple[list, list]] = {}
+        parts: dict[int, tuple[list, list, list, list]] = {}
         exact: dict[int, list[Claim]] = {}
         kind_of = model.kind_of
         for number, node in enumerate(flow.ids):
@@ -907,10 +918,11 @@ class Evidence:
                         or claim.confidence == "low"):
                     marked[number] = True
                     held = Caveats.of([claim])
-                    node_parts = parts.setdefault(number, ([], [], []))
+                    node_parts = parts.setdefault(number, ([], [], [], []))
                     node_parts[0].extend(held.proxies)
                     node_parts[1].extend(held.disputes)
                     node_parts[2].extend(held.low)
+                    node_parts[3].extend(held.ratings)
             level[number] = low
         self._caveat_parts = (level, marked, parts, exact)
         return self._caveat_parts
