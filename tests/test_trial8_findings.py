@@ -211,3 +211,60 @@ def test_each_scenario_paragraph_names_the_low_claim_of_its_figure():
     data = json.loads(render_scenario(result, graph, "json"))
     assert low_of(next(r for r in data["products"]
                        if r["product"] == "product:p")["low_confidence"]) == [CN_D]
+
+
+# ---------------------------------------------------------------- LOW-8
+def short_graph():
+    """T requires C; C's shares of 2022 are AA 0.7 and BB 0.2999: 0.9999, a set short of 1
+    read as given (design note 5.5), so T keeps 99.99% with nothing removed."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    labels = {"product:t": "T", "material:c": "Cobalt C", "country:AA": "Aland",
+              "country:BB": "Bland"}
+    claims = [claim("source:s", "title", "S"), claim("product:t", "end_use", "defence"),
+              claim("product:t", "REQUIRES", "material:c", "high"),
+              claim("material:c", "stage", "mining"),
+              claim("country:AA", "PRODUCES", "material:c", "high", share=0.7, year=2022),
+              claim("country:BB", "PRODUCES", "material:c", "high", share=0.2999, year=2022)]
+    return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
+
+
+def test_a_baseline_below_100_percent_says_why():
+    """LOW-8: the Tomahawk at 2022-06-01 read "availability >99.9%" with no scenario and
+    no reason: cobalt mine output's 2022 shares add up to 99.99%, the rest unmapped."""
+    from mineralgraph.reports.chokepoints import heading
+
+    graph = short_graph()
+    report, _ = rows(graph, "product:t")
+    assert report.baseline_range == pytest.approx((0.9999, 0.9999))
+    assert report.as_dict()["short_share_sets"] == [
+        {"material": "material:c", "total": 0.9999, "years": [2022]}]
+    assert " ".join(heading(report, graph).split()).endswith(
+        "below 100% with nothing removed because the country shares of Cobalt C for 2022 "
+        "add up to 99.99%, the other 0.01% being output no source names (design note 5.5 "
+        "reads a set short of 1 as given)")
+    whole, _ = rows(oxide_graph())
+    assert whole.as_dict()["short_share_sets"] == []
+
+
+def test_worst_case_ranks_a_bounded_pool_by_its_high_end():
+    """LOW-8: under --worst-case JL Mag's ≈0-92% of the F-35 ranked #24, below rows whose
+    whole range is lower: rows were ranked by the upper bound's loss, 0 for a member of a
+    bounded pool. Here J (in China, no share) splits China's 90% of M: 0-90% under
+    --worst-case, ranked above the rest of the world's 10%; by default its equal part,
+    ≈45%, ranks so anyway."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    claims = [claim("source:s", "title", "S"), claim("product:p", "end_use", "defence"),
+              claim("product:p", "REQUIRES", "material:m", "high"),
+              claim("material:m", "stage", "component"),
+              claim("country:CN", "PRODUCES", "material:m", "high", share=0.9),
+              claim("country:XX", "PRODUCES", "material:m", "high", share=0.1),
+              claim("company:j", "PRODUCES", "material:m", "high"),
+              claim("company:j", "LOCATED_IN", "country:CN", "high")]
+    for wide, loss in ((True, (0.0, 0.9)), (False, (0.45, 0.45))):
+        graph = SupplyGraph(claims, worst_case=wide)
+        report, found = rows(graph)
+        assert found["company:j"].loss_range == pytest.approx(loss)
+        assert [(c.rank, c.id) for c in report.chokepoints if c.rank] == [
+            (1, "country:CN"), (2, "company:j"), (3, "country:XX")]

@@ -34,7 +34,6 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     headline_phrase,
     low_order,
-    not_made_sentence,
     possessive,
     proxy_sentences,
     rests_on,
@@ -134,7 +133,36 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
         chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
-            f"{when}{scenario}{flag}{chain}")
+            f"{when}{scenario}{flag}{chain}{short_sets_phrase(report, graph)}")
+
+
+def exact_percent(value: float) -> str:
+    """A share to the precision a set's gap needs (a figure :func:`percent` would give
+    as ">99.9%"): ``99.99%``, ``0.01%``.
+
+    >>> exact_percent(0.9999), exact_percent(0.0001), exact_percent(0.95)
+    ('99.99%', '0.01%', '95%')
+    """
+    text = f"{100 * value:.4f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def short_sets_phrase(report: ProductReport, graph: SupplyGraph | None) -> str:
+    """Why a product's baseline is below 100% with nothing removed, where a set of country
+    shares upstream adds up to less than 1 (design note 5.5 reads it as given: the gap is
+    output no source names; trial 8, LOW-8: the Tomahawk's ">99.9%" at 2022-06-01 read as
+    a loss)."""
+    if not report.short_sets or report.baseline_range[1] >= 1.0:
+        return ""
+    label = graph.label if graph is not None else str
+    sets = [f"the country shares of {label(s['material'])}"
+            + (f" for {join_names([str(y) for y in s['years']])}" if s["years"] else "")
+            + f" add up to {exact_percent(s['total'])}, the other "
+            f"{exact_percent(1.0 - s['total'])} being output no source names"
+            for s in report.short_sets]
+    whose = "its baseline is " if report.scenario else ""
+    return (f"; {whose}below 100% with nothing removed because "
+            + "; and ".join(sets) + " (design note 5.5 reads a set short of 1 as given)")
 
 
 def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -363,10 +391,11 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     for paragraph in story(reports, graph, sources.cite):
         out += [text(paragraph), ""]
     for report in reports:
-        if report.not_made:  # one line: no availability, rows or evidence to give
-            cited = sources.cite([s for c in report.not_made for s in c.sources])
-            line = f"{report.label} ({report.product}) " + not_made_sentence(
-                report, graph, cited)[len(report.label) + 1:]
+        if report.not_made:  # no availability, rows or evidence to give: the summary
+            # says why, with its sources, once (trial 8, LOW-8: it was said twice)
+            when = report.as_of.isoformat() if report.as_of else "the date"
+            line = (f"{report.label} ({report.product}): no figures on {when}, as the "
+                    "summary says")
             out += [f"## {text(line)}" if markdown else line, ""]
             continue
         out += [f"## {text(heading(report, graph))}" if markdown else heading(report, graph),

@@ -798,7 +798,8 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     """Sentences on one product, and the caveats of its headline figures: the low-rated
     claims these rest on are named (:func:`low_claim_sentence`, cited with ``cite``)."""
     if getattr(report, "not_made", None):
-        return [not_made_sentence(report, graph)], Caveats()
+        cited = cite([s for c in report.not_made for s in c.sources]) if cite else ""
+        return [not_made_sentence(report, graph, cited)], Caveats()
     named: set = set()  # the proxies named so far: a later figure says "the same"
     phrase = headline_phrase(graph, report.caveats, named) if report.scenario else ""
     exposure, caveats = _exposure(report, graph, named)

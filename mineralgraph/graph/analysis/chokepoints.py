@@ -222,6 +222,9 @@ class ProductReport:
     #: a(P) from mapped supply alone (stages without a producer count 0): stated beside
     #: the availability, never as it (Analysis.mapped_availability)
     mapped_availability: float = 1.0
+    #: upstream materials whose country shares add up to less than 1 (read as given,
+    #: 5.5): why the baseline is below 100% with nothing removed (Evidence.short_sets)
+    short_sets: list[dict] = field(default_factory=list)
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
@@ -291,6 +294,7 @@ class ProductReport:
                 "availability_range": [round(v, 6) for v in self.availability_range],
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
+                "short_share_sets": self.short_sets,
                 "range_from_unmapped": self.behind,
                 # every node of loss 1 is a single point of failure (sections 3, 4); the
                 # two kinds said apart: who supplies (countries, companies, facilities)
@@ -850,6 +854,30 @@ class Evidence:
                        tuple(sorted(low)), tuple(sorted(ratings))
                        ) | Caveats.of(self.sourcing_claims(product))
 
+    def short_sets(self, product: str) -> list[dict]:
+        """The materials upstream of a product whose country shares, as the analysis reads
+        them, add up to less than 1: ``material``, ``total`` and the sets' ``years``.
+
+        Design note 5.5 reads a set above 1 as shares of its sum; one short of 1 is read as
+        given (addendum, 5.5 extended), its gap output no source names: what keeps a
+        product's availability below 100% with nothing removed (the Tomahawk at
+        2022-06-01: cobalt mine output's 2022 shares add up to 99.99%; trial 8, LOW-8).
+        Under ``--worst-case`` a gap within the shares' rounding is read as the whole
+        output, so none is listed for it."""
+        out = []
+        lookups = self.analysis.lookups()
+        for material in sorted(self.analysis.upstream(product)):
+            if model.kind_of(material) != "Material":
+                continue
+            weights = lookups.weights(material)
+            shares = [c for c, _ in weights if c.qualifier("share") is not None]
+            total = sum(w for _, w in weights)
+            if shares and total < 1.0 - 1e-9:
+                years = sorted({int(c.qualifier("year")) for c in shares
+                                if c.qualifier("year") is not None})
+                out.append({"material": material, "total": round(total, 6), "years": years})
+        return out
+
     def sourcing_claims(self, product: str) -> list[Claim]:
         """The explicit sourcing claims on a product's supply chain: SUPPLIES claims
         whose buyer and material are upstream of the product (cached per product).
@@ -1021,7 +1049,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> list[str]:
         if not ranking:
-            ranking.extend(_rank(tables, live, unnamed))
+            ranking.extend(_rank(tables, live, unnamed, high_first=analysis.worst_case))
         return ranking
 
     def rank_of(node_id: str) -> int | None:
@@ -1092,7 +1120,9 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         issuers=analysis.issuers_for(product),
         not_made=graph.not_made_yet(product),
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
-        wide=analysis.worst_case)
+        wide=analysis.worst_case,
+        short_sets=(proof.short_sets(product)
+                    if analysis.baseline_range(product)[1] < 1.0 - 1e-9 else []))
 
 
 def supplier_ranks(ranked: list[str]) -> dict[str, int]:
@@ -1106,12 +1136,20 @@ def supplier_ranks(ranked: list[str]) -> dict[str, int]:
     return {n: rank for rank, n in enumerate(suppliers, 1)}
 
 
-def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> list[str]:
+def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
+          high_first: bool = False) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
     with supply (``live``), and by id; a node in ``unnamed`` (a
     single point of failure :meth:`Analysis.sole_sources` would not name: none while it
     follows section 5.6) ranks by its loss.
+
+    ``high_first`` (``--worst-case``): by the larger loss first, then the upper bound's.
+    Section 3 orders by loss, the upper bound's (5.6), which is the low end of a range;
+    the note says nothing of the bounded pools only ``--worst-case`` builds (addendum 5.4
+    amended), whose low end is 0: ranked by it, JL Mag's ≈0-92% of the F-35 fell to #24
+    below rows whose whole range is lower (trial 8, LOW-8). The option exists to show
+    those rows, so it ranks by the high end.
     Sorted as arrays (a product can have 100,000 rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
@@ -1142,7 +1180,8 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> lis
     best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
     # a node is in ``nodes`` for a bound without supply only through its table, whose
     # losses that bound's row ignores; ids sort as their numbers do
-    order = np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain))
+    order = (np.lexsort((nodes, -loss["upper"], -best, ~possible, ~certain)) if high_first
+             else np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain)))
     return [ids[i] for i in nodes[order].tolist()]
 
 
