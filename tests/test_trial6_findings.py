@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hand_scenarios import china_denies
 
 from mineralgraph.claim import Claim
 
@@ -43,13 +44,6 @@ def radar_graph():
     return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
 
 
-def denial():
-    from mineralgraph.graph.analysis import Restriction, Scenario
-
-    return Scenario("deny-n", restrict=(Restriction(issuer="country:CN",
-                                                    covers=("material:n",)),))
-
-
 LOW = {"subject": "product:p", "relation": "REQUIRES", "object": "material:r",
        "sources": ["source:s"], "note": "a prototype", "also": []}
 
@@ -62,7 +56,7 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     from mineralgraph.reports.summary import product_story
 
     graph = radar_graph()
-    [report] = chokepoints(graph, ["product:p"], denial())
+    [report] = chokepoints(graph, ["product:p"], china_denies("material:n"))
     assert report.availability_range == pytest.approx((0.1, 0.1))
     assert report.caveats.confidence == "low"
     lines, _ = product_story(report, graph)
@@ -83,7 +77,7 @@ def test_the_scenario_report_names_the_low_rated_claim_of_its_hardest_hit():
     from mineralgraph.reports.tables import render_scenario
 
     graph = radar_graph()
-    result = scenario_result(graph, denial())
+    result = scenario_result(graph, china_denies("material:n"))
     [row] = result["products"]
     assert row["loss_range"] == pytest.approx([0.9, 0.9])
     assert row["low_confidence"] == [LOW]

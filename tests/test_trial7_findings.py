@@ -13,6 +13,7 @@ a Chinese denial of M takes all of A, so P loses 100%. Without the low claim
 from __future__ import annotations
 
 import pytest
+from hand_scenarios import china_denies
 
 from mineralgraph.claim import Claim
 
@@ -47,13 +48,6 @@ def sourcing_graph(min_confidence=None):
                        min_confidence=min_confidence)
 
 
-def deny_m():
-    from mineralgraph.graph.analysis import Restriction, Scenario
-
-    return Scenario("deny-m", restrict=(Restriction(issuer="country:CN",
-                                                    covers=("material:m",)),))
-
-
 SOURCING = {"subject": "company:jay", "relation": "SUPPLIES", "object": "company:tee",
             "sources": ["source:s"], "note": "one line", "also": []}
 
@@ -64,12 +58,12 @@ def test_a_scenario_figure_carries_the_low_sourcing_claim_it_rests_on():
     confidence of the claims it rests on, the sourcing that routes its supply included."""
     from mineralgraph.graph.analysis.lookups import scenario_result
 
-    [row] = scenario_result(sourcing_graph(), deny_m())["products"]
+    [row] = scenario_result(sourcing_graph(), china_denies("material:m"))["products"]
     assert row["loss"] == pytest.approx(1.0)
     assert row["confidence"] == "low"
     assert row["low_confidence"] == [SOURCING]
     # the hand figure without the low claim: the United States' 10% is kept
-    [strong] = scenario_result(sourcing_graph("medium"), deny_m())["products"]
+    [strong] = scenario_result(sourcing_graph("medium"), china_denies("material:m"))["products"]
     assert strong["loss"] == pytest.approx(0.9)
 
 
@@ -94,7 +88,7 @@ def test_the_scenario_text_and_csv_name_the_low_sourcing_claim(tmp_path):
     from mineralgraph.reports.tables import render_scenario
 
     graph = sourcing_graph()
-    result = scenario_result(graph, deny_m())
+    result = scenario_result(graph, china_denies("material:m"))
     text = render_scenario(result, graph, "text")
     assert "rests on low-confidence claims" in " ".join(text.split())
     assert "Jay supplies Tee" in " ".join(text.split())
@@ -295,7 +289,7 @@ def test_chokepoint_rows_carry_the_json_keys_in_the_api_and_csv():
     assert ell["low_confidence"] == "country:XX PRODUCES material:h [source:s]: remainder"
     assert ell["assumed_split"] == ("material:h: country:XX 0.43 (low) in 2 parts "
                                     "(company:ell, country:XX), equal split")
-    [scenario] = mg.scenario(sourcing_graph(), deny_m()).rows()
+    [scenario] = mg.scenario(sourcing_graph(), china_denies("material:m")).rows()
     assert scenario["loss_range"] == [1.0, 1.0]
     assert [(w["subject"], w["relation"], w["object"])
             for w in scenario["low_confidence"]] == [

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hand_scenarios import china_denies
 
 from mineralgraph.claim import Claim
 
@@ -67,13 +68,6 @@ def oxide_graph():
               claim("facility:k", "OPERATED_BY", "company:l", "high"),
               claim("company:l", "LOCATED_IN", "country:AU", "high")]
     return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
-
-
-def ban():
-    from mineralgraph.graph.analysis import Restriction, Scenario
-
-    return Scenario("ban", restrict=(Restriction(issuer="country:CN",
-                                                 covers=("material:d", "material:e")),))
 
 
 def rows(graph, product="product:p"):
@@ -196,7 +190,7 @@ def test_each_scenario_paragraph_names_the_low_claim_of_its_figure():
     from mineralgraph.reports.tables import render_scenario
 
     graph = oxide_graph()
-    result = scenario_result(graph, ban())
+    result = scenario_result(graph, china_denies("material:d", "material:e"))
     by = {r["product"]: r for r in result["products"]}
     assert (by["product:q"]["loss"], by["product:p"]["loss"]) == (
         pytest.approx(1.0), pytest.approx(0.9))
@@ -268,3 +262,26 @@ def test_worst_case_ranks_a_bounded_pool_by_its_high_end():
         assert found["company:j"].loss_range == pytest.approx(loss)
         assert [(c.rank, c.id) for c in report.chokepoints if c.rank] == [
             (1, "country:CN"), (2, "company:j"), (3, "country:XX")]
+
+
+# ---------------------------------------------------------------- LOW-9
+def test_a_companys_country_is_where_all_its_output_sits_or_none():
+    """LOW-9: the brief gave Lynas "Australia" beside ≈61%, a loss from its Kuantan plant
+    in Malaysia. L's headquarters is in Australia; its output upstream of P sits in
+    Australia (Mine W) and Malaysia (Plant K): no one country is named, in every view
+    (the row's ``country``, CSV, the brief's table read it). A facility keeps its own."""
+    import csv
+    import io
+
+    from mineralgraph.reports.chokepoints import render
+
+    graph = oxide_graph()
+    report, found = rows(graph)
+    assert (found["company:l"].country, found["facility:w"].country,
+            found["facility:k"].country) == (None, "country:AU", "country:MY")
+    cells = {r["id"]: r["country"] for r in csv.DictReader(io.StringIO(
+        render([report], graph, "csv")))}
+    assert (cells["company:l"], cells["facility:k"]) == ("", "country:MY")
+    # a company whose upstream output all sits in one country is placed there
+    one = type(graph)([c for c in graph.claims if c.subject != "facility:k"])
+    assert rows(one)[1]["company:l"].country == "country:AU"

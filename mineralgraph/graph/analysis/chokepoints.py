@@ -566,10 +566,26 @@ class Evidence:
                     if c.subject == split.pool]
         return out
 
-    def country(self, node_id: str) -> str | None:
+    def country(self, node_id: str, product: str | None = None) -> str | None:
+        """The country a row names: a country itself; a facility's location; for a
+        company, given ``product``, the one country where all its output upstream of the
+        product sits (its facilities', or its own where it produces without one, 5.1),
+        and None when that output sits in several: a headquarters' country would
+        suggest where a loss sits that comes from elsewhere (Lynas, in Australia, loses
+        the F-35 ≈61% under the defence denial from its Kuantan plant in Malaysia; trial
+        8, LOW-9). One rule, read by every view (text, CSV, JSON, the brief). A
+        company that produces nothing upstream keeps its own location; a material's is
+        its top producer's country."""
         kind = model.kind_of(node_id)
         if kind == "Country":
             return node_id
+        if kind == "Company" and product is not None:
+            places = {next(iter(self.graph.neighbours(p, "LOCATED_IN")), None)
+                      for p in self.held(node_id) if self._relevant(p, product)}
+            if len(places) > 1 or None in places:
+                return None
+            if places:
+                return places.pop()
         if kind in ("Facility", "Company"):
             return next(iter(self.graph.neighbours(node_id, "LOCATED_IN")), None)
         if kind == "Material":
@@ -1212,7 +1228,8 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
         sources = sorted(set(sources) | {s for c in pooled for s in c.sources})
     row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                      1.0 if spof else loss, spof, proof.stage(node_id, product),
-                     proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
+                     proof.country(node_id, product),
+                     proof.hhi(node_id, product) if evidence else None,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
     row.splits = splits
