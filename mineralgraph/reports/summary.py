@@ -495,6 +495,54 @@ def low_claim_sentence(graph: SupplyGraph, caveats: Caveats, cite=None, limit: i
     return f"{lead} {count}: " + "; ".join(named) + tail + "."
 
 
+def low_sentences(named: list[tuple[str, Caveats]], graph: SupplyGraph, cite=None,
+                  most: int = 3) -> list[str]:
+    """The low-rated claims each figure rests on (a proxy or disputed one too), named
+    under the figures they bear on (``named``: each figure's name and caveats), figures
+    resting on the same claims together: ``Patriot's figure rests on a low-confidence
+    claim: ...``; more than ``most`` figures are counted, not named."""
+    groups: dict[tuple, list[str]] = {}
+    held: dict[tuple, Caveats] = {}  # what else each low claim is (a proxy, disputed)
+    for label, caveats in named:
+        if caveats.low:
+            groups.setdefault(caveats.low, []).append(label)
+            held[caveats.low] = held.get(caveats.low, Caveats()) | caveats
+    out = []
+    for low, labels in groups.items():
+        many = len(labels) > 1
+        whose = (join_names([label + ("'" if label.endswith("s") else "'s")
+                             for label in labels]) if len(labels) <= most
+                 else f"{len(labels)} rows'")
+        out.append(low_claim_sentence(graph, replace(held[low], confidence="low"), cite,
+                                      lead=f"{whose} figure{'s' if many else ''} "
+                                           f"rest{'' if many else 's'} on"))
+    return out
+
+
+def low_claims_by_row(named: list[tuple[str, Caveats]], graph: SupplyGraph,
+                      cite=None) -> str:
+    """One sentence naming each low-rated claim under a table's rows once, with the rows
+    it makes low (``named``: each row's name, "#5", and caveats): ``Rated low: China's
+    figure for Dysprosium oxide (separated) [15] (also a proxy and disputed; #5, #6).``;
+    "" when no row rests on one. For a page with room for one sentence (the brief)."""
+    rows: dict[tuple, list[str]] = {}
+    held = Caveats()
+    for label, caveats in named:
+        for claim in caveats.low:
+            rows.setdefault(claim, []).append(label)
+        held |= caveats
+    if not rows:
+        return ""
+    parts = []
+    for claim in low_order(replace(held, low=tuple(rows))):
+        who, relation, obj, sources, _ = claim
+        where = cite(list(sources)) if cite else ""
+        also = also_phrase(held, who, relation, obj)
+        parts.append(claim_name(graph, who, relation, obj) + (f" {where}" if where else "")
+                     + f" ({'also ' + also + '; ' if also else ''}{', '.join(rows[claim])})")
+    return "Rated low: " + "; ".join(parts) + "."
+
+
 def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     """The proxy and dispute sentences of a figure, in that order."""
     return proxy_sentences(graph, caveats) + dispute_sentences(graph, caveats)

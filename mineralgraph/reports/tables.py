@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from mineralgraph.cells import fit, markdown_table, md_text, text_table, to_csv, to_json
 from mineralgraph.graph.analysis.chokepoints import PathStep
 from mineralgraph.graph.analysis.concentration import (
@@ -44,6 +42,7 @@ from mineralgraph.reports.summary import (
     held_claims,
     left_out_sentence,
     low_claim_sentence,
+    low_sentences,
     makers_country_sentence,
     rest_of_world_sentence,
     rests_on,
@@ -671,21 +670,8 @@ def product_low_sentences(rows: list[dict], graph: SupplyGraph, cite=None) -> li
     """The low-rated claims each scenario row's figure rests on, named under the product
     they bear on (``Patriot's figure rests on a low-confidence claim: ...``), products
     resting on the same claims together."""
-    groups: dict[tuple, list[str]] = {}
-    held: dict[tuple, Caveats] = {}  # what else each low claim is (a proxy, disputed)
-    for r in rows:
-        caveats = row_caveats(r)
-        if caveats.low:
-            groups.setdefault(caveats.low, []).append(r["product"])
-            held[caveats.low] = held.get(caveats.low, Caveats()) | caveats
-    out = []
-    for low, products in groups.items():
-        many = len(products) > 1
-        whose = join_names([possessive(graph.label(p)) for p in products])
-        out.append(low_claim_sentence(graph, replace(held[low], confidence="low"), cite,
-                                      lead=f"{whose} figure{'s' if many else ''} "
-                                           f"rest{'' if many else 's'} on"))
-    return out
+    return low_sentences([(graph.label(r["product"]), row_caveats(r)) for r in rows],
+                         graph, cite)
 
 
 def reason_lines(rows: list[dict], graph: SupplyGraph,
@@ -853,6 +839,10 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     intro += future_sentence(graph, [report.product])
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     intro += disputed_sentence(graph, [c.caveats for c in spofs])
+    # a row rated low names its low claims (trial 8, MED-3)
+    if fmt not in ("csv", "json"):
+        intro += "".join(f" {s[:1].upper()}{s[1:]}" for s in low_sentences(
+            [(f"the {c.label} row", c.caveats) for c in spofs], graph, sources.cite))
     # the product's figures under the keys chokepoints gives its products: both bounds
     # against the baseline's, and what the availability rests on (5.7)
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
@@ -867,5 +857,6 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "left_out_below_confidence": left_out}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
-                   + (["proxies", "disputes", "assumed_share"] if fmt == "csv" else []),
+                   + (["proxies", "disputes", "low_confidence", "assumed_share"]
+                      if fmt == "csv" else []),
                    fmt, data, graph, sources, intro, left_out=left_out)
