@@ -276,7 +276,7 @@ def low_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
     earlier row (``said``: claim -> the row it was named under, updated), and one short
     sentence for the rest ("Rated low, as said under #4: ...")."""
     label = f"#{row.rank}" if row.rank else row.label
-    low = sorted(row.caveats.low)
+    low = low_order(row.caveats)
     fresh = [w for w in low if w[:3] not in said]
     again = [w for w in low if w[:3] in said]
     out = []
