@@ -39,7 +39,7 @@ from mineralgraph.graph.analysis.lookups import dependents as _dependents
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.reports.common import caveat_columns, chokepoint_fields, ends, spof_value
+from mineralgraph.reports.common import chokepoint_fields, ends, spof_value
 
 
 def load(source: str | Path | None = None, *, as_of: date | str | None = None,
@@ -135,11 +135,13 @@ class Table:
 
 def _rests_on(data: dict, assumed_share: bool) -> dict:
     """What a row's figure rests on beside its ``confidence``, under the names JSON and
-    CSV give them: ``proxies``, ``disputes`` and ``low_confidence`` as the CSV's text (""
-    when none) and ``assumed_share``."""
-    found = caveat_columns(data)
-    return {"proxies": found["proxies"], "assumed_share": bool(assumed_share),
-            "disputes": found["disputes"], "low_confidence": found["low_confidence"]}
+    CSV give them: ``proxies``, ``disputes`` and ``low_confidence`` as lists of their JSON
+    entries (``[]`` when none: one type for every "rests on" field, as ``assumed_split``
+    is; trial 8, LOW-8) and ``assumed_share``."""
+    return {"proxies": [dict(p) for p in data.get("proxies") or []],
+            "assumed_share": bool(assumed_share),
+            "disputes": [dict(d) for d in data.get("disputes") or []],
+            "low_confidence": [dict(w) for w in data.get("low_confidence") or []]}
 
 
 def _text(value) -> str:
@@ -161,8 +163,8 @@ class Chokepoints(Table):
         analysis' (the place among the suppliers; None for a material or element),
         ``node`` the row's id; the loss is a range, ``loss_range`` and its two ends
         ``loss_low`` and ``loss_high``, beside ``loss`` (the upper bound's: read the
-        range); ``low_confidence``, ``proxies`` and ``disputes`` as the CSV's text;
-        ``assumed_split`` what a ≈ share assumes, as in JSON."""
+        range); ``low_confidence``, ``proxies``, ``disputes`` and ``assumed_split`` (what a
+        ≈ share assumes) as lists of their JSON entries."""
         rows = []
         for r in self.reports:
             for c in r.chokepoints:

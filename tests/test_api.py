@@ -147,10 +147,12 @@ def test_a_brief_from_python_is_the_commands_brief(run_cli, tmp_path):
 def test_the_frames_say_where_a_figure_rests_on_a_disputed_claim():
     g = mg.load()
     deps = mg.dependents(g, "element:Dy").to_frame().set_index("product")
-    # ``disputes`` as JSON and CSV name it (once ``disputed``, a flag): the CSV's cell
+    # ``disputes`` as JSON names it (once ``disputed``, a flag): a list of its entries,
+    # each with its confidence, as every "rests on" field of a row (trial 8, LOW-8)
     assert deps.loc["product:f-35", "confidence"] == "medium"
-    assert deps.loc["product:f-35", "disputes"].startswith(
-        "product:f-35 REQUIRES material:ndfeb-magnet-ht: the DoD 2012 assessment")
-    assert not deps.loc["product:direct-drive-wind-turbine", "disputes"]
+    [dispute] = deps.loc["product:f-35", "disputes"]
+    assert (dispute["object"], dispute["confidence"]) == ("material:ndfeb-magnet-ht", "medium")
+    assert dispute["disputed_by"].startswith("the DoD 2012 assessment")
+    assert deps.loc["product:direct-drive-wind-turbine", "disputes"] == []
     choke = mg.chokepoints(g, "product:f-35").to_frame().set_index("node")
     assert choke.loc["country:CN", "disputes"] and not choke.loc["company:honeywell", "disputes"]

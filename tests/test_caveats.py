@@ -104,8 +104,15 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                      "loss": "0.9", "new_spofs": "country:XX", "new_possible_spofs": "",
                      "not_mapped": "1",
                      "requirements_recorded": "1", "confidence": "low",
-                     "proxies": "country:CN>material:sm-oxide: all rare-earth separation",
-                     "disputes": "", "low_confidence": "", "assumed_share": "no",
+                     "proxies": "country:CN>material:sm-oxide (low): all rare-earth "
+                                "separation",
+                     "disputes": "",
+                     # the low proxy is named as the claim that makes the figure low
+                     # (trial 8, MED-3: it was left out for being a proxy)
+                     "low_confidence": "country:CN PRODUCES material:sm-oxide [source:blog] "
+                                       "(also proxy): applied to samarium oxide for want of "
+                                       "a samarium split",
+                     "assumed_share": "no",
                      "sources": "source:blog", "mapped_availability": "0.0"}]
 
 
@@ -150,7 +157,8 @@ def test_chokepoint_rows_carry_confidence_and_proxies_in_json(run):
     assert rows["country:CN"]["confidence"] == "low"
     assert rows["country:CN"]["proxies"] == [{"subject": "country:CN",
                                               "object": "material:sm-oxide",
-                                              "measured_for": "all rare-earth separation"}]
+                                              "measured_for": "all rare-earth separation",
+                                              "confidence": "low"}]
     assert (rows["country:US"]["confidence"], rows["country:US"]["proxies"]) == ("high", [])
     assert rows["material:coating"]["confidence"] == "medium"
     # nothing removed: the availability rests on the mapped chain behind it (design note
@@ -164,7 +172,7 @@ def test_chokepoints_csv_has_confidence_and_proxy_columns(run):
                                                                "csv")))}
     assert rows["country:CN"]["confidence"] == "low"
     assert rows["country:CN"]["proxies"] == \
-        "country:CN>material:sm-oxide: all rare-earth separation"
+        "country:CN>material:sm-oxide (low): all rare-earth separation"
     assert rows["country:US"]["proxies"] == ""
 
 
@@ -207,14 +215,16 @@ def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
         "  Jet [1][2]\n"
         "- #2 China, loss 97% (low confidence; rests on a proxy): China -> Samarium oxide\n"
         "  -> SmCo magnet -> Jet [1][2][3]. China's figure for Samarium oxide is a proxy,\n"
-        "  measured for all rare-earth separation.\n"
+        "  measured for all rare-earth separation. Rated low: China's figure for Samarium\n"
+        "  oxide (the proxy above).\n"
         "  - note on China -> Samarium oxide: applied to samarium oxide for want of a\n"
         "    samarium split\n"
         "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
         "    first\n"
         "- #3 Rest of world, loss 10.0% (low confidence; rests on a proxy): Rest of world\n"
         "  -> Samarium oxide -> SmCo magnet -> Jet [1][2][3]. The rest of the world's\n"
-        "  figure for Samarium oxide, named under #2, is a proxy of the same set.\n"
+        "  figure for Samarium oxide, named under #2, is a proxy of the same set. Rated\n"
+        "  low: the rest of the world's figure for Samarium oxide (the proxy above).\n"
         "  - note on Rest of world -> Samarium oxide: remainder\n"
         "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
         "    first")
@@ -560,11 +570,13 @@ def test_every_view_that_uses_a_disputed_claim_says_so(run_cli, disputed_graph):
     assert "medium, disputed" in deps.split("conf.")[1]
     assert sentence in " ".join(deps.split())
     row = json.loads(run("dependents", "country:CN", "--format", "json"))["dependents"][0]
+    # each caveat entry with its own confidence (trial 8)
     assert row["disputes"] == [{"subject": "product:p", "relation": "REQUIRES",
-                                "object": "material:doped", "disputed_by": DISPUTE}]
+                                "object": "material:doped", "disputed_by": DISPUTE,
+                                "confidence": "medium"}]
     assert next(csv.DictReader(io.StringIO(run("dependents", "country:CN", "--format",
                                                "csv"))))["disputes"] == (
-        f"product:p REQUIRES material:doped: {DISPUTE}")
+        f"product:p REQUIRES material:doped (medium): {DISPUTE}")
     choke = " ".join(run("chokepoints").split())
     assert "without China it would lose 100% (medium confidence; disputed)" in choke
     assert sentence in choke.split("What the figures rest on:")[1]

@@ -535,7 +535,7 @@ def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
     assert csv[0] == ("material,stage,year,top_country,top1,top3,hhi,highly_concentrated,"
                       "confidence,proxies,disputes,source_type,shares,sources")
     assert csv[2].startswith("material:dy-oxide,processing,2024,CN,0.912772,0.912772,8331.5,"
-                             "yes,low,\"country:CN>material:dy-oxide: the four magnet rare "
+                             "yes,low,\"country:CN>material:dy-oxide (low): the four magnet rare "
                              "earths refined together")
     assert csv[2].endswith(",research,CN=0.912772;XX=0.087228,source:iea-cm-dataset-2025")
     data = json.loads(run_cli(*args, "--format", "json").stdout)

@@ -275,14 +275,14 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     # Myanmar's 57% is a sourced share: no ≈
     mm = next(c for c in report["chokepoints"] if c["id"] == "country:MM")
     assert mm["assumed_share"] is False
-    # under --worst-case rank 14 (below the default top 10; Finland's 8.0% of cobalt refining,
-    # IEA 2024, ranks above it since refined cobalt is mapped): its best case is its own 3.3%
-    # of concentrate
+    # under --worst-case rank 10: rows rank by the high end of the loss there (trial 8,
+    # LOW-8; was 14, by its best case, its own 3.3% of concentrate, below Finland's 8.0%
+    # of cobalt refining)
     text = " ".join(run_cli("--press-figures",
                             "--worst-case", "chokepoints", "--product", "product:f-35",
                             "--top", "20").stdout.split())
     # low: the share it splits, the rest of the world's 43%, is rated low (trial 7, HIGH-3)
-    assert ("#14 Australia, loss ≈3.3-43% (low confidence; rests on an assumed (≈) share; "
+    assert ("#10 Australia, loss ≈3.3-43% (low confidence; rests on an assumed (≈) share; "
             "disputed): Australia -> Mount Weld rare-earth mine (Western Australia) -> Heavy "
             "rare-earth feed") in text
     # what the ≈ assumes, beside it (trial 6, M5): under --worst-case a pool no source
@@ -290,7 +290,8 @@ def test_a_country_whose_loss_rests_on_an_assumed_share_says_so_with_its_path(ru
     assert ("≈: the rest of the world's 43% of Heavy rare-earth feed for Dy/Tb separation "
             "(ion-adsorption clay concentrate and HRE-bearing concentrate), shared by Mount "
             "Weld rare-earth mine (Western Australia) and the rest of the world's unmapped "
-            "output in proportions no source gives (each none to all of it).") in text
+            "output in proportions no source gives (each none to all of it); the 43% itself "
+            "is rated low.") in text
 
 
 def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):

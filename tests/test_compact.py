@@ -91,11 +91,11 @@ def test_f35_snapshot_shows_myanmars_heavy_feed_as_chokepoints_ranks_it(bundled,
     whole = chain_exposure(bundled, "product:f-35")
     assert list(whole.top) == ["company:honeywell", "company:moog", "company:northrop-grumman",
                                "country:CN", "country:CD", "country:MM", "company:jl-mag"]
-    # under --worst-case JL Mag is 0-92% and ranks below the rest of the world's 14-47%
-    # (rank 7, with the NdFeB alloy set of Commerce's Section 232 report), which the
-    # compact picture draws
+    # under --worst-case JL Mag is 0-92% and ranks by its high end there (trial 8, LOW-8:
+    # it ranked below the rest of the world's 14-47%, by its low end, 0): #5, drawn
     wide = chain_exposure(bundled.with_worst_case(), "product:f-35")
-    assert list(wide.top)[-1] == "country:XX"
+    assert list(wide.top) == ["company:honeywell", "company:moog", "company:northrop-grumman",
+                              "country:CN", "company:jl-mag", "country:CD", "country:MM"]
 
 
 def test_f35_compact_is_small_and_readable(f35):

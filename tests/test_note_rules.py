@@ -130,7 +130,8 @@ def test_a_driver_holding_an_equal_part_states_it_as_assumed():
                       "assumed_split": [{"material": "material:m", "pool": "country:CN",
                                          "pool_share": 0.94, "parts": 2,
                                          "members": ["company:j", "country:CN"],
-                                         "part": 0.47, "basis": "equal split"}]}]
+                                         "part": 0.47, "basis": "equal split",
+                                         "confidence": None, "proxy": None}]}]
     wide = drivers(Analysis(graph_of(*JL, wide=True), scenario), "product:p")
     assert wide[0]["share_range"] == [0.0, 0.94] and wide[0]["assumed_share"]
     # a scenario row reads the same split: 47% lost in both bounds

@@ -86,7 +86,7 @@ def test_baseline_availability_carries_its_confidence_in_json(run):
     assert report["availability_range"] == [1.0, 1.0]
     assert report["confidence"] == "low"
     assert report["proxies"] == [{"subject": "country:BB", "object": "material:n",
-                                  "measured_for": "all separation"}]
+                                  "measured_for": "all separation", "confidence": "low"}]
     rows = {row["id"]: row["confidence"] for row in report["chokepoints"]}
     # each row its own evidence's: BB's share is low, XX's medium, AA's high
     assert (rows["country:BB"], rows["country:XX"], rows["country:AA"]) == (
@@ -221,9 +221,13 @@ def test_a_product_not_made_yet_on_the_date_gets_one_line_and_no_availability(ru
     result = run("chokepoints", "--product", "product:q", "--as-of", "2020-01-01")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    assert ("Q (product:q) was not made yet on 2020-01-01: its making by MK is dated from "
+    # said once, in the summary, with its source; the product's section refers to it
+    # (trial 8, LOW-8: the sentence came twice)
+    assert ("Q was not made yet on 2020-01-01: its making by MK is dated from "
             "2022-09-30 [1], so it has no supply, availability or single point of failure "
             "on that date.") in text
+    assert text.count("not made yet") == 1
+    assert "Q (product:q): no figures on 2020-01-01, as the summary says" in text
     assert "availability 100%" not in text and "\n#  node" not in result.stdout
     [data] = json.loads(run("chokepoints", "--product", "product:q", "--as-of", "2020-01-01",
                             "--format", "json").stdout)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hand_scenarios import china_denies
 
 from mineralgraph.claim import Claim
 
@@ -43,15 +44,8 @@ def radar_graph():
     return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
 
 
-def denial():
-    from mineralgraph.graph.analysis import Restriction, Scenario
-
-    return Scenario("deny-n", restrict=(Restriction(issuer="country:CN",
-                                                    covers=("material:n",)),))
-
-
 LOW = {"subject": "product:p", "relation": "REQUIRES", "object": "material:r",
-       "sources": ["source:s"], "note": "a prototype"}
+       "sources": ["source:s"], "note": "a prototype", "also": []}
 
 
 def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json():
@@ -62,7 +56,7 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     from mineralgraph.reports.summary import product_story
 
     graph = radar_graph()
-    [report] = chokepoints(graph, ["product:p"], denial())
+    [report] = chokepoints(graph, ["product:p"], china_denies("material:n"))
     assert report.availability_range == pytest.approx((0.1, 0.1))
     assert report.caveats.confidence == "low"
     lines, _ = product_story(report, graph)
@@ -83,7 +77,7 @@ def test_the_scenario_report_names_the_low_rated_claim_of_its_hardest_hit():
     from mineralgraph.reports.tables import render_scenario
 
     graph = radar_graph()
-    result = scenario_result(graph, denial())
+    result = scenario_result(graph, china_denies("material:n"))
     [row] = result["products"]
     assert row["loss_range"] == pytest.approx([0.9, 0.9])
     assert row["low_confidence"] == [LOW]
@@ -131,11 +125,14 @@ def test_an_equal_split_says_what_it_assumes_where_the_figure_is():
     assert row.assumed_share and row.loss_range == pytest.approx((0.46, 0.46))
     assert json.loads(json.dumps(row.as_dict()["assumed_split"])) == [
         {"material": "material:m", "pool": "country:CN", "pool_share": 0.92, "parts": 2,
-         "members": ["company:j", "country:CN"], "part": 0.46, "basis": "equal split"}]
+         "members": ["company:j", "country:CN"], "part": 0.46, "basis": "equal split",
+         "confidence": "medium", "proxy": None}]
     text = " ".join(render_text([report], graph).split())
+    # the pool's share with its own rating (trial 8: every caveat carries its confidence)
     assert ("J, loss ≈46% (medium confidence; rests on an assumed (≈) share): J -> Magnet M "
             "-> P [1]. ≈: China's 92% of Magnet M split equally between J and China's "
-            "unmapped output, ≈46% each: an assumption, not a measured share. A producer's "
+            "unmapped output, ≈46% each: an assumption, not a measured share; the 92% "
+            "itself is rated medium. A producer's "
             "own figure gives no share, no world output of Magnet M of its year and unit "
             "being sourced (design note 5.4): J, output 100 t in 2024.") in text
 

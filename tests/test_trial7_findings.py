@@ -13,6 +13,7 @@ a Chinese denial of M takes all of A, so P loses 100%. Without the low claim
 from __future__ import annotations
 
 import pytest
+from hand_scenarios import china_denies
 
 from mineralgraph.claim import Claim
 
@@ -47,15 +48,8 @@ def sourcing_graph(min_confidence=None):
                        min_confidence=min_confidence)
 
 
-def deny_m():
-    from mineralgraph.graph.analysis import Restriction, Scenario
-
-    return Scenario("deny-m", restrict=(Restriction(issuer="country:CN",
-                                                    covers=("material:m",)),))
-
-
 SOURCING = {"subject": "company:jay", "relation": "SUPPLIES", "object": "company:tee",
-            "sources": ["source:s"], "note": "one line"}
+            "sources": ["source:s"], "note": "one line", "also": []}
 
 
 def test_a_scenario_figure_carries_the_low_sourcing_claim_it_rests_on():
@@ -64,12 +58,12 @@ def test_a_scenario_figure_carries_the_low_sourcing_claim_it_rests_on():
     confidence of the claims it rests on, the sourcing that routes its supply included."""
     from mineralgraph.graph.analysis.lookups import scenario_result
 
-    [row] = scenario_result(sourcing_graph(), deny_m())["products"]
+    [row] = scenario_result(sourcing_graph(), china_denies("material:m"))["products"]
     assert row["loss"] == pytest.approx(1.0)
     assert row["confidence"] == "low"
     assert row["low_confidence"] == [SOURCING]
     # the hand figure without the low claim: the United States' 10% is kept
-    [strong] = scenario_result(sourcing_graph("medium"), deny_m())["products"]
+    [strong] = scenario_result(sourcing_graph("medium"), china_denies("material:m"))["products"]
     assert strong["loss"] == pytest.approx(0.9)
 
 
@@ -94,7 +88,7 @@ def test_the_scenario_text_and_csv_name_the_low_sourcing_claim(tmp_path):
     from mineralgraph.reports.tables import render_scenario
 
     graph = sourcing_graph()
-    result = scenario_result(graph, deny_m())
+    result = scenario_result(graph, china_denies("material:m"))
     text = render_scenario(result, graph, "text")
     assert "rests on low-confidence claims" in " ".join(text.split())
     assert "Jay supplies Tee" in " ".join(text.split())
@@ -142,8 +136,11 @@ def test_an_assumed_part_is_no_stronger_than_the_share_it_splits():
     assert row.caveats.confidence == "low"
     assert row.as_dict()["low_confidence"] == [
         {"subject": "country:XX", "relation": "PRODUCES", "object": "material:h",
-         "sources": ["source:s"], "note": "remainder"}]
+         "sources": ["source:s"], "note": "remainder", "also": []}]
     assert row.caveats.describe() == "low, ≈"
+    # the pool it splits with its rating (trial 8: every caveat entry carries its own)
+    assert [(s["pool"], s["confidence"], s["proxy"])
+            for s in row.as_dict()["assumed_split"]] == [("country:XX", "low", None)]
 
 
 def test_an_assumed_part_of_a_proxy_share_is_a_proxy():
@@ -152,8 +149,11 @@ def test_an_assumed_part_of_a_proxy_share_is_a_proxy():
     row = _row(pool_graph(confidence="medium", proxy="all feeds"), "company:ell")
     assert row.caveats.confidence == "medium"
     assert row.as_dict()["proxies"] == [
-        {"subject": "country:XX", "object": "material:h", "measured_for": "all feeds"}]
+        {"subject": "country:XX", "object": "material:h", "measured_for": "all feeds",
+         "confidence": "medium"}]
     assert row.caveats.describe() == "medium, proxy, ≈"
+    assert [(s["confidence"], s["proxy"]) for s in row.as_dict()["assumed_split"]] == [
+        ("medium", "all feeds")]
 
 
 def products_graph(with_k=False):
@@ -275,20 +275,25 @@ def test_chokepoint_rows_carry_the_json_keys_in_the_api_and_csv():
     row = next(r for r in mg.chokepoints(graph, "product:p").rows()
                if r["node"] == "company:ell")
     assert (row["loss"], row["loss_range"]) == (pytest.approx(0.215), [0.215, 0.215])
-    assert row["low_confidence"] == ("country:XX PRODUCES material:h [source:s]: "
-                                     "remainder")
+    # one type for every "rests on" field: lists of the JSON entries (trial 8, LOW-8)
+    assert row["low_confidence"] == [
+        {"subject": "country:XX", "relation": "PRODUCES", "object": "material:h",
+         "sources": ["source:s"], "note": "remainder", "also": []}]
+    assert (row["proxies"], row["disputes"]) == ([], [])
     assert [(s["pool"], s["parts"], s["part"]) for s in row["assumed_split"]] == [
         ("country:XX", 2, 0.215)]
     rows = list(csv.DictReader(io.StringIO(
         render(chokepoints(graph, ["product:p"]), graph, "csv"))))
     ell = next(r for r in rows if r["id"] == "company:ell")
     assert (ell["loss"], ell["loss_low"], ell["loss_high"]) == ("0.215", "0.215", "0.215")
-    assert ell["low_confidence"] == row["low_confidence"]
-    assert ell["assumed_split"] == ("material:h: country:XX 0.43 in 2 parts "
+    assert ell["low_confidence"] == "country:XX PRODUCES material:h [source:s]: remainder"
+    assert ell["assumed_split"] == ("material:h: country:XX 0.43 (low) in 2 parts "
                                     "(company:ell, country:XX), equal split")
-    [scenario] = mg.scenario(sourcing_graph(), deny_m()).rows()
+    [scenario] = mg.scenario(sourcing_graph(), china_denies("material:m")).rows()
     assert scenario["loss_range"] == [1.0, 1.0]
-    assert scenario["low_confidence"].startswith("company:jay SUPPLIES company:tee")
+    assert [(w["subject"], w["relation"], w["object"])
+            for w in scenario["low_confidence"]] == [
+        ("company:jay", "SUPPLIES", "company:tee")]
 
 
 def test_show_writes_amounts_and_shares_as_reports_do():

@@ -94,8 +94,8 @@ def test_each_sole_source_of_the_summary_says_what_it_rests_on():
         # the low-rated claim named after it (trial 6, M7)
         assert lines[1] == ("It cannot be made without country:AU (low confidence) and "
                             "country:US (high confidence), each a sole source besides its "
-                            "maker. These figures rest on a low-confidence claim: that "
-                            "country:AU produces material:m2 (source:a).")
+                            "maker. These figures rest on a low-confidence claim: "
+                            "country:AU's figure for material:m2 (source:a).")
         # the low one counts among what the figures rest on
         assert caveats.confidence == "low"
     # rated alike: said once, for all

@@ -115,8 +115,8 @@ def test_api_dependents_rows_carry_untraced_requirements():
                                                    "country:CN").rows()}
     assert rows["product:military-uav"] == {
         "product": "product:military-uav", "loss_low": 0.0, "loss_high": 1.0, "spof": "no",
-        "confidence": "unknown", "proxies": "", "assumed_share": False, "disputes": "",
-        "low_confidence": "", "untraced_requirements": ["material:re-magnet-unspecified"]}
+        "confidence": "unknown", "proxies": [], "assumed_share": False, "disputes": [],
+        "low_confidence": [], "untraced_requirements": ["material:re-magnet-unspecified"]}
 
 
 def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cli):

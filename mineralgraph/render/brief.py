@@ -44,6 +44,7 @@ from mineralgraph.reports.common import (
 from mineralgraph.reports.summary import (
     dispute_sentences,
     headline_phrase,
+    low_claims_by_row,
     product_story,
     share_mark_text,
     story,
@@ -261,6 +262,11 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
         disputed |= c.caveats
     if disputed.disputes:
         note += " " + " ".join(dispute_sentences(graph, disputed))
+    # a row rated low names the low claims that make it so, each claim once (trial 8,
+    # MED-3)
+    low = low_claims_by_row([(f"#{c.rank}", c.caveats) for c in suppliers[:TABLE_ROWS]],
+                            graph, index.cite)
+    note += f" {low}" if low else ""
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")

@@ -29,15 +29,14 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
-    CLAIM_VERBS,
     caveat_phrase,
+    claim_name,
     dispute_sentences,
     headline_phrase,
-    not_made_sentence,
+    low_order,
     possessive,
     proxy_sentences,
     rests_on,
-    sentence_name,
     split_phrase,
     story,
     unmapped_groups,
@@ -128,14 +127,42 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
              else f"; the availability {rests_on(report.caveats)}")
     if chain and report.caveats.low and graph is not None:
         # the low-rated claims named, as the summary names them (trial 7, HIGH-1)
-        low = sorted(report.caveats.low)
-        said = [f"that {sentence_name(graph, who)} {CLAIM_VERBS.get(rel, rel.lower())} "
-                f"{graph.label(obj)}" for who, rel, obj, _, _ in low[:2]]
-        more = f" and {len(low) - 2} more" if len(low) > 2 else ""
+        low = low_order(report.caveats)
+        said = [claim_name(graph, who, rel, obj) for who, rel, obj, _, _ in low[:2]]
+        more = f"; and {len(low) - 2} more (JSON low_confidence)" if len(low) > 2 else ""
         chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
-            f"{when}{scenario}{flag}{chain}")
+            f"{when}{scenario}{flag}{chain}{short_sets_phrase(report, graph)}")
+
+
+def exact_percent(value: float) -> str:
+    """A share to the precision a set's gap needs (a figure :func:`percent` would give
+    as ">99.9%"): ``99.99%``, ``0.01%``.
+
+    >>> exact_percent(0.9999), exact_percent(0.0001), exact_percent(0.95)
+    ('99.99%', '0.01%', '95%')
+    """
+    text = f"{100 * value:.4f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def short_sets_phrase(report: ProductReport, graph: SupplyGraph | None) -> str:
+    """Why a product's baseline is below 100% with nothing removed, where a set of country
+    shares upstream adds up to less than 1 (design note 5.5 reads it as given: the gap is
+    output no source names; trial 8, LOW-8: the Tomahawk's ">99.9%" at 2022-06-01 read as
+    a loss)."""
+    if not report.short_sets or report.baseline_range[1] >= 1.0:
+        return ""
+    label = graph.label if graph is not None else str
+    sets = [f"the country shares of {label(s['material'])}"
+            + (f" for {join_names([str(y) for y in s['years']])}" if s["years"] else "")
+            + f" add up to {exact_percent(s['total'])}, the other "
+            f"{exact_percent(1.0 - s['total'])} being output no source names"
+            for s in report.short_sets]
+    whose = "its baseline is " if report.scenario else ""
+    return (f"; {whose}below 100% with nothing removed because "
+            + "; and ".join(sets) + " (design note 5.5 reads a set short of 1 as given)")
 
 
 def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
@@ -167,6 +194,8 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     named: dict[tuple[str, str], str] = {}
     # the disputed claims said under an earlier row: said once per claim (trial 7 review)
     disputed: dict[tuple, str] = {}
+    # the low-rated claims named under an earlier row, likewise
+    rated_low: dict[tuple, str] = {}
     for c in shown_rows:
         if not c.paths:
             continue
@@ -178,9 +207,10 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         # the ≈ on the figure as in the table, and what it assumes beside it (5.4)
         line = (f"{rank}{c.label}, loss {'≈' if c.assumed_share else ''}{span(*c.loss_range)}"
                 f"{' ' + phrase if phrase else ''}: {chain} {cited}")
-        sentences = [f"≈: {split_phrase(graph, split)}." for split in c.splits]
+        sentences = [f"≈: {split_phrase(graph, split, rated=True)}." for split in c.splits]
         sentences += proxy_lines(graph, c, named)
         sentences += dispute_lines(graph, c, disputed)
+        sentences += low_lines(graph, c, rated_low)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
@@ -237,6 +267,33 @@ def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
         out.append(f"Also disputed, as said under {where}: "
                    + join_names([w[:1].lower() + w[1:] if w.startswith(("That ", "The ")) else w
                                  for w in what]) + ".")
+    return out
+
+
+def low_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
+    """The low-rated claims a row rests on, each named (a proxy or disputed one too: it
+    makes the row low all the same; trial 8, MED-3): in full for one not named under an
+    earlier row (``said``: claim -> the row it was named under, updated), and one short
+    sentence for the rest ("Rated low, as said under #4: ...")."""
+    label = f"#{row.rank}" if row.rank else row.label
+    low = low_order(row.caveats)
+    fresh = [w for w in low if w[:3] not in said]
+    again = [w for w in low if w[:3] in said]
+    out = []
+    if fresh:
+        names = []
+        for who, relation, obj, _, _ in fresh:
+            also = row.caveats.also(who, relation, obj)
+            what = ("proxy and disputed claim" if len(also) == 2 else
+                    "proxy" if also == ["proxy"] else "disputed claim")
+            names.append(claim_name(graph, who, relation, obj)
+                         + (f" (the {what} above)" if also else ""))
+            said.setdefault((who, relation, obj), label)
+        out.append(f"Rated low: {'; '.join(names)}.")
+    if again:
+        where = join_names(sorted({said[w[:3]] for w in again}))
+        out.append(f"Rated low, as said under {where}: "
+                   + "; ".join(claim_name(graph, *w[:3]) for w in again) + ".")
     return out
 
 
@@ -334,10 +391,11 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     for paragraph in story(reports, graph, sources.cite):
         out += [text(paragraph), ""]
     for report in reports:
-        if report.not_made:  # one line: no availability, rows or evidence to give
-            cited = sources.cite([s for c in report.not_made for s in c.sources])
-            line = f"{report.label} ({report.product}) " + not_made_sentence(
-                report, graph, cited)[len(report.label) + 1:]
+        if report.not_made:  # no availability, rows or evidence to give: the summary
+            # says why, with its sources, once (trial 8, LOW-8: it was said twice)
+            when = report.as_of.isoformat() if report.as_of else "the date"
+            line = (f"{report.label} ({report.product}): no figures on {when}, as the "
+                    "summary says")
             out += [f"## {text(line)}" if markdown else line, ""]
             continue
         out += [f"## {text(heading(report, graph))}" if markdown else heading(report, graph),

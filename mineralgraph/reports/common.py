@@ -81,22 +81,36 @@ def caveat_columns(data: dict) -> dict:
     ``disputes`` (:func:`disputes_cell`) and ``low_confidence`` (the low-rated claims,
     ``subject RELATION object [sources]: note``), from a ``Caveats.as_dict()`` or a JSON row.
 
+    Each entry carries its confidence, a low one what else it is (trial 8, MED-3):
+
     >>> caveat_columns({"proxies": [{"subject": "country:CN", "object": "material:m",
-    ...                              "measured_for": "all oxides"}], "disputes": [],
+    ...                              "measured_for": "all oxides", "confidence": "low"}],
+    ...                 "disputes": [],
     ...                 "low_confidence": [{"subject": "company:j", "relation": "SUPPLIES",
     ...                                     "object": "company:t", "sources": ["source:s"],
-    ...                                     "note": "one line"}]})
+    ...                                     "note": "one line"},
+    ...                                    {"subject": "country:CN", "relation": "PRODUCES",
+    ...                                     "object": "material:m", "sources": ["source:u"],
+    ...                                     "note": "", "also": ["proxy"]}]})
     ... # doctest: +NORMALIZE_WHITESPACE
-    {'proxies': 'country:CN>material:m: all oxides', 'disputes': '',
-     'low_confidence': 'company:j SUPPLIES company:t [source:s]: one line'}
+    {'proxies': 'country:CN>material:m (low): all oxides', 'disputes': '',
+     'low_confidence': 'company:j SUPPLIES company:t [source:s]: one line;country:CN
+     PRODUCES material:m [source:u] (also proxy)'}
     """
-    return {"proxies": ";".join(f"{p['subject']}>{p['object']}: {p['measured_for']}"
+    return {"proxies": ";".join(f"{p['subject']}>{p['object']}{_rated(p)}: "
+                                f"{p['measured_for']}"
                                 for p in data.get("proxies") or []),
             "disputes": disputes_cell(data.get("disputes") or []),
             "low_confidence": ";".join(
                 f"{w['subject']} {w['relation']} {w['object']} [{' '.join(w['sources'])}]"
+                + (f" (also {', '.join(w['also'])})" if w.get("also") else "")
                 + (f": {w['note']}" if w.get("note") else "")
                 for w in data.get("low_confidence") or [])}
+
+
+def _rated(entry: dict) -> str:
+    """`` (low)``: a caveat entry's confidence in a cell, "" when it has none."""
+    return f" ({entry['confidence']})" if entry.get("confidence") else ""
 
 
 def split_cell(splits: list[dict]) -> str:
@@ -109,8 +123,9 @@ def split_cell(splits: list[dict]) -> str:
     'material:m: country:CN 0.92 in 2 parts (company:j, country:CN), equal split'
     """
     return ";".join(f"{s['material']}: {s['pool'] or 'what the shares leave'} "
-                    f"{s['pool_share']} in {s['parts']} parts ({', '.join(s['members'])}), "
-                    f"{s['basis']}" for s in splits)
+                    f"{s['pool_share']}{_rated(s)} in {s['parts']} parts "
+                    f"({', '.join(s['members'])}), {s['basis']}"
+                    + (f", proxy: {s['proxy']}" if s.get("proxy") else "") for s in splits)
 
 
 def chokepoint_fields(data: dict, flat: bool) -> dict:
@@ -119,8 +134,9 @@ def chokepoint_fields(data: dict, flat: bool) -> dict:
     ``loss`` (the upper bound's) and ``loss_range`` (CSV: its two ends, ``loss_low`` and
     ``loss_high``; the API has both), ``spof``, ``assumed_share`` and ``assumed_split``,
     ``confidence``, ``proxies``, ``disputes`` and ``low_confidence`` (text cells, as
-    :func:`caveat_columns`), and the row's stage, country, HHI and sources. CSV joins the
-    lists with ``;``; the API keeps ``assumed_split`` and ``sources`` as lists."""
+    :func:`caveat_columns`, in CSV), and the row's stage, country, HHI and sources. CSV
+    joins the lists with ``;``; the API keeps them all as lists, the caveats and
+    ``assumed_split`` as their JSON entries."""
     cells = caveat_columns(data)
     out = {"rank": data.get("rank"), "id": data["id"], "label": data["label"],
            "kind": data["kind"], "loss": data["loss"],
@@ -131,8 +147,12 @@ def chokepoint_fields(data: dict, flat: bool) -> dict:
                                    else list(data["spof_through_makers"])),
            "stage": data["stage"], "country": data["country"], "hhi": data["hhi"],
            "hhi_material": data["hhi_material"], "hhi_stage": data["hhi_stage"],
-           "confidence": data["confidence"], "proxies": cells["proxies"],
-           "disputes": cells["disputes"], "low_confidence": cells["low_confidence"],
+           "confidence": data["confidence"],
+           # what the figure rests on: text cells in CSV; in the API lists of the JSON
+           # entries, as ``assumed_split`` is (one type for them all: trial 8, LOW-8)
+           **({k: cells[k] for k in ("proxies", "disputes", "low_confidence")} if flat
+              else {k: [dict(e) for e in data.get(k) or []]
+                    for k in ("proxies", "disputes", "low_confidence")}),
            "assumed_share": data["assumed_share"],
            "assumed_split": (split_cell(data["assumed_split"]) if flat
                              else list(data["assumed_split"])),
@@ -147,8 +167,8 @@ def disputes_cell(disputes: list[dict]) -> str:
     ...                 "object": "material:m", "disputed_by": "X says not"}])
     'product:p REQUIRES material:m: X says not'
     """
-    return ";".join(f"{d['subject']} {d['relation']} {d['object']}: {d['disputed_by']}"
-                    for d in disputes)
+    return ";".join(f"{d['subject']} {d['relation']} {d['object']}{_rated(d)}: "
+                    f"{d['disputed_by']}" for d in disputes)
 
 
 def spof_text(kind, through_makers=()) -> str:

@@ -9,6 +9,7 @@ proxy figure, an assumed share).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from mineralgraph.graph.analysis.chokepoints import STAGES, Chokepoint, ProductReport
@@ -302,12 +303,13 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     return out
 
 
-def split_phrase(graph: SupplyGraph, split) -> str:
+def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
     """What an assumed (≈) share assumes, in words (an
     :class:`~mineralgraph.graph.analysis.splits.EqualSplit`): the pool, its share, between
     whom it is split and that no source measured the part; a member's own output or
     capacity that gives no share (5.4: no world output of its year and unit is sourced)
-    is named with why.
+    is named with why. ``rated``: the pool's share says its confidence, and what it was
+    measured for when it is a proxy.
 
     >>> from mineralgraph import load_bundled
     >>> from mineralgraph.graph.analysis.splits import equal_splits
@@ -333,6 +335,13 @@ def split_phrase(graph: SupplyGraph, split) -> str:
     else:
         text = (f"{whole} split equally between {join_names(names)}, ≈{percent(split.part)} "
                 "each: an assumption, not a measured share")
+    # the pool's share with its own confidence, and what it stands in for when it is a
+    # proxy: the part is no surer than it (trial 8, MED-2)
+    rating = [f"rated {split.confidence}"] if rated and split.confidence else []
+    if rated and split.proxy:
+        rating.append(f"a proxy, measured for {split.proxy}")
+    if rating:
+        text += f"; the {percent(split.whole)} itself is {' and '.join(rating)}"
     own = []
     outputs = []  # members whose own stated output the equal part may far exceed
     for m in split.members:
@@ -407,6 +416,42 @@ def dispute_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
 CLAIM_VERBS = {**DISPUTED_VERBS, "PRODUCES": "produces"}
 
 
+def claim_name(graph: SupplyGraph, subject: str, relation: str, obj: str) -> str:
+    """A claim as a sentence names it, one way in every view (the availability heading,
+    the summaries' low-rated claims, a row's evidence): a share as the figure it is
+    ("China's figure for Dysprosium oxide (separated)", as proxies and disputes name it),
+    any other relation as what it says ("that the rest of the world produces ...", "that
+    Patriot ... needs ..."), the subject named as :func:`sentence_name` names it.
+
+    >>> from mineralgraph import load_bundled
+    >>> g = load_bundled()
+    >>> claim_name(g, "country:CN", "PRODUCES", "material:dy-oxide")
+    "China's figure for Dysprosium oxide (separated)"
+    >>> claim_name(g, "company:jl-mag", "SUPPLIES", "company:tesla")
+    'that JL Mag Rare-Earth supplies Tesla'
+    """
+    if relation == "PRODUCES" and any(
+            str(c.object) == obj and c.qualifier("share") is not None
+            for c in graph.relation_claims(subject, "PRODUCES")):
+        return f"{possessive(graph, subject)} figure for {graph.label(obj)}"
+    verb = CLAIM_VERBS.get(relation, relation.lower().replace("_", " "))
+    return f"that {sentence_name(graph, subject)} {verb} {graph.label(obj)}"
+
+
+def also_phrase(caveats: Caveats, subject: str, relation: str, obj: str) -> str:
+    """What else a low-rated claim is, for after its name: ``a proxy and disputed``, ""."""
+    return join_names(["a proxy" if what == "proxy" else what
+                       for what in caveats.also(subject, relation, obj)])
+
+
+def low_order(caveats: Caveats) -> list[tuple]:
+    """A figure's low-rated claims in the order a sentence names them: the product's own
+    requirements first, then claims no proxy or dispute sentence names (with a note
+    before without), then the rest, each group by its ids."""
+    return sorted(caveats.low, key=lambda c: (not c[0].startswith("product:"),
+                                               bool(caveats.also(*c[:3])), not c[4], c))
+
+
 def low_claim_sentence(graph: SupplyGraph, caveats: Caveats, cite=None, limit: int = 3,
                        lead: str | None = "It rests on") -> str:
     """The low-rated claims a figure rests on, named as its proxies and disputes are
@@ -428,14 +473,17 @@ def low_claim_sentence(graph: SupplyGraph, caveats: Caveats, cite=None, limit: i
     """
     if not caveats.low:
         return ""
-    ordered = sorted(caveats.low, key=lambda c: (not c[0].startswith("product:"), not c[4], c))
+    ordered = low_order(caveats)
     named = []
     for who, relation, obj, sources, note in ordered[:limit]:
-        verb = CLAIM_VERBS.get(relation, relation.lower().replace("_", " "))
         where = cite(list(sources)) if cite else (
             f"({', '.join(sources)})" if sources else "")
-        named.append(f"that {graph.label(who)} {verb} {graph.label(obj)}"
-                     + (f" {where}" if where else "") + (f" (note: {note})" if note else ""))
+        # a low claim that is also a proxy or disputed says so (trial 8, MED-3), its note
+        # left to JSON: what it stands in for, or who disputes it, is said beside it
+        also = also_phrase(caveats, who, relation, obj)
+        said = f"also {also}" if also else f"note: {note}" if note else ""
+        named.append(claim_name(graph, who, relation, obj)
+                     + (f" {where}" if where else "") + (f" ({said})" if said else ""))
     more = len(ordered) - len(named)
     tail = f"; and {more} more (JSON low_confidence)" if more else ""
     if lead is None:  # after a sentence that said the figures rest on low-rated claims
@@ -445,6 +493,54 @@ def low_claim_sentence(graph: SupplyGraph, caveats: Caveats, cite=None, limit: i
     count = ("a low-confidence claim" if len(ordered) == 1
              else f"{len(ordered)} low-confidence claims" + (", among them" if more else ""))
     return f"{lead} {count}: " + "; ".join(named) + tail + "."
+
+
+def low_sentences(named: list[tuple[str, Caveats]], graph: SupplyGraph, cite=None,
+                  most: int = 3) -> list[str]:
+    """The low-rated claims each figure rests on (a proxy or disputed one too), named
+    under the figures they bear on (``named``: each figure's name and caveats), figures
+    resting on the same claims together: ``Patriot's figure rests on a low-confidence
+    claim: ...``; more than ``most`` figures are counted, not named."""
+    groups: dict[tuple, list[str]] = {}
+    held: dict[tuple, Caveats] = {}  # what else each low claim is (a proxy, disputed)
+    for label, caveats in named:
+        if caveats.low:
+            groups.setdefault(caveats.low, []).append(label)
+            held[caveats.low] = held.get(caveats.low, Caveats()) | caveats
+    out = []
+    for low, labels in groups.items():
+        many = len(labels) > 1
+        whose = (join_names([label + ("'" if label.endswith("s") else "'s")
+                             for label in labels]) if len(labels) <= most
+                 else f"{len(labels)} rows'")
+        out.append(low_claim_sentence(graph, replace(held[low], confidence="low"), cite,
+                                      lead=f"{whose} figure{'s' if many else ''} "
+                                           f"rest{'' if many else 's'} on"))
+    return out
+
+
+def low_claims_by_row(named: list[tuple[str, Caveats]], graph: SupplyGraph,
+                      cite=None) -> str:
+    """One sentence naming each low-rated claim under a table's rows once, with the rows
+    it makes low (``named``: each row's name, "#5", and caveats): ``Rated low: China's
+    figure for Dysprosium oxide (separated) [15] (also a proxy and disputed; #5, #6).``;
+    "" when no row rests on one. For a page with room for one sentence (the brief)."""
+    rows: dict[tuple, list[str]] = {}
+    held = Caveats()
+    for label, caveats in named:
+        for claim in caveats.low:
+            rows.setdefault(claim, []).append(label)
+        held |= caveats
+    if not rows:
+        return ""
+    parts = []
+    for claim in low_order(replace(held, low=tuple(rows))):
+        who, relation, obj, sources, _ = claim
+        where = cite(list(sources)) if cite else ""
+        also = also_phrase(held, who, relation, obj)
+        parts.append(claim_name(graph, who, relation, obj) + (f" {where}" if where else "")
+                     + f" ({'also ' + also + '; ' if also else ''}{', '.join(rows[claim])})")
+    return "Rated low: " + "; ".join(parts) + "."
 
 
 def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
@@ -750,7 +846,8 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     """Sentences on one product, and the caveats of its headline figures: the low-rated
     claims these rest on are named (:func:`low_claim_sentence`, cited with ``cite``)."""
     if getattr(report, "not_made", None):
-        return [not_made_sentence(report, graph)], Caveats()
+        cited = cite([s for c in report.not_made for s in c.sources]) if cite else ""
+        return [not_made_sentence(report, graph, cited)], Caveats()
     named: set = set()  # the proxies named so far: a later figure says "the same"
     phrase = headline_phrase(graph, report.caveats, named) if report.scenario else ""
     exposure, caveats = _exposure(report, graph, named)
@@ -769,7 +866,11 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     if sentence:
         lines.append(sentence)
         caveats = caveats | (found if found.weak else Caveats())
-    low = low_claim_sentence(graph, caveats, cite, lead="These figures rest on")
+    # the low-rated claims not named yet: a proxy the headline names (its weakest) is
+    # not named again
+    said = {(p[0], p[1]) for p in named}
+    unsaid = replace(caveats, low=tuple(w for w in caveats.low if (w[0], w[2]) not in said))
+    low = low_claim_sentence(graph, unsaid, cite, lead="These figures rest on")
     if low:  # part of the headline it qualifies (a brief keeps three items)
         lines[-1] += " " + low
     if report.through_makers:

@@ -42,6 +42,7 @@ from mineralgraph.reports.summary import (
     held_claims,
     left_out_sentence,
     low_claim_sentence,
+    low_sentences,
     makers_country_sentence,
     rest_of_world_sentence,
     rests_on,
@@ -286,11 +287,17 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         caveats.get(p, Caveats()).confidence == "low" for p in ranked if pair(p)[1] > 0))
     intro += disputed_sentence(graph, [caveats.get(p, Caveats()) for p in ranked
                                        if pair(p)[1] > 0])
+    # a row rated low names the low claims that make it so, as a scenario's does (a
+    # disputed one too: the drive motor's Dy/Tb-doped magnet; trial 8, MED-3)
+    weak = [{"product": p, **caveats[p].as_dict()} for p in ranked
+            if pair(p)[1] > 0 and p in caveats and caveats[p].low]
+    if weak and not plain:
+        intro += "".join(f" {s}" for s in product_low_sentences(weak, graph, sources.cite))
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence", "sources"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
-                   "confidence", "proxies", "disputes", "assumed_share",
+                   "confidence", "proxies", "disputes", "low_confidence", "assumed_share",
                    "untraced_requirements", "sources"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, sources, intro=intro, left_out=left_out)
@@ -663,19 +670,8 @@ def product_low_sentences(rows: list[dict], graph: SupplyGraph, cite=None) -> li
     """The low-rated claims each scenario row's figure rests on, named under the product
     they bear on (``Patriot's figure rests on a low-confidence claim: ...``), products
     resting on the same claims together."""
-    groups: dict[tuple, list[str]] = {}
-    for r in rows:
-        caveats = row_caveats(r)
-        if caveats.low:
-            groups.setdefault(caveats.low, []).append(r["product"])
-    out = []
-    for low, products in groups.items():
-        many = len(products) > 1
-        whose = join_names([possessive(graph.label(p)) for p in products])
-        out.append(low_claim_sentence(graph, Caveats("low", low=low), cite,
-                                      lead=f"{whose} figure{'s' if many else ''} "
-                                           f"rest{'' if many else 's'} on"))
-    return out
+    return low_sentences([(graph.label(r["product"]), row_caveats(r)) for r in rows],
+                         graph, cite)
 
 
 def reason_lines(rows: list[dict], graph: SupplyGraph,
@@ -787,7 +783,19 @@ def row_caveats(row: dict) -> Caveats:
                    tuple((d["subject"], d["relation"], d["object"], d["disputed_by"])
                          for d in row.get("disputes", ())),
                    tuple((w["subject"], w["relation"], w["object"], tuple(w["sources"]),
-                          w["note"]) for w in row.get("low_confidence", ())))
+                          w["note"]) for w in row.get("low_confidence", ())),
+                   row_ratings(row))
+
+
+def row_ratings(row: dict) -> tuple:
+    """:attr:`Caveats.ratings` of a result row's JSON: each proxy's and disputed claim's
+    own confidence (a proxy's relation is not in its JSON: PRODUCES, as proxies are
+    shares)."""
+    return tuple(sorted(
+        {(p["subject"], "PRODUCES", p["object"], p["confidence"])
+         for p in row.get("proxies", ()) if p.get("confidence")}
+        | {(d["subject"], d["relation"], d["object"], d["confidence"])
+           for d in row.get("disputes", ()) if d.get("confidence")}))
 
 
 def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
@@ -831,6 +839,10 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
     intro += future_sentence(graph, [report.product])
     intro += confidence_hint(graph, "spof", any(c.caveats.confidence == "low" for c in spofs))
     intro += disputed_sentence(graph, [c.caveats for c in spofs])
+    # a row rated low names its low claims (trial 8, MED-3)
+    if fmt not in ("csv", "json"):
+        intro += "".join(f" {s[:1].upper()}{s[1:]}" for s in low_sentences(
+            [(f"the {c.label} row", c.caveats) for c in spofs], graph, sources.cite))
     # the product's figures under the keys chokepoints gives its products: both bounds
     # against the baseline's, and what the availability rests on (5.7)
     data = {"product": report.product, "as_of": report.as_of, "scenario": report.scenario,
@@ -845,5 +857,6 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "left_out_below_confidence": left_out}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
-                   + (["proxies", "disputes", "assumed_share"] if fmt == "csv" else []),
+                   + (["proxies", "disputes", "low_confidence", "assumed_share"]
+                      if fmt == "csv" else []),
                    fmt, data, graph, sources, intro, left_out=left_out)

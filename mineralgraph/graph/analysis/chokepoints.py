@@ -222,6 +222,9 @@ class ProductReport:
     #: a(P) from mapped supply alone (stages without a producer count 0): stated beside
     #: the availability, never as it (Analysis.mapped_availability)
     mapped_availability: float = 1.0
+    #: upstream materials whose country shares add up to less than 1 (read as given,
+    #: 5.5): why the baseline is below 100% with nothing removed (Evidence.short_sets)
+    short_sets: list[dict] = field(default_factory=list)
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
@@ -291,6 +294,7 @@ class ProductReport:
                 "availability_range": [round(v, 6) for v in self.availability_range],
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
+                "short_share_sets": self.short_sets,
                 "range_from_unmapped": self.behind,
                 # every node of loss 1 is a single point of failure (sections 3, 4); the
                 # two kinds said apart: who supplies (countries, companies, facilities)
@@ -530,12 +534,19 @@ class Evidence:
     def splits(self, node_id: str, product: str) -> list[EqualSplit]:
         """What the node's assumed share (:meth:`assumed_share`) assumes: the pools it
         splits equally with others (:func:`equal_splits`) of the material its loss comes
-        from (:meth:`loss_material`), else of each material it produces upstream of the
+        from (:meth:`loss_material`) and of each material it also produces further down
+        that material's chain to the product (its loss compounds there: Lynas's ≈24% of
+        the F-35 is Mount Weld's part of the heavy feed and Kuantan's of dysprosium oxide
+        made from it, trial 8 MED-2); else of each material it produces upstream of the
         product."""
         held = self.held(node_id)
         first = self.loss_material(node_id, product)
         found = equal_splits(self.graph, first, held) if first else []
-        if not found:
+        if found:
+            for material in self._relevant(node_id, product):
+                if material != first and first in self.analysis.upstream(material):
+                    found += equal_splits(self.graph, material, held)
+        else:
             for material in self._relevant(node_id, product):
                 if material != first:
                     found += equal_splits(self.graph, material, held)
@@ -555,10 +566,26 @@ class Evidence:
                     if c.subject == split.pool]
         return out
 
-    def country(self, node_id: str) -> str | None:
+    def country(self, node_id: str, product: str | None = None) -> str | None:
+        """The country a row names: a country itself; a facility's location; for a
+        company, given ``product``, the one country where all its output upstream of the
+        product sits (its facilities', or its own where it produces without one, 5.1),
+        and None when that output sits in several: a headquarters' country would
+        suggest where a loss sits that comes from elsewhere (Lynas, in Australia, loses
+        the F-35 ≈61% under the defence denial from its Kuantan plant in Malaysia; trial
+        8, LOW-9). One rule, read by every view (text, CSV, JSON, the brief). A
+        company that produces nothing upstream keeps its own location; a material's is
+        its top producer's country."""
         kind = model.kind_of(node_id)
         if kind == "Country":
             return node_id
+        if kind == "Company" and product is not None:
+            places = {next(iter(self.graph.neighbours(p, "LOCATED_IN")), None)
+                      for p in self.held(node_id) if self._relevant(p, product)}
+            if len(places) > 1 or None in places:
+                return None
+            if places:
+                return places.pop()
         if kind in ("Facility", "Company"):
             return next(iter(self.graph.neighbours(node_id, "LOCATED_IN")), None)
         if kind == "Material":
@@ -817,11 +844,13 @@ class Evidence:
         proxies: set = set()
         disputes: set = set()
         low: set = set()
+        ratings: set = set()
         for node in numbers[marked[numbers]].tolist():
-            node_proxies, node_disputes, node_low = parts[node]
+            node_proxies, node_disputes, node_low, node_ratings = parts[node]
             proxies.update(node_proxies)
             disputes.update(node_disputes)
             low.update(node_low)
+            ratings.update(node_ratings)
         if exact:  # a node with a claim on a product: read as the claims say
             ups = self.analysis.upstream(product)
             for node in numbers.tolist():
@@ -835,9 +864,35 @@ class Evidence:
                             proxies.update(found.proxies)
                             disputes.update(found.disputes)
                             low.update(found.low)
+                            ratings.update(found.ratings)
         return Caveats(LEVELS[weakest_level] if weakest_level < len(LEVELS) else None,
                        tuple(sorted(proxies)), False, tuple(sorted(disputes)),
-                       tuple(sorted(low))) | Caveats.of(self.sourcing_claims(product))
+                       tuple(sorted(low)), tuple(sorted(ratings))
+                       ) | Caveats.of(self.sourcing_claims(product))
+
+    def short_sets(self, product: str) -> list[dict]:
+        """The materials upstream of a product whose country shares, as the analysis reads
+        them, add up to less than 1: ``material``, ``total`` and the sets' ``years``.
+
+        Design note 5.5 reads a set above 1 as shares of its sum; one short of 1 is read as
+        given (addendum, 5.5 extended), its gap output no source names: what keeps a
+        product's availability below 100% with nothing removed (the Tomahawk at
+        2022-06-01: cobalt mine output's 2022 shares add up to 99.99%; trial 8, LOW-8).
+        Under ``--worst-case`` a gap within the shares' rounding is read as the whole
+        output, so none is listed for it."""
+        out = []
+        lookups = self.analysis.lookups()
+        for material in sorted(self.analysis.upstream(product)):
+            if model.kind_of(material) != "Material":
+                continue
+            weights = lookups.weights(material)
+            shares = [c for c, _ in weights if c.qualifier("share") is not None]
+            total = sum(w for _, w in weights)
+            if shares and total < 1.0 - 1e-9:
+                years = sorted({int(c.qualifier("year")) for c in shares
+                                if c.qualifier("year") is not None})
+                out.append({"material": material, "total": round(total, 6), "years": years})
+        return out
 
     def sourcing_claims(self, product: str) -> list[Claim]:
         """The explicit sourcing claims on a product's supply chain: SUPPLIES claims
@@ -881,7 +936,7 @@ class Evidence:
         rank = {name: i for i, name in enumerate(LEVELS)}
         level = np.full(len(flow.ids), none, np.int8)
         marked = np.zeros(len(flow.ids), np.bool_)
-        parts: dict[int, tuple[list, list]] = {}
+        parts: dict[int, tuple[list, list, list, list]] = {}
         exact: dict[int, list[Claim]] = {}
         kind_of = model.kind_of
         for number, node in enumerate(flow.ids):
@@ -907,10 +962,11 @@ class Evidence:
                         or claim.confidence == "low"):
                     marked[number] = True
                     held = Caveats.of([claim])
-                    node_parts = parts.setdefault(number, ([], [], []))
+                    node_parts = parts.setdefault(number, ([], [], [], []))
                     node_parts[0].extend(held.proxies)
                     node_parts[1].extend(held.disputes)
                     node_parts[2].extend(held.low)
+                    node_parts[3].extend(held.ratings)
             level[number] = low
         self._caveat_parts = (level, marked, parts, exact)
         return self._caveat_parts
@@ -1009,7 +1065,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> list[str]:
         if not ranking:
-            ranking.extend(_rank(tables, live, unnamed))
+            ranking.extend(_rank(tables, live, unnamed, high_first=analysis.worst_case))
         return ranking
 
     def rank_of(node_id: str) -> int | None:
@@ -1080,7 +1136,9 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         issuers=analysis.issuers_for(product),
         not_made=graph.not_made_yet(product),
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
-        wide=analysis.worst_case)
+        wide=analysis.worst_case,
+        short_sets=(proof.short_sets(product)
+                    if analysis.baseline_range(product)[1] < 1.0 - 1e-9 else []))
 
 
 def supplier_ranks(ranked: list[str]) -> dict[str, int]:
@@ -1094,12 +1152,20 @@ def supplier_ranks(ranked: list[str]) -> dict[str, int]:
     return {n: rank for rank, n in enumerate(suppliers, 1)}
 
 
-def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> list[str]:
+def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
+          high_first: bool = False) -> list[str]:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
     with supply (``live``), and by id; a node in ``unnamed`` (a
     single point of failure :meth:`Analysis.sole_sources` would not name: none while it
     follows section 5.6) ranks by its loss.
+
+    ``high_first`` (``--worst-case``): by the larger loss first, then the upper bound's.
+    Section 3 orders by loss, the upper bound's (5.6), which is the low end of a range;
+    the note says nothing of the bounded pools only ``--worst-case`` builds (addendum 5.4
+    amended), whose low end is 0: ranked by it, JL Mag's ≈0-92% of the F-35 fell to #24
+    below rows whose whole range is lower (trial 8, LOW-8). The option exists to show
+    those rows, so it ranks by the high end.
     Sorted as arrays (a product can have 100,000 rows)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
@@ -1130,7 +1196,8 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset()) -> lis
     best = (np.maximum.reduce([loss[b] for b in live]) if live else np.zeros(len(nodes)))
     # a node is in ``nodes`` for a bound without supply only through its table, whose
     # losses that bound's row ignores; ids sort as their numbers do
-    order = np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain))
+    order = (np.lexsort((nodes, -loss["upper"], -best, ~possible, ~certain)) if high_first
+             else np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain)))
     return [ids[i] for i in nodes[order].tolist()]
 
 
@@ -1161,7 +1228,8 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
         sources = sorted(set(sources) | {s for c in pooled for s in c.sources})
     row = Chokepoint(node_id, model.kind_of(node_id) or "", proof.graph.label(node_id),
                      1.0 if spof else loss, spof, proof.stage(node_id, product),
-                     proof.country(node_id), proof.hhi(node_id, product) if evidence else None,
+                     proof.country(node_id, product),
+                     proof.hhi(node_id, product) if evidence else None,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
     row.splits = splits

@@ -76,9 +76,13 @@ class Caveats:
     disputes : tuple of (subject, relation, object, who disagrees and how)
         The claims among them that another source disputes.
     low : tuple of (subject, relation, object, sources, note)
-        The claims among them rated low that are neither a proxy nor disputed (those are
-        named as such): each with its sources (a tuple of ids) and its note ("" when
-        none), so an answer resting on one can name it as it names a proxy.
+        Every claim among them rated low, whatever else it is (a proxy or a disputed
+        claim too: it makes the answer low all the same, trial 8 MED-3): each with its
+        sources (a tuple of ids) and its note ("" when none), so an answer resting on
+        one names it.
+    ratings : tuple of (subject, relation, object, confidence)
+        The rating of each proxy and disputed claim among them, so that every caveat
+        names its own confidence (JSON ``proxies`` and ``disputes`` carry it).
     """
 
     confidence: str | None = None
@@ -86,6 +90,7 @@ class Caveats:
     assumed_share: bool = False
     disputes: tuple[tuple[str, str, str, str], ...] = ()
     low: tuple[tuple[str, str, str, tuple[str, ...], str], ...] = ()
+    ratings: tuple[tuple[str, str, str, str], ...] = ()
 
     @classmethod
     def of(cls, claims: Iterable[Claim], assumed_share: bool = False) -> Caveats:
@@ -96,7 +101,7 @@ class Caveats:
         disputes = sorted({(c.subject, c.predicate, str(c.object), str(c.qualifier("disputed")))
                            for c in claims if c.qualifier("disputed")})
         return cls(weakest(c.confidence for c in claims), tuple(proxies), assumed_share,
-                   tuple(disputes), low_claims(claims))
+                   tuple(disputes), low_claims(claims), claim_ratings(claims))
 
     def __or__(self, other: Caveats) -> Caveats:
         """The caveats of an answer resting on both."""
@@ -104,7 +109,8 @@ class Caveats:
                        tuple(sorted(set(self.proxies) | set(other.proxies))),
                        self.assumed_share or other.assumed_share,
                        tuple(sorted(set(self.disputes) | set(other.disputes))),
-                       tuple(sorted(set(self.low) | set(other.low))))
+                       tuple(sorted(set(self.low) | set(other.low))),
+                       tuple(sorted(set(self.ratings) | set(other.ratings))))
 
     @property
     def weak(self) -> bool:
@@ -141,34 +147,75 @@ class Caveats:
         """
         return replace(self, confidence=UNKNOWN)
 
+    def rating(self, subject: str, obj: str, relation: str | None = None) -> str | None:
+        """The confidence of a proxy (``relation`` None: any relation from ``subject`` to
+        ``obj``) or of a disputed claim, the weakest where several claims make it."""
+        return weakest(level for s, r, o, level in self.ratings
+                       if s == subject and o == obj and relation in (None, r))
+
+    def also(self, subject: str, relation: str, obj: str) -> list[str]:
+        """What else a low-rated claim is, of ``proxy`` and ``disputed``."""
+        return ((["proxy"] if any(p[:2] == (subject, obj) for p in self.proxies) else [])
+                + (["disputed"] if any(d[:3] == (subject, relation, obj)
+                                       for d in self.disputes) else []))
+
     def as_dict(self) -> dict:
-        """JSON: ``confidence``, ``proxies`` (subject, object, measured_for), ``assumed_share``,
-        ``disputes`` (subject, relation, object, disputed_by: who disagrees and how),
-        ``low_confidence`` (subject, relation, object, sources, note: the low-rated claims
-        that are neither a proxy nor disputed)."""
+        """JSON: ``confidence``, ``proxies`` (subject, object, measured_for, confidence),
+        ``assumed_share``, ``disputes`` (subject, relation, object, disputed_by: who
+        disagrees and how, confidence), ``low_confidence`` (subject, relation, object,
+        sources, note, also: every low-rated claim, and whether it is a ``proxy`` or
+        ``disputed`` too).
+
+        >>> from mineralgraph.claim import Claim
+        >>> both = Claim("country:CN", "PRODUCES", "material:y", (("proxy", "all"),
+        ...              ("disputed", "X: 99%"), ("share", 0.9)), ("source:s",),
+        ...              confidence="low")
+        >>> found = Caveats.of([both]).as_dict()
+        >>> found["proxies"][0]["confidence"], found["disputes"][0]["confidence"]
+        ('low', 'low')
+        >>> [(w["subject"], w["also"]) for w in found["low_confidence"]]
+        [('country:CN', ['proxy', 'disputed'])]
+        """
         return {"confidence": self.confidence, "assumed_share": self.assumed_share,
-                "proxies": [{"subject": s, "object": o, "measured_for": m}
+                "proxies": [{"subject": s, "object": o, "measured_for": m,
+                             "confidence": self.rating(s, o)}
                             for s, o, m in self.proxies],
-                "disputes": [{"subject": s, "relation": r, "object": o, "disputed_by": d}
+                "disputes": [{"subject": s, "relation": r, "object": o, "disputed_by": d,
+                              "confidence": self.rating(s, o, r)}
                              for s, r, o, d in self.disputes],
                 "low_confidence": [{"subject": s, "relation": r, "object": o,
-                                    "sources": list(found), "note": note}
+                                    "sources": list(found), "note": note,
+                                    "also": self.also(s, r, o)}
                                    for s, r, o, found, note in self.low]}
 
 
 def low_claims(claims: Iterable[Claim]) -> tuple:
-    """The low-rated relation claims among ``claims`` that are neither a proxy nor
-    disputed (:attr:`Caveats.low`): (subject, relation, object, sources, note), sorted.
+    """Every low-rated relation claim among ``claims`` (:attr:`Caveats.low`), a proxy or
+    disputed one too: (subject, relation, object, sources, note), sorted. A figure is
+    low because of each of them, so each is named (trial 8, MED-3: China's 91% of
+    dysprosium oxide, a proxy rated low, made the F-35's China row low unnamed).
 
     >>> weak = Claim("product:p", "REQUIRES", "material:r", (("note", "a prototype"),),
     ...              ("source:s",), confidence="low")
-    >>> low_claims([weak, Claim("product:p", "REQUIRES", "material:q", confidence="high")])
-    (('product:p', 'REQUIRES', 'material:r', ('source:s',), 'a prototype'),)
+    >>> proxy = Claim("country:CN", "PRODUCES", "material:y", (("proxy", "all"),),
+    ...               ("source:t",), confidence="low")
+    >>> for found in low_claims([weak, proxy, Claim("product:p", "REQUIRES", "material:q",
+    ...                                             confidence="high")]):
+    ...     print(found)
+    ('country:CN', 'PRODUCES', 'material:y', ('source:t',), '')
+    ('product:p', 'REQUIRES', 'material:r', ('source:s',), 'a prototype')
     """
     return tuple(sorted({(c.subject, c.predicate, str(c.object), tuple(sorted(c.sources)),
                           str(c.qualifier("note") or ""))
-                         for c in claims if c.confidence == "low" and c.is_relation
-                         and not c.qualifier("proxy") and not c.qualifier("disputed")}))
+                         for c in claims if c.confidence == "low" and c.is_relation}))
+
+
+def claim_ratings(claims: Iterable[Claim]) -> tuple:
+    """(subject, relation, object, confidence) of each rated proxy or disputed claim among
+    ``claims`` (:attr:`Caveats.ratings`), sorted."""
+    return tuple(sorted({(c.subject, c.predicate, str(c.object), c.confidence)
+                         for c in claims if c.confidence
+                         and (c.qualifier("proxy") or c.qualifier("disputed"))}))
 
 
 def rule_set(fact_loss: float | None, loss_high: float, fact_drivers: bool = False) -> bool:

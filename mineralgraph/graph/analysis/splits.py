@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mineralgraph.graph.analysis.confidence import weakest
 from mineralgraph.graph.analysis.structure import equal_split_groups, stated_share
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
@@ -41,6 +42,11 @@ class EqualSplit:
     bounded : bool
         Under ``--worst-case`` the split is not read: each member may hold none to all of
         the pool (addendum, 5.4 amended).
+    confidence : str or None
+        The rating of the pool's share (its country's producing claim): an equal part is
+        no stronger than the share it divides (5.7).
+    proxy : str or None
+        What the pool's share was measured for when it is a proxy, else None.
     """
 
     material: str
@@ -48,6 +54,8 @@ class EqualSplit:
     whole: float
     members: tuple[str, ...]
     bounded: bool = False
+    confidence: str | None = None
+    proxy: str | None = None
 
     @property
     def part(self) -> float:
@@ -58,13 +66,15 @@ class EqualSplit:
         """JSON: ``material``, ``pool`` (the country whose share is split; null for what
         the sourced shares leave), ``pool_share`` (the share split), ``parts`` (how many
         equal parts), ``members`` (the pool's id for its unmapped output), ``part`` (each
-        member's share: null under ``--worst-case``, where none is read) and ``basis``
-        ("equal split" or "bounded: none to all")."""
+        member's share: null under ``--worst-case``, where none is read), ``basis``
+        ("equal split" or "bounded: none to all"), and the pool share's ``confidence`` and
+        ``proxy`` (what it was measured for; null when it is no proxy)."""
         return {"material": self.material, "pool": self.pool,
                 "pool_share": round(self.whole, 6), "parts": len(self.members),
                 "members": list(self.members),
                 "part": None if self.bounded else round(self.part, 6),
-                "basis": "bounded: none to all" if self.bounded else "equal split"}
+                "basis": "bounded: none to all" if self.bounded else "equal split",
+                "confidence": self.confidence, "proxy": self.proxy}
 
 
 def equal_splits(graph: SupplyGraph, material: str, holders: Iterable[str]) -> list[EqualSplit]:
@@ -97,9 +107,14 @@ def material_splits(graph: SupplyGraph, material: str) -> list[EqualSplit]:
     out = []
     for whole, group in equal_split_groups(graph, material, producers):
         members = tuple(sorted({c.subject for c in group}))
-        pool = next((c.subject for c in group if model.kind_of(c.subject) == "Country"
-                     and stated_share(graph, c) is not None), None)
-        out.append(EqualSplit(material, pool, whole, members, bool(graph.worst_case)))
+        shares = [c for c in group if model.kind_of(c.subject) == "Country"
+                  and stated_share(graph, c) is not None]
+        pool = shares[0].subject if shares else None
+        rated = [c.confidence for c in shares if c.subject == pool and c.confidence]
+        proxy = next((str(c.qualifier("proxy")) for c in shares
+                      if c.subject == pool and c.qualifier("proxy")), None)
+        out.append(EqualSplit(material, pool, whole, members, bool(graph.worst_case),
+                              weakest(rated), proxy))
     return out
 
 
