@@ -37,3 +37,77 @@ def test_the_stage_bars_print_every_source_whole_url_included(run_cli, tmp_path)
     assert "https://www.federalregister.gov/documents/2023/02/14/2023-03078/" in whole
     # the wrapped lines joined (spaces dropped: a line ends where a space was) give it back
     assert f"[3]{whole}".replace(" ", "") in listed.replace(" ", "")
+
+
+def _denial_brief():
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.exposure import brief_exposure
+    from mineralgraph.loaders.scenarios import load_scenario
+    from mineralgraph.render.brief import build_brief
+
+    scenario = load_scenario("cn-2025-04-defence-denial")
+    graph = load_bundled().as_of(scenario.as_of)
+    return build_brief(graph, brief_exposure(graph, "product:f-35", scenario))
+
+
+def test_the_pdf_briefs_first_page_holds_the_summary_the_scenario_and_the_table():
+    """LOW-9: `brief product:f-35 --scenario cn-2025-04-defence-denial --out f.pdf` gave the
+    first (upright) page to the picture alone; the summary, the scenario's line and the
+    top-10 table were on page 2, so an analyst pasting page 1 got no words. The first page
+    now holds all of them beside the picture (drawn smaller, and the page says so)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from mineralgraph.render.brief_pdf import to_pdf
+
+    brief = _denial_brief()
+    for paper in ("a4", "letter"):
+        pages = PdfReader(BytesIO(to_pdf(brief, paper))).pages
+        first = " ".join(pages[0].extract_text().split())
+        assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)  # landscape
+        assert " ".join(" ".join(brief.summary).split())[:300] in first
+        assert f"Scenario: {brief.scenario_title}" in first
+        assert "Lockheed Martin F-35 Lightning II: loss 99-100%" in first
+        assert len(brief.table) == 10
+        for row in brief.table:
+            assert f"{row['rank']} {row['node'].split()[0]}" in first, row["node"]
+        assert "Platform" in first and "Dysprosium" in first  # the picture too
+        assert "[1] " not in first  # the sources follow, from page 2
+        assert "Continued on page 2." in first
+
+
+def test_the_brief_prints_each_sources_provenance_as_the_text_report_does(run_cli):
+    """LOW-9: the PDF's sources printed reposts as "[8] repost: How Much Rare Earths Does
+    an F-35 Really Contain? ... pulse.bot", with no original and no word of where it was
+    searched, and CRS R41744 without "Read in a copy" (the text report had both). The
+    brief now cites through the text report's one citation function
+    (reports.common.source_citation): its sources are the report's, number for number, and
+    the PDF's small print keeps what follows the address."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from mineralgraph.render.brief_pdf import to_pdf
+
+    brief = _denial_brief()
+    result = run_cli("chokepoints", "--product", "product:f-35", "--scenario",
+                     "cn-2025-04-defence-denial")
+    assert result.exit_code == 0, result.stderr
+    listing = result.stdout.split("\nSOURCES\n", 1)[1].split("\n\n#: ", 1)[0]
+    entries = {int(n): " ".join(text.split()) for n, text in
+               re.findall(r"^\[(\d+)\] (.*?)(?=^\[\d+\] |\Z)", listing, re.M | re.S)}
+    assert len(entries) == len(brief.sources) == 46
+    for number, cited in enumerate(brief.sources, 1):
+        assert entries[number] == " ".join(cited.split()), number
+    pdf = " ".join(" ".join(p.extract_text() for p in
+                            PdfReader(BytesIO(to_pdf(brief, "a4"))).pages).split())
+    assert ("[8] repost: How Much Rare Earths Does an F-35 Really Contain? (Adamas "
+            "Intelligence, via pulse.bot) (2026-04-22), pulse.bot. Original not recorded; "
+            "note: pulse.bot summary of an Adamas Intelligence analysis; the Adamas original "
+            "was not found in the search; original searched: adamasintel.com") in pdf
+    assert ("(R41744, V. B. Grasso) (2013-12-23), crsreports.congress.gov. Read in a copy: "
+            "https://www.hitpages.com/doc/4512783609626624/20/") in pdf
+    for number in (18, 46):  # the other reposts: their note says the original was searched
+        assert brief.short[number - 1].split(". ", 1)[1].startswith("Original not recorded;")
+        assert "searched" in brief.short[number - 1]

@@ -65,7 +65,7 @@ from mineralgraph.render.chain import (
     stage_column,
     weak_tag,
 )
-from mineralgraph.reports.common import join_names, percent
+from mineralgraph.reports.common import join_names, percent, source_citation
 
 #: A top owner's material is shown when the owner holds at least this share of it.
 OWNER_SHARE = 0.25
@@ -287,7 +287,7 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
-    chain.citations = {s: graph.citation(s) for s in listed}
+    chain.citations = {s: source_citation(graph, s) for s in listed}
     # every ≈ the picture draws: its marked rows' and its bars' (a country's part made of
     # equal splits, or a company's inside it)
     drawn = [m for m, node in sorted(nodes.items()) if node.kind == "Material" and any(

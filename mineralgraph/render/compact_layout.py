@@ -164,8 +164,11 @@ def box_label(label: str) -> str:
     return label
 
 
-def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
-    """The box's rows, top to bottom: (kind, text or parts, colour, bold)."""
+def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple]:
+    """The box's rows, top to bottom: (kind, text or parts, colour, bold).
+
+    ``tabled``: the chokepoints ranked up to this are in a table beside the picture (a
+    brief's), which gives what each figure rests on; their boxes leave it to the table."""
     f = s.font
     rows = [("text", line, "#ffffff" if node.kind == "Product" else "#1a1a1a", True)
             for line in full_wrap(box_label(node.label), s.inner, f, True)]
@@ -216,6 +219,8 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             shared = i > 0 and details[i - 1] == details[i]
             rows += [("text", line, colour, False) for line in full_wrap(
                 ("each: " if shared else "") + cause, s.inner, f)]
+        if note and choke.rank is not None and choke.rank <= tabled:
+            continue  # the table beside the picture says it, in its confidence column
         if note:
             shared = not cause and i > 0 and details[i - 1] == details[i]
             rows += [("text", line, MUTED, False) for line in full_wrap(
@@ -237,18 +242,21 @@ def _height(rows: list[tuple], s: _Sizes) -> float:
     return 2 * PAD + sum(s.line * (1.3 if kind == "bar" else 1.0) for kind, *_ in rows)
 
 
-def compact_layout(chain: Chain, standalone: bool = True) -> Scene:
+def compact_layout(chain: Chain, standalone: bool = True, tabled: int = 0) -> Scene:
     """The scene of a compact chain (see the module docstring).
 
     ``standalone`` pictures carry their title, caption and the list of top chokepoints;
-    a brief, which says those around the picture, leaves them out.
+    a brief, which says those around the picture, leaves them out. ``tabled``: the
+    chokepoints ranked up to this are in the brief's table, which says what each figure
+    rests on; their boxes leave that to it (a shorter picture leaves the brief's first
+    page room for its summary and table, trial 8 LOW-9).
     """
     columns = chain.columns()
     s = _Sizes(len(columns))
     layer_of = {c: i for i, c in enumerate(columns)}
     items, contents = {}, {}
     for node in chain.nodes.values():
-        rows = _content(node, chain, s)
+        rows = _content(node, chain, s, tabled)
         contents[node.key] = rows
         h = _height(rows, s)
         items[node.key] = _Item(node.key, layer_of[node.column], h, h / 2,
