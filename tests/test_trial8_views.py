@@ -111,3 +111,21 @@ def test_the_brief_prints_each_sources_provenance_as_the_text_report_does(run_cl
     for number in (18, 46):  # the other reposts: their note says the original was searched
         assert brief.short[number - 1].split(". ", 1)[1].startswith("Original not recorded;")
         assert "searched" in brief.short[number - 1]
+
+
+def test_show_writes_shares_and_amounts_as_the_other_reports_do(run_cli):
+    """LOW-6: `show material:dy-oxide` printed "share 91.2772% (as given)" and "share
+    8.7228% (as given)" where every other report says 91% and 8.7%; `show
+    facility:white-mesa` printed "amount 1, unit kg". Shares now go through the reports'
+    common `percent` (the as-given note kept), an amount is written with its unit."""
+    dy = " ".join(run_cli("show", "material:dy-oxide").stdout.split())
+    assert "<- PRODUCES country:CN (China) share 91% (as given), year 2024" in dy
+    assert ("<- PRODUCES country:XX (Rest of world (countries not named)) share 8.7% (as "
+            "given)") in dy
+    assert "91.2772%" not in dy and "8.7228%" not in dy
+    assert "<- PRODUCES facility:white-mesa (White Mesa Mill (Utah)) 1 kg, year 2025" in dy
+    mill = " ".join(run_cli("show", "facility:white-mesa").stdout.split())
+    assert "-> PRODUCES material:dy-oxide (Dysprosium oxide (separated)) 1 kg, year 2025" in mill
+    assert "-> PRODUCES material:ndpr-oxide (NdPr oxide (separated)) capacity 850 t/yr NdPr" \
+        in mill
+    assert "unit kg" not in mill and "amount 1," not in mill
