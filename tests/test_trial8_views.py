@@ -129,3 +129,13 @@ def test_show_writes_shares_and_amounts_as_the_other_reports_do(run_cli):
     assert "-> PRODUCES material:ndpr-oxide (NdPr oxide (separated)) capacity 850 t/yr NdPr" \
         in mill
     assert "unit kg" not in mill and "amount 1," not in mill
+
+
+def test_show_cites_a_source_read_in_a_copy_as_the_reports_do(run_cli):
+    """`show product:jdam` cited CRS R41744 at its original address only, where the
+    chokepoint report adds "Read in a copy: URL" (the data README's convention): `show`
+    now cites through the reports' one citation function too."""
+    text = " ".join(run_cli("show", "product:jdam").stdout.split())
+    assert ("(R41744, V. B. Grasso). Congressional Research Service. 2013-12-23. "
+            "https://crsreports.congress.gov/product/pdf/R/R41744. Read in a copy: "
+            "https://www.hitpages.com/doc/4512783609626624/20/") in text
