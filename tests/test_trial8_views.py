@@ -139,3 +139,33 @@ def test_show_cites_a_source_read_in_a_copy_as_the_reports_do(run_cli):
     assert ("(R41744, V. B. Grasso). Congressional Research Service. 2013-12-23. "
             "https://crsreports.congress.gov/product/pdf/R/R41744. Read in a copy: "
             "https://www.hitpages.com/doc/4512783609626624/20/") in text
+
+
+def test_the_snapshots_assumed_shares_footnote_lists_only_what_the_picture_prints(run_cli,
+                                                                                 tmp_path):
+    """LOW-8: under `snapshot product:f-35` the "≈ assumed shares" footnote listed every
+    ≈ pool behind the figures (White Mesa, Noveon, Narva, Silmet, Mountain Pass...), some
+    25 lines of small text, most for boxes the compact picture does not draw. It now lists
+    the pools of the ≈ figures the picture prints (JL Mag's ≈46% inside China's 92% of
+    sintered magnets) and counts the others, saying where they are."""
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.render.compact import compact_chain
+
+    graph = load_bundled()
+    chain = compact_chain(graph, chokepoints(graph, ["product:f-35"])[0])
+    assert len(chain.assumptions) == 1
+    assert chain.assumptions[0].startswith("China's 92% of Sintered NdFeB permanent magnet "
+                                           "split equally between JL Mag Rare-Earth and "
+                                           "China's unmapped output, ≈46% each")
+    assert chain.assumptions_left == 6
+    out = tmp_path / "f35.svg"
+    assert run_cli("snapshot", "product:f-35", "--out", str(out)).exit_code == 0
+    lines = _svg_lines(out.read_text())
+    start = next(i for i, line in enumerate(lines) if line.startswith("≈ assumed shares:"))
+    footnote = " ".join(lines[start:])
+    assert len(lines) - start <= 6  # was some 33 lines
+    for name in ("Noveon", "Silmet", "White Mesa", "Mountain Pass", "Mount Weld"):
+        assert name not in footnote, name
+    assert ("6 more, of producers not drawn, in the report: mineralgraph chokepoints "
+            "--product product:f-35 --format json (assumed_split).") in footnote

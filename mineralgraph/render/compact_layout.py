@@ -193,8 +193,7 @@ def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple
         rows.append(("bar", node.bars, None, False))
         for i, bar in enumerate(node.bars):
             # the leading country, and any blocked or holding a chokepoint, get a line
-            if bar.owner in ("", "country:XX") or not (i == 0 or bar.blocked
-                                                       or _owns(bar, node)):
+            if not _has_line(node, i, bar):
                 continue
             only = None if i == 0 else {c.label for c in node.chokes}
             lines = full_wrap(_country_line(bar, not _shows_share(bar, s), only), s.inner - f, f)
@@ -226,6 +225,33 @@ def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple
             rows += [("text", line, MUTED, False) for line in full_wrap(
                 f"({'each: ' if shared else ''}{note})", s.inner, f)]
     return rows
+
+
+def _has_line(node: Node, i: int, bar) -> bool:
+    """Whether a box gives the ``i``-th part of its bar a line: the leading country, and
+    any blocked or holding a chokepoint (never the rest of the world, nor the unmapped)."""
+    return bar.owner not in ("", "country:XX") and (i == 0 or bar.blocked or _owns(bar, node))
+
+
+def printed_shares(chain: Chain) -> set[tuple[str, str]]:
+    """(material id, bar owner) of every part of a share bar whose figure the compact
+    picture prints: on the part's line, or inside the bar where the part is wide enough.
+    A ≈ the picture does not print needs no word under it (trial 8, LOW-8).
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis import chokepoints
+    >>> from mineralgraph.render.compact import compact_chain
+    >>> g = load_bundled()
+    >>> shown = printed_shares(compact_chain(g, chokepoints(g, ["product:f-35"])[0]))
+    >>> ("material:ndfeb-magnet", "country:CN") in shown
+    True
+    >>> ("material:ndfeb-magnet", "country:XX") in shown  # 8% of grey: no figure
+    False
+    """
+    s = _Sizes(len(chain.columns()))
+    return {(node.id, bar.owner) for node in chain.nodes.values()
+            for i, bar in enumerate(node.bars)
+            if _has_line(node, i, bar) or _shows_share(bar, s)}
 
 
 def _owns(bar, node: Node) -> bool:
@@ -473,14 +499,19 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
             y += s.line
         y -= s.line
     assumptions = getattr(chain, "assumptions", [])
-    if assumptions and standalone:  # what each ≈ figure assumes (5.4; a brief says it)
-        x, y = MARGIN, y + s.line * 1.4
-        for line in full_wrap("≈ assumed shares: " + " · ".join(assumptions) + ".",
-                              width - 2 * MARGIN, f):
+    left = getattr(chain, "assumptions_left", 0)
+    if (assumptions or left) and standalone:  # what each ≈ figure assumes (5.4; a brief
+        x, y = MARGIN, y + s.line * 1.4     # says it)
+        text = ("≈ assumed shares: " + " · ".join(assumptions) + "." if assumptions
+                else "≈ assumed shares: none printed in the picture.")
+        if left:  # the pools behind producers the picture does not draw, counted
+            text += (f" {left} more, of producers not drawn, in the report: mineralgraph "
+                     f"chokepoints --product {chain.focus} --format json (assumed_split).")
+        for line in full_wrap(text, width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line
     return out, y - y0 + f * 0.5
 
 
-__all__ = ["compact_layout", "hatch", "min_font"]
+__all__ = ["compact_layout", "hatch", "min_font", "printed_shares"]
