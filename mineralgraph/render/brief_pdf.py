@@ -18,6 +18,7 @@ import io
 
 from mineralgraph.render.chain import compress
 from mineralgraph.render.compact_layout import PAGE_WIDTH_PT, full_wrap
+from mineralgraph.render.scene import wrap_whole
 
 #: Paper sizes in points (landscape).
 PAPERS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
@@ -53,14 +54,15 @@ class _Page:
         self.items.append(("rule", x1, y, x2, colour, width))
 
     @staticmethod
-    def height_of(text, size, width, bold=False, lead=1.3) -> float:
+    def height_of(text, size, width, bold=False, lead=1.3, whole=False) -> float:
         """The height :meth:`paragraph` takes for ``text``."""
-        return len(full_wrap(text, width, size, bold)) * size * lead
+        return len((wrap_whole if whole else full_wrap)(text, width, size, bold)) * size * lead
 
     def paragraph(self, x, y, text, size, width, colour=INK, bold=False, lead=1.3,
-                  url=None) -> float:
-        """Wrap ``text`` into ``width``; return the y below it."""
-        for line in full_wrap(text, width, size, bold):
+                  url=None, whole=False) -> float:
+        """Wrap ``text`` into ``width``; return the y below it. ``whole``: a source, never
+        a character added (a long URL breaks after a "/", no hyphen put in it)."""
+        for line in (wrap_whole if whole else full_wrap)(text, width, size, bold):
             y += size * lead
             self.text(x, y - size * 0.28 * lead, line, size, colour, bold, url)
         return y
@@ -261,9 +263,10 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
             return MARGIN, top, text_w
         return column[0], ry, column[1]
 
-    def paragraph(ry, text, size, colour=INK, bold=False, lead=1.3, url=None) -> float:
-        rx, ry, rw = flow(ry, page.height_of(text, size, column[1], bold, lead))
-        return page.paragraph(rx, ry, text, size, rw, colour, bold, lead, url)
+    def paragraph(ry, text, size, colour=INK, bold=False, lead=1.3, url=None,
+                  whole=False) -> float:
+        rx, ry, rw = flow(ry, page.height_of(text, size, column[1], bold, lead, whole))
+        return page.paragraph(rx, ry, text, size, rw, colour, bold, lead, url, whole)
 
     ry = y
     if mode == "aside":
@@ -293,7 +296,8 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     links = brief.links or [None] * len(brief.sources)
     texts = brief.short or [_short(t, u) for t, u in zip(brief.sources, links, strict=True)]
     for i, (text, url) in enumerate(zip(texts, links, strict=True), 1):
-        ry = paragraph(ry, f"[{i}] {text}", print_size, MUTED, lead=1.2, url=url)
+        ry = paragraph(ry, f"[{i}] {text}", print_size, MUTED, lead=1.2, url=url,
+                       whole=True)
     if annex:  # the first page says where the rest is, and a picture drawn under 16 cm
         said = "Continued on page 2."
         if picture is not None and picture[2] < PAGE_WIDTH_PT - 0.5:
