@@ -1,13 +1,15 @@
-"""A brief as one PDF page (A4 or US Letter, landscape), two when one would hide or
-shrink something (upright when the picture is too tall for a landscape page).
+"""A brief as one PDF page (A4 or US Letter, landscape), more when one would hide or
+shrink something.
 
 Across the top: title, caption and the three-sentence summary. Below, on the left, the
 snapshot at least 16 cm wide (its text then stays at 7 pt or more); on the right, the
 scenario's result, the top chokepoints table and the numbered sources in small print,
-each a link. Everything is measured before it is drawn. When the page cannot hold all of
-it with the picture at 16 cm (a long chain: every sourced requirement is drawn), what
-does not fit continues on a second page, said on the first, rather than the picture
-shrinking below 7 pt or rows of the table being left out.
+each a link and each whole, with its provenance. Everything is measured before it is
+drawn. When the page cannot hold all of it with the picture at 16 cm (a long chain: every
+sourced requirement is drawn), the sources and the inputs not drawn continue on the next
+pages, said on the first, which keeps the summary, the scenario's line and the whole
+table beside the picture; a picture too tall to leave them room at 16 cm is drawn
+smaller, and the first page says how small (trial 8, LOW-9).
 
 Text is TrueType (Type 42) DejaVu Sans: selectable, and sharp in print.
 """
@@ -175,11 +177,11 @@ def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
 
     The picture keeps at least 16 cm (its text at 7 pt or more) on one page: first the
     small print shrinks (6.5 to 5 pt). When that is not enough, what is not drawn and
-    the sources go on to the next pages, and the first page always holds the summary, the scenario's line and the whole top-10
-    table beside the picture (trial 8, LOW-9: a tall picture had the first page to
-    itself, and an analyst pasting it got no words): the picture at 16 cm with the
-    summary above it or beside it when that fits, else the picture as large as leaves
-    them room, its size said on the page.
+    the sources go on to the next pages, and the first page always holds the summary,
+    the scenario's line and the whole top-10 table beside the picture (trial 8, LOW-9: a
+    tall picture had the first page to itself, and an analyst pasting it got no words):
+    the picture at 16 cm with the summary above it or beside it when that fits, else the
+    picture as large as leaves them room, its size said on the page.
     """
     width, height = PAPERS[paper]
     seven = PAGE_WIDTH_PT / (width - 2 * MARGIN)  # the share of the width that keeps 7 pt
@@ -213,8 +215,9 @@ def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
                     best = (page, picture)
                 break
             share -= 0.02
-    if best is None:  # nothing leaves it room: the summary and table come first
-        return _compose(brief, None, paper, 6.0, mode="annex")[:2]
+    if best is None:  # nothing leaves the table room: the picture at its smallest, the
+        # rest of the table on the next page (nothing left out)
+        return _compose(brief, scene, paper, 6.0, 0.2, mode="annex", lead=8.0)[:2]
     return best
 
 
