@@ -304,7 +304,10 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     printed = [s for s in splits if s in held or any(
         (s.material, owner) in shown
         for owner in {s.pool} | {owner_of(graph, m) for m in s.members} if owner)]
-    chain.assumptions = assumption_lines(graph, rows, printed)
+    # the brief's note says them all (its Markdown's Mermaid picture prints every bar's
+    # figure); the compact picture's footnote those it prints, the others counted
+    chain.assumptions = assumption_lines(graph, rows, splits)
+    chain.printed_assumptions = assumption_lines(graph, rows, printed)
     chain.assumptions_left = len({s for s in splits if s not in held} - set(printed))
     return chain
 

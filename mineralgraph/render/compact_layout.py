@@ -498,7 +498,7 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line
-    assumptions = getattr(chain, "assumptions", [])
+    assumptions = getattr(chain, "printed_assumptions", getattr(chain, "assumptions", []))
     left = getattr(chain, "assumptions_left", 0)
     if (assumptions or left) and standalone:  # what each ≈ figure assumes (5.4; a brief
         x, y = MARGIN, y + s.line * 1.4     # says it)
