@@ -206,23 +206,24 @@ A4 = ("a4", (841.89, 595.28))
 LETTER = ("letter", (792.0, 612.0))
 
 
-@pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "upright"), [
-    (*A4, None, 2, False, False), (*LETTER, None, 2, False, False),
-    # under --worst-case two pages since trial 8 (LOW-8: rows rank by the high end
-    # there, so the top ten and the sources they cite changed)
-    (*A4, None, 2, True, False), (*LETTER, None, 2, True, False),
+@pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "seven"), [
+    (*A4, None, 3, False, True), (*LETTER, None, 3, False, True),
+    (*A4, None, 3, True, True), (*LETTER, None, 3, True, True),
     # under the denial the picture is taller since data's primary sets (Malaysia and the
-    # United States have NdPr shares of their own): it has the first page, upright
-    (*A4, "cn-2025-04-defence-denial", 3, False, True),
-    (*LETTER, "cn-2025-04-defence-denial", 3, False, True)])
-def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pages, wide,
-                                                       upright):
+    # United States have NdPr shares of their own): it is drawn smaller, so the first page
+    # keeps the summary, the scenario's line and the table (trial 8, LOW-9)
+    (*A4, "cn-2025-04-defence-denial", 3, False, False),
+    (*LETTER, "cn-2025-04-defence-denial", 3, False, False)])
+def test_pdf_brief_is_one_page_or_more_its_first_page_summary_table_and_picture(
+        paper, size, scenario, pages, wide, seven):
     """One page when everything fits with the picture at 16 cm; else further pages for
-    the rest, never a picture below 7 pt nor a row or source left out. The F-35's brief
-    lists the product's one list of sources (its chokepoint report's, then those behind
-    the picture's figures and the table's: some 50, trial 4), so its table and sources
-    go on to a second landscape page, and under --worst-case and the denial to a third
-    (they fitted one page, and two, while the brief listed its table's sources alone)."""
+    the rest, never a row or source left out. The F-35's brief lists the product's one
+    list of sources (its chokepoint report's, then those behind the picture's figures and
+    the table's: some 50, trial 4), each with its provenance as the text report prints
+    it (a repost's original or where it was searched: trial 8, LOW-9), so its sources go
+    on to a second and third landscape page. The first page always holds the summary, the
+    scenario's line and the whole table beside the picture: under the denial the picture
+    (an upright first page to itself before) is drawn under 16 cm, and the page says so."""
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -234,23 +235,27 @@ def test_pdf_brief_is_one_page_or_two_never_below_7_pt(paper, size, scenario, pa
     assert len(reader.pages) == pages
     for page in reader.pages:
         box = page.mediabox
-        expected = size[::-1] if upright else size
-        assert (float(box.width), float(box.height)) == pytest.approx(expected, abs=0.5)
+        assert (float(box.width), float(box.height)) == pytest.approx(size, abs=0.5)
         fonts = {f["/Subtype"] for f in _fonts(page)}
         assert "/Type3" not in fonts
     texts = [page.extract_text() for page in reader.pages]
-    for part in ["supply-chain brief", "Platform"]:
-        assert part in texts[0], part
-    for part in ["Top chokepoints", "Honeywell", "Sources"]:
-        assert part in "\n".join(texts), part
+    first = " ".join(texts[0].split())
+    for part in ["supply-chain brief", "Platform", "Top chokepoints", "Honeywell",
+                 brief.summary[0][:40], brief.table[-1]["node"]]:
+        assert part in first, part
+    if chosen:
+        assert f"Scenario: {brief.scenario_title}" in first
+    assert "Sources" in "\n".join(texts)
     assert ("Continued on page 2." in texts[0]) == (pages >= 2)
     links = [a.get_object()["/A"]["/URI"] for page in reader.pages
              for a in page.get("/Annots", [])]
     assert any(str(u).startswith("https://") for u in links)
-    # the picture keeps 16 cm (453.5 pt): its text stays at 7 pt or more on the page
+    # the picture keeps 16 cm (453.5 pt), its text at 7 pt or more, when that leaves the
+    # first page its words; else it is drawn smaller and the page says how small
     from mineralgraph.render.brief_pdf import picture_points
 
-    assert picture_points(brief, paper) >= 453.5
+    assert (picture_points(brief, paper) >= 453.5) == seven
+    assert ("The picture is drawn smaller" in first) == (not seven)
 
 
 def _fonts(page):

@@ -33,6 +33,19 @@ COMMANDS = {
     "snapshot-mmd": ["snapshot", "product:f-35", "--out", "{tmp}/chain.mmd"],
     "brief-md": ["brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                  "--out", "{tmp}/brief.md"],
+    # every picture command of the README (trial 8: the pictures an analyst cites)
+    "snapshot-png": ["snapshot", "product:f-35", "--out", "{tmp}/f35.png"],
+    "snapshot-pdf": ["snapshot", "product:f-35", "--out", "{tmp}/f35.pdf"],
+    "snapshot-full-svg": ["snapshot", "product:f-35", "--full", "--out", "{tmp}/full.svg"],
+    "snapshot-downstream-png": ["snapshot", "element:Dy", "--downstream", "--scenario",
+                                "cn-rare-earth-embargo", "--out", "{tmp}/dy.png"],
+    "stage-bars-png": ["concentration", "material:re-concentrate", "material:ndpr-oxide",
+                       "material:ndfeb-magnet", "--out", "{tmp}/stages.png"],
+    "stage-bars-pdf": ["concentration", "material:re-concentrate", "material:ndpr-oxide",
+                       "material:ndfeb-magnet", "--out", "{tmp}/stages.pdf"],
+    "brief-pdf": ["brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
+                  "--out", "{tmp}/brief.pdf"],
+    "brief-html": ["brief", "product:f-35", "--out", "{tmp}/brief.html"],
 }
 
 

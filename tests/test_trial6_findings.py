@@ -169,7 +169,7 @@ def test_show_sets_the_article_figure_beside_the_customs_figure_where_both_are(t
             "article) [3] beside: country:CN EXPORTS_TO country:US: 46 t in the month "
             "(2025-05-01 to 2025-06-01) [") in flat
     customs = next(block for block in relations.split("\n  -> ")
-                   if "amount 46, material material:ndfeb-magnet, period 2025-05" in
+                   if "46 t in the month, material material:ndfeb-magnet, period 2025-05" in
                    " ".join(block.split()))
     assert " ".join(customs.split()).endswith(
         "beside: an article's figure of the same flow and month, -93% [3]")
@@ -225,7 +225,8 @@ def test_show_rounds_derived_amounts_as_it_rounds_shares(run_cli):
     """Trial 6, L3: ``show material:cobalt-refined`` printed "amount 1.7536888157727089";
     an amount reads to six significant digits (JSON keeps the stored value)."""
     text = " ".join(run_cli("show", "material:cobalt-refined").stdout.split())
-    assert "PRODUCES country:CA (Canada) amount 1.75369, share 0.7011% (as given), unit kt" in text
+    # its unit beside it and the share rounded as in every report since trial 8 (LOW-6)
+    assert "PRODUCES country:CA (Canada) 1.75369 kt, share 0.7% (as given), year 2024" in text
     assert "amount 1.7536888157727089" not in text
     data = json.loads(run_cli("show", "material:cobalt-refined", "--format", "json").stdout)
     assert 1.7536888157727089 in [r["qualifiers"].get("amount") for r in data["relations"]]

@@ -364,8 +364,7 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
     (2018): ..., quantity 1.2") and cited "[4][2][5]"."""
     text = out("show", "product:bev-drive-motor")
     assert ("  -> REQUIRES material:ndfeb-magnet-ht (High-temperature NdFeB magnet\n"
-            "   (Dy/Tb-doped)) quantity 1.2, unit kg per 100 kW peak power (low confidence)\n"
-            "   [2][4][5]\n"
+            "   (Dy/Tb-doped)) 1.2 kg per 100 kW peak power (low confidence) [2][4][5]\n"
             "       disputed: Nikkei (2018): Toyota's heat-resistant EV magnet has no\n"
             "       dysprosium or terbium\n") in text
     assert "disputed Nikkei" not in text and "[4][2]" not in text

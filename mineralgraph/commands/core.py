@@ -71,9 +71,11 @@ def show(app, node_id, fmt, output, as_of):
       mineralgraph show element:Dy --format json -o dysprosium.json
     """
     from mineralgraph.graph.node_view import node_view
+    from mineralgraph.reports.common import source_citation
     from mineralgraph.reports.node import render_node
 
-    emit(render_node(node_view(app.graph(as_of), node_id), fmt), output)
+    # its sources cited as every report cites them (read in a copy, a repost's original)
+    emit(render_node(node_view(app.graph(as_of), node_id, source_citation), fmt), output)
 
 
 def report_problems(errors) -> None:

@@ -12,8 +12,12 @@ from mineralgraph.claim import Claim
 from mineralgraph.graph.supply_graph import SupplyGraph
 
 
-def node_view(graph: SupplyGraph, node_id: str) -> dict:
+def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     """One node: its attributes and relations, each with the numbers of its sources.
+
+    ``citation`` writes a source's citation (the reports' one function,
+    :func:`mineralgraph.reports.common.source_citation`, from ``show``); by default
+    :meth:`SupplyGraph.citation`.
 
     On a graph at a date, relations to export controls and licence decisions that do not
     apply on that date are left out, as the analysis leaves them out. A relation's
@@ -91,7 +95,8 @@ def node_view(graph: SupplyGraph, node_id: str) -> dict:
              for c in sorted(graph.modal, key=lambda c: (c.predicate, str(c.object), c.id))
              if c.subject == node_id]
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
-                "citation": graph.citation(s)} for s, n in refs.items()]
+                "citation": citation(graph, s) if citation
+                else graph.citation(s)} for s, n in refs.items()]
     view = {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
             "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,

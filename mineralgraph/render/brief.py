@@ -37,6 +37,7 @@ from mineralgraph.reports.common import (
     join_names,
     press_beside,
     reading_lines,
+    source_citation,
     span,
     spof_text,
     thousands,
@@ -103,23 +104,28 @@ class Brief:
 
 
 def citation(graph: SupplyGraph, source: str) -> str:
-    """A source's one-line citation, led by its type (statistics, press...) when known."""
-    text = graph.citation(source)
-    kind = graph.attribute(source, "source_type")
-    return text if not kind or text.startswith(f"{kind}:") else f"{kind}: {text}"
+    """A source's citation as the text report prints it (:func:`source_citation`, the
+    one function every list of sources uses): for a repost its original or where the
+    original was searched, for a source read in a copy "Read in a copy: URL"."""
+    return source_citation(graph, source)
 
 
 def short_citation(graph: SupplyGraph, source: str) -> str:
     """``press: Title (2024-01-02), site.com``: a citation for small print, the full
-    address kept as the link."""
+    address kept as the link, followed by what the full citation says after that address
+    (a repost's original or where it was searched, "Read in a copy: URL"), so print says
+    what the text report says of where a figure comes from (trial 8, LOW-9)."""
     from urllib.parse import urlsplit
 
+    full = citation(graph, source)
     kind = graph.attribute(source, "source_type") or "type not recorded"
     when = graph.attribute(source, "published")
     url = link(graph, source)
-    site = urlsplit(url).netloc.removeprefix("www.") if url else ""
+    if not url or url not in full:
+        return full
+    site = urlsplit(url).netloc.removeprefix("www.")
     text = f"{kind}: {graph.label(source)}" + (f" ({when})" if when else "")
-    return text + (f", {site}" if site else "")
+    return text + (f", {site}" if site else "") + full.split(url, 1)[1]
 
 
 def link(graph: SupplyGraph, source: str) -> str | None:
@@ -402,7 +408,7 @@ def brief_scene(chain: Chain):
     if chain.compact:
         from mineralgraph.render.compact_layout import compact_layout
 
-        return compact_layout(chain, standalone=False)
+        return compact_layout(chain, standalone=False, tabled=TABLE_ROWS)
     from mineralgraph.render.layout import layout
 
     return layout(chain)

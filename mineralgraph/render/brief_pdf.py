@@ -1,13 +1,15 @@
-"""A brief as one PDF page (A4 or US Letter, landscape), two when one would hide or
-shrink something (upright when the picture is too tall for a landscape page).
+"""A brief as one PDF page (A4 or US Letter, landscape), more when one would hide or
+shrink something.
 
 Across the top: title, caption and the three-sentence summary. Below, on the left, the
 snapshot at least 16 cm wide (its text then stays at 7 pt or more); on the right, the
 scenario's result, the top chokepoints table and the numbered sources in small print,
-each a link. Everything is measured before it is drawn. When the page cannot hold all of
-it with the picture at 16 cm (a long chain: every sourced requirement is drawn), what
-does not fit continues on a second page, said on the first, rather than the picture
-shrinking below 7 pt or rows of the table being left out.
+each a link and each whole, with its provenance. Everything is measured before it is
+drawn. When the page cannot hold all of it with the picture at 16 cm (a long chain: every
+sourced requirement is drawn), the sources and the inputs not drawn continue on the next
+pages, said on the first, which keeps the summary, the scenario's line and the whole
+table beside the picture; a picture too tall to leave them room at 16 cm is drawn
+smaller, and the first page says how small (trial 8, LOW-9).
 
 Text is TrueType (Type 42) DejaVu Sans: selectable, and sharp in print.
 """
@@ -18,6 +20,7 @@ import io
 
 from mineralgraph.render.chain import compress
 from mineralgraph.render.compact_layout import PAGE_WIDTH_PT, full_wrap
+from mineralgraph.render.scene import wrap_whole
 
 #: Paper sizes in points (landscape).
 PAPERS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
@@ -39,6 +42,7 @@ class _Page:
         self.width, self.height = width, height
         self.items: list[tuple] = []
         self.pages = [self.items]  # each page's items; ``items`` is the current page's
+        self.first_whole = False  # the first page holds the summary, scenario and table
 
     def new_page(self) -> None:
         """Go on to a new page: what is placed next is drawn there."""
@@ -52,14 +56,15 @@ class _Page:
         self.items.append(("rule", x1, y, x2, colour, width))
 
     @staticmethod
-    def height_of(text, size, width, bold=False, lead=1.3) -> float:
+    def height_of(text, size, width, bold=False, lead=1.3, whole=False) -> float:
         """The height :meth:`paragraph` takes for ``text``."""
-        return len(full_wrap(text, width, size, bold)) * size * lead
+        return len((wrap_whole if whole else full_wrap)(text, width, size, bold)) * size * lead
 
     def paragraph(self, x, y, text, size, width, colour=INK, bold=False, lead=1.3,
-                  url=None) -> float:
-        """Wrap ``text`` into ``width``; return the y below it."""
-        for line in full_wrap(text, width, size, bold):
+                  url=None, whole=False) -> float:
+        """Wrap ``text`` into ``width``; return the y below it. ``whole``: a source, never
+        a character added (a long URL breaks after a "/", no hyphen put in it)."""
+        for line in (wrap_whole if whole else full_wrap)(text, width, size, bold):
             y += size * lead
             self.text(x, y - size * 0.28 * lead, line, size, colour, bold, url)
         return y
@@ -168,14 +173,15 @@ def _short(text: str, url: str | None) -> str:
 
 
 def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
-    """The first composition whose right column ends on the page, else two pages.
+    """The first composition whose right column ends on the page, else two pages or more.
 
-    The picture keeps at least 16 cm (its text at 7 pt or more): first the small print
-    shrinks (6.5 to 5 pt) on one page; when that is not enough, the brief takes a second
-    page for what does not fit (all the table's rows and every source, at 6.5 pt), and
-    the picture keeps its width: the summary moves beside a tall picture, and a picture
-    taller still gets the first page to itself, the pages upright (portrait). Only a
-    picture too tall for a whole upright page at 16 cm is drawn narrower.
+    The picture keeps at least 16 cm (its text at 7 pt or more) on one page: first the
+    small print shrinks (6.5 to 5 pt). When that is not enough, what is not drawn and
+    the sources go on to the next pages, and the first page always holds the summary,
+    the scenario's line and the whole top-10 table beside the picture (trial 8, LOW-9: a
+    tall picture had the first page to itself, and an analyst pasting it got no words):
+    the picture at 16 cm with the summary above it or beside it when that fits, else the
+    picture as large as leaves them room, its size said on the page.
     """
     width, height = PAPERS[paper]
     seven = PAGE_WIDTH_PT / (width - 2 * MARGIN)  # the share of the width that keeps 7 pt
@@ -191,46 +197,59 @@ def _fit(brief, scene, paper: str) -> tuple[_Page, tuple | None]:
             if bottom <= height - MARGIN + 2 and wide(picture):
                 return page, picture
     # two pages: the summary across the top if the picture still keeps 16 cm below it,
-    # else beside the picture, which then takes the first page's height, else the
-    # picture alone on the first page and the text on the next
-    for mode in ("annex", "aside", "picture"):
+    # else beside the picture, the table beside it on the first page in both
+    for mode in ("annex", "aside"):
         page, picture, _ = _compose(brief, scene, paper, 6.5, max(0.6, seven), mode=mode)
-        if wide(picture):
-            break
-    return page, picture
+        if wide(picture) and page.first_whole:
+            return page, picture
+    # else the picture as large as leaves the summary, scenario and table room
+    best = None
+    for mode, lead, small in [(m, lead, small) for m in ("annex", "aside")
+                              for lead in (9.0, 8.0) for small in (6.5, 6.0)]:
+        share = max(0.6, seven)
+        while share > 0.2:  # the widest picture that leaves them the first page
+            page, picture, _ = _compose(brief, scene, paper, small, share, mode=mode,
+                                        lead=lead)
+            if page.first_whole:
+                if best is None or picture[2] > best[1][2] + 0.5:
+                    best = (page, picture)
+                break
+            share -= 0.02
+    if best is None:  # nothing leaves the table room: the picture at its smallest, the
+        # rest of the table on the next page (nothing left out)
+        return _compose(brief, scene, paper, 6.0, 0.2, mode="annex", lead=8.0)[:2]
+    return best
 
 
 def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
-             mode: str = "one") -> tuple[_Page, tuple | None, float]:
+             mode: str = "one", lead: float = 9.0) -> tuple[_Page, tuple | None, float]:
     """The brief placed on the page; returns the page, where the picture goes and where
-    the text ends.
+    the text ends. ``page.first_whole`` says whether the first page holds the summary,
+    the scenario's line and the whole table.
 
     ``mode``: "one" (one page; the text may run past its end), "annex" (what the first
     page cannot hold goes on the next), "aside" (as "annex", the summary beside the
-    picture rather than above it), "picture" (the picture alone under the title on the
-    first page, the text on the next, both upright).
+    picture rather than above it). ``lead``: the summary's size in points.
     """
     annex = mode != "one"
     width, height = PAPERS[paper]
-    if mode == "picture":  # upright pages: a tall picture keeps 16 cm across
-        width, height = height, width
     page = _Page(width, height)
     text_w = width - 2 * MARGIN
     bottom = height - MARGIN
     x, y = MARGIN, MARGIN - 4
     caption = brief.caption
     if annex:
-        caption = caption.replace("listed below", "listed on page 2")
+        caption = caption.replace("listed below", "listed from page 2 on")
     y = page.paragraph(x, y, brief.title, 15, text_w, "#102a43", True, 1.2)
     y = page.paragraph(x, y, caption, 7.5, text_w, MUTED)
     if mode in ("one", "annex"):
-        y = page.paragraph(x, y + 2, " ".join(brief.summary), 9, text_w, INK, lead=1.28) + 6
-    room = height - MARGIN - y - (8 if mode == "picture" else 0)
+        y = page.paragraph(x, y + 2, " ".join(brief.summary), lead, text_w, INK,
+                           lead=1.28) + 6
+    room = height - MARGIN - y - (8 if annex else 0)  # the last line says what follows
     picture = None
     right_x = x
     if scene is not None:
-        pw = min((1.0 if mode == "picture" else share) * text_w,
-                 room * scene.width / scene.height)
+        pw = min(share * text_w, room * scene.width / scene.height)
         ph = pw * scene.height / scene.width
         picture = (x, y, pw, ph)
         right_x = x + pw + GAP
@@ -247,15 +266,14 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
             return MARGIN, top, text_w
         return column[0], ry, column[1]
 
-    def paragraph(ry, text, size, colour=INK, bold=False, lead=1.3, url=None) -> float:
-        rx, ry, rw = flow(ry, page.height_of(text, size, column[1], bold, lead))
-        return page.paragraph(rx, ry, text, size, rw, colour, bold, lead, url)
+    def paragraph(ry, text, size, colour=INK, bold=False, lead=1.3, url=None,
+                  whole=False) -> float:
+        rx, ry, rw = flow(ry, page.height_of(text, size, column[1], bold, lead, whole))
+        return page.paragraph(rx, ry, text, size, rw, colour, bold, lead, url, whole)
 
     ry = y
-    if mode == "picture":  # the text starts the second page
-        ry = flow(bottom, bottom)[1]
-    if mode in ("aside", "picture"):
-        ry = paragraph(ry, " ".join(brief.summary), 9, INK, lead=1.28) + 6
+    if mode == "aside":
+        ry = paragraph(ry, " ".join(brief.summary), lead, INK, lead=1.28) + 6
     if brief.scenario_title is not None:
         ry = paragraph(ry, f"Scenario: {brief.scenario_title}", 9, "#102a43", True)
         for row in brief.scenario_rows:
@@ -267,6 +285,7 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     ry = paragraph(ry, _note(brief), small, MUTED, lead=1.2)
     ry = _table(page, brief, column[0], ry, column[1], small + 0.5,
                 flow if annex else None) + 6
+    page.first_whole = len(page.pages) == 1 and ry <= bottom + 2
     print_size = small - 0.5
     if annex:  # the inputs not drawn and the sources on the second page, at 7 pt
         if len(page.pages) == 1:
@@ -280,10 +299,18 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     links = brief.links or [None] * len(brief.sources)
     texts = brief.short or [_short(t, u) for t, u in zip(brief.sources, links, strict=True)]
     for i, (text, url) in enumerate(zip(texts, links, strict=True), 1):
-        ry = paragraph(ry, f"[{i}] {text}", print_size, MUTED, lead=1.2, url=url)
-    if annex:  # the first page says where the rest is
-        page.pages[0].append(("text", x if mode == "picture" else right_x, bottom + 2,
-                              "Continued on page 2.", small, MUTED, True, None, "left"))
+        ry = paragraph(ry, f"[{i}] {text}", print_size, MUTED, lead=1.2, url=url,
+                       whole=True)
+    if annex:  # the first page says where the rest is, and a picture drawn under 16 cm
+        said = "Continued on page 2."
+        if picture is not None and picture[2] < PAGE_WIDTH_PT - 0.5:
+            said += (f" The picture is drawn smaller to leave room for the table (its "
+                     f"smallest text {7 * picture[2] / PAGE_WIDTH_PT:.1f} pt; the snapshot "
+                     "command draws it at 7 pt).")
+        for i, line in enumerate(full_wrap(said, text_w, small, True)):
+            page.pages[0].append(("text", x, bottom + 2 + i * small * 1.2 - (
+                len(full_wrap(said, text_w, small, True)) - 1) * small * 1.2, line, small,
+                MUTED, True, None, "left"))
     return page, picture, ry
 
 

@@ -42,7 +42,7 @@ from mineralgraph.graph.analysis.structure import producer_weights, share_ranges
 from mineralgraph.graph.flow import flow_graph
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
-from mineralgraph.reports.common import percent, span
+from mineralgraph.reports.common import percent, source_citation, span
 
 #: A producer with less than this share of a material is folded into "rest of world".
 MINOR_SHARE = 0.05
@@ -537,7 +537,7 @@ class _Builder:
                                                               key=lambda e: (e.source, e.target,
                                                                              e.relation)),
                      top, availability, baseline)
-        chain.citations = {s: g.citation(s) for s in chain.sources}
+        chain.citations = {s: source_citation(g, s) for s in chain.sources}
         chain.skipped = [skipped_note(*row) for row in self.found.unmarked]
         # the availability (5.6's bounds), as the report and the compact picture give it,
         # and beside it what mapped supply alone gives

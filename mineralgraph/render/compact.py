@@ -65,7 +65,7 @@ from mineralgraph.render.chain import (
     stage_column,
     weak_tag,
 )
-from mineralgraph.reports.common import join_names, percent
+from mineralgraph.reports.common import join_names, percent, source_citation
 
 #: A top owner's material is shown when the owner holds at least this share of it.
 OWNER_SHARE = 0.25
@@ -287,14 +287,28 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]
     chain.skipped = skipped
-    chain.citations = {s: graph.citation(s) for s in listed}
-    # every ≈ the picture draws: its marked rows' and its bars' (a country's part made of
-    # equal splits, or a company's inside it)
-    drawn = [m for m, node in sorted(nodes.items()) if node.kind == "Material" and any(
-        b.assumed or any(a for _, _, a in b.companies) for b in node.bars)]
-    chain.assumptions = assumption_lines(
-        graph, [c for _, c, _ in owners],
-        [split for m in drawn for split in material_splits(graph, m)])
+    chain.citations = {s: source_citation(graph, s) for s in listed}
+    # every ≈ the picture prints: its marked rows' and its bars' (a country's part made of
+    # equal splits, or a company's inside it); a pool whose ≈ no box prints (the rest of
+    # the world's sliver, a producer not drawn) is counted, not listed (trial 8, LOW-8:
+    # some 25 lines of pools under the F-35's picture, most for boxes it does not draw)
+    from mineralgraph.render.compact_layout import printed_shares
+
+    shown = printed_shares(chain)
+    splits = [split for m, node in sorted(nodes.items()) if node.kind == "Material"
+              for split in material_splits(graph, m)
+              if any(b.assumed or any(a for _, _, a in b.companies) for b in node.bars)]
+    rows = [c for _, c, _ in owners]
+    held = {s for c in rows if getattr(c, "assumed_share", False)
+            for s in getattr(c, "splits", [])}
+    printed = [s for s in splits if s in held or any(
+        (s.material, owner) in shown
+        for owner in {s.pool} | {owner_of(graph, m) for m in s.members} if owner)]
+    # the brief's note says them all (its Markdown's Mermaid picture prints every bar's
+    # figure); the compact picture's footnote those it prints, the others counted
+    chain.assumptions = assumption_lines(graph, rows, splits)
+    chain.printed_assumptions = assumption_lines(graph, rows, printed)
+    chain.assumptions_left = len({s for s in splits if s not in held} - set(printed))
     return chain
 
 

@@ -164,8 +164,11 @@ def box_label(label: str) -> str:
     return label
 
 
-def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
-    """The box's rows, top to bottom: (kind, text or parts, colour, bold)."""
+def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple]:
+    """The box's rows, top to bottom: (kind, text or parts, colour, bold).
+
+    ``tabled``: the chokepoints ranked up to this are in a table beside the picture (a
+    brief's), which gives what each figure rests on; their boxes leave it to the table."""
     f = s.font
     rows = [("text", line, "#ffffff" if node.kind == "Product" else "#1a1a1a", True)
             for line in full_wrap(box_label(node.label), s.inner, f, True)]
@@ -190,8 +193,7 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
         rows.append(("bar", node.bars, None, False))
         for i, bar in enumerate(node.bars):
             # the leading country, and any blocked or holding a chokepoint, get a line
-            if bar.owner in ("", "country:XX") or not (i == 0 or bar.blocked
-                                                       or _owns(bar, node)):
+            if not _has_line(node, i, bar):
                 continue
             only = None if i == 0 else {c.label for c in node.chokes}
             lines = full_wrap(_country_line(bar, not _shows_share(bar, s), only), s.inner - f, f)
@@ -216,11 +218,40 @@ def _content(node: Node, chain: Chain, s: _Sizes) -> list[tuple]:
             shared = i > 0 and details[i - 1] == details[i]
             rows += [("text", line, colour, False) for line in full_wrap(
                 ("each: " if shared else "") + cause, s.inner, f)]
+        if note and choke.rank is not None and choke.rank <= tabled:
+            continue  # the table beside the picture says it, in its confidence column
         if note:
             shared = not cause and i > 0 and details[i - 1] == details[i]
             rows += [("text", line, MUTED, False) for line in full_wrap(
                 f"({'each: ' if shared else ''}{note})", s.inner, f)]
     return rows
+
+
+def _has_line(node: Node, i: int, bar) -> bool:
+    """Whether a box gives the ``i``-th part of its bar a line: the leading country, and
+    any blocked or holding a chokepoint (never the rest of the world, nor the unmapped)."""
+    return bar.owner not in ("", "country:XX") and (i == 0 or bar.blocked or _owns(bar, node))
+
+
+def printed_shares(chain: Chain) -> set[tuple[str, str]]:
+    """(material id, bar owner) of every part of a share bar whose figure the compact
+    picture prints: on the part's line, or inside the bar where the part is wide enough.
+    A ≈ the picture does not print needs no word under it (trial 8, LOW-8).
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.graph.analysis import chokepoints
+    >>> from mineralgraph.render.compact import compact_chain
+    >>> g = load_bundled()
+    >>> shown = printed_shares(compact_chain(g, chokepoints(g, ["product:f-35"])[0]))
+    >>> ("material:ndfeb-magnet", "country:CN") in shown
+    True
+    >>> ("material:ndfeb-magnet", "country:XX") in shown  # 8% of grey: no figure
+    False
+    """
+    s = _Sizes(len(chain.columns()))
+    return {(node.id, bar.owner) for node in chain.nodes.values()
+            for i, bar in enumerate(node.bars)
+            if _has_line(node, i, bar) or _shows_share(bar, s)}
 
 
 def _owns(bar, node: Node) -> bool:
@@ -237,18 +268,21 @@ def _height(rows: list[tuple], s: _Sizes) -> float:
     return 2 * PAD + sum(s.line * (1.3 if kind == "bar" else 1.0) for kind, *_ in rows)
 
 
-def compact_layout(chain: Chain, standalone: bool = True) -> Scene:
+def compact_layout(chain: Chain, standalone: bool = True, tabled: int = 0) -> Scene:
     """The scene of a compact chain (see the module docstring).
 
     ``standalone`` pictures carry their title, caption and the list of top chokepoints;
-    a brief, which says those around the picture, leaves them out.
+    a brief, which says those around the picture, leaves them out. ``tabled``: the
+    chokepoints ranked up to this are in the brief's table, which says what each figure
+    rests on; their boxes leave that to it (a shorter picture leaves the brief's first
+    page room for its summary and table, trial 8 LOW-9).
     """
     columns = chain.columns()
     s = _Sizes(len(columns))
     layer_of = {c: i for i, c in enumerate(columns)}
     items, contents = {}, {}
     for node in chain.nodes.values():
-        rows = _content(node, chain, s)
+        rows = _content(node, chain, s, tabled)
         contents[node.key] = rows
         h = _height(rows, s)
         items[node.key] = _Item(node.key, layer_of[node.column], h, h / 2,
@@ -464,15 +498,20 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line
-    assumptions = getattr(chain, "assumptions", [])
-    if assumptions and standalone:  # what each ≈ figure assumes (5.4; a brief says it)
-        x, y = MARGIN, y + s.line * 1.4
-        for line in full_wrap("≈ assumed shares: " + " · ".join(assumptions) + ".",
-                              width - 2 * MARGIN, f):
+    assumptions = getattr(chain, "printed_assumptions", getattr(chain, "assumptions", []))
+    left = getattr(chain, "assumptions_left", 0)
+    if (assumptions or left) and standalone:  # what each ≈ figure assumes (5.4; a brief
+        x, y = MARGIN, y + s.line * 1.4     # says it)
+        text = ("≈ assumed shares: " + " · ".join(assumptions) + "." if assumptions
+                else "≈ assumed shares: none printed in the picture.")
+        if left:  # the pools behind producers the picture does not draw, counted
+            text += (f" {left} more, of producers not drawn, in the report: mineralgraph "
+                     f"chokepoints --product {chain.focus} --format json (assumed_split).")
+        for line in full_wrap(text, width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line
     return out, y - y0 + f * 0.5
 
 
-__all__ = ["compact_layout", "hatch", "min_font"]
+__all__ = ["compact_layout", "hatch", "min_font", "printed_shares"]

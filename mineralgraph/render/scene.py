@@ -69,6 +69,39 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     return lines
 
 
+def wrap_whole(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Word wrap that prints ``text`` whole, for a source line (a source printed is
+    printed whole): never cut with "…", no character added or dropped. A word wider
+    than the line (a long URL) breaks after its last "/", "-", "_", "?", "&" or "=" that
+    fits, else at the last character that fits, so the lines joined give the word back.
+
+    >>> wrap_whole("[3] See https://example.org/documents/2023/02/14/report-on-magnets",
+    ...            150, 12)
+    ['[3] See', 'https://example.org/', 'documents/2023/02/14/', 'report-on-magnets']
+    """
+    pieces: list[tuple[str, bool]] = []  # (piece, whether a space precedes it)
+    for word in text.split():
+        glue = True
+        while text_width(word, size, bold) > width:
+            cut = max((i + 1 for i, c in enumerate(word[:-1]) if c in "/-_?&="
+                       and text_width(word[:i + 1], size, bold) <= width), default=0)
+            if cut == 0:
+                cut = len(word) - 1
+                while cut > 1 and text_width(word[:cut], size, bold) > width:
+                    cut -= 1
+            pieces.append((word[:cut], glue))
+            word, glue = word[cut:], False
+        pieces.append((word, glue))
+    lines: list[str] = []
+    for piece, glue in pieces:
+        candidate = (lines[-1] + (" " if glue else "") + piece) if lines else piece
+        if lines and text_width(candidate, size, bold) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(piece)
+    return lines or [""]
+
+
 def _fit(line: str, width: float, size: float, bold: bool, force: bool = False) -> str:
     if text_width(line, size, bold) <= width and not force:
         return line

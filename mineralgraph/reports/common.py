@@ -245,32 +245,46 @@ class SourceIndex:
         return "".join(f"[{self.numbers.setdefault(s, len(self.numbers) + 1)}]" for s in ranked)
 
     def listing(self, markdown: bool = False) -> list[str]:
-        """One line per cited source, in number order.
-
-        A source cited at its original address but read in a copy (its note says "read in
-        a copy at URL", the data README's convention) says so after its citation: a
-        repost's citation already prints its note.
+        """One line per cited source, in number order, each as :func:`source_citation`
+        writes it.
 
         >>> from mineralgraph.claim import Claim
         >>> g = SupplyGraph([Claim("source:c", "title", "Report", sources=("source:c",)),
-        ...     Claim("source:c", "source_type", "government", sources=("source:c",)),
-        ...     Claim("source:c", "note", "2013 edition, read in a copy at "
-        ...           "https://copy.example/20/ (page 20)", sources=("source:c",))])
+        ...     Claim("source:c", "source_type", "government", sources=("source:c",))])
         >>> index = SourceIndex(g)
-        >>> index.cite(["source:c"]), index.listing()
-        ('[1]', ['[1] government: Report. Read in a copy: https://copy.example/20/'])
+        >>> index.cite(["source:c"]), index.listing(), index.listing(markdown=True)
+        ('[1]', ['[1] government: Report'], ['1. government: Report'])
         """
-        import re
-
         lines = []
         for source, number in sorted(self.numbers.items(), key=lambda kv: kv[1]):
-            text = self.graph.citation(source)
-            copy = re.search(r"read in a copy at (https?://[^\s,;()]+)",
-                             str(self.graph.attribute(source, "note") or ""))
-            if copy and self.graph.attribute(source, "source_type") != "repost":
-                text += f". Read in a copy: {copy.group(1)}"
+            text = source_citation(self.graph, source)
             lines.append(f"{number}. {text}" if markdown else f"[{number}] {text}")
         return lines
+
+
+def source_citation(graph: SupplyGraph, source: str) -> str:
+    """A source's citation as every report, picture and brief prints it: type, title,
+    publisher, date, URL and, for a repost, its original or where the original was
+    searched (:meth:`SupplyGraph.citation`); a source cited at its original address but
+    read in a copy (its note says "read in a copy at URL", the data README's convention)
+    says so after it (a repost's citation already prints its note).
+
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("source:c", "title", "Report", sources=("source:c",)),
+    ...     Claim("source:c", "source_type", "government", sources=("source:c",)),
+    ...     Claim("source:c", "note", "2013 edition, read in a copy at "
+    ...           "https://copy.example/20/ (page 20)", sources=("source:c",))])
+    >>> source_citation(g, "source:c")
+    'government: Report. Read in a copy: https://copy.example/20/'
+    """
+    import re
+
+    text = graph.citation(source)
+    copy = re.search(r"read in a copy at (https?://[^\s,;()]+)",
+                     str(graph.attribute(source, "note") or ""))
+    if copy and graph.attribute(source, "source_type") != "repost":
+        text += f". Read in a copy: {copy.group(1)}"
+    return text
 
 
 def name(graph: SupplyGraph, node_id: str) -> str:

@@ -27,50 +27,55 @@ def _statistic_line(item: dict) -> str:
                        f"{item['object']} ({item['object_label']})", item)
 
 
+#: Figures written with their unit ("1 kg", "capacity 850 t/yr NdPr"); an amount or a
+#: quantity is said by its unit alone.
+WITH_UNIT = {"amount": "", "quantity": "", "capacity": "capacity "}
+
+
 def _figure_text(key: str, value, rel: dict) -> str:
-    """A figure of a relation as a report writes it: amounts and capacities with
-    thousands separators (81,000,000), a share as a % as the source gives it and, where
-    its set adds up to over 100%, the share of the sum the analysis reads (5.5).
+    """A figure of a relation as the other reports write it (:func:`percent`,
+    :func:`thousands`): a share as a rounded % (91%, 8.7%), said to be as the source gives
+    it and, where its set adds up to over 100%, with the share of the sum the analysis
+    reads (5.5); an amount or capacity with thousands separators and its unit (1 kg,
+    74,000,000 kg; trial 8, LOW-6: "share 91.2772%", "amount 1, unit kg").
 
     >>> _figure_text("amount", 81000000.0, {}), _figure_text("share", 0.2793, {})
-    ('amount 81,000,000', 'share 27.93% (as given)')
+    ('amount 81,000,000', 'share 28% (as given)')
+    >>> _figure_text("share", 0.912772, {}), _figure_text("share", 0.087228, {})
+    ('share 91% (as given)', 'share 8.7% (as given)')
+    >>> _figure_text("amount", 1.0, {"qualifiers": {"unit": "kg"}})
+    '1 kg'
+    >>> _figure_text("capacity", 1360.0, {"qualifiers": {"unit": "kt Al"}})
+    'capacity 1,360 kt Al'
     >>> print(_figure_text("share", 0.9868, {"share_of_sum": 0.984339, "set_sum": 1.0025}))
-    share 98.68% as given (98.43% of the set's 100.25% sum, as the analysis reads it)
+    share 99% as given (98% of the set's 100.25% sum, as the analysis reads it)
     """
-    if key == "share" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        given = _percent(value)
-        if rel.get("share_of_sum") is not None and _percent(rel["set_sum"], 2) != "100.00%":
-            return (f"share {given} as given ({_percent(rel['share_of_sum'], 2)} of the "
-                    f"set's {_percent(rel['set_sum'], 2)} sum, as the analysis reads it)")
+    from mineralgraph.reports.common import percent, thousands
+
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if key == "share" and number:
+        given = percent(value)
+        set_sum = rel.get("set_sum")
+        if rel.get("share_of_sum") is not None and f"{100 * set_sum:.2f}" != "100.00":
+            return (f"share {given} as given ({percent(rel['share_of_sum'])} of the "
+                    f"set's {100 * set_sum:.2f}% sum, as the analysis reads it)")
         return f"share {given} (as given)"
-    if key in ("amount", "capacity") and isinstance(value, (int, float)) \
-            and not isinstance(value, bool) and abs(value) >= 1000:
-        text = qualifier_text(key, value)
-        number = text[len(key) + 1:]
-        if re.fullmatch(r"-?\d+", number):
-            return f"{key} {int(number):,}"
-        if re.fullmatch(r"-?\d+\.\d+", number):
-            whole, fraction = number.split(".")
-            return f"{key} {int(whole):,}.{fraction}"
-        return text
+    if key in ("amount", "capacity", "quantity") and number:
+        text = (thousands(value) if abs(value) >= 1000
+                else qualifier_text(key, value)[len(key) + 1:])
+        unit = str(rel.get("qualifiers", {}).get("unit") or "").strip()
+        if unit:
+            return f"{WITH_UNIT[key]}{text} {unit}"
+        return f"{key} {text}"
     return qualifier_text(key, value)
 
 
-def _percent(value: float, places: int | None = None) -> str:
-    """A fraction as a % with the digits the source gave (0.2793: 27.93%), or ``places``.
-
-    >>> _percent(0.2793), _percent(0.912772), _percent(1.0), _percent(0.984339, 2)
-    ('27.93%', '91.2772%', '100%', '98.43%')
-    """
-    text = f"{100 * value:.{places}f}" if places is not None else f"{100 * value:.4f}"
-    if places is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text + "%"
-
-
 def _claim_line(head: str, rel: dict) -> str:
-    quals = ", ".join(_figure_text(k, v, rel) for k, v in rel["qualifiers"].items()
-                      if k not in CAVEATS)
+    figures = rel["qualifiers"]
+    # a unit is said with its figure ("1 kg"), not on its own
+    said = CAVEATS + (("unit",) if any(isinstance(figures.get(k), (int, float))
+                                       for k in WITH_UNIT) else ())
+    quals = ", ".join(_figure_text(k, v, rel) for k, v in figures.items() if k not in said)
     when = ""
     if rel["valid_from"] or rel["valid_to"]:
         when = f" [{rel['valid_from'] or '…'} to {rel['valid_to'] or '…'}]"
