@@ -155,7 +155,6 @@ EXPEDITED = re.compile(r"\b(speed(ing)? up|sped up|expedit\w*|fast[- ]track\w*|a
 #: ", and shipments of magnets have since slowed": a new clause with its own subject.
 CLAUSE_BREAK = re.compile(r",\s+(and|but|while)\s+(?=[\w' -]{0,40}?\b(has|have|had|was|were|"
                           r"is|are)\b)(?![\w' -]{0,40}?,)", re.I)
-#: A date that names only a month ("in June", "last month", "December 2024").
 #: "US drone makers", "Indian carmakers": companies of a country (after its name)
 BUYERS_AFTER = re.compile(r"\s+([\w-]+\s+){0,2}?(makers?|manufacturers?|companies|firms|"
                           r"carmakers|automakers|buyers|customers|users|importers|producers|"
@@ -174,6 +173,7 @@ SOME_CONTROLS = re.compile(r"\b(some|certain|several)\s+(of\s+(the|its|their)\s+
                            r"(export\s+)?(controls|curbs|restrictions|measures|bans)\b", re.I)
 #: "last week": a week, no day
 WEEK_ONLY = re.compile(r"(?:(?:in|during)\s+)?(?:the\s+)?(?:last|next)\s+week", re.I)
+#: A date that names only a month ("in June", "last month", "December 2024").
 MONTH_ONLY = re.compile(r"(?:in\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:last|this|next|"
                         r"earlier this)\s+month|(?:last\s+)?(?:" + "|".join(
     m for m in MONTHS if len(m) > 3 or m == "may") + r")\.?(?:\s+\d{4})?)", re.I)

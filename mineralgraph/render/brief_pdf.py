@@ -307,10 +307,11 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
             said += (f" The picture is drawn smaller to leave room for the table (its "
                      f"smallest text {7 * picture[2] / PAGE_WIDTH_PT:.1f} pt; the snapshot "
                      "command draws it at 7 pt).")
-        for i, line in enumerate(full_wrap(said, text_w, small, True)):
-            page.pages[0].append(("text", x, bottom + 2 + i * small * 1.2 - (
-                len(full_wrap(said, text_w, small, True)) - 1) * small * 1.2, line, small,
-                MUTED, True, None, "left"))
+        lines = full_wrap(said, text_w, small, True)
+        for i, line in enumerate(lines):
+            page.pages[0].append(("text", x, bottom + 2 + i * small * 1.2
+                                  - (len(lines) - 1) * small * 1.2,
+                                  line, small, MUTED, True, None, "left"))
     return page, picture, ry
 
 

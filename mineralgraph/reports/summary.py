@@ -246,8 +246,16 @@ def possessive(graph: SupplyGraph, node_id: str) -> str:
     >>> possessive(g, "country:US"), possessive(g, "country:XX"), possessive(g, "country:CN")
     ("the United States'", "the rest of the world's", "China's")
     """
-    name = sentence_name(graph, node_id)
-    return name + ("'" if name.endswith("s") else "'s")
+    return possessive_text(sentence_name(graph, node_id))
+
+
+def possessive_text(text: str) -> str:
+    """A name in the possessive: ``China's``, ``MP Materials'``.
+
+    >>> possessive_text("China"), possessive_text("MP Materials")
+    ("China's", "MP Materials'")
+    """
+    return text + ("'" if text.endswith("s") else "'s")
 
 
 def _sentence(text: str) -> str:
@@ -510,8 +518,8 @@ def low_sentences(named: list[tuple[str, Caveats]], graph: SupplyGraph, cite=Non
     out = []
     for low, labels in groups.items():
         many = len(labels) > 1
-        whose = (join_names([label + ("'" if label.endswith("s") else "'s")
-                             for label in labels]) if len(labels) <= most
+        whose = (join_names([possessive_text(label) for label in labels])
+                 if len(labels) <= most
                  else f"{len(labels)} rows'")
         out.append(low_claim_sentence(graph, replace(held[low], confidence="low"), cite,
                                       lead=f"{whose} figure{'s' if many else ''} "

@@ -44,6 +44,7 @@ from mineralgraph.reports.summary import (
     low_claim_sentence,
     low_sentences,
     makers_country_sentence,
+    possessive_text,
     rest_of_world_sentence,
     rests_on,
     share_marks,
@@ -289,10 +290,10 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                                        if pair(p)[1] > 0])
     # a row rated low names the low claims that make it so, as a scenario's does (a
     # disputed one too: the drive motor's Dy/Tb-doped magnet; trial 8, MED-3)
-    weak = [{"product": p, **caveats[p].as_dict()} for p in ranked
+    weak = [(graph.label(p), caveats[p]) for p in ranked
             if pair(p)[1] > 0 and p in caveats and caveats[p].low]
     if weak and not plain:
-        intro += "".join(f" {s}" for s in product_low_sentences(weak, graph, sources.cite))
+        intro += "".join(f" {s}" for s in low_sentences(weak, graph, sources.cite))
     data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence", "sources"]
     if fmt == "csv":
@@ -590,15 +591,6 @@ def baseline_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
     return out
 
 
-def possessive(text: str) -> str:
-    """``China's``, ``MP Materials'``.
-
-    >>> possessive("China"), possessive("MP Materials")
-    ("China's", "MP Materials'")
-    """
-    return text + ("'" if text.endswith("s") else "'s")
-
-
 def driver_json(driver: dict, graph: SupplyGraph) -> dict:
     """A driver of a scenario's loss as JSON: as :func:`~mineralgraph.graph.analysis.
     comparison.drivers` gives it, with the sources, ``confidence``, ``proxy`` (whether a
@@ -637,7 +629,7 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
         # a producer that splits a pool holds none of it to all (never the equal split)
         share = ("≈" + span(*d["share_range"]) if d.get("assumed_share") and d.get(
             "share_range") else percent(d["share"]))
-        held.append(f"{possessive(prose_name(graph, d['holder']))} {share} of "
+        held.append(f"{possessive_text(prose_name(graph, d['holder']))} {share} of "
                     f"{graph.label(d['material'])}" + (f" ({phrase})" if phrase else "")
                     + (f" {cited}" if cited else ""))
     return f"the scenario {verb} {join_names(held)} on {{its}} supply paths"
@@ -659,7 +651,7 @@ def per_product_rests_on(rows: list[dict], graph: SupplyGraph) -> str:
     groups: dict[str, list[str]] = {}
     for r in rows:
         phrase = rests_on(row_caveats(r))[len("rests on "):]
-        groups.setdefault(phrase, []).append(possessive(graph.label(r["product"])))
+        groups.setdefault(phrase, []).append(possessive_text(graph.label(r["product"])))
     parts = [f"{join_names(names)} {'rest' if len(names) > 1 else 'rests'} on {phrase}"
              if i == 0 else f"{join_names(names)} on {phrase}"
              for i, (phrase, names) in enumerate(groups.items())]
