@@ -510,9 +510,8 @@ class Evidence:
         kind = model.kind_of(node_id)
         if kind == "Country" and product is not None:
             material = self.loss_material(node_id, product)
-            if material is None or any(c.object == material
-                                       and stated_share(self.graph, c) is not None
-                                       for c in self.graph.relation_claims(node_id, "PRODUCES")):
+            if material is None or any(stated_share(self.graph, c) is not None
+                                       for c in self._claims_making(node_id).get(material, ())):
                 return False
             # the country's own row without a share joins the equal split too (5.4)
             unshared = self._unshared.get(node_id)
@@ -752,14 +751,18 @@ class Evidence:
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
         """The producer's claim to make the material, and the material's path to the product."""
+        return ([c for c in self._claims_making(producer).get(material, ()) if self.weighs(c)]
+                + self._path_claims(material, product))
+
+    def _claims_making(self, producer: str) -> dict[str, list[Claim]]:
+        """The producer's PRODUCES claims by material, in their order (cached: a country's
+        own are thousands, asked material after material, product after product)."""
         by_material = self._made_claims.get(producer)
         if by_material is None:
-            # a country's own PRODUCES claims are thousands, asked material after material
             by_material = self._made_claims[producer] = {}
             for claim in self.graph.relation_claims(producer, "PRODUCES"):
                 by_material.setdefault(claim.object, []).append(claim)
-        return ([c for c in by_material.get(material, []) if self.weighs(c)]
-                + self._path_claims(material, product))
+        return by_material
 
     def weighs(self, claim: Claim) -> bool:
         """Whether a producing claim enters the figures: one with a share of its own does;
