@@ -126,6 +126,44 @@ class Claim:
             valid_to=_date_or_none(data.get("valid_to")), origin=data.get("origin"))
 
 
+def _plain_maker():
+    """A maker of plain claims (:func:`plain_claim`): each slot set through its own
+    descriptor, every field not given at its default, as the dataclass's ``__init__``
+    sets them, without its call per field by name (a million-node snapshot holds six
+    million claims; some 40% less per claim)."""
+    from dataclasses import MISSING, fields
+
+    given = ("subject", "predicate", "object", "qualifiers", "sources")
+    rest = []
+    for f in fields(Claim):
+        if f.name not in given:
+            assert f.default is not MISSING and f.default_factory is MISSING, f.name
+            rest.append((getattr(Claim, f.name).__set__, f.default))
+    set_subject, set_predicate, set_object, set_qualifiers, set_sources = (
+        getattr(Claim, name).__set__ for name in given)
+    new = object.__new__
+
+    def make(subject: str, predicate: str, obj: Value, qualifiers: tuple,
+             sources: tuple) -> Claim:
+        claim = new(Claim)
+        set_subject(claim, subject)
+        set_predicate(claim, predicate)
+        set_object(claim, obj)
+        set_qualifiers(claim, qualifiers)
+        set_sources(claim, sources)
+        for setter, default in rest:
+            setter(claim, default)
+        return claim
+
+    return make
+
+
+#: ``Claim(subject, predicate, object, qualifiers, sources)`` with every other field at
+#: its default: the same claim (equal, same id and repr), made faster; for readers of
+#: many claims whose values are already checked to be plain (the snapshot's stream).
+plain_claim = _plain_maker()
+
+
 def _claim_id(claim: Claim) -> str:
     key = _plain_key(claim)
     if key is None:

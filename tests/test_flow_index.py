@@ -130,3 +130,70 @@ def test_shortest_paths_to_one_target_as_one_by_one(views):
                 expected.append(None)
         assert index.shortest_paths_to(sources, product) == expected
         assert any(p is None for p in expected) and any(p for p in expected)
+
+
+@pytest.mark.parametrize("lazy_degree", [0, 1, 3])
+def test_paths_with_the_first_level_counted_as_networkx(views, monkeypatch, lazy_degree):
+    """A search from a node with more consumers than ``LAZY_DEGREE`` counts its first
+    level instead of writing it (issue 18, twelfth round: a country's paths to each of the
+    products it feeds walked all its facilities each time). With the threshold at 0, 1
+    and 3 nearly every search takes that way, passed-over nodes and edges of Yen's
+    algorithm included, and every path is still networkx's, in its order."""
+    from mineralgraph.graph import flow as flow_module
+
+    graph, flow, index = views
+    monkeypatch.setattr(flow_module, "LAZY_DEGREE", lazy_degree)
+    rng = random.Random(11)
+    products = sorted(graph.ids("Product"))
+    country = max(graph.ids("Country"), key=lambda c: len(nx.descendants(flow, c)))
+    pairs = [(country, p) for p in products if nx.has_path(flow, country, p)][:8]
+    for _ in range(30):
+        product = rng.choice(products)
+        ancestors = sorted(nx.ancestors(flow, product))
+        if ancestors:
+            pairs.append((rng.choice(ancestors), product))
+    compared = 0
+    for source, product in pairs:
+        assert index.shortest_path(source, product) == nx.shortest_path(flow, source, product)
+        expected = list(islice(nx.shortest_simple_paths(flow, source, product), 30))
+        assert list(islice(index.shortest_simple_paths(source, product), 30)) == expected
+        compared += len(expected)
+    assert compared > 60
+    # one-to-many searches and pairs with no path take the same way
+    sources = sorted(index.ids)[::9]
+    for product in products[:3]:
+        expected = []
+        for source in sources:
+            try:
+                expected.append(nx.shortest_path(flow, source, product))
+            except (nx.NetworkXNoPath, nx.NodeNotFound):
+                expected.append(None)
+        assert index.shortest_paths_to(sources, product) == expected
+
+
+def test_a_counted_first_level_meets_the_target_and_passes_over():
+    """The counted first level on a hand-made graph: a source with three consumers, one
+    of them the target (met at once), and the same search with that edge passed over
+    (the path then runs through the others, the smaller id first) or with every way out
+    passed over (no path)."""
+    from mineralgraph.graph import flow as flow_module
+
+    claims = [Claim("material:t", "MADE_FROM", "material:s"),
+              Claim("material:b", "MADE_FROM", "material:s"),
+              Claim("material:c", "MADE_FROM", "material:s"),
+              Claim("material:t", "MADE_FROM", "material:c"),
+              Claim("material:t", "MADE_FROM", "material:b")]
+    index = FlowIndex(SupplyGraph(claims))
+    number = index.number
+    s, b, c, t = (number[f"material:{x}"] for x in "sbct")
+    old = flow_module.LAZY_DEGREE
+    try:
+        for degree in (0, 256):
+            flow_module.LAZY_DEGREE = degree
+            assert index._meet(s, t) == [s, t]
+            assert index._meet(s, t, (), {(s, t)}) == [s, b, t]
+            assert index._meet(s, t, {b}, {(s, t)}) == [s, c, t]
+            with pytest.raises(nx.NetworkXNoPath):
+                index._meet(s, t, {b, c}, {(s, t)})
+    finally:
+        flow_module.LAZY_DEGREE = old

@@ -57,6 +57,10 @@ RELATION_BITS = tuple(sorted(FLOW_RELATIONS))
 #: The relations of each mask of those bits (what :meth:`FlowIndex.relations` gives).
 _RELATION_SETS = tuple(frozenset(name for i, name in enumerate(RELATION_BITS) if mask >> i & 1)
                        for mask in range(1 << len(RELATION_BITS)))
+#: A search from a node with more consumers than this counts its first level rather than
+#: writing it (:func:`~mineralgraph.graph.analysis.kernels.meet`): the same paths, at a
+#: cost that no longer grows with a large country's facilities on each path asked of it.
+LAZY_DEGREE = 256
 #: No edge to pass over (what :meth:`FlowIndex._meet` hands the search without any).
 _NO_EDGES = np.zeros(0, np.int64)
 
@@ -235,14 +239,16 @@ class FlowIndex:
          succ_stamp) = self._meet_arrays()
         self._stamp += 1
         stamp = self._stamp
-        for node in ignore_nodes:
-            ignore_stamp[node] = stamp
+        ignored = (np.fromiter(ignore_nodes, np.int64, len(ignore_nodes)) if ignore_nodes
+                   else _NO_EDGES)
+        ignore_stamp[ignored] = stamp
         edges = (np.sort(np.fromiter((u * size + v for u, v in ignore_edges), np.int64,
                                      len(ignore_edges))) if ignore_edges else _NO_EDGES)
         sptr, suppliers = self.ptr, self.suppliers
         cptr, consumers = self._consumer_csr()
         w = int(meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
-                     edges, pred, pred_stamp, succ, succ_stamp, fa, fb, fc, fd))
+                     ignored, edges, pred, pred_stamp, succ, succ_stamp, fa, fb, fc, fd,
+                     LAZY_DEGREE))
         if w < 0:
             raise nx.NetworkXNoPath(
                 f"No path between {self.ids[source]} and {self.ids[target]}.")
@@ -292,7 +298,7 @@ class FlowIndex:
             done, self._stamp = meet_many(todo, end, self.ptr, self.suppliers, cptr,
                                           consumers, ignore_stamp, self._stamp, pred,
                                           pred_stamp, succ, succ_stamp, fa, fb, fc, fd,
-                                          ptr, nodes)
+                                          ptr, nodes, LAZY_DEGREE)
             bounds = ptr.tolist()
             found = nodes[:bounds[done]].tolist()
             out += [[ids[i] for i in found[bounds[k]:bounds[k + 1]]]

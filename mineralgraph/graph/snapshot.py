@@ -4,7 +4,7 @@ A snapshot lists every claim, sorted, one per line, so two snapshots diff cleanl
 graph saved and loaded again is equal to the original.
 
 >>> import tempfile, pathlib
->>> from mineralgraph.claim import Claim
+>>> from mineralgraph.claim import Claim, plain_claim
 >>> claims = [Claim("element:Dy", "symbol", "Dy", sources=("source:s",))]
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
 >>> save_snapshot(claims, path)
@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from mineralgraph.claim import Claim
+from mineralgraph.claim import Claim, plain_claim
 from mineralgraph.exceptions import InputError, MineralGraphError
 from mineralgraph.files import portable_origin, refuse_endless, write_atomically
 from mineralgraph.memory import gc_paused
@@ -135,7 +135,6 @@ def _stream(path: Path) -> list[Claim] | None:
     caller then reads the file whole, which names the fault)."""
     scan = _DECODER.scan_once
     pool: dict = {}
-    share = pool.setdefault
     claims = []
     with open(path, encoding="utf-8", newline="") as handle:
         if handle.readline() != _HEADER:
@@ -158,7 +157,7 @@ def _stream(path: Path) -> list[Claim] | None:
             clean = json_text_clean(text)
             if end != len(text):
                 return None
-            claim = _plain_claim(item, share) if clean else None
+            claim = _plain_claim(item, pool) if clean else None
             if claim is None:
                 if _shape_problem(item, encodable=clean):
                     return None
@@ -174,44 +173,72 @@ _PLAIN_FIELDS = frozenset({"subject", "predicate", "object", "qualifiers", "sour
 _SCALAR_TYPES = (str, int, float, bool)
 
 
-def _plain_claim(item, share) -> Claim | None:
+def _plain_claim(item, pool: dict) -> Claim | None:
     """The claim of a snapshot line with no provenance beyond its sources (no quote,
-    confidence, dates or origin), its repeated text held once through ``share``; None
-    when the line is anything else (the caller then checks it field by field)."""
+    confidence, dates or origin), its repeated text held once in ``pool``; None
+    when the line is anything else (the caller then checks it field by field). The
+    usual shapes (one source, one qualifier) are read without a generator each: this
+    is most of the time of loading a large snapshot."""
     if type(item) is not dict or not item.keys() <= _PLAIN_FIELDS:
         return None
-    subject, predicate, obj = item.get("subject"), item.get("predicate"), item.get("object")
+    share, pooled = pool.setdefault, pool.get
+    get = item.get
+    subject, predicate, obj = get("subject"), get("predicate"), get("object")
     if (type(subject) is not str or type(predicate) is not str
             or type(obj) not in _SCALAR_TYPES):
         return None
-    sources = item.get("sources", [])
-    if type(sources) is not list or not all(type(x) is str for x in sources):
+    sources = get("sources", _NO_SOURCES)
+    if type(sources) is not list:
         return None
-    qualifiers = item.get("qualifiers")
+    if len(sources) == 1:
+        # a tuple of one text (nothing else pooled is one) is held once
+        if type(sources[0]) is not str:
+            return None
+        key = (sources[0],)
+        found = pooled(key)
+        if found is None:
+            found = share(key, (share(key[0], key[0]),))
+        sources = found
+    else:
+        if not all(type(x) is str for x in sources):
+            return None
+        sources = tuple(share(x, x) for x in sources)
+        sources = share(sources, sources)
+    qualifiers = get("qualifiers")
     if qualifiers is None:
         qualifiers = ()
-    elif type(qualifiers) is dict and all(type(v) in _SCALAR_TYPES
-                                          for v in qualifiers.values()):
+    elif type(qualifiers) is not dict:
+        return None
+    elif len(qualifiers) == 1:
         # held once too (a million nodes have some 1.7 million share qualifiers, of
         # some 10,000 values), keyed with the values' types (1, 1.0 and True are equal
         # keys); a float zero is left alone (0.0 and -0.0 are equal keys)
-        if len(qualifiers) == 1:
-            [(name, value)] = qualifiers.items()
-            qualifiers = ((share(name, name), value),)
-            if value or type(value) is not float:
-                qualifiers = share((name, value, type(value)), qualifiers)
+        [(name, value)] = qualifiers.items()
+        kind = type(value)
+        if kind not in _SCALAR_TYPES:
+            return None
+        if value or kind is not float:
+            key = (name, value, kind)
+            qualifiers = pooled(key)
+            if qualifiers is None:
+                qualifiers = share(key, ((share(name, name), value),))
         else:
-            qualifiers = tuple(sorted((share(k, k), v) for k, v in qualifiers.items()))
-            if all(v or type(v) is not float for _, v in qualifiers):
-                qualifiers = share((qualifiers, tuple(type(v) for _, v in qualifiers)),
-                                   qualifiers)
+            qualifiers = ((share(name, name), value),)
+    elif all(type(v) in _SCALAR_TYPES for v in qualifiers.values()):
+        qualifiers = tuple(sorted((share(k, k), v) for k, v in qualifiers.items()))
+        if all(v or type(v) is not float for _, v in qualifiers):
+            qualifiers = share((qualifiers, tuple(type(v) for _, v in qualifiers)),
+                               qualifiers)
     else:
         return None
-    sources = tuple(share(x, x) for x in sources)
-    if predicate.isupper() and type(obj) is str:
+    if type(obj) is str and predicate.isupper():
         obj = share(obj, obj)
-    return Claim(share(subject, subject), share(predicate, predicate), obj, qualifiers,
-                 share(sources, sources))
+    return plain_claim(share(subject, subject), share(predicate, predicate), obj,
+                       qualifiers, sources)
+
+
+#: A line without sources (refused later by value_problem, read as the dataclass would)
+_NO_SOURCES: list = []
 
 
 def _load_whole(path: Path) -> list[Claim]:

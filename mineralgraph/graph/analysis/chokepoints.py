@@ -176,6 +176,35 @@ class Rows(Sequence):
         return f"Rows({list(self)!r})"
 
 
+class Deferred(Sequence):
+    """A list made when first read, then kept: what a report holds for a view that may
+    never ask (the short share sets of every product: at a million nodes some twenty
+    thousand reports, each with a dict per material upstream). Reads, compares and
+    prints as the list."""
+
+    def __init__(self, make: Callable[[], list]):
+        self._make: Callable[[], list] | None = make
+        self._items: list | None = None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = self._make()
+            self._make = None
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, item):
+        return self._list()[item]
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and self._list() == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
 @dataclass
 class ProductReport:
     """The chokepoints of one product."""
@@ -223,8 +252,9 @@ class ProductReport:
     #: the availability, never as it (Analysis.mapped_availability)
     mapped_availability: float = 1.0
     #: upstream materials whose country shares add up to less than 1 (read as given,
-    #: 5.5): why the baseline is below 100% with nothing removed (Evidence.short_sets)
-    short_sets: list[dict] = field(default_factory=list)
+    #: 5.5): why the baseline is below 100% with nothing removed (Evidence.short_sets;
+    #: a :class:`Deferred` list, found when first read)
+    short_sets: Sequence[dict] = field(default_factory=list)
 
     @property
     def worst_supplier(self) -> Chokepoint | None:
@@ -294,7 +324,7 @@ class ProductReport:
                 "availability_range": [round(v, 6) for v in self.availability_range],
                 "mapped_availability": round(self.mapped_availability, 6),
                 "may_be_unavailable_at_baseline": self.may_be_unavailable,
-                "short_share_sets": self.short_sets,
+                "short_share_sets": list(self.short_sets),
                 "range_from_unmapped": self.behind,
                 # every node of loss 1 is a single point of failure (sections 3, 4); the
                 # two kinds said apart: who supplies (countries, companies, facilities)
@@ -510,9 +540,8 @@ class Evidence:
         kind = model.kind_of(node_id)
         if kind == "Country" and product is not None:
             material = self.loss_material(node_id, product)
-            if material is None or any(c.object == material
-                                       and stated_share(self.graph, c) is not None
-                                       for c in self.graph.relation_claims(node_id, "PRODUCES")):
+            if material is None or any(stated_share(self.graph, c) is not None
+                                       for c in self._claims_making(node_id).get(material, ())):
                 return False
             # the country's own row without a share joins the equal split too (5.4)
             unshared = self._unshared.get(node_id)
@@ -752,14 +781,18 @@ class Evidence:
 
     def _producer_claims(self, producer: str, material: str, product: str) -> list[Claim]:
         """The producer's claim to make the material, and the material's path to the product."""
+        return ([c for c in self._claims_making(producer).get(material, ()) if self.weighs(c)]
+                + self._path_claims(material, product))
+
+    def _claims_making(self, producer: str) -> dict[str, list[Claim]]:
+        """The producer's PRODUCES claims by material, in their order (cached: a country's
+        own are thousands, asked material after material, product after product)."""
         by_material = self._made_claims.get(producer)
         if by_material is None:
-            # a country's own PRODUCES claims are thousands, asked material after material
             by_material = self._made_claims[producer] = {}
             for claim in self.graph.relation_claims(producer, "PRODUCES"):
                 by_material.setdefault(claim.object, []).append(claim)
-        return ([c for c in by_material.get(material, []) if self.weighs(c)]
-                + self._path_claims(material, product))
+        return by_material
 
     def weighs(self, claim: Claim) -> bool:
         """Whether a producing claim enters the figures: one with a share of its own does;
@@ -882,7 +915,7 @@ class Evidence:
         output, so none is listed for it."""
         out = []
         lookups = self.analysis.lookups()
-        for material in sorted(self.analysis.upstream(product)):
+        for material in self.analysis.upstream_sorted(product):
             if model.kind_of(material) != "Material":
                 continue
             weights = lookups.weights(material)
@@ -1137,7 +1170,7 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         not_made=graph.not_made_yet(product),
         worst_case_issuers=sorted({r.issuer for r in analysis.lower_only_restrictions(product)}),
         wide=analysis.worst_case,
-        short_sets=(proof.short_sets(product)
+        short_sets=(Deferred(lambda: proof.short_sets(product))
                     if analysis.baseline_range(product)[1] < 1.0 - 1e-9 else []))
 
 

@@ -511,6 +511,15 @@ class Analysis:
             self._upstream[node_id] = _upstream_set(self.flow_index, node_id)
         return self._upstream[node_id]
 
+    def upstream_sorted(self, node_id: str) -> list[str]:
+        """``sorted(self.upstream(node_id))``, not kept: for a pass over every product
+        (a set kept per product took some 60 KiB each, 120 MiB for the reports of all
+        products at 100k nodes)."""
+        flow = self.flow_index
+        own = flow.number.get(node_id, -1)
+        ids = flow.ids
+        return [ids[i] for i in self._upstream_of(flow, node_id)[0].tolist() if i != own]
+
     def candidates(self, product: str, bound: str = "upper") -> set[str]:
         """Nodes whose removal may change a product: upstream of it, and for the lower
         bound the anchor countries of the materials without producers upstream of it."""

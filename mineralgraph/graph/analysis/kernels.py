@@ -862,13 +862,14 @@ def reach_into(ptr, indices, sources, found, expanded, stamp, queue, out):
 
 @njit(cache=True)
 def _meet_level(fringe, length, out, ptr, adj, ignore_stamp, stamp, ignore_edges, forward,
-                link, link_stamp, other_stamp):
+                link, link_stamp, other_stamp, lazy):
     """One level of :func:`meet` from one side: each node of ``fringe[:length]`` in order,
     its neighbours ``adj[ptr[v]:ptr[v + 1]]`` (consumers going forward, suppliers going
     back) linked to it in ``link`` when first reached and listed in ``out``. An edge is
     ``v -> w`` forward and ``w -> v`` back, which is all the two sides differ in. Returns
     the length of ``out`` and the node where the sides meet (reached by the other side,
-    ``other_stamp``), or -1."""
+    ``other_stamp``), or -1. Going back, ``lazy`` (else -1) is a source whose first level
+    the other side holds unwritten (:func:`_lazily_reached`)."""
     n = len(ptr) - 1
     n_ignored = len(ignore_edges)
     new_len = 0
@@ -888,23 +889,80 @@ def _meet_level(fringe, length, out, ptr, adj, ignore_stamp, stamp, ignore_edges
                 new_len += 1
                 link[w] = v
                 link_stamp[w] = stamp
-            if other_stamp[w] == stamp:
+            if other_stamp[w] == stamp or (
+                    lazy >= 0 and _lazily_reached(w, lazy, ptr, adj, ignore_edges)):
                 return new_len, w
     return new_len, -1
 
 
+@njit(cache=True, inline="always")
+def _holds(adj, start, end, node):
+    """Whether the sorted ``adj[start:end]`` holds ``node``."""
+    at = start + np.searchsorted(adj[start:end], node)
+    return at < end and adj[at] == node
+
+
+@njit(cache=True)
+def _lazily_reached(w, source, sptr, suppliers, ignore_edges):
+    """Whether the first forward level of :func:`meet` from ``source`` holds ``w`` (not
+    the source itself, not passed over, which the caller has checked): ``w`` is a
+    consumer of the source along an edge not passed over."""
+    if w == source or not _holds(suppliers, sptr[w], sptr[w + 1], source):
+        return False
+    n_ignored = len(ignore_edges)
+    if n_ignored:
+        key = source * (len(sptr) - 1) + w
+        at = np.searchsorted(ignore_edges, key)
+        if at < n_ignored and ignore_edges[at] == key:
+            return False
+    return True
+
+
+@njit(cache=True)
+def _first_level_size(source, cptr, consumers, ignore_stamp, stamp, ignore_list,
+                      ignore_edges):
+    """How many nodes the first forward level of :func:`meet` from ``source`` lists: its
+    consumers but itself, the nodes passed over (``ignore_list``, those stamped in
+    ``ignore_stamp``) and the ends of the edges passed over; counted from the short lists,
+    not by walking the consumers."""
+    n = len(cptr) - 1
+    start, end = cptr[source], cptr[source + 1]
+    count = end - start
+    if _holds(consumers, start, end, source):
+        count -= 1
+    for k in range(len(ignore_list)):
+        x = ignore_list[k]
+        if x != source and _holds(consumers, start, end, x):
+            count -= 1
+    lo = np.searchsorted(ignore_edges, source * n)
+    hi = np.searchsorted(ignore_edges, source * n + n)
+    for k in range(lo, hi):
+        w = ignore_edges[k] - source * n
+        if w != source and ignore_stamp[w] != stamp and _holds(consumers, start, end, w):
+            count -= 1
+    return count
+
+
 @njit(cache=True)
 def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
-         ignore_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c,
-         fringe_d):
+         ignore_list, ignore_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b,
+         fringe_c, fringe_d, lazy_degree):
     """networkx's bidirectional breadth-first search (``_bidirectional_pred_succ``) on
     the flow index's CSR arrays, step for step (the fringes in the same order, the
     smaller one expanded first, the same meeting node). ``pred``/``succ`` hold each
     reached node's previous and next node, valid where ``pred_stamp``/``succ_stamp`` is
-    ``stamp`` (-1 for the ends); a node whose ``ignore_stamp`` is ``stamp`` is passed
-    over, and so is an edge whose key ``u * n + v`` is in ``ignore_edges`` (sorted).
-    Returns the meeting node, or -1 when there is no path. ``source != target``.
-    Both sides are one level function (:func:`_meet_level`), mirrored by its arguments."""
+    ``stamp`` (-1 for the ends); a node whose ``ignore_stamp`` is ``stamp`` (those of
+    ``ignore_list``) is passed over, and so is an edge whose key ``u * n + v`` is in
+    ``ignore_edges`` (sorted). Returns the meeting node, or -1 when there is no path.
+    ``source != target``. Both sides are one level function (:func:`_meet_level`),
+    mirrored by its arguments.
+
+    A source with more than ``lazy_degree`` consumers (a large country: tens of
+    thousands of facilities at a million nodes) has its first level counted, not
+    written: until that level is expanded in turn, a node the other side reaches is in
+    it when the source is among its suppliers (:func:`_lazily_reached`). The search is
+    the same step for step; its cost no longer grows with the source's consumers on
+    every path asked of it (a country's paths to each of the products it feeds)."""
     pred[source] = -1
     pred_stamp[source] = stamp
     succ[target] = -1
@@ -915,15 +973,40 @@ def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
     reverse[0] = target
     f_len = 1
     r_len = 1
+    lazy = -1
+    if cptr[source + 1] - cptr[source] > lazy_degree:
+        # the first forward level, as the search makes it first: it meets the other
+        # side only at the target
+        if ignore_stamp[target] != stamp and _lazily_reached(target, source, sptr,
+                                                              suppliers, ignore_edges):
+            pred[target] = source
+            pred_stamp[target] = stamp
+            return target
+        f_len = _first_level_size(source, cptr, consumers, ignore_stamp, stamp,
+                                  ignore_list, ignore_edges)
+        lazy = source
     while f_len > 0 and r_len > 0:
         if f_len <= r_len:
+            if lazy >= 0:
+                # the first level written now, to be expanded: nothing in it was met
+                # (the other side would have stopped there)
+                f_len, w = _meet_level(forward, 1, f_next, cptr, consumers, ignore_stamp,
+                                       stamp, ignore_edges, True, pred, pred_stamp,
+                                       succ_stamp, -1)
+                forward, f_next = f_next, forward
+                lazy = -1
             f_len, w = _meet_level(forward, f_len, f_next, cptr, consumers, ignore_stamp,
-                                   stamp, ignore_edges, True, pred, pred_stamp, succ_stamp)
+                                   stamp, ignore_edges, True, pred, pred_stamp, succ_stamp,
+                                   -1)
             forward, f_next = f_next, forward
         else:
             r_len, w = _meet_level(reverse, r_len, r_next, sptr, suppliers, ignore_stamp,
-                                   stamp, ignore_edges, False, succ, succ_stamp, pred_stamp)
+                                   stamp, ignore_edges, False, succ, succ_stamp, pred_stamp,
+                                   lazy)
             reverse, r_next = r_next, reverse
+            if w >= 0 and pred_stamp[w] != stamp:  # met in the unwritten first level
+                pred[w] = source
+                pred_stamp[w] = stamp
         if w >= 0:
             return w
     return -1
@@ -932,7 +1015,7 @@ def meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
 @njit(cache=True)
 def meet_many(sources, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
               pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c, fringe_d,
-              out_ptr, out_nodes):
+              out_ptr, out_nodes, lazy_degree):
     """:func:`meet` from each of ``sources`` to one ``target`` (nothing passed over), each
     path written whole from source to target: ``out_nodes[out_ptr[i]:out_ptr[i + 1]]``
     (empty when there is none). Stamps ``stamp``, ``stamp + 1``... one a search. Returns
@@ -951,8 +1034,8 @@ def meet_many(sources, target, sptr, suppliers, cptr, consumers, ignore_stamp, s
             out_ptr[k + 1] = used
             continue
         w = meet(source, target, sptr, suppliers, cptr, consumers, ignore_stamp, stamp,
-                 no_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b, fringe_c,
-                 fringe_d)
+                 no_edges, no_edges, pred, pred_stamp, succ, succ_stamp, fringe_a, fringe_b,
+                 fringe_c, fringe_d, lazy_degree)
         if w < 0:
             out_ptr[k + 1] = used
             continue
