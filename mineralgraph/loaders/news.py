@@ -801,8 +801,9 @@ class NewsReader:
         if article.published is None:
             if self.option is None:
                 where = article.date_line or 1
-                why = (f"{article.date_text!r} is not a date" if article.date_text
-                       else "the article gives no publication date")
+                why = article.date_problem or (
+                    f"{article.date_text!r} is not a date" if article.date_text
+                    else "the article gives no publication date")
                 raise InputError(str(self.path), where, "date",
                                  f"{why}; give one with --article-date YYYY-MM-DD")
             article.published = self.option
@@ -2246,6 +2247,12 @@ class NewsReader:
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
               quote=None):
         qualifiers = tuple(qualifiers)
+        if predicate == "COVERS" and quote and str(obj) in self.not_covered(quote):
+            # "... though graphite itself was not banned": a negated covering is no covering
+            reason = f"not covered: the sentence says {obj} is left out"
+            if (self.line, quote, reason) not in self.skipped:
+                self.skipped.append((self.line, quote, reason))
+            return
         if self.modality and not predicate.startswith("reported_"):
             qualifiers += (("modality", self.modality),)
         if predicate.startswith("reported_") and valid_to is None and when is not None:
@@ -2281,6 +2288,12 @@ class NewsReader:
                                  sources=(self.source,), quote=quote, confidence="medium",
                                  valid_from=when, valid_to=valid_to,
                                  origin=f"{self.origin_file}:{self.line}"))
+
+    def not_covered(self, text: str) -> set[str]:
+        """The goods ``text`` says a measure leaves out (``goods_not_covered``)."""
+        found = [Found(m, m.id, model.kind_of(m.id)) for m in
+                 sorted(self.gazetteer.mentions(text), key=lambda m: m.start)]
+        return goods_not_covered(text, found)
 
     def report_unknown(self, text: str, line: int) -> None:
         for mention in self.gazetteer.unknown_names(text):
@@ -4031,6 +4044,64 @@ UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|ha
 LATER_DECISION = re.compile(r",\s+(and|but)\s+(?=(it|they|the (commerce )?ministry|beijing|"
                             r"the government|mofcom)\s+(also\s+|then\s+)?(" + DECISION_VERBS
                             + r"|banned|imposed)\b)", re.I)
+
+
+#: Before a list of goods, words that say the goods are left out of a measure: "excluding",
+#: "but not", "did not cover", "with the exception of"
+NOT_COVERED_BEFORE = re.compile(
+    r"\b(?:excluding|except(?:\s+for)?|but\s+not|other\s+than|not\s+including|with\s+the\s+"
+    r"exception\s+of|exempting|sparing|leaving\s+out|(?:does|do|did|would|will)\s+not\s+"
+    r"(?:cover|include|apply\s+to|extend\s+to|ban|restrict|affect|name|list)|(?:doesn't|don't|"
+    r"didn't|won't)\s+(?:cover|include|apply\s+to|extend\s+to|ban|restrict|affect|name|list)|"
+    r"no\s+(?:ban|curbs?|restrictions?|controls?)\s+(?:on|of))\s+(?:the\s+|any\s+)?$", re.I)
+#: After a list of goods, words that say the goods are not covered: "itself was not banned",
+#: "are not covered", "was exempted", "remain unrestricted"
+NOT_COVERED_AFTER = re.compile(
+    r"^(?:\s+(?:itself|themselves|as\s+such|products|items|exports|shipments))?,?\s+"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|"
+    r"stayed|will\s+be|would\s+be)\s+(?:still\s+|also\s+|left\s+)?(?:(?:not|never)\s+"
+    r"(?:\w+\s+)?(?:banned|covered|included|listed|restricted|controlled|affected|subject|"
+    r"targeted|named|part|among)|exempt(?:ed)?|excluded|spared|left\s+(?:out|off)|"
+    r"unaffected|unrestricted|uncontrolled|outside)|(?:isn't|aren't|wasn't|weren't)\s+"
+    r"(?:\w+\s+)?(?:banned|covered|included|listed|restricted|controlled|affected|subject|"
+    r"targeted|named|part|among))\b", re.I)
+#: What joins the goods of one list: ", ", " and ", " or ", " nor "
+GOODS_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor)\s+)$", re.I)
+
+
+def goods_not_covered(text: str, found: list) -> set[str]:
+    """The elements and materials a sentence says a measure leaves out ("graphite itself was
+    not banned", "excluding gallium and germanium", "the rule does not cover tungsten"): a
+    negated covering is no covering. A list of goods shares its cue ("gallium and germanium
+    are not covered": both).
+
+    ``found`` are the sentence's resolved mentions (``Found``, in order).
+
+    >>> from types import SimpleNamespace as N
+    >>> def f(id, start, end):
+    ...     return N(id=id, kind="Element", mention=N(start=start, end=end))
+    >>> text = "It covers gallium and germanium, though graphite itself was not banned."
+    >>> sorted(goods_not_covered(text, [f("element:Ga", 10, 17), f("element:Ge", 22, 31),
+    ...                                 f("element:C", 40, 48)]))
+    ['element:C']
+    >>> text = "The ban covers antimony, excluding gallium and germanium."
+    >>> sorted(goods_not_covered(text, [f("element:Sb", 15, 23), f("element:Ga", 35, 42),
+    ...                                 f("element:Ge", 47, 56)]))
+    ['element:Ga', 'element:Ge']
+    """
+    goods = [f for f in found if f.kind in ("Element", "Material")]
+    out: set[str] = set()
+    runs: list[list] = []
+    for f in goods:   # lists of goods: mentions joined by a comma, "and", "or"
+        if runs and GOODS_JOINT.match(text[runs[-1][-1].mention.end:f.mention.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if NOT_COVERED_BEFORE.search(text[:run[0].mention.start]) \
+                or NOT_COVERED_AFTER.match(text[run[-1].mention.end:]):
+            out |= {f.id for f in run}
+    return out
 
 
 def negated_clause_apart(sentences: list[str]) -> list[str]:
