@@ -399,7 +399,8 @@ def test_round_18_keeps_its_fitted_figures(known):
     score = evaluate(known, directory=ROUND18,
                      only={p.name for p in articles(ROUND18)} - refused)
     assert score.tp + score.fn == 94   # 95 until 383's "after Beijing's April curbs" (a time)
-    assert score.tp >= 43 and score.fp == 0
+    assert score.tp >= 47 and score.fp == 0   # 43 on the thirteenth pass; 47 on the
+    # fourteenth (381's and 383's figures of "last year", "up 12.9% on 2024")
 
 
 ROUND19 = Path(__file__).parent / "data" / "news" / "round19"
@@ -420,7 +421,8 @@ def test_round_19_keeps_its_fitted_figures(known):
     score = evaluate(known, directory=ROUND19,
                      only={p.name for p in articles(ROUND19)} - refused)
     assert score.tp + score.fn == 91 - 6   # 400's six claims
-    assert score.tp >= 22 and score.fp == 0
+    assert score.tp >= 26 and score.fp == 0   # 22 blind; 26 with 393's decision read past
+    # its closing "though it gave no figure ... and would not say whether ..."
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)

@@ -93,3 +93,81 @@ def test_goods_not_covered_reads_lists_and_their_cues():
     # "not" of a verb of the goods' own is no exclusion from a measure
     text = "Exports of bismuth have not recovered since the rule took effect."
     assert goods_not_covered(text, found(text, ("bismuth", "element:Bi"))) == set()
+
+
+# ------------------------------------------------------------------ figures of last year
+@pytest.mark.parametrize("body, expected", [
+    # "last year" as the figure's own year, inside the clause; "up N% on <the year before>"
+    ("China exported 48,210 tons of rare earths last year, up 7.5% on 2025, customs data "
+     "showed on Tuesday.",
+     {("reported_quantity", "48210", "2026-01-01"), ("reported_trade_change", "0.075",
+                                                     "2026-01-01")}),
+    # an aside after a dash ("- even after ... April curbs") is no month of the figure's
+    ("China shipped a total of 48,210 tonnes of rare earths last year, up 7.5% on 2025 \u2014 "
+     "even after Beijing's April curbs on seven elements.",
+     {("reported_quantity", "48210", "2026-01-01"), ("reported_trade_change", "0.075",
+                                                     "2026-01-01")}),
+])
+def test_a_figure_of_last_year_is_of_the_year_before_the_page(tmp_path, known, body, expected):
+    got = {(k[1], k[2], k[4]) for k in scored(read(tmp_path, known, body, "2027-01-20").claims)
+           if k[1].startswith("reported_")}
+    assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "last year" as a comparison's base: the month's figure, no year's (the reader takes
+    # "from last year" as no year-on-year cue)
+    ("China exported 4,210 tons of rare earths in December, up 7.5% from last year.",
+     {("reported_quantity", "4210", "2026-12-01")}),
+    # a month's "last year"
+    ("China exported 4,210 tons of rare earths in March last year.",
+     {("reported_quantity", "4210", "2026-03-01")}),
+    # against a year that is not the one before: no year-on-year change
+    ("China exported 48,210 tons of rare earths last year, up 7.5% on 2024.",
+     {("reported_quantity", "48210", "2026-01-01")}),
+])
+def test_last_year_that_is_no_figures_own_year(tmp_path, known, body, expected):
+    got = {(k[1], k[2], k[4]) for k in scored(read(tmp_path, known, body, "2027-01-20").claims)
+           if k[1].startswith("reported_")}
+    assert got == expected
+
+
+def test_a_change_against_a_year_reads_its_base():
+    from mineralgraph.loaders.figures import find_figures
+    assert [(f.value, f.base_year) for f in find_figures(
+        "Exports of rare earths rose 7.5% on 2025 to 48,210 tons.")
+        if f.kind == "trade_change"] == [(0.075, 2025)]
+    # "2024 levels" of a price, "between 2024 and 2025": no base year of a change
+    assert not [f for f in find_figures("Exports rose 7.5% on 2024 levels.")
+                if f.kind == "trade_change"]
+
+
+# ------------------------------------------------------------------ details withheld
+@pytest.mark.parametrize("closing", [
+    ", though it gave no figure for the approvals and would not say whether any went to "
+    "American buyers.",
+    ", but declined to name the companies or say whether US firms were among them.",
+    ", without giving details of whether buyers in the United States were included.",
+])
+def test_a_closing_clause_withholding_details_hedges_no_decision(tmp_path, known, closing):
+    body = ("China has approved a number of applications to export rare earth items, the "
+            "Ministry of Commerce said on Thursday" + closing)
+    got = scored(read(tmp_path, known, body, "2025-06-13").claims)
+    # the known decision of that day (the test graph holds it as the bundled graph does)
+    decisions = {k for k in got if k[1] == "decision"}
+    assert decisions == {("licence:cn-2025-06-london-approvals", "decision", "approved",
+                          None, "2025-06-12", None, None, None)}
+    # the country of the withheld detail is no target
+    assert not [k for k in got if k[1] == "TARGETS"]
+
+
+@pytest.mark.parametrize("body", [
+    # a caveat that hedges the decision stays a hedge
+    "China has approved a number of applications, the ministry said, though it warned the "
+    "licences could be revoked.",
+    # the decision itself withheld: nothing to read
+    "China would not say whether it had approved applications from US buyers.",
+])
+def test_a_hedge_is_not_a_withheld_detail(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-06-13").claims)
+    assert not [k for k in got if k[1] == "decision" and k[6] is None]

@@ -78,6 +78,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
                       r"(?:\b(?:down|up)|\d+(?:\.\d+)?%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
+                      r"(?:a\s+total\s+of\s+)?"   # "shipped a total of 62,585 tonnes"
                       r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
                       r"kilograms|kg)\b",
@@ -150,6 +151,9 @@ class Figure:
     flow: str | None = None
     #: where the partner a quantity went to is named ("Japan, which took 4,007 kilograms")
     partner_at: int | None = None
+    #: the year a change is compared with ("up 12.9% on 2024"): a year-on-year change only
+    #: of a figure of the year after it (the news reader checks)
+    base_year: int | None = None
 
 
 def compared(text: str, start: int, end: int) -> bool:
@@ -256,6 +260,14 @@ _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+
                        r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
 
 
+#: "up 12.9% on 2024", "12.9% higher than 2024", "from 2024": the year a change is measured
+#: against, right after the percentage (not "2024 levels" of a price, not "in 2024")
+_BASE_YEAR = re.compile(r"\s+(?:(?:more|less|higher|lower)\s+)?(?:on|over|than|from|compared\s+"
+                        r"(?:with|to)|versus|against)\s+(?:the\s+(?:whole\s+of\s+)?)?"
+                        r"(20\d\d)\b(?!\s*(?:levels?|[-\u2013]|(?:to|and|or)\s+20\d\d|figures?\s+of))",
+                        re.I)
+
+
 def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Year-on-year changes of exports or imports: each percentage of the sentence with a
     rise or fall word next to it and a year-on-year cue just after (not a month-on-month)."""
@@ -291,7 +303,9 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                     _MONTH_NAMES + r"\b(?!\s+20\d\d)", after, re.I):
             continue   # "down 4.7% from 619 tonnes in July": month on month
         lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
-        if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
+        # "up 12.9% on 2024", "an increase of 6% over 2023": a change against a whole year
+        base = _BASE_YEAR.match(window)
+        if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window) or base
                 or (lead and YEAR_ON_YEAR.search(lead.group(0))
                     and lead.end() <= match.start())
                 or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])
@@ -305,7 +319,8 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
         out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
                           flows[-1].start(), match.end(),
-                          about=text[flows[-1].start():match.end()], flow=flow))
+                          about=text[flows[-1].start():match.end()], flow=flow,
+                          base_year=int(base.group(1)) if base else None))
     return out
 
 

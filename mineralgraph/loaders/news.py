@@ -819,6 +819,8 @@ class NewsReader:
         self.official_country = self.article_country
         for line, paragraph in article.paragraphs:
             for sentence in negated_clause_apart(split_sentences(paragraph)):
+                # ", though it gave no figure ...": a closing clause that states nothing
+                sentence = detail_withheld_cut(sentence)
                 self.sentences += 1
                 # "Question: The ministry has announced export controls on gallium ...": a
                 # journalist's turn restates, it reports nothing (the answer may)
@@ -2013,8 +2015,9 @@ class NewsReader:
                                                               "year' with no year in hand"))
                         continue
                     when, period = year_in_hand, str(year_in_hand.year)
-                elif re.match(r"\W*last year\b", text, re.I):
-                    # "Last year, China exported 38,632 tons": the year before the article's
+                elif re.match(r"\W*last year\b", text, re.I) or own_last_year(text, figure):
+                    # "Last year, China exported 38,632 tons", "shipped 62,585 tons of rare
+                    # earths last year, up 12.9%": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
                     period, own = str(when.year), when
                 elif context is not None and context[1] is not None and not year \
@@ -2051,6 +2054,12 @@ class NewsReader:
                     # zero in August": which August? (the article's year would say 2024)
                     self.skipped.append((self.line, text, "ambiguous: a figure's month with no "
                                                           "year after another year's date"))
+                    continue
+                if figure.base_year is not None and when.year != figure.base_year + 1:
+                    # "exports in 2025 were up 30% on 2023": against a year not the one
+                    # before, no year-on-year change
+                    self.skipped.append((self.line, text, "a change against a year other than "
+                                                          "the one before"))
                     continue
                 if len(period) == 4:
                     self.last_year = when
@@ -3956,6 +3965,38 @@ DECISION_NOUN = {"approved": "approval", "denied": "denial", "expedited": "exped
                  "under-review": "review"}
 
 
+#: A closing clause in which the speaker withholds details: ", though it gave no figure for
+#: the approvals and would not say whether ...", ", but declined to name the companies",
+#: ", without giving details".
+WITHHELD_DETAIL = re.compile(
+    r",\s+(?:(?:though|although|but|while)\s+(?:(?:it|they|he|she|the\s+[\w-]+|officials?|"
+    r"[A-Z][\w.&-]*)\s+)?(?:also\s+)?(?:(?:gave|provided|offered)\s+no\s+(?:figures?|details?|"
+    r"numbers?|breakdown|names?|further\s+details?)|(?:did|would|could)\s+not\s+(?:say|give|"
+    r"disclose|name|specify|elaborate|comment|identify)|declined\s+to\s+(?:say|give|disclose|"
+    r"name|specify|elaborate|comment|identify))|without\s+(?:giving|naming|saying|disclosing|"
+    r"specifying|elaborating|identifying))\b[^;]*$", re.I)
+
+
+def detail_withheld_cut(text: str) -> str:
+    """``text`` without a closing clause in which the speaker withholds details (the number,
+    the names, whether any went to a country): it states nothing, so no word of it (a
+    "whether", a country) is read as part of the event.
+
+    >>> detail_withheld_cut("China has approved a number of applications, the ministry said "
+    ...                     "on Thursday, though it gave no figure and would not say whether "
+    ...                     "any had gone to US buyers.")
+    'China has approved a number of applications, the ministry said on Thursday'
+    >>> detail_withheld_cut("The ministry approved licences, without naming the companies.")
+    'The ministry approved licences'
+    >>> detail_withheld_cut("China approved licences, though it warned they could be revoked.")
+    'China approved licences, though it warned they could be revoked.'
+    """
+    cut = WITHHELD_DETAIL.search(text)
+    if cut is None or cut.start() == 0:
+        return text
+    return text[:cut.start()].rstrip()   # the article's own words, for the claims' quote
+
+
 def caveat_cut(text: str) -> str:
     """``text`` without a closing caveat in the past tense whose own words hedge nothing
     (trial 7's MED-1); the text as it was otherwise.
@@ -4102,6 +4143,41 @@ def goods_not_covered(text: str, found: list) -> set[str]:
                 or NOT_COVERED_AFTER.match(text[run[-1].mention.end:]):
             out |= {f.id for f in run}
     return out
+
+
+#: "last year" that is no figure's own year: the base of a comparison ("than last year",
+#: "from last year", "compared with last year") or a month's ("in March last year")
+_BASE_BEFORE = re.compile(r"\b(than|from|compared\s+(with|to)|versus|against|on|over|since|"
+                          r"of|until|before|after|same\s+(month|period|time)|at\s+(least|"
+                          r"most))\s+$|"
+                          r"\b(" + "|".join(MONTHS) + r")\.?\s+$", re.I)
+
+
+def own_last_year(text: str, figure) -> bool:
+    """True when "last year" in the figure's clause gives the figure's own year ("China
+    exported 62,585 tons of rare earths last year, up 12.9% on 2024"), not a comparison's
+    base ("up 12% from last year") nor a month's ("in March last year"); the clause names no
+    month or year of its own.
+
+    >>> from types import SimpleNamespace as F
+    >>> text = "China exported 62,585 tons of rare earths last year, up 12.9% on 2024."
+    >>> own_last_year(text, F(start=15, end=25))
+    True
+    >>> own_last_year("Exports were 5,000 tons, up 12% from last year.", F(start=13, end=22))
+    False
+    >>> own_last_year("Exports rose to 5,000 tons in March last year.", F(start=16, end=26))
+    False
+    """
+    start, end = clause_bounds(text, figure.start)
+    aside = re.search(r"\s[\u2013\u2014-]{1,2}\s", text[figure.end:end])
+    clause = text[start:figure.end + aside.start() if aside else end]   # "— even after ..."
+    found = [m for m in re.finditer(r"\blast year\b", clause, re.I)
+             if not _BASE_BEFORE.search(clause[:m.start()])]
+    if len(found) != 1:
+        return False
+    # a year or month of the clause's own (not a comparison's base) dates the figure instead
+    return not any(not _BASE_BEFORE.search(clause[:m.start()]) for m in re.finditer(
+        r"\b(20\d\d|" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", clause, re.I))
 
 
 def negated_clause_apart(sentences: list[str]) -> list[str]:
