@@ -171,3 +171,40 @@ def test_a_closing_clause_withholding_details_hedges_no_decision(tmp_path, known
 def test_a_hedge_is_not_a_withheld_detail(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2025-06-13").claims)
     assert not [k for k in got if k[1] == "decision" and k[6] is None]
+
+
+# ------------------------------------------------------------------ a known control by its day
+APRIL = "control:cn-2025-04-rare-earths"
+
+
+def test_an_immediate_control_on_the_known_ones_day_is_that_control(tmp_path, known):
+    body = ("SHANGHAI (Newswires) - Beijing on Friday hit back at Washington by placing a "
+            "group of medium and heavy rare earths under export control with immediate effect.")
+    result = read(tmp_path, known, body, "2025-04-05")
+    got = {k[1:3] for k in scored(result.claims) if k[0] == APRIL}
+    assert got == {("ISSUED_BY", "country:CN"), ("announced_on", "2025-04-04"),
+                   ("effective_from", "2025-04-04")}
+    # the agency of the credit is the publisher's, no name to resolve
+    assert not result.unresolved
+
+
+@pytest.mark.parametrize("body", [
+    # another day: no known control of that day
+    "Beijing on Thursday placed a group of medium and heavy rare earths under export control "
+    "with immediate effect.",
+    # no immediate effect: the day is no announcement's
+    "Beijing on Friday said rare earths would stay under export control.",
+])
+def test_a_control_by_its_topic_on_another_day_is_not_the_known_one(tmp_path, known, body):
+    result = read(tmp_path, known, body, "2025-04-05")
+    assert not [k for k in scored(result.claims) if k[0] == APRIL]
+
+
+def test_a_place_and_agency_credit_is_no_sentence_text():
+    from mineralgraph.loaders.articles import Article, dateline
+    article = Article(path=None, paragraphs=[(3, "SEOUL (Wire Asia) - Exports rose.")])
+    dateline(article, None)
+    assert article.paragraphs == [(3, "Exports rose.")] and article.publisher == "Wire Asia"
+    article = Article(path=None, paragraphs=[(3, "Seoul (Wire Asia) said exports rose.")])
+    dateline(article, None)
+    assert article.paragraphs == [(3, "Seoul (Wire Asia) said exports rose.")]

@@ -496,12 +496,22 @@ _CREDIT_DATELINE = re.compile(r"^(?P<agency>[A-Z][A-Za-z .&]{1,40}?)\s+\((?P<dat
                               r"\s*[-\u2013\u2014]+\s*")
 
 
+#: "BEIJING (Agencies) -": a place in capitals and the agency, with no date.
+_PLACE_CREDIT = re.compile(r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})\s+\((?P<agency>[A-Za-z .&]+)"
+                           r"\)\s*[-\u2013\u2014]+\s*")
+
+
 def dateline(article: Article, option: date | None) -> None:
     """Read the wire dateline (``BEIJING, April 4 (Reuters) -``, or a credit line such as
     ``Asian Tech Press (Oct 24) --``) off the first paragraph."""
     if not article.paragraphs:
         return
     line, first = article.paragraphs[0]
+    credit = _PLACE_CREDIT.match(first)
+    if credit:   # the agency is the publisher; the page's date is elsewhere
+        article.paragraphs[0] = (line, first[credit.end():])
+        article.publisher = article.publisher or credit.group("agency").strip()
+        return
     match = _DATELINE.match(first) or _CREDIT_DATELINE.match(first)
     if not match:
         return

@@ -367,6 +367,8 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        r"(export )?(control|catalogue|catalog|list)|add(ed|s)\b.{0,200}?\bto \w+'s "
                        r"(export )?(control )?list|expand(ed|s)|tighten(ed|s)|"
                        r"placed|rolled out|slap(ped|s)|widen(ed|s)|broaden(ed|s)|"
+                       # "placing seven rare earths under export control": the participle
+                       r"(placing|putting)\b(?=.{0,120}?\bunder\b)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
@@ -2775,9 +2777,15 @@ class NewsReader:
                 and not items and not targets and not MONTH_CONTROL.search(text):
             # "lifted its ban on exports of rare earth technology": a known control found
             # by the rare-earth topic alone is a guess outside an announcement
+            # the day said: of the announcement, or of a control "with immediate effect" on
+            # a day the text gives ("China on Friday ... placing seven rare earths under export
+            # control with immediate effect": announced and in force that day)
+            said = announced if announced and day_precise else (
+                effective if effective is not None and IMMEDIATE.search(text)
+                and self.event_precise and not self.dated_by_article else None)
             same_day = sorted(node for node, info in self.controls.items()
-                              if announced and day_precise and not info["minted"]
-                              and info["announced"] == announced
+                              if said and not info["minted"]
+                              and info["announced"] == said
                               and (not info["issuer"] or issuer in info["issuer"])
                               and info["covers"] & REE)
             if len(same_day) == 1:
@@ -2787,7 +2795,7 @@ class NewsReader:
             else:
                 self.skipped.append((self.line, text, "ambiguous: a known control found by "
                                      "its topic alone" + (
-                                         f" (the announcement of {announced} made "
+                                         f" (the announcement of {said} made "
                                          f"{', '.join(same_day)})" if same_day else "")))
                 return
         if control is not None and self.known is not None and control in self.known \
