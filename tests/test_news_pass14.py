@@ -208,3 +208,27 @@ def test_a_place_and_agency_credit_is_no_sentence_text():
     article = Article(path=None, paragraphs=[(3, "Seoul (Wire Asia) said exports rose.")])
     dateline(article, None)
     assert article.paragraphs == [(3, "Seoul (Wire Asia) said exports rose.")]
+
+
+# ------------------------------------------------------------------ a control by its day, "They"
+def test_curbs_announced_on_a_known_controls_day_are_that_control(tmp_path, known):
+    body = ("The commerce ministry of China announced the restrictions on 3 July, citing "
+            "security. They cover gallium and germanium and took effect on 1 August.")
+    got = {k[1:3] for k in scored(read(tmp_path, known, body, "2023-09-01").claims)
+           if k[0] == GA_GE}
+    assert got == {("ISSUED_BY", "country:CN"), ("announced_on", "2023-07-03"),
+                   ("effective_from", "2023-08-01"), ("COVERS", "element:Ga"),
+                   ("COVERS", "element:Ge")}
+
+
+@pytest.mark.parametrize("body", [
+    # no control of that issuer announced that day
+    "The commerce ministry of China announced the restrictions on 4 July, citing security.",
+    # no issuer named
+    "Officials announced the restrictions on 3 July, citing security.",
+    # "They" after a sentence with no claim on the control
+    "Traders met in Seoul on 20 August. They cover gallium and germanium deals.",
+])
+def test_no_known_control_by_a_day_it_was_not_announced(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2023-09-01").claims)
+    assert not [k for k in got if k[0] == GA_GE]

@@ -106,6 +106,9 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 # ---------------------------------------------------------------- cue patterns
 CONTROL = re.compile(
+    # "announced the curbs on 3 July": a control announced (which one: its day and issuer)
+    r"\b(announc|impos|introduc|unveil)\w*\s+(the|its|their|new|these)\s+(curbs|restrictions|"
+    r"controls)\b|"
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
     r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
@@ -712,6 +715,9 @@ class NewsReader:
         #: (new decision, known decisions it may repeat): named in the report
         self.possible_duplicates: dict[str, list[str]] = {}
         self.current_control: str | None = None
+        #: (sentence number, control) of the last claim on a control ("They cover ..." in the
+        #: next sentence speaks of it)
+        self.control_claimed: tuple[int, str] | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
         self.current_text = ""
@@ -2295,6 +2301,8 @@ class NewsReader:
         self.emitted.add(key)
         if by_article:
             self.emitted_by_article.add(key)
+        if str(subject).startswith("control:"):
+            self.control_claimed = (self.sentences, subject)
         self.claims.append(Claim(subject, predicate, obj, tuple(sorted(qualifiers)),
                                  sources=(self.source,), quote=quote, confidence="medium",
                                  valid_from=when, valid_to=valid_to,
@@ -2757,6 +2765,11 @@ class NewsReader:
             # "introduced export controls in April", "announced restrictions on both metals
             # in July": the one control of that issuer announced that month, restated
             control = self.control_of_month(issuer, announced or event)
+        if control is None and announced and day_precise and not items and not targets \
+                and not named_reference(text) and status == "announced":
+            # "China's Ministry of Commerce ... announced the curbs on 3 July": the one control
+            # of that issuer announced that day
+            control = self.control_of_month(issuer, announced, day=True)
         begun = [when for when, start, _ in dates if re.search(
             r"\b(since|imposed in|introduced in|in place since|announced in)\s+$",
             text[max(0, start - 20):start], re.I) or re.match(r"since\b", text[start:], re.I)]
@@ -3160,13 +3173,18 @@ class NewsReader:
         self.line = here
         self.current_control, self.issuer = control, issuer
 
-    def control_of_month(self, issuer: str | None, month: date) -> str | None:
+    def control_of_month(self, issuer: str | None, month: date,
+                         day: bool = False) -> str | None:
         """The single control (known or read before) of ``issuer`` announced in the month
-        of ``month``, or None when there is none or more than one (ambiguous)."""
+        of ``month`` (``day``: on that very day, and the issuer must be named), or None when
+        there is none or more than one (ambiguous)."""
+        if day and not issuer:
+            return None
         same = sorted(node for node, info in self.controls.items()
                       if info["announced"] and (info["announced"].year,
                                                 info["announced"].month) == (month.year,
                                                                              month.month)
+                      and (not day or info["announced"] == month)
                       and (not issuer or not info["issuer"] or issuer in info["issuer"]))
         return same[0] if len(same) == 1 else None
 
@@ -3247,8 +3265,14 @@ class NewsReader:
     def cover_claims(self, text: str, found: list[Found]) -> None:
         control = self.current_control
         info = self.controls.get(control)
-        if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
-                                         r"curbs?|exports? of)\b", text, re.I):
+        # "They cover eight gallium-related items ...": right after a sentence that made a
+        # claim on the control in hand, the pronoun is the control
+        pronoun = bool(re.match(r"(They|These)\s+(cover|covered|include|included|apply to|"
+                                r"applied to|extend to|extended to)\b", text)) \
+            and self.control_claimed == (self.sentences - 1, control)
+        if info is None or not (pronoun or re.search(r"\b(measures?|controls?|list|rules?|"
+                                                     r"restrictions?|curbs?|exports? of)\b",
+                                                     text, re.I)):
             return
         twin = self.twin_control(control, found)
         if twin is not None:
