@@ -399,8 +399,9 @@ def test_round_18_keeps_its_fitted_figures(known):
     score = evaluate(known, directory=ROUND18,
                      only={p.name for p in articles(ROUND18)} - refused)
     assert score.tp + score.fn == 94   # 95 until 383's "after Beijing's April curbs" (a time)
-    assert score.tp >= 47 and score.fp == 0   # 43 on the thirteenth pass; 47 on the
-    # fourteenth (381's and 383's figures of "last year", "up 12.9% on 2024")
+    assert score.tp >= 50 and score.fp == 0   # 43 on the thirteenth pass; 50 on the
+    # fourteenth (381's and 383's figures of "last year", "up 12.9% on 2024"; 384's "The
+    # December data", "5,933 tons went to the U.S.")
 
 
 ROUND19 = Path(__file__).parent / "data" / "news" / "round19"

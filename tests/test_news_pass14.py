@@ -232,3 +232,35 @@ def test_curbs_announced_on_a_known_controls_day_are_that_control(tmp_path, know
 def test_no_known_control_by_a_day_it_was_not_announced(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2023-09-01").claims)
     assert not [k for k in got if k[0] == GA_GE]
+
+
+# ------------------------------------------------------------------ "the March data", "went to"
+MAGNET = "material:ndfeb-magnet"
+
+
+def figures_of(result):
+    return {(k[1], k[2], k[3], k[4], k[7]) for k in scored(result.claims)
+            if k[1].startswith("reported_")}
+
+
+def test_the_months_data_dates_its_figures_and_went_to_is_an_export(tmp_path, known):
+    body = ("The March figures also showed China's exports of rare earth magnets to Germany "
+            "slipped 4% from February to 611 tons. Over the whole of 2025, 7,040 tons went "
+            "to Germany, up 9.1% from the year before.")
+    assert figures_of(read(tmp_path, known, body, "2026-04-20")) == {
+        ("reported_quantity", "611", MAGNET, "2026-03-01", "country:DE"),
+        ("reported_quantity", "7040", MAGNET, "2025-01-01", "country:DE"),
+        ("reported_trade_change", "0.091", MAGNET, "2025-01-01", "country:DE")}
+
+
+@pytest.mark.parametrize("body", [
+    # a month before a noun of no figures is no date of the figure
+    "After the March ban, China's exports of rare earth magnets to Germany slipped to 611 tons.",
+    # "went to" of no quantity shipped
+    "China's magnet exporters went to Germany for talks on 611 tons of orders.",
+])
+def test_no_figure_dated_or_read_from_look_alikes(tmp_path, known, body):
+    got = figures_of(read(tmp_path, known, body, "2026-04-20"))
+    assert not {k for k in got if k[1] == "611" and k[3] == "2026-03-01"}
+    assert not {k for k in got if k[0] == "reported_quantity" and k[1] == "611"
+                and "went" in body}

@@ -73,7 +73,7 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?|sales)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
                       r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|grew|"
-                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted)"
+                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted|slipped|dipped)"
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
@@ -89,7 +89,9 @@ _UNIT = r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\b"
 #: exported": a quantity before its verb of export (or import).
 QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\s+[\w ,-]{1,40}?)?"
                             r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
-                            r"the country|were imported|was imported|shipped|exported)\b", re.I)
+                            r"the country|were imported|was imported|shipped|exported|"
+                            # "5,933 tons went to the U.S.": an export to a partner
+                            r"went to|were sent to|was sent to)\b", re.I)
 #: "Germany, which received 5,000 kilograms", "South Korea, the second largest, took 854
 #: tons": the quantity a named buyer took (its exporter is the one of the figure before).
 QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
@@ -132,7 +134,7 @@ ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fel
 ANNUAL = re.compile(r"\b(in|for|during) (the year )?20\d\d\b(?! (first|second|third|fourth|"
                     r"quarter|half))", re.I)
 DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
-                  r"slid|decreased|down", re.I)
+                  r"slid|decreased|down|slipped|dipped", re.I)
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
                       r"estimates? that|by 20\d\d|aims? to|target\w*|goal)\b", re.I)
 
@@ -244,10 +246,10 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
-                   r"outbound|inbound|supply|supplies)\b", re.I)
+                   r"outbound|inbound|supply|supplies|went to|sent to)\b", re.I)
 _UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|"
                       r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
-                      r"declined|sank|tumbled|slid|decreased|down|lower)\b", re.I)
+                      r"declined|sank|tumbled|slid|decreased|down|lower|slipped|dipped)\b", re.I)
 _MONTH_NAMES = "(" + MONTH_NAMES + ")"
 #: "up 75.5% over June", "from May", "month on month": not a year-on-year change.
 _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compared (?:with|to))"
