@@ -264,3 +264,22 @@ def test_no_figure_dated_or_read_from_look_alikes(tmp_path, known, body):
     assert not {k for k in got if k[1] == "611" and k[3] == "2026-03-01"}
     assert not {k for k in got if k[0] == "reported_quantity" and k[1] == "611"
                 and "went" in body}
+
+
+# ------------------------------------------------------------------ a line of figures
+def test_a_labelled_line_of_figures_opened_by_its_month(tmp_path, known):
+    body = "June magnet exports from China: 4,870 tonnes, up 3.2% on a year earlier"
+    assert figures_of(read(tmp_path, known, body, "2026-07-20")) == {
+        ("reported_quantity", "4870", MAGNET, "2026-06-01", None),
+        ("reported_trade_change", "0.032", MAGNET, "2026-06-01", None)}
+
+
+@pytest.mark.parametrize("body", [
+    # a label with no figure of exports after it
+    "June magnet exports from China: analysts expect 4,870 tonnes",
+    # a month that opens a line of no exports
+    "June magnet prices in China: 4,870 yuan a kilogram, up 3.2% on a year earlier",
+])
+def test_no_figure_from_a_label_of_no_exports(tmp_path, known, body):
+    got = figures_of(read(tmp_path, known, body, "2026-07-20"))
+    assert not [k for k in got if k[1] == "4870"]

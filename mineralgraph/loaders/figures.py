@@ -77,6 +77,8 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
+                      # "March magnet exports from China: 5,238 tonnes": a label's figure
+                      r"(?:exports?|imports?|shipments?)\b[^.;:%\d]{0,40}:|"
                       r"(?:\b(?:down|up)|\d+(?:\.\d+)?%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
                       r"(?:a\s+total\s+of\s+)?"   # "shipped a total of 62,585 tonnes"
                       r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
