@@ -184,3 +184,12 @@ def test_a_wire_credit_alone_is_no_sentence(tmp_path, credit):
                                  + "\n" + credit + "\n"))
     assert [text for _, text in article.paragraphs] == [BODY.strip()]
     assert [reason for _, _, reason in article.skipped] == ["credits"]
+
+
+def test_a_header_date_that_is_no_date_is_still_the_one_named(tmp_path):
+    # a dateline without its year below a header date that is no date: the error names the
+    # header's date, not the dateline's missing year
+    article = dated(tmp_path, "Date: 2026-02-30\n\nLicences\n\nMumbai, Feb 12 (Newsdesk) Three "
+                    "firms got licences.\n")
+    assert article.published is None and article.date_text == "2026-02-30"
+    assert article.date_problem is None

@@ -523,6 +523,7 @@ def dateline(article: Article, option: date | None) -> None:
     if article.published is not None or month is None:
         return
     day = int(match.group("day"))
+    header_date = article.date_text   # a header's date that is no date (2025-02-30)
     year = match.group("year") or _year_on_page(article, month, day)
     try:
         if year:
@@ -534,7 +535,7 @@ def dateline(article: Article, option: date | None) -> None:
     if article.published is not None or article.date_text is None:
         # a header's date that is no date (2025-02-30) stays the one an error names
         article.date_text, article.date_line = match.group("date"), line
-    if article.published is None and not year and option is None:
+    if article.published is None and not year and option is None and header_date is None:
         article.date_problem = (f"the dateline's {match.group('date')!r} gives no year and "
                                 "the page names none")
 
