@@ -283,3 +283,25 @@ def test_a_labelled_line_of_figures_opened_by_its_month(tmp_path, known):
 def test_no_figure_from_a_label_of_no_exports(tmp_path, known, body):
     got = figures_of(read(tmp_path, known, body, "2026-07-20"))
     assert not [k for k in got if k[1] == "4870"]
+
+
+# ------------------------------------------------------------------ "the lowest in N months"
+def test_a_months_figure_the_lowest_in_several_months_is_kept(tmp_path, known):
+    body = ("China's rare earth magnet exports to Germany fell for a third month in "
+            "September, sliding 6% from August to 512 tons, the weakest in seven months, and "
+            "were 12.5% below the same month of last year.")
+    assert figures_of(read(tmp_path, known, body, "2026-10-20")) == {
+        ("reported_quantity", "512", MAGNET, "2026-09-01", "country:DE"),
+        ("reported_trade_change", "-0.125", MAGNET, "2026-09-01", "country:DE")}
+
+
+@pytest.mark.parametrize("body", [
+    # a total over several months stays withheld
+    "China's exports of rare earth magnets to Germany reached 4,512 tons in the first seven "
+    "months, 12.5% below the same period of last year.",
+    "China's exports of rare earth magnets to Germany came to 4,512 tons over seven months "
+    "to September, the most since 2023.",
+])
+def test_a_total_over_several_months_is_still_withheld(tmp_path, known, body):
+    got = figures_of(read(tmp_path, known, body, "2026-10-20"))
+    assert not [k for k in got if k[1] in ("4512", "-0.125")]

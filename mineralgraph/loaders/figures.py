@@ -73,7 +73,9 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?|sales)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
                       r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|grew|"
-                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted|slipped|dipped)"
+                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted|slipped|dipped|"
+                      # "fell for a fifth month in March, dropping 9.5% from February to 406 tons"
+                      r"dropping|falling|sliding|rising|climbing|slipping)"
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
@@ -261,7 +263,10 @@ _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compa
 #: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
 _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
                        r"\b(?:more|less|higher|lower) than (?:in )?20\d\d\b|"
-                       r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
+                       r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b|"
+                       # "30.6% below the same month of last year"
+                       r"\b(?:below|above|than|from|on) the same (?:month|period|quarter) (?:of|in) "
+                       r"(?:the previous|last) year\b", re.I)
 
 
 #: "up 12.9% on 2024", "12.9% higher than 2024", "from 2024": the year a change is measured

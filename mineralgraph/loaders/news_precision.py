@@ -161,6 +161,27 @@ SEVERAL_MONTHS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|el
                             r"\w+) months\b|\b(first|second) (half|quarter)\b|\bH[12]\b|"
                             r"\bQ[1-4]\b|year[- ]to[- ]date|so far this year|\bcombined\b|"
                             r"\bcumulative\b|\bmonths? (to|through) \w+", re.I)
+#: "the lowest in nine months", "the highest level for five months": a month's figure
+#: set against the months before it, no total over them
+SUPERLATIVE_BEFORE = re.compile(r"\b(lowest|highest|weakest|strongest|smallest|biggest|largest|"
+                                r"fewest|most)\s+(level\s+|total\s+)?(in|for|since|over)\s+"
+                                r"(the\s+(past|last)\s+)?$", re.I)
+
+
+def several_months(text: str) -> bool:
+    """True when the sentence speaks of a total over several months ("in the first four
+    months", "year to date"), not of one month compared with the months before it ("the lowest
+    in nine months", "a fifth consecutive month").
+
+    >>> several_months("Exports in the first four months rose 5%.")
+    True
+    >>> several_months("Exports fell to 406 tons, the lowest in nine months.")
+    False
+    """
+    return any(not SUPERLATIVE_BEFORE.search(text[:m.start()])
+               for m in SEVERAL_MONTHS.finditer(text))
+
+
 #: a quantity a licence, permit, quota or approval allows
 LICENSED = re.compile(r"\b(approved|licen[cs]ed|permitted|authori[sz]ed) (the )?(export|"
                       r"shipment|sale)s? of\b|\bquotas? (of|for)\b|\blicen[cs]es? (for|to "
@@ -597,7 +618,7 @@ class PrecisionGate:
             if COMPARED.search(text[max(0, start - 40):start]) \
                     and not self.own_month(text, end, when, published):
                 return "withheld: a compared quantity (the figure set beside the one reported)"
-        if SEVERAL_MONTHS.search(text):
+        if several_months(text):
             return "withheld: a total over several months is no month's figure"
         if r.predicate == "reported_quantity" and LICENSED.search(text):
             return "withheld: a quantity a licence, permit or quota allows is no trade figure"
