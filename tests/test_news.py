@@ -422,12 +422,14 @@ def test_round_19_keeps_its_fitted_figures(known):
     score = evaluate(known, directory=ROUND19,
                      only={p.name for p in articles(ROUND19)} - refused)
     assert score.tp + score.fn == 91 - 6   # 400's six claims
-    assert score.tp >= 38 and score.fp == 0   # 22 blind; 26 with 393's decision read past
+    assert score.tp >= 42 and score.fp == 0   # 22 blind; 26 with 393's decision read past
     # its closing "though it gave no figure ... and would not say whether ..."; 29 with 391's
     # April control found by its day ("on Friday ... with immediate effect"); 34 with 392's
     # July 2023 control by its day ("announced the curbs on 3 July") and "They cover ...";
     # 36 with 398's "March magnet exports from China: 5,238 tonnes, down 1.6% ..."; 38 with
-    # 397's "dropping 9.5% from February to 406 tons, the lowest in nine months"
+    # 397's "dropping 9.5% from February to 406 tons, the lowest in nine months"; 42 with
+    # 406's forecast ("Beijing is expected to approve ... for the Chinese suppliers of German
+    # carmakers ..., though they cautioned that ... might be small")
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -993,7 +995,9 @@ GIVES_NOTHING = [
     ("Gabon is the world's second-largest producer of manganese, after South Africa, "
      "accounting for about 20% of global output.",
      "ambiguous: a share with several owners named before it"),
-    ("Japanese carmakers said on Monday they had enough magnets. An export ban on cobalt took "
+    # (the first country as a speaker: "Japanese officials"; "Japanese carmakers" are buyers,
+    # a target, since the fourteenth pass, as "Japanese automakers" were)
+    ("Japanese officials said on Monday they had enough magnets. An export ban on cobalt took "
      "effect on Monday.", "no issuer: a new control whose issuer is only the first country"),
     ("China's April controls on rare earths came into force.",
      "restated: an undated entry into force of a control announced months before"),

@@ -305,3 +305,33 @@ def test_a_months_figure_the_lowest_in_several_months_is_kept(tmp_path, known):
 def test_a_total_over_several_months_is_still_withheld(tmp_path, known, body):
     got = figures_of(read(tmp_path, known, body, "2026-10-20"))
     assert not [k for k in got if k[1] in ("4512", "-0.125")]
+
+
+# ------------------------------------------------------------------ a forecast and its caveat
+def test_a_forecast_with_a_doubting_caveat_stays_a_forecast(tmp_path, known):
+    body = ("China is expected to approve general rare earth licences for the Chinese "
+            "suppliers of French carmakers under the April rules, three people briefed on the matter said, though "
+            "they cautioned that only a handful of suppliers might qualify.")
+    got = scored(read(tmp_path, known, body, "2025-12-18").claims)
+    assert {(k[0], k[1], k[2], k[6]) for k in got} == {
+        ("licence:cn-2025-12-18-to-fr-approval-expected", p, o, "expected") for p, o in (
+            ("decision", "approved"), ("ISSUED_BY", "country:CN"),
+            ("TARGETS", "country:FR"), ("UNDER", "control:cn-2025-04-rare-earths"))}
+    # buyers named by a demonym the reader does not know: skipped, never a licence with no
+    # target (its id would be wrong)
+    result = read(tmp_path, known, body.replace("French", "Italian"), "2025-12-18")
+    assert not scored(result.claims)
+    assert "ambiguous: buyers named by a word that is no known country (Italian)" in [
+        s["reason"] for s in result.report["skipped"]]
+
+
+@pytest.mark.parametrize("body", [
+    # a speculation is never read as a forecast, caveat or not
+    "China could approve general licences for the suppliers of Italian carmakers, though "
+    "they cautioned that only a handful might qualify.",
+    # the carmakers' country that speaks is no target of a decision it reports
+    "Italian carmakers said they were still waiting for licences from China.",
+])
+def test_no_forecast_or_decision_from_look_alikes(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-12-18").claims)
+    assert not [k for k in got if k[1] == "decision" and k[6] in (None, "expected")]

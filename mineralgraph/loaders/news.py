@@ -424,9 +424,11 @@ TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!comm
                            r"(?<!truce )(?<!negotiations )(?<!summit )(?<!meeting )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
-TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
-                          r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
-                          r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
+#: The nouns of buyers after their country ("U.S. customers", "German carmakers").
+BUYERS = (r"(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|military|end[- ]users?|"
+          r"defen[cs]e|importers?|automakers?|manufacturers?|chipmakers?|carmakers?|"
+          r"car\s+makers?|entities|end uses?)\b")
+TARGET_AFTER = re.compile(r"^\W{0,2}\s*" + BUYERS, re.I)
 EFFECTIVE_CUE = re.compile(r"(effect|effective|force|from|starting|as of|begin|beginning|"
                            r"implemented|appl(y|ies)|since)\W*(on|from)?\s*$", re.I)
 SINCE_CUE = re.compile(r"\bsince\s*$", re.I)
@@ -548,7 +550,10 @@ REPLACED = re.compile(r"\breplac(e|es|ed|ing)\b[^.;]{0,60}\bwith\b", re.I)
 LICENCE_SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|ministry|"
                                  r"authorities|regulators?))?(\s+said(\s+on\s+\w+)?(\s+that)?"
                                  r"\s+it)?\s+((has|have|had|also|now|would|will|could|"
-                                 r"quietly|formally|officially|recently|first)\s+)*", re.I)
+                                 r"quietly|formally|officially|recently|first|"
+                                 # "Beijing is expected to approve": a forecast's subject
+                                 r"(is|are)\s+(expected|likely|set|poised|due)\s+to)\s+)*",
+                                 re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
 QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
 #: A statistical agency named after its country: "U.S. Geological Survey".
@@ -1239,6 +1244,13 @@ class NewsReader:
         hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
                       or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
         self.modality = modality_of(cues) if hedged else None
+        caveat = CAVEAT.search(cues)
+        if self.modality == "speculative" and caveat and (
+                EXPECTED_CUE.search(cues[:caveat.start()])
+                or PLANNED_CUE.search(cues[:caveat.start()])):
+            # "Beijing is expected to approve ..., though they cautioned that the number ...
+            # might be small": the caveat doubts the forecast, whose modality is its own
+            self.modality = modality_of(cues[:caveat.start()])
         negated = bool(NEGATED.search(text)) or question
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
@@ -3415,6 +3427,17 @@ class NewsReader:
             # forecast's licence be? (a forecast is never a decision; its date is a guess)
             self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
                                                   "it speaks of"))
+            return
+        unknown_buyers = [m for m in re.finditer(
+            r"\b(?!(?:The|These|Those|Its|Their|Some|Many|Most|Other|All|Foreign|Overseas|"
+            r"Western|European|Asian|African)\b)([A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?="
+            + BUYERS + ")", text)
+            if not any(f.mention.start <= m.start() < f.mention.end for f in found)]
+        if unknown_buyers:
+            # "licences for the suppliers of Italian carmakers" when "Italian" names no country
+            # the reader knows: the target would be lost and the id with it
+            self.skipped.append((self.line, text, "ambiguous: buyers named by a word that is "
+                                 f"no known country ({unknown_buyers[0].group(1)})"))
             return
         if SLOWER.search(text):
             # "licences for U.S. carmakers are likely to be approved more slowly": a slower
