@@ -335,3 +335,22 @@ def test_a_forecast_with_a_doubting_caveat_stays_a_forecast(tmp_path, known):
 def test_no_forecast_or_decision_from_look_alikes(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2025-12-18").claims)
     assert not [k for k in got if k[1] == "decision" and k[6] in (None, "expected")]
+
+
+# ------------------------------------------------------------------ who issued the licences
+def test_licences_from_a_country_are_its_own_whoever_confirms_them(tmp_path, known):
+    body = ("Several Vietnamese firms have received licences from China to import rare earth "
+            "magnets, a foreign ministry spokesperson said on Thursday, in the first "
+            "confirmation by Hanoi that Beijing had cleared shipments since April.")
+    got = {k[1:3] for k in scored(read(tmp_path, known, body, "2025-10-31").claims)
+           if k[1] in ("ISSUED_BY", "TARGETS")}
+    assert got == {("ISSUED_BY", "country:CN"), ("TARGETS", "country:VN")}
+
+
+def test_licences_granted_by_a_country_are_its_own(tmp_path, known):
+    # "by" right after the deciding verb still names the issuer
+    body = ("Licences to export rare earth magnets to Vietnamese buyers were granted by China "
+            "on Thursday, a foreign ministry spokesperson said.")
+    got = {k[1:3] for k in scored(read(tmp_path, known, body, "2025-10-31").claims)
+           if k[1] == "ISSUED_BY" and k[0].startswith("licence:")}
+    assert got == {("ISSUED_BY", "country:CN")}

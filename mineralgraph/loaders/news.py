@@ -3503,12 +3503,19 @@ class NewsReader:
             r"((a|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?$",
             text[max(0, f.mention.start - 80):f.mention.start], re.I) and BUYERS_AFTER.match(
                 text, f.mention.end) and f.id not in applicants]
-        agents = [f.id for f in countries if f.mention.start > verb.start() and re.search(
-            r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)]
-        # "BASF said it had received export licences from China": the licences' issuer
-        agents += [f.id for f in countries if re.search(
+        # "BASF said it had received export licences from China": the licences' issuer,
+        # before any "by" (round 19's 400: "licences from China ..., in the first confirmation
+        # by New Delhi": New Delhi confirms, China issues)
+        agents = [f.id for f in countries if re.search(
             r"\b(licen[cs]es?|permits?|approvals?)\s+from\s+(the\s+)?$",
             text[max(0, f.mention.start - 30):f.mention.start], re.I)]
+        agents += [f.id for f in countries if f.mention.start > verb.start() and re.search(
+            r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)
+            and not re.search(r"\b(confirmation|statement|announcement|comments?|remarks?|visit|"
+                              r"requests?|complaints?|protests?|criticism|briefing)\s+by\s+"
+                              r"(the\s+)?$", text[max(0, f.mention.start - 40):f.mention.start],
+                              re.I)
+            and f.id not in agents]
         if applicants or agents:
             issuer = agents[0] if agents else (issuer if issuer not in applicants else None)
             targets = list(dict.fromkeys(targets + [a for a in applicants if a != issuer]))
