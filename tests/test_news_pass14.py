@@ -354,3 +354,18 @@ def test_licences_granted_by_a_country_are_its_own(tmp_path, known):
     got = {k[1:3] for k in scored(read(tmp_path, known, body, "2025-10-31").claims)
            if k[1] == "ISSUED_BY" and k[0].startswith("licence:")}
     assert got == {("ISSUED_BY", "country:CN")}
+
+
+# ------------------------------------------------------------------ a month beside a total
+def test_a_months_figure_beside_a_total_of_several_months(tmp_path, known):
+    body = ("China's exports of rare earth magnets fell 8.2 percent month on month to 5,120 "
+            "metric tons in May, while exports for the first five months of the year reached "
+            "24,300 tons.")
+    assert figures_of(read(tmp_path, known, body, "2026-06-20")) == {
+        ("reported_quantity", "5120", MAGNET, "2026-05-01", None)}
+
+
+def test_a_total_of_several_months_alone_is_still_skipped(tmp_path, known):
+    body = ("China's exports of rare earth magnets for the first five months of the year "
+            "reached 24,300 tons, and rose 6% year on year.")
+    assert not figures_of(read(tmp_path, known, body, "2026-06-20"))

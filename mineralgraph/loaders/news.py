@@ -1723,13 +1723,22 @@ class NewsReader:
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
         ``reported_*`` claims of the article on the country (or company) they are about."""
-        if YEAR_TO_DATE.search(text) or re.search(r"\b(during|in|over|for) (this|that) "
-                                                 r"(period|timeframe|time frame)\b", text, re.I):
-            if find_figures(text):
-                self.skipped.append((self.line, text, "a year-to-date total is no month's or "
-                                                      "year's figure"))
-            return
+        period_word = re.compile(r"\b(during|in|over|for) (this|that) (period|timeframe|time "
+                                 r"frame)\b", re.I)
         figures = find_figures(text)
+        if YEAR_TO_DATE.search(text) or period_word.search(text):
+            # "dropped 15.6 percent month on month to 4,785 metric tons in April, while exports
+            # for the first four months of the year reached ...": the total over several
+            # months is the later clause's; the month's figure of its own clause stands
+            own = [f for f in figures if not (
+                YEAR_TO_DATE.search(text[slice(*clause_bounds(text, f.start))])
+                or period_word.search(text[slice(*clause_bounds(text, f.start))]))]
+            if not own or len(own) == len(figures):
+                if figures:
+                    self.skipped.append((self.line, text, "a year-to-date total is no month's "
+                                                          "or year's figure"))
+                return
+            figures = own
         if not figures and COMPARED_LEAD.match(text):
             self.compared_totals(text)
         for figure in figures:
