@@ -369,3 +369,21 @@ def test_a_total_of_several_months_alone_is_still_skipped(tmp_path, known):
     body = ("China's exports of rare earth magnets for the first five months of the year "
             "reached 24,300 tons, and rose 6% year on year.")
     assert not figures_of(read(tmp_path, known, body, "2026-06-20"))
+
+
+# ------------------------------------------------------------------ "signed off on"
+def test_signed_off_on_applications_is_an_approval(tmp_path, known):
+    body = ("China has signed off on a batch of export licence applications for rare "
+            "earth magnets, the commerce ministry said on Thursday.")
+    got = scored(read(tmp_path, known, body, "2025-10-31").claims)
+    assert {k[2] for k in got if k[1] == "decision"} == {"approved"}
+
+
+@pytest.mark.parametrize("body", [
+    # a plan to sign off, and a sign-off hoped for, are no decision
+    "China is expected to sign off on more export licence applications for rare earth magnets.",
+    "Carmakers want China to sign off on export licence applications for rare earth magnets.",
+])
+def test_a_sign_off_not_given_is_no_decision(tmp_path, known, body):
+    got = scored(read(tmp_path, known, body, "2025-10-31").claims)
+    assert not [k for k in got if k[1] == "decision" and k[6] is None]

@@ -148,7 +148,7 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
-                      r"\s+(licen|permit)|clear(ed|s)|(gave|given|received|won|secured|"
+                      r"\s+(licen|permit)|clear(ed|s)|sign(ed|s)? off on|(gave|given|received|won|secured|"
                       r"obtained)(\s+[\w-]+){0,6}\s+(licen[cs]es?|permits?|approvals?))", re.I)
 DENIED = re.compile(r"\b(den(ied|ies|y)|reject(ed|s)?|refus(ed|es)|not (be )?(approved|"
                     r"permitted|granted|allowed)|turned down)\b", re.I)
