@@ -399,9 +399,9 @@ def test_round_18_keeps_its_fitted_figures(known):
     score = evaluate(known, directory=ROUND18,
                      only={p.name for p in articles(ROUND18)} - refused)
     assert score.tp + score.fn == 94   # 95 until 383's "after Beijing's April curbs" (a time)
-    assert score.tp >= 50 and score.fp == 0   # 43 on the thirteenth pass; 50 on the
+    assert score.tp >= 52 and score.fp == 0   # 43 on the thirteenth pass; 52 on the
     # fourteenth (381's and 383's figures of "last year", "up 12.9% on 2024"; 384's "The
-    # December data", "5,933 tons went to the U.S.")
+    # December data", "5,933 tons went to the U.S."; 388's "In 2025, exports ... added 12.9%")
 
 
 ROUND19 = Path(__file__).parent / "data" / "news" / "round19"

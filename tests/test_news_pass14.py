@@ -387,3 +387,24 @@ def test_signed_off_on_applications_is_an_approval(tmp_path, known):
 def test_a_sign_off_not_given_is_no_decision(tmp_path, known, body):
     got = scored(read(tmp_path, known, body, "2025-10-31").claims)
     assert not [k for k in got if k[1] == "decision" and k[6] is None]
+
+
+# ------------------------------------------------------------------ "In 2025, ... added 12.9%"
+def test_a_year_that_leads_the_sentence_dates_its_change(tmp_path, known):
+    body = ("China's exports of rare earth magnets rose in 2025. In 2025, exports of rare earth "
+            "magnets added 8.4% to 61,200 tons.")
+    assert figures_of(read(tmp_path, known, body, "2026-02-20")) == {
+        ("reported_quantity", "61200", MAGNET, "2025-01-01", None),
+        ("reported_trade_change", "0.084", MAGNET, "2025-01-01", None)}
+
+
+@pytest.mark.parametrize("body", [
+    # the year leads another clause than the change's
+    "In 2025, exports of rare earth magnets grew, and in March they added 8.4% to 6,120 tons.",
+    # "added" of no figure of trade
+    "China added 8.4% to its quota of rare earth magnets, to 61,200 tons.",
+])
+def test_a_leading_year_of_another_clause_or_no_trade(tmp_path, known, body):
+    got = figures_of(read(tmp_path, known, body, "2026-02-20"))
+    assert not [k for k in got if k[3] == "2025-01-01" and k[0] == "reported_trade_change"]
+    assert not [k for k in got if k[1] == "61200"]

@@ -75,7 +75,9 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|grew|"
                       r"surged|recovered|rebounded|sank|tumbled|soared|plummeted|slipped|dipped|"
                       # "fell for a fifth month in March, dropping 9.5% from February to 406 tons"
-                      r"dropping|falling|sliding|rising|climbing|slipping)"
+                      r"dropping|falling|sliding|rising|climbing|slipping|"
+                      # "exports of rare earths added 12.9% to 62,580 tons"
+                      r"added(?=\s+\d))"
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
@@ -137,6 +139,9 @@ ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fel
 #: "exports fell 24.1% in 2024": a change over a whole past year is a year-on-year one.
 ANNUAL = re.compile(r"\b(in|for|during) (the year )?20\d\d\b(?! (first|second|third|fourth|"
                     r"quarter|half))", re.I)
+#: "In 2025, exports ...": a whole year leading the sentence
+ANNUAL_LEAD = re.compile(r"\W*(?:in|for|during|over) (?:the (?:whole |full )?(?:year )?(?:of )?)?"
+                         r"20\d\d\s*,", re.I)
 DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
                   r"slid|decreased|down|slipped|dipped", re.I)
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
@@ -251,7 +256,7 @@ def find_figures(text: str) -> list[Figure]:
 
 _FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
                    r"outbound|inbound|supply|supplies|went to|sent to)\b", re.I)
-_UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|"
+_UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|added|"
                       r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
                       r"declined|sank|tumbled|slid|decreased|down|lower|slipped|dipped)\b", re.I)
 _MONTH_NAMES = "(" + MONTH_NAMES + ")"
@@ -318,6 +323,9 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                 or (lead and YEAR_ON_YEAR.search(lead.group(0))
                     and lead.end() <= match.start())
                 or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])
+                # "In 2025, exports of rare earths added 12.9% to 62,580 tons": the year leads
+                or (ANNUAL_LEAD.match(text) and "," not in text[ANNUAL_LEAD.match(text).end():
+                                                                match.start()])
                 # "Germanium exports for the year fell almost 30%": a change over the year
                 or re.search(r"\b(for|over) the (full |whole |entire )?year\b(?! (earlier|ago|"
                              r"before|to date))", text[flows[-1].start():match.start()], re.I)):
