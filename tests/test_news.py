@@ -390,13 +390,48 @@ def test_round_18_keeps_its_fitted_figures(known):
     of 375 and 389 dated (the speaker's "announced on Sunday"; "The move, announced ... on
     November 9, 2025"). A change that loses a right claim or adds a wrong one fails."""
     assert len(articles(ROUND18)) == 20
-    # 377 ("Posted On: 26 NOV 2025 3:41PM by PIB Delhi") and 378 (a dateline without its
-    # year) are refused for want of a date: both are annotated with no claim
-    refused = {"377-india-magnet-scheme-official.md", "378-india-magnet-scheme-likely-wire.txt"}
+    # 378 (a dateline without its year, "New Delhi [India], November 26 (NewsWire Asia):", the
+    # page naming no year) is refused in one line; 377 ("Posted On: 26 NOV 2025 3:41PM by PIB
+    # Delhi") is read since the fourteenth pass; both are annotated with no claim
+    refused = {"378-india-magnet-scheme-likely-wire.txt"}
+    with pytest.raises(InputError, match="the dateline's 'November 26' gives no year"):
+        evaluate(known, directory=ROUND18, only=refused)
     score = evaluate(known, directory=ROUND18,
                      only={p.name for p in articles(ROUND18)} - refused)
     assert score.tp + score.fn == 94   # 95 until 383's "after Beijing's April curbs" (a time)
-    assert score.tp >= 43 and score.fp == 0
+    assert score.tp >= 52 and score.fp == 0   # 43 on the thirteenth pass; 52 on the
+    # fourteenth (381's and 383's figures of "last year", "up 12.9% on 2024"; 384's "The
+    # December data", "5,933 tons went to the U.S."; 388's "In 2025, exports ... added 12.9%")
+
+
+ROUND19 = Path(__file__).parent / "data" / "news" / "round19"
+
+
+def test_round_19_keeps_its_fitted_figures(known):
+    """Round 19 (20 articles, 391-410, by an author who never read the reader) scored blind
+    by the lead before the fourteenth pass saw it: 22 of 91 right, 1 wrong (396's "graphite
+    itself was not banned" read as the December 2024 ban's COVERS element:C), five articles
+    refused for date shapes the loader did not read. Fitted in the fourteenth pass: a negated
+    covering is no covering (none wrong); four of the five dated (400's dateline "New Delhi,
+    Oct 31 (Agency)" has no year and the page names none: refused in one line). A change that
+    loses a right claim or adds a wrong one fails."""
+    assert len(articles(ROUND19)) == 20
+    refused = {"400-india-magnet-licences-agency-wire.txt"}
+    with pytest.raises(InputError, match="the dateline's 'Oct 31' gives no year"):
+        evaluate(known, directory=ROUND19, only=refused)
+    score = evaluate(known, directory=ROUND19,
+                     only={p.name for p in articles(ROUND19)} - refused)
+    assert score.tp + score.fn == 91 - 6   # 400's six claims
+    assert score.tp >= 47 and score.fp == 0   # 22 blind; 26 with 393's decision read past
+    # its closing "though it gave no figure ... and would not say whether ..."; 29 with 391's
+    # April control found by its day ("on Friday ... with immediate effect"); 34 with 392's
+    # July 2023 control by its day ("announced the curbs on 3 July") and "They cover ...";
+    # 36 with 398's "March magnet exports from China: 5,238 tonnes, down 1.6% ..."; 38 with
+    # 397's "dropping 9.5% from February to 406 tons, the lowest in nine months"; 42 with
+    # 406's forecast ("Beijing is expected to approve ... for the Chinese suppliers of German
+    # carmakers ..., though they cautioned that ... might be small"); 43 with 394's April
+    # figure beside ", while exports for the first four months ..."; 47 with 394's decision
+    # ("has signed off on a number of export licence applications")
 
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
@@ -962,7 +997,9 @@ GIVES_NOTHING = [
     ("Gabon is the world's second-largest producer of manganese, after South Africa, "
      "accounting for about 20% of global output.",
      "ambiguous: a share with several owners named before it"),
-    ("Japanese carmakers said on Monday they had enough magnets. An export ban on cobalt took "
+    # (the first country as a speaker: "Japanese officials"; "Japanese carmakers" are buyers,
+    # a target, since the fourteenth pass, as "Japanese automakers" were)
+    ("Japanese officials said on Monday they had enough magnets. An export ban on cobalt took "
      "effect on Monday.", "no issuer: a new control whose issuer is only the first country"),
     ("China's April controls on rare earths came into force.",
      "restated: an undated entry into force of a control announced months before"),

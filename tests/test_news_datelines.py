@@ -82,3 +82,114 @@ def test_a_header_date_is_kept_over_a_date_line(tmp_path):
     article = read_article(write(tmp_path, "a.txt", "Date: 2024-01-20\n\nGallium exports\n\n"
                                  "January 19, 2024\n\n" + BODY))
     assert article.published == date(2024, 1, 20)
+
+
+# --- fourteenth pass (news9): the date shapes of rounds 18 and 19 that were refused, in other
+# words and other values
+
+@pytest.mark.parametrize("line, when", [
+    ("Metals Monday Digest \u2014 9 March 2026", date(2026, 3, 9)),         # an issue's heading
+    ("Battery Week \u2013 March 9, 2026", date(2026, 3, 9)),
+    ("3 February 2026, 09:05 (GMT+08:00)", date(2026, 2, 3)),               # time and zone
+    ("February 3, 2026 7:45 (UTC)", date(2026, 2, 3)),
+    ("Release date: 2025-09-30", date(2025, 9, 30)),                        # a label, ISO
+    ("Date of release: 30 September 2025", date(2025, 9, 30)),
+    ("Posted On: 04 MAR 2026 11:02AM by Desk Mumbai", date(2026, 3, 4)),   # capitals, 11:02AM
+    ("Issued on 4 March 2026", date(2026, 3, 4)),
+])
+def test_more_date_line_shapes(line, when):
+    assert page_date(line) == when
+
+
+@pytest.mark.parametrize("line", [
+    "Battery Week \u2014 March 9, 2026 \u2014 March 16, 2026",              # two dates
+    "Exports slump \u2014 9 March 2026 figures show gallium fell",          # a clause after it
+    "Release date: 2025-09-30, when the ministry said it would act",
+    "3 February 2026, 09:05 (GMT+08:00) China said it approved",
+    "Posted On: 04 MAR 2026 11:02AM by Desk Mumbai, who said licences were approved",
+])
+def test_more_lines_that_are_no_page_date(line):
+    assert page_date(line) is None
+
+
+def test_a_dated_heading_dates_the_page_when_no_line_under_it_does(tmp_path):
+    article = read_article(write(tmp_path, "a.md", "# Metals Monday Digest \u2014 9 March 2026"
+                                 "\n\n*Five things for the week.*\n\n" + BODY))
+    assert article.published == date(2026, 3, 9) and article.date_line == 1
+    # a line under the heading is the page's date before the heading's
+    article = read_article(write(tmp_path, "b.md", "# Metals Monday Digest \u2014 9 March 2026"
+                                 "\n\nPublished 8 March 2026\n\n" + BODY))
+    assert article.published == date(2026, 3, 8)
+    # a heading whose date is not a part of its own is no date
+    article = read_article(write(tmp_path, "c.md", "# Gallium exports fell on 9 March 2026\n\n"
+                                 + BODY))
+    assert article.published is None
+
+
+def dated(tmp_path, text, option=None, name="w.txt"):
+    from mineralgraph.loaders.articles import dateline
+    article = read_article(write(tmp_path, name, text))
+    dateline(article, option)
+    return article
+
+
+def test_a_dateline_with_its_agency_and_no_dash(tmp_path):
+    body = "Mumbai, Feb 12 (Newsdesk) Three Indian firms got licences to import magnets.\n"
+    article = dated(tmp_path, "Licences for magnets\n\n" + body, date(2026, 2, 13))
+    assert article.published == date(2026, 2, 12) and article.publisher == "Newsdesk"
+    assert article.paragraphs[0][1].startswith("Three Indian firms")
+    article = dated(tmp_path, "Licences for magnets\n\nChennai [India], March 2 (Wire Asia): "
+                    "The cabinet met on Monday.\n", date(2026, 3, 2))
+    assert article.published == date(2026, 3, 2)
+    assert article.paragraphs[0][1] == "The cabinet met on Monday."
+    # no agency, no dash: a sentence, no dateline
+    article = dated(tmp_path, "Licences\n\nMumbai, Feb 12 Three firms got licences.\n",
+                    date(2026, 2, 13))
+    assert article.paragraphs[0][1].startswith("Mumbai, Feb 12")
+
+
+def test_a_dateline_without_its_year_takes_the_year_the_page_gives(tmp_path):
+    # the same month and day with a year in the text
+    article = dated(tmp_path, "Licences for magnets\n\nMumbai, Feb 12 (Newsdesk) The ministry "
+                    "confirmed on February 12, 2026 that three firms got licences.\n")
+    assert article.published == date(2026, 2, 12)
+    # the copyright line
+    article = dated(tmp_path, "Licences for magnets\n\nMumbai, Feb 12 (Newsdesk) Three firms "
+                    "got licences.\n\n\u00a9 2026 Newsdesk Media\n")
+    assert article.published == date(2026, 2, 12)
+    # another year in the text dates nothing (a year the story speaks of is not the page's)
+    article = dated(tmp_path, "Licences for magnets\n\nMumbai, Feb 12 (Newsdesk) Three firms "
+                    "got licences, after curbs imposed in April 2025.\n")
+    assert article.published is None
+    assert article.date_problem == ("the dateline's 'Feb 12' gives no year and the page names "
+                                    "none")
+
+
+def test_a_dateline_without_a_year_is_refused_in_one_line(tmp_path):
+    from mineralgraph.exceptions import InputError
+    from mineralgraph.loaders import LoadContext
+    from mineralgraph.loaders.news import load_news
+    path = write(tmp_path, "w.txt", "Licences for magnets\n\nMumbai, Feb 12 (Newsdesk) Three "
+                 "Indian firms got Chinese licences to import magnets.\n")
+    with pytest.raises(InputError) as error:
+        load_news(path, LoadContext(known=None, options={}))
+    assert str(error.value).count("\n") == 0
+    assert str(error.value).endswith(":3: date: the dateline's 'Feb 12' gives no year and the "
+                                     "page names none; give one with --article-date YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("credit", ["REUTERS", "(Reuters)", "AFP", "(Xinhua)", "- Bloomberg"])
+def test_a_wire_credit_alone_is_no_sentence(tmp_path, credit):
+    article = read_article(write(tmp_path, "a.txt", "Date: 2026-01-14\n\nGallium\n\n" + BODY
+                                 + "\n" + credit + "\n"))
+    assert [text for _, text in article.paragraphs] == [BODY.strip()]
+    assert [reason for _, _, reason in article.skipped] == ["credits"]
+
+
+def test_a_header_date_that_is_no_date_is_still_the_one_named(tmp_path):
+    # a dateline without its year below a header date that is no date: the error names the
+    # header's date, not the dateline's missing year
+    article = dated(tmp_path, "Date: 2026-02-30\n\nLicences\n\nMumbai, Feb 12 (Newsdesk) Three "
+                    "firms got licences.\n")
+    assert article.published is None and article.date_text == "2026-02-30"
+    assert article.date_problem is None

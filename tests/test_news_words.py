@@ -30,7 +30,7 @@ BEFORE = [
     ('news_gate', 'DECIDING',
      '\\b(approved|granted|issued|denied|rejected|refused|turned down|receive'
      'd|obtained|won|secured|cleared|given|gave|sped up|speed up|expedited|f'
-     'ast-tracked|accelerated|approve|grant|issue|deny|reject)\\b'),
+     'ast-tracked|accelerated|approve|grant|issue|deny|reject|signed off on)\\b'),
     ('news_gate', 'MONTH_NAME',
      '\\b(January|February|March|April|June|July|August|September|October|Nov'
      'ember|December)\\b'),

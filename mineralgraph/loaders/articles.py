@@ -52,6 +52,8 @@ class Article:
     published: date | None = None
     date_text: str | None = None
     date_line: int | None = None
+    #: why the page's date could not be read, when the reader can say more than "none"
+    date_problem: str | None = None
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -182,7 +184,10 @@ _BOILERPLATE = (
         r"not permitted|subscribe to)\b", re.I)),
     ("credits", re.compile(r"^\W*\(?(reporting|writing|editing|additional reporting) by\b|"
                            r"^\W*(copyright|\u00a9)|all rights reserved|^\W*by [A-Z][\w. ]+"
-                           r"(\u00b7|,\s*\w+ \d{1,2}, \d{4}$|$)|^\W*SOURCE [A-Z]", re.I)),
+                           r"(\u00b7|,\s*\w+ \d{1,2}, \d{4}$|$)|^\W*SOURCE [A-Z]|"
+                           # "REUTERS", "(Reuters)", "- AFP": a wire's name alone
+                           r"^\W*\(?(reuters|afp|ap|bloomberg|xinhua|kyodo|yonhap|pti|ians|ani|"
+                           r"bernama|dpa|upi|agencies)\)?\W*$", re.I)),
     ("rating", re.compile(r"\b(our )?rating\s*:|\b\d(\.\d)?/5\b|\bcoverage bias\b|"
                           r"\breaders liked\b", re.I)),
     ("company boilerplate", re.compile(r"^\W*(?i:about) [A-Z][\w&.' -]{1,60}:")),
@@ -299,19 +304,26 @@ def read_article(path: Path) -> Article:
             elif line.strip() or start:
                 break
     body = lines[start:]
+    title_line = None
     if suffix in (".md", ".markdown"):
         for offset, line in enumerate(body):
             if line.startswith("# ") and article.title is None:
-                article.title = line[2:].strip()
+                article.title, title_line = line[2:].strip(), start + offset + 1
                 body = body[:offset] + [""] + body[offset + 1:]
                 break
         body = [_strip_markdown(line) for line in body]
     paragraphs = _paragraphs(body, start + 1)
     if article.title is None and paragraphs and not paragraphs[0][1].endswith("."):
-        article.title = paragraphs[0][1]
+        article.title, title_line = paragraphs[0][1], paragraphs[0][0]
         paragraphs = paragraphs[1:]
     if article.published is None and article.date_text is None:
         paragraphs = _date_line(article, paragraphs)
+    if article.published is None and article.date_text is None and article.title:
+        # "The Minerals Week Ahead — 26 October 2026": a dated issue's heading, read
+        # when no line under it gives the page's date
+        article.published = page_date(article.title)
+        if article.published is not None:
+            article.date_text, article.date_line = article.title, title_line
     article.paragraphs = _clean(article, paragraphs)
     return article
 
@@ -319,8 +331,20 @@ def read_article(path: Path) -> Article:
 #: how many paragraphs under the title a date line may come (title, dek, date, byline)
 DATE_LINE_REACH = 3
 _DATE_LINE_WORDS = re.compile(
-    r"^(?:(?:posted|published|updated|last updated|first published|press release)\b[\s:,]*)?"
+    r"^(?:(?:posted|published|updated|last updated|first published|press release|"
+    r"release date|date of release|released|issued|date)\b(?:\s+on\b)?[\s:,]*)?"
     r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?", re.I)
+#: What a date line may hold beside its date: a time, with its zone ("10:30 HKT", "3:41PM",
+#: "14:20 (GMT+04:00)"), and "by <name>", with its desk after a comma in capitalised words
+#: ("by M. Han, Asia Equities"), never a clause ("by M. Han, who said ...")
+_DATE_LINE_REST = re.compile(
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?"
+    r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)?\s*)?"
+    r"(?:by\s+[\w.' ]{1,60}(?-i:,\s*[A-Z][\w.'&-]*(?:\s+(?:&\s+)?[A-Z][\w.'&-]*){0,5})?)?",
+    re.I)
+#: The parts of a line of parts: "Weekly | 22 January 2024 | Graphite", "Week Ahead — 26 October
+#: 2026"
+_LINE_PARTS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014]\s|\s--?\s")
 
 
 def page_date(line: str) -> date | None:
@@ -358,7 +382,7 @@ def page_date(line: str) -> date | None:
     if len(found) != 1:
         return None
     when, s, e = found[0]
-    parts = [p.strip() for p in re.split(r"\s[|\u00b7\u2022]\s|\s--?\s", text)]
+    parts = [p.strip() for p in _LINE_PARTS.split(text)]
     if len(parts) > 1:
         part = next((p for p in parts if text[s:e] in p), "")
         rest = part.replace(text[s:e], "", 1)
@@ -367,11 +391,7 @@ def page_date(line: str) -> date | None:
     rest = _DATE_LINE_WORDS.sub("", rest.strip(" ,")).strip(" ,")
     # what is left of the date's part: nothing, a time, "by <name>", or (in a line of
     # parts) a place of capitalised words ("Brussels / La Rochelle, April 9, 2025")
-    # "by <name>" may carry its desk after a comma in capitalised words ("by M. Han, Asia
-    # Equities"), never a clause ("by M. Han, who said ...")
-    if not rest or re.fullmatch(r"by\s+[\w.' ]{1,60}(?-i:,\s*[A-Z][\w.'&-]*(?:\s+(?:&\s+)?"
-                                r"[A-Z][\w.'&-]*){0,5})?|(?:at\s+)?\d{1,2}[:.]\d{2}\s*"
-                                r"(?:[ap]\.?m\.?|[A-Z]{2,4})?", rest, re.I):
+    if not rest or _DATE_LINE_REST.fullmatch(rest):
         return when
     if len(parts) > 1 and re.fullmatch(r"[A-Z][\w.]*(?:\s*/?\s*[A-Z][\w.]*)*", rest):
         return when
@@ -459,10 +479,15 @@ def _line_of(html_text: str, paragraph: str) -> int:
     return html_text.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?),"
+#: "BEIJING, Oct 20 (Reuters) -", "New Delhi [India], November 26 (NewsWire Asia):", "New
+#: Delhi, Oct 31 (Agency) Some Indian ...": a place, a date, the agency (after which a dash or a
+#: colon may be left out) and the story.
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:\s*\[[A-Z][A-Za-z .'-]{1,30}\])?"
+                       r"(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?),"
                        r"\s+(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,\s+"
-                       r"(?P<year>\d{4}))?)\s*(?:\((?P<agency>[A-Za-z .&]+)\)|"
-                       r"/(?P<wire>[A-Za-z ]+)/)?\s*[-\u2013\u2014]+\s*")
+                       r"(?P<year>\d{4}))?)\s*(?:(?:\((?P<agency>[A-Za-z .&]+)\)|"
+                       r"/(?P<wire>[A-Za-z ]+)/)\s*(?:(?:[-\u2013\u2014]+|:)\s*|"
+                       r"(?=[A-Z\"\u201c]))|[-\u2013\u2014]+\s*)")
 
 
 #: "Asian Tech Press (Oct 24) --": a credit line in place of a dateline.
@@ -471,12 +496,22 @@ _CREDIT_DATELINE = re.compile(r"^(?P<agency>[A-Z][A-Za-z .&]{1,40}?)\s+\((?P<dat
                               r"\s*[-\u2013\u2014]+\s*")
 
 
+#: "BEIJING (Agencies) -": a place in capitals and the agency, with no date.
+_PLACE_CREDIT = re.compile(r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})\s+\((?P<agency>[A-Za-z .&]+)"
+                           r"\)\s*[-\u2013\u2014]+\s*")
+
+
 def dateline(article: Article, option: date | None) -> None:
     """Read the wire dateline (``BEIJING, April 4 (Reuters) -``, or a credit line such as
     ``Asian Tech Press (Oct 24) --``) off the first paragraph."""
     if not article.paragraphs:
         return
     line, first = article.paragraphs[0]
+    credit = _PLACE_CREDIT.match(first)
+    if credit:   # the agency is the publisher; the page's date is elsewhere
+        article.paragraphs[0] = (line, first[credit.end():])
+        article.publisher = article.publisher or credit.group("agency").strip()
+        return
     match = _DATELINE.match(first) or _CREDIT_DATELINE.match(first)
     if not match:
         return
@@ -488,9 +523,11 @@ def dateline(article: Article, option: date | None) -> None:
     if article.published is not None or month is None:
         return
     day = int(match.group("day"))
+    header_date = article.date_text   # a header's date that is no date (2025-02-30)
+    year = match.group("year") or _year_on_page(article, month, day)
     try:
-        if match.group("year"):
-            article.published = date(int(match.group("year")), month, day)
+        if year:
+            article.published = date(int(year), month, day)
         elif option is not None:
             article.published = closest_year(month, day, option)
     except ValueError:  # "February 30, 2025": no date, which the reader then says
@@ -498,6 +535,28 @@ def dateline(article: Article, option: date | None) -> None:
     if article.published is not None or article.date_text is None:
         # a header's date that is no date (2025-02-30) stays the one an error names
         article.date_text, article.date_line = match.group("date"), line
+    if article.published is None and not year and option is None and header_date is None:
+        article.date_problem = (f"the dateline's {match.group('date')!r} gives no year and "
+                                "the page names none")
+
+
+def _year_on_page(article: Article, month: int, day: int) -> str | None:
+    """The year of a dateline without one, from elsewhere on the page: a full date of the
+    same month and day in the text, the page's copyright line or its address
+    (``/2025/10/31/``); None when none of them gives one year."""
+    years = set()
+    for _, text in article.paragraphs:
+        years |= {str(when.year) for when, s, e in find_dates(text, None)
+                  if (when.month, when.day) == (month, day)
+                  and re.search(r"\b\d{4}\b", text[s:e])}
+    for _, text, reason in article.skipped:
+        if reason == "credits":
+            years |= set(re.findall(r"(?:\u00a9|\(c\)|copyright)\s*((?:19|20)\d{2})\b", text,
+                                    re.I))
+    if article.url:
+        years |= set(re.findall(rf"/((?:19|20)\d{{2}})[/-]0?{month}[/-]0?{day}(?:/|\b)",
+                                article.url))
+    return years.pop() if len(years) == 1 else None
 
 
 def split_sentences(text: str) -> list[str]:

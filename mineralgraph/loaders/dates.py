@@ -53,6 +53,13 @@ PATTERNS = [
                         r"last month|next month|last week|next week|last year)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|from|during|by)\s+(?:(?:early|mid|late)[- ]?\s*)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?\b(?!\.?\s*\d)", re.I)),
+    # "The December data showed ...", "the March volume": the month the figures are of
+    ("month", re.compile(rf"\b(?:the|its|their)\s+{_MONTH}(?:\s+{_YEAR})?\s+(?=(?:customs\s+|"
+                         rf"trade\s+)?(?:data|figures?|numbers|volumes?|totals?|shipments)\b)",
+                         re.I)),
+    # "March magnet exports from China: 5,238 tonnes": a month that opens a line of figures
+    ("month", re.compile(rf"^\W*{_MONTH}(?:\s+{_YEAR})?\s+(?=(?:[\w-]+\s+){{0,3}}?(?:exports|"
+                         rf"imports|shipments)\b)", re.I)),
     # "March 2025: China exported ...": a factbox label, the month of what follows it
     ("month", re.compile(rf"^{_MONTH}\s+{_YEAR}(?=\s*[*_]*\s*:)", re.I)),
     # "last December", "since last February": the latest such month before the article's

@@ -73,11 +73,18 @@ QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?|sales)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
                       r"dropped|slid|rose|climbed|declined|plunged|slumped|increased|jumped|grew|"
-                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted)"
+                      r"surged|recovered|rebounded|sank|tumbled|soared|plummeted|slipped|dipped|"
+                      # "fell for a fifth month in March, dropping 9.5% from February to 406 tons"
+                      r"dropping|falling|sliding|rising|climbing|slipping|"
+                      # "exports of rare earths added 12.9% to 62,580 tons"
+                      r"added(?=\s+\d))"
                       r"(?:[^.;]|\.(?=\d)){0,45}?\bto|"
                       r"(?:exports?|imports?|shipments?)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:were|was|"
                       r"stood at|amounted to|came to|came in at)|"
+                      # "March magnet exports from China: 5,238 tonnes": a label's figure
+                      r"(?:exports?|imports?|shipments?)\b[^.;:%\d]{0,40}:|"
                       r"(?:\b(?:down|up)|\d+(?:\.\d+)?%)\s+from(?:\s+an?\s+[\w-]+\s+(?:high|low)\s+of)?)\s+"
+                      r"(?:a\s+total\s+of\s+)?"   # "shipped a total of 62,585 tonnes"
                       r"(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
                       r"\d+(?:\.\d+)?)\s+(?P<million>million\s+)?(?:metric\s+)?(?P<unit>tonnes|tons|mt|t|"
                       r"kilograms|kg)\b",
@@ -88,7 +95,9 @@ _UNIT = r"(?:metric\s+)?(?P<unit>tonnes|tons|kilograms|kg)\b"
 #: exported": a quantity before its verb of export (or import).
 QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\s+[\w ,-]{1,40}?)?"
                             r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
-                            r"the country|were imported|was imported|shipped|exported)\b", re.I)
+                            r"the country|were imported|was imported|shipped|exported|"
+                            # "5,933 tons went to the U.S.": an export to a partner
+                            r"went to|were sent to|was sent to)\b", re.I)
 #: "Germany, which received 5,000 kilograms", "South Korea, the second largest, took 854
 #: tons": the quantity a named buyer took (its exporter is the one of the figure before).
 QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
@@ -130,8 +139,11 @@ ZERO = re.compile(r"\b(?P<flow>exports?|imports?|shipments?)\b[^.;]{0,80}?\b(fel
 #: "exports fell 24.1% in 2024": a change over a whole past year is a year-on-year one.
 ANNUAL = re.compile(r"\b(in|for|during) (the year )?20\d\d\b(?! (first|second|third|fourth|"
                     r"quarter|half))", re.I)
+#: "In 2025, exports ...": a whole year leading the sentence
+ANNUAL_LEAD = re.compile(r"\W*(?:in|for|during|over) (?:the (?:whole |full )?(?:year )?(?:of )?)?"
+                         r"20\d\d\s*,", re.I)
 DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
-                  r"slid|decreased|down", re.I)
+                  r"slid|decreased|down|slipped|dipped", re.I)
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
                       r"estimates? that|by 20\d\d|aims? to|target\w*|goal)\b", re.I)
 
@@ -150,6 +162,9 @@ class Figure:
     flow: str | None = None
     #: where the partner a quantity went to is named ("Japan, which took 4,007 kilograms")
     partner_at: int | None = None
+    #: the year a change is compared with ("up 12.9% on 2024"): a year-on-year change only
+    #: of a figure of the year after it (the news reader checks)
+    base_year: int | None = None
 
 
 def compared(text: str, start: int, end: int) -> bool:
@@ -240,10 +255,10 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
-                   r"outbound|inbound|supply|supplies)\b", re.I)
-_UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|"
+                   r"outbound|inbound|supply|supplies|went to|sent to)\b", re.I)
+_UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|added|"
                       r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
-                      r"declined|sank|tumbled|slid|decreased|down|lower)\b", re.I)
+                      r"declined|sank|tumbled|slid|decreased|down|lower|slipped|dipped)\b", re.I)
 _MONTH_NAMES = "(" + MONTH_NAMES + ")"
 #: "up 75.5% over June", "from May", "month on month": not a year-on-year change.
 _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compared (?:with|to))"
@@ -253,7 +268,18 @@ _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compa
 #: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
 _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
                        r"\b(?:more|less|higher|lower) than (?:in )?20\d\d\b|"
-                       r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b", re.I)
+                       r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b|"
+                       # "30.6% below the same month of last year"
+                       r"\b(?:below|above|than|from|on) the same (?:month|period|quarter) (?:of|in) "
+                       r"(?:the previous|last) year\b", re.I)
+
+
+#: "up 12.9% on 2024", "12.9% higher than 2024", "from 2024": the year a change is measured
+#: against, right after the percentage (not "2024 levels" of a price, not "in 2024")
+_BASE_YEAR = re.compile(r"\s+(?:(?:more|less|higher|lower)\s+)?(?:on|over|than|from|compared\s+"
+                        r"(?:with|to)|versus|against)\s+(?:the\s+(?:whole\s+of\s+)?)?"
+                        r"(20\d\d)\b(?!\s*(?:levels?|[-\u2013]|(?:to|and|or)\s+20\d\d|figures?\s+of))",
+                        re.I)
 
 
 def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
@@ -291,10 +317,15 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                     _MONTH_NAMES + r"\b(?!\s+20\d\d)", after, re.I):
             continue   # "down 4.7% from 619 tonnes in July": month on month
         lead = re.match(r"(?:compared with|compared to|versus|against)\b[^,]*,", text, re.I)
-        if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window)
+        # "up 12.9% on 2024", "an increase of 6% over 2023": a change against a whole year
+        base = _BASE_YEAR.match(window)
+        if not (YEAR_ON_YEAR.search(window) or _YEAR_AGO.search(window) or base
                 or (lead and YEAR_ON_YEAR.search(lead.group(0))
                     and lead.end() <= match.start())
                 or ANNUAL.match(after.lstrip(" ,")[:20]) or ANNUAL.search(before[-12:])
+                # "In 2025, exports of rare earths added 12.9% to 62,580 tons": the year leads
+                or (ANNUAL_LEAD.match(text) and "," not in text[ANNUAL_LEAD.match(text).end():
+                                                                match.start()])
                 # "Germanium exports for the year fell almost 30%": a change over the year
                 or re.search(r"\b(for|over) the (full |whole |entire )?year\b(?! (earlier|ago|"
                              r"before|to date))", text[flows[-1].start():match.start()], re.I)):
@@ -305,7 +336,8 @@ def _trade_changes(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
         flow = "import" if flows[-1].group(0).lower().startswith("import") else "export"
         out.append(Figure("trade_change", sign * round(float(match.group("num")) / 100, 4),
                           flows[-1].start(), match.end(),
-                          about=text[flows[-1].start():match.end()], flow=flow))
+                          about=text[flows[-1].start():match.end()], flow=flow,
+                          base_year=int(base.group(1)) if base else None))
     return out
 
 

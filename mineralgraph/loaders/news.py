@@ -106,6 +106,9 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 # ---------------------------------------------------------------- cue patterns
 CONTROL = re.compile(
+    # "announced the curbs on 3 July": a control announced (which one: its day and issuer)
+    r"\b(announc|impos|introduc|unveil)\w*\s+(the|its|their|new|these)\s+(curbs|restrictions|"
+    r"controls)\b|"
     r"export[- ](controls?|restrictions?|curbs?|bans?|licen[cs]ing|licen[cs]e requirements?|"
     r"permits?|permit requirements?|control measures)|\bput ([\w,-]+ ){0,12}?under (export )?"
     r"(licensing|licen[cs]e|control)|\b(require|need)s? (export )?"
@@ -145,7 +148,7 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
-                      r"\s+(licen|permit)|clear(ed|s)|(gave|given|received|won|secured|"
+                      r"\s+(licen|permit)|clear(ed|s)|sign(ed|s)? off on|(gave|given|received|won|secured|"
                       r"obtained)(\s+[\w-]+){0,6}\s+(licen[cs]es?|permits?|approvals?))", re.I)
 DENIED = re.compile(r"\b(den(ied|ies|y)|reject(ed|s)?|refus(ed|es)|not (be )?(approved|"
                     r"permitted|granted|allowed)|turned down)\b", re.I)
@@ -367,6 +370,8 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        r"(export )?(control|catalogue|catalog|list)|add(ed|s)\b.{0,200}?\bto \w+'s "
                        r"(export )?(control )?list|expand(ed|s)|tighten(ed|s)|"
                        r"placed|rolled out|slap(ped|s)|widen(ed|s)|broaden(ed|s)|"
+                       # "placing seven rare earths under export control": the participle
+                       r"(placing|putting)\b(?=.{0,120}?\bunder\b)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
                        r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
@@ -419,9 +424,11 @@ TARGET_BEFORE = re.compile(r"\b((?<!according )(?<!pledge )(?<!promise )(?<!comm
                            r"(?<!truce )(?<!negotiations )(?<!summit )(?<!meeting )with)\s+"
                            r"(the\s+|an?\s+)?$|\b(users?|customers?|buyers?|firms?|companies|"
                            r"clients?|importers?) in\s+(the\s+)?$", re.I)
-TARGET_AFTER = re.compile(r"^\W{0,2}\s*(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|"
-                          r"military|end[- ]users?|defen[cs]e|importers?|automakers?|"
-                          r"manufacturers?|chipmakers?|entities|end uses?)\b", re.I)
+#: The nouns of buyers after their country ("U.S. customers", "German carmakers").
+BUYERS = (r"(customers?|compan(y|ies)|firms?|buyers?|users?|clients?|military|end[- ]users?|"
+          r"defen[cs]e|importers?|automakers?|manufacturers?|chipmakers?|carmakers?|"
+          r"car\s+makers?|entities|end uses?)\b")
+TARGET_AFTER = re.compile(r"^\W{0,2}\s*" + BUYERS, re.I)
 EFFECTIVE_CUE = re.compile(r"(effect|effective|force|from|starting|as of|begin|beginning|"
                            r"implemented|appl(y|ies)|since)\W*(on|from)?\s*$", re.I)
 SINCE_CUE = re.compile(r"\bsince\s*$", re.I)
@@ -543,7 +550,10 @@ REPLACED = re.compile(r"\breplac(e|es|ed|ing)\b[^.;]{0,60}\bwith\b", re.I)
 LICENCE_SUBJECT_GAP = re.compile(r"(['\u2019]s(\s+[\w-]+){0,2}?\s+(government|ministry|"
                                  r"authorities|regulators?))?(\s+said(\s+on\s+\w+)?(\s+that)?"
                                  r"\s+it)?\s+((has|have|had|also|now|would|will|could|"
-                                 r"quietly|formally|officially|recently|first)\s+)*", re.I)
+                                 r"quietly|formally|officially|recently|first|"
+                                 # "Beijing is expected to approve": a forecast's subject
+                                 r"(is|are)\s+(expected|likely|set|poised|due)\s+to)\s+)*",
+                                 re.I)
 #: A transcript's question turn: "**Question:** ...", "Q: ...", "Reporter: ...".
 QUESTION_TURN = re.compile(r"^\W*(question|q|reporter|journalist)\W*\s*:", re.I)
 #: A statistical agency named after its country: "U.S. Geological Survey".
@@ -710,6 +720,9 @@ class NewsReader:
         #: (new decision, known decisions it may repeat): named in the report
         self.possible_duplicates: dict[str, list[str]] = {}
         self.current_control: str | None = None
+        #: (sentence number, control) of the last claim on a control ("They cover ..." in the
+        #: next sentence speaks of it)
+        self.control_claimed: tuple[int, str] | None = None
         #: the sentence is in a transcript's question turn ("Question: ...")
         self.question_turn = False
         self.current_text = ""
@@ -801,8 +814,9 @@ class NewsReader:
         if article.published is None:
             if self.option is None:
                 where = article.date_line or 1
-                why = (f"{article.date_text!r} is not a date" if article.date_text
-                       else "the article gives no publication date")
+                why = article.date_problem or (
+                    f"{article.date_text!r} is not a date" if article.date_text
+                    else "the article gives no publication date")
                 raise InputError(str(self.path), where, "date",
                                  f"{why}; give one with --article-date YYYY-MM-DD")
             article.published = self.option
@@ -818,6 +832,8 @@ class NewsReader:
         self.official_country = self.article_country
         for line, paragraph in article.paragraphs:
             for sentence in negated_clause_apart(split_sentences(paragraph)):
+                # ", though it gave no figure ...": a closing clause that states nothing
+                sentence = detail_withheld_cut(sentence)
                 self.sentences += 1
                 # "Question: The ministry has announced export controls on gallium ...": a
                 # journalist's turn restates, it reports nothing (the answer may)
@@ -1228,6 +1244,13 @@ class NewsReader:
         hedged = bool(HEDGE.search(cues) or EXPECTED_CUE.search(cues)
                       or PLANNED_CUE.search(cues) or SPECULATIVE_CUE.search(cues) or question)
         self.modality = modality_of(cues) if hedged else None
+        caveat = CAVEAT.search(cues)
+        if self.modality == "speculative" and caveat and (
+                EXPECTED_CUE.search(cues[:caveat.start()])
+                or PLANNED_CUE.search(cues[:caveat.start()])):
+            # "Beijing is expected to approve ..., though they cautioned that the number ...
+            # might be small": the caveat doubts the forecast, whose modality is its own
+            self.modality = modality_of(cues[:caveat.start()])
         negated = bool(NEGATED.search(text)) or question
         dates = find_dates(text, self.article.published)
         event = self.event_date(text, dates)
@@ -1700,13 +1723,22 @@ class NewsReader:
     def figure_claims(self, text: str, found: list[Found], dates) -> None:
         """Shares, year-on-year trade changes and quantities the sentence states, as
         ``reported_*`` claims of the article on the country (or company) they are about."""
-        if YEAR_TO_DATE.search(text) or re.search(r"\b(during|in|over|for) (this|that) "
-                                                 r"(period|timeframe|time frame)\b", text, re.I):
-            if find_figures(text):
-                self.skipped.append((self.line, text, "a year-to-date total is no month's or "
-                                                      "year's figure"))
-            return
+        period_word = re.compile(r"\b(during|in|over|for) (this|that) (period|timeframe|time "
+                                 r"frame)\b", re.I)
         figures = find_figures(text)
+        if YEAR_TO_DATE.search(text) or period_word.search(text):
+            # "dropped 15.6 percent month on month to 4,785 metric tons in April, while exports
+            # for the first four months of the year reached ...": the total over several
+            # months is the later clause's; the month's figure of its own clause stands
+            own = [f for f in figures if not (
+                YEAR_TO_DATE.search(text[slice(*clause_bounds(text, f.start))])
+                or period_word.search(text[slice(*clause_bounds(text, f.start))]))]
+            if not own or len(own) == len(figures):
+                if figures:
+                    self.skipped.append((self.line, text, "a year-to-date total is no month's "
+                                                          "or year's figure"))
+                return
+            figures = own
         if not figures and COMPARED_LEAD.match(text):
             self.compared_totals(text)
         for figure in figures:
@@ -2012,8 +2044,9 @@ class NewsReader:
                                                               "year' with no year in hand"))
                         continue
                     when, period = year_in_hand, str(year_in_hand.year)
-                elif re.match(r"\W*last year\b", text, re.I):
-                    # "Last year, China exported 38,632 tons": the year before the article's
+                elif re.match(r"\W*last year\b", text, re.I) or own_last_year(text, figure):
+                    # "Last year, China exported 38,632 tons", "shipped 62,585 tons of rare
+                    # earths last year, up 12.9%": the year before the article's
                     when = date(self.article.published.year - 1, 1, 1)
                     period, own = str(when.year), when
                 elif context is not None and context[1] is not None and not year \
@@ -2050,6 +2083,12 @@ class NewsReader:
                     # zero in August": which August? (the article's year would say 2024)
                     self.skipped.append((self.line, text, "ambiguous: a figure's month with no "
                                                           "year after another year's date"))
+                    continue
+                if figure.base_year is not None and when.year != figure.base_year + 1:
+                    # "exports in 2025 were up 30% on 2023": against a year not the one
+                    # before, no year-on-year change
+                    self.skipped.append((self.line, text, "a change against a year other than "
+                                                          "the one before"))
                     continue
                 if len(period) == 4:
                     self.last_year = when
@@ -2246,6 +2285,12 @@ class NewsReader:
     def claim(self, subject, predicate, obj, when=None, qualifiers=(), valid_to=None,
               quote=None):
         qualifiers = tuple(qualifiers)
+        if predicate == "COVERS" and quote and str(obj) in self.not_covered(quote):
+            # "... though graphite itself was not banned": a negated covering is no covering
+            reason = f"not covered: the sentence says {obj} is left out"
+            if (self.line, quote, reason) not in self.skipped:
+                self.skipped.append((self.line, quote, reason))
+            return
         if self.modality and not predicate.startswith("reported_"):
             qualifiers += (("modality", self.modality),)
         if predicate.startswith("reported_") and valid_to is None and when is not None:
@@ -2277,10 +2322,18 @@ class NewsReader:
         self.emitted.add(key)
         if by_article:
             self.emitted_by_article.add(key)
+        if str(subject).startswith("control:"):
+            self.control_claimed = (self.sentences, subject)
         self.claims.append(Claim(subject, predicate, obj, tuple(sorted(qualifiers)),
                                  sources=(self.source,), quote=quote, confidence="medium",
                                  valid_from=when, valid_to=valid_to,
                                  origin=f"{self.origin_file}:{self.line}"))
+
+    def not_covered(self, text: str) -> set[str]:
+        """The goods ``text`` says a measure leaves out (``goods_not_covered``)."""
+        found = [Found(m, m.id, model.kind_of(m.id)) for m in
+                 sorted(self.gazetteer.mentions(text), key=lambda m: m.start)]
+        return goods_not_covered(text, found)
 
     def report_unknown(self, text: str, line: int) -> None:
         for mention in self.gazetteer.unknown_names(text):
@@ -2733,6 +2786,11 @@ class NewsReader:
             # "introduced export controls in April", "announced restrictions on both metals
             # in July": the one control of that issuer announced that month, restated
             control = self.control_of_month(issuer, announced or event)
+        if control is None and announced and day_precise and not items and not targets \
+                and not named_reference(text) and status == "announced":
+            # "China's Ministry of Commerce ... announced the curbs on 3 July": the one control
+            # of that issuer announced that day
+            control = self.control_of_month(issuer, announced, day=True)
         begun = [when for when, start, _ in dates if re.search(
             r"\b(since|imposed in|introduced in|in place since|announced in)\s+$",
             text[max(0, start - 20):start], re.I) or re.match(r"since\b", text[start:], re.I)]
@@ -2753,9 +2811,15 @@ class NewsReader:
                 and not items and not targets and not MONTH_CONTROL.search(text):
             # "lifted its ban on exports of rare earth technology": a known control found
             # by the rare-earth topic alone is a guess outside an announcement
+            # the day said: of the announcement, or of a control "with immediate effect" on
+            # a day the text gives ("China on Friday ... placing seven rare earths under export
+            # control with immediate effect": announced and in force that day)
+            said = announced if announced and day_precise else (
+                effective if effective is not None and IMMEDIATE.search(text)
+                and self.event_precise and not self.dated_by_article else None)
             same_day = sorted(node for node, info in self.controls.items()
-                              if announced and day_precise and not info["minted"]
-                              and info["announced"] == announced
+                              if said and not info["minted"]
+                              and info["announced"] == said
                               and (not info["issuer"] or issuer in info["issuer"])
                               and info["covers"] & REE)
             if len(same_day) == 1:
@@ -2765,7 +2829,7 @@ class NewsReader:
             else:
                 self.skipped.append((self.line, text, "ambiguous: a known control found by "
                                      "its topic alone" + (
-                                         f" (the announcement of {announced} made "
+                                         f" (the announcement of {said} made "
                                          f"{', '.join(same_day)})" if same_day else "")))
                 return
         if control is not None and self.known is not None and control in self.known \
@@ -3130,13 +3194,18 @@ class NewsReader:
         self.line = here
         self.current_control, self.issuer = control, issuer
 
-    def control_of_month(self, issuer: str | None, month: date) -> str | None:
+    def control_of_month(self, issuer: str | None, month: date,
+                         day: bool = False) -> str | None:
         """The single control (known or read before) of ``issuer`` announced in the month
-        of ``month``, or None when there is none or more than one (ambiguous)."""
+        of ``month`` (``day``: on that very day, and the issuer must be named), or None when
+        there is none or more than one (ambiguous)."""
+        if day and not issuer:
+            return None
         same = sorted(node for node, info in self.controls.items()
                       if info["announced"] and (info["announced"].year,
                                                 info["announced"].month) == (month.year,
                                                                              month.month)
+                      and (not day or info["announced"] == month)
                       and (not issuer or not info["issuer"] or issuer in info["issuer"]))
         return same[0] if len(same) == 1 else None
 
@@ -3217,8 +3286,14 @@ class NewsReader:
     def cover_claims(self, text: str, found: list[Found]) -> None:
         control = self.current_control
         info = self.controls.get(control)
-        if info is None or not re.search(r"\b(measures?|controls?|list|rules?|restrictions?|"
-                                         r"curbs?|exports? of)\b", text, re.I):
+        # "They cover eight gallium-related items ...": right after a sentence that made a
+        # claim on the control in hand, the pronoun is the control
+        pronoun = bool(re.match(r"(They|These)\s+(cover|covered|include|included|apply to|"
+                                r"applied to|extend to|extended to)\b", text)) \
+            and self.control_claimed == (self.sentences - 1, control)
+        if info is None or not (pronoun or re.search(r"\b(measures?|controls?|list|rules?|"
+                                                     r"restrictions?|curbs?|exports? of)\b",
+                                                     text, re.I)):
             return
         twin = self.twin_control(control, found)
         if twin is not None:
@@ -3362,6 +3437,17 @@ class NewsReader:
             self.skipped.append((self.line, text, "ambiguous: a forecast dated by the future "
                                                   "it speaks of"))
             return
+        unknown_buyers = [m for m in re.finditer(
+            r"\b(?!(?:The|These|Those|Its|Their|Some|Many|Most|Other|All|Foreign|Overseas|"
+            r"Western|European|Asian|African)\b)([A-Z][a-z]+(?:an|ese|ish|ch|i))\s+(?="
+            + BUYERS + ")", text)
+            if not any(f.mention.start <= m.start() < f.mention.end for f in found)]
+        if unknown_buyers:
+            # "licences for the suppliers of Italian carmakers" when "Italian" names no country
+            # the reader knows: the target would be lost and the id with it
+            self.skipped.append((self.line, text, "ambiguous: buyers named by a word that is "
+                                 f"no known country ({unknown_buyers[0].group(1)})"))
+            return
         if SLOWER.search(text):
             # "licences for U.S. carmakers are likely to be approved more slowly": a slower
             # pace of approvals is no approval (trial 6, H1)
@@ -3426,12 +3512,19 @@ class NewsReader:
             r"((a|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?$",
             text[max(0, f.mention.start - 80):f.mention.start], re.I) and BUYERS_AFTER.match(
                 text, f.mention.end) and f.id not in applicants]
-        agents = [f.id for f in countries if f.mention.start > verb.start() and re.search(
-            r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)]
-        # "BASF said it had received export licences from China": the licences' issuer
-        agents += [f.id for f in countries if re.search(
+        # "BASF said it had received export licences from China": the licences' issuer,
+        # before any "by" (round 19's 400: "licences from China ..., in the first confirmation
+        # by New Delhi": New Delhi confirms, China issues)
+        agents = [f.id for f in countries if re.search(
             r"\b(licen[cs]es?|permits?|approvals?)\s+from\s+(the\s+)?$",
             text[max(0, f.mention.start - 30):f.mention.start], re.I)]
+        agents += [f.id for f in countries if f.mention.start > verb.start() and re.search(
+            r"\bby\s+(the\s+)?$", text[max(0, f.mention.start - 8):f.mention.start], re.I)
+            and not re.search(r"\b(confirmation|statement|announcement|comments?|remarks?|visit|"
+                              r"requests?|complaints?|protests?|criticism|briefing)\s+by\s+"
+                              r"(the\s+)?$", text[max(0, f.mention.start - 40):f.mention.start],
+                              re.I)
+            and f.id not in agents]
         if applicants or agents:
             issuer = agents[0] if agents else (issuer if issuer not in applicants else None)
             targets = list(dict.fromkeys(targets + [a for a in applicants if a != issuer]))
@@ -3943,6 +4036,38 @@ DECISION_NOUN = {"approved": "approval", "denied": "denial", "expedited": "exped
                  "under-review": "review"}
 
 
+#: A closing clause in which the speaker withholds details: ", though it gave no figure for
+#: the approvals and would not say whether ...", ", but declined to name the companies",
+#: ", without giving details".
+WITHHELD_DETAIL = re.compile(
+    r",\s+(?:(?:though|although|but|while)\s+(?:(?:it|they|he|she|the\s+[\w-]+|officials?|"
+    r"[A-Z][\w.&-]*)\s+)?(?:also\s+)?(?:(?:gave|provided|offered)\s+no\s+(?:figures?|details?|"
+    r"numbers?|breakdown|names?|further\s+details?)|(?:did|would|could)\s+not\s+(?:say|give|"
+    r"disclose|name|specify|elaborate|comment|identify)|declined\s+to\s+(?:say|give|disclose|"
+    r"name|specify|elaborate|comment|identify))|without\s+(?:giving|naming|saying|disclosing|"
+    r"specifying|elaborating|identifying))\b[^;]*$", re.I)
+
+
+def detail_withheld_cut(text: str) -> str:
+    """``text`` without a closing clause in which the speaker withholds details (the number,
+    the names, whether any went to a country): it states nothing, so no word of it (a
+    "whether", a country) is read as part of the event.
+
+    >>> detail_withheld_cut("China has approved a number of applications, the ministry said "
+    ...                     "on Thursday, though it gave no figure and would not say whether "
+    ...                     "any had gone to US buyers.")
+    'China has approved a number of applications, the ministry said on Thursday'
+    >>> detail_withheld_cut("The ministry approved licences, without naming the companies.")
+    'The ministry approved licences'
+    >>> detail_withheld_cut("China approved licences, though it warned they could be revoked.")
+    'China approved licences, though it warned they could be revoked.'
+    """
+    cut = WITHHELD_DETAIL.search(text)
+    if cut is None or cut.start() == 0:
+        return text
+    return text[:cut.start()].rstrip()   # the article's own words, for the claims' quote
+
+
 def caveat_cut(text: str) -> str:
     """``text`` without a closing caveat in the past tense whose own words hedge nothing
     (trial 7's MED-1); the text as it was otherwise.
@@ -4031,6 +4156,99 @@ UNCONFIRMED = re.compile(r"\b(confirm\w*|verif\w*|official\w*|announc\w*|true|ha
 LATER_DECISION = re.compile(r",\s+(and|but)\s+(?=(it|they|the (commerce )?ministry|beijing|"
                             r"the government|mofcom)\s+(also\s+|then\s+)?(" + DECISION_VERBS
                             + r"|banned|imposed)\b)", re.I)
+
+
+#: Before a list of goods, words that say the goods are left out of a measure: "excluding",
+#: "but not", "did not cover", "with the exception of"
+NOT_COVERED_BEFORE = re.compile(
+    r"\b(?:excluding|except(?:\s+for)?|but\s+not|other\s+than|not\s+including|with\s+the\s+"
+    r"exception\s+of|exempting|sparing|leaving\s+out|(?:does|do|did|would|will)\s+not\s+"
+    r"(?:cover|include|apply\s+to|extend\s+to|ban|restrict|affect|name|list)|(?:doesn't|don't|"
+    r"didn't|won't)\s+(?:cover|include|apply\s+to|extend\s+to|ban|restrict|affect|name|list)|"
+    r"no\s+(?:ban|curbs?|restrictions?|controls?)\s+(?:on|of))\s+(?:the\s+|any\s+)?$", re.I)
+#: After a list of goods, words that say the goods are not covered: "itself was not banned",
+#: "are not covered", "was exempted", "remain unrestricted"
+NOT_COVERED_AFTER = re.compile(
+    r"^(?:\s+(?:itself|themselves|as\s+such|products|items|exports|shipments))?,?\s+"
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains?|remained|stays?|"
+    r"stayed|will\s+be|would\s+be)\s+(?:still\s+|also\s+|left\s+)?(?:(?:not|never)\s+"
+    r"(?:\w+\s+)?(?:banned|covered|included|listed|restricted|controlled|affected|subject|"
+    r"targeted|named|part|among)|exempt(?:ed)?|excluded|spared|left\s+(?:out|off)|"
+    r"unaffected|unrestricted|uncontrolled|outside)|(?:isn't|aren't|wasn't|weren't)\s+"
+    r"(?:\w+\s+)?(?:banned|covered|included|listed|restricted|controlled|affected|subject|"
+    r"targeted|named|part|among))\b", re.I)
+#: What joins the goods of one list: ", ", " and ", " or ", " nor "
+GOODS_JOINT = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor)\s+)$", re.I)
+
+
+def goods_not_covered(text: str, found: list) -> set[str]:
+    """The elements and materials a sentence says a measure leaves out ("graphite itself was
+    not banned", "excluding gallium and germanium", "the rule does not cover tungsten"): a
+    negated covering is no covering. A list of goods shares its cue ("gallium and germanium
+    are not covered": both).
+
+    ``found`` are the sentence's resolved mentions (``Found``, in order).
+
+    >>> from types import SimpleNamespace as N
+    >>> def f(id, start, end):
+    ...     return N(id=id, kind="Element", mention=N(start=start, end=end))
+    >>> text = "It covers gallium and germanium, though graphite itself was not banned."
+    >>> sorted(goods_not_covered(text, [f("element:Ga", 10, 17), f("element:Ge", 22, 31),
+    ...                                 f("element:C", 40, 48)]))
+    ['element:C']
+    >>> text = "The ban covers antimony, excluding gallium and germanium."
+    >>> sorted(goods_not_covered(text, [f("element:Sb", 15, 23), f("element:Ga", 35, 42),
+    ...                                 f("element:Ge", 47, 56)]))
+    ['element:Ga', 'element:Ge']
+    """
+    goods = [f for f in found if f.kind in ("Element", "Material")]
+    out: set[str] = set()
+    runs: list[list] = []
+    for f in goods:   # lists of goods: mentions joined by a comma, "and", "or"
+        if runs and GOODS_JOINT.match(text[runs[-1][-1].mention.end:f.mention.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        if NOT_COVERED_BEFORE.search(text[:run[0].mention.start]) \
+                or NOT_COVERED_AFTER.match(text[run[-1].mention.end:]):
+            out |= {f.id for f in run}
+    return out
+
+
+#: "last year" that is no figure's own year: the base of a comparison ("than last year",
+#: "from last year", "compared with last year") or a month's ("in March last year")
+_BASE_BEFORE = re.compile(r"\b(than|from|compared\s+(with|to)|versus|against|on|over|since|"
+                          r"of|until|before|after|same\s+(month|period|time)|at\s+(least|"
+                          r"most))\s+$|"
+                          r"\b(" + "|".join(MONTHS) + r")\.?\s+$", re.I)
+
+
+def own_last_year(text: str, figure) -> bool:
+    """True when "last year" in the figure's clause gives the figure's own year ("China
+    exported 62,585 tons of rare earths last year, up 12.9% on 2024"), not a comparison's
+    base ("up 12% from last year") nor a month's ("in March last year"); the clause names no
+    month or year of its own.
+
+    >>> from types import SimpleNamespace as F
+    >>> text = "China exported 62,585 tons of rare earths last year, up 12.9% on 2024."
+    >>> own_last_year(text, F(start=15, end=25))
+    True
+    >>> own_last_year("Exports were 5,000 tons, up 12% from last year.", F(start=13, end=22))
+    False
+    >>> own_last_year("Exports rose to 5,000 tons in March last year.", F(start=16, end=26))
+    False
+    """
+    start, end = clause_bounds(text, figure.start)
+    aside = re.search(r"\s[\u2013\u2014-]{1,2}\s", text[figure.end:end])
+    clause = text[start:figure.end + aside.start() if aside else end]   # "— even after ..."
+    found = [m for m in re.finditer(r"\blast year\b", clause, re.I)
+             if not _BASE_BEFORE.search(clause[:m.start()])]
+    if len(found) != 1:
+        return False
+    # a year or month of the clause's own (not a comparison's base) dates the figure instead
+    return not any(not _BASE_BEFORE.search(clause[:m.start()]) for m in re.finditer(
+        r"\b(20\d\d|" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", clause, re.I))
 
 
 def negated_clause_apart(sentences: list[str]) -> list[str]:

@@ -32,7 +32,8 @@ from mineralgraph.loaders.news_words import DECISION_VERBS, MONTH_NAMES_NOT_MAY
 #: A deciding verb in a finite (past, perfect, passive or announced future) form.
 DECIDING = re.compile(r"\b(" + DECISION_VERBS + r"|turned down|"
                       r"received|obtained|won|secured|cleared|given|gave|sped up|speed up|"
-                      r"expedited|fast-tracked|accelerated|approve|grant|issue|deny|reject)\b",
+                      r"expedited|fast-tracked|accelerated|approve|grant|issue|deny|reject|"
+                      r"signed off on)\b",
                       re.I)
 #: What stands right before a deciding verb used as a verb: an auxiliary, a pronoun or a
 #: subject's name ("China approved", "had been refused", "it had received", "will issue").

@@ -160,7 +160,37 @@ ASIDE = re.compile(r"^\s*((minutes|hours|days|weeks|months|shortly|just|soon)\s+
 SEVERAL_MONTHS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|first "
                             r"\w+) months\b|\b(first|second) (half|quarter)\b|\bH[12]\b|"
                             r"\bQ[1-4]\b|year[- ]to[- ]date|so far this year|\bcombined\b|"
-                            r"\bcumulative\b|\bmonths? (to|through) \w+", re.I)
+                            r"\bcumulative\b|\bmonths? (to|through) (?!\d)\w+", re.I)   # not "month on month to 4,785"
+#: "the lowest in nine months", "the highest level for five months": a month's figure
+#: set against the months before it, no total over them
+SUPERLATIVE_BEFORE = re.compile(r"\b(lowest|highest|weakest|strongest|smallest|biggest|largest|"
+                                r"fewest|most)\s+(level\s+|total\s+)?(in|for|since|over)\s+"
+                                r"(the\s+(past|last)\s+)?$", re.I)
+
+
+def several_months(text: str, where: tuple[int, int] | None = None) -> bool:
+    """True when the sentence (or, with ``where``, the clause of the figure there) speaks of a
+    total over several months ("in the first four months", "year to date"), not of one month
+    compared with the months before it ("the lowest in nine months").
+
+    >>> several_months("Exports in the first four months rose 5%.")
+    True
+    >>> several_months("Exports fell to 406 tons, the lowest in nine months.")
+    False
+    >>> text = "Exports fell to 4,785 tons in April, while exports for the first four months rose."
+    >>> several_months(text, (16, 26)), several_months(text, (50, 60))
+    (False, True)
+    """
+    start, end = 0, len(text)
+    if where is not None:
+        bounds = [0] + [m.end() for m in re.finditer(r",\s+(and|while|but|whereas)\s|;\s",
+                                                     text)] + [len(text) + 1]
+        start = max(b for b in bounds if b <= where[0])
+        end = min(b for b in bounds if b > where[0])
+    return any(not SUPERLATIVE_BEFORE.search(text[:m.start()])
+               for m in SEVERAL_MONTHS.finditer(text, start, min(end, len(text))))
+
+
 #: a quantity a licence, permit, quota or approval allows
 LICENSED = re.compile(r"\b(approved|licen[cs]ed|permitted|authori[sz]ed) (the )?(export|"
                       r"shipment|sale)s? of\b|\bquotas? (of|for)\b|\blicen[cs]es? (for|to "
@@ -597,7 +627,7 @@ class PrecisionGate:
             if COMPARED.search(text[max(0, start - 40):start]) \
                     and not self.own_month(text, end, when, published):
                 return "withheld: a compared quantity (the figure set beside the one reported)"
-        if SEVERAL_MONTHS.search(text):
+        if several_months(text, where):
             return "withheld: a total over several months is no month's figure"
         if r.predicate == "reported_quantity" and LICENSED.search(text):
             return "withheld: a quantity a licence, permit or quota allows is no trade figure"
