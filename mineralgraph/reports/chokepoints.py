@@ -29,17 +29,20 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
+    WEAKEST_FIRST,
     caveat_phrase,
     claim_name,
     dispute_sentences,
     headline_phrase,
     low_order,
     possessive,
+    product_story,
     proxy_sentences,
     rests_on,
     split_phrase,
     story,
     unmapped_groups,
+    weak_claims,
 )
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
@@ -499,11 +502,17 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them; ``press_figures_not_used``: the press sets of its upstream materials
     that the analysis set aside (design note 5.5), also on each such material's row;
-    ``worst_case``/``press_figures``: true when those options are on."""
+    ``worst_case``/``press_figures``: true when those options are on;
+    ``summary_rests_on``: every claim the summary's figures rest on that is rated low, a
+    proxy or disputed, the weakest first (``summary_order`` says the rule), as the
+    summary's sentence names them (:func:`~mineralgraph.reports.summary.weak_claims`)."""
     data = report.as_dict()
     if report.not_made:
         return data
     data.update(reading_flags(graph))
+    data["summary_rests_on"] = [w.as_dict(graph) for w in
+                                weak_claims(graph, product_story(report, graph)[1])]
+    data["summary_order"] = f"weakest first: {WEAKEST_FIRST}"
     materials = [c.id for c in report.chokepoints if c.kind == "Material"]
     data["press_figures_not_used"] = press_beside_json(graph, materials)
     data["chokepoints"] = [{**row, "spof": spof_json(row["spof"]),

@@ -1,0 +1,134 @@
+"""Findings 10: the analyst-facing reports say exactly what they rest on, readably.
+
+The F-35's summary named dysprosium oxide "the weakest" proxy beside one figure and then
+said the figures rest "on a low-confidence claim: Samarium oxide": two weakest links. Now
+every claim the headline rests on that is rated low, a proxy or disputed is named once,
+the weakest first by one stated rule (``summary.weak_claims``), in text, Markdown, JSON
+and the brief alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from mineralgraph import SupplyGraph
+from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.reports.summary import WEAKEST_FIRST, weak_claims, weak_claims_sentence
+
+#: The F-35's summary, the claims after the one its figure names (Dy oxide, the weakest)
+F35_ALSO = ("These figures also rest on 6 more claims rated low, proxies or disputed, the "
+            "weakest first (by rating, low first; then disputed before proxy): China's "
+            "figure for Samarium oxide (separated) [15] (low, proxy); that Lockheed Martin "
+            "F-35 Lightning II needs High-temperature NdFeB magnet (Dy/Tb-doped) [8] "
+            "(medium, disputed); China's figures for NdFeB alloy [9], NdPr oxide "
+            "(separated) [15], Refined cobalt [15] and Sintered NdFeB permanent magnet [9] "
+            "(medium, proxy).")
+
+
+def _graph() -> SupplyGraph:
+    """A hand-made chain: P needs A, B and C; China's shares of A (low proxy), B (medium,
+    disputed) and C (low, a proxy and disputed); P's need of C is rated low."""
+    s = ("source:s",)
+    return SupplyGraph([
+        Claim("product:p", "label", "P", sources=s),
+        Claim("country:CN", "label", "China", sources=s),
+        *[Claim(f"material:{m}", "label", f"{m.upper()} oxide", sources=s) for m in "abc"],
+        Claim("product:p", "REQUIRES", "material:a", sources=s, confidence="high"),
+        Claim("product:p", "REQUIRES", "material:b", sources=s, confidence="high"),
+        Claim("product:p", "REQUIRES", "material:c", (("note", "a prototype"),), s,
+              confidence="low"),
+        Claim("country:CN", "PRODUCES", "material:a", (("share", 1.0), ("proxy", "all")),
+              s, confidence="low"),
+        Claim("country:CN", "PRODUCES", "material:b", (("share", 1.0),
+                                                       ("disputed", "X says 50%")),
+              s, confidence="medium"),
+        Claim("country:CN", "PRODUCES", "material:c", (("share", 1.0), ("proxy", "all"),
+                                                       ("disputed", "Y says 60%")),
+              ("source:t",), confidence="low")])
+
+
+def test_weak_claims_are_ordered_by_the_one_rule():
+    """Low before medium; among the low, disputed before proxy before neither; each once
+    with its rating, what else it is and its sources."""
+    graph = _graph()
+    weak = weak_claims(graph, Caveats.of(graph.edge_claims()))
+    assert [(w.subject, w.object, w.marks(), w.sources) for w in weak] == [
+        ("country:CN", "material:c", "low, proxy, disputed", ("source:t",)),
+        ("country:CN", "material:a", "low, proxy", ("source:s",)),
+        ("product:p", "material:c", "low", ("source:s",)),
+        ("country:CN", "material:b", "medium, disputed", ("source:s",))]
+    assert WEAKEST_FIRST == "by rating, low first; then disputed before proxy"
+    assert weak_claims_sentence(graph, Caveats.of(graph.edge_claims())) == (
+        "These figures rest on 4 claims rated low, proxies or disputed, the weakest first "
+        "(by rating, low first; then disputed before proxy): China's figure for C oxide "
+        "(source:t) (low, proxy, disputed); China's figure for A oxide (source:s) (low, "
+        "proxy); that P needs C oxide (source:s) (low; note: a prototype); China's figure "
+        "for B oxide (source:s) (medium, disputed).")
+    # the one a figure named beside it is left out, the others named as "also"
+    assert weak_claims_sentence(graph, Caveats.of(graph.edge_claims()),
+                                said={("country:CN", "material:c")}).startswith(
+        "These figures also rest on 3 more claims rated low, proxies or disputed, the "
+        "weakest first (by rating, low first; then disputed before proxy): China's figure "
+        "for A oxide")
+
+
+@pytest.fixture(scope="module")
+def f35_outputs():
+    from click.testing import CliRunner
+
+    from mineralgraph.cli import cli
+
+    runner = CliRunner()
+    out = {}
+    for fmt in ("text", "md", "json"):
+        result = runner.invoke(cli, ["chokepoints", "--product", "product:f-35", "--format",
+                                     fmt], catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        out[fmt] = result.stdout
+    result = runner.invoke(cli, ["brief", "product:f-35"], catch_exceptions=False)
+    out["brief"] = result.stdout
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "brief"])
+def test_the_f35_summary_names_one_weakest_and_every_other_claim_once(f35_outputs, fmt):
+    text = f35_outputs[fmt]
+    flat = " ".join(text.split())
+    head = flat[flat.index("Lockheed Martin F-35 Lightning II is most exposed"):]
+    head = head[:head.index("(medium, proxy).") + len("(medium, proxy).")]
+    # the figure names the weakest (dysprosium oxide), the sentence after it the others
+    assert ("without China it would lose >99.9-100% (low confidence, from 7 proxies, the "
+            "weakest: China's figure for Dysprosium oxide (separated), measured for the four "
+            "magnet rare earths refined together, mostly Nd and Pr; disputed)") in head
+    also = F35_ALSO
+    if fmt == "brief":  # the brief numbers its own sources
+        also = re.sub(r"\[\d+\]", "[n]", also)
+        head = re.sub(r"\[\d+\]", "[n]", head)
+    assert head.endswith(also)
+    for name in ("Dysprosium oxide (separated)", "Samarium oxide (separated)",
+                 "Refined cobalt", "NdPr oxide (separated)"):
+        assert head.count(name) == 1, name  # each said once
+    assert "low-confidence claim" not in head and "the weakest" in head
+
+
+def test_the_f35_json_lists_the_same_claims_in_the_same_order(f35_outputs):
+    [report] = json.loads(f35_outputs["json"])
+    assert report["summary_order"] == "weakest first: " + WEAKEST_FIRST
+    listed = [(w["object"], w["confidence"], bool(w["proxy_measured_for"]),
+               bool(w["disputed_by"])) for w in report["summary_rests_on"]]
+    assert listed == [
+        ("material:dy-oxide", "low", True, True),
+        ("material:sm-oxide", "low", True, False),
+        ("material:ndfeb-magnet-ht", "medium", False, True),  # the F-35's need of it
+        ("material:ndfeb-magnet-ht", "medium", True, False),  # China's share, the figure's own
+        ("material:ndfeb-alloy", "medium", True, False),
+        ("material:ndpr-oxide", "medium", True, False),
+        ("material:cobalt-refined", "medium", True, False),
+        ("material:ndfeb-magnet", "medium", True, False)]
+    assert report["summary_rests_on"][0]["claim"] == (
+        "China's figure for Dysprosium oxide (separated)")
+    assert report["summary_rests_on"][0]["sources"] == ["source:iea-cm-dataset-2025"]
