@@ -132,3 +132,42 @@ def test_the_f35_json_lists_the_same_claims_in_the_same_order(f35_outputs):
     assert report["summary_rests_on"][0]["claim"] == (
         "China's figure for Dysprosium oxide (separated)")
     assert report["summary_rests_on"][0]["sources"] == ["source:iea-cm-dataset-2025"]
+
+
+def test_show_lynas_says_each_relation_kind_and_confidence_once(run_cli):
+    """``show company:lynas`` ran to 28 lines: "<- OPERATED_BY ... (high confidence)" four
+    times, an alias per line. Bare links of one kind share a line, their confidence said
+    once; every facility and source is still there."""
+    result = run_cli("show", "company:lynas")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    flat = " ".join(text.split())
+    assert "alias: Lynas; Lynas Malaysia [1]" in text
+    assert ("<- OPERATED_BY (each high confidence): facility:kalgoorlie (Lynas Kalgoorlie "
+            "rare-earths processing plant (Western Australia)) [1]; facility:kuantan (Lynas "
+            "Malaysia advanced materials plant (Gebeng, Kuantan)) [2]; facility:mt-weld "
+            "(Mount Weld rare-earth mine (Western Australia)) [1]; facility:seadrift (Lynas "
+            "Seadrift rare-earths processing plant (Texas, proposed)) [1][3]") in flat
+    assert "-> LOCATED_IN country:AU (Australia) (high confidence) [1]" in flat
+    assert flat.count("high confidence") == 2
+    assert all(f"[{n}] " in text for n in (1, 2, 3))
+    # two relation lines (five before), one attribute line (three)
+    assert [line[:16] for line in text.split("\n") if line.startswith(("  <-", "  ->"))] == [
+        "  -> LOCATED_IN ", "  <- OPERATED_BY"]
+    # the label's source beside the heading, not a line repeating it
+    assert text.split("\n")[:4] == ["Lynas Rare Earths (company:lynas, Company) [1]", "",
+                                    "  alias: Lynas; Lynas Malaysia [1]", ""]
+
+
+def test_the_f35_evidence_gives_each_note_once(run_cli):
+    """The Lynas row's evidence repeated the notes of the four steps it shares with rows
+    above it (some 45 lines): each note is given in full once, then named."""
+    result = run_cli("chokepoints", "--product", "product:f-35")
+    evidence = result.stdout.split("Evidence (the shortest supply path of each row shown):")[1]
+    evidence = evidence.split("\n\nSupply not mapped")[0]
+    notes = re.findall(r"^  - (note on .*?)(?=^  - |^- |\Z)", evidence, re.M | re.S)
+    assert notes and len(notes) == len(set(notes))
+    lynas = evidence.split("- #9 Lynas Rare Earths")[1].split("\n- #10 ")[0]
+    assert "notes as under #6: on the steps to Dysprosium oxide (separated)," in " ".join(
+        lynas.split())
+    assert len(lynas.split("\n")) <= 35

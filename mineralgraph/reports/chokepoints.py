@@ -199,6 +199,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     disputed: dict[tuple, str] = {}
     # the low-rated claims named under an earlier row, likewise
     rated_low: dict[tuple, str] = {}
+    noted: dict[str, str] = {}  # the notes given under an earlier row, likewise
     for c in shown_rows:
         if not c.paths:
             continue
@@ -216,16 +217,42 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         sentences += low_lines(graph, c, rated_low)
         if sentences:
             line += ". " + " ".join(sentences)
-        notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
-                 f"{step.note}" for step in path if step.note]
+        notes = [(("step", graph.label(step.target)),
+                  f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
+                  f"{step.note}") for step in path if step.note]
         # an assumed share (≈), or a sole source, where press gave the material's shares:
         # the press figure set aside is named beside it (design note 5.5)
         first = next((s.target for s in path if s.target.startswith("material:")), None)
         if (c.assumed_share or (c.spof and c.kind in SUPPLIER_KINDS)) and first:
-            notes += [f"{graph.label(first)}: {phrase}"
+            notes += [(("press", graph.label(first)),
+                       f"{graph.label(first)}: {phrase}")
                       for phrase in press_beside(graph, first, sources.cite)]
-        items.append((line, notes))
+        items.append((line, note_lines(notes, noted, f"#{c.rank}" if c.rank else c.label)))
     return items
+
+
+def note_lines(notes: list[tuple[tuple[str, str], str]], noted: dict[str, str],
+               row: str) -> list[str]:
+    """A row's notes (each ``((kind, on what), text)``, kind "step" or "press"): in full
+    when no earlier row gave it (``noted``: note -> the row it was given under,
+    updated), else named in one line ("notes as under #6: on the steps to A and B";
+    findings 10: rows resting on one path repeated its notes each, the Lynas row
+    running to some 45 lines)."""
+    out = [text for _, text in notes if text not in noted]
+    again: dict[str, list[tuple[str, str]]] = {}
+    for what, text in notes:
+        if text in noted:
+            again.setdefault(noted[text], []).append(what)
+        else:
+            noted[text] = row
+    for where, whats in again.items():
+        steps = [name for kind, name in whats if kind == "step"]
+        press = [name for kind, name in whats if kind == "press"]
+        parts = ([f"the step{'s' if len(steps) > 1 else ''} to {join_names(steps)}"]
+                 if steps else [])
+        parts += [f"the press figure for {name}" for name in press]
+        out.append(f"notes as under {where}: on {join_names(parts)}")
+    return out
 
 
 def proxy_lines(graph: SupplyGraph, row, named: dict[tuple[str, str], str]) -> list[str]:

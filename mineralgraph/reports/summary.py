@@ -527,15 +527,15 @@ def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
         # neither way: White Mesa's 1 kg is far below its part, Mountain Pass's 1,294 t
         # may be above; with no world output sourced, the two are not compared
         part = percent(split.part)
+        # each output is named once, above (findings 10: White Mesa's 1 kg twice)
         if len(outputs) == 1:
-            (who, stated), = outputs
-            text += (f". ≈{part} is the equal split's part, not the size of {who}: its own "
-                     f"stated output, {stated}, may be far from {part} of the world's")
+            (who, _), = outputs
+            text += (f". ≈{part} is the equal split's part, not the size of {who}: its "
+                     f"stated output may be far from {part} of the world's")
         else:
             text += (f". ≈{part} is the equal split's part, not the size of "
-                     + join_names([who for who, _ in outputs]) + ": their own stated "
-                     "outputs (" + "; ".join(f"{who}, {stated}" for who, stated in outputs)
-                     + f") may be far from {part} of the world's each")
+                     + join_names([who for who, _ in outputs]) + ": their stated outputs "
+                     f"may be far from {part} of the world's each")
     return text
 
 
