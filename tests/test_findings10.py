@@ -171,3 +171,26 @@ def test_the_f35_evidence_gives_each_note_once(run_cli):
     assert "notes as under #6: on the steps to Dysprosium oxide (separated)," in " ".join(
         lynas.split())
     assert len(lynas.split("\n")) <= 35
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_kuantans_ndpr_note_holds_under_both_readings(run_cli, wide):
+    """Kuantan's NdPr data note said the plant "takes an equal part of the rest-of-world
+    share": under --worst-case its part is none to all of it, and in both it sits in
+    Malaysia's 4.5% (the 2024 set), not the rest of the world's. The note now says only
+    what holds in both; the row's ≈ says how, each way."""
+    args = (["--worst-case"] if wide else []) + ["chokepoints", "--product",
+                                                   "product:optimus"]
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    note = flat.split("note on Lynas Malaysia advanced materials plant (Gebeng, Kuantan) "
+                      "-> NdPr oxide (separated): ")[1].split(" - ")[0]
+    assert "equal part" not in note and "rest-of-world" not in note
+    assert ("no share of the plant's own is sourced, so its part of the share it sits in "
+            "(Malaysia's, where one is read) is assumed (≈), not measured") in note
+    how = ("shared by Lynas Malaysia advanced materials plant (Gebeng, Kuantan) and "
+           "Malaysia's unmapped output in proportions no source gives (each none to all of "
+           "it)" if wide else "split equally between Lynas Malaysia advanced materials "
+           "plant (Gebeng, Kuantan) and Malaysia's unmapped output")
+    assert f"Malaysia's 4.5% of NdPr oxide (separated){',' if wide else ''} {how}" in flat
