@@ -21,8 +21,8 @@ from __future__ import annotations
 import io
 
 from mineralgraph.render.chain import compress
-from mineralgraph.render.compact_layout import PAGE_WIDTH_PT, full_wrap
-from mineralgraph.render.scene import wrap_whole
+from mineralgraph.render.compact_layout import PAGE_WIDTH_PT
+from mineralgraph.render.scene import wrap_unbroken
 
 #: Paper sizes in points (landscape).
 PAPERS = {"a4": (841.89, 595.28), "letter": (792.0, 612.0)}
@@ -65,13 +65,13 @@ class _Page:
     @staticmethod
     def height_of(text, size, width, bold=False, lead=1.3, whole=False) -> float:
         """The height :meth:`paragraph` takes for ``text``."""
-        return len((wrap_whole if whole else full_wrap)(text, width, size, bold)) * size * lead
+        return len(wrap_unbroken(text, width, size, bold, whole)) * size * lead
 
     def paragraph(self, x, y, text, size, width, colour=INK, bold=False, lead=1.3,
                   url=None, whole=False) -> float:
         """Wrap ``text`` into ``width``; return the y below it. ``whole``: a source, never
         a character added (a long URL breaks after a "/", no hyphen put in it)."""
-        for line in (wrap_whole if whole else full_wrap)(text, width, size, bold):
+        for line in wrap_unbroken(text, width, size, bold, whole):
             y += size * lead
             self.text(x, y - size * 0.28 * lead, line, size, colour, bold, url)
         return y
@@ -104,7 +104,7 @@ def _table(page: _Page, brief, x: float, y: float, width: float, size: float,
     for values in rows:
 
         def cells_of(widths, values=values):
-            return [full_wrap(str(values.get(key, "")), w - 4, size) for (key, _, _), w in
+            return [wrap_unbroken(str(values.get(key, "")), w - 4, size) for (key, _, _), w in
                     zip(columns, widths, strict=True)]
 
         cells = cells_of(widths)
@@ -323,7 +323,7 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
         if mode == "text" and picture is not None:
             said = (f"Continued on page {page.picture_page + 1}: the picture (its smallest "
                     f"text {_smallest_text(picture, scene):.1f} pt), then the sources.")
-        lines = full_wrap(said, text_w, small, True)
+        lines = wrap_unbroken(said, text_w, small, True)
         for i, line in enumerate(lines):
             page.pages[0].append(("text", x, bottom + 2 + i * small * 1.2
                                   - (len(lines) - 1) * small * 1.2,
