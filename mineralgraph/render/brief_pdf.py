@@ -140,7 +140,7 @@ def _widths(columns: list, rows: list[dict], width: float, size: float) -> list[
 
     >>> [round(w) for w in _widths([("loss", "loss", 0.5), ("node", "node", 0.5)],
     ...                            [{"loss": "76-100%", "node": "A B"}], 100, 7)]
-    [37, 63]
+    [38, 62]
     """
     from mineralgraph.render.scene import text_width
 
