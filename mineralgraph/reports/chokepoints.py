@@ -15,6 +15,7 @@ from mineralgraph.reports.common import (
     chokepoint_fields,
     csv_reading,
     ends,
+    exact_percent,
     join_names,
     left_out_lines,
     left_out_title,
@@ -137,17 +138,6 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
     return (f"{report.label} ({report.product}): {uses}; availability "
             f"{availability}{' ' + phrase if phrase else ''} as of "
             f"{when}{scenario}{flag}{chain}{short_sets_phrase(report, graph)}")
-
-
-def exact_percent(value: float) -> str:
-    """A share to the precision a set's gap needs (a figure :func:`percent` would give
-    as ">99.9%"): ``99.99%``, ``0.01%``.
-
-    >>> exact_percent(0.9999), exact_percent(0.0001), exact_percent(0.95)
-    ('99.99%', '0.01%', '95%')
-    """
-    text = f"{100 * value:.4f}".rstrip("0").rstrip(".")
-    return f"{text}%"
 
 
 def short_sets_phrase(report: ProductReport, graph: SupplyGraph | None) -> str:

@@ -30,6 +30,22 @@ def percent(value: float | None) -> str:
     return "<0.1%" if value > 0 else "0%"
 
 
+def exact_percent(value: float, places: int = 4, trim: bool = True) -> str:
+    """A share to the precision its reader needs (a figure :func:`percent` would give
+    as ">99.9%"): ``places`` decimals, trailing zeros dropped unless ``trim`` is False
+    (a set's sum, "100.25%", "101.00%", set beside the figures the analysis reads).
+
+    >>> exact_percent(0.9999), exact_percent(0.0001), exact_percent(0.95)
+    ('99.99%', '0.01%', '95%')
+    >>> exact_percent(1.0025, 2, trim=False), exact_percent(1.01, 2, trim=False)
+    ('100.25%', '101.00%')
+    """
+    text = f"{100 * value:.{places}f}"
+    if trim:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
 def span(low: float, high: float) -> str:
     """A range of fractions as percentages: ``91-100%``, or one figure when both agree;
     a range from nothing to under 0.1% is ``<0.1%`` (which includes none), not ``0-<0.1%``.

@@ -50,15 +50,17 @@ def _figure_text(key: str, value, rel: dict) -> str:
     >>> print(_figure_text("share", 0.9868, {"share_of_sum": 0.984339, "set_sum": 1.0025}))
     share 99% as given (98% of the set's 100.25% sum, as the analysis reads it)
     """
-    from mineralgraph.reports.common import percent, thousands
+    from mineralgraph.reports.common import exact_percent, percent, thousands
 
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if key == "share" and number:
         given = percent(value)
         set_sum = rel.get("set_sum")
-        if rel.get("share_of_sum") is not None and f"{100 * set_sum:.2f}" != "100.00":
+        summed = (exact_percent(set_sum, 2, trim=False)
+                  if rel.get("share_of_sum") is not None else "100.00%")
+        if summed != "100.00%":
             return (f"share {given} as given ({percent(rel['share_of_sum'])} of the "
-                    f"set's {100 * set_sum:.2f}% sum, as the analysis reads it)")
+                    f"set's {summed} sum, as the analysis reads it)")
         return f"share {given} (as given)"
     if key in ("amount", "capacity", "quantity") and number:
         text = (thousands(value) if abs(value) >= 1000
