@@ -144,8 +144,9 @@ def short_sets_phrase(report: ProductReport, graph: SupplyGraph | None) -> str:
     """Why a product's baseline is below 100% with nothing removed, where a set of country
     shares upstream adds up to less than 1 (design note 5.5 reads it as given: the gap is
     output no source names; trial 8, LOW-8: the Tomahawk's ">99.9%" at 2022-06-01 read as
-    a loss)."""
-    if not report.short_sets or report.baseline_range[1] >= 1.0:
+    a loss). The analysis lists short sets only for a baseline below 100%
+    (:meth:`~mineralgraph.graph.analysis.chokepoints.Evidence.short_sets`)."""
+    if not report.short_sets:
         return ""
     label = graph.label if graph is not None else str
     sets = [f"the country shares of {label(s['material'])}"
