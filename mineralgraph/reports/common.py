@@ -240,6 +240,22 @@ def thousands(value: float | None) -> str:
     return "" if value is None else f"{value:,.0f}"
 
 
+def quantity_text(value: float, unit: str | None = None) -> str:
+    """An amount or capacity as every report writes it: thousands separated from 1,000
+    on, six significant digits below (never the float's false precision), with its unit
+    when it has one: ``1 kg``, ``10,500 t/yr NdPr``, ``0.5``.
+
+    >>> quantity_text(1.0, "kg"), quantity_text(10500.0, " t/yr NdPr "), quantity_text(0.5)
+    ('1 kg', '10,500 t/yr NdPr', '0.5')
+    """
+    from mineralgraph.cells import qualifier_text
+
+    text = (thousands(value) if abs(value) >= 1000
+            else qualifier_text("amount", value)[len("amount "):])
+    unit = str(unit or "").strip()
+    return f"{text} {unit}" if unit else text
+
+
 class SourceIndex:
     """Numbers sources in the order a report first cites them."""
 

@@ -50,7 +50,7 @@ def _figure_text(key: str, value, rel: dict) -> str:
     >>> print(_figure_text("share", 0.9868, {"share_of_sum": 0.984339, "set_sum": 1.0025}))
     share 99% as given (98% of the set's 100.25% sum, as the analysis reads it)
     """
-    from mineralgraph.reports.common import exact_percent, percent, thousands
+    from mineralgraph.reports.common import exact_percent, percent, quantity_text
 
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if key == "share" and number:
@@ -63,12 +63,10 @@ def _figure_text(key: str, value, rel: dict) -> str:
                     f"set's {summed} sum, as the analysis reads it)")
         return f"share {given} (as given)"
     if key in ("amount", "capacity", "quantity") and number:
-        text = (thousands(value) if abs(value) >= 1000
-                else qualifier_text(key, value)[len(key) + 1:])
         unit = str(rel.get("qualifiers", {}).get("unit") or "").strip()
         if unit:
-            return f"{WITH_UNIT[key]}{text} {unit}"
-        return f"{key} {text}"
+            return f"{WITH_UNIT[key]}{quantity_text(value, unit)}"
+        return f"{key} {quantity_text(value)}"
     return qualifier_text(key, value)
 
 

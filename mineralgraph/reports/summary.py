@@ -25,6 +25,7 @@ from mineralgraph.reports.common import (
     join_names,
     percent,
     prose_name,
+    quantity_text,
     reading_lines,
     span,
     thousands,
@@ -508,10 +509,9 @@ def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
             figure = c.qualifier("amount") or c.qualifier("capacity")
             if not figure:
                 continue
-            unit = str(c.qualifier("unit") or "").strip()
             year = c.qualifier("year")
-            stated = (f"{thousands(figure)}{' ' + unit if unit else ''}"
-                      f"{f' in {year}' if year else ''}")
+            stated = (quantity_text(figure, c.qualifier("unit"))
+                      + (f" in {year}" if year else ""))
             own.append(f"{graph.label(m)}, {kind} {stated}")
             if kind == "output":
                 outputs.append((graph.label(m), stated))
