@@ -206,32 +206,71 @@ A4 = ("a4", (841.89, 595.28))
 LETTER = ("letter", (792.0, 612.0))
 
 
-@pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "seven"), [
+def drawn_text(pdf: bytes) -> list[list[tuple[float, float, float, str]]]:
+    """Each page's text as the PDF draws it: (size in points, x, y from the page's top,
+    text), read from the PDF's own text operators (pypdf), not from the layout."""
+    from io import BytesIO
+    from math import hypot
+
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(BytesIO(pdf)).pages:
+        top = float(page.mediabox.height)
+        runs: list[tuple[float, float, float, str]] = []
+
+        def visit(text, cm, tm, font, size, runs=runs, top=top):
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                scale = hypot(tm[0], tm[1]) * hypot(cm[0], cm[1])
+                runs.append((round(size * scale, 2), x, top - y, text))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def picture_text(pdf: bytes, box) -> list[tuple[float, float, float, str]]:
+    """The text runs drawn inside ``box`` (``brief_pdf.picture_box``): the picture's."""
+    number, x, y, w, h = box
+    return [run for run in drawn_text(pdf)[number - 1]
+            if x - 1 <= run[1] <= x + w + 1 and y - 1 <= run[2] <= y + h + 1]
+
+
+@pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "beside"), [
     (*A4, None, 3, False, True), (*LETTER, None, 3, False, True),
-    (*A4, None, 3, True, True), (*LETTER, None, 3, True, True),
+    # --worst-case: its summary names every claim rated low, proxy or disputed (findings
+    # 10), which leaves the picture at 16 cm no room beside the words
+    (*A4, None, 3, True, False), (*LETTER, None, 3, True, False),
     # under the denial the picture is taller since data's primary sets (Malaysia and the
-    # United States have NdPr shares of their own): it is drawn smaller, so the first page
-    # keeps the summary, the scenario's line and the table (trial 8, LOW-9)
+    # United States have NdPr shares of their own) and the summary longer: at 16 cm it
+    # leaves the words no room, so the first page holds the words alone and the picture
+    # starts page 2 (findings 10: squeezed beside the table, its text was 4.9 pt)
     (*A4, "cn-2025-04-defence-denial", 3, False, False),
     (*LETTER, "cn-2025-04-defence-denial", 3, False, False)])
 def test_pdf_brief_is_one_page_or_more_its_first_page_summary_table_and_picture(
-        paper, size, scenario, pages, wide, seven):
+        paper, size, scenario, pages, wide, beside):
     """One page when everything fits with the picture at 16 cm; else further pages for
     the rest, never a row or source left out. The F-35's brief lists the product's one
     list of sources (its chokepoint report's, then those behind the picture's figures and
     the table's: some 50, trial 4), each with its provenance as the text report prints
     it (a repost's original or where it was searched: trial 8, LOW-9), so its sources go
     on to a second and third landscape page. The first page always holds the summary, the
-    scenario's line and the whole table beside the picture: under the denial the picture
-    (an upright first page to itself before) is drawn under 16 cm, and the page says so."""
+    scenario's line and the whole table; the picture beside them when it keeps 16 cm
+    there, else on page 2. Every text the picture draws is 7 pt or more, as the PDF's own
+    text operators size it."""
     from io import BytesIO
 
     from pypdf import PdfReader
 
+    from mineralgraph.render.brief_pdf import picture_box
+
     chosen = load_scenario(scenario) if scenario else None
     graph = load_bundled().with_worst_case(wide).as_of(chosen.as_of if chosen else None)
     brief = build_brief(graph, "product:f-35", chosen)
-    reader = PdfReader(BytesIO(to_pdf(brief, paper)))
+    pdf = to_pdf(brief, paper)
+    reader = PdfReader(BytesIO(pdf))
     assert len(reader.pages) == pages
     for page in reader.pages:
         box = page.mediabox
@@ -240,22 +279,45 @@ def test_pdf_brief_is_one_page_or_more_its_first_page_summary_table_and_picture(
         assert "/Type3" not in fonts
     texts = [page.extract_text() for page in reader.pages]
     first = " ".join(texts[0].split())
-    for part in ["supply-chain brief", "Platform", "Top chokepoints", "Honeywell",
+    for part in ["supply-chain brief", "Top chokepoints", "Honeywell",
                  brief.summary[0][:40], brief.table[-1]["node"]]:
         assert part in first, part
     if chosen:
         assert f"Scenario: {brief.scenario_title}" in first
     assert "Sources" in "\n".join(texts)
-    assert ("Continued on page 2." in texts[0]) == (pages >= 2)
+    assert "[1] " not in first
     links = [a.get_object()["/A"]["/URI"] for page in reader.pages
              for a in page.get("/Annots", [])]
     assert any(str(u).startswith("https://") for u in links)
-    # the picture keeps 16 cm (453.5 pt), its text at 7 pt or more, when that leaves the
-    # first page its words; else it is drawn smaller and the page says how small
-    from mineralgraph.render.brief_pdf import picture_points
+    # the picture's text, as drawn: 7 pt or more, on page 1 beside the words or on page 2
+    box = picture_box(brief, paper)
+    drawn = picture_text(pdf, box)
+    assert len(drawn) > 100 and "Platform" in {text.strip() for *_, text in drawn}
+    assert min(size for size, *_ in drawn) >= 7.0
+    assert box[0] == (1 if beside else 2)
+    assert ("Platform" in first) == beside  # a stage the picture heads
+    said = re.search(r"Continued on page 2(\.|: the picture \(its smallest text "
+                     r"(\d\.\d) pt\), then the sources\.)", first)
+    assert said and (said[2] is None) == beside
+    if not beside:
+        assert float(said[2]) == round(min(size for size, *_ in drawn), 1)
 
-    assert (picture_points(brief, paper) >= 453.5) == seven
-    assert ("The picture is drawn smaller" in first) == (not seven)
+
+def test_html_brief_prints_its_words_first_when_the_pdf_does():
+    """The HTML prints as the PDF does: under the denial the F-35's first page holds the
+    words alone (summary, scenario, table), the picture starting the next page at 16 cm,
+    never shrunk to a height (its text at 7 pt); without a scenario, the picture first,
+    beside the table, as before."""
+    scenario = load_scenario("cn-2025-04-defence-denial")
+    graph = load_bundled().as_of(scenario.as_of)
+    denial = BRIEF_FORMATS[".html"](build_brief(graph, "product:f-35", scenario)).decode()
+    assert (denial.index('<p class="summary">') < denial.index("<h2>Scenario:")
+            < denial.index("<h2>Top chokepoints</h2>") < denial.index("<figure>")
+            < denial.index("<h2>Sources</h2>"))
+    assert "@media print{.body{break-before:page}figure svg{max-height:none}}" in denial
+    plain_brief = BRIEF_FORMATS[".html"](build_brief(load_bundled(), "product:f-35")).decode()
+    assert plain_brief.index("<figure>") < plain_brief.index("<h2>Top chokepoints</h2>")
+    assert "break-before:page" not in plain_brief
 
 
 def _fonts(page):

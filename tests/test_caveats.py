@@ -206,7 +206,9 @@ def test_scenario_summary_gives_the_cause_and_the_caveats_of_the_headline(run, t
 
 def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
     # the evidence covers exactly the rows of the table, in its order, and each note
-    # sits under the row whose path carries it (so a shared step's note shows under both)
+    # sits under the row whose path carries it; a shared step's note is given in full under
+    # the first and named under the others (findings 10: the F-35's Lynas row repeated
+    # five notes of rows above it)
     text = run("chokepoints")
     evidence = text.split("Evidence (the shortest supply path of each row shown):\n\n")[1]
     evidence = evidence.split("\n\nSupply not mapped")[0]
@@ -226,8 +228,7 @@ def test_evidence_shows_the_notes_of_the_relations_on_the_path(run):
         "  figure for Samarium oxide, named under #2, is a proxy of the same set. Rated\n"
         "  low: the rest of the world's figure for Samarium oxide (the proxy above).\n"
         "  - note on Rest of world -> Samarium oxide: remainder\n"
-        "  - note on Samarium oxide -> SmCo magnet: oxide is reduced to metal and alloyed\n"
-        "    first")
+        "  - notes as under #2: on the step to SmCo magnet")
     assert ("Supply not mapped, unknown and not safe (1 input, by stage, with why no producer\n"
             "is mapped):\n\n- component\n  - Magnet coating (material:coating): no public "
             "split of coating makers was\n    found [4]\n") in text
@@ -413,8 +414,9 @@ def test_paths_show_each_steps_confidence_proxy_and_note(run):
 
 def test_show_of_a_control_not_yet_in_force_says_so(run):
     text = run("show", "control:cn-later", "--as-of", "2025-06-01")
+    # the label's sources follow the heading (findings 10: not a line repeating it)
     assert text.splitlines()[:3] == [
-        "Later licences for magnets (control:cn-later, ExportControl)", "",
+        "Later licences for magnets (control:cn-later, ExportControl) [1]", "",
         "  Not in force on the date asked."]
     assert json.loads(run("show", "control:cn-later", "--as-of", "2025-06-01", "--format",
                           "json"))["in_force"] is False

@@ -20,10 +20,10 @@ from mineralgraph.loaders.curated import load_curated
 from mineralgraph.loaders.scenarios import load_scenario
 from mineralgraph.render import FORMATS
 from mineralgraph.render.compact import compact_chain
-from mineralgraph.render.compact_layout import compact_layout, full_wrap, min_font
+from mineralgraph.render.compact_layout import compact_layout, min_font
 from mineralgraph.render.dot import to_dot
 from mineralgraph.render.mermaid import to_mermaid
-from mineralgraph.render.scene import Text, text_width
+from mineralgraph.render.scene import Text, text_width, wrap_unbroken
 from mineralgraph.reports.common import span
 
 TINY = Path(__file__).parent / "data" / "tiny"
@@ -183,7 +183,7 @@ def test_scenario_names_what_it_blocks(bundled):
 def test_full_wrap_never_cuts():
     for text in ["F-35 electro-hydrostatic flight-control actuator (Moog)",
                  "Supercalifragilisticexpialidocious", HOSTILE]:
-        lines = full_wrap(text, 120, 20, True)
+        lines = wrap_unbroken(text, 120, 20, True)
         assert all(text_width(line, 20, True) <= 120 for line in lines)
         # nothing is lost: only spaces and break hyphens differ
         def letters(t):

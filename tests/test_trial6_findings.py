@@ -63,8 +63,10 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     assert lines[0].startswith("P keeps 10% of its supply under the scenario (low "
                                "confidence)")
     # after the headline and sole sources it qualifies (the rest of the world follows)
-    assert lines[1].endswith(". These figures rest on a low-confidence claim: that P "
-                             "needs Radar R (source:s) (note: a prototype).")
+    # (findings 10: the one sentence for every low, proxy or disputed claim, its rating
+    # before it)
+    assert lines[1].endswith(". These figures rest on one claim (low): that P needs Radar R "
+                             "(source:s) (note: a prototype).")
     data = report.as_dict()
     assert data["low_confidence"] == [LOW]
     assert data["proxies"] == [] and data["disputes"] == []

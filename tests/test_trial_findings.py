@@ -94,7 +94,7 @@ def test_each_sole_source_of_the_summary_says_what_it_rests_on():
         # the low-rated claim named after it (trial 6, M7)
         assert lines[1] == ("It cannot be made without country:AU (low confidence) and "
                             "country:US (high confidence), each a sole source besides its "
-                            "maker. These figures rest on a low-confidence claim: "
+                            "maker. These figures rest on one claim (low): "
                             "country:AU's figure for material:m2 (source:a).")
         # the low one counts among what the figures rest on
         assert caveats.confidence == "low"

@@ -94,15 +94,17 @@ def test_the_held_back_requirements_fit_the_brief_with_its_picture_at_7_pt():
     """Nothing sourced is hidden: with the two rows the data helper held back, the picture
     draws the yttria, every row of the table and every source are in the PDF, and the
     inputs not drawn (the APG-81's magnet among them) are named, not only counted. The
-    picture kept 16 cm (453.5 pt) on an upright first page to itself; since trial 8
-    (LOW-9) the first page holds the summary and the table beside it, the picture drawn
-    smaller (4.9 pt text) and the page saying so. (The second page, when one is needed,
-    is test_brief's F-35 without a scenario.)"""
+    picture kept 16 cm (453.5 pt) on an upright first page to itself; trial 8 (LOW-9) put
+    the summary and the table beside it, the picture drawn smaller (4.9 pt text by
+    findings 9). Now the first page holds the words alone and the picture, too tall for a
+    landscape page at 16 cm, has an upright page 2 of its own, its text drawn at 8.3 pt.
+    (The second page, when one is needed, is test_brief's F-35 without a scenario.)"""
     from io import BytesIO
 
     from pypdf import PdfReader
+    from test_brief import picture_text
 
-    from mineralgraph.render.brief_pdf import picture_points, to_pdf
+    from mineralgraph.render.brief_pdf import picture_box, to_pdf
 
     brief = _f35_brief_with_held_rows()
     assert "Yttrium oxide (separated)" in [n.label for n in brief.chain.nodes.values()]
@@ -110,13 +112,20 @@ def test_the_held_back_requirements_fit_the_brief_with_its_picture_at_7_pt():
     assert magnet in brief.chain.unknown_inputs
     pdf = to_pdf(brief, "a4")
     assert pdf == to_pdf(brief, "a4")  # the same bytes run to run
-    # 318.7 pt (4.9 pt text) since findings9's summary names every low claim: the first
-    # page's words take more room (open: a text-only first page, the picture at 7 pt after)
-    assert 300 < picture_points(brief, "a4") < 453.5
+    # the picture's text as the PDF draws it: 8.27 pt, the picture 535.3 pt wide on an
+    # upright A4 page (595.28 x 841.89 pt) of its own
+    box = picture_box(brief, "a4")
+    assert box[0] == 2 and round(box[3], 2) == 535.28
+    drawn = picture_text(pdf, box)
+    assert len(drawn) > 100 and min(size for size, *_ in drawn) == 8.27
     pages = PdfReader(BytesIO(pdf)).pages
+    assert [float(p.mediabox.width) > float(p.mediabox.height) for p in pages] == [
+        True, False, True, True]
     first = " ".join(pages[0].extract_text().split())
     assert brief.summary[0][:40] in first and brief.table[-1]["node"] in first
-    assert "The picture is drawn smaller to leave room for the table" in first
+    assert ("Continued on page 2: the picture (its smallest text 8.3 pt), then the "
+            "sources." in first)
+    assert "listed from page 3 on" in first and "Platform" not in first
     text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "Yttrium oxide" in text
     assert all(row["node"].split()[0] in text for row in brief.table)

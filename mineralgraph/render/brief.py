@@ -508,13 +508,30 @@ th.country,td.country{display:none}
 """
 
 
+def _picture_after_style(paper: str, upright: bool) -> str:
+    """The print style of a brief whose first page holds the words alone: the picture
+    starts the next page at 16 cm (at its own height, never shrunk to fit), the sources
+    beside it; ``upright``: on an upright page of its own, the sources after it."""
+    style = "@media print{.body{break-before:page}figure svg{max-height:none}}\n"
+    if upright:
+        size = "A4 portrait;margin:10mm" if paper != "letter" else "letter portrait;margin:8mm"
+        style += (f"@page upright{{size:{size}}}\n@media print{{figure{{page:upright;"
+                  "float:none}.side{margin-left:0}}\n")
+    return style
+
+
 def to_html(brief: Brief, paper: str = "a4") -> bytes:
     """The brief as one self-contained HTML page; printed, it takes one landscape page of
     ``paper`` ("a4" or "letter"), laid out like the PDF (picture on the left, 16 cm
-    wide; scenario, table and sources beside it)."""
+    wide; scenario, table and sources beside it). When the PDF's first page holds the
+    words alone (:func:`~mineralgraph.render.brief_pdf.picture_place`), so does the
+    HTML's: summary, scenario and table first, then the picture and the sources."""
+    from mineralgraph.render.brief_pdf import picture_place
     from mineralgraph.render.svg import escape, to_svg
 
     chain = brief.chain
+    scene = brief_scene(chain)
+    place = picture_place(brief, scene, paper)
     sources = []
     shorts = brief.short or brief.sources
     for text, url, short in zip(brief.sources, brief.links or [None] * len(brief.sources),
@@ -528,25 +545,27 @@ def to_html(brief: Brief, paper: str = "a4") -> bytes:
             full, small = escape(text), escape(short)
         sources.append(f'<li><span class="full">{full}</span>'
                        f'<span class="short">{small}</span></li>')
+    after = "" if place == "first" else _picture_after_style(paper, place == "upright")
     parts = [
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:\">\n",
         f"<title>{escape(brief.title)}</title>\n<style>{BRIEF_STYLE}"
-        f"{LETTER_STYLE if paper == 'letter' else ''}</style>\n</head>\n",
+        f"{LETTER_STYLE if paper == 'letter' else ''}{after}</style>\n</head>\n",
         f"<body>\n<header><h1>{escape(brief.title)}</h1>",
         f"<p class=\"caption\">{escape(brief.caption)}</p></header>\n",
-        f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n",
-        f"<div class=\"body\">\n<figure>\n{to_svg(brief_scene(chain))}</figure>\n"
-        "<div class=\"side\">\n"]
+        f"<p class=\"summary\">{escape(' '.join(brief.summary))}</p>\n"]
+    words = []
     if brief.scenario_title is not None:
-        parts.append(f"<section><h2>Scenario: {escape(brief.scenario_title)}</h2>\n"
+        words.append(f"<section><h2>Scenario: {escape(brief.scenario_title)}</h2>\n"
                      + _html_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS)
                      + "</section>\n")
-    parts.append(f"<section><h2>Top chokepoints</h2><p class=\"note\">"
+    words.append(f"<section><h2>Top chokepoints</h2><p class=\"note\">"
                  f"{escape(brief.table_note)}</p>\n"
                  + _html_table(brief.table, COLUMNS, HEADERS) + "</section>\n")
+    picture = f"<div class=\"body\">\n<figure>\n{to_svg(scene)}</figure>\n<div class=\"side\">\n"
+    parts += [picture] + words if place == "first" else words + [picture]
     parts.append("<section><h2>Sources</h2>\n<ol class=\"sources\">\n"
                  + "\n".join(sources) + "\n</ol></section>\n</div>\n</div>\n</body>\n"
                  "</html>\n")

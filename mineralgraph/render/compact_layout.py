@@ -47,7 +47,7 @@ from mineralgraph.render.layout import (
     _ports,
     tooltip,
 )
-from mineralgraph.render.scene import Box, Group, Line, Scene, Text, text_width
+from mineralgraph.render.scene import Box, Group, Line, Scene, Text, text_width, wrap_unbroken
 from mineralgraph.reports.common import thousands
 
 #: Points across the text width of an A4 page (16 cm).
@@ -89,40 +89,6 @@ class _Sizes:
         self.font = math.ceil(min_font(self.width) * 2) / 2
         self.line = round(self.font * 1.22, 1)
         self.inner = self.box - 2 * PAD
-
-
-def full_wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Word wrap that never cuts: a word wider than the line breaks after a hyphen, or
-    at the last letter that fits (with a hyphen added).
-
-    >>> full_wrap("electro-hydrostatic actuator", 100, 20, True)
-    ['electro-', 'hydrost-', 'atic', 'actuator']
-    """
-    words = []
-    for word in text.split():
-        while text_width(word, size, bold) > width:
-            cut = word.rfind("-", 0, len(word) - 1)
-            while cut > 0 and text_width(word[:cut + 1], size, bold) > width:
-                cut = word.rfind("-", 0, cut)
-            if cut > 0:
-                words.append(word[:cut + 1])
-                word = word[cut + 1:]
-                continue
-            n = len(word) - 1
-            while n > 1 and text_width(word[:n] + "-", size, bold) > width:
-                n -= 1
-            words.append(word[:n] + "-")
-            word = word[n:]
-        words.append(word)
-    lines: list[str] = []
-    for word in words:
-        candidate = (lines[-1] + ("" if lines[-1].endswith("-") else " ") + word
-                     if lines else word)
-        if lines and text_width(candidate, size, bold) <= width:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
-    return lines or [""]
 
 
 def _shows_share(bar, s: _Sizes) -> bool:
@@ -171,7 +137,7 @@ def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple
     brief's), which gives what each figure rests on; their boxes leave it to the table."""
     f = s.font
     rows = [("text", line, "#ffffff" if node.kind == "Product" else "#1a1a1a", True)
-            for line in full_wrap(box_label(node.label), s.inner, f, True)]
+            for line in wrap_unbroken(box_label(node.label), s.inner, f, True)]
     if node.kind == "Product":
         if chain.availability is not None:
             kept = chain.kept_text()
@@ -179,11 +145,11 @@ def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple
             text = (f"keeps {kept} of its supply under the scenario" if kept is not None
                     else f"availability {chain.availability_text()} (no scenario"
                     + (f"; {mapped})" if mapped else ")"))
-            rows += [("text", line, "#ffffff", False) for line in full_wrap(text, s.inner, f)]
+            rows += [("text", line, "#ffffff", False) for line in wrap_unbroken(text, s.inner, f)]
         return rows
     if node.unknown:
         rows += [("text", line, UNKNOWN_INK, True)
-                 for line in full_wrap("unknown (no producer)", s.inner, f, True)]
+                 for line in wrap_unbroken("unknown (no producer)", s.inner, f, True)]
         return rows
     hhi = node_hhi(node)
     if hhi is not None:
@@ -196,7 +162,8 @@ def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple
             if not _has_line(node, i, bar):
                 continue
             only = None if i == 0 else {c.label for c in node.chokes}
-            lines = full_wrap(_country_line(bar, not _shows_share(bar, s), only), s.inner - f, f)
+            lines = wrap_unbroken(_country_line(bar, not _shows_share(bar, s), only),
+                                  s.inner - f, f)
             rows.append(("key", lines[0], bar_colour(bar.owner), False))
             rows += [("text", line, "#1a1a1a", False) for line in lines[1:]]
             if bar.blocked:
@@ -210,19 +177,19 @@ def _content(node: Node, chain: Chain, s: _Sizes, tabled: int = 0) -> list[tuple
     for i, choke in enumerate(node.chokes):
         head = f"#{choke.rank} {choke.label}: {choke.figure()}"
         colour = SPOF_RED if choke.spof else CHOKE_ORANGE
-        rows += [("text", line, colour, True) for line in full_wrap(head, s.inner, f, True)]
+        rows += [("text", line, colour, True) for line in wrap_unbroken(head, s.inner, f, True)]
         cause, note = details[i]
         if i + 1 < len(details) and details[i + 1] == details[i]:
             continue  # the next one says the same: said once, after both
         if cause:  # its own part is not in the bar: say why it matters
             shared = i > 0 and details[i - 1] == details[i]
-            rows += [("text", line, colour, False) for line in full_wrap(
+            rows += [("text", line, colour, False) for line in wrap_unbroken(
                 ("each: " if shared else "") + cause, s.inner, f)]
         if note and choke.rank is not None and choke.rank <= tabled:
             continue  # the table beside the picture says it, in its confidence column
         if note:
             shared = not cause and i > 0 and details[i - 1] == details[i]
-            rows += [("text", line, MUTED, False) for line in full_wrap(
+            rows += [("text", line, MUTED, False) for line in wrap_unbroken(
                 f"({'each: ' if shared else ''}{note})", s.inner, f)]
     return rows
 
@@ -406,11 +373,11 @@ def _box(node: Node, x: float, y: float, w: float, h: float, rows: list[tuple],
 def _header(chain: Chain, width: float, s: _Sizes) -> tuple[list, float]:
     out, y = [], MARGIN * 0.6
     big = round(s.font * 1.35, 1)
-    for line in full_wrap(f"{chain.title}: where the supply chain breaks",
+    for line in wrap_unbroken(f"{chain.title}: where the supply chain breaks",
                           width - 2 * MARGIN, big, True):
         y += big * 1.25
         out.append(Text(MARGIN, y, line, big, "#102a43", True))
-    for line in full_wrap(chain.caption(), width - 2 * MARGIN, s.font):
+    for line in wrap_unbroken(chain.caption(), width - 2 * MARGIN, s.font):
         y += s.line
         out.append(Text(MARGIN, y, line, s.font, MUTED))
     return out, y + s.line * 2.4
@@ -476,7 +443,7 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         out += hatch(x + 1, y - f * 0.85 + 1, f * 1.8 - 2, f - 2, 6, "#bcaaa4", 1.0)
         text = ("Also needed, not drawn, no producer mapped (unknown, not safe): "
                 + "; ".join(chain.unknown_inputs) + ".")
-        for line in full_wrap(text, width - 2 * MARGIN - f * 2.2, f):
+        for line in wrap_unbroken(text, width - 2 * MARGIN - f * 2.2, f):
             out.append(Text(x + f * 2.2, y, line, f, UNKNOWN_INK))
             y += s.line
         y -= s.line
@@ -494,7 +461,7 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         tail = (". [n]: its sources as the chokepoint report numbers them (mineralgraph "
                 f"chokepoints --product {chain.focus}, at the same date and scenario); hover "
                 "a box of the SVG for its own" if any(t.cited for t in chain.top) else "")
-        for line in full_wrap(f"{head}: " + " · ".join(parts) + tail, width - 2 * MARGIN, f):
+        for line in wrap_unbroken(f"{head}: " + " · ".join(parts) + tail, width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line
@@ -507,7 +474,7 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         if left:  # the pools behind producers the picture does not draw, counted
             text += (f" {left} more, of producers not drawn, in the report: mineralgraph "
                      f"chokepoints --product {chain.focus} --format json (assumed_split).")
-        for line in full_wrap(text, width - 2 * MARGIN, f):
+        for line in wrap_unbroken(text, width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line
         y -= s.line

@@ -69,37 +69,67 @@ def wrap(text: str, width: float, size: float, bold: bool = False,
     return lines
 
 
-def wrap_whole(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Word wrap that prints ``text`` whole, for a source line (a source printed is
-    printed whole): never cut with "…", no character added or dropped. A word wider
-    than the line (a long URL) breaks after its last "/", "-", "_", "?", "&" or "=" that
-    fits, else at the last character that fits, so the lines joined give the word back.
+def wrap_unbroken(text: str, width: float, size: float, bold: bool = False,
+                  whole: bool = False) -> list[str]:
+    """Word wrap that never cuts a line short with "…". A word wider than the line
+    breaks: with ``whole`` (a source line, printed whole: no character added or
+    dropped) after its last "/", "-", "_", "?", "&" or "=" that fits, else at the last
+    character that fits, so the lines joined give the word back; without (a label)
+    after a hyphen, or at the last letter that fits with a hyphen added.
 
-    >>> wrap_whole("[3] See https://example.org/documents/2023/02/14/report-on-magnets",
-    ...            150, 12)
+    >>> wrap_unbroken("[3] See https://example.org/documents/2023/02/14/report-on-magnets",
+    ...               150, 12, whole=True)
     ['[3] See', 'https://example.org/', 'documents/2023/02/14/', 'report-on-magnets']
+    >>> wrap_unbroken("electro-hydrostatic actuator", 100, 20, True)
+    ['electro-', 'hydrost-', 'atic', 'actuator']
     """
     pieces: list[tuple[str, bool]] = []  # (piece, whether a space precedes it)
     for word in text.split():
         glue = True
         while text_width(word, size, bold) > width:
-            cut = max((i + 1 for i, c in enumerate(word[:-1]) if c in "/-_?&="
-                       and text_width(word[:i + 1], size, bold) <= width), default=0)
-            if cut == 0:
-                cut = len(word) - 1
-                while cut > 1 and text_width(word[:cut], size, bold) > width:
-                    cut -= 1
-            pieces.append((word[:cut], glue))
-            word, glue = word[cut:], False
+            piece, word = (_split_whole if whole else _split_hyphen)(word, width, size,
+                                                                      bold)
+            pieces.append((piece, glue))
+            glue = False
         pieces.append((word, glue))
     lines: list[str] = []
     for piece, glue in pieces:
-        candidate = (lines[-1] + (" " if glue else "") + piece) if lines else piece
-        if lines and text_width(candidate, size, bold) <= width:
+        if not lines:
+            lines.append(piece)
+            continue
+        # a label's line ending in a hyphen runs on into the next piece, whatever it is
+        space = (" " if glue else "") if whole else ("" if lines[-1].endswith("-") else " ")
+        candidate = lines[-1] + space + piece
+        if text_width(candidate, size, bold) <= width:
             lines[-1] = candidate
         else:
             lines.append(piece)
     return lines or [""]
+
+
+def _split_whole(word: str, width: float, size: float, bold: bool) -> tuple[str, str]:
+    """A word too wide for the line, as its first piece and the rest, nothing added."""
+    cut = max((i + 1 for i, c in enumerate(word[:-1]) if c in "/-_?&="
+               and text_width(word[:i + 1], size, bold) <= width), default=0)
+    if cut == 0:
+        cut = len(word) - 1
+        while cut > 1 and text_width(word[:cut], size, bold) > width:
+            cut -= 1
+    return word[:cut], word[cut:]
+
+
+def _split_hyphen(word: str, width: float, size: float, bold: bool) -> tuple[str, str]:
+    """A word too wide for the line, broken after a hyphen, else at the last letter
+    that fits with a hyphen added: the first piece and the rest."""
+    cut = word.rfind("-", 0, len(word) - 1)
+    while cut > 0 and text_width(word[:cut + 1], size, bold) > width:
+        cut = word.rfind("-", 0, cut)
+    if cut > 0:
+        return word[:cut + 1], word[cut + 1:]
+    n = len(word) - 1
+    while n > 1 and text_width(word[:n] + "-", size, bold) > width:
+        n -= 1
+    return word[:n] + "-", word[n:]
 
 
 def _fit(line: str, width: float, size: float, bold: bool, force: bool = False) -> str:

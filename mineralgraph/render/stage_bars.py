@@ -28,7 +28,15 @@ from mineralgraph.render.colours import (
     country_colour,
     text_colour_on,
 )
-from mineralgraph.render.scene import Box, Group, Scene, Text, text_width, wrap, wrap_whole
+from mineralgraph.render.scene import (
+    Box,
+    Group,
+    Scene,
+    Text,
+    text_width,
+    wrap,
+    wrap_unbroken,
+)
 
 WIDTH = 800
 MARGIN = 20
@@ -163,14 +171,14 @@ def stage_bars_scene(rows: list[Concentration], country_names: dict[str, str],
     if any(mark for _, mark in said):
         items.append(Text(MARGIN, y, "What the shares rest on", SMALL, bold=True))
         for label, mark in said:
-            for line in wrap_whole(f"{label}: {mark or 'unrated'}", WIDTH - 2 * MARGIN,
-                                   SMALL):
+            for line in wrap_unbroken(f"{label}: {mark or 'unrated'}", WIDTH - 2 * MARGIN,
+                                      SMALL, whole=True):
                 y += 17
                 items.append(Text(MARGIN, y, line, SMALL, GREY_TEXT))
         y += 23
     items.append(Text(MARGIN, y, "Sources", SMALL, bold=True))
     for citation in citations:  # a source printed is printed whole (trial 8, LOW-8)
-        for line in wrap_whole(citation, WIDTH - 2 * MARGIN, SMALL):
+        for line in wrap_unbroken(citation, WIDTH - 2 * MARGIN, SMALL, whole=True):
             y += 17
             items.append(Text(MARGIN, y, line, SMALL, GREY_TEXT))
     return Scene(WIDTH, y + 16, items, title=title)

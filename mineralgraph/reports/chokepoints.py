@@ -15,6 +15,7 @@ from mineralgraph.reports.common import (
     chokepoint_fields,
     csv_reading,
     ends,
+    exact_percent,
     join_names,
     left_out_lines,
     left_out_title,
@@ -29,17 +30,20 @@ from mineralgraph.reports.common import (
     thousands,
 )
 from mineralgraph.reports.summary import (
+    WEAKEST_FIRST,
     caveat_phrase,
     claim_name,
     dispute_sentences,
     headline_phrase,
     low_order,
     possessive,
+    product_story,
     proxy_sentences,
     rests_on,
     split_phrase,
     story,
     unmapped_groups,
+    weak_claims,
 )
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
@@ -136,23 +140,13 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
             f"{when}{scenario}{flag}{chain}{short_sets_phrase(report, graph)}")
 
 
-def exact_percent(value: float) -> str:
-    """A share to the precision a set's gap needs (a figure :func:`percent` would give
-    as ">99.9%"): ``99.99%``, ``0.01%``.
-
-    >>> exact_percent(0.9999), exact_percent(0.0001), exact_percent(0.95)
-    ('99.99%', '0.01%', '95%')
-    """
-    text = f"{100 * value:.4f}".rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
 def short_sets_phrase(report: ProductReport, graph: SupplyGraph | None) -> str:
     """Why a product's baseline is below 100% with nothing removed, where a set of country
     shares upstream adds up to less than 1 (design note 5.5 reads it as given: the gap is
     output no source names; trial 8, LOW-8: the Tomahawk's ">99.9%" at 2022-06-01 read as
-    a loss)."""
-    if not report.short_sets or report.baseline_range[1] >= 1.0:
+    a loss). The analysis lists short sets only for a baseline below 100%
+    (:meth:`~mineralgraph.graph.analysis.chokepoints.Evidence.short_sets`)."""
+    if not report.short_sets:
         return ""
     label = graph.label if graph is not None else str
     sets = [f"the country shares of {label(s['material'])}"
@@ -196,6 +190,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     disputed: dict[tuple, str] = {}
     # the low-rated claims named under an earlier row, likewise
     rated_low: dict[tuple, str] = {}
+    noted: dict[str, str] = {}  # the notes given under an earlier row, likewise
     for c in shown_rows:
         if not c.paths:
             continue
@@ -213,16 +208,42 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         sentences += low_lines(graph, c, rated_low)
         if sentences:
             line += ". " + " ".join(sentences)
-        notes = [f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
-                 f"{step.note}" for step in path if step.note]
+        notes = [(("step", graph.label(step.target)),
+                  f"note on {graph.label(step.source)} -> {graph.label(step.target)}: "
+                  f"{step.note}") for step in path if step.note]
         # an assumed share (≈), or a sole source, where press gave the material's shares:
         # the press figure set aside is named beside it (design note 5.5)
         first = next((s.target for s in path if s.target.startswith("material:")), None)
         if (c.assumed_share or (c.spof and c.kind in SUPPLIER_KINDS)) and first:
-            notes += [f"{graph.label(first)}: {phrase}"
+            notes += [(("press", graph.label(first)),
+                       f"{graph.label(first)}: {phrase}")
                       for phrase in press_beside(graph, first, sources.cite)]
-        items.append((line, notes))
+        items.append((line, note_lines(notes, noted, f"#{c.rank}" if c.rank else c.label)))
     return items
+
+
+def note_lines(notes: list[tuple[tuple[str, str], str]], noted: dict[str, str],
+               row: str) -> list[str]:
+    """A row's notes (each ``((kind, on what), text)``, kind "step" or "press"): in full
+    when no earlier row gave it (``noted``: note -> the row it was given under,
+    updated), else named in one line ("notes as under #6: on the steps to A and B";
+    findings 10: rows resting on one path repeated its notes each, the Lynas row
+    running to some 45 lines)."""
+    out = [text for _, text in notes if text not in noted]
+    again: dict[str, list[tuple[str, str]]] = {}
+    for what, text in notes:
+        if text in noted:
+            again.setdefault(noted[text], []).append(what)
+        else:
+            noted[text] = row
+    for where, whats in again.items():
+        steps = [name for kind, name in whats if kind == "step"]
+        press = [name for kind, name in whats if kind == "press"]
+        parts = ([f"the step{'s' if len(steps) > 1 else ''} to {join_names(steps)}"]
+                 if steps else [])
+        parts += [f"the press figure for {name}" for name in press]
+        out.append(f"notes as under {where}: on {join_names(parts)}")
+    return out
 
 
 def proxy_lines(graph: SupplyGraph, row, named: dict[tuple[str, str], str]) -> list[str]:
@@ -499,11 +520,17 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     supply with its stage, why (``unmapped_reason``) and that reason's sources, as the
     text groups them; ``press_figures_not_used``: the press sets of its upstream materials
     that the analysis set aside (design note 5.5), also on each such material's row;
-    ``worst_case``/``press_figures``: true when those options are on."""
+    ``worst_case``/``press_figures``: true when those options are on;
+    ``summary_rests_on``: every claim the summary's figures rest on that is rated low, a
+    proxy or disputed, the weakest first (``summary_order`` says the rule), as the
+    summary's sentence names them (:func:`~mineralgraph.reports.summary.weak_claims`)."""
     data = report.as_dict()
     if report.not_made:
         return data
     data.update(reading_flags(graph))
+    data["summary_rests_on"] = [w.as_dict(graph) for w in
+                                weak_claims(graph, product_story(report, graph)[1])]
+    data["summary_order"] = f"weakest first: {WEAKEST_FIRST}"
     materials = [c.id for c in report.chokepoints if c.kind == "Material"]
     data["press_figures_not_used"] = press_beside_json(graph, materials)
     data["chokepoints"] = [{**row, "spof": spof_json(row["spof"]),

@@ -30,6 +30,22 @@ def percent(value: float | None) -> str:
     return "<0.1%" if value > 0 else "0%"
 
 
+def exact_percent(value: float, places: int = 4, trim: bool = True) -> str:
+    """A share to the precision its reader needs (a figure :func:`percent` would give
+    as ">99.9%"): ``places`` decimals, trailing zeros dropped unless ``trim`` is False
+    (a set's sum, "100.25%", "101.00%", set beside the figures the analysis reads).
+
+    >>> exact_percent(0.9999), exact_percent(0.0001), exact_percent(0.95)
+    ('99.99%', '0.01%', '95%')
+    >>> exact_percent(1.0025, 2, trim=False), exact_percent(1.01, 2, trim=False)
+    ('100.25%', '101.00%')
+    """
+    text = f"{100 * value:.{places}f}"
+    if trim:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
 def span(low: float, high: float) -> str:
     """A range of fractions as percentages: ``91-100%``, or one figure when both agree;
     a range from nothing to under 0.1% is ``<0.1%`` (which includes none), not ``0-<0.1%``.
@@ -222,6 +238,22 @@ def join_names(names: list[str]) -> str:
 def thousands(value: float | None) -> str:
     """An HHI or count with a thousands separator."""
     return "" if value is None else f"{value:,.0f}"
+
+
+def quantity_text(value: float, unit: str | None = None) -> str:
+    """An amount or capacity as every report writes it: thousands separated from 1,000
+    on, six significant digits below (never the float's false precision), with its unit
+    when it has one: ``1 kg``, ``10,500 t/yr NdPr``, ``0.5``.
+
+    >>> quantity_text(1.0, "kg"), quantity_text(10500.0, " t/yr NdPr "), quantity_text(0.5)
+    ('1 kg', '10,500 t/yr NdPr', '0.5')
+    """
+    from mineralgraph.cells import qualifier_text
+
+    text = (thousands(value) if abs(value) >= 1000
+            else qualifier_text("amount", value)[len("amount "):])
+    unit = str(unit or "").strip()
+    return f"{text} {unit}" if unit else text
 
 
 class SourceIndex:

@@ -50,23 +50,23 @@ def _figure_text(key: str, value, rel: dict) -> str:
     >>> print(_figure_text("share", 0.9868, {"share_of_sum": 0.984339, "set_sum": 1.0025}))
     share 99% as given (98% of the set's 100.25% sum, as the analysis reads it)
     """
-    from mineralgraph.reports.common import percent, thousands
+    from mineralgraph.reports.common import exact_percent, percent, quantity_text
 
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if key == "share" and number:
         given = percent(value)
         set_sum = rel.get("set_sum")
-        if rel.get("share_of_sum") is not None and f"{100 * set_sum:.2f}" != "100.00":
+        summed = (exact_percent(set_sum, 2, trim=False)
+                  if rel.get("share_of_sum") is not None else "100.00%")
+        if summed != "100.00%":
             return (f"share {given} as given ({percent(rel['share_of_sum'])} of the "
-                    f"set's {100 * set_sum:.2f}% sum, as the analysis reads it)")
+                    f"set's {summed} sum, as the analysis reads it)")
         return f"share {given} (as given)"
     if key in ("amount", "capacity", "quantity") and number:
-        text = (thousands(value) if abs(value) >= 1000
-                else qualifier_text(key, value)[len(key) + 1:])
         unit = str(rel.get("qualifiers", {}).get("unit") or "").strip()
         if unit:
-            return f"{WITH_UNIT[key]}{text} {unit}"
-        return f"{key} {text}"
+            return f"{WITH_UNIT[key]}{quantity_text(value, unit)}"
+        return f"{key} {quantity_text(value)}"
     return qualifier_text(key, value)
 
 
@@ -99,16 +99,18 @@ def render_node_text(view: dict) -> str:
     numbered sources with their type."""
     from mineralgraph.reports.common import PRESS_FIGURES_LINE, press_phrase
 
-    lines = [f"{view['label']} ({view['id']}, {view['kind']})", ""]
+    # the label's own line only when it is not the heading's (a label of the date asked,
+    # or several): else its sources follow the heading, said once
+    labels = [a for a in view["attributes"] if a["attribute"] == "label"]
+    heading = labels[0] if len(labels) == 1 and str(labels[0]["value"]) == str(
+        view["label"]) and not labels[0].get("qualifiers") else None
+    cited = " " + "".join(f"[{n}]" for n in sorted(heading["sources"])) if heading else ""
+    lines = [f"{view['label']} ({view['id']}, {view['kind']}){cited}".rstrip(), ""]
     if view.get("press_figures"):
         lines += [PRESS_FIGURES_LINE, ""]
     if not view.get("in_force", True):
         lines += ["  Not in force on the date asked.", ""]
-    lines += [f"  {a['attribute']}: {a['value']} "
-              + (f"({', '.join(qualifier_text(k, v, a['attribute']) for k, v in quals)}) "
-                 if (quals := a.get("qualifiers", {}).items()) else "")
-              + "".join(f"[{n}]" for n in sorted(a["sources"]))
-              for a in view["attributes"]]
+    lines += _attribute_lines([a for a in view["attributes"] if a is not heading])
     if view.get("beside"):
         # next to the article's figures above, not after a thousand relations (trial 6,
         # M2: the pairing at the end of the page went unseen); each customs relation
@@ -117,8 +119,7 @@ def render_node_text(view: dict) -> str:
                       "flow and month:"]
         lines += ["  " + line for line in beside_lines(view)]
     paired = _paired_relations(view)
-    lines += ["", "Relations:"] + [_relation_line(r) + paired.get(i, "")
-                                   for i, r in enumerate(view["relations"])]
+    lines += ["", "Relations:"] + _relation_lines(view["relations"], paired)
     if view.get("modal"):
         lines += ["", "Forecasts, plans and speculation of sources (no decision, never in the "
                       "analysis):"]
@@ -139,6 +140,70 @@ def render_node_text(view: dict) -> str:
                   for p in view["press_figures_not_used"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
+
+
+def _attribute_lines(attributes: list[dict]) -> list[str]:
+    """The attributes, one line each, the values of one attribute that share their
+    qualifiers and sources on one line: ``alias: Lynas; Lynas Malaysia [1]``."""
+    groups: list[list[dict]] = []
+    for a in attributes:
+        last = groups[-1][0] if groups else None
+        if (last is not None and a["attribute"] == last["attribute"]
+                and a.get("qualifiers", {}) == last.get("qualifiers", {})
+                and sorted(a["sources"]) == sorted(last["sources"])):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    lines = []
+    for group in groups:
+        a = group[0]
+        quals = ", ".join(qualifier_text(k, v, a["attribute"])
+                          for k, v in a.get("qualifiers", {}).items())
+        lines.append(f"  {a['attribute']}: " + "; ".join(str(g["value"]) for g in group)
+                     + " " + (f"({quals}) " if quals else "")
+                     + "".join(f"[{n}]" for n in sorted(a["sources"])))
+    return lines
+
+
+def _plain_link(rel: dict) -> bool:
+    """Whether a relation is a bare link (no figure, date, caveat or decision), which
+    may share a line with others of its kind."""
+    return not (rel["qualifiers"] or rel["valid_from"] or rel["valid_to"]
+                or rel.get("decision"))
+
+
+def _relation_lines(relations: list[dict], paired: dict[int, str]) -> list[str]:
+    """The relations, one line each; bare links of the same kind and direction next to
+    each other share one line, their confidence said once when it is the same:
+    ``<- OPERATED_BY (each high confidence): facility:a (A) [1]; facility:b (B) [2]``."""
+    groups: list[list[tuple[int, dict]]] = []
+    for i, rel in enumerate(relations):
+        last = groups[-1][-1][1] if groups else None
+        if (last is not None and _plain_link(rel) and _plain_link(last)
+                and i not in paired and groups[-1][-1][0] not in paired
+                and (rel["direction"], rel["relation"]) == (last["direction"],
+                                                           last["relation"])):
+            groups[-1].append((i, rel))
+        else:
+            groups.append([(i, rel)])
+    lines = []
+    for group in groups:
+        if len(group) == 1:
+            i, rel = group[0]
+            lines.append(_relation_line(rel) + paired.get(i, ""))
+            continue
+        rels = [rel for _, rel in group]
+        levels = {rel.get("confidence") for rel in rels}
+        same = levels.pop() if len(levels) == 1 else None
+        arrow = "<-" if rels[0]["direction"] == "in" else "->"
+        items = [f"{rel['node']} ({rel['label']})"
+                 + (f" ({rel['confidence']} confidence)" if rel.get("confidence")
+                    and not same else "")
+                 + " " + "".join(f"[{n}]" for n in sorted(rel["sources"])) for rel in rels]
+        lines.append(f"  {arrow} {rels[0]['relation']}"
+                     + (f" (each {same} confidence)" if same else "") + ": "
+                     + "; ".join(items))
+    return lines
 
 
 def _paired_relations(view: dict) -> dict[int, str]:

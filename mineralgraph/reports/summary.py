@@ -9,7 +9,7 @@ proxy figure, an assumed share).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mineralgraph.graph.analysis.chokepoints import STAGES, Chokepoint, ProductReport
@@ -25,6 +25,7 @@ from mineralgraph.reports.common import (
     join_names,
     percent,
     prose_name,
+    quantity_text,
     reading_lines,
     span,
     thousands,
@@ -123,16 +124,162 @@ def proxy_confidence(graph: SupplyGraph, proxy: tuple[str, str, str]) -> str | N
 
 
 def weakest_proxies(graph: SupplyGraph, caveats: Caveats) -> list[tuple[str, str, str]]:
-    """A figure's proxies, the weakest first (by the confidence of their claims; unrated
-    after rated, then by subject, object and text): the first is the one its headline
-    names."""
+    """A figure's proxies, the weakest first by the one rule every view uses
+    (:data:`WEAKEST_FIRST`, :func:`weak_claims`): the first is the one a picture's or a
+    table's headline names, the first proxy the summary lists."""
+    order = {(w.subject, w.object): i for i, w in enumerate(weak_claims(graph, caveats))}
+    return sorted(caveats.proxies, key=lambda p: (order.get(p[:2], len(order)), p))
+
+
+#: The one order of the claims a figure rests on that are rated low, proxies or
+#: disputed, as every view states it (:func:`weak_claims`).
+WEAKEST_FIRST = "by rating, low first; then disputed before proxy"
+
+
+@dataclass(frozen=True)
+class WeakClaim:
+    """One claim a figure rests on that is rated low, a proxy or disputed."""
+
+    subject: str
+    relation: str
+    object: str
+    confidence: str | None
+    proxy: str | None = None  # what the figure was measured for
+    disputed_by: str | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""  # a low-rated claim's note
+
+    def marks(self) -> str:
+        """``low, proxy, disputed``: its rating, then what else it is."""
+        return ", ".join([self.confidence or "unrated"] + (["proxy"] if self.proxy else [])
+                         + (["disputed"] if self.disputed_by else []))
+
+    def as_dict(self, graph: SupplyGraph) -> dict:
+        """JSON: the claim's ids, its name as the sentence says it, rating and caveats."""
+        return {"subject": self.subject, "relation": self.relation, "object": self.object,
+                "claim": claim_name(graph, self.subject, self.relation, self.object),
+                "confidence": self.confidence, "proxy_measured_for": self.proxy,
+                "disputed_by": self.disputed_by, "sources": list(self.sources)}
+
+
+def weak_claims(graph: SupplyGraph, caveats: Caveats) -> list[WeakClaim]:
+    """Every claim a figure rests on that is rated low, a proxy or disputed, once each,
+    the weakest first by one rule (:data:`WEAKEST_FIRST`): low before medium before high
+    (unrated last), then a disputed claim before an undisputed one, then a proxy before
+    a measured figure, then by name. Text, Markdown, JSON and the brief list them in
+    this order (:func:`weak_claims_sentence`).
+
+    >>> from mineralgraph import SupplyGraph
+    >>> from mineralgraph.claim import Claim
+    >>> g = SupplyGraph([Claim("country:CN", "label", "China"),
+    ...     Claim("material:x", "label", "X oxide"), Claim("material:y", "label", "Y oxide"),
+    ...     Claim("country:CN", "PRODUCES", "material:x", (("proxy", "all oxides"),
+    ...           ("share", 0.9)), ("source:s",), confidence="medium"),
+    ...     Claim("country:CN", "PRODUCES", "material:y", (("proxy", "all oxides"),
+    ...           ("share", 0.9)), ("source:s",), confidence="low")])
+    >>> [(w.object, w.marks()) for w in weak_claims(g, Caveats.of(g.edge_claims()))]
+    [('material:y', 'low, proxy'), ('material:x', 'medium, proxy')]
+    """
     from mineralgraph.graph.analysis.confidence import LEVELS
 
-    def rank(proxy):
-        level = proxy_confidence(graph, proxy)
-        return (LEVELS.index(level) if level in LEVELS else len(LEVELS), proxy)
+    found: dict[tuple[str, str, str], dict] = {}
+    for subject, relation, obj, sources, note in caveats.low:
+        found[(subject, relation, obj)] = {"confidence": "low", "sources": set(sources),
+                                           "note": note}
+    for proxy in caveats.proxies:
+        claims = proxy_claims(graph, proxy)
+        relation = claims[0].predicate if claims else "PRODUCES"
+        entry = found.setdefault((proxy[0], relation, proxy[1]), {"sources": set()})
+        entry["proxy"] = proxy[2]
+        entry["sources"] |= {s for c in claims for s in c.sources}
+    for subject, relation, obj, by in caveats.disputes:
+        entry = found.setdefault((subject, relation, obj), {"sources": set()})
+        entry["disputed_by"] = by
+        entry["sources"] |= {s for c in graph.relation_claims(obj, relation, incoming=True)
+                             if c.subject == subject and str(c.qualifier("disputed")) == by
+                             for s in c.sources}
+    weak = [WeakClaim(subject, relation, obj,
+                      entry.get("confidence") or caveats.rating(subject, obj, relation),
+                      entry.get("proxy"), entry.get("disputed_by"),
+                      tuple(sorted(entry["sources"])), entry.get("note", ""))
+            for (subject, relation, obj), entry in found.items()]
 
-    return sorted(caveats.proxies, key=rank)
+    def rank(w: WeakClaim) -> tuple:
+        level = LEVELS.index(w.confidence) if w.confidence in LEVELS else len(LEVELS)
+        return (level, w.disputed_by is None, w.proxy is None,
+                claim_name(graph, w.subject, w.relation, w.object).casefold(),
+                (w.subject, w.relation, w.object))
+
+    return sorted(weak, key=rank)
+
+
+def weak_claims_sentence(graph: SupplyGraph, caveats: Caveats, cite=None,
+                         said: set | None = None) -> str:
+    """One sentence naming every claim figures rest on that is rated low, a proxy or
+    disputed (:func:`weak_claims`), each once with its rating and what else it is, the
+    weakest first by the rule it states; shares of one country with the same marks
+    together. ``said``: the (subject, object) of the proxies the figures named beside
+    them already (:func:`headline_phrase`, the weakest by the same rule), left out here:
+    the sentence then names the others as "also". ``cite`` turns source ids into a
+    citation; without it the ids are named. "" when there is none.
+
+    >>> from mineralgraph import load_bundled
+    >>> low = (("product:patriot", "REQUIRES", "material:patriot-gan-radar",
+    ...         ("source:defensenews-patriot-gan-2016",), "a prototype in 2016"),)
+    >>> print(weak_claims_sentence(load_bundled(), Caveats("low", low=low)))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    These figures rest on one claim (low): that Patriot air and missile defence system
+    needs Patriot GaN AESA radar (Raytheon) (source:defensenews-patriot-gan-2016) (note:
+    a prototype in 2016).
+    """
+    every = weak_claims(graph, caveats)
+    weak = [w for w in every if (w.subject, w.object) not in (said or set())]
+    if not weak:
+        return ""
+
+    def where(w: WeakClaim) -> str:
+        if not w.sources:
+            return ""
+        return " " + (cite(list(w.sources)) if cite else f"({', '.join(w.sources)})")
+
+    groups: list[list[WeakClaim]] = []
+    for w in weak:  # a country's shares with the same marks, side by side in the order
+        last = groups[-1][-1] if groups else None
+        if (last is not None and w.relation == last.relation == "PRODUCES"
+                and w.subject == last.subject and w.marks() == last.marks()
+                and not w.note and not last.note
+                and claim_name(graph, w.subject, w.relation, w.object).endswith(
+                    f"figure for {graph.label(w.object)}")):
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    parts = []
+    for group in groups:
+        first = group[0]
+        marks = first.marks() + (f"; note: {first.note}" if first.note and not (
+            first.proxy or first.disputed_by) else "")
+        if len(group) == 1:
+            parts.append(claim_name(graph, first.subject, first.relation, first.object)
+                         + where(first) + f" ({marks})")
+            continue
+        named = join_names([graph.label(w.object) + where(w) for w in group])
+        parts.append(f"{possessive(graph, first.subject)} figures for {named} ({marks})")
+    many = len(weak) > 1
+    kinds = [k for k, present in (("rated low", any(w.confidence == "low" for w in weak)),
+                                  ("proxies" if many else "a proxy",
+                                   any(w.proxy for w in weak)),
+                                  ("disputed", any(w.disputed_by for w in weak))) if present]
+    also = len(weak) < len(every)
+    lead = "These figures also rest on" if also else "These figures rest on"
+    more = " more" if also else ""
+    if not many:  # its marks before it: "one claim (low): that P needs R [3] (note: ...)"
+        w = weak[0]
+        note = f" (note: {w.note})" if w.note and not (w.proxy or w.disputed_by) else ""
+        return (f"{lead} one{more} claim ({w.marks()}): "
+                f"{claim_name(graph, w.subject, w.relation, w.object)}{where(w)}{note}.")
+    what = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    return (f"{lead} {len(weak)}{more} claims {what}, the weakest first ({WEAKEST_FIRST}): "
+            + "; ".join(parts) + ".")
 
 
 def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = None,
@@ -362,10 +509,9 @@ def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
             figure = c.qualifier("amount") or c.qualifier("capacity")
             if not figure:
                 continue
-            unit = str(c.qualifier("unit") or "").strip()
             year = c.qualifier("year")
-            stated = (f"{thousands(figure)}{' ' + unit if unit else ''}"
-                      f"{f' in {year}' if year else ''}")
+            stated = (quantity_text(figure, c.qualifier("unit"))
+                      + (f" in {year}" if year else ""))
             own.append(f"{graph.label(m)}, {kind} {stated}")
             if kind == "output":
                 outputs.append((graph.label(m), stated))
@@ -381,15 +527,15 @@ def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
         # neither way: White Mesa's 1 kg is far below its part, Mountain Pass's 1,294 t
         # may be above; with no world output sourced, the two are not compared
         part = percent(split.part)
+        # each output is named once, above (findings 10: White Mesa's 1 kg twice)
         if len(outputs) == 1:
-            (who, stated), = outputs
-            text += (f". ≈{part} is the equal split's part, not the size of {who}: its own "
-                     f"stated output, {stated}, may be far from {part} of the world's")
+            (who, _), = outputs
+            text += (f". ≈{part} is the equal split's part, not the size of {who}: its "
+                     f"stated output may be far from {part} of the world's")
         else:
             text += (f". ≈{part} is the equal split's part, not the size of "
-                     + join_names([who for who, _ in outputs]) + ": their own stated "
-                     "outputs (" + "; ".join(f"{who}, {stated}" for who, stated in outputs)
-                     + f") may be far from {part} of the world's each")
+                     + join_names([who for who, _ in outputs]) + ": their stated outputs "
+                     f"may be far from {part} of the world's each")
     return text
 
 
@@ -552,8 +698,14 @@ def low_claims_by_row(named: list[tuple[str, Caveats]], graph: SupplyGraph,
 
 
 def caveat_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
-    """The proxy and dispute sentences of a figure, in that order."""
-    return proxy_sentences(graph, caveats) + dispute_sentences(graph, caveats)
+    """The proxy and dispute sentences of a figure, in that order, each the weakest
+    first (:func:`weak_claims`, the order the summary names them in)."""
+    order = {(w.subject, w.relation, w.object): i
+             for i, w in enumerate(weak_claims(graph, caveats))}
+    disputes = sorted(caveats.disputes, key=lambda d: (order.get(d[:3], len(order)), d))
+    ordered = replace(caveats, proxies=tuple(weakest_proxies(graph, caveats)),
+                      disputes=tuple(disputes))
+    return proxy_sentences(graph, ordered) + dispute_sentences(graph, ordered)
 
 
 def confidence_hint(graph: SupplyGraph, command: str, low: bool) -> str:
@@ -874,13 +1026,13 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     if sentence:
         lines.append(sentence)
         caveats = caveats | (found if found.weak else Caveats())
-    # the low-rated claims not named yet: a proxy the headline names (its weakest) is
-    # not named again
-    said = {(p[0], p[1]) for p in named}
-    unsaid = replace(caveats, low=tuple(w for w in caveats.low if (w[0], w[2]) not in said))
-    low = low_claim_sentence(graph, unsaid, cite, lead="These figures rest on")
-    if low:  # part of the headline it qualifies (a brief keeps three items)
-        lines[-1] += " " + low
+    # every other claim rated low, proxy or disputed under these figures, once, the
+    # weakest first by the rule the figures' own "the weakest" follows (findings 10:
+    # "the weakest" proxy beside a figure, then "a low-confidence claim" after them, read
+    # as two different weakest links)
+    weak = weak_claims_sentence(graph, caveats, cite, said={p[:2] for p in named})
+    if weak:  # part of the headline it qualifies (a brief keeps three items)
+        lines[-1] += " " + weak
     if report.through_makers:
         lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:
