@@ -81,3 +81,25 @@ def test_concentration_reads_the_ipa_sets(graph):
         # 0.10 row plus the 0.05 the range leaves unmapped (1 - 0.85)
         assert row["shares"] == {"XX": 0.1, "ZA": 0.85}
         assert row["sources"] == [IPA] and row["source_types"] == ["research"]
+
+
+def test_the_f35_ndfeb_need_cites_the_verbatim_reuters_copy_and_is_rated_low():
+    """The F-35's NdFeB need rested on Digital Journal's rewrite alone (rated medium). The
+    Reuters wire text it rewrites is stored verbatim and dated (The Daily Asian Age, 21 Dec
+    2019); no primary (the DoD's 2012 assessment, the Pentagon's 2019 request) is stored,
+    so the row cites the copy and says low."""
+    (row,) = [r for r in rows("requirements.csv")
+              if (r["subject"], r["object"]) == ("product:f-35", "material:ndfeb-magnet")]
+    assert (row["sources"], row["confidence"]) == (
+        "source:dailyasianage-reuters-magnets-2019", "low")
+    assert row["quote"] == ("The US military plans to stockpile rare earth magnets used in "
+                            "Javelin missiles and F-35 fighter jets")
+    (source,) = [r for r in rows("sources_originals.csv")
+                 if r["id"] == "source:dailyasianage-reuters-magnets-2019"]
+    assert (source["source_type"], source["published"], source["original_url"]) == (
+        "repost", "2019-12-21", "")
+    assert "not found" in source["note"]
+    # Digital Journal's rewrite stays where it is still the cited copy: the Javelin's row
+    (javelin,) = [r for r in rows("requirements_more.csv")
+                  if (r["subject"], r["object"]) == ("product:javelin", "material:ndfeb-magnet")]
+    assert "source:digitaljournal-pentagon-magnets-2019" in javelin["sources"].split(";")

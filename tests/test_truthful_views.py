@@ -40,14 +40,17 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "12"]
     # [2]: the source of China's low share of dysprosium oxide, now named (trial 8, MED-3)
     assert {"low,", "proxy,", "[1][2]"} <= set((f35[0] + " " + f35[1]).split())
+    # [8]: the F-35's NdFeB need, rated low since 2026-11-29 (a Reuters copy alone)
+    assert "[8]" in f35[1].split()
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
     assert ("| product:f-35 | defence | >99.9-100% | country:XX | 12 | low, proxy, disputed | "
-            "[1][2] |" in md)
+            "[1][2][8] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
-    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][9] |" in md
+    # ([10] since 2026-11-29: the F-35's NdFeB need, [8], is cited before it)
+    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][10] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
