@@ -131,13 +131,14 @@ def test_every_picture_says_what_a_marked_loss_rests_on(f35):
     """The full chain's marked losses came without their confidence, which the compact
     picture and the table give: Myanmar's 57% rests on a disputed figure. (Rank 7 was JL
     Mag's 47%, an equal split of China's 94% no source gives; JL Mag is now 0-94% and ranks
-    22nd, and rank 7 is MP Materials, a company the full chain draws through its plants.)"""
+    22nd, and rank 7 is MP Materials, a company the full chain draws through its plants.)
+    Low since 2026-11-29: the jet's NdFeB need rests on a copy of a Reuters story alone."""
     dot, mermaid = to_dot(f35), to_mermaid(f35)
-    for text in ("chokepoint 6: loss 57% (medium confidence; disputed)",):
+    for text in ("chokepoint 6: loss 57% (low confidence; disputed)",):
         assert text in dot
-    assert "chokepoint 6: loss 57% (medium confidence; disputed)" in mermaid
+    assert "chokepoint 6: loss 57% (low confidence; disputed)" in mermaid
     svg = FORMATS[".svg"](f35).decode()
-    assert "6. Myanmar (loss 57%; medium confidence; disputed)" in svg
+    assert "6. Myanmar (loss 57%; low confidence; disputed)" in svg
 
 
 def test_as_of_drops_what_was_not_yet_valid(tiny):

@@ -77,6 +77,9 @@ EXPECTED = {
             ("material:gd-oxide", "country:CN", "0.912772", "2024"),
             ("material:graphite-anode", "country:CN", "0.957111", "2024"),
             ("material:ho-oxide", "country:CN", "0.912772", "2024"),
+            # the IPA's Bushveld (South Africa) shares, no year stated (eleventh data round;
+            # rhodium's 0.80 is not above 0.8)
+            ("material:iridium-mine", "country:ZA", "0.85", None),
             ("material:la-oxide", "country:CN", "0.912772", "2024"),
             ("material:lu-oxide", "country:CN", "0.912772", "2024"),
             ("material:magnesium-refined", "country:CN", "0.9091", "2024"),
@@ -96,6 +99,7 @@ EXPECTED = {
             ("material:niobium-concentrate", "country:BR", "0.9091", "2024"),
             ("material:niobium-concentrate", "country:BR", "0.9032", "2022"),
             ("material:niobium-concentrate", "country:BR", "0.8984", "2021"),
+            ("material:ruthenium-mine", "country:ZA", "0.85", None),
             ("material:silicon-refined", "country:CN", "0.8481", "2023"),
             ("material:silicon-refined", "country:CN", "0.8478", "2024"),
             ("material:sm-oxide", "country:CN", "0.912772", "2024"),

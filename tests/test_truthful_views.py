@@ -40,14 +40,17 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "12"]
     # [2]: the source of China's low share of dysprosium oxide, now named (trial 8, MED-3)
     assert {"low,", "proxy,", "[1][2]"} <= set((f35[0] + " " + f35[1]).split())
+    # [8]: the F-35's NdFeB need, rated low since 2026-11-29 (a Reuters copy alone)
+    assert "[8]" in f35[1].split()
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
     assert ("| product:f-35 | defence | >99.9-100% | country:XX | 12 | low, proxy, disputed | "
-            "[1][2] |" in md)
+            "[1][2][8] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
-    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][9] |" in md
+    # ([10] since 2026-11-29: the F-35's NdFeB need, [8], is cited before it)
+    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][10] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -198,22 +201,33 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
 
 
 def test_unmapped_inputs_with_the_same_reason_share_one_line():
-    from mineralgraph import load_bundled
+    """Three mined materials with one recorded reason make one line, cited once; the
+    processed one with its own reason makes its own line under its stage. (The bundled
+    iridium, rhodium and ruthenium rows were this case until they got the IPA's country
+    shares, so the graph is made here.)"""
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.supply_graph import SupplyGraph
     from mineralgraph.reports.chokepoints import unmapped_block
     from mineralgraph.reports.common import SourceIndex
 
-    graph = load_bundled()
+    s = ("source:s",)
+    why = "no country figures for these three metals"
+    claims = [Claim("source:s", "title", "S", sources=s)]
+    for m, label, stage in (("material:ru", "Ruthenium", "mining"),
+                            ("material:ir", "Iridium", "mining"),
+                            ("material:rh", "Rhodium", "mining"),
+                            ("material:geo2", "Germanium dioxide", "processing")):
+        claims += [Claim(m, "label", label, sources=s), Claim(m, "stage", stage, sources=s),
+                   Claim(m, "unmapped_reason", why if stage == "mining" else "no split",
+                         sources=s)]
+    graph = SupplyGraph(claims)
     lines = unmapped_block(graph, SourceIndex(graph), [
-        "material:ruthenium-mine", "material:iridium-mine", "material:germanium-dioxide",
-        "material:rhodium-mine"], markdown=True)
+        "material:ru", "material:ir", "material:geo2", "material:rh"], markdown=True)
     assert lines[2] == "- mining"
-    assert lines[3].startswith(
-        "  - Iridium (mined with the platinum-group metals) (material:iridium-mine), "
-        "Rhodium (mined with the platinum-group metals) (material:rhodium-mine) and "
-        "Ruthenium (mined with the platinum-group metals) (material:ruthenium-mine): USGS "
-        "MCS 2025 gives world mine production by country only for palladium and platinum")
-    assert lines[3].endswith(" [1]")
-    assert lines[4] == "- processing" and lines[5].startswith("  - Germanium dioxide")
+    assert lines[3] == ("  - Iridium (material:ir), Rhodium (material:rh) and Ruthenium "
+                        "(material:ru): no country figures for these three metals [1]")
+    assert lines[4] == "- processing"
+    assert lines[5] == "  - Germanium dioxide (material:geo2): no split [1]"
 
 
 # ------------------------------------------------- 4. Mermaid labels as written
