@@ -111,8 +111,9 @@ def test_the_held_back_requirements_fit_the_brief_with_its_picture_at_7_pt():
     pdf = to_pdf(brief, "a4")
     assert pdf == to_pdf(brief, "a4")  # the same bytes run to run
     # 318.7 pt (4.9 pt text) since findings9's summary names every low claim: the first
-    # page's words take more room (open: a text-only first page, the picture at 7 pt after)
-    assert 300 < picture_points(brief, "a4") < 453.5
+    # page's words take more room (open: a text-only first page, the picture at 7 pt after);
+    # 290.5 pt since the metal and SmCo stages' proxies (2026-11-29) add their low claims
+    assert 280 < picture_points(brief, "a4") < 453.5
     pages = PdfReader(BytesIO(pdf)).pages
     first = " ".join(pages[0].extract_text().split())
     assert brief.summary[0][:40] in first and brief.table[-1]["node"] in first
