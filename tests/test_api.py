@@ -22,12 +22,14 @@ def test_five_lines_from_import_to_a_frame_of_the_f35_chokepoints():
     # bound's) and ``loss_range``, as the scenario rows carry them (trial 7, LOW-1)
     assert {"loss", "loss_range", "low_confidence", "assumed_split"} <= set(frame.columns)
     assert first["loss_range"] == [1.0, 1.0]
-    # without China the F-35 keeps the rest of the world's 8% of high-temperature magnets
-    # (BIS) x its 8% of NdFeB alloy x its 8.7228% of NdPr oxide (IEA dataset) x the
-    # concentrate China does not mine (1 - 0.6923 / 1.01 = 0.314554): 0.000176, a loss of
-    # 0.999824 (the reposts' 94% and 99% are set aside beside these sets: 5.5)
+    # without China the F-35 keeps, through its SmCo magnets (the stages' proxy sets since
+    # 2026-11-29), the concentrate China does not mine (1 - 0.6923 / 1.01 = 0.314554) x the
+    # rest of the world's 8.7228% of Sm oxide and of Sm metal (IEA dataset) x its 8% of SmCo
+    # alloy and of SmCo magnets (BIS): 1.5e-05, a loss of 0.999985, one figure (was
+    # 0.999824-1.0 while the metal and SmCo stages had no producer; the reposts' 94% and 99%
+    # are set aside beside these sets: 5.5)
     china = frame[frame["node"] == "country:CN"].iloc[0]
-    assert (china["rank"], china["loss_low"], china["loss_high"]) == (4, 0.999824, 1.0)
+    assert (china["rank"], china["loss_low"], china["loss_high"]) == (4, 0.999985, 0.999985)
 
 
 def test_rank_is_the_same_in_every_view(run_cli):

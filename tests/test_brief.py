@@ -81,8 +81,9 @@ def test_brief_of_a_country_gives_each_products_loss_as_a_range(tiny):
     # what the figure rests on, as dependents says it (the bundled F-35: low, on proxies)
     bundled = build_brief(load_bundled(), "country:CN")
     f35 = next(r for r in bundled.table if r["node"] == "Lockheed Martin F-35 Lightning II")
+    # one figure since the metal and SmCo stages have proxy sets (was >99.9-100%, possible)
     assert (f35["loss"], f35["spof"], f35["confidence"]) == (
-        ">99.9-100%", "possible", "low, proxy, disputed")
+        ">99.9%", "", "low, proxy, disputed")
     assert rows["Jet"]["confidence"] == ""  # the tiny graph rates no claim
 
 
@@ -124,19 +125,20 @@ def test_markdown_brief_has_every_part():
         "licences to defence end users; on its supply paths it blocks China's dysprosium "
         "oxide (separated) (91% of world output; low confidence, proxy, disputed), China's "
         "samarium oxide (separated) (91% of world output; low confidence, proxy)")
-    # 0.08 of HT magnets outside China (BIS) x 0.087228 of Dy oxide (IEA) = 0.006978
-    assert ("Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the "
-            "scenario") in summary
+    # 0.087228 of Sm oxide and metal outside China (IEA, the metal's a proxy) x 0.08 of
+    # SmCo alloy and magnets (BIS's NdFeB figure, a proxy) at each stage = 4.9e-05
+    assert ("Lockheed Martin F-35 Lightning II keeps <0.1% (both bounds; with its 7 inputs "
+            "of unmapped supply counted missing, 0%) of its supply under the scenario") in summary
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
     assert not re.search(r"&#?\w+;", outside), re.findall(r"&#?\w+;", outside)[:5]
     assert "subgraph legend[" in mermaid and "subgraph s" not in mermaid
     assert "## Scenario: China denies" in text
-    # samarium metal, alloy and magnet have no mapped supply: their lower bound sits in
-    # China, which the denial reaches (note 5.6); rest of world is a node (note 5.2): all
+    # samarium metal, alloy and magnet have proxy sets since 2026-11-29 (the range is
+    # gone, >99.9%); rest of world is a node (note 5.2): all
     # the F-35 still gets comes from it, so it is a new single point, said to be many
     # countries, never a sole source
-    assert ("| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
@@ -465,9 +467,11 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
     assert re.fullmatch(r"%% As of latest data · scenario: none \(baseline\) · dataset "
                         r"\S+ · \d+ sources, numbered as the product's chokepoint report "
                         r"and brief number them", lines[2]), lines[2]
-    # China's box is the NdFeB alloy's now (BIS's 92%, HHI 0.92^2 = 8,464, ties the magnets')
-    assert ('n9["NdFeB alloy<br/>Metal & alloy · HHI 8,464<br/>'
-            "China 92% (proxy)<br/>#4 China: possible SPOF") in block
+    # China's box is the SmCo magnet's since 2026-11-29 (BIS's 92% as a low proxy, HHI
+    # 0.92^2 = 8,464, ties the NdFeB alloy and magnets'); China's loss is one figure now
+    assert ('n18["Samarium-cobalt permanent magnet<br/>Component · HHI 8,464<br/>'
+            "China 92% (low, proxy)<br/>#4 China: loss >99.9% (low confidence; rests on a "
+            "proxy; disputed)") in block
     # JL Mag splits China's 92% with China's other makers: an equal part, assumed (design
     # note 5.4); none of it to all under --worst-case (structure.share_ranges)
     assert "China 92% (proxy) (incl. JL Mag Rare-Earth ≈46%)" in block
@@ -483,11 +487,11 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
     note = next(line for line in lines if line.startswith("Suppliers"))
     assert note.startswith(
         "Suppliers (countries, companies, facilities) ranked by the share lost without them "
-        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (0-0.7% of "
-        "its supply), not of its whole supply; 11 in all. ")
+        "of what Lockheed Martin F-35 Lightning II still gets under the scenario (<0.1% of "
+        "its supply), not of its whole supply; 28 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
-            'under the scenario (0-0.7% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
+            'under the scenario (<0.1% of its supply))"]') in lines
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before

@@ -61,12 +61,15 @@ def test_text_report_reads_like_a_briefing(run_cli):
     assert lines[0] == "SUPPLY-CHAIN CHOKEPOINTS"
     summary = " ".join(result.stdout.split("\n\n")[1].split())
     # the magnets' 92% is Commerce BIS's (government, 2020) since data's sixth round; the
-    # repost's 99% of heavy refining is shown beside the IEA set, not used (note 5.5)
+    # repost's 99% of heavy refining is shown beside the IEA set, not used (note 5.5);
+    # since 2026-11-29 the SmCo magnet carries the same 92% as a low proxy and, tied with
+    # the Dy/Tb-doped NdFeB magnet, is named first
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
-                              "component stage: High-temperature NdFeB magnet (Dy/Tb-doped), "
-                              "92% from China (HHI 8,464; medium confidence, a proxy: "
+                              "component stage: Samarium-cobalt permanent magnet, "
+                              "92% from China (HHI 8,464; low confidence, a proxy: "
                               "measured for the NdFeB magnet and magnet alloy market "
-                              "together (2020)); without China it would lose ")
+                              "together (2020), not SmCo); without China it would lose "
+                              ">99.9% ")
     # each sole source says what it rests on, as every figure of the summary does
     assert ("It cannot be made without Honeywell (high confidence), Moog (medium "
             "confidence) and Northrop Grumman (high confidence), each a sole source besides "
@@ -193,19 +196,21 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
         "licences to defence end users. Every figure below is measured against what a "
         "product still gets under it.")
-    # the F-35 loses 99.3-100% under the denial (the IEA's and BIS's sets; the reposts'
-    # figures beside, not used): it keeps 0-0.7%
+    # the F-35 loses >99.9% under the denial (the IEA's and BIS's sets, and since
+    # 2026-11-29 their proxies on the metal and SmCo stages; the reposts' figures beside,
+    # not used): it keeps <0.1% (4.9e-05: 0.087228^2 x 0.08^2 through the SmCo chain)
     assert " ".join(text[2].split()).startswith(
-        "Lockheed Martin F-35 Lightning II keeps 0-0.7% of its supply under the scenario (low "
-        "confidence, from 3 proxies, the weakest: China's figure for Dysprosium oxide "
-        "(separated), measured for the four magnet rare earths refined together, mostly Nd and "
-        "Pr; disputed);")
+        "Lockheed Martin F-35 Lightning II keeps <0.1% (both bounds; with its 7 inputs of "
+        "unmapped supply counted missing, 0%) of its supply under the scenario (low "
+        "confidence, from 7 proxies, the weakest: China's figure for Dysprosium metal and DyFe "
+        "alloy, measured for the refining (separation) of the four magnet rare earths, 2024, "
+        "not metal making; disputed);")
     # a figure resting on the same proxy later in the sentence says so without repeating
     # it; the issuer's row reads as what it is (trial 5: "China removed as a producer on
     # top of its control" was hard to read)
     assert ("if China also stopped producing, beyond what its control already blocks, it "
-            "would lose 97% of what it still gets (low confidence, from 7 proxies, the "
-            "weakest: the one for Dysprosium oxide (separated) named above; disputed).") in (
+            "would lose 69% of what it still gets (low confidence, from 12 proxies, the "
+            "weakest: the one for Dysprosium metal and DyFe alloy named above; disputed).") in (
         " ".join(text[2].split()))
 
 
@@ -557,11 +562,19 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     text = run_cli("--press-figures",
                    "chokepoints", "--product", "product:f-35", "--format", "md").stdout
     # (China's clay quota, no share, no longer cited on its row: trial 7, MED-6)
+    # since 2026-11-29 the F-35's rare-earth metal and SmCo stages have proxy sets, so
+    # China's loss is one figure there; the GaN MMIC's unmapped wafer stages keep a range
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
-            ">99.9-100% | possible | 8,464 | low, proxy, disputed | "
-                "[8][9][10][11][12][13][14][15][16][17][18][19][20] |"
+            ">99.9% |  | 8,464 | low, proxy, disputed | "
+                "[1][2][8][9][10][11][12][13][14][15][16][17][18][19][20] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()
-    assert "without China it would lose >99.9-100% (low confidence, from 7 proxies" in text
+    assert "without China it would lose >99.9% (low confidence, from 12 proxies" in text
     assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]
+    gan = run_cli("--press-figures", "chokepoints", "--product", "product:gan-rf-mmic",
+                  "--format", "md").stdout
+    assert ("| 1 | China (country:CN) | Country | metal | CN | 98-100% | possible | 9,690 | "
+            "high | [1][2] |") in gan.splitlines()
+    assert "without China it would lose 98-100% (high confidence)." in gan
+    assert not re.search(r"&#?\w+;", gan), re.findall(r"&#?\w+;", gan)[:5]

@@ -64,10 +64,11 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     report = json.loads(run_cli("--press-figures",
                                 "chokepoints", "--product", "product:f-35", "--scenario",
                                 "cn-2025-04-defence-denial", "--format", "json").stdout)[0]
-    # the high end: 0.08 of HT magnets (BIS's rest of world) x 0.087228 of Dy oxide (the
-    # IEA's magnet rare earths outside China) = 0.006978
-    assert report["availability_range"] == [0.0, 0.006978]
-    assert report["baseline_low"] == 1.0 and report["availability_high"] == 0.006978
+    # since 2026-11-29 (proxy sets on the metal and SmCo stages) one figure: 0.087228 of
+    # Sm oxide and of Sm metal (the IEA's magnet rare earths outside China) x 0.08 of SmCo
+    # alloy and of SmCo magnets (BIS's rest of world) = 4.9e-05 (was [0, 0.006978])
+    assert report["availability_range"] == [4.9e-05, 4.9e-05]
+    assert report["baseline_low"] == 1.0 and report["availability_high"] == 4.9e-05
     assert "availability" not in report and "baseline" not in report
     rows = {c["id"]: c for c in report["chokepoints"]}
     assert rows["company:honeywell"]["spof"] == "certain"
@@ -83,11 +84,12 @@ def test_every_analysis_command_carries_the_range_keys(run_cli):
     deps = json.loads(run_cli("--press-figures",
                               "dependents", "country:CN", "--format", "json").stdout)
     f35 = next(r for r in deps["dependents"] if r["product"] == "product:f-35")
-    # 1 - 0.08 (HT magnets) x 0.08 (alloy) x 0.087228 (NdPr oxide) x 0.3147 (concentrate)
-    assert f35["loss_low"] == pytest.approx(0.999824, abs=1e-6)
-    assert f35["loss_range"] == [pytest.approx(0.999824, abs=1e-6), 1.0]
-    assert f35["loss_high"] == 1.0 and f35["loss"] == pytest.approx(0.999824, abs=1e-6)
-    assert f35["spof"] == "possible"
+    # one figure since the metal and SmCo stages have proxy sets (was 0.999824-1.0,
+    # possible): China is no longer a possible single point of failure of the F-35
+    assert f35["loss_low"] == pytest.approx(0.999985, abs=1e-6)
+    assert f35["loss_range"] == [pytest.approx(0.999985, abs=1e-6)] * 2
+    assert f35["loss_high"] == f35["loss"] == pytest.approx(0.999985, abs=1e-6)
+    assert f35["spof"] is False
 
 
 def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
@@ -97,17 +99,18 @@ def test_csv_baseline_is_the_baseline_under_a_scenario(run_cli):
                   "cn-2025-04-defence-denial", "--format", "csv").stdout
     first = next(csv.DictReader(io.StringIO(out)))
     assert (first["baseline_low"], first["baseline_high"], first["availability_low"],
-            first["availability_high"]) == ("1.0", "1.0", "0.0", "0.006978")
+            first["availability_high"]) == ("1.0", "1.0", "4.9e-05", "4.9e-05")
     rows = list(csv.DictReader(io.StringIO(run_cli(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv").stdout)))
     f35 = next(r for r in rows if r["product"] == "product:f-35")
     assert (f35["baseline_high"], f35["availability_low"], f35["availability_high"],
-            f35["loss_low"], f35["loss_high"]) == ("1.0", "0.0", "0.006978", "0.993022", "1.0")
+            f35["loss_low"], f35["loss_high"]) == ("1.0", "4.9e-05", "4.9e-05", "0.999951",
+                                                   "0.999951")
     # every range as its two ends: no lone figure to read as the answer, except the JSON
     # row's ``loss`` (the upper bound's, 5.6), under that name on every surface (trial 6,
     # M3: JSON had it, CSV and the Python API did not)
     assert not {"baseline", "availability", "scenario"} & set(f35)
-    assert f35["loss"] == "0.993022"
+    assert f35["loss"] == "0.999951"
 
 
 def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
@@ -115,31 +118,36 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     its Dy and Sm oxide shares); the unmapped stages only make it a range. The reason line
     once blamed them alone."""
     text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
-    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses 99-100%: the scenario "
+    # since 2026-11-29 the metal and SmCo stages have proxy sets: one figure, no range
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9%: the scenario "
             "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
-            "confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide (separated) "
-            "(low confidence; rests on a proxy; disputed) [2] and China's 91% of Samarium oxide "
-            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a "
-            "range, not one figure, "
-            "because these stages have no mapped supply (the low end keeps them; the high end "
-            "assumes the scenario reaches them): Dysprosium metal and DyFe alloy; Samarium "
-            "metal; Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+            "confidence; rests on a proxy) [1], China's 92% of Samarium-cobalt alloy (low "
+            "confidence; rests on a proxy) [1] and China's 92% of Samarium-cobalt permanent "
+            "magnet (low confidence; rests on a proxy) [1] on its supply paths. Joint") in text
+    # the unmapped gallium stages still make the GaN products' loss a range
+    ban = " ".join(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban").stdout.split())
+    assert ("(product:patriot) lose 98-100%: the scenario blocks China's 98% of Primary "
+            "low-purity gallium (high confidence) [1] on their supply paths. Each is a range, "
+            "not one figure, because these stages have no mapped supply (the low end keeps "
+            "them; the high end assumes the scenario reaches them): High-purity refined "
+            "gallium; Gallium nitride (GaN) wafers and devices.") in ban
     # under --worst-case the grade and the untraced DoD materials widen it too
     text = " ".join(run_cli("--press-figures", "--worst-case", "scenario", "--name",
                             "cn-2025-04-defence-denial").stdout.split())
-    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses 99-100%: the scenario "
+    # (the metal and SmCo stages have proxy sets since 2026-11-29: only the DoD's untraced
+    # materials are left among the stages behind the range)
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9-100%: the scenario "
             "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
-            "confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide (separated) "
-            "(low confidence; rests on a proxy; disputed) [2] and China's 91% of Samarium oxide "
-            "(separated) (low confidence; rests on a proxy) [2] on its supply paths. It is a "
+            "confidence; rests on a proxy) [1], China's 92% of Samarium-cobalt alloy (low "
+            "confidence; rests on a proxy) [1] and China's 92% of Samarium-cobalt permanent "
+            "magnet (low confidence; rests on a proxy) [1] on its supply paths. It is a "
             "range, not one figure, "
             "because the grade of Sintered NdFeB permanent magnet is not stated (the high end "
             "takes it as the grade the control covers, High-temperature NdFeB magnet "
             "(Dy/Tb-doped); the low end as a grade it does not cover); and these "
             "stages have no mapped supply (the low end keeps them; the high end assumes the "
-            "scenario reaches them): Dysprosium metal and DyFe alloy; Rare-earth materials in "
-            "a weapons platform (DoD 2012 count, unspecified forms); Samarium metal; "
-            "Samarium-cobalt alloy; Samarium-cobalt permanent magnet.") in text
+            "scenario reaches them): Rare-earth materials in a weapons platform (DoD 2012 "
+            "count, unspecified forms).") in text
     # magnets of unstated grade (addendum, 5.6 grades): the DoD names NdFeB for the F-22,
     # Javelin, AIM-9X and Bradley without a grade, so the control on Dy/Tb may reach them
     # (China's 92% of NdFeB magnets, BIS, blocked at the high end); they once showed 0%
@@ -166,24 +174,28 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
          "share_low": 0.92, "share_high": 0.92,
          "share_range": [0.92, 0.92], "assumed_share": False,
          "sources": ["source:bis-232-ndfeb-2022"]},
-        {"holder": "country:CN", "how": "blocked", "material": "material:dy-oxide",
-         "share_low": 0.912772, "share_high": 0.912772,
-         "share_range": [0.912772, 0.912772], "assumed_share": False,
-         "sources": ["source:iea-cm-dataset-2025"]},
-        {"holder": "country:CN", "how": "blocked", "material": "material:sm-oxide",
-         "share_low": 0.912772, "share_high": 0.912772,
-         "share_range": [0.912772, 0.912772], "assumed_share": False,
-         "sources": ["source:iea-cm-dataset-2025"]}]
+        # since 2026-11-29 the SmCo alloy and magnets' 92% (BIS's NdFeB figure, low proxies)
+        # drive it ahead of the Dy and Sm oxides' 91%
+        {"holder": "country:CN", "how": "blocked", "material": "material:smco-alloy",
+         "share_low": 0.92, "share_high": 0.92,
+         "share_range": [0.92, 0.92], "assumed_share": False,
+         "sources": ["source:bis-232-ndfeb-2022"]},
+        {"holder": "country:CN", "how": "blocked", "material": "material:smco-magnet",
+         "share_low": 0.92, "share_high": 0.92,
+         "share_range": [0.92, 0.92], "assumed_share": False,
+         "sources": ["source:bis-232-ndfeb-2022"]}]
     removal = " ".join(run_cli("scenario", "--name", "mp-materials-offline").stdout.split())
     assert ("(product:tomahawk) loses 11%: the scenario removes MP Materials' 11% of "
             "Rare-earth mineral concentrate (REO content) (high confidence) [1] on its supply "
             "paths.") in removal
     # the JDAM's NdFeB magnets (Wired, 2011) put it with the NdFeB products, beside its SmCo
-    # (14%: MP's equal part of the US magnet makers' pool with its concentrate, 5.4;
-    # 11-24% under --worst-case)
+    # (15%: MP's equal part of the US magnet makers' pool with its concentrate, 5.4; was 14%
+    # before Fort Worth's NdPr metal took an equal part of the rest of the world's 8.7% of
+    # NdPr metal, 2026-11-29)
     assert ("Javelin anti-tank missile (Raytheon / Lockheed Martin) (product:javelin) and "
-            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 14%: the "
-            "scenario removes MP Materials' 11% of Rare-earth mineral concentrate") in removal
+            "Joint Direct Attack Munition (JDAM) guided bomb kit (product:jdam) lose 15%: the "
+            "scenario removes MP Materials' 11% of Rare-earth mineral concentrate (REO content) "
+            "(high confidence) [1], MP Materials' ≈2.2% of NdPr metal") in removal
 
 
 def test_text_names_the_stages_behind_a_range(run_cli):
@@ -192,15 +204,20 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     text = run_cli("--press-figures", "chokepoints", "--product", "product:f-35", "--scenario",
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
-    # the heading names the weakest proxy the figure rests on (trial 5)
-    assert ("availability 0-0.7% (low confidence, from 3 proxies, the weakest: China's "
-            "figure for Dysprosium oxide (separated), measured for the four magnet rare earths "
-            "refined together, mostly Nd and Pr; disputed) as of 2025-06-01") in text
+    # the heading names the weakest proxy the figure rests on (trial 5); one figure since
+    # the metal and SmCo stages have proxy sets (2026-11-29)
+    assert ("availability <0.1% (both bounds; with its 7 inputs of unmapped supply counted "
+            "missing, 0%) (low confidence, from 7 proxies, the weakest: China's figure for "
+            "Dysprosium metal and DyFe alloy, measured for the refining (separation) of the "
+            "four magnet rare earths, 2024, not metal making; disputed) as of 2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)
-    assert ("Availability is a range because these stages have no mapped supply: Dysprosium "
-            "metal and DyFe alloy; Samarium metal; Samarium-cobalt alloy; Samarium-cobalt "
-            "permanent magnet.") in text
+    assert "Availability is a range" not in text
+    patriot = " ".join(run_cli("--press-figures", "chokepoints", "--product", "product:patriot",
+                               "--scenario", "cn-2024-12-us-ga-ge-sb-ban").stdout.split())
+    assert "availability 0-1.6% (low confidence) as of 2025-01-15" in patriot
+    assert ("Availability is a range because these stages have no mapped supply: High-purity "
+            "refined gallium; Gallium nitride (GaN) wafers and devices.") in patriot
 
 
 MOLYBDENUM = """\

@@ -66,6 +66,9 @@ EXPECTED = {
             ("material:bismuth-refined", "country:CN", "0.8158", "2022"),
             ("material:bismuth-refined", "country:CN", "0.8125", "2024"),
             ("material:ce-oxide", "country:CN", "0.912772", "2024"),
+            # the metal and SmCo stages' proxy sets (2026-11-29): the IEA's separation set
+            # for the metals, BIS's NdFeB magnet and alloy set for SmCo
+            ("material:dy-metal", "country:CN", "0.912772", "2024"),
             ("material:dy-oxide", "country:CN", "0.99", "2023"),
             ("material:dy-oxide", "country:CN", "0.912772", "2024"),
             ("material:er-oxide", "country:CN", "0.912772", "2024"),
@@ -92,6 +95,7 @@ EXPECTED = {
             ("material:ndfeb-magnet", "country:CN", "0.92", "2020"),
             ("material:ndfeb-magnet-ht", "country:CN", "0.94", "2024"),
             ("material:ndfeb-magnet-ht", "country:CN", "0.92", "2020"),
+            ("material:ndpr-metal", "country:CN", "0.912772", "2024"),
             ("material:ndpr-oxide", "country:CN", "0.92", "2023"),
             ("material:ndpr-oxide", "country:CN", "0.912772", "2024"),
             ("material:ndpr-oxide", "country:CN", "0.91", "2024"),
@@ -102,8 +106,11 @@ EXPECTED = {
             ("material:ruthenium-mine", "country:ZA", "0.85", None),
             ("material:silicon-refined", "country:CN", "0.8481", "2023"),
             ("material:silicon-refined", "country:CN", "0.8478", "2024"),
+            ("material:sm-metal", "country:CN", "0.912772", "2024"),
             ("material:sm-oxide", "country:CN", "0.912772", "2024"),
             ("material:sm-oxide", "country:CN", "0.91", "2024"),
+            ("material:smco-alloy", "country:CN", "0.92", "2020"),
+            ("material:smco-magnet", "country:CN", "0.92", "2020"),
             ("material:spherical-graphite", "country:CN", "0.957111", "2024"),
             ("material:spherical-graphite", "country:CN", "0.9", "2023"),
             ("material:tb-oxide", "country:CN", "0.99", "2023"),
@@ -522,18 +529,27 @@ EXPECTED = {
     "us-companies-china-only-stage.rq": (
         ("company", "material"),
         [
-            # NdFeB alloy: China 92% and the unnamed rest of the world (BIS, 2020)
+            # NdFeB alloy: China 92% and the unnamed rest of the world (BIS, 2020); Dy and Sm
+            # metal: China 91% and the rest of the world (the IEA's separation set as a
+            # proxy, 2026-11-29), no plant outside China named for either
             ("company:bae-systems-land-armaments", "material:ndfeb-alloy"),
             ("company:bath-iron-works", "material:ndfeb-alloy"),
             ("company:boeing", "material:ndfeb-alloy"),
+            ("company:boeing", "material:sm-metal"),
             ("company:boeing", "material:sm-oxide"),
             ("company:huntington-ingalls", "material:ndfeb-alloy"),
+            ("company:lockheed-martin", "material:dy-metal"),
             ("company:lockheed-martin", "material:ndfeb-alloy"),
             ("company:lockheed-martin", "material:ndfeb-magnet-ht"),
+            ("company:lockheed-martin", "material:sm-metal"),
             ("company:lockheed-martin", "material:sm-oxide"),
             ("company:mp-materials", "material:ndfeb-alloy"),
+            ("company:permag", "material:sm-metal"),
+            ("company:permag", "material:sm-oxide"),
             ("company:raytheon", "material:ndfeb-alloy"),
+            ("company:raytheon", "material:sm-metal"),
             ("company:raytheon", "material:sm-oxide"),
+            ("company:tesla", "material:dy-metal"),
             ("company:tesla", "material:ndfeb-alloy"),
             ("company:tesla", "material:ndfeb-magnet-ht"),
         ],

@@ -88,7 +88,7 @@ def test_stage_bars_in_raster_formats(run_cli, tmp_path, suffix, magic):
 
 def test_stage_bars_of_a_material_without_shares_is_one_line(run_cli, tmp_path):
     out = tmp_path / "x.svg"
-    result = run_cli("concentration", "material:sm-metal", "-o", str(out))
+    result = run_cli("concentration", "material:gaas-wafer", "-o", str(out))
     assert result.exit_code == 1
     assert result.stderr == ("Error: no country shares recorded for these materials: "
                              "nothing to draw\n")

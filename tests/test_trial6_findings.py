@@ -179,24 +179,27 @@ def test_show_sets_the_article_figure_beside_the_customs_figure_where_both_are(t
 
 def test_a_scenario_rows_loss_is_the_same_key_on_every_surface(run_cli):
     """Trial 6, M3: JSON scenario rows carry ``loss`` (the upper bound's, 5.6), the
-    Python API's rows and the CSV had none (a KeyError). The JDAM under the April 2025
-    denial: ``loss`` 0.912772 = ``loss_low``, ``loss_high`` 1.0 on all three."""
+    Python API's rows and the CSV had none (a KeyError). The Patriot under the December 2024
+    ban: ``loss`` 0.984339 = ``loss_low``, ``loss_high`` 1.0 on all three."""
     import csv
     import io
 
     import mineralgraph as mg
 
-    args = ("scenario", "--name", "cn-2025-04-defence-denial")
+    # since 2026-11-29 the JDAM's samarium metal and SmCo stages have proxy sets and its
+    # loss under the April 2025 denial is one figure; the Patriot under the December 2024
+    # ban keeps a range (its GaN wafers have no mapped producer)
+    args = ("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban")
     data = {r["product"]: r for r in json.loads(run_cli(*args, "--format", "json").stdout)[
-        "products"]}["product:jdam"]
+        "products"]}["product:patriot"]
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
-        run_cli(*args, "--format", "csv").stdout))}["product:jdam"]
-    api = {r["product"]: r for r in mg.scenario(mg.load(), "cn-2025-04-defence-denial")
-           .rows()}["product:jdam"]
-    assert (data["loss"], data["loss_low"], data["loss_high"]) == (0.912772, 0.912772, 1.0)
-    assert (rows["loss"], rows["loss_low"], rows["loss_high"]) == ("0.912772", "0.912772",
+        run_cli(*args, "--format", "csv").stdout))}["product:patriot"]
+    api = {r["product"]: r for r in mg.scenario(mg.load(), "cn-2024-12-us-ga-ge-sb-ban")
+           .rows()}["product:patriot"]
+    assert (data["loss"], data["loss_low"], data["loss_high"]) == (0.984339, 0.984339, 1.0)
+    assert (rows["loss"], rows["loss_low"], rows["loss_high"]) == ("0.984339", "0.984339",
                                                                    "1.0")
-    assert (api["loss"], api["loss_low"], api["loss_high"]) == (0.912772, 0.912772, 1.0)
+    assert (api["loss"], api["loss_low"], api["loss_high"]) == (0.984339, 0.984339, 1.0)
 
 
 def test_proxy_sentences_come_once_per_material_and_reason(run_cli):
@@ -214,12 +217,12 @@ def test_proxy_sentences_come_once_per_material_and_reason(run_cli):
             "concentrate (REO content) is a proxy, measured for 2021, the earliest year on "
             "record.") in text
     assert "'s figure for Refined cobalt" not in text and "States's" not in text
-    # the F-35's evidence names the seven proxies once, under China (#4); the rest of the
-    # world's row (#8) refers to them
+    # the F-35's evidence names the proxies once, under China (#4); the rest of the
+    # world's row (#8) refers to them (twelve since the metal and SmCo stages' proxies)
     f35 = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
     f35 = f35.split("Evidence (the shortest supply path of each row shown):")[1]
     assert f35.count("measured for the four magnet rare earths refined together, not Sm") == 1
-    assert ("The rest of the world's figures for the 7 materials named under #4 are proxies "
+    assert ("The rest of the world's figures for the 12 materials named under #4 are proxies "
             "of the same sets.") in f35
 
 
@@ -244,14 +247,17 @@ def test_scenario_drivers_carry_their_confidence_and_proxy_flag(run_cli):
     drivers = {d["material"]: d for d in f35["drivers"]}
     magnet = drivers["material:ndfeb-magnet-ht"]
     assert (magnet["confidence"], magnet["proxy"], magnet["share_low"]) == ("medium", True, 0.92)
-    assert (drivers["material:dy-oxide"]["confidence"], drivers["material:dy-oxide"]["proxy"]
-            ) == ("low", True)
+    # since 2026-11-29 the SmCo alloy's 92% (BIS's NdFeB figure, a low proxy) drives it too
+    assert (drivers["material:smco-alloy"]["confidence"], drivers["material:smco-alloy"][
+        "proxy"], drivers["material:smco-alloy"]["share_low"]) == ("low", True, 0.92)
     out = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                   "--format", "md").stdout
     first = " ".join(out.split())
-    assert ("China's high-temperature NdFeB magnet (Dy/Tb-doped) (92% of world output; "
-            "medium confidence, proxy)") in first
+    assert ("China's dysprosium oxide (separated) (91% of world output; low confidence, "
+            "proxy, disputed)") in first
     assert ("China's samarium oxide (separated) (91% of world output; low confidence, "
+            "proxy)") in first
+    assert ("China's dysprosium metal and DyFe alloy (91% of world output; low confidence, "
             "proxy)") in first
 
 

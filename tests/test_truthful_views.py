@@ -37,20 +37,23 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     # the range on one line, never ">99.9-" over "100%" (how the prose cells wrap depends
     # on the other rows' widths)
     # all it still gets comes from the rest of the world: a new SPOF (design note 5.2)
-    assert f35[0].split()[:4] == ["defence", ">99.9-100%", "country:XX", "12"]
+    # one figure and 7 unmapped inputs since the metal and SmCo stages have proxy sets
+    # (2026-11-29; was >99.9-100% and 12)
+    assert f35[0].split()[:4] == ["defence", ">99.9%", "country:XX", "7"]
     # [2]: the source of China's low share of dysprosium oxide, now named (trial 8, MED-3)
-    assert {"low,", "proxy,", "[1][2]"} <= set((f35[0] + " " + f35[1]).split())
-    # [8]: the F-35's NdFeB need, rated low since 2026-11-29 (a Reuters copy alone)
-    assert "[8]" in f35[1].split()
+    # [3]: the F-35's NdFeB need, rated low since 2026-11-29 (a Reuters copy alone), cited
+    # third since the metal and SmCo stages' proxies share [2] with the oxides'
+    assert {"low,", "proxy,", "[1][2][3]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
-    assert ("| product:f-35 | defence | >99.9-100% | country:XX | 12 | low, proxy, disputed | "
-            "[1][2][8] |" in md)
+    assert ("| product:f-35 | defence | >99.9% | country:XX | 7 | low, proxy, disputed | "
+            "[1][2][3] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
-    # ([10] since 2026-11-29: the F-35's NdFeB need, [8], is cited before it)
-    assert "| product:optimus | robotics | 100% |  | 1 | low, proxy | [1][2][10] |" in md
+    # ([9] since 2026-11-29: the F-35's NdFeB need, [3], is cited before it; its NdPr metal
+    # has the IEA's separation set as a low proxy since 2026-11-29: no input left unmapped)
+    assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][9] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -59,11 +62,11 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
         "product", "end_use", "baseline_low", "baseline_high", "availability_low",
         "availability_high", "loss_low", "loss_high"]
     assert (rows["product:f-35"]["availability_high"], rows["product:f-35"]["loss_low"]) == (
-        "0.000176", "0.999824")
+        "1.5e-05", "0.999985")
     f35_json = {r["product"]: r for r in json.loads(
         out(*EMBARGO, "--format", "json"))["products"]}["product:f-35"]
     assert (f35_json["loss_range"], f35_json["availability_range"]) == (
-        [0.999824, 1.0], [0.0, 0.000176])
+        [0.999985, 0.999985], [1.5e-05, 1.5e-05])
 
 
 def test_scenario_says_when_a_loss_is_counted_from_a_baseline_below_whole():
@@ -93,7 +96,7 @@ def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilit
     md = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
     assert ("| product | loss | confidence | new single points |\n"
             "| --- | --- | --- | --- |\n"
-            "| Lockheed Martin F-35 Lightning II | 99-100% | low, proxy, disputed | Rest of "
+            "| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
             "world (countries not named), many countries |") in md
     assert SCENARIO_COLUMNS == ["product", "loss", "confidence", "new_spofs"]
     row = {"product": "product:jdam", "loss_range": [0.97, 1.0], "new_spofs": [],
@@ -136,7 +139,8 @@ def test_spof_is_the_notes_in_json_and_one_enum_of_strings_in_cells():
     f35 = json.loads(out("chokepoints", "--product", "product:f-35", "--format", "json"))[0]
     rows = {c["id"]: c["spof"] for c in f35["chokepoints"]}
     assert (rows["company:honeywell"], rows["country:CN"], rows["country:MM"],
-            rows["country:XX"]) == ("certain", "possible", False, False)
+            rows["country:XX"]) == ("certain", False, False, False)  # China: one figure
+    # since 2026-11-29, >99.9% ("possible" stays seen in dependents country:CN)
     optimus = {r["id"]: r for r in csv.DictReader(io.StringIO(out(
         "chokepoints", "--product", "product:optimus", "--format", "csv")))}
     # via maker: a certain SPOF (5.6), with the maker named beside it (5.1)
@@ -163,7 +167,7 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
     block = text[text.index("Supply not mapped"):
                  text.index("\nPress figures, not used (design note 5.5: shown beside")]
     lines = block.splitlines()
-    assert lines[:2] == ["Supply not mapped, unknown and not safe (12 inputs, by stage, "
+    assert lines[:2] == ["Supply not mapped, unknown and not safe (7 inputs, by stage, "
                          "with why no", "producer is mapped):"]
     assert [line for line in lines if line.startswith("- ")] == [
         "- mining", "- processing", "- metal", "- component", "- subsystem"]
@@ -186,17 +190,17 @@ def test_unmapped_inputs_read_by_stage_with_their_reasons_and_sources():
         assert f"\n[{n}] " in listed
     summary = " ".join(text.split("\n\n")[4].split())
     assert summary.startswith(
-        "12 upstream materials have no mapped supply (unknown, not safe), by stage: "
+        "7 upstream materials have no mapped supply (unknown, not safe), by stage: "
         "mining: Germanium concentrate (zinc residues, coal fly ash); processing: "
         "Germanium dioxide (GeO2) and Germanium tetrachloride (GeCl4); "
-        "metal: Dysprosium metal and DyFe alloy,")
+        "metal: Germanium metal (zone-refined);")
     md = out("chokepoints", "--product", "product:f-35", "--format", "md")
-    assert ("**Supply not mapped, unknown and not safe (12 inputs, by stage, with why no "
+    assert ("**Supply not mapped, unknown and not safe (7 inputs, by stage, with why no "
             "producer is mapped)**\n\n- mining\n  - Germanium concentrate (zinc residues, "
             "coal fly ash) (material:germanium-concentrate): USGS MCS 2025: global") in md
     brief = out("brief", "product:f-35", "--format", "md")
-    assert ("12 upstream materials have no mapped supply (unknown, not safe), by stage: "
-            "1 in mining, 2 in processing, 5 in metal, 3 in component and 1 in subsystem"
+    assert ("7 upstream materials have no mapped supply (unknown, not safe), by stage: "
+            "1 in mining, 2 in processing, 1 in metal, 2 in component and 1 in subsystem"
             in brief)
 
 
@@ -237,15 +241,16 @@ def test_mermaid_labels_read_as_written_when_pasted_as_text():
     import re
 
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert ('  n3["Dysprosium metal and DyFe alloy<br/>Metal & alloy: UNKNOWN (no producer '
-            'mapped)"]') in mmd
-    assert ("<br/>#4 China: possible SPOF, loss >99.9-100% (low confidence; rests on a "
-            "proxy; disputed)\"]") in mmd
+    assert ('  n3["Dysprosium metal and DyFe alloy<br/>Metal & alloy · HHI 8,332<br/>China 91% '
+            '(low, proxy)"]') in mmd
+    assert ('  n18["Samarium-cobalt permanent magnet<br/>Component · HHI 8,464<br/>China 92% '
+            '(low, proxy)<br/>#4 China: loss >99.9% (low confidence; rests on a proxy; '
+            'disputed)"]') in mmd
     assert not re.findall(r"#\w+;", mmd)
     brief = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                 "--format", "md")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
-            'under the scenario (0-0.7% of its supply))"]') in brief
+            'under the scenario (<0.1% of its supply))"]') in brief
     # ids stay letters and digits whatever the labels hold
     ids = re.findall(r"^\s+(\S+)\[\"", mmd, flags=re.M)
     assert ids and all(re.fullmatch(r"[nk][a-z]?\d*", i) for i in ids), ids
@@ -330,14 +335,14 @@ def test_diff_shows_a_fact_a_new_source_only_re_sources_as_re_sourced(tmp_path):
 def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     """The compact snapshot's product box read "availability 1.00 (no scenario)" and its
     Mermaid "availability 1.00", where every report says "availability 100%"."""
-    # 12 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
+    # 7 of the F-35's inputs have no mapped supply: the availability (5.6's two bounds)
     # is 100% at baseline by construction, so every view says beside it what it is with
     # them counted missing (unknown supply is not safe), never calling that availability
     text = out("chokepoints", "--product", "product:f-35")
-    assert ("defence; availability 100% (both bounds; with its 12 inputs of unmapped supply "
+    assert ("defence; availability 100% (both bounds; with its 7 inputs of unmapped supply "
             "counted missing, 0%) as of latest data") in " ".join(text.split())
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
-    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 12 '
+    assert ('n19["Lockheed Martin F-35 Lightning II<br/>availability 100% (0% with its 7 '
             'unmapped inputs counted missing)"]') in mmd
     svg = out("snapshot", "product:f-35")
     assert ">availability</text>" in svg and ">100% (no</text>" in svg
@@ -345,8 +350,8 @@ def test_pictures_give_the_product_availability_in_percent_as_the_reports_do():
     assert "1.00" not in mmd and ">1.00" not in svg
     full = out("snapshot", "product:f-35", "--full", "--scenario", "cn-2025-04-defence-denial")
     # the full chain states the availability as the report and the compact picture do
-    assert "availability 0-0.7% (baseline 100%)" in full
-    assert ("availability 100%; 0% with its 12 unmapped inputs counted missing"
+    assert "availability &lt;0.1% (baseline 100%)" in full
+    assert ("availability 100%; 0% with its 7 unmapped inputs counted missing"
             in out("snapshot", "product:f-35", "--full"))
 
 
@@ -356,17 +361,18 @@ def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
     text = " ".join(out("scenario", "--name", "cn-2025-04-defence-denial").split())
     # BIS's 92% of magnets and alloy and the IEA's 91% of the four magnet rare earths
     # (proxies); the reposts' 94% and 99% are shown beside, not used (design note 5.5)
+    # (since 2026-11-29 also BIS's 92% as a low proxy for SmCo alloy and magnets)
     assert ("the scenario blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) "
-            "(medium confidence; rests on a proxy) [1], China's 91% of Dysprosium oxide "
-            "(separated) (low confidence; rests on a proxy; disputed) [2]") in text
+            "(medium confidence; rests on a proxy) [1], China's 92% of Samarium-cobalt alloy "
+            "(low confidence; rests on a proxy) [1]") in text
     listed = text.split(" SOURCES ")[1]
     assert listed.startswith("[1] government: The Effect of Imports of Neodymium-Iron-Boron "
                              "(NdFeB) Permanent Magnets on the National Security")
     # the same figure, the same confidence and source type as the chokepoint summary
     chk = " ".join(out("chokepoints", "--product", "product:f-35").split())
-    assert ("High-temperature NdFeB magnet (Dy/Tb-doped), 92% from China (HHI 8,464; medium "
-            "confidence, a proxy: measured for the NdFeB magnet and magnet alloy market "
-            "together (2020))") in chk
+    assert ("Samarium-cobalt permanent magnet, 92% from China (HHI 8,464; low confidence, a "
+            "proxy: measured for the NdFeB magnet and magnet alloy market together (2020), not "
+            "SmCo)") in chk
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
     assert rows["product:f-35"]["sources"] == (
@@ -387,16 +393,16 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
 def test_api_scenario_rows_name_the_possible_new_single_points_as_the_csv_does():
     import mineralgraph as mg
 
-    # under the embargo the AIM-9X's lower bound keeps the US makers' equal parts of the
-    # rest of the world's magnets (design note 5.4): four possible new single points
+    # under the embargo the AIM-9X's lower bound kept the US makers' equal parts of the
+    # rest of the world's magnets (design note 5.4): four possible new single points; since
+    # 2026-11-29 the rest of the world's NdPr metal is shared with plants in the UK and
+    # Thailand (equal parts beside the IEA proxy set), so none is left
     embargo = ("scenario", "--name", "cn-rare-earth-embargo")
     rows = {r["product"]: r for r in mg.scenario(mg.load(), "cn-rare-earth-embargo").rows()}
     cells = {r["product"]: r for r in csv.DictReader(io.StringIO(
         out(*embargo, "--format", "csv")))}
-    assert rows["product:aim-9x"]["new_possible_spofs"] == [
-        "company:mp-materials", "country:US", "facility:fort-worth", "facility:mountain-pass"]
-    assert "; ".join(rows["product:aim-9x"]["new_possible_spofs"]) == cells[
-        "product:aim-9x"]["new_possible_spofs"]
+    assert rows["product:aim-9x"]["new_possible_spofs"] == []
+    assert cells["product:aim-9x"]["new_possible_spofs"] == ""
     # under --worst-case its lower bound is 0 there (the rest of the world's 6% of magnets
     # may all be Fort Worth's, whose unmapped alloy the embargo may reach), so it has no
     # possible new single point; under the April 2025 denial it has six
@@ -427,10 +433,9 @@ def test_chokepoints_json_gives_why_each_input_is_unmapped_as_the_text_does():
     reasons = data["unmapped_reasons"]
     assert [r["material"] for r in reasons] == [
         "material:germanium-concentrate", "material:germanium-dioxide",
-        "material:germanium-tetrachloride", "material:dy-metal",
-        "material:germanium-metal", "material:ndpr-metal",
-        "material:sm-metal", "material:smco-alloy", "material:germanium-ir-optic",
-        "material:re-defence-materials", "material:smco-magnet", "material:f35-das-sensor"]
+        "material:germanium-tetrachloride", "material:germanium-metal",
+        "material:germanium-ir-optic", "material:re-defence-materials",
+        "material:f35-das-sensor"]
     assert sorted(r["material"] for r in reasons) == sorted(data["supply_not_mapped"])
     gecl4 = reasons[2]
     assert (gecl4["stage"], gecl4["sources"]) == (

@@ -80,10 +80,12 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
         "PRODUCTS DEPENDING ON CHINA Worst case (--worst-case): ")
     flat = flat[flat.index(" whole). ") + len(" whole). "):]
     assert flat.startswith(
+        # 22 -> 11 "may not be" since the metal and SmCo stages have proxy sets (2026-11-29);
+        # Optimus's figure now rests on NdPr metal's low proxy
         "29 products have a supply path from China (country:CN); 1 cannot be made without "
-        "it: Tesla Optimus humanoid robot (low confidence, from another claim; rests on 3 "
-        "proxies, the weakest of them rated medium: China's figure for NdFeB alloy, measured "
-        "for the NdFeB magnet and magnet alloy market together (2020)). 22 more may "
+        "it: Tesla Optimus humanoid robot (low confidence, from 4 proxies, the weakest: "
+        "China's figure for NdPr metal, measured for the refining (separation) of the four "
+        "magnet rare earths, 2024, not metal making). 11 more may "
         "not be (if their unmapped stages sit in it or take their inputs from it). 3 more "
         "products are listed with no supply path from China, for an untraced requirement "
         "alone (rows marked untraced). "
@@ -141,7 +143,7 @@ def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cl
     assert {p: (rows[p]["loss_high"], rows[p]["requirements_recorded"])
             for p in ("product:patriot", "product:sm-3-block-iia", "product:f-35")} == {
         "product:patriot": ("0.0", "1"), "product:sm-3-block-iia": ("0.0", "1"),
-        "product:f-35": ("1.0", "8")}
+        "product:f-35": ("0.999985", "8")}  # one figure since the metal and SmCo proxies
     data = json.loads(run_cli("scenario", "--name", "cn-rare-earth-embargo",
                               "--format", "json").stdout)
     assert {r["product"]: r["requirements_recorded"] for r in data["products"]}[
@@ -162,8 +164,9 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
             confidence["product:cdte-solar-module"]) == ("low", "medium", "high")
     # (the untraced rule is --worst-case's: by default the UAV loses 0%, on its "high"
     # requirement)
+    # (the DDG-51's 99% rests on NdPr metal's low proxy since 2026-11-29)
     assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
-        "high", "medium")
+        "high", "low")
     wide = json.loads(run_cli("--worst-case", "scenario", "--name", "cn-rare-earth-embargo",
                               "--format", "json").stdout)
     assert {r["product"]: r["confidence"] for r in wide["products"]}[
@@ -239,8 +242,8 @@ def test_full_snapshot_producer_boxes_tag_a_weak_share(run_cli):
     shares = [line.split('["')[1].split("<br/>")[:2] for line in mmd.splitlines()
               if '["China 91%' in line]
     # the IEA's four magnet rare earths stand for NdPr, Sm and Dy oxide (proxies; Sm's and
-    # Dy's low, Dy's disputed by CSIS's 99%)
-    assert sorted(shares) == [["China 91%", "CN; share: low, proxy"],
-                              ["China 91%", "CN; share: low, proxy, disputed"],
-                              ["China 91%", "CN; share: proxy"]]
+    # Dy's low, Dy's disputed by CSIS's 99%) and, since 2026-11-29, for NdPr, Dy and Sm
+    # metal (low proxies)
+    assert sorted(shares) == [["China 91%", "CN; share: low, proxy"]] * 4 + [
+        ["China 91%", "CN; share: low, proxy, disputed"], ["China 91%", "CN; share: proxy"]]
     assert run_cli("snapshot", "product:f-35", "--full", "--format", "mmd").stdout == mmd
