@@ -205,11 +205,12 @@ def test_text_names_the_stages_behind_a_range(run_cli):
                    "cn-2025-04-defence-denial").stdout
     text = " ".join(text.split())
     # the heading names the weakest proxy the figure rests on (trial 5); one figure since
-    # the metal and SmCo stages have proxy sets (2026-11-29)
+    # the metal and SmCo stages have proxy sets (2026-11-29); the weakest by findings10's one
+    # rule (low first, then disputed before proxy, then by name): the disputed Dy oxide
     assert ("availability <0.1% (both bounds; with its 7 inputs of unmapped supply counted "
             "missing, 0%) (low confidence, from 7 proxies, the weakest: China's figure for "
-            "Dysprosium metal and DyFe alloy, measured for the refining (separation) of the "
-            "four magnet rare earths, 2024, not metal making; disputed) as of 2025-06-01") in text
+            "Dysprosium oxide (separated), measured for the four magnet rare earths refined "
+            "together, mostly Nd and Pr; disputed) as of 2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)
     assert "Availability is a range" not in text
