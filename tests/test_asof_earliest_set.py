@@ -163,8 +163,9 @@ def test_bundled_iphone_before_2023_ranks_china_first_and_estonia_is_no_spof(iph
     table = iphone_2022[iphone_2022.index("#   node"):]
     first = next(line for line in table.splitlines() if line.startswith("1 "))
     assert "China" in first and "(country:CN)" in table.split("\n2 ")[0]
-    assert ("Possible single points of failure (if the unmapped stages sit where their anchor\n"
-            "country is): China (country:CN).") in iphone_2022
+    # no longer a possible SPOF since NdPr metal carries the IEA's separation set as a low
+    # proxy (2026-11-29): no stage of the iPhone's magnet chain is left to an anchor country
+    assert "Possible single points of failure" not in iphone_2022
     assert "Estonia (country:EE)." not in iphone_2022
     assert ("China's figure for NdPr oxide (separated) is a proxy, measured for all refined "
             "rare earths, in 2023, the earliest year on record.") in " ".join(iphone_2022.split())
@@ -181,10 +182,12 @@ def test_bundled_iphone_before_2023_in_json(run_cli_module):
                                         "product:iphone", "--as-of", "2022-06-30",
                                         "--format", "json"))[0]
     rows = {r["id"]: r for r in product["chokepoints"]}
-    assert product["possible_spofs"] == ["country:CN"]
+    assert product["possible_spofs"] == []  # (["country:CN"] before NdPr metal's proxy set)
     # Silmet's part of the 8% the rest of the world holds is not sourced: an equal part, 2%
     # (section 5.4; 0-8% under --worst-case)
     assert rows["country:EE"]["loss_range"] == [0.02, 0.02]
     assert rows["country:EE"]["spof"] is False  # JSON: the note's false
-    # 1 - 0.08 (magnets, BIS 2020) x 0.08 (alloy) x 0.08 (NdPr oxide, 2023) x 0.3 (2022 mining)
-    assert rows["country:CN"]["loss_range"] == [0.999846, 1.0]
+    # 1 - 0.08 (magnets, BIS 2020) x 0.08 (alloy) x 0.087228 (NdPr metal, the IEA's 2024
+    # separation set as a proxy) x 0.08 (NdPr oxide, 2023) x 0.3 (2022 mining); one figure
+    # since the metal stage has that set (was [0.999846, 1.0])
+    assert rows["country:CN"]["loss_range"] == [0.999987, 0.999987]

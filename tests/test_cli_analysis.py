@@ -202,15 +202,15 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
     assert " ".join(text[2].split()).startswith(
         "Lockheed Martin F-35 Lightning II keeps <0.1% (both bounds; with its 7 inputs of "
         "unmapped supply counted missing, 0%) of its supply under the scenario (low "
-        "confidence, from 7 proxies, the weakest: China's figure for Dysprosium metal and DyFe "
-        "alloy, measured for the refining (separation) of the four magnet rare earths, 2024, "
-        "not metal making; disputed);")
+        "confidence, from 7 proxies, the weakest: China's figure for Dysprosium oxide "
+        "(separated), measured for the four magnet rare earths refined together, mostly Nd "
+        "and Pr; disputed);")  # the disputed Dy oxide first, by findings10's one rule
     # a figure resting on the same proxy later in the sentence says so without repeating
     # it; the issuer's row reads as what it is (trial 5: "China removed as a producer on
     # top of its control" was hard to read)
     assert ("if China also stopped producing, beyond what its control already blocks, it "
             "would lose 69% of what it still gets (low confidence, from 12 proxies, the "
-            "weakest: the one for Dysprosium metal and DyFe alloy named above; disputed).") in (
+            "weakest: the one for Dysprosium oxide (separated) named above; disputed).") in (
         " ".join(text[2].split()))
 
 

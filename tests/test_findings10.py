@@ -20,11 +20,18 @@ from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.reports.summary import WEAKEST_FIRST, weak_claims, weak_claims_sentence
 
 #: The F-35's summary, the claims after the one its figure names (Dy oxide, the weakest)
-F35_ALSO = ("These figures also rest on 6 more claims rated low, proxies or disputed, the "
-            "weakest first (by rating, low first; then disputed before proxy): China's "
-            "figure for Samarium oxide (separated) [15] (low, proxy); that Lockheed Martin "
-            "F-35 Lightning II needs High-temperature NdFeB magnet (Dy/Tb-doped) [8] "
-            "(medium, disputed); China's figures for NdFeB alloy [9], NdPr oxide "
+F35_ALSO = ("These figures also rest on 12 more claims rated low, proxies or disputed, the "
+            "weakest first (by rating, low first; then disputed before proxy): China's figure for"
+            " Dysprosium metal and DyFe alloy [15] (low, proxy); China's figure for NdPr metal "
+            "[15] (low, proxy); China's figure for Samarium metal [15] (low, proxy); China's "
+            "figure for Samarium oxide (separated) [15] (low, proxy); China's figure for "
+            "Samarium-cobalt alloy [9] (low, proxy); that Lockheed Martin F-35 Lightning II needs"
+            " Sintered NdFeB permanent magnet [11] (low; note: Reuters (Dec 2019, read in a "
+            "verbatim copy; replaces Digital Journal's rewrite): a Pentagon plan to stockpile "
+            "NdFeB magnets for Javelin and F-35; the DoD 2012 assessment (via Bloomberg) says the"
+            " same; low: no primary read); that Lockheed Martin F-35 Lightning II needs "
+            "High-temperature NdFeB magnet (Dy/Tb-doped) [8] (medium, disputed); China's figures "
+            "for High-temperature NdFeB magnet (Dy/Tb-doped) [9], NdFeB alloy [9], NdPr oxide "
             "(separated) [15], Refined cobalt [15] and Sintered NdFeB permanent magnet [9] "
             "(medium, proxy).")
 
@@ -101,7 +108,8 @@ def test_the_f35_summary_names_one_weakest_and_every_other_claim_once(f35_output
     head = flat[flat.index("Lockheed Martin F-35 Lightning II is most exposed"):]
     head = head[:head.index("(medium, proxy).") + len("(medium, proxy).")]
     # the figure names the weakest (dysprosium oxide), the sentence after it the others
-    assert ("without China it would lose >99.9-100% (low confidence, from 7 proxies, the "
+    # (one figure, from 12 proxies, since the metal and SmCo stages' proxy sets, 2026-11-29)
+    assert ("without China it would lose >99.9% (low confidence, from 12 proxies, the "
             "weakest: China's figure for Dysprosium oxide (separated), measured for the four "
             "magnet rare earths refined together, mostly Nd and Pr; disputed)") in head
     also = F35_ALSO
@@ -122,9 +130,15 @@ def test_the_f35_json_lists_the_same_claims_in_the_same_order(f35_outputs):
                bool(w["disputed_by"])) for w in report["summary_rests_on"]]
     assert listed == [
         ("material:dy-oxide", "low", True, True),
+        ("material:dy-metal", "low", True, False),  # the metal and SmCo stages' proxies
+        ("material:ndpr-metal", "low", True, False),  # (2026-11-29)
+        ("material:sm-metal", "low", True, False),
         ("material:sm-oxide", "low", True, False),
+        ("material:smco-alloy", "low", True, False),
+        ("material:smco-magnet", "low", True, False),  # the headline's own figure
+        ("material:ndfeb-magnet", "low", False, False),  # the F-35's need, low since sources5
         ("material:ndfeb-magnet-ht", "medium", False, True),  # the F-35's need of it
-        ("material:ndfeb-magnet-ht", "medium", True, False),  # China's share, the figure's own
+        ("material:ndfeb-magnet-ht", "medium", True, False),  # China's share
         ("material:ndfeb-alloy", "medium", True, False),
         ("material:ndpr-oxide", "medium", True, False),
         ("material:cobalt-refined", "medium", True, False),
@@ -178,19 +192,15 @@ def test_kuantans_ndpr_note_holds_under_both_readings(run_cli, wide):
     """Kuantan's NdPr data note said the plant "takes an equal part of the rest-of-world
     share": under --worst-case its part is none to all of it, and in both it sits in
     Malaysia's 4.5% (the 2024 set), not the rest of the world's. The note now says only
-    what holds in both; the row's ≈ says how, each way."""
-    args = (["--worst-case"] if wide else []) + ["chokepoints", "--product",
-                                                   "product:optimus"]
+    what holds in both. (Since NdPr metal carries the IEA's separation set as a proxy,
+    2026-11-29, no bundled product's chokepoints print Kuantan's NdPr row, so the note is
+    read where it is always shown: ``show facility:kuantan``.)"""
+    args = (["--worst-case"] if wide else []) + ["show", "facility:kuantan"]
     result = run_cli(*args)
     assert result.exit_code == 0, result.stderr
     flat = " ".join(result.stdout.split())
-    note = flat.split("note on Lynas Malaysia advanced materials plant (Gebeng, Kuantan) "
-                      "-> NdPr oxide (separated): ")[1].split(" - ")[0]
+    note = flat.split("-> PRODUCES material:ndpr-oxide (NdPr oxide (separated))")[1]
+    note = note.split(" -> ")[0]
     assert "equal part" not in note and "rest-of-world" not in note
     assert ("no share of the plant's own is sourced, so its part of the share it sits in "
             "(Malaysia's, where one is read) is assumed (≈), not measured") in note
-    how = ("shared by Lynas Malaysia advanced materials plant (Gebeng, Kuantan) and "
-           "Malaysia's unmapped output in proportions no source gives (each none to all of "
-           "it)" if wide else "split equally between Lynas Malaysia advanced materials "
-           "plant (Gebeng, Kuantan) and Malaysia's unmapped output")
-    assert f"Malaysia's 4.5% of NdPr oxide (separated){',' if wide else ''} {how}" in flat
