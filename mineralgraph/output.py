@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -163,6 +164,8 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text",
         @out_option()
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
+            given = kwargs["fmt"] if format_given(click.get_current_context()) else None
+            kwargs["fmt"] = format_from_suffix(kwargs["output"], given, formats, default)
             return fn(*args, **kwargs)
 
         return wrapper
@@ -170,26 +173,63 @@ def output_options(formats: Sequence[str] = FORMATS, default: str = "text",
     return decorator
 
 
+def format_given(ctx: click.Context) -> bool:
+    """Whether ``--format`` was given (on the command line or in the environment), not
+    left at its default: only a format not given is taken from the suffix of -o FILE."""
+    from click.core import ParameterSource
+
+    return ctx.get_parameter_source("fmt") not in (None, ParameterSource.DEFAULT,
+                                                   ParameterSource.DEFAULT_MAP)
+
+
+#: Suffixes that name a format by another of its names (``notes.markdown`` is ``md``).
+SUFFIX_NAMES = {"markdown": "md", "txt": "text", "turtle": "ttl", "mermaid": "mmd",
+                "htm": "html", "gv": "dot"}
+#: Formats a file may hold besides the one its suffix names: JSON-LD is JSON, and a
+#: ``.txt`` file is any text for people (Markdown too).
+SUFFIX_ALSO_HOLDS = {"json": ("jsonld",), "text": ("md",)}
+
+
+def suffix_format(output: str | None) -> str | None:
+    """The format the suffix of ``output`` names (one of :data:`FORMAT_NAMES`), or None
+    (stdout, no suffix, a suffix that names no format: ``.log``).
+
+    >>> suffix_format("g.Turtle"), suffix_format("notes.txt"), suffix_format("run.log")
+    ('ttl', 'text', None)
+    """
+    if output in (None, "-"):
+        return None
+    suffix = Path(output).suffix.lower().lstrip(".")
+    suffix = SUFFIX_NAMES.get(suffix, suffix)
+    return suffix if suffix in FORMAT_NAMES else None
+
+
 def format_from_suffix(output: str | None, fmt: str | None, formats: Sequence[str],
                        default: str) -> str:
-    """The format asked for, else the one the suffix of ``output`` names (``g.nt`` is
-    ``nt``), else ``default``.
+    """The format asked for, else the one the suffix of ``output`` names when the command
+    has it (``g.nt`` is ``nt``), else ``default``. The one place every command with
+    ``-o`` and ``--format`` settles its format.
+
+    Raises :class:`click.UsageError` (exit 2, one line naming both) when ``--format``
+    and the suffix name different formats (``--format csv -o x.json``): the file would
+    hold one format under the other's name.
 
     >>> format_from_suffix("g.nt", None, ("ttl", "nt"), "ttl")
     'nt'
     >>> format_from_suffix("-", None, ("ttl", "nt"), "ttl")
     'ttl'
+    >>> format_from_suffix("x.md", None, ("text", "json"), "text")
+    'text'
     """
+    named = suffix_format(output)
     if fmt:
+        if named and fmt != named and fmt not in SUFFIX_ALSO_HOLDS.get(named, ()):
+            raise click.UsageError(
+                f"--format {fmt} disagrees with -o {output} (a .{Path(output).suffix[1:]} "
+                f"file holds {FORMAT_NAMES[named]}, not {FORMAT_NAMES[fmt]}); drop --format "
+                "or change the file's suffix", ctx=click.get_current_context(silent=True))
         return fmt
-    if output in (None, "-"):
-        return default
-    from pathlib import Path
-
-    suffix = Path(output).suffix.lower().lstrip(".")
-    suffix = {"md": "md", "markdown": "md", "txt": "text", "turtle": "ttl",
-              "mermaid": "mmd", "htm": "html", "gv": "dot"}.get(suffix, suffix)
-    return suffix if suffix in formats else default
+    return named if named in formats else default
 
 
 #: What a terminal would run rather than show: control characters but tab and line

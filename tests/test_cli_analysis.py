@@ -578,3 +578,28 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
             "high | [1][2] |") in gan.splitlines()
     assert "without China it would lose 98-100% (high confidence)." in gan
     assert not re.search(r"&#?\w+;", gan), re.findall(r"&#?\w+;", gan)[:5]
+
+
+def test_a_citation_never_ends_a_sentence_twice(run_cli):
+    # the new-user trial of 2026-11-29 read "Moog Hardware. Moog Inc.. 2019-02-20." in
+    # the F-35 chokepoints' sources: the publisher's own period, then the join's
+    result = run_cli("chokepoints", "--product", "product:f-35")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())  # the listing wraps at 88 columns
+    assert "Moog Hardware. Moog Inc. 2019-02-20. https://www.moog.com/" in text
+    assert not re.search(r"\w\.\.(?!\.)", text)  # "Inc.." never; an ellipsis "..." may be
+
+
+def test_a_citation_joins_a_title_that_asks_and_a_copy_once():
+    from mineralgraph.claim import Claim
+    from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.common import source_citation
+
+    def fact(field, value):
+        return Claim("source:q", field, value, sources=("source:q",))
+
+    graph = SupplyGraph([fact("title", "Who makes magnets?"), fact("publisher", "Acme Co."),
+                         fact("source_type", "press"),
+                         fact("note", "read in a copy at https://copy.example/q")])
+    assert source_citation(graph, "source:q") == (
+        "press: Who makes magnets? Acme Co. Read in a copy: https://copy.example/q")

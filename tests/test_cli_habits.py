@@ -330,9 +330,67 @@ def test_export_takes_the_rdf_format_from_the_suffix(tiny_graph, tmp_path):
         assert run("export", "-o", str(target), graph=tiny_graph).exit_code == 0
         assert target.read_text(encoding="utf-8").startswith(first), suffix
     target = tmp_path / "g.nt"
-    assert run("export", "-o", str(target), "--format", "ttl",
-               graph=tiny_graph).exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("@prefix")  # --format wins
+    clash = run("export", "-o", str(target), "--format", "ttl", graph=tiny_graph)
+    assert clash.exit_code == 2  # Turtle under an N-Triples name is refused, not written
+    assert target.read_text(encoding="utf-8").startswith("<https://w3id.org/")
+    assert run("export", "-o", str(tmp_path / "g.json"), "--format", "jsonld",
+               graph=tiny_graph).exit_code == 0  # JSON-LD is JSON
+
+
+#: (command, suffix of -o FILE, how the file it writes begins): every command with -o
+#: and --format takes the format from the suffix when --format is not given.
+FROM_SUFFIX = [
+    (["chokepoints", "--product", "product:jet"], ".json", "[\n  {"),
+    (["chokepoints", "--product", "product:jet"], ".csv", "product,as_of,scenario,"),
+    (["chokepoints", "--product", "product:jet"], ".md", "# Supply-chain chokepoints"),
+    (["chokepoints", "--product", "product:jet"], ".txt", "SUPPLY-CHAIN CHOKEPOINTS\n"),
+    (["chokepoints", "--product", "product:jet"], ".log", "SUPPLY-CHAIN CHOKEPOINTS\n"),
+    (["info"], ".csv", "measure,key,value\n"),
+    (["spof", "product:jet"], ".json", "{"),
+    (["concentration"], ".csv", "material,"),
+    (["concentration"], ".svg", "<svg"),
+]
+
+
+@pytest.mark.parametrize(("args", "suffix", "start"), FROM_SUFFIX,
+                         ids=[f"{a[0]}{s}" for a, s, _ in FROM_SUFFIX])
+def test_the_format_comes_from_the_suffix_of_out(args, suffix, start, tiny_graph, tmp_path):
+    # the new-user trial of 2026-11-29: `chokepoints --product product:f-35 -o x.json`
+    # wrote the text for people into x.json
+    target = tmp_path / f"x{suffix}"
+    result = run(*args, "-o", str(target), graph=tiny_graph)
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(start)
+
+
+@pytest.mark.parametrize(("args", "fmt", "suffix", "names"), [
+    (["chokepoints", "--product", "product:jet"], "csv", ".json", "holds JSON, not CSV"),
+    (["chokepoints", "--product", "product:jet"], "json", ".md", "holds Markdown, not JSON"),
+    (["info"], "text", ".csv", "holds CSV, not text for people"),
+    (["concentration"], "png", ".svg", "holds SVG, not PNG"),
+    (["snapshot", "product:jet"], "png", ".svg", "holds SVG, not PNG"),
+    (["brief", "product:jet"], "pdf", ".md", "holds Markdown, not PDF"),
+    (["build", "--no-bundled", "--source", str(TINY)], "json", ".ttl",
+     "holds Turtle, not JSON"),
+], ids=["chokepoints-csv", "chokepoints-json", "info", "concentration", "snapshot", "brief",
+        "build"])
+def test_a_format_the_suffix_contradicts_exits_2(args, fmt, suffix, names, tiny_graph,
+                                                 tmp_path):
+    target = tmp_path / f"x{suffix}"
+    result = run(*args, "--format", fmt, "-o", str(target), graph=tiny_graph)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"Error: --format {fmt} disagrees with -o {target} "
+                                    f"(a {suffix} file {names}); ")
+    assert not target.exists()
+
+
+def test_a_format_the_suffix_agrees_with_is_written(tiny_graph, tmp_path):
+    target = tmp_path / "x.txt"
+    result = run("chokepoints", "--product", "product:jet", "--format", "md", "-o",
+                 str(target), graph=tiny_graph)  # a .txt file is any text for people
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("# Supply-chain chokepoints")
 
 
 def test_pictures_go_to_stdout_with_format(tiny_graph):

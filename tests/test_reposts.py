@@ -55,7 +55,7 @@ def test_a_source_listing_shows_where_a_reposts_original_is_or_was_searched(run_
             "analysis;") in brief
     # a primary source carries no repost note
     assert "[6] company: Moog Awarded F-35 Joint Strike Fighter Work, in Australia, for " \
-           "Moog Hardware. Moog Inc.. 2019-02-20. https://www.moog.com/news/operating-group-" \
+           "Moog Hardware. Moog Inc. 2019-02-20. https://www.moog.com/news/operating-group-" \
            "news/2019/Moog_Awarded_F-35_Joint_Strike_Fighter_Work.html [7]" in text
 
 

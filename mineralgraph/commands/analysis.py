@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from mineralgraph.commands.options import (
@@ -22,7 +20,15 @@ from mineralgraph.graph.analysis.lookups import dependents as dependents_of
 from mineralgraph.graph.analysis.lookups import left_out_between, paths_between, scenario_result
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.output import FORMATS, emit, emit_bytes, format_option, out_option, working
+from mineralgraph.output import (
+    FORMATS,
+    emit,
+    emit_bytes,
+    format_from_suffix,
+    format_option,
+    out_option,
+    working,
+)
 from mineralgraph.output import output_options as _output_options
 from mineralgraph.reports.chokepoints import render as render_chokepoints
 from mineralgraph.reports.tables import (
@@ -170,8 +176,8 @@ def dependents(app, node_id, fmt, output, as_of):
 @click.argument("materials", nargs=-1, metavar="[MATERIAL]...",
                 shell_complete=complete_materials)
 @format_option((*FORMATS, *STAGE_BAR_FORMATS), None,
-               help="Output format [default: text, or the picture the suffix of -o FILE "
-                    "names: .png .svg .pdf].")
+               help="Output format [default: the one the suffix of -o FILE names (.md "
+                    ".json .csv, pictures .png .svg .pdf), else text].")
 @out_option()
 @as_of_option
 @click.pass_obj
@@ -191,9 +197,7 @@ def concentration(app, materials, fmt, output, as_of):
     for material in materials:
         graph.require(material, "Material")
     rows = concentrations(graph, list(materials) or None)
-    if fmt is None:
-        suffix = Path(output).suffix.lower().lstrip(".") if output not in ("-", None) else ""
-        fmt = suffix if suffix in STAGE_BAR_FORMATS else "text"
+    fmt = format_from_suffix(output, fmt, (*FORMATS, *STAGE_BAR_FORMATS), "text")
     if fmt in STAGE_BAR_FORMATS:
         _write_stage_bars(graph, rows, output, fmt)
         return

@@ -9,6 +9,8 @@ from mineralgraph.exceptions import InputErrors, MineralGraphError
 from mineralgraph.loaders import load_paths
 from mineralgraph.output import (
     emit,
+    format_from_suffix,
+    format_given,
     format_option,
     one_line,
     out_option,
@@ -153,6 +155,9 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
       mineralgraph build --source usgs-table.csv --source article.md -o graph.json
     """
     out = output
+    # --format json with -o g.ttl is bad usage (exit 2), as in every command
+    format_from_suffix(out, fmt if format_given(click.get_current_context()) else None,
+                       ("json",), "json")
     from mineralgraph.files import target_of, write_atomically
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
     from mineralgraph.reports.news import article_report_text, article_reports_json

@@ -24,7 +24,14 @@ from mineralgraph.graph.neo4j import (
     connect,
     neo4j_errors,
 )
-from mineralgraph.output import emit, format_option, out_option, output_options
+from mineralgraph.output import (
+    emit,
+    format_from_suffix,
+    format_given,
+    format_option,
+    out_option,
+    output_options,
+)
 from mineralgraph.reports.query import render_cypher
 
 
@@ -159,6 +166,9 @@ def pull_command(settings, output, fmt):
       mineralgraph neo4j pull --uri neo4j+s://xxxx.databases.neo4j.io -o aura.json
     """
     out = output
+    # --format json with -o g.ttl is bad usage (exit 2), as in every command
+    format_from_suffix(out, fmt if format_given(click.get_current_context()) else None,
+                       ("json",), "json")
     from mineralgraph.graph.neo4j_pull import pull
     from mineralgraph.graph.snapshot import save_snapshot, snapshot_text
 

@@ -7,7 +7,7 @@ import click
 from mineralgraph.api import snapshot_chain as product_chain
 from mineralgraph.commands.options import as_of_option, complete_ids, scenario_option
 from mineralgraph.loaders.scenarios import load_scenario
-from mineralgraph.output import emit_bytes, format_option, out_option
+from mineralgraph.output import emit_bytes, format_from_suffix, format_option, out_option
 
 
 def _graph(app, as_of, scenario):
@@ -22,13 +22,14 @@ BRIEF_FORMAT_NAMES = ("md", "html", "pdf")
 
 
 def _suffix(out: str, fmt: str | None, default: str, formats) -> str:
-    """``.svg``...: --format, else the suffix of -o FILE (an unknown one is bad usage,
-    exit 2, in one line that names the known ones), else the default (stdout)."""
+    """``.svg``...: --format (one the suffix of -o FILE contradicts is bad usage, exit 2),
+    else the suffix of -o FILE (an unknown one is bad usage, exit 2, in one line that
+    names the known ones), else the default (stdout)."""
     from mineralgraph.exceptions import MineralGraphError
     from mineralgraph.render import format_for
 
     if fmt:
-        return f".{fmt}"
+        return f".{format_from_suffix(out, fmt, formats, default)}"
     if out == "-":
         return f".{default}"
     try:

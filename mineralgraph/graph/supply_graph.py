@@ -43,6 +43,23 @@ REQUIREMENTS = ("MADE_FROM", "REQUIRES")
 _CONFIDENCE_RANK = {"high": 3, "medium": 2, "low": 1, None: 0}
 
 
+def join_sentences(parts: Iterable[str]) -> str:
+    """Parts of a citation joined as sentences with ". ", the period left out after a
+    part that already ends one ("Moog Inc.", "Why now?"), so never two.
+
+    >>> join_sentences(["Award", "Moog Inc.", "2019-02-20"])
+    'Award. Moog Inc. 2019-02-20'
+    >>> join_sentences(["Why now?", "Reuters"]), join_sentences([])
+    ('Why now? Reuters', '')
+    """
+    text = ""
+    for part in parts:
+        if text:
+            text += " " if text.endswith((".", "?", "!")) else ". "
+        text += part
+    return text
+
+
 def _no_date(source: str) -> date:
     return date.min
 
@@ -876,6 +893,11 @@ class SupplyGraph:
         ...                        "not found", sources=("source:b",))])
         >>> g.citation("source:b")
         'repost: Ban. Original not recorded; note: original searched: gov.example, not found'
+        >>> g = SupplyGraph([Claim("source:m", "title", "Award", sources=("source:m",)),
+        ...                  Claim("source:m", "publisher", "Moog Inc.", sources=("source:m",)),
+        ...                  Claim("source:m", "published", "2019-02-20", sources=("source:m",))])
+        >>> g.citation("source:m")  # one period after "Inc.", never two
+        'type not recorded: Award. Moog Inc. 2019-02-20'
         """
         parts = [self.label(source_id), self.attribute(source_id, "publisher"),
                  self.attribute(source_id, "published"), self.attribute(source_id, "url")]
@@ -887,4 +909,4 @@ class SupplyGraph:
                                                     if kind == "repost" and note else ""))
         elif kind == "repost":
             parts.append("Original not recorded" + (f"; note: {note}" if note else ""))
-        return f"{kind}: " + ". ".join(str(p) for p in parts if p)
+        return f"{kind}: " + join_sentences(str(p) for p in parts if p)

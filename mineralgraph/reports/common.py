@@ -311,11 +311,13 @@ def source_citation(graph: SupplyGraph, source: str) -> str:
     """
     import re
 
+    from mineralgraph.graph.supply_graph import join_sentences
+
     text = graph.citation(source)
     copy = re.search(r"read in a copy at (https?://[^\s,;()]+)",
                      str(graph.attribute(source, "note") or ""))
     if copy and graph.attribute(source, "source_type") != "repost":
-        text += f". Read in a copy: {copy.group(1)}"
+        text = join_sentences([text, f"Read in a copy: {copy.group(1)}"])
     return text
 
 
