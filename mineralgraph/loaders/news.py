@@ -2462,7 +2462,8 @@ class NewsReader:
                 score = len(info["covers"] & wanted) + 2 * len(info["targets"] & set(targets))
                 if not score or (issuer and info["issuer"] and issuer not in info["issuer"]):
                     continue
-                if status == "licence" and not self.control_fits(node, licence_targets, items, text):
+                if status == "licence" and not self.control_fits(node, licence_targets, items,
+                                                                 text):
                     continue   # a Japan-targeted control holds no licence for US buyers
                 announced = info["announced"]
                 if status == "licence" and info.get("effective") \
