@@ -9,7 +9,9 @@ What is read, sentence by sentence:
   (a new control is withheld and listed in the report unless
   ``context.options["news_new_controls"]`` is set: ``build --news-new-controls``);
 - **licence decisions**: approved, denied or expedited licences, as a ``licence:`` node
-  with ``decision``, ``announced_on``, ``ISSUED_BY``, ``GRANTED_TO``, ``TARGETS``, ``UNDER``;
+  with ``decision``, ``announced_on``, ``ISSUED_BY``, ``GRANTED_TO``, ``TARGETS``, ``UNDER``
+  (only a control whose targets and covered elements fit the licence's: a ban on exports
+  to Japanese military end users holds no denial for US buyers);
 - **supply relations**: a company ``SUPPLIES`` another (with the ``material``), stops
   supplying it (``valid_to``), or ``MAKES`` a product.
 
@@ -2409,9 +2411,12 @@ class NewsReader:
 
     # ------------------------------------------------------------ export controls
     def find_control(self, text: str, issuer: str | None, items: list[str], targets: list[str],
-                     event: date, status: str, rare_earth: bool = False) -> str | None:
+                     event: date, status: str, rare_earth: bool = False,
+                     licence_targets: list[str] | tuple = ()) -> str | None:
         """The known (or already minted) control a sentence is about, or None;
-        ``rare_earth``: the article is about rare earths though the sentence does not say."""
+        ``rare_earth``: the article is about rare earths though the sentence does not say;
+        ``licence_targets``: for a licence, the countries it is for (a control of other
+        targets, or of none of the items named, cannot hold it: :meth:`control_fits`)."""
         ref = named_reference(text)
         if ref:
             number, year = ref.group(1), ref.group(2)
@@ -2457,6 +2462,9 @@ class NewsReader:
                 score = len(info["covers"] & wanted) + 2 * len(info["targets"] & set(targets))
                 if not score or (issuer and info["issuer"] and issuer not in info["issuer"]):
                     continue
+                if status == "licence" and not self.control_fits(node, licence_targets, items,
+                                                                 text):
+                    continue   # a Japan-targeted control holds no licence for US buyers
                 announced = info["announced"]
                 if status == "licence" and info.get("effective") \
                         and info["effective"] > event and not info["minted"] \
@@ -3544,7 +3552,8 @@ class NewsReader:
         elif items or REFERENCE.search(text) or RARE_EARTH.search(text) \
                 or self.rare_earth_topic:
             control = self.find_control(text, issuer, items, [], event, "licence",
-                                        rare_earth=self.rare_earth_topic)
+                                        rare_earth=self.rare_earth_topic,
+                                        licence_targets=[t for t in targets if t != issuer])
         if issuer is None and control is not None and self.controls[control]["issuer"]:
             issuer = sorted(self.controls[control]["issuer"])[0]
         if issuer is None:
@@ -3587,6 +3596,11 @@ class NewsReader:
                                                   f"{unknown[0]!r} is no known name"))
             return
         control = control or self.current_control or self.control_since(text, issuer)
+        if control and not self.control_fits(control, targets, items, text):
+            # "denied export licences for dysprosium and terbium to several US defence
+            # contractors" with the Japan-military ban in hand: a control whose targets or
+            # items are not the licence's does not hold it (none rather than a wrong one)
+            control = None
         code = issuer.partition(":")[2]
         if grantees:
             who = grantees[0].partition(":")[2]
@@ -3688,6 +3702,27 @@ class NewsReader:
         if not countries and (issuer in control_issuers or issuer == self.official_country):
             return None   # "Licences were approved on Monday" under the control in hand
         return "no issuer: the licences' issuer is not the subject of the deciding verb"
+
+    def control_fits(self, control: str, targets: list[str], items: list[str],
+                     text: str) -> bool:
+        """Whether a licence for ``targets`` (countries) and ``items``, read in ``text``,
+        can fall under ``control``: a control with targets holds only licences for one of
+        them (a ban on exports to Japanese military end users holds no denial for US
+        buyers, nor an approval for buyers named only by a region, "European auto
+        suppliers"), and a control covering elements only licences for one of the elements
+        named ("rare earths" naming each of them; a product such as magnets is not judged
+        here). A licence naming no target country, region or element is not held back on
+        that count."""
+        info = self.controls[control]
+        if info["targets"] and targets and not info["targets"] & set(targets):
+            return False
+        if info["targets"] and not targets and regions_named(text):
+            return False   # "to three European auto suppliers": buyers of no target of its
+        elements = {i for i in items if i.startswith("element:")}
+        if elements and RARE_EARTH.search(text):
+            elements |= REE   # "general licences for rare earths, gallium, germanium ..."
+        covered = {c for c in info["covers"] if c.startswith("element:")}
+        return not (elements and covered and not elements & covered)
 
     def control_since(self, text: str, issuer: str) -> str | None:
         """"applications filed since April": the known control of that month and issuer
