@@ -15,7 +15,7 @@ baseline analysis it shares), never more.
 >>> whole.direction, whole.top[0], whole.losses["company:honeywell"]
 ('upstream', 'company:honeywell', (1.0, True, None, False))
 >>> [round(v, 4) if isinstance(v, float) else v for v in whole.losses["country:CN"]]
-[1.0, False, 0.9998, True]
+[1.0, False, None, False]
 """
 
 from __future__ import annotations
