@@ -391,7 +391,11 @@ def test_defence_denial_f35_answer_says_it_rests_on_a_low_confidence_proxy(run_c
                      "cn-2025-04-defence-denial", "--format", "json")
     remaining = next(r for r in json.loads(strong.stdout)["products"]
                      if r["product"] == "product:f-35")
-    assert remaining["confidence"] in ("medium", "high")
+    # without the low claims (the Dy/Tb-doped grade rated low since pulse.bot's bullet does
+    # not say the F-35's magnets are doped) nothing the denial blocks is on the F-35's
+    # mapped paths: 0-100%, unknown, its samarium oxide and metal stages unmapped
+    assert remaining["confidence"] == "unknown" and remaining["loss_range"] == [0.0, 1.0]
+    assert remaining["range_from_unmapped"] == ["material:sm-metal", "material:sm-oxide"]
     assert not [p for p in remaining["proxies"] if p["object"] == "material:sm-oxide"]
 
 
@@ -597,15 +601,19 @@ def test_every_view_that_uses_a_disputed_claim_says_so(run_cli, disputed_graph):
 
 
 def test_dependents_of_dysprosium_show_the_adamas_dod_dispute(run_cli):
-    """The F-35 needs Dy only through its Dy/Tb-doped magnets (Adamas); the DoD 2012
-    assessment names NdFeB without a grade. ``dependents element:Dy`` once showed the F-35
-    at 100%, medium, with no word of it."""
+    """The F-35 needs Dy only through its Dy/Tb-doped magnets, a claim rated low: pulse.bot's
+    summary of Adamas puts supply risk on that grade in general, not on the F-35's magnets;
+    the DoD 2012 assessment names NdFeB without a grade. ``dependents element:Dy`` once
+    showed the F-35 at 100%, medium, with no word of it."""
     text = run_cli("dependents", "element:Dy").stdout
     f35 = text[text.index("product:f-35\n"):].split("\nproduct:")[0]
-    assert "medium," in f35 and "disputed" in f35
+    assert "low, disputed" in f35 and "medium" not in f35
     md = run_cli("dependents", "element:Dy", "--format", "md").stdout
     assert ("| product:f-35 | Lockheed Martin F-35 Lightning II | defence | 100% | yes | "
-            "medium, disputed |") in md
+            "low, disputed |") in md
+    assert ("Lockheed Martin F-35 Lightning II's figure rests on a low-confidence claim: that "
+            "Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet "
+            "(Dy/Tb-doped)") in " ".join(text.split())
     assert ("That Lockheed Martin F-35 Lightning II needs High-temperature NdFeB magnet "
             "(Dy/Tb-doped) is disputed: the DoD 2012 assessment (via Bloomberg) names NdFeB "
             "without a Dy/Tb-doped grade.") in " ".join(text.split())

@@ -43,17 +43,18 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     # [2]: the source of China's low share of dysprosium oxide, now named (trial 8, MED-3)
     # [3]: the F-35's NdFeB need, rated low since 2026-11-29 (a Reuters copy alone), cited
     # third since the metal and SmCo stages' proxies share [2] with the oxides'
-    assert {"low,", "proxy,", "[1][2][3]"} <= set((f35[0] + " " + f35[1]).split())
+    # [4]: its Dy/Tb-doped grade, rated low since 2026-11-29 (gradefix: pulse.bot's bullet)
+    assert {"low,", "proxy,", "[1][2][3][4]"} <= set((f35[0] + " " + f35[1]).split())
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
     assert ("| product:f-35 | defence | >99.9% | country:XX | 7 | low, proxy, disputed | "
-            "[1][2][3] |" in md)
+            "[1][2][3][4] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
-    # ([9] since 2026-11-29: the F-35's NdFeB need, [3], is cited before it; its NdPr metal
-    # has the IEA's separation set as a low proxy since 2026-11-29: no input left unmapped)
-    assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][9] |" in md
+    # ([10] since 2026-11-29: the F-35's two NdFeB needs, [3][4], are cited before it; its
+    # NdPr metal has the IEA's separation set as a low proxy since 2026-11-29: no input left unmapped)
+    assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][10] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(
@@ -376,7 +377,8 @@ def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
     assert rows["product:f-35"]["sources"] == (
-        "source:bis-232-ndfeb-2022;source:iea-cm-dataset-2025")
+        "source:bis-232-ndfeb-2022;source:adamas-f35-2026;source:iea-cm-dataset-2025")
+    # (the pulse.bot summary of Adamas since the F-35's doped grade is rated low, 2026-11-29)
 
 
 def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
