@@ -53,7 +53,8 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
             "[1][2][3][4] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
     # ([10] since 2026-11-29: the F-35's two NdFeB needs, [3][4], are cited before it; its
-    # NdPr metal has the IEA's separation set as a low proxy since 2026-11-29: no input left unmapped)
+    # NdPr metal has the IEA's separation set as a low proxy since 2026-11-29: no input
+    # left unmapped)
     assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][10] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
