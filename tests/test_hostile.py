@@ -145,13 +145,13 @@ def test_a_device_as_target_is_refused_and_survives(device):
 
 
 def test_a_symlink_is_written_through_and_stays_a_link(out_dir):
-    real = out_dir / "real.txt"
+    real = out_dir / "real.json"
     real.write_text("old\n")
-    link = out_dir / "link.txt"
-    link.symlink_to("real.txt")
+    link = out_dir / "link.json"
+    link.symlink_to("real.json")
     result = mg("info", "--format", "json", "-o", link)
     assert result.exit_code == 0, result.stderr
-    assert link.is_symlink() and os.readlink(link) == "real.txt"
+    assert link.is_symlink() and os.readlink(link) == "real.json"
     assert real.read_text().startswith("{") and no_temp_files(out_dir)
 
 
