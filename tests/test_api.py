@@ -151,9 +151,10 @@ def test_the_frames_say_where_a_figure_rests_on_a_disputed_claim():
     deps = mg.dependents(g, "element:Dy").to_frame().set_index("product")
     # ``disputes`` as JSON names it (once ``disputed``, a flag): a list of its entries,
     # each with its confidence, as every "rests on" field of a row (trial 8, LOW-8)
-    assert deps.loc["product:f-35", "confidence"] == "medium"
+    # the F-35's Dy/Tb-doped magnet need rests on an aggregator's own bullet: low (gradefix)
+    assert deps.loc["product:f-35", "confidence"] == "low"
     [dispute] = deps.loc["product:f-35", "disputes"]
-    assert (dispute["object"], dispute["confidence"]) == ("material:ndfeb-magnet-ht", "medium")
+    assert (dispute["object"], dispute["confidence"]) == ("material:ndfeb-magnet-ht", "low")
     assert dispute["disputed_by"].startswith("the DoD 2012 assessment")
     assert deps.loc["product:direct-drive-wind-turbine", "disputes"] == []
     choke = mg.chokepoints(g, "product:f-35").to_frame().set_index("node")
