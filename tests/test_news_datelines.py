@@ -213,6 +213,7 @@ def test_a_header_date_that_is_no_date_is_still_the_one_named(tmp_path):
     ("NICKEL TRADE JOURNAL | Asia | Tue., Feb. 3, 2026", date(2026, 2, 3)),
     ("Markets desk | 2026/03/05", date(2026, 3, 5)),                       # year first
     ("01/30/2026 09:00 EST", date(2026, 1, 30)),                           # month over 12
+    ("Thu 19.02.2026", date(2026, 2, 19)),
 ])
 def test_a_full_date_in_any_common_form_gives_the_page_date(line, when):
     assert page_date(line) == when
@@ -230,6 +231,8 @@ def test_a_full_date_in_any_common_form_gives_the_page_date(line, when):
     "Shipments resumed on 2026-02-17 after talks",                 # a clause
     "Nickel Week 9 | 23.02.2026 \u2013 27.02.2026",                   # two dates
     "Week 9 \u00b7 February 2026",                                      # no day
+    "Issue 14 | 3 | 2026",                                         # numbers, not a date
+    "Unit 14/3, 2026 Harbour Road",
 ])
 def test_lines_whose_date_is_not_the_page_date(line):
     assert page_date(line) is None

@@ -134,6 +134,8 @@ def _meta_dates(text: str) -> tuple[date, ...]:
             return (date(*map(int, match.groups())),)
         except ValueError:
             return ()
+    if len(text) > 200:   # no date, and dateparser would take long over a long value
+        return ()
     found = full_dates(text)
     return found[0].readings if found else ()
 

@@ -333,11 +333,15 @@ def full_dates(text: str) -> list[FullDate]:
     [(datetime.date(2025, 4, 25),)]
     >>> full_dates("Exports fell in May 2025, the 12th month")
     []
+    >>> full_dates("Issue 13 | 3 | 2025")     # numbers, not a date as dates are written
+    []
     """
     text = _DAY_STOP.sub(r"\1 ", text)   # same length: the spans stay the text's
     day_first, month_first = _parsed(text, "DMY"), _parsed(text, "MDY")
     found = []
     for start, end, when in day_first:
+        if not _common_form(text[start:end]):
+            continue
         other = [w for s, e, w in month_first if s < end and start < e and w != when]
         found.append(FullDate(start, end, (when, other[0]) if other else (when,)))
     taken = [(d.start, d.end) for d in found]
@@ -346,6 +350,18 @@ def full_dates(text: str) -> list[FullDate]:
                 s < end and start < e for s, e in taken):
             found.append(FullDate(start, end, (when,)))
     return sorted(found, key=lambda d: d.start)
+
+
+#: A date in figures as dates are written: one separator, a full stop, a slash or a hyphen,
+#: between its three numbers ("18.10.2023", "2025-11-08", "10/14/2025"), a time after it
+_FIGURES = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}(?!\d)")
+
+
+def _common_form(phrase: str) -> bool:
+    """Whether a phrase dateparser read as a date is written as dates are: with a month's
+    name, or in figures with one separator ("12 | 3 | 2025", "Room 12/3, 2025" are not)."""
+    words = {word.strip(".,").lower() for word in re.findall(r"[A-Za-z]+\.?", phrase)}
+    return bool(words & set(MONTHS)) or _FIGURES.search(phrase) is not None
 
 
 #: Dates in figures with a day, a month and a year: "12.11.2025", "3/4/2025"
