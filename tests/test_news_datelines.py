@@ -193,3 +193,107 @@ def test_a_header_date_that_is_no_date_is_still_the_one_named(tmp_path):
                     "firms got licences.\n")
     assert article.published is None and article.date_text == "2026-02-30"
     assert article.date_problem is None
+
+
+# --- publication dates (issue 15): blind round 20 lost 8 of its 20 articles to date lines the
+# shape-by-shape rules did not know. One rule now: a line of the page's head (the lines before
+# its first paragraph of prose) that carries one full date, in any common order and separator,
+# with nothing else in its part of the line but a label, a weekday, a place, a time and zone or
+# a byline. Probed here in other words and other values than the round's.
+
+@pytest.mark.parametrize("line, when", [
+    ("2026-02-17 14:05", date(2026, 2, 17)),                               # ISO alone
+    ("*Posted on 24.02.2026 by the Battery Metals Desk \u00b7 3 min read*", date(2026, 2, 24)),
+    ("Date: 3. Mar 2026", date(2026, 3, 3)),                               # a day with a stop
+    ("Thu Feb 19, 2026 08:30 GMT", date(2026, 2, 19)),                     # weekday written short
+    ("**Release time: 2026-01-09 16:40:12 | Source: market desk**", date(2026, 1, 9)),
+    ("14 January 2026 / 11:20 GMT", date(2026, 1, 14)),
+    ("Feb 2, 2026, 10:14 AM \u00b7 \U0001f517", date(2026, 2, 2)),
+    ("Lusaka / Harare, 27.01.2026", date(2026, 1, 27)),                    # day over 12: one way
+    ("NICKEL TRADE JOURNAL | Asia | Tue., Feb. 3, 2026", date(2026, 2, 3)),
+    ("Markets desk | 2026/03/05", date(2026, 3, 5)),                       # year first
+    ("01/30/2026 09:00 EST", date(2026, 1, 30)),                           # month over 12
+    ("Thu 19.02.2026", date(2026, 2, 19)),
+])
+def test_a_full_date_in_any_common_form_gives_the_page_date(line, when):
+    assert page_date(line) == when
+
+
+@pytest.mark.parametrize("line", [
+    "Updated 2026-02-17 14:05",                                    # a revision
+    "Last edited by: the markets team | 2026/03/05",
+    "Webinar: 12 March 2026, 15:00 CET",                           # an event
+    "Comments close 30.04.2026",                                   # a deadline
+    "Applications due by 30 April 2026",
+    "10\u201312 March 2026 | Perth",                                # a range
+    "Valid until 31.12.2026",
+    "Posted on 03.04.2026",                                        # 3 April or 4 March
+    "Shipments resumed on 2026-02-17 after talks",                 # a clause
+    "Nickel Week 9 | 23.02.2026 \u2013 27.02.2026",                   # two dates
+    "Week 9 \u00b7 February 2026",                                      # no day
+    "Issue 14 | 3 | 2026",                                         # numbers, not a date
+    "Unit 14/3, 2026 Harbour Road",
+])
+def test_lines_whose_date_is_not_the_page_date(line):
+    assert page_date(line) is None
+
+
+def test_a_date_line_inside_the_masthead_paragraph(tmp_path):
+    # masthead and date on two lines of one paragraph: the date is read, the paragraph set
+    # aside, and the headline under it is the title (not a sentence of the body)
+    article = read_article(write(tmp_path, "a.txt", "NICKEL DIGEST | Markets\n2026-02-17 14:05"
+                                 "\n\nIndonesia trims ore quotas\n\n" + BODY))
+    assert article.published == date(2026, 2, 17) and article.date_line == 2
+    assert article.title == "Indonesia trims ore quotas"
+    assert [text for _, text in article.paragraphs] == [BODY.strip()]
+
+
+def test_an_email_header_date(tmp_path):
+    article = read_article(write(tmp_path, "a.md", "From: Metals Letter <desk@metals.example>\n"
+                                 "Subject: Gallium at a low\nDate: 3. Mar 2026\n\n# Metals Letter"
+                                 "\n\n" + BODY))
+    assert article.published == date(2026, 3, 3) and article.date_line == 3
+
+
+def test_the_head_ends_at_the_first_paragraph_of_prose(tmp_path):
+    article = read_article(write(tmp_path, "a.txt", "Gallium exports slump\n\n" + BODY
+                                 + "\n2026-02-17 14:05\n"))
+    assert article.published is None
+
+
+@pytest.mark.parametrize("page, when", [
+    # another date in figures with a day over 12 tells the order
+    ("Posted 05.03.2026\n\nGallium\n\n" + BODY + "\nThe permit expired on 17.02.2026.\n",
+     date(2026, 3, 5)),
+    ("Posted 05/03/2026\n\nGallium\n\n" + BODY + "\nFigures of 02/17/2026 were revised.\n",
+     date(2026, 5, 3)),
+    # else the spelling: "licence", "programme" put the day first; "defense", "center" the
+    # month
+    ("Posted 05.03.2026\n\nGallium\n\n" + BODY + "\nEach cargo needs a licence.\n",
+     date(2026, 3, 5)),
+    ("Posted 05.03.2026\n\nGallium\n\n" + BODY + "\nA defense contractor bought it.\n",
+     date(2026, 5, 3)),
+])
+def test_a_date_in_figures_read_in_the_order_the_page_uses(tmp_path, page, when):
+    assert read_article(write(tmp_path, "a.txt", page)).published == when
+
+
+def test_a_date_in_figures_the_page_does_not_order_is_refused_in_one_line(tmp_path):
+    from mineralgraph.exceptions import InputError
+    from mineralgraph.loaders import LoadContext
+    from mineralgraph.loaders.news import load_news
+    # no other date in figures; "licence" and "center" pull both ways
+    path = write(tmp_path, "a.txt", "Posted 05.03.2026\n\nGallium\n\n" + BODY
+                 + "\nThe center said each cargo needs a licence.\n")
+    with pytest.raises(InputError) as error:
+        load_news(path, LoadContext(known=None, options={}))
+    assert str(error.value) == (f"{path}:1: date: 'Posted 05.03.2026' reads as 5 March 2026 "
+                                "(day first) or 3 May 2026 (month first) and the page does not "
+                                "tell which; give one with --article-date YYYY-MM-DD")
+    # a header date reads the same way
+    path = write(tmp_path, "b.txt", "Date: 05.03.2026\n\nGallium\n\n" + BODY)
+    with pytest.raises(InputError) as error:
+        load_news(path, LoadContext(known=None, options={}))
+    assert "'05.03.2026' reads as 5 March 2026 (day first) or 3 May 2026" in str(error.value)
+    # --article-date settles it
+    load_news(path, LoadContext(known=None, options={"article_date": date(2026, 3, 5)}))

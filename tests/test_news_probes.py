@@ -1610,3 +1610,25 @@ def test_a_summary_bullet_alone_keeps_the_articles_date_marked(tmp_path, known):
     issued = [c for c in result.claims if c.predicate == "ISSUED_BY"
               and c.subject.startswith("control:")]
     assert all(c.qualifier("dated_by") == "article" for c in issued)
+
+
+# ------------------------------------------------------------------ read once dated (round 20)
+@pytest.mark.parametrize("body, partner", [
+    # the importer's own customs office, named after "from", is no partner (round 20's 421
+    # gave China's copper imports China as partner)
+    ("Statistics from the General Administration of Customs show that China imported 12 "
+     "tonnes of germanium in August.", None),
+    ("Statistics from the General Administration of Customs show that China imported 12 "
+     "tonnes of germanium from Russia in August.", "country:RU"),
+])
+def test_an_importers_own_office_is_no_partner(tmp_path, known, body, partner):
+    result = read(tmp_path, known, body, published="2025-09-20")
+    [claim] = [c for c in result.claims if c.predicate == "reported_quantity"]
+    assert (claim.subject, claim.object, claim.qualifier("partner")) == \
+        ("country:CN", 12.0, partner)
+
+
+def test_a_span_of_months_is_no_unresolved_name(tmp_path, known):
+    result = read(tmp_path, known, "China imported 12 tonnes of germanium in August and 80 "
+                  "tonnes in January-August, customs data showed.", published="2025-09-20")
+    assert not [name for name in result.unresolved if name.startswith("January")]

@@ -31,7 +31,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from mineralgraph.exceptions import InputError
-from mineralgraph.loaders.dates import MONTHS, closest_year, find_dates
+from mineralgraph.loaders.dates import (
+    MONTHS,
+    FullDate,
+    closest_year,
+    figure_date_order,
+    find_dates,
+    full_dates,
+)
 from mineralgraph.loaders.tables import decode_table
 
 ABBREVIATIONS = {"u.s", "u.k", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -54,6 +61,9 @@ class Article:
     date_line: int | None = None
     #: why the page's date could not be read, when the reader can say more than "none"
     date_problem: str | None = None
+    #: the two readings of a page date in figures that reads either way ("12.11.2025": day
+    #: first, month first), until the page tells which
+    date_readings: tuple[date, ...] = ()
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -114,16 +124,26 @@ class _HtmlText(HTMLParser):
             self.parts.append(data)
 
 
-def _meta_date(text: str) -> date | None:
+def _meta_dates(text: str) -> tuple[date, ...]:
+    """The date of a header or ``<meta>`` value: one date, two readings of a date in figures
+    that reads either way, or none."""
     text = text.strip()
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
         try:
-            return date(*map(int, match.groups()))
+            return (date(*map(int, match.groups())),)
         except ValueError:
-            return None
-    found = find_dates(text, None)
-    return found[0][0] if found else None
+            return ()
+    if len(text) > 200:   # no date, and dateparser would take long over a long value
+        return ()
+    found = full_dates(text)
+    return found[0].readings if found else ()
+
+
+def _set_date(article: Article, readings: tuple[date, ...]) -> None:
+    """The page's date from its readings (None until the page tells which of two it is)."""
+    article.published = readings[0] if len(readings) == 1 else None
+    article.date_readings = readings if len(readings) > 1 else ()
 
 
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u2013]|\d{1,2}[.)])\s+")
@@ -247,7 +267,7 @@ def _apply_meta(article: Article, key: str, value: str, line: int) -> None:
                  "pubdate"):
         if article.date_text is None:
             article.date_text, article.date_line = value, line
-            article.published = _meta_date(value)
+            _set_date(article, _meta_dates(value))
 
 
 #: The largest article file read (bytes): a news page with its scripts is well under it,
@@ -284,6 +304,7 @@ def read_article(path: Path) -> Article:
             blocks = parser.blocks
         if blocks and article.title and blocks[0][1].lstrip("# ") == article.title:
             blocks = blocks[1:]
+        _settle_order(article, main if main is not None else text)
         article.paragraphs = _clean(article, blocks)
         return article
     lines = text.splitlines()
@@ -312,29 +333,61 @@ def read_article(path: Path) -> Article:
                 body = body[:offset] + [""] + body[offset + 1:]
                 break
         body = [_strip_markdown(line) for line in body]
+    if article.published is None and article.date_text is None:
+        body = _head_date(article, body, start + 1)
     paragraphs = _paragraphs(body, start + 1)
     if article.title is None and paragraphs and not paragraphs[0][1].endswith("."):
         article.title, title_line = paragraphs[0][1], paragraphs[0][0]
         paragraphs = paragraphs[1:]
-    if article.published is None and article.date_text is None:
-        paragraphs = _date_line(article, paragraphs)
     if article.published is None and article.date_text is None and article.title:
         # "The Minerals Week Ahead — 26 October 2026": a dated issue's heading, read
         # when no line under it gives the page's date
         article.published = page_date(article.title)
         if article.published is not None:
             article.date_text, article.date_line = article.title, title_line
+    _settle_order(article, text)
     article.paragraphs = _clean(article, paragraphs)
     return article
 
 
-#: how many paragraphs under the title a date line may come (title, dek, date, byline)
-DATE_LINE_REACH = 3
+#: How many paragraphs the page's head may hold (a masthead or title, a dek, a date line,
+#: a byline); it ends sooner at the first paragraph of prose.
+HEAD_PARAGRAPHS = 4
+
+
+def _prose(paragraph: str) -> bool:
+    """A paragraph of the article's body rather than of its head: a sentence of eight words
+    or more, or thirty words however it ends."""
+    words = len(paragraph.split())
+    ends = re.search(r"[.!?][\"'\u201d\u2019)*_]*$", paragraph.strip())
+    return words >= 30 or (words >= 8 and ends is not None)
+
+
+def head_lines(body: list[str], first_line: int) -> list[tuple[int, str]]:
+    """(line number, text) of each line of the page's head: the lines before its body
+    starts, the body starting at the first paragraph of prose or after HEAD_PARAGRAPHS
+    paragraphs (a masthead, a title and a date on three lines of one paragraph are three
+    lines of the head)."""
+    paragraphs = _paragraphs(body, first_line)
+    end = next((index for index, (_, text) in enumerate(paragraphs)
+                if index >= HEAD_PARAGRAPHS or _prose(text)), len(paragraphs))
+    stop = paragraphs[end][0] if end < len(paragraphs) else first_line + len(body)
+    return [(number, line) for number, line in enumerate(body, first_line)
+            if number < stop and line.strip()]
+
+
 _DATE_LINE_WORDS = re.compile(
     r"^(?:(?:posted|published|updated|last updated|first published|press release|"
     r"release date|date of release|released|issued|date)\b(?:\s+on\b)?[\s:,]*)?"
     r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?", re.I)
-#: What a date line may hold beside its date: a time, with its zone ("10:30 HKT", "3:41PM",
+#: A label before a date: "Release time:", "Date:", "Posted On:"
+_DATE_LABEL = re.compile(r"^(?:[A-Za-z]+\s+){0,2}[A-Za-z]+\s*:\s*")
+#: A weekday written short before a date: "Wed", "Tue.,"
+_SHORT_WEEKDAY = re.compile(r"(?:^|\s)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?$",
+                            re.I)
+#: A place before a date: "New Delhi,", "Abuja / Accra,", "Brussels / La Rochelle,"
+_PLACE = re.compile(r"[A-Z][\w.'-]*(?:\s*(?:/|&)?\s*[A-Z][\w.'-]*){0,4}")
+#: What a date line may hold after its date: a time, with its zone ("10:30 HKT", "3:41PM",
 #: "14:20 (GMT+04:00)"), and "by <name>", with its desk after a comma in capitalised words
 #: ("by M. Han, Asia Equities"), never a clause ("by M. Han, who said ...")
 _DATE_LINE_REST = re.compile(
@@ -343,16 +396,56 @@ _DATE_LINE_REST = re.compile(
     r"(?:by\s+[\w.' ]{1,60}(?-i:,\s*[A-Z][\w.'&-]*(?:\s+(?:&\s+)?[A-Z][\w.'&-]*){0,5})?)?",
     re.I)
 #: The parts of a line of parts: "Weekly | 22 January 2024 | Graphite", "Week Ahead — 26 October
-#: 2026"
-_LINE_PARTS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014]\s|\s--?\s")
+#: 2026", "Abuja / Accra, 18.10.2023"
+_LINE_PARTS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014/]\s|\s--?\s")
+#: Words that make a line's date something other than the page's: a revision, an event, a
+#: deadline, an entry into force
+_NOT_PAGE_DATE = re.compile(r"\b(?:updated|modified|revised|edited|corrected|event|webinar|"
+                            r"conference|summit|meeting|deadline|due|expir\w*|clos(?:e|es|ing)|"
+                            r"effective|in force|valid|scheduled|registration)\b", re.I)
+#: A date that is one end of a range or a limit: "3-5 June 2025", "until 1 May 2026"
+_RANGE_BEFORE = re.compile(r"(?:\d{1,2}\s?[-\u2013]\s?|\b(?:from|to|until|till|through|"
+                           r"between|before|after|by)\s+)$", re.I)
+_RANGE_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014]\s*\d|(?:to|until|till|through|and)\b)",
+                          re.I)
+
+
+def line_date(line: str) -> FullDate | None:
+    """The page's date in a line of its head: the line's one full date (day, month and
+    year, in any common order and separator, see :func:`full_dates`) when nothing else in
+    its part of the line is more than a label ("Release time:"), "posted on" and a weekday,
+    a place before a comma, a time and zone or "by <name>" after it. None for a sentence
+    (it ends with a full stop or has words around the date), a line with two dates, a date
+    without its year or day, and a line that says the date is another's: an update, an
+    event, a deadline, an end of a range."""
+    text = re.sub(r"[*_`>#]", "", line).strip()
+    if not text or len(text) > 160 or text.endswith((".", "?", "!", ":")):
+        return None
+    found = full_dates(text)
+    if len(found) != 1 or _NOT_PAGE_DATE.search(text):
+        return None
+    when = found[0]
+    if _RANGE_BEFORE.search(text[:when.start]) or _RANGE_AFTER.match(text[when.end:]):
+        return None
+    cuts = [(m.start(), m.end()) for m in _LINE_PARTS.finditer(text)]
+    begin = max((end for start, end in cuts if end <= when.start), default=0)
+    finish = min((start for start, end in cuts if start >= when.end), default=len(text))
+    before = _DATE_LABEL.sub("", text[begin:when.start].strip())
+    before = _SHORT_WEEKDAY.sub("", _DATE_LINE_WORDS.sub("", before).strip()).strip()
+    after = text[when.end:finish].strip(" ,")
+    if after and not _DATE_LINE_REST.fullmatch(after):
+        return None
+    # a place: before a comma ("New Delhi, 30 October 2025"), or in a part of its own
+    # ("Press release | Brussels April 9, 2025")
+    place = before.endswith(",") or (cuts and not after)
+    if not before or (place and _PLACE.fullmatch(before.rstrip(" ,"))):
+        return when
+    return None
 
 
 def page_date(line: str) -> date | None:
-    """The page's date in a date line or a byline: a line that is a full date alone
-    ("January 19, 2024", "Posted Monday, September 22, 2025 by ..."), or a line of parts
-    separated by ``|`` or ``\u00b7`` of which one holds one full date ("Battery Materials
-    Weekly | 22 January 2024 | Graphite"). None for a sentence (it ends with a full stop or
-    is long), for a line with two dates, and for a date without its year.
+    """The page's date in a date line or a byline (:func:`line_date`), when it reads one
+    way only.
 
     >>> page_date("By Dana Whitfield | Critical Metals Investor | July 21, 2025")
     datetime.date(2025, 7, 21)
@@ -370,51 +463,56 @@ def page_date(line: str) -> date | None:
     datetime.date(2025, 10, 30)
     >>> page_date("Exports rose in 2024, 30 October 2025") is None
     True
+    >>> page_date("Wed May 21, 2025 12:49 GMT"), page_date("Abuja / Accra, 18.10.2023")
+    (datetime.date(2025, 5, 21), datetime.date(2023, 10, 18))
+    >>> page_date("Posted on 03.04.2025") is None     # 3 April or 4 March
+    True
     """
-    text = re.sub(r"[*_`>#]", "", line).strip()
-    if not text or len(text) > 160 or text.endswith((".", "?", "!", ":")):
-        return None
-    found = [(when, s, e) for when, s, e in find_dates(text, None)
-             if re.search(r"\b\d{4}\b", text[s:e]) and (
-                 re.search(r"[A-Za-z]", text[s:e])
-                 # "Published: 2025-11-07 \u00b7 Source: ...": an ISO date after its label
-                 or re.search(r"\b(published|posted|date|updated)\s*:?\s*$", text[:s], re.I))]
-    if len(found) != 1:
-        return None
-    when, s, e = found[0]
-    parts = [p.strip() for p in _LINE_PARTS.split(text)]
-    if len(parts) > 1:
-        part = next((p for p in parts if text[s:e] in p), "")
-        rest = part.replace(text[s:e], "", 1)
-    else:
-        rest = text[:s] + text[e:]
-    rest = _DATE_LINE_WORDS.sub("", rest.strip(" ,")).strip(" ,")
-    # what is left of the date's part: nothing, a time, "by <name>", or (in a line of
-    # parts) a place of capitalised words ("Brussels / La Rochelle, April 9, 2025")
-    if not rest or _DATE_LINE_REST.fullmatch(rest):
-        return when
-    if len(parts) > 1 and re.fullmatch(r"[A-Z][\w.]*(?:\s*/?\s*[A-Z][\w.]*)*", rest):
-        return when
-    # "New Delhi, 30 October 2025": a place of capitalised words, a comma, the date, nothing
-    # after it
-    if len(parts) == 1 and not text[e:].strip() and re.fullmatch(
-            r"(?-i:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),", text[:s].strip()):
-        return when
-    return None
+    found = line_date(line)
+    return found.readings[0] if found is not None and not found.ambiguous else None
 
 
-def _date_line(article: Article,
-               paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The page's date from a date line or byline among the first paragraphs, which is
-    then set aside; the paragraphs unchanged when none is found."""
-    for index, (line, text) in enumerate(paragraphs[:DATE_LINE_REACH]):
-        when = page_date(text)
-        if when is not None:
-            article.published = when
-            article.date_text, article.date_line = text, line
-            article.skipped.append((line, text, "date line"))
-            return paragraphs[:index] + paragraphs[index + 1:]
-    return paragraphs
+def _head_date(article: Article, body: list[str], first_line: int) -> list[str]:
+    """The page's date from the first line of its head that gives one (:func:`line_date`);
+    the body's lines without that line's paragraph, which is set aside (a masthead over a
+    date line, "COMMODITIES WIRE" over "Wed May 21, 2025 12:49 GMT", is no title)."""
+    for number, line in head_lines(body, first_line):
+        found = line_date(line)
+        if found is None:
+            continue
+        _set_date(article, found.readings)
+        article.date_text = re.sub(r"[*_`>#]", "", line).strip()
+        article.date_line = number
+        index = number - first_line
+        start, end = index, index + 1
+        while start > 0 and body[start - 1].strip():
+            start -= 1
+        while end < len(body) and body[end].strip():
+            end += 1
+        text = " ".join(re.sub(r"[*_`>#]", "", line).strip() for line in body[start:end])
+        article.skipped.append((first_line + start, text, "date line"))
+        return body[:start] + [""] * (end - start) + body[end:]
+    return body
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _settle_order(article: Article, page: str) -> None:
+    """The page's date when it was given in figures that read two ways ("12.11.2025"): the
+    reading the page's way of writing dates tells (:func:`figure_date_order`); else none,
+    and the reason."""
+    if article.published is not None or len(article.date_readings) != 2:
+        return
+    order = figure_date_order(page)
+    if order is not None:
+        article.published = article.date_readings[0 if order == "DMY" else 1]
+        return
+    first, second = (f"{when.day} {_MONTH_NAMES[when.month - 1]} {when.year}"
+                     for when in article.date_readings)
+    article.date_problem = (f"{article.date_text!r} reads as {first} (day first) or {second} "
+                            "(month first) and the page does not tell which")
 
 
 def _main_text(html_text: str, article: Article) -> str | None:
@@ -431,7 +529,7 @@ def _main_text(html_text: str, article: Article) -> str | None:
         article.url = article.url or meta.url or None
         if article.published is None and article.date_text is None and meta.date:
             article.date_text, article.date_line = meta.date, 1
-            article.published = _meta_date(meta.date)
+            _set_date(article, _meta_dates(meta.date))
     text = trafilatura.extract(_without_chrome(html_text), output_format="markdown",
                                include_comments=False, include_tables=False,
                                favor_recall=True, with_metadata=False, deduplicate=False)

@@ -26,7 +26,8 @@ dated gets no ``announced_on``, as one dated by its month).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from mineralgraph.loaders.news_words import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -249,3 +250,154 @@ def find_dates(sentence: str, article: date | None) -> list[tuple[date, int, int
 
 #: word dates naming a month, which a day given next to them makes precise
 _PERIOD = re.compile(r"(?:earlier |later )?this month|last month|next month", re.I)
+
+
+# ------------------------------------------------------------------ full dates, any order
+@dataclass(frozen=True)
+class FullDate:
+    """A date given with its day, month and year, where it stands in a text, and how it
+    reads: one date, or two (day first, month first) when it is written in figures that read
+    either way ("03.04.2025")."""
+
+    start: int
+    end: int
+    readings: tuple[date, ...]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
+
+
+#: "25. Apr 2025": a day with a full stop (German usage), which dateparser does not read
+_DAY_STOP = re.compile(r"\b(\d{1,2})\.(?=\s+(?:"
+                       + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)", re.I)
+#: words that may end a date phrase besides figures and month names: a weekday, a half of
+#: the day, a time zone ("GMT", "(UTC)", "GMT+08:00", "HKT")
+_DATE_EDGE_WORD = re.compile(r"(?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|"
+                             r"nesday|rsday|urday|sday)?|[ap]\.?m\.?)|(?:GMT|UTC)(?:[+-].*)?|"
+                             r"[A-Z]{2,5}")
+
+
+def _parsed(text: str, order: str) -> list[tuple[int, int, date]]:
+    """(start, end, date) of each full date dateparser finds in ``text``, reading dates in
+    figures in ``order`` ("DMY" or "MDY")."""
+    from dateparser.search import search_dates
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order,
+                "PARSERS": ["absolute-time"], "STRICT_PARSING": True,
+                # a fixed base: nothing in the result may depend on the day it is run
+                "RELATIVE_BASE": datetime(2000, 1, 1)}
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    spans, position = [], 0
+    for phrase, when in found:
+        # dateparser gives the phrase with its spaces folded: find it in the text
+        match = re.compile(r"\s+".join(map(re.escape, phrase.split()))).search(text, position)
+        if match is None:
+            continue
+        position = match.end()
+        start, end = _trimmed(text, match.start(), match.end())
+        if start < end:
+            spans.append((start, end, when.date()))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the words dateparser takes in at its ends ("on", "by the")."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+
+    def dated(word: tuple[int, int]) -> bool:
+        token = text[word[0]:word[1]].strip(",.;()[]")
+        return bool(re.search(r"\d", token) or token.lower() in MONTHS
+                    or _DATE_EDGE_WORD.fullmatch(token))
+
+    while words and not dated(words[0]):
+        words.pop(0)
+    while words and not dated(words[-1]):
+        words.pop()
+    return (words[0][0], words[-1][1]) if words else (start, start)
+
+
+def full_dates(text: str) -> list[FullDate]:
+    """Every date with a day, a month and a year in ``text``, in any common order and with
+    any common separator ("2025-11-08 09:12", "Wed May 21, 2025 12:49 GMT", "18.10.2023",
+    "25. Apr 2025"), a time and zone beside it taken into its span; read by dateparser, and
+    by :func:`find_dates` where dateparser finds none ("Jan. 21, 2025"). A date in figures
+    that reads two ways gives both readings, day first and month first.
+
+    >>> [(text[d.start:d.end], d.readings) for text in ["Posted on 18.10.2023 by the desk"]
+    ...  for d in full_dates(text)]
+    [('18.10.2023', (datetime.date(2023, 10, 18),))]
+    >>> [d.isoformat() for d in full_dates("Posted on 12.11.2025")[0].readings]
+    ['2025-11-12', '2025-12-11']
+    >>> [d.readings for d in full_dates("Date: 25. Apr 2025 | week 17")]
+    [(datetime.date(2025, 4, 25),)]
+    >>> full_dates("Exports fell in May 2025, the 12th month")
+    []
+    >>> full_dates("Issue 13 | 3 | 2025")     # numbers, not a date as dates are written
+    []
+    """
+    text = _DAY_STOP.sub(r"\1 ", text)   # same length: the spans stay the text's
+    day_first, month_first = _parsed(text, "DMY"), _parsed(text, "MDY")
+    found = []
+    for start, end, when in day_first:
+        if not _common_form(text[start:end]):
+            continue
+        other = [w for s, e, w in month_first if s < end and start < e and w != when]
+        found.append(FullDate(start, end, (when, other[0]) if other else (when,)))
+    taken = [(d.start, d.end) for d in found]
+    for when, start, end in find_dates(text, None):
+        if re.search(r"\b(?:19|20)\d{2}\b", text[start:end]) and not any(
+                s < end and start < e for s, e in taken):
+            found.append(FullDate(start, end, (when,)))
+    return sorted(found, key=lambda d: d.start)
+
+
+#: A date in figures as dates are written: one separator, a full stop, a slash or a hyphen,
+#: between its three numbers ("18.10.2023", "2025-11-08", "10/14/2025"), a time after it
+_FIGURES = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}(?!\d)")
+
+
+def _common_form(phrase: str) -> bool:
+    """Whether a phrase dateparser read as a date is written as dates are: with a month's
+    name, or in figures with one separator ("12 | 3 | 2025", "Room 12/3, 2025" are not)."""
+    words = {word.strip(".,").lower() for word in re.findall(r"[A-Za-z]+\.?", phrase)}
+    return bool(words & set(MONTHS)) or _FIGURES.search(phrase) is not None
+
+
+#: Dates in figures with a day, a month and a year: "12.11.2025", "3/4/2025"
+_FIGURE_DATE = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(?:19|20)\d{2}\b")
+#: Spellings of one English or the other: a page that writes "licence" or "programme" is
+#: written where dates in figures put the day first; "defense" or "center", the month
+_BRITISH = re.compile(r"\b(?:licences?|defence|programmes?|centres?|favour\w*|colour\w*|"
+                      r"behaviour\w*|neighbour\w*|catalogues?|analyse[sd]?|organis\w+)\b")
+_AMERICAN = re.compile(r"\b(?:defense|centers?|favor(?:s|ed|able|ite)?|colors?|behaviors?|"
+                       r"neighbors?\w*|catalogs?|analyze[sd]?)\b")
+
+
+def figure_date_order(text: str) -> str | None:
+    """How a page writes dates in figures: "DMY" (day first) or "MDY" (month first), told by
+    its other dates in figures (one with a day over 12: "22/12/2025" puts the day first),
+    else by the spelling of its words ("licence", "centre": day first; "defense",
+    "center": month first; only words in lower case, never a name such as "Department of
+    Defense"); None when the page says neither or both.
+
+    >>> figure_date_order("Posted 12.11.2025. Shipments resumed on 22.12.2025.")
+    'DMY'
+    >>> figure_date_order("No company may export without a licence.")
+    'DMY'
+    >>> figure_date_order("The center said a licence was needed.") is None
+    True
+    """
+    orders = set()
+    for match in _FIGURE_DATE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        if first > 12 >= second:
+            orders.add("DMY")
+        elif second > 12 >= first:
+            orders.add("MDY")
+    if not orders:
+        if _BRITISH.search(text):
+            orders.add("DMY")
+        if _AMERICAN.search(text):
+            orders.add("MDY")
+    return orders.pop() if len(orders) == 1 else None

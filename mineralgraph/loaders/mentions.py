@@ -338,6 +338,10 @@ class Gazetteer:
             if _norm(words[0]).rstrip(".") in MONTH_WORDS and \
                     re.match(r"\.?\s*\d", sentence[start + len(words[0]):]):
                 continue
+            if re.search(r"[-/\u2013]", text) and all(
+                    _norm(word).rstrip(".") in MONTH_WORDS
+                    for word in re.split(r"[-/\u2013]", text)):
+                continue  # "January-September": a period, no name
             if start == 0 and len(words) == 1 and not looks_like_company(text) \
                     and not (text.isupper() and len(text) >= 3):
                 continue  # a capitalised first word of a sentence
