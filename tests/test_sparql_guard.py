@@ -137,6 +137,9 @@ def test_remote_keywords(query, refused):
     ("<ftp://127.0.0.1/x>", True),
     ("<jar:file:///x.jar!/y>", True),
     ("<relative/path>", True),
+    ("f:pipe", True),  # PREFIX f: <file:///tmp/> below: Oxigraph resolves it
+    ("SILENT wd:Q1", False),  # a known prefix (http)
+    ("g:sparql", False),
     ("<http://127.0.0.1:9/>", False),
     ("SILENT <HTTPS://example.org/sparql>", False),
     ("?u", False),  # a variable: bound at run time (see the engine tests)
@@ -144,9 +147,10 @@ def test_remote_keywords(query, refused):
 def test_allowed_service_names_http_or_https_only(target, refused):
     """Even with allow_service, a SERVICE IRI is an http(s) URL: rdflib opens a file: one
     (urllib reads files), so a client of `serve --allow-service` could read the server's."""
-    query = f"SELECT * {{ SERVICE {target} {{ ?s ?p ?o }} }}"
+    query = ("PREFIX f: <file:///tmp/>\nPREFIX g: <https://example.org/>\n"
+             f"SELECT * {{ SERVICE {target} {{ ?s ?p ?o }} }}")
     if refused:
-        with pytest.raises(RemoteAccessRefusedError, match=r"^query:1:12: SERVICE <.*> is "
+        with pytest.raises(RemoteAccessRefusedError, match=r"^query:3:12: SERVICE <.*> is "
                            r"refused: a service is an http or https URL \(no file is read, "
                            r"whatever --allow-service says\)$"):
             check_query(query, allow_service=True)

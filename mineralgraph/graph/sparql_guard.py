@@ -179,20 +179,39 @@ def check_query(query: str, name: str = "query", *, allow_service: bool = False,
                     f"{name}:{line}:{column}: {keyword} is refused: a query may not "
                     "fetch from other servers (--allow-service allows "
                     f"{REMOTE_KEYWORDS[keyword]})")
-            target = _service_target(tokens[index + 1:])
+            target = _service_target(tokens[index + 1:], _declared_prefixes(tokens))
             if target is not None and _scheme(target) not in SERVICE_SCHEMES:
                 raise RemoteAccessRefusedError(
                     f"{name}:{line}:{column}: SERVICE {target} is refused: a service is "
                     "an http or https URL (no file is read, whatever --allow-service says)")
 
 
-def _service_target(following) -> str | None:
-    """The IRI a SERVICE names, from the tokens after it (past SILENT), if written as one."""
+def _service_target(following, prefixes: dict[str, str]) -> str | None:
+    """The IRI a SERVICE names, from the tokens after it (past SILENT), as ``<…>``: written
+    so, or a prefixed name under a declared or known prefix. None for a variable."""
+    from mineralgraph.graph.rdf import PREFIXES
+
     for kind, text, _ in following[:2]:
         if kind == "word" and text.upper() == "SILENT":
             continue
+        if kind == "pname":
+            prefix, _, local = text.partition(":")
+            namespace = prefixes.get(prefix) or \
+                (f"<{PREFIXES[prefix]}>" if prefix in PREFIXES else None)
+            return f"{namespace[:-1]}{local}>" if namespace else None
         return text if kind == "iri" else None
     return None
+
+
+def _declared_prefixes(tokens) -> dict[str, str]:
+    """The prefixes a query declares (``PREFIX f: <…>``), as written: name -> ``<…>``."""
+    declared = {}
+    for (kind, word, _), (kind2, name, _), (kind3, iri, _) in zip(
+            tokens, tokens[1:], tokens[2:], strict=False):
+        if kind == "word" and word.upper() == "PREFIX" and kind2 == "pname" and \
+                kind3 == "iri" and name.endswith(":"):
+            declared[name[:-1]] = iri
+    return declared
 
 
 def _scheme(iri: str) -> str:
