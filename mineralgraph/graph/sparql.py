@@ -126,7 +126,9 @@ class MemoryStore:
         from rdflib import Dataset
 
         self.dataset = Dataset()
-        self.graph = self.dataset.default_context
+        # rdflib 7.5 renamed default_context (now deprecated) to default_graph
+        self.graph = self.dataset.default_graph if hasattr(Dataset, "default_graph") \
+            else self.dataset.default_context
         self.graph.addN((s, p, o, self.graph) for s, p, o in rdf_triples(claims))
 
     def __len__(self) -> int:
