@@ -39,8 +39,8 @@ PRODUCTS = "SELECT ?p WHERE { ?p a mg:Product } ORDER BY ?p"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
 SERVICE_REFUSED = ("query:1:{col}: SERVICE is refused: a query may not fetch from other "
                    "servers (--allow-service allows federated queries)\n")
-FROM_REFUSED = ("query:1:10: FROM is refused: a query may not fetch from other servers "
-                "(--allow-service allows loading graphs named by FROM)\n")
+FROM_REFUSED = ("query:1:10: FROM is refused: the graph has no named graphs and loads none "
+                "by IRI; query its default graph (drop FROM)\n")
 
 
 # ---------------------------------------------------------------------- fixtures
@@ -173,17 +173,171 @@ def test_service_word_inside_strings_comments_and_names_is_not_refused(served, h
 @pytest.mark.parametrize("clause", ["FROM", "FROM NAMED"])
 def test_from_is_refused(served, hits, clause):
     status, _, body = get(served, f"SELECT * {clause} <{hits.hits_url}/g> WHERE {{ ?s ?p ?o }}")
-    assert (status, body) == (403, FROM_REFUSED)
+    assert (status, body) == (400, FROM_REFUSED)  # the Protocol's 400: no dataset to choose
     assert hits.hits == []
 
 
+@pytest.mark.parametrize("target", ["listener", "fifo"])
 @pytest.mark.parametrize("how", ["query", "update"])
-def test_load_is_refused_as_an_update(served, hits, how):
-    load = f"LOAD <{hits.hits_url}/data.ttl>"
+def test_load_is_refused_as_an_update(served, hits, fifo, how, target):
+    load = f"LOAD <{hits.hits_url}/data.ttl>" if target == "listener" else \
+        f"LOAD SILENT <{fifo.as_uri()}> INTO GRAPH <http://e/g>"
     status, _, body = http(served, urllib.parse.urlencode({how: load}).encode(),
                            {"Content-Type": "application/x-www-form-urlencoded"})
     assert (status, body) == (403, "SPARQL Update is refused: this endpoint is read-only\n")
     assert hits.hits == []
+    assert never_opened(fifo)
+
+
+# ---------------------------------------------------------------------- datasets
+def dataset_refused(parameter: str) -> str:
+    return (f"{parameter} is refused: the graph has no named graphs and loads none by IRI; "
+            f"query its default graph (drop {parameter})\n")
+
+
+@pytest.fixture
+def fifo(tmp_path) -> Path:
+    """A named pipe: whatever opened it to read would wait for a writer (the request
+    would hang to its timeout), and while it waits a writer may open it."""
+    path = tmp_path / "secret.ttl"
+    os.mkfifo(path)
+    return path
+
+
+def never_opened(path: Path) -> bool:
+    """Whether no process holds the named pipe open to read it (ENXIO for a writer)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError as exc:
+        return exc.errno == 6  # ENXIO: no reader
+    return False
+
+
+def test_graph_patterns_match_nothing_on_both_stores(served):
+    """The view is one default graph with no named graphs: GRAPH matches nothing, on
+    either store, with no error (rdflib's store raised "requires a dataset")."""
+    csv = {"Accept": "text/csv"}
+    assert get(served, "SELECT ?g ?s WHERE { GRAPH ?g { ?s ?p ?o } }", csv)[::2] == \
+        (200, "g,s\r\n")
+    assert get(served, f"SELECT ?s WHERE {{ GRAPH {EVIL} {{ ?s ?p ?o }} }}", csv)[::2] == \
+        (200, "s\r\n")
+    assert get(served, f"SELECT ?l WHERE {{ {EVIL} {LABEL} ?l }}", csv)[::2] == \
+        (200, f"l\r\n'{FORMULA}\r\n")  # the same triple, in the default graph
+
+
+@pytest.mark.parametrize("parameter", ["default-graph-uri", "named-graph-uri"])
+@pytest.mark.parametrize("how", ["get", "form", "direct"])
+@pytest.mark.parametrize("target", ["listener", "file", "fifo"])
+def test_dataset_parameters_are_400_and_nothing_is_read(served, hits, fifo, parameter, how,
+                                                        target):
+    """SPARQL 1.1 Protocol 2.1.4: a service that does not let clients choose the dataset
+    may answer 400; it must not answer from another dataset than the one asked for."""
+    graph = {"listener": f"{hits.hits_url}/g", "file": "file:///etc/passwd",
+             "fifo": fifo.as_uri()}[target]
+    fields = {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1", parameter: graph}
+    if how == "get":
+        status, _, body = http(f"{served}?{urllib.parse.urlencode(fields)}")
+    elif how == "form":
+        status, _, body = http(served, urllib.parse.urlencode(fields).encode(),
+                               {"Content-Type": "application/x-www-form-urlencoded"})
+    else:
+        status, _, body = http(f"{served}?{urllib.parse.urlencode({parameter: graph})}",
+                               fields["query"].encode(),
+                               {"Content-Type": "application/sparql-query"})
+    assert (status, body) == (400, dataset_refused(parameter))
+    assert hits.hits == []
+    assert never_opened(fifo)
+
+
+def test_blank_dataset_parameters_name_no_graph(served):
+    """A web form's empty graph field (Virtuoso's page sends one) names no dataset."""
+    fields = {"query": PRODUCTS, "default-graph-uri": "", "named-graph-uri": " "}
+    status, _, body = http(f"{served}?{urllib.parse.urlencode(fields)}",
+                           headers={"Accept": "text/csv"})
+    assert (status, body.splitlines()[:2]) == (200, ["p", "https://w3id.org/mineralgraph/id/"
+                                                    "product/drone"])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_allow_service_server_reads_no_file_and_takes_no_dataset(hits, fifo, engine):
+    """--allow-service lets a query reach http(s) servers, nothing more: a file: SERVICE,
+    FROM (any IRI) and the dataset parameters are refused, and the pipe is never opened."""
+    store = open_store(load_curated(TINY).claims, engine)
+    server = make_server(store, port=0, timeout=5, quiet=True, workers=1, allow_service=True)
+    serve_in_thread(server)
+    try:
+        service = f"SELECT * WHERE {{ SERVICE <{fifo.as_uri()}> {{ ?x ?y ?z }} }}"
+        assert get(server.url, service)[::2] == (403, (
+            f"query:1:18: SERVICE <{fifo.as_uri()}> is refused: a service is an http or "
+            "https URL (no file is read, whatever --allow-service says)\n"))
+        for graph in (fifo.as_uri(), f"{hits.hits_url}/g"):
+            assert get(server.url, f"SELECT * FROM <{graph}> WHERE {{ ?s ?p ?o }}")[::2] == \
+                (400, FROM_REFUSED)
+            fields = {"query": PRODUCTS, "named-graph-uri": graph}
+            assert http(f"{server.url}?{urllib.parse.urlencode(fields)}")[::2] == \
+                (400, dataset_refused("named-graph-uri"))
+        assert hits.hits == []
+        assert never_opened(fifo)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("store", ENGINES)
+def test_sparql_command_reads_no_file_even_with_allow_service(run_cli, hits, hostile_data,
+                                                              fifo, store):
+    base = ("sparql", "--data", str(hostile_data), "--store", store, "--allow-service")
+    result = run_cli(*base, f"SELECT * FROM <{fifo.as_uri()}> WHERE {{ ?s ?p ?o }}")
+    assert (result.exit_code, result.stderr) == (1, "Error: " + FROM_REFUSED)
+    result = run_cli(*base, f"SELECT * WHERE {{ SERVICE SILENT <{fifo.as_uri()}> {{ ?s ?p ?o }} }}")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: query:1:18: SERVICE <{fifo.as_uri()}> is refused: a service is an http or "
+        "https URL (no file is read, whatever --allow-service says)\n"))
+    assert hits.hits == []
+    assert never_opened(fifo)
+
+
+# ---------------------------------------------------------------------- JSON-LD contexts
+REMOTE_CONTEXTS = {  # file text, line, key and IRI of the context the message names
+    "plain": ('{{"@context": "{url}/ctx", "@id": "http://e/a", "name": "x"}}', 1, "context",
+              "{url}/ctx"),
+    "array": ('{{\n  "@context": [{{"p": "http://e/p"}}, "{url}/ctx"],\n  "@id": "http://e/a",'
+              ' "p": "x"}}', 2, "context", "{url}/ctx"),
+    "import": ('{{\n "@context": {{\n  "@version": 1.1,\n  "@import": "{url}/ctx"}},\n'
+               ' "@id": "http://e/a"}}', 4, "import", "{url}/ctx"),
+    "scoped": ('{{"@context": {{"k": {{"@id": "http://e/k", "@context": "{url}/s"}}}},\n'
+               ' "@id": "http://e/a", "k": {{"@id": "http://e/b"}}}}', 1, "context", "{url}/s"),
+    "file": ('{{"@context": "{fifo}", "@id": "http://e/a"}}', 1, "context", "{fifo}"),
+    "relative": ('{{"@context": "ctx.jsonld", "@id": "http://e/a"}}', 1, "context",
+                 "ctx.jsonld"),
+}
+
+
+@pytest.mark.parametrize("how", ["memory", "oxigraph", "disk", "build", "serve"])
+@pytest.mark.parametrize("case", sorted(REMOTE_CONTEXTS))
+def test_a_remote_jsonld_context_is_one_line_and_never_fetched(run_cli, hits, fifo, tmp_path,
+                                                               how, case):
+    text, line, key, iri = (part.format(url=hits.hits_url, fifo=fifo.as_uri())
+                            if isinstance(part, str) else part
+                            for part in REMOTE_CONTEXTS[case])
+    path = tmp_path / "linked.jsonld"
+    path.write_text(text, encoding="utf-8")
+    args = {"memory": ("sparql", "ASK {}", "--data", str(path)),
+            "oxigraph": ("sparql", "ASK {}", "--data", str(path), "--store", "oxigraph"),
+            "disk": ("sparql", "ASK {}", "--data", str(path), "--store", "oxigraph",
+                     "--data-dir", str(tmp_path / "store")),
+            "build": ("build", "--no-bundled", "--source", str(path), "--out",
+                      str(tmp_path / "g.json")),
+            "serve": ("serve", "--port", "0", "--data", str(path))}[how]
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f'Error: {path}:{line}: @{key} "{iri}" is a remote JSON-LD context, which is not '
+        "fetched (mineralgraph reads no URL and no other file); put the context's terms in "
+        "the file itself")
+    assert hits.hits == []
+    assert never_opened(fifo)
+    assert not (tmp_path / "store").exists() and not (tmp_path / "g.json").exists()
 
 
 @pytest.mark.parametrize("store", ENGINES)

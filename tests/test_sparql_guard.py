@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from mineralgraph.graph.sparql_guard import (
     MAX_DEPTH,
+    DatasetRefusedError,
     QueryTooDeepError,
     RemoteAccessRefusedError,
     check_query,
@@ -23,9 +24,10 @@ PLAIN = st.sampled_from(["?s ?p ?o .", "OPTIONAL { ?s ?p ?o }", "FILTER(?o != 'S
 
 @st.composite
 def queries(draw):
-    """(query, remote): a valid query, and whether it holds a SERVICE or a FROM."""
+    """(query, service, dataset): a valid query, whether it holds a SERVICE, and
+    whether it holds a FROM."""
     sep = draw(SEPARATORS)
-    elements, remote = [], False
+    elements, service = [], False
     for _ in range(draw(st.integers(1, 4))):
         if draw(st.booleans()):
             elements.append(draw(PLAIN))
@@ -34,19 +36,19 @@ def queries(draw):
             target = draw(st.sampled_from(["<http://127.0.0.1:9/>", "?u"]))
             elements.append(f"{draw(KEYWORDS)}{sep}{silent}{target}{draw(SEPARATORS)}"
                             "{ ?x ?y ?z }")
-            remote = True
+            service = True
     dataset = ""
     if draw(st.booleans()):
         dataset = draw(st.sampled_from(["FROM", "from", "FROM NAMED", "FROM\nNAMED"])) + \
             sep + "<http://127.0.0.1:9/g>" + draw(SEPARATORS)
-        remote = True
     query = (f"PREFIX ex: <http://e/>{sep}SELECT *{sep}{dataset}WHERE{sep}{{{sep}"
              + sep.join(elements) + f"{sep}}}")
-    return query, remote
+    return query, service, bool(dataset)
 
 
-def _rdflib_remote(query: str) -> bool | None:
-    """Whether rdflib's parser reads a SERVICE or FROM in the query (None: it does not parse)."""
+def _rdflib_remote(query: str, allow_service: bool = False) -> type | None:
+    """What the check of rdflib's algebra raises for the query: RemoteAccessRefusedError
+    (a SERVICE), DatasetRefusedError (a FROM), None (neither); False: it does not parse."""
     from rdflib.plugins.sparql import prepareQuery
 
     from mineralgraph.graph.rdf import PREFIXES
@@ -55,25 +57,31 @@ def _rdflib_remote(query: str) -> bool | None:
     try:
         prepared = prepareQuery(query, initNs=PREFIXES)
     except Exception:  # noqa: BLE001 - anything rdflib refuses is not evaluated
-        return None
+        return False
     try:
-        _refuse_remote_algebra(prepared.algebra, "query")
-    except RemoteAccessRefusedError:
-        return True
-    return False
+        _refuse_remote_algebra(prepared.algebra, "query", allow_service)
+    except (RemoteAccessRefusedError, DatasetRefusedError) as exc:
+        return type(exc)
+    return None
 
 
 @settings(max_examples=120, deadline=None)
 @given(queries())
 def test_the_text_check_agrees_with_rdflibs_parser(case):
-    """What rdflib's own parser reads as SERVICE or FROM is refused; nothing else is."""
-    query, remote = case
-    assert _rdflib_remote(query) is remote  # the generator writes valid queries
-    if remote:
-        with pytest.raises(RemoteAccessRefusedError):
-            check_query(query)
-    else:
-        check_query(query)
+    """What rdflib's own parser reads as SERVICE or FROM is refused, FROM even with
+    allow_service; nothing else is. Both checks name the first refused keyword's class."""
+    query, service, dataset = case
+    for allow_service in (False, True):
+        refused = _rdflib_remote(query, allow_service)
+        # rdflib's algebra puts the dataset (FROM) before the pattern (SERVICE), as the text
+        expected = DatasetRefusedError if dataset else \
+            RemoteAccessRefusedError if service and not allow_service else None
+        assert refused is expected  # the generator writes valid queries
+        if expected is None:
+            check_query(query, allow_service=allow_service)
+        else:
+            with pytest.raises(expected):
+                check_query(query, allow_service=allow_service)
 
 
 @settings(max_examples=200, deadline=None)
@@ -107,12 +115,47 @@ def test_depth_counts_brackets_outside_strings_and_iris(parts):
     ("SELECT * { ?s ?p ?o } VALUES ?ſervice { 1 }", None),
 ])
 def test_remote_keywords(query, refused):
+    error = DatasetRefusedError if refused == "FROM" else RemoteAccessRefusedError
     if refused is None:
         check_query(query)
     else:
-        with pytest.raises(RemoteAccessRefusedError, match=rf"^query:1:\d+: {refused} is "):
+        with pytest.raises(error, match=rf"^query:1:\d+: {refused} is "):
             check_query(query)
-    check_query(query, allow_service=True)  # always allowed when asked
+    if refused == "FROM":  # the view has no dataset to choose, whatever is allowed
+        with pytest.raises(DatasetRefusedError, match=r"^query:1:\d+: FROM is refused: the "
+                           r"graph has no named graphs and loads none by IRI; query its "
+                           r"default graph \(drop FROM\)$"):
+            check_query(query, allow_service=True)
+    else:
+        check_query(query, allow_service=True)  # SERVICE is allowed when asked
+
+
+@pytest.mark.parametrize("target,refused", [
+    ("<file:///etc/passwd>", True),
+    ("SILENT <FILE:///etc/passwd>", True),
+    ("<\\u0066ile:///etc/passwd>", True),  # an escape decodes to the f of file
+    ("<ftp://127.0.0.1/x>", True),
+    ("<jar:file:///x.jar!/y>", True),
+    ("<relative/path>", True),
+    ("f:pipe", True),  # PREFIX f: <file:///tmp/> below: Oxigraph resolves it
+    ("SILENT wd:Q1", False),  # a known prefix (http)
+    ("g:sparql", False),
+    ("<http://127.0.0.1:9/>", False),
+    ("SILENT <HTTPS://example.org/sparql>", False),
+    ("?u", False),  # a variable: bound at run time (see the engine tests)
+])
+def test_allowed_service_names_http_or_https_only(target, refused):
+    """Even with allow_service, a SERVICE IRI is an http(s) URL: rdflib opens a file: one
+    (urllib reads files), so a client of `serve --allow-service` could read the server's."""
+    query = ("PREFIX f: <file:///tmp/>\nPREFIX g: <https://example.org/>\n"
+             f"SELECT * {{ SERVICE {target} {{ ?s ?p ?o }} }}")
+    if refused:
+        with pytest.raises(RemoteAccessRefusedError, match=r"^query:3:12: SERVICE <.*> is "
+                           r"refused: a service is an http or https URL \(no file is read, "
+                           r"whatever --allow-service says\)$"):
+            check_query(query, allow_service=True)
+    else:
+        check_query(query, allow_service=True)
 
 
 def test_rdflib_reads_the_long_s_as_an_s():

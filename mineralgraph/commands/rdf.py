@@ -29,8 +29,9 @@ QUERY_FILE_LIMIT = 16 << 20
 
 allow_service_option = click.option(
     "--allow-service", is_flag=True,
-    help="Let queries fetch from other servers (SERVICE, FROM <url>); refused by default, "
-         "since the query then reaches whatever this machine can reach.")
+    help="Let queries fetch from other servers (SERVICE <http(s) URL>); refused by "
+         "default, since the query then reaches whatever this machine can reach. FROM is "
+         "refused either way (the graph is one default graph).")
 
 data_option = click.option(
     "--data", metavar="FILE", type=click.Path(dir_okay=False),
@@ -105,6 +106,8 @@ def sparql(app, query, fmt, output, endpoint, store, timeout, allow_service, dat
     Prefixes mg:, rdf:, rdfs:, xsd:, owl:, prov:, wd: and one per kind (product:,
     element:, country:...) are known, so `product:f-35` is that node. --format text
     (or table) is for terminals; json, csv, tsv and xml are the W3C result formats.
+    The graph is one default graph with no named graphs: GRAPH matches nothing, and
+    FROM is refused.
 
     \b
     Examples:

@@ -7,20 +7,25 @@ and ASK; Turtle (the default), N-Triples or JSON-LD for CONSTRUCT and DESCRIBE. 
 ``format`` parameter (``json``, ``csv``…) overrides the header.
 
 It is read-only: an update (``update=``, ``application/sparql-update``, or an update
-sent as a query) gets ``403``. Each query is stopped at ``timeout`` seconds (``503``)
-and cut at ``max_rows`` rows, which the header ``X-SPARQL-MaxRows`` then reports (as
-Virtuoso does); an answer over ``max_answer`` bytes in the format asked is refused
-(``500``, one line). The answer is written in the worker, so the server holds its bytes
-only. A malformed query, or one nested too deep, gets ``400`` with the
-parser's line and column.
+sent as a query) gets ``403``. It serves one default graph, the RDF view, with no named
+graphs (``GRAPH ?g { … }`` matches nothing): a request that names its own dataset, by
+the ``default-graph-uri`` or ``named-graph-uri`` parameters or by ``FROM`` in the query,
+gets ``400`` and one line saying so (the Protocol's choice for a service that does not
+let clients specify the dataset), never an answer from a graph it did not ask for.
+Each query is stopped at ``timeout`` seconds (``503``) and cut at ``max_rows`` rows,
+which the header ``X-SPARQL-MaxRows`` then reports (as Virtuoso does); an answer over
+``max_answer`` bytes in the format asked is refused (``500``, one line). The answer is
+written in the worker, so the server holds its bytes only. A malformed query, or one
+nested too deep, gets ``400`` with the parser's line and column.
 
 What a page or a client can make it do is narrow by default:
 
 - it binds to 127.0.0.1, and answers only requests whose ``Host`` is an IP address,
   a ``localhost`` name or the host it binds (a DNS-rebinding page sends its own name:
   ``403``);
-- a query that would fetch from elsewhere (``SERVICE``, ``FROM``) gets ``403`` unless
-  the server was made with ``allow_service``;
+- a query that would fetch from elsewhere (``SERVICE``) gets ``403`` unless the server
+  was made with ``allow_service``, and even then a ``SERVICE`` IRI that is not http(s);
+  ``FROM`` and the dataset parameters get ``400`` (above): no graph is loaded by IRI;
 - it sends no wildcard CORS: a request from a browser page (``Origin``) is answered
   only for the origins listed in ``allow_origins``, which alone get
   ``Access-Control-Allow-Origin`` and, when a preflight asks,
@@ -66,7 +71,7 @@ from mineralgraph.graph.sparql import (
     QueryTimeoutError,
     UpdateRefusedError,
 )
-from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError
+from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError, dataset_refused
 from mineralgraph.graph.sparql_results import (
     ALIASES,
     GRAPH_TYPES,
@@ -128,6 +133,28 @@ def negotiate(accept: str | None, form: str, asked: str | None = None) -> str:
         if fmt in usable:
             return fmt
     return "ttl" if form == "graph" else "json"
+
+
+#: The SPARQL 1.1 Protocol's parameters that give a query's dataset (section 2.1.4).
+DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+
+
+def dataset_parameter(params: dict) -> str | None:
+    """The first dataset parameter a request gives a graph in, or None.
+
+    The Protocol lets a service refuse them with 400, and this one must: the view is
+    one default graph with no named graphs, and it loads no graph by IRI. A parameter
+    left blank (a web form's empty field) names no graph, and is no dataset.
+
+    >>> dataset_parameter({"query": ["ASK {}"], "default-graph-uri": [""]}) is None
+    True
+    >>> dataset_parameter({"named-graph-uri": ["", "http://example.org/g"]})
+    'named-graph-uri'
+    """
+    for name in DATASET_PARAMETERS:
+        if any(value.strip() for value in params.get(name, ())):
+            return name
+    return None
 
 
 def origin_of(url: str) -> str:
@@ -454,6 +481,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             return self._send(400, "give exactly one query (query=...)\n")
+        named = dataset_parameter(params)
+        if named is not None:
+            return self._send(400, f"{dataset_refused(named)}\n")
         server = self.server
         try:
             answer = server.pool.render(queries[0], timeout=server.timeout,
@@ -487,7 +517,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 f"{server.url}?query=...\nresults: JSON, CSV, TSV, XML by Accept; "
                 f"timeout {server.timeout} s; at most {server.max_rows} rows and "
                 f"{server.max_answer / (1 << 20):g} MiB an answer\n"
-                f"SERVICE and FROM: {'allowed' if server.allow_service else 'refused'}; "
+                f"SERVICE: {'allowed (http and https)' if server.allow_service else 'refused'}"
+                "; FROM, default-graph-uri, named-graph-uri: refused (one default graph); "
                 f"browser origins allowed: {', '.join(sorted(server.origins)) or 'none'}\n")
 
     def _send(self, status: int, text: str | bytes, ctype: str = "text/plain; charset=utf-8",
@@ -526,7 +557,7 @@ def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     """A SPARQL server bound to ``host:port`` (port 0: any free port); call ``serve_forever``.
 
     ``workers`` processes answer queries, ``queue_size`` more may wait;
-    ``allow_service`` lets queries fetch from other servers (SERVICE, FROM);
+    ``allow_service`` lets queries fetch from other servers (SERVICE to http(s) URLs);
     ``allow_origins`` lists the browser origins (``https://host``) that may ask it;
     ``allow_hosts`` the names besides ``host`` it answers to (``Host`` header);
     ``worker_memory`` caps what a worker may allocate beyond the store (bytes);

@@ -191,7 +191,7 @@ class QueryPool:
     wait : float
         Seconds a query waits for a worker before :class:`PoolBusyError`.
     allow_service : bool
-        Let queries fetch from other servers (SERVICE, FROM).
+        Let queries fetch from other servers (SERVICE to http(s) URLs; FROM never).
     max_depth : int
         Deepest bracket nesting a query may have (:func:`~.sparql_guard.check_query`).
     max_answer_bytes : int
@@ -278,7 +278,7 @@ class QueryPool:
 
         Raises
         ------
-        RemoteAccessRefusedError, QueryTooDeepError
+        RemoteAccessRefusedError, DatasetRefusedError, QueryTooDeepError
             From :func:`~mineralgraph.graph.sparql_guard.check_query`, before any worker.
         PoolBusyError
             The pool is full, or no worker came free within ``wait`` seconds.

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 
+from mineralgraph.cells import one_line
 from mineralgraph.exceptions import InputError
 from mineralgraph.graph.rdf import KNOWN_TERMS, OXIGRAPH_TERM_LIMIT, SUFFIXES
 
@@ -68,7 +69,7 @@ def rdf_triples_of(path: Path, fmt: str | None = None) -> Iterator[tuple]:
                        _rdflib_term(quad.predicate, cache, named),
                        _rdflib_term(quad.object, cache, named))
     except SyntaxError as exc:
-        raise InputError(str(path), exc.lineno, None, syntax_message(exc)) from None
+        raise rdf_syntax_error(path, exc) from None
     except MemoryError:
         raise InputError(str(path), _long_line(path), None,
                          f"a term longer than {OXIGRAPH_TERM_LIMIT // 2**20} MiB "
@@ -110,6 +111,64 @@ def _long_line(path: Path) -> int | None:
             length += len(chunk) - chunk.rfind(b"\n") - 1 if b"\n" in chunk else len(chunk)
             if length > OXIGRAPH_TERM_LIMIT:
                 return number
+    return None
+
+
+#: What Oxigraph's JSON-LD reader says of a context it would have to fetch (it has no
+#: loader, so it fetches nothing): an IRI as ``@context`` or ``@import``, or a relative one.
+_REMOTE_CONTEXT = re.compile(r"LoadDocumentCallback|remote context", re.I)
+#: A ``"@context":`` or ``"@import":`` key in JSON text (not one inside a string).
+_CONTEXT_KEY = re.compile(r'(?<!\\)"@(context|import)"\s*:\s*')
+#: How much of a JSON-LD file is searched for the remote context it names.
+CONTEXT_SEARCH_LIMIT = 64 << 20
+
+
+def rdf_syntax_error(path: Path, exc: SyntaxError) -> InputError:
+    """The one-line InputError for a file Oxigraph's reader refused.
+
+    A JSON-LD file that names a remote context gets a message saying so, with the line
+    and the context's IRI, where Oxigraph says "No LoadDocumentCallback has been set".
+    """
+    message = str(exc.msg if exc.msg else exc)
+    if _REMOTE_CONTEXT.search(message):
+        found = remote_context(path)
+        line, key, iri = found if found else (None, "context", None)
+        named = f'"{one_line(iri)[:120]}" ' if iri is not None else ""
+        return InputError(str(path), line, None,
+                          f"@{key} {named}is a remote JSON-LD context, which is not fetched "
+                          "(mineralgraph reads no URL and no other file); put the context's "
+                          "terms in the file itself")
+    return InputError(str(path), exc.lineno, None, syntax_message(exc))
+
+
+def remote_context(path: Path) -> tuple[int, str, str] | None:
+    """(line, ``context`` or ``import``, IRI) of the first remote context a JSON-LD file
+    names (a string as the value of ``@context`` or ``@import``, alone or in an array),
+    searched in its first :data:`CONTEXT_SEARCH_LIMIT` bytes; None if none is found.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.jsonld"
+    >>> _ = path.write_text('{\\n "@context": [{"p": "http://e/p"}, "https://schema.org/"]}')
+    >>> remote_context(path)
+    (2, 'context', 'https://schema.org/')
+    """
+    import json
+
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(CONTEXT_SEARCH_LIMIT).decode("utf-8", "replace")
+    except OSError:
+        return None
+    decoder = json.JSONDecoder()
+    for match in _CONTEXT_KEY.finditer(text):
+        try:
+            value, _ = decoder.raw_decode(text, match.end())
+        except (ValueError, RecursionError):
+            continue
+        values = value if isinstance(value, list) else [value]
+        iri = next((v for v in values if isinstance(v, str)), None)
+        if iri is not None:
+            return text.count("\n", 0, match.start()) + 1, match.group(1), iri
     return None
 
 

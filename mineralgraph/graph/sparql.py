@@ -11,8 +11,12 @@ With a ``timeout``, the query runs in a forked child process that is killed when
 runs out, so a runaway query is really stopped (:class:`QueryTimeoutError`), whichever engine
 runs it. A malformed query raises :class:`QuerySyntaxError` with the parser's line and
 column; an update is refused (the view is read-only); a query that would fetch from
-another server (SERVICE, FROM) or is nested too deep is refused before any engine sees
-it (:mod:`mineralgraph.graph.sparql_guard`).
+another server (SERVICE), choose its dataset (FROM) or is nested too deep is refused
+before any engine sees it (:mod:`mineralgraph.graph.sparql_guard`).
+
+The view is one default graph with no named graphs, on both engines: ``GRAPH ?g { … }``
+and ``GRAPH <iri> { … }`` match nothing (0 rows, no error). A ``--data`` file's named
+graphs (JSON-LD can hold them) are merged into it, as the RDF loader reads them.
 
 >>> claims = [Claim("element:Dy", "label", "Dysprosium", sources=("source:iupac",))]
 >>> [run_query(open_store(claims, e), "SELECT ?l { element:Dy mg:label ?l }").column("l")
@@ -36,7 +40,7 @@ from rdflib import BNode, Literal, URIRef
 
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import InputError, MineralGraphError
-from mineralgraph.graph.rdf import PREFIXES, id_of, nt_term, ntriples, to_rdf
+from mineralgraph.graph.rdf import PREFIXES, id_of, nt_term, ntriples, rdf_triples
 
 ENGINES = ("memory", "oxigraph")
 
@@ -109,12 +113,23 @@ def short(term) -> str | None:
 
 # ---------------------------------------------------------------------- engines
 class MemoryStore:
-    """rdflib's in-memory graph and SPARQL engine."""
+    """rdflib's in-memory graph and SPARQL engine.
+
+    The triples are the default graph of an rdflib Dataset that has no named graphs,
+    as in Oxigraph's store: ``GRAPH ?g { … }`` then matches nothing (0 rows) on both
+    engines, where a bare rdflib Graph raised "requires a dataset".
+    """
 
     engine = "memory"
 
     def __init__(self, claims: Iterable[Claim]):
-        self.graph = to_rdf(claims)
+        from rdflib import Dataset
+
+        self.dataset = Dataset()
+        # rdflib 7.5 renamed default_context (now deprecated) to default_graph
+        self.graph = self.dataset.default_graph if hasattr(Dataset, "default_graph") \
+            else self.dataset.default_context
+        self.graph.addN((s, p, o, self.graph) for s, p, o in rdf_triples(claims))
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -128,9 +143,9 @@ class MemoryStore:
             prepared = prepareQuery(query, initNs=PREFIXES)
         except Exception as exc:  # pyparsing's ParseException, or a bad prefix
             raise _syntax_error(query, name, exc) from None
-        if not allow_service:  # what rdflib itself would evaluate, whatever the text looked like
-            _refuse_remote_algebra(prepared.algebra, name)
-        result = self.graph.query(prepared)
+        # what rdflib itself would evaluate, whatever the text looked like
+        _refuse_remote_algebra(prepared.algebra, name, allow_service)
+        result = self.dataset.query(prepared)
         if result.type == "ASK":
             return Answer("ask", boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -177,9 +192,15 @@ class OxigraphStore:
         return _select_answer(variables, rows, limit)
 
 
-def _refuse_remote_algebra(algebra, name: str) -> None:
-    """Raise if rdflib's algebra of a query holds a SERVICE or a FROM (a remote load)."""
-    from mineralgraph.graph.sparql_guard import RemoteAccessRefusedError
+def _refuse_remote_algebra(algebra, name: str, allow_service: bool = False) -> None:
+    """Raise if rdflib's algebra of a query holds a FROM (a dataset, which rdflib would
+    load), or a SERVICE (unless ``allow_service``; then one that is not http or https)."""
+    from mineralgraph.graph.sparql_guard import (
+        SERVICE_SCHEMES,
+        DatasetRefusedError,
+        RemoteAccessRefusedError,
+        dataset_refused,
+    )
 
     stack, seen = [algebra], set()
     while stack:
@@ -189,12 +210,20 @@ def _refuse_remote_algebra(algebra, name: str) -> None:
         seen.add(id(node))
         if isinstance(node, dict):  # rdflib's CompValue is an OrderedDict with a name
             kind = getattr(node, "name", "")
-            service = kind == "ServiceGraphPattern"
-            if service or (node.get("datasetClause") and kind.endswith("Query")):
-                word = "SERVICE" if service else "FROM"
-                raise RemoteAccessRefusedError(
-                    f"{name}: {word} is refused: a query may not fetch from other servers "
-                    "(--allow-service allows it)")
+            if node.get("datasetClause") and kind.endswith("Query"):
+                raise DatasetRefusedError(f"{name}: {dataset_refused('FROM')}")
+            if kind == "ServiceGraphPattern":
+                term = node.get("term")
+                scheme = str(term).partition(":")[0].lower() if isinstance(term, URIRef) \
+                    else None
+                if not allow_service:
+                    raise RemoteAccessRefusedError(
+                        f"{name}: SERVICE is refused: a query may not fetch from other "
+                        "servers (--allow-service allows federated queries)")
+                if scheme is not None and scheme not in SERVICE_SCHEMES:
+                    raise RemoteAccessRefusedError(
+                        f"{name}: SERVICE <{term}> is refused: a service is an http or "
+                        "https URL (no file is read, whatever --allow-service says)")
             stack.extend(node.values())
         elif isinstance(node, (list, tuple)):
             stack.extend(node)
@@ -342,13 +371,14 @@ def run_query(store, query: str, *, timeout: float | None = None, limit: int | N
     name : str
         What error messages call the query (a file name, or ``query``).
     allow_service : bool
-        Let the query fetch from other servers (``SERVICE``, ``FROM``); refused by default.
+        Let the query fetch from other servers (``SERVICE`` to an http(s) URL); refused
+        by default. ``FROM`` is refused either way.
 
     Raises
     ------
     QuerySyntaxError, UpdateRefusedError, QueryTimeoutError
         And the QuerySyntaxErrors of :func:`~mineralgraph.graph.sparql_guard.check_query`:
-        RemoteAccessRefusedError, QueryTooDeepError.
+        RemoteAccessRefusedError, DatasetRefusedError, QueryTooDeepError.
     """
     from mineralgraph.graph.sparql_guard import check_query
 

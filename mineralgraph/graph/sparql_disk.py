@@ -129,7 +129,7 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
     import pyoxigraph as ox
 
     from mineralgraph.graph.rdf import SUFFIXES
-    from mineralgraph.graph.rdf_files import rdf_source, syntax_message
+    from mineralgraph.graph.rdf_files import rdf_source, rdf_syntax_error
 
     path = Path(path)
     if path.is_symlink():  # the store is built beside it and renamed into place
@@ -158,7 +158,8 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
                 with rdf_source(rdf_file) as rdf:
                     store.bulk_load(**rdf, format=format_)
             except SyntaxError as exc:
-                raise InputError(rdf_file, exc.lineno, None, syntax_message(exc)) from None
+                raise rdf_syntax_error(Path(rdf_file), exc) from None
+            _merge_named_graphs(store)
         else:
             store.bulk_load(input=(nt or "").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
         store.flush()
@@ -191,6 +192,15 @@ def build_store_dir(path, source: dict, *, nt: str | None = None,
         shutil.rmtree(building, ignore_errors=True)
         raise
     return OxigraphDiskStore(path)
+
+
+def _merge_named_graphs(store) -> None:
+    """Move the triples of a loaded file's named graphs (JSON-LD can hold them) into the
+    default graph, as the in-memory stores read the file: the view is one default graph,
+    and a store on disk answers as the store in memory does."""
+    if next(iter(store.named_graphs()), None) is None:
+        return
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED")
 
 
 def _clear_dead_builds(path: Path) -> None:
