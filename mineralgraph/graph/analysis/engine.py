@@ -797,7 +797,7 @@ class Analysis:
             np.cumsum(counts, out=cand_ptr[1:])
             cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
                                      int(cand_ptr[-1]))
-        target_of = np.full(len(baseline), -1, np.int64)
+        target_of = np.full(len(baseline), -1, np.int32)  # a target's number
         for number, product in enumerate(targets):
             target_of[index[product]] = number
         # rows of one target together, candidates in order; a product is no candidate

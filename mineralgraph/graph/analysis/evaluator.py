@@ -304,9 +304,11 @@ class Evaluator:
         candidates, targets = len(cand_ptr) - 1, len(itself)
         size = max(CHUNK_ROWS if chunk is None else chunk, 4 * targets, 1)
         levels = k.queue_levels(len(self.op))
-        done = np.zeros(len(self.comp_ptr), np.int64)
+        # stamps (a candidate's number + 1) and node numbers as int32 where they fit: the
+        # second bound's pass sets the run's peak at a million nodes
+        done = np.zeros(len(self.comp_ptr), index_type(candidates + 1))
         bits = np.zeros(levels[-1], np.uint64)
-        changed = np.empty(len(self.op) + 1, np.int64)
+        changed = np.empty(len(self.op) + 1, index_type(len(self.op)))
         per_candidate = np.zeros(candidates, np.int32)
         counts = np.zeros(targets, np.int64)
         chunks = []

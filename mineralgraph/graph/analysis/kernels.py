@@ -853,7 +853,7 @@ def _moved_local(k, value, base, cone, op, dptr, dnodes, dweights, blocked, pend
             touched[dep] = True
             hits[dep] = 0
             pending[dep] = value if kind == AND else w * drop
-            size = _push(heap, size, dep)
+            size = _push(heap, size, cone[dep])
         elif kind == AND:
             if value < pending[dep]:
                 pending[dep] = value
@@ -870,18 +870,19 @@ def cone_value(target, cone, starts, op, indptr, indices, weights, comp_ptr, com
     """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
     target's ``cone`` (:func:`mark_cone`) only, every array of the pass the cone's size.
 
-    The cone's nodes are numbered afresh in ascending order (``local``, a scratch array
-    of the structure's size, written at the cone's nodes only); as the structure's
-    numbers follow its components, inputs first, that order is the pass's, and the
-    dependents of each node are listed in the order :func:`dependents` lists them. So
-    the sums are made in the same order and the value is the same to the last bit, and
-    nothing of the structure's size is held per evaluator but ``local`` (and the cone
-    marks): the baseline is read in the structure's numbering (``baseline[order[n]]``),
-    the OR nodes' sums and live inputs are made for the cone alone. A start outside the
-    cone changes nothing in it (none of its dependents is in the cone) and is passed
-    over; a cyclic component is in the cone whole or not at all.
+    The cone's nodes are numbered afresh in the order ``cone`` lists them (``local``, a
+    scratch array of the structure's size, written at the cone's nodes only) and the
+    pass's state is held in that numbering; the queue still takes them by their number
+    inside the structure (components inputs first: :func:`propagate`'s order), and each
+    input's dependents are those of :func:`dependents` in the cone, an input listed twice
+    in its order. So every sum is made in the same order and the value is the same to
+    the last bit, and nothing of the structure's size is held per evaluator but
+    ``local`` (and the cone's marks): the baseline is read in the structure's numbering
+    (``baseline[order[n]]``), the OR nodes' sums and live inputs are made for the cone
+    alone. A start outside the cone changes nothing in it (none of its dependents is
+    in the cone) and is passed over; a cyclic component is in the cone whole or not at
+    all.
     """
-    cone = np.sort(cone)
     m = len(cone)
     for k in range(m):
         local[cone[k]] = k
@@ -935,8 +936,8 @@ def cone_value(target, cone, starts, op, indptr, indices, weights, comp_ptr, com
                             pending, touched, hits, heap, size)
     n_target = local[target]
     while size > 0:
-        k, size = _pop(heap, size)
-        node = cone[k]
+        node, size = _pop(heap, size)
+        k = local[node]
         number = position[node]
         if cyclic[number]:
             first = local[comp_nodes[comp_ptr[number]]]

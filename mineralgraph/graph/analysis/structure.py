@@ -192,7 +192,7 @@ def index_type(largest: int) -> type:
 def roots(graph: SupplyGraph) -> list[str]:
     """The graph nodes a structure is compiled from, in the order the builder takes them:
     every product and material, in id order."""
-    return [n for n in graph.ids() if model.kind_of(n) in ("Product", "Material")]
+    return sorted(graph.ids("Product") + graph.ids("Material"))
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
