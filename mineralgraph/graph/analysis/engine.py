@@ -761,6 +761,11 @@ class Analysis:
             if product not in by_scope[id(scope)]:
                 by_scope[id(scope)].append(product)
             scopes[id(scope)] = scope
+        if by_scope:
+            # every scope of the pass is compiled: what the builder asked the graph is
+            # asked again only by the views that read it, a material at a time
+            for look in self._lookups.values():
+                look.forget()
         for key, members in by_scope.items():
             self._scope_pass(scopes[key], members, bound)
 
