@@ -9,6 +9,7 @@ and the one that reads press figures where no statistical one exists
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import random_supply
 from hypothesis import given, settings
@@ -148,3 +149,29 @@ def test_one_node_after_a_removal_is_the_whole_passs_value(wide, seed, cycles, d
             after = evaluator.value_after(scope.baseline, zero, node)
             assert after == changed.get(node, float(scope.baseline[node]))
             assert after == pytest.approx(full[node], abs=1e-12)
+
+
+@READINGS
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10**6), st.booleans(), st.data())
+def test_one_node_after_a_removal_apart_from_some_is_the_whole_passs_value(wide, seed,
+                                                                           cycles, data):
+    """``value_after`` with ``among`` and ``keep`` (the maker's-country check: a country's
+    users removed but for the makers'), which works in the cone's own numbering, gives
+    the value of the pass over the whole structure with ``among`` less ``keep`` removed,
+    to the last bit, the nodes of ``among`` outside the cone included."""
+    graph = read(random_supply.random_graph(seed, rich=True, cycles=cycles)[0], wide)
+    analysis = Analysis(graph)
+    for bound in ("upper", "lower"):
+        scope = analysis.scope(analysis.products()[0], bound)
+        evaluator, nodes = scope.evaluator, len(scope.evaluator)
+        among = sorted(data.draw(st.sets(st.integers(0, nodes - 1), max_size=8)))
+        keep = data.draw(st.lists(st.sampled_from(among), unique=True)) if among else []
+        removed = scope.zero | (set(among) - set(keep))
+        changed = evaluator.changed_values(scope.baseline, removed)
+        for product in analysis.products():
+            node = scope.structure.index[product]
+            after = evaluator.value_after(
+                scope.baseline, scope.zero, node, among=np.array(among, np.int64),
+                keep=np.array(keep, np.int64) if keep else None)
+            assert after == changed.get(node, float(scope.baseline[node])), (seed, product)

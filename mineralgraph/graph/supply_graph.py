@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import networkx as nx
 
@@ -145,6 +145,7 @@ def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
 
 _SUBJECT_PREDICATE = attrgetter("subject", "predicate")
 _SUBJECT = attrgetter("subject")
+_FIRST = itemgetter(0)
 _OBJECT = attrgetter("object")
 
 
@@ -428,7 +429,9 @@ class SupplyGraph:
                     f"the countries' production figures starts): as of {as_of.isoformat()} "
                     f"every figure would be a later year's; use a date on or after "
                     f"{first.isoformat()}")
-        active = [c for c in claims if active_on(c, as_of)]
+        # a copy either way: ``claims`` is kept in the input order for :attr:`loaded`
+        active = (list(claims) if as_of is None
+                  else [c for c in claims if active_on(c, as_of)])
         #: the MAKES relations that start after the graph's date: a product whose making
         #: starts later did not exist yet on that date (:meth:`not_made_yet`)
         self.makes_later: tuple[Claim, ...] = () if as_of is None else tuple(
@@ -448,21 +451,34 @@ class SupplyGraph:
             stand_ins += later
         self._stand_ins: dict[int, Claim] = {id(new): old for new, old in stand_ins}
         self._stand_in_ids: dict[str, str] = {new.id: old.id for new, old in stand_ins}
-        active = _distinct_sorted(active + [new for new, _ in stand_ins])
+        if stand_ins:
+            active += [new for new, _ in stand_ins]
+        active = _distinct_sorted(active)
+        # one pass puts each claim in its place (a million nodes have six million claims;
+        # three passes, each reading the qualifiers of every claim, took a third of the
+        # graph's making), and the kept attribute claims under their node
+        modal, kept, left = [], [], []
+        attributes: dict[str, list[Claim]] = defaultdict(list)
+        for claim in active:
+            if claim.qualifiers and claim.qualifier("modality") is not None:
+                modal.append(claim)
+            elif min_confidence is None or at_least(claim, min_confidence):
+                kept.append(claim)
+                if not claim.predicate.isupper():  # Claim.is_relation
+                    attributes[claim.subject].append(claim)
+            else:
+                left.append(claim)
+        del active
         #: claims a source only forecasts, plans or speculates about (a ``modality``
         #: qualifier: a news article's "will supply ... under an MOU", a planned ban): kept
         #: here, never a fact of the analysis (the ontology's ``mg:modality``)
-        self.modal: tuple[Claim, ...] = tuple(c for c in active
-                                              if c.qualifier("modality") is not None)
-        self.claims: tuple[Claim, ...] = tuple(
-            c for c in active if at_least(c, min_confidence)
-            and c.qualifier("modality") is None)
+        self.modal: tuple[Claim, ...] = tuple(modal)
+        self.claims: tuple[Claim, ...] = tuple(kept)
         #: The claims valid at the date that ``min_confidence`` drops (section 5.7): an
         #: analysis says what it left out, and a left-out requirement counts in the lower
         #: bound (unknown, not absent).
-        self.left_out: tuple[Claim, ...] = tuple(
-            c for c in active if not at_least(c, min_confidence)
-            and c.qualifier("modality") is None)
+        self.left_out: tuple[Claim, ...] = tuple(left)
+        del modal, kept, left
         self.as_of_date = as_of
         self.policy = policy
         self._graph: nx.MultiDiGraph | None = None
@@ -473,10 +489,8 @@ class SupplyGraph:
         #: (relation, incoming) -> node id -> claims (built on first use)
         self._relations: dict[tuple[str, bool], dict[str, list[Claim]]] | None = None
         self._share_choices: dict | None = None
-        attributes: dict[str, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            if not claim.is_relation:
-                attributes[claim.subject].append(claim)
+        #: kind -> sorted ids (:meth:`ids`, made on first use)
+        self._by_kind: dict[str | None, list[str]] | None = None
         for node_id in attributes:
             attributes[node_id] = tuple(attributes[node_id])
         attributes.default_factory = None
@@ -654,8 +668,23 @@ class SupplyGraph:
         return len(self._attributes)
 
     def ids(self, kind: str | None = None) -> list[str]:
-        """Sorted ids of the defined nodes (those with at least one attribute claim)."""
-        return sorted(n for n in self._attributes if kind is None or model.kind_of(n) == kind)
+        """Sorted ids of the defined nodes (those with at least one attribute claim), of
+        one kind when given (a new list each time)."""
+        if kind is None:
+            return sorted(self._attributes)
+        return list(self._ids_by_kind().get(kind, ()))
+
+    def _ids_by_kind(self) -> dict[str | None, list[str]]:
+        """Kind name -> the sorted ids of that kind, made once: the analysis asks for the
+        products and materials again and again (at a million nodes, each ask read the
+        kind of every id, some 2 s)."""
+        if self._by_kind is None:
+            by_kind: dict[str | None, list[str]] = defaultdict(list)
+            kind_of = model.kind_of
+            for node_id in sorted(self._attributes):
+                by_kind[kind_of(node_id)].append(node_id)
+            self._by_kind = dict(by_kind)
+        return self._by_kind
 
     def kind(self, node_id: str) -> str | None:
         """The kind name of a node (``Element``...)."""
@@ -777,12 +806,16 @@ class SupplyGraph:
             if len(run) == 1:
                 picked = [run[0]]
             else:
-                grouped: dict[tuple, list[Claim]] = defaultdict(list)
-                for claim in run:
-                    grouped[(claim.object, str(claim.qualifier("material", "")))].append(claim)
-                picked = [preferred(claims, policy, published, positions)
-                          if len(claims) > 1 else claims[0]
-                          for _, claims in sorted(grouped.items())]
+                keys = [(claim.object, str(claim.qualifier("material", ""))) for claim in run]
+                if len(set(keys)) == len(keys):  # no two of a group (most runs): its order
+                    picked = [claim for _, claim in sorted(zip(keys, run), key=_FIRST)]
+                else:
+                    grouped: dict[tuple, list[Claim]] = defaultdict(list)
+                    for key, claim in zip(keys, run):
+                        grouped[key].append(claim)
+                    picked = [preferred(claims, policy, published, positions)
+                              if len(claims) > 1 else claims[0]
+                              for _, claims in sorted(grouped.items())]
             out = index.get((predicate, False))
             if out is None:
                 out = index[(predicate, False)] = {}

@@ -81,6 +81,8 @@ class Model:
         self.attributes: dict[str, Attribute] = {}
         self._load()
         self.by_prefix = {k.prefix: k for k in self.kinds.values()}
+        #: prefix -> kind name (what :meth:`kind_of` reads, millions of times a run)
+        self._kind_names = {k.prefix: k.name for k in self.kinds.values()}
         self.ns = ClosedNamespace(ONTOLOGY_IRI, self._term_names())
 
     def _local(self, iri: URIRef) -> str:
@@ -134,9 +136,8 @@ class Model:
     # ------------------------------------------------------------------ lookups
     def kind_of(self, node_id: str) -> str | None:
         """The kind name of an id ``kind:slug``, or None when the prefix is unknown."""
-        prefix, sep, slug = node_id.partition(":")
-        kind = self.by_prefix.get(prefix)
-        return kind.name if kind and sep and slug else None
+        prefix, _, slug = node_id.partition(":")
+        return self._kind_names.get(prefix) if slug else None
 
     def id_problem(self, node_id: str) -> str | None:
         """Why ``node_id`` is not of its kind's id form (ASCII only), or None when it is.

@@ -42,6 +42,7 @@ from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.analysis.splits import EqualSplit, equal_splits
 from mineralgraph.graph.analysis.structure import (
     figures_count,
+    index_type,
     output_share,
     stated_share,
 )
@@ -136,14 +137,16 @@ class Rows(Sequence):
     It reads as a list of :class:`Chokepoint` (index, slice, iterate, ``len``).
     """
 
-    def __init__(self, ids: list[str] | Callable[[], list[str]],
+    def __init__(self, ids: Sequence[str] | Callable[[], Sequence[str]],
                  build: Callable[[str], Chokepoint]):
         self._ids = ids
         self._build = build
-        self._rows: list[Chokepoint | None] | None = None
+        #: the rows built, by place (a dict: a reader of the first rows of every report
+        #: holds a few, not a slot for each of millions)
+        self._rows: dict[int, Chokepoint] = {}
 
     @property
-    def ids(self) -> list[str]:
+    def ids(self) -> Sequence[str]:
         """The ids of the rows, in rank order (ranked when first asked)."""
         if callable(self._ids):
             self._ids = self._ids()
@@ -155,11 +158,10 @@ class Rows(Sequence):
     def __getitem__(self, item):
         if isinstance(item, slice):
             return [self[i] for i in range(*item.indices(len(self)))]
-        if self._rows is None:
-            self._rows = [None] * len(self.ids)
-        row = self._rows[item]
+        at = range(len(self))[item]  # a negative place counted from the end; IndexError
+        row = self._rows.get(at)
         if row is None:
-            row = self._rows[item] = self._build(self.ids[item])
+            row = self._rows[at] = self._build(self.ids[at])
         return row
 
     def row(self, node_id: str) -> Chokepoint:
@@ -174,6 +176,59 @@ class Rows(Sequence):
 
     def __repr__(self) -> str:
         return f"Rows({list(self)!r})"
+
+
+class RankedIds(Sequence):
+    """A product's ranked ids as numbers into the sorted ids they are read from (the flow
+    index's), int32 where they fit: at a million nodes the reports rank ten million rows,
+    which as lists of ids took some 80 MiB (a pointer a row), as numbers half that.
+
+    It reads as the list of ids (index, slice, iterate, ``len``, ``in``, ``index``) and
+    compares equal to it.
+
+    >>> ranked = RankedIds(["a", "b", "c"], [2, 0])
+    >>> list(ranked), ranked[0], ranked[1:], "a" in ranked, ranked.index("a")
+    (['c', 'a'], 'c', ['a'], True, 1)
+    """
+
+    def __init__(self, ids: list[str], numbers):
+        self._ids = ids
+        self._numbers = np.asarray(numbers, index_type(len(ids)))
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return RankedIds(self._ids, self._numbers[item])
+        return self._ids[self._numbers[item]]
+
+    def __iter__(self):
+        ids = self._ids
+        return (ids[i] for i in self._numbers.tolist())
+
+    def __contains__(self, node_id) -> bool:
+        return self._find(node_id) is not None
+
+    def index(self, node_id, *args) -> int:
+        """Where ``node_id`` is in the ranking (ValueError when it is not)."""
+        at = self._find(node_id)
+        if at is None:
+            raise ValueError(f"{node_id!r} is not ranked")
+        return at
+
+    def _find(self, node_id) -> int | None:
+        number = _position(self._ids, node_id) if isinstance(node_id, str) else None
+        if number is None:
+            return None
+        found = np.flatnonzero(self._numbers == number)
+        return int(found[0]) if len(found) else None
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 class Deferred(Sequence):
@@ -1093,13 +1148,13 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         # a single point of failure's loss is 1 - 0 / before: exactly 1.0
         return tables[bound].loss(node_id)
 
-    ranking: list[str] = []
+    ranking: list[RankedIds] = []
     ranks: dict[str, int | None] = {}
 
-    def ranked() -> list[str]:
+    def ranked() -> RankedIds:
         if not ranking:
-            ranking.extend(_rank(tables, live, unnamed, high_first=analysis.worst_case))
-        return ranking
+            ranking.append(_rank(tables, live, unnamed, high_first=analysis.worst_case))
+        return ranking[0]
 
     def rank_of(node_id: str) -> int | None:
         # the supplier ranks are made when a row is first built, not when the rows are
@@ -1186,7 +1241,7 @@ def supplier_ranks(ranked: list[str]) -> dict[str, int]:
 
 
 def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
-          high_first: bool = False) -> list[str]:
+          high_first: bool = False) -> RankedIds:
     """Every node with a loss in either bound, ranked: certain single points of failure,
     then possible ones, then by loss in the upper bound, by the larger loss of the bounds
     with supply (``live``), and by id; a node in ``unnamed`` (a
@@ -1199,7 +1254,8 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
     amended), whose low end is 0: ranked by it, JL Mag's ≈0-92% of the F-35 fell to #24
     below rows whose whole range is lower (trial 8, LOW-8). The option exists to show
     those rows, so it ranks by the high end.
-    Sorted as arrays (a product can have 100,000 rows)."""
+    Sorted as arrays (a product can have 100,000 rows), and kept as numbers into the
+    ids they are read from (:class:`RankedIds`)."""
     upper, lower = tables["upper"], tables["lower"]
     if upper.ids is lower.ids or not len(upper.candidates) or not len(lower.candidates):
         ids = upper.ids if len(upper.candidates) else lower.ids
@@ -1231,7 +1287,7 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
     # losses that bound's row ignores; ids sort as their numbers do
     order = (np.lexsort((nodes, -loss["upper"], -best, ~possible, ~certain)) if high_first
              else np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain)))
-    return [ids[i] for i in nodes[order].tolist()]
+    return RankedIds(ids, nodes[order])
 
 
 def _position(ids: list[str], node_id: str) -> int | None:

@@ -761,6 +761,11 @@ class Analysis:
             if product not in by_scope[id(scope)]:
                 by_scope[id(scope)].append(product)
             scopes[id(scope)] = scope
+        if by_scope:
+            # every scope of the pass is compiled: what the builder asked the graph is
+            # asked again only by the views that read it, a material at a time
+            for look in self._lookups.values():
+                look.forget()
         for key, members in by_scope.items():
             self._scope_pass(scopes[key], members, bound)
 
@@ -797,7 +802,7 @@ class Analysis:
             np.cumsum(counts, out=cand_ptr[1:])
             cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
                                      int(cand_ptr[-1]))
-        target_of = np.full(len(baseline), -1, np.int64)
+        target_of = np.full(len(baseline), -1, np.int32)  # a target's number
         for number, product in enumerate(targets):
             target_of[index[product]] = number
         # rows of one target together, candidates in order; a product is no candidate

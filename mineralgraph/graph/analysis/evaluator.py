@@ -108,10 +108,10 @@ class Evaluator:
         self._inside_of: np.ndarray | None = None
         self._inside: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._scratch_arrays: tuple | None = None
-        #: what :meth:`value_after` keeps between calls, for one baseline
-        self._cone_of: np.ndarray | None = None
         self._users: dict[int, tuple[np.ndarray, bool]] = {}
+        #: the scratch of :meth:`value_after` and its stamp
         self._cone: tuple | None = None
+        self._cone_stamp = 0
         self._stamp = 0
 
     def __len__(self) -> int:
@@ -193,9 +193,11 @@ class Evaluator:
         so the pass stops at the cone's edge: a country's removal reaches a large part
         of the graph, one product's cone a small one. Inside the cone the nodes are
         visited in the same order and their sums made in the same order, so the value
-        is the same to the last bit. Nothing of the structure's size is made or copied
-        per call (the cone's mask and the values are kept and put back), so a product's
-        check costs what its cone costs.
+        is the same to the last bit. The pass holds nothing of the structure's size but
+        the cone's marks (:meth:`_cone_scratch`, 12 bytes a node): its values, sums and
+        queues are the cone's size, made per call (the copy of the baseline, the sums
+        and the pass's scratch that were kept per bound took some 70 bytes a node, some
+        400 MiB at a million nodes once the reports asked it of both bounds).
 
         ``among`` (structure numbers, an int64 array) are removed too, but for those in
         ``keep``, where they are in the cone: removing a node outside it changes
@@ -203,15 +205,7 @@ class Evaluator:
         the cone cost."""
         k = _kernels()
         inside = int(self.rank[node])
-        values, raw, live = self._baseline_inside(baseline)
-        (pending, pstamp, hits, cstamp, done, heap), stamp = self._scratch()
-        n = len(self.op)
-        if self._cone_of is not values:
-            numbers = index_type(n)
-            self._cone = (np.ones(n, np.bool_), values.copy(), np.zeros(n, np.int32),
-                          np.empty(n, numbers), np.empty(n + 1, numbers))
-            self._cone_of = values
-        blocked, current, seen, queue, changed = self._cone
+        (seen, local, queue), stamp = self._cone_scratch()
         tail = k.mark_cone(inside, self.indptr, self.indices, seen, stamp, queue)
         removed = _nodes(zero)
         if among is not None and len(among):
@@ -221,10 +215,23 @@ class Evaluator:
             removed = np.union1d(removed, among)
         starts = self.rank[removed].astype(np.int64)  # in the same order
         return float(k.cone_value(
-            inside, queue[:tail], starts, stamp, self.op, self.indptr, self.indices,
-            self.weights, self.dptr, self.dnodes, self.dweights, self.comp_ptr,
-            self.comp_nodes, self.position, self.cyclic, values, raw, live, blocked, current,
-            pending, pstamp, hits, cstamp, done, heap, changed))
+            inside, queue[:tail], starts, self.op, self.indptr, self.indices, self.weights,
+            self.comp_ptr, self.comp_nodes, self.position, self.cyclic, self.order,
+            baseline, local))
+
+    def _cone_scratch(self) -> tuple:
+        """The scratch of :meth:`value_after` (the cone's marks, stamped so never
+        cleared; the cone's own numbering; the cone's queue) and a fresh stamp, made
+        once per evaluator."""
+        n = len(self.op)
+        if self._cone is None:
+            numbers = index_type(n)
+            self._cone = (np.zeros(n, np.int32), np.zeros(n, numbers), np.empty(n, numbers))
+        self._cone_stamp += 1
+        if self._cone_stamp == 2**31 - 1:  # int32 stamps run out: start again
+            self._cone, self._cone_stamp = None, 0
+            return self._cone_scratch()
+        return self._cone, self._cone_stamp
 
     def _scratch(self) -> tuple:
         """The pass's scratch arrays (stamped, so never cleared) and a fresh stamp:
@@ -241,7 +248,7 @@ class Evaluator:
                 np.empty(n + 1, np.int64))
         self._stamp += 1
         if self._stamp == 2**31 - 1:  # int32 stamps run out: start again from clean arrays
-            self._scratch_arrays, self._cone_of, self._stamp = None, None, 0
+            self._scratch_arrays, self._stamp = None, 0
             return self._scratch()
         return self._scratch_arrays, self._stamp
 
@@ -297,9 +304,11 @@ class Evaluator:
         candidates, targets = len(cand_ptr) - 1, len(itself)
         size = max(CHUNK_ROWS if chunk is None else chunk, 4 * targets, 1)
         levels = k.queue_levels(len(self.op))
-        done = np.zeros(len(self.comp_ptr), np.int64)
+        # stamps (a candidate's number + 1) and node numbers as int32 where they fit: the
+        # second bound's pass sets the run's peak at a million nodes
+        done = np.zeros(len(self.comp_ptr), index_type(candidates + 1))
         bits = np.zeros(levels[-1], np.uint64)
-        changed = np.empty(len(self.op) + 1, np.int64)
+        changed = np.empty(len(self.op) + 1, index_type(len(self.op)))
         per_candidate = np.zeros(candidates, np.int32)
         counts = np.zeros(targets, np.int64)
         chunks = []

@@ -802,30 +802,190 @@ def mark_cone(target, indptr, indices, seen, stamp, queue):
 
 
 @njit(cache=True)
-def cone_value(target, cone, starts, stamp, op, indptr, indices, weights, dptr, dnodes,
-               dweights, comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked,
-               current, pending, pstamp, hits, cstamp, done, heap, changed):
-    """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
-    target's ``cone`` (:func:`mark_cone`) only, at a cost that grows with the cone and
-    what the removal changes in it, not with the whole structure.
+def _compute_local(k, cone, local, op, indptr, indices, weights, values, zero):
+    """:func:`_compute` of the cone's ``k``-th node over values held by the cone's own
+    numbering (``local``), in the same order of operations."""
+    if zero[k]:
+        return 0.0
+    node = cone[k]
+    kind = op[node]
+    if kind == LEAF:
+        return 1.0
+    if kind == ZERO:
+        return 0.0
+    start, end = indptr[node], indptr[node + 1]
+    if kind == AND:
+        if start == end:
+            return 1.0
+        best = values[local[indices[start]]]
+        for e in range(start + 1, end):
+            v = values[local[indices[e]]]
+            if v < best:
+                best = v
+        return best
+    if kind == MAX:
+        if start == end:
+            return 1.0
+        best = values[local[indices[start]]]
+        for e in range(start + 1, end):
+            v = values[local[indices[e]]]
+            if v > best:
+                best = v
+        return best
+    total = 0.0
+    for e in range(start, end):
+        total += weights[e] * values[local[indices[e]]]
+    return 1.0 if total >= ALMOST_ONE else total
 
-    ``blocked`` is True everywhere on entry (nothing outside the cone is visited) and
-    ``current`` equal to ``baseline``; both are left so. ``stamp`` is fresh, as for
-    :func:`propagate`.
+
+@njit(cache=True)
+def _moved_local(k, value, base, cone, op, dptr, dnodes, dweights, blocked, pending,
+                 touched, hits, heap, size):
+    """:func:`_moved` in the cone's numbering; returns the heap's size."""
+    drop = value - base[k]
+    for e in range(dptr[k], dptr[k + 1]):
+        dep = dnodes[e]
+        if blocked[dep]:
+            continue
+        w = dweights[e]
+        kind = op[cone[dep]]
+        if not touched[dep]:
+            touched[dep] = True
+            hits[dep] = 0
+            pending[dep] = value if kind == AND else w * drop
+            size = _push(heap, size, cone[dep])
+        elif kind == AND:
+            if value < pending[dep]:
+                pending[dep] = value
+        else:
+            pending[dep] += w * drop
+        if kind == OR and value == 0.0 and w > 0.0:
+            hits[dep] += 1
+    return size
+
+
+@njit(cache=True)
+def cone_value(target, cone, starts, op, indptr, indices, weights, comp_ptr, comp_nodes,
+               position, cyclic, order, baseline, local):
+    """The value of ``target`` after removing ``starts``: :func:`propagate` inside the
+    target's ``cone`` (:func:`mark_cone`) only, every array of the pass the cone's size.
+
+    The cone's nodes are numbered afresh in the order ``cone`` lists them (``local``, a
+    scratch array of the structure's size, written at the cone's nodes only) and the
+    pass's state is held in that numbering; the queue still takes them by their number
+    inside the structure (components inputs first: :func:`propagate`'s order), and each
+    input's dependents are those of :func:`dependents` in the cone, an input listed twice
+    in its order. So every sum is made in the same order and the value is the same to
+    the last bit, and nothing of the structure's size is held per evaluator but
+    ``local`` (and the cone's marks): the baseline is read in the structure's numbering
+    (``baseline[order[n]]``), the OR nodes' sums and live inputs are made for the cone
+    alone. A start outside the cone changes nothing in it (none of its dependents is
+    in the cone) and is passed over; a cyclic component is in the cone whole or not at
+    all.
     """
-    for k in range(len(cone)):
-        blocked[cone[k]] = False
-    for k in range(len(starts)):
-        blocked[starts[k]] = True
-    count = propagate(starts, stamp, op, indptr, indices, weights, dptr, dnodes, dweights,
-                      comp_ptr, comp_nodes, position, cyclic, baseline, raw, live, blocked,
-                      current, pending, pstamp, hits, cstamp, done, heap, changed)
-    value = current[target]
-    for k in range(count):
-        current[changed[k]] = baseline[changed[k]]
-    for k in range(len(cone)):
-        blocked[cone[k]] = True
-    return value
+    m = len(cone)
+    for k in range(m):
+        local[cone[k]] = k
+    base = np.empty(m, np.float64)
+    for k in range(m):
+        base[k] = baseline[order[cone[k]]]
+    raw = np.zeros(m, np.float64)
+    live = np.zeros(m, np.int32)
+    counts = np.zeros(m + 1, np.int64)
+    for k in range(m):
+        node = cone[k]
+        is_or = op[node] == OR
+        total = 0.0
+        for e in range(indptr[node], indptr[node + 1]):
+            source = local[indices[e]]
+            counts[source + 1] += 1
+            if is_or:
+                total += weights[e] * base[source]
+                if weights[e] > 0.0 and base[source] > 0.0:
+                    live[k] += 1
+        raw[k] = total
+    dptr = np.cumsum(counts)
+    fill = dptr[:-1].copy()
+    dnodes = np.empty(dptr[m], np.int64)
+    dweights = np.empty(dptr[m], np.float64)
+    for k in range(m):
+        node = cone[k]
+        for e in range(indptr[node], indptr[node + 1]):
+            source = local[indices[e]]
+            dnodes[fill[source]] = k
+            dweights[fill[source]] = weights[e]
+            fill[source] += 1
+    blocked = np.zeros(m, np.bool_)
+    for i in range(len(starts)):
+        at = local[starts[i]]
+        if at < m and cone[at] == starts[i]:
+            blocked[at] = True
+    current = base.copy()
+    pending = np.zeros(m, np.float64)
+    touched = np.zeros(m, np.bool_)
+    hits = np.zeros(m, np.int32)
+    done = np.zeros(m, np.bool_)  # a cyclic component's, at its first member
+    heap = np.empty(m + 1, np.int64)
+    size = 0
+    for i in range(len(starts)):
+        at = local[starts[i]]
+        if at >= m or cone[at] != starts[i] or base[at] == 0.0:
+            continue
+        current[at] = 0.0
+        size = _moved_local(at, 0.0, base, cone, op, dptr, dnodes, dweights, blocked,
+                            pending, touched, hits, heap, size)
+    n_target = local[target]
+    while size > 0:
+        node, size = _pop(heap, size)
+        k = local[node]
+        number = position[node]
+        if cyclic[number]:
+            first = local[comp_nodes[comp_ptr[number]]]
+            if not done[first]:
+                done[first] = True
+                for j in range(comp_ptr[number], comp_ptr[number + 1]):
+                    current[local[comp_nodes[j]]] = 0.0
+                for _ in range(MAX_ITERATIONS):
+                    moved = 0.0
+                    for j in range(comp_ptr[number], comp_ptr[number + 1]):
+                        member = local[comp_nodes[j]]
+                        new = _compute_local(member, cone, local, op, indptr, indices,
+                                             weights, current, blocked)
+                        step = abs(new - current[member])
+                        if step > moved:
+                            moved = step
+                        current[member] = new
+                    if moved < EPSILON:
+                        break
+                for j in range(comp_ptr[number], comp_ptr[number + 1]):
+                    member = local[comp_nodes[j]]
+                    if abs(current[member] - base[member]) > EPSILON:
+                        size = _moved_local(member, current[member], base, cone, op, dptr,
+                                            dnodes, dweights, blocked, pending, touched,
+                                            hits, heap, size)
+                    else:
+                        current[member] = base[member]
+            continue
+        kind = op[node]
+        if kind == AND:
+            result = base[k]
+            if pending[k] < result:
+                result = pending[k]
+        elif kind == MAX:
+            result = _compute_local(k, cone, local, op, indptr, indices, weights, current,
+                                    blocked)
+        elif hits[k] >= live[k]:
+            result = 0.0
+        else:
+            total = raw[k] + pending[k]
+            result = 1.0 if total >= ALMOST_ONE else (total if total > 0.0 else 0.0)
+        step = result - base[k]
+        if -EPSILON <= step <= EPSILON:
+            continue
+        current[k] = result
+        size = _moved_local(k, result, base, cone, op, dptr, dnodes, dweights, blocked,
+                            pending, touched, hits, heap, size)
+    return current[n_target]
 
 
 @njit(cache=True)

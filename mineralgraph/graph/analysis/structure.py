@@ -192,7 +192,7 @@ def index_type(largest: int) -> type:
 def roots(graph: SupplyGraph) -> list[str]:
     """The graph nodes a structure is compiled from, in the order the builder takes them:
     every product and material, in id order."""
-    return [n for n in graph.ids() if model.kind_of(n) in ("Product", "Material")]
+    return sorted(graph.ids("Product") + graph.ids("Material"))
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -761,6 +761,16 @@ class Lookups:
         self._buyers: set[str] | None = None
         #: a claim's sources -> whether the analysis reads its figures
         self._figures: dict[tuple, bool] = {}
+
+    def forget(self) -> None:
+        """Drop what was asked of each node (inputs, contents, contexts, weights, pools,
+        supplied materials, ancestors): asked again, it is made again, the same. Held
+        from the compile to the end of a run, the producers' weights and contexts alone
+        took some 300 MiB at a million nodes, through the candidate passes, for the few
+        materials a view reads again."""
+        for table in (self._inputs, self._contains, self._context, self._weights,
+                      self._pools, self._supplied, self._ancestors):
+            table.clear()
 
     def _counts(self, claim: Claim) -> bool:
         """:func:`figures_count` of a claim, kept by its sources (what it depends on)."""
