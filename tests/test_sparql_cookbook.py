@@ -76,6 +76,8 @@ EXPECTED = {
             ("material:dy-oxide", "country:CN", "0.912772", "2024"),
             ("material:er-oxide", "country:CN", "0.912772", "2024"),
             ("material:eu-oxide", "country:CN", "0.912772", "2024"),
+            # ferroniobium carries USGS's 2024 niobium mine set as a proxy (thirteenth round)
+            ("material:ferroniobium", "country:BR", "0.9091", "2024"),
             ("material:gallium-low-purity", "country:CN", "0.9868", "2024"),
             ("material:gallium-low-purity", "country:CN", "0.9836", "2022"),
             ("material:gallium-low-purity", "country:CN", "0.981", "2023"),
