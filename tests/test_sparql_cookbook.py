@@ -62,6 +62,9 @@ EXPECTED = {
         [
             # the primary sets of data's sixth round stand beside the press ones they replace;
             # the ten other separated oxides carry the IEA magnet set as a proxy (seventh round)
+            # APT and tungsten powder carry USGS's 2024 tungsten mine set as a proxy
+            # (thirteenth data round, 2026-11-29)
+            ("material:apt", "country:CN", "0.8272", "2024"),
             ("material:bismuth-refined", "country:CN", "0.821", "2023"),
             ("material:bismuth-refined", "country:CN", "0.8158", "2022"),
             ("material:bismuth-refined", "country:CN", "0.8125", "2024"),
@@ -73,6 +76,8 @@ EXPECTED = {
             ("material:dy-oxide", "country:CN", "0.912772", "2024"),
             ("material:er-oxide", "country:CN", "0.912772", "2024"),
             ("material:eu-oxide", "country:CN", "0.912772", "2024"),
+            # ferroniobium carries USGS's 2024 niobium mine set as a proxy (thirteenth round)
+            ("material:ferroniobium", "country:BR", "0.9091", "2024"),
             ("material:gallium-low-purity", "country:CN", "0.9868", "2024"),
             ("material:gallium-low-purity", "country:CN", "0.9836", "2022"),
             ("material:gallium-low-purity", "country:CN", "0.981", "2023"),
@@ -120,6 +125,7 @@ EXPECTED = {
             ("material:tungsten-concentrate", "country:CN", "0.8302", "2023"),
             ("material:tungsten-concentrate", "country:CN", "0.8272", "2024"),
             ("material:tungsten-concentrate", "country:CN", "0.8271", "2022"),
+            ("material:tungsten-powder", "country:CN", "0.8272", "2024"),
             ("material:y-oxide", "country:CN", "0.912772", "2024"),
             ("material:yb-oxide", "country:CN", "0.912772", "2024"),
         ],
