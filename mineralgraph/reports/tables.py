@@ -669,6 +669,8 @@ def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
     reasons = len(grade) + sum(1 for r in more for k, _ in WORST_CASE_WHY[1:]
                                if r["worst_case"][k]) + len(other)
     both = reasons - len(more)
+    if len(parts) == 1:  # one reason for all: no count beside it
+        parts = [parts[0].split(" ", 1)[1]]
     return (f", and {len(more)} more may under --worst-case (" + "; ".join(parts)
             + (f"; {both} of them for more than one reason" if both > 0 else "") + ")")
 
@@ -683,11 +685,11 @@ def worst_case_lines(rows: list[dict], graph: SupplyGraph,
 
 def figure_rests_on(row: dict) -> str:
     """What a scenario row's figure rests on, for after it in brackets: ``a figure that
-    rests on medium-confidence claims and a proxy``; of unknown confidence where the rules
-    for missing facts alone set it."""
+    rests on medium-confidence claims and a proxy``; ``a figure of unknown confidence``
+    where no rated claim explains it or the rules for missing facts alone set it."""
     caveats = row_caveats(row)
     if caveats.confidence == "unknown":
-        return "a figure of unknown confidence: the rules for missing facts set it"
+        return "a figure of unknown confidence"
     return f"a figure that {rests_on(caveats)}"
 
 
