@@ -150,7 +150,7 @@ def test_each_row_says_beside_its_figure_what_worst_case_gives_and_why():
             "                    unknown)") in table
     assert "product:r           90%                   country:JP" in table
     # the reason, with what the worst case blocks and the confidence of its figure
-    assert ("p (product:p) loses 0% reading the requirements as stated (the default) and "
+    assert ("p (product:p) loses 0% by the design note's rules (the default) and "
             "0-80% under --worst-case (a figure of unknown confidence): the scenario blocks "
             "CN's 80% of magnet [1] on its supply paths, but only in the worst case (the "
             "high end of the loss). That figure is a range, not one figure, because the "

@@ -501,7 +501,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # "0 products lose supply" is never read as "safe under this control"
     intro += "".join(f"Note: {note}. " for note in result.get("notes", []))
     intro += f"{len(hit)} of {len(made)} product(s) lose or may lose supply"
-    # those the default reads as losing nothing and --worst-case does not: counted with them
+    # those the default reads as losing nothing and --worst-case as losing some: counted
     intro += worst_case_count(made, graph)
     if len(worst) == 1:
         intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
@@ -638,7 +638,7 @@ def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
     ``--worst-case`` (those whose default figure is no loss), and why, ``", and 8 more may
     under --worst-case (5 if the grade of ..., which no source states, is ..., the grade
     the control covers; 4 if the scenario reaches inputs whose supply is not mapped; 1 of
-    them for both)"``; "" when none."""
+    them for more than one reason)"``; "" when none."""
     more = [r for r in rows if r["loss_range"][1] <= 0 and r.get("worst_case")
             and r["worst_case"]["loss_range"][1] > 0]
     if not more:
@@ -821,7 +821,7 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
         loses = f"lose{{s}} {span(*r['loss_range'])}"
         if worst_case:
             r = {**r["worst_case"], "product": r["product"]}
-            loses += (" reading the requirements as stated (the default) and "
+            loses += (" by the design note's rules (the default) and "
                       f"{span(*r['loss_range'])} under --worst-case ({figure_rests_on(r)})")
         if r["loss_range"][1] <= 0:
             continue
