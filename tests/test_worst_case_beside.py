@@ -247,3 +247,14 @@ def test_the_bundled_defence_denial_counts_and_marks_the_unknown(run_cli, name, 
     more = [p for p, r in rows.items() if r["loss_range"][1] == 0
             and r["worst_case_loss_range"][1] > 0]
     assert len(more) == 8
+
+
+def test_the_note_names_a_pool_no_source_splits():
+    # under --worst-case a producer without a share holds none to all of its pool (the
+    # addendum's 5.4): MP Materials' ≈0-8.7% of NdPr metal, the F-22's 15% read 11-27%
+    row = {"loss_range": [0.15, 0.15], "worst_case": {
+        "loss_range": [0.11, 0.27], "confidence": "medium", "assumed_share": True,
+        "drivers": [{"share_range": [0.0, 0.087]}], "low_drivers": [],
+        "range_from_grade": [], "range_from_unmapped": [], "range_from_maker": []}}
+    assert worst_case_note(row) == (" (11-27% under --worst-case: share of a pool not known; "
+                                    "conf. medium, ≈)")

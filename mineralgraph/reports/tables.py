@@ -627,7 +627,12 @@ def worst_case_note(row: dict) -> str:
     if not shows_worst_case(row):
         return ""
     wide = row["worst_case"]
-    why = ", ".join(text for key, text in WORST_CASE_WHY if wide.get(key))
+    why = [text for key, text in WORST_CASE_WHY if wide.get(key)]
+    # a producer holding none to all of a pool no source splits (the addendum's 5.4)
+    if any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
+           for d in wide.get("drivers", []) + wide.get("low_drivers", [])):
+        why.append("share of a pool not known")
+    why = ", ".join(why)
     rated = row_caveats(wide).describe()
     return (f" ({span(*wide['loss_range'])} under --worst-case"
             + (f": {why}" if why else "") + (f"; conf. {rated}" if rated else "") + ")")
