@@ -213,9 +213,10 @@ class ScenarioResult(Table):
 
     def rows(self) -> list[dict]:
         """One row per product, hardest hit first; every range as its two ends, as in
-        the CSV, and ``loss`` as the JSON gives it (the upper bound's). A product not made
-        yet on the date comes last, its figures None and ``not_made_yet`` the date its
-        making starts (None for the others)."""
+        the CSV, and ``loss`` as the JSON gives it (the upper bound's), with
+        ``worst_case_loss_low``/``_high`` beside it (what ``--worst-case`` gives). A
+        product not made yet on the date comes last, its figures None and ``not_made_yet``
+        the date its making starts (None for the others)."""
         def both(name, pair):
             return ends(name, pair) if pair is not None else {f"{name}_low": None,
                                                               f"{name}_high": None}
@@ -230,6 +231,8 @@ class ScenarioResult(Table):
                  # the JSON row's ``loss`` (the upper bound's: design note 5.6), under
                  # the same name on every surface (README: read the range, not it alone)
                  "loss": r.get("loss"),
+                 # beside it, what --worst-case gives (unknown is not safe)
+                 **both("worst_case_loss", r.get("worst_case_loss_range")),
                  "new_spofs": r["new_spofs"],
                  "new_possible_spofs": r.get("new_possible_spofs", []),
                  "confidence": r.get("confidence"),

@@ -160,6 +160,9 @@ _WORD = re.compile(rf"{_CHANGE}|(?<![^\s\[]){_SHARE}|\[[^\]]*\]|[^\s\[]+|\[")
 _BREAK = re.compile(r"(?<=[^\W\d_][:-])(?=[^\W\d_])")
 #: A node id (``kind:slug``), with the punctuation that may follow it in a cell.
 _ID = re.compile(r"\(?[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._-]*[),;]*")
+#: A command-line option (``--worst-case``), with the punctuation that may follow it: one
+#: word, as typed ("--worst-|case" is no option).
+_OPTION = re.compile(r"\(?--[a-z][a-z0-9-]*[),;:]*")
 
 
 def is_id(word: str) -> bool:
@@ -174,18 +177,21 @@ def is_id(word: str) -> bool:
 def _words(text: str) -> list[tuple[str, str]]:
     """(separator before, word) pairs; ``[1][2]`` citations, and the parts of other words
     after a ``:`` or ``-`` between two letters, are words of their own, joined without a
-    space; an id, a figure or range (``>99.9-100%``, ``F-35``), an arrow and a change
-    (``100% -> 50%``) are one word each (they never break across lines).
+    space; an id, a command-line option (``--worst-case``), a figure or range
+    (``>99.9-100%``, ``F-35``), an arrow and a change (``100% -> 50%``) are one word each
+    (they never break across lines).
 
     >>> [w for _, w in _words("Samarium-cobalt >99.9-100% F-35 a -> b 1.0 -> 0.5 [1][2]")]
     ['Samarium-', 'cobalt', '>99.9-100%', 'F-35', 'a', '->', 'b', '1.0 -> 0.5', '[1]', '[2]']
+    >>> [w for _, w in _words("under --worst-case: grade")]
+    ['under', '--worst-case:', 'grade']
     >>> [w for _, w in _words("CN 69%, US 12%, +9 more")]
     ['CN 69%,', 'US 12%,', '+9', 'more']
     """
     out, end = [], 0
     for match in _WORD.finditer(text):
         separator = " " if match.start() > end else ""
-        parts = ([match.group()] if is_id(match.group())
+        parts = ([match.group()] if is_id(match.group()) or _OPTION.fullmatch(match.group())
                  else [p for p in _BREAK.split(match.group()) if p])
         for part in parts:
             out.append((separator, part))

@@ -86,7 +86,12 @@ def test_the_api_gives_the_command_lines_figures(run_cli):
                 rows[row["product"]]["availability_high"]] == row["availability_range"]
         # the JSON row's ``loss`` (the upper bound's, 5.6) under the same name (trial 6, M3)
         assert rows[row["product"]]["loss"] == row["loss"]
+        # and what --worst-case gives beside it
+        assert [rows[row["product"]]["worst_case_loss_low"],
+                rows[row["product"]]["worst_case_loss_high"]] == row["worst_case_loss_range"]
     assert "availability" not in rows["product:f-35"]
+    assert (rows["product:javelin"]["loss_high"],
+            rows["product:javelin"]["worst_case_loss_high"]) == (0.0, 0.92)
 
 
 def test_dependents_and_paths():

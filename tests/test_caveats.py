@@ -113,7 +113,11 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                                        "(also proxy): applied to samarium oxide for want of "
                                        "a samarium split",
                      "assumed_share": "no",
-                     "sources": "source:blog", "mapped_availability": "0.0"}]
+                     "sources": "source:blog", "mapped_availability": "0.0",
+                     # what --worst-case gives beside it: the same (the jet's magnet has no
+                     # unstated grade; its coating, unmapped, is traced to no control's
+                     # reach either way)
+                     "worst_case_loss_low": "0.9", "worst_case_loss_high": "0.9"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):

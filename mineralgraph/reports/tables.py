@@ -434,8 +434,9 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     if fmt == "json":
         return to_json({**result, **reading_flags(graph),
                         "products": [
-            {**r, "drivers": [driver_json(d, graph) for d in r.get("drivers", [])],
-             "low_drivers": [driver_json(d, graph) for d in r.get("low_drivers", [])]}
+            {**r, **drivers_json(r, graph),
+             **({"worst_case": {**r["worst_case"], **drivers_json(r["worst_case"], graph)}}
+                if r.get("worst_case") else {})}
             for r in result["products"]]})
     csv = fmt == "csv"
     sources = SourceIndex(graph)
@@ -460,7 +461,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
             row.update({"not_made_yet": when, "requirements_recorded": "",
                         "proxies": "", "disputes": "", "low_confidence": "",
                         "assumed_share": "",
-                        "new_possible_spofs": [], "mapped_availability": ""})
+                        "new_possible_spofs": [], "mapped_availability": "",
+                        "worst_case_loss_low": "", "worst_case_loss_high": ""})
         rows.append(row)
     for r in made:
         behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
@@ -472,7 +474,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
         row = {"product": r["product"], "end_use": r["end_use"],
                # a 0% counts only the recorded requirements (recorded_lines says how many)
                "loss": span(*r["loss_range"]) + (
-                   "*" if r["loss_range"][1] <= 0 and "requirements_recorded" in r else ""),
+                   "*" if r["loss_range"][1] <= 0 and "requirements_recorded" in r else "")
+               + worst_case_note(r),
                "new_spofs": r["new_spofs"] + [f"{n} (possible)" for n in r["new_possible_spofs"]],
                "not_mapped": len(r["supply_not_mapped"]) or "",
                **_caveat_cells(row_caveats(r), fmt),
@@ -486,7 +489,9 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         **ends("loss", r["loss_range"]),
                         "loss": r["loss"],
                         "new_spofs": r["new_spofs"],
-                        "new_possible_spofs": r["new_possible_spofs"]})
+                        "new_possible_spofs": r["new_possible_spofs"],
+                        **ends("worst_case_loss", r.get("worst_case_loss_range")
+                               or r["loss_range"])})
         rows.append(row)
     rows = rows[len(later):] + rows[:len(later)]  # in the result's order: not made last
     hit = [r for r in made if r["loss_range"][1] > 0]
@@ -496,6 +501,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # "0 products lose supply" is never read as "safe under this control"
     intro += "".join(f"Note: {note}. " for note in result.get("notes", []))
     intro += f"{len(hit)} of {len(made)} product(s) lose or may lose supply"
+    # those the default reads as losing nothing and --worst-case as losing some: counted
+    intro += worst_case_count(made, graph)
     if len(worst) == 1:
         intro += (f"; the hardest hit is {name(graph, worst[0]['product'])}, losing "
                   f"{span(*worst[0]['loss_range'])}.")
@@ -537,6 +544,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
             + (f" {sources.cite(r['not_made_yet']['sources'])}" if not csv else "")
             + ", so it has no supply to lose on that date." for r in later)
     intro += "".join(f"\n{line}" for line in reasons)
+    intro += "".join(f"\n{line}" for line in worst_case_lines(made, graph, sources))
     intro += "".join(f"\n{line}" for line in press_lines(made, graph, sources))
     recorded = recorded_lines(made, graph)
     intro += "".join(f"\n{line}" for line in recorded)
@@ -549,10 +557,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     left_out = result.get("left_out_below_confidence", [])
     if graph.min_confidence:
         intro += "\n" + left_out_sentence(graph, len(left_out)).lstrip()
-    blind = [r["product"] for r in made if r["supply_not_mapped"]]
-    if blind:
-        intro += (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
-                  "not_mapped): each figure is a range from losing them to keeping them.")
+    intro += unmapped_range_line(made, graph)
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
     intro += "".join(f"\n{line}" for line in baseline_lines(made, graph))
@@ -565,7 +570,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                    "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
                    "proxies", "disputes", "low_confidence", "assumed_share", "sources",
-                   "mapped_availability"]
+                   "mapped_availability", "worst_case_loss_low", "worst_case_loss_high"]
         if later:  # the date its making starts, for a product not made yet
             columns.append("not_made_yet")
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
@@ -589,6 +594,146 @@ def baseline_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
                    f"availability of {band} without the scenario; "
                    f"{'their losses are' if many else 'its loss is'} counted from it.")
     return out
+
+
+#: why a --worst-case figure differs, short, for beside the figure in a table cell: the
+#: key of the --worst-case row that says it, and the reason
+WORST_CASE_WHY = (("range_from_grade", "grade not stated"),
+                  ("range_from_unmapped", "supply not mapped"),
+                  ("range_from_maker", "maker not recorded"))
+
+
+def shows_worst_case(row: dict) -> bool:
+    """Whether a scenario row's figure under ``--worst-case`` (its ``worst_case``, from
+    :func:`~mineralgraph.graph.analysis.comparison.worst_case_beside`) reads otherwise than
+    its own, so the views state it beside it."""
+    wide = row.get("worst_case")
+    return bool(wide) and span(*wide["loss_range"]) != span(*row["loss_range"])
+
+
+def worst_case_note(row: dict) -> str:
+    """For beside a scenario row's loss in a table: what ``--worst-case`` gives, why and on
+    what, ``" (0-92% under --worst-case: grade not stated; conf. medium, proxy)"``; ""
+    when it gives the same figure.
+
+    >>> row = {"loss_range": [0.0, 0.0], "worst_case": {
+    ...     "loss_range": [0.0, 0.92], "confidence": "medium", "range_from_grade": [{}],
+    ...     "range_from_unmapped": [], "range_from_maker": []}}
+    >>> worst_case_note(row)
+    ' (0-92% under --worst-case: grade not stated; conf. medium)'
+    >>> worst_case_note({**row, "worst_case": {**row["worst_case"], "loss_range": [0, 0]}})
+    ''
+    """
+    if not shows_worst_case(row):
+        return ""
+    wide = row["worst_case"]
+    why = [text for key, text in WORST_CASE_WHY if wide.get(key)]
+    # a producer holding none to all of a pool no source splits (the addendum's 5.4)
+    if any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
+           for d in wide.get("drivers", []) + wide.get("low_drivers", [])):
+        why.append("share of a pool not known")
+    why = ", ".join(why)
+    rated = row_caveats(wide).describe()
+    return (f" ({span(*wide['loss_range'])} under --worst-case"
+            + (f": {why}" if why else "") + (f"; conf. {rated}" if rated else "") + ")")
+
+
+def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
+    """For after "N of M product(s) lose or may lose supply": how many more may under
+    ``--worst-case`` (those whose default figure is no loss), and why, ``", and 8 more may
+    under --worst-case (5 if the grade of ..., which no source states, is ..., the grade
+    the control covers; 4 if the scenario reaches inputs whose supply is not mapped; 1 of
+    them for more than one reason)"``; "" when none."""
+    more = [r for r in rows if r["loss_range"][1] <= 0 and r.get("worst_case")
+            and r["worst_case"]["loss_range"][1] > 0]
+    if not more:
+        return ""
+    parts = []
+    grade = [r for r in more if r["worst_case"]["range_from_grade"]]
+    if grade:
+        materials = sorted({g["material"] for r in grade
+                            for g in r["worst_case"]["range_from_grade"]})
+        grades = sorted({x for r in grade for g in r["worst_case"]["range_from_grade"]
+                         for x in g["grades"]})
+        many = len(materials) > 1
+        parts.append(f"{len(grade)} if the grade{'s' if many else ''} of "
+                     f"{join_names([graph.label(m) for m in materials])}, which no source "
+                     f"states, {'are' if many else 'is'} "
+                     f"{join_names([graph.label(g) for g in grades])}, the grade"
+                     f"{'s' if len(grades) > 1 else ''} the control covers")
+    for key, text in (("range_from_unmapped", "if the scenario reaches inputs whose supply "
+                                              "is not mapped"),
+                      ("range_from_maker", "if their unknown makers are in a targeted "
+                                           "country")):
+        found = [r for r in more if r["worst_case"][key]]
+        if found:
+            parts.append(f"{len(found)} {text}")
+    other = [r for r in more if not any(r["worst_case"][k] for k, _ in WORST_CASE_WHY)]
+    if other:
+        parts.append(f"{len(other)} under its other wider readings")
+    reasons = len(grade) + sum(1 for r in more for k, _ in WORST_CASE_WHY[1:]
+                               if r["worst_case"][k]) + len(other)
+    both = reasons - len(more)
+    if len(parts) == 1:  # one reason for all: no count beside it
+        parts = [parts[0].split(" ", 1)[1]]
+    return (f", and {len(more)} more may under --worst-case (" + "; ".join(parts)
+            + (f"; {both} of them for more than one reason" if both > 0 else "") + ")")
+
+
+def worst_case_lines(rows: list[dict], graph: SupplyGraph,
+                     sources: SourceIndex | None = None) -> list[str]:
+    """Why the products whose figure ``--worst-case`` reads otherwise lose more there
+    (:func:`reason_lines` of their ``--worst-case`` rows, beside their own figure)."""
+    return reason_lines([r for r in rows if shows_worst_case(r)], graph, sources,
+                        named={r["product"] for r in rows}, worst_case=True)
+
+
+def figure_rests_on(row: dict) -> str:
+    """What a scenario row's figure rests on, for after it in brackets: ``a figure that
+    rests on medium-confidence claims and a proxy``; ``a figure of unknown confidence``
+    where no rated claim explains it or the rules for missing facts alone set it."""
+    caveats = row_caveats(row)
+    if caveats.confidence == "unknown":
+        return "a figure of unknown confidence"
+    return f"a figure that {rests_on(caveats)}"
+
+
+def unmapped_range_line(rows: list[dict], graph: SupplyGraph) -> str:
+    """For after a scenario's summary (a new line): the products with inputs whose supply
+    is not mapped, and whether each figure is a range from losing them to keeping them
+    (section 5.6) or keeps them, as the scenario reaches none of them by the rules of
+    section 5.6 (and how many ``--worst-case`` widens); "" when there are none."""
+    blind = [r for r in rows if r["supply_not_mapped"]]
+    if not blind:
+        return ""
+    line = (f"\n{len(blind)} product(s) have inputs whose supply is not mapped (column "
+            "not_mapped)")
+    wide = [r for r in blind if r["range_from_unmapped"]]
+    if len(wide) == len(blind):
+        return line + ": each figure is a range from losing them to keeping them."
+    rule = ("covering it, an element it contains or one of its inputs, or, under "
+            "--worst-case, any control in scope when no source traces it to a country"
+            if graph.worst_case else "covering it, an element it contains or one of its "
+            "inputs")
+    line += (f": {len(wide)} of them have a range from losing them to keeping them, and the "
+             f"other {len(blind) - len(wide)} one figure that keeps them"
+             if wide else ": each figure keeps them")
+    line += (", as by the design note's rules (5.6) the scenario reaches none of "
+             f"{'those' if wide else 'them'} (a control reaches such an input only by "
+             f"{rule}, and a removal only by taking the country it is anchored in)")
+    widened = [r for r in blind if not r["range_from_unmapped"] and shows_worst_case(r)
+               and r["worst_case"]["range_from_unmapped"]]
+    if widened:
+        line += (f"; --worst-case takes any control in scope to reach such an input when no "
+                 f"source traces it to a country, and {len(widened)} of them may then lose "
+                 "more (column loss)")
+    return line + "."
+
+
+def drivers_json(row: dict, graph: SupplyGraph) -> dict:
+    """A scenario row's ``drivers`` and ``low_drivers`` as JSON (:func:`driver_json`)."""
+    return {key: [driver_json(d, graph) for d in row.get(key, [])]
+            for key in ("drivers", "low_drivers")}
 
 
 def driver_json(driver: dict, graph: SupplyGraph) -> dict:
@@ -667,42 +812,35 @@ def product_low_sentences(rows: list[dict], graph: SupplyGraph, cite=None) -> li
 
 
 def reason_lines(rows: list[dict], graph: SupplyGraph,
-                 sources: SourceIndex | None = None, named=frozenset()) -> list[str]:
+                 sources: SourceIndex | None = None, named=frozenset(),
+                 worst_case: bool = False) -> list[str]:
     """Why each product that loses supply loses it: the driver (the supply the scenario
     blocks or removes, with its share), and apart from it why the figure is a range (the
     stages without mapped supply). Products with the same reason share a line, followed
     by the low-rated claims each one's figure rests on (but for the products in ``named``,
-    whose claims the headline names)."""
+    whose claims the headline names). With ``worst_case``, the same of each row's
+    ``worst_case`` row, after the row's own figure (:func:`worst_case_lines`)."""
     groups: dict[tuple[str, str], list[str]] = {}
     low_rows: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
+        loses = f"lose{{s}} {span(*r['loss_range'])}"
+        if worst_case:
+            r = {**r["worst_case"], "product": r["product"]}
+            loses += (" by the design note's rules (the default) and "
+                      f"{span(*r['loss_range'])} under --worst-case ({figure_rests_on(r)})")
         if r["loss_range"][1] <= 0:
             continue
-        behind = r.get("range_from_unmapped") or []
         reason = driver_phrase(r.get("drivers", []), graph, sources)
         low = r.get("low_drivers") or []
         if low and not r.get("drivers"):
             reason = driver_phrase(low, graph, sources).replace(
                 "on {its} supply paths", "on {its} supply paths, but only in the worst case "
                 "(the high end of the loss)", 1)
-        why = []
-        for m in r.get("range_from_maker") or []:
-            why.append("no maker of {it} is recorded, so the ban on end users in "
-                       + join_names([prose_name(graph, t) for t in m["targets"]])
-                       + " applies only in the worst case (the high end; the low end "
-                       "takes {it} as made elsewhere)")
-        for g in r.get("range_from_grade") or []:
-            why.append(f"the grade of {graph.label(g['material'])} is not stated (the high "
-                       "end takes it as the grade the control covers, "
-                       + join_names([graph.label(x) for x in g["grades"]])
-                       + "; the low end as a grade it does not cover)")
-        if behind:
-            why.append("these stages have no mapped supply (the low end keeps them; the "
-                       "high end assumes the scenario reaches them): "
-                       + "; ".join(graph.label(m) for m in behind))
-        why_range = (" {It is} a range, not one figure, because " + "; and ".join(why) + "."
+        why = range_why(r, graph)
+        why_range = ((" That figure is a range" if worst_case else " {It is} a range")
+                     + ", not one figure, because " + "; and ".join(why) + "."
                      if why else "")
-        key = (f"lose{{s}} {span(*r['loss_range'])}: {reason}.", why_range)
+        key = (f"{loses}: {reason}.", why_range)
         groups.setdefault(key, []).append(name(graph, r["product"]))
         if r["product"] not in named:
             low_rows.setdefault(key, []).append(r)
@@ -718,6 +856,30 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
                                                                  graph, cite))
         out.append(line)
     return out
+
+
+def range_why(row: dict, graph: SupplyGraph) -> list[str]:
+    """Why a scenario row's loss is a range (its ``range_from_maker``, ``range_from_grade``
+    and ``range_from_unmapped``), one clause each, with ``{it}`` left for the product(s):
+    ``the grade of Sintered NdFeB permanent magnet is not stated (the high end takes it as
+    the grade the control covers, ...; the low end as a grade it does not cover)``."""
+    why = []
+    for m in row.get("range_from_maker") or []:
+        why.append("no maker of {it} is recorded, so the ban on end users in "
+                   + join_names([prose_name(graph, t) for t in m["targets"]])
+                   + " applies only in the worst case (the high end; the low end "
+                   "takes {it} as made elsewhere)")
+    for g in row.get("range_from_grade") or []:
+        why.append(f"the grade of {graph.label(g['material'])} is not stated (the high "
+                   "end takes it as the grade the control covers, "
+                   + join_names([graph.label(x) for x in g["grades"]])
+                   + "; the low end as a grade it does not cover)")
+    behind = row.get("range_from_unmapped") or []
+    if behind:
+        why.append("these stages have no mapped supply (the low end keeps them; the "
+                   "high end assumes the scenario reaches them): "
+                   + "; ".join(graph.label(m) for m in behind))
+    return why
 
 
 def press_lines(rows: list[dict], graph: SupplyGraph,

@@ -150,6 +150,68 @@ def bound_loss(before: float, after: float) -> float | None:
     return 1.0 - after / before if before > 0 else None
 
 
+def loss_range(base: tuple[float, float], under: tuple[float, float]) -> list[float]:
+    """[min, max] of the losses of the two bounds (section 5.6), each measured against its
+    own baseline (``base`` and ``under``: [lower, upper] availability before and under the
+    scenario); a bound whose baseline is 0 measures none, [0, 0] when neither does.
+
+    >>> loss_range((1.0, 1.0), (0.08, 1.0))
+    [0.0, 0.92]
+    >>> loss_range((0.0, 1.0), (0.0, 0.5))
+    [0.5, 0.5]
+    """
+    measured = [x for x in (bound_loss(b, u) for b, u in zip(base, under, strict=True))
+                if x is not None] or [0.0]
+    return [round(min(measured), 6), round(max(measured), 6)]
+
+
+#: what a ``--worst-case`` row says beside a default one (:func:`worst_case_beside`): its
+#: loss range, what it rests on, what makes it and why it is wider
+WORST_CASE_KEYS = ("loss_range", "confidence", "proxies", "disputes", "low_confidence",
+                   "assumed_share", "drivers", "low_drivers", "range_from_grade",
+                   "range_from_unmapped", "range_from_maker")
+
+
+def worst_case_beside(graph: SupplyGraph, scenario: Scenario,
+                      rows: list[dict]) -> list[dict]:
+    """Scenario rows (from :func:`compare`, default readings) with what ``--worst-case``
+    gives beside each figure, so that a figure the default reads as stated (a material of
+    unstated grade taken as the grade it is named, a control reaching unmapped supply only
+    where section 5.6 says) never reads as safe alone. The default figures are unchanged.
+
+    Each row gains ``worst_case_loss_range``, the loss range under the addendum's wider
+    readings (``--worst-case``), and ``worst_case``: None where that range is the row's
+    own, else the ``--worst-case`` row's :data:`WORST_CASE_KEYS` (its confidence, its
+    drivers, and ``range_from_grade``, ``range_from_unmapped`` and ``range_from_maker``:
+    why its range is wide). A graph read ``--worst-case`` already gives its own range and
+    None. The loss ranges of the wider reading are computed for every row; the rest of
+    its row (drivers, confidence, single points of failure) only for the rows it changes.
+
+    >>> from mineralgraph import load_bundled
+    >>> from mineralgraph.loaders.scenarios import load_scenario
+    >>> s = load_scenario("cn-2025-04-defence-denial")
+    >>> g = load_bundled().as_of(s.as_of)
+    >>> row = worst_case_beside(g, s, compare(g, s, ["product:javelin"]))[0]
+    >>> row["loss_range"], row["worst_case_loss_range"]
+    ([0.0, 0.0], [0.0, 0.92])
+    >>> [m["material"] for m in row["worst_case"]["range_from_grade"]]
+    ['material:ndfeb-magnet']
+    """
+    if graph.worst_case:
+        return [{**r, "worst_case_loss_range": list(r["loss_range"]), "worst_case": None}
+                for r in rows]
+    wide = Analysis(graph.with_worst_case(), scenario)
+    before = wide.plain()
+    ranges = {r["product"]: loss_range(before.baseline_range(r["product"]),
+                                       wide.availability_range(r["product"])) for r in rows}
+    changed = [r["product"] for r in rows if ranges[r["product"]] != list(r["loss_range"])]
+    found = {w["product"]: {key: w[key] for key in WORST_CASE_KEYS}
+             for w in (compare(wide.graph, scenario, changed, analysis=wide)
+                       if changed else [])}
+    return [{**r, "worst_case_loss_range": ranges[r["product"]],
+             "worst_case": found.get(r["product"])} for r in rows]
+
+
 def compare(graph: SupplyGraph, scenario: Scenario,
             products: Iterable[str] | None = None,
             analysis: Analysis | None = None) -> list[dict]:
@@ -225,7 +287,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
                      "availability_range": [round(v, 6) for v in under],
                      "mapped_availability": round(after.mapped_availability(product), 6),
                      "loss": round(losses[1], 6) if losses[1] is not None else 0.0,
-                     "loss_range": [round(min(measured), 6), round(max(measured), 6)],
+                     "loss_range": loss_range(base, under),
                      "may_be_unavailable_at_baseline": base[0] <= 0.0,
                      "supply_not_mapped": after.unmapped(product),
                      "range_from_unmapped": behind,

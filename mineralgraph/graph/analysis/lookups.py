@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from mineralgraph.claim import Claim
 from mineralgraph.exceptions import MineralGraphError, a_kind
 from mineralgraph.graph.analysis.chokepoints import Evidence, PathStep
-from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.comparison import compare, worst_case_beside
 from mineralgraph.graph.analysis.confidence import (
     Caveats,
     left_out_dict,
@@ -230,7 +230,7 @@ def not_made_row(graph: SupplyGraph, product: str, later: list) -> dict:
             "supply_not_mapped": [], "range_from_unmapped": [], "drivers": [],
             "low_drivers": [], "range_from_grade": [], "range_from_maker": [],
             "new_spofs": [], "new_possible_spofs": [],
-            "rest_of_world_only": False,
+            "rest_of_world_only": False, "worst_case_loss_range": None, "worst_case": None,
             "requirements_recorded": len(graph.relation_claims(product, "REQUIRES"))}
 
 
@@ -247,10 +247,12 @@ def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
     # a product not made yet on the date has no supply to lose: its row says from when
     # its making is dated instead of a loss (as chokepoints and spof do), listed last
     later = {p: found for p in products if (found := graph.not_made_yet(p))}
+    # beside each figure, what --worst-case gives (a grade not stated, supply not mapped:
+    # unknown, not safe); the figures themselves are the default's
     rows = [{**row, "label": graph.label(row["product"]),
              "end_use": graph.values(row["product"], "end_use")}
-            for row in compare(graph, scenario, [p for p in products if p not in later],
-                               analysis=after)]
+            for row in worst_case_beside(graph, scenario, compare(
+                graph, scenario, [p for p in products if p not in later], analysis=after))]
     rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], r["product"]))
     rows += [not_made_row(graph, product, found) for product, found in sorted(later.items())]
     return {"scenario": scenario.name, "title": scenario.title,
