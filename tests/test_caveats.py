@@ -113,7 +113,9 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                                        "(also proxy): applied to samarium oxide for want of "
                                        "a samarium split",
                      "assumed_share": "no",
-                     "sources": "source:blog", "mapped_availability": "0.0"}]
+                     # the text's citation numbers beside the ids (citefix)
+                     "sources": "source:blog", "citations": "[1]",
+                     "mapped_availability": "0.0"}]
 
 
 def test_min_confidence_medium_shows_the_answer_without_the_proxy(run):

@@ -91,3 +91,119 @@ def test_a_quoted_link_keeps_its_own_line(run_cli):
 
     bare = {"qualifiers": {}, "valid_from": None, "valid_to": None}
     assert _plain_link(bare) and not _plain_link({**bare, "quote": "their words"})
+
+
+def _text_rows(text: str) -> dict[str, str]:
+    """The citations the text table prints per row, by the row's id: ``{id: "[1][2]"}``
+    (a row runs over several lines: its rank and name, or its product id, first)."""
+    import re
+
+    table = text.split("\nSOURCES\n", 1)[0]
+    blocks: list[list[str]] = []
+    open_block = False
+    for line in table.splitlines():
+        if re.match(r"^(\d+ +\S.*\(\w+:|\d+ +\S+|product:\S+\s*$)", line):
+            blocks.append([])
+            open_block = True
+        elif not line.strip():  # the table ends at a blank line
+            open_block = False
+        if open_block:
+            blocks[-1].append(line)
+    rows = {}
+    for block in blocks:
+        found = (re.match(r"^(product:\S+)\s*$", block[0])
+                 or re.search(r"\((\w+:[^)\s]+)\)", " ".join(block)))
+        if found:
+            rows[found.group(1)] = "".join(
+                re.findall(r"((?:\[\d+\])+)\s*$", "\n".join(block), re.M))
+    return {k: v for k, v in rows.items() if v}
+
+
+def _listing(text: str) -> dict[int, str]:
+    import re
+
+    listing = text.split("\nSOURCES\n", 1)[1].split("\n\n#: ", 1)[0]
+    return {int(n): " ".join(t.split()) for n, t in
+            re.findall(r"^\[(\d+)\] (.*?)(?=^\[\d+\] |\Z)", listing, re.M | re.S)}
+
+
+def test_chokepoint_rows_cite_the_same_numbers_in_text_md_json_and_csv(run_cli):
+    args = ("chokepoints", "--product", "product:aim-9x")
+    text = run_cli(*args).stdout
+    md = run_cli(*args, "--format", "md").stdout
+    [report] = json.loads(run_cli(*args, "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    printed = _text_rows(text)
+    assert printed["company:jl-mag"] == "[1][2][9]"
+    by_id = {row["id"]: row for row in report["chokepoints"]}
+    assert len(printed) == 10
+    for node, cited in printed.items():
+        assert by_id[node]["citations"] == cited, node
+        assert "".join(f"[{n}]" for n in by_id[node]["citation_numbers"]) == cited
+        assert f"({node})" in md and cited in md
+    # the CSV's numbers are the JSON's, row for row, every row (beyond the text's ten too)
+    assert [r["citations"] for r in rows] == [c["citations"] for c in report["chokepoints"]]
+    # the JSON's list gives what each number stands for, as the text lists it
+    listed = _listing(text)
+    for entry in report["sources"]:
+        if entry["number"] in listed:
+            assert " ".join(entry["citation"].split()) == listed[entry["number"]]
+    jl = {e["number"]: e for e in report["sources"]}[9]
+    assert (jl["id"], jl["source_type"], jl["url"]) == (
+        "source:reex-jl-mag-profile-copy", "repost", "http://www.earths-book.com/index-969.html")
+    assert set(jl) == {"number", "id", "title", "publisher", "url", "date", "source_type",
+                       "citation"}
+
+
+def test_scenario_rows_cite_the_same_numbers_in_text_json_and_csv(run_cli):
+    args = ("scenario", "--name", "cn-2025-04-defence-denial")
+    text = run_cli(*args).stdout
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    printed = _text_rows(text)
+    assert printed["product:f-35"] == "[1][2][3]"
+    by_product = {p["product"]: p for p in data["products"]}
+    for product, cited in printed.items():
+        assert by_product[product]["citations"] == cited, product
+    assert {r["product"]: r["citations"] for r in rows} == {
+        p["product"]: p["citations"] for p in data["products"]}
+    listed = _listing(text)
+    assert [e["number"] for e in data["sources"]] == sorted(listed)
+    assert all(" ".join(e["citation"].split()) == listed[e["number"]] for e in data["sources"])
+
+
+def test_dependents_rows_cite_the_same_numbers_in_text_json_and_csv(run_cli):
+    args = ("dependents", "company:jl-mag")
+    text = run_cli(*args).stdout
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    printed = _text_rows(text)
+    assert printed["product:aim-9x"] == "[5][8]"
+    by_product = {p["product"]: p for p in data["dependents"]}
+    assert len(printed) == len(by_product) == 11
+    for product, cited in printed.items():
+        assert by_product[product]["citations"] == cited, product
+    assert {r["product"]: r["citations"] for r in rows} == {
+        p: row["citations"] for p, row in by_product.items()}
+    listed = _listing(text)
+    assert [e["number"] for e in data["sources"]] == sorted(listed)
+    assert {e["number"]: e["id"] for e in data["sources"]}[5] == (
+        "source:reex-jl-mag-profile-copy")
+
+
+def test_a_brief_numbers_its_sources_as_the_chokepoint_report_and_says_so(run_cli):
+    """The brief lists the chokepoint report's sources first, in its numbers (its own
+    extra ones after), and its header says so."""
+    import re
+
+    for product in ("product:f-35", "product:optimus"):
+        report = _listing(run_cli("chokepoints", "--product", product).stdout)
+        brief = run_cli("brief", product).stdout
+        assert ("numbered as the product's chokepoint report and snapshot number them"
+                in brief)
+        listing = brief[brief.index("## Sources"):]
+        numbered = {int(n): " ".join(t.split()) for n, t in
+                    re.findall(r"^(\d+)\. (.*?)(?=^\d+\. |\Z)", listing, re.M | re.S)}
+        assert len(numbered) >= len(report)
+        for number, cited in report.items():
+            assert numbered[number].startswith(cited[:60]), (product, number)

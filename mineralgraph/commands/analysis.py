@@ -83,7 +83,9 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
         analysis = Analysis(graph, chosen)
         reports = chokepoint_reports(graph, list(dict.fromkeys(products)) or None, chosen,
                                      None if briefing else top, analysis=analysis)
-        also = picture_sources(graph, reports, analysis) if briefing else []
+        # every format numbers the sources as the text does (its rows' citations), so
+        # each takes the snapshot's and brief's list after the report's own
+        also = picture_sources(graph, reports, analysis)
     emit(render_chokepoints(reports, graph, fmt, top or 10, also), output)
 
 

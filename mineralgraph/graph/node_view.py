@@ -23,12 +23,13 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     apply on that date are left out, as the analysis leaves them out. A relation's
     ``note`` (the reviewer's caveat) and ``proxy`` (what a stand-in figure was measured
     for) are in its qualifiers; its ``quote`` (the source's own words), where the data has
-    one, is beside them, as an attribute's and a statistic's are. ``statistics`` holds the claims about the node that are
-    not its own relations: import shares whose ``material`` is the node and, for an
-    element, the reserves, import reliance and import shares of the materials that
-    contain it (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts
-    each trade figure of an article about the node beside the statistical figures of the
-    same flow and month (:func:`mineralgraph.graph.reported.figures_beside`).
+    one, is beside them, as an attribute's and a statistic's are. ``statistics`` holds the
+    claims about the node that are not its own relations: import shares whose
+    ``material`` is the node and, for an element, the reserves, import reliance and
+    import shares of the materials that contain it
+    (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts each trade
+    figure of an article about the node beside the statistical figures of the same flow
+    and month (:func:`mineralgraph.graph.reported.figures_beside`).
     ``modal`` (where there is any) holds what sources only forecast, plan or speculate
     about the node, each with its ``modality``: never a fact of the analysis.
     ``press_figures_not_used`` (a material's, where it has any) holds the sets of country

@@ -21,6 +21,7 @@ from mineralgraph.reports.common import (
     left_out_lines,
     left_out_title,
     name,
+    numbers_text,
     percent,
     press_beside,
     prose_name,
@@ -193,7 +194,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       cited: dict[str, list[str]] | None = None,
                       untraced: dict[str, list[str]] | None = None,
                       untraced_losses: dict[str, float] | None = None,
-                      grades: dict[str, list[tuple[str, list[str]]]] | None = None) -> str:
+                      grades: dict[str, list[tuple[str, list[str]]]] | None = None,
+                      index: SourceIndex | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False (JSON keeps them so, design note 5.6; CSV writes
@@ -205,12 +207,21 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     listed, as chokepoints does); ``untraced`` to its requirements nothing traces to a
     country, which may come from the node, and ``untraced_losses`` to its loss if they
     do (the high end); ``grades`` to the materials of unstated grade through which alone
-    it may need the node, each with the richer grades it may be (Dependents.grades)."""
+    it may need the node, each with the richer grades it may be (Dependents.grades).
+
+    JSON and CSV number the sources as the text does (``index``: the numbering to fill,
+    the text's): each row's ``citations`` are the ``[n]`` the text prints beside it (JSON:
+    also ``citation_numbers``, and ``sources``, the text's list: number, id, title,
+    publisher, URL, date); ``sources`` in a row stays the ids."""
+    if fmt in ("json", "csv") and index is None:
+        index = SourceIndex(graph)
+        render_dependents(node_id, losses, graph, "text", spofs, caveats, left_out,
+                          through_makers, cited, untraced, untraced_losses, grades, index)
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
     grades = grades or {}
     cited = cited or {}
     untraced, untraced_losses = untraced or {}, untraced_losses or {}
-    sources = SourceIndex(graph)
+    sources = index if index is not None else SourceIndex(graph)
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -241,6 +252,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         row["sources"] = (sources.cite(cited.get(p, [])) if not plain
                           else ";".join(cited.get(p, [])) if fmt == "csv"
                           else list(cited.get(p, [])))
+        if plain:  # the text's numbers beside the ids
+            numbers = sources.cite_numbers(cited.get(p, []))
+            row["citations"] = numbers_text(numbers)
+            if fmt == "json":
+                row["citation_numbers"] = numbers
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
@@ -294,12 +310,13 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
             if pair(p)[1] > 0 and p in caveats and caveats[p].low]
     if weak and not plain:
         intro += "".join(f" {s}" for s in low_sentences(weak, graph, sources.cite))
-    data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
+    data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out,
+            **({"sources": sources.entries()} if fmt == "json" else {})}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence", "sources"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
                    "confidence", "proxies", "disputes", "low_confidence", "assumed_share",
-                   "untraced_requirements", "sources"]
+                   "untraced_requirements", "sources", "citations"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, sources, intro=intro, left_out=left_out)
 
@@ -427,18 +444,40 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                    fmt, None, graph, sources, intro, left_out=left_out)
 
 
-def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
+def scenario_row_sources(row: dict, graph: SupplyGraph) -> list[str]:
+    """The sources a scenario's product row cites: a product not made yet, its making's;
+    else those of the shares its loss blocks or removes (its drivers), then those of the
+    low-rated claims its figure rests on (trial 7, HIGH-1)."""
+    if row.get("not_made_yet"):
+        return list(row["not_made_yet"]["sources"])
+    behind = driver_sources(row.get("drivers", []) + row.get("low_drivers", []), graph)
+    return behind + sorted({s for w in row.get("low_confidence", ()) for s in w["sources"]}
+                           - set(behind))
+
+
+def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
+                    index: SourceIndex | None = None) -> str:
     """The scenario's loss per product: a % range with its confidence and the numbered
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
-    ``sources``)."""
+    ``sources``). JSON and CSV number them as the text does (``index``: the numbering
+    to fill, the text's): each product's ``citations`` are the ``[n]`` the text prints
+    beside it (JSON: also ``citation_numbers``, and ``sources``, the text's list: number,
+    id, title, publisher, URL, date)."""
+    if fmt in ("json", "csv") and index is None:
+        index = SourceIndex(graph)
+        render_scenario(result, graph, "text", index)
     if fmt == "json":
-        return to_json({**result, **reading_flags(graph),
-                        "products": [
-            {**r, "drivers": [driver_json(d, graph) for d in r.get("drivers", [])],
-             "low_drivers": [driver_json(d, graph) for d in r.get("low_drivers", [])]}
-            for r in result["products"]]})
+        products = []
+        for r in result["products"]:
+            numbers = index.cite_numbers(scenario_row_sources(r, graph))
+            products.append(
+                {**r, "drivers": [driver_json(d, graph) for d in r.get("drivers", [])],
+                 "low_drivers": [driver_json(d, graph) for d in r.get("low_drivers", [])],
+                 "citations": numbers_text(numbers), "citation_numbers": numbers})
+        return to_json({**result, **reading_flags(graph), "products": products,
+                        "sources": index.entries()})
     csv = fmt == "csv"
-    sources = SourceIndex(graph)
+    sources = index if index is not None else SourceIndex(graph)
     # a product not made yet on the date has a row saying so and no figure (its making's
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
@@ -456,6 +495,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                "loss": f"not made yet (from {when})", "new_spofs": [], "not_mapped": "",
                "confidence": "", "sources": ";".join(cited) if csv else sources.cite(cited)}
         if csv:
+            row["citations"] = sources.cite(cited)
             del row["loss"]
             row.update({"not_made_yet": when, "requirements_recorded": "",
                         "proxies": "", "disputes": "", "low_confidence": "",
@@ -463,10 +503,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         "new_possible_spofs": [], "mapped_availability": ""})
         rows.append(row)
     for r in made:
-        behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
         # a low-rated claim the figure rests on is cited with it (trial 7, HIGH-1)
-        behind += sorted({s for w in r.get("low_confidence", ()) for s in w["sources"]}
-                         - set(behind))
+        behind = scenario_row_sources(r, graph)
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
@@ -478,6 +516,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                **_caveat_cells(row_caveats(r), fmt),
                "sources": ";".join(behind) if csv else sources.cite(behind)}
         if csv:
+            row["citations"] = sources.cite(behind)
             row["requirements_recorded"] = r.get("requirements_recorded", "")
             del row["loss"]
             row.update({**ends("baseline", r["baseline_range"]),
@@ -565,7 +604,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                    "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
                    "proxies", "disputes", "low_confidence", "assumed_share", "sources",
-                   "mapped_availability"]
+                   "citations", "mapped_availability"]
         if later:  # the date its making starts, for a product not made yet
             columns.append("not_made_yet")
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
