@@ -207,3 +207,22 @@ def test_a_brief_numbers_its_sources_as_the_chokepoint_report_and_says_so(run_cl
         assert len(numbered) >= len(report)
         for number, cited in report.items():
             assert numbered[number].startswith(cited[:60]), (product, number)
+
+
+def test_with_top_the_json_numbers_its_sources_as_that_commands_text(run_cli):
+    """JSON and CSV with --top keep the first N ranked rows (elements too), the text the
+    first N of its briefing rows: the numbers still come from the text of the same
+    command, so a number means one source in both."""
+    args = ("chokepoints", "--product", "product:aim-9x", "--top", "3")
+    listed = _listing(run_cli(*args).stdout)
+    [report] = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert [c["id"] for c in report["chokepoints"]] == ["element:B", "element:Fe",
+                                                         "element:Nd"]
+    shared = [e for e in report["sources"] if e["number"] in listed]
+    # two sources the text does not cite (the elements' rows it does not show) are
+    # numbered after its list
+    assert len(shared) == 6 and len(report["sources"]) == 8
+    assert sorted(e["number"] for e in report["sources"] if e["number"] not in listed) == [
+        len(listed) + 1, len(listed) + 2]
+    for entry in shared:
+        assert " ".join(entry["citation"].split()) == listed[entry["number"]]

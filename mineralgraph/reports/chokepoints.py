@@ -571,17 +571,19 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
-           top: int | None = 10, also: list[str] = ()) -> str:
+           top: int | None = 10, also: list[str] = (),
+           numbered: list[ProductReport] | None = None) -> str:
     """The report in one of text, md, json, csv (``also``: see :func:`render_text`).
 
-    JSON and CSV number their sources as the text does (:func:`text_numbering`): each
+    JSON and CSV number their sources as the text does (:func:`text_numbering`, of
+    ``numbered``: the whole reports where ``reports`` keep only ``--top`` rows): each
     row's ``citations`` are the ``[n]`` the text prints beside it (JSON: also as
     ``citation_numbers``), and each JSON report lists the sources its rows cite
     (``sources``: number, id, title, publisher, URL, date). The CSV keeps the ids in
     ``sources`` beside the numbers: it has no list to resolve them."""
     if fmt not in ("json", "csv"):
         return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)
-    index = text_numbering(reports, graph, top, also)
+    index = text_numbering(numbered or reports, graph, top, also)
     cited = [report_citations(r, index) for r in reports]
     if fmt == "json":
         out = []
