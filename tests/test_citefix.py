@@ -226,3 +226,14 @@ def test_with_top_the_json_numbers_its_sources_as_that_commands_text(run_cli):
         len(listed) + 1, len(listed) + 2]
     for entry in shared:
         assert " ".join(entry["citation"].split()) == listed[entry["number"]]
+
+
+def test_dependents_say_what_an_assumed_loss_assumes(run_cli):
+    """The trial read JL Mag's ≈46% in `dependents` as a sourced share: the summary now
+    says the ≈ losses rest on the equal split, no source's figure."""
+    flat = " ".join(run_cli("dependents", "company:jl-mag").stdout.split())
+    assert ("Losses marked ≈ rest on a share no source gives: China's 92% of Sintered NdFeB "
+            "permanent magnet split equally between JL Mag Rare-Earth and China's unmapped "
+            "output, ≈46% each: an assumption, not a measured share") in flat
+    data = json.loads(run_cli("dependents", "company:jl-mag", "--format", "json").stdout)
+    assert "Losses marked" not in json.dumps(data)  # the JSON says it per row

@@ -49,6 +49,7 @@ from mineralgraph.reports.summary import (
     rest_of_world_sentence,
     rests_on,
     share_marks,
+    split_phrase,
     unmapped_groups,
 )
 
@@ -294,6 +295,9 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                  "would lose all their supply without all of them, so it is a single point "
                  "of failure of those (design note 5.2; "
                  f"{certain} certain, {possible} possible), though many countries, not one.")
+    if not plain and any(caveats.get(p, Caveats()).assumed_share for p in ranked
+                         if pair(p)[1] > 0):
+        intro += assumed_sentence(graph, node_id)
     intro += grade_sentence(graph, node_id, [p for p in ranked if p in grades], grades)
     intro += untraced_sentence(graph, node_id, [p for p in ranked if p in untraced],
                                untraced, len(only))
@@ -319,6 +323,30 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                    "untraced_requirements", "sources", "citations"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, sources, intro=intro, left_out=left_out)
+
+
+def assumed_sentence(graph: SupplyGraph, node_id: str) -> str:
+    """For after a summary (with a leading space), where a row's loss is marked ≈: that
+    it rests on a share no source gives, the equal split of design note 5.4, spelt out
+    for the node's own output (a new user read JL Mag's ≈46% as a share its source
+    states: it gives 14%, of high-end magnets; citefix).
+
+    >>> from mineralgraph import load_bundled
+    >>> print(assumed_sentence(load_bundled(), "company:jl-mag")[:164].strip())
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Losses marked ≈ rest on a share no source gives: China's 92% of Sintered NdFeB
+    permanent magnet split equally between JL Mag Rare-Earth and China's unmapped output
+    """
+    from mineralgraph.graph.analysis.splits import equal_splits
+
+    materials = sorted({str(c.object) for c in graph.relation_claims(node_id, "PRODUCES")})
+    splits = [split for m in materials for split in equal_splits(graph, m, [node_id])]
+    if not splits:
+        return (" Losses marked ≈ rest on a share no source gives: a producer on the path "
+                "with no share of its own takes an equal part of its country's (design note "
+                "5.4); mineralgraph chokepoints --product ... spells out each split.")
+    return (" Losses marked ≈ rest on a share no source gives: "
+            + "; ".join(split_phrase(graph, split, rated=True) for split in splits) + ".")
 
 
 def grade_sentence(graph: SupplyGraph, node_id: str, products: list[str],
