@@ -237,3 +237,14 @@ def test_dependents_say_what_an_assumed_loss_assumes(run_cli):
             "output, ≈46% each: an assumption, not a measured share") in flat
     data = json.loads(run_cli("dependents", "company:jl-mag", "--format", "json").stdout)
     assert "Losses marked" not in json.dumps(data)  # the JSON says it per row
+
+
+def test_an_attributes_quote_is_printed_once_under_the_first_line_it_bears_on(run_cli):
+    """One row of licences.csv gives the decision, its dates and note the same quote: it
+    is printed once, under the first attribute line."""
+    text = run_cli("show", "licence:cn-2025-12-general-licences").stdout
+    flat = " ".join(text.split())
+    assert ('announced_on: 2025-12-02 [1] quote: "JL Mag Rare Earth, Ningbo Yunsheng, and '
+            'Beijing Zhong Ke San Huan High-Tech received approvals tied to individual '
+            'customers on December 2" decision: approved [1]') in flat
+    assert text.count("quote: ") == 1

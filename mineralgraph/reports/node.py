@@ -164,7 +164,9 @@ def render_node_text(view: dict) -> str:
 
 def _attribute_lines(attributes: list[dict]) -> list[str]:
     """The attributes, one line each, the values of one attribute that share their
-    qualifiers and sources on one line: ``alias: Lynas; Lynas Malaysia [1]``."""
+    qualifiers and sources on one line: ``alias: Lynas; Lynas Malaysia [1]``; a source's
+    quote under the first line it bears on (one row of a file gives several attributes
+    the same quote: it is said once, not under each)."""
     groups: list[list[dict]] = []
     for a in attributes:
         last = groups[-1][0] if groups else None
@@ -175,13 +177,19 @@ def _attribute_lines(attributes: list[dict]) -> list[str]:
         else:
             groups.append([a])
     lines = []
+    said: set[str] = set()
     for group in groups:
         a = group[0]
         quals = ", ".join(qualifier_text(k, v, a["attribute"])
                           for k, v in a.get("qualifiers", {}).items())
-        lines.append(f"  {a['attribute']}: " + "; ".join(str(g["value"]) for g in group)
-                     + " " + (f"({quals}) " if quals else "")
-                     + "".join(f"[{n}]" for n in sorted(a["sources"])))
+        line = (f"  {a['attribute']}: " + "; ".join(str(g["value"]) for g in group)
+                + " " + (f"({quals}) " if quals else "")
+                + "".join(f"[{n}]" for n in sorted(a["sources"])))
+        quotes = [g["quote"] for g in group if g.get("quote") and g["quote"] not in said]
+        for quote in dict.fromkeys(quotes):
+            said.add(quote)
+            line += quote_line({"quote": quote})
+        lines.append(line)
     return lines
 
 
