@@ -30,6 +30,27 @@ def one_line(text: str) -> str:
     return "".join(map(_visible, str(text)))
 
 
+def shortened(text: str, width: int = 90, at_word: bool = False) -> str:
+    """A text on one line of at most ``width`` characters: its spaces and line breaks as
+    single spaces, cut with ``...`` where it is longer (a sentence an article skipped);
+    ``at_word``: cut before a word, not inside it (a source's quote under its claim).
+
+    >>> shortened("The company controls 14% of global\\n high-end supply", 30)
+    'The company controls 14% of...'
+    >>> shortened("Supplies to Tesla, Toyota, Siemens Gamesa, and BYD", 32)
+    'Supplies to Tesla, Toyota, Si...'
+    >>> shortened("Supplies to Tesla, Toyota, Siemens Gamesa, and BYD", 32, at_word=True)
+    'Supplies to Tesla, Toyota,...'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 3]
+    if at_word and " " in cut and not text[width - 3].isspace():
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip() + "..."
+
+
 def _visible(c: str) -> str:
     """A character as a terminal should get it: itself when printable, a space for a
     space of another width (no-break, thin), else its escape (``\\x1b``, ``\\u202e``)."""

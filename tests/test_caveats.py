@@ -113,7 +113,9 @@ def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
                                        "(also proxy): applied to samarium oxide for want of "
                                        "a samarium split",
                      "assumed_share": "no",
-                     "sources": "source:blog", "mapped_availability": "0.0",
+                     # the text's citation numbers beside the ids (citefix)
+                     "sources": "source:blog", "citations": "[1]",
+                     "mapped_availability": "0.0",
                      # what --worst-case gives beside it: the same (the jet's magnet has no
                      # unstated grade; its coating, unmapped, is traced to no control's
                      # reach either way)

@@ -231,8 +231,9 @@ def test_a_product_not_made_yet_on_the_date_gets_one_line_and_no_availability(ru
     assert "availability 100%" not in text and "\n#  node" not in result.stdout
     [data] = json.loads(run("chokepoints", "--product", "product:q", "--as-of", "2020-01-01",
                             "--format", "json").stdout)
+    # its making's sources with the number the text cites them by (citefix)
     assert data["not_made_yet"] == {"made_from": "2022-09-30", "makers": ["company:mk"],
-                                    "sources": ["source:s"]}
+                                    "sources": ["source:s"], "citations": "[1]"}
     assert data["availability_range"] is None and data["chokepoints"] == []
     [row] = csv.DictReader(io.StringIO(run("chokepoints", "--product", "product:q",
                                            "--as-of", "2020-01-01", "--format", "csv").stdout))

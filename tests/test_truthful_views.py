@@ -393,6 +393,9 @@ def test_show_says_who_disputes_a_claim_and_cites_in_number_order():
     text = out("show", "product:bev-drive-motor")
     assert ("  -> REQUIRES material:ndfeb-magnet-ht (High-temperature NdFeB magnet\n"
             "   (Dy/Tb-doped)) 1.2 kg per 100 kW peak power (low confidence) [2][4][5]\n"
+            # the source's own words under the claim since citefix (2026-11-29)
+            "       quote: \"approximately 1.2 kg of sintered NdFeB per 100 kW of peak motor\n"
+            "       power\"\n"
             "       disputed: Nikkei (2018): Toyota's heat-resistant EV magnet has no\n"
             "       dysprosium or terbium\n") in text
     assert "disputed Nikkei" not in text and "[4][2]" not in text

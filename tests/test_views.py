@@ -97,8 +97,10 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     # since the tenth data round: EasyBuildTech on Optimus's actuators, cited third, so the
     # DoD's mine-to-magnet story is [67], checked by hand in the listing; one more since
     # the eleventh: the Daily Asian Age's copy of Reuters on the F-35's NdFeB magnets
-    # replaces Digital Journal there, which the Javelin still cites, so [68])
-    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[68]"]
+    # replaces Digital Journal there, which the Javelin still cites, so [68]; two more
+    # since citefix: JL Mag's location rests on its annual report beside the Baotou
+    # article, its output and capacity on the REEx profile's copy, so [70])
+    assert uav[-4:] == ["0-100%", "untraced", "unknown", "[70]"]
     assert run_cli("--worst-case", "dependents", "country:CN").stdout == text
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("--worst-case", "dependents", "element:Dy").stdout

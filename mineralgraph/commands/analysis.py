@@ -81,10 +81,16 @@ def chokepoints(app, products, top, scenario, fmt, output, as_of):
         if chosen is not None:
             chosen.check(graph)
         analysis = Analysis(graph, chosen)
-        reports = chokepoint_reports(graph, list(dict.fromkeys(products)) or None, chosen,
-                                     None if briefing else top, analysis=analysis)
-        also = picture_sources(graph, reports, analysis) if briefing else []
-    emit(render_chokepoints(reports, graph, fmt, top or 10, also), output)
+        chosen_ids = list(dict.fromkeys(products)) or None
+        reports = chokepoint_reports(graph, chosen_ids, chosen, None if briefing else top,
+                                     analysis=analysis)
+        # every format numbers the sources as the text of the same command does (its
+        # rows' citations): from the whole reports, as the text has them, and with the
+        # snapshot's and brief's list after the report's own
+        numbered = (reports if briefing or top is None else
+                    chokepoint_reports(graph, chosen_ids, chosen, None, analysis=analysis))
+        also = picture_sources(graph, numbered, analysis)
+    emit(render_chokepoints(reports, graph, fmt, top or 10, also, numbered), output)
 
 
 def picture_sources(graph, reports, analysis) -> list[str]:

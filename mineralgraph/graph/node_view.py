@@ -22,12 +22,14 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     On a graph at a date, relations to export controls and licence decisions that do not
     apply on that date are left out, as the analysis leaves them out. A relation's
     ``note`` (the reviewer's caveat) and ``proxy`` (what a stand-in figure was measured
-    for) are in its qualifiers. ``statistics`` holds the claims about the node that are
-    not its own relations: import shares whose ``material`` is the node and, for an
-    element, the reserves, import reliance and import shares of the materials that
-    contain it (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts
-    each trade figure of an article about the node beside the statistical figures of the
-    same flow and month (:func:`mineralgraph.graph.reported.figures_beside`).
+    for) are in its qualifiers; its ``quote`` (the source's own words), where the data has
+    one, is beside them, as an attribute's and a statistic's are. ``statistics`` holds the
+    claims about the node that are not its own relations: import shares whose
+    ``material`` is the node and, for an element, the reserves, import reliance and
+    import shares of the materials that contain it
+    (:func:`mineralgraph.graph.statistics.statistics_about`). ``beside`` puts each trade
+    figure of an article about the node beside the statistical figures of the same flow
+    and month (:func:`mineralgraph.graph.reported.figures_beside`).
     ``modal`` (where there is any) holds what sources only forecast, plan or speculate
     about the node, each with its ``modality``: never a fact of the analysis.
     ``press_figures_not_used`` (a material's, where it has any) holds the sets of country
@@ -45,8 +47,14 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     def cite(claim: Claim) -> list[int]:
         return [refs.setdefault(s, len(refs) + 1) for s in claim.sources]
 
+    def quote(claim: Claim) -> dict:
+        # the source's own words, where the data has them (only then: a key on every
+        # claim would be null on most)
+        return {"quote": claim.quote} if claim.quote else {}
+
     attributes = [{"attribute": name, "value": c.object, "sources": cite(c),
-                   **({"qualifiers": dict(c.qualifiers)} if c.qualifiers else {})}
+                   **({"qualifiers": dict(c.qualifiers)} if c.qualifiers else {}),
+                   **quote(c)}
                   for name, claims in graph.attributes(node_id).items() for c in claims]
     relations = []
     sums: dict[str, tuple[float, set]] = {}
@@ -63,7 +71,8 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
                               "label": graph.label(other),
                               "qualifiers": dict(claim.qualifiers), "sources": cite(claim),
                               "confidence": claim.confidence,
-                              "valid_from": claim.valid_from, "valid_to": claim.valid_to})
+                              "valid_from": claim.valid_from, "valid_to": claim.valid_to,
+                              **quote(claim)})
             summed = _share_of_sum(graph, claim, sums)
             if summed is not None:
                 # the set adds up to over 1: the analysis reads the share of its sum (5.5)
@@ -77,7 +86,7 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
                    "object_label": graph.label(str(c.object)),
                    "qualifiers": dict(c.qualifiers), "sources": cite(c),
                    "confidence": c.confidence, "valid_from": c.valid_from,
-                   "valid_to": c.valid_to}
+                   "valid_to": c.valid_to, **quote(c)}
                   for c in statistics_about(graph, node_id)]
     beside = figures_beside(graph, node_id)
     for item in beside:   # number the sources of the figures set side by side

@@ -20,6 +20,7 @@ from mineralgraph.reports.common import (
     left_out_lines,
     left_out_title,
     name,
+    numbers_text,
     press_beside,
     press_beside_json,
     prose_name,
@@ -395,13 +396,17 @@ def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
-                top: int | None = 10, also: list[str] = ()) -> str:
+                top: int | None = 10, also: list[str] = (),
+                index: SourceIndex | None = None) -> str:
     """The report as plain text (or Markdown, every line from data escaped).
 
     ``also``: a product's sources in the order its snapshot and brief number them
     (:func:`mineralgraph.render.compact.citation_list`): those the report does not cite
-    itself are listed after its own, so the three give one list, numbered alike."""
-    sources = cite_reports(reports, graph, SourceIndex(graph), top)
+    itself are listed after its own, so the three give one list, numbered alike.
+    ``index``: the numbering to fill (a new one by default), for the JSON and CSV to
+    number their rows as the text does (:func:`text_numbering`)."""
+    sources = cite_reports(reports, graph, index if index is not None else SourceIndex(graph),
+                           top)
     cited = len(sources.numbers)
     for source in also:  # in the list's order, each after the report's own
         sources.numbers.setdefault(source, len(sources.numbers) + 1)
@@ -492,9 +497,28 @@ CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss", "loss_low", "loss_high", "assumed_share", "assumed_split", "spof",
                "stage", "country", "hhi", "hhi_material", "hhi_stage", "confidence",
-               "proxies", "disputes", "low_confidence", "sources",
+               "proxies", "disputes", "low_confidence", "sources", "citations",
                "spof_through_makers", "mapped_availability", "not_mapped",
                "availability_confidence", "not_made_yet"]
+
+
+def text_numbering(reports: list[ProductReport], graph: SupplyGraph, top: int | None = 10,
+                   also: list[str] = ()) -> SourceIndex:
+    """The one numbering of the reports' sources, as their text (and Markdown) prints it:
+    the text is written and its numbering kept. The JSON and CSV cite each row by it; a
+    row the text leaves out (beyond ``top``) numbers its new sources after the text's,
+    in the reports' and rows' order, the same in both."""
+    index = SourceIndex(graph)
+    render_text(reports, graph, top=top, also=also, index=index)
+    return index
+
+
+def report_citations(report: ProductReport, index: SourceIndex) -> list[list[int]]:
+    """Each chokepoint row's citation numbers in ``index``, in the report's row order (a
+    product not made yet: one entry, its making's sources)."""
+    if report.not_made:
+        return [index.cite_numbers([s for c in report.not_made for s in c.sources])]
+    return [index.cite_numbers(c.sources) for c in report.chokepoints]
 
 
 def flat_row(report: ProductReport, row) -> dict:
@@ -547,14 +571,38 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
 
 
 def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
-           top: int | None = 10, also: list[str] = ()) -> str:
-    """The report in one of text, md, json, csv (``also``: see :func:`render_text`)."""
+           top: int | None = 10, also: list[str] = (),
+           numbered: list[ProductReport] | None = None) -> str:
+    """The report in one of text, md, json, csv (``also``: see :func:`render_text`).
+
+    JSON and CSV number their sources as the text does (:func:`text_numbering`, of
+    ``numbered``: the whole reports where ``reports`` keep only ``--top`` rows): each
+    row's ``citations`` are the ``[n]`` the text prints beside it (JSON: also as
+    ``citation_numbers``), and each JSON report lists the sources its rows cite
+    (``sources``: number, id, title, publisher, URL, date). The CSV keeps the ids in
+    ``sources`` beside the numbers: it has no list to resolve them."""
+    if fmt not in ("json", "csv"):
+        return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)
+    index = text_numbering(numbered or reports, graph, top, also)
+    cited = [report_citations(r, index) for r in reports]
     if fmt == "json":
-        return to_json([json_report(r, graph) for r in reports])
-    if fmt == "csv":
-        # a product not made yet on the date: one row saying from when, no figures
-        return to_csv(*csv_reading([row for r in reports for row in (
-            [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
-              "not_made_yet": r.made_from}] if r.not_made
-            else [flat_row(r, c) for c in r.chokepoints])], CSV_COLUMNS, graph))
-    return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)
+        out = []
+        for report, numbers in zip(reports, cited, strict=True):
+            data = json_report(report, graph)
+            if not report.not_made:
+                data["chokepoints"] = [
+                    {**row, "citations": numbers_text(ns), "citation_numbers": ns}
+                    for row, ns in zip(data["chokepoints"], numbers, strict=True)]
+            else:
+                data["not_made_yet"]["citations"] = numbers_text(numbers[0])
+            data["sources"] = index.entries({n for ns in numbers for n in ns})
+            out.append(data)
+        return to_json(out)
+    # a product not made yet on the date: one row saying from when, no figures
+    pairs = zip(reports, cited, strict=True)
+    return to_csv(*csv_reading([row for r, numbers in pairs for row in (
+        [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
+          "not_made_yet": r.made_from, "citations": numbers_text(numbers[0])}]
+        if r.not_made
+        else [{**flat_row(r, c), "citations": numbers_text(ns)}
+              for c, ns in zip(r.chokepoints, numbers, strict=True)])], CSV_COLUMNS, graph))

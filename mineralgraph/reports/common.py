@@ -256,6 +256,15 @@ def quantity_text(value: float, unit: str | None = None) -> str:
     return f"{text} {unit}" if unit else text
 
 
+def numbers_text(numbers: list[int]) -> str:
+    """Citation numbers as the text prints them.
+
+    >>> numbers_text([1, 2, 7])
+    '[1][2][7]'
+    """
+    return "".join(f"[{n}]" for n in numbers)
+
+
 class SourceIndex:
     """Numbers sources in the order a report first cites them."""
 
@@ -273,8 +282,44 @@ class SourceIndex:
         >>> index.cite({"source:b", "source:a"}), index.cite(["source:c", "source:b"])
         ('[1][2]', '[2][3]')
         """
+        return numbers_text(self.cite_numbers(sources))
+
+    def cite_numbers(self, sources) -> list[int]:
+        """The numbers :meth:`cite` writes, as a list (``[1, 4]`` for ``[1][4]``), the
+        new sources numbered as it numbers them."""
         ranked = sorted(set(sources), key=lambda s: (self.numbers.get(s, 10**9), s))
-        return "".join(f"[{self.numbers.setdefault(s, len(self.numbers) + 1)}]" for s in ranked)
+        return [self.numbers.setdefault(s, len(self.numbers) + 1) for s in ranked]
+
+    def entries(self, numbers=None) -> list[dict]:
+        """The numbered sources as data, in number order (only ``numbers`` where given):
+        each its ``number``, ``id``, ``title``, ``publisher``, ``url``, ``date`` (of
+        publication, where recorded), ``source_type`` and ``citation`` (as
+        :meth:`listing` writes it), for JSON beside the rows' numbers.
+
+        >>> from mineralgraph.claim import Claim
+        >>> g = SupplyGraph([Claim("source:c", "title", "Report", sources=("source:c",)),
+        ...     Claim("source:c", "url", "https://example.org/r", sources=("source:c",))])
+        >>> index = SourceIndex(g)
+        >>> index.cite(["source:c"])
+        '[1]'
+        >>> index.entries() == [{"number": 1, "id": "source:c", "title": "Report",
+        ...     "publisher": None, "url": "https://example.org/r", "date": None,
+        ...     "source_type": None, "citation": source_citation(g, "source:c")}]
+        True
+        """
+        wanted = None if numbers is None else set(numbers)
+
+        def text(source, key):
+            value = self.graph.attribute(source, key)
+            return None if value is None else str(value)
+
+        return [{"number": number, "id": source, "title": self.graph.label(source),
+                 "publisher": text(source, "publisher"), "url": text(source, "url"),
+                 "date": text(source, "published"),
+                 "source_type": text(source, "source_type"),
+                 "citation": source_citation(self.graph, source)}
+                for source, number in sorted(self.numbers.items(), key=lambda kv: kv[1])
+                if wanted is None or number in wanted]
 
     def listing(self, markdown: bool = False) -> list[str]:
         """One line per cited source, in number order, each as :func:`source_citation`

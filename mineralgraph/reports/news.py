@@ -15,17 +15,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from mineralgraph.cells import cell
+from mineralgraph.cells import cell, shortened
 
 #: The kinds of a skipped sentence (the loader's report marks each, ``kind``) that leave an
 #: article with "nothing to extract": boilerplate (tag lists, credits, ...) and a sentence
 #: in which nothing was found; a sentence read as an event and skipped with its reason is not.
 NOTHING_TO_EXTRACT = frozenset({"boilerplate", "nothing found"})
-
-
-def _shorten(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 3].rstrip() + "..."
 
 
 def article_report_text(report: dict) -> str:
@@ -36,7 +31,7 @@ def article_report_text(report: dict) -> str:
     held = [f"  {item['reason']} (line {item['line']}): {item['claim']}"
             for item in report.get("withheld", [])]
     skipped = [f"  skipped line {item['line']} ({item['reason']}): "
-               f"{_shorten(item['sentence'])!r}" for item in report.get("skipped", [])]
+               f"{shortened(item['sentence'])!r}" for item in report.get("skipped", [])]
     if not report.get("claims_added"):
         if held:
             return "\n".join([f"{report['article']}: nothing added; {len(held)} claims "

@@ -5,11 +5,30 @@ from __future__ import annotations
 
 import re
 
-from mineralgraph.cells import fit, md_text, qualifier_text, to_csv, to_json
+from mineralgraph.cells import fit, md_text, qualifier_text, shortened, to_csv, to_json
 from mineralgraph.claim import Claim
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
 CAVEATS = ("note", "proxy", "disputed")
+
+#: How much of a source's quote is printed under its claim (the JSON carries it whole).
+QUOTE_MOST = 200
+
+
+def quote_line(item: dict) -> str:
+    """The source's own words under a claim, short and in quotation marks, or "" where the
+    data has none.
+
+    >>> print(quote_line({"quote": "Supplies to Tesla, Toyota, Siemens Gamesa, and BYD"}))
+    <BLANKLINE>
+           quote: "Supplies to Tesla, Toyota, Siemens Gamesa, and BYD"
+    >>> quote_line({})
+    ''
+    """
+    quote = item.get("quote")
+    if not quote:
+        return ""
+    return f'\n       quote: "{shortened(str(quote), QUOTE_MOST, at_word=True)}"'
 
 
 def _relation_line(rel: dict) -> str:
@@ -82,6 +101,7 @@ def _claim_line(head: str, rel: dict) -> str:
     refs = "".join(f"[{n}]" for n in sorted(rel["sources"]))
     confidence = f" ({rel['confidence']} confidence)" if rel.get("confidence") else ""
     line = f"{head}{' ' + quals if quals else ''}{when}{confidence} {refs}"
+    line += quote_line(rel)
     disputed = rel["qualifiers"].get("disputed")
     if disputed:
         line += f"\n       disputed: {disputed}"
@@ -144,7 +164,9 @@ def render_node_text(view: dict) -> str:
 
 def _attribute_lines(attributes: list[dict]) -> list[str]:
     """The attributes, one line each, the values of one attribute that share their
-    qualifiers and sources on one line: ``alias: Lynas; Lynas Malaysia [1]``."""
+    qualifiers and sources on one line: ``alias: Lynas; Lynas Malaysia [1]``; a source's
+    quote under the first line it bears on (one row of a file gives several attributes
+    the same quote: it is said once, not under each)."""
     groups: list[list[dict]] = []
     for a in attributes:
         last = groups[-1][0] if groups else None
@@ -155,21 +177,27 @@ def _attribute_lines(attributes: list[dict]) -> list[str]:
         else:
             groups.append([a])
     lines = []
+    said: set[str] = set()
     for group in groups:
         a = group[0]
         quals = ", ".join(qualifier_text(k, v, a["attribute"])
                           for k, v in a.get("qualifiers", {}).items())
-        lines.append(f"  {a['attribute']}: " + "; ".join(str(g["value"]) for g in group)
-                     + " " + (f"({quals}) " if quals else "")
-                     + "".join(f"[{n}]" for n in sorted(a["sources"])))
+        line = (f"  {a['attribute']}: " + "; ".join(str(g["value"]) for g in group)
+                + " " + (f"({quals}) " if quals else "")
+                + "".join(f"[{n}]" for n in sorted(a["sources"])))
+        quotes = [g["quote"] for g in group if g.get("quote") and g["quote"] not in said]
+        for quote in dict.fromkeys(quotes):
+            said.add(quote)
+            line += quote_line({"quote": quote})
+        lines.append(line)
     return lines
 
 
 def _plain_link(rel: dict) -> bool:
-    """Whether a relation is a bare link (no figure, date, caveat or decision), which
-    may share a line with others of its kind."""
+    """Whether a relation is a bare link (no figure, date, caveat, decision or quote),
+    which may share a line with others of its kind."""
     return not (rel["qualifiers"] or rel["valid_from"] or rel["valid_to"]
-                or rel.get("decision"))
+                or rel.get("decision") or rel.get("quote"))
 
 
 def _relation_lines(relations: list[dict], paired: dict[int, str]) -> list[str]:
@@ -242,12 +270,13 @@ def beside_lines(view: dict) -> list[str]:
 
 #: Columns of the CSV: one row per attribute, relation and statistic.
 CSV_COLUMNS = ["part", "direction", "relation", "node", "label", "value", "qualifiers",
-               "confidence", "valid_from", "valid_to", "sources"]
+               "confidence", "valid_from", "valid_to", "sources", "quote"]
 
 
 def node_rows(view: dict) -> list[dict]:
     """The node as long rows: its attributes, relations, then the statistics about it;
-    ``sources`` names the source ids, separated by ``;``."""
+    ``sources`` names the source ids, separated by ``;``; ``quote`` holds the source's
+    own words, whole, where the data has them."""
     ids = {s["n"]: s["id"] for s in view["sources"]}
 
     def quals(q: dict) -> str:
@@ -258,18 +287,20 @@ def node_rows(view: dict) -> list[dict]:
 
     rows = [{"part": "attribute", "relation": a["attribute"], "node": view["id"],
              "label": view["label"], "value": a["value"],
-             "qualifiers": quals(a.get("qualifiers", {})), "sources": refs(a["sources"])}
+             "qualifiers": quals(a.get("qualifiers", {})), "sources": refs(a["sources"]),
+             "quote": a.get("quote")}
             for a in view["attributes"]]
     rows += [{"part": "relation", "direction": r["direction"], "relation": r["relation"],
               "node": r["node"], "label": r["label"], "qualifiers": quals(r["qualifiers"]),
               "confidence": r["confidence"], "valid_from": r["valid_from"],
-              "valid_to": r["valid_to"], "sources": refs(r["sources"])}
+              "valid_to": r["valid_to"], "sources": refs(r["sources"]),
+              "quote": r.get("quote")}
              for r in view["relations"]]
     rows += [{"part": "statistic", "relation": s["relation"], "node": s["subject"],
               "label": s["subject_label"], "value": s["object"],
               "qualifiers": quals(s["qualifiers"]), "confidence": s["confidence"],
               "valid_from": s["valid_from"], "valid_to": s["valid_to"],
-              "sources": refs(s["sources"])}
+              "sources": refs(s["sources"]), "quote": s.get("quote")}
              for s in view.get("statistics", [])]
     return rows
 

@@ -21,6 +21,7 @@ from mineralgraph.reports.common import (
     left_out_lines,
     left_out_title,
     name,
+    numbers_text,
     percent,
     press_beside,
     prose_name,
@@ -48,6 +49,7 @@ from mineralgraph.reports.summary import (
     rest_of_world_sentence,
     rests_on,
     share_marks,
+    split_phrase,
     unmapped_groups,
 )
 
@@ -193,7 +195,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       cited: dict[str, list[str]] | None = None,
                       untraced: dict[str, list[str]] | None = None,
                       untraced_losses: dict[str, float] | None = None,
-                      grades: dict[str, list[tuple[str, list[str]]]] | None = None) -> str:
+                      grades: dict[str, list[tuple[str, list[str]]]] | None = None,
+                      index: SourceIndex | None = None) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False (JSON keeps them so, design note 5.6; CSV writes
@@ -205,12 +208,21 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     listed, as chokepoints does); ``untraced`` to its requirements nothing traces to a
     country, which may come from the node, and ``untraced_losses`` to its loss if they
     do (the high end); ``grades`` to the materials of unstated grade through which alone
-    it may need the node, each with the richer grades it may be (Dependents.grades)."""
+    it may need the node, each with the richer grades it may be (Dependents.grades).
+
+    JSON and CSV number the sources as the text does (``index``: the numbering to fill,
+    the text's): each row's ``citations`` are the ``[n]`` the text prints beside it (JSON:
+    also ``citation_numbers``, and ``sources``, the text's list: number, id, title,
+    publisher, URL, date); ``sources`` in a row stays the ids."""
+    if fmt in ("json", "csv") and index is None:
+        index = SourceIndex(graph)
+        render_dependents(node_id, losses, graph, "text", spofs, caveats, left_out,
+                          through_makers, cited, untraced, untraced_losses, grades, index)
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
     grades = grades or {}
     cited = cited or {}
     untraced, untraced_losses = untraced or {}, untraced_losses or {}
-    sources = SourceIndex(graph)
+    sources = index if index is not None else SourceIndex(graph)
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -241,6 +253,11 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         row["sources"] = (sources.cite(cited.get(p, [])) if not plain
                           else ";".join(cited.get(p, [])) if fmt == "csv"
                           else list(cited.get(p, [])))
+        if plain:  # the text's numbers beside the ids
+            numbers = sources.cite_numbers(cited.get(p, []))
+            row["citations"] = numbers_text(numbers)
+            if fmt == "json":
+                row["citation_numbers"] = numbers
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
@@ -278,6 +295,9 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                  "would lose all their supply without all of them, so it is a single point "
                  "of failure of those (design note 5.2; "
                  f"{certain} certain, {possible} possible), though many countries, not one.")
+    if not plain and any(caveats.get(p, Caveats()).assumed_share for p in ranked
+                         if pair(p)[1] > 0):
+        intro += assumed_sentence(graph, node_id)
     intro += grade_sentence(graph, node_id, [p for p in ranked if p in grades], grades)
     intro += untraced_sentence(graph, node_id, [p for p in ranked if p in untraced],
                                untraced, len(only))
@@ -294,14 +314,39 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
             if pair(p)[1] > 0 and p in caveats and caveats[p].low]
     if weak and not plain:
         intro += "".join(f" {s}" for s in low_sentences(weak, graph, sources.cite))
-    data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out}
+    data = {"node": node_id, "dependents": rows, "left_out_below_confidence": left_out,
+            **({"sources": sources.entries()} if fmt == "json" else {})}
     columns = ["product", "label", "end_use", "loss", "spof", "confidence", "sources"]
     if fmt == "csv":
         columns = ["product", "label", "end_use", "loss_low", "loss_high", "spof",
                    "confidence", "proxies", "disputes", "low_confidence", "assumed_share",
-                   "untraced_requirements", "sources"]
+                   "untraced_requirements", "sources", "citations"]
     return tabular(f"Products depending on {graph.label(node_id)}", rows, columns, fmt, data,
                    graph, sources, intro=intro, left_out=left_out)
+
+
+def assumed_sentence(graph: SupplyGraph, node_id: str) -> str:
+    """For after a summary (with a leading space), where a row's loss is marked ≈: that
+    it rests on a share no source gives, the equal split of design note 5.4, spelt out
+    for the node's own output (a new user read JL Mag's ≈46% as a share its source
+    states: it gives 14%, of high-end magnets; citefix).
+
+    >>> from mineralgraph import load_bundled
+    >>> print(assumed_sentence(load_bundled(), "company:jl-mag")[:164].strip())
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Losses marked ≈ rest on a share no source gives: China's 92% of Sintered NdFeB
+    permanent magnet split equally between JL Mag Rare-Earth and China's unmapped output
+    """
+    from mineralgraph.graph.analysis.splits import equal_splits
+
+    materials = sorted({str(c.object) for c in graph.relation_claims(node_id, "PRODUCES")})
+    splits = [split for m in materials for split in equal_splits(graph, m, [node_id])]
+    if not splits:
+        return (" Losses marked ≈ rest on a share no source gives: a producer on the path "
+                "with no share of its own takes an equal part of its country's (design note "
+                "5.4); mineralgraph chokepoints --product ... spells out each split.")
+    return (" Losses marked ≈ rest on a share no source gives: "
+            + "; ".join(split_phrase(graph, split, rated=True) for split in splits) + ".")
 
 
 def grade_sentence(graph: SupplyGraph, node_id: str, products: list[str],
@@ -427,19 +472,41 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                    fmt, None, graph, sources, intro, left_out=left_out)
 
 
-def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
+def scenario_row_sources(row: dict, graph: SupplyGraph) -> list[str]:
+    """The sources a scenario's product row cites: a product not made yet, its making's;
+    else those of the shares its loss blocks or removes (its drivers), then those of the
+    low-rated claims its figure rests on (trial 7, HIGH-1)."""
+    if row.get("not_made_yet"):
+        return list(row["not_made_yet"]["sources"])
+    behind = driver_sources(row.get("drivers", []) + row.get("low_drivers", []), graph)
+    return behind + sorted({s for w in row.get("low_confidence", ()) for s in w["sources"]}
+                           - set(behind))
+
+
+def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
+                    index: SourceIndex | None = None) -> str:
     """The scenario's loss per product: a % range with its confidence and the numbered
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
-    ``sources``)."""
+    ``sources``). JSON and CSV number them as the text does (``index``: the numbering
+    to fill, the text's): each product's ``citations`` are the ``[n]`` the text prints
+    beside it (JSON: also ``citation_numbers``, and ``sources``, the text's list: number,
+    id, title, publisher, URL, date)."""
+    if fmt in ("json", "csv") and index is None:
+        index = SourceIndex(graph)
+        render_scenario(result, graph, "text", index)
     if fmt == "json":
-        return to_json({**result, **reading_flags(graph),
-                        "products": [
-            {**r, **drivers_json(r, graph),
-             **({"worst_case": {**r["worst_case"], **drivers_json(r["worst_case"], graph)}}
-                if r.get("worst_case") else {})}
-            for r in result["products"]]})
+        products = []
+        for r in result["products"]:
+            numbers = index.cite_numbers(scenario_row_sources(r, graph))
+            worst = r.get("worst_case")
+            products.append(
+                {**r, **drivers_json(r, graph),
+                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {}),
+                 "citations": numbers_text(numbers), "citation_numbers": numbers})
+        return to_json({**result, **reading_flags(graph), "products": products,
+                        "sources": index.entries()})
     csv = fmt == "csv"
-    sources = SourceIndex(graph)
+    sources = index if index is not None else SourceIndex(graph)
     # a product not made yet on the date has a row saying so and no figure (its making's
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
@@ -457,6 +524,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                "loss": f"not made yet (from {when})", "new_spofs": [], "not_mapped": "",
                "confidence": "", "sources": ";".join(cited) if csv else sources.cite(cited)}
         if csv:
+            row["citations"] = sources.cite(cited)
             del row["loss"]
             row.update({"not_made_yet": when, "requirements_recorded": "",
                         "proxies": "", "disputes": "", "low_confidence": "",
@@ -465,10 +533,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                         "worst_case_loss_low": "", "worst_case_loss_high": ""})
         rows.append(row)
     for r in made:
-        behind = driver_sources(r.get("drivers", []) + r.get("low_drivers", []), graph)
         # a low-rated claim the figure rests on is cited with it (trial 7, HIGH-1)
-        behind += sorted({s for w in r.get("low_confidence", ()) for s in w["sources"]}
-                         - set(behind))
+        behind = scenario_row_sources(r, graph)
         # one quantity in the table: the loss, a % range (as chokepoints shows it); the
         # availabilities (fractions 0-1) are in JSON and CSV only, named as such
         row = {"product": r["product"], "end_use": r["end_use"],
@@ -481,6 +547,7 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                **_caveat_cells(row_caveats(r), fmt),
                "sources": ";".join(behind) if csv else sources.cite(behind)}
         if csv:
+            row["citations"] = sources.cite(behind)
             row["requirements_recorded"] = r.get("requirements_recorded", "")
             del row["loss"]
             row.update({**ends("baseline", r["baseline_range"]),
@@ -570,7 +637,8 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
                    "availability_high", "loss_low", "loss_high", "loss", "new_spofs",
                    "new_possible_spofs", "not_mapped", "requirements_recorded", "confidence",
                    "proxies", "disputes", "low_confidence", "assumed_share", "sources",
-                   "mapped_availability", "worst_case_loss_low", "worst_case_loss_high"]
+                   "citations", "mapped_availability", "worst_case_loss_low",
+                   "worst_case_loss_high"]
         if later:  # the date its making starts, for a product not made yet
             columns.append("not_made_yet")
     return tabular("Scenario", rows, columns, fmt, result, graph, sources, intro=intro,
