@@ -36,6 +36,7 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     headline_phrase,
     low_order,
+    pool_feed_sentence,
     possessive,
     product_story,
     proxy_sentences,
@@ -191,6 +192,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     # the low-rated claims named under an earlier row, likewise
     rated_low: dict[tuple, str] = {}
     noted: dict[str, str] = {}  # the notes given under an earlier row, likewise
+    pooled: dict[tuple, str] = {}  # the world pools said under an earlier row, likewise
     for c in shown_rows:
         if not c.paths:
             continue
@@ -206,6 +208,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         sentences += proxy_lines(graph, c, named)
         sentences += dispute_lines(graph, c, disputed)
         sentences += low_lines(graph, c, rated_low)
+        sentences += pool_lines(graph, c, pooled)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [(("step", graph.label(step.target)),
@@ -289,6 +292,22 @@ def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
                    + join_names([w[:1].lower() + w[1:] if w.startswith(("That ", "The ")) else w
                                  for w in what]) + ".")
     return out
+
+
+def pool_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
+    """A country row counted from a world pool under a scenario (``pool_feed``): what its
+    figure is a share of, in full under the first row of that pool (``said``: pool ->
+    the row it was said under, updated), and one short sentence under the rest."""
+    found = getattr(row, "pool_feed", None)
+    if found is None:
+        return []
+    label = f"#{row.rank}" if row.rank else row.label
+    key = (found.material, found.feeds)
+    if key in said and not found.issuer:
+        return [f"World pool, as said under {said[key]}: {possessive(graph, row.id)} share "
+                f"of world {graph.label(found.material)}, no flow recorded."]
+    said.setdefault(key, label)
+    return [pool_feed_sentence(graph, row)]
 
 
 def low_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:

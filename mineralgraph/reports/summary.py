@@ -326,9 +326,10 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
     elif figure == (subject, obj):
         who = f"measured for {measured_for}"
     else:
-        owner = prose_name(graph, subject)
-        who = (f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} figure for "
-               f"{graph.label(obj)}, measured for {measured_for}")
+        # one possessive rule (the rest of the world's, never "Rest of world (countries
+        # not named)'s", findings 11)
+        who = (f"{possessive(graph, subject)} figure for {graph.label(obj)}, measured for "
+               f"{measured_for}")
     if named is not None:
         named.add(first)
     if len(ordered) > 1:
@@ -781,10 +782,36 @@ def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint 
 
 def worst_country(report: ProductReport) -> Chokepoint | None:
     """The named country whose loss would cost the product most (ties to the smaller id);
-    rest of the world is many countries, not one (see :func:`rest_of_world_sentence`)."""
+    rest of the world is many countries, not one (see :func:`rest_of_world_sentence`).
+    Under a scenario a country whose figure is only its share of a world pool that the
+    producers left draw on, no flow to them recorded (``pool_feed``; findings 11:
+    Myanmar's heavy rare-earth feed, which goes to China, named as the F-35's residual),
+    is not named: its row says what it is (:func:`pool_feed_sentence`)."""
     rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0
-            and c.id != REST_OF_WORLD and c.id not in report.through_makers]
+            and c.id != REST_OF_WORLD and c.id not in report.through_makers
+            and getattr(c, "pool_feed", None) is None]
     return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
+
+
+def pool_feed_sentence(graph: SupplyGraph, row) -> str:
+    """What a country's figure is when it is only its share of a world pool under a
+    scenario (:meth:`~mineralgraph.graph.analysis.chokepoints.Evidence.pool_feed`): the
+    stage whose countries are counted, what it is counted as feeding, and that no flow
+    to those producers is recorded ("" when the row is not one)."""
+    found = getattr(row, "pool_feed", None)
+    if found is None:
+        return ""
+    name = prose_name(graph, row.id)
+    stage = graph.attribute(found.material, "stage")
+    feeds = join_names([graph.label(m) for m in found.feeds])
+    own = (f"; {possessive(graph, row.id)} own producers of {feeds} are what its control "
+           "blocks" if found.issuer else "")
+    return (f"World pool, not a recorded flow: the figure is {possessive(graph, row.id)} "
+            f"share of world {graph.label(found.material)}"
+            f"{f' ({stage} stage)' if stage else ''}, which the analysis lets the producers "
+            f"of {feeds} the scenario leaves draw on (a producer takes its input from the "
+            f"world pool, design note 2); no flow from {name} to them is recorded{own}, so "
+            "it is not named as supply left.")
 
 
 def _exposure(report: ProductReport, graph: SupplyGraph,
@@ -828,7 +855,9 @@ def _exposure(report: ProductReport, graph: SupplyGraph,
         issuer = country.id in getattr(report, "issuers", ()) and not best_only
         losing = (f"if {name} also stopped producing, beyond what its control already "
                   "blocks," if issuer else f"without {name}")
-        parts.append(f"{losing} it would lose {span(*country.loss_range)}{of_rest}"
+        # the ≈ of an assumed share, as the table and the evidence write it (5.4)
+        approx = "≈" if country.assumed_share else ""
+        parts.append(f"{losing} it would lose {approx}{span(*country.loss_range)}{of_rest}"
                      + (f" in the best case, where {name} still ships to it (no maker "
                         "is recorded, so the ban may not reach it)" if best_only else "")
                      + (f" {phrase}" if phrase else ""))

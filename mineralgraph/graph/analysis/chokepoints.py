@@ -67,6 +67,27 @@ class PathStep:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class PoolFeed:
+    """What a country's figure under a scenario is a share of, when the graph records no
+    flow behind it (:meth:`Evidence.pool_feed`): its share of the world output of
+    ``material``, which the analysis lets the producers of ``feeds`` that the scenario
+    leaves draw on (a producer's input is the world pool, design note 2), though no
+    SUPPLIES edge takes the country's output of it to one of them. ``issuer``: the
+    country is itself the one whose producers of ``feeds`` the scenario blocks, so the
+    figure credits the producers left with a country's output whose own next stage the
+    scenario removed."""
+
+    material: str
+    feeds: tuple[str, ...]
+    issuers: tuple[str, ...]
+    issuer: bool
+
+    def as_dict(self) -> dict:
+        return {"material": self.material, "feeds": list(self.feeds),
+                "issuers": list(self.issuers), "issuer": self.issuer}
+
+
 @dataclass
 class Chokepoint:
     """One upstream node of a product and what losing it costs."""
@@ -103,6 +124,9 @@ class Chokepoint:
     #: what its ≈ share assumes: the pools it splits equally with others (5.4;
     #: :func:`~mineralgraph.graph.analysis.splits.equal_splits`), when ``assumed_share``
     splits: list[EqualSplit] = field(default_factory=list)
+    #: under a scenario, a country whose figure is its share of a world pool the producers
+    #: the scenario leaves draw on, no flow to them recorded (:meth:`Evidence.pool_feed`)
+    pool_feed: PoolFeed | None = None
 
     @property
     def spof_kind(self) -> str | bool:
@@ -125,6 +149,7 @@ class Chokepoint:
                 "country": self.country, "hhi": self.hhi,
                 "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
                 "sources": self.sources,
+                "pool_feed": self.pool_feed.as_dict() if self.pool_feed else None,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
 
@@ -621,6 +646,85 @@ class Evidence:
             found = concentration(self.graph, node_id)
             return found.top_country if found else None
         return None
+
+    def pool_feed(self, node_id: str, product: str, loss: float) -> PoolFeed | None:
+        """Under a scenario, what a country's figure ``loss`` is a share of when the graph
+        does not support it as supply left to the product (findings 11: Myanmar named as
+        57% of the F-35's residual under the defence denial, its share of world heavy
+        rare-earth feed, which goes to China's separators the denial blocks; Lynas' feed
+        is Mt Weld's).
+
+        The country holds no producer the scenario leaves at a stage it blocks (its
+        supply left there is its own: Malaysia's Kuantan), and the figure is at most its
+        part of what is left of a stage (:meth:`held_weight`; of several, the one nearest
+        the figure, then the smallest id)
+        that the scenario blocks for no one and that lies upstream of materials on the
+        product's path whose producers the scenario blocks in part (``feeds``: the
+        nearest of them): the producers left take that stage from the world pool (design
+        note 2), so the loss is the country's share of world output there (or the part
+        of it that reaches the producers with no supplier of their own). None when the
+        graph records the flow: one of the country's producers of the stage is itself a
+        producer of a blocked material that the scenario leaves, or reaches one through
+        SUPPLIES edges (Mt Weld to Kalgoorlie to Kuantan); None too for a node that is
+        not a named country, with no scenario, or when the figure is no such share."""
+        if (model.kind_of(node_id) != "Country" or node_id == REST_OF_WORLD
+                or not self.analysis.restrictions or loss <= 0):
+            return None
+        blocked = self.analysis.blocked_for(product)
+        stopped = {m for _, m in blocked}
+        relevant = self._relevant(node_id, product)
+        if any(m in stopped and self.held_weight(node_id, m, product) > 0
+               for m in relevant):
+            return None  # a producer left at a stage the scenario blocks: supply left
+        upstream = self._upstream_set(product)
+        ancestors = self.analysis.lookups().ancestors
+        # the stage whose part is nearest the figure first (then by id): the one the
+        # figure most likely is
+        near = sorted((abs(self.held_weight(node_id, m, product) - loss), m)
+                      for m in relevant if m not in stopped)
+        for _, material in near:
+            if self.held_weight(node_id, material, product) < loss - 1e-6:
+                continue
+            below = {m for s, m in blocked if s != "virtual" and m in upstream
+                     and material in ancestors(m)}
+            # the nearest of them: those no other one lies between the stage and
+            feeds = sorted(m for m in below if not any(n in ancestors(m) for n in below))
+            if feeds and not self._feed_recorded(node_id, material, sorted(below), blocked):
+                issuers = tuple(self.analysis.issuers_for(product))
+                return PoolFeed(material, tuple(feeds), issuers, node_id in issuers)
+        return None
+
+    def _upstream_set(self, product: str) -> frozenset[str]:
+        """The materials upstream of the product (kept for the last product asked)."""
+        if getattr(self, "_upstream_of", (None,))[0] != product:
+            materials = sorted({m for _, m in self.analysis.blocked_for(product)})
+            numbers = np.fromiter((self.analysis.flow_index.number.get(m, -1)
+                                   for m in materials), np.int64, len(materials))
+            known = [(m, n) for m, n in zip(materials, numbers.tolist(), strict=True)
+                     if n >= 0]
+            found = self._among_upstream([m for m, _ in known],
+                                         np.array([n for _, n in known], np.int64), product)
+            self._upstream_of = (product, frozenset(found))
+        return self._upstream_of[1]
+
+    def _feed_recorded(self, node_id: str, material: str, feeds: list[str],
+                       blocked: frozenset) -> bool:
+        """Whether one of the country's producers of ``material`` is, or supplies through
+        SUPPLIES edges, a producer of one of ``feeds`` that the scenario does not block."""
+        g = self.graph
+        start = [p for p in self.held(node_id)
+                 if any(c.object == material for c in g.relation_claims(p, "PRODUCES"))]
+        seen, stack = set(start), list(start)
+        while stack:
+            here = stack.pop()
+            if any(c.object in feeds and (here, c.object) not in blocked
+                   for c in g.relation_claims(here, "PRODUCES")):
+                return True
+            for buyer in g.neighbours(here, "SUPPLIES"):
+                if buyer not in seen:
+                    seen.add(buyer)
+                    stack.append(buyer)
+        return False
 
     def hhi_material(self, node_id: str, product: str) -> str | None:
         """The material whose HHI a row shows: a material's own; for a supplier, the
@@ -1266,6 +1370,12 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
     row.splits = splits
+    if evidence:
+        row.pool_feed = proof.pool_feed(node_id, product, row.loss)
+    if row.pool_feed is not None:
+        # the HHI of the stage whose countries the figure counts, as it says
+        measured = row.pool_feed.material
+        row.hhi = proof._material_hhi(measured)
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")
