@@ -40,12 +40,12 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
     assert brief.title == "Jet: supply-chain brief"
     assert brief.date == "latest data"
     # the text report's own summary (reports/summary.py), led by what the chain is
-    # made of; oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the
-    # id decides
+    # made of; oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200 and their
+    # top shares are unrated alike: the smaller id decides, as every tie (findings 11)
     assert brief.summary == [
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
-        "Jet is most exposed at the processing stage: Separated oxide, 90% from China "
+        "Jet is most exposed at the component stage: Magnet, 90% from China "
         "(HHI 8,200); without China it would lose 99.6-100%.",
         "1 upstream material has no mapped supply (unknown, not safe), by stage: "
         "1 in subsystem."]
@@ -142,8 +142,8 @@ def test_markdown_brief_has_every_part():
             "world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
-    assert ("It cannot be made without Honeywell (high confidence), Moog (medium confidence) "
-            "and Northrop Grumman (high confidence), each a sole source besides its maker."
+    assert ("It cannot be made without Honeywell (high confidence), Northrop Grumman (high "
+            "confidence) and Moog (medium confidence), each a sole source besides its maker."
             ) in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")

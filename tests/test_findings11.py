@@ -137,3 +137,92 @@ def test_the_headline_names_supply_left_and_the_row_says_which_stage_it_counts()
             "no flow from China to them is recorded; China's own producers of Oxide D are "
             "what its control blocks, so it is not named as supply left.") in text
     assert "World pool, as said under #1: Australia's share of world Feed H" in text
+
+
+# ---------------------------------------------------------------- 2. one tie-break
+def tied_graph():
+    """P needs magnet Z and magnet B, each 92% from China and 8% from the rest of the world
+    (HHI 8,464 both): Z's shares a low-rated proxy, B's a medium one; and minerals M1, half
+    from Aland (rated low), and M2, half from Bland (rated high), the other halves from the
+    rest of the world (HHI 2,500 each). Without China P loses 92%; without Aland, Bland or
+    the rest of the world 50% each (the rest of the world's figure rests on the low
+    proxies of Z as well)."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    labels = {"product:p": "P", "material:z": "Magnet Z", "material:b": "Magnet B",
+              "material:m1": "M1", "material:m2": "M2", "country:CN": "China",
+              "country:AA": "Aland", "country:BB": "Bland", "country:XX": "rest of world"}
+    claims = [claim("source:s", "title", "S"), claim("product:p", "end_use", "defence")]
+    for material in ("material:z", "material:b", "material:m1", "material:m2"):
+        claims.append(claim("product:p", "REQUIRES", material))
+    claims += [claim("material:z", "stage", "component"),
+               claim("material:b", "stage", "component"),
+               claim("material:m1", "stage", "mining"), claim("material:m2", "stage", "mining"),
+               claim("country:CN", "PRODUCES", "material:z", "low", share=0.92, proxy="NdFeB"),
+               claim("country:XX", "PRODUCES", "material:z", "low", share=0.08, proxy="NdFeB"),
+               claim("country:CN", "PRODUCES", "material:b", "medium", share=0.92,
+                     proxy="all magnets"),
+               claim("country:XX", "PRODUCES", "material:b", "medium", share=0.08,
+                     proxy="all magnets"),
+               claim("country:AA", "PRODUCES", "material:m1", "low", share=0.5),
+               claim("country:XX", "PRODUCES", "material:m1", "high", share=0.5),
+               claim("country:BB", "PRODUCES", "material:m2", "high", share=0.5),
+               claim("country:XX", "PRODUCES", "material:m2", "high", share=0.5)]
+    return SupplyGraph(claims + [claim(n, "label", text) for n, text in labels.items()])
+
+
+def test_at_an_equal_figure_the_better_supported_row_comes_first_everywhere():
+    """Findings 11, 2: at the F-35's tied 92% the "most exposed" sentence named the low SmCo
+    proxy (the larger id) over the medium Dy/Tb-doped magnet. One rule now breaks every
+    tie: the better-supported first (by rating, then undisputed, then measured), then id."""
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.reports.summary import (
+        most_exposed_stage,
+        product_story,
+        worst_country,
+    )
+
+    graph = tied_graph()
+    report = chokepoints(graph, ["product:p"])[0]
+    # most exposed: HHI 8,464 both; B's 92% is rated medium, Z's low (Z was named: the
+    # larger id)
+    assert most_exposed_stage(report, graph).id == "material:b"
+    assert report.most_concentrated.id == "material:b"
+    # the ranking: Aland, Bland and the rest of the world each lose P 50%; Bland's figure
+    # is rated high, Aland's low, the rest of the world's low and a proxy: Bland first
+    # although its id is the larger, the rest of the world last
+    suppliers = [(c.rank, c.id, round(c.loss, 6), c.caveats.describe())
+                 for c in report.chokepoints if c.rank]
+    assert suppliers == [(1, "country:CN", 0.92, "low, proxy"),
+                         (2, "country:BB", 0.5, "high"), (3, "country:AA", 0.5, "low"),
+                         (4, "country:XX", 0.5, "low, proxy")]
+    assert worst_country(report).id == "country:CN"
+    lines, _ = product_story(report, graph)
+    text = " ".join(" ".join(lines).split())
+    assert text.startswith("P is most exposed at the component stage: Magnet B, 92% from "
+                           "China (HHI 8,464; medium confidence, a proxy: measured for all "
+                           "magnets)")
+
+
+def test_the_dependents_and_scenario_tables_break_ties_by_support():
+    """The same rule orders products at an equal loss in ``dependents`` and ``scenario``."""
+    from mineralgraph.graph.analysis.lookups import dependents, scenario_result
+    from mineralgraph.reports.tables import render_dependents
+    from mineralgraph.graph.analysis import Scenario
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    base = [claim("source:s", "title", "S"),
+            claim("product:a", "REQUIRES", "material:m", "low"),
+            claim("product:b", "REQUIRES", "material:m", "high"),
+            claim("country:CN", "PRODUCES", "material:m", "high", share=0.5),
+            claim("country:AU", "PRODUCES", "material:m", "high", share=0.5)]
+    graph = SupplyGraph(base + [claim(n, "label", n) for n in (
+        "product:a", "product:b", "material:m", "country:CN", "country:AU")])
+    found = dependents(graph, "country:CN")
+    text = render_dependents("country:CN", found.losses, graph, "csv", found.spofs,
+                             found.caveats)
+    assert [line.split(",")[0] for line in text.splitlines()[1:]] == ["product:b",
+                                                                       "product:a"]
+    result = scenario_result(graph, Scenario("t", remove=("country:CN",)))
+    assert [(r["product"], r["loss"], r["confidence"]) for r in result["products"]] == [
+        ("product:b", 0.5, "high"), ("product:a", 0.5, "low")]

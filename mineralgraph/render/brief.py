@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 
 from mineralgraph.cells import markdown_table
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration_support
+from mineralgraph.graph.analysis.confidence import Caveats, support_key
 from mineralgraph.graph.analysis.exposure import ChainExposure, Exposure
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -322,7 +322,8 @@ def _node_part(graph, node_id, chain, caveats=None):
     # then by the high end and the low end of the loss
     products = sorted((n for n in chain.nodes.values() if n.kind == "Product"),
                       key=lambda p: (not p.spof, not p.possible, -(p.loss or 0.0),
-                                     -(p.low if p.low is not None else p.loss or 0.0), p.key))
+                                     -(p.low if p.low is not None else p.loss or 0.0),
+                                     support_key(caveats.get(p.id, Caveats())), p.key))
     stopped = [p for p in products if p.spof]
     maybe = [p for p in products if not p.spof and p.possible]
     label = graph.label(node_id)
@@ -357,7 +358,9 @@ def _node_part(graph, node_id, chain, caveats=None):
     else:
         second = f"No product in view hangs on {label} alone"
     hhis = [n for n in chain.nodes.values() if n.hhi is not None]
-    top = max(hhis, key=lambda n: (n.hhi, n.key), default=None)
+    # at an equal HHI the better-supported top share, then the id (the one tie-break)
+    top = min(hhis, key=lambda n: (-n.hhi, support_key(concentration_support(graph, n.id)),
+                                   n.key), default=None)
     marks = share_mark_text(graph, top.id) if top else ""
     third = (f"The most concentrated stage in view is {graph.attribute(top.id, 'stage')}: "
              f"{top.label} (HHI {thousands(top.hhi)}{'; ' + marks if marks else ''})" if top else

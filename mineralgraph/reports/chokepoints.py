@@ -81,7 +81,7 @@ def country_key(graph: SupplyGraph, chokes: list) -> str:
     >>> from mineralgraph import load_bundled
     >>> from mineralgraph.graph.analysis import chokepoints
     >>> g = load_bundled()
-    >>> country_key(g, chokepoints(g, ["product:optimus"], top=3)[0].chokepoints)
+    >>> country_key(g, chokepoints(g, ["product:optimus"], top=10)[0].chokepoints)
     'Country: CN China; US United States.'
     """
     codes = sorted({c.country for c in chokes if c.country})

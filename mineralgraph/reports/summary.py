@@ -16,9 +16,11 @@ from mineralgraph.graph.analysis.chokepoints import STAGES, Chokepoint, ProductR
 from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     concentration,
+    concentration_support,
     country_shares,
+    top_share_claims,
 )
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, support_key
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     availability_phrase,
@@ -774,14 +776,19 @@ def left_out_sentence(graph: SupplyGraph, count: int) -> str:
 
 
 def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint | None:
-    """The material of the mineral chain whose country shares are most concentrated."""
+    """The material of the mineral chain whose country shares are most concentrated; at
+    an equal HHI the one whose top share is better supported, then the smaller id (the one
+    tie-break, :func:`~mineralgraph.graph.analysis.confidence.support_key`; findings 11:
+    at 92% the low SmCo proxy was named over the medium Dy/Tb-doped magnet)."""
     rows = [c for c in report.chokepoints if c.kind == "Material" and c.hhi is not None
             and graph.attribute(c.id, "stage") in MINERAL_STAGES]
-    return max(rows, key=lambda c: (c.hhi, c.id), default=None)
+    return min(rows, key=lambda c: (-c.hhi, support_key(concentration_support(graph, c.id)),
+                                    c.id), default=None)
 
 
 def worst_country(report: ProductReport) -> Chokepoint | None:
-    """The named country whose loss would cost the product most (ties to the smaller id);
+    """The named country whose loss would cost the product most (at an equal loss the
+    better-supported, then the smaller id: :func:`support_key`);
     rest of the world is many countries, not one (see :func:`rest_of_world_sentence`).
     Under a scenario a country whose figure is only its share of a world pool that the
     producers left draw on, no flow to them recorded (``pool_feed``; findings 11:
@@ -790,7 +797,8 @@ def worst_country(report: ProductReport) -> Chokepoint | None:
     rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0
             and c.id != REST_OF_WORLD and c.id not in report.through_makers
             and getattr(c, "pool_feed", None) is None]
-    return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
+    return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], support_key(c.caveats), c.id),
+               default=None)
 
 
 def pool_feed_sentence(graph: SupplyGraph, row) -> str:
@@ -896,9 +904,7 @@ def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveat
 
 
 def _top_share_claims(graph: SupplyGraph, material: str, country: str) -> list:
-    _, used = country_shares(graph, material)
-    return [c for c in used if c.subject == country
-            or country in graph.neighbours(c.subject, "LOCATED_IN")]
+    return top_share_claims(graph, material, country)
 
 
 def top_share_phrase(graph: SupplyGraph, material: str, country: str,
@@ -994,8 +1000,8 @@ def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str
     >>> g = load_bundled()
     >>> sole_source_sentence(chokepoints(g, ["product:f-35"], top=1)[0], g)[0]
     ... # doctest: +NORMALIZE_WHITESPACE
-    'It cannot be made without Honeywell (high confidence), Moog (medium confidence) and
-    Northrop Grumman (high confidence), each a sole source besides its maker.'
+    'It cannot be made without Honeywell (high confidence), Northrop Grumman (high
+    confidence) and Moog (medium confidence), each a sole source besides its maker.'
     """
     # a sole source is one supplier: the rest of the world (many countries) and a maker's
     # country through the maker are said apart, whether or not they count as SPOFs
@@ -1003,6 +1009,9 @@ def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str
             if n != REST_OF_WORLD and n not in report.through_makers]
     if not rows:
         return "", Caveats()
+    # in their rank order: at an equal loss the better-supported first (support_key)
+    rows.sort(key=lambda r: (r[1].rank if r[1] is not None and r[1].rank else len(rows) + 10**6,
+                             r[0]))
     phrases = [caveat_phrase(row.caveats) if row is not None else "" for _, row in rows]
     caveats = Caveats()
     for _, row in rows:

@@ -9,7 +9,7 @@ from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     Concentration,
 )
-from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, support_key
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
@@ -216,7 +216,9 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         values = list(losses[p].values()) or [0.0]
         return min(values), max(max(values), untraced_losses.get(p, 0.0))
 
-    ranked = sorted(losses, key=lambda p: (-losses[p].get("upper", 0.0), -pair(p)[1], p))
+    # at an equal loss the better-supported first, then the id (the one tie-break)
+    ranked = sorted(losses, key=lambda p: (-losses[p].get("upper", 0.0), -pair(p)[1],
+                                           support_key(caveats.get(p, Caveats())), p))
     plain = fmt in ("csv", "json")
     rows = []
     for p in ranked:

@@ -1,8 +1,10 @@
 """Chokepoint reports: for each product, the nodes it cannot do without and those that
 would hurt most, ranked, each with its evidence (stage, country, HHI, paths, sources).
 
-Ranking (dependency model, section 3): single points of failure first, then by loss,
-then by id so the order is stable. A row's *rank* is its place among the product's
+Ranking (dependency model, section 3): single points of failure first, then by loss;
+at an equal loss the better-supported row first (its rating, then undisputed, then
+measured: :func:`~mineralgraph.graph.analysis.confidence.support_key`, the one tie-break
+of every view), then by id so the order is stable. A row's *rank* is its place among the product's
 suppliers (countries, companies, facilities) in that order; materials and elements are
 inputs, not suppliers, and have none. Every view (text, Markdown, JSON, CSV, the Python
 API, the pictures) shows this one rank.
@@ -29,13 +31,18 @@ import networkx as nx
 import numpy as np
 
 from mineralgraph.claim import Claim
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
+from mineralgraph.graph.analysis.concentration import (
+    REST_OF_WORLD,
+    concentration,
+    concentration_support,
+)
 from mineralgraph.graph.analysis.confidence import (
     LEVELS,
     Caveats,
     left_out_dict,
     left_out_each,
     rule_set,
+    support_key,
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
@@ -291,7 +298,8 @@ class ProductReport:
 
     @property
     def most_concentrated(self) -> Chokepoint | None:
-        """The ranked material with the highest HHI (ties to the larger id)."""
+        """The ranked material with the highest HHI (at an equal one, the better-supported
+        top share, then the smaller id: the one tie-break, support_key)."""
         if callable(self._most_concentrated):
             self._most_concentrated = self._most_concentrated()
         return self._most_concentrated
@@ -421,6 +429,8 @@ class Evidence:
         self._weighed: dict[str, frozenset[str]] = {}
         #: product -> :meth:`sourcing_claims`
         self._sourcing: dict[str, list[Claim]] = {}
+        #: (node, product, limit) -> :meth:`paths`
+        self._paths: dict[tuple[str, str, int], list[list[PathStep]]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -749,12 +759,20 @@ class Evidence:
         return self._hhi[material]
 
     def paths(self, node_id: str, product: str, limit: int = 3) -> list[list[PathStep]]:
-        """Up to ``limit`` shortest supply paths from the node to the product.
+        """Up to ``limit`` shortest supply paths from the node to the product (kept: a
+        row and the ranking's tie-break both read them).
 
         A path on which a supplier's material does not go into what its buyer makes next
         (Syrah's anode material to Tesla, then Tesla's robot actuator) is structurally a
         path but no evidence of supply, so it is passed over (of the first 50 tried).
         """
+        key = (node_id, product, limit)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = self._find_paths(node_id, product, limit)
+        return found
+
+    def _find_paths(self, node_id: str, product: str, limit: int) -> list[list[PathStep]]:
         try:
             tried = islice(self.analysis.flow_index.shortest_simple_paths(node_id, product), 50)
             found = list(islice((p for p in tried if self._supplies_feed(p)), limit))
@@ -1202,7 +1220,13 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> list[str]:
         if not ranking:
-            ranking.extend(_rank(tables, live, unnamed, high_first=analysis.worst_case))
+            found = _rank(tables, live, unnamed, high_first=analysis.worst_case)
+            if evidence:  # at an equal loss the better-supported row first (one rule)
+                found = support_order(found, lambda n: tuple(
+                    round(tables[b].loss(n), 12) for b in BOUNDS),
+                    lambda n: _row_caveats(proof, n, product,
+                                           _position(certain, n) is not None))
+            ranking.extend(found)
         return ranking
 
     def rank_of(node_id: str) -> int | None:
@@ -1243,8 +1267,11 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         return row(found) if found else None
 
     def concentrated() -> Chokepoint | None:
+        # the highest HHI; at an equal one the better-supported top share, then the
+        # smaller id (the one tie-break, support_key)
         hhis = [(proof.hhi(n, product), n) for n in ranked() if model.kind_of(n) == "Material"]
-        found = max(((h, n) for h, n in hhis if h is not None), default=(None, None))[1]
+        found = min(((-h, support_key(concentration_support(graph, n)), n)
+                     for h, n in hhis if h is not None), default=(None, None, None))[2]
         return row(found) if found else None
 
     availability = analysis.availability_range(product)
@@ -1336,6 +1363,40 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
     order = (np.lexsort((nodes, -loss["upper"], -best, ~possible, ~certain)) if high_first
              else np.lexsort((nodes, -best, -loss["upper"], ~possible, ~certain)))
     return [ids[i] for i in nodes[order].tolist()]
+
+
+def support_order(ids: list[str], figure: Callable[[str], tuple],
+                  support: Callable[[str], Caveats]) -> list[str]:
+    """``ids`` (ranked, ties by id) with each run of equal ``figure`` put in the one
+    tie-break order (:func:`~mineralgraph.graph.analysis.confidence.support_key`): the
+    better-supported first, then by id. ``support`` is asked only of ids in a tie.
+
+    >>> rated = {"a": Caveats("low"), "b": Caveats("high"), "c": Caveats("high")}
+    >>> support_order(["a", "b", "c"], lambda n: (1.0,) if n != "c" else (0.5,),
+    ...               rated.get)
+    ['b', 'a', 'c']
+    """
+    out: list[str] = []
+    start = 0
+    figures = [figure(n) for n in ids]
+    for end in range(1, len(ids) + 1):
+        if end == len(ids) or figures[end] != figures[start]:
+            run = ids[start:end]
+            out += (sorted(run, key=lambda n: (support_key(support(n)), n)) if len(run) > 1
+                    else run)
+            start = end
+    return out
+
+
+def _row_caveats(proof: Evidence, node_id: str, product: str, spof: bool) -> Caveats:
+    """The caveats a row of ``node_id`` shows (:func:`_row`): the claims on its evidence
+    paths and, for an assumed (≈) share, those of the share it splits."""
+    paths = proof.paths(node_id, product)
+    rests_on = proof.claims(node_id, product, paths)
+    assumed = proof.assumed_share(node_id, product) and not spof
+    if assumed:
+        rests_on = rests_on + proof.pool_claims(proof.splits(node_id, product))
+    return Caveats.of(rests_on, assumed)
 
 
 def _position(ids: list[str], node_id: str) -> int | None:
