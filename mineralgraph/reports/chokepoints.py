@@ -178,11 +178,17 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     return lines
 
 
-def evidence_items(graph: SupplyGraph, sources: SourceIndex,
-                   shown_rows: list) -> list[tuple[str, list[str]]]:
+def evidence_items(graph: SupplyGraph, sources: SourceIndex, shown_rows: list,
+                   earlier: dict[str, str] | None = None,
+                   product: str | None = None) -> list[tuple[str, list[str]]]:
     """The evidence of exactly the rows the table shows, in its order: each row's shortest
     supply path with its citations and proxies, and under it the reviewers' notes on the
-    steps of that path (a note sits under the row whose path carries it, nowhere else)."""
+    steps of that path (a note sits under the row whose path carries it, nowhere else).
+
+    ``earlier`` (note -> where it was given: "Lockheed Martin F-35 Lightning II #4") holds
+    the notes of the products reported before this one, ``product`` names this one: a
+    note given there is named, not printed again (findings 11: a report of every product
+    printed Mountain Pass's derivation 13 times), and this product's are added."""
     items = []
     # the proxies named under an earlier row (material, what it was measured for): a later
     # row resting on the same says so in one sentence, not the whole list again
@@ -191,7 +197,8 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     disputed: dict[tuple, str] = {}
     # the low-rated claims named under an earlier row, likewise
     rated_low: dict[tuple, str] = {}
-    noted: dict[str, str] = {}  # the notes given under an earlier row, likewise
+    # the notes given under an earlier row (or product), likewise
+    noted: dict[str, str] = dict(earlier) if earlier is not None else {}
     pooled: dict[tuple, str] = {}  # the world pools said under an earlier row, likewise
     for c in shown_rows:
         if not c.paths:
@@ -222,6 +229,10 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
                        f"{graph.label(first)}: {phrase}")
                       for phrase in press_beside(graph, first, sources.cite)]
         items.append((line, note_lines(notes, noted, f"#{c.rank}" if c.rank else c.label)))
+    if earlier is not None:
+        for text, where in noted.items():
+            if text not in earlier:
+                earlier[text] = f"{product} {where}" if product else where
     return items
 
 
@@ -398,14 +409,29 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
 
 
 def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
-                markdown: bool) -> list[str]:
+                markdown: bool, listed: dict[str, str] | None = None) -> list[str]:
     """The press figures of the product's upstream materials that the analysis set aside
     (design note 5.5: shown beside, not used unless --press-figures), a bullet a material
-    with its citation; nothing when there are none."""
+    with its citation; nothing when there are none. ``listed`` (material -> the product
+    under which its figures were listed, updated) names those of an earlier product in
+    one line instead of listing them again."""
     text = md_text if markdown else str
-    lines = [f"- {text(graph.label(c.id) + ' (' + c.id + '): ' + phrase)}"
-             for c in sorted(report.chokepoints, key=lambda c: c.id) if c.kind == "Material"
-             for phrase in press_beside(graph, c.id, sources.cite)]
+    listed = {} if listed is None else listed
+    lines, again = [], []
+    for c in sorted(report.chokepoints, key=lambda c: c.id):
+        if c.kind != "Material":
+            continue
+        phrases = press_beside(graph, c.id, sources.cite)
+        if phrases and c.id in listed:
+            again.append(c.id)
+            continue
+        lines += [f"- {text(graph.label(c.id) + ' (' + c.id + '): ' + phrase)}"
+                  for phrase in phrases]
+        if phrases:
+            listed[c.id] = report.label
+    for where in sorted({listed[m] for m in again}):
+        names = join_names([graph.label(m) for m in again if listed[m] == where])
+        lines.append(f"- {text(names + ': as listed under ' + where)}")
     if not lines:
         return []
     head = ("Press figures, not used (design note 5.5: shown beside the statistical figures; "
@@ -430,6 +456,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
     for paragraph in story(reports, graph, sources.cite):
         out += [text(paragraph), ""]
+    noted: dict[str, str] = {}  # the notes given under an earlier product's rows
+    listed: dict[str, str] = {}  # the press figures listed under an earlier product
     for report in reports:
         if report.not_made:  # no availability, rows or evidence to give: the summary
             # says why, with its sources, once (trial 8, LOW-8: it was said twice)
@@ -449,12 +477,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         key = country_key(graph, shown)
         if key:  # the table writes ISO codes, the summary and the rows' names in full
             out += [text(key), ""]
-        evidence = evidence_items(graph, sources, shown)
+        evidence = evidence_items(graph, sources, shown, noted, report.label)
         if evidence:
             out += evidence_block(evidence, markdown)
         if report.unmapped:
             out += unmapped_block(graph, sources, report.unmapped, markdown)
-        out += press_block(graph, sources, report, markdown)
+        out += press_block(graph, sources, report, markdown, listed)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
         left_out = [left_out_dict(c, graph.worst_case) for c in graph.left_out if c.id in ids]

@@ -735,18 +735,25 @@ def press_lines(rows: list[dict], graph: SupplyGraph,
     from mineralgraph.graph.flow import flow_graph, upstream
 
     flow = flow_graph(graph)
-    groups: dict[tuple[str, ...], list[str]] = {}
+    # each material's press figures once, with the products on whose paths it lies
+    # (findings 11: grouped by product, the same figure was printed in up to six lines)
+    on_paths: dict[str, list[str]] = {}
     for product in hit:
-        found = tuple(sorted(aside & set(upstream(flow, product))))
-        if found:
-            groups.setdefault(found, []).append(name(graph, product))
+        for material in sorted(aside & set(upstream(flow, product))):
+            on_paths.setdefault(material, []).append(product)
+    if not on_paths:
+        return []
     cite = sources.cite if sources is not None else None
-    return [f"Press figures on the supply paths of {join_names(products)}, not used (design "
-            "note 5.5; mineralgraph --press-figures ... uses them where no statistical "
-            "figure exists): "
-            + "; ".join(f"{graph.label(m)}: {phrase}" for m in materials
-                        for phrase in press_beside(graph, m, cite)) + "."
-            for materials, products in groups.items()]
+    items = []
+    for material in sorted(on_paths, key=lambda m: (graph.label(m).casefold(), m)):
+        products = on_paths[material]
+        whose = ("every product above that loses supply" if len(products) == len(hit) > 1
+                 else join_names(products))
+        items += [f"{graph.label(material)}: {phrase}, on the paths of {whose}"
+                  for phrase in press_beside(graph, material, cite)]
+    return ["Press figures on the supply paths of the products that lose supply, not used "
+            "(design note 5.5; mineralgraph --press-figures ... uses them where no "
+            "statistical figure exists): " + "; ".join(items) + "."]
 
 
 def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:
