@@ -247,3 +247,17 @@ def test_a_report_of_every_product_gives_each_note_and_press_figure_once(run_cli
     assert ("Samarium oxide (separated): press figure, not used: China 91%, rest of world "
             "9.0% (2024; [14]), on the paths of product:jdam, product:tomahawk and "
             "product:f-35") in scenario
+
+
+def test_show_says_a_derived_share_is_derived_and_from_what(run_cli):
+    """Findings 11, 3: ``show material:natural-graphite`` printed "share 26% (as given)"
+    beside the note "DERIVED share = 74,000,000 / world total 290,000,000 t": the source
+    gives the amounts, the data computed the share (25.52%), and the rounded 26% read as
+    a second figure that disagrees with 74/290 = 25.5%."""
+    text = " ".join(run_cli("show", "material:natural-graphite").stdout.split())
+    assert ("HOLDS_RESERVES country:BR (Brazil) 74,000,000 t, share 26% (25.5% = 74,000,000 / "
+            "290,000,000, derived; the source states no share), year 2024") in text
+    assert "(as given)" not in text.split("HOLDS_RESERVES country:BR")[1].split(" <- ")[0]
+    # a share the source states keeps "(as given)": China's 91% of NdPr oxide (IEA relay)
+    oxide = " ".join(run_cli("show", "material:ndpr-oxide").stdout.split())
+    assert "share 91% (as given)" in oxide
