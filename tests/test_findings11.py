@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from hand_scenarios import china_denies
 
@@ -261,3 +264,76 @@ def test_show_says_a_derived_share_is_derived_and_from_what(run_cli):
     # a share the source states keeps "(as given)": China's 91% of NdPr oxide (IEA relay)
     oxide = " ".join(run_cli("show", "material:ndpr-oxide").stdout.split())
     assert "share 91% (as given)" in oxide
+
+
+# ---------------------------------------------------------------- 4. build --source DIR
+ARTICLES = Path(__file__).parent / "data" / "news" / "articles"
+BAD_DATE = Path(__file__).parent / "data" / "news" / "bad-date.md"
+
+
+def _folder(tmp_path, name, *files):
+    folder = tmp_path / name
+    folder.mkdir()
+    for file in files:
+        shutil.copy(file, folder / file.name)
+    return folder
+
+
+def test_build_reads_a_folder_of_articles_one_line_a_file_and_a_summary(run_cli, tmp_path):
+    """Findings 11, 4: ``build --source DIR`` on a folder of articles said "not a format
+    any loader recognises"; each file is read by its own loader now, one line each."""
+    folder = _folder(tmp_path, "articles", ARTICLES / "01-gallium-germanium.txt",
+                     ARTICLES / "02-graphite.md")
+    out = tmp_path / "g.json"
+    result = run_cli("build", "--source", str(folder), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"{folder}/01-gallium-germanium.txt: read as news, 15 claims" in lines
+    assert f"{folder}/02-graphite.md: read as news, 16 claims" in lines
+    assert f"{folder}: 2 files: 2 read (31 claims)" in lines
+    assert out.exists()
+
+
+def test_build_refuses_an_empty_folder_in_one_line(run_cli, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    out = tmp_path / "g.json"
+    result = run_cli("build", "--source", str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"{folder}: an empty folder: no file to read",
+                                          "Error: 1 problem(s); nothing written"]
+    assert not out.exists()
+
+
+def test_build_with_one_bad_file_in_a_folder_names_it_and_writes_nothing(run_cli, tmp_path):
+    """Every file is tried and said, the bad one with its file, line and field; exit 1 and
+    the snapshot already at -o left as it was (nothing half-stored)."""
+    folder = _folder(tmp_path, "mixed", ARTICLES / "01-gallium-germanium.txt",
+                     ARTICLES / "02-graphite.md", BAD_DATE)
+    (folder / "sub").mkdir()
+    out = tmp_path / "g.json"
+    out.write_text("before\n")
+    result = run_cli("build", "--source", str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-6:] == [
+        f"{folder}/01-gallium-germanium.txt: read as news, 15 claims",
+        f"{folder}/02-graphite.md: read as news, 16 claims",
+        f"{folder}/bad-date.md:3: date: '2025-02-30' is not a date; give one with "
+        "--article-date YYYY-MM-DD",
+        f"{folder}/sub: not read: a folder inside the folder (only the files directly in "
+        "it are read)",
+        f"{folder}: 4 files: 2 read (31 claims), 1 with problems, 1 not read",
+        "Error: 1 problem(s); nothing written"]
+    assert out.read_text() == "before\n"
+
+
+def test_a_curated_folder_names_the_files_it_does_not_read(run_cli, tmp_path):
+    """A folder with CSV files is a curated dataset (its CSV files alone): an article
+    beside them was passed over in silence; it is named now."""
+    folder = _folder(tmp_path, "curated", ARTICLES / "02-graphite.md")
+    (folder / "nodes.csv").write_text("id,label,sources\nmaterial:x,X,source:s\n"
+                                      "source:s,S,\n")
+    result = run_cli("build", "--source", str(folder), "-o", str(tmp_path / "g.json"))
+    assert (f"{folder}/02-graphite.md: not read: a folder with CSV files is read as a "
+            "curated dataset, its CSV files alone") in result.stderr.splitlines()
