@@ -209,10 +209,10 @@ def test_at_an_equal_figure_the_better_supported_row_comes_first_everywhere():
 
 def test_the_dependents_and_scenario_tables_break_ties_by_support():
     """The same rule orders products at an equal loss in ``dependents`` and ``scenario``."""
-    from mineralgraph.graph.analysis.lookups import dependents, scenario_result
-    from mineralgraph.reports.tables import render_dependents
     from mineralgraph.graph.analysis import Scenario
+    from mineralgraph.graph.analysis.lookups import dependents, scenario_result
     from mineralgraph.graph.supply_graph import SupplyGraph
+    from mineralgraph.reports.tables import render_dependents
 
     base = [claim("source:s", "title", "S"),
             claim("product:a", "REQUIRES", "material:m", "low"),
@@ -337,3 +337,20 @@ def test_a_curated_folder_names_the_files_it_does_not_read(run_cli, tmp_path):
     result = run_cli("build", "--source", str(folder), "-o", str(tmp_path / "g.json"))
     assert (f"{folder}/02-graphite.md: not read: a folder with CSV files is read as a "
             "curated dataset, its CSV files alone") in result.stderr.splitlines()
+
+
+def test_the_f35_brief_says_what_chinas_figure_under_the_denial_counts(run_cli):
+    """Findings 11, 1 on the bundled data: under the defence denial China's 69% is its
+    share of world rare-earth concentrate, which the analysis lets the separators its
+    denial leaves draw on; the brief's headline names the United Kingdom's ≈50% (Less
+    Common Metals' SmCo alloy, supply left at a blocked stage) and its notes say what
+    China's figure counts."""
+    text = " ".join(run_cli("brief", "product:f-35", "--scenario",
+                            "cn-2025-04-defence-denial").stdout.split())
+    assert "without the United Kingdom it would lose ≈50% of what it still gets" in text
+    assert "if China also stopped producing" not in text
+    assert ("#5 China: World pool, not a recorded flow: the figure is China's share of world "
+            "Rare-earth mineral concentrate (REO content) (mining stage)") in text
+    # its HHI the stage it counts: rare-earth concentrate's 4,925
+    assert ("| 5 | China | Country | mining, processing, metal, component | China | 69% | | "
+            "4,925 |") in text

@@ -46,6 +46,7 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     headline_phrase,
     low_claims_by_row,
+    pool_feed_sentence,
     possessive,
     product_story,
     share_mark_text,
@@ -288,6 +289,18 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
         note += f" {low}"
         if named:
             note = note.rstrip(".") + "; the others are named in the summary above."
+    # a country whose figure is only its share of a world pool the producers a scenario
+    # leaves draw on says so, once a pool (findings 11)
+    pools: dict[tuple, list[str]] = {}
+    for c in suppliers[:TABLE_ROWS]:
+        if getattr(c, "pool_feed", None) is not None:
+            pools.setdefault((c.pool_feed.material, c.pool_feed.feeds), []).append(c)
+    for rows_of in pools.values():
+        note += (f" #{rows_of[0].rank} {graph.label(rows_of[0].id)}: "
+                 + pool_feed_sentence(graph, rows_of[0]))
+        if len(rows_of) > 1:
+            note += (" So for " + join_names([f"#{c.rank} {graph.label(c.id)}"
+                                               for c in rows_of[1:]]) + ".")
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")

@@ -102,7 +102,8 @@ def _derived_text(value: float, derived: tuple[float, float]) -> str:
     if abs(amount / total - value) <= 0.0005:
         return (f"share {percent(value)} ({exact(amount / total)} = {figures}, derived; the "
                 "source states no share)")
-    return f"share {percent(value)} as entered, not the {exact(amount / total)} that {figures} gives"
+    return (f"share {percent(value)} as entered, not the {exact(amount / total)} that "
+            f"{figures} gives")
 
 
 def _claim_line(head: str, rel: dict) -> str:
