@@ -354,3 +354,12 @@ def test_the_f35_brief_says_what_chinas_figure_under_the_denial_counts(run_cli):
     # its HHI the stage it counts: rare-earth concentrate's 4,925
     assert ("| 5 | China | Country | mining, processing, metal, component | China | 69% | | "
             "4,925 |") in text
+
+
+def test_spof_gives_a_low_claims_note_once(run_cli):
+    """Findings 11, 3: ``spof product:f-35`` printed the Reuters copy's note on the F-35's
+    NdFeB need under two groups of rows; the second says "as above"."""
+    text = " ".join(run_cli("spof", "product:f-35").stdout.split())
+    assert text.count("(note: Reuters (Dec 2019, read in a verbatim copy") == 1
+    assert ("that Lockheed Martin F-35 Lightning II needs Sintered NdFeB permanent magnet "
+            "[17] (note: as above)") in text

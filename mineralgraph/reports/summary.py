@@ -665,12 +665,18 @@ def low_sentences(named: list[tuple[str, Caveats]], graph: SupplyGraph, cite=Non
             groups.setdefault(caveats.low, []).append(label)
             held[caveats.low] = held.get(caveats.low, Caveats()) | caveats
     out = []
+    noted: set[tuple[str, str, str]] = set()  # claims whose note a sentence gave already
     for low, labels in groups.items():
         many = len(labels) > 1
         whose = (join_names([possessive_text(label) for label in labels])
                  if len(labels) <= most
                  else f"{len(labels)} rows'")
-        out.append(low_claim_sentence(graph, replace(held[low], confidence="low"), cite,
+        # a claim's note once, "as above" after (findings 11: the F-35's Reuters note
+        # printed under two groups of rows)
+        told = tuple((*w[:4], "as above" if w[4] and w[:3] in noted else w[4]) for w in low)
+        noted |= {w[:3] for w in low if w[4]}
+        out.append(low_claim_sentence(graph, replace(held[low], confidence="low", low=told),
+                                      cite,
                                       lead=f"{whose} figure{'s' if many else ''} "
                                            f"rest{'' if many else 's'} on"))
     return out
