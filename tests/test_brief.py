@@ -40,12 +40,12 @@ def test_tiny_brief_says_what_the_hand_computation_says(tiny):
     assert brief.title == "Jet: supply-chain brief"
     assert brief.date == "latest data"
     # the text report's own summary (reports/summary.py), led by what the chain is
-    # made of; oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200: the
-    # id decides
+    # made of; oxide (CN 0.9, AU 0.1) and magnet (CN 0.9, US 0.1) tie at 8,200 and their
+    # top shares are unrated alike: the smaller id decides, as every tie (findings 11)
     assert brief.summary == [
         "Jet (defence) draws on 2 elements through 4 mapped materials and components, "
         "with producers in 4 countries.",
-        "Jet is most exposed at the processing stage: Separated oxide, 90% from China "
+        "Jet is most exposed at the component stage: Magnet, 90% from China "
         "(HHI 8,200); without China it would lose 99.6-100%.",
         "1 upstream material has no mapped supply (unknown, not safe), by stage: "
         "1 in subsystem."]
@@ -119,16 +119,33 @@ def test_markdown_brief_has_every_part():
     mermaid = text.split("```mermaid\n")[1].split("```")[0]
     check_mermaid(mermaid)
     assert "| 1 | Honeywell | Company | subsystem |  | 100% | yes |" in text
-    # the cause is named: the scenario, and what it blocks on the F-35's paths
+    # the answer first (findings 11), then the cause: the scenario, and what it blocks on
+    # the F-35's paths; 0.087228 of Sm oxide and metal outside China (IEA, the metal's a
+    # proxy) x 0.08 of SmCo alloy and magnets (BIS's NdFeB figure, a proxy) at each stage
+    # = 4.9e-05
     assert summary.startswith(
-        "Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth export "
-        "licences to defence end users; on its supply paths it blocks China's dysprosium "
-        "oxide (separated) (91% of world output; low confidence, proxy, disputed), China's "
-        "samarium oxide (separated) (91% of world output; low confidence, proxy)")
-    # 0.087228 of Sm oxide and metal outside China (IEA, the metal's a proxy) x 0.08 of
-    # SmCo alloy and magnets (BIS's NdFeB figure, a proxy) at each stage = 4.9e-05
-    assert ("Lockheed Martin F-35 Lightning II keeps <0.1% (both bounds; with its 7 inputs "
-            "of unmapped supply counted missing, 0%) of its supply under the scenario") in summary
+        "Lockheed Martin F-35 Lightning II keeps <0.1% (both bounds; with its 7 inputs "
+        "of unmapped supply counted missing, 0%) of its supply under the scenario (low "
+        "confidence, from 7 proxies, the weakest: China's figure for Dysprosium oxide "
+        "(separated)")
+    assert (". Scenario cn-2025-04-defence-denial: China denies its April 2025 rare-earth "
+            "export licences to defence end users; on its supply paths it blocks China's "
+            "dysprosium oxide (separated) (91% of world output; low confidence, proxy, "
+            "disputed), China's samarium oxide (separated) (91% of world output; low "
+            "confidence, proxy)") in summary
+    # what the table assumes and rests on follows it, each caveat once: the lead before
+    # the table is one sentence and a half, the rest after it
+    lead = text.split("## Top chokepoints\n\n")[1].split("\n\n")[0]
+    assert lead.endswith("Every one of its 34 materials and elements is also "
+                         "indispensable by definition.") and len(lead.split()) < 60
+    after = text.split("## Top chokepoints")[1].split("## Scenario")[0].rstrip().split(
+        "\n\n")[-1]
+    assert after.startswith("≈: the supplier produces without a sourced share")
+    assert after.count("an assumption, not a measured share") == 1
+    assert ("China's and the rest of the world's figures for Dysprosium oxide (separated) are "
+            "disputed: CSIS (2025, via Rare Earth Exchanges): China about 99% of heavy "
+            "rare-earth refining.") in after
+    assert "; the others are named in the summary above." in after
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
     assert not re.search(r"&#?\w+;", outside), re.findall(r"&#?\w+;", outside)[:5]
@@ -142,8 +159,8 @@ def test_markdown_brief_has_every_part():
             "world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
-    assert ("It cannot be made without Honeywell (high confidence), Moog (medium confidence) "
-            "and Northrop Grumman (high confidence), each a sole source besides its maker."
+    assert ("It cannot be made without Honeywell (high confidence), Northrop Grumman (high "
+            "confidence) and Moog (medium confidence), each a sole source besides its maker."
             ) in text
     sources = text.split("## Sources\n\n")[1].splitlines()
     assert sources[0].startswith("1. ") and sources[-1].startswith(f"{len(sources)}. ")

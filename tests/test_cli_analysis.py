@@ -62,17 +62,19 @@ def test_text_report_reads_like_a_briefing(run_cli):
     summary = " ".join(result.stdout.split("\n\n")[1].split())
     # the magnets' 92% is Commerce BIS's (government, 2020) since data's sixth round; the
     # repost's 99% of heavy refining is shown beside the IEA set, not used (note 5.5);
-    # since 2026-11-29 the SmCo magnet carries the same 92% as a low proxy and, tied with
-    # the Dy/Tb-doped NdFeB magnet, is named first
+    # since 2026-11-29 the SmCo magnet carries the same 92% as a low proxy; at the tied
+    # HHI of 8,464 the one tie-break (findings 11: the better-supported top share, then
+    # the id) names NdFeB alloy, whose 92% is a medium proxy, before the Dy/Tb-doped and
+    # sintered magnets (medium too, larger ids) and the low SmCo proxies
     assert summary.startswith("Lockheed Martin F-35 Lightning II is most exposed at the "
-                              "component stage: Samarium-cobalt permanent magnet, "
-                              "92% from China (HHI 8,464; low confidence, a proxy: "
-                              "measured for the NdFeB magnet and magnet alloy market "
-                              "together (2020), not SmCo); without China it would lose "
-                              ">99.9% ")
-    # each sole source says what it rests on, as every figure of the summary does
-    assert ("It cannot be made without Honeywell (high confidence), Moog (medium "
-            "confidence) and Northrop Grumman (high confidence), each a sole source besides "
+                              "metal stage: NdFeB alloy, 92% from China (HHI 8,464; medium "
+                              "confidence, a proxy: measured for the NdFeB magnet and "
+                              "magnet alloy market together (2020)); without China it would "
+                              "lose >99.9% ")
+    # each sole source says what it rests on, as every figure of the summary does, in
+    # rank order: at 100% each, the better-supported first (high, high, medium)
+    assert ("It cannot be made without Honeywell (high confidence), Northrop Grumman (high "
+            "confidence) and Moog (medium confidence), each a sole source besides "
             "its maker.") in summary
     # China's 2023 clay quota, a quantity with no share, is not named as what the
     # figures rest on: none rests on it (trial 7, MED-6)
@@ -124,7 +126,8 @@ def test_evidence_covers_exactly_the_rows_shown_each_note_under_its_row(run_cli)
     assert items == [(rank, label) for rank, label, _ in shown]
     assert [rank for rank, _ in items] == [str(n) for n in range(1, 11)]
     assert "boron" not in evidence and "neodymium" not in evidence
-    moog = evidence.split("- #2 Moog")[1].split("\n- #3")[0]
+    # Moog (medium) ranks after Northrop Grumman (high), both at 100% (findings 11)
+    moog = evidence.split("- #3 Moog")[1].split("\n- #4")[0]
     # the release's "primary flight control" is gone with its copy (sources3): Moog's own
     # page names the EHA, Machine Design the surfaces its actuation system moves
     assert moog.endswith("  - note on F-35 electro-hydrostatic flight-control actuator (Moog) "
@@ -205,13 +208,15 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "confidence, from 7 proxies, the weakest: China's figure for Dysprosium oxide "
         "(separated), measured for the four magnet rare earths refined together, mostly Nd "
         "and Pr; disputed);")  # the disputed Dy oxide first, by findings10's one rule
-    # a figure resting on the same proxy later in the sentence says so without repeating
-    # it; the issuer's row reads as what it is (trial 5: "China removed as a producer on
-    # top of its control" was hard to read)
-    assert ("if China also stopped producing, beyond what its control already blocks, it "
-            "would lose 69% of what it still gets (low confidence, from 12 proxies, the "
-            "weakest: the one for Dysprosium oxide (separated) named above; disputed).") in (
-        " ".join(text[2].split()))
+    # China's 69% is its share of world rare-earth concentrate, which the analysis lets
+    # the separators its denial leaves draw on, no flow recorded (findings 11): not named
+    # as supply left; the United Kingdom's ≈50% is Less Common Metals' SmCo alloy, supply
+    # left at a stage the denial blocks (its ≈ as the table writes it)
+    assert ("without the United Kingdom it would lose ≈50% of what it still gets (low "
+            "confidence, from a proxy: the rest of the world's figure for Samarium-cobalt "
+            "alloy, measured for the NdFeB magnet and magnet alloy market together (2020), "
+            "not SmCo; rests on an assumed (≈) share).") in " ".join(text[2].split())
+    assert "if China also stopped producing" not in " ".join(text[2].split())
 
 
 def test_defence_denial_hits_the_f35_harder_than_optimus(run_cli):

@@ -27,6 +27,7 @@ F35_ALSO = ("These figures also rest on 13 more claims rated low, proxies or dis
             "proxy); China's figure for NdPr metal [15] (low, proxy); China's figure for "
             "Samarium metal [15] (low, proxy); China's figure for Samarium oxide (separated) "
             "[15] (low, proxy); China's figure for Samarium-cobalt alloy [9] (low, proxy); "
+            "China's figure for Samarium-cobalt permanent magnet [9] (low, proxy); "
             "that Lockheed Martin F-35 Lightning II needs Samarium-cobalt alloy [8] (low; "
             "note: Adamas estimate: about 23 kg Sm-Co alloy per aircraft; 11-20 kg elemental "
             "REE in 40-70 kg REE-bearing alloy in total; the quote is pulse.bot's own summary "
@@ -38,8 +39,10 @@ F35_ALSO = ("These figures also rest on 13 more claims rated low, proxies or dis
             "Journal's rewrite): a Pentagon plan to stockpile NdFeB magnets for Javelin and "
             "F-35; the DoD 2012 assessment (via Bloomberg) says the same; low: no primary "
             "read); China's figures for High-temperature NdFeB magnet (Dy/Tb-doped) [9], "
-            "NdFeB alloy [9], NdPr oxide (separated) [15], Refined cobalt [15] and Sintered "
+            "NdPr oxide (separated) [15], Refined cobalt [15] and Sintered "
             "NdFeB permanent magnet [9] (medium, proxy).")
+# (findings 11: the most exposed stage, at the tied HHI of 8,464, is NdFeB alloy, whose
+# medium proxy the sentence names there; the SmCo magnet's low one joins this list)
 
 
 def _graph() -> SupplyGraph:

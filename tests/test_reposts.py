@@ -53,10 +53,11 @@ def test_a_source_listing_shows_where_a_reposts_original_is_or_was_searched(run_
     brief = run_cli("brief", "product:f-35").stdout
     assert ("Original not recorded; note: pulse.bot summary of an Adamas Intelligence "
             "analysis;") in brief
-    # a primary source carries no repost note
-    assert "[6] company: Moog Awarded F-35 Joint Strike Fighter Work, in Australia, for " \
+    # a primary source carries no repost note (Moog's sources [6][7] since findings 11's
+    # tie-break ranks Northrop Grumman, rated high, before Moog at 100%)
+    assert "[7] company: Moog Awarded F-35 Joint Strike Fighter Work, in Australia, for " \
            "Moog Hardware. Moog Inc. 2019-02-20. https://www.moog.com/news/operating-group-" \
-           "news/2019/Moog_Awarded_F-35_Joint_Strike_Fighter_Work.html [7]" in text
+           "news/2019/Moog_Awarded_F-35_Joint_Strike_Fighter_Work.html [8]" in text
 
 
 def test_facts_whose_original_was_found_no_longer_rest_on_reposts(graph):

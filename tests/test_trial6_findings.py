@@ -231,7 +231,10 @@ def test_show_rounds_derived_amounts_as_it_rounds_shares(run_cli):
     an amount reads to six significant digits (JSON keeps the stored value)."""
     text = " ".join(run_cli("show", "material:cobalt-refined").stdout.split())
     # its unit beside it and the share rounded as in every report since trial 8 (LOW-6)
-    assert "PRODUCES country:CA (Canada) 1.75369 kt, share 0.7% (as given), year 2024" in text
+    # (a share the data derived from the source's amounts says so, with the quotient it
+    # is: findings 11)
+    assert ("PRODUCES country:CA (Canada) 1.75369 kt, share 0.7% (0.70% = 1.75 / 250.1, "
+            "derived; the source states no share), year 2024") in text
     assert "amount 1.7536888157727089" not in text
     data = json.loads(run_cli("show", "material:cobalt-refined", "--format", "json").stdout)
     assert 1.7536888157727089 in [r["qualifiers"].get("amount") for r in data["relations"]]
@@ -341,9 +344,12 @@ def test_the_brief_says_what_each_assumed_share_of_its_picture_assumes(run_cli):
     out = run_cli("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                   "--as-of", "2025-06-01", "--format", "md").stdout
     text = " ".join(out.split())
+    # (": an assumption, not a measured share" is said after the first split only since
+    # findings 11: each caveat once under the table)
     assert ("the rest of the world's 8.0% of Sintered NdFeB permanent magnet split equally "
             "between Independence magnet facility (Fort Worth, Texas), Noveon Magnetics "
             "sintered magnet plant (San Marcos, Texas) and the rest of the world's unmapped "
-            "output, ≈2.7% each: an assumption, not a measured share.") in text
+            "output, ≈2.7% each.") in text
+    assert text.count(": an assumption, not a measured share") == 1
     assert ("China's 92% of Sintered NdFeB permanent magnet split equally between JL Mag "
             "Rare-Earth and China's unmapped output, ≈46% each") in text

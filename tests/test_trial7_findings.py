@@ -205,9 +205,10 @@ def test_a_low_claim_under_one_hardest_hit_product_does_not_tar_the_others():
     Patriot's low radar requirement to DDG-51 and the GaN MMIC, rated high. Each product
     says what its own figure rests on; the low claim is named under Patriot alone."""
     text = _scenario_text(products_graph(), deny("material:n"))
-    assert "the hardest hit are P (product:p) and T (product:t), each losing 90%" in text
-    assert ("Of those figures, P's rests on low-confidence claims and T's on "
-            "high-confidence claims.") in text
+    # at an equal 90%, the better-supported first (the one tie-break, findings 11)
+    assert "the hardest hit are T (product:t) and P (product:p), each losing 90%" in text
+    assert ("Of those figures, T's rests on high-confidence claims and P's on "
+            "low-confidence claims.") in text
     assert ("P's figure rests on a low-confidence claim: that P needs Radar R [1] "
             "(note: a prototype).") in text
     assert "Those figures rest on" not in text

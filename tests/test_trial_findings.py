@@ -93,8 +93,9 @@ def test_each_sole_source_of_the_summary_says_what_it_rests_on():
     for top in (None, 1):
         lines, caveats = product_story(chokepoints(graph, ["product:p"], top=top)[0], graph)
         # the low-rated claim named after it (trial 6, M7)
-        assert lines[1] == ("It cannot be made without country:AU (low confidence) and "
-                            "country:US (high confidence), each a sole source besides its "
+        # in rank order: both at 100%, the better-supported first (findings 11)
+        assert lines[1] == ("It cannot be made without country:US (high confidence) and "
+                            "country:AU (low confidence), each a sole source besides its "
                             "maker. These figures rest on one claim (low): "
                             "country:AU's figure for material:m2 (source:a).")
         # the low one counts among what the figures rest on
@@ -174,12 +175,15 @@ def test_the_compact_picture_cites_each_top_figure_by_the_reports_numbers(run_cl
     flat = " ".join(text.split())
     # (the sources cell fits on one line since the table's columns widened, 2026-11-29)
     assert "1 Honeywell (company:honeywell) subsystem 100% yes high [1][2][3][4]" in flat
-    assert "2 Moog (company:moog) subsystem 100% yes medium [5][6]" in flat
+    # at 100% each, the better-supported first (findings 11): Northrop Grumman (high)
+    # before Moog (medium)
+    assert "2 Northrop Grumman (company:northrop-grumman) subsystem 100% yes high [5]" in flat
+    assert "3 Moog (company:moog) subsystem 100% yes medium [6][7]" in flat
     svg = run_cli("snapshot", "product:f-35", "--format", "svg").stdout
     footer = " ".join(t for t in svg.split(">") if t.endswith("</text")).replace(
         "</text", "")
-    assert "1. Honeywell (SPOF, sole source) [1-4] · 2. Moog (SPOF, sole source) [5-6]" in (
-        " ".join(footer.split()))
+    assert ("1. Honeywell (SPOF, sole source) [1-4] · 2. Northrop Grumman (SPOF, sole source) "
+            "[5] · 3. Moog (SPOF, sole source) [6-7]") in " ".join(footer.split())
     assert "[n]: its sources as the chokepoint report numbers them" in " ".join(footer.split())
 
 
@@ -323,8 +327,8 @@ def test_dependents_names_what_it_stops_with_what_each_figure_rests_on():
                                       found.caveats).split())
     assert text.startswith(
         "PRODUCTS DEPENDING ON COUNTRY:CN 3 products have a supply path from country:CN; 2 "
-        "cannot be made without it: product:p (low confidence); product:q (high "
-        "confidence).")
+        "cannot be made without it: product:q (high confidence); product:p (low "
+        "confidence).")  # in the table's order: at 100% each, the better-supported first
 
 
 def test_the_chokepoint_table_keys_its_country_codes_to_names(run_cli):
@@ -344,8 +348,9 @@ def test_a_brief_on_a_node_says_what_each_figure_rests_on():
     brief = build_brief(graph, brief_exposure(graph, "country:CN"))
     # p's requirement is low, China's share medium: each product it stops says so, and
     # the most concentrated stage says what its shares rest on
-    assert brief.summary[1] == ("Without it, product:p (low confidence) and product:q "
-                                "(medium confidence) cannot be made.")
+    # in the table's order: at 100% each, the better-supported first (findings 11)
+    assert brief.summary[1] == ("Without it, product:q (medium confidence) and product:p "
+                                "(low confidence) cannot be made.")
     assert brief.summary[2] == ("The most concentrated stage in view is processing: "
                                 "material:m (HHI 10,000; medium confidence; source type: "
                                 "not recorded).")

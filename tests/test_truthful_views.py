@@ -48,16 +48,19 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     # beside the figure: >99.9-100% if the scenario reaches unmapped supply)
     words = (f35[0] + " " + f35[1]).split()
     assert {"low,", "proxy,"} <= set(words)
-    assert "".join(w for w in words if w.startswith("[")) == "[1][2][3][4]"
+    # (since findings 11's tie-break lists the F-35 after the products tied with it at
+    # >99.9% and better supported, their sources come first: [3] is CRS's, [4] the
+    # Reuters copy on its NdFeB need, [5] pulse.bot's)
+    assert "".join(w for w in words if w.startswith("[")) == "[1][2][4][5]"
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
     assert ("| product:f-35 | defence | >99.9% (>99.9-100% under --worst-case: supply not "
             "mapped; conf. low, proxy, disputed) | country:XX | 7 | low, proxy, disputed | "
-            "[1][2][3][4] |" in md)
+            "[1][2][4][5] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
-    # ([10] since 2026-11-29: the F-35's two NdFeB needs, [3][4], are cited before it; its
+    # ([10] since 2026-11-29: the F-35's two NdFeB needs, [4][5], are cited before it; its
     # NdPr metal has the IEA's separation set as a low proxy since 2026-11-29: no input
     # left unmapped)
     assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][10] |" in md
@@ -377,9 +380,11 @@ def test_scenario_shares_say_what_they_rest_on_and_cite_their_sources():
                              "(NdFeB) Permanent Magnets on the National Security")
     # the same figure, the same confidence and source type as the chokepoint summary
     chk = " ".join(out("chokepoints", "--product", "product:f-35").split())
-    assert ("Samarium-cobalt permanent magnet, 92% from China (HHI 8,464; low confidence, a "
-            "proxy: measured for the NdFeB magnet and magnet alloy market together (2020), not "
-            "SmCo)") in chk
+    # (the summary names NdFeB alloy's since findings 11's tie-break; the SmCo magnet's
+    # low proxy is listed among the claims the figures rest on)
+    assert ("NdFeB alloy, 92% from China (HHI 8,464; medium confidence, a proxy: measured for "
+            "the NdFeB magnet and magnet alloy market together (2020))") in chk
+    assert "China's figure for Samarium-cobalt permanent magnet [9] (low, proxy)" in chk
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(out(
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "csv")))}
     assert rows["product:f-35"]["sources"] == (

@@ -138,7 +138,9 @@ def test_show_material_lists_its_import_sources_and_reserves(run_cli):
     assert "Import sources, reserves and import reliance:" in text
     assert "country:CN (China) EXPORTS_TO country:US (United States) about natural graphite" \
            in text
-    assert "<- HOLDS_RESERVES country:CN (China) 81,000,000 t, share 28% (as given)" in text
+    # derived from USGS's amounts, said so with the quotient (findings 11)
+    assert ("<- HOLDS_RESERVES country:CN (China) 81,000,000 t, share 28% (27.9% = "
+            "81,000,000 / 290,000,000, derived; the source states no share)") in text
 
 
 def test_show_element_lists_the_statistics_of_its_materials(run_cli):

@@ -15,8 +15,10 @@ def test_dependents_of_dysprosium_cite_their_sources_like_chokepoints(run_cli):
     # the claims on the paths that row shows (so the turbine cites three sources)
     assert "\nSOURCES\n\n[1] government: Rare Earth Elements in National Defense" in text
     row = text[text.index("product:direct-drive-wind-turbine"):].splitlines()[1]
-    assert row.split()[-1] == "[1][4][5]"
-    assert ("[4] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
+    # (numbered [1][2][3] since findings 11's tie-break lists the turbine, rated medium,
+    # first among the products Dy stops)
+    assert row.split()[-1] == "[1][2][3]"
+    assert ("[2] research: NdFeB Permanent Magnet Uses, Projected Growth Rates and Nd Plus Dy"
             in text)
     md = run_cli("dependents", "element:Dy", "--format", "md").stdout
     assert "| confidence | sources |" in md
@@ -105,7 +107,8 @@ def test_dependents_of_china_list_products_whose_requirements_are_untraced(run_c
     # an element too: a control on any element reaches what nothing traces (addendum 5.6)
     dy = run_cli("--worst-case", "dependents", "element:Dy").stdout
     virginia = dy[dy.index("product:virginia-class-submarine\n"):].splitlines()[1].split()
-    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[1][13]"]
+    # ([23] since findings 11's tie-break: the products before it cite more sources)
+    assert virginia[-4:] == ["0-100%", "untraced", "unknown", "[1][23]"]
     # a company or a facility: no control names one, and 5.6 never takes a virtual
     # producer out with one
     mp = run_cli("--worst-case", "dependents", "company:mp-materials").stdout
@@ -130,8 +133,10 @@ def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cl
     under a rare-earth embargo once read as safe."""
     text = run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout
     flat = " ".join(text.split())
-    assert ("Patriot air and missile defence system (product:patriot) and Standard "
-            "Missile-3 Block IIA ballistic-missile interceptor (product:sm-3-block-iia) lose "
+    # (the last two of thirteen at 0% since findings 11's tie-break: their one recorded
+    # requirement is rated low)
+    assert ("Standard Missile-3 Block IIA ballistic-missile interceptor (product:sm-3-block-iia) "
+            "and Patriot air and missile defence system (product:patriot) lose "
             "0%, counting only their 1 recorded requirement each: the bill of materials may "
             "be partial, so 0% does not mean safe.") in flat
     assert ("Lithium-ion battery cell, NMC cathode (nickel-manganese-cobalt) "
@@ -181,8 +186,10 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
     assert [line.split(" | ")[-2] for line in md.splitlines()
             if line.startswith("| product:patriot ")] == ["low"]
     text = run_cli("chokepoints", "--product", "product:iphone").stdout
-    assert ("Apple iPhone (smartphone) is most exposed at the component stage: Sintered "
-            "NdFeB permanent magnet, 92% from China (HHI 8,464; medium confidence, a proxy: "
+    # (NdFeB alloy since findings 11's tie-break: at the tied 8,464, the same medium proxy,
+    # the smaller id)
+    assert ("Apple iPhone (smartphone) is most exposed at the metal stage: NdFeB alloy, 92% "
+            "from China (HHI 8,464; medium confidence, a proxy: "
             "measured for the NdFeB magnet and magnet alloy market together (2020)); without "
             "China") in " ".join(text.split())
     assert run_cli("chokepoints", "--product", "product:iphone").stdout == text

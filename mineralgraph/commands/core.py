@@ -80,6 +80,20 @@ def show(app, node_id, fmt, output, as_of):
     emit(render_node(node_view(app.graph(as_of), node_id, source_citation), fmt), output)
 
 
+def report_folders(listing) -> None:
+    """Each file of each folder of sources on stderr, one line each, then the folder's
+    summary (:func:`~mineralgraph.loaders.folder_summary`)."""
+    from mineralgraph.loaders import folder_summary
+
+    for folder, reads in listing:
+        for read in reads:
+            click.echo(one_line(read.line()), err=True)
+        # an empty folder is its problem's one line; a curated folder's unread files
+        # need no count
+        if any(not read.passed_over for read in reads):
+            click.echo(one_line(folder_summary(folder, reads)), err=True)
+
+
 def report_problems(errors) -> None:
     """Print every problem on stderr, one line each."""
     for error in errors:
@@ -121,7 +135,8 @@ def validate(app, paths, with_bundled, fmt, output):
 @click.command()
 @click.option("--source", "sources", multiple=True, type=click.Path(),
               help="A source to merge (curated CSV, snapshot, USGS table, trade table, article, "
-                   "World Mining Data, WGI; open-data:wmd|baci|wgi for the open-data extra).")
+                   "World Mining Data, WGI; open-data:wmd|baci|wgi for the open-data extra), "
+                   "or a folder of them: each file read by its own loader, one line each.")
 @out_option("Snapshot file to write (atomically); default stdout.")
 @format_option(("json",), "json", help="The snapshot format (JSON; `export` writes RDF).")
 @click.option("--no-bundled", is_flag=True, help="Leave out the bundled dataset.")
@@ -176,13 +191,20 @@ def build(app, sources, output, fmt, no_bundled, article_date, years, strict, ne
             options["years"] = parse_years(years)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--years") from None
+    listing: list = []  # a folder of sources: each file's line, then the folder's
     try:
         with working("Reading sources"):
             spans: list = []
-            claims, skipped = load_paths(sources, options, not no_bundled, reports, spans)
+            claims, skipped = load_paths(sources, options, not no_bundled, reports, spans,
+                                         listing)
     except InputErrors as exc:
-        report_problems(exc.errors)
+        # a folder's files are said one line each (the first problem of a bad one), with
+        # a summary; other sources' problems one line each, as always
+        listed = {r.path for _, reads in listing for r in reads}
+        report_problems([e for e in exc.errors if e.path not in listed])
+        report_folders(listing)
         raise MineralGraphError(f"{len(exc.errors)} problem(s); nothing written") from None
+    report_folders(listing)
     if years and not options.get("years_applied"):
         raise MineralGraphError("--years applies to trade tables (Comtrade, BACI), and no "
                                 "source given is one; nothing written")

@@ -18,11 +18,38 @@ element that ``show`` lists beside the node's own relations.
 
 from __future__ import annotations
 
+import re
+
 from mineralgraph.claim import Claim
 from mineralgraph.graph.supply_graph import SupplyGraph
 
 #: Relations that hold statistics about a material rather than supply steps.
 STATISTICS = ("HOLDS_RESERVES", "NET_IMPORT_RELIANCE", "EXPORTS_TO")
+
+
+#: How the data says a share was computed, not stated by its source: "DERIVED share =
+#: 74,000,000 / world total 290,000,000 t (USGS MCS 2025)" (data README, the USGS rows)
+_DERIVED = re.compile(r"DERIVED share\s*=\s*([\d,]+(?:\.\d+)?)\s*(?:kt|t|kg)?[^/]{0,40}/\s*"
+                      r"(?:world total|total)?\s*([\d,]+(?:\.\d+)?)")
+
+
+def derived_share(note: str | None) -> tuple[float, float] | None:
+    """The amount and the total a share was derived from, read from its note ("DERIVED
+    share = 74,000,000 / world total 290,000,000 t ..."): the source gives those, not the
+    share; None when the note says no such thing.
+
+    >>> derived_share("DERIVED share = 74,000,000 / world total 290,000,000 t (USGS MCS 2025)")
+    (74000000.0, 290000000.0)
+    >>> derived_share("DERIVED share = 73.76 kt / total 80.81 kt (IEA CM dataset)")
+    (73.76, 80.81)
+    >>> derived_share("IEA figure is for all rare-earth separation") is None
+    True
+    """
+    found = _DERIVED.search(note or "")
+    if found is None:
+        return None
+    amount, total = (float(g.replace(",", "")) for g in found.groups())
+    return (amount, total) if total > 0 else None
 
 
 def period_key(claim: Claim) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from mineralgraph.claim import Claim
-from mineralgraph.exceptions import InputError, MineralGraphError
+from mineralgraph.exceptions import InputError, InputErrors, MineralGraphError
 
 
 @dataclass
@@ -141,9 +141,120 @@ def bundled_data_path() -> Path:
     return Path(str(resources.files("mineralgraph").joinpath("data", "curated")))
 
 
+@dataclass(frozen=True)
+class FileRead:
+    """What became of one file of a folder of sources (:func:`folder_files`): the loader
+    that read it and how many claims it gave, or the problems that stopped it."""
+
+    path: str
+    loader: str | None = None
+    claims: int = 0
+    problems: tuple[InputError, ...] = ()
+    #: why it was passed over without being a problem (a folder inside the folder)
+    passed_over: str | None = None
+
+    def line(self) -> str:
+        """One line: "FILE: read as news, 12 claims", or its first problem and a count
+        of the rest.
+
+        >>> FileRead("d/a.md", "news", 12).line()
+        'd/a.md: read as news, 12 claims'
+        >>> FileRead("d/b.md", problems=(InputError("d/b.md", 3, "date", "not a date"),
+        ...                              InputError("d/b.md", 4, "date", "x"))).line()
+        'd/b.md:3: date: not a date (and 1 more problem in this file)'
+        """
+        if self.passed_over:
+            return f"{self.path}: not read: {self.passed_over}"
+        if self.problems:
+            more = len(self.problems) - 1
+            return str(self.problems[0]) + (
+                f" (and {more} more problem{'' if more == 1 else 's'} in this file)"
+                if more else "")
+        return (f"{self.path}: read as {self.loader}, {self.claims} claim"
+                f"{'' if self.claims == 1 else 's'}")
+
+
+def folder_files(path: Path) -> list[Path] | None:
+    """The files of a folder of sources, by name: a folder that no loader reads as a
+    whole (a curated dataset is a folder of CSV files), each file in it read by its own
+    loader (hidden files left out; a folder inside is listed, not read); None for a file,
+    or a folder a loader reads whole.
+
+    >>> folder_files(bundled_data_path()) is None
+    True
+    """
+    if not path.is_dir() or any(loader.sniff(path) for loader in LOADERS):
+        return None
+    return sorted((p for p in path.iterdir() if not p.name.startswith(".")),
+                  key=lambda p: p.name)
+
+
+def _read_folder(path: Path, files: list[Path], claims: list[Claim], options: dict,
+                 skipped: list[InputError], reports: list | None,
+                 listing: list | None) -> list[InputError]:
+    """Read each file of a folder of sources (:func:`folder_files`) onto ``claims``; its
+    :class:`FileRead` onto ``listing``; the problems of them all, returned (the caller
+    stores nothing when there are any)."""
+    from mineralgraph.graph.supply_graph import SupplyGraph
+
+    problems: list[InputError] = []
+    if not files:
+        problems.append(InputError(str(path), None, None, "an empty folder: no file to read"))
+    for file in files:
+        if file.is_dir():
+            found = FileRead(str(file), passed_over="a folder inside the folder (only the "
+                             "files directly in it are read)")
+        else:
+            context = LoadContext(known=SupplyGraph(claims) if claims else None,
+                                  options=options)
+            try:
+                name = loader_for(file).name
+                result = load_source(file, context)
+            except InputErrors as exc:
+                found = FileRead(str(file), problems=tuple(exc.errors))
+            except InputError as exc:
+                found = FileRead(str(file), problems=(exc,))
+            except MineralGraphError as exc:
+                found = FileRead(str(file), problems=(InputError(str(file), None, None,
+                                                                 str(exc)),))
+            else:
+                claims.extend(result.claims)
+                skipped.extend(result.skipped)
+                if reports is not None and result.report is not None:
+                    reports.append(result.report)
+                skipped.extend(InputError(str(file), None, "mention", f"unresolved: {m}")
+                               for m in result.unresolved)
+                found = FileRead(str(file), name, len(result.claims))
+        problems.extend(found.problems)
+        if listing is not None:
+            listing.append(found)
+    return problems
+
+
+def folder_summary(folder: str, reads: list[FileRead]) -> str:
+    """The line after a folder's files: how many were read, with how many claims, how
+    many had problems and how many were passed over.
+
+    >>> folder_summary("d", [FileRead("d/a", "news", 3), FileRead("d/b", problems=(
+    ...     InputError("d/b", None, None, "bad"),))])
+    'd: 2 files: 1 read (3 claims), 1 with problems'
+    """
+    read = [r for r in reads if not r.problems and not r.passed_over]
+    bad = [r for r in reads if r.problems]
+    over = [r for r in reads if r.passed_over]
+    parts = [f"{len(read)} read ({sum(r.claims for r in read)} claims)"]
+    if bad:
+        parts.append(f"{len(bad)} with problems")
+    if over:
+        parts.append(f"{len(over)} not read")
+    count = len(reads)
+    return f"{folder}: {count} file{'' if count == 1 else 's'}: " + ", ".join(parts)
+
+
 def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
                reports: list | None = None,
-               spans: list | None = None) -> tuple[list[Claim], list[InputError]]:
+               spans: list | None = None,
+               listing: list | None = None) -> tuple[list[Claim], list[InputError]]:
     """Claims of the bundled data (optionally) and of every path, and what loaders skipped.
 
     Each source is read knowing the claims before it (to resolve names to ids). Loaders'
@@ -151,6 +262,10 @@ def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
     a loader could not resolve come back among the skipped, one InputError each.
     ``spans`` gets a :class:`~mineralgraph.validation.ReadSpan` for each source that
     can say where its claims stand in it (for :func:`~mineralgraph.validation.check_claims`).
+    A folder no loader reads whole is a folder of sources (:func:`folder_files`): each of
+    its files is read by its own loader, ``listing`` gets ``(folder, [FileRead, ...])``,
+    and when any file has a problem, all of them are raised together (InputErrors) after
+    every file was tried: nothing of the folder is kept half-read (findings 11).
     """
     from mineralgraph.bundled import bundled_claims
     from mineralgraph.graph.supply_graph import SupplyGraph
@@ -158,9 +273,28 @@ def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
 
     claims = list(bundled_claims()) if with_bundled else []
     skipped: list[InputError] = []
+    problems: list[InputError] = []
     for path in paths:
+        files = folder_files(Path(path)) if not str(path).startswith("open-data:") else None
+        if files is not None:
+            reads: list[FileRead] = []
+            problems += _read_folder(Path(path), files, claims, options or {}, skipped,
+                                     reports, reads)
+            if listing is not None:
+                listing.append((str(path), reads))
+            continue
         context = LoadContext(known=SupplyGraph(claims) if claims else None,
                               options=options or {})
+        if listing is not None and Path(path).is_dir():
+            # a folder read whole (a curated dataset reads its CSV files): the files it
+            # leaves unread are named, never passed over in silence
+            unread = [FileRead(str(p), passed_over="a folder with CSV files is read as a "
+                               "curated dataset, its CSV files alone")
+                      for p in sorted(Path(path).iterdir(), key=lambda p: p.name)
+                      if p.suffix.lower() != ".csv" and not p.name.startswith(".")
+                      and not p.name.lower().startswith("readme")]
+            if unread:
+                listing.append((str(path), unread))
         result = load_source(Path(path), context)
         if spans is not None and result.where is not None:
             spans.append(ReadSpan(len(claims), len(claims) + len(result.claims), str(path),
@@ -171,6 +305,8 @@ def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
             reports.append(result.report)
         skipped.extend(InputError(str(path), None, "mention", f"unresolved: {m}")
                        for m in result.unresolved)
+    if problems:
+        raise InputErrors(problems)
     return claims, skipped
 
 

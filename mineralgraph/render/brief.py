@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 
 from mineralgraph.cells import markdown_table
 from mineralgraph.graph.analysis.chokepoints import SUPPLIER_KINDS
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration_support
+from mineralgraph.graph.analysis.confidence import Caveats, support_key
 from mineralgraph.graph.analysis.exposure import ChainExposure, Exposure
 from mineralgraph.graph.flow import flow_graph, upstream
 from mineralgraph.graph.supply_graph import SupplyGraph
@@ -46,11 +46,14 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     headline_phrase,
     low_claims_by_row,
+    pool_feed_sentence,
+    possessive,
     product_story,
     share_mark_text,
     story,
     unmapped_sentence,
     untraced_sentence,
+    weak_claims,
 )
 from mineralgraph.reports.tables import beyond_clause
 
@@ -75,6 +78,9 @@ class Brief:
     table: list[dict]
     table_note: str
     scenario_title: str | None = None
+    #: what the table's figures assume and rest on, for after the table (its lead,
+    #: ``table_note``, goes before it): the answer first (findings 11)
+    table_notes: str = ""
     scenario_rows: list[dict] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # citations, numbered from 1
     links: list[str | None] = field(default_factory=list)  # each source's http(s) URL
@@ -153,7 +159,7 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         # the product's one list of sources (compact.citation_list): its chokepoint
         # report's numbers, then those of the picture and the table; the table cites by it
         index.numbers = dict(chain.numbering)
-        summary, table, note = _product_part(graph, found, chain, index)
+        summary, table, (note, notes) = _product_part(graph, found, chain, index)
         cited_by = "list"
         chain.numbering = dict(index.numbers)
     else:
@@ -162,9 +168,10 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain, found.caveats)
+        notes = ""
         summary[1] = summary[1][:-1] + beyond_clause(graph, node_id, found.beyond) + "."
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
-                  note, cited_by=cited_by)
+                  note, cited_by=cited_by, table_notes=notes)
     if scenario is not None:
         brief.scenario_title = scenario.title or scenario.name
         brief.scenario_rows = _scenario_rows(graph, found.comparison)
@@ -242,9 +249,12 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     lost = (f"share lost without them of {basis.replace('it still', report.label + ' still')}"
             ", not of its whole supply" if basis
             else f"share of {report.label}'s supply lost without them")
-    note = (f"Suppliers (countries, companies, facilities) ranked by the "
+    lead = (f"Suppliers (countries, companies, facilities) ranked by the "
             f"{lost}; {len(suppliers)} in all. Every one "
             f"of its {len(inputs)} materials and elements is also indispensable by definition.")
+    # what the figures assume and rest on follows the table, each caveat once (findings
+    # 11: some 1,100 words of them stood between the heading and the table)
+    note = ""
     if any(c.through_makers for c in suppliers[:TABLE_ROWS]):
         note += (" Via maker: a SPOF whose loss comes only through the product's maker's own "
                  "work in that country (design note 5.1), not through a supplier.")
@@ -267,16 +277,36 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     for c in suppliers[:TABLE_ROWS]:
         disputed |= c.caveats
     if disputed.disputes:
-        note += " " + " ".join(dispute_sentences(graph, disputed))
+        note += " " + " ".join(merged_disputes(graph, disputed))
     # a row rated low names the low claims that make it so, each claim once (trial 8,
-    # MED-3)
-    low = low_claims_by_row([(f"#{c.rank}", c.caveats) for c in suppliers[:TABLE_ROWS]],
-                            graph, index.cite)
-    note += f" {low}" if low else ""
+    # MED-3), those the summary names already left to it (findings 11: each caveat once)
+    _, told = product_story(report, graph)
+    named = {(w.subject, w.relation, w.object) for w in weak_claims(graph, told)}
+    low = low_claims_by_row([(f"#{c.rank}", replace(c.caveats, low=tuple(
+        w for w in c.caveats.low if w[:3] not in named))) for c in suppliers[:TABLE_ROWS]],
+        graph, index.cite)
+    if low:
+        note += f" {low}"
+        if named:
+            note = note.rstrip(".") + "; the others are named in the summary above."
+    # a country whose figure is only its share of a world pool the producers a scenario
+    # leaves draw on says so, once a pool (findings 11)
+    pools: dict[tuple, list[str]] = {}
+    for c in suppliers[:TABLE_ROWS]:
+        if getattr(c, "pool_feed", None) is not None:
+            pools.setdefault((c.pool_feed.material, c.pool_feed.feeds), []).append(c)
+    for rows_of in pools.values():
+        note += (f" #{rows_of[0].rank} {graph.label(rows_of[0].id)}: "
+                 + pool_feed_sentence(graph, rows_of[0]))
+        if len(rows_of) > 1:
+            note += (" So for " + join_names([f"#{c.rank} {graph.label(c.id)}"
+                                               for c in rows_of[1:]]) + ".")
     if chain.unknown_inputs:
         note += (f" Not drawn, with no producer mapped (unknown, not safe): "
                  f"{join_names(chain.unknown_inputs)}.")
-    aside = [f"{graph.label(c.id)}: {phrase}" for c in sorted(inputs, key=lambda c: c.id)
+    # (the heading says "not used" once for them all)
+    aside = [f"{graph.label(c.id)}: {phrase.removeprefix('press figure, not used: ')}"
+             for c in sorted(inputs, key=lambda c: c.id)
              if c.kind == "Material" for phrase in press_beside(graph, c.id, index.cite)]
     if aside:  # design note 5.5: shown beside the statistical figures, not used
         note += (" Country shares from press, not used by the analysis (design note 5.5; "
@@ -286,7 +316,46 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
         summary.insert(0 if not report.scenario else 1, first + ".")
     # three items; what the product's story says past the third (the rest of the world as
     # a single point of failure, 5.2; a maker's country, 5.1) joins the third, never cut
-    return summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary, rows, note
+    summary = summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary
+    return summary, rows, (lead, said_once(note.strip()))
+
+
+#: Stock phrases the notes under a brief's table repeat split after split: the first
+#: says them, the ≈ sentence before them says what they mean (findings 11)
+ONCE = (": an assumption, not a measured share", " (design note 5.4)")
+
+
+def said_once(text: str) -> str:
+    """``text`` with each of :data:`ONCE` kept where it first stands only.
+
+    >>> said_once("A: x (design note 5.4); B: y (design note 5.4).")
+    'A: x (design note 5.4); B: y.'
+    """
+    for phrase in ONCE:
+        first = text.find(phrase)
+        if first >= 0:
+            end = first + len(phrase)
+            text = text[:end] + text[end:].replace(phrase, "")
+    return text
+
+
+def merged_disputes(graph: SupplyGraph, caveats: Caveats) -> list[str]:
+    """The dispute sentences of a table's rows, one for each disagreement: the figures of
+    several countries that one source disputes alike are named together ("China's and the
+    rest of the world's figures for Dysprosium oxide (separated) are disputed: CSIS ...")."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for subject, relation, obj, by in caveats.disputes:
+        groups.setdefault((relation, obj, by), []).append(subject)
+    out = []
+    for (relation, obj, by), subjects in groups.items():
+        if relation != "PRODUCES" or len(subjects) == 1:
+            out += dispute_sentences(graph, replace(caveats, disputes=tuple(
+                (s, relation, obj, by) for s in subjects)))
+            continue
+        whose = join_names([possessive(graph, s) for s in sorted(subjects)])
+        out.append(f"{whose[:1].upper()}{whose[1:]} figures for {graph.label(obj)} are "
+                   f"disputed: {by}.")
+    return out
 
 
 def _story(graph: SupplyGraph, report, chain: Chain, cite=None) -> list[str]:
@@ -296,13 +365,16 @@ def _story(graph: SupplyGraph, report, chain: Chain, cite=None) -> list[str]:
     # the lines of --worst-case and --press-figures are the picture's caption's to say
     paragraphs = story([report], graph)[len(reading_lines(graph)):]
     out = []
+    lines, _ = product_story(report, graph, cite)
+    # the answer first (its headline, with its confidence and range), then the scenario
+    # it answers under and what that blocks (findings 11)
+    out += lines[:1]
     if report.scenario:
         cause = paragraphs[0].split(". ")[0].rstrip(".")
         blocked = _cause(chain)
         out.append(cause + (f"; on its supply paths it blocks {blocked}" if blocked else "")
                    + ".")
-    lines, _ = product_story(report, graph, cite)
-    out += lines
+    out += lines[1:]
     if len(out) < 3 and report.unmapped:  # how many at each stage: the picture names them
         out.append(unmapped_sentence(graph, report.unmapped, names=False))
     untraced = untraced_sentence(graph, [report])
@@ -322,7 +394,8 @@ def _node_part(graph, node_id, chain, caveats=None):
     # then by the high end and the low end of the loss
     products = sorted((n for n in chain.nodes.values() if n.kind == "Product"),
                       key=lambda p: (not p.spof, not p.possible, -(p.loss or 0.0),
-                                     -(p.low if p.low is not None else p.loss or 0.0), p.key))
+                                     -(p.low if p.low is not None else p.loss or 0.0),
+                                     support_key(caveats.get(p.id, Caveats())), p.key))
     stopped = [p for p in products if p.spof]
     maybe = [p for p in products if not p.spof and p.possible]
     label = graph.label(node_id)
@@ -357,7 +430,9 @@ def _node_part(graph, node_id, chain, caveats=None):
     else:
         second = f"No product in view hangs on {label} alone"
     hhis = [n for n in chain.nodes.values() if n.hhi is not None]
-    top = max(hhis, key=lambda n: (n.hhi, n.key), default=None)
+    # at an equal HHI the better-supported top share, then the id (the one tie-break)
+    top = min(hhis, key=lambda n: (-n.hhi, support_key(concentration_support(graph, n.id)),
+                                   n.key), default=None)
     marks = share_mark_text(graph, top.id) if top else ""
     third = (f"The most concentrated stage in view is {graph.attribute(top.id, 'stage')}: "
              f"{top.label} (HHI {thousands(top.hhi)}{'; ' + marks if marks else ''})" if top else
@@ -443,6 +518,8 @@ def to_markdown(brief: Brief) -> bytes:
            "## Top chokepoints", "", plain(brief.table_note), ""]
     out += [markdown_table(brief.table, COLUMNS, HEADERS, escape=plain) if brief.table
             else "None mapped.", ""]
+    if brief.table_notes:
+        out += [plain(brief.table_notes), ""]
     if brief.scenario_title is not None:
         out += [f"## Scenario: {plain(brief.scenario_title)}", ""]
         out += [markdown_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS,
@@ -563,7 +640,9 @@ def to_html(brief: Brief, paper: str = "a4") -> bytes:
                      + "</section>\n")
     words.append(f"<section><h2>Top chokepoints</h2><p class=\"note\">"
                  f"{escape(brief.table_note)}</p>\n"
-                 + _html_table(brief.table, COLUMNS, HEADERS) + "</section>\n")
+                 + _html_table(brief.table, COLUMNS, HEADERS)
+                 + (f"<p class=\"note\">{escape(brief.table_notes)}</p>\n"
+                    if brief.table_notes else "") + "</section>\n")
     picture = f"<div class=\"body\">\n<figure>\n{to_svg(scene)}</figure>\n<div class=\"side\">\n"
     parts += [picture] + words if place == "first" else words + [picture]
     parts.append("<section><h2>Sources</h2>\n<ol class=\"sources\">\n"

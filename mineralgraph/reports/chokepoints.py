@@ -37,6 +37,7 @@ from mineralgraph.reports.summary import (
     dispute_sentences,
     headline_phrase,
     low_order,
+    pool_feed_sentence,
     possessive,
     product_story,
     proxy_sentences,
@@ -81,7 +82,7 @@ def country_key(graph: SupplyGraph, chokes: list) -> str:
     >>> from mineralgraph import load_bundled
     >>> from mineralgraph.graph.analysis import chokepoints
     >>> g = load_bundled()
-    >>> country_key(g, chokepoints(g, ["product:optimus"], top=3)[0].chokepoints)
+    >>> country_key(g, chokepoints(g, ["product:optimus"], top=10)[0].chokepoints)
     'Country: CN China; US United States.'
     """
     codes = sorted({c.country for c in chokes if c.country})
@@ -178,11 +179,17 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
     return lines
 
 
-def evidence_items(graph: SupplyGraph, sources: SourceIndex,
-                   shown_rows: list) -> list[tuple[str, list[str]]]:
+def evidence_items(graph: SupplyGraph, sources: SourceIndex, shown_rows: list,
+                   earlier: dict[str, str] | None = None,
+                   product: str | None = None) -> list[tuple[str, list[str]]]:
     """The evidence of exactly the rows the table shows, in its order: each row's shortest
     supply path with its citations and proxies, and under it the reviewers' notes on the
-    steps of that path (a note sits under the row whose path carries it, nowhere else)."""
+    steps of that path (a note sits under the row whose path carries it, nowhere else).
+
+    ``earlier`` (note -> where it was given: "Lockheed Martin F-35 Lightning II #4") holds
+    the notes of the products reported before this one, ``product`` names this one: a
+    note given there is named, not printed again (findings 11: a report of every product
+    printed Mountain Pass's derivation 13 times), and this product's are added."""
     items = []
     # the proxies named under an earlier row (material, what it was measured for): a later
     # row resting on the same says so in one sentence, not the whole list again
@@ -191,7 +198,9 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
     disputed: dict[tuple, str] = {}
     # the low-rated claims named under an earlier row, likewise
     rated_low: dict[tuple, str] = {}
-    noted: dict[str, str] = {}  # the notes given under an earlier row, likewise
+    # the notes given under an earlier row (or product), likewise
+    noted: dict[str, str] = dict(earlier) if earlier is not None else {}
+    pooled: dict[tuple, str] = {}  # the world pools said under an earlier row, likewise
     for c in shown_rows:
         if not c.paths:
             continue
@@ -207,6 +216,7 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
         sentences += proxy_lines(graph, c, named)
         sentences += dispute_lines(graph, c, disputed)
         sentences += low_lines(graph, c, rated_low)
+        sentences += pool_lines(graph, c, pooled)
         if sentences:
             line += ". " + " ".join(sentences)
         notes = [(("step", graph.label(step.target)),
@@ -220,6 +230,10 @@ def evidence_items(graph: SupplyGraph, sources: SourceIndex,
                        f"{graph.label(first)}: {phrase}")
                       for phrase in press_beside(graph, first, sources.cite)]
         items.append((line, note_lines(notes, noted, f"#{c.rank}" if c.rank else c.label)))
+    if earlier is not None:
+        for text, where in noted.items():
+            if text not in earlier:
+                earlier[text] = f"{product} {where}" if product else where
     return items
 
 
@@ -290,6 +304,22 @@ def dispute_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
                    + join_names([w[:1].lower() + w[1:] if w.startswith(("That ", "The ")) else w
                                  for w in what]) + ".")
     return out
+
+
+def pool_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
+    """A country row counted from a world pool under a scenario (``pool_feed``): what its
+    figure is a share of, in full under the first row of that pool (``said``: pool ->
+    the row it was said under, updated), and one short sentence under the rest."""
+    found = getattr(row, "pool_feed", None)
+    if found is None:
+        return []
+    label = f"#{row.rank}" if row.rank else row.label
+    key = (found.material, found.feeds)
+    if key in said and not found.issuer:
+        return [f"World pool, as said under {said[key]}: {possessive(graph, row.id)} share "
+                f"of world {graph.label(found.material)}, no flow recorded."]
+    said.setdefault(key, label)
+    return [pool_feed_sentence(graph, row)]
 
 
 def low_lines(graph: SupplyGraph, row, said: dict[tuple, str]) -> list[str]:
@@ -380,14 +410,29 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
 
 
 def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
-                markdown: bool) -> list[str]:
+                markdown: bool, listed: dict[str, str] | None = None) -> list[str]:
     """The press figures of the product's upstream materials that the analysis set aside
     (design note 5.5: shown beside, not used unless --press-figures), a bullet a material
-    with its citation; nothing when there are none."""
+    with its citation; nothing when there are none. ``listed`` (material -> the product
+    under which its figures were listed, updated) names those of an earlier product in
+    one line instead of listing them again."""
     text = md_text if markdown else str
-    lines = [f"- {text(graph.label(c.id) + ' (' + c.id + '): ' + phrase)}"
-             for c in sorted(report.chokepoints, key=lambda c: c.id) if c.kind == "Material"
-             for phrase in press_beside(graph, c.id, sources.cite)]
+    listed = {} if listed is None else listed
+    lines, again = [], []
+    for c in sorted(report.chokepoints, key=lambda c: c.id):
+        if c.kind != "Material":
+            continue
+        phrases = press_beside(graph, c.id, sources.cite)
+        if phrases and c.id in listed:
+            again.append(c.id)
+            continue
+        lines += [f"- {text(graph.label(c.id) + ' (' + c.id + '): ' + phrase)}"
+                  for phrase in phrases]
+        if phrases:
+            listed[c.id] = report.label
+    for where in sorted({listed[m] for m in again}):
+        names = join_names([graph.label(m) for m in again if listed[m] == where])
+        lines.append(f"- {text(names + ': as listed under ' + where)}")
     if not lines:
         return []
     head = ("Press figures, not used (design note 5.5: shown beside the statistical figures; "
@@ -416,6 +461,8 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     out = ["# Supply-chain chokepoints" if markdown else "SUPPLY-CHAIN CHOKEPOINTS", ""]
     for paragraph in story(reports, graph, sources.cite):
         out += [text(paragraph), ""]
+    noted: dict[str, str] = {}  # the notes given under an earlier product's rows
+    listed: dict[str, str] = {}  # the press figures listed under an earlier product
     for report in reports:
         if report.not_made:  # no availability, rows or evidence to give: the summary
             # says why, with its sources, once (trial 8, LOW-8: it was said twice)
@@ -435,12 +482,12 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         key = country_key(graph, shown)
         if key:  # the table writes ISO codes, the summary and the rows' names in full
             out += [text(key), ""]
-        evidence = evidence_items(graph, sources, shown)
+        evidence = evidence_items(graph, sources, shown, noted, report.label)
         if evidence:
             out += evidence_block(evidence, markdown)
         if report.unmapped:
             out += unmapped_block(graph, sources, report.unmapped, markdown)
-        out += press_block(graph, sources, report, markdown)
+        out += press_block(graph, sources, report, markdown, listed)
     if graph.min_confidence:
         ids = {c.id for r in reports for c in r.left_out}
         left_out = [left_out_dict(c, graph.worst_case) for c in graph.left_out if c.id in ids]

@@ -7,6 +7,7 @@ import re
 
 from mineralgraph.cells import fit, md_text, qualifier_text, shortened, to_csv, to_json
 from mineralgraph.claim import Claim
+from mineralgraph.graph.statistics import derived_share
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
 CAVEATS = ("note", "proxy", "disputed")
@@ -77,6 +78,14 @@ def _figure_text(key: str, value, rel: dict) -> str:
         set_sum = rel.get("set_sum")
         summed = (exact_percent(set_sum, 2, trim=False)
                   if rel.get("share_of_sum") is not None else "100.00%")
+        derived = derived_share(str((rel.get("qualifiers") or {}).get("note") or ""))
+        if derived is not None:
+            # a share the data computed from the source's amount and total, not one the
+            # source states: said so, to the tenth that shows it is that quotient
+            # (findings 11: "26% (as given)" beside "DERIVED share = 74,000,000 / 290,000,000")
+            return _derived_text(value, derived) + (
+                f" ({percent(rel['share_of_sum'])} of the set's {summed} sum, as the "
+                "analysis reads it)" if summed != "100.00%" else "")
         if summed != "100.00%":
             return (f"share {given} as given ({percent(rel['share_of_sum'])} of the "
                     f"set's {summed} sum, as the analysis reads it)")
@@ -87,6 +96,33 @@ def _figure_text(key: str, value, rel: dict) -> str:
             return f"{WITH_UNIT[key]}{quantity_text(value, unit)}"
         return f"{key} {quantity_text(value)}"
     return qualifier_text(key, value)
+
+
+def _derived_text(value: float, derived: tuple[float, float]) -> str:
+    """A derived share as every report rounds it, beside the quotient it is, from the
+    source's amount and total: "share 26% (25.5% = 74,000,000 / 290,000,000, derived;
+    the source states no share)"; where the quotient is not the share entered, both, each
+    said for what it is.
+
+    >>> _derived_text(0.2552, (74e6, 290e6))
+    'share 26% (25.5% = 74,000,000 / 290,000,000, derived; the source states no share)'
+    >>> _derived_text(0.30, (74e6, 290e6))
+    'share 30% as entered, not the 25.5% that 74,000,000 / 290,000,000 gives'
+    >>> _derived_text(0.0203, (5.9e6, 290e6))
+    'share 2.0% (2.0% = 5,900,000 / 290,000,000, derived; the source states no share)'
+    """
+    from mineralgraph.reports.common import exact_percent, percent, quantity_text
+
+    def exact(share: float) -> str:
+        return exact_percent(share, 1 if share >= 0.01 else 2, trim=False)
+
+    amount, total = derived
+    figures = f"{quantity_text(amount)} / {quantity_text(total)}"
+    if abs(amount / total - value) <= 0.0005:
+        return (f"share {percent(value)} ({exact(amount / total)} = {figures}, derived; the "
+                "source states no share)")
+    return (f"share {percent(value)} as entered, not the {exact(amount / total)} that "
+            f"{figures} gives")
 
 
 def _claim_line(head: str, rel: dict) -> str:

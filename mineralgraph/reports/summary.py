@@ -16,9 +16,11 @@ from mineralgraph.graph.analysis.chokepoints import STAGES, Chokepoint, ProductR
 from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     concentration,
+    concentration_support,
     country_shares,
+    top_share_claims,
 )
-from mineralgraph.graph.analysis.confidence import Caveats
+from mineralgraph.graph.analysis.confidence import Caveats, support_key
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     availability_phrase,
@@ -326,9 +328,10 @@ def headline_phrase(graph: SupplyGraph, caveats: Caveats, named: set | None = No
     elif figure == (subject, obj):
         who = f"measured for {measured_for}"
     else:
-        owner = prose_name(graph, subject)
-        who = (f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} figure for "
-               f"{graph.label(obj)}, measured for {measured_for}")
+        # one possessive rule (the rest of the world's, never "Rest of world (countries
+        # not named)'s", findings 11)
+        who = (f"{possessive(graph, subject)} figure for {graph.label(obj)}, measured for "
+               f"{measured_for}")
     if named is not None:
         named.add(first)
     if len(ordered) > 1:
@@ -662,12 +665,18 @@ def low_sentences(named: list[tuple[str, Caveats]], graph: SupplyGraph, cite=Non
             groups.setdefault(caveats.low, []).append(label)
             held[caveats.low] = held.get(caveats.low, Caveats()) | caveats
     out = []
+    noted: set[tuple[str, str, str]] = set()  # claims whose note a sentence gave already
     for low, labels in groups.items():
         many = len(labels) > 1
         whose = (join_names([possessive_text(label) for label in labels])
                  if len(labels) <= most
                  else f"{len(labels)} rows'")
-        out.append(low_claim_sentence(graph, replace(held[low], confidence="low"), cite,
+        # a claim's note once, "as above" after (findings 11: the F-35's Reuters note
+        # printed under two groups of rows)
+        told = tuple((*w[:4], "as above" if w[4] and w[:3] in noted else w[4]) for w in low)
+        noted |= {w[:3] for w in low if w[4]}
+        out.append(low_claim_sentence(graph, replace(held[low], confidence="low", low=told),
+                                      cite,
                                       lead=f"{whose} figure{'s' if many else ''} "
                                            f"rest{'' if many else 's'} on"))
     return out
@@ -773,18 +782,50 @@ def left_out_sentence(graph: SupplyGraph, count: int) -> str:
 
 
 def most_exposed_stage(report: ProductReport, graph: SupplyGraph) -> Chokepoint | None:
-    """The material of the mineral chain whose country shares are most concentrated."""
+    """The material of the mineral chain whose country shares are most concentrated; at
+    an equal HHI the one whose top share is better supported, then the smaller id (the one
+    tie-break, :func:`~mineralgraph.graph.analysis.confidence.support_key`; findings 11:
+    at 92% the low SmCo proxy was named over the medium Dy/Tb-doped magnet)."""
     rows = [c for c in report.chokepoints if c.kind == "Material" and c.hhi is not None
             and graph.attribute(c.id, "stage") in MINERAL_STAGES]
-    return max(rows, key=lambda c: (c.hhi, c.id), default=None)
+    return min(rows, key=lambda c: (-c.hhi, support_key(concentration_support(graph, c.id)),
+                                    c.id), default=None)
 
 
 def worst_country(report: ProductReport) -> Chokepoint | None:
-    """The named country whose loss would cost the product most (ties to the smaller id);
-    rest of the world is many countries, not one (see :func:`rest_of_world_sentence`)."""
+    """The named country whose loss would cost the product most (at an equal loss the
+    better-supported, then the smaller id: :func:`support_key`);
+    rest of the world is many countries, not one (see :func:`rest_of_world_sentence`).
+    Under a scenario a country whose figure is only its share of a world pool that the
+    producers left draw on, no flow to them recorded (``pool_feed``; findings 11:
+    Myanmar's heavy rare-earth feed, which goes to China, named as the F-35's residual),
+    is not named: its row says what it is (:func:`pool_feed_sentence`)."""
     rows = [c for c in report.chokepoints if c.kind == "Country" and c.loss_range[1] > 0
-            and c.id != REST_OF_WORLD and c.id not in report.through_makers]
-    return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], c.id), default=None)
+            and c.id != REST_OF_WORLD and c.id not in report.through_makers
+            and getattr(c, "pool_feed", None) is None]
+    return min(rows, key=lambda c: (-c.loss, -c.loss_range[1], support_key(c.caveats), c.id),
+               default=None)
+
+
+def pool_feed_sentence(graph: SupplyGraph, row) -> str:
+    """What a country's figure is when it is only its share of a world pool under a
+    scenario (:meth:`~mineralgraph.graph.analysis.chokepoints.Evidence.pool_feed`): the
+    stage whose countries are counted, what it is counted as feeding, and that no flow
+    to those producers is recorded ("" when the row is not one)."""
+    found = getattr(row, "pool_feed", None)
+    if found is None:
+        return ""
+    name = prose_name(graph, row.id)
+    stage = graph.attribute(found.material, "stage")
+    feeds = join_names([graph.label(m) for m in found.feeds])
+    own = (f"; {possessive(graph, row.id)} own producers of {feeds} are what its control "
+           "blocks" if found.issuer else "")
+    return (f"World pool, not a recorded flow: the figure is {possessive(graph, row.id)} "
+            f"share of world {graph.label(found.material)}"
+            f"{f' ({stage} stage)' if stage else ''}, which the analysis lets the producers "
+            f"of {feeds} the scenario leaves draw on (a producer takes its input from the "
+            f"world pool, design note 2); no flow from {name} to them is recorded{own}, so "
+            "it is not named as supply left.")
 
 
 def _exposure(report: ProductReport, graph: SupplyGraph,
@@ -828,7 +869,9 @@ def _exposure(report: ProductReport, graph: SupplyGraph,
         issuer = country.id in getattr(report, "issuers", ()) and not best_only
         losing = (f"if {name} also stopped producing, beyond what its control already "
                   "blocks," if issuer else f"without {name}")
-        parts.append(f"{losing} it would lose {span(*country.loss_range)}{of_rest}"
+        # the ≈ of an assumed share, as the table and the evidence write it (5.4)
+        approx = "≈" if country.assumed_share else ""
+        parts.append(f"{losing} it would lose {approx}{span(*country.loss_range)}{of_rest}"
                      + (f" in the best case, where {name} still ships to it (no maker "
                         "is recorded, so the ban may not reach it)" if best_only else "")
                      + (f" {phrase}" if phrase else ""))
@@ -867,9 +910,7 @@ def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveat
 
 
 def _top_share_claims(graph: SupplyGraph, material: str, country: str) -> list:
-    _, used = country_shares(graph, material)
-    return [c for c in used if c.subject == country
-            or country in graph.neighbours(c.subject, "LOCATED_IN")]
+    return top_share_claims(graph, material, country)
 
 
 def top_share_phrase(graph: SupplyGraph, material: str, country: str,
@@ -965,8 +1006,8 @@ def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str
     >>> g = load_bundled()
     >>> sole_source_sentence(chokepoints(g, ["product:f-35"], top=1)[0], g)[0]
     ... # doctest: +NORMALIZE_WHITESPACE
-    'It cannot be made without Honeywell (high confidence), Moog (medium confidence) and
-    Northrop Grumman (high confidence), each a sole source besides its maker.'
+    'It cannot be made without Honeywell (high confidence), Northrop Grumman (high
+    confidence) and Moog (medium confidence), each a sole source besides its maker.'
     """
     # a sole source is one supplier: the rest of the world (many countries) and a maker's
     # country through the maker are said apart, whether or not they count as SPOFs
@@ -974,6 +1015,9 @@ def sole_source_sentence(report: ProductReport, graph: SupplyGraph) -> tuple[str
             if n != REST_OF_WORLD and n not in report.through_makers]
     if not rows:
         return "", Caveats()
+    # in their rank order: at an equal loss the better-supported first (support_key)
+    rows.sort(key=lambda r: (r[1].rank if r[1] is not None and r[1].rank else len(rows) + 10**6,
+                             r[0]))
     phrases = [caveat_phrase(row.caveats) if row is not None else "" for _, row in rows]
     caveats = Caveats()
     for _, row in rows:

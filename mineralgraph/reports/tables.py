@@ -9,7 +9,7 @@ from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     Concentration,
 )
-from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict
+from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, support_key
 from mineralgraph.graph.flow import FLOW_VERBS
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
@@ -228,7 +228,9 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
         values = list(losses[p].values()) or [0.0]
         return min(values), max(max(values), untraced_losses.get(p, 0.0))
 
-    ranked = sorted(losses, key=lambda p: (-losses[p].get("upper", 0.0), -pair(p)[1], p))
+    # at an equal loss the better-supported first, then the id (the one tie-break)
+    ranked = sorted(losses, key=lambda p: (-losses[p].get("upper", 0.0), -pair(p)[1],
+                                           support_key(caveats.get(p, Caveats())), p))
     plain = fmt in ("csv", "json")
     rows = []
     for p in ranked:
@@ -963,18 +965,25 @@ def press_lines(rows: list[dict], graph: SupplyGraph,
     from mineralgraph.graph.flow import flow_graph, upstream
 
     flow = flow_graph(graph)
-    groups: dict[tuple[str, ...], list[str]] = {}
+    # each material's press figures once, with the products on whose paths it lies
+    # (findings 11: grouped by product, the same figure was printed in up to six lines)
+    on_paths: dict[str, list[str]] = {}
     for product in hit:
-        found = tuple(sorted(aside & set(upstream(flow, product))))
-        if found:
-            groups.setdefault(found, []).append(name(graph, product))
+        for material in sorted(aside & set(upstream(flow, product))):
+            on_paths.setdefault(material, []).append(product)
+    if not on_paths:
+        return []
     cite = sources.cite if sources is not None else None
-    return [f"Press figures on the supply paths of {join_names(products)}, not used (design "
-            "note 5.5; mineralgraph --press-figures ... uses them where no statistical "
-            "figure exists): "
-            + "; ".join(f"{graph.label(m)}: {phrase}" for m in materials
-                        for phrase in press_beside(graph, m, cite)) + "."
-            for materials, products in groups.items()]
+    items = []
+    for material in sorted(on_paths, key=lambda m: (graph.label(m).casefold(), m)):
+        products = on_paths[material]
+        whose = ("every product above that loses supply" if len(products) == len(hit) > 1
+                 else join_names(products))
+        items += [f"{graph.label(material)}: {phrase}, on the paths of {whose}"
+                  for phrase in press_beside(graph, material, cite)]
+    return ["Press figures on the supply paths of the products that lose supply, not used "
+            "(design note 5.5; mineralgraph --press-figures ... uses them where no "
+            "statistical figure exists): " + "; ".join(items) + "."]
 
 
 def recorded_lines(rows: list[dict], graph: SupplyGraph) -> list[str]:

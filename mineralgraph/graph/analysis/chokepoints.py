@@ -1,8 +1,10 @@
 """Chokepoint reports: for each product, the nodes it cannot do without and those that
 would hurt most, ranked, each with its evidence (stage, country, HHI, paths, sources).
 
-Ranking (dependency model, section 3): single points of failure first, then by loss,
-then by id so the order is stable. A row's *rank* is its place among the product's
+Ranking (dependency model, section 3): single points of failure first, then by loss;
+at an equal loss the better-supported row first (its rating, then undisputed, then
+measured: :func:`~mineralgraph.graph.analysis.confidence.support_key`, the one tie-break
+of every view), then by id so the order is stable. A row's *rank* is its place among the product's
 suppliers (countries, companies, facilities) in that order; materials and elements are
 inputs, not suppliers, and have none. Every view (text, Markdown, JSON, CSV, the Python
 API, the pictures) shows this one rank.
@@ -29,13 +31,18 @@ import networkx as nx
 import numpy as np
 
 from mineralgraph.claim import Claim
-from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, concentration
+from mineralgraph.graph.analysis.concentration import (
+    REST_OF_WORLD,
+    concentration,
+    concentration_support,
+)
 from mineralgraph.graph.analysis.confidence import (
     LEVELS,
     Caveats,
     left_out_dict,
     left_out_each,
     rule_set,
+    support_key,
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
@@ -66,6 +73,27 @@ class PathStep:
     confidence: str | None = None
     proxy: str | None = None
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class PoolFeed:
+    """What a country's figure under a scenario is a share of, when the graph records no
+    flow behind it (:meth:`Evidence.pool_feed`): its share of the world output of
+    ``material``, which the analysis lets the producers of ``feeds`` that the scenario
+    leaves draw on (a producer's input is the world pool, design note 2), though no
+    SUPPLIES edge takes the country's output of it to one of them. ``issuer``: the
+    country is itself the one whose producers of ``feeds`` the scenario blocks, so the
+    figure credits the producers left with a country's output whose own next stage the
+    scenario removed."""
+
+    material: str
+    feeds: tuple[str, ...]
+    issuers: tuple[str, ...]
+    issuer: bool
+
+    def as_dict(self) -> dict:
+        return {"material": self.material, "feeds": list(self.feeds),
+                "issuers": list(self.issuers), "issuer": self.issuer}
 
 
 @dataclass
@@ -104,6 +132,9 @@ class Chokepoint:
     #: what its ≈ share assumes: the pools it splits equally with others (5.4;
     #: :func:`~mineralgraph.graph.analysis.splits.equal_splits`), when ``assumed_share``
     splits: list[EqualSplit] = field(default_factory=list)
+    #: under a scenario, a country whose figure is its share of a world pool the producers
+    #: the scenario leaves draw on, no flow to them recorded (:meth:`Evidence.pool_feed`)
+    pool_feed: PoolFeed | None = None
 
     @property
     def spof_kind(self) -> str | bool:
@@ -126,6 +157,7 @@ class Chokepoint:
                 "country": self.country, "hhi": self.hhi,
                 "hhi_material": self.hhi_material, "hhi_stage": self.hhi_stage,
                 "sources": self.sources,
+                "pool_feed": self.pool_feed.as_dict() if self.pool_feed else None,
                 "paths": [[step.__dict__ for step in path] for path in self.paths]}
 
 
@@ -224,6 +256,14 @@ class RankedIds(Sequence):
         found = np.flatnonzero(self._numbers == number)
         return int(found[0]) if len(found) else None
 
+    def reordered(self, order: list[str]) -> "RankedIds":
+        """The same ids in ``order`` (a permutation of them), held as numbers again.
+
+        >>> RankedIds(["a", "b", "c"], [2, 0]).reordered(["a", "c"])
+        ['a', 'c']
+        """
+        return RankedIds(self._ids, [_position(self._ids, n) for n in order])
+
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
@@ -321,7 +361,8 @@ class ProductReport:
 
     @property
     def most_concentrated(self) -> Chokepoint | None:
-        """The ranked material with the highest HHI (ties to the larger id)."""
+        """The ranked material with the highest HHI (at an equal one, the better-supported
+        top share, then the smaller id: the one tie-break, support_key)."""
         if callable(self._most_concentrated):
             self._most_concentrated = self._most_concentrated()
         return self._most_concentrated
@@ -451,6 +492,8 @@ class Evidence:
         self._weighed: dict[str, frozenset[str]] = {}
         #: product -> :meth:`sourcing_claims`
         self._sourcing: dict[str, list[Claim]] = {}
+        #: (node, product, limit) -> :meth:`paths`
+        self._paths: dict[tuple[str, str, int], list[list[PathStep]]] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -677,6 +720,85 @@ class Evidence:
             return found.top_country if found else None
         return None
 
+    def pool_feed(self, node_id: str, product: str, loss: float) -> PoolFeed | None:
+        """Under a scenario, what a country's figure ``loss`` is a share of when the graph
+        does not support it as supply left to the product (findings 11: Myanmar named as
+        57% of the F-35's residual under the defence denial, its share of world heavy
+        rare-earth feed, which goes to China's separators the denial blocks; Lynas' feed
+        is Mt Weld's).
+
+        The country holds no producer the scenario leaves at a stage it blocks (its
+        supply left there is its own: Malaysia's Kuantan), and the figure is at most its
+        part of what is left of a stage (:meth:`held_weight`; of several, the one nearest
+        the figure, then the smallest id)
+        that the scenario blocks for no one and that lies upstream of materials on the
+        product's path whose producers the scenario blocks in part (``feeds``: the
+        nearest of them): the producers left take that stage from the world pool (design
+        note 2), so the loss is the country's share of world output there (or the part
+        of it that reaches the producers with no supplier of their own). None when the
+        graph records the flow: one of the country's producers of the stage is itself a
+        producer of a blocked material that the scenario leaves, or reaches one through
+        SUPPLIES edges (Mt Weld to Kalgoorlie to Kuantan); None too for a node that is
+        not a named country, with no scenario, or when the figure is no such share."""
+        if (model.kind_of(node_id) != "Country" or node_id == REST_OF_WORLD
+                or not self.analysis.restrictions or loss <= 0):
+            return None
+        blocked = self.analysis.blocked_for(product)
+        stopped = {m for _, m in blocked}
+        relevant = self._relevant(node_id, product)
+        if any(m in stopped and self.held_weight(node_id, m, product) > 0
+               for m in relevant):
+            return None  # a producer left at a stage the scenario blocks: supply left
+        upstream = self._upstream_set(product)
+        ancestors = self.analysis.lookups().ancestors
+        # the stage whose part is nearest the figure first (then by id): the one the
+        # figure most likely is
+        near = sorted((abs(self.held_weight(node_id, m, product) - loss), m)
+                      for m in relevant if m not in stopped)
+        for _, material in near:
+            if self.held_weight(node_id, material, product) < loss - 1e-6:
+                continue
+            below = {m for s, m in blocked if s != "virtual" and m in upstream
+                     and material in ancestors(m)}
+            # the nearest of them: those no other one lies between the stage and
+            feeds = sorted(m for m in below if not any(n in ancestors(m) for n in below))
+            if feeds and not self._feed_recorded(node_id, material, sorted(below), blocked):
+                issuers = tuple(self.analysis.issuers_for(product))
+                return PoolFeed(material, tuple(feeds), issuers, node_id in issuers)
+        return None
+
+    def _upstream_set(self, product: str) -> frozenset[str]:
+        """The materials upstream of the product (kept for the last product asked)."""
+        if getattr(self, "_upstream_of", (None,))[0] != product:
+            materials = sorted({m for _, m in self.analysis.blocked_for(product)})
+            numbers = np.fromiter((self.analysis.flow_index.number.get(m, -1)
+                                   for m in materials), np.int64, len(materials))
+            known = [(m, n) for m, n in zip(materials, numbers.tolist(), strict=True)
+                     if n >= 0]
+            found = self._among_upstream([m for m, _ in known],
+                                         np.array([n for _, n in known], np.int64), product)
+            self._upstream_of = (product, frozenset(found))
+        return self._upstream_of[1]
+
+    def _feed_recorded(self, node_id: str, material: str, feeds: list[str],
+                       blocked: frozenset) -> bool:
+        """Whether one of the country's producers of ``material`` is, or supplies through
+        SUPPLIES edges, a producer of one of ``feeds`` that the scenario does not block."""
+        g = self.graph
+        start = [p for p in self.held(node_id)
+                 if any(c.object == material for c in g.relation_claims(p, "PRODUCES"))]
+        seen, stack = set(start), list(start)
+        while stack:
+            here = stack.pop()
+            if any(c.object in feeds and (here, c.object) not in blocked
+                   for c in g.relation_claims(here, "PRODUCES")):
+                return True
+            for buyer in g.neighbours(here, "SUPPLIES"):
+                if buyer not in seen:
+                    seen.add(buyer)
+                    stack.append(buyer)
+        return False
+
     def hhi_material(self, node_id: str, product: str) -> str | None:
         """The material whose HHI a row shows: a material's own; for a supplier, the
         stage its loss comes from (:meth:`loss_material`), never another stage it also
@@ -700,12 +822,20 @@ class Evidence:
         return self._hhi[material]
 
     def paths(self, node_id: str, product: str, limit: int = 3) -> list[list[PathStep]]:
-        """Up to ``limit`` shortest supply paths from the node to the product.
+        """Up to ``limit`` shortest supply paths from the node to the product (kept: a
+        row and the ranking's tie-break both read them).
 
         A path on which a supplier's material does not go into what its buyer makes next
         (Syrah's anode material to Tesla, then Tesla's robot actuator) is structurally a
         path but no evidence of supply, so it is passed over (of the first 50 tried).
         """
+        key = (node_id, product, limit)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = self._find_paths(node_id, product, limit)
+        return found
+
+    def _find_paths(self, node_id: str, product: str, limit: int) -> list[list[PathStep]]:
         try:
             tried = islice(self.analysis.flow_index.shortest_simple_paths(node_id, product), 50)
             found = list(islice((p for p in tried if self._supplies_feed(p)), limit))
@@ -1153,7 +1283,13 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
 
     def ranked() -> RankedIds:
         if not ranking:
-            ranking.append(_rank(tables, live, unnamed, high_first=analysis.worst_case))
+            found = _rank(tables, live, unnamed, high_first=analysis.worst_case)
+            if evidence:  # at an equal loss the better-supported row first (one rule)
+                found = found.reordered(support_order(list(found), lambda n: tuple(
+                    round(tables[b].loss(n), 12) for b in BOUNDS),
+                    lambda n: _row_caveats(proof, n, product,
+                                           _position(certain, n) is not None)))
+            ranking.append(found)
         return ranking[0]
 
     def rank_of(node_id: str) -> int | None:
@@ -1194,8 +1330,11 @@ def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top
         return row(found) if found else None
 
     def concentrated() -> Chokepoint | None:
+        # the highest HHI; at an equal one the better-supported top share, then the
+        # smaller id (the one tie-break, support_key)
         hhis = [(proof.hhi(n, product), n) for n in ranked() if model.kind_of(n) == "Material"]
-        found = max(((h, n) for h, n in hhis if h is not None), default=(None, None))[1]
+        found = min(((-h, support_key(concentration_support(graph, n)), n)
+                     for h, n in hhis if h is not None), default=(None, None, None))[2]
         return row(found) if found else None
 
     availability = analysis.availability_range(product)
@@ -1290,6 +1429,40 @@ def _rank(tables: dict, live: list[str], unnamed: set[str] = frozenset(),
     return RankedIds(ids, nodes[order])
 
 
+def support_order(ids: list[str], figure: Callable[[str], tuple],
+                  support: Callable[[str], Caveats]) -> list[str]:
+    """``ids`` (ranked, ties by id) with each run of equal ``figure`` put in the one
+    tie-break order (:func:`~mineralgraph.graph.analysis.confidence.support_key`): the
+    better-supported first, then by id. ``support`` is asked only of ids in a tie.
+
+    >>> rated = {"a": Caveats("low"), "b": Caveats("high"), "c": Caveats("high")}
+    >>> support_order(["a", "b", "c"], lambda n: (1.0,) if n != "c" else (0.5,),
+    ...               rated.get)
+    ['b', 'a', 'c']
+    """
+    out: list[str] = []
+    start = 0
+    figures = [figure(n) for n in ids]
+    for end in range(1, len(ids) + 1):
+        if end == len(ids) or figures[end] != figures[start]:
+            run = ids[start:end]
+            out += (sorted(run, key=lambda n: (support_key(support(n)), n)) if len(run) > 1
+                    else run)
+            start = end
+    return out
+
+
+def _row_caveats(proof: Evidence, node_id: str, product: str, spof: bool) -> Caveats:
+    """The caveats a row of ``node_id`` shows (:func:`_row`): the claims on its evidence
+    paths and, for an assumed (≈) share, those of the share it splits."""
+    paths = proof.paths(node_id, product)
+    rests_on = proof.claims(node_id, product, paths)
+    assumed = proof.assumed_share(node_id, product) and not spof
+    if assumed:
+        rests_on = rests_on + proof.pool_claims(proof.splits(node_id, product))
+    return Caveats.of(rests_on, assumed)
+
+
 def _position(ids: list[str], node_id: str) -> int | None:
     """The number of ``node_id`` in the sorted ``ids``, or None when absent."""
     from bisect import bisect_left
@@ -1322,6 +1495,12 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
                      sources, paths, assumed,
                      caveats=Caveats.of(rests_on, assumed) if evidence else Caveats())
     row.splits = splits
+    if evidence:
+        row.pool_feed = proof.pool_feed(node_id, product, row.loss)
+    if row.pool_feed is not None:
+        # the HHI of the stage whose countries the figure counts, as it says
+        measured = row.pool_feed.material
+        row.hhi = proof._material_hhi(measured)
     if measured is not None and row.hhi is not None:
         row.hhi_material = measured
         row.hhi_stage = proof.graph.attribute(measured, "stage")

@@ -61,6 +61,29 @@ class Concentration:
                 "stated_top1": self.stated_top1}
 
 
+def top_share_claims(graph: SupplyGraph, material: str, country: str) -> list:
+    """The claims a country's share of a material rests on, as :func:`country_shares`
+    reads them: its own share claim and those of its facilities and producing
+    companies."""
+    _, used = country_shares(graph, material)
+    return [c for c in used if c.subject == country
+            or country in graph.neighbours(c.subject, "LOCATED_IN")]
+
+
+def concentration_support(graph: SupplyGraph, material: str):
+    """What a material's concentration figure (its top country's share, beside its
+    HHI) rests on, as :class:`~mineralgraph.graph.analysis.confidence.Caveats`: the top
+    country's share claims; none for a material without shares. The support the one
+    tie-break reads at an equal HHI
+    (:func:`~mineralgraph.graph.analysis.confidence.support_key`)."""
+    from mineralgraph.graph.analysis.confidence import Caveats
+
+    found = concentration(graph, material)
+    if found is None or not found.top_country:
+        return Caveats()
+    return Caveats.of(top_share_claims(graph, material, found.top_country))
+
+
 def country_shares(graph: SupplyGraph, material: str) -> tuple[dict[str, float], list]:
     """Country id -> share of world output of a material, and the claims used.
 

@@ -25,6 +25,7 @@ from mineralgraph.graph.analysis.confidence import (
     left_out_dict,
     left_out_for,
     rule_set,
+    support_key_of,
 )
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario, control_in_force
@@ -253,7 +254,9 @@ def scenario_result(graph: SupplyGraph, scenario: Scenario) -> dict:
              "end_use": graph.values(row["product"], "end_use")}
             for row in worst_case_beside(graph, scenario, compare(
                 graph, scenario, [p for p in products if p not in later], analysis=after))]
-    rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], r["product"]))
+    # at an equal loss the better-supported first, then the id (the one tie-break)
+    rows.sort(key=lambda r: (-r["loss"], -r["loss_range"][1], support_key_of(r),
+                             r["product"]))
     rows += [not_made_row(graph, product, found) for product, found in sorted(later.items())]
     return {"scenario": scenario.name, "title": scenario.title,
             "as_of": graph.as_of_date.isoformat() if graph.as_of_date else None,
