@@ -263,7 +263,7 @@ def scenario(graph: SupplyGraph, name: str | Path | Scenario) -> ScenarioResult:
     >>> import mineralgraph as mg
     >>> top = mg.scenario(mg.load(), "cn-2025-04-defence-denial").rows()[0]
     >>> top["product"], top["loss_low"], top["loss_high"]
-    ('product:f-35', 0.999951, 0.999951)
+    ('product:jdam', 0.999951, 0.999951)
     """
     chosen = _scenario(name)
     chosen.check(graph)
