@@ -734,6 +734,8 @@ class SupplyGraph:
         close = [n for n in candidates if n.lower() == node_id.lower()]
         if ":" not in node_id:  # a bare symbol, code or slug: "Dy" -> element:Dy
             close += [n for n in candidates if n.partition(":")[2].lower() == node_id.lower()]
+        # a near-identical id (a letter off) before ids that share a word of the label
+        close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.9)
         close += _word_matches(node_id, by_label)
         close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
         close += [by_label[m] for m in difflib.get_close_matches(
