@@ -375,7 +375,10 @@ def test_stale_temp_files_of_dead_processes_are_swept(out_dir):
 
 
 _SLOW_WRITER = textwrap.dedent("""
-    import os, sys, time
+    import os, signal, sys, time
+    # Ctrl-C raises KeyboardInterrupt even where the test runner's shell started us with
+    # SIGINT ignored (a background job inherits SIG_IGN, and Python then keeps it)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     real_fsync = os.fsync
     def slow_fsync(fd):
         print("writing", flush=True)

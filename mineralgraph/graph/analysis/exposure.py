@@ -91,7 +91,7 @@ def top_suppliers(report: ProductReport) -> list:
     >>> from mineralgraph.graph.analysis.chokepoints import chokepoints
     >>> [c.label for c in top_suppliers(chokepoints(load_bundled(), ["product:f-35"])[0])]
     ... # doctest: +NORMALIZE_WHITESPACE
-    ['Honeywell', 'Moog', 'Northrop Grumman', 'China', 'Democratic Republic of the Congo',
+    ['Honeywell', 'Northrop Grumman', 'Moog', 'China', 'Democratic Republic of the Congo',
      'Myanmar', 'JL Mag Rare-Earth']
     """
     suppliers = [c for c in report.chokepoints if c.kind in SUPPLIER_KINDS]
