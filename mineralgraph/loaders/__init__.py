@@ -189,6 +189,19 @@ def folder_files(path: Path) -> list[Path] | None:
                   key=lambda p: p.name)
 
 
+def _keep(result, path, claims: list[Claim], skipped: list[InputError],
+          reports: list | None) -> None:
+    """Add one source's read (a loader's result) to what the sources before it gave: its
+    claims, what it skipped, its report, and each mention it could not resolve as a
+    skipped line naming ``path``."""
+    claims.extend(result.claims)
+    skipped.extend(result.skipped)
+    if reports is not None and result.report is not None:
+        reports.append(result.report)
+    skipped.extend(InputError(str(path), None, "mention", f"unresolved: {m}")
+                   for m in result.unresolved)
+
+
 def _read_folder(path: Path, files: list[Path], claims: list[Claim], options: dict,
                  skipped: list[InputError], reports: list | None,
                  listing: list | None) -> list[InputError]:
@@ -218,12 +231,7 @@ def _read_folder(path: Path, files: list[Path], claims: list[Claim], options: di
                 found = FileRead(str(file), problems=(InputError(str(file), None, None,
                                                                  str(exc)),))
             else:
-                claims.extend(result.claims)
-                skipped.extend(result.skipped)
-                if reports is not None and result.report is not None:
-                    reports.append(result.report)
-                skipped.extend(InputError(str(file), None, "mention", f"unresolved: {m}")
-                               for m in result.unresolved)
+                _keep(result, file, claims, skipped, reports)
                 found = FileRead(str(file), name, len(result.claims))
         problems.extend(found.problems)
         if listing is not None:
@@ -299,12 +307,7 @@ def load_paths(paths, options: dict | None = None, with_bundled: bool = False,
         if spans is not None and result.where is not None:
             spans.append(ReadSpan(len(claims), len(claims) + len(result.claims), str(path),
                                   result.where))
-        claims.extend(result.claims)
-        skipped.extend(result.skipped)
-        if reports is not None and result.report is not None:
-            reports.append(result.report)
-        skipped.extend(InputError(str(path), None, "mention", f"unresolved: {m}")
-                       for m in result.unresolved)
+        _keep(result, path, claims, skipped, reports)
     if problems:
         raise InputErrors(problems)
     return claims, skipped
