@@ -82,3 +82,13 @@ def test_chokepoints_shows_the_press_figure_and_keeps_the_tomahawk_loss(run_cli)
     assert rows["country:CN"]["loss_range"] == [0.999985, 0.999985]
     assert rows["country:XX"]["loss_range"] == [0.226482, 0.226482]
     assert REUTERS not in rows["country:CN"]["sources"]
+
+
+def test_the_vac_hanau_report_is_dated_by_its_figures_not_by_the_centenary(claims):
+    # its 4,100 staff (1,450 in Hanau) and EUR 400 million are dpa's of March 2015; VAC
+    # had nearly 5,000 staff after its 2023 centenary: no publication date is entered
+    source = "source:aktiv-vac-hanau"
+    assert claims.attribute(source, "published") is None
+    note = claims.attribute(source, "note")
+    assert "written about 2013-2015" in note and "24 Mar 2015" in note
+    assert "written in VAC's centenary year" not in note
