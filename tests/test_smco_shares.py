@@ -76,7 +76,8 @@ def test_chokepoints_shows_the_press_figure_and_keeps_the_tomahawk_loss(run_cli)
     assert [p for p in product["press_figures_not_used"]
             if p["material"] == "material:smco-magnet"] == [{
         "material": "material:smco-magnet", "shares": {"country:CN": 0.6667, "country:XX": 0.3333},
-        "source": REUTERS, "total": 1.0, "year": 2019}]
+        "source": REUTERS, "stated": {"country:CN": "nearly two-thirds"}, "total": 1.0,
+        "year": 2019}]
     rows = {r["id"]: r for r in product["chokepoints"]}
     # the losses rest on BIS's 92% and 8%, the same before the press figure was entered
     assert rows["country:CN"]["loss_range"] == [0.999985, 0.999985]
@@ -92,3 +93,15 @@ def test_the_vac_hanau_report_is_dated_by_its_figures_not_by_the_centenary(claim
     note = claims.attribute(source, "note")
     assert "written about 2013-2015" in note and "24 Mar 2015" in note
     assert "written in VAC's centenary year" not in note
+
+
+def test_the_text_reports_give_the_press_figure_with_reuters_words(run_cli):
+    result = run_cli("chokepoints", "--product", "product:tomahawk")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert ("Samarium-cobalt permanent magnet, press China 67% (the source states nearly "
+            "two-thirds), rest of world 33% (2019; [16]), set aside (a statistical set, of "
+            "2020, is read).") in text
+    info = " ".join(run_cli("info").stdout.split())
+    assert ("material:smco-magnet: press figure, not used: CN 67% (the source states nearly "
+            "two-thirds), XX 33% (2019; source:reuters-smco-dpa-2019)") in info

@@ -200,7 +200,8 @@ def render_node_text(view: dict) -> str:
                       "mineralgraph --press-figures ... uses them where no statistical figure "
                       "exists):"]
         lines += ["  " + press_phrase(p["shares"], lambda c, p=p: p["labels"].get(c, c),
-                                      p["year"], "".join(f"source [{n}]" for n in p["sources"]))
+                                      p["year"], "".join(f"source [{n}]" for n in p["sources"]),
+                                      p.get("stated"))
                   for p in view["press_figures_not_used"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)
