@@ -82,3 +82,10 @@ def test_the_analysis_reads_the_same_shares():
         "country:BR": 0.9091, "country:CA": 0.0645, "country:XX": 0.0264}
     assert choices["material:ferroniobium"].chosen.countries == {
         "country:BR": 0.9091, "country:CA": 0.0645, "country:XX": 0.0264}
+
+
+def test_show_spherical_graphite_gives_more_than_90_not_90_as_given(run_cli):
+    # bestmag's copy of Reuters: China "refines more than 90%"; 0.90 is a lower bound
+    shown = _shown(run_cli, "material:spherical-graphite")
+    assert ("PRODUCES country:CN (China) share 90% (the source states more than 90%), year "
+            "2023") in shown
