@@ -467,9 +467,12 @@ def press_phrase(shares: dict[str, float], label, year: int | None, citation: st
     the rest of the world last; ``label`` names a country id; a share whose source states
     it in words other than the figure (``stated``) is followed by them.
 
-    >>> press_phrase({"country:CN": 0.6667, "country:XX": 0.3333}, lambda c: "China", 2019,
-    ...              "[16]", {"country:CN": "nearly two-thirds"})
-    'press figure, not used: China 67% (the source states nearly two-thirds), rest of world 33% (2019; [16])'
+    >>> phrase = press_phrase({"country:CN": 0.6667, "country:XX": 0.3333}, lambda c: "China",
+    ...                       2019, "[16]", {"country:CN": "nearly two-thirds"})
+    >>> phrase.split(", rest")[0]
+    'press figure, not used: China 67% (the source states nearly two-thirds)'
+    >>> phrase.split(", rest")[1]
+    ' of world 33% (2019; [16])'
     """
     stated = stated or {}
     ordered = sorted(shares.items(), key=lambda kv: (kv[0] == "country:XX", -kv[1], kv[0]))
