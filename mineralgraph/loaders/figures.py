@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from mineralgraph.loaders.dates import MONTH_NAMES
+from mineralgraph.loaders.news_words import MONTH_WORDS
 
 NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
 APPROX = r"(?:(?:about|nearly|almost|roughly|around|some|over|more than|up to|an estimated|" \
@@ -144,6 +145,58 @@ ANNUAL_LEAD = re.compile(r"\W*(?:in|for|during|over) (?:the (?:whole |full )?(?:
                          r"20\d\d\s*,", re.I)
 DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
                   r"slid|decreased|down|slipped|dipped", re.I)
+#: A span of months named by its first and last ("January to October", "between January
+#: and October", "January-October", "Jan-Oct", "from March through May"): a figure over it is a
+#: total over several months, neither a month's nor a year's (no "from May to 3,000 tons").
+_MONTH_OR_ABBREVIATION = r"(?:" + MONTH_WORDS + r")\.?"
+MONTH_SPAN = re.compile(r"\bbetween\s+" + _MONTH_OR_ABBREVIATION + r"\s+and\s+" +
+                        _MONTH_OR_ABBREVIATION + r"(?!\s+\d{1,2}\b)|\b" + _MONTH_OR_ABBREVIATION +
+                        r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\bthru\b)\s*" +
+                        _MONTH_OR_ABBREVIATION + r"(?!\s+\d{1,2}\b)")
+#: Where the period a figure covers may change inside a sentence: a new clause (", and",
+#: ", while", ", but", ", whereas", ";"), or a participle that carries a running total on
+#: (", taking the total for January to October to 111,960 tonnes, 22.9 per cent lower than a
+#: year earlier": the change after the total is the total's, not the month's before it).
+PERIOD_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s|;\s|,\s+(?:taking|bringing|pushing|"
+                          r"lifting|putting|leaving)\s", re.I)
+#: Words that make the goods named after them a use of the goods a figure counts, not those
+#: goods ("shipped 4,753 tons of 17 minerals used in the production of products ranging from
+#: magnets in electric vehicles to consumer electronics": the minerals were shipped, not
+#: magnets).
+USE_OF_GOODS = re.compile(r"\b(?:used|needed|required|essential|vital)\s+(?:in|for|to\s+(?:make|"
+                          r"produce|build|manufacture))\b|\bfor\s+use\s+in\b|\b(?:go|goes|went)\s+"
+                          r"into\b|\bends?\s+up\s+in\b|\bin\s+the\s+(?:production|manufacture|"
+                          r"making)\s+of\b|\branging\s+from\b|\bapplications?\s+(?:in|such\s+as|"
+                          r"like)\b", re.I)
+
+
+def period_clause(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the part of ``text`` around ``position`` that one period governs
+    (:data:`PERIOD_BREAK` bounds it).
+
+    >>> text = ("Imports fell 12.5% to 9,471 tonnes last month, taking the total for January "
+    ...         "to October to 111,960 tonnes, 22.9% lower than a year earlier.")
+    >>> text[slice(*period_clause(text, 8))]
+    'Imports fell 12.5% to 9,471 tonnes last month, taking '
+    >>> bool(MONTH_SPAN.search(text[slice(*period_clause(text, text.index("22.9")))]))
+    True
+    """
+    bounds = [0] + [m.end() for m in PERIOD_BREAK.finditer(text)] + [len(text) + 1]
+    return (max(b for b in bounds if b <= position),
+            min(b for b in bounds if b > position))
+
+
+def named_as_use(text: str, start: int, at: int) -> bool:
+    """Whether goods named at ``at`` stand as a use of the goods a figure starting at
+    ``start`` counts: a word of use (:data:`USE_OF_GOODS`) between the two.
+
+    >>> text = "China shipped 4,753 tons of rare earths used in magnets last month."
+    >>> named_as_use(text, 8, text.index("magnets")), named_as_use(text, 8, text.index("rare"))
+    (True, False)
+    """
+    return at > start and bool(USE_OF_GOODS.search(text, start, at))
+
+
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
                       r"estimates? that|by 20\d\d|aims? to|target\w*|goal)\b", re.I)
 

@@ -75,7 +75,8 @@ from mineralgraph.loaders.articles import (
 )
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import find_dates
-from mineralgraph.loaders.figures import COMPARED_BEFORE_DATE, compared, find_figures
+from mineralgraph.loaders.figures import (
+    COMPARED_BEFORE_DATE, MONTH_SPAN, compared, find_figures, named_as_use, period_clause)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -1406,7 +1407,7 @@ class NewsReader:
         known node, dated by its announcement; no entry into force (a state) and never a new
         node. Read only when the month names the control (its announcement or entry into
         force), one issuer is named and one known control of that issuer and month exists."""
-        if YEAR_TO_DATE.search(text) or QUESTION.search(text):
+        if YEAR_TO_DATE.search(text) or MONTH_SPAN.search(text) or QUESTION.search(text):
             return
         named = MONTH_CONTROL.search(text)
         if named and re.search(r"\b(after|since|before|following|ahead of|until|amid|under)\s+"
@@ -1585,7 +1586,7 @@ class NewsReader:
         earth magnets rose for a third month in a row in August"): (sentence number, month,
         goods or None, flow), for a figure of the next sentence that names neither; None
         when the sentence gives a figure, several goods, or no month the flow's verb takes."""
-        if find_figures(text) or YEAR_TO_DATE.search(text):
+        if find_figures(text) or YEAR_TO_DATE.search(text) or MONTH_SPAN.search(text):
             return None
         goods = {f.id for f in found if f.kind in ("Material", "Element")}
         item = next((f for f in found if f.kind in ("Material", "Element")), None)
@@ -1728,13 +1729,21 @@ class NewsReader:
         period_word = re.compile(r"\b(during|in|over|for) (this|that) (period|timeframe|time "
                                  r"frame)\b", re.I)
         figures = find_figures(text)
-        if YEAR_TO_DATE.search(text) or period_word.search(text):
+
+        def over_months(part: str) -> bool:
+            return bool(YEAR_TO_DATE.search(part) or period_word.search(part)
+                        or MONTH_SPAN.search(part))
+
+        if over_months(text):
             # "dropped 15.6 percent month on month to 4,785 metric tons in April, while exports
             # for the first four months of the year reached ...": the total over several
-            # months is the later clause's; the month's figure of its own clause stands
-            own = [f for f in figures if not (
-                YEAR_TO_DATE.search(text[slice(*clause_bounds(text, f.start))])
-                or period_word.search(text[slice(*clause_bounds(text, f.start))]))]
+            # months is the later clause's; the month's figure of its own clause stands. A
+            # figure's period is that of its words and of its number: "fell 12.5 per cent ...
+            # to 9,471 tonnes, taking the total for January to October to 111,960 tonnes, 22.9
+            # per cent lower than a year earlier" (the 22.9% is the total's, not the month's)
+            own = [f for f in figures if not any(
+                over_months(text[slice(*period_clause(text, at))])
+                for at in (f.start, max(f.start, f.end - 1)))]
             if not own or len(own) == len(figures):
                 if figures:
                     self.skipped.append((self.line, text, "a year-to-date total is no month's "
@@ -1878,9 +1887,12 @@ class NewsReader:
             clause_start, clause_end = clause_bounds(text, figure.start)
             # "Germanium exports rose ... to 3.36 tons in December, while gallium sales climbed
             # ...": the goods of the figure's clause, not of the next one (nor the one before)
+            # "shipped 4,753 tons of 17 minerals used in the production of products ranging
+            # from magnets ...": goods named as a use of those counted are not the goods
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
-                           if figure.kind == "share" else f.mention.start < clause_end)]
+                           if figure.kind == "share" else f.mention.start < clause_end)
+                      and not named_as_use(text, figure.start, f.mention.start)]
             in_clause = [f for f in inside if clause_start <= f.mention.start]
             if figure.kind != "share" and in_clause:
                 inside = in_clause

@@ -64,7 +64,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mineralgraph.loaders.figures import COMPARED
+from mineralgraph.loaders.figures import COMPARED, MONTH_SPAN, named_as_use, period_clause
 from mineralgraph.loaders.news_words import MONTH_NAMES, MONTH_WORDS, MONTHS, NUMBER_WORDS
 
 #: days between a new control's announcement and the article beyond which the article only
@@ -180,15 +180,17 @@ def several_months(text: str, where: tuple[int, int] | None = None) -> bool:
     >>> text = "Exports fell to 4,785 tons in April, while exports for the first four months rose."
     >>> several_months(text, (16, 26)), several_months(text, (50, 60))
     (False, True)
+    >>> text = ("Imports fell 12.5% to 9,471 tonnes, taking the total for January to October to "
+    ...         "111,960 tonnes, 22.9% lower than a year earlier.")
+    >>> several_months(text, (13, 17)), several_months(text, (text.index("22.9"), 0))
+    (False, True)
     """
     start, end = 0, len(text)
     if where is not None:
-        bounds = [0] + [m.end() for m in re.finditer(r",\s+(and|while|but|whereas)\s|;\s",
-                                                     text)] + [len(text) + 1]
-        start = max(b for b in bounds if b <= where[0])
-        end = min(b for b in bounds if b > where[0])
+        start, end = period_clause(text, where[0])
     return any(not SUPERLATIVE_BEFORE.search(text[:m.start()])
-               for m in SEVERAL_MONTHS.finditer(text, start, min(end, len(text))))
+               for m in SEVERAL_MONTHS.finditer(text, start, min(end, len(text)))) \
+        or bool(MONTH_SPAN.search(text, start, min(end, len(text))))
 
 
 #: a quantity a licence, permit, quota or approval allows
@@ -641,8 +643,15 @@ class PrecisionGate:
             return "withheld: dated more than a year before the article (a comparison's " \
                    "date, not the month reported)"
         material = r.qualifiers.get("material")
-        goods = [m for m in self.gazetteer.mentions(text)
-                 if m.id and m.id.split(":")[0] in ("element", "material")]
+        # goods named as a use of those counted ("4,753 tons of 17 minerals used in ...
+        # magnets") are not the figure's
+        all_goods = [m for m in self.gazetteer.mentions(text)
+                     if m.id and m.id.split(":")[0] in ("element", "material")]
+        goods = [m for m in all_goods
+                 if not (where is not None and named_as_use(text, where[0], m.start))]
+        if material is not None and any(m.id == material for m in all_goods) \
+                and not any(m.id == material for m in goods):
+            return "withheld: the figure's goods are named only as a use of the goods counted"
         if material is None:
             if UNNAMED_GOODS.search(text) or not GROUP.search(text):
                 return "withheld: a figure whose goods the sentence does not name"

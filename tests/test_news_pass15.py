@@ -1,0 +1,98 @@
+"""The fifteenth pass of the news reader (news10; tests/data/news/README.md, "Fifteenth
+pass"): round 21's faults as general rules, each probed in sentences of our own and with
+look-alikes the rule must leave alone.
+
+- a quantity's material is the goods named as traded, never goods named as a use of them
+  ("1,250 tonnes of rare earths ..., used in products ranging from magnets to lasers");
+- a change covers the period of the words it stands in: one after a running total over a span
+  of months ("bringing the total for January to October to 4,870 tonnes, 15.2% lower") is the
+  total's, and a span of months ("January-October", "between January and October") is no
+  month's and no year's figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+from news_eval import scored
+from test_news_trial6 import known_claims, read
+
+from mineralgraph.graph.supply_graph import SupplyGraph
+
+
+@pytest.fixture(scope="module")
+def known():
+    return SupplyGraph(known_claims())
+
+
+def figures(result) -> set[tuple]:
+    """(subject, predicate, value, material, from) of each figure read."""
+    return {k[:5] for k in scored(result.claims) if k[1].startswith("reported_")}
+
+
+# ------------------------------------------------------------------ goods named as a use
+@pytest.mark.parametrize("body", [
+    "China shipped 1,250 tonnes of rare earths in October, used in products ranging from "
+    "magnets to lasers.",
+    "China exported 1,250 tonnes of rare earths in October, minerals that go into magnets and "
+    "catalysts.",
+])
+def test_goods_named_as_a_use_are_not_the_quantitys_material(tmp_path, known, body):
+    got = figures(read(tmp_path, known, body, "2025-11-12"))
+    assert got == {("country:CN", "reported_quantity", "1250", None, "2025-10-01")}
+
+
+def test_goods_named_before_their_use_are_the_quantitys_material(tmp_path, known):
+    # the look-alike: the magnets were shipped; "used in electric vehicles" is their use
+    got = figures(read(tmp_path, known, "China exported 5,300 tonnes of rare earth magnets used "
+                       "in electric vehicles in October.", "2025-11-12"))
+    assert got == {("country:CN", "reported_quantity", "5300", "material:ndfeb-magnet",
+                    "2025-10-01")}
+
+
+def test_the_gate_withholds_a_material_named_only_as_a_use():
+    """At the gate, on claims as round 21's first run gave them (448's magnets): a figure's
+    material named only after a word of use is withheld; named as shipped it is kept."""
+    from datetime import date
+
+    from test_news_precision import _gate
+
+    from mineralgraph.loaders.news_precision import Rec
+
+    def doubt(quote):
+        rec = Rec("country:CN", "reported_quantity", 1250.0, date(2025, 10, 1),
+                  {"material": "material:ndfeb-magnet", "flow": "export"}, quote)
+        return _gate().figure_doubt(rec, date(2025, 11, 12))
+
+    assert doubt("China shipped 1,250 tonnes of rare earths used in magnets in October.") \
+        == "withheld: the figure's goods are named only as a use of the goods counted"
+    assert doubt("China shipped 1,250 tonnes of magnets used in cars in October.") is None
+
+
+# ------------------------------------------------------------------ the period of a change
+def test_a_change_after_a_running_total_is_the_totals(tmp_path, known):
+    got = figures(read(tmp_path, known, "Japan's imports of gallium fell 8.4% from a year earlier "
+                       "to 512 tonnes in October, bringing the total for January to October to "
+                       "4,870 tonnes, 15.2% lower than a year earlier.", "2025-11-12"))
+    # the month's figures stand; the 15.2% is the ten months' and no claim
+    assert got == {("country:JP", "reported_quantity", "512", "element:Ga", "2025-10-01"),
+                   ("country:JP", "reported_trade_change", "-0.084", "element:Ga", "2025-10-01")}
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("China's exports of germanium rose 11% year on year in October, while shipments between "
+     "January and October fell 6% year on year.",
+     {("country:CN", "reported_trade_change", "0.11", "element:Ge", "2025-10-01")}),
+    ("China's germanium exports in January-October fell 6% year on year to 40,100 kilograms.",
+     set()),
+    ("China's germanium exports from Jan. through Oct. fell 6% year on year.", set()),
+])
+def test_a_span_of_months_is_no_months_figure(tmp_path, known, body, kept):
+    assert figures(read(tmp_path, known, body, "2025-11-12")) == kept
+
+
+def test_a_month_before_to_and_a_quantity_is_no_span(tmp_path, known):
+    # the look-alike: "in October to 5,200 kilograms" names one month
+    got = figures(read(tmp_path, known, "China's germanium exports climbed 14% year on year in "
+                       "October to 5,200 kilograms.", "2025-11-12"))
+    assert got == {("country:CN", "reported_quantity", "5200", "element:Ge", "2025-10-01"),
+                   ("country:CN", "reported_trade_change", "0.14", "element:Ge", "2025-10-01")}
