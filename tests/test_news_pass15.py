@@ -12,6 +12,8 @@ look-alikes the rule must leave alone.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from news_eval import scored
 from test_news_trial6 import known_claims, read
@@ -96,3 +98,73 @@ def test_a_month_before_to_and_a_quantity_is_no_span(tmp_path, known):
                        "October to 5,200 kilograms.", "2025-11-12"))
     assert got == {("country:CN", "reported_quantity", "5200", "element:Ge", "2025-10-01"),
                    ("country:CN", "reported_trade_change", "0.14", "element:Ge", "2025-10-01")}
+
+
+# ------------------------------------------------------------------ round 21's refused dates
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BODY = "China's exports of gallium fell to 300 kilograms in March, customs data showed.\n"
+#: a press release's headline in title case, 31 words, no full stop (446's shape, our words)
+HEADLINE = ("Northgate Magnetics Signs Memorandum with State Development Bank for $420 Million to "
+            "Expand Sintered Magnet Output in Ohio; Closes $300 Million Placement Led by "
+            "Harbor Point Capital and Two Funds")
+
+
+def test_a_long_headline_in_title_case_does_not_end_the_head(tmp_path):
+    from mineralgraph.loaders.articles import read_article
+
+    assert len(HEADLINE.split()) >= 30
+    article = read_article(write(tmp_path, "a.txt", f"{HEADLINE}\n\nNEWS PROVIDED BY Northgate "
+                                 "Magnetics, Inc.\nMar 3, 2026, 08:00 ET\n\n" + BODY))
+    assert article.published == date(2026, 3, 3) and article.date_line == 4
+    assert article.title == HEADLINE
+
+
+def test_thirty_words_of_prose_with_no_full_stop_still_end_the_head(tmp_path):
+    # the look-alike: a paragraph of prose (lower-case words) is the body however it ends, so
+    # a date line under it is not the page's
+    from mineralgraph.loaders.articles import read_article
+
+    prose = ("china's exports of gallium fell again in march as buyers in europe and japan "
+             "waited for new licences and traders said the market would stay thin until the "
+             "summer when new capacity")
+    assert len(prose.split()) >= 30
+    article = read_article(write(tmp_path, "a.txt", f"Gallium slump\n\n{prose}\n\n"
+                                 "Mar 3, 2026, 08:00 ET\n\n" + BODY))
+    assert article.published is None
+
+
+@pytest.mark.parametrize("head, when, line", [
+    ("<p>SCIENCE \u00b7 2 days ago</p>", "2 days ago", 1),
+    ("<p>Metals Watch \u00b7 4,812 followers</p><p>3w \u00b7 \U0001f310</p>", "3w", 1),
+])
+def test_a_page_dated_only_relative_to_its_reading_is_refused_in_one_line(tmp_path, head, when,
+                                                                         line):
+    from mineralgraph.exceptions import InputError
+    from mineralgraph.loaders import LoadContext
+    from mineralgraph.loaders.news import load_news
+
+    path = write(tmp_path, "a.html", f"<html><head><title>Top Stories | Hub</title></head><body>"
+                 f"{head}<h2>Gallium slump</h2><p>{BODY.strip()}</p></body></html>")
+    with pytest.raises(InputError) as error:
+        load_news(path, LoadContext(known=None, options={}))
+    assert str(error.value) == (f"{path}:{line}: date: the page dates itself only as {when!r}, "
+                                "counted from the day it is read, which it does not give; give "
+                                "one with --article-date YYYY-MM-DD")
+    # the day it was read settles it
+    load_news(path, LoadContext(known=None, options={"article_date": date(2026, 2, 4)}))
+
+
+def test_a_relative_time_in_the_body_is_no_page_date_problem(tmp_path):
+    # the look-alikes: "2 days ago" in a headline, "two weeks ago" in a sentence of the body,
+    # say nothing of the page's date
+    from mineralgraph.loaders.articles import read_article
+
+    article = read_article(write(tmp_path, "a.txt", "Licences came through 2 days ago for three "
+                                 "exporters\n\nExporters said two weeks ago licences were "
+                                 "slow.\n"))
+    assert article.published is None and article.date_problem is None
