@@ -168,3 +168,34 @@ def test_a_relative_time_in_the_body_is_no_page_date_problem(tmp_path):
                                  "exporters\n\nExporters said two weeks ago licences were "
                                  "slow.\n"))
     assert article.published is None and article.date_problem is None
+
+
+# ------------------------------------------------------------------ round 21's open cases read
+@pytest.mark.parametrize("body, got", [
+    # a closing list of where most of a total went is no partner of it (442, 443)
+    ("China shipped 759 tons of lithium carbonate in October, up 248% on the year, mostly to "
+     "Japan and South Korea.",
+     {("country:CN", "reported_quantity", "759", "element:Li", "2025-10-01"),
+      ("country:CN", "reported_trade_change", "2.48", "element:Li", "2025-10-01")}),
+    ("Zimbabwe shipped out 1.128 million tonnes of lithium concentrate in 2024, most of it to "
+     "China, according to industry figures.",
+     {("country:ZW", "reported_quantity", "1128000", "element:Li", "2024-01-01")}),
+    # a sale abroad is an export
+    ("China sold 366 tonnes of lithium carbonate abroad in October, 37% more than a year "
+     "earlier.",
+     {("country:CN", "reported_quantity", "366", "element:Li", "2025-10-01"),
+      ("country:CN", "reported_trade_change", "0.37", "element:Li", "2025-10-01")}),
+])
+def test_totals_with_their_main_destinations_and_sales_abroad(tmp_path, known, body, got):
+    assert figures(read(tmp_path, known, body, "2025-11-20")) == got
+
+
+@pytest.mark.parametrize("body", [
+    # look-alikes: a partner named before the closing list leaves two partners (withheld), a
+    # sale with no "abroad" is no export
+    "China shipped 759 tons of lithium carbonate to Germany in October, up 248% on the year, "
+    "mostly to Japan and South Korea.",
+    "Ganfeng sold 366 tonnes of lithium carbonate in October to battery makers at home.",
+])
+def test_no_total_from_a_named_partner_or_a_sale_at_home(tmp_path, known, body):
+    assert figures(read(tmp_path, known, body, "2025-11-20")) == set()

@@ -69,7 +69,7 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|"
                           r"volume) of a year (earlier|ago|before)|from the same (month|period|"
                           r"quarter) (a|last) year|on the year|in the same (month|period) "
                           r"(of|in) 20\d\d)\b", re.I)
-QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
+QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped(?:\s+out)?|exports? of|imports? of|"
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?|sales)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
@@ -99,6 +99,10 @@ QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\
                             r"the country|were imported|was imported|shipped|exported|"
                             # "5,933 tons went to the U.S.": an export to a partner
                             r"went to|were sent to|was sent to)\b", re.I)
+#: "sold 366 tonnes of lithium carbonate abroad": a sale abroad is an export (a sale alone
+#: may be at home)
+SOLD_ABROAD = re.compile(r"\bsold\s+(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?" +
+                         _NUM + r"\s+" + _UNIT + r"(?=[^.;,]{0,60}?\b(?:abroad|overseas)\b)", re.I)
 #: "Germany, which received 5,000 kilograms", "South Korea, the second largest, took 854
 #: tons": the quantity a named buyer took (its exporter is the one of the figure before).
 QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
@@ -272,6 +276,13 @@ def find_figures(text: str) -> list[Figure]:
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
                           match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
+    for match in SOLD_ABROAD.finditer(text):   # "sold 366 tonnes of lithium carbonate abroad"
+        if any(f.kind == "quantity" and f.start <= match.start("num") < f.end for f in out):
+            continue
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+        out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                          match.start(), match.end(), about=match.group(0), unit=unit,
+                          flow="export"))
     for match in QUANTITY_TAKEN.finditer(text):   # "Japan, which took 4,007 kilograms"
         if any(f.kind == "quantity" and f.start <= match.start("num") < f.end for f in out):
             continue
@@ -308,7 +319,8 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
-                   r"outbound|inbound|supply|supplies|went to|sent to)\b", re.I)
+                   r"outbound|inbound|supply|supplies|went to|sent to|"
+                   r"sold(?=[^.;,]{0,60}?\b(?:abroad|overseas)\b))\b", re.I)
 _UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|added|"
                       r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
                       r"declined|sank|tumbled|slid|decreased|down|lower|slipped|dipped)\b", re.I)

@@ -148,6 +148,12 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
                           r"(in|for|during|over) (the|these|those) (two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|\d{1,2}) months|(two|three|four|five|six|"
                           r"\d{1,2})-month (period|total|span))\b", re.I)
+#: ", mostly to Japan and South Korea", ", mainly to Japan": a closing list of where most of a
+#: total went; its countries are no partner of the figure before it (the total is all
+#: destinations').
+DESTINATIONS_OF_MOST = re.compile(r",\s+(?:mostly|mainly|largely|chiefly|primarily|most of it|the "
+                                  r"bulk of it)\s+(?:going\s+|shipped\s+|sent\s+|bound\s+)?(?:to|for)"
+                                  r"\s+(?:the\s+)?[A-Z][^;.]*[.]?$")
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -1752,8 +1758,13 @@ class NewsReader:
             figures = own
         if not figures and COMPARED_LEAD.match(text):
             self.compared_totals(text)
+        # ", mostly to Japan and South Korea": where most of a total went, no partner of it
+        most = DESTINATIONS_OF_MOST.search(text)
         for figure in figures:
-            countries = [f for f in found if f.kind == "Country"]
+            countries = [f for f in found if f.kind == "Country"
+                         and not (most and figure.end <= most.start() <= f.mention.start
+                                  and not re.search(r"\d\s*(%|percent|per cent|t|tons|tonnes|kg|"
+                                                    r"kilograms)\b", text[most.start():], re.I))]
             # "94% of the world's gallium output and 83% of its germanium production": "its"
             # after a share of the world's is the world's
             worlds = figure.kind == "share" and any(
