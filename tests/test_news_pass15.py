@@ -199,3 +199,37 @@ def test_totals_with_their_main_destinations_and_sales_abroad(tmp_path, known, b
 ])
 def test_no_total_from_a_named_partner_or_a_sale_at_home(tmp_path, known, body):
     assert figures(read(tmp_path, known, body, "2025-11-20")) == set()
+
+
+def test_a_change_against_the_same_month_of_last_year_is_year_on_year(tmp_path, known):
+    got = figures(read(tmp_path, known, "China imported about 13,845 tonnes of lithium carbonate "
+                       "in July, 22% less than in June and 43% less than in July last year.",
+                       "2025-08-21"))
+    assert ("country:CN", "reported_trade_change", "-0.43", "element:Li", "2025-07-01") in got
+    # the look-alike: against another month of last year, no year-on-year change
+    got = figures(read(tmp_path, known, "China imported about 13,845 tonnes of lithium carbonate "
+                       "in July, 43% less than in June last year.", "2025-08-21"))
+    assert not [k for k in got if k[1] == "reported_trade_change"]
+
+
+@pytest.mark.parametrize("follow", [
+    "That compared with 4,181 tonnes in September and 4,291 tonnes in October 2024.",
+    "Exports were 4,181 tonnes in September and 4,291 tonnes in October 2024.",
+])
+def test_a_sentence_naming_no_goods_continues_the_group_total_before_it(tmp_path, known,
+                                                                        follow):
+    # 444 and 448 in words of our own: the total of a group (no material) and, in the next
+    # sentence, the months it is compared with
+    got = figures(read(tmp_path, known, "China shipped 5,120 tonnes of the 17 rare earth "
+                       f"minerals last month, customs data showed. {follow}", "2025-11-13"))
+    assert got == {("country:CN", "reported_quantity", "5120", None, "2025-10-01"),
+                   ("country:CN", "reported_quantity", "4181", None, "2025-09-01"),
+                   ("country:CN", "reported_quantity", "4291", None, "2024-10-01")}
+
+
+def test_a_sentence_between_breaks_the_continuation(tmp_path, known):
+    # the look-alike: a sentence between the total and the figures naming no goods
+    got = figures(read(tmp_path, known, "China shipped 5,120 tonnes of the 17 rare earth minerals "
+                       "last month, customs data showed. Gallium prices rose in Rotterdam. "
+                       "Exports were 4,181 tonnes in September.", "2025-11-13"))
+    assert got == {("country:CN", "reported_quantity", "5120", None, "2025-10-01")}

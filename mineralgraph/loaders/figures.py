@@ -332,6 +332,9 @@ _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compa
                              r"^\s*(?:[\w-]+\s+){0,2}?(?:month[- ]on[- ]month|m/m)", re.I)
 #: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
 _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
+                       # "43% less than in July last year" (the gate checks the month is the
+                       # figure's own)
+                       r"\bthan (?:in )?" + _MONTH_NAMES + r"\s+(?:of\s+)?last year\b|"
                        r"\b(?:more|less|higher|lower) than (?:in )?20\d\d\b|"
                        r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b|"
                        # "30.6% below the same month of last year"

@@ -1960,8 +1960,17 @@ class NewsReader:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
             elif inside and figure.kind != "share":
                 self.last_material, self.last_flow = inside[0], figure.flow
-            if not inside and figure.kind != "share" and figure.value != 0 and any(
-                    model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
+            # "shipped 4,753 tons of 17 minerals ... last month." then "Exports were 4,181 tons
+            # in September": a sentence naming no goods continues the group total (no
+            # material) of the same flow in the sentence right before
+            continues_group = not inside and figure.kind == "quantity" \
+                and not [f for f in found if f.kind in ("Material", "Element")] \
+                and self.last_total is not None and self.last_total[0] >= self.sentences - 1 \
+                and self.last_total[2] is None and self.last_total[3] == figure.flow \
+                and figure.partner_at is None
+            if not inside and figure.kind != "share" and figure.value != 0 and not continues_group \
+                    and any(model.kind_of(node) in ("Material", "Element")
+                            for node in self.mentioned) \
                     and (not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
                                        r"commodities)\b|\brare[- ]earths\b(?!\s+(magnets?|"
                                        r"oxides?|metals?|alloys?|permanent))|\bgroup of\b|"
