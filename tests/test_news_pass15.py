@@ -233,3 +233,15 @@ def test_a_sentence_between_breaks_the_continuation(tmp_path, known):
                        "last month, customs data showed. Gallium prices rose in Rotterdam. "
                        "Exports were 4,181 tonnes in September.", "2025-11-13"))
     assert got == {("country:CN", "reported_quantity", "5120", None, "2025-10-01")}
+
+
+def test_an_upper_bound_is_the_share_as_written(tmp_path, known):
+    # round 21's case 9: "less than 1%" is 0.01, as the development writes "more than 70
+    # percent" as 0.7
+    got = figures(read(tmp_path, known, "The energy minister said Canada produces less than 2% "
+                       "of the world's lithium.", "2025-10-02"))
+    assert got == {("country:CA", "reported_share", "0.02", "element:Li", None)}
+    # the look-alike: a level fallen to is no change
+    got = figures(read(tmp_path, known, "Canada's share of lithium exports fell to less than 2% "
+                       "in 2024.", "2025-10-02"))
+    assert not [k for k in got if k[1] == "reported_trade_change"]

@@ -34,7 +34,7 @@ from mineralgraph.loaders.news_words import MONTH_WORDS
 
 NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
 APPROX = r"(?:(?:about|nearly|almost|roughly|around|some|over|more than|up to|an estimated|" \
-         r"approximately|close to|at least|just over|just under)\s+)?"
+         r"approximately|close to|at least|just over|just under|less than)\s+)?"
 SHARE = re.compile(
     r"\b(?:controls?|controlled|controlling|accounts? for|accounted for|accounting for|produces?|"
     r"produced|producing|refines?|refined|refining|supplies|supplied|supplying|makes?|made|"
