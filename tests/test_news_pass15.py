@@ -245,3 +245,34 @@ def test_an_upper_bound_is_the_share_as_written(tmp_path, known):
     got = figures(read(tmp_path, known, "Canada's share of lithium exports fell to less than 2% "
                        "in 2024.", "2025-10-02"))
     assert not [k for k in got if k[1] == "reported_trade_change"]
+
+
+IMPORTS = "China's imports of lithium carbonate came to about 21,300 tonnes in October. "
+
+
+@pytest.mark.parametrize("follow, got", [
+    # each clause after a semicolon names its own origin; the importer is the one in hand
+    ("By origin, imports from Chile were about 9,900 tonnes, down 12% on the month; imports "
+     "from Argentina reached about 7,400 tonnes, up 4% on the month.",
+     {("country:CN", "reported_quantity", "9900", "element:Li", "2025-10-01", "country:CL"),
+      ("country:CN", "reported_quantity", "7400", "element:Li", "2025-10-01", "country:AR")}),
+    # "came from" a partner in a sentence that names imports
+    ("Of the total, roughly 9,900 tonnes came from Chile, about 46% of all imports.",
+     {("country:CN", "reported_quantity", "9900", "element:Li", "2025-10-01", "country:CL")}),
+])
+def test_origins_of_the_imports_in_hand(tmp_path, known, follow, got):
+    result = read(tmp_path, known, IMPORTS + follow, "2025-11-20")
+    partnered = {k[:5] + (k[7],) for k in scored(result.claims) if k[7] is not None}
+    assert partnered == got
+
+
+@pytest.mark.parametrize("follow", [
+    # look-alikes: two origins in one clause (from which?); a quantity that "came from" a
+    # country in a sentence naming no imports (mined output, 235's shape in our words)
+    "Imports from Chile and Argentina were about 17,300 tonnes.",
+    "Of the 1.1 million tonnes of lithium mined worldwide last year, about 700,000 tonnes came "
+    "from Chile.",
+])
+def test_no_origin_from_two_partners_or_without_imports(tmp_path, known, follow):
+    result = read(tmp_path, known, IMPORTS + follow, "2025-11-20")
+    assert not [k for k in scored(result.claims) if k[7] is not None]

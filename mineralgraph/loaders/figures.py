@@ -98,7 +98,9 @@ QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\
                             r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
                             r"the country|were imported|was imported|shipped|exported|"
                             # "5,933 tons went to the U.S.": an export to a partner
-                            r"went to|were sent to|was sent to)\b", re.I)
+                            r"went to|were sent to|was sent to|"
+                            # "8,584 tonnes came from Chile": an import from a partner
+                            r"came from|arrived from)\b", re.I)
 #: "sold 366 tonnes of lithium carbonate abroad": a sale abroad is an export (a sale alone
 #: may be at home)
 SOLD_ABROAD = re.compile(r"\bsold\s+(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?" +
@@ -270,8 +272,11 @@ def find_figures(text: str) -> list[Figure]:
     for match in QUANTITY_AFTER.finditer(text):   # "9,007 kilograms of gallium left the country"
         if any(start <= match.start() < end for start, end in taken):
             continue
-        flow = "import" if re.match(r"(were )?imported", match.group("verb"), re.I) \
-            else "export"
+        if re.match(r"came|arrived", match.group("verb"), re.I) \
+                and not re.search(r"\b(imports?|imported|arrivals)\b", text, re.I):
+            continue   # "850,000 tons came from China" of graphite mined: no import named
+        flow = "import" if re.match(r"(were |was )?imported|came from|arrived from",
+                                    match.group("verb"), re.I) else "export"
         unit = "kg" if match.group("unit").lower().startswith("k") else "t"
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
                           match.start(), match.end(), about=match.group(0), unit=unit,

@@ -801,6 +801,9 @@ class NewsReader:
         self.names_seen: set[str] = set()
         #: the exporter of the last export figure ("Japan, which took 4,007 kilograms")
         self.last_exporter: str | None = None
+        #: the importer of the last import figure and its sentence ("China's imports ... came
+        #: to 22,055 tons." then "imports from Chile were about 10,800 tons")
+        self.last_importer: tuple[int, str] | None = None
         #: an announcement that named no item, waiting for "The controls cover ..." next
         self.pending: tuple | None = None
         #: a lift of a control the graph lacks, waiting for "The ban had been in place since
@@ -1833,11 +1836,21 @@ class NewsReader:
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
                 importers = [f for f in countries if f not in sources]
                 start, end = clause_bounds(text, figure.start)
+                # "imports from Chile were about 10,800 tons, ...; imports from Argentina reached
+                # about 8,043 tons": each clause names its own origin
+                sources = [f for f in sources if start <= f.mention.start < end] or sources
                 # "..., while the US imported 250 tons": the importer of the figure's clause,
                 # else the one named nearest before it
                 own = [f for f in importers if start <= f.mention.start < end]
                 before = [f for f in importers if f.mention.start < figure.end]
                 importers = own or before[-1:] or importers
+                if not importers and sources and self.last_importer is not None \
+                        and self.last_importer[0] >= self.sentences - 2:
+                    # "By origin, imports from Chile were about 10,800 tons": the importer of
+                    # the last figure read, an import figure of this sentence or of one of the
+                    # two before (a price may stand between)
+                    importer = self.last_importer[1]
+                    importers = [Found(Mention(importer, 0, 0, importer), importer, "Country")]
                 if not importers:
                     continue
                 # "Data from the General Administration of Customs show that China imported
@@ -1941,7 +1954,8 @@ class NewsReader:
                 inside = [context[2]]   # "Shipments reached 6,146 tonnes": the goods stated
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")] and (
-                        subject != self.last_exporter or re.search(
+                        subject != (self.last_importer[1] if figure.flow == "import"
+                                    and self.last_importer else self.last_exporter) or re.search(
                             r"\brare[- ]earths?\s+(exports?|imports?|shipments?)\b", text, re.I)):
                 # "Myanmar's rare earth exports to China fell 30%" after China's magnets:
                 # another exporter's goods, or goods named that the graph does not hold
@@ -2152,7 +2166,9 @@ class NewsReader:
                 if period:
                     quals.append(("period", period))
                 if figure.flow == "export" and figure.kind != "share":
-                    self.last_exporter = subject
+                    self.last_exporter, self.last_importer = subject, None
+                if figure.flow == "import" and figure.kind != "share":
+                    self.last_importer = (self.sentences, subject)
                 if figure.kind == "quantity" and not partner:
                     # a total of a month, for "That compared with 5,994 tons in July" next
                     self.last_total = (self.sentences, subject, item, figure.flow, figure.unit)
