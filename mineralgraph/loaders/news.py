@@ -76,7 +76,13 @@ from mineralgraph.loaders.articles import (
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import find_dates
 from mineralgraph.loaders.figures import (
-    COMPARED_BEFORE_DATE, MONTH_SPAN, compared, find_figures, named_as_use, period_clause)
+    COMPARED_BEFORE_DATE,
+    MONTH_SPAN,
+    compared,
+    find_figures,
+    named_as_use,
+    period_clause,
+)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -152,8 +158,8 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
 #: total went; its countries are no partner of the figure before it (the total is all
 #: destinations').
 DESTINATIONS_OF_MOST = re.compile(r",\s+(?:mostly|mainly|largely|chiefly|primarily|most of it|the "
-                                  r"bulk of it)\s+(?:going\s+|shipped\s+|sent\s+|bound\s+)?(?:to|for)"
-                                  r"\s+(?:the\s+)?[A-Z][^;.]*[.]?$")
+                                  r"bulk of it)\s+(?:going\s+|shipped\s+|sent\s+|bound\s+)?"
+                                  r"(?:to|for)\s+(?:the\s+)?[A-Z][^;.]*[.]?$")
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
