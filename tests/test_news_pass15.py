@@ -276,3 +276,22 @@ def test_origins_of_the_imports_in_hand(tmp_path, known, follow, got):
 def test_no_origin_from_two_partners_or_without_imports(tmp_path, known, follow):
     result = read(tmp_path, known, IMPORTS + follow, "2025-11-20")
     assert not [k for k in scored(result.claims) if k[7] is not None]
+
+
+def test_a_production_in_the_future_tense_is_planned_and_undated(tmp_path, known):
+    # round 21's case 11 (446 in words of our own): a planned production, no date
+    result = read(tmp_path, known, "USA Rare Earth expects to open its second plant in Texas "
+                  "next year, where it will make sintered neodymium magnets.", "2026-01-26")
+    assert {k for k in scored(result.claims) if k[1] == "PRODUCES"} == {
+        ("company:usa-rare-earth", "PRODUCES", "material:ndfeb-magnet", None, None, None,
+         "planned", None)}
+    # the look-alikes: "will make it a bigger supplier" plans no production (withheld as not
+    # running); "makes" in the present is a production under way, dated
+    result = read(tmp_path, known, "USA Rare Earth said the deal will make it a bigger supplier "
+                  "of magnets.", "2026-01-26")
+    assert not [k for k in scored(result.claims) if k[1] == "PRODUCES"]
+    result = read(tmp_path, known, "USA Rare Earth makes sintered neodymium magnets at its plant "
+                  "in Stillwater.", "2026-01-26")
+    assert {k for k in scored(result.claims) if k[1] == "PRODUCES"} == {
+        ("company:usa-rare-earth", "PRODUCES", "material:ndfeb-magnet", None, "2026-01-26",
+         None, None, None)}

@@ -3975,6 +3975,8 @@ class NewsReader:
             if producer:
                 since = re.search(r"\bsince\s+(?:early\s+|late\s+)?(?P<year>(19|20)\d\d)\b", text)
                 when = date(int(since.group("year")), 1, 1) if since else event
+                if self.modality == "planned" and not since:
+                    when = None   # a production planned has no date (dev 132, round 20's 427)
                 self.claim(self.party(producer), "PRODUCES", materials[0].id, when,
                            quote=text)
                 self.last_party = producer[1]
