@@ -173,10 +173,23 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                      "have no mapped supply: "
                      + "; ".join(graph.label(m) for m in c.behind) + ".")
     if report.possible_spofs:
-        lines.append("Possible single points of failure (if the unmapped stages sit where "
-                     "their anchor country is): "
+        lines.append(f"Possible single points of failure ({possible_why(report)}): "
                      + ", ".join(name(graph, n) for n in report.possible_spofs) + ".")
     return lines
+
+
+def possible_why(report: ProductReport) -> str:
+    """When a product's possible single points of failure would be certain ones: the
+    unmapped stages sitting in their anchor country (5.6), and, where a possible one's
+    loss range comes from no unmapped stage, a producer holding all of the output it
+    shares in proportions no source gives (a split --min-confidence left out, or any
+    pool under --worst-case)."""
+    why = "if the unmapped stages sit where their anchor country is"
+    possible = set(report.possible_spofs)
+    if any(not c.behind for c in report.chokepoints if c.id in possible):
+        why += (", or, for a row marked ≈, if it holds all of the output it shares in "
+                "proportions no source gives")
+    return why
 
 
 def evidence_items(graph: SupplyGraph, sources: SourceIndex, shown_rows: list,
@@ -528,7 +541,13 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      + ("it may hold none to all of the share it splits with its country's (or "
                         "the rest of the world's) other output, so its loss is a range (--worst-"
                         "case)" if graph.worst_case else
-                        "an equal part of its country's (or the rest of the world's) share")
+                        "an equal part of its country's (or the rest of the world's) share"
+                        + ("; where --min-confidence left out the shares it would split, "
+                           "none to all of what the kept shares leave, shared with output "
+                           "no kept claim names, so its loss is a range"
+                           if any(split.split_left_out for r in reports
+                                  for c in briefing_rows(r, top) for split in c.splits)
+                           else ""))
                      + ": an assumption, not "
                      "a figure. Confidence: the weakest rating among the claims "
                      "on the row's evidence paths; proxy: one of them is a figure measured for a "
