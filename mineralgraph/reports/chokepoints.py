@@ -38,6 +38,7 @@ from mineralgraph.reports.summary import (
     headline_phrase,
     low_order,
     pool_feed_sentence,
+    pooled_possible,
     possessive,
     product_story,
     proxy_sentences,
@@ -173,23 +174,10 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                      "have no mapped supply: "
                      + "; ".join(graph.label(m) for m in c.behind) + ".")
     if report.possible_spofs:
-        lines.append(f"Possible single points of failure ({possible_why(report)}): "
+        why = "if the unmapped stages sit where their anchor country is"
+        lines.append(f"Possible single points of failure ({why}{pooled_possible(report)}): "
                      + ", ".join(name(graph, n) for n in report.possible_spofs) + ".")
     return lines
-
-
-def possible_why(report: ProductReport) -> str:
-    """When a product's possible single points of failure would be certain ones: the
-    unmapped stages sitting in their anchor country (5.6), and, where a possible one's
-    loss range comes from no unmapped stage, a producer holding all of the output it
-    shares in proportions no source gives (a split --min-confidence left out, or any
-    pool under --worst-case)."""
-    why = "if the unmapped stages sit where their anchor country is"
-    possible = set(report.possible_spofs)
-    if any(not c.behind for c in report.chokepoints if c.id in possible):
-        why += (", or, for a row marked ≈, if it holds all of the output it shares in "
-                "proportions no source gives")
-    return why
 
 
 def evidence_items(graph: SupplyGraph, sources: SourceIndex, shown_rows: list,

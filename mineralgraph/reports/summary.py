@@ -465,6 +465,19 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     return out
 
 
+def pooled_possible(report: ProductReport) -> str:
+    """For after the reason a product's possible single points of failure would be certain
+    ones (its unmapped stages in their anchor country, 5.6): where one of them owes its
+    range to no unmapped stage, the other reason (a producer holding all of the output it
+    shares in proportions no source gives: a split --min-confidence left out, any pool
+    under --worst-case); else ""."""
+    possible = set(report.possible_spofs)
+    if any(not c.behind for c in report.chokepoints if c.id in possible):
+        return (", or, for a row marked ≈, if it holds all of the output it shares in "
+                "proportions no source gives")
+    return ""
+
+
 def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
     """What an assumed (≈) share assumes, in words (an
     :class:`~mineralgraph.graph.analysis.splits.EqualSplit`): the pool, its share, between

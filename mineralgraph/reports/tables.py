@@ -45,6 +45,7 @@ from mineralgraph.reports.summary import (
     low_claim_sentence,
     low_sentences,
     makers_country_sentence,
+    pooled_possible,
     possessive_text,
     rest_of_world_sentence,
     rests_on,
@@ -341,8 +342,13 @@ def assumed_sentence(graph: SupplyGraph, node_id: str) -> str:
     """
     from mineralgraph.graph.analysis.splits import equal_splits
 
-    materials = sorted({str(c.object) for c in graph.relation_claims(node_id, "PRODUCES")})
-    splits = [split for m in materials for split in equal_splits(graph, m, [node_id])]
+    # a company's output is its own and its facilities' (Less Common Metals' ≈ is its
+    # Ellesmere Port plant's part)
+    holders = [node_id] + (graph.neighbours(node_id, "OPERATED_BY", incoming=True)
+                           if graph.kind(node_id) == "Company" else [])
+    materials = sorted({str(c.object) for h in holders
+                        for c in graph.relation_claims(h, "PRODUCES")})
+    splits = [split for m in materials for split in equal_splits(graph, m, holders)]
     if not splits:
         return (" Losses marked ≈ rest on a share no source gives: a producer on the path "
                 "with no share of its own takes an equal part of its country's (design note "
@@ -1057,7 +1063,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
              f"{len(spofs) - possible} single point(s) of failure, {suppliers} of them "
              "supplier(s) (a country, company or facility)"
              + (f", and {possible} possible one(s) (only if its unmapped stages sit in their "
-                "anchor country)" if possible else "") + ".")
+                f"anchor country{pooled_possible(report)})" if possible else "") + ".")
     if report.unmapped:
         intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
                   "more.")
