@@ -204,7 +204,7 @@ def lower_graph(graph: SupplyGraph) -> SupplyGraph:
     lower = SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded,
                         worst_case=True, press_figures=graph.press_figures)
     # the shares stay left out there: their share-less producers an unknown part (5.6)
-    lower._shares_left_out = graph.shares_left_out()
+    lower._supply_left_out = graph.supply_left_out()
     return lower
 
 

@@ -530,9 +530,9 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                         "the rest of the world's) other output, so its loss is a range (--worst-"
                         "case)" if graph.worst_case else
                         "an equal part of its country's (or the rest of the world's) share"
-                        + ("; where --min-confidence left out the shares it would split, "
-                           "none to all of what the kept shares leave, shared with output "
-                           "no kept claim names, so its loss is a range"
+                        + ("; where --min-confidence left out producing claims of its "
+                           "stage, none to all of what the kept shares leave, shared with "
+                           "output no kept claim names, so its loss is a range"
                            if any(split.split_left_out for r in reports
                                   for c in briefing_rows(r, top) for split in c.splits)
                            else ""))

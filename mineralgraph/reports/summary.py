@@ -508,7 +508,7 @@ def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
     if split.split_left_out:
         # dropping the split never makes its share-less producers the whole world's output
         whole = (f"the {percent(split.whole)} of {what} that the kept shares leave (its "
-                 f"shares rated below {graph.min_confidence} left out)")
+                 f"producing claims rated below {graph.min_confidence} left out)")
     if split.bounded:
         text = (f"{whole}, shared by {join_names(names)} in proportions no source gives "
                 "(each none to all of it)")

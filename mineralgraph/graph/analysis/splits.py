@@ -48,7 +48,7 @@ class EqualSplit:
     bounded : bool
         Under ``--worst-case`` the split is not read: each member may hold none to all of
         the pool (addendum, 5.4 amended); nor is it where ``--min-confidence`` left out
-        the shares the members would split (:attr:`split_left_out`).
+        some of the material's producing claims (:attr:`split_left_out`).
     confidence : str or None
         The rating of the pool's share (its country's producing claim): an equal part is
         no stronger than the share it divides (5.7).
@@ -66,8 +66,9 @@ class EqualSplit:
 
     @property
     def split_left_out(self) -> bool:
-        """Whether ``--min-confidence`` left out the shares the members would split: they
-        share what the kept shares leave with output no kept claim names."""
+        """Whether ``--min-confidence`` left out some of the material's producing claims
+        (the shares the members would split, or other producers): they share what the kept
+        shares leave with output no kept claim names."""
         return any(is_unnamed_output(m) for m in self.members)
 
     @property

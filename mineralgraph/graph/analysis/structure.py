@@ -1230,9 +1230,10 @@ UNNAMED_PREFIX = "unnamed:"
 
 def unnamed_output(material: str) -> str:
     """The id that stands, in a pool of producers without shares, for the output of a
-    material that no kept claim names, where ``--min-confidence`` dropped the shares the
-    producers would split (:meth:`SupplyGraph.shares_left_out`): the rest of the world's
-    output for all the kept claims say, held by no country or company one can remove.
+    material that no kept claim names, where ``--min-confidence`` dropped some of the
+    material's producing claims (:meth:`SupplyGraph.supply_left_out`: the shares the
+    producers would split, or other producers): the rest of the world's output for all
+    the kept claims say, held by no country or company one can remove.
 
     >>> unnamed_output("material:smco-alloy"), model.kind_of(unnamed_output("material:m"))
     ('unnamed:material:smco-alloy', None)
@@ -1255,13 +1256,13 @@ def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[f
     equal split (the whole weight on the worst-off member in the lower bound, on the
     best-off in the upper one) instead of reading it. By default only the groups whose
     split ``--min-confidence`` dropped: section 5.4's equal split is read in both bounds
-    (:func:`equal_split_groups` gives the groups), but where the filter left out the
-    shares that gave the material its country split or world output
-    (:meth:`SupplyGraph.shares_left_out`), the producers left with no pool hold an unknown
-    part of what the kept shares leave, none to all of it, with the output no kept claim
-    names (:func:`unnamed_output`) as one more member: dropping claims never makes them the
-    whole world's output (design note 5.6, unknown is not safe, over section 2's equal
-    split; ARCHITECTURE.md).
+    (:func:`equal_split_groups` gives the groups), but where the filter left out some of
+    the material's producing claims (:meth:`SupplyGraph.supply_left_out`: the shares that
+    gave it its country split or world output, or other producers), the producers left
+    with no pool hold an unknown part of what the kept shares leave, none to all of it,
+    with the output no kept claim names (:func:`unnamed_output`) as one more member:
+    dropping claims never makes them the whole world's output (design note 5.6, unknown
+    is not safe, over section 2's equal split; ARCHITECTURE.md).
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
@@ -1399,10 +1400,10 @@ def _split(graph: SupplyGraph, material: str, producers, counts=None):
     if loose:
         rest = 1.0 - sum(weights.values()) if weights else 1.0
         rest = rest if rest > 1e-12 else 0.0  # 1e-16 is the sum's rounding, not output
-        if material in graph.shares_left_out():
-            # the split they would divide was dropped (--min-confidence): they hold an
-            # unknown part of the rest, the output no kept claim names holding the other
-            # (producer_pools bounds the group; the equal parts only order the rows)
+        if material in graph.supply_left_out():
+            # --min-confidence dropped the split they would divide, or other producers:
+            # they hold an unknown part of the rest, the output no kept claim names the
+            # other (producer_pools bounds the group; the equal parts only order rows)
             unnamed = Claim(unnamed_output(material), "PRODUCES", material)
             claim_of[id(unnamed)] = unnamed
             loose.append(id(unnamed))
