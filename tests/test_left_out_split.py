@@ -290,3 +290,29 @@ def test_every_command_gives_less_common_metals_the_same_answer(run_cli):
             in brief)
     assert "It cannot be made without Less Common Metals" not in brief
     assert json.loads(run("concentration", "material:smco-alloy", "--format", "json")) == []
+
+
+def test_show_prints_the_nodes_own_confidence(run_cli):
+    """A company's, facility's or material's row has a confidence: ``show`` prints it in
+    text, Markdown and JSON (Permag's row in companies_magnet_metals.csv is rated medium,
+    Mountain Pass's in facilities.csv high); a source's rows rate nothing."""
+    def show(*args):
+        result = run_cli("show", *args)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert show("company:permag").startswith(
+        "Permag (Magnetic Holdings) (company:permag, Company; medium confidence) [1]\n")
+    assert show("company:permag", "--format", "md").startswith(
+        "## Permag (Magnetic Holdings)\n\n```\nPermag (Magnetic Holdings) (company:permag, "
+        "Company; medium confidence) [1]\n")
+    assert json.loads(show("company:permag", "--format", "json"))["confidence"] == "medium"
+    assert " ".join(show("facility:mountain-pass").split()).startswith(  # wrapped at 80
+        "Mountain Pass rare-earth mine and processing facility (facility:mountain-pass, "
+        "Facility; high confidence)")
+    assert show("material:smco-alloy").startswith(
+        "Samarium-cobalt alloy (material:smco-alloy, Material; high confidence)")
+    source = show("source:usgs-mcs2025-cobalt", "--format", "json")
+    assert json.loads(source)["confidence"] is None
+    assert show("source:usgs-mcs2025-cobalt").startswith(
+        "Mineral Commodity Summaries 2025: Cobalt (source:usgs-mcs2025-cobalt, Source)\n")
