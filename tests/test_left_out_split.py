@@ -285,6 +285,11 @@ def test_every_command_gives_less_common_metals_the_same_answer(run_cli):
     assert {r["product"]: r["loss_range"] for r in scenario
             if r["product"] in ("product:tomahawk", "product:f-35")} == {
         "product:tomahawk": [0.0, 1.0], "product:f-35": [0.0, 1.0]}
+    # the one product that loses supply only under --worst-case, the battery-electric
+    # vehicle's drive motor, does so through the NdPr metal pool no source splits
+    flat = " ".join(run("scenario", "--remove", lcm).split())
+    assert ("13 of 35 product(s) lose or may lose supply, and 1 more may under --worst-case "
+            "(if a producer holds all of a pool no source splits)") in flat
     brief = run("brief", "product:tomahawk")
     assert ("| 3 | Less Common Metals | Company | metal | United Kingdom | ≈0-100% | possible |"
             in brief)

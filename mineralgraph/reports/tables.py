@@ -705,13 +705,20 @@ def worst_case_note(row: dict) -> str:
     wide = row["worst_case"]
     why = [text for key, text in WORST_CASE_WHY if wide.get(key)]
     # a producer holding none to all of a pool no source splits (the addendum's 5.4)
-    if any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
-           for d in wide.get("drivers", []) + wide.get("low_drivers", [])):
+    if pool_unknown(wide):
         why.append("share of a pool not known")
     why = ", ".join(why)
     rated = row_caveats(wide).describe()
     return (f" ({span(*wide['loss_range'])} under --worst-case"
             + (f": {why}" if why else "") + (f"; conf. {rated}" if rated else "") + ")")
+
+
+def pool_unknown(wide: dict) -> bool:
+    """Whether a ``--worst-case`` row (:data:`WORST_CASE_KEYS` of a scenario row) rests
+    on a producer holding none to all of a pool no source splits (the addendum's 5.4): a
+    driver whose share is a range."""
+    return any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
+               for d in wide.get("drivers", []) + wide.get("low_drivers", []))
 
 
 def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
@@ -745,8 +752,12 @@ def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
         if found:
             parts.append(f"{len(found)} {text}")
     other = [r for r in more if not any(r["worst_case"][k] for k, _ in WORST_CASE_WHY)]
-    if other:
-        parts.append(f"{len(other)} under its other wider readings")
+    # of the others, those a pool no source splits explains (a producer may hold all of it)
+    pooled = [r for r in other if pool_unknown(r["worst_case"])]
+    if pooled:
+        parts.append(f"{len(pooled)} if a producer holds all of a pool no source splits")
+    if len(other) > len(pooled):
+        parts.append(f"{len(other) - len(pooled)} under its other wider readings")
     reasons = len(grade) + sum(1 for r in more for k, _ in WORST_CASE_WHY[1:]
                                if r["worst_case"][k]) + len(other)
     both = reasons - len(more)
