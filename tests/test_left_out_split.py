@@ -321,3 +321,19 @@ def test_show_prints_the_nodes_own_confidence(run_cli):
     assert json.loads(source)["confidence"] is None
     assert show("source:usgs-mcs2025-cobalt").startswith(
         "Mineral Commodity Summaries 2025: Cobalt (source:usgs-mcs2025-cobalt, Source)\n")
+
+
+def test_hard_disk_drive_at_high_fort_worth_is_no_certain_spof(run_cli):
+    # before: 'Hard disk drive is without the United States it would lose 100% ... It
+    # cannot be made without MP Materials, the United States and Independence magnet
+    # facility (Fort Worth, Texas)': Fort Worth the one NdFeB magnet and NdPr metal plant
+    # kept at high, read as the world's whole output
+    rows = rows_of(load_bundled().with_min_confidence("high"), "product:hard-disk-drive")
+    for node in ("company:mp-materials", "country:US", "facility:fort-worth"):
+        assert rows[node] == ((0.0, 1.0), "possible"), node
+    result = run_cli("--min-confidence", "high", "chokepoints", "--product",
+                     "product:hard-disk-drive")
+    assert result.exit_code == 0, result.output
+    assert " ".join(result.stdout.split()).startswith(
+        "SUPPLY-CHAIN CHOKEPOINTS Hard disk drive: without the United States it would lose "
+        "≈0-100% (high confidence; rests on an assumed (≈) share).")

@@ -1084,7 +1084,10 @@ def product_story(report: ProductReport, graph: SupplyGraph,
                 + (f" {phrase}" if phrase else "") + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
     else:
-        head = (f"{report.label} is {exposure}." if exposure else
+        # no stage with shares: the country clause alone ("Hard disk drive: without the
+        # United States it would lose ...", not "Hard disk drive is without ...")
+        joint = " is " if exposure.startswith("most exposed") else ": "
+        head = (f"{report.label}{joint}{exposure}." if exposure else
                 f"{report.label}: no country or stage of its mineral chain has recorded "
                 "shares.")
     lines = [head]
