@@ -1,9 +1,10 @@
 """Dropping claims by confidence never turns "unknown" into "known" (design note 5.6 and 5.7).
 
 Where ``--min-confidence`` leaves out the shares that gave a stage its country split (and
-with it the world output a capacity is measured against), the producers left without a
-share are an unknown part of what the kept shares leave, none to all of it, shared with
-the output no kept claim names: never the whole world's output, which section 2's equal
+with it the world output a capacity is measured against), or some of its plants, the
+producers left without a share are an unknown part of what the kept shares leave, none to
+all of it, shared with the output no kept claim names: never the whole world's output,
+which section 2's equal
 split among the known producers would make them (Less Common Metals a certain single
 point of failure of the Tomahawk under ``--min-confidence medium``, once BIS's 92% proxy,
 rated low, was dropped).
@@ -117,6 +118,23 @@ def test_hand_graph_a_partly_dropped_split_bounds_what_the_kept_shares_leave():
     assert rows["facility:f"] == ((0.0, 0.08), False)
     assert rows["facility:g"] == ((0.0, 0.08), False)
     assert rows["country:CN"] == ((0.92, 0.92), False)
+
+
+def test_hand_graph_a_dropped_plant_leaves_the_other_an_unknown_part():
+    # no country split at all: g (medium) dropped at high leaves f alone; section 2's
+    # equal split made f the whole world's alloy (100%, certain), it is 0-100% now
+    graph = hand_graph()
+    plants_only = SupplyGraph([c for c in graph.claims if not (
+        c.predicate == "PRODUCES" and c.subject.startswith("country:C")
+        or c.subject == "country:XX")]).with_min_confidence("high")
+    assert sorted(plants_only.supply_left_out()) == ["material:alloy"]
+    assert rows_of(plants_only)["facility:f"] == ((0.0, 1.0), "possible")
+    # at medium both plants are kept, nothing of the alloy is dropped: the equal split
+    medium = SupplyGraph([c for c in graph.claims if not (
+        c.predicate == "PRODUCES" and c.subject.startswith("country:C")
+        or c.subject == "country:XX")]).with_min_confidence("medium")
+    assert medium.supply_left_out() == frozenset()
+    assert rows_of(medium)["facility:f"] == ((0.5, 0.5), False)
 
 
 def test_hand_graph_the_split_is_worded_as_unknown_not_equal():
