@@ -52,9 +52,17 @@ def span(low: float, high: float) -> str:
 
     >>> span(0.91, 1.0), span(0.5, 0.5), span(0.0, 0.004), span(0.0, 0.0004)
     ('91-100%', '50%', '0-0.4%', '<0.1%')
+
+    A high end above 99.9% keeps its sign apart from the dash ('99.8->99.9%' read as an
+    arrow: the hard disk drive without China under --min-confidence medium):
+
+    >>> span(0.998, 0.9995)
+    '99.8% to >99.9%'
     """
     if percent(low) == percent(high) or (percent(high) == "<0.1%" and low >= 0.0):
         return percent(high)
+    if percent(high).startswith(">"):
+        return f"{percent(low)} to {percent(high)}"
     return f"{percent(low).rstrip('%')}-{percent(high)}"
 
 

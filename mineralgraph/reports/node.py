@@ -169,7 +169,10 @@ def render_node_text(view: dict) -> str:
     heading = labels[0] if len(labels) == 1 and str(labels[0]["value"]) == str(
         view["label"]) and not labels[0].get("qualifiers") else None
     cited = " " + "".join(f"[{n}]" for n in sorted(heading["sources"])) if heading else ""
-    lines = [f"{view['label']} ({view['id']}, {view['kind']}){cited}".rstrip(), ""]
+    # the node's own rating beside its kind (a company's, facility's or material's row
+    # has one)
+    rated = f"; {view['confidence']} confidence" if view.get("confidence") else ""
+    lines = [f"{view['label']} ({view['id']}, {view['kind']}{rated}){cited}".rstrip(), ""]
     if view.get("press_figures"):
         lines += [PRESS_FIGURES_LINE, ""]
     if not view.get("in_force", True):
