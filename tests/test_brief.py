@@ -111,8 +111,9 @@ def test_markdown_brief_has_every_part():
     # quantity with no share, is not named as what the figures rest on: none rests on it
     # (trial 7, MED-6)
     # and the low claim its figures rest on not named by the headline, China's samarium
-    # oxide share, a proxy rated low (trial 8, MED-3): five sentences
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 5
+    # oxide share, a proxy rated low (trial 8, MED-3): five sentences (the "conf." of the
+    # --worst-case note beside the figure, findings 12, ends none)
+    assert len(re.findall(r"(?<!conf)[.!?](?= |$)", summary)) == 5
     assert "China produces Heavy rare-earth feed" not in summary
     assert summary.endswith("so the rest of the world is a single point of failure of it "
                             "(design note 5.2), but many countries, not one.")
@@ -155,8 +156,9 @@ def test_markdown_brief_has_every_part():
     # gone, >99.9%); rest of world is a node (note 5.2): all
     # the F-35 still gets comes from it, so it is a new single point, said to be many
     # countries, never a sole source
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
-            "world (countries not named), many countries |") in text
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9% (>99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) | low, proxy, "
+            "disputed | Rest of world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
     assert ("It cannot be made without Honeywell (high confidence), Northrop Grumman (high "
@@ -414,11 +416,12 @@ def test_brief_without_out_is_markdown_on_stdout(run_cli):
 
 
 @pytest.mark.parametrize("node, scenario, runs", [
-    ("product:f-35", None, 1), ("product:f-35", "cn-rare-earth-embargo", 2),
-    ("element:Dy", None, 1), ("element:Dy", "cn-rare-earth-embargo", 2)])
+    ("product:f-35", None, 1), ("product:f-35", "cn-rare-earth-embargo", 4),
+    ("element:Dy", None, 1), ("element:Dy", "cn-rare-earth-embargo", 4)])
 def test_a_brief_runs_the_analysis_once(monkeypatch, tmp_path, node, scenario, runs):
-    """The brief command builds one Analysis (two under a scenario: with it and the
-    baseline); the picture and the tables are drawn from that result."""
+    """The brief command builds one Analysis (four under a scenario: with it and the
+    baseline, and the two of --worst-case's wider reading that every scenario figure
+    says beside it, findings 12); the picture and the tables are drawn from that result."""
     from click.testing import CliRunner
 
     from mineralgraph.cli import cli
@@ -518,8 +521,9 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
         "its supply), not of its whole supply; 28 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
             'under the scenario (<0.1% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
-            "world (countries not named), many countries |") in lines
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9% (>99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) | low, proxy, "
+            "disputed | Rest of world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before
     plain_brief = run_cli("brief", "product:f-35").stdout

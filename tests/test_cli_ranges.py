@@ -218,7 +218,9 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     assert ("availability <0.1% (both bounds; with its 7 inputs of unmapped supply counted "
             "missing, 0%) (low confidence, from 7 proxies, the weakest: China's figure for "
             "Dysprosium oxide (separated), measured for the four magnet rare earths refined "
-            "together, mostly Nd and Pr; disputed) as of 2025-06-01") in text
+            "together, mostly Nd and Pr; disputed) (a loss of >99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) as of "
+            "2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)
     assert "Availability is a range" not in text

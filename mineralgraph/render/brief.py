@@ -453,7 +453,7 @@ def _node_part(graph, node_id, chain, caveats=None):
 
 
 def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
-    from mineralgraph.reports.tables import row_caveats
+    from mineralgraph.reports.tables import row_caveats, worst_case_note
 
     rows = []
     for row in comparison:
@@ -468,6 +468,8 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
             count = row["requirements_recorded"]
             loss += (f", counting only its {count} recorded requirement"
                      f"{'' if count == 1 else 's'} (not safe)")
+        # what --worst-case gives beside it, as the scenario report says it
+        loss += worst_case_note(row)
         rows.append({"product": graph.label(row["product"]),
                      "loss": loss,
                      "confidence": row_caveats(row).describe(),

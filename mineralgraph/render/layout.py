@@ -570,6 +570,7 @@ def _header(chain: Chain, width: float) -> tuple[list, float]:
             sub += f"; {chain.mapped_text()}"
         if chain.availability_note:  # what the figure rests on, beside it (5.7)
             sub += f"; {chain.availability_note}"
+        sub += chain.worst_case_note  # and what --worst-case gives beside it
     y += 4
     for line in wrap(sub, width - 2 * MARGIN, 12, False, 3):
         y += 18

@@ -47,6 +47,7 @@ from mineralgraph.reports.summary import (
     unmapped_groups,
     weak_claims,
 )
+from mineralgraph.reports.tables import drivers_json, report_worst_case_note
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
            "sources"]
@@ -138,7 +139,8 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
         more = f"; and {len(low) - 2} more (JSON low_confidence)" if len(low) > 2 else ""
         chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
-            f"{availability}{' ' + phrase if phrase else ''} as of "
+            f"{availability}{' ' + phrase if phrase else ''}"
+            f"{report_worst_case_note(report)} as of "
             f"{when}{scenario}{flag}{chain}{short_sets_phrase(report, graph)}")
 
 
@@ -539,14 +541,16 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 
 #: The CSV columns: every range as its two ends (``loss_low``, ``loss_high``); the
 #: baseline and availability are 5.6's two bounds, ``mapped_availability`` the product's
-#: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing.
+#: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing;
+#: under a scenario, ``worst_case_loss_low``/``_high`` its loss under ``--worst-case``.
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss", "loss_low", "loss_high", "assumed_share", "assumed_split", "spof",
                "stage", "country", "hhi", "hhi_material", "hhi_stage", "confidence",
                "proxies", "disputes", "low_confidence", "sources", "citations",
                "spof_through_makers", "mapped_availability", "not_mapped",
-               "availability_confidence", "not_made_yet"]
+               "availability_confidence", "not_made_yet", "worst_case_loss_low",
+               "worst_case_loss_high"]
 
 
 def text_numbering(reports: list[ProductReport], graph: SupplyGraph, top: int | None = 10,
@@ -581,7 +585,11 @@ def flat_row(report: ProductReport, row) -> dict:
             "mapped_availability": round(report.mapped_availability, 6),
             "not_mapped": len(report.unmapped),
             # what the product's availability rests on (5.7), beside the row's own
-            "availability_confidence": report.caveats.describe()}
+            "availability_confidence": report.caveats.describe(),
+            # under a scenario, the product's loss under --worst-case beside it (as the
+            # scenario's CSV gives it)
+            **(ends("worst_case_loss", report.worst_case_loss_range)
+               if report.worst_case_loss_range is not None else {})}
 
 
 def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
@@ -602,6 +610,8 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     data["summary_rests_on"] = [w.as_dict(graph) for w in
                                 weak_claims(graph, product_story(report, graph)[1])]
     data["summary_order"] = f"weakest first: {WEAKEST_FIRST}"
+    if report.worst_case:  # its drivers with their sources, as the scenario's JSON has them
+        data["worst_case"] = {**report.worst_case, **drivers_json(report.worst_case, graph)}
     materials = [c.id for c in report.chokepoints if c.kind == "Material"]
     data["press_figures_not_used"] = press_beside_json(graph, materials)
     data["chokepoints"] = [{**row, "spof": spof_json(row["spof"]),

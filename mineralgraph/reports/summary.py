@@ -1058,8 +1058,13 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     if report.scenario:
         kept = availability_phrase(report.availability_range, report.mapped_availability,
                                    len(report.unmapped))
+        from mineralgraph.reports.tables import report_worst_case_note
+
+        # beside the figure, what --worst-case gives where it reads otherwise (a grade
+        # not stated, supply not mapped: unknown, not safe), as the scenario table says it
         head = (f"{report.label} keeps {kept} of its supply under the scenario"
-                + (f" {phrase}" if phrase else "") + (f"; {exposure}." if exposure else "."))
+                + (f" {phrase}" if phrase else "") + report_worst_case_note(report)
+                + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
     else:
         head = (f"{report.label} is {exposure}." if exposure else

@@ -681,10 +681,11 @@ def shows_worst_case(row: dict) -> bool:
     return bool(wide) and span(*wide["loss_range"]) != span(*row["loss_range"])
 
 
-def worst_case_note(row: dict) -> str:
+def worst_case_note(row: dict, lead: str = "") -> str:
     """For beside a scenario row's loss in a table: what ``--worst-case`` gives, why and on
     what, ``" (0-92% under --worst-case: grade not stated; conf. medium, proxy)"``; ""
-    when it gives the same figure.
+    when it gives the same figure. ``lead`` goes before the range where the figure it
+    stands beside is not a loss (``"a loss of "`` beside what a product keeps).
 
     >>> row = {"loss_range": [0.0, 0.0], "worst_case": {
     ...     "loss_range": [0.0, 0.92], "confidence": "medium", "range_from_grade": [{}],
@@ -704,8 +705,19 @@ def worst_case_note(row: dict) -> str:
         why.append("share of a pool not known")
     why = ", ".join(why)
     rated = row_caveats(wide).describe()
-    return (f" ({span(*wide['loss_range'])} under --worst-case"
+    return (f" ({lead}{span(*wide['loss_range'])} under --worst-case"
             + (f": {why}" if why else "") + (f"; conf. {rated}" if rated else "") + ")")
+
+
+def report_worst_case_note(report) -> str:
+    """:func:`worst_case_note` of a chokepoint report under a scenario (its
+    ``worst_case``, set by :func:`~mineralgraph.graph.analysis.chokepoints.add_worst_case`),
+    for beside what the product keeps: ``" (a loss of 0-92% under --worst-case: grade not
+    stated; conf. medium, proxy)"``; "" without a scenario or when it reads the same."""
+    if not getattr(report, "worst_case", None) or report.scenario_loss_range is None:
+        return ""
+    return worst_case_note({"loss_range": report.scenario_loss_range,
+                            "worst_case": report.worst_case}, lead="a loss of ")
 
 
 def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
