@@ -256,7 +256,7 @@ def test_a_usgs_table_that_disagrees_builds_uses_one_set_and_reports_it(run_cli,
             "which is used") in result.stderr
     shares = json.loads(run_cli("--graph", str(out), "concentration",
                                 "material:molybdenum-concentrate", "--format", "json").stdout)
-    assert shares[0]["shares"] == {"XX": 0.45, "CN": 0.4231, "US": 0.1269}
+    assert shares["materials"][0]["shares"] == {"XX": 0.45, "CN": 0.4231, "US": 0.1269}
     info = json.loads(run_cli("--graph", str(out), "info", "--format", "json").stdout)
     assert [c["material"] for c in info["share_conflicts"]] == [
         "material:molybdenum-concentrate"]

@@ -306,7 +306,7 @@ def test_one_reading_of_a_share_everywhere(run_cli):
     sum; ``concentration`` says once what the source gives."""
     when = ("--as-of", "2025-01-15")
     [conc] = json.loads(run_cli("concentration", "material:gallium-low-purity", *when,
-                                "--format", "json").stdout)
+                                "--format", "json").stdout)["materials"]
     assert (conc["top1"], conc["stated_top1"], conc["stated_sum"]) == (0.984339, 0.9868,
                                                                         1.0025)
     scenario = json.loads(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban",
@@ -329,7 +329,7 @@ def test_a_statistics_bar_cites_the_statistics_alone(run_cli):
     repost (Mexico Business News, on the quota): ``concentration`` listed that repost as
     source [1] of the USGS bar. The bar cites the statistics source."""
     out = run_cli("concentration", "material:re-concentrate", "--format", "json").stdout
-    [row] = json.loads(out)
+    [row] = json.loads(out)["materials"]
     assert row["sources"] == ["source:usgs-mcs2025-rare-earths"]
     text = run_cli("concentration", "material:re-concentrate").stdout
     assert "Mexico Business News" not in text

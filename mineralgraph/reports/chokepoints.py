@@ -29,6 +29,7 @@ from mineralgraph.reports.common import (
     spof_json,
     spof_text,
     thousands,
+    with_citations,
 )
 from mineralgraph.reports.summary import (
     WEAKEST_FIRST,
@@ -648,8 +649,8 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
             data = json_report(report, graph)
             if not report.not_made:
                 data["chokepoints"] = [
-                    {**row, "citations": numbers_text(ns), "citation_numbers": ns}
-                    for row, ns in zip(data["chokepoints"], numbers, strict=True)]
+                    with_citations(row, ns) for row, ns in zip(data["chokepoints"], numbers,
+                                                         strict=True)]
             else:
                 data["not_made_yet"]["citations"] = numbers_text(numbers[0])
             data["sources"] = index.entries({n for ns in numbers for n in ns})
@@ -661,5 +662,5 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
         [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
           "not_made_yet": r.made_from, "citations": numbers_text(numbers[0])}]
         if r.not_made
-        else [{**flat_row(r, c), "citations": numbers_text(ns)}
+        else [with_citations(flat_row(r, c), ns, "csv")
               for c, ns in zip(r.chokepoints, numbers, strict=True)])], CSV_COLUMNS, graph))

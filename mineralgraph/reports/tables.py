@@ -21,7 +21,6 @@ from mineralgraph.reports.common import (
     left_out_lines,
     left_out_title,
     name,
-    numbers_text,
     percent,
     press_beside,
     prose_name,
@@ -32,6 +31,7 @@ from mineralgraph.reports.common import (
     spof_text,
     spof_value,
     thousands,
+    with_citations,
 )
 from mineralgraph.reports.summary import (
     caveat_sentences,
@@ -122,7 +122,8 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
              "top3": percent(c.top3) if not csv else c.top3,
              "hhi": thousands(c.hhi) if not csv else c.hhi,
              "highly_concentrated": c.hhi > HIGHLY_CONCENTRATED,
-             "sources": sources.cite(c.sources) if not csv else ";".join(c.sources)}
+             "sources": sources.cite(c.sources) if not csv else ";".join(c.sources),
+             **({"citations": sources.cite(c.sources)} if csv else {})}
             for c in items]
     # what the shares rest on, marked as chokepoints marks the same shares
     marks = [share_marks(graph, c.material) for c in items]
@@ -180,9 +181,13 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                 "highly_concentrated", "confidence", "source_type", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
                 "highly_concentrated", "confidence", "proxies", "disputes", "source_type",
-                "shares", "sources"])
-    data = [{**c.as_dict(), **caveats.as_dict(), "source_types": types}
-            for c, (caveats, types) in zip(items, marks, strict=True)]
+                "shares", "sources", "citations"])
+    # each material with the text's [n] beside its source ids, and the text's list
+    data = {"materials": [with_citations({**c.as_dict(), **caveats.as_dict(),
+                                          "source_types": types},
+                                         sources.cite_numbers(c.sources))
+                          for c, (caveats, types) in zip(items, marks, strict=True)],
+            "sources": sources.entries()}
     return tabular("Concentration by material and stage", rows, columns, fmt,
                    data, graph, sources, intro)
 
@@ -256,10 +261,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                           else ";".join(cited.get(p, [])) if fmt == "csv"
                           else list(cited.get(p, [])))
         if plain:  # the text's numbers beside the ids
-            numbers = sources.cite_numbers(cited.get(p, []))
-            row["citations"] = numbers_text(numbers)
-            if fmt == "json":
-                row["citation_numbers"] = numbers
+            row = with_citations(row, sources.cite_numbers(cited.get(p, [])), fmt)
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
@@ -448,11 +450,13 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
     """Supply paths between two nodes; ``left_out`` the claims --min-confidence left out
     that lie between them (paths through them are not shown)."""
     left_out = left_out or []
-    if fmt == "json":
-        return to_json({"from": source, "to": target,
-                        "paths": [[s.__dict__ for s in p] for p in paths],
-                        "left_out_below_confidence": left_out})
     sources = SourceIndex(graph)
+    if fmt == "json":  # each step with the text's [n], and the text's list of sources
+        steps = [[with_citations(s.__dict__, sources.cite_numbers(s.sources)) for s in p]
+                 for p in paths]
+        return to_json({"from": source, "to": target, "paths": steps,
+                        "left_out_below_confidence": left_out,
+                        **reading_flags(graph), "sources": sources.entries()})
     rows = [{"path": n, "step": i, "from": s.source,
              "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
              else s.relation, "to": s.target,
@@ -461,7 +465,8 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
              "caveat": "; ".join(part for part in (
                  f"proxy: measured for {s.proxy}" if s.proxy else "", s.note or "") if part),
              "sources": (sources.cite(s.sources) if fmt != "csv"
-                                           else ";".join(s.sources))}
+                                           else ";".join(s.sources)),
+             **({"citations": sources.cite(s.sources)} if fmt == "csv" else {})}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
     intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
     if left_out:
@@ -470,7 +475,8 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                   f"{graph.min_confidence}): paths through them are not shown; they are "
                   "listed below.")
     return tabular("Supply paths", rows, ["path", "step", "from", "relation", "to", "share",
-                                          "confidence", "caveat", "sources"],
+                                          "confidence", "caveat", "sources"]
+                   + (["citations"] if fmt == "csv" else []),
                    fmt, None, graph, sources, intro, left_out=left_out)
 
 
@@ -501,10 +507,10 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
         for r in result["products"]:
             numbers = index.cite_numbers(scenario_row_sources(r, graph))
             worst = r.get("worst_case")
-            products.append(
+            products.append(with_citations(
                 {**r, **drivers_json(r, graph),
-                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {}),
-                 "citations": numbers_text(numbers), "citation_numbers": numbers})
+                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {})},
+                numbers))
         return to_json({**result, **reading_flags(graph), "products": products,
                         "sources": index.entries()})
     csv = fmt == "csv"
@@ -1054,6 +1060,9 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
              **_caveat_cells(c.caveats, fmt),
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
+    if fmt in ("csv", "json"):  # the text's [n] beside the ids, as every report gives them
+        rows = [with_citations(row, sources.cite_numbers(c.sources), fmt)
+                for row, c in zip(rows, spofs, strict=True)]
     if fmt == "json":
         # the design note's row keys (5.6): the upper bound's loss beside the range; what
         # a SPOF is, as annotations (a maker's country, the rest of the world)
@@ -1097,9 +1106,10 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "spofs_through_makers": report.through_makers,
             "spofs": rows,
             "supply_not_mapped": report.unmapped,
-            "left_out_below_confidence": left_out}
+            "left_out_below_confidence": left_out,
+            "sources": sources.entries()}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
-                   + (["proxies", "disputes", "low_confidence", "assumed_share"]
+                   + (["proxies", "disputes", "low_confidence", "assumed_share", "citations"]
                       if fmt == "csv" else []),
                    fmt, data, graph, sources, intro, left_out=left_out)
