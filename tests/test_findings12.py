@@ -8,7 +8,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
 
 import pytest
 from hand_scenarios import china_denies
@@ -144,3 +147,147 @@ def test_the_full_chain_and_a_nodes_brief_carry_it(graded):
     rows = brief_exposure(graph, "country:CN", scenario).comparison
     assert [(r["product"], r["worst_case_loss_range"]) for r in rows] == [
         ("product:p", [0.0, 0.9])]
+
+
+# 2. spof, paths and concentration JSON gave source ids only, where chokepoints and
+#    scenario give each row its [n] (citations, citation_numbers) and the text's list
+#    (sources: number, id, title, publisher, url, date): one helper now
+#    (reports.common.with_citations) for every report.
+
+TINY = Path(__file__).parent / "data" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def tiny_snapshot(tmp_path_factory) -> str:
+    from mineralgraph.graph.snapshot import save_snapshot
+    from mineralgraph.loaders.curated import load_curated
+
+    path = tmp_path_factory.mktemp("tiny12") / "tiny.json"
+    save_snapshot(load_curated(TINY).claims, path)
+    return str(path)
+
+
+def _entry(number, source):
+    second = source == "source:tiny-b"
+    return {"number": number, "id": source,
+            "title": ("Tiny hand-checked graph: second source" if second
+                      else "Tiny hand-checked graph for the tests"),
+            "publisher": "mineralgraph tests",
+            "url": f"https://example.org/{source.partition(':')[2]}",
+            "date": "2025-02-01" if second else "2025-01-01"}
+
+
+def _listed(data: dict) -> list[dict]:
+    return [{k: e[k] for k in ("number", "id", "title", "publisher", "url", "date")}
+            for e in data["sources"]]
+
+
+def test_paths_json_cites_each_step_as_the_text_does(run_cli, tiny_snapshot):
+    # the facility's share is on tiny-b, the rest of the path on tiny-a: [1] then [2]
+    args = ("--graph", tiny_snapshot, "paths", "facility:mag-us", "product:jet")
+    text = run_cli(*args).stdout
+    assert "produces (PRODUCES)        material:magnet  10%                   [1]" in text
+    assert "is required by (REQUIRES)  material:motor                         [2]" in text
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    [path] = data["paths"]
+    assert [(s["sources"], s["citations"], s["citation_numbers"]) for s in path] == [
+        (["source:tiny-b"], "[1]", [1]), (["source:tiny-a"], "[2]", [2]),
+        (["source:tiny-a"], "[2]", [2])]
+    assert _listed(data) == [_entry(1, "source:tiny-b"), _entry(2, "source:tiny-a")]
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    assert [(r["sources"], r["citations"]) for r in rows] == [
+        ("source:tiny-b", "[1]"), ("source:tiny-a", "[2]"), ("source:tiny-a", "[2]")]
+
+
+def test_concentration_json_cites_each_material_as_the_text_does(run_cli, tiny_snapshot):
+    args = ("--graph", tiny_snapshot, "concentration")
+    text = run_cli(*args).stdout
+    # the magnet's shares rest on both sources, the others on tiny-a alone
+    assert "  component         CN 90%,   90%   100%  8,200  yes          not        [1][2]" in (
+        text)
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    cited = {m["material"]: (m["sources"], m["citations"], m["citation_numbers"])
+             for m in data["materials"]}
+    assert cited["material:magnet"] == (["source:tiny-a", "source:tiny-b"], "[1][2]", [1, 2])
+    assert cited["material:oxide"] == (["source:tiny-a"], "[1]", [1])
+    assert _listed(data) == [_entry(1, "source:tiny-a"), _entry(2, "source:tiny-b")]
+    rows = {r["material"]: r for r in csv.DictReader(io.StringIO(
+        run_cli(*args, "--format", "csv").stdout))}
+    assert rows["material:magnet"]["citations"] == "[1][2]"
+
+
+def test_spof_json_cites_each_row_as_the_text_does(run_cli, tiny_snapshot):
+    args = ("--graph", tiny_snapshot, "spof", "product:jet")
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert {(r["id"], r["citations"], tuple(r["citation_numbers"])) for r in data["spofs"]
+            } == {(n, "[1]", (1,)) for n in (
+                "element:Dy", "element:Nd", "material:conc", "material:magnet",
+                "material:motor", "material:oxide", "country:CN")}
+    assert _listed(data) == [_entry(1, "source:tiny-a")]
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    assert {r["citations"] for r in rows} == {"[1]"}
+
+
+# 3. A remainder share (the rest of the world's 8.7% of NdPr metal: 1 - 0.912772, the
+#    stated shares' remainder) read "(as given)" in show, though no source gives it.
+
+def test_a_remainder_share_says_remainder_not_as_given():
+    from mineralgraph.graph.node_view import node_view
+    from mineralgraph.reports.node import render_node
+
+    graph = SupplyGraph([
+        claim("material:m", "label", "M"), claim("country:CN", "label", "China"),
+        claim("country:CN", "PRODUCES", "material:m", share=0.9),
+        claim("country:XX", "PRODUCES", "material:m", share=0.1,
+              note="remainder of the set (1 - 0.9): the others together")])
+    view = node_view(graph, "material:m")
+    assert {r["node"]: r["share_basis"] for r in view["relations"]} == {
+        "country:CN": "stated", "country:XX": "remainder"}
+    text = flat(render_node(view, "text"))
+    assert ("share 10% (remainder of the stated shares, 1 - 0.9; the source states no "
+            "share)") in text
+    assert "share 90% (as given)" in text
+    assert "10% (as given)" not in text
+
+
+def test_a_derived_share_of_a_rounded_total_is_not_as_given():
+    # "DERIVED share = 1,440 / world total (rounded) 376,000" read "0.4% (as given)"
+    from mineralgraph.graph.statistics import derived_share
+
+    assert derived_share("DERIVED share = 1,440 / world total (rounded) 376,000; the") == (
+        1440.0, 376000.0)
+
+
+# 4. risk ranked an equal score by name alone; now by the one tie-break (support_key of
+#    the claims the scores rest on), then by name.
+
+def test_risk_ranks_an_equal_score_better_supported_first():
+    from mineralgraph.graph.risk.assess import rank
+
+    def commodity(material, hs_code, rated):
+        # China 60 t (rated as given), Australia 40 t; 10 t imported from China:
+        # HHI 0.6^2 + 0.4^2 = 0.52, import risk 0.5 (no WGI score: weight 0.5), 0.26
+        return [claim("country:CN", "PRODUCES", material, rated, amount=60.0, unit="t",
+                      year=2022),
+                claim("country:AU", "PRODUCES", material, amount=40.0, unit="t", year=2022),
+                claim("country:CN", "EXPORTS_TO", "country:US", hs_code=hs_code, year=2022,
+                      amount=10.0, unit="t", trade_value=1000.0)]
+
+    graph = SupplyGraph([claim("country:US", "label", "United States"),
+                         claim("country:CN", "label", "China"),
+                         claim("country:AU", "label", "Australia"),
+                         claim("material:antimony-concentrate", "label", "Sb concentrate"),
+                         claim("material:arsenic-refined", "label", "As2O3")]
+                        + commodity("material:antimony-concentrate", "261710", "medium")
+                        + commodity("material:arsenic-refined", "280480", "high"))
+    rows = rank(graph, "country:US")
+    # Antimony before Arsenic by name; Arsenic's figure is better supported (high)
+    assert [(r["commodity"], round(r["scores"]["geopolrisk"].value, 9), r["confidence"])
+            for r in rows] == [("Arsenic", 0.26, "high"), ("Antimony", 0.26, "medium")]
+    from mineralgraph.reports.open_data import render_risk
+
+    text = flat(render_risk("country:US", rows, graph, "text"))
+    assert ("1. Arsenic (material:arsenic-refined), 2022 GeoPolRisk 0.2600 = HHI 0.5200 x "
+            "import risk 0.5000") in text
+    assert "sources [1] (high confidence)" in text
+    assert "sources [1] (medium confidence)" in text
