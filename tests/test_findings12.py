@@ -291,3 +291,76 @@ def test_risk_ranks_an_equal_score_better_supported_first():
             "import risk 0.5000") in text
     assert "sources [1] (high confidence)" in text
     assert "sources [1] (medium confidence)" in text
+
+
+# 5. The F-35's brief (and chokepoints text) named its 13 weak claims with their notes in
+#    the headline paragraph, some 300 words before the table: the summary now leads with
+#    the figure, its confidence and range and its weakest link; the rest follow the table,
+#    each once; no caveat is lost.
+
+@pytest.fixture(scope="module")
+def f35_brief():
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.exposure import brief_exposure
+    from mineralgraph.render.brief import build_brief
+
+    graph = load_bundled()
+    return graph, build_brief(graph, brief_exposure(graph, "product:f-35"))
+
+
+def test_the_brief_leads_with_the_figure_and_lists_the_weak_claims_after_the_table(f35_brief):
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.render.brief import to_markdown
+    from mineralgraph.reports.summary import claim_name, product_story, weak_claims
+
+    graph, brief = f35_brief
+    summary = " ".join(brief.summary)
+    assert summary.startswith(
+        "Lockheed Martin F-35 Lightning II is most exposed at the metal stage: NdFeB alloy, "
+        "92% from China")
+    assert ("without China it would lose >99.9% (low confidence, from 12 proxies, the "
+            "weakest: China's figure for Dysprosium oxide (separated)") in summary
+    assert len(summary.split()) < 130  # was some 420 words
+    text = flat(to_markdown(brief).decode())
+    table = text.index("| # | supplier |")
+    weak = text.index("The summary's figures also rest on 13 more claims rated low, proxies "
+                      "or disputed, the weakest first")
+    assert weak > table and text.count("The summary's figures also rest on") == 1
+    # every claim the summary's figures rest on is still named, once in the list
+    report = chokepoints(graph, ["product:f-35"])[0]
+    every = weak_claims(graph, product_story(report, graph)[1])
+    assert len(every) == 15
+    listed = text[weak:text.index("(medium, proxy).", weak)]
+    # two named beside their figures in the summary (the weakest, Dysprosium oxide, and
+    # NdFeB alloy's, the most exposed stage's), the other 13 in the list
+    beside = {"material:dy-oxide", "material:ndfeb-alloy"}
+    assert {w.object for w in every if w.relation == "PRODUCES"} >= beside
+    for w in every:
+        named = claim_name(graph, w.subject, w.relation, w.object)
+        short = named.replace("China's figure for ", "")
+        if w.object in beside and w.relation == "PRODUCES":
+            assert short in summary and short not in listed, named
+        else:
+            assert named in listed or short in listed, named
+
+
+def test_the_pdf_keeps_the_weak_claims_after_the_table(f35_brief):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from mineralgraph.render.brief import to_pdf
+
+    _, brief = f35_brief
+    reader = PdfReader(BytesIO(to_pdf(brief, "a4")))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.index("The summary's figures also rest on 13 more claims") > first.index(
+        "Top chokepoints")
+
+
+def test_the_chokepoints_text_says_them_after_the_products_table(run_cli):
+    text = flat(run_cli("chokepoints", "--product", "product:f-35").stdout)
+    summary = text[:text.index("Lockheed Martin F-35 Lightning II (product:f-35):")]
+    assert "rest on 13 more claims" not in summary
+    assert text.index("The summary's figures also rest on 13 more claims") > text.index(
+        "# node")

@@ -132,8 +132,9 @@ def test_show_writes_shares_and_amounts_as_the_other_reports_do(run_cli):
     # (derived by the data from the IEA's kt, said so beside the rounded share: findings 11)
     assert ("<- PRODUCES country:CN (China) share 91% (91.3% = 73.76 / 80.81, derived; the "
             "source states no share), year 2024") in dy
-    assert ("<- PRODUCES country:XX (Rest of world (countries not named)) share 8.7% (as "
-            "given)") in dy
+    # the rest of the world's is what the stated shares leave: said so (findings 12)
+    assert ("<- PRODUCES country:XX (Rest of world (countries not named)) share 8.7% "
+            "(remainder of the stated shares, 1 - 0.912772; the source states no share)") in dy
     assert "91.2772%" not in dy and "8.7228%" not in dy
     assert "<- PRODUCES facility:white-mesa (White Mesa Mill (Utah)) 1 kg, year 2025" in dy
     mill = " ".join(run_cli("show", "facility:white-mesa").stdout.split())

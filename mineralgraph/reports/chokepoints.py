@@ -46,6 +46,7 @@ from mineralgraph.reports.summary import (
     split_phrase,
     story,
     unmapped_groups,
+    weak_after_table,
     weak_claims,
 )
 from mineralgraph.reports.tables import drivers_json, report_worst_case_note
@@ -485,6 +486,11 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         key = country_key(graph, shown)
         if key:  # the table writes ISO codes, the summary and the rows' names in full
             out += [text(key), ""]
+        # the other weak claims the summary's figures rest on, after the table, each once
+        # (the summary leads with the figure and its weakest link: findings 12)
+        weak = weak_after_table(report, graph, sources.cite)
+        if weak:
+            out += [text(weak), ""]
         evidence = evidence_items(graph, sources, shown, noted, report.label)
         if evidence:
             out += evidence_block(evidence, markdown)
