@@ -364,3 +364,79 @@ def test_the_chokepoints_text_says_them_after_the_products_table(run_cli):
     assert "rest on 13 more claims" not in summary
     assert text.index("The summary's figures also rest on 13 more claims") > text.index(
         "# node")
+
+
+# 6. JSON and CSV wrote the text report first only to number its citations: the numbers
+#    are now made once from the report (chokepoints.number_sources; scenario and
+#    dependents as they build their rows) and every format reads them.
+
+def _text_citations(text: str, first: str) -> dict[str, str]:
+    """Each row's citations in a text table (``first``: the header line that starts it):
+    the row's key (its first cell) -> the [n] of its sources column, over its lines."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == first)
+    header = lines[start + 1] if "sources" not in lines[start] else lines[start]
+    column = header.index("sources")
+    found: dict[str, str] = {}
+    key = None
+    for line in lines[start + 3:]:
+        if not line.strip():
+            break
+        if not line.startswith(" "):
+            key = line.split()[0]
+            found[key] = ""
+        found[key] += line[column:].strip() if len(line) > column else ""
+    return found
+
+
+def _md_citations(text: str, key: int = 0) -> dict[str, str]:
+    return {cells[key]: cells[-1] for line in text.splitlines() if line.startswith("| ")
+            for cells in [[c.strip() for c in line.strip("|").split("|")]]
+            if cells[key] not in ("#", "product") and not cells[key].startswith("---")}
+
+
+def test_chokepoints_numbers_agree_in_text_md_json_and_csv(run_cli):
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis import chokepoints
+    from mineralgraph.reports.chokepoints import number_sources
+
+    args = ("chokepoints", "--product", "product:f-35")
+    text = _text_citations(run_cli(*args).stdout, "#   node")
+    md = _md_citations(run_cli(*args, "--format", "md").stdout)
+    [data] = json.loads(run_cli(*args, "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    ranked = {str(r["rank"]): r["citations"] for r in data["chokepoints"] if r["rank"]}
+    flat_rows = {r["rank"]: r["citations"] for r in rows if r["rank"]}
+    assert text["1"] == "[1][2][3][4]" and text["4"].startswith("[1][2][8][9]")
+    for rank in [str(n) for n in range(1, 11)]:
+        assert text[rank] == md[rank] == ranked[rank] == flat_rows[rank], rank
+    # one numbering, from the reports, with no text written: the text's own list
+    graph = load_bundled()
+    index = number_sources(chokepoints(graph, ["product:f-35"]), graph)
+    # (the rows past the text's 10 number their new sources after the text's)
+    assert [(e["number"], e["id"]) for e in data["sources"]
+            if e["number"] <= len(index.numbers)] == [
+        (n, s) for s, n in sorted(index.numbers.items(), key=lambda kv: kv[1])
+        if n in {e["number"] for e in data["sources"]}]
+    listing = " ".join(run_cli(*args).stdout.split("SOURCES")[1].split())
+    # the text cites the 30 the reports number, then lists the snapshot's and brief's
+    assert len(index.numbers) == 30
+    assert listing.startswith("[1]-[30] are cited above; [31]-[57] are behind the figures")
+    for entry in [e for e in data["sources"] if e["number"] <= 57]:  # the text lists 57
+        assert f"[{entry['number']}] {entry['citation']}" in listing
+
+
+def test_scenario_numbers_agree_in_text_md_json_and_csv(run_cli):
+    args = ("scenario", "--name", "cn-2025-04-defence-denial")
+    text = _text_citations(run_cli(*args).stdout, "product")
+    md = _md_citations(run_cli(*args, "--format", "md").stdout)
+    data = json.loads(run_cli(*args, "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
+    cited = {r["product"]: r["citations"] for r in data["products"]}
+    flat_rows = {r["product"]: r["citations"] for r in rows}
+    assert cited["product:jdam"] == "[1][2][3]" and cited["product:f-35"] == "[1][2][4]"
+    for product, numbers in cited.items():
+        assert text[product] == md[product] == flat_rows[product] == numbers, product
+    listing = " ".join(run_cli(*args).stdout.split("SOURCES")[1].split())
+    for entry in data["sources"]:
+        assert f"[{entry['number']}] {entry['citation']}" in listing

@@ -391,7 +391,8 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
     """Number the sources of the reports as :func:`render_text` cites them, in its order:
     per product the table's rows, their evidence, the inputs without mapped supply, the
     press figures set aside (a product not made yet: its dated making), then what
-    ``--min-confidence`` left out.
+    ``--min-confidence`` left out, then the other weak claims each product's summary rests
+    on (:func:`~mineralgraph.reports.summary.weak_after_table`, said after its table).
 
     The one numbering of a product's sources: the chokepoint report lists them in this
     order, and the product's snapshot and brief follow it
@@ -410,6 +411,9 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
         ids = {c.id for r in reports for c in r.left_out}
         left_out_lines(graph, [left_out_dict(c, graph.worst_case) for c in graph.left_out
                                if c.id in ids], sources)
+    for report in reports:
+        if not report.not_made:
+            weak_after_table(report, graph, sources.cite)
     return sources
 
 
@@ -445,20 +449,14 @@ def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
-                top: int | None = 10, also: list[str] = (),
-                index: SourceIndex | None = None) -> str:
+                top: int | None = 10, also: list[str] = ()) -> str:
     """The report as plain text (or Markdown, every line from data escaped).
 
     ``also``: a product's sources in the order its snapshot and brief number them
     (:func:`mineralgraph.render.compact.citation_list`): those the report does not cite
-    itself are listed after its own, so the three give one list, numbered alike.
-    ``index``: the numbering to fill (a new one by default), for the JSON and CSV to
-    number their rows as the text does (:func:`text_numbering`)."""
-    sources = cite_reports(reports, graph, index if index is not None else SourceIndex(graph),
-                           top)
-    cited = len(sources.numbers)
-    for source in also:  # in the list's order, each after the report's own
-        sources.numbers.setdefault(source, len(sources.numbers) + 1)
+    itself are listed after its own, so the three give one list, numbered alike. The
+    numbers are :func:`number_sources`'s, which the JSON and CSV read too."""
+    sources, cited = _numbering(reports, graph, top, also)
     pictured = len(sources.numbers) - cited
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
@@ -560,15 +558,26 @@ CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "worst_case_loss_high"]
 
 
-def text_numbering(reports: list[ProductReport], graph: SupplyGraph, top: int | None = 10,
+def number_sources(reports: list[ProductReport], graph: SupplyGraph, top: int | None = 10,
                    also: list[str] = ()) -> SourceIndex:
-    """The one numbering of the reports' sources, as their text (and Markdown) prints it:
-    the text is written and its numbering kept. The JSON and CSV cite each row by it; a
-    row the text leaves out (beyond ``top``) numbers its new sources after the text's,
-    in the reports' and rows' order, the same in both."""
-    index = SourceIndex(graph)
-    render_text(reports, graph, top=top, also=also, index=index)
-    return index
+    """The one numbering of the reports' sources, from the reports themselves, read by
+    every format (the text and Markdown print it; the JSON and CSV cite each row by it,
+    without writing the text: findings 12): :func:`cite_reports`'s order, then ``also``,
+    the sources only the product's snapshot and brief cite, in their list's order. A row
+    the text leaves out (beyond ``top``) numbers its new sources after these, in the
+    reports' and rows' order, the same in JSON and CSV."""
+    return _numbering(reports, graph, top, also)[0]
+
+
+def _numbering(reports: list[ProductReport], graph: SupplyGraph, top: int | None,
+               also: list[str]) -> tuple[SourceIndex, int]:
+    """:func:`number_sources`'s numbering, and how many of its sources the report cites
+    itself (the rest are ``also``'s)."""
+    index = cite_reports(reports, graph, SourceIndex(graph), top)
+    cited = len(index.numbers)
+    for source in also:  # in the list's order, each after the report's own
+        index.numbers.setdefault(source, len(index.numbers) + 1)
+    return index, cited
 
 
 def report_citations(report: ProductReport, index: SourceIndex) -> list[list[int]]:
@@ -639,7 +648,7 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
            numbered: list[ProductReport] | None = None) -> str:
     """The report in one of text, md, json, csv (``also``: see :func:`render_text`).
 
-    JSON and CSV number their sources as the text does (:func:`text_numbering`, of
+    JSON and CSV number their sources as the text does (:func:`number_sources`, of
     ``numbered``: the whole reports where ``reports`` keep only ``--top`` rows): each
     row's ``citations`` are the ``[n]`` the text prints beside it (JSON: also as
     ``citation_numbers``), and each JSON report lists the sources its rows cite
@@ -647,7 +656,7 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
     ``sources`` beside the numbers: it has no list to resolve them."""
     if fmt not in ("json", "csv"):
         return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)
-    index = text_numbering(numbered or reports, graph, top, also)
+    index = number_sources(numbered or reports, graph, top, also)
     cited = [report_citations(r, index) for r in reports]
     if fmt == "json":
         out = []

@@ -200,8 +200,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       cited: dict[str, list[str]] | None = None,
                       untraced: dict[str, list[str]] | None = None,
                       untraced_losses: dict[str, float] | None = None,
-                      grades: dict[str, list[tuple[str, list[str]]]] | None = None,
-                      index: SourceIndex | None = None) -> str:
+                      grades: dict[str, list[tuple[str, list[str]]]] | None = None
+                      ) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False (JSON keeps them so, design note 5.6; CSV writes
@@ -215,19 +215,16 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     do (the high end); ``grades`` to the materials of unstated grade through which alone
     it may need the node, each with the richer grades it may be (Dependents.grades).
 
-    JSON and CSV number the sources as the text does (``index``: the numbering to fill,
-    the text's): each row's ``citations`` are the ``[n]`` the text prints beside it (JSON:
-    also ``citation_numbers``, and ``sources``, the text's list: number, id, title,
-    publisher, URL, date); ``sources`` in a row stays the ids."""
-    if fmt in ("json", "csv") and index is None:
-        index = SourceIndex(graph)
-        render_dependents(node_id, losses, graph, "text", spofs, caveats, left_out,
-                          through_makers, cited, untraced, untraced_losses, grades, index)
+    Every format numbers the sources once, as it builds its rows, which come first in the
+    text's order too (findings 12: JSON and CSV wrote the text first to number them):
+    each row's ``citations`` are the ``[n]`` the text prints beside it (JSON: also
+    ``citation_numbers``, and ``sources``, the list of those the rows cite: number, id,
+    title, publisher, URL, date); ``sources`` in a row stays the ids."""
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
     grades = grades or {}
     cited = cited or {}
     untraced, untraced_losses = untraced or {}, untraced_losses or {}
-    sources = index if index is not None else SourceIndex(graph)
+    sources = SourceIndex(graph)
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -491,30 +488,16 @@ def scenario_row_sources(row: dict, graph: SupplyGraph) -> list[str]:
                            - set(behind))
 
 
-def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
-                    index: SourceIndex | None = None) -> str:
+def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     """The scenario's loss per product: a % range with its confidence and the numbered
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
-    ``sources``). JSON and CSV number them as the text does (``index``: the numbering
-    to fill, the text's): each product's ``citations`` are the ``[n]`` the text prints
-    beside it (JSON: also ``citation_numbers``, and ``sources``, the text's list: number,
-    id, title, publisher, URL, date)."""
-    if fmt in ("json", "csv") and index is None:
-        index = SourceIndex(graph)
-        render_scenario(result, graph, "text", index)
-    if fmt == "json":
-        products = []
-        for r in result["products"]:
-            numbers = index.cite_numbers(scenario_row_sources(r, graph))
-            worst = r.get("worst_case")
-            products.append(with_citations(
-                {**r, **drivers_json(r, graph),
-                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {})},
-                numbers))
-        return to_json({**result, **reading_flags(graph), "products": products,
-                        "sources": index.entries()})
+    ``sources``). Every format numbers them once, as it builds the report, in the text's
+    order (findings 12: JSON and CSV wrote the text first to number them): each product's
+    ``citations`` are the ``[n]`` the text prints beside it (JSON: also
+    ``citation_numbers``, and ``sources``, the text's list: number, id, title, publisher,
+    URL, date)."""
     csv = fmt == "csv"
-    sources = index if index is not None else SourceIndex(graph)
+    sources = SourceIndex(graph)
     # a product not made yet on the date has a row saying so and no figure (its making's
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
@@ -636,6 +619,18 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
     intro += "".join(f"\n{line}" for line in baseline_lines(made, graph))
+    if fmt == "json":  # numbered as the text numbers them, read from the one index
+        if graph.min_confidence:  # the list after the table (tabular) cites these
+            left_out_lines(graph, left_out, sources)
+        products = []
+        for r in result["products"]:
+            worst = r.get("worst_case")
+            products.append(with_citations(
+                {**r, **drivers_json(r, graph),
+                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {})},
+                sources.cite_numbers(scenario_row_sources(r, graph))))
+        return to_json({**result, **reading_flags(graph), "products": products,
+                        "sources": sources.entries()})
     columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence",
                "sources"]
     if csv:
