@@ -250,6 +250,22 @@ def test_a_remainder_share_says_remainder_not_as_given():
     assert "10% (as given)" not in text
 
 
+def test_concentration_says_a_remainder_share_is_one():
+    from mineralgraph.graph.analysis.concentration import concentrations
+    from mineralgraph.reports.tables import render_concentration
+
+    graph = SupplyGraph([
+        claim("material:m", "label", "M"), claim("country:CN", "label", "China"),
+        claim("country:CN", "PRODUCES", "material:m", share=0.9),
+        claim("country:XX", "PRODUCES", "material:m", share=0.1,
+              note="remainder of the set (1 - 0.9): the others together")])
+    items = concentrations(graph, ["material:m"])
+    assert items[0].remainder == ["XX"]
+    assert "CN 90%, XX 10% (remainder)" in flat(render_concentration(items, graph, "md"))
+    data = json.loads(render_concentration(items, graph, "json"))
+    assert data["materials"][0]["remainder_shares"] == ["XX"]
+
+
 def test_a_derived_share_of_a_rounded_total_is_not_as_given():
     # "DERIVED share = 1,440 / world total (rounded) 376,000" read "0.4% (as given)"
     from mineralgraph.graph.statistics import derived_share

@@ -91,16 +91,23 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     return "\n".join(out) if md else fit("\n".join(out))
 
 
-def share_list(shares: dict[str, float], fmt: str, most: int = 4) -> str:
-    """Country shares, largest first: ``CN 69%, US 12%, +3 more`` (CSV: all, as fractions).
+def share_list(shares: dict[str, float], fmt: str, most: int = 4,
+               remainder: list[str] = ()) -> str:
+    """Country shares, largest first: ``CN 69%, US 12%, +3 more`` (CSV: all, as fractions);
+    a share that is the remainder of the stated ones (``remainder``: their codes), which
+    no source gives, said so.
 
     >>> share_list({"CN": 0.6923, "US": 0.1154, "MM": 0.0795}, "text", most=2)
     'CN 69%, US 12%, +1 more'
+    >>> share_list({"CN": 0.912772, "XX": 0.087228}, "text", remainder=["XX"])
+    'CN 91%, XX 8.7% (remainder)'
     """
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
     if fmt == "csv":
         return ";".join(f"{code}={share}" for code, share in ranked)
-    shown = ", ".join(f"{code} {percent(share)}" for code, share in ranked[:most])
+    shown = ", ".join(f"{code} {percent(share)}"
+                      + (" (remainder)" if code in remainder else "")
+                      for code, share in ranked[:most])
     return shown + (f", +{len(ranked) - most} more" if len(ranked) > most else "")
 
 
@@ -116,7 +123,7 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     sources = SourceIndex(graph)
     csv = fmt == "csv"
     rows = [{"material": c.material if csv else c.label, "stage": c.stage, "year": c.year,
-             "shares": share_list(c.shares, fmt),
+             "shares": share_list(c.shares, fmt, remainder=c.remainder),
              "top_country": (c.top_country or "").partition(":")[2],
              "top1": percent(c.top1) if not csv else c.top1,
              "top3": percent(c.top3) if not csv else c.top3,
