@@ -572,7 +572,8 @@ def _header(chain: Chain, width: float) -> tuple[list, float]:
             sub += f"; {chain.availability_note}"
         sub += chain.worst_case_note  # and what --worst-case gives beside it
     y += 4
-    for line in wrap(sub, width - 2 * MARGIN, 12, False, 3):
+    # never cut: what the figure rests on and --worst-case beside it are caveats
+    for line in wrap(sub, width - 2 * MARGIN, 12, False, 6):
         y += 18
         out.append(Text(MARGIN, y, line, 12, MUTED))
     return out, y + 62
