@@ -111,8 +111,10 @@ def test_markdown_brief_has_every_part():
     # quantity with no share, is not named as what the figures rest on: none rests on it
     # (trial 7, MED-6)
     # and the low claim its figures rest on not named by the headline, China's samarium
-    # oxide share, a proxy rated low (trial 8, MED-3): five sentences
-    assert len(re.findall(r"[.!?](?= |$)", summary)) == 5
+    # oxide share, a proxy rated low (trial 8, MED-3), said after the table since findings
+    # 12 (the summary leads with the figure and its weakest link): four sentences (the
+    # "conf." of the --worst-case note beside the figure, findings 12, ends none)
+    assert len(re.findall(r"(?<!conf)[.!?](?= |$)", summary)) == 4
     assert "China produces Heavy rare-earth feed" not in summary
     assert summary.endswith("so the rest of the world is a single point of failure of it "
                             "(design note 5.2), but many countries, not one.")
@@ -145,7 +147,12 @@ def test_markdown_brief_has_every_part():
     assert ("China's and the rest of the world's figures for Dysprosium oxide (separated) are "
             "disputed: CSIS (2025, via Rare Earth Exchanges): China about 99% of heavy "
             "rare-earth refining.") in after
-    assert "; the others are named in the summary above." in after
+    # the claims the summary's figures rest on, right after the table (findings 12), the
+    # rows' other low claims after them
+    assert "; the others are named above." in after
+    weak = text.split("## Top chokepoints")[1].split("## Scenario")[0].rstrip().split(
+        "\n\n")[-2]
+    assert weak.startswith("The summary's figures also rest on ")
     # plain text: no HTML entity anywhere outside the Mermaid block
     outside = text.replace(mermaid, "")
     assert not re.search(r"&#?\w+;", outside), re.findall(r"&#?\w+;", outside)[:5]
@@ -155,8 +162,9 @@ def test_markdown_brief_has_every_part():
     # gone, >99.9%); rest of world is a node (note 5.2): all
     # the F-35 still gets comes from it, so it is a new single point, said to be many
     # countries, never a sole source
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
-            "world (countries not named), many countries |") in text
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9% (>99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) | low, proxy, "
+            "disputed | Rest of world (countries not named), many countries |") in text
     assert "#4 Rest of world: SPOF, many countries" in text
     assert not re.search(r"Rest of world[^\n]*sole source", text)
     assert ("It cannot be made without Honeywell (high confidence), Northrop Grumman (high "
@@ -258,9 +266,11 @@ def picture_text(pdf: bytes, box) -> list[tuple[float, float, float, str]]:
 
 
 @pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "beside"), [
-    # the F-35's summary names 12 more claims since the metal and SmCo stages' proxy sets
-    # (2026-11-29): its words fill the first page, the picture starts page 2
-    (*A4, None, 3, False, False), (*LETTER, None, 3, False, False),
+    # the F-35's summary named 12 more claims since the metal and SmCo stages' proxy sets
+    # (2026-11-29): its words filled the first page, the picture started page 2; since
+    # findings 12 they follow the table in small print, and on A4 the picture keeps 16 cm
+    # beside the words (on Letter, still page 2)
+    (*A4, None, 3, False, True), (*LETTER, None, 3, False, False),
     # --worst-case: its summary names every claim rated low, proxy or disputed (findings
     # 10), which leaves the picture at 16 cm no room beside the words
     (*A4, None, 3, True, False), (*LETTER, None, 3, True, False),
@@ -414,11 +424,12 @@ def test_brief_without_out_is_markdown_on_stdout(run_cli):
 
 
 @pytest.mark.parametrize("node, scenario, runs", [
-    ("product:f-35", None, 1), ("product:f-35", "cn-rare-earth-embargo", 2),
-    ("element:Dy", None, 1), ("element:Dy", "cn-rare-earth-embargo", 2)])
+    ("product:f-35", None, 1), ("product:f-35", "cn-rare-earth-embargo", 4),
+    ("element:Dy", None, 1), ("element:Dy", "cn-rare-earth-embargo", 4)])
 def test_a_brief_runs_the_analysis_once(monkeypatch, tmp_path, node, scenario, runs):
-    """The brief command builds one Analysis (two under a scenario: with it and the
-    baseline); the picture and the tables are drawn from that result."""
+    """The brief command builds one Analysis (four under a scenario: with it and the
+    baseline, and the two of --worst-case's wider reading that every scenario figure
+    says beside it, findings 12); the picture and the tables are drawn from that result."""
     from click.testing import CliRunner
 
     from mineralgraph.cli import cli
@@ -518,8 +529,9 @@ def test_brief_command_says_scenario_losses_are_of_what_is_left(run_cli):
         "its supply), not of its whole supply; 28 in all. ")
     assert ('    ks["red border: SPOF or top chokepoint (#rank, loss of what it still gets '
             'under the scenario (<0.1% of its supply))"]') in lines
-    assert ("| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
-            "world (countries not named), many countries |") in lines
+    assert ("| Lockheed Martin F-35 Lightning II | >99.9% (>99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) | low, proxy, "
+            "disputed | Rest of world (countries not named), many countries |") in lines
     assert "start after today" not in result.stdout
     # without a scenario a loss is of the whole supply, as before
     plain_brief = run_cli("brief", "product:f-35").stdout

@@ -207,7 +207,9 @@ def test_chokepoints_under_a_scenario_say_what_losses_are_measured_against(run_c
         "unmapped supply counted missing, 0%) of its supply under the scenario (low "
         "confidence, from 7 proxies, the weakest: China's figure for Dysprosium oxide "
         "(separated), measured for the four magnet rare earths refined together, mostly Nd "
-        "and Pr; disputed);")  # the disputed Dy oxide first, by findings10's one rule
+        "and Pr; disputed) (a loss of >99.9-100% under --worst-case: grade not stated, "
+        "supply not mapped; conf. low, proxy, disputed);")  # the disputed Dy oxide first,
+    # by findings10's one rule; --worst-case's range beside it (findings 12)
     # China's 69% is its share of world rare-earth concentrate, which the analysis lets
     # the separators its denial leaves draw on, no flow recorded (findings 11): not named
     # as supply left; the United Kingdom's ≈50% is Less Common Metals' SmCo alloy, supply
@@ -316,7 +318,7 @@ def test_paths_and_dependents_on_tiny(run_cli, tiny_snapshot):
 def test_concentration_json(run_cli, tiny_snapshot):
     data = json.loads(run_cli("--graph", tiny_snapshot, "concentration", "--format",
                               "json").stdout)
-    conc = {c["material"]: c for c in data}
+    conc = {c["material"]: c for c in data["materials"]}
     assert conc["material:conc"]["hhi"] == 4200.0
     assert conc["material:conc"]["shares"] == {"CN": 0.6, "US": 0.2, "AU": 0.1, "MM": 0.1}
     assert (conc["material:conc"]["top1"], conc["material:conc"]["top3"]) == (0.6, 0.9)
@@ -540,17 +542,21 @@ def test_concentration_marks_what_its_shares_rest_on(run_cli, tmp_path):
             "(separated) is a proxy, measured for the four magnet rare earths refined "
             "together, mostly Nd and Pr.") in " ".join(text.split())
     # HHI over named countries: 0.912772^2 + 0.044864^2 + 0.011897^2 = 0.83531 -> 8,353
-    assert "  2024  CN 91%,      91%   97%   8,353  yes   medium,       research     [1]" in text
+    # (the shares column a little wider since Dy oxide's "XX 8.7% (remainder)": findings 12)
+    assert "  2024  CN 91%,        91%   97%   8,353  yes   medium,     research     [1]" in text
+    assert "        XX 8.7%                                 proxy," in text
+    assert "        (remainder)                             disputed" in text
     csv = run_cli(*args, "--format", "csv").stdout.splitlines()
     assert csv[0] == ("material,stage,year,top_country,top1,top3,hhi,highly_concentrated,"
-                      "confidence,proxies,disputes,source_type,shares,sources")
+                      "confidence,proxies,disputes,source_type,shares,sources,citations")
     assert csv[2].startswith("material:dy-oxide,processing,2024,CN,0.912772,0.912772,8331.5,"
                              "yes,low,\"country:CN>material:dy-oxide (low): the four magnet rare "
                              "earths refined together")
-    assert csv[2].endswith(",research,CN=0.912772;XX=0.087228,source:iea-cm-dataset-2025")
+    assert csv[2].endswith(",research,CN=0.912772;XX=0.087228,source:iea-cm-dataset-2025,"
+                           "[1]")
     data = json.loads(run_cli(*args, "--format", "json").stdout)
     assert [(d["material"], d["confidence"], d["source_types"], len(d["proxies"]))
-            for d in data] == [("material:ndpr-oxide", "medium", ["research"], 4),
+            for d in data["materials"]] == [("material:ndpr-oxide", "medium", ["research"], 4),
                                ("material:dy-oxide", "low", ["research"], 2)]
     out = tmp_path / "c.svg"
     assert run_cli("--press-figures", *args, "-o", str(out)).exit_code == 0

@@ -218,7 +218,9 @@ def test_text_names_the_stages_behind_a_range(run_cli):
     assert ("availability <0.1% (both bounds; with its 7 inputs of unmapped supply counted "
             "missing, 0%) (low confidence, from 7 proxies, the weakest: China's figure for "
             "Dysprosium oxide (separated), measured for the four magnet rare earths refined "
-            "together, mostly Nd and Pr; disputed) as of 2025-06-01") in text
+            "together, mostly Nd and Pr; disputed) (a loss of >99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) as of "
+            "2025-06-01") in text
     # (the DoD's untraced rare-earth materials join them under --worst-case, where any
     # control in scope may reach them)
     assert "Availability is a range" not in text
@@ -254,7 +256,7 @@ def test_a_usgs_table_that_disagrees_builds_uses_one_set_and_reports_it(run_cli,
             "which is used") in result.stderr
     shares = json.loads(run_cli("--graph", str(out), "concentration",
                                 "material:molybdenum-concentrate", "--format", "json").stdout)
-    assert shares[0]["shares"] == {"XX": 0.45, "CN": 0.4231, "US": 0.1269}
+    assert shares["materials"][0]["shares"] == {"XX": 0.45, "CN": 0.4231, "US": 0.1269}
     info = json.loads(run_cli("--graph", str(out), "info", "--format", "json").stdout)
     assert [c["material"] for c in info["share_conflicts"]] == [
         "material:molybdenum-concentrate"]

@@ -33,7 +33,7 @@ def test_ferroniobium_carries_the_mine_set_as_a_low_proxy(graph):
 def test_concentration_reads_the_proxy(run_cli):
     result = run_cli("concentration", "material:ferroniobium", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    row = json.loads(result.stdout)[0]
+    row = json.loads(result.stdout)["materials"][0]
     # HHI over named countries (rest of world left out): 90.91^2 + 6.45^2
     assert row["hhi"] == round(90.91 ** 2 + 6.45 ** 2, 1) == 8306.2
     assert row["confidence"] == "low"

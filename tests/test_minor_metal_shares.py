@@ -69,7 +69,7 @@ def test_concentration_reads_the_ipa_sets(graph):
 
     result = CliRunner().invoke(cli, ["concentration", *PGM, "--format", "json"])
     assert result.exit_code == 0, result.output
-    by_material = {r["material"]: r for r in json.loads(result.stdout)}
+    by_material = {r["material"]: r for r in json.loads(result.stdout)["materials"]}
     rh = by_material["material:rhodium-mine"]
     assert (rh["top1"], rh["hhi"], rh["rest_of_world"], rh["confidence"]) == (
         0.8, 6400.0, 0.2, "medium")

@@ -312,9 +312,10 @@ def test_share_source_option_changes_concentration(snapshot, run_cli):
     wmd = run_cli("--graph", str(snapshot), "--share-source", "source:wmd-2026",
                   "concentration", "material:re-concentrate", "--format", "json")
     assert wmd.exit_code == 0, wmd.stderr
-    assert json.loads(wmd.stdout)[0]["shares"]["CN"] == 0.5
+    assert json.loads(wmd.stdout)["materials"][0]["shares"]["CN"] == 0.5
     default = json.loads(run_cli("--graph", str(snapshot), "concentration",
-                                 "material:re-concentrate", "--format", "json").stdout)[0]
+                                 "material:re-concentrate", "--format", "json").stdout)[
+                                     "materials"][0]
     # Two sets for 2024: USGS's (published 2025-01-31) is used, whole; WMD's is listed.
     # read as a share of the set's sum, 1.01 (design note 5.5; trial 6, L7)
     assert (default["shares"]["CN"], default["stated_top1"], default["stated_sum"]) == (

@@ -53,7 +53,7 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     requirement of a 2016 prototype; the report said only "low confidence". The claim is
     named like a proxy or a dispute: relation, source, note; JSON ``low_confidence``."""
     from mineralgraph.graph.analysis import chokepoints
-    from mineralgraph.reports.summary import product_story
+    from mineralgraph.reports.summary import product_story, weak_after_table
 
     graph = radar_graph()
     [report] = chokepoints(graph, ["product:p"], china_denies("material:n"))
@@ -62,11 +62,13 @@ def test_a_low_rated_claim_on_the_answers_path_is_named_in_the_headline_and_json
     lines, _ = product_story(report, graph)
     assert lines[0].startswith("P keeps 10% of its supply under the scenario (low "
                                "confidence)")
-    # after the headline and sole sources it qualifies (the rest of the world follows)
+    # after the product's table, the figures it qualifies first (findings 12)
     # (findings 10: the one sentence for every low, proxy or disputed claim, its rating
     # before it)
-    assert lines[1].endswith(". These figures rest on one claim (low): that P needs Radar R "
-                             "(source:s) (note: a prototype).")
+    assert "Radar R" not in " ".join(lines)
+    assert weak_after_table(report, graph) == (
+        "The summary's figures rest on one claim (low): that P needs Radar R (source:s) "
+        "(note: a prototype).")
     data = report.as_dict()
     assert data["low_confidence"] == [LOW]
     assert data["proxies"] == [] and data["disputes"] == []
@@ -306,7 +308,7 @@ def test_one_reading_of_a_share_everywhere(run_cli):
     sum; ``concentration`` says once what the source gives."""
     when = ("--as-of", "2025-01-15")
     [conc] = json.loads(run_cli("concentration", "material:gallium-low-purity", *when,
-                                "--format", "json").stdout)
+                                "--format", "json").stdout)["materials"]
     assert (conc["top1"], conc["stated_top1"], conc["stated_sum"]) == (0.984339, 0.9868,
                                                                         1.0025)
     scenario = json.loads(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban",
@@ -329,7 +331,7 @@ def test_a_statistics_bar_cites_the_statistics_alone(run_cli):
     repost (Mexico Business News, on the quota): ``concentration`` listed that repost as
     source [1] of the USGS bar. The bar cites the statistics source."""
     out = run_cli("concentration", "material:re-concentrate", "--format", "json").stdout
-    [row] = json.loads(out)
+    [row] = json.loads(out)["materials"]
     assert row["sources"] == ["source:usgs-mcs2025-rare-earths"]
     text = run_cli("concentration", "material:re-concentrate").stdout
     assert "Mexico Business News" not in text

@@ -101,8 +101,9 @@ def test_the_brief_prints_each_sources_provenance_as_the_text_report_does(run_cl
     entries = {int(n): " ".join(text.split()) for n, text in
                re.findall(r"^\[(\d+)\] (.*?)(?=^\[\d+\] |\Z)", listing, re.M | re.S)}
     # 50 since LCM, Permag and VAC's sources entered the F-35's chain (2026-11-29); 51
-    # since Reuters' SmCo-magnet press figure is listed beside BIS's proxy (smco)
-    assert len(entries) == len(brief.sources) == 51
+    # since Reuters' SmCo-magnet press figure is listed beside BIS's proxy (smco); 52 since
+    # MP's own release of 22 Jan 2025 (SEC 8-K) cites Fort Worth's magnet plant
+    assert len(entries) == len(brief.sources) == 52
     for number, cited in enumerate(brief.sources, 1):
         assert entries[number] == " ".join(cited.split()), number
     pdf = " ".join(" ".join(p.extract_text() for p in
@@ -133,8 +134,9 @@ def test_show_writes_shares_and_amounts_as_the_other_reports_do(run_cli):
     # (derived by the data from the IEA's kt, said so beside the rounded share: findings 11)
     assert ("<- PRODUCES country:CN (China) share 91% (91.3% = 73.76 / 80.81, derived; the "
             "source states no share), year 2024") in dy
-    assert ("<- PRODUCES country:XX (Rest of world (countries not named)) share 8.7% (as "
-            "given)") in dy
+    # the rest of the world's is what the stated shares leave: said so (findings 12)
+    assert ("<- PRODUCES country:XX (Rest of world (countries not named)) share 8.7% "
+            "(remainder of the stated shares, 1 - 0.912772; the source states no share)") in dy
     assert "91.2772%" not in dy and "8.7228%" not in dy
     assert "<- PRODUCES facility:white-mesa (White Mesa Mill (Utah)) 1 kg, year 2025" in dy
     mill = " ".join(run_cli("show", "facility:white-mesa").stdout.split())

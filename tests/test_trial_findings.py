@@ -88,16 +88,19 @@ def test_each_sole_source_of_the_summary_says_what_it_rests_on():
                      claim("product:p", "REQUIRES", "material:m2"),
                      claim("country:US", "PRODUCES", "material:m1", share=1.0),
                      claim("country:AU", "PRODUCES", "material:m2", "low", share=1.0))
-    from mineralgraph.reports.summary import product_story
+    from mineralgraph.reports.summary import product_story, weak_after_table
 
     for top in (None, 1):
-        lines, caveats = product_story(chokepoints(graph, ["product:p"], top=top)[0], graph)
-        # the low-rated claim named after it (trial 6, M7)
+        report = chokepoints(graph, ["product:p"], top=top)[0]
+        lines, caveats = product_story(report, graph)
+        # the low-rated claim named after the table (trial 6, M7; findings 12)
         # in rank order: both at 100%, the better-supported first (findings 11)
         assert lines[1] == ("It cannot be made without country:US (high confidence) and "
                             "country:AU (low confidence), each a sole source besides its "
-                            "maker. These figures rest on one claim (low): "
-                            "country:AU's figure for material:m2 (source:a).")
+                            "maker.")
+        assert weak_after_table(report, graph) == (
+            "The summary's figures rest on one claim (low): country:AU's figure for "
+            "material:m2 (source:a).")
         # the low one counts among what the figures rest on
         assert caveats.confidence == "low"
     # rated alike: said once, for all

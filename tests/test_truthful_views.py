@@ -106,8 +106,9 @@ def test_brief_scenario_table_gives_the_loss_with_its_confidence_not_availabilit
     md = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial")
     assert ("| product | loss | confidence | new single points |\n"
             "| --- | --- | --- | --- |\n"
-            "| Lockheed Martin F-35 Lightning II | >99.9% | low, proxy, disputed | Rest of "
-            "world (countries not named), many countries |") in md
+            "| Lockheed Martin F-35 Lightning II | >99.9% (>99.9-100% under --worst-case: "
+            "grade not stated, supply not mapped; conf. low, proxy, disputed) | low, proxy, "
+            "disputed | Rest of world (countries not named), many countries |") in md
     assert SCENARIO_COLUMNS == ["product", "loss", "confidence", "new_spofs"]
     row = {"product": "product:jdam", "loss_range": [0.97, 1.0], "new_spofs": [],
            "new_possible_spofs": ["country:CN"], "confidence": "medium",

@@ -45,7 +45,7 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     from mineralgraph.graph.analysis.confidence import weakest
     from mineralgraph.graph.analysis.scenario import dated_node_in_force
     from mineralgraph.graph.reported import figures_beside
-    from mineralgraph.graph.statistics import statistics_about
+    from mineralgraph.graph.statistics import share_basis, statistics_about
 
     graph.require(node_id)
     when = graph.as_of_date
@@ -80,6 +80,8 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
                               "confidence": claim.confidence,
                               "valid_from": claim.valid_from, "valid_to": claim.valid_to,
                               **quote(claim)})
+            if claim.qualifier("share") is not None:
+                relations[-1]["share_basis"] = share_basis(claim)
             summed = _share_of_sum(graph, claim, sums)
             if summed is not None:
                 # the set adds up to over 1: the analysis reads the share of its sum (5.5)

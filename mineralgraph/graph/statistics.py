@@ -30,7 +30,12 @@ STATISTICS = ("HOLDS_RESERVES", "NET_IMPORT_RELIANCE", "EXPORTS_TO")
 #: How the data says a share was computed, not stated by its source: "DERIVED share =
 #: 74,000,000 / world total 290,000,000 t (USGS MCS 2025)" (data README, the USGS rows)
 _DERIVED = re.compile(r"DERIVED share\s*=\s*([\d,]+(?:\.\d+)?)\s*(?:kt|t|kg)?[^/]{0,40}/\s*"
-                      r"(?:world total|total)?\s*([\d,]+(?:\.\d+)?)")
+                      r"(?:world total(?: \(rounded\))?|total)?\s*([\d,]+(?:\.\d+)?)")
+#: How the data says a share is what the stated shares of its set leave, which no source
+#: gives: "remainder of the set (1 - 0.912772)", "the remainder of IPA's 80% for South
+#: Africa" (every rest-of-world row the data derives so says "remainder")
+_REMAINDER = re.compile(r"\bremainder\b", re.IGNORECASE)
+_ONE_MINUS = re.compile(r"\((1\s*-\s*\d+(?:\.\d+)?|100\s*-\s*\d+(?:\.\d+)?%)\)")
 
 
 def derived_share(note: str | None) -> tuple[float, float] | None:
@@ -71,6 +76,42 @@ def stated_share_words(note: str | None) -> str | None:
     """
     found = _STATED.search(note or "")
     return found.group(1).strip() or None if found else None
+
+
+def remainder_share(note: str | None) -> str | None:
+    """What a share that is the remainder of its set was computed as, read from its note:
+    the formula where the note gives it (``1 - 0.912772``), else ""; None when the share
+    is not a remainder, or is a quotient of an amount and a total (:func:`derived_share`,
+    whose note may call that amount a remainder). No source states such a share.
+
+    >>> remainder_share("remainder of the set (1 - 0.912772): the source's Malaysia ...")
+    '1 - 0.912772'
+    >>> remainder_share("the remainder of IPA's 80% for South Africa; IPA names no other")
+    ''
+    >>> remainder_share("remainder: the larger figure is kept; DERIVED share = 875 / 228,000")
+    >>> remainder_share("USGS 'Other' row") is None
+    True
+    """
+    if not note or not _REMAINDER.search(note) or derived_share(note) is not None:
+        return None
+    found = _ONE_MINUS.search(note)
+    return " ".join(found.group(1).split()) if found else ""
+
+
+def share_basis(claim: Claim) -> str:
+    """How a claim's share came to be, as ``show`` says it: ``"derived"`` (a quotient of
+    the source's amount and total, :func:`derived_share`), ``"remainder"`` (what the
+    stated shares of its set leave, :func:`remainder_share`) or ``"stated"`` (the
+    source's own figure).
+
+    >>> share_basis(Claim("country:XX", "PRODUCES", "material:m", (("note",
+    ...     "remainder of the set (1 - 0.9)"), ("share", 0.1))))
+    'remainder'
+    """
+    note = str(claim.qualifier("note") or "")
+    if derived_share(note) is not None:
+        return "derived"
+    return "remainder" if remainder_share(note) is not None else "stated"
 
 
 def period_key(claim: Claim) -> str:

@@ -53,6 +53,7 @@ from mineralgraph.reports.summary import (
     story,
     unmapped_sentence,
     untraced_sentence,
+    weak_after_table,
     weak_claims,
 )
 from mineralgraph.reports.tables import beyond_clause
@@ -81,6 +82,9 @@ class Brief:
     #: what the table's figures assume and rest on, for after the table (its lead,
     #: ``table_note``, goes before it): the answer first (findings 11)
     table_notes: str = ""
+    #: the other claims rated low, proxies or disputed that the summary's figures rest
+    #: on, for right after the table (the summary gives the weakest; findings 12)
+    weak_note: str = ""
     scenario_rows: list[dict] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # citations, numbered from 1
     links: list[str | None] = field(default_factory=list)  # each source's http(s) URL
@@ -159,7 +163,7 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         # the product's one list of sources (compact.citation_list): its chokepoint
         # report's numbers, then those of the picture and the table; the table cites by it
         index.numbers = dict(chain.numbering)
-        summary, table, (note, notes) = _product_part(graph, found, chain, index)
+        summary, table, (note, notes, weak) = _product_part(graph, found, chain, index)
         cited_by = "list"
         chain.numbering = dict(index.numbers)
     else:
@@ -168,10 +172,10 @@ def build_brief(graph: SupplyGraph, found: Exposure | ChainExposure) -> Brief:
         chain = build_chain(graph, found)
         index.numbers = {s: i for i, s in enumerate(chain.sources, 1)}
         summary, table, note = _node_part(graph, node_id, chain, found.caveats)
-        notes = ""
+        notes = weak = ""
         summary[1] = summary[1][:-1] + beyond_clause(graph, node_id, found.beyond) + "."
     brief = Brief(f"{graph.label(node_id)}: supply-chain brief", when, chain, summary, table,
-                  note, cited_by=cited_by, table_notes=notes)
+                  note, cited_by=cited_by, table_notes=notes, weak_note=weak)
     if scenario is not None:
         brief.scenario_title = scenario.title or scenario.name
         brief.scenario_rows = _scenario_rows(graph, found.comparison)
@@ -282,13 +286,15 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     # MED-3), those the summary names already left to it (findings 11: each caveat once)
     _, told = product_story(report, graph)
     named = {(w.subject, w.relation, w.object) for w in weak_claims(graph, told)}
+    # the weak claims the summary's figures rest on, each once, first after the table
+    weak = weak_after_table(report, graph, index.cite)
     low = low_claims_by_row([(f"#{c.rank}", replace(c.caveats, low=tuple(
         w for w in c.caveats.low if w[:3] not in named))) for c in suppliers[:TABLE_ROWS]],
         graph, index.cite)
     if low:
         note += f" {low}"
         if named:
-            note = note.rstrip(".") + "; the others are named in the summary above."
+            note = note.rstrip(".") + "; the others are named above."
     # a country whose figure is only its share of a world pool the producers a scenario
     # leaves draw on says so, once a pool (findings 11)
     pools: dict[tuple, list[str]] = {}
@@ -317,7 +323,7 @@ def _product_part(graph, found: Exposure, chain: Chain, index: SourceIndex):
     # three items; what the product's story says past the third (the rest of the world as
     # a single point of failure, 5.2; a maker's country, 5.1) joins the third, never cut
     summary = summary[:2] + [" ".join(summary[2:])] if len(summary) > 3 else summary
-    return summary, rows, (lead, said_once(note.strip()))
+    return summary, rows, (lead, said_once(note.strip()), weak)
 
 
 #: Stock phrases the notes under a brief's table repeat split after split: the first
@@ -453,7 +459,7 @@ def _node_part(graph, node_id, chain, caveats=None):
 
 
 def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
-    from mineralgraph.reports.tables import row_caveats
+    from mineralgraph.reports.tables import row_caveats, worst_case_note
 
     rows = []
     for row in comparison:
@@ -468,6 +474,8 @@ def _scenario_rows(graph: SupplyGraph, comparison: list[dict]) -> list[dict]:
             count = row["requirements_recorded"]
             loss += (f", counting only its {count} recorded requirement"
                      f"{'' if count == 1 else 's'} (not safe)")
+        # what --worst-case gives beside it, as the scenario report says it
+        loss += worst_case_note(row)
         rows.append({"product": graph.label(row["product"]),
                      "loss": loss,
                      "confidence": row_caveats(row).describe(),
@@ -518,8 +526,9 @@ def to_markdown(brief: Brief) -> bytes:
            "## Top chokepoints", "", plain(brief.table_note), ""]
     out += [markdown_table(brief.table, COLUMNS, HEADERS, escape=plain) if brief.table
             else "None mapped.", ""]
-    if brief.table_notes:
-        out += [plain(brief.table_notes), ""]
+    for text in (brief.weak_note, brief.table_notes):  # what the figures rest on, after
+        if text:
+            out += [plain(text), ""]
     if brief.scenario_title is not None:
         out += [f"## Scenario: {plain(brief.scenario_title)}", ""]
         out += [markdown_table(brief.scenario_rows, SCENARIO_COLUMNS, SCENARIO_HEADERS,
@@ -641,8 +650,9 @@ def to_html(brief: Brief, paper: str = "a4") -> bytes:
     words.append(f"<section><h2>Top chokepoints</h2><p class=\"note\">"
                  f"{escape(brief.table_note)}</p>\n"
                  + _html_table(brief.table, COLUMNS, HEADERS)
-                 + (f"<p class=\"note\">{escape(brief.table_notes)}</p>\n"
-                    if brief.table_notes else "") + "</section>\n")
+                 + "".join(f"<p class=\"note\">{escape(text)}</p>\n"
+                           for text in (brief.weak_note, brief.table_notes) if text)
+                 + "</section>\n")
     picture = f"<div class=\"body\">\n<figure>\n{to_svg(scene)}</figure>\n<div class=\"side\">\n"
     parts += [picture] + words if place == "first" else words + [picture]
     parts.append("<section><h2>Sources</h2>\n<ol class=\"sources\">\n"

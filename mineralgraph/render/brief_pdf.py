@@ -300,6 +300,8 @@ def _compose(brief, scene, paper: str, small: float, share: float = 0.64,
     ry = paragraph(ry, _note(brief), small, MUTED, lead=1.2)
     ry = _table(page, brief, column[0], ry, column[1], small + 0.5,
                 flow if annex else None) + 6
+    if brief.weak_note:  # the claims the summary's figures rest on, after the table
+        ry = paragraph(ry, brief.weak_note, small, INK, lead=1.2) + 4
     page.first_whole = len(page.pages) == 1 and ry <= bottom + 2
     if mode == "text" and scene is not None:
         picture, ry = _picture_page(brief, page, scene, share, continued, column)

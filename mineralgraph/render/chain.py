@@ -309,6 +309,10 @@ class Chain:
     #: weakest proxy as the report's summary does (``low confidence, from a proxy: ...``;
     #: design note 5.7): the caption says it beside the figure; "" when not weak
     availability_note: str = ""
+    #: under a scenario, what ``--worst-case`` gives beside what the product keeps where
+    #: it reads otherwise (``" (a loss of 0-92% under --worst-case: grade not stated;
+    #: conf. medium)"``, :func:`~mineralgraph.reports.tables.report_worst_case_note`)
+    worst_case_note: str = ""
 
     def mapped_text(self) -> str | None:
         """What the product's availability is with its inputs of no mapped supply counted
@@ -420,11 +424,12 @@ class Chain:
             "number them" if self.numbering else f"{n} source{plural} behind the picture")
         # a compact picture's box gives what the product keeps; what that figure rests on
         # does not fit there, so the caption says it (the full chain's header adds its own)
-        kept = (self.kept_text() if keeps and self.compact and self.availability_note
-                else None)
+        kept = (self.kept_text() if keeps and self.compact
+                and (self.availability_note or self.worst_case_note) else None)
         # the note may hold parentheses of its own ("(2020)"): set off by a colon, not
-        # nested in parentheses
-        keeps = f" · keeps {kept} of its supply: {self.availability_note}" if kept else ""
+        # nested in parentheses; then what --worst-case gives beside the figure
+        note = f": {self.availability_note}" if self.availability_note else ""
+        keeps = f" · keeps {kept} of its supply{note}{self.worst_case_note}" if kept else ""
         return (f"As of {when} · scenario: {scenario}{keeps} · dataset {self.version} · "
                 f"{sources}")
 
@@ -550,6 +555,9 @@ class _Builder:
             from mineralgraph.reports.summary import headline_phrase
 
             chain.availability_note = headline_phrase(g, caveats)[1:-1]
+        from mineralgraph.reports.tables import report_worst_case_note
+
+        chain.worst_case_note = report_worst_case_note(self.found)
         chain.worst_case = g.worst_case
         chain.press_figures = g.press_figures
         return chain

@@ -283,6 +283,9 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
         from mineralgraph.reports.summary import headline_phrase
 
         chain.availability_note = headline_phrase(graph, report.caveats)[1:-1]
+    from mineralgraph.reports.tables import report_worst_case_note
+
+    chain.worst_case_note = report_worst_case_note(report)
     chain.worst_case = graph.worst_case
     chain.press_figures = graph.press_figures
     chain.unknown_inputs = [graph.label(m) for m in elsewhere]

@@ -570,8 +570,10 @@ def _header(chain: Chain, width: float) -> tuple[list, float]:
             sub += f"; {chain.mapped_text()}"
         if chain.availability_note:  # what the figure rests on, beside it (5.7)
             sub += f"; {chain.availability_note}"
+        sub += chain.worst_case_note  # and what --worst-case gives beside it
     y += 4
-    for line in wrap(sub, width - 2 * MARGIN, 12, False, 3):
+    # never cut: what the figure rests on and --worst-case beside it are caveats
+    for line in wrap(sub, width - 2 * MARGIN, 12, False, 6):
         y += 18
         out.append(Text(MARGIN, y, line, 12, MUTED))
     return out, y + 62

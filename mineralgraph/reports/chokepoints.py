@@ -29,6 +29,7 @@ from mineralgraph.reports.common import (
     spof_json,
     spof_text,
     thousands,
+    with_citations,
 )
 from mineralgraph.reports.summary import (
     WEAKEST_FIRST,
@@ -46,8 +47,10 @@ from mineralgraph.reports.summary import (
     split_phrase,
     story,
     unmapped_groups,
+    weak_after_table,
     weak_claims,
 )
+from mineralgraph.reports.tables import drivers_json, report_worst_case_note
 
 COLUMNS = ["rank", "node", "kind", "stage", "country", "loss", "spof", "hhi", "confidence",
            "sources"]
@@ -139,7 +142,8 @@ def heading(report: ProductReport, graph: SupplyGraph | None = None) -> str:
         more = f"; and {len(low) - 2} more (JSON low_confidence)" if len(low) > 2 else ""
         chain += f" (rated low: {'; '.join(said)}{more})"
     return (f"{report.label} ({report.product}): {uses}; availability "
-            f"{availability}{' ' + phrase if phrase else ''} as of "
+            f"{availability}{' ' + phrase if phrase else ''}"
+            f"{report_worst_case_note(report)} as of "
             f"{when}{scenario}{flag}{chain}{short_sets_phrase(report, graph)}")
 
 
@@ -388,7 +392,8 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
     """Number the sources of the reports as :func:`render_text` cites them, in its order:
     per product the table's rows, their evidence, the inputs without mapped supply, the
     press figures set aside (a product not made yet: its dated making), then what
-    ``--min-confidence`` left out.
+    ``--min-confidence`` left out, then the other weak claims each product's summary rests
+    on (:func:`~mineralgraph.reports.summary.weak_after_table`, said after its table).
 
     The one numbering of a product's sources: the chokepoint report lists them in this
     order, and the product's snapshot and brief follow it
@@ -407,6 +412,9 @@ def cite_reports(reports: list[ProductReport], graph: SupplyGraph, sources: Sour
         ids = {c.id for r in reports for c in r.left_out}
         left_out_lines(graph, [left_out_dict(c, graph.worst_case) for c in graph.left_out
                                if c.id in ids], sources)
+    for report in reports:
+        if not report.not_made:
+            weak_after_table(report, graph, sources.cite)
     return sources
 
 
@@ -442,20 +450,14 @@ def press_block(graph: SupplyGraph, sources: SourceIndex, report: ProductReport,
 
 
 def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool = False,
-                top: int | None = 10, also: list[str] = (),
-                index: SourceIndex | None = None) -> str:
+                top: int | None = 10, also: list[str] = ()) -> str:
     """The report as plain text (or Markdown, every line from data escaped).
 
     ``also``: a product's sources in the order its snapshot and brief number them
     (:func:`mineralgraph.render.compact.citation_list`): those the report does not cite
-    itself are listed after its own, so the three give one list, numbered alike.
-    ``index``: the numbering to fill (a new one by default), for the JSON and CSV to
-    number their rows as the text does (:func:`text_numbering`)."""
-    sources = cite_reports(reports, graph, index if index is not None else SourceIndex(graph),
-                           top)
-    cited = len(sources.numbers)
-    for source in also:  # in the list's order, each after the report's own
-        sources.numbers.setdefault(source, len(sources.numbers) + 1)
+    itself are listed after its own, so the three give one list, numbered alike. The
+    numbers are :func:`number_sources`'s, which the JSON and CSV read too."""
+    sources, cited = _numbering(reports, graph, top, also)
     pictured = len(sources.numbers) - cited
     table = markdown_table if markdown else text_table
     text = md_text if markdown else str
@@ -483,6 +485,11 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
         key = country_key(graph, shown)
         if key:  # the table writes ISO codes, the summary and the rows' names in full
             out += [text(key), ""]
+        # the other weak claims the summary's figures rest on, after the table, each once
+        # (the summary leads with the figure and its weakest link: findings 12)
+        weak = weak_after_table(report, graph, sources.cite)
+        if weak:
+            out += [text(weak), ""]
         evidence = evidence_items(graph, sources, shown, noted, report.label)
         if evidence:
             out += evidence_block(evidence, markdown)
@@ -546,25 +553,38 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
 
 #: The CSV columns: every range as its two ends (``loss_low``, ``loss_high``); the
 #: baseline and availability are 5.6's two bounds, ``mapped_availability`` the product's
-#: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing.
+#: availability with its ``not_mapped`` inputs (of no mapped supply) counted missing;
+#: under a scenario, ``worst_case_loss_low``/``_high`` its loss under ``--worst-case``.
 CSV_COLUMNS = ["product", "as_of", "scenario", "baseline_low", "baseline_high",
                "availability_low", "availability_high", "rank", "id", "kind", "label",
                "loss", "loss_low", "loss_high", "assumed_share", "assumed_split", "spof",
                "stage", "country", "hhi", "hhi_material", "hhi_stage", "confidence",
                "proxies", "disputes", "low_confidence", "sources", "citations",
                "spof_through_makers", "mapped_availability", "not_mapped",
-               "availability_confidence", "not_made_yet"]
+               "availability_confidence", "not_made_yet", "worst_case_loss_low",
+               "worst_case_loss_high"]
 
 
-def text_numbering(reports: list[ProductReport], graph: SupplyGraph, top: int | None = 10,
+def number_sources(reports: list[ProductReport], graph: SupplyGraph, top: int | None = 10,
                    also: list[str] = ()) -> SourceIndex:
-    """The one numbering of the reports' sources, as their text (and Markdown) prints it:
-    the text is written and its numbering kept. The JSON and CSV cite each row by it; a
-    row the text leaves out (beyond ``top``) numbers its new sources after the text's,
-    in the reports' and rows' order, the same in both."""
-    index = SourceIndex(graph)
-    render_text(reports, graph, top=top, also=also, index=index)
-    return index
+    """The one numbering of the reports' sources, from the reports themselves, read by
+    every format (the text and Markdown print it; the JSON and CSV cite each row by it,
+    without writing the text: findings 12): :func:`cite_reports`'s order, then ``also``,
+    the sources only the product's snapshot and brief cite, in their list's order. A row
+    the text leaves out (beyond ``top``) numbers its new sources after these, in the
+    reports' and rows' order, the same in JSON and CSV."""
+    return _numbering(reports, graph, top, also)[0]
+
+
+def _numbering(reports: list[ProductReport], graph: SupplyGraph, top: int | None,
+               also: list[str]) -> tuple[SourceIndex, int]:
+    """:func:`number_sources`'s numbering, and how many of its sources the report cites
+    itself (the rest are ``also``'s)."""
+    index = cite_reports(reports, graph, SourceIndex(graph), top)
+    cited = len(index.numbers)
+    for source in also:  # in the list's order, each after the report's own
+        index.numbers.setdefault(source, len(index.numbers) + 1)
+    return index, cited
 
 
 def report_citations(report: ProductReport, index: SourceIndex) -> list[list[int]]:
@@ -588,7 +608,11 @@ def flat_row(report: ProductReport, row) -> dict:
             "mapped_availability": round(report.mapped_availability, 6),
             "not_mapped": len(report.unmapped),
             # what the product's availability rests on (5.7), beside the row's own
-            "availability_confidence": report.caveats.describe()}
+            "availability_confidence": report.caveats.describe(),
+            # under a scenario, the product's loss under --worst-case beside it (as the
+            # scenario's CSV gives it)
+            **(ends("worst_case_loss", report.worst_case_loss_range)
+               if report.worst_case_loss_range is not None else {})}
 
 
 def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
@@ -609,6 +633,8 @@ def json_report(report: ProductReport, graph: SupplyGraph) -> dict:
     data["summary_rests_on"] = [w.as_dict(graph) for w in
                                 weak_claims(graph, product_story(report, graph)[1])]
     data["summary_order"] = f"weakest first: {WEAKEST_FIRST}"
+    if report.worst_case:  # its drivers with their sources, as the scenario's JSON has them
+        data["worst_case"] = {**report.worst_case, **drivers_json(report.worst_case, graph)}
     materials = [c.id for c in report.chokepoints if c.kind == "Material"]
     data["press_figures_not_used"] = press_beside_json(graph, materials)
     data["chokepoints"] = [{**row, "spof": spof_json(row["spof"]),
@@ -629,7 +655,7 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
            numbered: list[ProductReport] | None = None) -> str:
     """The report in one of text, md, json, csv (``also``: see :func:`render_text`).
 
-    JSON and CSV number their sources as the text does (:func:`text_numbering`, of
+    JSON and CSV number their sources as the text does (:func:`number_sources`, of
     ``numbered``: the whole reports where ``reports`` keep only ``--top`` rows): each
     row's ``citations`` are the ``[n]`` the text prints beside it (JSON: also as
     ``citation_numbers``), and each JSON report lists the sources its rows cite
@@ -637,7 +663,7 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
     ``sources`` beside the numbers: it has no list to resolve them."""
     if fmt not in ("json", "csv"):
         return render_text(reports, graph, markdown=fmt == "md", top=top, also=also)
-    index = text_numbering(numbered or reports, graph, top, also)
+    index = number_sources(numbered or reports, graph, top, also)
     cited = [report_citations(r, index) for r in reports]
     if fmt == "json":
         out = []
@@ -645,8 +671,8 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
             data = json_report(report, graph)
             if not report.not_made:
                 data["chokepoints"] = [
-                    {**row, "citations": numbers_text(ns), "citation_numbers": ns}
-                    for row, ns in zip(data["chokepoints"], numbers, strict=True)]
+                    with_citations(row, ns) for row, ns in zip(data["chokepoints"], numbers,
+                                                         strict=True)]
             else:
                 data["not_made_yet"]["citations"] = numbers_text(numbers[0])
             data["sources"] = index.entries({n for ns in numbers for n in ns})
@@ -658,5 +684,5 @@ def render(reports: list[ProductReport], graph: SupplyGraph, fmt: str,
         [{"product": r.product, "as_of": r.as_of, "scenario": r.scenario,
           "not_made_yet": r.made_from, "citations": numbers_text(numbers[0])}]
         if r.not_made
-        else [{**flat_row(r, c), "citations": numbers_text(ns)}
+        else [with_citations(flat_row(r, c), ns, "csv")
               for c, ns in zip(r.chokepoints, numbers, strict=True)])], CSV_COLUMNS, graph))

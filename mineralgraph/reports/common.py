@@ -273,6 +273,21 @@ def numbers_text(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
+def with_citations(row: dict, numbers: list[int], fmt: str = "json") -> dict:
+    """A JSON or CSV row with the numbers the text prints beside it: ``citations``
+    (``[1][4]``) and, in JSON, ``citation_numbers`` (``[1, 4]``); the row's ``sources``
+    stay the ids. Every report's JSON and CSV cite so (with :meth:`SourceIndex.entries`,
+    the text's list, beside the rows in JSON).
+
+    >>> with_citations({"id": "x", "sources": ["source:a"]}, [1, 4])
+    {'id': 'x', 'sources': ['source:a'], 'citations': '[1][4]', 'citation_numbers': [1, 4]}
+    >>> with_citations({"id": "x"}, [2], "csv")
+    {'id': 'x', 'citations': '[2]'}
+    """
+    return {**row, "citations": numbers_text(numbers),
+            **({"citation_numbers": list(numbers)} if fmt == "json" else {})}
+
+
 class SourceIndex:
     """Numbers sources in the order a report first cites them."""
 

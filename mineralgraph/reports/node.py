@@ -7,7 +7,7 @@ import re
 
 from mineralgraph.cells import fit, md_text, qualifier_text, shortened, to_csv, to_json
 from mineralgraph.claim import Claim
-from mineralgraph.graph.statistics import derived_share, stated_share_words
+from mineralgraph.graph.statistics import derived_share, remainder_share, stated_share_words
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
 CAVEATS = ("note", "proxy", "disputed")
@@ -69,6 +69,12 @@ def _figure_text(key: str, value, rel: dict) -> str:
     'capacity 1,360 kt Al'
     >>> print(_figure_text("share", 0.9868, {"share_of_sum": 0.984339, "set_sum": 1.0025}))
     share 99% as given (98% of the set's 100.25% sum, as the analysis reads it)
+
+    A remainder (what the stated shares leave, which no source gives) says so:
+
+    >>> _figure_text("share", 0.087228, {"qualifiers": {"note": "remainder of the set "
+    ...                                                   "(1 - 0.912772): ..."}})
+    'share 8.7% (remainder of the stated shares, 1 - 0.912772; the source states no share)'
     """
     from mineralgraph.reports.common import exact_percent, percent, quantity_text
 
@@ -91,9 +97,17 @@ def _figure_text(key: str, value, rel: dict) -> str:
                 f" ({percent(rel['share_of_sum'])} of the set's {summed} sum, as the "
                 "analysis reads it)" if summed != "100.00%" else "")
         said = f"the source states {stated}" if stated else "as given"
+        of_sum = (f" ({percent(rel['share_of_sum'])} of the set's {summed} sum, as the "
+                  "analysis reads it)" if summed != "100.00%" else "")
+        remainder = remainder_share(str((rel.get("qualifiers") or {}).get("note") or ""))
+        if remainder is not None:
+            # what the stated shares of its set leave (the rest of the world's, mostly),
+            # which no source gives: never "as given" (findings 12)
+            formula = f", {remainder}" if remainder else ""
+            return (f"share {given} (remainder of the stated shares{formula}; the source "
+                    f"states no share){of_sum}")
         if summed != "100.00%":
-            return (f"share {given} {said} ({percent(rel['share_of_sum'])} of the "
-                    f"set's {summed} sum, as the analysis reads it)")
+            return f"share {given} {said}{of_sum}"
         return f"share {given} ({said})"
     if key in ("amount", "capacity", "quantity") and number:
         unit = str(rel.get("qualifiers", {}).get("unit") or "").strip()

@@ -8,7 +8,7 @@ from mineralgraph.cells import fit
 from mineralgraph.graph.risk import scorers
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import SourceIndex, name, percent, reading_lines
-from mineralgraph.reports.tables import tabular
+from mineralgraph.reports.tables import row_caveats, tabular
 
 
 def _code(node_id: str | None) -> str:
@@ -125,6 +125,8 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
             "eu_hhi_wgi": _num(eu.value, 3) if not csv else eu.value,
             "wgi_dims": ",".join(e.get("wgi_dimensions", [])),
             "notes": "; ".join(gpr.notes + eu.notes),
+            # what the scores rest on (5.7; the ranking's tie-break reads it)
+            "confidence": row_caveats(row).describe(),
             "sources": ";".join(cited) if csv else sources.cite(cited)})
     methods = "\n".join(f"{s.name} v{s.version}: {s.formula}. Inputs: {s.inputs}. "
                         f"Reference: {s.reference}." for s in scorers())
@@ -143,7 +145,7 @@ def render_risk(importer: str, rows: list[dict], graph: SupplyGraph, fmt: str,
     if csv:
         columns = ["rank", "commodity", "material", "year", "geopolrisk", "hhi",
                    "import_risk", "imports_t", "own_production_t", "top_partners",
-                   "eu_hhi_wgi", "wgi_dims", "notes", "sources"]
+                   "eu_hhi_wgi", "wgi_dims", "notes", "confidence", "sources"]
     data = {"importer": importer, "methods": [s.describe() for s in scorers()],
             "commodities": [{**{k: v for k, v in row.items() if k != "scores"},
                              "scores": {k: asdict(v) for k, v in row["scores"].items()}}
@@ -181,8 +183,9 @@ def _risk_blocks(rows: list[dict], table: list[dict], intro: str, sources: Sourc
         if eu.value is not None:
             out.append(f"{pad}EU HHI_WGI {eu.value:.3f} (0-10; WGI dimensions: "
                        f"{line['wgi_dims']})")
-        out.append(f"{pad}sources {line['sources']}" + (f"; {line['notes']}" if line["notes"]
-                                                      else ""))
+        rated = f" ({line['confidence']} confidence)" if line["confidence"] else ""
+        out.append(f"{pad}sources {line['sources']}{rated}"
+                   + (f"; {line['notes']}" if line["notes"] else ""))
         out.append("")
     if sources.numbers:
         out += ["## Sources" if md else "SOURCES", ""] + sources.listing(md)

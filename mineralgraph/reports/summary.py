@@ -1069,19 +1069,45 @@ def not_made_sentence(report: ProductReport, graph: SupplyGraph, cited: str = ""
 
 def product_story(report: ProductReport, graph: SupplyGraph,
                   cite=None) -> tuple[list[str], Caveats]:
-    """Sentences on one product, and the caveats of its headline figures: the low-rated
-    claims these rest on are named (:func:`low_claim_sentence`, cited with ``cite``)."""
+    """Sentences on one product, and the caveats of its headline figures: its figure with
+    its confidence, range and single weakest link first, then its sole sources. The other
+    claims rated low, proxies or disputed that the figures rest on are said after the
+    product's table (:func:`weak_after_table`), each once (findings 12: the F-35's 13 stood
+    inline, some 300 words before its table)."""
+    lines, caveats, _ = _product_story(report, graph, cite, weak=False)
+    return lines, caveats
+
+
+def weak_after_table(report: ProductReport, graph: SupplyGraph, cite=None) -> str:
+    """For after a product's table: every other claim its summary's figures rest on that
+    is rated low, a proxy or disputed (:func:`weak_claims_sentence`, cited with ``cite``),
+    the weakest first, each once, those the summary names beside its figures left out;
+    "" when there is none."""
+    weak = _product_story(report, graph, cite)[2]
+    return weak.replace("These figures", "The summary's figures", 1)
+
+
+def _product_story(report: ProductReport, graph: SupplyGraph, cite=None,
+                   weak: bool = True) -> tuple[list[str], Caveats, str]:
+    """:func:`product_story`'s sentences and caveats, and (with ``weak``; its sources
+    cited only then) :func:`weak_after_table`'s sentence as :func:`weak_claims_sentence`
+    writes it."""
     if getattr(report, "not_made", None):
         cited = cite([s for c in report.not_made for s in c.sources]) if cite else ""
-        return [not_made_sentence(report, graph, cited)], Caveats()
+        return [not_made_sentence(report, graph, cited)], Caveats(), ""
     named: set = set()  # the proxies named so far: a later figure says "the same"
     phrase = headline_phrase(graph, report.caveats, named) if report.scenario else ""
     exposure, caveats = _exposure(report, graph, named)
     if report.scenario:
         kept = availability_phrase(report.availability_range, report.mapped_availability,
                                    len(report.unmapped))
+        from mineralgraph.reports.tables import report_worst_case_note
+
+        # beside the figure, what --worst-case gives where it reads otherwise (a grade
+        # not stated, supply not mapped: unknown, not safe), as the scenario table says it
         head = (f"{report.label} keeps {kept} of its supply under the scenario"
-                + (f" {phrase}" if phrase else "") + (f"; {exposure}." if exposure else "."))
+                + (f" {phrase}" if phrase else "") + report_worst_case_note(report)
+                + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
     else:
         # no stage with shares: the country clause alone ("Hard disk drive: without the
@@ -1099,14 +1125,13 @@ def product_story(report: ProductReport, graph: SupplyGraph,
     # weakest first by the rule the figures' own "the weakest" follows (findings 10:
     # "the weakest" proxy beside a figure, then "a low-confidence claim" after them, read
     # as two different weakest links)
-    weak = weak_claims_sentence(graph, caveats, cite, said={p[:2] for p in named})
-    if weak:  # part of the headline it qualifies (a brief keeps three items)
-        lines[-1] += " " + weak
+    weak = (weak_claims_sentence(graph, caveats, cite, said={p[:2] for p in named})
+            if weak else "")
     if report.through_makers:
         lines.append(makers_country_sentence(report, graph))
     if report.rest_of_world_only:
         lines.append(rest_of_world_sentence(bool(report.scenario)))
-    return lines, caveats
+    return lines, caveats, weak
 
 
 def rest_of_world_sentence(scenario: bool, subject: str = "it", many: bool = False) -> str:

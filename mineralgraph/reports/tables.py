@@ -21,7 +21,6 @@ from mineralgraph.reports.common import (
     left_out_lines,
     left_out_title,
     name,
-    numbers_text,
     percent,
     press_beside,
     prose_name,
@@ -32,6 +31,7 @@ from mineralgraph.reports.common import (
     spof_text,
     spof_value,
     thousands,
+    with_citations,
 )
 from mineralgraph.reports.summary import (
     caveat_sentences,
@@ -92,16 +92,23 @@ def tabular(title: str, rows: list[dict], columns: list[str], fmt: str, data,
     return "\n".join(out) if md else fit("\n".join(out))
 
 
-def share_list(shares: dict[str, float], fmt: str, most: int = 4) -> str:
-    """Country shares, largest first: ``CN 69%, US 12%, +3 more`` (CSV: all, as fractions).
+def share_list(shares: dict[str, float], fmt: str, most: int = 4,
+               remainder: list[str] = ()) -> str:
+    """Country shares, largest first: ``CN 69%, US 12%, +3 more`` (CSV: all, as fractions);
+    a share that is the remainder of the stated ones (``remainder``: their codes), which
+    no source gives, said so.
 
     >>> share_list({"CN": 0.6923, "US": 0.1154, "MM": 0.0795}, "text", most=2)
     'CN 69%, US 12%, +1 more'
+    >>> share_list({"CN": 0.912772, "XX": 0.087228}, "text", remainder=["XX"])
+    'CN 91%, XX 8.7% (remainder)'
     """
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))
     if fmt == "csv":
         return ";".join(f"{code}={share}" for code, share in ranked)
-    shown = ", ".join(f"{code} {percent(share)}" for code, share in ranked[:most])
+    shown = ", ".join(f"{code} {percent(share)}"
+                      + (" (remainder)" if code in remainder else "")
+                      for code, share in ranked[:most])
     return shown + (f", +{len(ranked) - most} more" if len(ranked) > most else "")
 
 
@@ -117,13 +124,14 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
     sources = SourceIndex(graph)
     csv = fmt == "csv"
     rows = [{"material": c.material if csv else c.label, "stage": c.stage, "year": c.year,
-             "shares": share_list(c.shares, fmt),
+             "shares": share_list(c.shares, fmt, remainder=c.remainder),
              "top_country": (c.top_country or "").partition(":")[2],
              "top1": percent(c.top1) if not csv else c.top1,
              "top3": percent(c.top3) if not csv else c.top3,
              "hhi": thousands(c.hhi) if not csv else c.hhi,
              "highly_concentrated": c.hhi > HIGHLY_CONCENTRATED,
-             "sources": sources.cite(c.sources) if not csv else ";".join(c.sources)}
+             "sources": sources.cite(c.sources) if not csv else ";".join(c.sources),
+             **({"citations": sources.cite(c.sources)} if csv else {})}
             for c in items]
     # what the shares rest on, marked as chokepoints marks the same shares
     marks = [share_marks(graph, c.material) for c in items]
@@ -181,9 +189,13 @@ def render_concentration(items: list[Concentration], graph: SupplyGraph, fmt: st
                 "highly_concentrated", "confidence", "source_type", "sources"] if not csv else
                ["material", "stage", "year", "top_country", "top1", "top3", "hhi",
                 "highly_concentrated", "confidence", "proxies", "disputes", "source_type",
-                "shares", "sources"])
-    data = [{**c.as_dict(), **caveats.as_dict(), "source_types": types}
-            for c, (caveats, types) in zip(items, marks, strict=True)]
+                "shares", "sources", "citations"])
+    # each material with the text's [n] beside its source ids, and the text's list
+    data = {"materials": [with_citations({**c.as_dict(), **caveats.as_dict(),
+                                          "source_types": types},
+                                         sources.cite_numbers(c.sources))
+                          for c, (caveats, types) in zip(items, marks, strict=True)],
+            "sources": sources.entries()}
     return tabular("Concentration by material and stage", rows, columns, fmt,
                    data, graph, sources, intro)
 
@@ -196,8 +208,8 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                       cited: dict[str, list[str]] | None = None,
                       untraced: dict[str, list[str]] | None = None,
                       untraced_losses: dict[str, float] | None = None,
-                      grades: dict[str, list[tuple[str, list[str]]]] | None = None,
-                      index: SourceIndex | None = None) -> str:
+                      grades: dict[str, list[tuple[str, list[str]]]] | None = None
+                      ) -> str:
     """Products depending on a node: ``losses`` maps a product to its loss per bound
     (``{"lower": ..., "upper": ...}``, bounds with no baseline left out); ``spofs`` to
     "certain", "possible" or False (JSON keeps them so, design note 5.6; CSV writes
@@ -211,19 +223,16 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
     do (the high end); ``grades`` to the materials of unstated grade through which alone
     it may need the node, each with the richer grades it may be (Dependents.grades).
 
-    JSON and CSV number the sources as the text does (``index``: the numbering to fill,
-    the text's): each row's ``citations`` are the ``[n]`` the text prints beside it (JSON:
-    also ``citation_numbers``, and ``sources``, the text's list: number, id, title,
-    publisher, URL, date); ``sources`` in a row stays the ids."""
-    if fmt in ("json", "csv") and index is None:
-        index = SourceIndex(graph)
-        render_dependents(node_id, losses, graph, "text", spofs, caveats, left_out,
-                          through_makers, cited, untraced, untraced_losses, grades, index)
+    Every format numbers the sources once, as it builds its rows, which come first in the
+    text's order too (findings 12: JSON and CSV wrote the text first to number them):
+    each row's ``citations`` are the ``[n]`` the text prints beside it (JSON: also
+    ``citation_numbers``, and ``sources``, the list of those the rows cite: number, id,
+    title, publisher, URL, date); ``sources`` in a row stays the ids."""
     spofs, caveats, through = spofs or {}, caveats or {}, through_makers or {}
     grades = grades or {}
     cited = cited or {}
     untraced, untraced_losses = untraced or {}, untraced_losses or {}
-    sources = index if index is not None else SourceIndex(graph)
+    sources = SourceIndex(graph)
 
     def pair(p):
         values = list(losses[p].values()) or [0.0]
@@ -257,10 +266,7 @@ def render_dependents(node_id: str, losses: dict[str, dict[str, float]], graph: 
                           else ";".join(cited.get(p, [])) if fmt == "csv"
                           else list(cited.get(p, [])))
         if plain:  # the text's numbers beside the ids
-            numbers = sources.cite_numbers(cited.get(p, []))
-            row["citations"] = numbers_text(numbers)
-            if fmt == "json":
-                row["citation_numbers"] = numbers
+            row = with_citations(row, sources.cite_numbers(cited.get(p, [])), fmt)
         rows.append(row)
     certain = sum(1 for p in ranked if spofs.get(p) == "certain")
     possible = sum(1 for p in ranked if spofs.get(p) == "possible" and p not in grades)
@@ -454,11 +460,13 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
     """Supply paths between two nodes; ``left_out`` the claims --min-confidence left out
     that lie between them (paths through them are not shown)."""
     left_out = left_out or []
-    if fmt == "json":
-        return to_json({"from": source, "to": target,
-                        "paths": [[s.__dict__ for s in p] for p in paths],
-                        "left_out_below_confidence": left_out})
     sources = SourceIndex(graph)
+    if fmt == "json":  # each step with the text's [n], and the text's list of sources
+        steps = [[with_citations(s.__dict__, sources.cite_numbers(s.sources)) for s in p]
+                 for p in paths]
+        return to_json({"from": source, "to": target, "paths": steps,
+                        "left_out_below_confidence": left_out,
+                        **reading_flags(graph), "sources": sources.entries()})
     rows = [{"path": n, "step": i, "from": s.source,
              "relation": f"{FLOW_VERBS[s.relation]} ({s.relation})" if fmt != "csv"
              else s.relation, "to": s.target,
@@ -467,7 +475,8 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
              "caveat": "; ".join(part for part in (
                  f"proxy: measured for {s.proxy}" if s.proxy else "", s.note or "") if part),
              "sources": (sources.cite(s.sources) if fmt != "csv"
-                                           else ";".join(s.sources))}
+                                           else ";".join(s.sources)),
+             **({"citations": sources.cite(s.sources)} if fmt == "csv" else {})}
             for n, path in enumerate(paths, 1) for i, s in enumerate(path, 1)]
     intro = f"{len(paths)} supply path(s) from {name(graph, source)} to {name(graph, target)}."
     if left_out:
@@ -476,7 +485,8 @@ def render_paths(source: str, target: str, paths: list[list[PathStep]], graph: S
                   f"{graph.min_confidence}): paths through them are not shown; they are "
                   "listed below.")
     return tabular("Supply paths", rows, ["path", "step", "from", "relation", "to", "share",
-                                          "confidence", "caveat", "sources"],
+                                          "confidence", "caveat", "sources"]
+                   + (["citations"] if fmt == "csv" else []),
                    fmt, None, graph, sources, intro, left_out=left_out)
 
 
@@ -491,30 +501,16 @@ def scenario_row_sources(row: dict, graph: SupplyGraph) -> list[str]:
                            - set(behind))
 
 
-def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
-                    index: SourceIndex | None = None) -> str:
+def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     """The scenario's loss per product: a % range with its confidence and the numbered
     sources of the shares it blocks or removes (JSON: each driver's ``sources``; CSV:
-    ``sources``). JSON and CSV number them as the text does (``index``: the numbering
-    to fill, the text's): each product's ``citations`` are the ``[n]`` the text prints
-    beside it (JSON: also ``citation_numbers``, and ``sources``, the text's list: number,
-    id, title, publisher, URL, date)."""
-    if fmt in ("json", "csv") and index is None:
-        index = SourceIndex(graph)
-        render_scenario(result, graph, "text", index)
-    if fmt == "json":
-        products = []
-        for r in result["products"]:
-            numbers = index.cite_numbers(scenario_row_sources(r, graph))
-            worst = r.get("worst_case")
-            products.append(
-                {**r, **drivers_json(r, graph),
-                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {}),
-                 "citations": numbers_text(numbers), "citation_numbers": numbers})
-        return to_json({**result, **reading_flags(graph), "products": products,
-                        "sources": index.entries()})
+    ``sources``). Every format numbers them once, as it builds the report, in the text's
+    order (findings 12: JSON and CSV wrote the text first to number them): each product's
+    ``citations`` are the ``[n]`` the text prints beside it (JSON: also
+    ``citation_numbers``, and ``sources``, the text's list: number, id, title, publisher,
+    URL, date)."""
     csv = fmt == "csv"
-    sources = index if index is not None else SourceIndex(graph)
+    sources = SourceIndex(graph)
     # a product not made yet on the date has a row saying so and no figure (its making's
     # sources cited); every sentence on losses reads the others
     later = [r for r in result["products"] if r.get("not_made_yet")]
@@ -636,6 +632,18 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str,
     future = future_sentence(graph, [r["product"] for r in result["products"]])
     intro += ("\n" + future.lstrip()) if future else ""
     intro += "".join(f"\n{line}" for line in baseline_lines(made, graph))
+    if fmt == "json":  # numbered as the text numbers them, read from the one index
+        if graph.min_confidence:  # the list after the table (tabular) cites these
+            left_out_lines(graph, left_out, sources)
+        products = []
+        for r in result["products"]:
+            worst = r.get("worst_case")
+            products.append(with_citations(
+                {**r, **drivers_json(r, graph),
+                 **({"worst_case": {**worst, **drivers_json(worst, graph)}} if worst else {})},
+                sources.cite_numbers(scenario_row_sources(r, graph))))
+        return to_json({**result, **reading_flags(graph), "products": products,
+                        "sources": sources.entries()})
     columns = ["product", "end_use", "loss", "new_spofs", "not_mapped", "confidence",
                "sources"]
     if csv:
@@ -687,10 +695,11 @@ def shows_worst_case(row: dict) -> bool:
     return bool(wide) and span(*wide["loss_range"]) != span(*row["loss_range"])
 
 
-def worst_case_note(row: dict) -> str:
+def worst_case_note(row: dict, lead: str = "") -> str:
     """For beside a scenario row's loss in a table: what ``--worst-case`` gives, why and on
     what, ``" (0-92% under --worst-case: grade not stated; conf. medium, proxy)"``; ""
-    when it gives the same figure.
+    when it gives the same figure. ``lead`` goes before the range where the figure it
+    stands beside is not a loss (``"a loss of "`` beside what a product keeps).
 
     >>> row = {"loss_range": [0.0, 0.0], "worst_case": {
     ...     "loss_range": [0.0, 0.92], "confidence": "medium", "range_from_grade": [{}],
@@ -709,7 +718,7 @@ def worst_case_note(row: dict) -> str:
         why.append("share of a pool not known")
     why = ", ".join(why)
     rated = row_caveats(wide).describe()
-    return (f" ({span(*wide['loss_range'])} under --worst-case"
+    return (f" ({lead}{span(*wide['loss_range'])} under --worst-case"
             + (f": {why}" if why else "") + (f"; conf. {rated}" if rated else "") + ")")
 
 
@@ -719,6 +728,17 @@ def pool_unknown(wide: dict) -> bool:
     driver whose share is a range."""
     return any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
                for d in wide.get("drivers", []) + wide.get("low_drivers", []))
+
+
+def report_worst_case_note(report) -> str:
+    """:func:`worst_case_note` of a chokepoint report under a scenario (its
+    ``worst_case``, set by :func:`~mineralgraph.graph.analysis.chokepoints.add_worst_case`),
+    for beside what the product keeps: ``" (a loss of 0-92% under --worst-case: grade not
+    stated; conf. medium, proxy)"``; "" without a scenario or when it reads the same."""
+    if not getattr(report, "worst_case", None) or report.scenario_loss_range is None:
+        return ""
+    return worst_case_note({"loss_range": report.scenario_loss_range,
+                            "worst_case": report.worst_case}, lead="a loss of ")
 
 
 def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
@@ -1059,6 +1079,9 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
              **_caveat_cells(c.caveats, fmt),
              "sources": (sources.cite(c.sources) if fmt not in ("csv", "json")
                          else c.sources)} for c in spofs]
+    if fmt in ("csv", "json"):  # the text's [n] beside the ids, as every report gives them
+        rows = [with_citations(row, sources.cite_numbers(c.sources), fmt)
+                for row, c in zip(rows, spofs, strict=True)]
     if fmt == "json":
         # the design note's row keys (5.6): the upper bound's loss beside the range; what
         # a SPOF is, as annotations (a maker's country, the rest of the world)
@@ -1102,9 +1125,10 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
             "spofs_through_makers": report.through_makers,
             "spofs": rows,
             "supply_not_mapped": report.unmapped,
-            "left_out_below_confidence": left_out}
+            "left_out_below_confidence": left_out,
+            "sources": sources.entries()}
     return tabular(f"Single points of failure: {report.label}", rows,
                    ["id", "kind", "spof", "stage", "via", "confidence", "sources"]
-                   + (["proxies", "disputes", "low_confidence", "assumed_share"]
+                   + (["proxies", "disputes", "low_confidence", "assumed_share", "citations"]
                       if fmt == "csv" else []),
                    fmt, data, graph, sources, intro, left_out=left_out)

@@ -31,6 +31,7 @@ import networkx as nx
 import numpy as np
 
 from mineralgraph.claim import Claim
+from mineralgraph.graph.analysis.comparison import loss_range, worst_case_beside
 from mineralgraph.graph.analysis.concentration import (
     REST_OF_WORLD,
     concentration,
@@ -384,6 +385,20 @@ class ProductReport:
     #: countries that are single points of failure only through the product's makers'
     #: own work there (section 5.1), with those makers: an annotation of the SPOF
     through_makers: dict[str, list[str]] = field(default_factory=dict)
+    #: under a scenario: the loss range under the addendum's wider readings
+    #: (``--worst-case``) and, where it reads otherwise than the default's, that reading's
+    #: row (:func:`~mineralgraph.graph.analysis.comparison.worst_case_beside`, the one
+    #: function every view of a scenario figure takes it from); None without a scenario
+    worst_case_loss_range: list[float] | None = None
+    worst_case: dict | None = None
+
+    @property
+    def scenario_loss_range(self) -> list[float] | None:
+        """[min, max] of the loss under the scenario over the two bounds (section 5.6),
+        against the baseline without it; None without a scenario."""
+        if self.scenario is None or self.not_made:
+            return None
+        return loss_range(self.baseline_range, self.availability_range)
 
     @property
     def supplier_spofs(self) -> list[str]:
@@ -446,7 +461,11 @@ class ProductReport:
                 "most_concentrated": (self.most_concentrated.id
                                       if self.most_concentrated else None),
                 "left_out_below_confidence": [left_out_dict(c, self.wide)
-                                              for c in self.left_out]}
+                                              for c in self.left_out],
+                # under a scenario, what --worst-case gives beside its loss (as scenario)
+                **({"scenario_loss_range": self.scenario_loss_range,
+                    "worst_case_loss_range": self.worst_case_loss_range,
+                    "worst_case": self.worst_case} if self.scenario else {})}
 
 
 #: no claim kept yet for a step (None is a step without one)
@@ -1250,7 +1269,23 @@ def chokepoints(graph: SupplyGraph, products: list[str] | None = None,
         for report, found in zip(reports, left_out_each(graph, [[r.product] for r in reports]),
                                  strict=True):
             report.left_out = found
+    if analysis.scenario is not None:
+        add_worst_case(graph, analysis.scenario, reports)
     return reports
+
+
+def add_worst_case(graph: SupplyGraph, scenario: Scenario,
+                   reports: list[ProductReport]) -> None:
+    """Set each report's ``worst_case_loss_range`` and ``worst_case`` under the scenario:
+    what ``--worst-case`` gives beside its loss, from
+    :func:`~mineralgraph.graph.analysis.comparison.worst_case_beside` (as the scenario's
+    rows carry it), so that a figure counting unknown supply as kept never reads as safe
+    alone. A product not made yet on the date has no figure and gets none."""
+    made = [r for r in reports if not r.not_made]
+    rows = [{"product": r.product, "loss_range": r.scenario_loss_range} for r in made]
+    for report, row in zip(made, worst_case_beside(graph, scenario, rows), strict=True):
+        report.worst_case_loss_range = row["worst_case_loss_range"]
+        report.worst_case = row["worst_case"]
 
 
 def _report(analysis: Analysis, proof: Evidence, product: str, tables: dict, top: int | None,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from mineralgraph.graph.statistics import share_basis
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -51,6 +52,9 @@ class Concentration:
     stated_sum: float | None = None
     #: the top country's share as the source gives it, where ``stated_sum`` is set
     stated_top1: float | None = None
+    #: the codes (as in ``shares``) whose share is the remainder of the stated ones,
+    #: which no source gives (:func:`~mineralgraph.graph.statistics.share_basis`), sorted
+    remainder: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"material": self.material, "label": self.label, "stage": self.stage,
@@ -58,7 +62,7 @@ class Concentration:
                 "top1": self.top1, "top3": self.top3, "hhi": self.hhi,
                 "top_country": self.top_country, "sources": self.sources,
                 "other_sets": self.other_sets, "stated_sum": self.stated_sum,
-                "stated_top1": self.stated_top1}
+                "stated_top1": self.stated_top1, "remainder_shares": self.remainder}
 
 
 def top_share_claims(graph: SupplyGraph, material: str, country: str) -> list:
@@ -180,7 +184,9 @@ def concentration(graph: SupplyGraph, material: str) -> Concentration | None:
         hhi=round(hhi(named), 1), top_country=top,
         sources=sorted({s for c in used for s in figure_sources(graph, c)}),
         other_sets=other_sets(graph, material), stated_sum=stated_sum,
-        stated_top1=stated_top1)
+        stated_top1=stated_top1,
+        remainder=sorted({c.subject.partition(":")[2] for c in used
+                          if c.subject in shares and share_basis(c) == "remainder"}))
 
 
 def concentrations(graph: SupplyGraph, materials: list[str] | None = None) -> list[Concentration]:

@@ -32,7 +32,7 @@ from mineralgraph.graph.analysis.chokepoints import (
     ProductReport,
     chokepoints,
 )
-from mineralgraph.graph.analysis.comparison import compare
+from mineralgraph.graph.analysis.comparison import compare, worst_case_beside
 from mineralgraph.graph.analysis.concentration import REST_OF_WORLD, Concentration, concentration
 from mineralgraph.graph.analysis.engine import Analysis
 from mineralgraph.graph.analysis.scenario import Scenario
@@ -121,8 +121,12 @@ def exposure(graph: SupplyGraph, product: str, scenario: Scenario | None = None)
     report = chokepoints(graph, [product], scenario, analysis=analysis)[0]
     if scenario is None:
         return Exposure(report)
-    return Exposure(report, frozenset(analysis.blocked_for(product)),
-                    compare(graph, scenario, [product], analysis=analysis), scenario)
+    # the row carries what --worst-case gives beside its loss, as the report has it
+    # (chokepoints: worst_case_beside, computed once)
+    rows = [{**row, "worst_case_loss_range": report.worst_case_loss_range,
+             "worst_case": report.worst_case}
+            for row in compare(graph, scenario, [product], analysis=analysis)]
+    return Exposure(report, frozenset(analysis.blocked_for(product)), rows, scenario)
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,11 @@ class ChainExposure:
     #: for a product focus: what its availability rests on (the report's ``caveats``,
     #: section 5.7), for the picture to say beside the figure
     availability_caveats: object = None
+    #: for a product focus under a scenario: its loss range, and what ``--worst-case``
+    #: gives beside it (the report's, :func:`~mineralgraph.graph.analysis.chokepoints.
+    #: add_worst_case`), for the picture to say beside the figure
+    scenario_loss_range: list | None = None
+    worst_case: dict | None = None
 
     def products(self) -> list[str]:
         """The products of the spine, sorted."""
@@ -248,6 +257,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
     ranges: tuple = (None, None)
     what: dict = {}
     mapped = availability_caveats = None
+    worst_case = scenario_loss = None
     availability = baseline = None
     if model.kind_of(node_id) == "Product":
         report = chokepoints(graph, [node_id], scenario, evidence=False, analysis=analysis)[0]
@@ -270,6 +280,7 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
         ranges = (report.availability_range, report.baseline_range)
         mapped = (report.mapped_availability, len(report.unmapped))
         availability_caveats = report.caveats
+        scenario_loss, worst_case = report.scenario_loss_range, report.worst_case
     else:
         evidence = Evidence(analysis)
         # both bounds (section 5.6) as dependents gives them (Analysis.node_losses: the
@@ -299,13 +310,16 @@ def chain_exposure(graph: SupplyGraph, node_id: str, direction: str | None = Non
             losses[product] = (high, certain, None if low >= high - 1e-12 else low, possible)
     concentrations = {m: concentration(graph, m) for m in sorted(spine)
                       if model.kind_of(m) == "Material"}
-    comparison = (compare(graph, scenario, products, analysis=analysis)
+    # each row with what --worst-case gives beside its loss (unknown is not safe)
+    comparison = (worst_case_beside(graph, scenario,
+                                    compare(graph, scenario, products, analysis=analysis))
                   if scenario is not None and with_comparison else [])
     return ChainExposure(node_id, direction, depth, spine, losses, tuple(top), removed,
                          frozenset(blocked), availability, baseline, concentrations,
                          comparison, scenario, graph.as_of_date, ranks, caveats,
                          {p: (why, sorted(ms)) for p, (why, ms) in sorted(beyond.items())},
-                         unmarked, *ranges, what, mapped, availability_caveats)
+                         unmarked, *ranges, what, mapped, availability_caveats,
+                         scenario_loss, worst_case)
 
 
 def brief_exposure(graph: SupplyGraph, node_id: str,

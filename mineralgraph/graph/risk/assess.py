@@ -9,9 +9,11 @@ of ``--as-of``), or the latest with production when the importer has no imports.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from mineralgraph.exceptions import MineralGraphError
+from mineralgraph.graph.analysis.confidence import Caveats, support_key_of
 from mineralgraph.graph.commodities import Commodity, commodities, commodities_of_material
 from mineralgraph.graph.risk import RiskInputs, scorers
 from mineralgraph.graph.risk.inputs import (
@@ -74,10 +76,22 @@ class Assessor:
         if chosen is None:
             return None
         inputs = self.inputs(commodity, chosen)
+        read: dict[str, dict] = {}  # the governance each scorer reads, by country
+
+        def governance(country: str) -> dict:
+            read[country] = self._governance(country, chosen)
+            return read[country]
+
+        inputs = replace(inputs, governance=governance)
+        scores = {s.name: s.compute(inputs) for s in scorers()}
+        # what the scores rest on (5.7): the production set, the imports and the
+        # governance figures read; the ranking's tie-break reads it (support_key)
+        claims = ([*inputs.production.claims] if inputs.production else []) + [
+            f.claim for f in inputs.imports] + [
+            c for country in sorted(read) for c in read[country].values()]
         return {"importer": self.importer, "commodity": commodity.wmd_commodity,
                 "material": commodity.material, "hs_codes": list(commodity.hs_codes),
-                "year": chosen,
-                "scores": {s.name: s.compute(inputs) for s in scorers()}}
+                "year": chosen, **Caveats.of(claims).as_dict(), "scores": scores}
 
 
 def assess(graph: SupplyGraph, importer: str, commodity: str, year: int | None = None,
@@ -90,8 +104,9 @@ def rank(graph: SupplyGraph, importer: str, year: int | None = None,
          max_year: int | None = None, by: str = "geopolrisk",
          chosen: list[str] | None = None) -> list[dict]:
     """Assessments of every mapped commodity with production figures (or of the
-    ``chosen`` ones: material ids or commodity names), highest ``by`` score first
-    (commodities it cannot score last, by name)."""
+    ``chosen`` ones: material ids or commodity names), highest ``by`` score first; at an
+    equal score the better-supported first (the one tie-break, ``support_key``: of the
+    claims the scores rest on), then by name; commodities it cannot score last, by name."""
     assessor = Assessor(graph, importer)
     if chosen:
         rows = [found for c in dict.fromkeys(chosen)
@@ -110,6 +125,8 @@ def rank(graph: SupplyGraph, importer: str, year: int | None = None,
 
     def key(row):
         value = row["scores"][by].value if by in row["scores"] else None
-        return (value is None, -(value or 0.0), row["commodity"])
+        if value is None:
+            return (True, 0.0, (), row["commodity"])
+        return (False, -round(value, 12), support_key_of(row), row["commodity"])
 
     return sorted(rows, key=key)
