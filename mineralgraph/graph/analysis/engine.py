@@ -28,6 +28,7 @@ from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
     Lookups,
     OwnedByIndex,
+    RenumberedIndex,
     Structure,
     StructureBuilder,
     anchors,
@@ -792,8 +793,10 @@ class Analysis:
             index_of = scope.structure.index
             candidates = [n for n in found if n in index_of]
             cand_ptr = np.arange(len(candidates) + 1, dtype=np.int64)
-            cand_nodes = np.fromiter(map(index_of.__getitem__, candidates), np.int64,
-                                     len(candidates))
+            cand_nodes = (index_of.numbers_of(candidates)
+                          if isinstance(index_of, RenumberedIndex)
+                          else np.fromiter(map(index_of.__getitem__, candidates), np.int64,
+                                           len(candidates)))
         else:
             candidates = [n for n in found if owned.get(n)]
             counts = np.fromiter((len(owned[n]) for n in candidates), np.int64,
@@ -802,9 +805,7 @@ class Analysis:
             np.cumsum(counts, out=cand_ptr[1:])
             cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
                                      int(cand_ptr[-1]))
-        target_of = np.full(len(baseline), -1, np.int32)  # a target's number
-        for number, product in enumerate(targets):
-            target_of[index[product]] = number
+        target_nodes = np.fromiter((index[p] for p in targets), np.int64, len(targets))
         # rows of one target together, candidates in order; a product is no candidate
         # of itself. The pass writes them in chunks, placed by target once counted (at a
         # million nodes ten million rows a bound: no arrays that double as they fill)
@@ -812,8 +813,11 @@ class Analysis:
         position = {n: c for c, n in enumerate(candidates) if n in wanted}
         itself = np.array([position.get(p, -1) for p in targets], np.int32)
         numbers = np.fromiter((flow.number[n] for n in candidates), np.int32, len(candidates))
+        # the lists of ids (a pointer a candidate, some 16 MiB at a million nodes) are not
+        # held through the pass
+        del found, candidates, position
         bounds, found_c, found_v = scope.evaluator.candidate_tables(
-            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of,
+            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_nodes,
             itself, numbers)
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
