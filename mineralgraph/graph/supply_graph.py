@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -796,6 +797,23 @@ class SupplyGraph:
             for claim in self.claims:
                 if claim.predicate == relation:
                     yield claim
+
+    def subject_claims(self, node_id: str, predicate: str) -> tuple[Claim, ...]:
+        """Every kept claim of ``node_id`` with ``predicate`` (all of them, as
+        :meth:`edge_claims` gives them, not one preferred per neighbour), in their order:
+        a binary search of :attr:`claims`, which are sorted by subject and predicate, so
+        a node's claims cost what they are, not a reading of every claim of the graph.
+
+        >>> from mineralgraph import load_bundled
+        >>> g = load_bundled()
+        >>> list(g.subject_claims("country:AU", "PRODUCES")) == [
+        ...     c for c in g.edge_claims("PRODUCES") if c.subject == "country:AU"]
+        True
+        """
+        key = (node_id, predicate)
+        claims = self.claims
+        first = bisect_left(claims, key, key=_SUBJECT_PREDICATE)
+        return claims[first:bisect_right(claims, key, lo=first, key=_SUBJECT_PREDICATE)]
 
     def relation_claims(self, node_id: str, relation: str, incoming: bool = False) -> list[Claim]:
         """One preferred claim per neighbour along ``relation``, out of (or into) the node."""
