@@ -6,7 +6,7 @@ sources that disagree are two parallel edges. Analyses read one claim per
 (subject, relation, object) through :meth:`SupplyGraph.relation_claims`, picked by the
 graph's policy (the newest valid claim by default).
 
->>> from mineralgraph.claim import Claim
+>>> from mineralgraph.claim import Claim, run_ids
 >>> g = SupplyGraph([Claim("country:CN", "label", "China", sources=("source:s",)),
 ...                  Claim("material:x", "label", "X", sources=("source:s",)),
 ...                  Claim("country:CN", "PRODUCES", "material:x", (("share", 0.7),),
@@ -22,16 +22,17 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
-from itertools import groupby
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, count, islice
+from operator import attrgetter, eq, itemgetter, le, lt
 
 import networkx as nx
 
-from mineralgraph.claim import Claim
+from mineralgraph.claim import Claim, run_ids
 from mineralgraph.exceptions import MineralGraphError, UnknownIdError
 from mineralgraph.graph import share_sets
 from mineralgraph.memory import gc_paused
@@ -129,17 +130,47 @@ def _distinct_sorted(claims: list[Claim]) -> list[Claim]:
 
     Only claims that share their subject and predicate with another need their id (for
     the order among them, and to find duplicates): at a million nodes that spares the
-    hash of over half the claims.
+    hash of over half the claims. Claims already in that order (a snapshot is written
+    so) are checked, not sorted: one comparison of each claim's (subject, predicate)
+    with the next one's, and each run of claims sharing them is left as it is when its
+    ids rise (distinct, in order); the few runs that do not are sorted and deduplicated
+    as before. ``claims`` may be reordered in place.
+
+    >>> a = [Claim("material:m", "MADE_FROM", o, sources=("source:s",)) for o in "xyz"]
+    >>> by_id = sorted(a, key=lambda c: c.id)
+    >>> label = Claim("material:m", "label", "M", sources=("source:s",))
+    >>> _distinct_sorted([label, a[2], a[0], a[1], a[0]]) == by_id + [label]
+    True
     """
-    claims.sort(key=_SUBJECT_PREDICATE)  # stable: duplicates stay in input order
-    out: list[Claim] = []
-    for _, group in groupby(claims, key=_SUBJECT_PREDICATE):
-        run = list(group)
-        if len(run) == 1:
-            out.append(run[0])
+    keys = list(map(_SUBJECT_PREDICATE, claims))
+    if not all(map(le, keys, islice(keys, 1, None))):
+        claims.sort(key=_SUBJECT_PREDICATE)  # stable: duplicates stay in input order
+        keys = list(map(_SUBJECT_PREDICATE, claims))
+    # claim i + 1 shares claim i's subject and predicate
+    continues = list(map(eq, keys, islice(keys, 1, None)))
+    del keys
+    redone: list[tuple[int, int, list[Claim]]] = []
+    first = end = -1
+    for i in chain(compress(count(), continues), (-2,)):
+        if i + 1 == end:  # the run goes on
+            end = i + 2
             continue
-        distinct = {c.id: c for c in run}
-        out.extend(distinct[i] for i in sorted(distinct))
+        if end > first >= 0:  # a run ends: its ids rise, or it is put in order
+            run = claims[first:end]
+            ids = run_ids(run)
+            if not all(map(lt, ids, islice(ids, 1, None))):
+                distinct = {c.id: c for c in run}
+                redone.append((first, end, [distinct[k] for k in sorted(distinct)]))
+        first, end = i, i + 2
+    if not redone:
+        return claims
+    out: list[Claim] = []
+    at = 0
+    for first, end, run in redone:
+        out += claims[at:first]  # a slice, not islice: that would walk from the start
+        out += run
+        at = end
+    out += claims[at:]
     return out
 
 
@@ -796,6 +827,23 @@ class SupplyGraph:
             for claim in self.claims:
                 if claim.predicate == relation:
                     yield claim
+
+    def subject_claims(self, node_id: str, predicate: str) -> tuple[Claim, ...]:
+        """Every kept claim of ``node_id`` with ``predicate`` (all of them, as
+        :meth:`edge_claims` gives them, not one preferred per neighbour), in their order:
+        a binary search of :attr:`claims`, which are sorted by subject and predicate, so
+        a node's claims cost what they are, not a reading of every claim of the graph.
+
+        >>> from mineralgraph import load_bundled
+        >>> g = load_bundled()
+        >>> list(g.subject_claims("country:AU", "PRODUCES")) == [
+        ...     c for c in g.edge_claims("PRODUCES") if c.subject == "country:AU"]
+        True
+        """
+        key = (node_id, predicate)
+        claims = self.claims
+        first = bisect_left(claims, key, key=_SUBJECT_PREDICATE)
+        return claims[first:bisect_right(claims, key, lo=first, key=_SUBJECT_PREDICATE)]
 
     def relation_claims(self, node_id: str, relation: str, incoming: bool = False) -> list[Claim]:
         """One preferred claim per neighbour along ``relation``, out of (or into) the node."""

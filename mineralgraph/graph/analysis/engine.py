@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from mineralgraph.graph.analysis.scenario import Restriction, Scenario
 from mineralgraph.graph.analysis.structure import (
     Lookups,
     OwnedByIndex,
+    RenumberedIndex,
     Structure,
     StructureBuilder,
     anchors,
@@ -278,15 +280,15 @@ class Analysis:
         if kind in ("Element", "Material"):
             covered = self._covered_by([node_id])
         elif kind == "Country" and node_id != REST_OF_WORLD:
-            # each producer's countries read once, not once a claim it makes
-            places: dict[str, list[str]] = {}
-            covered = set()
-            for claim in self.graph.edge_claims("PRODUCES"):
-                where = places.get(claim.subject)
-                if where is None:
-                    where = places[claim.subject] = located_in(self.graph, claim.subject)
-                if node_id in where:
-                    covered.add(str(claim.object))
+            # what its producers make: the country itself and what is LOCATED_IN it but
+            # a country (:func:`located_in`: a country's output sits in itself), each
+            # one's claims found by a search, not by reading every PRODUCES claim of the
+            # graph and the countries of every producer (at a million nodes, some 500,000)
+            here = [node_id] + [n for n in self.graph.neighbours(node_id, "LOCATED_IN",
+                                                                 incoming=True)
+                                if model.kind_of(n) != "Country"]
+            covered = {str(c.object) for producer in here
+                       for c in self.graph.subject_claims(producer, "PRODUCES")}
         else:
             return [], []
         grades = self._grade_unknown_of(covered)
@@ -777,49 +779,68 @@ class Analysis:
             self._results[(product, bound)] = Losses.none()
         if not targets:
             return
-        # The candidates of all targets at once: what is upstream of any (and, for the
-        # lower bound, the anchor countries of the materials without producers there).
-        # A node changes a target's value only through the structure's inputs, which
-        # follow flow edges (or an anchor), so it is a candidate of that target itself.
         flow = self.flow_index_for(bound)
-        found = [flow.ids[i] for i in np.flatnonzero(flow.mask(targets))]
-        if bound == "lower":
-            anchors = self.anchors()
-            found = sorted(set(found) | {anchors[m] for m in (*found, *targets)
-                                         if anchors.get(m)})
+        found = self._candidate_numbers(flow, targets, bound)
         owned = scope.structure.owned
+        target_nodes = np.fromiter((index[p] for p in targets), np.int64, len(targets))
         if isinstance(owned, OwnedByIndex):  # each id owns its own node, and no other
-            index_of = scope.structure.index
-            candidates = [n for n in found if n in index_of]
-            cand_ptr = np.arange(len(candidates) + 1, dtype=np.int64)
-            cand_nodes = np.fromiter(map(index_of.__getitem__, candidates), np.int64,
-                                     len(candidates))
+            # as arrays over the flow index's numbers (the ids' order): no list of ids,
+            # no lookup an id, at a million nodes a million of each a bound
+            node_of = _nodes_by_number(flow, scope.structure.index)
+            numbers = found[node_of[found] >= 0]
+            cand_nodes = node_of[numbers]
+            del node_of
+            cand_ptr = np.arange(len(numbers) + 1, dtype=np.int64)
+            # a product is no candidate of itself: its place among the candidates
+            asked = np.fromiter((flow.number.get(p, -1) for p in targets), np.int64,
+                                len(targets))
+            at = np.minimum(np.searchsorted(numbers, asked), max(len(numbers) - 1, 0))
+            itself = (np.where(numbers[at] == asked, at, -1) if len(numbers)
+                      else np.full(len(targets), -1)).astype(np.int32)
+            numbers = numbers.astype(np.int32)
         else:
-            candidates = [n for n in found if owned.get(n)]
+            candidates = [n for n in (flow.ids[i] for i in found.tolist()) if owned.get(n)]
             counts = np.fromiter((len(owned[n]) for n in candidates), np.int64,
                                  len(candidates))
             cand_ptr = np.zeros(len(candidates) + 1, np.int64)
             np.cumsum(counts, out=cand_ptr[1:])
             cand_nodes = np.fromiter((i for n in candidates for i in owned[n]), np.int64,
                                      int(cand_ptr[-1]))
-        target_of = np.full(len(baseline), -1, np.int32)  # a target's number
-        for number, product in enumerate(targets):
-            target_of[index[product]] = number
+            wanted = set(targets)
+            position = {n: c for c, n in enumerate(candidates) if n in wanted}
+            itself = np.array([position.get(p, -1) for p in targets], np.int32)
+            numbers = np.fromiter((flow.number[n] for n in candidates), np.int32,
+                                  len(candidates))
+            del candidates, position
+        del found
         # rows of one target together, candidates in order; a product is no candidate
         # of itself. The pass writes them in chunks, placed by target once counted (at a
         # million nodes ten million rows a bound: no arrays that double as they fill)
-        wanted = set(targets)
-        position = {n: c for c, n in enumerate(candidates) if n in wanted}
-        itself = np.array([position.get(p, -1) for p in targets], np.int32)
-        numbers = np.fromiter((flow.number[n] for n in candidates), np.int32, len(candidates))
         bounds, found_c, found_v = scope.evaluator.candidate_tables(
-            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_of,
+            baseline, scope.evaluator.mask(scope.zero), cand_ptr, cand_nodes, target_nodes,
             itself, numbers)
         for t, product in enumerate(targets):
             part = slice(bounds[t], bounds[t + 1])
             self._results[(product, bound)] = Losses(
                 flow.ids, flow.number, found_c[part], found_v[part],
                 float(baseline[index[product]]))
+
+    def _candidate_numbers(self, flow: FlowIndex, targets: list[str], bound: str
+                           ) -> np.ndarray:
+        """The candidates of all targets at once, as numbers into ``flow.ids``
+        (ascending, so in id order): what is upstream of any, and for the lower bound the
+        anchor countries of the materials without producers there or among the targets.
+        A node changes a target's value only through the structure's inputs, which
+        follow flow edges (or an anchor), so it is a candidate of that target itself."""
+        upstream = flow.mask(targets)
+        found = np.flatnonzero(upstream)
+        if bound == "lower":
+            wanted, number = set(targets), flow.number
+            extra = {anchor for m, anchor in self.anchors().items() if anchor and (
+                m in wanted or (m in number and upstream[number[m]]))}
+            found = np.union1d(found, np.fromiter(
+                (number[a] for a in extra if a in number), np.int64))
+        return found
 
     # ------------------------------------------------------------------ sole sources
     def sole_sources(self, product: str, spofs: Iterable[str],
@@ -970,6 +991,19 @@ class Analysis:
             if got[0] < got[1] - 1e-12:
                 out.append(material)
         return out
+
+
+def _nodes_by_number(flow: FlowIndex, index) -> np.ndarray:
+    """The evaluation node of each id of ``flow`` (by its number; -1 for an id the
+    structure's ``index`` has not), made from the index in one sweep."""
+    keys = list(index)
+    where = np.fromiter(map(flow.number.get, keys, repeat(-1)), np.int64, len(keys))
+    nodes = (index.numbers_of(keys) if isinstance(index, RenumberedIndex)
+             else np.fromiter(index.values(), np.int64, len(keys)))
+    out = np.full(len(flow.ids), -1, np.int64)
+    kept = where >= 0
+    out[where[kept]] = nodes[kept]
+    return out
 
 
 def _upstream_set(flow: FlowIndex, node_id: str) -> set[str]:

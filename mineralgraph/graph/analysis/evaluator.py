@@ -272,11 +272,11 @@ class Evaluator:
 
     def candidate_tables(self, baseline: np.ndarray, zero: np.ndarray,
                          cand_ptr: np.ndarray, cand_nodes: np.ndarray,
-                         target_of: np.ndarray, itself: np.ndarray, numbers: np.ndarray,
+                         targets: np.ndarray, itself: np.ndarray, numbers: np.ndarray,
                          chunk: int | None = None):
         """For each candidate (the evaluation nodes it owns, in CSR form), removed on top
         of ``zero`` (a mask, the evaluation ``baseline`` was made with): the targets
-        (``target_of[node] >= 0``, numbered ``0..len(itself)-1``) whose value changes,
+        (the nodes ``targets``, target ``t`` is ``targets[t]``) whose value changes,
         with the new value, grouped by target. A target's rows are its candidates in
         order, as ``numbers[candidate]``, without its own (``itself[target]``).
 
@@ -290,16 +290,16 @@ class Evaluator:
         held up to twice that, the old and the new side by side for a moment.
         """
         k = _kernels()
-        if self._inside_of is baseline:
-            inside, raw, live = self._inside
-        else:  # not cached: the records hold them for the pass (some 60 MiB a bound at
-            # a million nodes, held from one bound's pass through the other's)
-            inside = baseline[self.order]
-            raw, live = k.raw_sums(self.op, self.indptr, self.indices, self.weights, inside)
-        target_of = target_of[self.order]
-        nodes = k.node_records(self.op, self.dptr, self.position, self.cyclic, inside, raw,
-                               live, zero[self.order], target_of >= 0)
-        del inside, raw, live
+        # each node's target number (-1: none), made inside the numbering at once (no
+        # second array of the structure's size held by the caller through the pass)
+        target_of = np.full(len(self.op), -1, np.int32)
+        target_of[self.rank[np.asarray(targets, np.int64)]] = np.arange(len(targets),
+                                                                         dtype=np.int32)
+        # the baseline, the OR nodes' sums and the mask read into the records as they are
+        # made (no copy of them inside: the records hold them for the pass)
+        nodes = k.node_records(self.op, self.indptr, self.indices, self.weights, self.dptr,
+                               self.position, self.cyclic, self.order, baseline, zero,
+                               target_of)
         cand_nodes = self.rank[cand_nodes].astype(np.int64)
         candidates, targets = len(cand_ptr) - 1, len(itself)
         size = max(CHUNK_ROWS if chunk is None else chunk, 4 * targets, 1)

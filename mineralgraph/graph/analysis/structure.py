@@ -88,6 +88,65 @@ class OwnedByIndex(Mapping):
         return repr(dict(self.items()))
 
 
+class RenumberedIndex(Mapping):
+    """``Structure.index`` of a structure renumbered from another (:func:`lower_from_upper`):
+    the other's ids with their new numbers, read through the other's index and an array
+    (``numbers[old]`` is node ``old``'s new number), then the ids of the nodes added
+    (``added``, id -> new number), in that order. A million-node graph would otherwise
+    hold a second dict of a million ids and their numbers as Python ints, some 70 MiB,
+    beside the first one for the whole run.
+
+    >>> index = RenumberedIndex({"country:A": 0, "material:m": 1},
+    ...                         np.array([1, 0], np.int32), {"country:B": 2})
+    >>> index["country:A"], index.get("material:m"), index.get("country:C", -1)
+    (1, 0, -1)
+    >>> list(index.items())
+    [('country:A', 1), ('material:m', 0), ('country:B', 2)]
+    >>> index == {"country:A": 1, "material:m": 0, "country:B": 2}
+    True
+    """
+
+    __slots__ = ("_old", "_numbers", "_added")
+
+    def __init__(self, old: Mapping, numbers: np.ndarray, added: dict[str, int]):
+        self._old = old
+        self._numbers = numbers
+        self._added = added
+
+    def __getitem__(self, key: str) -> int:
+        old = self._old.get(key)
+        if old is None:
+            return self._added[key]
+        return int(self._numbers[old])
+
+    def get(self, key, default=None):
+        old = self._old.get(key)
+        if old is None:
+            return self._added.get(key, default)
+        return int(self._numbers[old])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._old or key in self._added
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._old
+        yield from self._added
+
+    def __len__(self) -> int:
+        return len(self._old) + len(self._added)
+
+    def numbers_of(self, keys: list[str]) -> np.ndarray:
+        """The numbers of ``keys`` (all in the index) as an int64 array, one array
+        lookup for the ids of the other index (no Python int per id)."""
+        if self._added:
+            return np.fromiter(map(self.__getitem__, keys), np.int64, len(keys))
+        old = np.fromiter(map(self._old.__getitem__, keys), np.int64, len(keys))
+        return self._numbers[old].astype(np.int64)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 @dataclass
 class Structure:
     """Evaluation nodes of one graph under one set of blocked producers.
@@ -262,7 +321,7 @@ def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
     # order (StructureBuilder._pool)
     op = np.where(op == MAX, np.int8(AND), op).astype(op.dtype)
     n = len(op)
-    index = dict(upper.index)
+    index = upper.index
     extra: list[int] = []  # the operators of the new nodes, numbered n, n + 1, ...
     rows: dict[int, tuple[list[int], list[float] | None]] = {}
     visits: dict[int, tuple[list[int], None]] = {}
@@ -284,9 +343,10 @@ def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
             anchor = anchored.get(material)
             head = []
             if anchor:
-                if anchor not in index:  # a country no producer of the upper bound names
-                    index[anchor] = new_leaves[anchor] = add(LEAF)
-                head = [index[anchor]]
+                leaf = index.get(anchor, new_leaves.get(anchor))
+                if leaf is None:  # a country no producer of the upper bound names
+                    leaf = new_leaves[anchor] = add(LEAF)
+                head = [leaf]
             rows[virtual] = (head + rest, None)
         supply = add(OR)
         rows[supply] = ([virtual], [1.0])
@@ -315,22 +375,25 @@ def lower_from_upper(upper: Structure, arrays: tuple, graph: SupplyGraph,
     new_indices = number[flat[taken]].astype(index_type(total))
     new_weights = flat_weights[taken]
     del taken, flat, flat_weights
-    numbers = number.tolist()
     out = Structure()
     out.op = None
     out.csr = (codes, new_ptr.astype(index_type(int(new_ptr[-1]))), new_indices, new_weights)
-    out.index = {key: numbers[node] for key, node in index.items()}
+    # the upper one's ids through its index and the new numbers of its nodes (an array,
+    # not a second dict of every id), then the new leaves, in that order
+    out.index = RenumberedIndex(index, number[:n].astype(index_type(total)),
+                                {key: int(number[node]) for key, node in new_leaves.items()})
     if isinstance(upper.owned, OwnedByIndex):
-        # each id owns its own node, the anchors no producer names too (``index`` is
-        # the upper one's, then the new leaves, in that order)
+        # each id owns its own node, the anchors no producer names too
         out.owned = OwnedByIndex(out.index)
     else:
+        numbers = number.tolist()
         owned = {key: tuple(sorted(numbers[v] for v in nodes)) if len(nodes) > 1
                  else (numbers[nodes[0]],) for key, nodes in upper.owned.items()}
         owned.update({key: (numbers[node],) for key, node in new_leaves.items()})
         out.owned = owned
     out.unmapped = set(upper.unmapped)
-    out.pool_first = array("i", sorted(numbers[v] for v in upper.pool_first))
+    out.pool_first = array("i", sorted(number[np.frombuffer(upper.pool_first, np.int32)]
+                                       .tolist()) if len(upper.pool_first) else ())
     return out
 
 
