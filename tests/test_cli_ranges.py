@@ -134,7 +134,9 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     # the unmapped gallium stages still make the GaN products' loss a range
     ban = " ".join(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban").stdout.split())
     assert ("(product:patriot) lose 98-100%: the scenario blocks China's 98% of Primary "
-            "low-purity gallium (high confidence) [1] on their supply paths. Each is a range, "
+            "low-purity gallium (of the countries' sum, 100.25% of the world total the "
+            "source states, as the analysis reads it by design note 5.5; 99% of that total; "
+            "high confidence) [1] on their supply paths. Each is a range, "
             "not one figure, because these stages have no mapped supply (the low end keeps "
             "them; the high end assumes the scenario reaches them): High-purity refined "
             "gallium; Gallium nitride (GaN) wafers and devices.") in ban

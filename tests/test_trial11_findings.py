@@ -115,3 +115,84 @@ def test_the_hdd_dispute_names_the_2021_announcement_not_a_2021_report(run_cli):
     curated = Path(__file__).parents[1] / "mineralgraph" / "data" / "curated"
     for path in sorted(curated.glob("*.csv")):
         assert "232 report (2021)" not in path.read_text(), path.name
+
+
+# ------------------------------------------------ 5. a share says which denominator it is of
+def test_a_share_says_its_denominator_where_world_total_and_countries_sum_differ(run_cli):
+    """Headlines said "Primary low-purity gallium, 98% from China (... high confidence)"
+    citing USGS MCS 2025, which gives China 750,000 of a world 760,000 kg (98.7%; its text
+    says 99%): the 98% divided by the countries' sum (762,000 kg; the shares as given add
+    up to 100.25%), as the analysis reads a set above 100% (design note 5.5). The
+    headline now gives the source's share of its stated world total and says which
+    denominator each figure is of; a scenario's driver, the analysis's share, says so too."""
+    head = " ".join(run_cli("chokepoints", "--product",
+                            "product:gan-power-transistor").stdout.split())
+    assert ("GaN power transistor (power conversion) is most exposed at the metal stage: "
+            "Primary low-purity gallium, 99% from China (of the world total the source "
+            "states; 98% of the countries' sum, 100.25% of that total, as the analysis reads "
+            "it by design note 5.5; HHI 9,690; high confidence); without China it would lose "
+            "98-100% (high confidence).") in head
+    ban = " ".join(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban").stdout.split())
+    assert ("the scenario blocks China's 98% of Primary low-purity gallium (of the countries' "
+            "sum, 100.25% of the world total the source states, as the analysis reads it by "
+            "design note 5.5; 99% of that total; high confidence) [1] on their supply "
+            "paths.") in ban
+    # a sum above 100% only from rounded shares changes no percent: nothing said (refined
+    # copper's shares add up to 100.8%, China 44% either way)
+    from mineralgraph import load_bundled
+    from mineralgraph.graph.analysis.concentration import concentration
+    from mineralgraph.reports.summary import denominator_clause
+
+    copper = concentration(load_bundled(), "material:copper-refined")
+    assert copper.stated_sum == 1.008
+    assert denominator_clause(copper, copper.top_country, stated_first=True) == ""
+
+
+# ------------------------------------------------ 6. text an analyst can read
+def test_one_kind_of_weak_claim_reads_as_english(run_cli):
+    """The AIM-9X's headline said "These figures also rest on 2 more claims proxies"."""
+    text = " ".join(run_cli("chokepoints", "--product", "product:aim-9x").stdout.split())
+    assert ("These figures also rest on 2 more claims that are proxies, the weakest first "
+            "(by rating, low first; then disputed before proxy): China's figures for NdPr "
+            "oxide (separated) [5] and Sintered NdFeB permanent magnet [1] (medium, "
+            "proxy).") in text
+    assert "claims proxies" not in text
+
+
+def test_a_range_of_one_source_number_is_one_number(run_cli):
+    """The Tomahawk's sources said "[19]-[19] are behind the figures"."""
+    text = " ".join(run_cli("--min-confidence", "medium", "chokepoints", "--product",
+                            "product:tomahawk").stdout.split())
+    assert ("[1]-[18] are cited above; [19] is behind the figures of the product's snapshot "
+            "and brief (mineralgraph snapshot product:tomahawk; mineralgraph brief "
+            "product:tomahawk), which number every source as this list does.") in text
+    assert "[19]-[19]" not in text
+
+
+def test_the_picture_footer_is_a_whole_sentence_a_png_reader_can_act_on():
+    """The PNG's footer ended mid-sentence, "hover a box of the SVG for its own", and a
+    PNG has no hover: it says how any reader gets a box's own sources."""
+    from mineralgraph import load_bundled
+    from mineralgraph.api import snapshot_chain
+    from mineralgraph.render.compact_layout import compact_layout
+
+    scene = compact_layout(snapshot_chain(load_bundled(), "product:optimus"))
+    footer = " ".join(i.text for i in scene.items if hasattr(i, "text"))
+    assert ("[n]: its sources as the chokepoint report numbers them (mineralgraph chokepoints "
+            "--product product:optimus, at the same date and scenario). A box's own "
+            "sources: mineralgraph show followed by its id (the SVG and HTML pictures also "
+            "show them when the pointer rests on the box).") in footer
+    assert "hover a box of the SVG" not in footer
+
+
+def test_a_loss_on_an_assumed_share_keeps_its_approx_sign_in_the_pictures(run_cli):
+    """The Mermaid snapshot wrote "loss 50%" of an equal split the text writes ≈: Global
+    Tungsten & Powders' loss rests on an assumed share, "≈14%" in the report and now in
+    the picture (and its list of top chokepoints)."""
+    report = " ".join(run_cli("chokepoints", "--product",
+                              "product:armour-piercing-ammunition").stdout.split())
+    assert "#3 Global Tungsten & Powders, loss ≈14% (low confidence;" in report
+    mmd = run_cli("snapshot", "product:armour-piercing-ammunition", "--format", "mmd").stdout
+    assert ("#3 Global Tungsten & Powders: loss ≈14% (low confidence; rests on a proxy and an "
+            "assumed (≈) share)") in mmd
+    assert "Global Tungsten & Powders: loss 14%" not in mmd

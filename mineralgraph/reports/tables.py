@@ -8,6 +8,7 @@ from mineralgraph.graph.analysis.concentration import (
     HIGHLY_CONCENTRATED,
     REST_OF_WORLD,
     Concentration,
+    concentration,
 )
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, support_key
 from mineralgraph.graph.flow import FLOW_VERBS
@@ -37,6 +38,7 @@ from mineralgraph.reports.summary import (
     caveat_sentences,
     claims_phrase,
     confidence_hint,
+    denominator_clause,
     dispute_sentences,
     future_sentence,
     headline_phrase,
@@ -852,6 +854,11 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
     for d in drivers:
         claims = held_claims(graph, d["material"], d["holder"])
         phrase = claims_phrase(graph, claims)
+        # the share of the countries' sum, where it differs from the source's own share of
+        # its stated world total (trial 11: gallium, 98% of 762,000 kg, 99% of 760,000)
+        over = (denominator_clause(concentration(graph, d["material"]), d["holder"])
+                if d["holder"].startswith("country:") and not d.get("assumed_share") else "")
+        phrase = "; ".join(p for p in (over, phrase) if p)
         cited = sources.cite([s for c in claims for s in c.sources]) if sources else ""
         # a producer that splits a pool holds none of it to all (never the equal split)
         share = ("≈" + span(*d["share_range"]) if d.get("assumed_share") and d.get(
