@@ -90,9 +90,10 @@ def test_caveats_combine_to_the_weakest_and_all_proxies():
 # ---------------------------------------------------------------- scenario
 def test_scenario_answer_says_it_rests_on_a_low_confidence_proxy(run):
     text = run("scenario", "--enforce", "control:cn-sm", "--as-of", "2025-06-01")
-    assert ("supply; the hardest hit is Jet (product:jet), losing 90%. That figure rests on\n"
-            "low-confidence claims and a proxy. China's figure for Samarium oxide is a proxy,\n"
-            "measured for all rare-earth separation.") in text
+    # (wrapped otherwise since trial 11: the first sentence gives the date)
+    assert ("lose or may lose supply; the hardest hit is Jet (product:jet), losing 90%. That\n"
+            "figure rests on low-confidence claims and a proxy. China's figure for Samarium\n"
+            "oxide is a proxy, measured for all rare-earth separation.") in text
     rows = list(csv.DictReader(io.StringIO(run("scenario", "--enforce", "control:cn-sm",
                                                "--as-of", "2025-06-01", "--format", "csv"))))
     # availability: both bounds of 5.6 (0.1), mapped supply alone beside them (the coating

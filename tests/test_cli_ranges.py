@@ -119,7 +119,10 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     once blamed them alone."""
     text = " ".join(run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout.split())
     # since 2026-11-29 the metal and SmCo stages have proxy sets: one figure, no range
-    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9%: the scenario "
+    # (said once, with what --worst-case gives, since trial 11: the same cause)
+    assert ("Lockheed Martin F-35 Lightning II (product:f-35) loses >99.9% by the design "
+            "note's rules (the default) and >99.9-100% under --worst-case (a figure that "
+            "rests on low-confidence claims, a proxy and a disputed claim): the scenario "
             "blocks China's 92% of High-temperature NdFeB magnet (Dy/Tb-doped) (medium "
             "confidence; rests on a proxy) [1], China's 92% of Samarium-cobalt alloy (low "
             "confidence; rests on a proxy) [1] and China's 92% of Samarium-cobalt permanent "
@@ -131,7 +134,9 @@ def test_the_reason_line_names_the_driver_and_apart_why_it_is_a_range(run_cli):
     # the unmapped gallium stages still make the GaN products' loss a range
     ban = " ".join(run_cli("scenario", "--name", "cn-2024-12-us-ga-ge-sb-ban").stdout.split())
     assert ("(product:patriot) lose 98-100%: the scenario blocks China's 98% of Primary "
-            "low-purity gallium (high confidence) [1] on their supply paths. Each is a range, "
+            "low-purity gallium (of the countries' sum, 100.25% of the world total the "
+            "source states, as the analysis reads it by design note 5.5; 99% of that total; "
+            "high confidence) [1] on their supply paths. Each is a range, "
             "not one figure, because these stages have no mapped supply (the low end keeps "
             "them; the high end assumes the scenario reaches them): High-purity refined "
             "gallium; Gallium nitride (GaN) wafers and devices.") in ban
@@ -332,13 +337,14 @@ def test_a_scenario_range_says_what_its_high_end_rests_on(run_cli):
     rested on nothing. The Columbia's 0-100% is the untraced rule's alone (its mapped
     supply loses nothing): no fact says how large it is, so its confidence is "unknown",
     not the "high" of the requirement (confidence.rule_set); the AIM-9X's high end rests
-    on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, its
-    requirement's "high"."""
+    on China's share, a fact. Both are --worst-case's rules: by default each loses 0%, of
+    unknown confidence since trial 11 (a 0% measures no supply; it read its requirement's
+    "high")."""
     rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
         "scenario", "--name", "cn-2025-04-defence-denial", "--format", "json").stdout)[
         "products"]}
     assert (rows["product:columbia-class-submarine"]["loss_range"],
-            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "high")
+            rows["product:columbia-class-submarine"]["confidence"]) == ([0.0, 0.0], "unknown")
     assert rows["product:aim-9x"]["loss_range"] == [0.0, 0.0]
     rows = {r["product"]: r for r in json.loads(run_cli("--press-figures",
         "--worst-case", "scenario", "--name", "cn-2025-04-defence-denial", "--format",

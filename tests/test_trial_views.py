@@ -171,8 +171,9 @@ def test_the_briefs_scenario_row_says_a_0_percent_counts_only_the_recorded_requi
     safe); its brief wrote a bare "0%", as if the robot were safe."""
     brief = run_cli("brief", "product:optimus", "--scenario", "cn-2025-04-defence-denial")
     assert brief.exit_code == 0, brief.stderr
+    # (its confidence "unknown" since trial 11: a 0% measures no supply)
     assert ("| Tesla Optimus humanoid robot | 0%, counting only its 1 recorded requirement "
-            "(not safe) | medium | none |") in brief.stdout.splitlines()
+            "(not safe) | unknown | none |") in brief.stdout.splitlines()
     scenario = run_cli("scenario", "--name", "cn-2025-04-defence-denial").stdout
     assert "lose 0%, counting only their 1 recorded requirement each" in " ".join(
         scenario.split())

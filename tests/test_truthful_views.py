@@ -49,21 +49,22 @@ def test_scenario_table_shows_losses_as_percent_ranges_not_availabilities():
     words = (f35[0] + " " + f35[1]).split()
     assert {"low,", "proxy,"} <= set(words)
     # (since findings 11's tie-break lists the F-35 after the products tied with it at
-    # >99.9% and better supported, their sources come first: [3] is CRS's, [4] the
-    # Reuters copy on its NdFeB need, [5] pulse.bot's)
-    assert "".join(w for w in words if w.startswith("[")) == "[1][2][4][5]"
+    # >99.9% and better supported, their sources come first; since trial 11 the F-35's
+    # cause is said once, in its line with the --worst-case range, after the other
+    # products' lines: [9] is pulse.bot's, [10] the Reuters copy on its NdFeB need)
+    assert "".join(w for w in words if w.startswith("[")) == "[1][2][9][10]"
     assert "1.000" not in text and "0.000" not in text
     md = out(*EMBARGO, "--format", "md")
     assert ("| product | end_use | loss | new_spofs | not_mapped | confidence | sources |"
             in md)
     assert ("| product:f-35 | defence | >99.9% (>99.9-100% under --worst-case: supply not "
             "mapped; conf. low, proxy, disputed) | country:XX | 7 | low, proxy, disputed | "
-            "[1][2][4][5] |" in md)
+            "[1][2][9][10] |" in md)
     # low: the 100% rests on the low-rated "JL Mag supplies Tesla" (trial 7, HIGH-1), cited
     # ([10] since 2026-11-29: the F-35's two NdFeB needs, [4][5], are cited before it; its
     # NdPr metal has the IEA's separation set as a low proxy since 2026-11-29: no input
-    # left unmapped)
-    assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][10] |" in md
+    # left unmapped; [8] since trial 11: the F-35's cause, said once, comes after it)
+    assert "| product:optimus | robotics | 100% |  |  | low, proxy | [1][2][8] |" in md
     assert "1.000" not in md
     # JSON and CSV keep their field names: every figure a named fraction
     rows = {r["product"]: r for r in csv.DictReader(io.StringIO(

@@ -133,10 +133,10 @@ def test_scenario_zero_rows_say_they_cover_only_the_recorded_requirements(run_cl
     under a rare-earth embargo once read as safe."""
     text = run_cli("scenario", "--name", "cn-rare-earth-embargo").stdout
     flat = " ".join(text.split())
-    # (the last two of thirteen at 0% since findings 11's tie-break: their one recorded
-    # requirement is rated low)
-    assert ("Standard Missile-3 Block IIA ballistic-missile interceptor (product:sm-3-block-iia) "
-            "and Patriot air and missile defence system (product:patriot) lose "
+    # (by id since trial 11: every 0% is of unknown confidence, so the tie-break of
+    # findings 11 no longer ranks Patriot's low requirement last)
+    assert ("Patriot air and missile defence system (product:patriot) and Standard Missile-3 "
+            "Block IIA ballistic-missile interceptor (product:sm-3-block-iia) lose "
             "0%, counting only their 1 recorded requirement each: the bill of materials may "
             "be partial, so 0% does not mean safe.") in flat
     assert ("Lithium-ion battery cell, NMC cathode (nickel-manganese-cobalt) "
@@ -165,15 +165,15 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
                               "--format", "json").stdout)
     confidence = {r["product"]: r["confidence"] for r in data["products"]}
     assert None not in confidence.values()
-    # a 0% rests on the requirements read; a 0-100% that the untraced rule sets alone (the
-    # mapped supply loses nothing) on no fact: "unknown", not the requirement's "high"
+    # a 0% counts only the recorded requirements and measures no supply: "unknown", not
+    # the requirement's rating (trial 11: CdTe, the UAV and the Columbia-class read
+    # "high"); a 0-100% that the untraced rule sets alone (the mapped supply loses
+    # nothing) rests on no fact: "unknown" too
     assert (confidence["product:patriot"], confidence["product:sm-3-block-iia"],
-            confidence["product:cdte-solar-module"]) == ("low", "medium", "high")
-    # (the untraced rule is --worst-case's: by default the UAV loses 0%, on its "high"
-    # requirement)
+            confidence["product:cdte-solar-module"]) == ("unknown", "unknown", "unknown")
     # (the DDG-51's 99% rests on NdPr metal's low proxy since 2026-11-29)
     assert (confidence["product:military-uav"], confidence["product:ddg-51"]) == (
-        "high", "low")
+        "unknown", "low")
     wide = json.loads(run_cli("--worst-case", "scenario", "--name", "cn-rare-earth-embargo",
                               "--format", "json").stdout)
     assert {r["product"]: r["confidence"] for r in wide["products"]}[
@@ -184,7 +184,7 @@ def test_every_scenario_row_and_headline_share_has_a_confidence(run_cli):
     assert rows["product:virginia-class-submarine"]["confidence"] == "unknown"
     md = run_cli("scenario", "--name", "cn-rare-earth-embargo", "--format", "md").stdout
     assert [line.split(" | ")[-2] for line in md.splitlines()
-            if line.startswith("| product:patriot ")] == ["low"]
+            if line.startswith("| product:patriot ")] == ["unknown"]
     text = run_cli("chokepoints", "--product", "product:iphone").stdout
     # (NdFeB alloy since findings 11's tie-break: at the tied 8,464, the same medium proxy,
     # the smaller id)

@@ -105,16 +105,20 @@ def test_under_worst_case_the_row_is_its_own_worst_case():
                                ("product:q", [0.0, 1.0], [0.0, 1.0], None),
                                ("product:r", [0.9, 0.9], [0.9, 0.9], None)]
     text = render_scenario(scenario_result(graph(wide=True), DY), graph(wide=True), "text")
-    assert "3 of 3 product(s) lose or may lose supply; the hardest hit" in text
+    # (after the date since trial 11)
+    assert ("As of the latest data: 3 of 3 product(s) lose or may lose supply; the hardest "
+            "hit") in " ".join(text.split())
     assert "more may under --worst-case" not in text
 
 
 def test_the_headline_counts_the_products_worst_case_may_hit():
     text = render_scenario(scenario_result(graph(), DY), graph(), "text")
-    assert ("1 of 3 product(s) lose or may lose supply, and 2 more may under --worst-case (1\n"
-            "if the grade of magnet, which no source states, is magnet-ht, the grade the\n"
-            "control covers; 1 if the scenario reaches inputs whose supply is not mapped);\n"
-            "the hardest hit is r (product:r), losing 90%.") in text
+    # (after the date, and wrapped otherwise, since trial 11)
+    assert ("SCENARIO\n\nAs of the latest data: 1 of 3 product(s) lose or may lose supply, "
+            "and 2 more may\nunder --worst-case (1 if the grade of magnet, which no source "
+            "states, is\nmagnet-ht, the grade the control covers; 1 if the scenario reaches "
+            "inputs whose\nsupply is not mapped); the hardest hit is r (product:r), losing "
+            "90%.") in text
 
 
 def test_the_count_names_one_reason_without_a_count_and_says_when_reasons_overlap():
@@ -236,8 +240,9 @@ def test_the_bundled_defence_denial_counts_and_marks_the_unknown(run_cli, name, 
         assert [g["material"] for g in row["worst_case"]["range_from_grade"]] == [
             "material:ndfeb-magnet"]
     md = run_cli("scenario", "--name", name, "--format", "md").stdout
+    # (the 0% itself measures nothing: "unknown" since trial 11; its worst case is medium)
     assert ("| product:javelin | defence | 0%\\* (0-92% under --worst-case: grade not stated; "
-            "conf. medium, proxy) |  |  | medium |  |") in md
+            "conf. medium, proxy) |  |  | unknown |  |") in md
     # the submarines and the UAV: 0-100% if the scenario reaches their unmapped magnet
     for product in ("product:columbia-class-submarine", "product:military-uav",
                     "product:virginia-class-submarine"):

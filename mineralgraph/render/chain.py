@@ -126,19 +126,23 @@ SPOF_WHAT = {"rest_of_world": "SPOF, many countries", "through_makers": "SPOF, v
 
 
 def figure_text(loss: float, spof: bool, low: float | None = None,
-                possible: bool = False, what: str = "") -> str:
+                possible: bool = False, what: str = "", assumed: bool = False) -> str:
     """What a chokepoint costs, as the report says it: ``SPOF, sole source``,
     ``possible SPOF, loss 98-100%`` or ``loss 83%``; a SPOF that is the rest of the world
-    or a maker's country (``what``) says so instead of "sole source".
+    or a maker's country (``what``) says so instead of "sole source". A loss that rests on
+    an assumed (equal-split) share reads ``loss ≈50%``, as the report writes it (trial 11:
+    the Mermaid snapshot showed an equal split as an exact 50%).
 
     >>> figure_text(1.0, True), figure_text(0.83, False), figure_text(1.0, False, 0.98, True)
     ('SPOF, sole source', 'loss 83%', 'possible SPOF, loss 98-100%')
     >>> figure_text(1.0, True, what="rest_of_world")
     'SPOF, many countries'
+    >>> figure_text(0.5, False, assumed=True)
+    'loss ≈50%'
     """
     if spof:
         return SPOF_WHAT.get(what, "SPOF, sole source")
-    text = f"loss {span(loss if low is None else low, loss)}"
+    text = f"loss {'≈' if assumed else ''}{span(loss if low is None else low, loss)}"
     return ("possible SPOF, " if possible else "") + text
 
 
@@ -164,9 +168,12 @@ class Choke:
     note: str = ""
     #: what it is when not one supplier (exposure.not_one_supplier), for its label
     what: str = ""
+    #: whether its loss rests on an assumed share (an equal split, 5.4): ``≈`` before it
+    assumed: bool = False
 
     def figure(self) -> str:
-        return figure_text(self.loss, self.spof, self.low, self.possible, self.what)
+        return figure_text(self.loss, self.spof, self.low, self.possible, self.what,
+                           self.assumed)
 
 
 @dataclass
@@ -260,9 +267,12 @@ class Top:
     #: the sources its report row cites, as the chokepoint report numbers them
     #: (``[1][2][4]``; "" when the picture has no such numbering)
     cited: str = ""
+    #: whether its loss rests on an assumed share (as :class:`Choke`)
+    assumed: bool = False
 
     def figure(self) -> str:
-        return figure_text(self.loss, self.spof, self.low, self.possible, self.what)
+        return figure_text(self.loss, self.spof, self.low, self.possible, self.what,
+                           self.assumed)
 
     def citation(self) -> str:
         """``[1-4, 6]``: :attr:`cited` compressed for a picture's line, or ""."""

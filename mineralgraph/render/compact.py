@@ -230,7 +230,8 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
             label = "Rest of world" if c.id == REST_OF_WORLD else c.label
             chokes[where].append(Choke(rank, c.id, label, _high(c), c.spof,
                                        _cause(graph, c, owner, bars[where], where), owner,
-                                       *_range(c), what=not_one_supplier(report, c) or ""))
+                                       *_range(c), what=not_one_supplier(report, c) or "",
+                                       assumed=bool(getattr(c, "assumed_share", False))))
     # what a scenario blocks is the cause of its loss: always drawn
     seeds |= {m for m in materials if any(b.blocked for b in bars[m])}
     if not seeds:  # no chokepoint to follow: what is not mapped is the story
@@ -267,7 +268,8 @@ def compact_chain(graph: SupplyGraph, report: ProductReport,
     numbering = {source: number for number, source in enumerate(listed, 1)}
     cited = {c.id: _cite(numbering, c.sources) for c in marked}
     top = [Top(rank, c.id, c.label, _high(c), c.spof, *_range(c),
-               what=not_one_supplier(report, c) or "", cited=cited.get(c.id, ""))
+               what=not_one_supplier(report, c) or "", cited=cited.get(c.id, ""),
+               assumed=bool(getattr(c, "assumed_share", False)))
            for rank, c, _ in owners]
     skipped = skipped_ranks(report, {t.rank for t in top})
     chain = Chain(product, graph.label(product), "upstream", graph.as_of_date,

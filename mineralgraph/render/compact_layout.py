@@ -458,9 +458,13 @@ def _legend(chain: Chain, width: float, y0: float, s: _Sizes,
         basis = chain.loss_basis()
         # the basis may hold a figure in parentheses of its own: no nested parentheses
         head = f"Top chokepoints, loss of {basis}" if basis else "Top chokepoints"
+        # a whole sentence, and what a reader of any format can do (trial 11: the PNG's
+        # footer ended "hover a box of the SVG for its own", and a PNG has no hover)
         tail = (". [n]: its sources as the chokepoint report numbers them (mineralgraph "
-                f"chokepoints --product {chain.focus}, at the same date and scenario); hover "
-                "a box of the SVG for its own" if any(t.cited for t in chain.top) else "")
+                f"chokepoints --product {chain.focus}, at the same date and scenario). A "
+                "box's own sources: mineralgraph show followed by its id (the SVG and HTML "
+                "pictures also show them when the pointer rests on the box)."
+                if any(t.cited for t in chain.top) else "")
         for line in wrap_unbroken(f"{head}: " + " · ".join(parts) + tail, width - 2 * MARGIN, f):
             out.append(Text(MARGIN, y, line, f, "#1a1a1a"))
             y += s.line

@@ -507,8 +507,13 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
     out += ["## Sources" if markdown else "SOURCES", ""]
     if pictured:
         product = reports[0].product
-        out += [text(f"[1]-[{cited}] are cited above; [{cited + 1}]-[{cited + pictured}] "
-                     f"are behind the figures of the product's snapshot and brief "
+        # a range of one is one number (trial 11: the Tomahawk's "[19]-[19] are behind")
+        above = (f"[1]-[{cited}] are cited above; " if cited > 1
+                 else "[1] is cited above; " if cited else "")
+        behind = (f"[{cited + 1}]-[{cited + pictured}] are" if pictured > 1
+                  else f"[{cited + 1}] is")
+        out += [text(f"{above}{behind} behind the figures of the product's "
+                     "snapshot and brief "
                      f"(mineralgraph snapshot {product}; mineralgraph brief {product}), "
                      "which number every source as this list does."), ""]
     out += [text(line) for line in sources.listing(markdown)]

@@ -283,8 +283,12 @@ def weak_claims_sentence(graph: SupplyGraph, caveats: Caveats, cite=None,
         note = f" (note: {w.note})" if w.note and not (w.proxy or w.disputed_by) else ""
         return (f"{lead} one{more} claim ({w.marks()}): "
                 f"{claim_name(graph, w.subject, w.relation, w.object)}{where(w)}{note}.")
-    what = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
-    return (f"{lead} {len(weak)}{more} claims {what}, the weakest first ({WEAKEST_FIRST}): "
+    # one kind alone reads as English ("2 more claims that are proxies", never "2 more
+    # claims proxies": trial 11, the AIM-9X's headline)
+    what = ({"rated low": "claims rated low", "proxies": "claims that are proxies",
+             "disputed": "disputed claims"}[kinds[0]] if len(kinds) == 1
+            else "claims " + ", ".join(kinds[:-1]) + " or " + kinds[-1])
+    return (f"{lead} {len(weak)}{more} {what}, the weakest first ({WEAKEST_FIRST}): "
             + "; ".join(parts) + ".")
 
 
@@ -862,15 +866,21 @@ def _exposure(report: ProductReport, graph: SupplyGraph,
     share_caveats = Caveats()
     if stage is not None:
         found = concentration(graph, stage.id)
-        lead = ""
+        lead = over = ""
         if found is not None and found.top_country:
-            lead = f", {percent(found.top1)} from {prose_name(graph, found.top_country)}"
+            # the source's own share (of the world total it states) where its countries
+            # add up to more, with the share of their sum the analysis reads (trial 11:
+            # gallium's "98%" was USGS's 750,000 of 760,000 kg divided by 762,000)
+            over = denominator_clause(found, found.top_country, stated_first=True)
+            shown = stated_share(found, found.top_country) if over else found.top1
+            lead = f", {percent(shown)} from {prose_name(graph, found.top_country)}"
             share_caveats = top_share_caveats(graph, stage.id, found.top_country)
         # a figure never goes without its confidence (and a press or repost source says so)
         phrase = (top_share_phrase(graph, stage.id, found.top_country, named)
                   if lead else "")
         parts.append(f"most exposed at the {stage.stage} stage: {stage.label}{lead} "
-                     f"(HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
+                     f"({over + '; ' if over else ''}"
+                     f"HHI {thousands(stage.hhi)}{'; ' + phrase if phrase else ''})")
     if country is not None:
         name = prose_name(graph, country.id)
         phrase = headline_phrase(graph, country.caveats, named)
@@ -922,6 +932,55 @@ def makers_country_sentence(report: ProductReport, graph: SupplyGraph) -> str:
                    "places there for the work done in-house (design note 5.1): without it "
                    f"{report.label} loses the maker's own work, not a supplier's (via maker).")
     return " ".join(out)
+
+
+def stated_share(found, country: str) -> float | None:
+    """A country's share of a material as its source gives it, of the world total the
+    source states, where the source's country figures add up to more than that total (the
+    :class:`~mineralgraph.graph.analysis.concentration.Concentration` ``found`` has a
+    ``stated_sum``: the analysis reads shares of their sum, design note 5.5); None where
+    the two denominators agree or the country has no share.
+
+    >>> from mineralgraph.graph.analysis.concentration import Concentration
+    >>> found = Concentration("material:m", "m", None, 2024, {"CN": 0.984339}, 0.0,
+    ...                       0.984339, 0.984339, 9689.2, "country:CN", stated_sum=1.0025)
+    >>> stated_share(found, "country:CN"), stated_share(found, "country:RU")
+    (0.9868, None)
+    """
+    if found is None or not found.stated_sum or not country.startswith("country:"):
+        return None
+    share = found.shares.get(country.partition(":")[2])
+    return None if share is None else round(share * found.stated_sum, 4)
+
+
+def denominator_clause(found, country: str, stated_first: bool = False) -> str:
+    """Which denominator a country's share is of, where the source's stated world total
+    and its countries' sum differ (:func:`stated_share`) so much that the share reads
+    otherwise (a sum of 100.01% from rounded shares changes no percent); "" where they do
+    not. With
+    ``stated_first`` the figure beside it is the source's share of its world total (a
+    headline's), else the analysis's share of the sum (a scenario's driver).
+
+    >>> from mineralgraph.graph.analysis.concentration import Concentration
+    >>> found = Concentration("material:m", "m", None, 2024, {"CN": 0.984339}, 0.0,
+    ...                       0.984339, 0.984339, 9689.2, "country:CN", stated_sum=1.0025)
+    >>> denominator_clause(found, "country:CN", stated_first=True)
+    "of the world total the source states; 98% of the countries' sum, 100.25% of that total, as the analysis reads it by design note 5.5"
+    >>> denominator_clause(found, "country:CN")
+    "of the countries' sum, 100.25% of the world total the source states, as the analysis reads it by design note 5.5; 99% of that total"
+    """
+    stated = stated_share(found, country)
+    if stated is None:
+        return ""
+    used = found.shares[country.partition(":")[2]]
+    if percent(stated) == percent(used):
+        return ""
+    summed = f"{100 * found.stated_sum:.2f}%"
+    if stated_first:
+        return (f"of the world total the source states; {percent(used)} of the countries' "
+                f"sum, {summed} of that total, as the analysis reads it by design note 5.5")
+    return (f"of the countries' sum, {summed} of the world total the source states, as the "
+            f"analysis reads it by design note 5.5; {percent(stated)} of that total")
 
 
 def top_share_caveats(graph: SupplyGraph, material: str, country: str) -> Caveats:

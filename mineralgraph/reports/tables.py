@@ -8,6 +8,7 @@ from mineralgraph.graph.analysis.concentration import (
     HIGHLY_CONCENTRATED,
     REST_OF_WORLD,
     Concentration,
+    concentration,
 )
 from mineralgraph.graph.analysis.confidence import Caveats, left_out_dict, support_key
 from mineralgraph.graph.flow import FLOW_VERBS
@@ -37,6 +38,7 @@ from mineralgraph.reports.summary import (
     caveat_sentences,
     claims_phrase,
     confidence_hint,
+    denominator_clause,
     dispute_sentences,
     future_sentence,
     headline_phrase,
@@ -519,7 +521,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     # (the hardest hit) has not named them (the JDAM's SmCo requirement under the defence
     # denial, trial 7 MED-5); numbered first, as the sources of the drivers always were
     worst = hardest_hit(made)
-    reasons = reason_lines(made, graph, sources, named={r["product"] for r in worst})
+    headline = {r["product"] for r in worst}
+    # a product whose --worst-case line gives the same reason is said once, there
+    merged = said_with_worst_case(made, graph)
+    reasons = reason_lines([r for r in made if r["product"] not in merged], graph, sources,
+                           named=headline)
     rows = []
     for r in later:
         when = r["not_made_yet"]["made_from"]
@@ -567,7 +573,11 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
     rows = rows[len(later):] + rows[:len(later)]  # in the result's order: not made last
     hit = [r for r in made if r["loss_range"][1] > 0]
     top = max(((r["loss"], r["loss_range"][1]) for r in hit), default=(0.0, 0.0))
-    intro = f"Scenario {result['scenario']}: {result['title']}. " if result["title"] else ""
+    # the date the figures are computed as of, once, at the top (the scenario's own, or
+    # --as-of's): JSON's as_of, said in words (trial 11)
+    dated = f"as of {result.get('as_of') or 'the latest data'}"
+    intro = (f"Scenario {result['scenario']}, {dated}: {result['title']}. " if result["title"]
+             else f"{dated[0].upper()}{dated[1:]}: ")
     # a control not yet (or no longer) in force changes nothing: said before the count, so
     # "0 products lose supply" is never read as "safe under this control"
     intro += "".join(f"Note: {note}. " for note in result.get("notes", []))
@@ -615,13 +625,14 @@ def render_scenario(result: dict, graph: SupplyGraph, fmt: str) -> str:
             + (f" {sources.cite(r['not_made_yet']['sources'])}" if not csv else "")
             + ", so it has no supply to lose on that date." for r in later)
     intro += "".join(f"\n{line}" for line in reasons)
-    intro += "".join(f"\n{line}" for line in worst_case_lines(made, graph, sources))
+    intro += "".join(f"\n{line}" for line in worst_case_lines(
+        made, graph, sources, named={r["product"] for r in made} - (merged - headline)))
     intro += "".join(f"\n{line}" for line in press_lines(made, graph, sources))
     recorded = recorded_lines(made, graph)
     intro += "".join(f"\n{line}" for line in recorded)
     if recorded and not csv:
         intro += ("\n0%*: counting only the recorded requirements of the product (above): "
-                  "not safe, not measured.")
+                  "not safe, not measured (confidence unknown).")
     rest = [name(graph, r["product"]) for r in made if r.get("rest_of_world_only")]
     if rest:
         intro += "\n" + rest_of_world_sentence(True, join_names(rest), many=len(rest) > 1)
@@ -788,11 +799,14 @@ def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
 
 
 def worst_case_lines(rows: list[dict], graph: SupplyGraph,
-                     sources: SourceIndex | None = None) -> list[str]:
+                     sources: SourceIndex | None = None, named=None) -> list[str]:
     """Why the products whose figure ``--worst-case`` reads otherwise lose more there
-    (:func:`reason_lines` of their ``--worst-case`` rows, beside their own figure)."""
+    (:func:`reason_lines` of their ``--worst-case`` rows, beside their own figure), with
+    the low-rated claims of the products not in ``named`` (default: none; those whose
+    own line is left out for this one, :func:`said_with_worst_case`)."""
+    named = {r["product"] for r in rows} if named is None else named
     return reason_lines([r for r in rows if shows_worst_case(r)], graph, sources,
-                        named={r["product"] for r in rows}, worst_case=True)
+                        named=named, worst_case=True)
 
 
 def figure_rests_on(row: dict) -> str:
@@ -877,6 +891,11 @@ def driver_phrase(drivers: list[dict], graph: SupplyGraph,
     for d in drivers:
         claims = held_claims(graph, d["material"], d["holder"])
         phrase = claims_phrase(graph, claims)
+        # the share of the countries' sum, where it differs from the source's own share of
+        # its stated world total (trial 11: gallium, 98% of 762,000 kg, 99% of 760,000)
+        over = (denominator_clause(concentration(graph, d["material"]), d["holder"])
+                if d["holder"].startswith("country:") and not d.get("assumed_share") else "")
+        phrase = "; ".join(p for p in (over, phrase) if p)
         cited = sources.cite([s for c in claims for s in c.sources]) if sources else ""
         # a producer that splits a pool holds none of it to all (never the equal split)
         share = ("≈" + span(*d["share_range"]) if d.get("assumed_share") and d.get(
@@ -937,12 +956,7 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
                       f"{span(*r['loss_range'])} under --worst-case ({figure_rests_on(r)})")
         if r["loss_range"][1] <= 0:
             continue
-        reason = driver_phrase(r.get("drivers", []), graph, sources)
-        low = r.get("low_drivers") or []
-        if low and not r.get("drivers"):
-            reason = driver_phrase(low, graph, sources).replace(
-                "on {its} supply paths", "on {its} supply paths, but only in the worst case "
-                "(the high end of the loss)", 1)
+        reason = loss_reason(r, graph, sources)
         why = range_why(r, graph)
         why_range = ((" That figure is a range" if worst_case else " {It is} a range")
                      + ", not one figure, because " + "; and ".join(why) + "."
@@ -963,6 +977,27 @@ def reason_lines(rows: list[dict], graph: SupplyGraph,
                                                                  graph, cite))
         out.append(line)
     return out
+
+
+def loss_reason(row: dict, graph: SupplyGraph, sources: SourceIndex | None = None) -> str:
+    """What makes a scenario row's loss (:func:`driver_phrase` of its drivers, or of its
+    low drivers, which block only in the worst case), ``{its}`` left for the product(s)."""
+    low = row.get("low_drivers") or []
+    if low and not row.get("drivers"):
+        return driver_phrase(low, graph, sources).replace(
+            "on {its} supply paths", "on {its} supply paths, but only in the worst case "
+            "(the high end of the loss)", 1)
+    return driver_phrase(row.get("drivers", []), graph, sources)
+
+
+def said_with_worst_case(rows: list[dict], graph: SupplyGraph) -> set[str]:
+    """The products that lose supply and whose ``--worst-case`` line
+    (:func:`worst_case_lines`) gives the same reason as their own figure: that line says
+    both figures, so their own line is left out (trial 11: the F-35's "loses >99.9%: the
+    scenario blocks China's 92% of ..." was printed twice, the second time with the
+    range)."""
+    return {r["product"] for r in rows if r["loss_range"][1] > 0 and shows_worst_case(r)
+            and loss_reason(r, graph) == loss_reason(r["worst_case"], graph)}
 
 
 def range_why(row: dict, graph: SupplyGraph) -> list[str]:

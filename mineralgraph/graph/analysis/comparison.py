@@ -231,10 +231,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     still gets comes from countries no source names (rest of the world, many countries,
     is a single point of failure of it). ``requirements_recorded`` counts the product's recorded
     requirements: a figure covers only those (a partial bill of materials is not safe);
-    a 0% row's ``confidence`` is that of those requirements, and a loss no rated claim
-    explains, or that the rules for missing facts set alone (the mapped supply losing
-    nothing: :func:`~mineralgraph.graph.analysis.confidence.rule_set`), has confidence
-    "unknown". ``range_from_unmapped`` names the stages without mapped
+    a 0% row's ``confidence`` is "unknown" (nothing measured; the caveats of those
+    requirements kept), and so is that of a loss no rated claim explains, or that the
+    rules for missing facts set alone (the mapped supply losing nothing:
+    :func:`~mineralgraph.graph.analysis.confidence.rule_set`). ``range_from_unmapped`` names the stages without mapped
     supply behind the range under the scenario. Rows come in the order of ``products``
     (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
@@ -265,8 +265,10 @@ def compare(graph: SupplyGraph, scenario: Scenario,
         if max(measured) > 0 and behind:
             # the high end of the range rests on the paths of the unmapped stages too
             caveats |= evidence.path_caveats(behind, product)
-        # a figure never goes without a confidence: a 0% rests on the requirements read
-        # (it covers only those recorded); a loss nothing rated explains is unknown
+        # a figure never goes without a confidence: a loss nothing rated explains is
+        # unknown; so is a 0%, which counts only the recorded requirements and measures no
+        # supply (trial 11: the Columbia-class's 0%, its one magnet not mapped, read
+        # "high"), the requirements' caveats (low, disputed) kept beside it
         requirements = graph.relation_claims(product, "REQUIRES")
         reasons = range_reasons(after, product, under)
         found = drivers(after, product) if max(measured) > 0 else []
@@ -277,8 +279,7 @@ def compare(graph: SupplyGraph, scenario: Scenario,
             if max(measured) > 0:
                 caveats = replace(caveats, confidence="unknown")
             else:
-                read = Caveats.of(requirements)
-                caveats = replace(read, confidence=read.confidence or "unknown")
+                caveats = Caveats.of(requirements).unknown()
         # the two bounds of 5.6 (the losses are measured within each against the
         # baseline's), and beside them what mapped supply alone gives
         rows.append({**caveats.as_dict(), "product": product, "baseline": round(base[1], 6),
