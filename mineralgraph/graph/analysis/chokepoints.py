@@ -498,6 +498,9 @@ class Evidence:
         #: node -> :func:`figure_claims` for the last product asked (a row's ranking and
         #: the row itself both read it)
         self._figure: tuple[str, dict[str, list[Claim] | None]] = ("", {})
+        #: what :func:`figure_claims` reads of each material, per compiled scope (the
+        #: structure kept with it, so its id is not reused)
+        self.figure_parts: dict[int, tuple] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""

@@ -25,10 +25,12 @@ evaluated it with the node removed:
   turn). Other producers' shares are not where the removal bites, and are not read.
 
 The claims returned are the ones the row's confidence and weakest link read; where the walk
-cannot follow the engine (a producer with explicit suppliers, whose inputs are not the world
-pool, section 5.3; a loop; a figure with no loss in the upper bound) it returns None and the
-caller keeps every claim on the evidence paths, the reading before this rule (never a
-figure rated above its evidence).
+cannot follow the engine (a producer with explicit suppliers the removal reaches, whose
+inputs are not the world pool, section 5.3; a loop; a figure with no loss in the upper
+bound; a loss under a scenario that takes something from the product, a share of what the
+scenario leaves, which rests on what it spares as well) it returns None and the caller
+keeps every claim on the evidence paths, the reading before this rule (never a figure
+rated above its evidence).
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def figure_claims(evidence, node_id: str, product: str) -> list[Claim] | None:
     traced (see the module).
 
     ``evidence`` is the :class:`~mineralgraph.graph.analysis.chokepoints.Evidence` of the
-    analysis (its claim lookups are shared)."""
+    analysis (its claim lookups, and what the walk reads of each material, are shared)."""
     analysis = evidence.analysis
     scope = analysis.scope(product, "upper")
     index = scope.structure.index
@@ -69,7 +71,13 @@ def figure_claims(evidence, node_id: str, product: str) -> list[Claim] | None:
     own = index[product]
     if changed.get(own, baseline[own]) >= baseline[own] - _EPS:
         return None  # no loss in the upper bound: nothing here to trace
-    walk = _Walk(evidence, node_id, product, index, baseline, changed)
+    if ((analysis.removed or analysis.restrictions)
+            and baseline[own] < analysis.plain().baseline(product) - _EPS):
+        # a loss "of what it still gets" under a scenario rests on what the scenario
+        # leaves too (the share a control spares), which this walk does not trace
+        return None
+    parts = evidence.figure_parts.setdefault(id(scope.structure), (scope.structure, {}))[1]
+    walk = _Walk(evidence, node_id, product, index, baseline, changed, parts)
     try:
         found = walk.explain(product, 0)
     except (_Untraceable, RecursionError):
@@ -77,10 +85,51 @@ def figure_claims(evidence, node_id: str, product: str) -> list[Claim] | None:
     return sorted(found, key=lambda c: c.id)
 
 
+class _Parts:
+    """What the walk reads of one product or material, the same for every row of a
+    scope: its inputs (requirements, elements, inputs of a material) with their structure
+    numbers and claims, and its producers with the numbers of what each stands on."""
+
+    __slots__ = ("needs", "elements", "inputs", "producers", "pooled", "mapped")
+
+    def __init__(self, walk: _Walk, node: str):
+        number = walk.index.get
+        graph = walk.graph
+        if model.kind_of(node) == "Product":
+            self.needs = [(m, number(m), walk.claim(node, "REQUIRES", m))
+                          for m in required(graph, node, "REQUIRES")]
+            self.elements = self.inputs = self.producers = []
+            self.pooled = self.mapped = False
+            return
+        look = walk.look
+        self.needs = []
+        self.elements = [(e, number(e), walk.claim(node, "CONTAINS", e))
+                         for e in look.contains(node)]
+        self.inputs = [(i, number(i), walk.claim(node, "MADE_FROM", i)
+                        + walk.claim(node, "REQUIRES", i)) for i in look.inputs(node)]
+        self.mapped = bool(graph.relation_claims(node, "PRODUCES", incoming=True))
+        pools = look.pools(node) if self.mapped else []
+        pooled = {c.subject for _, group in pools for c in group}
+        members = [(c, w) for c, w in look.weights(node) if w > 0 and c.subject not in pooled]
+        members += [(c, 0.0) for _, group in pools for c in group]
+        self.pooled = bool(pools)
+        self.producers = []
+        for claim, weight in members:
+            producer = claim.subject
+            stands_on = [producer] + [n for n in producer_context(graph, producer)
+                                      if n != producer]
+            supplied = look.supplied(producer)
+            suppliers = sorted({n for found in supplied.values() for s, _ in found
+                                for n in [s] + producer_context(graph, s)})
+            self.producers.append((claim, weight, [(n, number(n)) for n in stands_on],
+                                   [number(n) for n in suppliers] if supplied else None))
+
+
 class _Walk:
     """One trace of :func:`figure_claims` (values before and after, what is explained)."""
 
-    def __init__(self, evidence, node_id: str, product: str, index: dict, baseline, changed):
+    def __init__(self, evidence, node_id: str, product: str, index: dict, baseline, changed,
+                 parts: dict):
         self.evidence = evidence
         self.graph = evidence.graph
         self.look = evidence.analysis.lookups()
@@ -89,20 +138,29 @@ class _Walk:
         self.index = index
         self.baseline = baseline
         self.changed = changed
+        self.parts = parts
         self.done: dict[str, frozenset[Claim]] = {}
         self.open: set[str] = set()
 
     # ------------------------------------------------------------------ values
-    def before(self, node: str) -> float:
-        at = self.index.get(node)
-        return 1.0 if at is None else float(self.baseline[at])
+    def after(self, at: int | None) -> float:
+        """The value of structure node ``at`` after the removal (1 for none)."""
+        if at is None:
+            return 1.0
+        found = self.changed.get(at)
+        return float(self.baseline[at]) if found is None else found
 
-    def after(self, node: str) -> float:
-        at = self.index.get(node)
-        return 1.0 if at is None else float(self.changed.get(at, self.baseline[at]))
+    def falls(self, at: int | None) -> bool:
+        """Whether structure node ``at`` loses value with the removal (only the nodes
+        the pass changed can)."""
+        found = self.changed.get(at) if at is not None else None
+        return found is not None and found < self.baseline[at] - _EPS
 
-    def falls(self, node: str) -> bool:
-        return self.after(node) < self.before(node) - _EPS
+    def of(self, node: str) -> _Parts:
+        found = self.parts.get(node)
+        if found is None:
+            found = self.parts[node] = _Parts(self, node)
+        return found
 
     # ------------------------------------------------------------------ the walk
     def explain(self, node: str, depth: int) -> frozenset[Claim]:
@@ -117,9 +175,8 @@ class _Walk:
         if node == self.node_id or kind not in ("Product", "Material"):
             found = frozenset()  # the node itself (or a leaf it zeroes: nothing under it)
         elif kind == "Product":
-            found = self.best(self.inputs_binding(
-                node, [(m, self.claim(node, "REQUIRES", m))
-                       for m in required(self.graph, node, "REQUIRES")], depth))
+            found = self.best(self.inputs_binding(self.of(node).needs,
+                                                  self.after(self.index.get(node)), depth))
         else:
             found = self.material(node, depth)
         self.open.discard(node)
@@ -127,82 +184,69 @@ class _Walk:
         return found
 
     def material(self, material: str, depth: int) -> frozenset[Claim]:
-        value = self.after(material)
-        options = self.inputs_binding(
-            material, [(e, self.claim(material, "CONTAINS", e))
-                       for e in self.look.contains(material)], depth, value)
-        if not self.graph.relation_claims(material, "PRODUCES", incoming=True):
+        parts = self.of(material)
+        value = self.after(self.index.get(material))
+        options = self.inputs_binding(parts.elements, value, depth)
+        if not parts.mapped:
             # no producer: the minimum over its inputs (section 2, the upper bound)
-            options += self.inputs_binding(material, self.input_claims(material), depth, value)
-            return self.best(options)
-        supply = self.supply(material, depth)
+            return self.best(options + self.inputs_binding(parts.inputs, value, depth))
+        supply = self.supply(material, parts, depth)
         if supply is not None and (not options or (supply[0] is not None
                                                    and supply[0] <= value + _EPS)):
             options.append(supply[1])
         return self.best(options)
 
-    def supply(self, material: str, depth: int) -> tuple[float, frozenset[Claim]] | None:
+    def supply(self, material: str, parts: _Parts, depth: int
+               ) -> tuple[float | None, frozenset[Claim]] | None:
         """The supply's value after the removal (None when the walk cannot tell it), and
         what it rests on; None when it does not fall."""
-        pools = self.look.pools(material)
-        pooled = {c.subject for _, group in pools for c in group}
-        weights = [(c, w) for c, w in self.look.weights(material)
-                   if w > 0 and c.subject not in pooled]
-        for _, group in pools:
-            weights += [(c, 0.0) for c in group]
-        if not weights:
+        if not parts.producers:
             return None
-        inputs = self.look.inputs(material)
+        lowest = min((self.after(at) for _, at, _ in parts.inputs), default=1.0)
+        inputs_fall = any(self.falls(at) for _, at, _ in parts.inputs)
         rests: set[Claim] = set()
         taken = False
-        pool_falls = False
+        # whether a producer the removal leaves loses its inputs (the removal bites
+        # through them there too)
+        starved = False
         # the sum of the parts is the engine's where every producer draws the world pool
         # and no pool is split (section 2); else it is not told
-        exact = not pools
+        exact = not parts.pooled
         total = 0.0
-        for claim, weight in weights:
-            producer = claim.subject
-            if (producer, material) in self.blocked:
+        for claim, weight, stands_on, suppliers in parts.producers:
+            if (claim.subject, material) in self.blocked:
                 continue
-            stands_on = [producer] + [n for n in producer_context(self.graph, producer)
-                                      if n != producer]
-            if any(self.falls(n) for n in stands_on):
+            fallen = [n for n, at in stands_on if self.falls(at)]
+            if fallen:
                 # the removal takes this producer: its share here, and its link to the
                 # node (a facility's country or operator)
                 taken = True
-                rests |= set(self.evidence_claims(producer, material))
-                links = [n for n in stands_on[1:] if self.falls(n)]
+                rests |= set(self.evidence_claims(claim.subject, material))
+                links = [n for n in fallen if n != claim.subject]
                 if links:
-                    rests |= set(self.context_claims(producer, links[0]))
+                    rests |= set(self.context_claims(claim.subject, links[0]))
                 continue
-            supplied = self.look.supplied(producer)
-            if supplied:
+            if suppliers is not None:
                 # its inputs come from its suppliers (5.3): one the removal reaches is
                 # not followed here
-                if any(self.falls(n) for found in supplied.values() for s, _ in found
-                       for n in [s] + producer_context(self.graph, s)):
-                    raise _Untraceable(producer)
+                if any(self.falls(at) for at in suppliers):
+                    raise _Untraceable(claim.subject)
                 exact = False
-            value = min([self.after(n) for n in stands_on] + [self.after(i) for i in inputs])
-            if any(self.falls(i) for i in inputs):
-                pool_falls = True
-            total += weight * value
-        if not taken and not pool_falls:
+            starved = starved or inputs_fall
+            total += weight * min([self.after(at) for _, at in stands_on] + [lowest])
+        if not taken and not starved:
             return None
-        if pool_falls:
-            lowest = min(self.after(i) for i in inputs)
-            rests |= self.best(self.inputs_binding(material, self.input_claims(material),
-                                                   depth, lowest))
+        if starved:
+            rests |= self.best(self.inputs_binding(parts.inputs, lowest, depth))
         return (min(1.0, total) if exact else None), frozenset(rests)
 
-    def inputs_binding(self, node: str, inputs: list[tuple[str, list[Claim]]], depth: int,
-                       value: float | None = None) -> list[frozenset[Claim]]:
-        """For each input that falls to ``value`` (the node's own value after the removal
-        when None), what it rests on: its claim and its own explanation."""
-        level = self.after(node) if value is None else value
+    def inputs_binding(self, inputs: list, level: float, depth: int
+                       ) -> list[frozenset[Claim]]:
+        """For each input that falls to ``level``, what it rests on: its claim and its own
+        explanation."""
         out = []
-        for other, claims in inputs:
-            if self.falls(other) and self.after(other) <= level + _EPS:
+        for other, at, claims in inputs:
+            if self.falls(at) and self.after(at) <= level + _EPS:
                 out.append(frozenset(claims) | self.explain(other, depth + 1))
         return out
 
@@ -219,10 +263,6 @@ class _Walk:
     # ------------------------------------------------------------------ claims
     def claim(self, subject: str, relation: str, obj: str) -> list[Claim]:
         return [c for c in self.graph.relation_claims(subject, relation) if c.object == obj]
-
-    def input_claims(self, material: str) -> list[tuple[str, list[Claim]]]:
-        return [(i, self.claim(material, "MADE_FROM", i) + self.claim(material, "REQUIRES", i))
-                for i in self.look.inputs(material)]
 
     def context_claims(self, producer: str, link: str) -> list[Claim]:
         return self.claim(producer, "LOCATED_IN", link) + self.claim(producer, "OPERATED_BY",
