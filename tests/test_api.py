@@ -163,4 +163,7 @@ def test_the_frames_say_where_a_figure_rests_on_a_disputed_claim():
     assert dispute["disputed_by"].startswith("the DoD 2012 assessment")
     assert deps.loc["product:direct-drive-wind-turbine", "disputes"] == []
     choke = mg.chokepoints(g, "product:f-35").to_frame().set_index("node")
-    assert choke.loc["country:CN", "disputes"] and not choke.loc["company:honeywell", "disputes"]
+    # dysprosium's 100% rests on the disputed Dy/Tb-doped need; China's >99.9% on the
+    # samarium-cobalt chain, where its loss is largest (figure_claims): no dispute there
+    assert choke.loc["element:Dy", "disputes"] and not choke.loc["company:honeywell", "disputes"]
+    assert not choke.loc["country:CN", "disputes"]

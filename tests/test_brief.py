@@ -82,8 +82,10 @@ def test_brief_of_a_country_gives_each_products_loss_as_a_range(tiny):
     bundled = build_brief(load_bundled(), "country:CN")
     f35 = next(r for r in bundled.table if r["node"] == "Lockheed Martin F-35 Lightning II")
     # one figure since the metal and SmCo stages have proxy sets (was >99.9-100%, possible)
+    # (its figure rests on the samarium-cobalt chain's proxies, not on the disputed
+    # dysprosium chain, whose loss is smaller: figure_claims)
     assert (f35["loss"], f35["spof"], f35["confidence"]) == (
-        ">99.9%", "", "low, proxy, disputed")
+        ">99.9%", "", "low, proxy")
     assert rows["Jet"]["confidence"] == ""  # the tiny graph rates no claim
 
 
@@ -266,14 +268,15 @@ def picture_text(pdf: bytes, box) -> list[tuple[float, float, float, str]]:
 
 
 @pytest.mark.parametrize(("paper", "size", "scenario", "pages", "wide", "beside"), [
-    # the F-35's summary named 12 more claims since the metal and SmCo stages' proxy sets
-    # (2026-11-29): its words filled the first page, the picture started page 2; since
-    # findings 12 they follow the table in small print, and on A4 the picture keeps 16 cm
-    # beside the words (on Letter, still page 2)
-    (*A4, None, 3, False, True), (*LETTER, None, 3, False, False),
+    # the F-35's summary names the claims its figures rest on (figure_claims: China's
+    # >99.9% is the samarium-cobalt chain, 4 proxies, not 12 since 2026-11-29), and since
+    # findings 12 the rest follow the table in small print: the picture keeps 16 cm beside
+    # the words on the first page
+    (*A4, None, 3, False, True), (*LETTER, None, 3, False, True),
     # --worst-case: its summary names every claim rated low, proxy or disputed (findings
-    # 10), which leaves the picture at 16 cm no room beside the words
-    (*A4, None, 3, True, False), (*LETTER, None, 3, True, False),
+    # 10); since figure_claims (pathconf) and the list after the table (findings 12) the
+    # picture at 16 cm fits beside the words on A4 and US Letter
+    (*A4, None, 3, True, True), (*LETTER, None, 3, True, True),
     # under the denial the picture is taller since data's primary sets (Malaysia and the
     # United States have NdPr shares of their own) and the summary longer: at 16 cm it
     # leaves the words no room, so the first page holds the words alone and the picture
@@ -506,10 +509,12 @@ def test_the_mermaid_block_of_the_real_brief_writes_non_ascii_as_itself(run_cli)
                         r"\S+ · \d+ sources, numbered as the product's chokepoint report "
                         r"and brief number them", lines[2]), lines[2]
     # China's box is the SmCo magnet's since 2026-11-29 (BIS's 92% as a low proxy, HHI
-    # 0.92^2 = 8,464, ties the NdFeB alloy and magnets'); China's loss is one figure now
+    # 0.92^2 = 8,464, ties the NdFeB alloy and magnets'); China's loss is one figure now,
+    # resting on the samarium-cobalt chain's proxies, not the disputed Dy chain's
+    # (figure_claims)
     assert ('n18["Samarium-cobalt permanent magnet<br/>Component · HHI 8,464<br/>'
             "China 92% (low, proxy)<br/>#4 China: loss >99.9% (low confidence; rests on a "
-            "proxy; disputed)") in block
+            'proxy)"]') in block
     # JL Mag splits China's 92% with China's other makers: an equal part, assumed (design
     # note 5.4); none of it to all under --worst-case (structure.share_ranges)
     assert "China 92% (proxy) (incl. JL Mag Rare-Earth ≈46%)" in block

@@ -577,13 +577,14 @@ def test_markdown_pastes_cleanly_with_only_markdown_escaped(run_cli):
     # (China's clay quota, no share, no longer cited on its row: trial 7, MED-6)
     # since 2026-11-29 the F-35's rare-earth metal and SmCo stages have proxy sets, so
     # China's loss is one figure there; the GaN MMIC's unmapped wafer stages keep a range
+    # (its figure rests on the samarium-cobalt chain's 4 proxies: figure_claims)
     assert ("| 4 | China (country:CN) | Country | mining, processing, metal, component | CN | "
-            ">99.9% |  | 8,464 | low, proxy, disputed | "
+            ">99.9% |  | 8,464 | low, proxy | "
                 "[1][2][8][9][10][11][12][13][14][15][16][17][18][19][20] |"
             ) in text.splitlines()
     assert ("| 1 | Honeywell (company:honeywell) | Company | subsystem |  | 100% | yes |  | "
             "high | [1][2][3][4] |") in text.splitlines()
-    assert "without China it would lose >99.9% (low confidence, from 12 proxies" in text
+    assert "without China it would lose >99.9% (low confidence, from 4 proxies" in text
     assert not re.search(r"&#?\w+;", text), re.findall(r"&#?\w+;", text)[:5]
     gan = run_cli("--press-figures", "chokepoints", "--product", "product:gan-rf-mmic",
                   "--format", "md").stdout

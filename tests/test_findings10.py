@@ -20,27 +20,16 @@ from mineralgraph.graph.analysis.confidence import Caveats
 from mineralgraph.reports.summary import WEAKEST_FIRST, weak_claims, weak_claims_sentence
 
 #: The F-35's summary, the claims after the one its figure names (Dy oxide, the weakest)
-F35_ALSO = ("The summary's figures also rest on 13 more claims rated low, proxies or disputed, the "
-            "weakest first (by rating, low first; then disputed before proxy): that Lockheed "
-            "Martin F-35 Lightning II needs High-temperature NdFeB magnet (Dy/Tb-doped) [8] "
-            "(low, disputed); China's figure for Dysprosium metal and DyFe alloy [15] (low, "
-            "proxy); China's figure for NdPr metal [15] (low, proxy); China's figure for "
-            "Samarium metal [15] (low, proxy); China's figure for Samarium oxide (separated) "
-            "[15] (low, proxy); China's figure for Samarium-cobalt alloy [9] (low, proxy); "
-            "China's figure for Samarium-cobalt permanent magnet [9] (low, proxy); "
-            "that Lockheed Martin F-35 Lightning II needs Samarium-cobalt alloy [8] (low; "
-            "note: Adamas estimate: about 23 kg Sm-Co alloy per aircraft; 11-20 kg elemental "
-            "REE in 40-70 kg REE-bearing alloy in total; the quote is pulse.bot's own summary "
-            "('Pulse Analysis') of the Adamas audit, not Adamas's words; low, as the NdFeB "
-            "row: an aggregator's summary, no primary read (CRS R41744, Dec 2013, gives about "
-            "920 lb of rare-earth materials per F-35 and no SmCo mass; searched 2026-11-29)); "
-            "that Lockheed Martin F-35 Lightning II needs Sintered NdFeB permanent magnet [11] "
-            "(low; note: Reuters (Dec 2019, read in a verbatim copy; replaces Digital "
-            "Journal's rewrite): a Pentagon plan to stockpile NdFeB magnets for Javelin and "
-            "F-35; the DoD 2012 assessment (via Bloomberg) says the same; low: no primary "
-            "read); China's figures for High-temperature NdFeB magnet (Dy/Tb-doped) [9], "
-            "NdPr oxide (separated) [15], Refined cobalt [15] and Sintered "
-            "NdFeB permanent magnet [9] (medium, proxy).")
+F35_ALSO = ("The summary's figures also rest on 3 more claims rated low or proxies, the "
+            "weakest first (by rating, low first; then disputed before proxy): China's figure "
+            "for Samarium oxide (separated) [15] (low, proxy); China's figure for "
+            "Samarium-cobalt alloy [9] (low, proxy); China's figure for Samarium-cobalt "
+            "permanent magnet [9] (low, proxy).")
+# (the figure's confidence and weakest link are those of the claims that determine it,
+# figure_claims: China's >99.9% of the F-35 is its samarium-cobalt chain, where the loss
+# is largest; the dysprosium, NdFeB and cobalt proxies, the disputed Dy/Tb-doped need and
+# the low NdFeB and SmCo needs are on paths that take less, and no longer named here;
+# findings 12 moved the list after the product's table)
 # (findings 11: the most exposed stage, at the tied HHI of 8,464, is NdFeB alloy, whose
 # medium proxy the sentence names there; the SmCo magnet's low one joins this list)
 
@@ -116,22 +105,23 @@ def test_the_f35_summary_names_one_weakest_and_every_other_claim_once(f35_output
     flat = " ".join(text.split())
     head = flat[flat.index("Lockheed Martin F-35 Lightning II is most exposed"):]
     head = head[:head.index("each a sole source besides its maker.")]
-    # the figure names the weakest (dysprosium oxide); the others follow the product's
-    # table, each once (findings 12: some 300 words of them stood before it)
-    # (one figure, from 12 proxies, since the metal and SmCo stages' proxy sets, 2026-11-29)
-    assert ("without China it would lose >99.9% (low confidence, from 12 proxies, the "
-            "weakest: China's figure for Dysprosium oxide (separated), measured for the four "
-            "magnet rare earths refined together, mostly Nd and Pr; disputed)") in head
+    # the figure names the weakest of the claims it rests on (samarium metal: one figure,
+    # from 4 proxies, the samarium-cobalt chain that makes China's >99.9%, figure_claims);
+    # the others follow the product's table, each once (findings 12: some 300 words of
+    # them stood before it)
+    assert ("without China it would lose >99.9% (low confidence, from 4 proxies, the "
+            "weakest: China's figure for Samarium metal, measured for the refining "
+            "(separation) of the four magnet rare earths, 2024, not metal making)") in head
     also = F35_ALSO
     if fmt == "brief":  # the brief numbers its own sources
         also = re.sub(r"\[\d+\]", "[n]", also)
         flat = re.sub(r"\[\d+\]", "[n]", flat)
     table = flat.index("| # |" if fmt != "text" else "# node")
     assert flat.count(also) == 1 and flat.index(also) > table
-    for name in ("Samarium oxide (separated)", "Refined cobalt", "NdPr oxide (separated)"):
+    for name in ("Samarium oxide (separated)", "Samarium-cobalt alloy"):
         assert name not in head, name  # said after the table, once
-    assert head.count("Dysprosium oxide (separated)") == 1
-    assert "low-confidence claim" not in head and "rest on 13" not in head
+    assert head.count("Samarium metal") == 1
+    assert "low-confidence claim" not in head and "rest on 3" not in head
 
 
 def test_the_f35_json_lists_the_same_claims_in_the_same_order(f35_outputs):
@@ -140,24 +130,13 @@ def test_the_f35_json_lists_the_same_claims_in_the_same_order(f35_outputs):
     listed = [(w["object"], w["confidence"], bool(w["proxy_measured_for"]),
                bool(w["disputed_by"])) for w in report["summary_rests_on"]]
     assert listed == [
-        ("material:dy-oxide", "low", True, True),
-        ("material:ndfeb-magnet-ht", "low", False, True),  # the F-35's need of it, now low
-        ("material:dy-metal", "low", True, False),
-        ("material:ndpr-metal", "low", True, False),
         ("material:sm-metal", "low", True, False),
         ("material:sm-oxide", "low", True, False),
         ("material:smco-alloy", "low", True, False),
         ("material:smco-magnet", "low", True, False),
-        # the F-35's need of 23 kg of SmCo alloy, low since citefix (pulse.bot, no primary)
-        ("material:smco-alloy", "low", False, False),
-        ("material:ndfeb-magnet", "low", False, False),  # the F-35's need of sintered NdFeB
-        ("material:ndfeb-magnet-ht", "medium", True, False),  # China's share, the figure's own
-        ("material:ndfeb-alloy", "medium", True, False),
-        ("material:ndpr-oxide", "medium", True, False),
-        ("material:cobalt-refined", "medium", True, False),
-        ("material:ndfeb-magnet", "medium", True, False)]
-    assert report["summary_rests_on"][0]["claim"] == (
-        "China's figure for Dysprosium oxide (separated)")
+        # the most exposed stage's share, named beside it
+        ("material:ndfeb-alloy", "medium", True, False)]
+    assert report["summary_rests_on"][0]["claim"] == "China's figure for Samarium metal"
     assert report["summary_rests_on"][0]["sources"] == ["source:iea-cm-dataset-2025"]
 
 

@@ -148,8 +148,7 @@ def tied_graph():
     (HHI 8,464 both): Z's shares a low-rated proxy, B's a medium one; and minerals M1, half
     from Aland (rated low), and M2, half from Bland (rated high), the other halves from the
     rest of the world (HHI 2,500 each). Without China P loses 92%; without Aland, Bland or
-    the rest of the world 50% each (the rest of the world's figure rests on the low
-    proxies of Z as well)."""
+    the rest of the world 50% each."""
     from mineralgraph.graph.supply_graph import SupplyGraph
 
     labels = {"product:p": "P", "material:z": "Magnet Z", "material:b": "Magnet B",
@@ -192,13 +191,15 @@ def test_at_an_equal_figure_the_better_supported_row_comes_first_everywhere():
     assert most_exposed_stage(report, graph).id == "material:b"
     assert report.most_concentrated.id == "material:b"
     # the ranking: Aland, Bland and the rest of the world each lose P 50%; Bland's figure
-    # is rated high, Aland's low, the rest of the world's low and a proxy: Bland first
-    # although its id is the larger, the rest of the world last
+    # is rated high, Aland's low: Bland first although its id is the larger. The rest of
+    # the world's 50% is its half of M1 or of M2 (high), not its 8% of the magnets (low
+    # proxies): it reads high, and follows Bland by id. China's 92% holds on magnet B
+    # alone (medium, proxy) as on Z (low): it reads medium (figure_claims)
     suppliers = [(c.rank, c.id, round(c.loss, 6), c.caveats.describe())
                  for c in report.chokepoints if c.rank]
-    assert suppliers == [(1, "country:CN", 0.92, "low, proxy"),
-                         (2, "country:BB", 0.5, "high"), (3, "country:AA", 0.5, "low"),
-                         (4, "country:XX", 0.5, "low, proxy")]
+    assert suppliers == [(1, "country:CN", 0.92, "medium, proxy"),
+                         (2, "country:BB", 0.5, "high"), (3, "country:XX", 0.5, "high"),
+                         (4, "country:AA", 0.5, "low")]
     assert worst_country(report).id == "country:CN"
     lines, _ = product_story(report, graph)
     text = " ".join(" ".join(lines).split())
@@ -361,5 +362,9 @@ def test_spof_gives_a_low_claims_note_once(run_cli):
     NdFeB need under two groups of rows; the second says "as above"."""
     text = " ".join(run_cli("spof", "product:f-35").stdout.split())
     assert text.count("(note: Reuters (Dec 2019, read in a verbatim copy") == 1
-    assert ("that Lockheed Martin F-35 Lightning II needs Sintered NdFeB permanent magnet "
-            "[17] (note: as above)") in text
+    # since each row reads the claims its figure rests on (figure_claims), the NdFeB need
+    # is under one group of rows only (the SmCo rows hold on the turbomachine's high need,
+    # the rare-earth concentrate's on the samarium chain): no "as above" is left to say
+    assert ("8 rows' figures rest on a low-confidence claim: that Lockheed Martin F-35 "
+            "Lightning II needs Sintered NdFeB permanent magnet [15] (note: Reuters") in text
+    assert "(note: as above)" not in text

@@ -88,9 +88,11 @@ def test_baseline_availability_carries_its_confidence_in_json(run):
     assert report["proxies"] == [{"subject": "country:BB", "object": "material:n",
                                   "measured_for": "all separation", "confidence": "low"}]
     rows = {row["id"]: row["confidence"] for row in report["chokepoints"]}
-    # each row its own evidence's: BB's share is low, XX's medium, AA's high
+    # each row what its figure rests on: BB's share is low, XX's medium; AA's 100% is
+    # SOLE's C (its share of N, high, takes only 50%), and no claim of that path is
+    # rated: no rating, rather than one borrowed from a path that does not make it
     assert (rows["country:BB"], rows["country:XX"], rows["country:AA"]) == (
-        "low", "medium", "high")
+        "low", "medium", None)
 
 
 def test_baseline_availability_confidence_in_csv_and_text(run):

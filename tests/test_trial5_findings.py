@@ -137,7 +137,9 @@ def test_api_rows_name_proxies_and_disputes_as_json_and_csv_do():
     needed two kinds of test)."""
     import mineralgraph as mg
 
-    graph = proxy_graph()
+    # China 0.8 of N: without China P keeps min(0.1, 0.2), so China's 90% of M (the
+    # low proxy) is what its figure rests on (with 0.95 of N, N's 5% sets it: high)
+    graph = proxy_graph(0.8)
     entry = {"subject": "country:CN", "object": "material:m",
              "measured_for": "all separation", "confidence": "low"}
     rows = {r["node"]: r for r in mg.chokepoints(graph, "product:p").rows()}

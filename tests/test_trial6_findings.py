@@ -219,13 +219,15 @@ def test_proxy_sentences_come_once_per_material_and_reason(run_cli):
             "concentrate (REO content) is a proxy, measured for 2021, the earliest year on "
             "record.") in text
     assert "'s figure for Refined cobalt" not in text and "States's" not in text
-    # the F-35's evidence names the proxies once, under China (#4); the rest of the
-    # world's row (#8) refers to them (twelve since the metal and SmCo stages' proxies)
+    # the F-35's evidence names each proxy once: China's (#4) figure rests on the
+    # samarium-cobalt chain, the rest of the world's (#8) on the dysprosium chain, each
+    # row the proxies its own figure rests on (figure_claims), none of them twice
     f35 = " ".join(run_cli("chokepoints", "--product", "product:f-35").stdout.split())
     f35 = f35.split("Evidence (the shortest supply path of each row shown):")[1]
     assert f35.count("measured for the four magnet rare earths refined together, not Sm") == 1
-    assert ("The rest of the world's figures for the 12 materials named under #4 are proxies "
-            "of the same sets.") in f35
+    assert f35.count("The rest of the world's figure for Dysprosium oxide (separated) is a "
+                     "proxy, measured for the four magnet rare earths refined together") == 1
+    assert "named under #4 are proxies of the same sets" not in f35
 
 
 def test_show_rounds_derived_amounts_as_it_rounds_shares(run_cli):

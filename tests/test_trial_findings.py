@@ -147,8 +147,10 @@ def test_a_range_from_nothing_to_under_a_tenth_of_a_percent_reads_under_0_1():
 def test_a_row_cites_every_source_its_figure_rests_on():
     # p needs m, made from c1..c4, each all Chinese (sources s1..s4; s4 rated low): China
     # is a single point of failure through each. Its row shows three paths (the limit),
-    # through c1, c2 and c3; its confidence reads its output of c4 too ("low"), and the
-    # row cited only the paths' sources, leaving s4, on which "low" rests, out
+    # through c1, c2 and c3; the row cited only the paths' sources, leaving s4 out. It
+    # cites every claim on its evidence, s4 too; its confidence is that of what its 100%
+    # rests on: any one of the four sole-sourced inputs gives it, so it holds on a high
+    # one (figure_claims), and the low claim on c4 no longer lowers it
     graph = graph_of(claim("product:p", "REQUIRES", "material:m", source="source:need"),
                      *(claim("material:m", "MADE_FROM", f"material:c{i}", source="source:need")
                        for i in range(1, 5)),
@@ -158,7 +160,7 @@ def test_a_row_cites_every_source_its_figure_rests_on():
     row = next(r for r in chokepoints(graph, ["product:p"])[0].chokepoints
                if r.id == "country:CN")
     assert (row.loss, row.spof, len(row.paths)) == (1.0, True, 3)
-    assert row.caveats.confidence == "low"
+    assert row.caveats.confidence == "high"
     assert row.sources == ["source:need", "source:s1", "source:s2", "source:s3", "source:s4"]
 
 

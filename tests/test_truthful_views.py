@@ -255,9 +255,11 @@ def test_mermaid_labels_read_as_written_when_pasted_as_text():
     mmd = out("snapshot", "product:f-35", "--format", "mmd")
     assert ('  n3["Dysprosium metal and DyFe alloy<br/>Metal & alloy · HHI 8,332<br/>China 91% '
             '(low, proxy)"]') in mmd
+    # China's >99.9% rests on the samarium-cobalt chain (low proxies), not on the
+    # disputed heavy rare-earth feed, whose loss is smaller (figure_claims)
     assert ('  n18["Samarium-cobalt permanent magnet<br/>Component · HHI 8,464<br/>China 92% '
-            '(low, proxy)<br/>#4 China: loss >99.9% (low confidence; rests on a proxy; '
-            'disputed)"]') in mmd
+            '(low, proxy)<br/>#4 China: loss >99.9% (low confidence; rests on a proxy)"]'
+            ) in mmd
     assert not re.findall(r"#\w+;", mmd)
     brief = out("brief", "product:f-35", "--scenario", "cn-2025-04-defence-denial",
                 "--format", "md")

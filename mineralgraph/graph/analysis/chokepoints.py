@@ -46,6 +46,7 @@ from mineralgraph.graph.analysis.confidence import (
     support_key,
 )
 from mineralgraph.graph.analysis.engine import BOUNDS, Analysis
+from mineralgraph.graph.analysis.figure import figure_claims
 from mineralgraph.graph.analysis.scenario import Scenario
 from mineralgraph.graph.analysis.splits import EqualSplit, equal_splits
 from mineralgraph.graph.analysis.structure import (
@@ -513,6 +514,12 @@ class Evidence:
         self._sourcing: dict[str, list[Claim]] = {}
         #: (node, product, limit) -> :meth:`paths`
         self._paths: dict[tuple[str, str, int], list[list[PathStep]]] = {}
+        #: node -> :func:`figure_claims` for the last product asked (a row's ranking and
+        #: the row itself both read it)
+        self._figure: tuple[str, dict[str, list[Claim] | None]] = ("", {})
+        #: what :func:`figure_claims` reads of each material, per compiled scope (the
+        #: structure kept with it, so its id is not reused)
+        self.figure_parts: dict[int, tuple] = {}
 
     def produced(self, node_id: str) -> list[str]:
         """Materials a supplier node produces (a company or country through its facilities)."""
@@ -1015,12 +1022,30 @@ class Evidence:
 
     def caveats(self, node_id: str, product: str,
                 paths: list[list[PathStep]] = ()) -> Caveats:
-        """The caveats of losing ``node_id`` (section 5.7): the claims on its evidence paths,
-        which are its shortest path to the product, the ``paths`` shown with it and, for a
-        supplier, each material it (or its facilities) produce for the product with that
-        material's path onward."""
-        return Caveats.of(self.claims(node_id, product, paths),
+        """The caveats of losing ``node_id`` (section 5.7): those of the claims its loss
+        rests on (:meth:`figure_rests_on` of the claims on its evidence paths)."""
+        return Caveats.of(self.figure_rests_on(node_id, product,
+                                               self.claims(node_id, product, paths)),
                           self.assumed_share(node_id, product))
+
+    def figure_rests_on(self, node_id: str, product: str,
+                        rests_on: list[Claim]) -> list[Claim]:
+        """The claims a loss figure's confidence and weakest link read: those that
+        determine the loss of ``product`` from losing ``node_id``
+        (:func:`~mineralgraph.graph.analysis.figure.figure_claims`: the stages where the
+        removal bites, the node's shares there, the chain to the product), not every
+        claim on its evidence paths; ``rests_on`` (the evidence paths' claims,
+        :meth:`claims`) where they cannot be traced. A weak claim on a path that does not
+        change the figure no longer lowers it: the United States' proxy share of NdPr
+        oxide made its 100% of the DDG-51, which it takes through Raytheon's radar
+        plant, "medium, proxy"."""
+        held_for, found = self._figure
+        if held_for != product:
+            found = {}
+            self._figure = (product, found)
+        if node_id not in found:
+            found[node_id] = figure_claims(self, node_id, product)
+        return rests_on if found[node_id] is None else found[node_id]
 
     def claims(self, node_id: str, product: str,
                paths: list[list[PathStep]] = ()) -> list[Claim]:
@@ -1491,7 +1516,7 @@ def _row_caveats(proof: Evidence, node_id: str, product: str, spof: bool) -> Cav
     """The caveats a row of ``node_id`` shows (:func:`_row`): the claims on its evidence
     paths and, for an assumed (≈) share, those of the share it splits."""
     paths = proof.paths(node_id, product)
-    rests_on = proof.claims(node_id, product, paths)
+    rests_on = proof.figure_rests_on(node_id, product, proof.claims(node_id, product, paths))
     assumed = proof.assumed_share(node_id, product) and not spof
     if assumed:
         rests_on = rests_on + proof.pool_claims(proof.splits(node_id, product))
@@ -1513,8 +1538,11 @@ def _row(proof: Evidence, node_id: str, product: str, loss: float, spof: bool,
     # 5.7): the paths shown and, for a supplier, its own output of each material it
     # makes for the product with that material's path onward (the paths alone left out
     # the share a country's loss is made of: China's concentrate for Optimus)
-    rests_on = proof.claims(node_id, product, paths) if evidence else []
-    sources = sorted({s for c in rests_on for s in c.sources})
+    shown = proof.claims(node_id, product, paths) if evidence else []
+    # its confidence reads the claims that determine its loss, among them or beside
+    # (figure_rests_on); it cites them all
+    rests_on = proof.figure_rests_on(node_id, product, shown) if evidence else []
+    sources = sorted({s for c in shown + rests_on for s in c.sources})
     measured = proof.hhi_material(node_id, product) if evidence else None
     assumed = proof.assumed_share(node_id, product) and not spof
     splits = proof.splits(node_id, product) if assumed and evidence else []

@@ -139,9 +139,10 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
 
     def caveats(p: str) -> Caveats:
         # a single point of failure loses all, whatever its part of a pool (as its row);
-        # Evidence.caveats of the same claims
-        found = replace(Caveats.of(rests_on[p]), assumed_share=(
-            evidence.assumed_share(node_id, p) and spofs[p] != "certain"))
+        # Evidence.caveats of the same claims: those the loss rests on (figure_rests_on)
+        found = replace(Caveats.of(evidence.figure_rests_on(node_id, p, rests_on[p])),
+                        assumed_share=(evidence.assumed_share(node_id, p)
+                                       and spofs[p] != "certain"))
         found |= Caveats.of(grade_claims(p))
         # a loss that the mapped supply does not show (an untraced requirement, an
         # unmapped stage the node may feed) is the rules' alone: its confidence is unknown
@@ -154,6 +155,7 @@ def dependents(graph: SupplyGraph, node_id: str) -> Dependents:
                       left_out_downstream(graph, node_id),
                       {p: makers for p, makers in sorted(through.items()) if makers},
                       {p: sorted({s for c in rests_on[p]
+                                  + evidence.figure_rests_on(node_id, p, rests_on[p])
                                   + [c for m in untraced.get(p, ()) for c in
                                      evidence.claims(m, p)] + grade_claims(p)
                                   for s in c.sources})
