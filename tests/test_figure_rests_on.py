@@ -141,11 +141,12 @@ def test_an_element_needed_by_two_routes_rests_on_the_better_supported():
     assert row(graph, "country:A").caveats.confidence == "high"
 
 
-def rebuilt(graph: SupplyGraph, claims: list[Claim], renamed: dict[str, str] = {}
-            ) -> SupplyGraph:
+def rebuilt(graph: SupplyGraph, claims: list[Claim],
+            renamed: dict[str, str] | None = None) -> SupplyGraph:
     """A graph of ``claims`` read as ``graph`` was (its date, policy and input order,
     which decides between claims of one fact, 5.8); ``renamed`` maps an old claim id to
     the id of the claim that takes its place."""
+    renamed = renamed or {}
     loaded = {renamed.get(k, k): v for k, v in graph.loaded.items()}
     return SupplyGraph(claims, as_of=graph.as_of_date, policy=graph.policy, loaded=loaded,
                        press_figures=graph.press_figures)

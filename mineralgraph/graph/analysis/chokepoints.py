@@ -518,7 +518,7 @@ class Evidence:
         #: the row itself both read it)
         self._figure: tuple[str, dict[str, list[Claim] | None]] = ("", {})
         #: what :func:`figure_claims` reads of each material, per compiled scope (the
-        #: structure kept with it, so its id is not reused)
+        #: structure kept with it, so its id is not reused), for the last product asked
         self.figure_parts: dict[int, tuple] = {}
 
     def produced(self, node_id: str) -> list[str]:
@@ -1041,8 +1041,11 @@ class Evidence:
         plant, "medium, proxy"."""
         held_for, found = self._figure
         if held_for != product:
+            # what the walk read is kept for one product's rows (its cone), not for every
+            # material of a million-node graph
             found = {}
             self._figure = (product, found)
+            self.figure_parts.clear()
         if node_id not in found:
             found[node_id] = figure_claims(self, node_id, product)
         return rests_on if found[node_id] is None else found[node_id]

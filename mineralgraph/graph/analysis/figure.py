@@ -47,7 +47,7 @@ _EPS = 1e-12
 _DEPTH = 400
 
 
-class _Untraceable(Exception):
+class _UntraceableError(Exception):
     """The walk cannot follow the engine here."""
 
 
@@ -80,7 +80,7 @@ def figure_claims(evidence, node_id: str, product: str) -> list[Claim] | None:
     walk = _Walk(evidence, node_id, product, index, baseline, changed, parts)
     try:
         found = walk.explain(product, 0)
-    except (_Untraceable, RecursionError):
+    except (_UntraceableError, RecursionError):
         return None
     return sorted(found, key=lambda c: c.id)
 
@@ -169,7 +169,7 @@ class _Walk:
         if found is not None:
             return found
         if node in self.open or depth > _DEPTH:
-            raise _Untraceable(node)
+            raise _UntraceableError(node)
         self.open.add(node)
         kind = model.kind_of(node)
         if node == self.node_id or kind not in ("Product", "Material"):
@@ -230,7 +230,7 @@ class _Walk:
                 # its inputs come from its suppliers (5.3): one the removal reaches is
                 # not followed here
                 if any(self.falls(at) for at in suppliers):
-                    raise _Untraceable(claim.subject)
+                    raise _UntraceableError(claim.subject)
                 exact = False
             starved = starved or inputs_fall
             total += weight * min([self.after(at) for _, at in stands_on] + [lowest])
