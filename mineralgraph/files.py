@@ -195,14 +195,32 @@ def _write_descriptor(path, fd: int, data: bytes) -> None:
         raise FileWriteError(f"{path}: write failed ({exc.strerror})") from None
 
 
+def is_null_device(path: str | Path) -> bool:
+    """Whether ``path`` is (or links to) the null device, ``/dev/null``: a user discarding
+    the output (trial 11: ``-o /dev/null`` was refused as a character device). Nothing is
+    written there, and the device is never replaced.
+
+    >>> is_null_device("/dev/null"), is_null_device("out.csv")
+    (True, False)
+    """
+    try:
+        return (os.path.realpath(path) == os.devnull
+                and stat.S_ISCHR(os.stat(os.devnull).st_mode))
+    except OSError:
+        return False
+
+
 def target_of(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: ``path`` itself, or where its links lead
-    (an open descriptor, ``/dev/stdout``, is ``path`` itself: written where it stands).
+    (an open descriptor, ``/dev/stdout``, is ``path`` itself: written where it stands;
+    the null device is itself, written nothing: :func:`is_null_device`).
 
     Raises :class:`FileWriteError` when the target exists and is not a regular file.
     """
     if not str(path):
         raise FileWriteError("'': an empty file name; nothing written")
+    if is_null_device(path):
+        return Path(os.devnull)
     if str(path).endswith(os.sep):
         raise FileWriteError(f"{path}: names a folder (it ends in {os.sep}), not a file; "
                              "nothing written")
@@ -291,6 +309,8 @@ def write_atomically(path: str | Path, data: str | bytes) -> None:
     fd = descriptor_of(path)
     if fd is not None:  # -o /dev/stdout: the shell's pipe or file, written in place
         _write_descriptor(shown, fd, data)
+        return
+    if is_null_device(path):  # discarded: nothing to write, and the device kept
         return
     target = target_of(path)
     folder = target.parent

@@ -229,7 +229,48 @@ def format_from_suffix(output: str | None, fmt: str | None, formats: Sequence[st
                 f"file holds {FORMAT_NAMES[named]}, not {FORMAT_NAMES[fmt]}); drop --format "
                 "or change the file's suffix", ctx=click.get_current_context(silent=True))
         return fmt
+    unwritable_suffix(output, named, formats)
     return named if named in formats else default
+
+
+#: Suffixes of a plain log or output file: written in the command's default format.
+PLAIN_SUFFIXES = ("", "log", "out")
+
+
+def unwritable_suffix(output: str | None, named: str | None, formats: Sequence[str]) -> None:
+    """Refuse, as bad usage (exit 2, one line naming the formats), ``-o FILE`` without
+    ``--format`` whose suffix names a format the command does not write (``-o x.xyz``,
+    ``-o x.png`` of a text command), as ``snapshot`` and ``brief`` refuse theirs (trial
+    11: ``chokepoints -o x.xyz`` wrote text silently, ``brief -o b.docx`` was refused).
+    No suffix, ``.log``, ``.out`` and the null device take the default format.
+
+    >>> unwritable_suffix("run.log", None, ("text", "json"))
+    >>> unwritable_suffix("x.xyz", None, ("json",))
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: x.xyz: unsupported format ('.xyz'); use one of .json, or --format
+    """
+    from mineralgraph.files import is_null_device
+
+    if output in (None, "-") or is_null_device(output):
+        return
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if suffix in PLAIN_SUFFIXES:
+        return
+    # a format it writes, or one a file of that suffix may hold (JSON-LD in .json), or
+    # one that holds it (text for people in .md)
+    if named is not None and (named in formats or set(SUFFIX_ALSO_HOLDS.get(named, ()))
+                              & set(formats) or any(named in SUFFIX_ALSO_HOLDS.get(f, ())
+                                                    for f in formats)):
+        return
+    known = sorted({f".{name}" for name in formats}
+                   | {f".{alias}" for alias, name in SUFFIX_NAMES.items()
+                      if name in formats and alias == "txt"}
+                   | ({".md"} if "text" in formats else set()))
+    known = [k for k in known if k != ".text"]
+    raise click.UsageError(f"{output}: unsupported format ('.{suffix}'); use one of "
+                           f"{', '.join(known)}, or --format",
+                           ctx=click.get_current_context(silent=True))
 
 
 #: What a terminal would run rather than show: control characters but tab and line

@@ -196,3 +196,98 @@ def test_a_loss_on_an_assumed_share_keeps_its_approx_sign_in_the_pictures(run_cl
     assert ("#3 Global Tungsten & Powders: loss ≈14% (low confidence; rests on a proxy and an "
             "assumed (≈) share)") in mmd
     assert "Global Tungsten & Powders: loss 14%" not in mmd
+
+
+# ------------------------------------------------ 7. CLI rough edges: one clear line each
+def test_validate_says_a_single_problem_in_one_line(run_cli, tmp_path):
+    """``validate missing.csv`` printed the problem and then "Error: 1 problem(s) in
+    missing.csv": two lines for one problem. A path that cannot be read at all is one
+    line now, as build says it (problems inside files keep their count after them)."""
+    missing = tmp_path / "missing.csv"
+    result = run_cli("validate", str(missing))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", f"Error: {missing}: no such file or folder\n")
+
+
+def test_a_stray_quote_is_named_at_its_line_and_cell(run_cli, tmp_path):
+    """A curated row with a stray quote gave four knock-on field errors ("'audio
+    equipment' is not a number", "a fact needs at least one source"...) and never said
+    "quote"."""
+    from pathlib import Path
+
+    curated = Path(__file__).parents[1] / "mineralgraph" / "data" / "curated"
+    lines = (curated / "requirements_more.csv").read_text().splitlines()
+    row = lines[18].replace("material:ndfeb-magnet,", '"material:ndfeb-magnet,', 1)
+    bad = tmp_path / "requirements.csv"
+    bad.write_text(f"{lines[0]}\n{row}\n")
+    result = run_cli("validate", str(bad), "--with-bundled")
+    assert (result.exit_code, result.stderr) == (1, (
+        f'{bad}:2: object: unbalanced quote: a " with no partner in this cell, so the cells '
+        f"after it are read shifted\nError: 1 problem(s) in {bad}\n"))
+    build = run_cli("build", "--source", str(bad), "-o", str(tmp_path / "g.json"))
+    assert build.exit_code == 1 and "unbalanced quote" in build.stderr
+    assert not (tmp_path / "g.json").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["chokepoints", "--product", "product:optimus"], ["info"]])
+def test_an_output_suffix_no_format_names_is_refused_as_brief_refuses_it(run_cli, tmp_path,
+                                                                          args):
+    """``chokepoints -o x.xyz`` wrote text silently while ``brief -o b.docx`` was refused
+    with exit 2: one rule now, bad usage, before any work; .log and no suffix stay text,
+    and --format names the format whatever the suffix."""
+    odd = tmp_path / "x.xyz"
+    result = run_cli(*args, "-o", str(odd))
+    assert result.exit_code == 2 and not odd.exists()
+    assert result.stderr.startswith(f"Error: {odd}: unsupported format ('.xyz'); use one of "
+                                    ".csv, .json, .md, .txt, or --format")
+    assert len(result.stderr.splitlines()) == 1
+    assert run_cli(*args, "-o", str(tmp_path / "x.png")).exit_code == 2
+    for fine in ("run.log", "plain"):
+        assert run_cli(*args, "-o", str(tmp_path / fine)).exit_code == 0
+        assert (tmp_path / fine).read_text().strip()
+    assert run_cli(*args, "--format", "json", "-o", str(odd)).exit_code == 0
+    assert run_cli("brief", "product:optimus", "-o", str(tmp_path / "b.docx")).exit_code == 2
+
+
+def test_output_to_dev_null_is_discarded_not_refused(run_cli):
+    """``-o /dev/null`` was refused as a character device: a user discarding output."""
+    import os
+    import stat
+
+    before = os.stat("/dev/null")
+    result = run_cli("chokepoints", "--product", "product:optimus", "-o", "/dev/null")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_an_unknown_id_suggests_near_ids_only(run_cli):
+    """``paths element:Xx ...`` suggested "element:Y, element:W, element:V": the shared
+    "element:" made every id look near. Nothing near, nothing suggested."""
+    result = run_cli("paths", "element:Xx", "product:f-35")
+    assert (result.exit_code, result.stderr) == (1, "Error: element:Xx is not in the graph\n")
+    near = run_cli("paths", "element:Dx", "product:f-35")
+    assert near.stderr == "Error: element:Dx is not in the graph (did you mean element:Dy?)\n"
+
+
+def test_remote_sparql_data_is_refused_with_the_url_as_given(run_cli):
+    """``sparql --data http://127.0.0.1:18931/d.ttl`` said "http:/127.0.0.1:18931/d.ttl:
+    no such file": the URL mangled as a path. Remote data is never fetched."""
+    url = "http://127.0.0.1:18931/d.ttl"
+    result = run_cli("sparql", "--data", url, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
+        f"Error: {url}: remote data is not read (--data takes a local RDF file; download it "
+        "first)\n"))
+
+
+def test_build_names_the_line_and_field_of_a_csv_no_loader_reads(run_cli, tmp_path):
+    """``build --source bad.csv`` said "not a format any loader recognises", no line or
+    field: it names the header and its columns."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x\n1\n")
+    result = run_cli("build", "--source", str(bad), "-o", str(tmp_path / "g.json"))
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: {bad}:1: header: the columns 'x' are no table a loader reads (a curated file "
+        "needs an id or relation column and sources; a USGS or trade table its own columns: "
+        "data README)\n"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 from pathlib import Path
@@ -134,6 +135,10 @@ def _store(app, engine: str, data: str | None, as_of, data_dir: str | None = Non
     ``data_dir`` when given."""
     from mineralgraph.graph.sparql import open_store, open_store_file
 
+    if data and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", data):
+        # a path would mangle it ("http:/127.0.0.1/d.ttl: no such file"); never fetched
+        raise MineralGraphError(f"{data}: remote data is not read (--data takes a local RDF "
+                                "file; download it first)")
     if data and as_of is not None:
         raise MineralGraphError("--as-of applies to the graph, not to a --data file")
     if data_dir:

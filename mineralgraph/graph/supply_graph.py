@@ -378,6 +378,29 @@ class _Positions:
         return True
 
 
+def _near_ids(node_id: str, candidates: list[str]) -> list[str]:
+    """Ids near ``node_id``, compared by what follows their kind's prefix where some
+    candidates share it: the shared prefix made any two ids look alike (trial 11:
+    ``element:Xx`` suggested element:Y, element:W and element:V).
+
+    >>> _near_ids("element:Xx", ["element:V", "element:W", "element:Y"])
+    []
+    >>> _near_ids("element:Dx", ["element:Dy", "element:Nd"])
+    ['element:Dy']
+    >>> _near_ids("materal:magnet", ["material:magnet"])
+    ['material:magnet']
+    """
+    prefix, _, local = node_id.rpartition(":")
+    same = {c.partition(":")[2].lower(): c for c in candidates
+            if prefix and c.startswith(prefix + ":")}
+    if not same:
+        return difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
+    near = difflib.get_close_matches(local.lower(), list(same), n=3, cutoff=0.5)
+    if len(local) <= 2:  # a symbol: one letter in common is near only as its first
+        near = [m for m in near if m[:1] == local[:1].lower()]
+    return [same[m] for m in near]
+
+
 def _word_matches(node_id: str, by_label: dict[str, str]) -> list[str]:
     """Nodes whose label holds a word of ``node_id`` (four letters or more, a plural's
     ``s`` aside), most words first: ``product:artillery-shell`` finds the ammunition whose
@@ -798,7 +821,7 @@ class SupplyGraph:
         # a near-identical id (a letter off) before ids that share a word of the label
         close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.9)
         close += _word_matches(node_id, by_label)
-        close += difflib.get_close_matches(node_id, candidates, n=3, cutoff=0.5)
+        close += _near_ids(node_id, candidates)
         close += [by_label[m] for m in difflib.get_close_matches(
             node_id.partition(":")[2].lower() or node_id.lower(), list(by_label), n=3, cutoff=0.6)]
         if kind == "Material" and node_id in self and self.kind(node_id) == "Element":

@@ -99,6 +99,15 @@ def loader_for(path: str | Path, name: str | None = None) -> Loader:
             if b"\x00" in fh.read(4096):
                 raise InputError(str(path), None, None, "holds NUL bytes (UTF-16 without a "
                                  "byte-order mark?): save it as UTF-8")
+        if path.suffix.lower() == ".csv":  # its header is what no loader knows: said so
+            from mineralgraph.loaders.tables import header_of
+
+            cells = [c for c in header_of(path) if c]
+            shown = ", ".join(repr(c) for c in cells[:6]) + (", ..." if len(cells) > 6 else "")
+            raise InputError(str(path), 1, "header", (
+                f"the columns {shown}" if cells else "no columns")
+                + " are no table a loader reads (a curated file needs an id or relation "
+                "column and sources; a USGS or trade table its own columns: data README)")
     raise InputError(str(path), None, None, "not a format any loader recognises "
                      f"(loaders: {', '.join(item.name for item in LOADERS)})")
 

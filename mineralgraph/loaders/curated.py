@@ -27,6 +27,7 @@ from mineralgraph.loaders.tables import (
     csv_problem,
     cut_off,
     header_of,
+    stray_quote,
     twice_named,
     unended,
 )
@@ -57,22 +58,25 @@ def read_text(path: Path) -> str:
 
 def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each data row; the header is line 1."""
-    reader = csv.DictReader(io.StringIO(unended(read_text(path)), newline=""))
+    text = unended(read_text(path))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         if not reader.fieldnames:
             raise InputError(str(path), 1, None, "empty file (no header)")
         twice = twice_named(path, reader.fieldnames)
         if twice is not None:
             raise twice
-        yield from _checked_rows(path, reader)
+        yield from _checked_rows(path, reader, text.splitlines())
     except csv.Error as exc:
         # DictReader's own line_num lags one row behind on an error
         raise InputError(str(path), reader.reader.line_num, None, csv_problem(exc)) from None
 
 
-def _checked_rows(path: Path, reader: csv.DictReader):
+def _checked_rows(path: Path, reader: csv.DictReader, lines: list[str]):
     previous: list[str] = []
+    last = reader.reader.line_num  # the header's last line
     for row in reader:
+        first, last = last + 1, reader.line_num
         cells = [v for v in row.values() if v is not None] + row.get(None, [])
         problem = cut_off(cells, reader.fieldnames, previous)
         if problem:  # a cut-off last row: the file is refused, not just the row
@@ -80,6 +84,15 @@ def _checked_rows(path: Path, reader: csv.DictReader):
         previous = cells
         if cells == [END_MARK]:
             continue
+        # a quote with no partner shifts every cell after it: said as such, at the line
+        # and cell where it stands, before the knock-on errors of the shifted cells
+        stray = stray_quote("\n".join(lines[first - 1:last]))
+        if stray is not None:
+            field = (reader.fieldnames[stray] if stray < len(reader.fieldnames)
+                     else None)
+            raise InputError(str(path), first, field,
+                             'unbalanced quote: a " with no partner in this cell, so the '
+                             "cells after it are read shifted")
         if None in row:
             raise InputError(str(path), reader.line_num, None,
                              f"{len(reader.fieldnames) + len(row[None])} cells for "

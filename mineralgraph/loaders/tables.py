@@ -172,6 +172,43 @@ to read is not known; nothing of the file is read
     return None
 
 
+def stray_quote(text: str) -> int | None:
+    """The column (from 0) of the cell of a row's raw CSV text whose quote has no partner,
+    or None when every quote pairs up: a quote that opens a cell and closes inside it
+    with more text after it (it closed on another cell's quote), or one that never
+    closes. The reader would shift every cell after it (trial 11: a stray quote gave
+    four knock-on field errors and never said "quote").
+
+    >>> stray_quote('a,"b, c",d'), stray_quote('a,"say ""hi"" now",d')
+    (None, None)
+    >>> stray_quote('p,R,"m,,high,s,"A quote, with commas",note')
+    2
+    >>> stray_quote('p,R,m,"0.5,,s')
+    3
+    """
+    column, start, quoted, opened, i = 0, True, False, None, 0
+    while i < len(text):
+        char = text[i]
+        if quoted:
+            if char == '"':
+                if text[i + 1:i + 2] == '"':
+                    i += 2
+                    continue
+                quoted = False
+                if text[i + 1:i + 2] not in (",", "", "\n", "\r"):
+                    return opened
+        elif char == '"' and start:
+            quoted, opened = True, column
+        elif char == ",":
+            column += 1
+            start = True
+            i += 1
+            continue
+        start = False
+        i += 1
+    return opened if quoted else None
+
+
 def csv_problem(exc: csv.Error) -> str:
     """What a CSV parse error means, in the reader's words where they are clear.
 

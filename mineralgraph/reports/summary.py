@@ -964,10 +964,13 @@ def denominator_clause(found, country: str, stated_first: bool = False) -> str:
     >>> from mineralgraph.graph.analysis.concentration import Concentration
     >>> found = Concentration("material:m", "m", None, 2024, {"CN": 0.984339}, 0.0,
     ...                       0.984339, 0.984339, 9689.2, "country:CN", stated_sum=1.0025)
-    >>> denominator_clause(found, "country:CN", stated_first=True)
-    "of the world total the source states; 98% of the countries' sum, 100.25% of that total, as the analysis reads it by design note 5.5"
-    >>> denominator_clause(found, "country:CN")
-    "of the countries' sum, 100.25% of the world total the source states, as the analysis reads it by design note 5.5; 99% of that total"
+    >>> print(denominator_clause(found, "country:CN", stated_first=True))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    of the world total the source states; 98% of the countries' sum, 100.25% of that
+    total, as the analysis reads it by design note 5.5
+    >>> print(denominator_clause(found, "country:CN"))  # doctest: +NORMALIZE_WHITESPACE
+    of the countries' sum, 100.25% of the world total the source states, as the analysis
+    reads it by design note 5.5; 99% of that total
     """
     stated = stated_share(found, country)
     if stated is None:

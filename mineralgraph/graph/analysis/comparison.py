@@ -234,9 +234,9 @@ def compare(graph: SupplyGraph, scenario: Scenario,
     a 0% row's ``confidence`` is "unknown" (nothing measured; the caveats of those
     requirements kept), and so is that of a loss no rated claim explains, or that the
     rules for missing facts set alone (the mapped supply losing nothing:
-    :func:`~mineralgraph.graph.analysis.confidence.rule_set`). ``range_from_unmapped`` names the stages without mapped
-    supply behind the range under the scenario. Rows come in the order of ``products``
-    (default: every product, sorted).
+    :func:`~mineralgraph.graph.analysis.confidence.rule_set`). ``range_from_unmapped``
+    names the stages without mapped supply behind the range under the scenario. Rows come
+    in the order of ``products`` (default: every product, sorted).
     ``confidence``, ``proxies`` and ``assumed_share`` say what the scenario's answer rests
     on (section 5.7): the claims on the evidence paths of every node it removes and every
     producer it blocks. ``analysis`` is the :class:`Analysis` of the graph under the
