@@ -199,9 +199,13 @@ def lower_graph(graph: SupplyGraph) -> SupplyGraph:
     the level before the analysis); under --worst-case (5.7 as extended), with the
     requirements (REQUIRES, MADE_FROM) that the confidence filter left out put back."""
     back = [c for c in graph.left_out if c.predicate in ("REQUIRES", "MADE_FROM")]
-    return (SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded,
+    if not (back and graph.worst_case):
+        return graph
+    lower = SupplyGraph(list(graph.claims) + back, as_of=graph.as_of_date, loaded=graph.loaded,
                         worst_case=True, press_figures=graph.press_figures)
-            if back and graph.worst_case else graph)
+    # the shares stay left out there: their share-less producers an unknown part (5.6)
+    lower._supply_left_out = graph.supply_left_out()
+    return lower
 
 
 class Asked(set):

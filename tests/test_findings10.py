@@ -176,14 +176,18 @@ def test_show_lynas_says_each_relation_kind_and_confidence_once(run_cli):
             "(Mount Weld rare-earth mine (Western Australia)) [1]; facility:seadrift (Lynas "
             "Seadrift rare-earths processing plant (Texas, proposed)) [1][3]") in flat
     assert "-> LOCATED_IN country:AU (Australia) (high confidence) [1]" in flat
-    assert flat.count("high confidence") == 2
+    # the relations' ratings once per kind, and the company's own row's in the heading
+    # (medfix: show prints the node's own confidence)
+    assert flat.count("high confidence") == 3
+    assert text.startswith("Lynas Rare Earths (company:lynas, Company; high confidence) [1]")
     assert all(f"[{n}] " in text for n in (1, 2, 3))
     # two relation lines (five before), one attribute line (three)
     assert [line[:16] for line in text.split("\n") if line.startswith(("  <-", "  ->"))] == [
         "  -> LOCATED_IN ", "  <- OPERATED_BY"]
     # the label's source beside the heading, not a line repeating it
-    assert text.split("\n")[:4] == ["Lynas Rare Earths (company:lynas, Company) [1]", "",
-                                    "  alias: Lynas; Lynas Malaysia [1]", ""]
+    assert text.split("\n")[:4] == [
+        "Lynas Rare Earths (company:lynas, Company; high confidence) [1]", "",
+        "  alias: Lynas; Lynas Malaysia [1]", ""]
 
 
 def test_the_f35_evidence_gives_each_note_once(run_cli):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -435,10 +436,12 @@ def test_chokepoints_numbers_agree_in_text_md_json_and_csv(run_cli):
         (n, s) for s, n in sorted(index.numbers.items(), key=lambda kv: kv[1])
         if n in {e["number"] for e in data["sources"]}]
     listing = " ".join(run_cli(*args).stdout.split("SOURCES")[1].split())
-    # the text cites the 30 the reports number, then lists the snapshot's and brief's
-    assert len(index.numbers) == 30
-    assert listing.startswith("[1]-[30] are cited above; [31]-[57] are behind the figures")
-    for entry in [e for e in data["sources"] if e["number"] <= 57]:  # the text lists 57
+    # the text cites those the reports number, then lists the snapshot's and brief's
+    cited = len(index.numbers)
+    listed = int(re.search(r"are cited above; \[\d+\]-\[(\d+)\]", listing)[1])
+    assert listing.startswith(f"[1]-[{cited}] are cited above; [{cited + 1}]-[{listed}] are "
+                              "behind the figures")
+    for entry in [e for e in data["sources"] if e["number"] <= listed]:
         assert f"[{entry['number']}] {entry['citation']}" in listing
 
 

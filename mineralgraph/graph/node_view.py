@@ -35,7 +35,14 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     ``press_figures_not_used`` (a material's, where it has any) holds the sets of country
     shares from press, reposts and news that the analysis sets aside (design note 5.5),
     each with its source's number; ``press_figures`` is true under ``--press-figures``.
+    ``confidence`` is the node's own rating (its row's in the curated files: the weakest
+    among its attribute claims; None where none is rated, a source's say).
+
+    >>> from mineralgraph import load_bundled
+    >>> node_view(load_bundled(), "company:permag")["confidence"]
+    'medium'
     """
+    from mineralgraph.graph.analysis.confidence import weakest
     from mineralgraph.graph.analysis.scenario import dated_node_in_force
     from mineralgraph.graph.reported import figures_beside
     from mineralgraph.graph.statistics import share_basis, statistics_about
@@ -108,8 +115,12 @@ def node_view(graph: SupplyGraph, node_id: str, citation=None) -> dict:
     sources = [{"n": n, "id": s, "source_type": graph.attribute(s, "source_type"),
                 "citation": citation(graph, s) if citation
                 else graph.citation(s)} for s, n in refs.items()]
+    # the node's own rating: its row's (one row rates all its attributes; of several
+    # rows, the weakest)
+    rated = weakest(c.confidence for claims in graph.attributes(node_id).values()
+                    for c in claims)
     view = {"id": node_id, "kind": graph.kind(node_id), "label": graph.label(node_id),
-            "in_force": dated_node_in_force(graph, node_id, when),
+            "confidence": rated, "in_force": dated_node_in_force(graph, node_id, when),
             "attributes": attributes, "relations": relations, "statistics": statistics,
             "beside": [item.as_dict() for item in beside], "sources": sources}
     if modal:

@@ -78,10 +78,24 @@ class ShareSet:
     def total(self) -> float:
         return sum(self.countries.values())
 
+    @property
+    def stated(self) -> dict[str, str]:
+        """Country -> the source's own words for its share where a note gives them
+        ("STATED share: nearly two-thirds" beside 0.6667), so a report says both."""
+        from mineralgraph.graph.statistics import stated_share_words  # it imports this module
+
+        words = {c: stated_share_words(claim.qualifier("note"))
+                 for c, claim in sorted(self.claims.items())}
+        return {c: w for c, w in words.items() if w}
+
     def as_dict(self) -> dict:
-        return {"material": self.material, "year": self.year, "source": self.source,
+        """The set as plain data; ``stated`` (the source's words) only where a share has
+        them."""
+        data = {"material": self.material, "year": self.year, "source": self.source,
                 "shares": {c: round(s, 6) for c, s in self.countries.items()},
                 "total": round(self.total, 6)}
+        stated = self.stated
+        return {**data, "stated": stated} if stated else data
 
 
 @dataclass

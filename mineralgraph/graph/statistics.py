@@ -93,6 +93,27 @@ def share_basis(claim: Claim) -> str:
     return "remainder" if remainder_share(note) is not None else "stated"
 
 
+#: A share the source states in its own words beside the figure the data enters (a derived
+#: or rounded share): "STATED share: approximately 92%" (data README); the words run to
+#: the next ";" or the end of the note
+_STATED = re.compile(r"STATED share:\s*([^;]+)")
+
+
+def stated_share_words(note: str | None) -> str | None:
+    """The source's own words for a share whose figure the data derives or reads from
+    words ("STATED share: approximately 92%"), so the reports say both; None when the
+    note gives none.
+
+    >>> stated_share_words("DERIVED share = 100,000 / world total 110,000 t Nb (USGS MCS "
+    ...                    "2025); STATED share: approximately 92% (USGS's text)")
+    "approximately 92% (USGS's text)"
+    >>> stated_share_words("DERIVED share = 7,100 / world total 110,000 t Nb") is None
+    True
+    """
+    found = _STATED.search(note or "")
+    return found.group(1).strip() or None if found else None
+
+
 def period_key(claim: Claim) -> str:
     """What a claim's figure is dated by, as text that sorts in date order: its
     ``period`` (``2025-07``, ``2020-2023``), else its ``year``, else its start of

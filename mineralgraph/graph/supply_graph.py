@@ -478,6 +478,10 @@ class SupplyGraph:
         #: analysis says what it left out, and a left-out requirement counts in the lower
         #: bound (unknown, not absent).
         self.left_out: tuple[Claim, ...] = tuple(left)
+        #: the materials some of whose PRODUCES claims ``min_confidence`` dropped
+        #: (:meth:`supply_left_out`, made on first use; a lower-bound graph with left-out
+        #: requirements put back inherits its filtered graph's)
+        self._supply_left_out: frozenset[str] | None = None
         del modal, kept, left
         self.as_of_date = as_of
         self.policy = policy
@@ -655,10 +659,36 @@ class SupplyGraph:
         back = [c for c in self.left_out if c.predicate in REQUIREMENTS]
         if not back:
             return self
-        return SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
-                           as_of=self.as_of_date,
-                           policy=self.policy, loaded=self.loaded, worst_case=self.worst_case,
-                           press_figures=self.press_figures)
+        other = SupplyGraph(self.given_claims(self.claims + tuple(back) + self.modal),
+                            as_of=self.as_of_date,
+                            policy=self.policy, loaded=self.loaded, worst_case=self.worst_case,
+                            press_figures=self.press_figures)
+        # the shares stay left out: a split dropped is unknown in both bounds
+        other._supply_left_out = self.supply_left_out()
+        return other
+
+    def supply_left_out(self) -> frozenset[str]:
+        """The materials some of whose ``PRODUCES`` claims ``min_confidence`` dropped: a
+        country split (and with it the world output a capacity or output is measured
+        against, 5.4), a producer's share, or a producer with none. What the dropped
+        claims said is unknown, not false (section 5.7 drops them so an analyst sees what
+        strong claims alone support): the producers left without a share are an unknown
+        part of what the kept shares leave, not all of it split among them (design note
+        5.6: unknown is not safe; :func:`~mineralgraph.graph.analysis.structure.producer_pools`).
+
+        >>> low = Claim("country:CN", "PRODUCES", "material:m", (("share", 0.9),),
+        ...             ("source:s",), confidence="low")
+        >>> plant = Claim("facility:f", "PRODUCES", "material:m", (), ("source:s",),
+        ...               confidence="high")
+        >>> sorted(SupplyGraph([low, plant], min_confidence="medium").supply_left_out())
+        ['material:m']
+        >>> sorted(SupplyGraph([low, plant]).supply_left_out())
+        []
+        """
+        if self._supply_left_out is None:
+            self._supply_left_out = frozenset(
+                str(c.object) for c in self.left_out if c.predicate == "PRODUCES")
+        return self._supply_left_out
 
     # ------------------------------------------------------------------ nodes
     def __contains__(self, node_id: object) -> bool:

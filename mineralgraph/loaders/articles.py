@@ -305,6 +305,7 @@ def read_article(path: Path) -> Article:
         if blocks and article.title and blocks[0][1].lstrip("# ") == article.title:
             blocks = blocks[1:]
         _settle_order(article, main if main is not None else text)
+        _relative_date(article, [(1, article.title or "")] + blocks[:HEAD_PARAGRAPHS])
         article.paragraphs = _clean(article, blocks)
         return article
     lines = text.splitlines()
@@ -346,8 +347,36 @@ def read_article(path: Path) -> Article:
         if article.published is not None:
             article.date_text, article.date_line = article.title, title_line
     _settle_order(article, text)
+    _relative_date(article, [(title_line or start + 1, article.title or "")]
+                   + paragraphs[:HEAD_PARAGRAPHS])
     article.paragraphs = _clean(article, paragraphs)
     return article
+
+
+#: A date counted back from the day a page is read, as feeds and social posts give it: "2
+#: days ago", "3w", "5h", "yesterday" (a token of its own, in a short part of the head).
+RELATIVE_DATE = re.compile(r"(?:^|(?<=[\s\u00b7|\u2022,(]))(?P<when>(?:\d{1,2}|an?|one|two|three|"
+                           r"four|five|six|seven)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+"
+                           r"ago|\d{1,2}\s?(?:min|mins|h|hrs?|d|w|wk|wks|mo)|yesterday|just now)"
+                           r"(?=$|[\s\u00b7|\u2022,)])", re.I)
+
+
+def _relative_date(article: Article, head: list[tuple[int, str]]) -> None:
+    """Why a page with no date of its own cannot be dated, when its head dates it only
+    relative to the day it is read ("SCIENCE \u00b7 2 days ago", "3w \u00b7 \U0001f310"): that day
+    is not on the page, so the reader says so in its one line rather than "no date"."""
+    if article.published is not None or article.date_problem or article.date_text:
+        return
+    for line, text in head:
+        for part in re.split(r"\s[|\u00b7\u2022]\s|\n", text):
+            found = RELATIVE_DATE.search(part)
+            # a part of its own, a label at most beside it ("SCIENCE", an icon), no sentence
+            if found and len((part[:found.start()] + part[found.end():]).split()) <= 2 \
+                    and not part.rstrip().endswith((".", "!", "?")):
+                article.date_problem = (f"the page dates itself only as {found.group('when')!r}, "
+                                        "counted from the day it is read, which it does not give")
+                article.date_line = line
+                return
 
 
 #: How many paragraphs the page's head may hold (a masthead or title, a dek, a date line,
@@ -357,10 +386,28 @@ HEAD_PARAGRAPHS = 4
 
 def _prose(paragraph: str) -> bool:
     """A paragraph of the article's body rather than of its head: a sentence of eight words
-    or more, or thirty words however it ends."""
-    words = len(paragraph.split())
+    or more, or thirty words however it ends, unless it is a headline: no sentence's end and
+    most of its words capitalised (a press release's title runs to thirty words and more).
+
+    >>> _prose("China's exports of gallium fell again in May, customs data showed on Friday.")
+    True
+    >>> _prose("USA Rare Earth Signs Letter of Intent with U.S. Department of Commerce for $1.6 "
+    ...        "Billion to Speed Up Domestic Heavy Rare Earth Value Chain; Raises $1.5 Billion in "
+    ...        "Concurrent PIPE")
+    False
+    """
+    words = paragraph.split()
     ends = re.search(r"[.!?][\"'\u201d\u2019)*_]*$", paragraph.strip())
-    return words >= 30 or (words >= 8 and ends is not None)
+    if ends is None and _headline(words):
+        return False
+    return len(words) >= 30 or (len(words) >= 8 and ends is not None)
+
+
+def _headline(words: list[str]) -> bool:
+    """Whether words are written as a headline in title case: two in three of those that
+    begin with a letter begin with a capital (short words such as "of", "to" aside)."""
+    lettered = [w for w in words if w[:1].isalpha()]
+    return len(lettered) >= 8 and sum(w[0].isupper() for w in lettered) * 3 >= 2 * len(lettered)
 
 
 def head_lines(body: list[str], first_line: int) -> list[tuple[int, str]]:

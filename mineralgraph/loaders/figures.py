@@ -30,10 +30,11 @@ import re
 from dataclasses import dataclass
 
 from mineralgraph.loaders.dates import MONTH_NAMES
+from mineralgraph.loaders.news_words import MONTH_WORDS
 
 NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
 APPROX = r"(?:(?:about|nearly|almost|roughly|around|some|over|more than|up to|an estimated|" \
-         r"approximately|close to|at least|just over|just under)\s+)?"
+         r"approximately|close to|at least|just over|just under|less than)\s+)?"
 SHARE = re.compile(
     r"\b(?:controls?|controlled|controlling|accounts? for|accounted for|accounting for|produces?|"
     r"produced|producing|refines?|refined|refining|supplies|supplied|supplying|makes?|made|"
@@ -68,7 +69,7 @@ YEAR_ON_YEAR = re.compile(r"\b(year[- ](on|over)[- ]year|y/y|yoy|"
                           r"volume) of a year (earlier|ago|before)|from the same (month|period|"
                           r"quarter) (a|last) year|on the year|in the same (month|period) "
                           r"(of|in) 20\d\d)\b", re.I)
-QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped|exports? of|imports? of|"
+QUANTITY = re.compile(r"\b(?P<flow>exported|imported|shipped(?:\s+out)?|exports? of|imports? of|"
                       r"(?:exports?|imports?|shipments?)\b[^.;]{0,80}?\b(?:reaching|reached|"
                       r"totall?ing|totall?ed|hit|hitting)|"
                       r"(?:exports?|imports?|shipments?|sales)\b(?:[^.;%]|(?<=[A-Z])\.){0,60}?\b(?:fell|"
@@ -97,7 +98,13 @@ QUANTITY_AFTER = re.compile(r"(?<![\d,.])" + _NUM + r"\s+" + _UNIT + r"(?:\s+of\
                             r"\s+(?P<verb>were exported|was exported|were shipped|was shipped|left "
                             r"the country|were imported|was imported|shipped|exported|"
                             # "5,933 tons went to the U.S.": an export to a partner
-                            r"went to|were sent to|was sent to)\b", re.I)
+                            r"went to|were sent to|was sent to|"
+                            # "8,584 tonnes came from Chile": an import from a partner
+                            r"came from|arrived from)\b", re.I)
+#: "sold 366 tonnes of lithium carbonate abroad": a sale abroad is an export (a sale alone
+#: may be at home)
+SOLD_ABROAD = re.compile(r"\bsold\s+(?:about\s+|nearly\s+|roughly\s+|just\s+|only\s+|almost\s+)?" +
+                         _NUM + r"\s+" + _UNIT + r"(?=[^.;,]{0,60}?\b(?:abroad|overseas)\b)", re.I)
 #: "Germany, which received 5,000 kilograms", "South Korea, the second largest, took 854
 #: tons": the quantity a named buyer took (its exporter is the one of the figure before).
 QUANTITY_TAKEN = re.compile(r"(?P<partner>\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)(?:,\s+which|,\s+the\s+"
@@ -144,6 +151,58 @@ ANNUAL_LEAD = re.compile(r"\W*(?:in|for|during|over) (?:the (?:whole |full )?(?:
                          r"20\d\d\s*,", re.I)
 DOWN = re.compile(r"fell|fallen|dropped|plunged|plummeted|slumped|declined|sank|tumbled|"
                   r"slid|decreased|down|slipped|dipped", re.I)
+#: A span of months named by its first and last ("January to October", "between January
+#: and October", "January-October", "Jan-Oct", "from March through May"): a figure over it is a
+#: total over several months, neither a month's nor a year's (no "from May to 3,000 tons").
+_MONTH_OR_ABBREVIATION = r"(?:" + MONTH_WORDS + r")\.?"
+MONTH_SPAN = re.compile(r"\bbetween\s+" + _MONTH_OR_ABBREVIATION + r"\s+and\s+" +
+                        _MONTH_OR_ABBREVIATION + r"(?!\s+\d{1,2}\b)|\b" + _MONTH_OR_ABBREVIATION +
+                        r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\bthru\b)\s*" +
+                        _MONTH_OR_ABBREVIATION + r"(?!\s+\d{1,2}\b)")
+#: Where the period a figure covers may change inside a sentence: a new clause (", and",
+#: ", while", ", but", ", whereas", ";"), or a participle that carries a running total on
+#: (", taking the total for January to October to 111,960 tonnes, 22.9 per cent lower than a
+#: year earlier": the change after the total is the total's, not the month's before it).
+PERIOD_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s|;\s|,\s+(?:taking|bringing|pushing|"
+                          r"lifting|putting|leaving)\s", re.I)
+#: Words that make the goods named after them a use of the goods a figure counts, not those
+#: goods ("shipped 4,753 tons of 17 minerals used in the production of products ranging from
+#: magnets in electric vehicles to consumer electronics": the minerals were shipped, not
+#: magnets).
+USE_OF_GOODS = re.compile(r"\b(?:used|needed|required|essential|vital)\s+(?:in|for|to\s+(?:make|"
+                          r"produce|build|manufacture))\b|\bfor\s+use\s+in\b|\b(?:go|goes|went)\s+"
+                          r"into\b|\bends?\s+up\s+in\b|\bin\s+the\s+(?:production|manufacture|"
+                          r"making)\s+of\b|\branging\s+from\b|\bapplications?\s+(?:in|such\s+as|"
+                          r"like)\b", re.I)
+
+
+def period_clause(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the part of ``text`` around ``position`` that one period governs
+    (:data:`PERIOD_BREAK` bounds it).
+
+    >>> text = ("Imports fell 12.5% to 9,471 tonnes last month, taking the total for January "
+    ...         "to October to 111,960 tonnes, 22.9% lower than a year earlier.")
+    >>> text[slice(*period_clause(text, 8))]
+    'Imports fell 12.5% to 9,471 tonnes last month, taking '
+    >>> bool(MONTH_SPAN.search(text[slice(*period_clause(text, text.index("22.9")))]))
+    True
+    """
+    bounds = [0] + [m.end() for m in PERIOD_BREAK.finditer(text)] + [len(text) + 1]
+    return (max(b for b in bounds if b <= position),
+            min(b for b in bounds if b > position))
+
+
+def named_as_use(text: str, start: int, at: int) -> bool:
+    """Whether goods named at ``at`` stand as a use of the goods a figure starting at
+    ``start`` counts: a word of use (:data:`USE_OF_GOODS`) between the two.
+
+    >>> text = "China shipped 4,753 tons of rare earths used in magnets last month."
+    >>> named_as_use(text, 8, text.index("magnets")), named_as_use(text, 8, text.index("rare"))
+    (True, False)
+    """
+    return at > start and bool(USE_OF_GOODS.search(text, start, at))
+
+
 FORECAST = re.compile(r"(?-i:\bmay\b)|\b(will|would|could|might|projected|forecast\w*|expected|"
                       r"estimates? that|by 20\d\d|aims? to|target\w*|goal)\b", re.I)
 
@@ -213,12 +272,22 @@ def find_figures(text: str) -> list[Figure]:
     for match in QUANTITY_AFTER.finditer(text):   # "9,007 kilograms of gallium left the country"
         if any(start <= match.start() < end for start, end in taken):
             continue
-        flow = "import" if re.match(r"(were )?imported", match.group("verb"), re.I) \
-            else "export"
+        if re.match(r"came|arrived", match.group("verb"), re.I) \
+                and not re.search(r"\b(imports?|imported|arrivals)\b", text, re.I):
+            continue   # "850,000 tons came from China" of graphite mined: no import named
+        flow = "import" if re.match(r"(were |was )?imported|came from|arrived from",
+                                    match.group("verb"), re.I) else "export"
         unit = "kg" if match.group("unit").lower().startswith("k") else "t"
         out.append(Figure("quantity", float(match.group("num").replace(",", "")),
                           match.start(), match.end(), about=match.group(0), unit=unit,
                           flow=flow))
+    for match in SOLD_ABROAD.finditer(text):   # "sold 366 tonnes of lithium carbonate abroad"
+        if any(f.kind == "quantity" and f.start <= match.start("num") < f.end for f in out):
+            continue
+        unit = "kg" if match.group("unit").lower().startswith("k") else "t"
+        out.append(Figure("quantity", float(match.group("num").replace(",", "")),
+                          match.start(), match.end(), about=match.group(0), unit=unit,
+                          flow="export"))
     for match in QUANTITY_TAKEN.finditer(text):   # "Japan, which took 4,007 kilograms"
         if any(f.kind == "quantity" and f.start <= match.start("num") < f.end for f in out):
             continue
@@ -255,7 +324,8 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _FLOW = re.compile(r"\b(exports?|imports?|shipments?|shipped|exported|imported|sales|volumes?|"
-                   r"outbound|inbound|supply|supplies|went to|sent to)\b", re.I)
+                   r"outbound|inbound|supply|supplies|went to|sent to|"
+                   r"sold(?=[^.;,]{0,60}?\b(?:abroad|overseas)\b))\b", re.I)
 _UP_DOWN = re.compile(r"\b(rose|risen|jumped|climbed|increased|grew|grown|surged|soared|up|added|"
                       r"higher|gained|rebounded|fell|fallen|dropped|plunged|plummeted|slumped|"
                       r"declined|sank|tumbled|slid|decreased|down|lower|slipped|dipped)\b", re.I)
@@ -267,6 +337,9 @@ _MONTH_ON_MONTH = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:over|from|than|on|compa
                              r"^\s*(?:[\w-]+\s+){0,2}?(?:month[- ]on[- ]month|m/m)", re.I)
 #: "4.8% higher than in July 2024", "over year-ago exports": a year-on-year change.
 _YEAR_AGO = re.compile(r"\byear[- ]ago\b|\bthan (?:in )?" + _MONTH_NAMES + r"\s+20\d\d\b|"
+                       # "43% less than in July last year" (the gate checks the month is the
+                       # figure's own)
+                       r"\bthan (?:in )?" + _MONTH_NAMES + r"\s+(?:of\s+)?last year\b|"
                        r"\b(?:more|less|higher|lower) than (?:in )?20\d\d\b|"
                        r"\b(?:in|from) the same (?:month|period|quarter) (?:a|last) year\b|"
                        # "30.6% below the same month of last year"

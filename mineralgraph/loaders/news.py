@@ -75,7 +75,14 @@ from mineralgraph.loaders.articles import (
 )
 from mineralgraph.loaders.countries import country_label
 from mineralgraph.loaders.dates import find_dates
-from mineralgraph.loaders.figures import COMPARED_BEFORE_DATE, compared, find_figures
+from mineralgraph.loaders.figures import (
+    COMPARED_BEFORE_DATE,
+    MONTH_SPAN,
+    compared,
+    find_figures,
+    named_as_use,
+    period_clause,
+)
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
     STOPWORDS,
@@ -147,6 +154,12 @@ YEAR_TO_DATE = re.compile(r"\b(year[- ]to[- ]date|so far this year|ytd|(in|for|d
                           r"(in|for|during|over) (the|these|those) (two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|\d{1,2}) months|(two|three|four|five|six|"
                           r"\d{1,2})-month (period|total|span))\b", re.I)
+#: ", mostly to Japan and South Korea", ", mainly to Japan": a closing list of where most of a
+#: total went; its countries are no partner of the figure before it (the total is all
+#: destinations').
+DESTINATIONS_OF_MOST = re.compile(r",\s+(?:mostly|mainly|largely|chiefly|primarily|most of it|the "
+                                  r"bulk of it)\s+(?:going\s+|shipped\s+|sent\s+|bound\s+)?"
+                                  r"(?:to|for)\s+(?:the\s+)?[A-Z][^;.]*[.]?$")
 #: "restrictions on tungsten": a control noun followed closely by a covered item.
 CONTROL_ON = re.compile(r"\b(export )?(controls?|restrictions?|curbs?|bans?|limits?) on\b", re.I)
 APPROVED = re.compile(r"\b(approv(ed|es|e|ing)|grant(ed|s|ing)?|issu(e|ed|es|ing)\b(\s+\w+){0,5}"
@@ -794,6 +807,9 @@ class NewsReader:
         self.names_seen: set[str] = set()
         #: the exporter of the last export figure ("Japan, which took 4,007 kilograms")
         self.last_exporter: str | None = None
+        #: the importer of the last import figure and its sentence ("China's imports ... came
+        #: to 22,055 tons." then "imports from Chile were about 10,800 tons")
+        self.last_importer: tuple[int, str] | None = None
         #: an announcement that named no item, waiting for "The controls cover ..." next
         self.pending: tuple | None = None
         #: a lift of a control the graph lacks, waiting for "The ban had been in place since
@@ -1406,7 +1422,7 @@ class NewsReader:
         known node, dated by its announcement; no entry into force (a state) and never a new
         node. Read only when the month names the control (its announcement or entry into
         force), one issuer is named and one known control of that issuer and month exists."""
-        if YEAR_TO_DATE.search(text) or QUESTION.search(text):
+        if YEAR_TO_DATE.search(text) or MONTH_SPAN.search(text) or QUESTION.search(text):
             return
         named = MONTH_CONTROL.search(text)
         if named and re.search(r"\b(after|since|before|following|ahead of|until|amid|under)\s+"
@@ -1585,7 +1601,7 @@ class NewsReader:
         earth magnets rose for a third month in a row in August"): (sentence number, month,
         goods or None, flow), for a figure of the next sentence that names neither; None
         when the sentence gives a figure, several goods, or no month the flow's verb takes."""
-        if find_figures(text) or YEAR_TO_DATE.search(text):
+        if find_figures(text) or YEAR_TO_DATE.search(text) or MONTH_SPAN.search(text):
             return None
         goods = {f.id for f in found if f.kind in ("Material", "Element")}
         item = next((f for f in found if f.kind in ("Material", "Element")), None)
@@ -1728,13 +1744,21 @@ class NewsReader:
         period_word = re.compile(r"\b(during|in|over|for) (this|that) (period|timeframe|time "
                                  r"frame)\b", re.I)
         figures = find_figures(text)
-        if YEAR_TO_DATE.search(text) or period_word.search(text):
+
+        def over_months(part: str) -> bool:
+            return bool(YEAR_TO_DATE.search(part) or period_word.search(part)
+                        or MONTH_SPAN.search(part))
+
+        if over_months(text):
             # "dropped 15.6 percent month on month to 4,785 metric tons in April, while exports
             # for the first four months of the year reached ...": the total over several
-            # months is the later clause's; the month's figure of its own clause stands
-            own = [f for f in figures if not (
-                YEAR_TO_DATE.search(text[slice(*clause_bounds(text, f.start))])
-                or period_word.search(text[slice(*clause_bounds(text, f.start))]))]
+            # months is the later clause's; the month's figure of its own clause stands. A
+            # figure's period is that of its words and of its number: "fell 12.5 per cent ...
+            # to 9,471 tonnes, taking the total for January to October to 111,960 tonnes, 22.9
+            # per cent lower than a year earlier" (the 22.9% is the total's, not the month's)
+            own = [f for f in figures if not any(
+                over_months(text[slice(*period_clause(text, at))])
+                for at in (f.start, max(f.start, f.end - 1)))]
             if not own or len(own) == len(figures):
                 if figures:
                     self.skipped.append((self.line, text, "a year-to-date total is no month's "
@@ -1743,8 +1767,13 @@ class NewsReader:
             figures = own
         if not figures and COMPARED_LEAD.match(text):
             self.compared_totals(text)
+        # ", mostly to Japan and South Korea": where most of a total went, no partner of it
+        most = DESTINATIONS_OF_MOST.search(text)
         for figure in figures:
-            countries = [f for f in found if f.kind == "Country"]
+            countries = [f for f in found if f.kind == "Country"
+                         and not (most and figure.end <= most.start() <= f.mention.start
+                                  and not re.search(r"\d\s*(%|percent|per cent|t|tons|tonnes|kg|"
+                                                    r"kilograms)\b", text[most.start():], re.I))]
             # "94% of the world's gallium output and 83% of its germanium production": "its"
             # after a share of the world's is the world's
             worlds = figure.kind == "share" and any(
@@ -1813,11 +1842,21 @@ class NewsReader:
                     r"\bfrom\s+(the\s+)?$", text[max(0, f.mention.start - 10):f.mention.start])]
                 importers = [f for f in countries if f not in sources]
                 start, end = clause_bounds(text, figure.start)
+                # "imports from Chile were about 10,800 tons, ...; imports from Argentina reached
+                # about 8,043 tons": each clause names its own origin
+                sources = [f for f in sources if start <= f.mention.start < end] or sources
                 # "..., while the US imported 250 tons": the importer of the figure's clause,
                 # else the one named nearest before it
                 own = [f for f in importers if start <= f.mention.start < end]
                 before = [f for f in importers if f.mention.start < figure.end]
                 importers = own or before[-1:] or importers
+                if not importers and sources and self.last_importer is not None \
+                        and self.last_importer[0] >= self.sentences - 2:
+                    # "By origin, imports from Chile were about 10,800 tons": the importer of
+                    # the last figure read, an import figure of this sentence or of one of the
+                    # two before (a price may stand between)
+                    importer = self.last_importer[1]
+                    importers = [Found(Mention(importer, 0, 0, importer), importer, "Country")]
                 if not importers:
                     continue
                 # "Data from the General Administration of Customs show that China imported
@@ -1878,9 +1917,12 @@ class NewsReader:
             clause_start, clause_end = clause_bounds(text, figure.start)
             # "Germanium exports rose ... to 3.36 tons in December, while gallium sales climbed
             # ...": the goods of the figure's clause, not of the next one (nor the one before)
+            # "shipped 4,753 tons of 17 minerals used in the production of products ranging
+            # from magnets ...": goods named as a use of those counted are not the goods
             inside = [f for f in found if f.kind in ("Material", "Element")
                       and (figure.start <= f.mention.start < figure.end
-                           if figure.kind == "share" else f.mention.start < clause_end)]
+                           if figure.kind == "share" else f.mention.start < clause_end)
+                      and not named_as_use(text, figure.start, f.mention.start)]
             in_clause = [f for f in inside if clause_start <= f.mention.start]
             if figure.kind != "share" and in_clause:
                 inside = in_clause
@@ -1918,7 +1960,8 @@ class NewsReader:
                 inside = [context[2]]   # "Shipments reached 6,146 tonnes": the goods stated
             if not inside and figure.kind != "share" and self.last_material \
                     and not [f for f in found if f.kind in ("Material", "Element")] and (
-                        subject != self.last_exporter or re.search(
+                        subject != (self.last_importer[1] if figure.flow == "import"
+                                    and self.last_importer else self.last_exporter) or re.search(
                             r"\brare[- ]earths?\s+(exports?|imports?|shipments?)\b", text, re.I)):
                 # "Myanmar's rare earth exports to China fell 30%" after China's magnets:
                 # another exporter's goods, or goods named that the graph does not hold
@@ -1937,8 +1980,17 @@ class NewsReader:
                 inside = [self.last_material]   # "Exports were still down 38%": the same goods
             elif inside and figure.kind != "share":
                 self.last_material, self.last_flow = inside[0], figure.flow
-            if not inside and figure.kind != "share" and figure.value != 0 and any(
-                    model.kind_of(node) in ("Material", "Element") for node in self.mentioned) \
+            # "shipped 4,753 tons of 17 minerals ... last month." then "Exports were 4,181 tons
+            # in September": a sentence naming no goods continues the group total (no
+            # material) of the same flow in the sentence right before
+            continues_group = not inside and figure.kind == "quantity" \
+                and not [f for f in found if f.kind in ("Material", "Element")] \
+                and self.last_total is not None and self.last_total[0] >= self.sentences - 1 \
+                and self.last_total[2] is None and self.last_total[3] == figure.flow \
+                and figure.partner_at is None
+            if not inside and figure.kind != "share" and figure.value != 0 and not continues_group \
+                    and any(model.kind_of(node) in ("Material", "Element")
+                            for node in self.mentioned) \
                     and (not re.search(r"\b(total|overall|all|mineral|minerals|commodity|"
                                        r"commodities)\b|\brare[- ]earths\b(?!\s+(magnets?|"
                                        r"oxides?|metals?|alloys?|permanent))|\bgroup of\b|"
@@ -2120,7 +2172,9 @@ class NewsReader:
                 if period:
                     quals.append(("period", period))
                 if figure.flow == "export" and figure.kind != "share":
-                    self.last_exporter = subject
+                    self.last_exporter, self.last_importer = subject, None
+                if figure.flow == "import" and figure.kind != "share":
+                    self.last_importer = (self.sentences, subject)
                 if figure.kind == "quantity" and not partner:
                     # a total of a month, for "That compared with 5,994 tons in July" next
                     self.last_total = (self.sentences, subject, item, figure.flow, figure.unit)
@@ -3921,6 +3975,8 @@ class NewsReader:
             if producer:
                 since = re.search(r"\bsince\s+(?:early\s+|late\s+)?(?P<year>(19|20)\d\d)\b", text)
                 when = date(int(since.group("year")), 1, 1) if since else event
+                if self.modality == "planned" and not since:
+                    when = None   # a production planned has no date (dev 132, round 20's 427)
                 self.claim(self.party(producer), "PRODUCES", materials[0].id, when,
                            quote=text)
                 self.last_party = producer[1]

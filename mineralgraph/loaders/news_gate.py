@@ -199,6 +199,12 @@ FUTURE_SUPPLY = re.compile(r"\b(will|shall|would|is to|are to|(has |have )?agree
                            r"(has |have )?committed to|commits to|to)\s+(also\s+|initially\s+|"
                            r"eventually\s+|jointly\s+|begin to\s+|start to\s+)?(supply|deliver|"
                            r"provide|sell|ship|buy|purchase|source|procure)\b", re.I)
+#: A production to come: "where it will make sintered neodymium magnets" (goods after the verb,
+#: not "the deal will make it a bigger supplier")
+FUTURE_PRODUCTION = re.compile(r"\b(will|shall|is to|are to)\s+(also\s+|initially\s+|"
+                               r"eventually\s+)?(make|produce|manufacture)\s+"
+                               r"(?!(it|them|this|that|us|him|her|"
+                               r"a|an|sure|up|way|money|progress|sense)\b)", re.I)
 #: A supply to begin: "will begin supplying", "is to start deliveries", "set to start shipping".
 SUPPLY_TO_BEGIN = re.compile(r"\b(will|shall|would|is to|are to|(is|are) set to|(is|are) due to|"
                              r"plans? to|expects? to)\s+(begin|start|commence)\s+(supplying|"
@@ -235,6 +241,10 @@ def supply_plan(text: str) -> str | None:
     'planned: a supply in the future tense, with no delivery said to have begun'
     >>> supply_plan("Lynas will begin supplying NdPr oxide to Noveon next year.")
     'planned: a supply said to begin later'
+    >>> supply_plan("The plant, where it will make sintered magnets, opens in March.")
+    'planned: a production in the future tense'
+    >>> supply_plan("The deal will make it a bigger supplier of magnets.") is None
+    True
     """
     future = FUTURE_SUPPLY.search(text)
     if future and AGREEMENT.search(text) and not UNDER_WAY.search(text):
@@ -247,4 +257,8 @@ def supply_plan(text: str) -> str | None:
     if SUPPLY_TO_BEGIN.search(text):
         # "Lynas will begin supplying NdPr oxide to Noveon next year": deliveries to come
         return "planned: a supply said to begin later"
+    if FUTURE_PRODUCTION.search(text) and not UNDER_WAY.search(text):
+        # "its magnet plant, where it will make sintered neodymium magnets": a production in
+        # the future tense is a plan, as a planned plant is (round 21's case 11)
+        return "planned: a production in the future tense"
     return None

@@ -64,7 +64,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mineralgraph.loaders.figures import COMPARED
+from mineralgraph.loaders.figures import COMPARED, MONTH_SPAN, named_as_use, period_clause
 from mineralgraph.loaders.news_words import MONTH_NAMES, MONTH_WORDS, MONTHS, NUMBER_WORDS
 
 #: days between a new control's announcement and the article beyond which the article only
@@ -180,15 +180,17 @@ def several_months(text: str, where: tuple[int, int] | None = None) -> bool:
     >>> text = "Exports fell to 4,785 tons in April, while exports for the first four months rose."
     >>> several_months(text, (16, 26)), several_months(text, (50, 60))
     (False, True)
+    >>> text = ("Imports fell 12.5% to 9,471 tonnes, taking the total for January to October to "
+    ...         "111,960 tonnes, 22.9% lower than a year earlier.")
+    >>> several_months(text, (13, 17)), several_months(text, (text.index("22.9"), 0))
+    (False, True)
     """
     start, end = 0, len(text)
     if where is not None:
-        bounds = [0] + [m.end() for m in re.finditer(r",\s+(and|while|but|whereas)\s|;\s",
-                                                     text)] + [len(text) + 1]
-        start = max(b for b in bounds if b <= where[0])
-        end = min(b for b in bounds if b > where[0])
+        start, end = period_clause(text, where[0])
     return any(not SUPERLATIVE_BEFORE.search(text[:m.start()])
-               for m in SEVERAL_MONTHS.finditer(text, start, min(end, len(text))))
+               for m in SEVERAL_MONTHS.finditer(text, start, min(end, len(text)))) \
+        or bool(MONTH_SPAN.search(text, start, min(end, len(text))))
 
 
 #: a quantity a licence, permit, quota or approval allows
@@ -241,6 +243,11 @@ AGAINST_MONTH = re.compile(r"^[^.;]{0,40}?\b(than|compared (with|to)|from|agains
                            r"\s+(in\s+|the same month of\s+)?(?P<month>" + MONTH_WORDS
                            + r")\.?,?\s+"
                            r"(?P<year>(19|20)\d\d)\b", re.I)
+#: "43% less than in July last year": a change against a month of the year before the
+#: figure's, which is year on year only for a figure of the same month
+AGAINST_MONTH_LAST_YEAR = re.compile(r"^[^.;]{0,40}?\b(than|compared (with|to)|from|against|"
+                                     r"versus|vs\.?)\s+(in\s+)?(?P<month>" + MONTH_WORDS +
+                                     r")\.?\s+(of\s+)?last\s+year\b", re.I)
 #: a country named as a buyer right after its name ("South Korea, the biggest buyer of
 #: spherical graphite, got 948 tonnes"): the figure is what it received, not its exports
 BUYER = re.compile(r"(\s*,\s*(the|a|an|its)\s+([\w-]+\s+){0,3}(buyer|importer|customer|"
@@ -323,6 +330,7 @@ class PrecisionGate:
                         dropped_nodes[node] = why   # a control needs its regime
                     elif why:
                         out[i] = why
+        kept: list[Rec] = []   # the figures kept so far, in the article's order
         for i, r in enumerate(recs):
             if i in out:
                 continue
@@ -336,9 +344,13 @@ class PrecisionGate:
             elif str(r.object) in dropped_nodes:
                 out[i] = f"{dropped_nodes[str(r.object)]} (the node it names is withheld)"
             else:
-                why = self.claim_doubt(r, published)
+                # the last figure kept of another sentence
+                before = next((k for k in reversed(kept) if k.quote != r.quote), None)
+                why = self.claim_doubt(r, published, before)
                 if why:
                     out[i] = why
+                elif r.predicate.startswith("reported_"):
+                    kept.append(r)
         return out
 
     # ------------------------------------------------------------ event nodes
@@ -513,7 +525,7 @@ class PrecisionGate:
         return None
 
     # ------------------------------------------------------------ one claim
-    def claim_doubt(self, r: Rec, published: date) -> str | None:
+    def claim_doubt(self, r: Rec, published: date, before: Rec | None = None) -> str | None:
         if r.subject in self.known:
             return self.known_control_doubt(r, published)
         if r.subject.startswith("licence:"):
@@ -522,7 +534,7 @@ class PrecisionGate:
                        "node invented)"
             return None
         if r.predicate in ("reported_quantity", "reported_trade_change"):
-            return self.figure_doubt(r, published)
+            return self.figure_doubt(r, published, before)
         if r.predicate in ("SUPPLIES", "PRODUCES") and not r.subject.startswith("control:"):
             return self.link_doubt(r)
         return None
@@ -609,7 +621,10 @@ class PrecisionGate:
         return bool(re.search(rf"\b({names})\.?\s+{day.day}\b|\b{day.day}\s+({names})\b",
                               text))
 
-    def figure_doubt(self, r: Rec, published: date) -> str | None:
+    def figure_doubt(self, r: Rec, published: date, before: Rec | None = None) -> str | None:
+        """Why an article's trade figure is withheld, or None. ``before``: the figure kept
+        last, of another sentence (the goods of "That compared with 4,181 tonnes in September"
+        are those of the total right before it)."""
         text = r.quote
         when = _as_date(r.valid_from)
         where = self.locate(r)
@@ -622,6 +637,12 @@ class PrecisionGate:
                     MONTH_NUMBER[against.group("month").lower().rstrip(".")]):
                 return "withheld: a change against a month of a year is the same month a year " \
                        "on"
+        if r.predicate == "reported_trade_change" and where is not None and when is not None:
+            against = AGAINST_MONTH_LAST_YEAR.search(text[where[1]:])
+            if against and when.month != MONTH_NUMBER[against.group("month").lower()
+                                                      .rstrip(".")]:
+                return "withheld: a change against another month of last year is no year-on-" \
+                       "year change"
         if r.predicate == "reported_quantity" and where is not None:
             start, end = where
             if COMPARED.search(text[max(0, start - 40):start]) \
@@ -641,10 +662,25 @@ class PrecisionGate:
             return "withheld: dated more than a year before the article (a comparison's " \
                    "date, not the month reported)"
         material = r.qualifiers.get("material")
-        goods = [m for m in self.gazetteer.mentions(text)
-                 if m.id and m.id.split(":")[0] in ("element", "material")]
+        # goods named as a use of those counted ("4,753 tons of 17 minerals used in ...
+        # magnets") are not the figure's
+        all_goods = [m for m in self.gazetteer.mentions(text)
+                     if m.id and m.id.split(":")[0] in ("element", "material")]
+        goods = [m for m in all_goods
+                 if not (where is not None and named_as_use(text, where[0], m.start))]
+        if material is not None and any(m.id == material for m in all_goods) \
+                and not any(m.id == material for m in goods):
+            return "withheld: the figure's goods are named only as a use of the goods counted"
         if material is None:
-            if UNNAMED_GOODS.search(text) or not GROUP.search(text):
+            # "The world's largest producer shipped 4,753 tonnes of the 17 minerals last
+            # month." then "That compared with 4,181 tonnes in September": a sentence that
+            # names no goods continues the group figure of the same flow right before it
+            continues = before is not None and not all_goods and not UNNAMED_GOODS.search(text) \
+                and before.subject == r.subject and before.qualifiers.get("material") is None \
+                and before.qualifiers.get("flow") == r.qualifiers.get("flow") \
+                and r.qualifiers.get("partner") is None and GROUP.search(before.quote) \
+                and not UNNAMED_GOODS.search(before.quote)
+            if not continues and (UNNAMED_GOODS.search(text) or not GROUP.search(text)):
                 return "withheld: a figure whose goods the sentence does not name"
         elif where is not None and goods:
             # "3,401 kilograms of germanium": the goods named right after the quantity's
@@ -675,8 +711,16 @@ class PrecisionGate:
                 return "withheld: the sentence names another country, not the figure's " \
                        "exporter, as the figure's"
         if partner is not None:
+            # "imports from Chile were about 10,800 tons ...; imports from Argentina reached
+            # about 8,043 tons": a clause after a semicolon names its own partner
+            first, last = 0, len(text)
+            if where is not None:
+                cuts = [m.end() for m in re.finditer(r";\s", text)]
+                first = max([c for c in cuts if c <= where[0]], default=0)
+                last = min([c for c in cuts if c > where[0]], default=len(text))
             others = {m.id for m in self.gazetteer.mentions(text)
-                      if m.id and m.id.startswith("country:") and m.id != r.subject}
+                      if m.id and m.id.startswith("country:") and m.id != r.subject
+                      and first <= m.start < last}
             if len(others) > 1:
                 return "withheld: one of several partners of the sentence"
             if any(m.id == r.subject and AS_DESTINATION.search(text[:m.start])

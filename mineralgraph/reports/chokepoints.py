@@ -39,6 +39,7 @@ from mineralgraph.reports.summary import (
     headline_phrase,
     low_order,
     pool_feed_sentence,
+    pooled_possible,
     possessive,
     product_story,
     proxy_sentences,
@@ -177,8 +178,8 @@ def range_lines(report: ProductReport, graph: SupplyGraph) -> list[str]:
                      "have no mapped supply: "
                      + "; ".join(graph.label(m) for m in c.behind) + ".")
     if report.possible_spofs:
-        lines.append("Possible single points of failure (if the unmapped stages sit where "
-                     "their anchor country is): "
+        why = "if the unmapped stages sit where their anchor country is"
+        lines.append(f"Possible single points of failure ({why}{pooled_possible(report)}): "
                      + ", ".join(name(graph, n) for n in report.possible_spofs) + ".")
     return lines
 
@@ -535,7 +536,13 @@ def render_text(reports: list[ProductReport], graph: SupplyGraph, markdown: bool
                      + ("it may hold none to all of the share it splits with its country's (or "
                         "the rest of the world's) other output, so its loss is a range (--worst-"
                         "case)" if graph.worst_case else
-                        "an equal part of its country's (or the rest of the world's) share")
+                        "an equal part of its country's (or the rest of the world's) share"
+                        + ("; where --min-confidence left out producing claims of its "
+                           "stage, none to all of what the kept shares leave, shared with "
+                           "output no kept claim names, so its loss is a range"
+                           if any(split.split_left_out for r in reports
+                                  for c in briefing_rows(r, top) for split in c.splits)
+                           else ""))
                      + ": an assumption, not "
                      "a figure. Confidence: the weakest rating among the claims "
                      "on the row's evidence paths; proxy: one of them is a figure measured for a "

@@ -52,9 +52,17 @@ def span(low: float, high: float) -> str:
 
     >>> span(0.91, 1.0), span(0.5, 0.5), span(0.0, 0.004), span(0.0, 0.0004)
     ('91-100%', '50%', '0-0.4%', '<0.1%')
+
+    A high end above 99.9% keeps its sign apart from the dash ('99.8->99.9%' read as an
+    arrow: the hard disk drive without China under --min-confidence medium):
+
+    >>> span(0.998, 0.9995)
+    '99.8% to >99.9%'
     """
     if percent(low) == percent(high) or (percent(high) == "<0.1%" and low >= 0.0):
         return percent(high)
+    if percent(high).startswith(">"):
+        return f"{percent(low)} to {percent(high)}"
     return f"{percent(low).rstrip('%')}-{percent(high)}"
 
 
@@ -471,16 +479,28 @@ def press_beside(graph: SupplyGraph, material: str, cite=None) -> list[str]:
     ['press figure, not used: China 94%, rest of world 6.0% (2024; source:n)']
     """
     return [press_phrase(item.countries, graph.label, item.year,
-                         cite([item.source]) if cite else item.source)
+                         cite([item.source]) if cite else item.source, item.stated)
             for item in graph.press_set_aside(material)]
 
 
-def press_phrase(shares: dict[str, float], label, year: int | None, citation: str) -> str:
+def press_phrase(shares: dict[str, float], label, year: int | None, citation: str,
+                 stated: dict[str, str] | None = None) -> str:
     """"press figure, not used: China 94%, rest of world 6.0% (2024; [3])": one press set
     the analysis set aside (:func:`press_beside`), its countries by share, largest first,
-    the rest of the world last; ``label`` names a country id."""
+    the rest of the world last; ``label`` names a country id; a share whose source states
+    it in words other than the figure (``stated``) is followed by them.
+
+    >>> phrase = press_phrase({"country:CN": 0.6667, "country:XX": 0.3333}, lambda c: "China",
+    ...                       2019, "[16]", {"country:CN": "nearly two-thirds"})
+    >>> phrase.split(", rest")[0]
+    'press figure, not used: China 67% (the source states nearly two-thirds)'
+    >>> phrase.split(", rest")[1]
+    ' of world 33% (2019; [16])'
+    """
+    stated = stated or {}
     ordered = sorted(shares.items(), key=lambda kv: (kv[0] == "country:XX", -kv[1], kv[0]))
     named = ", ".join(f"{'rest of world' if c == 'country:XX' else label(c)} {percent(s)}"
+                      + (f" (the source states {stated[c]})" if c in stated else "")
                       for c, s in ordered)
     when = f"{year}; " if year is not None else ""
     return f"press figure, not used: {named} ({when}{citation})"

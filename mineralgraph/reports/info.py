@@ -73,6 +73,8 @@ def render_info(info: GraphInfo, fmt: str = "text") -> str:
                      "exists):\n" + "\n".join(
                          f"  {p['material']}: press figure, not used: "
                          + ", ".join(f"{c.partition(':')[2]} {100 * s:.0f}%"
+                                     + (f" (the source states {p['stated'][c]})"
+                                        if c in p.get("stated", {}) else "")
                                      for c, s in sorted(p["shares"].items(),
                                                         key=lambda kv: (kv[0] == "country:XX",
                                                                         -kv[1], kv[0])))

@@ -7,7 +7,7 @@ import re
 
 from mineralgraph.cells import fit, md_text, qualifier_text, shortened, to_csv, to_json
 from mineralgraph.claim import Claim
-from mineralgraph.graph.statistics import derived_share, remainder_share
+from mineralgraph.graph.statistics import derived_share, remainder_share, stated_share_words
 
 #: Qualifiers shown on their own line or marker rather than in the list of figures.
 CAVEATS = ("note", "proxy", "disputed")
@@ -84,26 +84,31 @@ def _figure_text(key: str, value, rel: dict) -> str:
         set_sum = rel.get("set_sum")
         summed = (exact_percent(set_sum, 2, trim=False)
                   if rel.get("share_of_sum") is not None else "100.00%")
-        derived = derived_share(str((rel.get("qualifiers") or {}).get("note") or ""))
+        note = str((rel.get("qualifiers") or {}).get("note") or "")
+        derived = derived_share(note)
+        # the source's own words where it states the share otherwise than entered
+        # ("approximately 92%" beside the derived 90.9%; "nearly two-thirds" for 0.6667)
+        stated = stated_share_words(note)
         if derived is not None:
             # a share the data computed from the source's amount and total, not one the
             # source states: said so, to the tenth that shows it is that quotient
             # (findings 11: "26% (as given)" beside "DERIVED share = 74,000,000 / 290,000,000")
-            return _derived_text(value, derived) + (
+            return _derived_text(value, derived, stated) + (
                 f" ({percent(rel['share_of_sum'])} of the set's {summed} sum, as the "
                 "analysis reads it)" if summed != "100.00%" else "")
         of_sum = (f" ({percent(rel['share_of_sum'])} of the set's {summed} sum, as the "
                   "analysis reads it)" if summed != "100.00%" else "")
-        remainder = remainder_share(str((rel.get("qualifiers") or {}).get("note") or ""))
+        remainder = remainder_share(note)
         if remainder is not None:
             # what the stated shares of its set leave (the rest of the world's, mostly),
             # which no source gives: never "as given" (findings 12)
             formula = f", {remainder}" if remainder else ""
             return (f"share {given} (remainder of the stated shares{formula}; the source "
                     f"states no share){of_sum}")
+        said = f"the source states {stated}" if stated else "as given"
         if summed != "100.00%":
-            return f"share {given} as given{of_sum}"
-        return f"share {given} (as given)"
+            return f"share {given} {said}{of_sum}"
+        return f"share {given} ({said})"
     if key in ("amount", "capacity", "quantity") and number:
         unit = str(rel.get("qualifiers", {}).get("unit") or "").strip()
         if unit:
@@ -112,14 +117,17 @@ def _figure_text(key: str, value, rel: dict) -> str:
     return qualifier_text(key, value)
 
 
-def _derived_text(value: float, derived: tuple[float, float]) -> str:
+def _derived_text(value: float, derived: tuple[float, float],
+                  stated: str | None = None) -> str:
     """A derived share as every report rounds it, beside the quotient it is, from the
     source's amount and total: "share 26% (25.5% = 74,000,000 / 290,000,000, derived;
-    the source states no share)"; where the quotient is not the share entered, both, each
-    said for what it is.
+    the source states no share)", or the share it states in its own words where it does;
+    where the quotient is not the share entered, both, each said for what it is.
 
     >>> _derived_text(0.2552, (74e6, 290e6))
     'share 26% (25.5% = 74,000,000 / 290,000,000, derived; the source states no share)'
+    >>> _derived_text(0.9091, (100e3, 110e3), "approximately 92%")
+    'share 91% (90.9% = 100,000 / 110,000, derived; the source states approximately 92%)'
     >>> _derived_text(0.30, (74e6, 290e6))
     'share 30% as entered, not the 25.5% that 74,000,000 / 290,000,000 gives'
     >>> _derived_text(0.0203, (5.9e6, 290e6))
@@ -134,7 +142,7 @@ def _derived_text(value: float, derived: tuple[float, float]) -> str:
     figures = f"{quantity_text(amount)} / {quantity_text(total)}"
     if abs(amount / total - value) <= 0.0005:
         return (f"share {percent(value)} ({exact(amount / total)} = {figures}, derived; the "
-                "source states no share)")
+                f"source states {stated or 'no share'})")
     return (f"share {percent(value)} as entered, not the {exact(amount / total)} that "
             f"{figures} gives")
 
@@ -175,7 +183,10 @@ def render_node_text(view: dict) -> str:
     heading = labels[0] if len(labels) == 1 and str(labels[0]["value"]) == str(
         view["label"]) and not labels[0].get("qualifiers") else None
     cited = " " + "".join(f"[{n}]" for n in sorted(heading["sources"])) if heading else ""
-    lines = [f"{view['label']} ({view['id']}, {view['kind']}){cited}".rstrip(), ""]
+    # the node's own rating beside its kind (a company's, facility's or material's row
+    # has one)
+    rated = f"; {view['confidence']} confidence" if view.get("confidence") else ""
+    lines = [f"{view['label']} ({view['id']}, {view['kind']}{rated}){cited}".rstrip(), ""]
     if view.get("press_figures"):
         lines += [PRESS_FIGURES_LINE, ""]
     if not view.get("in_force", True):
@@ -206,7 +217,8 @@ def render_node_text(view: dict) -> str:
                       "mineralgraph --press-figures ... uses them where no statistical figure "
                       "exists):"]
         lines += ["  " + press_phrase(p["shares"], lambda c, p=p: p["labels"].get(c, c),
-                                      p["year"], "".join(f"source [{n}]" for n in p["sources"]))
+                                      p["year"], "".join(f"source [{n}]" for n in p["sources"]),
+                                      p.get("stated"))
                   for p in view["press_figures_not_used"]]
     lines += ["", "Sources:"] + [f"  [{s['n']}] {s['citation']}" for s in view["sources"]]
     return "\n".join(lines)

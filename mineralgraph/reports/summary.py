@@ -21,6 +21,7 @@ from mineralgraph.graph.analysis.concentration import (
     top_share_claims,
 )
 from mineralgraph.graph.analysis.confidence import Caveats, support_key
+from mineralgraph.graph.analysis.structure import is_unnamed_output
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.reports.common import (
     availability_phrase,
@@ -35,6 +36,9 @@ from mineralgraph.reports.common import (
 
 #: The stages of the mineral chain (subsystems are made by named companies instead).
 MINERAL_STAGES = ("mining", "processing", "metal", "component")
+#: how a pool's member for the output no kept claim names reads (a split
+#: --min-confidence left out: :func:`~mineralgraph.graph.analysis.structure.unnamed_output`)
+UNNAMED_OUTPUT = "output no kept claim names"
 
 
 def unmapped_groups(graph: SupplyGraph,
@@ -461,6 +465,19 @@ def proxy_sentences(graph: SupplyGraph, caveats: Caveats) -> list[str]:
     return out
 
 
+def pooled_possible(report: ProductReport) -> str:
+    """For after the reason a product's possible single points of failure would be certain
+    ones (its unmapped stages in their anchor country, 5.6): where one of them owes its
+    range to no unmapped stage, the other reason (a producer holding all of the output it
+    shares in proportions no source gives: a split --min-confidence left out, any pool
+    under --worst-case); else ""."""
+    possible = set(report.possible_spofs)
+    if any(not c.behind for c in report.chokepoints if c.id in possible):
+        return (", or, for a row marked ≈, if it holds all of the output it shares in "
+                "proportions no source gives")
+    return ""
+
+
 def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
     """What an assumed (≈) share assumes, in words (an
     :class:`~mineralgraph.graph.analysis.splits.EqualSplit`): the pool, its share, between
@@ -480,13 +497,18 @@ def split_phrase(graph: SupplyGraph, split, rated: bool = False) -> str:
     of its year and unit being sourced (design note 5.4): JL Mag Rare-Earth, capacity 40,000
     t/yr in 2025
     """
-    names = [f"{possessive(graph, m)} unmapped output" if m == split.pool else graph.label(m)
+    names = [f"{possessive(graph, m)} unmapped output" if m == split.pool
+             else UNNAMED_OUTPUT if is_unnamed_output(m) else graph.label(m)
              for m in split.members]
     # the pool's unmapped output last, as one reads it ("... and China's unmapped output")
-    names = sorted(names, key=lambda n: n.endswith(" unmapped output"))
+    names = sorted(names, key=lambda n: n.endswith(" unmapped output") or n == UNNAMED_OUTPUT)
     what = graph.label(split.material)
     whole = (f"{possessive(graph, split.pool)} {percent(split.whole)} of {what}" if split.pool
              else f"the {percent(split.whole)} of {what} that the sourced shares leave")
+    if split.split_left_out:
+        # dropping the split never makes its share-less producers the whole world's output
+        whole = (f"the {percent(split.whole)} of {what} that the kept shares leave (its "
+                 f"producing claims rated below {graph.min_confidence} left out)")
     if split.bounded:
         text = (f"{whole}, shared by {join_names(names)} in proportions no source gives "
                 "(each none to all of it)")
@@ -1088,7 +1110,10 @@ def _product_story(report: ProductReport, graph: SupplyGraph, cite=None,
                 + (f"; {exposure}." if exposure else "."))
         caveats = report.caveats | caveats
     else:
-        head = (f"{report.label} is {exposure}." if exposure else
+        # no stage with shares: the country clause alone ("Hard disk drive: without the
+        # United States it would lose ...", not "Hard disk drive is without ...")
+        joint = " is " if exposure.startswith("most exposed") else ": "
+        head = (f"{report.label}{joint}{exposure}." if exposure else
                 f"{report.label}: no country or stage of its mineral chain has recorded "
                 "shares.")
     lines = [head]

@@ -45,6 +45,7 @@ from mineralgraph.reports.summary import (
     low_claim_sentence,
     low_sentences,
     makers_country_sentence,
+    pooled_possible,
     possessive_text,
     rest_of_world_sentence,
     rests_on,
@@ -347,8 +348,13 @@ def assumed_sentence(graph: SupplyGraph, node_id: str) -> str:
     """
     from mineralgraph.graph.analysis.splits import equal_splits
 
-    materials = sorted({str(c.object) for c in graph.relation_claims(node_id, "PRODUCES")})
-    splits = [split for m in materials for split in equal_splits(graph, m, [node_id])]
+    # a company's output is its own and its facilities' (Less Common Metals' ≈ is its
+    # Ellesmere Port plant's part)
+    holders = [node_id] + (graph.neighbours(node_id, "OPERATED_BY", incoming=True)
+                           if graph.kind(node_id) == "Company" else [])
+    materials = sorted({str(c.object) for h in holders
+                        for c in graph.relation_claims(h, "PRODUCES")})
+    splits = [split for m in materials for split in equal_splits(graph, m, holders)]
     if not splits:
         return (" Losses marked ≈ rest on a share no source gives: a producer on the path "
                 "with no share of its own takes an equal part of its country's (design note "
@@ -708,8 +714,7 @@ def worst_case_note(row: dict, lead: str = "") -> str:
     wide = row["worst_case"]
     why = [text for key, text in WORST_CASE_WHY if wide.get(key)]
     # a producer holding none to all of a pool no source splits (the addendum's 5.4)
-    if any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
-           for d in wide.get("drivers", []) + wide.get("low_drivers", [])):
+    if pool_unknown(wide):
         why.append("share of a pool not known")
     why = ", ".join(why)
     rated = row_caveats(wide).describe()
@@ -726,6 +731,14 @@ def report_worst_case_note(report) -> str:
         return ""
     return worst_case_note({"loss_range": report.scenario_loss_range,
                             "worst_case": report.worst_case}, lead="a loss of ")
+
+
+def pool_unknown(wide: dict) -> bool:
+    """Whether a ``--worst-case`` row (:data:`WORST_CASE_KEYS` of a scenario row) rests
+    on a producer holding none to all of a pool no source splits (the addendum's 5.4): a
+    driver whose share is a range."""
+    return any(d.get("share_range") and d["share_range"][0] < d["share_range"][1]
+               for d in wide.get("drivers", []) + wide.get("low_drivers", []))
 
 
 def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
@@ -759,8 +772,12 @@ def worst_case_count(rows: list[dict], graph: SupplyGraph) -> str:
         if found:
             parts.append(f"{len(found)} {text}")
     other = [r for r in more if not any(r["worst_case"][k] for k, _ in WORST_CASE_WHY)]
-    if other:
-        parts.append(f"{len(other)} under its other wider readings")
+    # of the others, those a pool no source splits explains (a producer may hold all of it)
+    pooled = [r for r in other if pool_unknown(r["worst_case"])]
+    if pooled:
+        parts.append(f"{len(pooled)} if a producer holds all of a pool no source splits")
+    if len(other) > len(pooled):
+        parts.append(f"{len(other) - len(pooled)} under its other wider readings")
     reasons = len(grade) + sum(1 for r in more for k, _ in WORST_CASE_WHY[1:]
                                if r["worst_case"][k]) + len(other)
     both = reasons - len(more)
@@ -1080,7 +1097,7 @@ def render_spofs(report, graph: SupplyGraph, fmt: str) -> str:
              f"{len(spofs) - possible} single point(s) of failure, {suppliers} of them "
              "supplier(s) (a country, company or facility)"
              + (f", and {possible} possible one(s) (only if its unmapped stages sit in their "
-                "anchor country)" if possible else "") + ".")
+                f"anchor country{pooled_possible(report)})" if possible else "") + ".")
     if report.unmapped:
         intro += (f" {len(report.unmapped)} input(s) have no mapped supply and may hide "
                   "more.")

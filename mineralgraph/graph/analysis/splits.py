@@ -17,7 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mineralgraph.graph.analysis.confidence import weakest
-from mineralgraph.graph.analysis.structure import equal_split_groups, stated_share
+from mineralgraph.graph.analysis.structure import (
+    equal_split_groups,
+    is_unnamed_output,
+    stated_share,
+)
 from mineralgraph.graph.supply_graph import SupplyGraph
 from mineralgraph.ontology import model
 
@@ -38,10 +42,13 @@ class EqualSplit:
         own hold; scaled as the analysis scales a set above 1).
     members : tuple of str
         The producers splitting it, by id; the pool's own id stands for its output no
-        producer of the data is named for (its "unmapped output").
+        producer of the data is named for (its "unmapped output"), and an
+        ``unnamed:<material>`` id (:func:`~mineralgraph.graph.analysis.structure.unnamed_output`)
+        for the output no kept claim names where ``--min-confidence`` left out the split.
     bounded : bool
         Under ``--worst-case`` the split is not read: each member may hold none to all of
-        the pool (addendum, 5.4 amended).
+        the pool (addendum, 5.4 amended); nor is it where ``--min-confidence`` left out
+        some of the material's producing claims (:attr:`split_left_out`).
     confidence : str or None
         The rating of the pool's share (its country's producing claim): an equal part is
         no stronger than the share it divides (5.7).
@@ -56,6 +63,13 @@ class EqualSplit:
     bounded: bool = False
     confidence: str | None = None
     proxy: str | None = None
+
+    @property
+    def split_left_out(self) -> bool:
+        """Whether ``--min-confidence`` left out some of the material's producing claims
+        (the shares the members would split, or other producers): they share what the kept
+        shares leave with output no kept claim names."""
+        return any(is_unnamed_output(m) for m in self.members)
 
     @property
     def part(self) -> float:
@@ -113,8 +127,8 @@ def material_splits(graph: SupplyGraph, material: str) -> list[EqualSplit]:
         rated = [c.confidence for c in shares if c.subject == pool and c.confidence]
         proxy = next((str(c.qualifier("proxy")) for c in shares
                       if c.subject == pool and c.qualifier("proxy")), None)
-        out.append(EqualSplit(material, pool, whole, members, bool(graph.worst_case),
-                              weakest(rated), proxy))
+        bounded = graph.worst_case or any(is_unnamed_output(m) for m in members)
+        out.append(EqualSplit(material, pool, whole, members, bounded, weakest(rated), proxy))
     return out
 
 

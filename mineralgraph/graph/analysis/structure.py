@@ -9,7 +9,8 @@ Each *evaluation node* is an integer with an operator and inputs:
 - ``ZERO``: a producer an enforced export control blocks.
 - ``MAX``: the maximum of its inputs (under ``--worst-case``, producers that split a pool
   with no share of their own, in the upper bound: the whole pool on the best-off of them;
-  by default they split it equally, section 5.4, and no node is ``MAX``).
+  by default they split it equally, section 5.4, and a node is ``MAX`` only where
+  ``--min-confidence`` dropped the split the producers would divide: :func:`producer_pools`).
 
 Every evaluation node may have an *owner*, the graph node whose removal sets it to 0.
 The rules are those of section 2 of the dependency model: removing an element removes
@@ -820,10 +821,9 @@ class Lookups:
         if self._stated_only(material, producers):
             return
         weights, claim_of, groups = _split(self.graph, material, producers, self._counts)
-        self._weights[material] = sorted(((claim_of[k], w) for k, w in weights.items()),
-                                         key=lambda cw: cw[0].subject)
-        self._pools[material] = (_pools_of(weights, claim_of, groups)
-                                 if self.graph.worst_case else _NO_POOLS)
+        self._weights[material] = _named_weights(weights, claim_of)
+        self._pools[material] = (_pools_of(weights, claim_of, groups, self.graph.worst_case)
+                                 or _NO_POOLS)
 
     def _stated_only(self, material: str, producers: list[Claim]) -> bool:
         """:func:`_split` where every producer states a share the analysis reads and none
@@ -1212,7 +1212,38 @@ def producer_weights(graph: SupplyGraph, material: str, producers) -> list[tuple
     [('country:AA', 0.4), ('country:XX', 0.2), ('facility:f', 0.2), ('facility:g', 0.2)]
     """
     weights, claim_of, _ = _split(graph, material, producers)
-    return sorted(((claim_of[k], w) for k, w in weights.items()), key=lambda cw: cw[0].subject)
+    return _named_weights(weights, claim_of)
+
+
+def _named_weights(weights: dict, claim_of: dict) -> list[tuple]:
+    """(claim, weight) of :func:`_split`'s weights, sorted by subject, without the
+    output no kept claim names (:func:`unnamed_output`): it is a member of its pool only."""
+    return sorted(((claim_of[k], w) for k, w in weights.items()
+                   if not is_unnamed_output(claim_of[k].subject)),
+                  key=lambda cw: cw[0].subject)
+
+
+#: the id prefix of :func:`unnamed_output` (no kind of the ontology: a leaf no removal
+#: reaches, never a candidate of the rankings)
+UNNAMED_PREFIX = "unnamed:"
+
+
+def unnamed_output(material: str) -> str:
+    """The id that stands, in a pool of producers without shares, for the output of a
+    material that no kept claim names, where ``--min-confidence`` dropped some of the
+    material's producing claims (:meth:`SupplyGraph.supply_left_out`: the shares the
+    producers would split, or other producers): the rest of the world's output for all
+    the kept claims say, held by no country or company one can remove.
+
+    >>> unnamed_output("material:smco-alloy"), model.kind_of(unnamed_output("material:m"))
+    ('unnamed:material:smco-alloy', None)
+    """
+    return UNNAMED_PREFIX + material
+
+
+def is_unnamed_output(node_id: str) -> bool:
+    """Whether ``node_id`` is an :func:`unnamed_output`."""
+    return node_id.startswith(UNNAMED_PREFIX)
 
 
 def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[float, list]]:
@@ -1223,8 +1254,15 @@ def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[f
     pool at all; each group's summed weight (as :func:`producer_weights` gives it) and its
     claims, sorted by subject. Only groups of two or more: the analysis then bounds the
     equal split (the whole weight on the worst-off member in the lower bound, on the
-    best-off in the upper one) instead of reading it. By default none: section 5.4's
-    equal split is read in both bounds (:func:`equal_split_groups` gives the groups).
+    best-off in the upper one) instead of reading it. By default only the groups whose
+    split ``--min-confidence`` dropped: section 5.4's equal split is read in both bounds
+    (:func:`equal_split_groups` gives the groups), but where the filter left out some of
+    the material's producing claims (:meth:`SupplyGraph.supply_left_out`: the shares that
+    gave it its country split or world output, or other producers), the producers left
+    with no pool hold an unknown part of what the kept shares leave, none to all of it,
+    with the output no kept claim names (:func:`unnamed_output`) as one more member:
+    dropping claims never makes them the whole world's output (design note 5.6, unknown
+    is not safe, over section 2's equal split; ARCHITECTURE.md).
 
     >>> from mineralgraph.claim import Claim
     >>> def c(s, o, **q): return Claim(s, o, "material:m", tuple(sorted(q.items())))
@@ -1239,13 +1277,19 @@ def producer_pools(graph: SupplyGraph, material: str, producers) -> list[tuple[f
     >>> producer_pools(g.with_worst_case(False), "material:m",
     ...                g.relation_claims("material:m", "PRODUCES", incoming=True))
     []
+
+    China's 94% rated low and dropped under ``--min-confidence medium``, the rest of the
+    world's with it: j is no longer the whole world's output but an unknown part of it.
+
+    >>> rated = [Claim(x.subject, x.predicate, x.object, x.qualifiers, ("source:s",),
+    ...                confidence="low" if x.subject.startswith("country:") else "high")
+    ...          for x in g.claims]
+    >>> h = SupplyGraph(rated, min_confidence="medium")
+    >>> [(round(w, 2), [x.subject for x in group]) for w, group in producer_pools(
+    ...     h, "material:m", h.relation_claims("material:m", "PRODUCES", incoming=True))]
+    [(1.0, ['company:j', 'unnamed:material:m'])]
     """
-    if not graph.worst_case:
-        # section 5.4: a producer with no share "joins the equal split", and the analysis
-        # reads that split; only --worst-case bounds the groups instead (addendum, 5.4
-        # amended)
-        return []
-    return equal_split_groups(graph, material, producers)
+    return _pools_of(*_split(graph, material, producers), bounded=graph.worst_case)
 
 
 def equal_split_groups(graph: SupplyGraph, material: str,
@@ -1271,13 +1315,17 @@ def equal_split_groups(graph: SupplyGraph, material: str,
     return _pools_of(*_split(graph, material, producers))
 
 
-def _pools_of(weights: dict, claim_of: dict, groups: list) -> list[tuple[float, list]]:
-    """:func:`producer_pools` from :func:`_split`'s weights, claims and groups."""
+def _pools_of(weights: dict, claim_of: dict, groups: list,
+              bounded: bool = True) -> list[tuple[float, list]]:
+    """:func:`producer_pools` from :func:`_split`'s weights, claims and groups: every
+    group of two or more, or with ``bounded`` False only those holding an
+    :func:`unnamed_output` (a split ``--min-confidence`` dropped)."""
     out = []
     for members in groups:
         if len(members) > 1:
             group = sorted((claim_of[k] for k in members), key=lambda c: c.subject)
-            out.append((sum(weights[k] for k in members), group))
+            if bounded or any(is_unnamed_output(c.subject) for c in group):
+                out.append((sum(weights[k] for k in members), group))
     return sorted(out, key=lambda wg: wg[1][0].subject)
 
 
@@ -1352,6 +1400,13 @@ def _split(graph: SupplyGraph, material: str, producers, counts=None):
     if loose:
         rest = 1.0 - sum(weights.values()) if weights else 1.0
         rest = rest if rest > 1e-12 else 0.0  # 1e-16 is the sum's rounding, not output
+        if material in graph.supply_left_out():
+            # --min-confidence dropped the split they would divide, or other producers:
+            # they hold an unknown part of the rest, the output no kept claim names the
+            # other (producer_pools bounds the group; the equal parts only order rows)
+            unnamed = Claim(unnamed_output(material), "PRODUCES", material)
+            claim_of[id(unnamed)] = unnamed
+            loose.append(id(unnamed))
         weights.update({claim: rest / len(loose) for claim in loose})
         groups.append(list(loose))
     total = sum(weights.values())
