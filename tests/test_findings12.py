@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -334,22 +335,24 @@ def test_the_brief_leads_with_the_figure_and_lists_the_weak_claims_after_the_tab
     assert summary.startswith(
         "Lockheed Martin F-35 Lightning II is most exposed at the metal stage: NdFeB alloy, "
         "92% from China")
-    assert ("without China it would lose >99.9% (low confidence, from 12 proxies, the "
-            "weakest: China's figure for Dysprosium oxide (separated)") in summary
+    # (4 proxies, the samarium chain that gives the figure, since pathconf's figure_claims;
+    # 12 and Dysprosium oxide before it)
+    assert ("without China it would lose >99.9% (low confidence, from 4 proxies, the "
+            "weakest: China's figure for Samarium metal") in summary
     assert len(summary.split()) < 130  # was some 420 words
     text = flat(to_markdown(brief).decode())
     table = text.index("| # | supplier |")
-    weak = text.index("The summary's figures also rest on 13 more claims rated low, proxies "
-                      "or disputed, the weakest first")
+    weak = text.index("The summary's figures also rest on 3 more claims rated low or "
+                      "proxies, the weakest first")
     assert weak > table and text.count("The summary's figures also rest on") == 1
     # every claim the summary's figures rest on is still named, once in the list
     report = chokepoints(graph, ["product:f-35"])[0]
     every = weak_claims(graph, product_story(report, graph)[1])
-    assert len(every) == 15
-    listed = text[weak:text.index("(medium, proxy).", weak)]
-    # two named beside their figures in the summary (the weakest, Dysprosium oxide, and
-    # NdFeB alloy's, the most exposed stage's), the other 13 in the list
-    beside = {"material:dy-oxide", "material:ndfeb-alloy"}
+    assert len(every) == 5
+    listed = text[weak:text.index("(low, proxy).", weak)]
+    # two named beside their figures in the summary (the weakest, Samarium metal, and
+    # NdFeB alloy's, the most exposed stage's), the other 3 in the list
+    beside = {"material:sm-metal", "material:ndfeb-alloy"}
     assert {w.object for w in every if w.relation == "PRODUCES"} >= beside
     for w in every:
         named = claim_name(graph, w.subject, w.relation, w.object)
@@ -370,15 +373,15 @@ def test_the_pdf_keeps_the_weak_claims_after_the_table(f35_brief):
     _, brief = f35_brief
     reader = PdfReader(BytesIO(to_pdf(brief, "a4")))
     first = " ".join(reader.pages[0].extract_text().split())
-    assert first.index("The summary's figures also rest on 13 more claims") > first.index(
+    assert first.index("The summary's figures also rest on 3 more claims") > first.index(
         "Top chokepoints")
 
 
 def test_the_chokepoints_text_says_them_after_the_products_table(run_cli):
     text = flat(run_cli("chokepoints", "--product", "product:f-35").stdout)
     summary = text[:text.index("Lockheed Martin F-35 Lightning II (product:f-35):")]
-    assert "rest on 13 more claims" not in summary
-    assert text.index("The summary's figures also rest on 13 more claims") > text.index(
+    assert "rest on 3 more claims" not in summary
+    assert text.index("The summary's figures also rest on 3 more claims") > text.index(
         "# node")
 
 
@@ -435,11 +438,12 @@ def test_chokepoints_numbers_agree_in_text_md_json_and_csv(run_cli):
         (n, s) for s, n in sorted(index.numbers.items(), key=lambda kv: kv[1])
         if n in {e["number"] for e in data["sources"]}]
     listing = " ".join(run_cli(*args).stdout.split("SOURCES")[1].split())
-    # the text cites the 31 the reports number (30 before smco's Reuters SmCo press figure),
-    # then lists the snapshot's and brief's
-    assert len(index.numbers) == 31
-    assert listing.startswith("[1]-[31] are cited above; [32]-[59] are behind the figures")
-    for entry in [e for e in data["sources"] if e["number"] <= 59]:  # the text lists 59
+    # the text cites those the reports number, then lists the snapshot's and brief's
+    cited = len(index.numbers)
+    listed = int(re.search(r"are cited above; \[\d+\]-\[(\d+)\]", listing)[1])
+    assert listing.startswith(f"[1]-[{cited}] are cited above; [{cited + 1}]-[{listed}] are "
+                              "behind the figures")
+    for entry in [e for e in data["sources"] if e["number"] <= listed]:
         assert f"[{entry['number']}] {entry['citation']}" in listing
 
 

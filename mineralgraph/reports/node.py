@@ -99,7 +99,7 @@ def _figure_text(key: str, value, rel: dict) -> str:
         said = f"the source states {stated}" if stated else "as given"
         of_sum = (f" ({percent(rel['share_of_sum'])} of the set's {summed} sum, as the "
                   "analysis reads it)" if summed != "100.00%" else "")
-        remainder = remainder_share(str((rel.get("qualifiers") or {}).get("note") or ""))
+        remainder = remainder_share(note)
         if remainder is not None:
             # what the stated shares of its set leave (the rest of the world's, mostly),
             # which no source gives: never "as given" (findings 12)
