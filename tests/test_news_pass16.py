@@ -36,7 +36,7 @@ def figures(result) -> set[tuple]:
 
 
 # ------------------------------------------------------------------ the page's date
-MASTHEAD = "NORTHGATE MAGNETICS CORP.                      NYSE: NGM\nNEWS RELEASE       Page 1 of 2"
+MASTHEAD = "NORTHGATE MAGNETICS CORP.               NYSE: NGM\nNEWS RELEASE       Page 1 of 2"
 HEADLINE = "Northgate to Build Sintered Magnet Plant in Ohio, with Feed Secured by 2028"
 BODY = "Northgate said gallium prices fell in February as buyers waited for new licences."
 
@@ -97,3 +97,42 @@ def test_a_range_or_a_sentence_after_a_date_is_no_date_line(line):
     from mineralgraph.loaders.articles import page_date
 
     assert page_date(line) is None
+
+
+# ------------------------------------------------------------------ a year's output
+def productions(result) -> set[tuple]:
+    """(subject, material, valid_from, amount, unit, year) of each PRODUCES read."""
+    return {(c.subject, c.object, c.valid_from, c.qualifier("amount"), c.qualifier("unit"),
+             c.qualifier("year")) for c in result.claims if c.predicate == "PRODUCES"}
+
+
+@pytest.mark.parametrize("body", [
+    "MP Materials said it produced 1,300 tonnes of NdPr oxide in 2025 at Mountain Pass.",
+    "MP Materials produced about 1,300 tonnes of NdPr oxide at Mountain Pass in 2025.",
+])
+def test_a_production_figure_with_its_own_year_is_dated_by_it(tmp_path, known, body):
+    got = productions(read(tmp_path, known, body, "2026-03-02"))
+    assert got == {("facility:mountain-pass", "material:ndpr-oxide", date(2025, 1, 1), 1300.0,
+                    "t", 2025)}
+
+
+@pytest.mark.parametrize("body", [
+    # half a year, a year still running, a span of years: no year's output
+    "MP Materials produced 610 tonnes of NdPr oxide in the first half of 2025 at Mountain Pass.",
+    "MP Materials produced 1,300 tonnes of NdPr oxide in 2026 at Mountain Pass.",
+    "MP Materials produced 2,600 tonnes of NdPr oxide in 2024-2025 at Mountain Pass.",
+])
+def test_no_years_output_from_part_of_a_year_or_a_span(tmp_path, known, body):
+    got = productions(read(tmp_path, known, body, "2026-03-02", gate=False))
+    assert all(amount is None and when != date(2025, 1, 1) and when != date(2024, 1, 1)
+               for _, _, when, amount, _, _ in got)
+
+
+def test_a_planned_output_keeps_no_year_and_no_quantity(tmp_path, known):
+    from mineralgraph.loaders.figures import year_output
+
+    assert year_output("MP Materials expects to produce 1,300 tonnes of NdPr oxide in 2027.",
+                       date(2026, 3, 2)) is None
+    got = productions(read(tmp_path, known, "MP Materials plans to produce 1,300 tonnes of NdPr "
+                           "oxide in 2025 at Mountain Pass.", "2026-03-02", gate=False))
+    assert all(amount is None for _, _, _, amount, _, _ in got)

@@ -455,7 +455,8 @@ _NOT_PAGE_DATE = re.compile(r"\b(?:updated|modified|revised|edited|corrected|eve
 #: after a dash, "November 20, 2023 - 2:31 AM EST", is no end of a range)
 _RANGE_BEFORE = re.compile(r"(?:\d{1,2}\s?[-\u2013]\s?|\b(?:from|to|until|till|through|"
                            r"between|before|after|by)\s+)$", re.I)
-_RANGE_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014]\s*\d(?!\d?[:.]\d{2}\b)|(?:to|until|till|through|and)\b)",
+_RANGE_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014]\s*\d(?!\d?[:.]\d{2}\b)|"
+                          r"(?:to|until|till|through|and)\b)",
                           re.I)
 
 
@@ -641,7 +642,8 @@ _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:\s*\[[A-Z][A-Za-
 #: and the date, each cut off by a slash (the wire's name says it is one: "wire", "news", "press").
 _WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?)"
                             r"\s+/\s+(?P<wire>(?=[A-Za-z .&]{0,30}?(?i:wire|news|press))"
-                            r"[A-Z][A-Za-z .&]{1,40}?)\s+/\s+(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+                            r"[A-Z][A-Za-z .&]{1,40}?)\s+/\s+"
+                            r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+"
                             r"(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)(?P<agency>)?\s+/\s+")
 
 

@@ -82,6 +82,7 @@ from mineralgraph.loaders.figures import (
     find_figures,
     named_as_use,
     period_clause,
+    year_output,
 )
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
@@ -3977,7 +3978,16 @@ class NewsReader:
                 when = date(int(since.group("year")), 1, 1) if since else event
                 if self.modality == "planned" and not since:
                     when = None   # a production planned has no date (dev 132, round 20's 427)
-                self.claim(self.party(producer), "PRODUCES", materials[0].id, when,
+                output = year_output(text, self.article.published)
+                quals: tuple = ()
+                if output and not since and self.modality is None \
+                        and output[3][0] <= materials[0].mention.start < output[3][1]:
+                    # "it produced 1,300 tonnes of NdPr oxide in 2025": that year's output, dated
+                    # by its year and kept with its quantity, as the curated rows are
+                    year, amount, unit, _ = output
+                    when = date(year, 1, 1)
+                    quals = (("amount", amount), ("unit", unit), ("year", year))
+                self.claim(self.party(producer), "PRODUCES", materials[0].id, when, quals,
                            quote=text)
                 self.last_party = producer[1]
 
