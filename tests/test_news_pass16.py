@@ -136,3 +136,89 @@ def test_a_planned_output_keeps_no_year_and_no_quantity(tmp_path, known):
     got = productions(read(tmp_path, known, "MP Materials plans to produce 1,300 tonnes of NdPr "
                            "oxide in 2025 at Mountain Pass.", "2026-03-02", gate=False))
     assert all(amount is None for _, _, _, amount, _, _ in got)
+
+
+# ------------------------------------------------------------------ a control that began
+def control_keys(result) -> set[tuple]:
+    return {k[:5] for k in scored(result.claims) if k[0].startswith("control:")}
+
+
+GA_GE = {("control:cn-2023-07-gallium-germanium", "ISSUED_BY", "country:CN", None, "2023-07-03"),
+         ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ga", None, "2023-07-03"),
+         ("control:cn-2023-07-gallium-germanium", "COVERS", "element:Ge", None, "2023-07-03")}
+
+
+@pytest.mark.parametrize("body", [
+    "Beijing, which refines most of the world's gallium, began controlling exports of gallium "
+    "and germanium, two chipmaking metals, earlier this month.",
+    "China started to restrict shipments of gallium and germanium earlier this month.",
+])
+def test_a_control_that_began_restates_the_known_control_of_its_month(tmp_path, known, body):
+    got = control_keys(read(tmp_path, known, body, "2023-07-25"))
+    assert got == GA_GE
+
+
+@pytest.mark.parametrize("body", [
+    # exporters are no government; prices are no exports
+    "Chinese exporters began limiting shipments of gallium earlier this month.",
+    "China started controlling prices of gallium and germanium earlier this month.",
+])
+def test_no_control_from_a_company_that_began_or_from_prices(tmp_path, known, body):
+    assert control_keys(read(tmp_path, known, body, "2023-07-25", gate=False)) == set()
+
+
+# ------------------------------------------------------------------ an HTML page's date
+PAGE = ("<html><head><title>Stockpiles and gallium : The Daily</title></head><body>"
+        "<article><p class=\"kicker\">Opinion \u00b7 Editorial</p>{head}"
+        "<p>China began restricting exports of gallium and germanium earlier this month, and "
+        "the stockpiles of 13 rare metals cover just 42 days of supply in 2023.</p>"
+        "<p>The government said it would buy more of each of them over the next year.</p>"
+        "</article></body></html>")
+
+
+def test_a_date_line_in_an_html_head_dates_the_page_over_a_year_guess(tmp_path):
+    # the page's metadata gives none but a year in its text, which trafilatura turns into
+    # 1 January; the page states its date plainly in a line of its head
+    from mineralgraph.loaders.articles import read_article
+
+    article = read_article(write(tmp_path, "a.html", PAGE.format(
+        head="<p class=\"date\">Posted July. 25, 2023 08:02,</p>")))
+    assert article.published == date(2023, 7, 25)
+    assert all(not text.startswith("Posted") for _, text in article.paragraphs)
+
+
+def test_a_page_with_a_year_only_is_refused_in_one_line(tmp_path):
+    # the look-alike: no line states the date, so no 1 January is made up from the year
+    from mineralgraph.exceptions import InputError
+    from mineralgraph.loaders import LoadContext
+    from mineralgraph.loaders.news import load_news
+
+    path = write(tmp_path, "a.html", PAGE.format(head=""))
+    with pytest.raises(InputError) as error:
+        load_news(path, LoadContext(known=None, options={}))
+    assert str(error.value).splitlines() == [
+        f"{path}:1: date: the article gives no publication date; give one with "
+        "--article-date YYYY-MM-DD"]
+
+
+def test_a_first_of_january_the_page_writes_is_kept():
+    from mineralgraph.loaders.articles import _year_guess
+
+    assert _year_guess("2024-01-01", "<p>x 2024 y</p>")
+    assert not _year_guess("2024-01-01", "<p>Posted January 1, 2024</p>")
+    assert not _year_guess("2024-01-01", '<meta name="date" content="2024-01-01">')
+    assert not _year_guess("2024-03-05", "<p>x 2024</p>")
+
+
+def test_a_date_line_trafilatura_leaves_out_is_read_from_the_pages_head(tmp_path):
+    # a weekday in brackets after the date, a time and zone, the section after a dot; the
+    # line sits in a block trafilatura does not keep as main text
+    from mineralgraph.loaders.articles import page_date, read_article
+
+    assert page_date("OSAKA, Mar. 04, 2026 (Wed) 07:15 JST \u00b7 Markets") == date(2026, 3, 4)
+    assert page_date("Mar. 04, 2026 (Osaka said)") is None
+    page = PAGE.format(head="").replace(
+        "<article>", "<nav><a href='/'>Home</a></nav><p class=\"meta\">OSAKA, Mar. 04, 2026 "
+        "(Wed) 07:15 JST \u00b7 Markets \u00b7 2 Comments</p><article>")
+    article = read_article(write(tmp_path, "a.html", page))
+    assert article.published == date(2026, 3, 4)

@@ -131,7 +131,9 @@ CONTROL = re.compile(
     r"ing)? (the )?([\w-]+,? ){0,5}?(exports?|shipments?)\b|dual-use items|control list|"
     r"\bimpos\w* (export )?(licensing|licen[cs]e requirements?|controls?|restrictions?|"
     r"curbs?) on\b|\b(ban|curbs|restrictions|controls)\s+[A-Z][\w.]+\s+(imposed|"
-    r"slapped|placed|put)\s+on\b", re.I)
+    r"slapped|placed|put)\s+on\b|"
+    r"\b(began|begun|started)\s+(to\s+)?(controll?|restrict|ban|curb|limit)\w*\s+(the\s+)?"
+    r"([\w-]+,?\s+){0,5}?(exports?|shipments?)\b", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|"
                      # "approved a number of applications for rare earth exports"
@@ -389,6 +391,8 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        # "placing seven rare earths under export control": the participle
                        r"(placing|putting)\b(?=.{0,120}?\bunder\b)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
+                       # "began controlling exports of ...": a control that began (its start)
+                       r"(began|begun|started)\s+(to\s+)?(control|restrict|ban|curb|limit)\w*|"
                        r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
