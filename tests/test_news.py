@@ -488,6 +488,25 @@ def test_round_21_keeps_its_figures(known):
     # clause's origin of the imports in hand ('imports from Chile were ...; imports from ...');
     # 37 with 446's 'where it will make sintered neodymium magnets' (planned, no date)
 
+ROUND22 = Path(__file__).parent / "data" / "news" / "round22"
+
+
+def test_round_22_keeps_its_figures(known):
+    """Round 22 (20 articles, 451-470, by an author who never read the reader) scored blind
+    on the lead after the fifteenth pass: 16 of 55 right, 1 wrong (468's regime, settled as a
+    convention from round 23 on; its annotation is unchanged), 456 and 464 refused for their
+    date. Fitted in the sixteenth pass: both read; 461 dated by its head, not by trafilatura's
+    1 January. A change that loses a right claim or adds a wrong one fails."""
+    assert len(articles(ROUND22)) == 20
+    report: list[str] = []
+    score = evaluate(known, report, directory=ROUND22)
+    assert score.tp + score.fn == 55
+    assert score.tp >= 26   # 16 blind; 23 with 456's and 464's dates; 26 with 461's control
+    # that 'began controlling exports' and its date read from its head
+    assert [line for line in report if ": extra " in line] == [
+        "468-japan-resilience-history-column.md: extra ('control:cn-2026-01-export-controls', "
+        "'regime', 'ban', None, None, None, None, None)"]
+
 
 @pytest.mark.parametrize("path", articles(), ids=lambda p: p.name)
 def test_every_article_loads_to_valid_claims(path, known):

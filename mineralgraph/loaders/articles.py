@@ -304,6 +304,12 @@ def read_article(path: Path) -> Article:
             blocks = parser.blocks
         if blocks and article.title and blocks[0][1].lstrip("# ") == article.title:
             blocks = blocks[1:]
+        if article.published is None and article.date_text is None:
+            blocks = _head_block_date(article, blocks)
+        if article.published is None and article.date_text is None and main is not None:
+            # the date line trafilatura left out of the main text ("<p class="meta">TOKYO,
+            # Feb. 03, 2026 (Tue) 06:40 JST · Business</p>"): the page's head before its prose
+            _head_block_date(article, parser.blocks, limit=None)
         _settle_order(article, main if main is not None else text)
         _relative_date(article, [(1, article.title or "")] + blocks[:HEAD_PARAGRAPHS])
         article.paragraphs = _clean(article, blocks)
@@ -435,10 +441,12 @@ _SHORT_WEEKDAY = re.compile(r"(?:^|\s)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat
 #: A place before a date: "New Delhi,", "Abuja / Accra,", "Brussels / La Rochelle,"
 _PLACE = re.compile(r"[A-Z][\w.'-]*(?:\s*(?:/|&)?\s*[A-Z][\w.'-]*){0,4}")
 #: What a date line may hold after its date: a time, with its zone ("10:30 HKT", "3:41PM",
+#: "2:31 AM EST", after a weekday in brackets ("(Tue) 06:40 JST"),
 #: "14:20 (GMT+04:00)"), and "by <name>", with its desk after a comma in capitalised words
 #: ("by M. Han, Asia Equities"), never a clause ("by M. Han, who said ...")
 _DATE_LINE_REST = re.compile(
-    r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?"
+    r"(?:\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)\s*)?"   # "Feb. 03, 2026 (Tue) 06:40 JST"
+    r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?(?:\s+(?-i:[A-Z]{2,4}))?|[A-Z]{2,4})?"
     r"(?:\s*\(?\s*(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?)?\s*)?"
     r"(?:by\s+[\w.' ]{1,60}(?-i:,\s*[A-Z][\w.'&-]*(?:\s+(?:&\s+)?[A-Z][\w.'&-]*){0,5})?)?",
     re.I)
@@ -450,10 +458,12 @@ _LINE_PARTS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014/]\s|\s--?\s")
 _NOT_PAGE_DATE = re.compile(r"\b(?:updated|modified|revised|edited|corrected|event|webinar|"
                             r"conference|summit|meeting|deadline|due|expir\w*|clos(?:e|es|ing)|"
                             r"effective|in force|valid|scheduled|registration)\b", re.I)
-#: A date that is one end of a range or a limit: "3-5 June 2025", "until 1 May 2026"
+#: A date that is one end of a range or a limit: "3-5 June 2025", "until 1 May 2026" (a time
+#: after a dash, "November 20, 2023 - 2:31 AM EST", is no end of a range)
 _RANGE_BEFORE = re.compile(r"(?:\d{1,2}\s?[-\u2013]\s?|\b(?:from|to|until|till|through|"
                            r"between|before|after|by)\s+)$", re.I)
-_RANGE_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014]\s*\d|(?:to|until|till|through|and)\b)",
+_RANGE_AFTER = re.compile(r"^\s*(?:[-\u2013\u2014]\s*\d(?!\d?[:.]\d{2}\b)|"
+                          r"(?:to|until|till|through|and)\b)",
                           re.I)
 
 
@@ -542,6 +552,26 @@ def _head_date(article: Article, body: list[str], first_line: int) -> list[str]:
     return body
 
 
+def _head_block_date(article: Article, blocks: list[tuple[int, str]],
+                     limit: int | None = HEAD_PARAGRAPHS) -> list[tuple[int, str]]:
+    """An HTML page's date from the first block of its head that is a date line
+    (:func:`line_date`: "Posted July. 25, 2023 08:02,"), when its metadata gives none; the
+    blocks without that one, which is set aside ("date line"). The head ends at the first
+    block of prose, or after ``limit`` blocks (None: the whole page's chrome before its prose,
+    navigation included)."""
+    for index, (number, text) in enumerate(blocks[:limit]):
+        if _prose(text):
+            break
+        found = line_date(text)
+        if found is None:
+            continue
+        _set_date(article, found.readings)
+        article.date_text, article.date_line = re.sub(r"[*_`>#]", "", text).strip(), number
+        article.skipped.append((number, text, "date line"))
+        return blocks[:index] + blocks[index + 1:]
+    return blocks
+
+
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 
@@ -574,7 +604,8 @@ def _main_text(html_text: str, article: Article) -> str | None:
         article.title = article.title or meta.title or None
         article.publisher = article.publisher or meta.sitename or None
         article.url = article.url or meta.url or None
-        if article.published is None and article.date_text is None and meta.date:
+        if article.published is None and article.date_text is None and meta.date \
+                and not _year_guess(meta.date, html_text):
             article.date_text, article.date_line = meta.date, 1
             _set_date(article, _meta_dates(meta.date))
     text = trafilatura.extract(_without_chrome(html_text), output_format="markdown",
@@ -582,6 +613,18 @@ def _main_text(html_text: str, article: Article) -> str | None:
                                favor_recall=True, with_metadata=False, deduplicate=False)
     # Markdown escapes ("1\. The export ...") are not the page's text
     return re.sub(r"\\([.\-*#_()\[\]+!])", r"\1", text) if text is not None else None
+
+
+def _year_guess(found: str, html_text: str) -> bool:
+    """Whether a date trafilatura gives the page is its guess from a year alone: 1 January
+    that the page never writes (``htmldate`` fills in the month and day it does not find;
+    461's "Posted July. 25, 2023" was dated 2023-01-01). Such a date is no page's date."""
+    match = re.match(r"(\d{4})-01-01\b", found.strip())
+    if not match:
+        return False
+    year = match.group(1)
+    return not re.search(rf"{year}-01-01|(?:\b1(?:st)?\s+jan\w*\.?,?\s+|\bjan\w*\.?\s+1(?:st)?"
+                         rf"\b,?\s*){year}|\b0?1[./]0?1[./]{year}\b", html_text, re.I)
 
 
 _CHROME_TAGS = ("nav", "button", "footer", "aside", "form", "header", "menu", "script",
@@ -635,6 +678,15 @@ _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?(?:\s*\[[A-Z][A-Za-
                        r"(?=[A-Z\"\u201c]))|[-\u2013\u2014]+\s*)")
 
 
+#: "VANCOUVER, BC / ACCESS Newswire / October 24, 2025 / Aclara ...": a place, the newswire
+#: and the date, each cut off by a slash (the wire's name says it is one: "wire", "news", "press").
+_WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?(?:,\s+[A-Z][A-Za-z.' -]{1,30}?)?)"
+                            r"\s+/\s+(?P<wire>(?=[A-Za-z .&]{0,30}?(?i:wire|news|press))"
+                            r"[A-Z][A-Za-z .&]{1,40}?)\s+/\s+"
+                            r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+                            r"(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?)(?P<agency>)?\s+/\s+")
+
+
 #: "Asian Tech Press (Oct 24) --": a credit line in place of a dateline.
 _CREDIT_DATELINE = re.compile(r"^(?P<agency>[A-Z][A-Za-z .&]{1,40}?)\s+\((?P<date>(?P<month>"
                               r"[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}))(?P<year>)?(?P<wire>)?\)"
@@ -647,20 +699,24 @@ _PLACE_CREDIT = re.compile(r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})\s+\((?P
 
 
 def dateline(article: Article, option: date | None) -> None:
-    """Read the wire dateline (``BEIJING, April 4 (Reuters) -``, or a credit line such as
-    ``Asian Tech Press (Oct 24) --``) off the first paragraph."""
-    if not article.paragraphs:
+    """Read the wire dateline (``BEIJING, April 4 (Reuters) -``, ``VANCOUVER, BC / ACCESS
+    Newswire / October 24, 2025 /``, or a credit line such as
+    ``Asian Tech Press (Oct 24) --``) off the first paragraph of prose: the first paragraph,
+    or the first after a headline left in the text (a release's masthead taken for its title)."""
+    index = _dateline_paragraph(article.paragraphs)
+    if index is None:
         return
-    line, first = article.paragraphs[0]
+    line, first = article.paragraphs[index]
     credit = _PLACE_CREDIT.match(first)
     if credit:   # the agency is the publisher; the page's date is elsewhere
-        article.paragraphs[0] = (line, first[credit.end():])
+        article.paragraphs[index] = (line, first[credit.end():])
         article.publisher = article.publisher or credit.group("agency").strip()
         return
-    match = _DATELINE.match(first) or _CREDIT_DATELINE.match(first)
+    match = (_DATELINE.match(first) or _WIRE_DATELINE.match(first)
+             or _CREDIT_DATELINE.match(first))
     if not match:
         return
-    article.paragraphs[0] = (line, first[match.end():])
+    article.paragraphs[index] = (line, first[match.end():])
     if match.group("agency") or match.group("wire"):
         agency = (match.group("agency") or match.group("wire")).strip()
         article.publisher = article.publisher or agency
@@ -683,6 +739,19 @@ def dateline(article: Article, option: date | None) -> None:
     if article.published is None and not year and option is None and header_date is None:
         article.date_problem = (f"the dateline's {match.group('date')!r} gives no year and "
                                 "the page names none")
+
+
+def _dateline_paragraph(paragraphs: list[tuple[int, str]]) -> int | None:
+    """The index of the paragraph a dateline may open: the first, or the first of prose when
+    the paragraphs before it are headlines or labels (none of prose, within the head's
+    HEAD_PARAGRAPHS); None when there is no paragraph."""
+    for index, (_, text) in enumerate(paragraphs[:HEAD_PARAGRAPHS]):
+        if index == 0 and (_DATELINE.match(text) or _PLACE_CREDIT.match(text)
+                           or _CREDIT_DATELINE.match(text)):
+            return 0
+        if _prose(text) or _WIRE_DATELINE.match(text):
+            return index
+    return 0 if paragraphs else None
 
 
 def _year_on_page(article: Article, month: int, day: int) -> str | None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from mineralgraph.loaders.dates import MONTH_NAMES
 from mineralgraph.loaders.news_words import MONTH_WORDS
@@ -174,6 +175,39 @@ USE_OF_GOODS = re.compile(r"\b(?:used|needed|required|essential|vital)\s+(?:in|f
                           r"into\b|\bends?\s+up\s+in\b|\bin\s+the\s+(?:production|manufacture|"
                           r"making)\s+of\b|\branging\s+from\b|\bapplications?\s+(?:in|such\s+as|"
                           r"like)\b", re.I)
+
+
+#: "produced 1,300 tonnes of NdPr oxide in 2025": a producer's output of a whole year, as
+#: written (past tense only; "in the first half of 2025" and "in January 2025" name no year's
+#: output, "expects to produce ... in 2027" is a plan).
+YEAR_OUTPUT = re.compile(r"\bproduced\s+(?:(?:about|around|roughly|some|approximately|nearly|"
+                         r"almost|a record(?: of)?)\s+)?" + _NUM + r"\s+" + _UNIT + r"\s+of\s+"
+                         r"(?P<goods>[^,;]{1,60}?)\s+(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b"
+                         r"(?!\s*(?:[-\u2013/]|to\b|and\b))", re.I)
+
+
+def year_output(text: str,
+                published: date | None) -> tuple[int, float, str, tuple[int, int]] | None:
+    """(year, amount, unit, span of the goods' words) of a yearly output as written ("it
+    produced 1,300 tonnes of NdPr oxide in 2025 at Mountain Pass"), for a year before the
+    page's own (a year still running has no year's output); None when the sentence gives
+    none or gives two.
+
+    >>> year_output("MP said it produced 1,300 tonnes of NdPr oxide in 2025.", date(2026, 3, 2))
+    (2025, 1300.0, 't', (36, 46))
+    >>> year_output("MP produced 610 tonnes of NdPr oxide in the first half of 2025.",
+    ...             date(2026, 3, 2)) is None
+    True
+    """
+    found = list(YEAR_OUTPUT.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    year = int(match.group("year"))
+    if published is None or year >= published.year:
+        return None
+    unit = "kg" if match.group("unit").lower() in ("kilograms", "kg") else "t"
+    return year, float(match.group("num").replace(",", "")), unit, match.span("goods")
 
 
 def period_clause(text: str, position: int) -> tuple[int, int]:

@@ -82,6 +82,7 @@ from mineralgraph.loaders.figures import (
     find_figures,
     named_as_use,
     period_clause,
+    year_output,
 )
 from mineralgraph.loaders.mentions import (
     ELEMENTS,
@@ -130,7 +131,9 @@ CONTROL = re.compile(
     r"ing)? (the )?([\w-]+,? ){0,5}?(exports?|shipments?)\b|dual-use items|control list|"
     r"\bimpos\w* (export )?(licensing|licen[cs]e requirements?|controls?|restrictions?|"
     r"curbs?) on\b|\b(ban|curbs|restrictions|controls)\s+[A-Z][\w.]+\s+(imposed|"
-    r"slapped|placed|put)\s+on\b", re.I)
+    r"slapped|placed|put)\s+on\b|"
+    r"\b(began|begun|started)\s+(to\s+)?(controll?|restrict|ban|curb|limit)\w*\s+(the\s+)?"
+    r"([\w-]+,?\s+){0,5}?(exports?|shipments?)\b", re.I)
 LICENCE = re.compile(r"\b(licen[cs]es?|permits?|export approvals?|licen[cs]e applications?|"
                      r"applications? to export|export (applications?|requests?)|"
                      # "approved a number of applications for rare earth exports"
@@ -388,6 +391,8 @@ ANNOUNCED = re.compile(r"\b(announc(ed|es|ing)|impos(ed|es|ing)|introduc(ed|es|i
                        # "placing seven rare earths under export control": the participle
                        r"(placing|putting)\b(?=.{0,120}?\bunder\b)|"
                        r"will (also )?(impose|restrict|require|ban|control)|ban(ned|s)|put|"
+                       # "began controlling exports of ...": a control that began (its start)
+                       r"(began|begun|started)\s+(to\s+)?(control|restrict|ban|curb|limit)\w*|"
                        r"required|prohibit(ed|s)|"
                        r"restrict(ed|s)|bar(red|s)|curb(ed|s)|decided to)\b", re.I)
 COVERS_VERB = re.compile(r"\b(cover(s|ed)?|includ(e|es|ed|ing)|appl(y|ies) to|extend(s|ed)? "
@@ -3977,7 +3982,16 @@ class NewsReader:
                 when = date(int(since.group("year")), 1, 1) if since else event
                 if self.modality == "planned" and not since:
                     when = None   # a production planned has no date (dev 132, round 20's 427)
-                self.claim(self.party(producer), "PRODUCES", materials[0].id, when,
+                output = year_output(text, self.article.published)
+                quals: tuple = ()
+                if output and not since and self.modality is None \
+                        and output[3][0] <= materials[0].mention.start < output[3][1]:
+                    # "it produced 1,300 tonnes of NdPr oxide in 2025": that year's output, dated
+                    # by its year and kept with its quantity, as the curated rows are
+                    year, amount, unit, _ = output
+                    when = date(year, 1, 1)
+                    quals = (("amount", amount), ("unit", unit), ("year", year))
+                self.claim(self.party(producer), "PRODUCES", materials[0].id, when, quals,
                            quote=text)
                 self.last_party = producer[1]
 
