@@ -194,6 +194,18 @@ def _json_scalar(value: Any) -> str | None:
     return None
 
 
+def _plain_qualifiers(claim: Claim) -> str | None:
+    """A plain claim's qualifiers as ``json.dumps`` writes the list's items (``["share",
+    0.5], ["year", 2024]``); None when a name or value is not plain."""
+    parts = []
+    for name, value in claim.qualifiers:
+        text = _json_scalar(value)
+        if text is None or type(name) is not str:
+            return None
+        parts.append(f"[{_json_text(name)}, {text}]")
+    return ", ".join(parts)
+
+
 def _plain_key(claim: Claim) -> str | None:
     """:func:`_key` of a claim with only sources for provenance and plain values (as
     synthetic and most loaded claims are), written directly: the same text as
@@ -206,18 +218,15 @@ def _plain_key(claim: Claim) -> str | None:
     obj = _json_scalar(claim.object)
     if obj is None:
         return None
-    parts = []
-    for name, value in claim.qualifiers:
-        text = _json_scalar(value)
-        if text is None or type(name) is not str:
-            return None
-        parts.append(f"[{_json_text(name)}, {text}]")
+    qualifiers = _plain_qualifiers(claim)
+    if qualifiers is None:
+        return None
     sources = claim.sources
     for source in sources:
         if type(source) is not str:
             return None
     return (f"[{_json_text(claim.subject)}, {_json_text(claim.predicate)}, {obj}, "
-            f"[{', '.join(parts)}], [{', '.join(map(_json_text, sources))}], "
+            f"[{qualifiers}], [{', '.join(map(_json_text, sources))}], "
             "null, null, null, null]")
 
 
@@ -274,13 +283,10 @@ def _run_tail(claim: Claim, tails: dict) -> str | None:
             if plain else None))
     if held[1] is None:
         return None
-    parts = []
-    for name, value in claim.qualifiers:
-        text = _json_scalar(value)
-        if text is None or type(name) is not str:
-            return None
-        parts.append(f"[{_json_text(name)}, {text}]")
-    return f"{obj}, [{', '.join(parts)}{held[1]}"
+    qualifiers = _plain_qualifiers(claim)
+    if qualifiers is None:
+        return None
+    return f"{obj}, [{qualifiers}{held[1]}"
 
 
 #: sets :attr:`Claim.id`'s slot (a frozen dataclass: through its descriptor)
