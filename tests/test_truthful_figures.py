@@ -193,11 +193,12 @@ def test_a_date_before_every_figure_on_record_has_no_answer(run_cli):
         "country:CN", "PRODUCES")
     result = run_cli("chokepoints", "--as-of", "1900-01-01")
     assert result.exit_code == 1
-    # 2020 since NdFeB alloy's set (BIS Section 232, 2020) is the earliest year on record
+    # 2019 since Reuters' SmCo-magnet press figure (2019, smco) is the earliest year on
+    # record (2020 before it: BIS's Section 232 set for NdFeB alloy)
     assert result.stderr.strip().splitlines() == [
-        "Error: no figures on record before 2020-01-01 (when the earliest of the countries' "
+        "Error: no figures on record before 2019-01-01 (when the earliest of the countries' "
         "production figures starts): as of 1900-01-01 every figure would be a later year's; "
-        "use a date on or after 2020-01-01"]
+        "use a date on or after 2019-01-01"]
 
 
 # ------------------------------------------------------------------ composition

@@ -284,10 +284,12 @@ def weak_claims_sentence(graph: SupplyGraph, caveats: Caveats, cite=None,
         return (f"{lead} one{more} claim ({w.marks()}): "
                 f"{claim_name(graph, w.subject, w.relation, w.object)}{where(w)}{note}.")
     # one kind alone reads as English ("2 more claims that are proxies", never "2 more
-    # claims proxies": trial 11, the AIM-9X's headline)
+    # claims proxies": trial 11, the AIM-9X's headline; "claims that are proxies or
+    # disputed" likewise)
     what = ({"rated low": "claims rated low", "proxies": "claims that are proxies",
              "disputed": "disputed claims"}[kinds[0]] if len(kinds) == 1
-            else "claims " + ", ".join(kinds[:-1]) + " or " + kinds[-1])
+            else ("claims " if kinds[0] == "rated low" else "claims that are ")
+            + ", ".join(kinds[:-1]) + " or " + kinds[-1])
     return (f"{lead} {len(weak)}{more} {what}, the weakest first ({WEAKEST_FIRST}): "
             + "; ".join(parts) + ".")
 
